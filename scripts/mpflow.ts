@@ -1,0 +1,12 @@
+#!/usr/bin/env -S node --experimental-strip-types --disable-warning=ExperimentalWarning
+// The `mpflow` command. Thin on purpose: everything it does lives in src/.
+import { runCli } from '../src/cli/main.ts';
+
+const exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  color: process.stdout.isTTY === true && !('NO_COLOR' in process.env),
+});
+process.exitCode = exitCode;

@@ -1,0 +1,36 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GENERATED_TYPES_PATH, generateTypes } from '../../core/model/generate-types.ts';
+import { pick } from '../../core/i18n/language.ts';
+import { EXIT } from '../errors.ts';
+import type { CommandContext } from '../context.ts';
+
+const HELP = {
+  zh: `用法：mpflow schema-types [--write]\n\n由 schemas/*.schema.json 生成 ${GENERATED_TYPES_PATH}。不加 --write 时只核对生成的类型是否最新（过期时退出码为 1）。`,
+  en: `Usage: mpflow schema-types [--write]\n\nGenerates ${GENERATED_TYPES_PATH} from schemas/*.schema.json. Without --write, only checks that it is up to date (exit 1 when stale).`,
+};
+
+export async function runSchemaTypes(argv: string[], context: CommandContext): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { write: { type: 'boolean', default: false }, root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (values.help) {
+    context.stdout.write(`${pick(HELP, context.language)}\n`);
+    return EXIT.clean;
+  }
+  const root = values.root ?? context.cwd;
+  const generated = await generateTypes(root);
+  const target = path.join(root, GENERATED_TYPES_PATH);
+  if (values.write) {
+    await writeFile(target, generated);
+    context.stdout.write(`${target}\n`);
+    return EXIT.clean;
+  }
+  const current = await readFile(target, 'utf8').catch(() => '');
+  if (current === generated) return EXIT.clean;
+  context.stderr.write(
+    context.language === 'zh-CN'
+      ? `${GENERATED_TYPES_PATH} 与 schemas/ 不一致，请运行 npm run schemas:types。\n`
+      : `${GENERATED_TYPES_PATH} is out of date with schemas/; run npm run schemas:types.\n`,
+  );
+  return EXIT.problems;
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
+import { runCheck } from './commands/check.ts';
+import { runSchemaTypes } from './commands/schema-types.ts';
+import type { CommandContext } from './context.ts';
+import { EXIT, UsageError } from './errors.ts';
+
+type Command = (argv: string[], context: CommandContext) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: { zh: string; en: string } }> = {
+  check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期与制度权重', en: 'check the content model, references, dates and policy weights' } },
+  'schema-types': { run: runSchemaTypes, summary: { zh: '由 JSON Schema 生成 TypeScript 类型', en: 'generate TypeScript types from the JSON Schemas' } },
+};
+
+function mainHelp(language: Language): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const list = Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${pick(command.summary, language)}`)
+    .join('\n');
+  return language === 'zh-CN'
+    ? `mpflow —— 微信公众号部门的 git 工作系统\n\n用法：mpflow <命令> [选项]\n\n命令：\n${list}\n\n每个命令都支持 --help。全局选项：--lang zh-CN|en\n`
+    : `mpflow — the git-based operating system for a WeChat Official Account department\n\nUsage: mpflow <command> [options]\n\nCommands:\n${list}\n\nEvery command takes --help. Global option: --lang zh-CN|en\n`;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Splits off the global --lang option, which every command accepts anywhere on the line. */
+function takeLanguage(argv: string[], env: NodeJS.ProcessEnv): { language: Language; rest: string[] } {
+  const rest: string[] = [];
+  let language = languageFromEnvironment(env);
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    const value = argument === '--lang' ? argv[++index] : argument.startsWith('--lang=') ? argument.slice(7) : undefined;
+    if (value === undefined && argument !== '--lang') {
+      rest.push(argument);
+      continue;
+    }
+    const parsed = parseLanguage(value);
+    if (!parsed) throw new UsageError(`--lang must be zh-CN or en (got "${value ?? ''}").`);
+    language = parsed;
+  }
+  return { language, rest };
+}
+
+export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' | 'stderr' | 'cwd'> & { env: NodeJS.ProcessEnv; color?: boolean }): Promise<number> {
+  let language = languageFromEnvironment(io.env);
+  try {
+    const { language: chosen, rest } = takeLanguage(argv, io.env);
+    language = chosen;
+    const [name, ...commandArgs] = rest;
+    const context: CommandContext = { cwd: io.cwd, language, version: packageVersion(), color: io.color ?? false, stdout: io.stdout, stderr: io.stderr };
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(mainHelp(language));
+      return name === undefined ? EXIT.usage : EXIT.clean;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${context.version}\n`);
+      return EXIT.clean;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(language === 'zh-CN' ? `没有 “${name}” 这个命令。运行 mpflow --help 查看全部命令。` : `There is no command "${name}". Run mpflow --help to list them.`);
+    return await command.run(commandArgs, context);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`mpflow: ${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    // Anything else is a bug in mpflow, not the user's doing: say so, with the stack for the report.
+    const heading = language === 'zh-CN' ? 'mpflow 内部错误（这是缺陷，请报告）：' : 'mpflow internal error (this is a bug; please report it):';
+    io.stderr.write(`${heading}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

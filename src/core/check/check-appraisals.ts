@@ -1,0 +1,90 @@
+import { text } from '../i18n/language.ts';
+import { policyInForce, qualitativeIndicatorIds } from '../policy/policy-versions.ts';
+import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
+import { indexMembers } from '../team/roster.ts';
+import type { Problem } from './problem.ts';
+import { makeProblem } from './make-problem.ts';
+import { checkMemberReference } from './reference-helpers.ts';
+
+const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+)|interview)\.ya?ml$/;
+
+/**
+ * Who may rate whom follows from the file's place: appraisals/<month>/<member>/self.yaml is
+ * the member's own, supervisor.yaml the roster supervisor's, peer-<id>.yaml that peer's.
+ */
+export function checkAppraisals(repository: Repository, problems: Problem[]): void {
+  const members = indexMembers(repository.team?.data);
+  const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
+
+  const checkPlace = (record: SourcedRecord<{ member: string; period: string }>) => {
+    const match = RATING_PATH.exec(record.file);
+    if (!match) return undefined;
+    const [, folderPeriod, folderMember, name, peer] = match as unknown as [string, string, string, string, string | undefined];
+    if (typeof record.data.period === 'string' && record.data.period !== folderPeriod) {
+      problems.push(makeProblem(record.file, 'id/mismatch', text(`period ${record.data.period} 与所在文件夹 ${folderPeriod} 不一致。`, `period ${record.data.period} differs from the folder ${folderPeriod}.`), record.locate(['period']), 'period'));
+    }
+    if (typeof record.data.member === 'string' && record.data.member !== folderMember) {
+      problems.push(makeProblem(record.file, 'id/mismatch', text(`member ${record.data.member} 与所在文件夹 ${folderMember} 不一致。`, `member ${record.data.member} differs from the folder ${folderMember}.`), record.locate(['member']), 'member'));
+    }
+    return { folderPeriod, folderMember, name, peer };
+  };
+
+  for (const rating of repository.ratings) {
+    const place = checkPlace(rating);
+    const { data } = rating;
+    const member = checkMemberReference(rating, ['member'], data.member, members, problems);
+    checkMemberReference(rating, ['rater'], data.rater, members, problems);
+    if (place) {
+      const expectedRole = place.name === 'self' ? 'self' : place.name === 'supervisor' ? 'supervisor' : 'peer';
+      if (typeof data.role === 'string' && data.role !== expectedRole) {
+        problems.push(makeProblem(rating.file, 'appraisal/rater', text(`文件 ${place.name}.yaml 只能是 ${expectedRole} 评价，这里写的是 ${data.role}。`, `${place.name}.yaml holds a ${expectedRole} rating, not ${data.role}.`), rating.locate(['role']), 'role'));
+      }
+      const expectedRater = expectedRole === 'self' ? place.folderMember : expectedRole === 'supervisor' ? member?.supervisor : place.peer;
+      if (typeof data.rater === 'string' && expectedRater !== undefined && data.rater !== expectedRater) {
+        const why =
+          expectedRole === 'self'
+            ? text('自评只能由本人填写', 'a self-assessment is written by the member')
+            : expectedRole === 'supervisor'
+              ? text(`名册中 ${place.folderMember} 的上级是 ${expectedRater}`, `the roster names ${expectedRater} as ${place.folderMember}'s supervisor`)
+              : text(`文件名表明评价人是 ${expectedRater}`, `the file name names ${expectedRater} as the rater`);
+        problems.push(makeProblem(rating.file, 'appraisal/rater', text(`评价人应为 ${expectedRater}（${why.zh}），这里是 ${data.rater}。`, `The rater should be ${expectedRater} (${why.en}), not ${data.rater}.`), rating.locate(['rater']), 'rater'));
+      }
+      if (expectedRole === 'supervisor' && member && member.supervisor === undefined) {
+        problems.push(makeProblem(rating.file, 'appraisal/rater', text(`名册中 ${place.folderMember} 没有上级，无法有上级评价。`, `The roster gives ${place.folderMember} no supervisor, so there can be no supervisor rating.`), rating.locate(['rater']), 'rater'));
+      }
+      if (expectedRole === 'peer' && place.peer === place.folderMember) {
+        problems.push(makeProblem(rating.file, 'appraisal/rater', text('同事互评不能评价自己。', 'A peer rating cannot be of oneself.'), rating.locate(['rater']), 'rater'));
+      }
+    }
+    if (!rating.valid || typeof data.period !== 'string') continue;
+    const policy = policyInForce(policies, `${data.period}-01`);
+    if (!policy) {
+      problems.push(makeProblem(rating.file, 'ref/no-policy', text(`${data.period} 月初没有生效的制度版本，无法核对指标。`, `No policy version is in force at the start of ${data.period}, so indicators cannot be checked.`), rating.locate(['period']), 'period'));
+      continue;
+    }
+    const indicators = qualitativeIndicatorIds(policy);
+    const known = new Set(indicators);
+    const { min, max } = policy.appraisal.ratingScale;
+    for (const [indicator, value] of Object.entries(data.ratings)) {
+      if (!known.has(indicator)) {
+        problems.push(makeProblem(rating.file, 'ref/unknown-indicator', text(`“${indicator}” 不是 ${policy.effective} 版制度中的定性指标；可评的指标：${indicators.join('、')}。`, `"${indicator}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${indicators.join(', ')}.`), rating.locate(['ratings', indicator], 'key'), `ratings.${indicator}`));
+      } else if (value < min || value > max) {
+        problems.push(makeProblem(rating.file, 'appraisal/scale', text(`${indicator} 的分数 ${value} 超出评分范围 ${min}–${max}。`, `${indicator} is rated ${value}, outside the scale ${min}–${max}.`), rating.locate(['ratings', indicator]), `ratings.${indicator}`));
+      }
+    }
+    const missing = indicators.filter((indicator) => !(indicator in data.ratings));
+    if (missing.length > 0) {
+      problems.push(makeProblem(rating.file, 'appraisal/incomplete', text(`没有给这些指标打分：${missing.join('、')}。`, `These indicators are not rated: ${missing.join(', ')}.`), rating.locate(['ratings'], 'key'), 'ratings'));
+    }
+  }
+
+  for (const interview of repository.interviews) {
+    checkPlace(interview);
+    const { data } = interview;
+    const member = checkMemberReference(interview, ['member'], data.member, members, problems);
+    checkMemberReference(interview, ['interviewer'], data.interviewer, members, problems);
+    if (member?.supervisor !== undefined && typeof data.interviewer === 'string' && data.interviewer !== member.supervisor) {
+      problems.push(makeProblem(interview.file, 'appraisal/rater', text(`绩效面谈应由上级 ${member.supervisor} 进行，这里是 ${data.interviewer}。`, `The feedback interview is held by the supervisor ${member.supervisor}, not ${data.interviewer}.`), interview.locate(['interviewer']), 'interviewer'));
+    }
+  }
+}

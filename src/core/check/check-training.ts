@@ -1,0 +1,53 @@
+import { text } from '../i18n/language.ts';
+import type { Repository } from '../repository/load-repository.ts';
+import { indexMembers } from '../team/roster.ts';
+import type { Problem } from './problem.ts';
+import { makeProblem } from './make-problem.ts';
+import { checkMemberReference } from './reference-helpers.ts';
+
+export function checkTraining(repository: Repository, problems: Problem[]): void {
+  const members = indexMembers(repository.team?.data);
+  const coursesByYear = new Map<number, Set<string>>();
+
+  for (const plan of repository.trainingPlans) {
+    const { data } = plan;
+    checkYearMatchesFileName(plan.file, data.year, plan.locate(['year']), problems);
+    if (data.owner !== undefined) checkMemberReference(plan, ['owner'], data.owner, members, problems);
+    const ids = new Set<string>();
+    (data.courses ?? []).forEach((course, index) => {
+      if (!course) return;
+      if (typeof course.id === 'string') {
+        if (ids.has(course.id)) problems.push(makeProblem(plan.file, 'id/duplicate', text(`课程编号 “${course.id}” 重复。`, `Course id "${course.id}" is used twice.`), plan.locate(['courses', index, 'id']), `courses[${index}].id`));
+        ids.add(course.id);
+      }
+      if (course.trainer !== undefined) checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
+      if (typeof course.month === 'string' && typeof data.year === 'number' && !course.month.startsWith(`${data.year}-`)) {
+        problems.push(makeProblem(plan.file, 'date/mismatch', text(`课程月份 ${course.month} 不在计划年度 ${data.year} 内。`, `Course month ${course.month} is outside the plan year ${data.year}.`), plan.locate(['courses', index, 'month']), `courses[${index}].month`));
+      }
+    });
+    if (typeof data.year === 'number') coursesByYear.set(data.year, ids);
+  }
+
+  for (const records of repository.trainingRecords) {
+    const { data } = records;
+    checkYearMatchesFileName(records.file, data.year, records.locate(['year']), problems);
+    const courses = typeof data.year === 'number' ? coursesByYear.get(data.year) : undefined;
+    (data.sessions ?? []).forEach((session, index) => {
+      if (!session) return;
+      if (typeof session.course === 'string' && courses && !courses.has(session.course)) {
+        problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程 “${session.course}” 不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
+      }
+      (session.attendees ?? []).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
+      if (typeof session.date === 'string' && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {
+        problems.push(makeProblem(records.file, 'date/mismatch', text(`培训日期 ${session.date} 不在 ${data.year} 年内。`, `Session date ${session.date} is outside ${data.year}.`), records.locate(['sessions', index, 'date']), `sessions[${index}].date`));
+      }
+    });
+  }
+}
+
+function checkYearMatchesFileName(file: string, year: unknown, span: Problem['span'], problems: Problem[]): void {
+  const fileYear = /(\d{4})\.ya?ml$/.exec(file)?.[1];
+  if (typeof year === 'number' && fileYear && Number(fileYear) !== year) {
+    problems.push(makeProblem(file, 'id/mismatch', text(`年份 ${year} 与文件名中的 ${fileYear} 不一致。`, `The year ${year} differs from ${fileYear} in the file name.`), span, 'year'));
+  }
+}

@@ -1,0 +1,87 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { text } from '../i18n/language.ts';
+import type { TeamMember } from '../model/types.generated.ts';
+import type { PathSegment } from '../source/yaml-source.ts';
+import type { Locator } from '../model/validate-record.ts';
+import { fieldName } from '../model/validate-record.ts';
+import { holdsRole, ROLE_NAMES, type Role } from '../team/roster.ts';
+import type { Problem } from './problem.ts';
+import { makeProblem } from './make-problem.ts';
+
+export interface Located {
+  file: string;
+  locate: Locator;
+}
+
+export function suggestion(value: string, candidates: Iterable<string>): { zh: string; en: string } {
+  const list = [...candidates];
+  if (list.length === 0) return { zh: '', en: '' };
+  const guess = closest(value, list);
+  if (distance(value, guess) > Math.max(2, Math.floor(guess.length / 3))) return { zh: '', en: '' };
+  return { zh: `是不是想写 “${guess}”？`, en: ` Did you mean "${guess}"?` };
+}
+
+/** Checks that `id` names a member of the roster and, when given, that the member holds `role`. */
+export function checkMemberReference(
+  record: Located,
+  path: readonly PathSegment[],
+  id: unknown,
+  members: ReadonlyMap<string, TeamMember>,
+  problems: Problem[],
+  role?: Role,
+): TeamMember | undefined {
+  if (typeof id !== 'string') return undefined;
+  const field = fieldName(path);
+  const member = members.get(id);
+  if (!member) {
+    const hint = suggestion(id, members.keys());
+    problems.push(
+      makeProblem(
+        record.file,
+        'ref/unknown-member',
+        text(`${field} 的 “${id}” 不在成员名册（content/team.yaml）中。${hint.zh}`, `${field} "${id}" is not in the roster (content/team.yaml).${hint.en}`),
+        record.locate(path),
+        field,
+      ),
+    );
+    return undefined;
+  }
+  if (role && !holdsRole(member, role)) {
+    const name = ROLE_NAMES[role];
+    problems.push(
+      makeProblem(
+        record.file,
+        'ref/missing-role',
+        text(
+          `${field} 的 ${member.name}（${id}）没有“${name.zh}”角色，现有角色：${member.roles.map((r) => ROLE_NAMES[r]?.zh ?? r).join('、')}。`,
+          `${field} ${id} does not hold the ${name.en} role; roles held: ${member.roles.join(', ')}.`,
+        ),
+        record.locate(path),
+        field,
+      ),
+    );
+  }
+  return member;
+}
+
+export function checkIdMatchesFileName(record: Located, id: unknown, problems: Problem[]): void {
+  if (typeof id !== 'string') return;
+  const base = record.file.slice(record.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+  if (base !== id) {
+    problems.push(
+      makeProblem(record.file, 'id/mismatch', text(`编号 “${id}” 与文件名 “${base}” 不一致。`, `The id "${id}" differs from the file name "${base}".`), record.locate(['id']), 'id'),
+    );
+  }
+}
+
+export function checkDateOrder(record: Located, startPath: readonly PathSegment[], start: unknown, endPath: readonly PathSegment[], end: unknown, problems: Problem[]): void {
+  if (typeof start !== 'string' || typeof end !== 'string') return;
+  const startTime = Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
+  const endTime = Date.parse(end.length === 10 ? `${end}T00:00:00Z` : end);
+  if (Number.isNaN(startTime) || Number.isNaN(endTime) || endTime >= startTime) return;
+  const startField = fieldName(startPath);
+  const endField = fieldName(endPath);
+  problems.push(
+    makeProblem(record.file, 'date/order', text(`${endField}（${end}）早于 ${startField}（${start}）。`, `${endField} (${end}) is before ${startField} (${start}).`), record.locate(endPath), endField),
+  );
+}

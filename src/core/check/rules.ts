@@ -1,0 +1,79 @@
+import type { LocalizedText } from '../i18n/language.ts';
+import type { Severity } from './problem.ts';
+
+export interface RuleDescription {
+  severity: Severity;
+  summary: LocalizedText;
+  /** What to do about it; shown in SARIF help and `mpflow check --list-rules`. */
+  help: LocalizedText;
+}
+
+function rule(severity: Severity, summaryZh: string, summaryEn: string, helpZh: string, helpEn: string): RuleDescription {
+  return { severity, summary: { zh: summaryZh, en: summaryEn }, help: { zh: helpZh, en: helpEn } };
+}
+
+/**
+ * Every rule `mpflow check` can report. Ids are stable: CI annotations, SARIF baselines and
+ * suppressions refer to them.
+ */
+export const RULES = {
+  'file/too-large': rule('error', '文件过大', 'File too large', '内容文件应当很小；大文件请放到对象存储，仓库里只留链接。', 'Content files are small; keep large files out of the repository and link to them.'),
+  'file/binary': rule('error', '二进制文件', 'Binary file', '该位置应是文本文件，请检查是否把图片或文档误存成了此文件名。', 'A text file is expected here; check that an image or document was not saved under this name.'),
+  'file/encoding': rule('error', '不是 UTF-8 编码', 'Not UTF-8', '用编辑器把文件另存为 UTF-8 编码。', 'Save the file as UTF-8 in your editor.'),
+  'file/empty': rule('error', '空文件', 'Empty file', '填写内容，或删除这个文件。', 'Fill the file in or delete it.'),
+  'file/symlink-loop': rule('error', '符号链接循环', 'Symbolic link loop', '删除指回自身或上级目录的符号链接。', 'Remove the symbolic link that points back to itself or a parent folder.'),
+  'file/broken-link': rule('error', '符号链接失效', 'Broken symbolic link', '删除失效的链接，或让它指向存在的文件。', 'Remove the link or point it at an existing file.'),
+  'file/unreadable': rule('error', '无法读取文件', 'Unreadable file', '检查文件权限。', 'Check the file permissions.'),
+  'path/unknown-file': rule('warning', '不认识的文件', 'Unknown file', '把文件放到约定的位置（见手册“在仓库里工作”），或删除它。', 'Move the file to its documented place (see the handbook) or delete it.'),
+  'path/layout': rule('error', '路径不符合约定', 'Path does not follow the layout', '文章放在 content/articles/<年>/<月-日-英文短名>/index.md。', 'Articles live in content/articles/<yyyy>/<mm-dd-slug>/index.md.'),
+  'yaml/syntax': rule('error', 'YAML 语法错误', 'YAML syntax error', '检查缩进、冒号后的空格和引号是否成对。', 'Check indentation, the space after colons and matching quotes.'),
+  'yaml/duplicate-key': rule('error', '字段重复', 'Duplicate key', '同一层级的字段只能出现一次，删除多余的一个。', 'A key may appear once per mapping; remove the extra one.'),
+  'frontmatter/missing': rule('error', '缺少头信息', 'Missing front matter', '文件第一行写 ---，接着写头信息，再用一行 --- 结束。', 'Start the file with a --- line, the front matter, and a closing --- line.'),
+  'frontmatter/unclosed': rule('error', '头信息没有结束', 'Unclosed front matter', '在头信息后加一行 ---。', 'Add a --- line after the front matter.'),
+  'csv/syntax': rule('error', 'CSV 格式错误', 'CSV syntax error', '检查引号是否成对、每行列数是否与表头一致。', 'Check quotes and that every row has as many cells as the header.'),
+  'csv/header': rule('error', 'CSV 表头不对', 'Wrong CSV header', '表头必须与数据模型的列名和顺序一致。', 'The header must list the model\'s columns in order.'),
+  'csv/wrong-month': rule('error', '数据不属于该月份文件', 'Row in the wrong month file', '每个月的数据放在以该月命名的文件里。', 'Each month\'s rows go in the file named after that month.'),
+  'csv/duplicate-row': rule('error', '重复的数据行', 'Duplicate row', '同一天同一对象只能有一行；平台修订的数字应记作修订。', 'One row per day and key; a platform revision is recorded as a revision.'),
+  'schema/required': rule('error', '缺少必填字段', 'Missing required field', '补上该字段。', 'Add the field.'),
+  'schema/unknown-field': rule('error', '未知字段', 'Unknown field', '检查拼写；数据模型里没有这个字段。', 'Check the spelling; the model has no such field.'),
+  'schema/type': rule('error', '类型不对', 'Wrong type', '按数据模型要求的类型填写。', 'Use the type the model asks for.'),
+  'schema/enum': rule('error', '取值不在允许范围', 'Value not allowed', '从允许的取值中选一个。', 'Pick one of the allowed values.'),
+  'schema/pattern': rule('error', '格式不对', 'Wrong format', '按说明的格式填写。', 'Follow the documented format.'),
+  'schema/format': rule('error', '格式不对', 'Wrong format', '按说明的格式填写。', 'Follow the documented format.'),
+  'schema/range': rule('error', '超出范围', 'Out of range', '数值、长度或条目数须在允许范围内。', 'Numbers, lengths and item counts must be within bounds.'),
+  'schema/unique': rule('error', '列表中有重复项', 'Duplicate list item', '删除重复项。', 'Remove the duplicate.'),
+  'schema/invalid': rule('error', '不符合数据模型', 'Does not match the model', '对照 schemas/ 中的说明修改。', 'Compare with the description in schemas/.'),
+  'date/invalid': rule('error', '日期不存在或格式不对', 'Not a real date', '写真实存在的日期，格式 YYYY-MM-DD。', 'Use a real calendar date, YYYY-MM-DD.'),
+  'date/missing-offset': rule('error', '时间缺少时区', 'Date-time without offset', '在时间后加上时区偏移，如 +08:00。', 'Add an offset such as +08:00.'),
+  'date/order': rule('error', '时间先后不对', 'Dates out of order', '结束时间不能早于开始时间。', 'An end cannot come before its start.'),
+  'date/mismatch': rule('warning', '日期与文件夹不一致', 'Date differs from folder', '改期时同时修改文件夹名，便于按日期查找。', 'Rename the folder when rescheduling so the archive stays in date order.'),
+  'id/duplicate': rule('error', '编号重复', 'Duplicate id', '每个编号只能用一次。', 'Each id may be used once.'),
+  'id/mismatch': rule('error', '编号与文件名不一致', 'Id differs from file name', '让文件名与编号一致。', 'Make the file name match the id.'),
+  'ref/unknown-member': rule('error', '成员不存在', 'Unknown member', '使用 content/team.yaml 中的成员编号。', 'Use a member id from content/team.yaml.'),
+  'ref/missing-role': rule('error', '成员没有所需角色', 'Member lacks the role', '换一位有该角色的成员，或先在名册中为其添加角色（需主管审批）。', 'Pick a member who holds the role, or add the role in the roster (needs the head\'s approval).'),
+  'ref/unknown-topic': rule('error', '选题不存在', 'Unknown topic', '使用 content/topics/ 中的选题编号，或先把选题加入选题库。', 'Use a topic id from content/topics/, or add the topic first.'),
+  'ref/unknown-campaign': rule('error', '活动不存在', 'Unknown campaign', '使用 content/campaigns/ 中的活动编号。', 'Use a campaign id from content/campaigns/.'),
+  'ref/unknown-article': rule('error', '文章不存在', 'Unknown article', '使用文章编号：年份加文件夹名，如 2026-09-02-yancha-yanyun。', 'Use an article id: the year plus the folder name.'),
+  'ref/unknown-course': rule('error', '课程不在培训计划中', 'Unknown course', '使用当年培训计划中的课程编号。', 'Use a course id from the year\'s plan.'),
+  'ref/unknown-indicator': rule('error', '考核指标不存在', 'Unknown indicator', '只对制度中定性指标的编号打分。', 'Rate only the policy\'s qualitative indicator ids.'),
+  'ref/unknown-stage': rule('error', '评审环节不存在', 'Unknown review stage', '使用 review.stages 中定义的环节。', 'Use a stage defined in review.stages.'),
+  'ref/missing-file': rule('error', '引用的文件不存在', 'Referenced file missing', '把文件放进文章目录，或修改文件名。', 'Add the file to the article folder or fix the name.'),
+  'ref/no-policy': rule('error', '没有适用的制度版本', 'No policy in force', '确认 content/policy/ 中有生效日期不晚于该日期的版本。', 'Make sure a policy version is in force on that date.'),
+  'team/missing': rule('error', '缺少成员名册', 'Roster missing', '创建 content/team.yaml。', 'Create content/team.yaml.'),
+  'team/supervisor-cycle': rule('error', '上级关系成环', 'Supervisor cycle', '上级关系必须最终汇到主管。', 'Supervisor chains must end at someone with no supervisor.'),
+  'policy/missing': rule('error', '缺少制度文件', 'Policy missing', '在 content/policy/ 下创建 <生效日期>.yaml。', 'Create content/policy/<effective-date>.yaml.'),
+  'policy/weights-sum': rule('error', '权重合计不对', 'Weights do not add up', '每一层子项权重之和必须等于父项，顶层合计 100。', 'Children must add up to their parent and the top level to 100.'),
+  'policy/rater-weights-sum': rule('error', '评价人权重合计不是 100', 'Rater weights do not add up to 100', '上级、同事、自评的权重之和须为 100。', 'Supervisor, peer and self weights must add up to 100.'),
+  'policy/indicator': rule('error', '指标定义不完整', 'Incomplete indicator', '末级指标要写明 measure 和 source；有子项的指标不写。', 'Leaves declare measure and source; groups do not.'),
+  'policy/grades': rule('error', '等级分数线不对', 'Grade thresholds invalid', '等级按分数线从高到低排列，最低一级从 0 分起。', 'List grades from the highest threshold down; the last starts at 0.'),
+  'policy/timezone': rule('error', '时区无效', 'Unknown time zone', '使用 IANA 时区名，如 Asia/Shanghai。', 'Use an IANA time zone name such as Asia/Shanghai.'),
+  'policy/scale': rule('error', '评分范围无效', 'Invalid rating scale', '最低分须小于最高分。', 'min must be below max.'),
+  'appraisal/rater': rule('error', '评价人不符合规定', 'Rater not allowed', '自评由本人填写，上级评价由名册中的直属上级填写，互评由文件名中的同事填写且不能评自己。', 'Self by the member, supervisor by the roster\'s supervisor, peer by the named peer, never oneself.'),
+  'appraisal/scale': rule('error', '分数超出评分范围', 'Rating outside the scale', '按制度中的评分范围打分。', 'Use the policy\'s rating scale.'),
+  'appraisal/incomplete': rule('warning', '缺少指标评分', 'Indicator not rated', '为制度中每一项定性指标打分；缺项会按制度的缺失规则处理。', 'Rate every qualitative indicator; a missing one is handled by the policy\'s missing-data rule.'),
+  'internal/error': rule('error', '内部错误', 'Internal error', '这是 mpflow 的缺陷，请附上该文件报告问题。', 'This is a bug in mpflow; please report it with the file.'),
+} as const satisfies Record<string, RuleDescription>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compile } from 'json-schema-to-typescript';
+import { RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
+
+const TYPE_NAMES: Record<RecordKind, string> = {
+  team: 'TeamFile',
+  policy: 'PolicyFile',
+  article: 'ArticleFrontMatter',
+  topic: 'TopicFile',
+  campaign: 'CampaignFile',
+  'training-plan': 'TrainingPlanFile',
+  'training-records': 'TrainingRecordsFile',
+  'appraisal-rating': 'AppraisalRatingFile',
+  'appraisal-interview': 'AppraisalInterviewFile',
+  'metrics-article-daily': 'ArticleDailyRow',
+  'metrics-followers': 'FollowerChangeRow',
+  'metrics-followers-cumulative': 'FollowerCumulativeRow',
+  'support-conversation': 'SupportConversationRow',
+};
+
+export const GENERATED_TYPES_PATH = 'src/core/model/types.generated.ts';
+
+/** TypeScript types generated from `schemas/`, so the model is never written twice. */
+export async function generateTypes(repositoryRoot: string): Promise<string> {
+  const schemasDirectory = path.join(repositoryRoot, 'schemas');
+  const parts: string[] = [
+    '/* Generated from schemas/*.schema.json by `mpflow schema-types --write`. Do not edit by hand. */',
+    '/* eslint-disable */',
+  ];
+  for (const kind of Object.keys(RECORD_SCHEMAS) as RecordKind[]) {
+    const fileName = (RECORD_SCHEMAS[kind] as { $id: string }).$id;
+    const schema = JSON.parse(await readFile(path.join(schemasDirectory, fileName), 'utf8')) as Record<string, unknown>;
+    schema.title = TYPE_NAMES[kind];
+    const output = await compile(schema as never, TYPE_NAMES[kind], {
+      cwd: schemasDirectory,
+      bannerComment: '',
+      additionalProperties: false,
+      declareExternallyReferenced: true,
+      unreachableDefinitions: false,
+      format: true,
+      ignoreMinAndMaxItems: true,
+      style: { singleQuote: true, printWidth: 120 },
+    });
+    parts.push(output.trim());
+  }
+  return dedupeDeclarations(parts.join('\n\n')) + '\n';
+}
+
+/** Shared definitions from common.schema.json are emitted once per schema; keep the first. */
+function dedupeDeclarations(source: string): string {
+  const blocks = source.split(/\n(?=(?:\/\*\*[\s\S]*?\*\/\n)?export )/);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const block of blocks) {
+    const name = /export (?:type|interface) (\w+)/.exec(block)?.[1];
+    if (name) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+    }
+    kept.push(block);
+  }
+  return kept.join('\n');
+}

@@ -1,0 +1,51 @@
+import common from '../../../schemas/common.schema.json' with { type: 'json' };
+import team from '../../../schemas/team.schema.json' with { type: 'json' };
+import policy from '../../../schemas/policy.schema.json' with { type: 'json' };
+import article from '../../../schemas/article.schema.json' with { type: 'json' };
+import topic from '../../../schemas/topic.schema.json' with { type: 'json' };
+import campaign from '../../../schemas/campaign.schema.json' with { type: 'json' };
+import trainingPlan from '../../../schemas/training-plan.schema.json' with { type: 'json' };
+import trainingRecords from '../../../schemas/training-records.schema.json' with { type: 'json' };
+import appraisalRating from '../../../schemas/appraisal-rating.schema.json' with { type: 'json' };
+import appraisalInterview from '../../../schemas/appraisal-interview.schema.json' with { type: 'json' };
+import metricsArticleDaily from '../../../schemas/metrics-article-daily.schema.json' with { type: 'json' };
+import metricsFollowers from '../../../schemas/metrics-followers.schema.json' with { type: 'json' };
+import metricsFollowersCumulative from '../../../schemas/metrics-followers-cumulative.schema.json' with { type: 'json' };
+import supportConversation from '../../../schemas/support-conversation.schema.json' with { type: 'json' };
+
+/**
+ * The record kinds of a department repository. The JSON Schemas in `schemas/` are the single
+ * source of truth: the checker validates with them, editors load them through `$schema`
+ * comments, and `src/core/model/types.generated.ts` is generated from them.
+ */
+export const RECORD_SCHEMAS = {
+  team,
+  policy,
+  article,
+  topic,
+  campaign,
+  'training-plan': trainingPlan,
+  'training-records': trainingRecords,
+  'appraisal-rating': appraisalRating,
+  'appraisal-interview': appraisalInterview,
+  'metrics-article-daily': metricsArticleDaily,
+  'metrics-followers': metricsFollowers,
+  'metrics-followers-cumulative': metricsFollowersCumulative,
+  'support-conversation': supportConversation,
+} as const;
+
+export type RecordKind = keyof typeof RECORD_SCHEMAS;
+
+export const COMMON_SCHEMA = common;
+
+export const TABLE_KINDS = ['metrics-article-daily', 'metrics-followers', 'metrics-followers-cumulative', 'support-conversation'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+/** Column order of a CSV kind: the order of its schema's properties. */
+export function tableColumns(kind: TableKind): string[] {
+  return Object.keys(RECORD_SCHEMAS[kind].properties);
+}
+
+export function schemaFileName(kind: RecordKind): string {
+  return (RECORD_SCHEMAS[kind] as { $id: string }).$id;
+}

@@ -1,0 +1,799 @@
+/* Generated from schemas/*.schema.json by `mpflow schema-types --write`. Do not edit by hand. */
+
+/* eslint-disable */
+
+/**
+ * content/team.yaml：微信部成员、角色与上级。评审权限以基础分支上的名册为准。 / The department's members, roles and supervisors; review rights come from the base branch's copy.
+ */
+export interface TeamFile {
+  /**
+   * 部门名称。 / Department name.
+   */
+  department?: string;
+  /**
+   * 公众号名称。 / Official Account name.
+   */
+  account?: string;
+  /**
+   * 成员列表。 / Members.
+   *
+   * @minItems 1
+   */
+  members: TeamMember[];
+}
+export interface TeamMember {
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  id: string;
+  /**
+   * 姓名（发布时用作作者名，最多 16 个字符）。 / Display name, also the WeChat author name (≤ 16 characters).
+   */
+  name: string;
+  /**
+   * GitHub 用户名，用于核对审核人和提交者。 / GitHub login, used to match reviewers and committers.
+   */
+  github: string;
+  /**
+   * 角色，可有多个。 / Roles; a member may hold several.
+   *
+   * @minItems 1
+   *
+   * Items: 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
+   */
+  roles: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
+  /**
+   * 职位名称。 / Job title.
+   */
+  title?: string;
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  supervisor?: string;
+  /**
+   * 入职日期。 / Date joined.
+   */
+  joined: string;
+  /**
+   * 离职日期（在职者不填）。 / Date left, if any.
+   */
+  left?: string;
+  /**
+   * 长假记录（产假、病假等），考核时使用。 / Extended leave, used by appraisal.
+   */
+  leave?: LeavePeriod[];
+}
+export interface LeavePeriod {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  from: string;
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  to: string;
+  reason?: string;
+}
+
+export type DayOfMonth = number;
+/**
+ * 时刻 HH:MM（24 小时制）。 / Time of day, HH:MM.
+ */
+export type ClockTime = string;
+
+/**
+ * content/policy/<生效日期>.yaml：某一日期起生效的考核权重、评审规则、合规阈值与发布默认值。 / The machine-held part of the department policy in force from a date: appraisal weights, review rules, compliance thresholds, publishing defaults.
+ */
+export interface PolicyFile {
+  /**
+   * 生效日期，须与文件名一致。 / Effective date; must match the file name.
+   */
+  effective: string;
+  title: LocalizedText;
+  /**
+   * 部门时区（IANA 名称），默认 Asia/Shanghai。 / The department's IANA time zone.
+   */
+  timezone: string;
+  /**
+   * 绩效考核。 / Appraisal.
+   */
+  appraisal: {
+    /**
+     * 评分范围。 / Rating scale.
+     */
+    ratingScale: {
+      min: number;
+      max: number;
+    };
+    /**
+     * 定性指标中上级、同事、自评的权重（合计 100）。 / Weights of supervisor, peer and self ratings (sum 100).
+     */
+    raterWeights: {
+      supervisor: number;
+      peers: number;
+      self: number;
+    };
+    /**
+     * 同事评价至少几人才计入并公开汇总。 / Minimum number of peers for peer ratings to count and be shown in aggregate.
+     */
+    minPeers: number;
+    /**
+     * 月度考核各步骤的截止日（次月第几天）。 / Due day of the following month for each step.
+     */
+    cycle: {
+      selfAssessmentDueDay: DayOfMonth;
+      supervisorDueDay: DayOfMonth;
+      peersDueDay: DayOfMonth;
+      hrComputationDueDay: DayOfMonth;
+      interviewDueDay: DayOfMonth;
+    };
+    /**
+     * 指标权重树：每层子项权重之和等于父项，顶层合计 100。 / The weight tree: children add up to their parent, the top level to 100.
+     *
+     * @minItems 1
+     */
+    weights: WeightNode[];
+    /**
+     * 等级及其应用，按分数线从高到低。 / Grades and how they apply, highest threshold first.
+     *
+     * @minItems 1
+     */
+    grades: GradeBand[];
+  };
+  /**
+   * 客服。 / Support.
+   */
+  support: {
+    /**
+     * 工作时间内首次回复的时限（分钟）。 / First reply deadline in business hours, minutes.
+     */
+    firstReplyDeadlineMinutes: number;
+    businessHours: {
+      start: ClockTime;
+      end: ClockTime;
+    };
+  };
+  /**
+   * 评审规则：改动哪些文件需要哪些评审环节。 / Review rules: which stages a change to which files needs.
+   */
+  review: {
+    stages: {
+      [k: string]: ReviewStage;
+    };
+    rules: ReviewRule[];
+  };
+  /**
+   * 合规与排版检查的阈值。 / Thresholds of the compliance and style checks.
+   */
+  compliance: {
+    limits: {
+      titleMaxChars: number;
+      authorMaxChars: number;
+      digestMaxChars: number;
+      bodyMaxChars: number;
+      bodyMaxBytes: number;
+      imageMaxBytes: number;
+    };
+    readability?: {
+      paragraphMaxChars?: number;
+      sentenceMaxChars?: number;
+      subheadingEveryChars?: number;
+    };
+    /**
+     * 按规则编号覆盖严重级别：error 阻止合并，warning 只提示，off 关闭。 / Per-rule severity overrides.
+     */
+    severities?: {
+      [k: string]: 'error' | 'warning' | 'off';
+    };
+  };
+  /**
+   * 发布默认值。 / Publishing defaults.
+   */
+  publishing: {
+    /**
+     * 定时发布所用时区。 / Time zone of scheduled publishing.
+     */
+    timezone: string;
+    /**
+     * 时刻 HH:MM（24 小时制）。 / Time of day, HH:MM.
+     */
+    defaultTime?: string;
+    /**
+     * 默认排版主题。 / Default rendering theme.
+     */
+    theme?: string;
+  };
+}
+/**
+ * 中英文文本。 / Text in Chinese and English.
+ */
+export interface LocalizedText {
+  /**
+   * 简体中文。 / Simplified Chinese.
+   */
+  zh: string;
+  /**
+   * English.
+   */
+  en: string;
+}
+/**
+ * 一个考核指标或指标组。 / An indicator or a group of indicators.
+ */
+export interface WeightNode {
+  id: string;
+  name: LocalizedText;
+  /**
+   * 占总分的百分比。 / Percentage of the total score.
+   */
+  weight: number;
+  /**
+   * 定量或定性（仅末级指标）。 / Quantitative or qualitative (leaves only).
+   */
+  measure?: 'quantitative' | 'qualitative';
+  /**
+   * 数据来源（仅末级指标）。 / Where the value comes from (leaves only).
+   */
+  source?: 'metrics' | 'campaigns' | 'ratings';
+  description?: LocalizedText;
+  /**
+   * @minItems 1
+   */
+  children?: WeightNode[];
+}
+export interface GradeBand {
+  grade: string;
+  /**
+   * 该等级的最低分。 / Lowest score of the grade.
+   */
+  min: number;
+  /**
+   * 奖金系数。 / Bonus coefficient.
+   */
+  bonusCoefficient: number;
+  /**
+   * 是否具备晋升资格。 / Eligible for promotion.
+   */
+  promotionEligible: boolean;
+  /**
+   * 是否需要安排培训。 / Training needed.
+   */
+  trainingNeed: boolean;
+}
+export interface ReviewStage {
+  /**
+   * self-review 自审（本人）或 approval 审批（他人）。 / Self-review by the author, or approval by someone else.
+   */
+  kind: 'self-review' | 'approval';
+  /**
+   * 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
+   */
+  role: 'operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr';
+  label: LocalizedText;
+}
+export interface ReviewRule {
+  /**
+   * 文件路径通配模式。 / Path glob patterns.
+   *
+   * @minItems 1
+   */
+  paths: string[];
+  /**
+   * 需要的评审环节编号。 / Stage ids required.
+   *
+   * @minItems 1
+   */
+  stages: string[];
+}
+
+/**
+ * content/articles/<yyyy>/<mm-dd-slug>/index.md 的头信息。状态（草稿、已排期、已发布）由分支、合并与发布记录推导，不手写。 / Front matter of an article. Its status is derived, never typed.
+ */
+export interface ArticleFrontMatter {
+  /**
+   * 标题（微信限 32 个字符）。 / Title (WeChat allows 32 characters).
+   */
+  title: string;
+  /**
+   * 摘要（微信限 128 个字符）。 / Digest (WeChat allows 128 characters).
+   */
+  digest: string;
+  /**
+   * 作者（文案策划）的成员编号。 / Member id of the writer (copywriter).
+   */
+  author: string;
+  /**
+   * 设计师的成员编号。 / Member id of the designer.
+   */
+  designer?: string;
+  /**
+   * 选题库中的选题编号。 / Topic id from the topic library.
+   */
+  topic: string;
+  /**
+   * 所属活动编号（可选）。 / Campaign id, if the article belongs to one.
+   */
+  campaign?: string;
+  /**
+   * 计划发布时间，必须带时区偏移。 / Scheduled publication time, with an offset.
+   */
+  publishAt: string;
+  /**
+   * 封面图文件名（与 index.md 同目录，jpg 或 png）。 / Cover image file in the article folder (jpg or png).
+   */
+  cover: string;
+  source: ArticleSource;
+  /**
+   * 标签。 / Tags.
+   *
+   * @maxItems 10
+   */
+  tags?: string[];
+  /**
+   * “阅读原文”链接（可选）。 / The 'read more' link (optional).
+   */
+  contentSourceUrl?: string;
+  /**
+   * 是否开放留言，默认开放。 / Whether comments are open (default yes).
+   */
+  openComments?: boolean;
+}
+/**
+ * 原创或转载。转载须注明原文网址、原作者并记录授权。 / Original or reprint; a reprint names its URL, original author and authorisation.
+ */
+export interface ArticleSource {
+  /**
+   * original 原创 / reprint 转载。
+   */
+  type: 'original' | 'reprint';
+  /**
+   * 原文网址。 / URL of the original.
+   */
+  url?: string;
+  /**
+   * 原作者。 / Original author.
+   */
+  originalAuthor?: string;
+  /**
+   * 原文标题。 / Original title.
+   */
+  originalTitle?: string;
+  /**
+   * 授权记录。“如有侵权请联系删除”不是授权。 / The authorisation; a takedown notice is not one.
+   */
+  authorization?: {
+    /**
+     * 授权人。 / Who granted it.
+     */
+    grantedBy: string;
+    /**
+     * 授权日期。 / Date granted.
+     */
+    date: string;
+    /**
+     * 授权范围。 / Scope.
+     */
+    scope?: string;
+    /**
+     * 授权凭证存放位置。 / Where the evidence is kept.
+     */
+    evidence?: string;
+  };
+}
+
+/**
+ * content/topics/<编号>.yaml：选题库中的一个选题及选题会的决定。 / One entry of the topic library and the topic meeting's decision.
+ */
+export interface TopicFile {
+  /**
+   * 选题编号，如 T-2026-001。 / Topic id, e.g. T-2026-001.
+   */
+  id: string;
+  /**
+   * 选题名称。 / Topic title.
+   */
+  title: string;
+  /**
+   * 内容方向，如 茶知识、冲泡技巧。 / Content pillar.
+   */
+  pillar?: string;
+  /**
+   * 提出人。 / Proposed by.
+   */
+  proposedBy: string;
+  /**
+   * 提出日期。 / Date proposed.
+   */
+  proposedAt: string;
+  /**
+   * 选题会决定：proposed 待议、accepted 通过、parked 暂缓、rejected 否决。 / The topic meeting's decision.
+   */
+  decision: 'proposed' | 'accepted' | 'parked' | 'rejected';
+  /**
+   * 选题会日期。 / Date of the topic meeting.
+   */
+  decidedAt?: string;
+  /**
+   * 负责撰写的成员。 / Member who will write it.
+   */
+  owner?: string;
+  /**
+   * 目标读者。 / Intended readers.
+   */
+  audience?: string;
+  /**
+   * 切入角度。 / Angle.
+   */
+  angle?: string;
+  /**
+   * 关键词。 / Keywords.
+   */
+  keywords?: string[];
+  /**
+   * 参考资料。 / References.
+   */
+  references?: {
+    title: string;
+    /**
+     * 以 http:// 或 https:// 开头的网址。 / An http(s) URL.
+     */
+    url?: string;
+  }[];
+  /**
+   * 备注。 / Notes.
+   */
+  notes?: string;
+}
+
+/**
+ * content/campaigns/<编号>.yaml：抽奖、问答或投票活动的目的、规则、奖品、时间、负责人与结果。 / A lottery, quiz or vote: goal, rules, prizes, period, owner and results.
+ */
+export interface CampaignFile {
+  /**
+   * 活动编号，如 C-2026-01。 / Campaign id, e.g. C-2026-01.
+   */
+  id: string;
+  /**
+   * lottery 抽奖、quiz 问答、vote 投票。
+   */
+  kind: 'lottery' | 'quiz' | 'vote';
+  /**
+   * 活动名称。 / Title.
+   */
+  title: string;
+  /**
+   * 负责的运营专员。 / The operator in charge.
+   */
+  owner: string;
+  /**
+   * 活动目的。 / Goal.
+   */
+  goal: string;
+  /**
+   * 活动时间。 / Period.
+   */
+  period: {
+    /**
+     * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+     */
+    start: string;
+    /**
+     * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+     */
+    end: string;
+  };
+  /**
+   * 活动规则全文（会做合规检查）。 / The rules as published (checked for compliance).
+   */
+  rules: string;
+  /**
+   * 奖品设置。 / Prizes.
+   */
+  prizes: CampaignPrize[];
+  /**
+   * 目标值，考核时与结果比较。 / Targets, compared with results in appraisal.
+   */
+  targets?: {
+    participants?: number;
+    conversionRate?: number;
+    satisfaction?: number;
+  };
+  /**
+   * “转化”的口径。 / What counts as a conversion.
+   */
+  conversionDefinition?: string;
+  results?: CampaignResults;
+  /**
+   * 相关文章。 / Related articles.
+   *
+   * Items: 文章编号：年份加文件夹名，如 2026-09-02-yancha-yanyun。 / Article id: year plus folder name.
+   */
+  articles?: string[];
+}
+export interface CampaignPrize {
+  name: string;
+  quantity: number;
+  /**
+   * 单价（元）。 / Unit value in yuan.
+   */
+  valueYuan?: number;
+  description?: string;
+}
+/**
+ * 活动结果（结束后填写）。 / Results, once finished.
+ */
+export interface CampaignResults {
+  participants: number;
+  validEntries?: number;
+  conversions?: number;
+  satisfaction?: number;
+  surveyResponses?: number;
+  /**
+   * 中奖者（仅脱敏昵称）。 / Winners, masked nicknames only.
+   */
+  winners?: string[];
+  /**
+   * 抽签种子，任何人可复算。 / Draw seed anyone can re-run.
+   */
+  drawSeed?: string;
+}
+
+/**
+ * content/training/plan-<年份>.yaml：培训内容、方式、时间与对象。 / The year's courses: content, form, timing and audience.
+ */
+export interface TrainingPlanFile {
+  year: number;
+  /**
+   * 计划负责人。 / Owner of the plan.
+   */
+  owner?: string;
+  courses: TrainingCourse[];
+}
+export interface TrainingCourse {
+  /**
+   * 课程编号，如 TR-2026-01。 / Course id.
+   */
+  id: string;
+  title: string;
+  /**
+   * internal 内部培训、external 外部培训、online 线上学习、practice 实践操作。
+   */
+  kind: 'internal' | 'external' | 'online' | 'practice';
+  /**
+   * 面向的角色。 / Roles it is for.
+   *
+   * @minItems 1
+   *
+   * Items: 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
+   */
+  audience: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
+  hours: number;
+  /**
+   * 计划月份。 / Planned month.
+   */
+  month: string;
+  /**
+   * 内部讲师的成员编号。 / Member id of an internal trainer.
+   */
+  trainer?: string;
+  /**
+   * 外部讲师或机构。 / External trainer or provider.
+   */
+  trainerExternal?: string;
+  /**
+   * 培训目标。 / Objectives.
+   */
+  objectives?: string;
+}
+
+/**
+ * content/training/records-<年份>.yaml：实际举办的培训与出勤。 / Sessions held and who attended.
+ */
+export interface TrainingRecordsFile {
+  year: number;
+  sessions: TrainingSession[];
+}
+export interface TrainingSession {
+  /**
+   * 培训计划中的课程编号。 / Course id from the plan.
+   */
+  course: string;
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  hours: number;
+  /**
+   * Items: 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  attendees: string[];
+  notes?: string;
+}
+
+/**
+ * appraisals/<yyyy-mm>/<成员>/self.yaml、supervisor.yaml 或 peer-<评价人>.yaml：一位评价人对一位成员当月定性指标的评分。评语不会出现在网站上。 / One rater's ratings of one member's qualitative indicators for a month; comments never reach the site.
+ */
+export interface AppraisalRatingFile {
+  /**
+   * 被考核成员。 / The member appraised.
+   */
+  member: string;
+  /**
+   * 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+   */
+  period: string;
+  /**
+   * 评价人。 / The rater.
+   */
+  rater: string;
+  /**
+   * self 自评、supervisor 上级评价、peer 同事互评。
+   */
+  role: 'self' | 'supervisor' | 'peer';
+  /**
+   * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+   */
+  submittedAt: string;
+  /**
+   * 按指标编号给分。 / Scores by indicator id.
+   */
+  ratings: {
+    [k: string]: number;
+  };
+  /**
+   * 评语（保密）。 / Comment (private).
+   */
+  comment?: string;
+}
+
+/**
+ * appraisals/<yyyy-mm>/<成员>/interview.yaml：上级与成员的绩效面谈与改进计划。纪要保密。 / The supervisor's feedback interview and agreed actions; the summary is private.
+ */
+export interface AppraisalInterviewFile {
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  member: string;
+  /**
+   * 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+   */
+  period: string;
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  interviewer: string;
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 面谈纪要（保密）。 / Summary (private).
+   */
+  summary?: string;
+  /**
+   * 共同商定的改进事项。 / Agreed actions.
+   */
+  actions?: {
+    action: string;
+    /**
+     * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+     */
+    due?: string;
+  }[];
+}
+
+/**
+ * content/metrics/articles/<yyyy-mm>.csv 的一行：某篇文章某一天的数据。列顺序即下列属性顺序。 / One row: one article's figures on one day. Columns in the order below.
+ */
+export interface ArticleDailyRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 文章编号：年份加文件夹名，如 2026-09-02-yancha-yanyun。 / Article id: year plus folder name.
+   */
+  article: string;
+  /**
+   * 阅读次数。 / Reads.
+   */
+  reads: number;
+  /**
+   * 阅读人数。 / Readers.
+   */
+  readers: number;
+  /**
+   * 分享次数。 / Shares.
+   */
+  shares: number;
+  /**
+   * 分享人数。 / Sharing users.
+   */
+  shareUsers: number;
+  /**
+   * 点赞数。 / Likes.
+   */
+  likes: number;
+  /**
+   * 留言数。 / Comments.
+   */
+  comments: number;
+  /**
+   * 收藏数。 / Favourites.
+   */
+  favorites: number;
+}
+
+/**
+ * content/metrics/followers/<yyyy-mm>.csv 的一行：某天某渠道的新增与取消关注。 / One row per day and source: new and cancelled follows.
+ */
+export interface FollowerChangeRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 关注来源（微信 user_source）：0 其他、1 搜索、17 名片分享、30 扫码、57 文章内账号名、100 广告、149 小程序、161 他人转载、200 视频号、201 直播。 / WeChat user_source code.
+   */
+  source: 0 | 1 | 17 | 30 | 57 | 100 | 149 | 161 | 200 | 201;
+  /**
+   * 新关注人数。 / New followers.
+   */
+  new: number;
+  /**
+   * 取消关注人数。 / Unfollows.
+   */
+  cancelled: number;
+}
+
+/**
+ * content/metrics/followers-cumulative/<yyyy-mm>.csv 的一行：某天结束时的累计关注人数。 / One row per day: followers at the end of the day.
+ */
+export interface FollowerCumulativeRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 累计关注人数。 / Cumulative followers.
+   */
+  cumulative: number;
+}
+
+/**
+ * content/metrics/support/<yyyy-mm>.csv 的一行：一次用户咨询或投诉的处理记录。 / One row per user conversation.
+ */
+export interface SupportConversationRow {
+  /**
+   * 会话编号，如 S-20260901-001。 / Conversation id.
+   */
+  id: string;
+  /**
+   * 接待的客服成员。 / The member who replied.
+   */
+  agent: string;
+  /**
+   * message 后台消息、comment 留言、customer-service 客服消息。 / Channel.
+   */
+  channel: 'message' | 'comment' | 'customer-service';
+  /**
+   * 用户首次发来消息的时间。 / When the user first wrote.
+   */
+  openedAt: string;
+  /**
+   * 首次回复时间。 / First reply.
+   */
+  firstReplyAt?: string;
+  /**
+   * 结束时间。 / Closed.
+   */
+  closedAt?: string;
+  /**
+   * 类别。 / Category.
+   */
+  category: '咨询' | '订单' | '物流' | '投诉' | '活动' | '其他';
+  /**
+   * 满意度 1–5，未评价留空。 / Satisfaction 1–5, empty when not rated.
+   */
+  satisfaction?: number;
+}

@@ -1,0 +1,352 @@
+import path from 'node:path';
+import { text } from '../i18n/language.ts';
+import type { Problem } from '../check/problem.ts';
+import { makeProblem } from '../check/make-problem.ts';
+import type { RecordKind, TableKind } from '../model/schemas.ts';
+import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
+import { validateRecord, type Locator } from '../model/validate-record.ts';
+import type {
+  AppraisalInterviewFile,
+  AppraisalRatingFile,
+  ArticleDailyRow,
+  ArticleFrontMatter,
+  CampaignFile,
+  FollowerChangeRow,
+  FollowerCumulativeRow,
+  PolicyFile,
+  SupportConversationRow,
+  TeamFile,
+  TopicFile,
+  TrainingPlanFile,
+  TrainingRecordsFile,
+} from '../model/types.generated.ts';
+import { parseCsvSource, type CsvCell } from '../source/csv-source.ts';
+import { splitFrontMatter } from '../source/front-matter.ts';
+import { readTextFile } from '../source/read-text-file.ts';
+import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
+import { classifyPath } from './classify-path.ts';
+import { CONTENT_ROOTS } from './classify-path.ts';
+import { walkFiles } from './walk-files.ts';
+
+/** A record read from a file, with a way back to the line of any of its fields. */
+export interface SourcedRecord<T> {
+  file: string;
+  data: T;
+  /** False when the record failed its schema; cross-file checks then skip its details. */
+  valid: boolean;
+  locate: Locator;
+}
+
+export interface ArticleRecord extends SourcedRecord<ArticleFrontMatter> {
+  id: string;
+  /** Folder of the article, relative to the repository root. */
+  directory: string;
+  body: string;
+  bodyFirstLine: number;
+}
+
+export interface TableRow<T> {
+  line: number;
+  data: T;
+  valid: boolean;
+  locate: Locator;
+}
+
+export interface TableFile<T> {
+  file: string;
+  month: string;
+  rows: TableRow<T>[];
+}
+
+export interface Repository {
+  root: string;
+  /** Every file found under the content folders, repository-relative. */
+  files: ReadonlySet<string>;
+  /** Ids of every article folder, whether or not its file was read in this run. */
+  articleIds: ReadonlySet<string>;
+  team?: SourcedRecord<TeamFile>;
+  policies: SourcedRecord<PolicyFile>[];
+  articles: ArticleRecord[];
+  topics: SourcedRecord<TopicFile>[];
+  campaigns: SourcedRecord<CampaignFile>[];
+  trainingPlans: SourcedRecord<TrainingPlanFile>[];
+  trainingRecords: SourcedRecord<TrainingRecordsFile>[];
+  ratings: SourcedRecord<AppraisalRatingFile>[];
+  interviews: SourcedRecord<AppraisalInterviewFile>[];
+  articleStats: TableFile<ArticleDailyRow>[];
+  followerChanges: TableFile<FollowerChangeRow>[];
+  followerTotals: TableFile<FollowerCumulativeRow>[];
+  supportConversations: TableFile<SupportConversationRow>[];
+}
+
+export interface LoadOptions {
+  /**
+   * Repository-relative files to read in full. Context records (roster, policy, topics,
+   * campaigns, training) are always read, since other files refer to them.
+   */
+  only?: (relativePath: string) => boolean;
+}
+
+export interface LoadResult {
+  repository: Repository;
+  problems: Problem[];
+}
+
+const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records']);
+const READ_CONCURRENCY = 32;
+
+export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const { files, problems: walkProblems } = await walkFiles(root, CONTENT_ROOTS);
+  problems.push(...walkProblems);
+
+  const repository: Repository = {
+    root,
+    files: new Set(files.map((file) => file.relativePath)),
+    articleIds: new Set(),
+    policies: [],
+    articles: [],
+    topics: [],
+    campaigns: [],
+    trainingPlans: [],
+    trainingRecords: [],
+    ratings: [],
+    interviews: [],
+    articleStats: [],
+    followerChanges: [],
+    followerTotals: [],
+    supportConversations: [],
+  };
+  const articleIds = repository.articleIds as Set<string>;
+
+  const tasks: Array<() => Promise<void>> = [];
+  for (const { relativePath, absolutePath } of files) {
+    const role = classifyPath(relativePath);
+    if (role.role === 'article') articleIds.add(role.id);
+    const report = !options.only || options.only(relativePath);
+    const wanted = (kind: RecordKind) => report || CONTEXT_KINDS.has(kind);
+
+    switch (role.role) {
+      case 'notes':
+      case 'asset':
+        break;
+      case 'unknown':
+        if (report) {
+          problems.push(
+            makeProblem(
+              relativePath,
+              'path/unknown-file',
+              text('mpflow 不认识这个位置的文件，检查时跳过了它。', 'mpflow does not know what a file in this place is; it was skipped.'),
+            ),
+          );
+        }
+        break;
+      case 'misplaced-article':
+        if (report) {
+          problems.push(
+            makeProblem(
+              relativePath,
+              'path/layout',
+              text(
+                '文章文件应放在 content/articles/<年>/<月-日-英文短名>/index.md，短名只用小写字母、数字和连字符。',
+                'Article files belong in content/articles/<yyyy>/<mm-dd-slug>/index.md; the slug uses lowercase letters, digits and hyphens.',
+              ),
+            ),
+          );
+        }
+        break;
+      case 'article':
+        if (wanted('article')) tasks.push(() => loadArticle(absolutePath, relativePath, role.id, repository, problems));
+        break;
+      case 'table':
+        if (wanted(role.kind)) tasks.push(() => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems));
+        break;
+      case 'record':
+        if (wanted(role.kind)) tasks.push(() => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems));
+        break;
+    }
+  }
+  await runLimited(tasks, READ_CONCURRENCY);
+
+  // Keep results independent of the order in which reads finished.
+  for (const list of [repository.policies, repository.topics, repository.campaigns, repository.trainingPlans, repository.trainingRecords, repository.ratings, repository.interviews]) {
+    (list as SourcedRecord<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+  repository.articles.sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const tables of [repository.articleStats, repository.followerChanges, repository.followerTotals, repository.supportConversations]) {
+    (tables as TableFile<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+  return { repository, problems };
+}
+
+async function runLimited(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next]!;
+      next += 1;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKind, repository: Repository, problems: Problem[]): Promise<void> {
+  const read = await readTextFile(absolutePath, file);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return;
+  }
+  const parsed = parseYamlSource(read.text, file);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return;
+  }
+  const { source } = parsed;
+  const locate: Locator = (segments, at) => locateInYaml(source, segments, at);
+  const schemaProblems = validateRecord(kind, source.data, file, locate);
+  problems.push(...schemaProblems);
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
+  const record = { file, data: source.data, valid: schemaProblems.length === 0, locate };
+  switch (kind) {
+    case 'team':
+      repository.team = record as SourcedRecord<TeamFile>;
+      break;
+    case 'policy':
+      repository.policies.push(record as SourcedRecord<PolicyFile>);
+      break;
+    case 'topic':
+      repository.topics.push(record as SourcedRecord<TopicFile>);
+      break;
+    case 'campaign':
+      repository.campaigns.push(record as SourcedRecord<CampaignFile>);
+      break;
+    case 'training-plan':
+      repository.trainingPlans.push(record as SourcedRecord<TrainingPlanFile>);
+      break;
+    case 'training-records':
+      repository.trainingRecords.push(record as SourcedRecord<TrainingRecordsFile>);
+      break;
+    case 'appraisal-rating':
+      repository.ratings.push(record as SourcedRecord<AppraisalRatingFile>);
+      break;
+    case 'appraisal-interview':
+      repository.interviews.push(record as SourcedRecord<AppraisalInterviewFile>);
+      break;
+    default:
+      break;
+  }
+}
+
+async function loadArticle(absolutePath: string, file: string, id: string, repository: Repository, problems: Problem[]): Promise<void> {
+  const read = await readTextFile(absolutePath, file);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return;
+  }
+  const split = splitFrontMatter(read.text);
+  if (split.kind === 'missing') {
+    problems.push(
+      makeProblem(file, 'frontmatter/missing', text('文章缺少头信息：第一行应为 ---，然后是标题、作者等字段，再以 --- 结束。', 'The article has no front matter: the first line should be ---, then title, author and the other fields, then ---.')),
+    );
+    return;
+  }
+  if (split.kind === 'unclosed') {
+    problems.push(
+      makeProblem(file, 'frontmatter/unclosed', text('头信息从第 1 行开始，但没有结束的 --- 行。', 'The front matter opened on line 1 is never closed by a --- line.'), {
+        start: { line: 1, column: 1 },
+        end: { line: split.lastLine, column: 1 },
+      }),
+    );
+    return;
+  }
+  const parsed = parseYamlSource(split.yamlText, file, split.yamlFirstLine);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return;
+  }
+  const { source } = parsed;
+  const locate: Locator = (segments, at) =>
+    source.document.contents ? locateInYaml(source, segments, at) : { start: { line: split.closingLine, column: 1 } };
+  const schemaProblems = validateRecord('article', source.data, file, locate);
+  problems.push(...schemaProblems);
+  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
+  repository.articles.push({
+    file,
+    id,
+    directory: path.posix.dirname(file),
+    data: source.data as ArticleFrontMatter,
+    valid: schemaProblems.length === 0,
+    locate,
+    body: split.body,
+    bodyFirstLine: split.bodyFirstLine,
+  });
+}
+
+async function loadTable(absolutePath: string, file: string, kind: TableKind, month: string, repository: Repository, problems: Problem[]): Promise<void> {
+  const read = await readTextFile(absolutePath, file);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return;
+  }
+  const parsed = parseCsvSource(read.text, file);
+  problems.push(...parsed.problems);
+  if (!parsed.ok) return;
+  const { header, rows } = parsed.source;
+  const expected = tableColumns(kind);
+  const actual = header.map((cell) => cell.value.trim());
+  if (actual.join(',') !== expected.join(',')) {
+    const firstDifference = expected.findIndex((name, index) => actual[index] !== name);
+    const cell = header[firstDifference] ?? header[header.length - 1]!;
+    problems.push(
+      makeProblem(
+        file,
+        'csv/header',
+        text(`表头应为 ${expected.join(',')}，实际是 ${actual.join(',')}。`, `The header should be ${expected.join(',')}; it is ${actual.join(',')}.`),
+        { start: { line: cell.line, column: cell.column } },
+      ),
+    );
+    return;
+  }
+  const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string; $ref?: string }>;
+  const tableRows: TableRow<unknown>[] = [];
+  for (const row of rows) {
+    const data: Record<string, unknown> = {};
+    const cellsByName = new Map<string, CsvCell>();
+    row.cells.forEach((cell, index) => {
+      const name = expected[index]!;
+      cellsByName.set(name, cell);
+      if (cell.value === '') return;
+      data[name] = coerceCell(cell.value, properties[name]?.type);
+    });
+    const locate: Locator = (segments) => {
+      const cell = cellsByName.get(String(segments[0] ?? ''));
+      if (!cell) return { start: { line: row.line, column: 1 } };
+      return { start: { line: cell.line, column: cell.column }, end: { line: cell.line, column: cell.column + cell.value.length } };
+    };
+    const rowProblems = validateRecord(kind, data, file, locate);
+    problems.push(...rowProblems);
+    tableRows.push({ line: row.line, data, valid: rowProblems.length === 0, locate });
+  }
+  const table = { file, month, rows: tableRows };
+  switch (kind) {
+    case 'metrics-article-daily':
+      repository.articleStats.push(table as TableFile<ArticleDailyRow>);
+      break;
+    case 'metrics-followers':
+      repository.followerChanges.push(table as TableFile<FollowerChangeRow>);
+      break;
+    case 'metrics-followers-cumulative':
+      repository.followerTotals.push(table as TableFile<FollowerCumulativeRow>);
+      break;
+    case 'support-conversation':
+      repository.supportConversations.push(table as TableFile<SupportConversationRow>);
+      break;
+  }
+}
+
+/** CSV cells are text; numbers become numbers only where the schema wants one, so "007" stays an id. */
+function coerceCell(value: string, type: string | undefined): unknown {
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return value;
+}
