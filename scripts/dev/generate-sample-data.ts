@@ -42,8 +42,8 @@
  *    odd reprint; unfollows rise a little after each push and after each
  *    campaign ends (prize hunters leaving). Most unfollows are reported under
  *    source 0.
- *  - Support: 郑浩 (zheng-hao) works Monday–Saturday, 陈雨 (chen-yu) covers
- *    Sundays and the day he took off (about a tenth of conversations). Replies
+ *  - Support: 郑浩 (zheng-hao) handles the inbox; 陈雨 (chen-yu) covers every
+ *    other Sunday and his two days off (about a tenth of conversations). Replies
  *    inside 09:00–21:00 mostly come 2–25 minutes later, occasionally over 30;
  *    night messages are answered after 09:00. Order and delivery questions peak
  *    before 中秋 and after 双十一, activity questions during the campaigns.
@@ -359,14 +359,14 @@ function followerDay(date: string, reads: number, shares: number, pushedToday: b
   const expected: Record<Source, number> = {
     0: 5.5,
     1: (weekend ? 8.8 : 7.6) + daysBetween(FIRST_DAY, date) * 0.02,
-    17: shares * 0.04,
+    17: shares * 0.05,
     30: (weekend ? 6.2 : 3.6) * (giftSeason ? 1.8 : 1) * (HOLIDAY(date) ? 1.5 : 1),
-    57: reads * 0.0062,
+    57: reads * 0.0071,
     100: 0,
     161: 0,
   };
   for (const f of AD_FLIGHTS) if (inRange(date, f.from, f.to)) expected[100] = f.perDay;
-  if (inRange(date, QUIZ.from, QUIZ.to)) expected[0] += 3;
+  if (inRange(date, QUIZ.from, QUIZ.to)) expected[0] += 5;
   if (rng() < 0.07) expected[161] = between(rng, 1.5, 6); // someone reprinted an article with our name
 
   let cancelledTotal = 8.5 + reads * 0.0013 + (pushedToday || pushedYesterday ? 2 : 0);
@@ -419,8 +419,10 @@ interface Conversation {
 
 const ZHENG_HAO_OFF = new Set(['2026-10-02', '2026-11-13']); // 国庆轮休一天；11-13 事假
 
+/** zheng-hao rests every other Sunday (and on his days off); chen-yu covers those days. */
 function agentOn(date: string): string {
-  return weekday(date) === 0 || ZHENG_HAO_OFF.has(date) ? 'chen-yu' : 'zheng-hao';
+  const restSunday = weekday(date) === 0 && Math.floor(daysBetween(FIRST_DAY, date) / 7) % 2 === 0;
+  return restSunday || ZHENG_HAO_OFF.has(date) ? 'chen-yu' : 'zheng-hao';
 }
 
 const HOUR_WEIGHTS = [1.2, 0.6, 0.3, 0.2, 0.2, 0.3, 0.8, 2.2, 4.5, 7.5, 8.8, 8.6, 6.4, 6.9, 7.8, 7.9, 7.2, 6.1, 5.4, 6.2, 7.4, 8.2, 6.3, 3.1];
@@ -474,6 +476,11 @@ function supportDay(date: string, pushedToday: boolean): Conversation[] {
       const minutes = r < 0.8 ? between(rng, 2, 15) : r < 0.95 ? between(rng, 15, 26) : between(rng, 31, 78);
       const slower = agentOn(date) === 'chen-yu' ? 1.25 : 1;
       firstReply = opened + Math.round(minutes * slower) * 60_000;
+      if (firstReply > localMs(date, 21, 30)) {
+        // missed before closing time: answered the next morning
+        replyDate = addDays(date, 1);
+        firstReply = localMs(replyDate, 9, intBetween(rng, 3, 35));
+      }
     } else {
       replyDate = hour >= 21 ? addDays(date, 1) : date;
       const start = slowMorning && replyDate === date ? 10 * 60 + 5 : 9 * 60;

@@ -53,8 +53,8 @@ export function checkMemberReference(
         record.file,
         'ref/missing-role',
         text(
-          `${field} 的 ${member.name}（${id}）没有“${name.zh}”角色，现有角色：${member.roles.map((r) => ROLE_NAMES[r]?.zh ?? r).join('、')}。`,
-          `${field} ${id} does not hold the ${name.en} role; roles held: ${member.roles.join(', ')}.`,
+          `${field} 的 ${member.name}（${id}）没有“${name.zh}”角色，现有角色：${heldRoles(member).map((r) => ROLE_NAMES[r as Role]?.zh ?? r).join('、')}。`,
+          `${field} ${id} does not hold the ${name.en} role; roles held: ${heldRoles(member).join(', ')}.`,
         ),
         record.locate(path),
         field,
@@ -84,4 +84,8 @@ export function checkDateOrder(record: Located, startPath: readonly PathSegment[
   problems.push(
     makeProblem(record.file, 'date/order', text(`${endField}（${end}）早于 ${startField}（${start}）。`, `${endField} (${end}) is before ${startField} (${start}).`), record.locate(endPath), endField),
   );
+}
+
+function heldRoles(member: TeamMember): string[] {
+  return Array.isArray(member.roles) ? member.roles.map(String) : [];
 }

@@ -28,6 +28,15 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         ...(end ? { end: { line: end.line + firstLine - 1, column: end.col } } : {}),
       };
       const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const openQuote = error.code === 'MISSING_CHAR' && /quote/.test(detail) ? findUnclosedQuote(yamlText) : undefined;
+      if (openQuote) {
+        return makeProblem(
+          file,
+          'yaml/syntax',
+          text(`这里的引号没有闭合（${openQuote.quote} 开头，却没有对应的结尾引号）。`, `This quote is never closed (it opens with ${openQuote.quote} and has no closing quote).`),
+          { start: { line: openQuote.line + firstLine - 1, column: openQuote.column } },
+        );
+      }
       if (error.code === 'DUPLICATE_KEY') {
         return makeProblem(file, 'yaml/duplicate-key', text(`同一层级里有重复的字段（${detail}）。`, `A key is repeated in the same mapping (${detail}).`), span);
       }
@@ -82,4 +91,21 @@ export function spanOfRange(source: YamlSource, startOffset: number, endOffset: 
     start: { line: start.line + source.firstLine - 1, column: start.col },
     end: { line: end.line + source.firstLine - 1, column: end.col },
   };
+}
+
+/**
+ * The yaml parser reports an unclosed quote at the end of the file, far from the mistake.
+ * The first value that opens a quote and does not close it on its own line is almost always it.
+ */
+function findUnclosedQuote(yamlText: string): { line: number; column: number; quote: string } | undefined {
+  const lines = yamlText.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^(\s*(?:-\s+)?(?:[^\s#"'][^:#]*:\s+)?)(["'])/.exec(lines[index]!);
+    if (!match) continue;
+    const quote = match[2]!;
+    const rest = lines[index]!.slice(match[1]!.length + 1);
+    const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : rest.replace(/''/g, '').includes("'");
+    if (!closed) return { line: index + 1, column: match[1]!.length + 1, quote };
+  }
+  return undefined;
 }
