@@ -130,7 +130,7 @@ function pickWeighted<T extends string | number>(rng: Rng, weights: ReadonlyArra
     x -= w;
     if (x < 0) return v;
   }
-  return weights[weights.length - 1][0];
+  return weights[weights.length - 1]![0];
 }
 
 /** Splits an integer total over weights (largest remainder, ties by index). */
@@ -143,7 +143,7 @@ function allocate(total: number, weights: number[]): number[] {
   const order = raw
     .map((x, i) => [x - Math.floor(x), i] as const)
     .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j][1]]++;
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j]![1]]!++;
   return out;
 }
 
@@ -153,7 +153,7 @@ const DAY_MS = 86_400_000;
 
 /** Local wall-clock time in Asia/Shanghai, stored as if it were UTC. */
 function localMs(date: string, hh = 0, mm = 0): number {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return Date.UTC(y, m - 1, d, hh, mm);
 }
 
@@ -232,7 +232,7 @@ const ARTICLES: Article[] = [
   { id: '2026-10-31-new-packaging-story', publishAt: '2026-10-31T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3800, comments: 32, shareRate: 0.045, tail: 0.6 },
   { id: '2026-11-04-tea-and-snacks', publishAt: '2026-11-04T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3000, comments: 21, shareRate: 0.052, tail: 0.9 },
   { id: '2026-11-07-lidong-tea', publishAt: '2026-11-07T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 4200, comments: 26, shareRate: 0.063, tail: 1.2 },
-  { id: '2026-11-11-packaging-vote', publishAt: '2026-11-11T20:30:00+08:00', author: 'wang-jia', kind: 'vote', appeal: 8100, comments: 427, shareRate: 0.071, tail: 0.3 },
+  { id: '2026-11-11-packaging-vote', publishAt: '2026-11-11T20:30:00+08:00', author: 'wang-jia', kind: 'vote', appeal: 8600, comments: 367, shareRate: 0.071, tail: 0.3 },
   { id: '2026-11-14-reading-tea-labels', publishAt: '2026-11-14T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3500, comments: 24, shareRate: 0.066, tail: 1.4 },
   { id: '2026-11-18-cleaning-tea-stains', publishAt: '2026-11-18T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 4000, comments: 18, shareRate: 0.072, tail: 1.5 },
   { id: '2026-11-21-boiled-shoumei', publishAt: '2026-11-21T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3300, comments: 20, shareRate: 0.048, tail: 1.0 },
@@ -312,12 +312,12 @@ function articleDays(a: Article): ArticleDay[] {
     const insideTotal = a.comments;
     const alloc = allocate(insideTotal, inside);
     for (let i = 0; i < days.length; i++) {
-      commentCounts[i] = alloc[i];
-      if (inside[i] === 0) commentCounts[i] = stochasticRound(rng, days[i].reads * 0.004);
+      commentCounts[i] = alloc[i]!;
+      if (inside[i] === 0) commentCounts[i] = stochasticRound(rng, days[i]!.reads * 0.004);
     }
   } else {
     const rate = (a.comments / total) * between(rng, 0.9, 1.1);
-    for (let i = 0; i < days.length; i++) commentCounts[i] = stochasticRound(rng, days[i].reads * rate);
+    for (let i = 0; i < days.length; i++) commentCounts[i] = stochasticRound(rng, days[i]!.reads * rate);
   }
 
   return days.map((x, i) => {
@@ -329,7 +329,7 @@ function articleDays(a: Article): ArticleDay[] {
     const shareUsers = shares - Math.floor(shares * between(rng, 0, 0.14));
     const likes = stochasticRound(rng, reads * likeRate * between(rng, 0.8, 1.2));
     const favorites = stochasticRound(rng, reads * favRate * between(rng, 0.8, 1.2));
-    return { date: x.date, article: a.id, reads, readers, shares, shareUsers, likes, comments: commentCounts[i], favorites };
+    return { date: x.date, article: a.id, reads, readers, shares, shareUsers, likes, comments: commentCounts[i]!, favorites };
   });
 }
 
@@ -379,7 +379,7 @@ function followerDay(date: string, reads: number, shares: number, pushedToday: b
   const rows: FollowerRow[] = [];
   SOURCES.forEach((source, i) => {
     const n = poisson(rng, expected[source]);
-    const c = cancelSplit[i];
+    const c = cancelSplit[i]!;
     if (n > 0 || c > 0) rows.push({ date, source, new: n, cancelled: c });
   });
   return rows;
@@ -392,11 +392,11 @@ function allocateRandom(rng: Rng, total: number, weights: number[]): number[] {
   for (let i = 0; i < total; i++) {
     let x = rng() * sum;
     let j = 0;
-    while (j < weights.length - 1 && x >= weights[j]) {
-      x -= weights[j];
+    while (j < weights.length - 1 && x >= weights[j]!) {
+      x -= weights[j]!;
       j++;
     }
-    out[j]++;
+    out[j]!++;
   }
   return out;
 }
@@ -624,11 +624,12 @@ function main(): void {
     counts.support += s.length;
   }
 
-  const last = cumulative[cumulative.length - 1];
+  const first = cumulative[0]!;
+  const last = cumulative[cumulative.length - 1]!;
   console.log(
     `wrote content/metrics: ${counts.articles} article rows, ${counts.followers} follower rows, ` +
       `${counts.cumulative} cumulative rows, ${counts.support} support conversations; ` +
-      `followers ${cumulative[0].cumulative} on ${cumulative[0].date}, ${last.cumulative} on ${last.date}`,
+      `followers ${first.cumulative} on ${first.date}, ${last.cumulative} on ${last.date}`,
   );
 }
 

@@ -59,7 +59,7 @@ const CRC_TABLE = (() => {
 
 function crc32(buf: Uint8Array): number {
   let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -95,11 +95,11 @@ function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
     for (let filter = 0; filter <= 4; filter++) {
       let score = 0;
       for (let i = 0; i < stride; i++) {
-        const a = i >= 3 ? row[i - 3] : 0;
-        const b = prev[i];
-        const c = i >= 3 ? prev[i - 3] : 0;
+        const a = i >= 3 ? row[i - 3]! : 0;
+        const b = prev[i]!;
+        const c = i >= 3 ? prev[i - 3]! : 0;
         const predictor = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
-        const v = (row[i] - predictor) & 0xff;
+        const v = (row[i]! - predictor) & 0xff;
         candidate[i] = v;
         score += v < 128 ? v : 256 - v;
       }
@@ -138,7 +138,7 @@ function hex(h: string): Rgb {
 }
 
 // light, dark, accent
-const PALETTES: Rgb[][] = [
+const PALETTES: [Rgb, Rgb, Rgb][] = [
   [hex('#efe3c8'), hex('#b9834a'), hex('#5a3a22')], // 岩茶：米白到琥珀再到焙火褐
   [hex('#eeeadc'), hex('#c9c3a6'), hex('#7f8a68')], // 白茶：银白与鼠尾草绿
   [hex('#e3eacf'), hex('#8fa876'), hex('#4f6b45')], // 茶园：嫩芽绿到老叶绿
@@ -158,7 +158,7 @@ function smoothstep(e0: number, e1: number, x: number): number {
 
 function paint(width: number, height: number, seedKey: string): Uint8Array {
   const rng = mulberry32(hashString(seedKey));
-  const [light, mid, dark] = PALETTES[Math.floor(rng() * PALETTES.length)];
+  const [light, mid, dark] = PALETTES[Math.floor(rng() * PALETTES.length)]!;
   const angle = rng() * Math.PI * 2;
   const dx = Math.cos(angle);
   const dy = Math.sin(angle);
@@ -209,7 +209,7 @@ function paint(width: number, height: number, seedKey: string): Uint8Array {
 
 function frontMatter(text: string): { fm: string; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  return m ? { fm: m[1], body: text.slice(m[0].length) } : { fm: '', body: text };
+  return m ? { fm: m[1] ?? '', body: text.slice(m[0].length) } : { fm: '', body: text };
 }
 
 function localPng(ref: string): boolean {
@@ -238,7 +238,7 @@ function main(): void {
         else console.warn(`warning: ${year}/${slug}: cover ${cover} is not a local PNG, skipped`);
       }
       for (const m of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) {
-        const ref = decodeURI(m[1]);
+        const ref = decodeURI(m[1] ?? '');
         if (localPng(ref) && !wanted.has(ref)) wanted.set(ref, BODY);
       }
       for (const [ref, size] of wanted) {

@@ -106,7 +106,11 @@ export const ARTICLE_DIRECTORY = 'content/articles/2026/09-02-yancha-yanyun';
 
 /** A small department repository that passes `mpflow check`; each test breaks one thing in it. */
 export class FixtureRepository {
-  private constructor(readonly root: string) {}
+  readonly root: string;
+
+  private constructor(root: string) {
+    this.root = root;
+  }
 
   static async create(): Promise<FixtureRepository> {
     const root = await mkdtemp(path.join(tmpdir(), 'mpflow-fixture-'));

@@ -34,11 +34,14 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
   }
 }
 
-function checkMonthAndDuplicates<T extends { date?: unknown }>(
+function checkMonthAndDuplicates<T extends object>(
   table: TableFile<T>,
   keyOf: (row: T) => string,
   problems: Problem[],
-  dateOf: (row: T) => string | undefined = (row) => (typeof row.date === 'string' ? row.date : undefined),
+  dateOf: (row: T) => string | undefined = (row) => {
+    const date = (row as { date?: unknown }).date;
+    return typeof date === 'string' ? date : undefined;
+  },
 ): void {
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {

@@ -72,6 +72,9 @@ export interface LeavePeriod {
    * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
    */
   to: string;
+  /**
+   * 原因。 / Reason.
+   */
   reason?: string;
 }
 
@@ -102,15 +105,30 @@ export interface PolicyFile {
      * 评分范围。 / Rating scale.
      */
     ratingScale: {
+      /**
+       * 最低分。 / Lowest rating.
+       */
       min: number;
+      /**
+       * 最高分。 / Highest rating.
+       */
       max: number;
     };
     /**
      * 定性指标中上级、同事、自评的权重（合计 100）。 / Weights of supervisor, peer and self ratings (sum 100).
      */
     raterWeights: {
+      /**
+       * 上级评价的权重。 / Weight of the supervisor's rating.
+       */
       supervisor: number;
+      /**
+       * 同事互评（平均）的权重。 / Weight of the peers' average rating.
+       */
       peers: number;
+      /**
+       * 自评的权重。 / Weight of the self-assessment.
+       */
       self: number;
     };
     /**
@@ -148,6 +166,9 @@ export interface PolicyFile {
      * 工作时间内首次回复的时限（分钟）。 / First reply deadline in business hours, minutes.
      */
     firstReplyDeadlineMinutes: number;
+    /**
+     * 工作时间；之外收到的消息从下一个工作时间开始计时。 / Business hours; messages outside them are timed from the next opening.
+     */
     businessHours: {
       start: ClockTime;
       end: ClockTime;
@@ -157,26 +178,65 @@ export interface PolicyFile {
    * 评审规则：改动哪些文件需要哪些评审环节。 / Review rules: which stages a change to which files needs.
    */
   review: {
+    /**
+     * 评审环节的定义，按编号。 / Review stages by id.
+     */
     stages: {
       [k: string]: ReviewStage;
     };
+    /**
+     * 路径与所需环节的对应规则。 / Which paths need which stages.
+     */
     rules: ReviewRule[];
   };
   /**
    * 合规与排版检查的阈值。 / Thresholds of the compliance and style checks.
    */
   compliance: {
+    /**
+     * 微信平台限制。 / WeChat platform limits.
+     */
     limits: {
+      /**
+       * 标题最多字符数。 / Maximum title characters.
+       */
       titleMaxChars: number;
+      /**
+       * 作者名最多字符数。 / Maximum author characters.
+       */
       authorMaxChars: number;
+      /**
+       * 摘要最多字符数。 / Maximum digest characters.
+       */
       digestMaxChars: number;
+      /**
+       * 正文最多字符数（不含）。 / Body must stay below this many characters.
+       */
       bodyMaxChars: number;
+      /**
+       * 正文最大字节数。 / Maximum body size in bytes.
+       */
       bodyMaxBytes: number;
+      /**
+       * 正文图片最大字节数。 / Maximum body image size in bytes.
+       */
       imageMaxBytes: number;
     };
+    /**
+     * 可读性阈值。 / Readability thresholds.
+     */
     readability?: {
+      /**
+       * 段落最多字符数。 / Maximum paragraph characters.
+       */
       paragraphMaxChars?: number;
+      /**
+       * 句子最多字符数。 / Maximum sentence characters.
+       */
       sentenceMaxChars?: number;
+      /**
+       * 长文每隔多少字至少一个小标题。 / At least one subheading every this many characters.
+       */
       subheadingEveryChars?: number;
     };
     /**
@@ -213,7 +273,7 @@ export interface LocalizedText {
    */
   zh: string;
   /**
-   * English.
+   * 英文。 / English.
    */
   en: string;
 }
@@ -221,6 +281,9 @@ export interface LocalizedText {
  * 一个考核指标或指标组。 / An indicator or a group of indicators.
  */
 export interface WeightNode {
+  /**
+   * 指标编号（小写英文与连字符）。 / Indicator id (lowercase letters and hyphens).
+   */
   id: string;
   name: LocalizedText;
   /**
@@ -237,11 +300,16 @@ export interface WeightNode {
   source?: 'metrics' | 'campaigns' | 'ratings';
   description?: LocalizedText;
   /**
+   * 子指标。 / Child indicators.
+   *
    * @minItems 1
    */
   children?: WeightNode[];
 }
 export interface GradeBand {
+  /**
+   * 等级名称，如 S、A。 / Grade name, e.g. S or A.
+   */
   grade: string;
   /**
    * 该等级的最低分。 / Lowest score of the grade.
@@ -494,8 +562,17 @@ export interface CampaignFile {
    * 目标值，考核时与结果比较。 / Targets, compared with results in appraisal.
    */
   targets?: {
+    /**
+     * 目标参与人数。 / Target number of participants.
+     */
     participants?: number;
+    /**
+     * 目标转化率（0–1）。 / Target conversion rate (0–1).
+     */
     conversionRate?: number;
+    /**
+     * 目标满意度（1–5）。 / Target satisfaction (1–5).
+     */
     satisfaction?: number;
   };
   /**
@@ -512,21 +589,42 @@ export interface CampaignFile {
 }
 export interface CampaignPrize {
   name: string;
+  /**
+   * 数量。 / Quantity.
+   */
   quantity: number;
   /**
    * 单价（元）。 / Unit value in yuan.
    */
   valueYuan?: number;
+  /**
+   * 奖品说明。 / Description of the prize.
+   */
   description?: string;
 }
 /**
  * 活动结果（结束后填写）。 / Results, once finished.
  */
 export interface CampaignResults {
+  /**
+   * 实际参与人数。 / Participants.
+   */
   participants: number;
+  /**
+   * 有效参与数。 / Valid entries.
+   */
   validEntries?: number;
+  /**
+   * 转化人数。 / Conversions.
+   */
   conversions?: number;
+  /**
+   * 满意度调查均分（1–5）。 / Average satisfaction (1–5).
+   */
   satisfaction?: number;
+  /**
+   * 满意度调查回收份数。 / Survey responses.
+   */
   surveyResponses?: number;
   /**
    * 中奖者（仅脱敏昵称）。 / Winners, masked nicknames only.
@@ -542,11 +640,17 @@ export interface CampaignResults {
  * content/training/plan-<年份>.yaml：培训内容、方式、时间与对象。 / The year's courses: content, form, timing and audience.
  */
 export interface TrainingPlanFile {
+  /**
+   * 年度。 / Year.
+   */
   year: number;
   /**
    * 计划负责人。 / Owner of the plan.
    */
   owner?: string;
+  /**
+   * 课程列表。 / Courses.
+   */
   courses: TrainingCourse[];
 }
 export interface TrainingCourse {
@@ -567,6 +671,9 @@ export interface TrainingCourse {
    * Items: 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
    */
   audience: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
+  /**
+   * 学时。 / Hours.
+   */
   hours: number;
   /**
    * 计划月份。 / Planned month.
@@ -590,7 +697,13 @@ export interface TrainingCourse {
  * content/training/records-<年份>.yaml：实际举办的培训与出勤。 / Sessions held and who attended.
  */
 export interface TrainingRecordsFile {
+  /**
+   * 年度。 / Year.
+   */
   year: number;
+  /**
+   * 已举办的培训。 / Sessions held.
+   */
   sessions: TrainingSession[];
 }
 export interface TrainingSession {
@@ -602,11 +715,19 @@ export interface TrainingSession {
    * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
    */
   date: string;
+  /**
+   * 实际学时。 / Hours held.
+   */
   hours: number;
   /**
+   * 出勤成员。 / Members who attended.
+   *
    * Items: 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
    */
   attendees: string[];
+  /**
+   * 备注。 / Notes.
+   */
   notes?: string;
 }
 
