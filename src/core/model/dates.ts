@@ -39,9 +39,17 @@ export function isOffsetDateTime(value: string): boolean {
   return judgeDateTime(value) === 'valid';
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; a repository has one or two zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an offset date-time in the given IANA time zone. */
 export function dateInTimeZone(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -1,0 +1,64 @@
+// npm run bench [-- --articles N --runs R]: times `mpflow check` as a user runs it (a new process each time).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { generateRepository } from './generate-repository.ts';
+
+const run = promisify(execFile);
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
+const articleCount = Number(values.articles);
+const runs = Number(values.runs);
+const cli = [...process.execArgv, '--experimental-strip-types', '--disable-warning=ExperimentalWarning', path.join(projectRoot, 'scripts/mpflow.ts')];
+
+async function timeCheck(root: string, extra: string[] = []): Promise<{ median: number; exitCode: number }> {
+  const seconds: number[] = [];
+  let exitCode = 0;
+  for (let attempt = 0; attempt < runs; attempt += 1) {
+    const started = process.hrtime.bigint();
+    try {
+      await run(process.execPath, [...cli, 'check', '--format', 'json', ...extra], { cwd: root, maxBuffer: 1 << 30 });
+      exitCode = 0;
+    } catch (error) {
+      exitCode = (error as { code?: number }).code ?? 2;
+    }
+    seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  seconds.sort((a, b) => a - b);
+  return { median: seconds[Math.floor(seconds.length / 2)]!, exitCode };
+}
+
+async function characterCount(root: string): Promise<{ files: number; chars: number }> {
+  let files = 0;
+  let chars = 0;
+  for (const entry of await readdir(path.join(root, 'content/articles'), { recursive: true })) {
+    if (!entry.endsWith('index.md')) continue;
+    files += 1;
+    chars += (await stat(path.join(root, 'content/articles', entry))).size / 3;
+  }
+  return { files, chars: Math.round(chars) };
+}
+
+const rows: string[][] = [['repository', 'articles', '≈ chars', 'seconds (median of ' + runs + ')', 'exit']];
+const sample = await timeCheck(projectRoot);
+const sampleSize = await characterCount(projectRoot);
+rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.median.toFixed(2), String(sample.exitCode)]);
+
+const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
+if (!existsSync(path.join(generated, 'content/articles'))) {
+  process.stderr.write(`bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} …\n`);
+  await generateRepository(projectRoot, generated, articleCount);
+}
+const large = await timeCheck(generated);
+const largeSize = await characterCount(generated);
+rows.push([`generated`, String(largeSize.files), String(largeSize.chars), large.median.toFixed(2), String(large.exitCode)]);
+
+const articleFolders = (await readdir(path.join(generated, 'content/articles/2020'))).slice(0, 5).map((folder) => `content/articles/2020/${folder}`);
+const changed = await timeCheck(generated, articleFolders);
+rows.push(['generated, 5 changed articles', '5', '—', changed.median.toFixed(2), String(changed.exitCode)]);
+
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
