@@ -92,6 +92,24 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/** Where each kind of record goes in a Repository. */
+const RECORD_LISTS = {
+  policy: 'policies',
+  topic: 'topics',
+  campaign: 'campaigns',
+  'training-plan': 'trainingPlans',
+  'training-records': 'trainingRecords',
+  'appraisal-rating': 'ratings',
+  'appraisal-interview': 'interviews',
+} as const satisfies Partial<Record<RecordKind, keyof Repository>>;
+
+const TABLE_LISTS = {
+  'metrics-article-daily': 'articleStats',
+  'metrics-followers': 'followerChanges',
+  'metrics-followers-cumulative': 'followerTotals',
+  'support-conversation': 'supportConversations',
+} as const satisfies Record<TableKind, keyof Repository>;
+
 const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records']);
 const READ_CONCURRENCY = 32;
 
@@ -169,12 +187,8 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   await runLimited(tasks, READ_CONCURRENCY);
 
   // Keep results independent of the order in which reads finished.
-  for (const list of [repository.policies, repository.topics, repository.campaigns, repository.trainingPlans, repository.trainingRecords, repository.ratings, repository.interviews]) {
-    (list as SourcedRecord<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
-  }
-  repository.articles.sort((a, b) => (a.file < b.file ? -1 : 1));
-  for (const tables of [repository.articleStats, repository.followerChanges, repository.followerTotals, repository.supportConversations]) {
-    (tables as TableFile<unknown>[]).sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const key of [...Object.values(RECORD_LISTS), ...Object.values(TABLE_LISTS), 'articles'] as const) {
+    (repository[key] as Array<{ file: string }>).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
   return { repository, problems };
 }
@@ -208,34 +222,8 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
   const record = { file, data: source.data, valid: schemaProblems.length === 0, locate };
-  switch (kind) {
-    case 'team':
-      repository.team = record as SourcedRecord<TeamFile>;
-      break;
-    case 'policy':
-      repository.policies.push(record as SourcedRecord<PolicyFile>);
-      break;
-    case 'topic':
-      repository.topics.push(record as SourcedRecord<TopicFile>);
-      break;
-    case 'campaign':
-      repository.campaigns.push(record as SourcedRecord<CampaignFile>);
-      break;
-    case 'training-plan':
-      repository.trainingPlans.push(record as SourcedRecord<TrainingPlanFile>);
-      break;
-    case 'training-records':
-      repository.trainingRecords.push(record as SourcedRecord<TrainingRecordsFile>);
-      break;
-    case 'appraisal-rating':
-      repository.ratings.push(record as SourcedRecord<AppraisalRatingFile>);
-      break;
-    case 'appraisal-interview':
-      repository.interviews.push(record as SourcedRecord<AppraisalInterviewFile>);
-      break;
-    default:
-      break;
-  }
+  if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
+  else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
 
 async function loadArticle(absolutePath: string, file: string, id: string, repository: Repository, problems: Problem[]): Promise<void> {
@@ -328,21 +316,7 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
     problems.push(...rowProblems);
     tableRows.push({ line: row.line, data, valid: rowProblems.length === 0, locate });
   }
-  const table = { file, month, rows: tableRows };
-  switch (kind) {
-    case 'metrics-article-daily':
-      repository.articleStats.push(table as TableFile<ArticleDailyRow>);
-      break;
-    case 'metrics-followers':
-      repository.followerChanges.push(table as TableFile<FollowerChangeRow>);
-      break;
-    case 'metrics-followers-cumulative':
-      repository.followerTotals.push(table as TableFile<FollowerCumulativeRow>);
-      break;
-    case 'support-conversation':
-      repository.supportConversations.push(table as TableFile<SupportConversationRow>);
-      break;
-  }
+  (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
 }
 
 /** CSV cells are text; numbers become numbers only where the schema wants one, so "007" stays an id. */

@@ -1,0 +1,288 @@
+/**
+ * Shared lookups of the handbook's policy components: which policy version a page shows, and
+ * the words and number formats around its values, in both handbook languages. The numbers
+ * themselves always come from the policy file, through the `policies` content collection.
+ */
+import { getCollection } from 'astro:content';
+import { dateInTimeZone } from '../core/model/dates.ts';
+import type { GradeBand, PolicyFile, WeightNode } from '../core/model/types.generated.ts';
+import { policyInForce } from '../core/policy/policy-versions.ts';
+import type { PolicyEntry } from './mpflow-loader.ts';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** The department's calendar: "today" is a date in Beijing time, wherever the site is built. */
+export const DEPARTMENT_TIME_ZONE = 'Asia/Shanghai';
+
+export function todayInDepartment(now: Date = new Date()): string {
+  return dateInTimeZone(now.toISOString(), DEPARTMENT_TIME_ZONE);
+}
+
+/**
+ * The policy in force on `on` (YYYY-MM-DD; default: today in Beijing time). Passing a version's
+ * effective date selects that version. A page that asks for a date before the first version
+ * fails the build rather than showing numbers from nowhere.
+ */
+export function choosePolicy(policies: readonly PolicyEntry[], on: string = todayInDepartment()): PolicyEntry {
+  const policy = policyInForce(policies, on);
+  if (!policy) {
+    const known = policies.map((entry) => entry.effective).sort().join(', ') || 'none';
+    throw new Error(`No policy version is in force on ${on} (versions in content/policy/: ${known}).`);
+  }
+  return policy;
+}
+
+/** The policy a handbook component shows, read from the `policies` collection. */
+export async function policyFor(effective?: string): Promise<PolicyEntry> {
+  const entries = await getCollection('policies');
+  return choosePolicy(
+    entries.map((entry) => entry.data),
+    effective,
+  );
+}
+
+export function normalizeLang(lang: string | undefined): Lang {
+  return lang?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** "微信部管理制度（2026 年版） · 2026-01-01 起生效" — names the version a table was read from. */
+export function policyLine(policy: PolicyEntry, lang: Lang): string {
+  return lang === 'en'
+    ? `${policy.title.en}, effective ${policy.effective}`
+    : `${policy.title.zh} · ${policy.effective} 起生效`;
+}
+
+export function localized(text: { zh: string; en: string }, lang: Lang): string {
+  return lang === 'en' ? text.en : text.zh;
+}
+
+// ------------------------------------------------------------------ numbers -----
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2, ...options });
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormat(lang).format(value);
+}
+
+/** Weights are percentages of the total score. */
+export function formatPercent(value: number, lang: Lang): string {
+  return `${formatNumber(value, lang)}%`;
+}
+
+export function formatCoefficient(value: number, lang: Lang): string {
+  return numberFormat(lang, { minimumFractionDigits: 1 }).format(value);
+}
+
+export function formatChars(value: number, lang: Lang): string {
+  return lang === 'en' ? `${formatNumber(value, lang)} characters` : `${formatNumber(value, lang)} 字`;
+}
+
+/** Binary units, as WeChat states its limits ("1 MB" = 1,048,576 bytes). */
+export function formatBytes(value: number, lang: Lang): string {
+  const units: Array<[string, number]> = [
+    ['MB', 1024 * 1024],
+    ['KB', 1024],
+  ];
+  for (const [unit, size] of units) {
+    if (value >= size) return `${formatNumber(value / size, lang)} ${unit}`;
+  }
+  return lang === 'en' ? `${formatNumber(value, lang)} bytes` : `${formatNumber(value, lang)} 字节`;
+}
+
+export function formatMinutes(value: number, lang: Lang): string {
+  return lang === 'en' ? `${formatNumber(value, lang)} ${value === 1 ? 'minute' : 'minutes'}` : `${formatNumber(value, lang)} 分钟`;
+}
+
+export function formatDueDay(day: number, lang: Lang): string {
+  return lang === 'en' ? `Day ${day} of the following month` : `次月 ${day} 日`;
+}
+
+/** Zones the department is likely to name get a familiar name; others show as IANA names. */
+export function formatTimeZone(zone: string, lang: Lang): string {
+  if (zone === 'Asia/Shanghai') return lang === 'en' ? 'Beijing time (Asia/Shanghai)' : '北京时间（Asia/Shanghai）';
+  return zone;
+}
+
+// ------------------------------------------------------------------ weights -----
+
+export interface WeightRow {
+  node: WeightNode;
+  /** 0 for a top-level category. */
+  depth: number;
+  isLeaf: boolean;
+}
+
+/** The weight tree in reading order, grouped by top-level category. */
+export function weightGroups(policy: PolicyFile): WeightRow[][] {
+  return policy.appraisal.weights.map((category) => {
+    const rows: WeightRow[] = [];
+    const visit = (node: WeightNode, depth: number) => {
+      const isLeaf = !node.children || node.children.length === 0;
+      rows.push({ node, depth, isLeaf });
+      for (const child of node.children ?? []) visit(child, depth + 1);
+    };
+    visit(category, 0);
+    return rows;
+  });
+}
+
+export function totalWeight(policy: PolicyFile): number {
+  // Sum in hundredths so 0.1 + 0.2 style weights add up to what the checker accepted.
+  return policy.appraisal.weights.reduce((sum, node) => sum + Math.round(node.weight * 100), 0) / 100;
+}
+
+// ------------------------------------------------------------------- labels -----
+
+type Measure = NonNullable<WeightNode['measure']>;
+type Source = NonNullable<WeightNode['source']>;
+type Rater = keyof PolicyFile['appraisal']['raterWeights'];
+type CycleStep = keyof PolicyFile['appraisal']['cycle'];
+
+export interface PolicyLabels {
+  weights: { title: string; indicator: string; weight: string; measure: string; source: string; total: string };
+  measure: Record<Measure, string>;
+  source: Record<Source, string>;
+  raters: { title: string; rater: string; weight: string; note: string };
+  rater: Record<Rater, string>;
+  raterNote: Record<Rater, (minPeers: number) => string>;
+  cycle: { title: string; due: string; who: string; what: string };
+  cycleSteps: Record<CycleStep, { who: string; what: string }>;
+  grades: { title: string; grade: string; min: string; bonus: string; promotion: string; training: string };
+  promotionEligible: string;
+  trainingNeed: string;
+  no: string;
+  limits: { title: string; item: string; limit: string; platform: string; readability: string };
+  limitItems: {
+    title: string;
+    author: string;
+    digest: string;
+    body: string;
+    images: string;
+    paragraph: string;
+    sentence: string;
+    subheading: string;
+  };
+  limitValues: {
+    atMost: (value: string) => string;
+    body: (chars: string, bytes: string) => string;
+    images: (bytes: string) => string;
+    aimAtMost: (value: string) => string;
+    subheadingEvery: (value: string) => string;
+  };
+  support: { title: string; item: string; requirement: string; hours: string; firstReply: string; outside: string };
+  supportValues: {
+    hours: (start: string, end: string) => string;
+    firstReply: (minutes: string) => string;
+    outside: (start: string) => string;
+  };
+}
+
+export const LABELS: Record<Lang, PolicyLabels> = {
+  'zh-CN': {
+    weights: { title: '考核指标与权重', indicator: '指标', weight: '权重', measure: '类型', source: '来源', total: '合计' },
+    measure: { quantitative: '定量', qualitative: '定性' },
+    source: { metrics: '数据', campaigns: '活动', ratings: '评价' },
+    raters: { title: '评价类指标的评价人比例', rater: '评价人', weight: '比例', note: '说明' },
+    rater: { supervisor: '上级', peers: '同事', self: '本人' },
+    raterNote: {
+      supervisor: () => '对结果负主要责任',
+      peers: (minPeers) => `至少 ${minPeers} 位同事参与，取汇总结果`,
+      self: () => '自评作为参考',
+    },
+    cycle: { title: '月度考核时间表', due: '截止时间', who: '谁', what: '做什么' },
+    cycleSteps: {
+      selfAssessmentDueDay: { who: '每位成员', what: '提交本人当月的自评' },
+      supervisorDueDay: { who: '上级', what: '提交上级评价' },
+      peersDueDay: { who: '同事', what: '提交同事互评' },
+      hrComputationDueDay: { who: '人力资源', what: '汇总数据、计算得分、核对后定稿' },
+      interviewDueDay: { who: '上级与成员', what: '完成绩效面谈，商定改进计划' },
+    },
+    grades: { title: '等级与结果应用', grade: '等级', min: '最低分', bonus: '奖金系数', promotion: '晋升', training: '培训' },
+    promotionEligible: '具备晋升资格',
+    trainingNeed: '列入培训需求',
+    no: '否',
+    limits: { title: '自动检查的阈值', item: '项目', limit: '上限', platform: '微信平台限制（超出即为错误）', readability: '可读性建议（超出时提示警告）' },
+    limitItems: {
+      title: '标题',
+      author: '作者名',
+      digest: '摘要',
+      body: '正文',
+      images: '正文图片',
+      paragraph: '段落长度',
+      sentence: '句子长度',
+      subheading: '小标题',
+    },
+    limitValues: {
+      atMost: (value) => `不超过 ${value}`,
+      body: (chars, bytes) => `少于 ${chars}，且不超过 ${bytes}`,
+      images: (bytes) => `单张不超过 ${bytes}，格式为 JPG 或 PNG`,
+      aimAtMost: (value) => `建议不超过 ${value}`,
+      subheadingEvery: (value) => `长文每 ${value}左右至少一个`,
+    },
+    support: { title: '粉丝消息的回复要求', item: '项目', requirement: '要求', hours: '服务时段', firstReply: '首次回复时限', outside: '服务时段外的消息' },
+    supportValues: {
+      hours: (start, end) => `每天 ${start}–${end}`,
+      firstReply: (minutes) => `收到消息后 ${minutes}内`,
+      outside: (start) => `从下一个服务时段开始时（${start}）起算`,
+    },
+  },
+  en: {
+    weights: { title: 'Indicators and weights', indicator: 'Indicator', weight: 'Weight', measure: 'Measure', source: 'Source', total: 'Total' },
+    measure: { quantitative: 'Quantitative', qualitative: 'Qualitative' },
+    source: { metrics: 'Metrics', campaigns: 'Campaigns', ratings: 'Ratings' },
+    raters: { title: 'Rater weights for rated indicators', rater: 'Rater', weight: 'Weight', note: 'Notes' },
+    rater: { supervisor: 'Supervisor', peers: 'Peers', self: 'Self' },
+    raterNote: {
+      supervisor: () => 'Carries the main responsibility for the result',
+      peers: (minPeers) => `At least ${minPeers} ${minPeers === 1 ? 'peer' : 'peers'}; only their aggregate is used`,
+      self: () => 'The self-assessment counts as a reference',
+    },
+    cycle: { title: 'The monthly timetable', due: 'Deadline', who: 'Who', what: 'What' },
+    cycleSteps: {
+      selfAssessmentDueDay: { who: 'Every member', what: 'Submit your self-assessment for the month' },
+      supervisorDueDay: { who: 'Supervisor', what: 'Submit the supervisor rating' },
+      peersDueDay: { who: 'Peers', what: 'Submit peer ratings' },
+      hrComputationDueDay: { who: 'HR', what: 'Collect the data, compute the scores, check and finalise' },
+      interviewDueDay: { who: 'Supervisor and member', what: 'Hold the feedback interview and agree an improvement plan' },
+    },
+    grades: { title: 'Grades and how results are used', grade: 'Grade', min: 'Minimum score', bonus: 'Bonus coefficient', promotion: 'Promotion', training: 'Training' },
+    promotionEligible: 'Eligible',
+    trainingNeed: 'Training need recorded',
+    no: 'No',
+    limits: { title: 'Limits in the automated checks', item: 'Item', limit: 'Limit', platform: 'WeChat platform limits (errors)', readability: 'Readability guidance (warnings)' },
+    limitItems: {
+      title: 'Title',
+      author: 'Author name',
+      digest: 'Digest',
+      body: 'Body',
+      images: 'Body images',
+      paragraph: 'Paragraph length',
+      sentence: 'Sentence length',
+      subheading: 'Subheadings',
+    },
+    limitValues: {
+      atMost: (value) => `At most ${value}`,
+      body: (chars, bytes) => `Under ${chars} and at most ${bytes}`,
+      images: (bytes) => `At most ${bytes} each, JPG or PNG`,
+      aimAtMost: (value) => `Aim for at most ${value}`,
+      subheadingEvery: (value) => `At least one every ${value} or so in long articles`,
+    },
+    support: { title: 'Replying to reader messages', item: 'Item', requirement: 'Requirement', hours: 'Service hours', firstReply: 'First-reply deadline', outside: 'Messages outside service hours' },
+    supportValues: {
+      hours: (start, end) => `${start}–${end} every day`,
+      firstReply: (minutes) => `Within ${minutes} of receiving the message`,
+      outside: (start) => `The clock starts when service hours next begin (${start})`,
+    },
+  },
+};
+
+export const RATERS: readonly Rater[] = ['supervisor', 'peers', 'self'];
+
+export const CYCLE_STEPS: readonly CycleStep[] = ['selfAssessmentDueDay', 'supervisorDueDay', 'peersDueDay', 'hrComputationDueDay', 'interviewDueDay'];
+
+/** Grades from the highest threshold down, as the scoring program assigns them. */
+export function gradesInOrder(policy: PolicyFile): GradeBand[] {
+  return [...policy.appraisal.grades].sort((a, b) => b.min - a.min);
+}
