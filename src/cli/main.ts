@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
 import { runCheck } from './commands/check.ts';
+import { runNew } from './commands/new.ts';
 import { runSchemaTypes } from './commands/schema-types.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT, UsageError } from './errors.ts';
@@ -9,6 +10,7 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: { zh: string; en: string } }> = {
   check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期与制度权重', en: 'check the content model, references, dates and policy weights' } },
+  new: { run: runNew, summary: { zh: '新建文章（头信息按制度默认值填好）', en: 'create an article with its front matter filled in' } },
   'schema-types': { run: runSchemaTypes, summary: { zh: '由 JSON Schema 生成 TypeScript 类型', en: 'generate TypeScript types from the JSON Schemas' } },
 };
 

@@ -62,3 +62,11 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The UTC offset (e.g. "+08:00") of an IANA time zone at a local date and time. */
+export function offsetInTimeZone(localDate: string, localTime: string, timeZone: string): string {
+  const guess = new Date(`${localDate}T${localTime}:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(guess).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return match ? `${match[1]}:${match[2] ?? '00'}` : '+00:00';
+}
