@@ -25,8 +25,11 @@ import { policyInForce } from '../../src/core/policy/policy-versions.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners ship Google Chrome).
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
+// CI installs the browser (.ci/run), so there a missing browser is a failure, not a reason to skip.
+if (!HAS_CHROMIUM && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI; .ci/run installs it with apt-get install chromium.`);
 const BROWSER_SUITE = HAS_CHROMIUM
   ? 'handbook in Chromium'
   : `handbook in Chromium — SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
