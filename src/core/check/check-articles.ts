@@ -2,7 +2,7 @@ import path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { text } from '../i18n/language.ts';
-import { dateInTimeZone, judgeDateTime } from '../model/dates.ts';
+import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { ArticleRecord, Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
@@ -45,7 +45,9 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
       }
     }
     if (typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid') {
-      checkPublishDateMatchesFolder(article, data.publishAt, policyInForce(policies, data.publishAt.slice(0, 10))?.publishing.timezone ?? 'Asia/Shanghai', problems);
+      const timeZone = policyInForce(policies, data.publishAt.slice(0, 10))?.publishing.timezone ?? 'Asia/Shanghai';
+      // An unknown zone is reported against the policy itself (policy/timezone).
+      if (isTimeZone(timeZone)) checkPublishDateMatchesFolder(article, data.publishAt, timeZone, problems);
     }
     checkBodyImages(article, repository.files, problems);
   }

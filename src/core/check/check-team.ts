@@ -3,7 +3,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkDateOrder, checkMemberReference } from './reference-helpers.ts';
+import { checkDateOrder, checkMemberReference, listOf } from './reference-helpers.ts';
 
 export function checkTeam(repository: Repository, problems: Problem[]): void {
   const team = repository.team;
@@ -39,7 +39,7 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
       }
     }
     checkDateOrder(team, ['members', index, 'joined'], member.joined, ['members', index, 'left'], member.left, problems);
-    (member.leave ?? []).forEach((period, leaveIndex) => {
+    listOf(member.leave).forEach((period, leaveIndex) => {
       checkDateOrder(team, ['members', index, 'leave', leaveIndex, 'from'], period?.from, ['members', index, 'leave', leaveIndex, 'to'], period?.to, problems);
     });
   });

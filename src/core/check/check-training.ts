@@ -3,7 +3,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkMemberReference } from './reference-helpers.ts';
+import { checkMemberReference, listOf } from './reference-helpers.ts';
 
 export function checkTraining(repository: Repository, problems: Problem[]): void {
   const members = indexMembers(repository.team?.data);
@@ -14,7 +14,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     checkYearMatchesFileName(plan.file, data.year, plan.locate(['year']), problems);
     if (data.owner !== undefined) checkMemberReference(plan, ['owner'], data.owner, members, problems);
     const ids = new Set<string>();
-    (data.courses ?? []).forEach((course, index) => {
+    listOf(data.courses).forEach((course, index) => {
       if (!course) return;
       if (typeof course.id === 'string') {
         if (ids.has(course.id)) problems.push(makeProblem(plan.file, 'id/duplicate', text(`课程编号 “${course.id}” 重复。`, `Course id "${course.id}" is used twice.`), plan.locate(['courses', index, 'id']), `courses[${index}].id`));
@@ -32,12 +32,12 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     const { data } = records;
     checkYearMatchesFileName(records.file, data.year, records.locate(['year']), problems);
     const courses = typeof data.year === 'number' ? coursesByYear.get(data.year) : undefined;
-    (data.sessions ?? []).forEach((session, index) => {
+    listOf(data.sessions).forEach((session, index) => {
       if (!session) return;
       if (typeof session.course === 'string' && courses && !courses.has(session.course)) {
         problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程 “${session.course}” 不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
       }
-      (session.attendees ?? []).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
+      listOf(session.attendees).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
       if (typeof session.date === 'string' && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {
         problems.push(makeProblem(records.file, 'date/mismatch', text(`培训日期 ${session.date} 不在 ${data.year} 年内。`, `Session date ${session.date} is outside ${data.year}.`), records.locate(['sessions', index, 'date']), `sessions[${index}].date`));
       }

@@ -89,3 +89,8 @@ export function checkDateOrder(record: Located, startPath: readonly PathSegment[
 function heldRoles(member: TeamMember): string[] {
   return Array.isArray(member.roles) ? member.roles.map(String) : [];
 }
+
+/** A list field as the schema wants it, or nothing to walk when the file holds something else there. */
+export function listOf<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}

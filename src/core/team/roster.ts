@@ -13,7 +13,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
 
 export function indexMembers(team: TeamFile | undefined): Map<string, TeamMember> {
   const members = new Map<string, TeamMember>();
-  for (const member of team?.members ?? []) {
+  for (const member of Array.isArray(team?.members) ? team.members : []) {
     if (member && typeof member.id === 'string' && !members.has(member.id)) members.set(member.id, member);
   }
   return members;
