@@ -111,3 +111,33 @@ describe('mpflow check (command line)', () => {
     expect(stdout).toContain('no problems');
   });
 });
+
+describe('where mpflow check runs', () => {
+  let repository: FixtureRepository;
+  beforeEach(async () => {
+    repository = await FixtureRepository.create();
+  });
+  afterEach(async () => {
+    await repository.dispose();
+  });
+
+  it('finds the repository from a folder inside it, and takes paths relative to where you stand', async () => {
+    const articles = path.join(repository.root, 'content/articles');
+    const article = await repository.read(ARTICLE);
+    await repository.write(ARTICLE, article.replace('author: lin-xiao', 'author: nobody'));
+    const run = await runMpflow(['check', '2026/09-02-yancha-yanyun'], { cwd: articles });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`${ARTICLE}:4:9  ref/unknown-member`);
+  });
+
+  it('says plainly when it is not inside a department repository, or a path does not exist', async () => {
+    const outside = await runMpflow(['check'], { cwd: path.parse(repository.root).root });
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stderr).toContain('not a department repository');
+    const missing = await runMpflow(['check', 'content/articles/2030'], { cwd: repository.root });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toBe('mpflow: "content/articles/2030" does not exist.\n');
+    const badRoot = await runMpflow(['check', '--root', '/nonexistent/department'], { cwd: repository.root });
+    expect(badRoot.exitCode).toBe(2);
+  });
+});

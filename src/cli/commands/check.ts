@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import { countBySeverity } from '../../core/check/problem.ts';
 import { RULE_IDS, RULES } from '../../core/check/rules.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
+import { findRepositoryRoot, isDirectory, repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
 import { formatSarif } from '../../core/report/format-sarif.ts';
@@ -65,8 +67,18 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   if (!FORMATS.includes(format)) {
     throw new UsageError(language === 'zh-CN' ? `不支持的格式 “${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
   }
-  const root = values.root ?? context.cwd;
-  const result = await checkRepository(root, positionals.length > 0 ? { paths: positionals } : {});
+  const root = resolveRoot(values.root, context);
+  const paths = positionals.map((given) => {
+    const resolved = repositoryRelativePath(root, context.cwd, given);
+    if (resolved.ok) return resolved.path;
+    const zh = context.language === 'zh-CN';
+    throw new UsageError(
+      resolved.reason === 'missing'
+        ? zh ? `找不到 “${given}”。` : `"${given}" does not exist.`
+        : zh ? `“${given}” 不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
+    );
+  });
+  const result = await checkRepository(root, paths.length > 0 ? { paths } : {});
   const { problems, filesChecked } = result;
   switch (format) {
     case 'text':
@@ -84,6 +96,25 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       break;
   }
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
+}
+
+/** --root as given, or the nearest folder above the working directory that holds content/. */
+export function resolveRoot(given: string | undefined, context: CommandContext): string {
+  const zh = context.language === 'zh-CN';
+  if (given !== undefined) {
+    const root = path.resolve(context.cwd, given);
+    if (!isDirectory(root)) throw new UsageError(zh ? `--root ${given} 不是一个文件夹。` : `--root ${given} is not a folder.`);
+    return root;
+  }
+  const found = findRepositoryRoot(context.cwd);
+  if (!found) {
+    throw new UsageError(
+      zh
+        ? `这里不是微信部的仓库：${context.cwd} 及其上级目录中都没有 content/ 文件夹。请在仓库里运行，或用 --root 指定。`
+        : `This is not a department repository: neither ${context.cwd} nor any folder above it has a content/ folder. Run mpflow inside the repository or pass --root.`,
+    );
+  }
+  return found;
 }
 
 function listRules(language: Language): string {

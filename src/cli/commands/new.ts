@@ -10,6 +10,7 @@ import { policyInForce } from '../../core/policy/policy-versions.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
 import type { CommandContext } from '../context.ts';
 
 const HELP = {
@@ -54,7 +55,7 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   if (!isCalendarDate(date!)) throw new UsageError(zh ? `--date “${date}” 不是真实的日期（YYYY-MM-DD）。` : `--date "${date}" is not a real date (YYYY-MM-DD).`);
   if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) throw new UsageError(zh ? '--time 的格式是 HH:MM。' : '--time takes HH:MM.');
 
-  const root = path.resolve(values.root ?? context.cwd);
+  const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root, { only: () => false });
   const policy = policyInForce(repository.policies.filter((candidate) => candidate.valid).map((candidate) => candidate.data), date!);
   if (!policy) throw new UsageError(zh ? `${date} 没有生效的制度版本（content/policy/）。` : `No policy version is in force on ${date} (content/policy/).`);
