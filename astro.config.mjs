@@ -43,6 +43,18 @@ export default defineConfig({
 					translations: { en: 'Repository guide' },
 					items: ['handbook/repository'],
 				},
+				{
+					// The plain Astro pages (src/pages/): links, not Starlight entries. Starlight puts
+					// /en/ in front of them in the English sidebar.
+					label: '部门',
+					translations: { en: 'Department' },
+					items: [
+						{ label: '文章', translations: { en: 'Articles' }, link: '/articles/', attrs: { 'data-mpflow-site-page': 'articles' } },
+						{ label: '选题库', translations: { en: 'Topics' }, link: '/topics/', attrs: { 'data-mpflow-site-page': 'topics' } },
+						{ label: '活动', translations: { en: 'Campaigns' }, link: '/campaigns/', attrs: { 'data-mpflow-site-page': 'campaigns' } },
+						{ label: '团队', translations: { en: 'Team' }, link: '/team/', attrs: { 'data-mpflow-site-page': 'team' } },
+					],
+				},
 			],
 		}),
 	],

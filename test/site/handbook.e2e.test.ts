@@ -1,5 +1,6 @@
 /**
- * End to end: build the site with `astro build`, serve dist/ on 127.0.0.1 and read the handbook
+ * End to end: build the site with `astro build` (once per test run, shared with the other site
+ * test files: site-server.ts), serve dist/ on 127.0.0.1 and read the handbook
  * in Debian's Chromium. The policy tables must show the policy file's numbers, and nothing an
  * appraisal keeps private may reach dist/.
  *
@@ -7,41 +8,36 @@
  * build and the dist/ privacy scan run without it. Set MPFLOW_E2E_SCREENSHOT=/path.png to keep a
  * 1280×900 screenshot of /handbook/appraisal/.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dateInTimeZone } from '../../src/core/model/dates.ts';
 import type { PolicyFile, WeightNode } from '../../src/core/model/types.generated.ts';
 import { policyInForce } from '../../src/core/policy/policy-versions.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  CHROMIUM,
+  DIST,
+  filesUnder,
+  HAS_CHROMIUM,
+  launchBrowser,
+  privateTexts,
+  requireChromiumOnCi,
+  ROOT,
+  serve,
+  spellings,
+  type StaticServer,
+} from './site-server.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = path.join(ROOT, 'dist');
-// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners ship Google Chrome).
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-// CI installs the browser (.ci/run), so there a missing browser is a failure, not a reason to skip.
-if (!HAS_CHROMIUM && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI; .ci/run installs it with apt-get install chromium.`);
-const BROWSER_SUITE = HAS_CHROMIUM
-  ? 'handbook in Chromium'
-  : `handbook in Chromium — SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
+requireChromiumOnCi();
+const BROWSER_SUITE = browserSuiteName('handbook in Chromium');
 
 if (!HAS_CHROMIUM) console.warn(`[handbook.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the privacy scan still run.`);
-
-const run = promisify(execFile);
-
-async function filesUnder(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-}
 
 /** The policy the site should show today: the one in force in Beijing time, read with `yaml`. */
 async function policyInForceToday(): Promise<PolicyFile> {
@@ -52,61 +48,6 @@ async function policyInForceToday(): Promise<PolicyFile> {
   const policy = policyInForce(policies, today);
   if (!policy) throw new Error(`no policy in content/policy/ is in force on ${today}`);
   return policy;
-}
-
-/** Every appraisal comment and interview summary in the repository. */
-async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
-  const found: Array<{ file: string; text: string }> = [];
-  for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown } | null;
-    for (const value of [data?.comment, data?.summary]) {
-      if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
-    }
-  }
-  return found;
-}
-
-/** How a text could be spelled in an HTML, JSON or JS file. */
-function spellings(text: string): string[] {
-  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const json = JSON.stringify(text).slice(1, -1);
-  const escaped = text.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return [...new Set([text, html, json, escaped])];
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.wasm': 'application/wasm',
-};
-
-/** A tiny static server for dist/: directories serve their index.html, like any static host. */
-function serve(directory: string): Promise<http.Server> {
-  const server = http.createServer(async (request, response) => {
-    try {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      let file = path.join(directory, pathname);
-      if (!file.startsWith(directory)) throw new Error('outside dist/');
-      if (pathname.endsWith('/')) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 interface WeightRowView {
@@ -132,14 +73,9 @@ describe('handbook site', () => {
   let buildSeconds = 0;
 
   beforeAll(async () => {
-    const started = performance.now();
-    try {
-      await run('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-    } catch (error) {
-      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
-    }
-    buildSeconds = (performance.now() - started) / 1000;
+    // One build per test run, shared with the other site test files (see site-server.ts).
+    const build = await buildSiteOnce();
+    buildSeconds = build.seconds;
     console.info(`[handbook.e2e] astro build took ${buildSeconds.toFixed(1)} s`);
   }, 300_000);
 
@@ -172,24 +108,21 @@ describe('handbook site', () => {
   });
 
   describe.skipIf(!HAS_CHROMIUM)(BROWSER_SUITE, () => {
-    let server: http.Server;
-    let browser: Browser;
+    let server: StaticServer | undefined;
+    let browser: Browser | undefined;
     let page: Page;
     let base = '';
 
     beforeAll(async () => {
       server = await serve(DIST);
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      base = server.base;
+      browser = await launchBrowser();
       page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     }, 60_000);
 
     afterAll(async () => {
       await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await server?.close();
     });
 
     it('renders the zh-CN home page with lang="zh-CN"', async () => {

@@ -1,0 +1,145 @@
+/**
+ * What the site's end-to-end tests share: the one `astro build` of the test run (made by
+ * test/site/build-site.ts, the site project's globalSetup), a tiny static server for dist/,
+ * Debian's Chromium, and the private texts that must never reach dist/.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { parse } from 'yaml';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = path.join(ROOT, 'dist');
+
+// Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners ship Google Chrome).
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+/** CI installs the browser (.ci/run), so there a missing browser is a failure, not a reason to skip. */
+export function requireChromiumOnCi(): void {
+  if (!HAS_CHROMIUM && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI; .ci/run installs it with apt-get install chromium.`);
+}
+
+export function browserSuiteName(name: string): string {
+  return HAS_CHROMIUM ? name : `${name} — SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
+}
+
+const run = promisify(execFile);
+
+export async function filesUnder(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+// ------------------------------------------------------------------- build -----
+
+export interface SiteBuild {
+  /** Wall-clock seconds of the run's `astro build`. */
+  seconds: number;
+}
+
+/** Builds dist/ from the repository; the site project's globalSetup calls it once per run. */
+export async function buildSite(): Promise<SiteBuild> {
+  const started = performance.now();
+  try {
+    await run('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
+  }
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/** The build the globalSetup made for this run. */
+export async function buildSiteOnce(): Promise<SiteBuild> {
+  const { inject } = await import('vitest');
+  return inject('siteBuild');
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteBuild: SiteBuild;
+  }
+}
+
+// ------------------------------------------------------------------- serve -----
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  base: string;
+  close(): Promise<void>;
+}
+
+/** A tiny static server for dist/ on 127.0.0.1: directories serve their index.html, like any static host. */
+export function serve(directory: string = DIST): Promise<StaticServer> {
+  const server = http.createServer(async (request, response) => {
+    try {
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      let file = path.join(directory, pathname);
+      if (!file.startsWith(directory)) throw new Error('outside dist/');
+      if (pathname.endsWith('/')) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// ----------------------------------------------------------------- privacy -----
+
+/** Every appraisal comment and interview summary in the repository. */
+export async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
+  const found: Array<{ file: string; text: string }> = [];
+  for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown } | null;
+    for (const value of [data?.comment, data?.summary]) {
+      if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
+    }
+  }
+  return found;
+}
+
+/** How a text could be spelled in an HTML, JSON or JS file. */
+export function spellings(text: string): string[] {
+  const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const json = JSON.stringify(text).slice(1, -1);
+  const escaped = text.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [...new Set([text, html, json, escaped])];
+}
