@@ -12,7 +12,7 @@ export default defineConfig({
 		starlight({
 			title: {
 				'zh-CN': '闽岚茶事 · 微信部手册',
-				en: 'Minlan Tea · WeChat department handbook',
+				en: 'Minlan Tea · Handbook',
 			},
 			description: '闽岚茶业微信部（公众号「闽岚茶事」）的工作手册与 mpflow 仓库指南。',
 			defaultLocale: 'root',

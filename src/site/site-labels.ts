@@ -16,7 +16,7 @@ export type SitePage = (typeof SITE_PAGES)[number];
 /** Same title as Starlight's `title` in astro.config.mjs, so the header reads the same everywhere. */
 export const SITE_TITLE: Record<Lang, string> = {
   'zh-CN': '闽岚茶事 · 微信部手册',
-  en: 'Minlan Tea · WeChat department handbook',
+  en: 'Minlan Tea · Handbook',
 };
 
 /**
