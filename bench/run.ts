@@ -6,10 +6,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { generateRepository } from './generate-repository.ts';
+import { growRoster, timeAstroBuild, writeBareAstroProject } from './site-build.ts';
 
 const run = promisify(execFile);
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    'site-articles': { type: 'string', default: '2000' },
+    'skip-site': { type: 'boolean', default: false },
+  },
+});
 const articleCount = Number(values.articles);
 const runs = Number(values.runs);
 const cli = [...process.execArgv, '--experimental-strip-types', '--disable-warning=ExperimentalWarning', path.join(projectRoot, 'scripts/mpflow.ts')];
@@ -62,3 +70,27 @@ rows.push(['generated, 5 changed articles', '5', '—', changed.median.toFixed(2
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
+
+if (!values['skip-site']) {
+  const siteArticles = Number(values['site-articles']);
+  const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);
+  if (!existsSync(path.join(siteRepository, 'content/articles'))) {
+    process.stderr.write(`bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`);
+    await generateRepository(projectRoot, siteRepository, siteArticles);
+    await growRoster(siteRepository, 50);
+  }
+  const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
+  await writeBareAstroProject(siteRepository, bareProject);
+  process.stderr.write('bench: building the mpflow site and a bare Astro site of the same articles …\n');
+  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), { MPFLOW_REPOSITORY: siteRepository });
+  const bareSite = await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare'));
+  const siteRows = [
+    ['site build', 'articles', 'pages', 'seconds'],
+    ['mpflow (handbook + archive)', String(siteArticles), String(mpflowSite.pages), mpflowSite.seconds.toFixed(2)],
+    ['bare Astro (a page per article)', String(siteArticles), String(bareSite.pages), bareSite.seconds.toFixed(2)],
+    ['ratio mpflow / bare (goal ≤ 3)', '', '', (mpflowSite.seconds / bareSite.seconds).toFixed(2)],
+  ];
+  const siteWidths = siteRows[0]!.map((_, column) => Math.max(...siteRows.map((row) => row[column]!.length)));
+  process.stdout.write('\n');
+  for (const row of siteRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(siteWidths[column]!)).join('  ')}\n`);
+}

@@ -143,9 +143,13 @@ export function assertPublishable({ repository, problems }: CheckedRepository): 
   return warnings;
 }
 
-/** The repository root: the Astro project root, which is the department repository itself. */
+/**
+ * The repository root: the Astro project root, which is the department repository itself, unless
+ * MPFLOW_REPOSITORY names another checkout (the benchmark builds a generated department this way).
+ */
 export function repositoryRoot(context: Pick<LoaderContext, 'config'>): string {
-  return fileURLToPath(context.config.root);
+  const override = process.env.MPFLOW_REPOSITORY;
+  return override ? path.resolve(override) : fileURLToPath(context.config.root);
 }
 
 const schemas = {
