@@ -289,5 +289,15 @@ describe('department pages', () => {
       await page.waitForURL(`${base}/en/articles/`);
       expect(await page.locator('tr[data-article]').count()).toBeGreaterThanOrEqual(24);
     });
+
+    it('lets the handbook search find an article in the archive, in Chinese', async () => {
+      await open('/handbook/general/');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.locator('site-search button[data-open-modal]').first().click();
+      await page.locator('site-search dialog[open] input').first().fill('冷泡乌龙');
+      const result = page.locator('site-search a[href^="/articles/"]').first();
+      await result.waitFor({ timeout: 10_000 });
+      expect(await page.locator('site-search').textContent()).toContain('秋天也能喝的冷泡乌龙');
+    });
   });
 });

@@ -44,11 +44,15 @@ export interface SiteBuild {
   seconds: number;
 }
 
-/** Builds dist/ from the repository; the site project's globalSetup calls it once per run. */
+/**
+ * Builds dist/ from the repository; the site project's globalSetup calls it once per run.
+ * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
+ * not the production one (Starlight's search, for one, is left out).
+ */
 export async function buildSite(): Promise<SiteBuild> {
   const started = performance.now();
   try {
-    await run('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    await run('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
