@@ -38,13 +38,19 @@ function takeLanguage(argv: string[], env: NodeJS.ProcessEnv): { language: Langu
   let language = languageFromEnvironment(env);
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
+    if (argument === '--') {
+      rest.push(...argv.slice(index));
+      break;
+    }
     const value = argument === '--lang' ? argv[++index] : argument.startsWith('--lang=') ? argument.slice(7) : undefined;
     if (value === undefined && argument !== '--lang') {
       rest.push(argument);
       continue;
     }
     const parsed = parseLanguage(value);
-    if (!parsed) throw new UsageError(`--lang must be zh-CN or en (got "${value ?? ''}").`);
+    if (!parsed) {
+      throw new UsageError(language === 'zh-CN' ? `--lang 只能是 zh-CN 或 en（收到 “${value ?? ''}”）。` : `--lang must be zh-CN or en (got "${value ?? ''}").`);
+    }
     language = parsed;
   }
   return { language, rest };
@@ -57,9 +63,13 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
     language = chosen;
     const [name, ...commandArgs] = rest;
     const context: CommandContext = { cwd: io.cwd, language, version: packageVersion(), color: io.color ?? false, stdout: io.stdout, stderr: io.stderr };
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+      io.stderr.write(mainHelp(language));
+      return EXIT.usage;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
       io.stdout.write(mainHelp(language));
-      return name === undefined ? EXIT.usage : EXIT.clean;
+      return EXIT.clean;
     }
     if (name === '--version' || name === '-v') {
       io.stdout.write(`${context.version}\n`);
@@ -69,8 +79,12 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
     if (!command) throw new UsageError(language === 'zh-CN' ? `没有 “${name}” 这个命令。运行 mpflow --help 查看全部命令。` : `There is no command "${name}". Run mpflow --help to list them.`);
     return await command.run(commandArgs, context);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`mpflow: ${(error as Error).message}\n`);
+    if (error instanceof UsageError) {
+      io.stderr.write(`mpflow: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (isParseArgsError(error)) {
+      io.stderr.write(`mpflow: ${optionErrorMessage(error as Error & { code: string }, language)}\n`);
       return EXIT.usage;
     }
     // Anything else is a bug in mpflow, not the user's doing: say so, with the stack for the report.
@@ -83,4 +97,20 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+/** Node's option-parsing errors, in the user's language. */
+function optionErrorMessage(error: Error & { code: string }, language: Language): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (language !== 'zh-CN') return `${error.message} Run with --help to see the options.`;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `没有 ${option} 这个选项。加 --help 查看全部选项。`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项 ${option} 需要一个值。加 --help 查看用法。`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数。加 --help 查看用法。`;
+    default:
+      return error.message;
+  }
 }

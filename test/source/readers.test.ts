@@ -37,7 +37,7 @@ describe('CSV with positions', () => {
 describe('front matter', () => {
   it.each([
     ['LF', '---\ntitle: 甲\n---\n正文\n', { kind: 'ok', yamlText: 'title: 甲', bodyFirstLine: 4 }],
-    ['CRLF', '---\r\ntitle: 甲\r\n---\r\n正文', { kind: 'ok', yamlText: 'title: 甲\r', bodyFirstLine: 4 }],
+    ['CRLF', '---\r\ntitle: 甲\r\n---\r\n正文', { kind: 'ok', yamlText: 'title: 甲', bodyFirstLine: 4 }],
     ['closed with ...', '---\ntitle: 甲\n...\n正文', { kind: 'ok', bodyFirstLine: 4 }],
     ['missing', '# 标题\n正文', { kind: 'missing' }],
     ['a thematic break later is not front matter', '正文\n---\n更多', { kind: 'missing' }],
@@ -48,6 +48,16 @@ describe('front matter', () => {
 });
 
 describe('text files', () => {
+  it('reads Windows and old Mac line ends as plain line breaks', () => {
+    expect(decodeTextFile(Buffer.from('a: 1\r\nb: 2\rc: 3\n'), 'a.yaml')).toEqual({ ok: true, text: 'a: 1\nb: 2\nc: 3\n' });
+  });
+
+  it('names UTF-16 as an encoding to change, not as binary', () => {
+    const decoded = decodeTextFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: 甲\n', 'utf16le')]), 'a.yaml');
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.problem.ruleId).toBe('file/encoding');
+  });
+
   it('drops a UTF-8 byte order mark', () => {
     const decoded = decodeTextFile(Buffer.from('\ufefftitle: 甲\n'), 'a.yaml');
     expect(decoded).toEqual({ ok: true, text: 'title: 甲\n' });

@@ -4,6 +4,7 @@ import { checkRepository } from '../../core/check/check-repository.ts';
 import { countBySeverity } from '../../core/check/problem.ts';
 import { RULE_IDS, RULES } from '../../core/check/rules.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
+import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { findRepositoryRoot, isDirectory, repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
@@ -68,15 +69,25 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     throw new UsageError(language === 'zh-CN' ? `不支持的格式 “${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
   }
   const root = resolveRoot(values.root, context);
+  const zh = language === 'zh-CN';
   const paths = positionals.map((given) => {
     const resolved = repositoryRelativePath(root, context.cwd, given);
-    if (resolved.ok) return resolved.path;
-    const zh = context.language === 'zh-CN';
-    throw new UsageError(
-      resolved.reason === 'missing'
-        ? zh ? `找不到 “${given}”。` : `"${given}" does not exist.`
-        : zh ? `“${given}” 不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
-    );
+    if (!resolved.ok) {
+      throw new UsageError(
+        resolved.reason === 'missing'
+          ? zh ? `找不到 “${given}”。` : `"${given}" does not exist.`
+          : zh ? `“${given}” 不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
+      );
+    }
+    const holdsContent = resolved.path === '.' || CONTENT_ROOTS.some((folder) => resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`));
+    if (!holdsContent) {
+      throw new UsageError(
+        zh
+          ? `“${given}” 不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`
+          : `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.`,
+      );
+    }
+    return resolved.path;
   });
   const result = await checkRepository(root, paths.length > 0 ? { paths } : {});
   const { problems, filesChecked } = result;

@@ -15,6 +15,9 @@ const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+
 export function checkAppraisals(repository: Repository, problems: Problem[]): void {
   const members = indexMembers(repository.team?.data);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
+  // With a policy file that cannot be used, "no policy in force" would be a guess; its own errors say enough.
+  const policyFiles = [...repository.files].filter((file) => /^content\/policy\/[^/]+\.ya?ml$/.test(file)).length;
+  const allPoliciesReadable = policies.length === policyFiles;
 
   const checkPlace = (record: SourcedRecord<{ member: string; period: string }>) => {
     const match = RATING_PATH.exec(record.file);
@@ -58,6 +61,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
     }
     if (!rating.valid || typeof data.period !== 'string') continue;
     const policy = policyInForce(policies, `${data.period}-01`);
+    if (!policy && !allPoliciesReadable) continue;
     if (!policy) {
       problems.push(makeProblem(rating.file, 'ref/no-policy', text(`${data.period} 月初没有生效的制度版本，无法核对指标。`, `No policy version is in force at the start of ${data.period}, so indicators cannot be checked.`), rating.locate(['period']), 'period'));
       continue;

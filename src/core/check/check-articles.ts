@@ -8,21 +8,22 @@ import type { ArticleRecord, Repository } from '../repository/load-repository.ts
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkMemberReference, suggestion } from './reference-helpers.ts';
+import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
 
 const markdown = unified().use(remarkParse);
 
 interface MarkdownNode {
   type: string;
   url?: string;
+  identifier?: string;
   position?: { start: { line: number; column: number }; end: { line: number; column: number } };
   children?: MarkdownNode[];
 }
 
 export function checkArticles(repository: Repository, problems: Problem[]): void {
   const members = indexMembers(repository.team?.data);
-  const topicIds = new Set(repository.topics.map((topic) => topic.data.id).filter((id): id is string => typeof id === 'string'));
-  const campaignIds = new Set(repository.campaigns.map((campaign) => campaign.data.id).filter((id): id is string => typeof id === 'string'));
+  const topicIds = idsInFolder(repository, 'content/topics/', repository.topics);
+  const campaignIds = idsInFolder(repository, 'content/campaigns/', repository.campaigns);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
 
   for (const article of repository.articles) {
@@ -30,11 +31,11 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
     checkMemberReference(article, ['author'], data.author, members, problems, 'copywriter');
     if (data.designer !== undefined) checkMemberReference(article, ['designer'], data.designer, members, problems, 'designer');
 
-    if (typeof data.topic === 'string' && /^T-\d{4}-\d{3}$/.test(data.topic) && !topicIds.has(data.topic)) {
+    if (isWellFormedId('topic', data.topic) && !topicIds.has(data.topic)) {
       const hint = suggestion(data.topic, topicIds);
       problems.push(makeProblem(article.file, 'ref/unknown-topic', text(`选题 “${data.topic}” 不在选题库（content/topics/）中。${hint.zh}`, `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`), article.locate(['topic']), 'topic'));
     }
-    if (typeof data.campaign === 'string' && /^C-\d{4}-\d{2}$/.test(data.campaign) && !campaignIds.has(data.campaign)) {
+    if (isWellFormedId('campaign', data.campaign) && !campaignIds.has(data.campaign)) {
       const hint = suggestion(data.campaign, campaignIds);
       problems.push(makeProblem(article.file, 'ref/unknown-campaign', text(`活动 “${data.campaign}” 不在 content/campaigns/ 中。${hint.zh}`, `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`), article.locate(['campaign']), 'campaign'));
     }
@@ -54,7 +55,7 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
 }
 
 function checkPublishDateMatchesFolder(article: ArticleRecord, publishAt: string, timeZone: string, problems: Problem[]): void {
-  const folderDate = `${article.id.slice(0, 10)}`;
+  const folderDate = article.id.slice(0, 10);
   const localDate = dateInTimeZone(publishAt, timeZone);
   if (localDate !== folderDate) {
     problems.push(
@@ -73,30 +74,66 @@ function checkBodyImages(article: ArticleRecord, files: ReadonlySet<string>, pro
   // Parsing Markdown is the costliest step of a check; a body without "![" has no image to look for.
   if (!article.body.includes('![')) return;
   const tree = markdown.parse(article.body) as MarkdownNode;
-  const visit = (node: MarkdownNode) => {
-    if ((node.type === 'image' || node.type === 'definition') && node.url && isLocalFile(node.url)) {
-      const target = path.posix.normalize(`${article.directory}/${decodeURI(node.url.split(/[?#]/)[0]!)}`);
-      if (node.type === 'image' && !files.has(target)) {
-        const start = node.position?.start ?? { line: 1, column: 1 };
-        const end = node.position?.end;
-        problems.push(
-          makeProblem(
-            article.file,
-            'ref/missing-file',
-            text(`正文引用的图片 ${node.url} 不存在。`, `The image ${node.url} used in the body does not exist.`),
-            {
-              start: { line: start.line + article.bodyFirstLine - 1, column: start.column },
-              ...(end ? { end: { line: end.line + article.bodyFirstLine - 1, column: end.column } } : {}),
-            },
-          ),
-        );
-      }
-    }
-    for (const child of node.children ?? []) visit(child);
+  const definitions = new Map<string, string>();
+  const images: Array<{ url: string; node: MarkdownNode }> = [];
+  const collect = (node: MarkdownNode) => {
+    if (node.type === 'definition' && node.identifier && node.url) definitions.set(node.identifier, node.url);
+    if (node.type === 'image' && node.url) images.push({ url: node.url, node });
+    for (const child of node.children ?? []) collect(child);
   };
-  visit(tree);
+  collect(tree);
+  // Reference-style images (![alt][ref]) take their address from a definition anywhere in the body.
+  const visitReferences = (node: MarkdownNode) => {
+    if (node.type === 'imageReference' && node.identifier) {
+      const url = definitions.get(node.identifier);
+      if (url) images.push({ url, node });
+    }
+    for (const child of node.children ?? []) visitReferences(child);
+  };
+  visitReferences(tree);
+
+  for (const { url, node } of images) {
+    if (!isLocalFile(url)) continue;
+    const target = path.posix.normalize(`${article.directory}/${decodeUrlPath(url.split(/[?#]/)[0]!)}`);
+    if (files.has(target)) continue;
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const end = node.position?.end;
+    problems.push(
+      makeProblem(
+        article.file,
+        'ref/missing-file',
+        text(`正文引用的图片 ${url} 不存在。`, `The image ${url} used in the body does not exist.`),
+        {
+          start: { line: start.line + article.bodyFirstLine - 1, column: start.column },
+          ...(end ? { end: { line: end.line + article.bodyFirstLine - 1, column: end.column } } : {}),
+        },
+      ),
+    );
+  }
 }
 
 function isLocalFile(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//') && !url.startsWith('#');
+}
+
+/** %-escapes decoded as a browser would; a malformed one (a stray %) is taken literally. */
+function decodeUrlPath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Ids of the records in a folder: from their content, and from their file names too, so a
+ * topic whose file has its own errors is not also reported as missing by every article.
+ */
+function idsInFolder(repository: Repository, folder: string, records: ReadonlyArray<{ data: { id?: unknown } }>): Set<string> {
+  const ids = new Set<string>();
+  for (const record of records) if (typeof record.data.id === 'string') ids.add(record.data.id);
+  for (const file of repository.files) {
+    if (file.startsWith(folder) && /^[^/]+\.ya?ml$/.test(file.slice(folder.length))) ids.add(recordFileName(file));
+  }
+  return ids;
 }

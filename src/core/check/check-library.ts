@@ -3,7 +3,7 @@ import type { Repository, SourcedRecord } from '../repository/load-repository.ts
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkDateOrder, checkIdMatchesFileName, checkMemberReference, listOf } from './reference-helpers.ts';
+import { checkDateOrder, checkIdMatchesFileName, checkMemberReference, isWellFormedId, listOf } from './reference-helpers.ts';
 
 /** The topic library and the campaigns: ids, owners and the articles they point to. */
 export function checkTopicsAndCampaigns(repository: Repository, problems: Problem[]): void {
@@ -25,7 +25,7 @@ export function checkTopicsAndCampaigns(repository: Repository, problems: Proble
     checkMemberReference(campaign, ['owner'], data.owner, members, problems, 'operator');
     checkDateOrder(campaign, ['period', 'start'], data.period?.start, ['period', 'end'], data.period?.end, problems);
     listOf(data.articles).forEach((articleId, index) => {
-      if (typeof articleId === 'string' && /^\d{4}-\d{2}-\d{2}-/.test(articleId) && !repository.articleIds.has(articleId)) {
+      if (isWellFormedId('article', articleId) && !repository.articleIds.has(articleId)) {
         problems.push(
           makeProblem(
             campaign.file,

@@ -3,7 +3,7 @@ import type { Repository, TableFile } from '../repository/load-repository.ts';
 import { holdsRole, indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkDateOrder, checkMemberReference, suggestion } from './reference-helpers.ts';
+import { checkDateOrder, checkMemberReference, isWellFormedId, suggestion } from './reference-helpers.ts';
 
 export function checkMetrics(repository: Repository, problems: Problem[]): void {
   const members = indexMembers(repository.team?.data);
@@ -12,7 +12,7 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
     checkMonthAndDuplicates(table, (row) => `${row.date}|${row.article}`, problems);
     for (const row of table.rows) {
       const article = row.data.article;
-      if (typeof article === 'string' && /^\d{4}-\d{2}-\d{2}-/.test(article) && !repository.articleIds.has(article)) {
+      if (isWellFormedId('article', article) && !repository.articleIds.has(article)) {
         const hint = suggestion(article, repository.articleIds);
         problems.push(makeProblem(table.file, 'ref/unknown-article', text(`文章 “${article}” 不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`), row.locate(['article']), 'article'));
       }
@@ -20,8 +20,10 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
   }
   for (const table of repository.followerChanges) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.source}`, problems);
   for (const table of repository.followerTotals) checkMonthAndDuplicates(table, (row) => String(row.date), problems);
+  // A conversation id is unique across months: one conversation is one row, wherever it sits.
+  const supportIds = new Map<string, FirstSeen>();
   for (const table of repository.supportConversations) {
-    checkMonthAndDuplicates(table, (row) => String(row.id), problems, (row) => (typeof row.openedAt === 'string' ? row.openedAt.slice(0, 10) : undefined));
+    checkMonthAndDuplicates(table, (row) => String(row.id), problems, 'openedAt', supportIds);
     for (const row of table.rows) {
       const record = { file: table.file, locate: row.locate };
       const agent = checkMemberReference(record, ['agent'], row.data.agent, members, problems);
@@ -34,25 +36,37 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
   }
 }
 
+interface FirstSeen {
+  file: string;
+  line: number;
+}
+
 function checkMonthAndDuplicates<T extends object>(
   table: TableFile<T>,
   keyOf: (row: T) => string,
   problems: Problem[],
-  dateOf: (row: T) => string | undefined = (row) => {
-    const date = (row as { date?: unknown }).date;
-    return typeof date === 'string' ? date : undefined;
-  },
+  /** The column whose date decides the month: `date`, or `openedAt` for support conversations. */
+  dateField: 'date' | 'openedAt' = 'date',
+  firstSeen = new Map<string, FirstSeen>(),
 ): void {
-  const firstLine = new Map<string, number>();
+  const dateOf = (row: T): string | undefined => {
+    const value = (row as Record<string, unknown>)[dateField];
+    return typeof value === 'string' ? value.slice(0, 10) : undefined;
+  };
   for (const row of table.rows) {
     if (!row.valid) continue;
     const date = dateOf(row.data);
     if (date !== undefined && date.slice(0, 7) !== table.month) {
-      problems.push(makeProblem(table.file, 'csv/wrong-month', text(`${date} 的数据应放在 ${date.slice(0, 7)}.csv，而不是 ${table.month}.csv。`, `A row for ${date} belongs in ${date.slice(0, 7)}.csv, not ${table.month}.csv.`), row.locate(['date']), 'date'));
+      problems.push(makeProblem(table.file, 'csv/wrong-month', text(`${date} 的数据应放在 ${date.slice(0, 7)}.csv，而不是 ${table.month}.csv。`, `A row for ${date} belongs in ${date.slice(0, 7)}.csv, not ${table.month}.csv.`), row.locate([dateField]), dateField));
     }
     const key = keyOf(row.data);
-    const first = firstLine.get(key);
-    if (first === undefined) firstLine.set(key, row.line);
-    else problems.push(makeProblem(table.file, 'csv/duplicate-row', text(`与第 ${first} 行重复（${key.replace('|', ' / ')}）。`, `Duplicates line ${first} (${key.replace('|', ' / ')}).`), { start: { line: row.line, column: 1 } }));
+    const first = firstSeen.get(key);
+    if (first === undefined) {
+      firstSeen.set(key, { file: table.file, line: row.line });
+      continue;
+    }
+    const where = first.file === table.file ? text(`第 ${first.line} 行`, `line ${first.line}`) : text(`${first.file} 第 ${first.line} 行`, `${first.file}:${first.line}`);
+    const shown = key.replace('|', ' / ');
+    problems.push(makeProblem(table.file, 'csv/duplicate-row', text(`与${where.zh}重复（${shown}）。`, `Duplicates ${where.en} (${shown}).`), { start: { line: row.line, column: 1 } }));
   }
 }

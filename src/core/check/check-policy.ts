@@ -6,6 +6,7 @@ import { weightsEqual } from '../policy/policy-versions.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
+import { recordFileName } from './reference-helpers.ts';
 
 export function checkPolicies(repository: Repository, problems: Problem[]): void {
   if (repository.policies.length === 0 && ![...repository.files].some((file) => file.startsWith('content/policy/'))) {
@@ -19,7 +20,7 @@ export function checkPolicies(repository: Repository, problems: Problem[]): void
 
 function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): void {
   const { data, file, locate } = policy;
-  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+  const base = recordFileName(file);
   if (base !== data.effective) {
     problems.push(makeProblem(file, 'id/mismatch', text(`生效日期 ${data.effective} 与文件名 ${base} 不一致。`, `The effective date ${data.effective} differs from the file name ${base}.`), locate(['effective']), 'effective'));
   }

@@ -7,6 +7,7 @@ import { checkMetrics } from './check-metrics.ts';
 import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
 import { checkTraining } from './check-training.ts';
+import { internalError } from './make-problem.ts';
 import { compareProblems, type Problem } from './problem.ts';
 
 export interface CheckOptions {
@@ -20,17 +21,37 @@ export interface CheckResult {
   filesChecked: number;
 }
 
-/** Every cross-file rule, in the order a reader meets the records. */
+/** Every cross-file rule family, in the order a reader meets the records, with the place it is about. */
+const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[]) => void, string]> = [
+  [checkTeam, 'content/team.yaml'],
+  [checkPolicies, 'content/policy'],
+  [checkTopicsAndCampaigns, 'content/topics'],
+  [checkArticles, 'content/articles'],
+  [checkTraining, 'content/training'],
+  [checkAppraisals, 'appraisals'],
+  [checkMetrics, 'content/metrics'],
+];
+
 export function checkLoadedRepository(repository: Repository): Problem[] {
   const problems: Problem[] = [];
-  checkTeam(repository, problems);
-  checkPolicies(repository, problems);
-  checkTopicsAndCampaigns(repository, problems);
-  checkArticles(repository, problems);
-  checkTraining(repository, problems);
-  checkAppraisals(repository, problems);
-  checkMetrics(repository, problems);
+  for (const [check, area] of CHECKS) {
+    try {
+      check(repository, problems);
+    } catch (error) {
+      // A bug in one family of checks must not hide what the others find.
+      problems.push(internalError(area, error));
+    }
+  }
   return problems;
+}
+
+/**
+ * A roster or policy that cannot be read leaves every file that refers to it unchecked, so when
+ * only some paths are checked, that is still said, whatever the paths.
+ */
+function blocksContext(problem: Problem): boolean {
+  const isContext = problem.file === 'content/team.yaml' || problem.file.startsWith('content/policy/');
+  return isContext && /^(file|yaml)\//.test(problem.ruleId);
 }
 
 export async function checkRepository(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -40,7 +61,7 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
 
   const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, selection ? { only: inSelection } : {});
 
-  const problems = [...loadProblems, ...checkLoadedRepository(repository)].filter((problem) => inSelection(problem.file));
+  const problems = [...loadProblems, ...checkLoadedRepository(repository)].filter((problem) => inSelection(problem.file) || blocksContext(problem));
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;
   return { repository, problems, filesChecked };

@@ -14,3 +14,9 @@ export function makeProblem(
   if (field !== undefined) problem.field = field;
   return problem;
 }
+
+/** A bug in mpflow met while handling `file`: said plainly, with the detail a bug report needs. */
+export function internalError(file: string, error: unknown): Problem {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return makeProblem(file, 'internal/error', { zh: `mpflow 处理这个文件时出错（这是 mpflow 的缺陷，请报告）：${detail}`, en: `mpflow failed on this file (a bug in mpflow; please report it): ${detail}` });
+}

@@ -5,6 +5,7 @@ import type { PathSegment } from '../source/yaml-source.ts';
 import type { Locator } from '../model/validate-record.ts';
 import { fieldName } from '../model/validate-record.ts';
 import { holdsRole, ROLE_NAMES, type Role } from '../team/roster.ts';
+import { COMMON_SCHEMA } from '../model/schemas.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 
@@ -30,7 +31,8 @@ export function checkMemberReference(
   problems: Problem[],
   role?: Role,
 ): TeamMember | undefined {
-  if (typeof id !== 'string') return undefined;
+  // Without a readable roster there is nothing to check against; the roster's own problem says why.
+  if (typeof id !== 'string' || members.size === 0) return undefined;
   const field = fieldName(path);
   const member = members.get(id);
   if (!member) {
@@ -66,7 +68,7 @@ export function checkMemberReference(
 
 export function checkIdMatchesFileName(record: Located, id: unknown, problems: Problem[]): void {
   if (typeof id !== 'string') return;
-  const base = record.file.slice(record.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+  const base = recordFileName(record.file);
   if (base !== id) {
     problems.push(
       makeProblem(record.file, 'id/mismatch', text(`编号 “${id}” 与文件名 “${base}” 不一致。`, `The id "${id}" differs from the file name "${base}".`), record.locate(['id']), 'id'),
@@ -93,4 +95,24 @@ function heldRoles(member: TeamMember): string[] {
 /** A list field as the schema wants it, or nothing to walk when the file holds something else there. */
 export function listOf<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** The file name without folder and .yaml: what an id or effective date must equal. */
+export function recordFileName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
+}
+
+const idPatterns = COMMON_SCHEMA.$defs;
+const ID_FORMS = {
+  topic: new RegExp(idPatterns.topicId.pattern),
+  campaign: new RegExp(idPatterns.campaignId.pattern),
+  article: new RegExp(idPatterns.articleId.pattern),
+};
+
+/**
+ * Whether an id is well formed, so a reference check only speaks when the schema did not
+ * already report the id's form (one problem per mistake).
+ */
+export function isWellFormedId(kind: keyof typeof ID_FORMS, value: unknown): value is string {
+  return typeof value === 'string' && ID_FORMS[kind].test(value);
 }

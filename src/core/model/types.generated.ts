@@ -411,7 +411,7 @@ export interface ArticleFrontMatter {
  */
 export interface ArticleSource {
   /**
-   * original 原创 / reprint 转载。
+   * original 原创，reprint 转载。 / original or reprint.
    */
   type: 'original' | 'reprint';
   /**
@@ -522,7 +522,7 @@ export interface CampaignFile {
    */
   id: string;
   /**
-   * lottery 抽奖、quiz 问答、vote 投票。
+   * lottery 抽奖、quiz 问答、vote 投票。 / lottery, quiz or vote.
    */
   kind: 'lottery' | 'quiz' | 'vote';
   /**
@@ -660,7 +660,7 @@ export interface TrainingCourse {
   id: string;
   title: string;
   /**
-   * internal 内部培训、external 外部培训、online 线上学习、practice 实践操作。
+   * internal 内部培训、external 外部培训、online 线上学习、practice 实践操作。 / internal, external, online or practice.
    */
   kind: 'internal' | 'external' | 'online' | 'practice';
   /**
@@ -748,7 +748,7 @@ export interface AppraisalRatingFile {
    */
   rater: string;
   /**
-   * self 自评、supervisor 上级评价、peer 同事互评。
+   * self 自评、supervisor 上级评价、peer 同事互评。 / self, supervisor or peer.
    */
   role: 'self' | 'supervisor' | 'peer';
   /**

@@ -5,7 +5,9 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem, Span } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
 import type { RuleId } from '../check/rules.ts';
-import { COMMON_SCHEMA, RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
+import { COMMON_SCHEMA, RECORD_SCHEMAS, TABLE_KINDS, type RecordKind } from './schemas.ts';
+
+const TABLE_KINDS_SET: ReadonlySet<RecordKind> = new Set(TABLE_KINDS);
 import { isCalendarDate, isOffsetDateTime, isYearMonth, judgeDateTime } from './dates.ts';
 import type { PathSegment } from '../source/yaml-source.ts';
 
@@ -44,7 +46,7 @@ export function validateRecord(kind: RecordKind, data: unknown, file: string, lo
   for (const error of validate.errors ?? []) {
     // `if` only says that a `then` failed; the `then` error itself is reported.
     if (error.keyword === 'if') continue;
-    const problem = problemFromError(error, data, file, locate);
+    const problem = problemFromError(error, kind, file, locate);
     const key = `${problem.field ?? ''}|${problem.span.start.line}:${problem.span.start.column}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -97,11 +99,12 @@ function describe(schema: unknown): LocalizedText | undefined {
   return text(zh!.trim(), (en ?? zh!).trim());
 }
 
-function problemFromError(error: ErrorObject, data: unknown, file: string, locate: Locator): Problem {
+function problemFromError(error: ErrorObject, kind: RecordKind, file: string, locate: Locator): Problem {
   const path = pathSegments(error.instancePath);
   const field = fieldName(path);
   const here = (): Span => locate(path);
-  const fieldLabel = field === '' ? text('头信息', 'the record') : text(`字段 ${field}`, `field ${field}`);
+  const wholeRecord = kind === 'article' ? text('头信息', 'the front matter') : TABLE_KINDS_SET.has(kind) ? text('这一行', 'the row') : text('文件内容', 'the file');
+  const fieldLabel = field === '' ? wholeRecord : text(`字段 ${field} `, `field ${field}`);
   const make = (ruleId: RuleId, message: LocalizedText, span: Span = here(), name = field) => makeProblem(file, ruleId, message, span, name || undefined);
 
   switch (error.keyword) {
@@ -136,7 +139,7 @@ function problemFromError(error: ErrorObject, data: unknown, file: string, locat
       const actual = typeOf(error.data);
       const expectedZh = expected.map((item) => item.zh).join('或');
       const expectedEn = expected.map((item) => item.en).join(' or ');
-      const subject = field === '' ? text('头信息', 'The record') : text(`${field} `, `${field} `);
+      const subject = field === '' ? text(wholeRecord.zh, `${capitalise(wholeRecord.en)} `) : text(`${field} `, `${field} `);
       if (field === '' && (error.data === null || error.data === undefined)) {
         return make('schema/type', text('内容是空的，应当是一组字段。', 'The content is empty; a mapping of fields is expected.'));
       }

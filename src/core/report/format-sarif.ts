@@ -16,7 +16,7 @@ export function formatSarif(problems: readonly Problem[], options: SarifOptions)
       id,
       name: id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
       shortDescription: { text: pick(rule.summary, options.language) },
-      fullDescription: { text: `${pick(rule.summary, options.language)}. ${pick(rule.help, options.language)}` },
+      fullDescription: { text: options.language === 'zh-CN' ? `${rule.summary.zh}。${rule.help.zh}` : `${rule.summary.en}. ${rule.help.en}` },
       help: { text: pick(rule.help, options.language) },
       defaultConfiguration: { level: rule.severity },
       properties: { tags: [id.split('/')[0]!] },
@@ -31,7 +31,7 @@ export function formatSarif(problems: readonly Problem[], options: SarifOptions)
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(problem.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: problem.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
           region: {
             startLine: problem.span.start.line,
             startColumn: problem.span.start.column,

@@ -24,7 +24,7 @@ export function isDirectory(target: string): boolean {
 export function repositoryRelativePath(root: string, cwd: string, given: string): { ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' } {
   const absolute = path.resolve(cwd, given);
   const relative = path.relative(root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { ok: false, reason: 'outside' };
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { ok: false, reason: 'outside' };
   if (!existsSync(absolute)) return { ok: false, reason: 'missing' };
   return { ok: true, path: relative === '' ? '.' : relative.split(path.sep).join('/') };
 }

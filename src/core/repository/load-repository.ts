@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
 import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import { internalError, makeProblem } from '../check/make-problem.ts';
 import type { RecordKind, TableKind } from '../model/schemas.ts';
 import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
+import { isCalendarDate } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import type {
   AppraisalInterviewFile,
@@ -32,7 +33,7 @@ import { walkFiles } from './walk-files.ts';
 export interface SourcedRecord<T> {
   file: string;
   data: T;
-  /** False when the record failed its schema; cross-file checks then skip its details. */
+  /** False when the record failed its schema beyond unknown fields; cross-file checks then skip its details. */
   valid: boolean;
   locate: Locator;
 }
@@ -110,6 +111,8 @@ const TABLE_LISTS = {
   'support-conversation': 'supportConversations',
 } as const satisfies Record<TableKind, keyof Repository>;
 
+const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/[^/]+$/;
+
 const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records']);
 const READ_CONCURRENCY = 32;
 
@@ -138,9 +141,16 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   const articleIds = repository.articleIds as Set<string>;
 
   const tasks: Array<() => Promise<void>> = [];
+  const articleFolders = new Set<string>();
+  const foldersWithIndex = new Set<string>();
   for (const { relativePath, absolutePath } of files) {
     const role = classifyPath(relativePath);
-    if (role.role === 'article') articleIds.add(role.id);
+    const folder = ARTICLE_FOLDER_OF.exec(relativePath)?.[1];
+    if (folder) articleFolders.add(folder);
+    if (role.role === 'article') {
+      articleIds.add(role.id);
+      foldersWithIndex.add(path.posix.dirname(relativePath));
+    }
     const report = !options.only || options.only(relativePath);
     const wanted = (kind: RecordKind) => report || CONTEXT_KINDS.has(kind);
 
@@ -174,23 +184,57 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
         }
         break;
       case 'article':
-        if (wanted('article')) tasks.push(() => loadArticle(absolutePath, relativePath, role.id, repository, problems));
+        if (report && !isCalendarDate(role.id.slice(0, 10))) {
+          problems.push(makeProblem(relativePath, 'date/invalid', text(`文件夹名中的日期 ${role.id.slice(0, 10)} 不存在。`, `The date in the folder name, ${role.id.slice(0, 10)}, does not exist.`)));
+        }
+        if (wanted('article')) tasks.push(guarded(relativePath, problems, () => loadArticle(absolutePath, relativePath, role.id, repository, problems)));
         break;
       case 'table':
-        if (wanted(role.kind)) tasks.push(() => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems));
+        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems)));
         break;
       case 'record':
-        if (wanted(role.kind)) tasks.push(() => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems));
+        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems)));
         break;
     }
   }
   await runLimited(tasks, READ_CONCURRENCY);
+
+  // Images and notes in a folder whose index.md is missing (or misnamed Index.md) belong to no article.
+  for (const folder of articleFolders) {
+    if (foldersWithIndex.has(folder) || (options.only && !options.only(`${folder}/index.md`) && !options.only(folder))) continue;
+    problems.push(
+      makeProblem(
+        folder,
+        'path/layout',
+        text('这个文章文件夹里没有 index.md（文件名必须是小写的 index.md）。', 'This article folder has no index.md (the name must be index.md, in lower case).'),
+      ),
+    );
+  }
 
   // Keep results independent of the order in which reads finished.
   for (const key of [...Object.values(RECORD_LISTS), ...Object.values(TABLE_LISTS), 'articles'] as const) {
     (repository[key] as Array<{ file: string }>).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
   return { repository, problems };
+}
+
+/**
+ * Whether a record's known fields can be trusted by the cross-file checks. An unknown field is
+ * reported but leaves the rest intact, so one typo does not silence every check built on it.
+ */
+function isUsable(schemaProblems: readonly Problem[]): boolean {
+  return schemaProblems.every((problem) => problem.ruleId === 'schema/unknown-field');
+}
+
+/** A bug while reading one file is reported against that file, and the run goes on. */
+function guarded(file: string, problems: Problem[], load: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await load();
+    } catch (error) {
+      problems.push(internalError(file, error));
+    }
+  };
 }
 
 async function runLimited(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
@@ -221,7 +265,7 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   const schemaProblems = validateRecord(kind, source.data, file, locate);
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
-  const record = { file, data: source.data, valid: schemaProblems.length === 0, locate };
+  const record = { file, data: source.data, valid: isUsable(schemaProblems), locate };
   if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
   else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
@@ -264,7 +308,7 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
     id,
     directory: path.posix.dirname(file),
     data: source.data as ArticleFrontMatter,
-    valid: schemaProblems.length === 0,
+    valid: isUsable(schemaProblems),
     locate,
     body: split.body,
     bodyFirstLine: split.bodyFirstLine,
@@ -314,7 +358,7 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
     };
     const rowProblems = validateRecord(kind, data, file, locate);
     problems.push(...rowProblems);
-    tableRows.push({ line: row.line, data, valid: rowProblems.length === 0, locate });
+    tableRows.push({ line: row.line, data, valid: isUsable(rowProblems), locate });
   }
   (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
 }

@@ -19,6 +19,7 @@ const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'dist', '.astro', '
 export async function walkFiles(root: string, folders: readonly string[]): Promise<{ files: FoundFile[]; problems: Problem[] }> {
   const files: FoundFile[] = [];
   const problems: Problem[] = [];
+  let rootReal = '';
 
   async function visit(absolutePath: string, relativePath: string, ancestors: ReadonlySet<string>): Promise<void> {
     let info;
@@ -40,8 +41,13 @@ export async function walkFiles(root: string, folders: readonly string[]): Promi
         }
         return;
       }
+      const real = await realpath(absolutePath);
+      // A link out of the repository could make a check read (and print) any file on the runner.
+      if (real !== rootReal && !real.startsWith(`${rootReal}${path.sep}`)) {
+        problems.push(makeProblem(relativePath, 'file/outside-link', text('符号链接指向仓库以外的位置，没有读取。', 'This symbolic link points outside the repository; it was not read.')));
+        return;
+      }
       if (target.isDirectory()) {
-        const real = await realpath(absolutePath);
         if (ancestors.has(real)) {
           problems.push(makeProblem(relativePath, 'file/symlink-loop', text('符号链接指回了上级目录，形成循环，已跳过。', 'This symbolic link points back to a parent folder; it was skipped.')));
           return;
@@ -74,6 +80,7 @@ export async function walkFiles(root: string, folders: readonly string[]): Promi
     }
   }
 
+  rootReal = await realpath(root).catch(() => path.resolve(root));
   for (const folder of folders) await visit(path.join(root, folder), folder, new Set());
   return { files, problems };
 }

@@ -8,11 +8,11 @@ export type FrontMatterSplit =
   | { kind: 'missing' }
   | { kind: 'unclosed'; lastLine: number };
 
-const FENCE = /^---[ \t]*\r?$/;
-const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*\r?$/;
+const FENCE = /^---[ \t]*$/;
+const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
 
 export function splitFrontMatter(source: string): FrontMatterSplit {
-  const lines = source.split('\n');
+  const lines = source.split('\n').map((line) => line.replace(/\r$/, ''));
   if (!FENCE.test(lines[0] ?? '')) return { kind: 'missing' };
   for (let index = 1; index < lines.length; index += 1) {
     if (CLOSING_FENCE.test(lines[index]!)) {

@@ -47,6 +47,13 @@ export async function readTextFile(absolutePath: string, relativePath: string): 
 }
 
 export function decodeTextFile(bytes: Buffer, relativePath: string): TextFileResult {
+  // Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are not binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      problem: makeProblem(relativePath, 'file/encoding', text('文件是 UTF-16 编码，请另存为 UTF-8。', 'The file is UTF-16; save it as UTF-8.')),
+    };
+  }
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   if (sniff.includes(0)) {
     return {
@@ -65,6 +72,9 @@ export function decodeTextFile(bytes: Buffer, relativePath: string): TextFileRes
     return { ok: false, problem: encodingProblem(bytes, relativePath) };
   }
   if (decoded.charCodeAt(0) === 0xfeff) decoded = decoded.slice(1);
+  // One line-break convention from here on: Windows (CRLF) and old Mac (CR) files read like any
+  // other, and every line and column stays where an editor shows it.
+  decoded = decoded.replace(/\r\n?/g, '\n');
   if (decoded.trim() === '') {
     return { ok: false, problem: makeProblem(relativePath, 'file/empty', text('文件是空的。', 'The file is empty.')) };
   }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { text } from '../i18n/language.ts';
+import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem, Span } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
 
@@ -19,7 +19,8 @@ export type YamlParseResult = { ok: true; source: YamlSource } | { ok: false; pr
 
 export function parseYamlSource(yamlText: string, file: string, firstLine = 1): YamlParseResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2' });
+  // Merge keys (<<: *defaults) are YAML 1.1, but editors and people use them everywhere.
+  const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2', merge: true, logLevel: 'error' });
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
       const [start, end] = error.linePos ?? [{ line: 1, col: 1 }];
@@ -38,9 +39,12 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         );
       }
       if (error.code === 'DUPLICATE_KEY') {
-        return makeProblem(file, 'yaml/duplicate-key', text(`同一层级里有重复的字段（${detail}）。`, `A key is repeated in the same mapping (${detail}).`), span);
+        const key = keyAt(yamlText, error.pos[0]);
+        return makeProblem(file, 'yaml/duplicate-key', text(`字段 ${key} 在同一层级里出现了两次。`, `The key ${key} appears twice in the same mapping.`), span);
       }
-      return makeProblem(file, 'yaml/syntax', text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`), span);
+      const known = error.code === 'BAD_INDENT' && /must be sufficiently indented and end with/.test(detail) ? YAML_ERRORS.MISSING_CHAR : YAML_ERRORS[error.code];
+      const message = known ?? text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`);
+      return makeProblem(file, 'yaml/syntax', message, span);
     });
     return { ok: false, problems };
   }
@@ -48,11 +52,14 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
+    // toJS throws for an alias with no anchor, or aliases that expand without bound ("billion laughs").
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problems: [makeProblem(file, 'yaml/syntax', text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`), { start: { line: firstLine, column: 1 } })],
-    };
+    const message = /Unresolved alias/i.test(detail)
+      ? YAML_ERRORS.BAD_ALIAS!
+      : /alias/i.test(detail)
+        ? text('别名（*引用）展开得太多，文件会大得无法处理；请直接写出内容。', 'Aliases (*references) expand too far for the file to be read; write the values out instead.')
+        : text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`);
+    return { ok: false, problems: [makeProblem(file, 'yaml/syntax', message, { start: { line: firstLine, column: 1 } })] };
   }
   return { ok: true, source: { file, document, lineCounter, firstLine, data } };
 }
@@ -91,6 +98,23 @@ export function spanOfRange(source: YamlSource, startOffset: number, endOffset: 
     start: { line: start.line + source.firstLine - 1, column: start.col },
     end: { line: end.line + source.firstLine - 1, column: end.col },
   };
+}
+
+/** Plain words for the YAML mistakes people actually make; the rest keep the parser's message. */
+const YAML_ERRORS: Partial<Record<string, LocalizedText>> = {
+  TAB_AS_INDENT: text('YAML 不能用 Tab 缩进，请改用空格。', 'YAML cannot be indented with tabs; use spaces.'),
+  MULTIPLE_DOCS: text('文件里有多个 YAML 文档（多了一行 ---），一个文件只能有一个。', 'The file holds more than one YAML document (an extra --- line); one file, one document.'),
+  BAD_INDENT: text('缩进不对：同一层级的字段要对齐。', 'Wrong indentation: keys of the same level must line up.'),
+  MISSING_CHAR: text('缺少一个结束符号（引号、括号或方括号）。', 'A closing quote, brace or bracket is missing.'),
+  BLOCK_AS_IMPLICIT_KEY: text('这里缺少冒号后的空格，或者缩进不对。', 'A space after a colon is missing here, or the indentation is wrong.'),
+  MULTILINE_IMPLICIT_KEY: text('字段名不能跨行；检查上一行是否少了冒号或引号。', 'A key cannot span lines; check the line above for a missing colon or quote.'),
+  UNEXPECTED_TOKEN: text('这里有一个 YAML 读不懂的符号。', 'YAML does not expect this character here.'),
+  BAD_ALIAS: text('引用（*名称）找不到对应的锚点（&名称）。', 'This alias (*name) has no matching anchor (&name).'),
+};
+
+function keyAt(source: string, offset: number): string {
+  const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(source.slice(offset, offset + 200))?.[1] ?? source.slice(offset, offset + 20).split('\n')[0]!;
+  return key.trim();
 }
 
 /**
