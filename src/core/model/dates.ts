@@ -54,13 +54,20 @@ export function dateInTimeZone(instant: string, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const knownTimeZones = new Map<string, boolean>();
+
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownTimeZones.set(name, known);
   }
+  return known;
 }
 
 /** The UTC offset (e.g. "+08:00") of an IANA time zone at a local date and time. */

@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
 import type { Problem } from '../check/problem.ts';
@@ -12,75 +13,77 @@ export interface FoundFile {
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules', 'dist', '.astro', '.cache']);
 
 /**
- * Lists the files under the given folders of a repository, following symbolic links the way
- * git checkouts contain them but never looping: a link back to a folder already on the way
- * down is reported, not followed.
+ * Lists the files under the given folders of a repository. Symbolic links are followed the way
+ * git checkouts contain them, but never out of the repository (a check could otherwise read and
+ * print any file on the runner) and never round in a loop. Folders are read concurrently: on a
+ * large repository the walk is mostly waiting for the disk.
  */
 export async function walkFiles(root: string, folders: readonly string[]): Promise<{ files: FoundFile[]; problems: Problem[] }> {
   const files: FoundFile[] = [];
   const problems: Problem[] = [];
-  let rootReal = '';
+  const rootReal = await realpath(root).catch(() => path.resolve(root));
+  const insideRoot = (real: string) => real === rootReal || real.startsWith(`${rootReal}${path.sep}`);
 
-  async function visit(absolutePath: string, relativePath: string, ancestors: ReadonlySet<string>): Promise<void> {
-    let info;
+  async function visitDirectory(absolutePath: string, relativePath: string, real: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let entries: Dirent[];
     try {
-      info = await lstat(absolutePath);
+      entries = await readdir(absolutePath, { withFileTypes: true });
     } catch {
       return;
     }
-    if (info.isSymbolicLink()) {
-      let target;
-      try {
-        target = await stat(absolutePath);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') {
-          problems.push(makeProblem(relativePath, 'file/symlink-loop', text('符号链接指回了自己，形成循环。', 'This symbolic link resolves to itself in a loop.')));
-        } else {
-          problems.push(makeProblem(relativePath, 'file/broken-link', text('符号链接指向的文件不存在。', 'This symbolic link points to nothing.')));
-        }
-        return;
-      }
-      const real = await realpath(absolutePath);
-      // A link out of the repository could make a check read (and print) any file on the runner.
-      if (real !== rootReal && !real.startsWith(`${rootReal}${path.sep}`)) {
-        problems.push(makeProblem(relativePath, 'file/outside-link', text('符号链接指向仓库以外的位置，没有读取。', 'This symbolic link points outside the repository; it was not read.')));
-        return;
-      }
-      if (target.isDirectory()) {
-        if (ancestors.has(real)) {
-          problems.push(makeProblem(relativePath, 'file/symlink-loop', text('符号链接指回了上级目录，形成循环，已跳过。', 'This symbolic link points back to a parent folder; it was skipped.')));
-          return;
-        }
-        await visitDirectory(absolutePath, relativePath, new Set([...ancestors, real]));
-        return;
-      }
-      files.push({ relativePath, absolutePath });
-      return;
-    }
-    if (info.isDirectory()) {
-      const real = await realpath(absolutePath);
-      await visitDirectory(absolutePath, relativePath, new Set([...ancestors, real]));
-      return;
-    }
-    if (info.isFile()) files.push({ relativePath, absolutePath });
+    const below = new Set(ancestors).add(real);
+    await Promise.all(
+      entries.map((entry) => {
+        if (SKIPPED_DIRECTORIES.has(entry.name)) return undefined;
+        const childAbsolute = path.join(absolutePath, entry.name);
+        const childRelative = `${relativePath}/${entry.name}`;
+        if (entry.isSymbolicLink()) return visitLink(childAbsolute, childRelative, below);
+        if (entry.isDirectory()) return visitDirectory(childAbsolute, childRelative, path.join(real, entry.name), below);
+        if (entry.isFile()) files.push({ relativePath: childRelative, absolutePath: childAbsolute });
+        return undefined;
+      }),
+    );
   }
 
-  async function visitDirectory(absolutePath: string, relativePath: string, ancestors: ReadonlySet<string>): Promise<void> {
-    let entries: string[];
+  async function visitLink(absolutePath: string, relativePath: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let target;
     try {
-      entries = await readdir(absolutePath);
-    } catch {
+      target = await stat(absolutePath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+        problems.push(makeProblem(relativePath, 'file/symlink-loop', text('符号链接指回了自己，形成循环。', 'This symbolic link resolves to itself in a loop.')));
+      } else {
+        problems.push(makeProblem(relativePath, 'file/broken-link', text('符号链接指向的文件不存在。', 'This symbolic link points to nothing.')));
+      }
       return;
     }
-    entries.sort();
-    for (const entry of entries) {
-      if (SKIPPED_DIRECTORIES.has(entry)) continue;
-      await visit(path.join(absolutePath, entry), `${relativePath}/${entry}`, ancestors);
+    const real = await realpath(absolutePath);
+    if (!insideRoot(real)) {
+      problems.push(makeProblem(relativePath, 'file/outside-link', text('符号链接指向仓库以外的位置，没有读取。', 'This symbolic link points outside the repository; it was not read.')));
+      return;
     }
+    if (target.isDirectory()) {
+      if (ancestors.has(real)) {
+        problems.push(makeProblem(relativePath, 'file/symlink-loop', text('符号链接指回了上级目录，形成循环，已跳过。', 'This symbolic link points back to a parent folder; it was skipped.')));
+        return;
+      }
+      await visitDirectory(absolutePath, relativePath, real, ancestors);
+      return;
+    }
+    files.push({ relativePath, absolutePath });
   }
 
-  rootReal = await realpath(root).catch(() => path.resolve(root));
-  for (const folder of folders) await visit(path.join(root, folder), folder, new Set());
+  for (const folder of folders) {
+    const absolutePath = path.join(root, folder);
+    const info = await stat(absolutePath).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    const real = await realpath(absolutePath);
+    if (!insideRoot(real)) {
+      problems.push(makeProblem(folder, 'file/outside-link', text('这个文件夹链接到仓库以外的位置，没有读取。', 'This folder links outside the repository; it was not read.')));
+      continue;
+    }
+    await visitDirectory(absolutePath, folder, real, new Set([rootReal]));
+  }
+  files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
   return { files, problems };
 }

@@ -8,23 +8,36 @@ export type FrontMatterSplit =
   | { kind: 'missing' }
   | { kind: 'unclosed'; lastLine: number };
 
-const FENCE = /^---[ \t]*$/;
-const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/;
+const OPENING_FENCE = /^---[ \t]*$/;
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/gm;
 
 export function splitFrontMatter(source: string): FrontMatterSplit {
-  const lines = source.split('\n').map((line) => line.replace(/\r$/, ''));
-  if (!FENCE.test(lines[0] ?? '')) return { kind: 'missing' };
-  for (let index = 1; index < lines.length; index += 1) {
-    if (CLOSING_FENCE.test(lines[index]!)) {
-      return {
-        kind: 'ok',
-        yamlText: lines.slice(1, index).join('\n'),
-        yamlFirstLine: 2,
-        body: lines.slice(index + 1).join('\n'),
-        bodyFirstLine: index + 2,
-        closingLine: index + 1,
-      };
-    }
-  }
-  return { kind: 'unclosed', lastLine: lines.length };
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const firstLineEnd = text.indexOf('\n');
+  if (!OPENING_FENCE.test(firstLineEnd === -1 ? text : text.slice(0, firstLineEnd))) return { kind: 'missing' };
+  const closing = firstLineEnd === -1 ? null : findClosingFence(text, firstLineEnd + 1);
+  if (!closing) return { kind: 'unclosed', lastLine: countLines(text, text.length) };
+  const closingLine = countLines(text, closing.start);
+  const bodyStart = Math.min(closing.end + 1, text.length);
+  return {
+    kind: 'ok',
+    yamlText: text.slice(firstLineEnd + 1, Math.max(firstLineEnd + 1, closing.start - 1)),
+    yamlFirstLine: 2,
+    body: text.slice(bodyStart),
+    bodyFirstLine: closingLine + 1,
+    closingLine,
+  };
+}
+
+function findClosingFence(text: string, from: number): { start: number; end: number } | null {
+  CLOSING_FENCE.lastIndex = from;
+  const match = CLOSING_FENCE.exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+/** 1-based number of the line on which `offset` sits. */
+function countLines(text: string, offset: number): number {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
 }
