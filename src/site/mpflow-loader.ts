@@ -126,7 +126,7 @@ export function forgetRepository(root: string): void {
 export class RepositoryHasErrors extends Error {
   readonly report: string;
   constructor(report: string, errors: number) {
-    super(`mpflow check found ${errors} ${errors === 1 ? 'error' : 'errors'} in the repository; the site is not built until they are fixed.\n\n${report}`);
+    super(`mpflow check found ${errors} ${errors === 1 ? 'error' : 'errors'} in the repository; the site is not built until ${errors === 1 ? 'it is' : 'they are'} fixed.\n\n${report}`);
     this.name = 'RepositoryHasErrors';
     this.report = report;
     // The report is the useful part; a stack into the loader would only bury it.

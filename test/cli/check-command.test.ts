@@ -38,7 +38,7 @@ describe('mpflow check (command line)', () => {
     await repository.write(ARTICLE, article.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:30:00'));
     const byFlag = await runMpflow(['check', '--lang', 'zh-CN'], { cwd: repository.root });
     const byLocale = await runMpflow(['check'], { cwd: repository.root, env: { LANG: 'zh_CN.UTF-8' } });
-    expect(byFlag.stdout).toContain('date/missing-offset  字段 publishAt 的时间 “2026-09-02T20:30:00” 没有时区偏移');
+    expect(byFlag.stdout).toContain('date/missing-offset  字段 publishAt 的时间“2026-09-02T20:30:00”没有时区偏移');
     expect(byLocale.stdout).toBe(byFlag.stdout);
     expect(byFlag.stdout).toContain('检查了');
   });

@@ -127,16 +127,25 @@ export function launchBrowser(): Promise<Browser> {
 
 // ----------------------------------------------------------------- privacy -----
 
-/** Every appraisal comment and interview summary in the repository. */
+/**
+ * Every private text in the repository: appraisal comments, interview summaries and agreed
+ * actions, and the reasons for leave in the roster.
+ */
 export async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
   const found: Array<{ file: string; text: string }> = [];
+  const add = (file: string, value: unknown) => {
+    if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
+  };
   for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
     if (!/\.ya?ml$/.test(file)) continue;
-    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown } | null;
-    for (const value of [data?.comment, data?.summary]) {
-      if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
-    }
+    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }> } | null;
+    add(file, data?.comment);
+    add(file, data?.summary);
+    for (const action of Array.isArray(data?.actions) ? data.actions : []) add(file, action?.action);
   }
+  const teamFile = path.join(ROOT, 'content/team.yaml');
+  const team = parse(await readFile(teamFile, 'utf8')) as { members?: Array<{ leave?: Array<{ reason?: unknown }> }> } | null;
+  for (const member of team?.members ?? []) for (const period of member.leave ?? []) add(teamFile, period.reason);
   return found;
 }
 

@@ -66,7 +66,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
-    throw new UsageError(language === 'zh-CN' ? `不支持的格式 “${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
+    throw new UsageError(language === 'zh-CN' ? `不支持的格式“${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
   }
   const root = resolveRoot(values.root, context);
   const zh = language === 'zh-CN';
@@ -75,15 +75,15 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     if (!resolved.ok) {
       throw new UsageError(
         resolved.reason === 'missing'
-          ? zh ? `找不到 “${given}”。` : `"${given}" does not exist.`
-          : zh ? `“${given}” 不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
+          ? zh ? `找不到“${given}”。` : `"${given}" does not exist.`
+          : zh ? `“${given}”不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
       );
     }
     const holdsContent = resolved.path === '.' || CONTENT_ROOTS.some((folder) => resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`));
     if (!holdsContent) {
       throw new UsageError(
         zh
-          ? `“${given}” 不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`
+          ? `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`
           : `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.`,
       );
     }

@@ -52,7 +52,7 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   const missing = (['title', 'slug', 'date', 'author', 'topic'] as const).filter((name) => !values[name]);
   if (missing.length > 0) throw new UsageError(zh ? `缺少选项：${missing.map((name) => `--${name}`).join(' ')}` : `Missing options: ${missing.map((name) => `--${name}`).join(' ')}`);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug!)) throw new UsageError(zh ? `--slug 只能用小写字母、数字和连字符，如 yancha-roasting。` : `--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.`);
-  if (!isCalendarDate(date!)) throw new UsageError(zh ? `--date “${date}” 不是真实的日期（YYYY-MM-DD）。` : `--date "${date}" is not a real date (YYYY-MM-DD).`);
+  if (!isCalendarDate(date!)) throw new UsageError(zh ? `--date“${date}”不是真实的日期（YYYY-MM-DD）。` : `--date "${date}" is not a real date (YYYY-MM-DD).`);
   if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) throw new UsageError(zh ? '--time 的格式是 HH:MM。' : '--time takes HH:MM.');
 
   const root = resolveRoot(values.root, context);

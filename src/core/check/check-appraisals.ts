@@ -71,7 +71,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
     const { min, max } = policy.appraisal.ratingScale;
     for (const [indicator, value] of Object.entries(data.ratings)) {
       if (!known.has(indicator)) {
-        problems.push(makeProblem(rating.file, 'ref/unknown-indicator', text(`“${indicator}” 不是 ${policy.effective} 版制度中的定性指标；可评的指标：${indicators.join('、')}。`, `"${indicator}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${indicators.join(', ')}.`), rating.locate(['ratings', indicator], 'key'), `ratings.${indicator}`));
+        problems.push(makeProblem(rating.file, 'ref/unknown-indicator', text(`“${indicator}”不是 ${policy.effective} 版制度中的定性指标；可评的指标：${indicators.join('、')}。`, `"${indicator}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${indicators.join(', ')}.`), rating.locate(['ratings', indicator], 'key'), `ratings.${indicator}`));
       } else if (value < min || value > max) {
         problems.push(makeProblem(rating.file, 'appraisal/scale', text(`${indicator} 的分数 ${value} 超出评分范围 ${min}–${max}。`, `${indicator} is rated ${value}, outside the scale ${min}–${max}.`), rating.locate(['ratings', indicator]), `ratings.${indicator}`));
       }

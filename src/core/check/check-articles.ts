@@ -33,11 +33,11 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
 
     if (isWellFormedId('topic', data.topic) && !topicIds.has(data.topic)) {
       const hint = suggestion(data.topic, topicIds);
-      problems.push(makeProblem(article.file, 'ref/unknown-topic', text(`选题 “${data.topic}” 不在选题库（content/topics/）中。${hint.zh}`, `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`), article.locate(['topic']), 'topic'));
+      problems.push(makeProblem(article.file, 'ref/unknown-topic', text(`选题“${data.topic}”不在选题库（content/topics/）中。${hint.zh}`, `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`), article.locate(['topic']), 'topic'));
     }
     if (isWellFormedId('campaign', data.campaign) && !campaignIds.has(data.campaign)) {
       const hint = suggestion(data.campaign, campaignIds);
-      problems.push(makeProblem(article.file, 'ref/unknown-campaign', text(`活动 “${data.campaign}” 不在 content/campaigns/ 中。${hint.zh}`, `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`), article.locate(['campaign']), 'campaign'));
+      problems.push(makeProblem(article.file, 'ref/unknown-campaign', text(`活动“${data.campaign}”不在 content/campaigns/ 中。${hint.zh}`, `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`), article.locate(['campaign']), 'campaign'));
     }
     if (typeof data.cover === 'string' && /^[^/\\]+\.(jpg|jpeg|png)$/.test(data.cover)) {
       const coverPath = `${article.directory}/${data.cover}`;

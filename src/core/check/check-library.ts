@@ -30,7 +30,7 @@ export function checkTopicsAndCampaigns(repository: Repository, problems: Proble
           makeProblem(
             campaign.file,
             'ref/unknown-article',
-            text(`文章 “${articleId}” 不存在（应对应 content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md）。`, `Article "${articleId}" does not exist (expected content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md).`),
+            text(`文章“${articleId}”不存在（应对应 content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md）。`, `Article "${articleId}" does not exist (expected content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md).`),
             campaign.locate(['articles', index]),
             `articles[${index}]`,
           ),
@@ -47,6 +47,6 @@ function checkUniqueIds(records: readonly SourcedRecord<{ id: string }>[], probl
     if (typeof id !== 'string') continue;
     const first = firstFile.get(id);
     if (first === undefined) firstFile.set(id, record.file);
-    else problems.push(makeProblem(record.file, 'id/duplicate', text(`编号 “${id}” 已在 ${first} 使用。`, `The id "${id}" is already used in ${first}.`), record.locate(['id']), 'id'));
+    else problems.push(makeProblem(record.file, 'id/duplicate', text(`编号“${id}”已在 ${first} 使用。`, `The id "${id}" is already used in ${first}.`), record.locate(['id']), 'id'));
   }
 }

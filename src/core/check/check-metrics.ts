@@ -14,7 +14,7 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
       const article = row.data.article;
       if (isWellFormedId('article', article) && !repository.articleIds.has(article)) {
         const hint = suggestion(article, repository.articleIds);
-        problems.push(makeProblem(table.file, 'ref/unknown-article', text(`文章 “${article}” 不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`), row.locate(['article']), 'article'));
+        problems.push(makeProblem(table.file, 'ref/unknown-article', text(`文章“${article}”不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`), row.locate(['article']), 'article'));
       }
     }
   }

@@ -26,7 +26,7 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
   }
   for (const [path, zone] of [[['timezone'], data.timezone], [['publishing', 'timezone'], data.publishing.timezone]] as const) {
     if (!isTimeZone(zone)) {
-      problems.push(makeProblem(file, 'policy/timezone', text(`“${zone}” 不是有效的 IANA 时区名（如 Asia/Shanghai）。`, `"${zone}" is not an IANA time zone name (e.g. Asia/Shanghai).`), locate(path), path.join('.')));
+      problems.push(makeProblem(file, 'policy/timezone', text(`“${zone}”不是有效的 IANA 时区名（如 Asia/Shanghai）。`, `"${zone}" is not an IANA time zone name (e.g. Asia/Shanghai).`), locate(path), path.join('.')));
     }
   }
 
@@ -37,18 +37,18 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
   const visit = (node: WeightNode, path: PathSegment[]) => {
     const where = path.join('.');
     const earlier = seenIds.get(node.id);
-    if (earlier) problems.push(makeProblem(file, 'id/duplicate', text(`指标编号 “${node.id}” 重复。`, `Indicator id "${node.id}" is used twice.`), locate([...path, 'id']), `${where}.id`));
+    if (earlier) problems.push(makeProblem(file, 'id/duplicate', text(`指标编号“${node.id}”重复。`, `Indicator id "${node.id}" is used twice.`), locate([...path, 'id']), `${where}.id`));
     else seenIds.set(node.id, where);
     if (node.children && node.children.length > 0) {
       if (node.measure !== undefined || node.source !== undefined) {
-        problems.push(makeProblem(file, 'policy/indicator', text(`“${node.id}” 有子项，不应再写 measure 或 source。`, `"${node.id}" has children, so it takes no measure or source.`), locate([...path, node.measure !== undefined ? 'measure' : 'source'], 'key'), where));
+        problems.push(makeProblem(file, 'policy/indicator', text(`“${node.id}”有子项，不应再写 measure 或 source。`, `"${node.id}" has children, so it takes no measure or source.`), locate([...path, node.measure !== undefined ? 'measure' : 'source'], 'key'), where));
       }
       checkWeightLevel(policy, node.children, node.weight, [...path, 'children'], text(`“${node.name.zh}”的子项`, `The children of "${node.name.en}"`), problems);
       node.children.forEach((child, index) => visit(child, [...path, 'children', index]));
     } else if (node.measure === undefined || node.source === undefined) {
-      problems.push(makeProblem(file, 'policy/indicator', text(`末级指标 “${node.id}” 要写明 measure（定量或定性）和 source（数据来源）。`, `Leaf indicator "${node.id}" must declare measure and source.`), locate(path), where));
+      problems.push(makeProblem(file, 'policy/indicator', text(`末级指标“${node.id}”要写明 measure（定量或定性）和 source（数据来源）。`, `Leaf indicator "${node.id}" must declare measure and source.`), locate(path), where));
     } else if ((node.measure === 'qualitative') !== (node.source === 'ratings')) {
-      problems.push(makeProblem(file, 'policy/indicator', text(`指标 “${node.id}”：定性指标的来源是 ratings（评价），定量指标来自 metrics 或 campaigns。`, `Indicator "${node.id}": qualitative indicators come from ratings, quantitative ones from metrics or campaigns.`), locate([...path, 'source']), `${where}.source`));
+      problems.push(makeProblem(file, 'policy/indicator', text(`指标“${node.id}”：定性指标的来源是 ratings（评价），定量指标来自 metrics 或 campaigns。`, `Indicator "${node.id}": qualitative indicators come from ratings, quantitative ones from metrics or campaigns.`), locate([...path, 'source']), `${where}.source`));
     }
   };
   top.forEach((node, index) => visit(node, ['appraisal', 'weights', index]));
@@ -78,7 +78,7 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
   data.review.rules.forEach((rule, ruleIndex) => {
     rule.stages.forEach((stage, stageIndex) => {
       if (!stageIds.has(stage)) {
-        problems.push(makeProblem(file, 'ref/unknown-stage', text(`评审规则引用了未定义的环节 “${stage}”，已定义：${[...stageIds].join('、')}。`, `The review rule names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`), locate(['review', 'rules', ruleIndex, 'stages', stageIndex]), `review.rules[${ruleIndex}].stages[${stageIndex}]`));
+        problems.push(makeProblem(file, 'ref/unknown-stage', text(`评审规则引用了未定义的环节“${stage}”，已定义：${[...stageIds].join('、')}。`, `The review rule names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`), locate(['review', 'rules', ruleIndex, 'stages', stageIndex]), `review.rules[${ruleIndex}].stages[${stageIndex}]`));
       }
     });
   });

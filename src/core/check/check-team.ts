@@ -23,13 +23,13 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
     if (typeof member.id === 'string') {
       const first = firstIndexOfId.get(member.id);
       if (first === undefined) firstIndexOfId.set(member.id, index);
-      else problems.push(makeProblem(team.file, 'id/duplicate', text(`成员编号 “${member.id}” 已在第 ${first + 1} 位成员使用。`, `Member id "${member.id}" is already used by member ${first + 1}.`), team.locate(['members', index, 'id']), `members[${index}].id`));
+      else problems.push(makeProblem(team.file, 'id/duplicate', text(`成员编号“${member.id}”已被第 ${first + 1} 位成员使用。`, `Member id "${member.id}" is already used by member ${first + 1}.`), team.locate(['members', index, 'id']), `members[${index}].id`));
     }
     if (typeof member.github === 'string') {
       const login = member.github.toLowerCase();
       const first = firstIndexOfLogin.get(login);
       if (first === undefined) firstIndexOfLogin.set(login, index);
-      else problems.push(makeProblem(team.file, 'id/duplicate', text(`GitHub 用户名 “${member.github}” 已在第 ${first + 1} 位成员使用；一个账号只能对应一位成员。`, `GitHub login "${member.github}" is already used by member ${first + 1}; one account, one member.`), team.locate(['members', index, 'github']), `members[${index}].github`));
+      else problems.push(makeProblem(team.file, 'id/duplicate', text(`GitHub 用户名“${member.github}”已被第 ${first + 1} 位成员使用；一个账号只能对应一位成员。`, `GitHub login "${member.github}" is already used by member ${first + 1}; one account, one member.`), team.locate(['members', index, 'github']), `members[${index}].github`));
     }
     if (member.supervisor !== undefined) {
       if (member.supervisor === member.id) {

@@ -17,7 +17,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     listOf(data.courses).forEach((course, index) => {
       if (!course) return;
       if (typeof course.id === 'string') {
-        if (ids.has(course.id)) problems.push(makeProblem(plan.file, 'id/duplicate', text(`课程编号 “${course.id}” 重复。`, `Course id "${course.id}" is used twice.`), plan.locate(['courses', index, 'id']), `courses[${index}].id`));
+        if (ids.has(course.id)) problems.push(makeProblem(plan.file, 'id/duplicate', text(`课程编号“${course.id}”重复。`, `Course id "${course.id}" is used twice.`), plan.locate(['courses', index, 'id']), `courses[${index}].id`));
         ids.add(course.id);
       }
       if (course.trainer !== undefined) checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
@@ -35,7 +35,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     listOf(data.sessions).forEach((session, index) => {
       if (!session) return;
       if (typeof session.course === 'string' && courses && !courses.has(session.course)) {
-        problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程 “${session.course}” 不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
+        problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程“${session.course}”不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
       }
       listOf(session.attendees).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
       if (typeof session.date === 'string' && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {

@@ -10,7 +10,7 @@ export function makeProblem(
   span: Span = FILE_START,
   field?: string,
 ): Problem {
-  const problem: Problem = { file, span, ruleId, severity: RULES[ruleId].severity, message };
+  const problem: Problem = { file, span, ruleId, severity: RULES[ruleId].severity, message: { zh: tidyChinese(message.zh), en: message.en } };
   if (field !== undefined) problem.field = field;
   return problem;
 }
@@ -19,4 +19,9 @@ export function makeProblem(
 export function internalError(file: string, error: unknown): Problem {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return makeProblem(file, 'internal/error', { zh: `mpflow 处理这个文件时出错（这是 mpflow 的缺陷，请报告）：${detail}`, en: `mpflow failed on this file (a bug in mpflow; please report it): ${detail}` });
+}
+
+/** Chinese typography: no space next to full-width punctuation, whatever the template put there. */
+function tidyChinese(message: string): string {
+  return message.replace(/ +([，。；：？！、）》”])/g, '$1').replace(/([（《“]) +/g, '$1');
 }

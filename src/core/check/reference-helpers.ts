@@ -19,7 +19,7 @@ export function suggestion(value: string, candidates: Iterable<string>): { zh: s
   if (list.length === 0) return { zh: '', en: '' };
   const guess = closest(value, list);
   if (distance(value, guess) > Math.max(2, Math.floor(guess.length / 3))) return { zh: '', en: '' };
-  return { zh: `是不是想写 “${guess}”？`, en: ` Did you mean "${guess}"?` };
+  return { zh: `是不是想写“${guess}”？`, en: ` Did you mean "${guess}"?` };
 }
 
 /** Checks that `id` names a member of the roster and, when given, that the member holds `role`. */
@@ -41,7 +41,7 @@ export function checkMemberReference(
       makeProblem(
         record.file,
         'ref/unknown-member',
-        text(`${field} 的 “${id}” 不在成员名册（content/team.yaml）中。${hint.zh}`, `${field} "${id}" is not in the roster (content/team.yaml).${hint.en}`),
+        text(`${field} 的“${id}”不在成员名册（content/team.yaml）中。${hint.zh}`, `${field} "${id}" is not in the roster (content/team.yaml).${hint.en}`),
         record.locate(path),
         field,
       ),
@@ -71,7 +71,7 @@ export function checkIdMatchesFileName(record: Located, id: unknown, problems: P
   const base = recordFileName(record.file);
   if (base !== id) {
     problems.push(
-      makeProblem(record.file, 'id/mismatch', text(`编号 “${id}” 与文件名 “${base}” 不一致。`, `The id "${id}" differs from the file name "${base}".`), record.locate(['id']), 'id'),
+      makeProblem(record.file, 'id/mismatch', text(`编号“${id}”与文件名“${base}”不一致。`, `The id "${id}" differs from the file name "${base}".`), record.locate(['id']), 'id'),
     );
   }
 }

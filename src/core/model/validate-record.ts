@@ -87,9 +87,19 @@ function typeOf(value: unknown): LocalizedText {
   return TYPE_NAMES[typeof value] ?? text(typeof value, typeof value);
 }
 
+/** A value quoted for an English message. */
 function show(value: unknown): string {
-  const shown = typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
+}
+
+/**
+ * A value for a Chinese message: text in full-width quotes, which take no spaces around them;
+ * numbers and lists with the spaces Chinese text puts around Latin script and digits.
+ */
+function showZh(value: unknown): string {
+  if (typeof value === 'string') return `“${value.length > 57 ? `${value.slice(0, 56)}…` : value}”`;
+  return ` ${show(value)} `;
 }
 
 function describe(schema: unknown): LocalizedText | undefined {
@@ -143,7 +153,7 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       if (field === '' && (error.data === null || error.data === undefined)) {
         return make('schema/type', text('内容是空的，应当是一组字段。', 'The content is empty; a mapping of fields is expected.'));
       }
-      return make('schema/type', text(`${subject.zh}应为${expectedZh}，实际是${actual.zh}${show(error.data)}。`, `${subject.en}should be ${expectedEn}, not ${actual.en} ${show(error.data)}.`));
+      return make('schema/type', text(`${subject.zh}应为${expectedZh}，实际是${actual.zh}${showZh(error.data)}。`, `${subject.en}should be ${expectedEn}, not ${actual.en} ${show(error.data)}.`));
     }
     case 'enum':
     case 'const': {
@@ -154,7 +164,7 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       return make(
         'schema/enum',
         text(
-          `${fieldLabel.zh}的值 ${show(error.data)} 不在允许范围内：${shownAllowed.join('、')}。${suggestion ? `是不是想写 ${guess}？` : ''}`,
+          `${fieldLabel.zh}的值${showZh(error.data)}不在允许范围内：${shownAllowed.join('、')}。${suggestion ? `是不是想写 ${guess}？` : ''}`,
           `${capitalise(fieldLabel.en)} has ${show(error.data)}; allowed: ${shownAllowed.join(', ')}.${suggestion ? ` Did you mean ${guess}?` : ''}`,
         ),
       );
@@ -169,7 +179,7 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       return make(
         'schema/pattern',
         text(
-          `${fieldLabel.zh}的值 ${show(error.data)} 格式不对${description ? `：${description.zh.replace(/。$/, '')}` : ''}。`,
+          `${fieldLabel.zh}的值${showZh(error.data)}格式不对${description ? `：${description.zh.replace(/。$/, '')}` : ''}。`,
           `${capitalise(fieldLabel.en)} has ${show(error.data)}, which is not in the expected form${description ? `: ${description.en.replace(/\.$/, '')}` : ''}.`,
         ),
       );
@@ -189,7 +199,7 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const { comparison, limit } = error.params as { comparison: string; limit: number };
-      return make('schema/range', text(`${fieldLabel.zh}应 ${comparison} ${limit}，现在是 ${show(error.data)}。`, `${capitalise(fieldLabel.en)} must be ${comparison} ${limit}; it is ${show(error.data)}.`));
+      return make('schema/range', text(`${fieldLabel.zh}应 ${comparison} ${limit}，现在是${showZh(error.data)}。`, `${capitalise(fieldLabel.en)} must be ${comparison} ${limit}; it is ${show(error.data)}.`));
     }
     case 'minItems':
     case 'maxItems': {
@@ -203,7 +213,7 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
     }
     case 'propertyNames': {
       const name = (error.params as { propertyName: string }).propertyName;
-      return make('schema/pattern', text(`${fieldLabel.zh}中的键 ${show(name)} 格式不对。`, `${capitalise(fieldLabel.en)} has a key ${show(name)} in the wrong form.`), locate([...path, name], 'key'));
+      return make('schema/pattern', text(`${fieldLabel.zh}中的键${showZh(name)}格式不对。`, `${capitalise(fieldLabel.en)} has a key ${show(name)} in the wrong form.`), locate([...path, name], 'key'));
     }
     default:
       return make('schema/invalid', text(`${fieldLabel.zh}不符合数据模型（${error.message ?? error.keyword}）。`, `${capitalise(fieldLabel.en)} does not match the model (${error.message ?? error.keyword}).`));
@@ -215,17 +225,17 @@ function formatProblem(error: ErrorObject, make: (ruleId: RuleId, message: Local
   const value = String(error.data);
   if (format === 'offset-date-time') {
     if (judgeDateTime(value) === 'missing-offset') {
-      return make('date/missing-offset', text(`${fieldLabel.zh}的时间 ${show(value)} 没有时区偏移，应写成如 ${value}+08:00。`, `${capitalise(fieldLabel.en)} ${show(value)} has no offset; write e.g. ${value}+08:00.`));
+      return make('date/missing-offset', text(`${fieldLabel.zh}的时间${showZh(value)}没有时区偏移，应写成如 ${value}+08:00。`, `${capitalise(fieldLabel.en)} ${show(value)} has no offset; write e.g. ${value}+08:00.`));
     }
-    return make('date/invalid', text(`${fieldLabel.zh}的值 ${show(value)} 不是有效的日期时间（应如 2026-09-02T20:30:00+08:00）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real date-time (e.g. 2026-09-02T20:30:00+08:00).`));
+    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的日期时间（应如 2026-09-02T20:30:00+08:00）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real date-time (e.g. 2026-09-02T20:30:00+08:00).`));
   }
   if (format === 'calendar-date') {
-    return make('date/invalid', text(`${fieldLabel.zh}的值 ${show(value)} 不是真实存在的日期（格式 YYYY-MM-DD）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real calendar date (YYYY-MM-DD).`));
+    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是真实存在的日期（格式 YYYY-MM-DD）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real calendar date (YYYY-MM-DD).`));
   }
   if (format === 'year-month') {
-    return make('date/invalid', text(`${fieldLabel.zh}的值 ${show(value)} 不是有效的月份（格式 YYYY-MM）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid month (YYYY-MM).`));
+    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的月份（格式 YYYY-MM）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid month (YYYY-MM).`));
   }
-  return make('schema/format', text(`${fieldLabel.zh}的值 ${show(value)} 不是有效的 ${format}。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${format}.`));
+  return make('schema/format', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的 ${format}。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${format}.`));
 }
 
 function capitalise(value: string): string {

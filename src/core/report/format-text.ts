@@ -27,6 +27,10 @@ export function formatSummary(problems: readonly Problem[], options: { language:
         ? `✓ 检查了 ${options.filesChecked} 个文件，没有发现问题。`
         : `检查了 ${options.filesChecked} 个文件：${errors} 个错误，${warnings} 个警告。`
       : errors + warnings === 0
-        ? `✓ Checked ${options.filesChecked} files; no problems.`
-        : `Checked ${options.filesChecked} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
+        ? `✓ Checked ${count(options.filesChecked, 'file')}; no problems.`
+        : `Checked ${count(options.filesChecked, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.`;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${value === 1 ? noun : `${noun}s`}`;
 }
