@@ -203,7 +203,7 @@ export const LABELS: Record<Lang, PolicyLabels> = {
     promotionEligible: '具备晋升资格',
     trainingNeed: '列入培训需求',
     no: '否',
-    limits: { title: '自动检查的阈值', item: '项目', limit: '上限', platform: '微信平台限制（超出即为错误）', readability: '可读性建议（超出时提示警告）' },
+    limits: { title: '内容长度与可读性阈值', item: '项目', limit: '上限', platform: '微信平台限制', readability: '可读性建议' },
     limitItems: {
       title: '标题',
       author: '作者名',
@@ -251,7 +251,7 @@ export const LABELS: Record<Lang, PolicyLabels> = {
     promotionEligible: 'Eligible',
     trainingNeed: 'Training need recorded',
     no: 'No',
-    limits: { title: 'Limits in the automated checks', item: 'Item', limit: 'Limit', platform: 'WeChat platform limits (errors)', readability: 'Readability guidance (warnings)' },
+    limits: { title: 'Length and readability limits', item: 'Item', limit: 'Limit', platform: 'WeChat platform limits', readability: 'Readability guidance' },
     limitItems: {
       title: 'Title',
       author: 'Author name',

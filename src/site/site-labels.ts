@@ -163,7 +163,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       description: '闽岚茶事公众号的全部文章，按计划发布时间分月排列。',
       summary: (count, months) => `共 ${count} 篇文章，分布在 ${months} 个月。日期为北京时间。`,
       statusNote: (builtAt) =>
-        `“已排期 / 已到发布时间”只比较计划发布时间（publishAt）与网站构建时间 ${builtAt}；文章是否真正发出，以之后的发布记录为准。`,
+        `“已排期 / 已到发布时间”只比较计划发布时间（publishAt）与网站构建时间 ${builtAt}，不表示文章已经发出；是否发出，将以即将上线的发布记录为准。`,
       jumpTo: '按月份跳转',
       monthCount: (count) => `${count} 篇`,
       monthCaption: (month, count, scheduled) => `${month}的文章：${count} 篇${scheduled > 0 ? `，其中 ${scheduled} 篇已排期` : ''}`,
@@ -210,7 +210,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       joined: '入职日期',
       left: '离职日期',
       count: (count) => `微信部共有 ${count} 位成员。一人身兼数职时，会出现在每个角色下；审核权限以 main 分支上的名册为准。`,
-      privacy: '本页只列出名册中的公开信息，不含假期原因和任何考核数据。',
+      privacy: '本页只列出名册中的公开信息，不含请假事由和任何考核数据。',
     },
     campaigns: {
       title: '活动',
@@ -262,7 +262,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       description: 'Every article of the Minlan Tea account, by month of its scheduled publication.',
       summary: (count, months) => `${count} ${count === 1 ? 'article' : 'articles'} over ${months} ${months === 1 ? 'month' : 'months'}. Dates are Beijing time.`,
       statusNote: (builtAt) =>
-        `“Scheduled” and “Publication time passed” only compare publishAt with the site build (${builtAt}); whether an article actually went out comes from the publishing record.`,
+        `“Scheduled” and “Past publish time” only compare publishAt with the site build (${builtAt}); they do not say whether an article actually went out, which will come from the publishing record (coming next).`,
       jumpTo: 'Jump to a month',
       monthCount: (count) => `(${count})`,
       monthCaption: (month, count, scheduled) =>
@@ -276,7 +276,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       status: 'Status',
       tags: 'Tags',
       scheduled: 'Scheduled',
-      due: 'Publication time passed',
+      due: 'Past publish time',
       empty: 'There are no articles in the repository yet.',
     },
     topics: {

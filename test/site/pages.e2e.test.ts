@@ -141,7 +141,7 @@ describe('department pages', () => {
       await open('/en/articles/');
       expect(await lang()).toBe('en');
       const badges = new Set(await page.locator('tr[data-article] .mpflow-badge').allInnerTexts());
-      for (const badge of badges) expect(['Scheduled', 'Publication time passed']).toContain(badge);
+      for (const badge of badges) expect(['Scheduled', 'Past publish time']).toContain(badge);
       expect(await page.locator('tr[data-article] a[data-topic]').first().getAttribute('href')).toMatch(/^\/en\/topics\/#T-/);
     });
 
