@@ -101,13 +101,15 @@ function isParseArgsError(error: unknown): boolean {
 
 /** Node's option-parsing errors, in the user's language. */
 function optionErrorMessage(error: Error & { code: string }, language: Language): string {
-  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  // Node names an option as '--format' or '-h, --help'; the long name is the one people type.
+  const named = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = (named.split(/,\s*/).pop() ?? named).split(' ')[0]!;
   if (language !== 'zh-CN') return `${error.message} Run with --help to see the options.`;
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `没有 ${option} 这个选项。加 --help 查看全部选项。`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `选项 ${option} 需要一个值。加 --help 查看用法。`;
+      return /does not take an argument/.test(error.message) ? `选项 ${option} 不带值。加 --help 查看用法。` : `选项 ${option} 需要一个值。加 --help 查看用法。`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `多余的参数。加 --help 查看用法。`;
     default:

@@ -391,10 +391,9 @@ describe('mpflow check on bad input', () => {
         'content/topics/T-2026-002.yaml file/empty',
         `${ARTICLE} file/binary`,
         'content/campaigns/C-2026-01.yaml schema/enum',
+        // One problem per mistake: the malformed period is not also compared with its folder, and
+        // with the roster unreadable no member reference is guessed at.
         'appraisals/2026-09/lin-xiao/supervisor.yaml date/invalid',
-        'appraisals/2026-09/lin-xiao/supervisor.yaml id/mismatch',
-        // With the roster unreadable, nobody can be checked against it; the run says so once per reference.
-        ...problems.filter((problem) => problem.ruleId === 'ref/unknown-member').map((problem) => `${problem.file} ref/unknown-member`),
       ]),
     );
   });

@@ -140,4 +140,39 @@ describe('hard cases a real department runs into', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe('mpflow: 选项 --format 需要一个值。加 --help 查看用法。\n');
   });
+
+  it('still reports an unusable roster or policy when only some paths are checked', async () => {
+    await repository.write('content/team.yaml', 'members: 5\n');
+    const { problems } = await checkRepository(repository.root, { paths: ['content/articles'] });
+    expect(summary(problems)).toEqual(['content/team.yaml:1:10 schema/type']);
+  });
+
+  it('reports a YAML alias that contains itself instead of looping forever', async () => {
+    await repository.write('content/topics/T-2026-001.yaml', `${MINIMAL_TOPIC}keywords: &k [岩茶, *k]\n`);
+    const { problems } = await checkRepository(repository.root);
+    expect(summary(problems)).toEqual(['content/topics/T-2026-001.yaml:8:19 yaml/syntax']);
+  });
+
+  it('keeps the user\'s own spaces inside quoted values in Chinese messages', async () => {
+    const article = await repository.read(ARTICLE);
+    await repository.write(ARTICLE, article.replace('topic: T-2026-001', 'topic: " T-2026-001"'));
+    const [problem] = (await checkRepository(repository.root)).problems;
+    expect(problem?.message.zh).toContain('“ T-2026-001”');
+  });
+
+  it('follows links inside content/ but never to files elsewhere in the repository', async () => {
+    await repository.write('.env', 'API_TOKEN=ghp_never_print_me\n');
+    await repository.link('content/topics/T-2026-030.yaml', '../../.env');
+    await repository.link('content/topics/T-2026-001-copy', '../topics');
+    const run = await runMpflow(['check', '--format', 'github'], { cwd: repository.root });
+    expect(run.stdout).not.toContain('ghp_never_print_me');
+    expect(run.stdout).toContain('file=content/topics/T-2026-030.yaml');
+    expect(run.stdout).toContain('title=file/outside-link');
+  });
+
+  it('names a supervisor that is not a member once, in the roster, not in every appraisal', async () => {
+    await repository.write('content/team.yaml', MINIMAL_TEAM.replace('    supervisor: zhou-min\n    joined: 2022-03-14', '    supervisor: ""\n    joined: 2022-03-14'));
+    const { problems } = await checkRepository(repository.root);
+    expect(problems.map((problem) => `${problem.file} ${problem.ruleId}`)).toEqual(['content/team.yaml schema/range']);
+  });
 });

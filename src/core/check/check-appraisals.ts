@@ -4,7 +4,9 @@ import type { Repository, SourcedRecord } from '../repository/load-repository.ts
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
-import { checkMemberReference } from './reference-helpers.ts';
+import { checkMemberReference, isWellFormedId } from './reference-helpers.ts';
+import { isYearMonth } from '../model/dates.ts';
+import type { TeamMember } from '../model/types.generated.ts';
 
 const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+)|interview)\.ya?ml$/;
 
@@ -19,14 +21,18 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
   const policyFiles = [...repository.files].filter((file) => /^content\/policy\/[^/]+\.ya?ml$/.test(file)).length;
   const allPoliciesReadable = policies.length === policyFiles;
 
+  /** The roster's supervisor of a member, when it names a member that exists (else the roster's own check speaks). */
+  const supervisorOf = (member: TeamMember | undefined): string | undefined =>
+    member && isWellFormedId('member', member.supervisor) && members.has(member.supervisor) ? member.supervisor : undefined;
+
   const checkPlace = (record: SourcedRecord<{ member: string; period: string }>) => {
     const match = RATING_PATH.exec(record.file);
     if (!match) return undefined;
     const [, folderPeriod, folderMember, name, peer] = match as unknown as [string, string, string, string, string | undefined];
-    if (typeof record.data.period === 'string' && record.data.period !== folderPeriod) {
+    if (isYearMonth(String(record.data.period)) && record.data.period !== folderPeriod) {
       problems.push(makeProblem(record.file, 'id/mismatch', text(`period ${record.data.period} 与所在文件夹 ${folderPeriod} 不一致。`, `period ${record.data.period} differs from the folder ${folderPeriod}.`), record.locate(['period']), 'period'));
     }
-    if (typeof record.data.member === 'string' && record.data.member !== folderMember) {
+    if (isWellFormedId('member', record.data.member) && record.data.member !== folderMember) {
       problems.push(makeProblem(record.file, 'id/mismatch', text(`member ${record.data.member} 与所在文件夹 ${folderMember} 不一致。`, `member ${record.data.member} differs from the folder ${folderMember}.`), record.locate(['member']), 'member'));
     }
     return { folderPeriod, folderMember, name, peer };
@@ -42,8 +48,8 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
       if (typeof data.role === 'string' && data.role !== expectedRole) {
         problems.push(makeProblem(rating.file, 'appraisal/rater', text(`文件 ${place.name}.yaml 只能是 ${expectedRole} 评价，这里写的是 ${data.role}。`, `${place.name}.yaml holds a ${expectedRole} rating, not ${data.role}.`), rating.locate(['role']), 'role'));
       }
-      const expectedRater = expectedRole === 'self' ? place.folderMember : expectedRole === 'supervisor' ? member?.supervisor : place.peer;
-      if (typeof data.rater === 'string' && expectedRater !== undefined && data.rater !== expectedRater) {
+      const expectedRater = expectedRole === 'self' ? place.folderMember : expectedRole === 'supervisor' ? supervisorOf(member) : place.peer;
+      if (isWellFormedId('member', data.rater) && expectedRater !== undefined && data.rater !== expectedRater) {
         const why =
           expectedRole === 'self'
             ? text('自评只能由本人填写', 'a self-assessment is written by the member')
@@ -87,8 +93,9 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
     const { data } = interview;
     const member = checkMemberReference(interview, ['member'], data.member, members, problems);
     checkMemberReference(interview, ['interviewer'], data.interviewer, members, problems);
-    if (member?.supervisor !== undefined && typeof data.interviewer === 'string' && data.interviewer !== member.supervisor) {
-      problems.push(makeProblem(interview.file, 'appraisal/rater', text(`绩效面谈应由上级 ${member.supervisor} 进行，这里是 ${data.interviewer}。`, `The feedback interview is held by the supervisor ${member.supervisor}, not ${data.interviewer}.`), interview.locate(['interviewer']), 'interviewer'));
+    const supervisor = supervisorOf(member);
+    if (supervisor !== undefined && isWellFormedId('member', data.interviewer) && data.interviewer !== supervisor) {
+      problems.push(makeProblem(interview.file, 'appraisal/rater', text(`绩效面谈应由上级 ${supervisor} 进行，这里是 ${data.interviewer}。`, `The feedback interview is held by the supervisor ${supervisor}, not ${data.interviewer}.`), interview.locate(['interviewer']), 'interviewer'));
     }
   }
 }

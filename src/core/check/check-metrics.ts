@@ -65,7 +65,7 @@ function checkMonthAndDuplicates<T extends object>(
       firstSeen.set(key, { file: table.file, line: row.line });
       continue;
     }
-    const where = first.file === table.file ? text(`第 ${first.line} 行`, `line ${first.line}`) : text(`${first.file} 第 ${first.line} 行`, `${first.file}:${first.line}`);
+    const where = first.file === table.file ? text(`第 ${first.line} 行`, `line ${first.line}`) : text(` ${first.file} 第 ${first.line} 行`, `${first.file}:${first.line}`);
     const shown = key.replace('|', ' / ');
     problems.push(makeProblem(table.file, 'csv/duplicate-row', text(`与${where.zh}重复（${shown}）。`, `Duplicates ${where.en} (${shown}).`), { start: { line: row.line, column: 1 } }));
   }

@@ -46,12 +46,13 @@ export function checkLoadedRepository(repository: Repository): Problem[] {
 }
 
 /**
- * A roster or policy that cannot be read leaves every file that refers to it unchecked, so when
- * only some paths are checked, that is still said, whatever the paths.
+ * A roster or policy that cannot be used leaves every file that refers to it unchecked, so when
+ * only some paths are checked, that is still said, whatever the paths; so is a bug in mpflow.
  */
 function blocksContext(problem: Problem): boolean {
-  const isContext = problem.file === 'content/team.yaml' || problem.file.startsWith('content/policy/');
-  return isContext && /^(file|yaml)\//.test(problem.ruleId);
+  if (problem.ruleId === 'internal/error' || problem.ruleId === 'team/missing' || problem.ruleId === 'policy/missing') return true;
+  const isContext = problem.file === 'content/team.yaml' || problem.file.startsWith('content/policy');
+  return isContext && problem.severity === 'error' && problem.ruleId !== 'schema/unknown-field';
 }
 
 export async function checkRepository(root: string, options: CheckOptions = {}): Promise<CheckResult> {

@@ -3,6 +3,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
+import { isCalendarDate, isYearMonth } from '../model/dates.ts';
 import { checkMemberReference, listOf } from './reference-helpers.ts';
 
 export function checkTraining(repository: Repository, problems: Problem[]): void {
@@ -21,7 +22,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
         ids.add(course.id);
       }
       if (course.trainer !== undefined) checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
-      if (typeof course.month === 'string' && typeof data.year === 'number' && !course.month.startsWith(`${data.year}-`)) {
+      if (typeof course.month === 'string' && isYearMonth(course.month) && typeof data.year === 'number' && !course.month.startsWith(`${data.year}-`)) {
         problems.push(makeProblem(plan.file, 'date/mismatch', text(`课程月份 ${course.month} 不在计划年度 ${data.year} 内。`, `Course month ${course.month} is outside the plan year ${data.year}.`), plan.locate(['courses', index, 'month']), `courses[${index}].month`));
       }
     });
@@ -38,7 +39,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
         problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程“${session.course}”不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
       }
       listOf(session.attendees).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
-      if (typeof session.date === 'string' && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {
+      if (typeof session.date === 'string' && isCalendarDate(session.date) && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {
         problems.push(makeProblem(records.file, 'date/mismatch', text(`培训日期 ${session.date} 不在 ${data.year} 年内。`, `Session date ${session.date} is outside ${data.year}.`), records.locate(['sessions', index, 'date']), `sessions[${index}].date`));
       }
     });

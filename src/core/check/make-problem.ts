@@ -23,5 +23,9 @@ export function internalError(file: string, error: unknown): Problem {
 
 /** Chinese typography: no space next to full-width punctuation, whatever the template put there. */
 function tidyChinese(message: string): string {
-  return message.replace(/ +([，。；：？！、）》”])/g, '$1').replace(/([（《“]) +/g, '$1');
+  // Quoted values are the user's own text, spaces and all; only the words around them are tidied.
+  return message
+    .split(/(“[^”]*”)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/ +([，。；：？！、）》])/g, '$1').replace(/ +(?=“)/g, '').replace(/([（《]) +/g, '$1')))
+    .join('');
 }

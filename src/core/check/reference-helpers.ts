@@ -32,7 +32,8 @@ export function checkMemberReference(
   role?: Role,
 ): TeamMember | undefined {
   // Without a readable roster there is nothing to check against; the roster's own problem says why.
-  if (typeof id !== 'string' || members.size === 0) return undefined;
+  // An id in the wrong form is the schema's to report, once.
+  if (!isWellFormedId('member', id) || members.size === 0) return undefined;
   const field = fieldName(path);
   const member = members.get(id);
   if (!member) {
@@ -104,6 +105,7 @@ export function recordFileName(file: string): string {
 
 const idPatterns = COMMON_SCHEMA.$defs;
 const ID_FORMS = {
+  member: new RegExp(idPatterns.memberId.pattern),
   topic: new RegExp(idPatterns.topicId.pattern),
   campaign: new RegExp(idPatterns.campaignId.pattern),
   article: new RegExp(idPatterns.articleId.pattern),

@@ -22,7 +22,7 @@ export const RULES = {
   'file/encoding': rule('error', '不是 UTF-8 编码', 'Not UTF-8', '用编辑器把文件另存为 UTF-8 编码。', 'Save the file as UTF-8 in your editor.'),
   'file/empty': rule('error', '空文件', 'Empty file', '填写内容，或删除这个文件。', 'Fill the file in or delete it.'),
   'file/symlink-loop': rule('error', '符号链接循环', 'Symbolic link loop', '删除指回自身或上级目录的符号链接。', 'Remove the symbolic link that points back to itself or a parent folder.'),
-  'file/outside-link': rule('error', '符号链接指向仓库以外', 'Link out of the repository', '把文件复制进仓库，不要链接仓库外的位置。', 'Copy the file into the repository instead of linking outside it.'),
+  'file/outside-link': rule('error', '符号链接指向内容文件夹以外', 'Link out of the content folders', '把文件复制到 content/ 或 appraisals/ 里，不要链接别处。', 'Copy the file into content/ or appraisals/ instead of linking elsewhere.'),
   'file/broken-link': rule('error', '符号链接失效', 'Broken symbolic link', '删除失效的链接，或让它指向存在的文件。', 'Remove the link or point it at an existing file.'),
   'file/unreadable': rule('error', '无法读取文件', 'Unreadable file', '检查文件权限。', 'Check the file permissions.'),
   'path/unknown-file': rule('warning', '不认识的文件', 'Unknown file', '把文件放到约定的位置（见手册“在仓库里工作”），或删除它。', 'Move the file to its documented place (see the handbook) or delete it.'),

@@ -74,7 +74,7 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
   string: text('文本', 'text'),
   number: text('数字', 'a number'),
   integer: text('整数', 'a whole number'),
-  boolean: text('true 或 false', 'true or false'),
+  boolean: text('布尔值（true 或 false）', 'true or false'),
   array: text('列表', 'a list'),
   object: text('一组字段', 'a mapping of fields'),
   null: text('空值', 'null'),
@@ -82,6 +82,7 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
 
 function typeOf(value: unknown): LocalizedText {
   if (value === null || value === undefined) return TYPE_NAMES.null!;
+  if (typeof value === 'boolean') return text('布尔值', 'a boolean');
   if (Array.isArray(value)) return TYPE_NAMES.array!;
   if (typeof value === 'number') return Number.isInteger(value) ? TYPE_NAMES.integer! : TYPE_NAMES.number!;
   return TYPE_NAMES[typeof value] ?? text(typeof value, typeof value);

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The nearest folder at or above `start` that holds a department's `content/` folder. */
@@ -23,8 +23,17 @@ export function isDirectory(target: string): boolean {
 /** A path given on the command line, as a repository-relative path, or why it cannot be one. */
 export function repositoryRelativePath(root: string, cwd: string, given: string): { ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' } {
   const absolute = path.resolve(cwd, given);
-  const relative = path.relative(root, absolute);
+  // Compare real paths: the working directory is one (macOS /tmp is /private/tmp), --root may not be.
+  const relative = path.relative(realOrSame(root), realOrSame(absolute));
   if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { ok: false, reason: 'outside' };
   if (!existsSync(absolute)) return { ok: false, reason: 'missing' };
   return { ok: true, path: relative === '' ? '.' : relative.split(path.sep).join('/') };
+}
+
+function realOrSame(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    return target;
+  }
 }

@@ -146,7 +146,11 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   for (const { relativePath, absolutePath } of files) {
     const role = classifyPath(relativePath);
     const folder = ARTICLE_FOLDER_OF.exec(relativePath)?.[1];
-    if (folder) articleFolders.add(folder);
+    if (folder) {
+      articleFolders.add(folder);
+      // The folder names the article even when its index.md is missing or misnamed (reported once, below).
+      articleIds.add(folder.slice('content/articles/'.length).replace('/', '-'));
+    }
     if (role.role === 'article') {
       articleIds.add(role.id);
       foldersWithIndex.add(path.posix.dirname(relativePath));

@@ -23,12 +23,19 @@ export async function walkFiles(root: string, folders: readonly string[]): Promi
   const problems: Problem[] = [];
   const rootReal = await realpath(root).catch(() => path.resolve(root));
   const insideRoot = (real: string) => real === rootReal || real.startsWith(`${rootReal}${path.sep}`);
+  // A link may only lead to content mpflow reads anyway: .env, .git/ or node_modules/ must never be printed.
+  const contentReals = await Promise.all(folders.map((folder) => realpath(path.join(root, folder)).catch(() => undefined)));
+  const insideContent = (real: string) =>
+    contentReals.some((folderReal) => folderReal !== undefined && (real === folderReal || real.startsWith(`${folderReal}${path.sep}`))) &&
+    !real.split(path.sep).some((part) => SKIPPED_DIRECTORIES.has(part));
 
   async function visitDirectory(absolutePath: string, relativePath: string, real: string, ancestors: ReadonlySet<string>): Promise<void> {
     let entries: Dirent[];
     try {
       entries = await readdir(absolutePath, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      problems.push(makeProblem(relativePath, 'file/unreadable', text(`无法读取这个文件夹（${code}），其中的文件没有检查。`, `This folder cannot be read (${code}); the files in it were not checked.`)));
       return;
     }
     const below = new Set(ancestors).add(real);
@@ -58,8 +65,14 @@ export async function walkFiles(root: string, folders: readonly string[]): Promi
       return;
     }
     const real = await realpath(absolutePath);
-    if (!insideRoot(real)) {
-      problems.push(makeProblem(relativePath, 'file/outside-link', text('符号链接指向仓库以外的位置，没有读取。', 'This symbolic link points outside the repository; it was not read.')));
+    if (!insideContent(real)) {
+      problems.push(
+        makeProblem(
+          relativePath,
+          'file/outside-link',
+          text(`符号链接指向 ${folders.join('、')} 以外的位置，没有读取。`, `This symbolic link points outside ${folders.join(' and ')}; it was not read.`),
+        ),
+      );
       return;
     }
     if (target.isDirectory()) {

@@ -83,7 +83,8 @@ export function decodeTextFile(bytes: Buffer, relativePath: string): TextFileRes
 
 function encodingProblem(bytes: Buffer, relativePath: string): Problem {
   const badOffset = firstInvalidUtf8Offset(bytes);
-  const validPrefix = bytes.subarray(0, badOffset).toString('utf8');
+  // Count lines and columns the way the decoded text would have them: no BOM, one kind of line break.
+  const validPrefix = bytes.subarray(0, badOffset).toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const position = positionAt(validPrefix, validPrefix.length);
   // Chinese Windows tools save GB18030/GBK by default; saying so saves the writer a search.
   const looksLikeGb = !iconv.decode(bytes, 'gb18030').includes('\ufffd');

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem, Span } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -61,7 +61,43 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         : text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`);
     return { ok: false, problems: [makeProblem(file, 'yaml/syntax', message, { start: { line: firstLine, column: 1 } })] };
   }
+  const selfReference = findSelfReferencingAlias(document);
+  if (selfReference) {
+    return {
+      ok: false,
+      problems: [
+        makeProblem(
+          file,
+          'yaml/syntax',
+          text(`别名 *${selfReference.name} 指向包含它自己的内容，形成循环。`, `The alias *${selfReference.name} points to a value that contains it, a loop.`),
+          spanOfRange({ file, document, lineCounter, firstLine, data: undefined }, selfReference.range[0], selfReference.range[1]),
+        ),
+      ],
+    };
+  }
   return { ok: true, source: { file, document, lineCounter, firstLine, data } };
+}
+
+/** An alias inside the very node its anchor names, which would make the data endless. */
+function findSelfReferencingAlias(document: Document.Parsed): { name: string; range: [number, number] } | undefined {
+  const anchors = new Map<string, [number, number]>();
+  let found: { name: string; range: [number, number] } | undefined;
+  visit(document, {
+    Node(_key, node) {
+      if (node.anchor && node.range) anchors.set(node.anchor, [node.range[0], node.range[2]]);
+    },
+  });
+  visit(document, {
+    Alias(_key, node) {
+      const target = anchors.get(node.source);
+      if (target && node.range && node.range[0] >= target[0] && node.range[0] < target[1]) {
+        found = { name: node.source, range: [node.range[0], node.range[1]] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**
