@@ -175,4 +175,18 @@ describe('hard cases a real department runs into', () => {
     const { problems } = await checkRepository(repository.root);
     expect(problems.map((problem) => `${problem.file} ${problem.ruleId}`)).toEqual(['content/team.yaml schema/range']);
   });
+
+  it('points an unclosed [ at the line where it opens', async () => {
+    await repository.write('content/campaigns/C-2026-01.yaml', (await repository.read('content/campaigns/C-2026-01.yaml')).replace('kind: quiz', 'kind: [quiz'));
+    const { problems } = await checkRepository(repository.root);
+    expect(problems.map((problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.message.en}`)).toEqual([
+      'content/campaigns/C-2026-01.yaml:2:7 This [ is never closed with ].',
+    ]);
+  });
+
+  it('finds a support id repeated across months when only the later month is checked', async () => {
+    await repository.write('content/metrics/support/2026-10.csv', `${MINIMAL_SUPPORT.split('\n')[0]}\nS-20260901-001,chen-yu,message,2026-10-01T09:12:00+08:00,2026-10-01T09:20:00+08:00,,咨询,\n`);
+    const { problems } = await checkRepository(repository.root, { paths: ['content/metrics/support/2026-10.csv'] });
+    expect(problems.map((problem) => problem.ruleId)).toEqual(['csv/duplicate-row']);
+  });
 });

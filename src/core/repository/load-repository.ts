@@ -113,7 +113,8 @@ const TABLE_LISTS = {
 
 const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/[^/]+$/;
 
-const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records']);
+// Support logs are context too: a conversation id must be unique across every month's file.
+const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation']);
 const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {

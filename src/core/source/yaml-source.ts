@@ -42,7 +42,18 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         const key = keyAt(yamlText, error.pos[0]);
         return makeProblem(file, 'yaml/duplicate-key', text(`字段 ${key} 在同一层级里出现了两次。`, `The key ${key} appears twice in the same mapping.`), span);
       }
-      const known = error.code === 'BAD_INDENT' && /must be sufficiently indented and end with/.test(detail) ? YAML_ERRORS.MISSING_CHAR : YAML_ERRORS[error.code];
+      const unclosedFlow = /must be sufficiently indented and end with a ([\]}])/.exec(detail) ?? (error.code === 'MISSING_CHAR' ? /Expected (?:a )?([\]}])/.exec(detail) : null);
+      if (unclosedFlow) {
+        const closer = unclosedFlow[1]!;
+        const opening = findUnclosedFlow(yamlText, closer === ']' ? '[' : '{');
+        return makeProblem(
+          file,
+          'yaml/syntax',
+          text(`这里的 ${closer === ']' ? '[' : '{'} 没有对应的 ${closer}。`, `This ${closer === ']' ? '[' : '{'} is never closed with ${closer}.`),
+          opening ? { start: { line: opening.line + firstLine - 1, column: opening.column } } : span,
+        );
+      }
+      const known = YAML_ERRORS[error.code];
       const message = known ?? text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`);
       return makeProblem(file, 'yaml/syntax', message, span);
     });
@@ -151,6 +162,25 @@ const YAML_ERRORS: Partial<Record<string, LocalizedText>> = {
 function keyAt(source: string, offset: number): string {
   const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(source.slice(offset, offset + 200))?.[1] ?? source.slice(offset, offset + 20).split('\n')[0]!;
   return key.trim();
+}
+
+/** The first line whose flow collection opens with `opener` and does not close on that line. */
+function findUnclosedFlow(yamlText: string, opener: '[' | '{'): { line: number; column: number } | undefined {
+  const closer = opener === '[' ? ']' : '}';
+  const lines = yamlText.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const start = line.search(opener === '[' ? /(?:^|[:\-]\s+)\[/ : /(?:^|[:\-]\s+)\{/);
+    if (start === -1) continue;
+    const column = line.indexOf(opener, start);
+    let depth = 0;
+    for (const character of line.slice(column)) {
+      if (character === opener) depth += 1;
+      else if (character === closer) depth -= 1;
+    }
+    if (depth > 0) return { line: index + 1, column: column + 1 };
+  }
+  return undefined;
 }
 
 /**
