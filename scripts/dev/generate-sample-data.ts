@@ -57,6 +57,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadRepository } from '../../src/core/repository/load-repository.ts';
+import { hashString, mulberry32, type Rng } from './seeded-random.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const FIRST_DAY = '2026-09-01';
@@ -64,27 +66,6 @@ const LAST_DAY = '2026-11-25';
 const MONTHS = ['2026-09', '2026-10', '2026-11'];
 
 // ---------------------------------------------------------------- PRNG ----
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function rngFor(key: string): Rng {
   return mulberry32(hashString(key));
@@ -545,34 +526,24 @@ function writeCsv(rel: string, header: string, lines: string[]): void {
   fs.writeFileSync(file, [header, ...lines].join('\n') + '\n');
 }
 
-function crossCheckArticleFolders(): void {
-  const dir = path.join(ROOT, 'content', 'articles');
-  if (!fs.existsSync(dir)) return;
+/** Warns where the articles in the repository (read by mpflow's own loader) disagree with the table above. */
+async function crossCheckArticleFolders(): Promise<void> {
+  const { repository } = await loadRepository(ROOT);
   const byId = new Map(ARTICLES.map((a) => [a.id, a]));
-  for (const year of fs.readdirSync(dir).sort()) {
-    const yearDir = path.join(dir, year);
-    if (!fs.statSync(yearDir).isDirectory()) continue;
-    for (const slug of fs.readdirSync(yearDir).sort()) {
-      const index = path.join(yearDir, slug, 'index.md');
-      if (!fs.existsSync(index)) continue;
-      const id = `${year}-${slug}`;
-      const a = byId.get(id);
-      if (!a) {
-        console.warn(`warning: ${id} is not in the script's article table (no metrics generated)`);
-        continue;
-      }
-      const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(index, 'utf8'))?.[1] ?? '';
-      const field = (name: string) => new RegExp(`^${name}:\\s*["']?([^"'#\\n]+?)["']?\\s*(?:#.*)?$`, 'm').exec(fm)?.[1];
-      const author = field('author');
-      const publishAt = field('publishAt');
-      if (author && author !== a.author) console.warn(`warning: ${id}: author ${author} in front matter, ${a.author} in table`);
-      if (publishAt && publishAt !== a.publishAt) console.warn(`warning: ${id}: publishAt ${publishAt} in front matter, ${a.publishAt} in table`);
+  for (const article of repository.articles) {
+    const a = byId.get(article.id);
+    if (!a) {
+      console.warn(`warning: ${article.id} is not in the script's article table (no metrics generated)`);
+      continue;
     }
+    const { author, publishAt } = article.data;
+    if (author && author !== a.author) console.warn(`warning: ${article.id}: author ${author} in front matter, ${a.author} in table`);
+    if (publishAt && publishAt !== a.publishAt) console.warn(`warning: ${article.id}: publishAt ${publishAt} in front matter, ${a.publishAt} in table`);
   }
 }
 
-function main(): void {
-  crossCheckArticleFolders();
+async function main(): Promise<void> {
+  await crossCheckArticleFolders();
 
   const articleRows = ARTICLES.flatMap(articleDays).sort((x, y) =>
     x.date < y.date ? -1 : x.date > y.date ? 1 : x.article < y.article ? -1 : x.article > y.article ? 1 : 0,
@@ -633,4 +604,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

@@ -18,32 +18,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { loadRepository } from '../../src/core/repository/load-repository.ts';
+import { hashString, mulberry32 } from './seeded-random.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const ARTICLES = path.join(ROOT, 'content', 'articles');
 const COVER = { width: 900, height: 383 };
 const BODY = { width: 1080, height: 720 };
-
-// ------------------------------------------------------------- random -----
-
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- PNG -----
 
@@ -207,60 +187,47 @@ function paint(width: number, height: number, seedKey: string): Uint8Array {
 
 // ------------------------------------------------------------ articles ----
 
-function frontMatter(text: string): { fm: string; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  return m ? { fm: m[1] ?? '', body: text.slice(m[0].length) } : { fm: '', body: text };
-}
-
 function localPng(ref: string): boolean {
   return /\.png$/i.test(ref) && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('/');
 }
 
-function main(): void {
-  if (!fs.existsSync(ARTICLES)) {
-    console.log('no content/articles/ yet — nothing to do');
-    return;
-  }
+async function main(): Promise<void> {
+  // mpflow's own loader reads the front matter, so this script sees each article as the checker does.
+  const { repository } = await loadRepository(ROOT);
   let written = 0;
   let existing = 0;
-  for (const year of fs.readdirSync(ARTICLES).sort()) {
-    const yearDir = path.join(ARTICLES, year);
-    if (!fs.statSync(yearDir).isDirectory()) continue;
-    for (const slug of fs.readdirSync(yearDir).sort()) {
-      const dir = path.join(yearDir, slug);
-      const index = path.join(dir, 'index.md');
-      if (!fs.existsSync(index)) continue;
-      const { fm, body } = frontMatter(fs.readFileSync(index, 'utf8'));
-      const wanted = new Map<string, { width: number; height: number }>();
-      const cover = /^cover:\s*["']?([^"'#\r\n]+?)["']?\s*(?:#.*)?$/m.exec(fm)?.[1];
-      if (cover) {
-        if (localPng(cover)) wanted.set(cover, COVER);
-        else console.warn(`warning: ${year}/${slug}: cover ${cover} is not a local PNG, skipped`);
+  for (const article of repository.articles) {
+    const dir = path.join(ROOT, article.directory);
+    const where = article.directory.replace(/^content\/articles\//, '');
+    const wanted = new Map<string, { width: number; height: number }>();
+    const cover = article.data.cover;
+    if (cover) {
+      if (localPng(cover)) wanted.set(cover, COVER);
+      else console.warn(`warning: ${where}: cover ${cover} is not a local PNG, skipped`);
+    }
+    for (const m of article.body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) {
+      const ref = decodeURI(m[1] ?? '');
+      if (localPng(ref) && !wanted.has(ref)) wanted.set(ref, BODY);
+    }
+    for (const [ref, size] of wanted) {
+      const file = path.resolve(dir, ref);
+      if (!file.startsWith(dir + path.sep)) {
+        console.warn(`warning: ${where}: ${ref} points outside the article folder, skipped`);
+        continue;
       }
-      for (const m of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) {
-        const ref = decodeURI(m[1] ?? '');
-        if (localPng(ref) && !wanted.has(ref)) wanted.set(ref, BODY);
+      if (fs.existsSync(file)) {
+        existing++;
+        continue;
       }
-      for (const [ref, size] of wanted) {
-        const file = path.resolve(dir, ref);
-        if (!file.startsWith(dir + path.sep)) {
-          console.warn(`warning: ${year}/${slug}: ${ref} points outside the article folder, skipped`);
-          continue;
-        }
-        if (fs.existsSync(file)) {
-          existing++;
-          continue;
-        }
-        const rel = path.relative(ROOT, file).split(path.sep).join('/');
-        const png = encodePng(size.width, size.height, paint(size.width, size.height, rel));
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, png);
-        written++;
-        console.log(`wrote ${rel} (${size.width}×${size.height}, ${(png.length / 1024).toFixed(1)} KB)`);
-      }
+      const rel = path.relative(ROOT, file).split(path.sep).join('/');
+      const png = encodePng(size.width, size.height, paint(size.width, size.height, rel));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, png);
+      written++;
+      console.log(`wrote ${rel} (${size.width}×${size.height}, ${(png.length / 1024).toFixed(1)} KB)`);
     }
   }
   console.log(`${written} image(s) written, ${existing} already present`);
 }
 
-main();
+await main();

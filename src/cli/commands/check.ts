@@ -13,7 +13,7 @@ import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { CommandContext } from '../context.ts';
 
-export const CHECK_HELP = {
+const CHECK_HELP = {
   zh: `用法：mpflow check [路径...] [选项]
 
 检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重。

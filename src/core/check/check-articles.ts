@@ -1,6 +1,5 @@
 import path from 'node:path';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { remark } from 'remark';
 import { text } from '../i18n/language.ts';
 import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
@@ -10,7 +9,7 @@ import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
 
-const markdown = unified().use(remarkParse);
+const markdown = remark();
 
 interface MarkdownNode {
   type: string;

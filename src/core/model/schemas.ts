@@ -45,7 +45,3 @@ export type TableKind = (typeof TABLE_KINDS)[number];
 export function tableColumns(kind: TableKind): string[] {
   return Object.keys(RECORD_SCHEMAS[kind].properties);
 }
-
-export function schemaFileName(kind: RecordKind): string {
-  return (RECORD_SCHEMAS[kind] as { $id: string }).$id;
-}
