@@ -4,18 +4,22 @@
  * themselves always come from the policy file, through the `policies` content collection.
  */
 import { getCollection } from 'astro:content';
+import { parseLanguage, type Language } from '../core/i18n/language.ts';
 import { dateInTimeZone } from '../core/model/dates.ts';
 import type { GradeBand, PolicyFile, WeightNode } from '../core/model/types.generated.ts';
 import { policyInForce } from '../core/policy/policy-versions.ts';
 import type { PolicyEntry } from './mpflow-loader.ts';
 
-export type Lang = 'zh-CN' | 'en';
+export type Lang = Language;
 
-/** The department's calendar: "today" is a date in Beijing time, wherever the site is built. */
-export const DEPARTMENT_TIME_ZONE = 'Asia/Shanghai';
+/**
+ * The zone that decides which date "today" is when choosing the policy in force. Everything shown
+ * after that uses the chosen policy's own `timezone` (departmentTimeZone below).
+ */
+const POLICY_CHOICE_TIME_ZONE = 'Asia/Shanghai';
 
 export function todayInDepartment(now: Date = new Date()): string {
-  return dateInTimeZone(now.toISOString(), DEPARTMENT_TIME_ZONE);
+  return dateInTimeZone(now.toISOString(), POLICY_CHOICE_TIME_ZONE);
 }
 
 /**
@@ -32,6 +36,24 @@ export function choosePolicy(policies: readonly PolicyEntry[], on: string = toda
   return policy;
 }
 
+/** The department's time zone, from the policy in force: dates and times on the site are shown in it. */
+export async function departmentTimeZone(): Promise<string> {
+  return (await policyFor()).timezone;
+}
+
+/** The props every policy component takes. */
+export interface PolicyComponentProps {
+  lang: Lang;
+  /** A date (YYYY-MM-DD): show the policy in force on it. Default: today in Beijing time. */
+  effective?: string;
+}
+
+/** What every policy component starts from: its language, the policy it shows and the words around it. */
+export async function policyComponentContext(props: PolicyComponentProps): Promise<{ lang: Lang; policy: PolicyEntry; t: PolicyLabels }> {
+  const lang = normalizeLang(props.lang);
+  return { lang, policy: await policyFor(props.effective), t: LABELS[lang] };
+}
+
 /** The policy a handbook component shows, read from the `policies` collection. */
 export async function policyFor(effective?: string): Promise<PolicyEntry> {
   const entries = await getCollection('policies');
@@ -41,8 +63,9 @@ export async function policyFor(effective?: string): Promise<PolicyEntry> {
   );
 }
 
+/** A page's language; the handbook's first language when none or an unknown one is given. */
 export function normalizeLang(lang: string | undefined): Lang {
-  return lang?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+  return parseLanguage(lang) ?? 'zh-CN';
 }
 
 /** "微信部管理制度（2026 年版） · 2026-01-01 起生效" — names the version a table was read from. */
@@ -50,10 +73,6 @@ export function policyLine(policy: PolicyEntry, lang: Lang): string {
   return lang === 'en'
     ? `${policy.title.en}, effective ${policy.effective}`
     : `${policy.title.zh} · ${policy.effective} 起生效`;
-}
-
-export function localized(text: { zh: string; en: string }, lang: Lang): string {
-  return lang === 'en' ? text.en : text.zh;
 }
 
 // ------------------------------------------------------------------ numbers -----
