@@ -1,12 +1,16 @@
-// npm run bench [-- --articles N --runs R]: times `mpflow check` as a user runs it (a new process each time).
+// npm run bench [-- --articles N --runs R --typography-articles T --skip-site]: times `mpflow check` as a
+// user runs it (a new process each time), the changed-files check of a pull request, and mpflow's
+// typography pass next to autocorrect-node and zhlint over the same text.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { generateRepository } from './generate-repository.ts';
+import { GENERATOR_VERSION, generateRepository } from './generate-repository.ts';
+import { timeTypography } from './typography-throughput.ts';
 import { growRoster, timeAstroBuild, writeBareAstroProject } from './site-build.ts';
+import { benchScoring } from './scoring.ts';
 
 const run = promisify(execFile);
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'site-articles': { type: 'string', default: '2000' },
     'skip-site': { type: 'boolean', default: false },
+    'typography-articles': { type: 'string', default: '300' },
   },
 });
 const articleCount = Number(values.articles);
@@ -45,31 +50,43 @@ async function characterCount(root: string): Promise<{ files: number; chars: num
   for (const entry of await readdir(path.join(root, 'content/articles'), { recursive: true })) {
     if (!entry.endsWith('index.md')) continue;
     files += 1;
-    chars += (await stat(path.join(root, 'content/articles', entry))).size / 3;
+    chars += (await readFile(path.join(root, 'content/articles', entry), 'utf8')).length;
   }
-  return { files, chars: Math.round(chars) };
+  return { files, chars };
 }
 
-const rows: string[][] = [['repository', 'articles', '≈ chars', 'seconds (median of ' + runs + ')', 'exit']];
+const rows: string[][] = [['repository', 'articles', 'chars', 'seconds (median of ' + runs + ')', 'exit']];
 const sample = await timeCheck(projectRoot);
 const sampleSize = await characterCount(projectRoot);
 rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.median.toFixed(2), String(sample.exitCode)]);
 
 const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
-if (!existsSync(path.join(generated, 'content/articles'))) {
-  process.stderr.write(`bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} …\n`);
-  await generateRepository(projectRoot, generated, articleCount);
+// The cache is reused only if the generator that made it is the current one.
+const generatedVersion = `${generated}.version`;
+const cachedVersion = existsSync(generatedVersion) ? (await readFile(generatedVersion, 'utf8')).trim() : '';
+if (cachedVersion !== GENERATOR_VERSION || !existsSync(path.join(generated, '.git'))) {
+  process.stderr.write(`bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} (a git repository; the last commit edits 5 articles) …\n`);
+  await generateRepository(projectRoot, generated, articleCount, { git: true });
+  await writeFile(generatedVersion, `${GENERATOR_VERSION}\n`);
 }
 const large = await timeCheck(generated);
 const largeSize = await characterCount(generated);
 rows.push([`generated`, String(largeSize.files), String(largeSize.chars), large.median.toFixed(2), String(large.exitCode)]);
 
-const articleFolders = (await readdir(path.join(generated, 'content/articles/2020'))).slice(0, 5).map((folder) => `content/articles/2020/${folder}`);
-const changed = await timeCheck(generated, articleFolders);
-rows.push(['generated, 5 changed articles', '5', '—', changed.median.toFixed(2), String(changed.exitCode)]);
+const changed = await timeCheck(generated, ['--changed', '--base', 'HEAD~1']);
+rows.push(['generated, --changed --base HEAD~1 (5 articles)', '5', '—', changed.median.toFixed(2), String(changed.exitCode)]);
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
+
+const scoring = await benchScoring();
+process.stdout.write(`\nscoring ${scoring.memberMonths} member-months (50 × 60, goal ≤ 1 s): ${scoring.seconds[0]!.toFixed(3)} s, again ${scoring.seconds[1]!.toFixed(3)} s, byte-identical: ${scoring.identical ? 'yes' : 'NO'}\n\n`);
+
+process.stderr.write('bench: timing the typography pass of mpflow, autocorrect-node and zhlint in-process …\n');
+const typographyRows = [['typography pass (same text)', 'files', 'chars', 'seconds', 'chars/s', 'findings'], ...(await timeTypography(generated, Number(values['typography-articles'])))];
+const typographyWidths = typographyRows[0]!.map((_, column) => Math.max(...typographyRows.map((row) => row[column]!.length)));
+process.stdout.write('\n');
+for (const row of typographyRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(typographyWidths[column]!)).join('  ')}\n`);
 
 if (!values['skip-site']) {
   const siteArticles = Number(values['site-articles']);

@@ -8,4 +8,6 @@ export interface CommandContext {
   color: boolean;
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
+  /** The process environment (tokens, API URLs); passed in so tests give each run its own. */
+  env?: NodeJS.ProcessEnv;
 }

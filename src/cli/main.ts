@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
 import { runCheck } from './commands/check.ts';
+import { runCodeowners } from './commands/codeowners.ts';
+import { runMetrics } from './commands/metrics.ts';
+import { runLint } from './commands/lint.ts';
 import { runNew } from './commands/new.ts';
+import { runPublish } from './commands/publish.ts';
+import { runRender } from './commands/render.ts';
 import { runSchemaTypes } from './commands/schema-types.ts';
+import { runScore } from './commands/score.ts';
+import { runReviewGate } from './commands/review-gate.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT, UsageError } from './errors.ts';
 
@@ -10,7 +17,14 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: { zh: string; en: string } }> = {
   check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期与制度权重', en: 'check the content model, references, dates and policy weights' } },
+  codeowners: { run: runCodeowners, summary: { zh: '由名册和审核规则生成 .github/CODEOWNERS（--write 写入，--check 核对）', en: 'generate .github/CODEOWNERS from the roster and review rules (--write, --check)' } },
+  metrics: { run: runMetrics, summary: { zh: '从微信接口或后台导出的 CSV 导入数据（metrics import）', en: 'import figures from the WeChat API or back-office CSV exports (metrics import)' } },
+  lint: { run: runLint, summary: { zh: '对任意 Markdown 文件做合规与排版检查（可 --fix 修正排版）', en: 'check any Markdown file for compliance and style (--fix fixes typography)' } },
   new: { run: runNew, summary: { zh: '新建文章（头信息按制度默认值填好）', en: 'create an article with its front matter filled in' } },
+  publish: { run: runPublish, summary: { zh: '发布到期的文章到微信（publish --due，可 --dry-run）', en: 'publish the articles that are due to WeChat (publish --due, --dry-run)' } },
+  render: { run: runRender, summary: { zh: '把文章渲染成可粘贴进微信编辑器的 HTML（只有行内样式）', en: 'render an article as HTML for the WeChat editor (inline styles only)' } },
+  'review-gate': { run: runReviewGate, summary: { zh: '核对 PR 的两阶段审核，设置 mpflow/review 状态、标签和摘要评论', en: 'check a pull request\'s two-stage review; set the mpflow/review status, labels and summary comment' } },
+  score: { run: runScore, summary: { zh: '按制度计算绩效得分、说明、复算与考核进度', en: 'score appraisals by the policy: explain, verify, diff and cycle progress' } },
   'schema-types': { run: runSchemaTypes, summary: { zh: '由 JSON Schema 生成 TypeScript 类型', en: 'generate TypeScript types from the JSON Schemas' } },
 };
 
@@ -62,7 +76,7 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
     const { language: chosen, rest } = takeLanguage(argv, io.env);
     language = chosen;
     const [name, ...commandArgs] = rest;
-    const context: CommandContext = { cwd: io.cwd, language, version: packageVersion(), color: io.color ?? false, stdout: io.stdout, stderr: io.stderr };
+    const context: CommandContext = { cwd: io.cwd, language, version: packageVersion(), color: io.color ?? false, stdout: io.stdout, stderr: io.stderr, env: io.env };
     if (name === undefined) {
       io.stderr.write(mainHelp(language));
       return EXIT.usage;

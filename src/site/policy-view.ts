@@ -217,6 +217,7 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       peersDueDay: { who: '同事', what: '提交同事互评' },
       hrComputationDueDay: { who: '人力资源', what: '汇总数据、计算得分、核对后定稿' },
       interviewDueDay: { who: '上级与成员', what: '完成绩效面谈，商定改进计划' },
+      applicationDueDay: { who: '人力资源', what: '定稿当月结果，应用到奖金、晋升与培训' },
     },
     grades: { title: '等级与结果应用', grade: '等级', min: '最低分', bonus: '奖金系数', promotion: '晋升', training: '培训' },
     promotionEligible: '具备晋升资格',
@@ -265,6 +266,7 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       peersDueDay: { who: 'Peers', what: 'Submit peer ratings' },
       hrComputationDueDay: { who: 'HR', what: 'Collect the data, compute the scores, check and finalise' },
       interviewDueDay: { who: 'Supervisor and member', what: 'Hold the feedback interview and agree an improvement plan' },
+      applicationDueDay: { who: 'HR', what: 'Finalise the month and apply the results to bonus, promotion and training' },
     },
     grades: { title: 'Grades and how results are used', grade: 'Grade', min: 'Minimum score', bonus: 'Bonus coefficient', promotion: 'Promotion', training: 'Training' },
     promotionEligible: 'Eligible',
@@ -299,7 +301,7 @@ export const LABELS: Record<Lang, PolicyLabels> = {
 
 export const RATERS: readonly Rater[] = ['supervisor', 'peers', 'self'];
 
-export const CYCLE_STEPS: readonly CycleStep[] = ['selfAssessmentDueDay', 'supervisorDueDay', 'peersDueDay', 'hrComputationDueDay', 'interviewDueDay'];
+export const CYCLE_STEPS: readonly CycleStep[] = ['selfAssessmentDueDay', 'supervisorDueDay', 'peersDueDay', 'hrComputationDueDay', 'interviewDueDay', 'applicationDueDay'];
 
 /** Grades from the highest threshold down, as the scoring program assigns them. */
 export function gradesInOrder(policy: PolicyFile): GradeBand[] {

@@ -129,7 +129,7 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * Every private text in the repository: appraisal comments, interview summaries and agreed
- * actions, and the reasons for leave in the roster.
+ * actions, calibration reasons, and the reasons for leave in the roster.
  */
 export async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
   const found: Array<{ file: string; text: string }> = [];
@@ -138,10 +138,11 @@ export async function privateTexts(): Promise<Array<{ file: string; text: string
   };
   for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
     if (!/\.ya?ml$/.test(file)) continue;
-    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }> } | null;
+    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }>; entries?: Array<{ reason?: unknown }> } | null;
     add(file, data?.comment);
     add(file, data?.summary);
     for (const action of Array.isArray(data?.actions) ? data.actions : []) add(file, action?.action);
+    for (const entry of Array.isArray(data?.entries) ? data.entries : []) add(file, entry?.reason);
   }
   const teamFile = path.join(ROOT, 'content/team.yaml');
   const team = parse(await readFile(teamFile, 'utf8')) as { members?: Array<{ leave?: Array<{ reason?: unknown }> }> } | null;

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import { countBySeverity } from '../../core/check/problem.ts';
-import { RULE_IDS, RULES } from '../../core/check/rules.ts';
+import { ChangedFilesError, changedContentFiles } from '../../core/check/changed-files.ts';
+import { countBySeverity, type Problem } from '../../core/check/problem.ts';
+import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { findRepositoryRoot, isDirectory, repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
+import { formatMarkdown } from '../../core/report/format-markdown.ts';
+import { ruleCatalog } from '../../core/report/rule-catalog.ts';
 import { formatSarif } from '../../core/report/format-sarif.ts';
 import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -16,10 +19,15 @@ import type { CommandContext } from '../context.ts';
 const CHECK_HELP = {
   zh: `用法：mpflow check [路径...] [选项]
 
-检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重。
+检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重，
+以及文章、标题、摘要和活动文案的合规与排版（广告法、诱导分享/关注、转载、排版等）。
 
 选项：
-  --format text|json|github|sarif   输出格式（默认 text）
+  --format text|json|github|sarif|markdown
+                                    输出格式（默认 text；markdown 用于 PR 评论）
+  --changed                         只检查相对 --base 有改动的文件（含未跟踪文件）
+  --base 引用                        --changed 的比较基准（默认 HEAD），如 origin/main
+  --fix                             先自动修正排版问题（只改排版，不改其他内容）再检查
   --lang zh-CN|en                   消息语言（默认取自 LANG 环境变量）
   --root 目录                        仓库根目录（默认当前目录）
   --list-rules                      列出所有规则
@@ -29,10 +37,15 @@ const CHECK_HELP = {
   en: `Usage: mpflow check [PATH...] [options]
 
 Checks the whole repository (or the files and folders given): the content model, references,
-dates and policy weights.
+dates and policy weights, and the compliance and style of article bodies, titles, digests and
+campaign texts (Advertising Law, inducing shares/follows, reprints, typography and more).
 
 Options:
-  --format text|json|github|sarif   output format (default text)
+  --format text|json|github|sarif|markdown
+                                    output format (default text; markdown for a PR comment)
+  --changed                         check only files changed since --base (untracked included)
+  --base REF                        what --changed compares with (default HEAD), e.g. origin/main
+  --fix                             fix typography first (typography only), then check
   --lang zh-CN|en                   message language (default from LANG)
   --root DIR                        repository root (default: current directory)
   --list-rules                      list every rule
@@ -41,7 +54,7 @@ Options:
 Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.`,
 };
 
-const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function runCheck(argv: string[], context: CommandContext): Promise<number> {
@@ -52,6 +65,9 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       format: { type: 'string', default: 'text' },
       root: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
+      changed: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      fix: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -89,24 +105,57 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     }
     return resolved.path;
   });
-  const result = await checkRepository(root, paths.length > 0 ? { paths } : {});
-  const { problems, filesChecked } = result;
+  if (values.base !== undefined && !values.changed) throw new UsageError(zh ? '--base 只能和 --changed 一起用。' : '--base goes with --changed.');
+  if (values.changed && paths.length > 0) throw new UsageError(zh ? '--changed 不能和路径一起用。' : '--changed cannot be combined with paths.');
+  let selection = paths;
+  if (values.changed) {
+    try {
+      selection = await changedContentFiles(root, values.base ?? 'HEAD');
+    } catch (error) {
+      if (error instanceof ChangedFilesError) throw new UsageError(zh ? error.zh : error.en);
+      throw error;
+    }
+    if (selection.length === 0) {
+      const message = zh ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。` : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
+      writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);
+      return EXIT.clean;
+    }
+  }
+  const options = selection.length > 0 ? { paths: selection } : {};
+  if (values.fix) {
+    // Typography only, and only in the articles being checked; then the check reports what is left.
+    const loaded = await checkRepository(root, { ...options, compliance: false });
+    const fixed = await fixTypographyInFiles(loaded.repository.articles.map((article) => path.join(root, article.file)));
+    if (fixed.length > 0) {
+      context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`);
+    }
+  }
+  const result = await checkRepository(root, options);
+  const { problems, filesChecked, suppressed } = result;
+  writeReport(format, problems, { language, filesChecked, suppressed }, context);
+  return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
+}
+
+function writeReport(format: Format, problems: Problem[], summary: { language: Language; filesChecked: number; suppressed: number }, context: CommandContext, emptyMessage?: string): void {
+  const { language } = summary;
   switch (format) {
     case 'text':
-      context.stdout.write(formatText(problems, { language, filesChecked, color: context.color }));
+      context.stdout.write(emptyMessage !== undefined ? `${emptyMessage}\n` : formatText(problems, { ...summary, color: context.color }));
       break;
     case 'json':
-      context.stdout.write(formatJson(problems, { language, filesChecked }));
+      context.stdout.write(formatJson(problems, summary));
       break;
     case 'github':
       context.stdout.write(formatGithub(problems, { language }));
-      context.stderr.write(`${formatSummary(problems, { language, filesChecked })}\n`);
+      context.stderr.write(`${emptyMessage ?? formatSummary(problems, summary)}\n`);
       break;
     case 'sarif':
-      context.stdout.write(formatSarif(problems, { language, toolVersion: context.version }));
+      context.stdout.write(formatSarif(problems, { language, toolVersion: context.version, suppressed: summary.suppressed }));
+      break;
+    case 'markdown':
+      context.stdout.write(formatMarkdown(problems, summary));
       break;
   }
-  return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
 }
 
 /** --root as given, or the nearest folder above the working directory that holds content/. */
@@ -128,7 +177,9 @@ export function resolveRoot(given: string | undefined, context: CommandContext):
   return found;
 }
 
-function listRules(language: Language): string {
-  const width = Math.max(...RULE_IDS.map((id) => id.length));
-  return `${RULE_IDS.map((id) => `${id.padEnd(width)}  ${RULES[id].severity.padEnd(7)}  ${pick(RULES[id].summary, language)} — ${pick(RULES[id].help, language)}`).join('\n')}\n`;
+/** Every rule, the model's and the compliance engine's, with its default severity. */
+export function listRules(language: Language): string {
+  const catalog = ruleCatalog();
+  const width = Math.max(...catalog.map((rule) => rule.id.length));
+  return `${catalog.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${pick(rule.summary, language)} — ${pick(rule.help, language)}`).join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { Repository, SourcedRecord } from '../repository/load-repository.ts
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { recordFileName } from './reference-helpers.ts';
+import { checkScoringPolicy } from '../scoring/check-scoring-policy.ts';
 
 export function checkPolicies(repository: Repository, problems: Problem[]): void {
   if (repository.policies.length === 0 && ![...repository.files].some((file) => file.startsWith('content/policy/'))) {
@@ -52,6 +53,7 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
     }
   };
   top.forEach((node, index) => visit(node, ['appraisal', 'weights', index]));
+  checkScoringPolicy(policy, problems);
 
   const raters = appraisal.raterWeights;
   const raterSum = raters.supervisor + raters.peers + raters.self;

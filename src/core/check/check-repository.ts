@@ -1,24 +1,31 @@
 import path from 'node:path';
 import { loadRepository, type Repository } from '../repository/load-repository.ts';
 import { checkAppraisals } from './check-appraisals.ts';
+import { checkAppraisalLocks } from '../scoring/check-locks.ts';
 import { checkArticles } from './check-articles.ts';
+import { checkCompliance } from './check-compliance.ts';
 import { checkTopicsAndCampaigns } from './check-library.ts';
 import { checkMetrics } from './check-metrics.ts';
 import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
 import { checkTraining } from './check-training.ts';
+import { checkPublishRecords } from '../publishing/check-publish-records.ts';
 import { internalError } from './make-problem.ts';
 import { compareProblems, type Problem } from './problem.ts';
 
 export interface CheckOptions {
   /** Repository-relative files (or folders) to report on; the rest of the repository is context. */
   paths?: readonly string[];
+  /** Run the compliance and style engine too (default true). */
+  compliance?: boolean;
 }
 
 export interface CheckResult {
   repository: Repository;
   problems: Problem[];
   filesChecked: number;
+  /** Compliance findings silenced by a reasoned suppression comment. */
+  suppressed: number;
 }
 
 /** Every cross-file rule family, in the order a reader meets the records, with the place it is about. */
@@ -29,7 +36,9 @@ const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[]) => vo
   [checkArticles, 'content/articles'],
   [checkTraining, 'content/training'],
   [checkAppraisals, 'appraisals'],
+  [checkAppraisalLocks, 'appraisals'],
   [checkMetrics, 'content/metrics'],
+  [checkPublishRecords, 'content/publishing'],
 ];
 
 export function checkLoadedRepository(repository: Repository): Problem[] {
@@ -62,8 +71,9 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
 
   const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, selection ? { only: inSelection } : {});
 
-  const problems = [...loadProblems, ...checkLoadedRepository(repository)].filter((problem) => inSelection(problem.file) || blocksContext(problem));
+  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : checkCompliance(repository);
+  const problems = [...loadProblems, ...checkLoadedRepository(repository), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;
-  return { repository, problems, filesChecked };
+  return { repository, problems, filesChecked, suppressed: compliance.suppressed };
 }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/language.ts';
+import type { ComplianceRuleId } from '../compliance/types.ts';
 import type { RuleId } from './rules.ts';
 
 export type Severity = 'error' | 'warning';
@@ -18,11 +19,17 @@ export interface Problem {
   /** Repository-relative path with forward slashes. */
   file: string;
   span: Span;
-  ruleId: RuleId;
+  /** A model rule (rules.ts) or a compliance rule (compliance/, e.g. ad-law/absolute-term). */
+  ruleId: RuleId | ComplianceRuleId;
   severity: Severity;
   message: LocalizedText;
   /** Dotted path of the field in the record, when the problem is about one field. */
   field?: string;
+  /** Compliance findings: the rule family, the matched text, the line it is on and how to fix it. */
+  family?: string;
+  matched?: string;
+  lineText?: string;
+  hint?: LocalizedText;
 }
 
 export const FILE_START: Span = { start: { line: 1, column: 1 } };

@@ -71,6 +71,10 @@ export const RULES = {
   'policy/scale': rule('error', '评分范围无效', 'Invalid rating scale', '最低分须小于最高分。', 'min must be below max.'),
   'appraisal/rater': rule('error', '评价人不符合规定', 'Rater not allowed', '自评由本人填写，上级评价由名册中的直属上级填写，互评由文件名中的同事填写且不能评自己。', 'Self by the member, supervisor by the roster\'s supervisor, peer by the named peer, never oneself.'),
   'appraisal/scale': rule('error', '分数超出评分范围', 'Rating outside the scale', '按制度中的评分范围打分。', 'Use the policy\'s rating scale.'),
+  'appraisal/locked': rule('error', '已定稿的月份被改动', 'Finalised month changed', '定稿后不能再改评价和面谈记录；撤回改动，需要调整得分时在 calibrations.yaml 中追加校准。', 'Ratings and interviews of a finalised month are locked; revert the change and append a calibration to adjust a score.'),
+  'appraisal/finalization': rule('error', '定稿记录不符合规定', 'Invalid finalisation', '由人力资源用 mpflow score --period <月份> --finalize --by <成员> 生成定稿记录。', 'HR writes the record with mpflow score --period <month> --finalize --by <member>.'),
+  'appraisal/calibration': rule('error', '校准记录不符合规定', 'Invalid calibration', '校准只在定稿后、由制度允许的角色按时间追加。', 'Calibrations come after finalisation, from the roles the policy names, appended in time order.'),
+  'appraisal/calibration-bound': rule('error', '校准超出上限', 'Calibration beyond the bound', '每人每月的校准累计不能超过制度 appraisal.calibration.maxPoints。', 'A member\'s calibrations in a month cannot exceed the policy\'s appraisal.calibration.maxPoints.'),
   'appraisal/incomplete': rule('warning', '缺少指标评分', 'Indicator not rated', '为制度中每一项定性指标打分；缺项会按制度的缺失规则处理。', 'Rate every qualitative indicator; a missing one is handled by the policy\'s missing-data rule.'),
   'internal/error': rule('error', '内部错误', 'Internal error', '这是 mpflow 的缺陷，请附上该文件报告问题。', 'This is a bug in mpflow; please report it with the file.'),
 } as const satisfies Record<string, RuleDescription>;

@@ -13,10 +13,20 @@ const TYPE_NAMES: Record<RecordKind, string> = {
   'training-records': 'TrainingRecordsFile',
   'appraisal-rating': 'AppraisalRatingFile',
   'appraisal-interview': 'AppraisalInterviewFile',
+  'appraisal-result': 'MonthlyAppraisalResult',
+  'appraisal-finalization': 'MonthFinalisation',
+  'appraisal-calibrations': 'AppraisalCalibrations',
+  'appraisal-annual': 'AppraisalAnnualResults',
   'metrics-article-daily': 'ArticleDailyRow',
   'metrics-followers': 'FollowerChangeRow',
   'metrics-followers-cumulative': 'FollowerCumulativeRow',
   'support-conversation': 'SupportConversationRow',
+  'metrics-audience': 'AudienceRow',
+  'metrics-reads': 'ReadsBySourceRow',
+  'metrics-shares': 'SharesBySceneRow',
+  'metrics-article-totals': 'ArticleTotalRow',
+  'metrics-revision': 'MetricRevisionRow',
+  'publish-record': 'PublishRecordFile',
 };
 
 export const GENERATED_TYPES_PATH = 'src/core/model/types.generated.ts';

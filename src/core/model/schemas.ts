@@ -8,10 +8,20 @@ import trainingPlan from '../../../schemas/training-plan.schema.json' with { typ
 import trainingRecords from '../../../schemas/training-records.schema.json' with { type: 'json' };
 import appraisalRating from '../../../schemas/appraisal-rating.schema.json' with { type: 'json' };
 import appraisalInterview from '../../../schemas/appraisal-interview.schema.json' with { type: 'json' };
+import appraisalResult from '../../../schemas/appraisal-result.schema.json' with { type: 'json' };
+import appraisalFinalization from '../../../schemas/appraisal-finalization.schema.json' with { type: 'json' };
+import appraisalCalibrations from '../../../schemas/appraisal-calibrations.schema.json' with { type: 'json' };
+import appraisalAnnual from '../../../schemas/appraisal-annual.schema.json' with { type: 'json' };
 import metricsArticleDaily from '../../../schemas/metrics-article-daily.schema.json' with { type: 'json' };
 import metricsFollowers from '../../../schemas/metrics-followers.schema.json' with { type: 'json' };
 import metricsFollowersCumulative from '../../../schemas/metrics-followers-cumulative.schema.json' with { type: 'json' };
 import supportConversation from '../../../schemas/support-conversation.schema.json' with { type: 'json' };
+import metricsAudience from '../../../schemas/metrics-audience.schema.json' with { type: 'json' };
+import metricsReads from '../../../schemas/metrics-reads.schema.json' with { type: 'json' };
+import metricsShares from '../../../schemas/metrics-shares.schema.json' with { type: 'json' };
+import metricsArticleTotals from '../../../schemas/metrics-article-totals.schema.json' with { type: 'json' };
+import metricsRevision from '../../../schemas/metrics-revision.schema.json' with { type: 'json' };
+import publishRecord from '../../../schemas/publish-record.schema.json' with { type: 'json' };
 
 /**
  * The record kinds of a department repository. The JSON Schemas in `schemas/` are the single
@@ -28,17 +38,37 @@ export const RECORD_SCHEMAS = {
   'training-records': trainingRecords,
   'appraisal-rating': appraisalRating,
   'appraisal-interview': appraisalInterview,
+  'appraisal-result': appraisalResult,
+  'appraisal-finalization': appraisalFinalization,
+  'appraisal-calibrations': appraisalCalibrations,
+  'appraisal-annual': appraisalAnnual,
   'metrics-article-daily': metricsArticleDaily,
   'metrics-followers': metricsFollowers,
   'metrics-followers-cumulative': metricsFollowersCumulative,
   'support-conversation': supportConversation,
+  'metrics-audience': metricsAudience,
+  'metrics-reads': metricsReads,
+  'metrics-shares': metricsShares,
+  'metrics-article-totals': metricsArticleTotals,
+  'metrics-revision': metricsRevision,
+  'publish-record': publishRecord,
 } as const;
 
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
 
 export const COMMON_SCHEMA = common;
 
-export const TABLE_KINDS = ['metrics-article-daily', 'metrics-followers', 'metrics-followers-cumulative', 'support-conversation'] as const;
+export const TABLE_KINDS = [
+  'metrics-article-daily',
+  'metrics-followers',
+  'metrics-followers-cumulative',
+  'support-conversation',
+  'metrics-audience',
+  'metrics-reads',
+  'metrics-shares',
+  'metrics-article-totals',
+  'metrics-revision',
+] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 /** Column order of a CSV kind: the order of its schema's properties. */

@@ -80,6 +80,63 @@ export interface LeavePeriod {
 
 export type DayOfMonth = number;
 /**
+ * 缺失数据的处理：reweight 在同级现有部分间按比例重新分配权重，zero 按 0 分计，block 暂不出分。 / What a missing value does: reweight shares its weight among the present siblings, zero counts it as 0, block withholds the score.
+ */
+export type MissingRule = 'reweight' | 'zero' | 'block';
+/**
+ * 把原始数值折算为 0–100 分的方法。 / How a raw value becomes a 0–100 score.
+ */
+export type Normaliser =
+  | {
+      /**
+       * 线性达标。 / Linear to target.
+       */
+      kind: 'linear';
+      /**
+       * 目标值。 / Target.
+       */
+      target: number;
+      /**
+       * 最高分。 / Highest score.
+       */
+      cap: number;
+    }
+  | {
+      /**
+       * 越低越好。 / Lower is better.
+       */
+      kind: 'lower-is-better';
+      /**
+       * 目标值（得满分）。 / Target (full score).
+       */
+      target: number;
+      /**
+       * 最差值（得 0 分）。 / Worst value (zero).
+       */
+      worst: number;
+    }
+  | {
+      /**
+       * 分档。 / Bands.
+       */
+      kind: 'bands';
+      /**
+       * 档位，按 min 从高到低。 / Bands, highest min first.
+       *
+       * @minItems 1
+       */
+      bands: {
+        /**
+         * 档位下限。 / Lower bound.
+         */
+        min: number;
+        /**
+         * 该档得分。 / Score.
+         */
+        score: number;
+      }[];
+    };
+/**
  * 时刻 HH:MM（24 小时制）。 / Time of day, HH:MM.
  */
 export type ClockTime = string;
@@ -144,6 +201,7 @@ export interface PolicyFile {
       peersDueDay: DayOfMonth;
       hrComputationDueDay: DayOfMonth;
       interviewDueDay: DayOfMonth;
+      applicationDueDay?: DayOfMonth;
     };
     /**
      * 指标权重树：每层子项权重之和等于父项，顶层合计 100。 / The weight tree: children add up to their parent, the top level to 100.
@@ -157,6 +215,48 @@ export interface PolicyFile {
      * @minItems 1
      */
     grades: GradeBand[];
+    /**
+     * 某一方评价缺失时的处理。 / What happens when one rater's rating is missing.
+     */
+    raterMissing: {
+      supervisor: MissingRule;
+      peers: MissingRule;
+      self: MissingRule;
+    };
+    /**
+     * 同事评价人数不足 minPeers 时：drop 不计入（按 raterMissing.peers 处理），count 仍计入但网站不公开。 / With fewer than minPeers peer ratings: drop leaves them out (handled as raterMissing.peers), count still counts them but the site hides them.
+     */
+    peersBelowMinimum: 'drop' | 'count';
+    /**
+     * 定稿后的校准记录的上限与可记录的角色。 / Bound of calibrations after finalisation and who may record them.
+     */
+    calibration: {
+      /**
+       * 每人每月校准累计的最大绝对值（分）。 / Largest total adjustment per member and month, in points.
+       */
+      maxPoints: number;
+      /**
+       * 可以记录校准的角色。 / Roles that may record a calibration.
+       *
+       * @minItems 1
+       *
+       * Items: 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
+       */
+      roles: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
+    };
+    /**
+     * 年度得分的算法。 / How the annual score is computed.
+     */
+    annual: {
+      /**
+       * mean-of-finalized-months：当年已定稿月份总分的平均值。 / The mean of the year's finalised monthly totals.
+       */
+      method: 'mean-of-finalized-months';
+      /**
+       * 当月休假达到这么多天的月份不计入年度得分。 / Months with at least this many leave days are left out of the annual score.
+       */
+      excludeMonthWhenLeaveDaysAtLeast: number;
+    };
   };
   /**
    * 客服。 / Support.
@@ -262,6 +362,14 @@ export interface PolicyFile {
      * 默认排版主题。 / Default rendering theme.
      */
     theme?: string;
+    /**
+     * 超过计划时间多少分钟仍未发布即算逾期，定时任务报错（默认 30）。 / Minutes past publishAt after which an unpublished article is overdue and the scheduled job fails (default 30).
+     */
+    overdueAfterMinutes?: number;
+    /**
+     * 错过的发布最多补发多少小时内的；更早的需在 PR 中改 publishAt（默认 24）。 / How late a missed publication is still caught up; older ones need a new publishAt in a pull request (default 24).
+     */
+    catchUpHours?: number;
   };
 }
 /**
@@ -305,6 +413,35 @@ export interface WeightNode {
    * @minItems 1
    */
   children?: WeightNode[];
+  missing?: MissingRule;
+  /**
+   * 定量指标按岗位（或 all 表示所有岗位）列出的数据项，每个岗位的各项权重合计 100。 / A quantitative indicator's measures per role (or all), their weights adding up to 100 per role.
+   */
+  parts?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: IndicatorPart[];
+  };
+}
+/**
+ * 定量指标中的一项数据。 / One measure of a quantitative indicator.
+ */
+export interface IndicatorPart {
+  /**
+   * 数据项编号（见手册“绩效考核”中的数据项表）。 / Measure id (see the handbook's list of measures).
+   */
+  kpi: string;
+  /**
+   * 在该指标中所占的百分比。 / Percentage within the indicator.
+   */
+  weight: number;
+  /**
+   * 新成员月中入职时，按在岗天数折算目标。 / Scale the target by the days in post for a member who joined mid-month.
+   */
+  prorate?: boolean;
+  missing?: MissingRule;
+  normaliser: Normaliser;
 }
 export interface GradeBand {
   /**
@@ -804,6 +941,234 @@ export interface AppraisalInterviewFile {
 }
 
 /**
+ * appraisals/<yyyy-mm>/<成员>/result.yaml：由 mpflow score --write 生成的当月得分，请勿手改；mpflow score --verify 会复算。 / A member's monthly result written by mpflow score --write; never edit it by hand, mpflow score --verify recomputes it.
+ */
+export interface MonthlyAppraisalResult {
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  member: string;
+  /**
+   * 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+   */
+  period: string;
+  /**
+   * 计分所用制度版本（生效日期）。 / The policy version used (its effective date).
+   */
+  policy: string;
+  /**
+   * scored 已出分；blocked 按缺失规则暂不出分。 / scored, or blocked by a missing-data rule.
+   */
+  status: 'scored' | 'blocked';
+  /**
+   * 暂不出分的原因。 / Why the score is withheld.
+   */
+  blockedBy?: string[];
+  /**
+   * 分数（0–100，两位小数）。 / Score (0–100, two decimals).
+   */
+  score?: number;
+  /**
+   * 分数（0–100，两位小数）。 / Score (0–100, two decimals).
+   */
+  computedScore?: number;
+  /**
+   * 校准分（已定稿后追加的调整之和）。 / Sum of calibrations.
+   */
+  calibration?: number;
+  /**
+   * 等级。 / Grade.
+   */
+  grade?: string;
+  /**
+   * 结果应用。 / How the result applies.
+   */
+  application?: {
+    /**
+     * 奖金系数。 / Bonus coefficient.
+     */
+    bonusCoefficient: number;
+    /**
+     * 是否具备晋升资格。 / Eligible for promotion.
+     */
+    promotionEligible: boolean;
+    /**
+     * 是否列入培训需求。 / Training need.
+     */
+    trainingNeed: boolean;
+  };
+  /**
+   * 各维度得分（0–100）与计入总分的分数。 / Each category's score (0–100) and the points it adds.
+   */
+  categories?: {
+    [k: string]: {
+      /**
+       * 维度得分。 / Category score.
+       */
+      score: number;
+      /**
+       * 计入总分的分数。 / Points of the total.
+       */
+      points: number;
+    };
+  };
+  /**
+   * 各末级指标的得分（0–100）；缺失的为 null。 / Each leaf's score (0–100), null when missing.
+   */
+  indicators?: {
+    [k: string]: number | null;
+  };
+  /**
+   * SHA-256 摘要。 / SHA-256 digest.
+   */
+  inputDigest: string;
+}
+
+/**
+ * appraisals/<yyyy-mm>/finalized.yaml：人力资源定稿的记录；定稿后该月的评价与面谈记录被锁定，之后只能追加校准。 / HR's finalisation of a month; afterwards its ratings and interviews are locked and only calibrations may be added.
+ */
+export interface MonthFinalisation {
+  /**
+   * 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+   */
+  period: string;
+  /**
+   * 定稿的人力资源成员。 / The HR member who finalised.
+   */
+  finalizedBy: string;
+  /**
+   * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+   */
+  finalizedAt: string;
+  /**
+   * 定稿时每份记录内容的摘要（键为相对于月份文件夹的路径）。 / Digest of each record's content at finalisation, by path within the month folder.
+   */
+  records: {
+    /**
+     * SHA-256 摘要。 / SHA-256 digest.
+     */
+    [k: string]: string;
+  };
+  /**
+   * 定稿时每位成员的得分与输入摘要。 / Each member's score and input digest at finalisation.
+   */
+  results: {
+    [k: string]: {
+      /**
+       * 定稿时的得分。 / Score at finalisation.
+       */
+      score: number | null;
+      /**
+       * SHA-256 摘要。 / SHA-256 digest.
+       */
+      inputDigest: string;
+    };
+  };
+}
+
+/**
+ * appraisals/<yyyy-mm>/calibrations.yaml：定稿后对得分的校准，只能追加；谁、为什么、调整多少。理由保密。 / Append-only score calibrations after finalisation: who, why and how much. Reasons are private.
+ */
+export interface AppraisalCalibrations {
+  /**
+   * 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+   */
+  period: string;
+  /**
+   * 校准记录，按时间先后追加。 / Calibrations, appended in time order.
+   */
+  entries: CalibrationEntry[];
+}
+export interface CalibrationEntry {
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  member: string;
+  /**
+   * 调整的分数（正为加分，负为减分）。 / Points added (negative: removed).
+   */
+  points: number;
+  /**
+   * 成员编号：小写拼音或字母，用连字符分隔，如 lin-xiao。 / Member id: lowercase letters and digits joined by hyphens, e.g. lin-xiao.
+   */
+  by: string;
+  /**
+   * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+   */
+  at: string;
+  /**
+   * 理由（保密）。 / Reason (private).
+   */
+  reason: string;
+}
+
+/**
+ * appraisals/annual/<yyyy>.yaml：次年 1 月由 mpflow score --period <yyyy> --write 生成的年度得分。 / The year's annual scores, written in January by mpflow score --period <yyyy> --write.
+ */
+export interface AppraisalAnnualResults {
+  /**
+   * 考核年度。 / The year.
+   */
+  year: number;
+  /**
+   * 计算年度得分所用的制度版本。 / The policy version used.
+   */
+  policy: string;
+  /**
+   * 年度得分的算法。 / The method.
+   */
+  method: string;
+  /**
+   * 按成员的年度结果。 / Results by member.
+   */
+  members: {
+    [k: string]: {
+      /**
+       * 年度得分。 / Annual score.
+       */
+      score: number | null;
+      /**
+       * 等级。 / Grade.
+       */
+      grade?: string | null;
+      /**
+       * 结果应用。 / How the result applies.
+       */
+      application?: {
+        /**
+         * 奖金系数。 / Bonus coefficient.
+         */
+        bonusCoefficient: number;
+        /**
+         * 是否具备晋升资格。 / Eligible for promotion.
+         */
+        promotionEligible: boolean;
+        /**
+         * 是否列入培训需求。 / Training need.
+         */
+        trainingNeed: boolean;
+      };
+      /**
+       * 计入的月份。 / Months counted.
+       *
+       * Items: 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+       */
+      months: string[];
+      /**
+       * 因休假不计入的月份。 / Months left out for leave.
+       *
+       * Items: 考核月份，格式 YYYY-MM。 / A month, YYYY-MM.
+       */
+      excludedMonths: string[];
+      /**
+       * SHA-256 摘要。 / SHA-256 digest.
+       */
+      inputDigest: string;
+    };
+  };
+}
+
+/**
  * content/metrics/articles/<yyyy-mm>.csv 的一行：某篇文章某一天的数据。列顺序即下列属性顺序。 / One row: one article's figures on one day. Columns in the order below.
  */
 export interface ArticleDailyRow {
@@ -917,4 +1282,275 @@ export interface SupportConversationRow {
    * 满意度 1–5，未评价留空。 / Satisfaction 1–5, empty when not rated.
    */
   satisfaction?: number;
+}
+
+/**
+ * content/metrics/audience/<yyyy-mm>.csv 的一行：某天某个维度（性别、年龄、地区）下一个分组的关注人数，来自后台“用户分析 → 用户属性”导出。 / One row: followers in one bucket of one dimension (gender, age, region) on a day, from the back office's audience export.
+ */
+export interface AudienceRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 维度：gender 性别、age 年龄、region 地区。 / Dimension: gender, age or region.
+   */
+  dimension: 'gender' | 'age' | 'region';
+  /**
+   * 分组名称，按后台原文（简体），如 男、18-25岁、广东。 / Bucket name as the back office shows it (Simplified Chinese), e.g. 男, 18-25岁, 广东.
+   */
+  bucket: string;
+  /**
+   * 该分组的关注人数。 / Followers in the bucket.
+   */
+  users: number;
+}
+
+/**
+ * content/metrics/reads/<yyyy-mm>.csv 的一行：某天从某个来源阅读图文的人数与次数（getuserread）。 / One row per day and read source: article reads of the whole account (getuserread).
+ */
+export interface ReadsBySourceRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 阅读来源（微信 user_source）：0 会话、1 好友转发、2 朋友圈、4 历史消息页、5 其他、6 看一看、7 搜一搜、99999999 全部。 / WeChat read source code.
+   */
+  source: number;
+  /**
+   * 阅读人数。 / Readers.
+   */
+  readers: number;
+  /**
+   * 阅读次数。 / Reads.
+   */
+  reads: number;
+  /**
+   * 分享人数。 / Sharing users.
+   */
+  shareUsers: number;
+  /**
+   * 分享次数。 / Shares.
+   */
+  shares: number;
+  /**
+   * 收藏人数。 / Users who saved.
+   */
+  favoriteUsers: number;
+  /**
+   * 收藏次数。 / Saves.
+   */
+  favorites: number;
+}
+
+/**
+ * content/metrics/shares/<yyyy-mm>.csv 的一行：某天在某个场景的分享（getusershare）。 / One row per day and share scene (getusershare).
+ */
+export interface SharesBySceneRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 分享场景：1 好友转发、2 朋友圈、255 其他。 / Share scene: 1 friends, 2 Moments, 255 other.
+   */
+  scene: 1 | 2 | 255;
+  /**
+   * 分享次数。 / Shares.
+   */
+  shares: number;
+  /**
+   * 分享人数。 / Sharing users.
+   */
+  shareUsers: number;
+}
+
+/**
+ * content/metrics/article-totals/<yyyy-mm>.csv 的一行：某篇文章发出后到统计日为止的累计数据（getarticletotal），按发送日期归档。 / One row: an article's cumulative figures up to a statistics day (getarticletotal), filed by the sending date.
+ */
+export interface ArticleTotalRow {
+  /**
+   * 发送日期。 / Sending date.
+   */
+  date: string;
+  /**
+   * 文章编号：年份加文件夹名，如 2026-09-02-yancha-yanyun。 / Article id: year plus folder name.
+   */
+  article: string;
+  /**
+   * 统计日期（发送后最多 7 天）。 / Statistics day (up to 7 days after sending).
+   */
+  statDate: string;
+  /**
+   * 送达人数。 / Users it was sent to.
+   */
+  targetUsers: number;
+  /**
+   * 图文页阅读人数。 / Readers.
+   */
+  readers: number;
+  /**
+   * 图文页阅读次数。 / Reads.
+   */
+  reads: number;
+  /**
+   * 分享人数。 / Sharing users.
+   */
+  shareUsers: number;
+  /**
+   * 分享次数。 / Shares.
+   */
+  shares: number;
+  /**
+   * 收藏人数。 / Users who saved.
+   */
+  favoriteUsers: number;
+  /**
+   * 收藏次数。 / Saves.
+   */
+  favorites: number;
+}
+
+/**
+ * content/metrics/revisions/<yyyy-mm>.csv 的一行：平台修订了已导入的数字时，记录旧值与新值，按导入日期归档；数据文件从不被悄悄覆盖。 / One row per figure the platform revised after it was imported: old and new value, filed by the import date, so no figure is overwritten silently.
+ */
+export interface MetricRevisionRow {
+  /**
+   * 导入（发现修订）的日期。 / Date of the import that found the revision.
+   */
+  date: string;
+  /**
+   * 数据种类，即 content/metrics/ 下的文件夹名，如 followers。 / Kind: the folder under content/metrics/, e.g. followers.
+   */
+  kind: string;
+  /**
+   * 被修订的行的键，各键列用 | 连接，如 2026-10-01|30。 / Key of the revised row, key columns joined by |, e.g. 2026-10-01|30.
+   */
+  key: string;
+  /**
+   * 被修订的列。 / The revised column.
+   */
+  field: string;
+  /**
+   * 旧值。 / Old value.
+   */
+  old: string;
+  /**
+   * 新值。 / New value.
+   */
+  new: string;
+}
+
+/**
+ * content/publishing/<文章编号>.yaml：mpflow publish 每完成一步就写入一步的结果，重跑时从最后一步接着做，绝不重复发布。要重试失败的文章，在 PR 里删除这个文件。 / Written by mpflow publish after every step, so a rerun resumes from the last one and never publishes twice. To retry a failed article, delete this file in a pull request.
+ */
+export type PublishRecordFile = {
+  /**
+   * 文章编号，与文件名一致。 / The article id, the same as the file name.
+   */
+  article: string;
+  /**
+   * in-progress 发布中（下次运行接着做），published 已发布，failed 失败（不会自动重试）。 / in-progress (the next run carries on), published, or failed (never retried by itself).
+   */
+  status: 'in-progress' | 'published' | 'failed';
+  /**
+   * 在这次发布中的位置（从 1 开始），数据统计的 msgid 为“msgDataId_index”。 / Position in the send, from 1; the analytics msgid is "<msgDataId>_<index>".
+   */
+  index?: number;
+  /**
+   * 已上传的正文图片（media/uploadimg），按正文顺序。 / Body images uploaded with media/uploadimg, in body order.
+   */
+  images?: PublishedImage[];
+  cover?: PublishedCover;
+  /**
+   * 草稿的 media_id（draft/add）。 / The draft's media_id (draft/add).
+   */
+  draftMediaId?: string;
+  /**
+   * 开始提交发布（freepublish/submit）的时间；有它而没有 publishId，说明提交结果未知，不会再次提交。 / When freepublish/submit was started; with no publishId it means the outcome is unknown, and it is never submitted again.
+   */
+  submitStartedAt?: string;
+  /**
+   * 发布任务编号 publish_id；有了它只查询结果，不再提交。 / The publish_id; once recorded, the job is only polled, never resubmitted.
+   */
+  publishId?: string;
+  /**
+   * 消息数据编号 msg_data_id（数据统计与留言用）。 / The msg_data_id, used by analytics and comments.
+   */
+  msgDataId?: string;
+  /**
+   * 提交发布成功的时间。 / When the submission was accepted.
+   */
+  submittedAt?: string;
+  /**
+   * 发布成功后的 article_id。 / The article_id of the published article.
+   */
+  wechatArticleId?: string;
+  /**
+   * 文章的永久链接。 / The article's permanent link.
+   */
+  url?: string;
+  /**
+   * 确认发布成功的时间。 / When publication was confirmed.
+   */
+  publishedAt?: string;
+  failure?: PublishFailure;
+};
+
+export interface PublishedImage {
+  /**
+   * 正文中的图片路径。 / The image source as written in the body.
+   */
+  src: string;
+  /**
+   * 上传时文件内容的 SHA-256；文件改了就重新上传。 / SHA-256 of the uploaded bytes; a changed file is uploaded again.
+   */
+  sha256: string;
+  /**
+   * 微信返回的图片网址。 / The URL WeChat returned.
+   */
+  url: string;
+}
+/**
+ * 封面（material/add_material，永久图片素材）。 / The cover, a permanent image material (material/add_material).
+ */
+export interface PublishedCover {
+  /**
+   * 封面文件名。 / Cover file name.
+   */
+  file: string;
+  /**
+   * 上传时文件内容的 SHA-256。 / SHA-256 of the uploaded bytes.
+   */
+  sha256?: string;
+  /**
+   * 素材 media_id，草稿的 thumb_media_id。 / The material's media_id, the draft's thumb_media_id.
+   */
+  mediaId: string;
+  /**
+   * 素材网址。 / The material's URL.
+   */
+  url?: string;
+}
+/**
+ * 失败原因（status 为 failed 时）。 / Why it failed (when status is failed).
+ */
+export interface PublishFailure {
+  /**
+   * 失败的步骤。 / The step that failed.
+   */
+  step: 'check' | 'images' | 'cover' | 'draft' | 'submit' | 'poll';
+  /**
+   * 发布状态 publish_status（2–6），或微信错误码 errcode。 / The publish_status (2–6), or WeChat's errcode.
+   */
+  status?: number;
+  /**
+   * 原因说明（中文 / English）。 / What it means (Chinese / English).
+   */
+  meaning: string;
+  /**
+   * 记录失败的时间。 / When the failure was recorded.
+   */
+  at: string;
 }

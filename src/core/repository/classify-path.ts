@@ -19,20 +19,32 @@ const TABLE_FOLDERS: Record<string, TableKind> = {
   followers: 'metrics-followers',
   'followers-cumulative': 'metrics-followers-cumulative',
   support: 'support-conversation',
+  audience: 'metrics-audience',
+  reads: 'metrics-reads',
+  shares: 'metrics-shares',
+  'article-totals': 'metrics-article-totals',
+  revisions: 'metrics-revision',
 };
 const ASSET_EXTENSIONS = /\.(jpe?g|png|gif|webp|svg|psd|ai|fig|sketch|pdf)$/i;
 
 export function classifyPath(relativePath: string): FileRole {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   if (name === 'README.md' || name === '.gitkeep') return { role: 'notes' };
+  // The review gate's audit log (JSON Lines, appended on merge); read and validated by readReviewAuditLog.
+  if (/^content\/reviews\/\d{4}\.jsonl$/.test(relativePath)) return { role: 'notes' };
   if (relativePath === 'content/team.yaml') return { role: 'record', kind: 'team' };
   if (/^content\/policy\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'policy' };
   if (/^content\/topics\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'topic' };
   if (/^content\/campaigns\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign' };
+  if (/^content\/publishing\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'publish-record' };
   if (/^content\/training\/plan-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-plan' };
   if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-records' };
   if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-rating' };
   if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-interview' };
+  if (/^appraisals\/[^/]+\/[^/]+\/result\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-result' };
+  if (/^appraisals\/annual\/\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-annual' };
+  if (/^appraisals\/[^/]+\/finalized\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-finalization' };
+  if (/^appraisals\/[^/]+\/calibrations\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-calibrations' };
 
   const metrics = /^content\/metrics\/([^/]+)\/(\d{4}-\d{2})\.csv$/.exec(relativePath);
   if (metrics) {

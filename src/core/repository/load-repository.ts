@@ -8,13 +8,23 @@ import { isCalendarDate } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import type {
   AppraisalInterviewFile,
+  AppraisalAnnualResults,
+  AppraisalCalibrations,
+  MonthFinalisation,
+  MonthlyAppraisalResult,
   AppraisalRatingFile,
   ArticleDailyRow,
   ArticleFrontMatter,
+  ArticleTotalRow,
+  AudienceRow,
   CampaignFile,
   FollowerChangeRow,
   FollowerCumulativeRow,
+  MetricRevisionRow,
   PolicyFile,
+  PublishRecordFile,
+  ReadsBySourceRow,
+  SharesBySceneRow,
   SupportConversationRow,
   TeamFile,
   TopicFile,
@@ -24,7 +34,7 @@ import type {
 import { parseCsvSource, type CsvCell } from '../source/csv-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { readTextFile } from '../source/read-text-file.ts';
-import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
+import { locateInYaml, parseYamlSource, type YamlSource } from '../source/yaml-source.ts';
 import { classifyPath } from './classify-path.ts';
 import { CONTENT_ROOTS } from './classify-path.ts';
 import { walkFiles } from './walk-files.ts';
@@ -36,6 +46,8 @@ export interface SourcedRecord<T> {
   /** False when the record failed its schema beyond unknown fields; cross-file checks then skip its details. */
   valid: boolean;
   locate: Locator;
+  /** The YAML text and its parse, for checks that point inside a value (compliance: titles, campaign rules). */
+  yaml?: { text: string; source: YamlSource };
 }
 
 export interface ArticleRecord extends SourcedRecord<ArticleFrontMatter> {
@@ -74,10 +86,23 @@ export interface Repository {
   trainingRecords: SourcedRecord<TrainingRecordsFile>[];
   ratings: SourcedRecord<AppraisalRatingFile>[];
   interviews: SourcedRecord<AppraisalInterviewFile>[];
+  /** Written by `mpflow score --write`; recomputed by `mpflow score --verify`. Optional so hand-built repositories may leave them out. */
+  scoreResults?: SourcedRecord<MonthlyAppraisalResult>[];
+  finalizations?: SourcedRecord<MonthFinalisation>[];
+  calibrations?: SourcedRecord<AppraisalCalibrations>[];
+  annualResults?: SourcedRecord<AppraisalAnnualResults>[];
   articleStats: TableFile<ArticleDailyRow>[];
   followerChanges: TableFile<FollowerChangeRow>[];
   followerTotals: TableFile<FollowerCumulativeRow>[];
   supportConversations: TableFile<SupportConversationRow>[];
+  // Analytics tables added later: optional, so a Repository built by hand (tests, review context) stays valid.
+  audience?: TableFile<AudienceRow>[];
+  readsBySource?: TableFile<ReadsBySourceRow>[];
+  sharesByScene?: TableFile<SharesBySceneRow>[];
+  articleTotals?: TableFile<ArticleTotalRow>[];
+  metricRevisions?: TableFile<MetricRevisionRow>[];
+  /** content/publishing/<articleId>.yaml, written by `mpflow publish`; optional for Repositories built by hand. */
+  publishRecords?: SourcedRecord<PublishRecordFile>[];
 }
 
 export interface LoadOptions {
@@ -102,6 +127,11 @@ const RECORD_LISTS = {
   'training-records': 'trainingRecords',
   'appraisal-rating': 'ratings',
   'appraisal-interview': 'interviews',
+  'appraisal-result': 'scoreResults',
+  'appraisal-finalization': 'finalizations',
+  'appraisal-calibrations': 'calibrations',
+  'appraisal-annual': 'annualResults',
+  'publish-record': 'publishRecords',
 } as const satisfies Partial<Record<RecordKind, keyof Repository>>;
 
 const TABLE_LISTS = {
@@ -109,6 +139,11 @@ const TABLE_LISTS = {
   'metrics-followers': 'followerChanges',
   'metrics-followers-cumulative': 'followerTotals',
   'support-conversation': 'supportConversations',
+  'metrics-audience': 'audience',
+  'metrics-reads': 'readsBySource',
+  'metrics-shares': 'sharesByScene',
+  'metrics-article-totals': 'articleTotals',
+  'metrics-revision': 'metricRevisions',
 } as const satisfies Record<TableKind, keyof Repository>;
 
 const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/[^/]+$/;
@@ -134,10 +169,20 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     trainingRecords: [],
     ratings: [],
     interviews: [],
+    scoreResults: [],
+    finalizations: [],
+    calibrations: [],
+    annualResults: [],
     articleStats: [],
     followerChanges: [],
     followerTotals: [],
     supportConversations: [],
+    audience: [],
+    readsBySource: [],
+    sharesByScene: [],
+    articleTotals: [],
+    metricRevisions: [],
+    publishRecords: [],
   };
   const articleIds = repository.articleIds as Set<string>;
 
@@ -270,7 +315,7 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   const schemaProblems = validateRecord(kind, source.data, file, locate);
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
-  const record = { file, data: source.data, valid: isUsable(schemaProblems), locate };
+  const record = { file, data: source.data, valid: isUsable(schemaProblems), locate, yaml: { text: read.text, source } };
   if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
   else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
@@ -315,6 +360,7 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
     data: source.data as ArticleFrontMatter,
     valid: isUsable(schemaProblems),
     locate,
+    yaml: { text: split.yamlText, source },
     body: split.body,
     bodyFirstLine: split.bodyFirstLine,
   });

@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { pick } from '../../core/i18n/language.ts';
+import { formatText } from '../../core/report/format-text.ts';
+import {
+  CODEOWNERS_PATH,
+  compareCodeowners,
+  generateCodeowners,
+  readCodeownersSources,
+  readCommittedCodeowners,
+  writeCodeowners,
+} from '../../core/team/codeowners.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const CODEOWNERS_HELP = {
+  zh: `用法：mpflow codeowners [--write | --check] [选项]
+
+根据 content/team.yaml 中成员的 github 字段和最新一版制度的审核规则生成 .github/CODEOWNERS：
+文章、选题、活动 → 运营专员；图片和设计文件 → 运营专员和设计师；制度、名册、手册 → 主管；
+考核记录 → 人力资源；其他文件（程序、工作流）→ 主管。填了离职日期的成员不在其中。
+CODEOWNERS 只负责请求审核人，能否合并由 mpflow/review 状态决定。
+
+选项：
+  --write          写入 .github/CODEOWNERS
+  --check          核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1
+  --root 目录       仓库根目录（默认当前目录）
+  --lang zh-CN|en  消息语言
+  -h, --help       显示帮助
+
+不加 --write 或 --check 时，把生成的内容打印到标准输出。
+退出码：0 成功（或已是最新）；1 文件过期，或名册、制度有错误；2 用法错误。`,
+  en: `Usage: mpflow codeowners [--write | --check] [options]
+
+Generates .github/CODEOWNERS from the github fields in content/team.yaml and the review rules of
+the newest policy version (members with a leaving date are left out): articles, topics, campaigns → operators; pictures and design files →
+operators and designers; policy, roster, handbook → head; appraisal records → HR; everything else
+(code, workflows) → head. CODEOWNERS only requests reviewers; the mpflow/review status decides merges.
+
+Options:
+  --write          write .github/CODEOWNERS
+  --check          check that .github/CODEOWNERS is up to date; exit 1 when it is not
+  --root DIR       repository root (default: current directory)
+  --lang zh-CN|en  message language
+  -h, --help       show this help
+
+Without --write or --check the generated file is printed to standard output.
+Exit codes: 0 done (or up to date); 1 out of date, or the roster or policy has errors; 2 usage error.`,
+};
+
+export async function runCodeowners(argv: string[], context: CommandContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      write: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (values.help) {
+    context.stdout.write(`${pick(CODEOWNERS_HELP, language)}\n`);
+    return EXIT.clean;
+  }
+  if (values.write && values.check) throw new UsageError(zh ? '--write 和 --check 只能选一个。' : 'Use --write or --check, not both.');
+  const root = resolveRoot(values.root, context);
+
+  const read = await readCodeownersSources(root);
+  if (!read.ok) {
+    context.stderr.write(formatText(read.problems, { language, filesChecked: new Set(read.problems.map((problem) => problem.file)).size }));
+    context.stderr.write(
+      zh
+        ? '名册或制度文件有错误，无法生成 CODEOWNERS。请先改正上面的问题（npx mpflow check 会列出全部问题）。\n'
+        : 'The roster or a policy file has errors, so CODEOWNERS cannot be generated. Fix the problems above first (npx mpflow check lists them all).\n',
+    );
+    return EXIT.problems;
+  }
+  const { text, notes } = generateCodeowners(read.sources);
+  for (const note of notes) context.stderr.write(`${zh ? '注意' : 'Note'}: ${pick(note, language)}\n`);
+
+  if (values.check) {
+    const committed = await readCommittedCodeowners(root);
+    if (committed === undefined) {
+      context.stderr.write(
+        zh
+          ? `没有 ${CODEOWNERS_PATH}。运行 npx mpflow codeowners --write 生成它并提交。\n`
+          : `There is no ${CODEOWNERS_PATH}. Run npx mpflow codeowners --write to generate it, and commit it.\n`,
+      );
+      return EXIT.problems;
+    }
+    const comparison = compareCodeowners(text, committed);
+    if (comparison.upToDate) {
+      context.stdout.write(zh ? `✓ ${CODEOWNERS_PATH} 与名册和制度一致。\n` : `✓ ${CODEOWNERS_PATH} is up to date with the roster and the policy.\n`);
+      return EXIT.clean;
+    }
+    const lines = [
+      ...comparison.missing.map((line) => `  + ${line}`),
+      ...comparison.extra.map((line) => `  - ${line}`),
+    ];
+    context.stderr.write(
+      (zh
+        ? `${CODEOWNERS_PATH} 已过期，与 content/team.yaml 和 ${read.sources.policyFile} 不一致。运行 npx mpflow codeowners --write 并提交结果。\n`
+        : `${CODEOWNERS_PATH} is out of date with content/team.yaml and ${read.sources.policyFile}. Run npx mpflow codeowners --write and commit the result.\n`) +
+        (lines.length > 0 ? `${zh ? '应有（+）和多出（-）的行：' : 'Lines to add (+) and remove (-):'}\n${lines.join('\n')}\n` : zh ? '（只有行的顺序或空白不同。）\n' : '(Only the order of lines or whitespace differs.)\n'),
+    );
+    return EXIT.problems;
+  }
+  if (values.write) {
+    await writeCodeowners(root, text);
+    context.stdout.write(zh ? `已写入 ${CODEOWNERS_PATH}（依据 ${read.sources.policyFile}）。\n` : `Wrote ${CODEOWNERS_PATH} (from ${read.sources.policyFile}).\n`);
+    return EXIT.clean;
+  }
+  context.stdout.write(text);
+  return EXIT.clean;
+}

@@ -1,0 +1,206 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pick, text, type LocalizedText } from '../../core/i18n/language.ts';
+import { dateInTimeZone, isCalendarDate } from '../../core/model/dates.ts';
+import { ExportImportError, importBackOfficeExport, where, type ExportMessage } from '../../core/metrics/csv-import.ts';
+import { addDays, DEFAULT_TIME_ZONE } from '../../core/metrics/kpis.ts';
+import { METRIC_TABLES, MetricsStoreError, storeMetrics, type MetricBatch, type MetricFolder, type StoreSummary } from '../../core/metrics/storage.ts';
+import { importFromWeChat, MetricsImportError, planDatacubeCalls } from '../../core/metrics/wechat-import.ts';
+import { policyInForce } from '../../core/policy/policy-versions.ts';
+import { loadRepository } from '../../core/repository/load-repository.ts';
+import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const HELP = {
+  zh: `用法：
+  mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
+  mpflow metrics import --from csv 文件… [--date YYYY-MM-DD] [--dry-run]
+
+从微信数据接口（datacube）或公众号后台导出的 CSV 导入数据，写入 content/metrics/<种类>/<年-月>.csv。
+同一天导入两次不会改变任何文件；平台修订过的数字会更新，旧值和新值记入 content/metrics/revisions/。
+  --from wechat   用环境变量 WECHAT_APPID、WECHAT_APPSECRET（可选 WECHAT_API_BASE）调用接口；
+                  --until 默认昨天（北京时间），不能是今天或以后；每个接口按其最大跨度分段请求。
+  --from csv      后台“用户增长”“图文分析”“用户属性（性别/年龄/地区）”的导出，简体或繁体表头、
+                  UTF-8 或 GBK 均可；任何一个文件有错，都不写入任何文件。
+  --date          没有日期列的用户属性导出记为哪一天（默认昨天）。
+  --progress      显示进度（标准错误是终端时默认显示）。
+  --dry-run       只显示会写入什么。`,
+  en: `Usage:
+  mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
+  mpflow metrics import --from csv FILE... [--date YYYY-MM-DD] [--dry-run]
+
+Imports figures from the WeChat datacube API or from the MP back office's CSV exports into
+content/metrics/<kind>/<yyyy-mm>.csv. Importing the same day twice changes nothing; a figure the
+platform revised is updated and its old and new value are logged in content/metrics/revisions/.
+  --from wechat   calls the API with WECHAT_APPID, WECHAT_APPSECRET (and optionally WECHAT_API_BASE);
+                  --until defaults to yesterday (Beijing time) and cannot be today or later; each
+                  endpoint is asked in windows of its maximum span.
+  --from csv      the back office's user growth, article data and audience (gender/age/region)
+                  exports, Simplified or Traditional headers, UTF-8 or GBK; if any file has a
+                  problem, nothing is written.
+  --date          the day an audience export without a date column describes (default yesterday).
+  --progress      show progress (on by default when stderr is a terminal).
+  --dry-run       only show what would be written.`,
+};
+
+export async function runMetrics(argv: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      date: { type: 'string' },
+      progress: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const zh = context.language === 'zh-CN';
+  const say = (message: LocalizedText) => pick(message, context.language);
+  if (values.help) {
+    context.stdout.write(`${pick(HELP, context.language)}\n`);
+    return EXIT.clean;
+  }
+  const [action, ...files] = positionals;
+  if (action !== 'import') throw new UsageError(zh ? '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）' : 'Usage: mpflow metrics import --from wechat|csv … (see --help)');
+  if (values.from !== 'wechat' && values.from !== 'csv') throw new UsageError(zh ? '--from 只能是 wechat 或 csv。' : '--from must be wechat or csv.');
+
+  const root = resolveRoot(values.root, context);
+  const { repository } = await loadRepository(root);
+  const env = context.env ?? process.env;
+  const now = env.MPFLOW_NOW ? Date.parse(env.MPFLOW_NOW) : Date.now();
+  const policy = policyInForce(
+    repository.policies.filter((record) => record.valid).map((record) => record.data),
+    new Date(now).toISOString().slice(0, 10),
+  );
+  const timeZone = typeof policy?.timezone === 'string' ? policy.timezone : DEFAULT_TIME_ZONE;
+  const today = dateInTimeZone(new Date(now).toISOString(), timeZone);
+  const dryRun = values['dry-run'];
+
+  let batch: MetricBatch;
+  const notices: string[] = [];
+  let calls: number | undefined;
+  try {
+    if (values.from === 'wechat') {
+      if (files.length > 0) throw new UsageError(zh ? '--from wechat 不接受文件参数。' : '--from wechat takes no files.');
+      if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');
+      const since = values.since === 'yesterday' ? addDays(today, -1) : values.since;
+      const until = values.until === undefined || values.until === 'yesterday' ? addDays(today, -1) : values.until;
+      for (const [option, value] of [['--since', since], ['--until', until]] as const) {
+        if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
+      }
+      const range = { from: since, to: until };
+      const showProgress = values.progress || (context.stderr as { isTTY?: boolean }).isTTY === true;
+      const isTerminal = (context.stderr as { isTTY?: boolean }).isTTY === true;
+      let lastShown = -1;
+      const client = wechatClientFromEnvironment(env);
+      const hourInShanghai = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
+      if (until === addDays(today, -1) && hourInShanghai < 8) {
+        notices.push(say(text(`现在不到 8 点（${timeZone}），微信昨天的数据可能还不完整；之后重新导入会把修订记入 revisions。`, `It is before 08:00 (${timeZone}); WeChat's figures for yesterday may be incomplete. Importing again later records any revision.`)));
+      }
+      const result = await importFromWeChat({
+        client,
+        repository,
+        range,
+        today,
+        ...(showProgress
+          ? {
+              onProgress: (done: number, total: number, call: { endpoint: string; begin: string }) => {
+                const percent = Math.floor((done / total) * 100);
+                if (!isTerminal && percent === lastShown) return;
+                if (!isTerminal && percent % 10 !== 0 && done !== total) return;
+                lastShown = percent;
+                const line = `${zh ? '导入中' : 'Importing'} ${done}/${total} (${percent}%) ${call.endpoint} ${call.begin}`;
+                context.stderr.write(isTerminal ? `\r${line.padEnd(72)}` : `${line}\n`);
+              },
+            }
+          : {}),
+      });
+      if (showProgress && isTerminal) context.stderr.write('\n');
+      batch = result.batch;
+      calls = result.calls;
+      notices.push(...result.notices.map(say));
+      for (const entry of result.unmatched) {
+        notices.push(
+          say(
+            text(
+              `微信数据里的文章 msgid ${entry.msgid}（“${entry.title}”，${entry.dates.join('、')}）对不上任何发布记录（content/publishing/），没有写入。`,
+              `Article msgid ${entry.msgid} ("${entry.title}", ${entry.dates.join(', ')}) matches no publish record (content/publishing/); its figures were not stored.`,
+            ),
+          ),
+        );
+      }
+      if (planDatacubeCalls(range).length !== result.calls) {
+        // Only the optional endpoints are ever skipped (an account without them); say so in the count.
+        notices.push(say(text(`有接口不可用，实际调用 ${result.calls} 次。`, `Some endpoints were unavailable; ${result.calls} calls were made.`)));
+      }
+    } else {
+      if (files.length === 0) throw new UsageError(zh ? '请给出要导入的 CSV 文件。' : 'Name the CSV files to import.');
+      if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(zh ? `--date“${values.date}”不是真实的日期。` : `--date "${values.date}" is not a real date.`);
+      batch = {};
+      const problems: ExportMessage[] = [];
+      for (const file of files) {
+        const absolute = path.resolve(context.cwd, file);
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(absolute);
+        } catch (error) {
+          problems.push({ file, message: text(`无法读取（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）。`, `Cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`) });
+          continue;
+        }
+        try {
+          const result = importBackOfficeExport(bytes, file, repository, { today, ...(values.date ? { snapshotDate: values.date } : {}) });
+          for (const notice of result.notices) notices.push(`${where(notice)}: ${say(notice.message)}`);
+          for (const [folder, rows] of Object.entries(result.batch) as Array<[MetricFolder, NonNullable<MetricBatch[MetricFolder]>]>) {
+            batch[folder] = [...(batch[folder] ?? []), ...rows];
+          }
+        } catch (error) {
+          if (!(error instanceof ExportImportError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+      if (problems.length > 0) {
+        for (const notice of notices) context.stderr.write(`${notice}\n`);
+        for (const problem of problems) context.stderr.write(`${where(problem)}: ${zh ? '错误' : 'error'}: ${say(problem.message)}\n`);
+        context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
+        return EXIT.problems;
+      }
+    }
+    const summary = await storeMetrics(root, batch, { importedOn: today, ...(dryRun ? { dryRun: true } : {}) });
+    for (const notice of notices) context.stderr.write(`${notice}\n`);
+    context.stdout.write(describe(summary, calls, dryRun, context));
+    return EXIT.clean;
+  } catch (error) {
+    const known = error instanceof MetricsImportError || error instanceof MetricsStoreError || error instanceof WeChatConfigurationError || error instanceof WeChatNetworkError;
+    if (!known) throw error;
+    for (const notice of notices) context.stderr.write(`${notice}\n`);
+    const message = say(error.localized);
+    const prefix = error instanceof MetricsStoreError ? `${error.file}: ` : '';
+    context.stderr.write(`mpflow: ${prefix}${message}\n`);
+    if (!(error instanceof MetricsImportError) || !/Nothing was written/.test(error.localized.en)) context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
+    return EXIT.problems;
+  }
+}
+
+function describe(summary: StoreSummary, calls: number | undefined, dryRun: boolean, context: CommandContext): string {
+  const zh = context.language === 'zh-CN';
+  const added = (Object.entries(summary.added) as Array<[MetricFolder, number]>).filter(([, count]) => count > 0);
+  const lines: string[] = [];
+  if (calls !== undefined) lines.push(zh ? `调用微信接口 ${calls} 次。` : `${calls} WeChat API calls.`);
+  const addedText = added.map(([folder, count]) => `${METRIC_TABLES[folder].folder} +${count}`).join(zh ? '，' : ', ');
+  if (summary.files.length === 0) lines.push(zh ? `没有新数据：${summary.unchanged} 行与仓库中一致，文件未改动。` : `Nothing new: ${summary.unchanged} rows already match the repository; no file changed.`);
+  else {
+    lines.push(zh ? `${dryRun ? '将新增' : '新增'}：${addedText || '无'}；${summary.unchanged} 行未变；${summary.revisions.length} 处修订。` : `${dryRun ? 'Would add' : 'Added'}: ${addedText || 'none'}; ${summary.unchanged} rows unchanged; ${summary.revisions.length} revised figures.`);
+    for (const revision of summary.revisions.slice(0, 20)) lines.push(`  ${zh ? '修订' : 'revised'} ${revision.kind} ${revision.key} ${revision.field}: ${revision.old} → ${revision.new}`);
+    if (summary.revisions.length > 20) lines.push(zh ? `  ……另有 ${summary.revisions.length - 20} 处，见 content/metrics/revisions/。` : `  … and ${summary.revisions.length - 20} more, in content/metrics/revisions/.`);
+    lines.push(`${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`);
+    for (const file of summary.files) lines.push(`  ${file}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,186 @@
+import { parseArgs } from 'node:util';
+import { pick, type Language } from '../../core/i18n/language.ts';
+import { publishingSettings, parseInstant } from '../../core/publishing/due-articles.ts';
+import { publishDue, type DueReportEntry, type PublishDueReport } from '../../core/publishing/publish-due.ts';
+import { loadRepository } from '../../core/repository/load-repository.ts';
+import { renderArticle } from '../../core/render/render-article.ts';
+import { WeChatConfigurationError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const PUBLISH_HELP = {
+  zh: `用法：mpflow publish --due [--now 时间] [--dry-run] [选项]
+
+发布到期的文章：找出本分支上 publishAt 已到、还没有发布记录的文章，重新检查，然后依次
+上传正文图片、上传封面、新建草稿、提交发布、查询结果。每一步的结果先写进
+content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接着做，绝不重复发布。
+
+选项：
+  --due                 发布所有到期的文章（目前唯一的模式）
+  --now 时间            以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）
+  --dry-run             只列出将要发布和被拦下的文章，不调用接口、不写文件
+  --format text|json    输出格式（默认 text）
+  --root 目录           仓库根目录（默认当前目录）
+  --lang zh-CN|en       消息语言
+  -h, --help            显示帮助
+
+环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
+代理的地址，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）。
+
+退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久，或接口错误让运行
+中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
+  en: `Usage: mpflow publish --due [--now TIME] [--dry-run] [options]
+
+Publishes the articles that are due: those on this branch whose publishAt has come and that have
+no publish record yet. Each is checked again, then: body images uploaded, cover uploaded, draft
+created, submitted, result polled. Every step's result is written to
+content/publishing/<articleId>.yaml before the next step, so a rerun after a crash carries on
+and never publishes twice.
+
+Options:
+  --due                 publish every due article (the only mode so far)
+  --now TIME            take this as "now" (ISO 8601; without an offset, read in the policy's time zone)
+  --dry-run             list what would go out and what is blocked; no API call, no file written
+  --format text|json    output format (default text)
+  --root DIR            repository root (default: current directory)
+  --lang zh-CN|en       message language
+  -h, --help            show this help
+
+Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the environment),
+WECHAT_API_BASE (a fixed-IP proxy, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache file, optional).
+
+Exit codes: 0 all well; 1 an article failed, is blocked past its deadline, overdue or missed too
+long ago, or an API error stopped the run; 2 usage error. A failed article is never retried by
+itself: once checked, delete its publish record in a pull request to publish it again.`,
+};
+
+const FORMATS = ['text', 'json'] as const;
+
+export async function runPublish(argv: string[], context: CommandContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      due: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (values.help) {
+    context.stdout.write(`${pick(PUBLISH_HELP, language)}\n`);
+    return EXIT.clean;
+  }
+  if (!values.due) throw new UsageError(zh ? '请加 --due：mpflow publish 目前只发布到期的文章。' : 'Pass --due: mpflow publish only publishes the articles that are due.');
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(zh ? `不支持的格式“${values.format}”，可选：text、json。` : `Unknown format "${values.format}"; use text or json.`);
+  const root = resolveRoot(values.root, context);
+
+  let now = Date.now();
+  if (values.now !== undefined) {
+    const { repository } = await loadRepository(root, { only: () => false });
+    const { timeZone } = publishingSettings(repository, now);
+    const given = parseInstant(values.now, timeZone);
+    if (given === undefined) {
+      throw new UsageError(
+        zh ? `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。` : `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.`,
+      );
+    }
+    now = given;
+  }
+
+  const env = context.env ?? process.env;
+  let client;
+  if (!values['dry-run']) {
+    try {
+      client = wechatClientFromEnvironment(env);
+    } catch (error) {
+      if (!(error instanceof WeChatConfigurationError)) throw error;
+      context.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
+      return EXIT.problems;
+    }
+  }
+  const report = await publishDue({ root, now, dryRun: values['dry-run'], render: renderArticle, ...(client ? { client } : {}) });
+  context.stdout.write(format === 'json' ? `${JSON.stringify(localizeReport(report, language), null, 2)}\n` : formatPublishReport(report, language));
+  return report.ok ? EXIT.clean : EXIT.problems;
+}
+
+/** The report with its messages in one language, for machines (workflow summaries). */
+function localizeReport(report: PublishDueReport, language: Language): unknown {
+  return {
+    ...report,
+    ...(report.stoppedBy ? { stoppedBy: pick(report.stoppedBy, language) } : {}),
+    entries: report.entries.map((entry) => ({
+      ...entry,
+      ...(entry.message ? { message: pick(entry.message, language) } : {}),
+      ...(entry.problems
+        ? { problems: entry.problems.map((problem) => ({ file: problem.file, line: problem.span.start.line, column: problem.span.start.column, ruleId: problem.ruleId, message: pick(problem.message, language) })) }
+        : {}),
+    })),
+  };
+}
+
+const OUTCOME_LABELS: Record<DueReportEntry['outcome'], { zh: string; en: string; mark: string }> = {
+  published: { zh: '已发布', en: 'published', mark: '✓' },
+  publishing: { zh: '发布中', en: 'publishing', mark: '…' },
+  failed: { zh: '失败', en: 'failed', mark: '✗' },
+  blocked: { zh: '被检查拦下', en: 'blocked by checks', mark: '✗' },
+  stale: { zh: '错过太久，未补发', en: 'missed too long ago, not made up', mark: '✗' },
+  'not-attempted': { zh: '未处理（运行已中止）', en: 'not attempted (run stopped)', mark: '-' },
+  'would-publish': { zh: '将发布', en: 'would publish', mark: '→' },
+  'would-resume': { zh: '将继续发布', en: 'would resume', mark: '→' },
+};
+
+const STEP_LABELS = {
+  images: { zh: '上传正文图片', en: 'upload body images' },
+  cover: { zh: '上传封面', en: 'upload the cover' },
+  draft: { zh: '新建草稿', en: 'create the draft' },
+  submit: { zh: '提交发布', en: 'submit' },
+  poll: { zh: '查询发布结果', en: 'poll the result' },
+};
+
+export function formatPublishReport(report: PublishDueReport, language: Language): string {
+  const zh = language === 'zh-CN';
+  const lines: string[] = [];
+  lines.push(
+    zh
+      ? `mpflow publish --due${report.dryRun ? ' --dry-run（演练：不调用接口，不写文件）' : ''}　现在：${report.now}（${report.timeZone}）`
+      : `mpflow publish --due${report.dryRun ? ' --dry-run (no API call, nothing written)' : ''}  now: ${report.now} (${report.timeZone})`,
+  );
+  if (report.entries.length === 0) lines.push(zh ? '没有到期待发布的文章。' : 'No article is due.');
+  for (const entry of report.entries) {
+    const label = OUTCOME_LABELS[entry.outcome];
+    const overdue = entry.overdue ? (zh ? '【已逾期】' : ' [OVERDUE]') : '';
+    lines.push(`${label.mark} ${entry.article}  ${entry.title}`);
+    lines.push(`    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}`);
+    if (entry.nextStep) {
+      const images = entry.images !== undefined ? (zh ? `；正文图片 ${entry.images} 张` : `; ${entry.images} body image(s)`) : '';
+      lines.push(`    ${zh ? '从这一步开始：' : 'starting at: '}${pick(STEP_LABELS[entry.nextStep], language)}${images}`);
+    }
+    if (entry.record?.url && entry.outcome === 'published') lines.push(`    ${entry.record.url}`);
+    if (entry.message) lines.push(`    ${pick(entry.message, language)}`);
+    for (const problem of entry.problems ?? []) lines.push(`    ${problem.file}:${problem.span.start.line}:${problem.span.start.column}  ${problem.ruleId}  ${pick(problem.message, language)}`);
+  }
+  if (report.stoppedBy) lines.push('', `${zh ? '运行中止：' : 'Run stopped: '}${pick(report.stoppedBy, language)}`);
+  if (report.upcoming.length > 0) {
+    lines.push('', zh ? '接下来：' : 'Coming up:');
+    for (const item of report.upcoming) lines.push(`  ${item.publishAt}  ${item.article}  ${item.title}`);
+  }
+  const count = (outcome: DueReportEntry['outcome']) => report.entries.filter((entry) => entry.outcome === outcome).length;
+  const overdue = report.entries.filter((entry) => entry.overdue).length;
+  lines.push(
+    '',
+    report.dryRun
+      ? zh
+        ? `将发布 ${count('would-publish') + count('would-resume')} 篇，拦下 ${count('blocked')} 篇，失败 ${count('failed')} 篇，逾期 ${overdue} 篇。`
+        : `${count('would-publish') + count('would-resume')} would go out, ${count('blocked')} blocked, ${count('failed')} failed, ${overdue} overdue.`
+      : zh
+        ? `已发布 ${count('published')} 篇，发布中 ${count('publishing')} 篇，失败 ${count('failed')} 篇，拦下 ${count('blocked')} 篇，逾期 ${overdue} 篇。`
+        : `${count('published')} published, ${count('publishing')} publishing, ${count('failed')} failed, ${count('blocked')} blocked, ${overdue} overdue.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

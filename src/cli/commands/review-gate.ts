@@ -1,0 +1,180 @@
+import { parseArgs } from 'node:util';
+import { createGitHubClient, githubOptionsFromEnvironment } from '../../core/github/client.ts';
+import { toGitHubApiError } from '../../core/github/errors.ts';
+import { fetchCommitChecks, parseRepositoryName } from '../../core/github/pull-request-snapshot.ts';
+import { evaluatePullRequest, publishDecision, type GateAction } from '../../core/github/review-gate.ts';
+import { pick, type Language } from '../../core/i18n/language.ts';
+import { appendReviewRecord, buildReviewRecord } from '../../core/review/audit-log.ts';
+import { formatMoment, statusDescription } from '../../core/review/present-decision.ts';
+import type { ReviewDecision } from '../../core/review/review-input.ts';
+import { shortSha } from '../../core/review/sign-off.ts';
+import { ROLE_NAMES } from '../../core/team/roster.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const HELP = {
+  zh: `用法：mpflow review-gate --repo OWNER/NAME --pr N [选项]
+
+按基础分支上的名册和制度文件核对 PR 的两阶段审核，然后在最新提交上设置提交状态
+mpflow/review，同步标签（review: self / review: operator / review: ready），并维护一条摘要评论。
+
+选项：
+  --repo OWNER/NAME    仓库
+  --pr N               PR 编号
+  --dry-run            只输出结论，不写入 GitHub
+  --format text|json   输出格式（默认 text）
+  --record-merge       PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）
+  --root 目录           --record-merge 写入的仓库根目录（默认当前目录）
+  --lang zh-CN|en      消息语言
+  -h, --help           显示帮助
+
+环境变量：GITHUB_TOKEN（令牌），GITHUB_API_URL（默认 https://api.github.com）。
+自审：作者在 PR 下评论 /self-review <最新提交的 SHA，至少 7 位>。
+退出码：0 已核对（结论见提交状态）；1 GitHub 请求失败或 PR 未合并；2 用法错误。`,
+  en: `Usage: mpflow review-gate --repo OWNER/NAME --pr N [options]
+
+Checks a pull request's two-stage review against the roster and policy of its BASE commit, then
+sets the commit status mpflow/review on the head commit, keeps the labels review: self /
+review: operator / review: ready in step and keeps one summary comment.
+
+Options:
+  --repo OWNER/NAME    repository
+  --pr N               pull request number
+  --dry-run            print the decision; write nothing to GitHub
+  --format text|json   output format (default text)
+  --record-merge       for a merged pull request, append its final review record to
+                       content/reviews/<yyyy>.jsonl (the same PR is never appended twice)
+  --root DIR           repository root --record-merge writes into (default: current directory)
+  --lang zh-CN|en      message language
+  -h, --help           show this help
+
+Environment: GITHUB_TOKEN (token), GITHUB_API_URL (default https://api.github.com).
+Self-review: the author comments /self-review <SHA of the latest commit, 7 characters or more>.
+Exit codes: 0 evaluated (the verdict is in the commit status); 1 a GitHub request failed or the
+PR is not merged; 2 usage error.`,
+};
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Test seam: shorter waits for rate limits and retries against the fake GitHub. */
+export interface ReviewGateTuning {
+  rateLimitMillisecondsPerSecond?: number;
+  retryBaseMilliseconds?: number;
+  writeSpacingMilliseconds?: number;
+  now?: () => Date;
+}
+
+let tuning: ReviewGateTuning = {};
+export function tuneReviewGate(next: ReviewGateTuning): void {
+  tuning = next;
+}
+
+export async function runReviewGate(argv: string[], context: CommandContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      repo: { type: 'string' },
+      pr: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'record-merge': { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (values.help) {
+    context.stdout.write(`${pick(HELP, language)}\n`);
+    return EXIT.clean;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(zh ? `不支持的格式“${values.format}”，可选：text、json。` : `Unknown format "${values.format}"; use text or json.`);
+  if (values.repo === undefined) throw new UsageError(zh ? '缺少 --repo OWNER/NAME。' : 'Missing --repo OWNER/NAME.');
+  const repository = parseRepositoryName(values.repo);
+  if (!repository) throw new UsageError(zh ? `--repo 应为 OWNER/NAME（收到“${values.repo}”）。` : `--repo must be OWNER/NAME (got "${values.repo}").`);
+  if (values.pr === undefined) throw new UsageError(zh ? '缺少 --pr N。' : 'Missing --pr N.');
+  if (!/^[1-9]\d{0,9}$/.test(values.pr)) throw new UsageError(zh ? `--pr 应为正整数（收到“${values.pr}”）。` : `--pr must be a positive whole number (got "${values.pr}").`);
+  const number = Number(values.pr);
+  if (values['record-merge'] && values['dry-run']) throw new UsageError(zh ? '--record-merge 不能和 --dry-run 一起用。' : '--record-merge cannot be combined with --dry-run.');
+
+  const env = context.env ?? process.env;
+  const { token, baseUrl } = githubOptionsFromEnvironment(env);
+  if (!token && !values['dry-run']) {
+    throw new UsageError(zh ? '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。' : 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).');
+  }
+  const root = values['record-merge'] ? resolveRoot(values.root, context) : undefined;
+  const client = createGitHubClient({
+    ...(token ? { token } : {}),
+    baseUrl: baseUrl!,
+    ...tuning,
+    notice: (message) => context.stderr.write(`mpflow: ${message}\n`),
+  });
+  try {
+    const evaluation = await evaluatePullRequest(client, repository, number, tuning.now?.() ?? new Date());
+    const { decision, snapshot } = evaluation;
+    if (root !== undefined) {
+      if (!snapshot.mergedAt) {
+        context.stderr.write(`mpflow: ${zh ? `PR #${number} 还没有合并，没有可记录的最终审核。` : `PR #${number} is not merged; there is no final review to record.`}\n`);
+        return EXIT.problems;
+      }
+      const checks = await fetchCommitChecks(client, repository, decision.headSha);
+      const record = buildReviewRecord(number, decision, {
+        repository: `${repository.owner}/${repository.repo}`,
+        title: snapshot.pullRequest.title,
+        author: snapshot.pullRequest.author,
+        createdAt: snapshot.pullRequest.createdAt,
+        mergedAt: snapshot.mergedAt,
+        mergedBy: snapshot.mergedBy,
+        files: snapshot.pullRequest.files.map((file) => file.path),
+        checks,
+      });
+      const result = await appendReviewRecord(root, record, decision.timeZone);
+      if (format === 'json') context.stdout.write(`${JSON.stringify({ ...result, record }, null, 2)}\n`);
+      else context.stdout.write(result.appended ? (zh ? `已把 PR #${number} 的审核记录追加到 ${result.file}。\n` : `Appended the review record of PR #${number} to ${result.file}.\n`) : zh ? `${result.file} 里已有 PR #${number} 的记录，未重复追加。\n` : `${result.file} already holds PR #${number}; nothing appended.\n`);
+      return EXIT.clean;
+    }
+    const actions = values['dry-run'] ? [] : await publishDecision(client, repository, evaluation, language);
+    if (format === 'json') context.stdout.write(`${JSON.stringify({ repository: `${repository.owner}/${repository.repo}`, dryRun: values['dry-run'], decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) }, actions }, null, 2)}\n`);
+    else context.stdout.write(formatDecisionText(decision, actions, values['dry-run'] ?? false, language));
+    return EXIT.clean;
+  } catch (error) {
+    const apiError = toGitHubApiError(error, baseUrl!);
+    if (!apiError) throw error;
+    context.stderr.write(`mpflow: ${pick(apiError.localized, language)}\n`);
+    return EXIT.problems;
+  }
+}
+
+function formatDecisionText(decision: ReviewDecision, actions: readonly GateAction[], dryRun: boolean, language: Language): string {
+  const zh = language === 'zh-CN';
+  const lines = [`PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${pick(decision.description, language)}`];
+  for (const problem of decision.problems) lines.push(`  ! ${pick(problem, language)}`);
+  for (const stage of decision.stages) {
+    const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
+    const who = actor ? ` @${actor.login} (${actor.member}, ${pick(ROLE_NAMES[actor.role], language)}) ${formatMoment(actor.at, decision.timeZone)} ${shortSha(actor.sha)}` : '';
+    lines.push(`  ${stage.state.padEnd(8)} ${pick(stage.label, language)}${who}`);
+    for (const note of stage.notes) lines.push(`           · ${pick(note, language)}`);
+  }
+  for (const violation of decision.violations) lines.push(`  ✗ ${pick(violation.message, language)}`);
+  lines.push(`  ${zh ? '标签' : 'label'}: ${decision.label ?? '—'}`);
+  if (dryRun) lines.push(zh ? '（--dry-run：没有写入 GitHub）' : '(--dry-run: nothing written to GitHub)');
+  else for (const action of actions) lines.push(`  → ${describeAction(action)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeAction(action: GateAction): string {
+  switch (action.kind) {
+    case 'label-added':
+    case 'label-removed':
+      return `${action.kind} ${action.label}`;
+    case 'status-set':
+      return `status mpflow/review ${action.state}: ${action.description}`;
+    default:
+      return `${action.kind} #${action.id}`;
+  }
+}
+

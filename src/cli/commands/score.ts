@@ -1,0 +1,297 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkLoadedRepository } from '../../core/check/check-repository.ts';
+import { pick, type Language } from '../../core/i18n/language.ts';
+import { isYearMonth, offsetInTimeZone } from '../../core/model/dates.ts';
+import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
+import { cycleStatus, todayIn, type CycleStepId } from '../../core/scoring/cycle.ts';
+import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
+import { explanationJson, explanationText } from '../../core/scoring/explain.ts';
+import { policyForPeriod } from '../../core/scoring/gather-inputs.ts';
+import { fixed2 } from '../../core/scoring/normalise.ts';
+import { resultRecord, resultYaml } from '../../core/scoring/result-file.ts';
+import { annualRecord, annualScores, finalisationRecord, resultPath, scorePeriod, verifyCommittedResults } from '../../core/scoring/score-period.ts';
+import { indexMembers } from '../../core/team/roster.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const HELP = {
+  zh: `用法：mpflow score --period 月份|年份 [选项]
+      mpflow score --explain 成员 --period 月份 [--format text|json]
+      mpflow score --verify
+      mpflow score --diff 提交
+
+按月份生效的制度文件计算绩效得分（制度 五、绩效考核）。
+
+  --period YYYY-MM       显示该月的考核进度（谁还缺哪一步、截止日期）和得分
+  --period YYYY          年度得分（当年已定稿月份的平均，休假月份按制度不计入）
+  --write                把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）
+  --finalize --by 成员    人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定
+  --at 时间               定稿时间（默认现在，制度时区）
+  --explain 成员          逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献
+  --verify               复算所有已提交的结果，有任何不同即失败
+  --diff 提交             与某个提交相比，说明得分为什么变了
+  --today YYYY-MM-DD     以哪一天判断逾期（默认今天，制度时区）
+  --format text|json     输出格式（默认 text）
+  --root 目录             仓库根目录
+
+退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。`,
+  en: `Usage: mpflow score --period MONTH|YEAR [options]
+       mpflow score --explain MEMBER --period MONTH [--format text|json]
+       mpflow score --verify
+       mpflow score --diff REF
+
+Scores appraisals with the policy in force on the first day of the month (policy section 5).
+
+  --period YYYY-MM       show the month's cycle (who is missing which step, and by when) and scores
+  --period YYYY          annual scores (mean of the year's finalised months; leave months per policy)
+  --write                write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)
+  --finalize --by MEMBER HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it
+  --at DATETIME          finalisation time (default: now, in the policy's time zone)
+  --explain MEMBER       explain a score: raw value → target → score → weight → contribution
+  --verify               recompute every committed result; fail on any difference
+  --diff REF             say why scores changed since a commit
+  --today YYYY-MM-DD     the day overdue steps are judged against (default: today, policy time zone)
+  --format text|json     output format (default text)
+  --root DIR             repository root
+
+Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.`,
+};
+
+const STEP_LABELS: Record<CycleStepId, { zh: string; en: string }> = {
+  self: { zh: '自评', en: 'self-assessment' },
+  supervisor: { zh: '上级评价', en: 'supervisor rating' },
+  peers: { zh: '同事互评', en: 'peer ratings' },
+  hr: { zh: '人力汇总计算', en: 'HR computation' },
+  interview: { zh: '绩效面谈', en: 'feedback interview' },
+  application: { zh: '定稿与结果应用', en: 'finalisation and application' },
+};
+
+export async function runScore(argv: string[], context: CommandContext): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      period: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      finalize: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      at: { type: 'string' },
+      explain: { type: 'string' },
+      verify: { type: 'boolean', default: false },
+      diff: { type: 'string' },
+      today: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (values.help) {
+    context.stdout.write(`${pick(HELP, language)}\n`);
+    return EXIT.clean;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(zh ? `不支持的格式“${format}”，可选：text、json。` : `Unknown format "${format}"; use text or json.`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(zh ? `--today 应为 YYYY-MM-DD（收到“${values.today}”）。` : `--today must be YYYY-MM-DD (got "${values.today}").`);
+  const root = resolveRoot(values.root, context);
+  const { repository, problems: loadProblems } = await loadRepository(root);
+  const out = (chunk: string) => context.stdout.write(chunk);
+  const json = (value: unknown) => out(`${JSON.stringify(value, null, 2)}\n`);
+
+  if (values.verify) return verify(repository, context, format);
+  if (values.diff !== undefined) return diff(root, values.diff, repository, context, format);
+
+  const period = values.period;
+  if (period === undefined) throw new UsageError(zh ? '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。' : 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.');
+
+  const errors = [...loadProblems, ...checkLoadedRepository(repository)].filter((problem) => problem.severity === 'error');
+  const refuseOnErrors = () => {
+    if (errors.length === 0) return false;
+    context.stderr.write(zh ? `仓库中有 ${errors.length} 个错误，先运行 mpflow check 修正后再写入结果。\n` : `The repository has ${errors.length} errors; fix them (mpflow check) before writing results.\n`);
+    return true;
+  };
+
+  if (/^\d{4}$/.test(period)) {
+    if (values.explain !== undefined || values.finalize) throw new UsageError(zh ? '--explain 和 --finalize 只用于月份。' : '--explain and --finalize take a month.');
+    const annual = annualScores(repository, Number(period));
+    if (!annual) {
+      context.stderr.write(zh ? `${Number(period) + 1}-01-01 没有生效的制度版本，无法计算 ${period} 年度得分。\n` : `No policy is in force on ${Number(period) + 1}-01-01, so ${period} cannot be scored.\n`);
+      return EXIT.problems;
+    }
+    const record = annualRecord(annual);
+    if (values.write) {
+      if (refuseOnErrors()) return EXIT.problems;
+      await writeAtomically(root, `appraisals/annual/${period}.yaml`, resultYaml(record, '# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n'));
+    }
+    if (format === 'json') json(record);
+    else {
+      out(zh ? `${period} 年度得分（${annual.method}，制度 ${annual.policy.effective}）\n` : `${period} annual scores (${annual.method}, policy ${annual.policy.effective})\n`);
+      for (const member of [...annual.members].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1))) {
+        out(`  ${member.member.padEnd(12)} ${member.score === null ? '—' : fixed2(member.score)}  ${member.grade ?? '—'}  ${zh ? '计入' : 'months'} ${member.months.join(',') || '—'}${member.excludedMonths.length > 0 ? (zh ? `  休假不计入 ${member.excludedMonths.join(',')}` : `  left out for leave ${member.excludedMonths.join(',')}`) : ''}\n`);
+      }
+      if (values.write) out(zh ? `已写入 appraisals/annual/${period}.yaml\n` : `Wrote appraisals/annual/${period}.yaml\n`);
+    }
+    return EXIT.clean;
+  }
+
+  if (!isYearMonth(period)) throw new UsageError(zh ? `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。` : `--period must be YYYY-MM or YYYY (got "${period}").`);
+  const scores = scorePeriod(repository, period);
+  if (!scores) {
+    context.stderr.write(zh ? `${period}-01 没有生效的制度版本，无法计分。\n` : `No policy is in force on ${period}-01, so ${period} cannot be scored.\n`);
+    return EXIT.problems;
+  }
+  const members = indexMembers(repository.team?.data);
+
+  if (values.explain !== undefined) {
+    const result = scores.results.find((entry) => entry.member === values.explain);
+    if (!result) {
+      throw new UsageError(zh ? `${period} 没有需要考核的成员“${values.explain}”；本月考核：${scores.results.map((entry) => entry.member).join('、')}。` : `"${values.explain}" is not appraised in ${period}; appraised: ${scores.results.map((entry) => entry.member).join(', ')}.`);
+    }
+    if (format === 'json') json(explanationJson(result));
+    else out(explanationText(result, language, members.get(result.member)?.name));
+    return EXIT.clean;
+  }
+
+  if (values.finalize) return finalize(root, repository, scores, values.by, values.at, context, refuseOnErrors);
+
+  if (values.write) {
+    if (refuseOnErrors()) return EXIT.problems;
+    for (const result of scores.results) await writeAtomically(root, resultPath(period, result.member), resultYaml(resultRecord(result)));
+  }
+
+  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
+  const today = values.today ?? todayIn(timeZone);
+  const cycle = cycleStatus(repository, scores.policy, period, today);
+  if (format === 'json') {
+    json({ period, policy: scores.policy.effective, today, cycle, results: scores.results.map(resultRecord) });
+    return EXIT.clean;
+  }
+  out(zh ? `${period} 考核进度（制度 ${scores.policy.effective}，今天 ${today}，${timeZone}）\n` : `${period} appraisal cycle (policy ${scores.policy.effective}, today ${today}, ${timeZone})\n`);
+  for (const member of cycle) {
+    const missing = member.steps.filter((step) => !step.done);
+    const summary = missing.length === 0 ? (zh ? '全部完成' : 'all steps done') : missing.map((step) => `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${zh ? '截止' : 'due'} ${step.due}${step.overdue ? (zh ? '（已逾期）' : ' (OVERDUE)') : ''}`).join(zh ? '；' : '; ');
+    out(`  ${member.name} ${member.member}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`);
+  }
+  out(zh ? '\n得分\n' : '\nScores\n');
+  const ranked = [...scores.results].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1));
+  for (const result of ranked) {
+    if (result.status === 'blocked') out(`  ${result.member.padEnd(12)} —      ${zh ? '暂不出分' : 'withheld'}: ${result.blockedBy.map((reason) => pick(reason, language)).join(zh ? '；' : '; ')}\n`);
+    else out(`  ${result.member.padEnd(12)} ${fixed2(result.score!)}  ${result.grade}\n`);
+  }
+  if (values.write) out(zh ? `\n已写入 ${scores.results.length} 份结果到 appraisals/${period}/\n` : `\nWrote ${scores.results.length} results to appraisals/${period}/\n`);
+  return EXIT.clean;
+}
+
+async function verify(repository: Repository, context: CommandContext, format: string): Promise<number> {
+  const zh = context.language === 'zh-CN';
+  const { checked, findings } = verifyCommittedResults(repository);
+  if (format === 'json') {
+    context.stdout.write(`${JSON.stringify({ checked, findings }, null, 2)}\n`);
+    return findings.length > 0 ? EXIT.problems : EXIT.clean;
+  }
+  for (const finding of findings) {
+    if (finding.message) context.stdout.write(`${finding.file}: ${pick(finding.message, context.language)}\n`);
+    for (const difference of finding.differences) {
+      context.stdout.write(
+        zh
+          ? `${finding.file}: ${finding.member} ${finding.period} 的 ${difference.field} 提交的是 ${show(difference.committed)}，复算为 ${show(difference.recomputed)}\n`
+          : `${finding.file}: ${finding.member} ${finding.period} ${difference.field} is ${show(difference.committed)} as committed, ${show(difference.recomputed)} recomputed\n`,
+      );
+    }
+  }
+  if (findings.length > 0) {
+    context.stdout.write(zh ? `✗ 复算了 ${checked} 份结果，${findings.length} 份不一致。请运行 mpflow score --period <月份> --write 重新生成，不要手改结果。\n` : `✗ Recomputed ${checked} results; ${findings.length} differ. Regenerate them with mpflow score --period <month> --write; never edit results by hand.\n`);
+    return EXIT.problems;
+  }
+  context.stdout.write(zh ? `✓ 复算了 ${checked} 份结果，全部一致。\n` : `✓ Recomputed ${checked} results; all match.\n`);
+  return EXIT.clean;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(—)';
+  return typeof value === 'number' ? fixed2(value) : JSON.stringify(value);
+}
+
+async function diff(root: string, ref: string, now: Repository, context: CommandContext, format: string): Promise<number> {
+  const zh = context.language === 'zh-CN';
+  if (ref.startsWith('-')) throw new UsageError(zh ? `--diff 需要一个提交（收到“${ref}”）。` : `--diff takes a commit (got "${ref}").`);
+  let before;
+  try {
+    before = await repositoryAtRef(root, ref);
+  } catch (error) {
+    if (error instanceof UnknownRefError) throw new UsageError(zh ? `git 中没有“${ref}”这个提交。` : `git knows no commit "${ref}".`);
+    throw error;
+  }
+  try {
+    const changes = diffScores(before.repository, now);
+    if (format === 'json') {
+      context.stdout.write(`${JSON.stringify({ ref, changes }, null, 2)}\n`);
+      return EXIT.clean;
+    }
+    if (changes.length === 0) {
+      context.stdout.write(zh ? `与 ${ref} 相比，没有任何得分变化。\n` : `No score changed since ${ref}.\n`);
+      return EXIT.clean;
+    }
+    const score = (value: number | null, grade: string | null) => (value === null ? '—' : `${fixed2(value)} ${grade ?? ''}`.trim());
+    for (const change of changes) {
+      context.stdout.write(`${change.period} ${change.member}: ${score(change.before, change.beforeGrade)} → ${score(change.after, change.afterGrade)}\n`);
+      for (const reason of change.reasons) context.stdout.write(`  - ${pick(reason, context.language)}\n`);
+    }
+    return EXIT.clean;
+  } finally {
+    await before.cleanup();
+  }
+}
+
+async function finalize(
+  root: string,
+  repository: Repository,
+  scores: NonNullable<ReturnType<typeof scorePeriod>>,
+  by: string | undefined,
+  at: string | undefined,
+  context: CommandContext,
+  refuseOnErrors: () => boolean,
+): Promise<number> {
+  const language: Language = context.language;
+  const zh = language === 'zh-CN';
+  const refuse = (message: string) => {
+    context.stderr.write(`${message}\n`);
+    return EXIT.problems;
+  };
+  if (by === undefined) throw new UsageError(zh ? '--finalize 需要 --by <人力资源成员编号>。' : '--finalize needs --by <HR member id>.');
+  const member = indexMembers(repository.team?.data).get(by);
+  if (!member || !member.roles.includes('hr')) return refuse(zh ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。` : `Only a roster member with the hr role may finalise; ${by} is not one.`);
+  if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period)) return refuse(zh ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。` : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`);
+  if (refuseOnErrors()) return EXIT.problems;
+  const blocked = scores.results.filter((result) => result.status === 'blocked');
+  if (blocked.length > 0) return refuse(zh ? `还有成员暂不出分，不能定稿：${blocked.map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`).join('，')}` : `Some scores are withheld, so the month cannot be finalised: ${blocked.map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`).join(', ')}`);
+  const committed = new Map((repository.scoreResults ?? []).filter((record) => record.data.period === scores.period).map((record) => [record.data.member, record.data]));
+  const stale = scores.results.filter((result) => committed.get(result.member)?.inputDigest !== result.inputDigest);
+  if (stale.length > 0) return refuse(zh ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。` : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`);
+  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
+  let finalizedAt = at;
+  if (finalizedAt === undefined) {
+    const now = new Date();
+    const date = todayIn(timeZone, now);
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
+    finalizedAt = `${date}T${time}${offsetInTimeZone(date, time.slice(0, 5), timeZone)}`;
+  } else if (Number.isNaN(Date.parse(finalizedAt)) || !/[+-]\d{2}:\d{2}$|Z$/.test(finalizedAt)) {
+    throw new UsageError(zh ? `--at 应为带时区的时间，如 2026-11-08T17:00:00+08:00（收到“${finalizedAt}”）。` : `--at must be a date-time with an offset, e.g. 2026-11-08T17:00:00+08:00 (got "${finalizedAt}").`);
+  }
+  const record = finalisationRecord(repository, scores, by, finalizedAt);
+  await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
+  context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
+  return EXIT.clean;
+}
+
+/** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
+async function writeAtomically(root: string, relativePath: string, content: string): Promise<void> {
+  const target = path.join(root, relativePath);
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, content, 'utf8');
+  await rename(temporary, target);
+}

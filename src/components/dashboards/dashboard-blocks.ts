@@ -1,0 +1,285 @@
+/**
+ * The dashboards' charts with their data tables, built from the KPI data: each block is one SVG
+ * (rendered at build time) and the table of exactly the figures it draws, so a screen-reader user
+ * or a printout loses nothing. Pure functions of (data, language).
+ */
+import { barChart, lineChart, pieChart } from '../../core/metrics/charts.ts';
+import type { ArticleKpi, AudienceSnapshot, FollowerKpis, SupportKpis } from '../../core/metrics/kpis.ts';
+import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
+import type { Lang } from '../../site/site-labels.ts';
+import { DASHBOARD_LABELS, formatNumber, formatPercent, sourceName } from './dashboard-labels.ts';
+
+export interface ChartBlock {
+  id: string;
+  heading: string;
+  /** Accessible description of the chart (aria-label and <title>). */
+  label: string;
+  svg: string;
+  note?: string;
+  table: { head: string[]; rows: string[][]; numeric?: boolean[] };
+}
+
+function shortTitle(title: string | undefined, id: string): string {
+  const text = title ?? id;
+  return text.length > 16 ? `${text.slice(0, 15)}…` : text;
+}
+
+export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'follower-trend'): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const daily = followers.daily;
+  const label = t.followerTrendLabel(followers.range.from, followers.range.to, formatNumber(followers.cumulativeStart, lang), formatNumber(followers.cumulativeEnd, lang));
+  return {
+    id,
+    heading: t.followerTrend,
+    label,
+    svg: lineChart({ label, categories: daily.map((day) => day.period), series: [{ name: t.cumulative, data: daily.map((day) => day.cumulativeEnd) }], area: true }),
+    table: {
+      head: [t.date, t.newFollowers, t.cancelled, t.net, t.cumulative],
+      numeric: [false, true, true, true, true],
+      rows: daily.map((day) => [day.period, formatNumber(day.new, lang), formatNumber(day.cancelled, lang), formatNumber(day.net, lang), formatNumber(day.cumulativeEnd, lang)]),
+    },
+  };
+}
+
+export function followerChangesBlock(followers: FollowerKpis, lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const periods = followers.daily.length > 62 ? followers.weekly : followers.daily;
+  const label = `${t.newFollowers} / ${t.cancelled}: ${followers.range.from} – ${followers.range.to}; ${t.net} ${formatNumber(followers.net, lang)}.`;
+  return {
+    id: 'follower-changes',
+    heading: `${t.newFollowers} / ${t.cancelled}`,
+    label,
+    svg: barChart({ label, categories: periods.map((period) => period.period), series: [{ name: t.newFollowers, data: periods.map((period) => period.new) }, { name: t.cancelled, data: periods.map((period) => -period.cancelled) }], stacked: true }),
+    table: {
+      head: [periods === followers.weekly ? t.week : t.date, t.newFollowers, t.cancelled, t.net, t.churnRate],
+      numeric: [false, true, true, true, true],
+      rows: periods.map((period) => [period.period, formatNumber(period.new, lang), formatNumber(period.cancelled, lang), formatNumber(period.net, lang), formatPercent(period.churnRate, lang)]),
+    },
+  };
+}
+
+export function growthBySourceBlock(followers: FollowerKpis, lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const sources = followers.bySource;
+  const label = t.growthBySourceLabel(sources[0] ? sourceName(sources[0].source, lang) : '—');
+  return {
+    id: 'growth-by-source',
+    heading: t.growthBySource,
+    label,
+    svg: barChart({
+      label,
+      categories: sources.map((source) => sourceName(source.source, lang)),
+      series: [{ name: t.newFollowers, data: sources.map((source) => source.new) }, { name: t.cancelled, data: sources.map((source) => source.cancelled) }],
+      horizontal: true,
+      height: Math.max(220, 60 + sources.length * 34),
+    }),
+    table: {
+      head: [t.source, t.newFollowers, t.cancelled, t.net, t.shareOfNew],
+      numeric: [false, true, true, true, true],
+      rows: sources.map((source) => [sourceName(source.source, lang), formatNumber(source.new, lang), formatNumber(source.cancelled, lang), formatNumber(source.net, lang), formatPercent(source.shareOfNew, lang)]),
+    },
+  };
+}
+
+export function readsAndSharesBlock(daily: DashboardOverview['daily'], lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const reads = daily.reduce((sum, day) => sum + day.reads, 0);
+  const shares = daily.reduce((sum, day) => sum + day.shares, 0);
+  const label = t.readsAndSharesLabel(formatNumber(reads, lang), formatNumber(shares, lang));
+  return {
+    id: 'reads-and-shares',
+    heading: t.readsAndShares,
+    label,
+    svg: lineChart({ label, categories: daily.map((day) => day.date), series: [{ name: t.reads, data: daily.map((day) => day.reads) }, { name: t.shares, data: daily.map((day) => day.shares) }] }),
+    table: {
+      head: [t.date, t.reads, t.readers, t.shares, t.likes, t.comments],
+      numeric: [false, true, true, true, true, true],
+      rows: daily.map((day) => [day.date, formatNumber(day.reads, lang), formatNumber(day.readers, lang), formatNumber(day.shares, lang), formatNumber(day.likes, lang), formatNumber(day.comments, lang)]),
+    },
+  };
+}
+
+export function topArticlesBlock(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const label = t.topArticlesLabel(articles.length, articles[0]?.title ?? '—');
+  return {
+    id: 'top-articles',
+    heading: t.topArticles,
+    label,
+    svg: barChart({ label, categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)), series: [{ name: t.reads, data: articles.map((kpi) => kpi.reads) }], horizontal: true, height: Math.max(220, 60 + articles.length * 30) }),
+    table: articleTable(articles, lang, names),
+  };
+}
+
+export function articleComparisonBlock(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const label = t.articleComparisonLabel(articles.length);
+  return {
+    id: 'article-comparison',
+    heading: t.articleComparison,
+    label,
+    svg: barChart({
+      label,
+      categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)),
+      series: [
+        { name: t.readers, data: articles.map((kpi) => kpi.readers) },
+        { name: t.shares, data: articles.map((kpi) => kpi.shares) },
+        { name: t.likes, data: articles.map((kpi) => kpi.likes) },
+        { name: t.comments, data: articles.map((kpi) => kpi.comments) },
+      ],
+      horizontal: true,
+      height: Math.max(260, 80 + articles.length * 56),
+    }),
+    table: articleTable(articles, lang, names),
+  };
+}
+
+function articleTable(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock['table'] {
+  const t = DASHBOARD_LABELS[lang];
+  return {
+    head: [t.article, t.author, t.publishedOn, t.reads, t.readers, t.shares, t.likes, t.comments, t.favorites, t.readRate],
+    numeric: [false, false, false, true, true, true, true, true, true, true],
+    rows: articles.map((kpi) => [
+      kpi.title ?? kpi.article,
+      kpi.author ? (names.get(kpi.author) ?? kpi.author) : '—',
+      kpi.publishedOn ?? '—',
+      formatNumber(kpi.reads, lang),
+      formatNumber(kpi.readers, lang),
+      formatNumber(kpi.shares, lang),
+      formatNumber(kpi.likes, lang),
+      formatNumber(kpi.comments, lang),
+      formatNumber(kpi.favorites, lang),
+      formatPercent(kpi.readRate, lang),
+    ]),
+  };
+}
+
+export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lang): ChartBlock[] {
+  const t = DASHBOARD_LABELS[lang];
+  return snapshots.map((snapshot) => {
+    const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
+    const dimension = t.dimension[snapshot.dimension];
+    const label = t.audienceLabel(dimension, snapshot.date, top ? `${top.bucket}（${formatPercent(top.share, lang)}）`.replace('（', lang === 'en' ? ' (' : '（').replace('）', lang === 'en' ? ')' : '）') : '—');
+    const data = snapshot.buckets.map((bucket) => ({ name: bucket.bucket, value: bucket.users }));
+    return {
+      id: `audience-${snapshot.dimension}`,
+      heading: `${t.audience} · ${dimension}`,
+      label,
+      note: t.snapshotOn(snapshot.date),
+      svg:
+        snapshot.dimension === 'region'
+          ? barChart({ label, categories: data.map((entry) => entry.name), series: [{ name: t.users, data: data.map((entry) => entry.value) }], horizontal: true, height: Math.max(200, 60 + data.length * 30), width: 560 })
+          : pieChart({ label, data }),
+      table: {
+        head: [t.bucket, t.users, t.share],
+        numeric: [false, true, true],
+        rows: snapshot.buckets.map((bucket) => [bucket.bucket, formatNumber(bucket.users, lang), formatPercent(bucket.share, lang)]),
+      },
+    };
+  });
+}
+
+export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const deadline = support.deadlineMinutes ?? 0;
+  const label = t.supportLabel(deadline, formatPercent(support.overall.withinDeadlineShare, lang));
+  const agents = support.agents;
+  return {
+    id: 'support',
+    heading: t.support,
+    label,
+    ...(support.businessHours ? { note: `${t.deadline(deadline)}。${t.businessHours(support.businessHours.start, support.businessHours.end)}`.replace('。', lang === 'en' ? '. ' : '。') } : {}),
+    svg: barChart({
+      label,
+      categories: agents.map((agent) => names.get(agent.agent) ?? agent.agent),
+      series: [{ name: t.medianMinutes, data: agents.map((agent) => agent.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: agents.map((agent) => agent.firstReplyP90Minutes) }],
+      ...(support.deadlineMinutes !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
+      height: 300,
+    }),
+    table: {
+      head: [t.agent, t.conversations, t.unanswered, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline), t.satisfaction],
+      numeric: [false, true, true, true, true, true, true],
+      rows: [...agents.map((agent) => ({ name: names.get(agent.agent) ?? agent.agent, ...agent })), { name: lang === 'en' ? 'All' : '全部', ...support.overall }].map((row) => [
+        row.name,
+        formatNumber(row.conversations, lang),
+        formatNumber(row.unanswered, lang),
+        formatNumber(row.firstReplyMedianMinutes, lang),
+        formatNumber(row.firstReplyP90Minutes, lang),
+        formatPercent(row.withinDeadlineShare, lang),
+        row.satisfactionMean === null ? '—' : row.satisfactionMean.toFixed(2),
+      ]),
+    },
+  };
+}
+
+export function supportTrendBlock(byMonth: DashboardOverview['supportByMonth'], deadline: number | null, lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const label = t.supportTrendLabel(deadline ?? 0);
+  return {
+    id: 'support-trend',
+    heading: t.supportTrend,
+    label,
+    svg: lineChart({
+      label,
+      categories: byMonth.map((entry) => entry.month),
+      series: [{ name: t.medianMinutes, data: byMonth.map((entry) => entry.kpis.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: byMonth.map((entry) => entry.kpis.firstReplyP90Minutes) }],
+      ...(deadline !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
+      height: 280,
+    }),
+    table: {
+      head: [t.month, t.conversations, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline ?? 0), t.satisfaction],
+      numeric: [false, true, true, true, true, true],
+      rows: byMonth.map((entry) => [
+        entry.month,
+        formatNumber(entry.kpis.conversations, lang),
+        formatNumber(entry.kpis.firstReplyMedianMinutes, lang),
+        formatNumber(entry.kpis.firstReplyP90Minutes, lang),
+        formatPercent(entry.kpis.withinDeadlineShare, lang),
+        entry.kpis.satisfactionMean === null ? '—' : entry.kpis.satisfactionMean.toFixed(2),
+      ]),
+    },
+  };
+}
+
+/** The monthly report's headline figures, with last month's for comparison. */
+export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['table'] {
+  const t = DASHBOARD_LABELS[lang];
+  const previous = report.previousFollowers;
+  const previousTotals = report.previousTotals;
+  const change = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : `${now - before >= 0 ? '+' : ''}${formatNumber(now - before, lang)}`);
+  const rows: string[][] = [
+    [t.cumulativeStart, formatNumber(report.followers.cumulativeStart, lang), '—'],
+    [t.cumulativeEnd, formatNumber(report.followers.cumulativeEnd, lang), change(report.followers.cumulativeEnd, previous?.cumulativeEnd)],
+    [t.newFollowers, formatNumber(report.followers.new, lang), change(report.followers.new, previous?.new)],
+    [t.cancelled, formatNumber(report.followers.cancelled, lang), change(report.followers.cancelled, previous?.cancelled)],
+    [t.net, formatNumber(report.followers.net, lang), change(report.followers.net, previous?.net)],
+    [t.churnRate, formatPercent(report.followers.churnRate, lang), previous ? formatPercent(previous.churnRate, lang) : '—'],
+    [t.publishedCount, formatNumber(report.published.length, lang), '—'],
+    [t.reads, formatNumber(report.totals.reads, lang), change(report.totals.reads, previousTotals?.reads)],
+    [t.readers, formatNumber(report.totals.readers, lang), change(report.totals.readers, previousTotals?.readers)],
+    [t.shares, formatNumber(report.totals.shares, lang), change(report.totals.shares, previousTotals?.shares)],
+    [t.likes, formatNumber(report.totals.likes, lang), change(report.totals.likes, previousTotals?.likes)],
+    [t.comments, formatNumber(report.totals.comments, lang), change(report.totals.comments, previousTotals?.comments)],
+    [t.conversations, formatNumber(report.support.overall.conversations, lang), '—'],
+    [t.withinDeadline(report.support.deadlineMinutes ?? 0), formatPercent(report.support.overall.withinDeadlineShare, lang), '—'],
+  ];
+  return { head: [t.figure, t.value, t.change], numeric: [false, true, true], rows };
+}
+
+export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['table'] {
+  const t = DASHBOARD_LABELS[lang];
+  return {
+    head: [t.member, t.publishedCount, t.reads, t.readers, t.shares, t.likes, t.comments, t.meanReadRate],
+    numeric: [false, true, true, true, true, true, true, true],
+    rows: report.members.map((member) => [
+      member.name,
+      formatNumber(member.published, lang),
+      formatNumber(member.totals.reads, lang),
+      formatNumber(member.totals.readers, lang),
+      formatNumber(member.totals.shares, lang),
+      formatNumber(member.totals.likes, lang),
+      formatNumber(member.totals.comments, lang),
+      formatPercent(member.meanReadRate, lang),
+    ]),
+  };
+}

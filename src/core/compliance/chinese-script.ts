@@ -1,0 +1,62 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Character-level Traditional → Simplified tables, built once per process from opencc-js.
+ * Matching works per character (a lookup per code unit), which is what makes the normalised view
+ * cheap enough for ten thousand articles; phrase-level conversion is not needed to catch 國家級.
+ */
+interface ScriptTables {
+  /** code unit → simplified code unit (0 when the character is unchanged). */
+  toSimplified: Uint16Array;
+  /** 1 where the character is written only in Traditional Chinese (safe to call "mixed script"). */
+  traditionalOnly: Uint8Array;
+}
+
+// Characters that opencc maps but that are also everyday Simplified characters (著名, 乾坤, 姓於, 瞭望…).
+const ALSO_SIMPLIFIED = new Set([...'著乾於餘瞭覆藉夥徵祗鉅髮麼甚週佈裏彆噁蒐鬥剋捨幹隻託遊台檯臺纔衝穀痴癡蔔囉嚕閒沈洩']);
+
+let tables: ScriptTables | undefined;
+
+export function scriptTables(): ScriptTables {
+  if (tables) return tables;
+  const toSimplified = new Uint16Array(0x10000);
+  const traditionalOnly = new Uint8Array(0x10000);
+  const characters: string[] = [];
+  for (let code = 0x3400; code <= 0x9fff; code += 1) characters.push(String.fromCharCode(code));
+  const joined = characters.join('\n');
+  // Taiwan and Hong Kong standards differ in a few characters; whichever changes a character wins.
+  const conversions = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' })(joined).split('\n'));
+  // A character that has a Traditional form of its own (么 → 麼, 后 → 後) is Simplified, whatever t2cn says of it.
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' })(joined).split('\n');
+  for (let index = 0; index < characters.length; index += 1) {
+    const original = characters[index]!;
+    if (toTraditional[index] !== original) continue;
+    for (const converted of conversions) {
+      const value = converted[index];
+      if (value !== undefined && value !== original && value.length === 1) {
+        const code = original.charCodeAt(0);
+        toSimplified[code] = value.charCodeAt(0);
+        if (!ALSO_SIMPLIFIED.has(original)) traditionalOnly[code] = 1;
+        break;
+      }
+    }
+  }
+  tables = { toSimplified, traditionalOnly };
+  return tables;
+}
+
+export function isCjkIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Simplified form of a string, character by character (for lexicon terms and messages). */
+export function toSimplifiedText(text: string): string {
+  const { toSimplified } = scriptTables();
+  let result = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const mapped = toSimplified[code];
+    result += mapped ? String.fromCharCode(mapped) : text[index];
+  }
+  return result;
+}

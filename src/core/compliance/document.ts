@@ -1,0 +1,45 @@
+import type { LocalizedText } from '../i18n/language.ts';
+import type { Segment } from './segments.ts';
+import type { ComplianceRuleId, ComplianceSettings } from './types.ts';
+
+/** What the rules read: the front matter's data, the body, and the YAML values worth checking. */
+export interface LintDocument {
+  frontMatter?: Record<string, unknown>;
+  /** True when `mpflow check` has already validated the front matter against the schema. */
+  frontMatterChecked: boolean;
+  body?: Segment;
+  /** Title, digest, campaign rules and prizes: every YAML text the content rules read. */
+  fields: Segment[];
+  settings: ComplianceSettings;
+  /** The author's display name (from the roster), when known. */
+  authorName?: string;
+  /** Size in bytes of a body image, when the file can be found. */
+  imageBytes?: (url: string) => number | undefined;
+}
+
+export interface RawFinding {
+  ruleId: ComplianceRuleId;
+  segment: Segment;
+  start: number;
+  end: number;
+  message?: LocalizedText;
+  severity?: 'error' | 'warning';
+  basis?: string;
+}
+
+export type Reporter = (finding: RawFinding) => void;
+
+/** Characters as WeChat counts them: code points, not UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0xdc00 || code > 0xdfff) count += 1;
+  }
+  return count;
+}
+
+export function clip(text: string, length = 24): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}

@@ -1,0 +1,303 @@
+import type { PolicyFile } from '../model/types.generated.ts';
+import { parseYamlSource } from '../source/yaml-source.ts';
+import { splitFrontMatter } from '../source/front-matter.ts';
+import { characterCount, clip, type LintDocument, type RawFinding } from './document.ts';
+import { BLOCKQUOTE, EXCLUDED, QUOTED } from './markdown-scan.ts';
+import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
+import { bodySegment, yamlSegment, type Segment, type YamlText } from './segments.ts';
+import { findSuppressions, type Suppression } from './suppressions.ts';
+import * as adLaw from './rules/ad-law.ts';
+import * as education from './rules/education.ts';
+import * as finance from './rules/finance.ts';
+import * as induceFollow from './rules/induce-follow.ts';
+import * as induceShare from './rules/induce-share.ts';
+import * as lexicon from './rules/lexicon.ts';
+import * as medical from './rules/medical.ts';
+import * as reprint from './rules/reprint.ts';
+import * as structure from './rules/structure.ts';
+import * as typography from './rules/typography.ts';
+import * as wechatLimits from './rules/wechat-limits.ts';
+import * as suppressionRules from './suppressions.ts';
+import type { ComplianceFamily, ComplianceRule, ComplianceSettings, Finding, LintResult, RuleDefinition, TeamLexiconEntry } from './types.ts';
+
+const DEFINITIONS: RuleDefinition[] = [
+  ...adLaw.RULES,
+  ...medical.RULES,
+  ...finance.RULES,
+  ...education.RULES,
+  ...induceShare.RULES,
+  ...induceFollow.RULES,
+  ...reprint.RULES,
+  ...lexicon.RULES,
+  ...typography.RULES,
+  ...structure.RULES,
+  ...wechatLimits.RULES,
+  ...suppressionRules.RULES,
+];
+
+/** Every compliance rule, by id. Ids are stable: suppressions, SARIF baselines and policies name them. */
+export const COMPLIANCE_RULES: Readonly<Record<string, ComplianceRule>> = Object.freeze(
+  Object.fromEntries(DEFINITIONS.map(({ id, ...rule }) => [id, rule])),
+);
+
+/** A policy version, or just its compliance section: what the engine reads from the policy. */
+export type PolicyVersion = { compliance?: Partial<PolicyFile['compliance']> & { lexicon?: TeamLexiconEntry[] } };
+
+export const DEFAULT_SETTINGS: ComplianceSettings = {
+  limits: { titleMaxChars: 32, authorMaxChars: 16, digestMaxChars: 128, bodyMaxChars: 20000, bodyMaxBytes: 1048576, imageMaxBytes: 1048576 },
+  readability: { paragraphMaxChars: 300, sentenceMaxChars: 120, subheadingEveryChars: 1000 },
+  severities: {},
+  lexicon: [],
+};
+
+export function settingsFromPolicy(policy: PolicyVersion | undefined): ComplianceSettings {
+  const compliance = policy?.compliance;
+  if (!compliance) return DEFAULT_SETTINGS;
+  return {
+    limits: { ...DEFAULT_SETTINGS.limits, ...(compliance.limits ?? {}) },
+    readability: { ...DEFAULT_SETTINGS.readability, ...(compliance.readability ?? {}) },
+    severities: { ...(compliance.severities ?? {}) } as ComplianceSettings['severities'],
+    lexicon: Array.isArray(compliance.lexicon) ? compliance.lexicon : [],
+  };
+}
+
+/** The phrase families, compiled once per process: one regular expression per family. */
+const FAMILY_SETS: ReadonlyArray<[ComplianceFamily, PhraseSet]> = [
+  ['ad-law', compilePhrases(adLaw.PHRASES)],
+  ['medical', compilePhrases(medical.PHRASES)],
+  ['finance', compilePhrases(finance.PHRASES)],
+  ['education', compilePhrases(education.PHRASES)],
+  ['induce-share', compilePhrases(induceShare.PHRASES)],
+  ['induce-follow', compilePhrases(induceFollow.PHRASES)],
+  ['lexicon', compilePhrases(lexicon.PHRASES)],
+];
+
+const teamSets = new Map<string, PhraseSet | undefined>();
+
+function teamSet(entries: readonly TeamLexiconEntry[]): PhraseSet | undefined {
+  if (entries.length === 0) return undefined;
+  const key = JSON.stringify(entries);
+  if (!teamSets.has(key)) {
+    const phrases = lexicon.teamPhrases(entries);
+    teamSets.set(key, phrases.length > 0 ? compilePhrases(phrases) : undefined);
+  }
+  return teamSets.get(key);
+}
+
+/** Claims in quotation marks or a blockquote are citations (a law's text, a reader's question), not our claims. */
+function citationExempt(family: ComplianceFamily, flags: number): boolean {
+  if ((flags & BLOCKQUOTE) !== 0) return true;
+  return (flags & QUOTED) !== 0 && family !== 'induce-share' && family !== 'induce-follow';
+}
+
+function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
+  const segments = [...(document.body ? [document.body] : []), ...document.fields.filter((field) => field.name !== 'author')];
+  const team = teamSet(document.settings.lexicon);
+  const sets = team ? [...FAMILY_SETS, ['lexicon', team] as [ComplianceFamily, PhraseSet]] : FAMILY_SETS;
+  for (const segment of segments) {
+    const view = segment.view();
+    for (const [family, set] of sets) {
+      for (const match of findPhrases(set, view.text)) {
+        const start = view.origin[match.start]!;
+        const end = view.origin[match.end - 1]! + 1;
+        const flags = segment.flags[start]! | segment.flags[end - 1]!;
+        if ((flags & EXCLUDED) !== 0 || citationExempt(family, flags)) continue;
+        report({ ruleId: match.entry.rule, segment, start, end, ...(match.entry.severity ? { severity: match.entry.severity } : {}), ...(match.entry.basis ? { basis: match.entry.basis } : {}) });
+      }
+    }
+  }
+}
+
+function checkTypographyRules(document: LintDocument, report: (finding: RawFinding) => void): void {
+  const body = document.body;
+  if (!body) return;
+  for (const fix of typography.typographyFixes(body.text, body.flags)) report({ ruleId: fix.ruleId, segment: body, start: fix.start, end: fix.end, message: typographyMessage(fix) });
+}
+
+function typographyMessage(fix: typography.TypographyFix): RawFinding['message'] {
+  const rule = COMPLIANCE_RULES[fix.ruleId]!;
+  if (fix.replacement === ' ') return { zh: `${rule.summary.zh}，应加一个空格。`, en: `${rule.summary.en}; add a space.` };
+  return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".` };
+}
+
+/** Runs every rule over a document and turns what they report into positioned findings. */
+export function lintDocument(document: LintDocument, suppressions: readonly Suppression[]): LintResult {
+  const raw: RawFinding[] = [];
+  const report = (finding: RawFinding) => raw.push(finding);
+  checkPhrases(document, report);
+  reprint.checkReprint(document, report);
+  structure.checkStructure(document, report);
+  wechatLimits.checkWeChatLimits(document, report);
+  checkTypographyRules(document, report);
+
+  const { severities } = document.settings;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const item of raw) {
+    const rule = COMPLIANCE_RULES[item.ruleId]!;
+    const configured = severities[item.ruleId] ?? severities[rule.family];
+    if (configured === 'off') continue;
+    const severity = configured ?? item.severity ?? rule.severity;
+    const start = item.segment.position(item.start);
+    const end = item.segment.endPosition(item.end);
+    const matched = item.segment.text.slice(item.start, item.end);
+    const key = `${item.ruleId}|${start.line}|${start.column}|${end.line}|${end.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const shown = clip(matched, 40);
+    findings.push({
+      ruleId: item.ruleId,
+      family: rule.family,
+      severity,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      matched,
+      message: item.message ?? { zh: `${rule.summary.zh}：“${shown}”。`, en: `${rule.summary.en}: "${shown}".` },
+      hint: item.basis ? { zh: `${rule.help.zh}（依据：${item.basis}）`, en: `${rule.help.en} (basis: ${item.basis})` } : rule.help,
+      lineText: item.segment.lineText(start.line),
+    });
+  }
+
+  // Suppressions: a named rule and a reason silence findings on the next line; anything less is itself an error.
+  let suppressed = 0;
+  const active: Suppression[] = [];
+  for (const suppression of suppressions) {
+    const unknown = suppression.ruleIds.filter((id) => !(id in COMPLIANCE_RULES));
+    const at = { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.endColumn, lineText: suppression.lineText };
+    if (suppression.ruleIds.length === 0 || unknown.length > 0) {
+      const named = unknown.join(', ') || '';
+      findings.push({
+        ruleId: 'suppression/unknown-rule', family: 'structure', severity: 'error', ...at, matched: named,
+        message: suppression.ruleIds.length === 0 ? { zh: '豁免注释没有写规则编号。', en: 'The suppression names no rule.' } : { zh: `豁免注释里的规则“${named}”不存在。`, en: `The suppression names an unknown rule "${named}".` },
+        hint: COMPLIANCE_RULES['suppression/unknown-rule']!.help,
+      });
+      continue;
+    }
+    if (suppression.reason === '') {
+      findings.push({
+        ruleId: 'suppression/missing-reason', family: 'structure', severity: 'error', ...at, matched: suppression.ruleIds.join(', '),
+        message: { zh: `豁免 ${suppression.ruleIds.join('、')} 没有写理由，因此不生效。`, en: `The suppression of ${suppression.ruleIds.join(', ')} gives no reason, so it does not apply.` },
+        hint: COMPLIANCE_RULES['suppression/missing-reason']!.help,
+      });
+      continue;
+    }
+    active.push(suppression);
+  }
+  const kept = findings.filter((finding) => {
+    const silenced = active.some((suppression) => suppression.targetLine === finding.line && suppression.ruleIds.includes(finding.ruleId));
+    if (silenced) suppressed += 1;
+    return !silenced;
+  });
+  kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return { findings: kept, suppressed };
+}
+
+export interface LintMarkdownOptions {
+  file?: string;
+  policy?: PolicyVersion;
+  /** false: the whole text is the body, even if it starts with ---. Default: detect front matter. */
+  frontMatter?: boolean;
+  /** Size of a body image by its URL as written, when it can be found. */
+  imageBytes?: (url: string) => number | undefined;
+}
+
+const ARTICLE_FIELDS = ['title', 'digest', 'author'] as const;
+
+/** Lints any Markdown text (front matter optional), with positions in that text. */
+export function lintMarkdown(source: string, options: LintMarkdownOptions = {}): LintResult {
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const settings = settingsFromPolicy(options.policy);
+  const split = options.frontMatter === false ? ({ kind: 'missing' } as const) : splitFrontMatter(text);
+  let yaml: YamlText | undefined;
+  let body: Segment;
+  const suppressions: Suppression[] = [];
+  if (split.kind === 'ok') {
+    const parsed = parseYamlSource(split.yamlText, options.file ?? '<text>', split.yamlFirstLine);
+    if (parsed.ok) yaml = { text: split.yamlText, source: parsed.source };
+    body = bodySegment(split.body, split.bodyFirstLine);
+    suppressions.push(...findSuppressions(split.yamlText, split.yamlFirstLine, 'yaml'), ...findSuppressions(split.body, split.bodyFirstLine, 'markdown'));
+  } else {
+    body = bodySegment(text, 1);
+    suppressions.push(...findSuppressions(text, 1, 'markdown'));
+  }
+  const data = yaml?.source.data;
+  const frontMatter = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const fields = yaml ? ARTICLE_FIELDS.map((name) => yamlSegment(yaml, [name])).filter((segment): segment is Segment => segment !== undefined) : [];
+  return lintDocument(
+    { ...(frontMatter ? { frontMatter } : {}), frontMatterChecked: false, body, fields, settings, ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}) },
+    suppressions,
+  );
+}
+
+/** An article already split and parsed by the repository loader (mpflow check). */
+export interface ArticleInput {
+  data: Record<string, unknown>;
+  yaml?: YamlText;
+  body: string;
+  bodyFirstLine: number;
+  policy?: PolicyVersion;
+  authorName?: string;
+  imageBytes?: (url: string) => number | undefined;
+}
+
+export function lintArticle(input: ArticleInput): LintResult {
+  const fields = input.yaml ? ARTICLE_FIELDS.map((name) => yamlSegment(input.yaml!, [name])).filter((segment): segment is Segment => segment !== undefined) : [];
+  const suppressions = [...(input.yaml ? findSuppressions(input.yaml.text, input.yaml.source.firstLine, 'yaml') : []), ...findSuppressions(input.body, input.bodyFirstLine, 'markdown')];
+  return lintDocument(
+    {
+      frontMatter: input.data,
+      frontMatterChecked: true,
+      body: bodySegment(input.body, input.bodyFirstLine),
+      fields,
+      settings: settingsFromPolicy(input.policy),
+      ...(input.authorName !== undefined ? { authorName: input.authorName } : {}),
+      ...(input.imageBytes ? { imageBytes: input.imageBytes } : {}),
+    },
+    suppressions,
+  );
+}
+
+/** A campaign's published texts: title, rules, goal and every prize's name and description. */
+export function lintCampaign(yaml: YamlText, data: Record<string, unknown>, policy?: PolicyVersion): LintResult {
+  const paths: Array<Array<string | number>> = [['title'], ['rules']];
+  const prizes = Array.isArray(data.prizes) ? data.prizes : [];
+  prizes.forEach((_, index) => paths.push(['prizes', index, 'name'], ['prizes', index, 'description']));
+  const fields = paths.map((path) => yamlSegment(yaml, path)).filter((segment): segment is Segment => segment !== undefined);
+  // Campaign titles are not article titles: WeChat limits and reprint rules do not apply.
+  const renamed = fields.map((field) => (field.name === 'title' ? { ...field, name: 'campaign-title' } : field));
+  return lintDocument({ frontMatterChecked: true, fields: renamed, settings: settingsFromPolicy(policy) }, findSuppressions(yaml.text, yaml.source.firstLine, 'yaml'));
+}
+
+/** Typography findings only (each fixable by fixTypography), positioned in `text`. */
+export function checkTypography(text: string): Finding[] {
+  return lintMarkdown(text).findings.filter((finding) => finding.family === 'typography');
+}
+
+/**
+ * Fixes what the typography rules find, and nothing else: the front matter, code, links and
+ * every other finding stay as they are. Fixing twice gives the same text as fixing once.
+ */
+export function fixTypography(source: string): string {
+  const crlf = source.includes('\r\n');
+  const text = crlf ? source.replace(/\r\n/g, '\n') : source;
+  const split = splitFrontMatter(text);
+  const head = split.kind === 'ok' ? text.slice(0, text.length - split.body.length) : '';
+  let body = split.kind === 'ok' ? split.body : text;
+  const firstLine = split.kind === 'ok' ? split.bodyFirstLine : 1;
+  for (let pass = 0; pass < 8; pass += 1) {
+    const segment = bodySegment(body, firstLine);
+    const suppressions = findSuppressions(body, firstLine, 'markdown').filter((suppression) => suppression.reason !== '');
+    const fixes = typography.typographyFixes(body, segment.flags).filter((fix) => {
+      const line = segment.position(fix.start).line;
+      return !suppressions.some((suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId));
+    });
+    if (fixes.length === 0) break;
+    body = typography.applyFixes(body, fixes);
+  }
+  const fixed = head + body;
+  return crlf ? fixed.replace(/\n/g, '\r\n') : fixed;
+}
+
+export { characterCount };

@@ -1,0 +1,23 @@
+import type { PhraseEntry } from '../phrases.ts';
+import { defineRule } from '../types.ts';
+
+export const RULES = [
+  defineRule('education/guaranteed-result', {
+    family: 'education',
+    severity: 'error',
+    basis: {
+      zh: '《中华人民共和国广告法》第二十四条：教育、培训广告不得对升学、通过考试、获得学位学历或者合格证书，或者对教育、培训的效果作出明示或者暗示的保证性承诺。',
+      en: 'Advertising Law of the PRC, art. 24: education and training ads may not promise, openly or by implication, admission, passing an exam, a degree or certificate, or the effect of the training.',
+    },
+    summary: { zh: '承诺包过、保证录取', en: 'Guaranteed pass or admission' },
+    help: { zh: '删去“包过”“保证录取”“不过退款”等承诺，可以介绍课程内容、课时和讲师。', en: 'Remove "guaranteed pass", "guaranteed admission", "refund if you fail"; describe the course, hours and teachers instead.' },
+  }),
+];
+
+export const PHRASES: PhraseEntry[] = [
+  {
+    rule: 'education/guaranteed-result',
+    pattern: '包过|保过|包通过|保证(?:能)?(?:通过|录取|考上|上岸|提分|就业|拿证|过关|考过)|确保(?:通过|录取|考上|上岸)|包(?:录取|上岸|拿证|就业|分配|考上)|(?:通过|录取|上岸|考试|考证|过关)率(?:高达|达到?|为)?100 ?%|(?:100 ?%|百分之百|百分百)(?:通过|录取|上岸|拿证|就业|过关)|不过(?:全额)?退(?:款|费)|考不过(?:全额)?退(?:款|费)|押中原题|名师押题|考前押题',
+    negatable: true,
+  },
+];

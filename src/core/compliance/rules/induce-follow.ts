@@ -1,0 +1,36 @@
+import type { PhraseEntry } from '../phrases.ts';
+import { defineRule } from '../types.ts';
+
+const BASIS = {
+  zh: '《微信公众平台运营规范》诱导关注：不得以奖励、强制或诱导的方式要求用户关注公众号（如关注后查看全文、关注即送、关注才能参与抽奖）。',
+  en: 'WeChat Official Accounts Platform Operating Rules, "inducing follows": no rewards or conditions that make users follow the account (follow to read the rest, follow for a gift, follow to enter a draw).',
+};
+
+export const RULES = [
+  defineRule('induce-follow/follow-to-unlock', {
+    family: 'induce-follow',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '关注后才能查看', en: 'Follow to read' },
+    help: { zh: '全文直接展示，不要设置“关注后查看”。', en: 'Show the whole text; never require a follow to read on.' },
+  }),
+  defineRule('induce-follow/reward-for-follow', {
+    family: 'induce-follow',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '以奖励诱导关注', en: 'Reward for following' },
+    help: { zh: '奖品、资料和抽奖资格与是否关注脱钩，并在规则中写明“参与不需要关注本号”。', en: 'Decouple prizes, downloads and draws from following, and say in the rules that taking part needs no follow.' },
+  }),
+];
+
+const C = '[^。！？；!?;\\n]';
+const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小编|账号|官方号)';
+
+export const PHRASES: PhraseEntry[] = [
+  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${C}{0,4}?(?:查看|阅读|看|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容)`, negatable: true },
+  { rule: 'induce-follow/follow-to-unlock', pattern: `(?:查看|阅读|解锁)(?:全文|完整内容|剩余内容|答案|下文)${C}{0,4}?(?:需|须|需要|请先|要|先)关注`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?(?:后|之后|即|就|即可|并)?(?:送|赠|领取|免费领|可领|获得|获取|抽奖|参与抽奖|有礼|返现|红包)`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `关注${C}{0,10}?(?:才能|方可|才可以?)${C}{0,4}?(?:参与|抽奖|领取|兑换|获得|中奖)`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `(?:抽奖|领取|领奖|兑奖|参与|中奖|奖品)${C}{0,8}?(?:需|须|需要|必须|要求|请先|先)关注`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${ACCOUNT}?(?:并)?回复${C}{0,10}?(?:领取|获取|免费)`, negatable: true },
+];

@@ -1,0 +1,54 @@
+import type { PhraseEntry } from '../phrases.ts';
+import { defineRule } from '../types.ts';
+
+const BASIS = {
+  zh: '《微信公众平台运营规范》诱导分享：不得以奖励或其他方式强制或诱导用户将消息分享至朋友圈、群聊或好友（含集赞、转发抽奖、分享后才能查看、以不转发即不吉利等言辞诱导）。',
+  en: 'WeChat Official Accounts Platform Operating Rules, "inducing shares": no rewards or pressure to make users share to Moments, groups or friends (collecting likes, share-to-win, share-to-unlock, "bad luck if you don\'t share").',
+};
+
+export const RULES = [
+  defineRule('induce-share/reward-for-share', {
+    family: 'induce-share',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '以奖励诱导转发、分享', en: 'Reward for sharing' },
+    help: { zh: '抽奖、领奖与转发、分享脱钩：参与方式改为留言、答题或投票，并写明“无需转发”。', en: 'Decouple prizes from sharing: let people take part by commenting, answering or voting, and say that no sharing is needed.' },
+  }),
+  defineRule('induce-share/collect-likes', {
+    family: 'induce-share',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '集赞送礼', en: 'Collect likes for a gift' },
+    help: { zh: '不要以朋友圈集赞数量作为领奖条件。', en: 'Do not make a number of likes on Moments the condition for a prize.' },
+  }),
+  defineRule('induce-share/share-to-unlock', {
+    family: 'induce-share',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '分享后才能查看或领取', en: 'Share to unlock' },
+    help: { zh: '内容和资料直接提供，不要设置“分享后查看”。', en: 'Give the content directly; never require a share to read or download it.' },
+  }),
+  defineRule('induce-share/pressure', {
+    family: 'induce-share',
+    severity: 'error',
+    basis: BASIS,
+    summary: { zh: '以吉凶、身份等言辞胁迫转发', en: 'Pressure to share (luck, identity)' },
+    help: { zh: '删去“不转不是中国人”“转发有好运”一类的话。', en: 'Remove lines such as "share or you are not Chinese" or "share for good luck".' },
+  }),
+];
+
+/** Anything but a clause break: the parts of a phrase must sit in one clause. */
+const C = '[^。！？；!?;\\n]';
+const SHARE = '(?:转发|分享|转|发|晒)(?:本文|此文|文章|海报|链接|图片)?(?:到|至|给|进|在)?(?:你的|您的|自己的)?';
+const TARGET = '(?:朋友圈|微信群|群聊|\\d+个?(?:微信)?群|[一二三两四五六七八九十几]+个?(?:微信)?群|好友|亲友|群里)';
+const REWARD = '(?:抽奖|领取|领|送|赠|获得|获取|赢|兑换|返现|红包|优惠券|免费|才能|才可|方可|即可|就能|就可以|可获|可得|可享|截图)';
+
+export const PHRASES: PhraseEntry[] = [
+  { rule: 'induce-share/reward-for-share', pattern: `${SHARE}${TARGET}${C}{0,16}?${REWARD}`, negatable: true },
+  { rule: 'induce-share/reward-for-share', pattern: `(?:抽奖|领取|领奖|兑奖|中奖|奖品)${C}{0,10}?(?:需|须|需要|必须|要求|请先|先)(?:转发|分享)${C}{0,6}?${TARGET}`, negatable: true },
+  { rule: 'induce-share/reward-for-share', pattern: `邀请${C}{0,6}?(?:好友|朋友|亲友)${C}{0,6}?(?:助力|砍价|拼团免费|免费领)`, negatable: true },
+  { rule: 'induce-share/collect-likes', pattern: `集(?:满)?(?:\\d+个?|[一二三四五六七八九十百几]+个?)?赞|点赞(?:数)?(?:满|达到|超过|前)${C}{0,8}?(?:送|领|获得|赢|奖)`, negatable: true },
+  { rule: 'induce-share/share-to-unlock', pattern: `(?:转发|分享)(?:本文|此文|文章)?(?:后|之后|以后|完|成功)${C}{0,4}?(?:才能|才可以?|方可|即可|就能|可)(?:查看|阅读|看|领取|下载|获取|解锁|参与|免费|显示)`, negatable: true },
+  { rule: 'induce-share/share-to-unlock', pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`, negatable: true },
+  { rule: 'induce-share/pressure', pattern: `不转(?:发)?(?:就)?不是${C}{0,4}?人|(?:转发|转)(?:此文|这条|本条|此条|出去)?${C}{0,6}?(?:好运|平安|发财|保佑|转运|福气)|不转(?:发)?${C}{0,6}?(?:倒霉|厄运|后悔|霉运)` },
+];

@@ -1,0 +1,72 @@
+import type { PhraseEntry } from '../phrases.ts';
+import { buildTextView } from '../text-view.ts';
+import { defineRule, type ComplianceRuleId, type TeamLexiconEntry } from '../types.ts';
+
+const ECOSYSTEM = '《网络信息内容生态治理规定》（国家互联网信息办公室令第 5 号）';
+
+/** Lexicon categories; a department's own entries (policy `compliance.lexicon`) pick one of these. */
+export const LEXICON_CATEGORIES = ['vulgar', 'clickbait', 'rumour', 'contact-lure', 'gambling-fraud'] as const;
+
+export const RULES = [
+  defineRule('lexicon/vulgar', {
+    family: 'lexicon',
+    severity: 'error',
+    basis: { zh: `${ECOSYSTEM}第七条第五项（低俗、庸俗、媚俗）；部门制度四（一）1 内容合法合规。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(5) (vulgar content); department policy 4(1)1.' },
+    summary: { zh: '低俗、粗俗用语', en: 'Vulgar language' },
+    help: { zh: '换成中性的说法；公众号代表公司形象。', en: 'Use neutral wording; the account speaks for the company.' },
+  }),
+  defineRule('lexicon/clickbait', {
+    family: 'lexicon',
+    severity: 'warning',
+    basis: { zh: `${ECOSYSTEM}第七条第一项（使用夸张标题，内容与标题严重不符）；部门制度四（一）3 语言简洁明了。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(1) (exaggerated headlines); department policy 4(1)3.' },
+    summary: { zh: '标题党、夸张煽动用语', en: 'Clickbait' },
+    help: { zh: '用文章真正讲的内容做标题和导语。', en: 'Let the title and lead say what the article actually says.' },
+  }),
+  defineRule('lexicon/rumour', {
+    family: 'lexicon',
+    severity: 'error',
+    basis: { zh: `${ECOSYSTEM}第六条第八项（散布谣言）；《微信公众平台运营规范》虚假信息。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(8) (rumours); WeChat platform rules on false information.' },
+    summary: { zh: '谣言式、未经证实的传播用语', en: 'Rumour-style wording' },
+    help: { zh: '写明可核实的信息来源，删去“内部消息”“紧急扩散”等说法。', en: 'Cite a checkable source; remove "insider news", "spread this urgently" and the like.' },
+  }),
+  defineRule('lexicon/contact-lure', {
+    family: 'lexicon',
+    severity: 'error',
+    basis: { zh: '《微信公众平台运营规范》骚扰与诱导：不得诱导用户添加个人微信、以变体字规避审核。', en: 'WeChat platform rules on harassment and inducement: no luring users to add personal WeChat accounts, no variant spellings to dodge review.' },
+    summary: { zh: '诱导添加个人微信等引流用语', en: 'Lure to add a personal contact' },
+    help: { zh: '通过公众号客服、微信小店等官方渠道联系读者。', en: 'Reach readers through the account\'s official support and shop channels.' },
+  }),
+  defineRule('lexicon/gambling-fraud', {
+    family: 'lexicon',
+    severity: 'error',
+    basis: { zh: `${ECOSYSTEM}第六条第九项（赌博、诈骗）；《微信公众平台运营规范》欺诈。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(9) (gambling, fraud); WeChat platform rules on fraud.' },
+    summary: { zh: '赌博、刷单等诈骗相关用语', en: 'Gambling or fraud wording' },
+    help: { zh: '删去相关内容；如为反诈科普，放进引用块或引号中。', en: 'Remove it; for anti-fraud education, put it in a blockquote or quotation marks.' },
+  }),
+];
+
+/** The team's curated list, written against the normalised view. */
+export const PHRASES: PhraseEntry[] = [
+  { rule: 'lexicon/vulgar', pattern: '卧槽|我靠|尼玛|你妈的|他妈的|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池' },
+  { rule: 'lexicon/clickbait', pattern: '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在' },
+  { rule: 'lexicon/rumour', pattern: '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你', negatable: true },
+  { rule: 'lexicon/contact-lure', pattern: '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领', negatable: true },
+  { rule: 'lexicon/gambling-fraud', pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
+];
+
+function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A department's own additions as phrase entries: the term goes through the normaliser, then matches literally. */
+export function teamPhrases(entries: readonly TeamLexiconEntry[]): PhraseEntry[] {
+  return entries
+    .filter((entry) => typeof entry.term === 'string' && entry.term.trim() !== '' && (LEXICON_CATEGORIES as readonly string[]).includes(entry.category))
+    .map((entry) => ({
+      rule: `lexicon/${entry.category}` as ComplianceRuleId,
+      pattern: escapeRegex(buildTextView(entry.term.trim()).text),
+      ...(entry.except ? { except: entry.except } : {}),
+      ...(entry.severity ? { severity: entry.severity } : {}),
+      ...(entry.basis ? { basis: entry.basis } : {}),
+    }));
+}

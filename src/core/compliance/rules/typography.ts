@@ -1,0 +1,206 @@
+import { isCjkIdeograph, scriptTables } from '../chinese-script.ts';
+import { EXCLUDED } from '../markdown-scan.ts';
+import { defineRule, type ComplianceRuleId } from '../types.ts';
+
+const BASIS = {
+  zh: '中文文案排版惯例（《中文文案排版指北》、W3C《中文排版需求》）；部门制度四（一）4 排版美观、便于阅读。',
+  en: 'Common Chinese copywriting conventions (Chinese Copywriting Guidelines, W3C Requirements for Chinese Text Layout); department policy 4(1)4.',
+};
+
+export const RULES = [
+  defineRule('typography/cjk-latin-space', {
+    family: 'typography',
+    severity: 'warning',
+    basis: BASIS,
+    summary: { zh: '中文与英文、数字之间缺少空格', en: 'No space between Chinese and Latin letters or digits' },
+    help: { zh: '在中文与英文、数字之间加一个空格；mpflow lint --fix 会自动加。', en: 'Put one space between Chinese and Latin letters or digits; --fix adds it.' },
+  }),
+  defineRule('typography/fullwidth-punctuation', {
+    family: 'typography',
+    severity: 'warning',
+    basis: BASIS,
+    summary: { zh: '中文里用了半角标点', en: 'Half-width punctuation in Chinese text' },
+    help: { zh: '中文句子里用全角标点（，。：；！？（））；--fix 会自动替换。', en: 'Use full-width punctuation in Chinese sentences; --fix replaces it.' },
+  }),
+  defineRule('typography/halfwidth-in-latin', {
+    family: 'typography',
+    severity: 'warning',
+    basis: BASIS,
+    summary: { zh: '英文、数字里用了全角字符', en: 'Full-width characters inside Latin text or numbers' },
+    help: { zh: '英文和数字用半角字母、数字与标点；--fix 会自动替换。', en: 'Use half-width letters, digits and punctuation in Latin text; --fix replaces them.' },
+  }),
+  defineRule('typography/repeated-punctuation', {
+    family: 'typography',
+    severity: 'warning',
+    basis: BASIS,
+    summary: { zh: '标点重复或省略号、破折号不规范', en: 'Repeated punctuation, or a non-standard ellipsis or dash' },
+    help: { zh: '感叹号、问号只用一个；省略号写“……”，破折号写“——”；--fix 会自动改。', en: 'One ! or ? only; the ellipsis is "……" and the dash "——"; --fix corrects them.' },
+  }),
+  defineRule('typography/mixed-script', {
+    family: 'typography',
+    severity: 'warning',
+    basis: { zh: '部门制度四（一）3 语言规范；简体文章中不混用繁体字。', en: 'Department policy 4(1)3; no Traditional characters in a Simplified article.' },
+    summary: { zh: '简体文章中混有繁体字', en: 'Traditional characters in a Simplified article' },
+    help: { zh: '改成简体字（繁体引文可放进引用块）；--fix 会逐字转换。', en: 'Use the Simplified form (quote Traditional text in a blockquote); --fix converts the characters.' },
+  }),
+];
+
+export interface TypographyFix {
+  ruleId: ComplianceRuleId;
+  /** The span reported, in the text's offsets. */
+  start: number;
+  end: number;
+  /** The replacement of [fixStart, fixEnd). */
+  fixStart: number;
+  fixEnd: number;
+  replacement: string;
+}
+
+const isAsciiAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
+const HALF_WIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '．': '.' };
+const ELLIPSIS_OR_DASH = /\.{3,}|。{2,}|…+|-{2,}|—+/g;
+const REPEATED = /([！？!?，,])\1+/g;
+const PARENTHESES = /\(([^()\n]*)\)/g;
+
+/** Every typography problem of a Markdown body, each with its fix. */
+export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[] {
+  const fixes: TypographyFix[] = [];
+  const prose = (index: number) => index >= 0 && index < text.length && (flags[index]! & EXCLUDED) === 0;
+  const cjkAt = (index: number) => prose(index) && isCjkIdeograph(text.charCodeAt(index));
+  const { traditionalOnly, toSimplified } = scriptTables();
+  let traditionalCount = 0;
+  let simplifiedCount = 0;
+  const simplifiedTargets = simplifiedTargetTable();
+
+  const length = text.length;
+  for (let index = 0; index < length; index += 1) {
+    // Hot loop: character codes and flag bytes only; strings are made only for a finding.
+    if ((flags[index]! & EXCLUDED) !== 0) continue;
+    const code = text.charCodeAt(index);
+    const next = index + 1 < length && (flags[index + 1]! & EXCLUDED) === 0 ? text.charCodeAt(index + 1) : -1;
+    if (code >= 0x3400 && code <= 0x9fff) {
+      if (traditionalOnly[code]) traditionalCount += 1;
+      else if (simplifiedTargets[code]) simplifiedCount += 1;
+      if (next !== -1 && isAsciiAlnum(next)) fixes.push({ ruleId: 'typography/cjk-latin-space', start: index, end: index + 2, fixStart: index + 1, fixEnd: index + 1, replacement: ' ' });
+      continue;
+    }
+    if (code < 0x7b) {
+      if (isAsciiAlnum(code)) {
+        if (next !== -1 && isCjkIdeograph(next)) fixes.push({ ruleId: 'typography/cjk-latin-space', start: index, end: index + 2, fixStart: index + 1, fixEnd: index + 1, replacement: ' ' });
+        continue;
+      }
+      if (code !== 0x2c && code !== 0x3b && code !== 0x3a && code !== 0x3f && code !== 0x21 && code !== 0x2e) continue;
+      if (!cjkAt(index - 1)) continue;
+      const character = text[index]!;
+      const after = text[index + 1];
+      if (character === '.' && !(after === undefined || after === '\n' || after === ' ' || cjkAt(index + 1))) continue;
+      if (character === '!' && after === '[') continue;
+      if ((character === '.' || character === '!' || character === '?' || character === ',') && after === character) continue;
+      const dropSpace = after === ' ' && index + 2 < length && text[index + 2] !== '\n' && text[index + 2] !== ' ';
+      fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: index, end: index + 1, fixStart: index, fixEnd: dropSpace ? index + 2 : index + 1, replacement: FULL_WIDTH[character]! });
+      continue;
+    }
+    if (code < 0xff01 || code > 0xff5e) continue;
+    if (isAsciiAlnum(code - 0xfee0)) {
+      // A run of full-width letters or digits (１００) is one finding.
+      let end = index;
+      let replacement = '';
+      while (end < length && prose(end) && text.charCodeAt(end) >= 0xff01 && text.charCodeAt(end) <= 0xff5e && isAsciiAlnum(text.charCodeAt(end) - 0xfee0)) {
+        replacement += String.fromCharCode(text.charCodeAt(end) - 0xfee0);
+        end += 1;
+      }
+      fixes.push({ ruleId: 'typography/halfwidth-in-latin', start: index, end, fixStart: index, fixEnd: end, replacement });
+      index = end - 1;
+      continue;
+    }
+    const halfWidth = HALF_WIDTH[text[index]!];
+    if (halfWidth && prose(index - 1) && isAsciiAlnum(text.charCodeAt(index - 1)) && next !== -1 && isAsciiAlnum(next)) {
+      const character = text[index]!;
+      const numeric = character === '．' || (character === '：' && /\d/.test(text[index - 1]!) && /\d/.test(text[index + 1]!));
+      fixes.push({ ruleId: 'typography/halfwidth-in-latin', start: index, end: index + 1, fixStart: index, fixEnd: index + 1, replacement: numeric ? halfWidth : `${halfWidth} ` });
+    }
+  }
+
+  REPEATED.lastIndex = 0;
+  for (let match = REPEATED.exec(text); match; match = REPEATED.exec(text)) {
+    if (!prose(match.index)) continue;
+    const mark = match[1]!;
+    // Half-width !!! in an English sentence stays an English matter; in Chinese it becomes one full-width mark.
+    const chinese = mark.charCodeAt(0) > 0xff || cjkAt(match.index - 1);
+    if (!chinese) continue;
+    fixes.push({ ruleId: 'typography/repeated-punctuation', start: match.index, end: match.index + match[0].length, fixStart: match.index, fixEnd: match.index + match[0].length, replacement: FULL_WIDTH[mark] ?? mark });
+  }
+  ELLIPSIS_OR_DASH.lastIndex = 0;
+  for (let match = ELLIPSIS_OR_DASH.exec(text); match; match = ELLIPSIS_OR_DASH.exec(text)) {
+    const value = match[0];
+    const start = match.index;
+    const end = start + value.length;
+    if (!prose(start) || value === '……' || value === '——') continue;
+    const dash = value[0] === '-' || value[0] === '—';
+    if (dash) {
+      // Only between Chinese characters: -- in English, Markdown rules and tables stay.
+      if (!(cjkAt(start - 1) && cjkAt(end))) continue;
+      fixes.push({ ruleId: 'typography/repeated-punctuation', start, end, fixStart: start, fixEnd: end, replacement: '——' });
+    } else {
+      if (!(cjkAt(start - 1) || (value[0] !== '.' && cjkAt(end)))) continue;
+      fixes.push({ ruleId: 'typography/repeated-punctuation', start, end, fixStart: start, fixEnd: end, replacement: '……' });
+    }
+  }
+  PARENTHESES.lastIndex = 0;
+  for (let match = PARENTHESES.exec(text); match; match = PARENTHESES.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
+    if (!(cjkAt(start - 1) || cjkAt(start + 1))) continue;
+    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start, end: start + 1, fixStart: start, fixEnd: start + 1, replacement: '（' });
+    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: end - 1, end, fixStart: end - 1, fixEnd: end, replacement: '）' });
+  }
+
+  // Traditional characters are a problem only in an article written in Simplified.
+  if (traditionalCount > 0 && simplifiedCount >= traditionalCount) {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (!traditionalOnly[code] || !prose(index)) continue;
+      let end = index + 1;
+      while (end < text.length && traditionalOnly[text.charCodeAt(end)] && prose(end)) end += 1;
+      let replacement = '';
+      for (let at = index; at < end; at += 1) replacement += String.fromCharCode(toSimplified[text.charCodeAt(at)]!);
+      fixes.push({ ruleId: 'typography/mixed-script', start: index, end, fixStart: index, fixEnd: end, replacement });
+      index = end - 1;
+    }
+  }
+  return fixes;
+}
+
+let simplifiedTargets: Uint8Array | undefined;
+
+/** 1 for characters that are the Simplified form of some Traditional one (国, 级…): evidence of a Simplified text. */
+function simplifiedTargetTable(): Uint8Array {
+  if (simplifiedTargets) return simplifiedTargets;
+  const { toSimplified } = scriptTables();
+  simplifiedTargets = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code += 1) {
+    const target = toSimplified[code]!;
+    if (target && !toSimplified[target]) simplifiedTargets[target] = 1;
+  }
+  return simplifiedTargets;
+}
+
+/** Applies non-overlapping fixes from the end; overlapping ones wait for the next pass. */
+export function applyFixes(text: string, fixes: readonly TypographyFix[]): string {
+  const ordered = [...fixes].sort((a, b) => a.fixStart - b.fixStart || a.fixEnd - b.fixEnd);
+  const chosen: TypographyFix[] = [];
+  let reached = -1;
+  for (const fix of ordered) {
+    if (fix.fixStart < reached || (fix.fixStart === reached && fix.fixEnd === fix.fixStart && chosen.at(-1)?.fixEnd === fix.fixStart && chosen.at(-1)?.fixStart === fix.fixStart)) continue;
+    chosen.push(fix);
+    reached = Math.max(reached, fix.fixEnd);
+  }
+  let result = text;
+  for (let index = chosen.length - 1; index >= 0; index -= 1) {
+    const fix = chosen[index]!;
+    result = result.slice(0, fix.fixStart) + fix.replacement + result.slice(fix.fixEnd);
+  }
+  return result;
+}

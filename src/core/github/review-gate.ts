@@ -1,0 +1,89 @@
+import type { Language } from '../i18n/language.ts';
+import { readBaseContext } from '../review/base-context.ts';
+import { decideReview } from '../review/decide-review.ts';
+import { renderStickyComment, STATUS_CONTEXT, statusDescription, STICKY_MARKER } from '../review/present-decision.ts';
+import { REVIEW_LABELS, type ReviewDecision } from '../review/review-input.ts';
+import type { GitHubClient } from './client.ts';
+import { fetchBaseFiles, fetchCommitFiles, fetchPullRequestSnapshot, type PullRequestSnapshot, type RepositoryName } from './pull-request-snapshot.ts';
+
+export interface Evaluation {
+  snapshot: PullRequestSnapshot;
+  decision: ReviewDecision;
+}
+
+/** Reads the pull request and the base commit's roster and policy, then decides. */
+export async function evaluatePullRequest(client: GitHubClient, repository: RepositoryName, number: number, now: Date = new Date()): Promise<Evaluation> {
+  const snapshot = await fetchPullRequestSnapshot(client, repository, number);
+  const { team, policies } = await fetchBaseFiles(client, repository, snapshot.pullRequest.baseSha);
+  const base = readBaseContext(team, policies, now);
+  // Who wrote which appraisal file needs each commit's own file list; other pull requests skip it.
+  if (snapshot.pullRequest.files.some((file) => file.path.startsWith('appraisals/') || file.previousPath?.startsWith('appraisals/'))) {
+    snapshot.pullRequest.commits = await fetchCommitFiles(client, repository, snapshot.pullRequest.commits);
+  }
+  const decision = decideReview({ pullRequest: snapshot.pullRequest, reviews: snapshot.reviews, comments: snapshot.comments, base });
+  return { snapshot, decision };
+}
+
+export type GateAction =
+  | { kind: 'label-added'; label: string }
+  | { kind: 'label-removed'; label: string }
+  | { kind: 'comment-created'; id: number }
+  | { kind: 'comment-updated'; id: number }
+  | { kind: 'comment-unchanged'; id: number }
+  | { kind: 'status-set'; state: string; description: string };
+
+/**
+ * Writes the decision back: review labels in step (only the gate's three labels are touched), the
+ * one sticky summary comment created or updated in place, and the `mpflow/review` commit status on
+ * the head commit — last, so the status always follows a comment that explains it.
+ */
+export async function publishDecision(client: GitHubClient, repository: RepositoryName, evaluation: Evaluation, language: Language): Promise<GateAction[]> {
+  const { snapshot, decision } = evaluation;
+  const actions: GateAction[] = [];
+  const number = snapshot.pullRequest.number;
+
+  const present = new Set(snapshot.labels);
+  for (const label of REVIEW_LABELS) {
+    if (label === decision.label || !present.has(label)) continue;
+    try {
+      await client.rest.issues.removeLabel({ ...repository, issue_number: number, name: label });
+    } catch (error) {
+      // Someone removed it meanwhile: the goal is reached.
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    actions.push({ kind: 'label-removed', label });
+  }
+  if (decision.label && !present.has(decision.label)) {
+    await client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [decision.label] });
+    actions.push({ kind: 'label-added', label: decision.label });
+  }
+
+  // Only a bot's comment can be the sticky one: a person pasting the marker cannot make the gate overwrite their comment.
+  const body = renderStickyComment(decision, language);
+  const sticky = snapshot.comments.find((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER));
+  let commentUrl: string | undefined;
+  if (!sticky) {
+    const { data } = await client.rest.issues.createComment({ ...repository, issue_number: number, body });
+    actions.push({ kind: 'comment-created', id: data.id });
+    commentUrl = data.html_url;
+  } else if (sticky.body !== body) {
+    const { data } = await client.rest.issues.updateComment({ ...repository, comment_id: sticky.id, body });
+    actions.push({ kind: 'comment-updated', id: sticky.id });
+    commentUrl = data.html_url;
+  } else {
+    actions.push({ kind: 'comment-unchanged', id: sticky.id });
+    commentUrl = sticky.htmlUrl;
+  }
+
+  const description = statusDescription(decision, language);
+  await client.rest.repos.createCommitStatus({
+    ...repository,
+    sha: decision.headSha,
+    state: decision.verdict,
+    context: STATUS_CONTEXT,
+    description,
+    ...(commentUrl ? { target_url: commentUrl } : {}),
+  });
+  actions.push({ kind: 'status-set', state: decision.verdict, description });
+  return actions;
+}

@@ -1,0 +1,466 @@
+/**
+ * Reads the MP back office's CSV exports (数据分析: 用户增长, 图文分析, 用户属性) into a MetricBatch.
+ *
+ * Columns are found by their Chinese header, in Simplified or Traditional characters (converted
+ * with OpenCC) and under the names the back office has used over the years; their order does not
+ * matter. Files may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel on Chinese Windows
+ * saves them. Dates may be 2026-11-01, 2026/11/1, 2026年11月1日, 20261101 or an Excel serial
+ * number. A 合计/总计 row is skipped with a notice. Every problem names its file, line and column,
+ * all problems are reported together, and a file with any problem contributes nothing.
+ */
+import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js/t2cn';
+import { text, type LocalizedText } from '../i18n/language.ts';
+import { isCalendarDate } from '../model/dates.ts';
+import type { Repository } from '../repository/load-repository.ts';
+import type { CsvCell, CsvRow } from '../source/csv-source.ts';
+import { addDays } from './kpis.ts';
+import { FOLLOWER_SOURCES } from './kpis.ts';
+import type { Cells, MetricBatch } from './storage.ts';
+
+export type ExportKind = 'user-growth' | 'articles' | 'audience';
+
+export interface ExportMessage {
+  file: string;
+  line?: number;
+  column?: number;
+  message: LocalizedText;
+}
+
+export class ExportImportError extends Error {
+  readonly problems: ExportMessage[];
+  constructor(problems: ExportMessage[]) {
+    super(problems.map((problem) => `${where(problem)}: ${problem.message.en}`).join('\n'));
+    this.name = 'ExportImportError';
+    this.problems = problems;
+  }
+}
+
+export function where(message: ExportMessage): string {
+  return `${message.file}${message.line !== undefined ? `:${message.line}` : ''}${message.column !== undefined ? `:${message.column}` : ''}`;
+}
+
+export interface ExportImportResult {
+  kind: ExportKind;
+  batch: MetricBatch;
+  rows: number;
+  notices: ExportMessage[];
+}
+
+export interface ExportImportOptions {
+  /** Snapshot date for an audience export without a date column; default the day before `today`. */
+  snapshotDate?: string;
+  /** Today in the department's time zone (YYYY-MM-DD). */
+  today: string;
+}
+
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/** Header names the back office uses, by field; the first is the one shown in messages. */
+const USER_GROWTH_COLUMNS = {
+  date: ['时间', '日期', '统计日期', '统计时间'],
+  source: ['来源', '关注来源', '渠道', '用户来源'],
+  new: ['新关注人数', '新增关注人数', '新增关注', '新关注'],
+  cancelled: ['取消关注人数', '取消关注', '取关人数'],
+  net: ['净增关注人数', '净增人数', '净增关注'],
+  cumulative: ['累积关注人数', '累计关注人数', '累积人数', '累计人数', '总关注人数'],
+} as const;
+
+const ARTICLE_COLUMNS = {
+  date: ['时间', '日期', '统计日期', '统计时间'],
+  title: ['标题', '文章标题', '图文标题', '内容标题'],
+  readers: ['阅读人数', '图文页阅读人数', '阅读用户数'],
+  reads: ['阅读次数', '图文页阅读次数', '阅读量'],
+  shareUsers: ['分享人数', '分享转发人数', '转发人数'],
+  shares: ['分享次数', '分享转发次数', '转发次数'],
+  likes: ['点赞人数', '点赞数', '点赞次数', '赞'],
+  comments: ['留言数', '留言次数', '留言人数', '评论数'],
+  favorites: ['收藏次数', '收藏人数', '收藏数'],
+} as const;
+
+const AUDIENCE_LABELS = {
+  gender: ['性别'],
+  age: ['年龄', '年龄段', '年龄分布'],
+  region: ['省份', '地区', '省份地区', '城市', '所在地'],
+} as const;
+const AUDIENCE_COUNT = ['人数', '用户数', '关注人数', '粉丝数'] as const;
+const AUDIENCE_DATE = ['时间', '日期', '统计日期'] as const;
+
+const TOTAL_ROW = new Set(['合计', '总计', '汇总', '总和', '全部', 'total', 'sum']);
+
+/** Names the back office gives the follower sources, to user_source codes. */
+const SOURCE_NAMES: Record<string, number> = {
+  其他: 0, 其他合计: 0, 搜一搜: 1, 搜索: 1, 公众号搜索: 1, 名片分享: 17, 扫描二维码: 30, 扫码: 30, 二维码: 30,
+  图文页右上角菜单: 57, 文章内账号名称: 57, 图文页内公众号名称: 57, 文章内账号名: 57, 广告: 100, 微信广告: 100, 小程序: 149, 他人转载: 161, 转载: 161,
+  视频号: 200, 直播: 201, 视频号直播: 201,
+};
+
+export function normaliseHeader(value: string): string {
+  return toSimplified(value.replace(/^\ufeff/, '').replace(/[\s()（）:：]/g, '').trim());
+}
+
+/** Decodes an export's bytes: UTF-8 (BOM or not), else GBK/GB18030. */
+export function decodeExport(bytes: Uint8Array, file: string): { text: string; notice?: ExportMessage } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const decoded = iconv.decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').replace(/^\ufeff/, '');
+    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.') } };
+  }
+  try {
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+    return { text: decoded.replace(/\r\n?/g, '\n') };
+  } catch {
+    const decoded = iconv.decode(Buffer.from(bytes), 'gb18030');
+    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件不是 UTF-8，已按 GBK/GB18030 读取。', 'The file is not UTF-8; it was read as GBK/GB18030.') } };
+  }
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date cell in any of the forms the back office and Excel write; undefined when it is none. */
+export function parseExportDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?$/.exec(trimmed);
+  if (!match) match = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
+  if (match) {
+    const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+    return isCalendarDate(date) ? date : undefined;
+  }
+  // Excel stores dates as days since 1899-12-30; a CSV saved from a sheet with a general-format
+  // column shows that number (46327 = 2026-11-01).
+  if (/^\d{5}(\.0+)?$/.test(trimmed)) {
+    const serial = Number(trimmed);
+    if (serial >= 20000 && serial <= 80000) return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+  }
+  return undefined;
+}
+
+function findColumn(header: CsvCell[], names: readonly string[]): number {
+  const normalised = header.map((cell) => normaliseHeader(cell.value));
+  for (const name of names) {
+    const index = normalised.indexOf(name);
+    if (index !== -1) return index;
+  }
+  return -1;
+}
+
+interface Located {
+  header: CsvCell[];
+  rows: CsvRow[];
+  headerLine: number;
+}
+
+/** The header is the first row (of the first ten) naming a known column: exports may start with a title line. */
+function locateHeader(rows: CsvRow[], known: readonly string[]): Located | undefined {
+  for (let index = 0; index < Math.min(rows.length, 10); index += 1) {
+    const row = rows[index]!;
+    if (row.cells.some((cell) => known.includes(normaliseHeader(cell.value)))) return { header: row.cells, rows: rows.slice(index + 1), headerLine: row.line };
+  }
+  return undefined;
+}
+
+/**
+ * CSV rows of any width with the position of every cell. The store's parser insists on one width,
+ * but exports open with a title line and end with notes, so this one keeps every row as it is.
+ */
+function csvRows(source: string, file: string): { rows: CsvRow[]; problems: ExportMessage[] } {
+  const rows: CsvRow[] = [];
+  let cells: CsvCell[] = [];
+  let line = 1;
+  let column = 1;
+  let rowLine = 1;
+  let index = 0;
+  while (index <= source.length) {
+    const cellLine = line;
+    const cellColumn = column;
+    let value = '';
+    if (source[index] === '"') {
+      index += 1;
+      column += 1;
+      let closed = false;
+      while (index < source.length) {
+        const character = source[index]!;
+        if (character === '"' && source[index + 1] === '"') {
+          value += '"';
+          index += 2;
+          column += 2;
+        } else if (character === '"') {
+          index += 1;
+          column += 1;
+          closed = true;
+          break;
+        } else {
+          value += character;
+          index += 1;
+          if (character === '\n') {
+            line += 1;
+            column = 1;
+          } else column += 1;
+        }
+      }
+      if (!closed) return { rows, problems: [{ file, line: cellLine, column: cellColumn, message: text('引号没有闭合。', 'A quoted cell is never closed.') }] };
+      // Excel sometimes leaves text after a closing quote; keep it rather than fail the export.
+      while (index < source.length && source[index] !== ',' && source[index] !== '\n') {
+        value += source[index];
+        index += 1;
+        column += 1;
+      }
+    } else {
+      while (index < source.length && source[index] !== ',' && source[index] !== '\n') {
+        value += source[index];
+        index += 1;
+        column += 1;
+      }
+    }
+    cells.push({ value, line: cellLine, column: cellColumn });
+    if (source[index] === ',') {
+      index += 1;
+      column += 1;
+      continue;
+    }
+    rows.push({ line: rowLine, cells });
+    cells = [];
+    index += 1;
+    line += 1;
+    column = 1;
+    rowLine = line;
+    if (index >= source.length) break;
+  }
+  return { rows, problems: [] };
+}
+
+const ALL_KNOWN = [
+  ...Object.values(USER_GROWTH_COLUMNS).flat(),
+  ...Object.values(ARTICLE_COLUMNS).flat(),
+  ...Object.values(AUDIENCE_LABELS).flat(),
+  ...AUDIENCE_COUNT,
+];
+
+export function importBackOfficeExport(bytes: Uint8Array, file: string, repository: Repository, options: ExportImportOptions): ExportImportResult {
+  const notices: ExportMessage[] = [];
+  const decoded = decodeExport(bytes, file);
+  if (decoded.notice) notices.push(decoded.notice);
+  const { rows: allRows, problems: syntax } = csvRows(decoded.text, file);
+  if (syntax.length > 0) throw new ExportImportError(syntax);
+  const located = locateHeader(allRows, ALL_KNOWN);
+  if (!located) {
+    const first = allRows[0]?.cells.map((cell) => cell.value).join(', ') ?? '';
+    throw new ExportImportError([
+      {
+        file,
+        line: allRows[0]?.line ?? 1,
+        message: text(
+          `认不出这是哪种后台导出：表头（${first}）中没有“时间”“新关注人数”“阅读人数”“性别”等列。支持：用户增长、图文分析、用户属性（性别/年龄/地区）。`,
+          `Cannot tell which back-office export this is: the header (${first}) has none of 时间, 新关注人数, 阅读人数, 性别 and the like. Supported: user growth, article data, audience (gender/age/region).`,
+        ),
+      },
+    ]);
+  }
+  const headers = new Set(located.header.map((cell) => normaliseHeader(cell.value)));
+  const traditional = located.header.filter((cell) => cell.value.trim() !== '' && normaliseHeader(cell.value) !== cell.value.replace(/^\ufeff/, '').replace(/[\s()（）:：]/g, '').trim());
+  if (traditional.length > 0) {
+    notices.push({ file, line: located.headerLine, message: text(`表头是繁体中文，已按简体识别：${traditional.map((cell) => `${cell.value}→${normaliseHeader(cell.value)}`).join('、')}。`, `Traditional Chinese headers were read as Simplified: ${traditional.map((cell) => `${cell.value} → ${normaliseHeader(cell.value)}`).join(', ')}.`) });
+  }
+  const has = (names: readonly string[]) => names.some((name) => headers.has(name));
+  if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', notices, ...audience(located, file, options, notices) };
+  if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers)) return { kind: 'articles', notices, ...articles(located, file, repository, notices) };
+  return { kind: 'user-growth', notices, ...userGrowth(located, file, notices) };
+}
+
+interface Columns {
+  [field: string]: number;
+}
+
+/** Finds the named columns; a missing required one is an error naming it and the header line. */
+function resolveColumns(located: Located, file: string, spec: Record<string, readonly string[]>, required: readonly string[], problems: ExportMessage[]): Columns {
+  const columns: Columns = {};
+  for (const [field, names] of Object.entries(spec)) {
+    const index = findColumn(located.header, names);
+    if (index !== -1) columns[field] = index;
+    else if (required.includes(field)) {
+      const also = names.slice(1).join('、');
+      problems.push({
+        file,
+        line: located.headerLine,
+        message: text(
+          `缺少“${names[0]}”列${also ? `（也认：${also}）` : ''}。表头是：${located.header.map((cell) => cell.value).join(', ')}。`,
+          `The column "${names[0]}" is missing${also ? ` (also accepted: ${names.slice(1).join(', ')})` : ''}. The header is: ${located.header.map((cell) => cell.value).join(', ')}.`,
+        ),
+      });
+    }
+  }
+  return columns;
+}
+
+function isTotalRow(row: CsvRow): boolean {
+  const first = row.cells.find((cell) => cell.value.trim() !== '');
+  return first !== undefined && TOTAL_ROW.has(toSimplified(first.value.trim()).toLowerCase());
+}
+
+function isBlank(row: CsvRow): boolean {
+  return row.cells.every((cell) => cell.value.trim() === '');
+}
+
+/** Reads the table rows, skipping blank and total rows (with a notice for totals). */
+function dataRows(located: Located, file: string, notices: ExportMessage[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const row of located.rows) {
+    if (isBlank(row)) continue;
+    if (isTotalRow(row)) {
+      notices.push({ file, line: row.line, message: text(`跳过了合计行“${row.cells.find((cell) => cell.value.trim())!.value.trim()}”。`, `Skipped the total row "${row.cells.find((cell) => cell.value.trim())!.value.trim()}".`) });
+      continue;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function cellAt(row: CsvRow, index: number): CsvCell {
+  return row.cells[index] ?? { value: '', line: row.line, column: (row.cells[row.cells.length - 1]?.column ?? 1) + 1 };
+}
+
+function readDate(row: CsvRow, index: number, file: string, problems: ExportMessage[]): string | undefined {
+  const cell = cellAt(row, index);
+  const date = parseExportDate(cell.value);
+  if (!date) {
+    problems.push({ file, line: cell.line, column: cell.column, message: text(`“${cell.value}”不是可识别的日期（例如 2026-11-01、2026/11/1、2026年11月1日或 Excel 日期序号）。`, `"${cell.value}" is not a date mpflow can read (e.g. 2026-11-01, 2026/11/1, 2026年11月1日 or an Excel date number).`) });
+  }
+  return date;
+}
+
+function readCount(row: CsvRow, index: number | undefined, file: string, problems: ExportMessage[], header: string): number {
+  if (index === undefined) return 0;
+  const cell = cellAt(row, index);
+  const value = cell.value.trim().replace(/[,，\s]/g, '');
+  if (value === '' || value === '-' || value === '--') return 0;
+  if (/^\d+(\.0+)?$/.test(value)) return Number(value);
+  problems.push({ file, line: cell.line, column: cell.column, message: text(`“${header}”应是人数或次数（非负整数），这里是“${cell.value}”。`, `"${header}" should be a count (a whole number ≥ 0); it is "${cell.value}".`) });
+  return 0;
+}
+
+function userGrowth(located: Located, file: string, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+  const problems: ExportMessage[] = [];
+  const header = (field: keyof typeof USER_GROWTH_COLUMNS) => USER_GROWTH_COLUMNS[field][0];
+  const hasCumulative = findColumn(located.header, USER_GROWTH_COLUMNS.cumulative) !== -1;
+  const hasChanges = findColumn(located.header, USER_GROWTH_COLUMNS.new) !== -1 || findColumn(located.header, USER_GROWTH_COLUMNS.cancelled) !== -1;
+  const required = hasCumulative && !hasChanges ? ['date', 'cumulative'] : ['date', 'new', 'cancelled'];
+  const columns = resolveColumns(located, file, USER_GROWTH_COLUMNS, required, problems);
+  if (problems.length > 0) throw new ExportImportError(problems);
+  if (hasChanges && columns.source === undefined) {
+    notices.push({ file, line: located.headerLine, message: text('导出里没有“来源”列：新增和取消关注记在来源 0（其他）下。', 'The export has no 来源 (source) column: new and cancelled follows are filed under source 0 (other).') });
+  }
+  const followers = new Map<string, Cells>();
+  const cumulative: Cells[] = [];
+  const rows = dataRows(located, file, notices);
+  for (const row of rows) {
+    const date = readDate(row, columns.date!, file, problems);
+    let source = 0;
+    if (columns.source !== undefined) {
+      const cell = cellAt(row, columns.source);
+      const name = toSimplified(cell.value.trim());
+      const code = /^\d+$/.test(name) && Number(name) in FOLLOWER_SOURCES ? Number(name) : SOURCE_NAMES[name];
+      if (code === undefined) {
+        problems.push({ file, line: cell.line, column: cell.column, message: text(`不认识的关注来源“${cell.value}”。可用：${Object.keys(SOURCE_NAMES).join('、')}。`, `Unknown follower source "${cell.value}". Known: ${Object.keys(SOURCE_NAMES).join(', ')}.`) });
+        continue;
+      }
+      source = code;
+    }
+    if (hasChanges) {
+      const problemsBefore = problems.length;
+      const added = readCount(row, columns.new, file, problems, header('new'));
+      const cancelled = readCount(row, columns.cancelled, file, problems, header('cancelled'));
+      // A net check on a count that could not be read would only repeat that problem.
+      if (columns.net !== undefined && problems.length === problemsBefore) {
+        const cell = cellAt(row, columns.net);
+        const net = Number(cell.value.trim().replace(/[,，\s]/g, ''));
+        if (cell.value.trim() !== '' && Number.isFinite(net) && net !== added - cancelled) {
+          problems.push({ file, line: cell.line, column: cell.column, message: text(`净增 ${net} 与新关注 ${added} 减取消 ${cancelled} 不符。`, `Net ${net} does not equal new ${added} minus cancelled ${cancelled}.`) });
+        }
+      }
+      if (date) {
+        const key = `${date}|${source}`;
+        const earlier = followers.get(key);
+        if (earlier) {
+          problems.push({ file, line: row.line, message: text(`${date} 来源 ${source} 出现了两次。`, `${date}, source ${source} appears twice.`) });
+        }
+        followers.set(key, { date, source, new: added, cancelled });
+      }
+    }
+    if (columns.cumulative !== undefined && date) {
+      const cell = cellAt(row, columns.cumulative);
+      if (cell.value.trim() !== '' && cell.value.trim() !== '-') cumulative.push({ date, cumulative: readCount(row, columns.cumulative, file, problems, header('cumulative')) });
+    }
+  }
+  if (problems.length > 0) throw new ExportImportError(problems);
+  // One cumulative figure per day, whichever source row carried it.
+  const byDate = new Map(cumulative.map((row) => [row.date, row]));
+  return { batch: { followers: [...followers.values()], 'followers-cumulative': [...byDate.values()] }, rows: rows.length };
+}
+
+function articles(located: Located, file: string, repository: Repository, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+  const problems: ExportMessage[] = [];
+  const columns = resolveColumns(located, file, ARTICLE_COLUMNS, ['date', 'title', 'reads', 'readers'], problems);
+  if (problems.length > 0) throw new ExportImportError(problems);
+  const absent = (Object.keys(ARTICLE_COLUMNS) as Array<keyof typeof ARTICLE_COLUMNS>).filter((field) => columns[field] === undefined);
+  if (absent.length > 0) {
+    const names = absent.map((field) => ARTICLE_COLUMNS[field][0]);
+    notices.push({ file, line: located.headerLine, message: text(`导出里没有这些列，记为 0：${names.join('、')}。`, `The export has no ${names.join(', ')} column; recorded as 0.`) });
+  }
+  const byTitle = new Map<string, string | null>();
+  for (const article of repository.articles) {
+    const title = article.data?.title;
+    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
+  }
+  const days = new Map<string, Cells>();
+  const rows = dataRows(located, file, notices);
+  for (const row of rows) {
+    const date = readDate(row, columns.date!, file, problems);
+    const titleCell = cellAt(row, columns.title!);
+    const article = byTitle.get(normaliseTitle(titleCell.value));
+    const figures: Cells = {};
+    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const) figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
+    if (!article) {
+      const reason = article === null ? text('有多篇文章同名', 'several articles have this title') : text('仓库里没有这个标题的文章', 'no article in the repository has this title');
+      notices.push({ file, line: titleCell.line, column: titleCell.column, message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`) });
+      continue;
+    }
+    if (!date) continue;
+    const key = `${date}|${article}`;
+    if (days.has(key)) problems.push({ file, line: row.line, message: text(`${date} 的“${titleCell.value}”出现了两次。`, `"${titleCell.value}" on ${date} appears twice.`) });
+    days.set(key, { date, article, ...figures });
+  }
+  if (problems.length > 0) throw new ExportImportError(problems);
+  return { batch: { articles: [...days.values()] }, rows: rows.length };
+}
+
+function normaliseTitle(title: string): string {
+  return toSimplified(title.trim().replace(/\s+/g, ' '));
+}
+
+function audience(located: Located, file: string, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+  const problems: ExportMessage[] = [];
+  const dimension = (Object.keys(AUDIENCE_LABELS) as Array<keyof typeof AUDIENCE_LABELS>).find((candidate) => findColumn(located.header, AUDIENCE_LABELS[candidate]) !== -1)!;
+  const columns = resolveColumns(located, file, { label: AUDIENCE_LABELS[dimension], users: AUDIENCE_COUNT, date: AUDIENCE_DATE }, ['label', 'users'], problems);
+  if (problems.length > 0) throw new ExportImportError(problems);
+  const fallbackDate = options.snapshotDate ?? addDays(options.today, -1);
+  if (columns.date === undefined && options.snapshotDate === undefined) {
+    notices.push({ file, line: located.headerLine, message: text(`导出里没有日期列：记为 ${fallbackDate} 的画像（可用 --date 指定）。`, `The export has no date column: recorded as the audience on ${fallbackDate} (set another with --date).`) });
+  }
+  const out = new Map<string, Cells>();
+  const rows = dataRows(located, file, notices);
+  for (const row of rows) {
+    const date = columns.date === undefined ? fallbackDate : readDate(row, columns.date, file, problems);
+    const labelCell = cellAt(row, columns.label!);
+    const bucket = toSimplified(labelCell.value.trim());
+    if (!bucket) {
+      problems.push({ file, line: labelCell.line, column: labelCell.column, message: text(`“${AUDIENCE_LABELS[dimension][0]}”是空的。`, `"${AUDIENCE_LABELS[dimension][0]}" is empty.`) });
+      continue;
+    }
+    const users = readCount(row, columns.users, file, problems, AUDIENCE_COUNT[0]);
+    if (!date) continue;
+    const key = `${date}|${bucket}`;
+    if (out.has(key)) problems.push({ file, line: row.line, message: text(`“${bucket}”出现了两次。`, `"${bucket}" appears twice.`) });
+    out.set(key, { date, dimension, bucket, users });
+  }
+  if (problems.length > 0) throw new ExportImportError(problems);
+  return { batch: { audience: [...out.values()] }, rows: rows.length };
+}

@@ -1,0 +1,119 @@
+import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
+import { isOffsetDateTime, offsetInTimeZone } from '../model/dates.ts';
+import { policyInForce } from '../policy/policy-versions.ts';
+import type { PublishRecord } from './record-store.ts';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DEFAULT_OVERDUE_AFTER_MINUTES = 30;
+export const DEFAULT_CATCH_UP_HOURS = 24;
+
+export interface PublishingSettings {
+  timeZone: string;
+  /** An article still unpublished this long after publishAt is overdue: the scheduled job fails. */
+  overdueAfterMs: number;
+  /** A publication missed by more than this is not made up by itself: someone picks a new publishAt. */
+  catchUpMs: number;
+  theme?: string;
+}
+
+/**
+ * What `publish --due` does with an article whose publishAt has come:
+ * - publish: no record yet; start from the first step.
+ * - resume: a record is in progress; carry on from its last recorded step.
+ * - failed: WeChat refused it or its outcome is unknown; reported, never retried by itself.
+ * - stale: missed by more than the catch-up window and never started; reported, not published.
+ */
+export type DueAction = 'publish' | 'resume' | 'failed' | 'stale';
+
+export interface DueArticle {
+  article: ArticleRecord;
+  publishAt: string;
+  publishAtMs: number;
+  action: DueAction;
+  record?: SourcedRecord<PublishRecord>;
+}
+
+export interface PublishingPlan {
+  settings: PublishingSettings;
+  now: number;
+  due: DueArticle[];
+  /** The next scheduled articles, soonest first, for the report. */
+  upcoming: Array<{ article: ArticleRecord; publishAt: string }>;
+}
+
+/** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
+export function publishingSettings(repository: Repository, now: number): PublishingSettings {
+  const byDate = (timeZone: string) => formatInTimeZone(now, timeZone).slice(0, 10);
+  const first = policyInForce(repository.policies.map((policy) => policy.data), byDate(DEFAULT_TIME_ZONE));
+  const timeZone = first?.publishing?.timezone ?? first?.timezone ?? DEFAULT_TIME_ZONE;
+  const policy = policyInForce(repository.policies.map((entry) => entry.data), byDate(timeZone)) ?? first;
+  const publishing = policy?.publishing;
+  const settings: PublishingSettings = {
+    timeZone: publishing?.timezone ?? policy?.timezone ?? DEFAULT_TIME_ZONE,
+    overdueAfterMs: (publishing?.overdueAfterMinutes ?? DEFAULT_OVERDUE_AFTER_MINUTES) * 60_000,
+    catchUpMs: (publishing?.catchUpHours ?? DEFAULT_CATCH_UP_HOURS) * 3_600_000,
+  };
+  if (publishing?.theme) settings.theme = publishing.theme;
+  return settings;
+}
+
+/** Which articles on this branch are due at `now`, and what to do with each. Pure: reads nothing. */
+export function planPublishing(repository: Repository, now: number, settings = publishingSettings(repository, now)): PublishingPlan {
+  const records = new Map<string, SourcedRecord<PublishRecord>>();
+  for (const record of repository.publishRecords ?? []) {
+    if (typeof record.data.article === 'string') records.set(record.data.article, record);
+  }
+  const due: DueArticle[] = [];
+  const upcoming: PublishingPlan['upcoming'] = [];
+  for (const article of repository.articles) {
+    const publishAt = article.data.publishAt;
+    if (typeof publishAt !== 'string' || !isOffsetDateTime(publishAt)) continue;
+    const publishAtMs = Date.parse(publishAt);
+    if (publishAtMs > now) {
+      upcoming.push({ article, publishAt });
+      continue;
+    }
+    const record = records.get(article.id);
+    const status = record?.data.status;
+    if (status === 'published') continue;
+    let action: DueAction;
+    if (status === 'failed') action = 'failed';
+    else if (status === 'in-progress') action = 'resume';
+    else action = now - publishAtMs > settings.catchUpMs ? 'stale' : 'publish';
+    due.push({ article, publishAt, publishAtMs, action, ...(record ? { record } : {}) });
+  }
+  due.sort((a, b) => a.publishAtMs - b.publishAtMs || (a.article.id < b.article.id ? -1 : 1));
+  upcoming.sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
+  return { settings, now, due, upcoming: upcoming.slice(0, 5) };
+}
+
+export function isOverdue(publishAtMs: number, now: number, settings: PublishingSettings): boolean {
+  return now - publishAtMs > settings.overdueAfterMs;
+}
+
+/** An instant as an ISO date-time with the zone's offset, e.g. 2026-11-27T21:00:00+08:00. */
+export function formatInTimeZone(instant: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}`;
+  return `${date}T${time}:${parts.second}${offsetInTimeZone(date, time, timeZone)}`;
+}
+
+/**
+ * --now as given: an ISO date-time with an offset, or a local one (no offset) read in the policy's
+ * time zone, which is how the department talks about its schedule. Undefined when unreadable.
+ */
+export function parseInstant(value: string, timeZone: string): number | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
+  if (local) {
+    const instant = Date.parse(`${local[1]}T${local[2]}${local[3] ?? ':00'}${offsetInTimeZone(local[1]!, local[2]!, timeZone)}`);
+    return Number.isNaN(instant) ? undefined : instant;
+  }
+  if (!isOffsetDateTime(value.trim())) return undefined;
+  const instant = Date.parse(value.trim());
+  return Number.isNaN(instant) ? undefined : instant;
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { text, type LocalizedText } from '../i18n/language.ts';
+import type { ArticleRecord } from '../repository/load-repository.ts';
+import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
+import { publishStatusMeaning } from '../wechat/errors.ts';
+import { formatInTimeZone } from './due-articles.ts';
+import { writePublishRecord, type PublishRecord } from './record-store.ts';
+
+/** The renderer's contract (src/core/render/render-article.ts): WeChat-ready HTML and the body's local images. */
+export type RenderArticle = (input: {
+  markdown: string;
+  articleDir?: string;
+  theme?: string;
+  imageUrl?: (src: string) => string | undefined;
+}) => Promise<{ html: string; images: ReadonlyArray<{ src: string; alt: string; absolutePath?: string }> }>;
+
+/** The recorded steps, in order. Each one's result is on disk before the next one starts. */
+export type PublishStep = 'image' | 'cover' | 'draft' | 'submit' | 'published' | 'failed';
+
+export interface PublishArticleOptions {
+  root: string;
+  client: WeChatClient;
+  render: RenderArticle;
+  timeZone: string;
+  theme?: string;
+  /** Display names by member id, for the draft's author field. */
+  authorNames: ReadonlyMap<string, string>;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Waits between freepublish/get polls; their count bounds the polling (the next run polls again). */
+  pollIntervalsMs?: readonly number[];
+  /** Called after each recorded step; tests use it to crash the publisher there. */
+  afterStep?: (articleId: string, step: PublishStep, record: PublishRecord) => void | Promise<void>;
+}
+
+export type ArticleOutcome =
+  | { kind: 'published'; record: PublishRecord }
+  /** Submitted, WeChat still publishing when polling stopped: the next run polls again. */
+  | { kind: 'publishing'; record: PublishRecord }
+  | { kind: 'failed'; record: PublishRecord; message: LocalizedText }
+  /** An account-wide problem (IP whitelist, quota, credentials, network): the run stops, the record keeps its steps. */
+  | { kind: 'stopped'; record: PublishRecord; message: LocalizedText };
+
+/** Polling: about two minutes in all; WeChat usually finishes within seconds. */
+export const DEFAULT_POLL_INTERVALS_MS: readonly number[] = [2_000, 3_000, 5_000, 5_000, 10_000, 15_000, 20_000, 30_000, 30_000];
+
+/** Errors about the account or the connection, not the article: every other article would meet them too. */
+const ACCOUNT_ERRCODES = new Set([-1, 40001, 40014, 42001, 40013, 40125, 40164, 45009, 45011, 48001]);
+
+const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
+
+type FailedStep = NonNullable<PublishRecord['failure']>['step'];
+
+class StepFailure extends Error {
+  readonly step: FailedStep;
+  readonly status: number | undefined;
+  readonly localized: LocalizedText;
+  constructor(step: FailedStep, localized: LocalizedText, status?: number) {
+    super(localized.en);
+    this.step = step;
+    this.localized = localized;
+    this.status = status;
+  }
+}
+
+/**
+ * Takes one article from wherever its record left off to published (or failed): body images →
+ * cover → draft → submit → poll. Never submits twice: once a submission has started, only polling
+ * follows; if its outcome was never heard, the article is failed for a person to look at.
+ */
+export async function publishArticle(article: ArticleRecord, existing: PublishRecord | undefined, options: PublishArticleOptions): Promise<ArticleOutcome> {
+  const record: PublishRecord = existing ? structuredClone(existing) : { article: article.id, status: 'in-progress', index: 1 };
+  const stamp = () => formatInTimeZone(options.now(), options.timeZone);
+  const theme = options.theme ? { theme: options.theme } : {};
+  let step: FailedStep = 'images';
+
+  const save = async (done: PublishStep) => {
+    await writePublishRecord(options.root, record);
+    await options.afterStep?.(article.id, done, structuredClone(record));
+  };
+  const fail = async (failure: StepFailure): Promise<ArticleOutcome> => {
+    record.status = 'failed';
+    record.failure = {
+      step: failure.step,
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+      meaning: `${failure.localized.zh} / ${failure.localized.en}`,
+      at: stamp(),
+    };
+    await save('failed');
+    return { kind: 'failed', record, message: failure.localized };
+  };
+
+  try {
+    if (record.publishId === undefined) {
+      if (record.submitStartedAt !== undefined) {
+        return await fail(
+          new StepFailure(
+            'submit',
+            text(
+              `上次提交发布（${record.submitStartedAt}）后没有收到结果，无法确定是否已发出。请到公众平台“发表记录”核实：未发出则在 PR 中删除本记录以重新发布；已发出则补填 publishId。`,
+              `The submission started at ${record.submitStartedAt} never got an answer, so whether it went out is unknown. Check 发表记录 on the MP console: if it did not go out, delete this record in a pull request to publish again; if it did, fill in publishId.`,
+            ),
+          ),
+        );
+      }
+      const articleDir = path.join(options.root, article.directory);
+      if (record.draftMediaId === undefined) {
+        step = 'images';
+        const firstRender = await options.render({ markdown: article.body, articleDir, ...theme });
+        const uploaded = new Map((record.images ?? []).map((image) => [image.src, image]));
+        const sources = [...new Map(firstRender.images.map((image) => [image.src, image])).values()];
+        for (const image of sources) {
+          const file = image.absolutePath ?? path.resolve(articleDir, image.src);
+          const bytes = await readLocalFile(file, image.src, 'images');
+          const sha256 = sha256Of(bytes);
+          if (uploaded.get(image.src)?.sha256 === sha256) continue;
+          const answer = await options.client.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: path.basename(file), bytes, contentType: contentTypeOf(file) });
+          uploaded.set(image.src, { src: image.src, sha256, url: answer.url });
+          record.images = sources.filter((entry) => uploaded.has(entry.src)).map((entry) => uploaded.get(entry.src)!);
+          await save('image');
+        }
+
+        step = 'cover';
+        const coverFile = path.join(articleDir, article.data.cover);
+        const coverBytes = await readLocalFile(coverFile, article.data.cover, 'cover');
+        const coverSha = sha256Of(coverBytes);
+        if (record.cover?.file !== article.data.cover || record.cover.sha256 !== coverSha) {
+          // A permanent image material (≤ 10 MB, jpg/png) can be the thumb; type=thumb would demand a ≤ 64 KB JPG.
+          const answer = await options.client.uploadFile<{ media_id: string; url?: string }>(
+            '/cgi-bin/material/add_material',
+            'media',
+            { name: article.data.cover, bytes: coverBytes, contentType: contentTypeOf(coverFile) },
+            { type: 'image' },
+          );
+          record.cover = { file: article.data.cover, sha256: coverSha, mediaId: answer.media_id, ...(answer.url ? { url: answer.url } : {}) };
+          await save('cover');
+        }
+
+        step = 'draft';
+        const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
+        const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
+        const answer = await options.client.postJson<{ media_id: string }>('/cgi-bin/draft/add', {
+          articles: [draftArticle(article, rendered.html, record.cover!.mediaId, options.authorNames)],
+        });
+        record.draftMediaId = answer.media_id;
+        await save('draft');
+      }
+
+      step = 'submit';
+      // Written before the call: if the answer is lost, the next run knows a submission may exist.
+      record.submitStartedAt = stamp();
+      await writePublishRecord(options.root, record);
+      const submitted = await options.client.postJson<{ publish_id: string | number; msg_data_id?: string | number }>('/cgi-bin/freepublish/submit', {
+        media_id: record.draftMediaId,
+      });
+      record.publishId = String(submitted.publish_id);
+      if (submitted.msg_data_id !== undefined) record.msgDataId = String(submitted.msg_data_id);
+      record.submittedAt = stamp();
+      await save('submit');
+    }
+
+    step = 'poll';
+    const intervals = options.pollIntervalsMs ?? DEFAULT_POLL_INTERVALS_MS;
+    for (let poll = 0; ; poll += 1) {
+      const state = await options.client.postJson<FreepublishState>('/cgi-bin/freepublish/get', { publish_id: record.publishId });
+      const status = Number(state.publish_status);
+      if (status === 0) {
+        const items = state.article_detail?.item ?? [];
+        const item = items.find((entry) => Number(entry.idx) === (record.index ?? 1)) ?? items[0];
+        if (item?.article_url) record.url = item.article_url;
+        // freepublish/submit documents msg_data_id, but a real capture lacks it; the article URL carries it as `mid`.
+        record.msgDataId ??= msgDataIdFromUrl(item?.article_url);
+        if (state.article_id !== undefined) record.wechatArticleId = String(state.article_id);
+        record.publishedAt = stamp();
+        record.status = 'published';
+        delete record.failure;
+        await save('published');
+        return { kind: 'published', record };
+      }
+      if (status !== 1) return await fail(new StepFailure('poll', publishStatusMeaning(status), status));
+      const wait = intervals[poll];
+      if (wait === undefined) return { kind: 'publishing', record };
+      await options.sleep(wait);
+    }
+  } catch (error) {
+    if (error instanceof StepFailure) return await fail(error);
+    if (error instanceof WeChatApiError) {
+      if (ACCOUNT_ERRCODES.has(error.errcode)) return { kind: 'stopped', record, message: error.localized };
+      return await fail(new StepFailure(step, error.localized, error.errcode));
+    }
+    if (error instanceof WeChatNetworkError) {
+      if (step === 'submit' && error.mayHaveTakenEffect) {
+        return await fail(
+          new StepFailure(
+            'submit',
+            text(
+              `${error.localized.zh} 提交可能已生效，为免重复发布不再重试。请到公众平台“发表记录”核实：未发出则在 PR 中删除本记录以重新发布。`,
+              `${error.localized.en} The submission may have gone through, so it is not retried. Check 发表记录 on the MP console; if it did not go out, delete this record in a pull request to publish again.`,
+            ),
+          ),
+        );
+      }
+      return { kind: 'stopped', record, message: error.localized };
+    }
+    throw error;
+  }
+}
+
+interface FreepublishState {
+  publish_id?: string | number;
+  publish_status: number | string;
+  article_id?: string;
+  article_detail?: { count?: number; item?: Array<{ idx: number | string; article_url?: string }> };
+  fail_idx?: number[];
+}
+
+/** draft/add's article: the front matter's fields within WeChat's limits (title 32, author 16, digest 128). */
+export function draftArticle(article: ArticleRecord, html: string, thumbMediaId: string, authorNames: ReadonlyMap<string, string>): Record<string, unknown> {
+  const data = article.data;
+  const draft: Record<string, unknown> = {
+    article_type: 'news',
+    title: data.title,
+    author: [...(authorNames.get(data.author) ?? data.author)].slice(0, 16).join(''),
+    digest: data.digest,
+    content: html,
+    thumb_media_id: thumbMediaId,
+    need_open_comment: data.openComments === false ? 0 : 1,
+    only_fans_can_comment: 0,
+  };
+  if (data.contentSourceUrl) draft.content_source_url = data.contentSourceUrl;
+  return draft;
+}
+
+export function msgDataIdFromUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const mid = new URL(url).searchParams.get('mid');
+    return mid && /^\d+$/.test(mid) ? mid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readLocalFile(file: string, shown: string, step: 'images' | 'cover'): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch {
+    throw new StepFailure(step, text(`找不到图片文件 ${shown}。`, `The image file ${shown} cannot be read.`));
+  }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}

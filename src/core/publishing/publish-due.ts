@@ -1,0 +1,213 @@
+import path from 'node:path';
+import { checkRepository } from '../check/check-repository.ts';
+import type { Problem } from '../check/problem.ts';
+import { text, type LocalizedText } from '../i18n/language.ts';
+import { loadRepository, type ArticleRecord } from '../repository/load-repository.ts';
+import { indexMembers } from '../team/roster.ts';
+import type { WeChatClient } from '../wechat/client.ts';
+import { formatInTimeZone, isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
+import { publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
+import { PublishRecordError, readPublishRecord, type PublishRecord } from './record-store.ts';
+
+/**
+ * What happened to a due article in this run:
+ * - published / publishing (submitted, WeChat not finished yet) / failed: after a real run;
+ * - would-publish / would-resume: what a dry run would do;
+ * - blocked: `mpflow check` finds errors in it (nothing was sent);
+ * - stale: missed by more than the catch-up window;
+ * - not-attempted: an earlier article met an account-wide error, so the run stopped.
+ */
+export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'not-attempted' | 'would-publish' | 'would-resume';
+
+export interface DueReportEntry {
+  article: string;
+  title: string;
+  publishAt: string;
+  action: DueAction;
+  outcome: DueOutcome;
+  /** Still unpublished after the run, and later than the policy allows. */
+  overdue: boolean;
+  /** For a dry run: the step the article would start from. */
+  nextStep?: 'images' | 'cover' | 'draft' | 'submit' | 'poll';
+  /** For a dry run: the body images the article carries (each one a media/uploadimg call). */
+  images?: number;
+  message?: LocalizedText;
+  problems?: Problem[];
+  record?: PublishRecord;
+}
+
+export interface PublishDueReport {
+  now: string;
+  timeZone: string;
+  dryRun: boolean;
+  entries: DueReportEntry[];
+  upcoming: Array<{ article: string; title: string; publishAt: string }>;
+  /** The account-wide error that stopped the run, if one did. */
+  stoppedBy?: LocalizedText;
+  /** The scheduled job fails when anything is failed, blocked past the deadline, stale or overdue. */
+  ok: boolean;
+}
+
+export interface PublishDueOptions {
+  root: string;
+  now: number;
+  dryRun: boolean;
+  /** Needed unless dryRun. */
+  client?: WeChatClient;
+  render: RenderArticle;
+  /** The clock for record timestamps (default: advancing from `now` with the real clock). */
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  pollIntervalsMs?: readonly number[];
+  afterStep?: PublishArticleOptions['afterStep'];
+}
+
+/** `mpflow publish --due`: every due article on this branch, checked again, then published step by step. */
+export async function publishDue(options: PublishDueOptions): Promise<PublishDueReport> {
+  const { repository } = await loadRepository(options.root);
+  const settings = publishingSettings(repository, options.now);
+  const plan = planPublishing(repository, options.now, settings);
+  const started = Date.now();
+  const clock = options.clock ?? (() => options.now + (Date.now() - started));
+  const members = indexMembers(repository.team?.data);
+  const authorNames = new Map([...members].map(([id, member]) => [id, member.name ?? id]));
+
+  // Checks run once for every article that may still go out; a submitted one is only polled.
+  const toCheck = plan.due.filter((entry) => (entry.action === 'publish' || entry.action === 'resume') && entry.record?.data.publishId === undefined);
+  const problemsByArticle = await checkArticles(options.root, toCheck.map((entry) => entry.article));
+
+  const entries: DueReportEntry[] = [];
+  let stoppedBy: LocalizedText | undefined;
+  for (const due of plan.due) {
+    const base = { article: due.article.id, title: due.article.data.title, publishAt: due.publishAt, action: due.action };
+    const late = isOverdue(due.publishAtMs, options.now, settings);
+    const entry = (outcome: DueOutcome, extra: Partial<DueReportEntry> = {}): DueReportEntry => ({
+      ...base,
+      outcome,
+      overdue: outcome !== 'published' && outcome !== 'would-publish' && outcome !== 'would-resume' && late,
+      ...extra,
+    });
+
+    if (due.action === 'failed') {
+      entries.push(entry('failed', { ...(due.record ? { record: due.record.data } : {}), ...failureMessage(due.record?.data) }));
+      continue;
+    }
+    if (due.action === 'stale') {
+      entries.push(
+        entry('stale', {
+          message: text(
+            `计划发布时间已过去超过 ${settings.catchUpMs / 3_600_000} 小时，不再自动补发。要发布，请在 PR 中改一个新的 publishAt。`,
+            `Its publishAt is more than ${settings.catchUpMs / 3_600_000} hours past, so it is not made up automatically. To publish it, set a new publishAt in a pull request.`,
+          ),
+        }),
+      );
+      continue;
+    }
+    const problems = problemsByArticle.get(due.article.id) ?? [];
+    if (problems.length > 0) {
+      entries.push(entry('blocked', { problems, message: text(`mpflow check 在这篇文章里发现 ${problems.length} 个错误，未发布。`, `mpflow check finds ${problems.length} error(s) in this article; it was not published.`) }));
+      continue;
+    }
+    const nextStep = nextStepOf(due.record?.data);
+    if (options.dryRun) {
+      // Rendering reads no file and calls nothing: it only lists the body's images.
+      const { images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}) });
+      entries.push(entry(due.action === 'resume' ? 'would-resume' : 'would-publish', { nextStep, images: new Set(images.map((image) => image.src)).size, ...(due.record ? { record: due.record.data } : {}) }));
+      continue;
+    }
+    if (stoppedBy) {
+      entries.push(entry('not-attempted', { message: stoppedBy }));
+      continue;
+    }
+    if (!options.client) throw new Error('publishDue needs a WeChat client unless dryRun');
+
+    // The record on disk, not the one loaded at the start: it is the truth about what was sent.
+    let current: PublishRecord | undefined;
+    try {
+      current = await readPublishRecord(options.root, due.article.id);
+    } catch (error) {
+      if (!(error instanceof PublishRecordError)) throw error;
+      entries.push(entry('failed', { message: error.localized }));
+      continue;
+    }
+    if (current?.status === 'published') {
+      entries.push(entry('published', { record: current }));
+      continue;
+    }
+    const outcome = await publishArticle(due.article, current, {
+      root: options.root,
+      client: options.client,
+      render: options.render,
+      timeZone: settings.timeZone,
+      ...(settings.theme ? { theme: settings.theme } : {}),
+      authorNames,
+      now: clock,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      ...(options.pollIntervalsMs ? { pollIntervalsMs: options.pollIntervalsMs } : {}),
+      ...(options.afterStep ? { afterStep: options.afterStep } : {}),
+    });
+    switch (outcome.kind) {
+      case 'published':
+        entries.push(entry('published', { record: outcome.record }));
+        break;
+      case 'publishing':
+        entries.push(
+          entry('publishing', {
+            record: outcome.record,
+            message: text('已提交，微信仍在发布中；下次运行会继续查询结果。', 'Submitted; WeChat is still publishing it. The next run polls again.'),
+          }),
+        );
+        break;
+      case 'failed':
+        entries.push(entry('failed', { record: outcome.record, message: outcome.message }));
+        break;
+      case 'stopped':
+        stoppedBy = outcome.message;
+        entries.push(entry('not-attempted', { record: outcome.record, message: outcome.message }));
+        break;
+    }
+  }
+
+  const ok = !stoppedBy && entries.every((item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue);
+  return {
+    now: formatInTimeZone(options.now, settings.timeZone),
+    timeZone: settings.timeZone,
+    dryRun: options.dryRun,
+    entries,
+    upcoming: plan.upcoming.map(({ article, publishAt }) => ({ article: article.id, title: article.data.title, publishAt })),
+    ...(stoppedBy ? { stoppedBy } : {}),
+    ok,
+  };
+}
+
+/** The step a record would resume from. */
+export function nextStepOf(record: PublishRecord | undefined): NonNullable<DueReportEntry['nextStep']> {
+  if (!record) return 'images';
+  if (record.publishId !== undefined || record.submitStartedAt !== undefined) return 'poll';
+  if (record.draftMediaId !== undefined) return 'submit';
+  if (record.cover !== undefined) return 'draft';
+  if (record.images !== undefined) return 'cover';
+  return 'images';
+}
+
+function failureMessage(record: PublishRecord | undefined): { message?: LocalizedText } {
+  const meaning = record?.failure?.meaning;
+  if (!meaning) return {};
+  const [zh, en] = meaning.includes(' / ') ? [meaning.slice(0, meaning.indexOf(' / ')), meaning.slice(meaning.indexOf(' / ') + 3)] : [meaning, meaning];
+  return { message: text(`${zh}（记录于 ${record.failure!.at}，不会自动重试；在 PR 中删除发布记录即可重新发布。）`, `${en} (recorded ${record.failure!.at}; not retried automatically — delete the publish record in a pull request to publish again.)`) };
+}
+
+/** Errors `mpflow check` finds in each article's folder; context errors (roster, policy) block every article. */
+async function checkArticles(root: string, articles: readonly ArticleRecord[]): Promise<Map<string, Problem[]>> {
+  const byArticle = new Map<string, Problem[]>();
+  if (articles.length === 0) return byArticle;
+  const { problems } = await checkRepository(root, { paths: articles.map((article) => article.directory) });
+  for (const article of articles) {
+    const prefix = `${article.directory}/`;
+    byArticle.set(
+      article.id,
+      problems.filter((problem) => problem.severity === 'error' && (problem.file.startsWith(prefix) || problem.file === article.directory || !articles.some((other) => problem.file.startsWith(`${other.directory}/`)))),
+    );
+  }
+  return byArticle;
+}

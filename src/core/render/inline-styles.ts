@@ -1,0 +1,50 @@
+/**
+ * Turns the classed HTML into what the WeChat editor keeps: the theme's CSS inlined into
+ * `style` attributes by juice, then every attribute other than the few the editor needs
+ * (style, href, src, alt, colspan, rowspan) removed — classes, ids, data-, aria- and event
+ * attributes included — and any element that carries code or a style sheet dropped.
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import juice from 'juice';
+import { SKIP, visit } from 'unist-util-visit';
+
+const JUICE_OPTIONS = {
+  applyAttributesTableElements: false,
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+  inlinePseudoElements: false,
+  preserveImportant: false,
+  removeStyleTags: true,
+  resolveCSSVariables: true,
+};
+
+/** hast property names of the attributes that survive, for every element. */
+const KEPT_PROPERTIES = new Set(['style', 'href', 'src', 'alt', 'colSpan', 'rowSpan']);
+
+/** Elements the editor strips (or that would run code); the renderer never makes them, so they only come from bugs. */
+export const FORBIDDEN_ELEMENTS = new Set(['style', 'script', 'link', 'meta', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'noscript', 'template', 'base']);
+
+export function inlineStyles(html: string, css: string): Root {
+  const inlined = juice.inlineContent(html, css, JUICE_OPTIONS);
+  const tree = fromHtml(inlined, { fragment: true });
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (FORBIDDEN_ELEMENTS.has(node.tagName) && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    for (const name of Object.keys(node.properties)) if (!KEPT_PROPERTIES.has(name)) delete node.properties[name];
+    // A token span whose class had no colour is left with nothing: keep only its text.
+    if (node.tagName === 'span' && Object.keys(node.properties).length === 0 && parent && index !== undefined) {
+      parent.children.splice(index, 1, ...node.children);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  visit(tree, 'comment', (_node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return tree;
+}

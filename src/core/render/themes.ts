@@ -1,0 +1,167 @@
+/**
+ * The rendering themes for WeChat articles. A theme is plain CSS over the classes the renderer
+ * puts on its output (all prefixed `mp-`) plus a highlight.js style for code tokens; the
+ * renderer inlines both with juice and then removes every class, so nothing here survives as a
+ * selector — only as inline `style` attributes, which is all the WeChat editor keeps.
+ *
+ * Sizes follow what reads well on a phone in WeChat: 16 px body text, line-height 1.8 and a
+ * little letter-spacing for Chinese, 13–15 px for secondary text.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { LocalizedText } from '../i18n/language.ts';
+
+export const THEME_NAMES = ['tea-green', 'ink'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
+
+export interface RenderTheme {
+  name: ThemeName;
+  label: LocalizedText;
+  description: LocalizedText;
+  /** The highlight.js style (node_modules/highlight.js/styles/<name>.css) that colours code tokens. */
+  codeStyle: string;
+  css: string;
+}
+
+export function isThemeName(name: string): name is ThemeName {
+  return (THEME_NAMES as readonly string[]).includes(name);
+}
+
+// Unquoted family names (valid CSS identifiers): quotes would be escaped inside every style attribute.
+const FONT_BODY = '-apple-system, BlinkMacSystemFont, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+const FONT_SERIF = 'Songti SC, Noto Serif CJK SC, Source Han Serif SC, STSong, serif';
+const FONT_CODE = 'Menlo, Consolas, monospace';
+
+interface Palette {
+  text: string;
+  muted: string;
+  accent: string;
+  accentStrong: string;
+  accentSoft: string;
+  border: string;
+  quoteText: string;
+  codeBackground: string;
+  codeText: string;
+  inlineCodeBackground: string;
+  inlineCodeText: string;
+  /** Only when it differs from the body's: every heading repeats it inline. */
+  headingFont?: string;
+}
+
+/** The parts both themes share: layout, spacing and the structure of lists, tables and figures. */
+function baseCss(p: Palette): string {
+  return `
+.mp-article { font-family: ${FONT_BODY}; font-size: 16px; line-height: 1.8; letter-spacing: 0.5px; color: ${p.text}; text-align: justify; word-break: break-word; overflow-wrap: break-word; }
+.mp-article p { margin: 0 0 1.2em 0; }
+.mp-article strong { font-weight: bold; color: ${p.accentStrong}; }
+.mp-article em { font-style: italic; }
+.mp-article del { color: ${p.muted}; }
+.mp-article a { color: ${p.accent}; text-decoration: none; border-bottom: 1px solid ${p.accent}; }
+.mp-article hr { border: 0; border-top: 1px solid ${p.border}; margin: 2em 0; height: 0; }
+${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h4, .mp-article h5, .mp-article h6 { font-family: ${p.headingFont}; }` : ''}
+.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h4, .mp-article h5, .mp-article h6 { font-weight: bold; line-height: 1.5; letter-spacing: 1px; color: ${p.accentStrong}; text-align: left; }
+.mp-article h1 { font-size: 22px; margin: 1.6em 0 1em 0; }
+.mp-article h3 { font-size: 17px; margin: 1.6em 0 0.8em 0; }
+.mp-article h4, .mp-article h5, .mp-article h6 { font-size: 16px; margin: 1.4em 0 0.6em 0; }
+.mp-article blockquote { margin: 1.5em 0; padding: 12px 16px; border-left: 3px solid ${p.accent}; background: ${p.accentSoft}; color: ${p.quoteText}; font-size: 15px; }
+.mp-article blockquote p { margin: 0 0 0.6em 0; }
+.mp-inline-code { font-family: ${FONT_CODE}; font-size: 14px; letter-spacing: 0; padding: 2px 4px; margin: 0 2px; border-radius: 3px; background: ${p.inlineCodeBackground}; color: ${p.inlineCodeText}; word-break: break-all; }
+.mp-code-block { margin: 1.5em 0; border-radius: 6px; background: ${p.codeBackground}; overflow-x: auto; }
+.mp-code-block pre { margin: 0; padding: 0; background: ${p.codeBackground}; overflow-x: auto; text-align: left; }
+.mp-code-block code { display: block; padding: 12px 14px; font-family: ${FONT_CODE}; font-size: 13px; line-height: 1.65; letter-spacing: 0; white-space: nowrap; background: ${p.codeBackground}; color: ${p.codeText}; }
+.mp-table-scroll { margin: 1.5em 0; overflow-x: auto; }
+.mp-article table { border-collapse: collapse; min-width: 100%; font-size: 14px; line-height: 1.6; letter-spacing: 0; }
+.mp-article th { padding: 6px 10px; border: 1px solid ${p.border}; background: ${p.accentSoft}; color: ${p.accentStrong}; font-weight: bold; white-space: nowrap; text-align: left; }
+.mp-article td { padding: 6px 10px; border: 1px solid ${p.border}; min-width: 4em; vertical-align: top; }
+.mp-figure { margin: 1.5em 0; padding: 0; text-align: center; }
+.mp-article img { display: block; max-width: 100%; height: auto; margin: 0 auto; border-radius: 4px; }
+.mp-inline-image { display: inline-block; vertical-align: middle; }
+.mp-figure figcaption { margin-top: 8px; font-size: 13px; line-height: 1.5; color: ${p.muted}; text-align: center; }
+.mp-list { margin: 0 0 1.2em 0; }
+.mp-list-item { margin: 0 0 0.4em 0; padding-left: 1.4em; text-indent: -1.4em; }
+.mp-list-continuation { margin: 0 0 0.4em 0; padding-left: 1.4em; }
+.mp-list-marker { display: inline-block; width: 1.4em; text-indent: 0; color: ${p.accent}; font-weight: bold; }
+.mp-depth-1 { margin-left: 1.4em; }
+.mp-depth-2 { margin-left: 2.8em; }
+.mp-depth-3 { margin-left: 4.2em; }
+.mp-ref-marker { font-size: 12px; line-height: 0; color: ${p.accent}; margin-left: 1px; }
+.mp-footnote-ref { font-size: 12px; line-height: 0; color: ${p.accent}; margin-left: 1px; }
+.mp-appendix { margin: 2.5em 0 0 0; padding-top: 1em; border-top: 1px solid ${p.border}; }
+.mp-article .mp-appendix-title { font-size: 15px; font-weight: bold; color: ${p.accentStrong}; margin: 0 0 0.8em 0; }
+.mp-appendix-item { font-size: 13px; line-height: 1.7; color: ${p.muted}; margin: 0 0 0.5em 0; text-align: left; }
+.mp-appendix-item p { margin: 0; display: inline; }
+.mp-appendix-number { color: ${p.accent}; margin-right: 4px; }
+.mp-reference-url { word-break: break-all; font-family: ${FONT_CODE}; font-size: 12px; }
+`;
+}
+
+const TEA_GREEN: Palette = {
+  text: '#333333',
+  muted: '#888888',
+  accent: '#3f8f62',
+  accentStrong: '#2b6b47',
+  accentSoft: '#f0f7f2',
+  border: '#d6e6dc',
+  quoteText: '#555555',
+  codeBackground: '#f6f8f6',
+  codeText: '#24292e',
+  inlineCodeBackground: '#eaf4ed',
+  inlineCodeText: '#2b6b47',
+};
+
+const INK: Palette = {
+  text: '#2b2b2b',
+  muted: '#8a8a8a',
+  accent: '#555555',
+  accentStrong: '#111111',
+  accentSoft: '#f5f5f3',
+  border: '#dddddd',
+  quoteText: '#555555',
+  codeBackground: '#282c34',
+  codeText: '#abb2bf',
+  inlineCodeBackground: '#f0f0ee',
+  inlineCodeText: '#b4441f',
+  headingFont: FONT_SERIF,
+};
+
+const THEMES: Record<ThemeName, Omit<RenderTheme, 'name'>> = {
+  'tea-green': {
+    label: { zh: '茶绿', en: 'Tea green' },
+    description: { zh: '茶青色标题与强调，浅色代码块。', en: 'Tea-green headings and accents, light code blocks.' },
+    codeStyle: 'github',
+    css: `${baseCss(TEA_GREEN)}
+.mp-article h2 { font-size: 19px; margin: 2em 0 1em 0; padding-left: 10px; border-left: 4px solid ${TEA_GREEN.accent}; }
+`,
+  },
+  ink: {
+    label: { zh: '水墨', en: 'Ink' },
+    description: { zh: '黑白灰，宋体标题居中，深色代码块。', en: 'Black and grey, centred serif headings, dark code blocks.' },
+    codeStyle: 'atom-one-dark',
+    css: `${baseCss(INK)}
+.mp-article h2 { font-size: 20px; margin: 2.2em 0 1.2em 0; padding-bottom: 6px; text-align: center; border-bottom: 1px solid ${INK.accentStrong}; }
+.mp-article blockquote { border-left: 0; border-top: 1px solid ${INK.border}; border-bottom: 1px solid ${INK.border}; font-family: ${FONT_SERIF}; }
+`,
+  },
+};
+
+export function renderTheme(name: ThemeName): RenderTheme {
+  return { name, ...THEMES[name] };
+}
+
+const require = createRequire(import.meta.url);
+const codeStyles = new Map<string, string>();
+
+/** The highlight.js style sheet a theme names, read once from the installed package. */
+export function codeStyleCss(style: string): string {
+  let css = codeStyles.get(style);
+  if (css === undefined) {
+    css = readFileSync(require.resolve(`highlight.js/styles/${style}.css`), 'utf8');
+    codeStyles.set(style, css);
+  }
+  return css;
+}
+
+/** Everything juice inlines for a theme: token colours first, so the theme's own rules win ties. */
+export function themeStyleSheet(theme: RenderTheme): string {
+  return `${codeStyleCss(theme.codeStyle)}\n${theme.css}`;
+}

@@ -1,0 +1,234 @@
+/**
+ * The HTML-level shaping for the WeChat editor, on the hast that remark-rehype made. Each step
+ * works around something the editor (or `draft/add`) does to ordinary HTML:
+ *
+ * - Code blocks: `white-space: pre` is ignored, so every space becomes a no-break space and
+ *   every line break a `<br>`; highlight.js tokens get classes that the theme's colours are
+ *   inlined onto.
+ * - Lists: nested `<ul>`/`<ol>` inside `<li>` lose their indentation and markers, so lists are
+ *   drawn as one `<section>` per item with a typed marker and an indent per depth.
+ * - Tables: wide tables sit in a `<section>` that scrolls sideways instead of squeezing.
+ * - Images: a paragraph that holds only an image becomes `<figure>` with a `<figcaption>`
+ *   from the image's title (or, without one, its alt text).
+ *
+ * Everything gets `mp-` classes for the theme; the classes are inlined and removed afterwards
+ * (inline-styles.ts), so none of them reaches WeChat.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import hljs from 'highlight.js/lib/common';
+import { SKIP, visit } from 'unist-util-visit';
+
+const NO_BREAK_SPACE = '\u00a0';
+const TAB = NO_BREAK_SPACE.repeat(4);
+const BULLETS = ['•', '◦', '▪'] as const;
+const MAX_INDENT_DEPTH = 3;
+
+const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'figure', 'section', 'blockquote', 'table', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div']);
+
+function element(tagName: string, className: string | string[] | undefined, children: ElementContent[], properties: Element['properties'] = {}): Element {
+  return {
+    type: 'element',
+    tagName,
+    properties: className === undefined ? properties : { ...properties, className: Array.isArray(className) ? className : [className] },
+    children,
+  };
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function isElement(node: RootContent | ElementContent | undefined, tagName?: string): node is Element {
+  return node?.type === 'element' && (tagName === undefined || node.tagName === tagName);
+}
+
+function isBlank(node: ElementContent): boolean {
+  return node.type === 'text' && node.value.trim() === '';
+}
+
+function classNames(node: Element): string[] {
+  const value: unknown = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+export function textContent(node: Root | RootContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return (node.children as ElementContent[]).map(textContent).join('');
+  return '';
+}
+
+// --------------------------------------------------------------------- code -----
+
+/** The highlight.js name for a fence's language, or undefined to show it unhighlighted. */
+function languageOf(code: Element): string | undefined {
+  const name = classNames(code)
+    .find((className) => className.startsWith('language-'))
+    ?.slice('language-'.length);
+  return name !== undefined && hljs.getLanguage(name) ? name : undefined;
+}
+
+/** Spaces as no-break spaces and line breaks as `<br>`, inside the token spans as well. */
+function preserveWhitespace(nodes: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const lines = node.value.replace(/\t/g, TAB).replace(/ /g, NO_BREAK_SPACE).split('\n');
+      lines.forEach((line, index) => {
+        if (index > 0) out.push(element('br', undefined, []));
+        if (line !== '') out.push(text(line));
+      });
+    } else if (node.type === 'element') {
+      out.push({ ...node, children: preserveWhitespace(node.children) });
+    }
+  }
+  return out;
+}
+
+/** Token spans from highlight.js (its HTML output is spans with `hljs-*` classes and escaped text). */
+function highlighted(source: string, language: string | undefined): ElementContent[] {
+  if (language === undefined) return [text(source)];
+  const html = hljs.highlight(source, { language, ignoreIllegals: true }).value;
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
+}
+
+function shapeCodeBlock(pre: Element): Element {
+  const code = pre.children.find((child): child is Element => isElement(child, 'code'));
+  const source = (code ? textContent(code) : textContent(pre)).replace(/\n$/, '');
+  const language = code ? languageOf(code) : undefined;
+  return element('section', 'mp-code-block', [element('pre', undefined, [element('code', undefined, preserveWhitespace(highlighted(source, language)))])]);
+}
+
+// -------------------------------------------------------------------- lists -----
+
+function depthClass(depth: number): string[] {
+  const capped = Math.min(depth, MAX_INDENT_DEPTH);
+  return capped === 0 ? [] : [`mp-depth-${capped}`];
+}
+
+function trimInline(nodes: ElementContent[]): ElementContent[] {
+  const out = [...nodes];
+  while (out.length > 0 && isBlank(out[0]!)) out.shift();
+  while (out.length > 0 && isBlank(out.at(-1)!)) out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = text(first.value.replace(/^\s+/, ''));
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = text(last.value.replace(/\s+$/, ''));
+  return out;
+}
+
+/** A GFM task item's checkbox, which becomes its marker: form controls do not survive the editor. */
+function takeCheckbox(lead: ElementContent[]): { checked: boolean; rest: ElementContent[] } | undefined {
+  const first = lead[0];
+  if (!isElement(first, 'input') || first.properties.type !== 'checkbox') return undefined;
+  return { checked: Boolean(first.properties.checked), rest: lead.slice(1) };
+}
+
+/** One `<section>` per item, markers typed out, nested lists as deeper sections after their item. */
+function flattenList(list: Element, depth: number): Element[] {
+  const ordered = list.tagName === 'ol';
+  let number = ordered ? Number(list.properties.start ?? 1) || 1 : 0;
+  const sections: Element[] = [];
+  for (const item of list.children) {
+    if (!isElement(item, 'li')) continue;
+    const markerText = ordered ? `${number}.` : BULLETS[depth % BULLETS.length]!;
+    number += 1;
+    let lead: ElementContent[] = [];
+    let leadDone = false;
+    const after: Element[] = [];
+    for (const child of item.children) {
+      const block = isElement(child) && BLOCK_TAGS.has(child.tagName);
+      if (!block) {
+        if (!leadDone) lead.push(child);
+        else if (!isBlank(child)) after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], [child]));
+        continue;
+      }
+      if (!leadDone && child.tagName === 'p' && lead.every(isBlank)) {
+        lead = [...child.children];
+        leadDone = true;
+        continue;
+      }
+      leadDone = true;
+      if (child.tagName === 'ul' || child.tagName === 'ol') after.push(...flattenList(child, depth + 1));
+      else if (child.tagName === 'p') after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], child.children));
+      else after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], [child]));
+    }
+    const trimmed = trimInline(lead);
+    const checkbox = takeCheckbox(trimmed);
+    const content = checkbox ? trimInline(checkbox.rest) : trimmed;
+    const shownMarker = checkbox ? (checkbox.checked ? '☑' : '☐') : markerText;
+    sections.push(element('section', ['mp-list-item', ...depthClass(depth)], [element('span', 'mp-list-marker', [text(shownMarker)]), ...content]));
+    sections.push(...after);
+  }
+  return sections;
+}
+
+// ------------------------------------------------------------------- images -----
+
+function figureFrom(paragraph: Element): Element | undefined {
+  const meaningful = paragraph.children.filter((child) => !isBlank(child));
+  const image = meaningful[0];
+  if (meaningful.length !== 1 || !isElement(image, 'img')) return undefined;
+  const caption = String(image.properties.title ?? image.properties.alt ?? '').trim();
+  const { title: _title, ...properties } = image.properties;
+  const children: ElementContent[] = [{ ...image, properties }];
+  if (caption !== '') children.push(element('figcaption', undefined, [text(caption)]));
+  return element('figure', 'mp-figure', children);
+}
+
+// ------------------------------------------------------------------- tables -----
+
+/** GFM column alignment arrives as `align`, which the editor drops: make it a style. */
+function alignCells(table: Element): void {
+  visit(table, 'element', (cell) => {
+    if ((cell.tagName === 'td' || cell.tagName === 'th') && typeof cell.properties.align === 'string') {
+      cell.properties.style = `text-align: ${cell.properties.align};`;
+      delete cell.properties.align;
+    }
+  });
+}
+
+// -------------------------------------------------------------------- shape -----
+
+/**
+ * Reshapes the tree in place and wraps it in the article `<section>` the theme styles.
+ * Order matters: code and figures first, so the list flattening sees them as blocks.
+ */
+export function shapeForWeChat(tree: Root): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (node.tagName === 'pre') {
+      parent.children[index] = shapeCodeBlock(node);
+      return SKIP;
+    }
+    if (node.tagName === 'code') {
+      node.properties.className = ['mp-inline-code'];
+      return SKIP;
+    }
+    if (node.tagName === 'p') {
+      const figure = figureFrom(node);
+      if (figure) {
+        parent.children[index] = figure;
+        return SKIP;
+      }
+    }
+    if (node.tagName === 'img') {
+      node.properties.className = ['mp-inline-image'];
+      delete node.properties.title;
+      return undefined;
+    }
+    if (node.tagName === 'table') {
+      alignCells(node);
+      parent.children[index] = element('section', 'mp-table-scroll', [node]);
+      return SKIP;
+    }
+    return undefined;
+  });
+  // Lists last, outermost first: flattenList walks nested lists itself.
+  visit(tree, 'element', (node, index, parent) => {
+    if (!parent || index === undefined || (node.tagName !== 'ul' && node.tagName !== 'ol')) return undefined;
+    parent.children[index] = element('section', 'mp-list', flattenList(node, 0));
+    return SKIP;
+  });
+  tree.children = [element('section', 'mp-article', tree.children as ElementContent[])];
+}

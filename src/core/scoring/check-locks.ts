@@ -1,0 +1,93 @@
+/**
+ * `mpflow check` rules for finalised months: once HR has finalised a month, its ratings and
+ * interviews are locked (their content digests are in finalized.yaml); the only change allowed
+ * afterwards is an appended calibration, by a role the policy names, within the policy's bound.
+ */
+import { text } from '../i18n/language.ts';
+import type { Problem } from '../check/problem.ts';
+import { makeProblem } from '../check/make-problem.ts';
+import type { Repository } from '../repository/load-repository.ts';
+import { indexMembers } from '../team/roster.ts';
+import { policyForPeriod } from './gather-inputs.ts';
+import { lockedRecords } from './score-period.ts';
+import { fixed2 } from './normalise.ts';
+
+const MONTH_FOLDER = /^appraisals\/([^/]+)\//;
+
+export function checkAppraisalLocks(repository: Repository, problems: Problem[]): void {
+  const members = indexMembers(repository.team?.data);
+  const finalised = new Map<string, { at: string; file: string }>();
+
+  for (const record of repository.finalizations ?? []) {
+    if (!record.valid) continue;
+    const { data, file } = record;
+    const folder = MONTH_FOLDER.exec(file)?.[1];
+    if (folder !== undefined && folder !== data.period) {
+      problems.push(makeProblem(file, 'id/mismatch', text(`period ${data.period} 与所在文件夹 ${folder} 不一致。`, `period ${data.period} differs from the folder ${folder}.`), record.locate(['period']), 'period'));
+      continue;
+    }
+    finalised.set(data.period, { at: data.finalizedAt, file });
+    const finaliser = members.get(data.finalizedBy);
+    if (finaliser && !finaliser.roles.includes('hr')) {
+      problems.push(makeProblem(file, 'appraisal/finalization', text(`只有人力资源可以定稿，${data.finalizedBy} 没有 hr 角色。`, `Only HR finalises a month; ${data.finalizedBy} does not hold the hr role.`), record.locate(['finalizedBy']), 'finalizedBy'));
+    }
+    const now = lockedRecords(repository, data.period);
+    const locked = new Map(Object.entries(data.records));
+    for (const [path, digest] of now) {
+      const was = locked.get(path);
+      const where = `appraisals/${data.period}/${path}`;
+      if (was === undefined) {
+        problems.push(makeProblem(where, 'appraisal/locked', text(`${data.period} 已于 ${data.finalizedAt} 由 ${data.finalizedBy} 定稿，之后不能再添加评价或面谈记录；如需调整得分，请在 calibrations.yaml 中追加校准。`, `${data.period} was finalised on ${data.finalizedAt} by ${data.finalizedBy}; no rating or interview can be added afterwards. To adjust a score, append a calibration to calibrations.yaml.`)));
+      } else if (was !== digest) {
+        problems.push(makeProblem(where, 'appraisal/locked', text(`${data.period} 已于 ${data.finalizedAt} 由 ${data.finalizedBy} 定稿，这份记录在定稿后被改动了。请撤回改动；如需调整得分，请在 calibrations.yaml 中追加校准。`, `${data.period} was finalised on ${data.finalizedAt} by ${data.finalizedBy}, and this record changed afterwards. Revert the change; to adjust a score, append a calibration to calibrations.yaml.`)));
+      }
+    }
+    for (const path of locked.keys()) {
+      if (!now.has(path)) {
+        problems.push(makeProblem(file, 'appraisal/locked', text(`定稿时的记录 ${path} 已被删除；定稿后的记录不能删除。`, `${path}, recorded at finalisation, has been deleted; finalised records cannot be removed.`), record.locate(['records', path], 'key'), `records.${path}`));
+      }
+    }
+  }
+
+  for (const record of repository.calibrations ?? []) {
+    if (!record.valid) continue;
+    const { data, file } = record;
+    const final = finalised.get(data.period);
+    const policy = policyForPeriod(repository, data.period);
+    if (!final) {
+      problems.push(makeProblem(file, 'appraisal/calibration', text(`${data.period} 还没有定稿；定稿前请直接修改评价，校准只用于定稿之后。`, `${data.period} is not finalised; before finalisation change the ratings, calibrations are for afterwards.`), record.locate(['period']), 'period'));
+      continue;
+    }
+    if (!policy) continue;
+    const { maxPoints, roles } = policy.appraisal.calibration;
+    const totals = new Map<string, number>();
+    let previous = '';
+    data.entries.forEach((entry, index) => {
+      const recorder = members.get(entry.by);
+      if (recorder && !recorder.roles.some((role) => (roles as readonly string[]).includes(role))) {
+        problems.push(makeProblem(file, 'appraisal/calibration', text(`校准只能由以下角色记录：${roles.join('、')}；${entry.by} 不是。`, `Only ${roles.join(', ')} may record a calibration; ${entry.by} may not.`), record.locate(['entries', index, 'by']), `entries[${index}].by`));
+      }
+      if (Date.parse(entry.at) < Date.parse(final.at)) {
+        problems.push(makeProblem(file, 'appraisal/calibration', text(`校准时间 ${entry.at} 早于定稿时间 ${final.at}。`, `The calibration at ${entry.at} is before the finalisation at ${final.at}.`), record.locate(['entries', index, 'at']), `entries[${index}].at`));
+      }
+      // Appended in time order: an entry dated before the one above it was inserted, not appended.
+      if (previous && Date.parse(entry.at) < Date.parse(previous)) {
+        problems.push(makeProblem(file, 'appraisal/calibration', text(`校准记录只能按时间追加在末尾；这一条（${entry.at}）早于上一条（${previous}）。`, `Calibrations are appended in time order; this one (${entry.at}) is earlier than the one above (${previous}).`), record.locate(['entries', index, 'at']), `entries[${index}].at`));
+      }
+      previous = entry.at;
+      const total = (totals.get(entry.member) ?? 0) + entry.points;
+      totals.set(entry.member, total);
+      if (Math.abs(total) > maxPoints + 1e-9) {
+        problems.push(makeProblem(file, 'appraisal/calibration-bound', text(`${entry.member} 在 ${data.period} 的校准累计 ${fixed2(total)} 分，超过制度允许的 ±${maxPoints} 分。`, `${entry.member}'s calibrations for ${data.period} add up to ${fixed2(total)} points, beyond the policy's ±${maxPoints}.`), record.locate(['entries', index, 'points']), `entries[${index}].points`));
+      }
+    });
+  }
+
+  for (const record of repository.scoreResults ?? []) {
+    const match = /^appraisals\/([^/]+)\/([^/]+)\/result\.ya?ml$/.exec(record.file);
+    if (!match || !record.valid) continue;
+    if (record.data.period !== match[1] || record.data.member !== match[2]) {
+      problems.push(makeProblem(record.file, 'id/mismatch', text(`结果文件中的 ${record.data.member} / ${record.data.period} 与所在文件夹 ${match[2]} / ${match[1]} 不一致。`, `${record.data.member} / ${record.data.period} differs from the folders ${match[2]} / ${match[1]}.`), record.locate(['member']), 'member'));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Where each member's month stands in the appraisal cycle (policy 五（四）): self-assessment →
+ * supervisor → peers → HR computation → feedback interview → application. Due dates are days of
+ * the following month from `appraisal.cycle`, read in the policy's time zone.
+ */
+import { dateInTimeZone } from '../model/dates.ts';
+import type { PolicyFile } from '../model/types.generated.ts';
+import type { Repository } from '../repository/load-repository.ts';
+import { appraisedMembers } from './gather-inputs.ts';
+
+export const CYCLE_STEP_IDS = ['self', 'supervisor', 'peers', 'hr', 'interview', 'application'] as const;
+export type CycleStepId = (typeof CYCLE_STEP_IDS)[number];
+
+const DUE_DAY_OF: Record<CycleStepId, keyof PolicyFile['appraisal']['cycle']> = {
+  self: 'selfAssessmentDueDay',
+  supervisor: 'supervisorDueDay',
+  peers: 'peersDueDay',
+  hr: 'hrComputationDueDay',
+  interview: 'interviewDueDay',
+  application: 'applicationDueDay',
+};
+
+export interface CycleStepState {
+  step: CycleStepId;
+  due: string;
+  done: boolean;
+  /** The day it was done, when the record says. */
+  doneOn?: string;
+  overdue: boolean;
+  /** Peers: ratings received and the minimum. */
+  received?: number;
+  required?: number;
+}
+
+export interface MemberCycle {
+  member: string;
+  name: string;
+  steps: CycleStepState[];
+}
+
+export function nextMonth(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** The calendar date now in a time zone; tests and the site pass their own "today". */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return dateInTimeZone(now.toISOString(), timeZone);
+}
+
+export function cycleStatus(repository: Repository, policy: PolicyFile, period: string, today: string): MemberCycle[] {
+  const timeZone = policy.timezone ?? 'Asia/Shanghai';
+  const following = nextMonth(period);
+  const dueOf = (step: CycleStepId) => `${following}-${String(policy.appraisal.cycle[DUE_DAY_OF[step]] ?? 28).padStart(2, '0')}`;
+  const finalization = (repository.finalizations ?? []).find((record) => record.data.period === period);
+  return appraisedMembers(repository, period).map((member) => {
+    const ratings = repository.ratings.filter((record) => record.data.period === period && record.data.member === member.id);
+    const submitted = (role: string) => ratings.filter((record) => record.data.role === role).map((record) => dateInTimeZone(record.data.submittedAt, timeZone)).sort();
+    const self = submitted('self');
+    const supervisor = submitted('supervisor');
+    const peers = submitted('peer');
+    const interview = repository.interviews.find((record) => record.data.period === period && record.data.member === member.id);
+    const result = (repository.scoreResults ?? []).find((record) => record.data.period === period && record.data.member === member.id);
+    const state = (step: CycleStepId, done: boolean, doneOn?: string, extra: Partial<CycleStepState> = {}): CycleStepState => {
+      const due = dueOf(step);
+      return { step, due, done, ...(doneOn ? { doneOn } : {}), overdue: !done && today > due, ...extra };
+    };
+    const minPeers = policy.appraisal.minPeers;
+    return {
+      member: member.id,
+      name: member.name,
+      steps: [
+        state('self', self.length > 0, self[0]),
+        state('supervisor', supervisor.length > 0, supervisor[0]),
+        state('peers', peers.length >= minPeers, peers.length >= minPeers ? peers[minPeers - 1] : undefined, { received: peers.length, required: minPeers }),
+        state('hr', result !== undefined),
+        state('interview', interview !== undefined, interview?.data.date),
+        state('application', finalization !== undefined, finalization ? dateInTimeZone(finalization.data.finalizedAt, timeZone) : undefined),
+      ],
+    };
+  });
+}

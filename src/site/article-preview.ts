@@ -1,0 +1,59 @@
+/**
+ * The site's phone preview of an article: the same HTML `mpflow render` and the publisher make,
+ * in the theme the policy names, with local images pointed at copies the site serves next to
+ * the preview (src/pages/articles/[id]/[...image].ts) instead of WeChat's uploaded addresses.
+ *
+ * Each article is rendered once per build, however many pages (zh-CN, English, the image
+ * files) ask for it.
+ */
+import path from 'node:path';
+import { renderArticle, type RenderedArticle } from '../core/render/render-article.ts';
+import type { Entry } from './archive-view.ts';
+import type { ArticleEntry } from './mpflow-loader.ts';
+import type { Lang } from './site-labels.ts';
+
+/** The department repository the site is built from (the loader's rule: MPFLOW_REPOSITORY, else the project). */
+export function siteRepositoryRoot(): string {
+  const override = process.env.MPFLOW_REPOSITORY;
+  return override ? path.resolve(override) : process.cwd();
+}
+
+function rootOf(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+export function previewHref(id: string, lang: Lang, base = '/'): string {
+  return `${rootOf(base)}${lang === 'en' ? 'en/' : ''}articles/${id}/preview/`;
+}
+
+/** Where the site serves an article's image: next to its preview, shared by both languages. */
+export function articleImageHref(id: string, src: string, base = '/'): string {
+  return `${rootOf(base)}articles/${id}/${src}`;
+}
+
+/** A body image the site can serve: a plain relative path inside the article folder. */
+export function isServableImage(src: string): boolean {
+  return /^[\w.-]+(?:\/[\w.-]+)*$/.test(src) && !src.split('/').includes('..') && /\.(png|jpe?g|gif|webp|svg)$/i.test(src);
+}
+
+/** The article's folder, absolute, from the entry's repository-relative file. */
+export function articleDirectory(entry: Entry<ArticleEntry>, root = siteRepositoryRoot()): string {
+  return path.join(root, path.dirname(entry.data.file));
+}
+
+const renders = new Map<string, Promise<RenderedArticle>>();
+
+export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = '/'): Promise<RenderedArticle> {
+  const key = `${entry.id}\u0000${theme}\u0000${base}`;
+  let render = renders.get(key);
+  if (!render) {
+    render = renderArticle({
+      markdown: entry.data.body,
+      articleDir: articleDirectory(entry),
+      theme,
+      imageUrl: (src) => (isServableImage(src) ? articleImageHref(entry.id, src, base) : undefined),
+    });
+    renders.set(key, render);
+  }
+  return render;
+}

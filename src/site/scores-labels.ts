@@ -1,0 +1,154 @@
+/** Words of the scoreboard pages (/scores/ and /en/scores/). Pure, so tests can import it. */
+import type { CycleStepId } from '../core/scoring/cycle.ts';
+import type { Lang } from './policy-view.ts';
+
+export interface ScoresLabels {
+  title: string;
+  description: string;
+  privacy: string;
+  monthly: (month: string) => string;
+  finalized: string;
+  notFinalized: string;
+  rank: string;
+  member: string;
+  score: string;
+  grade: string;
+  bonus: string;
+  promotion: string;
+  training: string;
+  yes: string;
+  no: string;
+  withheld: string;
+  distribution: string;
+  categories: string;
+  annual: (year: number, provisional: boolean) => string;
+  annualNote: string;
+  months: string;
+  excluded: string;
+  cycle: (month: string, today: string) => string;
+  steps: Record<CycleStepId, string>;
+  done: (date?: string) => string;
+  due: (date: string) => string;
+  overdue: (date: string) => string;
+  history: string;
+  explanation: (month: string) => string;
+  indicator: string;
+  raw: string;
+  target: string;
+  normalised: string;
+  weight: string;
+  contribution: string;
+  rating: string;
+  peers: (mean: string, count: number) => string;
+  missing: string;
+  total: string;
+  calibration: (points: string) => string;
+  memberTitle: (name: string) => string;
+  policy: (version: string) => string;
+}
+
+export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
+  'zh-CN': {
+    title: '考核榜单',
+    description: '按制度计算的月度与年度绩效得分、等级分布、各维度得分，以及当月考核进度。',
+    privacy: '榜单只显示得分、等级和逐项说明；不显示任何评语、面谈纪要、校准理由或单个评价人的打分，同事评价只在达到最少人数时以平均值出现。',
+    monthly: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`,
+    finalized: '已定稿',
+    notFinalized: '未定稿（得分可能变化）',
+    rank: '名次',
+    member: '成员',
+    score: '总分',
+    grade: '等级',
+    bonus: '奖金系数',
+    promotion: '晋升资格',
+    training: '培训需求',
+    yes: '是',
+    no: '否',
+    withheld: '暂不出分',
+    distribution: '等级分布',
+    categories: '各维度得分',
+    annual: (year, provisional) => `${year} 年度${provisional ? '（暂算，次年 1 月定）' : ''}`,
+    annualNote: '年度得分 = 当年已定稿月份总分的平均值；当月休假达到制度规定天数的月份不计入。',
+    months: '计入月份',
+    excluded: '休假不计入',
+    cycle: (month, today) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月考核进度（截至 ${today}）`,
+    steps: { self: '自评', supervisor: '上级评价', peers: '同事互评', hr: '汇总计算', interview: '绩效面谈', application: '定稿应用' },
+    done: (date) => (date ? `✓ ${date}` : '✓'),
+    due: (date) => `截止 ${date}`,
+    overdue: (date) => `已逾期（${date}）`,
+    history: '历月得分',
+    explanation: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月得分说明`,
+    indicator: '指标',
+    raw: '原始值',
+    target: '目标',
+    normalised: '得分',
+    weight: '权重',
+    contribution: '贡献',
+    rating: '综合评分',
+    peers: (mean, count) => `同事平均 ${mean}（${count} 人）`,
+    missing: '缺失',
+    total: '总分',
+    calibration: (points) => `含校准 ${points} 分`,
+    memberTitle: (name) => `${name}的考核`,
+    policy: (version) => `制度 ${version}`,
+  },
+  en: {
+    title: 'Appraisal scoreboards',
+    description: 'Monthly and annual appraisal scores computed by the policy, grade distribution, category scores and the progress of the current cycle.',
+    privacy: 'Only scores, grades and their explanations are shown: no comments, interview notes, calibration reasons or single raters\' scores; the peers\' mean appears only when enough peers rated.',
+    monthly: (month) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)),
+    finalized: 'Finalised',
+    notFinalized: 'Not finalised (scores may change)',
+    rank: 'Rank',
+    member: 'Member',
+    score: 'Score',
+    grade: 'Grade',
+    bonus: 'Bonus coefficient',
+    promotion: 'Promotion',
+    training: 'Training',
+    yes: 'Yes',
+    no: 'No',
+    withheld: 'Withheld',
+    distribution: 'Grade distribution',
+    categories: 'Category scores',
+    annual: (year, provisional) => `${year}${provisional ? ' (provisional until January)' : ''}`,
+    annualNote: 'Annual score = mean of the year\'s finalised monthly scores; months with at least the policy\'s number of leave days are left out.',
+    months: 'Months counted',
+    excluded: 'Left out for leave',
+    cycle: (month, today) => `Cycle of ${new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))} (as of ${today})`,
+    steps: { self: 'Self', supervisor: 'Supervisor', peers: 'Peers', hr: 'HR computation', interview: 'Interview', application: 'Finalised' },
+    done: (date) => (date ? `✓ ${date}` : '✓'),
+    due: (date) => `due ${date}`,
+    overdue: (date) => `overdue (${date})`,
+    history: 'Monthly history',
+    explanation: (month) => `How the ${new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))} score is made`,
+    indicator: 'Indicator',
+    raw: 'Raw value',
+    target: 'Target',
+    normalised: 'Score',
+    weight: 'Weight',
+    contribution: 'Contribution',
+    rating: 'Mixed rating',
+    peers: (mean, count) => `peers' mean ${mean} (${count})`,
+    missing: 'missing',
+    total: 'Total',
+    calibration: (points) => `incl. calibration ${points}`,
+    memberTitle: (name) => `${name}'s appraisals`,
+    policy: (version) => `policy ${version}`,
+  },
+};
+
+export function scoresHref(lang: Lang, base = '/', member?: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return `${root}${lang === 'en' ? 'en/' : ''}scores/${member ? `${member}/` : ''}`;
+}
+
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return value.toFixed(2);
+}
+
+export function formatRaw(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return Math.abs(value) < 1 && value !== 0 ? value.toFixed(4) : value.toFixed(2);
+}

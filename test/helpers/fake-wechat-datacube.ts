@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import type { FakeRoute } from './fake-wechat-server.ts';
+
+/**
+ * The datacube (analytics) endpoints of the fake WeChat server, as routes for startFakeWeChat's
+ * `extraRoutes`. They reproduce what ../shared/docs/wechat-api.md says the real ones do:
+ * - each endpoint's maximum span (a longer range answers errcode 61500 "data range error");
+ * - end_date at most yesterday in Asia/Shanghai (today or later answers 61500 too), begin_date not
+ *   after end_date, nothing before 2014-12-01, and the newer endpoints nothing before 2025-11-01;
+ * - getusersummary: one row per (date, user_source), only sources that moved that day;
+ * - getarticlesummary: rows only for about 7 days after sending and only when the figures sum to 3 or more;
+ * - getarticletotal: per article sent that day, `details[]` per stat_date up to 7 days (never past yesterday);
+ * - the newer endpoints carry `is_delay`.
+ * All figures are deterministic functions of (endpoint, date, key), so two fake servers with the
+ * same options give the same numbers, and an import can be repeated or split and compared.
+ */
+
+export interface FakePublication {
+  /** Datacube msgid is `${msgDataId}_${index}`. */
+  msgDataId: string;
+  index: number;
+  /** Sending date, YYYY-MM-DD (Asia/Shanghai). */
+  date: string;
+  title: string;
+}
+
+export interface FakeDatacubeOptions {
+  /** "Today" in Asia/Shanghai: end_date must be before it. */
+  today: string;
+  publications?: FakePublication[];
+  /** Dates for which the newer endpoints answer is_delay: true (figures not final yet). */
+  delayedDates?: ReadonlySet<string>;
+  /** Followers on 2025-01-01; later days add their net change. */
+  baseFollowers?: number;
+  /** A salt that changes every figure: a second server with another salt plays "the platform revised its figures". */
+  revision?: string;
+}
+
+export const DATACUBE_SPANS = {
+  getusersummary: 7,
+  getusercumulate: 7,
+  getarticlesummary: 1,
+  getarticletotal: 1,
+  getuserread: 3,
+  getusershare: 7,
+  getbizsummary: 1,
+} as const;
+
+export const NEWER_ENDPOINTS_FROM = '2025-11-01';
+const FIRST_DATA_DAY = '2014-12-01';
+const FOLLOWER_SOURCES = [0, 1, 17, 30, 57, 100, 149, 161, 200, 201] as const;
+const READ_SOURCES = [0, 1, 2, 4, 5, 6, 7] as const;
+const SHARE_SCENES = [1, 2, 255] as const;
+
+const DAY_MS = 86_400_000;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** A deterministic number in [0, max) from its inputs. */
+function figure(max: number, ...parts: Array<string | number>): number {
+  const digest = createHash('sha256').update(parts.join('|')).digest();
+  return digest.readUInt32BE(0) % max;
+}
+
+function dataRangeError(): { json: unknown } {
+  return { json: { errcode: 61500, errmsg: `data range error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+}
+
+export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] {
+  const publications = options.publications ?? [];
+  const salt = options.revision ?? '';
+  const base = options.baseFollowers ?? 20_000;
+
+  const followerChange = (date: string, source: number) => {
+    // Most sources are quiet on most days; search, QR code and "other" move daily.
+    const active = source === 0 || source === 1 || source === 30 || figure(4, salt, 'active', date, source) === 0;
+    if (!active) return undefined;
+    return { new_user: figure(40, salt, 'new', date, source), cancel_user: figure(source === 0 ? 15 : 4, salt, 'cancel', date, source) };
+  };
+  const netOn = (date: string): number => {
+    let net = 0;
+    for (const source of FOLLOWER_SOURCES) {
+      const change = followerChange(date, source);
+      if (change) net += change.new_user - change.cancel_user;
+    }
+    return net;
+  };
+  const cumulativeCache = new Map<string, number>([['2024-12-31', base]]);
+  const cumulativeOn = (date: string): number => {
+    const known = cumulativeCache.get(date);
+    if (known !== undefined) return known;
+    if (date > '2024-12-31') {
+      let day = '2024-12-31';
+      let value = base;
+      // Walk forward from the nearest cached day before `date`.
+      for (const [cached, cachedValue] of cumulativeCache) if (cached < date && cached > day) [day, value] = [cached, cachedValue];
+      while (day < date) {
+        day = addDays(day, 1);
+        value += netOn(day);
+        cumulativeCache.set(day, value);
+      }
+      return value;
+    }
+    const value = cumulativeOn(addDays(date, 1)) - netOn(addDays(date, 1));
+    cumulativeCache.set(date, value);
+    return value;
+  };
+
+  /** An article's figures on its n-th day after sending (0 = the sending day). */
+  const articleDay = (publication: FakePublication, date: string) => {
+    const age = daysBetween(publication.date, date);
+    const msgid = `${publication.msgDataId}_${publication.index}`;
+    const fade = Math.max(1, 2 ** age);
+    const readers = Math.floor(figure(3000, salt, 'readers', msgid, date) / fade);
+    const reads = readers + Math.floor(readers * 0.15);
+    const shareUsers = Math.floor(readers * 0.05);
+    return {
+      msgid,
+      title: publication.title,
+      int_page_read_user: readers,
+      int_page_read_count: reads,
+      ori_page_read_user: Math.floor(readers / 20),
+      ori_page_read_count: Math.floor(reads / 20),
+      share_user: shareUsers,
+      share_count: shareUsers + Math.floor(shareUsers / 10),
+      add_to_fav_user: Math.floor(readers / 60),
+      add_to_fav_count: Math.floor(readers / 55),
+    };
+  };
+
+  const routes: Record<keyof typeof DATACUBE_SPANS, (begin: string, end: string) => unknown> = {
+    getusersummary: (begin, end) => {
+      const list: unknown[] = [];
+      for (let date = begin; date <= end; date = addDays(date, 1)) {
+        for (const source of FOLLOWER_SOURCES) {
+          const change = followerChange(date, source);
+          if (change) list.push({ ref_date: date, user_source: source, ...change });
+        }
+      }
+      return { list };
+    },
+    getusercumulate: (begin, end) => {
+      const list: unknown[] = [];
+      for (let date = begin; date <= end; date = addDays(date, 1)) list.push({ ref_date: date, user_source: 0, cumulate_user: cumulativeOn(date) });
+      return { list };
+    },
+    getarticlesummary: (date) => {
+      const list: unknown[] = [];
+      for (const publication of publications) {
+        const age = daysBetween(publication.date, date);
+        if (age < 0 || age > 6) continue;
+        const row = articleDay(publication, date);
+        const sum = row.int_page_read_user + row.int_page_read_count + row.share_user + row.share_count + row.add_to_fav_user + row.add_to_fav_count;
+        if (sum >= 3) list.push({ ref_date: date, ...row });
+      }
+      return { list };
+    },
+    getarticletotal: (date) => {
+      const list: unknown[] = [];
+      for (const publication of publications.filter((candidate) => candidate.date === date)) {
+        const details: unknown[] = [];
+        const totals = { int_page_read_user: 0, int_page_read_count: 0, ori_page_read_user: 0, ori_page_read_count: 0, share_user: 0, share_count: 0, add_to_fav_user: 0, add_to_fav_count: 0 };
+        for (let age = 0; age < 7; age += 1) {
+          const statDate = addDays(date, age);
+          if (statDate >= options.today) break;
+          const { msgid: _msgid, title: _title, ...day } = articleDay(publication, statDate);
+          for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += day[key];
+          details.push({ stat_date: statDate, target_user: cumulativeOn(addDays(date, -1)), ...totals, int_page_from_session_read_user: Math.floor(totals.int_page_read_user * 0.6), int_page_from_session_read_count: Math.floor(totals.int_page_read_count * 0.6) });
+        }
+        list.push({ ref_date: date, msgid: `${publication.msgDataId}_${publication.index}`, title: publication.title, details });
+      }
+      return { list };
+    },
+    getuserread: (begin, end) => {
+      const list: unknown[] = [];
+      for (let date = begin; date <= end; date = addDays(date, 1)) {
+        for (const source of READ_SOURCES) {
+          const readers = figure(900, salt, 'read', date, source);
+          list.push({
+            ref_date: date,
+            user_source: source,
+            int_page_read_user: readers,
+            int_page_read_count: readers + Math.floor(readers / 7),
+            ori_page_read_user: Math.floor(readers / 25),
+            ori_page_read_count: Math.floor(readers / 22),
+            share_user: Math.floor(readers / 18),
+            share_count: Math.floor(readers / 16),
+            add_to_fav_user: Math.floor(readers / 70),
+            add_to_fav_count: Math.floor(readers / 65),
+          });
+        }
+      }
+      return { list };
+    },
+    getusershare: (begin, end) => {
+      const list: unknown[] = [];
+      for (let date = begin; date <= end; date = addDays(date, 1)) {
+        for (const scene of SHARE_SCENES) {
+          const users = figure(120, salt, 'share', date, scene);
+          if (users > 0) list.push({ ref_date: date, share_scene: scene, share_user: users, share_count: users + figure(12, salt, 'share-extra', date, scene) });
+        }
+      }
+      return { list };
+    },
+    getbizsummary: (date) => {
+      const list: unknown[] = [];
+      for (const publication of publications) {
+        const age = daysBetween(publication.date, date);
+        if (age < 0 || age > 6) continue;
+        const msgid = `${publication.msgDataId}_${publication.index}`;
+        list.push({ ref_date: date, msgid, zaikan_user: figure(30, salt, 'zaikan', msgid, date), like_user: figure(60, salt, 'like', msgid, date), comment_count: figure(20, salt, 'comment', msgid, date) });
+      }
+      return { list, is_delay: options.delayedDates?.has(date) ?? false };
+    },
+  };
+
+  const route: FakeRoute = (request) => {
+    const match = /^\/datacube\/([a-z]+)$/.exec(request.path);
+    if (!match || request.method !== 'POST') return undefined;
+    const name = match[1] as keyof typeof DATACUBE_SPANS;
+    const answer = routes[name];
+    if (!answer) return undefined;
+    const body = (request.body ?? {}) as { begin_date?: unknown; end_date?: unknown };
+    const begin = String(body.begin_date ?? '');
+    const end = String(body.end_date ?? '');
+    const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    if (!isDate(begin) || !isDate(end)) return { json: { errcode: 40097, errmsg: 'invalid args rid: fake' } };
+    if (begin > end || end >= options.today || begin < FIRST_DATA_DAY) return dataRangeError();
+    if (daysBetween(begin, end) + 1 > DATACUBE_SPANS[name]) return dataRangeError();
+    if (name === 'getbizsummary' && begin < NEWER_ENDPOINTS_FROM) return { json: { list: [], is_delay: false } };
+    return { json: answer(begin, end) };
+  };
+  return [route];
+}

@@ -1,0 +1,127 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importBackOfficeExport, ExportImportError, parseExportDate } from '../../src/core/metrics/csv-import.ts';
+import { loadRepository } from '../../src/core/repository/load-repository.ts';
+import { FixtureRepository } from '../helpers/fixture-repository.ts';
+import { runMpflow } from '../helpers/run-cli.ts';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const ENV = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-11-26T04:00:00Z' };
+const ENV_ZH = { LANG: 'zh_CN.UTF-8', MPFLOW_NOW: '2026-11-26T04:00:00Z' };
+
+async function metricFiles(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const metrics = path.join(root, 'content/metrics');
+  for (const folder of await readdir(metrics)) {
+    for (const name of await readdir(path.join(metrics, folder))) files.set(`${folder}/${name}`, await readFile(path.join(metrics, folder, name), 'utf8'));
+  }
+  return files;
+}
+
+describe('mpflow metrics import --from csv', () => {
+  let fixture: FixtureRepository;
+  beforeEach(async () => {
+    fixture = await FixtureRepository.create();
+  });
+  afterEach(async () => {
+    await fixture.dispose();
+  });
+
+  it('imports user growth, article data and audience exports, and a second run changes nothing', async () => {
+    const files = ['user-growth-2026-11.csv', 'articles-2026-11.csv', 'audience-gender-traditional.csv', 'audience-age.csv', 'audience-region.csv'].map((name) => path.join(FIXTURES, name));
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', ...files, '--date', '2026-11-25'], { cwd: fixture.root, env: ENV });
+    expect(run.stderr).not.toMatch(/internal error/);
+    expect(run.exitCode).toBe(0);
+    // The title line is skipped, 2026/11/24 is a date, the 合计 row is skipped with a notice.
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-24,0,52,9\n2026-11-25,0,47,12\n');
+    expect(await fixture.read('content/metrics/followers-cumulative/2026-11.csv')).toBe('date,cumulative\n2026-11-24,21410\n2026-11-25,21445\n');
+    expect(run.stderr).toMatch(/user-growth-2026-11\.csv:5: Skipped the total row "合计"\./);
+    expect(run.stderr).toMatch(/no 来源 \(source\) column/);
+    // Excel date numbers 46350 and 46351 are 24 and 25 November 2026; the title names the article.
+    expect(await fixture.read('content/metrics/articles/2026-11.csv')).toBe(
+      'date,article,reads,readers,shares,shareUsers,likes,comments,favorites\n2026-11-24,2026-09-02-yancha-yanyun,150,120,9,8,3,1,2\n2026-11-25,2026-09-02-yancha-yanyun,66,60,2,2,1,0,1\n',
+    );
+    // Traditional headers (性別, 人數) are read as Simplified, and say so.
+    expect(run.stderr).toMatch(/Traditional Chinese headers were read as Simplified: 性別 → 性别, 人數 → 人数/);
+    const audience = await fixture.read('content/metrics/audience/2026-11.csv');
+    expect(audience.split('\n')[0]).toBe('date,dimension,bucket,users');
+    expect(audience).toContain('2026-11-25,gender,女,12903');
+    expect(audience).toContain('2026-11-25,age,18-25岁,3120');
+    expect(audience).toContain('2026-11-25,region,福建,9021');
+    const check = await runMpflow(['check'], { cwd: fixture.root, env: ENV });
+    expect(check.stdout + check.stderr).toMatch(/no problems/);
+
+    const before = await metricFiles(fixture.root);
+    const again = await runMpflow(['metrics', 'import', '--from', 'csv', ...files, '--date', '2026-11-25'], { cwd: fixture.root, env: ENV });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toMatch(/Nothing new/);
+    expect(await metricFiles(fixture.root)).toEqual(before);
+  });
+
+  it('names a missing column with the file and header line, and writes nothing from any file', async () => {
+    await fixture.write('exports/growth.csv', '时间,新关注人数,净增关注人数\n2026-11-24,52,43\n');
+    const before = await metricFiles(fixture.root);
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', path.join(FIXTURES, 'audience-age.csv'), 'exports/growth.csv'], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('exports/growth.csv:1: error: The column "取消关注人数" is missing (also accepted: 取消关注, 取关人数). The header is: 时间, 新关注人数, 净增关注人数.');
+    expect(run.stderr).toContain('Nothing was written.');
+    // The good file in the same run was not written either.
+    expect(await metricFiles(fixture.root)).toEqual(before);
+
+    const zh = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/growth.csv'], { cwd: fixture.root, env: ENV_ZH });
+    expect(zh.stderr).toContain('exports/growth.csv:1: 错误: 缺少“取消关注人数”列（也认：取消关注、取关人数）。');
+    expect(zh.stderr).toContain('没有写入任何文件。');
+  });
+
+  it('reads a Traditional-Chinese GBK export with a 總計 row', async () => {
+    const exportText = '時間,新關注人數,取消關注人數,淨增關注人數,累積關注人數\n2026年11月20日,31,4,27,21300\n2026年11月21日,28,6,22,21322\n總計,59,10,49,\n';
+    await fixture.write('exports/growth-tw.csv', iconv.encode(exportText, 'gb18030'));
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/growth-tw.csv'], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('exports/growth-tw.csv: The file is not UTF-8; it was read as GBK/GB18030.');
+    expect(run.stderr).toMatch(/growth-tw\.csv:4: Skipped the total row "總計"\./);
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-20,0,31,4\n2026-11-21,0,28,6\n');
+  });
+
+  it('points at a bad date, a bad count and a net that does not add up, all at once', async () => {
+    await fixture.write('exports/bad.csv', '时间,来源,新关注人数,取消关注人数,净增关注人数\n2026-02-30,搜一搜,5,1,4\n2026-11-02,扫描二维码,五,0,5\n2026-11-03,名片分享,5,1,9\n2026-11-04,飞鸽传书,1,0,1\n');
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/bad.csv'], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('exports/bad.csv:2:1: error: "2026-02-30" is not a date mpflow can read');
+    expect(run.stderr).toContain('exports/bad.csv:3:18: error: "新关注人数" should be a count (a whole number ≥ 0); it is "五".');
+    expect(run.stderr).toContain('exports/bad.csv:4:21: error: Net 9 does not equal new 5 minus cancelled 1.');
+    expect(run.stderr).toContain('exports/bad.csv:5:12: error: Unknown follower source "飞鸽传书".');
+    // The unreadable count is reported once, not again as a net that does not add up.
+    expect(run.stderr).not.toContain('exports/bad.csv:3:22');
+    await expect(fixture.read('content/metrics/followers/2026-11.csv')).rejects.toThrow();
+  });
+
+  it('says which export kinds it knows when the header is none of them', async () => {
+    await fixture.write('exports/other.csv', '名称,数值\n甲,1\n');
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/other.csv'], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/exports\/other\.csv:1: error: Cannot tell which back-office export this is: the header \(名称, 数值\)/);
+  });
+
+  it('skips and names an article row whose title is in no article', async () => {
+    const { repository } = await loadRepository(fixture.root);
+    const result = importBackOfficeExport(Buffer.from('日期,标题,阅读人数,阅读次数\n2026-11-01,一篇不在仓库里的文章,5,6\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,7,8\n'), 'a.csv', repository, { today: '2026-11-26' });
+    expect(result.batch.articles).toHaveLength(1);
+    expect(result.notices.map((notice) => `${notice.line}:${notice.column} ${notice.message.en}`)).toContain('2:12 Skipped "一篇不在仓库里的文章": no article in the repository has this title.');
+    expect(() => importBackOfficeExport(Buffer.from('日期,阅读人数\n2026-11-01,5\n'), 'b.csv', repository, { today: '2026-11-26' })).toThrow(ExportImportError);
+  });
+});
+
+describe('export dates', () => {
+  it('reads the forms the back office and Excel write', () => {
+    expect(parseExportDate('2026-11-01')).toBe('2026-11-01');
+    expect(parseExportDate('2026/11/1')).toBe('2026-11-01');
+    expect(parseExportDate('2026年11月1日')).toBe('2026-11-01');
+    expect(parseExportDate('20261101')).toBe('2026-11-01');
+    expect(parseExportDate('46327')).toBe('2026-11-01');
+    expect(parseExportDate('2026/2/29')).toBeUndefined();
+    expect(parseExportDate('昨天')).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+
+/** A copy of the sample department (content/ and appraisals/) that a test may change freely. */
+export async function copySampleDepartment(): Promise<{ root: string; edit: (file: string, from: string, to: string) => Promise<void>; write: (file: string, text: string) => Promise<void>; dispose: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'mpflow-scoring-'));
+  await cp(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(PROJECT_ROOT, 'appraisals'), path.join(root, 'appraisals'), { recursive: true });
+  return {
+    root,
+    edit: async (file, from, to) => {
+      const target = path.join(root, file);
+      const text = await readFile(target, 'utf8');
+      if (!text.includes(from)) throw new Error(`"${from}" not in ${file}`);
+      await writeFile(target, text.replace(from, to));
+    },
+    write: async (file, text) => {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), text);
+    },
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Golden tests: the sample department's scores and one explanation, pinned. A change to the
+ * policy, the sample data or the scorer that moves a score shows up here first.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
+import { scorePeriod } from '../../src/core/scoring/score-period.ts';
+import { explanationText } from '../../src/core/scoring/explain.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { runMpflow } from '../helpers/run-cli.ts';
+
+let repository: Repository;
+beforeAll(async () => {
+  repository = (await loadRepository(PROJECT_ROOT)).repository;
+});
+
+describe('the sample department', () => {
+  it.each([
+    ['2026-09', { 'chen-yu': [86.66, 'A'], 'huang-shan': [88.47, 'A'], 'lin-xiao': [87.26, 'A'], 'wang-jia': [88.19, 'A'], 'zheng-hao': [77.68, 'B'] }],
+    ['2026-10', { 'chen-yu': [88.94, 'A'], 'huang-shan': [88.1, 'A'], 'lin-xiao': [87.6, 'A'], 'wang-jia': [79.83, 'B'], 'zheng-hao': [79.7, 'B'] }],
+  ] as const)('scores %s as pinned', (period, expected) => {
+    const scores = scorePeriod(repository, period)!;
+    expect(Object.fromEntries(scores.results.map((result) => [result.member, [result.score, result.grade]]))).toEqual(expected);
+  });
+
+  it('withholds every November score until the supervisor has rated, and says why', () => {
+    const scores = scorePeriod(repository, '2026-11')!;
+    for (const result of scores.results) {
+      expect(result.status).toBe('blocked');
+      expect(result.blockedBy.map((reason) => reason.zh)).toContain('还没有上级评价');
+    }
+  });
+
+  it('explains 林晓 2026-10 exactly as the golden file', async () => {
+    const result = scorePeriod(repository, '2026-10')!.results.find((entry) => entry.member === 'lin-xiao')!;
+    const golden = await readFile(path.join(PROJECT_ROOT, 'test/scoring/golden/lin-xiao-2026-10.zh.txt'), 'utf8');
+    expect(explanationText(result, 'zh-CN', '林晓')).toBe(golden);
+  });
+
+  it('makes every contribution add up to the total', () => {
+    for (const result of scorePeriod(repository, '2026-10')!.results) {
+      const sum = result.categories.reduce((total, category) => total + category.contribution, 0);
+      expect(sum).toBeCloseTo(result.computedScore!, 2);
+      for (const category of result.categories) {
+        expect(category.children!.reduce((total, leaf) => total + leaf.contribution, 0)).toBeCloseTo(category.contribution, 9);
+      }
+    }
+  });
+
+  it('applies 郑浩\'s recorded calibration of +1 on top of the computed score', () => {
+    const result = scorePeriod(repository, '2026-10')!.results.find((entry) => entry.member === 'zheng-hao')!;
+    expect(result.computedScore).toBe(78.7);
+    expect(result.calibration).toBe(1);
+    expect(result.score).toBe(79.7);
+  });
+
+  it('verifies the committed results of the sample department', async () => {
+    const run = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
+    expect(run.stdout).toContain('Recomputed 10 results; all match.');
+    expect(run.exitCode).toBe(0);
+  });
+
+  it('prints the JSON explanation with the same total as the text', async () => {
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], { cwd: PROJECT_ROOT });
+    const json = JSON.parse(run.stdout);
+    expect(json.score).toBe(87.6);
+    expect(json.categories.map((category: { id: string }) => category.id)).toEqual(['performance', 'ability', 'attitude', 'professionalism']);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The scoreboards in the built site: ranked tables, the explanation tree with the same numbers as
+ * `mpflow score --explain`, and nothing private anywhere under dist/ — no comment, interview
+ * note, calibration reason or self-assessment text, and no peer aggregate below minPeers.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSiteOnce, DIST, privateTexts, spellings } from './site-server.ts';
+
+const text = (html: string) => html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+async function filesUnder(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && /\.(html|js|mjs|json|txt|xml)$/.test(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe('appraisal scoreboards', () => {
+  beforeAll(async () => {
+    await buildSiteOnce();
+  });
+
+  it('ranks October 2026 with grades, category scores and the grade distribution', async () => {
+    const page = text(await readFile(path.join(DIST, 'scores/index.html'), 'utf8'));
+    expect(page).toContain('2026 年 10 月 已定稿');
+    expect(page).toMatch(/1 陈雨 88\.94 A 92\.64 81\.40 83\.80 90\.16 1\.2 是 否 2 黄珊 88\.10 A/);
+    expect(page).toContain('等级分布：S 0 · A 3 · B 2 · C 0 · D 0');
+    expect(page).toContain('2026 年度');
+  });
+
+  it('shows 林晓\'s October explanation with the CLI\'s numbers, in English too', async () => {
+    const page = text(await readFile(path.join(DIST, 'en/scores/lin-xiao/index.html'), 'utf8'));
+    expect(page).toContain('How the October 2026 score is made');
+    expect(page).toMatch(/Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2904\.40 3000\.00 96\.81 12\.00 11\.62/);
+    expect(page).toMatch(/Total 87\.60 A/);
+  });
+
+  it('hides the peer aggregate where fewer than minPeers rated (郑浩, October: one peer)', async () => {
+    const html = await readFile(path.join(DIST, 'en/scores/zheng-hao/index.html'), 'utf8');
+    const october = html.slice(html.indexOf('data-period="2026-10" data-member="zheng-hao"'), html.indexOf('data-period="2026-09" data-member="zheng-hao"'));
+    expect(october.length).toBeGreaterThan(0);
+    expect(text(october)).not.toContain("peers' mean");
+    expect(text(html)).toContain("Cross-team collaboration · peers' mean 73.00 (2) Mixed rating 70.80");
+  });
+
+  it('lets no private appraisal text into any file of dist/', async () => {
+    const secrets = await privateTexts();
+    expect(secrets.some((secret) => secret.file.endsWith('calibrations.yaml'))).toBe(true);
+    for (const file of await filesUnder(DIST)) {
+      const content = await readFile(file, 'utf8');
+      for (const secret of secrets) {
+        expect(spellings(secret.text).some((spelling) => content.includes(spelling)), `${path.relative(DIST, file)} contains text from ${secret.file}`).toBe(false);
+      }
+    }
+  });
+});

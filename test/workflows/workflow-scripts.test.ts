@@ -1,0 +1,249 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { loadWorkflowFiles } from './workflow-scanner.ts';
+
+/**
+ * The workflows' shell scripts run for real here: a bare repository stands in for GitHub,
+ * two clones for two runners. `sleep` is made instant through BASH_ENV, so the scripts run as written.
+ */
+const files = loadWorkflowFiles(PROJECT_ROOT);
+
+function stepScript(file: string, stepId: string): string {
+  const workflow = files.find((candidate) => candidate.file === file)!;
+  const steps =
+    workflow.kind === 'action'
+      ? ((workflow.data.runs as { steps: Array<Record<string, unknown>> }).steps)
+      : Object.values(workflow.data.jobs as Record<string, { steps?: Array<Record<string, unknown>> }>).flatMap((job) => job.steps ?? []);
+  const step = steps.find((candidate) => candidate.id === stepId);
+  if (!step || typeof step.run !== 'string') throw new Error(`no run step ${stepId} in ${file}`);
+  return step.run;
+}
+
+const COMMIT_RECORDS = stepScript('.github/actions/commit-records/action.yml', 'push');
+const RECORD_MERGE = stepScript('.github/workflows/review-record.yml', 'record');
+
+let sandbox: string;
+let origin: string;
+let runner: string;
+let other: string;
+let baseEnv: NodeJS.ProcessEnv;
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: baseEnv, encoding: 'utf8' }).trim();
+}
+
+function write(root: string, file: string, content: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), content);
+}
+
+function runScript(script: string, cwd: string, env: Record<string, string>): { status: number; output: string; outputs: Record<string, string> } {
+  const outputFile = path.join(sandbox, `output-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(outputFile, '');
+  // stdin from /dev/null: on a socket (Node's default pipes) bash takes itself for a remote shell
+  // and reads ~/.bashrc instead of BASH_ENV.
+  const result = spawnSync('bash', ['-e', '-c', script], { cwd, env: { ...baseEnv, GITHUB_OUTPUT: outputFile, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}`, outputs };
+}
+
+function originFile(file: string): string {
+  return git(origin, 'show', `main:${file}`);
+}
+
+beforeEach(() => {
+  sandbox = mkdtempSync(path.join(tmpdir(), 'mpflow-push-'));
+  const bashEnv = path.join(sandbox, 'no-sleep.sh');
+  writeFileSync(bashEnv, 'sleep() { :; }\n');
+  baseEnv = {
+    PATH: process.env.PATH,
+    HOME: sandbox,
+    BASH_ENV: bashEnv,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: '陈雨',
+    GIT_AUTHOR_EMAIL: 'chenyu@example.com',
+    GIT_COMMITTER_NAME: '陈雨',
+    GIT_COMMITTER_EMAIL: 'chenyu@example.com',
+  };
+  origin = path.join(sandbox, 'origin.git');
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', origin], { env: baseEnv });
+  const seed = path.join(sandbox, 'seed');
+  execFileSync('git', ['clone', '--quiet', origin, seed], { env: baseEnv, stdio: 'ignore' });
+  git(seed, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+  write(seed, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: in-progress\n');
+  write(seed, 'content/reviews/2026.jsonl', '{"pr":1}\n');
+  git(seed, 'add', '.');
+  git(seed, 'commit', '--quiet', '-m', '起点');
+  git(seed, 'push', '--quiet', 'origin', 'main');
+  runner = path.join(sandbox, 'runner');
+  other = path.join(sandbox, 'other');
+  for (const clone of [runner, other]) execFileSync('git', ['clone', '--quiet', origin, clone], { env: baseEnv, stdio: 'ignore' });
+});
+
+afterEach(() => {
+  rmSync(sandbox, { recursive: true, force: true });
+});
+
+const RECORD_ENV = { RECORD_PATHS: 'content/publishing', COMMIT_MESSAGE: '发布记录 / Publishing records', TARGET_BRANCH: 'main' };
+
+describe('commit-records (publish and metrics)', () => {
+  it('commits only the record folders and pushes', () => {
+    write(runner, 'content/publishing/2026-12-02-winter-tea-gathering.yaml', 'article: 2026-12-02-winter-tea-gathering\nstatus: published\n');
+    write(runner, '.mpflow/token.json', '{"access_token":"secret"}');
+    const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.pushed).toBe('true');
+    expect(run.outputs.sha).toBe(git(origin, 'rev-parse', 'main'));
+    expect(originFile('content/publishing/2026-12-02-winter-tea-gathering.yaml')).toContain('status: published');
+    expect(git(origin, 'log', '-1', '--format=%s', 'main')).toBe('发布记录 / Publishing records');
+    expect(git(origin, 'ls-tree', '-r', '--name-only', 'main')).not.toContain('.mpflow/token.json');
+  });
+
+  it('pushes nothing when nothing changed', () => {
+    const before = git(origin, 'rev-parse', 'main');
+    const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.pushed).toBe('false');
+    expect(git(origin, 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('rebases on a push made meanwhile by another run and pushes both', () => {
+    write(other, 'content/metrics/followers/2026-11.csv', 'date,source,new,cancelled\n2026-11-25,search,12,3\n');
+    git(other, 'add', '.');
+    git(other, 'commit', '--quiet', '-m', '运营数据');
+    git(other, 'push', '--quiet', 'origin', 'main');
+
+    write(runner, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: published\n');
+    const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toContain('Push rejected (attempt 1)');
+    expect(originFile('content/publishing/2026-11-28-beginner-notes.yaml')).toContain('status: published');
+    expect(originFile('content/metrics/followers/2026-11.csv')).toContain('2026-11-25');
+  });
+
+  it('stops with a clear error, rebase aborted, when someone edited the same record meanwhile', () => {
+    git(other, 'rm', '--quiet', 'content/publishing/2026-11-28-beginner-notes.yaml');
+    git(other, 'commit', '--quiet', '-m', '删除失败记录以重新发布');
+    git(other, 'push', '--quiet', 'origin', 'main');
+
+    write(runner, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: failed\n');
+    const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain('::error::The records under content/publishing conflict with a change pushed meanwhile');
+    expect(existsSync(path.join(runner, '.git/rebase-merge')) || existsSync(path.join(runner, '.git/rebase-apply'))).toBe(false);
+  });
+});
+
+describe('review-record (the audit log)', () => {
+  /** A stand-in for `npx mpflow review-gate --record-merge`: appends this PR's line once. */
+  function fakeNpx(competeOnce: boolean): string {
+    const bin = path.join(sandbox, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const marker = path.join(sandbox, 'competed');
+    const script = `#!/usr/bin/env bash
+set -euo pipefail
+echo "$*" >> "${sandbox}/npx-calls"
+[[ "$*" == "mpflow review-gate --repo minlan/wechat --pr $PR_NUMBER --record-merge" ]] || exit 9
+if ${competeOnce ? 'true' : 'false'} && [ ! -e "${marker}" ]; then
+  touch "${marker}"
+  # Another merge's record lands first, appended to the same file.
+  (cd "${other}" && git pull --quiet origin main && echo '{"pr":41}' >> content/reviews/2026.jsonl && git commit --quiet -am 'review 41' && git push --quiet origin HEAD:main)
+fi
+grep -q "\\"pr\\":$PR_NUMBER}" content/reviews/2026.jsonl || echo "{\\"pr\\":$PR_NUMBER}" >> content/reviews/2026.jsonl
+`;
+    writeFileSync(path.join(bin, 'npx'), script);
+    chmodSync(path.join(bin, 'npx'), 0o755);
+    return `${bin}:${process.env.PATH}`;
+  }
+
+  const env = (pathValue: string) => ({ PATH: pathValue, GITHUB_TOKEN: 'x', REPOSITORY: 'minlan/wechat', PR_NUMBER: '42', BASE_BRANCH: 'main' });
+
+  it('appends and pushes the record of the merged pull request', () => {
+    const run = runScript(RECORD_MERGE, runner, env(fakeNpx(false)));
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.pushed).toBe('true');
+    expect(originFile('content/reviews/2026.jsonl').split('\n')).toEqual(['{"pr":1}', '{"pr":42}']);
+    expect(git(origin, 'log', '-1', '--format=%s', 'main')).toBe('审核记录：PR #42 / Review record: pull request #42');
+  });
+
+  it('starts again from the latest branch when another merge appended first, so both lines survive', () => {
+    const run = runScript(RECORD_MERGE, runner, env(fakeNpx(true)));
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toContain('Push rejected (attempt 1)');
+    expect(originFile('content/reviews/2026.jsonl').split('\n')).toEqual(['{"pr":1}', '{"pr":41}', '{"pr":42}']);
+    expect(readFileSync(path.join(sandbox, 'npx-calls'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('pushes nothing when the record is already there', () => {
+    write(other, 'content/reviews/2026.jsonl', '{"pr":1}\n{"pr":42}\n');
+    git(other, 'commit', '--quiet', '-am', 'review 42');
+    git(other, 'push', '--quiet', 'origin', 'main');
+    const before = git(origin, 'rev-parse', 'main');
+    const run = runScript(RECORD_MERGE, runner, env(fakeNpx(false)));
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.pushed).toBe('false');
+    expect(git(origin, 'rev-parse', 'main')).toBe(before);
+  });
+});
+
+describe('review-gate: which pull requests, and evaluating each', () => {
+  const TARGET = stepScript('.github/workflows/review-gate.yml', 'target');
+  const EVALUATE = (() => {
+    const gate = files.find((candidate) => candidate.file === '.github/workflows/review-gate.yml')!;
+    const steps = (gate.data.jobs as { gate: { steps: Array<Record<string, unknown>> } }).gate.steps;
+    return String(steps.find((step) => step.name === 'Evaluate and post mpflow/review')!.run);
+  })();
+
+  /** Fake gh and npx that log their arguments; gh prints `ghOutput`, npx fails for PR `failing`. */
+  function fakeTools(ghOutput: string, failing = ''): string {
+    const bin = path.join(sandbox, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'gh'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/gh-calls"\nprintf '%s' '${ghOutput}'\n`);
+    writeFileSync(path.join(bin, 'npx'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/npx-calls"\n[ "$6" != "${failing}" ]\n`);
+    chmodSync(path.join(bin, 'gh'), 0o755);
+    chmodSync(path.join(bin, 'npx'), 0o755);
+    return `${bin}:${process.env.PATH}`;
+  }
+  const calls = (tool: string) => (existsSync(path.join(sandbox, `${tool}-calls`)) ? readFileSync(path.join(sandbox, `${tool}-calls`), 'utf8').trim().split('\n') : []);
+  const SHA = 'a'.repeat(40);
+
+  it('a pull_request_target or comment event evaluates its own pull request, without asking the API', () => {
+    const run = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'issue_comment', PR_FROM_EVENT: '17', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.numbers?.trim()).toBe('17');
+    expect(calls('gh')).toEqual([]);
+  });
+
+  it('a relayed review finds the open pull request by its head commit', () => {
+    const run = runScript(TARGET, runner, { PATH: fakeTools('23\n'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: SHA, REPOSITORY: 'minlan/wechat' });
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.numbers?.trim()).toBe('23');
+    expect(calls('gh')[0]).toContain(`repos/minlan/wechat/pulls?state=open&per_page=100 --jq .[] | select(.head.sha == "${SHA}") | .number`);
+  });
+
+  it('refuses a head SHA that is not one, and anything from the API that is not a number', () => {
+    const badSha = runScript(TARGET, runner, { PATH: fakeTools('23'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: '$(touch pwned)', REPOSITORY: 'minlan/wechat' });
+    expect(badSha.status).toBe(1);
+    expect(badSha.output).toContain('::error::unexpected head SHA');
+    const badNumber = runScript(TARGET, runner, { PATH: fakeTools('12\n$(id)\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(badNumber.status).toBe(1);
+    expect(existsSync(path.join(runner, 'pwned'))).toBe(false);
+  });
+
+  it('the sweep evaluates every open pull request and fails if any evaluation failed, after trying all', () => {
+    const target = runScript(TARGET, runner, { PATH: fakeTools('3\n5\n8\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(target.outputs.numbers?.trim().split(' ')).toEqual(['3', '5', '8']);
+    const evaluate = runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PULL_REQUESTS: target.outputs.numbers! });
+    expect(evaluate.status).toBe(1);
+    expect(calls('npx')).toEqual(['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number}`));
+  });
+});
