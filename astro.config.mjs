@@ -54,9 +54,11 @@ export default defineConfig({
 					translations: { en: 'Department' },
 					items: [
 						{ label: '文章', translations: { en: 'Articles' }, link: '/articles/', attrs: { 'data-mpflow-site-page': 'articles' } },
+						{ label: '发布日历', translations: { en: 'Calendar' }, link: '/calendar/', attrs: { 'data-mpflow-site-page': 'calendar' } },
 						{ label: '选题库', translations: { en: 'Topics' }, link: '/topics/', attrs: { 'data-mpflow-site-page': 'topics' } },
 						{ label: '活动', translations: { en: 'Campaigns' }, link: '/campaigns/', attrs: { 'data-mpflow-site-page': 'campaigns' } },
 						{ label: '团队', translations: { en: 'Team' }, link: '/team/', attrs: { 'data-mpflow-site-page': 'team' } },
+						{ label: '数据', translations: { en: 'Dashboards' }, link: '/dashboards/', attrs: { 'data-mpflow-site-page': 'dashboards' } },
 					],
 				},
 			],

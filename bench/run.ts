@@ -27,21 +27,35 @@ const articleCount = Number(values.articles);
 const runs = Number(values.runs);
 const cli = [...process.execArgv, '--experimental-strip-types', '--disable-warning=ExperimentalWarning', path.join(projectRoot, 'scripts/mpflow.ts')];
 
-async function timeCheck(root: string, extra: string[] = []): Promise<{ median: number; exitCode: number }> {
+async function timeCheck(root: string, extra: string[] = []): Promise<{ median: number; exitCode: number; filesChecked: string; findings: string }> {
   const seconds: number[] = [];
   let exitCode = 0;
+  let stdout = '';
   for (let attempt = 0; attempt < runs; attempt += 1) {
     const started = process.hrtime.bigint();
     try {
-      await run(process.execPath, [...cli, 'check', '--format', 'json', ...extra], { cwd: root, maxBuffer: 1 << 30 });
+      stdout = (await run(process.execPath, [...cli, 'check', '--format', 'json', ...extra], { cwd: root, maxBuffer: 1 << 30 })).stdout;
       exitCode = 0;
     } catch (error) {
       exitCode = (error as { code?: number }).code ?? 2;
+      stdout = (error as { stdout?: string }).stdout ?? '';
     }
     seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
   }
   seconds.sort((a, b) => a - b);
-  return { median: seconds[Math.floor(seconds.length / 2)]!, exitCode };
+  // The JSON summary says how much was checked and found, so a run that checked nothing cannot pass for a fast one.
+  let filesChecked = '—';
+  let findings = '—';
+  try {
+    const summary = (JSON.parse(stdout) as { summary?: { filesChecked?: number; errors?: number; warnings?: number } }).summary;
+    if (summary) {
+      filesChecked = String(summary.filesChecked ?? '—');
+      findings = `${summary.errors ?? 0} errors, ${summary.warnings ?? 0} warnings`;
+    }
+  } catch {
+    // Not JSON (a usage error, for instance): the exit code column tells.
+  }
+  return { median: seconds[Math.floor(seconds.length / 2)]!, exitCode, filesChecked, findings };
 }
 
 async function characterCount(root: string): Promise<{ files: number; chars: number }> {
@@ -55,10 +69,10 @@ async function characterCount(root: string): Promise<{ files: number; chars: num
   return { files, chars };
 }
 
-const rows: string[][] = [['repository', 'articles', 'chars', 'seconds (median of ' + runs + ')', 'exit']];
+const rows: string[][] = [['repository', 'articles', 'chars', 'files checked', 'problems', 'seconds (median of ' + runs + ')', 'exit']];
 const sample = await timeCheck(projectRoot);
 const sampleSize = await characterCount(projectRoot);
-rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.median.toFixed(2), String(sample.exitCode)]);
+rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.filesChecked, sample.findings, sample.median.toFixed(2), String(sample.exitCode)]);
 
 const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
 // The cache is reused only if the generator that made it is the current one.
@@ -71,10 +85,10 @@ if (cachedVersion !== GENERATOR_VERSION || !existsSync(path.join(generated, '.gi
 }
 const large = await timeCheck(generated);
 const largeSize = await characterCount(generated);
-rows.push([`generated`, String(largeSize.files), String(largeSize.chars), large.median.toFixed(2), String(large.exitCode)]);
+rows.push([`generated`, String(largeSize.files), String(largeSize.chars), large.filesChecked, large.findings, large.median.toFixed(2), String(large.exitCode)]);
 
 const changed = await timeCheck(generated, ['--changed', '--base', 'HEAD~1']);
-rows.push(['generated, --changed --base HEAD~1 (5 articles)', '5', '—', changed.median.toFixed(2), String(changed.exitCode)]);
+rows.push(['generated, --changed --base HEAD~1', '5', '—', changed.filesChecked, changed.findings, changed.median.toFixed(2), String(changed.exitCode)]);
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);

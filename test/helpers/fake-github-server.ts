@@ -429,7 +429,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         path,
         status: rateOptions.status ?? 403,
         times: rateOptions.times ?? 1,
-        headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1), 'x-ratelimit-resource': 'core' },
+        headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1), 'x-ratelimit-resource': 'core', 'retry-after': '1' },
         body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
       });
     },

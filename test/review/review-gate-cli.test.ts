@@ -142,6 +142,15 @@ describe('mpflow review-gate against a fake GitHub', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('an API URL nobody answers at: says it cannot reach it, after retries', async () => {
+    const gone = await startFakeGitHub();
+    const url = gone.url;
+    await gone.close();
+    const run = await runGate({ ...github, url }, ['--pr', '1', '--dry-run'], { lang: 'en' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^mpflow: GET /repos/${OWNER}/${REPO}/pulls/1 got no answer: cannot reach ${url.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\), still failing after retries\\.`));
+  });
+
   it('a bad token: 401 with what to fix, and the token never printed', async () => {
     setUpRepository(github, [articlePull(8)]);
     const run = await runGate(github, ['--pr', '8'], { token: 'ghs_WRONGtoken_should_not_leak', lang: 'en' });

@@ -33,3 +33,32 @@ describe('mpflow score --diff', () => {
     expect(bad.stderr).toContain('git knows no commit "no-such-ref".');
   });
 });
+
+describe('mpflow score --verify --base', () => {
+  let sample: Awaited<ReturnType<typeof copySampleDepartment>> | undefined;
+  afterEach(async () => {
+    await sample?.dispose();
+    sample = undefined;
+  });
+
+  it('accepts an appended calibration but refuses one rewritten after it was committed', async () => {
+    sample = await copySampleDepartment();
+    const run = (...args: string[]) => git('git', args, { cwd: sample!.root });
+    await run('init', '--quiet');
+    await run('add', '.');
+    await run('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'sample');
+    const appended = `  - member: lin-xiao\n    points: -0.5\n    by: zhou-min\n    at: 2026-11-20T09:00:00+08:00\n    reason: 复核时发现一篇稿件的转载授权晚于发布。\n`;
+    const original = await (await import('node:fs/promises')).readFile(`${sample.root}/appraisals/2026-10/calibrations.yaml`, 'utf8');
+    await sample.write('appraisals/2026-10/calibrations.yaml', original + appended);
+    await runMpflow(['score', '--period', '2026-10', '--write'], { cwd: sample.root });
+    const ok = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
+    expect(ok.stdout).toContain('all match');
+    expect(ok.exitCode).toBe(0);
+
+    await sample.edit('appraisals/2026-10/calibrations.yaml', '    points: 1\n', '    points: 3\n');
+    await runMpflow(['score', '--period', '2026-10', '--write'], { cwd: sample.root });
+    const rewritten = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
+    expect(rewritten.exitCode).toBe(1);
+    expect(rewritten.stdout).toContain('Calibration 1 of 2026-10 (zheng-hao, 2026-11-16T10:20:00+08:00) was changed or removed; calibrations can only be appended.');
+  });
+});

@@ -216,3 +216,28 @@ entries:
     expect(again.stderr).toContain('2026-10 is already finalised');
   });
 });
+
+describe('the annual score', () => {
+  let sample: Awaited<ReturnType<typeof copySampleDepartment>> | undefined;
+  afterEach(async () => {
+    await sample?.dispose();
+    sample = undefined;
+  });
+
+  it('is the mean of the finalised months, leaving out a month with 10 or more leave days, and is written only from January', async () => {
+    sample = await copySampleDepartment();
+    await sample.edit('content/team.yaml', '      - from: 2026-11-02\n        to: 2026-11-06', '      - from: 2026-10-12\n        to: 2026-10-23');
+    const early = await runMpflow(['score', '--period', '2026', '--write', '--today', '2026-12-20'], { cwd: sample.root });
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain('2026 is not over yet (today 2026-12-20)');
+    const run = await runMpflow(['score', '--period', '2026', '--write', '--today', '2027-01-06', '--format', 'json'], { cwd: sample.root });
+    expect(run.exitCode).toBe(0);
+    const annual = JSON.parse(run.stdout);
+    // 黄珊: October (12 leave days) is left out, so the year is September alone.
+    expect(annual.members['huang-shan']).toMatchObject({ score: 88.47, grade: 'A', months: ['2026-09'], excludedMonths: ['2026-10'] });
+    // 林晓: (87.26 + 87.60) / 2.
+    expect(annual.members['lin-xiao']).toMatchObject({ score: 87.43, months: ['2026-09', '2026-10'], excludedMonths: [] });
+    const verify = await runMpflow(['score', '--verify'], { cwd: sample.root });
+    expect(verify.stdout).toContain('Recomputed 11 results; all match.');
+  });
+});

@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_LABELS, SITE_PAGES } from '../../src/site/site-labels.ts';
 import {
   browserSuiteName,
   buildSiteOnce,
@@ -202,7 +203,10 @@ describe('department pages', () => {
         expect(await page.locator('a[data-mpflow-lang-switch]').getAttribute('href'), url).toBe(other);
         expect(await page.locator('.mpflow-nav a[aria-current="page"]').innerText(), url).toBe(current);
         const nav = await page.locator('.mpflow-nav a').allInnerTexts();
-        expect(nav, url).toEqual(url.startsWith('/en/') ? ['Handbook', 'Articles', 'Topics', 'Campaigns', 'Team'] : ['手册', '文章', '选题库', '活动', '团队']);
+        // Every department page, in the order of SITE_PAGES, in the page's language.
+        const lang = url.startsWith('/en/') ? 'en' : 'zh-CN';
+        expect(nav, url).toEqual(SITE_PAGES.map((target) => SITE_LABELS[lang].nav[target]));
+        expect(nav.slice(0, 2), url).toEqual(lang === 'en' ? ['Handbook', 'Articles'] : ['手册', '文章']);
       }
       // The same site title as the handbook's Starlight header, in each language.
       for (const [handbook, department] of [
@@ -273,17 +277,21 @@ describe('department pages', () => {
       const zh = await page.locator('a[data-mpflow-site-page]').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
       expect(zh).toEqual([
         ['文章', '/articles/'],
+        ['发布日历', '/calendar/'],
         ['选题库', '/topics/'],
         ['活动', '/campaigns/'],
         ['团队', '/team/'],
+        ['数据', '/dashboards/'],
       ]);
       await open('/en/handbook/general/');
       const en = await page.locator('a[data-mpflow-site-page]').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
       expect(en).toEqual([
         ['Articles', '/en/articles/'],
+        ['Calendar', '/en/calendar/'],
         ['Topics', '/en/topics/'],
         ['Campaigns', '/en/campaigns/'],
         ['Team', '/en/team/'],
+        ['Dashboards', '/en/dashboards/'],
       ]);
       await page.locator('a[data-mpflow-site-page="articles"]').click();
       await page.waitForURL(`${base}/en/articles/`);

@@ -7,6 +7,7 @@ import { isYearMonth, offsetInTimeZone } from '../../core/model/dates.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
 import { cycleStatus, todayIn, type CycleStepId } from '../../core/scoring/cycle.ts';
 import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
+import { appendOnlyFindings } from '../../core/scoring/append-only.ts';
 import { explanationJson, explanationText } from '../../core/scoring/explain.ts';
 import { policyForPeriod } from '../../core/scoring/gather-inputs.ts';
 import { fixed2 } from '../../core/scoring/normalise.ts';
@@ -32,6 +33,7 @@ const HELP = {
   --at 时间               定稿时间（默认现在，制度时区）
   --explain 成员          逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献
   --verify               复算所有已提交的结果，有任何不同即失败
+  --base 提交             与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）
   --diff 提交             与某个提交相比，说明得分为什么变了
   --today YYYY-MM-DD     以哪一天判断逾期（默认今天，制度时区）
   --format text|json     输出格式（默认 text）
@@ -52,6 +54,7 @@ Scores appraisals with the policy in force on the first day of the month (policy
   --at DATETIME          finalisation time (default: now, in the policy's time zone)
   --explain MEMBER       explain a score: raw value → target → score → weight → contribution
   --verify               recompute every committed result; fail on any difference
+  --base REF             with --verify: finalisations unchanged and calibrations only appended since REF
   --diff REF             say why scores changed since a commit
   --today YYYY-MM-DD     the day overdue steps are judged against (default: today, policy time zone)
   --format text|json     output format (default text)
@@ -81,6 +84,7 @@ export async function runScore(argv: string[], context: CommandContext): Promise
       explain: { type: 'string' },
       verify: { type: 'boolean', default: false },
       diff: { type: 'string' },
+      base: { type: 'string' },
       today: { type: 'string' },
       format: { type: 'string', default: 'text' },
       root: { type: 'string' },
@@ -101,7 +105,7 @@ export async function runScore(argv: string[], context: CommandContext): Promise
   const out = (chunk: string) => context.stdout.write(chunk);
   const json = (value: unknown) => out(`${JSON.stringify(value, null, 2)}\n`);
 
-  if (values.verify) return verify(repository, context, format);
+  if (values.verify) return verify(root, repository, context, format, values.base);
   if (values.diff !== undefined) return diff(root, values.diff, repository, context, format);
 
   const period = values.period;
@@ -122,6 +126,12 @@ export async function runScore(argv: string[], context: CommandContext): Promise
       return EXIT.problems;
     }
     const record = annualRecord(annual);
+    const today = values.today ?? todayIn(annual.policy.timezone ?? 'Asia/Shanghai');
+    if (values.write && today < `${Number(period) + 1}-01-01`) {
+      // Policy 五（三）: the annual appraisal is made in January of the following year.
+      context.stderr.write(zh ? `${period} 年还没有结束（今天 ${today}）；年度得分在 ${Number(period) + 1} 年 1 月写入。不加 --write 可以查看暂算结果。\n` : `${period} is not over yet (today ${today}); the annual score is written in January ${Number(period) + 1}. Leave out --write to see the provisional figures.\n`);
+      return EXIT.problems;
+    }
     if (values.write) {
       if (refuseOnErrors()) return EXIT.problems;
       await writeAtomically(root, `appraisals/annual/${period}.yaml`, resultYaml(record, '# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n'));
@@ -185,9 +195,17 @@ export async function runScore(argv: string[], context: CommandContext): Promise
   return EXIT.clean;
 }
 
-async function verify(repository: Repository, context: CommandContext, format: string): Promise<number> {
+async function verify(root: string, repository: Repository, context: CommandContext, format: string, base: string | undefined): Promise<number> {
   const zh = context.language === 'zh-CN';
   const { checked, findings } = verifyCommittedResults(repository);
+  if (base !== undefined) {
+    const before = await atRef(root, base, zh);
+    try {
+      for (const finding of appendOnlyFindings(before.repository, repository)) findings.push({ file: finding.file, member: '*', period: '', differences: [], message: finding.message });
+    } finally {
+      await before.cleanup();
+    }
+  }
   if (format === 'json') {
     context.stdout.write(`${JSON.stringify({ checked, findings }, null, 2)}\n`);
     return findings.length > 0 ? EXIT.problems : EXIT.clean;
@@ -210,6 +228,16 @@ async function verify(repository: Repository, context: CommandContext, format: s
   return EXIT.clean;
 }
 
+async function atRef(root: string, ref: string, zh: boolean): Promise<Awaited<ReturnType<typeof repositoryAtRef>>> {
+  if (ref.startsWith('-')) throw new UsageError(zh ? `需要一个提交（收到“${ref}”）。` : `A commit is needed (got "${ref}").`);
+  try {
+    return await repositoryAtRef(root, ref);
+  } catch (error) {
+    if (error instanceof UnknownRefError) throw new UsageError(zh ? `git 中没有“${ref}”这个提交。` : `git knows no commit "${ref}".`);
+    throw error;
+  }
+}
+
 function show(value: unknown): string {
   if (value === undefined) return '(—)';
   return typeof value === 'number' ? fixed2(value) : JSON.stringify(value);
@@ -218,13 +246,7 @@ function show(value: unknown): string {
 async function diff(root: string, ref: string, now: Repository, context: CommandContext, format: string): Promise<number> {
   const zh = context.language === 'zh-CN';
   if (ref.startsWith('-')) throw new UsageError(zh ? `--diff 需要一个提交（收到“${ref}”）。` : `--diff takes a commit (got "${ref}").`);
-  let before;
-  try {
-    before = await repositoryAtRef(root, ref);
-  } catch (error) {
-    if (error instanceof UnknownRefError) throw new UsageError(zh ? `git 中没有“${ref}”这个提交。` : `git knows no commit "${ref}".`);
-    throw error;
-  }
+  const before = await atRef(root, ref, zh);
   try {
     const changes = diffScores(before.repository, now);
     if (format === 'json') {

@@ -19,6 +19,21 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
     }
   }
   for (const table of repository.followerChanges) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.source}`, problems);
+  // Imported analytics kinds (mpflow metrics import): one row per key, in its month's file.
+  for (const table of repository.audience ?? []) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.dimension}|${row.bucket}`, problems);
+  for (const table of repository.readsBySource ?? []) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.source}`, problems);
+  for (const table of repository.sharesByScene ?? []) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.scene}`, problems);
+  for (const table of repository.metricRevisions ?? []) checkMonthAndDuplicates(table, (row) => `${row.date}|${row.kind}|${row.key}|${row.field}`, problems);
+  for (const table of repository.articleTotals ?? []) {
+    checkMonthAndDuplicates(table, (row) => `${row.date}|${row.article}|${row.statDate}`, problems);
+    for (const row of table.rows) {
+      const article = row.data.article;
+      if (isWellFormedId('article', article) && !repository.articleIds.has(article)) {
+        const hint = suggestion(article, repository.articleIds);
+        problems.push(makeProblem(table.file, 'ref/unknown-article', text(`文章“${article}”不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`), row.locate(['article']), 'article'));
+      }
+    }
+  }
   for (const table of repository.followerTotals) checkMonthAndDuplicates(table, (row) => String(row.date), problems);
   // A conversation id is unique across months: one conversation is one row, wherever it sits.
   const supportIds = new Map<string, FirstSeen>();

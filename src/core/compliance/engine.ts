@@ -85,9 +85,8 @@ function teamSet(entries: readonly TeamLexiconEntry[]): PhraseSet | undefined {
 }
 
 /** Claims in quotation marks or a blockquote are citations (a law's text, a reader's question), not our claims. */
-function citationExempt(family: ComplianceFamily, flags: number): boolean {
-  if ((flags & BLOCKQUOTE) !== 0) return true;
-  return (flags & QUOTED) !== 0 && family !== 'induce-share' && family !== 'induce-follow';
+function citationExempt(flags: number): boolean {
+  return (flags & (BLOCKQUOTE | QUOTED)) !== 0;
 }
 
 function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
@@ -96,12 +95,12 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
   const sets = team ? [...FAMILY_SETS, ['lexicon', team] as [ComplianceFamily, PhraseSet]] : FAMILY_SETS;
   for (const segment of segments) {
     const view = segment.view();
-    for (const [family, set] of sets) {
+    for (const [, set] of sets) {
       for (const match of findPhrases(set, view.text)) {
         const start = view.origin[match.start]!;
         const end = view.origin[match.end - 1]! + 1;
         const flags = segment.flags[start]! | segment.flags[end - 1]!;
-        if ((flags & EXCLUDED) !== 0 || citationExempt(family, flags)) continue;
+        if ((flags & EXCLUDED) !== 0 || citationExempt(flags)) continue;
         report({ ruleId: match.entry.rule, segment, start, end, ...(match.entry.severity ? { severity: match.entry.severity } : {}), ...(match.entry.basis ? { basis: match.entry.basis } : {}) });
       }
     }

@@ -53,6 +53,12 @@ export function toGitHubApiError(error: unknown, apiRoot: string): GitHubApiErro
     return undefined;
   }
   const request = describeRequest(error.request.method, error.request.url, apiRoot);
+  if (!error.response) {
+    // Octokit reports a request that got no answer at all (refused, DNS, TLS) as a 500 without a response.
+    const cause = (error as { cause?: { cause?: { code?: string; message?: string }; message?: string } }).cause;
+    const reason = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? error.message;
+    return new GitHubApiError(0, request, text(`${request} 没有得到回应：连不上 ${apiRoot}（${reason}），重试后仍然失败。请检查 GITHUB_API_URL 和网络。`, `${request} got no answer: cannot reach ${apiRoot} (${reason}), still failing after retries. Check GITHUB_API_URL and the network.`));
+  }
   const status = error.status;
   const remaining = error.response?.headers?.['x-ratelimit-remaining'];
   const githubMessage = typeof (error.response?.data as { message?: unknown } | undefined)?.message === 'string' ? (error.response!.data as { message: string }).message : '';

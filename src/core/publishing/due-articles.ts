@@ -44,6 +44,8 @@ export interface PublishingPlan {
 /** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
 export function publishingSettings(repository: Repository, now: number): PublishingSettings {
   const byDate = (timeZone: string) => formatInTimeZone(now, timeZone).slice(0, 10);
+  // Which policy is in force depends on the date in the policy's own zone: look once with the
+  // default zone to learn it, then again with that zone (they differ only around midnight).
   const first = policyInForce(repository.policies.map((policy) => policy.data), byDate(DEFAULT_TIME_ZONE));
   const timeZone = first?.publishing?.timezone ?? first?.timezone ?? DEFAULT_TIME_ZONE;
   const policy = policyInForce(repository.policies.map((entry) => entry.data), byDate(timeZone)) ?? first;
@@ -110,8 +112,9 @@ export function formatInTimeZone(instant: number, timeZone: string): string {
 export function parseInstant(value: string, timeZone: string): number | undefined {
   const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
   if (local) {
-    const instant = Date.parse(`${local[1]}T${local[2]}${local[3] ?? ':00'}${offsetInTimeZone(local[1]!, local[2]!, timeZone)}`);
-    return Number.isNaN(instant) ? undefined : instant;
+    const withOffset = `${local[1]}T${local[2]}${local[3] ?? ':00'}${offsetInTimeZone(local[1]!, local[2]!, timeZone)}`;
+    // Date.parse rolls 2026-02-30 over into March; the calendar check does not.
+    return isOffsetDateTime(withOffset) ? Date.parse(withOffset) : undefined;
   }
   if (!isOffsetDateTime(value.trim())) return undefined;
   const instant = Date.parse(value.trim());

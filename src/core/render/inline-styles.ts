@@ -1,23 +1,12 @@
 /**
- * Turns the classed HTML into what the WeChat editor keeps: the theme's CSS inlined into
- * `style` attributes by juice, then every attribute other than the few the editor needs
+ * Turns the classed tree into what the WeChat editor keeps: the theme's CSS inlined into
+ * `style` attributes (style-sheet.ts), then every attribute other than the few the editor needs
  * (style, href, src, alt, colspan, rowspan) removed — classes, ids, data-, aria- and event
  * attributes included — and any element that carries code or a style sheet dropped.
  */
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import juice from 'juice';
 import { SKIP, visit } from 'unist-util-visit';
-
-const JUICE_OPTIONS = {
-  applyAttributesTableElements: false,
-  applyWidthAttributes: false,
-  applyHeightAttributes: false,
-  inlinePseudoElements: false,
-  preserveImportant: false,
-  removeStyleTags: true,
-  resolveCSSVariables: true,
-};
+import { applyStyleSheet, type StyleSheet } from './style-sheet.ts';
 
 /** hast property names of the attributes that survive, for every element. */
 const KEPT_PROPERTIES = new Set(['style', 'href', 'src', 'alt', 'colSpan', 'rowSpan']);
@@ -25,9 +14,8 @@ const KEPT_PROPERTIES = new Set(['style', 'href', 'src', 'alt', 'colSpan', 'rowS
 /** Elements the editor strips (or that would run code); the renderer never makes them, so they only come from bugs. */
 export const FORBIDDEN_ELEMENTS = new Set(['style', 'script', 'link', 'meta', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'noscript', 'template', 'base']);
 
-export function inlineStyles(html: string, css: string): Root {
-  const inlined = juice.inlineContent(html, css, JUICE_OPTIONS);
-  const tree = fromHtml(inlined, { fragment: true });
+export function inlineStyles(tree: Root, sheet: StyleSheet): void {
+  applyStyleSheet(tree, sheet);
   visit(tree, 'element', (node: Element, index, parent) => {
     if (FORBIDDEN_ELEMENTS.has(node.tagName) && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -46,5 +34,4 @@ export function inlineStyles(html: string, css: string): Root {
     parent.children.splice(index, 1);
     return [SKIP, index];
   });
-  return tree;
 }

@@ -3,18 +3,19 @@
  *
  *   remark (+ GFM) → mdast rewrites (links, footnotes, images: wechat-links.ts)
  *   → remark-rehype → hast shaping (code, lists, tables, figures: wechat-html.ts)
- *   → theme CSS inlined by juice, classes and other attributes removed (inline-styles.ts)
+ *   → theme CSS inlined, classes and other attributes removed (style-sheet.ts, inline-styles.ts)
  *
  * The result carries only inline styles; findWeChatSafetyProblems (wechat-safety.ts) checks that.
  * Pure apart from reading the installed highlight.js style sheet once: no network, no files of
  * the article are read (images are only listed, for the publisher to upload).
  */
+import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { inlineStyles } from './inline-styles.ts';
-import { renderTheme, THEME_NAMES, isThemeName, themeStyleSheet, type ThemeName } from './themes.ts';
+import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
 import { shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
@@ -58,22 +59,35 @@ const LABELS = { notes: '注释', references: '参考资料' };
 // Raw HTML in the Markdown is dropped (remark-rehype's default): it could carry anything.
 const processor = remark().use(remarkGfm).use(remarkRehype).use(rehypeStringify).freeze();
 
-export async function renderArticle(input: { markdown: string; articleDir?: string; theme?: string; imageUrl?: (src: string) => string | undefined }): Promise<RenderedArticle> {
-  const themeName = input.theme ?? DEFAULT_THEME;
-  if (!isThemeName(themeName)) throw new UnknownThemeError(themeName);
-  const theme = renderTheme(themeName);
+export interface ClassedArticle {
+  /** The shaped tree with the theme's `mp-` classes, before the styles are inlined. */
+  tree: Root;
+  images: ArticleImage[];
+  references: ArticleReference[];
+}
 
+/** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
+export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl'>): Promise<ClassedArticle> {
   const mdast = processor.parse(input.markdown);
   const { images, references } = rewriteForWeChat(mdast, {
     ...(input.articleDir !== undefined ? { articleDir: input.articleDir } : {}),
     ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
     labels: LABELS,
   });
-  const hast = await processor.run(mdast);
-  shapeForWeChat(hast);
-  const classed = processor.stringify(hast);
-  const inlined = inlineStyles(classed, themeStyleSheet(theme));
-  // No-break spaces written as &nbsp;: the same HTML, but visible in golden files and diffs.
-  const html = processor.stringify(inlined).replace(/\u00a0/g, '&nbsp;');
-  return { html, images, references };
+  const tree = await processor.run(mdast);
+  shapeForWeChat(tree);
+  return { tree, images, references };
+}
+
+/** HTML of a tree; no-break spaces written as &nbsp; (the same HTML, but visible in golden files and diffs). */
+export function serializeHtml(tree: Root): string {
+  return processor.stringify(tree).replace(/\u00a0/g, '&nbsp;');
+}
+
+export async function renderArticle(input: { markdown: string; articleDir?: string; theme?: string; imageUrl?: (src: string) => string | undefined }): Promise<RenderedArticle> {
+  const themeName = input.theme ?? DEFAULT_THEME;
+  if (!isThemeName(themeName)) throw new UnknownThemeError(themeName);
+  const { tree, images, references } = await classedArticle(input);
+  inlineStyles(tree, parsedThemeStyleSheet(renderTheme(themeName)));
+  return { html: serializeHtml(tree), images, references };
 }

@@ -1,7 +1,7 @@
 /**
  * The rendering themes for WeChat articles. A theme is plain CSS over the classes the renderer
  * puts on its output (all prefixed `mp-`) plus a highlight.js style for code tokens; the
- * renderer inlines both with juice and then removes every class, so nothing here survives as a
+ * renderer inlines both (style-sheet.ts) and then removes every class, so nothing here survives as a
  * selector — only as inline `style` attributes, which is all the WeChat editor keeps.
  *
  * Sizes follow what reads well on a phone in WeChat: 16 px body text, line-height 1.8 and a
@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { LocalizedText } from '../i18n/language.ts';
+import { parseStyleSheet, type StyleSheet } from './style-sheet.ts';
 
 export const THEME_NAMES = ['tea-green', 'ink'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
@@ -161,7 +162,19 @@ export function codeStyleCss(style: string): string {
   return css;
 }
 
-/** Everything juice inlines for a theme: token colours first, so the theme's own rules win ties. */
+/** Everything inlined for a theme: token colours first, so the theme's own rules win ties. */
 export function themeStyleSheet(theme: RenderTheme): string {
   return `${codeStyleCss(theme.codeStyle)}\n${theme.css}`;
+}
+
+const parsedSheets = new Map<ThemeName, StyleSheet>();
+
+/** The theme's style sheet, parsed once per process. */
+export function parsedThemeStyleSheet(theme: RenderTheme): StyleSheet {
+  let sheet = parsedSheets.get(theme.name);
+  if (!sheet) {
+    sheet = parseStyleSheet(themeStyleSheet(theme));
+    parsedSheets.set(theme.name, sheet);
+  }
+  return sheet;
 }

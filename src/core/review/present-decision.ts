@@ -73,8 +73,8 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
     const command = `/self-review ${shortSha(decision.headSha)}`;
     lines.push(
       zh
-        ? `自审：作者本人逐项核对后，在 PR 下发一条评论 \`${command}\`（或 \`/自审 ${shortSha(decision.headSha)}\`）。评论须写明最新提交；每次推送后都要重新自审，编辑过的评论不算。`
-        : `Self-review: once you have gone through the checklist, post a comment \`${command}\` on this pull request. It must name the latest commit; every push needs a new sign-off, and edited comments do not count.`,
+        ? `自审：作者本人（有图片时还有提交图片的设计师本人）逐项核对后，在 PR 下发一条评论 \`${command}\`（或 \`/自审 ${shortSha(decision.headSha)}\`）。评论须写明最新提交；每次推送后都要重新自审，编辑过的评论不算。`
+        : `Self-review: once you (and, for pictures, the designer who committed them) have gone through the checklist, post a comment \`${command}\` on this pull request. It must name the latest commit; every push needs a new sign-off, and edited comments do not count.`,
       '',
     );
   }

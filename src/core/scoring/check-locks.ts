@@ -43,7 +43,8 @@ export function checkAppraisalLocks(repository: Repository, problems: Problem[])
       }
     }
     for (const path of locked.keys()) {
-      if (!now.has(path)) {
+      // Checking a few paths reads only those records; a file that exists but was not read is not deleted.
+      if (!now.has(path) && !repository.files.has(`appraisals/${data.period}/${path}`)) {
         problems.push(makeProblem(file, 'appraisal/locked', text(`定稿时的记录 ${path} 已被删除；定稿后的记录不能删除。`, `${path}, recorded at finalisation, has been deleted; finalised records cannot be removed.`), record.locate(['records', path], 'key'), `records.${path}`));
       }
     }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatInTimeZone, parseInstant, planPublishing, type PublishingSettings } from '../../src/core/publishing/due-articles.ts';
+import type { ArticleRecord, Repository, SourcedRecord } from '../../src/core/repository/load-repository.ts';
+import type { PublishRecord } from '../../src/core/publishing/record-store.ts';
+
+describe('times', () => {
+  it.each([
+    ['2026-11-28T20:31:00+08:00', 'Asia/Shanghai', '2026-11-28T12:31:00.000Z'],
+    ['2026-11-28T20:31', 'Asia/Shanghai', '2026-11-28T12:31:00.000Z'],
+    ['2026-11-28 20:31:15', 'Asia/Shanghai', '2026-11-28T12:31:15.000Z'],
+    ['2026-11-28T12:31:00Z', 'Asia/Shanghai', '2026-11-28T12:31:00.000Z'],
+    ['2026-07-01T09:00', 'Europe/Berlin', '2026-07-01T07:00:00.000Z'],
+  ])('--now %s in %s is %s', (given, zone, expected) => {
+    expect(new Date(parseInstant(given, zone)!).toISOString()).toBe(expected);
+  });
+
+  it.each(['tomorrow', '2026-02-30T20:30', '2026-11-28T25:00+08:00', ''])('--now %j is refused', (given) => {
+    expect(parseInstant(given, 'Asia/Shanghai')).toBeUndefined();
+  });
+
+  it('writes record times with the department zone’s offset', () => {
+    expect(formatInTimeZone(Date.parse('2026-11-28T12:31:05Z'), 'Asia/Shanghai')).toBe('2026-11-28T20:31:05+08:00');
+    expect(formatInTimeZone(Date.parse('2026-11-28T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-29T00:00:00+08:00');
+  });
+});
+
+describe('which articles are due', () => {
+  const settings: PublishingSettings = { timeZone: 'Asia/Shanghai', overdueAfterMs: 30 * 60_000, catchUpMs: 24 * 3_600_000 };
+  const article = (id: string, publishAt: string) => ({ id, data: { publishAt, title: id } }) as unknown as ArticleRecord;
+  const record = (articleId: string, status: PublishRecord['status']) => ({ file: `content/publishing/${articleId}.yaml`, data: { article: articleId, status } }) as SourcedRecord<PublishRecord>;
+  const repository = {
+    articles: [
+      article('2026-11-20-old-unpublished', '2026-11-20T20:30:00+08:00'),
+      article('2026-11-25-published', '2026-11-25T20:30:00+08:00'),
+      article('2026-11-27-failed', '2026-11-27T08:00:00+08:00'),
+      article('2026-11-27-half-done', '2026-11-27T12:00:00+08:00'),
+      article('2026-11-27-due', '2026-11-27T20:30:00+08:00'),
+      article('2026-11-28-tomorrow', '2026-11-28T20:30:00+08:00'),
+    ],
+    publishRecords: [record('2026-11-25-published', 'published'), record('2026-11-27-failed', 'failed'), record('2026-11-27-half-done', 'in-progress')],
+  } as unknown as Repository;
+
+  it('publishes what has come, resumes what was started, reports failures and articles missed too long ago', () => {
+    const plan = planPublishing(repository, Date.parse('2026-11-27T21:00:00+08:00'), settings);
+    expect(plan.due.map((entry) => [entry.article.id, entry.action])).toEqual([
+      ['2026-11-20-old-unpublished', 'stale'],
+      ['2026-11-27-failed', 'failed'],
+      ['2026-11-27-half-done', 'resume'],
+      ['2026-11-27-due', 'publish'],
+    ]);
+    expect(plan.upcoming.map((entry) => entry.article.id)).toEqual(['2026-11-28-tomorrow']);
+  });
+
+  it('counts publishAt exactly: due at 20:30:00, not at 20:29:59', () => {
+    const before = planPublishing(repository, Date.parse('2026-11-27T20:29:59+08:00'), settings);
+    expect(before.due.map((entry) => entry.article.id)).not.toContain('2026-11-27-due');
+    const at = planPublishing(repository, Date.parse('2026-11-27T20:30:00+08:00'), settings);
+    expect(at.due.map((entry) => entry.article.id)).toContain('2026-11-27-due');
+  });
+});
