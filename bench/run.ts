@@ -102,6 +102,8 @@ const typographyWidths = typographyRows[0]!.map((_, column) => Math.max(...typog
 process.stdout.write('\n');
 for (const row of typographyRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(typographyWidths[column]!)).join('  ')}\n`);
 
+process.stdout.write(`\n${await (await import('./render.ts')).benchRender(projectRoot)}`); // the WeChat renderer over the sample articles
+
 if (!values['skip-site']) {
   const siteArticles = Number(values['site-articles']);
   const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);

@@ -85,6 +85,20 @@ describe('mpflow metrics import --from csv', () => {
     expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-20,0,31,4\n2026-11-21,0,28,6\n');
   });
 
+  it('never adds a total-only export on top of per-source rows for the same day', async () => {
+    await fixture.write('content/metrics/followers/2026-11.csv', 'date,source,new,cancelled\n2026-11-24,1,30,4\n2026-11-24,30,22,5\n');
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', path.join(FIXTURES, 'user-growth-2026-11.csv')], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(0);
+    // 24 November already has per-source rows (30 + 22 = 52 new, 4 + 5 = 9 cancelled, as in the export): kept as they are.
+    // 25 November has none: the export's totals are filed under source 0.
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-24,1,30,4\n2026-11-24,30,22,5\n2026-11-25,0,47,12\n');
+    expect(run.stderr).toContain('new and cancelled follows of 1 day are filed under source 0 (other).');
+    await fixture.write('content/metrics/followers/2026-11.csv', 'date,source,new,cancelled\n2026-11-24,1,30,4\n2026-11-24,30,20,5\n');
+    const differing = await runMpflow(['metrics', 'import', '--from', 'csv', path.join(FIXTURES, 'user-growth-2026-11.csv')], { cwd: fixture.root, env: ENV });
+    expect(differing.stderr).toContain("user-growth-2026-11.csv:3: 2026-11-24: new 52 and cancelled 9 differ from the repository's per-source totals (50, 9)");
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toContain('2026-11-24,30,20,5\n2026-11-25,0,47,12\n');
+  });
+
   it('points at a bad date, a bad count and a net that does not add up, all at once', async () => {
     await fixture.write('exports/bad.csv', '时间,来源,新关注人数,取消关注人数,净增关注人数\n2026-02-30,搜一搜,5,1,4\n2026-11-02,扫描二维码,五,0,5\n2026-11-03,名片分享,5,1,9\n2026-11-04,飞鸽传书,1,0,1\n');
     const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/bad.csv'], { cwd: fixture.root, env: ENV });

@@ -169,6 +169,24 @@ describe('KPIs of a small fixture with known answers', () => {
   });
 });
 
+describe('publication dates', () => {
+  it('come from the publish record when the article went out later than scheduled', async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      await fixture.write(
+        'content/publishing/2026-09-02-yancha-yanyun.yaml',
+        'article: 2026-09-02-yancha-yanyun\nstatus: published\npublishId: "2650177668"\nmsgDataId: "2247483801"\nurl: https://mp.weixin.qq.com/s/abcdefghijk\npublishedAt: 2026-09-03T00:10:00+08:00\n',
+      );
+      const { repository } = await loadRepository(fixture.root);
+      // Scheduled for 2 September 20:30, published ten minutes past midnight on the 3rd (Beijing time).
+      expect(articleKpis(repository, { from: '2026-09-01', to: '2026-09-30' })[0]!.publishedOn).toBe('2026-09-03');
+      expect(memberArticleKpis(repository, 'lin-xiao', { from: '2026-09-03', to: '2026-09-03' }).published).toBe(1);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
+
 describe('calendar and statistics helpers', () => {
   it('numbers ISO weeks across a year end', () => {
     expect(isoWeek('2026-12-31')).toEqual({ week: '2026-W53', monday: '2026-12-28' });

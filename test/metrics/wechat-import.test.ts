@@ -185,13 +185,17 @@ describe('importing from the WeChat datacube API', () => {
     try {
       const env = { LANG: 'en_US.UTF-8', WECHAT_APPID: local.state.appId, WECHAT_APPSECRET: local.state.appSecret, WECHAT_API_BASE: local.url, XDG_CACHE_HOME: cacheFolder, MPFLOW_NOW: now.toISOString() };
       const since = addDays(today, -10);
-      const run = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since], { cwd: fixture.root, env });
+      const run = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since, '--progress'], { cwd: fixture.root, env });
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.exitCode).toBe(0);
       const expected = planDatacubeCalls({ from: since, to: addDays(today, -1) }).length;
+      // Not a terminal: --progress prints a line per tenth of the calls, ending at 100%.
+      expect(run.stderr).toMatch(/^Importing 0\/\d+ \(0%\) getusersummary/m);
+      expect(run.stderr).toContain(`Importing ${expected}/${expected} (100%)`);
       expect(run.stdout).toContain(`${expected} WeChat API calls.`);
       expect(run.stdout).toMatch(/content\/metrics\/followers\/\d{4}-\d{2}\.csv/);
       const again = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since], { cwd: fixture.root, env });
+      expect(again.stderr).not.toContain('Importing');
       expect(again.stdout).toMatch(/Nothing new: \d+ rows already match the repository; no file changed\./);
       const refused = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since, '--until', today], { cwd: fixture.root, env });
       expect(refused.exitCode).toBe(1);

@@ -218,6 +218,16 @@ describe('failures', () => {
   });
 });
 
+describe('leftovers of a killed write', () => {
+  it('removes a temporary record file left between write and rename, so it is never committed', async () => {
+    world = await createPublishingWorld();
+    await world.fixture.write(`${RECORD_FILE}.writing.tmp`, 'article: 2026-09-02-yancha-yanyun\nstatus: in-pro');
+    const report = await world.run();
+    expect(report.entries[0]?.outcome).toBe('published');
+    expect(await readdir(path.join(world.fixture.root, 'content/publishing'))).toEqual([`${ARTICLE_ID}.yaml`]);
+  });
+});
+
 describe('a publish record mpflow cannot read', () => {
   it('skips the article rather than guess (guessing could publish twice), pointing at the line', async () => {
     world = await createPublishingWorld();

@@ -263,7 +263,7 @@ export function importBackOfficeExport(bytes: Uint8Array, file: string, reposito
   const has = (names: readonly string[]) => names.some((name) => headers.has(name));
   if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', notices, ...audience(located, file, options, notices) };
   if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers)) return { kind: 'articles', notices, ...articles(located, file, repository, notices) };
-  return { kind: 'user-growth', notices, ...userGrowth(located, file, notices) };
+  return { kind: 'user-growth', notices, ...userGrowth(located, file, repository, notices) };
 }
 
 interface Columns {
@@ -337,7 +337,13 @@ function readCount(row: CsvRow, index: number | undefined, file: string, problem
   return 0;
 }
 
-function userGrowth(located: Located, file: string, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+/**
+ * An export without a 来源 column holds each day's totals over all sources. A day the store has
+ * no follower rows for is filed under source 0 (other); a day it already has per-source rows for
+ * (from the API) is only compared with their sum: writing the total as one more source would
+ * count that day twice.
+ */
+function userGrowth(located: Located, file: string, repository: Repository, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
   const problems: ExportMessage[] = [];
   const header = (field: keyof typeof USER_GROWTH_COLUMNS) => USER_GROWTH_COLUMNS[field][0];
   const hasCumulative = findColumn(located.header, USER_GROWTH_COLUMNS.cumulative) !== -1;
@@ -345,9 +351,20 @@ function userGrowth(located: Located, file: string, notices: ExportMessage[]): {
   const required = hasCumulative && !hasChanges ? ['date', 'cumulative'] : ['date', 'new', 'cancelled'];
   const columns = resolveColumns(located, file, USER_GROWTH_COLUMNS, required, problems);
   if (problems.length > 0) throw new ExportImportError(problems);
+  const stored = new Map<string, { new: number; cancelled: number; sources: Set<number> }>();
   if (hasChanges && columns.source === undefined) {
-    notices.push({ file, line: located.headerLine, message: text('导出里没有“来源”列：新增和取消关注记在来源 0（其他）下。', 'The export has no 来源 (source) column: new and cancelled follows are filed under source 0 (other).') });
+    for (const table of repository.followerChanges) {
+      for (const row of table.rows) {
+        if (!row.valid) continue;
+        const day = stored.get(row.data.date) ?? { new: 0, cancelled: 0, sources: new Set<number>() };
+        day.new += row.data.new;
+        day.cancelled += row.data.cancelled;
+        day.sources.add(row.data.source);
+        stored.set(row.data.date, day);
+      }
+    }
   }
+  let filedUnderOther = 0;
   const followers = new Map<string, Cells>();
   const cumulative: Cells[] = [];
   const rows = dataRows(located, file, notices);
@@ -376,7 +393,22 @@ function userGrowth(located: Located, file: string, notices: ExportMessage[]): {
           problems.push({ file, line: cell.line, column: cell.column, message: text(`净增 ${net} 与新关注 ${added} 减取消 ${cancelled} 不符。`, `Net ${net} does not equal new ${added} minus cancelled ${cancelled}.`) });
         }
       }
-      if (date) {
+      const day = columns.source === undefined && date ? stored.get(date) : undefined;
+      // A day held only under source 0 came from an earlier total-only export: that one may be revised.
+      const perSource = day !== undefined && !(day.sources.size === 1 && day.sources.has(0));
+      if (day && perSource) {
+        if (day.new !== added || day.cancelled !== cancelled) {
+          notices.push({
+            file,
+            line: row.line,
+            message: text(
+              `${date} 的新关注 ${added}、取消 ${cancelled} 与仓库中按来源记录的合计（${day.new}、${day.cancelled}）不同；导出没有“来源”列，这一天保留仓库中的数据。`,
+              `${date}: new ${added} and cancelled ${cancelled} differ from the repository's per-source totals (${day.new}, ${day.cancelled}); the export has no 来源 column, so the repository's figures for that day are kept.`,
+            ),
+          });
+        }
+      } else if (date) {
+        if (columns.source === undefined) filedUnderOther += 1;
         const key = `${date}|${source}`;
         const earlier = followers.get(key);
         if (earlier) {
@@ -391,6 +423,9 @@ function userGrowth(located: Located, file: string, notices: ExportMessage[]): {
     }
   }
   if (problems.length > 0) throw new ExportImportError(problems);
+  if (filedUnderOther > 0) {
+    notices.push({ file, line: located.headerLine, message: text(`导出里没有“来源”列：${filedUnderOther} 天的新增和取消关注记在来源 0（其他）下。`, `The export has no 来源 (source) column: new and cancelled follows of ${filedUnderOther} ${filedUnderOther === 1 ? 'day' : 'days'} are filed under source 0 (other).`) });
+  }
   // One cumulative figure per day, whichever source row carried it.
   const byDate = new Map(cumulative.map((row) => [row.date, row]));
   return { batch: { followers: [...followers.values()], 'followers-cumulative': [...byDate.values()] }, rows: rows.length };

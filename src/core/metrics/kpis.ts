@@ -133,7 +133,7 @@ export interface ArticleKpi extends ArticleTotals {
   title?: string;
   author?: string;
   designer?: string;
-  /** Publication date in the department's time zone (from the article's publishAt). */
+  /** Publication date in the department's time zone: the publish record's publishedAt, else the article's publishAt. */
   publishedOn?: string;
   /** Days with a row in the range. */
   days: number;
@@ -170,9 +170,15 @@ export function articleKpis(repository: Repository, range: DateRange): ArticleKp
     entry.days += 1;
   }
   const articles = new Map(repository.articles.map((record) => [record.id, record.data]));
+  // When it really went out (the publish record) beats when it was scheduled (publishAt).
+  const publishedAt = new Map<string, unknown>();
+  for (const [id, data] of articles) publishedAt.set(id, data.publishAt);
+  for (const record of repository.publishRecords ?? []) {
+    if (record.valid && record.data.status === 'published' && typeof record.data.publishedAt === 'string') publishedAt.set(record.data.article, record.data.publishedAt);
+  }
   const ids = new Set(totals.keys());
-  for (const [id, data] of articles) {
-    const published = publishedOn(data.publishAt, repository);
+  for (const id of articles.keys()) {
+    const published = publishedOn(publishedAt.get(id), repository);
     if (published && inRange(published, range)) ids.add(id);
   }
   const cumulative = cumulativeByDate(repository);
@@ -180,7 +186,7 @@ export function articleKpis(repository: Repository, range: DateRange): ArticleKp
   for (const id of ids) {
     const data = articles.get(id);
     const entry = totals.get(id) ?? { ...emptyTotals(), days: 0 };
-    const published = data ? publishedOn(data.publishAt, repository) : undefined;
+    const published = data ? publishedOn(publishedAt.get(id), repository) : undefined;
     const audience = published ? (latestOnOrBefore(cumulative, addDays(published, -1))?.value ?? null) : null;
     const { days, ...figures } = entry;
     kpis.push({
@@ -216,10 +222,13 @@ export interface MemberArticleKpis {
   meanReadRate: number | null;
 }
 
-/** The figures of the articles a member wrote (author) or designed (designer). */
-export function memberArticleKpis(repository: Repository, memberId: string, range: DateRange): MemberArticleKpis {
+/**
+ * The figures of the articles a member wrote (author) or designed (designer). `all` takes the
+ * result of articleKpis for the same range, so a report over many members computes it once.
+ */
+export function memberArticleKpis(repository: Repository, memberId: string, range: DateRange, all: readonly ArticleKpi[] = articleKpis(repository, range)): MemberArticleKpis {
   const articles: MemberArticleKpis['articles'] = [];
-  for (const kpi of articleKpis(repository, range)) {
+  for (const kpi of all) {
     const roles: Array<'author' | 'designer'> = [];
     if (kpi.author === memberId) roles.push('author');
     if (kpi.designer === memberId) roles.push('designer');

@@ -91,7 +91,7 @@ export function monthlyReport(repository: Repository, month: string): MonthlyRep
   const members = indexMembers(repository.team?.data);
   const memberSummaries: MemberSummary[] = [];
   for (const member of members.values()) {
-    const kpis = memberArticleKpis(repository, member.id, range);
+    const kpis = memberArticleKpis(repository, member.id, range, articles);
     if (kpis.articles.length === 0) continue;
     memberSummaries.push({ member: member.id, name: member.name, published: kpis.published, totals: kpis.totals, meanReadRate: kpis.meanReadRate });
   }

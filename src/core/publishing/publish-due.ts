@@ -7,7 +7,7 @@ import { indexMembers } from '../team/roster.ts';
 import type { WeChatClient } from '../wechat/client.ts';
 import { formatInTimeZone, isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
 import { publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
-import { PublishRecordError, readPublishRecord, type PublishRecord } from './record-store.ts';
+import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, type PublishRecord } from './record-store.ts';
 
 /**
  * What happened to a due article in this run:
@@ -64,6 +64,7 @@ export interface PublishDueOptions {
 
 /** `mpflow publish --due`: every due article on this branch, checked again, then published step by step. */
 export async function publishDue(options: PublishDueOptions): Promise<PublishDueReport> {
+  if (!options.dryRun) await removeLeftoverTemporaryFiles(options.root);
   const { repository } = await loadRepository(options.root);
   const settings = publishingSettings(repository, options.now);
   const plan = planPublishing(repository, options.now, settings);

@@ -1,4 +1,4 @@
-import { open, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { open, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
@@ -38,6 +38,24 @@ export class PublishRecordError extends Error {
     this.file = file;
     this.localized = localized;
   }
+}
+
+const TEMPORARY_SUFFIX = '.writing.tmp';
+
+/**
+ * A run killed between writing a temporary file and renaming it leaves the temporary file; the
+ * record it belonged to is intact, so the leftover is removed before it can be committed.
+ */
+export async function removeLeftoverTemporaryFiles(root: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(path.join(root, PUBLISHING_FOLDER));
+  } catch {
+    return [];
+  }
+  const leftovers = names.filter((name) => name.endsWith(TEMPORARY_SUFFIX));
+  await Promise.all(leftovers.map((name) => rm(path.join(root, PUBLISHING_FOLDER, name), { force: true })));
+  return leftovers;
 }
 
 export function publishRecordPath(articleId: string): string {
@@ -84,7 +102,7 @@ export function serializePublishRecord(record: PublishRecord): string {
 export async function writePublishRecord(root: string, record: PublishRecord): Promise<void> {
   const file = path.join(root, publishRecordPath(record.article));
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}${TEMPORARY_SUFFIX}`;
   try {
     const handle = await open(temporary, 'w');
     try {
