@@ -59,6 +59,7 @@ export default defineConfig({
 						{ label: '活动', translations: { en: 'Campaigns' }, link: '/campaigns/', attrs: { 'data-mpflow-site-page': 'campaigns' } },
 						{ label: '团队', translations: { en: 'Team' }, link: '/team/', attrs: { 'data-mpflow-site-page': 'team' } },
 						{ label: '数据', translations: { en: 'Dashboards' }, link: '/dashboards/', attrs: { 'data-mpflow-site-page': 'dashboards' } },
+						{ label: '考核', translations: { en: 'Appraisals' }, link: '/scores/', attrs: { 'data-mpflow-site-page': 'scores' } },
 					],
 				},
 			],

@@ -7,7 +7,7 @@ import { hashString, mulberry32, type Rng } from '../scripts/dev/seeded-random.t
 const run = promisify(execFile);
 
 /** Bumped whenever the generated repository changes shape, so the bench's cache is rebuilt. */
-export const GENERATOR_VERSION = 'realistic-markdown-3';
+export const GENERATOR_VERSION = 'realistic-markdown-4';
 /** Han characters per generated article: the issue's "≈ 2,500 Chinese characters each". */
 export const TARGET_HAN_CHARACTERS = 2500;
 /** Share of articles that carry one deliberate violation, so the bench also times findings being reported. */
@@ -167,6 +167,8 @@ async function harvestSample(projectRoot: string): Promise<SampleMaterial> {
   for (const year of (await readdir(root)).sort()) {
     for (const folder of (await readdir(path.join(root, year))).sort()) {
       const source = await readFile(path.join(root, year, folder, 'index.md'), 'utf8');
+      // A reprint's text (and its credit line) must not end up in articles marked original.
+      if (/^\s+type: reprint$/m.test(source)) continue;
       const title = /^title: (.*)$/m.exec(source)?.[1];
       if (title) material.titles.push(title.replace(/^["']|["']$/g, ''));
       const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');

@@ -18,4 +18,5 @@ export const collections = {
 	campaigns: defineCollection({ loader: mpflowLoader('campaigns') }),
 	articles: defineCollection({ loader: mpflowLoader('articles') }),
 	trainingCourses: defineCollection({ loader: mpflowLoader('trainingCourses') }),
+	training: defineCollection({ loader: mpflowLoader('training') }),
 };

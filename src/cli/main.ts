@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
 import { runCheck } from './commands/check.ts';
 import { runCodeowners } from './commands/codeowners.ts';
+import { runDrawCommand } from './commands/draw.ts';
 import { runMetrics } from './commands/metrics.ts';
 import { runLint } from './commands/lint.ts';
 import { runNew } from './commands/new.ts';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; summary: { zh: string; en: string
   check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期与制度权重', en: 'check the content model, references, dates and policy weights' } },
   codeowners: { run: runCodeowners, summary: { zh: '由名册和审核规则生成 .github/CODEOWNERS（--write 写入，--check 核对）', en: 'generate .github/CODEOWNERS from the roster and review rules (--write, --check)' } },
   metrics: { run: runMetrics, summary: { zh: '从微信接口或后台导出的 CSV 导入数据（metrics import）', en: 'import figures from the WeChat API or back-office CSV exports (metrics import)' } },
+  draw: { run: runDrawCommand, summary: { zh: '可复算的活动抽签（公开种子，任何人重跑得到同样的名单；--write 记录结果）', en: 'reproducible campaign draw (public seed; anyone re-running gets the same winners; --write records it)' } },
   lint: { run: runLint, summary: { zh: '对任意 Markdown 文件做合规与排版检查（可 --fix 修正排版）', en: 'check any Markdown file for compliance and style (--fix fixes typography)' } },
   new: { run: runNew, summary: { zh: '新建文章（头信息按制度默认值填好）', en: 'create an article with its front matter filled in' } },
   publish: { run: runPublish, summary: { zh: '发布到期的文章到微信（publish --due，可 --dry-run）', en: 'publish the articles that are due to WeChat (publish --due, --dry-run)' } },

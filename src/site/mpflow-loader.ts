@@ -26,6 +26,8 @@ import type {
 import { CONTENT_ROOTS } from '../core/repository/classify-path.ts';
 import { loadRepository, type Repository } from '../core/repository/load-repository.ts';
 import { formatText } from '../core/report/format-text.ts';
+import { dateInTimeZone } from '../core/model/dates.ts';
+import { trainingYears, type TrainingYearView } from '../core/training/training-year.ts';
 
 /** A roster entry as the site sees it: leave periods keep their dates, never their reason. */
 export type TeamMemberEntry = Omit<TeamMember, 'leave'> & { leave?: Omit<LeavePeriod, 'reason'>[] };
@@ -43,11 +45,13 @@ export interface SiteEntryTypes {
   campaigns: CampaignEntry;
   articles: ArticleEntry;
   trainingCourses: TrainingCourseEntry;
+  /** One entry per plan year: plan, sessions, hours per member (no session notes), training needs (flag and grade only). */
+  training: TrainingYearView;
 }
 
 export type SiteCollection = keyof SiteEntryTypes;
 
-export const SITE_COLLECTIONS = ['team', 'policies', 'topics', 'campaigns', 'articles', 'trainingCourses'] as const satisfies readonly SiteCollection[];
+export const SITE_COLLECTIONS = ['team', 'policies', 'topics', 'campaigns', 'articles', 'trainingCourses', 'training'] as const satisfies readonly SiteCollection[];
 
 export interface SiteEntry<K extends SiteCollection = SiteCollection> {
   id: string;
@@ -87,6 +91,12 @@ function entriesOf(repository: Repository, collection: SiteCollection): SiteEntr
       return repository.trainingPlans.flatMap(({ file, data }) =>
         (data.courses ?? []).map((course) => ({ id: course.id, data: { ...course, year: data.year, file }, file })),
       );
+    case 'training': {
+      // "Today" decides which courses are overdue; the department's clock, from the newest policy.
+      const timeZone = repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai';
+      const today = dateInTimeZone(new Date().toISOString(), timeZone);
+      return trainingYears(repository, today).map((year) => ({ id: String(year.year), data: year, file: `content/training/plan-${year.year}.yaml` }));
+    }
   }
 }
 
@@ -159,6 +169,7 @@ const schemas = {
   campaigns: z.custom<CampaignEntry>(),
   articles: z.custom<ArticleEntry>(),
   trainingCourses: z.custom<TrainingCourseEntry>(),
+  training: z.custom<TrainingYearView>(),
 } satisfies { [K in SiteCollection]: z.ZodType<SiteEntryTypes[K]> };
 
 /** Reported warnings once per read, not once per collection. */

@@ -10,6 +10,7 @@ export interface ScoresLabels {
   finalized: string;
   notFinalized: string;
   rank: string;
+  month: string;
   member: string;
   score: string;
   grade: string;
@@ -56,6 +57,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     finalized: '已定稿',
     notFinalized: '未定稿（得分可能变化）',
     rank: '名次',
+    month: '月份',
     member: '成员',
     score: '总分',
     grade: '等级',
@@ -100,6 +102,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     finalized: 'Finalised',
     notFinalized: 'Not finalised (scores may change)',
     rank: 'Rank',
+    month: 'Month',
     member: 'Member',
     score: 'Score',
     grade: 'Grade',

@@ -16,6 +16,9 @@ const INVALID: Array<[string, string, string]> = [
   ['等待。。。', 'typography/repeated-punctuation', '等待……'],
   ['岩茶--尤其是肉桂--香气高扬。', 'typography/repeated-punctuation', '岩茶——尤其是肉桂——香气高扬。'],
   ['这是简体文章，但这里混了一个繁體字。', 'typography/mixed-script', '这是简体文章，但这里混了一个繁体字。'],
+  ['他说"这泡茶有岩韵"，我却没喝出来。', 'typography/fullwidth-punctuation', '他说“这泡茶有岩韵”，我却没喝出来。'],
+  ['刚刚买了一把紫砂壶 ，好开心！', 'typography/space-around-punctuation', '刚刚买了一把紫砂壶，好开心！'],
+  ['你好， 世界。', 'typography/space-around-punctuation', '你好，世界。'],
 ];
 
 const VALID: string[] = [
@@ -29,6 +32,8 @@ const VALID: string[] = [
   '這是一篇繁體文章，講的是台灣的烏龍茶。',
   '岩茶——尤其是肉桂——香气高扬……',
   '| 茶类 | 水温 |\n| --- | --- |',
+  'He said "hello" to me.',
+  '回复 "Yes" 即可。',
 ];
 
 describe('typography rules', () => {

@@ -18,6 +18,8 @@ export interface FakeCommit {
   author: string | null;
   committer?: string | null;
   authorName?: string;
+  /** The e-mail written in the commit (default: derived from the name). */
+  authorEmail?: string;
   message?: string;
   /** Files this commit touched (GET /repos/{o}/{r}/commits/{sha}). */
   files?: string[];
@@ -77,6 +79,10 @@ export interface FakeRepository {
   trees: Map<string, Map<string, string>>;
   statuses: FakeStatus[];
   checkRuns: Map<string, Array<{ name: string; status: string; conclusion: string | null }>>;
+  /** Branch name → the commit it points at (GET /git/ref/heads/{branch}). */
+  branches: Map<string, string>;
+  /** The repository's default branch, as pulls report it in base.repo.default_branch. */
+  defaultBranch: string;
 }
 
 export interface FakeCall {
@@ -244,11 +250,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (!pull) return undefined;
       switch (match[2]) {
         case undefined:
-          return { json: pullJson(pull, api) };
+          return { json: pullJson(repository, pull, api) };
         case '/commits':
-          return { page: pull.commits.map((commit) => commitJson(commit, api)) };
+          // GitHub lists at most 250 commits of a pull request.
+          return { page: pull.commits.slice(0, 250).map((commit) => commitJson(commit, api)) };
         case '/files':
-          return { page: pull.files.map((file) => ({ sha: 'f'.repeat(40), filename: file.filename, status: file.status ?? 'modified', additions: 1, deletions: 0, changes: 1, ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}) })) };
+          // ... and at most 3000 of its files.
+          return { page: pull.files.slice(0, 3000).map((file) => ({ sha: 'f'.repeat(40), filename: file.filename, status: file.status ?? 'modified', additions: 1, deletions: 0, changes: 1, ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}) })) };
         case '/reviews':
           return { page: (pull.reviews ?? []).map((review) => reviewJson(review, pull, api)) };
         default:
@@ -321,9 +329,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       // Latest pull request first: scenario tables reuse SHAs across pull requests.
       for (const pull of [...repository.pulls.values()].reverse()) {
         const commit = pull.commits.find((entry) => entry.sha === match![1]);
-        if (commit) return { json: { ...commitJson(commit, api), files: (commit.files ?? []).map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })) } };
+        if (commit) {
+          // Files come 300 to a page (per_page up to 300), and 3000 at most.
+          const perPage = Math.min(Number(query.per_page ?? 300) || 300, 300);
+          const page = Math.max(1, Number(query.page ?? 1) || 1);
+          const files = (commit.files ?? []).slice(0, 3000).slice((page - 1) * perPage, page * perPage);
+          return { json: { ...commitJson(commit, api), files: files.map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })) } };
+        }
       }
       return { status: 422, json: { message: `No commit found for SHA: ${match[1]}` } };
+    }
+    if ((match = /^\/git\/ref\/heads\/(.+)$/.exec(rest)) && method === 'GET') {
+      const tip = repository.branches.get(match[1]!);
+      if (!tip) return undefined;
+      return { json: { ref: `refs/heads/${match[1]}`, node_id: `REF_${match[1]}`, url: `${api}/git/refs/heads/${match[1]}`, object: { sha: tip, type: 'commit', url: `${api}/git/commits/${tip}` } } };
     }
     if ((match = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
       const ref = query.ref;
@@ -348,7 +367,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     return undefined;
   }
 
-  function pullJson(pull: FakePull, api: string) {
+  function pullJson(repository: FakeRepository, pull: FakePull, api: string) {
     return {
       url: `${api}/pulls/${pull.number}`,
       id: pull.number * 1000,
@@ -367,7 +386,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       merged: Boolean(pull.merged_at),
       merged_by: pull.merged_by ? userJson(pull.merged_by) : null,
       head: { label: `x:${pull.head.ref ?? 'topic'}`, ref: pull.head.ref ?? 'topic', sha: pull.head.sha, user: userJson(pull.user) },
-      base: { label: 'x:main', ref: pull.base.ref ?? 'main', sha: pull.base.sha, user: userJson('owner') },
+      base: { label: `x:${pull.base.ref ?? 'main'}`, ref: pull.base.ref ?? 'main', sha: pull.base.sha, user: userJson('owner'), repo: { full_name: `${repository.owner}/${repository.name}`, default_branch: repository.defaultBranch } },
       commits: pull.commits.length,
       changed_files: pull.files.length,
     };
@@ -375,12 +394,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function commitJson(commit: FakeCommit, api: string) {
     const name = commit.authorName ?? commit.author ?? 'someone';
+    const email = commit.authorEmail ?? `${name}@example.com`;
     return {
       sha: commit.sha,
       url: `${api}/commits/${commit.sha}`,
       commit: {
-        author: { name, email: `${name}@example.com`, date: '2026-09-01T12:00:00Z' },
-        committer: { name, email: `${name}@example.com`, date: '2026-09-01T12:00:00Z' },
+        author: { name, email, date: '2026-09-01T12:00:00Z' },
+        committer: { name, email, date: '2026-09-01T12:00:00Z' },
         message: commit.message ?? 'commit',
       },
       author: commit.author ? userJson(commit.author) : null,
@@ -417,7 +437,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     calls,
     repositories,
     addRepository(owner, name) {
-      const repository: FakeRepository = { owner, name, pulls: new Map(), trees: new Map(), statuses: [], checkRuns: new Map() };
+      const repository: FakeRepository = { owner, name, pulls: new Map(), trees: new Map(), statuses: [], checkRuns: new Map(), branches: new Map(), defaultBranch: 'main' };
       repositories.set(`${owner}/${name}`.toLowerCase(), repository);
       return repository;
     },

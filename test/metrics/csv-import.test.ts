@@ -54,6 +54,11 @@ describe('mpflow metrics import --from csv', () => {
     expect(check.stdout + check.stderr).toMatch(/no problems/);
 
     const before = await metricFiles(fixture.root);
+    await fixture.write('exports/later.csv', '时间,新关注人数,取消关注人数\n2026-11-26,5,1\n');
+    const dry = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/later.csv', '--dry-run'], { cwd: fixture.root, env: ENV });
+    expect(dry.stdout).toContain('Would add: followers +1; 0 rows unchanged; 0 revised figures.');
+    expect(dry.stdout).toContain('Would write:\n  content/metrics/followers/2026-11.csv');
+    expect(await metricFiles(fixture.root)).toEqual(before);
     const again = await runMpflow(['metrics', 'import', '--from', 'csv', ...files, '--date', '2026-11-25'], { cwd: fixture.root, env: ENV });
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toMatch(/Nothing new/);

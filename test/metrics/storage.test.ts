@@ -43,6 +43,24 @@ describe('the metrics store', () => {
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
+  it('keeps a stored figure that an import does not know, and writes 0 for it in a new row', async () => {
+    // Before 2025-11-01 the API has no likes or comments: the importer leaves them undefined.
+    const summary = await storeMetrics(
+      fixture.root,
+      {
+        articles: [
+          { date: '2026-09-02', article: '2026-09-02-yancha-yanyun', reads: 1830, readers: 1502, shares: 96, shareUsers: 81, favorites: 37 },
+          { date: '2026-09-04', article: '2026-09-02-yancha-yanyun', reads: 300, readers: 280, shares: 9, shareUsers: 9, favorites: 2 },
+        ],
+      },
+      { importedOn: '2026-11-26' },
+    );
+    expect(summary.revisions).toEqual([]);
+    const month = await fixture.read('content/metrics/articles/2026-09.csv');
+    expect(month).toContain('2026-09-02,2026-09-02-yancha-yanyun,1830,1502,96,81,41,12,37\n');
+    expect(month).toContain('2026-09-04,2026-09-02-yancha-yanyun,300,280,9,9,0,0,2\n');
+  });
+
   it('refuses to merge into a file it cannot read, and leaves every file as it was', async () => {
     await fixture.write('content/metrics/followers/2026-11.csv', 'date,source,new\n2026-11-01,1,2\n');
     const attempt = storeMetrics(

@@ -48,6 +48,10 @@ describe('the JSON Schemas', () => {
       [/^content\/training\/plan-/, 'training-plan.schema.json'],
       [/^content\/training\/records-/, 'training-records.schema.json'],
       [/^appraisals\/.*\/interview\.yaml$/, 'appraisal-interview.schema.json'],
+      [/^appraisals\/.*\/result\.yaml$/, 'appraisal-result.schema.json'],
+      [/^appraisals\/[^/]+\/finalized\.yaml$/, 'appraisal-finalization.schema.json'],
+      [/^appraisals\/[^/]+\/calibrations\.yaml$/, 'appraisal-calibrations.schema.json'],
+      [/^appraisals\/annual\/\d{4}\.yaml$/, 'appraisal-annual.schema.json'],
       [/^appraisals\/.*\.yaml$/, 'appraisal-rating.schema.json'],
     ];
     const files = (await readdir(PROJECT_ROOT, { recursive: true }))

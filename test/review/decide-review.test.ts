@@ -29,7 +29,17 @@ describe('which stages a pull request needs (policy review rules, picomatch glob
     [['appraisals/2026-09/lin-xiao/self.yaml'], ['hr-finalization']],
     [['content/topics/T-2026-021.yaml', 'content/campaigns/C-2026-03.yaml'], ['operator-approval']],
     [[ARTICLE, 'content/articles/2026/09-07-bailu-white-tea/figure-1.jpg', 'content/policy/2026-01-01.yaml'], ['author-self-review', 'designer-self-review', 'operator-approval', 'head-approval']],
-    [['package.json'], []],
+    // The gate's own code, workflows and dependencies, and the audit log, need the head: a PR that
+    // changes them changes the gate, and used to need no review at all.
+    [['package.json'], ['head-approval']],
+    [['.github/workflows/review-gate.yml'], ['head-approval']],
+    [['src/core/review/decide-review.ts'], ['head-approval']],
+    [['content/reviews/2026.jsonl'], ['head-approval']],
+    // A file no rule names falls to the policy's `unmatched` stages.
+    [['README.md', 'public/favicon.svg'], ['head-approval']],
+    // picomatch's ** does not cross a line break in a folder name: such a path falls through every
+    // rule, and must not fall through the gate.
+    [['content/articles/2026/09-07-bailu\nwhite-tea/index.md'], ['head-approval']],
   ];
   it.each(cases)('%j → %j', (files, stages) => {
     expect(requiredStages(base.policy, files.map((path) => ({ path, status: 'modified' }))).stages.map((stage) => stage.id)).toEqual(stages);
@@ -111,7 +121,11 @@ describe('the decision', () => {
     const roster = { ...base.roster, members: base.roster.members.map((member) => (member.id === 'chen-yu' ? { ...member, left: '2026-09-01' } : member)) };
     const decision = decideReview(input({}, { base: { ...base, roster }, reviews: [{ id: 9, user: 'chenyu-ops', state: 'APPROVED', commitId: H1, submittedAt: '2026-09-09T05:00:00Z' }] }));
     expect(decision.stages[1]).toMatchObject({ id: 'operator-approval', state: 'pending' });
-    expect(decision.stages[1]!.notes.map((note) => note.en)).toEqual(["@chenyu-ops's approval does not count for Operator approval: not in the base roster (or has left)."]);
+    expect(decision.stages[1]!.notes.map((note) => note.en)).toEqual([
+      "@chenyu-ops's approval does not count for Operator approval: not in the base roster (or has left).",
+      // With the only operator gone, the head may stand in.
+      'No operator may approve (each worked on this PR), so a head may approve in their stead.',
+    ]);
   });
 
   it('describes itself in English too', () => {

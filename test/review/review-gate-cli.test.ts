@@ -20,7 +20,7 @@ describe('mpflow review-gate against a fake GitHub', () => {
     github.calls.length = 0;
   });
 
-  it('makes 8 reads and 3 writes for a first evaluation, and keeps ONE comment updated in place as the PR moves on', async () => {
+  it('makes 9 reads and 3 writes for a first evaluation, and keeps ONE comment updated in place as the PR moves on', async () => {
     const pull = articlePull(1);
     const repository = setUpRepository(github, [pull]);
     const first = await runGate(github, ['--pr', '1']);
@@ -28,6 +28,7 @@ describe('mpflow review-gate against a fake GitHub', () => {
     const reads = github.calls.filter((call) => call.method === 'GET');
     expect(reads.map((call) => `${call.method} ${call.path}`).sort()).toEqual(
       [
+        `GET /repos/${OWNER}/${REPO}/git/ref/heads/main`,
         `GET /repos/${OWNER}/${REPO}/contents/content/policy`,
         `GET /repos/${OWNER}/${REPO}/contents/${POLICY}`,
         `GET /repos/${OWNER}/${REPO}/contents/${TEAM}`,
@@ -81,7 +82,7 @@ describe('mpflow review-gate against a fake GitHub', () => {
     ]);
     await runGate(github, ['--pr', '2', '--dry-run']);
     expect(github.calls.filter((call) => /\/commits\/[0-9a-f]{40}$/.test(call.path))).toHaveLength(2);
-    expect(github.calls).toHaveLength(10);
+    expect(github.calls).toHaveLength(11);
   });
 
   it('--dry-run --format json prints the decision and writes nothing', async () => {

@@ -348,12 +348,18 @@ const SCENARIOS: Scenario[] = [
     comment: [/PR 作者 @drive-by 在基础分支名册中不是文案策划/, /@drive-by 的自审不算：不在基础分支的名册中/],
   },
   {
-    name: 'a change no review rule covers needs no stage',
-    pull: (n) => articlePull(n, { files: [{ filename: 'src/site/archive-view.ts', status: 'modified' }] }),
+    name: 'a change to the gate’s own code needs the head’s approval (it used to need nothing)',
+    pull: (n) => articlePull(n, { files: [{ filename: 'src/core/review/decide-review.ts', status: 'modified' }] }),
+    status: 'pending',
+    description: /待完成：主管审批/,
+    labels: ['review: operator'],
+  },
+  {
+    name: 'a file no rule names falls to the policy’s unmatched stages: the head approves it',
+    pull: (n) => articlePull(n, { files: [{ filename: 'public/robots.txt', status: 'modified' }], reviews: [approve('zhoumin-minlan', H1, 30)] }),
     status: 'success',
-    description: /不需要制度规定的审核环节/,
     labels: ['review: ready'],
-    comment: [/另有 1 个文件不在任何审核规则内/],
+    comment: [/另有 1 个文件不在任何审核规则内/, /\| 主管审批 \| ✅ 已完成 \| @zhoumin-minlan（zhou-min） \| 主管 \|/],
   },
   {
     name: 'a sign-off on the third page of comments is found (pagination)',

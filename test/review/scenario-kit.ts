@@ -69,6 +69,8 @@ export function articlePull(number: number, changes: Partial<FakePull> = {}): Fa
 export function setUpRepository(github: FakeGitHub, pulls: FakePull[], tree: Map<string, string> = baseTree()): FakeRepository {
   const repository = github.repositories.get(`${OWNER}/${REPO}`.toLowerCase()) ?? github.addRepository(OWNER, REPO);
   repository.trees.set(BASE, tree);
+  // The base branch points at the base commit unless a test moves it on.
+  if (!repository.branches.has('main')) repository.branches.set('main', BASE);
   for (const pull of pulls) repository.pulls.set(pull.number, pull);
   return repository;
 }

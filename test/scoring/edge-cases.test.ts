@@ -80,6 +80,24 @@ describe('edge cases of a member\'s month', () => {
     expect(inputs.kpis['follower-net-growth']!.value).toBeLessThan(whole.kpis['follower-net-growth']!.value!);
   });
 
+  it.each([
+    ['reweight', 'missing-reweighted', 'scored', 0],
+    ['zero', 'missing-zero', 'scored', 30],
+    ['block', 'missing-blocked', 'blocked', 0],
+  ] as const)('no metrics with the leaf rule %s: %s, the month is %s', (rule, leafStatus, status, weight) => {
+    const changed = clone(policy);
+    const metrics = changed.appraisal.weights[0]!.children!.find((node) => node.id === 'operations-metrics')!;
+    metrics.missing = rule;
+    const inputs = clone(linXiao);
+    for (const kpi of Object.keys(inputs.kpis)) if (!kpi.startsWith('campaign-')) inputs.kpis[kpi] = { value: null, basis: { zh: '没有数据', en: 'no data' } };
+    const result = scoreMemberMonth(inputs, changed);
+    const node = leaf(result.categories, 'operations-metrics');
+    expect([node.status, result.status]).toEqual([leafStatus, status]);
+    if (status === 'scored') expect(node.effectiveWeight).toBeCloseTo(weight, 9);
+    if (rule === 'zero') expect(result.score!).toBeLessThan(75);
+    if (rule === 'block') expect(result.blockedBy.map((reason) => reason.en)).toContain('"Account metrics" has no data');
+  });
+
   it('a missing supervisor rating blocks the score instead of guessing', () => {
     const inputs = clone(linXiao);
     delete inputs.ratings.supervisor;
@@ -141,6 +159,16 @@ describe('edge cases of the repository', () => {
     expect(run.stdout).toContain('The copywriter measures of "Account metrics" add up to 105, not 100.');
   });
 
+  it('a policy leaf without a missing-data rule, or naming an unknown measure, is rejected', async () => {
+    sample = await copySampleDepartment();
+    await sample.edit('content/policy/2026-01-01.yaml', '{ kpi: likes-per-article,', '{ kpi: likes-per-articel,');
+    await sample.edit('content/policy/2026-01-01.yaml', '            en: Works well with and supports teammates; mainly from peer ratings.\n          missing: reweight\n', '            en: Works well with and supports teammates; mainly from peer ratings.\n');
+    const run = await runMpflow(['check', 'content/policy'], { cwd: sample.root });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Unknown measure "likes-per-articel"; known: reads-per-article');
+    expect(run.stdout).toContain('Leaf indicator "teamwork" must declare missing (reweight, zero or block).');
+  });
+
   it('a locked month edited: changing a finalised rating fails mpflow check', async () => {
     sample = await copySampleDepartment();
     await sample.edit('appraisals/2026-10/wang-jia/supervisor.yaml', 'collaboration: ', 'collaboration: 9');
@@ -148,6 +176,20 @@ describe('edge cases of the repository', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/appraisals\/2026-10\/wang-jia\/supervisor\.yaml.*appraisal\/locked/);
     expect(run.stdout).toContain('2026-10 was finalised on 2026-11-12T17:30:00+08:00 by liu-fang');
+    // A pull request's check reads only the changed files; the lock still holds.
+    const changedOnly = await runMpflow(['check', 'appraisals/2026-10/wang-jia/supervisor.yaml'], { cwd: sample.root });
+    expect(changedOnly.exitCode).toBe(1);
+    expect(changedOnly.stdout).toContain('appraisal/locked');
+    const untouched = await runMpflow(['check', 'appraisals/2026-10/lin-xiao/supervisor.yaml'], { cwd: sample.root });
+    expect(untouched.exitCode).toBe(0);
+  });
+
+  it('a locked month: deleting a finalised record fails too', async () => {
+    sample = await copySampleDepartment();
+    await (await import('node:fs/promises')).rm(`${sample.root}/appraisals/2026-09/chen-yu/peer-lin-xiao.yaml`);
+    const run = await runMpflow(['check'], { cwd: sample.root });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('chen-yu/peer-lin-xiao.yaml, recorded at finalisation, has been deleted; finalised records cannot be removed.');
   });
 
   it('a locked month: adding a rating after finalisation fails too', async () => {

@@ -39,6 +39,30 @@ describe('the sample department', () => {
     expect(explanationText(result, 'zh-CN', '林晓')).toBe(golden);
   });
 
+  it('explains it in English too, as the golden file', async () => {
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--lang', 'en'], { cwd: PROJECT_ROOT });
+    expect(run.stdout).toBe(await readFile(path.join(PROJECT_ROOT, 'test/scoring/golden/lin-xiao-2026-10.en.txt'), 'utf8'));
+  });
+
+  it.each([
+    [['score'], 'Give --period (YYYY-MM or YYYY)'],
+    [['score', '--period', '2026-13'], '--period must be YYYY-MM or YYYY (got "2026-13").'],
+    [['score', '--explain', 'liu-fang', '--period', '2026-10'], '"liu-fang" is not appraised in 2026-10; appraised: chen-yu, huang-shan, lin-xiao, wang-jia, zheng-hao.'],
+    [['score', '--period', '2026-10', '--format', 'xml'], 'Unknown format "xml"; use text or json.'],
+    [['score', '--period', '2026-11', '--today', '4 Dec'], '--today must be YYYY-MM-DD (got "4 Dec").'],
+  ])('answers a wrong command line %j with a plain message and exit 2', async (args, message) => {
+    const run = await runMpflow(args, { cwd: PROJECT_ROOT });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to score a month before any policy was in force', async () => {
+    const run = await runMpflow(['score', '--period', '2025-06', '--lang', 'zh-CN'], { cwd: PROJECT_ROOT });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('2025-06-01 没有生效的制度版本，无法计分。');
+  });
+
   it('makes every contribution add up to the total', () => {
     for (const result of scorePeriod(repository, '2026-10')!.results) {
       const sum = result.categories.reduce((total, category) => total + category.contribution, 0);

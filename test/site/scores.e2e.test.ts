@@ -50,6 +50,18 @@ describe('appraisal scoreboards', () => {
     expect(text(html)).toContain("Cross-team collaboration · peers' mean 73.00 (2) Mixed rating 70.80");
   });
 
+  it('lists every measure of the policy in the handbook, read from the same file the scorer reads', async () => {
+    const { parse } = await import('yaml');
+    const policy = parse(await readFile(path.join(DIST, '../content/policy/2026-01-01.yaml'), 'utf8'));
+    const parts = (policy.appraisal.weights as Array<{ children?: Array<{ parts?: Record<string, unknown[]> }> }>).flatMap((category) => (category.children ?? []).flatMap((leaf) => Object.values(leaf.parts ?? {}).flat()));
+    for (const [file, example] of [['handbook/appraisal/index.html', '粉丝流失率（取关 ÷ 期初粉丝） 40% 越低越好：不高于 1.5% 得 100 分，达到 4% 得 0 分'], ['en/handbook/appraisal/index.html', 'Net follower growth 60% linear to 800, at most 100, prorated for a mid-month start']] as const) {
+      const html = await readFile(path.join(DIST, file), 'utf8');
+      const table = html.slice(html.indexOf('data-policy-table="measures"'), html.indexOf('</table>', html.indexOf('data-policy-table="measures"')));
+      expect(table.match(/<tr data-kpi=/g)?.length, file).toBe(parts.length);
+      expect(text(table)).toContain(example);
+    }
+  });
+
   it('lets no private appraisal text into any file of dist/', async () => {
     const secrets = await privateTexts();
     expect(secrets.some((secret) => secret.file.endsWith('calibrations.yaml'))).toBe(true);

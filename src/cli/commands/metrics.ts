@@ -14,6 +14,8 @@ import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from './check.ts';
 
+const WECHAT_TIME_ZONE = 'Asia/Shanghai';
+
 const HELP = {
   zh: `用法：
   mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
@@ -81,6 +83,8 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   );
   const timeZone = typeof policy?.timezone === 'string' ? policy.timezone : DEFAULT_TIME_ZONE;
   const today = dateInTimeZone(new Date(now).toISOString(), timeZone);
+  // WeChat's "end_date at most yesterday" is yesterday in Beijing, whatever the department's zone.
+  const wechatToday = dateInTimeZone(new Date(now).toISOString(), WECHAT_TIME_ZONE);
   const dryRun = values['dry-run'];
 
   let batch: MetricBatch;
@@ -90,8 +94,8 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
     if (values.from === 'wechat') {
       if (files.length > 0) throw new UsageError(zh ? '--from wechat 不接受文件参数。' : '--from wechat takes no files.');
       if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');
-      const since = values.since === 'yesterday' ? addDays(today, -1) : values.since;
-      const until = values.until === undefined || values.until === 'yesterday' ? addDays(today, -1) : values.until;
+      const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
+      const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
       for (const [option, value] of [['--since', since], ['--until', until]] as const) {
         if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
       }
@@ -100,15 +104,15 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       const isTerminal = (context.stderr as { isTTY?: boolean }).isTTY === true;
       let lastShown = -1;
       const client = wechatClientFromEnvironment(env);
-      const hourInShanghai = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
-      if (until === addDays(today, -1) && hourInShanghai < 8) {
-        notices.push(say(text(`现在不到 8 点（${timeZone}），微信昨天的数据可能还不完整；之后重新导入会把修订记入 revisions。`, `It is before 08:00 (${timeZone}); WeChat's figures for yesterday may be incomplete. Importing again later records any revision.`)));
+      const hourInShanghai = Number(new Intl.DateTimeFormat('en-GB', { timeZone: WECHAT_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
+      if (until === addDays(wechatToday, -1) && hourInShanghai < 8) {
+        notices.push(say(text('北京时间还不到 8 点，微信昨天的数据可能还不完整；之后重新导入会把修订记入 content/metrics/revisions/。', "It is before 08:00 Beijing time; WeChat's figures for yesterday may be incomplete. Importing again later records any revision in content/metrics/revisions/.")));
       }
       const result = await importFromWeChat({
         client,
         repository,
         range,
-        today,
+        today: wechatToday,
         ...(showProgress
           ? {
               onProgress: (done: number, total: number, call: { endpoint: string; begin: string }) => {

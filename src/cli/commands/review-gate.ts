@@ -161,6 +161,14 @@ function formatDecisionText(decision: ReviewDecision, actions: readonly GateActi
   }
   for (const violation of decision.violations) lines.push(`  ✗ ${pick(violation.message, language)}`);
   lines.push(`  ${zh ? '标签' : 'label'}: ${decision.label ?? '—'}`);
+  const skipped = actions.find((action) => action.kind === 'skipped');
+  if (skipped) {
+    lines.push(
+      zh
+        ? `  审核程序只判断合并到默认分支的 PR（${skipped.reason}）：没有设置状态、标签或评论。`
+        : `  The gate judges only pull requests into the default branch (${skipped.reason}): no status, label or comment was posted.`,
+    );
+  }
   if (dryRun) lines.push(zh ? '（--dry-run：没有写入 GitHub）' : '(--dry-run: nothing written to GitHub)');
   else for (const action of actions) lines.push(`  → ${describeAction(action)}`);
   return `${lines.join('\n')}\n`;
@@ -173,6 +181,8 @@ function describeAction(action: GateAction): string {
       return `${action.kind} ${action.label}`;
     case 'status-set':
       return `status mpflow/review ${action.state}: ${action.description}`;
+    case 'skipped':
+      return `nothing posted: ${action.reason}`;
     default:
       return `${action.kind} #${action.id}`;
   }

@@ -72,7 +72,17 @@ const STEP_LABELS: Record<CycleStepId, { zh: string; en: string }> = {
   application: { zh: '定稿与结果应用', en: 'finalisation and application' },
 };
 
+/** Output goes out in one write, so a reader that stops early (`| head`) does not cut a line in half. */
 export async function runScore(argv: string[], context: CommandContext): Promise<number> {
+  let buffered = '';
+  try {
+    return await scoreCommand(argv, { ...context, stdout: { write: (chunk: string) => (buffered += chunk) } });
+  } finally {
+    if (buffered !== '') context.stdout.write(buffered);
+  }
+}
+
+async function scoreCommand(argv: string[], context: CommandContext): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -134,7 +144,7 @@ export async function runScore(argv: string[], context: CommandContext): Promise
     }
     if (values.write) {
       if (refuseOnErrors()) return EXIT.problems;
-      await writeAtomically(root, `appraisals/annual/${period}.yaml`, resultYaml(record, '# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n'));
+      await writeAtomically(root, `appraisals/annual/${period}.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-annual.schema.json\n# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n'));
     }
     if (format === 'json') json(record);
     else {
@@ -245,7 +255,6 @@ function show(value: unknown): string {
 
 async function diff(root: string, ref: string, now: Repository, context: CommandContext, format: string): Promise<number> {
   const zh = context.language === 'zh-CN';
-  if (ref.startsWith('-')) throw new UsageError(zh ? `--diff 需要一个提交（收到“${ref}”）。` : `--diff takes a commit (got "${ref}").`);
   const before = await atRef(root, ref, zh);
   try {
     const changes = diffScores(before.repository, now);
@@ -304,7 +313,7 @@ async function finalize(
     throw new UsageError(zh ? `--at 应为带时区的时间，如 2026-11-08T17:00:00+08:00（收到“${finalizedAt}”）。` : `--at must be a date-time with an offset, e.g. 2026-11-08T17:00:00+08:00 (got "${finalizedAt}").`);
   }
   const record = finalisationRecord(repository, scores, by, finalizedAt);
-  await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
+  await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
   return EXIT.clean;
 }

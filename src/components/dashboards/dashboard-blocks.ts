@@ -44,10 +44,10 @@ export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'fo
 export function followerChangesBlock(followers: FollowerKpis, lang: Lang): ChartBlock {
   const t = DASHBOARD_LABELS[lang];
   const periods = followers.daily.length > 62 ? followers.weekly : followers.daily;
-  const label = `${t.newFollowers} / ${t.cancelled}: ${followers.range.from} – ${followers.range.to}; ${t.net} ${formatNumber(followers.net, lang)}.`;
+  const label = t.followerChangesLabel(followers.range.from, followers.range.to, formatNumber(followers.net, lang));
   return {
     id: 'follower-changes',
-    heading: `${t.newFollowers} / ${t.cancelled}`,
+    heading: t.followerChanges,
     label,
     svg: barChart({ label, categories: periods.map((period) => period.period), series: [{ name: t.newFollowers, data: periods.map((period) => period.new) }, { name: t.cancelled, data: periods.map((period) => -period.cancelled) }], stacked: true }),
     table: {
@@ -159,7 +159,8 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
   return snapshots.map((snapshot) => {
     const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
     const dimension = t.dimension[snapshot.dimension];
-    const label = t.audienceLabel(dimension, snapshot.date, top ? `${top.bucket}（${formatPercent(top.share, lang)}）`.replace('（', lang === 'en' ? ' (' : '（').replace('）', lang === 'en' ? ')' : '）') : '—');
+    const share = top ? formatPercent(top.share, lang) : '';
+    const label = t.audienceLabel(dimension, snapshot.date, top ? (lang === 'en' ? `${top.bucket} (${share})` : `${top.bucket}（${share}）`) : '—');
     const data = snapshot.buckets.map((bucket) => ({ name: bucket.bucket, value: bucket.users }));
     return {
       id: `audience-${snapshot.dimension}`,
@@ -188,7 +189,7 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
     id: 'support',
     heading: t.support,
     label,
-    ...(support.businessHours ? { note: `${t.deadline(deadline)}。${t.businessHours(support.businessHours.start, support.businessHours.end)}`.replace('。', lang === 'en' ? '. ' : '。') } : {}),
+    ...(support.businessHours ? { note: `${t.deadline(deadline)}${lang === 'en' ? '. ' : '。'}${t.businessHours(support.businessHours.start, support.businessHours.end)}` } : {}),
     svg: barChart({
       label,
       categories: agents.map((agent) => names.get(agent.agent) ?? agent.agent),

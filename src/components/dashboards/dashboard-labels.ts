@@ -56,6 +56,8 @@ export interface DashboardLabels {
   // Followers
   followerTrend: string;
   followerTrendLabel: (from: string, to: string, start: string, end: string) => string;
+  followerChanges: string;
+  followerChangesLabel: (from: string, to: string, net: string) => string;
   cumulative: string;
   newFollowers: string;
   cancelled: string;
@@ -138,6 +140,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     previousMonth: '上月',
     followerTrend: '粉丝趋势',
     followerTrendLabel: (from, to, start, end) => `粉丝趋势折线图：${from} 至 ${to}，累计关注人数从 ${start} 到 ${end}。`,
+    followerChanges: '新关注与取消关注',
+    followerChangesLabel: (from, to, net) => `${from} 至 ${to} 每期新关注（向上）与取消关注（向下）柱状图；净增 ${net}。`,
     cumulative: '累计关注',
     newFollowers: '新关注',
     cancelled: '取消关注',
@@ -215,6 +219,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     previousMonth: 'Last month',
     followerTrend: 'Follower trend',
     followerTrendLabel: (from, to, start, end) => `Line chart of followers from ${from} to ${to}: from ${start} to ${end}.`,
+    followerChanges: 'New and cancelled follows',
+    followerChangesLabel: (from, to, net) => `Bar chart of new (up) and cancelled (down) follows per period from ${from} to ${to}; net ${net}.`,
     cumulative: 'Followers',
     newFollowers: 'New',
     cancelled: 'Unfollowed',

@@ -1,6 +1,9 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { lintArticle, lintCampaign, type Finding, type PolicyVersion } from '../compliance/index.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { scriptTables } from '../compliance/chinese-script.ts';
+import { articleFields } from '../compliance/engine.ts';
+import { lintCampaign, type Finding, type LintResult, type PolicyVersion } from '../compliance/index.ts';
+import { lintJob, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
@@ -12,6 +15,14 @@ export interface ComplianceCheckResult {
   /** Findings silenced by a reasoned `mpflow-disable-next-line` comment. */
   suppressed: number;
 }
+
+export interface ComplianceCheckOptions {
+  /** Worker threads to use; by default one per core, and none for small repositories. */
+  workers?: number;
+}
+
+/** Below this many body characters (about 800 articles), starting threads costs more than it saves. */
+const PARALLEL_THRESHOLD_CHARS = 2_000_000;
 
 export function findingToProblem(file: string, finding: Finding): Problem {
   const problem: Problem = {
@@ -31,9 +42,10 @@ export function findingToProblem(file: string, finding: Finding): Problem {
 /**
  * The compliance engine over what the loader read: article bodies, titles and digests, and the
  * published texts of campaigns. Each uses the policy in force on its date (an article's
- * publishAt, a campaign's start); without one, the engine's defaults.
+ * publishAt, a campaign's start); without one, the engine's defaults. Large repositories are
+ * linted on worker threads, one per core.
  */
-export function checkCompliance(repository: Repository): ComplianceCheckResult {
+export async function checkCompliance(repository: Repository, options: ComplianceCheckOptions = {}): Promise<ComplianceCheckResult> {
   const problems: Problem[] = [];
   let suppressed = 0;
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
@@ -42,35 +54,48 @@ export function checkCompliance(repository: Repository): ComplianceCheckResult {
     (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? policyInForce(policies, date.slice(0, 10)) : undefined) ?? latest;
   const members = indexMembers(repository.team?.data);
 
-  for (const article of repository.articles) {
-    try {
-      const data = article.data as unknown as Record<string, unknown>;
-      const member = typeof data.author === 'string' ? members.get(data.author) : undefined;
-      const policy = policyOn(data.publishAt);
-      const result = lintArticle({
-        data,
-        ...(article.yaml ? { yaml: article.yaml } : {}),
-        body: article.body,
-        bodyFirstLine: article.bodyFirstLine,
-        ...(policy ? { policy } : {}),
-        ...(typeof member?.name === 'string' ? { authorName: member.name } : {}),
-        imageBytes: (url) => imageSize(repository.root, article.directory, url),
-      });
-      suppressed += result.suppressed;
-      for (const finding of result.findings) problems.push(findingToProblem(article.file, finding));
-    } catch (error) {
-      problems.push(internalError(article.file, error));
+  const jobs: ArticleJob[] = repository.articles.map((article) => {
+    const data = article.data as unknown as Record<string, unknown>;
+    const member = typeof data.author === 'string' ? members.get(data.author) : undefined;
+    const policy = policyOn(data.publishAt);
+    return {
+      file: article.file,
+      directory: article.directory,
+      data,
+      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.source.firstLine, fields: articleFields(article.yaml) } } : {}),
+      body: article.body,
+      bodyFirstLine: article.bodyFirstLine,
+      ...(policy ? { policy: policy as PolicyVersion } : {}),
+      ...(typeof member?.name === 'string' ? { authorName: member.name } : {}),
+    };
+  });
+  const totalChars = jobs.reduce((sum, job) => sum + job.body.length, 0);
+  const workers = options.workers ?? (totalChars >= PARALLEL_THRESHOLD_CHARS ? Math.min(availableParallelism(), 8) : 0);
+  const collect = (file: string, result: LintResult) => {
+    suppressed += result.suppressed;
+    for (const finding of result.findings) problems.push(findingToProblem(file, finding));
+  };
+  if (workers > 1 && jobs.length > 1) {
+    for (const outcome of await lintOnWorkers(repository.root, jobs, workers)) {
+      if (outcome.ok) for (const { file, result } of outcome.results) collect(file, result);
+      else problems.push(internalError(outcome.file, new Error(outcome.error)));
+    }
+  } else {
+    for (const job of jobs) {
+      try {
+        collect(job.file, lintJob(repository.root, job));
+      } catch (error) {
+        problems.push(internalError(job.file, error));
+      }
     }
   }
+
   for (const campaign of repository.campaigns) {
     if (!campaign.yaml) continue;
     try {
       const data = campaign.data as unknown as Record<string, unknown>;
       const period = data.period as { start?: unknown } | undefined;
-      const policy = policyOn(period?.start);
-      const result = lintCampaign(campaign.yaml, data, policy);
-      suppressed += result.suppressed;
-      for (const finding of result.findings) problems.push(findingToProblem(campaign.file, finding));
+      collect(campaign.file, lintCampaign(campaign.yaml, data, policyOn(period?.start)));
     } catch (error) {
       problems.push(internalError(campaign.file, error));
     }
@@ -78,20 +103,34 @@ export function checkCompliance(repository: Repository): ComplianceCheckResult {
   return { problems, suppressed };
 }
 
-/** Bytes of a local body image, or undefined for remote or missing ones (ref/missing-file reports those). */
-function imageSize(root: string, directory: string, url: string): number | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
-  let decoded = url.split(/[?#]/)[0]!;
-  try {
-    decoded = decodeURI(decoded);
-  } catch {
-    // A stray % is taken literally.
+/** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
+async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number): Promise<WorkerResponse[]> {
+  const total = jobs.reduce((sum, job) => sum + job.body.length, 0);
+  const shares: ArticleJob[][] = [];
+  let current: ArticleJob[] = [];
+  let size = 0;
+  for (const job of jobs) {
+    current.push(job);
+    size += job.body.length;
+    if (size >= total / count && shares.length < count - 1) {
+      shares.push(current);
+      current = [];
+      size = 0;
+    }
   }
-  const target = path.posix.normalize(`${directory}/${decoded}`);
-  if (target.startsWith('..')) return undefined;
-  try {
-    return statSync(path.join(root, target)).size;
-  } catch {
-    return undefined;
-  }
+  if (current.length > 0) shares.push(current);
+  return Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<WorkerResponse>((resolve, reject) => {
+          const worker = new Worker(new URL('../compliance/lint-worker.ts', import.meta.url));
+          worker.once('message', (response: WorkerResponse) => {
+            resolve(response);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+          worker.postMessage({ root, jobs: share, tables: scriptTables() } satisfies WorkerRequest);
+        }),
+    ),
+  );
 }

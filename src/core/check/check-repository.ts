@@ -10,6 +10,7 @@ import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
 import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from '../publishing/check-publish-records.ts';
+import { checkCampaignDraws } from '../campaigns/draw-record.ts';
 import { internalError } from './make-problem.ts';
 import { compareProblems, type Problem } from './problem.ts';
 
@@ -39,6 +40,7 @@ const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[]) => vo
   [checkAppraisalLocks, 'appraisals'],
   [checkMetrics, 'content/metrics'],
   [checkPublishRecords, 'content/publishing'],
+  [checkCampaignDraws, 'content/campaigns'],
 ];
 
 export function checkLoadedRepository(repository: Repository): Problem[] {
@@ -71,7 +73,7 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
 
   const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, selection ? { only: inSelection } : {});
 
-  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : checkCompliance(repository);
+  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository);
   const problems = [...loadProblems, ...checkLoadedRepository(repository), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;

@@ -76,6 +76,12 @@ export const RULES = {
   'appraisal/calibration': rule('error', '校准记录不符合规定', 'Invalid calibration', '校准只在定稿后、由制度允许的角色按时间追加。', 'Calibrations come after finalisation, from the roles the policy names, appended in time order.'),
   'appraisal/calibration-bound': rule('error', '校准超出上限', 'Calibration beyond the bound', '每人每月的校准累计不能超过制度 appraisal.calibration.maxPoints。', 'A member\'s calibrations in a month cannot exceed the policy\'s appraisal.calibration.maxPoints.'),
   'appraisal/incomplete': rule('warning', '缺少指标评分', 'Indicator not rated', '为制度中每一项定性指标打分；缺项会按制度的缺失规则处理。', 'Rate every qualitative indicator; a missing one is handled by the policy\'s missing-data rule.'),
+  'draw/mismatch': rule('error', '抽签记录与复算结果不一致', 'Recorded draw does not re-run', '不要手改 draw.yaml 或已抽签的参与记录；确需重抽时说明原因，再用 mpflow draw --write 重新记录。', 'Do not edit draw.yaml or drawn entries by hand; if a redraw is justified, record it again with mpflow draw --write and say why.'),
+  'draw/seed': rule('error', '抽签种子不符合规定', 'Draw seed not valid', '种子要在参与截止前公布并写进活动记录的 draw.seed；记录中的种子须与之相同。', 'Announce the seed before entries close and commit it as the campaign\'s draw.seed; the recorded seed must be the same.'),
+  'draw/entries': rule('error', '参与记录有问题', 'Problem with the entries', '参与记录放在 content/campaigns/<活动编号>/entries.csv，同一活动只放一份。', 'Entries go in content/campaigns/<campaign-id>/entries.csv, one file per campaign.'),
+  'draw/results': rule('error', '活动结果与抽签记录不一致', 'Results differ from the recorded draw', '让活动记录 results.winners 和 results.drawSeed 与 draw.yaml 一致（mpflow draw --write 会一并更新）。', 'Make results.winners and results.drawSeed match draw.yaml (mpflow draw --write updates both).'),
+  'privacy/phone-number': rule('error', '疑似手机号', 'Looks like a phone number', '参与记录只存不透明编号和遮挡后的昵称，删除手机号。', 'Entries keep only an opaque id and a masked nickname; remove the phone number.'),
+  'privacy/unmasked-nickname': rule('error', '昵称没有遮挡', 'Nickname not masked', '用 * 遮挡昵称中间的字，最多露出 4 个字，如 山***风。', 'Mask the middle of the nickname with *, showing at most 4 characters, e.g. 山***风.'),
   'internal/error': rule('error', '内部错误', 'Internal error', '这是 mpflow 的缺陷，请附上该文件报告问题。', 'This is a bug in mpflow; please report it with the file.'),
 } as const satisfies Record<string, RuleDescription>;
 

@@ -1,11 +1,15 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+
+// Loaded on first use only: a worker thread receives the finished tables and never needs it.
+const require = createRequire(import.meta.url);
+type OpenCCModule = { Converter(options: { from: string; to: string }): (text: string) => string };
 
 /**
  * Character-level Traditional → Simplified tables, built once per process from opencc-js.
  * Matching works per character (a lookup per code unit), which is what makes the normalised view
  * cheap enough for ten thousand articles; phrase-level conversion is not needed to catch 國家級.
  */
-interface ScriptTables {
+export interface ScriptTables {
   /** code unit → simplified code unit (0 when the character is unchanged). */
   toSimplified: Uint16Array;
   /** 1 where the character is written only in Traditional Chinese (safe to call "mixed script"). */
@@ -17,8 +21,14 @@ const ALSO_SIMPLIFIED = new Set([...'著乾於餘瞭覆藉夥徵祗鉅髮麼甚�
 
 let tables: ScriptTables | undefined;
 
+/** Tables built elsewhere (the main thread, for a worker). */
+export function installScriptTables(given: ScriptTables): void {
+  tables ??= given;
+}
+
 export function scriptTables(): ScriptTables {
   if (tables) return tables;
+  const OpenCC = require('opencc-js') as OpenCCModule;
   const toSimplified = new Uint16Array(0x10000);
   const traditionalOnly = new Uint8Array(0x10000);
   const characters: string[] = [];

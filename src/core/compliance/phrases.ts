@@ -52,19 +52,22 @@ export interface PhraseMatch {
 export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   const { regex, entries, exceptions } = set;
+  // The end of the last match of each rule: a match of the same rule inside it is the same finding.
+  const reached = new Map<string, number>();
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    if (match[0].length === 0) {
-      regex.lastIndex += 1;
-      continue;
-    }
+    // Try again from the next position, not past the match: matches of other rules may overlap it.
+    regex.lastIndex = match.index + 1;
+    if (match[0].length === 0) continue;
     let index = 1;
     while (match[index] === undefined) index += 1;
     const entry = entries[index - 1]!;
     const start = match.index;
     const end = start + match[0].length;
+    if ((reached.get(entry.rule) ?? -1) >= end) continue;
     if (isException(text, start, end, exceptions[index - 1]!)) continue;
     if (entry.negatable && isNegated(text, start, match[0])) continue;
+    reached.set(entry.rule, end);
     matches.push({ entry, start, end });
   }
   return matches;

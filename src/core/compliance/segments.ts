@@ -110,11 +110,20 @@ function scalarAt(source: YamlSource, path: readonly (string | number)[]): Node 
   return isScalar(node) && typeof node.value === 'string' && node.range ? (node as Node) : undefined;
 }
 
+/** A YAML string value with, for each of its characters, the offset in the YAML text it came from. */
+export interface YamlField {
+  /** Dotted path (`title`, `prizes.0.description`). */
+  name: string;
+  value: string;
+  origin: Int32Array;
+  rangeStart: number;
+}
+
 /**
- * A YAML string value as a segment. The value's characters are found, in order, in the node's
- * source text, which maps them back through quotes, block indentation and folded lines.
+ * Finds a string value's characters, in order, in the node's source text, which maps them back
+ * through quotes, block indentation and folded lines. Plain data: it can go to a worker thread.
  */
-export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]): Segment | undefined {
+export function yamlField(yaml: YamlText, path: readonly (string | number)[]): YamlField | undefined {
   const node = scalarAt(yaml.source, path);
   if (!node) return undefined;
   const value = (node as unknown as { value: string }).value;
@@ -122,11 +131,12 @@ export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]):
   const origin = new Int32Array(value.length + 1);
   let cursor = rangeStart;
   for (let index = 0; index < value.length; index += 1) {
-    const character = value[index]!;
+    const character = value.charCodeAt(index);
+    const space = character === 0x20 || character === 0x0a || character === 0x09;
     let found = -1;
     for (let probe = cursor; probe < rangeEnd; probe += 1) {
-      const candidate = yaml.text[probe]!;
-      if (candidate === character || (/\s/.test(character) && /\s/.test(candidate))) {
+      const candidate = yaml.text.charCodeAt(probe);
+      if (candidate === character || (space && (candidate === 0x20 || candidate === 0x0a || candidate === 0x09))) {
         found = probe;
         break;
       }
@@ -135,15 +145,19 @@ export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]):
     if (found !== -1) cursor = found + 1;
   }
   origin[value.length] = cursor;
-  const starts = lineStartsOf(yaml.text);
-  const firstLine = yaml.source.firstLine;
+  return { name: path.join('.'), value, origin, rangeStart };
+}
+
+/** A YAML value as a segment of the file whose YAML text starts on `firstLine`. */
+export function fieldSegment(field: YamlField, yamlText: string, firstLine: number, starts: readonly number[] = lineStartsOf(yamlText)): Segment {
+  const { value, origin, rangeStart } = field;
   const flags = quoteFlags(value);
   const at = (sourceOffset: number): FilePosition => {
     const index = lineIndexAt(starts, sourceOffset);
     return { line: index + firstLine, column: sourceOffset - starts[index]! + 1 };
   };
   return {
-    name: path.join('.'),
+    name: field.name,
     text: value,
     flags,
     position(offset) {
@@ -155,11 +169,16 @@ export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]):
     lineText(line) {
       const index = line - firstLine;
       const start = starts[index] ?? 0;
-      const end = yaml.text.indexOf('\n', start);
-      return yaml.text.slice(start, end === -1 ? yaml.text.length : end);
+      const end = yamlText.indexOf('\n', start);
+      return yamlText.slice(start, end === -1 ? yamlText.length : end);
     },
     view: lazyView(value, flags),
   };
+}
+
+export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]): Segment | undefined {
+  const field = yamlField(yaml, path);
+  return field ? fieldSegment(field, yaml.text, yaml.source.firstLine) : undefined;
 }
 
 export { BLOCKQUOTE, EXCLUDED, QUOTED };

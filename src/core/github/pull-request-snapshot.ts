@@ -20,6 +20,9 @@ export interface PullRequestSnapshot {
   reviews: PullRequestReview[];
   comments: Array<PullRequestComment & { htmlUrl?: string }>;
   labels: string[];
+  /** The branch the pull request targets, and the repository's default branch (the protected one). */
+  baseRef: string;
+  defaultBranch: string | null;
   open: boolean;
   mergedAt: string | null;
   mergedBy: string | null;
@@ -48,12 +51,17 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
       headSha: pull.head.sha,
       baseSha: pull.base.sha,
       createdAt: pull.created_at,
+      commitCount: pull.commits,
+      changedFileCount: pull.changed_files,
       commits: commits.map(
         (commit): PullRequestCommit => ({
           sha: commit.sha,
           authorLogin: commit.author?.login ?? null,
           committerLogin: commit.committer?.login ?? null,
           authorName: commit.commit.author?.name ?? '',
+          authorEmail: commit.commit.author?.email ?? '',
+          committerName: commit.commit.committer?.name ?? '',
+          committerEmail: commit.commit.committer?.email ?? '',
           coAuthors: coAuthorTrailers(commit.commit.message),
         }),
       ),
@@ -72,6 +80,8 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
       htmlUrl: comment.html_url,
     })),
     labels: pull.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')).filter((name) => name !== ''),
+    baseRef: pull.base.ref,
+    defaultBranch: pull.base.repo?.default_branch ?? null,
     open: pull.state === 'open',
     mergedAt: pull.merged_at ?? null,
     mergedBy: pull.merged_by?.login ?? null,
@@ -83,14 +93,43 @@ export function coAuthorTrailers(message: string): string[] {
   return [...message.matchAll(/^[ \t]*co-authored-by:[ \t]*(.+?)[ \t]*$/gim)].map((match) => match[1]!);
 }
 
-/** Per-commit file lists, needed only to tell who wrote which appraisal file. One request per commit. */
+/** A commit's file list comes 300 to a page, 3000 at most (GitHub's limits for GET /commits/{sha}). */
+const COMMIT_FILES_PER_PAGE = 300;
+const COMMIT_FILES_LIMIT = 3000;
+
+/**
+ * Per-commit file lists, needed only to tell who wrote which appraisal file. One request per commit
+ * (more for a commit of over 300 files). A list that reaches GitHub's 3000-file limit may be cut
+ * short, so it is left unknown, which the authorship check takes as "touches every file".
+ */
 export async function fetchCommitFiles(client: GitHubClient, repository: RepositoryName, commits: readonly PullRequestCommit[]): Promise<PullRequestCommit[]> {
   return Promise.all(
     commits.map(async (commit) => {
-      const { data } = await client.rest.repos.getCommit({ ...repository, ref: commit.sha, per_page: 300 });
-      return { ...commit, files: (data.files ?? []).flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename])) };
+      const files: string[] = [];
+      let listed = 0;
+      for (let page = 1; ; page += 1) {
+        const { data } = await client.rest.repos.getCommit({ ...repository, ref: commit.sha, per_page: COMMIT_FILES_PER_PAGE, page });
+        const entries = data.files ?? [];
+        listed += entries.length;
+        for (const file of entries) files.push(...(file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
+        if (entries.length < COMMIT_FILES_PER_PAGE) break;
+        if (listed >= COMMIT_FILES_LIMIT) {
+          const { files: _cut, ...unknown } = commit;
+          return unknown;
+        }
+      }
+      return { ...commit, files };
     }),
   );
+}
+
+/**
+ * The commit the base branch points at now. An open pull request's recorded base SHA can be older
+ * than the branch: a role taken away or a leaving date added there since must already count.
+ */
+export async function fetchBranchTip(client: GitHubClient, repository: RepositoryName, branch: string): Promise<string> {
+  const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+  return data.object.sha;
 }
 
 export const TEAM_FILE = 'content/team.yaml';

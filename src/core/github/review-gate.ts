@@ -4,7 +4,7 @@ import { decideReview } from '../review/decide-review.ts';
 import { renderStickyComment, STATUS_CONTEXT, statusDescription, STICKY_MARKER } from '../review/present-decision.ts';
 import { REVIEW_LABELS, type ReviewDecision } from '../review/review-input.ts';
 import type { GitHubClient } from './client.ts';
-import { fetchBaseFiles, fetchCommitFiles, fetchPullRequestSnapshot, type PullRequestSnapshot, type RepositoryName } from './pull-request-snapshot.ts';
+import { fetchBaseFiles, fetchBranchTip, fetchCommitFiles, fetchPullRequestSnapshot, type PullRequestSnapshot, type RepositoryName } from './pull-request-snapshot.ts';
 
 export interface Evaluation {
   snapshot: PullRequestSnapshot;
@@ -14,6 +14,9 @@ export interface Evaluation {
 /** Reads the pull request and the base commit's roster and policy, then decides. */
 export async function evaluatePullRequest(client: GitHubClient, repository: RepositoryName, number: number, now: Date = new Date()): Promise<Evaluation> {
   const snapshot = await fetchPullRequestSnapshot(client, repository, number);
+  // An open pull request is judged by the base branch as it is now; a merged one by the base it was
+  // merged onto (the branch now holds the pull request itself, which must never judge itself).
+  if (snapshot.open) snapshot.pullRequest.baseSha = await fetchBranchTip(client, repository, snapshot.baseRef);
   const { team, policies } = await fetchBaseFiles(client, repository, snapshot.pullRequest.baseSha);
   const base = readBaseContext(team, policies, now);
   // Who wrote which appraisal file needs each commit's own file list; other pull requests skip it.
@@ -30,7 +33,19 @@ export type GateAction =
   | { kind: 'comment-created'; id: number }
   | { kind: 'comment-updated'; id: number }
   | { kind: 'comment-unchanged'; id: number }
-  | { kind: 'status-set'; state: string; description: string };
+  | { kind: 'status-set'; state: string; description: string }
+  | { kind: 'skipped'; reason: string };
+
+/**
+ * Only pull requests into the repository's default branch get a verdict. A commit status belongs
+ * to the commit, not to a pull request: the same head commit in a second pull request into a branch
+ * anyone can push to (with a roster of their own making, or a base that already holds the article)
+ * would otherwise post "success" on the very commit the real pull request is waiting on.
+ */
+export function judgedBranch(snapshot: PullRequestSnapshot): { judged: true } | { judged: false; reason: string } {
+  if (snapshot.defaultBranch !== null && snapshot.baseRef === snapshot.defaultBranch) return { judged: true };
+  return { judged: false, reason: `base ${snapshot.baseRef} is not the default branch ${snapshot.defaultBranch ?? '(unknown)'}` };
+}
 
 /**
  * Writes the decision back: review labels in step (only the gate's three labels are touched), the
@@ -41,6 +56,8 @@ export async function publishDecision(client: GitHubClient, repository: Reposito
   const { snapshot, decision } = evaluation;
   const actions: GateAction[] = [];
   const number = snapshot.pullRequest.number;
+  const judged = judgedBranch(snapshot);
+  if (!judged.judged) return [{ kind: 'skipped', reason: judged.reason }];
 
   const present = new Set(snapshot.labels);
   for (const label of REVIEW_LABELS) {

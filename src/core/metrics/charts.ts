@@ -65,7 +65,7 @@ export function lineChart(options: { label: string; categories: string[]; series
         data: series.data,
         showSymbol: options.categories.length <= 40,
         ...(options.area ? { areaStyle: { opacity: 0.12 } } : {}),
-        ...(index === 0 && options.markLine ? { markLine: { symbol: 'none', data: [{ yAxis: options.markLine.value, name: options.markLine.name }], label: { formatter: options.markLine.name }, lineStyle: { color: '#D55E00', type: 'dashed' } } } : {}),
+        ...(index === 0 && options.markLine ? { markLine: { symbol: 'none', data: [{ yAxis: options.markLine.value, name: options.markLine.name }], label: { formatter: options.markLine.name, position: 'insideEndTop' }, lineStyle: { color: '#D55E00', type: 'dashed' } } } : {}),
       })),
     },
     options.label,
@@ -98,7 +98,7 @@ export function barChart(
         data: series.data,
         ...(options.stacked ? { stack: 'total' } : {}),
         ...(index === 0 && options.markLine
-          ? { markLine: { symbol: 'none', data: [options.horizontal ? { xAxis: options.markLine.value } : { yAxis: options.markLine.value }], label: { formatter: options.markLine.name }, lineStyle: { color: '#D55E00', type: 'dashed', width: 2 } } }
+          ? { markLine: { symbol: 'none', data: [options.horizontal ? { xAxis: options.markLine.value } : { yAxis: options.markLine.value }], label: { formatter: options.markLine.name, position: 'insideEndTop' }, lineStyle: { color: '#D55E00', type: 'dashed', width: 2 } } }
           : {}),
       })),
     },
@@ -110,8 +110,8 @@ export function barChart(
 export function pieChart(options: { label: string; data: Array<{ name: string; value: number }> } & ChartSize): string {
   return renderChart(
     {
-      legend: { orient: 'vertical', left: 8, top: 'middle' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['60%', '52%'], data: options.data, label: { formatter: '{b} {d}%' } }],
+      // Each sector carries its own name and share, so no legend takes the room the labels need.
+      series: [{ type: 'pie', radius: ['32%', '58%'], center: ['50%', '52%'], data: options.data, label: { formatter: '{b}\n{d}%' }, labelLine: { length: 8, length2: 8 } }],
     },
     options.label,
     { width: options.width ?? 480, height: options.height ?? 300 },

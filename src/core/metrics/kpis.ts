@@ -264,7 +264,7 @@ export interface FollowerPeriod {
   new: number;
   cancelled: number;
   net: number;
-  /** Followers at the end of the period's last day with a figure; null when none is recorded. */
+  /** Followers at the end of the period's last recorded day; null when no day of the period is recorded. */
   cumulativeEnd: number | null;
   /** Cancelled ÷ followers at the start of the period (流失率); null without a starting figure. */
   churnRate: number | null;
@@ -286,7 +286,7 @@ export interface FollowerKpis {
   net: number;
   /** Followers at the end of the day before the range; null when not recorded. */
   cumulativeStart: number | null;
-  /** Followers at the end of the range's last day (or the latest recorded day before it). */
+  /** Followers at the end of the range: its last recorded day's total (null when no day of the range is recorded). */
   cumulativeEnd: number | null;
   /** Cancelled ÷ cumulativeStart. */
   churnRate: number | null;
@@ -381,7 +381,8 @@ export function followerKpis(repository: Repository, range: DateRange): Follower
   };
   const endOf = (from: string, to: string): number | null => {
     const entry = latestOnOrBefore(cumulative, to);
-    return entry && entry.date >= addDays(from, -1) ? entry.value : null;
+    // The latest recorded total inside the period: a day without one has none, a month in progress has its last day's.
+    return entry && entry.date >= from ? entry.value : null;
   };
 
   const period = (name: string, from: string, to: string): FollowerPeriod => {

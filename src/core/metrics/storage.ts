@@ -26,11 +26,14 @@ export interface TableSpec {
   key: string[];
   /** Key columns compared as numbers when sorting (user_source 17 comes before 100). */
   numericKey: ReadonlySet<string>;
+  /** Integer columns: a figure a source does not provide is written as 0 in a new row. */
+  integers: ReadonlySet<string>;
 }
 
 function spec(kind: TableKind, folder: string, key: string[]): TableSpec {
   const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string }>;
-  return { kind, folder, columns: tableColumns(kind), key, numericKey: new Set(key.filter((column) => properties[column]?.type === 'integer')) };
+  const integers = new Set(tableColumns(kind).filter((column) => properties[column]?.type === 'integer'));
+  return { kind, folder, columns: tableColumns(kind), key, numericKey: new Set(key.filter((column) => integers.has(column))), integers };
 }
 
 /** The metric kinds mpflow imports, by folder. Support conversations are written by people, not imported. */
@@ -50,7 +53,11 @@ export const REVISIONS = spec('metrics-revision', 'revisions', ['date', 'kind', 
 
 export type Cells = Record<string, string | number>;
 
-/** Rows to store, grouped by folder. Cells are written as given (numbers as plain decimals). */
+/**
+ * Rows to store, grouped by folder. Cells are written as given (numbers as plain decimals); a cell
+ * left undefined is a figure this source does not know (likes before getbizsummary existed): an
+ * existing row keeps its value, a new row gets 0.
+ */
 export type MetricBatch = Partial<Record<MetricFolder, Cells[]>>;
 
 export interface StoreSummary {
@@ -158,9 +165,10 @@ export async function storeMetrics(root: string, batch: MetricBatch, options: St
       const existing = await readMonth(root, table, month);
       let changed = false;
       for (const row of rows) {
-        const record = Object.fromEntries(table.columns.map((column) => [column, row[column] === undefined ? '' : String(row[column])]));
+        const given = Object.fromEntries(table.columns.map((column) => [column, row[column] === undefined ? undefined : String(row[column])]));
+        const before = existing.get(keyOf(table, given as Record<string, string>));
+        const record = Object.fromEntries(table.columns.map((column) => [column, given[column] ?? before?.[column] ?? (table.integers.has(column) ? '0' : '')]));
         const key = keyOf(table, record);
-        const before = existing.get(key);
         if (!before) {
           existing.set(key, record);
           summary.added[folder] = (summary.added[folder] ?? 0) + 1;

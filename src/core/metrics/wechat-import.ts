@@ -130,7 +130,7 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       // The newer endpoints exist only for some accounts: without them, likes and comments stay empty.
       if (error instanceof WeChatApiError && error.errcode === 48001 && call.endpoint === 'getbizsummary') {
         unavailable.add(call.endpoint);
-        notices.push(text('本公众号没有 getbizsummary 接口权限：点赞数和留言数记为 0。', 'This account may not call getbizsummary: likes and comments are recorded as 0.'));
+        notices.push(text('本公众号没有 getbizsummary 接口权限：已有的点赞数和留言数保持不变，新的行记为 0。', 'This account may not call getbizsummary: likes and comments already stored are kept, new rows get 0.'));
         continue;
       }
       if (error instanceof WeChatApiError) {
@@ -206,7 +206,8 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     const key = `${date}|${article}`;
     let cells = days.get(key);
     if (!cells) {
-      cells = { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, likes: 0, comments: 0, favorites: 0 };
+      // Likes and comments stay unknown (kept as stored) unless getbizsummary answered for the day.
+      cells = { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 };
       days.set(key, cells);
     }
     return cells;
@@ -230,8 +231,8 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     const article = articleOf(row, date);
     if (!article || delayed.has(date)) continue;
     const cells = dayOf(date, article);
-    cells.likes = Number(cells.likes) + count(row, 'like_user', endpoint);
-    cells.comments = Number(cells.comments) + count(row, 'comment_count', endpoint);
+    cells.likes = Number(cells.likes ?? 0) + count(row, 'like_user', endpoint);
+    cells.comments = Number(cells.comments ?? 0) + count(row, 'comment_count', endpoint);
   }
   batch.articles = [...days.values()];
 

@@ -27,6 +27,8 @@ const TYPE_NAMES: Record<RecordKind, string> = {
   'metrics-article-totals': 'ArticleTotalRow',
   'metrics-revision': 'MetricRevisionRow',
   'publish-record': 'PublishRecordFile',
+  'campaign-entries': 'CampaignEntryRow',
+  'campaign-draw': 'CampaignDrawFile',
 };
 
 export const GENERATED_TYPES_PATH = 'src/core/model/types.generated.ts';

@@ -22,6 +22,8 @@ import metricsShares from '../../../schemas/metrics-shares.schema.json' with { t
 import metricsArticleTotals from '../../../schemas/metrics-article-totals.schema.json' with { type: 'json' };
 import metricsRevision from '../../../schemas/metrics-revision.schema.json' with { type: 'json' };
 import publishRecord from '../../../schemas/publish-record.schema.json' with { type: 'json' };
+import campaignEntries from '../../../schemas/campaign-entries.schema.json' with { type: 'json' };
+import campaignDraw from '../../../schemas/campaign-draw.schema.json' with { type: 'json' };
 
 /**
  * The record kinds of a department repository. The JSON Schemas in `schemas/` are the single
@@ -52,6 +54,8 @@ export const RECORD_SCHEMAS = {
   'metrics-article-totals': metricsArticleTotals,
   'metrics-revision': metricsRevision,
   'publish-record': publishRecord,
+  'campaign-entries': campaignEntries,
+  'campaign-draw': campaignDraw,
 } as const;
 
 export type RecordKind = keyof typeof RECORD_SCHEMAS;
@@ -68,6 +72,7 @@ export const TABLE_KINDS = [
   'metrics-shares',
   'metrics-article-totals',
   'metrics-revision',
+  'campaign-entries',
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 

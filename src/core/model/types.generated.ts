@@ -288,6 +288,12 @@ export interface PolicyFile {
      * 路径与所需环节的对应规则。 / Which paths need which stages.
      */
     rules: ReviewRule[];
+    /**
+     * 不在任何规则内的文件需要的评审环节编号（不填则这些文件不需要审核）。 / Stage ids that files no rule names need (without it, such files need no review).
+     *
+     * @minItems 1
+     */
+    unmatched?: string[];
   };
   /**
    * 合规与排版检查的阈值。 / Thresholds of the compliance and style checks.
@@ -340,11 +346,15 @@ export interface PolicyFile {
       subheadingEveryChars?: number;
     };
     /**
-     * 按规则编号覆盖严重级别：error 阻止合并，warning 只提示，off 关闭。 / Per-rule severity overrides.
+     * 按规则编号（如 ad-law/absolute-term）或规则类别（如 typography）覆盖严重级别：error 阻止合并，warning 只提示，off 关闭。 / Severity overrides by rule id (ad-law/absolute-term) or family (typography): error blocks the merge, warning only tells, off turns it off.
      */
     severities?: {
       [k: string]: 'error' | 'warning' | 'off';
     };
+    /**
+     * 部门自己的词库，补充内置词库。 / The department's own lexicon, added to the built-in one.
+     */
+    lexicon?: LexiconEntry[];
   };
   /**
    * 发布默认值。 / Publishing defaults.
@@ -474,6 +484,14 @@ export interface ReviewStage {
    * 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
    */
   role: 'operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr';
+  /**
+   * 代审角色（只用于审批环节）：只有名册中没有可以审批的该角色成员时（例如唯一的运营专员自己写了这篇文章），这些角色的成员才可以代为审批。 / Stand-in roles (approval stages only): they may approve only when no holder of the role may, for example when the department's only operator wrote the pull request.
+   *
+   * @minItems 1
+   *
+   * Items: 角色：operator 运营专员、designer 设计师、copywriter 文案策划、support 客服、head 主管、hr 人力资源。 / Role.
+   */
+  standIn?: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
   label: LocalizedText;
 }
 export interface ReviewRule {
@@ -489,6 +507,31 @@ export interface ReviewRule {
    * @minItems 1
    */
   stages: string[];
+}
+/**
+ * 一个词条。 / One entry.
+ */
+export interface LexiconEntry {
+  /**
+   * 词语（匹配时忽略繁简、全半角和夹在汉字间的符号）。 / The term (matched across Traditional/Simplified, full/half width and symbols slipped between characters).
+   */
+  term: string;
+  /**
+   * 类别，决定规则编号 lexicon/<类别>。 / Category; the rule id is lexicon/<category>.
+   */
+  category: 'vulgar' | 'clickbait' | 'rumour' | 'contact-lure' | 'gambling-fraud';
+  /**
+   * 严重级别（默认取该类别的级别）。 / Severity (default: the category's).
+   */
+  severity?: 'error' | 'warning';
+  /**
+   * 依据（法规条款或部门规范）。 / Basis (a law article or department rule).
+   */
+  basis?: string;
+  /**
+   * 例外语境：含该词的这些短语不报。 / Context exceptions: phrases containing the term that are fine.
+   */
+  except?: string[];
 }
 
 /**
@@ -695,6 +738,7 @@ export interface CampaignFile {
    * 奖品设置。 / Prizes.
    */
   prizes: CampaignPrize[];
+  draw?: CampaignDrawSettings;
   /**
    * 目标值，考核时与结果比较。 / Targets, compared with results in appraisal.
    */
@@ -738,6 +782,27 @@ export interface CampaignPrize {
    * 奖品说明。 / Description of the prize.
    */
   description?: string;
+}
+/**
+ * 可复算的抽签：种子须在参与截止前公布并提交，mpflow draw 按它抽签。 / A reproducible draw: the seed is published and committed before entries close; mpflow draw draws with it.
+ */
+export interface CampaignDrawSettings {
+  /**
+   * 公开的抽签种子（任意文本，如活动文章里预先公布的一句话或编号）。 / The public seed (any text, e.g. a phrase or number announced in the campaign article).
+   */
+  seed: string;
+  /**
+   * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+   */
+  seedDeclaredAt: string;
+  /**
+   * 问答活动：答对题数至少达到这个数才参加抽签。 / Quiz: the least number of right answers an entry needs to be drawn.
+   */
+  minCorrect?: number;
+  /**
+   * 规则允许一人获得多种奖品时为 true；默认每人至多中一份奖。 / True when the rules let one participant win several different prizes; by default one prize each.
+   */
+  multiplePrizesPerParticipant?: boolean;
 }
 /**
  * 活动结果（结束后填写）。 / Results, once finished.
@@ -785,6 +850,10 @@ export interface TrainingPlanFile {
    * 计划负责人。 / Owner of the plan.
    */
   owner?: string;
+  /**
+   * 每位成员的年度学时目标；计划给某人所在角色安排的学时更少时，以计划学时为准。 / Yearly training hours each member should reach; when the plan offers a member's roles fewer hours, the planned hours are the target.
+   */
+  targetHours?: number;
   /**
    * 课程列表。 / Courses.
    */
@@ -1553,4 +1622,99 @@ export interface PublishFailure {
    * 记录失败的时间。 / When the failure was recorded.
    */
   at: string;
+}
+
+/**
+ * content/campaigns/<活动编号>/entries.csv 的一行：一条参与记录（留言、作答或投票），供 mpflow draw 抽签。只存不透明编号和部分遮挡的昵称，不存手机号、真实姓名或 openid。 / One row of content/campaigns/<campaign-id>/entries.csv: one entry (comment, answer or vote) for mpflow draw. Only an opaque id and a masked nickname are stored; never a phone number, a real name or an openid.
+ */
+export interface CampaignEntryRow {
+  /**
+   * 参与者的不透明编号（同一参与者多次留言用同一编号），如 w7f3a9c21；不能是手机号或 openid 原文。 / The participant's opaque id (the same for every entry of one participant), e.g. w7f3a9c21; never a phone number or a raw openid.
+   */
+  id: string;
+  /**
+   * 部分遮挡的昵称，如 山***风；至少含一个 *，最多露出 4 个字。 / The masked nickname, e.g. 山***风: at least one *, at most 4 visible characters.
+   */
+  nickname: string;
+  /**
+   * 参与时间（留言发布时间），带时区偏移。 / When the entry was made (the comment's time), with an offset.
+   */
+  enteredAt: string;
+  /**
+   * 问答活动中答对的题数；活动设了 draw.minCorrect 时，达不到的不参加抽签。抽奖、投票留空。 / For a quiz, how many answers were right; below the campaign's draw.minCorrect the entry is not drawn. Empty for lotteries and votes.
+   */
+  correct?: number;
+}
+
+/**
+ * content/campaigns/<活动编号>/draw.yaml：由 mpflow draw --write 写入的抽签结果，请勿手改；mpflow check 会用同样的种子和参与记录复算，不一致即报错。 / The result written by mpflow draw --write; never edit it by hand: mpflow check re-runs the draw with the same seed and entries and fails on any difference.
+ */
+export interface CampaignDrawFile {
+  /**
+   * 活动编号。 / Campaign id.
+   */
+  campaign: string;
+  /**
+   * 抽签算法版本（见手册“活动策划与执行”）。 / Version of the draw algorithm (see the handbook).
+   */
+  algorithm: 'mpflow-draw/1';
+  /**
+   * 抽签种子，与活动记录 draw.seed 相同。 / The seed, as declared in the campaign's draw.seed.
+   */
+  seed: string;
+  /**
+   * 参与记录文件及其摘要。 / The entries file and its digest.
+   */
+  entries: {
+    /**
+     * 参与记录文件（仓库内相对路径）。 / The entries file, repository-relative.
+     */
+    file: string;
+    /**
+     * 文件内容（换行统一为 LF）的 SHA-256。 / SHA-256 of the file's content with LF line endings.
+     */
+    sha256: string;
+    /**
+     * 文件中的记录行数。 / Rows in the file.
+     */
+    rows: number;
+    /**
+     * 活动期内的记录数。 / Rows inside the campaign period.
+     */
+    inPeriod: number;
+    /**
+     * 活动期内的参与者数（每人只计首条）。 / Participants inside the period (first entry each).
+     */
+    participants: number;
+    /**
+     * 符合抽签条件的参与者数。 / Participants eligible for the draw.
+     */
+    eligible: number;
+  };
+  /**
+   * 抽签时间。 / When the draw was run.
+   */
+  drawnAt: string;
+  /**
+   * 中签者，按抽出顺序。 / Winners in the order drawn.
+   */
+  winners: CampaignDrawWinner[];
+}
+export interface CampaignDrawWinner {
+  /**
+   * 奖品名称（与活动记录 prizes 中的 name 相同）。 / Prize name, as in the campaign's prizes.
+   */
+  prize: string;
+  /**
+   * 在按时间排好的抽签名单中的编号（从 1 起）。 / Number in the canonically sorted pool (from 1).
+   */
+  position: number;
+  /**
+   * 参与者的不透明编号。 / The participant's opaque id.
+   */
+  id: string;
+  /**
+   * 部分遮挡的昵称。 / Masked nickname.
+   */
+  nickname: string;
 }

@@ -36,6 +36,9 @@ export function classifyPath(relativePath: string): FileRole {
   if (/^content\/policy\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'policy' };
   if (/^content\/topics\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'topic' };
   if (/^content\/campaigns\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign' };
+  // A campaign's draw: its entries (one table, not split by month) and the result of mpflow draw --write.
+  if (/^content\/campaigns\/[^/]+\/entries\.csv$/.test(relativePath)) return { role: 'table', kind: 'campaign-entries', month: '' };
+  if (/^content\/campaigns\/[^/]+\/draw\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign-draw' };
   if (/^content\/publishing\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'publish-record' };
   if (/^content\/training\/plan-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-plan' };
   if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-records' };

@@ -17,6 +17,8 @@ import type {
   ArticleFrontMatter,
   ArticleTotalRow,
   AudienceRow,
+  CampaignDrawFile,
+  CampaignEntryRow,
   CampaignFile,
   FollowerChangeRow,
   FollowerCumulativeRow,
@@ -103,6 +105,10 @@ export interface Repository {
   metricRevisions?: TableFile<MetricRevisionRow>[];
   /** content/publishing/<articleId>.yaml, written by `mpflow publish`; optional for Repositories built by hand. */
   publishRecords?: SourcedRecord<PublishRecordFile>[];
+  /** content/campaigns/<id>/entries.csv (month is ''), drawn by `mpflow draw`; optional for Repositories built by hand. */
+  campaignEntries?: TableFile<CampaignEntryRow>[];
+  /** content/campaigns/<id>/draw.yaml, written by `mpflow draw --write` and re-run by `mpflow check`. */
+  campaignDraws?: SourcedRecord<CampaignDrawFile>[];
 }
 
 export interface LoadOptions {
@@ -132,6 +138,7 @@ const RECORD_LISTS = {
   'appraisal-calibrations': 'calibrations',
   'appraisal-annual': 'annualResults',
   'publish-record': 'publishRecords',
+  'campaign-draw': 'campaignDraws',
 } as const satisfies Partial<Record<RecordKind, keyof Repository>>;
 
 const TABLE_LISTS = {
@@ -144,12 +151,14 @@ const TABLE_LISTS = {
   'metrics-shares': 'sharesByScene',
   'metrics-article-totals': 'articleTotals',
   'metrics-revision': 'metricRevisions',
+  'campaign-entries': 'campaignEntries',
 } as const satisfies Record<TableKind, keyof Repository>;
 
 const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/[^/]+$/;
 
 // Support logs are context too: a conversation id must be unique across every month's file.
-const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation']);
+// A finalisation locks the month's records, so checking one changed rating needs it (and the calibrations) too.
+const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation', 'appraisal-finalization', 'appraisal-calibrations', 'campaign-entries', 'campaign-draw']);
 const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -183,6 +192,8 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     articleTotals: [],
     metricRevisions: [],
     publishRecords: [],
+    campaignEntries: [],
+    campaignDraws: [],
   };
   const articleIds = repository.articleIds as Set<string>;
 

@@ -87,7 +87,7 @@ export function buildReviewRecord(pr: number, decision: ReviewDecision, facts: M
     const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
     const start = stage.kind === 'self-review' ? opened : approvalStart;
     const durationSeconds = stage.doneBy && Number.isFinite(start) ? Math.max(0, Math.round((Date.parse(stage.doneBy.at) - start) / 1000)) : null;
-    return { id: stage.id, state: stage.state, actor: actor?.login ?? null, member: actor?.member ?? null, role: stage.role, sha: actor?.sha ?? null, at: actor?.at ?? null, durationSeconds };
+    return { id: stage.id, state: stage.state, actor: actor?.login ?? null, member: actor?.member ?? null, role: actor?.role ?? stage.role, sha: actor?.sha ?? null, at: actor?.at ?? null, durationSeconds };
   });
   return {
     pr,

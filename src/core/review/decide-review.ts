@@ -21,6 +21,7 @@ interface RequiredStage {
   id: string;
   kind: StageKind;
   role: Role;
+  standIn: Role[];
   label: LocalizedText;
   files: string[];
 }
@@ -28,31 +29,39 @@ interface RequiredStage {
 /**
  * Which stages a pull request needs: every review rule of the policy whose globs match a changed
  * file (or the old path of a renamed one) adds its stages; a mixed pull request needs the union.
- * Stages come out in the order the policy defines them.
+ * A file no rule names needs the policy's `unmatched` stages (code, workflows, the audit log: what
+ * could subvert the gate itself must not slip through with no review at all). Stages come out in
+ * the order the policy defines them; `unknownStages` lists ids the policy uses but never defines.
  */
-export function requiredStages(policy: PolicyFile, files: readonly ChangedFile[]): { stages: RequiredStage[]; uncovered: string[] } {
+export function requiredStages(policy: PolicyFile, files: readonly ChangedFile[]): { stages: RequiredStage[]; uncovered: string[]; unknownStages: string[] } {
   const matchers = policy.review.rules.map((rule) => ({ rule, matches: picomatch(rule.paths, { dot: true }) }));
   const filesByStage = new Map<string, Set<string>>();
   const uncovered: string[] = [];
+  const need = (stage: string, file: string) => {
+    if (!filesByStage.has(stage)) filesByStage.set(stage, new Set());
+    filesByStage.get(stage)!.add(file);
+  };
   for (const file of files) {
     const paths = file.previousPath && file.previousPath !== file.path ? [file.path, file.previousPath] : [file.path];
     let covered = false;
     for (const { rule, matches } of matchers) {
       if (!paths.some((candidate) => matches(candidate))) continue;
       covered = true;
-      for (const stage of rule.stages) {
-        if (!filesByStage.has(stage)) filesByStage.set(stage, new Set());
-        filesByStage.get(stage)!.add(file.path);
-      }
+      for (const stage of rule.stages) need(stage, file.path);
     }
-    if (!covered) uncovered.push(file.path);
+    if (!covered) {
+      uncovered.push(file.path);
+      for (const stage of policy.review.unmatched ?? []) need(stage, file.path);
+    }
   }
   const stages: RequiredStage[] = [];
   for (const [id, definition] of Object.entries(policy.review.stages)) {
     const stageFiles = filesByStage.get(id);
-    if (stageFiles) stages.push({ id, kind: definition.kind, role: definition.role, label: definition.label, files: [...stageFiles].sort() });
+    const standIn = definition.kind === 'approval' ? (definition.standIn ?? []).filter((role) => role !== definition.role) : [];
+    if (stageFiles) stages.push({ id, kind: definition.kind, role: definition.role, standIn, label: definition.label, files: [...stageFiles].sort() });
   }
-  return { stages, uncovered };
+  const unknownStages = [...filesByStage.keys()].filter((id) => !Object.hasOwn(policy.review.stages, id));
+  return { stages, uncovered, unknownStages };
 }
 
 /**
@@ -63,19 +72,37 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   const { pullRequest: pr, base } = input;
   const head = pr.headSha.toLowerCase();
   const shell = { pr: pr.number, headSha: pr.headSha, baseSha: pr.baseSha, draft: pr.draft };
-  if (!base.ok) {
-    return {
-      ...shell,
-      stages: [],
-      violations: [],
-      problems: base.problems,
-      uncoveredFiles: [],
-      verdict: 'failure',
-      description: text('基础分支上的名册或制度文件有错误，无法核对审核。', 'The roster or policy on the base commit has errors; the review cannot be checked.'),
-      label: null,
-      timeZone: DEFAULT_TIME_ZONE,
-    };
+  const cannotCheck = (problems: LocalizedText[], description: LocalizedText): ReviewDecision => ({
+    ...shell,
+    stages: [],
+    violations: [],
+    problems,
+    uncoveredFiles: [],
+    verdict: 'failure',
+    description,
+    label: null,
+    timeZone: base.ok ? (base.policy.timezone ?? DEFAULT_TIME_ZONE) : DEFAULT_TIME_ZONE,
+  });
+  const baseBroken = text('基础分支上的名册或制度文件有错误，无法核对审核。', 'The roster or policy on the base commit has errors; the review cannot be checked.');
+  if (!base.ok) return cannotCheck(base.problems, baseBroken);
+
+  const { stages: required, uncovered, unknownStages } = requiredStages(base.policy, pr.files);
+  if (unknownStages.length > 0) {
+    return cannotCheck(
+      [text(`基础分支 ${base.policyFile}：审核规则引用了未定义的环节 ${unknownStages.join('、')}。`, `base commit ${base.policyFile}: the review rules name undefined stages ${unknownStages.join(', ')}.`)],
+      baseBroken,
+    );
   }
+  // The list endpoints stop at 250 commits and 3000 files: what the gate cannot see it cannot clear.
+  const unseen: LocalizedText[] = [];
+  if (pr.commitCount !== undefined && pr.commits.length < pr.commitCount) {
+    unseen.push(text(`这个 PR 有 ${pr.commitCount} 个提交，GitHub 只列出了 ${pr.commits.length} 个：看不全谁提交过内容。请拆分这个 PR 或合并提交。`, `This pull request has ${pr.commitCount} commits but GitHub lists only ${pr.commits.length}, so who committed to it cannot be fully checked. Split the pull request or squash its commits.`));
+  }
+  if (pr.changedFileCount !== undefined && pr.files.length < pr.changedFileCount) {
+    unseen.push(text(`这个 PR 改了 ${pr.changedFileCount} 个文件，GitHub 只列出了 ${pr.files.length} 个：看不全需要哪些审核环节。请拆分这个 PR。`, `This pull request changes ${pr.changedFileCount} files but GitHub lists only ${pr.files.length}, so the stages it needs cannot be fully known. Split the pull request.`));
+  }
+  if (unseen.length > 0) return cannotCheck(unseen, text('GitHub 没有列出这个 PR 的全部提交或文件，无法核对审核', 'GitHub does not list all commits or files of this pull request; the review cannot be checked'));
+
   // Members who have left keep their place in the roster (history) but hold no review right.
   const members = new Map([...indexMembers(base.roster)].filter(([, member]) => !(typeof member.left === 'string' && member.left <= base.asOf)));
   const memberByLogin = new Map<string, TeamMember>();
@@ -84,11 +111,26 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   const author = memberByLogin.get(authorLogin);
 
   // Everyone who wrote or pushed a commit of this pull request, by account and by roster member:
-  // such people cannot approve it, whichever of their accounts they use.
+  // such people cannot approve it, whichever of their accounts they use. A commit GitHub links to
+  // no account is matched to the roster by its name and e-mail; one that matches nobody leaves the
+  // gate unable to say who must not approve, so no approval can count while it is there.
   const committerLogins = new Set<string>();
   const committerMembers = new Set<string>();
+  const unidentified: Array<{ sha: string; who: string }> = [];
   for (const commit of pr.commits) {
-    for (const login of [commit.authorLogin, commit.committerLogin]) if (login) committerLogins.add(login.toLowerCase());
+    const people = [
+      { login: commit.authorLogin, name: commit.authorName, email: commit.authorEmail ?? '' },
+      { login: commit.committerLogin, name: commit.committerName ?? commit.authorName, email: commit.committerEmail ?? commit.authorEmail ?? '' },
+    ];
+    for (const person of people) {
+      if (person.login) {
+        committerLogins.add(person.login.toLowerCase());
+        continue;
+      }
+      const member = coAuthorMember(person.email ? `${person.name} <${person.email}>` : person.name, members, memberByLogin);
+      if (member) committerMembers.add(member.id);
+      else if (!unidentified.some((entry) => entry.sha === commit.sha)) unidentified.push({ sha: commit.sha, who: person.email ? `${person.name} <${person.email}>` : person.name });
+    }
     for (const trailer of commit.coAuthors ?? []) {
       const member = coAuthorMember(trailer, members, memberByLogin);
       if (member) committerMembers.add(member.id);
@@ -99,15 +141,16 @@ export function decideReview(input: ReviewInput): ReviewDecision {
     if (member) committerMembers.add(member.id);
   }
   const commitAuthorLogins = new Set(pr.commits.map((commit) => commit.authorLogin?.toLowerCase()).filter((login): login is string => !!login));
+  // A sign-off names a commit by a prefix; one that also fits the base or another commit of the
+  // pull request names nothing for sure (as `git rev-parse` would say: ambiguous).
+  const otherShas = [pr.baseSha, ...pr.commits.map((commit) => commit.sha)].map((value) => value.toLowerCase()).filter((value) => value !== head);
 
-  const { stages: required, uncovered } = requiredStages(base.policy, pr.files);
   // A sign-off or approval meant for another stage of the same PR (the designer's self-review, the
   // operator's approval next to a head approval) is not worth a "does not count" note.
   const rolesOf = (kind: StageKind) => new Set(required.filter((stage) => stage.kind === kind).map((stage) => stage.role));
+  const people: People = { author, authorLogin, memberByLogin, committerLogins, committerMembers, commitAuthorLogins, unidentified, otherShas };
   const stages = required.map((stage) =>
-    stage.kind === 'self-review'
-      ? decideSelfReview(stage, input, head, author, authorLogin, memberByLogin, commitAuthorLogins, rolesOf('self-review'))
-      : decideApproval(stage, input, head, author, authorLogin, memberByLogin, committerLogins, committerMembers, rolesOf('approval')),
+    stage.kind === 'self-review' ? decideSelfReview(stage, input, head, people, rolesOf('self-review')) : decideApproval(stage, input, head, people, rolesOf('approval')),
   );
   // Appraisal files belong to a period: who may write them follows the whole roster, leavers included.
   const violations = checkAppraisalAuthorship(pr.files, pr.commits, indexMembers(base.roster));
@@ -127,16 +170,20 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   };
 }
 
-function decideSelfReview(
-  stage: RequiredStage,
-  input: ReviewInput,
-  head: string,
-  author: TeamMember | undefined,
-  authorLogin: string,
-  memberByLogin: ReadonlyMap<string, TeamMember>,
-  commitAuthorLogins: ReadonlySet<string>,
-  otherStageRoles: ReadonlySet<Role>,
-): StageResult {
+/** Who is who in this pull request, worked out once for every stage. */
+interface People {
+  author: TeamMember | undefined;
+  authorLogin: string;
+  memberByLogin: ReadonlyMap<string, TeamMember>;
+  committerLogins: ReadonlySet<string>;
+  committerMembers: ReadonlySet<string>;
+  commitAuthorLogins: ReadonlySet<string>;
+  unidentified: ReadonlyArray<{ sha: string; who: string }>;
+  otherShas: readonly string[];
+}
+
+function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string, people: People, otherStageRoles: ReadonlySet<Role>): StageResult {
+  const { author, authorLogin, memberByLogin, commitAuthorLogins, otherShas } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
   const authorHoldsRole = holdsRole(author, stage.role);
@@ -184,6 +231,16 @@ function decideSelfReview(
         stale.push(text(`@${comment.user} 的自审针对的是 ${signOff.sha.slice(0, 12)}，不是最新提交 ${shortSha(head)}。`, `@${comment.user}'s self-review names ${signOff.sha.slice(0, 12)}, not the latest commit ${shortSha(head)}.`));
         continue;
       }
+      const signOffSha = signOff.sha;
+      if (otherShas.some((other) => other.startsWith(signOffSha))) {
+        result.notes.push(
+          text(
+            `@${comment.user} 的自审写的 ${signOffSha} 也对得上这个 PR 的其他提交或基础提交，不能确定指的是哪一个；请写更长的 SHA（${head.slice(0, 12)}）。`,
+            `@${comment.user}'s self-review names ${signOffSha}, which also fits another commit of this PR or the base; write a longer SHA (${head.slice(0, 12)}).`,
+          ),
+        );
+        continue;
+      }
       if (result.state !== 'done') {
         result.state = 'done';
         result.doneBy = { login: comment.user, member: member!.id, role: stage.role, sha: input.pullRequest.headSha, at: comment.createdAt, via: 'comment', id: comment.id };
@@ -195,19 +252,17 @@ function decideSelfReview(
   return result;
 }
 
-function decideApproval(
-  stage: RequiredStage,
-  input: ReviewInput,
-  head: string,
-  author: TeamMember | undefined,
-  authorLogin: string,
-  memberByLogin: ReadonlyMap<string, TeamMember>,
-  committerLogins: ReadonlySet<string>,
-  committerMembers: ReadonlySet<string>,
-  otherStageRoles: ReadonlySet<Role>,
-): StageResult {
+function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, people: People, otherStageRoles: ReadonlySet<Role>): StageResult {
+  const { author, authorLogin, memberByLogin, committerLogins, committerMembers, unidentified } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
+  const conflicted = (login: string, member: TeamMember) => login === authorLogin || (author !== undefined && member.id === author.id) || committerLogins.has(login) || committerMembers.has(member.id);
+  // A stand-in role counts only when no holder of the role may approve: the policy's separation of
+  // duties stays, and a department with one operator can still review that operator's own work.
+  const roleHolderFree = [...memberByLogin].some(([login, member]) => holdsRole(member, stage.role) && !conflicted(login, member));
+  const standInActive = stage.standIn.length > 0 && !roleHolderFree;
+  const acceptedRole = (member: TeamMember | undefined): Role | undefined =>
+    holdsRole(member, stage.role) ? stage.role : standInActive ? stage.standIn.find((candidate) => holdsRole(member, candidate)) : undefined;
   const reviews = input.reviews
     .filter((review) => review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED')
     .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.id - b.id));
@@ -218,38 +273,53 @@ function decideApproval(
   for (const reviewer of reviewers) {
     const own = reviews.filter((review) => review.user.toLowerCase() === reviewer);
     const member = memberByLogin.get(reviewer);
-    const holds = holdsRole(member, stage.role);
+    const actingRole = acceptedRole(member);
     const shown = own[own.length - 1]!.user;
     const onHead = own.filter((review) => review.state === 'APPROVED' && review.commitId.toLowerCase() === head);
-    const lastChangeRequest = [...own].reverse().find((review) => review.state === 'CHANGES_REQUESTED');
-    // "Changes requested" by a role holder stands until that same person approves the latest commit.
-    if (holds && lastChangeRequest && !onHead.some((review) => review.submittedAt >= lastChangeRequest.submittedAt && review.id !== lastChangeRequest.id)) {
-      rejectedBy ??= { login: shown, member: member!.id, role: stage.role, sha: lastChangeRequest.commitId, at: lastChangeRequest.submittedAt, via: 'review', id: lastChangeRequest.id };
+    // "Changes requested" stands while it is that reviewer's latest word, as on GitHub: until they
+    // approve (a later push then only makes the approval stale) or the request is dismissed.
+    const latest = own[own.length - 1]!;
+    if (actingRole && latest.state === 'CHANGES_REQUESTED') {
+      rejectedBy ??= { login: shown, member: member!.id, role: actingRole, sha: latest.commitId, at: latest.submittedAt, via: 'review', id: latest.id };
       continue;
     }
     const approvals = own.filter((review) => review.state === 'APPROVED');
     if (approvals.length === 0) continue;
-    const latest = approvals[approvals.length - 1]!;
+    const lastApproval = approvals[approvals.length - 1]!;
+    const holdsStandIn = stage.standIn.some((candidate) => holdsRole(member, candidate));
     let staleReason: LocalizedText | undefined;
     const reason = !member
       ? text('不在基础分支的名册中（或已离职）', 'not in the base roster (or has left)')
-      : !holds
-        ? text(`名册中不是${role.zh}`, `not a ${role.en} in the roster`)
+      : !actingRole
+        ? holdsStandIn
+          ? text(`只有在没有可以审批的${role.zh}时才能代为审批，而名册中有`, `a stand-in counts only when no ${role.en} may approve, and one may`)
+          : text(`名册中不是${role.zh}`, `not a ${role.en} in the roster`)
         : reviewer === authorLogin || (author && member.id === author.id)
           ? text('是 PR 作者本人', 'is the PR author')
           : committerLogins.has(reviewer) || committerMembers.has(member.id)
             ? text('在这个 PR 里提交过内容（作者、提交者或共同作者）', 'committed to this PR (as author, committer or co-author)')
             : onHead.length === 0
-              ? (staleReason = text(`批准的是旧提交 ${shortSha(latest.commitId)}，之后又有新的推送`, `approved the older commit ${shortSha(latest.commitId)}; there has been a push since`))
+              ? (staleReason = text(`批准的是旧提交 ${shortSha(lastApproval.commitId)}，之后又有新的推送`, `approved the older commit ${shortSha(lastApproval.commitId)}; there has been a push since`))
               : undefined;
     if (reason) {
-      if (member && !holds && [...otherStageRoles].some((other) => holdsRole(member, other))) continue;
+      if (member && !holdsRole(member, stage.role) && [...otherStageRoles].some((other) => holdsRole(member, other))) continue;
       const note = text(`@${shown} 的批准不计入${stage.label.zh}：${reason.zh}。`, `@${shown}'s approval does not count for ${stage.label.en}: ${reason.en}.`);
       (reason === staleReason ? stale : result.notes).push(note);
       continue;
     }
     const approval = onHead[0]!;
-    if (!doneBy || approval.submittedAt < doneBy.at) doneBy = { login: shown, member: member!.id, role: stage.role, sha: approval.commitId, at: approval.submittedAt, via: 'review', id: approval.id };
+    if (!doneBy || approval.submittedAt < doneBy.at) doneBy = { login: shown, member: member!.id, role: actingRole!, sha: approval.commitId, at: approval.submittedAt, via: 'review', id: approval.id };
+  }
+  if (unidentified.length > 0) {
+    const first = unidentified[0]!;
+    const more = unidentified.length > 1 ? text(`等 ${unidentified.length} 个提交`, ` and ${unidentified.length - 1} more`) : text('', '');
+    result.notes.push(
+      text(
+        `提交 ${shortSha(first.sha)}${more.zh}的作者或提交者“${first.who}”没有关联 GitHub 账号，也对不上名册中的成员：无法确认审批人没有参与这个 PR，审批暂不计入。请用已关联账号的邮箱重新提交（git commit --amend --reset-author）。`,
+        `Commit ${shortSha(first.sha)}${more.en} was authored or committed by "${first.who}", which is linked to no GitHub account and matches no roster member: nobody can be cleared of having worked on this PR, so approvals do not count yet. Re-commit with an e-mail linked to your account (git commit --amend --reset-author).`,
+      ),
+    );
+    doneBy = undefined;
   }
   if (rejectedBy) {
     result.state = 'rejected';
@@ -259,6 +329,15 @@ function decideApproval(
     result.doneBy = doneBy;
   }
   if (result.state !== 'done') result.notes.push(...stale);
+  if (standInActive && result.state !== 'done') {
+    const standIns = stage.standIn.map((candidate) => roleName(candidate));
+    result.notes.push(
+      text(
+        `名册中没有可以审批的${role.zh}（都参与了这个 PR），可由${standIns.map((name) => name.zh).join('或')}代为审批。`,
+        `No ${role.en} may approve (each worked on this PR), so a ${standIns.map((name) => name.en).join(' or ')} may approve in their stead.`,
+      ),
+    );
+  }
   return result;
 }
 

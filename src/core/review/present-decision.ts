@@ -47,7 +47,7 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
   if (decision.policyFile) lines.push(zh ? `审核规则与名册取自基础提交 \`${shortSha(decision.baseSha)}\`（${decision.policyFile}、content/team.yaml）。` : `Rules and roster from the base commit \`${shortSha(decision.baseSha)}\` (${decision.policyFile}, content/team.yaml).`);
   lines.push('');
   if (decision.problems.length > 0) {
-    lines.push(zh ? '**基础分支的配置有错误：**' : '**The base commit’s configuration has errors:**', '');
+    lines.push(zh ? '**无法核对审核：**' : '**The review cannot be checked:**', '');
     for (const problem of decision.problems) lines.push(`- ${pick(problem, language)}`);
     lines.push('');
   }
@@ -96,7 +96,8 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
 function stageRow(stage: StageResult, decision: ReviewDecision, language: Language): string {
   const zh = language === 'zh-CN';
   const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
-  const role = pick(ROLE_NAMES[stage.role], language);
+  // A stand-in shows the role they acted in (the head approving for the operator).
+  const role = pick(ROLE_NAMES[actor?.role ?? stage.role], language);
   const who = actor ? `@${actor.login}（${actor.member}）` : '—';
   const whoEn = actor ? `@${actor.login} (${actor.member})` : '—';
   const when = actor ? formatMoment(actor.at, decision.timeZone) : '—';

@@ -25,6 +25,13 @@ export interface ReviewPullRequest {
   createdAt: string;
   commits: PullRequestCommit[];
   files: ChangedFile[];
+  /**
+   * What GitHub says the pull request holds (`commits`, `changed_files` of the pull request). The
+   * list endpoints stop at 250 commits and 3000 files; when fewer came back than these counts the
+   * gate has not seen everything and must not pass the pull request.
+   */
+  commitCount?: number;
+  changedFileCount?: number;
 }
 
 export interface PullRequestCommit {
@@ -34,6 +41,10 @@ export interface PullRequestCommit {
   committerLogin: string | null;
   /** The name written in the commit, shown when no account is linked. */
   authorName: string;
+  /** The e-mail written in the commit: with the name, how an unlinked commit is matched to the roster. */
+  authorEmail?: string;
+  committerName?: string;
+  committerEmail?: string;
   /** Files this commit touched; fetched only when a rule needs it (appraisal files). */
   files?: string[];
   /** `Co-authored-by:` trailers of the commit message, as written ("陈雨 <123+chenyu-ops@users.noreply.github.com>"). */
@@ -93,6 +104,11 @@ export interface StageResult {
   id: string;
   kind: StageKind;
   role: Role;
+  /**
+   * Roles that may approve in the role's stead, but only when no holder of the role may (all of
+   * them wrote or committed to the pull request, e.g. the department's only operator).
+   */
+  standIn: Role[];
   label: LocalizedText;
   /** The changed files that made this stage required. */
   files: string[];

@@ -34,6 +34,9 @@ const STATUS_WORDS = {
 
 const number = (value: number | null | undefined, digits = 2) => (value === null || value === undefined ? '—' : Math.abs(value) < 1 && value !== 0 && digits === 2 ? value.toFixed(4) : value.toFixed(digits));
 
+/** 1 → "1.0", 1.2 → "1.2", 1.25 → "1.25": as the policy writes coefficients. */
+const coefficient = (value: number) => value.toFixed(2).replace(/0$/, '');
+
 export function explanationText(result: MemberMonthScore, language: Language, memberName?: string): string {
   const zh = language === 'zh-CN';
   const lines: string[] = [];
@@ -86,8 +89,8 @@ export function explanationText(result: MemberMonthScore, language: Language, me
       const app = result.application;
       lines.push(
         zh
-          ? `奖金系数 ${app.bonusCoefficient} · ${app.promotionEligible ? '具备晋升资格' : '不具备晋升资格'} · ${app.trainingNeed ? '列入培训需求' : '无培训需求'}`
-          : `Bonus coefficient ${app.bonusCoefficient} · ${app.promotionEligible ? 'eligible for promotion' : 'not eligible for promotion'} · ${app.trainingNeed ? 'training need recorded' : 'no training need'}`,
+          ? `奖金系数 ${coefficient(app.bonusCoefficient)} · ${app.promotionEligible ? '具备晋升资格' : '不具备晋升资格'} · ${app.trainingNeed ? '列入培训需求' : '无培训需求'}`
+          : `Bonus coefficient ${coefficient(app.bonusCoefficient)} · ${app.promotionEligible ? 'eligible for promotion' : 'not eligible for promotion'} · ${app.trainingNeed ? 'training need recorded' : 'no training need'}`,
       );
     }
   }

@@ -3,16 +3,14 @@
  * ratings, their measured figures (through the analytics core) and any calibrations. The only
  * module of scoring that knows where records live.
  */
-import { daysInMonth } from '../model/dates.ts';
-import { dateInTimeZone } from '../model/dates.ts';
+import { dateInTimeZone, daysInMonth } from '../model/dates.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { articleKpis, followerKpis, supportKpis, type DateRange } from '../metrics/kpis.ts';
-import { policyInForce } from '../policy/policy-versions.ts';
+import { indicatorLeaves, policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { KPI_CATALOGUE, type RangeFigures } from './kpi-catalogue.ts';
 import { partsFor } from './score-member.ts';
 import type { KpiValue, MemberMonthInputs } from './score-types.ts';
-import { indicatorLeaves } from '../policy/policy-versions.ts';
 
 export function monthBounds(period: string): DateRange {
   const [year, month] = period.split('-').map(Number) as [number, number];

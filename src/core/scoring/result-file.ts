@@ -39,7 +39,7 @@ function roundTo2(value: number): number {
   return Number(fixed2(value));
 }
 
-const HEADER = '# 由 mpflow score --write 生成，请勿手改；mpflow score --verify 会复算。\n# Written by mpflow score --write; never edit by hand: mpflow score --verify recomputes it.\n';
+const HEADER = '# yaml-language-server: $schema=../../../schemas/appraisal-result.schema.json\n# 由 mpflow score --write 生成，请勿手改；mpflow score --verify 会复算。\n# Written by mpflow score --write; never edit by hand: mpflow score --verify recomputes it.\n';
 
 /** YAML text of a record; numbers other than integers-by-nature are written with two decimals. */
 export function resultYaml(record: Record<string, ResultValue>, header = HEADER): string {

@@ -6,13 +6,12 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { canonicalJson, digestOf, sha256 } from './digest.ts';
-import { appraisedMembers, FigureCache, gatherPeriodInputs, monthBounds, policyForPeriod } from './gather-inputs.ts';
+import { FigureCache, gatherPeriodInputs, monthBounds, policyForPeriod, validPolicies } from './gather-inputs.ts';
 import { compareRecords, resultRecord, type FieldDifference, type ResultValue } from './result-file.ts';
 import { gradeFor, scoreMemberMonth } from './score-member.ts';
 import type { MemberMonthScore } from './score-types.ts';
 import { round2 } from './normalise.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
-import { validPolicies } from './gather-inputs.ts';
 
 export interface PeriodScores {
   period: string;
@@ -205,4 +204,3 @@ export function annualRecord(annual: AnnualScores): Record<string, ResultValue> 
   };
 }
 
-export { appraisedMembers };

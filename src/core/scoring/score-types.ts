@@ -15,7 +15,7 @@ export interface KpiValue {
 export interface MemberMonthInputs {
   member: string;
   period: string;
-  /** The role whose indicator parts apply (the member's first role that the policy lists parts for). */
+  /** The member's roles; an indicator uses the parts of the first one the policy lists (else `all`). */
   roles: Role[];
   joined: string;
   /** Days of the month the member was in post (from the joined date). */

@@ -52,12 +52,20 @@ function activeLogins(team: TeamFile, role: Role): string[] {
   return [...logins].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b));
 }
 
-/** The roles asked to review files that need these stages. */
+/**
+ * The roles asked to review files that need these stages. An approval's stand-in roles are asked
+ * too, after the role itself: when the only operator wrote the pull request, GitHub never asks the
+ * author, and the stand-in must hear of it (the gate counts a stand-in only in that case).
+ */
 export function rolesToAsk(stages: readonly ReviewStage[]): Role[] {
   const roles: Role[] = [];
   for (const stage of stages) {
     const asked = stage.kind === 'approval' || SELF_REVIEW_ROLES_TO_ASK.has(stage.role);
     if (asked && !roles.includes(stage.role)) roles.push(stage.role);
+  }
+  for (const stage of stages) {
+    if (stage.kind !== 'approval') continue;
+    for (const role of stage.standIn ?? []) if (!roles.includes(role)) roles.push(role);
   }
   return roles;
 }
@@ -149,14 +157,18 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
       ),
     );
 
-  // Anything the review rules do not name (code, workflows, schemas, this file) changes how the
-  // department works, so it goes to the head by default; the policy's rules below override it.
-  const heads = activeLogins(team, 'head');
-  lines.push('# 其他文件（程序、工作流、Schema、本文件）：主管 / Everything else (code, workflows, schemas, this file): head');
-  if (heads.length > 0) lines.push(`* ${heads.join(' ')}`);
-  else noOwner('head', '*');
-
+  // Anything the review rules do not name goes to the roles of the policy's `unmatched` stages (the
+  // head, in the sample policy); without them to the head, since such files (code, workflows,
+  // schemas, this file) change how the department works. The policy's rules below override it.
   const stages = policy.review?.stages ?? {};
+  const unmatchedStages = (policy.review?.unmatched ?? []).map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined);
+  const defaultRoles = unmatchedStages.length > 0 ? rolesToAsk(unmatchedStages) : (['head'] as Role[]);
+  const defaultOwners = [...new Set(defaultRoles.flatMap((role) => activeLogins(team, role)))];
+  const defaultAsked = roleList(defaultRoles);
+  lines.push(`# 其他文件（程序、工作流、Schema、本文件）：${defaultAsked.zh} / Everything else (code, workflows, schemas, this file): ${defaultAsked.en}`);
+  if (defaultOwners.length > 0) lines.push(`* ${defaultOwners.join(' ')}`);
+  else for (const role of defaultRoles) noOwner(role, '*');
+
   for (const rule of policy.review?.rules ?? []) {
     const ruleStages = rule.stages.map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined);
     const roles = rolesToAsk(ruleStages);

@@ -51,14 +51,13 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
   const body = document.body;
   if (!body?.scan) return;
   const { text, flags, scan } = body;
-  const proseLength = (start: number, end: number) => {
-    let count = 0;
-    for (let index = start; index < end; index += 1) {
-      const code = text.charCodeAt(index);
-      if ((flags[index]! & EXCLUDED) === 0 && code > 0x20 && (code < 0xdc00 || code > 0xdfff)) count += 1;
-    }
-    return count;
-  };
+  // Prefix sums of visible prose characters, so any stretch is measured in constant time.
+  const prefix = new Int32Array(text.length + 1);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    prefix[index + 1] = prefix[index]! + ((flags[index]! & EXCLUDED) === 0 && code > 0x20 && (code < 0xdc00 || code > 0xdfff) ? 1 : 0);
+  }
+  const proseLength = (start: number, end: number) => prefix[end]! - prefix[start]!;
 
   for (const image of scan.images) {
     if (image.alt.trim() === '') report({ ruleId: 'structure/image-alt', segment: body, start: image.start, end: image.end });
@@ -67,7 +66,7 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
   // Headings and paragraphs in document order, to measure the stretches between subheadings.
   const blocks = [...scan.headings.map((block) => ({ ...block, heading: true })), ...scan.paragraphs.map((block) => ({ ...block, heading: false }))].sort((a, b) => a.start - b.start);
   let sinceHeading = 0;
-  const total = proseLength(0, text.length);
+  const total = prefix[text.length]!;
   for (const block of blocks) {
     if (block.heading) {
       sinceHeading = 0;

@@ -22,6 +22,13 @@ export const RULES = [
     summary: { zh: '中文里用了半角标点', en: 'Half-width punctuation in Chinese text' },
     help: { zh: '中文句子里用全角标点（，。：；！？（））；--fix 会自动替换。', en: 'Use full-width punctuation in Chinese sentences; --fix replaces it.' },
   }),
+  defineRule('typography/space-around-punctuation', {
+    family: 'typography',
+    severity: 'warning',
+    basis: BASIS,
+    summary: { zh: '全角标点旁多了空格', en: 'Space next to full-width punctuation' },
+    help: { zh: '全角标点自带间距，前后不加空格；--fix 会自动删除。', en: 'Full-width punctuation carries its own spacing; --fix removes the space.' },
+  }),
   defineRule('typography/halfwidth-in-latin', {
     family: 'typography',
     severity: 'warning',
@@ -62,6 +69,9 @@ const HALF_WIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':',
 const ELLIPSIS_OR_DASH = /\.{3,}|。{2,}|…+|-{2,}|—+/g;
 const REPEATED = /([！？!?，,])\1+/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
+const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
+/** A CJK character, spaces, then full-width punctuation; or full-width punctuation, spaces, then a CJK character. */
+const SPACED_PUNCTUATION = /([\u4e00-\u9fff])( +)(?=[，。！？；：、）」』”》])|([，。！？；：、（「『“《])( +)(?=[\u4e00-\u9fff])/g;
 
 /** Every typography problem of a Markdown body, each with its fix. */
 export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[] {
@@ -146,6 +156,23 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       if (!(cjkAt(start - 1) || (value[0] !== '.' && cjkAt(end)))) continue;
       fixes.push({ ruleId: 'typography/repeated-punctuation', start, end, fixStart: start, fixEnd: end, replacement: '……' });
     }
+  }
+  // Spaces next to full-width punctuation (“紫砂壶 ，”) are never wanted.
+  SPACED_PUNCTUATION.lastIndex = 0;
+  for (let match = SPACED_PUNCTUATION.exec(text); match; match = SPACED_PUNCTUATION.exec(text)) {
+    const spaces = match[2] ?? match[4] ?? '';
+    const spaceStart = match.index + 1;
+    if (!prose(match.index) || !prose(match.index + match[0].length - 1)) continue;
+    fixes.push({ ruleId: 'typography/space-around-punctuation', start: spaceStart, end: spaceStart + spaces.length, fixStart: spaceStart, fixEnd: spaceStart + spaces.length, replacement: '' });
+  }
+  // Straight double quotes around Chinese text become “ and ”.
+  STRAIGHT_QUOTES.lastIndex = 0;
+  for (let match = STRAIGHT_QUOTES.exec(text); match; match = STRAIGHT_QUOTES.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
+    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start, end: start + 1, fixStart: start, fixEnd: start + 1, replacement: '“' });
+    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: end - 1, end, fixStart: end - 1, fixEnd: end, replacement: '”' });
   }
   PARENTHESES.lastIndex = 0;
   for (let match = PARENTHESES.exec(text); match; match = PARENTHESES.exec(text)) {

@@ -1,0 +1,230 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DRAW_ALGORITHM, runDraw, type DrawOutcome } from '../../core/campaigns/draw.ts';
+import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '../../core/campaigns/draw-record.ts';
+import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
+import { seedHistory, type SeedHistory } from '../../core/campaigns/seed-history.ts';
+import { pick } from '../../core/i18n/language.ts';
+import { isOffsetDateTime } from '../../core/model/dates.ts';
+import { countBySeverity, compareProblems, type Problem } from '../../core/check/problem.ts';
+import { formatText } from '../../core/report/format-text.ts';
+import { loadRepository } from '../../core/repository/load-repository.ts';
+import { readTextFile } from '../../core/source/read-text-file.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from './check.ts';
+
+const DRAW_HELP = {
+  zh: `用法：mpflow draw 活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json] [选项]
+
+按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
+抽签。只有活动期内、每人首条、达到 draw.minCorrect 的记录参加；种子取活动记录中事先公布的
+draw.seed。算法 ${DRAW_ALGORITHM}：按参与时间和编号排序，用 SHA-256(种子:计数) 生成随机数，
+拒绝采样避免取模偏差，部分 Fisher–Yates 洗牌，按奖品声明顺序抽取。同样的文件和种子，
+任何人重跑都得到同样的名单。
+
+选项：
+  --entries 文件        用另一份参与记录试抽（不能与 --write 同用）
+  --seed 种子           用另一个种子试抽（不能与 --write 同用）
+  --write              把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的
+                       results.winners 和 results.drawSeed；mpflow check 之后会复算它
+  --drawn-at 时间       与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）
+  --format text|json   输出格式（默认 text）
+  --root 目录           仓库根目录（默认当前目录）
+  --lang zh-CN|en      消息语言
+  -h, --help           显示帮助
+
+退出码：0 完成；1 活动或参与记录有错误、已记录过、或活动尚未结束；2 用法错误。`,
+  en: `Usage: mpflow draw CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json] [options]
+
+Draws the winners of content/campaigns/<id>.yaml from content/campaigns/<id>/entries.csv. Only
+entries inside the period count, the first of each participant, and only those reaching
+draw.minCorrect; the seed is the campaign's draw.seed, announced before entries closed.
+Algorithm ${DRAW_ALGORITHM}: sort by entry time and id, take randomness from SHA-256(seed:counter),
+reject words that would bias the modulo, partial Fisher–Yates shuffle, prizes in declared order.
+The same file and seed give the same winners for anyone who re-runs it.
+
+Options:
+  --entries FILE       try another entries file (not with --write)
+  --seed SEED          try another seed (not with --write)
+  --write              record the result in content/campaigns/<id>/draw.yaml and set the
+                       campaign's results.winners and results.drawSeed; mpflow check re-runs it
+  --drawn-at TIME      with --write: when the draw took place (ISO 8601 with offset; default now)
+  --format text|json   output format (default text)
+  --root DIR           repository root (default: current directory)
+  --lang zh-CN|en      message language
+  -h, --help           show this help
+
+Exit codes: 0 done; 1 the campaign or entries have errors, the draw is already recorded, or the
+campaign has not ended; 2 usage error.`,
+};
+
+export async function runDrawCommand(argv: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      entries: { type: 'string' },
+      seed: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      'drawn-at': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (values.help) {
+    context.stdout.write(`${pick(DRAW_HELP, language)}\n`);
+    return EXIT.clean;
+  }
+  const [campaignId, ...extra] = positionals;
+  if (campaignId === undefined) throw new UsageError(zh ? '请给出活动编号，例如 mpflow draw C-2026-01。' : 'Give a campaign id, e.g. mpflow draw C-2026-01.');
+  if (extra.length > 0) throw new UsageError(zh ? `只能给一个活动编号，多出了：${extra.join(' ')}。` : `Give one campaign id; extra: ${extra.join(' ')}.`);
+  if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError(zh ? `“${campaignId}”不是活动编号，格式如 C-2026-01。` : `"${campaignId}" is not a campaign id; the form is C-2026-01.`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(zh ? `--format 只能是 text 或 json（收到“${values.format}”）。` : `--format must be text or json (got "${values.format}").`);
+  if (values.write && (values.entries !== undefined || values.seed !== undefined)) {
+    throw new UsageError(zh ? '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。' : '--write records only a draw with the declared seed and the repository\'s entries; it cannot be used with --entries or --seed.');
+  }
+  if (values['drawn-at'] !== undefined && !values.write) throw new UsageError(zh ? '--drawn-at 只能与 --write 同用。' : '--drawn-at goes with --write.');
+  if (values['drawn-at'] !== undefined && !isOffsetDateTime(values['drawn-at'])) {
+    throw new UsageError(zh ? `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。` : `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.`);
+  }
+  const root = resolveRoot(values.root, context);
+
+  const campaignFolder = `content/campaigns/${campaignId}/`;
+  const loaded = await loadRepository(root, { only: (file) => file.startsWith(campaignFolder) || /^content\/campaigns\/[^/]+\.ya?ml$/.test(file) });
+  const campaign = loaded.repository.campaigns.find((record) => record.data.id === campaignId);
+  if (!campaign) {
+    context.stderr.write(zh ? `没有活动 ${campaignId}：content/campaigns/ 里找不到它的记录。\n` : `There is no campaign ${campaignId} in content/campaigns/.\n`);
+    return EXIT.problems;
+  }
+
+  const entriesFile = values.entries !== undefined ? relativeOrAbsolute(root, path.resolve(context.cwd, values.entries)) : entriesPath(campaignId);
+  const problems: Problem[] = loaded.problems.filter((problem) => problem.file === campaign.file && problem.severity === 'error');
+  const read = await readTextFile(path.resolve(root, entriesFile), entriesFile);
+  let entriesText = '';
+  if (!read.ok) {
+    problems.push(read.problem);
+  } else {
+    entriesText = read.text;
+    problems.push(...parseEntries(read.text, entriesFile).problems);
+  }
+  const seed = values.seed ?? campaign.data.draw?.seed;
+  if (problems.some((problem) => problem.severity === 'error') || !read.ok) {
+    problems.sort(compareProblems);
+    context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
+    context.stderr.write(zh ? '活动记录或参与记录有错误，没有抽签。\n' : 'The campaign or its entries have errors; nothing was drawn.\n');
+    return EXIT.problems;
+  }
+  if (seed === undefined) {
+    context.stderr.write(
+      zh
+        ? `${campaign.file} 没有 draw.seed。请在参与截止前把公开的种子写进活动记录（draw.seed 和 draw.seedDeclaredAt）并提交，或用 --seed 试抽。\n`
+        : `${campaign.file} has no draw.seed. Commit a public seed to the campaign (draw.seed and draw.seedDeclaredAt) before entries close, or try one with --seed.\n`,
+    );
+    return EXIT.problems;
+  }
+
+  const { rows } = parseEntries(entriesText, entriesFile);
+  const outcome = runDraw({ entries: drawEntriesOf(rows), entriesText, seed, rules: drawRulesOf(campaign.data) });
+  const history = values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
+
+  if (values.write) {
+    const drawnAt = values['drawn-at'] ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const end = campaign.data.period.end;
+    if (Date.parse(drawnAt) <= Date.parse(end)) {
+      context.stderr.write(zh ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n` : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`);
+      return EXIT.problems;
+    }
+    const recordFile = drawRecordPath(campaignId);
+    const existing = loaded.repository.campaignDraws?.find((record) => record.file === recordFile);
+    if (existing || existsSync(path.join(root, recordFile))) {
+      const same = existing?.valid && compareDrawRecord(existing.data, outcome).length === 0;
+      context.stderr.write(
+        zh
+          ? `${recordFile} 已经存在${same ? '，且与这次复算一致' : ''}，没有改写。重新抽签必须是有记录的决定：在同一个 PR 里删除它并写明原因，再运行 --write。\n`
+          : `${recordFile} already exists${same ? ' and matches this re-run' : ''}; nothing was written. A redraw must be a recorded decision: delete it in a pull request that says why, then run --write.\n`,
+      );
+      return EXIT.problems;
+    }
+    const record = drawRecordOf(campaignId, entriesFile, outcome, drawnAt);
+    const { written } = await writeDrawRecord(root, campaign.file, record);
+    if (values.format === 'json') context.stdout.write(`${JSON.stringify({ ...summary(outcome, campaignId, entriesFile, history), written }, null, 2)}\n`);
+    else {
+      context.stdout.write(describe(outcome, campaignId, campaign.data.title, entriesFile, history, campaign.data.period.end, zh, values.seed !== undefined));
+      context.stdout.write(zh ? `已写入：${written.join('、')}。提交后 mpflow check 会复算这次抽签。\n` : `Wrote ${written.join(', ')}. Once committed, mpflow check re-runs this draw.\n`);
+    }
+    return EXIT.clean;
+  }
+
+  if (values.format === 'json') context.stdout.write(`${JSON.stringify(summary(outcome, campaignId, entriesFile, history), null, 2)}\n`);
+  else context.stdout.write(describe(outcome, campaignId, campaign.data.title, entriesFile, history, campaign.data.period.end, zh, values.seed !== undefined));
+  const { warnings } = countBySeverity(problems);
+  if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
+  return EXIT.clean;
+}
+
+function relativeOrAbsolute(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+}
+
+function summary(outcome: DrawOutcome, campaign: string, entriesFile: string, history: SeedHistory) {
+  return {
+    campaign,
+    algorithm: outcome.algorithm,
+    seed: outcome.seed,
+    seedHistory: history,
+    entries: { file: entriesFile, sha256: outcome.entriesSha256, ...outcome.counts },
+    excluded: {
+      outsidePeriod: outcome.exclusions.outsidePeriod.map((entry) => entry.line),
+      repeated: outcome.exclusions.repeated.map((entry) => entry.line),
+      belowMinCorrect: outcome.exclusions.belowMinCorrect.map((entry) => entry.line),
+    },
+    winners: outcome.winners,
+    unawarded: outcome.unawarded,
+  };
+}
+
+function describe(outcome: DrawOutcome, campaign: string, title: string, entriesFile: string, history: SeedHistory, end: string, zh: boolean, trialSeed: boolean): string {
+  const { counts, exclusions } = outcome;
+  const lines: string[] = [];
+  if (zh) {
+    lines.push(`活动 ${campaign}《${title}》抽签（算法 ${outcome.algorithm}）`);
+    lines.push(`种子：${JSON.stringify(outcome.seed)}${trialSeed ? '（--seed 试抽，不是公布的种子）' : ''}`);
+    lines.push(`参与记录：${entriesFile}`);
+    lines.push(`  SHA-256：${outcome.entriesSha256}`);
+    lines.push(`  共 ${counts.rows} 行；活动期内 ${counts.inPeriod} 行，参与者 ${counts.participants} 人；符合抽签条件 ${counts.eligible} 人`);
+    lines.push(`  未计入：活动期外 ${exclusions.outsidePeriod.length} 行，同一参与者的后续作答 ${exclusions.repeated.length} 行，未达答对题数 ${exclusions.belowMinCorrect.length} 人`);
+    lines.push('中签名单：');
+  } else {
+    lines.push(`Draw for ${campaign} “${title}” (algorithm ${outcome.algorithm})`);
+    lines.push(`Seed: ${JSON.stringify(outcome.seed)}${trialSeed ? ' (a --seed trial, not the declared seed)' : ''}`);
+    lines.push(`Entries: ${entriesFile}`);
+    lines.push(`  SHA-256: ${outcome.entriesSha256}`);
+    lines.push(`  ${counts.rows} rows; ${counts.inPeriod} inside the period from ${counts.participants} participants; ${counts.eligible} eligible`);
+    lines.push(`  Not counted: ${exclusions.outsidePeriod.length} rows outside the period, ${exclusions.repeated.length} later entries of the same participant, ${exclusions.belowMinCorrect.length} below the required right answers`);
+    lines.push('Winners:');
+  }
+  const width = Math.max(...outcome.winners.map((winner) => String(winner.position).length), 1);
+  outcome.winners.forEach((winner, index) => {
+    lines.push(`  ${String(index + 1).padStart(2)}. #${String(winner.position).padEnd(width)}  ${winner.nickname}  ${winner.id}  ${winner.prize}`);
+  });
+  if (outcome.winners.length === 0) lines.push(zh ? '  （没有符合条件的参与者）' : '  (no eligible participants)');
+  if (outcome.unawarded > 0) lines.push(zh ? `注意：符合条件的人数少于奖品数，有 ${outcome.unawarded} 份奖品没有抽出。` : `Note: fewer eligible participants than prizes; ${outcome.unawarded} prizes were not drawn.`);
+  if (history.state === 'committed') {
+    const late = Date.parse(history.commit.committedAt) > Date.parse(end);
+    lines.push(
+      zh
+        ? `种子首次提交：${history.commit.sha.slice(0, 12)}（${history.commit.committedAt}）${late ? `——晚于参与截止 ${end}，git 记录不能证明种子是事先公布的` : '，早于参与截止'}`
+        : `Seed first committed: ${history.commit.sha.slice(0, 12)} (${history.commit.committedAt})${late ? ` — after entries closed at ${end}; git does not show the seed was public beforehand` : ', before entries closed'}`,
+    );
+  } else if (history.state === 'uncommitted') {
+    lines.push(zh ? '种子还没有提交到 git：提交并合并后，任何人都能核对它早于参与截止。' : 'The seed is not committed yet: once merged, anyone can see it predates the close of entries.');
+  }
+  lines.push(zh ? `复算：npx mpflow draw ${campaign}（同样的参与记录和种子，得到同样的名单）` : `Re-run: npx mpflow draw ${campaign} (same entries and seed, same winners)`);
+  return `${lines.join('\n')}\n`;
+}

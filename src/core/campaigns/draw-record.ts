@@ -1,0 +1,234 @@
+/**
+ * Recorded draws: content/campaigns/<id>/draw.yaml, written by `mpflow draw --write` and
+ * re-run by `mpflow check`, which fails when the record and the re-run differ.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { text, type LocalizedText } from '../i18n/language.ts';
+import type { Problem } from '../check/problem.ts';
+import { makeProblem } from '../check/make-problem.ts';
+import type { CampaignDrawFile, CampaignFile } from '../model/types.generated.ts';
+import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
+import { DRAW_ALGORITHM, runDraw, type DrawOutcome, type DrawRules } from './draw.ts';
+import { campaignOfPath, checkEntryPrivacy, drawEntriesOf, drawRecordPath, entriesPath } from './entries.ts';
+
+export function drawRulesOf(campaign: CampaignFile): DrawRules {
+  const rules: DrawRules = { period: campaign.period, prizes: campaign.prizes.map(({ name, quantity }) => ({ name, quantity })) };
+  if (campaign.draw?.minCorrect !== undefined) rules.minCorrect = campaign.draw.minCorrect;
+  if (campaign.draw?.multiplePrizesPerParticipant !== undefined) rules.multiplePrizesPerParticipant = campaign.draw.multiplePrizesPerParticipant;
+  return rules;
+}
+
+export function drawRecordOf(campaignId: string, entriesFile: string, outcome: DrawOutcome, drawnAt: string): CampaignDrawFile {
+  return {
+    campaign: campaignId,
+    algorithm: DRAW_ALGORITHM,
+    seed: outcome.seed,
+    entries: { file: entriesFile, sha256: outcome.entriesSha256, ...outcome.counts },
+    drawnAt,
+    winners: outcome.winners.map(({ prize, position, id, nickname }) => ({ prize, position, id, nickname })),
+  };
+}
+
+export interface DrawDifference {
+  /** Field of draw.yaml that differs. */
+  path: Array<string | number>;
+  message: LocalizedText;
+}
+
+/** What a re-run says differently from the record; empty when the record holds. */
+export function compareDrawRecord(recorded: CampaignDrawFile, outcome: DrawOutcome): DrawDifference[] {
+  const differences: DrawDifference[] = [];
+  if (recorded.entries.sha256 !== outcome.entriesSha256) {
+    differences.push({
+      path: ['entries', 'sha256'],
+      message: text(
+        `参与记录在抽签后被改动过：记录的摘要是 ${recorded.entries.sha256.slice(0, 12)}…，现在的文件是 ${outcome.entriesSha256.slice(0, 12)}…。`,
+        `The entries changed after the draw: the recorded digest is ${recorded.entries.sha256.slice(0, 12)}…, the file now digests to ${outcome.entriesSha256.slice(0, 12)}….`,
+      ),
+    });
+  }
+  for (const key of ['rows', 'inPeriod', 'participants', 'eligible'] as const) {
+    if (recorded.entries[key] !== outcome.counts[key]) {
+      differences.push({
+        path: ['entries', key],
+        message: text(`entries.${key} 记录为 ${recorded.entries[key]}，复算为 ${outcome.counts[key]}。`, `entries.${key} is recorded as ${recorded.entries[key]}; the re-run gives ${outcome.counts[key]}.`),
+      });
+    }
+  }
+  const count = Math.max(recorded.winners.length, outcome.winners.length);
+  for (let index = 0; index < count; index += 1) {
+    const mine = recorded.winners[index];
+    const rerun = outcome.winners[index];
+    const show = (winner: typeof mine) => (winner ? `${winner.nickname}（${winner.id}，#${winner.position}，${winner.prize}）` : '—');
+    const showEn = (winner: typeof mine) => (winner ? `${winner.nickname} (${winner.id}, #${winner.position}, ${winner.prize})` : '—');
+    if (!mine || !rerun || mine.id !== rerun.id || mine.nickname !== rerun.nickname || mine.position !== rerun.position || mine.prize !== rerun.prize) {
+      differences.push({
+        path: mine ? ['winners', index] : ['winners'],
+        message: text(`第 ${index + 1} 位中签者记录为 ${show(mine)}，复算为 ${show(rerun)}。`, `Winner ${index + 1} is recorded as ${showEn(mine)}; the re-run gives ${showEn(rerun)}.`),
+      });
+    }
+  }
+  return differences;
+}
+
+const DRAW_FILE_HEADER = '# yaml-language-server: $schema=../../../schemas/campaign-draw.schema.json\n# 由 mpflow draw --write 写入，请勿手改；mpflow check 会复算。 / Written by mpflow draw --write; do not edit by hand: mpflow check re-runs it.\n';
+
+export function formatDrawRecord(record: CampaignDrawFile): string {
+  const quote = (value: string) => JSON.stringify(value);
+  const lines = [
+    `campaign: ${record.campaign}`,
+    `algorithm: ${record.algorithm}`,
+    `seed: ${quote(record.seed)}`,
+    'entries:',
+    `  file: ${record.entries.file}`,
+    `  sha256: ${record.entries.sha256}`,
+    `  rows: ${record.entries.rows}`,
+    `  inPeriod: ${record.entries.inPeriod}`,
+    `  participants: ${record.entries.participants}`,
+    `  eligible: ${record.entries.eligible}`,
+    `drawnAt: ${record.drawnAt}`,
+    record.winners.length === 0 ? 'winners: []' : 'winners:',
+    ...record.winners.map((winner) => `  - { prize: ${quote(winner.prize)}, position: ${winner.position}, id: ${winner.id}, nickname: ${quote(winner.nickname)} }`),
+  ];
+  return `${DRAW_FILE_HEADER}${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes draw.yaml and sets results.winners and results.drawSeed in the campaign file (comments
+ * and layout kept). Both are written to temporary files first and renamed only when both are
+ * ready, so a failure leaves neither half-written.
+ */
+export async function writeDrawRecord(root: string, campaignFile: string, record: CampaignDrawFile): Promise<{ written: string[] }> {
+  const drawFile = drawRecordPath(record.campaign);
+  const staged: Array<{ temporary: string; target: string; relative: string }> = [];
+  const stage = async (relative: string, content: string) => {
+    const target = path.join(root, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, content, 'utf8');
+    staged.push({ temporary, target, relative });
+  };
+  try {
+    await stage(drawFile, formatDrawRecord(record));
+    const campaignText = await readFile(path.join(root, campaignFile), 'utf8');
+    const document = parseDocument(campaignText);
+    if (isMap(document.get('results'))) {
+      // Written the way people write them by hand: ["山***风", …], so the diff shows only what changed.
+      const winners = document.createNode(record.winners.map((winner) => winner.nickname), { flow: true });
+      for (const item of winners.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+      const seed = document.createNode(record.seed);
+      seed.type = 'QUOTE_DOUBLE';
+      document.setIn(['results', 'winners'], winners);
+      document.setIn(['results', 'drawSeed'], seed);
+      await stage(campaignFile, document.toString({ lineWidth: 0, flowCollectionPadding: false }));
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    throw error;
+  }
+  for (const { temporary, target } of staged) await rename(temporary, target);
+  return { written: staged.map(({ relative }) => relative) };
+}
+
+/** The whole-repository rules for draws: entries' personal data, seeds, and every recorded draw re-run. */
+export function checkCampaignDraws(repository: Repository, problems: Problem[]): void {
+  const campaigns = new Map<string, SourcedRecord<CampaignFile>>();
+  for (const campaign of repository.campaigns) if (typeof campaign.data.id === 'string') campaigns.set(campaign.data.id, campaign);
+
+  for (const table of repository.campaignEntries ?? []) {
+    const campaignId = campaignOfPath(table.file);
+    if (campaignId && !campaigns.has(campaignId)) {
+      problems.push(makeProblem(table.file, 'ref/unknown-campaign', text(`文件夹名 ${campaignId} 不是 content/campaigns/ 中的活动。`, `The folder name ${campaignId} is not a campaign in content/campaigns/.`)));
+    }
+    for (const row of table.rows) checkEntryPrivacy(table.file, row, problems);
+  }
+
+  for (const campaign of campaigns.values()) {
+    const { draw, period } = campaign.data;
+    if (!campaign.valid || !draw || typeof period?.end !== 'string') continue;
+    if (typeof draw.seedDeclaredAt === 'string' && Date.parse(draw.seedDeclaredAt) > Date.parse(period.end)) {
+      problems.push(
+        makeProblem(
+          campaign.file,
+          'draw/seed',
+          text(`种子公布于 ${draw.seedDeclaredAt}，晚于参与截止 ${period.end}：种子必须在截止前公布，否则抽签可被事后挑选。`, `The seed was announced at ${draw.seedDeclaredAt}, after entries closed at ${period.end}; a seed must be public before entries close, or the draw could be chosen after the fact.`),
+          campaign.locate(['draw', 'seedDeclaredAt']),
+          'draw.seedDeclaredAt',
+        ),
+      );
+    }
+  }
+
+  for (const record of repository.campaignDraws ?? []) {
+    if (!record.valid) continue;
+    checkRecordedDraw(repository, record, campaigns, problems);
+  }
+}
+
+function checkRecordedDraw(repository: Repository, record: SourcedRecord<CampaignDrawFile>, campaigns: Map<string, SourcedRecord<CampaignFile>>, problems: Problem[]): void {
+  const { data } = record;
+  const folder = campaignOfPath(record.file);
+  if (folder !== data.campaign) {
+    problems.push(makeProblem(record.file, 'id/mismatch', text(`campaign 写的是 ${data.campaign}，文件却在 ${folder} 文件夹里。`, `campaign says ${data.campaign}, but the file is in the ${folder} folder.`), record.locate(['campaign']), 'campaign'));
+    return;
+  }
+  const campaign = campaigns.get(data.campaign);
+  if (!campaign) {
+    problems.push(makeProblem(record.file, 'ref/unknown-campaign', text(`活动 ${data.campaign} 不存在。`, `There is no campaign ${data.campaign}.`), record.locate(['campaign']), 'campaign'));
+    return;
+  }
+  if (!campaign.valid) return;
+  const declared = campaign.data.draw?.seed;
+  if (declared === undefined) {
+    problems.push(makeProblem(record.file, 'draw/seed', text(`活动记录 ${campaign.file} 没有事先声明 draw.seed，这次抽签无法证明种子是预先公布的。`, `${campaign.file} declares no draw.seed, so nothing shows the seed was public before the draw.`), record.locate(['seed']), 'seed'));
+    return;
+  }
+  if (declared !== data.seed) {
+    problems.push(makeProblem(record.file, 'draw/seed', text(`记录的种子“${data.seed}”与活动记录中公布的 draw.seed“${declared}”不同。`, `The recorded seed "${data.seed}" differs from the declared draw.seed "${declared}".`), record.locate(['seed']), 'seed'));
+    return;
+  }
+  const expectedFile = entriesPath(data.campaign);
+  if (data.entries.file !== expectedFile) {
+    problems.push(makeProblem(record.file, 'draw/entries', text(`记录的抽签必须用 ${expectedFile}，这里写的是 ${data.entries.file}。`, `A recorded draw must use ${expectedFile}; this one names ${data.entries.file}.`), record.locate(['entries', 'file']), 'entries.file'));
+    return;
+  }
+  const table = (repository.campaignEntries ?? []).find((candidate) => candidate.file === expectedFile);
+  if (!table) {
+    problems.push(makeProblem(record.file, 'draw/entries', text(`参与记录 ${expectedFile} 不存在，无法复算这次抽签。`, `The entries file ${expectedFile} is missing, so the draw cannot be re-run.`), record.locate(['entries', 'file']), 'entries.file'));
+    return;
+  }
+  // Rows that fail the schema are reported at their lines already; a re-run on a partial file would only add noise.
+  if (table.rows.some((row) => !row.valid)) return;
+  let entriesText: string;
+  try {
+    entriesText = readFileSync(path.join(repository.root, expectedFile), 'utf8');
+  } catch {
+    return;
+  }
+  const outcome = runDraw({ entries: drawEntriesOf(table.rows), entriesText, seed: data.seed, rules: drawRulesOf(campaign.data) });
+  for (const difference of compareDrawRecord(data, outcome)) {
+    problems.push(makeProblem(record.file, 'draw/mismatch', difference.message, record.locate(difference.path), difference.path.join('.')));
+  }
+
+  const results = campaign.data.results;
+  const nicknames = data.winners.map((winner) => winner.nickname);
+  if (results?.winners && results.winners.join('\u0000') !== nicknames.join('\u0000')) {
+    problems.push(
+      makeProblem(
+        campaign.file,
+        'draw/results',
+        text(`results.winners 与抽签记录 ${record.file} 不一致，记录中的中签名单是：${nicknames.join('、')}。`, `results.winners differs from the recorded draw ${record.file}, whose winners are: ${nicknames.join(', ')}.`),
+        campaign.locate(['results', 'winners']),
+        'results.winners',
+      ),
+    );
+  }
+  if (results?.drawSeed !== undefined && results.drawSeed !== data.seed) {
+    problems.push(
+      makeProblem(campaign.file, 'draw/results', text(`results.drawSeed 与抽签种子“${data.seed}”不同。`, `results.drawSeed differs from the draw's seed "${data.seed}".`), campaign.locate(['results', 'drawSeed']), 'results.drawSeed'),
+    );
+  }
+}

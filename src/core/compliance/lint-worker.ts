@@ -1,0 +1,77 @@
+/**
+ * A worker thread of `mpflow check` on a large repository: lints a share of the articles and
+ * sends back their findings. The articles arrive already split; the worker re-reads only the
+ * front matter's YAML, which it needs to point into titles and digests.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { installScriptTables, type ScriptTables } from './chinese-script.ts';
+import { lintArticle, type PolicyVersion } from './engine.ts';
+import type { YamlField } from './segments.ts';
+import type { LintResult } from './types.ts';
+
+export interface ArticleJob {
+  file: string;
+  directory: string;
+  data: Record<string, unknown>;
+  /** The front matter's YAML text and its title, digest and author, located by the main thread. */
+  frontMatter?: { text: string; firstLine: number; fields: YamlField[] };
+  body: string;
+  bodyFirstLine: number;
+  policy?: PolicyVersion;
+  authorName?: string;
+}
+
+export interface WorkerRequest {
+  root: string;
+  jobs: ArticleJob[];
+  /** The main thread's character tables, so a worker need not load opencc-js and build them again. */
+  tables: ScriptTables;
+}
+
+export type WorkerResponse = { ok: true; results: Array<{ file: string; result: LintResult }> } | { ok: false; file: string; error: string };
+
+/** Bytes of a local body image, or undefined for remote or missing ones (ref/missing-file reports those). */
+export function imageSize(root: string, directory: string, url: string): number | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
+  let decoded = url.split(/[?#]/)[0]!;
+  try {
+    decoded = decodeURI(decoded);
+  } catch {
+    // A stray % is taken literally.
+  }
+  const target = path.posix.normalize(`${directory}/${decoded}`);
+  if (target.startsWith('..')) return undefined;
+  try {
+    return statSync(path.join(root, target)).size;
+  } catch {
+    return undefined;
+  }
+}
+
+export function lintJob(root: string, job: ArticleJob): LintResult {
+  return lintArticle({
+    data: job.data,
+    ...(job.frontMatter ? { frontMatterFields: job.frontMatter } : {}),
+    body: job.body,
+    bodyFirstLine: job.bodyFirstLine,
+    ...(job.policy ? { policy: job.policy } : {}),
+    ...(job.authorName !== undefined ? { authorName: job.authorName } : {}),
+    imageBytes: (url) => imageSize(root, job.directory, url),
+  });
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  installScriptTables(request.tables);
+  const results: Array<{ file: string; result: LintResult }> = [];
+  for (const job of request.jobs) {
+    try {
+      results.push({ file: job.file, result: lintJob(request.root, job) });
+    } catch (error) {
+      parentPort!.postMessage({ ok: false, file: job.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerResponse);
+      return;
+    }
+  }
+  parentPort!.postMessage({ ok: true, results } satisfies WorkerResponse);
+});
