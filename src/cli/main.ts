@@ -17,7 +17,7 @@ import { EXIT, UsageError } from './errors.ts';
 type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: { zh: string; en: string } }> = {
-  check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期与制度权重', en: 'check the content model, references, dates and policy weights' } },
+  check: { run: runCheck, summary: { zh: '检查数据模型、引用、日期、制度权重，以及内容合规与排版', en: 'check the content model, references, dates, policy weights, and content compliance and style' } },
   codeowners: { run: runCodeowners, summary: { zh: '由名册和审核规则生成 .github/CODEOWNERS（--write 写入，--check 核对）', en: 'generate .github/CODEOWNERS from the roster and review rules (--write, --check)' } },
   metrics: { run: runMetrics, summary: { zh: '从微信接口或后台导出的 CSV 导入数据（metrics import）', en: 'import figures from the WeChat API or back-office CSV exports (metrics import)' } },
   draw: { run: runDrawCommand, summary: { zh: '可复算的活动抽签（公开种子，任何人重跑得到同样的名单；--write 记录结果）', en: 'reproducible campaign draw (public seed; anyone re-running gets the same winners; --write records it)' } },

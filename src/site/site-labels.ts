@@ -10,7 +10,7 @@ import type { Lang } from './policy-view.ts';
 export type { Lang };
 
 /** The department pages, in navigation order. `handbook` is Starlight's home page. */
-export const SITE_PAGES = ['handbook', 'articles', 'calendar', 'topics', 'campaigns', 'team', 'dashboards', 'scores'] as const;
+export const SITE_PAGES = ['handbook', 'articles', 'calendar', 'topics', 'campaigns', 'team', 'training', 'dashboards', 'scores'] as const;
 export type SitePage = (typeof SITE_PAGES)[number];
 
 /** Same title as Starlight's `title` in astro.config.mjs, so the header reads the same everywhere. */
@@ -149,7 +149,7 @@ const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeri
 
 export const SITE_LABELS: Record<Lang, SiteLabels> = {
   'zh-CN': {
-    nav: { handbook: '手册', articles: '文章', calendar: '发布日历', topics: '选题库', campaigns: '活动', team: '团队', dashboards: '数据', scores: '考核' },
+    nav: { handbook: '手册', articles: '文章', calendar: '发布日历', topics: '选题库', campaigns: '活动', team: '团队', training: '培训', dashboards: '数据', scores: '考核' },
     navLabel: '部门页面',
     skipLink: '跳到正文',
     switchLanguage: '切换语言',
@@ -248,7 +248,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     },
   },
   en: {
-    nav: { handbook: 'Handbook', articles: 'Articles', calendar: 'Calendar', topics: 'Topics', campaigns: 'Campaigns', team: 'Team', dashboards: 'Dashboards', scores: 'Appraisals' },
+    nav: { handbook: 'Handbook', articles: 'Articles', calendar: 'Calendar', topics: 'Topics', campaigns: 'Campaigns', team: 'Team', training: 'Training', dashboards: 'Dashboards', scores: 'Appraisals' },
     navLabel: 'Department pages',
     skipLink: 'Skip to content',
     switchLanguage: 'Switch language',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintMarkdown } from '../../src/core/compliance/index.ts';
@@ -28,17 +29,23 @@ describe('the compliance accuracy corpus', () => {
   });
 });
 
-describe('the compliance engine on the corpus', () => {
-  const report = evaluate(entries, (source, options) => lintMarkdown(source, options));
-  const summary = () => `\n${formatTable(report, entries)}\n\nsentences not judged as expected:\n${formatFailures(report)}\n`;
+// Both sets are held to the issue's bars: corpus.yaml (which the engine was tuned against) and,
+// when present, holdout.yaml (written apart from the tuning, so over-fitting shows there).
+for (const name of ['corpus.yaml', 'holdout.yaml']) {
+  const file = path.join(PROJECT_ROOT, 'test/compliance-eval', name);
+  const set = existsSync(file) ? await loadCorpus(file) : [];
+  describe.skipIf(!existsSync(file))(`the compliance engine on ${name}`, () => {
+    const report = evaluate(set, (source, options) => lintMarkdown(source, options));
+    const summary = () => `\n${formatTable(report, set)}\n\nsentences not judged as expected:\n${formatFailures(report)}\n`;
 
-  it(`reaches overall precision ≥ ${PRECISION_BAR} and recall ≥ ${RECALL_BAR}`, () => {
-    const overall = { precision: precision(report.overall), recall: recall(report.overall) };
-    expect(overall.precision >= PRECISION_BAR && overall.recall >= RECALL_BAR, `precision ${overall.precision.toFixed(3)}, recall ${overall.recall.toFixed(3)}${summary()}`).toBe(true);
-  });
+    it(`reaches overall precision ≥ ${PRECISION_BAR} and recall ≥ ${RECALL_BAR}`, () => {
+      const overall = { precision: precision(report.overall), recall: recall(report.overall) };
+      expect(overall.precision >= PRECISION_BAR && overall.recall >= RECALL_BAR, `precision ${overall.precision.toFixed(3)}, recall ${overall.recall.toFixed(3)}${summary()}`).toBe(true);
+    });
 
-  it('never throws on a corpus sentence', () => {
-    const thrown = report.outcomes.filter((outcome) => outcome.error !== undefined);
-    expect(thrown.map((outcome) => `${outcome.entry.text}: ${outcome.error}`)).toEqual([]);
+    it('never throws on a sentence', () => {
+      const thrown = report.outcomes.filter((outcome) => outcome.error !== undefined);
+      expect(thrown.map((outcome) => `${outcome.entry.text}: ${outcome.error}`)).toEqual([]);
+    });
   });
-});
+}

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AjvDraft04 from 'ajv-draft-04';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkCompliance } from '../../src/core/check/check-compliance.ts';
 import { COMPLIANCE_FAMILIES } from '../../src/core/compliance/index.ts';
+import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { ARTICLE_DIRECTORY, FixtureRepository, PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
@@ -174,6 +176,23 @@ describe('compliance in mpflow check', () => {
     const optionLike = await runMpflow(['check', '--changed', '--base=--output=/tmp/x'], { cwd: repository.root });
     expect(optionLike.exitCode).toBe(2);
     expect(optionLike.stderr).toContain('is not a valid git ref');
+  });
+
+  it('reports a severity override naming no rule, with a suggestion', async () => {
+    const policy = await repository.read('content/policy/2026-01-01.yaml');
+    await repository.write('content/policy/2026-01-01.yaml', policy.replace('  severities: {}', '  severities:\n    ad-law/absolut-term: \'off\''));
+    const result = await runMpflow(['check'], { cwd: repository.root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/content\/policy\/2026-01-01\.yaml:\d+:5 {2}schema\/enum {2}"ad-law\/absolut-term" in compliance.severities is neither a rule id nor a rule family, so it has no effect. Did you mean "ad-law\/absolute-term"\?/);
+  });
+
+  it('gives the same findings on worker threads as in one thread', async () => {
+    await addBadArticle();
+    const { repository: loaded } = await loadRepository(repository.root);
+    const single = await checkCompliance(loaded, { workers: 0 });
+    const threaded = await checkCompliance(loaded, { workers: 2 });
+    expect(threaded.problems.length).toBeGreaterThan(20);
+    expect(threaded).toEqual(single);
   });
 
   it('lists the compliance rules with the model rules', async () => {

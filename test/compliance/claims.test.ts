@@ -16,6 +16,9 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['药到病除，一喝就灵。', 'medical/absolute-efficacy'],
       ['老茶友反馈，慢性咽炎喝了一个月就治愈了。', 'medical/absolute-efficacy'],
       ['這款茶可以降血壓，根治失眠。', 'medical/treatment-claim'],
+      ['这款降压茶三天见效。', 'medical/treatment-claim'],
+      ['老茶友说喝了它能洗肺。', 'medical/treatment-claim'],
+      ['苦丁茶比降压药还管用。', 'medical/treatment-claim'],
     ],
     valid: [
       '茶是普通食品，不能代替药物治疗疾病。',
@@ -25,6 +28,7 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       '睡前喝浓茶可能影响睡眠，建议下午三点后少喝。',
       '“喝茶能降血压”这类说法没有可靠依据。',
       '茶多酚是茶叶中的一类天然成分。',
+      '降压药请遵医嘱服用，不要用茶水送服。',
     ],
   },
   finance: {
@@ -35,6 +39,8 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['投资普洱茶，保证收益。', 'finance/guaranteed-return'],
       ['茶山认筹，收益保底，本金无忧。', 'finance/guaranteed-return'],
       ['收藏普洱穩賺不賠。', 'finance/guaranteed-return'],
+      ['加盟我们的茶饮店，保证半年回本。', 'finance/guaranteed-return'],
+      ['茶园认购计划无风险，收益有保障。', 'finance/guaranteed-return'],
     ],
     valid: [
       '收藏茶叶有风险，价格可能下跌，请理性消费。',
@@ -42,6 +48,7 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       '老白茶存放得当，风味会慢慢变化。',
       '我们不承诺任何收益。',
       '保存茶叶要避光、防潮、防异味。',
+      '开店第一年，我们勉强做到了保本。',
     ],
   },
   education: {
@@ -52,6 +59,9 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['通过率100%，报名从速。', 'education/guaranteed-result'],
       ['保证录取，学费分期。', 'education/guaranteed-result'],
       ['考證班保證通過。', 'education/guaranteed-result'],
+      ['三天学会茶艺，学不会免费重学。', 'education/guaranteed-result'],
+      ['老师押题准，一次拿证。', 'education/guaranteed-result'],
+      ['结业考核通过率高达 98%。', 'education/guaranteed-result'],
     ],
     valid: [
       '培训不保证通过考试，结果取决于个人练习。',
@@ -74,6 +84,9 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['不转不是中国人！', 'induce-share/pressure'],
       ['转发这条，一年好运。', 'induce-share/pressure'],
       ['轉發到朋友圈即可領取茶樣。', 'induce-share/reward-for-share'],
+      ['帮我砍一刀，免费领茶礼。', 'induce-share/reward-for-share'],
+      ['拉 3 位好友进群即送茶样。', 'induce-share/reward-for-share'],
+      ['是中国人就转起来！', 'induce-share/pressure'],
     ],
     valid: [
       '参与不需要关注本号，也不需要转发或分享文章。',
@@ -82,6 +95,7 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       '在留言区写下答案即可参与抽奖。',
       '转发本文不影响抽奖结果。',
       '我们把茶分享给了身边的朋友。',
+      '按平台规范，“转发保平安”属于诱导分享。',
     ],
   },
   'induce-follow': {
@@ -94,6 +108,10 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['长按识别二维码关注，领取新人礼包。', 'induce-follow/reward-for-follow'],
       ['关注公众号回复“茶”免费领取电子书。', 'induce-follow/reward-for-follow'],
       ['關注後查看全文。', 'induce-follow/follow-to-unlock'],
+      ['测评结果需关注后才能查看。', 'induce-follow/follow-to-unlock'],
+      ['先关注再抽奖。', 'induce-follow/reward-for-follow'],
+      ['未关注的读者不能参与投票。', 'induce-follow/reward-for-follow'],
+      ['关注本号，后台回复“茶”领取试饮装。', 'induce-follow/reward-for-follow'],
     ],
     valid: [
       '参与不需要关注本号。',
@@ -113,6 +131,8 @@ const TABLES: Record<string, { invalid: Array<[string, string]>; valid: string[]
       ['加微信领取优惠券。', 'lexicon/contact-lure'],
       ['详情加V咨询。', 'lexicon/contact-lure'],
       ['兼职刷单，日赚300元。', 'lexicon/gambling-fraud'],
+      ['想要内部价的加微信 abc12345，私聊。', 'lexicon/contact-lure'],
+      ['隔夜茶会致癌，千万别再喝了！', 'lexicon/rumour'],
     ],
     valid: [
       '这次的新茶让人惊喜。',

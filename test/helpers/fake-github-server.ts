@@ -275,6 +275,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return { status: 201, json: commentJson(comment, pull, full, api) };
       }
     }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'DELETE') {
+      for (const pull of repository.pulls.values()) {
+        const index = pull.comments?.findIndex((entry) => entry.id === Number(match![1])) ?? -1;
+        if (index >= 0) {
+          pull.comments!.splice(index, 1);
+          return { status: 204, json: undefined };
+        }
+      }
+      return undefined;
+    }
     if ((match = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       for (const pull of repository.pulls.values()) {
         const comment = pull.comments?.find((entry) => entry.id === Number(match![1]));

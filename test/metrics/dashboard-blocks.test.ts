@@ -39,3 +39,32 @@ describe('dashboard blocks of the sample department, October 2026', () => {
     expect(memberTable(report, 'zh-CN').rows.map((cells) => cells[0])).toContain('林晓');
   });
 });
+
+describe('reading sources and share scenes', () => {
+  it('rank sources by reads, leave out the "all" row, and name codes in both languages', async () => {
+    const { FixtureRepository } = await import('../helpers/fixture-repository.ts');
+    const { readSourceKpis, shareSceneKpis } = await import('../../src/core/metrics/kpis.ts');
+    const { readSourcesBlock, shareScenesBlock } = await import('../../src/components/dashboards/dashboard-blocks.ts');
+    const fixture = await FixtureRepository.create();
+    try {
+      await fixture.write(
+        'content/metrics/reads/2026-11.csv',
+        'date,source,readers,reads,shareUsers,shares,favoriteUsers,favorites\n2026-11-01,0,300,360,10,12,3,3\n2026-11-01,2,120,150,4,5,1,1\n2026-11-01,99999999,420,510,14,17,4,4\n2026-11-02,2,500,560,20,22,2,2\n',
+      );
+      await fixture.write('content/metrics/shares/2026-11.csv', 'date,scene,shares,shareUsers\n2026-11-01,1,30,25\n2026-11-01,2,12,10\n2026-11-02,1,8,8\n');
+      const { repository } = await loadRepository(fixture.root);
+      const range = { from: '2026-11-01', to: '2026-11-30' };
+      const sources = readSourceKpis(repository, range);
+      expect(sources.map((source) => [source.source, source.reads])).toEqual([[2, 710], [0, 360]]);
+      expect(sources[0]!.shareOfReads).toBeCloseTo(710 / 1070, 12);
+      const zh = readSourcesBlock(sources, 'zh-CN');
+      expect(zh.label).toBe('各阅读来源的阅读次数条形图；阅读最多的来源是朋友圈。');
+      expect(zh.table.rows.map((row) => row[0])).toEqual(['朋友圈', '会话']);
+      const scenes = shareSceneKpis(repository, range);
+      expect(scenes).toEqual([{ scene: 1, shares: 38, shareUsers: 33 }, { scene: 2, shares: 12, shareUsers: 10 }]);
+      expect(shareScenesBlock(scenes, 'en').label).toBe('Chart of shares per scene; most shares went to Friends.');
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});

@@ -44,6 +44,7 @@ describe('the JSON Schemas', () => {
       [/^content\/team\.yaml$/, 'team.schema.json'],
       [/^content\/policy\//, 'policy.schema.json'],
       [/^content\/topics\//, 'topic.schema.json'],
+      [/^content\/campaigns\/[^/]+\/draw\.yaml$/, 'campaign-draw.schema.json'],
       [/^content\/campaigns\//, 'campaign.schema.json'],
       [/^content\/training\/plan-/, 'training-plan.schema.json'],
       [/^content\/training\/records-/, 'training-records.schema.json'],

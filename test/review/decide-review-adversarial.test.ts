@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReviewRecord } from '../../src/core/review/audit-log.ts';
+import { appendReviewRecord, buildReviewRecord, readReviewAuditLog } from '../../src/core/review/audit-log.ts';
 import { readBaseContext } from '../../src/core/review/base-context.ts';
 import { decideReview } from '../../src/core/review/decide-review.ts';
 import { renderStickyComment } from '../../src/core/review/present-decision.ts';
@@ -121,7 +124,7 @@ describe('changes requested, then approved, then a push', () => {
 
 describe('the head stands in for the only operator', () => {
   const topic = { path: 'content/topics/T-2026-031.yaml', status: 'added' };
-  it('chen-yu’s own topic PR is approved by the head, shown and recorded in the head’s role', () => {
+  it('chen-yu’s own topic PR is approved by the head, shown and recorded in the head’s role', async () => {
     const decision = decideReview(
       input({ author: 'chenyu-ops', commits: [{ sha: H1, authorLogin: 'chenyu-ops', committerLogin: 'chenyu-ops', authorName: '陈雨' }], files: [topic] }, { reviews: [review('zhoumin-minlan', 'APPROVED', H1, '2026-09-09T05:00:00Z')] }),
     );
@@ -129,7 +132,14 @@ describe('the head stands in for the only operator', () => {
     expect(stage(decision, 'operator-approval').doneBy).toMatchObject({ login: 'zhoumin-minlan', member: 'zhou-min', role: 'head' });
     expect(renderStickyComment(decision, 'zh-CN')).toMatch(/\| 运营审核 \| ✅ 已完成 \| @zhoumin-minlan（zhou-min） \| 主管 \|/);
     const record = buildReviewRecord(7, decision, { repository: 'o/r', title: 't', author: 'chenyu-ops', createdAt: '2026-09-09T01:00:00Z', mergedAt: '2026-09-09T06:00:00Z', mergedBy: 'zhoumin-minlan', files: [topic.path], checks: [] });
-    expect(record.stages[0]).toMatchObject({ id: 'operator-approval', actor: 'zhoumin-minlan', role: 'head' });
+    expect(record.stages[0]).toMatchObject({ id: 'operator-approval', actor: 'zhoumin-minlan', role: 'operator', actorRole: 'head' });
+    const root = await mkdtemp(path.join(tmpdir(), 'mpflow-standin-'));
+    try {
+      await appendReviewRecord(root, record, 'Asia/Shanghai');
+      expect((await readReviewAuditLog(root))[0]!.stages[0]).toMatchObject({ role: 'operator', actorRole: 'head' });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('without a stand-in approval her own PR waits, and the comment says the head may approve', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github-server.ts';
-import { approve, articlePull, BASE, BASE_TEAM, baseTree, commit, H1, outcome, OWNER, REPO, runGate, say, setUpRepository, sha, TEAM, TOKEN } from './scenario-kit.ts';
+import { approve, articlePull, BASE, BASE_POLICY, BASE_TEAM, baseTree, commit, H1, outcome, OWNER, POLICY, REPO, runGate, say, setUpRepository, sha, TEAM, TOKEN } from './scenario-kit.ts';
 
 /**
  * Attacks on the gate through what GitHub reports, run through the real CLI against the fake
@@ -39,6 +39,47 @@ describe('review gate: attacks through GitHub', () => {
     expect(repository.statuses.filter((status) => status.sha === H1).map((status) => status.state)).toEqual(['pending']);
     expect(repository.pulls.get(302)!.comments ?? []).toEqual([]);
     expect(repository.pulls.get(302)!.labels ?? []).toEqual([]);
+  });
+
+  it('two summary comments left by an earlier overlap become one, the older kept and updated', async () => {
+    const stale = (id: number, verdict: string) => ({ id, user: 'github-actions[bot]', type: 'Bot' as const, body: `<!-- mpflow-review-gate -->\n### mpflow 审核 ${verdict}`, created_at: '2026-09-09T01:00:00Z' });
+    const repository = setUpRepository(github, [articlePull(308, { comments: [stale(880001, '✅'), stale(880002, '⏳'), say('linxiao-writes', `/self-review ${h1}`, 10)] })]);
+    await runGate(github, ['--pr', '308']);
+    const stickies = (repository.pulls.get(308)!.comments ?? []).filter((entry) => entry.body.includes('<!-- mpflow-review-gate -->'));
+    expect(stickies.map((entry) => entry.id)).toEqual([880001]);
+    expect(stickies[0]!.body).toContain('待完成：运营审核');
+    expect(github.writes().map((call) => call.method + ' ' + call.path)).toContain(`DELETE /repos/${OWNER}/${REPO}/issues/comments/880002`);
+  });
+
+  it.each([
+    ['no roster', () => new Map([[POLICY, BASE_POLICY]]), 'There is no roster at content/team.yaml'],
+    ['no policy folder', () => new Map([[TEAM, BASE_TEAM]]), 'There is no policy version under content/policy/.'],
+    ['an empty roster file', () => baseTree({ [TEAM]: '' }), 'base commit content/team.yaml:1:1'],
+  ])('a base commit with %s fails the gate, whatever the PR holds', async (_name, tree, message) => {
+    const moved = sha(`base-${_name}`);
+    const repository = setUpRepository(github, [articlePull(309, { comments: [say('linxiao-writes', `/self-review ${h1}`, 10)], reviews: [approve('chenyu-ops', H1, 30)] })]);
+    repository.trees.set(moved, tree());
+    repository.branches.set('main', moved);
+    try {
+      const run = await runGate(github, ['--pr', '309'], { lang: 'en' });
+      expect(run.exitCode).toBe(0);
+      const result = outcome(repository, 309);
+      expect(result.status?.state).toBe('failure');
+      expect(result.sticky).toContain(message);
+      expect(result.labels).toEqual([]);
+    } finally {
+      repository.branches.set('main', BASE);
+    }
+  });
+
+  it('a PR into a branch whose name has a slash is skipped without asking for that branch', async () => {
+    const repository = setUpRepository(github, [articlePull(307, { base: { sha: BASE, ref: 'release/2026-q4' } })]);
+    const run = await runGate(github, ['--pr', '307']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('审核程序只判断合并到默认分支的 PR（base release/2026-q4 is not the default branch main）');
+    expect(github.calls.some((call) => call.path.includes('/git/ref/'))).toBe(false);
+    expect(github.writes()).toEqual([]);
+    expect(outcome(repository, 307).labels).toEqual([]);
   });
 
   it('reads the roster at the base branch as it is now, not at the PR’s recorded (older) base commit', async () => {

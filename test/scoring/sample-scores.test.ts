@@ -10,6 +10,7 @@ import { scorePeriod } from '../../src/core/scoring/score-period.ts';
 import { explanationText } from '../../src/core/scoring/explain.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
+import { copySampleDepartment } from './sample-copy.ts';
 
 let repository: Repository;
 beforeAll(async () => {
@@ -84,6 +85,21 @@ describe('the sample department', () => {
     const run = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
     expect(run.stdout).toContain('Recomputed 10 results; all match.');
     expect(run.exitCode).toBe(0);
+  });
+
+  it('writes the committed results again byte for byte (stable key order, two decimals)', async () => {
+    const sample = await copySampleDepartment();
+    try {
+      const run = await runMpflow(['score', '--period', '2026-10', '--write'], { cwd: sample.root });
+      expect(run.exitCode).toBe(0);
+      for (const member of ['chen-yu', 'huang-shan', 'lin-xiao', 'wang-jia', 'zheng-hao']) {
+        const file = `appraisals/2026-10/${member}/result.yaml`;
+        expect(await readFile(path.join(sample.root, file), 'utf8'), file).toBe(await readFile(path.join(PROJECT_ROOT, file), 'utf8'));
+      }
+      expect(await readFile(path.join(sample.root, 'appraisals/2026-10/lin-xiao/result.yaml'), 'utf8')).toContain('calibration: 0.00\n');
+    } finally {
+      await sample.dispose();
+    }
   });
 
   it('prints the JSON explanation with the same total as the text', async () => {

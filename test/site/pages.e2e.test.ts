@@ -282,6 +282,7 @@ describe('department pages', () => {
         ['活动', '/campaigns/'],
         ['团队', '/team/'],
         ['数据', '/dashboards/'],
+        ['考核', '/scores/'],
       ]);
       await open('/en/handbook/general/');
       const en = await page.locator('a[data-mpflow-site-page]').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
@@ -292,6 +293,7 @@ describe('department pages', () => {
         ['Campaigns', '/en/campaigns/'],
         ['Team', '/en/team/'],
         ['Dashboards', '/en/dashboards/'],
+        ['Appraisals', '/en/scores/'],
       ]);
       await page.locator('a[data-mpflow-site-page="articles"]').click();
       await page.waitForURL(`${base}/en/articles/`);

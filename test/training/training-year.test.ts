@@ -74,6 +74,15 @@ describe('the training year', () => {
     expect(june.courses.find((course) => course.id === 'TR-2026-04')!.status).toBe('planned');
   });
 
+  it('lists courses held but not attended, except those the member taught', () => {
+    const records: TrainingRecordsFile = { year: 2026, sessions: [{ course: 'TR-2026-01', date: '2026-03-18', hours: 3, attendees: ['ex-staff'] }, ...RECORDS.sessions.slice(1)] };
+    const asTrainer = buildTrainingYear({ plan: PLAN, records, members: MEMBERS, appraisalFlags: [], today: '2026-11-26' });
+    expect(asTrainer.members.find((member) => member.id === 'lin-xiao')!.missedCourses).toEqual([]);
+    const taughtByOther: TrainingPlanFile = { ...PLAN, courses: PLAN.courses.map((course) => (course.id === 'TR-2026-01' ? { ...course, trainer: 'zhou-min' } : course)) };
+    const missed = buildTrainingYear({ plan: taughtByOther, records, members: MEMBERS, appraisalFlags: [], today: '2026-11-26' });
+    expect(missed.members.find((member) => member.id === 'lin-xiao')!.missedCourses).toEqual([{ id: 'TR-2026-01', title: '公众号排版与可读性' }]);
+  });
+
   it('never carries session notes (they name who was away and why)', () => {
     const json = JSON.stringify(build('2026-11-26'));
     expect(json).not.toContain('病假');

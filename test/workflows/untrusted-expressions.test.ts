@@ -32,7 +32,7 @@ describe('the workflows splice no untrusted text into scripts', () => {
 
   it('would catch an injection added to a real workflow', () => {
     const gate = workflows.find((workflow) => workflow.file === '.github/workflows/review-gate.yml')!;
-    const anchor = '          status=0\n';
+    const anchor = '          checked=()\n';
     expect(gate.source).toContain(anchor);
     const injected = gate.source.replace(anchor, `${anchor}          echo "\${{ github.event.comment.body }}"\n`);
     expect(findUntrustedExpressions(parseWorkflow(injected, gate.file))).toHaveLength(1);

@@ -102,14 +102,35 @@ describe('workflow permissions', () => {
   it('the review gate listens to every event that can change a verdict, and only to PR comments', () => {
     const gate = byName('review-gate.yml');
     const on = triggersOf(gate) as Record<string, { types?: string[]; workflows?: string[] }>;
-    expect(on.pull_request_target?.types).toEqual(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited']);
-    expect(on.issue_comment?.types).toEqual(['created', 'edited']);
+    expect(on.pull_request_target?.types).toEqual(['opened', 'synchronize', 'reopened', 'ready_for_review', 'converted_to_draft', 'edited']);
+    // A deleted sign-off must stop counting at once (it used to count until the hourly sweep).
+    expect(on.issue_comment?.types).toEqual(['created', 'edited', 'deleted']);
     expect(on.workflow_run?.workflows).toEqual([byName('review-submitted.yml').data.name]);
     expect((triggersOf(byName('review-submitted.yml')) as Record<string, { types?: string[] }>).pull_request_review?.types).toEqual(['submitted', 'dismissed']);
-    const [[, job]] = jobsOf(gate) as [[string, Job]];
-    expect(String(job.if)).toContain('github.event.issue.pull_request');
-    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
-    expect(JSON.stringify(job.steps)).toContain('npx mpflow review-gate --repo \\"$REPOSITORY\\" --pr \\"$number\\"');
+    const jobs = Object.fromEntries(jobsOf(gate));
+    expect(Object.keys(jobs)).toEqual(['targets', 'gate']);
+    expect(String(jobs.targets!.if)).toContain('github.event.issue.pull_request');
+    // Finding the pull requests needs no write token.
+    expect(jobs.targets!.permissions).toEqual({ 'pull-requests': 'read' });
+    expect(jobs.gate!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
+    expect(JSON.stringify(jobs.gate!.steps)).toContain('npx mpflow review-gate --repo \\"$REPOSITORY\\" --pr \\"$PR_NUMBER\\"');
+  });
+
+  it('evaluations of one pull request never run at once, whichever event started them', () => {
+    // Before: the workflow's group was the PR number for some events but the head SHA (relayed
+    // reviews) or the run id (the sweep) for others, so two evaluations of one PR could overlap:
+    // two summary comments, or a "success" read before a dismissal posted after it.
+    const gate = byName('review-gate.yml');
+    expect(gate.data.concurrency).toBeUndefined();
+    const jobs = Object.fromEntries(jobsOf(gate)) as Record<string, Job & { concurrency?: { group: string; 'cancel-in-progress': boolean }; strategy?: { matrix?: { pr?: string } } }>;
+    for (const [id, job] of Object.entries(jobs)) {
+      const writes = Object.values((job.permissions ?? {}) as Record<string, string>).includes(WRITE);
+      if (!writes) continue;
+      expect(job.strategy?.matrix?.pr, `job ${id}`).toBe('${{ fromJSON(needs.targets.outputs.numbers) }}');
+      expect(job.concurrency, `job ${id}`).toEqual({ group: 'review-gate-pr-${{ matrix.pr }}', 'cancel-in-progress': false });
+      expect(JSON.stringify(job.steps), `job ${id}`).toContain('PR_NUMBER":"${{ matrix.pr }}');
+    }
+    expect(Object.values(jobs).some((job) => Object.values((job.permissions ?? {}) as Record<string, string>).includes(WRITE))).toBe(true);
   });
 
   it('the merge recorder runs only for merged pull requests and pushes the audit log', () => {

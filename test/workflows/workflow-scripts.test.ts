@@ -219,15 +219,21 @@ describe('review-gate: which pull requests, and evaluating each', () => {
   it('a pull_request_target or comment event evaluates its own pull request, without asking the API', () => {
     const run = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'issue_comment', PR_FROM_EVENT: '17', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
     expect(run.status, run.output).toBe(0);
-    expect(run.outputs.numbers?.trim()).toBe('17');
+    expect(JSON.parse(run.outputs.numbers!)).toEqual([17]);
     expect(calls('gh')).toEqual([]);
   });
 
-  it('a relayed review finds the open pull request by its head commit', () => {
-    const run = runScript(TARGET, runner, { PATH: fakeTools('23\n'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: SHA, REPOSITORY: 'minlan/wechat' });
+  it('a relayed review finds the open pull requests by their head commit', () => {
+    const run = runScript(TARGET, runner, { PATH: fakeTools('23\n41\n'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: SHA, REPOSITORY: 'minlan/wechat' });
     expect(run.status, run.output).toBe(0);
-    expect(run.outputs.numbers?.trim()).toBe('23');
+    expect(JSON.parse(run.outputs.numbers!)).toEqual([23, 41]);
     expect(calls('gh')[0]).toContain(`repos/minlan/wechat/pulls?state=open&per_page=100 --jq .[] | select(.head.sha == "${SHA}") | .number`);
+  });
+
+  it('no open pull request gives an empty list, which skips the gate job', () => {
+    const run = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.numbers).toBe('[]');
   });
 
   it('refuses a head SHA that is not one, and anything from the API that is not a number', () => {
@@ -236,14 +242,22 @@ describe('review-gate: which pull requests, and evaluating each', () => {
     expect(badSha.output).toContain('::error::unexpected head SHA');
     const badNumber = runScript(TARGET, runner, { PATH: fakeTools('12\n$(id)\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
     expect(badNumber.status).toBe(1);
+    expect(badNumber.outputs.numbers).toBeUndefined();
     expect(existsSync(path.join(runner, 'pwned'))).toBe(false);
+    const injected = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'workflow_dispatch', PR_FROM_EVENT: '1,"x":2', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(injected.status).toBe(1);
+    // 017 is not JSON: the matrix would fail to start instead of evaluating PR 17.
+    const padded = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'workflow_dispatch', PR_FROM_EVENT: '017', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    expect(padded.status).toBe(1);
+    expect(padded.output).toContain('::error::not a pull request number: 017');
   });
 
-  it('the sweep evaluates every open pull request and fails if any evaluation failed, after trying all', () => {
+  it('the sweep lists every open pull request; each matrix leg evaluates one and fails only for its own', () => {
     const target = runScript(TARGET, runner, { PATH: fakeTools('3\n5\n8\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
-    expect(target.outputs.numbers?.trim().split(' ')).toEqual(['3', '5', '8']);
-    const evaluate = runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PULL_REQUESTS: target.outputs.numbers! });
-    expect(evaluate.status).toBe(1);
+    const numbers = JSON.parse(target.outputs.numbers!) as number[];
+    expect(numbers).toEqual([3, 5, 8]);
+    const statuses = numbers.map((number) => runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PR_NUMBER: String(number) }).status);
+    expect(statuses).toEqual([0, 1, 0]);
     expect(calls('npx')).toEqual(['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number}`));
   });
 });

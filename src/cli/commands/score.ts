@@ -160,7 +160,13 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (!isYearMonth(period)) throw new UsageError(zh ? `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。` : `--period must be YYYY-MM or YYYY (got "${period}").`);
   const scores = scorePeriod(repository, period);
   if (!scores) {
-    context.stderr.write(zh ? `${period}-01 没有生效的制度版本，无法计分。\n` : `No policy is in force on ${period}-01, so ${period} cannot be scored.\n`);
+    // A policy file that fails its schema is not "no policy": say which, so the fix is obvious.
+    const unusable = repository.policies.filter((record) => !record.valid && typeof record.data.effective === 'string' && record.data.effective <= `${period}-01`).map((record) => record.file);
+    context.stderr.write(
+      unusable.length > 0
+        ? zh ? `${unusable.join('、')} 不符合数据模型，无法计分；先运行 mpflow check 修正。\n` : `${unusable.join(', ')} does not match the model, so ${period} cannot be scored; run mpflow check and fix it.\n`
+        : zh ? `${period}-01 没有生效的制度版本，无法计分。\n` : `No policy is in force on ${period}-01, so ${period} cannot be scored.\n`,
+    );
     return EXIT.problems;
   }
   const members = indexMembers(repository.team?.data);

@@ -4,7 +4,7 @@
  * or a printout loses nothing. Pure functions of (data, language).
  */
 import { barChart, lineChart, pieChart } from '../../core/metrics/charts.ts';
-import type { ArticleKpi, AudienceSnapshot, FollowerKpis, SupportKpis } from '../../core/metrics/kpis.ts';
+import { READ_SOURCES, SHARE_SCENES, type ArticleKpi, type AudienceSnapshot, type FollowerKpis, type SupportKpis } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
 import type { Lang } from '../../site/site-labels.ts';
 import { DASHBOARD_LABELS, formatNumber, formatPercent, sourceName } from './dashboard-labels.ts';
@@ -282,5 +282,46 @@ export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['tabl
       formatNumber(member.totals.comments, lang),
       formatPercent(member.meanReadRate, lang),
     ]),
+  };
+}
+
+function codeName(names: Record<number, { zh: string; en: string }>, code: number, lang: Lang): string {
+  const name = names[code];
+  return name ? (lang === 'zh-CN' ? name.zh : name.en) : String(code);
+}
+
+export function readSourcesBlock(sources: DashboardOverview['readSources'], lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const names = sources.map((source) => codeName(READ_SOURCES, source.source, lang));
+  const label = t.readSourcesLabel(names[0] ?? '—');
+  return {
+    id: 'read-sources',
+    heading: t.readSources,
+    label,
+    svg: barChart({ label, categories: names, series: [{ name: t.reads, data: sources.map((source) => source.reads) }, { name: t.readers, data: sources.map((source) => source.readers) }], horizontal: true, height: Math.max(220, 60 + sources.length * 40) }),
+    table: {
+      head: [t.source, t.reads, t.readers, t.shares, t.share],
+      numeric: [false, true, true, true, true],
+      rows: sources.map((source, index) => [names[index]!, formatNumber(source.reads, lang), formatNumber(source.readers, lang), formatNumber(source.shares, lang), formatPercent(source.shareOfReads, lang)]),
+    },
+  };
+}
+
+export function shareScenesBlock(scenes: DashboardOverview['shareScenes'], lang: Lang): ChartBlock {
+  const t = DASHBOARD_LABELS[lang];
+  const names = scenes.map((scene) => codeName(SHARE_SCENES, scene.scene, lang));
+  const top = [...scenes].sort((a, b) => b.shares - a.shares)[0];
+  const label = t.shareScenesLabel(top ? codeName(SHARE_SCENES, top.scene, lang) : '—');
+  const total = scenes.reduce((sum, scene) => sum + scene.shares, 0);
+  return {
+    id: 'share-scenes',
+    heading: t.shareScenes,
+    label,
+    svg: pieChart({ label, data: scenes.map((scene, index) => ({ name: names[index]!, value: scene.shares })) }),
+    table: {
+      head: [t.scene, t.shares, t.shareUsers, t.share],
+      numeric: [false, true, true, true],
+      rows: scenes.map((scene, index) => [names[index]!, formatNumber(scene.shares, lang), formatNumber(scene.shareUsers, lang), formatPercent(total > 0 ? scene.shares / total : null, lang)]),
+    },
   };
 }

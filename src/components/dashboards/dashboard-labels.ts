@@ -91,6 +91,11 @@ export interface DashboardLabels {
   members: string;
   member: string;
   meanReadRate: string;
+  readSources: string;
+  readSourcesLabel: (top: string) => string;
+  shareScenes: string;
+  shareScenesLabel: (top: string) => string;
+  scene: string;
   // Audience
   audience: string;
   audienceNone: string;
@@ -174,6 +179,11 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     members: '成员文章数据',
     member: '成员',
     meanReadRate: '平均阅读率',
+    readSources: '阅读来源',
+    readSourcesLabel: (top) => `各阅读来源的阅读次数条形图；阅读最多的来源是${top}。`,
+    shareScenes: '分享场景',
+    shareScenesLabel: (top) => `各分享场景的分享次数图；分享最多的是${top}。`,
+    scene: '场景',
     audience: '粉丝画像',
     audienceNone: '还没有粉丝画像数据：从公众号后台“用户分析 → 用户属性”导出性别、年龄、地区，再用 mpflow metrics import --from csv 导入。',
     audienceLabel: (dimension, date, top) => `粉丝${dimension}分布图（${date}）；占比最高的是${top}。`,
@@ -253,6 +263,11 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     members: "Members' articles",
     member: 'Member',
     meanReadRate: 'Mean read rate',
+    readSources: 'Reading sources',
+    readSourcesLabel: (top) => `Bar chart of reads per reading source; most reads came from ${top}.`,
+    shareScenes: 'Share scenes',
+    shareScenesLabel: (top) => `Chart of shares per scene; most shares went to ${top}.`,
+    scene: 'Scene',
     audience: 'Audience',
     audienceNone: 'No audience figures yet: export gender, age and region from the back office (用户分析 → 用户属性) and import them with mpflow metrics import --from csv.',
     audienceLabel: (dimension, date, top) => `Chart of followers by ${dimension} on ${date}; the largest group is ${top}.`,

@@ -2,12 +2,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { scriptTables } from '../compliance/chinese-script.ts';
 import { articleFields } from '../compliance/engine.ts';
-import { lintCampaign, type Finding, type LintResult, type PolicyVersion } from '../compliance/index.ts';
-import { lintJob, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
+import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign, type Finding, type LintResult, type PolicyVersion } from '../compliance/index.ts';
+import { lintJob, WORKER_MARK, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
-import { internalError } from './make-problem.ts';
+import { text } from '../i18n/language.ts';
+import { internalError, makeProblem } from './make-problem.ts';
+import { suggestion } from './reference-helpers.ts';
+import { RULE_IDS } from './rules.ts';
 import type { Problem } from './problem.ts';
 
 export interface ComplianceCheckResult {
@@ -76,9 +79,11 @@ export async function checkCompliance(repository: Repository, options: Complianc
     for (const finding of result.findings) problems.push(findingToProblem(file, finding));
   };
   if (workers > 1 && jobs.length > 1) {
-    for (const outcome of await lintOnWorkers(repository.root, jobs, workers)) {
-      if (outcome.ok) for (const { file, result } of outcome.results) collect(file, result);
-      else problems.push(internalError(outcome.file, new Error(outcome.error)));
+    for (const response of await lintOnWorkers(repository.root, jobs, workers)) {
+      for (const outcome of response.results) {
+        if ('result' in outcome) collect(outcome.file, outcome.result);
+        else problems.push(internalError(outcome.file, new Error(outcome.error)));
+      }
     }
   } else {
     for (const job of jobs) {
@@ -90,6 +95,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
     }
   }
 
+  checkSeverityNames(repository, problems);
   for (const campaign of repository.campaigns) {
     if (!campaign.yaml) continue;
     try {
@@ -101,6 +107,31 @@ export async function checkCompliance(repository: Repository, options: Complianc
     }
   }
   return { problems, suppressed };
+}
+
+/**
+ * A severity override for a rule that does not exist changes nothing, silently; a misspelt
+ * `ad-law/absolut-term: off` would leave the team believing a rule is off (or on).
+ */
+function checkSeverityNames(repository: Repository, problems: Problem[]): void {
+  const known = new Set<string>([...Object.keys(COMPLIANCE_RULES), ...COMPLIANCE_FAMILIES, ...RULE_IDS]);
+  for (const policy of repository.policies) {
+    const severities = (policy.data as { compliance?: { severities?: unknown } }).compliance?.severities;
+    if (!severities || typeof severities !== 'object') continue;
+    for (const name of Object.keys(severities)) {
+      if (known.has(name)) continue;
+      const hint = suggestion(name, known);
+      problems.push(
+        makeProblem(
+          policy.file,
+          'schema/enum',
+          text(`compliance.severities 里的“${name}”不是规则编号或规则类别，这一项不起作用。${hint.zh}`, `"${name}" in compliance.severities is neither a rule id nor a rule family, so it has no effect.${hint.en}`),
+          policy.locate(['compliance', 'severities', name], 'key'),
+          `compliance.severities.${name}`,
+        ),
+      );
+    }
+  }
 }
 
 /** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
@@ -123,12 +154,18 @@ async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number): P
     shares.map(
       (share) =>
         new Promise<WorkerResponse>((resolve, reject) => {
-          const worker = new Worker(new URL('../compliance/lint-worker.ts', import.meta.url));
+          const worker = new Worker(new URL('../compliance/lint-worker.ts', import.meta.url), { workerData: { [WORKER_MARK]: true } });
+          let answered = false;
           worker.once('message', (response: WorkerResponse) => {
+            answered = true;
             resolve(response);
             void worker.terminate();
           });
           worker.once('error', reject);
+          // A worker that dies without answering (out of memory) must not leave the check waiting forever.
+          worker.once('exit', (code) => {
+            if (!answered) reject(new Error(`compliance worker exited with code ${code} before answering`));
+          });
           worker.postMessage({ root, jobs: share, tables: scriptTables() } satisfies WorkerRequest);
         }),
     ),

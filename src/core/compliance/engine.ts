@@ -129,13 +129,15 @@ function typographyMessage(fix: typography.TypographyFix): RawFinding['message']
 }
 
 /** Runs every rule over a document and turns what they report into positioned findings. */
-export function lintDocument(document: LintDocument, suppressions: readonly Suppression[]): LintResult {
+export function lintDocument(document: LintDocument, suppressions: readonly Suppression[], only?: 'typography'): LintResult {
   const raw: RawFinding[] = [];
   const report = (finding: RawFinding) => raw.push(finding);
-  checkPhrases(document, report);
-  reprint.checkReprint(document, report);
-  structure.checkStructure(document, report);
-  wechatLimits.checkWeChatLimits(document, report);
+  if (only !== 'typography') {
+    checkPhrases(document, report);
+    reprint.checkReprint(document, report);
+    structure.checkStructure(document, report);
+    wechatLimits.checkWeChatLimits(document, report);
+  }
   checkTypographyRules(document, report);
 
   const { severities } = document.settings;
@@ -215,6 +217,10 @@ const ARTICLE_FIELDS = ['title', 'digest', 'author'] as const;
 
 /** Lints any Markdown text (front matter optional), with positions in that text. */
 export function lintMarkdown(source: string, options: LintMarkdownOptions = {}): LintResult {
+  return lintMarkdownText(source, options);
+}
+
+function lintMarkdownText(source: string, options: LintMarkdownOptions, only?: 'typography'): LintResult {
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const settings = settingsFromPolicy(options.policy);
   const split = options.frontMatter === false ? ({ kind: 'missing' } as const) : splitFrontMatter(text);
@@ -236,6 +242,7 @@ export function lintMarkdown(source: string, options: LintMarkdownOptions = {}):
   return lintDocument(
     { ...(frontMatter ? { frontMatter } : {}), frontMatterChecked: false, body, fields, settings, ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}) },
     suppressions,
+    only,
   );
 }
 
@@ -288,7 +295,8 @@ export function lintCampaign(yaml: YamlText, data: Record<string, unknown>, poli
 
 /** Typography findings only (each fixable by fixTypography), positioned in `text`. */
 export function checkTypography(text: string): Finding[] {
-  return lintMarkdown(text).findings.filter((finding) => finding.family === 'typography');
+  // The typography pass alone: no phrase, reprint, structure or limit rules run.
+  return lintMarkdownText(text, {}, 'typography').findings.filter((finding) => finding.family === 'typography');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { installScriptTables, type ScriptTables } from './chinese-script.ts';
 import { lintArticle, type PolicyVersion } from './engine.ts';
 import type { YamlField } from './segments.ts';
@@ -30,7 +30,9 @@ export interface WorkerRequest {
   tables: ScriptTables;
 }
 
-export type WorkerResponse = { ok: true; results: Array<{ file: string; result: LintResult }> } | { ok: false; file: string; error: string };
+export interface WorkerResponse {
+  results: Array<{ file: string; result: LintResult } | { file: string; error: string }>;
+}
 
 /** Bytes of a local body image, or undefined for remote or missing ones (ref/missing-file reports those). */
 export function imageSize(root: string, directory: string, url: string): number | undefined {
@@ -62,16 +64,23 @@ export function lintJob(root: string, job: ArticleJob): LintResult {
   });
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  installScriptTables(request.tables);
-  const results: Array<{ file: string; result: LintResult }> = [];
-  for (const job of request.jobs) {
-    try {
-      results.push({ file: job.file, result: lintJob(request.root, job) });
-    } catch (error) {
-      parentPort!.postMessage({ ok: false, file: job.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } satisfies WorkerResponse);
-      return;
+/** Set by checkCompliance when it starts this file as a worker; importing it elsewhere does nothing. */
+export const WORKER_MARK = 'mpflowComplianceWorker';
+
+function serve(port: MessagePort): void {
+  port.on('message', (request: WorkerRequest) => {
+    installScriptTables(request.tables);
+    const results: WorkerResponse['results'] = [];
+    for (const job of request.jobs) {
+      try {
+        results.push({ file: job.file, result: lintJob(request.root, job) });
+      } catch (error) {
+        // A bug on one article is reported against it; the rest of the share is still linted.
+        results.push({ file: job.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      }
     }
-  }
-  parentPort!.postMessage({ ok: true, results } satisfies WorkerResponse);
-});
+    port.postMessage({ results } satisfies WorkerResponse);
+  });
+}
+
+if (parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_MARK] === true) serve(parentPort);

@@ -52,7 +52,7 @@ export interface PhraseMatch {
 export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
   const { regex, entries, exceptions } = set;
-  // The end of the last match of each rule: a match of the same rule inside it is the same finding.
+  // The end of the last match of each rule: a match of the same rule overlapping it is the same finding.
   const reached = new Map<string, number>();
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -64,7 +64,7 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     const entry = entries[index - 1]!;
     const start = match.index;
     const end = start + match[0].length;
-    if ((reached.get(entry.rule) ?? -1) >= end) continue;
+    if (start < (reached.get(entry.rule) ?? -1)) continue;
     if (isException(text, start, end, exceptions[index - 1]!)) continue;
     if (entry.negatable && isNegated(text, start, match[0])) continue;
     reached.set(entry.rule, end);

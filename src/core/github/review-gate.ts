@@ -16,7 +16,7 @@ export async function evaluatePullRequest(client: GitHubClient, repository: Repo
   const snapshot = await fetchPullRequestSnapshot(client, repository, number);
   // An open pull request is judged by the base branch as it is now; a merged one by the base it was
   // merged onto (the branch now holds the pull request itself, which must never judge itself).
-  if (snapshot.open) snapshot.pullRequest.baseSha = await fetchBranchTip(client, repository, snapshot.baseRef);
+  if (snapshot.open && judgedBranch(snapshot).judged) snapshot.pullRequest.baseSha = await fetchBranchTip(client, repository, snapshot.baseRef);
   const { team, policies } = await fetchBaseFiles(client, repository, snapshot.pullRequest.baseSha);
   const base = readBaseContext(team, policies, now);
   // Who wrote which appraisal file needs each commit's own file list; other pull requests skip it.
@@ -33,6 +33,7 @@ export type GateAction =
   | { kind: 'comment-created'; id: number }
   | { kind: 'comment-updated'; id: number }
   | { kind: 'comment-unchanged'; id: number }
+  | { kind: 'comment-deleted'; id: number }
   | { kind: 'status-set'; state: string; description: string }
   | { kind: 'skipped'; reason: string };
 
@@ -77,7 +78,17 @@ export async function publishDecision(client: GitHubClient, repository: Reposito
 
   // Only a bot's comment can be the sticky one: a person pasting the marker cannot make the gate overwrite their comment.
   const body = renderStickyComment(decision, language);
-  const sticky = snapshot.comments.find((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER));
+  const stickies = snapshot.comments.filter((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER)).sort((a, b) => a.id - b.id);
+  const sticky = stickies[0];
+  // Two evaluations that once overlapped may have left two summaries saying different things: one stays.
+  for (const extra of stickies.slice(1)) {
+    try {
+      await client.rest.issues.deleteComment({ ...repository, comment_id: extra.id });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+    actions.push({ kind: 'comment-deleted', id: extra.id });
+  }
   let commentUrl: string | undefined;
   if (!sticky) {
     const { data } = await client.rest.issues.createComment({ ...repository, issue_number: number, body });

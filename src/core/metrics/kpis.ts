@@ -625,3 +625,61 @@ function bucketOrder(bucket: string): number {
   if (/以上|over|above|\+/i.test(bucket)) return years + 0.5;
   return years;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading sources and share scenes (getuserread, getusershare)
+
+/** getuserread's user_source codes (not the follower sources). 99999999 is its "all" total. */
+export const READ_SOURCES: Record<number, { zh: string; en: string }> = {
+  0: { zh: '会话', en: 'Chats' },
+  1: { zh: '好友转发', en: 'Forwarded by friends' },
+  2: { zh: '朋友圈', en: 'Moments' },
+  4: { zh: '历史消息页', en: 'Message history' },
+  5: { zh: '其他', en: 'Other' },
+  6: { zh: '看一看', en: 'Top Stories' },
+  7: { zh: '搜一搜', en: 'Search' },
+};
+
+export const SHARE_SCENES: Record<number, { zh: string; en: string }> = {
+  1: { zh: '好友转发', en: 'Friends' },
+  2: { zh: '朋友圈', en: 'Moments' },
+  255: { zh: '其他', en: 'Other' },
+};
+
+export interface ReadSourceKpi {
+  source: number;
+  readers: number;
+  reads: number;
+  shares: number;
+  /** This source's share of all reads in the range. */
+  shareOfReads: number | null;
+}
+
+/** Account-wide reads per reading source over a range, most reads first; the "all" row (99999999) is left out. */
+export function readSourceKpis(repository: Repository, range: DateRange): ReadSourceKpi[] {
+  const bySource = new Map<number, { readers: number; reads: number; shares: number }>();
+  for (const row of rowsOf(repository.readsBySource ?? [], range, (row) => row.date)) {
+    if (row.source === 99_999_999) continue;
+    const entry = bySource.get(row.source) ?? { readers: 0, reads: 0, shares: 0 };
+    entry.readers += row.readers;
+    entry.reads += row.reads;
+    entry.shares += row.shares;
+    bySource.set(row.source, entry);
+  }
+  const total = [...bySource.values()].reduce((sum, entry) => sum + entry.reads, 0);
+  return [...bySource]
+    .map(([source, entry]) => ({ source, ...entry, shareOfReads: ratio(entry.reads, total) }))
+    .sort((a, b) => b.reads - a.reads || a.source - b.source);
+}
+
+/** Shares per scene (friends, Moments, other) over a range. */
+export function shareSceneKpis(repository: Repository, range: DateRange): Array<{ scene: number; shares: number; shareUsers: number }> {
+  const byScene = new Map<number, { shares: number; shareUsers: number }>();
+  for (const row of rowsOf(repository.sharesByScene ?? [], range, (row) => row.date)) {
+    const entry = byScene.get(row.scene) ?? { shares: 0, shareUsers: 0 };
+    entry.shares += row.shares;
+    entry.shareUsers += row.shareUsers;
+    byScene.set(row.scene, entry);
+  }
+  return [...byScene].map(([scene, entry]) => ({ scene, ...entry })).sort((a, b) => a.scene - b.scene);
+}

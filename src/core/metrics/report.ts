@@ -12,12 +12,15 @@ import {
   followerKpis,
   memberArticleKpis,
   monthRange,
+  readSourceKpis,
+  shareSceneKpis,
   supportKpis,
   type ArticleKpi,
   type ArticleTotals,
   type AudienceSnapshot,
   type DateRange,
   type FollowerKpis,
+  type ReadSourceKpi,
   type SupportKpis,
 } from './kpis.ts';
 
@@ -126,6 +129,9 @@ export interface DashboardOverview {
   /** The whole desk's figures per month, for the trend against the deadline. */
   supportByMonth: Array<{ month: string; kpis: SupportKpis['overall'] }>;
   audience: AudienceSnapshot[];
+  /** Reads by reading source and shares by scene (API import only; empty without it). */
+  readSources: ReadSourceKpi[];
+  shareScenes: ReturnType<typeof shareSceneKpis>;
   memberNames: Map<string, string>;
 }
 
@@ -151,6 +157,8 @@ export function dashboardOverview(repository: Repository, options: { top?: numbe
       return { month, kpis: supportKpis(repository, { from: whole.from, to: whole.to < span.to ? whole.to : span.to }).overall };
     }),
     audience: audienceKpis(repository, span.to),
+    readSources: readSourceKpis(repository, span),
+    shareScenes: shareSceneKpis(repository, span),
     memberNames: new Map([...indexMembers(repository.team?.data).values()].map((member) => [member.id, member.name])),
   };
 }

@@ -29,9 +29,4 @@ export function inlineStyles(tree: Root, sheet: StyleSheet): void {
     }
     return undefined;
   });
-  visit(tree, 'comment', (_node, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
 }

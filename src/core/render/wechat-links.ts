@@ -82,10 +82,15 @@ function normalizeIdentifier(identifier: string): string {
 /** [text][id] and ![alt][id] become ordinary links and images; their definitions go. */
 function resolveReferences(tree: Root): void {
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
+  let references = false;
+  visit(tree, (node) => {
+    if (node.type === 'linkReference' || node.type === 'imageReference') references = true;
+    if (node.type !== 'definition') return;
     const key = normalizeIdentifier(node.identifier);
     if (!definitions.has(key)) definitions.set(key, node);
   });
+  // Most articles have neither: skip the second walk.
+  if (!references && definitions.size === 0) return;
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'definition') {
@@ -263,6 +268,7 @@ function collectFootnotes(tree: Root): Note[] {
       (parent.children as PhrasingContent[])[index] = marker('sup', 'mp-footnote-ref', `[注${number}]`);
       return undefined;
     });
+  if (definitions.size === 0) return notes;
   replaceReferences(tree);
   // A note may cite another note; the list grows while it is walked.
   for (let index = 0; index < notes.length; index += 1) replaceReferences(notes[index]!.definition);

@@ -14,6 +14,8 @@ export interface ReviewAuditStage {
   actor: string | null;
   member?: string | null;
   role: string;
+  /** Set when a stand-in acted: the role they approved in. */
+  actorRole?: string;
   sha: string | null;
   at: string | null;
   durationSeconds?: number | null;
@@ -87,7 +89,7 @@ export function buildReviewRecord(pr: number, decision: ReviewDecision, facts: M
     const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
     const start = stage.kind === 'self-review' ? opened : approvalStart;
     const durationSeconds = stage.doneBy && Number.isFinite(start) ? Math.max(0, Math.round((Date.parse(stage.doneBy.at) - start) / 1000)) : null;
-    return { id: stage.id, state: stage.state, actor: actor?.login ?? null, member: actor?.member ?? null, role: actor?.role ?? stage.role, sha: actor?.sha ?? null, at: actor?.at ?? null, durationSeconds };
+    return { id: stage.id, state: stage.state, actor: actor?.login ?? null, member: actor?.member ?? null, role: stage.role, ...(actor && actor.role !== stage.role ? { actorRole: actor.role } : {}), sha: actor?.sha ?? null, at: actor?.at ?? null, durationSeconds };
   });
   return {
     pr,

@@ -63,7 +63,7 @@ export interface MemberTrainingView {
   /** Courses of the plan meant for the member's roles. */
   plannedCourses: number;
   plannedHours: number;
-  /** Planned for the member's roles, already held (in full or in part), and not attended at all. */
+  /** Planned for the member's roles, already held (in full or in part), not attended at all, and not taught by the member. */
   missedCourses: Array<{ id: string; title: string }>;
   /** min(plan.targetHours, plannedHours); undefined when the plan sets no target. */
   target?: number;
@@ -152,7 +152,8 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
       courses: memberCourses,
       plannedCourses: planned.length,
       plannedHours,
-      missedCourses: planned.filter((course) => course.heldHours > 0 && !hoursByCourse.has(course.id)).map(({ id, title }) => ({ id, title })),
+      // The trainer of a course taught it: not a course they missed.
+      missedCourses: planned.filter((course) => course.heldHours > 0 && !hoursByCourse.has(course.id) && course.trainer?.id !== member.id).map(({ id, title }) => ({ id, title })),
       belowTarget: false,
     };
     if (plan.targetHours !== undefined) {
