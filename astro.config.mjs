@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { articleImages } from './src/site/article-images.ts';
 
 // The handbook is the only part of the site that Starlight renders. The article archive, the
 // topic library, the campaigns and the team pages (src/pages/) are plain Astro pages that share
@@ -64,5 +65,7 @@ export default defineConfig({
 				},
 			],
 		}),
+		// The articles' images next to their phone previews (/articles/<id>/figure-1.png).
+		articleImages(),
 	],
 });

@@ -110,6 +110,25 @@ describe('mpflow draw', () => {
     const cli = await run('check');
     expect(cli.exitCode).toBe(1);
     expect(cli.stdout + cli.stderr).toContain(`${DRAW}:${at.line}:`);
+    // A pull request that touches only the entries is checked in path mode: it still fails, on the entries file.
+    const pathMode = await checkRepository(repository.root, { paths: [ENTRIES] });
+    expect(pathMode.problems.filter((problem) => problem.ruleId === 'draw/mismatch').map((problem) => problem.file)).toEqual([ENTRIES]);
+  });
+
+  it('warns when winners are announced for a declared draw that was never recorded', async () => {
+    const { problems } = await checkRepository(repository.root);
+    const unrecorded = problems.find((problem) => problem.ruleId === 'draw/unrecorded');
+    expect(unrecorded?.severity).toBe('warning');
+    expect(unrecorded?.span.start.line).toBe(positionOf(CAMPAIGN_WITH_DRAW, 'winners:').line);
+    await run('draw', 'C-2026-01', '--write', '--drawn-at', '2026-10-08T15:00:00+08:00');
+    const after = await checkRepository(repository.root);
+    expect(after.problems.some((problem) => problem.ruleId === 'draw/unrecorded')).toBe(false);
+  });
+
+  it('entries in a folder that names no campaign are reported', async () => {
+    await repository.write('content/campaigns/C-2026-07/entries.csv', ENTRIES_CSV);
+    const { problems } = await checkRepository(repository.root);
+    expect(problems.find((problem) => problem.file === 'content/campaigns/C-2026-07/entries.csv')?.ruleId).toBe('ref/unknown-campaign');
   });
 
   it('check fails when a recorded winner is edited by hand, pointing at the winner', async () => {
@@ -123,6 +142,14 @@ describe('mpflow draw', () => {
     expect(mismatch?.span.start.line).toBe(winnerLine);
     expect(mismatch?.message.zh).toContain('老***板');
     expect(problems.some((problem) => problem.ruleId === 'draw/results')).toBe(true);
+  });
+
+  it('without --drawn-at, records the time of the draw on the department’s clock', async () => {
+    const written = await run('draw', 'C-2026-01', '--write');
+    expect(written.exitCode, written.stderr).toBe(0);
+    const drawnAt = /drawnAt: (\S+)/.exec(await repository.read(DRAW))![1]!;
+    expect(drawnAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    expect(Math.abs(Date.parse(drawnAt) - Date.now())).toBeLessThan(60_000);
   });
 
   it('refuses to record a draw before entries close', async () => {

@@ -43,6 +43,7 @@ describe('mpflow metrics import --from csv', () => {
     expect(await fixture.read('content/metrics/articles/2026-11.csv')).toBe(
       'date,article,reads,readers,shares,shareUsers,likes,comments,favorites\n2026-11-24,2026-09-02-yancha-yanyun,150,120,9,8,3,1,2\n2026-11-25,2026-09-02-yancha-yanyun,66,60,2,2,1,0,1\n',
     );
+    expect(run.stderr).toContain('articles-2026-11.csv:2:1: The date column holds Excel date numbers; they were read as dates (46350 is 2026-11-24).');
     // Traditional headers (性別, 人數) are read as Simplified, and say so.
     expect(run.stderr).toMatch(/Traditional Chinese headers were read as Simplified: 性別 → 性别, 人數 → 人数/);
     const audience = await fixture.read('content/metrics/audience/2026-11.csv');

@@ -46,6 +46,17 @@ describe('commits GitHub links to no account', () => {
     expect(decision.verdict).toBe('pending');
   });
 
+  it('an operator who commits unlinked under the WRITER’s name is not cleared by the name match', () => {
+    const decision = decideReview(
+      input(
+        { commits: [writer('a'.repeat(40)), { sha: H1, authorLogin: null, committerLogin: null, authorName: '林晓', authorEmail: 'someone@laptop.local' }] },
+        { comments: signed, reviews: [review('chenyu-ops', 'APPROVED', H1, '2026-09-09T05:00:00Z')] },
+      ),
+    );
+    expect(stage(decision, 'operator-approval').state).toBe('pending');
+    expect(decision.verdict).toBe('pending');
+  });
+
   it('a commit that matches nobody in the roster holds every approval back, and says how to fix it', () => {
     const decision = decideReview(
       input(
@@ -56,7 +67,7 @@ describe('commits GitHub links to no account', () => {
     const approval = stage(decision, 'operator-approval');
     expect(approval.state).toBe('pending');
     expect(approval.doneBy).toBeUndefined();
-    expect(approval.notes.map((note) => note.zh).join('\n')).toMatch(new RegExp(`提交 ${H1.slice(0, 7)}.*“Yu C. <yu@laptop.local>”没有关联 GitHub 账号.*git commit --amend --reset-author`));
+    expect(approval.notes.map((note) => note.zh).join('\n')).toMatch(new RegExp(`提交 ${H1.slice(0, 7)}.*“Yu C. <yu@laptop.local>”没有关联 GitHub 账号.*添加到自己的 GitHub 账号.*git commit --amend --reset-author`));
     expect(decision.verdict).toBe('pending');
   });
 

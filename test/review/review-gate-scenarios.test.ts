@@ -359,7 +359,7 @@ const SCENARIOS: Scenario[] = [
     pull: (n) => articlePull(n, { files: [{ filename: 'public/robots.txt', status: 'modified' }], reviews: [approve('zhoumin-minlan', H1, 30)] }),
     status: 'success',
     labels: ['review: ready'],
-    comment: [/另有 1 个文件不在任何审核规则内/, /\| 主管审批 \| ✅ 已完成 \| @zhoumin-minlan（zhou-min） \| 主管 \|/],
+    comment: [/另有 1 个文件不在任何审核规则内，按制度（review\.unmatched）需要：主管审批。/, /\| 主管审批 \| ✅ 已完成 \| @zhoumin-minlan（zhou-min） \| 主管 \|/],
   },
   {
     name: 'a sign-off on the third page of comments is found (pagination)',

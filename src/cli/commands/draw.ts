@@ -6,7 +6,7 @@ import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '.
 import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
 import { seedHistory, type SeedHistory } from '../../core/campaigns/seed-history.ts';
 import { pick } from '../../core/i18n/language.ts';
-import { isOffsetDateTime } from '../../core/model/dates.ts';
+import { isOffsetDateTime, offsetInTimeZone } from '../../core/model/dates.ts';
 import { countBySeverity, compareProblems, type Problem } from '../../core/check/problem.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
@@ -133,7 +133,8 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const history = values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
 
   if (values.write) {
-    const drawnAt = values['drawn-at'] ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const timeZone = loaded.repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai';
+    const drawnAt = values['drawn-at'] ?? localNow(timeZone);
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {
       context.stderr.write(zh ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n` : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`);
@@ -165,6 +166,16 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const { warnings } = countBySeverity(problems);
   if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
   return EXIT.clean;
+}
+
+/** Now, as the department's clock reads it: 2026-10-08T15:00:00+08:00. */
+function localNow(timeZone: string): string {
+  const now = new Date();
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '00';
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const time = `${part('hour')}:${part('minute')}`;
+  return `${date}T${time}:${part('second')}${offsetInTimeZone(date, time, timeZone)}`;
 }
 
 function relativeOrAbsolute(root: string, absolute: string): string {

@@ -146,9 +146,25 @@ export function checkCampaignDraws(repository: Repository, problems: Problem[]):
     for (const row of table.rows) checkEntryPrivacy(table.file, row, problems);
   }
 
+  const recorded = new Set((repository.campaignDraws ?? []).map((record) => campaignOfPath(record.file)));
   for (const campaign of campaigns.values()) {
     const { draw, period } = campaign.data;
     if (!campaign.valid || !draw || typeof period?.end !== 'string') continue;
+    // Winners announced for a campaign that declared a reproducible draw, but no draw on record to re-run.
+    if (campaign.data.results?.winners?.length && !recorded.has(campaign.data.id)) {
+      problems.push(
+        makeProblem(
+          campaign.file,
+          'draw/unrecorded',
+          text(
+            `活动声明了可复算的抽签（draw.seed），却没有抽签记录 ${drawRecordPath(campaign.data.id)}，results.winners 无法复核。运行 npx mpflow draw ${campaign.data.id} --write 记录抽签。`,
+            `The campaign declares a reproducible draw (draw.seed) but has no recorded draw ${drawRecordPath(campaign.data.id)}, so results.winners cannot be verified. Record it with npx mpflow draw ${campaign.data.id} --write.`,
+          ),
+          campaign.locate(['results', 'winners']),
+          'results.winners',
+        ),
+      );
+    }
     if (typeof draw.seedDeclaredAt === 'string' && Date.parse(draw.seedDeclaredAt) > Date.parse(period.end)) {
       problems.push(
         makeProblem(
@@ -209,8 +225,19 @@ function checkRecordedDraw(repository: Repository, record: SourcedRecord<Campaig
     return;
   }
   const outcome = runDraw({ entries: drawEntriesOf(table.rows), entriesText, seed: data.seed, rules: drawRulesOf(campaign.data) });
-  for (const difference of compareDrawRecord(data, outcome)) {
+  const differences = compareDrawRecord(data, outcome);
+  for (const difference of differences) {
     problems.push(makeProblem(record.file, 'draw/mismatch', difference.message, record.locate(difference.path), difference.path.join('.')));
+  }
+  // Said on the entries file too, so a pull request that changes only the entries is stopped by its own check.
+  if (differences.some((difference) => difference.path[0] === 'entries')) {
+    problems.push(
+      makeProblem(
+        expectedFile,
+        'draw/mismatch',
+        text(`这份参与记录已经抽过签（${record.file}），之后又被改动：摘要或人数与抽签记录不符。已抽签的参与记录不能再改。`, `These entries were drawn already (${record.file}) and have changed since: the digest or the counts differ from the record. Drawn entries must not change.`),
+      ),
+    );
   }
 
   const results = campaign.data.results;

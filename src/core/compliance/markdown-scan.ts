@@ -31,6 +31,10 @@ export interface ScannedMarkdown {
   paragraphs: Block[];
   headings: Block[];
   images: ImageRef[];
+  /** Reference-style images (![alt][label], ![alt][], ![label]); `label` is normalised. */
+  imageReferences: Array<{ start: number; end: number; alt: string; label: string }>;
+  /** Link reference definitions ([label]: url), by normalised label; the first one wins, as in CommonMark. */
+  definitions: Map<string, string>;
   links: LinkRef[];
   /** Offsets at which each line starts. */
   lineStarts: number[];
@@ -42,8 +46,8 @@ const BLOCKQUOTE_LINE = /^ {0,3}>/;
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const TABLE_LINE = /^[ \t]*\|/;
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$/;
-const INLINE = /(`+)[^`\n]*?\1|!\[([^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?:[^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|<(https?:\/\/[^>\s]+)>|<\/?[a-zA-Z][^>\n]*>|(?:https?:\/\/|www\.)[^\s<>()（）\]，。；！？、”」]+/g;
+const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$/;
+const INLINE = /(`+)[^`\n]*?\1|!\[([^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?:[^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|<(https?:\/\/[^>\s]+)>|!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?|<\/?[a-zA-Z][^>\n]*>|(?:https?:\/\/|www\.)[^\s<>()（）\]，。；！？、”」]+/g;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
 export function scanMarkdown(body: string): ScannedMarkdown {
@@ -51,6 +55,8 @@ export function scanMarkdown(body: string): ScannedMarkdown {
   const paragraphs: Block[] = [];
   const headings: Block[] = [];
   const images: ImageRef[] = [];
+  const imageReferences: ScannedMarkdown['imageReferences'] = [];
+  const definitions = new Map<string, string>();
   const links: LinkRef[] = [];
   const lineStarts: number[] = [];
 
@@ -88,8 +94,10 @@ export function scanMarkdown(body: string): ScannedMarkdown {
       closeParagraph();
     } else if (DEFINITION.test(line)) {
       closeParagraph();
-      const url = DEFINITION.exec(line)![1]!;
-      if (/^https?:\/\//i.test(url)) links.push({ start: lineStart, end: lineEnd, url });
+      const [, label, url] = DEFINITION.exec(line)!;
+      if (/^https?:\/\//i.test(url!)) links.push({ start: lineStart, end: lineEnd, url: url! });
+      const key = normaliseLabel(label!);
+      if (!definitions.has(key)) definitions.set(key, url!);
       flags.fill(EXCLUDED, lineStart, lineEnd);
     } else {
       const isHeading = HEADING.test(line);
@@ -105,7 +113,7 @@ export function scanMarkdown(body: string): ScannedMarkdown {
         else paragraph.end = lineEnd;
       }
       if (isQuote) for (let index = lineStart; index < lineEnd; index += 1) flags[index]! |= BLOCKQUOTE;
-      scanInline(body, line, lineStart, flags, images, links);
+      scanInline(line, lineStart, flags, images, imageReferences, links);
       // Quotation marks pair up within a paragraph (a quote may run over a line break).
       for (let index = lineStart; index < lineEnd; index += 1) {
         if ((flags[index]! & EXCLUDED) !== 0) continue;
@@ -126,10 +134,15 @@ export function scanMarkdown(body: string): ScannedMarkdown {
     lineStart = lineEnd + 1;
   }
   closeParagraph();
-  return { flags, paragraphs, headings, images, links, lineStarts };
+  return { flags, paragraphs, headings, images, imageReferences, definitions, links, lineStarts };
 }
 
-function scanInline(body: string, line: string, lineStart: number, flags: Uint8Array, images: ImageRef[], links: LinkRef[]): void {
+/** CommonMark label matching: case-insensitive, runs of white space as one space. */
+export function normaliseLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase();
+}
+
+function scanInline(line: string, lineStart: number, flags: Uint8Array, images: ImageRef[], imageReferences: ScannedMarkdown['imageReferences'], links: LinkRef[]): void {
   if (!/[`![<]|https?:|www\./.test(line)) return;
   INLINE.lastIndex = 0;
   for (let match = INLINE.exec(line); match; match = INLINE.exec(line)) {
@@ -149,6 +162,10 @@ function scanInline(body: string, line: string, lineStart: number, flags: Uint8A
     } else if (match[5] !== undefined) {
       links.push({ start, end, url: match[5] });
       flags.fill(EXCLUDED, start, end);
+    } else if (match[6] !== undefined) {
+      // ![alt][label], ![alt][] (label = alt) or ![alt] (label = alt).
+      const label = match[7] === undefined || match[7] === '' ? match[6] : match[7];
+      imageReferences.push({ start, end, alt: match[6], label: normaliseLabel(label) });
     } else if (whole.startsWith('<')) {
       flags.fill(EXCLUDED, start, end);
     } else {
@@ -157,5 +174,4 @@ function scanInline(body: string, line: string, lineStart: number, flags: Uint8A
       flags.fill(EXCLUDED, start, start + url.length);
     }
   }
-  void body;
 }

@@ -14,13 +14,14 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import { isCalendarDate } from '../model/dates.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import type { CsvCell, CsvRow } from '../source/csv-source.ts';
-import { addDays } from './kpis.ts';
-import { FOLLOWER_SOURCES } from './kpis.ts';
+import { addDays, FOLLOWER_SOURCES } from './kpis.ts';
 import type { Cells, MetricBatch } from './storage.ts';
 
 export type ExportKind = 'user-growth' | 'articles' | 'audience';
 
 export interface ExportMessage {
+  /** Set on notices that are given once per file. */
+  code?: 'excel-date';
   file: string;
   line?: number;
   column?: number;
@@ -318,9 +319,19 @@ function cellAt(row: CsvRow, index: number): CsvCell {
   return row.cells[index] ?? { value: '', line: row.line, column: (row.cells[row.cells.length - 1]?.column ?? 1) + 1 };
 }
 
-function readDate(row: CsvRow, index: number, file: string, problems: ExportMessage[]): string | undefined {
+function readDate(row: CsvRow, index: number, file: string, problems: ExportMessage[], notices: ExportMessage[]): string | undefined {
   const cell = cellAt(row, index);
   const date = parseExportDate(cell.value);
+  // Say once per file that Excel's day numbers were read as dates, with the first as an example to check.
+  if (date && /^\d{5}(\.0+)?$/.test(cell.value.trim()) && !notices.some((notice) => notice.code === 'excel-date' && notice.file === file)) {
+    notices.push({
+      code: 'excel-date',
+      file,
+      line: cell.line,
+      column: cell.column,
+      message: text(`日期列是 Excel 日期序号，已按日期读取（如 ${cell.value.trim()} 即 ${date}）。`, `The date column holds Excel date numbers; they were read as dates (${cell.value.trim()} is ${date}).`),
+    });
+  }
   if (!date) {
     problems.push({ file, line: cell.line, column: cell.column, message: text(`“${cell.value}”不是可识别的日期（例如 2026-11-01、2026/11/1、2026年11月1日或 Excel 日期序号）。`, `"${cell.value}" is not a date mpflow can read (e.g. 2026-11-01, 2026/11/1, 2026年11月1日 or an Excel date number).`) });
   }
@@ -369,7 +380,7 @@ function userGrowth(located: Located, file: string, repository: Repository, noti
   const cumulative: Cells[] = [];
   const rows = dataRows(located, file, notices);
   for (const row of rows) {
-    const date = readDate(row, columns.date!, file, problems);
+    const date = readDate(row, columns.date!, file, problems, notices);
     let source = 0;
     if (columns.source !== undefined) {
       const cell = cellAt(row, columns.source);
@@ -448,7 +459,7 @@ function articles(located: Located, file: string, repository: Repository, notice
   const days = new Map<string, Cells>();
   const rows = dataRows(located, file, notices);
   for (const row of rows) {
-    const date = readDate(row, columns.date!, file, problems);
+    const date = readDate(row, columns.date!, file, problems, notices);
     const titleCell = cellAt(row, columns.title!);
     const article = byTitle.get(normaliseTitle(titleCell.value));
     const figures: Cells = {};
@@ -483,7 +494,7 @@ function audience(located: Located, file: string, options: ExportImportOptions, 
   const out = new Map<string, Cells>();
   const rows = dataRows(located, file, notices);
   for (const row of rows) {
-    const date = columns.date === undefined ? fallbackDate : readDate(row, columns.date, file, problems);
+    const date = columns.date === undefined ? fallbackDate : readDate(row, columns.date, file, problems, notices);
     const labelCell = cellAt(row, columns.label!);
     const bucket = toSimplified(labelCell.value.trim());
     if (!bucket) {

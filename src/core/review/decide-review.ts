@@ -112,8 +112,8 @@ export function decideReview(input: ReviewInput): ReviewDecision {
 
   // Everyone who wrote or pushed a commit of this pull request, by account and by roster member:
   // such people cannot approve it, whichever of their accounts they use. A commit GitHub links to
-  // no account is matched to the roster by its name and e-mail; one that matches nobody leaves the
-  // gate unable to say who must not approve, so no approval can count while it is there.
+  // no account proves nobody's identity: the member its name or e-mail names is barred, and still no
+  // approval counts while it is there (anyone can write "林晓" into a commit to hide who made it).
   const committerLogins = new Set<string>();
   const committerMembers = new Set<string>();
   const unidentified: Array<{ sha: string; who: string }> = [];
@@ -129,7 +129,7 @@ export function decideReview(input: ReviewInput): ReviewDecision {
       }
       const member = coAuthorMember(person.email ? `${person.name} <${person.email}>` : person.name, members, memberByLogin);
       if (member) committerMembers.add(member.id);
-      else if (!unidentified.some((entry) => entry.sha === commit.sha)) unidentified.push({ sha: commit.sha, who: person.email ? `${person.name} <${person.email}>` : person.name });
+      if (!unidentified.some((entry) => entry.sha === commit.sha)) unidentified.push({ sha: commit.sha, who: person.email ? `${person.name} <${person.email}>` : person.name });
     }
     for (const trailer of commit.coAuthors ?? []) {
       const member = coAuthorMember(trailer, members, memberByLogin);
@@ -315,8 +315,8 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
     const more = unidentified.length > 1 ? text(`等 ${unidentified.length} 个提交`, ` and ${unidentified.length - 1} more`) : text('', '');
     result.notes.push(
       text(
-        `提交 ${shortSha(first.sha)}${more.zh}的作者或提交者“${first.who}”没有关联 GitHub 账号，也对不上名册中的成员：无法确认审批人没有参与这个 PR，审批暂不计入。请用已关联账号的邮箱重新提交（git commit --amend --reset-author）。`,
-        `Commit ${shortSha(first.sha)}${more.en} was authored or committed by "${first.who}", which is linked to no GitHub account and matches no roster member: nobody can be cleared of having worked on this PR, so approvals do not count yet. Re-commit with an e-mail linked to your account (git commit --amend --reset-author).`,
+        `提交 ${shortSha(first.sha)}${more.zh}的作者或提交者“${first.who}”没有关联 GitHub 账号：无法确认是谁提交的，也就无法确认审批人没有参与这个 PR，审批暂不计入。请把这个邮箱添加到自己的 GitHub 账号（已有的提交会自动关联），或用已关联的邮箱重新提交（git commit --amend --reset-author）。`,
+        `Commit ${shortSha(first.sha)}${more.en} was authored or committed by "${first.who}", which GitHub links to no account: who made it is unknown, so nobody can be cleared of having worked on this PR and approvals do not count yet. Add that e-mail to your GitHub account (existing commits are linked at once), or re-commit with a linked e-mail (git commit --amend --reset-author).`,
       ),
     );
     doneBy = undefined;

@@ -88,7 +88,10 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
   }
   if (decision.uncoveredFiles.length > 0) {
     const count = decision.uncoveredFiles.length;
-    lines.push(zh ? `另有 ${count} 个文件不在任何审核规则内。` : `${count} other file${count === 1 ? '' : 's'} fall under no review rule.`, '');
+    const uncovered = new Set(decision.uncoveredFiles);
+    const fallback = decision.stages.filter((stage) => stage.files.some((file) => uncovered.has(file)));
+    const needs = fallback.length > 0 ? { zh: `，按制度（review.unmatched）需要：${fallback.map((stage) => stage.label.zh).join('、')}`, en: `; the policy (review.unmatched) has them need: ${fallback.map((stage) => stage.label.en).join(', ')}` } : { zh: '', en: '' };
+    lines.push(zh ? `另有 ${count} 个文件不在任何审核规则内${needs.zh}。` : `${count} other file${count === 1 ? '' : 's'} fall under no review rule${needs.en}.`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
