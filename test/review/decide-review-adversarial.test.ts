@@ -159,6 +159,22 @@ describe('the head stands in for the only operator', () => {
     expect(renderStickyComment(decision, 'zh-CN')).toContain('名册中没有可以审批的运营专员（都参与了这个 PR），可由主管代为审批。');
   });
 
+  it('chen-yu’s own ARTICLE: she signs the author self-review herself (operator stands in for copywriter), the head approves', () => {
+    const own = { author: 'chenyu-ops', commits: [{ sha: H1, authorLogin: 'chenyu-ops', committerLogin: 'chenyu-ops', authorName: '陈雨' }] };
+    const decision = decideReview(
+      input(own, { comments: [comment('chenyu-ops', `/self-review ${H1.slice(0, 7)}`, '2026-09-09T02:00:00Z')], reviews: [review('zhoumin-minlan', 'APPROVED', H1, '2026-09-09T05:00:00Z')] }),
+    );
+    expect(decision.verdict).toBe('success');
+    expect(stage(decision, 'author-self-review').doneBy).toMatchObject({ login: 'chenyu-ops', role: 'operator' });
+    expect(stage(decision, 'operator-approval').doneBy).toMatchObject({ login: 'zhoumin-minlan', role: 'head' });
+  });
+
+  it('a stand-in role signs only its holder’s OWN pull request: the operator cannot self-review a writer’s article', () => {
+    const decision = decideReview(input({}, { comments: [comment('chenyu-ops', `/self-review ${H1.slice(0, 7)}`, '2026-09-09T02:00:00Z')] }));
+    expect(stage(decision, 'author-self-review').state).toBe('pending');
+    expect(stage(decision, 'author-self-review').notes.map((note) => note.zh)).toContain('@chenyu-ops 的自审不算（作者自审）：名册中不是文案策划。');
+  });
+
   it('a writer’s article is not the head’s to approve while the operator is free to', () => {
     const decision = decideReview(input({}, { comments: signed, reviews: [review('zhoumin-minlan', 'APPROVED', H1, '2026-09-09T05:00:00Z')] }));
     expect(decision.verdict).toBe('pending');

@@ -485,7 +485,7 @@ export interface ReviewStage {
    */
   role: 'operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr';
   /**
-   * 代审角色（只用于审批环节）：只有名册中没有可以审批的该角色成员时（例如唯一的运营专员自己写了这篇文章），这些角色的成员才可以代为审批。 / Stand-in roles (approval stages only): they may approve only when no holder of the role may, for example when the department's only operator wrote the pull request.
+   * 代审角色。审批环节：只有名册中没有可以审批的该角色成员时（例如唯一的运营专员自己写了这篇文章），这些角色的成员才可以代为审批。自审环节：这些角色的成员可以为自己发起的 PR 做这一步自审（例如运营专员自己写的文章）。 / Stand-in roles. For an approval: they may approve only when no holder of the role may, for example when the department's only operator wrote the pull request. For a self-review: their holders may sign it for their own pull request (an operator's own article).
    *
    * @minItems 1
    *

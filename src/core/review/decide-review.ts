@@ -57,7 +57,7 @@ export function requiredStages(policy: PolicyFile, files: readonly ChangedFile[]
   const stages: RequiredStage[] = [];
   for (const [id, definition] of Object.entries(policy.review.stages)) {
     const stageFiles = filesByStage.get(id);
-    const standIn = definition.kind === 'approval' ? (definition.standIn ?? []).filter((role) => role !== definition.role) : [];
+    const standIn = (definition.standIn ?? []).filter((role) => role !== definition.role);
     if (stageFiles) stages.push({ id, kind: definition.kind, role: definition.role, standIn, label: definition.label, files: [...stageFiles].sort() });
   }
   const unknownStages = [...filesByStage.keys()].filter((id) => !Object.hasOwn(policy.review.stages, id));
@@ -186,7 +186,10 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
   const { author, authorLogin, memberByLogin, commitAuthorLogins, otherShas } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
-  const authorHoldsRole = holdsRole(author, stage.role);
+  // A self-review's stand-in roles let their holders sign their OWN pull request (the operator who
+  // wrote an article herself); never someone else's.
+  const authorStandsIn = stage.standIn.find((candidate) => holdsRole(author, candidate));
+  const authorHoldsRole = holdsRole(author, stage.role) || authorStandsIn !== undefined;
   const authorNote: LocalizedText[] = [];
   if (!authorHoldsRole) {
     // A writer's pull request may carry a designer's images: the designer who committed them signs
@@ -207,7 +210,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
       const login = comment.user.toLowerCase();
       const member = memberByLogin.get(login);
       const isAuthor = login === authorLogin;
-      const eligible = holdsRole(member, stage.role) && (isAuthor || (!authorHoldsRole && commitAuthorLogins.has(login)));
+      const eligible = (holdsRole(member, stage.role) && (isAuthor || (!authorHoldsRole && commitAuthorLogins.has(login)))) || (isAuthor && authorStandsIn !== undefined);
       if (!eligible) {
         if (member && !holdsRole(member, stage.role) && [...otherStageRoles].some((other) => holdsRole(member, other))) continue;
         result.notes.push(
@@ -243,7 +246,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
       }
       if (result.state !== 'done') {
         result.state = 'done';
-        result.doneBy = { login: comment.user, member: member!.id, role: stage.role, sha: input.pullRequest.headSha, at: comment.createdAt, via: 'comment', id: comment.id };
+        result.doneBy = { login: comment.user, member: member!.id, role: holdsRole(member, stage.role) ? stage.role : authorStandsIn!, sha: input.pullRequest.headSha, at: comment.createdAt, via: 'comment', id: comment.id };
       }
     }
   }
