@@ -230,6 +230,15 @@ describe('judged acceptable (documented, not defects)', () => {
     expect(stage(decision, 'operator-approval').doneBy?.sha).toBe(H1);
   });
 
+  it('an operator whose only commit is a merge from main ("Update branch") is still barred: a merge can carry any change', () => {
+    const decision = decideReview(
+      input({ commits: [writer('a'.repeat(40)), { sha: H1, authorLogin: 'chenyu-ops', committerLogin: 'web-flow', authorName: '陈雨', authorEmail: 'chenyu@minlan-tea.example' }] }, { comments: signed, reviews: [review('chenyu-ops', 'APPROVED', H1, '2026-09-09T05:00:00Z')] }),
+    );
+    expect(stage(decision, 'operator-approval').state).toBe('pending');
+    // With the only operator barred, the head may stand in.
+    expect(stage(decision, 'operator-approval').notes.map((note) => note.en).join('\n')).toContain('a head may approve in their stead');
+  });
+
   it('a deleted sign-off is simply gone: the stage is pending again (the workflow re-evaluates on deletion)', () => {
     const decision = decideReview(input({}, { comments: [], reviews: [review('chenyu-ops', 'APPROVED', H1, '2026-09-09T05:00:00Z')] }));
     expect(stage(decision, 'author-self-review').state).toBe('pending');

@@ -23,10 +23,12 @@ export function scannedImages(body: string): BodyImage[] | undefined {
   const images: BodyImage[] = [];
   const unusual = (url: string) => /[()\\&%<>]/.test(url);
   for (const image of scan.images) {
-    if (unusual(image.url) || image.alt.includes('\\')) return undefined;
+    if (unusual(image.url) || /[\\[]/.test(image.alt)) return undefined;
     if (image.url !== '') images.push({ url: image.url, start: image.start, end: image.end });
   }
   for (const reference of scan.imageReferences) {
+    // ![a [b] c](x): brackets inside the text mean nesting the scanner does not follow.
+    if (reference.alt.includes('[') || body[reference.end] === '(') return undefined;
     const url = scan.definitions.get(reference.label);
     if (url === undefined) continue;
     if (unusual(url)) return undefined;
