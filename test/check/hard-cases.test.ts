@@ -81,6 +81,15 @@ describe('hard cases a real department runs into', () => {
     expect(rules).toEqual(['policy/weights-sum', 'schema/unknown-field']);
   });
 
+  it('names an undefined stage in review.unmatched, so the gate is not left failing closed without a word', async () => {
+    const policy = await repository.read(POLICY);
+    expect(policy).toContain('unmatched: [head-approval]');
+    await repository.write(POLICY, policy.replace('unmatched: [head-approval]', 'unmatched: [head-aproval]'));
+    const problems = (await checkRepository(repository.root)).problems;
+    expect(problems.map((problem) => `${problem.ruleId} ${problem.field}`)).toEqual(['ref/unknown-stage review.unmatched[0]']);
+    expect(problems[0]!.message.en).toContain('"head-aproval"');
+  });
+
   it('asks only for the decision when a topic has none (not for the meeting date that depends on it)', async () => {
     await repository.write('content/topics/T-2026-001.yaml', MINIMAL_TOPIC.replace('decision: accepted\n', ''));
     const { problems } = await checkRepository(repository.root);

@@ -84,6 +84,11 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
       }
     });
   });
+  (data.review.unmatched ?? []).forEach((stage, stageIndex) => {
+    if (!stageIds.has(stage)) {
+      problems.push(makeProblem(file, 'ref/unknown-stage', text(`review.unmatched 引用了未定义的环节“${stage}”，已定义：${[...stageIds].join('、')}。`, `review.unmatched names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`), locate(['review', 'unmatched', stageIndex]), `review.unmatched[${stageIndex}]`));
+    }
+  });
 }
 
 function checkWeightLevel(
