@@ -1,10 +1,9 @@
 /**
  * The site's phone preview of an article: the same HTML `mpflow render` and the publisher make,
  * in the theme the policy names, with local images pointed at copies the site serves next to
- * the preview (src/pages/articles/[id]/[...image].ts) instead of WeChat's uploaded addresses.
+ * the preview (article-images.ts) instead of WeChat's uploaded addresses.
  *
- * Each article is rendered once per build, however many pages (zh-CN, English, the image
- * files) ask for it.
+ * Each article is rendered once per build, however many pages (zh-CN, English) ask for it.
  */
 import path from 'node:path';
 import { renderArticle, type RenderedArticle } from '../core/render/render-article.ts';
@@ -56,4 +55,19 @@ export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = 
     renders.set(key, render);
   }
   return render;
+}
+
+/**
+ * How many articles get a phone preview page: the latest ones by publishAt, which include
+ * everything still scheduled. The preview is the check before publishing; an article published
+ * long ago is read in WeChat itself (the calendar links it). Building a preview of every article
+ * of a 2,000-article archive in two languages tripled the site's build time (README,
+ * "Rendering for WeChat"); 120 is more than a year of a department publishing twice a week.
+ * `mpflow render` renders any article, however old.
+ */
+export const PREVIEW_LATEST_ARTICLES = 120;
+
+/** The articles that get a preview page: the PREVIEW_LATEST_ARTICLES latest by publishAt (then id). */
+export function previewedArticles<T extends { id: string; data: { publishAt: string } }>(articles: readonly T[], limit = PREVIEW_LATEST_ARTICLES): T[] {
+  return [...articles].sort((a, b) => Date.parse(b.data.publishAt) - Date.parse(a.data.publishAt) || a.id.localeCompare(b.id)).slice(0, limit);
 }

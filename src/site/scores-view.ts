@@ -3,7 +3,7 @@
  * reduced to what may be public. Privacy boundary: rating comments, interview summaries,
  * calibration reasons and self-assessment text are never read into this view; single raters'
  * numbers are left out (only the mixed rating per indicator), and the peer aggregate appears only
- * when at least the policy's minimum number of peers rated.
+ * when it cannot be taken apart into one person's mark (see publicPeers).
  */
 import path from 'node:path';
 import type { LocalizedText } from '../core/i18n/language.ts';
@@ -13,6 +13,7 @@ import { KPI_CATALOGUE } from '../core/scoring/kpi-catalogue.ts';
 import { annualScores, scorePeriod } from '../core/scoring/score-period.ts';
 import type { MemberMonthScore, NodeExplanation } from '../core/scoring/score-types.ts';
 import { FigureCache, policyForPeriod } from '../core/scoring/gather-inputs.ts';
+import { presentedPoints, type PresentedPoints } from '../core/scoring/presented-points.ts';
 
 export interface PublicPart {
   kpi: string;
@@ -22,6 +23,7 @@ export interface PublicPart {
   score: number | null;
   /** Points of the total this measure carries, and adds. */
   weight: number;
+  /** Points as printed (two decimals, shared out so they add up to the indicator). */
   contribution: number;
   basis: LocalizedText;
 }
@@ -37,7 +39,7 @@ export interface PublicLeaf {
   source: string;
   /** Rated indicators: the mixed rating (supervisor, peers and self together). */
   rating: number | null;
-  /** The peers' mean and how many, only when at least minPeers rated. */
+  /** The peers' mean and how many, only when publishing it gives no one's mark away (publicPeers). */
   peers?: { mean: number; count: number };
   parts?: PublicPart[];
 }
@@ -78,20 +80,41 @@ export interface ScoresView {
   members: Array<{ id: string; name: string }>;
 }
 
-function publicLeaf(node: NodeExplanation, minPeers: number): PublicLeaf {
+/**
+ * A mean of two is no aggregate to the two in it: either peer gets the other's mark by taking
+ * their own away. So the site shows the peers' mean only from three peers, even when the policy's
+ * minPeers (which decides whether peers count in the score) is lower.
+ */
+export const PUBLIC_PEER_FLOOR = 3;
+
+/**
+ * The peers' mean, when publishing it gives no single person's mark away. Besides the count, the
+ * rest of the mix must blend at least two individual ratings: with the self-assessment missing,
+ * mixed rating and peers' mean together would give the supervisor's mark exactly
+ * ((90 × mixed − 30 × peers) ÷ 60 with the 60/30/10 mix).
+ */
+export function publicPeers(node: NodeExplanation, minPeers: number): { mean: number; count: number } | undefined {
+  const peers = node.raters?.find((rater) => rater.rater === 'peers');
+  if (!peers || peers.status !== 'present' || peers.value === null || peers.count === undefined) return undefined;
+  if (peers.count < Math.max(minPeers, PUBLIC_PEER_FLOOR)) return undefined;
+  const individuals = (node.raters ?? []).filter((rater) => rater.rater !== 'peers' && rater.status === 'present' && rater.effectiveWeight > 0);
+  return individuals.length >= 2 ? { mean: peers.value, count: peers.count } : undefined;
+}
+
+function publicLeaf(node: NodeExplanation, minPeers: number, printed: PresentedPoints): PublicLeaf {
   const leaf: PublicLeaf = {
     id: node.id,
     name: node.name,
     declaredWeight: node.declaredWeight,
     effectiveWeight: node.effectiveWeight,
     score: node.score,
-    contribution: node.contribution,
+    contribution: printed.node(node),
     status: node.status,
     source: node.source ?? 'ratings',
     rating: node.raw ?? null,
   };
-  const peers = node.raters?.find((rater) => rater.rater === 'peers');
-  if (peers && peers.status === 'present' && peers.value !== null && (peers.count ?? 0) >= minPeers) leaf.peers = { mean: peers.value, count: peers.count! };
+  const peers = publicPeers(node, minPeers);
+  if (peers) leaf.peers = peers;
   if (node.parts) {
     leaf.parts = node.parts.map((part) => ({
       kpi: part.kpi,
@@ -100,7 +123,7 @@ function publicLeaf(node: NodeExplanation, minPeers: number): PublicLeaf {
       target: part.target,
       score: part.score,
       weight: (node.effectiveWeight * part.effectiveWeight) / 100,
-      contribution: (node.effectiveWeight * part.effectiveWeight * (part.score ?? 0)) / 10_000,
+      contribution: printed.part(part),
       basis: part.basis,
     }));
   }
@@ -108,6 +131,8 @@ function publicLeaf(node: NodeExplanation, minPeers: number): PublicLeaf {
 }
 
 export function publicMonthScore(result: MemberMonthScore, name: string, finalized: boolean, minPeers: number): PublicMonthScore {
+  // Points as --explain prints them, so the page's columns add up to its total.
+  const printed = presentedPoints(result);
   return {
     period: result.period,
     member: result.member,
@@ -128,8 +153,8 @@ export function publicMonthScore(result: MemberMonthScore, name: string, finaliz
       name: category.name,
       declaredWeight: category.declaredWeight,
       score: category.score,
-      points: category.contribution,
-      leaves: (category.children ?? [category]).map((leaf) => publicLeaf(leaf, minPeers)),
+      points: printed.node(category),
+      leaves: (category.children ?? [category]).map((leaf) => publicLeaf(leaf, minPeers, printed)),
     })),
   };
 }

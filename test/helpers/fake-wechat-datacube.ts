@@ -10,7 +10,7 @@ import type { FakeRoute } from './fake-wechat-server.ts';
  * - getusersummary: one row per (date, user_source), only sources that moved that day;
  * - getarticlesummary: rows only for about 7 days after sending and only when the figures sum to 3 or more;
  * - getarticletotal: per article sent that day, `details[]` per stat_date up to 7 days (never past yesterday);
- * - the newer endpoints carry `is_delay`.
+ * - getbizsummary answers its documented shape (an account-wide `detail` per day, no msgid) with `is_delay`.
  * All figures are deterministic functions of (endpoint, date, key), so two fake servers with the
  * same options give the same numbers, and an import can be repeated or split and compared.
  */
@@ -209,14 +209,26 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
       return { list };
     },
     getbizsummary: (date) => {
-      const list: unknown[] = [];
+      // The documented shape (developers.weixin.qq.com …/wedata/news/api_getbizsummary): one
+      // account-wide row per day, figures in `detail`, no msgid.
+      let read = 0;
+      let share = 0;
       for (const publication of publications) {
         const age = daysBetween(publication.date, date);
         if (age < 0 || age > 6) continue;
-        const msgid = `${publication.msgDataId}_${publication.index}`;
-        list.push({ ref_date: date, msgid, zaikan_user: figure(30, salt, 'zaikan', msgid, date), like_user: figure(60, salt, 'like', msgid, date), comment_count: figure(20, salt, 'comment', msgid, date) });
+        const day = articleDay(publication, date);
+        read += day.int_page_read_user;
+        share += day.share_user;
       }
-      return { list, is_delay: options.delayedDates?.has(date) ?? false };
+      const detail = {
+        read_user: read,
+        read_user_source: [{ user_source: 99999999, read_user: read }],
+        share_user: share,
+        zaikan_user: figure(30, salt, 'zaikan', date),
+        like_user: figure(60, salt, 'like', date),
+        comment_count: figure(20, salt, 'comment', date),
+      };
+      return { list: [{ ref_date: date, detail }], is_delay: options.delayedDates?.has(date) ?? false };
     },
   };
 

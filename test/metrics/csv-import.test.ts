@@ -118,6 +118,38 @@ describe('mpflow metrics import --from csv', () => {
     await expect(fixture.read('content/metrics/followers/2026-11.csv')).rejects.toThrow();
   });
 
+  it('reads Excel\'s "Unicode text": UTF-16 with tabs, Traditional headers with units, thousands separators and a 合計： row', async () => {
+    const exportText = '時間\t新關注人數（人）\t取消關注人數（人）\t淨增關注人數\t累積關注人數\n2026/11/20\t1,234\t34\t1,200\t21,300\n2026/11/21\t28\t6\t22\t21,322\n合計：\t1,262\t40\t1,222\t\n';
+    await fixture.write('exports/growth-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(exportText, 'utf-16le')]));
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/growth-utf16.txt'], { cwd: fixture.root, env: ENV });
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('The file is UTF-16; it was read as such.');
+    expect(run.stderr).toMatch(/growth-utf16\.txt:4: Skipped the total row "合計："\./);
+    // A unit in brackets is not mistaken for Traditional characters; the Traditional words are.
+    expect(run.stderr).toContain('新關注人數（人） → 新关注人数');
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-20,0,1234,34\n2026-11-21,0,28,6\n');
+    expect(await fixture.read('content/metrics/followers-cumulative/2026-11.csv')).toBe('date,cumulative\n2026-11-20,21300\n2026-11-21,21322\n');
+  });
+
+  it('skips a row repeated exactly, refuses two different rows for one day, and names a percentage where a count belongs', async () => {
+    await fixture.write('exports/repeated.csv', '时间,新关注人数,取消关注人数\n2026-11-20,31,4\n2026-11-21,28,6\n2026-11-20,31,4\n');
+    const repeated = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/repeated.csv'], { cwd: fixture.root, env: ENV });
+    expect(repeated.exitCode).toBe(0);
+    expect(repeated.stderr).toContain('exports/repeated.csv:4: 2026-11-20, source 0 repeats line 2 exactly; the repeated row was skipped.');
+    expect(repeated.stderr).toContain('new and cancelled follows of 2 days are filed under source 0 (other).');
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-20,0,31,4\n2026-11-21,0,28,6\n');
+
+    const before = await metricFiles(fixture.root);
+    await fixture.write('exports/conflict.csv', '日期,标题,阅读人数,阅读次数,分享人数\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,5,6,1\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,7,8,12.5%\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,7,8,1\n');
+    const conflict = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/conflict.csv'], { cwd: fixture.root, env: ENV });
+    expect(conflict.exitCode).toBe(1);
+    expect(conflict.stderr).toContain('exports/conflict.csv:3:33: error: "分享人数" should be a count (a whole number ≥ 0); it is "12.5%".');
+    expect(conflict.stderr).toContain('exports/conflict.csv:4: error: "武夷岩茶的“岩韵”，到底在说什么" on 2026-11-01 appears twice (see also line 2) with different figures');
+    expect(conflict.stderr).toContain('Nothing was written.');
+    expect(await metricFiles(fixture.root)).toEqual(before);
+  });
+
   it('says which export kinds it knows when the header is none of them', async () => {
     await fixture.write('exports/other.csv', '名称,数值\n甲,1\n');
     const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/other.csv'], { cwd: fixture.root, env: ENV });

@@ -35,8 +35,24 @@ describe('dashboard blocks of the sample department, October 2026', () => {
     const row = (name: string) => summary.rows.find((cells) => cells[0] === name)!;
     expect(row('New')[1]).toBe(report.followers.new.toLocaleString('en'));
     const change = report.followers.new - report.previousFollowers!.new;
-    expect(row('New')[2]).toBe(`${change >= 0 ? '+' : ''}${change.toLocaleString('en')}`);
+    const relative = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(change / report.previousFollowers!.new);
+    expect(row('New')[2]).toBe(`${change > 0 ? '+' : ''}${change.toLocaleString('en')} (${change > 0 ? '+' : ''}${relative})`);
     expect(memberTable(report, 'zh-CN').rows.map((cells) => cells[0])).toContain('林晓');
+    // October is complete: compared with the whole of September.
+    expect(summary.head[2]).toBe('vs last month');
+    // A rate changes by percentage points, not shown as last month's rate in the change column.
+    const churn = (report.followers.churnRate! - report.previousFollowers!.churnRate!) * 100;
+    expect(row('Churn rate')[2]).toBe(`${churn > 0 ? '+' : ''}${(Math.round(churn * 10) / 10).toLocaleString('en')} pp`);
+    expect(row('Published')[2]).toMatch(/^[+-]?\d+( \([+-]?[\d.]+%\))?$/);
+  });
+
+  it('compare a month in progress with the same days of the month before', async () => {
+    const november = monthlyReport((await loadRepository(PROJECT_ROOT)).repository, '2026-11');
+    expect(november.range).toEqual({ from: '2026-11-01', to: '2026-11-25' });
+    expect(november.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-25' });
+    const october = report.followers.daily.filter((day) => day.period <= '2026-10-25');
+    expect(november.previousFollowers!.new).toBe(october.reduce((sum, day) => sum + day.new, 0));
+    expect(reportSummary(november, 'zh-CN').head[2]).toBe('较上月同期（2026-10-01 至 2026-10-25）');
   });
 });
 

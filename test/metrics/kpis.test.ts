@@ -61,6 +61,13 @@ describe('KPIs of the sample department', () => {
     const expected = all.filter((kpi) => kpi.author === 'lin-xiao' || kpi.designer === 'lin-xiao');
     expect(mine.totals.reads).toBe(expected.reduce((sum, kpi) => sum + kpi.reads, 0));
     expect(memberArticleKpis(repository, 'nobody-here', october).articles).toEqual([]);
+    // The mean read rate is over the articles published in October: a September article's October
+    // tail (a fraction of a percent) does not pull it down.
+    const fresh = all.filter((kpi) => kpi.author === 'lin-xiao' && kpi.publishedOn! >= '2026-10-01');
+    expect(fresh.length).toBe(mine.published);
+    expect(mine.articles.some((kpi) => kpi.publishedOn! < '2026-10-01')).toBe(true);
+    expect(mine.meanReadRate).toBeCloseTo(fresh.reduce((sum, kpi) => sum + kpi.readRate!, 0) / fresh.length, 12);
+    expect(mine.meanReadRate!).toBeGreaterThan(0.1);
   });
 
   it('follows the follower count from the start of October to its end', async () => {

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dateInTimeZoneForTest } from './metrics-test-helpers.ts';
+import { followerKpis } from '../../src/core/metrics/kpis.ts';
 import { storeMetrics } from '../../src/core/metrics/storage.ts';
+import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { DATACUBE_ENDPOINTS, importFromWeChat, planDatacubeCalls, MetricsImportError } from '../../src/core/metrics/wechat-import.ts';
 import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
 import { createWeChatClient, type WeChatClient } from '../../src/core/wechat/client.ts';
 import { createDatacubeRoutes, type FakePublication } from '../helpers/fake-wechat-datacube.ts';
-import { startFakeWeChat, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
+import { startFakeWeChat, type FakeRoute, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
 import { FixtureRepository } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
@@ -56,7 +58,7 @@ describe('importing from the WeChat datacube API', () => {
   }
 
   beforeAll(async () => {
-    server = await startFakeWeChat({ extraRoutes: createDatacubeRoutes({ today: TODAY, publications: PUBLICATIONS, delayedDates: new Set(['2026-12-31']) }) });
+    server = await startFakeWeChat({ extraRoutes: createDatacubeRoutes({ today: TODAY, publications: PUBLICATIONS, delayedDates: new Set(['2026-09-03', '2026-12-31']) }) });
     cacheFolder = await mkdtemp(path.join(tmpdir(), 'mpflow-token-'));
     client = createWeChatClient({ appId: server.state.appId, appSecret: server.state.appSecret, baseUrl: server.url, tokenCachePath: path.join(cacheFolder, 'token.json'), sleep: async () => {} });
   });
@@ -124,17 +126,18 @@ describe('importing from the WeChat datacube API', () => {
       ['2247483777_1', '武夷岩茶的“岩韵”，到底在说什么（二）'],
     ]);
     expect(result.unmatched[0]!.dates[0]).toBe('2026-06-30');
-    // Likes and comments come from getbizsummary and land in the same article-day rows.
+    // getbizsummary answers its documented shape: one account-wide row a day, no msgid. Its likes
+    // are not spread over articles (new rows hold 0), and the notice says where per-article likes come from.
     const first = result.batch.articles!.find((row) => row.date === '2026-09-02')!;
     expect(Number(first.reads)).toBeGreaterThan(0);
-    expect(Number(first.likes) + Number(first.comments)).toBeGreaterThan(0);
+    expect(first.likes).toBeUndefined();
+    expect(result.notices.map((notice) => notice.en).join('\n')).toMatch(/getbizsummary gives account-wide daily totals only \(no msgid\): 72 days, [\d,]+ likes/);
     // getarticletotal: one row per stat_date, up to 7 days after sending.
     expect(result.batch['article-totals']!.map((row) => row.statDate)).toEqual(['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-05', '2026-09-06', '2026-09-07', '2026-09-08']);
-
-    const delayed = await importFromWeChat({ client, repository, range: { from: '2026-12-30', to: '2026-12-31' }, today: TODAY });
-    expect(delayed.delayed).toEqual(['2026-12-31']);
-    expect(delayed.batch.articles!.some((row) => row.date === '2026-12-31')).toBe(false);
-    expect(delayed.notices.map((notice) => notice.en).join('\n')).toMatch(/is_delay/);
+    // 3 September is delayed (is_delay on getbizsummary): only its likes wait; getarticlesummary's reads of that day are stored.
+    expect(result.delayed).toEqual(['2026-09-03']);
+    expect(Number(result.batch.articles!.find((row) => row.date === '2026-09-03')!.reads)).toBeGreaterThan(0);
+    expect(result.notices.map((notice) => notice.en).join('\n')).toMatch(/likes and comments of these days as delayed \(is_delay\): 2026-09-03\./);
   });
 
   it('records a figure the platform revised instead of overwriting it silently', async () => {
@@ -203,6 +206,123 @@ describe('importing from the WeChat datacube API', () => {
       expect(refused.stderr).toContain('Nothing was written.');
     } finally {
       await local.close();
+    }
+  });
+
+  it('asks a window WeChat refuses with 61500 one day at a time, and stops on a one-day 61500 naming the request', async () => {
+    const { repository } = await repositoryFixture();
+    const range = { from: '2026-10-01', to: '2026-10-06' };
+    const clean = await importFromWeChat({ client, repository, range, today: TODAY });
+    server.injectError('/datacube/getuserread', 61500, { errmsg: 'data range error hint: [x] rid: fake' });
+    const split = await importFromWeChat({ client, repository, range, today: TODAY });
+    // The refused 3-day window is followed by three one-day calls; the rows are the same.
+    expect(split.calls).toBe(clean.calls + 3);
+    expect(split.batch).toEqual(clean.batch);
+    expect(split.notices.map((notice) => notice.en)).toContain('getuserread refused the range 2026-10-01 to 2026-10-03 (61500); it was asked one day at a time instead.');
+    server.injectError('/datacube/getarticlesummary', 61500, { errmsg: 'data range error rid: fake' });
+    await expect(importFromWeChat({ client, repository, range, today: TODAY })).rejects.toThrow(/POST \/datacube\/getarticlesummary failed: errcode 61500.*\(dates asked: 2026-10-01 to 2026-10-01\)/);
+  });
+
+  it('stops on a token WeChat keeps refusing (40001) with the request named', async () => {
+    const { repository } = await repositoryFixture();
+    server.injectError('/datacube/getusersummary', 40001, { times: 2 });
+    await expect(importFromWeChat({ client, repository, range: { from: '2026-10-01', to: '2026-10-02' }, today: TODAY })).rejects.toThrow(/POST \/datacube\/getusersummary failed: errcode 40001/);
+  });
+
+  it('keeps the months stored before a 45009 quota error, says where to resume, and the resumed import equals an uninterrupted one', async () => {
+    const env = { LANG: 'en_US.UTF-8', WECHAT_APPID: server.state.appId, WECHAT_APPSECRET: server.state.appSecret, XDG_CACHE_HOME: cacheFolder, MPFLOW_NOW: '2027-01-15T04:00:00Z' };
+    let quotaUsedUp = true;
+    // The daily quota runs out when the import reaches 10 March.
+    const quota: FakeRoute = (request) => (quotaUsedUp && request.path.startsWith('/datacube/') && String((request.body as { begin_date?: string }).begin_date) >= '2026-03-10' ? { json: { errcode: 45009, errmsg: 'reach max api daily quota limit rid: fake' } } : undefined);
+    const limited = await startFakeWeChat({ extraRoutes: [quota, ...createDatacubeRoutes({ today: TODAY, publications: PUBLICATIONS })] });
+    try {
+      const interrupted = await repositoryFixture();
+      const args = ['metrics', 'import', '--from', 'wechat', '--since', '2026-01-01', '--until', '2026-04-30'];
+      const limitedEnv = { ...env, WECHAT_APPID: limited.state.appId, WECHAT_APPSECRET: limited.state.appSecret, WECHAT_API_BASE: limited.url };
+      const stopped = await runMpflow(args, { cwd: interrupted.fixture.root, env: limitedEnv });
+      expect(stopped.exitCode).toBe(1);
+      expect(stopped.stderr).toMatch(/mpflow: POST \/datacube\/\w+ failed: errcode 45009/);
+      expect(stopped.stderr).toContain('The figures from 2026-01-01 to 2026-02-28 were stored completely');
+      expect(stopped.stderr).toContain('Continue from 2026-03-01: mpflow metrics import --from wechat --since 2026-03-01 --until 2026-04-30');
+      expect(stopped.stderr).not.toContain('Nothing was written');
+      const partial = await snapshot(interrupted.fixture.root);
+      expect([...partial.keys()].filter((name) => name.startsWith('followers/'))).toEqual(['followers/2026-01.csv', 'followers/2026-02.csv']);
+      // February's last window (26 Feb – 4 Mar) was answered: its March rows wait for March and were not written half.
+      expect(partial.get('followers/2026-02.csv')).toMatch(/\n2026-02-28,/);
+
+      quotaUsedUp = false;
+      const resumed = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', '2026-03-01', '--until', '2026-04-30'], { cwd: interrupted.fixture.root, env: limitedEnv });
+      expect(resumed.exitCode).toBe(0);
+      const whole = await repositoryFixture();
+      const straight = await runMpflow(args, { cwd: whole.fixture.root, env: limitedEnv });
+      expect(straight.exitCode).toBe(0);
+      expect(await snapshot(interrupted.fixture.root)).toEqual(await snapshot(whole.fixture.root));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('takes "yesterday" in Beijing time, at 07:30 and at 23:30 Asia/Shanghai', async () => {
+    const env = { LANG: 'en_US.UTF-8', WECHAT_APPID: server.state.appId, WECHAT_APPSECRET: server.state.appSecret, WECHAT_API_BASE: server.url, XDG_CACHE_HOME: cacheFolder };
+    // 07:30 on 15 January in Shanghai is still 14 January in UTC: yesterday is the 14th, not the 13th.
+    const early = await repositoryFixture();
+    const morning = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', 'yesterday'], { cwd: early.fixture.root, env: { ...env, MPFLOW_NOW: '2027-01-14T23:30:00Z' } });
+    expect(morning.exitCode).toBe(0);
+    expect(await early.fixture.read('content/metrics/followers-cumulative/2027-01.csv')).toMatch(/^date,cumulative\n2027-01-14,\d+\n$/);
+    expect(morning.stderr).toContain('It is before 08:00 Beijing time');
+    const refused = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', '2027-01-14', '--until', '2027-01-15'], { cwd: early.fixture.root, env: { ...env, MPFLOW_NOW: '2027-01-14T23:30:00Z' } });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('The end date can be yesterday (2027-01-14, Beijing time) at the latest');
+    // 23:30 on 15 January in Shanghai (15:30 UTC): still the 14th, and no early-morning warning.
+    const late = await repositoryFixture();
+    const evening = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', 'yesterday'], { cwd: late.fixture.root, env: { ...env, MPFLOW_NOW: '2027-01-15T15:30:00Z' } });
+    expect(evening.exitCode).toBe(0);
+    expect(evening.stderr).not.toContain('before 08:00');
+    expect(await late.fixture.read('content/metrics/followers-cumulative/2027-01.csv')).toBe(await early.fixture.read('content/metrics/followers-cumulative/2027-01.csv'));
+  });
+
+  it("makes a day's followers WeChat's: a stored row getusersummary no longer lists is set to 0 and logged, not added on top", async () => {
+    const range = { from: '2026-10-05', to: '2026-10-05' };
+    const probe = await repositoryFixture();
+    const listed = new Set((await importFromWeChat({ client, repository: probe.repository, range, today: TODAY })).batch.followers!.map((row) => Number(row.source)));
+    const quiet = [17, 57, 100, 149, 161, 200, 201].find((source) => !listed.has(source))!;
+    const { fixture } = await repositoryFixture();
+    // Say an earlier total-only back-office export, or an older answer, left a row WeChat does not list today.
+    await fixture.write('content/metrics/followers/2026-10.csv', `date,source,new,cancelled\n2026-10-05,${quiet},99,9\n`);
+    const repository = (await loadRepository(fixture.root)).repository;
+    const result = await importFromWeChat({ client, repository, range, today: TODAY });
+    const summary = await storeMetrics(fixture.root, result.batch, { importedOn: '2026-11-26' });
+    expect(summary.revisions).toEqual([
+      { kind: 'followers', key: `2026-10-05|${quiet}`, field: 'new', old: '99', new: '0' },
+      { kind: 'followers', key: `2026-10-05|${quiet}`, field: 'cancelled', old: '9', new: '0' },
+    ]);
+    const reloaded = (await loadRepository(fixture.root)).repository;
+    const apiNew = (await importFromWeChat({ client, repository: probe.repository, range, today: TODAY })).batch.followers!.reduce((sum, row) => sum + Number(row.new), 0);
+    expect(followerKpis(reloaded, range).new).toBe(apiNew);
+    // Importing again changes nothing.
+    expect((await storeMetrics(fixture.root, (await importFromWeChat({ client, repository: reloaded, range, today: TODAY })).batch, { importedOn: '2026-11-26' })).files).toEqual([]);
+  });
+
+  it('counts codes the schema does not list under "other", so mpflow check accepts what was written', async () => {
+    // Older accounts still get retired codes: 43 (图文页右上角菜单) for followers, 3 (腾讯微博) for shares.
+    const retired: FakeRoute = (request) => {
+      if (request.path === '/datacube/getusersummary') return { json: { list: [{ ref_date: '2026-10-05', user_source: 0, new_user: 4, cancel_user: 1 }, { ref_date: '2026-10-05', user_source: 43, new_user: 6, cancel_user: 2 }, { ref_date: '2026-10-05', user_source: 30, new_user: 5, cancel_user: 0 }] } };
+      if (request.path === '/datacube/getusershare') return { json: { list: [{ ref_date: '2026-10-05', share_scene: 1, share_count: 8, share_user: 7 }, { ref_date: '2026-10-05', share_scene: 3, share_count: 2, share_user: 2 }] } };
+      return undefined;
+    };
+    const old = await startFakeWeChat({ extraRoutes: [retired, ...createDatacubeRoutes({ today: TODAY })] });
+    try {
+      const oldClient = createWeChatClient({ appId: old.state.appId, appSecret: old.state.appSecret, baseUrl: old.url, tokenCachePath: path.join(cacheFolder, 'old.json'), sleep: async () => {} });
+      const { fixture, repository } = await repositoryFixture();
+      const result = await importFromWeChat({ client: oldClient, repository, range: { from: '2026-10-05', to: '2026-10-05' }, today: TODAY });
+      expect(result.batch.followers).toEqual([{ date: '2026-10-05', source: 0, new: 10, cancelled: 3 }, { date: '2026-10-05', source: 30, new: 5, cancelled: 0 }]);
+      expect(result.batch.shares).toEqual([{ date: '2026-10-05', scene: 1, shares: 8, shareUsers: 7 }, { date: '2026-10-05', scene: 255, shares: 2, shareUsers: 2 }]);
+      expect(result.notices.map((notice) => notice.en)).toContain('WeChat answered codes mpflow does not know: share_scene 3, user_source 43. Their figures were counted under "other" (follower source 0 / share scene 255).');
+      await storeMetrics(fixture.root, result.batch, { importedOn: '2026-11-26' });
+      const { problems } = await checkRepository(fixture.root);
+      expect(problems.filter((problem) => problem.file.startsWith('content/metrics/'))).toEqual([]);
+    } finally {
+      await old.close();
     }
   });
 });

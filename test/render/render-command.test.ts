@@ -57,6 +57,20 @@ describe('mpflow render', () => {
     expect(run.stderr).toContain('theme ink');
   });
 
+  it('is caught by mpflow check when the policy names a theme that does not exist', async () => {
+    const policy = await fixture.read('content/policy/2026-01-01.yaml');
+    const broken = policy.replace(/theme: tea-green/, 'theme: neon');
+    await fixture.write('content/policy/2026-01-01.yaml', broken);
+    const line = broken.split('\n').findIndex((text) => text.includes('theme: neon')) + 1;
+    const check = await runMpflow(['check'], { cwd: fixture.root });
+    expect(check.exitCode).toBe(1);
+    expect(check.stderr + check.stdout).toMatch(new RegExp(`content/policy/2026-01-01\\.yaml:${line}:\\d+\\s+policy/theme`));
+    expect(check.stderr + check.stdout).toContain('There is no rendering theme "neon"; the themes are tea-green, ink.');
+    const render = await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root });
+    expect(render.exitCode).toBe(2);
+    expect(render.stderr).toMatch(/publishing\.theme "neon" is not a theme/);
+  });
+
   it('answers in Chinese with --lang zh-CN', async () => {
     const run = await runMpflow(['render', ARTICLE_ID, '--lang', 'zh-CN'], { cwd: fixture.root });
     expect(run.stderr).toContain('已渲染');

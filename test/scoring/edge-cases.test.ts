@@ -80,6 +80,17 @@ describe('edge cases of a member\'s month', () => {
     expect(inputs.kpis['follower-net-growth']!.value).toBeLessThan(whole.kpis['follower-net-growth']!.value!);
   });
 
+  it('a member who left mid-month is measured up to the last day in post, against a prorated target', () => {
+    const member = { ...repository.team!.data.members.find((entry) => entry.id === 'chen-yu')!, left: '2026-10-15' };
+    const inputs = gatherMemberInputs(repository, policy, '2026-10', member, new FigureCache(repository, 'Asia/Shanghai'));
+    expect(inputs.daysInPost).toBe(15);
+    const growth = leaf(scoreMemberMonth(inputs, policy).categories, 'operations-metrics').parts!.find((part) => part.kpi === 'follower-net-growth')!;
+    expect(growth.target).toBeCloseTo((800 * 15) / 31, 9);
+    // The followers gained after she left are not hers.
+    const whole = gatherMemberInputs(repository, policy, '2026-10', { ...member, left: undefined }, new FigureCache(repository, 'Asia/Shanghai'));
+    expect(inputs.kpis['follower-net-growth']!.value).toBeLessThan(whole.kpis['follower-net-growth']!.value!);
+  });
+
   it.each([
     ['reweight', 'missing-reweighted', 'scored', 0],
     ['zero', 'missing-zero', 'scored', 30],
@@ -148,6 +159,23 @@ describe('edge cases of the repository', () => {
     const verify = await runMpflow(['score', '--verify'], { cwd: sample.root });
     expect(verify.exitCode).toBe(1);
     expect(verify.stdout).toMatch(/appraisals\/2026-10\/lin-xiao\/result\.yaml: lin-xiao 2026-10 policy is "2026-01-01" as committed, "2026-10-01" recomputed/);
+  });
+
+  it('an article published on the last day of a month: with articleWindowDays each article counts its first days, into the next month', async () => {
+    sample = await copySampleDepartment();
+    const explain = async () => JSON.parse((await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], { cwd: sample!.root })).stdout);
+    const part = (json: { categories: Array<{ children?: Array<{ id: string; parts?: Array<{ kpi: string; raw: number; basis: { en: string } }> }> }> }, kpi: string) => json.categories[0]!.children!.find((node) => node.id === 'operations-metrics')!.parts!.find((entry) => entry.kpi === kpi)!;
+    // Without a window (the 2026 policy), 《新包装的故事》 of 31 October counts only its first evening: 1,100 reads.
+    const monthOnly = await explain();
+    expect(part(monthOnly, 'reads-per-article').raw).toBe(2904.4);
+    await sample.edit('content/policy/2026-01-01.yaml', '  peersBelowMinimum: drop\n', '  peersBelowMinimum: drop\n  articleWindowDays: 7\n');
+    const check = await runMpflow(['check', 'content/policy'], { cwd: sample.root });
+    expect(check.exitCode, check.stdout).toBe(0);
+    const windowed = await explain();
+    // Each of her five October articles over its first 7 days (from the daily CSVs of October and November): 16,263 reads, 870 shares, 266 likes, 136 comments.
+    expect(part(windowed, 'reads-per-article')).toMatchObject({ raw: 3252.6, basis: { en: '5 articles, 16263 reads in all, each over its first 7 days' } });
+    expect([part(windowed, 'shares-per-article').raw, part(windowed, 'likes-per-article').raw, part(windowed, 'comments-per-article').raw]).toEqual([174, 53.2, 27.2]);
+    expect(windowed.score).toBeGreaterThan(monthOnly.score);
   });
 
   it('a policy whose measures do not add up to 100 for a role is rejected by the checker', async () => {
@@ -234,6 +262,34 @@ entries:
     expect(run.stdout).toContain('is before the finalisation at 2026-10-13T17:30:00+08:00');
   });
 
+  it('--write that cannot write one file changes none, names the file and exits 1 without a stack trace', async () => {
+    sample = await copySampleDepartment();
+    const { mkdir, readFile, readdir, rm } = await import('node:fs/promises');
+    // 陈雨's result is stale (a hand edit --write would replace); 郑浩's result path is a folder, so it cannot be written.
+    await sample.edit('appraisals/2026-10/chen-yu/result.yaml', 'score: 88.94', 'score: 11.11');
+    await rm(`${sample.root}/appraisals/2026-10/zheng-hao/result.yaml`);
+    await mkdir(`${sample.root}/appraisals/2026-10/zheng-hao/result.yaml`);
+    const run = await runMpflow(['score', '--period', '2026-10', '--write', '--today', '2026-11-26'], { cwd: sample.root });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('Could not write appraisals/2026-10/zheng-hao/result.yaml (EISDIR); no file was changed.');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(`${sample.root}/appraisals/2026-10/chen-yu/result.yaml`, 'utf8')).toContain('score: 11.11');
+    const left = (await readdir(`${sample.root}/appraisals/2026-10`, { recursive: true })).filter((file) => file.endsWith('.tmp'));
+    expect(left).toEqual([]);
+  });
+
+  it('a finalisation or calibration by someone not in the roster, or of someone not appraised, fails mpflow check', async () => {
+    sample = await copySampleDepartment();
+    await sample.edit('appraisals/2026-10/finalized.yaml', 'finalizedBy: liu-fang', 'finalizedBy: li-si');
+    await sample.edit('appraisals/2026-10/calibrations.yaml', 'by: liu-fang', 'by: wang-wu');
+    await sample.edit('appraisals/2026-10/calibrations.yaml', 'member: zheng-hao', 'member: zheng-ha');
+    const run = await runMpflow(['check', 'appraisals/2026-10/finalized.yaml', 'appraisals/2026-10/calibrations.yaml'], { cwd: sample.root });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/appraisals\/2026-10\/finalized\.yaml:\d+:\d+ +appraisal\/finalization +li-si is not in the roster; only a roster member with the hr role may finalise\./);
+    expect(run.stdout).toMatch(/appraisals\/2026-10\/calibrations\.yaml:\d+:\d+ +appraisal\/calibration +wang-wu is not in the roster; only hr, head may record a calibration\./);
+    expect(run.stdout).toMatch(/appraisals\/2026-10\/calibrations\.yaml:\d+:\d+ +appraisal\/calibration +zheng-ha is not appraised in 2026-10, so this calibration would count for nothing\./);
+  });
+
   it('a hand-edited score fails --verify, naming member, period and field', async () => {
     sample = await copySampleDepartment();
     await sample.edit('appraisals/2026-09/wang-jia/result.yaml', 'grade: A', 'grade: S');
@@ -247,6 +303,32 @@ entries:
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('林晓 lin-xiao: 缺 自评 截止 2026-12-03（已逾期）；上级评价 截止 2026-12-05；同事互评 0/2 截止 2026-12-05');
     expect(run.stdout).toContain('暂不出分');
+  });
+
+  it('a member on leave on a due day: her own step moves to the day after the leave, and is not overdue', async () => {
+    sample = await copySampleDepartment();
+    await sample.edit('content/team.yaml', '      - from: 2026-11-02\n        to: 2026-11-06', '      - from: 2026-12-01\n        to: 2026-12-05');
+    const run = await runMpflow(['score', '--period', '2026-11', '--today', '2026-12-04', '--lang', 'zh-CN'], { cwd: sample.root });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('黄珊 huang-shan（休假 2026-12-01—2026-12-05）: 缺 自评 截止 2026-12-06（因休假由 2026-12-03 顺延）；上级评价 截止 2026-12-05；');
+    // Colleagues not on leave are still overdue.
+    expect(run.stdout).toContain('林晓 lin-xiao: 缺 自评 截止 2026-12-03（已逾期）');
+    const json = JSON.parse((await runMpflow(['score', '--period', '2026-11', '--today', '2026-12-07', '--format', 'json'], { cwd: sample.root })).stdout);
+    const self = json.cycle.find((member: { member: string }) => member.member === 'huang-shan').steps[0];
+    expect(self).toMatchObject({ step: 'self', due: '2026-12-06', postponedFrom: '2026-12-03', overdue: true });
+  });
+
+  it('a member on leave for the whole month is not appraised for it, so her missing ratings hold nobody up', async () => {
+    sample = await copySampleDepartment();
+    await sample.edit('content/team.yaml', '      - from: 2026-11-02\n        to: 2026-11-06', '      - from: 2026-10-20\n        to: 2026-11-10\n        reason: 产假\n      - from: 2026-11-11\n        to: 2026-12-31');
+    const run = await runMpflow(['score', '--period', '2026-11', '--today', '2026-12-04', '--format', 'json'], { cwd: sample.root });
+    expect(run.exitCode).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.cycle.map((member: { member: string }) => member.member)).toEqual(['chen-yu', 'lin-xiao', 'wang-jia', 'zheng-hao']);
+    expect(json.results.map((result: { member: string }) => result.member)).toEqual(['chen-yu', 'lin-xiao', 'wang-jia', 'zheng-hao']);
+    // October, on leave from the 20th only, is still hers to be appraised for.
+    const october = JSON.parse((await runMpflow(['score', '--period', '2026-10', '--today', '2026-12-04', '--format', 'json'], { cwd: sample.root })).stdout);
+    expect(october.results.map((result: { member: string }) => result.member)).toContain('huang-shan');
   });
 
   it('finalising needs an HR member and fresh results, and refuses a month already finalised', async () => {
@@ -264,6 +346,41 @@ describe('the annual score', () => {
   afterEach(async () => {
     await sample?.dispose();
     sample = undefined;
+  });
+
+  it('across two policy versions: each month keeps its own policy, the year is graded by the one in force on 1 January', async () => {
+    sample = await copySampleDepartment();
+    const { readFile } = await import('node:fs/promises');
+    const original = await readFile(`${sample.root}/content/policy/2026-01-01.yaml`, 'utf8');
+    // 2026-10-01 edition: account metrics 35, campaigns 15, and grade A from 88 instead of 80.
+    const changed = original
+      .replace('effective: 2026-01-01', 'effective: 2026-10-01')
+      .replace(/(id: operations-metrics\n(?:.*\n){1}\s+weight: )30/, '$135')
+      .replace(/(id: campaign-results\n(?:.*\n){1}\s+weight: )20/, '$115')
+      .replace('{ grade: A, min: 80,', '{ grade: A, min: 88,');
+    const before = original.split('\n');
+    expect(changed.split('\n').filter((line, index) => line !== before[index])).toHaveLength(4);
+    await sample.write('content/policy/2026-10-01.yaml', changed);
+    const october = await runMpflow(['score', '--period', '2026-10', '--write', '--today', '2026-11-26', '--format', 'json'], { cwd: sample.root });
+    expect(october.exitCode, october.stderr).toBe(0);
+    const octoberResults = JSON.parse(october.stdout).results as Array<{ member: string; policy: string; score: number }>;
+    expect(new Set(octoberResults.map((result) => result.policy))).toEqual(new Set(['2026-10-01']));
+    const september = JSON.parse((await runMpflow(['score', '--period', '2026-09', '--today', '2026-11-26', '--format', 'json'], { cwd: sample.root })).stdout).results as Array<{ member: string; policy: string; score: number }>;
+    expect(new Set(september.map((result) => result.policy))).toEqual(new Set(['2026-01-01']));
+    const run = await runMpflow(['score', '--period', '2026', '--write', '--today', '2027-01-06', '--format', 'json'], { cwd: sample.root });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const annual = JSON.parse(run.stdout);
+    expect(annual.policy).toBe('2026-10-01');
+    for (const member of ['chen-yu', 'lin-xiao', 'wang-jia']) {
+      const sep = september.find((result) => result.member === member)!.score;
+      const oct = octoberResults.find((result) => result.member === member)!.score;
+      const mean = Math.round(((sep + oct) / 2) * 100) / 100;
+      expect(annual.members[member], member).toMatchObject({ score: mean, months: ['2026-09', '2026-10'], grade: mean >= 90 ? 'S' : mean >= 88 ? 'A' : mean >= 70 ? 'B' : mean >= 60 ? 'C' : 'D' });
+    }
+    // 林晓's September was an A under the old bands (87.26); the year is graded by the new ones.
+    expect(annual.members['lin-xiao'].grade).toBe('B');
+    const verify = await runMpflow(['score', '--verify'], { cwd: sample.root });
+    expect(verify.stdout).toContain('Recomputed 11 results; all match.');
   });
 
   it('is the mean of the finalised months, leaving out a month with 10 or more leave days, and is written only from January', async () => {

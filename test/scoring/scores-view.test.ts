@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
-import { buildScoresView } from '../../src/site/scores-view.ts';
+import { buildScoresView, publicMonthScore } from '../../src/site/scores-view.ts';
+import { gatherPeriodInputs } from '../../src/core/scoring/gather-inputs.ts';
+import { scoreMemberMonth } from '../../src/core/scoring/score-member.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
 let repository: Repository;
@@ -46,5 +48,28 @@ describe('the scoreboards\' view', () => {
     for (const record of repository.ratings) if (record.data.comment) expect(json).not.toContain(record.data.comment);
     const zhengHaoOctober = view.months.find((month) => month.period === '2026-10')!.results.find((result) => result.member === 'zheng-hao')!;
     for (const category of zhengHaoOctober.categories) for (const leaf of category.leaves) expect(leaf.peers).toBeUndefined();
+  });
+
+  it('never publishes a peers\' mean from which one person\'s mark follows', () => {
+    const view = buildScoresView(repository, '2026-11-26');
+    const october = view.months.find((month) => month.period === '2026-10')!;
+    const leavesOf = (member: string) => october.results.find((result) => result.member === member)!.categories.flatMap((category) => category.leaves).filter((leaf) => leaf.source === 'ratings');
+    // 黄珊 has no self-assessment in October: mixed 82.67 and peers 82.00 would give her supervisor's 83 as (90 × 82.67 − 30 × 82) ÷ 60.
+    for (const leaf of leavesOf('huang-shan')) expect(leaf.peers, leaf.id).toBeUndefined();
+    // 林晓: three peers, supervisor and self all rated: the mean is shown.
+    expect(leavesOf('lin-xiao').map((leaf) => leaf.peers?.count)).toEqual(Array(9).fill(3));
+    // Two peers (王佳, October): each could subtract their own mark and read the other's, so no mean.
+    for (const leaf of leavesOf('wang-jia')) expect(leaf.peers, leaf.id).toBeUndefined();
+  });
+
+  it('hides the peers\' mean when the self-assessment is missing, even with three peers', () => {
+    const gathered = gatherPeriodInputs(repository, '2026-10')!;
+    const inputs = structuredClone(gathered.members.find((member) => member.member === 'lin-xiao')!);
+    const withSelf = publicMonthScore(scoreMemberMonth(inputs, gathered.policy), '林晓', true, gathered.policy.appraisal.minPeers);
+    delete inputs.ratings.self;
+    const withoutSelf = publicMonthScore(scoreMemberMonth(inputs, gathered.policy), '林晓', true, gathered.policy.appraisal.minPeers);
+    const teamwork = (view: typeof withSelf) => view.categories.flatMap((category) => category.leaves).find((leaf) => leaf.id === 'teamwork')!;
+    expect(teamwork(withSelf).peers).toEqual({ mean: 248 / 3, count: 3 });
+    expect(teamwork(withoutSelf).peers).toBeUndefined();
   });
 });

@@ -40,14 +40,22 @@ describe('appraisal scoreboards', () => {
     expect(page).toContain('How the October 2026 score is made');
     expect(page).toMatch(/Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2904\.40 3000\.00 96\.81 12\.00 11\.62/);
     expect(page).toMatch(/Total 87\.60 A/);
+    // Points as printed add up: 54.02 + 16.81 + 12.32 + 4.45 = 87.60 (not 12.33, which would make 87.61).
+    expect(page).toMatch(/Work performance 90\.03 60\.00 54\.02 .* Ability 84\.05 20\.00 16\.81 .* Attitude 82\.17 15\.00 12\.32 .* Professionalism 89\.02 5\.00 4\.45 /);
   });
 
-  it('hides the peer aggregate where fewer than minPeers rated (郑浩, October: one peer)', async () => {
+  it('hides the peer aggregate where fewer than minPeers rated (郑浩, October: one peer) or where it would give a mark away', async () => {
     const html = await readFile(path.join(DIST, 'en/scores/zheng-hao/index.html'), 'utf8');
     const october = html.slice(html.indexOf('data-period="2026-10" data-member="zheng-hao"'), html.indexOf('data-period="2026-09" data-member="zheng-hao"'));
     expect(october.length).toBeGreaterThan(0);
-    expect(text(october)).not.toContain("peers' mean");
-    expect(text(html)).toContain("Cross-team collaboration · peers' mean 73.00 (2) Mixed rating 70.80");
+    expect(text(october)).not.toMatch(/peers' mean \d/);
+    // Two peers in September: either could take their own mark away and read the other's.
+    expect(text(html)).not.toMatch(/peers' mean \d/);
+    const linXiao = text(await readFile(path.join(DIST, 'en/scores/lin-xiao/index.html'), 'utf8'));
+    expect(linXiao).toContain("Cross-team collaboration · peers' mean 80.33 (3) Mixed rating 81.20");
+    // 黄珊, October, no self-assessment: mixed rating and peers' mean together would give her supervisor's mark.
+    const huangShan = await readFile(path.join(DIST, 'en/scores/huang-shan/index.html'), 'utf8');
+    expect(text(huangShan.slice(huangShan.indexOf('data-period="2026-10" data-member="huang-shan"'), huangShan.indexOf('data-period="2026-09" data-member="huang-shan"')))).not.toMatch(/peers' mean \d/);
   });
 
   it('lists every measure of the policy in the handbook, read from the same file the scorer reads', async () => {

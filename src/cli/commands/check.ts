@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import { ChangedFilesError, changedContentFiles } from '../../core/check/changed-files.ts';
+import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
 import { countBySeverity, type Problem } from '../../core/check/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
@@ -108,9 +108,11 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   if (values.base !== undefined && !values.changed) throw new UsageError(zh ? '--base 只能和 --changed 一起用。' : '--base goes with --changed.');
   if (values.changed && paths.length > 0) throw new UsageError(zh ? '--changed 不能和路径一起用。' : '--changed cannot be combined with paths.');
   let selection = paths;
+  let changed: ChangedContent | undefined;
   if (values.changed) {
     try {
-      selection = await changedContentFiles(root, values.base ?? 'HEAD');
+      changed = await changedContent(root, values.base ?? 'HEAD');
+      selection = changed.changed;
     } catch (error) {
       if (error instanceof ChangedFilesError) throw new UsageError(zh ? error.zh : error.en);
       throw error;
@@ -121,7 +123,9 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       return EXIT.clean;
     }
   }
-  const options = selection.length > 0 ? { paths: selection } : {};
+  // A pull request's few files are checked against the rest of the repository as git lists it, without a walk.
+  const listed = changed ? await listedContentFiles(root, changed) : undefined;
+  const options = { ...(selection.length > 0 ? { paths: selection } : {}), ...(listed ? { files: listed } : {}) };
   if (values.fix) {
     // Typography only, and only in the articles being checked; then the check reports what is left.
     const loaded = await checkRepository(root, { ...options, compliance: false });

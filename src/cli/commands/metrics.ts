@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { pick, text, type LocalizedText } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate } from '../../core/model/dates.ts';
 import { ExportImportError, importBackOfficeExport, where, type ExportMessage } from '../../core/metrics/csv-import.ts';
-import { addDays, DEFAULT_TIME_ZONE } from '../../core/metrics/kpis.ts';
+import { addDays, DEFAULT_TIME_ZONE, monthRange } from '../../core/metrics/kpis.ts';
 import { METRIC_TABLES, MetricsStoreError, storeMetrics, type MetricBatch, type MetricFolder, type StoreSummary } from '../../core/metrics/storage.ts';
-import { importFromWeChat, MetricsImportError, planDatacubeCalls } from '../../core/metrics/wechat-import.ts';
+import { importFromWeChat, MetricsImportError } from '../../core/metrics/wechat-import.ts';
 import { policyInForce } from '../../core/policy/policy-versions.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
@@ -90,6 +90,10 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   let batch: MetricBatch;
   const notices: string[] = [];
   let calls: number | undefined;
+  let range: { from: string; to: string } | undefined;
+  const monthSummaries: StoreSummary[] = [];
+  /** The last day of the last month an API import stored before it stopped. */
+  let storedThrough: string | undefined;
   try {
     if (values.from === 'wechat') {
       if (files.length > 0) throw new UsageError(zh ? '--from wechat 不接受文件参数。' : '--from wechat takes no files.');
@@ -99,7 +103,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       for (const [option, value] of [['--since', since], ['--until', until]] as const) {
         if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
       }
-      const range = { from: since, to: until };
+      range = { from: since, to: until };
       const showProgress = values.progress || (context.stderr as { isTTY?: boolean }).isTTY === true;
       const isTerminal = (context.stderr as { isTTY?: boolean }).isTTY === true;
       let lastShown = -1;
@@ -113,6 +117,11 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
         repository,
         range,
         today: wechatToday,
+        // Each month is stored as soon as it is complete: a quota error later keeps it, and the rerun resumes after it.
+        onMonth: async (month, monthBatch) => {
+          monthSummaries.push(await storeMetrics(root, monthBatch, { importedOn: today, ...(dryRun ? { dryRun: true } : {}) }));
+          if (!dryRun) storedThrough = monthRange(month).to < until ? monthRange(month).to : until;
+        },
         ...(showProgress
           ? {
               onProgress: (done: number, total: number, call: { endpoint: string; begin: string }) => {
@@ -127,7 +136,6 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
           : {}),
       });
       if (showProgress && isTerminal) context.stderr.write('\n');
-      batch = result.batch;
       calls = result.calls;
       notices.push(...result.notices.map(say));
       for (const entry of result.unmatched) {
@@ -140,10 +148,9 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
           ),
         );
       }
-      if (planDatacubeCalls(range).length !== result.calls) {
-        // Only the optional endpoints are ever skipped (an account without them); say so in the count.
-        notices.push(say(text(`有接口不可用，实际调用 ${result.calls} 次。`, `Some endpoints were unavailable; ${result.calls} calls were made.`)));
-      }
+      for (const notice of notices) context.stderr.write(`${notice}\n`);
+      context.stdout.write(describe(mergeSummaries(monthSummaries), calls, dryRun, context));
+      return EXIT.clean;
     } else {
       if (files.length === 0) throw new UsageError(zh ? '请给出要导入的 CSV 文件。' : 'Name the CSV files to import.');
       if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(zh ? `--date“${values.date}”不是真实的日期。` : `--date "${values.date}" is not a real date.`);
@@ -187,9 +194,30 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
     const message = say(error.localized);
     const prefix = error instanceof MetricsStoreError ? `${error.file}: ` : '';
     context.stderr.write(`mpflow: ${prefix}${message}\n`);
-    if (!(error instanceof MetricsImportError) || !/Nothing was written/.test(error.localized.en)) context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
+    if (storedThrough !== undefined && range !== undefined) {
+      const resume = addDays(storedThrough, 1);
+      const files = mergeSummaries(monthSummaries).files;
+      context.stderr.write(
+        zh
+          ? `${range.from} 至 ${storedThrough} 的数据已完整写入（${files.length} 个文件）；之后的没有写入。从 ${resume} 继续：mpflow metrics import --from wechat --since ${resume}${values.until ? ` --until ${range.to}` : ''}\n`
+          : `The figures from ${range.from} to ${storedThrough} were stored completely (${files.length} files); nothing after that was written. Continue from ${resume}: mpflow metrics import --from wechat --since ${resume}${values.until ? ` --until ${range.to}` : ''}\n`,
+      );
+    } else context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
     return EXIT.problems;
   }
+}
+
+/** One summary for an import stored month by month. */
+function mergeSummaries(summaries: readonly StoreSummary[]): StoreSummary {
+  const merged: StoreSummary = { files: [], added: {}, unchanged: 0, revisions: [] };
+  for (const summary of summaries) {
+    merged.files.push(...summary.files);
+    for (const [folder, count] of Object.entries(summary.added) as Array<[MetricFolder, number]>) merged.added[folder] = (merged.added[folder] ?? 0) + count;
+    merged.unchanged += summary.unchanged;
+    merged.revisions.push(...summary.revisions);
+  }
+  merged.files = [...new Set(merged.files)].sort();
+  return merged;
 }
 
 function describe(summary: StoreSummary, calls: number | undefined, dryRun: boolean, context: CommandContext): string {

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
@@ -77,6 +77,15 @@ export async function runScore(argv: string[], context: CommandContext): Promise
   let buffered = '';
   try {
     return await scoreCommand(argv, { ...context, stdout: { write: (chunk: string) => (buffered += chunk) } });
+  } catch (error) {
+    if (!(error instanceof WriteFailure)) throw error;
+    buffered = '';
+    context.stderr.write(
+      context.language === 'zh-CN'
+        ? `无法写入 ${error.file}（${error.reason}）；没有任何文件被改动。\n`
+        : `Could not write ${error.file} (${error.reason}); no file was changed.\n`,
+    );
+    return EXIT.problems;
   } finally {
     if (buffered !== '') context.stdout.write(buffered);
   }
@@ -185,7 +194,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
 
   if (values.write) {
     if (refuseOnErrors()) return EXIT.problems;
-    for (const result of scores.results) await writeAtomically(root, resultPath(period, result.member), resultYaml(resultRecord(result)));
+    await writeAllOrNothing(root, scores.results.map((result) => ({ path: resultPath(period, result.member), content: resultYaml(resultRecord(result)) })));
   }
 
   const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
@@ -198,8 +207,10 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   out(zh ? `${period} 考核进度（制度 ${scores.policy.effective}，今天 ${today}，${timeZone}）\n` : `${period} appraisal cycle (policy ${scores.policy.effective}, today ${today}, ${timeZone})\n`);
   for (const member of cycle) {
     const missing = member.steps.filter((step) => !step.done);
-    const summary = missing.length === 0 ? (zh ? '全部完成' : 'all steps done') : missing.map((step) => `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${zh ? '截止' : 'due'} ${step.due}${step.overdue ? (zh ? '（已逾期）' : ' (OVERDUE)') : ''}`).join(zh ? '；' : '; ');
-    out(`  ${member.name} ${member.member}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`);
+    const postponed = (step: (typeof missing)[number]) => (step.postponedFrom ? (zh ? `（因休假由 ${step.postponedFrom} 顺延）` : ` (moved from ${step.postponedFrom} for leave)`) : '');
+    const summary = missing.length === 0 ? (zh ? '全部完成' : 'all steps done') : missing.map((step) => `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${zh ? '截止' : 'due'} ${step.due}${postponed(step)}${step.overdue ? (zh ? '（已逾期）' : ' (OVERDUE)') : ''}`).join(zh ? '；' : '; ');
+    const leave = member.leave.length > 0 ? (zh ? `（休假 ${member.leave.map((entry) => `${entry.from}—${entry.to}`).join('、')}）` : ` (on leave ${member.leave.map((entry) => `${entry.from}–${entry.to}`).join(', ')})`) : '';
+    out(`  ${member.name} ${member.member}${leave}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`);
   }
   out(zh ? '\n得分\n' : '\nScores\n');
   const ranked = [...scores.results].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1));
@@ -324,11 +335,55 @@ async function finalize(
   return EXIT.clean;
 }
 
+/** A file that could not be written: the CLI names it and exits 1, with every file as it was. */
+class WriteFailure extends Error {
+  readonly file: string;
+  readonly reason: string;
+  constructor(file: string, reason: string) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+/**
+ * Writes a set of files all or nothing: every new content goes to a temporary file beside its
+ * target first; only when all are written are they renamed into place, and if a rename fails the
+ * files already replaced get their old content back. So a month's results are never half new.
+ */
+async function writeAllOrNothing(root: string, files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
+  const staged: Array<{ file: string; target: string; temporary: string; previous: Buffer | null }> = [];
+  const removeTemporaries = () => Promise.all(staged.map((entry) => rm(entry.temporary, { force: true }).catch(() => undefined)));
+  for (const file of files) {
+    const target = path.join(root, file.path);
+    const temporary = `${target}.${process.pid}.tmp`;
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      const previous = await readFile(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+      staged.push({ file: file.path, target, temporary, previous });
+      await writeFile(temporary, file.content, 'utf8');
+    } catch (error) {
+      await removeTemporaries();
+      throw new WriteFailure(file.path, (error as NodeJS.ErrnoException).code ?? String(error));
+    }
+  }
+  const done: typeof staged = [];
+  for (const entry of staged) {
+    try {
+      await rename(entry.temporary, entry.target);
+      done.push(entry);
+    } catch (error) {
+      for (const replaced of done.reverse()) {
+        if (replaced.previous === null) await rm(replaced.target, { force: true }).catch(() => undefined);
+        else await writeFile(replaced.temporary, replaced.previous).then(() => rename(replaced.temporary, replaced.target)).catch(() => undefined);
+      }
+      await removeTemporaries();
+      throw new WriteFailure(entry.file, (error as NodeJS.ErrnoException).code ?? String(error));
+    }
+  }
+}
+
 /** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
 async function writeAtomically(root: string, relativePath: string, content: string): Promise<void> {
-  const target = path.join(root, relativePath);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, content, 'utf8');
-  await rename(temporary, target);
+  await writeAllOrNothing(root, [{ path: relativePath, content }]);
 }

@@ -4,10 +4,10 @@
  * or a printout loses nothing. Pure functions of (data, language).
  */
 import { barChart, lineChart, pieChart } from '../../core/metrics/charts.ts';
-import { READ_SOURCES, SHARE_SCENES, type ArticleKpi, type AudienceSnapshot, type FollowerKpis, type SupportKpis } from '../../core/metrics/kpis.ts';
+import { monthRange, READ_SOURCES, SHARE_SCENES, type ArticleKpi, type AudienceSnapshot, type FollowerKpis, type SupportKpis } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
 import type { Lang } from '../../site/site-labels.ts';
-import { DASHBOARD_LABELS, formatNumber, formatPercent, sourceName } from './dashboard-labels.ts';
+import { DASHBOARD_LABELS, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
 
 export interface ChartBlock {
   id: string;
@@ -242,29 +242,40 @@ export function supportTrendBlock(byMonth: DashboardOverview['supportByMonth'], 
   };
 }
 
-/** The monthly report's headline figures, with last month's for comparison. */
+/** The monthly report's headline figures, with the change against last month (or its same days, for a month in progress). */
 export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['table'] {
   const t = DASHBOARD_LABELS[lang];
   const previous = report.previousFollowers;
   const previousTotals = report.previousTotals;
-  const change = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : `${now - before >= 0 ? '+' : ''}${formatNumber(now - before, lang)}`);
+  // The difference, and for a count that was above zero also the relative change a head reads first: +1,234（+12.3%）.
+  const change = (now: number | null, before: number | null | undefined) => {
+    if (now === null || before === null || before === undefined) return '—';
+    const difference = formatSigned(now - before, lang);
+    if (before <= 0 || now === before) return difference;
+    const relative = `${now > before ? '+' : ''}${formatPercent((now - before) / before, lang)}`;
+    return lang === 'en' ? `${difference} (${relative})` : `${difference}（${relative}）`;
+  };
+  // A rate changes by percentage points, never by a percentage read as one.
+  const points = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : t.percentagePoints(formatSigned(Math.round((now - before) * 1000) / 10, lang)));
+  const support = report.support.overall;
   const rows: string[][] = [
-    [t.cumulativeStart, formatNumber(report.followers.cumulativeStart, lang), '—'],
+    [t.cumulativeStart, formatNumber(report.followers.cumulativeStart, lang), change(report.followers.cumulativeStart, previous?.cumulativeStart)],
     [t.cumulativeEnd, formatNumber(report.followers.cumulativeEnd, lang), change(report.followers.cumulativeEnd, previous?.cumulativeEnd)],
     [t.newFollowers, formatNumber(report.followers.new, lang), change(report.followers.new, previous?.new)],
     [t.cancelled, formatNumber(report.followers.cancelled, lang), change(report.followers.cancelled, previous?.cancelled)],
     [t.net, formatNumber(report.followers.net, lang), change(report.followers.net, previous?.net)],
-    [t.churnRate, formatPercent(report.followers.churnRate, lang), previous ? formatPercent(previous.churnRate, lang) : '—'],
-    [t.publishedCount, formatNumber(report.published.length, lang), '—'],
+    [t.churnRate, formatPercent(report.followers.churnRate, lang), points(report.followers.churnRate, previous?.churnRate)],
+    [t.publishedCount, formatNumber(report.published.length, lang), change(report.published.length, report.previousPublished)],
     [t.reads, formatNumber(report.totals.reads, lang), change(report.totals.reads, previousTotals?.reads)],
     [t.readers, formatNumber(report.totals.readers, lang), change(report.totals.readers, previousTotals?.readers)],
     [t.shares, formatNumber(report.totals.shares, lang), change(report.totals.shares, previousTotals?.shares)],
     [t.likes, formatNumber(report.totals.likes, lang), change(report.totals.likes, previousTotals?.likes)],
     [t.comments, formatNumber(report.totals.comments, lang), change(report.totals.comments, previousTotals?.comments)],
-    [t.conversations, formatNumber(report.support.overall.conversations, lang), '—'],
-    [t.withinDeadline(report.support.deadlineMinutes ?? 0), formatPercent(report.support.overall.withinDeadlineShare, lang), '—'],
+    [t.conversations, formatNumber(support.conversations, lang), change(support.conversations, report.previousSupport?.conversations)],
+    [t.withinDeadline(report.support.deadlineMinutes ?? 0), formatPercent(support.withinDeadlineShare, lang), points(support.withinDeadlineShare, report.previousSupport?.withinDeadlineShare)],
   ];
-  return { head: [t.figure, t.value, t.change], numeric: [false, true, true], rows };
+  const partial = report.previousRange !== undefined && report.previousRange.to !== monthRange(report.previousRange.from.slice(0, 7)).to;
+  return { head: [t.figure, t.value, partial ? t.changeSameDays(report.previousRange!.from, report.previousRange!.to) : t.change], numeric: [false, true, true], rows };
 }
 
 export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['table'] {

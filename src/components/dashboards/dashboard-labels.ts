@@ -52,6 +52,10 @@ export interface DashboardLabels {
   summary: string;
   value: string;
   change: string;
+  /** The change column of a month in progress: compared with the same days of last month. */
+  changeSameDays: (from: string, to: string) => string;
+  /** A change of a rate: "+0.3 个百分点" / "+0.3 pp". */
+  percentagePoints: (signed: string) => string;
   previousMonth: string;
   // Followers
   followerTrend: string;
@@ -142,6 +146,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     summary: '本月概览',
     value: '数值',
     change: '较上月',
+    changeSameDays: (from, to) => `较上月同期（${from} 至 ${to}）`,
+    percentagePoints: (signed) => `${signed} 个百分点`,
     previousMonth: '上月',
     followerTrend: '粉丝趋势',
     followerTrendLabel: (from, to, start, end) => `粉丝趋势折线图：${from} 至 ${to}，累计关注人数从 ${start} 到 ${end}。`,
@@ -176,9 +182,9 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     author: '作者',
     publishedOn: '发布日期',
     publishedCount: '发布篇数',
-    members: '成员文章数据',
+    members: '成员文章数据（作为作者或设计）',
     member: '成员',
-    meanReadRate: '平均阅读率',
+    meanReadRate: '本月新文章平均阅读率',
     readSources: '阅读来源',
     readSourcesLabel: (top) => `各阅读来源的阅读次数条形图；阅读最多的来源是${top}。`,
     shareScenes: '分享场景',
@@ -226,6 +232,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     summary: 'The month at a glance',
     value: 'Value',
     change: 'vs last month',
+    changeSameDays: (from, to) => `vs the same days last month (${from} to ${to})`,
+    percentagePoints: (signed) => `${signed} pp`,
     previousMonth: 'Last month',
     followerTrend: 'Follower trend',
     followerTrendLabel: (from, to, start, end) => `Line chart of followers from ${from} to ${to}: from ${start} to ${end}.`,
@@ -260,9 +268,9 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     author: 'Author',
     publishedOn: 'Published',
     publishedCount: 'Published',
-    members: "Members' articles",
+    members: "Members' articles (as author or designer)",
     member: 'Member',
-    meanReadRate: 'Mean read rate',
+    meanReadRate: 'Mean read rate of new articles',
     readSources: 'Reading sources',
     readSourcesLabel: (top) => `Bar chart of reads per reading source; most reads came from ${top}.`,
     shareScenes: 'Share scenes',

@@ -8,6 +8,7 @@ import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { recordFileName } from './reference-helpers.ts';
 import { checkScoringPolicy } from '../scoring/check-scoring-policy.ts';
+import { isThemeName, THEME_NAMES } from '../render/themes.ts';
 
 export function checkPolicies(repository: Repository, problems: Problem[]): void {
   if (repository.policies.length === 0 && ![...repository.files].some((file) => file.startsWith('content/policy/'))) {
@@ -29,6 +30,12 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
     if (!isTimeZone(zone)) {
       problems.push(makeProblem(file, 'policy/timezone', text(`“${zone}”不是有效的 IANA 时区名（如 Asia/Shanghai）。`, `"${zone}" is not an IANA time zone name (e.g. Asia/Shanghai).`), locate(path), path.join('.')));
     }
+  }
+  const theme = data.publishing.theme;
+  if (theme !== undefined && !isThemeName(theme)) {
+    problems.push(
+      makeProblem(file, 'policy/theme', text(`没有“${theme}”这个排版主题；可用的主题：${THEME_NAMES.join('、')}。`, `There is no rendering theme "${theme}"; the themes are ${THEME_NAMES.join(', ')}.`), locate(['publishing', 'theme']), 'publishing.theme'),
+    );
   }
 
   const { appraisal } = data;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadRepository, type Repository } from '../repository/load-repository.ts';
+import type { FoundFile } from '../repository/walk-files.ts';
 import { checkAppraisals } from './check-appraisals.ts';
 import { checkAppraisalLocks } from '../scoring/check-locks.ts';
 import { checkArticles } from './check-articles.ts';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   paths?: readonly string[];
   /** Run the compliance and style engine too (default true). */
   compliance?: boolean;
+  /** The repository's files, already listed (see listedContentFiles); the folders are then not walked. */
+  files?: FoundFile[];
 }
 
 export interface CheckResult {
@@ -71,7 +74,7 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
   const selection = options.paths?.map((entry) => entry.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, ''));
   const inSelection = (file: string) => !selection || selection.some((entry) => entry === '.' || file === entry || file.startsWith(`${entry}/`));
 
-  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, selection ? { only: inSelection } : {});
+  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, { ...(selection ? { only: inSelection } : {}), ...(options.files ? { files: options.files } : {}) });
 
   const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository);
   const problems = [...loadProblems, ...checkLoadedRepository(repository), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));

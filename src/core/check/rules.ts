@@ -68,6 +68,7 @@ export const RULES = {
   'policy/indicator': rule('error', '指标定义不完整', 'Incomplete indicator', '末级指标要写明 measure 和 source；有子项的指标不写。', 'Leaves declare measure and source; groups do not.'),
   'policy/grades': rule('error', '等级分数线不对', 'Grade thresholds invalid', '等级按分数线从高到低排列，最低一级从 0 分起。', 'List grades from the highest threshold down; the last starts at 0.'),
   'policy/timezone': rule('error', '时区无效', 'Unknown time zone', '使用 IANA 时区名，如 Asia/Shanghai。', 'Use an IANA time zone name such as Asia/Shanghai.'),
+  'policy/theme': rule('error', '没有这个排版主题', 'Unknown rendering theme', 'publishing.theme 须是 mpflow render --help 列出的主题之一，如 tea-green。', 'publishing.theme must be one of the themes mpflow render --help lists, such as tea-green.'),
   'policy/scale': rule('error', '评分范围无效', 'Invalid rating scale', '最低分须小于最高分。', 'min must be below max.'),
   'appraisal/rater': rule('error', '评价人不符合规定', 'Rater not allowed', '自评由本人填写，上级评价由名册中的直属上级填写，互评由文件名中的同事填写且不能评自己。', 'Self by the member, supervisor by the roster\'s supervisor, peer by the named peer, never oneself.'),
   'appraisal/scale': rule('error', '分数超出评分范围', 'Rating outside the scale', '按制度中的评分范围打分。', 'Use the policy\'s rating scale.'),

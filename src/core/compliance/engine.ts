@@ -1,6 +1,6 @@
 import { parseYamlSource } from '../source/yaml-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
-import { characterCount, clip, type LintDocument, type RawFinding } from './document.ts';
+import { clip, type LintDocument, type RawFinding } from './document.ts';
 import { BLOCKQUOTE, EXCLUDED, QUOTED } from './markdown-scan.ts';
 import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
 import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
@@ -324,4 +324,3 @@ export function fixTypography(source: string): string {
   return crlf ? fixed.replace(/\n/g, '\r\n') : fixed;
 }
 
-export { characterCount };

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { BLOCKQUOTE, EXCLUDED, QUOTED, scanMarkdown, type ScannedMarkdown } from './markdown-scan.ts';
+import { QUOTED, scanMarkdown, type ScannedMarkdown } from './markdown-scan.ts';
 import { buildTextView, type TextView } from './text-view.ts';
 import type { YamlSource } from '../source/yaml-source.ts';
 
@@ -181,4 +181,3 @@ export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]):
   return field ? fieldSegment(field, yaml.text, yaml.source.firstLine) : undefined;
 }
 
-export { BLOCKQUOTE, EXCLUDED, QUOTED };

@@ -13,13 +13,6 @@ export interface TextView {
   origin: Int32Array;
 }
 
-/** Original offset just past the match [start, end) of the view. */
-export function originalEnd(view: TextView, end: number, sourceLength: number): number {
-  if (end <= 0) return 0;
-  const last = view.origin[end - 1]!;
-  return Math.min(sourceLength, last + 1);
-}
-
 const NFKC_CACHE = new Map<number, string>();
 
 function nfkc(code: number): string {

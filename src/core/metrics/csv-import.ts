@@ -96,8 +96,13 @@ const SOURCE_NAMES: Record<string, number> = {
   视频号: 200, 直播: 201, 视频号直播: 201,
 };
 
+/** A header without BOM, spaces, colons and a unit in brackets: 新关注人数（人） → 新关注人数. */
+function stripHeader(value: string): string {
+  return value.replace(/^\ufeff/, '').replace(/[（(][^（()）]*[)）]/g, '').replace(/[\s()（）:：]/g, '').trim();
+}
+
 export function normaliseHeader(value: string): string {
-  return toSimplified(value.replace(/^\ufeff/, '').replace(/[\s()（）:：]/g, '').trim());
+  return toSimplified(stripHeader(value));
 }
 
 /** Decodes an export's bytes: UTF-8 (BOM or not), else GBK/GB18030. */
@@ -163,7 +168,7 @@ function locateHeader(rows: CsvRow[], known: readonly string[]): Located | undef
  * CSV rows of any width with the position of every cell. The store's parser insists on one width,
  * but exports open with a title line and end with notes, so this one keeps every row as it is.
  */
-function csvRows(source: string, file: string): { rows: CsvRow[]; problems: ExportMessage[] } {
+function csvRows(source: string, file: string, delimiter = ','): { rows: CsvRow[]; problems: ExportMessage[] } {
   const rows: CsvRow[] = [];
   let cells: CsvCell[] = [];
   let line = 1;
@@ -200,20 +205,20 @@ function csvRows(source: string, file: string): { rows: CsvRow[]; problems: Expo
       }
       if (!closed) return { rows, problems: [{ file, line: cellLine, column: cellColumn, message: text('引号没有闭合。', 'A quoted cell is never closed.') }] };
       // Excel sometimes leaves text after a closing quote; keep it rather than fail the export.
-      while (index < source.length && source[index] !== ',' && source[index] !== '\n') {
+      while (index < source.length && source[index] !== delimiter && source[index] !== '\n') {
         value += source[index];
         index += 1;
         column += 1;
       }
     } else {
-      while (index < source.length && source[index] !== ',' && source[index] !== '\n') {
+      while (index < source.length && source[index] !== delimiter && source[index] !== '\n') {
         value += source[index];
         index += 1;
         column += 1;
       }
     }
     cells.push({ value, line: cellLine, column: cellColumn });
-    if (source[index] === ',') {
+    if (source[index] === delimiter) {
       index += 1;
       column += 1;
       continue;
@@ -240,9 +245,15 @@ export function importBackOfficeExport(bytes: Uint8Array, file: string, reposito
   const notices: ExportMessage[] = [];
   const decoded = decodeExport(bytes, file);
   if (decoded.notice) notices.push(decoded.notice);
-  const { rows: allRows, problems: syntax } = csvRows(decoded.text, file);
+  let { rows: allRows, problems: syntax } = csvRows(decoded.text, file);
+  let located = syntax.length > 0 ? undefined : locateHeader(allRows, ALL_KNOWN);
+  if (!located) {
+    // Excel's "Unicode text" (UTF-16) and some exports separate columns with tabs, not commas.
+    const tabbed = csvRows(decoded.text, file, '\t');
+    const found = tabbed.problems.length > 0 ? undefined : locateHeader(tabbed.rows, ALL_KNOWN);
+    if (found) ({ rows: allRows, problems: syntax, located } = { ...tabbed, located: found });
+  }
   if (syntax.length > 0) throw new ExportImportError(syntax);
-  const located = locateHeader(allRows, ALL_KNOWN);
   if (!located) {
     const first = allRows[0]?.cells.map((cell) => cell.value).join(', ') ?? '';
     throw new ExportImportError([
@@ -257,7 +268,7 @@ export function importBackOfficeExport(bytes: Uint8Array, file: string, reposito
     ]);
   }
   const headers = new Set(located.header.map((cell) => normaliseHeader(cell.value)));
-  const traditional = located.header.filter((cell) => cell.value.trim() !== '' && normaliseHeader(cell.value) !== cell.value.replace(/^\ufeff/, '').replace(/[\s()（）:：]/g, '').trim());
+  const traditional = located.header.filter((cell) => cell.value.trim() !== '' && normaliseHeader(cell.value) !== stripHeader(cell.value));
   if (traditional.length > 0) {
     notices.push({ file, line: located.headerLine, message: text(`表头是繁体中文，已按简体识别：${traditional.map((cell) => `${cell.value}→${normaliseHeader(cell.value)}`).join('、')}。`, `Traditional Chinese headers were read as Simplified: ${traditional.map((cell) => `${cell.value} → ${normaliseHeader(cell.value)}`).join(', ')}.`) });
   }
@@ -292,9 +303,34 @@ function resolveColumns(located: Located, file: string, spec: Record<string, rea
   return columns;
 }
 
+/**
+ * Files a row under its key. A second row with the same key and the same figures (an export with
+ * a block pasted twice) is skipped with a notice; with different figures it is an error, since
+ * mpflow cannot tell which one is right. Returns whether the row was kept.
+ */
+function keepRow(rows: Map<string, Cells>, key: string, cells: Cells, row: CsvRow, file: string, what: LocalizedText, problems: ExportMessage[], notices: ExportMessage[]): boolean {
+  const earlier = rows.get(key);
+  if (!earlier) {
+    rows.set(key, cells);
+    firstLines.set(cells, row.line);
+    return true;
+  }
+  const line = firstLines.get(earlier);
+  const same = Object.keys(cells).every((field) => String(cells[field]) === String(earlier[field]));
+  if (same) notices.push({ file, line: row.line, message: text(`${what.zh}与第 ${line} 行完全相同，已跳过重复的这一行。`, `${what.en} repeats line ${line} exactly; the repeated row was skipped.`) });
+  else problems.push({ file, line: row.line, message: text(`${what.zh}出现了两次（另见第 ${line} 行），数字不同，无法判断哪一行对。`, `${what.en} appears twice (see also line ${line}) with different figures; mpflow cannot tell which is right.`) });
+  return false;
+}
+
+/** The line each kept row came from, for the duplicate message. */
+const firstLines = new WeakMap<Cells, number>();
+
 function isTotalRow(row: CsvRow): boolean {
   const first = row.cells.find((cell) => cell.value.trim() !== '');
-  return first !== undefined && TOTAL_ROW.has(toSimplified(first.value.trim()).toLowerCase());
+  if (first === undefined) return false;
+  const value = toSimplified(first.value.trim()).toLowerCase();
+  // 合计, and also 合计：, 总计（11月）, Total: — never a title that merely starts with 全部.
+  return TOTAL_ROW.has(value) || /^(?:合计|总计|汇总|总和|total|sum)\s*[:：（(]/.test(value);
 }
 
 function isBlank(row: CsvRow): boolean {
@@ -419,13 +455,8 @@ function userGrowth(located: Located, file: string, repository: Repository, noti
           });
         }
       } else if (date) {
-        if (columns.source === undefined) filedUnderOther += 1;
-        const key = `${date}|${source}`;
-        const earlier = followers.get(key);
-        if (earlier) {
-          problems.push({ file, line: row.line, message: text(`${date} 来源 ${source} 出现了两次。`, `${date}, source ${source} appears twice.`) });
-        }
-        followers.set(key, { date, source, new: added, cancelled });
+        const kept = keepRow(followers, `${date}|${source}`, { date, source, new: added, cancelled }, row, file, text(`${date} 来源 ${source}`, `${date}, source ${source}`), problems, notices);
+        if (kept && columns.source === undefined) filedUnderOther += 1;
       }
     }
     if (columns.cumulative !== undefined && date) {
@@ -471,8 +502,7 @@ function articles(located: Located, file: string, repository: Repository, notice
     }
     if (!date) continue;
     const key = `${date}|${article}`;
-    if (days.has(key)) problems.push({ file, line: row.line, message: text(`${date} 的“${titleCell.value}”出现了两次。`, `"${titleCell.value}" on ${date} appears twice.`) });
-    days.set(key, { date, article, ...figures });
+    keepRow(days, key, { date, article, ...figures }, row, file, text(`${date} 的“${titleCell.value}”`, `"${titleCell.value}" on ${date}`), problems, notices);
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { articles: [...days.values()] }, rows: rows.length };
@@ -504,8 +534,7 @@ function audience(located: Located, file: string, options: ExportImportOptions, 
     const users = readCount(row, columns.users, file, problems, AUDIENCE_COUNT[0]);
     if (!date) continue;
     const key = `${date}|${bucket}`;
-    if (out.has(key)) problems.push({ file, line: row.line, message: text(`“${bucket}”出现了两次。`, `"${bucket}" appears twice.`) });
-    out.set(key, { date, dimension, bucket, users });
+    keepRow(out, key, { date, dimension, bucket, users }, row, file, text(`“${bucket}”`, `"${bucket}"`), problems, notices);
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { audience: [...out.values()] }, rows: rows.length };

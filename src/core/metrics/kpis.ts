@@ -218,7 +218,12 @@ export interface MemberArticleKpis {
   published: number;
   /** Sums over the member's articles. */
   totals: ArticleTotals;
-  /** Mean read rate over the member's articles that have one. */
+  /**
+   * Mean read rate over the member's articles published within the range that have one. Older
+   * articles still read in the range are left out: their rate over the range is only a tail
+   * (0.2 % for a September article read in October) and would drag the mean far below what the
+   * member's new articles reached.
+   */
   meanReadRate: number | null;
 }
 
@@ -236,11 +241,12 @@ export function memberArticleKpis(repository: Repository, memberId: string, rang
   }
   const totals = emptyTotals();
   for (const kpi of articles) addFigures(totals, kpi);
-  const rates = articles.map((kpi) => kpi.readRate).filter((rate): rate is number => rate !== null);
+  const published = articles.filter((kpi) => kpi.publishedOn !== undefined && inRange(kpi.publishedOn, range));
+  const rates = published.map((kpi) => kpi.readRate).filter((rate): rate is number => rate !== null);
   return {
     member: memberId,
     articles,
-    published: articles.filter((kpi) => kpi.publishedOn !== undefined && inRange(kpi.publishedOn, range)).length,
+    published: published.length,
     totals,
     meanReadRate: rates.length > 0 ? rates.reduce((sum, rate) => sum + rate, 0) / rates.length : null,
   };

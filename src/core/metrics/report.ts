@@ -59,7 +59,15 @@ export interface MonthlyReport {
   /** The last day with figures (a month in progress ends before its last calendar day). */
   lastDay: string;
   followers: FollowerKpis;
+  /**
+   * What the month is compared with: the whole previous month, or, for a month still in progress,
+   * the same days of the previous month (1–25 November against 1–25 October), so a partial month
+   * is never set against a whole one.
+   */
+  previousRange?: DateRange;
   previousFollowers?: FollowerKpis;
+  previousPublished?: number;
+  previousSupport?: SupportKpis['overall'];
   /** Every article with figures in the month, most-read first. */
   articles: ArticleKpi[];
   /** Articles published in the month. */
@@ -91,6 +99,10 @@ export function monthlyReport(repository: Repository, month: string): MonthlyRep
   const articles = articleKpis(repository, range);
   const previous = previousMonth(month);
   const hasPrevious = metricsMonths(repository).includes(previous);
+  const previousWhole = monthRange(previous);
+  const sameDays = `${previous}-${lastDay.slice(8, 10)}`;
+  const previousRange = { from: previousWhole.from, to: lastDay === whole.to || sameDays > previousWhole.to ? previousWhole.to : sameDays };
+  const previousArticles = hasPrevious ? articleKpis(repository, previousRange) : [];
   const members = indexMembers(repository.team?.data);
   const memberSummaries: MemberSummary[] = [];
   for (const member of members.values()) {
@@ -104,11 +116,18 @@ export function monthlyReport(repository: Repository, month: string): MonthlyRep
     range,
     lastDay,
     followers: followerKpis(repository, range),
-    ...(hasPrevious ? { previousFollowers: followerKpis(repository, monthRange(previous)) } : {}),
+    ...(hasPrevious
+      ? {
+          previousRange,
+          previousFollowers: followerKpis(repository, previousRange),
+          previousPublished: previousArticles.filter((kpi) => kpi.publishedOn !== undefined && kpi.publishedOn >= previousRange.from && kpi.publishedOn <= previousRange.to).length,
+          previousSupport: supportKpis(repository, previousRange).overall,
+        }
+      : {}),
     articles,
     published: articles.filter((kpi) => kpi.publishedOn !== undefined && kpi.publishedOn >= range.from && kpi.publishedOn <= range.to),
     totals: sumTotals(articles),
-    ...(hasPrevious ? { previousTotals: sumTotals(articleKpis(repository, monthRange(previous))) } : {}),
+    ...(hasPrevious ? { previousTotals: sumTotals(previousArticles) } : {}),
     daily: dailyArticleTotals(repository, range),
     members: memberSummaries,
     support: supportKpis(repository, range),

@@ -9,9 +9,9 @@
  */
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
-import { WeChatApiError, type WeChatClient } from '../wechat/client.ts';
-import { addDays, datesOf, type DateRange } from './kpis.ts';
-import type { Cells, MetricBatch } from './storage.ts';
+import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
+import { addDays, datesOf, FOLLOWER_SOURCES, inRange, monthRange, monthsOf, SHARE_SCENES, type DateRange } from './kpis.ts';
+import type { Cells, MetricBatch, MetricFolder } from './storage.ts';
 
 export const DATACUBE_ENDPOINTS = {
   getusersummary: { span: 7 },
@@ -75,11 +75,13 @@ export interface UnmatchedArticle {
 }
 
 export interface WeChatImportResult {
+  /** Every row of the run (also handed month by month to `onMonth` when given). */
   batch: MetricBatch;
+  /** HTTP requests made to the datacube (a window WeChat refused with 61500 adds its one-day retries). */
   calls: number;
   /** Articles the API reported whose msgid is in no publish record (and whose title names no article). */
   unmatched: UnmatchedArticle[];
-  /** Days whose like/comment figures WeChat marked as delayed (is_delay): their article rows were not stored. */
+  /** Days getbizsummary marked is_delay: their likes and comments are not final and were not stored. */
   delayed: string[];
   notices: LocalizedText[];
 }
@@ -90,6 +92,12 @@ export interface WeChatImportOptions {
   range: DateRange;
   today: string;
   onProgress?: (done: number, total: number, call: DatacubeCall) => void;
+  /**
+   * Called with a calendar month's rows as soon as every call covering that month has answered,
+   * oldest month first. The CLI stores each month here, so an error later in the run (45009, the
+   * daily quota, on day 200 of a year) keeps the months already complete and a rerun can start after them.
+   */
+  onMonth?: (month: string, batch: MetricBatch) => Promise<void>;
 }
 
 type Row = Record<string, unknown>;
@@ -112,46 +120,151 @@ export function articleMatcher(repository: Repository): (msgid: string, title: s
   return (msgid, title) => byMsgid.get(msgid) ?? byTitle.get(title) ?? undefined;
 }
 
+const ENDPOINT_ORDER = Object.keys(DATACUBE_ENDPOINTS) as DatacubeEndpoint[];
+
+interface Answer {
+  call: DatacubeCall;
+  rows: Row[];
+  /** The answer's is_delay (the newer endpoints only). */
+  delayed: boolean;
+}
+
+/**
+ * Imports a range. Calls go in date order (each endpoint still in windows of its full span, so the
+ * number of calls stays ceil(days ÷ span) per endpoint); a calendar month's rows are turned into
+ * a batch, and handed to `onMonth`, as soon as no window still to come can hold one of its days.
+ */
 export async function importFromWeChat(options: WeChatImportOptions): Promise<WeChatImportResult> {
   const { client, repository, range, today } = options;
   validateImportRange(range, today);
-  const plan = planDatacubeCalls(range);
+  const byDate = (a: DatacubeCall, b: DatacubeCall) => (a.begin < b.begin ? -1 : a.begin > b.begin ? 1 : ENDPOINT_ORDER.indexOf(a.endpoint) - ENDPOINT_ORDER.indexOf(b.endpoint));
+  const plan = planDatacubeCalls(range).sort(byDate);
   const notices: LocalizedText[] = [];
-  const answers = new Map<DatacubeEndpoint, Array<{ call: DatacubeCall; rows: Row[]; delayed: boolean }>>();
-  let done = 0;
   const unavailable = new Set<DatacubeEndpoint>();
-  for (const call of plan) {
-    if (unavailable.has(call.endpoint)) continue;
-    options.onProgress?.(done, plan.length, call);
-    let answer: Row;
+  const split = new Set<DatacubeEndpoint>();
+  const pending = new Map<string, Answer[]>();
+  const storedFollowers = new Map<string, { source: number; new: number; cancelled: number }>();
+  for (const table of repository.followerChanges) {
+    for (const row of table.rows) if (row.valid && inRange(row.data.date, range)) storedFollowers.set(`${row.data.date}|${row.data.source}`, { source: row.data.source, new: row.data.new, cancelled: row.data.cancelled });
+  }
+  const context: BatchContext = { match: articleMatcher(repository), unmatched: new Map(), delayed: new Set(), account: { days: new Set(), likes: 0, comments: 0, zaikan: 0 }, storedFollowers, foldedCodes: new Set() };
+  const whole: MetricBatch = { followers: [], 'followers-cumulative': [], articles: [], 'article-totals': [], reads: [], shares: [] };
+  const months = monthsOf(range);
+  let flushed = 0;
+  let done = 0;
+  let calls = 0;
+
+  const flush = async (month: string) => {
+    const batch = toBatch(pending.get(month) ?? [], context);
+    pending.delete(month);
+    for (const [folder, rows] of Object.entries(batch) as Array<[MetricFolder, Cells[]]>) whole[folder] = [...(whole[folder] ?? []), ...rows];
+    await options.onMonth?.(month, batch);
+  };
+
+  const ask = async (call: DatacubeCall): Promise<Answer[]> => {
     try {
-      answer = await client.postJson<Row>(`/datacube/${call.endpoint}`, { begin_date: call.begin, end_date: call.end });
+      calls += 1;
+      const answer = await client.postJson<Row>(`/datacube/${call.endpoint}`, { begin_date: call.begin, end_date: call.end });
+      return [{ call, rows: Array.isArray(answer.list) ? (answer.list as Row[]) : [], delayed: answer.is_delay === true }];
     } catch (error) {
-      // The newer endpoints exist only for some accounts: without them, likes and comments stay empty.
-      if (error instanceof WeChatApiError && error.errcode === 48001 && call.endpoint === 'getbizsummary') {
-        unavailable.add(call.endpoint);
-        notices.push(text('本公众号没有 getbizsummary 接口权限：已有的点赞数和留言数保持不变，新的行记为 0。', 'This account may not call getbizsummary: likes and comments already stored are kept, new rows get 0.'));
-        continue;
-      }
-      if (error instanceof WeChatApiError) {
-        throw new MetricsImportError(
-          text(`${error.localized.zh}（请求：${error.request}，${call.begin} 至 ${call.end}）。没有写入任何文件。`, `${error.localized.en} (request: ${error.request}, ${call.begin} to ${call.end}). Nothing was written.`),
-        );
+      // wechat-api.md: 61500 "data range error" → split the range. The spans above are the documented
+      // ones; if WeChat refuses a window anyway, it is asked one day at a time rather than failing the run.
+      if (error instanceof WeChatApiError && error.errcode === 61500 && call.begin < call.end) {
+        if (!split.has(call.endpoint)) {
+          split.add(call.endpoint);
+          notices.push(text(`${call.endpoint} 拒绝了 ${call.begin} 至 ${call.end} 的日期范围（61500），已改为逐日请求。`, `${call.endpoint} refused the range ${call.begin} to ${call.end} (61500); it was asked one day at a time instead.`));
+        }
+        const answers: Answer[] = [];
+        for (const date of datesOf({ from: call.begin, to: call.end })) answers.push(...(await ask({ endpoint: call.endpoint, begin: date, end: date })));
+        return answers;
       }
       throw error;
     }
-    done += 1;
-    const list = Array.isArray(answer.list) ? (answer.list as Row[]) : [];
-    answers.set(call.endpoint, [...(answers.get(call.endpoint) ?? []), { call, rows: list, delayed: answer.is_delay === true }]);
-  }
-  options.onProgress?.(done, plan.length, plan[plan.length - 1]!);
+  };
 
-  const match = articleMatcher(repository);
-  const unmatched = new Map<string, UnmatchedArticle>();
+  let current: DatacubeCall | undefined;
+  try {
+    for (const call of plan) {
+      current = call;
+      // Every month that ends before this window starts has all its answers.
+      while (flushed < months.length && monthRange(months[flushed]!).to < call.begin) await flush(months[flushed++]!);
+      if (unavailable.has(call.endpoint)) continue;
+      options.onProgress?.(done, plan.length, call);
+      let answers: Answer[];
+      try {
+        answers = await ask(call);
+      } catch (error) {
+        // The newer endpoints exist only for some accounts: without them, likes and comments stay empty.
+        if (error instanceof WeChatApiError && error.errcode === 48001 && call.endpoint === 'getbizsummary') {
+          unavailable.add(call.endpoint);
+          notices.push(text('本公众号没有 getbizsummary 接口权限：跳过点赞、在看和留言的汇总。', 'This account may not call getbizsummary: the summary of likes and comments is skipped.'));
+          continue;
+        }
+        throw error;
+      }
+      done += 1;
+      for (const answer of answers) {
+        // File each row under the month of its own date (a 7-day window can straddle two months).
+        const rowsByMonth = new Map<string, Row[]>();
+        for (const row of answer.rows) {
+          const date = typeof row.ref_date === 'string' && row.ref_date >= answer.call.begin && row.ref_date <= answer.call.end ? row.ref_date : answer.call.begin;
+          const month = date.slice(0, 7);
+          rowsByMonth.set(month, [...(rowsByMonth.get(month) ?? []), row]);
+        }
+        if (answer.delayed) for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
+        for (const [month, rows] of rowsByMonth) pending.set(month, [...(pending.get(month) ?? []), { ...answer, rows }]);
+      }
+    }
+    options.onProgress?.(done, plan.length, plan[plan.length - 1]!);
+    while (flushed < months.length) await flush(months[flushed++]!);
+  } catch (error) {
+    // The client's message names the request ("POST /datacube/getusersummary failed: errcode 45009, …"); add the dates asked.
+    const window = current ? text(`（请求的日期：${current.begin} 至 ${current.end}）`, ` (dates asked: ${current.begin} to ${current.end})`) : text('', '');
+    if (error instanceof WeChatApiError || error instanceof WeChatNetworkError) throw new MetricsImportError(text(`${error.localized.zh}${window.zh}`, `${error.localized.en}${window.en}`));
+    throw error;
+  }
+
+  const { account, delayed } = context;
+  if (context.foldedCodes.size > 0) {
+    const codes = [...context.foldedCodes].sort().join(', ');
+    notices.push(text(`微信返回了 mpflow 不认识的代码：${codes}。这些数字计入“其他”（关注来源 0 / 分享场景 255）。`, `WeChat answered codes mpflow does not know: ${codes}. Their figures were counted under "other" (follower source 0 / share scene 255).`));
+  }
+  if (account.days.size > 0) {
+    const figures = [account.likes, account.zaikan, account.comments].map((value) => value.toLocaleString('zh-CN'));
+    notices.push(
+      text(
+        `getbizsummary 只给出全号每天的汇总（没有 msgid）：${account.days.size} 天共点赞 ${figures[0]}、在看 ${figures[1]}、留言 ${figures[2]}。每篇文章的点赞和留言请用后台“图文分析”导出导入（--from csv）。`,
+        `getbizsummary gives account-wide daily totals only (no msgid): ${account.days.size} days, ${figures[0]} likes, ${figures[1]} 在看, ${figures[2]} comments. Per-article likes and comments come from the back office's article export (--from csv).`,
+      ),
+    );
+  }
+  if (delayed.size > 0) {
+    const list = [...delayed].sort().join(', ');
+    notices.push(text(`微信标记以下日期的点赞和留言数据仍在统计中（is_delay）：${list}。这些日期的点赞和留言没有写入，请稍后重新导入。`, `WeChat marks the likes and comments of these days as delayed (is_delay): ${list}. They were not stored; import these days again later.`));
+  }
+  return { batch: whole, calls, unmatched: [...context.unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)), delayed: [...delayed].sort(), notices };
+}
+
+interface BatchContext {
+  match: (msgid: string, title: string) => string | undefined;
+  unmatched: Map<string, UnmatchedArticle>;
+  /** Days getbizsummary marked is_delay. */
+  delayed: Set<string>;
+  /** getbizsummary's account-wide rows (its documented shape: list[].detail, no msgid). */
+  account: { days: Set<string>; likes: number; comments: number; zaikan: number };
+  /** Follower rows in the repository when the import started, by "date|source". */
+  storedFollowers: Map<string, { source: number; new: number; cancelled: number }>;
+  /** Codes outside the schema's lists, counted under "other". */
+  foldedCodes: Set<string>;
+}
+
+/** Turns the answers that hold one month's rows into the rows to store. */
+function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch {
+  const { unmatched, delayed } = context;
   const articleOf = (row: Row, date: string): string | undefined => {
     const msgid = String(row.msgid ?? '');
     const title = String(row.title ?? '');
-    const article = match(msgid, title);
+    const article = context.match(msgid, title);
     if (!article) {
       const entry = unmatched.get(msgid) ?? { msgid, title, dates: [] };
       if (title && !entry.title) entry.title = title;
@@ -160,28 +273,48 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     }
     return article;
   };
-  const rowsOf = (endpoint: DatacubeEndpoint) => (answers.get(endpoint) ?? []).flatMap((answer) => answer.rows.map((row) => ({ row, call: answer.call })));
+  const rowsOf = (endpoint: DatacubeEndpoint) => answers.filter((answer) => answer.call.endpoint === endpoint).flatMap((answer) => answer.rows);
   const count = (row: Row, field: string, endpoint: DatacubeEndpoint): number => {
     const value = row[field];
     if (value === undefined || value === null || value === '') return 0;
     const number = Number(value);
     if (!Number.isInteger(number) || number < 0) {
-      throw new MetricsImportError(text(`${endpoint} 返回的 ${field} 不是非负整数：${JSON.stringify(value)}。没有写入任何文件。`, `${endpoint} answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(value)}. Nothing was written.`));
+      throw new MetricsImportError(text(`POST /datacube/${endpoint} 返回的 ${field} 不是非负整数：${JSON.stringify(value)}。`, `POST /datacube/${endpoint} answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(value)}.`));
     }
     return number;
   };
   const dateOf = (row: Row, field: string, endpoint: DatacubeEndpoint): string => {
     const value = String(row[field] ?? '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new MetricsImportError(text(`${endpoint} 返回的 ${field} 不是日期：${JSON.stringify(row[field])}。`, `${endpoint} answered a ${field} that is not a date: ${JSON.stringify(row[field])}.`));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new MetricsImportError(text(`POST /datacube/${endpoint} 返回的 ${field} 不是日期：${JSON.stringify(row[field])}。`, `POST /datacube/${endpoint} answered a ${field} that is not a date: ${JSON.stringify(row[field])}.`));
     return value;
   };
 
   const batch: MetricBatch = { followers: [], 'followers-cumulative': [], articles: [], 'article-totals': [], reads: [], shares: [] };
-  for (const { row } of rowsOf('getusersummary')) {
-    batch.followers!.push({ date: dateOf(row, 'ref_date', 'getusersummary'), source: count(row, 'user_source', 'getusersummary'), new: count(row, 'new_user', 'getusersummary'), cancelled: count(row, 'cancel_user', 'getusersummary') });
+  // A code the schema does not list (older ones such as 43 or 51) is counted under "other", so no
+  // row is written that mpflow check would reject and the KPIs would then leave out.
+  const followers = new Map<string, Cells>();
+  for (const row of rowsOf('getusersummary')) {
+    const endpoint = 'getusersummary';
+    const date = dateOf(row, 'ref_date', endpoint);
+    const given = count(row, 'user_source', endpoint);
+    const source = given in FOLLOWER_SOURCES ? given : 0;
+    if (source !== given) context.foldedCodes.add(`user_source ${given}`);
+    const cells = followers.get(`${date}|${source}`) ?? { date, source, new: 0, cancelled: 0 };
+    cells.new = Number(cells.new) + count(row, 'new_user', endpoint);
+    cells.cancelled = Number(cells.cancelled) + count(row, 'cancel_user', endpoint);
+    followers.set(`${date}|${source}`, cells);
   }
-  for (const { row } of rowsOf('getusercumulate')) batch['followers-cumulative']!.push({ date: dateOf(row, 'ref_date', 'getusercumulate'), cumulative: count(row, 'cumulate_user', 'getusercumulate') });
-  for (const { row } of rowsOf('getuserread')) {
+  // getusersummary lists every source that moved that day: a stored row of that day it no longer
+  // lists (a total-only back-office export filed under "other", a source WeChat has since dropped)
+  // is set to 0, so the day's total is WeChat's and the old figure is kept in the revisions log.
+  const answeredDays = new Set(answers.filter((answer) => answer.call.endpoint === 'getusersummary').flatMap((answer) => datesOf({ from: answer.call.begin, to: answer.call.end })));
+  for (const [key, stored] of context.storedFollowers) {
+    const [date] = key.split('|') as [string];
+    if (answeredDays.has(date) && !followers.has(key) && (stored.new !== 0 || stored.cancelled !== 0)) followers.set(key, { date, source: stored.source, new: 0, cancelled: 0 });
+  }
+  batch.followers = [...followers.values()];
+  for (const row of rowsOf('getusercumulate')) batch['followers-cumulative']!.push({ date: dateOf(row, 'ref_date', 'getusercumulate'), cumulative: count(row, 'cumulate_user', 'getusercumulate') });
+  for (const row of rowsOf('getuserread')) {
     const endpoint = 'getuserread';
     batch.reads!.push({
       date: dateOf(row, 'ref_date', endpoint),
@@ -194,29 +327,37 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       favorites: count(row, 'add_to_fav_count', endpoint),
     });
   }
-  for (const { row } of rowsOf('getusershare')) {
-    batch.shares!.push({ date: dateOf(row, 'ref_date', 'getusershare'), scene: count(row, 'share_scene', 'getusershare'), shares: count(row, 'share_count', 'getusershare'), shareUsers: count(row, 'share_user', 'getusershare') });
+  const shares = new Map<string, Cells>();
+  for (const row of rowsOf('getusershare')) {
+    const endpoint = 'getusershare';
+    const date = dateOf(row, 'ref_date', endpoint);
+    const given = count(row, 'share_scene', endpoint);
+    const scene = given in SHARE_SCENES ? given : 255;
+    if (scene !== given) context.foldedCodes.add(`share_scene ${given}`);
+    const cells = shares.get(`${date}|${scene}`) ?? { date, scene, shares: 0, shareUsers: 0 };
+    cells.shares = Number(cells.shares) + count(row, 'share_count', endpoint);
+    cells.shareUsers = Number(cells.shareUsers) + count(row, 'share_user', endpoint);
+    shares.set(`${date}|${scene}`, cells);
   }
+  batch.shares = [...shares.values()];
 
-  // Article days: getarticlesummary's figures joined with getbizsummary's likes and comments.
-  const delayed = new Set<string>();
-  for (const answer of answers.get('getbizsummary') ?? []) if (answer.delayed) for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) delayed.add(date);
+  // Article days: getarticlesummary's figures, with likes and comments where getbizsummary gives them per msgid.
   const days = new Map<string, Cells>();
   const dayOf = (date: string, article: string): Cells => {
     const key = `${date}|${article}`;
     let cells = days.get(key);
     if (!cells) {
-      // Likes and comments stay unknown (kept as stored) unless getbizsummary answered for the day.
+      // Likes and comments stay unknown (kept as stored, 0 in a new row) unless an answer gives them.
       cells = { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 };
       days.set(key, cells);
     }
     return cells;
   };
-  for (const { row } of rowsOf('getarticlesummary')) {
+  for (const row of rowsOf('getarticlesummary')) {
     const endpoint = 'getarticlesummary';
     const date = dateOf(row, 'ref_date', endpoint);
     const article = articleOf(row, date);
-    if (!article || delayed.has(date)) continue;
+    if (!article) continue;
     const cells = dayOf(date, article);
     cells.reads = Number(cells.reads) + count(row, 'int_page_read_count', endpoint);
     cells.readers = Number(cells.readers) + count(row, 'int_page_read_user', endpoint);
@@ -224,11 +365,22 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     cells.shareUsers = Number(cells.shareUsers) + count(row, 'share_user', endpoint);
     cells.favorites = Number(cells.favorites) + count(row, 'add_to_fav_count', endpoint);
   }
-  for (const { row } of rowsOf('getbizsummary')) {
+  for (const row of rowsOf('getbizsummary')) {
     const endpoint = 'getbizsummary';
-    if (row.msgid === undefined) continue; // account-level summary rows carry no article
     const date = dateOf(row, 'ref_date', endpoint);
+    if (row.msgid === undefined) {
+      // The documented shape: one account-wide row per day, its figures in `detail`. mpflow stores
+      // figures per article, so these are only summed for the notice, never spread over articles.
+      const detail = (row.detail && typeof row.detail === 'object' ? row.detail : row) as Row;
+      if (delayed.has(date)) continue;
+      context.account.days.add(date);
+      context.account.likes += count(detail, 'like_user', endpoint);
+      context.account.comments += count(detail, 'comment_count', endpoint);
+      context.account.zaikan += count(detail, 'zaikan_user', endpoint);
+      continue;
+    }
     const article = articleOf(row, date);
+    // A delayed day's likes are not final: the day's reads are stored, its likes wait for a later import.
     if (!article || delayed.has(date)) continue;
     const cells = dayOf(date, article);
     cells.likes = Number(cells.likes ?? 0) + count(row, 'like_user', endpoint);
@@ -236,7 +388,7 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
   }
   batch.articles = [...days.values()];
 
-  for (const { row } of rowsOf('getarticletotal')) {
+  for (const row of rowsOf('getarticletotal')) {
     const endpoint = 'getarticletotal';
     const date = dateOf(row, 'ref_date', endpoint);
     const article = articleOf(row, date);
@@ -258,10 +410,5 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       });
     }
   }
-
-  if (delayed.size > 0) {
-    const list = [...delayed].sort().join(', ');
-    notices.push(text(`微信标记以下日期的数据仍在统计中（is_delay）：${list}。这些日期的文章数据没有写入，请稍后重新导入。`, `WeChat marks the figures of these days as delayed (is_delay): ${list}. Their article rows were not stored; import them again later.`));
-  }
-  return { batch, calls: done, unmatched: [...unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)), delayed: [...delayed].sort(), notices };
+  return batch;
 }

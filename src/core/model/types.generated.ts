@@ -228,6 +228,10 @@ export interface PolicyFile {
      */
     peersBelowMinimum: 'drop' | 'count';
     /**
+     * 文章类数据项的统计窗口：当月发布的每篇文章都按发布当天起的这么多天统计（可跨到下个月），月底发布的文章不吃亏。不写则只统计发布当月内的日子。建议不超过人力汇总计算的截止日减 1。 / Measuring window of the per-article measures: each article published in the month counts its first this-many days from publication (into the next month if need be), so an article published at the end of a month is not cut short. Without it, only the days within the month count. Keep it below the HR computation due day.
+     */
+    articleWindowDays?: number;
+    /**
      * 定稿后的校准记录的上限与可记录的角色。 / Bound of calibrations after finalisation and who may record them.
      */
     calibration: {

@@ -39,7 +39,7 @@ import { readTextFile } from '../source/read-text-file.ts';
 import { locateInYaml, parseYamlSource, type YamlSource } from '../source/yaml-source.ts';
 import { classifyPath } from './classify-path.ts';
 import { CONTENT_ROOTS } from './classify-path.ts';
-import { walkFiles } from './walk-files.ts';
+import { walkFiles, type FoundFile } from './walk-files.ts';
 
 /** A record read from a file, with a way back to the line of any of its fields. */
 export interface SourcedRecord<T> {
@@ -117,6 +117,8 @@ export interface LoadOptions {
    * campaigns, training) are always read, since other files refer to them.
    */
   only?: (relativePath: string) => boolean;
+  /** The repository's files, already listed (from git's index, for `check --changed`); no folder walk then. */
+  files?: FoundFile[];
 }
 
 export interface LoadResult {
@@ -163,7 +165,7 @@ const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const { files, problems: walkProblems } = await walkFiles(root, CONTENT_ROOTS);
+  const { files, problems: walkProblems } = options.files ? { files: options.files, problems: [] } : await walkFiles(root, CONTENT_ROOTS);
   problems.push(...walkProblems);
 
   const repository: Repository = {

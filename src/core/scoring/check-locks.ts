@@ -8,7 +8,7 @@ import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
-import { policyForPeriod } from './gather-inputs.ts';
+import { appraisedMembers, policyForPeriod } from './gather-inputs.ts';
 import { lockedRecords } from './score-period.ts';
 import { fixed2 } from './normalise.ts';
 
@@ -28,7 +28,9 @@ export function checkAppraisalLocks(repository: Repository, problems: Problem[])
     }
     finalised.set(data.period, { at: data.finalizedAt, file });
     const finaliser = members.get(data.finalizedBy);
-    if (finaliser && !finaliser.roles.includes('hr')) {
+    if (!finaliser) {
+      problems.push(makeProblem(file, 'appraisal/finalization', text(`名册中没有成员 ${data.finalizedBy}；只有名册中有 hr 角色的成员可以定稿。`, `${data.finalizedBy} is not in the roster; only a roster member with the hr role may finalise.`), record.locate(['finalizedBy']), 'finalizedBy'));
+    } else if (!finaliser.roles.includes('hr')) {
       problems.push(makeProblem(file, 'appraisal/finalization', text(`只有人力资源可以定稿，${data.finalizedBy} 没有 hr 角色。`, `Only HR finalises a month; ${data.finalizedBy} does not hold the hr role.`), record.locate(['finalizedBy']), 'finalizedBy'));
     }
     const now = lockedRecords(repository, data.period);
@@ -63,9 +65,16 @@ export function checkAppraisalLocks(repository: Repository, problems: Problem[])
     const { maxPoints, roles } = policy.appraisal.calibration;
     const totals = new Map<string, number>();
     let previous = '';
+    const appraised = new Set(appraisedMembers(repository, data.period).map((member) => member.id));
     data.entries.forEach((entry, index) => {
+      // A calibration of someone not appraised that month would be silently ignored by the scorer.
+      if (!appraised.has(entry.member)) {
+        problems.push(makeProblem(file, 'appraisal/calibration', text(`${entry.member} 不是 ${data.period} 的考核对象，这条校准不会计入任何得分。`, `${entry.member} is not appraised in ${data.period}, so this calibration would count for nothing.`), record.locate(['entries', index, 'member']), `entries[${index}].member`));
+      }
       const recorder = members.get(entry.by);
-      if (recorder && !recorder.roles.some((role) => (roles as readonly string[]).includes(role))) {
+      if (!recorder) {
+        problems.push(makeProblem(file, 'appraisal/calibration', text(`名册中没有成员 ${entry.by}；校准只能由以下角色记录：${roles.join('、')}。`, `${entry.by} is not in the roster; only ${roles.join(', ')} may record a calibration.`), record.locate(['entries', index, 'by']), `entries[${index}].by`));
+      } else if (!recorder.roles.some((role) => (roles as readonly string[]).includes(role))) {
         problems.push(makeProblem(file, 'appraisal/calibration', text(`校准只能由以下角色记录：${roles.join('、')}；${entry.by} 不是。`, `Only ${roles.join(', ')} may record a calibration; ${entry.by} may not.`), record.locate(['entries', index, 'by']), `entries[${index}].by`));
       }
       if (Date.parse(entry.at) < Date.parse(final.at)) {

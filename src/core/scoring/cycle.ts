@@ -1,12 +1,14 @@
 /**
  * Where each member's month stands in the appraisal cycle (policy 五（四）): self-assessment →
  * supervisor → peers → HR computation → feedback interview → application. Due dates are days of
- * the following month from `appraisal.cycle`, read in the policy's time zone.
+ * the following month from `appraisal.cycle`, read in the policy's time zone. A member on leave
+ * on the due day of their own step has it moved to the day after the leave; a member on leave
+ * for the whole month is not appraised for it at all (see appraisedMembers).
  */
 import { dateInTimeZone } from '../model/dates.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
-import { appraisedMembers } from './gather-inputs.ts';
+import { appraisedMembers, leaveOn } from './gather-inputs.ts';
 
 export const CYCLE_STEP_IDS = ['self', 'supervisor', 'peers', 'hr', 'interview', 'application'] as const;
 export type CycleStepId = (typeof CYCLE_STEP_IDS)[number];
@@ -27,6 +29,8 @@ export interface CycleStepState {
   /** The day it was done, when the record says. */
   doneOn?: string;
   overdue: boolean;
+  /** The policy's due date, when leave moved this step's date (`due`) to the day after the leave. */
+  postponedFrom?: string;
   /** Peers: ratings received and the minimum. */
   received?: number;
   required?: number;
@@ -35,6 +39,8 @@ export interface CycleStepState {
 export interface MemberCycle {
   member: string;
   name: string;
+  /** Leave recorded in the roster between the start of the month and the end of its cycle. */
+  leave: Array<{ from: string; to: string }>;
   steps: CycleStepState[];
 }
 
@@ -62,13 +68,19 @@ export function cycleStatus(repository: Repository, policy: PolicyFile, period: 
     const interview = repository.interviews.find((record) => record.data.period === period && record.data.member === member.id);
     const result = (repository.scoreResults ?? []).find((record) => record.data.period === period && record.data.member === member.id);
     const state = (step: CycleStepId, done: boolean, doneOn?: string, extra: Partial<CycleStepState> = {}): CycleStepState => {
-      const due = dueOf(step);
-      return { step, due, done, ...(doneOn ? { doneOn } : {}), overdue: !done && today > due, ...extra };
+      const policyDue = dueOf(step);
+      // The member's own steps (self-assessment, the interview) cannot fall due while they are on leave: they move to the day after it.
+      const away = step === 'self' || step === 'interview' ? leaveOn(member, policyDue) : undefined;
+      const due = away ? dayAfter(away.to) : policyDue;
+      return { step, due, done, ...(doneOn ? { doneOn } : {}), overdue: !done && today > due, ...(away ? { postponedFrom: policyDue } : {}), ...extra };
     };
+    const cycleEnd = dueOf('application');
+    const leave = (member.leave ?? []).filter((entry) => entry.to >= `${period}-01` && entry.from <= cycleEnd).map((entry) => ({ from: entry.from, to: entry.to }));
     const minPeers = policy.appraisal.minPeers;
     return {
       member: member.id,
       name: member.name,
+      leave,
       steps: [
         state('self', self.length > 0, self[0]),
         state('supervisor', supervisor.length > 0, supervisor[0]),
@@ -79,4 +91,8 @@ export function cycleStatus(repository: Repository, policy: PolicyFile, period: 
       ],
     };
   });
+}
+
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

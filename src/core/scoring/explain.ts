@@ -6,6 +6,7 @@
 import { pick, type Language } from '../i18n/language.ts';
 import { KPI_CATALOGUE } from './kpi-catalogue.ts';
 import { fixed2 } from './normalise.ts';
+import { presentedPoints } from './presented-points.ts';
 import { RATER_NAMES } from './score-member.ts';
 import type { MemberMonthScore, NodeExplanation } from './score-types.ts';
 
@@ -44,17 +45,18 @@ export function explanationText(result: MemberMonthScore, language: Language, me
   lines.push(title);
   lines.push(zh ? '原始值 → 目标 → 得分(0–100) → 权重(占总分) → 贡献(分)' : 'raw → target → score (0–100) → weight (of total) → contribution (points)');
   lines.push('');
+  const printed = presentedPoints(result);
   const row = (indent: number, label: string, cells: string) => lines.push(`${'  '.repeat(indent)}${label}  ${cells}`);
   const visit = (node: NodeExplanation, depth: number) => {
     const name = `${pick(node.name, language)} [${node.id}]`;
     if (node.children) {
-      row(depth, name, `${zh ? '得分' : 'score'} ${number(node.score)} · ${zh ? '权重' : 'weight'} ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} · ${zh ? '贡献' : 'contribution'} ${fixed2(node.contribution)}`);
+      row(depth, name, `${zh ? '得分' : 'score'} ${number(node.score)} · ${zh ? '权重' : 'weight'} ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} · ${zh ? '贡献' : 'contribution'} ${fixed2(printed.node(node))}`);
       for (const child of node.children) visit(child, depth + 1);
       return;
     }
     const status = node.status === 'scored' ? '' : ` (${pick(STATUS_WORDS[node.status], language)})`;
     if (node.source === 'ratings') {
-      row(depth, name, `${zh ? '评分' : 'rating'} ${number(node.raw)} → ${zh ? '目标' : 'target'} 100 → ${number(node.score)} → ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} → ${fixed2(node.contribution)}${status}`);
+      row(depth, name, `${zh ? '评分' : 'rating'} ${number(node.raw)} → ${zh ? '目标' : 'target'} 100 → ${number(node.score)} → ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} → ${fixed2(printed.node(node))}${status}`);
       for (const rater of node.raters ?? []) {
         const who = pick(RATER_NAMES[rater.rater], language);
         const count = rater.count !== undefined ? (zh ? `（${rater.count} 人）` : ` (${rater.count})`) : '';
@@ -67,9 +69,9 @@ export function explanationText(result: MemberMonthScore, language: Language, me
         row(depth + 1, `${who}${count}`, state);
       }
     } else {
-      row(depth, name, `${zh ? '得分' : 'score'} ${number(node.score)} → ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} → ${fixed2(node.contribution)}${status}${node.partsRole ? ` · ${zh ? '岗位' : 'role'} ${node.partsRole}` : ''}`);
+      row(depth, name, `${zh ? '得分' : 'score'} ${number(node.score)} → ${fixed2(node.effectiveWeight)}/${fixed2(node.declaredWeight)} → ${fixed2(printed.node(node))}${status}${node.partsRole ? ` · ${zh ? '岗位' : 'role'} ${node.partsRole}` : ''}`);
       for (const part of node.parts ?? []) {
-        const points = (node.effectiveWeight * part.effectiveWeight * (part.score ?? 0)) / 10_000;
+        const points = printed.part(part);
         const partWeight = (node.effectiveWeight * part.effectiveWeight) / 100;
         const name = KPI_CATALOGUE[part.kpi]?.name;
         const label = `${name ? pick(name, language) : part.kpi} [${part.kpi}]`;
@@ -85,6 +87,7 @@ export function explanationText(result: MemberMonthScore, language: Language, me
   } else {
     const calibration = result.calibration !== 0 ? (zh ? `（计算 ${fixed2(result.computedScore!)}，校准 ${result.calibration > 0 ? '+' : ''}${fixed2(result.calibration)}）` : ` (computed ${fixed2(result.computedScore!)}, calibration ${result.calibration > 0 ? '+' : ''}${fixed2(result.calibration)})`) : '';
     lines.push(`${zh ? '总分' : 'Total'} ${fixed2(result.score!)}${calibration} · ${zh ? '等级' : 'grade'} ${result.grade}`);
+    lines.push(zh ? '（总分由未四舍五入的贡献相加后取两位小数；上面每一级的贡献按最大余数法取两位小数，正好加得出上一级，与各自四舍五入最多差 0.01。）' : '(The total adds the unrounded contributions and is rounded once; each level above is rounded by largest remainder so it adds up exactly to the level above, at most 0.01 from rounding each figure alone.)');
     if (result.application) {
       const app = result.application;
       lines.push(

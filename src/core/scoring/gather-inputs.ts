@@ -4,8 +4,8 @@
  * module of scoring that knows where records live.
  */
 import { dateInTimeZone, daysInMonth } from '../model/dates.ts';
-import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
-import { articleKpis, followerKpis, supportKpis, type DateRange } from '../metrics/kpis.ts';
+import type { ArticleDailyRow, PolicyFile, TeamMember } from '../model/types.generated.ts';
+import { addDays, ARTICLE_FIGURES, articleKpis, followerKpis, inRange, supportKpis, type ArticleKpi, type DateRange } from '../metrics/kpis.ts';
 import { indicatorLeaves, policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { KPI_CATALOGUE, type RangeFigures } from './kpi-catalogue.ts';
@@ -28,14 +28,41 @@ export function policyForPeriod(repository: Repository, period: string): PolicyF
 
 /**
  * Who is appraised in a month: every member with a supervisor (the head and HR, who have none,
- * are not rated by the department's cycle) who was in post on some day of the month.
+ * are not rated by the department's cycle) who was in post on some day of the month and not on
+ * leave on all of those days. A month spent wholly on leave has nothing to appraise; appraising
+ * it would leave a score withheld for want of ratings and so keep HR from finalising the month
+ * for everyone else.
  */
 export function appraisedMembers(repository: Repository, period: string): TeamMember[] {
   const { from, to } = monthBounds(period);
   const members = repository.team?.valid ? repository.team.data.members : [];
   return members
     .filter((member) => typeof member.supervisor === 'string' && member.joined <= to && (member.left === undefined || member.left >= from))
+    .filter((member) => !onLeaveThroughout(member, period))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The leave period covering a day, if any. */
+export function leaveOn(member: TeamMember, date: string): { from: string; to: string } | undefined {
+  return (member.leave ?? []).find((entry) => entry.from <= date && date <= entry.to);
+}
+
+/** On leave on every day of the month the member was in post. */
+export function onLeaveThroughout(member: TeamMember, period: string): boolean {
+  const bounds = monthBounds(period);
+  const first = member.joined > bounds.from ? member.joined : bounds.from;
+  const last = member.left !== undefined && member.left < bounds.to ? member.left : bounds.to;
+  let day = first;
+  while (day <= last) {
+    const leave = leaveOn(member, day);
+    if (!leave) return false;
+    day = nextDay(leave.to);
+  }
+  return true;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Figures per range, computed once: every member in post all month shares one. */
@@ -49,13 +76,16 @@ export class FigureCache {
     this.#timeZone = timeZone;
   }
 
-  figures(range: DateRange): RangeFigures {
-    const key = `${range.from}/${range.to}`;
+  /** With `articleWindowDays`, each article published in the range counts its first that many days instead of the range's. */
+  figures(range: DateRange, articleWindowDays?: number): RangeFigures {
+    const key = `${range.from}/${range.to}/${articleWindowDays ?? ''}`;
     let figures = this.#byRange.get(key);
     if (!figures) {
+      const articles = articleKpis(this.#repository, range);
       figures = {
         range,
-        articles: articleKpis(this.#repository, range),
+        articles: articleWindowDays === undefined ? articles : this.#windowed(articles, range, articleWindowDays),
+        ...(articleWindowDays === undefined ? {} : { articleWindowDays }),
         followers: followerKpis(this.#repository, range),
         support: supportKpis(this.#repository, range),
         campaigns: this.#campaignsEnding(range),
@@ -63,6 +93,37 @@ export class FigureCache {
       this.#byRange.set(key, figures);
     }
     return figures;
+  }
+
+  #rowsByArticle: Map<string, ArticleDailyRow[]> | undefined;
+
+  /**
+   * The articles published in the range, each summed over its own window from the day it was
+   * published (which may run into the next month); the others as they were.
+   */
+  #windowed(articles: ArticleKpi[], range: DateRange, days: number): ArticleKpi[] {
+    if (!this.#rowsByArticle) {
+      this.#rowsByArticle = new Map();
+      for (const table of this.#repository.articleStats) {
+        for (const row of table.rows) {
+          if (!row.valid) continue;
+          const list = this.#rowsByArticle.get(row.data.article) ?? [];
+          list.push(row.data);
+          this.#rowsByArticle.set(row.data.article, list);
+        }
+      }
+    }
+    return articles.map((article) => {
+      if (article.publishedOn === undefined || !inRange(article.publishedOn, range)) return article;
+      const window = { from: article.publishedOn, to: addDays(article.publishedOn, days - 1) };
+      const totals = { ...article, reads: 0, readers: 0, shares: 0, shareUsers: 0, likes: 0, comments: 0, favorites: 0, days: 0 };
+      for (const row of this.#rowsByArticle!.get(article.article) ?? []) {
+        if (!inRange(row.date, window)) continue;
+        for (const figure of ARTICLE_FIGURES) totals[figure] += Number(row[figure]) || 0;
+        totals.days += 1;
+      }
+      return totals;
+    });
   }
 
   /** A campaign counts in the month it ends; its owner and its articles' authors and designers are credited. */
@@ -93,7 +154,8 @@ export interface PeriodInputs {
 
 export function gatherMemberInputs(repository: Repository, policy: PolicyFile, period: string, member: TeamMember, cache: FigureCache): MemberMonthInputs {
   const bounds = monthBounds(period);
-  const range: DateRange = { from: member.joined > bounds.from ? member.joined : bounds.from, to: bounds.to };
+  // Measured over the days in post: from joining, and up to the last day for a member who left mid-month.
+  const range: DateRange = { from: member.joined > bounds.from ? member.joined : bounds.from, to: member.left !== undefined && member.left < bounds.to ? member.left : bounds.to };
   const total = Number(bounds.to.slice(8, 10));
   const daysInPost = Number(range.to.slice(8, 10)) - Number(range.from.slice(8, 10)) + 1;
 
@@ -103,7 +165,7 @@ export function gatherMemberInputs(repository: Repository, policy: PolicyFile, p
     const chosen = partsFor(leaf.node, member.roles);
     for (const part of chosen?.parts ?? []) wanted.add(part.kpi);
   }
-  const figures = wanted.size > 0 ? cache.figures(range) : undefined;
+  const figures = wanted.size > 0 ? cache.figures(range, policy.appraisal.articleWindowDays) : undefined;
   for (const kpi of [...wanted].sort()) {
     const definition = KPI_CATALOGUE[kpi];
     // An unknown measure is the policy checker's to report; here it simply has no value.

@@ -14,6 +14,8 @@ import type { KpiValue } from './score-types.ts';
 export interface RangeFigures {
   range: DateRange;
   articles: ArticleKpi[];
+  /** When the policy sets it: the articles published in the range are summed over their first this-many days. */
+  articleWindowDays?: number;
   followers: FollowerKpis;
   support: SupportKpis;
   /** Campaigns that ended within the range (in the policy's time zone), with the members credited. */
@@ -33,7 +35,13 @@ function perArticle(role: 'author' | 'designer', figure: 'reads' | 'shares' | 'l
     const own = figures.articles.filter((article) => article[role] === member && article.publishedOn !== undefined && inRange(article.publishedOn, figures.range));
     if (own.length === 0) return { value: null, basis: text(`${figures.range.from}–${figures.range.to} 没有发布${role === 'author' ? '撰写' : '设计'}的文章`, `no ${role === 'author' ? 'written' : 'designed'} article published ${figures.range.from}–${figures.range.to}`) };
     const total = own.reduce((sum, article) => sum + article[figure], 0);
-    return { value: total / own.length, basis: text(`${own.length} 篇文章，共 ${format(total)} 次${names[0]}`, `${own.length} articles, ${format(total)} ${names[1]} in all`) };
+    const window = figures.articleWindowDays;
+    return {
+      value: total / own.length,
+      basis: window === undefined
+        ? text(`${own.length} 篇文章，共 ${format(total)} 次${names[0]}`, `${own.length} articles, ${format(total)} ${names[1]} in all`)
+        : text(`${own.length} 篇文章，各按发布起 ${window} 天，共 ${format(total)} 次${names[0]}`, `${own.length} articles, ${format(total)} ${names[1]} in all, each over its first ${window} days`),
+    };
   };
 }
 

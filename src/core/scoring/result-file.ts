@@ -3,6 +3,7 @@
  * and two decimals, so the same score always gives the same bytes and `--verify` can compare.
  */
 import { fixed2 } from './normalise.ts';
+import { presentedPoints } from './presented-points.ts';
 import type { MemberMonthScore, NodeExplanation } from './score-types.ts';
 
 export type ResultValue = string | number | boolean | null | ResultValue[] | { [key: string]: ResultValue };
@@ -28,7 +29,9 @@ export function resultRecord(result: MemberMonthScore): Record<string, ResultVal
     };
   }
   if (result.status === 'scored') {
-    record.categories = Object.fromEntries(result.categories.map((category) => [category.id, { score: roundTo2(category.score ?? 0), points: roundTo2(category.contribution) }]));
+    // Points as printed by --explain: they add up to computedScore.
+    const printed = presentedPoints(result);
+    record.categories = Object.fromEntries(result.categories.map((category) => [category.id, { score: roundTo2(category.score ?? 0), points: roundTo2(printed.node(category)) }]));
   }
   record.indicators = Object.fromEntries(leavesOf(result.categories).map((leaf) => [leaf.id, leaf.score === null ? null : roundTo2(leaf.score)]));
   record.inputDigest = result.inputDigest;

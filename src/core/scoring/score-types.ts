@@ -18,7 +18,7 @@ export interface MemberMonthInputs {
   /** The member's roles; an indicator uses the parts of the first one the policy lists (else `all`). */
   roles: Role[];
   joined: string;
-  /** Days of the month the member was in post (from the joined date). */
+  /** Days of the month the member was in post (from the joined date, up to the left date). */
   daysInPost: number;
   daysInMonth: number;
   kpis: Record<string, KpiValue>;

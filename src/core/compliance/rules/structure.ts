@@ -1,4 +1,4 @@
-import { characterCount, clip, type LintDocument, type Reporter } from '../document.ts';
+import { clip, type LintDocument, type Reporter } from '../document.ts';
 import { BLOCKQUOTE, EXCLUDED } from '../markdown-scan.ts';
 import { defineRule } from '../types.ts';
 
@@ -117,5 +117,4 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
       sentenceStart = index + 1;
     }
   }
-  void characterCount;
 }
