@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followerTrendBlock, growthBySourceBlock, memberTable, reportSummary, supportBlock } from '../../src/components/dashboards/dashboard-blocks.ts';
+import { audienceBlocks, followerTrendBlock, growthBySourceBlock, memberTable, reportHeadline, reportSummary, supportBlock } from '../../src/components/dashboards/dashboard-blocks.ts';
 import { monthlyReport, type MonthlyReport } from '../../src/core/metrics/report.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
@@ -46,13 +46,38 @@ describe('dashboard blocks of the sample department, October 2026', () => {
     expect(row('Published')[2]).toMatch(/^[+-]?\d+( \([+-]?[\d.]+%\))?$/);
   });
 
+  it('name gender and age groups in English on the English pages', () => {
+    const snapshots = [
+      { dimension: 'gender' as const, date: '2026-11-25', total: 3, buckets: [{ bucket: '男', users: 1, share: 1 / 3 }, { bucket: '女', users: 2, share: 2 / 3 }] },
+      { dimension: 'age' as const, date: '2026-11-25', total: 3, buckets: [{ bucket: '18岁以下', users: 1, share: 1 / 3 }, { bucket: '18-25岁', users: 1, share: 1 / 3 }, { bucket: '60岁以上', users: 1, share: 1 / 3 }] },
+    ];
+    const [gender, age] = audienceBlocks(snapshots, 'en');
+    expect(gender!.table.rows.map((row) => row[0])).toEqual(['Male', 'Female']);
+    expect(gender!.label).toContain('the largest group is Female (66.7%)');
+    expect(age!.table.rows.map((row) => row[0])).toEqual(['under 18', '18–25', 'over 60']);
+    expect(audienceBlocks(snapshots, 'zh-CN')[0]!.table.rows.map((row) => row[0])).toEqual(['男', '女']);
+  });
+
+  it('open the report with one sentence a head can read aloud', () => {
+    const zh = reportHeadline(report, 'zh-CN');
+    expect(zh).toMatch(/^本月粉丝净增 \+[\d,]+（较上月 [+-]?[\d,]+，[+-]?[\d.]+%），文章阅读 [\d,]+ 次（较上月 [+-]?[\d,]+，[+-]?[\d.]+%），发布 \d+ 篇，阅读最多的是《[^》]+》；客服按时首次回复 [\d.]+%。$/);
+    expect(zh).toContain(`阅读最多的是《${report.articles[0]!.title}》`);
+    const en = reportHeadline(report, 'en');
+    expect(en).toMatch(/^Net follower growth \+[\d,]+ \(vs last month [+-]?[\d,]+, [+-]?[\d.]+%\), [\d,]+ article reads/);
+    expect(en).not.toMatch(/\p{Script=Han}[^“”]*$/u);
+  });
+
   it('compare a month in progress with the same days of the month before', async () => {
     const november = monthlyReport((await loadRepository(PROJECT_ROOT)).repository, '2026-11');
     expect(november.range).toEqual({ from: '2026-11-01', to: '2026-11-25' });
     expect(november.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-25' });
     const october = report.followers.daily.filter((day) => day.period <= '2026-10-25');
     expect(november.previousFollowers!.new).toBe(october.reduce((sum, day) => sum + day.new, 0));
-    expect(reportSummary(november, 'zh-CN').head[2]).toBe('较上月同期（2026-10-01 至 2026-10-25）');
+    const summary = reportSummary(november, 'zh-CN');
+    expect(summary.head[2]).toBe('较上月同期（2026-10-01 至 2026-10-25）');
+    expect(reportHeadline(november, 'zh-CN')).toContain('（较上月同期 ');
+    // November's churn is within 0.05 points of October's same days: "0 个百分点", never "-0".
+    expect(summary.rows.find((row) => row[0] === '流失率')![2]).toMatch(/^(\+?\d|-[1-9]|-0\.\d)[\d.]* 个百分点$/);
   });
 });
 

@@ -154,14 +154,36 @@ function articleTable(articles: readonly ArticleKpi[], lang: Lang, names: Readon
   };
 }
 
+const GENDER_EN: Record<string, string> = { 男: 'Male', 女: 'Female', 未知: 'Unknown', 其他: 'Other' };
+
+/**
+ * A bucket as the reader's language names it: the back office's gender and age groups in English
+ * on the English pages (女 → Female, 18-25岁 → 18–25, 60岁以上 → over 60); regions stay as exported.
+ */
+export function bucketLabel(dimension: AudienceSnapshot['dimension'], bucket: string, lang: Lang): string {
+  if (lang !== 'en') return bucket;
+  if (dimension === 'gender') return GENDER_EN[bucket] ?? bucket;
+  if (dimension === 'age') {
+    const under = /^(\d+)岁以下$/.exec(bucket);
+    if (under) return `under ${under[1]}`;
+    const over = /^(\d+)岁(?:以上|及以上)$/.exec(bucket);
+    if (over) return `over ${over[1]}`;
+    const span = /^(\d+)\s*[-–~～至]\s*(\d+)岁$/.exec(bucket);
+    if (span) return `${span[1]}–${span[2]}`;
+    if (bucket === '未知') return 'Unknown';
+  }
+  return bucket;
+}
+
 export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lang): ChartBlock[] {
   const t = DASHBOARD_LABELS[lang];
   return snapshots.map((snapshot) => {
+    const name = (bucket: string) => bucketLabel(snapshot.dimension, bucket, lang);
     const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
     const dimension = t.dimension[snapshot.dimension];
     const share = top ? formatPercent(top.share, lang) : '';
-    const label = t.audienceLabel(dimension, snapshot.date, top ? (lang === 'en' ? `${top.bucket} (${share})` : `${top.bucket}（${share}）`) : '—');
-    const data = snapshot.buckets.map((bucket) => ({ name: bucket.bucket, value: bucket.users }));
+    const label = t.audienceLabel(dimension, snapshot.date, top ? (lang === 'en' ? `${name(top.bucket)} (${share})` : `${top.bucket}（${share}）`) : '—');
+    const data = snapshot.buckets.map((bucket) => ({ name: name(bucket.bucket), value: bucket.users }));
     return {
       id: `audience-${snapshot.dimension}`,
       heading: `${t.audience} · ${dimension}`,
@@ -174,7 +196,7 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
       table: {
         head: [t.bucket, t.users, t.share],
         numeric: [false, true, true],
-        rows: snapshot.buckets.map((bucket) => [bucket.bucket, formatNumber(bucket.users, lang), formatPercent(bucket.share, lang)]),
+        rows: snapshot.buckets.map((bucket) => [name(bucket.bucket), formatNumber(bucket.users, lang), formatPercent(bucket.share, lang)]),
       },
     };
   });
@@ -256,7 +278,8 @@ export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['ta
     return lang === 'en' ? `${difference} (${relative})` : `${difference}（${relative}）`;
   };
   // A rate changes by percentage points, never by a percentage read as one.
-  const points = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : t.percentagePoints(formatSigned(Math.round((now - before) * 1000) / 10, lang)));
+  // (+ 0 turns a rounded -0 into 0: "-0 个百分点" would read as a fall.)
+  const points = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : t.percentagePoints(formatSigned(Math.round((now - before) * 1000) / 10 + 0, lang)));
   const support = report.support.overall;
   const rows: string[][] = [
     [t.cumulativeStart, formatNumber(report.followers.cumulativeStart, lang), change(report.followers.cumulativeStart, previous?.cumulativeStart)],
@@ -274,8 +297,35 @@ export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['ta
     [t.conversations, formatNumber(support.conversations, lang), change(support.conversations, report.previousSupport?.conversations)],
     [t.withinDeadline(report.support.deadlineMinutes ?? 0), formatPercent(support.withinDeadlineShare, lang), points(support.withinDeadlineShare, report.previousSupport?.withinDeadlineShare)],
   ];
-  const partial = report.previousRange !== undefined && report.previousRange.to !== monthRange(report.previousRange.from.slice(0, 7)).to;
-  return { head: [t.figure, t.value, partial ? t.changeSameDays(report.previousRange!.from, report.previousRange!.to) : t.change], numeric: [false, true, true], rows };
+  return { head: [t.figure, t.value, comparesSameDays(report) ? t.changeSameDays(report.previousRange!.from, report.previousRange!.to) : t.change], numeric: [false, true, true], rows };
+}
+
+/** Whether the month is compared with only the same days of the month before (a month in progress). */
+function comparesSameDays(report: MonthlyReport): boolean {
+  return report.previousRange !== undefined && report.previousRange.to !== monthRange(report.previousRange.from.slice(0, 7)).to;
+}
+
+/** The month in one sentence, with the change against the comparison period (— when there is none). */
+export function reportHeadline(report: MonthlyReport, lang: Lang): string {
+  const t = DASHBOARD_LABELS[lang];
+  const sameDays = comparesSameDays(report);
+  const versus = lang === 'en' ? (sameDays ? 'vs the same days last month' : 'vs last month') : sameDays ? '较上月同期' : '较上月';
+  const change = (now: number, before: number | undefined) => {
+    if (before === undefined) return lang === 'en' ? 'no month before to compare' : '无上月数据可比';
+    const difference = `${versus} ${formatSigned(now - before, lang)}`;
+    if (before <= 0 || now === before) return difference;
+    return `${difference}${lang === 'en' ? ', ' : '，'}${now > before ? '+' : ''}${formatPercent((now - before) / before, lang)}`;
+  };
+  const top = report.articles.find((kpi) => kpi.days > 0);
+  return t.reportHeadline({
+    net: formatSigned(report.followers.net, lang),
+    netChange: change(report.followers.net, report.previousFollowers?.net),
+    reads: formatNumber(report.totals.reads, lang),
+    readsChange: change(report.totals.reads, report.previousTotals?.reads),
+    published: formatNumber(report.published.length, lang),
+    top: top ? (top.title ?? top.article) : undefined,
+    onTime: formatPercent(report.support.overall.withinDeadlineShare, lang),
+  });
 }
 
 export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['table'] {

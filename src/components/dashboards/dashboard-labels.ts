@@ -43,6 +43,8 @@ export interface DashboardLabels {
   reportTitle: (month: string) => string;
   reportDescription: (month: string) => string;
   reportLead: (from: string, to: string) => string;
+  /** The report's first sentence: the month in one line for the head. */
+  reportHeadline: (figures: { net: string; netChange: string; reads: string; readsChange: string; published: string; top: string | undefined; onTime: string }) => string;
   printHint: string;
   backToDashboards: string;
   date: string;
@@ -137,6 +139,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     reportTitle: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月数据报告`,
     reportDescription: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月公众号运营数据：粉丝、文章、成员、粉丝画像与客服。`,
     reportLead: (from, to) => `统计期：${from} 至 ${to}（北京时间）。可直接打印或另存为 PDF 交给主管。`,
+    reportHeadline: (f) =>
+      `本月粉丝净增 ${f.net}（${f.netChange}），文章阅读 ${f.reads} 次（${f.readsChange}），发布 ${f.published} 篇${f.top ? `，阅读最多的是《${f.top}》` : ''}；客服按时首次回复 ${f.onTime}。`,
     printHint: '打印本页即为月报。',
     backToDashboards: '返回数据看板',
     date: '日期',
@@ -223,6 +227,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     reportTitle: (month) => `Report for ${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))}`,
     reportDescription: (month) => `The account's figures for ${month}: followers, articles, members, audience and support.`,
     reportLead: (from, to) => `Period: ${from} to ${to} (Beijing time). Print it or save it as PDF for the head.`,
+    reportHeadline: (f) =>
+      `Net follower growth ${f.net} (${f.netChange}), ${f.reads} article reads (${f.readsChange}), ${f.published} articles published${f.top ? `, the most read “${f.top}”` : ''}; support answered ${f.onTime} on time.`,
     printHint: 'Printing this page gives the monthly report.',
     backToDashboards: 'Back to the dashboards',
     date: 'Date',
