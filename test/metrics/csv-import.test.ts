@@ -150,6 +150,19 @@ describe('mpflow metrics import --from csv', () => {
     expect(await metricFiles(fixture.root)).toEqual(before);
   });
 
+  it('keeps stored figures an article export has no column for, instead of overwriting them with 0', async () => {
+    await fixture.write('content/metrics/articles/2026-11.csv', 'date,article,reads,readers,shares,shareUsers,likes,comments,favorites\n2026-11-01,2026-09-02-yancha-yanyun,60,50,4,3,7,2,5\n');
+    await fixture.write('exports/reads-only.csv', '日期,标题,阅读人数,阅读次数\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,52,61\n2026-11-02,武夷岩茶的“岩韵”，到底在说什么,20,22\n');
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/reads-only.csv'], { cwd: fixture.root, env: ENV });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('figures the repository already has for them are kept, new rows get 0.');
+    // Reads and readers are revised; likes, comments, shares and favourites stay as stored.
+    expect(await fixture.read('content/metrics/articles/2026-11.csv')).toBe(
+      'date,article,reads,readers,shares,shareUsers,likes,comments,favorites\n2026-11-01,2026-09-02-yancha-yanyun,61,52,4,3,7,2,5\n2026-11-02,2026-09-02-yancha-yanyun,22,20,0,0,0,0,0\n',
+    );
+    expect(run.stdout).toContain('2 revised figures');
+  });
+
   it('says which export kinds it knows when the header is none of them', async () => {
     await fixture.write('exports/other.csv', '名称,数值\n甲,1\n');
     const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/other.csv'], { cwd: fixture.root, env: ENV });

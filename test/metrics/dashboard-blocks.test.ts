@@ -109,3 +109,42 @@ describe('reading sources and share scenes', () => {
     }
   });
 });
+
+describe('a department with almost no figures yet', () => {
+  it('draws every block without NaN, Infinity or a crash', async () => {
+    const { FixtureRepository } = await import('../helpers/fixture-repository.ts');
+    const blocks = await import('../../src/components/dashboards/dashboard-blocks.ts');
+    const { dashboardOverview } = await import('../../src/core/metrics/report.ts');
+    const fixture = await FixtureRepository.create();
+    try {
+      // One day of follower totals and nothing else: no changes, no articles with figures, no support, no audience.
+      await fixture.write('content/metrics/followers-cumulative/2026-12.csv', 'date,cumulative\n2026-12-01,0\n');
+      const { repository } = await loadRepository(fixture.root);
+      const report = monthlyReport(repository, '2026-12');
+      const overview = dashboardOverview(repository)!;
+      const names = new Map<string, string>();
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const outputs = [
+          blocks.reportSummary(report, lang),
+          blocks.reportHeadline(report, lang),
+          blocks.memberTable(report, lang),
+          blocks.followerTrendBlock(overview.followers, lang),
+          blocks.followerChangesBlock(overview.followers, lang),
+          blocks.growthBySourceBlock(overview.followers, lang),
+          blocks.readsAndSharesBlock(overview.daily, lang),
+          blocks.topArticlesBlock(overview.topArticles, lang, names),
+          blocks.articleComparisonBlock(overview.recentArticles, lang, names),
+          blocks.supportBlock(overview.support, lang, names),
+          blocks.supportTrendBlock(overview.supportByMonth, overview.support.deadlineMinutes, lang),
+          ...blocks.audienceBlocks(overview.audience, lang),
+        ];
+        const text = JSON.stringify(outputs);
+        expect(text).not.toMatch(/NaN|Infinity|undefined/);
+        // Followers at 0 on the first day: churn over a start of 0 is "—", not a division by zero.
+        expect(blocks.reportSummary(report, lang).rows[5]![1]).toBe('—');
+      }
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});

@@ -188,6 +188,11 @@ describe('importing from the WeChat datacube API', () => {
     try {
       const env = { LANG: 'en_US.UTF-8', WECHAT_APPID: local.state.appId, WECHAT_APPSECRET: local.state.appSecret, WECHAT_API_BASE: local.url, XDG_CACHE_HOME: cacheFolder, MPFLOW_NOW: now.toISOString() };
       const since = addDays(today, -10);
+      // A dry run stores nothing, month by month or otherwise, and says what it would add.
+      const dry = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since, '--dry-run'], { cwd: fixture.root, env });
+      expect(dry.exitCode).toBe(0);
+      expect(dry.stdout).toMatch(/Would add: followers \+\d+, followers-cumulative \+10/);
+      await expect(fixture.read(`content/metrics/followers-cumulative/${since.slice(0, 7)}.csv`)).rejects.toThrow();
       const run = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since, '--progress'], { cwd: fixture.root, env });
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.exitCode).toBe(0);

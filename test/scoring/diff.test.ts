@@ -24,9 +24,18 @@ describe('mpflow score --diff', () => {
     const unchanged = await runMpflow(['score', '--diff', 'HEAD'], { cwd: sample.root });
     expect(unchanged.exitCode).toBe(0);
     expect(unchanged.stdout).toContain('2026-09 lin-xiao: 87.26 A →');
-    expect(unchanged.stdout).toContain('the supervisor rating changed');
+    expect(unchanged.stdout).toContain('the supervisor rating changed (appraisals/2026-09/lin-xiao/supervisor.yaml)');
     expect(unchanged.stdout).toMatch(/indicator initiative score \d+\.\d\d → \d+\.\d\d/);
     expect(unchanged.stdout).not.toContain('2026-10 lin-xiao');
+
+    // A re-imported figure: the reason names the measure and where its figures are kept.
+    const csv = (await import('node:fs/promises')).readFile(`${sample.root}/content/metrics/articles/2026-09.csv`, 'utf8');
+    const row = (await csv).split('\n').find((line) => line.startsWith('2026-09-17,2026-09-16-mid-autumn-tea-gifts,'))!;
+    const cells = row.split(',');
+    cells[2] = String(Number(cells[2]) + 400);
+    await sample.edit('content/metrics/articles/2026-09.csv', row, cells.join(','));
+    const data = await runMpflow(['score', '--diff', 'HEAD'], { cwd: sample.root });
+    expect(data.stdout).toMatch(/data reads-per-article: [\d.]+ → [\d.]+ \(content\/metrics\/articles\/\)/);
 
     const bad = await runMpflow(['score', '--diff', 'no-such-ref'], { cwd: sample.root });
     expect(bad.exitCode).toBe(2);

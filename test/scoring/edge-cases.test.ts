@@ -290,6 +290,25 @@ entries:
     expect(run.stdout).toMatch(/appraisals\/2026-10\/calibrations\.yaml:\d+:\d+ +appraisal\/calibration +zheng-ha is not appraised in 2026-10, so this calibration would count for nothing\./);
   });
 
+  it('inputs of a finalised month changed afterwards (a metrics re-import): --verify says the month is locked, --write refuses', async () => {
+    sample = await copySampleDepartment();
+    // 林晓's 《茶与夜晚》 (designed by 黄珊) on 18 October: 1,234 more reads than finalised.
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(`${sample.root}/content/metrics/articles/2026-10.csv`, 'utf8');
+    const row = csv.split('\n').find((line) => line.startsWith('2026-10-18,2026-10-17-tea-at-night,'))!;
+    const cells = row.split(',');
+    cells[2] = String(Number(cells[2]) + 1234);
+    await sample.edit('content/metrics/articles/2026-10.csv', row, cells.join(','));
+    const verify = await runMpflow(['score', '--verify'], { cwd: sample.root });
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout).toContain("appraisals/2026-10/finalized.yaml: 2026-10 was finalised on 2026-11-12T17:30:00+08:00 by liu-fang, but lin-xiao's scoring inputs (metrics, policy, roster or ratings) have changed since, and a finalised score cannot move.");
+    const before = await readFile(`${sample.root}/appraisals/2026-10/lin-xiao/result.yaml`, 'utf8');
+    const write = await runMpflow(['score', '--period', '2026-10', '--write', '--today', '2026-11-26'], { cwd: sample.root });
+    expect(write.exitCode).toBe(1);
+    expect(write.stderr).toContain('2026-10 was finalised on 2026-11-12T17:30:00+08:00 by liu-fang, and the scoring inputs of huang-shan, lin-xiao have changed since, so its results cannot be rewritten.');
+    expect(await readFile(`${sample.root}/appraisals/2026-10/lin-xiao/result.yaml`, 'utf8')).toBe(before);
+  });
+
   it('a hand-edited score fails --verify, naming member, period and field', async () => {
     sample = await copySampleDepartment();
     await sample.edit('appraisals/2026-09/wang-jia/result.yaml', 'grade: A', 'grade: S');
@@ -361,8 +380,14 @@ describe('the annual score', () => {
     const before = original.split('\n');
     expect(changed.split('\n').filter((line, index) => line !== before[index])).toHaveLength(4);
     await sample.write('content/policy/2026-10-01.yaml', changed);
+    // The new edition was in force before October was finalised: finalise October again under it.
+    const { rm } = await import('node:fs/promises');
+    await rm(`${sample.root}/appraisals/2026-10/finalized.yaml`);
+    await rm(`${sample.root}/appraisals/2026-10/calibrations.yaml`);
     const october = await runMpflow(['score', '--period', '2026-10', '--write', '--today', '2026-11-26', '--format', 'json'], { cwd: sample.root });
     expect(october.exitCode, october.stderr).toBe(0);
+    const finalise = await runMpflow(['score', '--period', '2026-10', '--finalize', '--by', 'liu-fang', '--at', '2026-11-12T17:30:00+08:00'], { cwd: sample.root });
+    expect(finalise.exitCode, finalise.stderr).toBe(0);
     const octoberResults = JSON.parse(october.stdout).results as Array<{ member: string; policy: string; score: number }>;
     expect(new Set(octoberResults.map((result) => result.policy))).toEqual(new Set(['2026-10-01']));
     const september = JSON.parse((await runMpflow(['score', '--period', '2026-09', '--today', '2026-11-26', '--format', 'json'], { cwd: sample.root })).stdout).results as Array<{ member: string; policy: string; score: number }>;

@@ -113,6 +113,8 @@ describe('dashboards', () => {
       const english = await charts();
       expect(english.map((chart) => chart.id)).toEqual(CHARTS);
       expect(english.find((chart) => chart.id === 'support')!.label).toMatch(/30-minute deadline/);
+      // The back office's groups are named in English on the English page.
+      expect(await page.locator('#audience-gender details tbody th').allTextContents()).toEqual(['Male', 'Female', 'Unknown']);
       expect(scripts).toEqual([]);
     });
 
@@ -130,6 +132,9 @@ describe('dashboards', () => {
       expect(figure('New')).toBe(october.new.toLocaleString('en'));
       expect(figure('Unfollowed')).toBe(october.cancelled.toLocaleString('en'));
       expect(figure('Followers at end')).toBe(october.cumulativeEnd!.toLocaleString('en'));
+      // The report opens with one sentence for the head, and rates change in percentage points.
+      expect(await page.locator('[data-mpflow-report-headline]').textContent()).toMatch(/^Net follower growth \+[\d,]+ \(vs last month [+-]?[\d,]+, [+-]?[\d.]+%\), [\d,]+ article reads/);
+      expect(summary.find((row) => row[0] === 'Churn rate')?.[2]).toMatch(/^[+-]?[\d.]+ pp$/);
       expect((await charts()).map((chart) => chart.id)).toEqual(REPORT_CHARTS);
       // The language switch leads to the same month in Chinese.
       expect(await page.locator('a[data-mpflow-lang-switch]').getAttribute('href')).toBe('/dashboards/2026-10/');

@@ -24,7 +24,9 @@ const HELP = {
 从微信数据接口（datacube）或公众号后台导出的 CSV 导入数据，写入 content/metrics/<种类>/<年-月>.csv。
 同一天导入两次不会改变任何文件；平台修订过的数字会更新，旧值和新值记入 content/metrics/revisions/。
   --from wechat   用环境变量 WECHAT_APPID、WECHAT_APPSECRET（可选 WECHAT_API_BASE）调用接口；
-                  --until 默认昨天（北京时间），不能是今天或以后；每个接口按其最大跨度分段请求。
+                  --until 默认昨天（北京时间），不能是今天或以后；每个接口按其最大跨度分段请求；
+                  每个月的数据齐了就写入，中途出错（如 45009 当日额度用完）时已写入的月份保留，
+                  并提示用哪个 --since 继续。
   --from csv      后台“用户增长”“图文分析”“用户属性（性别/年龄/地区）”的导出，简体或繁体表头、
                   UTF-8 或 GBK 均可；任何一个文件有错，都不写入任何文件。
   --date          没有日期列的用户属性导出记为哪一天（默认昨天）。
@@ -39,7 +41,9 @@ content/metrics/<kind>/<yyyy-mm>.csv. Importing the same day twice changes nothi
 platform revised is updated and its old and new value are logged in content/metrics/revisions/.
   --from wechat   calls the API with WECHAT_APPID, WECHAT_APPSECRET (and optionally WECHAT_API_BASE);
                   --until defaults to yesterday (Beijing time) and cannot be today or later; each
-                  endpoint is asked in windows of its maximum span.
+                  endpoint is asked in windows of its maximum span; each month is stored once
+                  complete, so an error part-way (e.g. 45009, the daily quota) keeps the months
+                  stored and names the --since to continue from.
   --from csv      the back office's user growth, article data and audience (gender/age/region)
                   exports, Simplified or Traditional headers, UTF-8 or GBK; if any file has a
                   problem, nothing is written.

@@ -12,7 +12,7 @@ import { explanationJson, explanationText } from '../../core/scoring/explain.ts'
 import { policyForPeriod } from '../../core/scoring/gather-inputs.ts';
 import { fixed2 } from '../../core/scoring/normalise.ts';
 import { resultRecord, resultYaml } from '../../core/scoring/result-file.ts';
-import { annualRecord, annualScores, finalisationRecord, resultPath, scorePeriod, verifyCommittedResults } from '../../core/scoring/score-period.ts';
+import { annualRecord, annualScores, finalisationRecord, finalisedInputDrift, resultPath, scorePeriod, verifyCommittedResults } from '../../core/scoring/score-period.ts';
 import { indexMembers } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -194,6 +194,17 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
 
   if (values.write) {
     if (refuseOnErrors()) return EXIT.problems;
+    // Rewriting a finalised month is for appended calibrations only; new inputs must not move its scores.
+    const drifted = finalisedInputDrift(repository).filter((drift) => drift.period === period);
+    if (drifted.length > 0) {
+      const first = drifted[0]!;
+      context.stderr.write(
+        zh
+          ? `${period} 已于 ${first.finalizedAt} 由 ${first.finalizedBy} 定稿，之后 ${drifted.map((drift) => drift.member).join('、')} 的计分输入变了，不能重写这个月的结果。请撤回改动；确需调整得分的，追加校准。\n`
+          : `${period} was finalised on ${first.finalizedAt} by ${first.finalizedBy}, and the scoring inputs of ${drifted.map((drift) => drift.member).join(', ')} have changed since, so its results cannot be rewritten. Revert the change; to adjust a score, append a calibration.\n`,
+      );
+      return EXIT.problems;
+    }
     await writeAllOrNothing(root, scores.results.map((result) => ({ path: resultPath(period, result.member), content: resultYaml(resultRecord(result)) })));
   }
 

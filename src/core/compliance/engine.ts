@@ -94,9 +94,70 @@ function phraseSets(entries: readonly TeamLexiconEntry[]): readonly PhraseSet[] 
   return sets;
 }
 
-/** Claims in quotation marks or a blockquote are citations (a law's text, a reader's question), not our claims. */
-function citationExempt(flags: number): boolean {
-  return (flags & (BLOCKQUOTE | QUOTED)) !== 0;
+/** Where a sentence ends: an attribution cue only counts inside the sentence that holds the quote. */
+const SENTENCE_END = /[。！？!?；;\n]/;
+/**
+ * Before a quote: it is someone else's text (规定, 指出, 写道, a cited 《work》), a word held up as an
+ * example (例如, 诸如), or an official name (评为, 称为, 列入).
+ */
+const ATTRIBUTED_BEFORE = /规定|条例|规范|[第条款项]\S{0,3}[条款项]|指出|声称|称|说|写道|写过|写着|表示|认为|提醒|强调|明确|要求|提到|问道|回答|引用|原文|《[^》]*》|禁止|严禁|不得|不要|勿|例如|比如|诸如|评为|称为|誉为|名为|叫做|命名为|荣获|授予|题为|所谓/;
+/** After a quote: the quoted words are talked about (这类话术, 等用语, 的说法, 一词) or are a listed name. */
+const ATTRIBUTED_AFTER = /^(?:等|这类|此类|之类|这种|这样的|一类|这个词|这些词|一词|二字|字样|的(?:说法|传言|谣言|话术|字样|用语|提法|宣传语?)|列入|入选|被列为|属于|违反|违规|是违规|是违法)/;
+/** A blockquote's source line: —— 作者, 来源：…, 摘自《…》. */
+const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引自|选自|source\b)|《[^》]+》[ \t]*$/i;
+
+/**
+ * A phrase in quotation marks or a blockquote is exempt only when the quote is a citation or a
+ * name: attributed in its sentence (《广告法》第九条规定，“最佳”…; “转发保平安”这类话术), an
+ * official name (被评为“全国最美教师”), a title in 《》, or a blockquote with a source line.
+ * A claim merely dressed in quotes (「全网第一」的酱香饼, “转发集赞送茶样”) still fires.
+ */
+function citationExempt(segment: Segment, start: number, end: number, flags: number): boolean {
+  const text = segment.text;
+  if (insideBookTitle(text, start, end)) return true;
+  if ((flags & (BLOCKQUOTE | QUOTED)) === 0) return false;
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
+  let sentenceEnd = end;
+  while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd]!)) sentenceEnd += 1;
+  if ((flags & QUOTED) !== 0) {
+    const quoted = segment.flags;
+    let quoteStart = start;
+    while (quoteStart > 0 && (quoted[quoteStart - 1]! & QUOTED) !== 0) quoteStart -= 1;
+    let quoteEnd = end;
+    // Skip over a run of quotes (“转发保平安”“不转不是中国人”这类话术) and the 、 between them.
+    while (quoteEnd < text.length && ((quoted[quoteEnd]! & QUOTED) !== 0 || (text[quoteEnd] === '、' && (quoted[quoteEnd + 1]! & QUOTED) !== 0))) quoteEnd += 1;
+    if (ATTRIBUTED_BEFORE.test(text.slice(Math.max(sentenceStart, quoteStart - 40), quoteStart))) return true;
+    if (ATTRIBUTED_AFTER.test(text.slice(quoteEnd, sentenceEnd))) return true;
+  }
+  if ((flags & BLOCKQUOTE) !== 0 && blockquoteHasSource(text, start)) return true;
+  return false;
+}
+
+/** The match sits between 《 and 》 on its line: a book, film, game or law is named, not claimed. */
+function insideBookTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open === -1) return false;
+  const close = text.indexOf('》', open);
+  return close >= end && !text.slice(open, start).includes('\n');
+}
+
+/** The blockquote holding `at` has a line that names its source (—— 作者, 来源：…, 《书名》 at the end). */
+function blockquoteHasSource(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  while (lineStart > 0) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^ {0,3}>/.test(text.slice(previous, lineStart - 1))) break;
+    lineStart = previous;
+  }
+  for (let position = lineStart; position < text.length; ) {
+    const lineEnd = text.indexOf('\n', position) === -1 ? text.length : text.indexOf('\n', position);
+    const line = text.slice(position, lineEnd);
+    if (!/^ {0,3}>/.test(line)) break;
+    if (SOURCE_LINE.test(line)) return true;
+    position = lineEnd + 1;
+  }
+  return false;
 }
 
 function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
@@ -109,23 +170,32 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
         const start = view.origin[match.start]!;
         const end = view.origin[match.end - 1]! + 1;
         const flags = segment.flags[start]! | segment.flags[end - 1]!;
-        if ((flags & EXCLUDED) !== 0 || citationExempt(flags)) continue;
+        if ((flags & EXCLUDED) !== 0 || citationExempt(segment, start, end, flags)) continue;
         report({ ruleId: match.entry.rule, segment, start, end, ...(match.entry.severity ? { severity: match.entry.severity } : {}), ...(match.entry.basis ? { basis: match.entry.basis } : {}) });
       }
     }
   }
 }
 
+/** Front-matter values readers see: the title and digest are typeset like the body. */
+const TYPESET_FIELDS = new Set(['title', 'digest']);
+
 function checkTypographyRules(document: LintDocument, report: (finding: RawFinding) => void): void {
   const body = document.body;
-  if (!body) return;
-  for (const fix of typography.typographyFixes(body.text, body.flags)) report({ ruleId: fix.ruleId, segment: body, start: fix.start, end: fix.end, message: typographyMessage(fix) });
+  if (body) for (const fix of typography.typographyFixes(body.text, body.flags)) report({ ruleId: fix.ruleId, segment: body, start: fix.start, end: fix.end, message: typographyMessage(fix, false) });
+  for (const field of document.fields) {
+    if (!TYPESET_FIELDS.has(field.name)) continue;
+    for (const fix of typography.typographyFixes(field.text, field.flags)) report({ ruleId: fix.ruleId, segment: field, start: fix.start, end: fix.end, message: typographyMessage(fix, true) });
+  }
 }
 
-function typographyMessage(fix: typography.TypographyFix): RawFinding['message'] {
+function typographyMessage(fix: typography.TypographyFix, inFrontMatter: boolean): RawFinding['message'] {
   const rule = COMPLIANCE_RULES[fix.ruleId]!;
-  if (fix.replacement === ' ') return { zh: `${rule.summary.zh}，应加一个空格。`, en: `${rule.summary.en}; add a space.` };
-  return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".` };
+  // --fix rewrites only the body: a YAML value may be quoted, folded or escaped, and a rewrite
+  // there could change what the YAML means, so front-matter findings are fixed by hand.
+  const manual = inFrontMatter ? { zh: '（在 front matter 中，请手动修改；--fix 不改 front matter）', en: ' (in the front matter: edit it by hand; --fix leaves front matter alone)' } : { zh: '', en: '' };
+  if (fix.replacement === ' ') return { zh: `${rule.summary.zh}，应加一个空格。${manual.zh}`, en: `${rule.summary.en}; add a space.${manual.en}` };
+  return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。${manual.zh}`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".${manual.en}` };
 }
 
 /** Runs every rule over a document and turns what they report into positioned findings. */

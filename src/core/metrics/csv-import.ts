@@ -480,7 +480,7 @@ function articles(located: Located, file: string, repository: Repository, notice
   const absent = (Object.keys(ARTICLE_COLUMNS) as Array<keyof typeof ARTICLE_COLUMNS>).filter((field) => columns[field] === undefined);
   if (absent.length > 0) {
     const names = absent.map((field) => ARTICLE_COLUMNS[field][0]);
-    notices.push({ file, line: located.headerLine, message: text(`导出里没有这些列，记为 0：${names.join('、')}。`, `The export has no ${names.join(', ')} column; recorded as 0.`) });
+    notices.push({ file, line: located.headerLine, message: text(`导出里没有这些列：${names.join('、')}。仓库里已有的这些数字保持不变，新的行记为 0。`, `The export has no ${names.join(', ')} column: figures the repository already has for them are kept, new rows get 0.`) });
   }
   const byTitle = new Map<string, string | null>();
   for (const article of repository.articles) {
@@ -494,7 +494,9 @@ function articles(located: Located, file: string, repository: Repository, notice
     const titleCell = cellAt(row, columns.title!);
     const article = byTitle.get(normaliseTitle(titleCell.value));
     const figures: Cells = {};
-    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const) figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
+    // A column the export lacks stays undefined: the store keeps what it has (likes from an earlier
+    // export, favourites from the API) instead of overwriting it with 0.
+    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const) if (columns[field] !== undefined) figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
     if (!article) {
       const reason = article === null ? text('有多篇文章同名', 'several articles have this title') : text('仓库里没有这个标题的文章', 'no article in the repository has this title');
       notices.push({ file, line: titleCell.line, column: titleCell.column, message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`) });

@@ -15,6 +15,7 @@ import { scoreMemberMonth } from './score-member.ts';
 import { fixed2 } from './normalise.ts';
 import type { MemberMonthInputs, MemberMonthScore } from './score-types.ts';
 import { canonicalJson } from './digest.ts';
+import { KPI_CATALOGUE } from './kpi-catalogue.ts';
 import { CONTENT_ROOTS } from '../repository/classify-path.ts';
 
 const run = promisify(execFile);
@@ -112,12 +113,15 @@ function explainChange(before: { inputs: MemberMonthInputs; result: MemberMonthS
   for (const kpi of new Set([...Object.keys(before.inputs.kpis), ...Object.keys(after.inputs.kpis)])) {
     const a = before.inputs.kpis[kpi]?.value ?? null;
     const b = after.inputs.kpis[kpi]?.value ?? null;
-    if (a !== b) reasons.push(text(`数据 ${kpi}：${a === null ? '—' : +a.toFixed(4)} → ${b === null ? '—' : +b.toFixed(4)}`, `data ${kpi}: ${a === null ? '—' : +a.toFixed(4)} → ${b === null ? '—' : +b.toFixed(4)}`));
+    const where = KPI_CATALOGUE[kpi]?.source;
+    const from = where ? `（${where}）` : '';
+    if (a !== b) reasons.push(text(`数据 ${kpi}：${a === null ? '—' : +a.toFixed(4)} → ${b === null ? '—' : +b.toFixed(4)}${from}`, `data ${kpi}: ${a === null ? '—' : +a.toFixed(4)} → ${b === null ? '—' : +b.toFixed(4)}${where ? ` (${where})` : ''}`));
   }
+  const folder = `appraisals/${after.inputs.period}/${after.inputs.member}/`;
   for (const rater of ['supervisor', 'self'] as const) {
-    if (canonicalJson(before.inputs.ratings[rater] ?? null) !== canonicalJson(after.inputs.ratings[rater] ?? null)) reasons.push(text(`${rater === 'self' ? '自评' : '上级评价'}有变化`, `the ${rater} rating changed`));
+    if (canonicalJson(before.inputs.ratings[rater] ?? null) !== canonicalJson(after.inputs.ratings[rater] ?? null)) reasons.push(text(`${rater === 'self' ? '自评' : '上级评价'}有变化（${folder}${rater}.yaml）`, `the ${rater} rating changed (${folder}${rater}.yaml)`));
   }
-  if (canonicalJson(before.inputs.ratings.peers) !== canonicalJson(after.inputs.ratings.peers)) reasons.push(text(`同事评价有变化（${before.inputs.ratings.peers.length} → ${after.inputs.ratings.peers.length} 份）`, `peer ratings changed (${before.inputs.ratings.peers.length} → ${after.inputs.ratings.peers.length})`));
+  if (canonicalJson(before.inputs.ratings.peers) !== canonicalJson(after.inputs.ratings.peers)) reasons.push(text(`同事评价有变化（${before.inputs.ratings.peers.length} → ${after.inputs.ratings.peers.length} 份，${folder}peer-*.yaml）`, `peer ratings changed (${before.inputs.ratings.peers.length} → ${after.inputs.ratings.peers.length}, ${folder}peer-*.yaml)`));
   if (before.result.calibration !== after.result.calibration) reasons.push(text(`校准 ${fixed2(before.result.calibration)} → ${fixed2(after.result.calibration)}`, `calibration ${fixed2(before.result.calibration)} → ${fixed2(after.result.calibration)}`));
   if (before.inputs.joined !== after.inputs.joined || canonicalJson(before.inputs.roles) !== canonicalJson(after.inputs.roles)) reasons.push(text('名册中的入职日期或岗位有变化', 'the roster\'s joined date or roles changed'));
   return reasons;

@@ -24,6 +24,8 @@ export interface RangeFigures {
 
 export interface KpiDefinition {
   name: LocalizedText;
+  /** Where its figures are kept, so a change can be traced to files (mpflow score --diff). */
+  source: string;
   measure: (figures: RangeFigures, member: string) => KpiValue;
 }
 
@@ -63,14 +65,15 @@ function campaignAttainment(pick: (campaign: CampaignFile) => { result: number; 
 }
 
 export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
-  'reads-per-article': { name: text('篇均阅读（本人撰写、当月发布）', 'Reads per article (written, published this month)'), measure: perArticle('author', 'reads') },
-  'shares-per-article': { name: text('篇均转发（本人撰写）', 'Shares per article (written)'), measure: perArticle('author', 'shares') },
-  'likes-per-article': { name: text('篇均点赞（本人撰写）', 'Likes per article (written)'), measure: perArticle('author', 'likes') },
-  'comments-per-article': { name: text('篇均评论（本人撰写）', 'Comments per article (written)'), measure: perArticle('author', 'comments') },
-  'designed-reads-per-article': { name: text('篇均阅读（本人设计）', 'Reads per article (designed)'), measure: perArticle('designer', 'reads') },
-  'designed-shares-per-article': { name: text('篇均转发（本人设计）', 'Shares per article (designed)'), measure: perArticle('designer', 'shares') },
+  'reads-per-article': { name: text('篇均阅读（本人撰写、当月发布）', 'Reads per article (written, published this month)'), source: 'content/metrics/articles/', measure: perArticle('author', 'reads') },
+  'shares-per-article': { name: text('篇均转发（本人撰写）', 'Shares per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'shares') },
+  'likes-per-article': { name: text('篇均点赞（本人撰写）', 'Likes per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'likes') },
+  'comments-per-article': { name: text('篇均评论（本人撰写）', 'Comments per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'comments') },
+  'designed-reads-per-article': { name: text('篇均阅读（本人设计）', 'Reads per article (designed)'), source: 'content/metrics/articles/', measure: perArticle('designer', 'reads') },
+  'designed-shares-per-article': { name: text('篇均转发（本人设计）', 'Shares per article (designed)'), source: 'content/metrics/articles/', measure: perArticle('designer', 'shares') },
   'follower-net-growth': {
     name: text('粉丝净增', 'Net follower growth'),
+    source: 'content/metrics/followers/',
     measure: (figures) =>
       figures.followers.daysWithData === 0
         ? { value: null, basis: text('没有粉丝数据', 'no follower data') }
@@ -78,6 +81,7 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   },
   'follower-churn-rate': {
     name: text('粉丝流失率（取关 ÷ 期初粉丝）', 'Churn rate (cancelled ÷ followers at start)'),
+    source: 'content/metrics/followers/, content/metrics/followers-cumulative/',
     measure: (figures) =>
       figures.followers.churnRate === null || figures.followers.daysWithData === 0
         ? { value: null, basis: text('没有期初粉丝数或取关数据', 'no starting follower count or cancellations') }
@@ -85,6 +89,7 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   },
   'first-reply-within-deadline-share': {
     name: text('按时首次回复的比例', 'Share of first replies within the deadline'),
+    source: 'content/metrics/support/',
     measure: (figures, member) => {
       const agent = figures.support.agents.find((entry) => entry.agent === member);
       if (!agent || agent.withinDeadlineShare === null) return { value: null, basis: text('没有接待记录', 'no conversations') };
@@ -93,6 +98,7 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   },
   'support-satisfaction': {
     name: text('客服满意度（1–5）', 'Support satisfaction (1–5)'),
+    source: 'content/metrics/support/',
     measure: (figures, member) => {
       const agent = figures.support.agents.find((entry) => entry.agent === member);
       if (!agent || agent.satisfactionMean === null) return { value: null, basis: text('没有满意度评价', 'no satisfaction ratings') };
@@ -101,10 +107,12 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   },
   'campaign-participants-attainment': {
     name: text('活动参与人数达成率', 'Campaign participants against target'),
+    source: 'content/campaigns/',
     measure: campaignAttainment((campaign) => (campaign.results?.participants !== undefined && campaign.targets?.participants !== undefined ? { result: campaign.results.participants, target: campaign.targets.participants } : undefined), text('参与人数', 'participants')),
   },
   'campaign-conversion-attainment': {
     name: text('活动转化率达成率', 'Campaign conversion against target'),
+    source: 'content/campaigns/',
     measure: campaignAttainment((campaign) => {
       const results = campaign.results;
       if (!results || results.conversions === undefined || !results.participants || campaign.targets?.conversionRate === undefined) return undefined;
@@ -113,6 +121,7 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   },
   'campaign-satisfaction-attainment': {
     name: text('活动满意度达成率', 'Campaign satisfaction against target'),
+    source: 'content/campaigns/',
     measure: campaignAttainment((campaign) => (campaign.results?.satisfaction !== undefined && campaign.targets?.satisfaction !== undefined ? { result: campaign.results.satisfaction, target: campaign.targets.satisfaction } : undefined), text('满意度', 'satisfaction')),
   },
 };

@@ -8,7 +8,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { canonicalJson, digestOf, sha256 } from './digest.ts';
 import { FigureCache, gatherPeriodInputs, monthBounds, policyForPeriod, validPolicies } from './gather-inputs.ts';
 import { compareRecords, resultRecord, type FieldDifference, type ResultValue } from './result-file.ts';
-import { gradeFor, scoreMemberMonth } from './score-member.ts';
+import { gradeFor, scoreMemberMonth, scoringInputsOf } from './score-member.ts';
 import type { MemberMonthScore } from './score-types.ts';
 import { round2 } from './normalise.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
@@ -77,10 +77,51 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
     const top = compareRecords({ year: record.data.year, policy: record.data.policy, method: record.data.method }, { year: recomputed.year, policy: recomputed.policy, method: recomputed.method });
     if (top.length > 0) findings.push({ file: record.file, member: '*', period: String(record.data.year), differences: top });
   }
+  for (const drift of finalisedInputDrift(repository)) {
+    findings.push({
+      file: drift.file,
+      member: drift.member,
+      period: drift.period,
+      differences: [],
+      message: text(
+        `${drift.period} 已于 ${drift.finalizedAt} 由 ${drift.finalizedBy} 定稿，但 ${drift.member} 的计分输入（运营数据、制度、名册或评价）之后变了，定稿的得分不能再变。请撤回这处改动（用 mpflow score --diff <定稿时的提交> 查看是哪些输入变了）；确需调整得分的，在 calibrations.yaml 中追加校准。`,
+        `${drift.period} was finalised on ${drift.finalizedAt} by ${drift.finalizedBy}, but ${drift.member}'s scoring inputs (metrics, policy, roster or ratings) have changed since, and a finalised score cannot move. Revert the change (mpflow score --diff <the finalisation commit> shows which inputs moved); to adjust a score, append a calibration to calibrations.yaml.`,
+      ),
+    });
+  }
   return { checked, findings };
 }
 
 // ------------------------------------------------------------------ finalisation
+
+export interface FinalisedDrift {
+  period: string;
+  member: string;
+  /** The finalisation record. */
+  file: string;
+  finalizedBy: string;
+  finalizedAt: string;
+}
+
+/**
+ * Members of finalised months whose scoring inputs are no longer those HR finalised (metrics
+ * re-imported or revised, the policy or the roster edited, a member added or gone). Calibrations
+ * are left out of the comparison: appending them is the one change a finalised month allows.
+ */
+export function finalisedInputDrift(repository: Repository): FinalisedDrift[] {
+  const drift: FinalisedDrift[] = [];
+  for (const record of repository.finalizations ?? []) {
+    if (!record.valid) continue;
+    const { period, finalizedBy, finalizedAt, results } = record.data;
+    const gathered = gatherPeriodInputs(repository, period);
+    const now = new Map((gathered?.members ?? []).map((inputs) => [inputs.member, gathered ? digestOf(scoringInputsOf({ ...inputs, calibrations: [] }, gathered.policy)) : '']));
+    const finalised = new Map(Object.entries(results as Record<string, { inputDigest?: string }>).map(([member, result]) => [member, result.inputDigest]));
+    for (const member of [...new Set([...now.keys(), ...finalised.keys()])].sort()) {
+      if (now.get(member) !== finalised.get(member)) drift.push({ period, member, file: record.file, finalizedBy, finalizedAt });
+    }
+  }
+  return drift;
+}
 
 /** The files of a month that finalisation locks: ratings and interviews, by path within the month folder. */
 export function lockedRecords(repository: Repository, period: string): Map<string, string> {

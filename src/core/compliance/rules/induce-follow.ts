@@ -27,7 +27,7 @@ const C = '[^。！？；!?;\\n]';
 const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小编|账号|官方号)';
 
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${C}{0,4}?(?:查看|阅读|看|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容)`, negatable: true },
+  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${C}{0,4}?(?:查看|阅读|看到?|见到|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容|结局|结果|下集)`, negatable: true },
   { rule: 'induce-follow/follow-to-unlock', pattern: `(?:查看|阅读|解锁)(?:全文|完整内容|剩余内容|答案|下文)${C}{0,4}?(?:需|须|需要|请先|要|先)关注`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?(?:后|之后|即|就|即可|并)?(?:送|赠|领取|免费领|可领|获得|获取|抽奖|参与抽奖|有礼|返现|红包)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${C}{0,10}?(?:才能|方可|才可以?)${C}{0,4}?(?:参与|抽奖|领取|兑换|获得|中奖)`, negatable: true },
@@ -35,5 +35,8 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${C}{0,8}?回复${C}{0,10}?(?:领取|获取|免费|查看|阅读)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送|红包|抽奖|兑换)`, negatable: true },
   { rule: 'induce-follow/follow-to-unlock', pattern: `(?:需|须|需要|要|请先|先)关注${ACCOUNT}?(?:后|才能|才可以?|方可)${C}{0,4}?(?:查看|阅读|看|参与|领取|获取)`, negatable: true },
+  // 关注后 + a later clause that unlocks or rewards (关注后发送关键词“报告”，解锁完整结果).
+  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后)${C}{0,20}?(?:解锁|查看|获取|领取|阅读|下载|看到)`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|点击|点)${C}{0,8}?关注${C}{0,10}?(?:抢|领|送|赠|券|红包|抽)|关注(?:即|就|立)(?:得|送|赠|领|减)|关注,?(?:抽|送|赠)|只有关注${C}{0,10}?才(?:能|可以?)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `(?:未|没有?|不)关注${C}{0,6}?(?:无法|不能|不可以?|不得)(?:参与|查看|阅读|领取|投票|抽奖|兑换)` },
 ];

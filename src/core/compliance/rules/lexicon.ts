@@ -47,7 +47,7 @@ export const RULES = [
 
 /** The team's curated list, written against the normalised view. */
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'lexicon/vulgar', pattern: '卧槽|我靠|尼玛|你妈的|他妈的|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池' },
+  { rule: 'lexicon/vulgar', pattern: '卧槽|我靠|尼玛|你妈的|他妈的|真他妈|去他妈|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池' },
   { rule: 'lexicon/clickbait', pattern: '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在' },
   { rule: 'lexicon/rumour', pattern: '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|千万别再(?:喝|吃|用)', negatable: true },
   { rule: 'lexicon/contact-lure', pattern: '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领|(?:加|添加)[^。！？；\\n]{0,4}?(?:微信|vx|wx|v信|qq|扣扣)(?:号)? ?:? ?[a-z0-9_-]{5,}|添加[^。！？；\\n]{0,4}?(?:微信|vx|wx|qq|v信|薇信)[^。！？；\\n]{0,14}?(?:领|免费|私聊|咨询|返|送|拿|优惠|发货)', negatable: true },

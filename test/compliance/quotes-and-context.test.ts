@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { checkTypography, fixTypography, lintMarkdown } from '../../src/core/compliance/index.ts';
+import { findingsOf } from './lint-helpers.ts';
+
+const families = (body: string) => [...new Set(lintMarkdown(body, { frontMatter: false }).findings.map((finding) => finding.family))];
+
+describe('quotation marks and blockquotes exempt citations and names, not claims', () => {
+  it.each([
+    ['「全网第一」的酱香饼，今晚直播间见。', 'ad-law'],
+    ['我们承诺“行业顶级”的售后服务。', 'ad-law'],
+    ['“转发集赞送茶样”活动今晚八点开始！', 'induce-share'],
+    ['「关注即送」新人红包，手慢无。', 'induce-follow'],
+    ['「降糖神茶」限时特价。', 'medical'],
+    ['> 国家级大红袍，限量发售。', 'ad-law'],
+    ['> 转发到朋友圈即可领取茶样。\n>\n> 欢迎参加。', 'induce-share'],
+  ])('a claim dressed in quotes still fires: %s', (body, family) => {
+    expect(families(body)).toContain(family);
+  });
+
+  it.each([
+    '《广告法》第九条规定，广告不得使用“国家级”“最佳”等用语。',
+    '市场监管总局指出，“顶级”“极品”等词属于绝对化用语。',
+    '按照平台规范，“转发保平安”“不转不是中国人”这类话术属于诱导分享。',
+    '微信规定，不得以“转发领红包”等方式诱导用户分享。',
+    '请勿轻信网络上“喝茶能治新冠”的传言。',
+    '她被评为“全国最美教师”，扎根山区二十年。',
+    '他周末常在家玩《极品飞车》。',
+    '电视剧《最好的我们》今晚播出。',
+    '> 广告不得使用“国家级”“最高级”“最佳”等用语。\n>\n> ——《中华人民共和国广告法》第九条',
+    '> 转发到朋友圈即可领取茶样，这是违规话术的典型。\n> ——《微信公众平台运营规范》',
+  ])('a citation or a name stays quiet: %s', (body) => {
+    expect(families(body)).toEqual([]);
+  });
+});
+
+describe('context exceptions for 顶级 and 首选', () => {
+  it.each(['注册 .com 等顶级域名需要实名认证。', '本赛季顶级联赛第 10 轮周末开打。', '经过讨论，委员会首选的方案是先加固旧桥。', '在首选项里可以关闭自动更新。', '这种病的首选药物是阿莫西林。'])(
+    'quiet: %s',
+    (body) => expect(findingsOf('ad-law', body)).toEqual([]),
+  );
+  it.each(['顶级明前龙井，一芽一叶。', '中秋送礼首选，礼盒限量。', '顶 级正山小种。'])('fires: %s', (body) => expect(findingsOf('ad-law', body)).not.toEqual([]));
+});
+
+describe('typography in titles and digests', () => {
+  const article = ['---', 'title: "新品上市,第二份半价!"', 'digest: 本店每天早上7点开门。', 'author: lin-xiao', '---', '', '面包刚出炉,快来尝尝。', ''].join('\n');
+
+  it('reports title and digest typography at their positions in the front matter', () => {
+    const findings = lintMarkdown(article).findings.filter((finding) => finding.family === 'typography');
+    const title = findings.filter((finding) => finding.line === 2);
+    expect(title.map((finding) => [finding.matched, finding.column])).toEqual([
+      [',', 13],
+      ['!', 19],
+    ]);
+    expect(title[0]!.message.zh).toContain('手动');
+    const digest = findings.filter((finding) => finding.line === 3);
+    expect(digest.map((finding) => finding.column)).toEqual([14, 15]);
+    expect(findings.some((finding) => finding.line === 7)).toBe(true);
+  });
+
+  it('--fix fixes the body only, leaves the front matter byte for byte, and is idempotent', () => {
+    const fixed = fixTypography(article);
+    expect(fixed.split('\n').slice(0, 5)).toEqual(article.split('\n').slice(0, 5));
+    expect(fixed).toContain('面包刚出炉，快来尝尝。');
+    expect(fixTypography(fixed)).toBe(fixed);
+    // What remains after --fix is exactly the front-matter findings, which need a hand edit.
+    const remaining = lintMarkdown(fixed).findings.filter((finding) => finding.family === 'typography');
+    expect(remaining.every((finding) => finding.line <= 3)).toBe(true);
+    expect(remaining.length).toBe(4);
+  });
+
+  it('checkTypography stays a body-and-text pass: a clean title gives nothing', () => {
+    expect(checkTypography(['---', 'title: 新品上市，第二份半价！', '---', '', '面包刚出炉。', ''].join('\n'))).toEqual([]);
+  });
+});
