@@ -109,7 +109,7 @@ const scoring = await benchScoring();
 process.stdout.write(`\nscoring ${scoring.memberMonths} member-months (50 × 60, goal ≤ 1 s): ${scoring.seconds[0]!.toFixed(3)} s, again ${scoring.seconds[1]!.toFixed(3)} s, byte-identical: ${scoring.identical ? 'yes' : 'NO'}\n\n`);
 
 process.stderr.write('bench: timing the typography pass of mpflow, autocorrect-node and zhlint in-process …\n');
-const typographyRows = [['typography pass (goal: mpflow ≥ autocorrect)', 'files', 'chars', 'seconds', 'chars/s', 'findings'], ...(await timeTypography(generated, Number(values['typography-articles'])))];
+const typographyRows = [['typography pass (goal: mpflow ≥ autocorrect)', 'text', 'files', 'chars', 'seconds', 'chars/s', 'findings'], ...(await timeTypography(generated, Number(values['typography-articles'])))];
 const typographyWidths = typographyRows[0]!.map((_, column) => Math.max(...typographyRows.map((row) => row[column]!.length)));
 process.stdout.write('\n');
 for (const row of typographyRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(typographyWidths[column]!)).join('  ')}\n`);

@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse, stringify } from 'yaml';
 
 /** The rule families of the compliance engine (contract 4 in TEAM.md). */
@@ -58,6 +60,12 @@ export interface EvalReport {
 }
 
 export class CorpusError extends Error {}
+
+/** The sets of a corpus folder: corpus.yaml (tuned against), then every holdout*.yaml (written apart from the tuning). */
+export function corpusFiles(folder: string): string[] {
+  const holdouts = readdirSync(folder).filter((name) => /^holdout.*\.yaml$/.test(name)).sort();
+  return [path.join(folder, 'corpus.yaml'), ...holdouts.map((name) => path.join(folder, name))];
+}
 
 /**
  * Reads the corpus fixture and checks its shape, so that a typo in the fixture (an unknown

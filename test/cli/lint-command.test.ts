@@ -49,7 +49,7 @@ describe('mpflow lint (command line)', () => {
     await writeFile(file, '---\ntitle: 测试,标题\n---\n我们用iPhone拍了茶汤,效果很好!!!顶级\n');
     const first = await runMpflow(['lint', '--fix', 'fix.md'], { cwd: folder });
     const once = await readFile(file, 'utf8');
-    expect(once).toBe('---\ntitle: 测试,标题\n---\n我们用 iPhone 拍了茶汤，效果很好！顶级\n');
+    expect(once).toBe('---\ntitle: 测试，标题\n---\n我们用 iPhone 拍了茶汤，效果很好！顶级\n');
     expect(first.stdout).toContain('ad-law/absolute-term');
     expect(first.stdout).not.toContain('typography/');
     await runMpflow(['lint', '--fix', 'fix.md'], { cwd: folder });

@@ -25,9 +25,12 @@ describe('the held-out compliance set', () => {
     expect(entries.filter((entry) => /[\u4e00-\u9fff][ ·\-][\u4e00-\u9fff]/u.test(entry.text) && entry.expect.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 
-  it(`is judged with precision ≥ ${HELD_OUT_PRECISION} and recall ≥ ${HELD_OUT_RECALL}`, () => {
-    const report = evaluate(entries, (source, options) => lintMarkdown(source, options));
-    const summary = `\n${formatTable(report, entries)}\n\nsentences not judged as expected:\n${formatFailures(report)}\n`;
+  // held-out-fresh.yaml was written after the fixes and scored once before any further change
+  // (first sight: precision 1.000, recall 0.625); it stays here as a second regression set.
+  it.each(['held-out.yaml', 'held-out-fresh.yaml'])(`%s is judged with precision ≥ ${HELD_OUT_PRECISION} and recall ≥ ${HELD_OUT_RECALL}`, async (name) => {
+    const set = name === 'held-out.yaml' ? entries : await loadCorpus(path.join(PROJECT_ROOT, 'test/compliance', name));
+    const report = evaluate(set, (source, options) => lintMarkdown(source, options));
+    const summary = `\n${name}\n${formatTable(report, set)}\n\nsentences not judged as expected:\n${formatFailures(report)}\n`;
     process.stdout.write(summary);
     expect(precision(report.overall), summary).toBeGreaterThanOrEqual(HELD_OUT_PRECISION);
     expect(recall(report.overall), summary).toBeGreaterThanOrEqual(HELD_OUT_RECALL);

@@ -51,24 +51,72 @@ describe('typography in titles and digests', () => {
       [',', 13],
       ['!', 19],
     ]);
-    expect(title[0]!.message.zh).toContain('手动');
+    expect(title[0]!.message.zh).toContain('front matter');
     const digest = findings.filter((finding) => finding.line === 3);
     expect(digest.map((finding) => finding.column)).toEqual([14, 15]);
     expect(findings.some((finding) => finding.line === 7)).toBe(true);
   });
 
-  it('--fix fixes the body only, leaves the front matter byte for byte, and is idempotent', () => {
+  it('--fix fixes a plain or quoted title and digest in place, changes nothing else, and is idempotent', () => {
     const fixed = fixTypography(article);
-    expect(fixed.split('\n').slice(0, 5)).toEqual(article.split('\n').slice(0, 5));
-    expect(fixed).toContain('面包刚出炉，快来尝尝。');
+    expect(fixed).toBe(['---', 'title: "新品上市，第二份半价！"', 'digest: 本店每天早上 7 点开门。', 'author: lin-xiao', '---', '', '面包刚出炉，快来尝尝。', ''].join('\n'));
     expect(fixTypography(fixed)).toBe(fixed);
-    // What remains after --fix is exactly the front-matter findings, which need a hand edit.
-    const remaining = lintMarkdown(fixed).findings.filter((finding) => finding.family === 'typography');
-    expect(remaining.every((finding) => finding.line <= 3)).toBe(true);
-    expect(remaining.length).toBe(4);
+    expect(lintMarkdown(fixed).findings.filter((finding) => finding.family === 'typography')).toEqual([]);
+  });
+
+  it('--fix leaves a front-matter value alone when a rewrite could change what the YAML means', () => {
+    // A folded title (the comma ends a line) and an escaped comma (\x2C) in a digest: reported, not rewritten.
+    const risky = ['---', 'title: >-', '  新品上市,', '  第二份半价', 'digest: "茶\\x2C好喝"', '---', '', '正文。', ''].join('\n');
+    const fixed = fixTypography(risky);
+    expect(fixed).toBe(risky);
+    const findings = lintMarkdown(risky).findings.filter((finding) => finding.family === 'typography');
+    expect(findings.some((finding) => finding.line === 3 && finding.matched === ',')).toBe(true);
+    expect(findings.some((finding) => finding.line === 5)).toBe(true);
+    expect(findings.every((finding) => finding.message.zh.includes('手动'))).toBe(true);
+  });
+
+  it('--fix honours a suppression on the title', () => {
+    const suppressed = ['---', '# mpflow-disable-next-line typography/fullwidth-punctuation: 品牌口号原样保留', 'title: 测试,标题', '---', '', '正文。', ''].join('\n');
+    expect(fixTypography(suppressed)).toBe(suppressed);
   });
 
   it('checkTypography stays a body-and-text pass: a clean title gives nothing', () => {
     expect(checkTypography(['---', 'title: 新品上市，第二份半价！', '---', '', '面包刚出炉。', ''].join('\n'))).toEqual([]);
   });
+});
+
+describe('phrase patterns are written in the normalised script', () => {
+  it('every CJK character of every built-in pattern survives normalisation (a 著 would never match: the view reads 着)', async () => {
+    const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
+    const modules = await Promise.all(['ad-law', 'medical', 'finance', 'education', 'induce-share', 'induce-follow', 'lexicon', 'reprint'].map((name) => import(`../../src/core/compliance/rules/${name}.ts`)));
+    const unstable = new Set<string>();
+    for (const module of modules) {
+      for (const entry of (module.PHRASES ?? []) as Array<{ pattern: string }>) {
+        for (const character of entry.pattern.match(/[\u4e00-\u9fff]/gu) ?? []) if (buildTextView(character).text !== character) unstable.add(character);
+      }
+    }
+    // 显[著着] keeps the written form beside the normalised one on purpose.
+    unstable.delete('著');
+    expect([...unstable]).toEqual([]);
+  });
+
+  it('疗效显著 and 有显著疗效 are found although the view turns 著 into 着', () => {
+    expect(findingsOf('medical', '本品对失眠有显著疗效。')).not.toEqual([]);
+    expect(findingsOf('medical', '療效顯著，值得一試。')).not.toEqual([]);
+  });
+});
+
+describe('mentions, aims and denials', () => {
+  it.each([
+    ['極品這個詞，在廣告裡是不能用的。', 'ad-law'],
+    ['我们始终追求做一杯最好的茶。', 'ad-law'],
+    ['有人说喝茶能降血压，这种说法并没有可靠证据。', 'medical'],
+    ['文末一句“如有侵权请联系删除”不等于授权。', 'reprint'],
+  ])('quiet: %s', (body, family) => expect(findingsOf(family, body)).toEqual([]));
+
+  it.each([
+    ['这是我们店最好的茶，欢迎品尝。', 'ad-law'],
+    ['喝茶能降血压，老人每天一杯。', 'medical'],
+    ['文章来源于网络，如有侵权请联系删除。', 'reprint'],
+  ])('fires: %s', (body, family) => expect(findingsOf(family, body)).not.toEqual([]));
 });

@@ -59,8 +59,9 @@ digest: 测试
 `;
     const once = fixTypography(article);
     expect(fixTypography(once)).toBe(once);
-    // The front matter is untouched (the title keeps its half-width comma), and so is the suppressed line.
-    expect(once).toContain('title: 顶级岩茶,限时特惠');
+    // The title is a plain YAML scalar, so its comma is fixed in place; the rest of the front
+    // matter, the suppressed line and code stay as they were.
+    expect(once).toContain('title: 顶级岩茶，限时特惠\ndigest: 测试\n---');
     expect(once).toContain('品牌叫ABC茶');
     expect(once).toContain('`code,中文`');
     expect(once).toContain('最佳选择！我们用 iPhone 拍了国家级产品，转发到朋友圈即可领取茶样……');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { ARTICLE_DIRECTORY } from '../helpers/fixture-repository.ts';
-import { ARTICLE_ID, ARTICLE_TITLE, JUST_AFTER, RECORD_FILE, createPublishingWorld, type PublishingWorld } from './publishing-fixture.ts';
+import { ARTICLE_ID, ARTICLE_TITLE, JUST_AFTER, RECORD_FILE, createPublishingWorld, pngNumbered, type PublishingWorld } from './publishing-fixture.ts';
 
 let world: PublishingWorld | undefined;
 afterEach(async () => {
@@ -195,6 +195,28 @@ describe('failures', () => {
     expect(world.fake.count('/cgi-bin/material/add_material')).toBe(1);
   });
 
+  it.each([
+    [45009, 'daily API quota', 1],
+    [40164, 'whitelist', 1],
+    // -1 is retried three times first.
+    [-1, 'busy', 4],
+  ])('a submission refused with %i stops the run, and the next run submits it (WeChat said no, so nothing is unknown)', async (errcode, shown, times) => {
+    world = await createPublishingWorld();
+    world.fake.injectError('/cgi-bin/freepublish/submit', errcode, { times });
+    const report = await world.run();
+    expect(report.entries[0]).toMatchObject({ outcome: 'not-attempted' });
+    expect(report.stoppedBy?.en).toContain(shown);
+    const record = await world.record();
+    expect(record?.status).toBe('in-progress');
+    expect(record?.submitStartedAt).toBeUndefined();
+    expect(record?.draftMediaId).toBeDefined();
+
+    const resumed = await world.run({ now: JUST_AFTER + 15 * 60_000 });
+    expect(resumed.entries[0]?.outcome).toBe('published');
+    expect(world.fake.state.submitsByTitle.get(ARTICLE_TITLE)).toBe(1);
+    expect(world.fake.count('/cgi-bin/draft/add')).toBe(1);
+  });
+
   it('stops for the day on 45009', async () => {
     world = await createPublishingWorld();
     world.fake.injectError('/cgi-bin/media/uploadimg', 45009);
@@ -254,6 +276,26 @@ describe('catching up', () => {
     expect(report.entries[0]).toMatchObject({ outcome: 'stale', overdue: true });
     expect(report.ok).toBe(false);
     expect(world.fake.calls).toEqual([]);
+  });
+
+  it('two due articles: the first one WeChat refuses is recorded failed, and the second still goes out', async () => {
+    world = await createPublishingWorld({ images: 1 });
+    const second = 'content/articles/2026/09-02-yancha-roasting';
+    const source = (await world.fixture.read(`${ARTICLE_DIRECTORY}/index.md`)).replace('title: 武夷岩茶的“岩韵”，到底在说什么', 'title: 岩茶的焙火：轻、中、足火怎么喝').replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:31:00+08:00');
+    await world.fixture.write(`${second}/index.md`, source);
+    await world.fixture.write(`${second}/cover.png`, pngNumbered(21));
+    await world.fixture.write(`${second}/figure-1.png`, pngNumbered(22));
+    // WeChat refuses the first draft (publishAt 20:30 goes first).
+    world.fake.injectError('/cgi-bin/draft/add', 45003, { times: 1, errmsg: 'title size out of limit' });
+
+    const report = await world.run();
+    expect(report.entries.map((entry) => [entry.article, entry.outcome])).toEqual([
+      [ARTICLE_ID, 'failed'],
+      ['2026-09-02-yancha-roasting', 'published'],
+    ]);
+    expect(report.ok).toBe(false);
+    expect(world.fake.state.submitsByTitle.get('岩茶的焙火：轻、中、足火怎么喝')).toBe(1);
+    expect(world.fake.state.submitsByTitle.get(ARTICLE_TITLE) ?? 0).toBe(0);
   });
 
   it('does not touch an article whose publishAt has not come', async () => {

@@ -59,12 +59,15 @@ describe('golden renders of the rich sample article', () => {
     it(`matches test/render/golden/rich-article.${theme}.html`, async () => {
       const { html } = await renderArticle({ markdown: await richArticle(), articleDir: FIXTURE_DIR, theme });
       const golden = path.join(GOLDEN_DIR, `rich-article.${theme}.html`);
+      // The HTML is one line (WeChat mangles line feeds); the golden file breaks it after block ends so diffs stay readable.
+      expect(html).not.toContain('\n');
+      const readable = `${html.replace(/(<\/(?:p|section|h[1-6]|figure|table|tr|thead|tbody|pre|blockquote)>)/g, '$1\n').trimEnd()}\n`;
       if (UPDATE) {
         await mkdir(GOLDEN_DIR, { recursive: true });
-        await writeFile(golden, `${html}\n`);
+        await writeFile(golden, readable);
       }
       expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render`).toBe(true);
-      expect(`${html}\n`).toBe(await readFile(golden, 'utf8'));
+      expect(readable).toBe(await readFile(golden, 'utf8'));
       expect(findWeChatSafetyProblems(html)).toEqual([]);
     });
   }
@@ -229,6 +232,26 @@ describe('what never reaches WeChat', () => {
     const { html } = await render('正文<script>alert(1)</script>\n\n<style>p{color:red}</style>\n\n<div onclick="x()" class="a" id="b">块</div>\n\n<img src="x.png" onerror="alert(1)">');
     expect(html).not.toMatch(/<script|<style|onclick|onerror|class=|id=/);
     expect(findWeChatSafetyProblems(html)).toEqual([]);
+  });
+
+  it('drops an <iframe> and a javascript: link from the Markdown, keeping only readable text', async () => {
+    const { html } = await render('视频<iframe src="https://v.qq.com/x"></iframe>\n\n[点我](javascript:alert(1)) <a href="https://example.com" onclick="x()">原文</a>');
+    expect(html).not.toMatch(/<iframe|javascript:|onclick|<a /);
+    expect(html).toContain('点我');
+  });
+
+  it('sends no line feed: breaks between tags go, a soft break is a space, or nothing between Chinese characters', async () => {
+    const { html } = await render('第一行\n第二行，then English\nwords.\n\n| 茶 | 水温 |\n| --- | --- |\n| 白茶 | 85℃ |\n\n- 一\n- 二');
+    expect(html).not.toContain('\n');
+    expect(html).toContain('第一行第二行，then English words.');
+    expect(elements(html, 'td')).toHaveLength(2);
+  });
+
+  it('keeps a tilde range as it is: 85~90℃ is not strikethrough (only ~~two~~ tildes are)', async () => {
+    const { html } = await render('水温 85~90℃，浸泡 3~5 分钟。溫度 85~90℃。\n\n~~旧价~~ 新价');
+    expect(html).toContain('水温 85~90℃，浸泡 3~5 分钟。溫度 85~90℃。');
+    expect(elements(html, 'del')).toHaveLength(1);
+    expect(html).toMatch(/<del[^>]*>旧价<\/del>/);
   });
 
   it('rejects an unknown theme by name', async () => {

@@ -264,3 +264,21 @@ describe('configuration', () => {
     expect(answer.url).toContain('mmbiz.qpic.cn');
   });
 });
+
+describe('a fixed-IP proxy with a path prefix', () => {
+  it('keeps the prefix (and drops a trailing slash) on every call, the token call included', async () => {
+    const seen: string[] = [];
+    const viaProxy: typeof fetch = (input, init) => {
+      const url = new URL(String(input));
+      seen.push(`${url.pathname}?${[...url.searchParams.keys()].join(',')}`);
+      // The "proxy" strips its prefix and forwards to WeChat (the fake).
+      return fetch(`${fake.url}${url.pathname.replace(/^\/wechat-api/, '')}${url.search}`, init);
+    };
+    const wechat = wechatClientFromEnvironment(
+      { WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: 'https://proxy.example.com/wechat-api/' },
+      { tokenCachePath: path.join(folder, 'proxy-token.json'), fetch: viaProxy },
+    );
+    await wechat.uploadFile('/cgi-bin/media/uploadimg', 'media', { name: 'a.png', bytes: PNG, contentType: 'image/png' });
+    expect(seen).toEqual(['/wechat-api/cgi-bin/stable_token?', '/wechat-api/cgi-bin/media/uploadimg?access_token']);
+  });
+});

@@ -28,8 +28,8 @@ content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接�
 环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
 代理的地址，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）。
 
-退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久，或接口错误让运行
-中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
+退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久、提交后又被修改、
+文章已删除但发布记录未处理，或接口错误让运行中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
   en: `Usage: mpflow publish --due [--now TIME] [--dry-run] [options]
 
 Publishes the articles that are due: those on this branch whose publishAt has come and that have
@@ -51,7 +51,8 @@ Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the enviro
 WECHAT_API_BASE (a fixed-IP proxy, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache file, optional).
 
 Exit codes: 0 all well; 1 an article failed, is blocked past its deadline, overdue or missed too
-long ago, or an API error stopped the run; 2 usage error. A failed article is never retried by
+long ago, changed after it was submitted, or was removed while its publish record is in progress,
+or an API error stopped the run; 2 usage error. A failed article is never retried by
 itself: once checked, delete its publish record in a pull request to publish it again.`,
 };
 
@@ -133,6 +134,7 @@ const OUTCOME_LABELS: Record<DueReportEntry['outcome'], { zh: string; en: string
   'not-attempted': { zh: '未处理（运行已中止）', en: 'not attempted (run stopped)', mark: '-' },
   'would-publish': { zh: '将发布', en: 'would publish', mark: '→' },
   'would-resume': { zh: '将继续发布', en: 'would resume', mark: '→' },
+  orphaned: { zh: '文章已删除，发布记录待处理', en: 'article removed; its publish record needs a person', mark: '!' },
 };
 
 const STEP_LABELS = {
@@ -156,7 +158,7 @@ export function formatPublishReport(report: PublishDueReport, language: Language
     const label = OUTCOME_LABELS[entry.outcome];
     const overdue = entry.overdue ? (zh ? '【已逾期】' : ' [OVERDUE]') : '';
     lines.push(`${label.mark} ${entry.article}  ${entry.title}`);
-    lines.push(`    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}`);
+    lines.push(entry.publishAt ? `    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}` : `    ${pick(label, language)}`);
     if (entry.nextStep) {
       const images = entry.images !== undefined ? (zh ? `；正文图片 ${entry.images} 张` : `; ${entry.images} body image(s)`) : '';
       lines.push(`    ${zh ? '从这一步开始：' : 'starting at: '}${pick(STEP_LABELS[entry.nextStep], language)}${images}`);

@@ -1,8 +1,9 @@
 import { parseYamlSource } from '../source/yaml-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { clip, type LintDocument, type RawFinding } from './document.ts';
-import { BLOCKQUOTE, EXCLUDED, QUOTED } from './markdown-scan.ts';
+import { EXCLUDED } from './markdown-scan.ts';
 import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
+import { citationExempt } from './citation.ts';
 import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
 import * as adLaw from './rules/ad-law.ts';
@@ -94,72 +95,6 @@ function phraseSets(entries: readonly TeamLexiconEntry[]): readonly PhraseSet[] 
   return sets;
 }
 
-/** Where a sentence ends: an attribution cue only counts inside the sentence that holds the quote. */
-const SENTENCE_END = /[。！？!?；;\n]/;
-/**
- * Before a quote: it is someone else's text (规定, 指出, 写道, a cited 《work》), a word held up as an
- * example (例如, 诸如), or an official name (评为, 称为, 列入).
- */
-const ATTRIBUTED_BEFORE = /规定|条例|规范|[第条款项]\S{0,3}[条款项]|指出|声称|称|说|写道|写过|写着|表示|认为|提醒|强调|明确|要求|提到|问道|回答|引用|原文|《[^》]*》|禁止|严禁|不得|不要|勿|例如|比如|诸如|评为|称为|誉为|名为|叫做|命名为|荣获|授予|题为|所谓/;
-/** After a quote: the quoted words are talked about (这类话术, 等用语, 的说法, 一词) or are a listed name. */
-const ATTRIBUTED_AFTER = /^(?:等|这类|此类|之类|这种|这样的|一类|这个词|这些词|一词|二字|字样|的(?:说法|传言|谣言|话术|字样|用语|提法|宣传语?)|列入|入选|被列为|属于|违反|违规|是违规|是违法)/;
-/** A blockquote's source line: —— 作者, 来源：…, 摘自《…》. */
-const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引自|选自|source\b)|《[^》]+》[ \t]*$/i;
-
-/**
- * A phrase in quotation marks or a blockquote is exempt only when the quote is a citation or a
- * name: attributed in its sentence (《广告法》第九条规定，“最佳”…; “转发保平安”这类话术), an
- * official name (被评为“全国最美教师”), a title in 《》, or a blockquote with a source line.
- * A claim merely dressed in quotes (「全网第一」的酱香饼, “转发集赞送茶样”) still fires.
- */
-function citationExempt(segment: Segment, start: number, end: number, flags: number): boolean {
-  const text = segment.text;
-  if (insideBookTitle(text, start, end)) return true;
-  if ((flags & (BLOCKQUOTE | QUOTED)) === 0) return false;
-  let sentenceStart = start;
-  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
-  let sentenceEnd = end;
-  while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd]!)) sentenceEnd += 1;
-  if ((flags & QUOTED) !== 0) {
-    const quoted = segment.flags;
-    let quoteStart = start;
-    while (quoteStart > 0 && (quoted[quoteStart - 1]! & QUOTED) !== 0) quoteStart -= 1;
-    let quoteEnd = end;
-    // Skip over a run of quotes (“转发保平安”“不转不是中国人”这类话术) and the 、 between them.
-    while (quoteEnd < text.length && ((quoted[quoteEnd]! & QUOTED) !== 0 || (text[quoteEnd] === '、' && (quoted[quoteEnd + 1]! & QUOTED) !== 0))) quoteEnd += 1;
-    if (ATTRIBUTED_BEFORE.test(text.slice(Math.max(sentenceStart, quoteStart - 40), quoteStart))) return true;
-    if (ATTRIBUTED_AFTER.test(text.slice(quoteEnd, sentenceEnd))) return true;
-  }
-  if ((flags & BLOCKQUOTE) !== 0 && blockquoteHasSource(text, start)) return true;
-  return false;
-}
-
-/** The match sits between 《 and 》 on its line: a book, film, game or law is named, not claimed. */
-function insideBookTitle(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('《', start);
-  if (open === -1) return false;
-  const close = text.indexOf('》', open);
-  return close >= end && !text.slice(open, start).includes('\n');
-}
-
-/** The blockquote holding `at` has a line that names its source (—— 作者, 来源：…, 《书名》 at the end). */
-function blockquoteHasSource(text: string, at: number): boolean {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  while (lineStart > 0) {
-    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (!/^ {0,3}>/.test(text.slice(previous, lineStart - 1))) break;
-    lineStart = previous;
-  }
-  for (let position = lineStart; position < text.length; ) {
-    const lineEnd = text.indexOf('\n', position) === -1 ? text.length : text.indexOf('\n', position);
-    const line = text.slice(position, lineEnd);
-    if (!/^ {0,3}>/.test(line)) break;
-    if (SOURCE_LINE.test(line)) return true;
-    position = lineEnd + 1;
-  }
-  return false;
-}
-
 function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
   const segments = [...(document.body ? [document.body] : []), ...document.fields.filter((field) => field.name !== 'author')];
   const sets = phraseSets(document.settings.lexicon);
@@ -191,9 +126,9 @@ function checkTypographyRules(document: LintDocument, report: (finding: RawFindi
 
 function typographyMessage(fix: typography.TypographyFix, inFrontMatter: boolean): RawFinding['message'] {
   const rule = COMPLIANCE_RULES[fix.ruleId]!;
-  // --fix rewrites only the body: a YAML value may be quoted, folded or escaped, and a rewrite
-  // there could change what the YAML means, so front-matter findings are fixed by hand.
-  const manual = inFrontMatter ? { zh: '（在 front matter 中，请手动修改；--fix 不改 front matter）', en: ' (in the front matter: edit it by hand; --fix leaves front matter alone)' } : { zh: '', en: '' };
+  // --fix changes a title or digest only where the YAML provably means the same afterwards
+  // (see fixFrontMatterTypography); anything else there is for a hand edit.
+  const manual = inFrontMatter ? { zh: '（在 front matter 中：--fix 只在能安全改写时修改，否则请手动修改）', en: ' (in the front matter: --fix changes it only where that is safe; otherwise edit it by hand)' } : { zh: '', en: '' };
   if (fix.replacement === ' ') return { zh: `${rule.summary.zh}，应加一个空格。${manual.zh}`, en: `${rule.summary.en}; add a space.${manual.en}` };
   return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。${manual.zh}`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".${manual.en}` };
 }
@@ -369,6 +304,83 @@ export function checkTypography(text: string): Finding[] {
   return lintMarkdownText(text, {}, 'typography').findings.filter((finding) => finding.family === 'typography');
 }
 
+/** Characters a replacement may not bring into a YAML scalar: they could end or escape it. */
+const YAML_UNSAFE = /["'\\#:\n\t]/;
+
+/**
+ * Fixes the title and digest in a front matter, but only where that is provably safe: each fix
+ * must replace characters that stand as they are in the YAML text (not escaped or folded), bring
+ * in nothing that could end or escape a scalar, and re-reading the YAML must give exactly the
+ * fixed values with every other value unchanged. Otherwise the front matter is left as it was and
+ * its findings stay for a hand edit.
+ */
+function fixFrontMatterTypography(head: string, yamlText: string, yamlFirstLine: number): string {
+  let current = yamlText;
+  for (let pass = 0; pass < 8; pass += 1) {
+    const fixed = fixFrontMatterOnce(current, yamlFirstLine);
+    if (fixed === undefined || fixed === current) break;
+    current = fixed;
+  }
+  if (current === yamlText) return head;
+  const at = head.indexOf(yamlText);
+  return at === -1 ? head : head.slice(0, at) + current + head.slice(at + yamlText.length);
+}
+
+/** One pass of fixes over the title and digest; undefined when nothing can be fixed safely. */
+function fixFrontMatterOnce(yamlText: string, yamlFirstLine: number): string | undefined {
+  const parsed = parseYamlSource(yamlText, '<front matter>', yamlFirstLine);
+  if (!parsed.ok) return undefined;
+  const yaml: YamlText = { text: yamlText, source: parsed.source };
+  const suppressions = findSuppressions(yamlText, yamlFirstLine, 'yaml').filter((suppression) => suppression.reason !== '');
+  const edits: Array<{ from: number; to: number; replacement: string }> = [];
+  const expected = new Map<string, string>();
+  for (const name of TYPESET_FIELDS) {
+    const field = yamlField(yaml, [name]);
+    if (!field) continue;
+    const segment = fieldSegment(field, yamlText, yamlFirstLine);
+    const fixes = typography.typographyFixes(field.value, segment.flags).filter((fix) => {
+      const line = segment.position(fix.start).line;
+      return !suppressions.some((suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId));
+    });
+    if (fixes.length === 0) continue;
+    const fieldEdits: typeof edits = [];
+    const safe = fixes.every((fix) => {
+      if (YAML_UNSAFE.test(fix.replacement)) return false;
+      const { origin, value } = field;
+      if (fix.fixStart === fix.fixEnd) {
+        // An insertion between two characters that sit side by side in the YAML text.
+        if (fix.fixStart === 0 || fix.fixStart >= value.length || origin[fix.fixStart - 1]! + 1 !== origin[fix.fixStart]) return false;
+        fieldEdits.push({ from: origin[fix.fixStart]!, to: origin[fix.fixStart]!, replacement: fix.replacement });
+        return true;
+      }
+      const from = origin[fix.fixStart]!;
+      const to = origin[fix.fixEnd - 1]! + 1;
+      if (yamlText.slice(from, to) !== value.slice(fix.fixStart, fix.fixEnd)) return false;
+      fieldEdits.push({ from, to, replacement: fix.replacement });
+      return true;
+    });
+    if (!safe) continue;
+    // applyFixes drops overlapping fixes; keep the same choice for the YAML edits.
+    const fixedValue = typography.applyFixes(field.value, fixes);
+    const chosen = new Set(typography.chosenFixes(fixes));
+    edits.push(...fieldEdits.filter((_, index) => chosen.has(fixes[index]!)));
+    expected.set(name, fixedValue);
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => b.from - a.from);
+  let fixedYaml = yamlText;
+  for (const edit of edits) fixedYaml = fixedYaml.slice(0, edit.from) + edit.replacement + fixedYaml.slice(edit.to);
+  const reread = parseYamlSource(fixedYaml, '<front matter>', yamlFirstLine);
+  if (!reread.ok) return undefined;
+  const before = parsed.source.data as Record<string, unknown>;
+  const after = reread.source.data as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])) {
+    const want = expected.has(key) ? expected.get(key) : before[key];
+    if (JSON.stringify(after[key]) !== JSON.stringify(want)) return undefined;
+  }
+  return fixedYaml;
+}
+
 /**
  * Fixes what the typography rules find, and nothing else: the front matter, code, links and
  * every other finding stay as they are. Fixing twice gives the same text as fixing once.
@@ -377,7 +389,7 @@ export function fixTypography(source: string): string {
   const crlf = source.includes('\r\n');
   const text = crlf ? source.replace(/\r\n/g, '\n') : source;
   const split = splitFrontMatter(text);
-  const head = split.kind === 'ok' ? text.slice(0, text.length - split.body.length) : '';
+  const head = split.kind === 'ok' ? fixFrontMatterTypography(text.slice(0, text.length - split.body.length), split.yamlText, split.yamlFirstLine) : '';
   let body = split.kind === 'ok' ? split.body : text;
   const firstLine = split.kind === 'ok' ? split.bodyFirstLine : 1;
   for (let pass = 0; pass < 8; pass += 1) {

@@ -14,6 +14,8 @@ export interface PhraseEntry {
   except?: readonly string[];
   /** A negation in the same clause (不能治愈, 无需转发) means the text says the opposite. */
   negatable?: boolean;
+  /** Earlier in the sentence, these words make the match an aim or a motto (我们始终追求……最好的茶), not a claim. */
+  exemptBefore?: RegExp;
   /** Severity of this entry when it differs from its rule's (team lexicon entries). */
   severity?: 'error' | 'warning';
   /** Where this entry's basis differs from its rule's (team lexicon entries). */
@@ -66,11 +68,30 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     const end = start + match[0].length;
     if (start < (reached.get(entry.rule) ?? -1)) continue;
     if (isException(text, start, end, exceptions[index - 1]!)) continue;
-    if (entry.negatable && isNegated(text, start, match[0])) continue;
+    if (entry.negatable && (isNegated(text, start, match[0]) || deniedAfter(text, end))) continue;
+    if (MENTIONED.test(text.slice(end, end + 6))) continue;
+    if (entry.exemptBefore && entry.exemptBefore.test(sentenceBefore(text, start))) continue;
     reached.set(entry.rule, end);
     matches.push({ entry, start, end });
   }
   return matches;
+}
+
+/** Right after the match: the word is talked about as a word (极品这个词……不能用). */
+const MENTIONED = /^(?:这个词|这个字|这类词|这些词|一词|二字|这种说法|这个说法|这句话|之类的词|等词)/;
+/** The next clause denies what the match claims (有人说……能降血压，这种说法并没有证据). */
+const DENIED_AFTER = /^[^。！？!?\n]{0,24}?(?:这种|这个|此|该|这类)(?:说法|传言|谣言|观点)[^。！？!?\n]{0,6}?(?:没有|并没有|并无|缺乏|不成立|不科学|是错|是假|站不住|不可信|不靠谱)/;
+
+function deniedAfter(text: string, end: number): boolean {
+  return DENIED_AFTER.test(text.slice(end, end + 48));
+}
+
+/** The sentence up to `start` (at most 40 characters back). */
+function sentenceBefore(text: string, start: number): string {
+  const from = Math.max(0, start - 40);
+  const before = text.slice(from, start);
+  const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
+  return before.slice(cut + 1);
 }
 
 function isException(text: string, start: number, end: number, phrases: readonly string[]): boolean {

@@ -1541,6 +1541,10 @@ export type PublishRecordFile = {
    */
   draftMediaId?: string;
   /**
+   * 草稿内容的摘要（标题、作者、摘要、正文、封面和正文图片）；提交前文章若有改动，摘要不同，会重新建草稿，绝不发出旧版本。 / A digest of what the draft holds (title, author, digest, body, cover and body images); if the article changes before submission the digest differs and a new draft is made, so an old version never goes out.
+   */
+  draftDigest?: string;
+  /**
    * 开始提交发布（freepublish/submit）的时间；有它而没有 publishId，说明提交结果未知，不会再次提交。 / When freepublish/submit was started; with no publishId it means the outcome is unknown, and it is never submitted again.
    */
   submitStartedAt?: string;

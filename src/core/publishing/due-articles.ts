@@ -1,5 +1,5 @@
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
-import { isOffsetDateTime, offsetInTimeZone } from '../model/dates.ts';
+import { isOffsetDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
@@ -39,6 +39,8 @@ export interface PublishingPlan {
   due: DueArticle[];
   /** The next scheduled articles, soonest first, for the report. */
   upcoming: Array<{ article: ArticleRecord; publishAt: string }>;
+  /** In-progress records whose article is no longer on this branch (removed after its draft was made). */
+  orphaned: Array<SourcedRecord<PublishRecord>>;
 }
 
 /** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
@@ -86,35 +88,58 @@ export function planPublishing(repository: Repository, now: number, settings = p
   }
   due.sort((a, b) => a.publishAtMs - b.publishAtMs || (a.article.id < b.article.id ? -1 : 1));
   upcoming.sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
-  return { settings, now, due, upcoming: upcoming.slice(0, 5) };
+  const articleIds = new Set(repository.articles.map((article) => article.id));
+  const orphaned = [...records.values()].filter((record) => record.data.status === 'in-progress' && !articleIds.has(record.data.article)).sort((a, b) => (a.data.article < b.data.article ? -1 : 1));
+  return { settings, now, due, upcoming: upcoming.slice(0, 5), orphaned };
 }
 
 export function isOverdue(publishAtMs: number, now: number, settings: PublishingSettings): boolean {
   return now - publishAtMs > settings.overdueAfterMs;
 }
 
-/** An instant as an ISO date-time with the zone's offset, e.g. 2026-11-27T21:00:00+08:00. */
-export function formatInTimeZone(instant: number, timeZone: string): string {
+/** The zone's UTC offset in minutes at an instant (e.g. 480 for Asia/Shanghai). */
+export function offsetMinutesAt(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
+      .map((part) => [part.type, Number(part.value)]),
   );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}`;
-  return `${date}T${time}:${parts.second}${offsetInTimeZone(date, time, timeZone)}`;
+  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((wallClock - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const absolute = Math.abs(minutes);
+  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An instant as an ISO date-time with the zone's offset at that instant, e.g.
+ * 2026-11-27T21:00:00+08:00. The offset comes from the instant itself, so it is right on both
+ * sides of a daylight-saving change in zones that have one.
+ */
+export function formatInTimeZone(instant: number, timeZone: string): string {
+  const offset = offsetMinutesAt(instant, timeZone);
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * 60_000).toISOString();
+  return `${wall.slice(0, 19)}${offsetText(offset)}`;
 }
 
 /**
  * --now as given: an ISO date-time with an offset, or a local one (no offset) read in the policy's
- * time zone, which is how the department talks about its schedule. Undefined when unreadable.
+ * time zone, which is how the department talks about its schedule. Undefined when unreadable, and
+ * for a local time that does not exist in the zone (skipped by a daylight-saving change).
  */
 export function parseInstant(value: string, timeZone: string): number | undefined {
   const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
   if (local) {
-    const withOffset = `${local[1]}T${local[2]}${local[3] ?? ':00'}${offsetInTimeZone(local[1]!, local[2]!, timeZone)}`;
     // Date.parse rolls 2026-02-30 over into March; the calendar check does not.
-    return isOffsetDateTime(withOffset) ? Date.parse(withOffset) : undefined;
+    if (!isOffsetDateTime(`${local[1]}T${local[2]}${local[3] ?? ':00'}Z`)) return undefined;
+    const wallClock = Date.parse(`${local[1]}T${local[2]}${local[3] ?? ':00'}Z`);
+    // The offset at the wall-clock time read as UTC is off by at most one change; a second look settles it.
+    const firstGuess = wallClock - offsetMinutesAt(wallClock, timeZone) * 60_000;
+    const instant = wallClock - offsetMinutesAt(firstGuess, timeZone) * 60_000;
+    return formatInTimeZone(instant, timeZone).slice(0, 19) === `${local[1]}T${local[2]}${local[3] ?? ':00'}` ? instant : undefined;
   }
   if (!isOffsetDateTime(value.trim())) return undefined;
   const instant = Date.parse(value.trim());

@@ -36,9 +36,10 @@ export interface PublishArticleOptions {
 }
 
 export type ArticleOutcome =
-  | { kind: 'published'; record: PublishRecord }
+  /** `warning`: the article on the branch no longer matches what was submitted. */
+  | { kind: 'published'; record: PublishRecord; warning?: LocalizedText }
   /** Submitted, WeChat still publishing when polling stopped: the next run polls again. */
-  | { kind: 'publishing'; record: PublishRecord }
+  | { kind: 'publishing'; record: PublishRecord; warning?: LocalizedText }
   | { kind: 'failed'; record: PublishRecord; message: LocalizedText }
   /** An account-wide problem (IP whitelist, quota, credentials, network): the run stops, the record keeps its steps. */
   | { kind: 'stopped'; record: PublishRecord; message: LocalizedText };
@@ -106,45 +107,52 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
         );
       }
       const articleDir = path.join(options.root, article.directory);
-      if (record.draftMediaId === undefined) {
-        step = 'images';
-        const firstRender = await options.render({ markdown: article.body, articleDir, ...theme });
-        const uploaded = new Map((record.images ?? []).map((image) => [image.src, image]));
-        const sources = [...new Map(firstRender.images.map((image) => [image.src, image])).values()];
-        for (const image of sources) {
-          const file = image.absolutePath ?? path.resolve(articleDir, image.src);
-          const bytes = await readLocalFile(file, image.src, 'images');
-          const sha256 = sha256Of(bytes);
-          if (uploaded.get(image.src)?.sha256 === sha256) continue;
-          const answer = await options.client.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: path.basename(file), bytes, contentType: contentTypeOf(file) });
-          uploaded.set(image.src, { src: image.src, sha256, url: answer.url });
-          record.images = sources.filter((entry) => uploaded.has(entry.src)).map((entry) => uploaded.get(entry.src)!);
-          await save('image');
-        }
+      // Images and cover run on every resume too: each upload is skipped when the recorded one
+      // has the same bytes, so an unchanged article costs no call here.
+      step = 'images';
+      const firstRender = await options.render({ markdown: article.body, articleDir, ...theme });
+      const uploaded = new Map((record.images ?? []).map((image) => [image.src, image]));
+      const sources = [...new Map(firstRender.images.map((image) => [image.src, image])).values()];
+      const imageShas: Array<[string, string]> = [];
+      for (const image of sources) {
+        const file = image.absolutePath ?? path.resolve(articleDir, image.src);
+        const bytes = await readLocalFile(file, image.src, 'images');
+        const sha256 = sha256Of(bytes);
+        imageShas.push([image.src, sha256]);
+        if (uploaded.get(image.src)?.sha256 === sha256) continue;
+        const answer = await options.client.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: path.basename(file), bytes, contentType: contentTypeOf(file) });
+        uploaded.set(image.src, { src: image.src, sha256, url: answer.url });
+        record.images = sources.filter((entry) => uploaded.has(entry.src)).map((entry) => uploaded.get(entry.src)!);
+        await save('image');
+      }
 
-        step = 'cover';
-        const coverFile = path.join(articleDir, article.data.cover);
-        const coverBytes = await readLocalFile(coverFile, article.data.cover, 'cover');
-        const coverSha = sha256Of(coverBytes);
-        if (record.cover?.file !== article.data.cover || record.cover.sha256 !== coverSha) {
-          // A permanent image material (≤ 10 MB, jpg/png) can be the thumb; type=thumb would demand a ≤ 64 KB JPG.
-          const answer = await options.client.uploadFile<{ media_id: string; url?: string }>(
-            '/cgi-bin/material/add_material',
-            'media',
-            { name: article.data.cover, bytes: coverBytes, contentType: contentTypeOf(coverFile) },
-            { type: 'image' },
-          );
-          record.cover = { file: article.data.cover, sha256: coverSha, mediaId: answer.media_id, ...(answer.url ? { url: answer.url } : {}) };
-          await save('cover');
-        }
+      step = 'cover';
+      const coverFile = path.join(articleDir, article.data.cover);
+      const coverBytes = await readLocalFile(coverFile, article.data.cover, 'cover');
+      const coverSha = sha256Of(coverBytes);
+      if (record.cover?.file !== article.data.cover || record.cover.sha256 !== coverSha) {
+        // A permanent image material (≤ 10 MB, jpg/png) can be the thumb; type=thumb would demand a ≤ 64 KB JPG.
+        const answer = await options.client.uploadFile<{ media_id: string; url?: string }>(
+          '/cgi-bin/material/add_material',
+          'media',
+          { name: article.data.cover, bytes: coverBytes, contentType: contentTypeOf(coverFile) },
+          { type: 'image' },
+        );
+        record.cover = { file: article.data.cover, sha256: coverSha, mediaId: answer.media_id, ...(answer.url ? { url: answer.url } : {}) };
+        await save('cover');
+      }
 
-        step = 'draft';
-        const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
-        const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
-        const answer = await options.client.postJson<{ media_id: string }>('/cgi-bin/draft/add', {
-          articles: [draftArticle(article, rendered.html, record.cover!.mediaId, options.authorNames)],
-        });
+      step = 'draft';
+      const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
+      const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
+      const draft = draftArticle(article, rendered.html, record.cover!.mediaId, options.authorNames);
+      const digest = draftDigestOf(draft, imageShas, coverSha);
+      // A draft made from an earlier version of the article (edited on main after a crashed run)
+      // is never submitted: a new draft is made from what is on the branch now.
+      if (record.draftMediaId === undefined || record.draftDigest !== digest) {
+        const answer = await options.client.postJson<{ media_id: string }>('/cgi-bin/draft/add', { articles: [draft] });
         record.draftMediaId = answer.media_id;
+        record.draftDigest = digest;
         await save('draft');
       }
 
@@ -162,6 +170,14 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
     }
 
     step = 'poll';
+    const changed = await changedSinceDraft(article, record, options);
+    const warning = changed
+      ? text(
+          `这篇文章在提交发布（${record.submitStartedAt ?? record.submittedAt ?? ''}）之后被修改过：发出去的是提交时的版本，新的改动没有发布，也不会再提交。请到公众平台核对，需要时发布更正。`,
+          `This article was changed after it was submitted (${record.submitStartedAt ?? record.submittedAt ?? ''}): what goes out is the submitted version; the changes are not published and will not be submitted. Check it on the MP console and publish a correction if needed.`,
+        )
+      : undefined;
+    const withWarning = warning ? { warning } : {};
     const intervals = options.pollIntervalsMs ?? DEFAULT_POLL_INTERVALS_MS;
     for (let poll = 0; ; poll += 1) {
       const state = await options.client.postJson<FreepublishState>('/cgi-bin/freepublish/get', { publish_id: record.publishId });
@@ -177,15 +193,22 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
         record.status = 'published';
         delete record.failure;
         await save('published');
-        return { kind: 'published', record };
+        return { kind: 'published', record, ...withWarning };
       }
       if (status !== 1) return await fail(new StepFailure('poll', publishStatusMeaning(status), status));
       const wait = intervals[poll];
-      if (wait === undefined) return { kind: 'publishing', record };
+      if (wait === undefined) return { kind: 'publishing', record, ...withWarning };
       await options.sleep(wait);
     }
   } catch (error) {
     if (error instanceof StepFailure) return await fail(error);
+    // WeChat answered the submission with an error, or never saw it: it certainly did not go out,
+    // so the marker that would make the next run treat it as "outcome unknown" goes.
+    const refusedSubmit = step === 'submit' && record.publishId === undefined && (error instanceof WeChatApiError || (error instanceof WeChatNetworkError && !error.mayHaveTakenEffect));
+    if (refusedSubmit && record.submitStartedAt !== undefined) {
+      delete record.submitStartedAt;
+      await writePublishRecord(options.root, record);
+    }
     if (error instanceof WeChatApiError) {
       if (ACCOUNT_ERRCODES.has(error.errcode)) return { kind: 'stopped', record, message: error.localized };
       return await fail(new StepFailure(step, error.localized, error.errcode));
@@ -231,6 +254,45 @@ export function draftArticle(article: ArticleRecord, html: string, thumbMediaId:
   };
   if (data.contentSourceUrl) draft.content_source_url = data.contentSourceUrl;
   return draft;
+}
+
+/**
+ * The identity of a draft: every field sent to draft/add except the cover's media_id, which
+ * stands for the cover's bytes (included instead), plus the bytes behind every body image.
+ */
+export function draftDigestOf(draft: Record<string, unknown>, imageShas: ReadonlyArray<readonly [string, string]>, coverSha: string): string {
+  const { thumb_media_id: _thumb, ...fields } = draft;
+  const identity = JSON.stringify({ fields: Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)), images: imageShas, cover: coverSha });
+  return `sha256:${createHash('sha256').update(identity).digest('hex')}`;
+}
+
+/**
+ * After submission nothing is uploaded: the article's digest is recomputed from the files on the
+ * branch and the recorded upload addresses. True when it differs from the submitted draft's.
+ */
+export async function changedSinceDraft(article: ArticleRecord, record: PublishRecord, options: Pick<PublishArticleOptions, 'root' | 'theme' | 'render' | 'authorNames'>): Promise<boolean> {
+  if (record.draftDigest === undefined) return false;
+  const articleDir = path.join(options.root, article.directory);
+  const theme = options.theme ? { theme: options.theme } : {};
+  const shaOf = async (file: string) => {
+    try {
+      return sha256Of(await readFile(file));
+    } catch {
+      return 'missing';
+    }
+  };
+  try {
+    const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
+    const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
+    const sources = [...new Map(rendered.images.map((image) => [image.src, image])).values()];
+    const imageShas: Array<[string, string]> = [];
+    for (const image of sources) imageShas.push([image.src, await shaOf(image.absolutePath ?? path.resolve(articleDir, image.src))]);
+    const coverSha = await shaOf(path.join(articleDir, article.data.cover));
+    const draft = draftArticle(article, rendered.html, record.cover?.mediaId ?? '', options.authorNames);
+    return draftDigestOf(draft, imageShas, coverSha) !== record.draftDigest;
+  } catch {
+    return true;
+  }
 }
 
 export function msgDataIdFromUrl(url: string | undefined): string | undefined {

@@ -6,18 +6,22 @@ import { loadRepository, type ArticleRecord } from '../repository/load-repositor
 import { indexMembers } from '../team/roster.ts';
 import type { WeChatClient } from '../wechat/client.ts';
 import { formatInTimeZone, isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
-import { publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
+import { preflightProblems } from './preflight.ts';
+import { changedSinceDraft, publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
 import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, type PublishRecord } from './record-store.ts';
 
 /**
  * What happened to a due article in this run:
  * - published / publishing (submitted, WeChat not finished yet) / failed: after a real run;
  * - would-publish / would-resume: what a dry run would do;
- * - blocked: `mpflow check` finds errors in it (nothing was sent);
+ * - blocked: `mpflow check` finds errors in it, or its rendered body would not survive draft/add
+ *   (a remote image WeChat would drop, 1 MB or more): nothing was sent;
  * - stale: missed by more than the catch-up window;
- * - not-attempted: an earlier article met an account-wide error, so the run stopped.
+ * - not-attempted: an earlier article met an account-wide error, so the run stopped;
+ * - orphaned: an in-progress record whose article was removed from the branch: never published
+ *   from here, reported until a person settles the record.
  */
-export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'not-attempted' | 'would-publish' | 'would-resume';
+export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'not-attempted' | 'would-publish' | 'would-resume' | 'orphaned';
 
 export interface DueReportEntry {
   article: string;
@@ -34,6 +38,8 @@ export interface DueReportEntry {
   message?: LocalizedText;
   problems?: Problem[];
   record?: PublishRecord;
+  /** The article on the branch differs from the draft that was submitted (which is what goes out). */
+  changedAfterSubmit?: boolean;
 }
 
 export interface PublishDueReport {
@@ -109,10 +115,29 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       entries.push(entry('blocked', { problems, message: text(`mpflow check 在这篇文章里发现 ${problems.length} 个错误，未发布。`, `mpflow check finds ${problems.length} error(s) in this article; it was not published.`) }));
       continue;
     }
-    const nextStep = nextStepOf(due.record?.data);
+    let nextStep = nextStepOf(due.record?.data);
+    // A recorded draft of an earlier version of the article is replaced, not submitted.
+    // (A record from before draftDigest existed gets a new draft too: what its draft holds is unknown.)
+    if (nextStep === 'submit') {
+      const recorded = due.record!.data;
+      const renderOptions = { root: options.root, render: options.render, authorNames, ...(settings.theme ? { theme: settings.theme } : {}) };
+      if (recorded.draftDigest === undefined || (await changedSinceDraft(due.article, recorded, renderOptions))) nextStep = 'draft';
+    }
+    // Rendering reads no file and calls nothing: it only lists the body's images.
+    const { html, images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}) });
+    const preflight = nextStep === 'poll' ? [] : preflightProblems(html);
+    if (preflight.length > 0) {
+      entries.push(
+        entry('blocked', {
+          message: text(
+            `未发布，发出去会走样：${preflight.map((problem) => problem.zh).join('；')}`,
+            `Not published; it would not come out right: ${preflight.map((problem) => problem.en).join(' ')}`,
+          ),
+        }),
+      );
+      continue;
+    }
     if (options.dryRun) {
-      // Rendering reads no file and calls nothing: it only lists the body's images.
-      const { images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}) });
       entries.push(entry(due.action === 'resume' ? 'would-resume' : 'would-publish', { nextStep, images: new Set(images.map((image) => image.src)).size, ...(due.record ? { record: due.record.data } : {}) }));
       continue;
     }
@@ -149,16 +174,19 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     });
     switch (outcome.kind) {
       case 'published':
-        entries.push(entry('published', { record: outcome.record }));
+        entries.push(entry('published', { record: outcome.record, ...(outcome.warning ? { message: outcome.warning, changedAfterSubmit: true } : {}) }));
         break;
-      case 'publishing':
+      case 'publishing': {
+        const still = text('已提交，微信仍在发布中；下次运行会继续查询结果。', 'Submitted; WeChat is still publishing it. The next run polls again.');
         entries.push(
           entry('publishing', {
             record: outcome.record,
-            message: text('已提交，微信仍在发布中；下次运行会继续查询结果。', 'Submitted; WeChat is still publishing it. The next run polls again.'),
+            message: outcome.warning ? text(`${still.zh}${outcome.warning.zh}`, `${still.en} ${outcome.warning.en}`) : still,
+            ...(outcome.warning ? { changedAfterSubmit: true } : {}),
           }),
         );
         break;
+      }
       case 'failed':
         entries.push(entry('failed', { record: outcome.record, message: outcome.message }));
         break;
@@ -169,7 +197,30 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     }
   }
 
-  const ok = !stoppedBy && entries.every((item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue);
+  // A submitted article that no longer matches the branch fails the job once, loudly: a person must look.
+  for (const record of plan.orphaned) {
+    const submitted = record.data.publishId !== undefined || record.data.submitStartedAt !== undefined;
+    entries.push({
+      article: record.data.article,
+      title: '',
+      publishAt: '',
+      action: 'resume',
+      outcome: 'orphaned',
+      overdue: false,
+      record: record.data,
+      message: submitted
+        ? text(
+            `文章已从本分支删除，但它在 ${record.data.submitStartedAt ?? record.data.submittedAt ?? ''} 已提交发布：请到公众平台“发表记录”核实，发出则补记结果，未发出则在 PR 中删除 ${record.file}。`,
+            `The article was removed from this branch, but it was submitted at ${record.data.submitStartedAt ?? record.data.submittedAt ?? ''}: check 发表记录 on the MP console; record the outcome if it went out, otherwise delete ${record.file} in a pull request.`,
+          )
+        : text(
+            `文章已从本分支删除，没有提交发布，不会发出（草稿如已建立，仍在公众平台草稿箱）。请在 PR 中删除 ${record.file}。`,
+            `The article was removed from this branch and was never submitted, so it will not go out (a draft, if made, stays in the MP draft box). Delete ${record.file} in a pull request.`,
+          ),
+    });
+  }
+
+  const ok = !stoppedBy && plan.orphaned.length === 0 && entries.every((item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue && !item.changedAfterSubmit);
   return {
     now: formatInTimeZone(options.now, settings.timeZone),
     timeZone: settings.timeZone,

@@ -18,6 +18,7 @@ const FIELD_ORDER: ReadonlyArray<keyof PublishRecord> = [
   'images',
   'cover',
   'draftMediaId',
+  'draftDigest',
   'submitStartedAt',
   'publishId',
   'msgDataId',

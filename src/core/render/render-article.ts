@@ -16,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { inlineStyles } from './inline-styles.ts';
 import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
-import { shapeForWeChat } from './wechat-html.ts';
+import { removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
 export { THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
@@ -57,7 +57,9 @@ export class UnknownThemeError extends Error {
 const LABELS = { notes: '注释', references: '参考资料' };
 
 // Raw HTML in the Markdown is dropped (remark-rehype's default): it could carry anything.
-const processor = remark().use(remarkGfm).use(remarkRehype).use(rehypeStringify).freeze();
+// Strikethrough only with ~~two~~ tildes: Chinese writes ranges with one (水温 85~90℃，泡 3~5 分钟),
+// which GFM's single-tilde form would strike through.
+const processor = remark().use(remarkGfm, { singleTilde: false }).use(remarkRehype).use(rehypeStringify).freeze();
 
 export interface ClassedArticle {
   /** The shaped tree with the theme's `mp-` classes, before the styles are inlined. */
@@ -79,8 +81,12 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
   return { tree, images, references };
 }
 
-/** HTML of a tree; no-break spaces written as &nbsp; (the same HTML, but visible in golden files and diffs). */
+/**
+ * HTML of a tree, on one line (line feeds are removed from the tree first: WeChat mangles them);
+ * no-break spaces written as &nbsp; (the same HTML, but visible in golden files and diffs).
+ */
 export function serializeHtml(tree: Root): string {
+  removeSourceNewlines(tree);
   return processor.stringify(tree).replace(/\u00a0/g, '&nbsp;');
 }
 

@@ -232,3 +232,40 @@ export function shapeForWeChat(tree: Root): void {
   });
   tree.children = [element('section', 'mp-article', tree.children as ElementContent[])];
 }
+
+// ------------------------------------------------------------- line breaks -----
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+function isBlockNode(node: ElementContent | undefined): boolean {
+  return node !== undefined && node.type === 'element' && (BLOCK_TAGS.has(node.tagName) || ['li', 'tr', 'td', 'th', 'thead', 'tbody', 'figcaption', 'br'].includes(node.tagName));
+}
+
+/**
+ * No line feed may reach WeChat: draft/add turns the source's line breaks between tags into empty
+ * lines or stray list items (code blocks already carry theirs as `<br>`). A line break between
+ * tags is dropped; a soft line break inside a paragraph becomes a space, or nothing between two
+ * Chinese characters, where a space would show as a gap.
+ */
+export function removeSourceNewlines(tree: Root): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('\n')) return undefined;
+    const siblings = parent.children as ElementContent[];
+    if (node.value.trim() === '') {
+      const before = siblings[index - 1];
+      const after = siblings[index + 1];
+      if (before === undefined || after === undefined || isBlockNode(before) || isBlockNode(after) || parent.type === 'root') {
+        siblings.splice(index, 1);
+        return index;
+      }
+      node.value = ' ';
+      return undefined;
+    }
+    node.value = node.value.replace(/[ \t]*\n[ \t]*/g, (match, offset: number, whole: string) => {
+      const previous = whole[offset - 1];
+      const next = whole[offset + match.length];
+      return previous !== undefined && next !== undefined && CJK.test(previous) && CJK.test(next) ? '' : ' ';
+    });
+    return undefined;
+  });
+}

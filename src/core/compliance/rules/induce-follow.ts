@@ -32,7 +32,7 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?(?:后|之后|即|就|即可|并)?(?:送|赠|领取|免费领|可领|获得|获取|抽奖|参与抽奖|有礼|返现|红包)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${C}{0,10}?(?:才能|方可|才可以?)${C}{0,4}?(?:参与|抽奖|领取|兑换|获得|中奖)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `(?:抽奖|领取|领奖|兑奖|参与|中奖|奖品)${C}{0,8}?(?:需|须|需要|必须|要求|请先|先)关注`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${C}{0,8}?回复${C}{0,10}?(?:领取|获取|免费|查看|阅读)`, negatable: true },
+  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${C}{0,8}?回复${C}{0,12}?(?:领取|获取|免费|查看|阅读|解锁)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送|红包|抽奖|兑换)`, negatable: true },
   { rule: 'induce-follow/follow-to-unlock', pattern: `(?:需|须|需要|要|请先|先)关注${ACCOUNT}?(?:后|才能|才可以?|方可)${C}{0,4}?(?:查看|阅读|看|参与|领取|获取)`, negatable: true },
   // 关注后 + a later clause that unlocks or rewards (关注后发送关键词“报告”，解锁完整结果).

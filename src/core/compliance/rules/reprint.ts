@@ -1,3 +1,4 @@
+import { citationExempt } from '../citation.ts';
 import type { LintDocument, Reporter } from '../document.ts';
 import { compilePhrases, findPhrases } from '../phrases.ts';
 import type { Segment } from '../segments.ts';
@@ -53,7 +54,7 @@ export const RULES = [
 ];
 
 const REPRINTED = compilePhrases([
-  { rule: 'reprint/original-but-reprinted', pattern: '转载自|摘编自|摘自|节选自|选自《|本文转载|经授权转载|授权转载|转载已获授权|原载于|原文刊载于|原文来源|本文来源|文章来源|(?<!保留|附上)原文链接|整理自|编译自|(?:素材|内容|资料|图文)?(?:来自|来源于|源自)网络|(?<!图片|图|配图|数据|资料|图源)来源:|转自(?!动)', negatable: true },
+  { rule: 'reprint/original-but-reprinted', pattern: '转载自|摘编自|摘自|节选自|选自《|本文转载|经授权转载|授权转载|转载已获授权|原载于|原文刊载于|原文来源|本文来源|文章来源|(?<!保留|附上)原文链接|整理自|编译自|(?<!图片|配图|图)(?:素材|内容|资料|图文|文章)?(?:来自|来源于|源自)网络|(?<!图片|图|配图|数据|资料|图源)来源:|转自(?!动)', negatable: true },
 ]);
 const ORIGINAL_CLAIM = compilePhrases([{ rule: 'reprint/original-claim-on-reprint', pattern: '原创(?!作者|者|声明规则|声明功能)', negatable: true }]);
 const TAKEDOWN = compilePhrases([{ rule: 'reprint/takedown-notice', pattern: '(?:如有|若有|如涉及|若涉及)侵权[^。！？\\n]{0,10}?删除|侵删|侵权必删|侵权删|侵权(?:立|即)删|(?:如有|若有)侵权[^。！？\\n]{0,6}?(?:告知|联系我们|联系)' }]);
@@ -62,7 +63,11 @@ function proseMatches(segment: Segment, set: ReturnType<typeof compilePhrases>) 
   const view = segment.view();
   return findPhrases(set, view.text)
     .map((match) => ({ start: view.origin[match.start]!, end: view.origin[match.end - 1]! + 1 }))
-    .filter((match) => (segment.flags[match.start]! & EXCLUDED) === 0);
+    .filter((match) => {
+      const flags = segment.flags[match.start]! | segment.flags[match.end - 1]!;
+      // A takedown notice or a 转载自 quoted as an example (“如有侵权请联系删除”不等于授权) is talked about, not used.
+      return (flags & EXCLUDED) === 0 && !citationExempt(segment, match.start, match.end, flags);
+    });
 }
 
 export function checkReprint(document: LintDocument, report: Reporter): void {

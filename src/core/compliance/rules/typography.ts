@@ -215,7 +215,8 @@ function simplifiedTargetTable(): Uint8Array {
 }
 
 /** Applies non-overlapping fixes from the end; overlapping ones wait for the next pass. */
-export function applyFixes(text: string, fixes: readonly TypographyFix[]): string {
+/** The fixes applyFixes applies: in order, skipping any that overlaps one already chosen. */
+export function chosenFixes(fixes: readonly TypographyFix[]): TypographyFix[] {
   const ordered = [...fixes].sort((a, b) => a.fixStart - b.fixStart || a.fixEnd - b.fixEnd);
   const chosen: TypographyFix[] = [];
   let reached = -1;
@@ -224,6 +225,11 @@ export function applyFixes(text: string, fixes: readonly TypographyFix[]): strin
     chosen.push(fix);
     reached = Math.max(reached, fix.fixEnd);
   }
+  return chosen;
+}
+
+export function applyFixes(text: string, fixes: readonly TypographyFix[]): string {
+  const chosen = chosenFixes(fixes);
   let result = text;
   for (let index = chosen.length - 1; index >= 0; index -= 1) {
     const fix = chosen[index]!;

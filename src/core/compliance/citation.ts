@@ -1,0 +1,85 @@
+import { BLOCKQUOTE, QUOTED } from './markdown-scan.ts';
+import type { Segment } from './segments.ts';
+import { buildTextView } from './text-view.ts';
+
+/** Where a sentence ends: an attribution cue only counts inside the sentence that holds the quote. */
+const SENTENCE_END = /[。！？!?；;\n]/;
+/**
+ * Before a quote: it is someone else's text (规定, 指出, 写道, a cited 《work》), a word held up as an
+ * example (例如, 诸如), or an official name (评为, 称为, 列入).
+ */
+const ATTRIBUTED_BEFORE = /规定|条例|规范|[第条款项]\S{0,3}[条款项]|指出|声称|称|说|写道|写过|写着|表示|认为|提醒|强调|明确|要求|提到|问道|回答|引用|原文|《[^》]*》|禁止|严禁|不得|不要|勿|例如|比如|诸如|评为|称为|誉为|名为|叫做|命名为|荣获|授予|题为|所谓|for example|e\.g\.|such as/;
+/** After a quote: the quoted words are talked about (这类话术, 等用语, 的说法, 一词) or are a listed name. */
+const ATTRIBUTED_AFTER = /^(?:等|这类|此类|之类|这种|这样的|一类|这个词|这些词|一词|二字|字样|的(?:说法|传言|谣言|话术|字样|用语|提法|宣传语?)|列入|入选|被列为|属于|违反|违规|是违规|是违法|不等于|不算|不代表)/;
+/** A blockquote's source line: —— 作者, 来源：…, 摘自《…》. */
+const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引自|选自|source\b)|《[^》]+》[ \t]*$/i;
+
+/**
+ * A phrase in quotation marks or a blockquote is exempt only when the quote is a citation or a
+ * name: attributed in its sentence (《广告法》第九条规定，“最佳”…; “转发保平安”这类话术), an
+ * official name (被评为“全国最美教师”), a title in 《》, or a blockquote with a source line.
+ * A claim merely dressed in quotes (「全网第一」的酱香饼, “转发集赞送茶样”) still fires.
+ */
+export function citationExempt(segment: Segment, start: number, end: number, flags: number): boolean {
+  const text = segment.text;
+  if (insideBookTitle(text, start, end)) return true;
+  if ((flags & (BLOCKQUOTE | QUOTED)) === 0) return false;
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
+  let sentenceEnd = end;
+  while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd]!)) sentenceEnd += 1;
+  if ((flags & QUOTED) !== 0) {
+    const quoted = segment.flags;
+    let quoteStart = start;
+    while (quoteStart > 0 && (quoted[quoteStart - 1]! & QUOTED) !== 0) quoteStart -= 1;
+    let quoteEnd = end;
+    // Skip over a run of quotes (“转发保平安”“不转不是中国人”这类话术) and the 、 between them.
+    while (quoteEnd < text.length && ((quoted[quoteEnd]! & QUOTED) !== 0 || (text[quoteEnd] === '、' && (quoted[quoteEnd + 1]! & QUOTED) !== 0))) quoteEnd += 1;
+    // Two or more quotes side by side (“最好的茶”“顶级”“第一品牌”) list words as examples.
+    if (quoteRunLength(text, quoted, quoteStart, quoteEnd) >= 2) return true;
+    // Cues are tested on the text as written (《》 survive) and normalised (這個詞 → 这个词).
+    const before = text.slice(Math.max(sentenceStart, quoteStart - 40), quoteStart);
+    const after = text.slice(quoteEnd, sentenceEnd);
+    if (ATTRIBUTED_BEFORE.test(before) || ATTRIBUTED_BEFORE.test(buildTextView(before).text)) return true;
+    if (ATTRIBUTED_AFTER.test(after) || ATTRIBUTED_AFTER.test(buildTextView(after).text)) return true;
+  }
+  if ((flags & BLOCKQUOTE) !== 0 && blockquoteHasSource(text, start)) return true;
+  return false;
+}
+
+/** How many quotations stand side by side (joined directly or by 、) from the run around [start, end). */
+function quoteRunLength(text: string, quoted: Uint8Array, start: number, end: number): number {
+  let from = start;
+  while (from > 0 && ((quoted[from - 1]! & QUOTED) !== 0 || (text[from - 1] === '、' && from > 1 && (quoted[from - 2]! & QUOTED) !== 0))) from -= 1;
+  let count = 0;
+  for (let index = from; index < end; index += 1) if ((quoted[index]! & QUOTED) !== 0 && QUOTE_OPENERS.has(text[index]!) && (index === from || (quoted[index - 1]! & QUOTED) === 0 || CLOSERS.has(text[index - 1]!))) count += 1;
+  return count;
+}
+const QUOTE_OPENERS = new Set(['“', '「', '『', '"']);
+const CLOSERS = new Set(['”', '」', '』', '"']);
+
+/** The match sits between 《 and 》 on its line: a book, film, game or law is named, not claimed. */
+function insideBookTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open === -1) return false;
+  const close = text.indexOf('》', open);
+  return close >= end && !text.slice(open, start).includes('\n');
+}
+
+/** The blockquote holding `at` has a line that names its source (—— 作者, 来源：…, 《书名》 at the end). */
+function blockquoteHasSource(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  while (lineStart > 0) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (!/^ {0,3}>/.test(text.slice(previous, lineStart - 1))) break;
+    lineStart = previous;
+  }
+  for (let position = lineStart; position < text.length; ) {
+    const lineEnd = text.indexOf('\n', position) === -1 ? text.length : text.indexOf('\n', position);
+    const line = text.slice(position, lineEnd);
+    if (!/^ {0,3}>/.test(line)) break;
+    if (SOURCE_LINE.test(line)) return true;
+    position = lineEnd + 1;
+  }
+  return false;
+}
