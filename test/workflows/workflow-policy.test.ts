@@ -150,6 +150,25 @@ describe('workflow permissions', () => {
     }
   });
 
+  it('publishing runs only on the default branch and pauses while an earlier run\'s records are missing', () => {
+    const [, job] = jobsOf(byName('publish.yml')).find(([name]) => name === 'publish')!;
+    expect(String(job.if)).toContain('github.event.repository.default_branch');
+    const steps = job.steps ?? [];
+    const index = (name: string) => steps.findIndex((step) => step.name === name);
+    const guard = index('Stop while an earlier run\'s records are missing from the repository');
+    const publish = index('Publish what is due');
+    const commit = steps[index('Commit the publishing records')]!;
+    expect(guard).toBeGreaterThanOrEqual(0);
+    expect(guard).toBeLessThan(publish);
+    // The guard looks for the step by this exact name, so renaming it would silently disable the guard.
+    expect(String(steps[guard]!.run)).toContain('select(.name == "Commit the publishing records")');
+    // A paused run commits nothing, so the run that failed to push stays the one the guard finds.
+    expect(String(commit.if)).toContain("steps.guard.outcome == 'success'");
+    const keep = steps.find((step) => String(step.uses ?? '').startsWith('actions/upload-artifact@'))!;
+    expect(String(keep.if)).toContain("steps.commit.outcome == 'failure'");
+    expect((job.permissions as Record<string, string>).actions).toBe('read');
+  });
+
   it('scheduled workflows can be run by hand and say their time in Asia/Shanghai', () => {
     for (const workflow of workflows) {
       const on = triggersOf(workflow) as Record<string, unknown>;
