@@ -63,7 +63,7 @@ export class CorpusError extends Error {}
 
 /** The sets of a corpus folder: corpus.yaml (tuned against), then every holdout*.yaml (written apart from the tuning). */
 export function corpusFiles(folder: string): string[] {
-  const holdouts = readdirSync(folder).filter((name) => /^holdout.*\.yaml$/.test(name)).sort();
+  const holdouts = readdirSync(folder).filter((name) => /^holdout.*\.yaml$/.test(name)).sort((a, b) => a.length - b.length || a.localeCompare(b));
   return [path.join(folder, 'corpus.yaml'), ...holdouts.map((name) => path.join(folder, name))];
 }
 
