@@ -48,8 +48,11 @@ export const RULES = [
 /** The team's curated list, written against the normalised view. */
 export const PHRASES: PhraseEntry[] = [
   { rule: 'lexicon/vulgar', pattern: '卧槽|我靠|尼玛|你妈的|他妈的|真他妈|去他妈|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池' },
-  { rule: 'lexicon/clickbait', pattern: '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在' },
-  { rule: 'lexicon/rumour', pattern: '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|千万别再(?:喝|吃|用)', negatable: true },
+  { rule: 'lexicon/clickbait', pattern: '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在|转疯了|(?:\\d{2}|九成|八成)(?: ?%)?的(?:人|中国人|家庭|女人|男人|茶友)(?:都)?(?:中招|不知道|做错|搞错|错了|不懂|忽略)|(?:是在|等于|无异于|简直是)?(?:找死|慢性自杀|自寻死路)' },
+  { rule: 'lexicon/rumour', pattern: '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|(?:会|易|容易|都会)(?:导致|引发|诱发|引起)[\\u4e00-\\u9fff]{0,3}?癌|千万别再(?:喝|吃|用)', negatable: true },
+  // (anchored on the act, the food checked behind it: a long food alternation first would be tried at every character)
+  // Food-safety rumours of a known shape (辟谣平台: 西瓜打针, 塑料紫菜, 棉花肉松, 僵尸肉): produce "injected", fake foods.
+  { rule: 'lexicon/rumour', pattern: '(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素))(?<=(?:西瓜|草莓|葡萄|黄瓜|番茄|西红柿|水果|猪肉|鸡肉|鸡|鸭|牛肉|虾|螃蟹|鱼|大米|茶叶)(?:都|全|是)?(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素)))|塑料(?:紫菜|大米|鸡蛋)|棉花(?:做的)?肉松|僵尸肉|假鸡蛋', negatable: true },
   { rule: 'lexicon/contact-lure', pattern: '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领|(?:加|添加)[^。！？；\\n]{0,4}?(?:微信|vx|wx|v信|qq|扣扣)(?:号)? ?:? ?[a-z0-9_-]{5,}|添加[^。！？；\\n]{0,4}?(?:微信|vx|wx|qq|v信|薇信)[^。！？；\\n]{0,14}?(?:领|免费|私聊|咨询|返|送|拿|优惠|发货)', negatable: true },
   { rule: 'lexicon/gambling-fraud', pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
 ];

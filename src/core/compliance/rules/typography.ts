@@ -78,6 +78,13 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
   const fixes: TypographyFix[] = [];
   const prose = (index: number) => index >= 0 && index < text.length && (flags[index]! & EXCLUDED) === 0;
   const cjkAt = (index: number) => prose(index) && isCjkIdeograph(text.charCodeAt(index));
+  /** The Latin word (and spaces) ending before `index` follows a Chinese character. */
+  const chineseBeforeLatinRun = (index: number) => {
+    let at = index - 1;
+    while (at >= 0 && (isAsciiAlnum(text.charCodeAt(at)) || text[at] === ' ')) at -= 1;
+    // A Chinese character or Chinese punctuation (联系方式：WeChat：teahouse) before the Latin word.
+    return cjkAt(at) || (prose(at) && text.charCodeAt(at) >= 0x3000);
+  };
   const { traditionalOnly, toSimplified } = scriptTables();
   let traditionalCount = 0;
   let simplifiedCount = 0;
@@ -128,6 +135,9 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     if (halfWidth && prose(index - 1) && isAsciiAlnum(text.charCodeAt(index - 1)) && next !== -1 && isAsciiAlnum(next)) {
       const character = text[index]!;
       const numeric = character === '．' || (character === '：' && /\d/.test(text[index - 1]!) && /\d/.test(text[index + 1]!));
+      // A label and its value inside a Chinese sentence (加 vx：chaye2026) take the full-width colon
+      // the sentence is written in; only a colon inside Latin text (Note：this) is wrong.
+      if (character === '：' && !numeric && chineseBeforeLatinRun(index)) continue;
       fixes.push({ ruleId: 'typography/halfwidth-in-latin', start: index, end: index + 1, fixStart: index, fixEnd: index + 1, replacement: numeric ? halfWidth : `${halfWidth} ` });
     }
   }
