@@ -120,7 +120,11 @@ function optionErrorMessage(error: Error & { code: string }, language: Language)
   // Node names an option as '--format' or '-h, --help'; the long name is the one people type.
   const named = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const option = (named.split(/,\s*/).pop() ?? named).split(' ')[0]!;
-  if (language !== 'zh-CN') return `${error.message} Run with --help to see the options.`;
+  if (language !== 'zh-CN') {
+    // Node's own wording for an unknown option talks about positional arguments, which confuses more than it helps.
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `There is no option ${option}. Run with --help to see the options.`;
+    return `${error.message.replace(/\.?$/, '.')} Run with --help to see the options.`;
+  }
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `没有 ${option} 这个选项。加 --help 查看全部选项。`;
