@@ -2,6 +2,7 @@
 // user runs it (a new process each time), the changed-files check of a pull request, and mpflow's
 // typography pass next to autocorrect-node and zhlint over the same text.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -86,14 +87,26 @@ const sample = await timeCheck(projectRoot);
 const sampleSize = await characterCount(projectRoot);
 rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.filesChecked, sample.findings, sample.median.toFixed(2), sample.cpu, String(sample.exitCode)]);
 
+/**
+ * A generated repository copies the sample department's policy, roster and records, so a cache is
+ * reused only while the generator and everything it copies from (content/, appraisals/, schemas/)
+ * are as they were; a policy with a new required field would otherwise fail the bench's check.
+ */
+async function generationKey(): Promise<string> {
+  const { stdout } = await run('git', ['ls-files', '-s', '--', 'content', 'appraisals', 'schemas'], { cwd: projectRoot, maxBuffer: 1 << 26 }).catch(() => ({ stdout: '' }));
+  return `${GENERATOR_VERSION} ${createHash('sha256').update(stdout).digest('hex').slice(0, 16)}`;
+}
+const currentKey = await generationKey();
+async function isCacheCurrent(folder: string, marker: string): Promise<boolean> {
+  const stamp = `${folder}.version`;
+  return existsSync(path.join(folder, marker)) && existsSync(stamp) && (await readFile(stamp, 'utf8')).trim() === currentKey;
+}
+
 const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
-// The cache is reused only if the generator that made it is the current one.
-const generatedVersion = `${generated}.version`;
-const cachedVersion = existsSync(generatedVersion) ? (await readFile(generatedVersion, 'utf8')).trim() : '';
-if (cachedVersion !== GENERATOR_VERSION || !existsSync(path.join(generated, '.git'))) {
+if (!(await isCacheCurrent(generated, '.git'))) {
   process.stderr.write(`bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} (a git repository; the last commit edits 5 articles) …\n`);
   await generateRepository(projectRoot, generated, articleCount, { git: true });
-  await writeFile(generatedVersion, `${GENERATOR_VERSION}\n`);
+  await writeFile(`${generated}.version`, `${currentKey}\n`);
 }
 const large = await timeCheck(generated);
 const largeSize = await characterCount(generated);
@@ -123,10 +136,11 @@ process.stdout.write(`\n${await (await import('./dashboards.ts')).benchDashboard
 if (!values['skip-site']) {
   const siteArticles = Number(values['site-articles']);
   const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);
-  if (!existsSync(path.join(siteRepository, 'content/articles'))) {
+  if (!(await isCacheCurrent(siteRepository, 'content/articles'))) {
     process.stderr.write(`bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`);
     await generateRepository(projectRoot, siteRepository, siteArticles);
     await growRoster(siteRepository, 50);
+    await writeFile(`${siteRepository}.version`, `${currentKey}\n`);
   }
   const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
   await writeBareAstroProject(siteRepository, bareProject);
