@@ -99,6 +99,8 @@ describe('dashboards', () => {
         expect(chart.marks, chart.id).toBeGreaterThanOrEqual(3);
       }
       expect(await page.locator('script').count()).toBe(0);
+      // With no script to read the reader's theme, the page is light like its white chart cards, not a dark frame around them.
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
       // The nav marks the dashboards as the current page.
       expect(await page.locator('a[data-mpflow-nav="dashboards"][aria-current="page"]').count()).toBe(1);
 
