@@ -1,9 +1,8 @@
 /**
  * Words of the training page (/training/ and /en/training/). Pure: unit tests may import it.
- * The underscore keeps Astro from treating this file as a page.
  */
-import type { CourseKind, CourseStatus } from '../../core/training/training-year.ts';
-import type { Lang } from '../../site/site-labels.ts';
+import type { CourseKind, CourseStatus } from '../core/training/training-year.ts';
+import type { Lang } from './site-labels.ts';
 
 export interface TrainingLabels {
   title: (year: number) => string;
