@@ -3,7 +3,7 @@
  * re-run by `mpflow check`, which fails when the record and the re-run differ.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
@@ -13,6 +13,7 @@ import type { CampaignDrawFile, CampaignFile } from '../model/types.generated.ts
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { DRAW_ALGORITHM, runDraw, type DrawOutcome, type DrawRules } from './draw.ts';
 import { campaignOfPath, checkEntryPrivacy, drawEntriesOf, drawRecordPath, entriesPath } from './entries.ts';
+import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
 
 export function drawRulesOf(campaign: CampaignFile): DrawRules {
   const rules: DrawRules = { period: campaign.period, prizes: campaign.prizes.map(({ name, quantity }) => ({ name, quantity })) };
@@ -103,34 +104,21 @@ export function formatDrawRecord(record: CampaignDrawFile): string {
  */
 export async function writeDrawRecord(root: string, campaignFile: string, record: CampaignDrawFile): Promise<{ written: string[] }> {
   const drawFile = drawRecordPath(record.campaign);
-  const staged: Array<{ temporary: string; target: string; relative: string }> = [];
-  const stage = async (relative: string, content: string) => {
-    const target = path.join(root, relative);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, content, 'utf8');
-    staged.push({ temporary, target, relative });
-  };
-  try {
-    await stage(drawFile, formatDrawRecord(record));
-    const campaignText = await readFile(path.join(root, campaignFile), 'utf8');
-    const document = parseDocument(campaignText);
-    if (isMap(document.get('results'))) {
-      // Written the way people write them by hand: ["山***风", …], so the diff shows only what changed.
-      const winners = document.createNode(record.winners.map((winner) => winner.nickname), { flow: true });
-      for (const item of winners.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
-      const seed = document.createNode(record.seed);
-      seed.type = 'QUOTE_DOUBLE';
-      document.setIn(['results', 'winners'], winners);
-      document.setIn(['results', 'drawSeed'], seed);
-      await stage(campaignFile, document.toString({ lineWidth: 0, flowCollectionPadding: false }));
-    }
-  } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
-    throw error;
+  const outputs: Array<{ relative: string; content: string }> = [{ relative: drawFile, content: formatDrawRecord(record) }];
+  const campaignText = await readFile(path.join(root, campaignFile), 'utf8');
+  const document = parseDocument(campaignText);
+  if (isMap(document.get('results'))) {
+    // Written the way people write them by hand: ["山***风", …], so the diff shows only what changed.
+    const winners = document.createNode(record.winners.map((winner) => winner.nickname), { flow: true });
+    for (const item of winners.items) if (isScalar(item)) item.type = 'QUOTE_DOUBLE';
+    const seed = document.createNode(record.seed);
+    seed.type = 'QUOTE_DOUBLE';
+    document.setIn(['results', 'winners'], winners);
+    document.setIn(['results', 'drawSeed'], seed);
+    outputs.push({ relative: campaignFile, content: document.toString({ lineWidth: 0, flowCollectionPadding: false }) });
   }
-  for (const { temporary, target } of staged) await rename(temporary, target);
-  return { written: staged.map(({ relative }) => relative) };
+  await writeFilesAllOrNothing(outputs.map(({ relative, content }) => ({ file: path.join(root, relative), content })));
+  return { written: outputs.map(({ relative }) => relative) };
 }
 
 /** The whole-repository rules for draws: entries' personal data, seeds, and every recorded draw re-run. */

@@ -1,5 +1,6 @@
-import { readFile, rename, writeFile, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomically } from '../source/write-file-atomically.ts';
 import { fixTypography } from './engine.ts';
 
 /**
@@ -13,14 +14,7 @@ export async function fixTypographyInFiles(files: readonly string[]): Promise<st
     const original = await readFile(file, 'utf8');
     const fixed = fixTypography(original);
     if (fixed === original) continue;
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.mpflow-fix-${process.pid}`);
-    try {
-      await writeFile(temporary, fixed, 'utf8');
-      await rename(temporary, file);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomically(file, fixed, { temporary: path.join(path.dirname(file), `.${path.basename(file)}.mpflow-fix-${process.pid}`) });
     changed.push(file);
   }
   return changed;

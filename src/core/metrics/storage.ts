@@ -10,12 +10,13 @@
  * Every file of one import is written to a temporary file first and renamed into place only when
  * all of them were prepared.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { RECORD_SCHEMAS, tableColumns, type TableKind } from '../model/schemas.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
 import { decodeTextFile } from '../source/read-text-file.ts';
+import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
 
 export interface TableSpec {
   kind: TableKind;
@@ -212,18 +213,5 @@ export async function storeMetrics(root: string, batch: MetricBatch, options: St
 
 /** Writes every file to a temporary sibling first; only when all are written are they renamed into place. */
 export async function writeAllOrNothing(root: string, outputs: ReadonlyMap<string, string>): Promise<void> {
-  const staged: Array<{ temporary: string; target: string }> = [];
-  try {
-    for (const [relative, content] of outputs) {
-      const target = path.join(root, relative);
-      await mkdir(path.dirname(target), { recursive: true });
-      const temporary = `${target}.${process.pid}.${staged.length}.tmp`;
-      await writeFile(temporary, content, 'utf8');
-      staged.push({ temporary, target });
-    }
-  } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
-    throw error;
-  }
-  for (const { temporary, target } of staged) await rename(temporary, target);
+  await writeFilesAllOrNothing([...outputs].map(([relative, content]) => ({ file: path.join(root, relative), content })));
 }

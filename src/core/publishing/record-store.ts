@@ -1,9 +1,10 @@
-import { open, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PublishRecordFile } from '../model/types.generated.ts';
 import { validateRecord } from '../model/validate-record.ts';
+import { writeFileAtomically } from '../source/write-file-atomically.ts';
 import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
 
 export type PublishRecord = PublishRecordFile;
@@ -102,19 +103,5 @@ export function serializePublishRecord(record: PublishRecord): string {
  */
 export async function writePublishRecord(root: string, record: PublishRecord): Promise<void> {
   const file = path.join(root, publishRecordPath(record.article));
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}${TEMPORARY_SUFFIX}`;
-  try {
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(serializePublishRecord(record), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(file, serializePublishRecord(record), { temporary: `${file}${TEMPORARY_SUFFIX}`, sync: true });
 }

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import reviewRecordSchema from '../../../schemas/review-record.schema.json' with { type: 'json' };
+import { writeFileAtomically } from '../source/write-file-atomically.ts';
 import type { ReviewDecision } from './review-input.ts';
 
 /** Where merged pull requests' review records live: one JSON Lines file per year of merging. */
@@ -139,10 +140,7 @@ export async function appendReviewRecord(root: string, record: ReviewAuditRecord
     }
   });
   if (already) return { file: relative, appended: false };
-  await mkdir(path.dirname(absolute), { recursive: true });
-  const temporary = `${absolute}.${process.pid}.tmp`;
-  await writeFile(temporary, [...lines, JSON.stringify(record)].join('\n') + '\n', 'utf8');
-  await rename(temporary, absolute);
+  await writeFileAtomically(absolute, [...lines, JSON.stringify(record)].join('\n') + '\n');
   return { file: relative, appended: true };
 }
 

@@ -2,6 +2,7 @@ import { checkPolicies } from '../check/check-policy.ts';
 import { checkTeam } from '../check/check-team.ts';
 import type { Problem } from '../check/problem.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { dateInTimeZone } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import type { PolicyFile, TeamFile } from '../model/types.generated.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
@@ -46,7 +47,7 @@ export function readBaseContext(team: BaseFile, policies: readonly BaseFile[], e
   if (!roster) return { ok: false, problems: [text('基础分支上没有 content/team.yaml。', 'The base commit has no content/team.yaml.')] };
   // The date is taken in the department's time zone: a policy effective "2027-01-01" starts at midnight there.
   const zone = repository.policies.map((policy) => policy.data.timezone).find((value) => typeof value === 'string') ?? 'Asia/Shanghai';
-  const today = dateIn(evaluatedAt, zone);
+  const today = dateInTimeZone(evaluatedAt.toISOString(), zone);
   const inForce = policyInForce(repository.policies.map((policy) => ({ ...policy, effective: policy.data.effective })), today);
   if (!inForce) {
     return { ok: false, problems: [text(`基础分支上没有在 ${today} 生效的制度版本（content/policy/）。`, `The base commit has no policy version in force on ${today} (content/policy/).`)] };
@@ -71,9 +72,4 @@ function parseRecord<T>(kind: 'team' | 'policy', file: string, yamlText: string,
 function describeProblem(problem: Problem): LocalizedText {
   const where = `${problem.file}:${problem.span.start.line}:${problem.span.start.column}`;
   return text(`基础分支 ${where}：${problem.message.zh}`, `base commit ${where}: ${problem.message.en}`);
-}
-
-export function dateIn(moment: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
 }

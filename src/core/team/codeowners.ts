@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -7,6 +7,7 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile, ReviewStage, TeamFile, TeamMember } from '../model/types.generated.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import { readTextFile } from '../source/read-text-file.ts';
+import { writeFileAtomically } from '../source/write-file-atomically.ts';
 import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
 import type { Role } from './roster.ts';
 import { ROLE_NAMES } from './roster.ts';
@@ -282,14 +283,5 @@ export async function readCommittedCodeowners(root: string): Promise<string | un
 
 /** Writes next to the target, then renames, so a crash never leaves half a CODEOWNERS behind. */
 export async function writeCodeowners(root: string, content: string): Promise<void> {
-  const target = path.join(root, CODEOWNERS_PATH);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(path.join(root, CODEOWNERS_PATH), content);
 }

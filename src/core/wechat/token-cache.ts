@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomically } from '../source/write-file-atomically.ts';
 
 export interface CachedToken {
   accessToken: string;
@@ -53,15 +54,8 @@ export async function readCachedToken(file: string, appId: string, baseUrl: stri
 /** Writes the token readable by its owner only (0600), via a temporary file so a reader never sees half of it. */
 export async function writeCachedToken(file: string, appId: string, baseUrl: string, token: CachedToken): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   const content: TokenFile = { appId, baseUrl, accessToken: token.accessToken, expiresAt: token.expiresAt };
-  try {
-    await writeFile(temporary, `${JSON.stringify(content)}\n`, { mode: 0o600 });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(file, `${JSON.stringify(content)}\n`, { temporary: `${file}.${process.pid}.${Date.now()}.tmp`, mode: 0o600 });
 }
 
 export async function removeCachedToken(file: string): Promise<void> {
