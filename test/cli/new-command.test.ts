@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FixtureRepository } from '../helpers/fixture-repository.ts';
@@ -32,6 +33,15 @@ describe('mpflow new article', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('ref/missing-role');
     expect(existsSync(path.join(repository.root, 'content/articles/2026/12-09-winter-tea'))).toBe(false);
+  });
+
+  it('says which file it could not write, in plain words, when the article folder cannot be made', async () => {
+    // A dangling link where the folder should go: existsSync says "free", mkdir fails.
+    await symlink(path.join(repository.root, 'nowhere'), path.join(repository.root, 'content/articles/2026/12-09-winter-tea'));
+    const run = await runMpflow(args, { cwd: repository.root });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/^mpflow: Cannot write content\/articles\/2026\/12-09-winter-tea\/index\.md \(E[A-Z]+\): check that the folder exists and is writable\.\n$/);
+    expect(run.stdout).toBe('');
   });
 
   it('refuses a date that does not exist and a slug in Chinese, with exit code 2', async () => {

@@ -6,7 +6,7 @@ import { countBySeverity, type Problem } from '../../core/check/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
-import { findRepositoryRoot, isDirectory, repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
+import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
 import { formatMarkdown } from '../../core/report/format-markdown.ts';
@@ -14,6 +14,7 @@ import { ruleCatalog } from '../../core/report/rule-catalog.ts';
 import { formatSarif } from '../../core/report/format-sarif.ts';
 import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
 const CHECK_HELP = {
@@ -72,18 +73,12 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     },
   });
   const language = context.language;
-  if (values.help) {
-    context.stdout.write(`${pick(CHECK_HELP, language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(CHECK_HELP, context);
   if (values['list-rules']) {
     context.stdout.write(listRules(language));
     return EXIT.clean;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(language === 'zh-CN' ? `不支持的格式“${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
-  }
+  const format = parseFormat(values.format, FORMATS, language);
   const root = resolveRoot(values.root, context);
   const zh = language === 'zh-CN';
   const paths = positionals.map((given) => {
@@ -160,25 +155,6 @@ function writeReport(format: Format, problems: Problem[], summary: { language: L
       context.stdout.write(formatMarkdown(problems, summary));
       break;
   }
-}
-
-/** --root as given, or the nearest folder above the working directory that holds content/. */
-export function resolveRoot(given: string | undefined, context: CommandContext): string {
-  const zh = context.language === 'zh-CN';
-  if (given !== undefined) {
-    const root = path.resolve(context.cwd, given);
-    if (!isDirectory(root)) throw new UsageError(zh ? `--root ${given} 不是一个文件夹。` : `--root ${given} is not a folder.`);
-    return root;
-  }
-  const found = findRepositoryRoot(context.cwd);
-  if (!found) {
-    throw new UsageError(
-      zh
-        ? `这里不是微信部的仓库：${context.cwd} 及其上级目录中都没有 content/ 文件夹。请在仓库里运行，或用 --root 指定。`
-        : `This is not a department repository: neither ${context.cwd} nor any folder above it has a content/ folder. Run mpflow inside the repository or pass --root.`,
-    );
-  }
-  return found;
 }
 
 /** Every rule, the model's and the compliance engine's, with its default severity. */

@@ -11,7 +11,7 @@ import {
 } from '../../core/team/codeowners.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 
 const CODEOWNERS_HELP = {
   zh: `用法：mpflow codeowners [--write | --check] [选项]
@@ -60,10 +60,7 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(CODEOWNERS_HELP, language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(CODEOWNERS_HELP, context);
   if (values.write && values.check) throw new UsageError(zh ? '--write 和 --check 只能选一个。' : 'Use --write or --check, not both.');
   const root = resolveRoot(values.root, context);
 

@@ -5,7 +5,6 @@ import { DRAW_ALGORITHM, runDraw, type DrawOutcome } from '../../core/campaigns/
 import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '../../core/campaigns/draw-record.ts';
 import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
 import { seedHistory, type SeedHistory } from '../../core/campaigns/seed-history.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { isOffsetDateTime, offsetInTimeZone } from '../../core/model/dates.ts';
 import { countBySeverity, compareProblems, type Problem } from '../../core/check/problem.ts';
 import { formatText } from '../../core/report/format-text.ts';
@@ -13,7 +12,7 @@ import { loadRepository } from '../../core/repository/load-repository.ts';
 import { readTextFile } from '../../core/source/read-text-file.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 
 const DRAW_HELP = {
   zh: `用法：mpflow draw 活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json] [选项]
@@ -76,10 +75,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(DRAW_HELP, language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(DRAW_HELP, context);
   const [campaignId, ...extra] = positionals;
   if (campaignId === undefined) throw new UsageError(zh ? '请给出活动编号，例如 mpflow draw C-2026-01。' : 'Give a campaign id, e.g. mpflow draw C-2026-01.');
   if (extra.length > 0) throw new UsageError(zh ? `只能给一个活动编号，多出了：${extra.join(' ')}。` : `Give one campaign id; extra: ${extra.join(' ')}.`);

@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { compareProblems, countBySeverity } from '../../core/check/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { expandMarkdownPaths, lintFiles, nearestPolicy } from '../../core/compliance/lint-files.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
 import { formatMarkdown } from '../../core/report/format-markdown.ts';
 import { formatSarif } from '../../core/report/format-sarif.ts';
 import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { parseFormat, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 import { listRules } from './check.ts';
 
@@ -50,7 +50,6 @@ Exit codes: 0 no errors; 1 errors found; 2 usage error.`,
 };
 
 const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
 
 export async function runLint(argv: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,18 +64,12 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(LINT_HELP, language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(LINT_HELP, context);
   if (values['list-rules']) {
     context.stdout.write(listRules(language));
     return EXIT.clean;
   }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(zh ? `不支持的格式“${values.format}”，可选：${FORMATS.join('、')}。` : `Unknown format "${values.format}"; use one of ${FORMATS.join(', ')}.`);
-  }
+  const format = parseFormat(values.format, FORMATS, language);
   if (positionals.length === 0) throw new UsageError(zh ? '请给出要检查的 Markdown 文件或文件夹。' : 'Name the Markdown files or folders to lint.');
   const { files, missing } = expandMarkdownPaths(context.cwd, positionals);
   if (missing.length > 0) throw new UsageError(zh ? `找不到：${missing.join('、')}。` : `Not found: ${missing.join(', ')}.`);

@@ -12,7 +12,7 @@ import { loadRepository } from '../../core/repository/load-repository.ts';
 import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 
 const WECHAT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -69,10 +69,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   });
   const zh = context.language === 'zh-CN';
   const say = (message: LocalizedText) => pick(message, context.language);
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, context.language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(HELP, context);
   const [action, ...files] = positionals;
   if (action !== 'import') throw new UsageError(zh ? '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）' : 'Usage: mpflow metrics import --from wechat|csv … (see --help)');
   if (values.from !== 'wechat' && values.from !== 'csv') throw new UsageError(zh ? '--from 只能是 wechat 或 csv。' : '--from must be wechat or csv.');

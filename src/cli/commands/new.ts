@@ -4,13 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftNewArticle } from '../../core/articles/new-article.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { isCalendarDate } from '../../core/model/dates.ts';
 import { policyInForce } from '../../core/policy/policy-versions.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
 const HELP = {
@@ -43,10 +42,7 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
     },
   });
   const zh = context.language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, context.language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(HELP, context);
   if (positionals[0] !== 'article') throw new UsageError(zh ? '目前只能新建文章：mpflow new article …' : 'Only articles can be created so far: mpflow new article …');
   const { title, slug, date, author, topic } = values;
   const missing = (['title', 'slug', 'date', 'author', 'topic'] as const).filter((name) => !values[name]);
@@ -66,8 +62,17 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   );
   const directory = path.join(root, article.directory);
   if (existsSync(directory)) throw new UsageError(zh ? `${article.directory} 已经存在。` : `${article.directory} already exists.`);
-  await mkdir(directory, { recursive: true });
-  await writeFile(path.join(root, article.indexPath), article.content);
+  let created = false;
+  try {
+    await mkdir(directory, { recursive: true });
+    created = true;
+    await writeFile(path.join(root, article.indexPath), article.content);
+  } catch (error) {
+    // A read-only disk or a stray link is the user's to fix: say which file, leave no empty folder behind.
+    if (created) await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(zh ? `无法写入 ${article.indexPath}（${code}）：请确认文件夹存在且可写。` : `Cannot write ${article.indexPath} (${code}): check that the folder exists and is writable.`);
+  }
 
   const { problems } = await checkRepository(root, { paths: [article.indexPath] });
   const blocking = problems.filter((problem) => problem.severity === 'error' && !(problem.ruleId === 'ref/missing-file' && problem.field === 'cover'));

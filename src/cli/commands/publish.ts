@@ -7,7 +7,7 @@ import { renderArticle } from '../../core/render/render-article.ts';
 import { WeChatConfigurationError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
 
 const PUBLISH_HELP = {
   zh: `用法：mpflow publish --due [--now 时间] [--dry-run] [选项]
@@ -72,13 +72,9 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(PUBLISH_HELP, language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(PUBLISH_HELP, context);
   if (!values.due) throw new UsageError(zh ? '请加 --due：mpflow publish 目前只发布到期的文章。' : 'Pass --due: mpflow publish only publishes the articles that are due.');
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(zh ? `不支持的格式“${values.format}”，可选：text、json。` : `Unknown format "${values.format}"; use text or json.`);
+  const format = parseFormat(values.format, FORMATS, language);
   const root = resolveRoot(values.root, context);
 
   let now = Date.now();

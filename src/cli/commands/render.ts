@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pick } from '../../core/i18n/language.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
 import { isThemeName, renderArticle, THEME_NAMES } from '../../core/render/render-article.ts';
 import { renderTheme } from '../../core/render/themes.ts';
@@ -10,7 +9,7 @@ import { findWeChatSafetyProblems, WECHAT_CONTENT_MAX_CHARS } from '../../core/r
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
 const HELP = {
@@ -48,10 +47,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
     },
   });
   const zh = context.language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, context.language)}\n`);
-    return EXIT.clean;
-  }
+  if (values.help) return writeHelp(HELP, context);
   if (positionals.length !== 1) throw new UsageError(zh ? '请给出一篇文章：mpflow render <index.md 路径或文章编号>。' : 'Name one article: mpflow render <path of index.md or article id>.');
   if (values.theme !== undefined && !isThemeName(values.theme)) {
     throw new UsageError(zh ? `没有“${values.theme}”这个主题；可用的主题：${THEME_NAMES.join('、')}。` : `There is no theme "${values.theme}"; the themes are ${THEME_NAMES.join(', ')}.`);

@@ -11,7 +11,7 @@ import { shortSha } from '../../core/review/sign-off.ts';
 import { ROLE_NAMES } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
 
 const HELP = {
   zh: `用法：mpflow review-gate --repo OWNER/NAME --pr N [选项]
@@ -56,7 +56,6 @@ PR is not merged; 2 usage error.`,
 };
 
 const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** Test seam: shorter waits for rate limits and retries against the fake GitHub. */
 export interface ReviewGateTuning {
@@ -87,12 +86,8 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, language)}\n`);
-    return EXIT.clean;
-  }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(zh ? `不支持的格式“${values.format}”，可选：text、json。` : `Unknown format "${values.format}"; use text or json.`);
+  if (values.help) return writeHelp(HELP, context);
+  const format = parseFormat(values.format, FORMATS, language);
   if (values.repo === undefined) throw new UsageError(zh ? '缺少 --repo OWNER/NAME。' : 'Missing --repo OWNER/NAME.');
   const repository = parseRepositoryName(values.repo);
   if (!repository) throw new UsageError(zh ? `--repo 应为 OWNER/NAME（收到“${values.repo}”）。` : `--repo must be OWNER/NAME (got "${values.repo}").`);

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATED_TYPES_PATH, generateTypes } from '../../core/model/generate-types.ts';
-import { pick } from '../../core/i18n/language.ts';
+import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { EXIT } from '../errors.ts';
+import { resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
 const HELP = {
@@ -13,15 +14,13 @@ const HELP = {
 
 export async function runSchemaTypes(argv: string[], context: CommandContext): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { write: { type: 'boolean', default: false }, root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, context.language)}\n`);
-    return EXIT.clean;
-  }
-  const root = values.root ?? context.cwd;
+  if (values.help) return writeHelp(HELP, context);
+  // The working directory by default (npm run schemas:types runs at the project root); a given --root must be a folder.
+  const root = values.root !== undefined ? resolveRoot(values.root, context) : context.cwd;
   const generated = await generateTypes(root);
   const target = path.join(root, GENERATED_TYPES_PATH);
   if (values.write) {
-    await writeFile(target, generated);
+    await writeFileAtomically(target, generated);
     context.stdout.write(`${target}\n`);
     return EXIT.clean;
   }

@@ -16,7 +16,7 @@ import { annualRecord, annualScores, finalisationRecord, finalisedInputDrift, re
 import { indexMembers } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot } from './check.ts';
+import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
 
 const HELP = {
   zh: `用法：mpflow score --period 月份|年份 [选项]
@@ -112,12 +112,8 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   });
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) {
-    context.stdout.write(`${pick(HELP, language)}\n`);
-    return EXIT.clean;
-  }
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(zh ? `不支持的格式“${format}”，可选：text、json。` : `Unknown format "${format}"; use text or json.`);
+  if (values.help) return writeHelp(HELP, context);
+  const format = parseFormat(values.format, ['text', 'json'] as const, language);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(zh ? `--today 应为 YYYY-MM-DD（收到“${values.today}”）。` : `--today must be YYYY-MM-DD (got "${values.today}").`);
   const root = resolveRoot(values.root, context);
   const { repository, problems: loadProblems } = await loadRepository(root);
