@@ -180,9 +180,16 @@ describe('importing from the WeChat datacube API', () => {
     expect(today).toBe(61500);
   });
 
-  it('mpflow metrics import --from wechat writes the files and says how many calls it made', async () => {
+  // Instants whose ten-day window crosses a month end, a year end and a leap day, plus an ordinary
+  // mid-month one; 23:59 and 00:01 Beijing time sit either side of the department's midnight.
+  it.each([
+    ['2026-12-03T09:00:00+08:00', 'a window across the end of November'],
+    ['2027-01-05T23:59:00+08:00', 'a window across the end of the year, one minute before midnight'],
+    ['2028-03-02T00:01:00+08:00', 'a window across a leap day, one minute after midnight'],
+    ['2026-11-28T12:00:00+08:00', 'a window inside one month'],
+  ])('mpflow metrics import --from wechat at %s (%s) writes the files, says how many calls it made, and a second run changes nothing', async (instant) => {
     const { fixture } = await repositoryFixture();
-    const now = new Date();
+    const now = new Date(instant);
     const today = dateInTimeZoneForTest(now);
     const local = await startFakeWeChat({ extraRoutes: createDatacubeRoutes({ today, publications: [] }) });
     try {
@@ -202,9 +209,11 @@ describe('importing from the WeChat datacube API', () => {
       expect(run.stderr).toContain(`Importing ${expected}/${expected} (100%)`);
       expect(run.stdout).toContain(`${expected} WeChat API calls.`);
       expect(run.stdout).toMatch(/content\/metrics\/followers\/\d{4}-\d{2}\.csv/);
+      const stored = await snapshot(fixture.root);
       const again = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since], { cwd: fixture.root, env });
-      expect(again.stderr).not.toContain('Importing');
+      expect(again.stderr).not.toMatch(/^Importing \d/m);
       expect(again.stdout).toMatch(/Nothing new: \d+ rows already match the repository; no file changed\./);
+      expect(await snapshot(fixture.root)).toEqual(stored);
       const refused = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', since, '--until', today], { cwd: fixture.root, env });
       expect(refused.exitCode).toBe(1);
       expect(refused.stderr).toContain('yesterday');

@@ -204,15 +204,8 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       }
       done += 1;
       for (const answer of answers) {
-        // File each row under the month of its own date (a 7-day window can straddle two months).
-        const rowsByMonth = new Map<string, Row[]>();
-        for (const row of answer.rows) {
-          const date = typeof row.ref_date === 'string' && row.ref_date >= answer.call.begin && row.ref_date <= answer.call.end ? row.ref_date : answer.call.begin;
-          const month = date.slice(0, 7);
-          rowsByMonth.set(month, [...(rowsByMonth.get(month) ?? []), row]);
-        }
         if (answer.delayed) for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
-        for (const [month, rows] of rowsByMonth) pending.set(month, [...(pending.get(month) ?? []), { ...answer, rows }]);
+        for (const part of splitByMonth(answer)) pending.set(part.call.begin.slice(0, 7), [...(pending.get(part.call.begin.slice(0, 7)) ?? []), part]);
       }
     }
     options.onProgress?.(done, plan.length, plan[plan.length - 1]!);
@@ -243,6 +236,28 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     notices.push(text(`微信标记以下日期的点赞和留言数据仍在统计中（is_delay）：${list}。这些日期的点赞和留言没有写入，请稍后重新导入。`, `WeChat marks the likes and comments of these days as delayed (is_delay): ${list}. They were not stored; import these days again later.`));
   }
   return { batch: whole, calls, unmatched: [...context.unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)), delayed: [...delayed].sort(), notices };
+}
+
+/**
+ * Cuts an answer at month boundaries (a 7-day window can straddle two months, or two years). Each
+ * part keeps only its month's days as its window, so a month's batch treats as answered only the
+ * days of that month: a window of 28 Nov–4 Dec must not make November's batch zero December's
+ * stored follower rows, which it never listed because they belong to December's batch. Every
+ * month the window covers gets a part, even one with no rows: WeChat answered for those days.
+ */
+export function splitByMonth<T extends { call: DatacubeCall; rows: Row[] }>(answer: T): T[] {
+  const parts = new Map<string, T>();
+  for (const month of monthsOf({ from: answer.call.begin, to: answer.call.end })) {
+    const days = monthRange(month);
+    const call = { ...answer.call, begin: days.from > answer.call.begin ? days.from : answer.call.begin, end: days.to < answer.call.end ? days.to : answer.call.end };
+    parts.set(month, { ...answer, call, rows: [] });
+  }
+  for (const row of answer.rows) {
+    // A row whose ref_date lies outside the window asked is filed under the window's first day, as before.
+    const date = typeof row.ref_date === 'string' && row.ref_date >= answer.call.begin && row.ref_date <= answer.call.end ? row.ref_date : answer.call.begin;
+    parts.get(date.slice(0, 7))!.rows.push(row);
+  }
+  return [...parts.values()];
 }
 
 interface BatchContext {
