@@ -17,7 +17,21 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
   if (values.help) return writeHelp(HELP, context);
   // The working directory by default (npm run schemas:types runs at the project root); a given --root must be a folder.
   const root = values.root !== undefined ? resolveRoot(values.root, context) : context.cwd;
-  const generated = await generateTypes(root);
+  let generated: string;
+  try {
+    generated = await generateTypes(root);
+  } catch (error) {
+    // In an install without devDependencies (npm ci --omit=dev) the generator is not there: say so plainly.
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /json-schema-to-typescript/.test(String((error as Error).message))) {
+      context.stderr.write(
+        context.language === 'zh-CN'
+          ? 'mpflow: schema-types 是开发用命令，需要开发依赖 json-schema-to-typescript：请运行 npm install（不带 --omit=dev）。\n'
+          : 'mpflow: schema-types is a development command and needs the devDependency json-schema-to-typescript: run npm install (without --omit=dev).\n',
+      );
+      return EXIT.usage;
+    }
+    throw error;
+  }
   const target = path.join(root, GENERATED_TYPES_PATH);
   if (values.write) {
     await writeFileAtomically(target, generated);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
+import { SIMPLIFIED_PAIRS, TRADITIONAL_ONLY } from './chinese-script-tables.generated.ts';
 
-// Loaded on first use only: a worker thread receives the finished tables and never needs it.
+// opencc-js is needed only to (re)generate the tables; mpflow check reads the generated pairs.
 const require = createRequire(import.meta.url);
 type OpenCCModule = { Converter(options: { from: string; to: string }): (text: string) => string };
 
@@ -26,8 +27,24 @@ export function installScriptTables(given: ScriptTables): void {
   tables ??= given;
 }
 
+/**
+ * The tables, from the pairs generated out of opencc-js (chinese-script-tables.generated.ts).
+ * Building them from opencc-js itself took about 200 ms per process, a third of a small check;
+ * reading the generated pairs takes about 1 ms. test/compliance/script-tables.test.ts rebuilds
+ * them from opencc-js and fails when the generated file is stale.
+ */
 export function scriptTables(): ScriptTables {
   if (tables) return tables;
+  const toSimplified = new Uint16Array(0x10000);
+  const traditionalOnly = new Uint8Array(0x10000);
+  for (let index = 0; index + 1 < SIMPLIFIED_PAIRS.length; index += 2) toSimplified[SIMPLIFIED_PAIRS.charCodeAt(index)] = SIMPLIFIED_PAIRS.charCodeAt(index + 1);
+  for (let index = 0; index < TRADITIONAL_ONLY.length; index += 1) traditionalOnly[TRADITIONAL_ONLY.charCodeAt(index)] = 1;
+  tables = { toSimplified, traditionalOnly };
+  return tables;
+}
+
+/** Builds the tables from opencc-js: what the generated pairs are made from (and checked against). */
+export function buildScriptTablesFromOpenCC(): ScriptTables {
   const OpenCC = require('opencc-js') as OpenCCModule;
   const toSimplified = new Uint16Array(0x10000);
   const traditionalOnly = new Uint8Array(0x10000);
@@ -51,8 +68,26 @@ export function scriptTables(): ScriptTables {
       }
     }
   }
-  tables = { toSimplified, traditionalOnly };
-  return tables;
+  return { toSimplified, traditionalOnly };
+}
+
+/** The source of chinese-script-tables.generated.ts for the given tables. */
+export function scriptTablesModule(built: ScriptTables): string {
+  let pairs = '';
+  let only = '';
+  for (let code = 0; code < 0x10000; code += 1) {
+    if (built.toSimplified[code]) pairs += String.fromCharCode(code, built.toSimplified[code]!);
+    if (built.traditionalOnly[code]) only += String.fromCharCode(code);
+  }
+  const lines = (value: string) => (value.match(/[^]{1,100}/g) ?? []).map((line) => `  '${line}'`).join(' +\n');
+  return [
+    '/* Generated from opencc-js by `node scripts/dev/generate-script-tables.ts`. Do not edit by hand. */',
+    '/** Traditional character, then its Simplified form, for every character opencc-js changes. */',
+    `export const SIMPLIFIED_PAIRS =\n${lines(pairs)};`,
+    '/** Characters written only in Traditional Chinese. */',
+    `export const TRADITIONAL_ONLY =\n${lines(only)};`,
+    '',
+  ].join('\n');
 }
 
 export function isCjkIdeograph(code: number): boolean {

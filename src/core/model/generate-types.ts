@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compile } from 'json-schema-to-typescript';
 import { RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
 
 const TYPE_NAMES: Record<RecordKind, string> = {
@@ -35,6 +34,8 @@ export const GENERATED_TYPES_PATH = 'src/core/model/types.generated.ts';
 
 /** TypeScript types generated from `schemas/`, so the model is never written twice. */
 export async function generateTypes(repositoryRoot: string): Promise<string> {
+  // A development tool (with prettier and lodash behind it): loaded here, never on the CLI's start-up path.
+  const { compile } = await import('json-schema-to-typescript');
   const schemasDirectory = path.join(repositoryRoot, 'schemas');
   const parts: string[] = [
     '/* Generated from schemas/*.schema.json by `mpflow schema-types --write`. Do not edit by hand. */',

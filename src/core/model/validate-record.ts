@@ -1,40 +1,23 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem, Span } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
 import type { RuleId } from '../check/rules.ts';
-import { COMMON_SCHEMA, RECORD_SCHEMAS, TABLE_KINDS, type RecordKind } from './schemas.ts';
+import { compileValidators } from './compiled-validators.ts';
+import { TABLE_KINDS, type RecordKind } from './schemas.ts';
+import { judgeDateTime } from './dates.ts';
+import type { PathSegment } from '../source/yaml-source.ts';
 
 const TABLE_KINDS_SET: ReadonlySet<RecordKind> = new Set(TABLE_KINDS);
-import { isCalendarDate, isOffsetDateTime, isYearMonth, judgeDateTime } from './dates.ts';
-import type { PathSegment } from '../source/yaml-source.ts';
 
 /** Finds where a value (or its key) is in the file the record came from. */
 export type Locator = (path: readonly PathSegment[], at?: 'value' | 'key') => Span;
 
-// ajv-formats is CommonJS; under Node's ESM loader its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
-
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-  addFormats(ajv, ['uri', 'email']);
-  ajv.addFormat('calendar-date', { type: 'string', validate: isCalendarDate });
-  ajv.addFormat('offset-date-time', { type: 'string', validate: isOffsetDateTime });
-  ajv.addFormat('year-month', { type: 'string', validate: isYearMonth });
-  ajv.addSchema(COMMON_SCHEMA);
-  return ajv;
-}
-
 let validators: Map<RecordKind, ValidateFunction> | undefined;
 
 function validatorFor(kind: RecordKind): ValidateFunction {
-  if (!validators) {
-    const ajv = createAjv();
-    validators = new Map();
-    for (const [name, schema] of Object.entries(RECORD_SCHEMAS)) validators.set(name as RecordKind, ajv.compile(schema));
-  }
+  validators ??= compileValidators();
   return validators.get(kind)!;
 }
 

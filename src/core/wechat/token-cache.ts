@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { userCacheDirectory } from '../cache/user-cache.ts';
 import { writeFileAtomically } from '../source/write-file-atomically.ts';
 
 export interface CachedToken {
@@ -24,13 +24,6 @@ interface TokenFile extends CachedToken {
 export function defaultTokenCachePath(appId: string, baseUrl: string, env: NodeJS.ProcessEnv = process.env): string {
   const key = createHash('sha256').update(`${baseUrl}\n${appId}`).digest('hex').slice(0, 16);
   return path.join(userCacheDirectory(env), 'mpflow', `wechat-token-${key}.json`);
-}
-
-function userCacheDirectory(env: NodeJS.ProcessEnv): string {
-  if (env.XDG_CACHE_HOME) return env.XDG_CACHE_HOME;
-  if (process.platform === 'win32') return env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
-  return path.join(os.homedir(), '.cache');
 }
 
 /** Reads the cached token for this account; an unreadable, foreign or malformed file counts as no token. */
