@@ -4,8 +4,8 @@ import type { FakeRoute } from './fake-wechat-server.ts';
 /**
  * The datacube (analytics) endpoints of the fake WeChat server, as routes for startFakeWeChat's
  * `extraRoutes`. They reproduce what ../shared/docs/wechat-api.md says the real ones do:
- * - each endpoint's maximum span (a longer range answers errcode 61500 "data range error");
- * - end_date at most yesterday in Asia/Shanghai (today or later answers 61500 too), begin_date not
+ * - each endpoint's maximum span (a longer range answers errcode 61501 日期范围错误; a date not written YYYY-MM-DD answers 61500 日期格式错误);
+ * - end_date at most yesterday in Asia/Shanghai (today or later answers 61501 too), begin_date not
  *   after end_date, nothing before 2014-12-01, and the newer endpoints nothing before 2025-11-01;
  * - getusersummary: one row per (date, user_source), only sources that moved that day;
  * - getarticlesummary: rows only for about 7 days after sending and only when the figures sum to 3 or more;
@@ -34,6 +34,11 @@ export interface FakeDatacubeOptions {
   baseFollowers?: number;
   /** A salt that changes every figure: a second server with another salt plays "the platform revised its figures". */
   revision?: string;
+  /**
+   * getuserread's rows: one per (date, user_source) as the docs describe (default), or the
+   * pre-2020 shape of wechatpy's fixture: one row per date for the whole account, no user_source.
+   */
+  userRead?: 'per-source' | 'pre-2020';
 }
 
 export const DATACUBE_SPANS = {
@@ -69,7 +74,11 @@ function figure(max: number, ...parts: Array<string | number>): number {
 }
 
 function dataRangeError(): { json: unknown } {
-  return { json: { errcode: 61500, errmsg: `data range error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+  return { json: { errcode: 61501, errmsg: `date range error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+}
+
+function dateFormatError(): { json: unknown } {
+  return { json: { errcode: 61500, errmsg: `date format error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
 }
 
 export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] {
@@ -147,7 +156,7 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     },
     getusercumulate: (begin, end) => {
       const list: unknown[] = [];
-      for (let date = begin; date <= end; date = addDays(date, 1)) list.push({ ref_date: date, user_source: 0, cumulate_user: cumulativeOn(date) });
+      for (let date = begin; date <= end; date = addDays(date, 1)) list.push({ ref_date: date, cumulate_user: cumulativeOn(date) });
       return { list };
     },
     getarticlesummary: (date) => {
@@ -171,7 +180,8 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
           if (statDate >= options.today) break;
           const { msgid: _msgid, title: _title, ...day } = articleDay(publication, statDate);
           for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += day[key];
-          details.push({ stat_date: statDate, target_user: cumulativeOn(addDays(date, -1)), ...totals, int_page_from_session_read_user: Math.floor(totals.int_page_read_user * 0.6), int_page_from_session_read_count: Math.floor(totals.int_page_read_count * 0.6) });
+          // The fields of wechatpy's datacube_getarticletotal fixture, no more.
+          details.push({ stat_date: statDate, target_user: cumulativeOn(addDays(date, -1)), ...totals });
         }
         list.push({ ref_date: date, msgid: `${publication.msgDataId}_${publication.index}`, title: publication.title, details });
       }
@@ -179,12 +189,13 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     },
     getuserread: (begin, end) => {
       const list: unknown[] = [];
+      const preSources = options.userRead === 'pre-2020';
       for (let date = begin; date <= end; date = addDays(date, 1)) {
-        for (const source of READ_SOURCES) {
+        for (const source of preSources ? [99999999] : READ_SOURCES) {
           const readers = figure(900, salt, 'read', date, source);
           list.push({
             ref_date: date,
-            user_source: source,
+            ...(preSources ? {} : { user_source: source }),
             int_page_read_user: readers,
             int_page_read_count: readers + Math.floor(readers / 7),
             ori_page_read_user: Math.floor(readers / 25),
@@ -242,7 +253,7 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     const begin = String(body.begin_date ?? '');
     const end = String(body.end_date ?? '');
     const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-    if (!isDate(begin) || !isDate(end)) return { json: { errcode: 40097, errmsg: 'invalid args rid: fake' } };
+    if (!isDate(begin) || !isDate(end)) return dateFormatError();
     if (begin > end || end >= options.today || begin < FIRST_DATA_DAY) return dataRangeError();
     if (daysBetween(begin, end) + 1 > DATACUBE_SPANS[name]) return dataRangeError();
     if (name === 'getbizsummary' && begin < NEWER_ENDPOINTS_FROM) return { json: { list: [], is_delay: false } };

@@ -85,8 +85,17 @@ export interface FakeWeChatOptions {
   pollsWhilePublishing?: number;
   /** The final publish_status for a submission (default 0, published). */
   publishOutcome?: (articles: FakeDraftArticle[]) => number;
-  /** Leave msg_data_id out of freepublish/submit, as in the captured real answer. */
-  omitMsgDataId?: boolean;
+  /**
+   * Put msg_data_id in freepublish/submit's answer, as the docs show it. Off by default: the
+   * captured real answer (freepublish_submit.wxjava.json) has only errcode, errmsg and publish_id.
+   */
+  includeMsgDataId?: boolean;
+  /**
+   * The article links each call answers: `long` (…/s?__biz=…&mid=…&idx=…&sn=…), `short`
+   * (…/s/<hash>, no mid, as real answers may give), `redacted` (the captured get sample's
+   * `…/s?__biz=MzAwMTE2MzA1xxxxxxxxxx`, no mid) or `none` (no url field). Default `long` for all.
+   */
+  articleUrls?: Partial<Record<'get' | 'getarticle' | 'batchget', 'long' | 'short' | 'redacted' | 'none'>>;
   /** Called with each request once it is recorded and before it is answered (tests kill the caller here). */
   onRequest?: (call: FakeCall, index: number) => void | Promise<void>;
 }
@@ -251,7 +260,69 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     for (const article of draft) state.submitsByTitle.set(article.title, (state.submitsByTitle.get(article.title) ?? 0) + 1);
     // A published draft leaves the draft box.
     state.drafts.delete(body.media_id as string);
-    return { json: options.omitMsgDataId ? { errcode: 0, errmsg: 'ok', publish_id: publishId } : { errcode: 0, errmsg: 'ok', publish_id: publishId, msg_data_id: msgDataId } };
+    return { json: options.includeMsgDataId ? { errcode: 0, errmsg: 'ok', publish_id: publishId, msg_data_id: msgDataId } : { errcode: 0, errmsg: 'ok', publish_id: publishId } };
+  }
+
+  /** An article's link in the shape `call` answers (see FakeWeChatOptions.articleUrls). */
+  function articleUrl(publish: FakePublish, index: number, call: 'get' | 'getarticle' | 'batchget'): string | undefined {
+    const sn = createHash('md5').update(`${publish.publishId}/${index}`).digest('hex');
+    switch (options.articleUrls?.[call] ?? 'long') {
+      case 'long':
+        return `https://mp.weixin.qq.com/s?__biz=MzAwMTE2MzA1Mw==&mid=${publish.msgDataId}&idx=${index + 1}&sn=${sn}`;
+      case 'short':
+        return `https://mp.weixin.qq.com/s/${Buffer.from(sn, 'hex').toString('base64url').slice(0, 22)}`;
+      case 'redacted':
+        return 'https://mp.weixin.qq.com/s?__biz=MzAwMTE2MzA1xxxxxxxxxx';
+      case 'none':
+        return undefined;
+    }
+  }
+
+  /** A published article as freepublish/getarticle and batchget list it (the official docs' news_item fields). */
+  function newsItem(publish: FakePublish, article: FakeDraftArticle, index: number, call: 'getarticle' | 'batchget', withContent: boolean): Record<string, unknown> {
+    const url = articleUrl(publish, index, call);
+    const material = state.materials.get(article.thumb_media_id);
+    return {
+      title: article.title,
+      author: article.author ?? '',
+      digest: article.digest ?? '',
+      ...(withContent ? { content: article.content } : {}),
+      content_source_url: article.content_source_url ?? '',
+      thumb_media_id: article.thumb_media_id,
+      ...(material ? { thumb_url: material.url } : {}),
+      need_open_comment: article.need_open_comment ?? 0,
+      only_fans_can_comment: article.only_fans_can_comment ?? 0,
+      ...(url !== undefined ? { url } : {}),
+      is_deleted: false,
+    };
+  }
+
+  const published = () => [...state.publishes.values()].filter((publish) => publish.articleId !== undefined && publish.finalStatus === 0);
+
+  function getArticle(body: { article_id?: unknown }): { json: unknown } {
+    const publish = published().find((entry) => entry.articleId === body.article_id);
+    if (!publish) return error(53600, 'Article ID 无效');
+    return { json: { news_item: publish.articles.map((article, index) => newsItem(publish, article, index, 'getarticle', true)) } };
+  }
+
+  function batchGet(body: { offset?: unknown; count?: unknown; no_content?: unknown }): { json: unknown } {
+    const offset = Number(body.offset ?? 0);
+    const count = Number(body.count ?? 0);
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > 20) return error(40097, 'invalid args');
+    // Newest first, as the publication list on 发表记录.
+    const all = published().reverse();
+    const page = all.slice(offset, offset + count);
+    return {
+      json: {
+        total_count: all.length,
+        item_count: page.length,
+        item: page.map((publish) => ({
+          article_id: publish.articleId,
+          content: { news_item: publish.articles.map((article, index) => newsItem(publish, article, index, 'batchget', Number(body.no_content ?? 0) !== 1)) },
+          update_time: 1_788_000_000 + publish.publishId - 2650177668,
+        })),
+      },
+    };
   }
 
   function getPublish(body: { publish_id?: unknown }): { json: unknown } {
@@ -271,10 +342,10 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
         article_id: publish.articleId,
         article_detail: {
           count: publish.articles.length,
-          item: publish.articles.map((_, index) => ({
-            idx: index + 1,
-            article_url: `https://mp.weixin.qq.com/s?__biz=MzAwMTE2MzA1Mw==&mid=${publish.msgDataId}&idx=${index + 1}&sn=${createHash('md5').update(`${publish.publishId}/${index}`).digest('hex')}`,
-          })),
+          item: publish.articles.map((_, index) => {
+            const url = articleUrl(publish, index, 'get');
+            return { idx: index + 1, ...(url !== undefined ? { article_url: url } : {}) };
+          }),
         },
         fail_idx: [],
       },
@@ -298,6 +369,10 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
         return submit(body as { media_id?: unknown });
       case '/cgi-bin/freepublish/get':
         return getPublish(body as { publish_id?: unknown });
+      case '/cgi-bin/freepublish/getarticle':
+        return getArticle((body ?? {}) as { article_id?: unknown });
+      case '/cgi-bin/freepublish/batchget':
+        return batchGet((body ?? {}) as { offset?: unknown; count?: unknown });
     }
     return undefined;
   }

@@ -15,6 +15,7 @@ import { FixtureRepository } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 const TODAY = '2027-01-15';
+const SAMPLES = path.join(import.meta.dirname, '../wechat/samples');
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
 const PUBLICATIONS: FakePublication[] = [
@@ -173,11 +174,13 @@ describe('importing from the WeChat datacube API', () => {
     await expect(failure).rejects.toThrow(/POST \/datacube\/getusercumulate.*45009|45009.*getusercumulate/);
   });
 
-  it('the fake server answers 61500 to a window longer than the span and to end_date today', async () => {
+  it('the fake server answers 61501 (日期范围错误) to a window longer than the span and to end_date today, 61500 (日期格式错误) to a badly written date', async () => {
     const tooLong = await client.postJson('/datacube/getuserread', { begin_date: '2026-10-01', end_date: '2026-10-04' }).catch((error: { errcode: number }) => error.errcode);
-    expect(tooLong).toBe(61500);
+    expect(tooLong).toBe(61501);
     const today = await client.postJson('/datacube/getusersummary', { begin_date: addDays(TODAY, -1), end_date: TODAY }).catch((error: { errcode: number }) => error.errcode);
-    expect(today).toBe(61500);
+    expect(today).toBe(61501);
+    const format = await client.postJson('/datacube/getusersummary', { begin_date: '2026/10/01', end_date: '2026-10-01' }).catch((error: { errcode: number }) => error.errcode);
+    expect(format).toBe(61500);
   });
 
   // Instants whose ten-day window crosses a month end, a year end and a leap day, plus an ordinary
@@ -223,18 +226,41 @@ describe('importing from the WeChat datacube API', () => {
     }
   });
 
-  it('asks a window WeChat refuses with 61500 one day at a time, and stops on a one-day 61500 naming the request', async () => {
+  it('asks a window WeChat refuses with 61501 one day at a time, stops on a one-day 61501 naming the request, and never retries 61500', async () => {
     const { repository } = await repositoryFixture();
     const range = { from: '2026-10-01', to: '2026-10-06' };
     const clean = await importFromWeChat({ client, repository, range, today: TODAY });
-    server.injectError('/datacube/getuserread', 61500, { errmsg: 'data range error hint: [x] rid: fake' });
+    server.injectError('/datacube/getuserread', 61501, { errmsg: 'date range error hint: [x] rid: fake' });
     const split = await importFromWeChat({ client, repository, range, today: TODAY });
     // The refused 3-day window is followed by three one-day calls; the rows are the same.
     expect(split.calls).toBe(clean.calls + 3);
     expect(split.batch).toEqual(clean.batch);
-    expect(split.notices.map((notice) => notice.en)).toContain('getuserread refused the range 2026-10-01 to 2026-10-03 (61500); it was asked one day at a time instead.');
-    server.injectError('/datacube/getarticlesummary', 61500, { errmsg: 'data range error rid: fake' });
-    await expect(importFromWeChat({ client, repository, range, today: TODAY })).rejects.toThrow(/POST \/datacube\/getarticlesummary failed: errcode 61500.*\(dates asked: 2026-10-01 to 2026-10-01\)/);
+    expect(split.notices.map((notice) => notice.en)).toContain('getuserread refused the range 2026-10-01 to 2026-10-03 (61501, date range error); it was asked one day at a time instead.');
+    server.injectError('/datacube/getarticlesummary', 61501, { errmsg: 'date range error rid: fake' });
+    await expect(importFromWeChat({ client, repository, range, today: TODAY })).rejects.toThrow(
+      /POST \/datacube\/getarticlesummary failed: errcode 61501, The date range is wrong.*\(dates asked: 2026-10-01 to 2026-10-01\)/,
+    );
+    // 61500 is a date format error: splitting the window cannot help, so the run stops at once.
+    const before = server.count('/datacube/getuserread');
+    server.injectError('/datacube/getuserread', 61500, { errmsg: 'date format error rid: fake' });
+    await expect(importFromWeChat({ client, repository, range, today: TODAY })).rejects.toThrow(/POST \/datacube\/getuserread failed: errcode 61500, The date format is wrong/);
+    expect(server.count('/datacube/getuserread')).toBe(before + 1);
+  });
+
+  it('files a getuserread row without user_source (the pre-2020 shape) as all sources, not as 会话', async () => {
+    const { repository } = await repositoryFixture();
+    // The row of wechatpy's tests/fixtures/datacube_getuserread.json (test/wechat/samples/), moved to a day the fake allows.
+    const sample = JSON.parse(await readFile(path.join(SAMPLES, 'datacube_getuserread.wechatpy.json'), 'utf8')) as { list: Array<Record<string, unknown>> };
+    const row: Record<string, unknown> = { ...sample.list[0]!, ref_date: '2026-10-01' };
+    expect(row.user_source).toBeUndefined();
+    const local = await startFakeWeChat({ extraRoutes: [(request) => (request.path === '/datacube/getuserread' ? { json: { list: [row] } } : undefined), ...createDatacubeRoutes({ today: TODAY })] });
+    try {
+      const localClient = createWeChatClient({ appId: local.state.appId, appSecret: local.state.appSecret, baseUrl: local.url, tokenCachePath: path.join(cacheFolder, 'pre-2020.json'), sleep: async () => undefined });
+      const result = await importFromWeChat({ client: localClient, repository, range: { from: '2026-10-01', to: '2026-10-01' }, today: TODAY });
+      expect(result.batch.reads).toEqual([{ date: '2026-10-01', source: 99999999, readers: 45524, reads: 48796, shareUsers: 11, shares: 276, favoriteUsers: 5, favorites: 15 }]);
+    } finally {
+      await local.close();
+    }
   });
 
   it('stops on a token WeChat keeps refusing (40001) with the request named', async () => {

@@ -68,6 +68,18 @@ describe('mpflow publish against the fake WeChat', () => {
     expect(run.stdout + run.stderr).not.toContain(world.fake.state.appSecret);
   });
 
+  it('45009 at submit, after the cover and draft were uploaded: the article reads as started and stopped, not as not attempted', async () => {
+    world = await createPublishingWorld({ images: 0 });
+    world.fake.injectError('/cgi-bin/freepublish/submit', 45009);
+    const run = await runMpflow(['publish', '--due', '--now', '2026-09-02T20:35:00+08:00'], { cwd: world.fixture.root, env: wechatEnv(world) });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('started, then the run stopped (the steps done are recorded; the next run carries on)');
+    expect(run.stdout).not.toContain('not attempted');
+    expect(run.stdout).toContain('Run stopped: POST /cgi-bin/freepublish/submit failed: errcode 45009');
+    const zh = await runMpflow(['publish', '--due', '--now', '2026-09-02T20:36:00+08:00', '--lang', 'zh-CN', '--dry-run'], { cwd: world.fixture.root, env: wechatEnv(world) });
+    expect(zh.stdout).toContain('从这一步开始：提交发布');
+  });
+
   it('without credentials it says which variable is missing; exit 1', async () => {
     world = await createPublishingWorld();
     const run = await runMpflow(['publish', '--due', '--now', '2026-09-02T20:35:00+08:00'], { cwd: world.fixture.root, env: { LANG: 'en_US.UTF-8' } });

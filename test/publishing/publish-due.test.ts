@@ -80,7 +80,7 @@ describe('publish --due, happy path', () => {
   });
 
   it('takes msg_data_id from the article URL when freepublish/submit leaves it out (as the captured real answer does)', async () => {
-    world = await createPublishingWorld({ fake: { omitMsgDataId: true } });
+    world = await createPublishingWorld();
     await world.run();
     const publish = [...world.fake.state.publishes.values()][0]!;
     expect((await world.record())?.msgDataId).toBe(String(publish.msgDataId));
@@ -182,7 +182,7 @@ describe('failures', () => {
     const report = await world.run();
     expect(report.ok).toBe(false);
     expect(report.stoppedBy?.zh).toContain('IP 白名单');
-    expect(report.entries[0]).toMatchObject({ outcome: 'not-attempted' });
+    expect(report.entries[0]).toMatchObject({ outcome: 'interrupted' });
     const record = await world.record();
     expect(record?.status).toBe('in-progress');
     expect(record?.cover?.mediaId).toBeDefined();
@@ -204,7 +204,8 @@ describe('failures', () => {
     world = await createPublishingWorld();
     world.fake.injectError('/cgi-bin/freepublish/submit', errcode, { times });
     const report = await world.run();
-    expect(report.entries[0]).toMatchObject({ outcome: 'not-attempted' });
+    // The cover and the draft were uploaded before the refusal: the article was attempted.
+    expect(report.entries[0]).toMatchObject({ outcome: 'interrupted' });
     expect(report.stoppedBy?.en).toContain(shown);
     const record = await world.record();
     expect(record?.status).toBe('in-progress');

@@ -131,7 +131,10 @@ describe('freepublish', () => {
     for (let poll = 0; poll < 3; poll += 1) statuses.push(await post('/cgi-bin/freepublish/get', { publish_id: String(submitted.publish_id) }, accessToken));
     expect(statuses.map((state) => state.publish_status)).toEqual([1, 1, 0]);
     expect(statuses[2]).toMatchObject({ article_detail: { count: 1, item: [{ idx: 1 }] }, fail_idx: [] });
-    expect((statuses[2]!.article_detail as { item: Array<{ article_url: string }> }).item[0]!.article_url).toContain(`mid=${submitted.msg_data_id}&idx=1`);
+    // Like the captured real answer, submit gives no msg_data_id; the long article URL carries it as mid.
+    expect(submitted.msg_data_id).toBeUndefined();
+    const msgDataId = fake.state.publishes.get(Number(submitted.publish_id))!.msgDataId;
+    expect((statuses[2]!.article_detail as { item: Array<{ article_url: string }> }).item[0]!.article_url).toContain(`mid=${msgDataId}&idx=1`);
     expect(fake.state.submitsByTitle.get('岩茶的焙火')).toBe(1);
     // A submitted draft leaves the draft box.
     expect((await post('/cgi-bin/freepublish/submit', { media_id: mediaId }, accessToken)).errcode).toBe(40007);

@@ -127,6 +127,7 @@ const OUTCOME_LABELS: Record<DueReportEntry['outcome'], { zh: string; en: string
   failed: { zh: '失败', en: 'failed', mark: '✗' },
   blocked: { zh: '被检查拦下', en: 'blocked by checks', mark: '✗' },
   stale: { zh: '错过太久，未补发', en: 'missed too long ago, not made up', mark: '✗' },
+  interrupted: { zh: '已开始，运行中止（已完成的步骤已记录，下次运行接着做）', en: 'started, then the run stopped (the steps done are recorded; the next run carries on)', mark: '-' },
   'not-attempted': { zh: '未处理（运行已中止）', en: 'not attempted (run stopped)', mark: '-' },
   'would-publish': { zh: '将发布', en: 'would publish', mark: '→' },
   'would-resume': { zh: '将继续发布', en: 'would resume', mark: '→' },

@@ -25,6 +25,9 @@ export const DATACUBE_ENDPOINTS = {
 
 export type DatacubeEndpoint = keyof typeof DATACUBE_ENDPOINTS;
 
+/** getuserread's user_source for all sources together. */
+export const ALL_READ_SOURCES = 99999999;
+
 /** The first day the datacube has figures for. */
 export const DATACUBE_FIRST_DAY = '2014-12-01';
 
@@ -77,7 +80,7 @@ export interface UnmatchedArticle {
 export interface WeChatImportResult {
   /** Every row of the run (also handed month by month to `onMonth` when given). */
   batch: MetricBatch;
-  /** HTTP requests made to the datacube (a window WeChat refused with 61500 adds its one-day retries). */
+  /** HTTP requests made to the datacube (a window WeChat refused with 61501 adds its one-day retries). */
   calls: number;
   /** Articles the API reported whose msgid is in no publish record (and whose title names no article). */
   unmatched: UnmatchedArticle[];
@@ -167,12 +170,13 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       const answer = await client.postJson<Row>(`/datacube/${call.endpoint}`, { begin_date: call.begin, end_date: call.end });
       return [{ call, rows: Array.isArray(answer.list) ? (answer.list as Row[]) : [], delayed: answer.is_delay === true }];
     } catch (error) {
-      // wechat-api.md: 61500 "data range error" → split the range. The spans above are the documented
-      // ones; if WeChat refuses a window anyway, it is asked one day at a time rather than failing the run.
-      if (error instanceof WeChatApiError && error.errcode === 61500 && call.begin < call.end) {
+      // wechat-api.md: 61501 日期范围错误 → split the range (61500 is 日期格式错误: asking again cannot
+      // help, so it stops the run). The spans above are the documented ones; if WeChat refuses a
+      // window anyway, it is asked one day at a time rather than failing the run.
+      if (error instanceof WeChatApiError && error.errcode === 61501 && call.begin < call.end) {
         if (!split.has(call.endpoint)) {
           split.add(call.endpoint);
-          notices.push(text(`${call.endpoint} 拒绝了 ${call.begin} 至 ${call.end} 的日期范围（61500），已改为逐日请求。`, `${call.endpoint} refused the range ${call.begin} to ${call.end} (61500); it was asked one day at a time instead.`));
+          notices.push(text(`${call.endpoint} 拒绝了 ${call.begin} 至 ${call.end} 的日期范围（61501 日期范围错误），已改为逐日请求。`, `${call.endpoint} refused the range ${call.begin} to ${call.end} (61501, date range error); it was asked one day at a time instead.`));
         }
         const answers: Answer[] = [];
         for (const date of datesOf({ from: call.begin, to: call.end })) answers.push(...(await ask({ endpoint: call.endpoint, begin: date, end: date })));
@@ -333,7 +337,9 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     const endpoint = 'getuserread';
     batch.reads!.push({
       date: dateOf(row, 'ref_date', endpoint),
-      source: count(row, 'user_source', endpoint),
+      // The pre-2020 shape (wechatpy's datacube_getuserread fixture) has no user_source: one row
+      // per day for the whole account, which is the "all sources" row, not source 0 (会话).
+      source: row.user_source === undefined ? ALL_READ_SOURCES : count(row, 'user_source', endpoint),
       readers: count(row, 'int_page_read_user', endpoint),
       reads: count(row, 'int_page_read_count', endpoint),
       shareUsers: count(row, 'share_user', endpoint),

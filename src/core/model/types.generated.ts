@@ -1557,6 +1557,10 @@ export type PublishRecordFile = {
    */
   msgDataId?: string;
   /**
+   * 微信没有给出 msg_data_id（或文章链接）时写明原因：提交、查询、getarticle 和 batchget 都没有给出。有它时，已发布的记录可以没有 msgDataId，数据导入按标题对应文章。 / Why WeChat gave no msg_data_id (or article link): submit, get, getarticle and batchget all lacked it. With it a published record may go without msgDataId, and analytics match the article by its title.
+   */
+  msgDataIdMissing?: string;
+  /**
    * 提交发布成功的时间。 / When the submission was accepted.
    */
   submittedAt?: string;

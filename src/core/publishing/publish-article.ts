@@ -189,6 +189,8 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
         // freepublish/submit documents msg_data_id, but a real capture lacks it; the article URL carries it as `mid`.
         record.msgDataId ??= msgDataIdFromUrl(item?.article_url);
         if (state.article_id !== undefined) record.wechatArticleId = String(state.article_id);
+        if (record.msgDataId === undefined || record.url === undefined) await recoverMessageId(record, options.client);
+        if (record.msgDataId !== undefined && record.url !== undefined) delete record.msgDataIdMissing;
         record.publishedAt = stamp();
         record.status = 'published';
         delete record.failure;
@@ -293,6 +295,75 @@ export async function changedSinceDraft(article: ArticleRecord, record: PublishR
   } catch {
     return true;
   }
+}
+
+/** How far freepublish/batchget is paged looking for a just-published article (newest first, 20 a page). */
+const BATCHGET_PAGES = 3;
+
+interface PublishedNewsItem {
+  url?: string;
+  is_deleted?: boolean;
+}
+
+/**
+ * WeChat published the article but neither submit nor get gave its msg_data_id (a real submit
+ * answer has none; get may give a short /s/<hash> link without `mid`). It is looked for in
+ * freepublish/getarticle's news_item url, then in freepublish/batchget's entry for the article;
+ * what cannot be had is said in msgDataIdMissing, so the record stays valid and says why. These
+ * calls never fail the publication: it went out either way.
+ */
+async function recoverMessageId(record: PublishRecord, client: WeChatClient): Promise<void> {
+  const position = (record.index ?? 1) - 1;
+  const tried: string[] = [];
+  const adopt = (items: PublishedNewsItem[] | undefined) => {
+    const url = items?.[position]?.url ?? (items?.length === 1 ? items[0]?.url : undefined);
+    if (!url) return;
+    record.url ??= url;
+    record.msgDataId ??= msgDataIdFromUrl(url);
+  };
+  const failureOf = (request: string, error: unknown): string => {
+    if (error instanceof WeChatApiError) return `${request} errcode ${error.errcode}`;
+    if (error instanceof WeChatNetworkError) return `${request} ${error.mayHaveTakenEffect ? 'no answer' : 'not JSON'}`;
+    throw error;
+  };
+  if (record.wechatArticleId === undefined) {
+    tried.push('freepublish/get: no article_id');
+  } else {
+    try {
+      const answer = await client.postJson<{ news_item?: PublishedNewsItem[] }>('/cgi-bin/freepublish/getarticle', { article_id: record.wechatArticleId });
+      adopt(answer.news_item);
+      if (record.msgDataId === undefined) tried.push('freepublish/getarticle: no mid in url');
+    } catch (error) {
+      tried.push(failureOf('freepublish/getarticle', error));
+    }
+    for (let page = 0; page < BATCHGET_PAGES && record.msgDataId === undefined; page += 1) {
+      try {
+        const answer = await client.postJson<{ total_count?: number; item?: Array<{ article_id?: string; content?: { news_item?: PublishedNewsItem[] } }> }>('/cgi-bin/freepublish/batchget', {
+          offset: page * 20,
+          count: 20,
+          no_content: 1,
+        });
+        const items = answer.item ?? [];
+        const entry = items.find((candidate) => candidate.article_id === record.wechatArticleId);
+        if (entry) {
+          adopt(entry.content?.news_item);
+          if (record.msgDataId === undefined) tried.push('freepublish/batchget: no mid in url');
+          break;
+        }
+        if (items.length < 20 || (answer.total_count !== undefined && (page + 1) * 20 >= answer.total_count)) {
+          tried.push('freepublish/batchget: article not listed');
+          break;
+        }
+        if (page === BATCHGET_PAGES - 1) tried.push(`freepublish/batchget: not in the newest ${BATCHGET_PAGES * 20}`);
+      } catch (error) {
+        tried.push(failureOf('freepublish/batchget', error));
+        break;
+      }
+    }
+  }
+  if (record.msgDataId !== undefined && record.url !== undefined) return;
+  const lacking = [record.msgDataId === undefined ? 'msg_data_id' : '', record.url === undefined ? 'article_url' : ''].filter(Boolean).join(' / ');
+  record.msgDataIdMissing = `微信没有给出 ${lacking}（${tried.join('；')}）。数据导入按标题对应这篇文章；在公众平台“发表记录”找到链接中的 mid 后可补填 msgDataId。 / WeChat gave no ${lacking} (${tried.join('; ')}). Analytics match this article by its title; the mid in its link on 发表记录 can be filled in as msgDataId.`;
 }
 
 export function msgDataIdFromUrl(url: string | undefined): string | undefined {

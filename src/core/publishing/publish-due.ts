@@ -17,11 +17,13 @@ import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, ty
  * - blocked: `mpflow check` finds errors in it, or its rendered body would not survive draft/add
  *   (a remote image WeChat would drop, 1 MB or more): nothing was sent;
  * - stale: missed by more than the catch-up window;
+ * - interrupted: this article met an account-wide error (45009, 40164, …) part-way: the steps it
+ *   finished are recorded and the next run resumes from there;
  * - not-attempted: an earlier article met an account-wide error, so the run stopped;
  * - orphaned: an in-progress record whose article was removed from the branch: never published
  *   from here, reported until a person settles the record.
  */
-export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'not-attempted' | 'would-publish' | 'would-resume' | 'orphaned';
+export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'interrupted' | 'not-attempted' | 'would-publish' | 'would-resume' | 'orphaned';
 
 export interface DueReportEntry {
   article: string;
@@ -192,7 +194,7 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
         break;
       case 'stopped':
         stoppedBy = outcome.message;
-        entries.push(entry('not-attempted', { record: outcome.record, message: outcome.message }));
+        entries.push(entry('interrupted', { record: outcome.record, message: outcome.message }));
         break;
     }
   }

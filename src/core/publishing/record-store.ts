@@ -23,6 +23,7 @@ const FIELD_ORDER: ReadonlyArray<keyof PublishRecord> = [
   'submitStartedAt',
   'publishId',
   'msgDataId',
+  'msgDataIdMissing',
   'submittedAt',
   'wechatArticleId',
   'url',

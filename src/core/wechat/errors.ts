@@ -52,7 +52,9 @@ export const WECHAT_ERRCODES: Readonly<Record<number, ErrcodeMeaning>> = {
   53503: { action: 'record', meaning: text('草稿未通过发布检查。', 'The draft failed the publishing check.') },
   53504: { action: 'record', meaning: text('需要到公众平台网页端编辑后才能发布。', 'The draft must be edited on the MP web console before it can be published.') },
   53505: { action: 'record', meaning: text('请先在公众平台手动保存草稿再发布。', 'Save the draft manually on the MP web console first, then publish.') },
-  61500: { action: 'stop', meaning: text('日期范围错误。', 'The date range is wrong.') },
+  // Global code tables (WxJava's WxMpErrorMsgEnum): 61500 日期格式错误, 61501 日期范围错误.
+  61500: { action: 'stop', meaning: text('日期格式错误（应为 YYYY-MM-DD）。', 'The date format is wrong (it must be YYYY-MM-DD).') },
+  61501: { action: 'stop', meaning: text('日期范围错误（超过接口的最大跨度，或结束日期不早于今天）。', 'The date range is wrong (longer than the endpoint allows, or ending today or later).') },
   88000: { action: 'stop', meaning: text('没有留言权限。', 'The account has no comment privilege.') },
 };
 
