@@ -21,6 +21,14 @@ export function inlineStyles(tree: Root, sheet: StyleSheet): void {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
+    if (node.tagName === 'svg') {
+      // Maths and diagrams (figures-svg.ts): drawing attributes are their content; they carry no class or id.
+      visit(node, 'element', (part: Element) => {
+        delete part.properties.className;
+        delete part.properties.id;
+      });
+      return SKIP;
+    }
     for (const name of Object.keys(node.properties)) if (!KEPT_PROPERTIES.has(name)) delete node.properties[name];
     // A token span whose class had no colour is left with nothing: keep only its text.
     if (node.tagName === 'span' && Object.keys(node.properties).length === 0 && parent && index !== undefined) {

@@ -10,17 +10,24 @@
  * the article are read (images are only listed, for the publisher to upload).
  */
 import type { Root } from 'hast';
+import { raw } from 'hast-util-raw';
 import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
+import { VFile } from 'vfile';
+import { drawFigures, type FigureProblem } from './figures-svg.ts';
 import { inlineStyles } from './inline-styles.ts';
-import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
+import { applyMarkdownExtensions, escapeLoneDollars } from './markdown-extensions.ts';
+import { applyRawHtmlAllowList, markMarkdownElements, sanitizeForWeChat, type RawHtmlRemoval } from './raw-html.ts';
+import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, themeDiagramColours, type ThemeName } from './themes.ts';
 import { removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
 export { THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
 export type { ArticleImage, ArticleReference } from './wechat-links.ts';
+export type { RawHtmlRemoval } from './raw-html.ts';
 
 /** The theme when neither the caller nor the policy names one. */
 export const DEFAULT_THEME: ThemeName = 'tea-green';
@@ -34,6 +41,15 @@ export interface RenderInput {
   theme?: string;
   /** The uploaded address of a local image source; undefined keeps the source (previews). */
   imageUrl?: (src: string) => string | undefined;
+  /** Keep single line breaks inside paragraphs as line breaks (doocs' option); default false. */
+  breaks?: boolean;
+}
+
+/** Something of the source that did not reach the HTML as written, with its place in `markdown`. */
+export interface RenderNotice {
+  line: number;
+  column: number;
+  message: { zh: string; en: string };
 }
 
 export interface RenderedArticle {
@@ -42,6 +58,10 @@ export interface RenderedArticle {
   images: ArticleImage[];
   /** External links, numbered as their markers in the text. */
   references: ArticleReference[];
+  /** Raw HTML the WeChat allow-list removed, in source order (raw-html.ts). */
+  removals: RawHtmlRemoval[];
+  /** Formulas and diagrams that could not be drawn and are shown as written. */
+  figureProblems: RenderNotice[];
 }
 
 export class UnknownThemeError extends Error {
@@ -56,29 +76,55 @@ export class UnknownThemeError extends Error {
 /** The two lists the renderer appends; articles are written in Chinese, so are their headings. */
 const LABELS = { notes: '注释', references: '参考资料' };
 
-// Raw HTML in the Markdown is dropped (remark-rehype's default): it could carry anything.
+// Raw HTML is parsed (hast-util-raw) and admitted by the WeChat allow-list (raw-html.ts).
 // Strikethrough only with ~~two~~ tildes: Chinese writes ranges with one (水温 85~90℃，泡 3~5 分钟),
 // which GFM's single-tilde form would strike through.
-const processor = remark().use(remarkGfm, { singleTilde: false }).use(remarkRehype).use(rehypeStringify).freeze();
+const processor = remark()
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkMath)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify)
+  .freeze();
 
 export interface ClassedArticle {
   /** The shaped tree with the theme's `mp-` classes, before the styles are inlined. */
   tree: Root;
   images: ArticleImage[];
   references: ArticleReference[];
+  removals: RawHtmlRemoval[];
+  figureProblems: RenderNotice[];
+}
+
+function hasRaw(tree: Root): boolean {
+  const stack: Array<Root | Root['children'][number]> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'raw') return true;
+    if ('children' in node) stack.push(...(node.children as Root['children']));
+  }
+  return false;
 }
 
 /** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
-export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl'>): Promise<ClassedArticle> {
-  const mdast = processor.parse(input.markdown);
-  const { images, references } = rewriteForWeChat(mdast, {
+export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks'> & { theme?: ThemeName }): Promise<ClassedArticle> {
+  const source = escapeLoneDollars(input.markdown);
+  const mdast = processor.parse(source.text);
+  applyMarkdownExtensions(mdast, { breaks: input.breaks ?? false });
+  const { images, references, addImage } = rewriteForWeChat(mdast, {
     ...(input.articleDir !== undefined ? { articleDir: input.articleDir } : {}),
     ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
     labels: LABELS,
   });
-  const tree = await processor.run(mdast);
+  const figureProblems: FigureProblem[] = await drawFigures(mdast, { colours: themeDiagramColours(renderTheme(input.theme ?? DEFAULT_THEME)) });
+  let tree = await processor.run(mdast);
+  let removals: RawHtmlRemoval[] = [];
+  if (hasRaw(tree)) {
+    markMarkdownElements(tree);
+    tree = raw(tree, { file: new VFile(source.text) }) as Root;
+    removals = applyRawHtmlAllowList(tree, source.locate, (src) => addImage(src, '')).removals;
+  }
   shapeForWeChat(tree);
-  return { tree, images, references };
+  return { tree, images, references, removals, figureProblems: figureProblems.map((problem) => ({ ...problem, ...source.locate(problem.line, problem.column) })) };
 }
 
 /**
@@ -90,10 +136,10 @@ export function serializeHtml(tree: Root): string {
   return processor.stringify(tree).replace(/\u00a0/g, '&nbsp;');
 }
 
-export async function renderArticle(input: { markdown: string; articleDir?: string; theme?: string; imageUrl?: (src: string) => string | undefined }): Promise<RenderedArticle> {
+export async function renderArticle(input: RenderInput): Promise<RenderedArticle> {
   const themeName = input.theme ?? DEFAULT_THEME;
   if (!isThemeName(themeName)) throw new UnknownThemeError(themeName);
-  const { tree, images, references } = await classedArticle(input);
+  const { tree, images, references, removals, figureProblems } = await classedArticle({ ...input, theme: themeName });
   inlineStyles(tree, parsedThemeStyleSheet(renderTheme(themeName)));
-  return { html: serializeHtml(tree), images, references };
+  return { html: serializeHtml(sanitizeForWeChat(tree)), images, references, removals, figureProblems };
 }

@@ -93,7 +93,39 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 .mp-appendix-item p { margin: 0; display: inline; }
 .mp-appendix-number { color: ${p.accent}; margin-right: 4px; }
 .mp-reference-url { word-break: break-all; font-family: ${FONT_CODE}; font-size: 12px; }
+.mp-ref-marker, .mp-footnote-ref, .mp-appendix-number { white-space: nowrap; }
+.mp-align-left { text-align: left; }
+.mp-alert-note, .mp-alert-tip, .mp-alert-important, .mp-alert-warning, .mp-alert-caution { margin: 1.5em 0; padding: 10px 14px; border-left: 4px solid ${p.accent}; background: ${p.accentSoft}; font-size: 15px; }
+.mp-alert-note { border-left-color: #4c7fc0; background: #f0f5fb; }
+.mp-alert-tip { border-left-color: #3f8f62; background: #eef7f1; }
+.mp-alert-important { border-left-color: #7d5bbe; background: #f4f0fa; }
+.mp-alert-warning { border-left-color: #c98a1b; background: #fdf6e8; }
+.mp-alert-caution { border-left-color: #c4483c; background: #fbefed; }
+.mp-article .mp-alert-title { margin: 0 0 0.4em 0; font-weight: bold; }
+.mp-article .mp-alert-title-note { color: #3a6aa8; }
+.mp-article .mp-alert-title-tip { color: #2f7a50; }
+.mp-article .mp-alert-title-important { color: #6a49a8; }
+.mp-article .mp-alert-title-warning { color: #a06a0a; }
+.mp-article .mp-alert-title-caution { color: #a8352a; }
+.mp-ruby-text { font-size: 0.6em; color: ${p.muted}; }
+.mp-highlight { background-color: #fff1a8; padding: 0 2px; }
+.mp-underline { text-decoration: underline; text-underline-offset: 3px; }
+.mp-toc { margin: 1.5em 0; padding: 12px 16px; background: ${p.accentSoft}; text-align: left; }
+.mp-article .mp-toc-title { margin: 0 0 0.5em 0; font-weight: bold; color: ${p.accentStrong}; }
+.mp-article .mp-toc-item { margin: 0 0 0.3em 0; font-size: 15px; }
+.mp-article .mp-toc-subitem { margin: 0 0 0.3em 1.4em; font-size: 14px; color: ${p.muted}; }
+.mp-gallery { margin: 1.5em 0; overflow-x: auto; white-space: nowrap; text-align: left; }
+.mp-gallery-slide { display: inline-block; width: 80%; margin-right: 8px; vertical-align: top; white-space: normal; }
+.mp-math-block { margin: 1.2em 0; text-align: center; overflow-x: auto; }
+.mp-math-inline { padding: 0 1px; }
+.mp-diagram { margin: 1.5em 0; text-align: center; overflow-x: auto; }
 `;
+}
+
+/** Colours for diagrams drawn as SVG (figures-svg.ts): the theme's text and accent on white. */
+export function themeDiagramColours(theme: RenderTheme): { background: string; text: string; accent: string } {
+  const palette = theme.name === 'ink' ? INK : TEA_GREEN;
+  return { background: '#ffffff', text: palette.text, accent: palette.accent };
 }
 
 const TEA_GREEN: Palette = {

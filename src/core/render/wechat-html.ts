@@ -21,7 +21,7 @@ import { SKIP, visit } from 'unist-util-visit';
 
 const NO_BREAK_SPACE = '\u00a0';
 const TAB = NO_BREAK_SPACE.repeat(4);
-const BULLETS = ['•', '◦', '▪'] as const;
+const BULLETS = ['•', '◦', '▪', '▫'] as const;
 const MAX_INDENT_DEPTH = 3;
 
 const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'figure', 'section', 'blockquote', 'table', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div']);
@@ -190,6 +190,9 @@ function alignCells(table: Element): void {
 
 // -------------------------------------------------------------------- shape -----
 
+/** A run of Latin characters without a space long enough to take most of a phone's line. */
+const LONG_UNBROKEN = /[\x21-\x7e]{28,}/;
+
 /**
  * Reshapes the tree in place and wraps it in the article `<section>` the theme styles.
  * Order matters: code and figures first, so the list flattening sees them as blocks.
@@ -211,6 +214,8 @@ export function shapeForWeChat(tree: Root): void {
         parent.children[index] = figure;
         return SKIP;
       }
+      // Justified lines stretch their spaces around an address that cannot break ("裸 网 址 也 常 见").
+      if (LONG_UNBROKEN.test(textContent(node))) node.properties.className = [...classNames(node), 'mp-align-left'];
     }
     if (node.tagName === 'img') {
       node.properties.className = ['mp-inline-image'];

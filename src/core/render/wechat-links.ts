@@ -124,6 +124,8 @@ export interface LinkRewriteOptions {
 export interface LinkRewriteResult {
   images: ArticleImage[];
   references: ArticleReference[];
+  /** Adds an image found later (in raw HTML) to `images` and returns the address to write. */
+  addImage: (src: string, alt: string) => string;
 }
 
 /**
@@ -164,16 +166,18 @@ export function rewriteForWeChat(tree: Root, options: LinkRewriteOptions): LinkR
       return [SKIP, index];
     });
 
-  const rewriteImage = (node: Image) => {
-    const src = node.url;
-    if (!isLocalImage(src)) return;
+  const addImage = (src: string, alt: string): string => {
+    if (!isLocalImage(src)) return src;
     if (!seenImages.has(src)) {
       seenImages.add(src);
-      const image: ArticleImage = { src, alt: node.alt ?? '' };
+      const image: ArticleImage = { src, alt };
       if (options.articleDir !== undefined) image.absolutePath = path.resolve(options.articleDir, decodePath(src));
       images.push(image);
     }
-    node.url = options.imageUrl?.(src) ?? src;
+    return options.imageUrl?.(src) ?? src;
+  };
+  const rewriteImage = (node: Image) => {
+    node.url = addImage(node.url, node.alt ?? '');
   };
 
   rewrite(tree);
@@ -216,7 +220,7 @@ export function rewriteForWeChat(tree: Root, options: LinkRewriteOptions): LinkR
       ]) as RootContent,
     );
   }
-  return { images, references };
+  return { images, references, addImage };
 }
 
 function decodePath(src: string): string {
