@@ -29,6 +29,8 @@ const ALLOWED_SECRETS: Record<string, string[]> = {
   'publish.yml/publish': ['WECHAT_APPID', 'WECHAT_APPSECRET', 'MPFLOW_APP_PRIVATE_KEY'],
   'metrics-import.yml/import': ['WECHAT_APPID', 'WECHAT_APPSECRET', 'MPFLOW_APP_PRIVATE_KEY'],
   'review-record.yml/record': ['MPFLOW_APP_PRIVATE_KEY'],
+  // The App's check run is the verdict the ruleset requires (README "Threat model").
+  'review-gate.yml/gate': ['MPFLOW_APP_PRIVATE_KEY'],
 };
 
 describe('workflow permissions', () => {
@@ -92,7 +94,7 @@ describe('workflow permissions', () => {
           expect(text, workflow.file).not.toMatch(/pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\/|merge_commit_sha/);
           if (typeof step.uses === 'string' && step.uses.startsWith('actions/checkout@')) {
             const ref = String((step.with as Record<string, unknown> | undefined)?.ref ?? '');
-            expect(ref, `${workflow.file}: checkout ref`).toMatch(/^(|\$\{\{ github\.event\.repository\.default_branch \}\}|\$\{\{ github\.event\.pull_request\.base\.ref \}\})$/);
+            expect(ref, `${workflow.file}: checkout ref`).toBe('${{ github.event.repository.default_branch }}');
           }
         }
       }
@@ -113,7 +115,7 @@ describe('workflow permissions', () => {
     // Finding the pull requests needs no write token.
     expect(jobs.targets!.permissions).toEqual({ 'pull-requests': 'read' });
     expect(jobs.gate!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' });
-    expect(JSON.stringify(jobs.gate!.steps)).toContain('npx mpflow review-gate --repo \\"$REPOSITORY\\" --pr \\"$PR_NUMBER\\"');
+    expect(JSON.stringify(jobs.gate!.steps)).toContain('npx mpflow review-gate --repo \\"$REPOSITORY\\" --pr \\"$PR_NUMBER\\" --verdict \\"$VERDICT_AS\\"');
   });
 
   it('evaluations of one pull request never run at once, whichever event started them', () => {
@@ -137,7 +139,7 @@ describe('workflow permissions', () => {
     const record = byName('review-record.yml');
     expect((triggersOf(record) as Record<string, { types?: string[] }>).pull_request_target?.types).toEqual(['closed']);
     const job = Object.fromEntries(jobsOf(record)).record!;
-    expect(job.if).toBe('github.event.pull_request.merged == true');
+    expect(job.if).toBe('github.event.pull_request.merged == true && github.event.pull_request.base.ref == github.event.repository.default_branch');
     expect((job.permissions as Record<string, string>).contents).toBe('write');
     expect(JSON.stringify(job.steps)).toMatch(/--record-merge[\s\S]*git add --all -- content\/reviews[\s\S]*git push/);
   });
@@ -161,9 +163,14 @@ describe('workflow permissions', () => {
     expect(guard).toBeGreaterThanOrEqual(0);
     expect(guard).toBeLessThan(publish);
     // The guard looks for the step by this exact name, so renaming it would silently disable the guard.
-    expect(String(steps[guard]!.run)).toContain('select(.name == "Commit the publishing records")');
+    expect(String(steps[guard]!.run)).toContain('select(.name == "Commit the publishing records" or .name == "Publishing is paused")');
+    // The step a paused run fails in, which carries the pause to the next run.
+    const paused = index('Publishing is paused');
+    expect(paused).toBeGreaterThan(guard);
+    expect(paused).toBeLessThan(publish);
+    expect(String(steps[paused]!.if)).toBe("steps.guard.outputs.paused == 'true'");
     // A paused run commits nothing, so the run that failed to push stays the one the guard finds.
-    expect(String(commit.if)).toContain("steps.guard.outcome == 'success'");
+    expect(String(commit.if)).toContain("steps.guard.outcome == 'success' && steps.guard.outputs.paused == 'false'");
     const keep = steps.find((step) => String(step.uses ?? '').startsWith('actions/upload-artifact@'))!;
     expect(String(keep.if)).toContain("steps.commit.outcome == 'failure'");
     expect((job.permissions as Record<string, string>).actions).toBe('read');
@@ -183,7 +190,8 @@ describe('workflow permissions', () => {
         expect(comment, `${workflow.file}:${index + 1}`).toMatch(/Asia\/Shanghai/);
       }
     }
-    expect((triggersOf(byName('publish.yml')).schedule as Array<{ cron: string }>)[0]!.cron).toBe('*/15 * * * *');
+    // Every 15 minutes, off minute 0 (test/workflows/hardening.test.ts).
+    expect((triggersOf(byName('publish.yml')).schedule as Array<{ cron: string }>)[0]!.cron).toBe('7,22,37,52 * * * *');
     // 08:00 Asia/Shanghai is 00:00 UTC; the import runs after it.
     const [minute, hour] = (triggersOf(byName('metrics-import.yml')).schedule as Array<{ cron: string }>)[0]!.cron.split(' ').map(Number);
     expect(((hour! + 8) % 24) * 60 + minute!).toBeGreaterThanOrEqual(8 * 60);

@@ -246,3 +246,208 @@ export function secretsReferencedIn(value: unknown): Set<string> {
 export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line}:${finding.column}  ${finding.expression}  — ${finding.reason}`;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Hardening rules: each returns what is wrong in one workflow, as "file: job: why" lines, so a
+ * test can hold the repository's workflows to them and show each rule failing on a bad example.
+ * Threat model: every member has write access, so anyone can push a branch with a workflow of
+ * their own, open pull requests and start workflows on any branch (README "Threat model").
+ * ------------------------------------------------------------------------------------------- */
+
+/** The environment that holds every secret; its deployment branch rule admits only the default branch. */
+export const SECRETS_ENVIRONMENT = 'mpflow-secrets';
+
+type JobData = Record<string, unknown> & { steps?: Array<Record<string, unknown>>; permissions?: unknown; if?: unknown; environment?: unknown; concurrency?: unknown };
+
+export function jobsOf(workflow: WorkflowFile): Array<[string, JobData]> {
+  if (workflow.kind !== 'workflow') return [];
+  return Object.entries((workflow.data.jobs ?? {}) as Record<string, JobData>);
+}
+
+export function triggersOf(workflow: WorkflowFile): Record<string, unknown> {
+  const on = workflow.data.on;
+  if (typeof on === 'string') return { [on]: null };
+  if (Array.isArray(on)) return Object.fromEntries(on.map((name: string) => [name, null]));
+  return (on ?? {}) as Record<string, unknown>;
+}
+
+function environmentName(job: JobData): string | undefined {
+  const environment = job.environment;
+  if (typeof environment === 'string') return environment;
+  if (environment && typeof environment === 'object') return String((environment as { name?: unknown }).name ?? '');
+  return undefined;
+}
+
+/** Secrets a job reads, GITHUB_TOKEN aside (every run has that one anyway). */
+function jobSecrets(job: JobData): string[] {
+  return [...secretsReferencedIn(job)].filter((name) => name !== 'GITHUB_TOKEN');
+}
+
+function writes(job: JobData): boolean {
+  const permissions = job.permissions;
+  if (permissions === 'write-all') return true;
+  return !!permissions && typeof permissions === 'object' && Object.values(permissions as Record<string, string>).includes('write');
+}
+
+const DEFAULT_BRANCH_ONLY = /github\.ref == format\('refs\/heads\/\{0\}', github\.event\.repository\.default_branch\)/;
+
+/** Finding 1: a secret is read only in a job of the environment that only the default branch may use. */
+export function secretsOutsideTheEnvironment(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  for (const [id, job] of jobsOf(workflow)) {
+    const secrets = jobSecrets(job);
+    if (secrets.length === 0) continue;
+    const environment = environmentName(job);
+    if (environment !== SECRETS_ENVIRONMENT) found.push(`${workflow.file}: job ${id} reads ${secrets.join(', ')} outside the environment ${SECRETS_ENVIRONMENT} (${environment === undefined ? 'no environment' : `environment ${environment}`})`);
+    // The environment refuses other branches; the job should not even start there (a failed
+    // deployment on every branch run would be noise). Events that only ever run on the default
+    // branch (schedule, issue_comment, workflow_run, pull_request_target into it) need no condition.
+    const condition = String(job.if ?? '');
+    const triggers = Object.keys(triggersOf(workflow));
+    const anyBranch = triggers.filter((trigger) => ['workflow_dispatch', 'push', 'workflow_call'].includes(trigger));
+    if (anyBranch.length > 0 && !DEFAULT_BRANCH_ONLY.test(condition)) {
+      found.push(`${workflow.file}: job ${id} reads secrets and can be started on any branch (${anyBranch.join(', ')}) without a default-branch condition`);
+    }
+  }
+  return found;
+}
+
+function checkoutSteps(job: JobData): Array<Record<string, unknown>> {
+  return (job.steps ?? []).filter((step) => typeof step.uses === 'string' && /^actions\/checkout@/.test(step.uses));
+}
+
+/**
+ * Finding 2: a job with a write token or a secret that runs on pull_request_target checks out only
+ * the default branch, and one that records merges does so only for pull requests into it.
+ */
+export function privilegedCodeFromOtherBranches(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  const privilegedTrigger = ['pull_request_target', 'issue_comment', 'workflow_run'].some((trigger) => trigger in triggersOf(workflow));
+  if (!privilegedTrigger) return found;
+  for (const [id, job] of jobsOf(workflow)) {
+    if (!writes(job) && jobSecrets(job).length === 0) continue;
+    for (const step of checkoutSteps(job)) {
+      const ref = String((step.with as Record<string, unknown> | undefined)?.ref ?? '');
+      if (ref !== '${{ github.event.repository.default_branch }}') found.push(`${workflow.file}: job ${id} checks out "${ref}" with a write token; only \${{ github.event.repository.default_branch }} may run here`);
+    }
+    const script = JSON.stringify(job.steps ?? []);
+    if (/--record-merge/.test(script) && !/github\.event\.pull_request\.base\.ref == github\.event\.repository\.default_branch/.test(String(job.if ?? ''))) {
+      found.push(`${workflow.file}: job ${id} records merges into any base branch; its condition must require the default branch`);
+    }
+    if (/github\.event\.pull_request\.base\.ref/.test(JSON.stringify((job.steps ?? []).map((step) => step.with ?? {})))) {
+      found.push(`${workflow.file}: job ${id} passes the pull request's base branch to an action`);
+    }
+  }
+  return found;
+}
+
+/** Finding 3: the site is built from the default branch only, one build and one deployment at a time. */
+export function pagesDeployAnyRef(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  const jobs = jobsOf(workflow);
+  const deploys = jobs.some(([, job]) => (job.steps ?? []).some((step) => typeof step.uses === 'string' && /^actions\/deploy-pages@/.test(step.uses)));
+  if (!deploys) return found;
+  for (const [trigger, spec] of Object.entries(triggersOf(workflow))) {
+    const inputs = (spec as { inputs?: Record<string, unknown> } | null)?.inputs ?? {};
+    for (const name of Object.keys(inputs)) if (/ref|sha|branch|commit/i.test(name)) found.push(`${workflow.file}: ${trigger} takes an input "${name}" that picks what to deploy`);
+  }
+  for (const [id, job] of jobs) {
+    const concurrency = job.concurrency as { group?: unknown; 'cancel-in-progress'?: unknown } | undefined;
+    if (!concurrency || typeof concurrency !== 'object' || typeof concurrency.group !== 'string' || /\$\{\{/.test(concurrency.group) || concurrency['cancel-in-progress'] !== false) {
+      found.push(`${workflow.file}: job ${id} has no fixed concurrency group that waits (an older build could deploy last)`);
+    }
+    for (const step of checkoutSteps(job)) {
+      const ref = String((step.with as Record<string, unknown> | undefined)?.ref ?? '');
+      if (ref !== '${{ github.ref_name }}') found.push(`${workflow.file}: job ${id} builds "${ref || 'the event commit'}", not the branch's newest commit`);
+      if (!DEFAULT_BRANCH_ONLY.test(String(job.if ?? ''))) found.push(`${workflow.file}: job ${id} builds on any branch`);
+    }
+  }
+  return found;
+}
+
+/** Finding 5a: no npm (or any) cache is restored in a job that holds a secret or a write token. */
+export function cacheInPrivilegedJobs(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  for (const [id, job] of jobsOf(workflow)) {
+    if (!writes(job) && jobSecrets(job).length === 0) continue;
+    for (const step of job.steps ?? []) {
+      const uses = String(step.uses ?? '');
+      const cache = (step.with as Record<string, unknown> | undefined)?.cache;
+      if (/^actions\/setup-node@/.test(uses) && cache !== undefined && cache !== '') found.push(`${workflow.file}: job ${id} restores the ${String(cache)} cache while it holds a secret or write token`);
+      if (/^actions\/cache(\/restore)?@/.test(uses)) found.push(`${workflow.file}: job ${id} restores a cache while it holds a secret or write token`);
+    }
+  }
+  return found;
+}
+
+/** Finding 5b: checkout never leaves a token in .git/config for the steps that follow. */
+export function persistedCredentials(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  for (const [id, job] of jobsOf(workflow)) {
+    for (const step of checkoutSteps(job)) {
+      const withs = (step.with as Record<string, unknown> | undefined) ?? {};
+      if (withs['persist-credentials'] !== false) found.push(`${workflow.file}: job ${id} checks out without persist-credentials: false`);
+      if ('token' in withs) found.push(`${workflow.file}: job ${id} gives checkout a token; push with the commit step's token instead`);
+    }
+  }
+  return found;
+}
+
+/** Finding 5f: every action from elsewhere is pinned by a full commit SHA, its release named in a comment. */
+export function unpinnedActions(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  const lines = workflow.source.split('\n');
+  lines.forEach((line, index) => {
+    const match = /^\s*(?:-\s+)?uses:\s*(['"]?)([^\s'"#]+)\1\s*(#.*)?$/.exec(line);
+    if (!match) return;
+    const target = match[2]!;
+    if (target.startsWith('./')) return;
+    if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(target)) found.push(`${workflow.file}:${index + 1}: ${target} is not pinned by a full commit SHA`);
+    else if (!/^#\s*v\d+\.\d+\.\d+\s*$/.test(match[3] ?? '')) found.push(`${workflow.file}:${index + 1}: ${target} does not say which release the SHA is (# vX.Y.Z)`);
+  });
+  return found;
+}
+
+/** Finding 5g: no schedule fires at minute 0, when GitHub's scheduler is busiest and drops runs. */
+export function cronOnTheHour(workflow: WorkflowFile): string[] {
+  const found: string[] = [];
+  for (const entry of ((triggersOf(workflow).schedule ?? []) as Array<{ cron?: string }>)) {
+    const minute = String(entry.cron ?? '').trim().split(/\s+/)[0] ?? '';
+    const fires = minuteValues(minute);
+    if (fires === undefined) found.push(`${workflow.file}: cron minute "${minute}" cannot be read`);
+    else if (fires.includes(0)) found.push(`${workflow.file}: cron "${entry.cron}" fires at minute 0`);
+  }
+  return found;
+}
+
+/** The minutes a cron minute field fires at, or undefined when it cannot be read. */
+export function minuteValues(field: string): number[] | undefined {
+  const minutes = new Set<number>();
+  for (const part of field.split(',')) {
+    const match = /^(\*|\d+)(?:-(\d+))?(?:\/(\d+))?$/.exec(part);
+    if (!match) return undefined;
+    const start = match[1] === '*' ? 0 : Number(match[1]);
+    const end = match[2] !== undefined ? Number(match[2]) : match[1] === '*' || match[3] !== undefined ? 59 : start;
+    const step = match[3] !== undefined ? Number(match[3]) : 1;
+    if (start > 59 || end > 59 || step === 0) return undefined;
+    for (let minute = start; minute <= end; minute += step) minutes.add(minute);
+  }
+  return [...minutes].sort((a, b) => a - b);
+}
+
+/**
+ * Every `run:` script of a workflow or action, as bash would get it, with each `${{ … }}` replaced
+ * by a plain word so shellcheck reads the shell and not the expression.
+ */
+export function runScripts(workflow: WorkflowFile): Array<{ where: string; script: string }> {
+  const scripts: Array<{ where: string; script: string }> = [];
+  const collect = (where: string, steps: Array<Record<string, unknown>> | undefined) => {
+    (steps ?? []).forEach((step, index) => {
+      if (typeof step.run !== 'string') return;
+      scripts.push({ where: `${workflow.file}: ${where} step ${String(step.name ?? step.id ?? index + 1)}`, script: step.run.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPRESSION') });
+    });
+  };
+  if (workflow.kind === 'action') collect('action', (workflow.data.runs as { steps?: Array<Record<string, unknown>> } | undefined)?.steps);
+  for (const [id, job] of jobsOf(workflow)) collect(`job ${id}`, job.steps);
+  return scripts;
+}

@@ -108,6 +108,22 @@ describe('commit-records (publish and metrics)', () => {
     expect(git(origin, 'ls-tree', '-r', '--name-only', 'main')).not.toContain('.mpflow/token.json');
   });
 
+  it('hands the token to git for this step only: nothing of it lands in .git/config', () => {
+    write(runner, 'content/publishing/2026-12-02-winter-tea-gathering.yaml', 'article: 2026-12-02-winter-tea-gathering\nstatus: published\n');
+    // A git that reports the header it was given, then does the real work.
+    const bin = path.join(sandbox, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const realGit = execFileSync('bash', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/usr/bin/env bash\nif [ "$1" = push ]; then printf '%s=%s\\n' "$GIT_CONFIG_KEY_0" "$GIT_CONFIG_VALUE_0" >> "${sandbox}/push-auth"; fi\nexec ${realGit} "$@"\n`);
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const run = runScript(COMMIT_RECORDS, runner, { ...RECORD_ENV, PATH: `${bin}:${process.env.PATH}`, PUSH_TOKEN: 'ghs_token123', SERVER_URL: 'https://github.example' });
+    expect(run.status, run.output).toBe(0);
+    expect(run.outputs.pushed).toBe('true');
+    expect(readFileSync(path.join(sandbox, 'push-auth'), 'utf8')).toBe(`http.https://github.example/.extraheader=AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_token123').toString('base64')}\n`);
+    expect(readFileSync(path.join(runner, '.git/config'), 'utf8')).not.toMatch(/extraheader|ghs_token123/);
+    expect(run.output).not.toContain('ghs_token123');
+  });
+
   it('pushes nothing when nothing changed', () => {
     const before = git(origin, 'rev-parse', 'main');
     const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
@@ -256,8 +272,143 @@ describe('review-gate: which pull requests, and evaluating each', () => {
     const target = runScript(TARGET, runner, { PATH: fakeTools('3\n5\n8\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
     const numbers = JSON.parse(target.outputs.numbers!) as number[];
     expect(numbers).toEqual([3, 5, 8]);
-    const statuses = numbers.map((number) => runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PR_NUMBER: String(number) }).status);
+    const statuses = numbers.map((number) => runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PR_NUMBER: String(number), VERDICT_AS: 'check-run' }).status);
     expect(statuses).toEqual([0, 1, 0]);
-    expect(calls('npx')).toEqual(['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number}`));
+    expect(calls('npx')).toEqual(['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number} --verdict check-run`));
+  });
+});
+
+describe('review-gate targets: pull requests into other branches', () => {
+  const TARGET = stepScript('.github/workflows/review-gate.yml', 'target');
+  it('a pull_request_target event into another base evaluates nothing (that run may not use the environment)', () => {
+    const into = (base: string) => runScript(TARGET, runner, { EVENT_NAME: 'pull_request_target', PR_FROM_EVENT: '17', HEAD_SHA: '', REPOSITORY: 'minlan/wechat', BASE_REF: base, DEFAULT_BRANCH: 'main' });
+    expect(into('feature/roster').outputs.numbers).toBe('[]');
+    expect(JSON.parse(into('main').outputs.numbers!)).toEqual([17]);
+  });
+});
+
+describe('publish guard: the pause cannot scroll away', () => {
+  const GUARD = stepScript('.github/workflows/publish.yml', 'guard');
+  interface FakeRun {
+    id: number;
+    branch: string;
+    steps: Array<{ name: string; conclusion: string | null }>;
+  }
+  /**
+   * A fake `gh api … --jq …` over a list of completed publish runs, newest first, as GitHub pages
+   * them: the answers are written out beforehand, so each request costs one jq.
+   */
+  function fakeGh(): string {
+    const bin = path.join(sandbox, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(
+      path.join(bin, 'gh'),
+      `#!/usr/bin/env bash
+set -euo pipefail
+printf '%s\\n' "$*" >> "${sandbox}/gh-calls"
+[ "$1" = api ] && [ "$3" = --jq ] || exit 9
+if [[ "$2" =~ ^repos/minlan/wechat/actions/workflows/publish\\.yml/runs\\?branch=main\\&status=completed\\&per_page=100\\&page=([0-9]+)$ ]]; then
+  file="${sandbox}/answers/page-\${BASH_REMATCH[1]}.json"
+elif [[ "$2" =~ ^repos/minlan/wechat/actions/runs/([0-9]+)/jobs$ ]]; then
+  file="${sandbox}/answers/jobs-\${BASH_REMATCH[1]}.json"
+else
+  exit 8
+fi
+if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_runs":[],"jobs":[]}'; fi
+`,
+    );
+    chmodSync(path.join(bin, 'gh'), 0o755);
+    return `${bin}:${process.env.PATH}`;
+  }
+  const history: FakeRun[] = [];
+  const written = new Set<number>();
+  const save = () => {
+    const answers = path.join(sandbox, 'answers');
+    mkdirSync(answers, { recursive: true });
+    const onMain = history.filter((run) => run.branch === 'main');
+    for (let page = 1; page <= Math.ceil(onMain.length / 100) + 1; page += 1) {
+      writeFileSync(path.join(answers, `page-${page}.json`), JSON.stringify({ workflow_runs: onMain.slice((page - 1) * 100, page * 100).map((run) => ({ id: run.id })) }));
+    }
+    for (const run of history) {
+      if (written.has(run.id)) continue;
+      writeFileSync(path.join(answers, `jobs-${run.id}.json`), JSON.stringify({ jobs: [{ steps: run.steps }] }));
+      written.add(run.id);
+    }
+  };
+  const committed = (id: number, conclusion: 'success' | 'failure'): FakeRun => ({
+    id,
+    branch: 'main',
+    steps: [
+      { name: "Stop while an earlier run's records are missing from the repository", conclusion: 'success' },
+      { name: 'Publishing is paused', conclusion: 'skipped' },
+      { name: 'Publish what is due', conclusion: 'success' },
+      { name: 'Commit the publishing records', conclusion },
+    ],
+  });
+  const pausedRun = (id: number): FakeRun => ({
+    id,
+    branch: 'main',
+    steps: [
+      { name: "Stop while an earlier run's records are missing from the repository", conclusion: 'success' },
+      { name: 'Publishing is paused', conclusion: 'failure' },
+      { name: 'Publish what is due', conclusion: 'skipped' },
+      { name: 'Commit the publishing records', conclusion: 'skipped' },
+    ],
+  });
+  const guard = (runId: number, recovered = false) => {
+    save();
+    const before = existsSync(path.join(sandbox, 'gh-calls')) ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length : 1;
+    const run = runScript(GUARD, runner, { PATH: fakeGh(), GH_TOKEN: 'x', REPOSITORY: 'minlan/wechat', BRANCH: 'main', RUN_ID: String(runId), RECORDS_RECOVERED: String(recovered) });
+    const after = existsSync(path.join(sandbox, 'gh-calls')) ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length : 1;
+    return { ...run, requests: after - before };
+  };
+
+  beforeEach(() => {
+    history.length = 0;
+    written.clear();
+  });
+
+  it('stays paused through 100 paused runs (and 110 runs that say nothing), then resumes once the records are recovered', { timeout: 180_000 }, () => {
+    history.push(committed(2, 'failure'), committed(1, 'success'));
+    // Runs that say nothing: a manual run on a branch (filtered out by branch), runs cancelled or lost before committing.
+    for (let id = 3; id < 113; id += 1) history.unshift({ id, branch: id % 10 === 0 ? 'feature/x' : 'main', steps: id % 3 === 0 ? [] : [{ name: 'Commit the publishing records', conclusion: null }] });
+    const first = guard(113);
+    expect(first.status, first.output).toBe(0);
+    expect(first.outputs).toMatchObject({ paused: 'true', since: '2' });
+    history.unshift(pausedRun(113));
+    for (let id = 114; id < 214; id += 1) {
+      const run = guard(id);
+      expect(run.status, run.output).toBe(0);
+      expect(run.outputs.paused, `run ${id}`).toBe('true');
+      // The newest run carries the pause: one page and one job list, however long the pause.
+      expect(run.requests, `run ${id}`).toBe(2);
+      history.unshift(pausedRun(id));
+    }
+    expect(history.filter((run) => run.steps.some((step) => step.name === 'Publishing is paused' && step.conclusion === 'failure'))).toHaveLength(101);
+
+    const recovered = guard(214, true);
+    expect(recovered.outputs.paused).toBe('false');
+    expect(recovered.requests).toBe(0);
+    history.unshift(committed(214, 'success'));
+    expect(guard(215).outputs.paused).toBe('false');
+  });
+
+  it('a failed push pauses even when the newest runs said nothing; a later success does not pause', () => {
+    history.push(committed(5, 'failure'), committed(4, 'success'));
+    history.unshift({ id: 6, branch: 'main', steps: [] });
+    expect(guard(7).outputs).toMatchObject({ paused: 'true', since: '5' });
+    history.unshift(committed(7, 'success'));
+    expect(guard(8).outputs.paused).toBe('false');
+    // The very first run of a repository has nobody to wait for.
+    history.length = 0;
+    expect(guard(1).outputs.paused).toBe('false');
+  });
+
+  it('a guard that cannot ask GitHub fails the run, which then says nothing to the next one', () => {
+    history.push(committed(4, 'failure'));
+    save();
+    const run = runScript(GUARD, runner, { PATH: `${path.join(sandbox, 'none')}:/usr/bin:/bin`, GH_TOKEN: 'x', REPOSITORY: 'minlan/wechat', BRANCH: 'main', RUN_ID: '9', RECORDS_RECOVERED: 'false' });
+    expect(run.status).not.toBe(0);
+    expect(run.outputs.paused).toBeUndefined();
   });
 });
