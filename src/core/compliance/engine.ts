@@ -13,11 +13,13 @@ import * as induceFollow from './rules/induce-follow.ts';
 import * as induceShare from './rules/induce-share.ts';
 import * as lexicon from './rules/lexicon.ts';
 import * as medical from './rules/medical.ts';
+import * as modelRules from './rules/model.ts';
 import * as reprint from './rules/reprint.ts';
 import * as structure from './rules/structure.ts';
 import * as typography from './rules/typography.ts';
 import * as wechatLimits from './rules/wechat-limits.ts';
 import * as suppressionRules from './suppressions.ts';
+import * as classifierExports from './classifier.ts';
 import type { ComplianceRule, ComplianceSettings, Finding, LintResult, RuleDefinition, TeamLexiconEntry } from './types.ts';
 
 const DEFINITIONS: RuleDefinition[] = [
@@ -33,6 +35,7 @@ const DEFINITIONS: RuleDefinition[] = [
   ...structure.RULES,
   ...wechatLimits.RULES,
   ...suppressionRules.RULES,
+  ...modelRules.RULES,
 ];
 
 /** Every compliance rule, by id. Ids are stable: suppressions, SARIF baselines and policies name them. */
@@ -133,12 +136,21 @@ function typographyMessage(fix: typography.TypographyFix, inFrontMatter: boolean
   return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。${manual.zh}`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".${manual.en}` };
 }
 
+let classifierModule: typeof import('./classifier.ts') | undefined;
+
+/** The sentence classifier, its model read on first use (see classifier.ts). */
+function classifier(): typeof import('./classifier.ts') {
+  classifierModule ??= classifierExports;
+  return classifierModule;
+}
+
 /** Runs every rule over a document and turns what they report into positioned findings. */
 export function lintDocument(document: LintDocument, suppressions: readonly Suppression[], only?: 'typography'): LintResult {
   const raw: RawFinding[] = [];
   const report = (finding: RawFinding) => raw.push(finding);
   if (only !== 'typography') {
     checkPhrases(document, report);
+    modelRules.checkModel(document, [...raw], classifier(), report);
     reprint.checkReprint(document, report);
     structure.checkStructure(document, report);
     wechatLimits.checkWeChatLimits(document, report);

@@ -1,0 +1,80 @@
+import { BLOCKQUOTE, EXCLUDED, QUOTED } from '../markdown-scan.ts';
+import type { LintDocument, RawFinding } from '../document.ts';
+import { defineRule, type ComplianceRuleId, type RuleDefinition } from '../types.ts';
+
+/**
+ * The classifier's findings: one rule per modelled family (`<family>/model`), a warning, placed on
+ * the whole sentence, with the phrases that weighed most as the reason. A sentence where a rule
+ * of the same family already fired gets no model finding: the rule's position is sharper.
+ */
+const FAMILY_SUMMARY: Record<string, { zh: string; en: string }> = {
+  lexicon: { zh: '像谣言、标题党或诈骗引流', en: 'a rumour, clickbait or a fraud lure' },
+  medical: { zh: '像宣称治疗或预防疾病', en: 'a claim to treat or prevent disease' },
+  finance: { zh: '像承诺收益或无风险', en: 'a promise of returns or of no risk' },
+  education: { zh: '像对考试或培训效果的保证', en: 'a guarantee of exam or training results' },
+  'induce-share': { zh: '像以奖励或压力诱导分享', en: 'an inducement to share' },
+  'induce-follow': { zh: '像诱导关注公众号', en: 'an inducement to follow the account' },
+};
+
+export const MODEL_FAMILIES = Object.keys(FAMILY_SUMMARY);
+
+export const RULES: RuleDefinition[] = MODEL_FAMILIES.map((family) =>
+  defineRule(`${family}/model` as ComplianceRuleId, {
+    family: family as RuleDefinition['family'],
+    severity: 'warning',
+    basis: {
+      zh: '本仓库训练的句子分类器（src/core/compliance/content-model.json，训练数据见 test/compliance-eval/corpus-real），依据与该类别的规则相同。',
+      en: 'The sentence classifier trained in this repository (src/core/compliance/content-model.json, data in test/compliance-eval/corpus-real); same basis as the family\'s rules.',
+    },
+    summary: { zh: `模型判断此句${FAMILY_SUMMARY[family]!.zh}`, en: `The model reads this sentence as ${FAMILY_SUMMARY[family]!.en}` },
+    help: {
+      zh: '核对这句话：若确是此类内容，按该类别的规则改写；若不是（如辟谣、报道、引用），用 mpflow-disable-next-line 写明理由。',
+      en: 'Check the sentence: if it is such content, rewrite it as the family\'s rules say; if not (a debunking, a report, a quotation), suppress it with mpflow-disable-next-line and a reason.',
+    },
+  }),
+);
+
+/**
+ * Cues that the sentence does not assert what its words say: negation (不用, 无需, 并非), a prize
+ * decoupled from sharing (与此无关), an attribution or a report (指出, 规定, 被评为, 属于…用语,
+ * 查处, 罚款), a debunking (谣言, 不实, 辟谣).
+ */
+const NOT_ASSERTED = /不用|无需|无须|不需|不必|并非|并不|并无|没有|不会|不能|不得|不可|禁止|严禁|切勿|谨防|警惕|与此无关|无关|不影响|指出|规定|表示|提醒|评为|称为|属于|用语|字样|违法|违规|违反|查处|罚款|罚鍰|处罚|裁罚|立案|谣言|谣传|不实|辟谣|骗局|诈骗|真相/;
+
+type Classifier = typeof import('../classifier.ts');
+
+/** The sentences of the body, title and digest the model judges, and what it finds there. */
+export function checkModel(document: LintDocument, already: readonly RawFinding[], classifier: Classifier, report: (finding: RawFinding) => void): void {
+  const segments = [...(document.body ? [document.body] : []), ...document.fields.filter((field) => field.name === 'title' || field.name === 'digest')];
+  for (const segment of segments) {
+    const view = segment.view();
+    for (const [from, to] of classifier.sentenceSpans(view.text)) {
+      let start = from;
+      while (start < to && /\s/.test(view.text[start]!)) start += 1;
+      if (to - start < 4) continue;
+      const originStart = view.origin[start]!;
+      const originEnd = view.origin[to - 1]! + 1;
+      // Quoted, blockquoted or excluded text is someone else's (a debunking quotes the rumour).
+      let foreign = 0;
+      for (let index = originStart; index < originEnd; index += 1) if ((segment.flags[index]! & (EXCLUDED | BLOCKQUOTE | QUOTED)) !== 0) foreign += 1;
+      if (foreign * 2 > originEnd - originStart) continue;
+      const sentence = view.text.slice(start, to);
+      // The model has no sense of scope: a negated, decoupled or attributed sentence is left to the rules.
+      if (NOT_ASSERTED.test(sentence)) continue;
+      const verdicts = classifier.classifySentence(sentence);
+      for (const verdict of verdicts) {
+        const ruled = already.some((finding) => finding.segment === segment && finding.ruleId.startsWith(`${verdict.family}/`) && finding.start < originEnd && finding.end > originStart);
+        if (ruled) continue;
+        const summary = FAMILY_SUMMARY[verdict.family]!;
+        const phrases = verdict.reasons.map((reason) => `“${reason}”`).join('');
+        report({
+          ruleId: `${verdict.family}/model` as ComplianceRuleId,
+          segment,
+          start: originStart,
+          end: originEnd,
+          message: { zh: `模型判断此句${summary.zh}（权重最高的短语：${phrases}）。`, en: `The model reads this sentence as ${summary.en} (phrases that weighed most: ${verdict.reasons.map((reason) => `"${reason}"`).join(', ')}).` },
+        });
+      }
+    }
+  }
+}

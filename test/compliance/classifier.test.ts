@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintMarkdown } from '../../src/core/compliance/index.ts';
+import { classifySentence, contentModel, sentenceFeatures } from '../../src/core/compliance/classifier.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+
+// Sentences from the TRAIN split of test/compliance-eval/corpus-real (police notices quoting job-scam
+// lures: http://yn88z.rwjlj.cn/cxjs/202107/t20210705_7198192.html, https://ttnews.xyz/a/5c2e2886dc9b5e7e2e3e6f8f).
+describe('the sentence classifier', () => {
+  it('flags a job-scam lure the word lists miss, on the whole sentence, with the phrases that weighed most', () => {
+    const source = '今天说说副业。\n\n只需一部手机,在家即可兼职赚钱\n';
+    const findings = lintMarkdown(source, { frontMatter: false }).findings.filter((finding) => finding.ruleId === 'lexicon/model');
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect({ line: finding!.line, column: finding!.column, severity: finding!.severity }).toEqual({ line: 3, column: 1, severity: 'warning' });
+    expect(finding!.matched).toBe('只需一部手机,在家即可兼职赚钱');
+    expect(finding!.message.zh).toMatch(/权重最高的短语：“[^”]{2,3}”/);
+  });
+
+  it('flags a Traditional-script lure through the normalised view', () => {
+    const verdicts = classifySentence('您好,因您良好记录与评价,本店邀请您来工作,有手机便可/无费用,日结0-0');
+    expect(verdicts.map((verdict) => verdict.family)).toContain('lexicon');
+  });
+
+  it('leaves a negated or reported sentence to the rules', () => {
+    const findings = lintMarkdown('警方提醒：只需一部手机在家即可兼职赚钱的说法都是诈骗。\n', { frontMatter: false }).findings.filter((finding) => finding.ruleId.endsWith('/model'));
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps n-grams inside runs of characters: punctuation and spaces split them, digits collapse to 0', () => {
+    expect([...sentenceFeatures('日赚120元,月入', [2])].sort()).toEqual(['0元', '日赚', '月入', '赚0'].sort());
+  });
+
+  it('is the model the committed data and trainer give (its digest is recorded in the file)', () => {
+    expect(contentModel().trainedOn.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // --check exits non-zero when content-model.json differs from what training gives now.
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/dev/train-classifier.ts'), '--check'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+  }, 60_000);
+});
