@@ -167,15 +167,15 @@ describe('mpflow metrics import --from csv', () => {
     await fixture.write('exports/other.csv', '名称,数值\n甲,1\n');
     const run = await runMpflow(['metrics', 'import', '--from', 'csv', 'exports/other.csv'], { cwd: fixture.root, env: ENV });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/exports\/other\.csv:1: error: Cannot tell which back-office export this is: the header \(名称, 数值\)/);
+    expect(run.stderr).toMatch(/exports\/other\.csv:1: error: Cannot tell which back-office export this CSV\/TSV text is: its header \(名称, 数值\)/);
   });
 
   it('skips and names an article row whose title is in no article', async () => {
     const { repository } = await loadRepository(fixture.root);
-    const result = importBackOfficeExport(Buffer.from('日期,标题,阅读人数,阅读次数\n2026-11-01,一篇不在仓库里的文章,5,6\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,7,8\n'), 'a.csv', repository, { today: '2026-11-26' });
+    const result = await importBackOfficeExport(Buffer.from('日期,标题,阅读人数,阅读次数\n2026-11-01,一篇不在仓库里的文章,5,6\n2026-11-01,武夷岩茶的“岩韵”，到底在说什么,7,8\n'), 'a.csv', repository, { today: '2026-11-26' });
     expect(result.batch.articles).toHaveLength(1);
     expect(result.notices.map((notice) => `${notice.line}:${notice.column} ${notice.message.en}`)).toContain('2:12 Skipped "一篇不在仓库里的文章": no article in the repository has this title.');
-    expect(() => importBackOfficeExport(Buffer.from('日期,阅读人数\n2026-11-01,5\n'), 'b.csv', repository, { today: '2026-11-26' })).toThrow(ExportImportError);
+    await expect(importBackOfficeExport(Buffer.from('日期,阅读人数\n2026-11-01,5\n'), 'b.csv', repository, { today: '2026-11-26' })).rejects.toThrow(ExportImportError);
   });
 });
 

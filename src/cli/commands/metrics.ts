@@ -21,22 +21,24 @@ const HELP = {
   mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
   mpflow metrics import --from csv 文件… [--date YYYY-MM-DD] [--dry-run]
 
-从微信数据接口（datacube）或公众号后台导出的 CSV 导入数据，写入 content/metrics/<种类>/<年-月>.csv。
+从微信数据接口（datacube）或公众号后台的导出文件导入数据，写入 content/metrics/<种类>/<年-月>.csv。
 同一天导入两次不会改变任何文件；平台修订过的数字会更新，旧值和新值记入 content/metrics/revisions/。
   --from wechat   用环境变量 WECHAT_APPID、WECHAT_APPSECRET（可选 WECHAT_API_BASE）调用接口；
                   --until 默认昨天（北京时间），不能是今天或以后；每个接口按其最大跨度分段请求；
                   每个月的数据齐了就写入，中途出错（如 45009 当日额度用完）时已写入的月份保留，
                   并提示用哪个 --since 继续。
-  --from csv      后台“用户增长”“图文分析”“用户属性（性别/年龄/地区）”的导出，简体或繁体表头、
-                  UTF-8 或 GBK 均可；任何一个文件有错，都不写入任何文件。
-  --date          没有日期列的用户属性导出记为哪一天（默认昨天）。
+  --from csv      后台的导出文件：内容分析“已通知内容”“数据趋势”（.xls）、用户分析“用户增长”
+                  “用户属性（性别/年龄/地区/城市/语言/机型）”（HTML 表格 .xls）、“图文分析”，
+                  也可以是另存的 .xlsx 或 CSV/TSV（UTF-8、GBK、UTF-16），简体或繁体表头；
+                  按文件内容识别类型；任何一个文件有错，都不写入任何文件。
+  --date          没有日期列的导出（用户属性、已通知内容）记为哪一天（默认昨天）。
   --progress      显示进度（标准错误是终端时默认显示）。
   --dry-run       只显示会写入什么。`,
   en: `Usage:
   mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
   mpflow metrics import --from csv FILE... [--date YYYY-MM-DD] [--dry-run]
 
-Imports figures from the WeChat datacube API or from the MP back office's CSV exports into
+Imports figures from the WeChat datacube API or from the MP back office's export files into
 content/metrics/<kind>/<yyyy-mm>.csv. Importing the same day twice changes nothing; a figure the
 platform revised is updated and its old and new value are logged in content/metrics/revisions/.
   --from wechat   calls the API with WECHAT_APPID, WECHAT_APPSECRET (and optionally WECHAT_API_BASE);
@@ -44,10 +46,13 @@ platform revised is updated and its old and new value are logged in content/metr
                   endpoint is asked in windows of its maximum span; each month is stored once
                   complete, so an error part-way (e.g. 45009, the daily quota) keeps the months
                   stored and names the --since to continue from.
-  --from csv      the back office's user growth, article data and audience (gender/age/region)
-                  exports, Simplified or Traditional headers, UTF-8 or GBK; if any file has a
-                  problem, nothing is written.
-  --date          the day an audience export without a date column describes (default yesterday).
+  --from csv      the back office's export files: 内容分析 已通知内容 and 数据趋势 (.xls), 用户分析
+                  user growth and audience (gender/age/region/city/language/device; HTML tables
+                  named .xls), article data, or any of them saved as .xlsx or CSV/TSV (UTF-8,
+                  GBK, UTF-16), Simplified or Traditional headers; the type is told from the
+                  contents; if any file has a problem, nothing is written.
+  --date          the day an export without a date column (audience, 已通知内容) describes
+                  (default yesterday).
   --progress      show progress (on by default when stderr is a terminal).
   --dry-run       only show what would be written.`,
 };
@@ -167,7 +172,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
           continue;
         }
         try {
-          const result = importBackOfficeExport(bytes, file, repository, { today, ...(values.date ? { snapshotDate: values.date } : {}) });
+          const result = await importBackOfficeExport(bytes, file, repository, { today, ...(values.date ? { snapshotDate: values.date } : {}) });
           for (const notice of result.notices) notices.push(`${where(notice)}: ${say(notice.message)}`);
           for (const [folder, rows] of Object.entries(result.batch) as Array<[MetricFolder, NonNullable<MetricBatch[MetricFolder]>]>) {
             batch[folder] = [...(batch[folder] ?? []), ...rows];

@@ -1,5 +1,9 @@
 /**
- * Reads the MP back office's CSV exports (数据分析: 用户增长, 图文分析, 用户属性) into a MetricBatch.
+ * Reads the MP back office's exports into a MetricBatch: 内容分析 → 已通知内容 and 数据趋势 (Excel 97
+ * workbooks), 用户分析 → 用户增长 and 用户属性 (HTML tables named .xls), 图文分析, and any of them
+ * saved as .xlsx or CSV/TSV (export-files.ts tells the file type from its bytes). Each export is
+ * recognised by its header and layout; a column with no home in content/metrics/ is named in a
+ * notice, and a file that is none of these says what it is.
  *
  * Columns are found by their Chinese header, in Simplified or Traditional characters (converted
  * with OpenCC) and under the names the back office has used over the years; their order does not
@@ -14,10 +18,12 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import { isCalendarDate } from '../model/dates.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import type { CsvCell, CsvRow } from '../source/csv-source.ts';
+import { readHtmlTable, readWorkbook, sniffExportFile, type ExportFormat } from './export-files.ts';
 import { addDays, FOLLOWER_SOURCES } from './kpis.ts';
+import { ALL_READ_SOURCES, articleMatcher } from './wechat-import.ts';
 import type { Cells, MetricBatch } from './storage.ts';
 
-export type ExportKind = 'user-growth' | 'articles' | 'audience';
+export type ExportKind = 'user-growth' | 'articles' | 'audience' | 'notified-content' | 'trend';
 
 export interface ExportMessage {
   /** Set on notices that are given once per file. */
@@ -43,6 +49,7 @@ export function where(message: ExportMessage): string {
 
 export interface ExportImportResult {
   kind: ExportKind;
+  format: ExportFormat;
   batch: MetricBatch;
   rows: number;
   notices: ExportMessage[];
@@ -82,7 +89,10 @@ const ARTICLE_COLUMNS = {
 const AUDIENCE_LABELS = {
   gender: ['性别'],
   age: ['年龄', '年龄段', '年龄分布'],
-  region: ['省份', '地区', '省份地区', '城市', '所在地'],
+  region: ['省份', '地区', '省份地区', '所在地'],
+  city: ['城市', '所在城市'],
+  language: ['语言'],
+  device: ['机型', '终端', '设备', '手机型号', '操作系统'],
 } as const;
 const AUDIENCE_COUNT = ['人数', '用户数', '关注人数', '粉丝数'] as const;
 const AUDIENCE_DATE = ['时间', '日期', '统计日期'] as const;
@@ -234,35 +244,117 @@ function csvRows(source: string, file: string, delimiter = ','): { rows: CsvRow[
   return { rows, problems: [] };
 }
 
+/** 内容分析 → 已通知内容: one row per article, its totals since sending (up to 7 days). */
+const NOTIFIED_COLUMNS = {
+  title: ['内容标题', '标题', '文章标题'],
+  published: ['发表时间', '发表日期', '发布时间', '群发时间'],
+  readers: ['总阅读人数'],
+  reads: ['总阅读次数'],
+  shareUsers: ['总分享人数'],
+  shares: ['总分享次数'],
+  targetUsers: ['送达人数'],
+  url: ['内容url', '内容链接', '文章链接', 'url'],
+} as const;
+
+/** Columns of 已通知内容 that no table in content/metrics/ holds (ratios mpflow derives, or figures it has no place for). */
+const NOTIFIED_WITHOUT_HOME = ['阅读后关注人数', '公众号消息阅读次数', '送达阅读率', '首次分享次数', '分享产生阅读次数', '首次分享率', '每次分享带来阅读次数', '阅读完成率'];
+
+/** 数据趋势: the reading channels of its first block, to getuserread's read-source codes (kpis.ts READ_SOURCES). */
+const TREND_CHANNELS: Record<string, number> = {
+  全部: ALL_READ_SOURCES,
+  公众号消息: 0,
+  会话: 0,
+  聊天会话: 1,
+  好友转发: 1,
+  朋友圈: 2,
+  公众号主页: 4,
+  历史消息页: 4,
+  其他: 5,
+  推荐: 6,
+  看一看: 6,
+  搜一搜: 7,
+};
+
 const ALL_KNOWN = [
   ...Object.values(USER_GROWTH_COLUMNS).flat(),
   ...Object.values(ARTICLE_COLUMNS).flat(),
   ...Object.values(AUDIENCE_LABELS).flat(),
   ...AUDIENCE_COUNT,
+  ...Object.values(NOTIFIED_COLUMNS).flat(),
 ];
 
-export function importBackOfficeExport(bytes: Uint8Array, file: string, repository: Repository, options: ExportImportOptions): ExportImportResult {
-  const notices: ExportMessage[] = [];
-  const decoded = decodeExport(bytes, file);
-  if (decoded.notice) notices.push(decoded.notice);
-  let { rows: allRows, problems: syntax } = csvRows(decoded.text, file);
-  let located = syntax.length > 0 ? undefined : locateHeader(allRows, ALL_KNOWN);
-  if (!located) {
-    // Excel's "Unicode text" (UTF-16) and some exports separate columns with tabs, not commas.
-    const tabbed = csvRows(decoded.text, file, '\t');
-    const found = tabbed.problems.length > 0 ? undefined : locateHeader(tabbed.rows, ALL_KNOWN);
-    if (found) ({ rows: allRows, problems: syntax, located } = { ...tabbed, located: found });
-  }
-  if (syntax.length > 0) throw new ExportImportError(syntax);
-  if (!located) {
-    const first = allRows[0]?.cells.map((cell) => cell.value).join(', ') ?? '';
+const FORMAT_NAMES: Record<ExportFormat, LocalizedText> = {
+  xls: text('Excel 97–2003 工作簿（.xls）', 'Excel 97–2003 workbook (.xls)'),
+  xlsx: text('Excel 工作簿（.xlsx）', 'Excel workbook (.xlsx)'),
+  html: text('HTML 表格（后台以 .xls 为名导出）', 'HTML table (the back office names it .xls)'),
+  text: text('CSV/TSV 文本', 'CSV/TSV text'),
+};
+
+/** The header of a table as one line for a message: at most 12 cells, each at most 20 characters, never control characters. */
+function shownHeader(cells: readonly CsvCell[]): string {
+  const shown = cells
+    .map((cell) => cell.value.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '').trim())
+    .filter((value) => value !== '')
+    .slice(0, 12)
+    .map((value) => ([...value].length > 20 ? `${[...value].slice(0, 19).join('')}…` : value));
+  return shown.join(', ') + (cells.filter((cell) => cell.value.trim() !== '').length > 12 ? ', …' : '');
+}
+
+/**
+ * Reads one back-office export. The file type comes from its bytes (export-files.ts); the export
+ * kind from its header and layout. A file that is not a table says what it is, in one line.
+ */
+export async function importBackOfficeExport(bytes: Uint8Array, file: string, repository: Repository, options: ExportImportOptions): Promise<ExportImportResult> {
+  const sniffed = sniffExportFile(bytes);
+  if (sniffed.kind === 'other') {
     throw new ExportImportError([
       {
         file,
-        line: allRows[0]?.line ?? 1,
         message: text(
-          `认不出这是哪种后台导出：表头（${first}）中没有“时间”“新关注人数”“阅读人数”“性别”等列。支持：用户增长、图文分析、用户属性（性别/年龄/地区）。`,
-          `Cannot tell which back-office export this is: the header (${first}) has none of 时间, 新关注人数, 阅读人数, 性别 and the like. Supported: user growth, article data, audience (gender/age/region).`,
+          `这是${sniffed.type.zh}，不是公众号后台的导出。可导入：已通知内容、数据趋势、用户增长、用户属性、图文分析的 .xls/.xlsx/HTML 或另存的 CSV。`,
+          `This is ${sniffed.type.en}, not an MP back-office export. Importable: 已通知内容, 数据趋势, user growth, audience and article exports as .xls/.xlsx/HTML or saved as CSV.`,
+        ),
+      },
+    ]);
+  }
+  const notices: ExportMessage[] = [];
+  if (sniffed.kind === 'xls' || sniffed.kind === 'xlsx') {
+    let sheets;
+    try {
+      sheets = await readWorkbook(bytes);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 120) : '';
+      throw new ExportImportError([{ file, message: text(`${FORMAT_NAMES[sniffed.kind].zh}无法读取，文件可能已损坏（${reason}）。`, `The ${FORMAT_NAMES[sniffed.kind].en} cannot be read; the file may be damaged (${reason}).`) }]);
+    }
+    // The back office writes one sheet (New Sheet1); a workbook saved by hand may have more: the first with a known header is read.
+    const sheet = sheets.find((candidate) => locateHeader(candidate.rows, ALL_KNOWN)) ?? sheets[0];
+    if (sheets.length > 1 && sheet) notices.push({ file, message: text(`工作簿有 ${sheets.length} 个工作表，读取的是“${sheet.name}”。`, `The workbook has ${sheets.length} sheets; "${sheet.name}" was read.`) });
+    return importRows(sheet?.rows ?? [], sniffed.kind, file, repository, options, notices);
+  }
+  const decoded = decodeExport(bytes, file);
+  if (decoded.notice) notices.push(decoded.notice);
+  if (sniffed.kind === 'html') return importRows(readHtmlTable(decoded.text), 'html', file, repository, options, notices);
+  let { rows, problems: syntax } = csvRows(decoded.text, file);
+  if (syntax.length > 0 || !locateHeader(rows, ALL_KNOWN)) {
+    // Excel's "Unicode text" (UTF-16) and some exports separate columns with tabs, not commas.
+    const tabbed = csvRows(decoded.text, file, '\t');
+    if (tabbed.problems.length === 0 && locateHeader(tabbed.rows, ALL_KNOWN)) ({ rows, problems: syntax } = tabbed);
+  }
+  if (syntax.length > 0) throw new ExportImportError(syntax);
+  return importRows(rows, 'text', file, repository, options, notices);
+}
+
+function importRows(allRows: CsvRow[], format: ExportFormat, file: string, repository: Repository, options: ExportImportOptions, notices: ExportMessage[]): ExportImportResult {
+  const located = locateHeader(allRows, ALL_KNOWN);
+  if (!located) {
+    const first = allRows.find((row) => !isBlank(row));
+    throw new ExportImportError([
+      {
+        file,
+        line: first?.line ?? 1,
+        message: text(
+          `认不出这份${FORMAT_NAMES[format].zh}是哪种后台导出：表头（${first ? shownHeader(first.cells) : '空'}）中没有“时间”“新关注人数”“阅读人数”“内容标题”“性别”等列。支持：已通知内容、数据趋势、用户增长、用户属性（性别/年龄/地区/城市/语言/机型）、图文分析。`,
+          `Cannot tell which back-office export this ${FORMAT_NAMES[format].en} is: its header (${first ? shownHeader(first.cells) : 'empty'}) has none of 时间, 新关注人数, 阅读人数, 内容标题, 性别 and the like. Supported: 已通知内容, 数据趋势, user growth, audience (gender/age/region/city/language/device), article data.`,
         ),
       },
     ]);
@@ -273,9 +365,13 @@ export function importBackOfficeExport(bytes: Uint8Array, file: string, reposito
     notices.push({ file, line: located.headerLine, message: text(`表头是繁体中文，已按简体识别：${traditional.map((cell) => `${cell.value}→${normaliseHeader(cell.value)}`).join('、')}。`, `Traditional Chinese headers were read as Simplified: ${traditional.map((cell) => `${cell.value} → ${normaliseHeader(cell.value)}`).join(', ')}.`) });
   }
   const has = (names: readonly string[]) => names.some((name) => headers.has(name));
-  if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', notices, ...audience(located, file, options, notices) };
-  if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers)) return { kind: 'articles', notices, ...articles(located, file, repository, notices) };
-  return { kind: 'user-growth', notices, ...userGrowth(located, file, repository, notices) };
+  const titleRows = allRows.filter((row) => row.line < located.headerLine);
+  const isTrend = titleRows.some((row) => row.cells.some((cell) => /^数据趋势概况/.test(normaliseHeader(cell.value)))) || (located.header.filter((cell) => normaliseHeader(cell.value) === '日期').length >= 2 && has(['渠道', '传播渠道']));
+  if (isTrend) return { kind: 'trend', format, notices, ...trend(located, titleRows, file, options, notices) };
+  if (has(NOTIFIED_COLUMNS.title) && (has(NOTIFIED_COLUMNS.readers) || has(NOTIFIED_COLUMNS.targetUsers))) return { kind: 'notified-content', format, notices, ...notifiedContent(located, file, repository, options, notices) };
+  if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', format, notices, ...audience(located, file, options, notices) };
+  if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers)) return { kind: 'articles', format, notices, ...articles(located, file, repository, notices) };
+  return { kind: 'user-growth', format, notices, ...userGrowth(located, file, repository, notices) };
 }
 
 interface Columns {
@@ -540,4 +636,176 @@ function audience(located: Located, file: string, options: ExportImportOptions, 
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { audience: [...out.values()] }, rows: rows.length };
+}
+
+/** The date part of 发表时间: 2026-11-03 20:30, 2026/11/3, 20261103 or an Excel serial with a time. */
+function publishedDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  const serial = /^(\d{5})\.\d+$/.exec(trimmed);
+  return parseExportDate(serial ? serial[1]! : trimmed);
+}
+
+/**
+ * 内容分析 → 已通知内容: one row per article with its totals since it was sent (the back office
+ * counts seven days). Stored as article-totals: filed under the sending day, statDate the last
+ * day the totals can cover (the snapshot day, at most six days after sending). Articles are found
+ * by the mid and idx in 内容url through the publish records, else by their exact title.
+ */
+function notifiedContent(located: Located, file: string, repository: Repository, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+  const problems: ExportMessage[] = [];
+  const columns = resolveColumns(located, file, NOTIFIED_COLUMNS, ['title', 'published', 'readers', 'reads'], problems);
+  if (problems.length > 0) throw new ExportImportError(problems);
+  const homeless = located.header.map((cell) => normaliseHeader(cell.value)).filter((name) => NOTIFIED_WITHOUT_HOME.includes(name));
+  const known = new Set<string>(Object.values(NOTIFIED_COLUMNS).flat());
+  const unknown = located.header.map((cell) => cell.value.trim()).filter((value) => value !== '' && !known.has(normaliseHeader(value)) && !NOTIFIED_WITHOUT_HOME.includes(normaliseHeader(value)));
+  const skipped = [...homeless, ...unknown];
+  if (skipped.length > 0) {
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `这些列在 content/metrics/ 里没有对应的表，没有导入：${skipped.join('、')}（比率由 mpflow 从人数和次数算出）。导出没有点赞和留言，它们来自 getarticletotaldetail（--from wechat）。`,
+        `These columns have no table in content/metrics/ and were not imported: ${skipped.join(', ')} (mpflow derives the ratios from the counts). The export has no likes or comments; those come from getarticletotaldetail (--from wechat).`,
+      ),
+    });
+  }
+  const snapshot = options.snapshotDate ?? addDays(options.today, -1);
+  const byMessage = articleMatcher(repository);
+  const byTitle = new Map<string, string | null>();
+  for (const article of repository.articles) {
+    const title = article.data?.title;
+    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
+  }
+  const totals = new Map<string, Cells>();
+  const rows = dataRows(located, file, notices);
+  for (const row of rows) {
+    const titleCell = cellAt(row, columns.title!);
+    const dateCell = cellAt(row, columns.published!);
+    const date = publishedDate(dateCell.value);
+    if (!date) {
+      problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`“${dateCell.value}”不是可识别的发表时间（例如 2026-11-03 20:30、20261103）。`, `"${dateCell.value}" is not a publishing time mpflow can read (e.g. 2026-11-03 20:30, 20261103).`) });
+      continue;
+    }
+    const url = columns.url === undefined ? '' : cellAt(row, columns.url).value.trim();
+    const mid = /[?&]mid=(\d+)/.exec(url)?.[1];
+    const idx = /[?&]idx=(\d+)/.exec(url)?.[1] ?? '1';
+    const article = (mid ? byMessage(`${mid}_${idx}`, '') : undefined) ?? byTitle.get(normaliseTitle(titleCell.value)) ?? undefined;
+    const figures: Cells = {};
+    for (const field of ['readers', 'reads', 'shareUsers', 'shares', 'targetUsers'] as const) if (columns[field] !== undefined) figures[field] = readCount(row, columns[field], file, problems, NOTIFIED_COLUMNS[field][0]);
+    if (!article) {
+      const reason = byTitle.get(normaliseTitle(titleCell.value)) === null ? text('有多篇文章同名', 'several articles have this title') : text('没有发布记录的 msgid 与内容url 对应，也没有同名文章', 'no publish record has the msgid in its 内容url and no article has this title');
+      notices.push({ file, line: titleCell.line, column: titleCell.column, message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`) });
+      continue;
+    }
+    if (snapshot < date) {
+      problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`发表时间 ${date} 晚于导出所记的日期 ${snapshot}（用 --date 指定导出那天）。`, `The publishing day ${date} is after the day the export describes, ${snapshot} (set that day with --date).`) });
+      continue;
+    }
+    const last = addDays(date, 6);
+    const statDate = snapshot < last ? snapshot : last;
+    keepRow(totals, `${date}|${article}|${statDate}`, { date, article, statDate, ...figures }, row, file, text(`“${titleCell.value}”`, `"${titleCell.value}"`), problems, notices);
+  }
+  if (problems.length > 0) throw new ExportImportError(problems);
+  return { batch: { 'article-totals': [...totals.values()] }, rows: rows.length };
+}
+
+interface TrendBlock {
+  /** Column index → normalised header. */
+  columns: Map<string, number>;
+  first: number;
+}
+
+/**
+ * 内容分析 → 数据趋势: three blocks side by side under a title row 数据趋势概况(…) / 数据来源概况(…):
+ * readers per day and channel (日期, 渠道, 阅读人数), the account's day (日期, 分享人数, 跳转阅读原文人数,
+ * 微信收藏人数, 发表篇数) and readers per article and channel over the whole period (传播渠道, 发表日期,
+ * 内容标题, 阅读人数, 阅读人数占比). The first two become reads rows (per channel; the 全部 row also
+ * takes the day's sharing and saving users); the third has no per-day home and is named.
+ */
+function trend(located: Located, titleRows: CsvRow[], file: string, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+  void options;
+  const problems: ExportMessage[] = [];
+  const blocks: TrendBlock[] = [];
+  let current: TrendBlock | undefined;
+  located.header.forEach((cell, index) => {
+    const name = normaliseHeader(cell.value);
+    if (name === '') {
+      current = undefined;
+      return;
+    }
+    if (!current || current.columns.has(name)) {
+      current = { columns: new Map(), first: index };
+      blocks.push(current);
+    }
+    current.columns.set(name, index);
+  });
+  const channelBlock = blocks.find((block) => block.columns.has('渠道') && block.columns.has('阅读人数') && block.columns.has('日期'));
+  const dayBlock = blocks.find((block) => block !== channelBlock && block.columns.has('日期') && (block.columns.has('分享人数') || block.columns.has('微信收藏人数')));
+  const articleBlock = blocks.find((block) => block.columns.has('传播渠道') || block.columns.has('内容标题'));
+  if (!channelBlock) {
+    problems.push({ file, line: located.headerLine, message: text(`数据趋势导出缺少“日期、渠道、阅读人数”这一块。表头是：${shownHeader(located.header)}。`, `The 数据趋势 export lacks its 日期, 渠道, 阅读人数 block. The header is: ${shownHeader(located.header)}.`) });
+    throw new ExportImportError(problems);
+  }
+  const period = titleRows.flatMap((row) => row.cells).map((cell) => /数据趋势概况\s*[（(]\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})\s*-\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})/.exec(cell.value)).find(Boolean);
+  const within = period ? { from: `${period[1]}-${period[2]}-${period[3]}`, to: `${period[4]}-${period[5]}-${period[6]}` } : undefined;
+  const reads = new Map<string, Cells>();
+  const folded = new Set<string>();
+  const unknownChannels = new Set<string>();
+  const rows = located.rows.filter((row) => !isBlank(row));
+  let used = 0;
+  for (const row of rows) {
+    const dateCell = cellAt(row, channelBlock.columns.get('日期')!);
+    const channelCell = cellAt(row, channelBlock.columns.get('渠道')!);
+    if (dateCell.value.trim() !== '' || channelCell.value.trim() !== '') {
+      const date = readDate(row, channelBlock.columns.get('日期')!, file, problems, notices);
+      const channel = toSimplified(channelCell.value.trim());
+      let source = TREND_CHANNELS[channel];
+      if (source === undefined) {
+        unknownChannels.add(channel);
+        source = 5;
+      } else if (source === 5 && channel !== '其他') folded.add(channel);
+      const readers = readCount(row, channelBlock.columns.get('阅读人数'), file, problems, '阅读人数');
+      if (date && within && (date < within.from || date > within.to)) {
+        problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`${date} 不在标题所说的区间 ${within.from} 至 ${within.to} 内。`, `${date} lies outside the period ${within.from} to ${within.to} the title names.`) });
+      }
+      if (date) {
+        const key = `${date}|${source}`;
+        const cells = reads.get(key) ?? { date, source, readers: 0 };
+        cells.readers = Number(cells.readers ?? 0) + readers;
+        reads.set(key, cells);
+        used += 1;
+      }
+    }
+    if (dayBlock) {
+      const dayDate = cellAt(row, dayBlock.columns.get('日期')!);
+      if (dayDate.value.trim() !== '') {
+        const date = readDate(row, dayBlock.columns.get('日期')!, file, problems, notices);
+        if (date) {
+          const key = `${date}|${ALL_READ_SOURCES}`;
+          const cells = reads.get(key) ?? { date, source: ALL_READ_SOURCES };
+          if (dayBlock.columns.has('分享人数')) cells.shareUsers = readCount(row, dayBlock.columns.get('分享人数'), file, problems, '分享人数');
+          if (dayBlock.columns.has('微信收藏人数')) cells.favoriteUsers = readCount(row, dayBlock.columns.get('微信收藏人数'), file, problems, '微信收藏人数');
+          reads.set(key, cells);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new ExportImportError(problems);
+  if (unknownChannels.size > 0 || folded.size > 0) {
+    const names = [...unknownChannels, ...folded].join('、');
+    notices.push({ file, line: located.headerLine, message: text(`这些渠道没有单独的阅读来源代码，计入“其他”（5）：${names}。`, `These channels have no read-source code of their own and were counted under 其他 (5): ${names}.`) });
+  }
+  const homeless = [
+    ...(dayBlock ? ['跳转阅读原文人数', '发表篇数'].filter((name) => dayBlock.columns.has(name)) : []),
+    ...(articleBlock ? [`${[...articleBlock.columns.keys()].join('/')}（${text('按文章和渠道的区间合计', 'per article and channel over the period').zh}）`] : []),
+  ];
+  notices.push({
+    file,
+    line: located.headerLine,
+    message: text(
+      `数据趋势导出只有阅读人数：各渠道的阅读次数、分享次数和收藏次数不在其中，新的行记为 0，仓库里已有的保留。没有对应表、没有导入的列：${homeless.join('、') || '无'}。`,
+      `The 数据趋势 export has readers only: reads, shares and saves per channel are not in it, so new rows get 0 and figures the repository has are kept. Columns with no table, not imported: ${homeless.join(', ') || 'none'}.`,
+    ),
+  });
+  return { batch: { reads: [...reads.values()] }, rows: used };
 }

@@ -583,7 +583,7 @@ export function supportKpis(repository: Repository, range: DateRange): SupportKp
 // ---------------------------------------------------------------------------------------------
 // Audience
 
-export type AudienceDimension = 'gender' | 'age' | 'region';
+export type AudienceDimension = 'gender' | 'age' | 'region' | 'city' | 'language' | 'device';
 
 export interface AudienceSnapshot {
   dimension: AudienceDimension;
@@ -596,7 +596,7 @@ export interface AudienceSnapshot {
 /**
  * The latest audience distribution (from the back office's 用户属性 export) on or before a date,
  * one per dimension that has any. Gender runs 男, 女, then the rest; ages run youngest first;
- * regions run largest first.
+ * regions, cities, languages and devices run largest first.
  */
 export function audienceKpis(repository: Repository, on: string): AudienceSnapshot[] {
   const rows: Array<{ date: string; dimension: AudienceDimension; bucket: string; users: number }> = [];
@@ -607,13 +607,13 @@ export function audienceKpis(repository: Repository, on: string): AudienceSnapsh
     }
   }
   const snapshots: AudienceSnapshot[] = [];
-  for (const dimension of ['gender', 'age', 'region'] as const) {
+  for (const dimension of ['gender', 'age', 'region', 'city', 'language', 'device'] as const) {
     const mine = rows.filter((row) => row.dimension === dimension);
     if (mine.length === 0) continue;
     const date = mine.reduce((latest, row) => (row.date > latest ? row.date : latest), '');
     const buckets = mine.filter((row) => row.date === date);
     const total = buckets.reduce((sum, row) => sum + row.users, 0);
-    if (dimension === 'region') buckets.sort((a, b) => b.users - a.users || (a.bucket < b.bucket ? -1 : 1));
+    if (dimension !== 'gender' && dimension !== 'age') buckets.sort((a, b) => b.users - a.users || (a.bucket < b.bucket ? -1 : 1));
     else buckets.sort((a, b) => bucketOrder(a.bucket) - bucketOrder(b.bucket) || (a.bucket < b.bucket ? -1 : 1));
     snapshots.push({ dimension, date, total, buckets: buckets.map((row) => ({ bucket: row.bucket, users: row.users, share: ratio(row.users, total) })) });
   }

@@ -1366,9 +1366,9 @@ export interface AudienceRow {
    */
   date: string;
   /**
-   * 维度：gender 性别、age 年龄、region 地区。 / Dimension: gender, age or region.
+   * 维度：gender 性别、age 年龄、region 地区（省份）、city 城市、language 语言、device 机型。 / Dimension: gender, age, region (province), city, language or device.
    */
-  dimension: 'gender' | 'age' | 'region';
+  dimension: 'gender' | 'age' | 'region' | 'city' | 'language' | 'device';
   /**
    * 分组名称，按后台原文（简体），如 男、18-25岁、广东。 / Bucket name as the back office shows it (Simplified Chinese), e.g. 男, 18-25岁, 广东.
    */
