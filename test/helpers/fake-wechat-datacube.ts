@@ -10,7 +10,14 @@ import type { FakeRoute } from './fake-wechat-server.ts';
  * - getusersummary: one row per (date, user_source), only sources that moved that day;
  * - getarticlesummary: rows only for about 7 days after sending and only when the figures sum to 3 or more;
  * - getarticletotal: per article sent that day, `details[]` per stat_date up to 7 days (never past yesterday);
- * - getbizsummary answers its documented shape (an account-wide `detail` per day, no msgid) with `is_delay`.
+ * - getbizsummary answers its documented shape (an account-wide `detail` per day, no msgid) with `is_delay`;
+ * - getarticleread: per article read that day, `detail` with read_user and read_user_source
+ *   (scene_desc strings, 全部 first), from 2025-11-01, with `is_delay`;
+ * - getarticletotaldetail: per article *sent* that day, `{ref_date, msgid, publish_type, title,
+ *   content_url, detail_list}` with one entry per stat_date up to 30 days (never past yesterday),
+ *   each the sum from the sending day (read_user, read_user_source, share_user, zaikan_user,
+ *   like_user, comment_count, collection_user), as the official page (…/wedata/news/api_getarticletotaldetail)
+ *   describes the fields; from 2025-11-01, with `is_delay`. `likesOn` gives the daily likes it sums.
  * All figures are deterministic functions of (endpoint, date, key), so two fake servers with the
  * same options give the same numbers, and an import can be repeated or split and compared.
  */
@@ -44,6 +51,8 @@ export interface FakeDatacubeOptions {
 export const DATACUBE_SPANS = {
   getusersummary: 7,
   getusercumulate: 7,
+  getarticleread: 1,
+  getarticletotaldetail: 1,
   getarticlesummary: 1,
   getarticletotal: 1,
   getuserread: 3,
@@ -79,6 +88,19 @@ function dataRangeError(): { json: unknown } {
 
 function dateFormatError(): { json: unknown } {
   return { json: { errcode: 61500, errmsg: `date format error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+}
+
+/** The likes, comments and 在看 the fake's getarticletotaldetail counts for a publication on a day (for tests to compare). */
+export function fakeEngagementOn(options: Pick<FakeDatacubeOptions, 'revision'>, publication: FakePublication, date: string): { like_user: number; comment_count: number; zaikan_user: number } {
+  const salt = options.revision ?? '';
+  const age = daysBetween(publication.date, date);
+  const msgid = `${publication.msgDataId}_${publication.index}`;
+  const fade = Math.max(1, 2 ** Math.min(age, 20));
+  return {
+    like_user: Math.floor(figure(90, salt, 'article-like', msgid, date) / fade),
+    comment_count: Math.floor(figure(24, salt, 'article-comment', msgid, date) / fade),
+    zaikan_user: Math.floor(figure(40, salt, 'article-zaikan', msgid, date) / fade),
+  };
 }
 
 export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] {
@@ -143,7 +165,58 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     };
   };
 
+  /** An article's likes, comments and 在看 on its n-th day (0 = the sending day): newly given that day. */
+  const engagementOn = (publication: FakePublication, date: string) => fakeEngagementOn(options, publication, date);
+  const readSources = (readers: number) => [
+    { scene_desc: '全部', read_user: readers },
+    { scene_desc: '公众号消息', read_user: Math.floor(readers * 0.6) },
+    { scene_desc: '聊天会话', read_user: Math.floor(readers * 0.25) },
+    { scene_desc: '朋友圈', read_user: readers - Math.floor(readers * 0.6) - Math.floor(readers * 0.25) },
+  ];
+
   const routes: Record<keyof typeof DATACUBE_SPANS, (begin: string, end: string) => unknown> = {
+    getarticleread: (date) => {
+      const list: unknown[] = [];
+      for (const publication of publications) {
+        const age = daysBetween(publication.date, date);
+        if (age < 0 || age > 29) continue;
+        const { int_page_read_user: readers, msgid } = articleDay(publication, date);
+        if (readers > 0) list.push({ ref_date: date, msgid, detail: { read_user: readers, read_user_source: readSources(readers) } });
+      }
+      return { list, is_delay: options.delayedDates?.has(date) ?? false };
+    },
+    getarticletotaldetail: (date) => {
+      const list: unknown[] = [];
+      for (const publication of publications.filter((candidate) => candidate.date === date)) {
+        const msgid = `${publication.msgDataId}_${publication.index}`;
+        const totals = { read_user: 0, share_user: 0, zaikan_user: 0, like_user: 0, comment_count: 0, collection_user: 0 };
+        const detail_list: unknown[] = [];
+        for (let age = 0; age < 30; age += 1) {
+          const statDate = addDays(date, age);
+          if (statDate >= options.today) break;
+          const day = articleDay(publication, statDate);
+          const engagement = engagementOn(publication, statDate);
+          totals.read_user += day.int_page_read_user;
+          totals.share_user += day.share_user;
+          totals.collection_user += day.add_to_fav_user;
+          totals.like_user += engagement.like_user;
+          totals.comment_count += engagement.comment_count;
+          totals.zaikan_user += engagement.zaikan_user;
+          detail_list.push({ stat_date: statDate, ...totals, read_user_source: readSources(totals.read_user) });
+        }
+        list.push({
+          ref_date: date,
+          msgid,
+          publish_type: 0,
+          title: publication.title,
+          content_url: `https://mp.weixin.qq.com/s?__biz=MzAwMTE2MzA1Mw==&mid=${publication.msgDataId}&idx=${publication.index}&sn=${createHash('md5').update(msgid).digest('hex')}`,
+          detail_list,
+        });
+      }
+      // The figures of any day still being counted are not final.
+      const delayed = [...(options.delayedDates ?? [])].some((day) => day >= date && day < addDays(date, 30));
+      return { list, is_delay: delayed };
+    },
     getusersummary: (begin, end) => {
       const list: unknown[] = [];
       for (let date = begin; date <= end; date = addDays(date, 1)) {
@@ -256,7 +329,7 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     if (!isDate(begin) || !isDate(end)) return dateFormatError();
     if (begin > end || end >= options.today || begin < FIRST_DATA_DAY) return dataRangeError();
     if (daysBetween(begin, end) + 1 > DATACUBE_SPANS[name]) return dataRangeError();
-    if (name === 'getbizsummary' && begin < NEWER_ENDPOINTS_FROM) return { json: { list: [], is_delay: false } };
+    if ((name === 'getbizsummary' || name === 'getarticleread' || name === 'getarticletotaldetail') && begin < NEWER_ENDPOINTS_FROM) return { json: { list: [], is_delay: false } };
     return { json: answer(begin, end) };
   };
   return [route];

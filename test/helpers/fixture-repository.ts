@@ -5,6 +5,14 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * The sample department's ratings are sealed to its members' keys (issue 20). Tests read it as its
+ * HR would, with the labelled SAMPLE HR identity, unless a test sets MPFLOW_AGE_IDENTITY_FILE itself
+ * (test/privacy/ runs as a member, and with no key at all, as CI does).
+ */
+export const SAMPLE_HR_IDENTITY_FILE = path.join(PROJECT_ROOT, 'sample-keys/SAMPLE-liu-fang.agekey');
+process.env.MPFLOW_AGE_IDENTITY_FILE ??= SAMPLE_HR_IDENTITY_FILE;
+
 /** A 1×1 PNG: enough for "the file exists" and for image-type sniffing. */
 export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 

@@ -80,8 +80,11 @@ describe('mpflow render', () => {
   const mistakes: Array<{ name: string; args: string[]; message: RegExp }> = [
     { name: 'an unknown theme', args: ['render', ARTICLE_ID, '--theme', 'neon'], message: /no theme "neon"; the themes are tea-green, ink/ },
     { name: 'an article that does not exist', args: ['render', '2026-12-31-nothing-here'], message: /does not exist/ },
-    { name: 'a path that is not an article', args: ['render', 'content/team.yaml'], message: /not an article of the repository/ },
-    { name: 'no article at all', args: ['render'], message: /Name one article/ },
+    { name: 'a file that is not Markdown', args: ['render', 'content/team.yaml'], message: /"content\/team\.yaml" is not a Markdown file/ },
+    { name: 'nothing to render', args: ['render'], message: /Name a Markdown file, folder or article id/ },
+    { name: 'a path that does not exist', args: ['render', 'drafts/none.md'], message: /Cannot find "drafts\/none\.md"/ },
+    { name: 'both --out and --stdout', args: ['render', ARTICLE_ID, '--out', 'x.html', '--stdout'], message: /Choose --out or --stdout/ },
+    { name: 'an --image-base that is not an address', args: ['render', ARTICLE_ID, '--image-base', 'cdn/images'], message: /--image-base "cdn\/images" is not an http/ },
     { name: 'an unwritable --out', args: ['render', ARTICLE_ID, '--out', '/nonexistent-folder/x.html'], message: /Cannot write --out/ },
   ];
   for (const { name, args, message } of mistakes) {

@@ -67,7 +67,7 @@ describe('commits GitHub links to no account', () => {
     const approval = stage(decision, 'operator-approval');
     expect(approval.state).toBe('pending');
     expect(approval.doneBy).toBeUndefined();
-    expect(approval.notes.map((note) => note.zh).join('\n')).toMatch(new RegExp(`提交 ${H1.slice(0, 7)}.*“Yu C. <yu@laptop.local>”没有关联 GitHub 账号.*添加到自己的 GitHub 账号.*git commit --amend --reset-author`));
+    expect(approval.notes.map((note) => note.zh).join('\n')).toMatch(new RegExp(`提交 ${H1.slice(0, 7)}.*\` Yu C. <yu@laptop.local> \` 没有关联 GitHub 账号.*添加到自己的 GitHub 账号.*git commit --amend --reset-author`));
     expect(decision.verdict).toBe('pending');
   });
 

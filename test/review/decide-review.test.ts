@@ -123,8 +123,8 @@ describe('the decision', () => {
     expect(decision.stages[1]).toMatchObject({ id: 'operator-approval', state: 'pending' });
     expect(decision.stages[1]!.notes.map((note) => note.en)).toEqual([
       "@chenyu-ops's approval does not count for Operator approval: not in the base roster (or has left).",
-      // With the only operator gone, the head may stand in.
-      'No operator may approve (each worked on this PR), so a head may approve in their stead.',
+      // With the only operator gone, the head may stand in; the note says why, not "each worked on this PR".
+      'The roster has no current operator (they have left or not yet joined), so a head may approve in their stead.',
     ]);
   });
 

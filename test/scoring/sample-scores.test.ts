@@ -50,7 +50,7 @@ describe('the sample department', () => {
     [['score', '--period', '2026-13'], '--period must be YYYY-MM or YYYY (got "2026-13").'],
     [['score', '--explain', 'liu-fang', '--period', '2026-10'], '"liu-fang" is not appraised in 2026-10; appraised: chen-yu, huang-shan, lin-xiao, wang-jia, zheng-hao.'],
     [['score', '--period', '2026-10', '--format', 'xml'], 'Unknown format "xml"; use text or json.'],
-    [['score', '--period', '2026-11', '--today', '4 Dec'], '--today must be YYYY-MM-DD (got "4 Dec").'],
+    [['score', '--period', '2026-11', '--today', '4 Dec'], '--today "4 Dec" is not a valid time.'],
   ])('answers a wrong command line %j with a plain message and exit 2', async (args, message) => {
     const run = await runMpflow(args, { cwd: PROJECT_ROOT });
     expect(run.exitCode).toBe(2);

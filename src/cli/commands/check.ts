@@ -4,6 +4,8 @@ import { checkRepository } from '../../core/check/check-repository.ts';
 import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
 import { countBySeverity, type Problem } from '../../core/check/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
+import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
+import { nowFromEnvironment } from '../../core/model/date-time-option.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
@@ -29,6 +31,7 @@ const CHECK_HELP = {
   --changed                         只检查相对 --base 有改动的文件（含未跟踪文件）
   --base 引用                        --changed 的比较基准（默认 HEAD），如 origin/main
   --fix                             先自动修正排版问题（只改排版，不改其他内容）再检查
+  --no-cache                        不用上次检查留下的缓存，重新读取每个文件
   --lang zh-CN|en                   消息语言（默认取自 LANG 环境变量）
   --root 目录                        仓库根目录（默认当前目录）
   --list-rules                      列出所有规则
@@ -47,6 +50,7 @@ Options:
   --changed                         check only files changed since --base (untracked included)
   --base REF                        what --changed compares with (default HEAD), e.g. origin/main
   --fix                             fix typography first (typography only), then check
+  --no-cache                        read every file afresh instead of using what the last check learnt
   --lang zh-CN|en                   message language (default from LANG)
   --root DIR                        repository root (default: current directory)
   --list-rules                      list every rule
@@ -69,6 +73,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       changed: { type: 'boolean', default: false },
       base: { type: 'string' },
       fix: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -129,7 +134,12 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`);
     }
   }
-  const result = await checkRepository(root, options);
+  const now = nowFromEnvironment(context.env);
+  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  // Unchanged files are not parsed, validated and linted again (see check-cache.ts); --no-cache reads everything.
+  const cache = values['no-cache'] ? NO_CACHE : openCheckCache(root, context.env ?? process.env);
+  const result = await checkRepository(root, { ...options, now, cache });
+  cache.save();
   const { problems, filesChecked, suppressed } = result;
   writeReport(format, problems, { language, filesChecked, suppressed }, context);
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;

@@ -1,39 +1,100 @@
 import { existsSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pick } from '../../core/i18n/language.ts';
+import { policyInForce } from '../../core/policy/policy-versions.ts';
+import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
-import { isThemeName, renderArticle, THEME_NAMES } from '../../core/render/render-article.ts';
+import { DEFAULT_THEME, isThemeName, renderArticle, THEME_NAMES, type RenderedArticle } from '../../core/render/render-article.ts';
 import { renderTheme } from '../../core/render/themes.ts';
-import { findWeChatSafetyProblems, WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
-import { loadRepository } from '../../core/repository/load-repository.ts';
+import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
+import { findRepositoryRoot } from '../../core/repository/find-repository-root.ts';
+import { loadRepository, type ArticleRecord } from '../../core/repository/load-repository.ts';
 import { formatText } from '../../core/report/format-text.ts';
+import { splitFrontMatter } from '../../core/source/front-matter.ts';
+import type { PolicyFile } from '../../core/model/types.generated.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
 const HELP = {
-  zh: `用法：mpflow render 文章 [--out 文件] [--theme 主题] [--root 仓库]
+  zh: `用法：mpflow render 文件或文件夹… [--out 文件或文件夹 | --stdout] [--theme 主题]
+                     [--image-base 网址 | --upload] [--breaks] [--root 仓库]
 
-把文章正文渲染成可以直接粘贴进微信编辑器、也能交给 draft/add 的 HTML：只有行内样式，
-站外链接变成正文里的编号 [n] 和文末的“参考资料”，代码高亮颜色写在每个词上。
-“文章”可以是 index.md 的路径、文章文件夹，或文章编号（如 2026-09-02-yancha-yanyun）。
-不给 --out 时输出到标准输出。主题默认取文章日期当天生效制度的 publishing.theme。
+把 Markdown 渲染成可以直接粘贴进微信编辑器、也能交给 draft/add 的 HTML：只有行内样式，
+站外链接变成正文里的编号 [n] 和文末的“参考资料”，代码高亮颜色写在每个词上，公式和 Mermaid
+图画成 SVG。可以给任何 Markdown 文件（仓库里外都行）、文件夹（其中所有 .md）或文章编号
+（如 2026-09-02-yancha-yanyun），一次给多个。
+
+  --out        一个输入时是文件；多个输入时是文件夹，按输入的相对路径写 .html
+  --stdout     输出到标准输出（默认），每个输入一行 HTML
+  --image-base 本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取
+  --upload     本地图片经 media/uploadimg 上传（需 WECHAT_APPID、WECHAT_APPSECRET），
+               HTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次
+  --breaks     段落里的单个换行保留为换行
+
+主题默认取文章日期当天生效制度的 publishing.theme；仓库外的文件用 ${DEFAULT_THEME}。
+字数和大小按发布时的同一规则检查：可见字数少于 ${WECHAT_CONTENT_MAX_CHARS}，HTML 小于 1 MB。
+被删掉的 HTML 逐条给出行列位置（警告）。
 
 主题：${THEME_NAMES.map((name) => `${name}（${renderTheme(name).label.zh}）`).join('、')}`,
-  en: `Usage: mpflow render ARTICLE [--out FILE] [--theme NAME] [--root REPOSITORY]
+  en: `Usage: mpflow render FILE-OR-FOLDER… [--out FILE-OR-FOLDER | --stdout] [--theme NAME]
+                     [--image-base URL | --upload] [--breaks] [--root REPOSITORY]
 
-Renders an article body as HTML that can be pasted into the WeChat editor or sent to draft/add:
-inline styles only, links outside WeChat turned into numbered markers [n] with a references list
-at the end, code highlighting coloured token by token. ARTICLE is the path of an index.md, an
-article folder, or an article id (e.g. 2026-09-02-yancha-yanyun). Without --out the HTML goes
-to standard output. The theme defaults to publishing.theme of the policy in force on the
-article's date.
+Renders Markdown as HTML that can be pasted into the WeChat editor or sent to draft/add: inline
+styles only, links outside WeChat turned into numbered markers [n] with a references list at the
+end, code coloured token by token, maths and Mermaid drawn as SVG. Give any Markdown file (inside
+a repository or not), folders (every .md in them) or article ids (e.g. 2026-09-02-yancha-yanyun),
+as many as you like.
+
+  --out        a file for one input; a folder for several, one .html per input by its path
+  --stdout     write to standard output (the default), one line of HTML per input
+  --image-base write local images as this address + their path, for the editor to fetch
+  --upload     upload local images through media/uploadimg (needs WECHAT_APPID and
+               WECHAT_APPSECRET) and write WeChat's addresses; cached by content digest,
+               so an image is uploaded once
+  --breaks     keep a single line break inside a paragraph as a line break
+
+The theme defaults to publishing.theme of the policy in force on the article's date; files outside
+a repository use ${DEFAULT_THEME}. Length is checked by the rule publish uses: fewer than
+${WECHAT_CONTENT_MAX_CHARS} visible characters and HTML under 1 MB. Removed HTML is listed with
+line and column (warnings).
 
 Themes: ${THEME_NAMES.map((name) => `${name} (${renderTheme(name).label.en})`).join(', ')}`,
 };
 
 const ARTICLE_ID = /^(\d{4})-(\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const ARTICLE_FILE = /^content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9-]+\/index\.md$/;
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const SKIPPED = new Set(['.git', 'node_modules', 'dist', '.astro', '.cache']);
+
+interface Input {
+  absolute: string;
+  /** As shown in messages: relative to the working folder. */
+  shown: string;
+}
+
+interface Document {
+  input: Input;
+  markdown: string;
+  /** Line of the file on which the body starts (front matter before it). */
+  firstLine: number;
+  theme: string;
+  articleDir: string;
+}
+
+async function markdownFilesIn(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const entries = await readdir(folder, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await markdownFilesIn(full)));
+    else if (entry.isFile() && MARKDOWN.test(entry.name)) found.push(full);
+  }
+  return found;
+}
 
 export async function runRender(argv: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -41,90 +102,261 @@ export async function runRender(argv: string[], context: CommandContext): Promis
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
+      stdout: { type: 'boolean', default: false },
       theme: { type: 'string' },
       root: { type: 'string' },
+      'image-base': { type: 'string' },
+      upload: { type: 'boolean', default: false },
+      breaks: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const zh = context.language === 'zh-CN';
+  const env = context.env ?? process.env;
   if (values.help) return writeHelp(HELP, context);
-  if (positionals.length !== 1) throw new UsageError(zh ? '请给出一篇文章：mpflow render <index.md 路径或文章编号>。' : 'Name one article: mpflow render <path of index.md or article id>.');
+  if (positionals.length === 0) throw new UsageError(zh ? '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…' : 'Name a Markdown file, folder or article id to render: mpflow render <file>…');
   if (values.theme !== undefined && !isThemeName(values.theme)) {
     throw new UsageError(zh ? `没有“${values.theme}”这个主题；可用的主题：${THEME_NAMES.join('、')}。` : `There is no theme "${values.theme}"; the themes are ${THEME_NAMES.join(', ')}.`);
   }
-
-  const root = resolveRoot(values.root, context);
-  const indexPath = articleIndexPath(positionals[0]!, root, context);
-  const { repository, problems } = await loadRepository(root, { only: (file) => file === indexPath });
-  const article = repository.articles.find((candidate) => candidate.file === indexPath);
-  const fileProblems = problems.filter((problem) => problem.file === indexPath && problem.severity === 'error');
-  if (!article || fileProblems.length > 0) {
-    context.stderr.write(formatText(fileProblems, { language: context.language, filesChecked: 1 }));
-    context.stderr.write(zh ? '文章读不出来，没有渲染。\n' : 'The article could not be read; nothing was rendered.\n');
-    return EXIT.problems;
+  if (values.out !== undefined && values.stdout) throw new UsageError(zh ? '--out 和 --stdout 只能选一个。' : 'Choose --out or --stdout, not both.');
+  if (values['image-base'] !== undefined && values.upload) throw new UsageError(zh ? '--image-base 和 --upload 只能选一个。' : 'Choose --image-base or --upload, not both.');
+  let imageBase: string | undefined;
+  if (values['image-base'] !== undefined) {
+    const given = values['image-base'];
+    if (!URL.canParse(given) || !/^https?:\/\//i.test(given)) throw new UsageError(zh ? `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。` : `--image-base "${given}" is not an http:// or https:// address.`);
+    imageBase = given.endsWith('/') ? given : `${given}/`;
   }
 
-  const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
-  const theme = articleTheme(policies, article.id.slice(0, 10), values.theme);
-  if (!isThemeName(theme)) {
-    throw new UsageError(
-      zh
-        ? `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`
-        : `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.`,
-    );
-  }
-  const rendered = await renderArticle({ markdown: article.body, articleDir: path.join(root, article.directory), theme });
+  const root = values.root !== undefined ? resolveRoot(values.root, context) : findRepositoryRoot(context.cwd);
+  const inputs = await resolveInputs(positionals, root, context);
+  const toFolder = values.out !== undefined && (inputs.length > 1 || (existsSync(path.resolve(context.cwd, values.out)) && statSync(path.resolve(context.cwd, values.out)).isDirectory()));
 
-  // The renderer's output must pass its own check; if it does not, that is a bug in mpflow.
-  const unsafe = findWeChatSafetyProblems(rendered.html);
-  if (unsafe.length > 0) throw new Error(`render produced HTML the WeChat editor would change:\n${unsafe.map((problem) => problem.message.en).join('\n')}`);
-
-  if (values.out !== undefined) await writeAtomically(path.resolve(context.cwd, values.out), rendered.html, zh);
-  else context.stdout.write(`${rendered.html}\n`);
-
-  const characters = rendered.html.length;
-  const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));
-  const summary = zh
-    ? `已渲染 ${indexPath}（主题 ${theme}）：${characters} 个字符（draft/add 上限 ${WECHAT_CONTENT_MAX_CHARS}），${rendered.images.length} 张本地图片待上传，${rendered.references.length} 条参考资料。${values.out ? `写入 ${values.out}。` : ''}\n`
-    : `Rendered ${indexPath} (theme ${theme}): ${characters} characters (draft/add takes fewer than ${WECHAT_CONTENT_MAX_CHARS}), ${rendered.images.length} local ${rendered.images.length === 1 ? 'image' : 'images'} to upload, ${rendered.references.length} ${rendered.references.length === 1 ? 'reference' : 'references'}.${values.out ? ` Wrote ${values.out}.` : ''}\n`;
-  context.stderr.write(summary);
-  let exitCode: number = EXIT.clean;
-  for (const image of missing) {
-    context.stderr.write(zh ? `${indexPath}：图片 ${image.src} 不存在。\n` : `${indexPath}: the image ${image.src} does not exist.\n`);
-    exitCode = EXIT.problems;
+  if (values.out !== undefined && !toFolder) {
+    const folder = path.dirname(path.resolve(context.cwd, values.out));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new UsageError(zh ? `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。` : `Cannot write --out ${values.out}: the folder ${folder} does not exist.`);
+    }
   }
-  if (characters >= WECHAT_CONTENT_MAX_CHARS) {
-    context.stderr.write(
-      zh
-        ? `${indexPath}：渲染结果有 ${characters} 个字符，draft/add 只接受少于 ${WECHAT_CONTENT_MAX_CHARS} 个字符的正文；请拆分文章或精简表格和代码。\n`
-        : `${indexPath}: the rendered body has ${characters} characters; draft/add accepts fewer than ${WECHAT_CONTENT_MAX_CHARS}. Split the article or trim tables and code.\n`,
-    );
-    exitCode = EXIT.problems;
+
+  // Credentials are checked before anything is rendered or written.
+  let uploader: Awaited<ReturnType<typeof import('../../core/render/image-upload.ts').createImageUploader>> | undefined;
+  if (values.upload) {
+    const [{ wechatClientFromEnvironment, WeChatConfigurationError, DEFAULT_WECHAT_API_BASE }, { createImageUploader, uploadCachePath }] = await Promise.all([import('../../core/wechat/client.ts'), import('../../core/render/image-upload.ts')]);
+    try {
+      const client = wechatClientFromEnvironment(env);
+      uploader = await createImageUploader(client, uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')));
+    } catch (error) {
+      if (!(error instanceof WeChatConfigurationError)) throw error;
+      context.stderr.write(`mpflow: ${pick(error.localized, context.language)}\n`);
+      return EXIT.problems;
+    }
   }
+
+  const { documents, failed } = await readDocuments(inputs, root, values.theme, context, env);
+  let exitCode: number = failed ? EXIT.problems : EXIT.clean;
+  const outputs: Array<{ target: string; html: string }> = [];
+  const lines: string[] = [];
+  try {
+    for (const document of documents) {
+      const result = await renderDocument(document, { breaks: values.breaks, imageBase, uploader, zh, context });
+      if (result.failed) exitCode = EXIT.problems;
+      if (!result.rendered) continue;
+      if (values.out === undefined) lines.push(result.rendered.html);
+      else outputs.push({ target: toFolder ? path.join(path.resolve(context.cwd, values.out), outputName(document.input, context.cwd)) : path.resolve(context.cwd, values.out), html: result.rendered.html });
+    }
+  } finally {
+    await uploader?.save();
+  }
+  for (const { target, html } of outputs) await writeAtomically(target, html, zh, toFolder);
+  if (lines.length > 0) context.stdout.write(`${lines.join('\n')}\n`);
   return exitCode;
 }
 
-/** ARTICLE as the repository-relative path of its index.md: a file, a folder, or an article id. */
-function articleIndexPath(argument: string, root: string, context: CommandContext): string {
+/** The output file for an input in a --out folder: its path relative to the working folder, as .html. */
+function outputName(input: Input, cwd: string): string {
+  const relative = path.relative(cwd, input.absolute);
+  const inside = relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(input.absolute) : relative;
+  return inside.replace(MARKDOWN, '') + '.html';
+}
+
+async function resolveInputs(argumentsGiven: string[], root: string | undefined, context: CommandContext): Promise<Input[]> {
   const zh = context.language === 'zh-CN';
-  const id = ARTICLE_ID.exec(argument);
-  const candidate = path.resolve(context.cwd, argument);
-  let absolute: string;
-  if (existsSync(candidate)) absolute = statSync(candidate).isDirectory() ? path.join(candidate, 'index.md') : candidate;
-  else if (id) absolute = path.join(root, 'content', 'articles', id[1]!, id[2]!, 'index.md');
-  else throw new UsageError(zh ? `找不到文章“${argument}”：既不是文件，也不是文章编号（如 2026-09-02-yancha-yanyun）。` : `Cannot find the article "${argument}": it is neither a file nor an article id (e.g. 2026-09-02-yancha-yanyun).`);
-  const relative = path.relative(root, absolute).split(path.sep).join('/');
-  if (!/^content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9-]+\/index\.md$/.test(relative)) {
-    throw new UsageError(zh ? `“${argument}”不是仓库里的文章（content/articles/<年>/<月-日-短名>/index.md）。` : `"${argument}" is not an article of the repository (content/articles/<yyyy>/<mm-dd-slug>/index.md).`);
+  const seen = new Set<string>();
+  const inputs: Input[] = [];
+  const add = (absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    inputs.push({ absolute, shown: path.relative(context.cwd, absolute).split(path.sep).join('/') || path.basename(absolute) });
+  };
+  for (const argument of argumentsGiven) {
+    const candidate = path.resolve(context.cwd, argument);
+    const id = ARTICLE_ID.exec(argument);
+    if (existsSync(candidate)) {
+      if (statSync(candidate).isDirectory()) {
+        const index = path.join(candidate, 'index.md');
+        const inRepository = (file: string) => (root === undefined ? undefined : path.relative(root, file).split(path.sep).join('/'));
+        const articlesOnly = (inRepository(candidate) ?? '..').startsWith('content/') || inRepository(candidate) === 'content';
+        // Inside content/ a folder means its articles: their folders also hold notes such as authorization.md.
+        const files = (await markdownFilesIn(candidate)).filter((file) => !articlesOnly || ARTICLE_FILE.test(inRepository(file)!));
+        if (files.length === 0) throw new UsageError(zh ? `文件夹 ${argument} 里没有 Markdown 文件（.md）。` : `The folder ${argument} holds no Markdown files (.md).`);
+        files.forEach(add);
+      } else if (!MARKDOWN.test(candidate)) {
+        throw new UsageError(zh ? `“${argument}”不是 Markdown 文件（.md）。` : `"${argument}" is not a Markdown file (.md).`);
+      } else {
+        add(candidate);
+      }
+    } else if (id && root !== undefined) {
+      const index = path.join(root, 'content', 'articles', id[1]!, id[2]!, 'index.md');
+      if (!existsSync(index)) throw new UsageError(zh ? `文章 ${argument} 不存在。` : `The article ${argument} does not exist.`);
+      add(index);
+    } else {
+      throw new UsageError(zh ? `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。` : `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).`);
+    }
   }
-  if (!existsSync(absolute)) throw new UsageError(zh ? `文章 ${relative} 不存在。` : `The article ${relative} does not exist.`);
-  return relative;
+  return inputs;
+}
+
+/** Today as YYYY-MM-DD: MPFLOW_NOW when set (tests), else the clock. */
+function today(env: NodeJS.ProcessEnv): string {
+  const given = env.MPFLOW_NOW ? new Date(env.MPFLOW_NOW) : new Date();
+  return (Number.isNaN(given.getTime()) ? new Date() : given).toISOString().slice(0, 10);
+}
+
+async function readDocuments(inputs: Input[], root: string | undefined, requestedTheme: string | undefined, context: CommandContext, env: NodeJS.ProcessEnv): Promise<{ documents: Document[]; failed: boolean }> {
+  const zh = context.language === 'zh-CN';
+  const relativeOf = (input: Input) => (root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/'));
+  const articleFiles = new Set(inputs.map(relativeOf).filter((relative): relative is string => relative !== undefined && ARTICLE_FILE.test(relative)));
+  let articles = new Map<string, ArticleRecord>();
+  let policies: PolicyFile[] = [];
+  let failed = false;
+  if (root !== undefined) {
+    // Only what rendering needs is read: the articles asked for and the policies (for the theme).
+    const policyFolder = path.join(root, 'content', 'policy');
+    const policyFiles = existsSync(policyFolder) ? (await readdir(policyFolder)).filter((name) => /\.ya?ml$/.test(name)).map((name) => `content/policy/${name}`) : [];
+    const files = [...articleFiles, ...policyFiles].map((relativePath) => ({ relativePath, absolutePath: path.join(root, relativePath) }));
+    const { repository, problems } = await loadRepository(root, { files, only: (file) => articleFiles.has(file) || file.startsWith('content/policy/') });
+    articles = new Map(repository.articles.map((article) => [article.file, article]));
+    policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
+    const fileProblems = problems.filter((problem) => articleFiles.has(problem.file) && problem.severity === 'error');
+    for (const file of new Set(fileProblems.map((problem) => problem.file))) {
+      context.stderr.write(formatText(fileProblems.filter((problem) => problem.file === file), { language: context.language, filesChecked: 1 }));
+      context.stderr.write(zh ? `${file}：文章读不出来，没有渲染。\n` : `${file}: the article could not be read; nothing was rendered.\n`);
+      articles.delete(file);
+      failed = true;
+    }
+    // The policy's theme is a mistake of the repository: named once, whatever the inputs.
+  }
+  const documents: Document[] = [];
+  for (const input of inputs) {
+    const relative = relativeOf(input);
+    if (relative !== undefined && articleFiles.has(relative)) {
+      const article = articles.get(relative);
+      if (!article) continue;
+      documents.push({ input, markdown: article.body, firstLine: article.bodyFirstLine, theme: checkedTheme(articleTheme(policies, article.id.slice(0, 10), requestedTheme), zh), articleDir: path.join(root!, article.directory) });
+      continue;
+    }
+    let source: string;
+    try {
+      source = await readFile(input.absolute, 'utf8');
+    } catch (error) {
+      context.stderr.write(zh ? `${input.shown}：读不出这个文件（${(error as NodeJS.ErrnoException).code ?? 'error'}），没有渲染。\n` : `${input.shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was rendered.\n`);
+      failed = true;
+      continue;
+    }
+    const split = splitFrontMatter(source);
+    if (split.kind === 'unclosed') {
+      context.stderr.write(zh ? `${input.shown}:1:1  front matter 没有用 --- 结束，没有渲染。\n` : `${input.shown}:1:1  the front matter is not closed by ---; nothing was rendered.\n`);
+      failed = true;
+      continue;
+    }
+    const policyTheme = root !== undefined && requestedTheme === undefined ? policyInForce(policies, today(env))?.publishing?.theme : undefined;
+    documents.push({
+      input,
+      markdown: split.kind === 'ok' ? split.body : source.replace(/\r\n?/g, '\n'),
+      firstLine: split.kind === 'ok' ? split.bodyFirstLine : 1,
+      theme: checkedTheme(requestedTheme ?? policyTheme ?? DEFAULT_THEME, zh),
+      articleDir: path.dirname(input.absolute),
+    });
+  }
+  return { documents, failed };
+}
+
+function checkedTheme(theme: string, zh: boolean): string {
+  if (isThemeName(theme)) return theme;
+  throw new UsageError(
+    zh
+      ? `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`
+      : `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.`,
+  );
+}
+
+interface RenderOptions {
+  breaks: boolean;
+  imageBase: string | undefined;
+  uploader: { upload(file: string): Promise<{ url: string; cached: boolean }> } | undefined;
+  zh: boolean;
+  context: CommandContext;
+}
+
+async function renderDocument(document: Document, options: RenderOptions): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
+  const { zh, context } = options;
+  const shown = document.input.shown;
+  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks };
+  let rendered = await renderArticle(base);
+  let failed = false;
+  const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));
+  for (const image of missing) {
+    context.stderr.write(zh ? `${shown}：图片 ${image.src} 不存在。\n` : `${shown}: the image ${image.src} does not exist.\n`);
+    failed = true;
+  }
+  let uploadNote = '';
+  if (options.imageBase !== undefined) {
+    const imageBase = options.imageBase;
+    rendered = await renderArticle({ ...base, imageUrl: (src) => new URL(src.replace(/^\.\//, ''), imageBase).href });
+  } else if (options.uploader && rendered.images.length > 0 && missing.length === 0) {
+    const urls = new Map<string, string>();
+    let fromCache = 0;
+    try {
+      for (const image of rendered.images) {
+        const answer = await options.uploader.upload(image.absolutePath!);
+        urls.set(image.src, answer.url);
+        if (answer.cached) fromCache += 1;
+      }
+    } catch (error) {
+      const localized = (error as { localized?: { zh: string; en: string } }).localized;
+      if (!localized) throw error;
+      context.stderr.write(`${shown}: ${pick(localized, context.language)}\n`);
+      return { failed: true };
+    }
+    rendered = await renderArticle({ ...base, imageUrl: (src) => urls.get(src) });
+    uploadNote = zh ? `，${urls.size} 张图片已上传（其中 ${fromCache} 张来自缓存）` : `, ${urls.size} ${urls.size === 1 ? 'image' : 'images'} uploaded (${fromCache} from the cache)`;
+  }
+
+  // The same pre-send check publish runs (preflight.ts): limits, remote images, what the editor would strip.
+  const imageBase = options.imageBase;
+  const { problems, characters, bytes } = preflight(rendered.html, imageBase === undefined ? {} : { acceptImage: (src) => src.startsWith(imageBase) });
+  const localImages = rendered.images.length;
+  const toUpload = options.uploader || imageBase !== undefined ? '' : zh ? `，${localImages} 张本地图片待上传` : `, ${localImages} local ${localImages === 1 ? 'image' : 'images'} to upload`;
+  context.stderr.write(
+    zh
+      ? `已渲染 ${shown}（主题 ${document.theme}）：${characters} 字（draft/add 上限 ${WECHAT_CONTENT_MAX_CHARS}）、${bytes} 字节（上限 ${WECHAT_CONTENT_MAX_BYTES}）${toUpload}${uploadNote}，${rendered.references.length} 条参考资料。\n`
+      : `Rendered ${shown} (theme ${document.theme}): ${characters} characters (draft/add takes fewer than ${WECHAT_CONTENT_MAX_CHARS}), ${bytes} bytes (under ${WECHAT_CONTENT_MAX_BYTES})${toUpload}${uploadNote}, ${rendered.references.length} ${rendered.references.length === 1 ? 'reference' : 'references'}.\n`,
+  );
+  const offset = document.firstLine - 1;
+  for (const removal of rendered.removals) context.stderr.write(`${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`);
+  for (const problem of rendered.figureProblems) context.stderr.write(`${shown}:${problem.line + offset}:${problem.column}  warning  render/figure  ${pick(problem.message, context.language)}\n`);
+  for (const problem of problems) {
+    context.stderr.write(`${shown}: ${pick(problem, context.language)}\n`);
+    failed = true;
+  }
+  return { rendered, failed };
 }
 
 /** Writes next to the target and renames, so a failed run never leaves half a file. */
-async function writeAtomically(target: string, content: string, zh: boolean): Promise<void> {
+async function writeAtomically(target: string, content: string, zh: boolean, makeFolder: boolean): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
+    if (makeFolder) await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, content);
     await rename(temporary, target);
   } catch (error) {

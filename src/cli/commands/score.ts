@@ -3,9 +3,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
-import { isYearMonth, offsetInTimeZone } from '../../core/model/dates.ts';
+import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
+import { dateTimeOptionProblem, isoInTimeZone, nowFromEnvironment, parseDateTimeOption } from '../../core/model/date-time-option.ts';
+import { monthTodo } from '../../core/scoring/todo.ts';
+import { formatTodo } from '../../core/scoring/todo-report.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
-import { cycleStatus, todayIn, type CycleStepId } from '../../core/scoring/cycle.ts';
+import { cycleStatus, nextMonth, type CycleStepId } from '../../core/scoring/cycle.ts';
 import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
 import { appendOnlyFindings } from '../../core/scoring/append-only.ts';
 import { explanationJson, explanationText } from '../../core/scoring/explain.ts';
@@ -92,10 +95,14 @@ export async function runScore(argv: string[], context: CommandContext): Promise
 }
 
 async function scoreCommand(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       period: { type: 'string' },
+      todo: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      reason: { type: 'string' },
       write: { type: 'boolean', default: false },
       finalize: { type: 'boolean', default: false },
       by: { type: 'string' },
@@ -113,10 +120,20 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   const language = context.language;
   const zh = language === 'zh-CN';
   if (values.help) return writeHelp(HELP, context);
-  const format = parseFormat(values.format, ['text', 'json'] as const, language);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(zh ? `--today 应为 YYYY-MM-DD（收到“${values.today}”）。` : `--today must be YYYY-MM-DD (got "${values.today}").`);
+  const format = parseFormat(values.format, values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const), language);
+  if (positionals.length > (values.todo ? 1 : 0)) throw new UsageError(zh ? `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。` : `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.`);
+  if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError(zh ? '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。' : '--force needs --reason "why": the reason for writing or finalising early is recorded.');
   const root = resolveRoot(values.root, context);
   const { repository, problems: loadProblems } = await loadRepository(root);
+  const now = nowFromEnvironment(context.env);
+  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  /** --today (a date, or a date-time read in the zone) or the clock, as a calendar date in the policy's zone. */
+  const todayIn = (timeZone: string): string => {
+    if (values.today === undefined) return dateInTimeZone(new Date(now).toISOString(), timeZone);
+    const parsed = parseDateTimeOption(values.today, timeZone);
+    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem('--today', values.today, timeZone), language));
+    return parsed.date;
+  };
   const out = (chunk: string) => context.stdout.write(chunk);
   const json = (value: unknown) => out(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -126,7 +143,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   const period = values.period;
   if (period === undefined) throw new UsageError(zh ? '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。' : 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.');
 
-  const errors = [...loadProblems, ...checkLoadedRepository(repository)].filter((problem) => problem.severity === 'error');
+  const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter((problem) => problem.severity === 'error');
   const refuseOnErrors = () => {
     if (errors.length === 0) return false;
     context.stderr.write(zh ? `仓库中有 ${errors.length} 个错误，先运行 mpflow check 修正后再写入结果。\n` : `The repository has ${errors.length} errors; fix them (mpflow check) before writing results.\n`);
@@ -136,12 +153,17 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (/^\d{4}$/.test(period)) {
     if (values.explain !== undefined || values.finalize) throw new UsageError(zh ? '--explain 和 --finalize 只用于月份。' : '--explain and --finalize take a month.');
     const annual = annualScores(repository, Number(period));
+    const yearPolicy = policyForPeriod(repository, `${Number(period) + 1}-01`);
+    if (!annual && yearPolicy) {
+      context.stderr.write(zh ? `${yearPolicy.effective} 版制度没有年度考核（appraisal.annual），部门只做月度考核。\n` : `The ${yearPolicy.effective} policy has no annual appraisal (appraisal.annual); the department appraises monthly only.\n`);
+      return EXIT.problems;
+    }
     if (!annual) {
       context.stderr.write(zh ? `${Number(period) + 1}-01-01 没有生效的制度版本，无法计算 ${period} 年度得分。\n` : `No policy is in force on ${Number(period) + 1}-01-01, so ${period} cannot be scored.\n`);
       return EXIT.problems;
     }
     const record = annualRecord(annual);
-    const today = values.today ?? todayIn(annual.policy.timezone ?? 'Asia/Shanghai');
+    const today = todayIn(annual.policy.timezone ?? 'Asia/Shanghai');
     if (values.write && today < `${Number(period) + 1}-01-01`) {
       // Policy 五（三）: the annual appraisal is made in January of the following year.
       context.stderr.write(zh ? `${period} 年还没有结束（今天 ${today}）；年度得分在 ${Number(period) + 1} 年 1 月写入。不加 --write 可以查看暂算结果。\n` : `${period} is not over yet (today ${today}); the annual score is written in January ${Number(period) + 1}. Leave out --write to see the provisional figures.\n`);
@@ -186,10 +208,32 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     return EXIT.clean;
   }
 
-  if (values.finalize) return finalize(root, repository, scores, values.by, values.at, context, refuseOnErrors);
+  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
+  const today = todayIn(timeZone);
+  const monthOver = `${nextMonth(period)}-01`;
+
+  if (values.todo) {
+    const todo = monthTodo(repository, scores.policy, period, today);
+    const only = positionals[0];
+    if (only !== undefined && !members.has(only)) throw new UsageError(zh ? `名册中没有成员“${only}”。` : `There is no member "${only}" in the roster.`);
+    const shown = only === undefined ? todo : { ...todo, people: todo.people.filter((person) => person.member === only) };
+    if (format === 'json') json(shown);
+    else out(formatTodo(shown, format === 'markdown' ? 'markdown' : 'text', language));
+    return EXIT.clean;
+  }
+
+  if (values.finalize) return finalize(root, repository, scores, values.by, values.at, context, refuseOnErrors, { now, monthOver, force: values.force ? values.reason!.trim() : undefined });
 
   if (values.write) {
     if (refuseOnErrors()) return EXIT.problems;
+    if (today < monthOver && !values.force) {
+      context.stderr.write(
+        zh
+          ? `${period} 还没有结束（今天 ${today}，${timeZone}），结果要在 ${monthOver} 之后写入。不加 --write 可以查看暂算结果；确需提前写入的，用 --force --reason "原因"，原因会写进结果文件。\n`
+          : `${period} is not over yet (today ${today}, ${timeZone}); results are written from ${monthOver}. Leave out --write to see the provisional figures; if they must be written now, use --force --reason "why", which is recorded in the result files.\n`,
+      );
+      return EXIT.problems;
+    }
     // Rewriting a finalised month is for appended calibrations only; new inputs must not move its scores.
     const drifted = finalisedInputDrift(repository).filter((drift) => drift.period === period);
     if (drifted.length > 0) {
@@ -201,11 +245,10 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
       );
       return EXIT.problems;
     }
-    await writeAllOrNothing(root, scores.results.map((result) => ({ path: resultPath(period, result.member), content: resultYaml(resultRecord(result)) })));
+    const early = today < monthOver ? earlyNote(values.reason!.trim(), isoInTimeZone(now, timeZone)) : '';
+    await writeAllOrNothing(root, scores.results.map((result) => ({ path: resultPath(period, result.member), content: resultYaml(resultRecord(result)).replace(/^((?:#[^\n]*\n)+)/, (header) => `${header}${early}`) })));
   }
 
-  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
-  const today = values.today ?? todayIn(timeZone);
   const cycle = cycleStatus(repository, scores.policy, period, today);
   if (format === 'json') {
     json({ period, policy: scores.policy.effective, today, cycle, results: scores.results.map(resultRecord) });
@@ -231,7 +274,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
 
 async function verify(root: string, repository: Repository, context: CommandContext, format: string, base: string | undefined): Promise<number> {
   const zh = context.language === 'zh-CN';
-  const { checked, findings } = verifyCommittedResults(repository);
+  const { checked, findings, sealed } = verifyCommittedResults(repository);
   if (base !== undefined) {
     const before = await atRef(root, base, zh);
     try {
@@ -257,6 +300,15 @@ async function verify(root: string, repository: Repository, context: CommandCont
   if (findings.length > 0) {
     context.stdout.write(zh ? `✗ 复算了 ${checked} 份结果，${findings.length} 份不一致。请运行 mpflow score --period <月份> --write 重新生成，不要手改结果。\n` : `✗ Recomputed ${checked} results; ${findings.length} differ. Regenerate them with mpflow score --period <month> --write; never edit results by hand.\n`);
     return EXIT.problems;
+  }
+  if (sealed > 0) {
+    // Sealed ratings no identity here opens (CI, a member's clone): bound to HR's finalisation, not recomputed.
+    context.stdout.write(
+      zh
+        ? `✓ 核对了 ${checked} 份结果，全部一致；其中 ${sealed} 份的评价已加密、本机打不开，核对的是定稿记录、加密文件摘要与校准（完整复算需人力资源设置 MPFLOW_AGE_IDENTITY）。\n`
+        : `✓ Checked ${checked} results; all match. ${sealed} of them rest on sealed ratings no identity here opens: checked against the finalisation, the sealed files' digests and the calibrations (full recomputation needs HR's MPFLOW_AGE_IDENTITY).\n`,
+    );
+    return EXIT.clean;
   }
   context.stdout.write(zh ? `✓ 复算了 ${checked} 份结果，全部一致。\n` : `✓ Recomputed ${checked} results; all match.\n`);
   return EXIT.clean;
@@ -309,6 +361,7 @@ async function finalize(
   at: string | undefined,
   context: CommandContext,
   refuseOnErrors: () => boolean,
+  calendar: { now: number; monthOver: string; force: string | undefined },
 ): Promise<number> {
   const language: Language = context.language;
   const zh = language === 'zh-CN';
@@ -327,19 +380,32 @@ async function finalize(
   const stale = scores.results.filter((result) => committed.get(result.member)?.inputDigest !== result.inputDigest);
   if (stale.length > 0) return refuse(zh ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。` : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`);
   const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
-  let finalizedAt = at;
-  if (finalizedAt === undefined) {
-    const now = new Date();
-    const date = todayIn(timeZone, now);
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
-    finalizedAt = `${date}T${time}${offsetInTimeZone(date, time.slice(0, 5), timeZone)}`;
-  } else if (Number.isNaN(Date.parse(finalizedAt)) || !/[+-]\d{2}:\d{2}$|Z$/.test(finalizedAt)) {
-    throw new UsageError(zh ? `--at 应为带时区的时间，如 2026-11-08T17:00:00+08:00（收到“${finalizedAt}”）。` : `--at must be a date-time with an offset, e.g. 2026-11-08T17:00:00+08:00 (got "${finalizedAt}").`);
+  let instant = calendar.now;
+  if (at !== undefined) {
+    const parsed = parseDateTimeOption(at, timeZone);
+    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem('--at', at, timeZone), language));
+    if (parsed.instant > calendar.now) return refuse(zh ? `--at ${parsed.iso} 晚于现在（${isoInTimeZone(calendar.now, timeZone)}）；定稿时间不能写在未来。` : `--at ${parsed.iso} is later than now (${isoInTimeZone(calendar.now, timeZone)}); a finalisation cannot be dated in the future.`);
+    instant = parsed.instant;
   }
-  const record = finalisationRecord(repository, scores, by, finalizedAt);
+  const finalizedAt = isoInTimeZone(instant, timeZone);
+  const early = dateInTimeZone(finalizedAt, timeZone) < calendar.monthOver;
+  if (early && calendar.force === undefined) {
+    return refuse(
+      zh
+        ? `${scores.period} 还没有结束（${finalizedAt}，${timeZone}），不能定稿：定稿会锁定这个月的评价。请在 ${calendar.monthOver} 之后定稿；确需提前的，加 --force --reason "原因"，原因会写进定稿记录。`
+        : `${scores.period} is not over yet (${finalizedAt}, ${timeZone}), so it cannot be finalised: finalising locks the month's ratings. Finalise from ${calendar.monthOver}; if it must be earlier, add --force --reason "why", which is recorded in the finalisation.`,
+    );
+  }
+  const record = finalisationRecord(repository, scores, by, finalizedAt, early ? calendar.force : undefined);
   await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
   return EXIT.clean;
+}
+
+/** The comment a result file carries when it was written before its month ended (--force --reason). */
+function earlyNote(reason: string, at: string): string {
+  const line = reason.replace(/\s+/g, ' ');
+  return `# 月份结束前提前写入（${at}），原因：${line}\n# Written before the month ended (${at}); reason: ${line}\n`;
 }
 
 /** A file that could not be written: the CLI names it and exits 1, with every file as it was. */

@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { offsetInTimeZone } from '../model/dates.ts';
+import { placeholder } from '../templates/placeholders.ts';
 import type { ArticleFrontMatter, PolicyFile } from '../model/types.generated.ts';
 
 export interface NewArticleRequest {
@@ -13,6 +14,10 @@ export interface NewArticleRequest {
   campaign?: string;
   /** HH:MM; defaults to the policy's publishing time. */
   time?: string;
+  /** The digest; a placeholder (template/placeholder) until given. */
+  digest?: string;
+  /** The Markdown body; a placeholder outline until given. */
+  body?: string;
 }
 
 export interface NewArticle {
@@ -31,7 +36,7 @@ export function draftNewArticle(request: NewArticleRequest, policy: PolicyFile):
   const offset = offsetInTimeZone(request.date, time, policy.publishing.timezone);
   const frontMatter: ArticleFrontMatter = {
     title: request.title,
-    digest: '（一两句话的摘要，最多 128 个字）',
+    digest: request.digest ?? placeholder(`一两句话的摘要，最多 ${policy.compliance?.limits?.digestMaxChars ?? 128} 个字`),
     author: request.author,
     ...(request.designer ? { designer: request.designer } : {}),
     topic: request.topic,
@@ -41,7 +46,7 @@ export function draftNewArticle(request: NewArticleRequest, policy: PolicyFile):
     source: { type: 'original' },
     tags: [],
   };
-  const body = '开头用一两段话说清楚这篇文章要讲什么。\n\n## 第一个小标题\n\n正文。\n';
+  const body = request.body ?? `${placeholder('开头用一两段话说清楚这篇文章要讲什么')}\n\n## ${placeholder('第一个小标题')}\n\n${placeholder('正文')}\n`;
   const directory = `content/articles/${request.date.slice(0, 4)}/${request.date.slice(5)}-${request.slug}`;
   return { directory, indexPath: `${directory}/index.md`, content: matter.stringify(body, frontMatter) };
 }

@@ -7,14 +7,17 @@ import { makeProblem } from './make-problem.ts';
 import { checkMemberReference, isWellFormedId } from './reference-helpers.ts';
 import { isYearMonth } from '../model/dates.ts';
 import type { TeamMember } from '../model/types.generated.ts';
+import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
+import type { CheckContext } from './check-repository.ts';
 
-const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+)|interview)\.ya?ml$/;
+// A sealed input (.yaml.age), once opened, is checked at its place like its plain-text form.
+const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+)|interview)\.ya?ml(?:\.age)?$/;
 
 /**
  * Who may rate whom follows from the file's place: appraisals/<month>/<member>/self.yaml is
  * the member's own, supervisor.yaml the roster supervisor's, peer-<id>.yaml that peer's.
  */
-export function checkAppraisals(repository: Repository, problems: Problem[]): void {
+export function checkAppraisals(repository: Repository, problems: Problem[], context: CheckContext = { now: Date.now() }): void {
   const members = indexMembers(repository.team?.data);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
   // With a policy file that cannot be used, "no policy in force" would be a guess; its own errors say enough.
@@ -67,6 +70,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
     }
     if (!rating.valid || typeof data.period !== 'string') continue;
     const policy = policyInForce(policies, `${data.period}-01`);
+    checkWhen(rating, ['submittedAt'], data.submittedAt, data.period, policy?.timezone ?? 'Asia/Shanghai', context, problems);
     if (!policy && !allPoliciesReadable) continue;
     if (!policy) {
       problems.push(makeProblem(rating.file, 'ref/no-policy', text(`${data.period} 月初没有生效的制度版本，无法核对指标。`, `No policy version is in force at the start of ${data.period}, so indicators cannot be checked.`), rating.locate(['period']), 'period'));
@@ -92,10 +96,32 @@ export function checkAppraisals(repository: Repository, problems: Problem[]): vo
     checkPlace(interview);
     const { data } = interview;
     const member = checkMemberReference(interview, ['member'], data.member, members, problems);
+    if (interview.valid && isYearMonth(String(data.period))) checkWhen(interview, ['date'], data.date, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
     checkMemberReference(interview, ['interviewer'], data.interviewer, members, problems);
     const supervisor = supervisorOf(member);
     if (supervisor !== undefined && isWellFormedId('member', data.interviewer) && data.interviewer !== supervisor) {
       problems.push(makeProblem(interview.file, 'appraisal/rater', text(`绩效面谈应由上级 ${supervisor} 进行，这里是 ${data.interviewer}。`, `The feedback interview is held by the supervisor ${supervisor}, not ${data.interviewer}.`), interview.locate(['interviewer']), 'interviewer'));
     }
+  }
+}
+
+/**
+ * A rating or interview belongs to its month: written after the month began, never dated later
+ * than now. (Against the month's finalisation it is judged in check-locks.)
+ */
+function checkWhen(record: SourcedRecord<unknown>, path: string[], value: string, period: string, zone: string, context: CheckContext, problems: Problem[]): void {
+  if (typeof value !== 'string') return;
+  // An unknown zone is reported against the policy itself (policy/timezone).
+  const timeZone = isTimeZone(zone) ? zone : 'Asia/Shanghai';
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (!isDate && judgeDateTime(value) !== 'valid') return;
+  const localDate = isDate ? value : dateInTimeZone(value, timeZone);
+  const today = dateInTimeZone(new Date(context.now).toISOString(), timeZone);
+  const future = isDate ? localDate > today : Date.parse(value) > context.now;
+  const field = path.join('.');
+  if (future) {
+    problems.push(makeProblem(record.file, 'date/future', text(`${field} ${value} 晚于现在（${today}，${timeZone}）；写实际提交或面谈的时间。`, `${field} ${value} is later than now (${today}, ${timeZone}); use when it actually happened.`), record.locate(path), field));
+  } else if (localDate < `${period}-01`) {
+    problems.push(makeProblem(record.file, 'appraisal/before-period', text(`${field} ${value} 早于考核月份 ${period} 的开始；这个月的评价要在月中或月末之后写。`, `${field} ${value} is before ${period} began; a month's ratings are written once the month is under way or over.`), record.locate(path), field));
   }
 }

@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 import { scriptTables } from '../compliance/chinese-script.ts';
 import { articleFields } from '../compliance/engine.ts';
 import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign, type Finding, type LintResult, type PolicyVersion } from '../compliance/index.ts';
-import { lintJob, WORKER_MARK, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
+import { imageSize, lintJob, WORKER_MARK, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import { text } from '../i18n/language.ts';
+import { digestOf, NO_CACHE, type CheckCache } from '../cache/check-cache.ts';
 import { internalError, makeProblem } from './make-problem.ts';
 import { suggestion } from './reference-helpers.ts';
 import { RULE_IDS } from './rules.ts';
@@ -22,6 +23,14 @@ export interface ComplianceCheckResult {
 export interface ComplianceCheckOptions {
   /** Worker threads to use; by default one per core, and none for small repositories. */
   workers?: number;
+  /** Findings of articles linted before with the same text, policy and author (see check-cache.ts). */
+  cache?: CheckCache;
+}
+
+/** An article's findings, with the size of every image the engine asked about when they were made. */
+interface CachedLint {
+  result: LintResult;
+  images: Array<[string, number | null]>;
 }
 
 /** Below this many body characters (about 800 articles), starting threads costs more than it saves. */
@@ -57,38 +66,60 @@ export async function checkCompliance(repository: Repository, options: Complianc
     (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? policyInForce(policies, date.slice(0, 10)) : undefined) ?? latest;
   const members = indexMembers(repository.team?.data);
 
-  const jobs: ArticleJob[] = repository.articles.map((article) => {
-    const data = article.data as unknown as Record<string, unknown>;
-    const member = typeof data.author === 'string' ? members.get(data.author) : undefined;
-    const policy = policyOn(data.publishAt);
-    return {
-      file: article.file,
-      directory: article.directory,
-      data,
-      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.source.firstLine, fields: articleFields(article.yaml) } } : {}),
-      body: article.body,
-      bodyFirstLine: article.bodyFirstLine,
-      ...(policy ? { policy: policy as PolicyVersion } : {}),
-      ...(typeof member?.name === 'string' ? { authorName: member.name } : {}),
-    };
-  });
-  const totalChars = jobs.reduce((sum, job) => sum + job.body.length, 0);
-  const workers = options.workers ?? (totalChars >= PARALLEL_THRESHOLD_CHARS ? Math.min(availableParallelism(), 8) : 0);
+  const cache = options.cache ?? NO_CACHE;
   const collect = (file: string, result: LintResult) => {
     suppressed += result.suppressed;
     for (const finding of result.findings) problems.push(findingToProblem(file, finding));
   };
+  const jobs: ArticleJob[] = [];
+  const keys = new Map<string, string>();
+  for (const article of repository.articles) {
+    const data = article.data as unknown as Record<string, unknown>;
+    const member = typeof data.author === 'string' ? members.get(data.author) : undefined;
+    const policy = policyOn(data.publishAt);
+    const authorName = typeof member?.name === 'string' ? member.name : undefined;
+    // Everything the engine reads of the article, except the image sizes, which are compared below.
+    const key = digestOf(article.directory, article.yaml?.text ?? '', String(article.yaml?.firstLine ?? 0), article.body, String(article.bodyFirstLine), JSON.stringify(data), JSON.stringify(policy ?? null), authorName ?? '');
+    const cached = cache.get<CachedLint>('lint', key);
+    if (cached && cached.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
+      cache.set('lint', key, cached);
+      collect(article.file, cached.result);
+      continue;
+    }
+    keys.set(article.file, key);
+    jobs.push({
+      file: article.file,
+      directory: article.directory,
+      data,
+      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.firstLine, fields: articleFields(article.yaml) } } : {}),
+      body: article.body,
+      bodyFirstLine: article.bodyFirstLine,
+      ...(policy ? { policy: policy as PolicyVersion } : {}),
+      ...(authorName !== undefined ? { authorName } : {}),
+    });
+  }
+  const remember = (file: string, result: LintResult, images: Array<[string, number | null]>) => {
+    const key = keys.get(file);
+    if (key) cache.set('lint', key, { result, images } satisfies CachedLint);
+  };
+  const totalChars = jobs.reduce((sum, job) => sum + job.body.length, 0);
+  const workers = options.workers ?? (totalChars >= PARALLEL_THRESHOLD_CHARS ? Math.min(availableParallelism(), 8) : 0);
   if (workers > 1 && jobs.length > 1) {
     for (const response of await lintOnWorkers(repository.root, jobs, workers)) {
       for (const outcome of response.results) {
-        if ('result' in outcome) collect(outcome.file, outcome.result);
-        else problems.push(internalError(outcome.file, new Error(outcome.error)));
+        if ('result' in outcome) {
+          collect(outcome.file, outcome.result);
+          remember(outcome.file, outcome.result, outcome.images);
+        } else problems.push(internalError(outcome.file, new Error(outcome.error)));
       }
     }
   } else {
     for (const job of jobs) {
       try {
-        collect(job.file, lintJob(repository.root, job));
+        const images = new Map<string, number | null>();
+        const result = lintJob(repository.root, job, images);
+        collect(job.file, result);
+        remember(job.file, result, [...images]);
       } catch (error) {
         problems.push(internalError(job.file, error));
       }

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { CheckCache } from '../cache/check-cache.ts';
 import { loadRepository, type Repository } from '../repository/load-repository.ts';
 import type { FoundFile } from '../repository/walk-files.ts';
 import { checkAppraisals } from './check-appraisals.ts';
 import { checkAppraisalLocks } from '../scoring/check-locks.ts';
+import { checkAppraisalSealing } from '../appraisal-privacy/check-sealing.ts';
 import { checkArticles } from './check-articles.ts';
 import { checkCompliance } from './check-compliance.ts';
 import { checkTopicsAndCampaigns } from './check-library.ts';
@@ -12,6 +14,7 @@ import { checkTeam } from './check-team.ts';
 import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from '../publishing/check-publish-records.ts';
 import { checkCampaignDraws } from '../campaigns/draw-record.ts';
+import { checkPlaceholders } from './check-placeholders.ts';
 import { internalError } from './make-problem.ts';
 import { compareProblems, type Problem } from './problem.ts';
 
@@ -22,6 +25,16 @@ export interface CheckOptions {
   compliance?: boolean;
   /** The repository's files, already listed (see listedContentFiles); the folders are then not walked. */
   files?: FoundFile[];
+  /** What "now" is for the calendar rules (date/future); default the machine's clock. */
+  now?: number;
+  /** What earlier runs learnt of unchanged files (parses, schema verdicts, findings); none by default. */
+  cache?: CheckCache;
+}
+
+/** What the cross-file rules may know besides the repository. */
+export interface CheckContext {
+  /** Milliseconds since the epoch. */
+  now: number;
 }
 
 export interface CheckResult {
@@ -33,7 +46,7 @@ export interface CheckResult {
 }
 
 /** Every cross-file rule family, in the order a reader meets the records, with the place it is about. */
-const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[]) => void, string]> = [
+const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[], context: CheckContext) => void, string]> = [
   [checkTeam, 'content/team.yaml'],
   [checkPolicies, 'content/policy'],
   [checkTopicsAndCampaigns, 'content/topics'],
@@ -41,16 +54,19 @@ const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[]) => vo
   [checkTraining, 'content/training'],
   [checkAppraisals, 'appraisals'],
   [checkAppraisalLocks, 'appraisals'],
+  [checkAppraisalSealing, 'appraisals'],
   [checkMetrics, 'content/metrics'],
   [checkPublishRecords, 'content/publishing'],
   [checkCampaignDraws, 'content/campaigns'],
+  [checkPlaceholders, 'content'],
 ];
 
-export function checkLoadedRepository(repository: Repository): Problem[] {
+export function checkLoadedRepository(repository: Repository, context: Partial<CheckContext> = {}): Problem[] {
   const problems: Problem[] = [];
+  const full: CheckContext = { now: context.now ?? Date.now() };
   for (const [check, area] of CHECKS) {
     try {
-      check(repository, problems);
+      check(repository, problems, full);
     } catch (error) {
       // A bug in one family of checks must not hide what the others find.
       problems.push(internalError(area, error));
@@ -74,10 +90,11 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
   const selection = options.paths?.map((entry) => entry.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, ''));
   const inSelection = (file: string) => !selection || selection.some((entry) => entry === '.' || file === entry || file.startsWith(`${entry}/`));
 
-  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, { ...(selection ? { only: inSelection } : {}), ...(options.files ? { files: options.files } : {}) });
+  const cache = options.cache ? { cache: options.cache } : {};
+  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, { ...(selection ? { only: inSelection } : {}), ...(options.files ? { files: options.files } : {}), ...cache });
 
-  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository);
-  const problems = [...loadProblems, ...checkLoadedRepository(repository), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));
+  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository, cache);
+  const problems = [...loadProblems, ...checkLoadedRepository(repository, options.now === undefined ? {} : { now: options.now }), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;
   return { repository, problems, filesChecked, suppressed: compliance.suppressed };

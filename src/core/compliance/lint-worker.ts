@@ -31,7 +31,7 @@ export interface WorkerRequest {
 }
 
 export interface WorkerResponse {
-  results: Array<{ file: string; result: LintResult } | { file: string; error: string }>;
+  results: Array<{ file: string; result: LintResult; images: Array<[string, number | null]> } | { file: string; error: string }>;
 }
 
 /** Bytes of a local body image, or undefined for remote or missing ones (ref/missing-file reports those). */
@@ -52,7 +52,11 @@ export function imageSize(root: string, directory: string, url: string): number 
   }
 }
 
-export function lintJob(root: string, job: ArticleJob): LintResult {
+/**
+ * Lints one article. `imagesSeen`, when given, receives the size the engine learnt of each image
+ * it asked about, so a cached result can be checked against the images as they are now.
+ */
+export function lintJob(root: string, job: ArticleJob, imagesSeen?: Map<string, number | null>): LintResult {
   return lintArticle({
     data: job.data,
     ...(job.frontMatter ? { frontMatterFields: job.frontMatter } : {}),
@@ -60,7 +64,11 @@ export function lintJob(root: string, job: ArticleJob): LintResult {
     bodyFirstLine: job.bodyFirstLine,
     ...(job.policy ? { policy: job.policy } : {}),
     ...(job.authorName !== undefined ? { authorName: job.authorName } : {}),
-    imageBytes: (url) => imageSize(root, job.directory, url),
+    imageBytes: (url) => {
+      const size = imageSize(root, job.directory, url);
+      imagesSeen?.set(url, size ?? null);
+      return size;
+    },
   });
 }
 
@@ -73,7 +81,8 @@ function serve(port: MessagePort): void {
     const results: WorkerResponse['results'] = [];
     for (const job of request.jobs) {
       try {
-        results.push({ file: job.file, result: lintJob(request.root, job) });
+        const images = new Map<string, number | null>();
+        results.push({ file: job.file, result: lintJob(request.root, job, images), images: [...images] });
       } catch (error) {
         // A bug on one article is reported against it; the rest of the share is still linted.
         results.push({ file: job.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

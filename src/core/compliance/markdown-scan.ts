@@ -7,6 +7,8 @@
 export const EXCLUDED = 1;
 export const BLOCKQUOTE = 2;
 export const QUOTED = 4;
+/** Inline markup (<span>, </b>): left out of the prose, but a word split by it stays one word. */
+export const MARKUP = 8;
 
 export interface Block {
   start: number;
@@ -167,7 +169,7 @@ function scanInline(line: string, lineStart: number, flags: Uint8Array, images: 
       const label = match[7] === undefined || match[7] === '' ? match[6] : match[7];
       imageReferences.push({ start, end, alt: match[6], label: normaliseLabel(label) });
     } else if (whole.startsWith('<')) {
-      flags.fill(EXCLUDED, start, end);
+      flags.fill(EXCLUDED | MARKUP, start, end);
     } else {
       // A bare address is text the reader copies, not a link: it is left out of prose but not reported.
       const url = whole.replace(/[.,;:!?]+$/, '');

@@ -13,15 +13,28 @@ import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat
 import { addDays, datesOf, FOLLOWER_SOURCES, inRange, monthRange, monthsOf, SHARE_SCENES, type DateRange } from './kpis.ts';
 import type { Cells, MetricBatch, MetricFolder } from './storage.ts';
 
+/**
+ * span: days per call. from: the first day the endpoint has figures. lookback: days before the
+ * range that are asked too (getarticletotaldetail is asked by sending day and lists each article's
+ * cumulative figures for up to 30 days, so an article sent 29 days before the range still has
+ * likes in it). The newer endpoints (getarticleread, getarticletotaldetail, getbizsummary) come
+ * before the deprecated ones (getarticlesummary, getarticletotal: 本接口已停止维护), which are
+ * still asked for what only they give (read counts, 送达人数) and answer 48001 without failing the run.
+ */
 export const DATACUBE_ENDPOINTS = {
   getusersummary: { span: 7 },
   getusercumulate: { span: 7 },
+  getarticleread: { span: 1, from: '2025-11-01' },
+  getarticletotaldetail: { span: 1, from: '2025-11-01', lookback: 29 },
   getarticlesummary: { span: 1 },
   getarticletotal: { span: 1 },
   getuserread: { span: 3 },
   getusershare: { span: 7 },
   getbizsummary: { span: 1, from: '2025-11-01' },
-} as const satisfies Record<string, { span: number; from?: string }>;
+} as const satisfies Record<string, { span: number; from?: string; lookback?: number }>;
+
+/** Endpoints an account may lack (48001): the import says so and carries on without them. */
+const OPTIONAL_ENDPOINTS: ReadonlySet<DatacubeEndpoint> = new Set(['getarticleread', 'getarticletotaldetail', 'getarticlesummary', 'getarticletotal', 'getbizsummary']);
 
 export type DatacubeEndpoint = keyof typeof DATACUBE_ENDPOINTS;
 
@@ -37,12 +50,13 @@ export interface DatacubeCall {
   end: string;
 }
 
-/** Every call an import of the range makes, in order: per endpoint, consecutive windows of its span. */
+/** Every call an import of the range makes, in order: per endpoint, consecutive windows of its span (from `lookback` days before the range). */
 export function planDatacubeCalls(range: DateRange, endpoints: readonly DatacubeEndpoint[] = Object.keys(DATACUBE_ENDPOINTS) as DatacubeEndpoint[]): DatacubeCall[] {
   const calls: DatacubeCall[] = [];
   for (const endpoint of endpoints) {
-    const { span, from: availableFrom } = DATACUBE_ENDPOINTS[endpoint] as { span: number; from?: string };
-    const from = availableFrom !== undefined && availableFrom > range.from ? availableFrom : range.from;
+    const { span, from: availableFrom, lookback } = DATACUBE_ENDPOINTS[endpoint] as { span: number; from?: string; lookback?: number };
+    const asked = lookback ? addDays(range.from, -lookback) : range.from;
+    const from = availableFrom !== undefined && availableFrom > asked ? availableFrom : asked;
     for (let begin: string = from; begin <= range.to; begin = addDays(begin, span)) {
       const last = addDays(begin, span - 1);
       calls.push({ endpoint, begin, end: last < range.to ? last : range.to });
@@ -125,7 +139,7 @@ export function articleMatcher(repository: Repository): (msgid: string, title: s
 
 const ENDPOINT_ORDER = Object.keys(DATACUBE_ENDPOINTS) as DatacubeEndpoint[];
 
-interface Answer {
+export interface Answer {
   call: DatacubeCall;
   rows: Row[];
   /** The answer's is_delay (the newer endpoints only). */
@@ -198,18 +212,20 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       try {
         answers = await ask(call);
       } catch (error) {
-        // The newer endpoints exist only for some accounts: without them, likes and comments stay empty.
-        if (error instanceof WeChatApiError && error.errcode === 48001 && call.endpoint === 'getbizsummary') {
+        // The newer endpoints exist only for some accounts, the deprecated ones may be switched off:
+        // without one, what it alone gives stays empty (or comes from the other), and the run goes on.
+        if (error instanceof WeChatApiError && error.errcode === 48001 && OPTIONAL_ENDPOINTS.has(call.endpoint)) {
           unavailable.add(call.endpoint);
-          notices.push(text('本公众号没有 getbizsummary 接口权限：跳过点赞、在看和留言的汇总。', 'This account may not call getbizsummary: the summary of likes and comments is skipped.'));
+          notices.push(UNAVAILABLE_NOTICES[call.endpoint as keyof typeof UNAVAILABLE_NOTICES]);
           continue;
         }
         throw error;
       }
       done += 1;
       for (const answer of answers) {
-        if (answer.delayed) for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
-        for (const part of splitByMonth(answer)) pending.set(part.call.begin.slice(0, 7), [...(pending.get(part.call.begin.slice(0, 7)) ?? []), part]);
+        const parts = answer.call.endpoint === 'getarticletotaldetail' ? dailyFromTotalDetail(answer, range, context) : splitByMonth(answer);
+        if (answer.delayed && answer.call.endpoint !== 'getarticletotaldetail') for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
+        for (const part of parts) pending.set(part.call.begin.slice(0, 7), [...(pending.get(part.call.begin.slice(0, 7)) ?? []), part]);
       }
     }
     options.onProgress?.(done, plan.length, plan[plan.length - 1]!);
@@ -230,8 +246,8 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     const figures = [account.likes, account.zaikan, account.comments].map((value) => value.toLocaleString('zh-CN'));
     notices.push(
       text(
-        `getbizsummary 只给出全号每天的汇总（没有 msgid）：${account.days.size} 天共点赞 ${figures[0]}、在看 ${figures[1]}、留言 ${figures[2]}。每篇文章的点赞和留言请用后台“图文分析”导出导入（--from csv）。`,
-        `getbizsummary gives account-wide daily totals only (no msgid): ${account.days.size} days, ${figures[0]} likes, ${figures[1]} 在看, ${figures[2]} comments. Per-article likes and comments come from the back office's article export (--from csv).`,
+        `getbizsummary 只给出全号每天的汇总（没有 msgid）：${account.days.size} 天共点赞 ${figures[0]}、在看 ${figures[1]}、留言 ${figures[2]}。每篇文章的点赞和留言来自 getarticletotaldetail。`,
+        `getbizsummary gives account-wide daily totals only (no msgid): ${account.days.size} days, ${figures[0]} likes, ${figures[1]} 在看, ${figures[2]} comments. Per-article likes and comments come from getarticletotaldetail.`,
       ),
     );
   }
@@ -240,6 +256,48 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     notices.push(text(`微信标记以下日期的点赞和留言数据仍在统计中（is_delay）：${list}。这些日期的点赞和留言没有写入，请稍后重新导入。`, `WeChat marks the likes and comments of these days as delayed (is_delay): ${list}. They were not stored; import these days again later.`));
   }
   return { batch: whole, calls, unmatched: [...context.unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)), delayed: [...delayed].sort(), notices };
+}
+
+const UNAVAILABLE_NOTICES = {
+  getarticleread: text('本公众号没有 getarticleread 接口权限（48001）：每篇文章每天的阅读人数只来自 getarticlesummary（发出后约 7 天）。', 'This account may not call getarticleread (48001): per-article daily readers come only from getarticlesummary (about 7 days after sending).'),
+  getarticletotaldetail: text('本公众号没有 getarticletotaldetail 接口权限（48001）：每篇文章的点赞、留言和在看没有导入，只有 getbizsummary 的全号汇总。', 'This account may not call getarticletotaldetail (48001): per-article likes, comments and 在看 were not imported; only getbizsummary’s account-wide totals are left.'),
+  getarticlesummary: text('getarticlesummary（已停止维护）回答 48001：每篇文章每天的阅读次数、分享和收藏没有导入，阅读人数来自 getarticleread。', 'getarticlesummary (no longer maintained) answered 48001: per-article daily reads, shares and saves were not imported; readers come from getarticleread.'),
+  getarticletotal: text('getarticletotal（已停止维护）回答 48001：送达人数等累计数据没有导入。', 'getarticletotal (no longer maintained) answered 48001: the cumulative figures with 送达人数 were not imported.'),
+  getbizsummary: text('本公众号没有 getbizsummary 接口权限：跳过点赞、在看和留言的汇总。', 'This account may not call getbizsummary: the summary of likes and comments is skipped.'),
+} as const satisfies Partial<Record<DatacubeEndpoint, LocalizedText>>;
+
+/**
+ * getarticletotaldetail, asked by sending day, lists each article's figures summed from its
+ * sending day to each stat_date (up to 30 days). mpflow stores figures per article and day, so the
+ * day's likes, comments and 在看 are the difference from the previous stat_date; a total that went
+ * down (a like taken back) gives 0 that day. Only days inside the imported range are kept, each as
+ * a one-day part of its own month; days of an answer marked is_delay are held back as not final.
+ */
+export function dailyFromTotalDetail(answer: Answer, range: DateRange, context: Pick<BatchContext, 'delayed'>): Answer[] {
+  const byDay = new Map<string, Row[]>();
+  for (const item of answer.rows) {
+    const details = (Array.isArray(item.detail_list) ? (item.detail_list as Row[]) : []).filter((detail) => typeof detail.stat_date === 'string').sort((a, b) => (String(a.stat_date) < String(b.stat_date) ? -1 : 1));
+    const previous = { like_user: 0, comment_count: 0, zaikan_user: 0 };
+    for (const detail of details) {
+      const date = String(detail.stat_date);
+      const day: Row = { ref_date: date, msgid: item.msgid, title: item.title ?? '' };
+      for (const field of ['like_user', 'comment_count', 'zaikan_user'] as const) {
+        const total = Number(detail[field] ?? 0);
+        if (!Number.isInteger(total) || total < 0) {
+          throw new MetricsImportError(text(`POST /datacube/getarticletotaldetail 返回的 ${field} 不是非负整数：${JSON.stringify(detail[field])}。`, `POST /datacube/getarticletotaldetail answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(detail[field])}.`));
+        }
+        day[field] = Math.max(0, total - previous[field]);
+        previous[field] = total;
+      }
+      if (!inRange(date, range)) continue;
+      if (answer.delayed) {
+        context.delayed.add(date);
+        continue;
+      }
+      byDay.set(date, [...(byDay.get(date) ?? []), day]);
+    }
+  }
+  return [...byDay].map(([date, rows]) => ({ ...answer, call: { endpoint: 'getarticletotaldetail', begin: date, end: date }, rows }));
 }
 
 /**
@@ -364,12 +422,13 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
 
   // Article days: getarticlesummary's figures, with likes and comments where getbizsummary gives them per msgid.
   const days = new Map<string, Cells>();
-  const dayOf = (date: string, article: string): Cells => {
+  const dayOf = (date: string, article: string, withCounts = true): Cells => {
     const key = `${date}|${article}`;
     let cells = days.get(key);
     if (!cells) {
-      // Likes and comments stay unknown (kept as stored, 0 in a new row) unless an answer gives them.
-      cells = { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 };
+      // A figure no answer gives stays unknown (kept as stored, 0 in a new row): likes without
+      // getarticletotaldetail, reads on a day only getarticleread lists.
+      cells = withCounts ? { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 } : { date, article };
       days.set(key, cells);
     }
     return cells;
@@ -385,6 +444,29 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     cells.shares = Number(cells.shares) + count(row, 'share_count', endpoint);
     cells.shareUsers = Number(cells.shareUsers) + count(row, 'share_user', endpoint);
     cells.favorites = Number(cells.favorites) + count(row, 'add_to_fav_count', endpoint);
+  }
+  // getarticleread: readers per article and day, for the days getarticlesummary does not list (it
+  // stops about 7 days after sending) or when it answers 48001. Where both answer, summary's stand.
+  const summarised = new Set(days.keys());
+  for (const row of rowsOf('getarticleread')) {
+    const endpoint = 'getarticleread';
+    const date = dateOf(row, 'ref_date', endpoint);
+    const article = articleOf(row, date);
+    if (!article || summarised.has(`${date}|${article}`)) continue;
+    const detail = (row.detail && typeof row.detail === 'object' ? row.detail : row) as Row;
+    const cells = dayOf(date, article, false);
+    cells.readers = Number(cells.readers ?? 0) + count(detail, 'read_user', endpoint);
+    if (detail.share_user !== undefined) cells.shareUsers = Number(cells.shareUsers ?? 0) + count(detail, 'share_user', endpoint);
+  }
+  // getarticletotaldetail (cut into days by dailyFromTotalDetail): each article's likes and comments of the day.
+  for (const row of rowsOf('getarticletotaldetail')) {
+    const endpoint = 'getarticletotaldetail';
+    const date = dateOf(row, 'ref_date', endpoint);
+    const article = articleOf(row, date);
+    if (!article) continue;
+    const cells = dayOf(date, article, false);
+    cells.likes = Number(cells.likes ?? 0) + count(row, 'like_user', endpoint);
+    cells.comments = Number(cells.comments ?? 0) + count(row, 'comment_count', endpoint);
   }
   for (const row of rowsOf('getbizsummary')) {
     const endpoint = 'getbizsummary';

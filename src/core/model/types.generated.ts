@@ -55,6 +55,10 @@ export interface TeamMember {
    */
   joined: string;
   /**
+   * age 公钥（age1…），评价、互评与面谈记录按制度加密给能读的人；私钥由本人保管，绝不提交到仓库。 / The member's age public key (age1…); appraisal ratings and interview notes are encrypted to those the policy lets read them. The private key stays with its owner, never in the repository.
+   */
+  ageRecipient?: string;
+  /**
    * 离职日期（在职者不填）。 / Date left, if any.
    */
   left?: string;
@@ -249,9 +253,9 @@ export interface PolicyFile {
       roles: ('operator' | 'designer' | 'copywriter' | 'support' | 'head' | 'hr')[];
     };
     /**
-     * 年度得分的算法。 / How the annual score is computed.
+     * 年度得分的算法；不写表示部门只做月度考核，没有年度得分。 / How the annual score is computed; leave it out for a department that appraises monthly only.
      */
-    annual: {
+    annual?: {
       /**
        * mean-of-finalized-months：当年已定稿月份总分的平均值。 / The mean of the year's finalised monthly totals.
        */
@@ -1135,6 +1139,33 @@ export interface MonthFinalisation {
        * SHA-256 摘要。 / SHA-256 digest.
        */
       inputDigest: string;
+    };
+  };
+  /**
+   * 月份结束前定稿时的原因（mpflow score --finalize --force --reason）。 / Why the month was finalised before it ended (mpflow score --finalize --force --reason).
+   */
+  early?: {
+    /**
+     * 提前定稿的原因。 / Why it could not wait.
+     */
+    reason: string;
+  };
+  /**
+   * 定稿时计分所用制度版本的指纹：此后该版本不能再改（policy/immutable），改动写进新版本。 / Fingerprint of the policy version that scored the month: it may not change afterwards (policy/immutable); changes go into a new version.
+   */
+  policy?: {
+    /**
+     * 制度版本的生效日期。 / The version's effective date.
+     */
+    effective: string;
+    /**
+     * 制度各部分内容的摘要（键为部分的路径）。 / Digest of each part of the policy, by its path.
+     */
+    parts: {
+      /**
+       * SHA-256 摘要的前 16 位。 / First 16 hex digits of a SHA-256 digest.
+       */
+      [k: string]: string;
     };
   };
 }

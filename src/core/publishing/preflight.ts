@@ -8,6 +8,11 @@
  * - draft/add refuses a body of 20,000 characters or 1 MB or more. Characters are the visible
  *   text (what the editor counts as 字数), including the notes and references the renderer adds;
  *   bytes are the HTML's, which the theme's inline styles make several times the Markdown's size.
+ *   The docs say "content … 必须少于2万字符，小于1M，且此处会去除JS" (developers.weixin.qq.com,
+ *   draft_add); the editor counts 正文字数 on the visible text and stops at 20,000, while the
+ *   markup is what weighs the megabyte. Counting the HTML against 20,000 would refuse plain
+ *   prose from about 4,400 characters (the sample's HTML is 2.4–6.6× its text), which the
+ *   publisher sends without complaint.
  * - Anything the WeChat editor would strip (the renderer's own guarantee, checked again on what
  *   is actually sent).
  */
@@ -32,15 +37,48 @@ function isWeChatHostedImage(src: string): boolean {
   }
 }
 
-/** Reasons not to send this rendered body to draft/add; empty when it may go. */
-export function preflightProblems(html: string): LocalizedText[] {
-  const problems: LocalizedText[] = [];
-  const remote = new Set<string>();
-  const tree = fromHtml(html, { fragment: true });
+export interface ContentMeasure {
+  /** Visible characters, white space not counted: what the editor shows as 字数 and draft/add limits. */
+  characters: number;
+  /** UTF-8 bytes of the HTML itself. */
+  bytes: number;
+}
+
+function countVisible(tree: ReturnType<typeof fromHtml>): number {
   let visible = 0;
   visit(tree, 'text', (node) => {
     visible += [...node.value.replace(/\s+/g, '')].length;
   });
+  return visible;
+}
+
+/** The two sizes draft/add limits, measured the one way `render` and `publish` both use. */
+export function measureContent(html: string): ContentMeasure {
+  return { characters: countVisible(fromHtml(html, { fragment: true })), bytes: Buffer.byteLength(html, 'utf8') };
+}
+
+export interface PreflightOptions {
+  /**
+   * An image source that is fine although it is neither local nor on WeChat's host: `mpflow
+   * render --image-base` writes such addresses on purpose, for pasting (the editor fetches them).
+   */
+  acceptImage?: (src: string) => boolean;
+}
+
+/**
+ * Reasons not to send this rendered body to draft/add; empty when it may go. `mpflow render`
+ * and `publish` both call this, so the two never disagree on a limit.
+ */
+export function preflightProblems(html: string, options: PreflightOptions = {}): LocalizedText[] {
+  return preflight(html, options).problems;
+}
+
+/** preflightProblems and measureContent from one parse of the HTML (`mpflow render` wants both). */
+export function preflight(html: string, options: PreflightOptions = {}): ContentMeasure & { problems: LocalizedText[] } {
+  const problems: LocalizedText[] = [];
+  const remote = new Set<string>();
+  const tree = fromHtml(html, { fragment: true });
+  const visible = countVisible(tree);
   if (visible >= WECHAT_CONTENT_MAX_CHARS) {
     problems.push(
       text(
@@ -52,7 +90,7 @@ export function preflightProblems(html: string): LocalizedText[] {
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img') return;
     const src = String(node.properties.src ?? '');
-    if (src !== '' && !isLocalImage(src) && !isWeChatHostedImage(src)) remote.add(src);
+    if (src !== '' && !isLocalImage(src) && !isWeChatHostedImage(src) && !options.acceptImage?.(src)) remote.add(src);
   });
   for (const src of remote) {
     problems.push(
@@ -71,8 +109,8 @@ export function preflightProblems(html: string): LocalizedText[] {
       ),
     );
   }
-  for (const problem of findWeChatSafetyProblems(html)) {
+  for (const problem of findWeChatSafetyProblems(tree)) {
     problems.push(text(`排版结果不适合微信：${problem.message.zh}`, `The rendered HTML does not suit WeChat: ${problem.message.en}`));
   }
-  return problems;
+  return { problems, characters: visible, bytes };
 }

@@ -5,7 +5,7 @@
  * another WeChat article (bare `#anchor` links stop the draft from saving). The renderer's
  * output must pass; the publisher can run the same check on what it is about to send.
  */
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { text, type LocalizedText } from '../i18n/language.ts';
@@ -30,9 +30,9 @@ export interface SafetyProblem {
 const DROPPED_DECLARATION = /(^|;)\s*position\s*:|var\(--/i;
 
 /** Every reason the HTML would lose its look or fail to save in WeChat; empty when it is safe. */
-export function findWeChatSafetyProblems(html: string): SafetyProblem[] {
+export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
-  const tree = fromHtml(html, { fragment: true });
+  const tree = typeof html === 'string' ? fromHtml(html, { fragment: true }) : html;
   visit(tree, 'element', (node: Element) => {
     const tag = `<${node.tagName}>`;
     if (FORBIDDEN_ELEMENTS.has(node.tagName)) {

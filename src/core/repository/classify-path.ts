@@ -6,6 +6,8 @@ export type FileRole =
   | { role: 'article'; year: string; folder: string; id: string }
   | { role: 'table'; kind: TableKind; month: string }
   | { role: 'asset' }
+  /** An appraisal input committed encrypted (`<name>.yaml.age`): readable only with a reader's identity. */
+  | { role: 'sealed'; kind: 'appraisal-rating' | 'appraisal-interview' }
   | { role: 'notes' }
   | { role: 'misplaced-article'; reason: 'folder' | 'name' }
   | { role: 'unknown' };
@@ -44,6 +46,8 @@ export function classifyPath(relativePath: string): FileRole {
   if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-records' };
   if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-rating' };
   if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-interview' };
+  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml\.age$/.test(relativePath)) return { role: 'sealed', kind: 'appraisal-rating' };
+  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml\.age$/.test(relativePath)) return { role: 'sealed', kind: 'appraisal-interview' };
   if (/^appraisals\/[^/]+\/[^/]+\/result\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-result' };
   if (/^appraisals\/annual\/\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-annual' };
   if (/^appraisals\/[^/]+\/finalized\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-finalization' };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem, Span } from '../check/problem.ts';
 import { internalError, makeProblem } from '../check/make-problem.ts';
 import type { RecordKind, TableKind } from '../model/schemas.ts';
 import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
@@ -36,10 +36,12 @@ import type {
 import { parseCsvSource, type CsvCell } from '../source/csv-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { readTextFile } from '../source/read-text-file.ts';
-import { locateInYaml, parseYamlSource, type YamlSource } from '../source/yaml-source.ts';
+import { locateInYaml, parseYamlSource, type PathSegment, type YamlSource } from '../source/yaml-source.ts';
 import { classifyPath } from './classify-path.ts';
 import { CONTENT_ROOTS } from './classify-path.ts';
 import { walkFiles, type FoundFile } from './walk-files.ts';
+import { digestOf, NO_CACHE, type CheckCache } from '../cache/check-cache.ts';
+import { IdentityError, identitiesFromEnvironment, openSealed, sealedDigest } from '../appraisal-privacy/seal.ts';
 
 /** A record read from a file, with a way back to the line of any of its fields. */
 export interface SourcedRecord<T> {
@@ -48,8 +50,11 @@ export interface SourcedRecord<T> {
   /** False when the record failed its schema beyond unknown fields; cross-file checks then skip its details. */
   valid: boolean;
   locate: Locator;
-  /** The YAML text and its parse, for checks that point inside a value (compliance: titles, campaign rules). */
-  yaml?: { text: string; source: YamlSource };
+  /**
+   * The YAML text and its parse, for checks that point inside a value (compliance: titles,
+   * campaign rules). The parse is made on first use when the record came from the check cache.
+   */
+  yaml?: { text: string; firstLine: number; readonly source: YamlSource };
 }
 
 export interface ArticleRecord extends SourcedRecord<ArticleFrontMatter> {
@@ -109,6 +114,20 @@ export interface Repository {
   campaignEntries?: TableFile<CampaignEntryRow>[];
   /** content/campaigns/<id>/draw.yaml, written by `mpflow draw --write` and re-run by `mpflow check`. */
   campaignDraws?: SourcedRecord<CampaignDrawFile>[];
+  /** Appraisal inputs committed encrypted (`*.yaml.age`), opened or not; optional for Repositories built by hand. */
+  sealed?: SealedFile[];
+}
+
+/**
+ * An encrypted appraisal input. When one of the run's identities opens it, its record is in
+ * `ratings` or `interviews` as well (with this file's path); otherwise only this entry says it exists.
+ */
+export interface SealedFile {
+  file: string;
+  kind: 'appraisal-rating' | 'appraisal-interview';
+  /** sha256 of the armoured text as committed: locked by a finalisation, checked without any key. */
+  digest: string;
+  opened: boolean;
 }
 
 export interface LoadOptions {
@@ -119,6 +138,10 @@ export interface LoadOptions {
   only?: (relativePath: string) => boolean;
   /** The repository's files, already listed (from git's index, for `check --changed`); no folder walk then. */
   files?: FoundFile[];
+  /** age identities that open sealed appraisal inputs; by default from MPFLOW_AGE_IDENTITY(_FILE). */
+  identities?: readonly string[];
+  /** What earlier runs learnt of unchanged files (see check-cache.ts); none by default. */
+  cache?: CheckCache;
 }
 
 export interface LoadResult {
@@ -196,10 +219,25 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     publishRecords: [],
     campaignEntries: [],
     campaignDraws: [],
+    sealed: [],
   };
   const articleIds = repository.articleIds as Set<string>;
 
   const tasks: Array<() => Promise<void>> = [];
+  const cache = options.cache ?? NO_CACHE;
+  let identities: readonly string[] | undefined = options.identities;
+  const identitiesOnce = (): readonly string[] => {
+    if (identities === undefined) {
+      try {
+        identities = identitiesFromEnvironment();
+      } catch (error) {
+        identities = [];
+        if (error instanceof IdentityError) problems.push(makeProblem('MPFLOW_AGE_IDENTITY', 'appraisal/identity', error.localized));
+        else throw error;
+      }
+    }
+    return identities;
+  };
   const articleFolders = new Set<string>();
   const foldersWithIndex = new Set<string>();
   for (const { relativePath, absolutePath } of files) {
@@ -250,13 +288,16 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
         if (report && !isCalendarDate(role.id.slice(0, 10))) {
           problems.push(makeProblem(relativePath, 'date/invalid', text(`文件夹名中的日期 ${role.id.slice(0, 10)} 不存在。`, `The date in the folder name, ${role.id.slice(0, 10)}, does not exist.`)));
         }
-        if (wanted('article')) tasks.push(guarded(relativePath, problems, () => loadArticle(absolutePath, relativePath, role.id, repository, problems)));
+        if (wanted('article')) tasks.push(guarded(relativePath, problems, () => loadArticle(absolutePath, relativePath, role.id, repository, problems, cache)));
         break;
       case 'table':
-        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems)));
+        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems, cache)));
         break;
       case 'record':
-        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems)));
+        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems, undefined, cache)));
+        break;
+      case 'sealed':
+        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadSealedRecord(absolutePath, relativePath, role.kind, identitiesOnce(), repository, problems)));
         break;
     }
   }
@@ -275,7 +316,7 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   }
 
   // Keep results independent of the order in which reads finished.
-  for (const key of [...Object.values(RECORD_LISTS), ...Object.values(TABLE_LISTS), 'articles'] as const) {
+  for (const key of [...Object.values(RECORD_LISTS), ...Object.values(TABLE_LISTS), 'articles', 'sealed'] as const) {
     (repository[key] as Array<{ file: string }>).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
   return { repository, problems };
@@ -312,10 +353,41 @@ async function runLimited(tasks: Array<() => Promise<void>>, limit: number): Pro
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
-async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKind, repository: Repository, problems: Problem[]): Promise<void> {
+/**
+ * The one place sealed appraisal inputs are opened: decrypted with the run's identities and
+ * then read exactly like their plain-text form. One that no identity opens is listed, not read.
+ */
+async function loadSealedRecord(absolutePath: string, file: string, kind: 'appraisal-rating' | 'appraisal-interview', identities: readonly string[], repository: Repository, problems: Problem[]): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
+    return;
+  }
+  const entry: SealedFile = { file, kind, digest: sealedDigest(read.text), opened: false };
+  repository.sealed!.push(entry);
+  const opened = await openSealed(read.text, identities);
+  if (opened.state === 'damaged') {
+    problems.push(makeProblem(file, 'appraisal/sealed', opened.message));
+    return;
+  }
+  if (opened.state === 'locked') return;
+  entry.opened = true;
+  await loadYamlRecord(absolutePath, file, kind, repository, problems, opened.text);
+}
+
+async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKind, repository: Repository, problems: Problem[], plainText?: string, cache: CheckCache = NO_CACHE): Promise<void> {
+  const read = plainText === undefined ? await readTextFile(absolutePath, file) : { ok: true as const, text: plainText };
+  if (!read.ok) {
+    problems.push(read.problem);
+    return;
+  }
+  // A decrypted appraisal input is never cached: the cache is a plain file outside the repository.
+  const key = plainText === undefined ? digestOf(kind, read.text) : undefined;
+  const cached = key ? cache.get<CachedRecord>('yaml', key) : undefined;
+  if (cached) {
+    const source = lazySource(read.text, file, 1);
+    const locate: Locator = (segments, at) => locateInYaml(source(), segments, at);
+    addRecord(repository, kind, { file, data: cached.data, valid: true, locate, yaml: { text: read.text, firstLine: 1, get source() { return source(); } } });
     return;
   }
   const parsed = parseYamlSource(read.text, file);
@@ -328,12 +400,33 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   const schemaProblems = validateRecord(kind, source.data, file, locate);
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
-  const record = { file, data: source.data, valid: isUsable(schemaProblems), locate, yaml: { text: read.text, source } };
+  if (key && schemaProblems.length === 0) cache.set('yaml', key, { data: source.data } satisfies CachedRecord);
+  addRecord(repository, kind, { file, data: source.data, valid: isUsable(schemaProblems), locate, yaml: { text: read.text, firstLine: 1, source } });
+}
+
+/** A YAML file that parsed and passed its schema last time: its data is all a check needs of it. */
+interface CachedRecord {
+  data: object;
+}
+
+function addRecord(repository: Repository, kind: RecordKind, record: SourcedRecord<unknown>): void {
   if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
   else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
 
-async function loadArticle(absolutePath: string, file: string, id: string, repository: Repository, problems: Problem[]): Promise<void> {
+/** The parse of a text that parsed cleanly before (it came from the cache), made when first asked for. */
+function lazySource(yamlText: string, file: string, firstLine: number): () => YamlSource {
+  let source: YamlSource | undefined;
+  return () => {
+    if (source) return source;
+    const parsed = parseYamlSource(yamlText, file, firstLine);
+    if (!parsed.ok) throw new Error(`${file}: a cached YAML text no longer parses`);
+    source = parsed.source;
+    return source;
+  };
+}
+
+async function loadArticle(absolutePath: string, file: string, id: string, repository: Repository, problems: Problem[], cache: CheckCache = NO_CACHE): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
@@ -355,6 +448,25 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
     );
     return;
   }
+  const article = (data: object, valid: boolean, locate: Locator, source: () => YamlSource): ArticleRecord => ({
+    file,
+    id,
+    directory: path.posix.dirname(file),
+    data: data as ArticleFrontMatter,
+    valid,
+    locate,
+    yaml: { text: split.yamlText, firstLine: split.yamlFirstLine, get source() { return source(); } },
+    body: split.body,
+    bodyFirstLine: split.bodyFirstLine,
+  });
+  const key = digestOf('article', split.yamlText, String(split.yamlFirstLine));
+  const cached = cache.get<CachedRecord>('yaml', key);
+  if (cached) {
+    const source = lazySource(split.yamlText, file, split.yamlFirstLine);
+    const locate: Locator = (segments, at) => (source().document.contents ? locateInYaml(source(), segments, at) : { start: { line: split.closingLine, column: 1 } });
+    repository.articles.push(article(cached.data, true, locate, source));
+    return;
+  }
   const parsed = parseYamlSource(split.yamlText, file, split.yamlFirstLine);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
@@ -366,30 +478,38 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
   const schemaProblems = validateRecord('article', source.data, file, locate);
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
-  repository.articles.push({
-    file,
-    id,
-    directory: path.posix.dirname(file),
-    data: source.data as ArticleFrontMatter,
-    valid: isUsable(schemaProblems),
-    locate,
-    yaml: { text: split.yamlText, source },
-    body: split.body,
-    bodyFirstLine: split.bodyFirstLine,
-  });
+  if (schemaProblems.length === 0) cache.set('yaml', key, { data: source.data } satisfies CachedRecord);
+  repository.articles.push(article(source.data, isUsable(schemaProblems), locate, () => source));
 }
 
-async function loadTable(absolutePath: string, file: string, kind: TableKind, month: string, repository: Repository, problems: Problem[]): Promise<void> {
+async function loadTable(absolutePath: string, file: string, kind: TableKind, month: string, repository: Repository, problems: Problem[], cache: CheckCache = NO_CACHE): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
+    return;
+  }
+  const expected = tableColumns(kind);
+  const key = digestOf(kind, read.text);
+  const cached = cache.get<CachedTable>('csv', key);
+  if (cached) {
+    // The cells' positions are needed only when a cross-file check reports a row: parsed then.
+    let cellsByLine: Map<number, Map<string, CsvCell>> | undefined;
+    const cellsOf = (line: number) => {
+      if (!cellsByLine) {
+        cellsByLine = new Map();
+        const parsed = parseCsvSource(read.text, file);
+        for (const row of parsed.ok ? parsed.source.rows : []) cellsByLine.set(row.line, new Map(row.cells.map((cell, index) => [expected[index]!, cell])));
+      }
+      return cellsByLine.get(line) ?? new Map<string, CsvCell>();
+    };
+    const rows = cached.rows.map(([line, data]): TableRow<unknown> => ({ line, data, valid: true, locate: (segments) => cellSpan(cellsOf(line), segments, line) }));
+    (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows });
     return;
   }
   const parsed = parseCsvSource(read.text, file);
   problems.push(...parsed.problems);
   if (!parsed.ok) return;
   const { header, rows } = parsed.source;
-  const expected = tableColumns(kind);
   const actual = header.map((cell) => cell.value.trim());
   if (actual.join(',') !== expected.join(',')) {
     const firstDifference = expected.findIndex((name, index) => actual[index] !== name);
@@ -406,6 +526,7 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
   }
   const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string; $ref?: string }>;
   const tableRows: TableRow<unknown>[] = [];
+  let clean = parsed.problems.length === 0;
   for (const row of rows) {
     const data: Record<string, unknown> = {};
     const cellsByName = new Map<string, CsvCell>();
@@ -415,16 +536,25 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
       if (cell.value === '') return;
       data[name] = coerceCell(cell.value, properties[name]?.type);
     });
-    const locate: Locator = (segments) => {
-      const cell = cellsByName.get(String(segments[0] ?? ''));
-      if (!cell) return { start: { line: row.line, column: 1 } };
-      return { start: { line: cell.line, column: cell.column }, end: { line: cell.line, column: cell.column + cell.value.length } };
-    };
+    const locate: Locator = (segments) => cellSpan(cellsByName, segments, row.line);
     const rowProblems = validateRecord(kind, data, file, locate);
     problems.push(...rowProblems);
+    if (rowProblems.length > 0) clean = false;
     tableRows.push({ line: row.line, data, valid: isUsable(rowProblems), locate });
   }
+  if (clean) cache.set('csv', key, { rows: tableRows.map((row) => [row.line, row.data as Record<string, unknown>]) } satisfies CachedTable);
   (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
+}
+
+/** A table that read and validated cleanly last time: each row's line and data. */
+interface CachedTable {
+  rows: Array<[number, Record<string, unknown>]>;
+}
+
+function cellSpan(cellsByName: ReadonlyMap<string, CsvCell>, segments: readonly PathSegment[], line: number): Span {
+  const cell = cellsByName.get(String(segments[0] ?? ''));
+  if (!cell) return { start: { line, column: 1 } };
+  return { start: { line: cell.line, column: cell.column }, end: { line: cell.line, column: cell.column + cell.value.length } };
 }
 
 /** CSV cells are text; numbers become numbers only where the schema wants one, so "007" stays an id. */

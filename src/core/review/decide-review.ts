@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { holdsRole, indexMembers, ROLE_NAMES, type Role } from '../team/roster.ts';
-import { checkAppraisalAuthorship } from './appraisal-authorship.ts';
+import { checkAppraisalAuthorship, literal } from './appraisal-authorship.ts';
 import { namesCommit, parseSignOffs, shortSha } from './sign-off.ts';
 import type {
   ChangedFile,
@@ -102,9 +102,23 @@ export function decideReview(input: ReviewInput): ReviewDecision {
     unseen.push(text(`这个 PR 改了 ${pr.changedFileCount} 个文件，GitHub 只列出了 ${pr.files.length} 个：看不全需要哪些审核环节。请拆分这个 PR。`, `This pull request changes ${pr.changedFileCount} files but GitHub lists only ${pr.files.length}, so the stages it needs cannot be fully known. Split the pull request.`));
   }
   if (unseen.length > 0) return cannotCheck(unseen, text('GitHub 没有列出这个 PR 的全部提交或文件，无法核对审核', 'GitHub does not list all commits or files of this pull request; the review cannot be checked'));
+  // A closed pull request that was not merged is over: its head commit may sit in another pull
+  // request, which must earn its own verdict. A merged one is judged at its merge base.
+  if (pr.state === 'closed' && pr.merged !== true) {
+    const closed = text('这个 PR 已关闭且没有合并：不给出通过结论。', 'This pull request was closed without being merged: it gets no success.');
+    return cannotCheck([closed], text('PR 已关闭、未合并', 'Closed without merging'));
+  }
+  // A pull request that changes no file needs no stage, and so would pass with nobody looking
+  // (GitHub can list none while it computes the diff, or for a base it cannot compare): it passes nothing.
+  if (pr.files.length === 0) {
+    const empty = text('这个 PR 没有改动任何文件（或 GitHub 还没有算出改动）：没有可审核的内容，不能通过。推送改动后会重新判断。', 'This pull request changes no file (or GitHub has not worked out its changes yet): there is nothing to review, so it cannot pass. A push re-evaluates it.');
+    return cannotCheck([empty], text('没有改动的文件，不能通过', 'No changed files: it cannot pass'));
+  }
 
-  // Members who have left keep their place in the roster (history) but hold no review right.
-  const members = new Map([...indexMembers(base.roster)].filter(([, member]) => !(typeof member.left === 'string' && member.left <= base.asOf)));
+  // Members who have left keep their place in the roster (history) but hold no review right; nor
+  // does one whose joining date is still to come (a roster entry added ahead of the first day).
+  const current = (member: TeamMember) => !(typeof member.left === 'string' && member.left <= base.asOf) && !(typeof member.joined === 'string' && member.joined > base.asOf);
+  const members = new Map([...indexMembers(base.roster)].filter(([, member]) => current(member)));
   const memberByLogin = new Map<string, TeamMember>();
   for (const member of members.values()) if (typeof member.github === 'string') memberByLogin.set(member.github.toLowerCase(), member);
   const authorLogin = pr.author.toLowerCase();
@@ -116,24 +130,31 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   // approval counts while it is there (anyone can write "林晓" into a commit to hide who made it).
   const committerLogins = new Set<string>();
   const committerMembers = new Set<string>();
-  const unidentified: Array<{ sha: string; who: string }> = [];
+  const unidentified: Unidentified[] = [];
   for (const commit of pr.commits) {
     const people = [
       { login: commit.authorLogin, name: commit.authorName, email: commit.authorEmail ?? '' },
       { login: commit.committerLogin, name: commit.committerName ?? commit.authorName, email: commit.committerEmail ?? commit.authorEmail ?? '' },
     ];
     for (const person of people) {
+      const written = person.email ? `${person.name} <${person.email}>` : person.name;
+      // The name or e-mail written in the commit names a member: that member is taken to have
+      // worked on it, whichever account (in the roster or not) GitHub linked it to. Otherwise an
+      // outsider's account could commit as "陈雨" and leave the real 陈雨 free to approve it.
+      const member = coAuthorMember(written, members, memberByLogin);
+      if (member) committerMembers.add(member.id);
       if (person.login) {
         committerLogins.add(person.login.toLowerCase());
         continue;
       }
-      const member = coAuthorMember(person.email ? `${person.name} <${person.email}>` : person.name, members, memberByLogin);
-      if (member) committerMembers.add(member.id);
-      if (!unidentified.some((entry) => entry.sha === commit.sha)) unidentified.push({ sha: commit.sha, who: person.email ? `${person.name} <${person.email}>` : person.name });
+      if (!unidentified.some((entry) => entry.sha === commit.sha)) unidentified.push({ sha: commit.sha, who: written, kind: 'unlinked' });
     }
     for (const trailer of commit.coAuthors ?? []) {
       const member = coAuthorMember(trailer, members, memberByLogin);
       if (member) committerMembers.add(member.id);
+      // A co-author nobody in the roster answers to is someone unknown who worked on the PR: as
+      // with an unlinked commit, nobody can be cleared of being them.
+      else if (!unidentified.some((entry) => entry.sha === commit.sha && entry.who === trailer)) unidentified.push({ sha: commit.sha, who: trailer, kind: 'co-author' });
     }
   }
   for (const login of committerLogins) {
@@ -148,12 +169,12 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   // A sign-off or approval meant for another stage of the same PR (the designer's self-review, the
   // operator's approval next to a head approval) is not worth a "does not count" note.
   const rolesOf = (kind: StageKind) => new Set(required.filter((stage) => stage.kind === kind).map((stage) => stage.role));
-  const people: People = { author, authorLogin, memberByLogin, committerLogins, committerMembers, commitAuthorLogins, unidentified, otherShas };
+  const people: People = { author, authorLogin, memberByLogin, committerLogins, committerMembers, commitAuthorLogins, unidentified, otherShas, members };
   const stages = required.map((stage) =>
     stage.kind === 'self-review' ? decideSelfReview(stage, input, head, people, rolesOf('self-review')) : decideApproval(stage, input, head, people, rolesOf('approval')),
   );
   // Appraisal files belong to a period: who may write them follows the whole roster, leavers included.
-  const violations = checkAppraisalAuthorship(pr.files, pr.commits, indexMembers(base.roster));
+  const violations = checkAppraisalAuthorship(pr.files, pr.commits, indexMembers(base.roster), { prAuthor: pr.author, requireVerified: requireVerifiedCommits(base.policy) });
 
   const verdict: Verdict = violations.length > 0 || stages.some((stage) => stage.state === 'rejected') ? 'failure' : pr.draft || stages.some((stage) => stage.state === 'pending') ? 'pending' : 'success';
   return {
@@ -178,9 +199,32 @@ interface People {
   committerLogins: ReadonlySet<string>;
   committerMembers: ReadonlySet<string>;
   commitAuthorLogins: ReadonlySet<string>;
-  unidentified: ReadonlyArray<{ sha: string; who: string }>;
+  unidentified: readonly Unidentified[];
   otherShas: readonly string[];
+  /** Current members (joined, not left) by id. */
+  members: ReadonlyMap<string, TeamMember>;
 }
+
+/** A commit person or co-author who matches no account in the roster. */
+interface Unidentified {
+  sha: string;
+  who: string;
+  kind: 'unlinked' | 'co-author';
+}
+
+/**
+ * The policy option `review.requireVerifiedCommits` (true: a commit that writes an appraisal file
+ * must carry a signature GitHub verified). Read loosely so a policy without it means false.
+ */
+function requireVerifiedCommits(policy: PolicyFile): boolean {
+  return (policy.review as { requireVerifiedCommits?: unknown }).requireVerifiedCommits === true;
+}
+
+/** English article for a role name: "an HR", "an operator", "a head". */
+function an(word: string): string {
+  return /^(?:[aeiou]|HR\b)/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
 
 function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string, people: People, otherStageRoles: ReadonlySet<Role>): StageResult {
   const { author, authorLogin, memberByLogin, commitAuthorLogins, otherShas } = people;
@@ -197,7 +241,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
     authorNote.push(
       text(
         `PR 作者 @${input.pullRequest.author} 在基础分支名册中不是${role.zh}；只有在这个 PR 里提交过内容的${role.zh}可以做这一步自审。`,
-        `The PR author @${input.pullRequest.author} is not a ${role.en} in the base roster; only a ${role.en} who committed to this PR can sign this self-review.`,
+        `The PR author @${input.pullRequest.author} is not ${an(role.en)} in the base roster; only ${an(role.en)} who committed to this PR can sign this self-review.`,
       ),
     );
   }
@@ -217,7 +261,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
           !member
             ? text(`@${comment.user} 的自审不算：不在基础分支的名册中（或已离职）。`, `@${comment.user}'s self-review does not count: not in the base roster (or has left).`)
             : !holdsRole(member, stage.role)
-              ? text(`@${comment.user} 的自审不算${stageSuffixZh(stage)}：名册中不是${role.zh}。`, `@${comment.user}'s self-review does not count${stageSuffixEn(stage)}: not a ${role.en} in the roster.`)
+              ? text(`@${comment.user} 的自审不算${stageSuffixZh(stage)}：名册中不是${role.zh}。`, `@${comment.user}'s self-review does not count${stageSuffixEn(stage)}: not ${an(role.en)} in the roster.`)
               : text(`@${comment.user} 的自审不算${stageSuffixZh(stage)}：自审只能由 PR 作者本人完成。`, `@${comment.user}'s self-review does not count${stageSuffixEn(stage)}: only the PR author can sign a self-review.`),
         );
         continue;
@@ -256,7 +300,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
 }
 
 function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, people: People, otherStageRoles: ReadonlySet<Role>): StageResult {
-  const { author, authorLogin, memberByLogin, committerLogins, committerMembers, unidentified } = people;
+  const { author, authorLogin, memberByLogin, committerLogins, committerMembers, unidentified, members } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
   const conflicted = (login: string, member: TeamMember) => login === authorLogin || (author !== undefined && member.id === author.id) || committerLogins.has(login) || committerMembers.has(member.id);
@@ -282,8 +326,20 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
     // "Changes requested" stands while it is that reviewer's latest word, as on GitHub: until they
     // approve (a later push then only makes the approval stale) or the request is dismissed.
     const latest = own[own.length - 1]!;
-    if (actingRole && latest.state === 'CHANGES_REQUESTED') {
-      rejectedBy ??= { login: shown, member: member!.id, role: actingRole, sha: latest.commitId, at: latest.submittedAt, via: 'review', id: latest.id };
+    // Any holder of the stage's role or of a stand-in role blocks with it, whether or not they
+    // could approve right now (the head while the operator is free, an operator who co-wrote it).
+    const blockingRole = holdsRole(member, stage.role) ? stage.role : stage.standIn.find((candidate) => holdsRole(member, candidate));
+    if (member && blockingRole && latest.state === 'CHANGES_REQUESTED') {
+      const request = { login: shown, member: member.id, role: blockingRole, sha: latest.commitId, at: latest.submittedAt, via: 'review' as const, id: latest.id };
+      if (!rejectedBy) rejectedBy = request;
+      else {
+        result.notes.push(
+          text(
+            `@${shown}（${roleName(blockingRole).zh}）也要求修改：在其批准或这条意见被撤销（dismiss）之前不能通过。`,
+            `@${shown} (${roleName(blockingRole).en}) requested changes too: it cannot pass until they approve or the request is dismissed.`,
+          ),
+        );
+      }
       continue;
     }
     const approvals = own.filter((review) => review.state === 'APPROVED');
@@ -296,14 +352,16 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
       : !actingRole
         ? holdsStandIn
           ? text(`只有在没有可以审批的${role.zh}时才能代为审批，而名册中有`, `a stand-in counts only when no ${role.en} may approve, and one may`)
-          : text(`名册中不是${role.zh}`, `not a ${role.en} in the roster`)
+          : text(`名册中不是${role.zh}`, `not ${an(role.en)} in the roster`)
         : reviewer === authorLogin || (author && member.id === author.id)
           ? text('是 PR 作者本人', 'is the PR author')
           : committerLogins.has(reviewer) || committerMembers.has(member.id)
             ? text('在这个 PR 里提交过内容（作者、提交者或共同作者）', 'committed to this PR (as author, committer or co-author)')
-            : onHead.length === 0
-              ? (staleReason = text(`批准的是旧提交 ${shortSha(lastApproval.commitId)}，之后又有新的推送`, `approved the older commit ${shortSha(lastApproval.commitId)}; there has been a push since`))
-              : undefined;
+            : lastApproval.commitId === ''
+              ? text('GitHub 没有记下这次批准针对哪个提交（commit_id 为空），不能算作对最新提交的批准；请重新批准', 'GitHub recorded no commit for this approval (its commit_id is null), so it cannot count for the latest commit; approve again')
+              : onHead.length === 0
+                ? (staleReason = text(`批准的是旧提交 ${shortSha(lastApproval.commitId)}，之后又有新的推送`, `approved the older commit ${shortSha(lastApproval.commitId)}; there has been a push since`))
+                : undefined;
     if (reason) {
       if (member && !holdsRole(member, stage.role) && [...otherStageRoles].some((other) => holdsRole(member, other))) continue;
       const note = text(`@${shown} 的批准不计入${stage.label.zh}：${reason.zh}。`, `@${shown}'s approval does not count for ${stage.label.en}: ${reason.en}.`);
@@ -313,17 +371,29 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
     const approval = onHead[0]!;
     if (!doneBy || approval.submittedAt < doneBy.at) doneBy = { login: shown, member: member!.id, role: actingRole!, sha: approval.commitId, at: approval.submittedAt, via: 'review', id: approval.id };
   }
-  if (unidentified.length > 0) {
-    const first = unidentified[0]!;
-    const more = unidentified.length > 1 ? text(`等 ${unidentified.length} 个提交`, ` and ${unidentified.length - 1} more`) : text('', '');
+  const unlinked = unidentified.filter((entry) => entry.kind === 'unlinked');
+  const strangers = unidentified.filter((entry) => entry.kind === 'co-author');
+  if (unlinked.length > 0) {
+    const first = unlinked[0]!;
+    const more = unlinked.length > 1 ? text(`等 ${unlinked.length} 个提交`, ` and ${unlinked.length - 1} more`) : text('', '');
     result.notes.push(
       text(
-        `提交 ${shortSha(first.sha)}${more.zh}的作者或提交者“${first.who}”没有关联 GitHub 账号：无法确认是谁提交的，也就无法确认审批人没有参与这个 PR，审批暂不计入。请把这个邮箱添加到自己的 GitHub 账号（已有的提交会自动关联），或用已关联的邮箱重新提交（git commit --amend --reset-author）。`,
-        `Commit ${shortSha(first.sha)}${more.en} was authored or committed by "${first.who}", which GitHub links to no account: who made it is unknown, so nobody can be cleared of having worked on this PR and approvals do not count yet. Add that e-mail to your GitHub account (existing commits are linked at once), or re-commit with a linked e-mail (git commit --amend --reset-author).`,
+        `提交 ${shortSha(first.sha)}${more.zh}的作者或提交者 ${literal(first.who)} 没有关联 GitHub 账号：无法确认是谁提交的，也就无法确认审批人没有参与这个 PR，审批暂不计入。请把这个邮箱添加到自己的 GitHub 账号（已有的提交会自动关联），或用已关联的邮箱重新提交（git commit --amend --reset-author）。`,
+        `Commit ${shortSha(first.sha)}${more.en} was authored or committed by ${literal(first.who)}, which GitHub links to no account: who made it is unknown, so nobody can be cleared of having worked on this PR and approvals do not count yet. Add that e-mail to your GitHub account (existing commits are linked at once), or re-commit with a linked e-mail (git commit --amend --reset-author).`,
       ),
     );
-    doneBy = undefined;
   }
+  if (strangers.length > 0) {
+    const first = strangers[0]!;
+    const more = strangers.length > 1 ? text(`等 ${strangers.length} 位`, ` and ${strangers.length - 1} more`) : text('', '');
+    result.notes.push(
+      text(
+        `提交 ${shortSha(first.sha)} 的共同作者（Co-authored-by）${literal(first.who)}${more.zh}对不上名册中的任何人：无法确认审批人不是其中之一，审批暂不计入。请让共同作者写名册中的名字或 GitHub 的 noreply 邮箱，或去掉这行。`,
+        `The co-author (Co-authored-by) ${literal(first.who)}${more.en} of commit ${shortSha(first.sha)} matches nobody in the roster: no approver can be cleared of being them, so approvals do not count yet. Write the co-author's roster name or GitHub no-reply address, or remove the trailer.`,
+      ),
+    );
+  }
+  if (unidentified.length > 0) doneBy = undefined;
   if (rejectedBy) {
     result.state = 'rejected';
     result.rejectedBy = rejectedBy;
@@ -334,11 +404,18 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
   if (result.state !== 'done') result.notes.push(...stale);
   if (standInActive && result.state !== 'done') {
     const standIns = stage.standIn.map((candidate) => roleName(candidate));
+    const anyHolder = [...members.values()].some((member) => holdsRole(member, stage.role));
+    const standInEn = an(standIns.map((name) => name.en).join(' or '));
     result.notes.push(
-      text(
-        `名册中没有可以审批的${role.zh}（都参与了这个 PR），可由${standIns.map((name) => name.zh).join('或')}代为审批。`,
-        `No ${role.en} may approve (each worked on this PR), so a ${standIns.map((name) => name.en).join(' or ')} may approve in their stead.`,
-      ),
+      anyHolder
+        ? text(
+            `名册中没有可以审批的${role.zh}（都参与了这个 PR），可由${standIns.map((name) => name.zh).join('或')}代为审批。`,
+            `No ${role.en} may approve (each worked on this PR), so ${standInEn} may approve in their stead.`,
+          )
+        : text(
+            `名册中现在没有${role.zh}（已离职或尚未入职），可由${standIns.map((name) => name.zh).join('或')}代为审批。`,
+            `The roster has no current ${role.en} (they have left or not yet joined), so ${standInEn} may approve in their stead.`,
+          ),
     );
   }
   return result;

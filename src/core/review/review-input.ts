@@ -32,6 +32,12 @@ export interface ReviewPullRequest {
    */
   commitCount?: number;
   changedFileCount?: number;
+  /**
+   * GitHub's state of the pull request. A closed pull request that was not merged gets no success,
+   * whatever its reviews say (its head commit could be reused by another pull request).
+   */
+  state?: 'open' | 'closed';
+  merged?: boolean;
 }
 
 export interface PullRequestCommit {
@@ -49,6 +55,8 @@ export interface PullRequestCommit {
   files?: string[];
   /** `Co-authored-by:` trailers of the commit message, as written ("陈雨 <123+chenyu-ops@users.noreply.github.com>"). */
   coAuthors?: string[];
+  /** GitHub's `verification.verified`: the commit carries a signature GitHub verified. */
+  verified?: boolean;
 }
 
 export interface ChangedFile {

@@ -12,6 +12,8 @@ import { gradeFor, scoreMemberMonth, scoringInputsOf } from './score-member.ts';
 import type { MemberMonthScore } from './score-types.ts';
 import { round2 } from './normalise.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
+import { policyFingerprint } from '../policy/policy-fingerprint.ts';
+import { lockedPeriods, verifySealedResult } from '../appraisal-privacy/sealed-results.ts';
 
 export interface PeriodScores {
   period: string;
@@ -38,14 +40,22 @@ export interface VerifyFinding {
 }
 
 /** Recomputes every committed monthly and annual result; any difference is a finding. */
-export function verifyCommittedResults(repository: Repository): { checked: number; findings: VerifyFinding[] } {
+export function verifyCommittedResults(repository: Repository): { checked: number; findings: VerifyFinding[]; sealed: number } {
   const findings: VerifyFinding[] = [];
   const byPeriod = new Map<string, PeriodScores | undefined>();
   const caches = new Map<string, FigureCache>();
   let checked = 0;
+  // Months whose sealed inputs no identity here opens: bound to the finalisation instead of recomputed.
+  const sealedMonths = lockedPeriods(repository);
+  let sealed = 0;
   for (const record of repository.scoreResults ?? []) {
     checked += 1;
     const { period, member } = record.data;
+    if (sealedMonths.has(period)) {
+      sealed += 1;
+      findings.push(...verifySealedResult(repository, record, lockedRecords(repository, period)));
+      continue;
+    }
     if (!byPeriod.has(period)) {
       const policy = policyForPeriod(repository, period);
       const zone = policy?.timezone ?? 'Asia/Shanghai';
@@ -89,7 +99,7 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
       ),
     });
   }
-  return { checked, findings };
+  return { checked, findings, sealed };
 }
 
 // ------------------------------------------------------------------ finalisation
@@ -110,9 +120,12 @@ export interface FinalisedDrift {
  */
 export function finalisedInputDrift(repository: Repository): FinalisedDrift[] {
   const drift: FinalisedDrift[] = [];
+  const sealedMonths = lockedPeriods(repository);
   for (const record of repository.finalizations ?? []) {
     if (!record.valid) continue;
     const { period, finalizedBy, finalizedAt, results } = record.data;
+    // Sealed and not opened here: the ratings' digests cannot be recomputed; the locked ciphertext digests stand for them.
+    if (sealedMonths.has(period)) continue;
     const gathered = gatherPeriodInputs(repository, period);
     const now = new Map((gathered?.members ?? []).map((inputs) => [inputs.member, gathered ? digestOf(scoringInputsOf({ ...inputs, calibrations: [] }, gathered.policy)) : '']));
     const finalised = new Map(Object.entries(results as Record<string, { inputDigest?: string }>).map(([member, result]) => [member, result.inputDigest]));
@@ -130,6 +143,8 @@ export function lockedRecords(repository: Repository, period: string): Map<strin
   for (const record of [...repository.ratings, ...repository.interviews]) {
     if (record.file.startsWith(prefix)) records.set(record.file.slice(prefix.length), recordDigest(record.data));
   }
+  // A sealed input is locked as committed (its armoured text), so the lock holds with or without a key.
+  for (const sealed of repository.sealed ?? []) if (sealed.file.startsWith(prefix)) records.set(sealed.file.slice(prefix.length), sealed.digest);
   return new Map([...records].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -138,13 +153,16 @@ export function recordDigest(data: unknown): string {
   return sha256(canonicalJson(data));
 }
 
-export function finalisationRecord(repository: Repository, scores: PeriodScores, by: string, at: string): Record<string, ResultValue> {
+export function finalisationRecord(repository: Repository, scores: PeriodScores, by: string, at: string, earlyReason?: string): Record<string, ResultValue> {
   return {
     period: scores.period,
     finalizedBy: by,
     finalizedAt: at,
+    ...(earlyReason === undefined ? {} : { early: { reason: earlyReason } }),
     records: Object.fromEntries(lockedRecords(repository, scores.period)),
     results: Object.fromEntries(scores.results.map((result) => [result.member, { score: result.score, inputDigest: result.inputDigest }])),
+    // The version that scored the month: from now on it may not change (policy/immutable in mpflow check).
+    policy: policyFingerprint(scores.policy),
   };
 }
 
@@ -189,6 +207,8 @@ export function annualScores(repository: Repository, year: number): AnnualScores
   const policy = policyInForce(validPolicies(repository), `${year + 1}-01-01`);
   if (!policy) return undefined;
   const rule = policy.appraisal.annual;
+  // A department that appraises monthly only has no annual score.
+  if (!rule) return undefined;
   const finalised = new Set((repository.finalizations ?? []).filter((record) => record.valid && record.data.period.startsWith(`${year}-`)).map((record) => record.data.period));
   const results = (repository.scoreResults ?? []).filter((record) => record.valid && finalised.has(record.data.period));
   const members = repository.team?.valid ? repository.team.data.members : [];
