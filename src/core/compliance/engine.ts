@@ -109,10 +109,27 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
         const end = view.origin[match.end - 1]! + 1;
         const flags = segment.flags[start]! | segment.flags[end - 1]!;
         if ((flags & EXCLUDED) !== 0 || citationExempt(segment, start, end, flags)) continue;
+        if (reportedInSentence(view.text, match.start, match.end)) continue;
         report({ ruleId: match.entry.rule, segment, start, end, ...(match.entry.severity ? { severity: match.entry.severity } : {}), ...(match.entry.basis ? { basis: match.entry.basis } : {}) });
       }
     }
   }
+}
+
+/**
+ * Words that make a sentence a report on enforcement, a rule, a fraud or a rumour rather than the
+ * thing itself: a penalty notice quoting 最佳, a police warning quoting 刷单, a rule listing 集赞,
+ * a debunking quoting the rumour. Tested on the sentence around the match, the match left out.
+ */
+const REPORTING = /诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
+const SENTENCE_BREAK = /[。！？!?；;\n]/;
+
+function reportedInSentence(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !SENTENCE_BREAK.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to += 1;
+  return REPORTING.test(text.slice(from, start)) || REPORTING.test(text.slice(end, to));
 }
 
 /** Front-matter values readers see: the title and digest are typeset like the body. */

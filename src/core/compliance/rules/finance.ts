@@ -29,6 +29,8 @@ export const PHRASES: PhraseEntry[] = [
     pattern: '(?:零风险|无风险|没有风险|低风险|不担风险)[\\u4e00-\\u9fff]{0,1}?高?(?:回报|收益|投资|理财|套利|利润)|高(?:回报|收益)[\\u4e00-\\u9fff]{0,1}?(?:零风险|无风险|没有风险)|固定(?:返利|回报|分红|利息|收益|返还)|(?:到期|期满)?(?:返还|退还|归还)(?:全部|全额)?本金',
     negatable: true,
   },
+  // Risk denied outright (零风险) or a yield sold by its height (年化收益率高达 20%), easy money (炒股赚钱易如反掌).
+  { rule: 'finance/guaranteed-return', pattern: '零风险|(?:收益率?|回报率?|年化)[^。！？；\\n]{0,4}?高达 ?\\d|赚钱(?:易如反掌|轻轻松松|稳稳当当)|(?:炒股|投资|理财)[\\u4e00-\\u9fff]{0,2}?(?:稳赚不赔|只赚不赔)', negatable: true },
   // A certain payout rate (每年稳拿 10% 收益, 躺赚 8%).
   {
     rule: 'finance/guaranteed-return',

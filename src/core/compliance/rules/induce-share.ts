@@ -63,5 +63,7 @@ export const PHRASES: PhraseEntry[] = [
   // 分享到朋友圈后 + a later clause that shows the result (the 2014 notice's test and quiz pages).
   { rule: 'induce-share/share-to-unlock', pattern: `(?:转发|分享)(?:本文|此文|文章|结果)?(?:到|至)${TARGET}(?:后|之后|以后)${C}{0,16}?(?:查看|看到|解锁|领取|获取|显示)`, negatable: true },
   { rule: 'induce-share/share-to-unlock', pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`, negatable: true },
+  // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车).
+  { rule: 'induce-share/reward-for-share', pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领)`, negatable: true },
   { rule: 'induce-share/pressure', pattern: `不转(?:发)?(?:的|者|的人)?${C}{0,8}?(?:受穷|穷一辈子|一辈子穷|没好运|遭殃|出事)|是中国人就(?:转|分享|转发)|转起来|不转(?:发)?(?:就)?不是${C}{0,4}?人|(?:转发|转)(?:此文|这条|本条|此条|出去)?${C}{0,12}?(?:好运|平安|发财|保佑|转运|福气|长寿|心想事成|财运|暴富|顺顺利利|万事如意)|不转(?:发)?${C}{0,6}?(?:倒霉|倒大霉|厄运|后悔|霉运|报应|遭殃|不顺)` },
 ];
