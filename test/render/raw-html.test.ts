@@ -99,3 +99,27 @@ describe('raw HTML by the WeChat allow-list', () => {
     expect(removals.map(({ line, column, what }) => `${line}:${column} ${what}`)).toEqual(['1:18 <font>']);
   });
 });
+
+describe('mpflow check reports the raw HTML the renderer would remove', () => {
+  it('as a warning at the line and column of the article file', async () => {
+    const { FixtureRepository, ARTICLE_DIRECTORY } = await import('../helpers/fixture-repository.ts');
+    const { runMpflow } = await import('../helpers/run-cli.ts');
+    const fixture = await FixtureRepository.create();
+    try {
+      const file = `${ARTICLE_DIRECTORY}/index.md`;
+      const source = await fixture.read(file);
+      const added = '\n\n上标 10<sup>3</sup> 保留，<font color="red">限时</font>和 <span class="x">样式</span>不保留。\n';
+      await fixture.write(file, source.replace(/\n*$/, added));
+      const line = source.replace(/\n*$/, '').split('\n').length + 2;
+      const run = await runMpflow(['check'], { cwd: fixture.root });
+      const output = run.stdout + run.stderr;
+      expect(output).toMatch(new RegExp(`${file.replace(/[.]/g, '\\.')}:${line}:22\\s+render/raw-html`));
+      expect(output).toMatch(new RegExp(`:${line}:51\\s+render/raw-html`));
+      expect(output).toContain('Removed the HTML element <font>');
+      expect(output).toContain('Removed the class attribute of <span>');
+      expect(output).not.toMatch(/<sup>/);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});

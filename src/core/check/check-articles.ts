@@ -4,6 +4,7 @@ import { scannedImages } from '../compliance/markdown-images.ts';
 import { text } from '../i18n/language.ts';
 import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
+import { rawHtmlFindings } from '../render/raw-html.ts';
 import type { ArticleRecord, Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from './problem.ts';
@@ -51,7 +52,22 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
       if (isTimeZone(timeZone)) checkPublishDateMatchesFolder(article, data.publishAt, timeZone, problems);
     }
     checkBodyImages(article, repository.files, problems);
+    checkRawHtml(article, problems);
   }
+}
+
+/** Raw HTML the renderer's WeChat allow-list would remove (src/core/render/raw-html.ts): never silent. */
+function checkRawHtml(article: ArticleRecord, problems: Problem[]): void {
+  if (!/<[A-Za-z]/.test(article.body)) return;
+  const visitHtml = (node: MarkdownNode & { value?: string }) => {
+    if (node.type === 'html' && node.value && node.position) {
+      for (const removal of rawHtmlFindings(node.value, node.position.start)) {
+        problems.push(makeProblem(article.file, 'render/raw-html', removal.message, { start: { line: removal.line + article.bodyFirstLine - 1, column: removal.column } }));
+      }
+    }
+    for (const child of node.children ?? []) visitHtml(child);
+  };
+  visitHtml(markdown.parse(article.body) as MarkdownNode);
 }
 
 function checkPublishDateMatchesFolder(article: ArticleRecord, publishAt: string, timeZone: string, problems: Problem[]): void {

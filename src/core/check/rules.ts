@@ -58,6 +58,7 @@ export const RULES = {
   'ref/unknown-course': rule('error', '课程不在培训计划中', 'Unknown course', '使用当年培训计划中的课程编号。', 'Use a course id from the year\'s plan.'),
   'ref/unknown-indicator': rule('error', '考核指标不存在', 'Unknown indicator', '只对制度中定性指标的编号打分。', 'Rate only the policy\'s qualitative indicator ids.'),
   'ref/unknown-stage': rule('error', '评审环节不存在', 'Unknown review stage', '使用 review.stages 中定义的环节。', 'Use a stage defined in review.stages.'),
+  'render/raw-html': rule('warning', 'HTML 会在排版时被删掉', 'HTML removed when rendering', '改用 Markdown 写法，或微信保留的 HTML（sup、sub、br、center、align、带样式的 span/section、img 的 width、details）。', 'Write it in Markdown, or in HTML that WeChat keeps (sup, sub, br, center, align, span/section with styles, img width, details).'),
   'ref/missing-file': rule('error', '引用的文件不存在', 'Referenced file missing', '把文件放进文章目录，或修改文件名。', 'Add the file to the article folder or fix the name.'),
   'ref/no-policy': rule('error', '没有适用的制度版本', 'No policy in force', '确认 content/policy/ 中有生效日期不晚于该日期的版本。', 'Make sure a policy version is in force on that date.'),
   'team/missing': rule('error', '缺少成员名册', 'Roster missing', '创建 content/team.yaml。', 'Create content/team.yaml.'),

@@ -242,3 +242,32 @@ export const WECHAT_SCHEMA: Schema = {
 export function sanitizeForWeChat(tree: Root): Root {
   return sanitize(tree, WECHAT_SCHEMA) as Root;
 }
+
+// ------------------------------------------------------------- for checks -----
+
+const START_TAG = /<([A-Za-z][\w:-]*)((?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const HAST_NAMES: Record<string, string> = { class: 'className', colspan: 'colSpan', rowspan: 'rowSpan' };
+
+/**
+ * What the renderer's allow-list would remove from one piece of raw HTML of the Markdown (an
+ * mdast `html` node's value starting at `start` of the body), without rendering: `mpflow check`
+ * reports these as warnings. Each start tag is judged on its own, by the same tables.
+ */
+export function rawHtmlFindings(html: string, start: { line: number; column: number }): RawHtmlRemoval[] {
+  const elements: Element[] = [];
+  for (const match of html.matchAll(START_TAG)) {
+    const before = html.slice(0, match.index);
+    const lineBreaks = before.split('\n');
+    const line = start.line + lineBreaks.length - 1;
+    const column = lineBreaks.length === 1 ? start.column + before.length : lineBreaks.at(-1)!.length + 1;
+    const properties: Properties = {};
+    for (const attribute of match[2]!.matchAll(ATTRIBUTE)) {
+      const name = attribute[1]!.toLowerCase();
+      properties[HAST_NAMES[name] ?? name] = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+    }
+    elements.push({ type: 'element', tagName: match[1]!.toLowerCase(), properties, children: [], position: { start: { line, column }, end: { line, column } } });
+  }
+  if (elements.length === 0) return [];
+  return applyRawHtmlAllowList({ type: 'root', children: elements }, (line, column) => ({ line, column })).removals;
+}
