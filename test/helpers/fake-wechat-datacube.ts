@@ -213,9 +213,7 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
           detail_list,
         });
       }
-      // The figures of any day still being counted are not final.
-      const delayed = [...(options.delayedDates ?? [])].some((day) => day >= date && day < addDays(date, 30));
-      return { list, is_delay: delayed };
+      return { list, is_delay: options.delayedDates?.has(date) ?? false };
     },
     getusersummary: (begin, end) => {
       const list: unknown[] = [];

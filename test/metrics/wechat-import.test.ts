@@ -9,7 +9,7 @@ import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { DATACUBE_ENDPOINTS, importFromWeChat, planDatacubeCalls, MetricsImportError } from '../../src/core/metrics/wechat-import.ts';
 import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
 import { createWeChatClient, type WeChatClient } from '../../src/core/wechat/client.ts';
-import { createDatacubeRoutes, type FakePublication } from '../helpers/fake-wechat-datacube.ts';
+import { createDatacubeRoutes, fakeEngagementOn, type FakePublication } from '../helpers/fake-wechat-datacube.ts';
 import { startFakeWeChat, type FakeRoute, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
 import { FixtureRepository } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
@@ -74,25 +74,26 @@ describe('importing from the WeChat datacube API', () => {
 
   it('plans the fewest calls: ceil(days ÷ span) per endpoint, and never asks beyond the range', () => {
     const plan = planDatacubeCalls(YEAR);
-    // 365 days: 53 windows of 7 days, 122 of 3 days, 365 of one day.
-    const expected = { getusersummary: 53, getusercumulate: 53, getarticlesummary: 365, getarticletotal: 365, getuserread: 122, getusershare: 53, getbizsummary: 365 };
+    // 365 days: 53 windows of 7 days, 122 of 3 days, 365 of one day; getarticletotaldetail is asked by
+    // sending day from 29 days before the range, since an article's figures run 30 days.
+    const expected = { getusersummary: 53, getusercumulate: 53, getarticleread: 365, getarticletotaldetail: 394, getarticlesummary: 365, getarticletotal: 365, getuserread: 122, getusershare: 53, getbizsummary: 365 };
     for (const [endpoint, count] of Object.entries(expected)) expect(plan.filter((call) => call.endpoint === endpoint)).toHaveLength(count);
-    expect(plan).toHaveLength(1376);
+    expect(plan).toHaveLength(2135);
     for (const call of plan) {
       const days = (Date.parse(call.end) - Date.parse(call.begin)) / 86_400_000 + 1;
       expect(days).toBeLessThanOrEqual(DATACUBE_ENDPOINTS[call.endpoint].span);
-      expect(call.begin >= YEAR.from && call.end <= YEAR.to).toBe(true);
+      expect(call.begin >= (call.endpoint === 'getarticletotaldetail' ? '2025-12-03' : YEAR.from) && call.end <= YEAR.to).toBe(true);
     }
     // getbizsummary has no data before 2025-11-01, so a range before then does not ask it.
     expect(planDatacubeCalls({ from: '2025-10-25', to: '2025-11-02' }).filter((call) => call.endpoint === 'getbizsummary').map((call) => call.begin)).toEqual(['2025-11-01', '2025-11-02']);
   });
 
-  it('imports a year in 1,376 datacube calls, the same files as two halves, and a second import changes nothing', async () => {
+  it('imports a year in 2,135 datacube calls, the same files as two halves, and a second import changes nothing', { timeout: 90_000 }, async () => {
     const whole = await repositoryFixture();
     const result = await importFromWeChat({ client, repository: whole.repository, range: YEAR, today: TODAY });
     const datacubeCalls = server.calls.filter((call) => call.path.startsWith('/datacube/'));
-    expect(result.calls).toBe(1376);
-    expect(datacubeCalls).toHaveLength(1376);
+    expect(result.calls).toBe(2135);
+    expect(datacubeCalls).toHaveLength(2135);
     expect(server.calls.filter((call) => call.path === '/cgi-bin/stable_token').length).toBeLessThanOrEqual(1);
     // One getusersummary row per (date, source), as WeChat sends them.
     const keys = result.batch.followers!.map((row) => `${row.date}|${row.source}`);
@@ -127,15 +128,21 @@ describe('importing from the WeChat datacube API', () => {
       ['2247483777_1', '武夷岩茶的“岩韵”，到底在说什么（二）'],
     ]);
     expect(result.unmatched[0]!.dates[0]).toBe('2026-06-30');
-    // getbizsummary answers its documented shape: one account-wide row a day, no msgid. Its likes
-    // are not spread over articles (new rows hold 0), and the notice says where per-article likes come from.
+    // getbizsummary answers its documented shape: one account-wide row a day, no msgid; its likes
+    // are not spread over articles. Per-article likes and comments are getarticletotaldetail's
+    // running totals turned into each day's new ones.
     const first = result.batch.articles!.find((row) => row.date === '2026-09-02')!;
     expect(Number(first.reads)).toBeGreaterThan(0);
-    expect(first.likes).toBeUndefined();
-    expect(result.notices.map((notice) => notice.en).join('\n')).toMatch(/getbizsummary gives account-wide daily totals only \(no msgid\): 72 days, [\d,]+ likes/);
+    const sent = PUBLICATIONS[0]!;
+    for (const date of ['2026-09-02', '2026-09-03', '2026-09-04']) {
+      const day = result.batch.articles!.find((row) => row.date === date)!;
+      expect({ likes: day.likes, comments: day.comments }).toEqual({ likes: fakeEngagementOn({}, sent, date).like_user, comments: fakeEngagementOn({}, sent, date).comment_count });
+    }
+    expect(Number(first.likes)).toBeGreaterThan(0);
+    expect(result.notices.map((notice) => notice.en).join('\n')).toMatch(/getbizsummary gives account-wide daily totals only \(no msgid\): 72 days, [\d,]+ likes.*Per-article likes and comments come from getarticletotaldetail\./);
     // getarticletotal: one row per stat_date, up to 7 days after sending.
     expect(result.batch['article-totals']!.map((row) => row.statDate)).toEqual(['2026-09-02', '2026-09-03', '2026-09-04', '2026-09-05', '2026-09-06', '2026-09-07', '2026-09-08']);
-    // 3 September is delayed (is_delay on getbizsummary): only its likes wait; getarticlesummary's reads of that day are stored.
+    // 3 September is delayed (is_delay on getbizsummary): only its account-wide likes wait; getarticlesummary's reads of that day are stored.
     expect(result.delayed).toEqual(['2026-09-03']);
     expect(Number(result.batch.articles!.find((row) => row.date === '2026-09-03')!.reads)).toBeGreaterThan(0);
     expect(result.notices.map((notice) => notice.en).join('\n')).toMatch(/likes and comments of these days as delayed \(is_delay\): 2026-09-03\./);
@@ -208,7 +215,7 @@ describe('importing from the WeChat datacube API', () => {
       expect(run.exitCode).toBe(0);
       const expected = planDatacubeCalls({ from: since, to: addDays(today, -1) }).length;
       // Not a terminal: --progress prints a line per tenth of the calls, ending at 100%.
-      expect(run.stderr).toMatch(/^Importing 0\/\d+ \(0%\) getusersummary/m);
+      expect(run.stderr).toMatch(/^Importing 0\/\d+ \(0%\) getarticletotaldetail/m);
       expect(run.stderr).toContain(`Importing ${expected}/${expected} (100%)`);
       expect(run.stdout).toContain(`${expected} WeChat API calls.`);
       expect(run.stdout).toMatch(/content\/metrics\/followers\/\d{4}-\d{2}\.csv/);
