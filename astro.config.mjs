@@ -2,6 +2,13 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { articleImages } from './src/site/article-images.ts';
+import { siteProfile, isInternalPage, NOINDEX } from './src/site/site-profile.ts';
+import { siteProfilePages } from './src/site/site-profile-integration.ts';
+
+// MPFLOW_SITE_PROFILE: public (default; what the pages workflow deploys) has the handbook and the
+// published articles only; internal adds every department page, marked noindex, for hosting
+// behind the department's access control (src/site/site-profile.ts).
+const profile = siteProfile();
 
 // The handbook is the only part of the site that Starlight renders. The article archive, the
 // topic library, the campaigns and the team pages (src/pages/) are plain Astro pages that share
@@ -27,6 +34,7 @@ export default defineConfig({
 			},
 			favicon: '/favicon.svg',
 			customCss: ['./src/styles/theme.css'],
+			head: profile === 'internal' ? [{ tag: 'meta', attrs: { name: 'robots', content: NOINDEX } }] : [],
 			// Pagefind search stays on (Starlight's default); it indexes the zh-CN and en pages
 			// separately by their `lang` attribute, so Chinese queries are segmented as Chinese.
 			sidebar: [
@@ -61,11 +69,13 @@ export default defineConfig({
 						{ label: '团队', translations: { en: 'Team' }, link: '/team/', attrs: { 'data-mpflow-site-page': 'team' } },
 						{ label: '数据', translations: { en: 'Dashboards' }, link: '/dashboards/', attrs: { 'data-mpflow-site-page': 'dashboards' } },
 						{ label: '考核', translations: { en: 'Appraisals' }, link: '/scores/', attrs: { 'data-mpflow-site-page': 'scores' } },
-					],
+					].filter((item) => profile === 'internal' || !isInternalPage(item.attrs['data-mpflow-site-page'])),
 				},
 			],
 		}),
 		// The articles' images next to their phone previews (/articles/<id>/figure-1.png).
 		articleImages(),
+		// The internal build's department pages (src/site/internal-pages/) and robots.txt.
+		siteProfilePages(),
 	],
 });

@@ -27,7 +27,7 @@ const L2 = 0.001;
 /** A feature must occur in this many training sentences to get a weight. */
 const MIN_COUNT = 2;
 /** The score never goes below this: a sentence must carry real evidence, not just lack counter-evidence. */
-const MIN_THRESHOLD = 2;
+const MIN_THRESHOLD = 2.5;
 const DEV_PRECISION = 0.9;
 
 interface Example {

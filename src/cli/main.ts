@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
+import { ClockError } from '../core/clock.ts';
 import type { CommandContext } from './context.ts';
 import { EXIT, UsageError } from './errors.ts';
 
@@ -93,6 +94,10 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`mpflow: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ClockError) {
+      io.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
       return EXIT.usage;
     }
     if (isParseArgsError(error)) {

@@ -3,6 +3,7 @@
  * the words and number formats around its values, in both handbook languages. The numbers
  * themselves always come from the policy file, through the `policies` content collection.
  */
+import { currentInstant } from '../core/clock.ts';
 import { getCollection } from 'astro:content';
 import { parseLanguage, type Language } from '../core/i18n/language.ts';
 import { dateInTimeZone } from '../core/model/dates.ts';
@@ -18,7 +19,7 @@ export type Lang = Language;
  */
 const POLICY_CHOICE_TIME_ZONE = 'Asia/Shanghai';
 
-export function todayInDepartment(now: Date = new Date()): string {
+export function todayInDepartment(now: Date = new Date(currentInstant())): string {
   return dateInTimeZone(now.toISOString(), POLICY_CHOICE_TIME_ZONE);
 }
 

@@ -3,7 +3,8 @@
  * reduced to what may be public. Privacy boundary: rating comments, interview summaries,
  * calibration reasons and self-assessment text are never read into this view; single raters'
  * numbers are left out (only the mixed rating per indicator), and the peer aggregate appears only
- * when it cannot be taken apart into one person's mark (see publicPeers).
+ * when it cannot be taken apart into one person's mark (see publicPeers). What the grade brings
+ * (bonus coefficient, promotion eligibility, training need) stays with HR and is not in the view.
  */
 import path from 'node:path';
 import type { LocalizedText } from '../core/i18n/language.ts';
@@ -64,9 +65,6 @@ export interface PublicMonthScore {
   computedScore: number | null;
   calibration: number;
   grade: string | null;
-  bonusCoefficient: number | null;
-  promotionEligible: boolean | null;
-  trainingNeed: boolean | null;
   finalized: boolean;
   categories: PublicCategory[];
 }
@@ -144,9 +142,6 @@ export function publicMonthScore(result: MemberMonthScore, name: string, finaliz
     computedScore: result.computedScore,
     calibration: result.calibration,
     grade: result.grade,
-    bonusCoefficient: result.application?.bonusCoefficient ?? null,
-    promotionEligible: result.application?.promotionEligible ?? null,
-    trainingNeed: result.application?.trainingNeed ?? null,
     finalized,
     categories: result.categories.map((category) => ({
       id: category.id,

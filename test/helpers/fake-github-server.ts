@@ -23,6 +23,11 @@ export interface FakeCommit {
   message?: string;
   /** Files this commit touched (GET /repos/{o}/{r}/commits/{sha}). */
   files?: string[];
+  /** The committer's name and e-mail written in the commit (default: the author's). */
+  committerName?: string;
+  committerEmail?: string;
+  /** verification.verified: GitHub checked the commit's signature. */
+  verified?: boolean;
 }
 
 export interface FakeReview {
@@ -78,7 +83,7 @@ export interface FakeRepository {
   /** Files by commit SHA, then by path: what the contents API serves for ?ref=SHA. */
   trees: Map<string, Map<string, string>>;
   statuses: FakeStatus[];
-  checkRuns: Map<string, Array<{ name: string; status: string; conclusion: string | null }>>;
+  checkRuns: Map<string, Array<{ name: string; status: string; conclusion: string | null; output?: { title?: string; summary?: string }; details_url?: string }>>;
   /** Branch name → the commit it points at (GET /git/ref/heads/{branch}). */
   branches: Map<string, string>;
   /** The repository's default branch, as pulls report it in base.repo.default_branch. */
@@ -331,6 +336,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const state = statuses.some((status) => status.state === 'failure' || status.state === 'error') ? 'failure' : statuses.length === 0 || statuses.some((status) => status.state === 'pending') ? 'pending' : 'success';
       return { json: { state, sha, total_count: statuses.length, statuses: statuses.map((status) => ({ context: status.context, state: status.state, description: status.description ?? null, target_url: status.target_url ?? null, created_at: status.created_at, updated_at: status.created_at })), repository: { full_name: full } } };
     }
+    if (rest === '/check-runs' && method === 'POST') {
+      const headSha = String(body?.head_sha ?? '');
+      const status = String(body?.status ?? 'queued');
+      const conclusion = body?.conclusion === undefined ? null : String(body.conclusion);
+      if (!/^[0-9a-f]{40}$/.test(headSha) || !body?.name || (status === 'completed') !== (conclusion !== null)) {
+        return { status: 422, json: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'invalid' }] } };
+      }
+      const run = { name: String(body.name), status, conclusion, ...(body.output ? { output: body.output as { title?: string; summary?: string } } : {}), ...(body.details_url ? { details_url: String(body.details_url) } : {}) };
+      repository.checkRuns.set(headSha, [...(repository.checkRuns.get(headSha) ?? []), run]);
+      return { status: 201, json: { id: nextId++, head_sha: headSha, name: run.name, status, conclusion, app: { slug: 'mpflow-review' } } };
+    }
     if ((match = /^\/commits\/([0-9a-f]{40})\/check-runs$/.exec(rest)) && method === 'GET') {
       const runs = repository.checkRuns.get(match[1]!) ?? [];
       return { page: runs.map((run, index) => ({ id: index + 1, head_sha: match![1], name: run.name, status: run.status, conclusion: run.conclusion, app: { slug: 'github-actions' } })), wrap: 'check_runs' };
@@ -410,8 +426,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       url: `${api}/commits/${commit.sha}`,
       commit: {
         author: { name, email, date: '2026-09-01T12:00:00Z' },
-        committer: { name, email, date: '2026-09-01T12:00:00Z' },
+        committer: { name: commit.committerName ?? name, email: commit.committerEmail ?? email, date: '2026-09-01T12:00:00Z' },
         message: commit.message ?? 'commit',
+        verification: { verified: commit.verified === true, reason: commit.verified === true ? 'valid' : 'unsigned', signature: null, payload: null },
       },
       author: commit.author ? userJson(commit.author) : null,
       committer: (commit.committer === undefined ? commit.author : commit.committer) ? userJson((commit.committer === undefined ? commit.author : commit.committer)!) : null,

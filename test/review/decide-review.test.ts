@@ -122,7 +122,7 @@ describe('the decision', () => {
     const decision = decideReview(input({}, { base: { ...base, roster }, reviews: [{ id: 9, user: 'chenyu-ops', state: 'APPROVED', commitId: H1, submittedAt: '2026-09-09T05:00:00Z' }] }));
     expect(decision.stages[1]).toMatchObject({ id: 'operator-approval', state: 'pending' });
     expect(decision.stages[1]!.notes.map((note) => note.en)).toEqual([
-      "@chenyu-ops's approval does not count for Operator approval: not in the base roster (or has left).",
+      "@chenyu-ops's approval does not count for Operator approval: not in the base roster (or has left, or not yet joined).",
       // With the only operator gone, the head may stand in; the note says why, not "each worked on this PR".
       'The roster has no current operator (they have left or not yet joined), so a head may approve in their stead.',
     ]);

@@ -93,7 +93,7 @@ describe('review gate: attacks through GitHub', () => {
       await runGate(github, ['--pr', '303']);
       const result = outcome(repository, 303);
       expect(result.status?.state).toBe('pending');
-      expect(result.sticky).toContain('@chenyu-ops 的批准不计入运营审核：不在基础分支的名册中（或已离职）');
+      expect(result.sticky).toContain('@chenyu-ops 的批准不计入运营审核：不在基础分支的名册中（或已离职、尚未入职）');
       expect(result.sticky).toContain(`审核规则与名册取自基础提交 \`${moved.slice(0, 7)}\``);
       expect(github.calls.filter((call) => call.path.includes('/contents/')).every((call) => call.query.ref === moved)).toBe(true);
     } finally {

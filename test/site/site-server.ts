@@ -13,9 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { parse } from 'yaml';
+import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
+/** The sample department's HR identity: a labelled SAMPLE key (sample-keys/), never a real one. */
+export const SAMPLE_HR_KEY = path.join(ROOT, 'sample-keys/SAMPLE-liu-fang.agekey');
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners ship Google Chrome).
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -49,10 +52,13 @@ export interface SiteBuild {
  * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
  * not the production one (Starlight's search, for one, is left out).
  */
-export async function buildSite(): Promise<SiteBuild> {
+export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string): Promise<SiteBuild> {
   const started = performance.now();
+  // The run's shared build is the internal one (every page), read as HR would with the sample's
+  // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '' };
   try {
-    await run('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 });
+    await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
@@ -136,9 +142,17 @@ export async function privateTexts(): Promise<Array<{ file: string; text: string
   const add = (file: string, value: unknown) => {
     if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
   };
+  // Sealed inputs (.yaml.age) are opened with the sample's HR key: their plain text must not reach dist/ either.
+  const hr = parseIdentities(await readFile(SAMPLE_HR_KEY, 'utf8'), SAMPLE_HR_KEY);
   for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    const data = parse(await readFile(file, 'utf8')) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }>; entries?: Array<{ reason?: unknown }> } | null;
+    if (!/\.ya?ml(\.age)?$/.test(file)) continue;
+    let source = await readFile(file, 'utf8');
+    if (file.endsWith('.age')) {
+      const opened = await openSealed(source, hr);
+      if (opened.state !== 'opened') throw new Error(`the sample HR key does not open ${file}`);
+      source = opened.text;
+    }
+    const data = parse(source) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }>; entries?: Array<{ reason?: unknown }> } | null;
     add(file, data?.comment);
     add(file, data?.summary);
     for (const action of Array.isArray(data?.actions) ? data.actions : []) add(file, action?.action);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DRAW_ALGORITHM, runDraw, type DrawOutcome } from '../../core/campaigns/draw.ts';
@@ -130,7 +131,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
 
   if (values.write) {
     const timeZone = loaded.repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai';
-    const drawnAt = values['drawn-at'] ?? localNow(timeZone);
+    const drawnAt = values['drawn-at'] ?? localNow(timeZone, currentInstant(context.env));
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {
       context.stderr.write(zh ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n` : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`);
@@ -165,8 +166,8 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
 }
 
 /** Now, as the department's clock reads it: 2026-10-08T15:00:00+08:00. */
-function localNow(timeZone: string): string {
-  const now = new Date();
+function localNow(timeZone: string, instant: number): string {
+  const now = new Date(instant);
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '00';
   const date = `${part('year')}-${part('month')}-${part('day')}`;

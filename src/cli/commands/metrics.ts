@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pick, text, type LocalizedText } from '../../core/i18n/language.ts';
@@ -82,7 +83,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root);
   const env = context.env ?? process.env;
-  const now = env.MPFLOW_NOW ? Date.parse(env.MPFLOW_NOW) : Date.now();
+  const now = currentInstant(env);
   const policy = policyInForce(
     repository.policies.filter((record) => record.valid).map((record) => record.data),
     new Date(now).toISOString().slice(0, 10),

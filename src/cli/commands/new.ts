@@ -1,87 +1,492 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftNewArticle } from '../../core/articles/new-article.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import { isCalendarDate } from '../../core/model/dates.ts';
-import { policyInForce } from '../../core/policy/policy-versions.ts';
-import { loadRepository } from '../../core/repository/load-repository.ts';
+import type { Problem } from '../../core/check/problem.ts';
+import { pick } from '../../core/i18n/language.ts';
+import { dateInTimeZone, isCalendarDate, isYearMonth } from '../../core/model/dates.ts';
+import { dateTimeOptionProblem, isoInTimeZone, nowFromEnvironment, parseDateTimeOption } from '../../core/model/date-time-option.ts';
+import type { PolicyFile } from '../../core/model/types.generated.ts';
+import { policyInForce, qualitativeIndicatorIds } from '../../core/policy/policy-versions.ts';
+import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
 import { formatText } from '../../core/report/format-text.ts';
+import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
+import {
+  calibrationDraft,
+  campaignDraft,
+  interviewDraft,
+  nextId,
+  policyVersionDraft,
+  ratingDraft,
+  topicDraft,
+  trainingSessionDraft,
+  type Draft,
+} from '../../core/templates/record-templates.ts';
+import { indexMembers } from '../../core/team/roster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot, writeHelp } from '../options.ts';
 import type { CommandContext } from '../context.ts';
 
+const KINDS = ['article', 'topic', 'campaign', 'training', 'rating', 'interview', 'calibration', 'policy'] as const;
+type Kind = (typeof KINDS)[number];
+
 const HELP = {
-  zh: `用法：mpflow new article --title 标题 --slug 英文短名 --date YYYY-MM-DD --author 成员编号 --topic 选题编号 [--designer 成员编号] [--campaign 活动编号] [--time HH:MM]
+  zh: `用法：mpflow new <种类> [选项]
 
-在 content/articles/<年>/<月-日-短名>/ 新建文章，头信息按制度的发布默认值填好。
-写入后立即检查；作者、选题等有误时不留下任何文件。封面图 cover.png 需要自己放进文件夹。`,
-  en: `Usage: mpflow new article --title TITLE --slug SLUG --date YYYY-MM-DD --author MEMBER --topic TOPIC [--designer MEMBER] [--campaign CAMPAIGN] [--time HH:MM]
+新建一份手写记录，放在它该在的位置，$schema 行、制度已知的内容（指标与评分范围、上级、校准上限、
+生效的制度版本）都填好；写入后立即检查，有错时不留下任何文件。【待填写：…】要换成真实内容
+（mpflow check 报 template/placeholder，发布会拒绝）。时间选项可写 2027-01-12、2027-01-12T10:00
+（按制度时区）或带时区偏移；默认“今天”（MPFLOW_NOW 或本机时间，制度时区）。
 
-Creates content/articles/<yyyy>/<mm-dd-slug>/index.md with front matter filled from the policy's
-publishing defaults, then checks it; if the author, topic or another field is wrong, nothing is
-left behind. Add the cover image (cover.png) to the folder yourself.`,
+  article      --title 标题 --slug 短名 --date YYYY-MM-DD --author 成员 --topic 选题
+               [--designer 成员] [--campaign 活动] [--time HH:MM] [--digest 摘要] [--body-file 正文.md]
+  topic        --title 标题 --by 提出人 [--date 日期] [--decision proposed|accepted|parked|rejected]
+               [--decided-at 日期] [--owner 成员] [--pillar 方向] [--audience 读者] [--angle 角度] [--keywords a,b]
+  campaign     --kind lottery|quiz|vote --title 标题 --owner 运营 --start 时间 --end 时间
+               [--goal 目的] [--rules-file 规则.md] [--prize 名称x数量]... [--target participants=500,...]
+  training     --course TR-YYYY-NN --date 日期 --hours 学时 --attendees a,b [--notes 备注]   （追加到 records-<年>.yaml）
+  rating       --period YYYY-MM --member 被评成员 --rater 评价人 [--ratings 指标=分,...] [--comment 评语] [--at 时间]
+  interview    --period YYYY-MM --member 成员 --date 日期 [--interviewer 上级] [--summary 纪要] [--action 事项@YYYY-MM-DD]...
+  calibration  --period YYYY-MM --member 成员 --points 分 --by 记录人 --reason 理由 [--at 时间]   （追加到 calibrations.yaml）
+  policy       --effective YYYY-MM-DD --change 修订说明 [--by 成员]   （复制当时生效的版本）
+
+  --root 目录   仓库根目录
+
+退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`,
+  en: `Usage: mpflow new <kind> [options]
+
+Starts a hand-written record at its place, with the $schema line and what the policy already
+knows filled in (indicators and their scale, the supervisor, the calibration bound, the version in
+force), then checks it; if the check fails, nothing is left behind. Replace every 【待填写：…】
+(mpflow check reports template/placeholder; publish refuses it). Times take 2027-01-12,
+2027-01-12T10:00 (read in the policy's time zone) or an offset; the default is today (MPFLOW_NOW
+or the clock, in the policy's time zone).
+
+  article      --title TITLE --slug SLUG --date YYYY-MM-DD --author MEMBER --topic TOPIC
+               [--designer MEMBER] [--campaign CAMPAIGN] [--time HH:MM] [--digest TEXT] [--body-file BODY.md]
+  topic        --title TITLE --by MEMBER [--date DATE] [--decision proposed|accepted|parked|rejected]
+               [--decided-at DATE] [--owner MEMBER] [--pillar P] [--audience A] [--angle A] [--keywords a,b]
+  campaign     --kind lottery|quiz|vote --title TITLE --owner OPERATOR --start TIME --end TIME
+               [--goal TEXT] [--rules-file RULES.md] [--prize NAMExCOUNT]... [--target participants=500,...]
+  training     --course TR-YYYY-NN --date DATE --hours H --attendees a,b [--notes TEXT]   (appended to records-<year>.yaml)
+  rating       --period YYYY-MM --member MEMBER --rater RATER [--ratings id=score,...] [--comment TEXT] [--at TIME]
+  interview    --period YYYY-MM --member MEMBER --date DATE [--interviewer SUPERVISOR] [--summary TEXT] [--action TEXT@YYYY-MM-DD]...
+  calibration  --period YYYY-MM --member MEMBER --points N --by MEMBER --reason TEXT [--at TIME]   (appended to calibrations.yaml)
+  policy       --effective YYYY-MM-DD --change TEXT [--by MEMBER]   (a copy of the version in force)
+
+  --root DIR   repository root
+
+Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.`,
 };
 
+const OPTIONS = {
+  title: { type: 'string' },
+  slug: { type: 'string' },
+  date: { type: 'string' },
+  author: { type: 'string' },
+  designer: { type: 'string' },
+  topic: { type: 'string' },
+  campaign: { type: 'string' },
+  time: { type: 'string' },
+  digest: { type: 'string' },
+  'body-file': { type: 'string' },
+  by: { type: 'string' },
+  decision: { type: 'string' },
+  'decided-at': { type: 'string' },
+  owner: { type: 'string' },
+  pillar: { type: 'string' },
+  audience: { type: 'string' },
+  angle: { type: 'string' },
+  keywords: { type: 'string' },
+  kind: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  goal: { type: 'string' },
+  'rules-file': { type: 'string' },
+  prize: { type: 'string', multiple: true },
+  target: { type: 'string' },
+  course: { type: 'string' },
+  hours: { type: 'string' },
+  attendees: { type: 'string' },
+  notes: { type: 'string' },
+  period: { type: 'string' },
+  member: { type: 'string' },
+  rater: { type: 'string' },
+  ratings: { type: 'string' },
+  comment: { type: 'string' },
+  at: { type: 'string' },
+  interviewer: { type: 'string' },
+  summary: { type: 'string' },
+  action: { type: 'string', multiple: true },
+  points: { type: 'string' },
+  reason: { type: 'string' },
+  effective: { type: 'string' },
+  change: { type: 'string' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
 export async function runNew(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      slug: { type: 'string' },
-      date: { type: 'string' },
-      author: { type: 'string' },
-      designer: { type: 'string' },
-      topic: { type: 'string' },
-      campaign: { type: 'string' },
-      time: { type: 'string' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   const zh = context.language === 'zh-CN';
   if (values.help) return writeHelp(HELP, context);
-  if (positionals[0] !== 'article') throw new UsageError(zh ? '目前只能新建文章：mpflow new article …' : 'Only articles can be created so far: mpflow new article …');
-  const { title, slug, date, author, topic } = values;
-  const missing = (['title', 'slug', 'date', 'author', 'topic'] as const).filter((name) => !values[name]);
-  if (missing.length > 0) throw new UsageError(zh ? `缺少选项：${missing.map((name) => `--${name}`).join(' ')}` : `Missing options: ${missing.map((name) => `--${name}`).join(' ')}`);
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug!)) throw new UsageError(zh ? `--slug 只能用小写字母、数字和连字符，如 yancha-roasting。` : `--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.`);
-  if (!isCalendarDate(date!)) throw new UsageError(zh ? `--date“${date}”不是真实的日期（YYYY-MM-DD）。` : `--date "${date}" is not a real date (YYYY-MM-DD).`);
-  if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) throw new UsageError(zh ? '--time 的格式是 HH:MM。' : '--time takes HH:MM.');
-
+  const kind = positionals[0] as Kind | undefined;
+  if (kind === undefined || !KINDS.includes(kind)) {
+    throw new UsageError(zh ? `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。` : `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.`);
+  }
+  if (positionals.length > 1) throw new UsageError(zh ? `多余的参数：${positionals.slice(1).join(' ')}。` : `Unexpected argument: ${positionals.slice(1).join(' ')}.`);
   const root = resolveRoot(values.root, context);
-  const { repository } = await loadRepository(root, { only: () => false });
-  const policy = policyInForce(repository.policies.filter((candidate) => candidate.valid).map((candidate) => candidate.data), date!);
-  if (!policy) throw new UsageError(zh ? `${date} 没有生效的制度版本（content/policy/）。` : `No policy version is in force on ${date} (content/policy/).`);
+  const { repository } = await loadRepository(root, { only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml' });
+  const now = nowFromEnvironment(context.env);
+  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  const maker = new Maker(root, repository, values, context, now);
+  switch (kind) {
+    case 'article':
+      return maker.article();
+    case 'topic':
+      return maker.topic();
+    case 'campaign':
+      return maker.campaign();
+    case 'training':
+      return maker.training();
+    case 'rating':
+      return maker.rating();
+    case 'interview':
+      return maker.interview();
+    case 'calibration':
+      return maker.calibration();
+    case 'policy':
+      return maker.policy();
+  }
+}
 
-  const article = draftNewArticle(
-    { title: title!, slug: slug!, date: date!, author: author!, topic: topic!, ...(values.designer ? { designer: values.designer } : {}), ...(values.campaign ? { campaign: values.campaign } : {}), ...(values.time ? { time: values.time } : {}) },
-    policy,
-  );
-  const directory = path.join(root, article.directory);
-  if (existsSync(directory)) throw new UsageError(zh ? `${article.directory} 已经存在。` : `${article.directory} already exists.`);
-  let created = false;
-  try {
-    await mkdir(directory, { recursive: true });
-    created = true;
-    await writeFile(path.join(root, article.indexPath), article.content);
-  } catch (error) {
-    // A read-only disk or a stray link is the user's to fix: say which file, leave no empty folder behind.
-    if (created) await rm(directory, { recursive: true, force: true }).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(zh ? `无法写入 ${article.indexPath}（${code}）：请确认文件夹存在且可写。` : `Cannot write ${article.indexPath} (${code}): check that the folder exists and is writable.`);
+class Maker {
+  readonly root: string;
+  readonly repository: Repository;
+  readonly values: Values;
+  readonly context: CommandContext;
+  readonly now: number;
+  readonly zh: boolean;
+  readonly policies: PolicyFile[];
+
+  constructor(root: string, repository: Repository, values: Values, context: CommandContext, now: number) {
+    this.root = root;
+    this.repository = repository;
+    this.values = values;
+    this.context = context;
+    this.now = now;
+    this.zh = context.language === 'zh-CN';
+    this.policies = repository.policies.filter((record) => record.valid).map((record) => record.data);
   }
 
-  const { problems } = await checkRepository(root, { paths: [article.indexPath] });
-  const blocking = problems.filter((problem) => problem.severity === 'error' && !(problem.ruleId === 'ref/missing-file' && problem.field === 'cover'));
-  if (blocking.length > 0) {
-    await rm(directory, { recursive: true, force: true });
-    context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
-    context.stderr.write(zh ? '没有创建文章。\n' : 'The article was not created.\n');
-    return EXIT.problems;
+  usage(zh: string, en: string): never {
+    throw new UsageError(this.zh ? zh : en);
   }
-  context.stdout.write(zh ? `已创建 ${article.indexPath}。下一步：把封面图 cover.png 放进文件夹，写正文，然后开 pull request。\n` : `Created ${article.indexPath}. Next: add cover.png to the folder, write the body, open a pull request.\n`);
-  return EXIT.clean;
+
+  require<Name extends keyof Values>(...names: Name[]): void {
+    const missing = names.filter((name) => this.values[name] === undefined || this.values[name] === '');
+    if (missing.length > 0) this.usage(`缺少选项：${missing.map((name) => `--${String(name)}`).join(' ')}`, `Missing options: ${missing.map((name) => `--${String(name)}`).join(' ')}`);
+  }
+
+  /** The policy in force on a date; a usage error when there is none. */
+  policyOn(date: string): PolicyFile {
+    const policy = policyInForce(this.policies, date);
+    if (!policy) this.usage(`${date} 没有生效的制度版本（content/policy/）。`, `No policy version is in force on ${date} (content/policy/).`);
+    return policy;
+  }
+
+  /** The department's zone: the newest policy's, which is what "today" means to it. */
+  get timeZone(): string {
+    const latest = [...this.policies].sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
+    return latest?.timezone ?? 'Asia/Shanghai';
+  }
+
+  today(timeZone = this.timeZone): string {
+    return dateInTimeZone(new Date(this.now).toISOString(), timeZone);
+  }
+
+  date(option: 'date' | 'decided-at' | 'effective', fallback?: string): string {
+    const value = this.values[option] ?? fallback;
+    if (value === undefined) this.usage(`缺少选项：--${option}`, `Missing option: --${option}`);
+    if (!isCalendarDate(value)) this.usage(`--${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, `--${option} "${value}" is not a real date (YYYY-MM-DD).`);
+    return value;
+  }
+
+  dateTime(option: 'at' | 'start' | 'end', timeZone: string): string {
+    const value = this.values[option];
+    if (value === undefined) return isoInTimeZone(this.now, timeZone);
+    const parsed = parseDateTimeOption(value, timeZone);
+    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem(`--${option}`, value, timeZone), this.context.language));
+    return parsed.iso;
+  }
+
+  period(): string {
+    this.require('period');
+    const period = this.values.period!;
+    if (!isYearMonth(period)) this.usage(`--period 应为 YYYY-MM（收到“${period}”）。`, `--period must be YYYY-MM (got "${period}").`);
+    return period;
+  }
+
+  member(option: 'member' = 'member') {
+    this.require(option);
+    const id = this.values[option]!;
+    const member = indexMembers(this.repository.team?.data).get(id);
+    if (!member) this.usage(`名册（content/team.yaml）中没有成员“${id}”。`, `There is no member "${id}" in the roster (content/team.yaml).`);
+    return member;
+  }
+
+  list(value: string | undefined): string[] {
+    return (value ?? '').split(/[,，、]/).map((item) => item.trim()).filter((item) => item !== '');
+  }
+
+  async readOption(option: 'body-file' | 'rules-file'): Promise<string | undefined> {
+    const file = this.values[option];
+    if (file === undefined) return undefined;
+    try {
+      return await readFile(path.resolve(this.context.cwd, file), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      this.usage(`无法读取 --${option} ${file}（${code}）。`, `Cannot read --${option} ${file} (${code}).`);
+    }
+  }
+
+  // ---------------------------------------------------------------- kinds
+
+  async article(): Promise<number> {
+    const { values } = this;
+    this.require('title', 'slug', 'date', 'author', 'topic');
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug!)) this.usage('--slug 只能用小写字母、数字和连字符，如 yancha-roasting。', '--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.');
+    const date = this.date('date');
+    if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) this.usage('--time 的格式是 HH:MM。', '--time takes HH:MM.');
+    const policy = this.policyOn(date);
+    const body = await this.readOption('body-file');
+    const article = draftNewArticle(
+      {
+        title: values.title!,
+        slug: values.slug!,
+        date,
+        author: values.author!,
+        topic: values.topic!,
+        ...(values.designer ? { designer: values.designer } : {}),
+        ...(values.campaign ? { campaign: values.campaign } : {}),
+        ...(values.time ? { time: values.time } : {}),
+        ...(values.digest !== undefined ? { digest: values.digest } : {}),
+        ...(body !== undefined ? { body } : {}),
+      },
+      policy,
+    );
+    return this.keep(
+      { path: article.indexPath, content: article.content },
+      (problem) => problem.ruleId === 'ref/missing-file' && problem.field === 'cover',
+      this.zh ? '下一步：把封面图 cover.png 放进文件夹，写完正文和摘要，然后开 pull request。' : 'Next: add cover.png to the folder, finish the body and digest, open a pull request.',
+      article.directory,
+    );
+  }
+
+  async topic(): Promise<number> {
+    const { values } = this;
+    this.require('title', 'by');
+    const proposedAt = this.date('date', this.today());
+    const decision = (values.decision ?? 'proposed') as 'proposed' | 'accepted' | 'parked' | 'rejected';
+    if (!['proposed', 'accepted', 'parked', 'rejected'].includes(decision)) this.usage('--decision 只能是 proposed、accepted、parked 或 rejected。', '--decision is one of proposed, accepted, parked, rejected.');
+    const decidedAt = decision === 'proposed' ? undefined : this.date('decided-at', proposedAt);
+    const id = nextId(this.repository.topics.map((record) => record.data.id), 'T', proposedAt.slice(0, 4));
+    const draft = topicDraft({
+      id,
+      title: values.title!,
+      proposedBy: values.by!,
+      proposedAt,
+      decision,
+      ...(decidedAt ? { decidedAt } : {}),
+      ...(values.owner ? { owner: values.owner } : {}),
+      ...(values.pillar ? { pillar: values.pillar } : {}),
+      ...(values.audience ? { audience: values.audience } : {}),
+      ...(values.angle ? { angle: values.angle } : {}),
+      keywords: this.list(values.keywords),
+    });
+    return this.keep(draft, () => false, this.zh ? `选题编号 ${id}；写文章时用 --topic ${id}。` : `The topic id is ${id}; new articles take --topic ${id}.`);
+  }
+
+  async campaign(): Promise<number> {
+    const { values } = this;
+    this.require('kind', 'title', 'owner', 'start', 'end');
+    if (!['lottery', 'quiz', 'vote'].includes(values.kind!)) this.usage('--kind 只能是 lottery、quiz 或 vote。', '--kind is one of lottery, quiz, vote.');
+    const zone = this.timeZone;
+    const start = this.dateTime('start', zone);
+    const end = this.dateTime('end', zone);
+    const prizes = (values.prize ?? []).map((prize) => {
+      const match = /^(.+?)\s*[x×*]\s*(\d+)$/.exec(prize.trim());
+      if (!match || Number(match[2]) < 1) this.usage(`--prize 写成“名称x数量”，如 茶礼盒x3（收到“${prize}”）。`, `--prize takes NAMExCOUNT, e.g. 茶礼盒x3 (got "${prize}").`);
+      return { name: match[1]!, quantity: Number(match[2]) };
+    });
+    const targets: Record<string, number> = {};
+    for (const pair of this.list(values.target)) {
+      const match = /^(participants|conversionRate|satisfaction)=(\d+(?:\.\d+)?)$/.exec(pair);
+      if (!match) this.usage(`--target 写成 participants=500,conversionRate=0.05,satisfaction=4.5（收到“${pair}”）。`, `--target takes participants=500,conversionRate=0.05,satisfaction=4.5 (got "${pair}").`);
+      targets[match[1]!] = Number(match[2]);
+    }
+    const rules = await this.readOption('rules-file');
+    const id = nextId(this.repository.campaigns.map((record) => record.data.id), 'C', start.slice(0, 4));
+    const draft = campaignDraft({ id, kind: values.kind as 'lottery' | 'quiz' | 'vote', title: values.title!, owner: values.owner!, start, end, prizes, targets, ...(values.goal ? { goal: values.goal } : {}), ...(rules !== undefined ? { rules } : {}) });
+    return this.keep(draft, isPlaceholder, this.zh ? `活动编号 ${id}。` : `The campaign id is ${id}.`);
+  }
+
+  async training(): Promise<number> {
+    const { values } = this;
+    this.require('course', 'date', 'hours', 'attendees');
+    const date = this.date('date');
+    const hours = Number(values.hours);
+    if (!(hours > 0)) this.usage(`--hours 应为正数（收到“${values.hours}”）。`, `--hours must be a positive number (got "${values.hours}").`);
+    const year = Number(date.slice(0, 4));
+    const previous = await this.previous(`content/training/records-${year}.yaml`);
+    const draft = trainingSessionDraft({ year, course: values.course!, date, hours, attendees: this.list(values.attendees), ...(values.notes ? { notes: values.notes } : {}) }, previous);
+    if (!draft) this.usage(`content/training/records-${year}.yaml 的 sessions 不是文件最后的列表，无法追加；请手工追加。`, `sessions is not the last list of content/training/records-${year}.yaml, so nothing can be appended; append by hand.`);
+    return this.keep(draft, () => false);
+  }
+
+  async rating(): Promise<number> {
+    const { values } = this;
+    const period = this.period();
+    const member = this.member();
+    this.require('rater');
+    const policy = this.policyOn(`${period}-01`);
+    const known = new Set(qualitativeIndicatorIds(policy));
+    const ratings: Record<string, number> = {};
+    for (const pair of this.list(values.ratings)) {
+      const match = /^([a-z][a-z0-9-]*)=(-?\d+(?:\.\d+)?)$/.exec(pair);
+      if (!match) this.usage(`--ratings 写成 指标=分数,…，如 collaboration=85（收到“${pair}”）。`, `--ratings takes indicator=score,…, e.g. collaboration=85 (got "${pair}").`);
+      if (!known.has(match[1]!)) this.usage(`“${match[1]}”不是 ${policy.effective} 版制度的定性指标；可评的指标：${[...known].join('、')}。`, `"${match[1]}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${[...known].join(', ')}.`);
+      ratings[match[1]!] = Number(match[2]);
+    }
+    const submittedAt = this.dateTime('at', policy.timezone ?? 'Asia/Shanghai');
+    const draft = ratingDraft({ period, member, rater: values.rater!, submittedAt, ratings, ...(values.comment !== undefined ? { comment: values.comment } : {}) }, policy);
+    const unrated = [...known].filter((id) => !(id in ratings));
+    // Scores left empty for the rater to fill in are the template's, not a mistake.
+    const allowed = (problem: Problem) => problem.ruleId === 'schema/type' && unrated.some((id) => problem.field === `ratings.${id}`);
+    const next =
+      unrated.length === 0
+        ? ''
+        : this.zh
+          ? `还要填的分数：${unrated.join('、')}（${policy.appraisal.ratingScale.min}–${policy.appraisal.ratingScale.max}）。`
+          : `Scores still to fill in: ${unrated.join(', ')} (${policy.appraisal.ratingScale.min}–${policy.appraisal.ratingScale.max}).`;
+    return this.keep(draft, allowed, next);
+  }
+
+  async interview(): Promise<number> {
+    const { values } = this;
+    const period = this.period();
+    const member = this.member();
+    const interviewer = values.interviewer ?? member.supervisor;
+    if (interviewer === undefined) this.usage(`名册中 ${member.id} 没有上级，请用 --interviewer 指定面谈人。`, `The roster gives ${member.id} no supervisor; name the interviewer with --interviewer.`);
+    const date = this.date('date');
+    const actions = (values.action ?? []).map((entry) => {
+      const match = /^(.*?)(?:@(\d{4}-\d{2}-\d{2}))?$/.exec(entry.trim())!;
+      if (match[2] !== undefined && !isCalendarDate(match[2])) this.usage(`--action 的截止日期“${match[2]}”不是真实的日期。`, `The due date "${match[2]}" of --action is not a real date.`);
+      return { action: match[1]!.trim(), ...(match[2] ? { due: match[2] } : {}) };
+    });
+    const draft = interviewDraft({ period, member, interviewer, date, actions, ...(values.summary !== undefined ? { summary: values.summary } : {}) });
+    return this.keep(draft, isPlaceholder);
+  }
+
+  async calibration(): Promise<number> {
+    const { values } = this;
+    const period = this.period();
+    this.require('member', 'points', 'by', 'reason');
+    const points = Number(values.points);
+    if (!Number.isFinite(points) || points === 0) this.usage(`--points 应为非零的数，如 1 或 -0.5（收到“${values.points}”）。`, `--points must be a non-zero number such as 1 or -0.5 (got "${values.points}").`);
+    const policy = this.policyOn(`${period}-01`);
+    const at = this.dateTime('at', policy.timezone ?? 'Asia/Shanghai');
+    const file = `appraisals/${period}/calibrations.yaml`;
+    const previous = await this.previous(file);
+    const draft = calibrationDraft({ period, member: values.member!, points, by: values.by!, at, reason: values.reason! }, previous, policy);
+    if (!draft) this.usage(`${file} 的 entries 不是文件最后的列表，无法追加。`, `entries is not the last list of ${file}, so nothing can be appended.`);
+    const { maxPoints } = policy.appraisal.calibration;
+    const total = (this.repository.calibrations ?? []).filter((record) => record.data.period === period).flatMap((record) => record.data.entries).filter((entry) => entry.member === values.member).reduce((sum, entry) => sum + entry.points, 0) + points;
+    return this.keep(draft, () => false, this.zh ? `${values.member} 在 ${period} 的校准累计 ${total} 分（制度允许 ±${maxPoints}）。` : `${values.member}'s calibrations for ${period} now add up to ${total} (the policy allows ±${maxPoints}).`);
+  }
+
+  async policy(): Promise<number> {
+    this.require('effective', 'change');
+    const effective = this.date('effective');
+    const made = policyVersionDraft(this.repository, { effective, change: this.values.change!, ...(this.values.by ? { by: this.values.by } : {}) });
+    if (!made) this.usage(`${effective} 之前没有可以复制的制度版本。`, `There is no policy version before ${effective} to copy.`);
+    return this.keep(made.draft, () => false, this.zh ? `复制自 ${made.from} 版；在这个文件里写改动，${made.from} 版保持不变。` : `Copied from the ${made.from} version; make the changes in this file and leave ${made.from} as it is.`);
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async previous(file: string): Promise<string | undefined> {
+    try {
+      return await readFile(path.join(this.root, file), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      this.usage(`无法读取 ${file}（${(error as NodeJS.ErrnoException).code}）。`, `Cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`);
+    }
+  }
+
+  /**
+   * Writes the draft, checks it with the rest of the repository as context, and keeps it only
+   * when the check finds no error beyond what the template leaves for a person to fill in.
+   */
+  async keep(draft: Draft, allowed: (problem: Problem) => boolean, next = '', folder?: string): Promise<number> {
+    const { zh, context } = this;
+    const target = path.join(this.root, draft.path);
+    if (draft.previous === undefined && (existsSync(target) || (folder !== undefined && existsSync(path.join(this.root, folder))))) {
+      this.usage(`${folder ?? draft.path} 已经存在。`, `${folder ?? draft.path} already exists.`);
+    }
+    const created = await this.missingFolders(path.dirname(target));
+    try {
+      if (draft.previous === undefined) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, draft.content, { flag: 'wx' });
+      } else {
+        await writeFileAtomically(target, draft.content);
+      }
+    } catch (error) {
+      await this.undo(draft, target, created);
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      this.usage(`无法写入 ${draft.path}（${code}）：请确认文件夹存在且可写。`, `Cannot write ${draft.path} (${code}): check that the folder exists and is writable.`);
+    }
+    const { problems } = await checkRepository(this.root, { paths: [draft.path], now: this.now });
+    const blocking = problems.filter((problem) => problem.severity === 'error' && problem.ruleId !== 'template/placeholder' && !allowed(problem));
+    if (blocking.length > 0) {
+      await this.undo(draft, target, created);
+      context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
+      context.stderr.write(zh ? `没有写入 ${draft.path}。\n` : `${draft.path} was not written.\n`);
+      return EXIT.problems;
+    }
+    const left = problems.filter((problem) => problem.ruleId === 'template/placeholder').length;
+    const verb = draft.previous === undefined ? (zh ? '已创建' : 'Created') : zh ? '已追加到' : 'Appended to';
+    context.stdout.write(`${verb} ${draft.path}${zh ? '。' : '.'}\n`);
+    if (left > 0) context.stdout.write(zh ? `还有 ${left} 处【待填写】要换成真实内容（mpflow check 会指出位置）。\n` : `${left} 【待填写】 placeholder(s) still to replace (mpflow check shows where).\n`);
+    if (next) context.stdout.write(`${next}\n`);
+    return EXIT.clean;
+  }
+
+  async missingFolders(folder: string): Promise<string[]> {
+    const missing: string[] = [];
+    let current = folder;
+    while (current.startsWith(this.root) && current !== this.root && !existsSync(current)) {
+      missing.push(current);
+      current = path.dirname(current);
+    }
+    return missing;
+  }
+
+  async undo(draft: Draft, target: string, created: string[]): Promise<void> {
+    if (draft.previous !== undefined) {
+      await writeFileAtomically(target, draft.previous).catch(() => undefined);
+      return;
+    }
+    await rm(target, { force: true }).catch(() => undefined);
+    for (const folder of created) await rmdir(folder).catch(() => undefined);
+  }
+}
+
+function isPlaceholder(problem: Problem): boolean {
+  return problem.ruleId === 'template/placeholder';
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { currentInstant } from '../../core/clock.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { publishingSettings, parseInstant } from '../../core/publishing/due-articles.ts';
 import { publishDue, type DueReportEntry, type PublishDueReport } from '../../core/publishing/publish-due.ts';
@@ -77,7 +78,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   const format = parseFormat(values.format, FORMATS, language);
   const root = resolveRoot(values.root, context);
 
-  let now = Date.now();
+  let now = currentInstant(context.env);
   if (values.now !== undefined) {
     const { repository } = await loadRepository(root, { only: () => false });
     const { timeZone } = publishingSettings(repository, now);

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { currentInstant } from '../../core/clock.ts';
 import { createGitHubClient, githubOptionsFromEnvironment } from '../../core/github/client.ts';
 import { toGitHubApiError } from '../../core/github/errors.ts';
 import { fetchCommitChecks, parseRepositoryName } from '../../core/github/pull-request-snapshot.ts';
-import { evaluatePullRequest, publishDecision, type GateAction } from '../../core/github/review-gate.ts';
+import { evaluatePullRequest, publishDecision, VerdictNotPostedError, type GateAction } from '../../core/github/review-gate.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { appendReviewRecord, buildReviewRecord } from '../../core/review/audit-log.ts';
 import { formatMoment, statusDescription } from '../../core/review/present-decision.ts';
@@ -23,6 +24,9 @@ mpflow/review，同步标签（review: self / review: operator / review: ready�
   --repo OWNER/NAME    仓库
   --pr N               PR 编号
   --dry-run            只输出结论，不写入 GitHub
+  --verdict check-run|status
+                       结论的发布方式：check-run 为 GitHub App 的检查运行（需 App 令牌，规则集
+                       可指定只认这个 App），status 为提交状态（默认）
   --format text|json   输出格式（默认 text）
   --record-merge       PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）
   --root 目录           --record-merge 写入的仓库根目录（默认当前目录）
@@ -42,6 +46,10 @@ Options:
   --repo OWNER/NAME    repository
   --pr N               pull request number
   --dry-run            print the decision; write nothing to GitHub
+  --verdict check-run|status
+                       how the verdict is posted: check-run, a check run of the GitHub App (an
+                       App token; a ruleset can require it from that App only), or status, a
+                       commit status (default)
   --format text|json   output format (default text)
   --record-merge       for a merged pull request, append its final review record to
                        content/reviews/<yyyy>.jsonl (the same PR is never appended twice)
@@ -79,6 +87,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       pr: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'record-merge': { type: 'boolean', default: false },
+      verdict: { type: 'string', default: 'status' },
       format: { type: 'string', default: 'text' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -94,6 +103,8 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   if (values.pr === undefined) throw new UsageError(zh ? '缺少 --pr N。' : 'Missing --pr N.');
   if (!/^[1-9]\d{0,9}$/.test(values.pr)) throw new UsageError(zh ? `--pr 应为正整数（收到“${values.pr}”）。` : `--pr must be a positive whole number (got "${values.pr}").`);
   const number = Number(values.pr);
+  const verdictKind = values.verdict;
+  if (verdictKind !== 'check-run' && verdictKind !== 'status') throw new UsageError(zh ? `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。` : `--verdict must be check-run or status (got "${verdictKind}").`);
   if (values['record-merge'] && values['dry-run']) throw new UsageError(zh ? '--record-merge 不能和 --dry-run 一起用。' : '--record-merge cannot be combined with --dry-run.');
 
   const env = context.env ?? process.env;
@@ -109,7 +120,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
     notice: (message) => context.stderr.write(`mpflow: ${message}\n`),
   });
   try {
-    const evaluation = await evaluatePullRequest(client, repository, number, tuning.now?.() ?? new Date());
+    const evaluation = await evaluatePullRequest(client, repository, number, tuning.now?.() ?? new Date(currentInstant(context.env)));
     const { decision, snapshot } = evaluation;
     if (root !== undefined) {
       if (!snapshot.mergedAt) {
@@ -132,7 +143,20 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       else context.stdout.write(result.appended ? (zh ? `已把 PR #${number} 的审核记录追加到 ${result.file}。\n` : `Appended the review record of PR #${number} to ${result.file}.\n`) : zh ? `${result.file} 里已有 PR #${number} 的记录，未重复追加。\n` : `${result.file} already holds PR #${number}; nothing appended.\n`);
       return EXIT.clean;
     }
-    const actions = values['dry-run'] ? [] : await publishDecision(client, repository, evaluation, language);
+    let actions: GateAction[] = [];
+    if (!values['dry-run']) {
+      try {
+        actions = await publishDecision(client, repository, evaluation, language, verdictKind);
+      } catch (error) {
+        if (!(error instanceof VerdictNotPostedError)) throw error;
+        const apiError = toGitHubApiError(error.cause, baseUrl!);
+        const why = apiError ? pick(apiError.localized, language) : error.cause instanceof Error ? error.cause.message : String(error.cause);
+        context.stderr.write(
+          `mpflow: ${zh ? `PR #${number} 的审核结论（mpflow/review）没能发布：${why} 标签和摘要评论已改为“结论未发布”，不显示通过。` : `The review verdict (mpflow/review) of PR #${number} could not be posted: ${why} The label and summary comment now say the verdict is missing, not that it passed.`}\n`,
+        );
+        return EXIT.problems;
+      }
+    }
     if (format === 'json') context.stdout.write(`${JSON.stringify({ repository: `${repository.owner}/${repository.repo}`, dryRun: values['dry-run'], decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) }, actions }, null, 2)}\n`);
     else context.stdout.write(formatDecisionText(decision, actions, values['dry-run'] ?? false, language));
     return EXIT.clean;
@@ -176,6 +200,8 @@ function describeAction(action: GateAction): string {
       return `${action.kind} ${action.label}`;
     case 'status-set':
       return `status mpflow/review ${action.state}: ${action.description}`;
+    case 'check-run-set':
+      return `check run mpflow/review ${action.state}: ${action.description}`;
     case 'skipped':
       return `nothing posted: ${action.reason}`;
     default:

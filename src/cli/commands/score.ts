@@ -373,12 +373,6 @@ async function finalize(
   const member = indexMembers(repository.team?.data).get(by);
   if (!member || !member.roles.includes('hr')) return refuse(zh ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。` : `Only a roster member with the hr role may finalise; ${by} is not one.`);
   if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period)) return refuse(zh ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。` : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`);
-  if (refuseOnErrors()) return EXIT.problems;
-  const blocked = scores.results.filter((result) => result.status === 'blocked');
-  if (blocked.length > 0) return refuse(zh ? `还有成员暂不出分，不能定稿：${blocked.map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`).join('，')}` : `Some scores are withheld, so the month cannot be finalised: ${blocked.map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`).join(', ')}`);
-  const committed = new Map((repository.scoreResults ?? []).filter((record) => record.data.period === scores.period).map((record) => [record.data.member, record.data]));
-  const stale = scores.results.filter((result) => committed.get(result.member)?.inputDigest !== result.inputDigest);
-  if (stale.length > 0) return refuse(zh ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。` : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`);
   const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
   let instant = calendar.now;
   if (at !== undefined) {
@@ -396,6 +390,12 @@ async function finalize(
         : `${scores.period} is not over yet (${finalizedAt}, ${timeZone}), so it cannot be finalised: finalising locks the month's ratings. Finalise from ${calendar.monthOver}; if it must be earlier, add --force --reason "why", which is recorded in the finalisation.`,
     );
   }
+  if (refuseOnErrors()) return EXIT.problems;
+  const blocked = scores.results.filter((result) => result.status === 'blocked');
+  if (blocked.length > 0) return refuse(zh ? `还有成员暂不出分，不能定稿：${blocked.map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`).join('，')}` : `Some scores are withheld, so the month cannot be finalised: ${blocked.map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`).join(', ')}`);
+  const committed = new Map((repository.scoreResults ?? []).filter((record) => record.data.period === scores.period).map((record) => [record.data.member, record.data]));
+  const stale = scores.results.filter((result) => committed.get(result.member)?.inputDigest !== result.inputDigest);
+  if (stale.length > 0) return refuse(zh ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。` : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`);
   const record = finalisationRecord(repository, scores, by, finalizedAt, early ? calendar.force : undefined);
   await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);

@@ -68,9 +68,10 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
         problems.push(makeProblem(rating.file, 'appraisal/rater', text('同事互评不能评价自己。', 'A peer rating cannot be of oneself.'), rating.locate(['rater']), 'rater'));
       }
     }
+    // Timing needs only the period and the date, so a rating with an empty score is judged too.
+    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(rating, ['submittedAt'], data.submittedAt, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
     if (!rating.valid || typeof data.period !== 'string') continue;
     const policy = policyInForce(policies, `${data.period}-01`);
-    checkWhen(rating, ['submittedAt'], data.submittedAt, data.period, policy?.timezone ?? 'Asia/Shanghai', context, problems);
     if (!policy && !allPoliciesReadable) continue;
     if (!policy) {
       problems.push(makeProblem(rating.file, 'ref/no-policy', text(`${data.period} 月初没有生效的制度版本，无法核对指标。`, `No policy version is in force at the start of ${data.period}, so indicators cannot be checked.`), rating.locate(['period']), 'period'));
@@ -96,7 +97,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
     checkPlace(interview);
     const { data } = interview;
     const member = checkMemberReference(interview, ['member'], data.member, members, problems);
-    if (interview.valid && isYearMonth(String(data.period))) checkWhen(interview, ['date'], data.date, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
+    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(interview, ['date'], data.date, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
     checkMemberReference(interview, ['interviewer'], data.interviewer, members, problems);
     const supervisor = supervisorOf(member);
     if (supervisor !== undefined && isWellFormedId('member', data.interviewer) && data.interviewer !== supervisor) {

@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import { currentInstant } from '../clock.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findingToProblem } from '../check/check-compliance.ts';
@@ -28,7 +29,7 @@ export async function nearestPolicy(cwd: string): Promise<PolicyVersion | undefi
   } catch {
     return undefined;
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date(currentInstant()).toISOString().slice(0, 10);
   const inForce = names.filter((name) => name.slice(0, 10) <= today);
   const chosen = (inForce.length > 0 ? inForce : names).at(-1);
   if (!chosen) return undefined;

@@ -53,6 +53,8 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
       createdAt: pull.created_at,
       commitCount: pull.commits,
       changedFileCount: pull.changed_files,
+      state: pull.state === 'closed' ? 'closed' : 'open',
+      merged: pull.merged === true || !!pull.merged_at,
       commits: commits.map(
         (commit): PullRequestCommit => ({
           sha: commit.sha,
@@ -63,6 +65,7 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
           committerName: commit.commit.committer?.name ?? '',
           committerEmail: commit.commit.committer?.email ?? '',
           coAuthors: coAuthorTrailers(commit.commit.message),
+          verified: commit.commit.verification?.verified === true,
         }),
       ),
       files: files.map((file): ChangedFile => (file.previous_filename ? { path: file.filename, status: file.status, previousPath: file.previous_filename } : { path: file.filename, status: file.status })),

@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/language.ts';
+import { text, type Language } from '../i18n/language.ts';
 import { readBaseContext } from '../review/base-context.ts';
 import { decideReview } from '../review/decide-review.ts';
 import { renderStickyComment, STATUS_CONTEXT, statusDescription, STICKY_MARKER } from '../review/present-decision.ts';
@@ -35,6 +35,7 @@ export type GateAction =
   | { kind: 'comment-unchanged'; id: number }
   | { kind: 'comment-deleted'; id: number }
   | { kind: 'status-set'; state: string; description: string }
+  | { kind: 'check-run-set'; state: string; description: string }
   | { kind: 'skipped'; reason: string };
 
 /**
@@ -49,20 +50,55 @@ export function judgedBranch(snapshot: PullRequestSnapshot): { judged: true } | 
 }
 
 /**
- * Writes the decision back: review labels in step (only the gate's three labels are touched), the
- * one sticky summary comment created or updated in place, and the `mpflow/review` commit status on
- * the head commit — last, so the status always follows a comment that explains it.
+ * How the verdict is posted. `check-run`: a check run created with the GitHub App's token; the
+ * ruleset requires mpflow/review from that App, and no workflow on a branch holds its key. `status`:
+ * a commit status, which any workflow's GITHUB_TOKEN with statuses: write could post too.
  */
-export async function publishDecision(client: GitHubClient, repository: RepositoryName, evaluation: Evaluation, language: Language): Promise<GateAction[]> {
+export type VerdictKind = 'check-run' | 'status';
+
+/** GitHub cuts check-run summaries at 65,535 characters. */
+const CHECK_RUN_SUMMARY_LIMIT = 65_535;
+
+/** The verdict could not be posted; labels and the comment were set to say so, not to claim success. */
+export class VerdictNotPostedError extends Error {
+  readonly cause: unknown;
+  readonly actions: GateAction[];
+  constructor(cause: unknown, actions: GateAction[]) {
+    super('the review verdict could not be posted');
+    this.cause = cause;
+    this.actions = actions;
+  }
+}
+
+/**
+ * Writes the decision back: review labels in step (only the gate's three labels are touched), the
+ * one sticky summary comment created or updated in place, and the `mpflow/review` verdict on the
+ * head commit. A verdict other than success is posted last, so it always follows a comment that
+ * explains it. A success is posted FIRST: if GitHub refuses it, the label and comment written next
+ * say that the verdict is missing instead of showing "ready", and the error is passed on.
+ */
+export async function publishDecision(client: GitHubClient, repository: RepositoryName, evaluation: Evaluation, language: Language, verdictKind: VerdictKind = 'status'): Promise<GateAction[]> {
   const { snapshot, decision } = evaluation;
   const actions: GateAction[] = [];
   const number = snapshot.pullRequest.number;
   const judged = judgedBranch(snapshot);
   if (!judged.judged) return [{ kind: 'skipped', reason: judged.reason }];
 
+  const stickies = snapshot.comments.filter((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER)).sort((a, b) => a.id - b.id);
+  let postFailure: unknown;
+  if (decision.verdict === 'success') {
+    try {
+      actions.push(await postVerdict(client, repository, decision, decision, language, verdictKind, stickies[0]?.htmlUrl));
+    } catch (error) {
+      postFailure = error;
+    }
+  }
+  // What the label and comment show: the decision, or, when its success could not be posted, a failure saying so.
+  const shown: ReviewDecision = postFailure === undefined ? decision : { ...decision, verdict: 'failure', label: null, problems: [...decision.problems, notPosted(verdictKind)], description: notPosted(verdictKind) };
+
   const present = new Set(snapshot.labels);
   for (const label of REVIEW_LABELS) {
-    if (label === decision.label || !present.has(label)) continue;
+    if (label === shown.label || !present.has(label)) continue;
     try {
       await client.rest.issues.removeLabel({ ...repository, issue_number: number, name: label });
     } catch (error) {
@@ -71,14 +107,13 @@ export async function publishDecision(client: GitHubClient, repository: Reposito
     }
     actions.push({ kind: 'label-removed', label });
   }
-  if (decision.label && !present.has(decision.label)) {
-    await client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [decision.label] });
-    actions.push({ kind: 'label-added', label: decision.label });
+  if (shown.label && !present.has(shown.label)) {
+    await client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [shown.label] });
+    actions.push({ kind: 'label-added', label: shown.label });
   }
 
   // Only a bot's comment can be the sticky one: a person pasting the marker cannot make the gate overwrite their comment.
-  const body = renderStickyComment(decision, language);
-  const stickies = snapshot.comments.filter((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER)).sort((a, b) => a.id - b.id);
+  const body = renderStickyComment(shown, language);
   const sticky = stickies[0];
   // Two evaluations that once overlapped may have left two summaries saying different things: one stays.
   for (const extra of stickies.slice(1)) {
@@ -103,15 +138,41 @@ export async function publishDecision(client: GitHubClient, repository: Reposito
     commentUrl = sticky.htmlUrl;
   }
 
-  const description = statusDescription(decision, language);
-  await client.rest.repos.createCommitStatus({
-    ...repository,
-    sha: decision.headSha,
-    state: decision.verdict,
-    context: STATUS_CONTEXT,
-    description,
-    ...(commentUrl ? { target_url: commentUrl } : {}),
-  });
-  actions.push({ kind: 'status-set', state: decision.verdict, description });
+  if (postFailure !== undefined) throw new VerdictNotPostedError(postFailure, actions);
+  if (decision.verdict !== 'success') actions.push(await postVerdict(client, repository, decision, shown, language, verdictKind, commentUrl));
   return actions;
+}
+
+function notPosted(kind: VerdictKind) {
+  return text(
+    kind === 'check-run' ? '审核结论（mpflow/review 检查）没能发布到 GitHub：合并前请重新运行审核程序。' : '审核结论（mpflow/review 状态）没能发布到 GitHub：合并前请重新运行审核程序。',
+    kind === 'check-run' ? 'The review verdict (the mpflow/review check run) could not be posted to GitHub: run the review gate again before merging.' : 'The review verdict (the mpflow/review status) could not be posted to GitHub: run the review gate again before merging.',
+  );
+}
+
+async function postVerdict(client: GitHubClient, repository: RepositoryName, decision: ReviewDecision, shown: ReviewDecision, language: Language, kind: VerdictKind, link: string | undefined): Promise<GateAction> {
+  const description = statusDescription(decision, language);
+  if (kind === 'status') {
+    await client.rest.repos.createCommitStatus({
+      ...repository,
+      sha: decision.headSha,
+      state: decision.verdict,
+      context: STATUS_CONTEXT,
+      description,
+      ...(link ? { target_url: link } : {}),
+    });
+    return { kind: 'status-set', state: decision.verdict, description };
+  }
+  const summary = renderStickyComment(shown, language).replace(STICKY_MARKER, '').trim();
+  const output = { title: description, summary: [...summary].length > CHECK_RUN_SUMMARY_LIMIT ? `${[...summary].slice(0, CHECK_RUN_SUMMARY_LIMIT - 1).join('')}…` : summary };
+  await client.rest.checks.create({
+    ...repository,
+    name: STATUS_CONTEXT,
+    head_sha: decision.headSha,
+    // Waiting is a check still in progress: a required check that is not completed blocks the merge.
+    ...(decision.verdict === 'pending' ? { status: 'in_progress' as const } : { status: 'completed' as const, conclusion: decision.verdict }),
+    output,
+    ...(link ? { details_url: link } : {}),
+  });
+  return { kind: 'check-run-set', state: decision.verdict, description };
 }

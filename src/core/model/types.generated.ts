@@ -792,17 +792,19 @@ export interface CampaignPrize {
   description?: string;
 }
 /**
- * 可复算的抽签：种子须在参与截止前公布并提交，mpflow draw 按它抽签。 / A reproducible draw: the seed is published and committed before entries close; mpflow draw draws with it.
+ * 可复算的抽签：种子事先公布（draw.seed），或取自事先指定的未来 drand 轮次（draw.beacon，参与截止时提交参与记录摘要 draw.entries）。 / A reproducible draw: a seed announced beforehand (draw.seed), or the randomness of a drand round named in advance (draw.beacon), with the entries' digest committed at the close (draw.entries).
  */
 export interface CampaignDrawSettings {
   /**
-   * 公开的抽签种子（任意文本，如活动文章里预先公布的一句话或编号）。 / The public seed (any text, e.g. a phrase or number announced in the campaign article).
+   * 公开的抽签种子（任意文本）。事先公布的文本种子，写参与记录的人仍可在截止后挑选参与记录；新活动请用 draw.beacon。 / The public seed (any text). Whoever writes the entries after the close can still search entry sets against a known seed; new campaigns use draw.beacon.
    */
-  seed: string;
+  seed?: string;
   /**
    * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
    */
-  seedDeclaredAt: string;
+  seedDeclaredAt?: string;
+  beacon?: DrawBeacon;
+  entries?: DrawEntriesClose;
   /**
    * 问答活动：答对题数至少达到这个数才参加抽签。 / Quiz: the least number of right answers an entry needs to be drawn.
    */
@@ -811,6 +813,36 @@ export interface CampaignDrawSettings {
    * 规则允许一人获得多种奖品时为 true；默认每人至多中一份奖。 / True when the rules let one participant win several different prizes; by default one prize each.
    */
   multiplePrizesPerParticipant?: boolean;
+}
+/**
+ * 抽签随机数的来源：drand 的一个未来轮次，在参与截止前写进活动记录并提交；那一轮的随机数在截止之后才产生，任何人都能查到并离线验证它的签名。 / Where the draw's randomness comes from: a future drand round, committed to the campaign before entries close; its randomness exists only after the close, and anyone can look it up and verify its signature offline.
+ */
+export interface DrawBeacon {
+  /**
+   * 随机数信标：drand（League of Entropy）。 / The beacon: drand (League of Entropy).
+   */
+  source: 'drand';
+  /**
+   * drand 链的哈希，如 quicknet 的 52db9ba7…e971。 / The drand chain hash, e.g. quicknet's 52db9ba7…e971.
+   */
+  chain: string;
+  /**
+   * 轮次编号，其时间必须晚于活动结束。 / The round number; its time must be after the period ends.
+   */
+  round: number;
+}
+/**
+ * 参与截止时由 mpflow draw --close 写入：参与记录的摘要，必须在信标轮次之前提交。 / Written by mpflow draw --close at the close: the entries' digest, committed before the beacon round.
+ */
+export interface DrawEntriesClose {
+  /**
+   * entries.csv 的 SHA-256。 / SHA-256 of entries.csv.
+   */
+  sha256: string;
+  /**
+   * 日期时间，ISO 8601，必须带时区偏移，如 2026-09-02T20:30:00+08:00。 / ISO 8601 date-time with an offset, e.g. 2026-09-02T20:30:00+08:00.
+   */
+  closedAt: string;
 }
 /**
  * 活动结果（结束后填写）。 / Results, once finished.
@@ -1705,6 +1737,7 @@ export interface CampaignDrawFile {
    * 抽签种子，与活动记录 draw.seed 相同。 / The seed, as declared in the campaign's draw.seed.
    */
   seed: string;
+  beacon?: DrawBeaconRound;
   /**
    * 参与记录文件及其摘要。 / The entries file and its digest.
    */
@@ -1742,6 +1775,21 @@ export interface CampaignDrawFile {
    * 中签者，按抽出顺序。 / Winners in the order drawn.
    */
   winners: CampaignDrawWinner[];
+}
+/**
+ * 取自 drand 的随机数：轮次、签名和随机数（签名的 SHA-256），mpflow check 离线验证签名。 / The drand round the seed came from: its signature and randomness (SHA-256 of the signature); mpflow check verifies the signature offline.
+ */
+export interface DrawBeaconRound {
+  chain: string;
+  round: number;
+  /**
+   * BLS 签名（G1，48 字节）。 / The BLS signature (G1, 48 bytes).
+   */
+  signature: string;
+  /**
+   * SHA-256(签名)，即抽签种子。 / SHA-256 of the signature: the draw's seed.
+   */
+  randomness: string;
 }
 export interface CampaignDrawWinner {
   /**

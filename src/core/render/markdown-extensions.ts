@@ -279,23 +279,26 @@ function rewriteGalleries(tree: Root): void {
 
 // ------------------------------------------------------------------- links -----
 
-const TRAILING_CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]+$/u;
+/** Chinese (full-width) punctuation: never part of an address written bare in a sentence. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u;
 
-/** GFM autolink literals swallow the Chinese punctuation that ends the sentence: give it back. */
+/**
+ * GFM autolink literals run on to the next space, and Chinese puts none after an address:
+ * `www.example.com/tea。下一句` would link "tea。下一句". The address ends at the first Chinese
+ * punctuation mark; the rest goes back to the sentence. (Chinese letters stay: wiki addresses have them.)
+ */
 function trimAutolinkPunctuation(tree: Root): void {
   visit(tree, 'link', (node: Link, index, parent) => {
     if (!parent || index === undefined || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
     const label = node.children[0] as Text;
     const bare = node.url === label.value || node.url === `http://${label.value}` || node.url === `mailto:${label.value}`;
     if (!bare) return undefined;
-    const match = TRAILING_CJK_PUNCTUATION.exec(label.value);
-    if (!match) return undefined;
-    const punctuation = match[0];
-    label.value = label.value.slice(0, -punctuation.length);
-    let url = node.url;
-    for (const encoded of [punctuation, encodeURI(punctuation)]) if (url.endsWith(encoded)) url = url.slice(0, -encoded.length);
-    node.url = url;
-    (parent.children as PhrasingContent[]).splice(index + 1, 0, { type: 'text', value: punctuation });
+    const cut = label.value.search(CJK_PUNCTUATION);
+    if (cut <= 0) return undefined;
+    const rest = label.value.slice(cut);
+    label.value = label.value.slice(0, cut);
+    node.url = node.url.slice(0, node.url.length - rest.length);
+    (parent.children as PhrasingContent[]).splice(index + 1, 0, { type: 'text', value: rest });
     return undefined;
   });
 }

@@ -3,7 +3,8 @@ import type { TeamMember } from '../model/types.generated.ts';
 import { shortSha } from './sign-off.ts';
 import type { AuthorshipViolation, ChangedFile, PullRequestCommit } from './review-input.ts';
 
-const APPRAISAL_FILE = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|interview|peer-([^/]+))\.ya?ml$/;
+// Encrypted appraisal files (.yaml.age) belong to the same writer as the plain ones.
+const APPRAISAL_FILE = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|interview|peer-([^/]+))\.ya?ml(?:\.age)?$/;
 
 /** Who alone may write an appraisal file, by its place: the policy's "公开、公平、公正" made checkable. */
 export interface AppraisalWriter {
@@ -62,7 +63,7 @@ export function checkAppraisalAuthorship(files: readonly ChangedFile[], commits:
         actor: options.prAuthor,
         allowed: rule.writer,
         message: text(
-          `${file} 只能由 ${rule.writer} 本人填写并由本人发起 PR，这个 PR 却是 ${who} 发起的。`,
+          `${file} 只能由 ${rule.writer} 本人填写并由本人发起 PR，这个 PR 却是 ${who}发起的。`,
           `${file} may be written only by ${rule.writer}, in a pull request they open, but this pull request was opened by ${whoEn}.`,
         ),
       });

@@ -259,7 +259,7 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
         if (member && !holdsRole(member, stage.role) && [...otherStageRoles].some((other) => holdsRole(member, other))) continue;
         result.notes.push(
           !member
-            ? text(`@${comment.user} 的自审不算：不在基础分支的名册中（或已离职）。`, `@${comment.user}'s self-review does not count: not in the base roster (or has left).`)
+            ? text(`@${comment.user} 的自审不算：不在基础分支的名册中（或已离职、尚未入职）。`, `@${comment.user}'s self-review does not count: not in the base roster (or has left, or not yet joined).`)
             : !holdsRole(member, stage.role)
               ? text(`@${comment.user} 的自审不算${stageSuffixZh(stage)}：名册中不是${role.zh}。`, `@${comment.user}'s self-review does not count${stageSuffixEn(stage)}: not ${an(role.en)} in the roster.`)
               : text(`@${comment.user} 的自审不算${stageSuffixZh(stage)}：自审只能由 PR 作者本人完成。`, `@${comment.user}'s self-review does not count${stageSuffixEn(stage)}: only the PR author can sign a self-review.`),
@@ -348,7 +348,7 @@ function decideApproval(stage: RequiredStage, input: ReviewInput, head: string, 
     const holdsStandIn = stage.standIn.some((candidate) => holdsRole(member, candidate));
     let staleReason: LocalizedText | undefined;
     const reason = !member
-      ? text('不在基础分支的名册中（或已离职）', 'not in the base roster (or has left)')
+      ? text('不在基础分支的名册中（或已离职、尚未入职）', 'not in the base roster (or has left, or not yet joined)')
       : !actingRole
         ? holdsStandIn
           ? text(`只有在没有可以审批的${role.zh}时才能代为审批，而名册中有`, `a stand-in counts only when no ${role.en} may approve, and one may`)

@@ -104,6 +104,7 @@ function stageRow(stage: StageResult, decision: ReviewDecision, language: Langua
   const who = actor ? `@${actor.login}（${actor.member}）` : '—';
   const whoEn = actor ? `@${actor.login} (${actor.member})` : '—';
   const when = actor ? formatMoment(actor.at, decision.timeZone) : '—';
-  const commit = actor ? `\`${shortSha(actor.sha)}\`` : '—';
+  // A review GitHub recorded with no commit (commit_id null) says so instead of an empty SHA.
+  const commit = actor ? (actor.sha ? `\`${shortSha(actor.sha)}\`` : zh ? '（未记录提交）' : '(no commit recorded)') : '—';
   return `| ${cell(pick(stage.label, language))} | ${pick(STATE_WORDS[stage.state], language)} | ${cell(zh ? who : whoEn)} | ${role} | ${when} | ${commit} |`;
 }

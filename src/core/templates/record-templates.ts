@@ -273,7 +273,7 @@ export function policyVersionDraft(repository: Repository, request: PolicyVersio
   const dayBefore = new Date(Date.parse(`${request.effective}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const base = policyInForce(valid.map((record) => record.data), dayBefore);
   const record = base && valid.find((candidate) => candidate.data === base);
-  if (!record?.yaml) return undefined;
+  if (!base || !record?.yaml) return undefined;
   const lines = record.yaml.text.split('\n');
   const effectiveLine = lines.findIndex((line) => /^effective:/.test(line));
   if (effectiveLine === -1) return undefined;
