@@ -3,6 +3,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
+import { policyFingerprint } from '../../src/core/policy/policy-fingerprint.ts';
+import { parse as parseYaml } from 'yaml';
 import type { RuleId } from '../../src/core/check/rules.ts';
 import {
   ARTICLE_DIRECTORY,
@@ -28,6 +30,8 @@ interface Expected {
   column: number;
   /** A fragment the English message must contain, where the message itself is the point. */
   says?: string;
+  /** The instant the check takes as now (calendar rules); the machine's clock otherwise. */
+  now?: string;
 }
 
 interface BadInputCase {
@@ -42,6 +46,14 @@ async function edit(repository: FixtureRepository, file: string, from: string, t
   const after = before.replace(from, to);
   await repository.write(file, after);
   return positionOf(after, at);
+}
+
+const RATING = 'appraisals/2026-09/lin-xiao/supervisor.yaml';
+const FINALIZED = 'appraisals/2026-09/finalized.yaml';
+
+/** A finalisation of the fixture's September as HR would leave it (HR is not in the fixture roster; that is reported apart). */
+function finalisation(finalizedAt: string, policy?: unknown): string {
+  return `period: 2026-09\nfinalizedBy: zhou-min\nfinalizedAt: ${finalizedAt}\nrecords: {}\nresults: {}\n${policy ? `policy: ${JSON.stringify(policy)}\n` : ''}`;
 }
 
 const cases: BadInputCase[] = [
@@ -351,6 +363,64 @@ const cases: BadInputCase[] = [
       return { file: 'content/campaigns/C-2026-01.yaml', rule: 'date/order', ...at };
     },
   },
+  // The calendar of the appraisal month (issue 19): each guard at the line and column it is about.
+  {
+    name: 'a rating submitted later than now',
+    breakIt: async () => ({ file: RATING, rule: 'date/future', ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'), now: '2026-10-02T00:00:00Z', says: 'later than now' }),
+  },
+  {
+    name: 'a rating submitted before its month began',
+    breakIt: async (repo) => {
+      const at = await edit(repo, RATING, 'submittedAt: 2026-10-04T16:20:00+08:00', 'submittedAt: 2026-08-30T16:20:00+08:00', '2026-08-30');
+      return { file: RATING, rule: 'appraisal/before-period', ...at };
+    },
+  },
+  {
+    name: 'a month finalised before it ended, with no reason recorded',
+    breakIt: async (repo) => {
+      const record = finalisation('2026-09-28T10:00:00+08:00');
+      await repo.write(FINALIZED, record);
+      return { file: FINALIZED, rule: 'appraisal/early-finalization', ...positionOf(record, '2026-09-28T10:00'), says: 'before the month had ended (Asia/Shanghai)' };
+    },
+  },
+  {
+    name: 'a rating submitted after its month was finalised',
+    breakIt: async (repo) => {
+      await repo.write(FINALIZED, finalisation('2026-10-02T10:00:00+08:00'));
+      return { file: RATING, rule: 'appraisal/after-finalization', ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'), now: '2026-11-01T00:00:00Z' };
+    },
+  },
+  {
+    name: 'the policy version of a finalised month edited in place',
+    breakIt: async (repo) => {
+      await repo.write(FINALIZED, finalisation('2026-10-05T10:00:00+08:00', policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string })));
+      const at = await edit(repo, POLICY, '  minPeers: 2', '  minPeers: 3', 'minPeers');
+      return { file: POLICY, rule: 'policy/immutable', ...at, says: 'appraisal.minPeers was changed, but the 2026-01-01 version has scored finalised months (2026-09)' };
+    },
+  },
+  {
+    name: 'a new policy version that would rescore a finalised month',
+    breakIt: async (repo) => {
+      await repo.write(FINALIZED, finalisation('2026-10-05T10:00:00+08:00', policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string })));
+      const text = (await repo.read(POLICY)).replace('effective: 2026-01-01', 'effective: 2026-09-01');
+      await repo.write('content/policy/2026-09-01.yaml', text);
+      return { file: 'content/policy/2026-09-01.yaml', rule: 'policy/immutable', ...positionOf(text, '2026-09-01'), says: 'would rescore 2026-09' };
+    },
+  },
+  {
+    name: 'the digest mpflow new wrote, never replaced',
+    breakIt: async (repo) => {
+      const at = await edit(repo, ARTICLE, 'digest: 用能尝到、闻到的东西解释岩韵。', 'digest: 【待填写：一两句话的摘要，最多 128 个字】', '【待填写');
+      return { file: ARTICLE, rule: 'template/placeholder', ...at };
+    },
+  },
+  {
+    name: 'a body line of the old article template left in',
+    breakIt: async (repo) => {
+      const at = await edit(repo, ARTICLE, '先闻干茶，再闻杯底。', '正文。');
+      return { file: ARTICLE, rule: 'template/placeholder', ...at };
+    },
+  },
 ];
 
 describe('mpflow check on bad input', () => {
@@ -369,7 +439,7 @@ describe('mpflow check on bad input', () => {
 
   it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
     const expected = await testCase.breakIt(repository);
-    const { problems } = await checkRepository(repository.root);
+    const { problems } = await checkRepository(repository.root, expected.now === undefined ? {} : { now: Date.parse(expected.now) });
     const found = problems.find((problem) => problem.file === expected.file && problem.ruleId === expected.rule);
     expect(found, `no ${expected.rule} in ${expected.file}; got ${JSON.stringify(problems.map((p) => `${p.file}:${p.span.start.line}:${p.span.start.column} ${p.ruleId}`))}`).toBeDefined();
     expect(found!.span.start).toEqual({ line: expected.line, column: expected.column });
