@@ -248,7 +248,7 @@ describe('an unreachable API', () => {
   });
 
   it('refuses a WECHAT_API_BASE that is not a URL', () => {
-    expect(() => wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'api.weixin.qq.com' })).toThrow(/WECHAT_API_BASE must be an http/);
+    expect(() => wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'api.weixin.qq.com' })).toThrow(/WECHAT_API_BASE must be an https:\/\/ URL/);
     expect(() => wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'https://u:p@proxy.example' })).toThrow(/without user name or password/);
   });
 });

@@ -91,17 +91,24 @@ export function wechatClientFromEnvironment(
   }
   const appId = env.WECHAT_APPID!;
   const baseUrl = (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
-  if (!URL.canParse(baseUrl) || !/^https?:\/\//i.test(baseUrl) || new URL(baseUrl).username !== '') {
+  // The AppSecret travels in the token request: plain http:// is accepted only to this machine.
+  if (!URL.canParse(baseUrl) || !/^https?:\/\//i.test(baseUrl) || new URL(baseUrl).username !== '' || new URL(baseUrl).password !== '' || (new URL(baseUrl).protocol === 'http:' && !isLoopbackHost(new URL(baseUrl).hostname))) {
     throw new WeChatConfigurationError(
       text(
-        'WECHAT_API_BASE 应是以 http:// 或 https:// 开头、不含用户名密码的网址（微信接口或固定 IP 代理的地址）。',
-        'WECHAT_API_BASE must be an http:// or https:// URL without user name or password (the WeChat API or a fixed-IP proxy).',
+        'WECHAT_API_BASE 应是以 https:// 开头、不含用户名密码的网址（微信接口或固定 IP 代理的地址）；http:// 只允许本机（localhost、127.0.0.1、::1），否则 AppSecret 会明文传输。',
+        'WECHAT_API_BASE must be an https:// URL without user name or password (the WeChat API or a fixed-IP proxy); plain http:// is allowed only for this machine (localhost, 127.0.0.1, ::1), or the AppSecret would travel in clear.',
       ),
     );
   }
   // MPFLOW_WECHAT_TOKEN_CACHE lets a runner keep the token somewhere it persists between jobs.
   const tokenCachePath = overrides.tokenCachePath ?? env.MPFLOW_WECHAT_TOKEN_CACHE ?? defaultTokenCachePath(appId, baseUrl, env);
   return createWeChatClient({ ...overrides, appId, appSecret: env.WECHAT_APPSECRET!, baseUrl, tokenCachePath });
+}
+
+/** localhost, 127.0.0.0/8 and ::1: addresses that never leave the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 export class WeChatConfigurationError extends Error {
