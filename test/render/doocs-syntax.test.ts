@@ -88,7 +88,8 @@ describe('an article using every doocs syntax', () => {
       expect(removals).toEqual([]);
       expect(figureProblems).toEqual([]);
 
-      const shown = visibleText(html);
+      // The renderer adds reference and note markers ([1], [注1]) after the words they belong to.
+      const shown = visibleText(html).replace(/\[注?\d+\]/g, '');
       const sentences = sourceSentences(markdown);
       expect(sentences.length).toBeGreaterThan(30);
       for (const sentence of sentences) expect(shown, sentence).toContain(sentence);
