@@ -19,6 +19,7 @@ import { browserSuiteName, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi } fr
 requireChromiumOnCi();
 
 const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/rich-article');
+const DOOCS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/doocs-article');
 
 const EDITOR_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -168,6 +169,41 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
 
       const png = await page.screenshot({ fullPage: true });
       await writeFile(path.join(screenshots, `rich-article-${theme}-375.png`), png);
+      expect(await inkedShare(page, png)).toBeGreaterThan(0.05);
+    });
+  }
+
+  for (const theme of THEME_NAMES) {
+    it(`shows every doocs syntax drawn, none as literal Markdown (${theme})`, async () => {
+      const doocs = await readFile(path.join(DOOCS_DIR, 'index.md'), 'utf8');
+      const { html } = await renderArticle({ markdown: doocs, articleDir: DOOCS_DIR, theme, imageUrl: () => imageData });
+      await paste(page, html);
+      const shown = await page.evaluate(() => {
+        const editor = document.getElementById('editor')!;
+        const svgs = [...editor.querySelectorAll('svg')].map((svg) => {
+          const box = svg.getBoundingClientRect();
+          return { width: box.width, height: box.height };
+        });
+        return {
+          text: editor.innerText,
+          svgs,
+          rubies: editor.querySelectorAll('ruby rt').length,
+          widest: Math.max(...[...editor.querySelectorAll('*')].filter((element) => !element.closest('[style*="overflow-x: auto"]')).map((element) => element.getBoundingClientRect().right)),
+          imagesLoaded: [...editor.querySelectorAll('img')].filter((image) => image.naturalWidth > 0).length,
+        };
+      });
+      for (const literal of ['[!NOTE]', '[!TIP]', '[TOC]', '$$', '==', '++', ']{', ']^(', '|300]', '```', '<![', '<details>', '<center>', '\\frac', 'graph TD']) expect(shown.text, literal).not.toContain(literal);
+      for (const title of ['说明', '提示', '重要', '警告', '注意', '目录']) expect(shown.text).toContain(title);
+      expect(shown.text).toContain('老白茶标价 $30，另一饼标价 $45');
+      // Three formulas and the diagram are drawn with a size, and nothing sticks out of the phone.
+      expect(shown.svgs).toHaveLength(4);
+      for (const svg of shown.svgs) expect(svg.width * svg.height).toBeGreaterThan(20);
+      expect(shown.widest).toBeLessThanOrEqual(375);
+      expect(shown.rubies).toBe(2);
+      expect(shown.imagesLoaded).toBe(4);
+
+      const png = await page.screenshot({ fullPage: true });
+      await writeFile(path.join(screenshots, `doocs-article-${theme}-375.png`), png);
       expect(await inkedShare(page, png)).toBeGreaterThan(0.05);
     });
   }
