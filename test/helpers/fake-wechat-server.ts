@@ -96,6 +96,12 @@ export interface FakeWeChatOptions {
    * `…/s?__biz=MzAwMTE2MzA1xxxxxxxxxx`, no mid) or `none` (no url field). Default `long` for all.
    */
   articleUrls?: Partial<Record<'get' | 'getarticle' | 'batchget', 'long' | 'short' | 'redacted' | 'none'>>;
+  /**
+   * The customer-service message records customservice/msgrecord/getmsglist pages through:
+   * `{openid, opercode (2002 kf → user, 2003 user → kf), text, time (unix s), worker}`. Asked
+   * windows longer than 24 hours or `number` over 10,000 answer 40097 (invalid args).
+   */
+  kfRecords?: Array<{ openid: string; opercode: number; text: string; time: number; worker: string }>;
   /** Called with each request once it is recorded and before it is answered (tests kill the caller here). */
   onRequest?: (call: FakeCall, index: number) => void | Promise<void>;
 }
@@ -352,6 +358,15 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     };
   }
 
+  function messageRecords(body: { starttime?: unknown; endtime?: unknown; msgid?: unknown; number?: unknown }): { json: unknown } {
+    const [start, end, cursor, number] = [body.starttime, body.endtime, body.msgid, body.number].map(Number) as [number, number, number, number];
+    if (![start, end, cursor, number].every(Number.isInteger) || end < start || end - start > 86_400 || cursor < 1 || number < 1 || number > 10_000) return error(40097, 'invalid args');
+    // Each record's msgid is its place in the account's whole log, in time order.
+    const all = [...(options.kfRecords ?? [])].sort((a, b) => a.time - b.time).map((record, index) => ({ id: index + 1, record }));
+    const page = all.filter(({ id, record }) => id >= cursor && record.time >= start && record.time <= end).slice(0, number);
+    return { json: { recordlist: page.map(({ record }) => record), number: page.length, msgid: page.length > 0 ? page[page.length - 1]!.id + 1 : cursor } };
+  }
+
   function route(request: FakeRequest): { status?: number; json: unknown } | undefined {
     const { path, query, body } = request;
     switch (path) {
@@ -369,6 +384,8 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
         return submit(body as { media_id?: unknown });
       case '/cgi-bin/freepublish/get':
         return getPublish(body as { publish_id?: unknown });
+      case '/customservice/msgrecord/getmsglist':
+        return messageRecords((body ?? {}) as { starttime?: unknown });
       case '/cgi-bin/freepublish/getarticle':
         return getArticle((body ?? {}) as { article_id?: unknown });
       case '/cgi-bin/freepublish/batchget':

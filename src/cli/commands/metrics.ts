@@ -21,6 +21,7 @@ const HELP = {
   zh: `用法：
   mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
   mpflow metrics import --from csv 文件… [--date YYYY-MM-DD] [--dry-run]
+  mpflow metrics import --from wechat-support --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--dry-run]
 
 从微信数据接口（datacube）或公众号后台的导出文件导入数据，写入 content/metrics/<种类>/<年-月>.csv。
 同一天导入两次不会改变任何文件；平台修订过的数字会更新，旧值和新值记入 content/metrics/revisions/。
@@ -33,11 +34,16 @@ const HELP = {
                   也可以是另存的 .xlsx 或 CSV/TSV（UTF-8、GBK、UTF-16），简体或繁体表头；
                   按文件内容识别类型；任何一个文件有错，都不写入任何文件。
   --date          没有日期列的导出（用户属性、已通知内容）记为哪一天（默认昨天）。
+  --from wechat-support
+                  从客服消息记录（customservice/msgrecord/getmsglist，每次最多 24 小时）整理出
+                  客服会话，写入 content/metrics/support/：只存时间和客服（按名册 kfAccounts 认人），
+                  不存消息内容和 openid；手工记录的行不会被改动。
   --progress      显示进度（标准错误是终端时默认显示）。
   --dry-run       只显示会写入什么。`,
   en: `Usage:
   mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
   mpflow metrics import --from csv FILE... [--date YYYY-MM-DD] [--dry-run]
+  mpflow metrics import --from wechat-support --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--dry-run]
 
 Imports figures from the WeChat datacube API or from the MP back office's export files into
 content/metrics/<kind>/<yyyy-mm>.csv. Importing the same day twice changes nothing; a figure the
@@ -54,6 +60,11 @@ platform revised is updated and its old and new value are logged in content/metr
                   contents; if any file has a problem, nothing is written.
   --date          the day an export without a date column (audience, 已通知内容) describes
                   (default yesterday).
+  --from wechat-support
+                  support conversations from the customer-service message records
+                  (customservice/msgrecord/getmsglist, at most 24 hours a call) into
+                  content/metrics/support/: only times and the agent (by the roster's
+                  kfAccounts), never message text or openids; hand-kept rows are never changed.
   --progress      show progress (on by default when stderr is a terminal).
   --dry-run       only show what would be written.`,
 };
@@ -78,7 +89,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   if (values.help) return writeHelp(HELP, context);
   const [action, ...files] = positionals;
   if (action !== 'import') throw new UsageError(zh ? '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）' : 'Usage: mpflow metrics import --from wechat|csv … (see --help)');
-  if (values.from !== 'wechat' && values.from !== 'csv') throw new UsageError(zh ? '--from 只能是 wechat 或 csv。' : '--from must be wechat or csv.');
+  if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support') throw new UsageError(zh ? '--from 只能是 wechat、wechat-support 或 csv。' : '--from must be wechat, wechat-support or csv.');
 
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root);
@@ -102,6 +113,30 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   /** The last day of the last month an API import stored before it stopped. */
   let storedThrough: string | undefined;
   try {
+    if (values.from === 'wechat-support') {
+      if (files.length > 0) throw new UsageError(zh ? '--from wechat-support 不接受文件参数。' : '--from wechat-support takes no files.');
+      if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');
+      const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
+      const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
+      for (const [option, value] of [['--since', since], ['--until', until]] as const) {
+        if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
+      }
+      if (since > until) throw new UsageError(zh ? `--since ${since} 晚于 --until ${until}。` : `--since ${since} is after --until ${until}.`);
+      if (until >= wechatToday) throw new UsageError(zh ? `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。` : `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.`);
+      const { importSupportConversations } = await import('../../core/metrics/support-import.ts');
+      const result = await importSupportConversations({ client: wechatClientFromEnvironment(env), repository, root, range: { from: since, to: until }, timeZone, ...(dryRun ? { dryRun: true } : {}) });
+      for (const notice of result.notices) context.stderr.write(`${say(notice)}\n`);
+      const lines = [zh ? `调用客服消息记录接口 ${result.calls} 次。` : `${result.calls} message-record API calls.`];
+      lines.push(
+        zh
+          ? `${dryRun ? '将新增' : '新增'}客服会话 ${result.added} 次；${result.handKept} 次已有手工记录，保留手工记录。`
+          : `${dryRun ? 'Would add' : 'Added'} ${result.added} support conversations; ${result.handKept} already kept by hand were left as they are.`,
+      );
+      if (result.files.length === 0) lines.push(zh ? '文件未改动。' : 'No file changed.');
+      else lines.push(`${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`, ...result.files.map((file) => `  ${file}`));
+      context.stdout.write(`${lines.join('\n')}\n`);
+      return EXIT.clean;
+    }
     if (values.from === 'wechat') {
       if (files.length > 0) throw new UsageError(zh ? '--from wechat 不接受文件参数。' : '--from wechat takes no files.');
       if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');

@@ -59,6 +59,10 @@ export interface TeamMember {
    */
   ageRecipient?: string;
   /**
+   * 本人的客服账号（如 kf2001@gh_1234567890ab），导入客服消息记录时据此认出是谁回复的。 / The member's customer-service (kf) accounts, e.g. kf2001@gh_1234567890ab: imported message records name the agent by them.
+   */
+  kfAccounts?: string[];
+  /**
    * 离职日期（在职者不填）。 / Date left, if any.
    */
   left?: string;
