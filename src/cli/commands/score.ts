@@ -298,7 +298,7 @@ async function verify(root: string, repository: Repository, context: CommandCont
     }
   }
   if (findings.length > 0) {
-    context.stdout.write(zh ? `✗ 复算了 ${checked} 份结果，${findings.length} 份不一致。请运行 mpflow score --period <月份> --write 重新生成，不要手改结果。\n` : `✗ Recomputed ${checked} results; ${findings.length} differ. Regenerate them with mpflow score --period <month> --write; never edit results by hand.\n`);
+    context.stdout.write(verifySummary(repository, checked, findings, zh));
     return EXIT.problems;
   }
   if (sealed > 0) {
@@ -312,6 +312,28 @@ async function verify(root: string, repository: Repository, context: CommandCont
   }
   context.stdout.write(zh ? `✓ 复算了 ${checked} 份结果，全部一致。\n` : `✓ Recomputed ${checked} results; all match.\n`);
   return EXIT.clean;
+}
+
+/**
+ * The verdict of --verify in words that count right: result files that differ apart from the
+ * findings about finalised months, and advice only of what mpflow would then accept (a finalised
+ * month is never rewritten; its scores change only by an appended calibration).
+ */
+function verifySummary(repository: Repository, checked: number, findings: ReadonlyArray<{ file: string; period: string }>, zh: boolean): string {
+  const isResult = (file: string) => /\/result\.ya?ml$|^appraisals\/annual\//.test(file);
+  const finalised = new Set((repository.finalizations ?? []).map((record) => record.data.period));
+  const differing = [...new Set(findings.filter((finding) => isResult(finding.file)).map((finding) => finding.file))];
+  const others = findings.filter((finding) => !isResult(finding.file)).length;
+  const periodOf = (file: string) => /^appraisals\/(\d{4}-\d{2})\//.exec(file)?.[1] ?? /^appraisals\/annual\/(\d{4})/.exec(file)?.[1] ?? '';
+  const rewritable = [...new Set(differing.map(periodOf).filter((period) => period !== '' && !finalised.has(period)))].sort();
+  const locked = [...new Set([...differing.map(periodOf).filter((period) => finalised.has(period)), ...findings.filter((finding) => !isResult(finding.file)).map((finding) => finding.period).filter((period) => finalised.has(period))])].sort();
+  const counted = zh
+    ? `✗ 复算了 ${checked} 份结果，${differing.length} 份不一致${others > 0 ? `；另有 ${others} 条关于定稿记录的问题` : ''}。`
+    : `✗ Recomputed ${checked} results; ${differing.length} differ${others > 0 ? `, and ${others} finding${others === 1 ? '' : 's'} concern finalisations` : ''}.`;
+  const advice: string[] = [];
+  if (rewritable.length > 0) advice.push(zh ? `未定稿的月份用 ${rewritable.map((period) => `mpflow score --period ${period} --write`).join('、')} 重新生成，不要手改结果。` : `Regenerate the months not yet finalised with ${rewritable.map((period) => `mpflow score --period ${period} --write`).join(', ')}; never edit results by hand.`);
+  if (locked.length > 0) advice.push(zh ? `已定稿的 ${locked.join('、')} 不能重新生成：撤回改变其输入的改动（mpflow score --diff <定稿时的提交> 会列出），制度的改动写进新版本（mpflow new policy --effective <日期>）；确需调整得分的，追加校准（mpflow new calibration）。` : `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} finalised and cannot be regenerated: revert the change that moved ${locked.length === 1 ? 'its' : 'their'} inputs (mpflow score --diff <the finalisation commit> lists it), put policy changes in a new version (mpflow new policy --effective DATE), and adjust a score only by appending a calibration (mpflow new calibration).`);
+  return `${[counted, ...advice].join(zh ? '' : ' ')}\n`;
 }
 
 async function atRef(root: string, ref: string, zh: boolean): Promise<Awaited<ReturnType<typeof repositoryAtRef>>> {
