@@ -9,6 +9,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { articlesForProfile } from './site-profile.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -86,7 +87,10 @@ export function articleImages(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const output = fileURLToPath(dir);
-        const files = await articleImageFiles(root);
+        // The public build serves only the images of articles that have gone out (site-profile.ts).
+        const all = await articleImageFiles(root);
+        const shown = new Set((await articlesForProfile([...new Set(all.map((file) => file.target.split('/')[1]!))].map((id) => ({ id })))).map((article) => article.id));
+        const files = all.filter((file) => shown.has(file.target.split('/')[1]!));
         const folders = new Set(files.map((file) => path.dirname(path.join(output, file.target))));
         await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
         await Promise.all(files.map((file) => copyFile(file.source, path.join(output, file.target))));

@@ -2,10 +2,16 @@ import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DRAW_ALGORITHM, runDraw, type DrawOutcome } from '../../core/campaigns/draw.ts';
+import { DRAW_ALGORITHM, entriesDigest, runDraw, type DrawOutcome } from '../../core/campaigns/draw.ts';
 import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '../../core/campaigns/draw-record.ts';
 import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
 import { seedHistory, type SeedHistory } from '../../core/campaigns/seed-history.ts';
+import { BeaconError, beaconProblem, fetchBeacon, firstRoundAfter, knownChain, roundTime, type BeaconRound } from '../../core/campaigns/beacon.ts';
+import type { CampaignFile, DrawBeacon } from '../../core/model/types.generated.ts';
+import type { SourcedRecord } from '../../core/repository/load-repository.ts';
+import { isMap, parseDocument } from 'yaml';
+import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
+import { readFile } from 'node:fs/promises';
 import { isOffsetDateTime, offsetInTimeZone } from '../../core/model/dates.ts';
 import { countBySeverity, compareProblems, type Problem } from '../../core/check/problem.ts';
 import { formatText } from '../../core/report/format-text.ts';
@@ -30,6 +36,11 @@ draw.seed。算法 ${DRAW_ALGORITHM}：按参与时间和编号排序，用 SHA-
   --write              把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的
                        results.winners 和 results.drawSeed；mpflow check 之后会复算它
   --drawn-at 时间       与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）
+  --close              以 drand 信标抽签的活动（draw.beacon）：活动结束后、信标轮次之前，把参与记录的
+                       SHA-256 写进活动记录的 draw.entries，提交后参与记录不能再改
+  --closed-at 时间      与 --close 同用：截止时间（默认现在）
+  --beacon 文件         与 --write 同用：drand 该轮的 JSON（round、signature、randomness）；不给时从
+                       MPFLOW_DRAND_URL（默认 drand 官方中继）取，签名离线验证后才用
   --format text|json   输出格式（默认 text）
   --root 目录           仓库根目录（默认当前目录）
   --lang zh-CN|en      消息语言
@@ -51,6 +62,13 @@ Options:
   --write              record the result in content/campaigns/<id>/draw.yaml and set the
                        campaign's results.winners and results.drawSeed; mpflow check re-runs it
   --drawn-at TIME      with --write: when the draw took place (ISO 8601 with offset; default now)
+  --close              for a campaign drawn from a drand beacon (draw.beacon): after the period and
+                       before the round, write the entries' SHA-256 to the campaign's draw.entries;
+                       once committed the entries cannot change
+  --closed-at TIME     with --close: when the entries closed (default now)
+  --beacon FILE        with --write: drand's JSON for the round (round, signature, randomness);
+                       without it the round comes from MPFLOW_DRAND_URL (default drand's relay),
+                       used only once its signature verifies offline
   --format text|json   output format (default text)
   --root DIR           repository root (default: current directory)
   --lang zh-CN|en      message language
@@ -69,6 +87,9 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
       seed: { type: 'string' },
       write: { type: 'boolean', default: false },
       'drawn-at': { type: 'string' },
+      close: { type: 'boolean', default: false },
+      'closed-at': { type: 'string' },
+      beacon: { type: 'string' },
       format: { type: 'string', default: 'text' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -109,7 +130,15 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     entriesText = read.text;
     problems.push(...parseEntries(read.text, entriesFile).problems);
   }
-  const seed = values.seed ?? campaign.data.draw?.seed;
+  const declaredBeacon = campaign.data.draw?.beacon;
+  if (values.close) return closeEntries(root, campaign, entriesText, values['closed-at'], loaded.repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai', context);
+  let beacon: BeaconRound | undefined;
+  if (declaredBeacon && values.seed === undefined) {
+    const got = await beaconFor(root, declaredBeacon, values.beacon, context);
+    if ('failed' in got) return got.failed;
+    beacon = got.beacon;
+  }
+  const seed = values.seed ?? beacon?.randomness ?? campaign.data.draw?.seed;
   if (problems.some((problem) => problem.severity === 'error') || !read.ok) {
     problems.sort(compareProblems);
     context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
@@ -148,7 +177,20 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
       );
       return EXIT.problems;
     }
-    const record = drawRecordOf(campaignId, entriesFile, outcome, drawnAt);
+    const closed = campaign.data.draw?.entries;
+    if (declaredBeacon && closed?.sha256 !== outcome.entriesSha256) {
+      context.stderr.write(
+        closed
+          ? zh
+            ? `参与记录（${outcome.entriesSha256.slice(0, 12)}…）不是截止时提交的那一份（${closed.sha256.slice(0, 12)}…），没有抽签。\n`
+            : `The entries (${outcome.entriesSha256.slice(0, 12)}…) are not those committed at the close (${closed.sha256.slice(0, 12)}…); nothing was drawn.\n`
+          : zh
+            ? `活动指定了信标，但参与记录还没有截止：先运行 npx mpflow draw ${campaignId} --close 并在第 ${declaredBeacon.round} 轮之前提交。\n`
+            : `The campaign names a beacon, but the entries were never closed: run npx mpflow draw ${campaignId} --close and commit it before round ${declaredBeacon.round}.\n`,
+      );
+      return EXIT.problems;
+    }
+    const record = drawRecordOf(campaignId, entriesFile, outcome, drawnAt, beacon);
     const { written } = await writeDrawRecord(root, campaign.file, record);
     if (values.format === 'json') context.stdout.write(`${JSON.stringify({ ...summary(outcome, campaignId, entriesFile, history), written }, null, 2)}\n`);
     else {
@@ -235,4 +277,80 @@ function describe(outcome: DrawOutcome, campaign: string, title: string, entries
   }
   lines.push(zh ? `复算：npx mpflow draw ${campaign}（同样的参与记录和种子，得到同样的名单）` : `Re-run: npx mpflow draw ${campaign} (same entries and seed, same winners)`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `--close`: the entries' digest into the campaign (draw.entries), to be committed before the
+ * beacon round. Refused before the period ends, and when a different digest is already there.
+ */
+async function closeEntries(root: string, campaign: SourcedRecord<CampaignFile>, entriesText: string, closedAtOption: string | undefined, timeZone: string, context: CommandContext): Promise<number> {
+  const zh = context.language === 'zh-CN';
+  const beacon = campaign.data.draw?.beacon;
+  if (!beacon) {
+    context.stderr.write(zh ? `${campaign.file} 没有 draw.beacon：--close 只用于以 drand 信标抽签的活动。\n` : `${campaign.file} has no draw.beacon: --close is for campaigns drawn from a drand beacon.\n`);
+    return EXIT.problems;
+  }
+  if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption)) throw new UsageError(zh ? `--closed-at “${closedAtOption}” 不是带时区的时间。` : `--closed-at "${closedAtOption}" is not a date-time with an offset.`);
+  const closedAt = closedAtOption ?? localNow(timeZone, currentInstant(context.env));
+  const sha256 = entriesDigest(entriesText);
+  if (Date.parse(closedAt) < Date.parse(campaign.data.period.end)) {
+    context.stderr.write(zh ? `活动到 ${campaign.data.period.end} 才结束，不能在 ${closedAt} 截止参与记录。\n` : `The campaign runs until ${campaign.data.period.end}; the entries cannot be closed at ${closedAt}.\n`);
+    return EXIT.problems;
+  }
+  const chain = knownChain(beacon.chain);
+  if (chain && Date.parse(closedAt) >= roundTime(chain, beacon.round)) {
+    context.stderr.write(
+      zh
+        ? `信标第 ${beacon.round} 轮已在 ${new Date(roundTime(chain, beacon.round)).toISOString()} 产生，截止为时已晚：这次抽签无法证明不可操纵，需要在活动记录中改用更晚的轮次（至少第 ${firstRoundAfter(chain, Date.parse(closedAt))} 轮）并说明原因。\n`
+        : `Beacon round ${beacon.round} came out at ${new Date(roundTime(chain, beacon.round)).toISOString()}; closing now is too late to show the draw cannot be steered. Name a later round in the campaign (at least ${firstRoundAfter(chain, Date.parse(closedAt))}) and say why.\n`,
+    );
+    return EXIT.problems;
+  }
+  const existing = campaign.data.draw?.entries;
+  if (existing) {
+    context.stderr.write(
+      existing.sha256 === sha256
+        ? zh ? `参与记录已于 ${existing.closedAt} 截止，摘要相同，没有改写。\n` : `The entries were closed at ${existing.closedAt} with the same digest; nothing was written.\n`
+        : zh ? `参与记录已于 ${existing.closedAt} 截止（${existing.sha256.slice(0, 12)}…），现在的文件不同（${sha256.slice(0, 12)}…）：截止后的参与记录不能再改。\n` : `The entries were closed at ${existing.closedAt} (${existing.sha256.slice(0, 12)}…) and the file now differs (${sha256.slice(0, 12)}…): closed entries cannot change.\n`,
+    );
+    return existing.sha256 === sha256 ? EXIT.clean : EXIT.problems;
+  }
+  const document = parseDocument(await readFile(path.join(root, campaign.file), 'utf8'));
+  if (!isMap(document.get('draw'))) return EXIT.problems;
+  document.setIn(['draw', 'entries'], document.createNode({ sha256, closedAt }));
+  await writeFileAtomically(path.join(root, campaign.file), document.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  context.stdout.write(
+    zh
+      ? `已截止：${campaign.file} 的 draw.entries 记下了参与记录的 SHA-256 ${sha256}。请在 drand 第 ${beacon.round} 轮之前提交并合并；之后用 npx mpflow draw ${campaign.data.id} --write 抽签。\n`
+      : `Closed: draw.entries in ${campaign.file} now holds the entries' SHA-256 ${sha256}. Commit and merge it before drand round ${beacon.round}; then draw with npx mpflow draw ${campaign.data.id} --write.\n`,
+  );
+  return EXIT.clean;
+}
+
+/** The declared round, from --beacon FILE (drand's JSON for the round) or a drand relay (MPFLOW_DRAND_URL, default drand's own). */
+async function beaconFor(root: string, declared: DrawBeacon, file: string | undefined, context: CommandContext): Promise<{ beacon: BeaconRound } | { failed: number }> {
+  const zh = context.language === 'zh-CN';
+  try {
+    if (file !== undefined) {
+      let body: { round?: unknown; signature?: unknown; randomness?: unknown };
+      try {
+        body = JSON.parse(await readFile(path.resolve(context.cwd, file), 'utf8')) as typeof body;
+      } catch {
+        throw new BeaconError({ zh: `--beacon ${file} 读不出来，或不是 JSON。`, en: `--beacon ${file} cannot be read or is not JSON.` });
+      }
+      if (body.round !== declared.round || typeof body.signature !== 'string' || typeof body.randomness !== 'string') {
+        throw new BeaconError({ zh: `${file} 不是 drand 第 ${declared.round} 轮（需要 round、signature 和 randomness）。`, en: `${file} is not drand round ${declared.round} (it needs round, signature and randomness).` });
+      }
+      const beacon = { chain: declared.chain, round: declared.round, signature: body.signature.toLowerCase(), randomness: body.randomness.toLowerCase() };
+      const problem = beaconProblem(beacon);
+      if (problem) throw new BeaconError(problem);
+      return { beacon };
+    }
+    const relay = context.env?.MPFLOW_DRAND_URL || 'https://api.drand.sh';
+    return { beacon: await fetchBeacon(relay, declared.chain, declared.round) };
+  } catch (error) {
+    if (!(error instanceof BeaconError)) throw error;
+    context.stderr.write(`${zh ? error.localized.zh : error.localized.en}\n`);
+    return { failed: EXIT.problems };
+  }
 }

@@ -2,6 +2,7 @@
  * Recorded draws: content/campaigns/<id>/draw.yaml, written by `mpflow draw --write` and
  * re-run by `mpflow check`, which fails when the record and the re-run differ.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { Repository, SourcedRecord } from '../repository/load-repository.ts
 import { DRAW_ALGORITHM, runDraw, type DrawOutcome, type DrawRules } from './draw.ts';
 import { campaignOfPath, checkEntryPrivacy, drawEntriesOf, drawRecordPath, entriesPath } from './entries.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
+import { beaconProblem, knownChain, roundTime, type BeaconRound } from './beacon.ts';
 
 export function drawRulesOf(campaign: CampaignFile): DrawRules {
   const rules: DrawRules = { period: campaign.period, prizes: campaign.prizes.map(({ name, quantity }) => ({ name, quantity })) };
@@ -22,11 +24,12 @@ export function drawRulesOf(campaign: CampaignFile): DrawRules {
   return rules;
 }
 
-export function drawRecordOf(campaignId: string, entriesFile: string, outcome: DrawOutcome, drawnAt: string): CampaignDrawFile {
+export function drawRecordOf(campaignId: string, entriesFile: string, outcome: DrawOutcome, drawnAt: string, beacon?: BeaconRound): CampaignDrawFile {
   return {
     campaign: campaignId,
     algorithm: DRAW_ALGORITHM,
     seed: outcome.seed,
+    ...(beacon ? { beacon } : {}),
     entries: { file: entriesFile, sha256: outcome.entriesSha256, ...outcome.counts },
     drawnAt,
     winners: outcome.winners.map(({ prize, position, id, nickname }) => ({ prize, position, id, nickname })),
@@ -83,6 +86,9 @@ export function formatDrawRecord(record: CampaignDrawFile): string {
     `campaign: ${record.campaign}`,
     `algorithm: ${record.algorithm}`,
     `seed: ${quote(record.seed)}`,
+    ...(record.beacon
+      ? ['beacon:', `  chain: ${record.beacon.chain}`, `  round: ${record.beacon.round}`, `  signature: ${record.beacon.signature}`, `  randomness: ${record.beacon.randomness}`]
+      : []),
     'entries:',
     `  file: ${record.entries.file}`,
     `  sha256: ${record.entries.sha256}`,
@@ -153,6 +159,7 @@ export function checkCampaignDraws(repository: Repository, problems: Problem[]):
         ),
       );
     }
+    checkBeaconDeclaration(campaign, problems);
     if (typeof draw.seedDeclaredAt === 'string' && Date.parse(draw.seedDeclaredAt) > Date.parse(period.end)) {
       problems.push(
         makeProblem(
@@ -185,7 +192,9 @@ function checkRecordedDraw(repository: Repository, record: SourcedRecord<Campaig
     return;
   }
   if (!campaign.valid) return;
-  const declared = campaign.data.draw?.seed;
+  const beacon = campaign.data.draw?.beacon;
+  if (beacon && !checkBeaconDraw(repository.root, record, campaign, problems)) return;
+  const declared = beacon ? record.data.beacon?.randomness : campaign.data.draw?.seed;
   if (declared === undefined) {
     problems.push(makeProblem(record.file, 'draw/seed', text(`活动记录 ${campaign.file} 没有事先声明 draw.seed，这次抽签无法证明种子是预先公布的。`, `${campaign.file} declares no draw.seed, so nothing shows the seed was public before the draw.`), record.locate(['seed']), 'seed'));
     return;
@@ -246,4 +255,111 @@ function checkRecordedDraw(repository: Repository, record: SourcedRecord<Campaig
       makeProblem(campaign.file, 'draw/results', text(`results.drawSeed 与抽签种子“${data.seed}”不同。`, `results.drawSeed differs from the draw's seed "${data.seed}".`), campaign.locate(['results', 'drawSeed']), 'results.drawSeed'),
     );
   }
+}
+
+/** What a campaign that names a beacon must hold on its own: a known chain, a round after the close, a close before the round. */
+function checkBeaconDeclaration(campaign: SourcedRecord<CampaignFile>, problems: Problem[]): void {
+  const { draw, period } = campaign.data;
+  if (!draw) return;
+  if (!draw.beacon) {
+    if (draw.seed === undefined || draw.seedDeclaredAt === undefined) {
+      problems.push(makeProblem(campaign.file, 'draw/seed', text('抽签需要随机数的来源：写 draw.beacon（drand 的未来轮次），或事先公布的 draw.seed 与 draw.seedDeclaredAt。', 'A draw needs a source of randomness: draw.beacon (a future drand round), or an announced draw.seed with draw.seedDeclaredAt.'), campaign.locate(['draw'], 'key'), 'draw'));
+    }
+    return;
+  }
+  if (draw.seed !== undefined) {
+    problems.push(makeProblem(campaign.file, 'draw/seed', text('有了 draw.beacon 就不要再写 draw.seed：种子就是那一轮的随机数。', 'With draw.beacon there is no draw.seed: the seed is the round\'s randomness.'), campaign.locate(['draw', 'seed']), 'draw.seed'));
+  }
+  const chain = knownChain(draw.beacon.chain);
+  if (!chain) {
+    problems.push(makeProblem(campaign.file, 'draw/beacon', text(`mpflow 不认识 drand 链 ${draw.beacon.chain}。`, `mpflow does not know the drand chain ${draw.beacon.chain}.`), campaign.locate(['draw', 'beacon', 'chain']), 'draw.beacon.chain'));
+    return;
+  }
+  const at = roundTime(chain, draw.beacon.round);
+  if (at <= Date.parse(period.end)) {
+    problems.push(
+      makeProblem(
+        campaign.file,
+        'draw/beacon',
+        text(`drand ${chain.name} 第 ${draw.beacon.round} 轮产生于 ${new Date(at).toISOString()}，不晚于参与截止 ${period.end}：它的随机数在截止前就已公开，不能用来抽签。`, `drand ${chain.name} round ${draw.beacon.round} came out at ${new Date(at).toISOString()}, not after entries closed at ${period.end}: its randomness was public before the close and cannot seed the draw.`),
+        campaign.locate(['draw', 'beacon', 'round']),
+        'draw.beacon.round',
+      ),
+    );
+  }
+  if (draw.entries) {
+    const closed = Date.parse(draw.entries.closedAt);
+    if (closed < Date.parse(period.end)) {
+      problems.push(makeProblem(campaign.file, 'draw/close', text(`参与记录在 ${draw.entries.closedAt} 就截止了，早于活动结束 ${period.end}。`, `The entries were closed at ${draw.entries.closedAt}, before the period ends at ${period.end}.`), campaign.locate(['draw', 'entries', 'closedAt']), 'draw.entries.closedAt'));
+    } else if (closed >= at) {
+      problems.push(makeProblem(campaign.file, 'draw/close', text(`参与记录在 ${draw.entries.closedAt} 才截止，已在信标第 ${draw.beacon.round} 轮（${new Date(at).toISOString()}）之后：随机数已知后才定下的参与记录可以被挑选。`, `The entries were closed at ${draw.entries.closedAt}, after beacon round ${draw.beacon.round} (${new Date(at).toISOString()}): entries fixed once the randomness is known can be chosen.`), campaign.locate(['draw', 'entries', 'closedAt']), 'draw.entries.closedAt'));
+    }
+  }
+}
+
+/** The first commit that put `needle` into the file, from git (`git log -S`); undefined when none, null when git cannot tell. */
+function firstCommitWith(root: string, file: string, needle: string): { sha: string; at: number } | undefined | null {
+  try {
+    const out = execFileSync('git', ['log', '--reverse', '--format=%H %cI', `-S${needle}`, '--', file], { cwd: root, encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const first = out.split('\n').find((line) => line.trim() !== '');
+    if (!first) return undefined;
+    const [sha, at] = first.trim().split(' ') as [string, string];
+    return { sha, at: Date.parse(at) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A recorded draw seeded by a beacon: the round is the declared one, its signature verifies
+ * offline, the seed is its randomness, the entries drawn are those closed, and git shows the
+ * order that makes the draw unsteerable — round declared before the close, entries' digest
+ * committed before the round's time. False when the draw cannot be re-run meaningfully.
+ */
+function checkBeaconDraw(root: string, record: SourcedRecord<CampaignDrawFile>, campaign: SourcedRecord<CampaignFile>, problems: Problem[]): boolean {
+  const declared = campaign.data.draw!.beacon!;
+  const { data } = record;
+  const say = (rule: 'draw/beacon' | 'draw/close' | 'draw/order', message: LocalizedText, at: Array<string | number>, file = record.file, locate = record.locate) =>
+    problems.push(makeProblem(file, rule, message, locate(at), at.join('.')));
+  if (!data.beacon) {
+    say('draw/beacon', text(`活动指定了 drand 第 ${declared.round} 轮，抽签记录却没有 beacon：种子不是来自指定的信标。`, `The campaign names drand round ${declared.round}, but the recorded draw has no beacon: its seed did not come from the announced source.`), ['seed']);
+    return false;
+  }
+  if (data.beacon.chain !== declared.chain || data.beacon.round !== declared.round) {
+    say('draw/beacon', text(`抽签用的是第 ${data.beacon.round} 轮，活动事先指定的是第 ${declared.round} 轮。`, `The draw used round ${data.beacon.round}; the campaign announced round ${declared.round}.`), ['beacon', 'round']);
+    return false;
+  }
+  const problem = beaconProblem(data.beacon);
+  if (problem) {
+    say('draw/beacon', problem, ['beacon', 'signature']);
+    return false;
+  }
+  if (data.seed !== data.beacon.randomness) {
+    say('draw/beacon', text(`种子“${data.seed}”不是第 ${declared.round} 轮的随机数 ${data.beacon.randomness}。`, `The seed "${data.seed}" is not round ${declared.round}'s randomness ${data.beacon.randomness}.`), ['seed']);
+    return false;
+  }
+  const closed = campaign.data.draw!.entries;
+  if (!closed) {
+    say('draw/close', text('活动记录没有 draw.entries：参与截止时没有提交参与记录的摘要，无法证明参与记录在随机数公开前已定。运行 mpflow draw --close。', 'The campaign has no draw.entries: no digest of the entries was committed at the close, so nothing shows they were final before the randomness was public. Run mpflow draw --close.'), ['entries', 'sha256']);
+    return false;
+  }
+  if (closed.sha256 !== data.entries.sha256) {
+    say('draw/close', text(`抽签用的参与记录（${data.entries.sha256.slice(0, 12)}…）不是截止时提交的那一份（${closed.sha256.slice(0, 12)}…）：参与记录在截止后被改过。`, `The entries drawn (${data.entries.sha256.slice(0, 12)}…) are not those committed at the close (${closed.sha256.slice(0, 12)}…): the entries changed after the close.`), ['entries', 'sha256']);
+  }
+  const chain = knownChain(declared.chain)!;
+  const round = roundTime(chain, declared.round);
+  const announced = firstCommitWith(root, campaign.file, `round: ${declared.round}`);
+  const digest = firstCommitWith(root, campaign.file, closed.sha256);
+  if (announced === null || digest === null) {
+    say('draw/order', text('这里不是 git 仓库（或 git 不可用），无法核对信标轮次和参与记录摘要的提交顺序。', 'This is not a git repository (or git is unavailable), so the order of the beacon and close commits cannot be checked.'), ['beacon']);
+    return true;
+  }
+  const end = Date.parse(campaign.data.period.end);
+  if (!announced || announced.at > end) {
+    say('draw/order', announced ? text(`信标第 ${declared.round} 轮在 ${new Date(announced.at).toISOString()} 才提交（${announced.sha.slice(0, 12)}），晚于参与截止 ${campaign.data.period.end}。`, `Beacon round ${declared.round} was committed only at ${new Date(announced.at).toISOString()} (${announced.sha.slice(0, 12)}), after entries closed at ${campaign.data.period.end}.`) : text(`信标第 ${declared.round} 轮还没有提交到 git。`, `Beacon round ${declared.round} is not committed to git.`), ['draw', 'beacon', 'round'], campaign.file, campaign.locate);
+  }
+  if (!digest || digest.at >= round) {
+    say('draw/order', digest ? text(`参与记录摘要在 ${new Date(digest.at).toISOString()} 才提交（${digest.sha.slice(0, 12)}），不早于信标第 ${declared.round} 轮（${new Date(round).toISOString()}）。`, `The entries' digest was committed only at ${new Date(digest.at).toISOString()} (${digest.sha.slice(0, 12)}), not before beacon round ${declared.round} (${new Date(round).toISOString()}).`) : text('参与记录摘要还没有提交到 git。', 'The entries\' digest is not committed to git.'), ['draw', 'entries', 'sha256'], campaign.file, campaign.locate);
+  }
+  return true;
 }
