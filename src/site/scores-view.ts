@@ -86,17 +86,19 @@ export interface ScoresView {
 export const PUBLIC_PEER_FLOOR = 3;
 
 /**
- * The peers' mean, when publishing it gives no single person's mark away. Besides the count, the
- * rest of the mix must blend at least two individual ratings: with the self-assessment missing,
- * mixed rating and peers' mean together would give the supervisor's mark exactly
- * ((90 × mixed − 30 × peers) ÷ 60 with the 60/30/10 mix).
+ * The peers' mean, when publishing it gives no single person's mark away: from three peers, and
+ * never beside a supervisor's mark, which the member could then work out from their own.
  */
 export function publicPeers(node: NodeExplanation, minPeers: number): { mean: number; count: number } | undefined {
   const peers = node.raters?.find((rater) => rater.rater === 'peers');
   if (!peers || peers.status !== 'present' || peers.value === null || peers.count === undefined) return undefined;
   if (peers.count < Math.max(minPeers, PUBLIC_PEER_FLOOR)) return undefined;
-  const individuals = (node.raters ?? []).filter((rater) => rater.rater !== 'peers' && rater.status === 'present' && rater.effectiveWeight > 0);
-  return individuals.length >= 2 ? { mean: peers.value, count: peers.count } : undefined;
+  // The rated member knows their own self-assessment: with it, the mixed rating and the peers'
+  // mean give the supervisor's mark ((100 × mixed − 30 × peers − 10 × self) ÷ 60 with the
+  // 60/30/10 mix), and without it even more plainly. So the mean is shown only where no
+  // supervisor's mark is in the mix at all (issue 20).
+  const supervisor = (node.raters ?? []).some((rater) => rater.rater === 'supervisor' && rater.status === 'present' && rater.effectiveWeight > 0);
+  return supervisor ? undefined : { mean: peers.value, count: peers.count };
 }
 
 function publicLeaf(node: NodeExplanation, minPeers: number, printed: PresentedPoints): PublicLeaf {

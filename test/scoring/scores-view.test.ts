@@ -56,8 +56,9 @@ describe('the scoreboards\' view', () => {
     const leavesOf = (member: string) => october.results.find((result) => result.member === member)!.categories.flatMap((category) => category.leaves).filter((leaf) => leaf.source === 'ratings');
     // 黄珊 has no self-assessment in October: mixed 82.67 and peers 82.00 would give her supervisor's 83 as (90 × 82.67 − 30 × 82) ÷ 60.
     for (const leaf of leavesOf('huang-shan')) expect(leaf.peers, leaf.id).toBeUndefined();
-    // 林晓: three peers, supervisor and self all rated: the mean is shown.
-    expect(leavesOf('lin-xiao').map((leaf) => leaf.peers?.count)).toEqual(Array(9).fill(3));
+    // 林晓: three peers, supervisor and self all rated: she knows her self-assessment, so mixed rating and
+    // peers' mean would give her supervisor's mark ((100 × mixed − 30 × peers − 10 × self) ÷ 60): no mean (issue 20).
+    for (const leaf of leavesOf('lin-xiao')) expect(leaf.peers, leaf.id).toBeUndefined();
     // Two peers (王佳, October): each could subtract their own mark and read the other's, so no mean.
     for (const leaf of leavesOf('wang-jia')) expect(leaf.peers, leaf.id).toBeUndefined();
   });
@@ -69,7 +70,7 @@ describe('the scoreboards\' view', () => {
     delete inputs.ratings.self;
     const withoutSelf = publicMonthScore(scoreMemberMonth(inputs, gathered.policy), '林晓', true, gathered.policy.appraisal.minPeers);
     const teamwork = (view: typeof withSelf) => view.categories.flatMap((category) => category.leaves).find((leaf) => leaf.id === 'teamwork')!;
-    expect(teamwork(withSelf).peers).toEqual({ mean: 248 / 3, count: 3 });
+    expect(teamwork(withSelf).peers).toBeUndefined();
     expect(teamwork(withoutSelf).peers).toBeUndefined();
   });
 });
