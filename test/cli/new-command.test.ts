@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FixtureRepository } from '../helpers/fixture-repository.ts';
+import { FixtureRepository, MINIMAL_TEAM } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 describe('mpflow new article', () => {
@@ -47,10 +47,12 @@ describe('mpflow new article', () => {
     expect(check.exitCode, check.stdout).toBe(0);
   });
 
-  it('leaves nothing behind when the author is not a copywriter', async () => {
-    const run = await runMpflow([...args.slice(0, -4), '--author', 'chen-yu', '--topic', 'T-2026-001'], { cwd: repository.root });
+  it('leaves nothing behind when the author may not sign the self-review', async () => {
+    await repository.write('content/team.yaml', `${MINIMAL_TEAM}  - id: zheng-hao\n    name: 郑浩\n    github: zhenghao-cs\n    roles: [support]\n    supervisor: chen-yu\n    joined: 2023-05-08\n`);
+    const run = await runMpflow([...args.slice(0, -4), '--author', 'zheng-hao', '--topic', 'T-2026-001'], { cwd: repository.root });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('ref/missing-role');
+    expect(run.stderr).toContain('author zheng-hao cannot sign the article: the author does the Author self-review, which the policy gives to a copywriter (or, standing in, operator or head); roles held: support.');
     expect(existsSync(path.join(repository.root, 'content/articles/2026/12-09-winter-tea'))).toBe(false);
   });
 
@@ -66,6 +68,24 @@ describe('mpflow new article', () => {
   it('refuses a date that does not exist and a slug in Chinese, with exit code 2', async () => {
     expect((await runMpflow([...args.slice(0, 6), '--date', '2026-02-29', ...args.slice(8)], { cwd: repository.root })).exitCode).toBe(2);
     expect((await runMpflow([...args.slice(0, 4), '--slug', '冬天', ...args.slice(6)], { cwd: repository.root })).exitCode).toBe(2);
+  });
+});
+
+describe('who may author an article follows the policy\'s self-review stage', () => {
+  let repository: FixtureRepository;
+  beforeEach(async () => {
+    repository = await FixtureRepository.create();
+  });
+  afterEach(async () => {
+    await repository.dispose();
+  });
+
+  it('lets the operator write an article of her own, as the stage\'s stand-in, and check agrees', async () => {
+    const run = await runMpflow(['new', 'article', '--title', '客服常见问题', '--slug', 'support-faq', '--date', '2026-12-09', '--author', 'chen-yu', '--topic', 'T-2026-001', '--digest', '客服最常被问到的五个问题。', '--body-file', 'faq.md'], { cwd: repository.root, env: { LANG: 'en_US.UTF-8' } }).catch((error) => error);
+    expect(run.exitCode).toBe(2);
+    await repository.write('faq.md', '读者最常问的是发货时间。\n\n## 发货\n\n下单后两天内发出。\n');
+    const made = await runMpflow(['new', 'article', '--title', '客服常见问题', '--slug', 'support-faq', '--date', '2026-12-09', '--author', 'chen-yu', '--topic', 'T-2026-001', '--digest', '客服最常被问到的五个问题。', '--body-file', 'faq.md'], { cwd: repository.root });
+    expect(made.exitCode, made.stderr).toBe(0);
   });
 });
 

@@ -6,7 +6,9 @@ import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import { rawHtmlFindings } from '../render/raw-html.ts';
 import type { ArticleRecord, Repository } from '../repository/load-repository.ts';
-import { indexMembers } from '../team/roster.ts';
+import { indexMembers, ROLE_NAMES } from '../team/roster.ts';
+import { rolesSentence, selfReviewRoles } from '../policy/stage-roles.ts';
+import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
@@ -29,7 +31,7 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
 
   for (const article of repository.articles) {
     const { data } = article;
-    checkMemberReference(article, ['author'], data.author, members, problems, 'copywriter');
+    checkAuthor(article, policies, members, problems);
     if (data.designer !== undefined) checkMemberReference(article, ['designer'], data.designer, members, problems, 'designer');
 
     if (isWellFormedId('topic', data.topic) && !topicIds.has(data.topic)) {
@@ -68,6 +70,39 @@ function checkRawHtml(article: ArticleRecord, problems: Problem[]): void {
     for (const child of node.children ?? []) visitHtml(child);
   };
   visitHtml(markdown.parse(article.body) as MarkdownNode);
+}
+
+/**
+ * The author signs the article's self-review, so the roles that may author are the ones the
+ * policy's self-review stage for articles names: its role and its stand-ins (the operator or the
+ * head writing an article of their own). Without such a stage, a copywriter.
+ */
+function checkAuthor(article: ArticleRecord, policies: readonly PolicyFile[], members: ReadonlyMap<string, TeamMember>, problems: Problem[]): void {
+  const { data } = article;
+  const date = typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid' ? data.publishAt.slice(0, 10) : article.id.slice(0, 10);
+  const policy = policyInForce(policies, date) ?? policyInForce(policies, '9999-12-31');
+  const stages = policy ? selfReviewRoles(policy, article.file) : [];
+  if (stages.length === 0) {
+    checkMemberReference(article, ['author'], data.author, members, problems, 'copywriter');
+    return;
+  }
+  const member = checkMemberReference(article, ['author'], data.author, members, problems);
+  if (!member || !Array.isArray(member.roles)) return;
+  const stage = stages[0]!;
+  if ([stage.role, ...stage.standIn].some((role) => member.roles.includes(role))) return;
+  const roles = rolesSentence(stage);
+  problems.push(
+    makeProblem(
+      article.file,
+      'ref/missing-role',
+      text(
+        `author 的 ${member.name}（${member.id}）不能署名：作者要做“${stage.label.zh}”，制度规定由${roles.zh}完成；现有角色：${member.roles.map((role) => ROLE_NAMES[role]?.zh ?? role).join('、')}。`,
+        `author ${member.id} cannot sign the article: the author does the ${stage.label.en}, which the policy gives to a ${roles.en}; roles held: ${member.roles.join(', ')}.`,
+      ),
+      article.locate(['author']),
+      'author',
+    ),
+  );
 }
 
 function checkPublishDateMatchesFolder(article: ArticleRecord, publishAt: string, timeZone: string, problems: Problem[]): void {
