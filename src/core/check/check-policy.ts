@@ -40,7 +40,7 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
 
   const { appraisal } = data;
   const top = appraisal.weights;
-  checkWeightLevel(policy, top, 100, ['appraisal', 'weights'], text('顶层', 'The top level'), problems);
+  checkWeightLevel(policy, top, 100, ['appraisal', 'weights'], text('顶层', 'The top-level weights'), problems);
   const seenIds = new Map<string, string>();
   const visit = (node: WeightNode, path: PathSegment[]) => {
     const where = path.join('.');
