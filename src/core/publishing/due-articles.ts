@@ -1,5 +1,6 @@
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { isOffsetDateTime } from '../model/dates.ts';
+import { parseDateTimeOption } from '../model/date-time-option.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
@@ -131,17 +132,6 @@ export function formatInTimeZone(instant: number, timeZone: string): string {
  * for a local time that does not exist in the zone (skipped by a daylight-saving change).
  */
 export function parseInstant(value: string, timeZone: string): number | undefined {
-  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(value.trim());
-  if (local) {
-    // Date.parse rolls 2026-02-30 over into March; the calendar check does not.
-    if (!isOffsetDateTime(`${local[1]}T${local[2]}${local[3] ?? ':00'}Z`)) return undefined;
-    const wallClock = Date.parse(`${local[1]}T${local[2]}${local[3] ?? ':00'}Z`);
-    // The offset at the wall-clock time read as UTC is off by at most one change; a second look settles it.
-    const firstGuess = wallClock - offsetMinutesAt(wallClock, timeZone) * 60_000;
-    const instant = wallClock - offsetMinutesAt(firstGuess, timeZone) * 60_000;
-    return formatInTimeZone(instant, timeZone).slice(0, 19) === `${local[1]}T${local[2]}${local[3] ?? ':00'}` ? instant : undefined;
-  }
-  if (!isOffsetDateTime(value.trim())) return undefined;
-  const instant = Date.parse(value.trim());
-  return Number.isNaN(instant) ? undefined : instant;
+  // The one rule every --now/--at/--today option follows (src/core/model/date-time-option.ts).
+  return parseDateTimeOption(value, timeZone)?.instant;
 }
