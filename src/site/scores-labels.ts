@@ -42,6 +42,8 @@ export interface ScoresLabels {
   rating: string;
   peers: (mean: string, count: number) => string;
   missing: string;
+  /** A rated indicator left out because, with the member's own self-assessment, it would give the supervisor's mark. */
+  withheldLeaf: string;
   total: string;
   calibration: (points: string) => string;
   memberTitle: (name: string) => string;
@@ -89,6 +91,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     rating: '综合评分',
     peers: (mean, count) => `同事平均 ${mean}（${count} 人）`,
     missing: '缺失',
+    withheldLeaf: '不公开（同事评价不足，公开会推出上级打分）',
     total: '总分',
     calibration: (points) => `含校准 ${points} 分`,
     memberTitle: (name) => `${name}的考核`,
@@ -134,6 +137,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     rating: 'Mixed rating',
     peers: (mean, count) => `peers' mean ${mean} (${count})`,
     missing: 'missing',
+    withheldLeaf: 'not shown (too few peers: it would give the supervisor\'s mark away)',
     total: 'Total',
     calibration: (points) => `incl. calibration ${points}`,
     memberTitle: (name) => `${name}'s appraisals`,

@@ -35,8 +35,11 @@ export interface PublicLeaf {
   declaredWeight: number;
   effectiveWeight: number;
   score: number | null;
-  contribution: number;
+  /** Null when withheld (see revealsSupervisor). */
+  contribution: number | null;
   status: NodeExplanation['status'];
+  /** The numbers are left out: with the member's own self-assessment they would give the supervisor's mark. */
+  withheld?: boolean;
   source: string;
   /** Rated indicators: the mixed rating (supervisor, peers and self together). */
   rating: number | null;
@@ -50,7 +53,8 @@ export interface PublicCategory {
   name: LocalizedText;
   declaredWeight: number;
   score: number | null;
-  points: number;
+  /** Null when a withheld leaf is in the category (its points would give the leaf back). */
+  points: number | null;
   leaves: PublicLeaf[];
 }
 
@@ -101,6 +105,20 @@ export function publicPeers(node: NodeExplanation, minPeers: number): { mean: nu
   return supervisor ? undefined : { mean: peers.value, count: peers.count };
 }
 
+/**
+ * A rated indicator whose mix is the supervisor's mark and the self-assessment only (peers
+ * dropped below minPeers, or none): the member knows their own self-assessment, so the mixed
+ * rating — or the score, or the points — gives the supervisor's exact mark back (issue 20).
+ */
+export function revealsSupervisor(node: NodeExplanation): boolean {
+  const counted = (node.raters ?? []).filter((rater) => rater.status === 'present' && rater.effectiveWeight > 0);
+  return counted.some((rater) => rater.rater === 'supervisor') && !counted.some((rater) => rater.rater === 'peers');
+}
+
+function withheld(leaf: PublicLeaf): PublicLeaf {
+  return { ...leaf, rating: null, score: null, contribution: null, withheld: true };
+}
+
 function publicLeaf(node: NodeExplanation, minPeers: number, printed: PresentedPoints): PublicLeaf {
   const leaf: PublicLeaf = {
     id: node.id,
@@ -145,14 +163,20 @@ export function publicMonthScore(result: MemberMonthScore, name: string, finaliz
     calibration: result.calibration,
     grade: result.grade,
     finalized,
-    categories: result.categories.map((category) => ({
-      id: category.id,
-      name: category.name,
-      declaredWeight: category.declaredWeight,
-      score: category.score,
-      points: printed.node(category),
-      leaves: (category.children ?? [category]).map((leaf) => publicLeaf(leaf, minPeers, printed)),
-    })),
+    categories: result.categories.map((category) => {
+      const nodes = category.children ?? [category];
+      // A category holding a withheld indicator hides its own score and points too, or they would
+      // give it back; the month's total still shows, spread over too many unknowns to undo.
+      const hides = nodes.some(revealsSupervisor);
+      return {
+        id: category.id,
+        name: category.name,
+        declaredWeight: category.declaredWeight,
+        score: hides ? null : category.score,
+        points: hides ? null : printed.node(category),
+        leaves: nodes.map((leaf) => (revealsSupervisor(leaf) ? withheld(publicLeaf(leaf, minPeers, printed)) : publicLeaf(leaf, minPeers, printed))),
+      };
+    }),
   };
 }
 

@@ -49,10 +49,17 @@ describe('appraisal scoreboards', () => {
     const october = html.slice(html.indexOf('data-period="2026-10" data-member="zheng-hao"'), html.indexOf('data-period="2026-09" data-member="zheng-hao"'));
     expect(october.length).toBeGreaterThan(0);
     expect(text(october)).not.toMatch(/peers' mean \d/);
+    // With one peer dropped, each mixed rating is the supervisor's mark and 郑浩's own self-assessment:
+    // the rated indicators and their categories' points are withheld (issue 20).
+    expect(text(october)).toContain("not shown (too few peers: it would give the supervisor's mark away)");
+    expect(text(october)).not.toMatch(/Mixed rating \d/);
     // Two peers in September: either could take their own mark away and read the other's.
     expect(text(html)).not.toMatch(/peers' mean \d/);
     const linXiao = text(await readFile(path.join(DIST, 'en/scores/lin-xiao/index.html'), 'utf8'));
-    expect(linXiao).toContain("Cross-team collaboration · peers' mean 80.33 (3) Mixed rating 81.20");
+    // 林晓: three peers, but beside her supervisor's rating; she knows her own self-assessment, so mixed
+    // rating and peers' mean would give the supervisor's mark (issue 20): the mixed rating only.
+    expect(linXiao).toContain('Mixed rating 81.20');
+    expect(linXiao).not.toMatch(/peers' mean \d/);
     // 黄珊, October, no self-assessment: mixed rating and peers' mean together would give her supervisor's mark.
     const huangShan = await readFile(path.join(DIST, 'en/scores/huang-shan/index.html'), 'utf8');
     expect(text(huangShan.slice(huangShan.indexOf('data-period="2026-10" data-member="huang-shan"'), huangShan.indexOf('data-period="2026-09" data-member="huang-shan"')))).not.toMatch(/peers' mean \d/);
