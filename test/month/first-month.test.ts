@@ -143,6 +143,11 @@ describe('a new department runs its first month with mpflow commands only', () =
       ['huang-ming→chen-si', 'lin-ya→chen-si', 'lin-ya→huang-ming', 'wu-ting→huang-ming', 'wu-ting→lin-ya', 'chen-si→lin-ya', 'chen-si→wu-ting', 'huang-ming→wu-ting'].sort(),
     );
     expect(items.find((item) => item.kind === 'self' && item.writer === 'lin-ya')).toMatchObject({ path: 'appraisals/2026-12/lin-ya/self.yaml', due: '2027-01-03' });
+    // The same list as the reminder workflow posts it: last month by default, each person @-mentioned.
+    const markdown = await mpflow(['score', '--todo', '--format', 'markdown'], '2027-01-02T01:00:00Z');
+    expect(markdown.stdout).toMatch(/^## 2026-12 appraisal to-do \(policy 2026-01-01, as of 2027-01-02, Asia\/Shanghai\)\n/);
+    expect(markdown.stdout).toContain('### 林雅 `lin-ya` @linya-writes\n\n- [ ] self-assessment — `appraisals/2026-12/lin-ya/self.yaml` — due 2027-01-03  \n  `mpflow new rating --period 2026-12 --member lin-ya --rater lin-ya`\n');
+    expect(markdown.stdout).toContain('- [ ] feedback interview of lin-ya — `appraisals/2026-12/lin-ya/interview.yaml` — due 2027-01-10');
 
     // Each person writes what their list says, on the days the policy gives.
     for (const item of items.filter((entry) => entry.kind === 'self' || entry.kind === 'supervisor' || entry.kind === 'peer')) {

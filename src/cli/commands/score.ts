@@ -30,16 +30,18 @@ const HELP = {
 按月份生效的制度文件计算绩效得分（制度 五、绩效考核）。
 
   --period YYYY-MM       显示该月的考核进度（谁还缺哪一步、截止日期）和得分
+  --todo [成员]          每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月
+  --force --reason 原因   月份结束前写入或定稿（原因会被记录）
   --period YYYY          年度得分（当年已定稿月份的平均，休假月份按制度不计入）
   --write                把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）
   --finalize --by 成员    人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定
-  --at 时间               定稿时间（默认现在，制度时区）
+  --at 时间               定稿时间（默认现在；不带时区偏移时按制度时区理解）
   --explain 成员          逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献
   --verify               复算所有已提交的结果，有任何不同即失败
   --base 提交             与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）
   --diff 提交             与某个提交相比，说明得分为什么变了
-  --today YYYY-MM-DD     以哪一天判断逾期（默认今天，制度时区）
-  --format text|json     输出格式（默认 text）
+  --today 日期            以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）
+  --format text|json     输出格式（默认 text；--todo 还可以 markdown）
   --root 目录             仓库根目录
 
 退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。`,
@@ -51,16 +53,18 @@ const HELP = {
 Scores appraisals with the policy in force on the first day of the month (policy section 5).
 
   --period YYYY-MM       show the month's cycle (who is missing which step, and by when) and scores
+  --todo [MEMBER]        per person, the files still to write (path, whom, due date, command); without --period, last month
+  --force --reason WHY   write or finalise before the month has ended (the reason is recorded)
   --period YYYY          annual scores (mean of the year's finalised months; leave months per policy)
   --write                write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)
   --finalize --by MEMBER HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it
-  --at DATETIME          finalisation time (default: now, in the policy's time zone)
+  --at DATETIME          finalisation time (default now; without an offset, read in the policy's time zone)
   --explain MEMBER       explain a score: raw value → target → score → weight → contribution
   --verify               recompute every committed result; fail on any difference
   --base REF             with --verify: finalisations unchanged and calibrations only appended since REF
   --diff REF             say why scores changed since a commit
-  --today YYYY-MM-DD     the day overdue steps are judged against (default: today, policy time zone)
-  --format text|json     output format (default text)
+  --today DATE           the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)
+  --format text|json     output format (default text; --todo also markdown)
   --root DIR             repository root
 
 Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.`,
@@ -140,7 +144,8 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.verify) return verify(root, repository, context, format, values.base);
   if (values.diff !== undefined) return diff(root, values.diff, repository, context, format);
 
-  const period = values.period;
+  // --todo alone: the month whose cycle is running now, the one before this one in the department's zone.
+  const period = values.period ?? (values.todo ? previousMonth(todayIn(latestTimeZone(repository))) : undefined);
   if (period === undefined) throw new UsageError(zh ? '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。' : 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.');
 
   const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter((problem) => problem.severity === 'error');
@@ -422,6 +427,16 @@ async function finalize(
   await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
   return EXIT.clean;
+}
+
+function previousMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+function latestTimeZone(repository: Repository): string {
+  const latest = repository.policies.filter((record) => record.valid).map((record) => record.data).sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
+  return latest?.timezone ?? 'Asia/Shanghai';
 }
 
 /** The comment a result file carries when it was written before its month ended (--force --reason). */
