@@ -38,3 +38,20 @@ describe('the sentence classifier', () => {
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/dev/train-classifier.ts'), '--check'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
   }, 60_000);
 });
+
+describe('the one-pass scorer', () => {
+  it('gives the same verdicts, sentence by sentence, as scoring each sentence alone', async () => {
+    const { loadRealCorpus } = await import('../../bench/eval/real-corpus.ts');
+    const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
+    const { classifyText, sentenceSpans } = await import('../../src/core/compliance/classifier.ts');
+    const text = buildTextView(loadRealCorpus(path.join(PROJECT_ROOT, 'test/compliance-eval/corpus-real')).map((entry) => entry.text).join('\n')).text;
+    const alone = sentenceSpans(text)
+      .map(([start, end]) => ({ start, end, verdicts: classifySentence(text.slice(start, end)) }))
+      .filter((item) => item.verdicts.length > 0);
+    const together = classifyText(text);
+    expect(together.length).toBeGreaterThan(10);
+    expect(together.map((item) => [item.start, item.end, item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons])])).toEqual(
+      alone.map((item) => [item.start, item.end, item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons])]),
+    );
+  });
+});

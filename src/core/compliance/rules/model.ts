@@ -48,7 +48,8 @@ export function checkModel(document: LintDocument, already: readonly RawFinding[
   const segments = [...(document.body ? [document.body] : []), ...document.fields.filter((field) => field.name === 'title' || field.name === 'digest')];
   for (const segment of segments) {
     const view = segment.view();
-    for (const [from, to] of classifier.sentenceSpans(view.text)) {
+    // One pass scores every sentence; only those that reach a threshold are looked at further.
+    for (const { start: from, end: to, verdicts } of classifier.classifyText(view.text)) {
       let start = from;
       while (start < to && /\s/.test(view.text[start]!)) start += 1;
       if (to - start < 4) continue;
@@ -58,10 +59,8 @@ export function checkModel(document: LintDocument, already: readonly RawFinding[
       let foreign = 0;
       for (let index = originStart; index < originEnd; index += 1) if ((segment.flags[index]! & (EXCLUDED | BLOCKQUOTE | QUOTED)) !== 0) foreign += 1;
       if (foreign * 2 > originEnd - originStart) continue;
-      const sentence = view.text.slice(start, to);
       // The model has no sense of scope: a negated, decoupled or attributed sentence is left to the rules.
-      if (NOT_ASSERTED.test(sentence)) continue;
-      const verdicts = classifier.classifySentence(sentence);
+      if (NOT_ASSERTED.test(view.text.slice(start, to))) continue;
       for (const verdict of verdicts) {
         const ruled = already.some((finding) => finding.segment === segment && finding.ruleId.startsWith(`${verdict.family}/`) && finding.start < originEnd && finding.end > originStart);
         if (ruled) continue;
