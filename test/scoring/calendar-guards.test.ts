@@ -81,3 +81,24 @@ describe('the appraisal calendar', () => {
     expect(summary).not.toContain('--write');
   });
 });
+
+describe('a department that appraises monthly only', () => {
+  it('leaves appraisal.annual out: check passes, months are scored, and the year says there is no annual appraisal', async () => {
+    const { FixtureRepository } = await import('../helpers/fixture-repository.ts');
+    const repository = await FixtureRepository.create();
+    try {
+      const policy = await repository.read('content/policy/2026-01-01.yaml');
+      const monthly = policy.replace(/\n {2}# 年度得分[^\n]*\n {2}annual: [^\n]*\n/, '\n');
+      expect(monthly).not.toContain('annual:');
+      await repository.write('content/policy/2026-01-01.yaml', monthly);
+      const env = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2027-01-05T02:00:00Z' };
+      expect((await runMpflow(['check'], { cwd: repository.root, env })).exitCode).toBe(0);
+      const month = await runMpflow(['score', '--period', '2026-09'], { cwd: repository.root, env });
+      expect(month.exitCode, month.stderr).toBe(0);
+      const year = await runMpflow(['score', '--period', '2026'], { cwd: repository.root, env });
+      expect(year).toMatchObject({ exitCode: 1, stderr: 'The 2026-01-01 policy has no annual appraisal (appraisal.annual); the department appraises monthly only.\n' });
+    } finally {
+      await repository.dispose();
+    }
+  });
+});
