@@ -334,7 +334,7 @@ async function renderDocument(document: Document, options: RenderOptions): Promi
 
   // The same pre-send check publish runs (preflight.ts): limits, remote images, what the editor would strip.
   const imageBase = options.imageBase;
-  const { problems, characters, bytes } = preflight(rendered.html, imageBase === undefined ? {} : { acceptImage: (src) => src.startsWith(imageBase) });
+  const { problems, characters, bytes } = preflight(rendered.html, { ...(rendered.tree ? { tree: rendered.tree } : {}), ...(imageBase === undefined ? {} : { acceptImage: (src: string) => src.startsWith(imageBase) }) });
   const localImages = rendered.images.length;
   const toUpload = options.uploader || imageBase !== undefined ? '' : zh ? `，${localImages} 张本地图片待上传` : `, ${localImages} local ${localImages === 1 ? 'image' : 'images'} to upload`;
   context.stderr.write(

@@ -16,7 +16,7 @@
  * - Anything the WeChat editor would strip (the renderer's own guarantee, checked again on what
  *   is actually sent).
  */
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { text, type LocalizedText } from '../i18n/language.ts';
@@ -44,7 +44,7 @@ export interface ContentMeasure {
   bytes: number;
 }
 
-function countVisible(tree: ReturnType<typeof fromHtml>): number {
+function countVisible(tree: Root): number {
   let visible = 0;
   visit(tree, 'text', (node) => {
     visible += [...node.value.replace(/\s+/g, '')].length;
@@ -63,6 +63,8 @@ export interface PreflightOptions {
    * render --image-base` writes such addresses on purpose, for pasting (the editor fetches them).
    */
   acceptImage?: (src: string) => boolean;
+  /** The tree the HTML was serialised from (renderArticle's `tree`): spares parsing it again. */
+  tree?: Root;
 }
 
 /**
@@ -77,7 +79,7 @@ export function preflightProblems(html: string, options: PreflightOptions = {}):
 export function preflight(html: string, options: PreflightOptions = {}): ContentMeasure & { problems: LocalizedText[] } {
   const problems: LocalizedText[] = [];
   const remote = new Set<string>();
-  const tree = fromHtml(html, { fragment: true });
+  const tree = options.tree ?? fromHtml(html, { fragment: true });
   const visible = countVisible(tree);
   if (visible >= WECHAT_CONTENT_MAX_CHARS) {
     problems.push(

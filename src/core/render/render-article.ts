@@ -10,19 +10,17 @@
  * the article are read (images are only listed, for the publisher to upload).
  */
 import type { Root } from 'hast';
-import { raw } from 'hast-util-raw';
 import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
-import { VFile } from 'vfile';
 import { drawFigures, type FigureProblem } from './figures-svg.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { applyMarkdownExtensions, escapeLoneDollars } from './markdown-extensions.ts';
 import { applyRawHtmlAllowList, markMarkdownElements, sanitizeForWeChat, type RawHtmlRemoval } from './raw-html.ts';
 import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, themeDiagramColours, type ThemeName } from './themes.ts';
-import { removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
+import { loadHighlighter, removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
 export { THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
@@ -62,6 +60,8 @@ export interface RenderedArticle {
   removals: RawHtmlRemoval[];
   /** Formulas and diagrams that could not be drawn and are shown as written. */
   figureProblems: RenderNotice[];
+  /** The tree `html` was written from, for checks that would otherwise parse the HTML again. */
+  tree?: Root;
 }
 
 export class UnknownThemeError extends Error {
@@ -81,6 +81,12 @@ const LABELS = { notes: '注释', references: '参考资料' };
 // which GFM's single-tilde form would strike through.
 const processor = remark()
   .use(remarkGfm, { singleTilde: false })
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify)
+  .freeze();
+// `$…$` maths only costs its parser when a `$` is there at all.
+const mathProcessor = remark()
+  .use(remarkGfm, { singleTilde: false })
   .use(remarkMath)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeStringify)
@@ -93,6 +99,16 @@ export interface ClassedArticle {
   references: ArticleReference[];
   removals: RawHtmlRemoval[];
   figureProblems: RenderNotice[];
+}
+
+function hasNode(tree: { children?: unknown[] }, type: string): boolean {
+  const stack: Array<{ type?: string; children?: unknown[] }> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === type) return true;
+    if (node.children) stack.push(...(node.children as Array<{ type?: string; children?: unknown[] }>));
+  }
+  return false;
 }
 
 function hasRaw(tree: Root): boolean {
@@ -108,7 +124,8 @@ function hasRaw(tree: Root): boolean {
 /** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
 export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks'> & { theme?: ThemeName }): Promise<ClassedArticle> {
   const source = escapeLoneDollars(input.markdown);
-  const mdast = processor.parse(source.text);
+  const parser = source.text.includes('$') ? mathProcessor : processor;
+  const mdast = parser.parse(source.text);
   applyMarkdownExtensions(mdast, { breaks: input.breaks ?? false });
   const { images, references, addImage } = rewriteForWeChat(mdast, {
     ...(input.articleDir !== undefined ? { articleDir: input.articleDir } : {}),
@@ -116,14 +133,17 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
     labels: LABELS,
   });
   const figureProblems: FigureProblem[] = await drawFigures(mdast, { colours: themeDiagramColours(renderTheme(input.theme ?? DEFAULT_THEME)) });
-  let tree = await processor.run(mdast);
+  const hasCode = mdast.children.length > 0 && hasNode(mdast, 'code');
+  let tree = await parser.run(mdast);
   let removals: RawHtmlRemoval[] = [];
   if (hasRaw(tree)) {
+    // parse5 (through hast-util-raw) only for an article with HTML in it.
+    const [{ raw }, { VFile }] = await Promise.all([import('hast-util-raw'), import('vfile')]);
     markMarkdownElements(tree);
     tree = raw(tree, { file: new VFile(source.text) }) as Root;
     removals = applyRawHtmlAllowList(tree, source.locate, (src) => addImage(src, '')).removals;
   }
-  shapeForWeChat(tree);
+  shapeForWeChat(tree, hasCode ? await loadHighlighter() : undefined);
   return { tree, images, references, removals, figureProblems: figureProblems.map((problem) => ({ ...problem, ...source.locate(problem.line, problem.column) })) };
 }
 
@@ -141,5 +161,7 @@ export async function renderArticle(input: RenderInput): Promise<RenderedArticle
   if (!isThemeName(themeName)) throw new UnknownThemeError(themeName);
   const { tree, images, references, removals, figureProblems } = await classedArticle({ ...input, theme: themeName });
   inlineStyles(tree, parsedThemeStyleSheet(renderTheme(themeName)));
-  return { html: serializeHtml(sanitizeForWeChat(tree)), images, references, removals, figureProblems };
+  const finished = sanitizeForWeChat(tree);
+  const html = serializeHtml(finished);
+  return { html, tree: finished, images, references, removals, figureProblems };
 }

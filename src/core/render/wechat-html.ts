@@ -15,8 +15,7 @@
  * (inline-styles.ts), so none of them reaches WeChat.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import hljs from 'highlight.js/lib/common';
+import type { HLJSApi } from 'highlight.js';
 import { SKIP, visit } from 'unist-util-visit';
 
 const NO_BREAK_SPACE = '\u00a0';
@@ -61,11 +60,24 @@ export function textContent(node: Root | RootContent | ElementContent): string {
 // --------------------------------------------------------------------- code -----
 
 /** The highlight.js name for a fence's language, or undefined to show it unhighlighted. */
-function languageOf(code: Element): string | undefined {
+/** highlight.js and the parser of its token HTML, loaded only for an article with a code block. */
+export interface Highlighter {
+  hljs: HLJSApi;
+  fromHtml: typeof import('hast-util-from-html').fromHtml;
+}
+
+let highlighter: Promise<Highlighter> | undefined;
+
+export function loadHighlighter(): Promise<Highlighter> {
+  highlighter ??= Promise.all([import('highlight.js/lib/common'), import('hast-util-from-html')]).then(([hljs, html]) => ({ hljs: hljs.default, fromHtml: html.fromHtml }));
+  return highlighter;
+}
+
+function languageOf(code: Element, hljs: HLJSApi | undefined): string | undefined {
   const name = classNames(code)
     .find((className) => className.startsWith('language-'))
     ?.slice('language-'.length);
-  return name !== undefined && hljs.getLanguage(name) ? name : undefined;
+  return name !== undefined && hljs?.getLanguage(name) ? name : undefined;
 }
 
 /** Spaces as no-break spaces and line breaks as `<br>`, inside the token spans as well. */
@@ -86,17 +98,17 @@ function preserveWhitespace(nodes: ElementContent[]): ElementContent[] {
 }
 
 /** Token spans from highlight.js (its HTML output is spans with `hljs-*` classes and escaped text). */
-function highlighted(source: string, language: string | undefined): ElementContent[] {
-  if (language === undefined) return [text(source)];
-  const html = hljs.highlight(source, { language, ignoreIllegals: true }).value;
-  return fromHtml(html, { fragment: true }).children as ElementContent[];
+function highlighted(source: string, language: string | undefined, tools: Highlighter | undefined): ElementContent[] {
+  if (language === undefined || !tools) return [text(source)];
+  const html = tools.hljs.highlight(source, { language, ignoreIllegals: true }).value;
+  return tools.fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
-function shapeCodeBlock(pre: Element): Element {
+function shapeCodeBlock(pre: Element, tools: Highlighter | undefined): Element {
   const code = pre.children.find((child): child is Element => isElement(child, 'code'));
   const source = (code ? textContent(code) : textContent(pre)).replace(/\n$/, '');
-  const language = code ? languageOf(code) : undefined;
-  return element('section', 'mp-code-block', [element('pre', undefined, [element('code', undefined, preserveWhitespace(highlighted(source, language)))])]);
+  const language = code ? languageOf(code, tools?.hljs) : undefined;
+  return element('section', 'mp-code-block', [element('pre', undefined, [element('code', undefined, preserveWhitespace(highlighted(source, language, tools)))])]);
 }
 
 // -------------------------------------------------------------------- lists -----
@@ -195,13 +207,14 @@ const LONG_UNBROKEN = /[\x21-\x7e]{28,}/;
 
 /**
  * Reshapes the tree in place and wraps it in the article `<section>` the theme styles.
- * Order matters: code and figures first, so the list flattening sees them as blocks.
+ * Order matters: code and figures first, so the list flattening sees them as blocks. Code is
+ * highlighted with `tools` (loadHighlighter); without them it is shown uncoloured.
  */
-export function shapeForWeChat(tree: Root): void {
+export function shapeForWeChat(tree: Root, tools?: Highlighter): void {
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     if (node.tagName === 'pre') {
-      parent.children[index] = shapeCodeBlock(node);
+      parent.children[index] = shapeCodeBlock(node, tools);
       return SKIP;
     }
     if (node.tagName === 'code') {
