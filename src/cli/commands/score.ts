@@ -267,6 +267,9 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     const leave = member.leave.length > 0 ? (zh ? `（休假 ${member.leave.map((entry) => `${entry.from}—${entry.to}`).join('、')}）` : ` (on leave ${member.leave.map((entry) => `${entry.from}–${entry.to}`).join(', ')})`) : '';
     out(`  ${member.name} ${member.member}${leave}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`);
   }
+  if (cycle.some((member) => member.steps.some((step) => !step.done && step.step !== 'hr' && step.step !== 'application'))) {
+    out(zh ? `  每人要写的文件、评谁和生成命令：mpflow score --period ${period} --todo\n` : `  Each person's files, whom to rate and the commands: mpflow score --period ${period} --todo\n`);
+  }
   out(zh ? '\n得分\n' : '\nScores\n');
   const ranked = [...scores.results].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1));
   for (const result of ranked) {
