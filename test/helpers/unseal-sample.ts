@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, parse, parseDocument } from 'yaml';
+import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
 import { recordDigest } from '../../src/core/scoring/score-period.ts';
 import { PROJECT_ROOT } from './fixture-repository.ts';
@@ -45,6 +45,24 @@ export async function unsealSample(root: string): Promise<void> {
       const plain = key.slice(0, -'.age'.length);
       (item.key as { value: unknown }).value = plain;
       (item.value as { value: unknown }).value = plainDigests.get(`${month}/${plain}`);
+    }
+    await writeFile(target, document.toString({ lineWidth: 0 }));
+  }
+  // Calibration reasons are sealed in place: open them back into plain scalars.
+  for (const file of files.filter((name) => /^[^/]+\/calibrations\.yaml$/.test(name))) {
+    const target = path.join(appraisals, file);
+    const document = parseDocument(await readFile(target, 'utf8'));
+    const entries = document.get('entries');
+    if (!isSeq(entries)) continue;
+    for (const entry of entries.items) {
+      if (!isMap(entry)) continue;
+      const reason = entry.get('reason');
+      if (typeof reason !== 'string' || !reason.startsWith('-----BEGIN AGE')) continue;
+      const opened = await openSealed(reason, [hr]);
+      if (opened.state !== 'opened') throw new Error(`the sample HR key does not open a reason in appraisals/${file}`);
+      const plain = document.createNode(opened.text);
+      plain.type = 'PLAIN';
+      entry.set('reason', plain);
     }
     await writeFile(target, document.toString({ lineWidth: 0 }));
   }

@@ -83,6 +83,19 @@ describe('the sample department, sealed', () => {
     expect(repository.sealed!.filter((file) => !file.opened).length).toBeGreaterThan(40);
   });
 
+  it("a calibration's reason is sealed in place: HR, the head and the member's supervisor read it, the member and the others cannot; the points stay readable for scoring", async () => {
+    const { parse } = await import('yaml');
+    const calibrations = parse(await readFile(path.join(PROJECT_ROOT, 'appraisals/2026-10/calibrations.yaml'), 'utf8')) as { entries: Array<{ member: string; points: number; reason: string }> };
+    const [entry] = calibrations.entries;
+    expect(entry).toMatchObject({ member: 'zheng-hao', points: 1 });
+    expect(entry!.reason.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')).toBe(true);
+    for (const member of MEMBERS) {
+      const opened = await openSealed(entry!.reason, [await sampleIdentity(member)]);
+      expect(opened.state, member).toBe(['liu-fang', 'zhou-min', 'chen-yu'].includes(member) ? 'opened' : 'locked');
+      if (opened.state === 'opened') expect(opened.text).toContain('客服系统接口故障');
+    }
+  });
+
   it('mpflow check passes with no key at all, as in CI, and with HR\'s', async () => {
     actAs(undefined);
     const none = await runMpflow(['check'], { cwd: PROJECT_ROOT });
@@ -180,6 +193,18 @@ describe('sealing new inputs', () => {
     }
     const after = await runMpflow(['check', 'appraisals/2026-11'], { cwd: root });
     expect(after.stdout).not.toContain('appraisal/unsealed');
+
+    // A new calibration written in plain text is refused, and mpflow seal seals its reason in place.
+    const calibrations = path.join(root, 'appraisals/2026-10/calibrations.yaml');
+    await writeFile(calibrations, `${await readFile(calibrations, 'utf8')}  - member: lin-xiao\n    points: -0.5\n    by: liu-fang\n    at: 2026-11-20T10:00:00+08:00\n    reason: 複核後發現一篇稿件的閱讀數重複計入。\n`);
+    const plainReason = await runMpflow(['check', 'appraisals/2026-10/calibrations.yaml'], { cwd: root });
+    expect(plainReason.stdout).toMatch(/appraisals\/2026-10\/calibrations\.yaml:\d+:13 +appraisal\/unsealed +The roster gives age keys, so a calibration's reason must be sealed/);
+    let sealedOut = '';
+    expect(await runSeal(['appraisals/2026-10/calibrations.yaml'], { cwd: root, language: 'en', version: 'test', color: false, stdout: { write: (chunk: string) => (sealedOut += chunk) }, stderr: { write: (chunk: string) => (sealedOut += chunk) } }), sealedOut).toBe(0);
+    const resealed = await readFile(calibrations, 'utf8');
+    expect(resealed).not.toContain('閱讀數');
+    expect(resealed).toContain('points: -0.5');
+    expect((await runMpflow(['check', 'appraisals/2026-10/calibrations.yaml'], { cwd: root })).stdout).not.toContain('appraisal/unsealed');
   });
 
   it('refuses to seal, changing nothing, when a reader has no key', async () => {

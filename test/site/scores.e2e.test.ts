@@ -30,7 +30,9 @@ describe('appraisal scoreboards', () => {
   it('ranks October 2026 with grades, category scores and the grade distribution', async () => {
     const page = text(await readFile(path.join(DIST, 'scores/index.html'), 'utf8'));
     expect(page).toContain('2026 年 10 月 已定稿');
-    expect(page).toMatch(/1 陈雨 88\.94 A 92\.64 81\.40 83\.80 90\.16 1\.2 是 否 2 黄珊 88\.10 A/);
+    // No bonus coefficient, promotion or training-need column: those stay with HR (issue 20).
+    expect(page).toMatch(/1 陈雨 88\.94 A 92\.64 81\.40 83\.80 90\.16 2 黄珊 88\.10 A/);
+    expect(page).not.toMatch(/奖金系数|晋升资格|培训需求/);
     expect(page).toContain('等级分布：S 0 · A 3 · B 2 · C 0 · D 0');
     expect(page).toContain('2026 年度');
   });

@@ -156,7 +156,11 @@ export async function privateTexts(): Promise<Array<{ file: string; text: string
     add(file, data?.comment);
     add(file, data?.summary);
     for (const action of Array.isArray(data?.actions) ? data.actions : []) add(file, action?.action);
-    for (const entry of Array.isArray(data?.entries) ? data.entries : []) add(file, entry?.reason);
+    for (const entry of Array.isArray(data?.entries) ? data.entries : []) {
+      // A calibration's reason is sealed in place (issue 20): its plain text must not reach dist/ either.
+      const opened = typeof entry?.reason === 'string' && entry.reason.startsWith('-----BEGIN AGE') ? await openSealed(entry.reason, hr) : undefined;
+      add(file, opened?.state === 'opened' ? opened.text : entry?.reason);
+    }
   }
   const teamFile = path.join(ROOT, 'content/team.yaml');
   const team = parse(await readFile(teamFile, 'utf8')) as { members?: Array<{ leave?: Array<{ reason?: unknown }> }> } | null;

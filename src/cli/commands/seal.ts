@@ -9,7 +9,8 @@ import { resolveRoot, writeHelp } from '../options.ts';
 const SEAL_HELP = {
   zh: `用法：mpflow seal [文件…] [--root 目录] [--lang zh-CN|en]
 
-把 appraisals/ 里的明文评价和面谈记录（self、supervisor、peer-<编号>、interview.yaml）用 age
+把 appraisals/ 里的明文评价和面谈记录（self、supervisor、peer-<编号>、interview.yaml）以及
+calibrations.yaml 中的校准理由用 age
 加密给制度允许读它的人（人力资源；被评者的上级；自评另加本人，互评另加评价人），写成
 <名字>.yaml.age 并删除明文。公钥取自 content/team.yaml 的 ageRecipient。已定稿的月份，明文
 必须与定稿时锁定的内容一致，定稿记录随之改为锁定加密文件的摘要。不给文件时加密全部明文记录。
@@ -18,7 +19,7 @@ const SEAL_HELP = {
   en: `Usage: mpflow seal [FILE…] [--root DIR] [--lang zh-CN|en]
 
 Encrypts the plain ratings and interview notes in appraisals/ (self, supervisor, peer-<id>,
-interview.yaml) with age to exactly the readers the policy allows (HR; the member's supervisor;
+interview.yaml), and the reasons in calibrations.yaml, with age to exactly the readers the policy allows (HR; the member's supervisor;
 for a self rating the member too, for a peer rating its rater), writes <name>.yaml.age and
 removes the plain text. Keys come from ageRecipient in content/team.yaml. In a finalised month the
 plain text must be what the finalisation locked; the lock then records the sealed file's digest.
@@ -40,7 +41,8 @@ export async function runSeal(argv: string[], context: CommandContext): Promise<
     const plan = await sealInputs(repository, only);
     for (const { to, readers } of plan.sealed) context.stdout.write(zh ? `已加密 ${to}（${readers} 位读者）\n` : `sealed ${to} (${readers} readers)\n`);
     for (const file of plan.finalisations) context.stdout.write(zh ? `已更新定稿锁定 ${file}\n` : `re-locked ${file}\n`);
-    if (plan.sealed.length === 0) context.stdout.write(zh ? '没有需要加密的明文记录。\n' : 'No plain record to seal.\n');
+    for (const file of plan.calibrations) context.stdout.write(zh ? `已加密校准理由 ${file}\n` : `sealed the calibration reasons in ${file}\n`);
+    if (plan.sealed.length === 0 && plan.calibrations.length === 0) context.stdout.write(zh ? '没有需要加密的明文记录。\n' : 'No plain record to seal.\n');
     return EXIT.clean;
   } catch (error) {
     if (error instanceof SealRefused) {

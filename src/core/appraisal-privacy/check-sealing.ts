@@ -9,6 +9,7 @@ import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { inputPlace, readersOf, rosterSeals } from './readers.ts';
+import { ARMOR_BEGIN } from './seal.ts';
 
 export function checkAppraisalSealing(repository: Repository, problems: Problem[]): void {
   const team = repository.team?.valid ? repository.team.data : undefined;
@@ -37,6 +38,23 @@ export function checkAppraisalSealing(repository: Repository, problems: Problem[
       const member = members.find((candidate) => candidate.id === reader);
       if (member && typeof member.ageRecipient !== 'string') withoutKey.set(reader, (withoutKey.get(reader) ?? 0) + 1);
     }
+  }
+  // Calibration reasons are sealed in place: the entry's other fields stay readable for scoring.
+  for (const record of repository.calibrations ?? []) {
+    if (!record.valid) continue;
+    record.data.entries.forEach((entry, index) => {
+      if (typeof entry.reason === 'string' && !entry.reason.trimStart().startsWith(ARMOR_BEGIN)) {
+        problems.push(
+          makeProblem(
+            record.file,
+            'appraisal/unsealed',
+            text(`名册中已有 age 公钥，校准理由必须加密：运行 npx mpflow seal ${record.file}。`, `The roster gives age keys, so a calibration's reason must be sealed: run npx mpflow seal ${record.file}.`),
+            record.locate(['entries', index, 'reason']),
+            `entries[${index}].reason`,
+          ),
+        );
+      }
+    });
   }
   for (const [reader, count] of withoutKey) {
     const index = members.findIndex((member) => member.id === reader);

@@ -70,3 +70,16 @@ export function recipientsOf(place: InputPlace, team: TeamFile | undefined): Rec
 export function rosterSeals(team: TeamFile | undefined): boolean {
   return (team?.members ?? []).some((member) => typeof member.ageRecipient === 'string');
 }
+
+/**
+ * Readers of a calibration's reason (calibrations.yaml keeps points, recorder and time in the
+ * clear for scoring; the reason is sealed in place): HR, the member's supervisor and the
+ * members whose role may record calibrations (the policy's appraisal.calibration.roles).
+ */
+export function calibrationReaders(member: string, team: TeamFile | undefined, calibrationRoles: readonly string[]): string[] {
+  const members = team?.members ?? [];
+  const readers = new Set(members.filter((candidate) => candidate.roles.some((role) => role === 'hr' || calibrationRoles.includes(role))).map((candidate) => candidate.id));
+  const supervisor = members.find((candidate) => candidate.id === member)?.supervisor;
+  if (supervisor) readers.add(supervisor);
+  return [...readers].sort();
+}

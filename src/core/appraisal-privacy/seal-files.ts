@@ -13,12 +13,15 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { recordDigest } from '../scoring/score-period.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
-import { inputPlace, recipientsOf } from './readers.ts';
-import { sealedDigest, sealText } from './seal.ts';
+import { calibrationReaders, inputPlace, recipientsOf } from './readers.ts';
+import { ARMOR_BEGIN, sealedDigest, sealText } from './seal.ts';
+import { policyForPeriod } from '../scoring/gather-inputs.ts';
 
 export interface SealPlan {
   sealed: Array<{ from: string; to: string; readers: number }>;
   finalisations: string[];
+  /** calibrations.yaml files whose reasons were sealed in place. */
+  calibrations: string[];
 }
 
 export class SealRefused extends Error {
@@ -40,13 +43,13 @@ export async function sealInputs(repository: Repository, only?: readonly string[
   });
   if (wanted) {
     for (const file of wanted) {
-      if (!plain.some((record) => record.file === file)) {
+      if (!plain.some((record) => record.file === file) && !(repository.calibrations ?? []).some((record) => record.file === file)) {
         throw new SealRefused(text(`${file} 不是可加密的明文评价或面谈记录（appraisals/<月份>/<成员>/self|supervisor|peer-<编号>|interview.yaml）。`, `${file} is not a plain rating or interview note (appraisals/<month>/<member>/self|supervisor|peer-<id>|interview.yaml).`));
       }
     }
   }
   const outputs: Array<{ file: string; content: string }> = [];
-  const plan: SealPlan = { sealed: [], finalisations: [] };
+  const plan: SealPlan = { sealed: [], finalisations: [], calibrations: [] };
   const relocks = new Map<string, Array<{ from: string; to: string; plainDigest: string; sealedDigest: string }>>();
   for (const record of plain.sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const place = inputPlace(record.file)!;
@@ -84,6 +87,32 @@ export async function sealInputs(repository: Repository, only?: readonly string[
     records.items.sort((a, b) => (String((a.key as { value?: unknown }).value ?? a.key) < String((b.key as { value?: unknown }).value ?? b.key) ? -1 : 1));
     outputs.push({ file: path.join(repository.root, finalisation.file), content: document.toString({ lineWidth: 0 }) });
     plan.finalisations.push(finalisation.file);
+  }
+
+  // Calibration reasons, sealed in place (points, recorder and time stay in the clear for scoring).
+  for (const record of repository.calibrations ?? []) {
+    if (!record.valid || !record.yaml) continue;
+    if (wanted && !wanted.has(record.file)) continue;
+    const policy = policyForPeriod(repository, record.data.period);
+    const roles = policy?.appraisal.calibration.roles ?? ['hr'];
+    const document = parseDocument(record.yaml.text);
+    let changed = false;
+    for (const [index, entry] of record.data.entries.entries()) {
+      if (typeof entry.reason !== 'string' || entry.reason.trimStart().startsWith(ARMOR_BEGIN)) continue;
+      const readers = calibrationReaders(entry.member, team, roles);
+      const keys = readers.map((reader) => team.members.find((member) => member.id === reader)?.ageRecipient);
+      const missing = readers.filter((_, position) => keys[position] === undefined);
+      if (missing.length > 0) {
+        throw new SealRefused(text(`${record.file} 第 ${index + 1} 条校准理由的读者 ${missing.join('、')} 在名册中没有 ageRecipient；什么都没有改。`, `The readers ${missing.join(', ')} of calibration ${index + 1}'s reason in ${record.file} have no ageRecipient in the roster; nothing was changed.`));
+      }
+      const sealed = document.createNode(await sealText(entry.reason, keys as string[]));
+      sealed.type = 'BLOCK_LITERAL';
+      document.setIn(['entries', index, 'reason'], sealed);
+      changed = true;
+    }
+    if (!changed) continue;
+    outputs.push({ file: path.join(repository.root, record.file), content: document.toString({ lineWidth: 0 }) });
+    plan.calibrations.push(record.file);
   }
 
   await writeFilesAllOrNothing(outputs);
