@@ -116,6 +116,7 @@ describe('mpflow metrics import --from csv with the back office’s real file ty
     ['UTF-8 with BOM, commas', (csv: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]), ','],
     ['GBK, commas', (csv: string) => iconv.encode(csv, 'gbk'), ','],
     ['UTF-16 with tabs (Excel’s Unicode text)', (csv: string) => iconv.encode(`\ufeff${csv}`, 'utf-16le'), '\t'],
+    ['UTF-16 without a BOM, tabs', (csv: string) => iconv.encode(csv, 'utf-16le'), '\t'],
   ])('已通知内容 saved as CSV in %s gives the same rows as the .xls', async (_label, encode, separator) => {
     const csv = `${notifiedRows()
       .map((row) => row.map((cell) => (typeof cell === 'string' && cell.includes(',') ? `"${cell}"` : String(cell))).join(separator))

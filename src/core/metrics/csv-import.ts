@@ -121,6 +121,14 @@ export function decodeExport(bytes: Uint8Array, file: string): { text: string; n
     const decoded = iconv.decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').replace(/^\ufeff/, '');
     return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.') } };
   }
+  // UTF-16 without a BOM: a NUL beside nearly every ASCII character (little-endian when it follows).
+  const head = bytes.subarray(0, 4096);
+  const oddNuls = head.filter((byte, index) => index % 2 === 1 && byte === 0).length;
+  const evenNuls = head.filter((byte, index) => index % 2 === 0 && byte === 0).length;
+  if (head.length >= 4 && Math.max(oddNuls, evenNuls) >= head.length / 4) {
+    const decoded = iconv.decode(Buffer.from(bytes), oddNuls >= evenNuls ? 'utf-16le' : 'utf-16be').replace(/^\ufeff/, '');
+    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.') } };
+  }
   try {
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
     return { text: decoded.replace(/\r\n?/g, '\n') };
