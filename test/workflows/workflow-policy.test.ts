@@ -174,6 +174,9 @@ describe('workflow permissions', () => {
     const keep = steps.find((step) => String(step.uses ?? '').startsWith('actions/upload-artifact@'))!;
     expect(String(keep.if)).toContain("steps.commit.outcome == 'failure'");
     expect((job.permissions as Record<string, string>).actions).toBe('read');
+    // The record of a submission reaches the branch before the submission (test/publishing/crash-resume.test.ts).
+    expect(String(steps[publish]!.run)).toBe('npx mpflow publish --due --push-records');
+    expect((steps[publish]!.env as Record<string, string>).MPFLOW_PUSH_TOKEN).toBe('${{ steps.app-token.outputs.token || github.token }}');
   });
 
   it('scheduled workflows can be run by hand and say their time in Asia/Shanghai', () => {

@@ -21,13 +21,17 @@ content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接�
   --due                 发布所有到期的文章（目前唯一的模式）
   --now 时间            以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）
   --dry-run             只列出将要发布和被拦下的文章，不调用接口、不写文件
+  --push-records        每次提交发布前，先把发布记录提交并推送到当前分支（发布工作流使用；
+                        令牌取自 MPFLOW_PUSH_TOKEN）。推送失败则不提交
   --format text|json    输出格式（默认 text）
   --root 目录           仓库根目录（默认当前目录）
   --lang zh-CN|en       消息语言
   -h, --help            显示帮助
 
 环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
-代理的地址，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）。
+代理的地址，https，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）、
+MPFLOW_PUSH_TOKEN 与 GITHUB_SERVER_URL（--push-records 推送用，可选）。
+每次提交发布前都会先查发表记录（freepublish/batchget）：已有同标题、作者、摘要的文章就不再提交。
 
 退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久、提交后又被修改、
 文章已删除但发布记录未处理，或接口错误让运行中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
@@ -43,13 +47,19 @@ Options:
   --due                 publish every due article (the only mode so far)
   --now TIME            take this as "now" (ISO 8601; without an offset, read in the policy's time zone)
   --dry-run             list what would go out and what is blocked; no API call, no file written
+  --push-records        before each submission, commit the publish records and push them to the
+                        current branch (the publish workflow does; token from MPFLOW_PUSH_TOKEN).
+                        A push that fails holds the submission
   --format text|json    output format (default text)
   --root DIR            repository root (default: current directory)
   --lang zh-CN|en       message language
   -h, --help            show this help
 
 Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the environment),
-WECHAT_API_BASE (a fixed-IP proxy, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache file, optional).
+WECHAT_API_BASE (a fixed-IP proxy, https, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache
+file, optional), MPFLOW_PUSH_TOKEN and GITHUB_SERVER_URL (for --push-records, optional).
+Before every submission the account's publications (freepublish/batchget) are searched: an article
+with the same title, author and digest already out is not submitted again.
 
 Exit codes: 0 all well; 1 an article failed, is blocked past its deadline, overdue or missed too
 long ago, changed after it was submitted, or was removed while its publish record is in progress,
@@ -66,6 +76,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
       due: { type: 'boolean', default: false },
       now: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'push-records': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -102,7 +113,8 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
       return EXIT.problems;
     }
   }
-  const report = await publishDue({ root, now, dryRun: values['dry-run'], render: renderArticle, ...(client ? { client } : {}) });
+  const pushRecords = values['push-records'] && !values['dry-run'] ? { ...(env.MPFLOW_PUSH_TOKEN ? { token: env.MPFLOW_PUSH_TOKEN } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) } : undefined;
+  const report = await publishDue({ root, now, dryRun: values['dry-run'], render: renderArticle, checkPublishedBeforeSubmit: true, ...(pushRecords ? { pushRecords } : {}), ...(client ? { client } : {}) });
   context.stdout.write(format === 'json' ? `${JSON.stringify(localizeReport(report, language), null, 2)}\n` : formatPublishReport(report, language));
   return report.ok ? EXIT.clean : EXIT.problems;
 }

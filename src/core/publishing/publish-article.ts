@@ -33,6 +33,16 @@ export interface PublishArticleOptions {
   pollIntervalsMs?: readonly number[];
   /** Called after each recorded step; tests use it to crash the publisher there. */
   afterStep?: (articleId: string, step: PublishStep, record: PublishRecord) => void | Promise<void>;
+  /**
+   * Called just before a submission, before submitStartedAt is written (publish-due: look for the
+   * draft in 发表记录). Throwing stops the submission; nothing was sent and nothing marked.
+   */
+  beforeSubmit?: (articleId: string, draft: Record<string, unknown>) => Promise<void>;
+  /**
+   * Called once submitStartedAt is on disk, before freepublish/submit (publish-due: push the record,
+   * so a lost runner cannot take it along). Throwing stops the submission; nothing was sent.
+   */
+  submitRecorded?: (articleId: string, record: PublishRecord) => Promise<void>;
 }
 
 export type ArticleOutcome =
@@ -158,8 +168,10 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
 
       step = 'submit';
       // Written before the call: if the answer is lost, the next run knows a submission may exist.
+      await options.beforeSubmit?.(article.id, draft);
       record.submitStartedAt = stamp();
       await writePublishRecord(options.root, record);
+      await options.submitRecorded?.(article.id, structuredClone(record));
       const submitted = await options.client.postJson<{ publish_id: string | number; msg_data_id?: string | number }>('/cgi-bin/freepublish/submit', {
         media_id: record.draftMediaId,
       });

@@ -8,7 +8,8 @@ import type { WeChatClient } from '../wechat/client.ts';
 import { formatInTimeZone, isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
 import { preflightProblems } from './preflight.ts';
 import { changedSinceDraft, publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
-import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, type PublishRecord } from './record-store.ts';
+import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, writePublishRecord, type PublishRecord } from './record-store.ts';
+import { holdIfAlreadyPublished, pushPublishingRecords, SubmitHeld, type PushOptions } from './submit-guard.ts';
 
 /**
  * What happened to a due article in this run:
@@ -68,6 +69,17 @@ export interface PublishDueOptions {
   sleep?: (ms: number) => Promise<void>;
   pollIntervalsMs?: readonly number[];
   afterStep?: PublishArticleOptions['afterStep'];
+  /**
+   * Push content/publishing to the branch once a submission is recorded and before it is made
+   * (`mpflow publish --push-records`, used by the publish workflow), so a lost runner cannot take
+   * the record with it. A push that fails holds the submission.
+   */
+  pushRecords?: Omit<PushOptions, 'root'>;
+  /**
+   * Before each submission, look for the draft among the account's publications (freepublish/batchget)
+   * and hold it if it is there. `mpflow publish` always does; off by default for library callers.
+   */
+  checkPublishedBeforeSubmit?: boolean;
 }
 
 /** `mpflow publish --due`: every due article on this branch, checked again, then published step by step. */
@@ -162,7 +174,9 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       entries.push(entry('published', { record: current }));
       continue;
     }
-    const outcome = await publishArticle(due.article, current, {
+    let outcome: Awaited<ReturnType<typeof publishArticle>>;
+    try {
+      outcome = await publishArticle(due.article, current, {
       root: options.root,
       client: options.client,
       render: options.render,
@@ -173,7 +187,19 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       ...(options.pollIntervalsMs ? { pollIntervalsMs: options.pollIntervalsMs } : {}),
       ...(options.afterStep ? { afterStep: options.afterStep } : {}),
-    });
+      // Every submission first looks for the draft among the account's publications: a run lost
+      // after submitting, before its records reached the repository, must not mean a second one.
+      ...(options.checkPublishedBeforeSubmit ? { beforeSubmit: async (_article: string, draft: Record<string, unknown>) => holdIfAlreadyPublished(options.client!, draft) } : {}),
+      ...(options.pushRecords
+        ? { submitRecorded: async (article: string) => pushPublishingRecords({ root: options.root, ...options.pushRecords }, `发布记录：${article} 提交发布 / Publish record: ${article} submitted`) }
+        : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof SubmitHeld)) throw error;
+      entries.push(await heldSubmission(options.root, due.article.id, error, formatInTimeZone(clock(), settings.timeZone), entry));
+      if (!error.alreadyOut) stoppedBy = error.localized;
+      continue;
+    }
     switch (outcome.kind) {
       case 'published':
         entries.push(entry('published', { record: outcome.record, ...(outcome.warning ? { message: outcome.warning, changedAfterSubmit: true } : {}) }));
@@ -232,6 +258,23 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     ...(stoppedBy ? { stoppedBy } : {}),
     ok,
   };
+}
+
+/**
+ * A submission held back before it was made: the record loses its submitStartedAt (nothing was
+ * sent). Found among the publications already: failed for a person. Otherwise (a look-up or push
+ * that did not work) the run stops and the next one tries again.
+ */
+async function heldSubmission(root: string, articleId: string, held: SubmitHeld, at: string, entry: (outcome: DueOutcome, extra?: Partial<DueReportEntry>) => DueReportEntry): Promise<DueReportEntry> {
+  const record = await readPublishRecord(root, articleId);
+  if (!record) return entry(held.alreadyOut ? 'failed' : 'not-attempted', { message: held.localized });
+  delete record.submitStartedAt;
+  if (held.alreadyOut) {
+    record.status = 'failed';
+    record.failure = { step: 'submit', meaning: `${held.localized.zh} / ${held.localized.en}`, at };
+  }
+  await writePublishRecord(root, record);
+  return entry(held.alreadyOut ? 'failed' : 'not-attempted', { record, message: held.localized });
 }
 
 /** The step a record would resume from. */
