@@ -72,7 +72,7 @@ describe('the appraisal calendar', () => {
       [added, 11],
     ]);
     expect(immutable[0]!.message).toContain('appraisal.weights/performance/collaboration was changed');
-    expect(immutable[1]!.message).toContain('appraisal.weights/performance/customer-voice was added, but the 2026-01-01 version has scored finalised months (2026-10)');
+    expect(immutable[1]!.message).toContain('appraisal.weights/performance/customer-voice was added, but the 2026-01-01 version has scored finalised months (2026-09, 2026-10)');
 
     const verify = await runMpflow(['score', '--verify'], { cwd: copy.root, env: env('2026-11-20T02:00:00Z') });
     expect(verify.exitCode).toBe(1);
@@ -99,6 +99,36 @@ describe('a department that appraises monthly only', () => {
       expect(year).toMatchObject({ exitCode: 1, stderr: 'The 2026-01-01 policy has no annual appraisal (appraisal.annual); the department appraises monthly only.\n' });
     } finally {
       await repository.dispose();
+    }
+  });
+});
+
+describe('finalisations written before they carried the policy fingerprint', () => {
+  it('may be given the fingerprint of the base version once, and nothing else: verify --base tells the two apart', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const git = promisify(execFile);
+    const sample = await copySampleDepartment();
+    try {
+      const file = 'appraisals/2026-09/finalized.yaml';
+      const withPrint = await readFile(path.join(sample.root, file), 'utf8');
+      const withoutPrint = withPrint.slice(0, withPrint.indexOf('\npolicy:\n') + 1);
+      expect(withoutPrint).not.toContain('policy:');
+      await sample.write(file, withoutPrint);
+      const run = (...args: string[]) => git('git', args, { cwd: sample.root });
+      await run('init', '--quiet');
+      await run('add', '.');
+      await run('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'before fingerprints');
+      await sample.write(file, withPrint);
+      const migrated = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
+      expect(migrated.exitCode, migrated.stdout).toBe(0);
+      // A fingerprint of anything but the base version is a rewritten finalisation.
+      await sample.write(file, withPrint.replace(/(appraisal\.minPeers: )[0-9a-f]{16}/, '$10000000000000000'));
+      const forged = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
+      expect(forged.exitCode).toBe(1);
+      expect(forged.stdout).toContain('The finalisation of 2026-09 was changed; after finalisation only calibrations may be appended.');
+    } finally {
+      await sample.dispose();
     }
   });
 });
