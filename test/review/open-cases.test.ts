@@ -68,7 +68,13 @@ describe('an appraisal file is written by its rightful writer: PR author, commit
   });
 
   it('with review.requireVerifiedCommits, an unsigned commit by the writer fails and a verified one passes', () => {
-    const strict: BaseContext = { ...base, policy: { ...base.policy, review: { ...base.policy.review, requireVerifiedCommits: true } as typeof base.policy.review } };
+    // The option as a department writes it, through the same parser, schema and checks as the gate.
+    const strictText = BASE_POLICY.replace(/^review:\n/m, 'review:\n  requireVerifiedCommits: true\n');
+    expect(strictText).not.toBe(BASE_POLICY);
+    const parsedStrict = readBaseContext({ file: TEAM, text: BASE_TEAM }, [{ file: POLICY, text: strictText }], NOW);
+    if (!parsedStrict.ok) throw new Error(parsedStrict.problems.map((problem) => problem.en).join('\n'));
+    const strict: BaseContext = parsedStrict;
+    expect(strict.ok && strict.policy.review.requireVerifiedCommits).toBe(true);
     const unsigned = appraisal([writer(H1)], 'linxiao-writes', strict);
     expect(unsigned.violations.map((violation) => violation.message.en)).toEqual([
       `${SELF}: the policy requires appraisal commits to carry a signature GitHub verified (review.requireVerifiedCommits), and commit ${H1.slice(0, 7)} does not.`,

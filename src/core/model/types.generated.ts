@@ -306,6 +306,10 @@ export interface PolicyFile {
      * @minItems 1
      */
     unmatched?: string[];
+    /**
+     * 为 true 时，写考核文件的每个提交都必须带有经 GitHub 验证的签名（verification.verified）。 / When true, every commit that writes an appraisal file must carry a signature GitHub verified (verification.verified).
+     */
+    requireVerifiedCommits?: boolean;
   };
   /**
    * 合规与排版检查的阈值。 / Thresholds of the compliance and style checks.

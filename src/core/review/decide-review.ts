@@ -212,12 +212,9 @@ interface Unidentified {
   kind: 'unlinked' | 'co-author';
 }
 
-/**
- * The policy option `review.requireVerifiedCommits` (true: a commit that writes an appraisal file
- * must carry a signature GitHub verified). Read loosely so a policy without it means false.
- */
+/** The policy option `review.requireVerifiedCommits`: a commit that writes an appraisal file must carry a signature GitHub verified. */
 function requireVerifiedCommits(policy: PolicyFile): boolean {
-  return (policy.review as { requireVerifiedCommits?: unknown }).requireVerifiedCommits === true;
+  return policy.review.requireVerifiedCommits === true;
 }
 
 /** English article for a role name: "an HR", "an operator", "a head". */
