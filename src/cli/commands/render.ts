@@ -3,15 +3,12 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pick } from '../../core/i18n/language.ts';
-import { policyInForce } from '../../core/policy/policy-versions.ts';
 import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
 import { DEFAULT_THEME, isThemeName, renderArticle, THEME_NAMES, type RenderedArticle } from '../../core/render/render-article.ts';
 import { renderTheme } from '../../core/render/themes.ts';
 import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
 import { findRepositoryRoot } from '../../core/repository/find-repository-root.ts';
-import { loadRepository, type ArticleRecord } from '../../core/repository/load-repository.ts';
-import { formatText } from '../../core/report/format-text.ts';
 import { splitFrontMatter } from '../../core/source/front-matter.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -222,39 +219,40 @@ function today(env: NodeJS.ProcessEnv): string {
   return (Number.isNaN(given.getTime()) ? new Date() : given).toISOString().slice(0, 10);
 }
 
+/** One YAML text parsed, or the first syntax error with its line and column in the file. */
+async function parseYaml(text: string, firstLine: number): Promise<{ data: unknown } | { line: number; column: number; message: string }> {
+  const { parseDocument } = await import('yaml');
+  const document = parseDocument(text, { prettyErrors: false });
+  const error = document.errors[0];
+  if (error) {
+    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+    return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]! };
+  }
+  return { data: document.toJS() };
+}
+
+/**
+ * The documents to render. Only what rendering needs is read — the files asked for and, in a
+ * repository, its policies (for the theme) — and front matter is only parsed, not validated:
+ * `mpflow check` judges the records; render must start fast for a writer's many files.
+ */
 async function readDocuments(inputs: Input[], root: string | undefined, requestedTheme: string | undefined, context: CommandContext, env: NodeJS.ProcessEnv): Promise<{ documents: Document[]; failed: boolean }> {
   const zh = context.language === 'zh-CN';
   const relativeOf = (input: Input) => (root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/'));
-  const articleFiles = new Set(inputs.map(relativeOf).filter((relative): relative is string => relative !== undefined && ARTICLE_FILE.test(relative)));
-  let articles = new Map<string, ArticleRecord>();
-  let policies: PolicyFile[] = [];
+  let policies: Array<{ effective: string; publishing?: { theme?: string } }> = [];
   let failed = false;
-  if (root !== undefined) {
-    // Only what rendering needs is read: the articles asked for and the policies (for the theme).
+  if (root !== undefined && requestedTheme === undefined) {
     const policyFolder = path.join(root, 'content', 'policy');
-    const policyFiles = existsSync(policyFolder) ? (await readdir(policyFolder)).filter((name) => /\.ya?ml$/.test(name)).map((name) => `content/policy/${name}`) : [];
-    const files = [...articleFiles, ...policyFiles].map((relativePath) => ({ relativePath, absolutePath: path.join(root, relativePath) }));
-    const { repository, problems } = await loadRepository(root, { files, only: (file) => articleFiles.has(file) || file.startsWith('content/policy/') });
-    articles = new Map(repository.articles.map((article) => [article.file, article]));
-    policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
-    const fileProblems = problems.filter((problem) => articleFiles.has(problem.file) && problem.severity === 'error');
-    for (const file of new Set(fileProblems.map((problem) => problem.file))) {
-      context.stderr.write(formatText(fileProblems.filter((problem) => problem.file === file), { language: context.language, filesChecked: 1 }));
-      context.stderr.write(zh ? `${file}：文章读不出来，没有渲染。\n` : `${file}: the article could not be read; nothing was rendered.\n`);
-      articles.delete(file);
-      failed = true;
+    const names = existsSync(policyFolder) ? (await readdir(policyFolder)).filter((name) => /\.ya?ml$/.test(name)) : [];
+    for (const name of names) {
+      const parsed = await parseYaml(await readFile(path.join(policyFolder, name), 'utf8'), 1);
+      if ('data' in parsed && parsed.data !== null && typeof parsed.data === 'object') policies.push(parsed.data as { effective: string });
     }
-    // The policy's theme is a mistake of the repository: named once, whatever the inputs.
   }
   const documents: Document[] = [];
   for (const input of inputs) {
     const relative = relativeOf(input);
-    if (relative !== undefined && articleFiles.has(relative)) {
-      const article = articles.get(relative);
-      if (!article) continue;
-      documents.push({ input, markdown: article.body, firstLine: article.bodyFirstLine, theme: checkedTheme(articleTheme(policies, article.id.slice(0, 10), requestedTheme), zh), articleDir: path.join(root!, article.directory) });
-      continue;
-    }
+    const article = relative !== undefined && ARTICLE_FILE.test(relative) ? relative : undefined;
     let source: string;
     try {
       source = await readFile(input.absolute, 'utf8');
@@ -264,17 +262,30 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
       continue;
     }
     const split = splitFrontMatter(source);
-    if (split.kind === 'unclosed') {
-      context.stderr.write(zh ? `${input.shown}:1:1  front matter 没有用 --- 结束，没有渲染。\n` : `${input.shown}:1:1  the front matter is not closed by ---; nothing was rendered.\n`);
+    const unreadable = (line: number, column: number, why: string) => {
+      context.stderr.write(`${input.shown}:${line}:${column}  yaml/syntax  ${why}\n`);
+      context.stderr.write(zh ? `${input.shown}：文章读不出来，没有渲染。\n` : `${input.shown}: the article could not be read; nothing was rendered.\n`);
       failed = true;
+    };
+    if (split.kind === 'unclosed' || (article && split.kind === 'missing')) {
+      unreadable(1, 1, zh ? 'front matter 没有用 --- 开始和结束。' : 'the front matter is not enclosed in --- lines.');
       continue;
     }
-    const policyTheme = root !== undefined && requestedTheme === undefined ? policyInForce(policies, today(env))?.publishing?.theme : undefined;
+    if (split.kind === 'ok') {
+      const parsed = await parseYaml(split.yamlText, split.yamlFirstLine);
+      if (!('data' in parsed)) {
+        unreadable(parsed.line, parsed.column, parsed.message);
+        continue;
+      }
+    }
+    // An article's theme follows the policy in force on its date; any other file's, today's.
+    const date = article ? article.split('/')[2]! + '-' + article.split('/')[3]!.slice(0, 5) : today(env);
+    const theme = requestedTheme ?? (root !== undefined ? articleTheme(policies as unknown as PolicyFile[], date) : DEFAULT_THEME);
     documents.push({
       input,
       markdown: split.kind === 'ok' ? split.body : source.replace(/\r\n?/g, '\n'),
       firstLine: split.kind === 'ok' ? split.bodyFirstLine : 1,
-      theme: checkedTheme(requestedTheme ?? policyTheme ?? DEFAULT_THEME, zh),
+      theme: checkedTheme(theme, zh),
       articleDir: path.dirname(input.absolute),
     });
   }
