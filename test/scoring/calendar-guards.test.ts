@@ -82,6 +82,23 @@ describe('the appraisal calendar', () => {
   });
 });
 
+describe('what a finalised month freezes', () => {
+  it('the parts that score it; a publishing or review setting of the same version may still change', async () => {
+    const sample = await copySampleDepartment();
+    try {
+      await sample.edit('content/policy/2026-01-01.yaml', 'overdueAfterMinutes: 30', 'overdueAfterMinutes: 45');
+      const env = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-12-03T02:00:00Z' };
+      expect((await runMpflow(['check'], { cwd: sample.root, env })).exitCode).toBe(0);
+      await sample.edit('content/policy/2026-01-01.yaml', 'firstReplyDeadlineMinutes: 30', 'firstReplyDeadlineMinutes: 20');
+      const check = await runMpflow(['check'], { cwd: sample.root, env });
+      expect(check.exitCode).toBe(1);
+      expect(check.stdout).toMatch(/content\/policy\/2026-01-01\.yaml:\d+:3 {2}policy\/immutable {2}support\.firstReplyDeadlineMinutes was changed/);
+    } finally {
+      await sample.dispose();
+    }
+  });
+});
+
 describe('a department that appraises monthly only', () => {
   it('leaves appraisal.annual out: check passes, months are scored, and the year says there is no annual appraisal', async () => {
     const { FixtureRepository } = await import('../helpers/fixture-repository.ts');

@@ -64,9 +64,19 @@ export interface PolicyPartChange {
   segments: PathSegment[];
 }
 
-/** What differs between a recorded fingerprint and the policy as it is now, in file order. */
-export function policyChanges(recorded: Readonly<Record<string, string>>, policy: unknown): PolicyPartChange[] {
-  const now = policyParts(policy);
+/**
+ * The parts that score a month: the appraisal section, the zone its dates are read in and the
+ * support settings the support measures use. The rest (review rules, compliance, publishing) scores
+ * nothing, so a finalised month does not freeze it.
+ */
+export function scoresMonths(key: string): boolean {
+  return /^(appraisal|timezone|support)([.[/]|$)/.test(key);
+}
+
+/** What differs, in the parts that score a month, between a recorded fingerprint and the policy as it is now, in file order. */
+export function policyChanges(recordedParts: Readonly<Record<string, string>>, policy: unknown): PolicyPartChange[] {
+  const recorded = Object.fromEntries(Object.entries(recordedParts).filter(([key]) => scoresMonths(key)));
+  const now = policyParts(policy).filter((part) => scoresMonths(part.key));
   const changes: PolicyPartChange[] = [];
   const present = new Map(now.map((part) => [part.key, part]));
   for (const part of now) {
