@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusFiles, loadCorpus } from '../../bench/eval/accuracy.ts';
 import { CONTENT_FAMILIES, loadRealCorpus } from '../../bench/eval/real-corpus.ts';
-import { sentenceFeatures, type ContentModel, type FamilyModel } from '../../src/core/compliance/classifier.ts';
+import { packModel, sentenceFeatures, type FamilyModel } from '../../src/core/compliance/classifier.ts';
 import { buildTextView } from '../../src/core/compliance/text-view.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -82,7 +82,7 @@ function fit(family: string): Omit<FamilyModel, 'threshold'> {
   }
   const kept: Record<string, number> = {};
   vocabulary.forEach((feature, position) => {
-    if (Math.abs(weights[position]!) >= 0.01) kept[feature] = Math.round(weights[position]! * 1000) / 1000;
+    if (Math.abs(weights[position]!) >= 0.05) kept[feature] = Math.round(weights[position]! * 1000) / 1000;
   });
   return { prior: Math.round(bias * 1000) / 1000, weights: kept };
 }
@@ -114,16 +114,15 @@ for (const family of MODELLED) {
 }
 
 const labelled = [...train, ...dev].map((example) => [example.text, [...example.families].sort()]);
-const model: ContentModel = {
-  version: 1,
-  ngrams: NGRAMS,
-  trainedOn: {
+const model = packModel(
+  NGRAMS,
+  {
     files: [...ownFiles.map((file) => path.relative(root, file)), 'test/compliance-eval/corpus-real (train split; dev split for thresholds)'],
     sentences: labelled.length,
     sha256: createHash('sha256').update(JSON.stringify(labelled)).digest('hex'),
   },
   families,
-};
+);
 const text = `${JSON.stringify(model)}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(output, 'utf8');

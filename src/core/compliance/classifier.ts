@@ -16,16 +16,35 @@ export interface FamilyModel {
   prior: number;
   /** Score at or above which a sentence is reported (chosen on the dev split). */
   threshold: number;
-  /** n-gram → log P(g | family) − log P(g | not family). */
+  /** n-gram → weight (logistic regression; positive raises the family's score). */
   weights: Record<string, number>;
 }
 
+/**
+ * The model file: the n-grams once, and per family its prior, threshold and one weight per n-gram
+ * (0 where the family gives it none). Arrays, not objects keyed by n-gram: they parse and load in
+ * a fraction of the time.
+ */
 export interface ContentModel {
-  version: 1;
+  version: 2;
   ngrams: readonly number[];
   /** What the model was trained on: files, sentence count and the SHA-256 of the labelled data. */
   trainedOn: { files: string[]; sentences: number; sha256: string };
-  families: Record<string, FamilyModel>;
+  families: string[];
+  priors: number[];
+  thresholds: number[];
+  features: string[];
+  /** Row-major: weights[feature × families.length + family]. */
+  weights: number[];
+}
+
+/** The model file for a set of fitted families. */
+export function packModel(ngrams: readonly number[], trainedOn: ContentModel['trainedOn'], fitted: Record<string, FamilyModel>): ContentModel {
+  const families = Object.keys(fitted);
+  const features = [...new Set(families.flatMap((family) => Object.keys(fitted[family]!.weights)))].sort();
+  const weights: number[] = [];
+  for (const feature of features) for (const family of families) weights.push(fitted[family]!.weights[feature] ?? 0);
+  return { version: 2, ngrams, trainedOn, families, priors: families.map((family) => fitted[family]!.prior), thresholds: families.map((family) => fitted[family]!.threshold), features, weights };
 }
 
 let model: ContentModel | undefined;
@@ -75,14 +94,7 @@ const compiledOf = new WeakMap<ContentModel, Compiled>();
 function compile(given: ContentModel): Compiled {
   let compiled = compiledOf.get(given);
   if (compiled) return compiled;
-  const families = Object.keys(given.families);
-  const featureIndex = new Map<string, number>();
-  for (const family of families) for (const feature of Object.keys(given.families[family]!.weights)) if (!featureIndex.has(feature)) featureIndex.set(feature, featureIndex.size);
-  const features = [...featureIndex.keys()];
-  const matrix = new Float64Array(features.length * families.length);
-  families.forEach((family, column) => {
-    for (const [feature, weight] of Object.entries(given.families[family]!.weights)) matrix[featureIndex.get(feature)! * families.length + column] = weight;
-  });
+  const { families, features } = given;
   let size = 1;
   while (size < features.length * 4) size *= 2;
   const mask = size - 1;
@@ -96,12 +108,12 @@ function compile(given: ContentModel): Compiled {
   });
   compiled = {
     families,
-    priors: Float64Array.from(families.map((family) => given.families[family]!.prior)),
-    thresholds: Float64Array.from(families.map((family) => given.families[family]!.threshold)),
+    priors: Float64Array.from(given.priors),
+    thresholds: Float64Array.from(given.thresholds),
     mask,
     keys,
     slots,
-    matrix,
+    matrix: Float64Array.from(given.weights),
     features,
     stamp: new Int32Array(features.length).fill(-1),
     sizes: given.ngrams,
