@@ -57,6 +57,22 @@ describe('mpflow render outside a repository', () => {
     expect(findWeChatSafetyProblems(html)).toEqual([]);
   });
 
+  it('keeps single line breaks with --breaks or a draft\'s breaks: true, and reports broken front matter at its line', async () => {
+    await writeFile(path.join(folder, 'poem.md'), '---\nbreaks: true\n---\n寒夜客来茶当酒，\n竹炉汤沸火初红。\n');
+    await writeFile(path.join(folder, 'prose.md'), '寒夜客来茶当酒，\n竹炉汤沸火初红。\n');
+    const poem = await runMpflow(['render', 'poem.md'], { cwd: folder, env: ENV });
+    expect(poem.stdout).toMatch(/寒夜客来茶当酒，<br>竹炉汤沸火初红。/);
+    const prose = await runMpflow(['render', 'prose.md'], { cwd: folder, env: ENV });
+    expect(prose.stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
+    const flagged = await runMpflow(['render', 'prose.md', '--breaks'], { cwd: folder, env: ENV });
+    expect(flagged.stdout).toContain('<br>');
+    await writeFile(path.join(folder, 'broken.md'), '---\ntitle: 草稿\nbreaks: [true\n---\n正文。\n');
+    const broken = await runMpflow(['render', 'broken.md', 'prose.md'], { cwd: folder, env: ENV });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toMatch(/^broken\.md:[34]:\d+ {2}yaml\/syntax/m);
+    expect(broken.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
   it('renders many files and folders in one run, one line of HTML each, or into an --out folder', async () => {
     await mkdir(path.join(folder, 'series/part-2'), { recursive: true });
     await writeFile(path.join(folder, 'series/part-1.md'), '第一篇：选茶。');

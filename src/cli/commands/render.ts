@@ -29,7 +29,7 @@ const HELP = {
   --image-base 本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取
   --upload     本地图片经 media/uploadimg 上传（需 WECHAT_APPID、WECHAT_APPSECRET），
                HTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次
-  --breaks     段落里的单个换行保留为换行
+  --breaks     段落里的单个换行保留为换行（仓库外的草稿也可在 front matter 写 breaks: true）
 
 主题默认取文章日期当天生效制度的 publishing.theme；仓库外的文件用 ${DEFAULT_THEME}。
 字数和大小按发布时的同一规则检查：可见字数少于 ${WECHAT_CONTENT_MAX_CHARS}，HTML 小于 1 MB。
@@ -51,7 +51,8 @@ as many as you like.
   --upload     upload local images through media/uploadimg (needs WECHAT_APPID and
                WECHAT_APPSECRET) and write WeChat's addresses; cached by content digest,
                so an image is uploaded once
-  --breaks     keep a single line break inside a paragraph as a line break
+  --breaks     keep a single line break inside a paragraph as a line break (a draft outside
+               a repository may set breaks: true in its front matter)
 
 The theme defaults to publishing.theme of the policy in force on the article's date; files outside
 a repository use ${DEFAULT_THEME}. Length is checked by the rule publish uses: fewer than
@@ -79,6 +80,8 @@ interface Document {
   firstLine: number;
   theme: string;
   articleDir: string;
+  /** From a loose draft's front matter; --breaks wins. */
+  breaks?: boolean;
 }
 
 async function markdownFilesIn(folder: string): Promise<string[]> {
@@ -222,11 +225,11 @@ function today(env: NodeJS.ProcessEnv): string {
 /** One YAML text parsed, or the first syntax error with its line and column in the file. */
 async function parseYaml(text: string, firstLine: number): Promise<{ data: unknown } | { line: number; column: number; message: string }> {
   const { parseDocument } = await import('yaml');
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   const error = document.errors[0];
   if (error) {
     const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]! };
+    return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.') };
   }
   return { data: document.toJS() };
 }
@@ -271,12 +274,16 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
       unreadable(1, 1, zh ? 'front matter 没有用 --- 开始和结束。' : 'the front matter is not enclosed in --- lines.');
       continue;
     }
+    let breaks: boolean | undefined;
     if (split.kind === 'ok') {
       const parsed = await parseYaml(split.yamlText, split.yamlFirstLine);
       if (!('data' in parsed)) {
         unreadable(parsed.line, parsed.column, parsed.message);
         continue;
       }
+      // A loose draft may say `breaks: true` in its front matter, as doocs/md users set it once.
+      const value = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as { breaks?: unknown }).breaks : undefined;
+      if (!article && typeof value === 'boolean') breaks = value;
     }
     // An article's theme follows the policy in force on its date; any other file's, today's.
     const date = article ? article.split('/')[2]! + '-' + article.split('/')[3]!.slice(0, 5) : today(env);
@@ -287,6 +294,7 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
       firstLine: split.kind === 'ok' ? split.bodyFirstLine : 1,
       theme: checkedTheme(theme, zh),
       articleDir: path.dirname(input.absolute),
+      ...(breaks !== undefined ? { breaks } : {}),
     });
   }
   return { documents, failed };
@@ -312,7 +320,7 @@ interface RenderOptions {
 async function renderDocument(document: Document, options: RenderOptions): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
   const { zh, context } = options;
   const shown = document.input.shown;
-  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks };
+  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks || (document.breaks ?? false) };
   let rendered = await renderArticle(base);
   let failed = false;
   const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));
