@@ -13,7 +13,6 @@ import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
 import { drawFigures, type FigureProblem } from './figures-svg.ts';
 import { inlineStyles } from './inline-styles.ts';
@@ -85,12 +84,14 @@ const processor = remark()
   .use(rehypeStringify)
   .freeze();
 // `$…$` maths only costs its parser when a `$` is there at all.
-const mathProcessor = remark()
-  .use(remarkGfm, { singleTilde: false })
-  .use(remarkMath)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeStringify)
-  .freeze();
+let mathProcessor: Promise<typeof processor> | undefined;
+
+function loadMathProcessor(): Promise<typeof processor> {
+  mathProcessor ??= import('remark-math').then(({ default: remarkMath }) =>
+    remark().use(remarkGfm, { singleTilde: false }).use(remarkMath).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify).freeze() as unknown as typeof processor,
+  );
+  return mathProcessor;
+}
 
 export interface ClassedArticle {
   /** The shaped tree with the theme's `mp-` classes, before the styles are inlined. */
@@ -124,7 +125,7 @@ function hasRaw(tree: Root): boolean {
 /** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
 export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks'> & { theme?: ThemeName }): Promise<ClassedArticle> {
   const source = escapeLoneDollars(input.markdown);
-  const parser = source.text.includes('$') ? mathProcessor : processor;
+  const parser = source.text.includes('$') ? await loadMathProcessor() : processor;
   const mdast = parser.parse(source.text);
   applyMarkdownExtensions(mdast, { breaks: input.breaks ?? false });
   const { images, references, addImage } = rewriteForWeChat(mdast, {
