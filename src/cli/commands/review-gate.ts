@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
 import { createGitHubClient, githubOptionsFromEnvironment } from '../../core/github/client.ts';
@@ -24,6 +25,8 @@ mpflow/review，同步标签（review: self / review: operator / review: ready�
   --repo OWNER/NAME    仓库
   --pr N               PR 编号
   --dry-run            只输出结论，不写入 GitHub
+  --event 文件          与 --dry-run 一起：不调用 GitHub 接口，按保存的 pull_request / pull_request_review
+                       事件、本地 git 中 base..head 的提交与改动文件、磁盘上的名册和制度判断
   --verdict check-run|status
                        结论的发布方式：check-run 为 GitHub App 的检查运行（需 App 令牌，规则集
                        可指定只认这个 App），status 为提交状态（默认）
@@ -46,6 +49,9 @@ Options:
   --repo OWNER/NAME    repository
   --pr N               pull request number
   --dry-run            print the decision; write nothing to GitHub
+  --event FILE         with --dry-run: no GitHub API; judge a saved pull_request or pull_request_review
+                       event with the commits and files of base..head from local git and the roster
+                       and policy on disk
   --verdict check-run|status
                        how the verdict is posted: check-run, a check run of the GitHub App (an
                        App token; a ruleset can require it from that App only), or status, a
@@ -86,6 +92,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       repo: { type: 'string' },
       pr: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      event: { type: 'string' },
       'record-merge': { type: 'boolean', default: false },
       verdict: { type: 'string', default: 'status' },
       format: { type: 'string', default: 'text' },
@@ -97,6 +104,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   const zh = language === 'zh-CN';
   if (values.help) return writeHelp(HELP, context);
   const format = parseFormat(values.format, FORMATS, language);
+  if (values.event !== undefined) return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
   if (values.repo === undefined) throw new UsageError(zh ? '缺少 --repo OWNER/NAME。' : 'Missing --repo OWNER/NAME.');
   const repository = parseRepositoryName(values.repo);
   if (!repository) throw new UsageError(zh ? `--repo 应为 OWNER/NAME（收到“${values.repo}”）。` : `--repo must be OWNER/NAME (got "${values.repo}").`);
@@ -166,6 +174,33 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
     context.stderr.write(`mpflow: ${pick(apiError.localized, language)}\n`);
     return EXIT.problems;
   }
+}
+
+/**
+ * --dry-run --event FILE: the decision for a saved GitHub event, its commits and files from local
+ * git and the roster and policy on disk; nothing is read from or written to GitHub.
+ */
+async function offlineGate(eventFile: string, dryRun: boolean, format: string, rootOption: string | undefined, context: CommandContext): Promise<number> {
+  const language = context.language;
+  const zh = language === 'zh-CN';
+  if (!dryRun) throw new UsageError(zh ? '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。' : '--event works with --dry-run only: offline, nothing is written to GitHub.');
+  const root = resolveRoot(rootOption, context);
+  const { offlineReviewInput, OfflineEventError } = await import('../../core/review/offline-input.ts');
+  const { readBaseContext } = await import('../../core/review/base-context.ts');
+  const { decideReview } = await import('../../core/review/decide-review.ts');
+  let input: Awaited<ReturnType<typeof offlineReviewInput>>;
+  try {
+    input = await offlineReviewInput(path.resolve(context.cwd, eventFile), root, eventFile);
+  } catch (error) {
+    if (!(error instanceof OfflineEventError)) throw error;
+    context.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
+    return EXIT.usage;
+  }
+  const base = readBaseContext(input.team, input.policies, new Date(currentInstant(context.env)));
+  const decision = decideReview({ pullRequest: input.pullRequest, reviews: input.reviews, comments: input.comments, base });
+  if (format === 'json') context.stdout.write(`${JSON.stringify({ event: eventFile, dryRun: true, decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) } }, null, 2)}\n`);
+  else context.stdout.write(formatDecisionText(decision, [], true, language));
+  return EXIT.clean;
 }
 
 function formatDecisionText(decision: ReviewDecision, actions: readonly GateAction[], dryRun: boolean, language: Language): string {
