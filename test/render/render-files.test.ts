@@ -140,6 +140,19 @@ describe('mpflow render --upload', () => {
     expect(fake.count('/cgi-bin/media/uploadimg')).toBe(2);
   });
 
+  it('names the refused request when WeChat refuses an upload, and prints no HTML with local images', async () => {
+    await writeFile(path.join(folder, 'one.md'), '![茶园](garden.png)\n');
+    await writeFile(path.join(folder, 'garden.png'), TINY_PNG);
+    fake.injectError('/cgi-bin/media/uploadimg', 45009);
+    const env = { ...ENV, WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: fake.url, MPFLOW_CACHE_DIR: path.join(folder, 'cache'), MPFLOW_WECHAT_TOKEN_CACHE: path.join(folder, 'token.json') };
+    const run = await runMpflow(['render', 'one.md', '--upload'], { cwd: folder, env });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/^one\.md: .*45009/m);
+    expect(run.stderr).toContain('media/uploadimg');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('says plainly what is missing without credentials, and writes nothing', async () => {
     await writeFile(path.join(folder, 'one.md'), '![茶园](garden.png)\n');
     const run = await runMpflow(['render', 'one.md', '--upload', '--out', 'one.html'], { cwd: folder, env: ENV });
