@@ -117,6 +117,9 @@ describe('a new department runs its first month with mpflow commands only', () =
   });
 
   it('refuses to write or finalise December while it is still December', async () => {
+    // The department kept the sample's KPI targets: score says so, in time to set its own.
+    const cycle = await mpflow(['score', '--period', '2026-12'], '2026-12-15T02:00:00Z');
+    expect(cycle.stdout).toContain("Note: the targets of comments-per-article, designed-reads-per-article, designed-shares-per-article, follower-churn-rate, follower-net-growth, likes-per-article, reads-per-article, shares-per-article, support-satisfaction in the 2026-01-01 policy are still the sample department's (闽岚茶事)");
     const write = await mpflow(['score', '--period', '2026-12', '--write'], '2026-12-15T02:00:00Z');
     expect(write.exitCode).toBe(1);
     expect(write.stderr).toContain('2026-12 is not over yet (today 2026-12-15, Asia/Shanghai)');

@@ -7,6 +7,7 @@ import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
 import { dateTimeOptionProblem, isoInTimeZone, nowFromEnvironment, parseDateTimeOption } from '../../core/model/date-time-option.ts';
 import { monthTodo } from '../../core/scoring/todo.ts';
 import { formatTodo } from '../../core/scoring/todo-report.ts';
+import { SAMPLE_ACCOUNT, sampleTargetsInForce } from '../../core/scoring/sample-targets.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
 import { cycleStatus, nextMonth, type CycleStepId } from '../../core/scoring/cycle.ts';
 import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
@@ -260,6 +261,14 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     return EXIT.clean;
   }
   out(zh ? `${period} 考核进度（制度 ${scores.policy.effective}，今天 ${today}，${timeZone}）\n` : `${period} appraisal cycle (policy ${scores.policy.effective}, today ${today}, ${timeZone})\n`);
+  const inherited = sampleTargetsInForce(scores.policy, repository.team?.data);
+  if (inherited.length > 0) {
+    out(
+      zh
+        ? `  注意：${scores.policy.effective} 版制度中 ${inherited.join('、')} 的目标值仍是示例部门（${SAMPLE_ACCOUNT}）的；按本号的粉丝和阅读水平定自己的目标，写进新的制度版本（mpflow new policy）。\n`
+        : `  Note: the targets of ${inherited.join(', ')} in the ${scores.policy.effective} policy are still the sample department's (${SAMPLE_ACCOUNT}); set your own from your account's figures in a new policy version (mpflow new policy).\n`,
+    );
+  }
   for (const member of cycle) {
     const missing = member.steps.filter((step) => !step.done);
     const postponed = (step: (typeof missing)[number]) => (step.postponedFrom ? (zh ? `（因休假由 ${step.postponedFrom} 顺延）` : ` (moved from ${step.postponedFrom} for leave)`) : '');
