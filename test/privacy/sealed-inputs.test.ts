@@ -241,6 +241,18 @@ describe('sealing new inputs', () => {
     expect(verify.stdout).toContain("Since 2026-10 was finalised, lin-xiao's sealed ratings or interview changed (lin-xiao/peer-wang-jia.yaml.age)");
   });
 
+  it('without a key, score --verify still recomputes the measured indicators: figures re-imported after finalisation are caught', async () => {
+    const { root } = await freshDepartment('metrics');
+    const table = path.join(root, 'content/metrics/articles/2026-10.csv');
+    const figures = await readFile(table, 'utf8');
+    expect(figures).toContain('2026-10-03,2026-10-03-wuyi-national-day,905,');
+    await writeFile(table, figures.replace('2026-10-03,2026-10-03-wuyi-national-day,905,', '2026-10-03,2026-10-03-wuyi-national-day,9905,'));
+    actAs(undefined);
+    const verify = await runMpflow(['score', '--verify'], { cwd: root });
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout).toMatch(/appraisals\/2026-10\/lin-xiao\/result\.yaml: lin-xiao 2026-10 indicators\.operations-metrics is 86\.33 as committed, \d+\.\d\d recomputed/);
+  });
+
   it('a damaged sealed file or a wrong identity is said plainly', async () => {
     const { root } = await freshDepartment('damaged');
     const target = path.join(root, 'appraisals/2026-10/lin-xiao/self.yaml.age');

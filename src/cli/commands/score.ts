@@ -322,8 +322,8 @@ async function verify(root: string, repository: Repository, context: CommandCont
     // Sealed ratings no identity here opens (CI, a member's clone): bound to HR's finalisation, not recomputed.
     context.stdout.write(
       zh
-        ? `✓ 核对了 ${checked} 份结果，全部一致；其中 ${sealed} 份的评价已加密、本机打不开，核对的是定稿记录、加密文件摘要与校准（完整复算需人力资源设置 MPFLOW_AGE_IDENTITY）。\n`
-        : `✓ Checked ${checked} results; all match. ${sealed} of them rest on sealed ratings no identity here opens: checked against the finalisation, the sealed files' digests and the calibrations (full recomputation needs HR's MPFLOW_AGE_IDENTITY).\n`,
+        ? `✓ 核对了 ${checked} 份结果，全部一致；其中 ${sealed} 份的评价已加密、本机打不开，核对的是定稿记录、加密文件摘要、校准和重新计算的数据类指标（完整复算需人力资源设置 MPFLOW_AGE_IDENTITY）。\n`
+        : `✓ Checked ${checked} results; all match. ${sealed} of them rest on sealed ratings no identity here opens: checked against the finalisation, the sealed files' digests, the calibrations and the measured indicators recomputed (full recomputation needs HR's MPFLOW_AGE_IDENTITY).\n`,
     );
     return EXIT.clean;
   }

@@ -14,6 +14,7 @@ import type { FieldDifference } from '../scoring/result-file.ts';
 import { policyForPeriod } from '../scoring/gather-inputs.ts';
 import { gradeFor } from '../scoring/score-member.ts';
 import { round2 } from '../scoring/normalise.ts';
+import type { MemberMonthScore } from '../scoring/score-types.ts';
 
 /** Months with at least one sealed input that this run's identities did not open. */
 export function lockedPeriods(repository: Repository): Set<string> {
@@ -30,12 +31,26 @@ export function lockedPeriods(repository: Repository): Set<string> {
  * Findings for one committed result of a month whose inputs stay sealed; `locked` is what the
  * month's files digest to now (lockedRecords), by path within the month folder.
  */
-export function verifySealedResult(repository: Repository, record: SourcedRecord<MonthlyAppraisalResult>, locked: ReadonlyMap<string, string>): VerifyFinding[] {
+export function verifySealedResult(repository: Repository, record: SourcedRecord<MonthlyAppraisalResult>, locked: ReadonlyMap<string, string>, recomputed?: MemberMonthScore): VerifyFinding[] {
   const { period, member } = record.data;
   const base = { file: record.file, member, period, differences: [] };
+  // What needs no rating is recomputed in full: the policy in force and every measured indicator
+  // (account metrics, campaigns), so a re-import of the figures after finalisation is still caught.
+  const measured: FieldDifference[] = [];
+  if (recomputed) {
+    if (recomputed.policy !== record.data.policy) measured.push({ field: 'policy', committed: record.data.policy, recomputed: recomputed.policy });
+    const indicators = (record.data.indicators ?? {}) as Record<string, number | null>;
+    for (const node of recomputed.categories.flatMap((category) => category.children ?? [category])) {
+      if (node.source === 'ratings' || node.source === undefined) continue;
+      const now = node.score === null ? null : round2(node.score);
+      if ((indicators[node.id] ?? null) !== now) measured.push({ field: `indicators.${node.id}`, committed: indicators[node.id], recomputed: now });
+    }
+  }
+  const measuredFindings: VerifyFinding[] = measured.length > 0 ? [{ ...base, differences: measured }] : [];
   const finalisation = (repository.finalizations ?? []).find((candidate) => candidate.valid && candidate.data.period === period);
   if (!finalisation) {
     return [
+      ...measuredFindings,
       {
         ...base,
         message: text(
@@ -45,7 +60,7 @@ export function verifySealedResult(repository: Repository, record: SourcedRecord
       },
     ];
   }
-  const findings: VerifyFinding[] = [];
+  const findings: VerifyFinding[] = [...measuredFindings];
   const finalised = (finalisation.data.results as Record<string, { score?: number; inputDigest?: string }>)[member];
   if (!finalised) {
     findings.push({ ...base, message: text(`${period} 定稿时没有 ${member} 的得分，这份结果不应存在。`, `${period} was finalised without a score for ${member}, so this result should not exist.`) });

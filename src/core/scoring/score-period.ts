@@ -51,11 +51,6 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
   for (const record of repository.scoreResults ?? []) {
     checked += 1;
     const { period, member } = record.data;
-    if (sealedMonths.has(period)) {
-      sealed += 1;
-      findings.push(...verifySealedResult(repository, record, lockedRecords(repository, period)));
-      continue;
-    }
     if (!byPeriod.has(period)) {
       const policy = policyForPeriod(repository, period);
       const zone = policy?.timezone ?? 'Asia/Shanghai';
@@ -65,6 +60,12 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
     }
     const scores = byPeriod.get(period);
     const result = scores?.results.find((entry) => entry.member === member);
+    if (sealedMonths.has(period)) {
+      // Recomputed without the ratings: the measured indicators and the policy still are checked.
+      sealed += 1;
+      findings.push(...verifySealedResult(repository, record, lockedRecords(repository, period), result));
+      continue;
+    }
     if (!result) {
       findings.push({ file: record.file, member, period, differences: [], message: text(`${period} 没有需要考核的成员 ${member}（或该月没有生效的制度），这份结果不应存在。`, `${member} is not appraised in ${period} (or no policy is in force), so this result should not exist.`) });
       continue;
