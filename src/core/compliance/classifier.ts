@@ -74,6 +74,8 @@ interface Compiled {
   /** Per feature: the sentence that last counted it (each n-gram counts once per sentence). */
   stamp: Int32Array;
   sizes: readonly number[];
+  /** Per n-gram size: 1 where a unit starts (bit 1) or ends (bit 2) some feature of that size; most n-grams fail this and are never looked up. */
+  edges: Uint8Array[];
 }
 
 /** An n-gram of up to three UTF-16 units as one exact number (3 × 16 bits, times 4 for the size, < 2^53). */
@@ -117,6 +119,15 @@ function compile(given: ContentModel): Compiled {
     features,
     stamp: new Int32Array(features.length).fill(-1),
     sizes: given.ngrams,
+    edges: [1, 2, 3].map((size) => {
+      const edge = new Uint8Array(65536);
+      for (const feature of features) {
+        if (feature.length !== size) continue;
+        edge[feature.charCodeAt(0)]! |= 1;
+        edge[feature.charCodeAt(size - 1)]! |= 2;
+      }
+      return edge;
+    }),
   };
   compiledOf.set(given, compiled);
   return compiled;
@@ -224,6 +235,7 @@ export interface SentenceVerdicts {
 export function classifyText(text: string, given: ContentModel = contentModel()): SentenceVerdicts[] {
   const compiled = compile(given);
   const { families, priors, thresholds, matrix, stamp, sizes, keys, slots, mask } = compiled;
+  const [edge1, edge2, edge3] = compiled.edges as [Uint8Array, Uint8Array, Uint8Array];
   const width = families.length;
   const scores = new Float64Array(width);
   const counted: number[] = [];
@@ -231,47 +243,31 @@ export function classifyText(text: string, given: ContentModel = contentModel())
   const wantUnigrams = sizes.includes(1);
   const wantBigrams = sizes.includes(2);
   const wantTrigrams = sizes.includes(3);
-  let sentence = (sentenceCount = (sentenceCount + 1) & 0x3fffffff);
+  sentenceCount = (sentenceCount + 1) & 0x3fffffff;
+  let sentence = sentenceCount;
   let start = 0;
   // The last two units of the current run (-1: none), digits already folded to 0.
   let previous = -1;
   let beforePrevious = -1;
   let lastWasDigit = false;
   scores.set(priors);
-  const count = (key: number, hash: number) => {
-    let slot = hash & mask;
-    for (;;) {
-      const found = keys[slot]!;
-      if (found === 0) return;
-      if (found === key) break;
-      slot = (slot + 1) & mask;
-    }
-    const feature = slots[slot]!;
-    if (stamp[feature] === sentence) return;
-    stamp[feature] = sentence;
-    counted.push(feature);
-    const row = feature * width;
-    for (let family = 0; family < width; family += 1) scores[family]! += matrix[row + family]!;
-  };
-  const close = (end: number) => {
-    if (counted.length > 0) {
-      let any = false;
-      for (let family = 0; family < width; family += 1) if (scores[family]! >= thresholds[family]!) any = true;
-      if (any) results.push({ start, end, verdicts: verdictsOf(compiled, scores, counted) });
-    }
-    counted.length = 0;
-    scores.set(priors);
-    sentence = (sentenceCount = (sentenceCount + 1) & 0x3fffffff);
-    previous = -1;
-    beforePrevious = -1;
-    lastWasDigit = false;
-  };
-  for (let index = 0; index < text.length; index += 1) {
-    let code = text.charCodeAt(index);
-    if (isSentenceEnd(code)) {
-      if (index > start) close(code === 0x0a ? index : index + 1);
-      else close(index);
+  const length = text.length;
+  for (let index = 0; index <= length; index += 1) {
+    let code = index < length ? text.charCodeAt(index) : 0x0a;
+    if (index === length || isSentenceEnd(code)) {
+      if (counted.length > 0) {
+        let reached = false;
+        for (let family = 0; family < width; family += 1) if (scores[family]! >= thresholds[family]!) reached = true;
+        if (reached) results.push({ start, end: index === length || code === 0x0a ? index : index + 1, verdicts: verdictsOf(compiled, scores, counted) });
+        counted.length = 0;
+        scores.set(priors);
+      }
+      sentenceCount = (sentenceCount + 1) & 0x3fffffff;
+      sentence = sentenceCount;
       start = index + 1;
+      previous = -1;
+      beforePrevious = -1;
+      lastWasDigit = false;
       continue;
     }
     const kind = UNIT_CLASS[code]!;
@@ -286,13 +282,40 @@ export function classifyText(text: string, given: ContentModel = contentModel())
       lastWasDigit = true;
       code = 0x30;
     } else lastWasDigit = false;
-    if (wantUnigrams) count(code * 4 + 1, hashUnits(1, code, 0, 0));
-    if (wantBigrams && previous !== -1) count((previous * 65536 + code) * 4 + 2, hashUnits(2, previous, code, 0));
-    if (wantTrigrams && beforePrevious !== -1) count(((beforePrevious * 65536 + previous) * 65536 + code) * 4 + 3, hashUnits(3, beforePrevious, previous, code));
+    // Up to three n-grams end here; each is looked up only when its first and last units can start and end a feature.
+    for (let size = 1; size <= 3; size += 1) {
+      let key: number;
+      let hash: number;
+      if (size === 1) {
+        if (!wantUnigrams || edge1[code] !== 3) continue;
+        key = code * 4 + 1;
+        hash = hashUnits(1, code, 0, 0);
+      } else if (size === 2) {
+        if (!wantBigrams || previous === -1 || (edge2[previous]! & 1) === 0 || (edge2[code]! & 2) === 0) continue;
+        key = (previous * 65536 + code) * 4 + 2;
+        hash = hashUnits(2, previous, code, 0);
+      } else {
+        if (!wantTrigrams || beforePrevious === -1 || (edge3[beforePrevious]! & 1) === 0 || (edge3[code]! & 2) === 0) continue;
+        key = ((beforePrevious * 65536 + previous) * 65536 + code) * 4 + 3;
+        hash = hashUnits(3, beforePrevious, previous, code);
+      }
+      let slot = hash & mask;
+      let found = keys[slot]!;
+      while (found !== 0 && found !== key) {
+        slot = (slot + 1) & mask;
+        found = keys[slot]!;
+      }
+      if (found === 0) continue;
+      const feature = slots[slot]!;
+      if (stamp[feature] === sentence) continue;
+      stamp[feature] = sentence;
+      counted.push(feature);
+      const row = feature * width;
+      for (let family = 0; family < width; family += 1) scores[family]! += matrix[row + family]!;
+    }
     beforePrevious = previous;
     previous = code;
   }
-  if (start < text.length) close(text.length);
   return results;
 }
 
