@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/site/**'],
           testTimeout: 30_000,
+          // Some suites load the sample department (and open its sealed files) once in beforeAll.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -180,6 +180,34 @@ describe('a lost runner (SIGKILL, its checkout gone) never leads to a second sub
     expect(parse(readFileSync(path.join(next, RECORD_FILE), 'utf8'))).toMatchObject({ status: 'failed', failure: { step: 'submit' } });
   });
 
+  it('killed while polling, after WeChat accepted it: the publish_id is on the branch and a fresh runner only polls', async () => {
+    let victim: ChildProcess | undefined;
+    world = await createPublishingWorld({
+      images: 1,
+      fake: {
+        pollsWhilePublishing: 0,
+        onRequest: async (call) => {
+          if (call.path === '/cgi-bin/freepublish/get' && victim) {
+            victim.kill('SIGKILL');
+            await new Promise((resolve) => victim!.once('exit', resolve));
+          }
+        },
+      },
+    });
+    const repo = gitWorld(world);
+    const first = runPublisher(world, '2026-09-02T20:35:00+08:00', { extra: ['--push-records'], env: repo.env });
+    victim = first.child;
+    expect((await first.done).signal).toBe('SIGKILL');
+    expect(repo.git(repo.origin, 'show', `main:${RECORD_FILE}`)).toMatch(/^publishId: /m);
+    victim = undefined;
+    const next = repo.clone();
+    const rerun = await runPublisher(world, '2026-09-02T20:50:00+08:00', { root: next, extra: ['--push-records'], env: repo.env }).done;
+    expect(rerun.code).toBe(0);
+    expect((JSON.parse(rerun.stdout) as { entries: Array<{ outcome: string }> }).entries[0]?.outcome).toBe('published');
+    expect(world.fake.count('/cgi-bin/freepublish/submit')).toBe(1);
+    expect(parse(readFileSync(path.join(next, RECORD_FILE), 'utf8'))).toMatchObject({ status: 'published' });
+  });
+
   it('without a pushed record, the look in 发表记录 (freepublish/batchget) finds the article and does not submit it again', async () => {
     world = await createPublishingWorld({ images: 1, fake: { pollsWhilePublishing: 0 } });
     const repo = gitWorld(world);

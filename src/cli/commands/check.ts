@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
 import { countBySeverity, type Problem } from '../../core/check/problem.ts';
-import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
 import { nowFromEnvironment } from '../../core/model/date-time-option.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
@@ -12,8 +11,6 @@ import { repositoryRelativePath } from '../../core/repository/find-repository-ro
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
 import { formatMarkdown } from '../../core/report/format-markdown.ts';
-import { ruleCatalog } from '../../core/report/rule-catalog.ts';
-import { formatSarif } from '../../core/report/format-sarif.ts';
 import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
@@ -80,7 +77,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   const language = context.language;
   if (values.help) return writeHelp(CHECK_HELP, context);
   if (values['list-rules']) {
-    context.stdout.write(listRules(language));
+    context.stdout.write(await listRules(language));
     return EXIT.clean;
   }
   const format = parseFormat(values.format, FORMATS, language);
@@ -119,7 +116,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     }
     if (selection.length === 0) {
       const message = zh ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。` : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
-      writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);
+      await writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);
       return EXIT.clean;
     }
   }
@@ -129,6 +126,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   if (values.fix) {
     // Typography only, and only in the articles being checked; then the check reports what is left.
     const loaded = await checkRepository(root, { ...options, compliance: false });
+    const { fixTypographyInFiles } = await import('../../core/compliance/fix-files.ts');
     const fixed = await fixTypographyInFiles(loaded.repository.articles.map((article) => path.join(root, article.file)));
     if (fixed.length > 0) {
       context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`);
@@ -141,11 +139,11 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   const result = await checkRepository(root, { ...options, now, cache });
   cache.save();
   const { problems, filesChecked, suppressed } = result;
-  writeReport(format, problems, { language, filesChecked, suppressed }, context);
+  await writeReport(format, problems, { language, filesChecked, suppressed }, context);
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
 }
 
-function writeReport(format: Format, problems: Problem[], summary: { language: Language; filesChecked: number; suppressed: number }, context: CommandContext, emptyMessage?: string): void {
+async function writeReport(format: Format, problems: Problem[], summary: { language: Language; filesChecked: number; suppressed: number }, context: CommandContext, emptyMessage?: string): Promise<void> {
   const { language } = summary;
   switch (format) {
     case 'text':
@@ -159,7 +157,8 @@ function writeReport(format: Format, problems: Problem[], summary: { language: L
       context.stderr.write(`${emptyMessage ?? formatSummary(problems, summary)}\n`);
       break;
     case 'sarif':
-      context.stdout.write(formatSarif(problems, { language, toolVersion: context.version, suppressed: summary.suppressed }));
+      // SARIF carries every rule's help and basis: the rule catalogue (and the engine behind it) loads only for it.
+      context.stdout.write((await import('../../core/report/format-sarif.ts')).formatSarif(problems, { language, toolVersion: context.version, suppressed: summary.suppressed }));
       break;
     case 'markdown':
       context.stdout.write(formatMarkdown(problems, summary));
@@ -168,8 +167,8 @@ function writeReport(format: Format, problems: Problem[], summary: { language: L
 }
 
 /** Every rule, the model's and the compliance engine's, with its default severity. */
-export function listRules(language: Language): string {
-  const catalog = ruleCatalog();
+export async function listRules(language: Language): Promise<string> {
+  const catalog = (await import('../../core/report/rule-catalog.ts')).ruleCatalog();
   const width = Math.max(...catalog.map((rule) => rule.id.length));
   return `${catalog.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${pick(rule.summary, language)} — ${pick(rule.help, language)}`).join('\n')}\n`;
 }

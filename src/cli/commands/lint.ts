@@ -66,7 +66,7 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
   const zh = language === 'zh-CN';
   if (values.help) return writeHelp(LINT_HELP, context);
   if (values['list-rules']) {
-    context.stdout.write(listRules(language));
+    context.stdout.write(await listRules(language));
     return EXIT.clean;
   }
   const format = parseFormat(values.format, FORMATS, language);

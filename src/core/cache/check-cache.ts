@@ -106,8 +106,11 @@ export function openCheckCache(root: string, env: NodeJS.ProcessEnv = process.en
     set(namespace: string, key: string, value: unknown): void {
       // Values that JSON cannot carry (a YAML .inf, say) are not kept, so a hit always equals a miss.
       if (!isPlainJson(value)) return;
-      used[`${namespace}:${key}`] = JSON.stringify(value);
-      changed = true;
+      const id = `${namespace}:${key}`;
+      const raw = JSON.stringify(value);
+      used[id] = raw;
+      // Setting what was read back unchanged is no change: an unchanged repository rewrites nothing.
+      if (stored[id] !== raw) changed = true;
     },
     save(): void {
       if (!changed && Object.keys(used).length === Object.keys(stored).length) return;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -112,6 +112,8 @@ export async function writeDrawRecord(root: string, campaignFile: string, record
   const drawFile = drawRecordPath(record.campaign);
   const outputs: Array<{ relative: string; content: string }> = [{ relative: drawFile, content: formatDrawRecord(record) }];
   const campaignText = await readFile(path.join(root, campaignFile), 'utf8');
+  // The YAML editor is needed only to write a draw; `mpflow check` reads this module without it.
+  const { isMap, isScalar, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const document = parseDocument(campaignText);
   if (isMap(document.get('results'))) {
     // Written the way people write them by hand: ["山***风", …], so the diff shows only what changed.

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { remark } from 'remark';
+import { createRequire } from 'node:module';
 import { scannedImages } from '../compliance/markdown-images.ts';
 import { text } from '../i18n/language.ts';
 import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
-import { rawHtmlFindings } from '../render/raw-html.ts';
 import type { ArticleRecord, Repository } from '../repository/load-repository.ts';
 import { indexMembers, ROLE_NAMES } from '../team/roster.ts';
 import { rolesSentence, selfReviewRoles } from '../policy/stage-roles.ts';
@@ -13,7 +12,12 @@ import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
 
-const markdown = remark();
+// The Markdown parser and the renderer's HTML allow-list (about 150 modules) are loaded only for a
+// body that needs them (an unusual image syntax, a raw HTML tag): most checks never parse Markdown.
+const require = createRequire(import.meta.url);
+let parser: { parse(text: string): unknown } | undefined;
+const markdown = { parse: (body: string) => (parser ??= (require('remark') as typeof import('remark')).remark()).parse(body) };
+const rawHtmlFindings: typeof import('../render/raw-html.ts').rawHtmlFindings = (...args) => (require('../render/raw-html.ts') as typeof import('../render/raw-html.ts')).rawHtmlFindings(...args);
 
 interface MarkdownNode {
   type: string;

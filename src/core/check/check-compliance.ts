@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { scriptTables } from '../compliance/chinese-script.ts';
-import { articleFields } from '../compliance/engine.ts';
-import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign, type Finding, type LintResult, type PolicyVersion } from '../compliance/index.ts';
-import { imageSize, lintJob, WORKER_MARK, type ArticleJob, type WorkerRequest, type WorkerResponse } from '../compliance/lint-worker.ts';
+import type { Finding, LintResult, PolicyVersion } from '../compliance/index.ts';
+import { imageSize } from '../compliance/image-size.ts';
+import type { ArticleJob, WorkerRequest, WorkerResponse } from '../compliance/lint-worker.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
@@ -19,6 +18,17 @@ export interface ComplianceCheckResult {
   /** Findings silenced by a reasoned `mpflow-disable-next-line` comment. */
   suppressed: number;
 }
+
+async function loadComplianceEngine() {
+  const [{ articleFields }, { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign }, { lintJob, WORKER_MARK }, { scriptTables }] = await Promise.all([
+    import('../compliance/engine.ts'),
+    import('../compliance/index.ts'),
+    import('../compliance/lint-worker.ts'),
+    import('../compliance/chinese-script.ts'),
+  ]);
+  return { articleFields, COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign, lintJob, WORKER_MARK, scriptTables };
+}
+type Engine = Awaited<ReturnType<typeof loadComplianceEngine>>;
 
 export interface ComplianceCheckOptions {
   /** Worker threads to use; by default one per core, and none for small repositories. */
@@ -58,6 +68,10 @@ export function findingToProblem(file: string, finding: Finding): Problem {
  * linted on worker threads, one per core.
  */
 export async function checkCompliance(repository: Repository, options: ComplianceCheckOptions = {}): Promise<ComplianceCheckResult> {
+  // The engine (rules, phrase tables, the classifier's model) loads only when some text was not
+  // linted before with the same inputs: a check of unchanged articles never needs it.
+  let engine: Promise<Engine> | undefined;
+  const loadEngine = () => (engine ??= loadComplianceEngine());
   const problems: Problem[] = [];
   let suppressed = 0;
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
@@ -91,7 +105,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
       file: article.file,
       directory: article.directory,
       data,
-      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.firstLine, fields: articleFields(article.yaml) } } : {}),
+      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.firstLine, fields: (await loadEngine()).articleFields(article.yaml) } } : {}),
       body: article.body,
       bodyFirstLine: article.bodyFirstLine,
       ...(policy ? { policy: policy as PolicyVersion } : {}),
@@ -105,7 +119,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
   const totalChars = jobs.reduce((sum, job) => sum + job.body.length, 0);
   const workers = options.workers ?? (totalChars >= PARALLEL_THRESHOLD_CHARS ? Math.min(availableParallelism(), 8) : 0);
   if (workers > 1 && jobs.length > 1) {
-    for (const response of await lintOnWorkers(repository.root, jobs, workers)) {
+    for (const response of await lintOnWorkers(repository.root, jobs, workers, await loadEngine())) {
       for (const outcome of response.results) {
         if ('result' in outcome) {
           collect(outcome.file, outcome.result);
@@ -117,7 +131,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
     for (const job of jobs) {
       try {
         const images = new Map<string, number | null>();
-        const result = lintJob(repository.root, job, images);
+        const result = (await loadEngine()).lintJob(repository.root, job, images);
         collect(job.file, result);
         remember(job.file, result, [...images]);
       } catch (error) {
@@ -126,13 +140,18 @@ export async function checkCompliance(repository: Repository, options: Complianc
     }
   }
 
-  checkSeverityNames(repository, problems);
+  await checkSeverityNames(repository, problems, loadEngine);
   for (const campaign of repository.campaigns) {
     if (!campaign.yaml) continue;
     try {
       const data = campaign.data as unknown as Record<string, unknown>;
       const period = data.period as { start?: unknown } | undefined;
-      collect(campaign.file, lintCampaign(campaign.yaml, data, policyOn(period?.start)));
+      const policy = policyOn(period?.start);
+      const key = digestOf('campaign', campaign.yaml.text, String(campaign.yaml.firstLine), JSON.stringify(data), JSON.stringify(policy ?? null));
+      const cached = cache.get<LintResult>('lint', key);
+      const result = cached ?? (await loadEngine()).lintCampaign(campaign.yaml, data, policy);
+      cache.set('lint', key, result);
+      collect(campaign.file, result);
     } catch (error) {
       problems.push(internalError(campaign.file, error));
     }
@@ -144,11 +163,15 @@ export async function checkCompliance(repository: Repository, options: Complianc
  * A severity override for a rule that does not exist changes nothing, silently; a misspelt
  * `ad-law/absolut-term: off` would leave the team believing a rule is off (or on).
  */
-function checkSeverityNames(repository: Repository, problems: Problem[]): void {
-  const known = new Set<string>([...Object.keys(COMPLIANCE_RULES), ...COMPLIANCE_FAMILIES, ...RULE_IDS]);
+async function checkSeverityNames(repository: Repository, problems: Problem[], loadEngine: () => Promise<Engine>): Promise<void> {
+  let known: Set<string> | undefined;
   for (const policy of repository.policies) {
     const severities = (policy.data as { compliance?: { severities?: unknown } }).compliance?.severities;
-    if (!severities || typeof severities !== 'object') continue;
+    if (!severities || typeof severities !== 'object' || Object.keys(severities).length === 0) continue;
+    if (!known) {
+      const { COMPLIANCE_RULES, COMPLIANCE_FAMILIES } = await loadEngine();
+      known = new Set<string>([...Object.keys(COMPLIANCE_RULES), ...COMPLIANCE_FAMILIES, ...RULE_IDS]);
+    }
     for (const name of Object.keys(severities)) {
       if (known.has(name)) continue;
       const hint = suggestion(name, known);
@@ -166,7 +189,7 @@ function checkSeverityNames(repository: Repository, problems: Problem[]): void {
 }
 
 /** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
-async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number): Promise<WorkerResponse[]> {
+async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number, { scriptTables, WORKER_MARK }: Engine): Promise<WorkerResponse[]> {
   const total = jobs.reduce((sum, job) => sum + job.body.length, 0);
   const shares: ArticleJob[][] = [];
   let current: ArticleJob[] = [];

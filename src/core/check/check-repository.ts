@@ -88,7 +88,11 @@ function blocksContext(problem: Problem): boolean {
 export async function checkRepository(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const absoluteRoot = path.resolve(root);
   const selection = options.paths?.map((entry) => entry.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, ''));
-  const inSelection = (file: string) => !selection || selection.some((entry) => entry === '.' || file === entry || file.startsWith(`${entry}/`));
+  // Called for every file of the repository (10,000 articles and their images): a set lookup and a few prefixes.
+  const selectedFiles = new Set(selection);
+  const selectedFolders = (selection ?? []).map((entry) => `${entry}/`);
+  const everything = !selection || selectedFiles.has('.');
+  const inSelection = (file: string) => everything || selectedFiles.has(file) || selectedFolders.some((folder) => file.startsWith(folder));
 
   const cache = options.cache ? { cache: options.cache } : {};
   const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, { ...(selection ? { only: inSelection } : {}), ...(options.files ? { files: options.files } : {}), ...cache });

@@ -12,7 +12,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
 
   for (const plan of repository.trainingPlans) {
     const { data } = plan;
-    checkYearMatchesFileName(plan.file, data.year, plan.locate(['year']), problems);
+    checkYearMatchesFileName(plan.file, data.year, () => plan.locate(['year']), problems);
     if (data.owner !== undefined) checkMemberReference(plan, ['owner'], data.owner, members, problems);
     const ids = new Set<string>();
     listOf(data.courses).forEach((course, index) => {
@@ -31,7 +31,7 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
 
   for (const records of repository.trainingRecords) {
     const { data } = records;
-    checkYearMatchesFileName(records.file, data.year, records.locate(['year']), problems);
+    checkYearMatchesFileName(records.file, data.year, () => records.locate(['year']), problems);
     const courses = typeof data.year === 'number' ? coursesByYear.get(data.year) : undefined;
     listOf(data.sessions).forEach((session, index) => {
       if (!session) return;
@@ -46,9 +46,10 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
   }
 }
 
-function checkYearMatchesFileName(file: string, year: unknown, span: Problem['span'], problems: Problem[]): void {
+// The span is worked out only for a problem: finding it means parsing a file the check cache spared.
+function checkYearMatchesFileName(file: string, year: unknown, where: () => Problem['span'], problems: Problem[]): void {
   const fileYear = /(\d{4})\.ya?ml$/.exec(file)?.[1];
   if (typeof year === 'number' && fileYear && Number(fileYear) !== year) {
-    problems.push(makeProblem(file, 'id/mismatch', text(`年份 ${year} 与文件名中的 ${fileYear} 不一致。`, `The year ${year} differs from ${fileYear} in the file name.`), span, 'year'));
+    problems.push(makeProblem(file, 'id/mismatch', text(`年份 ${year} 与文件名中的 ${fileYear} 不一致。`, `The year ${year} differs from ${fileYear} in the file name.`), where(), 'year'));
   }
 }

@@ -3,11 +3,12 @@
  * sends back their findings. The articles arrive already split; the worker re-reads only the
  * front matter's YAML, which it needs to point into titles and digests.
  */
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { installScriptTables, type ScriptTables } from './chinese-script.ts';
 import { lintArticle, type PolicyVersion } from './engine.ts';
+import { imageSize } from './image-size.ts';
+
+export { imageSize };
 import type { YamlField } from './segments.ts';
 import type { LintResult } from './types.ts';
 
@@ -32,24 +33,6 @@ export interface WorkerRequest {
 
 export interface WorkerResponse {
   results: Array<{ file: string; result: LintResult; images: Array<[string, number | null]> } | { file: string; error: string }>;
-}
-
-/** Bytes of a local body image, or undefined for remote or missing ones (ref/missing-file reports those). */
-export function imageSize(root: string, directory: string, url: string): number | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
-  let decoded = url.split(/[?#]/)[0]!;
-  try {
-    decoded = decodeURI(decoded);
-  } catch {
-    // A stray % is taken literally.
-  }
-  const target = path.posix.normalize(`${directory}/${decoded}`);
-  if (target.startsWith('..')) return undefined;
-  try {
-    return statSync(path.join(root, target)).size;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

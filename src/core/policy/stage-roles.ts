@@ -18,10 +18,22 @@ export interface StageRoles {
  * definitions the review gate applies (src/core/review/decide-review.ts), so a member the check
  * lets author an article can also sign its self-review.
  */
+// Compiling a glob costs far more than matching one; a check asks once per article.
+const matchers = new Map<string, (file: string) => boolean>();
+function matcherOf(paths: string | readonly string[]): (file: string) => boolean {
+  const key = JSON.stringify(paths);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = picomatch(paths as string | string[], { dot: true });
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
 export function selfReviewRoles(policy: PolicyFile, file: string): StageRoles[] {
   const found: StageRoles[] = [];
   for (const rule of policy.review.rules) {
-    if (!picomatch(rule.paths, { dot: true })(file)) continue;
+    if (!matcherOf(rule.paths)(file)) continue;
     for (const id of rule.stages) {
       const stage = policy.review.stages[id];
       if (!stage || stage.kind !== 'self-review' || found.some((known) => known.stage === id)) continue;

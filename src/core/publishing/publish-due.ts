@@ -186,7 +186,19 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       now: clock,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       ...(options.pollIntervalsMs ? { pollIntervalsMs: options.pollIntervalsMs } : {}),
-      ...(options.afterStep ? { afterStep: options.afterStep } : {}),
+      ...(options.afterStep || options.pushRecords
+        ? {
+            afterStep: async (article: string, step: Parameters<NonNullable<PublishDueOptions['afterStep']>>[1], record: PublishRecord) => {
+              await options.afterStep?.(article, step, record);
+              // The publish_id goes to the branch too, so a runner lost while polling leaves a
+              // record the next run simply polls. Best effort: the submission is made either way,
+              // and the commit step at the end of the job pushes it if this push did not.
+              if (step === 'submit' && options.pushRecords) {
+                await pushPublishingRecords({ root: options.root, ...options.pushRecords }, `发布记录：${article} 已提交 / Publish record: ${article} accepted`).catch(() => undefined);
+              }
+            },
+          }
+        : {}),
       // Every submission first looks for the draft among the account's publications: a run lost
       // after submitting, before its records reached the repository, must not mean a second one.
       ...(options.checkPublishedBeforeSubmit ? { beforeSubmit: async (_article: string, draft: Record<string, unknown>) => holdIfAlreadyPublished(options.client!, draft) } : {}),

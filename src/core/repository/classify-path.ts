@@ -32,6 +32,19 @@ const ASSET_EXTENSIONS = /\.(jpe?g|png|gif|webp|svg|psd|ai|fig|sketch|pdf)$/i;
 export function classifyPath(relativePath: string): FileRole {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   if (name === 'README.md' || name === '.gitkeep') return { role: 'notes' };
+  // Nearly every file of a large repository is an article's; none of the patterns below matches one.
+  if (relativePath.startsWith('content/articles/')) {
+    const article = ARTICLE_FOLDER.exec(relativePath);
+    if (!article) {
+      if (name.endsWith('.md')) return { role: 'misplaced-article', reason: 'folder' };
+      return ASSET_EXTENSIONS.test(name) ? { role: 'misplaced-article', reason: 'folder' } : { role: 'unknown' };
+    }
+    const [, year, folder, rest] = article as unknown as [string, string, string, string];
+    if (rest === 'index.md') return { role: 'article', year, folder, id: `${year}-${folder}` };
+    if (ASSET_EXTENSIONS.test(rest)) return { role: 'asset' };
+    if (rest.endsWith('.md')) return { role: 'notes' };
+    return { role: 'unknown' };
+  }
   // The review gate's audit log (JSON Lines, appended on merge); read and validated by readReviewAuditLog.
   if (/^content\/reviews\/\d{4}\.jsonl$/.test(relativePath)) return { role: 'notes' };
   if (relativePath === 'content/team.yaml') return { role: 'record', kind: 'team' };
@@ -59,18 +72,6 @@ export function classifyPath(relativePath: string): FileRole {
     if (kind) return { role: 'table', kind, month: metrics[2]! };
   }
 
-  if (relativePath.startsWith('content/articles/')) {
-    const article = ARTICLE_FOLDER.exec(relativePath);
-    if (!article) {
-      if (name.endsWith('.md')) return { role: 'misplaced-article', reason: 'folder' };
-      return ASSET_EXTENSIONS.test(name) ? { role: 'misplaced-article', reason: 'folder' } : { role: 'unknown' };
-    }
-    const [, year, folder, rest] = article as unknown as [string, string, string, string];
-    if (rest === 'index.md') return { role: 'article', year, folder, id: `${year}-${folder}` };
-    if (ASSET_EXTENSIONS.test(rest)) return { role: 'asset' };
-    if (rest.endsWith('.md')) return { role: 'notes' };
-    return { role: 'unknown' };
-  }
   if (relativePath.startsWith('content/design/') && ASSET_EXTENSIONS.test(name)) return { role: 'asset' };
   return { role: 'unknown' };
 }

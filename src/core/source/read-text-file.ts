@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { open, stat } from 'node:fs/promises';
-import iconv from 'iconv-lite';
 import { text } from '../i18n/language.ts';
 import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -87,6 +87,8 @@ function encodingProblem(bytes: Buffer, relativePath: string): Problem {
   const validPrefix = bytes.subarray(0, badOffset).toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const position = positionAt(validPrefix, validPrefix.length);
   // Chinese Windows tools save GB18030/GBK by default; saying so saves the writer a search.
+  // iconv-lite's tables load only for a file that is not UTF-8.
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
   const looksLikeGb = !iconv.decode(bytes, 'gb18030').includes('\ufffd');
   const hintZh = looksLikeGb ? '看起来是 GBK/GB18030 编码，' : '';
   const hintEn = looksLikeGb ? 'It looks like GBK/GB18030; ' : '';

@@ -1,4 +1,11 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+// The YAML parser (72 modules) is loaded on the first parse: a check whose files all come from
+// the check cache never parses YAML.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem, Span } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -18,6 +25,7 @@ export interface YamlSource {
 export type YamlParseResult = { ok: true; source: YamlSource } | { ok: false; problems: Problem[] };
 
 export function parseYamlSource(yamlText: string, file: string, firstLine = 1): YamlParseResult {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Merge keys (<<: *defaults) are YAML 1.1, but editors and people use them everywhere.
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2', merge: true, logLevel: 'error' });
@@ -91,6 +99,7 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
 
 /** An alias inside the very node its anchor names, which would make the data endless. */
 function findSelfReferencingAlias(document: Document.Parsed): { name: string; range: [number, number] } | undefined {
+  const { visit } = yaml();
   const anchors = new Map<string, [number, number]>();
   let found: { name: string; range: [number, number] } | undefined;
   visit(document, {
@@ -116,6 +125,7 @@ function findSelfReferencingAlias(document: Document.Parsed): { name: string; ra
  * ancestor that exists, so a problem always points somewhere useful.
  */
 export function locateInYaml(source: YamlSource, path: readonly PathSegment[], at: 'value' | 'key' = 'value'): Span {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null = source.document.contents as Node | null;
   let keyNode: Node | null = null;
   for (const segment of path) {
