@@ -27,7 +27,7 @@ const { values } = parseArgs({
 });
 const articleCount = Number(values.articles);
 const runs = Number(values.runs);
-const cli = [...process.execArgv, '--experimental-strip-types', '--disable-warning=ExperimentalWarning', path.join(projectRoot, 'scripts/mpflow.ts')];
+const cli = [...process.execArgv, path.join(projectRoot, 'bin/mpflow.js')];
 
 // On a shared machine wall time depends on the load; GNU time adds the CPU seconds the check used.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -158,7 +158,7 @@ if (!values['skip-site']) {
   const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
   await writeBareAstroProject(siteRepository, bareProject);
   process.stderr.write('bench: building the mpflow site and a bare Astro site of the same articles …\n');
-  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), { MPFLOW_REPOSITORY: siteRepository });
+  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), { MPFLOW_REPOSITORY: siteRepository, MPFLOW_SITE_PROFILE: 'internal' });
   const bareSite = await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare'));
   const siteRows = [
     ['site build', 'articles', 'pages', 'seconds'],
