@@ -26,7 +26,8 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const ENV = { LANG: 'en_US.UTF-8' };
+// Render remembers parsed front matter by digest in the cache folder: one of the tests' own.
+const ENV = { LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(tmpdir(), 'mpflow-render-test-cache') };
 
 const DRAFT = `---
 title: 草稿：冬日围炉
@@ -66,6 +67,10 @@ describe('mpflow render outside a repository', () => {
     expect(prose.stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
     const flagged = await runMpflow(['render', 'prose.md', '--breaks'], { cwd: folder, env: ENV });
     expect(flagged.stdout).toContain('<br>');
+    // The same text read before is remembered as readable; a changed one is parsed again.
+    await writeFile(path.join(folder, 'broken.md'), '---\ntitle: 草稿\n---\n正文。\n');
+    expect((await runMpflow(['render', 'broken.md'], { cwd: folder, env: ENV })).exitCode).toBe(0);
+    expect(existsSync(path.join(ENV.MPFLOW_CACHE_DIR, 'render-front-matter.json'))).toBe(true);
     await writeFile(path.join(folder, 'broken.md'), '---\ntitle: 草稿\nbreaks: [true\n---\n正文。\n');
     const broken = await runMpflow(['render', 'broken.md', 'prose.md'], { cwd: folder, env: ENV });
     expect(broken.exitCode).toBe(1);

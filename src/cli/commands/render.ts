@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { renderTheme } from '../../core/render/themes.ts';
 import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
 import { findRepositoryRoot } from '../../core/repository/find-repository-root.ts';
 import { splitFrontMatter } from '../../core/source/front-matter.ts';
+import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
+import { mpflowCacheFolder } from '../../core/cache/user-cache.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot, writeHelp } from '../options.ts';
@@ -222,16 +225,77 @@ function today(env: NodeJS.ProcessEnv): string {
   return (Number.isNaN(given.getTime()) ? new Date() : given).toISOString().slice(0, 10);
 }
 
-/** One YAML text parsed, or the first syntax error with its line and column in the file. */
-async function parseYaml(text: string, firstLine: number): Promise<{ data: unknown } | { line: number; column: number; message: string }> {
-  const { parseDocument } = await import('yaml');
-  const document = parseDocument(text);
-  const error = document.errors[0];
-  if (error) {
-    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.') };
+/** The few front-matter facts render uses; what a YAML text yields, once parsed. */
+interface YamlFacts {
+  effective?: string;
+  theme?: string;
+  breaks?: boolean;
+}
+
+type YamlVerdict = { facts: YamlFacts } | { line: number; column: number; message: string };
+
+/**
+ * What render needs of each YAML text it reads, remembered by the text's SHA-256 in the user's
+ * cache folder: parsing YAML (the policy above all) was a fifth of a run over the sample
+ * articles. Only readable texts are remembered; an entry can never be stale, its key is the text.
+ */
+class YamlFactsCache {
+  private entries: Record<string, YamlFacts> = {};
+  private used: Record<string, YamlFacts> = {};
+  private changed = false;
+  private readonly file: string;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.file = path.join(mpflowCacheFolder(env), 'render-front-matter.json');
   }
-  return { data: document.toJS() };
+
+  async open(): Promise<void> {
+    try {
+      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { version?: number; entries?: Record<string, YamlFacts> };
+      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
+    } catch {
+      // No cache yet: every text is parsed.
+    }
+  }
+
+  async read(text: string, firstLine: number): Promise<YamlVerdict> {
+    const key = createHash('sha256').update(text).digest('hex');
+    const known = this.entries[key];
+    if (known) {
+      this.used[key] = known;
+      return { facts: known };
+    }
+    const { parseDocument } = await import('yaml');
+    const document = parseDocument(text);
+    const error = document.errors[0];
+    if (error) {
+      const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+      return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.') };
+    }
+    const data = document.toJS() as unknown;
+    const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    const publishing = record.publishing !== null && typeof record.publishing === 'object' ? (record.publishing as Record<string, unknown>) : {};
+    const facts: YamlFacts = {
+      ...(typeof record.effective === 'string' ? { effective: record.effective } : {}),
+      ...(typeof publishing.theme === 'string' ? { theme: publishing.theme } : {}),
+      ...(typeof record.breaks === 'boolean' ? { breaks: record.breaks } : {}),
+    };
+    this.used[key] = facts;
+    this.changed = true;
+    return { facts };
+  }
+
+  /** Keeps the entries this run used; a cache that cannot be written costs only the next run's time. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    try {
+      // Entries of other runs are kept up to a bound, so switching between folders stays fast.
+      const kept = Object.keys(this.entries).length > 5000 ? this.used : { ...this.entries, ...this.used };
+      await writeFileAtomically(this.file, JSON.stringify({ version: 1, entries: kept }));
+    } catch {
+      // Nothing is lost.
+    }
+  }
 }
 
 /**
@@ -242,14 +306,16 @@ async function parseYaml(text: string, firstLine: number): Promise<{ data: unkno
 async function readDocuments(inputs: Input[], root: string | undefined, requestedTheme: string | undefined, context: CommandContext, env: NodeJS.ProcessEnv): Promise<{ documents: Document[]; failed: boolean }> {
   const zh = context.language === 'zh-CN';
   const relativeOf = (input: Input) => (root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/'));
-  let policies: Array<{ effective: string; publishing?: { theme?: string } }> = [];
+  const policies: Array<{ effective: string; publishing: { theme?: string } }> = [];
   let failed = false;
+  const yaml = new YamlFactsCache(env);
+  await yaml.open();
   if (root !== undefined && requestedTheme === undefined) {
     const policyFolder = path.join(root, 'content', 'policy');
     const names = existsSync(policyFolder) ? (await readdir(policyFolder)).filter((name) => /\.ya?ml$/.test(name)) : [];
     for (const name of names) {
-      const parsed = await parseYaml(await readFile(path.join(policyFolder, name), 'utf8'), 1);
-      if ('data' in parsed && parsed.data !== null && typeof parsed.data === 'object') policies.push(parsed.data as { effective: string });
+      const parsed = await yaml.read(await readFile(path.join(policyFolder, name), 'utf8'), 1);
+      if ('facts' in parsed && parsed.facts.effective !== undefined) policies.push({ effective: parsed.facts.effective, publishing: parsed.facts.theme !== undefined ? { theme: parsed.facts.theme } : {} });
     }
   }
   const documents: Document[] = [];
@@ -276,14 +342,13 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
     }
     let breaks: boolean | undefined;
     if (split.kind === 'ok') {
-      const parsed = await parseYaml(split.yamlText, split.yamlFirstLine);
-      if (!('data' in parsed)) {
+      const parsed = await yaml.read(split.yamlText, split.yamlFirstLine);
+      if (!('facts' in parsed)) {
         unreadable(parsed.line, parsed.column, parsed.message);
         continue;
       }
       // A loose draft may say `breaks: true` in its front matter, as doocs/md users set it once.
-      const value = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as { breaks?: unknown }).breaks : undefined;
-      if (!article && typeof value === 'boolean') breaks = value;
+      if (!article && parsed.facts.breaks !== undefined) breaks = parsed.facts.breaks;
     }
     // An article's theme follows the policy in force on its date; any other file's, today's.
     const date = article ? article.split('/')[2]! + '-' + article.split('/')[3]!.slice(0, 5) : today(env);
@@ -297,6 +362,7 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
       ...(breaks !== undefined ? { breaks } : {}),
     });
   }
+  await yaml.save();
   return { documents, failed };
 }
 
