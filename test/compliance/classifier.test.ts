@@ -55,3 +55,13 @@ describe('the one-pass scorer', () => {
     );
   });
 });
+
+describe('turning the model off', () => {
+  it('silences every model finding when the policy sets the model rules off, and keeps the word rules', () => {
+    const source = '只需一部手机,在家即可兼职赚钱\n\n转发到朋友圈领取红包。\n';
+    const off = Object.fromEntries(['lexicon', 'medical', 'finance', 'education', 'induce-share', 'induce-follow'].map((family) => [`${family}/model`, 'off' as const]));
+    const findings = lintMarkdown(source, { frontMatter: false, policy: { compliance: { severities: off } } }).findings;
+    expect(findings.filter((finding) => finding.ruleId.endsWith('/model'))).toEqual([]);
+    expect(findings.some((finding) => finding.ruleId === 'induce-share/reward-for-share')).toBe(true);
+  });
+});
