@@ -14,9 +14,9 @@ if [ -d node_modules/vitest ] || [ -d node_modules/json-schema-to-typescript ]; 
   exit 1
 fi
 
-mpflow() { node scripts/mpflow.ts "$@"; }
+mpflow() { node bin/mpflow.js "$@"; }
 export MPFLOW_CACHE_DIR="$work/.cache" LANG=en_US.UTF-8
-for command in check codeowners metrics draw lint new publish render review-gate score schema-types; do
+for command in check codeowners metrics draw lint new publish render review-gate seal score schema-types; do
   mpflow "$command" --help >/dev/null
 done
 mpflow --help >/dev/null

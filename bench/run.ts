@@ -27,7 +27,7 @@ const { values } = parseArgs({
 });
 const articleCount = Number(values.articles);
 const runs = Number(values.runs);
-const cli = [...process.execArgv, '--experimental-strip-types', '--disable-warning=ExperimentalWarning', path.join(projectRoot, 'scripts/mpflow.ts')];
+const cli = [...process.execArgv, path.join(projectRoot, 'bin/mpflow.js')];
 
 // On a shared machine wall time depends on the load; GNU time adds the CPU seconds the check used.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;

@@ -51,7 +51,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export async function benchStartup(projectRoot: string, runs: number): Promise<StartupRow[]> {
   const node = process.execPath;
-  const cli = path.join(projectRoot, 'scripts/mpflow.ts');
+  const cli = path.join(projectRoot, 'bin/mpflow.js');
   const cacheFolder = await mkdtemp(path.join(tmpdir(), 'mpflow-bench-cache-'));
   const coldFolder = await mkdtemp(path.join(tmpdir(), 'mpflow-bench-cold-'));
   const warm = { MPFLOW_CACHE_DIR: cacheFolder };

@@ -44,7 +44,7 @@ function runtimeGraph(entry: string): Map<string, Set<string>> {
 
 describe('the mpflow command at run time', () => {
   it('loads only dependencies, never devDependencies, so `npm ci --omit=dev` gives a working CLI', () => {
-    const graph = runtimeGraph('scripts/mpflow.ts');
+    const graph = runtimeGraph('bin/mpflow.js');
     expect(graph.size).toBeGreaterThan(100);
     const offenders: string[] = [];
     for (const [file, packages] of graph) {

@@ -8,9 +8,6 @@ import { nowFromEnvironment } from '../../core/model/date-time-option.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
-import { formatGithub } from '../../core/report/format-github.ts';
-import { formatJson } from '../../core/report/format-json.ts';
-import { formatMarkdown } from '../../core/report/format-markdown.ts';
 import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
@@ -150,10 +147,10 @@ async function writeReport(format: Format, problems: Problem[], summary: { langu
       context.stdout.write(emptyMessage !== undefined ? `${emptyMessage}\n` : formatText(problems, { ...summary, color: context.color }));
       break;
     case 'json':
-      context.stdout.write(formatJson(problems, summary));
+      context.stdout.write((await import('../../core/report/format-json.ts')).formatJson(problems, summary));
       break;
     case 'github':
-      context.stdout.write(formatGithub(problems, { language }));
+      context.stdout.write((await import('../../core/report/format-github.ts')).formatGithub(problems, { language }));
       context.stderr.write(`${emptyMessage ?? formatSummary(problems, summary)}\n`);
       break;
     case 'sarif':
@@ -161,7 +158,7 @@ async function writeReport(format: Format, problems: Problem[], summary: { langu
       context.stdout.write((await import('../../core/report/format-sarif.ts')).formatSarif(problems, { language, toolVersion: context.version, suppressed: summary.suppressed }));
       break;
     case 'markdown':
-      context.stdout.write(formatMarkdown(problems, summary));
+      context.stdout.write((await import('../../core/report/format-markdown.ts')).formatMarkdown(problems, summary));
       break;
   }
 }

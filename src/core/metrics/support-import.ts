@@ -55,6 +55,8 @@ export const FIRST_IMPORTED_SUFFIX = 1001;
 
 export interface Conversation {
   agent: string;
+  /** The user's openid: in memory only, written as a salted digest (see userDigest). */
+  openid: string;
   openedAt: number;
   firstReplyAt?: number;
   closedAt: number;
@@ -117,7 +119,7 @@ export function groupConversations(records: readonly KfRecord[], agentOf: (worke
       if (!current) return;
       const agent = current.agent ?? current.lastAgent;
       if (current.firstReplyAt === undefined || agent === undefined) unanswered += 1;
-      else conversations.push({ agent, openedAt: current.openedAt, firstReplyAt: current.firstReplyAt, closedAt: current.last });
+      else conversations.push({ agent, openid: list[0]!.openid, openedAt: current.openedAt, firstReplyAt: current.firstReplyAt, closedAt: current.last });
       current = undefined;
     };
     for (const record of list) {

@@ -20,6 +20,8 @@ const TYPE_NAMES: Record<RecordKind, string> = {
   'metrics-followers': 'FollowerChangeRow',
   'metrics-followers-cumulative': 'FollowerCumulativeRow',
   'support-conversation': 'SupportConversationRow',
+  'support-user': 'SupportUserRow',
+  'support-conduct': 'SupportConductRow',
   'metrics-audience': 'AudienceRow',
   'metrics-reads': 'ReadsBySourceRow',
   'metrics-shares': 'SharesBySceneRow',

@@ -16,6 +16,8 @@ import metricsArticleDaily from '../../../schemas/metrics-article-daily.schema.j
 import metricsFollowers from '../../../schemas/metrics-followers.schema.json' with { type: 'json' };
 import metricsFollowersCumulative from '../../../schemas/metrics-followers-cumulative.schema.json' with { type: 'json' };
 import supportConversation from '../../../schemas/support-conversation.schema.json' with { type: 'json' };
+import supportUser from '../../../schemas/support-user.schema.json' with { type: 'json' };
+import supportConduct from '../../../schemas/support-conduct.schema.json' with { type: 'json' };
 import metricsAudience from '../../../schemas/metrics-audience.schema.json' with { type: 'json' };
 import metricsReads from '../../../schemas/metrics-reads.schema.json' with { type: 'json' };
 import metricsShares from '../../../schemas/metrics-shares.schema.json' with { type: 'json' };
@@ -48,6 +50,8 @@ export const RECORD_SCHEMAS = {
   'metrics-followers': metricsFollowers,
   'metrics-followers-cumulative': metricsFollowersCumulative,
   'support-conversation': supportConversation,
+  'support-user': supportUser,
+  'support-conduct': supportConduct,
   'metrics-audience': metricsAudience,
   'metrics-reads': metricsReads,
   'metrics-shares': metricsShares,
@@ -67,6 +71,8 @@ export const TABLE_KINDS = [
   'metrics-followers',
   'metrics-followers-cumulative',
   'support-conversation',
+  'support-user',
+  'support-conduct',
   'metrics-audience',
   'metrics-reads',
   'metrics-shares',

@@ -1429,6 +1429,46 @@ export interface SupportConversationRow {
 }
 
 /**
+ * content/metrics/support-users/<yyyy-mm>.csv 的一行：从客服消息记录导入的一次会话属于哪个用户，只记加盐摘要（HMAC-SHA256，盐在环境变量 MPFLOW_SUPPORT_SALT），不记 openid，用于统计同一用户的重复咨询。 / One row per imported conversation: the salted digest of its user (HMAC-SHA256 with the MPFLOW_SUPPORT_SALT secret), never the openid, so repeat contacts can be counted without identifying anyone.
+ */
+export interface SupportUserRow {
+  /**
+   * content/metrics/support/ 中的会话编号。 / The conversation's id in content/metrics/support/.
+   */
+  id: string;
+  /**
+   * 用户的加盐摘要（16 位十六进制）。 / The user's salted digest (16 hex digits).
+   */
+  user: string;
+}
+
+/**
+ * content/metrics/support-conduct/<yyyy-mm>.csv 的一行：某天某客服发出的回复数，以及按部门制度四（二）3（使用礼貌用语，不得与用户发生争执）检查出的不礼貌、争执回复数。只记数目，不记回复内容。 / One row per day and agent: replies sent and how many the conduct rules (policy 4(2)3: polite wording, no arguing with users) flagged. Counts only, never the text.
+ */
+export interface SupportConductRow {
+  /**
+   * 日期，格式 YYYY-MM-DD，必须是真实存在的日期。 / A real calendar date, YYYY-MM-DD.
+   */
+  date: string;
+  /**
+   * 发出回复的客服成员。 / The member who replied.
+   */
+  agent: string;
+  /**
+   * 回复条数。 / Replies sent.
+   */
+  replies: number;
+  /**
+   * 含不礼貌、敷衍用语的回复条数。 / Replies with impolite or dismissive wording.
+   */
+  impolite: number;
+  /**
+   * 与用户争执、指责用户的回复条数。 / Replies arguing with or blaming the user.
+   */
+  arguing: number;
+}
+
+/**
  * content/metrics/audience/<yyyy-mm>.csv 的一行：某天某个维度（性别、年龄、地区）下一个分组的关注人数，来自后台“用户分析 → 用户属性”导出。 / One row: followers in one bucket of one dimension (gender, age, region) on a day, from the back office's audience export.
  */
 export interface AudienceRow {

@@ -21,6 +21,8 @@ const TABLE_FOLDERS: Record<string, TableKind> = {
   followers: 'metrics-followers',
   'followers-cumulative': 'metrics-followers-cumulative',
   support: 'support-conversation',
+  'support-users': 'support-user',
+  'support-conduct': 'support-conduct',
   audience: 'metrics-audience',
   reads: 'metrics-reads',
   shares: 'metrics-shares',

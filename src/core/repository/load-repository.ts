@@ -28,6 +28,8 @@ import type {
   ReadsBySourceRow,
   SharesBySceneRow,
   SupportConversationRow,
+  SupportConductRow,
+  SupportUserRow,
   TeamFile,
   TopicFile,
   TrainingPlanFile,
@@ -102,6 +104,9 @@ export interface Repository {
   followerChanges: TableFile<FollowerChangeRow>[];
   followerTotals: TableFile<FollowerCumulativeRow>[];
   supportConversations: TableFile<SupportConversationRow>[];
+  /** Imported conversations' salted user digests, and the conduct counts of agents' replies (mpflow metrics import --from wechat-support); optional for Repositories built by hand. */
+  supportUsers?: TableFile<SupportUserRow>[];
+  supportConduct?: TableFile<SupportConductRow>[];
   // Analytics tables added later: optional, so a Repository built by hand (tests, review context) stays valid.
   audience?: TableFile<AudienceRow>[];
   readsBySource?: TableFile<ReadsBySourceRow>[];
@@ -171,6 +176,8 @@ const TABLE_LISTS = {
   'metrics-followers': 'followerChanges',
   'metrics-followers-cumulative': 'followerTotals',
   'support-conversation': 'supportConversations',
+  'support-user': 'supportUsers',
+  'support-conduct': 'supportConduct',
   'metrics-audience': 'audience',
   'metrics-reads': 'readsBySource',
   'metrics-shares': 'sharesByScene',
@@ -211,6 +218,8 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     followerChanges: [],
     followerTotals: [],
     supportConversations: [],
+    supportUsers: [],
+    supportConduct: [],
     audience: [],
     readsBySource: [],
     sharesByScene: [],

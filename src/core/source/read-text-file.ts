@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { text } from '../i18n/language.ts';
 import type { Problem } from '../check/problem.ts';
 import { makeProblem } from '../check/make-problem.ts';
@@ -14,34 +14,41 @@ const BINARY_SNIFF_BYTES = 8000;
 export type TextFileResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
 export async function readTextFile(absolutePath: string, relativePath: string): Promise<TextFileResult> {
+  return readTextFileNow(absolutePath, relativePath);
+}
+
+/**
+ * The same, synchronously. A repository is a few hundred small files: a stat, an open, a read and a
+ * close each through the thread pool cost more than the reads themselves (about 40 ms of a check
+ * of the sample department, against 10 ms this way).
+ */
+export function readTextFileNow(absolutePath: string, relativePath: string): TextFileResult {
   const fail = (problem: Problem): TextFileResult => ({ ok: false, problem });
-  let size: number;
+  let descriptor: number;
   try {
-    size = (await stat(absolutePath)).size;
+    descriptor = openSync(absolutePath, 'r');
   } catch (error) {
     return fail(unreadable(relativePath, error));
-  }
-  if (size > MAX_TEXT_FILE_BYTES) {
-    const megabytes = (size / 1024 / 1024).toFixed(1);
-    const limit = MAX_TEXT_FILE_BYTES / 1024 / 1024;
-    return fail(
-      makeProblem(
-        relativePath,
-        'file/too-large',
-        text(`文件有 ${megabytes} MB，超过 ${limit} MB 的上限，未读取。`, `The file is ${megabytes} MB, over the ${limit} MB limit; it was not read.`),
-      ),
-    );
   }
   let bytes: Buffer;
   try {
-    const handle = await open(absolutePath, 'r');
-    try {
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
+    const size = fstatSync(descriptor).size;
+    if (size > MAX_TEXT_FILE_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(1);
+      const limit = MAX_TEXT_FILE_BYTES / 1024 / 1024;
+      return fail(
+        makeProblem(
+          relativePath,
+          'file/too-large',
+          text(`文件有 ${megabytes} MB，超过 ${limit} MB 的上限，未读取。`, `The file is ${megabytes} MB, over the ${limit} MB limit; it was not read.`),
+        ),
+      );
     }
+    bytes = readFileSync(descriptor);
   } catch (error) {
     return fail(unreadable(relativePath, error));
+  } finally {
+    closeSync(descriptor);
   }
   return decodeTextFile(bytes, relativePath);
 }
