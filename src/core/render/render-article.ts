@@ -127,7 +127,7 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
   const source = escapeLoneDollars(input.markdown);
   const parser = source.text.includes('$') ? await loadMathProcessor() : processor;
   const mdast = parser.parse(source.text);
-  applyMarkdownExtensions(mdast, { breaks: input.breaks ?? false });
+  applyMarkdownExtensions(mdast, source.text, { breaks: input.breaks ?? false });
   const { images, references, addImage } = rewriteForWeChat(mdast, {
     ...(input.articleDir !== undefined ? { articleDir: input.articleDir } : {}),
     ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
