@@ -77,7 +77,7 @@ describe('support conversations from the customer-service message records', () =
     await writeFile(file, `${[original.header.join(','), ...original.rows.filter((row) => row.channel !== 'customer-service').map((row) => original.header.map((column) => row[column]).join(','))].join('\n')}\n`);
     const records = recordsFor(replaced);
     server = await startFakeWeChat({ kfRecords: records.map((record) => ({ ...record, text: record.text!, worker: record.worker! })) });
-    const env = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-12-02T04:00:00Z', WECHAT_APPID: server.state.appId, WECHAT_APPSECRET: server.state.appSecret, WECHAT_API_BASE: server.url, MPFLOW_WECHAT_TOKEN_CACHE: path.join(sample.root, '.token.json') };
+    const env = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-12-02T04:00:00Z', MPFLOW_SUPPORT_SALT: 'tea-dept-7f3c9a1e5b2d', WECHAT_APPID: server.state.appId, WECHAT_APPSECRET: server.state.appSecret, WECHAT_API_BASE: server.url, MPFLOW_WECHAT_TOKEN_CACHE: path.join(sample.root, '.token.json') };
     const run = await runMpflow(['metrics', 'import', '--from', 'wechat-support', '--since', '2026-11-01', '--until', '2026-11-30'], { cwd: sample.root, env });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);

@@ -37,7 +37,9 @@ const HELP = {
   --from wechat-support
                   从客服消息记录（customservice/msgrecord/getmsglist，每次最多 24 小时）整理出
                   客服会话，写入 content/metrics/support/：只存时间和客服（按名册 kfAccounts 认人），
-                  不存消息内容和 openid；手工记录的行不会被改动。
+                  不存消息内容和 openid；手工记录的行不会被改动。设置了密钥 MPFLOW_SUPPORT_SALT（至少
+                  16 个字符）时，每次会话的用户记为加盐摘要（content/metrics/support-users/）；客服回复
+                  按沟通规范检查，只记每天每位客服的数目（content/metrics/support-conduct/）。
   --progress      显示进度（标准错误是终端时默认显示）。
   --dry-run       只显示会写入什么。`,
   en: `Usage:
@@ -65,6 +67,10 @@ platform revised is updated and its old and new value are logged in content/metr
                   (customservice/msgrecord/getmsglist, at most 24 hours a call) into
                   content/metrics/support/: only times and the agent (by the roster's
                   kfAccounts), never message text or openids; hand-kept rows are never changed.
+                  With the secret MPFLOW_SUPPORT_SALT (16+ characters) set, each conversation's
+                  user is kept as a salted digest (content/metrics/support-users/); agents'
+                  replies are checked against the policy's 沟通规范 and only the counts per day
+                  and agent are kept (content/metrics/support-conduct/).
   --progress      show progress (on by default when stderr is a terminal).
   --dry-run       only show what would be written.`,
 };
@@ -124,7 +130,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       if (since > until) throw new UsageError(zh ? `--since ${since} 晚于 --until ${until}。` : `--since ${since} is after --until ${until}.`);
       if (until >= wechatToday) throw new UsageError(zh ? `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。` : `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.`);
       const { importSupportConversations } = await import('../../core/metrics/support-import.ts');
-      const result = await importSupportConversations({ client: wechatClientFromEnvironment(env), repository, root, range: { from: since, to: until }, timeZone, ...(dryRun ? { dryRun: true } : {}) });
+      const result = await importSupportConversations({ client: wechatClientFromEnvironment(env), repository, root, range: { from: since, to: until }, timeZone, ...(dryRun ? { dryRun: true } : {}), ...(env.MPFLOW_SUPPORT_SALT ? { salt: env.MPFLOW_SUPPORT_SALT } : {}) });
       for (const notice of result.notices) context.stderr.write(`${say(notice)}\n`);
       const lines = [zh ? `调用客服消息记录接口 ${result.calls} 次。` : `${result.calls} message-record API calls.`];
       lines.push(
@@ -132,6 +138,11 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
           ? `${dryRun ? '将新增' : '新增'}客服会话 ${result.added} 次；${result.handKept} 次已有手工记录，保留手工记录。`
           : `${dryRun ? 'Would add' : 'Added'} ${result.added} support conversations; ${result.handKept} already kept by hand were left as they are.`,
       );
+      if (result.digests > 0) lines.push(zh ? `${result.digests} 次会话记下了用户的加盐摘要（不含 openid）。` : `${result.digests} conversations got their user's salted digest (no openid).`);
+      if (result.conduct.length > 0) {
+        lines.push(zh ? '客服回复的沟通规范检查（部门制度四（二）3，只记数目）：' : 'Agents\' replies checked against the policy\'s 沟通规范 (4(2)3; counts only):');
+        for (const entry of result.conduct) lines.push(zh ? `  ${entry.agent}：回复 ${entry.replies} 条，不礼貌 ${entry.impolite} 条，与用户争执 ${entry.arguing} 条` : `  ${entry.agent}: ${entry.replies} replies, ${entry.impolite} impolite, ${entry.arguing} arguing with the user`);
+      }
       if (result.files.length === 0) lines.push(zh ? '文件未改动。' : 'No file changed.');
       else lines.push(`${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`, ...result.files.map((file) => `  ${file}`));
       context.stdout.write(`${lines.join('\n')}\n`);

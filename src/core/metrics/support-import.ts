@@ -11,6 +11,15 @@
  * changed: an imported conversation that a hand-kept customer-service row already records (same
  * agent, opened in the same minute) is left out, and imported rows carry ids from 1001 up in each day, which a
  * person never uses (they number 001, 002, …).
+ *
+ * Repeat contacts: with the secret `MPFLOW_SUPPORT_SALT` set, each imported conversation's user is
+ * kept as a salted digest (HMAC-SHA256 of the openid, 16 hex digits) in
+ * content/metrics/support-users/<yyyy-mm>.csv, so the same user's conversations share a digest that
+ * nobody without the salt can tie to an openid. Without the salt no digest is written.
+ *
+ * Conduct: every agent's reply of the range is checked, while its text is in memory, against the
+ * policy's 沟通规范 (rules/conduct.ts: impolite wording, arguing with the user); what is kept is the
+ * count of replies and of flagged replies per day and agent in content/metrics/support-conduct/<yyyy-mm>.csv.
  */
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { dateInTimeZone } from '../model/dates.ts';
@@ -21,6 +30,8 @@ import { tableColumns } from '../model/schemas.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
 import { datesOf, type DateRange } from './kpis.ts';
 import { formatCell, writeAllOrNothing } from './storage.ts';
+import { checkReplyConduct } from '../compliance/rules/conduct.ts';
+import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MetricsImportError } from './wechat-import.ts';
@@ -151,6 +162,10 @@ export interface SupportImportResult {
   /** Repository-relative files written (or that would be). */
   files: string[];
   added: number;
+  /** Imported conversations given a salted user digest (0 without a salt). */
+  digests: number;
+  /** Replies of the range per agent, and how many the conduct rules flagged. */
+  conduct: Array<{ agent: string; replies: number; impolite: number; arguing: number }>;
   /** Imported conversations left out because a hand-kept row records them. */
   handKept: number;
   calls: number;
@@ -158,12 +173,46 @@ export interface SupportImportResult {
 }
 
 const COLUMNS = tableColumns('support-conversation');
+const USER_COLUMNS = tableColumns('support-user');
+const CONDUCT_COLUMNS = tableColumns('support-conduct');
+/** The shortest salt accepted: a short one could be found by trying. */
+export const MIN_SALT_LENGTH = 16;
+
+/** The salted digest of a user: HMAC-SHA256 of the openid under the department's secret salt, 16 hex digits. */
+export function userDigest(salt: string, openid: string): string {
+  return createHmac('sha256', salt).update(openid).digest('hex').slice(0, 16);
+}
+
+/** Replies per day and agent, and how many of them the conduct rules flagged; the texts are not kept. */
+export function conductCounts(records: readonly KfRecord[], agentOf: (worker: string) => string | undefined, timeZone: string): Map<string, { date: string; agent: string; replies: number; impolite: number; arguing: number }> {
+  const counts = new Map<string, { date: string; agent: string; replies: number; impolite: number; arguing: number }>();
+  for (const record of records) {
+    if (!OPERCODES.fromAgent.has(record.opercode) || !record.worker) continue;
+    const agent = agentOf(record.worker.toLowerCase());
+    if (agent === undefined) continue;
+    const date = dateInTimeZone(new Date(record.time * 1000).toISOString(), timeZone);
+    const key = `${date}|${agent}`;
+    const entry = counts.get(key) ?? { date, agent, replies: 0, impolite: 0, arguing: 0 };
+    entry.replies += 1;
+    if (record.text) {
+      const found = checkReplyConduct(record.text);
+      if (found.impolite > 0) entry.impolite += 1;
+      if (found.arguing > 0) entry.arguing += 1;
+    }
+    counts.set(key, entry);
+  }
+  return counts;
+}
 
 /**
  * Imports the range's conversations into content/metrics/support/. Rows imported earlier for
  * the same days are replaced (the records are the truth about them); hand-kept rows stay as they are.
  */
-export async function importSupportConversations(options: { client: WeChatClient; repository: Repository; root: string; range: DateRange; timeZone: string; dryRun?: boolean; pageSize?: number }): Promise<SupportImportResult> {
+export async function importSupportConversations(options: { client: WeChatClient; repository: Repository; root: string; range: DateRange; timeZone: string; dryRun?: boolean; pageSize?: number; salt?: string }): Promise<SupportImportResult> {
+  const salt = options.salt === undefined || options.salt === '' ? undefined : options.salt;
+  if (salt !== undefined && salt.length < MIN_SALT_LENGTH) {
+    throw new MetricsImportError(text(`MPFLOW_SUPPORT_SALT 太短（${salt.length} 个字符），至少要 ${MIN_SALT_LENGTH} 个字符的随机值。`, `MPFLOW_SUPPORT_SALT is too short (${salt.length} characters); use a random value of at least ${MIN_SALT_LENGTH}.`));
+  }
   const { records, calls } = await fetchKfRecords(options.client, options.range, options.pageSize);
   const agents = agentsByKfAccount(options.repository);
   const { conversations, unknownWorkers, unanswered } = groupConversations(records, (worker) => agents.get(worker));
@@ -172,6 +221,7 @@ export async function importSupportConversations(options: { client: WeChatClient
     const list = [...unknownWorkers].sort().join(', ');
     notices.push(text(`这些客服账号不在名册（content/team.yaml 的 kfAccounts）里，它们的回复没有算作首次回复：${list}。`, `These kf accounts are in no member's kfAccounts (content/team.yaml), so their replies were not counted as first replies: ${list}.`));
   }
+  if (salt === undefined) notices.push(text('没有设置 MPFLOW_SUPPORT_SALT：不写用户摘要（content/metrics/support-users/），无法统计同一用户的重复咨询。', 'MPFLOW_SUPPORT_SALT is not set: no user digests were written (content/metrics/support-users/), so repeat contacts cannot be counted.'));
   if (unanswered > 0) notices.push(text(`${unanswered} 次会话没有客服回复，没有写入（首次回复时间无从谈起）。`, `${unanswered} conversations got no reply from a known agent and were not written.`));
 
   const days = new Set(datesOf(options.range));
@@ -181,18 +231,30 @@ export async function importSupportConversations(options: { client: WeChatClient
     if (!days.has(day)) continue;
     byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), conversation]);
   }
+  const conduct = [...conductCounts(records, (worker) => agents.get(worker), options.timeZone).values()].filter((entry) => days.has(entry.date));
   const outputs = new Map<string, string>();
   let added = 0;
   let handKept = 0;
+  let digests = 0;
+  const isImported = (row: Record<string, string>) => Number(row.id!.slice(row.id!.lastIndexOf('-') + 1)) >= FIRST_IMPORTED_SUFFIX;
+  const dayOfId = (id: string) => `${id.slice(2, 6)}-${id.slice(6, 8)}-${id.slice(8, 10)}`;
   for (const month of new Set([...datesOf(options.range).map((day) => day.slice(0, 7))])) {
+    // The conduct counts of the days asked are replaced; other days stay.
+    const conductFile = `content/metrics/support-conduct/${month}.csv`;
+    const conductKept = (await readTable(options.root, conductFile, CONDUCT_COLUMNS)).filter((row) => !days.has(row.date!));
+    const conductRows = [...conductKept, ...conduct.filter((entry) => entry.date.startsWith(month)).map((entry) => Object.fromEntries(CONDUCT_COLUMNS.map((column) => [column, String(entry[column as keyof typeof entry])])))].sort(
+      (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.agent! < b.agent! ? -1 : a.agent! > b.agent! ? 1 : 0),
+    );
+    await stage(options.root, outputs, conductFile, CONDUCT_COLUMNS, conductRows);
+
     const relative = `content/metrics/support/${month}.csv`;
     const existing = await readSupportMonth(options.root, relative);
-    const isImported = (row: Record<string, string>) => Number(row.id!.slice(row.id!.lastIndexOf('-') + 1)) >= FIRST_IMPORTED_SUFFIX;
     // Imported rows of the days asked are replaced; every other row stays.
     const kept = existing.filter((row) => !(isImported(row) && days.has(row.openedAt!.slice(0, 10))));
     const handMinutes = new Set(kept.filter((row) => !isImported(row) && row.channel === 'customer-service').map((row) => `${row.agent}|${minuteOf(row.openedAt!)}`));
     const next = new Map<string, number>();
     const fresh: Array<Record<string, string>> = [];
+    const freshUsers: Array<Record<string, string>> = [];
     for (const conversation of byMonth.get(month) ?? []) {
       const openedAt = formatInTimeZone(conversation.openedAt, options.timeZone);
       if (handMinutes.has(`${conversation.agent}|${minuteOf(openedAt)}`)) {
@@ -202,8 +264,10 @@ export async function importSupportConversations(options: { client: WeChatClient
       const day = openedAt.slice(0, 10);
       const suffix = next.get(day) ?? FIRST_IMPORTED_SUFFIX;
       next.set(day, suffix + 1);
+      const id = `S-${day.replaceAll('-', '')}-${suffix}`;
+      if (salt !== undefined) freshUsers.push({ id, user: userDigest(salt, conversation.openid) });
       fresh.push({
-        id: `S-${day.replaceAll('-', '')}-${suffix}`,
+        id,
         agent: conversation.agent,
         channel: 'customer-service',
         openedAt,
@@ -214,17 +278,38 @@ export async function importSupportConversations(options: { client: WeChatClient
         satisfaction: '',
       });
     }
+    // Digests of the days' imported conversations are replaced with the new ones (none without a salt).
+    const usersFile = `content/metrics/support-users/${month}.csv`;
+    const existingUsers = await readTable(options.root, usersFile, USER_COLUMNS);
+    const usersKept = existingUsers.filter((row) => !(isImported(row) && days.has(dayOfId(row.id!))));
+    if (freshUsers.length > 0 || usersKept.length < existingUsers.length) {
+      if (await stage(options.root, outputs, usersFile, USER_COLUMNS, [...usersKept, ...freshUsers].sort(compareSupportRows))) digests += freshUsers.length;
+    }
+
     const removed = existing.length - kept.length;
     if (fresh.length === 0 && removed === 0) continue;
-    const rows = [...kept, ...fresh].sort(compareSupportRows);
-    const content = `${[COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((column) => formatCell(row[column])).join(','))].join('\n')}\n`;
-    const before = await readFile(path.join(options.root, relative), 'utf8').catch(() => undefined);
-    if (before === content) continue;
-    outputs.set(relative, content);
-    added += fresh.length;
+    if (await stage(options.root, outputs, relative, COLUMNS, [...kept, ...fresh].sort(compareSupportRows))) added += fresh.length;
   }
   if (!options.dryRun) await writeAllOrNothing(options.root, outputs);
-  return { files: [...outputs.keys()].sort(), added, handKept, calls, notices };
+  const byAgent = new Map<string, { agent: string; replies: number; impolite: number; arguing: number }>();
+  for (const entry of conduct) {
+    const sum = byAgent.get(entry.agent) ?? { agent: entry.agent, replies: 0, impolite: 0, arguing: 0 };
+    sum.replies += entry.replies;
+    sum.impolite += entry.impolite;
+    sum.arguing += entry.arguing;
+    byAgent.set(entry.agent, sum);
+  }
+  return { files: [...outputs.keys()].sort(), added, digests, conduct: [...byAgent.values()].sort((a, b) => (a.agent < b.agent ? -1 : 1)), handKept, calls, notices };
+}
+
+/** Puts a table's new content among the outputs when it differs from the file; true when it does. */
+async function stage(root: string, outputs: Map<string, string>, relative: string, columns: readonly string[], rows: ReadonlyArray<Record<string, string>>): Promise<boolean> {
+  const before = await readFile(path.join(root, relative), 'utf8').catch(() => undefined);
+  if (before === undefined && rows.length === 0) return false;
+  const content = `${[columns.join(','), ...rows.map((row) => columns.map((column) => formatCell(row[column])).join(','))].join('\n')}\n`;
+  if (before === content) return false;
+  outputs.set(relative, content);
+  return true;
 }
 
 function minuteOf(dateTime: string): string {
@@ -237,7 +322,11 @@ function compareSupportRows(a: Record<string, string>, b: Record<string, string>
   return dayA < dayB ? -1 : dayA > dayB ? 1 : numberA - numberB;
 }
 
-async function readSupportMonth(root: string, relative: string): Promise<Array<Record<string, string>>> {
+function readSupportMonth(root: string, relative: string): Promise<Array<Record<string, string>>> {
+  return readTable(root, relative, COLUMNS);
+}
+
+async function readTable(root: string, relative: string, columns: readonly string[]): Promise<Array<Record<string, string>>> {
   let source: string;
   try {
     source = await readFile(path.join(root, relative), 'utf8');
@@ -247,8 +336,8 @@ async function readSupportMonth(root: string, relative: string): Promise<Array<R
   }
   const parsed = parseCsvSource(source.replace(/^\ufeff/, ''), relative);
   const header = parsed.ok ? parsed.source.header.map((cell) => cell.value.trim()) : [];
-  if (!parsed.ok || parsed.problems.length > 0 || header.join(',') !== COLUMNS.join(',')) {
+  if (!parsed.ok || parsed.problems.length > 0 || header.join(',') !== columns.join(',')) {
     throw new MetricsImportError(text(`${relative} 无法读取或表头不对，请先修好它（mpflow check），再导入。`, `${relative} cannot be read or has the wrong header; fix it first (mpflow check), then import.`));
   }
-  return parsed.source.rows.map((row) => Object.fromEntries(COLUMNS.map((column, index) => [column, row.cells[index]?.value ?? ''])));
+  return parsed.source.rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row.cells[index]?.value ?? ''])));
 }
