@@ -25,6 +25,8 @@ export interface ChangedContent {
   untracked: string[];
   /** Content files that differ from the ref and are gone from the working tree. */
   deleted: string[];
+  /** `git ls-files -s` of the content folders, asked at the same time as the diff (for listedContentFiles). */
+  staged?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function changedContent(root: string, base: string): Promise<Change
   }
   const git = async (args: string[]) => {
     try {
-      return (await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' })).stdout;
+      return (await run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })).stdout;
     } catch (error) {
       const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
       throw new ChangedFilesError(`git ${args[0]} 失败：${detail}`, `git ${args[0]} failed: ${detail}`);
@@ -50,15 +52,22 @@ export async function changedContent(root: string, base: string): Promise<Change
     throw new ChangedFilesError(`找不到 git 引用“${base}”（可先 git fetch）。`, `Cannot find the git ref "${base}" (fetch it first?).`);
   }
   const inContent = (file: string) => CONTENT_ROOTS.some((folder) => file.startsWith(`${folder}/`));
-  const diff = (await git(['diff', '--name-only', '--relative', '--no-renames', '-z', base, '--'])).split('\0').filter((file) => file !== '' && inContent(file));
-  const untracked = (await git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...CONTENT_ROOTS])).split('\0').filter((file) => file !== '' && inContent(file));
+  // Three independent questions to git, asked at once: on a repository of 10,000 articles each
+  // one reads the whole index, and the machine has more than one core.
+  const [diffOutput, untrackedOutput, staged] = await Promise.all([
+    git(['diff', '--name-only', '--relative', '--no-renames', '-z', base, '--']),
+    git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...CONTENT_ROOTS]),
+    git(['ls-files', '-s', '-z', '--', ...CONTENT_ROOTS]).catch(() => undefined),
+  ]);
+  const diff = diffOutput.split('\0').filter((file) => file !== '' && inContent(file));
+  const untracked = untrackedOutput.split('\0').filter((file) => file !== '' && inContent(file));
   const changed = new Set<string>();
   const deleted: string[] = [];
   for (const file of [...diff, ...untracked]) {
     if (existsSync(path.join(root, file))) changed.add(file);
     else deleted.push(file);
   }
-  return { changed: [...changed].sort(), untracked, deleted };
+  return { changed: [...changed].sort(), untracked, deleted, ...(staged !== undefined ? { staged } : {}) };
 }
 
 /** The changed content files, deleted ones left out (there is nothing to check in them). */
@@ -79,7 +88,7 @@ const SKIPPED = /(?:^|\/)(?:\.git|node_modules|dist|\.astro|\.cache)\//;
 export async function listedContentFiles(root: string, content: ChangedContent): Promise<FoundFile[] | undefined> {
   let staged: string;
   try {
-    staged = (await run('git', ['ls-files', '-s', '-z', '--', ...CONTENT_ROOTS], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })).stdout;
+    staged = content.staged ?? (await run('git', ['ls-files', '-s', '-z', '--', ...CONTENT_ROOTS], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })).stdout;
   } catch {
     return undefined;
   }

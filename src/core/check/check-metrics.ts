@@ -35,6 +35,13 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
     }
   }
   for (const table of repository.followerTotals) checkMonthAndDuplicates(table, (row) => String(row.date), problems);
+  // Written by the support import: one digest per conversation, one conduct count per day and agent.
+  const digestIds = new Map<string, FirstSeen>();
+  for (const table of repository.supportUsers ?? []) checkMonthAndDuplicates(table, (row) => String(row.id), problems, 'date', digestIds);
+  for (const table of repository.supportConduct ?? []) {
+    checkMonthAndDuplicates(table, (row) => `${row.date}|${row.agent}`, problems);
+    for (const row of table.rows) checkMemberReference({ file: table.file, locate: row.locate }, ['agent'], row.data.agent, members, problems);
+  }
   // A conversation id is unique across months: one conversation is one row, wherever it sits.
   const supportIds = new Map<string, FirstSeen>();
   for (const table of repository.supportConversations) {

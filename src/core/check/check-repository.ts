@@ -90,7 +90,9 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
   const selection = options.paths?.map((entry) => entry.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, ''));
   // Called for every file of the repository (10,000 articles and their images): a set lookup and a few prefixes.
   const selectedFiles = new Set(selection);
-  const selectedFolders = (selection ?? []).map((entry) => `${entry}/`);
+  // Entries git listed as files (check --changed) need no prefix test.
+  const listedFiles = options.files ? new Set(options.files.map((file) => file.relativePath)) : undefined;
+  const selectedFolders = (selection ?? []).filter((entry) => !listedFiles?.has(entry)).map((entry) => `${entry}/`);
   const everything = !selection || selectedFiles.has('.');
   const inSelection = (file: string) => everything || selectedFiles.has(file) || selectedFolders.some((folder) => file.startsWith(folder));
 

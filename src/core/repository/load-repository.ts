@@ -250,18 +250,24 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   const articleFolders = new Set<string>();
   const foldersWithIndex = new Set<string>();
   for (const { relativePath, absolutePath } of files) {
-    const role = classifyPath(relativePath);
+    const report = !options.only || options.only(relativePath);
     const folder = ARTICLE_FOLDER_OF.exec(relativePath)?.[1];
     if (folder) {
       articleFolders.add(folder);
       // The folder names the article even when its index.md is missing or misnamed (reported once, below).
       articleIds.add(folder.slice('content/articles/'.length).replace('/', '-'));
+      // An article's file that is only context (checking a pull request's few files among 10,000
+      // articles) is never read: its folder's id is all the others need of it.
+      if (!report) {
+        if (relativePath.endsWith('/index.md') && relativePath.length === folder.length + '/index.md'.length) foldersWithIndex.add(folder);
+        continue;
+      }
     }
+    const role = classifyPath(relativePath);
     if (role.role === 'article') {
       articleIds.add(role.id);
       foldersWithIndex.add(path.posix.dirname(relativePath));
     }
-    const report = !options.only || options.only(relativePath);
     const wanted = (kind: RecordKind) => report || CONTEXT_KINDS.has(kind);
 
     switch (role.role) {
