@@ -138,6 +138,14 @@ describe('metrics import --from wechat-support: digests and conduct counts', () 
     expect(Object.keys(again)).toEqual(Object.keys(digestOf));
     for (const id of Object.keys(again)) expect(again[id]).not.toBe(digestOf[id]);
     expect(again['S-20261103-1001']).toBe(again['S-20261104-1001']);
+
+    // check holds the new tables: one count per day and agent, agents from the roster.
+    const conductFile = path.join(sample.root, 'content/metrics/support-conduct/2026-11.csv');
+    await writeFile(conductFile, `${await readFile(conductFile, 'utf8')}2026-11-03,chen-yu,9,0,0\n2026-11-05,li-nobody,1,0,0\n`);
+    const broken = await runMpflow(['check'], { cwd: sample.root, env: base });
+    expect(broken.exitCode).not.toBe(0);
+    expect(broken.stdout).toMatch(/support-conduct\/2026-11\.csv:5:1.*Duplicates line 2/);
+    expect(broken.stdout).toMatch(/support-conduct\/2026-11\.csv:6:\d+.*li-nobody/);
   });
 
   it('without MPFLOW_SUPPORT_SALT writes no digest and says so; a short salt is refused with nothing written', { timeout: 60_000 }, async () => {
