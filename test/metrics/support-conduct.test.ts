@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { supportBlock } from '../../src/components/dashboards/dashboard-blocks.ts';
 import { checkReplyConduct } from '../../src/core/compliance/rules/conduct.ts';
+import { supportKpis } from '../../src/core/metrics/kpis.ts';
+import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { userDigest } from '../../src/core/metrics/support-import.ts';
 import { startFakeWeChat, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
@@ -118,6 +121,15 @@ describe('metrics import --from wechat-support: digests and conduct counts', () 
     expect(await readFile(path.join(sample.root, 'content/metrics/support-conduct/2026-11.csv'), 'utf8')).toBe(
       ['date,agent,replies,impolite,arguing', '2026-11-03,chen-yu,2,1,0', '2026-11-03,zheng-hao,2,1,1', '2026-11-04,chen-yu,1,0,0', ''].join('\n'),
     );
+    // The dashboard's support block shows the counts beside the reply times.
+    const kpis = supportKpis((await loadRepository(sample.root)).repository, { from: '2026-11-03', to: '2026-11-04' });
+    expect(kpis.agents.map((agent) => [agent.agent, agent.conduct])).toEqual([
+      ['chen-yu', { replies: 3, impolite: 1, arguing: 0 }],
+      ['zheng-hao', { replies: 2, impolite: 1, arguing: 1 }],
+    ]);
+    const block = supportBlock(kpis, 'zh-CN', new Map([['chen-yu', '陈雨'], ['zheng-hao', '郑浩']]));
+    expect(block.table!.head.at(-1)).toBe('沟通规范：不礼貌 / 争执 / 回复数');
+    expect(block.table!.rows.map((row) => [row[0], row.at(-1)])).toEqual([['陈雨', '1 / 0 / 3'], ['郑浩', '1 / 1 / 2'], ['全部', '2 / 1 / 5']]);
 
     // No openid and no message text in any file of the repository.
     const files = [...(await everyFile(path.join(sample.root, 'content'))), ...(await everyFile(path.join(sample.root, 'appraisals')))];

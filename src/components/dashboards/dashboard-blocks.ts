@@ -220,8 +220,9 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
       height: 300,
     }),
     table: {
-      head: [t.agent, t.conversations, t.unanswered, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline), t.satisfaction],
-      numeric: [false, true, true, true, true, true, true],
+      // The conduct counts (imported replies checked against 沟通规范) beside the reply times, when there are any.
+      head: [t.agent, t.conversations, t.unanswered, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline), t.satisfaction, ...(support.overall.conduct ? [t.conduct] : [])],
+      numeric: [false, true, true, true, true, true, true, ...(support.overall.conduct ? [true] : [])],
       rows: [...agents.map((agent) => ({ name: names.get(agent.agent) ?? agent.agent, ...agent })), { name: lang === 'en' ? 'All' : '全部', ...support.overall }].map((row) => [
         row.name,
         formatNumber(row.conversations, lang),
@@ -230,6 +231,7 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
         formatNumber(row.firstReplyP90Minutes, lang),
         formatPercent(row.withinDeadlineShare, lang),
         row.satisfactionMean === null ? '—' : row.satisfactionMean.toFixed(2),
+        ...(support.overall.conduct ? [row.conduct ? `${formatNumber(row.conduct.impolite, lang)} / ${formatNumber(row.conduct.arguing, lang)} / ${formatNumber(row.conduct.replies, lang)}` : '—'] : []),
       ]),
     },
   };

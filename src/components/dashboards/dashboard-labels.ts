@@ -123,6 +123,7 @@ export interface DashboardLabels {
   p90Minutes: string;
   withinDeadline: (minutes: number) => string;
   satisfaction: string;
+  conduct: string;
   deadline: (minutes: number) => string;
   businessHours: (start: string, end: string) => string;
   supportNone: string;
@@ -213,6 +214,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     p90Minutes: '首次回复 P90（分钟）',
     withinDeadline: (minutes) => `${minutes} 分钟内回复`,
     satisfaction: '满意度',
+    conduct: '沟通规范：不礼貌 / 争执 / 回复数',
     deadline: (minutes) => `时限 ${minutes} 分钟`,
     businessHours: (start, end) => `工作时间 ${start}–${end}，之外收到的消息从下一个工作时间开始计时。`,
     supportNone: '这段时间没有客服会话记录。',
@@ -301,6 +303,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     p90Minutes: '90th percentile (min)',
     withinDeadline: (minutes) => `Within ${minutes} min`,
     satisfaction: 'Satisfaction',
+    conduct: 'Conduct: impolite / arguing / replies',
     deadline: (minutes) => `Deadline ${minutes} min`,
     businessHours: (start, end) => `Business hours ${start}–${end}; a message outside them is timed from the next opening.`,
     supportNone: 'No support conversations in this period.',

@@ -7,7 +7,7 @@
  * '2026-10-31' }` is October. Rows that failed their schema (`valid: false`) are left out: the
  * checker reports them, and a half-read row must not move a score.
  */
-import type { ArticleDailyRow, FollowerChangeRow, FollowerCumulativeRow, PolicyFile, SupportConversationRow } from '../model/types.generated.ts';
+import type { ArticleDailyRow, FollowerChangeRow, FollowerCumulativeRow, PolicyFile, SupportConductRow, SupportConversationRow } from '../model/types.generated.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository, TableFile } from '../repository/load-repository.ts';
 import { dateInTimeZone } from '../model/dates.ts';
@@ -460,6 +460,11 @@ export interface SupportAgentKpi {
   /** Mean of the 1–5 ratings given. */
   satisfactionMean: number | null;
   rated: number;
+  /**
+   * Replies checked against the policy's 沟通规范 (content/metrics/support-conduct/, written by the
+   * support import) and how many were impolite or argued with the user; absent when the range has no counts.
+   */
+  conduct?: { replies: number; impolite: number; arguing: number };
 }
 
 export interface SupportKpis {
@@ -569,13 +574,25 @@ export function supportKpis(repository: Repository, range: DateRange): SupportKp
       rated: ratings.length,
     };
   };
-  const agents = [...new Set(conversations.map((item) => item.agent))].sort();
+  const conductRows = rowsOf<SupportConductRow>(repository.supportConduct ?? [], range, (row) => row.date);
+  const conductOf = (agent?: string): { conduct?: { replies: number; impolite: number; arguing: number } } => {
+    if (conductRows.length === 0) return {};
+    const sum = { replies: 0, impolite: 0, arguing: 0 };
+    for (const row of conductRows) {
+      if (agent !== undefined && row.agent !== agent) continue;
+      sum.replies += row.replies;
+      sum.impolite += row.impolite;
+      sum.arguing += row.arguing;
+    }
+    return { conduct: sum };
+  };
+  const agents = [...new Set([...conversations.map((item) => item.agent), ...conductRows.map((row) => row.agent)])].sort();
   return {
     range,
     deadlineMinutes: typeof endPolicy?.support?.firstReplyDeadlineMinutes === 'number' ? endPolicy.support.firstReplyDeadlineMinutes : null,
     businessHours: endPolicy?.support?.businessHours ? { start: endPolicy.support.businessHours.start, end: endPolicy.support.businessHours.end } : null,
-    overall: summarise(conversations, [...rated.values()].flat()),
-    agents: agents.map((agent) => ({ agent, ...summarise(conversations.filter((item) => item.agent === agent), rated.get(agent) ?? []) })),
+    overall: { ...summarise(conversations, [...rated.values()].flat()), ...conductOf() },
+    agents: agents.map((agent) => ({ agent, ...summarise(conversations.filter((item) => item.agent === agent), rated.get(agent) ?? []), ...conductOf(agent) })),
     conversations,
   };
 }
