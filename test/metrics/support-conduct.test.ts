@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { supportBlock } from '../../src/components/dashboards/dashboard-blocks.ts';
+import { COMPLIANCE_RULES, lintMarkdown } from '../../src/core/compliance/index.ts';
 import { checkReplyConduct } from '../../src/core/compliance/rules/conduct.ts';
 import { supportKpis } from '../../src/core/metrics/kpis.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
@@ -62,6 +63,14 @@ describe('the conduct rules on single replies', () => {
     for (const reply of RUDE.arguing) expect(flagged(reply), reply).toEqual({ impolite: false, arguing: true });
     // Two dismissive phrases in one reply are two findings (the import counts the reply once).
     expect(checkReplyConduct('都说了多少遍了，不会自己查吗？').impolite).toBe(2);
+  });
+
+  it('are compliance rules with the policy clause as basis, and never run on articles', () => {
+    expect(COMPLIANCE_RULES['lexicon/impolite-reply']?.basis.zh).toContain('部门制度四（二）3');
+    expect(COMPLIANCE_RULES['lexicon/arguing-with-user']?.severity).toBe('warning');
+    // An article may quote a rude reply (a training piece on good service) without a finding.
+    const findings = lintMarkdown('# 客服培训\n\n反面例子：有客服回复“爱买不买”，这是不允许的。\n').findings.map((finding) => finding.ruleId);
+    expect(findings).not.toContain('lexicon/impolite-reply');
   });
 });
 

@@ -7,6 +7,7 @@ import { citationExempt } from './citation.ts';
 import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
 import * as adLaw from './rules/ad-law.ts';
+import * as conduct from './rules/conduct.ts';
 import * as education from './rules/education.ts';
 import * as finance from './rules/finance.ts';
 import * as induceFollow from './rules/induce-follow.ts';
@@ -31,6 +32,8 @@ const DEFINITIONS: RuleDefinition[] = [
   ...induceFollow.RULES,
   ...reprint.RULES,
   ...lexicon.RULES,
+  // Replies to users only (the support import); their phrases are not among the article sets below.
+  ...conduct.RULES,
   ...typography.RULES,
   ...structure.RULES,
   ...wechatLimits.RULES,
