@@ -1828,7 +1828,13 @@ export interface CampaignDrawFile {
  * 取自 drand 的随机数：轮次、签名和随机数（签名的 SHA-256），mpflow check 离线验证签名。 / The drand round the seed came from: its signature and randomness (SHA-256 of the signature); mpflow check verifies the signature offline.
  */
 export interface DrawBeaconRound {
+  /**
+   * drand 链的哈希（quicknet）。 / The drand chain hash (quicknet).
+   */
   chain: string;
+  /**
+   * 事先公布的 drand 轮次编号。 / The drand round announced in advance.
+   */
   round: number;
   /**
    * BLS 签名（G1，48 字节）。 / The BLS signature (G1, 48 bytes).
