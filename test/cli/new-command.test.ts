@@ -113,6 +113,11 @@ describe('mpflow new for the other hand-written records', () => {
     const check = await runMpflow(['check', 'appraisals', '--format', 'json'], { cwd: repository.root, env });
     const problems = (JSON.parse(check.stdout) as { problems: Array<{ ruleId: string; field?: string; line: number }> }).problems;
     expect(problems.filter((problem) => problem.ruleId === 'schema/type').map((problem) => problem.line)).toHaveLength(9);
+    // …and names each as a placeholder to replace, on the score's own line.
+    const placeholders = problems.filter((problem) => problem.ruleId === 'template/placeholder');
+    expect(placeholders).toHaveLength(9);
+    expect(placeholders.map((problem) => problem.line)).toEqual(problems.filter((problem) => problem.ruleId === 'schema/type').map((problem) => problem.line));
+    expect(text).toContain('  collaboration: 【待填写：0–100 分 / score 0–100】\n');
   });
 
   it('names the file for self and supervisor ratings from the roster, and refuses a rater the roster does not allow', async () => {

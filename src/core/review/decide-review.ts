@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { rolesSentence } from '../policy/stage-roles.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { holdsRole, indexMembers, ROLE_NAMES, type Role } from '../team/roster.ts';
@@ -235,10 +236,12 @@ function decideSelfReview(stage: RequiredStage, input: ReviewInput, head: string
   if (!authorHoldsRole) {
     // A writer's pull request may carry a designer's images: the designer who committed them signs
     // the design self-review. Anyone else's sign-off is never a SELF review.
+    // The same words as mpflow check's ref/missing-role on an article's author (stage-roles.ts).
+    const roles = rolesSentence({ stage: stage.id, label: stage.label, role: stage.role, standIn: stage.standIn });
     authorNote.push(
       text(
-        `PR 作者 @${input.pullRequest.author} 在基础分支名册中不是${role.zh}；只有在这个 PR 里提交过内容的${role.zh}可以做这一步自审。`,
-        `The PR author @${input.pullRequest.author} is not ${an(role.en)} in the base roster; only ${an(role.en)} who committed to this PR can sign this self-review.`,
+        `PR 作者 @${input.pullRequest.author} 在基础分支名册中不是${roles.zh}；只有在这个 PR 里提交过内容的${role.zh}可以做这一步自审。`,
+        `The PR author @${input.pullRequest.author} is not ${an(roles.en)} in the base roster; only ${an(role.en)} who committed to this PR can sign this self-review.`,
       ),
     );
   }

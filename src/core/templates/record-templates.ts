@@ -150,13 +150,14 @@ export function ratingDraft(request: RatingRequest, policy: PolicyFile): Draft {
   let out = schemaLine('appraisal-rating', 3);
   out += `# ${request.period} ${request.member.name}（${request.member.id}）的${roleZh}，由 ${request.rater} 填写；按 ${policy.effective} 版制度的定性指标打分，评分范围 ${min}–${max}。\n`;
   out += `# ${request.period} ${role} rating of ${request.member.id} by ${request.rater}: rate every qualitative indicator of the ${policy.effective} policy, from ${min} to ${max}.\n`;
-  out += '# 空着的分数要填上；提交时把 submittedAt 改成提交的时间。评语保密，不会出现在网站上。\n';
-  out += '# Fill in every empty score and set submittedAt when you submit. The comment is private and never reaches the site.\n';
+  out += '# 把【待填写】换成分数；提交时把 submittedAt 改成提交的时间。评语保密，不会出现在网站上。\n';
+  out += '# Replace every 【待填写】 with a score and set submittedAt when you submit. The comment is private and never reaches the site.\n';
   out += `member: ${request.member.id}\nperiod: ${request.period}\nrater: ${request.rater}\nrole: ${role}\nsubmittedAt: ${request.submittedAt}\nratings:\n`;
   for (const leaf of indicatorLeaves(policy).filter((candidate) => candidate.node.measure === 'qualitative')) {
     const value = request.ratings[leaf.node.id];
     out += `  # ${leaf.node.name.zh} ${leaf.node.name.en}（${leaf.node.weight}%）${leaf.node.description ? `：${leaf.node.description.zh}` : ''}\n`;
-    out += `  ${leaf.node.id}:${value === undefined ? '' : ` ${value}`}\n`;
+    // A score nobody gave yet is a placeholder, so check names it as one (template/placeholder), not only as "not a number".
+    out += `  ${leaf.node.id}: ${value === undefined ? placeholder(`${min}–${max} 分 / score ${min}–${max}`) : value}\n`;
   }
   out += request.comment !== undefined ? block('comment', request.comment, '') : '# comment: 评语（保密，可选） / comment (private, optional)\n';
   return { path: ratingPath(request.period, request.member.id, request.rater, role), content: out };
