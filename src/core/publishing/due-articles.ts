@@ -1,6 +1,6 @@
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { isOffsetDateTime } from '../model/dates.ts';
-import { parseDateTimeOption } from '../model/date-time-option.ts';
+import { offsetMinutesAt, parseDateTimeOption } from '../model/date-time-option.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
@@ -98,16 +98,8 @@ export function isOverdue(publishAtMs: number, now: number, settings: Publishing
   return now - publishAtMs > settings.overdueAfterMs;
 }
 
-/** The zone's UTC offset in minutes at an instant (e.g. 480 for Asia/Shanghai). */
-export function offsetMinutesAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((wallClock - Math.floor(instant / 1000) * 1000) / 60_000);
-}
+// One implementation of the zone offset, shared with the command-line date parser.
+export { offsetMinutesAt };
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
