@@ -30,6 +30,7 @@ import {
   requireChromiumOnCi,
   ROOT,
   serve,
+  SITE_BUILT_AT,
   spellings,
   type StaticServer,
 } from './site-server.ts';
@@ -39,12 +40,12 @@ const BROWSER_SUITE = browserSuiteName('handbook in Chromium');
 
 if (!HAS_CHROMIUM) console.warn(`[handbook.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the privacy scan still run.`);
 
-/** The policy the site should show today: the one in force in Beijing time, read with `yaml`. */
+/** The policy the site should show on the day it is built: the one in force in Beijing time, read with `yaml`. */
 async function policyInForceToday(): Promise<PolicyFile> {
   const folder = path.join(ROOT, 'content', 'policy');
   const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name));
   const policies = await Promise.all(files.map(async (name) => parse(await readFile(path.join(folder, name), 'utf8')) as PolicyFile));
-  const today = dateInTimeZone(new Date().toISOString(), 'Asia/Shanghai');
+  const today = dateInTimeZone(SITE_BUILT_AT, 'Asia/Shanghai');
   const policy = policyInForce(policies, today);
   if (!policy) throw new Error(`no policy in content/policy/ is in force on ${today}`);
   return policy;

@@ -42,6 +42,12 @@ export async function filesUnder(directory: string): Promise<string[]> {
 
 // ------------------------------------------------------------------- build -----
 
+/**
+ * The instant the test site is built "at": what is scheduled, due, held or missed depends on it,
+ * so it is fixed rather than read from the clock (CI builds it again a year ahead with faketime).
+ */
+export const SITE_BUILT_AT = '2026-12-03T12:00:00+08:00';
+
 export interface SiteBuild {
   /** Wall-clock seconds of the run's `astro build`. */
   seconds: number;
@@ -56,7 +62,7 @@ export async function buildSite(profile: 'public' | 'internal' = 'internal', out
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '' };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: SITE_BUILT_AT };
   try {
     await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
