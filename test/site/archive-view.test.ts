@@ -142,7 +142,7 @@ describe('archiveMonths', () => {
   });
 
   it('is empty without articles', () => {
-    expect(archiveMonths({ articles: [], team: TEAM, topics: [], campaigns: [], builtAt: new Date(), timeZone: TZ })).toEqual([]);
+    expect(archiveMonths({ articles: [], team: TEAM, topics: [], campaigns: [], builtAt: new Date('2026-11-26T10:00:00Z'), timeZone: TZ })).toEqual([]);
   });
 });
 

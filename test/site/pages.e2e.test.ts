@@ -22,6 +22,7 @@ import {
   privateTexts,
   requireChromiumOnCi,
   serve,
+  SITE_BUILT_AT,
   spellings,
   type StaticServer,
 } from './site-server.ts';
@@ -129,7 +130,8 @@ describe('department pages', () => {
           badge: tr.querySelector('.mpflow-badge')?.textContent?.trim(),
         })),
       );
-      const now = Date.now();
+      // The instant the test site was built at (site-server.ts), not the wall clock.
+      const now = Date.parse(SITE_BUILT_AT);
       const hour = 3_600_000;
       for (const row of rows) {
         expect(row.badge).toBe(row.status === 'scheduled' ? '已排期' : '已到发布时间');
