@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { currentInstant } from '../../core/clock.ts';
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
 import { countBySeverity, type Problem } from '../../core/check/problem.ts';
 import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
-import { nowFromEnvironment } from '../../core/model/date-time-option.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
@@ -129,8 +129,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`);
     }
   }
-  const now = nowFromEnvironment(context.env);
-  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  const now = currentInstant(context.env ?? process.env);
   // Unchanged files are not parsed, validated and linted again (see check-cache.ts); --no-cache reads everything.
   const cache = values['no-cache'] ? NO_CACHE : openCheckCache(root, context.env ?? process.env);
   const result = await checkRepository(root, { ...options, now, cache });

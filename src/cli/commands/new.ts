@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { currentInstant } from '../../core/clock.ts';
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +8,7 @@ import { checkRepository } from '../../core/check/check-repository.ts';
 import type { Problem } from '../../core/check/problem.ts';
 import { pick } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate, isYearMonth } from '../../core/model/dates.ts';
-import { dateTimeOptionProblem, isoInTimeZone, nowFromEnvironment, parseDateTimeOption } from '../../core/model/date-time-option.ts';
+import { dateTimeOptionProblem, isoInTimeZone, parseDateTimeOption } from '../../core/model/date-time-option.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
 import { policyInForce, qualitativeIndicatorIds } from '../../core/policy/policy-versions.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
@@ -141,8 +142,7 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   if (positionals.length > 1) throw new UsageError(zh ? `多余的参数：${positionals.slice(1).join(' ')}。` : `Unexpected argument: ${positionals.slice(1).join(' ')}.`);
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root, { only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml' });
-  const now = nowFromEnvironment(context.env);
-  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  const now = currentInstant(context.env ?? process.env);
   const maker = new Maker(root, repository, values, context, now);
   switch (kind) {
     case 'article':

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { currentInstant } from '../../core/clock.ts';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -219,10 +220,9 @@ async function resolveInputs(argumentsGiven: string[], root: string | undefined,
   return inputs;
 }
 
-/** Today as YYYY-MM-DD: MPFLOW_NOW when set (tests), else the clock. */
+/** Today as YYYY-MM-DD, from the one clock (MPFLOW_NOW when set). */
 function today(env: NodeJS.ProcessEnv): string {
-  const given = env.MPFLOW_NOW ? new Date(env.MPFLOW_NOW) : new Date();
-  return (Number.isNaN(given.getTime()) ? new Date() : given).toISOString().slice(0, 10);
+  return new Date(currentInstant(env)).toISOString().slice(0, 10);
 }
 
 /** The few front-matter facts render uses; what a YAML text yields, once parsed. */

@@ -1,10 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
-import { dateTimeOptionProblem, isoInTimeZone, nowFromEnvironment, parseDateTimeOption } from '../../core/model/date-time-option.ts';
+import { dateTimeOptionProblem, isoInTimeZone, parseDateTimeOption } from '../../core/model/date-time-option.ts';
 import { monthTodo } from '../../core/scoring/todo.ts';
 import { formatTodo } from '../../core/scoring/todo-report.ts';
 import { SAMPLE_ACCOUNT, sampleTargetsInForce } from '../../core/scoring/sample-targets.ts';
@@ -130,8 +131,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError(zh ? '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。' : '--force needs --reason "why": the reason for writing or finalising early is recorded.');
   const root = resolveRoot(values.root, context);
   const { repository, problems: loadProblems } = await loadRepository(root);
-  const now = nowFromEnvironment(context.env);
-  if (now === undefined) throw new UsageError(zh ? `环境变量 MPFLOW_NOW“${context.env?.MPFLOW_NOW}”不是有效的时间。` : `MPFLOW_NOW "${context.env?.MPFLOW_NOW}" is not a valid time.`);
+  const now = currentInstant(context.env ?? process.env);
   /** --today (a date, or a date-time read in the zone) or the clock, as a calendar date in the policy's zone. */
   const todayIn = (timeZone: string): string => {
     if (values.today === undefined) return dateInTimeZone(new Date(now).toISOString(), timeZone);
