@@ -19,6 +19,7 @@ import { mpflowCacheFolder } from './user-cache.ts';
  * entries the run did not use are dropped then, so the file keeps the size of the repository.
  */
 export interface CheckCache {
+  /** The entry, if an earlier run left one; reading it keeps it for the next run too. */
   get<T>(namespace: string, key: string): T | undefined;
   set(namespace: string, key: string, value: unknown): void;
   /** Writes the entries this run used; a cache that cannot be written costs only the next run's time. */

@@ -96,7 +96,6 @@ export async function checkCompliance(repository: Repository, options: Complianc
     const key = digestOf(article.directory, article.yaml?.text ?? '', String(article.yaml?.firstLine ?? 0), article.body, String(article.bodyFirstLine), JSON.stringify(data), JSON.stringify(policy ?? null), authorName ?? '');
     const cached = cache.get<CachedLint>('lint', key);
     if (cached && cached.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
-      cache.set('lint', key, cached);
       collect(article.file, cached.result);
       continue;
     }
@@ -150,7 +149,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
       const key = digestOf('campaign', campaign.yaml.text, String(campaign.yaml.firstLine), JSON.stringify(data), JSON.stringify(policy ?? null));
       const cached = cache.get<LintResult>('lint', key);
       const result = cached ?? (await loadEngine()).lintCampaign(campaign.yaml, data, policy);
-      cache.set('lint', key, result);
+      if (!cached) cache.set('lint', key, result);
       collect(campaign.file, result);
     } catch (error) {
       problems.push(internalError(campaign.file, error));

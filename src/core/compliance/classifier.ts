@@ -168,7 +168,7 @@ let sentenceCount = 0;
 /** The families whose score reaches their threshold for one normalised sentence. */
 export function classifySentence(normalised: string, given: ContentModel = contentModel()): Verdict[] {
   const compiled = compile(given);
-  const { families, priors, thresholds, matrix, stamp, sizes } = compiled;
+  const { families, priors, matrix, stamp, sizes } = compiled;
   const width = families.length;
   const scores = Float64Array.from(priors);
   const sentence = (sentenceCount = (sentenceCount + 1) & 0x3fffffff);
@@ -184,26 +184,7 @@ export function classifySentence(normalised: string, given: ContentModel = conte
       }
     }
   }
-  const verdicts: Verdict[] = [];
-  for (let family = 0; family < width; family += 1) {
-    if (scores[family]! < thresholds[family]!) continue;
-    const contributions: Array<[string, number]> = [];
-    for (const feature of counted) {
-      const weight = matrix[feature * width + family]!;
-      if (weight > 0) contributions.push([compiled.features[feature]!, weight]);
-    }
-    // Phrases of two or more characters explain better than single characters: they come first.
-    contributions.sort((a, b) => Number(b[0].length > 1) - Number(a[0].length > 1) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    // Overlapping n-grams say the same thing twice (刷单, 刷单返): keep those that add a new phrase.
-    const reasons: string[] = [];
-    for (const [feature] of contributions) {
-      if (reasons.some((kept) => kept.includes(feature) || feature.includes(kept))) continue;
-      reasons.push(feature);
-      if (reasons.length === 3) break;
-    }
-    verdicts.push({ family: families[family]!, score: scores[family]!, reasons });
-  }
-  return verdicts;
+  return verdictsOf(compiled, scores, counted);
 }
 
 /** Per UTF-16 unit: 0 splits a run, 1 is a character kept as it is, 2 is a digit (a run of them is one 0). */
