@@ -71,6 +71,21 @@ describe('mpflow render', () => {
     expect(render.stderr).toMatch(/publishing\.theme "neon" is not a theme/);
   });
 
+  it("keeps an article's single line breaks when its front matter says breaks: true, unless --no-breaks", async () => {
+    const article = await fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
+    const poem = '寒夜客来茶当酒，\n竹炉汤沸火初红。\n\n';
+    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, article.replace(/^tags:/m, 'breaks: true\ntags:').replace(/\n---\n/, `\n---\n\n${poem}`));
+    expect((await runMpflow(['check'], { cwd: fixture.root })).exitCode).toBe(0);
+    const kept = await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root });
+    expect(kept.stdout).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
+    const overridden = await runMpflow(['render', ARTICLE_ID, '--no-breaks'], { cwd: fixture.root });
+    expect(overridden.stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
+    const plain = article.replace(/\n---\n/, `\n---\n\n${poem}`);
+    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, plain);
+    expect((await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root })).stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
+    expect((await runMpflow(['render', ARTICLE_ID, '--breaks'], { cwd: fixture.root })).stdout).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
+  });
+
   it('answers in Chinese with --lang zh-CN', async () => {
     const run = await runMpflow(['render', ARTICLE_ID, '--lang', 'zh-CN'], { cwd: fixture.root });
     expect(run.stderr).toContain('已渲染');

@@ -21,7 +21,7 @@ import type { CommandContext } from '../context.ts';
 
 const HELP = {
   zh: `用法：mpflow render 文件或文件夹… [--out 文件或文件夹 | --stdout] [--theme 主题]
-                     [--image-base 网址 | --upload] [--breaks] [--root 仓库]
+                     [--image-base 网址 | --upload] [--breaks | --no-breaks] [--root 仓库]
 
 把 Markdown 渲染成可以直接粘贴进微信编辑器、也能交给 draft/add 的 HTML：只有行内样式，
 站外链接变成正文里的编号 [n] 和文末的“参考资料”，代码高亮颜色写在每个词上，公式和 Mermaid
@@ -33,7 +33,8 @@ const HELP = {
   --image-base 本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取
   --upload     本地图片经 media/uploadimg 上传（需 WECHAT_APPID、WECHAT_APPSECRET），
                HTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次
-  --breaks     段落里的单个换行保留为换行（仓库外的草稿也可在 front matter 写 breaks: true）
+  --breaks     段落里的单个换行保留为换行；--no-breaks 不保留。不给时按文件 front matter 的
+               breaks，再按部门设置（content/department.yaml 的 render.breaks），默认不保留
 
 主题默认取文章日期当天生效制度的 publishing.theme；仓库外的文件用 ${DEFAULT_THEME}。
 字数和大小按发布时的同一规则检查：可见字数少于 ${WECHAT_CONTENT_MAX_CHARS}，HTML 小于 1 MB。
@@ -41,7 +42,7 @@ const HELP = {
 
 主题：${THEME_NAMES.map((name) => `${name}（${renderTheme(name).label.zh}）`).join('、')}`,
   en: `Usage: mpflow render FILE-OR-FOLDER… [--out FILE-OR-FOLDER | --stdout] [--theme NAME]
-                     [--image-base URL | --upload] [--breaks] [--root REPOSITORY]
+                     [--image-base URL | --upload] [--breaks | --no-breaks] [--root REPOSITORY]
 
 Renders Markdown as HTML that can be pasted into the WeChat editor or sent to draft/add: inline
 styles only, links outside WeChat turned into numbered markers [n] with a references list at the
@@ -55,8 +56,9 @@ as many as you like.
   --upload     upload local images through media/uploadimg (needs WECHAT_APPID and
                WECHAT_APPSECRET) and write WeChat's addresses; cached by content digest,
                so an image is uploaded once
-  --breaks     keep a single line break inside a paragraph as a line break (a draft outside
-               a repository may set breaks: true in its front matter)
+  --breaks     keep a single line break inside a paragraph as a line break; --no-breaks does
+               not. Without either, the file's front matter (breaks: true) decides, then the
+               department's settings (render.breaks in content/department.yaml); default no
 
 The theme defaults to publishing.theme of the policy in force on the article's date; files outside
 a repository use ${DEFAULT_THEME}. Length is checked by the rule publish uses: fewer than
@@ -84,7 +86,7 @@ interface Document {
   firstLine: number;
   theme: string;
   articleDir: string;
-  /** From a loose draft's front matter; --breaks wins. */
+  /** From the file's front matter; --breaks / --no-breaks win. */
   breaks?: boolean;
 }
 
@@ -104,6 +106,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
+    allowNegative: true,
     options: {
       out: { type: 'string', short: 'o' },
       stdout: { type: 'boolean', default: false },
@@ -111,7 +114,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
       root: { type: 'string' },
       'image-base': { type: 'string' },
       upload: { type: 'boolean', default: false },
-      breaks: { type: 'boolean', default: false },
+      breaks: { type: 'boolean' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -347,8 +350,8 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
         unreadable(parsed.line, parsed.column, parsed.message);
         continue;
       }
-      // A loose draft may say `breaks: true` in its front matter, as doocs/md users set it once.
-      if (!article && parsed.facts.breaks !== undefined) breaks = parsed.facts.breaks;
+      // An article or a loose draft may say `breaks: true` in its front matter (doocs/md's option, set once).
+      if (parsed.facts.breaks !== undefined) breaks = parsed.facts.breaks;
     }
     // An article's theme follows the policy in force on its date; any other file's, today's.
     const date = article ? article.split('/')[2]! + '-' + article.split('/')[3]!.slice(0, 5) : today(env);
@@ -376,7 +379,8 @@ function checkedTheme(theme: string, zh: boolean): string {
 }
 
 interface RenderOptions {
-  breaks: boolean;
+  /** --breaks / --no-breaks; undefined leaves it to the front matter, then the department. */
+  breaks: boolean | undefined;
   imageBase: string | undefined;
   uploader: { upload(file: string): Promise<{ url: string; cached: boolean }> } | undefined;
   zh: boolean;
@@ -386,7 +390,7 @@ interface RenderOptions {
 async function renderDocument(document: Document, options: RenderOptions): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
   const { zh, context } = options;
   const shown = document.input.shown;
-  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks || (document.breaks ?? false) };
+  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks ?? document.breaks ?? false };
   let rendered = await renderArticle(base);
   let failed = false;
   const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));

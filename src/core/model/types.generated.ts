@@ -601,6 +601,10 @@ export interface ArticleFrontMatter {
    * 是否开放留言，默认开放。 / Whether comments are open (default yes).
    */
   openComments?: boolean;
+  /**
+   * 段落里的单个换行是否保留为换行（doocs/md 的“换行”选项）；不写时按部门设置 render.breaks，默认不保留。mpflow render --breaks / --no-breaks 优先。 / Whether a single line break inside a paragraph stays a line break (doocs/md's breaks); unset, the department's render.breaks applies, else no. mpflow render --breaks / --no-breaks win.
+   */
+  breaks?: boolean;
 }
 /**
  * 原创或转载。转载须注明原文网址、原作者并记录授权。 / Original or reprint; a reprint names its URL, original author and authorisation.

@@ -13,6 +13,7 @@ export type RenderArticle = (input: {
   markdown: string;
   articleDir?: string;
   theme?: string;
+  breaks?: boolean;
   imageUrl?: (src: string) => string | undefined;
 }) => Promise<{ html: string; images: ReadonlyArray<{ src: string; alt: string; absolutePath?: string }> }>;
 
@@ -84,7 +85,8 @@ class StepFailure extends Error {
 export async function publishArticle(article: ArticleRecord, existing: PublishRecord | undefined, options: PublishArticleOptions): Promise<ArticleOutcome> {
   const record: PublishRecord = existing ? structuredClone(existing) : { article: article.id, status: 'in-progress', index: 1 };
   const stamp = () => formatInTimeZone(options.now(), options.timeZone);
-  const theme = options.theme ? { theme: options.theme } : {};
+  // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
+  const theme = { ...(options.theme ? { theme: options.theme } : {}), ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}) };
   let step: FailedStep = 'images';
 
   const save = async (done: PublishStep) => {
@@ -287,7 +289,8 @@ export function draftDigestOf(draft: Record<string, unknown>, imageShas: Readonl
 export async function changedSinceDraft(article: ArticleRecord, record: PublishRecord, options: Pick<PublishArticleOptions, 'root' | 'theme' | 'render' | 'authorNames'>): Promise<boolean> {
   if (record.draftDigest === undefined) return false;
   const articleDir = path.join(options.root, article.directory);
-  const theme = options.theme ? { theme: options.theme } : {};
+  // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
+  const theme = { ...(options.theme ? { theme: options.theme } : {}), ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}) };
   const shaOf = async (file: string) => {
     try {
       return sha256Of(await readFile(file));

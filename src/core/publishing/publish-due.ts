@@ -138,7 +138,7 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       if (recorded.draftDigest === undefined || (await changedSinceDraft(due.article, recorded, renderOptions))) nextStep = 'draft';
     }
     // Rendering reads no file and calls nothing: it only lists the body's images.
-    const { html, images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}) });
+    const { html, images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}), ...(due.article.data.breaks !== undefined ? { breaks: due.article.data.breaks } : {}) });
     const preflight = nextStep === 'poll' ? [] : preflightProblems(html);
     if (preflight.length > 0) {
       entries.push(
