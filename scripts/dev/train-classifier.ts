@@ -7,14 +7,11 @@
 // Fitted on the TRAIN split of test/compliance-eval/corpus-real plus the project's own tuned sets
 // (corpus.yaml, holdout*.yaml); thresholds are chosen on the DEV split. The TEST split and the blind
 // set are never read here.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusFiles, loadCorpus } from '../../bench/eval/accuracy.ts';
-import { CONTENT_FAMILIES, loadRealCorpus } from '../../bench/eval/real-corpus.ts';
+import { trainingData } from '../../bench/eval/training-data.ts';
 import { packModel, sentenceFeatures, type FamilyModel } from '../../src/core/compliance/classifier.ts';
-import { buildTextView } from '../../src/core/compliance/text-view.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const output = path.join(root, 'src/core/compliance/content-model.json');
@@ -30,21 +27,7 @@ const MIN_COUNT = 2;
 const MIN_THRESHOLD = 2.5;
 const DEV_PRECISION = 0.9;
 
-interface Example {
-  text: string;
-  families: Set<string>;
-}
-
-function normalise(text: string): string {
-  return buildTextView(text).text;
-}
-
-const real = loadRealCorpus(path.join(root, 'test/compliance-eval/corpus-real'));
-const ownFiles = corpusFiles(path.join(root, 'test/compliance-eval'));
-const own: Example[] = [];
-for (const file of ownFiles) for (const entry of await loadCorpus(file)) own.push({ text: normalise(entry.text), families: new Set(entry.expect.filter((family) => (CONTENT_FAMILIES as readonly string[]).includes(family))) });
-const train: Example[] = [...own, ...real.filter((entry) => entry.split === 'train').map((entry) => ({ text: normalise(entry.text), families: new Set<string>(entry.expect) }))];
-const dev: Example[] = real.filter((entry) => entry.split === 'dev').map((entry) => ({ text: normalise(entry.text), families: new Set<string>(entry.expect) }));
+const { train, dev, files, sha256 } = await trainingData(root);
 
 const trainFeatures = train.map((example) => sentenceFeatures(example.text, NGRAMS));
 const devFeatures = dev.map((example) => sentenceFeatures(example.text, NGRAMS));
@@ -113,16 +96,7 @@ for (const family of MODELLED) {
   families[family] = { prior: fitted.prior, threshold: chooseThreshold(fitted, family), weights: fitted.weights };
 }
 
-const labelled = [...train, ...dev].map((example) => [example.text, [...example.families].sort()]);
-const model = packModel(
-  NGRAMS,
-  {
-    files: [...ownFiles.map((file) => path.relative(root, file)), 'test/compliance-eval/corpus-real (train split; dev split for thresholds)'],
-    sentences: labelled.length,
-    sha256: createHash('sha256').update(JSON.stringify(labelled)).digest('hex'),
-  },
-  families,
-);
+const model = packModel(NGRAMS, { files, sentences: train.length + dev.length, sha256 }, families);
 const text = `${JSON.stringify(model)}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(output, 'utf8');
@@ -133,5 +107,5 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(output, text);
   for (const [family, familyModel] of Object.entries(families)) process.stdout.write(`${family}: ${Object.keys(familyModel.weights).length} weights, prior ${familyModel.prior}, threshold ${familyModel.threshold}\n`);
-  process.stdout.write(`trained on ${labelled.length} sentences, sha256 ${model.trainedOn.sha256}; ${(text.length / 1024).toFixed(0)} KiB\n`);
+  process.stdout.write(`trained on ${model.trainedOn.sentences} sentences, sha256 ${model.trainedOn.sha256}; ${(text.length / 1024).toFixed(0)} KiB\n`);
 }

@@ -32,6 +32,14 @@ describe('the sentence classifier', () => {
     expect([...sentenceFeatures('日赚120元,月入', [2])].sort()).toEqual(['0元', '日赚', '月入', '赚0'].sort());
   });
 
+  it('was trained on the corpus as it is now: the digest in the model file is the digest of the labelled data', async () => {
+    const { trainingData } = await import('../../bench/eval/training-data.ts');
+    const data = await trainingData(PROJECT_ROOT);
+    // A corpus batch committed without retraining fails here: run node scripts/dev/train-classifier.ts.
+    expect(contentModel().trainedOn.sha256, 'content-model.json is stale: run node scripts/dev/train-classifier.ts').toBe(data.sha256);
+    expect(contentModel().trainedOn.sentences).toBe(data.train.length + data.dev.length);
+  });
+
   it('is the model the committed data and trainer give (its digest is recorded in the file)', () => {
     expect(contentModel().trainedOn.sha256).toMatch(/^[0-9a-f]{64}$/);
     // --check exits non-zero when content-model.json differs from what training gives now.
