@@ -1,6 +1,7 @@
 import { text } from '../i18n/language.ts';
 import type { Repository, TableFile } from '../repository/load-repository.ts';
 import { holdsRole, indexMembers } from '../team/roster.ts';
+import { repositorySettings } from '../department/check-department.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
 import { checkDateOrder, checkMemberReference, isWellFormedId, suggestion } from './reference-helpers.ts';
@@ -44,6 +45,9 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
   }
   // A conversation id is unique across months: one conversation is one row, wherever it sits.
   const supportIds = new Map<string, FirstSeen>();
+  // Settings that failed their schema are reported there; their categories are not guessed at.
+  const categories = repository.department && !repository.department.valid ? undefined : repositorySettings(repository).support.categories;
+  const categoriesFrom = repository.department ? text(`${repository.department.file} 的 support.categories`, `support.categories of ${repository.department.file}`) : text('默认类别（没有 content/department.yaml）', 'the default categories (there is no content/department.yaml)');
   for (const table of repository.supportConversations) {
     checkMonthAndDuplicates(table, (row) => String(row.id), problems, 'openedAt', supportIds);
     for (const row of table.rows) {
@@ -51,6 +55,18 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
       const agent = checkMemberReference(record, ['agent'], row.data.agent, members, problems);
       if (agent && !holdsRole(agent, 'support') && !holdsRole(agent, 'operator')) {
         problems.push(makeProblem(table.file, 'ref/missing-role', text(`${agent.name}（${agent.id}）既不是客服也不是运营，不能接待用户。`, `${agent.id} holds neither the support nor the operator role.`), row.locate(['agent']), 'agent'));
+      }
+      if (categories && typeof row.data.category === 'string' && row.data.category !== '' && !categories.includes(row.data.category)) {
+        const guess = suggestion(row.data.category, categories);
+        problems.push(
+          makeProblem(
+            table.file,
+            'support/unknown-category',
+            text(`类别“${row.data.category}”不在${categoriesFrom.zh}中（${categories.join('、')}）。${guess.zh}`, `Category "${row.data.category}" is not in ${categoriesFrom.en} (${categories.join(', ')}).${guess.en}`),
+            row.locate(['category']),
+            'category',
+          ),
+        );
       }
       checkDateOrder(record, ['openedAt'], row.data.openedAt, ['firstReplyAt'], row.data.firstReplyAt, problems);
       checkDateOrder(record, ['firstReplyAt'], row.data.firstReplyAt ?? row.data.openedAt, ['closedAt'], row.data.closedAt, problems);

@@ -11,6 +11,7 @@ import { checkTopicsAndCampaigns } from './check-library.ts';
 import { checkMetrics } from './check-metrics.ts';
 import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
+import { checkDepartment } from '../department/check-department.ts';
 import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from '../publishing/check-publish-records.ts';
 import { checkCampaignDraws } from '../campaigns/draw-record.ts';
@@ -47,6 +48,7 @@ export interface CheckResult {
 
 /** Every cross-file rule family, in the order a reader meets the records, with the place it is about. */
 const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[], context: CheckContext) => void, string]> = [
+  [checkDepartment, 'content/department.yaml'],
   [checkTeam, 'content/team.yaml'],
   [checkPolicies, 'content/policy'],
   [checkTopicsAndCampaigns, 'content/topics'],

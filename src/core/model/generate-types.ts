@@ -4,6 +4,7 @@ import { RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
 
 const TYPE_NAMES: Record<RecordKind, string> = {
   team: 'TeamFile',
+  department: 'DepartmentSettingsFile',
   policy: 'PolicyFile',
   article: 'ArticleFrontMatter',
   topic: 'TopicFile',

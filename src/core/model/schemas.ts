@@ -1,5 +1,6 @@
 import common from '../../../schemas/common.schema.json' with { type: 'json' };
 import team from '../../../schemas/team.schema.json' with { type: 'json' };
+import department from '../../../schemas/department.schema.json' with { type: 'json' };
 import policy from '../../../schemas/policy.schema.json' with { type: 'json' };
 import article from '../../../schemas/article.schema.json' with { type: 'json' };
 import topic from '../../../schemas/topic.schema.json' with { type: 'json' };
@@ -34,6 +35,7 @@ import campaignDraw from '../../../schemas/campaign-draw.schema.json' with { typ
  */
 export const RECORD_SCHEMAS = {
   team,
+  department,
   policy,
   article,
   topic,

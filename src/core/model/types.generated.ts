@@ -86,6 +86,105 @@ export interface LeavePeriod {
   reason?: string;
 }
 
+/**
+ * content/department.yaml：部门与公众号的名称、标志、配色、站点地址、语言和客服类别。工具代码里不写任何部门的名称或品牌，全部从这里读取。 / The department's and account's names, logo, colours, site address, languages and support categories; the tool's code names no department and reads all of it from here.
+ */
+export interface DepartmentSettingsFile {
+  /**
+   * 部门仓库的数据格式版本，由 mpflow migrate 维护，请勿手改。 / Version of the department repository's data format; kept by mpflow migrate, not edited by hand.
+   */
+  schemaVersion: number;
+  department: LocalizedText;
+  account: LocalizedText1;
+  /**
+   * 部门标志在站点中的路径（放在 public/ 下，以 / 开头），如 /logo.svg；显示在手机预览的头像处。 / Path of the department's logo on the site (a file under public/, starting with /), e.g. /logo.svg; shown as the phone preview's avatar.
+   */
+  logo?: string;
+  /**
+   * 站点图标路径（放在 public/ 下，以 / 开头），不填时用 mpflow 的中性图标。 / Path of the site icon (a file under public/, starting with /); mpflow's neutral icon when left out.
+   */
+  favicon?: string;
+  /**
+   * 站点配色。 / Site colours.
+   */
+  theme?: {
+    /**
+     * 浅色模式下的主题色（链接、按钮、标题强调）。 / Accent colour in light mode (links, buttons, highlights).
+     */
+    accent: string;
+    /**
+     * 深色模式下的主题色；不填时由浅色主题色调亮得到。 / Accent colour in dark mode; lightened from the light one when left out.
+     */
+    accentDark?: string;
+  };
+  /**
+   * 站点发布地址。 / Where the site is published.
+   */
+  site?: {
+    /**
+     * 站点的完整网址（不含 base），如 https://example.github.io。 / The site's full address without the base path, e.g. https://example.github.io.
+     */
+    url?: string;
+    /**
+     * 站点所在的子路径，以 / 开头和结尾，如 /handbook/；放在域名根目录时写 /。 / The path the site lives under, starting and ending with /, e.g. /handbook/; / at the domain's root.
+     */
+    base?: string;
+  };
+  /**
+   * 部门仓库的网址，如 https://github.com/<组织>/<仓库>；手册页面的“编辑此页”链接由它生成。 / The department repository's address, e.g. https://github.com/<org>/<repo>; the handbook's "Edit page" links are made from it.
+   */
+  repository?: string;
+  /**
+   * 站点语言，第一个是默认语言。 / Site languages; the first is the default.
+   *
+   * @minItems 1
+   */
+  locales?: ('zh-CN' | 'en')[];
+  /**
+   * 客服设置。 / Customer-service settings.
+   */
+  support?: {
+    /**
+     * 客服会话的类别（content/metrics/support/ 的 category 列只能取这些值）；须包含“其他”，导入的会话先记为“其他”。 / Categories of customer-service conversations (the category column of content/metrics/support/ takes only these); must include 其他, which imported conversations get first.
+     *
+     * @minItems 1
+     */
+    categories?: string[];
+  };
+  /**
+   * 排版设置，由排版程序读取（具体字段见 mpflow render --help）。 / Rendering settings read by the renderer (its fields are listed by mpflow render --help).
+   */
+  render?: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * 部门名称（中文和英文）。 / Department name in Chinese and English.
+ */
+export interface LocalizedText {
+  /**
+   * 简体中文。 / Simplified Chinese.
+   */
+  zh: string;
+  /**
+   * 英文。 / English.
+   */
+  en: string;
+}
+/**
+ * 公众号名称（中文和英文），显示在站点标题和手机预览里。 / Official Account name in Chinese and English; shown in the site title and the phone preview.
+ */
+export interface LocalizedText1 {
+  /**
+   * 简体中文。 / Simplified Chinese.
+   */
+  zh: string;
+  /**
+   * 英文。 / English.
+   */
+  en: string;
+}
+
 export type DayOfMonth = number;
 /**
  * 缺失数据的处理：reweight 在同级现有部分间按比例重新分配权重，zero 按 0 分计，block 暂不出分。 / What a missing value does: reweight shares its weight among the present siblings, zero counts it as 0, block withholds the score.
@@ -401,16 +500,6 @@ export interface PolicyFile {
 /**
  * 中英文文本。 / Text in Chinese and English.
  */
-export interface LocalizedText {
-  /**
-   * 简体中文。 / Simplified Chinese.
-   */
-  zh: string;
-  /**
-   * 英文。 / English.
-   */
-  en: string;
-}
 /**
  * 一个考核指标或指标组。 / An indicator or a group of indicators.
  */
@@ -1423,9 +1512,9 @@ export interface SupportConversationRow {
    */
   closedAt?: string;
   /**
-   * 类别。 / Category.
+   * 类别，取 content/department.yaml 中 support.categories 列出的一个。 / Category, one of support.categories in content/department.yaml.
    */
-  category: '咨询' | '订单' | '物流' | '投诉' | '活动' | '其他';
+  category: string;
   /**
    * 满意度 1–5，未评价留空。 / Satisfaction 1–5, empty when not rated.
    */

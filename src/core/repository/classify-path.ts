@@ -50,6 +50,7 @@ export function classifyPath(relativePath: string): FileRole {
   // The review gate's audit log (JSON Lines, appended on merge); read and validated by readReviewAuditLog.
   if (/^content\/reviews\/\d{4}\.jsonl$/.test(relativePath)) return { role: 'notes' };
   if (relativePath === 'content/team.yaml') return { role: 'record', kind: 'team' };
+  if (relativePath === 'content/department.yaml') return { role: 'record', kind: 'department' };
   if (/^content\/policy\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'policy' };
   if (/^content\/topics\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'topic' };
   if (/^content\/campaigns\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign' };

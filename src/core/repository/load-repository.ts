@@ -20,6 +20,7 @@ import type {
   CampaignDrawFile,
   CampaignEntryRow,
   CampaignFile,
+  DepartmentSettingsFile,
   FollowerChangeRow,
   FollowerCumulativeRow,
   MetricRevisionRow,
@@ -87,6 +88,8 @@ export interface Repository {
   /** Ids of every article folder, whether or not its file was read in this run. */
   articleIds: ReadonlySet<string>;
   team?: SourcedRecord<TeamFile>;
+  /** content/department.yaml (names, brand, site, support categories); absent means neutral defaults. */
+  department?: SourcedRecord<DepartmentSettingsFile>;
   policies: SourcedRecord<PolicyFile>[];
   articles: ArticleRecord[];
   topics: SourcedRecord<TopicFile>[];
@@ -190,7 +193,7 @@ const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-
 
 // Support logs are context too: a conversation id must be unique across every month's file.
 // A finalisation locks the month's records, so checking one changed rating needs it (and the calibrations) too.
-const CONTEXT_KINDS = new Set<RecordKind>(['team', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation', 'appraisal-finalization', 'appraisal-calibrations', 'campaign-entries', 'campaign-draw']);
+const CONTEXT_KINDS = new Set<RecordKind>(['team', 'department', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation', 'appraisal-finalization', 'appraisal-calibrations', 'campaign-entries', 'campaign-draw']);
 const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -426,6 +429,7 @@ interface CachedRecord {
 
 function addRecord(repository: Repository, kind: RecordKind, record: SourcedRecord<unknown>): void {
   if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
+  else if (kind === 'department') repository.department = record as SourcedRecord<DepartmentSettingsFile>;
   else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
 
