@@ -36,6 +36,8 @@ interface RawSource {
   id?: unknown;
   url?: unknown;
   title?: unknown;
+  /** The split recorded in the data file (newer files); without it, the kind's sources are dealt round-robin. */
+  split?: unknown;
   entries?: unknown;
 }
 
@@ -53,11 +55,12 @@ export function loadRealCorpus(folder: string): RealEntry[] {
       if (seenIds.has(source.id)) throw new Error(`${where}: the id "${source.id}" is used twice`);
       seenIds.add(source.id);
       if (!Array.isArray(source.entries) || source.entries.length === 0) throw new Error(`${where}: no entries`);
-      return { id: source.id, url: source.url, entries: source.entries as Array<{ t?: unknown; e?: unknown }> };
+      if (source.split !== undefined && !(SPLITS as readonly unknown[]).includes(source.split)) throw new Error(`${where}: "split" must be one of ${SPLITS.join(', ')}`);
+      return { id: source.id, url: source.url, split: source.split as Split | undefined, entries: source.entries as Array<{ t?: unknown; e?: unknown }> };
     });
     const ordered = [...sources].sort((a, b) => (digest(a.id) < digest(b.id) ? -1 : 1));
     ordered.forEach((source, rank) => {
-      const split = DEAL[rank % DEAL.length]!;
+      const split = source.split ?? DEAL[rank % DEAL.length]!;
       source.entries.forEach((entry, index) => {
         const where = `${file} ${source.id} entries[${index}]`;
         if (typeof entry.t !== 'string' || entry.t.trim() === '') throw new Error(`${where}: "t" must be the sentence`);
