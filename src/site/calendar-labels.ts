@@ -36,7 +36,6 @@ export interface CalendarLabels {
     title: (title: string) => string;
     description: (title: string) => string;
     phone: (title: string) => string;
-    account: string;
     facts: string;
     theme: string;
     characters: string;
@@ -88,7 +87,6 @@ export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
       title: (title) => `手机预览：${title}`,
       description: (title) => `“${title}”在微信里的样子：与 mpflow render 和发布时的 HTML 相同。`,
       phone: (title) => `手机上的“${title}”`,
-      account: '闽岚茶事',
       facts: '渲染信息',
       theme: '主题',
       characters: '正文 HTML',
@@ -136,7 +134,6 @@ export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
       title: (title) => `Phone preview: ${title}`,
       description: (title) => `How “${title}” looks in WeChat: the same HTML as mpflow render and the publisher produce.`,
       phone: (title) => `“${title}” on a phone`,
-      account: '闽岚茶事',
       facts: 'About this render',
       theme: 'Theme',
       characters: 'Body HTML',

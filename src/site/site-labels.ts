@@ -13,12 +13,6 @@ export type { Lang };
 export const SITE_PAGES = ['handbook', 'articles', 'calendar', 'topics', 'campaigns', 'team', 'training', 'dashboards', 'scores'] as const;
 export type SitePage = (typeof SITE_PAGES)[number];
 
-/** Same title as Starlight's `title` in astro.config.mjs, so the header reads the same everywhere. */
-export const SITE_TITLE: Record<Lang, string> = {
-  'zh-CN': '闽岚茶事 · 微信部手册',
-  en: 'Minlan Tea · Handbook',
-};
-
 /**
  * The address of a page in a language: zh-CN at the root, English under /en/ (Starlight's
  * locales). `base` is Astro's `import.meta.env.BASE_URL`.
@@ -160,7 +154,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     dateTime: (date, time) => `${date} ${time}`,
     articles: {
       title: '文章',
-      description: '闽岚茶事公众号的全部文章，按计划发布时间分月排列。',
+      description: '公众号的全部文章，按计划发布时间分月排列。',
       summary: (count, months) => `共 ${count} 篇文章，分布在 ${months} 个月。日期为北京时间。`,
       statusNote: (builtAt) =>
         `“已排期 / 已到发布时间”只比较计划发布时间（publishAt）与网站构建时间 ${builtAt}，不表示文章已经发出；是否发出，将以即将上线的发布记录为准。`,
@@ -198,7 +192,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     },
     team: {
       title: '团队',
-      description: '闽岚茶业微信部的成员，按角色分组。',
+      description: '部门成员，按角色分组。',
       roles: { head: '主管', operator: '运营专员', copywriter: '文案策划', designer: '设计师', support: '客服', hr: '人力资源' },
       caption: (role, count) => `${role}（${count} 人）`,
       former: '已离职成员',
@@ -259,7 +253,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     dateTime: (date, time) => `${date} ${time}`,
     articles: {
       title: 'Articles',
-      description: 'Every article of the Minlan Tea account, by month of its scheduled publication.',
+      description: 'Every article of the account, by month of its scheduled publication.',
       summary: (count, months) => `${count} ${count === 1 ? 'article' : 'articles'} over ${months} ${months === 1 ? 'month' : 'months'}. Dates are Beijing time.`,
       statusNote: (builtAt) =>
         `“Scheduled” and “Past publish time” only compare publishAt with the site build (${builtAt}); they do not say whether an article actually went out, which will come from the publishing record (coming next).`,
@@ -298,7 +292,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     },
     team: {
       title: 'Team',
-      description: 'The members of the Minlan Tea WeChat department, by role.',
+      description: 'The department’s members, by role.',
       roles: { head: 'Head', operator: 'Operators', copywriter: 'Copywriters', designer: 'Designers', support: 'Support', hr: 'HR' },
       caption: (role, count) => `${role} (${count})`,
       former: 'Former members',
