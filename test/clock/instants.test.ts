@@ -13,7 +13,7 @@ import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { cycleStatus, nextMonth, todayIn } from '../../src/core/scoring/cycle.ts';
 import { publicationStatus, localDateTime } from '../../src/site/archive-view.ts';
 import { publishingStatus } from '../../src/site/calendar-view.ts';
-import { ARTICLE_DIRECTORY, FixtureRepository, MINIMAL_ARTICLE, TINY_PNG } from '../helpers/fixture-repository.ts';
+import { ARTICLE_DIRECTORY, FIXTURE_DEPARTMENT, FixtureRepository, MINIMAL_ARTICLE, TINY_PNG } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 // Each instant is written in Beijing time, so its date part is the department's "today".
@@ -85,7 +85,7 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
   });
 
   it('the appraisal cycle counts a step overdue only from the day after its due date, in Beijing time', async () => {
-    const { repository } = await loadRepository(process.cwd(), { only: () => false });
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { only: () => false });
     const policy = repository.policies.map((record) => record.data).at(-1)!;
     // The month whose cycle runs now: its steps fall due in the following month.
     const period = `${today.slice(0, 4)}-${today.slice(5, 7)}`;

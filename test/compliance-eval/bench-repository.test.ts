@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRepository, TARGET_HAN_CHARACTERS, VIOLATIONS } from '../../bench/generate-repository.ts';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 150;
@@ -22,8 +22,8 @@ describe('the bench repository generator', () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'mpflow-bench-gen-'));
     first = path.join(scratch, 'a');
     second = path.join(scratch, 'b');
-    await generateRepository(PROJECT_ROOT, first, ARTICLES, { git: true });
-    await generateRepository(PROJECT_ROOT, second, ARTICLES);
+    await generateRepository(FIXTURE_DEPARTMENT, first, ARTICLES, { git: true });
+    await generateRepository(FIXTURE_DEPARTMENT, second, ARTICLES);
   });
   afterAll(async () => {
     await rm(scratch, { recursive: true, force: true });

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixTypography, lintMarkdown } from '../../src/core/compliance/index.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 /** Every sample article, the bad fixture, and texts with awkward characters. */
 function corpus(): Array<[string, string]> {
-  const articles = path.join(PROJECT_ROOT, 'content/articles/2026');
+  const articles = path.join(FIXTURE_DEPARTMENT, 'content/articles/2026');
   const texts: Array<[string, string]> = readdirSync(articles).map((folder) => [folder, readFileSync(path.join(articles, folder, 'index.md'), 'utf8')]);
   texts.push(['bad-article', readFileSync(new URL('./fixtures/bad-article.md', import.meta.url), 'utf8')]);
   texts.push(['emoji and tabs', '🍵顶级好茶\t国家级🍵产品，用iPhone拍的😀。\n\n> 引用里的顶级\n']);

@@ -226,16 +226,16 @@ describe('bad entries files', () => {
 
 describe('the sample department', () => {
   it('re-running the mid-autumn quiz draw gives the winners its results post announced', async () => {
-    const { PROJECT_ROOT } = await import('../helpers/fixture-repository.ts');
+    const { FIXTURE_DEPARTMENT } = await import('../helpers/fixture-repository.ts');
     const { readFile } = await import('node:fs/promises');
-    const result = await runMpflow(['draw', 'C-2026-01', '--format', 'json'], { cwd: PROJECT_ROOT });
+    const result = await runMpflow(['draw', 'C-2026-01', '--format', 'json'], { cwd: FIXTURE_DEPARTMENT });
     expect(result.exitCode, result.stderr).toBe(0);
     const outcome = JSON.parse(result.stdout);
-    const campaign = await readFile(`${PROJECT_ROOT}/content/campaigns/C-2026-01.yaml`, 'utf8');
+    const campaign = await readFile(`${FIXTURE_DEPARTMENT}/content/campaigns/C-2026-01.yaml`, 'utf8');
     const announced = /winners: \[(.*)\]/.exec(campaign)![1]!.split(', ').map((name) => JSON.parse(name));
     expect(outcome.winners.map((winner: { nickname: string }) => winner.nickname)).toEqual(announced);
     expect(outcome.entries).toMatchObject({ participants: 987, eligible: 617 });
-    const record = await readFile(`${PROJECT_ROOT}/${DRAW}`, 'utf8');
+    const record = await readFile(`${FIXTURE_DEPARTMENT}/${DRAW}`, 'utf8');
     expect(record).toContain(`sha256: ${outcome.entries.sha256}`);
   });
 });

@@ -3,14 +3,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The tool's source checkout: its scripts, schemas, workflows and the tests' own files. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The department the tests read: a copy of the sample department (content/, appraisals/ and its
+ * labelled SAMPLE keys) owned by the tests, so that a department may delete the repository's own
+ * sample and keep `npm test` green (issue 12). Tests that write work on a temporary copy of it
+ * (test/scoring/sample-copy.ts); test/fixtures/root-sample.test.ts keeps tests off the root sample.
+ */
+export const FIXTURE_DEPARTMENT = path.join(PROJECT_ROOT, 'test/fixtures/department');
+
+/** The fixture department's labelled SAMPLE age keys, one per member. */
+export const FIXTURE_SAMPLE_KEYS = path.join(FIXTURE_DEPARTMENT, 'sample-keys');
 
 /**
  * The sample department's ratings are sealed to its members' keys (issue 20). Tests read it as its
  * HR would, with the labelled SAMPLE HR identity, unless a test sets MPFLOW_AGE_IDENTITY_FILE itself
  * (test/privacy/ runs as a member, and with no key at all, as CI does).
  */
-export const SAMPLE_HR_IDENTITY_FILE = path.join(PROJECT_ROOT, 'sample-keys/SAMPLE-liu-fang.agekey');
+export const SAMPLE_HR_IDENTITY_FILE = path.join(FIXTURE_SAMPLE_KEYS, 'SAMPLE-liu-fang.agekey');
 process.env.MPFLOW_AGE_IDENTITY_FILE ??= SAMPLE_HR_IDENTITY_FILE;
 
 /** A 1×1 PNG: enough for "the file exists" and for image-type sniffing. */
@@ -123,7 +135,7 @@ export class FixtureRepository {
   static async create(): Promise<FixtureRepository> {
     const root = await mkdtemp(path.join(tmpdir(), 'mpflow-fixture-'));
     const fixture = new FixtureRepository(root);
-    const policy = await readFile(path.join(PROJECT_ROOT, 'content/policy/2026-01-01.yaml'), 'utf8');
+    const policy = await readFile(path.join(FIXTURE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), 'utf8');
     await fixture.write('content/team.yaml', MINIMAL_TEAM);
     await fixture.write('content/policy/2026-01-01.yaml', policy);
     await fixture.write('content/topics/T-2026-001.yaml', MINIMAL_TOPIC);

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
 import { recordDigest } from '../../src/core/scoring/score-period.ts';
-import { PROJECT_ROOT } from './fixture-repository.ts';
+import { FIXTURE_SAMPLE_KEYS } from './fixture-repository.ts';
 
-export const SAMPLE_KEYS = path.join(PROJECT_ROOT, 'sample-keys');
+export const SAMPLE_KEYS = FIXTURE_SAMPLE_KEYS;
 
 export async function sampleIdentity(member: string): Promise<string> {
   const file = path.join(SAMPLE_KEYS, `SAMPLE-${member}.agekey`);

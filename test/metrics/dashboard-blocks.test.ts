@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { audienceBlocks, followerTrendBlock, growthBySourceBlock, memberTable, reportHeadline, reportSummary, supportBlock } from '../../src/components/dashboards/dashboard-blocks.ts';
 import { monthlyReport, type MonthlyReport } from '../../src/core/metrics/report.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 describe('dashboard blocks of the sample department, October 2026', () => {
   let report: MonthlyReport;
   beforeAll(async () => {
-    report = monthlyReport((await loadRepository(PROJECT_ROOT)).repository, '2026-10');
+    report = monthlyReport((await loadRepository(FIXTURE_DEPARTMENT)).repository, '2026-10');
   });
 
   it('draw what their tables hold', () => {
@@ -68,7 +68,7 @@ describe('dashboard blocks of the sample department, October 2026', () => {
   });
 
   it('compare a month in progress with the same days of the month before', async () => {
-    const november = monthlyReport((await loadRepository(PROJECT_ROOT)).repository, '2026-11');
+    const november = monthlyReport((await loadRepository(FIXTURE_DEPARTMENT)).repository, '2026-11');
     expect(november.range).toEqual({ from: '2026-11-01', to: '2026-11-25' });
     expect(november.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-25' });
     const october = report.followers.daily.filter((day) => day.period <= '2026-10-25');

@@ -13,11 +13,11 @@ import {
   supportKpis,
 } from '../../src/core/metrics/kpis.ts';
 import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
-import { FixtureRepository, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, FixtureRepository } from '../helpers/fixture-repository.ts';
 
 /** Sums a column of the sample department's CSV files straight from disk, as a cross-check. */
 async function sumColumn(kind: string, column: string, keep: (cells: Record<string, string>) => boolean): Promise<number> {
-  const folder = path.join(PROJECT_ROOT, 'content/metrics', kind);
+  const folder = path.join(FIXTURE_DEPARTMENT, 'content/metrics', kind);
   let sum = 0;
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.csv'))) {
     const [header, ...lines] = (await readFile(path.join(folder, name), 'utf8')).trim().split('\n');
@@ -35,7 +35,7 @@ describe('KPIs of the sample department', () => {
   const october = monthRange('2026-10');
 
   beforeAll(async () => {
-    repository = (await loadRepository(PROJECT_ROOT)).repository;
+    repository = (await loadRepository(FIXTURE_DEPARTMENT)).repository;
   });
 
   it('adds up article reads of the month exactly as the CSV files hold them', async () => {

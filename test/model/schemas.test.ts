@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_TYPES_PATH, generateTypes } from '../../src/core/model/generate-types.ts';
 import { RECORD_SCHEMAS } from '../../src/core/model/schemas.ts';
 import { validateRecord } from '../../src/core/model/validate-record.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
 describe('the JSON Schemas', () => {
   it('compile under ajv strict mode and describe every property in Chinese and English', async () => {
@@ -55,14 +55,14 @@ describe('the JSON Schemas', () => {
       [/^appraisals\/annual\/\d{4}\.yaml$/, 'appraisal-annual.schema.json'],
       [/^appraisals\/.*\.yaml$/, 'appraisal-rating.schema.json'],
     ];
-    const files = (await readdir(PROJECT_ROOT, { recursive: true }))
+    const files = (await readdir(FIXTURE_DEPARTMENT, { recursive: true }))
       .map((file) => file.split(path.sep).join('/'))
       .filter((file) => /^(content|appraisals)\/.*\.yaml$/.test(file));
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const schema = expectations.find(([pattern]) => pattern.test(file))?.[1];
       if (!schema) continue;
-      const firstLine = (await readFile(path.join(PROJECT_ROOT, file), 'utf8')).split('\n')[0]!;
+      const firstLine = (await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8')).split('\n')[0]!;
       const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
       expect(match, file).not.toBeNull();
       expect(path.posix.normalize(path.posix.join(path.posix.dirname(file), match![1]!)), file).toBe(`schemas/${schema}`);

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, TINY_PNG } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 /**
@@ -84,7 +84,7 @@ describe('a new department runs its first month with mpflow commands only', () =
     root = await mkdtemp(path.join(tmpdir(), 'mpflow-month-'));
     await mkdir(path.join(root, 'content/policy'), { recursive: true });
     await writeFile(path.join(root, 'content/team.yaml'), ROSTER);
-    await copyFile(path.join(PROJECT_ROOT, 'content/policy/2026-01-01.yaml'), path.join(root, 'content/policy/2026-01-01.yaml'));
+    await copyFile(path.join(FIXTURE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), path.join(root, 'content/policy/2026-01-01.yaml'));
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  * October 2026 (the policy's minPeers is 2).
  */
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { sampleIdentity } from '../helpers/unseal-sample.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { scorePeriod } from '../../src/core/scoring/score-period.ts';
@@ -14,7 +14,7 @@ import { publicMonthScore, revealsSupervisor } from '../../src/site/scores-view.
 
 describe('the scoreboards and the supervisor\'s mark', () => {
   it('withholds every rated indicator of a month whose peers were dropped, and the points of its categories', async () => {
-    const { repository } = await loadRepository(PROJECT_ROOT, { identities: [await sampleIdentity('liu-fang')] });
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [await sampleIdentity('liu-fang')] });
     const scores = scorePeriod(repository, '2026-10')!;
     const minPeers = scores.policy.appraisal.minPeers;
     const zhengHao = scores.results.find((result) => result.member === 'zheng-hao')!;
@@ -38,7 +38,7 @@ describe('the scoreboards and the supervisor\'s mark', () => {
   });
 
   it('no indicator shown anywhere in the sample mixes only the supervisor\'s mark and the self-assessment', async () => {
-    const { repository } = await loadRepository(PROJECT_ROOT, { identities: [await sampleIdentity('liu-fang')] });
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [await sampleIdentity('liu-fang')] });
     for (const period of ['2026-09', '2026-10']) {
       const scores = scorePeriod(repository, period)!;
       for (const result of scores.results) {

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { sampleIdentity } from '../helpers/unseal-sample.ts';
 import { generateIdentity, openSealed, sealText } from '../../src/core/appraisal-privacy/seal.ts';
@@ -20,7 +20,7 @@ const MEMBERS = ['zhou-min', 'chen-yu', 'lin-xiao', 'wang-jia', 'huang-shan', 'z
 const SUPERVISOR: Record<string, string> = { 'chen-yu': 'zhou-min', 'lin-xiao': 'zhou-min', 'wang-jia': 'zhou-min', 'huang-shan': 'zhou-min', 'zheng-hao': 'chen-yu' };
 
 async function sealedSampleFiles(): Promise<string[]> {
-  const files = await readdir(path.join(PROJECT_ROOT, 'appraisals'), { recursive: true });
+  const files = await readdir(path.join(FIXTURE_DEPARTMENT, 'appraisals'), { recursive: true });
   return files.map((file) => `appraisals/${file.split(path.sep).join('/')}`).filter((file) => file.endsWith('.yaml.age')).sort();
 }
 
@@ -31,16 +31,16 @@ function actAs(identityFile: string | undefined): void {
   else process.env.MPFLOW_AGE_IDENTITY_FILE = identityFile;
 }
 afterEach(() => actAs(savedIdentity));
-const keyFile = (member: string) => path.join(PROJECT_ROOT, 'sample-keys', `SAMPLE-${member}.agekey`);
+const keyFile = (member: string) => path.join(FIXTURE_DEPARTMENT, 'sample-keys', `SAMPLE-${member}.agekey`);
 
 describe('the sample department, sealed', () => {
   it('commits no rating or interview in plain text', async () => {
-    const files = await readdir(path.join(PROJECT_ROOT, 'appraisals'), { recursive: true });
+    const files = await readdir(path.join(FIXTURE_DEPARTMENT, 'appraisals'), { recursive: true });
     const plain = files.map((file) => file.split(path.sep).join('/')).filter((file) => /\/(self|supervisor|peer-[^/]+|interview)\.ya?ml$/.test(file));
     expect(plain).toEqual([]);
     expect((await sealedSampleFiles()).length).toBeGreaterThanOrEqual(50);
     // No comment or interview sentence is left readable in the sealed text.
-    const sealed = await readFile(path.join(PROJECT_ROOT, 'appraisals/2026-10/lin-xiao/interview.yaml.age'), 'utf8');
+    const sealed = await readFile(path.join(FIXTURE_DEPARTMENT, 'appraisals/2026-10/lin-xiao/interview.yaml.age'), 'utf8');
     expect(sealed.startsWith('-----BEGIN AGE ENCRYPTED FILE-----\n')).toBe(true);
     expect(sealed).not.toMatch(/王佳|summary|ratings/);
   });
@@ -53,7 +53,7 @@ describe('the sample department, sealed', () => {
       const identity = await sampleIdentity(member);
       for (const file of files) {
         const place = inputPlace(file)!;
-        const armored = await readFile(path.join(PROJECT_ROOT, file), 'utf8');
+        const armored = await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8');
         const opened = await openSealed(armored, [identity]);
         const aboutThem = place.member === member;
         if (member !== 'liu-fang' && aboutThem && (place.input === 'peer' || place.input === 'supervisor' || place.input === 'interview')) {
@@ -68,13 +68,13 @@ describe('the sample department, sealed', () => {
       }
     }
     for (const file of files) {
-      const opened = await openSealed(await readFile(path.join(PROJECT_ROOT, file), 'utf8'), [hr]);
+      const opened = await openSealed(await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8'), [hr]);
       expect(opened.state, file).toBe('opened');
     }
   });
 
   it("a member's clone loads their own self-assessment and the ratings they wrote, and none of the ratings of them by others", async () => {
-    const { repository, problems } = await loadRepository(PROJECT_ROOT, { identities: [await sampleIdentity('lin-xiao')] });
+    const { repository, problems } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [await sampleIdentity('lin-xiao')] });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     const aboutLinXiao = repository.ratings.filter((record) => record.data.member === 'lin-xiao');
     expect(aboutLinXiao.map((record) => record.data.role)).toEqual(['self', 'self']);
@@ -85,7 +85,7 @@ describe('the sample department, sealed', () => {
 
   it("a calibration's reason is sealed in place: HR, the head and the member's supervisor read it, the member and the others cannot; the points stay readable for scoring", async () => {
     const { parse } = await import('yaml');
-    const calibrations = parse(await readFile(path.join(PROJECT_ROOT, 'appraisals/2026-10/calibrations.yaml'), 'utf8')) as { entries: Array<{ member: string; points: number; reason: string }> };
+    const calibrations = parse(await readFile(path.join(FIXTURE_DEPARTMENT, 'appraisals/2026-10/calibrations.yaml'), 'utf8')) as { entries: Array<{ member: string; points: number; reason: string }> };
     const [entry] = calibrations.entries;
     expect(entry).toMatchObject({ member: 'zheng-hao', points: 1 });
     expect(entry!.reason.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')).toBe(true);
@@ -98,34 +98,34 @@ describe('the sample department, sealed', () => {
 
   it('mpflow check passes with no key at all, as in CI, and with HR\'s', async () => {
     actAs(undefined);
-    const none = await runMpflow(['check'], { cwd: PROJECT_ROOT });
+    const none = await runMpflow(['check'], { cwd: FIXTURE_DEPARTMENT });
     expect(none.stdout).toContain('no problems');
     expect(none.exitCode).toBe(0);
   });
 
   it('score --verify without a key binds every result to the finalisation and the sealed digests; with HR\'s key it recomputes them', async () => {
     actAs(undefined);
-    const ci = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
+    const ci = await runMpflow(['score', '--verify'], { cwd: FIXTURE_DEPARTMENT });
     expect(ci.exitCode, ci.stdout + ci.stderr).toBe(0);
     expect(ci.stdout).toContain('Checked 10 results; all match. 10 of them rest on sealed ratings');
     actAs(keyFile('liu-fang'));
-    const hr = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
+    const hr = await runMpflow(['score', '--verify'], { cwd: FIXTURE_DEPARTMENT });
     expect(hr.stdout).toBe('✓ Recomputed 10 results; all match.\n');
     // A member's key opens too little to recompute anyone's month: it is checked as sealed.
     actAs(keyFile('wang-jia'));
-    const member = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
+    const member = await runMpflow(['score', '--verify'], { cwd: FIXTURE_DEPARTMENT });
     expect(member.exitCode).toBe(0);
     expect(member.stdout).toContain('rest on sealed ratings');
   });
 
   it('the explanation tree is there for HR and refused, not invented, without the ratings', async () => {
     actAs(keyFile('liu-fang'));
-    const hr = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10'], { cwd: PROJECT_ROOT });
+    const hr = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10'], { cwd: FIXTURE_DEPARTMENT });
     expect(hr.exitCode).toBe(0);
     expect(hr.stdout).toContain('87.60');
     expect(hr.stdout).toMatch(/peer \(3\)  80\.33 × 30\.00%/);
     actAs(keyFile('lin-xiao'));
-    const member = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10'], { cwd: PROJECT_ROOT });
+    const member = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10'], { cwd: FIXTURE_DEPARTMENT });
     expect(member.stdout).not.toMatch(/peer \(3\)  80\.33 × 30\.00%/);
     expect(member.stdout).not.toContain('81.00 × 60.00%');
   });
@@ -138,15 +138,15 @@ beforeAll(async () => {
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 async function loadTeam() {
-  const { repository } = await loadRepository(PROJECT_ROOT, { identities: [] });
+  const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [] });
   return repository.team!;
 }
 
 /** A copy of the sample with fresh keys for every member, and one new month's ratings in plain text. */
 async function freshDepartment(name: string): Promise<{ root: string; keys: Record<string, string> }> {
   const root = path.join(work, name);
-  await cp(path.join(PROJECT_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-  await cp(path.join(PROJECT_ROOT, 'appraisals'), path.join(root, 'appraisals'), { recursive: true });
+  await cp(path.join(FIXTURE_DEPARTMENT, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(FIXTURE_DEPARTMENT, 'appraisals'), path.join(root, 'appraisals'), { recursive: true });
   const keys: Record<string, string> = {};
   let team = await readFile(path.join(root, 'content/team.yaml'), 'utf8');
   for (const member of MEMBERS) {

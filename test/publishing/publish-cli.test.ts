@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { ARTICLE_ID, createPublishingWorld, type PublishingWorld } from './publishing-fixture.ts';
 
@@ -22,14 +22,14 @@ function wechatEnv(target: PublishingWorld, language = 'en_US.UTF-8'): NodeJS.Pr
 
 describe('mpflow publish on the sample department', () => {
   it('--dry-run: nothing is due on the evening of 27 November; the next article is named', async () => {
-    const run = await runMpflow(['publish', '--due', '--dry-run', '--now', '2026-11-27T21:00:00+08:00'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['publish', '--due', '--dry-run', '--now', '2026-11-27T21:00:00+08:00'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('No article is due.');
     expect(run.stdout).toMatch(/2026-11-28T20:30:00\+08:00 {2}2026-11-28-beginner-notes {2}写给新茶友的入门笔记/);
   });
 
   it('--dry-run on 28 November at 20:31 (local time, read in the policy time zone) lists the beginner notes, in Chinese', async () => {
-    const run = await runMpflow(['publish', '--due', '--dry-run', '--now', '2026-11-28T20:31', '--lang', 'zh-CN'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['publish', '--due', '--dry-run', '--now', '2026-11-28T20:31', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('→ 2026-11-28-beginner-notes  写给新茶友的入门笔记');
     expect(run.stdout).toContain('将发布');
@@ -95,7 +95,7 @@ describe('usage errors', () => {
     [['publish', '--due', '--now', 'next tuesday'], '--now "next tuesday" is not a valid time'],
     [['publish', '--due', '--format', 'xml'], 'Unknown format "xml"'],
   ])('mpflow %j exits 2', async (args, message) => {
-    const run = await runMpflow(args, { cwd: PROJECT_ROOT });
+    const run = await runMpflow(args, { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeWeChat, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
-import { PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { preflightProblems, measureContent } from '../../src/core/publishing/preflight.ts';
 import { renderArticle } from '../../src/core/render/render-article.ts';
@@ -192,7 +192,7 @@ describe('one length rule for render and publish', () => {
   });
 
   it('agrees with publish on every sample article', async () => {
-    const run = await runMpflow(['render', 'content/articles', '--stdout'], { cwd: PROJECT_ROOT, env: ENV });
+    const run = await runMpflow(['render', 'content/articles', '--stdout'], { cwd: FIXTURE_DEPARTMENT, env: ENV });
     expect(run.exitCode).toBe(0);
     const lines = run.stdout.trim().split('\n');
     const summaries = run.stderr.split('\n').filter((line) => line.startsWith('Rendered '));

@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { articleTheme } from '../../src/core/render/article-theme.ts';
 import { renderArticle, THEME_NAMES } from '../../src/core/render/render-article.ts';
 import { assertWeChatSafe, findWeChatSafetyProblems, WeChatSafetyError, WECHAT_CONTENT_MAX_CHARS } from '../../src/core/render/wechat-safety.ts';
@@ -54,16 +54,16 @@ describe('findWeChatSafetyProblems', () => {
 
 describe('the sample department', () => {
   it('renders every article, in every theme, to safe HTML within the draft/add limit', async () => {
-    const { repository } = await loadRepository(PROJECT_ROOT);
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT);
     expect(repository.articles.length).toBeGreaterThanOrEqual(26);
     const policies = repository.policies.map((policy) => policy.data);
     for (const article of repository.articles) {
       expect(articleTheme(policies, article.id.slice(0, 10))).toBe('tea-green');
       for (const theme of THEME_NAMES) {
-        const { html, images } = await renderArticle({ markdown: article.body, articleDir: path.join(PROJECT_ROOT, article.directory), theme });
+        const { html, images } = await renderArticle({ markdown: article.body, articleDir: path.join(FIXTURE_DEPARTMENT, article.directory), theme });
         expect(findWeChatSafetyProblems(html), `${article.id} (${theme})`).toEqual([]);
         expect(html.length, `${article.id} (${theme})`).toBeLessThan(WECHAT_CONTENT_MAX_CHARS);
-        const files = new Set(await readdir(path.join(PROJECT_ROOT, article.directory)));
+        const files = new Set(await readdir(path.join(FIXTURE_DEPARTMENT, article.directory)));
         for (const image of images) expect(files.has(path.basename(image.absolutePath!)), `${article.id}: ${image.src}`).toBe(true);
       }
     }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tuneReviewGate } from '../../src/cli/commands/review-gate.ts';
 import type { FakeComment, FakeCommit, FakeGitHub, FakePull, FakeRepository, FakeReview } from '../helpers/fake-github-server.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow, type CliRun } from '../helpers/run-cli.ts';
 
 export const OWNER = 'minlan-tea';
@@ -26,8 +26,8 @@ export const POLICY = 'content/policy/2026-01-01.yaml';
 export const TEAM = 'content/team.yaml';
 
 /** The sample department's own roster and policy are the base commit's. */
-export const BASE_TEAM = readFileSync(path.join(PROJECT_ROOT, TEAM), 'utf8');
-export const BASE_POLICY = readFileSync(path.join(PROJECT_ROOT, POLICY), 'utf8');
+export const BASE_TEAM = readFileSync(path.join(FIXTURE_DEPARTMENT, TEAM), 'utf8');
+export const BASE_POLICY = readFileSync(path.join(FIXTURE_DEPARTMENT, POLICY), 'utf8');
 
 export function baseTree(overrides: Record<string, string> = {}): Map<string, string> {
   return new Map(Object.entries({ [TEAM]: BASE_TEAM, [POLICY]: BASE_POLICY, 'content/policy/README.md': '制度版本说明\n', ...overrides }));
@@ -79,7 +79,7 @@ export async function runGate(github: FakeGitHub, args: string[], options: { tok
   tuneReviewGate({ rateLimitMillisecondsPerSecond: 1, retryBaseMilliseconds: 1, writeSpacingMilliseconds: 0, now: () => NOW });
   const env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8', GITHUB_API_URL: github.url };
   if (options.token !== null) env.GITHUB_TOKEN = options.token ?? TOKEN;
-  return runMpflow(['review-gate', '--repo', `${OWNER}/${REPO}`, ...args, '--lang', options.lang ?? 'zh-CN'], { cwd: options.cwd ?? PROJECT_ROOT, env });
+  return runMpflow(['review-gate', '--repo', `${OWNER}/${REPO}`, ...args, '--lang', options.lang ?? 'zh-CN'], { cwd: options.cwd ?? FIXTURE_DEPARTMENT, env });
 }
 
 /** What the gate left on a pull request: its latest status, labels and sticky comment. */

@@ -9,7 +9,7 @@ import { scoreMemberMonth } from '../../src/core/scoring/score-member.ts';
 import type { MemberMonthInputs, NodeExplanation } from '../../src/core/scoring/score-types.ts';
 import { leavesOf } from '../../src/core/scoring/result-file.ts';
 import type { PolicyFile } from '../../src/core/model/types.generated.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { copySampleDepartment } from './sample-copy.ts';
 
@@ -17,7 +17,7 @@ let repository: Repository;
 let policy: PolicyFile;
 let linXiao: MemberMonthInputs;
 beforeAll(async () => {
-  repository = (await loadRepository(PROJECT_ROOT)).repository;
+  repository = (await loadRepository(FIXTURE_DEPARTMENT)).repository;
   const gathered = gatherPeriodInputs(repository, '2026-10')!;
   policy = gathered.policy;
   linXiao = gathered.members.find((member) => member.member === 'lin-xiao')!;
@@ -321,7 +321,7 @@ entries:
   });
 
   it('the cycle report says who is missing what, and by when, in the policy time zone', async () => {
-    const run = await runMpflow(['score', '--period', '2026-11', '--today', '2026-12-04', '--lang', 'zh-CN'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['score', '--period', '2026-11', '--today', '2026-12-04', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('林晓 lin-xiao: 缺 自评 截止 2026-12-03（已逾期）；上级评价 截止 2026-12-05；同事互评 0/2 截止 2026-12-05');
     expect(run.stdout).toContain('暂不出分');
@@ -354,10 +354,10 @@ entries:
   });
 
   it('finalising needs an HR member and fresh results, and refuses a month already finalised', async () => {
-    const notHr = await runMpflow(['score', '--period', '2026-10', '--finalize', '--by', 'zhou-min'], { cwd: PROJECT_ROOT });
+    const notHr = await runMpflow(['score', '--period', '2026-10', '--finalize', '--by', 'zhou-min'], { cwd: FIXTURE_DEPARTMENT });
     expect(notHr.exitCode).toBe(1);
     expect(notHr.stderr).toContain('Only a roster member with the hr role may finalise; zhou-min is not one.');
-    const again = await runMpflow(['score', '--period', '2026-10', '--finalize', '--by', 'liu-fang'], { cwd: PROJECT_ROOT });
+    const again = await runMpflow(['score', '--period', '2026-10', '--finalize', '--by', 'liu-fang'], { cwd: FIXTURE_DEPARTMENT });
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('2026-10 is already finalised');
   });

@@ -11,7 +11,7 @@ import { apportionHundredths } from '../../src/core/scoring/presented-points.ts'
 import { resultRecord } from '../../src/core/scoring/result-file.ts';
 import { scoreMemberMonth } from '../../src/core/scoring/score-member.ts';
 import type { MemberMonthInputs, MemberMonthScore } from '../../src/core/scoring/score-types.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 const cents = (text: string) => Math.round(Number(text) * 100);
 
@@ -53,7 +53,7 @@ function random(seed: number): () => number {
 let october: PeriodInputs;
 let september: PeriodInputs;
 beforeAll(async () => {
-  const { repository } = await loadRepository(PROJECT_ROOT);
+  const { repository } = await loadRepository(FIXTURE_DEPARTMENT);
   october = gatherPeriodInputs(repository, '2026-10')!;
   september = gatherPeriodInputs(repository, '2026-09')!;
 });

@@ -8,13 +8,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository, type Repository } from '../../src/core/repository/load-repository.ts';
 import { scorePeriod } from '../../src/core/scoring/score-period.ts';
 import { explanationText } from '../../src/core/scoring/explain.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { copySampleDepartment } from './sample-copy.ts';
 
 let repository: Repository;
 beforeAll(async () => {
-  repository = (await loadRepository(PROJECT_ROOT)).repository;
+  repository = (await loadRepository(FIXTURE_DEPARTMENT)).repository;
 });
 
 describe('the sample department', () => {
@@ -41,7 +41,7 @@ describe('the sample department', () => {
   });
 
   it('explains it in English too, as the golden file', async () => {
-    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--lang', 'en'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--lang', 'en'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.stdout).toBe(await readFile(path.join(PROJECT_ROOT, 'test/scoring/golden/lin-xiao-2026-10.en.txt'), 'utf8'));
   });
 
@@ -52,14 +52,14 @@ describe('the sample department', () => {
     [['score', '--period', '2026-10', '--format', 'xml'], 'Unknown format "xml"; use text or json.'],
     [['score', '--period', '2026-11', '--today', '4 Dec'], '--today "4 Dec" is not a valid time.'],
   ])('answers a wrong command line %j with a plain message and exit 2', async (args, message) => {
-    const run = await runMpflow(args, { cwd: PROJECT_ROOT });
+    const run = await runMpflow(args, { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses to score a month before any policy was in force', async () => {
-    const run = await runMpflow(['score', '--period', '2025-06', '--lang', 'zh-CN'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['score', '--period', '2025-06', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('2025-06-01 没有生效的制度版本，无法计分。');
   });
@@ -82,7 +82,7 @@ describe('the sample department', () => {
   });
 
   it('verifies the committed results of the sample department', async () => {
-    const run = await runMpflow(['score', '--verify'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['score', '--verify'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.stdout).toContain('Recomputed 10 results; all match.');
     expect(run.exitCode).toBe(0);
   });
@@ -94,7 +94,7 @@ describe('the sample department', () => {
       expect(run.exitCode).toBe(0);
       for (const member of ['chen-yu', 'huang-shan', 'lin-xiao', 'wang-jia', 'zheng-hao']) {
         const file = `appraisals/2026-10/${member}/result.yaml`;
-        expect(await readFile(path.join(sample.root, file), 'utf8'), file).toBe(await readFile(path.join(PROJECT_ROOT, file), 'utf8'));
+        expect(await readFile(path.join(sample.root, file), 'utf8'), file).toBe(await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8'));
       }
       expect(await readFile(path.join(sample.root, 'appraisals/2026-10/lin-xiao/result.yaml'), 'utf8')).toContain('calibration: 0.00\n');
     } finally {
@@ -103,7 +103,7 @@ describe('the sample department', () => {
   });
 
   it('prints the JSON explanation with the same total as the text', async () => {
-    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], { cwd: PROJECT_ROOT });
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], { cwd: FIXTURE_DEPARTMENT });
     const json = JSON.parse(run.stdout);
     expect(json.score).toBe(87.6);
     expect(json.categories.map((category: { id: string }) => category.id)).toEqual(['performance', 'ability', 'attitude', 'professionalism']);

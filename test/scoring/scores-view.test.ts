@@ -7,11 +7,11 @@ import { loadRepository, type Repository } from '../../src/core/repository/load-
 import { buildScoresView, publicMonthScore } from '../../src/site/scores-view.ts';
 import { gatherPeriodInputs } from '../../src/core/scoring/gather-inputs.ts';
 import { scoreMemberMonth } from '../../src/core/scoring/score-member.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 let repository: Repository;
 beforeAll(async () => {
-  repository = (await loadRepository(PROJECT_ROOT)).repository;
+  repository = (await loadRepository(FIXTURE_DEPARTMENT)).repository;
 });
 
 describe('the scoreboards\' view', () => {

@@ -3,7 +3,6 @@
  * time, conversion rates, the roster by role. Pure functions, tested on small hand-made records
  * and once on the sample department itself (read through the same loader as the site).
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import {
@@ -19,6 +18,7 @@ import {
 import type { ArticleEntry, CampaignEntry, TeamMemberEntry, TopicEntry } from '../../src/site/mpflow-loader.ts';
 import { siteEntries } from '../../src/site/mpflow-loader.ts';
 import { pageHref, SITE_LABELS } from '../../src/site/site-labels.ts';
+import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 const TZ = 'Asia/Shanghai';
 
@@ -299,7 +299,7 @@ describe('site labels and addresses', () => {
 
 describe('the sample department', () => {
   it('has the articles, topics and campaigns the pages show', async () => {
-    const { repository } = await loadRepository(fileURLToPath(new URL('../..', import.meta.url)));
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT);
     const team = siteEntries(repository, 'team');
     const articles = siteEntries(repository, 'articles');
     const topics = siteEntries(repository, 'topics');

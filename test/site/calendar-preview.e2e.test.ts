@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findWeChatSafetyProblems } from '../../src/core/render/wechat-safety.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, ROOT, serve, spellings, type StaticServer } from './site-server.ts';
+import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
 
 requireChromiumOnCi();
 
@@ -19,7 +19,7 @@ let articleIds: string[] = [];
 describe('publishing calendar and phone previews', () => {
   beforeAll(async () => {
     await buildSiteOnce();
-    const { repository } = await loadRepository(ROOT, { only: () => false });
+    const { repository } = await loadRepository(SITE_DEPARTMENT, { only: () => false });
     articleIds = [...repository.articleIds].sort();
   }, 300_000);
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followerKpis, monthRange } from '../../src/core/metrics/kpis.ts';
 import { metricsMonths } from '../../src/core/metrics/report.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, ROOT, serve, spellings, type StaticServer } from './site-server.ts';
+import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
 
 requireChromiumOnCi();
 
@@ -25,7 +25,7 @@ describe('dashboards', () => {
   beforeAll(async () => {
     const build = await buildSiteOnce();
     console.info(`[dashboards.e2e] astro build took ${build.seconds.toFixed(1)} s`);
-    months = metricsMonths((await loadRepository(ROOT)).repository);
+    months = metricsMonths((await loadRepository(SITE_DEPARTMENT)).repository);
   }, 300_000);
 
   it('builds the dashboards and one report per month in both languages, with no script and no private text', async () => {
@@ -106,7 +106,7 @@ describe('dashboards', () => {
 
       // The follower table of the trend chart holds the core's numbers: the last row is the last day's total.
       const lastRow = await page.locator('#follower-trend details tbody tr').last().evaluate((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? ''));
-      const { repository } = await loadRepository(ROOT);
+      const { repository } = await loadRepository(SITE_DEPARTMENT);
       const span = { from: `${months[0]}-01`, to: lastRow[0]! };
       expect(lastRow[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(lastRow[4]).toBe(followerKpis(repository, span).cumulativeEnd!.toLocaleString('zh-CN'));
@@ -125,7 +125,7 @@ describe('dashboards', () => {
       const links = await page.locator('a[data-mpflow-report]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect(links).toEqual([...months].reverse().map((month) => `/dashboards/${month}/`));
 
-      const { repository } = await loadRepository(ROOT);
+      const { repository } = await loadRepository(SITE_DEPARTMENT);
       const october = followerKpis(repository, monthRange('2026-10'));
       await open('/en/dashboards/2026-10/');
       expect(await page.title()).toContain('October 2026');

@@ -30,6 +30,7 @@ import {
   requireChromiumOnCi,
   ROOT,
   serve,
+  SITE_DEPARTMENT,
   SITE_BUILT_AT,
   spellings,
   type StaticServer,
@@ -42,7 +43,7 @@ if (!HAS_CHROMIUM) console.warn(`[handbook.e2e] ${CHROMIUM} not found: skipping 
 
 /** The policy the site should show on the day it is built: the one in force in Beijing time, read with `yaml`. */
 async function policyInForceToday(): Promise<PolicyFile> {
-  const folder = path.join(ROOT, 'content', 'policy');
+  const folder = path.join(SITE_DEPARTMENT, 'content', 'policy');
   const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name));
   const policies = await Promise.all(files.map(async (name) => parse(await readFile(path.join(folder, name), 'utf8')) as PolicyFile));
   const today = dateInTimeZone(SITE_BUILT_AT, 'Asia/Shanghai');

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, buildSiteOnce, DIST, filesUnder, privateTexts, ROOT, spellings } from './site-server.ts';
+import { buildSite, buildSiteOnce, DIST, filesUnder, privateTexts, SITE_DEPARTMENT, spellings } from './site-server.ts';
 import { INTERNAL_PAGES } from '../../src/site/site-profile.ts';
 import { unlinkInternalPages } from '../../src/site/site-profile-integration.ts';
 
@@ -43,7 +43,7 @@ const UNPUBLISHED = ['2026-11-28-beginner-notes', '2026-12-02-winter-tea-gatheri
 
 async function titleOf(id: string): Promise<string> {
   const [year, ...rest] = id.split('-');
-  const source = await readFile(path.join(ROOT, 'content/articles', year!, rest.join('-'), 'index.md'), 'utf8');
+  const source = await readFile(path.join(SITE_DEPARTMENT, 'content/articles', year!, rest.join('-'), 'index.md'), 'utf8');
   return /^title:\s*(.+)$/m.exec(source)![1]!.trim().replace(/^["']|["']$/g, '');
 }
 

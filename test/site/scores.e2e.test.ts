@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOnce, DIST, privateTexts, spellings } from './site-server.ts';
+import { buildSiteOnce, DIST, privateTexts, SITE_DEPARTMENT, spellings } from './site-server.ts';
 
 const text = (html: string) =>
   html
@@ -69,7 +69,7 @@ describe('appraisal scoreboards', () => {
 
   it('lists every measure of the policy in the handbook, read from the same file the scorer reads', async () => {
     const { parse } = await import('yaml');
-    const policy = parse(await readFile(path.join(DIST, '../content/policy/2026-01-01.yaml'), 'utf8'));
+    const policy = parse(await readFile(path.join(SITE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), 'utf8'));
     const parts = (policy.appraisal.weights as Array<{ children?: Array<{ parts?: Record<string, unknown[]> }> }>).flatMap((category) => (category.children ?? []).flatMap((leaf) => Object.values(leaf.parts ?? {}).flat()));
     for (const [file, example] of [['handbook/appraisal/index.html', '粉丝流失率（取关 ÷ 期初粉丝） 40% 越低越好：不高于 1.5% 得 100 分，达到 4% 得 0 分'], ['en/handbook/appraisal/index.html', 'Net follower growth 60% linear to 800, at most 100, prorated for a mid-month start']] as const) {
       const html = await readFile(path.join(DIST, file), 'utf8');

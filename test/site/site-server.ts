@@ -14,11 +14,18 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
+import { FIXTURE_DEPARTMENT, SAMPLE_HR_IDENTITY_FILE } from '../helpers/fixture-repository.ts';
 
+/** The site project: astro.config.mjs, src/ and the dist/ it builds. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
+/**
+ * The department the test site is built from (MPFLOW_REPOSITORY): the tests' own copy of the
+ * sample department, never the repository's content/ and appraisals/, which a department deletes.
+ */
+export const SITE_DEPARTMENT = FIXTURE_DEPARTMENT;
 /** The sample department's HR identity: a labelled SAMPLE key (sample-keys/), never a real one. */
-export const SAMPLE_HR_KEY = path.join(ROOT, 'sample-keys/SAMPLE-liu-fang.agekey');
+export const SAMPLE_HR_KEY = SAMPLE_HR_IDENTITY_FILE;
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners ship Google Chrome).
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -54,7 +61,7 @@ export interface SiteBuild {
 }
 
 /**
- * Builds dist/ from the repository; the site project's globalSetup calls it once per run.
+ * Builds dist/ from the fixture department; the site project's globalSetup calls it once per run.
  * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
  * not the production one (Starlight's search, for one, is left out).
  */
@@ -62,7 +69,7 @@ export async function buildSite(profile: 'public' | 'internal' = 'internal', out
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: SITE_BUILT_AT };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: SITE_BUILT_AT };
   try {
     await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
@@ -140,17 +147,17 @@ export function launchBrowser(): Promise<Browser> {
 // ----------------------------------------------------------------- privacy -----
 
 /**
- * Every private text in the repository: appraisal comments, interview summaries and agreed
+ * Every private text in the site's department: appraisal comments, interview summaries and agreed
  * actions, calibration reasons, and the reasons for leave in the roster.
  */
 export async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
   const found: Array<{ file: string; text: string }> = [];
   const add = (file: string, value: unknown) => {
-    if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(ROOT, file), text: value.trim() });
+    if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(SITE_DEPARTMENT, file), text: value.trim() });
   };
   // Sealed inputs (.yaml.age) are opened with the sample's HR key: their plain text must not reach dist/ either.
   const hr = parseIdentities(await readFile(SAMPLE_HR_KEY, 'utf8'), SAMPLE_HR_KEY);
-  for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
+  for (const file of await filesUnder(path.join(SITE_DEPARTMENT, 'appraisals'))) {
     if (!/\.ya?ml(\.age)?$/.test(file)) continue;
     let source = await readFile(file, 'utf8');
     if (file.endsWith('.age')) {
@@ -168,7 +175,7 @@ export async function privateTexts(): Promise<Array<{ file: string; text: string
       add(file, opened?.state === 'opened' ? opened.text : entry?.reason);
     }
   }
-  const teamFile = path.join(ROOT, 'content/team.yaml');
+  const teamFile = path.join(SITE_DEPARTMENT, 'content/team.yaml');
   const team = parse(await readFile(teamFile, 'utf8')) as { members?: Array<{ leave?: Array<{ reason?: unknown }> }> } | null;
   for (const member of team?.members ?? []) for (const period of member.leave ?? []) add(teamFile, period.reason);
   return found;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteName, buildSiteOnce, DIST, filesUnder, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, ROOT, serve, spellings, type StaticServer } from './site-server.ts';
+import { browserSuiteName, buildSiteOnce, DIST, filesUnder, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
 
 requireChromiumOnCi();
 const FILES = ['training/index.html', 'en/training/index.html'];
@@ -20,16 +20,16 @@ describe('training page', () => {
   }, 300_000);
 
   it('publishes no session notes, leave reasons, appraisal comments or scores', async () => {
-    const records = parse(await readFile(path.join(ROOT, 'content/training/records-2026.yaml'), 'utf8')) as { sessions: Array<{ notes?: string }> };
+    const records = parse(await readFile(path.join(SITE_DEPARTMENT, 'content/training/records-2026.yaml'), 'utf8')) as { sessions: Array<{ notes?: string }> };
     const notes = records.sessions.map((session) => session.notes).filter((note): note is string => Boolean(note));
     expect(notes.length).toBeGreaterThan(5);
-    const team = await readFile(path.join(ROOT, 'content/team.yaml'), 'utf8');
+    const team = await readFile(path.join(SITE_DEPARTMENT, 'content/team.yaml'), 'utf8');
     const leaveReasons = [...team.matchAll(/reason: (.+)/g)].map((match) => match[1]!.trim());
     expect(leaveReasons.length).toBeGreaterThan(0);
     const secrets = [...notes, ...leaveReasons, ...(await privateTexts()).map((secret) => secret.text)];
     // Appraisal scores: only the trainingNeed flag and the grade of a result may be read.
     const scores = new Set<string>();
-    for (const file of await filesUnder(path.join(ROOT, 'appraisals'))) {
+    for (const file of await filesUnder(path.join(SITE_DEPARTMENT, 'appraisals'))) {
       if (!file.endsWith('result.yaml')) continue;
       for (const match of (await readFile(file, 'utf8')).matchAll(/^(?:score|computedScore): (\d+\.\d+)$/gm)) scores.add(match[1]!);
     }

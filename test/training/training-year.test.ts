@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { buildTrainingYear, trainingYears } from '../../src/core/training/training-year.ts';
 import type { TeamMember, TrainingPlanFile, TrainingRecordsFile } from '../../src/core/model/types.generated.ts';
-import { FixtureRepository, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, FixtureRepository } from '../helpers/fixture-repository.ts';
 
 const MEMBERS: TeamMember[] = [
   { id: 'zhou-min', name: '周敏', github: 'zhoumin', roles: ['head'], joined: '2019-04-15' },
@@ -118,7 +118,7 @@ describe('from a repository', () => {
       await fixture.write('content/training/plan-2026.yaml', `year: 2026\ntargetHours: 6\ncourses:\n  - { id: TR-2026-01, title: 公众号排版与可读性, kind: internal, audience: [copywriter], hours: 3, month: 2026-03 }\n`);
       await fixture.write('content/training/records-2026.yaml', `year: 2026\nsessions:\n  - { course: TR-2026-01, date: 2026-03-18, hours: 3, attendees: [lin-xiao] }\n`);
       const { readFile } = await import('node:fs/promises');
-      const result = await readFile(`${PROJECT_ROOT}/appraisals/2026-09/lin-xiao/result.yaml`, 'utf8');
+      const result = await readFile(`${FIXTURE_DEPARTMENT}/appraisals/2026-09/lin-xiao/result.yaml`, 'utf8');
       await fixture.write(
         'appraisals/2026-09/lin-xiao/result.yaml',
         result.replace(/grade: \w+/, 'grade: C').replace('trainingNeed: false', 'trainingNeed: true'),
@@ -138,7 +138,7 @@ describe('from a repository', () => {
   });
 
   it('the sample department: 2026 plan, hours per member and who is below 20 hours', async () => {
-    const { repository } = await loadRepository(PROJECT_ROOT);
+    const { repository } = await loadRepository(FIXTURE_DEPARTMENT);
     const [year] = trainingYears(repository, '2026-11-26');
     expect(year!.year).toBe(2026);
     expect(year!.targetHours).toBe(20);
