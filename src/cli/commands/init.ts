@@ -1,0 +1,362 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { currentInstant } from '../../core/clock.ts';
+import { dateInTimeZone, isCalendarDate, isTimeZone } from '../../core/model/dates.ts';
+import { packageVersion } from '../../core/department-scaffold/package-root.ts';
+import {
+  scaffoldDepartment,
+  ScaffoldError,
+  withCodeowners,
+  withSample,
+  type DepartmentAnswers,
+  type MemberAnswer,
+} from '../../core/department-scaffold/scaffold.ts';
+import { managedTemplates } from '../../core/department-scaffold/templates.ts';
+import { folderState, handbookPages, sampleDepartment, writeNewRepository } from '../../core/department-scaffold/write-repository.ts';
+import type { CommandContext } from '../context.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { writeHelp } from '../options.ts';
+
+const HELP = {
+  zh: `用法：mpflow init 目录 [选项]
+      mpflow init --update [目录]
+
+新建一个微信部的仓库：package.json（依赖 mpflow）、astro.config.mjs、content/（部门设置、名册、
+按标准模板生成的制度、空的记录文件夹）、appraisals/、.github/（工作流、PR 模板、由名册生成的
+CODEOWNERS）、src/content/docs/（通用手册）和部门的 README。目录必须不存在或为空；
+全部写好后才放到目录里，中途出错不留下任何文件。在终端里运行且没有 --yes 时逐项询问。
+
+  --department 名称      部门名称（中文），如 城市图书馆微信部
+  --department-en 名称   部门英文名称（默认同中文）
+  --account 名称         公众号名称（中文）
+  --account-en 名称      公众号英文名称（默认同中文）
+  --head 登录名          主管的 GitHub 用户名
+  --head-name 姓名       主管姓名（默认“主管”）
+  --head-id 编号         主管的成员编号（默认由 GitHub 用户名生成，或 head）
+  --member 编号:姓名:GitHub:角色+角色   其他成员，可重复，如 lin-xiao:林晓:linxiao:copywriter
+  --weights 50/25/20/5   工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配）
+  --effective 日期        第一版制度的生效日期（默认本月 1 日）
+  --timezone 时区         制度时区（默认 Asia/Shanghai）
+  --site-url 网址         站点地址，如 https://example.github.io
+  --base 路径             站点的基础路径（默认 /）
+  --repository 网址       仓库网址（手册“编辑此页”链接）
+  --locales zh-CN,en     站点语言，第一个为默认语言
+  --accent #3456b8       站点主色
+  --name 包名             package.json 的 name（默认取目录名）
+  --mpflow-spec 版本      package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）
+  --example              加入示例部门（只有 mpflow 源码仓库里才有）
+  --yes                  未给出的项一律用默认值，不询问
+  --update               只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）
+
+退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`,
+  en: `Usage: mpflow init DIR [options]
+       mpflow init --update [DIR]
+
+Creates a department repository: package.json (depending on mpflow), astro.config.mjs, content/
+(settings, roster, a policy from the standard template, empty record folders), appraisals/,
+.github/ (workflows, PR template, CODEOWNERS from the roster), src/content/docs/ (the generic
+handbook) and the department's README. DIR must not exist or be empty; the files are moved into
+it only when all are written, so an error leaves nothing behind. On a terminal without --yes it
+asks for each answer.
+
+  --department NAME      department name (Chinese), e.g. 城市图书馆微信部
+  --department-en NAME   department name in English (default: the Chinese one)
+  --account NAME         Official Account name (Chinese)
+  --account-en NAME      Official Account name in English (default: the Chinese one)
+  --head LOGIN           the head's GitHub login
+  --head-name NAME       the head's name (default 主管)
+  --head-id ID           the head's member id (default: from the login, or head)
+  --member ID:NAME:LOGIN:ROLE+ROLE   another member, repeatable, e.g. lin-xiao:林晓:linxiao:copywriter
+  --weights 50/25/20/5   weights of performance/ability/attitude/professionalism (add up to 100;
+                         sub-items scaled in proportion)
+  --effective DATE       the first policy version's effective date (default: the 1st of this month)
+  --timezone ZONE        the policy's time zone (default Asia/Shanghai)
+  --site-url URL         the site's address, e.g. https://example.github.io
+  --base PATH            the site's base path (default /)
+  --repository URL       the repository's address (the handbook's edit links)
+  --locales zh-CN,en     the site's languages, the default first
+  --accent #3456b8       the site's accent colour
+  --name NAME            package.json's name (default: the folder's name)
+  --mpflow-spec SPEC     how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)
+  --example              add the sample department (only a checkout of mpflow's source has it)
+  --yes                  take the default for every answer not given; ask nothing
+  --update               only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)
+
+Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).`,
+};
+
+const ROLES = new Set(['operator', 'designer', 'copywriter', 'support', 'head', 'hr']);
+const MEMBER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+export async function runInit(argv: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      department: { type: 'string' },
+      'department-en': { type: 'string' },
+      account: { type: 'string' },
+      'account-en': { type: 'string' },
+      head: { type: 'string' },
+      'head-name': { type: 'string' },
+      'head-id': { type: 'string' },
+      member: { type: 'string', multiple: true },
+      weights: { type: 'string' },
+      effective: { type: 'string' },
+      timezone: { type: 'string' },
+      'site-url': { type: 'string' },
+      base: { type: 'string' },
+      repository: { type: 'string' },
+      locales: { type: 'string' },
+      accent: { type: 'string' },
+      name: { type: 'string' },
+      'mpflow-spec': { type: 'string' },
+      example: { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      update: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const zh = context.language === 'zh-CN';
+  const say = (chinese: string, english: string) => (zh ? chinese : english);
+  if (values.help) return writeHelp(HELP, context);
+  if (positionals.length > 1) throw new UsageError(say('只能给一个目录。', 'Give one folder only.'));
+  if (values.update) return updateManaged(path.resolve(context.cwd, positionals[0] ?? '.'), context);
+
+  const given = positionals[0];
+  if (given === undefined) throw new UsageError(say('缺少目录：mpflow init 目录（加 --help 查看用法）。', 'Missing the folder: mpflow init DIR (see --help).'));
+  const dir = path.resolve(context.cwd, given);
+  const state = folderState(dir);
+  if (state === 'not-empty') throw new UsageError(say(`${given} 不是空目录：mpflow init 只在新目录或空目录里创建仓库（已有的仓库用 mpflow init --update 更新工作流）。`, `${given} is not empty: mpflow init creates a repository only in a new or empty folder (for an existing one, mpflow init --update refreshes the workflows).`));
+  if (state === 'not-a-folder') throw new UsageError(say(`${given} 是一个文件，不是目录。`, `${given} is a file, not a folder.`));
+
+  const interactive = !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
+  const asked = interactive ? await ask(values, context) : values;
+  if (!values.yes && !interactive && (asked.department === undefined || asked.account === undefined)) {
+    throw new UsageError(say('没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.'));
+  }
+  const answers = answersFrom(asked, dir, context);
+  let files;
+  try {
+    files = scaffoldDepartment(answers);
+  } catch (error) {
+    if (error instanceof ScaffoldError) throw new UsageError(zh ? error.zh : error.en);
+    throw error;
+  }
+  for (const [file, content] of handbookPages()) files.set(file, content);
+  if (values.example) {
+    const sample = sampleDepartment();
+    if (!sample) throw new UsageError(say('这个 mpflow 包不带示例部门（只有 mpflow 的源码仓库里有）。去掉 --example 再试。', 'This mpflow package has no sample department (only a checkout of mpflow\'s source has it). Run again without --example.'));
+    files = withSample(files, sample);
+  }
+  withCodeowners(files);
+  try {
+    await writeNewRepository(dir, files);
+  } catch (error) {
+    context.stderr.write(say(`mpflow: 写入 ${given} 失败，没有留下任何文件：${(error as Error).message}\n`, `mpflow: writing ${given} failed; nothing was left behind: ${(error as Error).message}\n`));
+    return EXIT.problems;
+  }
+  const relative = path.isAbsolute(given) ? given : path.relative(context.cwd, dir) || '.';
+  context.stdout.write(
+    say(
+      `已在 ${relative} 创建 ${answers.department.zh} 的仓库（${files.size} 个文件，mpflow ${answers.mpflowVersion}）。\n接下来：\n  cd ${relative}\n  git init && npm install\n  npx mpflow check\n  npm run dev\n然后按 README.md 在 GitHub 上设置分支保护。\n`,
+      `Created the repository of ${answers.department.en} in ${relative} (${files.size} files, mpflow ${answers.mpflowVersion}).\nNext:\n  cd ${relative}\n  git init && npm install\n  npx mpflow check\n  npm run dev\nThen set up branch protection on GitHub as README.md says.\n`,
+    ),
+  );
+  return EXIT.clean;
+}
+
+type InitValues = {
+  department?: string;
+  'department-en'?: string;
+  account?: string;
+  'account-en'?: string;
+  head?: string;
+  'head-name'?: string;
+  'head-id'?: string;
+  member?: string[];
+  weights?: string;
+  effective?: string;
+  timezone?: string;
+  'site-url'?: string;
+  base?: string;
+  repository?: string;
+  locales?: string;
+  accent?: string;
+  name?: string;
+  'mpflow-spec'?: string;
+};
+
+function answersFrom(values: InitValues, dir: string, context: CommandContext): DepartmentAnswers {
+  const zh = context.language === 'zh-CN';
+  const say = (chinese: string, english: string) => (zh ? chinese : english);
+  const nonEmpty = (value: string | undefined, flag: string): string | undefined => {
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (trimmed === '') throw new UsageError(say(`${flag} 不能为空。`, `${flag} must not be empty.`));
+    return trimmed;
+  };
+  const departmentZh = nonEmpty(values.department, '--department') ?? '微信部';
+  const accountZh = nonEmpty(values.account, '--account') ?? '公众号';
+  const departmentEn = nonEmpty(values['department-en'], '--department-en') ?? (values.department === undefined ? 'WeChat department' : departmentZh);
+  const accountEn = nonEmpty(values['account-en'], '--account-en') ?? (values.account === undefined ? 'Official Account' : accountZh);
+
+  const timezone = values.timezone ?? 'Asia/Shanghai';
+  if (!isTimeZone(timezone)) throw new UsageError(say(`--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`, `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).`));
+  const today = dateInTimeZone(new Date(currentInstant(context.env ?? process.env)).toISOString(), timezone);
+  const effective = values.effective ?? `${today.slice(0, 7)}-01`;
+  if (!isCalendarDate(effective)) throw new UsageError(say(`--effective ${effective} 不是有效日期（YYYY-MM-DD）。`, `--effective ${effective} is not a date (YYYY-MM-DD).`));
+
+  const members = [headMember(values, say, today), ...(values.member ?? []).map((spec) => memberFrom(spec, say, today))];
+  const ids = new Set<string>();
+  for (const member of members) {
+    if (ids.has(member.id)) throw new UsageError(say(`成员编号 ${member.id} 重复了。`, `The member id ${member.id} is given twice.`));
+    ids.add(member.id);
+  }
+
+  let weights: number[] | undefined;
+  if (values.weights !== undefined) {
+    weights = values.weights.split(/[/,，、\s]+/).filter(Boolean).map(Number);
+    if (weights.length !== 4 || weights.some((weight) => !Number.isFinite(weight))) {
+      throw new UsageError(say(`--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`, `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").`));
+    }
+  }
+  const locales = (values.locales ?? 'zh-CN,en').split(',').map((locale) => locale.trim()).filter(Boolean);
+  if (locales.length === 0 || locales.some((locale) => locale !== 'zh-CN' && locale !== 'en') || new Set(locales).size !== locales.length) {
+    throw new UsageError(say(`--locales 只能是 zh-CN 和 en（收到“${values.locales}”）。`, `--locales takes zh-CN and en only (got "${values.locales}").`));
+  }
+  const accent = values.accent ?? '#3456b8';
+  if (!/^#[0-9a-fA-F]{6}$/.test(accent)) throw new UsageError(say(`--accent 要写 #rrggbb 形式的颜色（收到“${accent}”）。`, `--accent takes a colour as #rrggbb (got "${accent}").`));
+  let basePath = values.base ?? '/';
+  if (!basePath.startsWith('/')) basePath = `/${basePath}`;
+  if (!basePath.endsWith('/')) basePath = `${basePath}/`;
+  for (const [flag, value] of [['--site-url', values['site-url']], ['--repository', values.repository]] as const) {
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(say(`${flag} 要写完整网址（https://…，收到“${value}”）。`, `${flag} takes a full address (https://…; got "${value}").`));
+  }
+  const version = packageVersion();
+  const folderName = path.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  return {
+    department: { zh: departmentZh, en: departmentEn },
+    account: { zh: accountZh, en: accountEn },
+    members,
+    ...(weights ? { weights } : {}),
+    effective,
+    timezone,
+    ...(values['site-url'] ? { siteUrl: values['site-url'].replace(/\/+$/, '') } : {}),
+    basePath,
+    ...(values.repository ? { repository: values.repository } : {}),
+    locales,
+    accent,
+    mpflowSpec: values['mpflow-spec'] ?? `^${version}`,
+    mpflowVersion: version,
+    packageName: values.name ?? (folderName === '' ? 'wechat-department' : folderName),
+  };
+}
+
+type Say = (chinese: string, english: string) => string;
+
+function headMember(values: InitValues, say: Say, joined: string): MemberAnswer {
+  const github = values.head?.replace(/^@/, '');
+  if (github !== undefined && !GITHUB_LOGIN.test(github)) throw new UsageError(say(`--head ${values.head} 不是有效的 GitHub 用户名。`, `--head ${values.head} is not a GitHub login.`));
+  const id = values['head-id'] ?? (github ? idFromLogin(github) : 'head');
+  if (!MEMBER_ID.test(id)) throw new UsageError(say(`--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`, `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).`));
+  const name = (values['head-name'] ?? '主管').trim();
+  if (name === '' || [...name].length > 16) throw new UsageError(say('--head-name 要写 1 到 16 个字符。', '--head-name takes 1 to 16 characters.'));
+  return { id, name, ...(github ? { github } : {}), roles: ['head'], joined };
+}
+
+function memberFrom(spec: string, say: Say, joined: string): MemberAnswer {
+  const [id = '', name = '', github = '', roles = ''] = spec.split(':').map((part) => part.trim());
+  const problem = !MEMBER_ID.test(id)
+    ? say(`编号“${id}”不是有效的成员编号`, `"${id}" is not a member id`)
+    : name === '' || [...name].length > 16
+      ? say('姓名要写 1 到 16 个字符', 'the name takes 1 to 16 characters')
+      : github !== '' && !GITHUB_LOGIN.test(github.replace(/^@/, ''))
+        ? say(`“${github}”不是有效的 GitHub 用户名`, `"${github}" is not a GitHub login`)
+        : roles.split('+').some((role) => !ROLES.has(role))
+          ? say(`角色只能是 ${[...ROLES].join('、')}，用 + 连接`, `roles are ${[...ROLES].join(', ')}, joined by +`)
+          : undefined;
+  if (problem) throw new UsageError(say(`--member ${spec}：${problem}（格式：编号:姓名:GitHub:角色+角色）。`, `--member ${spec}: ${problem} (format ID:NAME:LOGIN:ROLE+ROLE).`));
+  return { id, name, ...(github ? { github: github.replace(/^@/, '') } : {}), roles: [...new Set(roles.split('+'))], joined };
+}
+
+function idFromLogin(login: string): string {
+  const id = login.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[0-9-]+/, '');
+  return MEMBER_ID.test(id) ? id : 'head';
+}
+
+/**
+ * The questions on a terminal, one per answer no flag gave (Enter takes the default shown).
+ * Node's readline, not a prompt library: init then adds no dependency to a department's install.
+ */
+async function ask(values: InitValues, context: CommandContext): Promise<InitValues> {
+  const { createInterface } = await import('node:readline/promises');
+  const zh = context.language === 'zh-CN';
+  const answered: InitValues = { ...values };
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  let cancelled = false;
+  terminal.on('SIGINT', () => {
+    cancelled = true;
+    terminal.close();
+  });
+  const question = async (key: keyof InitValues, message: string, fallback: string) => {
+    if (answered[key] !== undefined) return;
+    let reply: string;
+    try {
+      reply = await terminal.question(`${message}${fallback === '' ? '' : ` [${fallback}]`}: `);
+    } catch {
+      cancelled = true;
+      return;
+    }
+    const value = reply.trim() === '' ? fallback : reply.trim();
+    if (value !== '') (answered as Record<string, unknown>)[key] = value;
+  };
+  context.stdout.write(zh ? 'mpflow init：新建微信部仓库（直接回车用方括号里的默认值）\n' : 'mpflow init: a new department repository (Enter takes the default in brackets)\n');
+  const steps: Array<[keyof InitValues, string, string, () => string]> = [
+    ['department', '部门名称', 'Department name (Chinese)', () => '微信部'],
+    ['department-en', '部门英文名称', 'Department name (English)', () => answered.department ?? 'WeChat department'],
+    ['account', '公众号名称', 'Official Account name (Chinese)', () => '公众号'],
+    ['account-en', '公众号英文名称', 'Official Account name (English)', () => answered.account ?? 'Official Account'],
+    ['head-name', '主管姓名', "The head's name", () => '主管'],
+    ['head', '主管的 GitHub 用户名（可留空）', "The head's GitHub login (may be left empty)", () => ''],
+    ['weights', '工作业绩/能力/态度/职业素养权重', 'Weights of performance/ability/attitude/professionalism', () => '60/20/15/5'],
+    ['site-url', '站点地址（可留空）', "The site's address (may be left empty)", () => ''],
+    ['repository', '仓库网址（可留空）', "The repository's address (may be left empty)", () => ''],
+  ];
+  for (const [key, chinese, english, fallback] of steps) {
+    if (cancelled) break;
+    await question(key, zh ? chinese : english, fallback());
+  }
+  terminal.close();
+  if (cancelled) throw new UsageError(zh ? '已取消，没有写入任何文件。' : 'Cancelled; nothing was written.');
+  return answered;
+}
+
+/**
+ * `init --update`: the files mpflow manages (workflows, their actions, the PR template) rewritten
+ * to this version's; a file the department added beside them is left alone.
+ */
+async function updateManaged(root: string, context: CommandContext): Promise<number> {
+  const zh = context.language === 'zh-CN';
+  if (!existsSync(path.join(root, 'content'))) {
+    throw new UsageError(zh ? `${root} 不是微信部的仓库（没有 content/ 文件夹）。` : `${root} is not a department repository (it has no content/ folder).`);
+  }
+  const changed: string[] = [];
+  for (const [file, content] of managedTemplates()) {
+    const target = path.join(root, ...file.split('/'));
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    if (current === content) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, content, 'utf8');
+    changed.push(file);
+  }
+  if (changed.length === 0) {
+    context.stdout.write(zh ? `✓ 由 mpflow 管理的文件已是 ${packageVersion()} 版。\n` : `✓ The files mpflow manages are already those of ${packageVersion()}.\n`);
+  } else {
+    context.stdout.write((zh ? `已更新到 mpflow ${packageVersion()}：\n` : `Updated to mpflow ${packageVersion()}:\n`) + changed.map((file) => `  ${file}\n`).join(''));
+  }
+  return EXIT.clean;
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cached: string | undefined;
+
+/**
+ * The folder of the running mpflow package: the nearest folder above this module whose
+ * package.json is named "mpflow". Walking up, not a fixed "../..", because the same module runs
+ * from the TypeScript sources here and from compiled output (dist/…) in an installed package.
+ */
+export function packageRoot(): string {
+  if (cached) return cached;
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(folder, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mpflow') return (cached = folder);
+      } catch {
+        // An unreadable package.json on the way up is not ours; keep looking.
+      }
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`mpflow: no package.json named "mpflow" above ${fileURLToPath(import.meta.url)}`);
+    folder = parent;
+  }
+}
+
+/** The version of the running package, as a department's package.json should ask for it. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Where the department templates live inside the package. */
+export function templatesRoot(): string {
+  return path.join(packageRoot(), 'templates', 'department');
+}
