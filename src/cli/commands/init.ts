@@ -159,6 +159,9 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
     context.stderr.write(say(`mpflow: 写入 ${given} 失败，没有留下任何文件：${(error as Error).message}\n`, `mpflow: writing ${given} failed; nothing was left behind: ${(error as Error).message}\n`));
     return EXIT.problems;
   }
+  if (answers.members[0]?.github === PLACEHOLDER_LOGIN) {
+    context.stderr.write(say(`注意：没有给出主管的 GitHub 用户名（--head），content/team.yaml 里暂时写的是 ${PLACEHOLDER_LOGIN}；改成真实用户名后运行 npx mpflow codeowners --write。\n`, `Note: no GitHub login for the head (--head); content/team.yaml says ${PLACEHOLDER_LOGIN} for now. Write the real login there, then run npx mpflow codeowners --write.\n`));
+  }
   const relative = path.isAbsolute(given) ? given : path.relative(context.cwd, dir) || '.';
   context.stdout.write(
     say(
@@ -258,10 +261,17 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
 
 type Say = (chinese: string, english: string) => string;
 
+/**
+ * The roster needs a GitHub login for everyone. Without --head the head gets this stand-in, which
+ * passes the schema but matches nobody on GitHub: init says so, and `mpflow doctor` keeps saying
+ * so until the real login is written in.
+ */
+export const PLACEHOLDER_LOGIN = 'replace-with-github-login';
+
 function headMember(values: InitValues, say: Say, joined: string): MemberAnswer {
-  const github = values.head?.replace(/^@/, '');
+  const github = values.head?.replace(/^@/, '') ?? PLACEHOLDER_LOGIN;
   if (github !== undefined && !GITHUB_LOGIN.test(github)) throw new UsageError(say(`--head ${values.head} 不是有效的 GitHub 用户名。`, `--head ${values.head} is not a GitHub login.`));
-  const id = values['head-id'] ?? (github ? idFromLogin(github) : 'head');
+  const id = values['head-id'] ?? (github !== PLACEHOLDER_LOGIN ? idFromLogin(github) : 'head');
   if (!MEMBER_ID.test(id)) throw new UsageError(say(`--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`, `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).`));
   const name = (values['head-name'] ?? '主管').trim();
   if (name === '' || [...name].length > 16) throw new UsageError(say('--head-name 要写 1 到 16 个字符。', '--head-name takes 1 to 16 characters.'));
@@ -321,7 +331,7 @@ async function ask(values: InitValues, context: CommandContext): Promise<InitVal
     ['account', '公众号名称', 'Official Account name (Chinese)', () => '公众号'],
     ['account-en', '公众号英文名称', 'Official Account name (English)', () => answered.account ?? 'Official Account'],
     ['head-name', '主管姓名', "The head's name", () => '主管'],
-    ['head', '主管的 GitHub 用户名（可留空）', "The head's GitHub login (may be left empty)", () => ''],
+    ['head', '主管的 GitHub 用户名', "The head's GitHub login", () => PLACEHOLDER_LOGIN],
     ['weights', '工作业绩/能力/态度/职业素养权重', 'Weights of performance/ability/attitude/professionalism', () => '60/20/15/5'],
     ['site-url', '站点地址（可留空）', "The site's address (may be left empty)", () => ''],
     ['repository', '仓库网址（可留空）', "The repository's address (may be left empty)", () => ''],
