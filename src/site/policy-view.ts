@@ -25,16 +25,37 @@ export function todayInDepartment(now: Date = new Date(currentInstant())): strin
 
 /**
  * The policy in force on `on` (YYYY-MM-DD; default: today in Beijing time). Passing a version's
- * effective date selects that version. A page that asks for a date before the first version
- * fails the build rather than showing numbers from nowhere.
+ * effective date selects that version. Before the first version takes effect (a head preparing
+ * January in December) the first version is shown, and policyLine says it is not yet in force:
+ * the handbook of a department that is just starting is the rules it is about to work by.
  */
 export function choosePolicy(policies: readonly PolicyEntry[], on: string = todayInDepartment()): PolicyEntry {
-  const policy = policyInForce(policies, on);
-  if (!policy) {
-    const known = policies.map((entry) => entry.effective).sort().join(', ') || 'none';
-    throw new Error(`No policy version is in force on ${on} (versions in content/policy/: ${known}).`);
-  }
+  const policy = policyInForce(policies, on) ?? upcomingPolicy(policies, on);
+  if (!policy) throw new NoPolicyError();
   return policy;
+}
+
+/** The first version that takes effect after `on`, if any. */
+export function upcomingPolicy<T extends { effective: string }>(policies: readonly T[], on: string): T | undefined {
+  let chosen: T | undefined;
+  for (const policy of policies) {
+    if (typeof policy.effective !== 'string' || policy.effective <= on) continue;
+    if (!chosen || policy.effective < chosen.effective) chosen = policy;
+  }
+  return chosen;
+}
+
+/** Whether a version shown today is still to come. */
+export function isUpcoming(policy: { effective: string }, today: string = todayInDepartment()): boolean {
+  return policy.effective > today;
+}
+
+/** A repository without any policy version: `mpflow check` reports it (policy/missing) before the site is built. */
+export class NoPolicyError extends Error {
+  constructor() {
+    super('content/policy/ holds no policy version; create one with mpflow new policy (mpflow check says so too).');
+    this.name = 'NoPolicyError';
+  }
 }
 
 /** The department's time zone, from the policy in force: dates and times on the site are shown in it. */
@@ -69,8 +90,16 @@ export function normalizeLang(lang: string | undefined): Lang {
   return parseLanguage(lang) ?? 'zh-CN';
 }
 
-/** "微信部管理制度（2026 年版） · 2026-01-01 起生效" — names the version a table was read from. */
-export function policyLine(policy: PolicyEntry, lang: Lang): string {
+/**
+ * "微信部管理制度（2026 年版） · 2026-01-01 起生效" — names the version a table was read from; a
+ * version still to come says so: "尚未生效，2027-01-01 起生效" / "not yet in force: takes effect on 2027-01-01".
+ */
+export function policyLine(policy: PolicyEntry, lang: Lang, today: string = todayInDepartment()): string {
+  if (isUpcoming(policy, today)) {
+    return lang === 'en'
+      ? `${policy.title.en}, not yet in force: takes effect on ${policy.effective}`
+      : `${policy.title.zh} · 尚未生效，${policy.effective} 起生效`;
+  }
   return lang === 'en'
     ? `${policy.title.en}, effective ${policy.effective}`
     : `${policy.title.zh} · ${policy.effective} 起生效`;

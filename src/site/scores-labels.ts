@@ -6,6 +6,8 @@ export interface ScoresLabels {
   title: string;
   description: string;
   privacy: string;
+  /** A department with no appraisal cycle open and no results yet (just started, or its policy not yet in force). */
+  empty: string;
   monthly: (month: string) => string;
   finalized: string;
   notFinalized: string;
@@ -54,6 +56,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
   'zh-CN': {
     title: '考核榜单',
     description: '按制度计算的月度与年度绩效得分、等级分布、各维度得分，以及当月考核进度。',
+    empty: '还没有考核记录：制度生效后，第一个考核月结束时这里会出现考核进度，计分后出现榜单。',
     privacy: '榜单只显示得分、等级和逐项说明；不显示任何评语、面谈纪要、校准理由或单个评价人的打分，同事评价只以平均值出现，且只在至少 3 位同事评价、上级评价和自评都已计入时出现（否则可以从平均值倒推出某个人的打分）。',
     monthly: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`,
     finalized: '已定稿',
@@ -100,6 +103,7 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
   en: {
     title: 'Appraisal scoreboards',
     description: 'Monthly and annual appraisal scores computed by the policy, grade distribution, category scores and the progress of the current cycle.',
+    empty: 'No appraisals yet: once the policy is in force, the progress of the first month\'s appraisal appears here when that month ends, and the scoreboard once it is scored.',
     privacy: 'Only scores, grades and their explanations are shown: no comments, interview notes, calibration reasons or single raters\' scores; the peers\' mean appears only when at least 3 peers rated and the supervisor\'s and self-assessment are both in the mix (otherwise someone\'s mark could be worked out from it).',
     monthly: (month) => new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)),
     finalized: 'Finalised',
