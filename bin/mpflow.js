@@ -7,8 +7,13 @@ import module from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+// Installed from the registry or a tarball (…/node_modules/mpflow/bin/), the command runs the
+// JavaScript that `npm pack` compiled into lib/ (not dist/: that is the site's): Node refuses to strip types under
+// node_modules. In this repository it runs the TypeScript sources, so no build step is needed.
+const installed = /[\\/]node_modules[\\/]/.test(fileURLToPath(import.meta.url));
+
 // Node 22.12–22.17 strip types only when asked: start again with the flag.
-if (!process.features.typescript) {
+if (!installed && !process.features.typescript) {
   const again = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(again.status ?? 2);
 }
@@ -16,7 +21,7 @@ if (!process.features.typescript) {
 // Reusing compiled (and stripped) code across runs; it must be on before src/ is imported.
 module.enableCompileCache?.();
 
-const { runCli } = await import('../src/cli/main.ts');
+const { runCli } = installed ? await import('../lib/cli/main.js') : await import('../src/cli/main.ts');
 const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

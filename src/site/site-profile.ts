@@ -29,7 +29,9 @@ export function isInternalPage(page: string): boolean {
   return (INTERNAL_PAGES as readonly string[]).includes(page);
 }
 
-const INTERNAL_ROOT = fileURLToPath(new URL('./internal-pages/', import.meta.url));
+// Through src/ rather than ./: the installed package runs this module compiled in lib/site/, and
+// the pages stay .astro sources under src/site/internal-pages/ for Vite to compile.
+const INTERNAL_ROOT = fileURLToPath(new URL('../../src/site/internal-pages/', import.meta.url));
 
 /** The internal pages as Astro routes: /scores/[member] ← src/site/internal-pages/scores/[member].astro. */
 export function internalRoutes(root = INTERNAL_ROOT): Array<{ pattern: string; entrypoint: string }> {

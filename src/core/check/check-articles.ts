@@ -17,7 +17,9 @@ import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from
 const require = createRequire(import.meta.url);
 let parser: { parse(text: string): unknown } | undefined;
 const markdown = { parse: (body: string) => (parser ??= (require('remark') as typeof import('remark')).remark()).parse(body) };
-const rawHtmlFindings: typeof import('../render/raw-html.ts').rawHtmlFindings = (...args) => (require('../render/raw-html.ts') as typeof import('../render/raw-html.ts')).rawHtmlFindings(...args);
+// The same extension as this file: .ts in the repository, .js in the installed package's lib/.
+const RAW_HTML_MODULE = `../render/raw-html${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`;
+const rawHtmlFindings: typeof import('../render/raw-html.ts').rawHtmlFindings = (...args) => (require(RAW_HTML_MODULE) as typeof import('../render/raw-html.ts')).rawHtmlFindings(...args);
 
 interface MarkdownNode {
   type: string;

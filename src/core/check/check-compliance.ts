@@ -207,7 +207,8 @@ async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number, { 
     shares.map(
       (share) =>
         new Promise<WorkerResponse>((resolve, reject) => {
-          const worker = new Worker(new URL('../compliance/lint-worker.ts', import.meta.url), { workerData: { [WORKER_MARK]: true } });
+          // lint-worker.ts in the repository, lint-worker.js in the installed package's lib/.
+          const worker = new Worker(new URL(`../compliance/lint-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: { [WORKER_MARK]: true } });
           let answered = false;
           worker.once('message', (response: WorkerResponse) => {
             answered = true;

@@ -1,0 +1,121 @@
+/**
+ * `mpflow/astro`: the whole department site as one Astro integration, the way
+ * `@astrojs/starlight` is one. A department's astro.config.mjs is
+ *
+ *   import { defineConfig } from 'astro/config';
+ *   import mpflow from 'mpflow/astro';
+ *   export default defineConfig({ integrations: [mpflow()] });
+ *
+ * and its src/content.config.ts is `export { collections } from 'mpflow/astro/content';`.
+ * The integration adds Starlight (the handbook, configured from content/department.yaml), the
+ * department pages of this package's src/pages/, the articles' images and the internal build's
+ * pages (src/site/site-profile-integration.ts).
+ */
+import { readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import starlight from '@astrojs/starlight';
+import type { StarlightUserConfig } from '@astrojs/starlight/types';
+import type { AstroIntegration } from 'astro';
+import { readDepartmentSettings, DepartmentSettingsError } from '../core/department/settings.ts';
+import { astroSiteOptionsFrom } from '../core/department/site-options.ts';
+import { articleImages } from '../site/article-images.ts';
+import { siteProfile } from '../site/site-profile.ts';
+import { siteProfilePages } from '../site/site-profile-integration.ts';
+import { starlightOptions } from './starlight-options.ts';
+
+export interface MpflowIntegrationOptions {
+  /**
+   * Whether to add the package's department pages (src/pages/) as routes. By default they are
+   * added unless the project is the mpflow repository itself, where Astro already routes them.
+   */
+  injectPages?: boolean;
+  /** Starlight options laid over the ones the settings give (e.g. `components`, `social`). */
+  starlight?: Partial<StarlightUserConfig>;
+}
+
+/** The package root: this file is src/astro/index.ts in the repository and lib/astro/index.js when installed. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGES_ROOT = path.join(PACKAGE_ROOT, 'src', 'pages');
+const PAGE_FILE = /\.(astro|md|mdx|ts|js)$/;
+
+/**
+ * Every page file under src/pages/ as a route, with Astro's own file-routing rule for its
+ * pattern: src/pages/en/articles/[id]/preview.astro → /en/articles/[id]/preview,
+ * …/index.astro → its folder. Files and folders starting with _ are not pages.
+ */
+export function packagePageRoutes(pagesRoot = PAGES_ROOT): Array<{ pattern: string; entrypoint: string }> {
+  const routes: Array<{ pattern: string; entrypoint: string }> = [];
+  for (const entry of readdirSync(pagesRoot, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !PAGE_FILE.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const segments = path.relative(pagesRoot, file).split(path.sep);
+    if (segments.some((segment) => segment.startsWith('_'))) continue;
+    const last = segments.pop()!.replace(PAGE_FILE, '');
+    if (last !== 'index') segments.push(last);
+    routes.push({ pattern: `/${segments.join('/')}`, entrypoint: file });
+  }
+  return routes.sort((a, b) => (a.pattern < b.pattern ? -1 : a.pattern > b.pattern ? 1 : 0));
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (value: string) => {
+    try {
+      return realpathSync(value);
+    } catch {
+      return path.resolve(value);
+    }
+  };
+  return real(a) === real(b);
+}
+
+export default function mpflow(options: MpflowIntegrationOptions = {}): AstroIntegration {
+  return {
+    name: 'mpflow',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
+        const projectRoot = fileURLToPath(config.root);
+        const repositoryRoot = process.env.MPFLOW_REPOSITORY ? path.resolve(process.env.MPFLOW_REPOSITORY) : projectRoot;
+        let settings;
+        try {
+          settings = readDepartmentSettings(repositoryRoot);
+        } catch (error) {
+          // A plain message with file:line:column, not a stack trace through the integration.
+          if (error instanceof DepartmentSettingsError) throw new Error(`mpflow: ${error.message}`);
+          throw error;
+        }
+        const profile = siteProfile();
+        const site = astroSiteOptionsFrom(settings);
+        const options_ = starlightOptions({
+          settings,
+          profile,
+          docsFolder: path.join(fileURLToPath(config.srcDir), 'content', 'docs'),
+          themeCss: path.join(PACKAGE_ROOT, 'src', 'styles', 'theme.css'),
+        });
+        const injectPages = options.injectPages ?? !samePath(projectRoot, PACKAGE_ROOT);
+        if (injectPages) {
+          for (const route of packagePageRoutes()) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint });
+          logger.debug(`department pages injected from ${PAGES_ROOT}`);
+        }
+        updateConfig({
+          // Starlight turns on Astro's link prefetching, whose module script Astro adds to every
+          // page; the dashboards must ship no script at all, and prefetching static pages saves little.
+          ...(config.prefetch === undefined ? { prefetch: false } : {}),
+          // The site's address and base path from the settings, unless astro.config.mjs gives them.
+          ...(site.site && !config.site ? { site: site.site } : {}),
+          ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
+          integrations: [
+            starlight({ ...options_, ...options.starlight }),
+            // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
+            articleImages(),
+            // The internal build's department pages (src/site/internal-pages/) and robots.txt.
+            siteProfilePages(),
+          ],
+          // The pages, components and core come as TypeScript and .astro sources: Vite must
+          // compile them rather than hand them to Node, which strips no types under node_modules.
+          vite: { ssr: { noExternal: ['mpflow'] } },
+        });
+      },
+    },
+  };
+}
