@@ -8,7 +8,9 @@ import { pick } from '../../core/i18n/language.ts';
 import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
 import { DEFAULT_THEME, isThemeName, renderArticle, THEME_NAMES, type RenderedArticle } from '../../core/render/render-article.ts';
-import { renderTheme } from '../../core/render/themes.ts';
+import { isCodeStyle, renderTheme, type ThemeCustomisation } from '../../core/render/themes.ts';
+import { DepartmentCssError, departmentRendering, type DepartmentRendering } from '../../core/render/department-theme.ts';
+import { DepartmentSettingsError, readDepartmentSettings } from '../../core/department/settings.ts';
 import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
 import { findRepositoryRoot } from '../../core/repository/find-repository-root.ts';
 import { splitFrontMatter } from '../../core/source/front-matter.ts';
@@ -159,13 +161,17 @@ export async function runRender(argv: string[], context: CommandContext): Promis
     }
   }
 
+  const department = root !== undefined ? departmentOf(root, zh) : undefined;
+  if (department?.cssFile !== undefined) {
+    for (const finding of department.cssFindings) context.stderr.write(`${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`);
+  }
   const { documents, failed } = await readDocuments(inputs, root, values.theme, context, env);
   let exitCode: number = failed ? EXIT.problems : EXIT.clean;
   const outputs: Array<{ target: string; html: string }> = [];
   const lines: string[] = [];
   try {
     for (const document of documents) {
-      const result = await renderDocument(document, { breaks: values.breaks, imageBase, uploader, zh, context });
+      const result = await renderDocument(document, { breaks: values.breaks ?? document.breaks ?? department?.breaks ?? false, customisation: department?.customisation ?? {}, imageBase, uploader, zh, context });
       if (result.failed) exitCode = EXIT.problems;
       if (!result.rendered) continue;
       if (values.out === undefined) lines.push(result.rendered.html);
@@ -369,6 +375,32 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
   return { documents, failed };
 }
 
+/**
+ * The department's rendering settings (content/department.yaml, render): colours, fonts, headings,
+ * code blocks, breaks and its own CSS. Unusable settings stop the run before anything is written.
+ */
+function departmentOf(root: string, zh: boolean): DepartmentRendering {
+  let rendering: DepartmentRendering;
+  try {
+    rendering = departmentRendering(readDepartmentSettings(root).render, root);
+  } catch (error) {
+    if (error instanceof DepartmentSettingsError) throw new UsageError(error.message);
+    if (error instanceof DepartmentCssError) {
+      throw new UsageError(zh ? `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。` : error.message);
+    }
+    throw error;
+  }
+  const style = rendering.customisation.code?.style;
+  if (style !== undefined && !isCodeStyle(style)) {
+    throw new UsageError(
+      zh
+        ? `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`
+        : `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).`,
+    );
+  }
+  return rendering;
+}
+
 function checkedTheme(theme: string, zh: boolean): string {
   if (isThemeName(theme)) return theme;
   throw new UsageError(
@@ -379,8 +411,9 @@ function checkedTheme(theme: string, zh: boolean): string {
 }
 
 interface RenderOptions {
-  /** --breaks / --no-breaks; undefined leaves it to the front matter, then the department. */
-  breaks: boolean | undefined;
+  /** --breaks / --no-breaks, else the front matter's, else the department's. */
+  breaks: boolean;
+  customisation: ThemeCustomisation;
   imageBase: string | undefined;
   uploader: { upload(file: string): Promise<{ url: string; cached: boolean }> } | undefined;
   zh: boolean;
@@ -390,7 +423,7 @@ interface RenderOptions {
 async function renderDocument(document: Document, options: RenderOptions): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
   const { zh, context } = options;
   const shown = document.input.shown;
-  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks ?? document.breaks ?? false };
+  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks, customisation: options.customisation };
   let rendered = await renderArticle(base);
   let failed = false;
   const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));
@@ -433,7 +466,7 @@ async function renderDocument(document: Document, options: RenderOptions): Promi
   );
   const offset = document.firstLine - 1;
   for (const removal of rendered.removals) context.stderr.write(`${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`);
-  for (const problem of rendered.figureProblems) context.stderr.write(`${shown}:${problem.line + offset}:${problem.column}  warning  render/figure  ${pick(problem.message, context.language)}\n`);
+  for (const problem of rendered.figureProblems) context.stderr.write(`${shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`);
   for (const problem of problems) {
     context.stderr.write(`${shown}: ${pick(problem, context.language)}\n`);
     failed = true;

@@ -152,10 +152,159 @@ export interface DepartmentSettingsFile {
     categories?: string[];
   };
   /**
-   * 排版设置，由排版程序读取（具体字段见 mpflow render --help）。 / Rendering settings read by the renderer (its fields are listed by mpflow render --help).
+   * 公众号文章的排版（mpflow render、publish 和手机预览都按它来）：在内置主题（制度的 publishing.theme 或 --theme）之上改颜色、字体、标题样式和代码块，也可以再加一份自己的 CSS。 / How articles are rendered for WeChat (by mpflow render, publish and the phone preview): colours, fonts, heading styles and code blocks changed on top of the built-in theme (the policy's publishing.theme or --theme), plus a CSS file of the department's own.
    */
   render?: {
-    [k: string]: unknown;
+    /**
+     * 段落里的单个换行是否保留为换行（文章 front matter 的 breaks 和 --breaks/--no-breaks 优先），默认不保留。 / Whether a single line break in a paragraph stays a line break (an article's breaks and --breaks/--no-breaks come first); default no.
+     */
+    breaks?: boolean;
+    /**
+     * 主题颜色。 / Theme colours.
+     */
+    colours?: {
+      /**
+       * 正文。 / Body text.
+       */
+      text?: string;
+      /**
+       * 次要文字（图注、注释）。 / Secondary text (captions, notes).
+       */
+      muted?: string;
+      /**
+       * 强调色（链接、列表符号、标题装饰）。 / Accent (links, list markers, heading decoration).
+       */
+      accent?: string;
+      /**
+       * 标题和加粗。 / Headings and bold.
+       */
+      accentStrong?: string;
+      /**
+       * 引用、目录的浅底色。 / Light background of quotes and the table of contents.
+       */
+      accentSoft?: string;
+      /**
+       * 分隔线和表格边框。 / Rules and table borders.
+       */
+      border?: string;
+      /**
+       * 引用文字。 / Quote text.
+       */
+      quoteText?: string;
+      /**
+       * 代码块底色。 / Code block background.
+       */
+      codeBackground?: string;
+      /**
+       * 代码块文字。 / Code block text.
+       */
+      codeText?: string;
+      /**
+       * 行内代码底色。 / Inline code background.
+       */
+      inlineCodeBackground?: string;
+      /**
+       * 行内代码文字。 / Inline code text.
+       */
+      inlineCodeText?: string;
+    };
+    /**
+     * 字体。 / Fonts.
+     */
+    fonts?: {
+      /**
+       * 正文字体，逗号分隔的字体名（不加引号）。 / Body font: family names separated by commas, unquoted.
+       */
+      body?: string;
+      /**
+       * 标题字体，逗号分隔的字体名（不加引号）。 / Heading font: family names separated by commas, unquoted.
+       */
+      headings?: string;
+      /**
+       * 代码字体，逗号分隔的字体名（不加引号）。 / Code font: family names separated by commas, unquoted.
+       */
+      code?: string;
+    };
+    /**
+     * 一至三级标题的样式。 / Styles of the first three heading levels.
+     */
+    headings?: {
+      h1?: {
+        /**
+         * 对齐。 / Alignment.
+         */
+        align?: 'left' | 'center';
+        /**
+         * 装饰：bar 左侧竖条，underline 下划线，filled 强调色底白字，plain 无。 / bar: a line at the left; underline: a line below; filled: accent background, white text; plain: none.
+         */
+        decoration?: 'bar' | 'underline' | 'filled' | 'plain';
+        /**
+         * 文字颜色（默认同 colours.accentStrong）。 / Text colour (default colours.accentStrong).
+         */
+        colour?: string;
+        /**
+         * 字号（像素）。 / Font size in pixels.
+         */
+        fontSize?: number;
+      };
+      h2?: {
+        /**
+         * 对齐。 / Alignment.
+         */
+        align?: 'left' | 'center';
+        /**
+         * 装饰：bar 左侧竖条，underline 下划线，filled 强调色底白字，plain 无。 / bar: a line at the left; underline: a line below; filled: accent background, white text; plain: none.
+         */
+        decoration?: 'bar' | 'underline' | 'filled' | 'plain';
+        /**
+         * 文字颜色（默认同 colours.accentStrong）。 / Text colour (default colours.accentStrong).
+         */
+        colour?: string;
+        /**
+         * 字号（像素）。 / Font size in pixels.
+         */
+        fontSize?: number;
+      };
+      h3?: {
+        /**
+         * 对齐。 / Alignment.
+         */
+        align?: 'left' | 'center';
+        /**
+         * 装饰：bar 左侧竖条，underline 下划线，filled 强调色底白字，plain 无。 / bar: a line at the left; underline: a line below; filled: accent background, white text; plain: none.
+         */
+        decoration?: 'bar' | 'underline' | 'filled' | 'plain';
+        /**
+         * 文字颜色（默认同 colours.accentStrong）。 / Text colour (default colours.accentStrong).
+         */
+        colour?: string;
+        /**
+         * 字号（像素）。 / Font size in pixels.
+         */
+        fontSize?: number;
+      };
+    };
+    /**
+     * 代码块。 / Code blocks.
+     */
+    code?: {
+      /**
+       * 代码配色：highlight.js 的样式名，如 github、atom-one-dark、vs2015。 / Token colours: a highlight.js style name, e.g. github, atom-one-dark, vs2015.
+       */
+      style?: string;
+      /**
+       * 代码块顶部加三个窗口圆点和语言名（Mac 风格）。 / A title bar with three window dots and the language (Mac style).
+       */
+      macHeader?: boolean;
+      /**
+       * 每行前加行号。 / A number before each line.
+       */
+      lineNumbers?: boolean;
+    };
+    /**
+     * 部门自己的 CSS 文件（相对仓库根目录，如 content/render/article.css），在主题之后写进行内样式；只能用标签名和类名选择器，微信不保留的属性会被列出并去掉。 / The department's own CSS file (relative to the repository root, e.g. content/render/article.css), inlined after the theme; tag and class selectors only, and properties WeChat does not keep are listed and left out.
+     */
+    css?: string;
   };
 }
 /**

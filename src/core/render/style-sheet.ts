@@ -52,7 +52,13 @@ function parseDeclarations(block: string): Array<[string, string]> {
   return declarations;
 }
 
-export function parseStyleSheet(css: string): StyleSheet {
+export interface ParseOptions {
+  /** Rules of a higher layer beat any rule of a lower one, whatever their specificity. */
+  layer?: number;
+}
+
+export function parseStyleSheet(css: string, options: ParseOptions = {}): StyleSheet {
+  const layerBonus = (options.layer ?? 0) * 1_000_000;
   const source = css.replace(/\/\*[\s\S]*?\*\//g, '');
   if (source.includes('@')) throw new UnsupportedCssError('at-rules are not supported');
   const byKey = new Map<string, Rule[]>();
@@ -70,11 +76,21 @@ export function parseStyleSheet(css: string): StyleSheet {
       const tags = compounds.filter((compound) => compound.tag !== undefined).length;
       const key = last.classes.length > 0 ? `.${last.classes[0]}` : last.tag!;
       const list = byKey.get(key) ?? [];
-      list.push({ compounds, specificity: classes * 1000 + tags, order: order++, declarations });
+      list.push({ compounds, specificity: layerBonus + classes * 1000 + tags, order: order++, declarations });
       byKey.set(key, list);
     }
   }
   if (source.slice(consumed).trim() !== '') throw new UnsupportedCssError(`unreadable CSS near "${source.slice(consumed).trim().slice(0, 40)}"`);
+  return { byKey };
+}
+
+/** One sheet of both: `later`'s rules come after all of `first`'s in source order. */
+export function mergeStyleSheets(first: StyleSheet, later: StyleSheet): StyleSheet {
+  let offset = 0;
+  for (const rules of first.byKey.values()) for (const rule of rules) offset = Math.max(offset, rule.order + 1);
+  const byKey = new Map<string, Rule[]>();
+  for (const [key, rules] of first.byKey) byKey.set(key, [...rules]);
+  for (const [key, rules] of later.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...rules.map((rule) => ({ ...rule, order: rule.order + offset }))]);
   return { byKey };
 }
 

@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { LocalizedText } from '../i18n/language.ts';
-import { parseStyleSheet, type StyleSheet } from './style-sheet.ts';
+import { mergeStyleSheets, parseStyleSheet, type StyleSheet } from './style-sheet.ts';
+
+const require = createRequire(import.meta.url);
 
 export const THEME_NAMES = ['tea-green', 'ink'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
@@ -22,6 +24,14 @@ export interface RenderTheme {
   /** The highlight.js style (node_modules/highlight.js/styles/<name>.css) that colours code tokens. */
   codeStyle: string;
   css: string;
+  /** The colours the CSS was made from (diagrams are drawn in them too). */
+  palette: Palette;
+  /** How code blocks are laid out (wechat-html.ts): the department's choice. */
+  code: { macHeader: boolean; lineNumbers: boolean };
+  /** Identifies the customisation, for caching parsed sheets; '' for a built-in theme as it is. */
+  key: string;
+  /** The department's own CSS (already checked, department-css.ts), inlined after the theme's. */
+  departmentCss?: string;
 }
 
 export function isThemeName(name: string): name is ThemeName {
@@ -29,11 +39,11 @@ export function isThemeName(name: string): name is ThemeName {
 }
 
 // Unquoted family names (valid CSS identifiers): quotes would be escaped inside every style attribute.
-const FONT_BODY = '-apple-system, BlinkMacSystemFont, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
-const FONT_SERIF = 'Songti SC, Noto Serif CJK SC, Source Han Serif SC, STSong, serif';
-const FONT_CODE = 'Menlo, Consolas, monospace';
+export const FONT_BODY = '-apple-system, BlinkMacSystemFont, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+export const FONT_SERIF = 'Songti SC, Noto Serif CJK SC, Source Han Serif SC, STSong, serif';
+export const FONT_CODE = 'Menlo, Consolas, monospace';
 
-interface Palette {
+export interface Palette {
   text: string;
   muted: string;
   accent: string;
@@ -47,12 +57,14 @@ interface Palette {
   inlineCodeText: string;
   /** Only when it differs from the body's: every heading repeats it inline. */
   headingFont?: string;
+  bodyFont: string;
+  codeFont: string;
 }
 
 /** The parts both themes share: layout, spacing and the structure of lists, tables and figures. */
 function baseCss(p: Palette): string {
   return `
-.mp-article { font-family: ${FONT_BODY}; font-size: 16px; line-height: 1.8; letter-spacing: 0.5px; color: ${p.text}; text-align: justify; word-break: break-word; overflow-wrap: break-word; }
+.mp-article { font-family: ${p.bodyFont}; font-size: 16px; line-height: 1.8; letter-spacing: 0.5px; color: ${p.text}; text-align: justify; word-break: break-word; overflow-wrap: break-word; }
 .mp-article p { margin: 0 0 1.2em 0; }
 .mp-article strong { font-weight: bold; color: ${p.accentStrong}; }
 .mp-article em { font-style: italic; }
@@ -66,10 +78,17 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 .mp-article h4, .mp-article h5, .mp-article h6 { font-size: 16px; margin: 1.4em 0 0.6em 0; }
 .mp-article blockquote { margin: 1.5em 0; padding: 12px 16px; border-left: 3px solid ${p.accent}; background: ${p.accentSoft}; color: ${p.quoteText}; font-size: 15px; }
 .mp-article blockquote p { margin: 0 0 0.6em 0; }
-.mp-inline-code { font-family: ${FONT_CODE}; font-size: 14px; letter-spacing: 0; padding: 2px 4px; margin: 0 2px; border-radius: 3px; background: ${p.inlineCodeBackground}; color: ${p.inlineCodeText}; word-break: break-all; }
+.mp-inline-code { font-family: ${p.codeFont}; font-size: 14px; letter-spacing: 0; padding: 2px 4px; margin: 0 2px; border-radius: 3px; background: ${p.inlineCodeBackground}; color: ${p.inlineCodeText}; word-break: break-all; }
 .mp-code-block { margin: 1.5em 0; border-radius: 6px; background: ${p.codeBackground}; overflow-x: auto; }
 .mp-code-block pre { margin: 0; padding: 0; background: ${p.codeBackground}; overflow-x: auto; text-align: left; }
-.mp-code-block code { display: block; padding: 12px 14px; font-family: ${FONT_CODE}; font-size: 13px; line-height: 1.65; letter-spacing: 0; white-space: nowrap; background: ${p.codeBackground}; color: ${p.codeText}; }
+.mp-code-block code { display: block; padding: 12px 14px; font-family: ${p.codeFont}; font-size: 13px; line-height: 1.65; letter-spacing: 0; white-space: nowrap; background: ${p.codeBackground}; color: ${p.codeText}; }
+.mp-code-header { padding: 8px 12px 0 12px; line-height: 1; text-align: left; background: ${p.codeBackground}; }
+.mp-code-dot { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 6px; vertical-align: middle; }
+.mp-code-dot-red { background: #ff5f56; }
+.mp-code-dot-yellow { background: #ffbd2e; }
+.mp-code-dot-green { background: #27c93f; }
+.mp-code-label { display: inline-block; margin-left: 4px; font-family: ${p.codeFont}; font-size: 12px; letter-spacing: 0; color: ${p.muted}; vertical-align: middle; }
+.mp-code-line-number { display: inline-block; margin-right: 12px; color: ${p.muted}; text-align: right; }
 .mp-table-scroll { margin: 1.5em 0; overflow-x: auto; }
 .mp-article table { border-collapse: collapse; min-width: 100%; font-size: 14px; line-height: 1.6; letter-spacing: 0; }
 .mp-article th { padding: 6px 10px; border: 1px solid ${p.border}; background: ${p.accentSoft}; color: ${p.accentStrong}; font-weight: bold; white-space: nowrap; text-align: left; }
@@ -92,7 +111,7 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 .mp-appendix-item { font-size: 13px; line-height: 1.7; color: ${p.muted}; margin: 0 0 0.5em 0; text-align: left; }
 .mp-appendix-item p { margin: 0; display: inline; }
 .mp-appendix-number { color: ${p.accent}; margin-right: 4px; }
-.mp-reference-url { word-break: break-all; font-family: ${FONT_CODE}; font-size: 12px; }
+.mp-reference-url { word-break: break-all; font-family: ${p.codeFont}; font-size: 12px; }
 .mp-ref-marker, .mp-footnote-ref, .mp-appendix-number { white-space: nowrap; }
 .mp-align-left { text-align: left; }
 .mp-alert-note, .mp-alert-tip, .mp-alert-important, .mp-alert-warning, .mp-alert-caution { margin: 1.5em 0; padding: 10px 14px; border-left: 4px solid ${p.accent}; background: ${p.accentSoft}; font-size: 15px; }
@@ -124,8 +143,7 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 
 /** Colours for diagrams drawn as SVG (figures-svg.ts): the theme's text and accent on white. */
 export function themeDiagramColours(theme: RenderTheme): { background: string; text: string; accent: string } {
-  const palette = theme.name === 'ink' ? INK : TEA_GREEN;
-  return { background: '#ffffff', text: palette.text, accent: palette.accent };
+  return { background: '#ffffff', text: theme.palette.text, accent: theme.palette.accent };
 }
 
 const TEA_GREEN: Palette = {
@@ -140,6 +158,8 @@ const TEA_GREEN: Palette = {
   codeText: '#24292e',
   inlineCodeBackground: '#eaf4ed',
   inlineCodeText: '#2b6b47',
+  bodyFont: FONT_BODY,
+  codeFont: FONT_CODE,
 };
 
 const INK: Palette = {
@@ -155,33 +175,110 @@ const INK: Palette = {
   inlineCodeBackground: '#f0f0ee',
   inlineCodeText: '#b4441f',
   headingFont: FONT_SERIF,
+  bodyFont: FONT_BODY,
+  codeFont: FONT_CODE,
 };
 
-const THEMES: Record<ThemeName, Omit<RenderTheme, 'name'>> = {
+/** How the department wants its headings: each level's alignment, decoration and colour. */
+export interface HeadingStyle {
+  align?: 'left' | 'center';
+  /** bar: a line at the left; underline: a line below; filled: accent background, white text; plain: none. */
+  decoration?: 'bar' | 'underline' | 'filled' | 'plain';
+  colour?: string;
+  fontSize?: number;
+}
+
+/** A department's changes to a built-in theme (department settings, render.*: department-theme.ts). */
+export interface ThemeCustomisation {
+  colours?: Partial<Pick<Palette, 'text' | 'muted' | 'accent' | 'accentStrong' | 'accentSoft' | 'border' | 'quoteText' | 'codeBackground' | 'codeText' | 'inlineCodeBackground' | 'inlineCodeText'>>;
+  fonts?: { body?: string; headings?: string; code?: string };
+  headings?: Partial<Record<'h1' | 'h2' | 'h3', HeadingStyle>>;
+  code?: { style?: string; macHeader?: boolean; lineNumbers?: boolean };
+  /** CSS of the department's own file, checked (department-css.ts). */
+  css?: string;
+}
+
+function headingCss(level: 'h1' | 'h2' | 'h3', style: HeadingStyle, p: Palette): string {
+  const colour = style.colour ?? p.accentStrong;
+  const declarations: string[] = [`text-align: ${style.align ?? 'left'}`, `color: ${colour}`];
+  if (style.fontSize !== undefined) declarations.push(`font-size: ${style.fontSize}px`);
+  // Each decoration resets the others' properties, so it fully replaces the theme's.
+  switch (style.decoration) {
+    case 'bar':
+      declarations.push(`padding: 0 0 0 10px`, `border-left: 4px solid ${p.accent}`, `border-bottom: 0`, `background: transparent`);
+      break;
+    case 'underline':
+      declarations.push(`padding: 0 0 6px 0`, `border-left: 0`, `border-bottom: 1px solid ${p.accent}`, `background: transparent`);
+      break;
+    case 'filled':
+      declarations.push(`padding: 4px 12px`, `border-left: 0`, `border-bottom: 0`, `border-radius: 4px`, `background: ${p.accent}`, `color: #ffffff`);
+      break;
+    case 'plain':
+      declarations.push(`padding: 0`, `border-left: 0`, `border-bottom: 0`, `background: transparent`);
+      break;
+    default:
+  }
+  return `.mp-article ${level} { ${declarations.join('; ')}; }`;
+}
+
+const BUILT_IN: Record<ThemeName, { label: LocalizedText; description: LocalizedText; codeStyle: string; palette: Palette; extraCss: (p: Palette) => string }> = {
   'tea-green': {
     label: { zh: '茶绿', en: 'Tea green' },
     description: { zh: '茶青色标题与强调，浅色代码块。', en: 'Tea-green headings and accents, light code blocks.' },
     codeStyle: 'github',
-    css: `${baseCss(TEA_GREEN)}
-.mp-article h2 { font-size: 19px; margin: 2em 0 1em 0; padding-left: 10px; border-left: 4px solid ${TEA_GREEN.accent}; }
+    palette: TEA_GREEN,
+    extraCss: (p) => `
+.mp-article h2 { font-size: 19px; margin: 2em 0 1em 0; padding-left: 10px; border-left: 4px solid ${p.accent}; }
 `,
   },
   ink: {
     label: { zh: '水墨', en: 'Ink' },
     description: { zh: '黑白灰，宋体标题居中，深色代码块。', en: 'Black and grey, centred serif headings, dark code blocks.' },
     codeStyle: 'atom-one-dark',
-    css: `${baseCss(INK)}
-.mp-article h2 { font-size: 20px; margin: 2.2em 0 1.2em 0; padding-bottom: 6px; text-align: center; border-bottom: 1px solid ${INK.accentStrong}; }
-.mp-article blockquote { border-left: 0; border-top: 1px solid ${INK.border}; border-bottom: 1px solid ${INK.border}; font-family: ${FONT_SERIF}; }
+    palette: INK,
+    extraCss: (p) => `
+.mp-article h2 { font-size: 20px; margin: 2.2em 0 1.2em 0; padding-bottom: 6px; text-align: center; border-bottom: 1px solid ${p.accentStrong}; }
+.mp-article blockquote { border-left: 0; border-top: 1px solid ${p.border}; border-bottom: 1px solid ${p.border}; font-family: ${FONT_SERIF}; }
 `,
   },
 };
 
-export function renderTheme(name: ThemeName): RenderTheme {
-  return { name, ...THEMES[name] };
+/** A built-in theme, with a department's changes when it has any. */
+export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): RenderTheme {
+  const base = BUILT_IN[name];
+  const palette: Palette = {
+    ...base.palette,
+    ...(custom.colours ?? {}),
+    ...(custom.fonts?.body !== undefined ? { bodyFont: custom.fonts.body } : {}),
+    ...(custom.fonts?.code !== undefined ? { codeFont: custom.fonts.code } : {}),
+    ...(custom.fonts?.headings !== undefined ? { headingFont: custom.fonts.headings } : {}),
+  };
+  const headings = Object.entries(custom.headings ?? {}).map(([level, style]) => headingCss(level as 'h1' | 'h2' | 'h3', style, palette));
+  const customised = Object.keys(custom).length > 0;
+  return {
+    name,
+    label: base.label,
+    description: base.description,
+    codeStyle: custom.code?.style ?? base.codeStyle,
+    css: `${baseCss(palette)}${base.extraCss(palette)}${headings.join('\n')}`,
+    palette,
+    code: { macHeader: custom.code?.macHeader ?? false, lineNumbers: custom.code?.lineNumbers ?? false },
+    key: customised ? JSON.stringify(custom) : '',
+    ...(custom.css !== undefined ? { departmentCss: custom.css } : {}),
+  };
 }
 
-const require = createRequire(import.meta.url);
+/** Whether highlight.js ships a style of this name (node_modules/highlight.js/styles/<name>.css). */
+export function isCodeStyle(style: string): boolean {
+  if (!/^[a-z0-9-]+(?:\/[a-z0-9-]+)?$/.test(style)) return false;
+  try {
+    require.resolve(`highlight.js/styles/${style}.css`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const codeStyles = new Map<string, string>();
 
 /** The highlight.js style sheet a theme names, read once from the installed package. */
@@ -199,14 +296,19 @@ export function themeStyleSheet(theme: RenderTheme): string {
   return `${codeStyleCss(theme.codeStyle)}\n${theme.css}`;
 }
 
-const parsedSheets = new Map<ThemeName, StyleSheet>();
+const parsedSheets = new Map<string, StyleSheet>();
 
-/** The theme's style sheet, parsed once per process. */
+/**
+ * The theme's style sheet, parsed once per process and customisation. The department's own CSS
+ * comes last and in a layer above the theme's, so its `h2 { … }` beats the theme's `.mp-article h2`.
+ */
 export function parsedThemeStyleSheet(theme: RenderTheme): StyleSheet {
-  let sheet = parsedSheets.get(theme.name);
+  const key = `${theme.name}\u0000${theme.key}`;
+  let sheet = parsedSheets.get(key);
   if (!sheet) {
     sheet = parseStyleSheet(themeStyleSheet(theme));
-    parsedSheets.set(theme.name, sheet);
+    if (theme.departmentCss !== undefined) sheet = mergeStyleSheets(sheet, parseStyleSheet(theme.departmentCss, { layer: 1 }));
+    parsedSheets.set(key, sheet);
   }
   return sheet;
 }

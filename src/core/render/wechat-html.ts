@@ -73,11 +73,31 @@ export function loadHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
-function languageOf(code: Element, hljs: HLJSApi | undefined): string | undefined {
-  const name = classNames(code)
+/** The fence's language as written (```ts → "ts"), if any. */
+function fenceLanguage(code: Element): string | undefined {
+  return classNames(code)
     .find((className) => className.startsWith('language-'))
     ?.slice('language-'.length);
+}
+
+function languageOf(code: Element, hljs: HLJSApi | undefined): string | undefined {
+  const name = fenceLanguage(code);
   return name !== undefined && hljs?.getLanguage(name) ? name : undefined;
+}
+
+/** Fences of diagram languages no offline renderer draws (figures-svg.ts reports them). */
+export const UNDRAWN_DIAGRAM_LANGUAGES: ReadonlyMap<string, string> = new Map([
+  ['plantuml', 'PlantUML'],
+  ['puml', 'PlantUML'],
+  ['uml', 'PlantUML'],
+]);
+
+/** How a department's code blocks look (department settings, render.code). */
+export interface CodeBlockOptions {
+  /** A title bar with three window dots, as doocs/md's "Mac style" code blocks. */
+  macHeader?: boolean;
+  /** A number before each line. */
+  lineNumbers?: boolean;
 }
 
 /** Spaces as no-break spaces and line breaks as `<br>`, inside the token spans as well. */
@@ -97,6 +117,28 @@ function preserveWhitespace(nodes: ElementContent[]): ElementContent[] {
   return out;
 }
 
+/**
+ * The token nodes cut into lines: a token spanning lines (a block comment) is repeated, with its
+ * class, on each line it covers, so every line can get its own number.
+ */
+function splitLines(nodes: ElementContent[]): ElementContent[][] {
+  const lines: ElementContent[][] = [[]];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      node.value.split('\n').forEach((part, index) => {
+        if (index > 0) lines.push([]);
+        if (part !== '') lines.at(-1)!.push(text(part));
+      });
+    } else if (node.type === 'element') {
+      splitLines(node.children).forEach((children, index) => {
+        if (index > 0) lines.push([]);
+        if (children.length > 0) lines.at(-1)!.push({ ...node, children });
+      });
+    }
+  }
+  return lines;
+}
+
 /** Token spans from highlight.js (its HTML output is spans with `hljs-*` classes and escaped text). */
 function highlighted(source: string, language: string | undefined, tools: Highlighter | undefined): ElementContent[] {
   if (language === undefined || !tools) return [text(source)];
@@ -104,11 +146,35 @@ function highlighted(source: string, language: string | undefined, tools: Highli
   return tools.fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
-function shapeCodeBlock(pre: Element, tools: Highlighter | undefined): Element {
+function codeHeader(label: string | undefined, options: CodeBlockOptions): Element | undefined {
+  if (!options.macHeader && label === undefined) return undefined;
+  const dots = options.macHeader ? ['red', 'yellow', 'green'].map((colour) => element('span', ['mp-code-dot', `mp-code-dot-${colour}`], [])) : [];
+  return element('section', 'mp-code-header', [...dots, ...(label !== undefined ? [element('span', 'mp-code-label', [text(label)])] : [])]);
+}
+
+function shapeCodeBlock(pre: Element, tools: Highlighter | undefined, options: CodeBlockOptions): Element {
   const code = pre.children.find((child): child is Element => isElement(child, 'code'));
   const source = (code ? textContent(code) : textContent(pre)).replace(/\n$/, '');
+  const written = code ? fenceLanguage(code) : undefined;
   const language = code ? languageOf(code, tools?.hljs) : undefined;
-  return element('section', 'mp-code-block', [element('pre', undefined, [element('code', undefined, preserveWhitespace(highlighted(source, language, tools)))])]);
+  // A diagram left as its source says so on the block (the writer also gets a warning).
+  const diagram = written !== undefined ? UNDRAWN_DIAGRAM_LANGUAGES.get(written.toLowerCase()) : undefined;
+  const label = diagram !== undefined ? `${diagram} 源码（图未绘制）` : options.macHeader && written !== undefined ? written : undefined;
+  const tokens = highlighted(source, language, tools);
+  let body: ElementContent[];
+  if (options.lineNumbers) {
+    const lines = splitLines(tokens);
+    const width = String(lines.length).length;
+    body = lines.flatMap((line, index) => [
+      ...(index > 0 ? [element('br', undefined, [])] : []),
+      element('span', 'mp-code-line-number', [text(String(index + 1).padStart(width, NO_BREAK_SPACE))]),
+      ...preserveWhitespace(line),
+    ]);
+  } else {
+    body = preserveWhitespace(tokens);
+  }
+  const header = codeHeader(label, options);
+  return element('section', 'mp-code-block', [...(header ? [header] : []), element('pre', undefined, [element('code', undefined, body)])]);
 }
 
 // -------------------------------------------------------------------- lists -----
@@ -210,11 +276,11 @@ const LONG_UNBROKEN = /[\x21-\x7e]{28,}/;
  * Order matters: code and figures first, so the list flattening sees them as blocks. Code is
  * highlighted with `tools` (loadHighlighter); without them it is shown uncoloured.
  */
-export function shapeForWeChat(tree: Root, tools?: Highlighter): void {
+export function shapeForWeChat(tree: Root, tools?: Highlighter, code: CodeBlockOptions = {}): void {
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     if (node.tagName === 'pre') {
-      parent.children[index] = shapeCodeBlock(node, tools);
+      parent.children[index] = shapeCodeBlock(node, tools, code);
       return SKIP;
     }
     if (node.tagName === 'code') {
