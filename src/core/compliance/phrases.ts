@@ -1,5 +1,6 @@
 import type { ComplianceRuleId } from './types.ts';
 import { buildTextView } from './text-view.ts';
+import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
 
 /**
  * A phrase rule entry, written against the normalised view (Simplified, lower-case, half-width,
@@ -16,6 +17,18 @@ export interface PhraseEntry {
   negatable?: boolean;
   /** Earlier in the sentence, these words make the match an aim or a motto (我们始终追求……最好的茶), not a claim. */
   exemptBefore?: RegExp;
+  /**
+   * The match must begin on a word boundary (jieba's, see words.ts): 史上 in 历史上, 极品 in 积极品质,
+   * 特供 in 独特供应, 刷单 in 牙刷单价 are the tail of one word and the head of the next.
+   */
+  wordStart?: boolean;
+  /** The match must end on a word boundary: 第一 in 第一批 or 第一次 is an ordinal word, not a rank. */
+  wordEnd?: boolean;
+  /**
+   * One of the two words right after the match makes it a fact, not a claim: 国家级 + 自然保护区,
+   * 湿地/公园, 经济/技术开发区 (a category of the state's lists, however jieba splits the compound).
+   */
+  notBeforeWord?: RegExp;
   /** Severity of this entry when it differs from its rule's (team lexicon entries). */
   severity?: 'error' | 'warning';
   /** Where this entry's basis differs from its rule's (team lexicon entries). */
@@ -38,7 +51,7 @@ export interface PhraseSet {
 
 /** A clause: negations and phrase parts do not reach across these. */
 export const CLAUSE_BREAK = /[。！？；，、!?;,\n]/;
-const NEGATION = /不需要|不需|无需|无须|不用|不必|不要求|不会|不得|禁止|严禁|不能|不可|没有|并非|不是|并不|谨防|警惕|拒绝|勿|切勿|杜绝|不宜|不应|谈不上|算不上|不属于|冒充|虚假|违法|违规|不允许/;
+const NEGATION = /不具备|不具有|并无|并未|并没|从未|毫无|无法|绝非|而非|不需要|不需|无需|无须|不用|不必|不要求|不会|不得|禁止|严禁|不能|不可|没有|并非|不是|并不|谨防|警惕|拒绝|勿|切勿|杜绝|不宜|不应|谈不上|算不上|不属于|冒充|虚假|违法|违规|不允许/;
 
 /** Up to this many entries, each gets its own regular expression. */
 const SEPARATE_UP_TO = 32;
@@ -94,6 +107,13 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (entry.negatable && (isNegated(text, start, text.slice(start, end)) || deniedAfter(text, end))) continue;
     if (MENTIONED.test(text.slice(end, end + 6))) continue;
     if (entry.exemptBefore && entry.exemptBefore.test(sentenceBefore(text, start))) continue;
+    // Word questions last: the segmenter loads only when a candidate gets this far.
+    if (entry.wordStart && startsInsideWord(text, start, end) === true) continue;
+    if (entry.wordEnd && endsInsideWord(text, start, end) === true) continue;
+    if (entry.notBeforeWord) {
+      const next = wordsAfter(text, end, 2);
+      if (next !== undefined && next.some((word) => entry.notBeforeWord!.test(word))) continue;
+    }
     reached.set(entry.rule, end);
     matches.push({ entry, start, end });
   }

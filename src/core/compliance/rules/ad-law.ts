@@ -76,12 +76,12 @@ const FACTS = ['居世界第一', '居世界首位', '居全球第一', '位居�
 
 export const PHRASES: PhraseEntry[] = [
   { rule: 'ad-law/absolute-term', pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`, except: ADVICE, exemptBefore: NOT_A_CLAIM },
-  { rule: 'ad-law/absolute-term', pattern: '顶级(?!域名|联赛|赛事|期刊|会议|学术)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶' },
+  { rule: 'ad-law/absolute-term', wordStart: true, pattern: '顶级(?!域名|联赛|赛事|期刊|会议|学术)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶' },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
   { rule: 'ad-law/absolute-term', pattern: '首选(?!项|方案|的方案|的做法|药|的药|治疗|的治疗|检查|语言|设置|地址)' },
   // A scope (全网, 本地, 业界 …) + a ranking; 第一 + a counter (第一条高铁, 第一季度) is an order, not a rank.
-  { rule: 'ad-law/absolute-term', pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`, except: FACTS },
-  { rule: 'ad-law/absolute-term', negatable: true, pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])` },
+  { rule: 'ad-law/absolute-term', wordStart: true, pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`, except: FACTS },
+  { rule: 'ad-law/absolute-term', negatable: true, wordStart: true, pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])` },
   // 最 + any short adjective + 的 + what is sold (最顺滑的拿铁); size, age, time and liking words are facts or tastes.
   { rule: 'ad-law/absolute-term', pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`, negatable: true, exemptBefore: NOT_A_CLAIM },
   // 最 + an evaluative word + 的 + 一款/这款 (a counter that only goods take): 我喝过最惊艳的一款肉桂.
@@ -104,7 +104,9 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'ad-law/national-level',
     pattern: '(?:国家级|世界级|全球级|国际级|宇宙级)',
+    // What the state grades (保护区, 湿地公园, 开发区, 实验室, 传承人, 运动员): the list below holds the older compounds.
+    notBeforeWord: /(?:区|园|馆|县|镇|村|站|遗产|名录|中心|基地|项目|课题|期刊|实验室|研究院|研究所|单位|传承人|运动员|裁判|教练员?|荣誉|奖项?|文物|动物|植物|非遗|学科|专业|赛事|比赛|会议)$/,
     except: ['国家级非物质文化遗产', '国家级非遗', '国家级代表性传承人', '国家级传承人', '国家级非物质', '国家级自然保护区', '国家级保护区', '国家级风景名胜区', '国家级森林公园', '国家级地质公园', '国家级重点文物', '国家级文物保护', '国家级重点保护', '国家级贫困县', '国家级新区', '国家级开发区', '国家级高新区', '国家级示范区', '国家级实验室', '国家级重点实验室', '国家级课题', '国家级项目', '国家级期刊', '国家级运动员', '国家级裁判', '国家级荣誉', '国家级奖', '国家级研究中心', '国家级农业文化遗产', '国家级一级', '世界级非物质', '世界级遗产', '世界级文化遗产', '世界级自然遗产', '世界级地质公园'],
   },
-  { rule: 'ad-law/state-endorsement', pattern: '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)' },
+  { rule: 'ad-law/state-endorsement', wordStart: true, pattern: '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)' },
 ];

@@ -57,7 +57,7 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'lexicon/clickbait', pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道' },
   { rule: 'lexicon/rumour', pattern: '相互转告|互相转告|转告(?:家人|亲友|身边)|请大家转发|大量扩散|请扩散|请务必转发', negatable: true },
   { rule: 'lexicon/gambling-fraud', pattern: '进群(?:领|送|免费)|扫(?:二维)?码领(?:取)?免费|有钱大家一起赚|饭钱就赚出来|月入(?:过万|上万|十万|百万|\\d+万)|日赚(?:百元|千元|万元)|动动手指就能', negatable: true },
-  { rule: 'lexicon/gambling-fraud', pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
+  { rule: 'lexicon/gambling-fraud', wordStart: true, pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
 ];
 
 function escapeRegex(value: string): string {
