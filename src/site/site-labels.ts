@@ -44,6 +44,8 @@ export interface SiteLabels {
   navLabel: string;
   skipLink: string;
   switchLanguage: string;
+  /** The colour theme picker, as the handbook's (Starlight's) names it. */
+  theme: { label: string; auto: string; dark: string; light: string };
   /** "：" after a Chinese label, ": " after an English one. */
   colon: string;
   footer: (builtAt: string) => string;
@@ -147,6 +149,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     navLabel: '部门页面',
     skipLink: '跳到正文',
     switchLanguage: '切换语言',
+    theme: { label: '选择主题', auto: '自动', dark: '深色', light: '浅色' },
     colon: '：',
     footer: (builtAt) => `内容读取自部门仓库（content/），网站构建于 ${builtAt}（北京时间）。`,
     none: '无',
@@ -246,6 +249,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     navLabel: 'Department pages',
     skipLink: 'Skip to content',
     switchLanguage: 'Switch language',
+    theme: { label: 'Select theme', auto: 'Auto', dark: 'Dark', light: 'Light' },
     colon: ': ',
     footer: (builtAt) => `Read from the department repository (content/); site built ${builtAt} (Beijing time).`,
     none: 'None',
