@@ -10,6 +10,7 @@ import {
   ScaffoldError,
   withCodeowners,
   withSample,
+  PLACEHOLDER_LOGIN,
   type DepartmentAnswers,
   type MemberAnswer,
 } from '../../core/department-scaffold/scaffold.ts';
@@ -260,13 +261,6 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
 }
 
 type Say = (chinese: string, english: string) => string;
-
-/**
- * The roster needs a GitHub login for everyone. Without --head the head gets this stand-in, which
- * passes the schema but matches nobody on GitHub: init says so, and `mpflow doctor` keeps saying
- * so until the real login is written in.
- */
-export const PLACEHOLDER_LOGIN = 'replace-with-github-login';
 
 function headMember(values: InitValues, say: Say, joined: string): MemberAnswer {
   const github = values.head?.replace(/^@/, '') ?? PLACEHOLDER_LOGIN;

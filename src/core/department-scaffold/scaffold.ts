@@ -51,6 +51,13 @@ export const RECORD_FOLDERS = [
 
 export const POLICY_TEMPLATE = 'content/policy/policy.yaml';
 
+/**
+ * The roster needs a GitHub login for everyone. Without one for the head, init writes this
+ * stand-in, which passes the schema but matches nobody on GitHub: init says so, and
+ * `mpflow doctor` keeps saying so until the real login is written in.
+ */
+export const PLACEHOLDER_LOGIN = 'replace-with-github-login';
+
 export class ScaffoldError extends Error {
   readonly zh: string;
   readonly en: string;
