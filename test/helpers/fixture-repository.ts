@@ -48,6 +48,16 @@ export const MINIMAL_TEAM = `members:
     joined: 2021-07-01
 `;
 
+/** Department settings (content/department.yaml): without them check warns department/missing. */
+export const MINIMAL_DEPARTMENT = `schemaVersion: 1
+department:
+  zh: 测试微信部
+  en: Test WeChat department
+account:
+  zh: 测试公众号
+  en: Test account
+`;
+
 export const MINIMAL_ARTICLE = `---
 title: 武夷岩茶的“岩韵”，到底在说什么
 digest: 用能尝到、闻到的东西解释岩韵。
@@ -136,6 +146,7 @@ export class FixtureRepository {
     const root = await mkdtemp(path.join(tmpdir(), 'mpflow-fixture-'));
     const fixture = new FixtureRepository(root);
     const policy = await readFile(path.join(FIXTURE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), 'utf8');
+    await fixture.write('content/department.yaml', MINIMAL_DEPARTMENT);
     await fixture.write('content/team.yaml', MINIMAL_TEAM);
     await fixture.write('content/policy/2026-01-01.yaml', policy);
     await fixture.write('content/topics/T-2026-001.yaml', MINIMAL_TOPIC);

@@ -84,6 +84,8 @@ describe('a new department runs its first month with mpflow commands only', () =
     root = await mkdtemp(path.join(tmpdir(), 'mpflow-month-'));
     await mkdir(path.join(root, 'content/policy'), { recursive: true });
     await writeFile(path.join(root, 'content/team.yaml'), ROSTER);
+    // The settings mpflow init writes (names in both languages); without them check warns department/missing.
+    await writeFile(path.join(root, 'content/department.yaml'), 'schemaVersion: 1\ndepartment: { zh: 山嵐茶舍新媒體部, en: Shanlan Teahouse new media }\naccount: { zh: 山嵐茶舍, en: Shanlan Teahouse }\n');
     await copyFile(path.join(FIXTURE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), path.join(root, 'content/policy/2026-01-01.yaml'));
   });
   afterAll(async () => {
