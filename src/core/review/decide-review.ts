@@ -5,6 +5,7 @@ import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { holdsRole, indexMembers, ROLE_NAMES, type Role } from '../team/roster.ts';
 import { checkAppraisalAuthorship, literal } from './appraisal-authorship.ts';
 import { namesCommit, parseSignOffs, shortSha } from './sign-off.ts';
+import { withToolReviewRules } from './tool-review-rules.ts';
 import type {
   ChangedFile,
   ReviewDecision,
@@ -34,7 +35,9 @@ interface RequiredStage {
  * could subvert the gate itself must not slip through with no review at all). Stages come out in
  * the order the policy defines them; `unknownStages` lists ids the policy uses but never defines.
  */
-export function requiredStages(policy: PolicyFile, files: readonly ChangedFile[]): { stages: RequiredStage[]; uncovered: string[]; unknownStages: string[] } {
+export function requiredStages(policyAsWritten: PolicyFile, files: readonly ChangedFile[]): { stages: RequiredStage[]; uncovered: string[]; unknownStages: string[] } {
+  // mpflow's own rules for the files that run the gate come on top of the policy's (tool-review-rules.ts).
+  const policy = withToolReviewRules(policyAsWritten);
   const matchers = policy.review.rules.map((rule) => ({ rule, matches: picomatch(rule.paths, { dot: true }) }));
   const filesByStage = new Map<string, Set<string>>();
   const uncovered: string[] = [];
