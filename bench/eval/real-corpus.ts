@@ -21,6 +21,8 @@ export interface RealEntry {
   url: string;
   kind: string;
   split: Split;
+  /** The finer label of a violation, where the data gives one (`k`: rumour, clickbait, fraud …). */
+  label?: string;
 }
 
 /** Families a real sentence is judged on: the content families (typography, structure and limits are about form). */
@@ -56,7 +58,7 @@ export function loadRealCorpus(folder: string): RealEntry[] {
       seenIds.add(source.id);
       if (!Array.isArray(source.entries) || source.entries.length === 0) throw new Error(`${where}: no entries`);
       if (source.split !== undefined && !(SPLITS as readonly unknown[]).includes(source.split)) throw new Error(`${where}: "split" must be one of ${SPLITS.join(', ')}`);
-      return { id: source.id, url: source.url, split: source.split as Split | undefined, entries: source.entries as Array<{ t?: unknown; e?: unknown }> };
+      return { id: source.id, url: source.url, split: source.split as Split | undefined, entries: source.entries as Array<{ t?: unknown; e?: unknown; k?: unknown }> };
     });
     const ordered = [...sources].sort((a, b) => (digest(a.id) < digest(b.id) ? -1 : 1));
     ordered.forEach((source, rank) => {
@@ -65,7 +67,7 @@ export function loadRealCorpus(folder: string): RealEntry[] {
         const where = `${file} ${source.id} entries[${index}]`;
         if (typeof entry.t !== 'string' || entry.t.trim() === '') throw new Error(`${where}: "t" must be the sentence`);
         if (!Array.isArray(entry.e) || entry.e.some((family) => !(CONTENT_FAMILIES as readonly unknown[]).includes(family))) throw new Error(`${where}: "e" must list content families`);
-        entries.push({ text: entry.t, expect: entry.e as Family[], sourceId: source.id, url: source.url, kind, split });
+        entries.push({ text: entry.t, expect: entry.e as Family[], sourceId: source.id, url: source.url, kind, split, ...(typeof entry.k === 'string' ? { label: entry.k } : {}) });
       });
     });
   }

@@ -8,6 +8,23 @@ import { corpusFiles, loadCorpus } from './accuracy.ts';
 import { CONTENT_FAMILIES, loadRealCorpus } from './real-corpus.ts';
 import { buildTextView } from '../../src/core/compliance/text-view.ts';
 
+/**
+ * The classifier's heads: one per modelled family, plus `family:label` heads for finer labels whose
+ * wording differs from the rest of the family. Weibo-style rumours (k: rumour) read nothing like
+ * fraud scripts or clickbait; one lexicon head had to set its threshold for the rumours' weak
+ * evidence and lost the lures. A head's verdict is reported as its family's.
+ */
+export const SEPARATE_LABELS: Readonly<Record<string, readonly string[]>> = { lexicon: ['rumour'] };
+
+export function modelHeads(families: readonly string[]): string[] {
+  return families.flatMap((family) => [family, ...(SEPARATE_LABELS[family] ?? []).map((label) => `${family}:${label}`)]);
+}
+
+/** The heads an entry is a positive of: its families, a separately modelled label taking its family's place. */
+function headsOf(expect: readonly string[], label: string | undefined): Set<string> {
+  return new Set(expect.map((family) => (label && SEPARATE_LABELS[family]?.includes(label) ? `${family}:${label}` : family)));
+}
+
 export interface Example {
   text: string;
   families: Set<string>;
@@ -32,8 +49,8 @@ export async function trainingData(root: string): Promise<TrainingData> {
   const ownFiles = corpusFiles(path.join(root, 'test/compliance-eval'));
   const own: Example[] = [];
   for (const file of ownFiles) for (const entry of await loadCorpus(file)) own.push({ text: normalise(entry.text), families: new Set(entry.expect.filter((family) => (CONTENT_FAMILIES as readonly string[]).includes(family))) });
-  const train: Example[] = [...own, ...real.filter((entry) => entry.split === 'train').map((entry) => ({ text: normalise(entry.text), families: new Set<string>(entry.expect) }))];
-  const dev: Example[] = real.filter((entry) => entry.split === 'dev').map((entry) => ({ text: normalise(entry.text), families: new Set<string>(entry.expect) }));
+  const train: Example[] = [...own, ...real.filter((entry) => entry.split === 'train').map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) }))];
+  const dev: Example[] = real.filter((entry) => entry.split === 'dev').map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) }));
   const labelled = [...train, ...dev].map((example) => [example.text, [...example.families].sort()]);
   return {
     train,

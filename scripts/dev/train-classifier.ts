@@ -10,14 +10,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trainingData } from '../../bench/eval/training-data.ts';
+import { modelHeads, trainingData } from '../../bench/eval/training-data.ts';
+import { MODEL_FAMILIES } from '../../src/core/compliance/registry.ts';
 import { packModel, sentenceFeatures, type FamilyModel } from '../../src/core/compliance/classifier.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const output = path.join(root, 'src/core/compliance/content-model.json');
 const NGRAMS = [1, 2, 3];
-/** Families the model speaks for; the others (reprint) are about the document, not a sentence. */
-const MODELLED = ['lexicon', 'medical', 'finance', 'education', 'induce-share', 'induce-follow'];
+/** Families the model speaks for (the registry's `model` entries); the others (reprint) are about the document, not a sentence. */
+const MODELLED = modelHeads(MODEL_FAMILIES);
 const EPOCHS = 300;
 const RATE = 2;
 const L2 = 0.001;

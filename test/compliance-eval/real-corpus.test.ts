@@ -8,12 +8,13 @@ import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
 /**
  * The real-text corpus, split by source. Its TEST split is never tuned against: the floors below sit
- * just under the figures measured when the split was fixed (2026-12-03: precision 0.833, recall
- * 0.444 on 91 test sentences), so a change that generalises worse fails, and the issue's bars
- * (0.92 / 0.88) are reported by npm run eval, not faked here.
+ * just under the figures measured when its content last changed, so a change that generalises worse
+ * fails, and the issue's bars (0.92 / 0.88) are reported by npm run eval, not faked here.
+ * 2026-12-03: 0.833 / 0.444 on 91 test sentences; 2026-12-04, after corpus batches 1–2 (Weibo
+ * rumours of the CED dataset, news look-alikes, more penalty and police pages): 0.722 / 0.242 on 429.
  */
-const TEST_PRECISION_FLOOR = 0.8;
-const TEST_RECALL_FLOOR = 0.42;
+const TEST_PRECISION_FLOOR = 0.7;
+const TEST_RECALL_FLOOR = 0.22;
 
 const entries = loadRealCorpus(path.join(PROJECT_ROOT, 'test/compliance-eval/corpus-real'));
 

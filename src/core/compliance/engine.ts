@@ -6,44 +6,16 @@ import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
 import { citationExempt } from './citation.ts';
 import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
-import * as adLaw from './rules/ad-law.ts';
-import * as conduct from './rules/conduct.ts';
-import * as education from './rules/education.ts';
-import * as finance from './rules/finance.ts';
-import * as induceFollow from './rules/induce-follow.ts';
-import * as induceShare from './rules/induce-share.ts';
+import { ALL_RULE_DEFINITIONS, FAMILY_REGISTRY, MODEL_FAMILIES } from './registry.ts';
 import * as lexicon from './rules/lexicon.ts';
-import * as medical from './rules/medical.ts';
 import * as modelRules from './rules/model.ts';
-import * as reprint from './rules/reprint.ts';
-import * as structure from './rules/structure.ts';
 import * as typography from './rules/typography.ts';
-import * as wechatLimits from './rules/wechat-limits.ts';
-import * as suppressionRules from './suppressions.ts';
 import * as classifierExports from './classifier.ts';
-import type { ComplianceRule, ComplianceSettings, Finding, LintResult, RuleDefinition, TeamLexiconEntry } from './types.ts';
-
-const DEFINITIONS: RuleDefinition[] = [
-  ...adLaw.RULES,
-  ...medical.RULES,
-  ...finance.RULES,
-  ...education.RULES,
-  ...induceShare.RULES,
-  ...induceFollow.RULES,
-  ...reprint.RULES,
-  ...lexicon.RULES,
-  // Replies to users only (the support import); their phrases are not among the article sets below.
-  ...conduct.RULES,
-  ...typography.RULES,
-  ...structure.RULES,
-  ...wechatLimits.RULES,
-  ...suppressionRules.RULES,
-  ...modelRules.RULES,
-];
+import type { ComplianceRule, ComplianceSettings, Finding, LintResult, TeamLexiconEntry } from './types.ts';
 
 /** Every compliance rule, by id. Ids are stable: suppressions, SARIF baselines and policies name them. */
 export const COMPLIANCE_RULES: Readonly<Record<string, ComplianceRule>> = Object.freeze(
-  Object.fromEntries(DEFINITIONS.map(({ id, ...rule }) => [id, rule])),
+  Object.fromEntries(ALL_RULE_DEFINITIONS.map(({ id, ...rule }) => [id, rule])),
 );
 
 /** A policy version, or just its compliance section: what the engine reads from the policy. */
@@ -82,7 +54,7 @@ let familySets: readonly PhraseSet[] | undefined;
 
 /** Compiled on first use, after a worker thread has installed the main thread's character tables. */
 function builtInSets(): readonly PhraseSet[] {
-  familySets ??= [adLaw.PHRASES, medical.PHRASES, finance.PHRASES, education.PHRASES, induceShare.PHRASES, induceFollow.PHRASES, lexicon.PHRASES].map((entries) => compilePhrases(entries));
+  familySets ??= FAMILY_REGISTRY.flatMap((entry) => (entry.phrases ? [compilePhrases(entry.phrases)] : []));
   return familySets;
 }
 
@@ -171,10 +143,8 @@ export function lintDocument(document: LintDocument, suppressions: readonly Supp
   if (only !== 'typography') {
     checkPhrases(document, report);
     // A department that turns every model rule off (policy compliance.severities) pays nothing for the model.
-    if (modelRules.RULES.some((rule) => (document.settings.severities[rule.id] ?? document.settings.severities[rule.family]) !== 'off')) modelRules.checkModel(document, [...raw], classifier(), report);
-    reprint.checkReprint(document, report);
-    structure.checkStructure(document, report);
-    wechatLimits.checkWeChatLimits(document, report);
+    if (MODEL_FAMILIES.some((family) => (document.settings.severities[`${family}/model`] ?? document.settings.severities[family]) !== 'off')) modelRules.checkModel(document, [...raw], classifier(), report);
+    for (const entry of FAMILY_REGISTRY) entry.documentCheck?.(document, report);
   }
   checkTypographyRules(document, report);
 

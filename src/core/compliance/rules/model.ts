@@ -1,38 +1,15 @@
 import { BLOCKQUOTE, EXCLUDED, QUOTED } from '../markdown-scan.ts';
 import type { LintDocument, RawFinding } from '../document.ts';
-import { defineRule, type ComplianceRuleId, type RuleDefinition } from '../types.ts';
+import { FAMILY_REGISTRY } from '../registry.ts';
+import type { ComplianceRuleId } from '../types.ts';
 
 /**
- * The classifier's findings: one rule per modelled family (`<family>/model`), a warning, placed on
- * the whole sentence, with the phrases that weighed most as the reason. A sentence where a rule
- * of the same family already fired gets no model finding: the rule's position is sharper.
+ * The classifier's findings: one rule per modelled family (`<family>/model`, defined by the
+ * registry), a warning, placed on the whole sentence, with the phrases that weighed most as the
+ * reason. A sentence where a rule of the same family already fired gets no model finding: the
+ * rule's position is sharper.
  */
-const FAMILY_SUMMARY: Record<string, { zh: string; en: string }> = {
-  lexicon: { zh: '像谣言、标题党或诈骗引流', en: 'a rumour, clickbait or a fraud lure' },
-  medical: { zh: '像宣称治疗或预防疾病', en: 'a claim to treat or prevent disease' },
-  finance: { zh: '像承诺收益或无风险', en: 'a promise of returns or of no risk' },
-  education: { zh: '像对考试或培训效果的保证', en: 'a guarantee of exam or training results' },
-  'induce-share': { zh: '像以奖励或压力诱导分享', en: 'an inducement to share' },
-  'induce-follow': { zh: '像诱导关注公众号', en: 'an inducement to follow the account' },
-};
-
-export const MODEL_FAMILIES = Object.keys(FAMILY_SUMMARY);
-
-export const RULES: RuleDefinition[] = MODEL_FAMILIES.map((family) =>
-  defineRule(`${family}/model` as ComplianceRuleId, {
-    family: family as RuleDefinition['family'],
-    severity: 'warning',
-    basis: {
-      zh: '本仓库训练的句子分类器（src/core/compliance/content-model.json，训练数据见 test/compliance-eval/corpus-real），依据与该类别的规则相同。',
-      en: 'The sentence classifier trained in this repository (src/core/compliance/content-model.json, data in test/compliance-eval/corpus-real); same basis as the family\'s rules.',
-    },
-    summary: { zh: `模型判断此句${FAMILY_SUMMARY[family]!.zh}`, en: `The model reads this sentence as ${FAMILY_SUMMARY[family]!.en}` },
-    help: {
-      zh: '核对这句话：若确是此类内容，按该类别的规则改写；若不是（如辟谣、报道、引用），用 mpflow-disable-next-line 写明理由。',
-      en: 'Check the sentence: if it is such content, rewrite it as the family\'s rules say; if not (a debunking, a report, a quotation), suppress it with mpflow-disable-next-line and a reason.',
-    },
-  }),
-);
+const READS = new Map(FAMILY_REGISTRY.filter((entry) => entry.model).map((entry) => [entry.family as string, entry.model!]));
 
 /**
  * Cues that the sentence does not assert what its words say: negation (不用, 无需, 并非), a prize
@@ -61,10 +38,13 @@ export function checkModel(document: LintDocument, already: readonly RawFinding[
       if (foreign * 2 > originEnd - originStart) continue;
       // The model has no sense of scope: a negated, decoupled or attributed sentence is left to the rules.
       if (NOT_ASSERTED.test(view.text.slice(start, to))) continue;
-      for (const verdict of verdicts) {
+      for (const head of verdicts) {
+        // A head `family:label` (lexicon:rumour) speaks for its family.
+        const verdict = { ...head, family: head.family.split(':')[0]! };
         const ruled = already.some((finding) => finding.segment === segment && finding.ruleId.startsWith(`${verdict.family}/`) && finding.start < originEnd && finding.end > originStart);
         if (ruled) continue;
-        const summary = FAMILY_SUMMARY[verdict.family]!;
+        const summary = READS.get(verdict.family);
+        if (!summary) continue;
         const phrases = verdict.reasons.map((reason) => `“${reason}”`).join('');
         report({
           ruleId: `${verdict.family}/model` as ComplianceRuleId,
