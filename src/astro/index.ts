@@ -37,6 +37,17 @@ export interface MpflowIntegrationOptions {
 /** The package root: this file is src/astro/index.ts in the repository and lib/astro/index.js when installed. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGES_ROOT = path.join(PACKAGE_ROOT, 'src', 'pages');
+
+/**
+ * Starlight's base styles, which the department pages load as Starlight's Page.astro does
+ * (src/components/site/SiteLayout.astro). Starlight's exports name only markdown.css, and where
+ * the package sits depends on the install (hoisted in a department, top-level here), so the pages
+ * import them as `virtual:mpflow/starlight-style/<file>.css` and this alias finds the folder.
+ */
+export const STARLIGHT_STYLE_ALIAS = /^virtual:mpflow\/starlight-style\/([a-z-]+\.css)$/;
+function starlightStyleFolder(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.resolve('@astrojs/starlight'))), 'style');
+}
 const PAGE_FILE = /\.(astro|md|mdx|ts|js)$/;
 
 /**
@@ -113,7 +124,10 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           ],
           // The pages, components and core come as TypeScript and .astro sources: Vite must
           // compile them rather than hand them to Node, which strips no types under node_modules.
-          vite: { ssr: { noExternal: ['mpflow'] } },
+          vite: {
+            ssr: { noExternal: ['mpflow'] },
+            resolve: { alias: [{ find: STARLIGHT_STYLE_ALIAS, replacement: `${starlightStyleFolder()}/$1` }] },
+          },
         });
       },
     },
