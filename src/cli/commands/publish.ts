@@ -4,7 +4,8 @@ import { pick, type Language } from '../../core/i18n/language.ts';
 import { publishingSettings, parseInstant } from '../../core/publishing/due-articles.ts';
 import { publishDue, type DueReportEntry, type PublishDueReport } from '../../core/publishing/publish-due.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
-import { renderArticle } from '../../core/render/render-article.ts';
+import { DepartmentSettingsError } from '../../core/department/settings.ts';
+import { DepartmentCssError, departmentRenderer } from '../../core/render/department-theme.ts';
 import { WeChatConfigurationError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -114,7 +115,15 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
     }
   }
   const pushRecords = values['push-records'] && !values['dry-run'] ? { ...(env.MPFLOW_PUSH_TOKEN ? { token: env.MPFLOW_PUSH_TOKEN } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) } : undefined;
-  const report = await publishDue({ root, now, dryRun: values['dry-run'], render: renderArticle, checkPublishedBeforeSubmit: true, ...(pushRecords ? { pushRecords } : {}), ...(client ? { client } : {}) });
+  let render;
+  try {
+    // The department's look and breaks (content/department.yaml, render), as mpflow render uses them.
+    render = departmentRenderer(root);
+  } catch (error) {
+    if (error instanceof DepartmentSettingsError || error instanceof DepartmentCssError) throw new UsageError(error.message);
+    throw error;
+  }
+  const report = await publishDue({ root, now, dryRun: values['dry-run'], render, checkPublishedBeforeSubmit: true, ...(pushRecords ? { pushRecords } : {}), ...(client ? { client } : {}) });
   context.stdout.write(format === 'json' ? `${JSON.stringify(localizeReport(report, language), null, 2)}\n` : formatPublishReport(report, language));
   return report.ok ? EXIT.clean : EXIT.problems;
 }

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readDepartmentSettings } from '../department/settings.ts';
 import { checkDepartmentCss, type CssFinding } from './department-css.ts';
+import { renderArticle, type RenderedArticle, type RenderInput } from './render-article.ts';
 import type { HeadingStyle, ThemeCustomisation } from './themes.ts';
 
 export interface DepartmentRendering {
@@ -89,4 +91,15 @@ export function departmentRendering(render: Record<string, unknown>, root: strin
     result.cssFindings = checked.findings;
   }
   return result;
+}
+
+/**
+ * renderArticle with the department's look and its `breaks` default, for the renderers that
+ * have only the repository to go on (publish, the site's phone preview): they then render an
+ * article as `mpflow render` does. Settings that cannot be used throw DepartmentSettingsError
+ * (or DepartmentCssError), plain messages with the place to fix.
+ */
+export function departmentRenderer(root: string): (input: RenderInput) => Promise<RenderedArticle> {
+  const { customisation, breaks } = departmentRendering(readDepartmentSettings(root).render, root);
+  return (input) => renderArticle({ customisation, ...input, breaks: input.breaks ?? breaks ?? false });
 }
