@@ -6,7 +6,8 @@
  * Each article is rendered once per build, however many pages (zh-CN, English) ask for it.
  */
 import path from 'node:path';
-import { renderArticle, type RenderedArticle } from '../core/render/render-article.ts';
+import { departmentRenderer } from '../core/render/department-theme.ts';
+import type { RenderedArticle } from '../core/render/render-article.ts';
 import type { Entry } from './archive-view.ts';
 import type { ArticleEntry } from './mpflow-loader.ts';
 import type { Lang } from './site-labels.ts';
@@ -21,8 +22,9 @@ function rootOf(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-export function previewHref(id: string, lang: Lang, base = '/'): string {
-  return `${rootOf(base)}${lang === 'en' ? 'en/' : ''}articles/${id}/preview/`;
+/** An article's own page (/articles/<id>/): its phone preview, records and figures. */
+export function articleHref(id: string, lang: Lang, base = '/'): string {
+  return `${rootOf(base)}${lang === 'en' ? 'en/' : ''}articles/${id}/`;
 }
 
 /** Where the site serves an article's image: next to its preview, shared by both languages. */
@@ -41,13 +43,18 @@ export function articleDirectory(entry: Entry<ArticleEntry>, root = siteReposito
 }
 
 const renders = new Map<string, Promise<RenderedArticle>>();
+// The department's look and breaks (content/department.yaml, render), as mpflow render and publish use them.
+let departmentRender: { root: string; render: ReturnType<typeof departmentRenderer> } | undefined;
 
 export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = '/'): Promise<RenderedArticle> {
   const key = `${entry.id}\u0000${theme}\u0000${base}`;
   let render = renders.get(key);
   if (!render) {
-    render = renderArticle({
+    const root = siteRepositoryRoot();
+    if (departmentRender?.root !== root) departmentRender = { root, render: departmentRenderer(root) };
+    render = departmentRender.render({
       markdown: entry.data.body,
+      ...(entry.data.breaks !== undefined ? { breaks: entry.data.breaks } : {}),
       articleDir: articleDirectory(entry),
       theme,
       imageUrl: (src) => (isServableImage(src) ? articleImageHref(entry.id, src, base) : undefined),
@@ -55,19 +62,4 @@ export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = 
     renders.set(key, render);
   }
   return render;
-}
-
-/**
- * How many articles get a phone preview page: the latest ones by publishAt, which include
- * everything still scheduled. The preview is the check before publishing; an article published
- * long ago is read in WeChat itself (the calendar links it). Building a preview of every article
- * of a 2,000-article archive in two languages tripled the site's build time (README,
- * "Rendering for WeChat"); 120 is more than a year of a department publishing twice a week.
- * `mpflow render` renders any article, however old.
- */
-export const PREVIEW_LATEST_ARTICLES = 120;
-
-/** The articles that get a preview page: the PREVIEW_LATEST_ARTICLES latest by publishAt (then id). */
-export function previewedArticles<T extends { id: string; data: { publishAt: string } }>(articles: readonly T[], limit = PREVIEW_LATEST_ARTICLES): T[] {
-  return [...articles].sort((a, b) => Date.parse(b.data.publishAt) - Date.parse(a.data.publishAt) || a.id.localeCompare(b.id)).slice(0, limit);
 }

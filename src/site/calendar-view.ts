@@ -58,6 +58,8 @@ export interface ReviewStage {
 export interface ReviewStatus {
   state: ReviewState;
   pr?: number;
+  /** The pull request's address on GitHub, when the record names its repository. */
+  prUrl?: string;
   mergedAt?: LocalDateTime;
   stages: ReviewStage[];
 }
@@ -84,7 +86,8 @@ export function reviewStatus(articleDirectory: string, log: readonly ReviewAudit
     };
   });
   const state: ReviewState = stages.some((stage) => stage.state === 'rejected') ? 'rejected' : stages.length > 0 && stages.every((stage) => stage.state === 'done') ? 'approved' : 'incomplete';
-  return { state, pr: latest.pr, mergedAt: localDateTime(latest.mergedAt, timeZone), stages };
+  const prUrl = latest.repository && /^[\w.-]+\/[\w.-]+$/.test(latest.repository) ? `https://github.com/${latest.repository}/pull/${latest.pr}` : undefined;
+  return { state, pr: latest.pr, ...(prUrl ? { prUrl } : {}), mergedAt: localDateTime(latest.mergedAt, timeZone), stages };
 }
 
 export interface CalendarRow extends LocalDateTime {

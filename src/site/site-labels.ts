@@ -160,7 +160,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       description: '公众号的全部文章，按计划发布时间分月排列。',
       summary: (count, months) => `共 ${count} 篇文章，分布在 ${months} 个月。日期为北京时间。`,
       statusNote: (builtAt) =>
-        `“已排期 / 已到发布时间”只比较计划发布时间（publishAt）与网站构建时间 ${builtAt}，不表示文章已经发出；是否发出，将以即将上线的发布记录为准。`,
+        `状态与发布日历相同：发出与否来自 content/publishing/ 的发布记录；没有发布记录的文章，以网站构建时间 ${builtAt} 比较计划发布时间。`,
       jumpTo: '按月份跳转',
       monthCount: (count) => `${count} 篇`,
       monthCaption: (month, count, scheduled) => `${month}的文章：${count} 篇${scheduled > 0 ? `，其中 ${scheduled} 篇已排期` : ''}`,
@@ -260,7 +260,7 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       description: 'Every article of the account, by month of its scheduled publication.',
       summary: (count, months) => `${count} ${count === 1 ? 'article' : 'articles'} over ${months} ${months === 1 ? 'month' : 'months'}. Dates are Beijing time.`,
       statusNote: (builtAt) =>
-        `“Scheduled” and “Past publish time” only compare publishAt with the site build (${builtAt}); they do not say whether an article actually went out, which will come from the publishing record (coming next).`,
+        `States are the calendar's: whether an article went out comes from its publish record (content/publishing/); without one, publishAt is compared with the site build (${builtAt}).`,
       jumpTo: 'Jump to a month',
       monthCount: (count) => `(${count})`,
       monthCaption: (month, count, scheduled) =>
