@@ -44,14 +44,14 @@ export const FAMILY_REGISTRY: readonly FamilyModule[] = [
   {
     family: 'ad-law',
     title: { zh: '广告法', en: 'Advertising Law' },
-    checks: { zh: '最佳、顶级、第一品牌、100% 有效、国家级产品、特供等（《广告法》第九条）', en: 'best, top-grade, No. 1 brand, 100% effective, state-level goods, special supply (Advertising Law art. 9)' },
+    checks: { zh: '最佳、顶级、第一品牌、100% 有效、国家级产品、特供等（《广告法》第九条）', en: 'best, top-grade, No. 1 brand, 100% effective, national-level product, special supply (Advertising Law art. 9)' },
     rules: adLaw.RULES,
     phrases: adLaw.PHRASES,
   },
   {
     family: 'medical',
     title: { zh: '医疗功效', en: 'Medical claims' },
-    checks: { zh: '降血压、治疗失眠、根治、无副作用等（第十六、十七条）', en: 'lowers blood pressure, cures insomnia, no side effects (arts. 16, 17)' },
+    checks: { zh: '降血压、治疗失眠、根治、无副作用等（第十六、十七条）', en: 'lowers blood pressure, treats insomnia, cures for good, no side effects (arts. 16, 17)' },
     rules: medical.RULES,
     phrases: medical.PHRASES,
     model: { zh: '像宣称治疗或预防疾病', en: 'a claim to treat or prevent disease' },
@@ -91,7 +91,7 @@ export const FAMILY_REGISTRY: readonly FamilyModule[] = [
   {
     family: 'reprint',
     title: { zh: '转载与原创', en: 'Reprints and originality' },
-    checks: { zh: '头信息与正文是否一致，“侵删”不是授权', en: 'front matter and body agree; "will delete on request" is no licence' },
+    checks: { zh: '头信息与正文是否一致，“侵删”不是授权', en: 'front matter and body agree; a takedown notice is not an authorisation' },
     rules: reprint.RULES,
     documentCheck: reprint.checkReprint,
   },
@@ -107,7 +107,7 @@ export const FAMILY_REGISTRY: readonly FamilyModule[] = [
   {
     family: 'typography',
     title: { zh: '中文排版', en: 'Chinese typography' },
-    checks: { zh: '中英文间空格、全半角标点、省略号和破折号、繁简混用；--fix 自动修正（只改排版）', en: 'spaces between CJK and Latin, full- and half-width punctuation, ellipses and dashes, mixed scripts; --fix fixes them' },
+    checks: { zh: '中英文间空格、全半角标点、省略号和破折号、繁简混用；--fix 自动修正（只改排版）', en: 'spacing, full- and half-width punctuation, ellipsis and dash, mixed scripts; --fix corrects them (typography only)' },
     rules: typography.RULES,
   },
   {
@@ -120,7 +120,7 @@ export const FAMILY_REGISTRY: readonly FamilyModule[] = [
   {
     family: 'wechat-limits',
     title: { zh: '微信限制', en: 'WeChat limits' },
-    checks: { zh: '标题、作者、摘要、正文长度，正文图片格式和大小，外部链接', en: 'title, author, digest and body length, image format and size, external links' },
+    checks: { zh: '标题、作者、摘要、正文长度，正文图片格式和大小，外部链接', en: 'title, author, digest and body length; body image format and size; external links' },
     rules: wechatLimits.RULES,
     documentCheck: wechatLimits.checkWeChatLimits,
   },
@@ -152,6 +152,12 @@ export function modelRule(entry: FamilyModule): RuleDefinition {
 /** Every rule of a family as listed (its own, then its model rule). */
 export function familyRules(entry: FamilyModule): RuleDefinition[] {
   return [...entry.rules, ...(entry.model ? [modelRule(entry)] : [])];
+}
+
+/** The handbook's rule table (src/components/ComplianceRuleTable.astro): one row per family. */
+export function ruleTableRows(language: 'zh-CN' | 'en'): Array<{ family: ComplianceFamily; title: string; ruleIds: string[]; checks: string }> {
+  const pick = (text: LocalizedText) => (language === 'zh-CN' ? text.zh : text.en);
+  return FAMILY_REGISTRY.map((entry) => ({ family: entry.family, title: pick(entry.title), ruleIds: familyRules(entry).map((rule) => rule.id), checks: pick(entry.checks) }));
 }
 
 /** Every rule of every family, in registry order. */
