@@ -4,8 +4,10 @@
  * Debian's Chromium, and the private texts that must never reach dist/.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -65,11 +67,39 @@ export interface SiteBuild {
  * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
  * not the production one (Starlight's search, for one, is left out).
  */
-export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string): Promise<SiteBuild> {
+export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string, department: { repository?: string; now?: string } = {}): Promise<SiteBuild> {
+  // Builds share the project's .astro/ folder: two at once (the run's own, a test's public or
+  // early-department build) would overwrite each other's chunks, so they take turns.
+  const release = await takeBuildTurn();
+  try {
+    return await buildSiteNow(profile, outDir, department);
+  } finally {
+    await release();
+  }
+}
+
+const BUILD_TURN = path.join(tmpdir(), `mpflow-astro-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+
+/** A folder made atomically is the turn; one left by a killed run is taken after ten minutes. */
+async function takeBuildTurn(): Promise<() => Promise<void>> {
+  for (;;) {
+    try {
+      await mkdir(BUILD_TURN);
+      return () => rm(BUILD_TURN, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = await stat(BUILD_TURN).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (since > 10 * 60_000) await rm(BUILD_TURN, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function buildSiteNow(profile: 'public' | 'internal', outDir: string | undefined, department: { repository?: string; now?: string }): Promise<SiteBuild> {
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: SITE_BUILT_AT };
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: department.now ?? SITE_BUILT_AT };
   try {
     await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {

@@ -11,7 +11,7 @@ import { checkTopicsAndCampaigns } from './check-library.ts';
 import { checkMetrics } from './check-metrics.ts';
 import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
-import { checkDepartment } from '../department/check-department.ts';
+import { checkDepartment, checkUpcomingPolicy } from '../department/check-department.ts';
 import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from '../publishing/check-publish-records.ts';
 import { checkCampaignDraws } from '../campaigns/draw-record.ts';
@@ -51,6 +51,7 @@ const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[], conte
   [checkDepartment, 'content/department.yaml'],
   [checkTeam, 'content/team.yaml'],
   [checkPolicies, 'content/policy'],
+  [checkUpcomingPolicy, 'content/policy'],
   [checkTopicsAndCampaigns, 'content/topics'],
   [checkArticles, 'content/articles'],
   [checkTraining, 'content/training'],

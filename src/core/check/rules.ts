@@ -65,6 +65,7 @@ export const RULES = {
   'department/support-categories': rule('error', '客服类别缺少“其他”', 'Support categories lack 其他', '在 support.categories 中保留“其他”。', 'Keep 其他 in support.categories.'),
   'department/newer-version': rule('error', '部门设置的版本比 mpflow 新', 'Settings newer than mpflow', '升级 mpflow 到部门仓库要求的版本。', 'Upgrade mpflow to the version the repository needs.'),
   'support/unknown-category': rule('error', '客服类别不在部门设置中', 'Support category not in the settings', '使用 content/department.yaml 中 support.categories 列出的类别，或先在那里添加。', 'Use a category listed in support.categories of content/department.yaml, or add it there first.'),
+  'policy/upcoming': rule('warning', '还没有生效的制度版本', 'No policy in force yet', '到第一个版本的生效日期前无法计分；如果日期写错了，改正 effective。', 'Nothing can be scored before the first version takes effect; correct effective if the date is wrong.'),
   'team/missing': rule('error', '缺少成员名册', 'Roster missing', '创建 content/team.yaml。', 'Create content/team.yaml.'),
   'team/supervisor-cycle': rule('error', '上级关系成环', 'Supervisor cycle', '上级关系必须最终汇到主管。', 'Supervisor chains must end at someone with no supervisor.'),
   'policy/missing': rule('error', '缺少制度文件', 'Policy missing', '在 content/policy/ 下创建 <生效日期>.yaml。', 'Create content/policy/<effective-date>.yaml.'),

@@ -1,4 +1,9 @@
+import type { CheckContext } from '../check/check-repository.ts';
+import { makeProblem } from '../check/make-problem.ts';
 import type { Problem } from '../check/problem.ts';
+import { text } from '../i18n/language.ts';
+import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
+import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { checkDepartmentSettings, DEPARTMENT_SETTINGS_PATH, missingSettingsProblem, settingsFromFile, type DepartmentSettings } from './settings.ts';
 
@@ -15,6 +20,31 @@ export function checkDepartment(repository: Repository, problems: Problem[]): vo
   }
   if (!record.valid) return;
   problems.push(...checkDepartmentSettings(record.data, record.locate));
+}
+
+/**
+ * A department preparing its first month (the policy takes effect next month) is told so: the
+ * commands and the site work, but nothing can be scored before that day.
+ */
+export function checkUpcomingPolicy(repository: Repository, problems: Problem[], context: CheckContext): void {
+  const versions = repository.policies.filter((record) => record.valid && typeof record.data.effective === 'string');
+  if (versions.length === 0) return;
+  const first = versions.reduce((earliest, record) => (record.data.effective < earliest.data.effective ? record : earliest));
+  const zone = isTimeZone(first.data.timezone) ? first.data.timezone : 'Asia/Shanghai';
+  const today = dateInTimeZone(new Date(context.now).toISOString(), zone);
+  if (policyInForce(versions.map((record) => record.data), today)) return;
+  problems.push(
+    makeProblem(
+      first.file,
+      'policy/upcoming',
+      text(
+        `今天（${today}）还没有生效的制度版本：第一个版本 ${first.data.effective} 起生效，在此之前无法计分，网站手册显示的是这个即将生效的版本。`,
+        `No policy version is in force today (${today}): the first takes effect on ${first.data.effective}. Nothing can be scored before then; the handbook shows this upcoming version.`,
+      ),
+      first.locate(['effective']),
+      'effective',
+    ),
+  );
 }
 
 /** The settings a loaded repository works by: its file's when that is usable, the defaults otherwise. */
