@@ -94,6 +94,11 @@ describe('mpflow init', () => {
     const handbook = files(path.join(PROJECT_ROOT, 'src/content/docs')).sort();
     expect(handbook.length).toBeGreaterThan(0);
     expect(files(path.join(dept, 'src/content/docs')).sort()).toEqual(handbook);
+    // The pages' components come from the package, not from a components/ folder the department does not have.
+    const imports = handbook.flatMap((file) => readFileSync(path.join(dept, 'src/content/docs', file), 'utf8').match(/^import .+$/gm) ?? []);
+    expect(imports.filter((line) => line.includes('components/')).length).toBeGreaterThan(0);
+    for (const line of imports) expect(line).not.toMatch(/from '\.{1,2}\//);
+    expect(imports).toContain("import PolicyWeights from 'mpflow/components/PolicyWeights.astro';");
   });
 
   it('refuses a folder that is not empty, and leaves it as it was', async () => {

@@ -45,11 +45,25 @@ export function handbookPages(root: string = packageRoot()): ScaffoldFiles {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const inner = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path.join(folder, entry.name), inner);
-      else if (entry.isFile()) files.set(`src/content/docs${inner}`, readFileSync(path.join(folder, entry.name), 'utf8'));
+      else if (entry.isFile()) files.set(`src/content/docs${inner}`, withPackageImports(readFileSync(path.join(folder, entry.name), 'utf8'), folder, root));
     }
   };
   walk(base, '');
   return files;
+}
+
+/**
+ * A handbook page's imports of the package's components, rewritten from paths relative to the
+ * package's own src/content/docs/ (../../components/X.astro) to the package export
+ * (mpflow/components/X.astro), which resolves the same from the department's copy.
+ */
+export function withPackageImports(source: string, folder: string, root: string): string {
+  const components = path.join(root, 'src', 'components') + path.sep;
+  return source.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (whole, before: string, specifier: string, after: string) => {
+    const resolved = path.resolve(folder, specifier);
+    if (!resolved.startsWith(components)) return whole;
+    return `${before}mpflow/components/${resolved.slice(components.length).split(path.sep).join('/')}${after}`;
+  });
 }
 
 /**
