@@ -320,7 +320,7 @@ class Maker {
     const end = this.dateTime('end', zone);
     const prizes = (values.prize ?? []).map((prize) => {
       const match = /^(.+?)\s*[x×*]\s*(\d+)$/.exec(prize.trim());
-      if (!match || Number(match[2]) < 1) this.usage(`--prize 写成“名称x数量”，如 茶礼盒x3（收到“${prize}”）。`, `--prize takes NAMExCOUNT, e.g. 茶礼盒x3 (got "${prize}").`);
+      if (!match || Number(match[2]) < 1) this.usage(`--prize 写成“名称x数量”，如 纪念礼盒x3（收到“${prize}”）。`, `--prize takes NAMExCOUNT, e.g. 纪念礼盒x3 (got "${prize}").`);
       return { name: match[1]!, quantity: Number(match[2]) };
     });
     const targets: Record<string, number> = {};

@@ -900,7 +900,7 @@ export interface TopicFile {
    */
   title: string;
   /**
-   * 内容方向，如 茶知识、冲泡技巧。 / Content pillar.
+   * 内容方向，如 知识科普、使用技巧。 / Content pillar.
    */
   pillar?: string;
   /**

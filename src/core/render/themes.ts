@@ -223,8 +223,8 @@ function headingCss(level: 'h1' | 'h2' | 'h3', style: HeadingStyle, p: Palette):
 
 const BUILT_IN: Record<ThemeName, { label: LocalizedText; description: LocalizedText; codeStyle: string; palette: Palette; extraCss: (p: Palette) => string }> = {
   'tea-green': {
-    label: { zh: '茶绿', en: 'Tea green' },
-    description: { zh: '茶青色标题与强调，浅色代码块。', en: 'Tea-green headings and accents, light code blocks.' },
+    label: { zh: '青绿', en: 'Green' },
+    description: { zh: '青绿色标题与强调，浅色代码块。', en: 'Green headings and accents, light code blocks.' },
     codeStyle: 'github',
     palette: TEA_GREEN,
     extraCss: (p) => `

@@ -70,7 +70,7 @@ export function topicDraft(request: TopicRequest): Draft {
   out += '# 选题库中的一个选题。选题会之后把 decision 改为 accepted、parked 或 rejected，并写 decidedAt。\n';
   out += '# A topic of the library. After the topic meeting set decision to accepted, parked or rejected and add decidedAt.\n';
   out += `id: ${request.id}\ntitle: ${scalar(request.title)}\n`;
-  out += request.pillar ? `pillar: ${scalar(request.pillar)}\n` : '# pillar: 内容方向，如 茶知识、冲泡技巧 / content pillar\n';
+  out += request.pillar ? `pillar: ${scalar(request.pillar)}\n` : '# pillar: 内容方向，如 知识科普、使用技巧 / content pillar\n';
   out += `proposedBy: ${request.proposedBy}\nproposedAt: ${request.proposedAt}\ndecision: ${request.decision}\n`;
   out += request.decidedAt ? `decidedAt: ${request.decidedAt}\n` : '# decidedAt: YYYY-MM-DD  选题会日期 / date of the topic meeting\n';
   out += request.owner ? `owner: ${request.owner}\n` : '# owner: 负责撰写的文案策划 / the copywriter who will write it\n';

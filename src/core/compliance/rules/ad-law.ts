@@ -13,8 +13,8 @@ export const RULES = [
     basis: BASIS,
     summary: { zh: '绝对化用语', en: 'Absolute claim' },
     help: {
-      zh: '改成可以核实的具体说法，如“今年新茶”“我们常推荐给新茶友”，或写明数据来源与范围。',
-      en: 'Say something checkable instead, e.g. "this year\'s new tea", or give the source and scope of the figure.',
+      zh: '改成可以核实的具体说法，如“今年新上市”“读者留言里问得最多的一款”，或写明数据来源与范围。',
+      en: 'Say something checkable instead, e.g. "new this season" or "the one readers ask about most", or give the source and scope of the figure.',
     },
   }),
   defineRule('ad-law/national-level', {
@@ -34,7 +34,7 @@ export const RULES = [
       zh: '《中华人民共和国广告法》第九条第二项：广告不得使用或者变相使用国家机关、国家机关工作人员的名义或者形象。',
       en: 'Advertising Law of the PRC, art. 9(2): advertisements may not use, openly or in disguise, the name or image of state organs or their staff.',
     },
-    summary: { zh: '借用国家机关名义（特供、专供、国宴用茶）', en: 'Use of state organs\' name (special supply, state banquet tea)' },
+    summary: { zh: '借用国家机关名义（特供、专供、国宴指定）', en: 'Use of state organs\' name (special supply, state banquet)' },
     help: { zh: '删去“特供”“专供”“国宴指定”等说法，只写产品本身的信息。', en: 'Remove "special supply", "state banquet" and similar; describe the product itself.' },
   }),
 ];

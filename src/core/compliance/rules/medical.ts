@@ -13,8 +13,8 @@ export const RULES = [
     basis: BASIS,
     summary: { zh: '普通食品宣称治疗或预防疾病', en: 'Ordinary food claimed to treat or prevent disease' },
     help: {
-      zh: '茶叶是普通食品，不能说能治病、防病或降血压血糖；可以写风味、产地、工艺，涉及健康时只写“适量饮用”并建议遵医嘱。',
-      en: 'Tea is an ordinary food: it may not be said to treat or prevent disease or lower blood pressure; describe taste, origin and craft, and for health say "in moderation, follow medical advice".',
+      zh: '普通食品不能说能治病、防病或降血压血糖；可以写风味、产地、工艺，涉及健康时只写“适量食用”并建议遵医嘱。',
+      en: 'An ordinary food may not be said to treat or prevent disease or lower blood pressure; describe taste, origin and craft, and for health say "in moderation, follow medical advice".',
     },
   }),
   defineRule('medical/absolute-efficacy', {
