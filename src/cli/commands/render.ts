@@ -23,7 +23,8 @@ import type { CommandContext } from '../context.ts';
 
 const HELP = {
   zh: `用法：mpflow render 文件或文件夹… [--out 文件或文件夹 | --stdout] [--theme 主题]
-                     [--image-base 网址 | --upload] [--breaks | --no-breaks] [--root 仓库]
+                     [--image-base 网址 | --upload] [--breaks | --no-breaks]
+                     [--watch [--port 端口]] [--root 仓库]
 
 把 Markdown 渲染成可以直接粘贴进微信编辑器、也能交给 draft/add 的 HTML：只有行内样式，
 站外链接变成正文里的编号 [n] 和文末的“参考资料”，代码高亮颜色写在每个词上，公式和 Mermaid
@@ -37,14 +38,23 @@ const HELP = {
                HTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次
   --breaks     段落里的单个换行保留为换行；--no-breaks 不保留。不给时按文件 front matter 的
                breaks，再按部门设置（content/department.yaml 的 render.breaks），默认不保留
+  --watch      在本机（127.0.0.1）开一个预览页：文章放在 375 像素宽的手机框里，Markdown、
+               图片或部门主题文件一改就重新渲染并自动刷新；按 Ctrl-C 结束
+  --port       预览页的端口（默认 4375；0 表示随便挑一个空闲的）
 
 主题默认取文章日期当天生效制度的 publishing.theme；仓库外的文件用 ${DEFAULT_THEME}。
 字数和大小按发布时的同一规则检查：可见字数少于 ${WECHAT_CONTENT_MAX_CHARS}，HTML 小于 1 MB。
-被删掉的 HTML 逐条给出行列位置（警告）。
+被删掉的 HTML 逐条给出行列位置（警告）。PlantUML 画不出来（要 Java 或服务器），按源码显示并给出警告。
+
+部门可在 content/department.yaml 的 render 里改主题：colours（颜色）、fonts（body、headings、
+code 字体）、headings（h1–h3 的 align、decoration：bar/underline/filled/plain、colour、fontSize）、
+code（style：highlight.js 样式名，macHeader，lineNumbers）、breaks，以及 css（部门自己的 CSS
+文件，只用标签名和类名选择器；微信不保留的写法逐条警告并去掉）。
 
 主题：${THEME_NAMES.map((name) => `${name}（${renderTheme(name).label.zh}）`).join('、')}`,
   en: `Usage: mpflow render FILE-OR-FOLDER… [--out FILE-OR-FOLDER | --stdout] [--theme NAME]
-                     [--image-base URL | --upload] [--breaks | --no-breaks] [--root REPOSITORY]
+                     [--image-base URL | --upload] [--breaks | --no-breaks]
+                     [--watch [--port PORT]] [--root REPOSITORY]
 
 Renders Markdown as HTML that can be pasted into the WeChat editor or sent to draft/add: inline
 styles only, links outside WeChat turned into numbered markers [n] with a references list at the
@@ -61,11 +71,21 @@ as many as you like.
   --breaks     keep a single line break inside a paragraph as a line break; --no-breaks does
                not. Without either, the file's front matter (breaks: true) decides, then the
                department's settings (render.breaks in content/department.yaml); default no
+  --watch      serve a preview on this machine (127.0.0.1): the article in a 375-px phone
+               frame, rendered again and reloaded when the Markdown, its images or the
+               department's theme files change; Ctrl-C stops
+  --port       the preview's port (default 4375; 0 picks any free one)
 
 The theme defaults to publishing.theme of the policy in force on the article's date; files outside
 a repository use ${DEFAULT_THEME}. Length is checked by the rule publish uses: fewer than
 ${WECHAT_CONTENT_MAX_CHARS} visible characters and HTML under 1 MB. Removed HTML is listed with
-line and column (warnings).
+line and column (warnings). PlantUML is not drawn (it needs Java or a server): it is shown as its
+source, with a warning.
+
+A department changes the theme in the render object of content/department.yaml: colours, fonts
+(body, headings, code), headings (h1–h3: align, decoration bar/underline/filled/plain, colour,
+fontSize), code (style: a highlight.js style name, macHeader, lineNumbers), breaks, and css (a CSS
+file of its own: tag and class selectors; what WeChat would not keep is a warning and left out).
 
 Themes: ${THEME_NAMES.map((name) => `${name} (${renderTheme(name).label.en})`).join(', ')}`,
 };
@@ -117,6 +137,8 @@ export async function runRender(argv: string[], context: CommandContext): Promis
       'image-base': { type: 'string' },
       upload: { type: 'boolean', default: false },
       breaks: { type: 'boolean' },
+      watch: { type: 'boolean', default: false },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -138,6 +160,14 @@ export async function runRender(argv: string[], context: CommandContext): Promis
 
   const root = values.root !== undefined ? resolveRoot(values.root, context) : findRepositoryRoot(context.cwd);
   const inputs = await resolveInputs(positionals, root, context);
+  if (values.port !== undefined && !values.watch) throw new UsageError(zh ? '--port 只和 --watch 一起用。' : '--port goes with --watch.');
+  if (values.watch) {
+    if (inputs.length !== 1) throw new UsageError(zh ? `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。` : `--watch previews one article at a time; ${inputs.length} Markdown files were given.`);
+    if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined) throw new UsageError(zh ? '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。' : '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.');
+    const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(zh ? `--port “${values.port}” 不是 0–65535 的端口号。` : `--port "${values.port}" is not a port number from 0 to 65535.`);
+    return watchDocument(inputs[0]!, root, { theme: values.theme, breaks: values.breaks, port, zh, context, env });
+  }
   const toFolder = values.out !== undefined && (inputs.length > 1 || (existsSync(path.resolve(context.cwd, values.out)) && statSync(path.resolve(context.cwd, values.out)).isDirectory()));
 
   if (values.out !== undefined && !toFolder) {
@@ -183,6 +213,94 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   for (const { target, html } of outputs) await writeAtomically(target, html, zh, toFolder);
   if (lines.length > 0) context.stdout.write(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** Where `--watch` serves its preview unless --port says otherwise. */
+const DEFAULT_PREVIEW_PORT = 4375;
+
+/**
+ * `--watch`: renders the one input now and again whenever it, its images or the department's
+ * theme files change, for the preview page (preview-server.ts); stops cleanly on Ctrl-C.
+ */
+async function watchDocument(
+  input: Input,
+  root: string | undefined,
+  options: { theme: string | undefined; breaks: boolean | undefined; port: number; zh: boolean; context: CommandContext; env: NodeJS.ProcessEnv },
+): Promise<number> {
+  const { zh, context, env } = options;
+  const { startPreviewServer } = await import('../../core/render/preview-server.ts');
+  const render = async (): Promise<import('../../core/render/preview-server.ts').PreviewRendering> => {
+    const watched = [input.absolute];
+    const title = input.shown;
+    const failed = (error: string) => ({ html: '', title, watched, files: new Map<string, string>(), error });
+    let department: DepartmentRendering | undefined;
+    if (root !== undefined) {
+      watched.push(path.join(root, 'content', 'department.yaml'));
+      try {
+        department = departmentOf(root, zh);
+      } catch (error) {
+        if (error instanceof UsageError) return failed(error.message);
+        throw error;
+      }
+      if (department.cssFile !== undefined) {
+        watched.push(path.resolve(root, department.cssFile));
+        for (const finding of department.cssFindings) context.stderr.write(`${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`);
+      }
+    }
+    let errors = '';
+    const quiet = { ...context, stderr: { write: (chunk: string) => ((errors += chunk), true) } } as CommandContext;
+    const { documents } = await readDocuments([input], root, options.theme, quiet, env);
+    const document = documents[0];
+    if (!document) {
+      context.stderr.write(errors);
+      return failed(errors.trim());
+    }
+    const files = new Map<string, string>();
+    const rendered = await renderArticle({
+      markdown: document.markdown,
+      articleDir: document.articleDir,
+      theme: document.theme,
+      breaks: options.breaks ?? document.breaks ?? department?.breaks ?? false,
+      customisation: department?.customisation ?? {},
+      imageUrl: (src) => {
+        const address = `/files/${src.replace(/^\.\//, '')}`;
+        files.set(address, path.resolve(document.articleDir, src));
+        return address;
+      },
+    });
+    for (const image of rendered.images) if (image.absolutePath !== undefined) watched.push(image.absolutePath);
+    const offset = document.firstLine - 1;
+    for (const removal of rendered.removals) context.stderr.write(`${input.shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`);
+    for (const problem of rendered.figureProblems) context.stderr.write(`${input.shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`);
+    return { html: rendered.html, title, watched, files };
+  };
+  let server: Awaited<ReturnType<typeof startPreviewServer>>;
+  try {
+    server = await startPreviewServer({
+      port: options.port,
+      render,
+      onRendered: (rendering, version) => {
+        if (version > 1) context.stderr.write(zh ? `已重新渲染 ${input.shown}${rendering.error ? '（有错误，见预览页）' : ''}。\n` : `Rendered ${input.shown} again${rendering.error ? ' (with errors, see the preview)' : ''}.\n`);
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(zh ? `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。` : `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.`);
+    throw error;
+  }
+  context.stderr.write(zh ? `预览：${server.url}（文件一改就重新渲染，按 Ctrl-C 结束）\n` : `Preview: ${server.url} (renders again when the files change; Ctrl-C stops)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  context.stderr.write(zh ? '预览已结束。\n' : 'Preview stopped.\n');
+  return EXIT.clean;
 }
 
 /** The output file for an input in a --out folder: its path relative to the working folder, as .html. */
