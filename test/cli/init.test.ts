@@ -51,10 +51,10 @@ describe('mpflow init', () => {
     expect(readdirSync(temp)).toEqual(['city-library']); // no staging folder left beside it
   });
 
-  it('package.json depends on mpflow as asked and npm test runs the department checks, not unit tests', async () => {
+  it('package.json depends on mpflow as asked (and on Astro, its peer) and npm test runs the department checks, not unit tests', async () => {
     const manifest = JSON.parse(await readFile(path.join(dept, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(manifest.name).toBe('city-library');
-    expect(manifest.dependencies).toEqual({ mpflow: 'file:../mpflow-0.1.0.tgz' });
+    expect(manifest.dependencies).toEqual({ astro: (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { peerDependencies: { astro: string } }).peerDependencies.astro, mpflow: 'file:../mpflow-0.1.0.tgz' });
     expect(manifest.scripts.test).toBe('mpflow check && mpflow score --verify && mpflow codeowners --check && astro build');
     expect(await readFile(path.join(dept, 'astro.config.mjs'), 'utf8')).toContain("from 'mpflow/astro'");
     expect((await readFile(path.join(dept, 'src/content.config.ts'), 'utf8')).trim()).toBe("export { collections } from 'mpflow/astro/content';");

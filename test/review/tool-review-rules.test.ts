@@ -29,6 +29,7 @@ const ANSWERS: DepartmentAnswers = {
   accent: '#3456b8',
   mpflowSpec: '^0.1.0',
   mpflowVersion: '0.1.0',
+  astroSpec: '^7.3.5',
   packageName: 'city-library',
 };
 const files = scaffoldDepartment(ANSWERS);

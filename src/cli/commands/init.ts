@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
 import { dateInTimeZone, isCalendarDate, isTimeZone } from '../../core/model/dates.ts';
-import { packageVersion } from '../../core/department-scaffold/package-root.ts';
+import { astroRange, packageVersion } from '../../core/department-scaffold/package-root.ts';
 import {
   scaffoldDepartment,
   ScaffoldError,
@@ -256,6 +256,7 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
     accent,
     mpflowSpec: values['mpflow-spec'] ?? `^${version}`,
     mpflowVersion: version,
+    astroSpec: astroRange(),
     packageName: values.name ?? (folderName === '' ? 'wechat-department' : folderName),
   };
 }

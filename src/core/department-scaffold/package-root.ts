@@ -32,6 +32,16 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * How a department asks for Astro: the range of mpflow's peer dependency, so `astro build` is the
+ * department's own command (npm links the bins of direct dependencies) and an upgrade that moves
+ * the range shows in the department's package.json.
+ */
+export function astroRange(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  return manifest.peerDependencies?.astro ?? manifest.dependencies?.astro ?? '*';
+}
+
 /** Where the department templates live inside the package. */
 export function templatesRoot(): string {
   return path.join(packageRoot(), 'templates', 'department');

@@ -33,6 +33,8 @@ export interface DepartmentAnswers {
   /** How package.json asks for mpflow: "^0.2.0", or "file:../mpflow-0.2.0.tgz" for a local tarball. */
   mpflowSpec: string;
   mpflowVersion: string;
+  /** How package.json asks for Astro (mpflow's peer range). */
+  astroSpec: string;
   packageName: string;
 }
 
@@ -154,6 +156,7 @@ function templateValues(answers: DepartmentAnswers): Record<string, string> {
     membersYaml: stringify({ members }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd().replace(/\n( +)roles:\n((?:\1  - .+\n?)+)/g, (_all, indent: string, list: string) => `\n${indent}roles: [${list.trim().split(/\n/).map((line) => line.trim().slice(2)).join(', ')}]\n`).trimEnd(),
     mpflowSpec: answers.mpflowSpec,
     mpflowVersion: answers.mpflowVersion,
+    astroSpec: answers.astroSpec,
     packageName: answers.packageName,
     description: `${answers.department.zh}（${answers.account.zh}）的工作仓库 / ${answers.department.en} working repository`,
   };
