@@ -104,6 +104,28 @@ describe('PlantUML', () => {
   });
 });
 
+describe('mpflow check and PlantUML', () => {
+  it('warns at the fence the renderer would leave undrawn, and not at one shown inside another code block', async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      const article = await fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
+      const body = '\n流程如下：\n\n```plantuml\n@startuml\n茶农 -> 茶厂: 鲜叶\n@enduml\n```\n\n写法示例：\n\n````markdown\n```puml\nA -> B\n```\n````\n';
+      const source = `${article.trimEnd()}\n${body}`;
+      await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, source);
+      const line = source.split('\n').indexOf('```plantuml') + 1;
+      const check = await runMpflow(['check'], { cwd: fixture.root });
+      const output = check.stdout + check.stderr;
+      expect(output).toMatch(new RegExp(`${ARTICLE_DIRECTORY}/index\\.md:${line}:1\\s+(?:warning\\s+)?render/diagram-not-drawn`));
+      expect(output.match(/render\/diagram-not-drawn/g)).toHaveLength(1);
+      const render = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
+      expect(render.stderr).toMatch(new RegExp(`^${ARTICLE_DIRECTORY}/index\\.md:${line}:1  warning  render/diagram-not-drawn`, 'm'));
+      expect(render.stderr.match(/render\/diagram-not-drawn/g)).toHaveLength(1);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
+
 describe("a department's own CSS", () => {
   it('keeps tag and class rules WeChat keeps and reports the rest at its line and column', () => {
     const css = ['h2 { color: #7a2e1f; position: absolute; }', '@media (max-width: 600px) { p { color: red; } }', 'p:first-child, blockquote p { font-size: 15px; }', '.mp-toc-title { background: url(x.png); letter-spacing: 2px !important; }', 'a > b { color: red; }'].join('\n');

@@ -10,6 +10,7 @@ import { rolesSentence, selfReviewRoles } from '../policy/stage-roles.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import type { Problem } from './problem.ts';
 import { makeProblem } from './make-problem.ts';
+import { PLANTUML_NOT_DRAWN, undrawnDiagramFences } from '../render/undrawn-diagrams.ts';
 import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
 
 // The Markdown parser and the renderer's HTML allow-list (about 150 modules) are loaded only for a
@@ -61,6 +62,15 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
     }
     checkBodyImages(article, repository.files, problems);
     checkRawHtml(article, problems);
+    checkUndrawnDiagrams(article, problems);
+  }
+}
+
+/** A PlantUML fence, which nothing offline draws: the renderer shows it as code and says so (render/undrawn-diagrams.ts). */
+function checkUndrawnDiagrams(article: ArticleRecord, problems: Problem[]): void {
+  if (!/^ {0,3}(?:```|~~~)/m.test(article.body)) return;
+  for (const fence of undrawnDiagramFences(article.body)) {
+    problems.push(makeProblem(article.file, 'render/diagram-not-drawn', PLANTUML_NOT_DRAWN, { start: { line: fence.line + article.bodyFirstLine - 1, column: fence.column } }));
   }
 }
 

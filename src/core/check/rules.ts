@@ -59,6 +59,7 @@ export const RULES = {
   'ref/unknown-indicator': rule('error', '考核指标不存在', 'Unknown indicator', '只对制度中定性指标的编号打分。', 'Rate only the policy\'s qualitative indicator ids.'),
   'ref/unknown-stage': rule('error', '评审环节不存在', 'Unknown review stage', '使用 review.stages 中定义的环节。', 'Use a stage defined in review.stages.'),
   'render/raw-html': rule('warning', 'HTML 会在排版时被删掉', 'HTML removed when rendering', '改用 Markdown 写法，或微信保留的 HTML（sup、sub、br、center、align、带样式的 span/section、img 的 width、details）。', 'Write it in Markdown, or in HTML that WeChat keeps (sup, sub, br, center, align, span/section with styles, img width, details).'),
+  'render/diagram-not-drawn': rule('warning', '图没有画出来', 'Diagram not drawn', '改写成 Mermaid（```mermaid），或把画好的图片放进文章文件夹。', 'Write it in Mermaid (```mermaid) or put an image of it in the article folder.'),
   'ref/missing-file': rule('error', '引用的文件不存在', 'Referenced file missing', '把文件放进文章目录，或修改文件名。', 'Add the file to the article folder or fix the name.'),
   'ref/no-policy': rule('error', '没有适用的制度版本', 'No policy in force', '确认 content/policy/ 中有生效日期不晚于该日期的版本。', 'Make sure a policy version is in force on that date.'),
   'department/missing': rule('warning', '没有部门设置', 'No department settings', '创建 content/department.yaml（mpflow init 会写好一份），写明部门和公众号名称。', 'Create content/department.yaml (mpflow init writes one) with the department\'s and account\'s names.'),

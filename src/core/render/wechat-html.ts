@@ -17,6 +17,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { HLJSApi } from 'highlight.js';
 import { SKIP, visit } from 'unist-util-visit';
+import { UNDRAWN_DIAGRAM_LANGUAGES } from './undrawn-diagrams.ts';
 
 const NO_BREAK_SPACE = '\u00a0';
 const TAB = NO_BREAK_SPACE.repeat(4);
@@ -85,12 +86,6 @@ function languageOf(code: Element, hljs: HLJSApi | undefined): string | undefine
   return name !== undefined && hljs?.getLanguage(name) ? name : undefined;
 }
 
-/** Fences of diagram languages no offline renderer draws (figures-svg.ts reports them). */
-export const UNDRAWN_DIAGRAM_LANGUAGES: ReadonlyMap<string, string> = new Map([
-  ['plantuml', 'PlantUML'],
-  ['puml', 'PlantUML'],
-  ['uml', 'PlantUML'],
-]);
 
 /** How a department's code blocks look (department settings, render.code). */
 export interface CodeBlockOptions {
