@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { compareProblems, countBySeverity } from '../../core/check/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
-import { expandMarkdownPaths, lintFiles, nearestPolicy } from '../../core/compliance/lint-files.ts';
+import { expandMarkdownPaths, lintFiles, moderationOf, nearestPolicy } from '../../core/compliance/lint-files.ts';
+import type { PolicyVersion } from '../../core/compliance/engine.ts';
+import { currentInstant } from '../../core/clock.ts';
+import { splitFrontMatter } from '../../core/source/front-matter.ts';
 import { formatGithub } from '../../core/report/format-github.ts';
 import { formatJson } from '../../core/report/format-json.ts';
 import { formatMarkdown } from '../../core/report/format-markdown.ts';
@@ -25,6 +28,8 @@ const LINT_HELP = {
   --format text|json|github|sarif|markdown   输出格式（默认 text）
   --fix                                      自动修正排版问题（只改排版）
   --list-rules                               列出所有规则
+  --moderate                                 把缓存里没有结论的段落发给制度 compliance.moderation 配置的云端审核，
+                                             结论按段落摘要写入仓库里的缓存（密钥从环境变量读取）
   --lang zh-CN|en                            消息语言
   -h, --help                                 显示帮助
 
@@ -43,6 +48,9 @@ Options:
   --format text|json|github|sarif|markdown   output format (default text)
   --fix                                      fix typography in place (typography only)
   --list-rules                               list every rule
+  --moderate                                 send the paragraphs the cache has no verdict for to the cloud
+                                             moderation of the policy's compliance.moderation, and record the
+                                             verdicts by paragraph digest in the repository (key from the environment)
   --lang zh-CN|en                            message language
   -h, --help                                 show this help
 
@@ -59,6 +67,7 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
       'list-rules': { type: 'boolean', default: false },
+      moderate: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -80,6 +89,7 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
     if (fixed.length > 0) context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版。` : `Fixed typography in ${fixed.length} file(s).`}\n`);
   }
   const policy = await nearestPolicy(context.cwd);
+  if (values.moderate) await refreshModeration(context, files, policy);
   const { problems, suppressed, filesChecked } = await lintFiles(context.cwd, files, policy);
   problems.sort(compareProblems);
   const summary = { language, filesChecked, suppressed };
@@ -102,4 +112,32 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
       break;
   }
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
+}
+
+/**
+ * lint --moderate: the paragraphs of the files' bodies that the cache has no verdict for go to the
+ * provider, one request each; the cache is written once, after every answer came (nothing
+ * half-written when the provider fails midway).
+ */
+async function refreshModeration(context: CommandContext, files: readonly string[], policy: PolicyVersion | undefined): Promise<void> {
+  const zh = context.language === 'zh-CN';
+  const cloud = moderationOf(context.cwd, policy);
+  if (!cloud) throw new UsageError(zh ? '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。' : '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).');
+  const { moderate, paragraphsOf, readModerationCache, writeModerationCache, ModerationError } = await import('../../core/compliance/moderation.ts');
+  const { readFileSync } = await import('node:fs');
+  const paragraphs: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+    const split = splitFrontMatter(text);
+    for (const paragraph of paragraphsOf(split.kind === 'ok' ? split.body : text)) paragraphs.push(paragraph.text);
+  }
+  const before = readModerationCache(cloud.cacheFile);
+  try {
+    const { cache, sent } = await moderate(cloud.settings, paragraphs, before, { env: context.env ?? process.env, now: currentInstant(context.env ?? process.env) });
+    if (sent > 0) await writeModerationCache(cloud.cacheFile, cache);
+    context.stderr.write(`${zh ? `云端审核：发送 ${sent} 段，${paragraphs.length - sent} 段已有缓存结论。` : `Cloud moderation: ${sent} paragraph(s) sent, ${paragraphs.length - sent} already cached.`}\n`);
+  } catch (error) {
+    if (error instanceof ModerationError) throw new UsageError(zh ? `云端审核失败（缓存未改动）：${error.message}` : `Cloud moderation failed (cache unchanged): ${error.message}`);
+    throw error;
+  }
 }

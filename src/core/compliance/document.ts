@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/language.ts';
+import type { ModerationCache, ModerationSettings } from './moderation.ts';
 import type { Segment } from './segments.ts';
 import type { ComplianceRuleId, ComplianceSettings } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface LintDocument {
   authorName?: string;
   /** Size in bytes of a body image, when the file can be found. */
   imageBytes?: (url: string) => number | undefined;
+  /** The cloud moderation's cached verdicts, when the policy configures a provider (moderation.ts). */
+  moderation?: { settings: ModerationSettings; cache: ModerationCache };
 }
 
 export interface RawFinding {

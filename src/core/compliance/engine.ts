@@ -7,6 +7,7 @@ import { citationExempt } from './citation.ts';
 import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
 import { ALL_RULE_DEFINITIONS, FAMILY_REGISTRY, MODEL_FAMILIES } from './registry.ts';
+import { CLOUD_READS, paragraphDigest, paragraphsOf, type ModerationCache, type ModerationSettings } from './moderation.ts';
 import * as lexicon from './rules/lexicon.ts';
 import * as modelRules from './rules/model.ts';
 import * as typography from './rules/typography.ts';
@@ -25,6 +26,8 @@ export interface PolicyVersion {
     readability?: Partial<ComplianceSettings['readability']>;
     severities?: Record<string, 'error' | 'warning' | 'off'>;
     lexicon?: TeamLexiconEntry[];
+    /** The optional cloud moderation provider (moderation.ts). */
+    moderation?: ModerationSettings;
   };
 }
 
@@ -107,6 +110,26 @@ function reportedInSentence(text: string, start: number, end: number): boolean {
   return REPORTING.test(text.slice(from, start)) || REPORTING.test(text.slice(end, to));
 }
 
+/**
+ * The cloud layer's cached verdicts (moderation.ts), one warning per family on the paragraph's first
+ * line. Only the cache is read: a paragraph without a verdict is simply not reported.
+ */
+function checkCloudVerdicts(document: LintDocument, report: (finding: RawFinding) => void): void {
+  const body = document.body;
+  const { settings, cache } = document.moderation!;
+  if (!body) return;
+  for (const paragraph of paragraphsOf(body.text)) {
+    const verdict = cache.verdicts[paragraphDigest(settings, paragraph.text)];
+    if (!verdict) continue;
+    const lineEnd = body.text.indexOf('\n', paragraph.start);
+    const end = lineEnd === -1 || lineEnd > paragraph.end ? paragraph.end : lineEnd;
+    for (const family of verdict.families) {
+      const reason = verdict.reason ? `：${verdict.reason}` : '';
+      report({ ruleId: `${family}/cloud` as RawFinding['ruleId'], segment: body, start: paragraph.start, end, message: { zh: `${CLOUD_READS.zh}有问题${reason}`, en: `${CLOUD_READS.en} a problem${verdict.reason ? `: ${verdict.reason}` : ''}` } });
+    }
+  }
+}
+
 /** Front-matter values readers see: the title and digest are typeset like the body. */
 const TYPESET_FIELDS = new Set(['title', 'digest']);
 
@@ -145,6 +168,7 @@ export function lintDocument(document: LintDocument, suppressions: readonly Supp
     // A department that turns every model rule off (policy compliance.severities) pays nothing for the model.
     if (MODEL_FAMILIES.some((family) => (document.settings.severities[`${family}/model`] ?? document.settings.severities[family]) !== 'off')) modelRules.checkModel(document, [...raw], classifier(), report);
     for (const entry of FAMILY_REGISTRY) entry.documentCheck?.(document, report);
+    if (document.moderation) checkCloudVerdicts(document, report);
   }
   checkTypographyRules(document, report);
 
@@ -219,6 +243,8 @@ export interface LintMarkdownOptions {
   frontMatter?: boolean;
   /** Size of a body image by its URL as written, when it can be found. */
   imageBytes?: (url: string) => number | undefined;
+  /** The cloud moderation's settings and cached verdicts (moderation.ts); without them, no cloud findings. */
+  moderation?: { settings: ModerationSettings; cache: ModerationCache };
 }
 
 const ARTICLE_FIELDS = ['title', 'digest', 'author'] as const;
@@ -248,7 +274,7 @@ function lintMarkdownText(source: string, options: LintMarkdownOptions, only?: '
   const frontMatter = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const fields = yaml ? ARTICLE_FIELDS.map((name) => yamlSegment(yaml, [name])).filter((segment): segment is Segment => segment !== undefined) : [];
   return lintDocument(
-    { ...(frontMatter ? { frontMatter } : {}), frontMatterChecked: false, body, fields, settings, ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}) },
+    { ...(frontMatter ? { frontMatter } : {}), frontMatterChecked: false, body, fields, settings, ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}), ...(options.moderation ? { moderation: options.moderation } : {}) },
     suppressions,
     only,
   );

@@ -8,6 +8,7 @@ import { findRepositoryRoot } from '../repository/find-repository-root.ts';
 import { readTextFile } from '../source/read-text-file.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';
 import { lintMarkdown, type PolicyVersion } from './engine.ts';
+import { DEFAULT_CACHE_FILE, moderationSettings, readModerationCache, type ModerationSettings } from './moderation.ts';
 
 export interface LintFilesResult {
   problems: Problem[];
@@ -66,8 +67,18 @@ export function expandMarkdownPaths(cwd: string, given: readonly string[]): { fi
   return { files: [...new Set(files)], missing };
 }
 
+/** The policy's cloud moderation and its cache file (absolute), inside a department repository that configures one. */
+export function moderationOf(cwd: string, policy: PolicyVersion | undefined): { settings: ModerationSettings; cacheFile: string } | undefined {
+  const settings = moderationSettings(policy);
+  const root = findRepositoryRoot(cwd);
+  if (!settings || !root) return undefined;
+  return { settings, cacheFile: path.join(root, settings.cacheFile ?? DEFAULT_CACHE_FILE) };
+}
+
 export async function lintFiles(cwd: string, files: readonly string[], policy: PolicyVersion | undefined): Promise<LintFilesResult> {
   const problems: Problem[] = [];
+  const cloud = moderationOf(cwd, policy);
+  const moderation = cloud ? { settings: cloud.settings, cache: readModerationCache(cloud.cacheFile) } : undefined;
   let suppressed = 0;
   for (const file of files) {
     const shown = path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
@@ -80,6 +91,7 @@ export async function lintFiles(cwd: string, files: readonly string[], policy: P
     const result = lintMarkdown(read.text, {
       file: shown,
       ...(policy ? { policy } : {}),
+      ...(moderation ? { moderation } : {}),
       imageBytes: (url) => {
         if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return undefined;
         try {

@@ -9,6 +9,7 @@
 import type { LocalizedText } from '../i18n/language.ts';
 import type { Reporter, LintDocument } from './document.ts';
 import type { PhraseEntry } from './phrases.ts';
+import { CLOUD_FAMILIES } from './moderation.ts';
 import * as adLaw from './rules/ad-law.ts';
 import * as conduct from './rules/conduct.ts';
 import * as education from './rules/education.ts';
@@ -149,9 +150,26 @@ export function modelRule(entry: FamilyModule): RuleDefinition {
   });
 }
 
-/** Every rule of a family as listed (its own, then its model rule). */
+/** The optional cloud layer's rules (moderation.ts): one `<family>/cloud` warning per content family a provider may name. */
+export function cloudRule(entry: FamilyModule): RuleDefinition {
+  return defineRule(`${entry.family}/cloud` as ComplianceRuleId, {
+    family: entry.family,
+    severity: 'warning',
+    basis: {
+      zh: '制度 compliance.moderation 配置的云端内容审核服务的结论（按段落摘要缓存在仓库中）；依据与该类别的规则相同。',
+      en: "The verdict of the cloud moderation service configured in the policy's compliance.moderation (cached in the repository by paragraph digest); same basis as the family's rules.",
+    },
+    summary: { zh: `云端审核认为此段属于“${entry.title.zh}”问题`, en: `The cloud moderation flags this paragraph (${entry.title.en})` },
+    help: {
+      zh: '核对这一段：若确有问题，按该类别的规则改写；若是误判，用 mpflow-disable-next-line 写明理由。改写后运行 mpflow lint --moderate 更新缓存。',
+      en: 'Check the paragraph: rewrite it as the family\'s rules say, or suppress a false alarm with mpflow-disable-next-line and a reason. Run mpflow lint --moderate after a rewrite to refresh the cache.',
+    },
+  });
+}
+
+/** Every rule of a family as listed (its own, then its model and cloud rules). */
 export function familyRules(entry: FamilyModule): RuleDefinition[] {
-  return [...entry.rules, ...(entry.model ? [modelRule(entry)] : [])];
+  return [...entry.rules, ...(entry.model ? [modelRule(entry)] : []), ...((CLOUD_FAMILIES as readonly string[]).includes(entry.family) ? [cloudRule(entry)] : [])];
 }
 
 /** The handbook's rule table (src/components/ComplianceRuleTable.astro): one row per family. */

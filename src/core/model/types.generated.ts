@@ -619,6 +619,35 @@ export interface PolicyFile {
      * 部门自己的词库，补充内置词库。 / The department's own lexicon, added to the built-in one.
      */
     lexicon?: LexiconEntry[];
+    /**
+     * 可选的云端内容审核：mpflow lint --moderate 把缓存里没有结论的段落发给它，结论按段落摘要缓存在仓库里；检查只读缓存，云端结论只是警告。 / Optional cloud moderation: mpflow lint --moderate sends it the paragraphs the cache has no verdict for and caches the verdicts by paragraph digest in the repository; checks read only the cache, and cloud verdicts are warnings.
+     */
+    moderation?: {
+      /**
+       * openai-compatible：chat completions 接口（DeepSeek、通义千问等）；tencent-tms：腾讯云文本内容安全 TextModeration。 / openai-compatible: a chat-completions endpoint (DeepSeek, Qwen …); tencent-tms: Tencent Cloud TextModeration.
+       */
+      provider: 'openai-compatible' | 'tencent-tms';
+      /**
+       * 接口地址。 / The endpoint URL.
+       */
+      endpoint: string;
+      /**
+       * 模型名（openai-compatible）或 BizType（tencent-tms，可省）。 / The model (openai-compatible) or BizType (tencent-tms, optional).
+       */
+      model?: string;
+      /**
+       * 存放密钥的环境变量名（tencent-tms 为 SecretId:SecretKey）；密钥不写进仓库。 / The environment variable holding the key (SecretId:SecretKey for tencent-tms); never the key itself.
+       */
+      keyEnv: string;
+      /**
+       * tencent-tms 的地域，默认 ap-guangzhou。 / Region for tencent-tms (default ap-guangzhou).
+       */
+      region?: string;
+      /**
+       * 缓存文件，相对仓库根目录，默认 .mpflow/moderation-cache.json。 / The cache file, relative to the repository root (default .mpflow/moderation-cache.json).
+       */
+      cacheFile?: string;
+    };
   };
   /**
    * 发布默认值。 / Publishing defaults.
