@@ -86,7 +86,9 @@ describe('an article using every doocs syntax', () => {
       const markdown = await fixture();
       const { html, removals, figureProblems } = await renderArticle({ markdown, articleDir: FIXTURE_DIR, theme });
       expect(removals).toEqual([]);
-      expect(figureProblems).toEqual([]);
+      // Only the PlantUML diagram is not drawn (nothing offline draws it), and the writer is told.
+      expect(figureProblems.map((problem) => [problem.line, problem.rule])).toEqual([[markdown.split('\n').indexOf('```plantuml') + 1, 'render/diagram-not-drawn']]);
+      expect(visibleText(html)).toContain('PlantUML源码（图未绘制）@startuml茶农->茶厂:送来鲜叶@enduml');
 
       // The renderer adds reference and note markers ([1], [注1]) after the words they belong to.
       const shown = visibleText(html).replace(/\[注?\d+\]/g, '');
@@ -129,6 +131,30 @@ describe('an article using every doocs syntax', () => {
     it(`matches test/render/golden/doocs-article.${theme}.html`, async () => {
       const { html } = await renderArticle({ markdown: await fixture(), articleDir: FIXTURE_DIR, theme });
       const golden = path.join(GOLDEN_DIR, `doocs-article.${theme}.html`);
+      const readable = `${html.replace(/></g, '>\n<')}\n`;
+      if (process.env.UPDATE_GOLDEN === '1') await writeFile(golden, readable);
+      expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render`).toBe(true);
+      expect(readable).toBe(await readFile(golden, 'utf8'));
+    });
+  }
+});
+
+describe('the same article in a department theme', () => {
+  // Every customisation a department can make, on the built-in theme it starts from.
+  const customisation = {
+    colours: { accent: '#9c4a2f', accentStrong: '#6b2a17', accentSoft: '#fbf3ef' },
+    fonts: { headings: 'Noto Serif CJK SC, serif' },
+    headings: { h2: { align: 'center' as const, decoration: 'filled' as const }, h3: { decoration: 'underline' as const } },
+    code: { style: 'vs2015', macHeader: true, lineNumbers: true },
+    css: 'blockquote { border-left: 0; padding: 8px 12px; }\n.mp-toc-title { letter-spacing: 2px; }',
+  };
+  for (const theme of THEME_NAMES) {
+    it(`matches test/render/golden/doocs-article.${theme}.department.html and keeps nothing WeChat strips`, async () => {
+      const { html } = await renderArticle({ markdown: await fixture(), articleDir: FIXTURE_DIR, theme, customisation });
+      expect(findWeChatSafetyProblems(html)).toEqual([]);
+      expect(preflightProblems(html)).toEqual([]);
+      for (const node of elements(html)) for (const name of Object.keys(node.properties)) expect(['className', 'id'], `${node.tagName} ${name}`).not.toContain(name);
+      const golden = path.join(GOLDEN_DIR, `doocs-article.${theme}.department.html`);
       const readable = `${html.replace(/></g, '>\n<')}\n`;
       if (process.env.UPDATE_GOLDEN === '1') await writeFile(golden, readable);
       expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run test/render`).toBe(true);
