@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaffoldDepartment, withCodeowners, withSample, type DepartmentAnswers } from '../../src/core/department-scaffold/scaffold.ts';
 import { managedTemplates } from '../../src/core/department-scaffold/templates.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { sampleDepartment, writeNewRepository } from '../../src/core/department-scaffold/write-repository.ts';
+import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 // A 5-person city-library department with its own 50/25/20/5 policy, made once and then checked
@@ -157,5 +159,36 @@ describe('the workflow templates', () => {
       expect(existsSync(own), `${file} has no counterpart in this repository`).toBe(true);
       expect(template, `${file} differs from this repository's copy: edit both`).toBe(readFileSync(own, 'utf8'));
     }
+  });
+});
+
+describe('--example', () => {
+  it('puts a sample department (its settings, roster, policy and records) in place of the new one’s, and the result passes check', async () => {
+    const answers: DepartmentAnswers = {
+      department: { zh: '微信部', en: 'WeChat department' },
+      account: { zh: '公众号', en: 'Official Account' },
+      members: [{ id: 'head', name: '主管', github: 'replace-with-github-login', roles: ['head'], joined: '2026-12-04' }],
+      effective: '2026-12-01',
+      timezone: 'Asia/Shanghai',
+      basePath: '/',
+      locales: ['zh-CN', 'en'],
+      accent: '#3456b8',
+      mpflowSpec: '^0.1.0',
+      mpflowVersion: '0.1.0',
+      astroSpec: '^7.3.5',
+      packageName: 'example',
+    };
+    // The sample the tests own stands in for the package's (a source checkout's content/).
+    const sample = sampleDepartment(FIXTURE_DEPARTMENT)!;
+    const merged = withCodeowners(withSample(scaffoldDepartment(answers), sample));
+    expect(merged.has('content/policy/2026-12-01.yaml')).toBe(false);
+    expect(merged.get('content/team.yaml')).toEqual(sample.get('content/team.yaml'));
+    expect(merged.has('.github/workflows/review-gate.yml')).toBe(true);
+    const target = path.join(temp, 'example');
+    await writeNewRepository(target, merged);
+    const check = await runMpflow(['check', '--root', target], { cwd: temp, env: ENV });
+    expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+    const owners = await runMpflow(['codeowners', '--check', '--root', target], { cwd: temp, env: ENV });
+    expect(owners.exitCode, owners.stderr).toBe(0);
   });
 });

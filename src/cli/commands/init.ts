@@ -160,7 +160,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
     context.stderr.write(say(`mpflow: 写入 ${given} 失败，没有留下任何文件：${(error as Error).message}\n`, `mpflow: writing ${given} failed; nothing was left behind: ${(error as Error).message}\n`));
     return EXIT.problems;
   }
-  if (answers.members[0]?.github === PLACEHOLDER_LOGIN) {
+  if (!values.example && answers.members[0]?.github === PLACEHOLDER_LOGIN) {
     context.stderr.write(say(`注意：没有给出主管的 GitHub 用户名（--head），content/team.yaml 里暂时写的是 ${PLACEHOLDER_LOGIN}；改成真实用户名后运行 npx mpflow codeowners --write。\n`, `Note: no GitHub login for the head (--head); content/team.yaml says ${PLACEHOLDER_LOGIN} for now. Write the real login there, then run npx mpflow codeowners --write.\n`));
   }
   const relative = path.isAbsolute(given) ? given : path.relative(context.cwd, dir) || '.';
