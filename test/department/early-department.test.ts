@@ -3,7 +3,7 @@
  * next month — a head preparing January in December. No article, no figures, no appraisal yet.
  * Every command works on it and says plainly what is missing or upcoming; so does the site.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +133,14 @@ describe('a department whose policy takes effect next month, with no records yet
     const title = (await readFile(path.join(dist, 'articles/index.html'), 'utf8')).match(/<title>([^<]*)<\/title>/)?.[1];
     expect(title).toContain('城東書房');
     expect(await readFile(path.join(dist, 'articles/index.html'), 'utf8')).toContain('#8a3b12');
+    // Built from the tool's handbook and this department's files only: nothing of the sample department.
+    const leaks: string[] = [];
+    for (const file of await readdir(dist, { recursive: true })) {
+      if (!/\.(html|css|js|svg|xml|txt)$/.test(file)) continue;
+      const text = await readFile(path.join(dist, file), 'utf8');
+      const match = /闽岚|Minlan|茶/i.exec(text);
+      if (match) leaks.push(`${file}: …${text.slice(Math.max(0, match.index - 40), match.index + 20)}…`);
+    }
+    expect(leaks, leaks.join('\n')).toEqual([]);
   }, 300_000);
 });
