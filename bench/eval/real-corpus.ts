@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { FAMILIES, type Family, type LintFunction } from './accuracy.ts';
+import { scriptTables } from '../../src/core/compliance/chinese-script.ts';
 
 /**
  * The real-text corpus (test/compliance-eval/corpus-real/): sentences copied from public pages,
@@ -74,9 +75,15 @@ export function loadRealCorpus(folder: string): RealEntry[] {
   return entries;
 }
 
-/** Traditional script: the sentence has characters the Simplified view changes. */
-export function scriptOf(text: string, toSimplified: (text: string) => string): 'Traditional' | 'Simplified' {
-  return toSimplified(text) !== text ? 'Traditional' : 'Simplified';
+/**
+ * Traditional script: the sentence has a character written only in Traditional Chinese (opencc's
+ * tables, as the engine reads them). Not "the normalised view differs": NFKC folds full-width
+ * punctuation, which would count most Simplified sentences as Traditional.
+ */
+export function scriptOf(text: string): 'Traditional' | 'Simplified' {
+  const { traditionalOnly } = scriptTables();
+  for (let index = 0; index < text.length; index += 1) if (traditionalOnly[text.charCodeAt(index)] === 1) return 'Traditional';
+  return 'Simplified';
 }
 
 export interface SentenceOutcome {

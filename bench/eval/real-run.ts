@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintMarkdown } from '../../src/core/compliance/index.ts';
-import { buildTextView } from '../../src/core/compliance/text-view.ts';
 import { familyRows, formatMisses, formatRows, judge, loadRealCorpus, rowPrecision, rowRecall, scriptOf, sentenceRow, SPLITS, type Row } from './real-corpus.ts';
 
 const folder = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'test/compliance-eval/corpus-real');
@@ -21,7 +20,6 @@ function goalLine(overall: Row, families: readonly Row[]): string {
 export function realCorpusReport(options: { misses: boolean }): string {
   const entries = loadRealCorpus(folder);
   const outcomes = judge(entries, (source, lintOptions) => lintMarkdown(source, lintOptions));
-  const simplified = (text: string) => buildTextView(text).text;
   const sources = new Set(entries.map((entry) => entry.sourceId)).size;
   const out: string[] = [`mpflow compliance accuracy on real text — ${entries.length} sentences from ${sources} public pages (test/compliance-eval/corpus-real, split by source)\n`];
   out.push(formatRows('split', SPLITS.map((split) => sentenceRow(split, outcomes.filter((outcome) => outcome.entry.split === split)))));
@@ -33,7 +31,7 @@ export function realCorpusReport(options: { misses: boolean }): string {
   for (const split of ['test', 'dev', 'train'] as const) {
     const part = outcomes.filter((outcome) => outcome.entry.split === split);
     out.push(`\n${labels[split]}, per family:\n${formatRows('family', familyRows(part))}`);
-    const scripts = (['Simplified', 'Traditional'] as const).map((script) => sentenceRow(script, part.filter((outcome) => scriptOf(outcome.entry.text, simplified) === script)));
+    const scripts = (['Simplified', 'Traditional'] as const).map((script) => sentenceRow(script, part.filter((outcome) => scriptOf(outcome.entry.text) === script)));
     out.push(`\n${labels[split]}, per script (zh-Hans / zh-Hant):\n${formatRows('script', scripts)}`);
     if (split === 'test') out.push(`\n${goalLine(sentenceRow('test', part), familyRows(part))}`);
   }
