@@ -86,6 +86,8 @@ describe('a department customising a built-in theme', () => {
     expect(commentColour(3)).toBeDefined();
     expect(commentColour(4)).toBe(commentColour(3));
     expect(findWeChatSafetyProblems(html)).toEqual([]);
+    // A dark code style brings its dark block with it.
+    expect(style(elements(html, 'code')[0]!)).toMatch(/background: #1e1e1e; color: #dcdcdc/);
     // Without the options, no header and no numbers.
     const plain = await renderArticle({ markdown: CODE });
     expect(elements(plain.html, 'span').filter((span) => /border-radius: 5px/.test(style(span)))).toHaveLength(0);
@@ -190,5 +192,9 @@ render:
     const invalid = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
     expect(invalid.exitCode).toBe(2);
     expect(invalid.stderr).toMatch(/^mpflow: content\/department\.yaml:6:\d+/m);
+    await fixture.write('content/department.yaml', SETTINGS.replace('code: { macHeader: true }', 'code: { macHeader: true, style: no-such-style }').replace(/^  css: .*\n/m, ''));
+    const style = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
+    expect(style.exitCode).toBe(2);
+    expect(style.stderr).toMatch(/render\.code\.style "no-such-style" in content\/department\.yaml is not a highlight\.js style/);
   });
 });

@@ -248,6 +248,8 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
   const base = BUILT_IN[name];
   const palette: Palette = {
     ...base.palette,
+    // Another code style brings its own background and text colour (dark styles need a dark block).
+    ...(custom.code?.style !== undefined ? codeStyleColours(custom.code.style) : {}),
     ...(custom.colours ?? {}),
     ...(custom.fonts?.body !== undefined ? { bodyFont: custom.fonts.body } : {}),
     ...(custom.fonts?.code !== undefined ? { codeFont: custom.fonts.code } : {}),
@@ -266,6 +268,15 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
     key: customised ? JSON.stringify(custom) : '',
     ...(custom.css !== undefined ? { departmentCss: custom.css } : {}),
   };
+}
+
+/** The block colours a highlight.js style sets on `.hljs`, as palette entries. */
+function codeStyleColours(style: string): Partial<Pick<Palette, 'codeBackground' | 'codeText'>> {
+  if (!isCodeStyle(style)) return {};
+  const rule = /(?:^|\})\s*\.hljs\s*\{([^}]*)\}/.exec(codeStyleCss(style).replace(/\/\*[\s\S]*?\*\//g, ''))?.[1] ?? '';
+  const background = /(?:^|;|\s)background(?:-color)?\s*:\s*(#[0-9a-f]{3,8})\b/i.exec(rule)?.[1];
+  const text = /(?:^|;|\s)color\s*:\s*(#[0-9a-f]{3,8})\b/i.exec(rule)?.[1];
+  return { ...(background ? { codeBackground: background.toLowerCase() } : {}), ...(text ? { codeText: text.toLowerCase() } : {}) };
 }
 
 /** Whether highlight.js ships a style of this name (node_modules/highlight.js/styles/<name>.css). */
