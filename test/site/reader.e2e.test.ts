@@ -1,0 +1,210 @@
+/**
+ * End to end: the site as its readers use it (issue 17), in Debian's Chromium, on the run's one
+ * build (site-server.ts). One page of every page type, at 375×812 (a phone) and 1280×800:
+ * nothing scrolls sideways, no table is wider than the screen, every navigation link is on
+ * screen, the language and theme controls are on every page; the home page is the department's
+ * front door; every article has its own page, linked from the archive and the calendar, whose
+ * publishing state agrees with the calendar's.
+ */
+import { readdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, type StaticServer } from './site-server.ts';
+
+requireChromiumOnCi();
+
+/** One address per page type, found in the build (so the test follows whatever the department has). */
+async function pageTypes(): Promise<string[]> {
+  const files = (await readdir(DIST, { recursive: true })).filter((file) => file.endsWith('index.html') && !file.startsWith('_astro') && !file.startsWith('pagefind'));
+  const byType = new Map<string, string>();
+  for (const file of files.sort()) {
+    const address = `/${file.replace(/index\.html$/, '')}`;
+    // /articles/<id>/, /scores/<member>/, /dashboards/<month>/: one of each is enough.
+    const type = address.replace(/^(\/(?:en\/)?(?:articles|scores|dashboards|handbook)\/)[^/]+\/$/, '$1*/');
+    if (!byType.has(type)) byType.set(type, address);
+  }
+  return [...byType.values()];
+}
+
+describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'), () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let phone: BrowserContext;
+  let desktop: BrowserContext;
+  let addresses: string[] = [];
+
+  beforeAll(async () => {
+    await buildSiteOnce();
+    addresses = await pageTypes();
+    server = await serve(DIST);
+    browser = await launchBrowser();
+    phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(context: BrowserContext, address: string): Promise<Page> {
+    const page = await context.newPage();
+    const response = await page.goto(`${server!.base}${address}`);
+    expect(response?.status(), address).toBe(200);
+    return page;
+  }
+
+  it('finds a page of every type in the build', () => {
+    for (const type of ['/', '/articles/', '/calendar/', '/topics/', '/team/', '/training/', '/dashboards/', '/scores/', '/handbook/appraisal/', '/en/']) {
+      expect(addresses.some((address) => address === type || address.startsWith(type.replace(/\/$/, '/')) ), type).toBe(true);
+    }
+    expect(addresses.some((address) => /^\/articles\/[^/]+\/$/.test(address))).toBe(true);
+  });
+
+  it('on a phone no page scrolls sideways, no table is wider than the screen and every nav link is on screen', async () => {
+    const problems: string[] = [];
+    for (const address of addresses) {
+      const page = await open(phone, address);
+      const found = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wideTables = [...document.querySelectorAll('table')].filter((table) => table.getBoundingClientRect().width > width + 0.5).length;
+        // A box that scrolls sideways hides what is past its edge (the last columns of a table).
+        const hiding = [...document.querySelectorAll('main *')].filter((element) => {
+          if (element.closest('pre, .expressive-code')) return false;
+          const overflow = getComputedStyle(element).overflowX;
+          // (Visually hidden texts for screen readers are 1 px boxes on purpose.)
+          return (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') && element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 2;
+        }).length;
+        const offscreenNav = [...document.querySelectorAll('.mpflow-nav a')].filter((link) => {
+          const box = link.getBoundingClientRect();
+          return box.left < 0 || box.right > width + 0.5;
+        }).length;
+        return { scrolls: document.documentElement.scrollWidth > width, wideTables, hiding, offscreenNav };
+      });
+      if (found.scrolls || found.wideTables || found.hiding || found.offscreenNav) problems.push(`${address} ${JSON.stringify(found)}`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has the language switch and the theme picker on every page, on a phone too', async () => {
+    const missing: string[] = [];
+    for (const context of [phone, desktop]) {
+      for (const address of addresses) {
+        const page = await open(context, address);
+        const controls = () =>
+          page.evaluate(() => {
+            const visible = (selector: string) =>
+              [...document.querySelectorAll(selector)].some((element) => {
+                const box = element.getBoundingClientRect();
+                return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+              });
+            const plain = document.querySelector('.mpflow-header') !== null;
+            // The dashboards ship no script, so they cannot switch themes: they follow the system.
+            const scriptless = document.querySelector('script') === null;
+            return {
+              lang: plain ? visible('a[data-mpflow-lang-switch]') : visible('starlight-lang-select select'),
+              theme: scriptless || (plain ? visible('select[data-mpflow-theme-select]') : visible('starlight-theme-select select')),
+              menu: visible('button.sl-menu-button'),
+            };
+          });
+        let found = await controls();
+        // A handbook page on a phone keeps both in its menu, one tap away.
+        if ((!found.lang || !found.theme) && found.menu) {
+          await page.click('button.sl-menu-button');
+          found = await controls();
+        }
+        if (!found.lang || !found.theme) missing.push(`${address} at ${context === phone ? 375 : 1280} px: ${JSON.stringify(found)}`);
+        await page.close();
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('switches a plain page to the light theme and remembers it on the next page', async () => {
+    const context = await browser!.newContext({ viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server!.base}/articles/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.selectOption('select[data-mpflow-theme-select]', 'light');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.goto(`${server!.base}/calendar/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await page.inputValue('select[data-mpflow-theme-select]')).toBe('light');
+    await context.close();
+  });
+
+  it('opens the home page as the front door: a card with a figure for every area, each leading to its page', async () => {
+    for (const [address, prefix] of [['/', '/'], ['/en/', '/en/']] as const) {
+      const page = await open(phone, address);
+      const cards = await page.locator('[data-mpflow-front-door] li').evaluateAll((items) =>
+        items.map((item) => ({ page: item.getAttribute('data-front-door'), href: item.querySelector('a')?.getAttribute('href'), figure: item.querySelector('[data-front-door-figure]')?.textContent?.trim() ?? '' })),
+      );
+      // The internal build (the run's) has every area.
+      expect(cards.map((card) => card.page)).toEqual(['articles', 'calendar', 'topics', 'campaigns', 'dashboards', 'scores', 'training', 'team']);
+      for (const card of cards) {
+        expect(card.href).toBe(`${prefix}${card.page}/`);
+        expect(card.figure, card.page!).not.toBe('');
+        const target = await phone.newPage();
+        expect((await target.goto(`${server!.base}${card.href}`))?.status(), card.href!).toBe(200);
+        await target.close();
+      }
+      await page.close();
+    }
+  });
+
+  it('gives every article of the archive its own page, and the page says what the calendar says', async () => {
+    const archive = await open(desktop, '/articles/');
+    const rows = await archive.locator('tr[data-article]').evaluateAll((trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-article')!, state: tr.getAttribute('data-status'), href: tr.querySelector('a[data-article-link]')?.getAttribute('href') })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const calendar = await open(desktop, '/calendar/');
+    const calendarStates = new Map(
+      await calendar.locator('tr[data-calendar-article]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-calendar-article')!, tr.getAttribute('data-publishing')!] as [string, string])),
+    );
+    const calendarLinks = await calendar.locator('a[data-article-link]').count();
+    expect(calendarLinks).toBe(rows.length);
+    for (const row of rows) {
+      expect(row.href).toBe(`/articles/${row.id}/`);
+      // One derivation: the archive and the calendar agree on every article.
+      expect(row.state, row.id).toBe(calendarStates.get(row.id));
+      const page = await open(desktop, row.href!);
+      expect(await page.getAttribute('[data-article-publishing]', 'data-article-publishing'), row.id).toBe(row.state);
+      if (row.state === 'published') expect(await page.locator('a[data-wechat-link]').count(), row.id).toBe(1);
+      const review = await page.getAttribute('[data-article-review]', 'data-article-review');
+      if (review === 'none') expect(await page.locator('[data-no-review-reason]').textContent(), row.id).toMatch(/审核门禁|尚未合并/);
+      else expect(await page.locator('[data-article-review] a[data-pr-link]').getAttribute('href'), row.id).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+$/);
+      expect(await page.locator('[data-rendered-article]').count()).toBe(1);
+      await page.close();
+    }
+    await archive.close();
+    await calendar.close();
+  });
+
+  it('draws a published article’s first seven days as SVG on the page and compares them with the account median', async () => {
+    const calendar = await open(desktop, '/calendar/');
+    const published = await calendar.locator('tr[data-publishing="published"]').first().getAttribute('data-calendar-article');
+    expect(published).toBeTruthy();
+    const page = await open(phone, `/articles/${published}/`);
+    const charts = await page.locator('[data-first-week] svg[role="img"]').evaluateAll((svgs) =>
+      svgs.map((svg) => ({ label: svg.getAttribute('aria-label') ?? '', width: svg.getBoundingClientRect().width, card: svg.parentElement!.getBoundingClientRect().width })),
+    );
+    expect(charts.map((chart) => chart.label)).toEqual([expect.stringContaining('阅读'), expect.stringContaining('点赞')]);
+    // Scaled to the card on a phone, not cut off.
+    for (const chart of charts) expect(chart.width).toBeLessThanOrEqual(chart.card);
+    const median = await page.locator('table.mpflow-median tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-figure'), tr.querySelector('[data-change]')?.textContent?.trim()]));
+    expect(median.map(([figure]) => figure)).toEqual(['reads', 'shares', 'likes', 'comments']);
+    for (const [, change] of median) expect(change).toMatch(/^([+−±]\d+%|—)$/);
+    await calendar.close();
+    await page.close();
+  });
+
+  it('lists the calendar’s months newest first', async () => {
+    const page = await open(desktop, '/calendar/');
+    const months = await page.locator('section[data-calendar-month]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month')!));
+    expect(months.length).toBeGreaterThan(1);
+    expect(months).toEqual([...months].sort().reverse());
+    await page.close();
+  });
+});
