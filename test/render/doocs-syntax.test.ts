@@ -266,6 +266,15 @@ describe('each doocs syntax on its own', () => {
     expect(String(plain!.properties.style)).not.toContain('text-align: left;');
   });
 
+  it('aligns a list item or table cell with a long address left as well', async () => {
+    const long = 'https://www.example.org/a/very/long/path/that/cannot/break.html';
+    const { html } = await render(`- 见 ${long} 这里\n- 短的一项\n\n| 出处 | 说明 |\n| --- | --- |\n| ${long} | 茶经 |\n`);
+    const items = elements(html, 'section').filter((section) => /text-indent: -1\.4em/.test(String(section.properties.style)));
+    expect(items.map((item) => String(item.properties.style).includes('text-align: left;'))).toEqual([true, false]);
+    const cells = elements(html, 'td');
+    expect(cells.map((cell) => String(cell.properties.style).includes('text-align: left;'))).toEqual([true, false]);
+  });
+
   it('keeps a note marker on one line and gives a fourth list level its own bullet', async () => {
     const { html } = await render('说法见此[^1]。\n\n- 一\n  - 二\n    - 三\n      - 四\n\n[^1]: 出处。');
     const marker = elements(html, 'sup')[0]!;

@@ -309,6 +309,11 @@ export function shapeForWeChat(tree: Root, tools?: Highlighter, code: CodeBlockO
     parent.children[index] = element('section', 'mp-list', flattenList(node, 0));
     return SKIP;
   });
+  // List items and table cells are justified too (inherited): the same long runs stretch them.
+  visit(tree, 'element', (node) => {
+    const listItem = node.tagName === 'section' && classNames(node).includes('mp-list-item');
+    if ((listItem || node.tagName === 'td') && !classNames(node).includes('mp-align-left') && LONG_UNBROKEN.test(textContent(node))) node.properties.className = [...classNames(node), 'mp-align-left'];
+  });
   tree.children = [element('section', 'mp-article', tree.children as ElementContent[])];
 }
 
