@@ -43,7 +43,7 @@ CODEOWNERS）、src/content/docs/（通用手册）和部门的 README。目录�
   --site-url 网址         站点地址，如 https://example.github.io
   --base 路径             站点的基础路径（默认 /）
   --repository 网址       仓库网址（手册“编辑此页”链接）
-  --locales zh-CN,en     站点语言，第一个为默认语言
+  --locales zh-CN,en     站点语言，第一个为默认语言（也可重复 --locale）
   --accent #3456b8       站点主色
   --name 包名             package.json 的 name（默认取目录名）
   --mpflow-spec 版本      package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）
@@ -77,7 +77,7 @@ asks for each answer.
   --site-url URL         the site's address, e.g. https://example.github.io
   --base PATH            the site's base path (default /)
   --repository URL       the repository's address (the handbook's edit links)
-  --locales zh-CN,en     the site's languages, the default first
+  --locales zh-CN,en     the site's languages, the default first (or --locale, repeated)
   --accent #3456b8       the site's accent colour
   --name NAME            package.json's name (default: the folder's name)
   --mpflow-spec SPEC     how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)
@@ -112,6 +112,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
       base: { type: 'string' },
       repository: { type: 'string' },
       locales: { type: 'string' },
+      locale: { type: 'string', multiple: true },
       accent: { type: 'string' },
       name: { type: 'string' },
       'mpflow-spec': { type: 'string' },
@@ -135,6 +136,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   if (state === 'not-a-folder') throw new UsageError(say(`${given} 是一个文件，不是目录。`, `${given} is a file, not a folder.`));
 
   const interactive = !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
+  if (values.locale && values.locales === undefined) values.locales = values.locale.join(',');
   const asked = interactive ? await ask(values, context) : values;
   if (!values.yes && !interactive && (asked.department === undefined || asked.account === undefined)) {
     throw new UsageError(say('没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.'));
