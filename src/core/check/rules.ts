@@ -64,6 +64,7 @@ export const RULES = {
   'ref/no-policy': rule('error', '没有适用的制度版本', 'No policy in force', '确认 content/policy/ 中有生效日期不晚于该日期的版本。', 'Make sure a policy version is in force on that date.'),
   'department/missing': rule('warning', '没有部门设置', 'No department settings', '创建 content/department.yaml（mpflow init 会写好一份），写明部门和公众号名称。', 'Create content/department.yaml (mpflow init writes one) with the department\'s and account\'s names.'),
   'department/support-categories': rule('error', '客服类别缺少“其他”', 'Support categories lack 其他', '在 support.categories 中保留“其他”。', 'Keep 其他 in support.categories.'),
+  'department/missing-file': rule('warning', '部门设置里的图片不存在', 'Settings name a missing image', '把图片放进 public/，或改正 logo、favicon 的路径。', 'Put the image in public/ or correct the logo or favicon path.'),
   'department/newer-version': rule('error', '部门设置的版本比 mpflow 新', 'Settings newer than mpflow', '升级 mpflow 到部门仓库要求的版本。', 'Upgrade mpflow to the version the repository needs.'),
   'support/unknown-category': rule('error', '客服类别不在部门设置中', 'Support category not in the settings', '使用 content/department.yaml 中 support.categories 列出的类别，或先在那里添加。', 'Use a category listed in support.categories of content/department.yaml, or add it there first.'),
   'policy/upcoming': rule('warning', '还没有生效的制度版本', 'No policy in force yet', '到第一个版本的生效日期前无法计分；如果日期写错了，改正 effective。', 'Nothing can be scored before the first version takes effect; correct effective if the date is wrong.'),

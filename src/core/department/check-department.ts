@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { CheckContext } from '../check/check-repository.ts';
 import { makeProblem } from '../check/make-problem.ts';
 import type { Problem } from '../check/problem.ts';
@@ -20,6 +22,20 @@ export function checkDepartment(repository: Repository, problems: Problem[]): vo
   }
   if (!record.valid) return;
   problems.push(...checkDepartmentSettings(record.data, record.locate));
+  // The logo and icon are served from public/; a wrong path would only show as a broken image.
+  for (const field of ['logo', 'favicon'] as const) {
+    const sitePath = record.data[field];
+    if (typeof sitePath !== 'string' || existsSync(path.join(repository.root, 'public', sitePath))) continue;
+    problems.push(
+      makeProblem(
+        record.file,
+        'department/missing-file',
+        text(`${field} 指向的 public${sitePath} 不存在，网站上会显示成破图。`, `${field} names public${sitePath}, which does not exist; the site would show a broken image.`),
+        record.locate([field]),
+        field,
+      ),
+    );
+  }
 }
 
 /**
