@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleImageFiles } from '../../src/site/article-images.ts';
-import { articleImageHref, isServableImage, PREVIEW_LATEST_ARTICLES, previewedArticles, previewHref } from '../../src/site/article-preview.ts';
+import { articleHref, articleImageHref, isServableImage } from '../../src/site/article-preview.ts';
 
 let root: string;
 
@@ -52,10 +52,10 @@ describe('articleImageFiles', () => {
   });
 });
 
-describe('preview addresses', () => {
-  it('puts previews under each language and images next to the zh-CN preview, with the site base', () => {
-    expect(previewHref('2026-09-02-yancha-yanyun', 'zh-CN')).toBe('/articles/2026-09-02-yancha-yanyun/preview/');
-    expect(previewHref('2026-09-02-yancha-yanyun', 'en', '/mpflow')).toBe('/mpflow/en/articles/2026-09-02-yancha-yanyun/preview/');
+describe('article addresses', () => {
+  it('puts each article’s page under each language and its images next to the zh-CN page, with the site base', () => {
+    expect(articleHref('2026-09-02-yancha-yanyun', 'zh-CN')).toBe('/articles/2026-09-02-yancha-yanyun/');
+    expect(articleHref('2026-09-02-yancha-yanyun', 'en', '/mpflow')).toBe('/mpflow/en/articles/2026-09-02-yancha-yanyun/');
     expect(articleImageHref('2026-09-02-yancha-yanyun', 'images/a.png', '/mpflow/')).toBe('/mpflow/articles/2026-09-02-yancha-yanyun/images/a.png');
   });
 
@@ -72,27 +72,4 @@ describe('preview addresses', () => {
       expect(isServableImage(src)).toBe(servable);
     });
   }
-});
-
-describe('previewedArticles', () => {
-  const article = (id: string, publishAt: string) => ({ id, data: { publishAt } });
-
-  it('takes the latest articles by publishAt, the scheduled ones included, ties by id', () => {
-    const articles = [
-      article('2026-09-02-a', '2026-09-02T20:30:00+08:00'),
-      article('2026-12-02-b', '2026-12-02T20:30:00+08:00'),
-      article('2026-10-01-d', '2026-09-30T16:30:00Z'),
-      article('2026-10-01-c', '2026-10-01T00:30:00+08:00'),
-    ];
-    expect(previewedArticles(articles, 3).map((entry) => entry.id)).toEqual(['2026-12-02-b', '2026-10-01-c', '2026-10-01-d']);
-    expect(previewedArticles(articles).map((entry) => entry.id)).toHaveLength(4);
-  });
-
-  it('keeps a large archive to the latest PREVIEW_LATEST_ARTICLES', () => {
-    const archive = Array.from({ length: 2000 }, (_, index) => article(`a-${String(index).padStart(4, '0')}`, new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString()));
-    const previewed = previewedArticles(archive);
-    expect(previewed).toHaveLength(PREVIEW_LATEST_ARTICLES);
-    expect(previewed[0]!.id).toBe('a-1999');
-    expect(previewed.at(-1)!.id).toBe(`a-${String(2000 - PREVIEW_LATEST_ARTICLES).padStart(4, '0')}`);
-  });
 });

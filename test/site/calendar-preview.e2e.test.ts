@@ -23,12 +23,12 @@ describe('publishing calendar and phone previews', () => {
     articleIds = [...repository.articleIds].sort();
   }, 300_000);
 
-  it('builds the calendar and a preview of every article in both languages, and serves the body images', async () => {
+  it('builds the calendar and a page of every article in both languages, and serves the body images', async () => {
     expect(articleIds.length).toBeGreaterThanOrEqual(26);
     for (const file of ['calendar/index.html', 'en/calendar/index.html']) expect(existsSync(path.join(DIST, file)), file).toBe(true);
     for (const id of articleIds) {
-      expect(existsSync(path.join(DIST, `articles/${id}/preview/index.html`)), id).toBe(true);
-      expect(existsSync(path.join(DIST, `en/articles/${id}/preview/index.html`)), id).toBe(true);
+      expect(existsSync(path.join(DIST, `articles/${id}/index.html`)), id).toBe(true);
+      expect(existsSync(path.join(DIST, `en/articles/${id}/index.html`)), id).toBe(true);
     }
     expect(existsSync(path.join(DIST, 'articles/2026-09-02-yancha-yanyun/figure-1.png'))).toBe(true);
   });
@@ -37,7 +37,7 @@ describe('publishing calendar and phone previews', () => {
     const secrets = await privateTexts();
     const archive = await readFile(path.join(DIST, 'articles/index.html'), 'utf8');
     const scripts = (html: string) => (html.match(/<script\b/g) ?? []).length;
-    for (const file of ['calendar/index.html', 'en/calendar/index.html', 'articles/2026-09-02-yancha-yanyun/preview/index.html', 'en/articles/2026-09-02-yancha-yanyun/preview/index.html']) {
+    for (const file of ['calendar/index.html', 'en/calendar/index.html', 'articles/2026-09-02-yancha-yanyun/index.html', 'en/articles/2026-09-02-yancha-yanyun/index.html']) {
       const html = await readFile(path.join(DIST, file), 'utf8');
       // Only the layout's own two inline scripts (colour scheme, language switch), as on the archive.
       expect(scripts(html), file).toBe(scripts(archive));
@@ -80,9 +80,9 @@ describe('publishing calendar and phone previews', () => {
       expect(wechatLinks.length).toBe(states.filter((row) => row.publishing === 'published').length);
       for (const href of wechatLinks) expect(href).toMatch(/^https:\/\/mp\.weixin\.qq\.com\//);
 
-      // Months in calendar order, each a captioned table with column headers.
+      // Months newest first (as the archive), each a captioned table with column headers.
       const months = await page.locator('section[data-calendar-month]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month') ?? ''));
-      expect([...months].sort()).toEqual(months);
+      expect([...months].sort().reverse()).toEqual(months);
       expect(await page.locator('table.mpflow-calendar caption').count()).toBe(months.length);
       expect(await page.locator('table.mpflow-calendar th[scope="col"]').count()).toBe(months.length * 5);
 
@@ -92,10 +92,10 @@ describe('publishing calendar and phone previews', () => {
       expect(await page.locator('tr[data-calendar-article]').count()).toBe(articleIds.length);
     });
 
-    it('opens a preview from the calendar: the WeChat-safe HTML in a 375 px phone, with its images', async () => {
+    it('opens an article’s page from the calendar: the WeChat-safe HTML in a 375 px phone, with its images', async () => {
       await open('/calendar/');
-      await page.locator('tr[data-calendar-article="2026-09-02-yancha-yanyun"] a[data-preview-link]').click();
-      await page.waitForURL(/\/articles\/2026-09-02-yancha-yanyun\/preview\/$/);
+      await page.locator('tr[data-calendar-article="2026-09-02-yancha-yanyun"] a[data-article-link]').click();
+      await page.waitForURL(/\/articles\/2026-09-02-yancha-yanyun\/$/);
       const phone = await page.evaluate(() => {
         const screen = document.querySelector('.mpflow-phone-screen')!;
         const body = document.querySelector('[data-rendered-article]')!;
@@ -115,18 +115,18 @@ describe('publishing calendar and phone previews', () => {
       expect(phone.images.length).toBeGreaterThan(0);
       for (const width of phone.images) expect(width).toBeGreaterThan(0);
       expect(findWeChatSafetyProblems(phone.html)).toEqual([]);
-      expect(phone.switchHref).toBe('/en/articles/2026-09-02-yancha-yanyun/preview/');
+      expect(phone.switchHref).toBe('/en/articles/2026-09-02-yancha-yanyun/');
 
-      await open('/en/articles/2026-09-02-yancha-yanyun/preview/');
+      await open('/en/articles/2026-09-02-yancha-yanyun/');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.locator('article.mpflow-phone').getAttribute('lang')).toBe('zh-CN');
     });
 
-    it('links each archive row to its preview', async () => {
+    it('links each archive row to its article’s page', async () => {
       await open('/articles/');
-      const links = await page.locator('tr[data-article] a[data-preview-link]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      const links = await page.locator('tr[data-article] a[data-article-link]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect(links.length).toBe(articleIds.length);
-      for (const href of links) expect(href).toMatch(/^\/articles\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/preview\/$/);
+      for (const href of links) expect(href).toMatch(/^\/articles\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/$/);
     });
   });
 });
