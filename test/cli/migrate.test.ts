@@ -5,7 +5,9 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEPARTMENT_SCHEMA_VERSION } from '../../src/core/department/settings.ts';
+import type { Migration } from '../../src/core/migrations/migration.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, pendingMigrations } from '../../src/core/migrations/registry.ts';
+import { applyMigrationPlan, planMigrations } from '../../src/core/migrations/run-migrations.ts';
 import { unifiedDiff } from '../../src/core/migrations/unified-diff.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
@@ -101,6 +103,40 @@ describe('mpflow migrate on a department made by the previous version', () => {
     expect(report.latest).toBe(LATEST_SCHEMA_VERSION);
     expect(report.migrations.map((step) => step.id)).toEqual(['0001-department-settings']);
     expect(report.changes.map((change) => [change.path, change.action])).toEqual([['content/department.yaml', 'create'], ['content/team.yaml', 'modify']]);
+  });
+});
+
+describe('a chain of migrations', () => {
+  // A next data format as a later mpflow might bring it: every article's `tags` become `keywords`,
+  // and the settings gain a field. It runs on what the step before it left.
+  const seen: string[][] = [];
+  const renameTags: Migration = {
+    id: '0002-keywords',
+    from: 1,
+    to: 2,
+    description: { zh: '文章的 tags 改名为 keywords。', en: "Articles' tags are renamed keywords." },
+    reads: ['content/department.yaml', 'content/articles/**/*.md'],
+    transform(files) {
+      seen.push([...files.keys()]);
+      const changes = new Map<string, string | null>();
+      for (const [file, content] of files) {
+        if (file.endsWith('.md')) changes.set(file, content.replace(/^tags:/m, 'keywords:'));
+        else changes.set(file, `${content}keywordsFromTags: true\n`);
+      }
+      return changes;
+    },
+  };
+
+  it('each step sees the files the one before wrote; the version ends at the last step', async () => {
+    const plan = await planMigrations(root, [...MIGRATIONS, renameTags]);
+    expect(plan.steps.map((step) => step.id)).toEqual(['0001-department-settings', '0002-keywords']);
+    expect(seen.at(-1)).toEqual(['content/articles/2026/03-10-spring-reading/index.md', 'content/department.yaml']);
+    expect(plan.changes.map((change) => change.path)).toEqual(['content/articles/2026/03-10-spring-reading/index.md', 'content/department.yaml', 'content/team.yaml']);
+    await applyMigrationPlan(root, plan);
+    const settings = parseDocument(await read('content/department.yaml')).toJS() as { schemaVersion: number; keywordsFromTags: boolean };
+    expect([settings.schemaVersion, settings.keywordsFromTags]).toEqual([2, true]);
+    expect(await read('content/articles/2026/03-10-spring-reading/index.md')).toMatch(/^keywords: \[书单\]$/m);
+    expect((await planMigrations(root, [...MIGRATIONS, renameTags])).steps).toEqual([]);
   });
 });
 

@@ -13,7 +13,10 @@ export interface Migration {
   from: number;
   to: number;
   description: LocalizedText;
-  /** Repository paths the transform reads (files that do not exist are left out of its input). */
+  /**
+   * Repository paths the transform reads, or globs (picomatch, e.g. content/articles/**\/*.md) for
+   * every file that matches; files that do not exist are left out of its input.
+   */
   reads: readonly string[];
   transform(files: ReadonlyMap<string, string>): Map<string, string | null>;
 }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
+import { walkFiles } from '../repository/walk-files.ts';
 import { DEPARTMENT_SETTINGS_PATH } from '../department/settings.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
@@ -69,7 +71,7 @@ export async function planMigrations(root: string, migrations: readonly Migratio
   const steps = pendingMigrations(version, migrations);
   for (const step of steps) {
     const input = new Map<string, string>();
-    for (const file of step.reads) {
+    for (const file of await expandReads(root, step.reads, current)) {
       const content = await read(file);
       if (content !== undefined) input.set(file, content);
     }
@@ -103,4 +105,29 @@ export function tooNewMessage(version: number, latest: number): LocalizedText {
     `仓库的数据格式是第 ${version} 版，比这个 mpflow 认识的第 ${latest} 版新：请升级 mpflow（package.json 里的版本），不要降级数据。`,
     `The repository's data format is version ${version}, newer than version ${latest} that this mpflow knows: upgrade mpflow (its version in package.json) rather than the data.`,
   );
+}
+
+/**
+ * A step's `reads` as repository paths: a plain path as it is, a glob (content/articles/**\/*.md)
+ * as every file under its fixed folder that matches, files earlier steps created included and
+ * files they deleted left out.
+ */
+async function expandReads(root: string, reads: readonly string[], current: ReadonlyMap<string, string | undefined>): Promise<string[]> {
+  const paths = new Set<string>();
+  for (const entry of reads) {
+    if (!picomatch.scan(entry).isGlob) {
+      paths.add(entry);
+      continue;
+    }
+    const matches = picomatch(entry, { dot: true });
+    const base = picomatch.scan(entry).base;
+    const { files } = await walkFiles(root, [base === '' ? '.' : base]);
+    for (const file of files) if (matches(file.relativePath)) paths.add(file.relativePath);
+    for (const [file, content] of current) {
+      if (!matches(file)) continue;
+      if (content === undefined) paths.delete(file);
+      else paths.add(file);
+    }
+  }
+  return [...paths].sort();
 }
