@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from 'yaml';
+import { Document, isSeq, parseDocument, visit } from 'yaml';
 import { generateCodeowners } from '../team/codeowners.ts';
 import type { PolicyFile, TeamFile } from '../model/types.generated.ts';
 import { DEPARTMENT_SCHEMA_VERSION } from '../department/settings.ts';
@@ -153,11 +153,22 @@ function templateValues(answers: DepartmentAnswers): Record<string, string> {
     siteLines,
     repositoryLine: answers.repository ? `repository: ${JSON.stringify(answers.repository)}\n` : '',
     localesFlow: `[${answers.locales.join(', ')}]`,
-    membersYaml: stringify({ members }, { lineWidth: 0, flowCollectionPadding: false }).trimEnd().replace(/\n( +)roles:\n((?:\1  - .+\n?)+)/g, (_all, indent: string, list: string) => `\n${indent}roles: [${list.trim().split(/\n/).map((line) => line.trim().slice(2)).join(', ')}]\n`).trimEnd(),
+    membersYaml: rosterYaml(members),
     mpflowSpec: answers.mpflowSpec,
     mpflowVersion: answers.mpflowVersion,
     astroSpec: answers.astroSpec,
     packageName: answers.packageName,
     description: `${answers.department.zh}（${answers.account.zh}）的工作仓库 / ${answers.department.en} working repository`,
   };
+}
+
+/** The roster's members as YAML, each member's roles on one line ([head]) as people write them. */
+function rosterYaml(members: ReadonlyArray<Record<string, unknown>>): string {
+  const document = new Document({ members });
+  visit(document, {
+    Pair(_key, pair) {
+      if (isSeq(pair.value) && (pair.key as { value?: unknown } | null)?.value === 'roles') pair.value.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
 }
