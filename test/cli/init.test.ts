@@ -92,6 +92,14 @@ describe('mpflow init', () => {
     for (const node of policy.appraisal.weights) expect(node.children.reduce((sum, child) => sum + child.weight, 0)).toBeCloseTo(node.weight, 9);
   });
 
+  it('takes the weights by name too, in any order', async () => {
+    const target = path.join(temp, 'named-weights');
+    const run = await runMpflow(['init', target, '--yes', '--head', 'lijing-lib', '--weights', 'ability=25,performance=50,professionalism=5,attitude=20'], { cwd: temp, env: ENV });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const policy = parseDocument(await readFile(path.join(target, 'content/policy/2026-12-01.yaml'), 'utf8')).toJS() as { appraisal: { weights: Array<{ id: string; weight: number }> } };
+    expect(policy.appraisal.weights.map((node) => node.weight)).toEqual([50, 25, 20, 5]);
+  });
+
   it('copies the generic handbook pages as the department’s own', () => {
     const handbook = files(path.join(PROJECT_ROOT, 'src/content/docs')).sort();
     expect(handbook.length).toBeGreaterThan(0);
@@ -118,6 +126,7 @@ describe('mpflow init', () => {
   it.each([
     [['--weights', '60/20/15/10'], /add up to 100/],
     [['--weights', '50/50'], /4 numbers/],
+    [['--weights', 'performance=50,ability=25,attitude=25'], /by name takes all of/],
     [['--member', 'Bad_Id:某人:x:copywriter'], /not a member id/],
     [['--member', 'he-yun:何云:heyun:writer'], /roles are/],
     [['--effective', '2026-02-30'], /not a date/],

@@ -37,7 +37,8 @@ CODEOWNERS）、src/content/docs/（通用手册）和部门的 README。目录�
   --head-name 姓名       主管姓名（默认“主管”）
   --head-id 编号         主管的成员编号（默认由 GitHub 用户名生成，或 head）
   --member 编号:姓名:GitHub:角色+角色   其他成员，可重复，如 lin-xiao:林晓:linxiao:copywriter
-  --weights 50/25/20/5   工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配）
+  --weights 50/25/20/5   工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），
+                         也可写 performance=50,ability=25,attitude=20,professionalism=5
   --effective 日期        第一版制度的生效日期（默认本月 1 日）
   --timezone 时区         制度时区（默认 Asia/Shanghai）
   --site-url 网址         站点地址，如 https://example.github.io
@@ -71,7 +72,7 @@ asks for each answer.
   --head-id ID           the head's member id (default: from the login, or head)
   --member ID:NAME:LOGIN:ROLE+ROLE   another member, repeatable, e.g. lin-xiao:林晓:linxiao:copywriter
   --weights 50/25/20/5   weights of performance/ability/attitude/professionalism (add up to 100;
-                         sub-items scaled in proportion)
+                         sub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5
   --effective DATE       the first policy version's effective date (default: the 1st of this month)
   --timezone ZONE        the policy's time zone (default Asia/Shanghai)
   --site-url URL         the site's address, e.g. https://example.github.io
@@ -88,6 +89,8 @@ asks for each answer.
 Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).`,
 };
 
+/** The standard policy's top-level dimensions, in its order (templates/department/content/policy/policy.yaml.tmpl). */
+const DIMENSION_IDS = ['performance', 'ability', 'attitude', 'professionalism'];
 const ROLES = new Set(['operator', 'designer', 'copywriter', 'support', 'head', 'hr']);
 const MEMBER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -225,7 +228,18 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
 
   let weights: number[] | undefined;
   if (values.weights !== undefined) {
-    weights = values.weights.split(/[/,，、\s]+/).filter(Boolean).map(Number);
+    const parts = values.weights.split(/[/,，、\s]+/).filter(Boolean);
+    if (parts.some((part) => part.includes('='))) {
+      // Named: performance=50,ability=25,attitude=20,professionalism=5, in any order.
+      const byId = new Map(parts.map((part) => [part.split('=')[0]!.trim(), Number(part.split('=')[1])]));
+      const unknown = [...byId.keys()].filter((id) => !DIMENSION_IDS.includes(id));
+      if (unknown.length > 0 || byId.size !== DIMENSION_IDS.length) {
+        throw new UsageError(say(`--weights 按名称写时要给全 ${DIMENSION_IDS.join('、')} 四项（收到“${values.weights}”）。`, `--weights by name takes all of ${DIMENSION_IDS.join(', ')} (got "${values.weights}").`));
+      }
+      weights = DIMENSION_IDS.map((id) => byId.get(id)!);
+    } else {
+      weights = parts.map(Number);
+    }
     if (weights.length !== 4 || weights.some((weight) => !Number.isFinite(weight))) {
       throw new UsageError(say(`--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`, `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").`));
     }
