@@ -5,6 +5,7 @@
  * wall clock, so the suite passes on any date (CI runs it again a year ahead with faketime).
  */
 import { describe, expect, it } from 'vitest';
+import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { currentInstant } from '../../src/core/clock.ts';
 import { addDays } from '../../src/core/metrics/kpis.ts';
 import { validateImportRange } from '../../src/core/metrics/wechat-import.ts';
@@ -100,6 +101,25 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
         expect(step.due.slice(0, 7)).toBe(period);
         expect(step.overdue).toBe(today > step.due);
       }
+    }
+  });
+
+  it('check without an explicit "now" (as the site build calls it) reads MPFLOW_NOW: a policy starting tomorrow is upcoming "today"', async () => {
+    const fixture = await FixtureRepository.create();
+    const saved = process.env.MPFLOW_NOW;
+    try {
+      const policy = await fixture.read('content/policy/2026-01-01.yaml');
+      await fixture.remove('content/policy/2026-01-01.yaml');
+      const tomorrow = addDays(today, 1);
+      await fixture.write(`content/policy/${tomorrow}.yaml`, policy.replace(/^effective: .*$/m, `effective: ${tomorrow}`));
+      process.env.MPFLOW_NOW = instant;
+      const { problems } = await checkRepository(fixture.root);
+      const upcoming = problems.filter((problem) => problem.ruleId === 'policy/upcoming');
+      expect(upcoming.map((problem) => problem.message.en)).toEqual([expect.stringContaining(`today (${today})`)]);
+    } finally {
+      if (saved === undefined) delete process.env.MPFLOW_NOW;
+      else process.env.MPFLOW_NOW = saved;
+      await fixture.dispose();
     }
   });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { currentInstant } from '../clock.ts';
 import type { CheckCache } from '../cache/check-cache.ts';
 import { loadRepository, type Repository } from '../repository/load-repository.ts';
 import type { FoundFile } from '../repository/walk-files.ts';
@@ -26,7 +27,7 @@ export interface CheckOptions {
   compliance?: boolean;
   /** The repository's files, already listed (see listedContentFiles); the folders are then not walked. */
   files?: FoundFile[];
-  /** What "now" is for the calendar rules (date/future); default the machine's clock. */
+  /** What "now" is for the calendar rules (date/future); default the one clock (MPFLOW_NOW, else the machine's). */
   now?: number;
   /** What earlier runs learnt of unchanged files (parses, schema verdicts, findings); none by default. */
   cache?: CheckCache;
@@ -66,7 +67,8 @@ const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[], conte
 
 export function checkLoadedRepository(repository: Repository, context: Partial<CheckContext> = {}): Problem[] {
   const problems: Problem[] = [];
-  const full: CheckContext = { now: context.now ?? Date.now() };
+  // The one clock (MPFLOW_NOW or the machine's), so a site built at a pinned instant checks at it too.
+  const full: CheckContext = { now: context.now ?? currentInstant() };
   for (const [check, area] of CHECKS) {
     try {
       check(repository, problems, full);
