@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
+import { writeFilesAllOrNothing } from '../../core/source/write-file-atomically.ts';
 import { dateInTimeZone, isCalendarDate, isTimeZone } from '../../core/model/dates.ts';
 import { astroRange, packageVersion } from '../../core/department-scaffold/package-root.ts';
 import {
@@ -366,14 +366,16 @@ async function updateManaged(root: string, context: CommandContext): Promise<num
     throw new UsageError(zh ? `${root} 不是微信部的仓库（没有 content/ 文件夹）。` : `${root} is not a department repository (it has no content/ folder).`);
   }
   const changed: string[] = [];
+  const writes: Array<{ file: string; content: string }> = [];
   for (const [file, content] of managedTemplates()) {
     const target = path.join(root, ...file.split('/'));
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (current === content) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, content, 'utf8');
+    writes.push({ file: target, content });
     changed.push(file);
   }
+  // All or none: a half-updated set of workflows could run a new gate against an old publish job.
+  await writeFilesAllOrNothing(writes);
   if (changed.length === 0) {
     context.stdout.write(zh ? `✓ 由 mpflow 管理的文件已是 ${packageVersion()} 版。\n` : `✓ The files mpflow manages are already those of ${packageVersion()}.\n`);
   } else {
