@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONTENT_FAMILIES, loadRealCorpus, SPLITS } from '../../bench/eval/real-corpus.ts';
 import { scriptTables } from '../../src/core/compliance/chinese-script.ts';
+import { buildTextView } from '../../src/core/compliance/text-view.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
 /**
@@ -40,8 +41,8 @@ const sources: Array<RawSource & { file: string }> = files.flatMap((file) => {
 const { traditionalOnly } = scriptTables();
 const isTraditional = (text: string) => [...text].some((character) => traditionalOnly[character.charCodeAt(0)] === 1);
 
-/** Two sentences that differ only in spacing, punctuation or width are the same sentence. */
-const key = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+/** Two sentences that differ only in script (the engine reads Traditional as Simplified), spacing, punctuation or width are the same sentence. */
+const key = (text: string) => buildTextView(text).text.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
 
 describe('corpus-real, the data files', () => {
   it('gives every source an id, an http(s) address, a title, its split and (outside the first files, whose titles name it) its publisher', () => {
@@ -70,7 +71,7 @@ describe('corpus-real, the data files', () => {
     for (const entry of entries) expect(SPLITS, entry.sourceId).toContain(entry.split);
   });
 
-  it('holds no sentence twice, within or across splits', () => {
+  it('holds no sentence twice, within or across splits, in either script', () => {
     const seen = new Map<string, string>();
     const twice: string[] = [];
     for (const entry of entries) {
