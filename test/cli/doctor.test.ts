@@ -56,6 +56,8 @@ describe('mpflow doctor', () => {
     const kinds = report.findings.map((finding) => finding.kind);
     expect(kinds).toContain('migration/pending');
     expect(kinds).toContain('settings/missing');
+    // Made before init: none of the managed workflows, said once.
+    expect(report.findings.filter((finding) => finding.kind === 'template/missing').map((finding) => finding.file)).toEqual(['.github/']);
     expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.message).toContain('0001-department-settings');
     expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.fix).toContain('npx mpflow migrate');
 
@@ -85,19 +87,24 @@ describe('mpflow doctor', () => {
     expect(zh.stdout).toContain('今天（2026-12-04）没有生效的制度');
   });
 
-  it('a workflow edited in place is drifted; init --update restores it and the department’s own workflow is left alone', async () => {
+  it('a workflow edited in place is drifted, a deleted one missing; init --update restores both and the department’s own workflow is left alone', async () => {
     const drifted = await initDepartment('drifted');
     const publish = path.join(drifted, '.github/workflows/publish.yml');
     const original = await readFile(publish, 'utf8');
     await writeFile(publish, original.replace('npx mpflow publish --due --push-records', 'npx mpflow publish --due --push-records --force'));
     await writeFile(path.join(drifted, '.github/workflows/library-extra.yml'), 'name: library-extra\non: workflow_dispatch\njobs: {}\n');
+    await rm(path.join(drifted, '.github/workflows/appraisal-reminder.yml'));
     const { exitCode, report } = await doctor(drifted);
     expect(exitCode).toBe(1);
-    expect(report.findings).toEqual([expect.objectContaining({ kind: 'template/drifted', file: '.github/workflows/publish.yml', line: original.split('\n').findIndex((line) => line.includes('--push-records')) + 1 })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ kind: 'template/missing', file: '.github/workflows/appraisal-reminder.yml' }),
+      expect.objectContaining({ kind: 'template/drifted', file: '.github/workflows/publish.yml', line: original.split('\n').findIndex((line) => line.includes('--push-records')) + 1 }),
+    ]);
 
     const update = await runMpflow(['init', '--update', drifted], { cwd: temp, env: env() });
     expect(update.exitCode, update.stderr).toBe(0);
     expect(update.stdout).toContain('.github/workflows/publish.yml');
+    expect(update.stdout).toContain('.github/workflows/appraisal-reminder.yml');
     expect(await readFile(publish, 'utf8')).toBe(original);
     expect(await readFile(path.join(drifted, '.github/workflows/library-extra.yml'), 'utf8')).toContain('library-extra');
     expect((await doctor(drifted)).exitCode).toBe(0);

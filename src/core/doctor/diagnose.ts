@@ -99,10 +99,15 @@ export async function diagnose(root: string, now: number): Promise<Diagnosis> {
 
   // mpflow's own repository is where the templates come from (its ci.yml also runs the tool's tests).
   const managed = path.resolve(root) === path.resolve(packageRoot()) ? new Map<string, string>() : managedTemplates();
+  const missing = [...managed.keys()].filter((file) => !existsSync(path.join(root, ...file.split('/'))));
+  if (missing.length > 1 && missing.length === managed.size) {
+    // A repository from before init (a fork of the sample, say): one finding, not one per file.
+    findings.push({ kind: 'template/missing', file: '.github/', message: text(`没有 mpflow 管理的 ${missing.length} 个工作流和模板文件（${missing.join('、')}）。`, `None of the ${missing.length} workflow and template files mpflow manages is there (${missing.join(', ')}).`), fix: text('运行 npx mpflow init --update 写入它们；原来自己的工作流看过后删掉重复的。', 'Run npx mpflow init --update to write them; then remove any older copies of your own that do the same.') });
+  }
   for (const [file, expected] of managed) {
     const absolute = path.join(root, ...file.split('/'));
     if (!existsSync(absolute)) {
-      findings.push({ kind: 'template/missing', file, message: text(`缺少由 mpflow 管理的文件 ${file}。`, `The file ${file}, which mpflow manages, is missing.`), fix: text('运行 npx mpflow init --update 写入它。', 'Run npx mpflow init --update to write it.') });
+      if (missing.length !== managed.size || missing.length === 1) findings.push({ kind: 'template/missing', file, message: text(`缺少由 mpflow 管理的文件 ${file}。`, `The file ${file}, which mpflow manages, is missing.`), fix: text('运行 npx mpflow init --update 写入它。', 'Run npx mpflow init --update to write it.') });
       continue;
     }
     const actual = readFileSync(absolute, 'utf8').replace(/\r\n?/g, '\n');
