@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { currentInstant } from '../../core/clock.ts';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,7 @@ import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/prefl
 import { articleTheme } from '../../core/render/article-theme.ts';
 import { DEFAULT_THEME, isThemeName, renderArticle, THEME_NAMES, type RenderedArticle } from '../../core/render/render-article.ts';
 import { isCodeStyle, renderTheme, type ThemeCustomisation } from '../../core/render/themes.ts';
-import { DepartmentCssError, departmentRendering, type DepartmentRendering } from '../../core/render/department-theme.ts';
-import { DepartmentSettingsError, readDepartmentSettings } from '../../core/department/settings.ts';
+import type { DepartmentRendering } from '../../core/render/department-theme.ts';
 import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
 import { findRepositoryRoot } from '../../core/repository/find-repository-root.ts';
 import { splitFrontMatter } from '../../core/source/front-matter.ts';
@@ -191,7 +190,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
     }
   }
 
-  const department = root !== undefined ? departmentOf(root, zh) : undefined;
+  const department = root !== undefined ? await departmentOf(root, zh) : undefined;
   if (department?.cssFile !== undefined) {
     for (const finding of department.cssFindings) context.stderr.write(`${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`);
   }
@@ -237,7 +236,7 @@ async function watchDocument(
     if (root !== undefined) {
       watched.push(path.join(root, 'content', 'department.yaml'));
       try {
-        department = departmentOf(root, zh);
+        department = await departmentOf(root, zh);
       } catch (error) {
         if (error instanceof UsageError) return failed(error.message);
         throw error;
@@ -497,7 +496,17 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
  * The department's rendering settings (content/department.yaml, render): colours, fonts, headings,
  * code blocks, breaks and its own CSS. Unusable settings stop the run before anything is written.
  */
-function departmentOf(root: string, zh: boolean): DepartmentRendering {
+async function departmentOf(root: string, zh: boolean): Promise<DepartmentRendering> {
+  // Settings without a render object change nothing here; reading and validating them (YAML with
+  // positions, the schema) would be a tenth of a run over the sample articles. check judges them.
+  let text = '';
+  try {
+    text = readFileSync(path.join(root, 'content', 'department.yaml'), 'utf8');
+  } catch {
+    // No settings: the built-in themes as they are.
+  }
+  if (!/^render\s*:/m.test(text)) return { customisation: {}, cssFindings: [] };
+  const [{ DepartmentSettingsError, readDepartmentSettings }, { DepartmentCssError, departmentRendering }] = await Promise.all([import('../../core/department/settings.ts'), import('../../core/render/department-theme.ts')]);
   let rendering: DepartmentRendering;
   try {
     rendering = departmentRendering(readDepartmentSettings(root).render, root);
