@@ -207,4 +207,47 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
       expect(await inkedShare(page, png)).toBeGreaterThan(0.05);
     });
   }
+
+  it('keeps a department theme when pasted: filled headings, Mac-style code with line numbers, nothing wider than the phone', async () => {
+    const doocs = await readFile(path.join(DOOCS_DIR, 'index.md'), 'utf8');
+    const { html } = await renderArticle({
+      markdown: doocs,
+      articleDir: DOOCS_DIR,
+      imageUrl: () => imageData,
+      customisation: { colours: { accent: '#9c4a2f' }, headings: { h2: { align: 'center', decoration: 'filled' } }, code: { style: 'vs2015', macHeader: true, lineNumbers: true } },
+    });
+    await paste(page, html);
+    const shown = await page.evaluate(() => {
+      const editor = document.getElementById('editor')!;
+      const h2 = editor.querySelector('h2')!;
+      const codes = [...editor.querySelectorAll('pre code')] as HTMLElement[];
+      const dots = [...editor.querySelectorAll('span')].filter((span) => getComputedStyle(span).borderRadius === '5px' && span.getBoundingClientRect().width === 10);
+      return {
+        heading: { background: getComputedStyle(h2).backgroundColor, colour: getComputedStyle(h2).color, align: getComputedStyle(h2).textAlign },
+        codeLines: codes.map((code) => code.innerText.split('\n')),
+        // The editor may move a background that repeats its parent's onto the parent: the first one painted.
+        codeBackground: (() => {
+          for (let current: Element | null = codes[0]!; current; current = current.parentElement) {
+            const colour = getComputedStyle(current).backgroundColor;
+            if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+          }
+          return 'none';
+        })(),
+        dots: dots.map((dot) => getComputedStyle(dot).backgroundColor),
+        widest: Math.max(...[...editor.querySelectorAll('*')].filter((element) => !element.closest('[style*="overflow-x: auto"]')).map((element) => element.getBoundingClientRect().right)),
+        text: editor.innerText,
+      };
+    });
+    expect(shown.heading).toEqual({ background: 'rgb(156, 74, 47)', colour: 'rgb(255, 255, 255)', align: 'center' });
+    expect(shown.codeBackground).toBe('rgb(30, 30, 30)');
+    // Two code blocks (the TypeScript sample and the PlantUML source), each with three dots and numbered lines.
+    expect(shown.dots).toHaveLength(6);
+    expect(shown.dots.slice(0, 3)).toEqual(['rgb(255, 95, 86)', 'rgb(255, 189, 46)', 'rgb(39, 201, 63)']);
+    for (const lines of shown.codeLines) lines.forEach((line, index) => expect(line.replace(/\u00a0/g, ' ').trimStart()).toMatch(new RegExp(`^${index + 1}(?!\\d)`)));
+    expect(shown.text).toContain('PlantUML 源码（图未绘制）');
+    expect(shown.widest).toBeLessThanOrEqual(375);
+    const png = await page.screenshot({ fullPage: true });
+    await writeFile(path.join(screenshots, 'doocs-article-department-375.png'), png);
+    expect(await inkedShare(page, png)).toBeGreaterThan(0.05);
+  });
 });
