@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
+import { FixtureRepository, PROJECT_ROOT, TINY_PNG } from '../helpers/fixture-repository.ts';
 
 let folder: string;
 let child: ChildProcess | undefined;
@@ -45,6 +45,49 @@ function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, seen: { text: s
     stream.on('data', onData);
     stream.on('end', onEnd);
   });
+}
+
+/** Starts `mpflow render … --watch --port 0` in `cwd`; resolves once it prints the preview's address. */
+async function startWatch(cwd: string, args: string[]): Promise<{ process: ChildProcess; url: string; printed: () => string }> {
+  const started = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mpflow.js'), 'render', ...args, '--watch', '--port', '0'], {
+    cwd,
+    env: { ...process.env, LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(folder, '.cache') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  started.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  const [, url] = await waitFor(started.stderr!, /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/, { text: '' });
+  return { process: started, url: url!, printed: () => printed };
+}
+
+/** The preview's event stream: `next(name)` resolves with the data of the next event of that name. */
+async function eventsOf(url: string): Promise<{ next(name: string): Promise<string>; close(): Promise<void> }> {
+  const response = await fetch(new URL('/events', url));
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let received = '';
+  return {
+    async next(name) {
+      for (;;) {
+        const match = new RegExp(`event: ${name}\\ndata: (\\d+)\\n\\n`).exec(received);
+        if (match) {
+          received = received.slice(match.index + match[0].length);
+          return match[1]!;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the event stream ended before "${name}"`);
+        received += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+async function stop(watching: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => watching.once('exit', (code) => resolve(code)));
+  watching.kill('SIGINT');
+  return exited;
 }
 
 describe('mpflow render --watch', () => {
@@ -106,5 +149,27 @@ describe('mpflow render --watch', () => {
     expect(printed).toMatch(/Rendered 草稿\.md again\.\n/);
     expect(printed).toMatch(/Preview stopped\.\n$/);
     await expect(fetch(url!)).rejects.toThrow();
+  });
+
+  it("in a repository, reloads with the department's CSS when that file changes", async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      const settings = await fixture.read('content/department.yaml');
+      await fixture.write('content/department.yaml', `${settings.trimEnd()}\nrender:\n  css: content/render/article.css\n`);
+      await fixture.write('content/render/article.css', 'h2 { letter-spacing: 2px; }\n');
+      const watching = await startWatch(fixture.root, ['2026-09-02-yancha-yanyun']);
+      child = watching.process;
+      const h2Style = async () => /<h2 style="([^"]*)"/.exec(await (await fetch(new URL('/article.html', watching.url))).text())?.[1];
+      expect(await h2Style()).toMatch(/letter-spacing: 2px/);
+      const events = await eventsOf(watching.url);
+      const first = Number(await events.next('hello'));
+      await fixture.write('content/render/article.css', 'h2 { letter-spacing: 4px; }\n');
+      expect(Number(await events.next('reload'))).toBeGreaterThan(first);
+      expect(await h2Style()).toMatch(/letter-spacing: 4px/);
+      await events.close();
+      expect(await stop(watching.process)).toBe(0);
+    } finally {
+      await fixture.dispose();
+    }
   });
 });
