@@ -30,9 +30,17 @@ export interface ScoresLabels {
   excluded: string;
   cycle: (month: string, today: string) => string;
   steps: Record<CycleStepId, string>;
+  /** A step's state on the progress board, in words (not colour alone). */
   done: (date?: string) => string;
   due: (date: string) => string;
+  dueToday: string;
   overdue: (date: string) => string;
+  progressNote: (today: string) => string;
+  inProgress: string;
+  countedArticles: string;
+  countedArticlesNone: string;
+  roleAuthor: string;
+  roleDesigner: string;
   history: string;
   explanation: (month: string) => string;
   indicator: string;
@@ -80,9 +88,16 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     excluded: '休假不计入',
     cycle: (month, today) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月考核进度（截至 ${today}）`,
     steps: { self: '自评', supervisor: '上级评价', peers: '同事互评', hr: '汇总计算', interview: '绩效面谈', application: '定稿应用' },
-    done: (date) => (date ? `✓ ${date}` : '✓'),
-    due: (date) => `截止 ${date}`,
-    overdue: (date) => `已逾期（${date}）`,
+    done: (date) => (date ? `已提交 ${date}` : '已提交'),
+    due: (date) => `未到期，截止 ${date}`,
+    dueToday: '今天截止',
+    overdue: (date) => `缺交（截止 ${date}）`,
+    progressNote: (today) => `截至 ${today}：“已提交”有记录；“缺交”已过截止日仍无记录；“今天截止”今天内提交即可。`,
+    inProgress: '进行中的月份',
+    countedArticles: '计入的文章',
+    countedArticlesNone: '这个月没有计入的文章。',
+    roleAuthor: '撰写',
+    roleDesigner: '设计',
     history: '历月得分',
     explanation: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月得分说明`,
     indicator: '指标',
@@ -127,9 +142,16 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
     excluded: 'Left out for leave',
     cycle: (month, today) => `Cycle of ${new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))} (as of ${today})`,
     steps: { self: 'Self', supervisor: 'Supervisor', peers: 'Peers', hr: 'HR computation', interview: 'Interview', application: 'Finalised' },
-    done: (date) => (date ? `✓ ${date}` : '✓'),
-    due: (date) => `due ${date}`,
-    overdue: (date) => `overdue (${date})`,
+    done: (date) => (date ? `submitted ${date}` : 'submitted'),
+    due: (date) => `open, due ${date}`,
+    dueToday: 'due today',
+    overdue: (date) => `missing (due ${date})`,
+    progressNote: (today) => `As of ${today}: “submitted” has a record; “missing” is past its due date with none; “due today” can still be handed in today.`,
+    inProgress: 'Months in progress',
+    countedArticles: 'Articles counted',
+    countedArticlesNone: 'No article counts towards this month.',
+    roleAuthor: 'written',
+    roleDesigner: 'designed',
     history: 'Monthly history',
     explanation: (month) => `How the ${new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))} score is made`,
     indicator: 'Indicator',
@@ -162,4 +184,20 @@ export function formatScore(value: number | null | undefined): string {
 export function formatRaw(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return Math.abs(value) < 1 && value !== 0 ? value.toFixed(4) : value.toFixed(2);
+}
+
+/** Measures that are ratios (attainment of a target, a rate, a share): shown as percentages. */
+function isRatio(kpi: string): boolean {
+  return /-(attainment|rate|share)$/.test(kpi);
+}
+
+/**
+ * A measure's raw value or target as a reader expects it: ratios as percentages (131%, not 1.31),
+ * counts and means with thousands separators and no needless decimals (3,000, not 3000.00).
+ */
+export function formatMeasure(kpi: string, value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return '—';
+  const locale = lang === 'en' ? 'en' : 'zh-CN';
+  if (isRatio(kpi)) return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 1 })}%`;
+  return value.toLocaleString(locale, { maximumFractionDigits: 2 });
 }

@@ -7,6 +7,7 @@
  * (bonus coefficient, promotion eligibility, training need) stays with HR and is not in the view.
  */
 import path from 'node:path';
+import { currentInstant } from '../core/clock.ts';
 import type { LocalizedText } from '../core/i18n/language.ts';
 import { loadRepository, type Repository } from '../core/repository/load-repository.ts';
 import { cycleStatus, todayIn, type MemberCycle } from '../core/scoring/cycle.ts';
@@ -184,7 +185,8 @@ export function buildScoresView(repository: Repository, today?: string): ScoresV
   const periods = [...new Set(repository.ratings.map((record) => record.data.period).filter((period): period is string => typeof period === 'string'))];
   const firstPolicy = policyForPeriod(repository, periods.sort()[0] ?? '2026-01');
   const timeZone = firstPolicy?.timezone ?? 'Asia/Shanghai';
-  const day = today ?? todayIn(timeZone);
+  // The build's instant (MPFLOW_NOW when set), as every other page: not the wall clock.
+  const day = today ?? todayIn(timeZone, new Date(currentInstant()));
   const lastMonth = (() => {
     const [year, month] = day.split('-').map(Number) as [number, number];
     return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;

@@ -208,3 +208,57 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
     await page.close();
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('scores a member understands'), () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    await buildSiteOnce();
+    server = await serve(DIST);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens on the latest finalised month, with months still in their cycle after it, and says who submitted what', async () => {
+    await page.goto(`${server!.base}/scores/`);
+    const months = await page.locator('section[data-month]').evaluateAll((sections) => sections.map((section) => ({ period: section.getAttribute('data-month')!, finalised: section.getAttribute('data-finalized') === 'true' })));
+    expect(months.length).toBeGreaterThan(0);
+    const firstOpen = months.findIndex((month) => !month.finalised);
+    const finalised = months.filter((month) => month.finalised).map((month) => month.period);
+    if (finalised.length > 0) {
+      expect(months[0]!.finalised).toBe(true);
+      expect(finalised).toEqual([...finalised].sort().reverse());
+      if (firstOpen !== -1) expect(months.slice(firstOpen).every((month) => !month.finalised)).toBe(true);
+    }
+    const cells = await page.locator('td[data-step]').evaluateAll((tds) => tds.map((td) => ({ state: td.getAttribute('data-state')!, text: td.textContent!.trim() })));
+    expect(cells.length).toBeGreaterThan(0);
+    const words: Record<string, RegExp> = { submitted: /^已提交/, missing: /^缺交/, 'due-today': /^今天截止/, open: /^未到期/ };
+    for (const cell of cells) expect(cell.text, cell.state).toMatch(words[cell.state]!);
+  });
+
+  it('keeps the member when switching language, lists the counted articles, and prints numbers with separators and percentages', async () => {
+    await page.goto(`${server!.base}/scores/`);
+    const member = await page.locator('section[data-month] tr[data-member] a').first().getAttribute('href');
+    expect(member).toMatch(/^\/scores\/[^/]+\/$/);
+    await page.goto(`${server!.base}${member}`);
+    expect(await page.getAttribute('a[data-mpflow-lang-switch]', 'href')).toBe(`/en${member}`);
+    const counted = await page.locator('a[data-counted-article]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    for (const href of counted.slice(0, 3)) {
+      const response = await page.request.get(`${server!.base}${href}`);
+      expect(response.status(), href).toBe(200);
+    }
+    const raw = await page.locator('tr.mpflow-part td[data-label="原始值"], tr.mpflow-part td[data-label="目标"]').allTextContents();
+    expect(raw.length).toBeGreaterThan(0);
+    // 3,000 not 3000.00; 131% not 1.31.
+    for (const value of raw) expect(value.trim()).toMatch(/^(|—|\d{1,3}(,\d{3})*(\.\d+)?%?)$/);
+    await page.goto(`${server!.base}/en${member}`);
+    expect(await page.getAttribute('a[data-mpflow-lang-switch]', 'href')).toBe(member);
+  });
+});

@@ -40,7 +40,7 @@ describe('appraisal scoreboards', () => {
   it('shows 林晓\'s October explanation with the CLI\'s numbers, in English too', async () => {
     const page = text(await readFile(path.join(DIST, 'en/scores/lin-xiao/index.html'), 'utf8'));
     expect(page).toContain('How the October 2026 score is made');
-    expect(page).toMatch(/Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2904\.40 3000\.00 96\.81 12\.00 11\.62/);
+    expect(page).toMatch(/Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2,904\.4 3,000 96\.81 12\.00 11\.62/);
     expect(page).toMatch(/Total 87\.60 A/);
     // Points as printed add up: 54.02 + 16.81 + 12.32 + 4.45 = 87.60 (not 12.33, which would make 87.61).
     expect(page).toMatch(/Work performance 90\.03 60\.00 54\.02 .* Ability 84\.05 20\.00 16\.81 .* Attitude 82\.17 15\.00 12\.32 .* Professionalism 89\.02 5\.00 4\.45 /);
