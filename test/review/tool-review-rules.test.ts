@@ -5,6 +5,8 @@ import { readBaseContext } from '../../src/core/review/base-context.ts';
 import { decideReview, requiredStages } from '../../src/core/review/decide-review.ts';
 import type { ReviewInput } from '../../src/core/review/review-input.ts';
 import { TOOL_HEAD_STAGE } from '../../src/core/review/tool-review-rules.ts';
+import { generateCodeowners } from '../../src/core/team/codeowners.ts';
+import type { TeamFile } from '../../src/core/model/types.generated.ts';
 
 // A small city-library department: its own roster, and policies derived from mpflow's standard
 // template with the tooling rules edited away. The base commit's files are the only input.
@@ -122,5 +124,28 @@ describe('review rules that protect the tooling are mpflow defaults', () => {
   it('an article still needs only its own stages: the defaults add nothing where the tooling is untouched', () => {
     const { stages } = requiredStages(baseOf(WEAKENED).policy, [{ path: 'content/articles/2027/01-15-winter-reading/index.md', status: 'added' }]);
     expect(stages.map((stage) => stage.id)).toEqual(['author-self-review', 'operator-approval']);
+  });
+});
+
+describe('CODEOWNERS asks the head for the tooling even when the policy does not', () => {
+  const team = parseDocument(TEAM_TEXT).toJS() as TeamFile;
+  const weakenedToOperators = policyWith((review) => {
+    review.rules = review.rules.filter((rule: { paths: string[] }) => !rule.paths.includes('.github/**'));
+    review.unmatched = ['operator-approval'];
+    delete review.stages['operator-approval'].standIn; // else CODEOWNERS asks the head as the stand-in anyway
+  });
+
+  it('adds the head to the tooling patterns the weakened policy gives to operators, last so it wins', () => {
+    const { text } = generateCodeowners({ team, policy: baseOf(weakenedToOperators).policy, policyFile: POLICY_FILE });
+    const defaults = text.slice(text.indexOf('# mpflow 默认规则'));
+    expect(defaults).toMatch(/^\/\.github\/\*\* @zhaolei-ops @lijing-lib$/m);
+    expect(defaults).toMatch(/^\/package\.json @zhaolei-ops @lijing-lib$/m);
+    // The policy still asks the head for itself and the roster: nothing to add for those.
+    expect(defaults).not.toContain('/content/team.yaml');
+  });
+
+  it('adds nothing for the standard policy, which already asks the head', () => {
+    const { text } = generateCodeowners({ team, policy: baseOf(STANDARD_POLICY).policy, policyFile: POLICY_FILE });
+    expect(text).not.toContain('mpflow 默认规则');
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile, ReviewStage, TeamFile, TeamMember } from '../model/types.generated.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
@@ -11,6 +11,8 @@ import { writeFileAtomically } from '../source/write-file-atomically.ts';
 import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
 import type { Role } from './roster.ts';
 import { ROLE_NAMES } from './roster.ts';
+import picomatch from 'picomatch';
+import { TOOL_PROTECTED_PATHS } from '../review/tool-review-rules.ts';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 const TEAM_PATH = 'content/team.yaml';
@@ -199,7 +201,31 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
       for (const pattern of patterns) lines.push(`${pattern} ${[...owners].join(' ')}`);
     }
   }
+  lines.push(...toolDefaultLines(policy, team, defaultRoles));
   return { text: `${lines.join('\n')}\n`, notes };
+}
+
+/**
+ * mpflow's own review rules (review/tool-review-rules.ts) need the head whatever the policy says;
+ * where the policy as written would not ask the head for them, a last section asks the head too
+ * (CODEOWNERS uses the last matching line). A policy that already asks the head adds nothing here.
+ */
+function toolDefaultLines(policy: PolicyFile, team: TeamFile, defaultRoles: Role[]): string[] {
+  const stages = policy.review?.stages ?? {};
+  const rules = (policy.review?.rules ?? []).map((rule) => ({ matches: picomatch(rule.paths, { dot: true }), roles: rolesToAsk(rule.stages.map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined)) }));
+  const lines: string[] = [];
+  for (const glob of TOOL_PROTECTED_PATHS) {
+    // A path the glob names, to see which rule the policy would apply to it.
+    const example = glob.replace('**', 'any/file').replace('*', 'mjs');
+    const roles = rules.filter((rule) => rule.matches(example)).at(-1)?.roles ?? defaultRoles;
+    if (roles.includes('head')) continue;
+    const owners = [...new Set([...roles, 'head' as Role].flatMap((role) => activeLogins(team, role)))];
+    const patterns = globToCodeownersPatterns(glob);
+    if (owners.length === 0 || !patterns) continue;
+    for (const pattern of patterns) lines.push(`${pattern} ${owners.join(' ')}`);
+  }
+  if (lines.length === 0) return [];
+  return ['', '# mpflow 默认规则：程序、工作流、依赖、名册和制度须主管审批 / mpflow defaults: tooling, workflows, dependencies, roster and policy need the head', ...lines];
 }
 
 export type SourcesResult = { ok: true; sources: CodeownersSources } | { ok: false; problems: Problem[] };
