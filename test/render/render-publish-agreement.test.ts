@@ -3,7 +3,8 @@
  * src/core/publishing/preflight.ts) to one rendering: over a set of articles — the sample
  * department's (the test fixture copy), the rich and doocs articles of these tests, prose just
  * under and just over draft/add's 20,000 characters, and a body with a remote image — both
- * count the same characters and refuse exactly the same articles for the same reasons.
+ * make the same HTML (a front matter's breaks included), count the same characters and refuse
+ * exactly the same articles for the same reasons.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,7 @@ beforeAll(async () => {
     made('just-under', prose(19_990)),
     made('just-over', prose(20_000)),
     made('remote-image', '茶园远景。\n\n![远处的茶园](https://example.com/garden.jpg)\n'),
+    { ...made('poem-with-breaks', '寒夜客来茶当酒，\n竹炉汤沸火初红。\n'), frontMatter: `${original.frontMatter.trimEnd()}\nbreaks: true\n` },
   ];
   for (const [index, testCase] of cases.entries()) {
     const folder = path.join(root, `content/articles/2026/09-02-${testCase.slug}`);
@@ -94,7 +96,7 @@ afterAll(async () => {
 });
 
 describe('render and publish', () => {
-  it('count the same characters and refuse the same articles for the same reasons', async () => {
+  it('make the same HTML, count the same characters and refuse the same articles for the same reasons', async () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
     const run = await runMpflow(['render', 'content/articles', '--out', out], { cwd: root });
     const counted = new Map<string, number>();
@@ -128,6 +130,8 @@ describe('render and publish', () => {
       const html = sent.get(slug);
       if (html !== undefined) {
         expect({ slug, characters: counted.get(slug) }).toEqual({ slug, characters: measureContent(html).characters });
+        // Not only the verdicts: the very HTML is the same (images still local on both sides).
+        expect(await readFile(path.join(out, `content/articles/2026/09-02-${slug}/index.html`), 'utf8'), slug).toBe(html);
         for (const reason of renderRefuses) expect(entry!.message!.en).toContain(reason);
       } else {
         // Refused by mpflow check before rendering: only for the length, counted as render counts it.
@@ -141,6 +145,7 @@ describe('render and publish', () => {
     expect(verdicts.get('just-over')!.outcome).toBe('blocked');
     expect(verdicts.get('remote-image')!.outcome).toBe('blocked');
     expect(verdicts.get('rich-article')!.outcome).toBe('would-publish');
+    expect(sent.get('poem-with-breaks')).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
     expect(run.exitCode).toBe(1);
   });
 });
