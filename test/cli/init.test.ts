@@ -139,6 +139,17 @@ describe('mpflow init', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a file in place of the folder, and --update outside a department, are usage errors', async () => {
+    const file = path.join(temp, 'a-file');
+    await writeFile(file, 'x');
+    const onFile = await runMpflow(['init', file, '--yes'], { cwd: temp, env: ENV });
+    expect([onFile.exitCode, onFile.stderr]).toEqual([2, `mpflow: ${file} is a file, not a folder.\n`]);
+    const update = await runMpflow(['init', '--update', temp, '--lang', 'zh-CN'], { cwd: temp, env: ENV });
+    expect(update.exitCode).toBe(2);
+    expect(update.stderr).toContain('不是微信部的仓库');
+    await rm(file);
+  });
+
   it('without a terminal and without --yes it asks for the names as flags', async () => {
     const run = await runMpflow(['init', path.join(temp, 'asked'), '--lang', 'zh-CN'], { cwd: temp, env: { ...ENV, CI: 'true' } });
     expect(run.exitCode).toBe(2);
