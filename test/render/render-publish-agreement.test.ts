@@ -3,7 +3,7 @@
  * src/core/publishing/preflight.ts) to one rendering: over a set of articles — the sample
  * department's (the test fixture copy), the rich and doocs articles of these tests, prose just
  * under and just over draft/add's 20,000 characters, and a body with a remote image — both
- * make the same HTML (a front matter's breaks included), count the same characters and refuse
+ * make the same HTML (the department's render settings and a front matter's breaks applied), count the same characters and refuse
  * exactly the same articles for the same reasons.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -62,6 +62,9 @@ beforeAll(async () => {
   await cp(FIXTURE_DEPARTMENT, root, { recursive: true });
   await rm(path.join(root, 'content/articles'), { recursive: true, force: true });
   await rm(path.join(root, 'content/publishing'), { recursive: true, force: true });
+  // The department's own look, which both must apply.
+  const settings = await readFile(path.join(root, 'content/department.yaml'), 'utf8');
+  await writeFile(path.join(root, 'content/department.yaml'), `${settings.trimEnd()}\nrender:\n  colours: { accent: '#9c4a2f' }\n  code: { macHeader: true, lineNumbers: true }\n`);
   const sampleRoot = path.join(FIXTURE_DEPARTMENT, 'content/articles');
   const samples: Case[] = [];
   for (const year of await readdir(sampleRoot)) {
@@ -146,6 +149,8 @@ describe('render and publish', () => {
     expect(verdicts.get('remote-image')!.outcome).toBe('blocked');
     expect(verdicts.get('rich-article')!.outcome).toBe('would-publish');
     expect(sent.get('poem-with-breaks')).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
+    expect(sent.get('rich-article')).toContain('#9c4a2f');
+    expect(sent.get('rich-article')).toContain('background: #ff5f56;');
     expect(run.exitCode).toBe(1);
   });
 });
