@@ -3,8 +3,8 @@
  * src/core/publishing/preflight.ts) to one rendering: over a set of articles — the sample
  * department's (the test fixture copy), the rich and doocs articles of these tests, prose just
  * under and just over draft/add's 20,000 characters, and a body with a remote image — both
- * make the same HTML (the department's render settings and a front matter's breaks applied), count the same characters and refuse
- * exactly the same articles for the same reasons.
+ * make the same HTML (the department's render settings and a front matter's breaks applied),
+ * count the same characters and refuse exactly the same articles for the same reasons.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
