@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { checkLoadedRepository } from '../core/check/check-repository.ts';
-import { compareProblems, countBySeverity, type Problem } from '../core/check/problem.ts';
+import { compareProblems, countBySeverity, type Problem } from '../core/diagnostics/problem.ts';
 import type {
   ArticleFrontMatter,
   CampaignFile,

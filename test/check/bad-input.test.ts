@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { policyFingerprint } from '../../src/core/policy/policy-fingerprint.ts';
 import { parse as parseYaml } from 'yaml';
-import type { RuleId } from '../../src/core/check/rules.ts';
+import type { RuleId } from '../../src/core/diagnostics/rules.ts';
 import {
   ARTICLE_DIRECTORY,
   FixtureRepository,

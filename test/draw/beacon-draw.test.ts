@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { beaconProblem, fetchBeacon, firstRoundAfter, QUICKNET, roundTime } from '../../src/core/campaigns/beacon.ts';
-import type { Problem } from '../../src/core/check/problem.ts';
+import type { Problem } from '../../src/core/diagnostics/problem.ts';
 import { FixtureRepository, MINIMAL_CAMPAIGN } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 

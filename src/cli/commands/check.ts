@@ -3,7 +3,7 @@ import { currentInstant } from '../../core/clock.ts';
 import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
-import { countBySeverity, type Problem } from '../../core/check/problem.ts';
+import { countBySeverity, type Problem } from '../../core/diagnostics/problem.ts';
 import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';

@@ -13,7 +13,7 @@ import { isMap, parseDocument } from 'yaml';
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { readFile } from 'node:fs/promises';
 import { isOffsetDateTime, offsetInTimeZone } from '../../core/model/dates.ts';
-import { countBySeverity, compareProblems, type Problem } from '../../core/check/problem.ts';
+import { countBySeverity, compareProblems, type Problem } from '../../core/diagnostics/problem.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { readTextFile } from '../../core/source/read-text-file.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { compareProblems, countBySeverity } from '../../core/check/problem.ts';
+import { compareProblems, countBySeverity } from '../../core/diagnostics/problem.ts';
 import { fixTypographyInFiles } from '../../core/compliance/fix-files.ts';
 import { expandMarkdownPaths, lintFiles, moderationOf, nearestPolicy } from '../../core/compliance/lint-files.ts';
 import type { PolicyVersion } from '../../core/compliance/engine.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftNewArticle } from '../../core/articles/new-article.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import type { Problem } from '../../core/check/problem.ts';
+import type { Problem } from '../../core/diagnostics/problem.ts';
 import { pick } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate, isYearMonth } from '../../core/model/dates.ts';
 import { dateTimeOptionProblem, isoInTimeZone, parseDateTimeOption } from '../../core/model/date-time-option.ts';

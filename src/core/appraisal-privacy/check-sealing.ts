@@ -5,8 +5,8 @@
  * key, or a file could not be sealed to them. Needs no identity: it looks at paths and the roster.
  */
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { inputPlace, readersOf, rosterSeals } from './readers.ts';
 import { ARMOR_BEGIN } from './seal.ts';

@@ -4,8 +4,8 @@
  * nickname, never a phone number.
  */
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { CampaignEntryRow } from '../model/types.generated.ts';
 import { tableColumns } from '../model/schemas.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';

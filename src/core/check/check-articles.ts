@@ -8,8 +8,8 @@ import type { ArticleRecord, Repository } from '../repository/load-repository.ts
 import { indexMembers, ROLE_NAMES } from '../team/roster.ts';
 import { rolesSentence, selfReviewRoles } from '../policy/stage-roles.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
-import type { Problem } from './problem.ts';
-import { makeProblem } from './make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { PLANTUML_NOT_DRAWN, undrawnDiagramFences } from '../render/undrawn-diagrams.ts';
 import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from './reference-helpers.ts';
 

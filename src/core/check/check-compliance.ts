@@ -8,10 +8,10 @@ import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import { text } from '../i18n/language.ts';
 import { digestOf, NO_CACHE, type CheckCache } from '../cache/check-cache.ts';
-import { internalError, makeProblem } from './make-problem.ts';
+import { internalError, makeProblem } from '../diagnostics/make-problem.ts';
 import { suggestion } from './reference-helpers.ts';
-import { RULE_IDS } from './rules.ts';
-import type { Problem } from './problem.ts';
+import { RULE_IDS } from '../diagnostics/rules.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 
 export interface ComplianceCheckResult {
   problems: Problem[];

@@ -1,8 +1,8 @@
 import { text } from '../i18n/language.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
-import type { Problem } from './problem.ts';
-import { makeProblem } from './make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { checkDateOrder, checkIdMatchesFileName, checkMemberReference, isWellFormedId, listOf } from './reference-helpers.ts';
 
 /** The topic library and the campaigns: ids, owners and the articles they point to. */

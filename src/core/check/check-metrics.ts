@@ -2,8 +2,8 @@ import { text } from '../i18n/language.ts';
 import type { Repository, TableFile } from '../repository/load-repository.ts';
 import { holdsRole, indexMembers } from '../team/roster.ts';
 import { repositorySettings } from '../department/check-department.ts';
-import type { Problem } from './problem.ts';
-import { makeProblem } from './make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { checkDateOrder, checkMemberReference, isWellFormedId, suggestion } from './reference-helpers.ts';
 
 export function checkMetrics(repository: Repository, problems: Problem[]): void {

@@ -2,8 +2,8 @@ import { text } from '../i18n/language.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import type { PathSegment } from '../source/yaml-source.ts';
 import { placeholderInValue, placeholdersInBody } from '../templates/placeholders.ts';
-import type { Problem } from './problem.ts';
-import { makeProblem } from './make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 
 /**
  * Text that `mpflow new` wrote for a person to replace (template/placeholder): left in an

@@ -17,8 +17,8 @@ import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from '../publishing/check-publish-records.ts';
 import { checkCampaignDraws } from '../campaigns/draw-record.ts';
 import { checkPlaceholders } from './check-placeholders.ts';
-import { internalError } from './make-problem.ts';
-import { compareProblems, type Problem } from './problem.ts';
+import { internalError } from '../diagnostics/make-problem.ts';
+import { compareProblems, type Problem } from '../diagnostics/problem.ts';
 
 export interface CheckOptions {
   /** Repository-relative files (or folders) to report on; the rest of the repository is context. */

@@ -6,8 +6,8 @@ import type { Locator } from '../model/validate-record.ts';
 import { fieldName } from '../model/validate-record.ts';
 import { holdsRole, ROLE_NAMES, type Role } from '../team/roster.ts';
 import { COMMON_SCHEMA } from '../model/schemas.ts';
-import type { Problem } from './problem.ts';
-import { makeProblem } from './make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 
 export interface Located {
   file: string;

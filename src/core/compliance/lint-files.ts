@@ -3,7 +3,7 @@ import { currentInstant } from '../clock.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findingToProblem } from '../check/check-compliance.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { findRepositoryRoot } from '../repository/find-repository-root.ts';
 import { readTextFile } from '../source/read-text-file.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';

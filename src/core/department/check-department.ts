@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckContext } from '../check/check-repository.ts';
-import { makeProblem } from '../check/make-problem.ts';
-import type { Problem } from '../check/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { text } from '../i18n/language.ts';
 import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';

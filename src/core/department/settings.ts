@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { DepartmentSettingsFile } from '../model/types.generated.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import { readTextFileNow } from '../source/read-text-file.ts';

@@ -1,9 +1,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import type { Problem, Span } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
-import type { RuleId } from '../check/rules.ts';
+import type { Problem, Span } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
+import type { RuleId } from '../diagnostics/rules.ts';
 import { compileValidators } from './compiled-validators.ts';
 import { TABLE_KINDS, type RecordKind } from './schemas.ts';
 import { judgeDateTime } from './dates.ts';

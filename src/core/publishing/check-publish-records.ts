@@ -1,7 +1,7 @@
 import { text } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { isWellFormedId } from '../check/reference-helpers.ts';
 
 /**

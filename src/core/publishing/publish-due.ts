@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { loadRepository, type ArticleRecord } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';

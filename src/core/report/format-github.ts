@@ -1,5 +1,5 @@
 import { pick, type Language } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which the runner turns

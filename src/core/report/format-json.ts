@@ -1,5 +1,5 @@
 import { pick, type Language } from '../i18n/language.ts';
-import { countBySeverity, type Problem } from '../check/problem.ts';
+import { countBySeverity, type Problem } from '../diagnostics/problem.ts';
 
 export function formatJson(problems: readonly Problem[], options: { language: Language; filesChecked: number; suppressed?: number }): string {
   const { errors, warnings } = countBySeverity(problems);

@@ -1,5 +1,5 @@
 import { pick, type Language } from '../i18n/language.ts';
-import { countBySeverity, type Problem } from '../check/problem.ts';
+import { countBySeverity, type Problem } from '../diagnostics/problem.ts';
 
 export interface MarkdownReportOptions {
   language: Language;

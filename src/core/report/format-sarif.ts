@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { pick, type Language } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { ruleCatalog } from './rule-catalog.ts';
 
 export interface SarifOptions {

@@ -1,6 +1,6 @@
 import { COMPLIANCE_RULES } from '../compliance/index.ts';
 import type { LocalizedText } from '../i18n/language.ts';
-import { RULE_IDS, RULES } from '../check/rules.ts';
+import { RULE_IDS, RULES } from '../diagnostics/rules.ts';
 
 export interface CatalogEntry {
   id: string;

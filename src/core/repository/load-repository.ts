@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
-import type { Problem, Span } from '../check/problem.ts';
-import { internalError, makeProblem } from '../check/make-problem.ts';
+import type { Problem, Span } from '../diagnostics/problem.ts';
+import { internalError, makeProblem } from '../diagnostics/make-problem.ts';
 import type { RecordKind, TableKind } from '../model/schemas.ts';
 import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
 import { isCalendarDate } from '../model/dates.ts';

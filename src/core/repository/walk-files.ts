@@ -2,8 +2,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 
 export interface FoundFile {
   relativePath: string;

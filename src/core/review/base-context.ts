@@ -1,6 +1,6 @@
 import { checkPolicies } from '../check/check-policy.ts';
 import { checkTeam } from '../check/check-team.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { dateInTimeZone } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';

@@ -4,8 +4,8 @@
  * afterwards is an appended calibration, by a role the policy names, within the policy's bound.
  */
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import { appraisedMembers, policyForPeriod } from './gather-inputs.ts';

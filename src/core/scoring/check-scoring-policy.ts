@@ -4,8 +4,8 @@
  * sense, and every leaf says what a missing value does.
  */
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { IndicatorPart, PolicyFile, WeightNode } from '../model/types.generated.ts';
 import type { PathSegment } from '../source/yaml-source.ts';
 import { weightsEqual } from '../policy/policy-versions.ts';

@@ -1,6 +1,6 @@
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 
 export interface CsvCell {
   value: string;

@@ -1,4 +1,4 @@
-import type { Position } from '../check/problem.ts';
+import type { Position } from '../diagnostics/problem.ts';
 
 /** 1-based line and column of a UTF-16 offset in `source`. */
 export function positionAt(source: string, offset: number): Position {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { text } from '../i18n/language.ts';
-import type { Problem } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 import { positionAt } from './positions.ts';
 
 /** Content files are hand-written; anything bigger is a mistake, and reading it whole would stall the run. */

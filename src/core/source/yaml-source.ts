@@ -7,8 +7,8 @@ const require = createRequire(import.meta.url);
 let yamlModule: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
 import { text, type LocalizedText } from '../i18n/language.ts';
-import type { Problem, Span } from '../check/problem.ts';
-import { makeProblem } from '../check/make-problem.ts';
+import type { Problem, Span } from '../diagnostics/problem.ts';
+import { makeProblem } from '../diagnostics/make-problem.ts';
 
 export type PathSegment = string | number;
 

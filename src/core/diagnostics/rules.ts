@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../i18n/language.ts';
-import type { Severity } from './problem.ts';
+/** An error fails `mpflow check`; a warning is reported and lets it pass. */
+export type Severity = 'error' | 'warning';
 
 export interface RuleDescription {
   severity: Severity;

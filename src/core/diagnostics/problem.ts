@@ -1,8 +1,14 @@
 import type { LocalizedText } from '../i18n/language.ts';
-import type { ComplianceRuleId } from '../compliance/types.ts';
-import type { RuleId } from './rules.ts';
+import type { RuleId, Severity } from './rules.ts';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
+
+/**
+ * A rule of a higher layer, named `<family>/<rule>` (compliance: ad-law/absolute-term,
+ * suppression/…). Diagnostics cannot name those families without importing the layers that
+ * define them; compliance's own `ComplianceRuleId` is a narrower case of this.
+ */
+export type FamilyRuleId = `${string}/${string}`;
 
 /** 1-based line and column (UTF-16 code units, as editors and SARIF count them). */
 export interface Position {
@@ -20,7 +26,7 @@ export interface Problem {
   file: string;
   span: Span;
   /** A model rule (rules.ts) or a compliance rule (compliance/, e.g. ad-law/absolute-term). */
-  ruleId: RuleId | ComplianceRuleId;
+  ruleId: RuleId | FamilyRuleId;
   severity: Severity;
   message: LocalizedText;
   /** Dotted path of the field in the record, when the problem is about one field. */
