@@ -65,7 +65,7 @@ const TAGS = ['茶', '白茶', '岩茶', '红茶', '绿茶', '普洱', '冲泡',
 
 /**
  * Builds a department repository of `articleCount` Chinese articles (≈ 2,500 Han characters
- * each) from the sample department: its roster, policy, topics and training, and headings,
+ * each) from the sample department: its settings and logo, roster, policy, topics and training, and headings,
  * paragraphs, lists, quotes and image captions taken from its articles, recombined with a
  * seeded random stream per article so every article differs and every run is byte-identical.
  * With `git`, the repository gets one commit of everything and a second commit that edits five
@@ -75,7 +75,7 @@ export async function generateRepository(projectRoot: string, target: string, ar
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
   // Campaigns are left out: they name the sample's own articles, which the generated repository does not have.
-  for (const folder of ['content/team.yaml', 'content/policy', 'content/topics', 'content/training']) {
+  for (const folder of ['content/department.yaml', 'public/department', 'content/team.yaml', 'content/policy', 'content/topics', 'content/training']) {
     await cp(path.join(projectRoot, folder), path.join(target, folder), { recursive: true });
   }
   const material = await harvestSample(projectRoot);
