@@ -26,6 +26,8 @@ const LINE_RULES: Rule[] = [
   { pattern: new RegExp(String.raw`\b(?:readFile|readFileSync|readdir|readdirSync|existsSync|stat|statSync|cp|cpSync|copyFile|copyFileSync|createReadStream|open)\(\s*['"\x60](?:\.\/)?${SAMPLE_FOLDER}`), reason: 'reads the root sample relative to the working directory' },
   // loadRepository(PROJECT_ROOT), checkRepository(ROOT), readReviewAuditLog(process.cwd()), generateRepository(PROJECT_ROOT, …)
   { pattern: new RegExp(String.raw`\b\w*(?:Repository|Department|AuditLog|Sample)\w*\(\s*${ROOT_EXPRESSION}`), reason: 'loads the repository root as the department' },
+  // src functions whose department defaults to the project root (or the running package's sample)
+  { pattern: /\b(?:sampleDepartment|publishingSources|siteRepositoryRoot|repositoryRootForSite|packageRoot)\(\s*\)/, reason: 'a call whose department defaults to the repository root' },
   // the CLI pointed at the repository root
   { pattern: new RegExp(String.raw`['"\x60]--root['"\x60]\s*,\s*${ROOT_EXPRESSION}`), reason: 'runs mpflow with --root at the repository root' },
 ];
