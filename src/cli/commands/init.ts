@@ -178,7 +178,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   return EXIT.clean;
 }
 
-type InitValues = {
+export type InitValues = {
   department?: string;
   'department-en'?: string;
   account?: string;
@@ -313,11 +313,13 @@ function idFromLogin(login: string): string {
  * The questions on a terminal, one per answer no flag gave (Enter takes the default shown).
  * Node's readline, not a prompt library: init then adds no dependency to a department's install.
  */
-async function ask(values: InitValues, context: CommandContext): Promise<InitValues> {
+export async function ask(values: InitValues, context: CommandContext, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<InitValues> {
   const { createInterface } = await import('node:readline/promises');
   const zh = context.language === 'zh-CN';
   const answered: InitValues = { ...values };
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  const terminal = createInterface({ input, output });
+  // Lines through the iterator, which keeps those typed (or pasted) ahead of their question.
+  const lines = terminal[Symbol.asyncIterator]();
   let cancelled = false;
   terminal.on('SIGINT', () => {
     cancelled = true;
@@ -325,14 +327,14 @@ async function ask(values: InitValues, context: CommandContext): Promise<InitVal
   });
   const question = async (key: keyof InitValues, message: string, fallback: string) => {
     if (answered[key] !== undefined) return;
-    let reply: string;
-    try {
-      reply = await terminal.question(`${message}${fallback === '' ? '' : ` [${fallback}]`}: `);
-    } catch {
+    output.write(`${message}${fallback === '' ? '' : ` [${fallback}]`}: `);
+    const next = await lines.next();
+    if (next.done) {
       cancelled = true;
       return;
     }
-    const value = reply.trim() === '' ? fallback : reply.trim();
+    const reply = String(next.value).trim();
+    const value = reply === '' ? fallback : reply;
     if (value !== '') (answered as Record<string, unknown>)[key] = value;
   };
   context.stdout.write(zh ? 'mpflow init：新建微信部仓库（直接回车用方括号里的默认值）\n' : 'mpflow init: a new department repository (Enter takes the default in brackets)\n');
