@@ -3,7 +3,7 @@
  * (rendered at build time) and the table of exactly the figures it draws, so a screen-reader user
  * or a printout loses nothing. Pure functions of (data, language).
  */
-import { barChart, lineChart, pieChart } from '../../core/metrics/charts.ts';
+import { barChart, lineChart, pieChart, type ChartSize } from '../../core/metrics/charts.ts';
 import { monthRange, READ_SOURCES, SHARE_SCENES, type ArticleKpi, type AudienceSnapshot, type FollowerKpis, type SupportKpis } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
 import type { Lang } from '../../site/site-labels.ts';
@@ -15,8 +15,23 @@ export interface ChartBlock {
   /** Accessible description of the chart (aria-label and <title>). */
   label: string;
   svg: string;
+  /** The same chart drawn for a phone (charts.ts `compact`): the page shows it below 640 px. */
+  svgPhone?: string;
   note?: string;
   table: { head: string[]; rows: string[][]; numeric?: boolean[] };
+}
+
+/** A chart drawn twice, for a desktop card and for a phone; CSS shows the one that fits. */
+function drawn(draw: (size: ChartSize) => string): { svg: string; svgPhone: string } {
+  return { svg: draw({}), svgPhone: draw({ compact: true }) };
+}
+
+/**
+ * Two charts side by side in one block, each on its own value axis: likes and comments vanish
+ * on the axis of reads, a hundred times larger.
+ */
+function drawnApart(first: (size: ChartSize) => string, second: (size: ChartSize) => string): { svg: string; svgPhone: string } {
+  return { svg: first({}) + second({}), svgPhone: first({ compact: true }) + second({ compact: true }) };
 }
 
 function shortTitle(title: string | undefined, id: string): string {
@@ -32,7 +47,7 @@ export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'fo
     id,
     heading: t.followerTrend,
     label,
-    svg: lineChart({ label, categories: daily.map((day) => day.period), series: [{ name: t.cumulative, data: daily.map((day) => day.cumulativeEnd) }], area: true }),
+    ...drawn((size) => lineChart({ ...size, label, categories: daily.map((day) => day.period), series: [{ name: t.cumulative, data: daily.map((day) => day.cumulativeEnd) }], area: true })),
     table: {
       head: [t.date, t.newFollowers, t.cancelled, t.net, t.cumulative],
       numeric: [false, true, true, true, true],
@@ -49,7 +64,7 @@ export function followerChangesBlock(followers: FollowerKpis, lang: Lang): Chart
     id: 'follower-changes',
     heading: t.followerChanges,
     label,
-    svg: barChart({ label, categories: periods.map((period) => period.period), series: [{ name: t.newFollowers, data: periods.map((period) => period.new) }, { name: t.cancelled, data: periods.map((period) => -period.cancelled) }], stacked: true }),
+    ...drawn((size) => barChart({ ...size, label, categories: periods.map((period) => period.period), series: [{ name: t.newFollowers, data: periods.map((period) => period.new) }, { name: t.cancelled, data: periods.map((period) => -period.cancelled) }], stacked: true })),
     table: {
       head: [periods === followers.weekly ? t.week : t.date, t.newFollowers, t.cancelled, t.net, t.churnRate],
       numeric: [false, true, true, true, true],
@@ -66,13 +81,13 @@ export function growthBySourceBlock(followers: FollowerKpis, lang: Lang): ChartB
     id: 'growth-by-source',
     heading: t.growthBySource,
     label,
-    svg: barChart({
+    ...drawn((size) => barChart({ ...size,
       label,
       categories: sources.map((source) => sourceName(source.source, lang)),
       series: [{ name: t.newFollowers, data: sources.map((source) => source.new) }, { name: t.cancelled, data: sources.map((source) => source.cancelled) }],
       horizontal: true,
       height: Math.max(220, 60 + sources.length * 34),
-    }),
+    })),
     table: {
       head: [t.source, t.newFollowers, t.cancelled, t.net, t.shareOfNew],
       numeric: [false, true, true, true, true],
@@ -90,7 +105,10 @@ export function readsAndSharesBlock(daily: DashboardOverview['daily'], lang: Lan
     id: 'reads-and-shares',
     heading: t.readsAndShares,
     label,
-    svg: lineChart({ label, categories: daily.map((day) => day.date), series: [{ name: t.reads, data: daily.map((day) => day.reads) }, { name: t.shares, data: daily.map((day) => day.shares) }] }),
+    ...drawnApart(
+      (size) => lineChart({ ...size, label: `${label} · ${t.reads}`, categories: daily.map((day) => day.date), series: [{ name: t.reads, data: daily.map((day) => day.reads) }], height: 240 }),
+      (size) => lineChart({ ...size, label: `${label} · ${t.shares}`, categories: daily.map((day) => day.date), series: [{ name: t.shares, data: daily.map((day) => day.shares) }], height: 240 }),
+    ),
     table: {
       head: [t.date, t.reads, t.readers, t.shares, t.likes, t.comments],
       numeric: [false, true, true, true, true, true],
@@ -106,7 +124,7 @@ export function topArticlesBlock(articles: readonly ArticleKpi[], lang: Lang, na
     id: 'top-articles',
     heading: t.topArticles,
     label,
-    svg: barChart({ label, categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)), series: [{ name: t.reads, data: articles.map((kpi) => kpi.reads) }], horizontal: true, height: Math.max(220, 60 + articles.length * 30) }),
+    ...drawn((size) => barChart({ ...size, label, categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)), series: [{ name: t.reads, data: articles.map((kpi) => kpi.reads) }], horizontal: true, height: Math.max(220, 60 + articles.length * 30) })),
     table: articleTable(articles, lang, names),
   };
 }
@@ -118,18 +136,30 @@ export function articleComparisonBlock(articles: readonly ArticleKpi[], lang: La
     id: 'article-comparison',
     heading: t.articleComparison,
     label,
-    svg: barChart({
-      label,
-      categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)),
-      series: [
-        { name: t.readers, data: articles.map((kpi) => kpi.readers) },
-        { name: t.shares, data: articles.map((kpi) => kpi.shares) },
-        { name: t.likes, data: articles.map((kpi) => kpi.likes) },
-        { name: t.comments, data: articles.map((kpi) => kpi.comments) },
-      ],
-      horizontal: true,
-      height: Math.max(260, 80 + articles.length * 56),
-    }),
+    ...drawnApart(
+      (size) =>
+        barChart({
+          ...size,
+          label: `${label} · ${t.readers}`,
+          categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)),
+          series: [{ name: t.readers, data: articles.map((kpi) => kpi.readers) }],
+          horizontal: true,
+          height: Math.max(220, 60 + articles.length * 30),
+        }),
+      (size) =>
+        barChart({
+          ...size,
+          label: `${label} · ${t.shares} / ${t.likes} / ${t.comments}`,
+          categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)),
+          series: [
+            { name: t.shares, data: articles.map((kpi) => kpi.shares) },
+            { name: t.likes, data: articles.map((kpi) => kpi.likes) },
+            { name: t.comments, data: articles.map((kpi) => kpi.comments) },
+          ],
+          horizontal: true,
+          height: Math.max(260, 80 + articles.length * 48),
+        }),
+    ),
     table: articleTable(articles, lang, names),
   };
 }
@@ -189,10 +219,11 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
       heading: `${t.audience} · ${dimension}`,
       label,
       note: t.snapshotOn(snapshot.date),
-      svg:
+      ...drawn((size) =>
         snapshot.dimension === 'region'
-          ? barChart({ label, categories: data.map((entry) => entry.name), series: [{ name: t.users, data: data.map((entry) => entry.value) }], horizontal: true, height: Math.max(200, 60 + data.length * 30), width: 560 })
-          : pieChart({ label, data }),
+          ? barChart({ label, categories: data.map((entry) => entry.name), series: [{ name: t.users, data: data.map((entry) => entry.value) }], horizontal: true, height: Math.max(200, 60 + data.length * 30), width: 560, ...size })
+          : pieChart({ label, data, ...size }),
+      ),
       table: {
         head: [t.bucket, t.users, t.share],
         numeric: [false, true, true],
@@ -212,13 +243,13 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
     heading: t.support,
     label,
     ...(support.businessHours ? { note: `${t.deadline(deadline)}${lang === 'en' ? '. ' : '。'}${t.businessHours(support.businessHours.start, support.businessHours.end)}` } : {}),
-    svg: barChart({
+    ...drawn((size) => barChart({ ...size,
       label,
       categories: agents.map((agent) => names.get(agent.agent) ?? agent.agent),
       series: [{ name: t.medianMinutes, data: agents.map((agent) => agent.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: agents.map((agent) => agent.firstReplyP90Minutes) }],
       ...(support.deadlineMinutes !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
       height: 300,
-    }),
+    })),
     table: {
       // The conduct counts (imported replies checked against 沟通规范) beside the reply times, when there are any.
       head: [t.agent, t.conversations, t.unanswered, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline), t.satisfaction, ...(support.overall.conduct ? [t.conduct] : [])],
@@ -244,13 +275,13 @@ export function supportTrendBlock(byMonth: DashboardOverview['supportByMonth'], 
     id: 'support-trend',
     heading: t.supportTrend,
     label,
-    svg: lineChart({
+    ...drawn((size) => lineChart({ ...size,
       label,
       categories: byMonth.map((entry) => entry.month),
       series: [{ name: t.medianMinutes, data: byMonth.map((entry) => entry.kpis.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: byMonth.map((entry) => entry.kpis.firstReplyP90Minutes) }],
       ...(deadline !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
       height: 280,
-    }),
+    })),
     table: {
       head: [t.month, t.conversations, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline ?? 0), t.satisfaction],
       numeric: [false, true, true, true, true, true],
@@ -361,7 +392,7 @@ export function readSourcesBlock(sources: DashboardOverview['readSources'], lang
     id: 'read-sources',
     heading: t.readSources,
     label,
-    svg: barChart({ label, categories: names, series: [{ name: t.reads, data: sources.map((source) => source.reads) }, { name: t.readers, data: sources.map((source) => source.readers) }], horizontal: true, height: Math.max(220, 60 + sources.length * 40) }),
+    ...drawn((size) => barChart({ ...size, label, categories: names, series: [{ name: t.reads, data: sources.map((source) => source.reads) }, { name: t.readers, data: sources.map((source) => source.readers) }], horizontal: true, height: Math.max(220, 60 + sources.length * 40) })),
     table: {
       head: [t.source, t.reads, t.readers, t.shares, t.share],
       numeric: [false, true, true, true, true],
@@ -380,7 +411,7 @@ export function shareScenesBlock(scenes: DashboardOverview['shareScenes'], lang:
     id: 'share-scenes',
     heading: t.shareScenes,
     label,
-    svg: pieChart({ label, data: scenes.map((scene, index) => ({ name: names[index]!, value: scene.shares })) }),
+    ...drawn((size) => pieChart({ ...size, label, data: scenes.map((scene, index) => ({ name: names[index]!, value: scene.shares })) })),
     table: {
       head: [t.scene, t.shares, t.shareUsers, t.share],
       numeric: [false, true, true, true],
