@@ -47,7 +47,7 @@ const COMMERCIAL_NOUN = '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|�
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
 const SUPERLATIVE = `最(?:佳|优|强|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
-const ADVICE = ['此日期前最佳', '日期前最佳', '最佳食用', '最佳赏味期', '最佳饮用期', '最佳饮用时间', '最佳冲泡', '最佳水温', '最佳时间', '最佳时机', '最佳时节', '最佳季节', '最佳温度', '最佳比例', '最佳状态', '最佳位置', '最佳角度', '最佳方式', '最佳方法', '最佳期', '最佳观赏', '最佳采摘', '最有效的方法', '最有效的办法', '最安全的方法', '最安全的办法', '最安全的做法', '最健康的方式', '最健康的喝法', '最专业的建议'];
+const ADVICE = ['此日期前最佳', '日期前最佳', '最佳食用', '最佳赏味期', '最佳饮用期', '最佳饮用时间', '最佳冲泡', '最佳水温', '最佳时间', '最佳时机', '最佳时节', '最佳季节', '最佳温度', '最佳比例', '最佳状态', '最佳位置', '最佳角度', '最佳方式', '最佳方法', '最佳期', '最佳观赏', '最佳采摘', '最有效的方法', '最有效的办法', '最安全的方法', '最安全的办法', '最安全的做法', '最健康的方式', '最健康的喝法', '最专业的建议', '最佳第六人', '最佳新秀', '最佳阵容', '最佳球员', '最佳防守', '最佳男主角', '最佳女主角', '最佳男演员', '最佳女演员', '最佳导演', '最佳影片', '最佳编剧'];
 /** 执法指南 (2023): a business philosophy or aim (我们始终追求做最好的茶) is not a comparative claim. */
 const AIM = /目标是|追求|致力于|努力成为|希望成为|立志|愿景|梦想是|争取成为|力争|愿做|想做/;
 /**
@@ -71,17 +71,18 @@ const GOODS_KIND = '(?:茶|酒|咖啡|饮品|果|货|菜|面|点心|糕点|米|�
  */
 const PUBLIC_FACT = '(?![^。！？，\\n]{0,10}?(?:博物馆|纪念馆|图书馆|展览馆|遗址|保护区|大学|学院|博士点|硕士点|学科|研究所|研究院|实验室|公园|景区|世界遗产|名录|古村落|古镇))';
 const UNRIVALLED = '无人能及|无人能比|无人可及|无可比拟|无出其右|无可匹敌|无可替代|难以超越|无法超越|无人超越|独占鳌头|登峰造极|独此一家|独一家|仅此一家|别无分号|别家没有|独步天下|冠绝[\u4e00-\u9fff]{1,2}|傲视群雄|秒杀(?:一切|所有|同类|全场)';
-const SCOPE = '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙)';
+/** Where a ranking claims to hold; 全台/全港/全澳 and 市场上 are how Taiwan and Hong Kong ads say it (全台唯一, 市場上唯一). */
+const SCOPE = '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央)';
 const FACTS = ['居世界第一', '居世界首位', '居全球第一', '位居世界第一', '世界第一高峰', '世界最高峰', '世界第一大', '世界最大的产茶国', '世界第一产茶国', '世界最大产茶国', '世界最大的茶叶生产国', '世界第一大产茶国', '全球最大的产茶国', '世界第一长河'];
 
 export const PHRASES: PhraseEntry[] = [
   { rule: 'ad-law/absolute-term', pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`, except: ADVICE, exemptBefore: NOT_A_CLAIM },
-  { rule: 'ad-law/absolute-term', wordStart: true, pattern: '顶级(?!域名|联赛|赛事|期刊|会议|学术)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶' },
+  { rule: 'ad-law/absolute-term', wordStart: true, pattern: '顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶' },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
   { rule: 'ad-law/absolute-term', pattern: '首选(?!项|方案|的方案|的做法|药|的药|治疗|的治疗|检查|语言|设置|地址)' },
   // A scope (全网, 本地, 业界 …) + a ranking; 第一 + a counter (第一条高铁, 第一季度) is an order, not a rank.
   { rule: 'ad-law/absolute-term', wordStart: true, pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`, except: FACTS },
-  { rule: 'ad-law/absolute-term', negatable: true, wordStart: true, pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])` },
+  { rule: 'ad-law/absolute-term', negatable: true, wordStart: true, pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])` },
   // 最 + any short adjective + 的 + what is sold (最顺滑的拿铁); size, age, time and liking words are facts or tastes.
   { rule: 'ad-law/absolute-term', pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`, negatable: true, exemptBefore: NOT_A_CLAIM },
   // 最 + an evaluative word + 的 + 一款/这款 (a counter that only goods take): 我喝过最惊艳的一款肉桂.

@@ -26,6 +26,8 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'education/guaranteed-result', pattern: `(?:提分|涨分|多考|(?:成绩|分数|总分|考试)(?:平均)?(?:提高|提升|上涨|增加)|(?:最少|至少|平均|保底|保证|确保)(?:提高|提升|涨|多考))(?:最少|至少|平均|保底)? ?(?:\\d+|[一二三四五六七八九十百几]+) ?分(?!钟|之|享|类|级|析|别|配|手|开|数线)`, negatable: true },
   // Failing refunds or costs nothing (不通过不收费, 过不了全额退款, 考不上退学费) — the 不 is the promise.
   { rule: 'education/guaranteed-result', pattern: '(?:不通过|没通过|未通过|过不了|考不过|考不上|没考上|不达标|拿不到证|没拿到证|不上岸|没上岸|不及格)[^。！？\\n]{0,4}?(?:不收费|不收钱|全额退款|退款|退费|退学费|免单|返还学费|学费全退)' },
+  // Passing a civil-service or entrance exam at the first try (一次上岸, 保上岸): 上岸 is the promised result.
+  { rule: 'education/guaranteed-result', pattern: '(?:一次|一次性|一把|保|包|稳|必)上岸', negatable: true },
   // The training's effect promised (包教包会) and a job promised (包推荐工作); 面包会 is not one.
   { rule: 'education/guaranteed-result', pattern: '包教包会|包学包会|保证学会|包(?:推荐|安排|分配)(?:工作|就业|岗位)|(?:推荐|安排)(?:工作|就业)(?:包|保)(?:满意|成功)', negatable: true },
   // Who sets or marks the exam teaches (第二十四条第二项), and 押中/押题 (忻州市监局提示).

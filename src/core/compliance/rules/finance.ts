@@ -31,6 +31,8 @@ export const PHRASES: PhraseEntry[] = [
   },
   // Risk denied outright (零风险) or a yield sold by its height (年化收益率高达 20%), easy money (炒股赚钱易如反掌).
   { rule: 'finance/guaranteed-return', pattern: '零风险|(?:收益率?|回报率?|年化)[^。！？；\\n]{0,4}?高达 ?\\d|赚钱(?:易如反掌|轻轻松松|稳稳当当)|(?:炒股|投资|理财)[\\u4e00-\\u9fff]{0,2}?(?:稳赚不赔|只赚不赔)', negatable: true },
+  // A loan approval promised (保證過件, 包下款): the lender's version of a guaranteed return.
+  { rule: 'finance/guaranteed-return', pattern: '(?:保证|包|保|百分百|100 ?%)(?:过件|下款|放款|批贷|贷到)', negatable: true },
   // A certain payout rate (每年稳拿 10% 收益, 躺赚 8%).
   {
     rule: 'finance/guaranteed-return',

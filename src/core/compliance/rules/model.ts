@@ -16,7 +16,7 @@ const READS = new Map(FAMILY_REGISTRY.filter((entry) => entry.model).map((entry)
  * decoupled from sharing (与此无关), an attribution or a report (指出, 规定, 被评为, 属于…用语,
  * 查处, 罚款), a debunking (谣言, 不实, 辟谣).
  */
-const NOT_ASSERTED = /不用|无需|无须|不需|不必|并非|并不|并无|没有|不会|不能|不得|不可|禁止|严禁|切勿|谨防|警惕|与此无关|无关|不影响|指出|规定|表示|提醒|评为|称为|属于|用语|字样|违法|违规|违反|查处|罚款|罚鍰|处罚|裁罚|立案|谣言|谣传|不实|辟谣|骗局|诈骗|真相/;
+const NOT_ASSERTED = /不保证|不承诺|不代表|不具备|并无|不用|无需|无须|不需|不必|并非|并不|并无|没有|不会|不能|不得|不可|禁止|严禁|切勿|谨防|警惕|与此无关|无关|不影响|指出|规定|表示|提醒|评为|称为|属于|用语|字样|违法|违规|违反|查处|罚款|罚鍰|处罚|裁罚|立案|谣言|谣传|不实|辟谣|骗局|诈骗|真相/;
 
 type Classifier = typeof import('../classifier.ts');
 
