@@ -46,6 +46,7 @@ function departmentEnvironment(root: string): NodeJS.ProcessEnv {
   }
   return {
     ...clean,
+    // npm install --offline, for every npm and npx below.
     npm_config_offline: 'true',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
@@ -60,10 +61,10 @@ function departmentEnvironment(root: string): NodeJS.ProcessEnv {
   };
 }
 
-async function run(step: string, command: string, args: string[], cwd: string): Promise<Run> {
+async function run(step: string, command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<Run> {
   const started = performance.now();
   const result = await new Promise<Run>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...environment, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -75,9 +76,15 @@ async function run(step: string, command: string, args: string[], cwd: string): 
   return result;
 }
 
-/** A run that must succeed; its output is shown when it does not. */
-async function succeed(step: string, command: string, args: string[], cwd: string): Promise<Run> {
-  const result = await run(step, command, args, cwd);
+/**
+ * A run that must succeed; its output is shown when it does not. `npm ci` caches the packages'
+ * tarballs but not their registry metadata, which an install without a lock file (npx's, the new
+ * department's) needs to resolve versions: where the cache lacks it (a machine whose cache only
+ * `npm ci` filled), the step is run again preferring the cache, and its name says so.
+ */
+async function succeed(step: string, command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<Run> {
+  let result = await run(step, command, args, cwd, extra);
+  if (result.code !== 0 && /ENOTCACHED/.test(result.stderr)) result = await run(`${step} (metadata not cached)`, command, args, cwd, { ...extra, npm_config_offline: 'false', npm_config_prefer_offline: 'true' });
   if (result.code !== 0) throw new Error(`${step}: \`${command} ${args.join(' ')}\` exited ${result.code}\n--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}`);
   return result;
 }
@@ -164,7 +171,7 @@ describe('a department installs mpflow from its package, builds its site and upg
     ], work);
     const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(manifest.dependencies.mpflow).toBe(`file:${tarball}`);
-    await succeed('npm install (v1)', 'npm', ['install', '--offline', '--no-audit', '--no-fund'], department);
+    await succeed('npm install (v1)', 'npm', ['install', '--no-audit', '--no-fund'], department);
     const installed = path.join(department, 'node_modules', 'mpflow');
     // The installed package is the department's tool only: no sample department, tests or bench
     // (src/content/docs/ is the generic handbook init copies).
@@ -205,7 +212,7 @@ describe('a department installs mpflow from its package, builds its site and upg
     const tarball = await pack('npm pack (v2)', source);
     tarballs.push(tarball);
     expect(path.basename(tarball)).toBe(`mpflow-${next.version}.tgz`);
-    await succeed('npm install (v2)', 'npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], department);
+    await succeed('npm install (v2)', 'npm', ['install', '--no-audit', '--no-fund', tarball], department);
     const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(manifest.dependencies.mpflow).toContain(path.basename(tarball));
 
