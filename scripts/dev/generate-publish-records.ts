@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { formatInTimeZone } from '../../src/core/publishing/due-articles.ts';
+import { isoInTimeZone } from '../../src/core/calendar/wall-clock.ts';
 import { serializePublishRecord, publishRecordPath, type PublishRecord } from '../../src/core/publishing/record-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,13 +38,13 @@ for (const [position, article] of published.entries()) {
     index: 1,
     cover: { file: article.data.cover, mediaId: `Nq${digest.subarray(0, 24).toString('base64url')}` },
     draftMediaId: `zUUtT8ZY${digest.subarray(8, 32).toString('base64url')}`,
-    submitStartedAt: formatInTimeZone(publishAt + 40_000, TIME_ZONE),
+    submitStartedAt: isoInTimeZone(publishAt + 40_000, TIME_ZONE),
     publishId: String(2650177600 + n),
     msgDataId,
-    submittedAt: formatInTimeZone(publishAt + 41_000, TIME_ZONE),
+    submittedAt: isoInTimeZone(publishAt + 41_000, TIME_ZONE),
     wechatArticleId: `zjMKVd1g66BkEkpetwml4J-${hash(`wechat:${article.id}`).subarray(0, 15).toString('base64url')}`,
     url: `https://mp.weixin.qq.com/s/${hash(`url:${article.id}`).subarray(0, 16).toString('base64url')}`,
-    publishedAt: formatInTimeZone(publishAt + 103_000, TIME_ZONE),
+    publishedAt: isoInTimeZone(publishAt + 103_000, TIME_ZONE),
   };
   await writeFile(path.join(root, publishRecordPath(article.id)), serializePublishRecord(record));
 }

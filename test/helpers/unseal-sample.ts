@@ -8,7 +8,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
-import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
+import { openSealed, parseIdentities } from '../../src/core/source/seal.ts';
 import { recordDigest } from '../../src/core/scoring/score-period.ts';
 import { FIXTURE_SAMPLE_KEYS } from './fixture-repository.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 import { sampleIdentity } from '../helpers/unseal-sample.ts';
-import { generateIdentity, openSealed, sealText } from '../../src/core/appraisal-privacy/seal.ts';
+import { generateIdentity, openSealed, sealText } from '../../src/core/source/seal.ts';
 import { inputPlace, readersOf } from '../../src/core/appraisal-privacy/readers.ts';
 import { sealInputs, SealRefused } from '../../src/core/appraisal-privacy/seal-files.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInTimeZone, parseInstant, planPublishing, type PublishingSettings } from '../../src/core/publishing/due-articles.ts';
+import { isoInTimeZone } from '../../src/core/calendar/wall-clock.ts';
+import { parseInstant, planPublishing, type PublishingSettings } from '../../src/core/publishing/due-articles.ts';
 import type { ArticleRecord, Repository, SourcedRecord } from '../../src/core/repository/load-repository.ts';
 import type { PublishRecord } from '../../src/core/publishing/record-store.ts';
 
@@ -19,18 +20,18 @@ describe('times', () => {
   });
 
   it('writes record times with the department zone’s offset', () => {
-    expect(formatInTimeZone(Date.parse('2026-11-28T12:31:05Z'), 'Asia/Shanghai')).toBe('2026-11-28T20:31:05+08:00');
-    expect(formatInTimeZone(Date.parse('2026-11-28T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-29T00:00:00+08:00');
+    expect(isoInTimeZone(Date.parse('2026-11-28T12:31:05Z'), 'Asia/Shanghai')).toBe('2026-11-28T20:31:05+08:00');
+    expect(isoInTimeZone(Date.parse('2026-11-28T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-29T00:00:00+08:00');
   });
 
   it('takes the offset from the instant on both sides of a daylight-saving change (a policy in another zone)', () => {
     // New York springs forward at 02:00 on 8 March 2026 and falls back at 02:00 on 1 November.
-    expect(formatInTimeZone(Date.parse('2026-03-08T07:30:00Z'), 'America/New_York')).toBe('2026-03-08T03:30:00-04:00');
-    expect(formatInTimeZone(Date.parse('2026-03-08T06:59:00Z'), 'America/New_York')).toBe('2026-03-08T01:59:00-05:00');
-    expect(formatInTimeZone(Date.parse('2026-11-01T05:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
-    expect(formatInTimeZone(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00');
-    expect(formatInTimeZone(Date.parse('2026-10-25T00:30:00Z'), 'Europe/London')).toBe('2026-10-25T01:30:00+01:00');
-    expect(formatInTimeZone(Date.parse('2026-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe('2026-06-01T05:30:00+05:30');
+    expect(isoInTimeZone(Date.parse('2026-03-08T07:30:00Z'), 'America/New_York')).toBe('2026-03-08T03:30:00-04:00');
+    expect(isoInTimeZone(Date.parse('2026-03-08T06:59:00Z'), 'America/New_York')).toBe('2026-03-08T01:59:00-05:00');
+    expect(isoInTimeZone(Date.parse('2026-11-01T05:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
+    expect(isoInTimeZone(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00');
+    expect(isoInTimeZone(Date.parse('2026-10-25T00:30:00Z'), 'Europe/London')).toBe('2026-10-25T01:30:00+01:00');
+    expect(isoInTimeZone(Date.parse('2026-06-01T00:00:00Z'), 'Asia/Kolkata')).toBe('2026-06-01T05:30:00+05:30');
   });
 
   it('reads a local --now in a daylight-saving zone at its real offset, and refuses a time the change skips', () => {

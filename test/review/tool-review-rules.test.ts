@@ -4,7 +4,7 @@ import { scaffoldDepartment, type DepartmentAnswers } from '../../src/core/depar
 import { readBaseContext } from '../../src/core/review/base-context.ts';
 import { decideReview, requiredStages } from '../../src/core/review/decide-review.ts';
 import type { ReviewInput } from '../../src/core/review/review-input.ts';
-import { TOOL_HEAD_STAGE } from '../../src/core/review/tool-review-rules.ts';
+import { TOOL_HEAD_STAGE } from '../../src/core/team/tool-review-rules.ts';
 import { generateCodeowners } from '../../src/core/team/codeowners.ts';
 import type { TeamFile } from '../../src/core/model/types.generated.ts';
 

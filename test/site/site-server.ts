@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { openSealed, parseIdentities } from '../../src/core/appraisal-privacy/seal.ts';
+import { openSealed, parseIdentities } from '../../src/core/source/seal.ts';
 import { FIXTURE_DEPARTMENT, SAMPLE_HR_IDENTITY_FILE } from '../helpers/fixture-repository.ts';
 
 /** The site project: astro.config.mjs, src/ and the dist/ it builds. */

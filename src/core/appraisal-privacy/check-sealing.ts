@@ -9,7 +9,7 @@ import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { inputPlace, readersOf, rosterSeals } from './readers.ts';
-import { ARMOR_BEGIN } from './seal.ts';
+import { ARMOR_BEGIN } from '../source/seal.ts';
 
 export function checkAppraisalSealing(repository: Repository, problems: Problem[]): void {
   const team = repository.team?.valid ? repository.team.data : undefined;

@@ -14,7 +14,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { recordDigest } from '../scoring/score-period.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
 import { calibrationReaders, inputPlace, recipientsOf } from './readers.ts';
-import { ARMOR_BEGIN, sealedDigest, sealText } from './seal.ts';
+import { ARMOR_BEGIN, sealedDigest, sealText } from '../source/seal.ts';
 import { policyForPeriod } from '../scoring/gather-inputs.ts';
 
 export interface SealPlan {

@@ -8,7 +8,7 @@ import { checkMemberReference, isWellFormedId } from './reference-helpers.ts';
 import { isYearMonth } from '../model/dates.ts';
 import type { TeamMember } from '../model/types.generated.ts';
 import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
-import type { CheckContext } from './check-repository.ts';
+import type { CheckContext } from '../diagnostics/check-context.ts';
 
 // A sealed input (.yaml.age), once opened, is checked at its place like its plain-text form.
 const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+)|interview)\.ya?ml(?:\.age)?$/;

@@ -11,6 +11,7 @@ import { digestOf, NO_CACHE, type CheckCache } from '../cache/check-cache.ts';
 import { internalError, makeProblem } from '../diagnostics/make-problem.ts';
 import { suggestion } from './reference-helpers.ts';
 import { RULE_IDS } from '../diagnostics/rules.ts';
+import { findingToProblem } from '../diagnostics/finding-problem.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 
 export interface ComplianceCheckResult {
@@ -45,21 +46,6 @@ interface CachedLint {
 
 /** Below this many body characters (about 800 articles), starting threads costs more than it saves. */
 const PARALLEL_THRESHOLD_CHARS = 2_000_000;
-
-export function findingToProblem(file: string, finding: Finding): Problem {
-  const problem: Problem = {
-    file,
-    span: { start: { line: finding.line, column: finding.column }, end: { line: finding.endLine, column: finding.endColumn } },
-    ruleId: finding.ruleId as Problem['ruleId'],
-    severity: finding.severity,
-    message: finding.message,
-    family: finding.family,
-    matched: finding.matched,
-  };
-  if (finding.lineText !== undefined) problem.lineText = finding.lineText;
-  if (finding.hint) problem.hint = finding.hint;
-  return problem;
-}
 
 /**
  * The compliance engine over what the loader read: article bodies, titles and digests, and the

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { currentInstant } from '../clock.ts';
 import type { CheckCache } from '../cache/check-cache.ts';
+import type { CheckContext } from '../diagnostics/check-context.ts';
 import { loadRepository, type Repository } from '../repository/load-repository.ts';
 import type { FoundFile } from '../repository/walk-files.ts';
 import { checkAppraisals } from './check-appraisals.ts';
@@ -14,7 +15,7 @@ import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
 import { checkDepartment, checkUpcomingPolicy } from '../department/check-department.ts';
 import { checkTraining } from './check-training.ts';
-import { checkPublishRecords } from '../publishing/check-publish-records.ts';
+import { checkPublishRecords } from './check-publish-records.ts';
 import { checkCampaignDraws } from '../campaigns/draw-record.ts';
 import { checkPlaceholders } from './check-placeholders.ts';
 import { internalError } from '../diagnostics/make-problem.ts';
@@ -33,11 +34,6 @@ export interface CheckOptions {
   cache?: CheckCache;
 }
 
-/** What the cross-file rules may know besides the repository. */
-export interface CheckContext {
-  /** Milliseconds since the epoch. */
-  now: number;
-}
 
 export interface CheckResult {
   repository: Repository;

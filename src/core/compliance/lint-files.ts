@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { currentInstant } from '../clock.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findingToProblem } from '../check/check-compliance.ts';
+import { findingToProblem } from '../diagnostics/finding-problem.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { findRepositoryRoot } from '../repository/find-repository-root.ts';
 import { readTextFile } from '../source/read-text-file.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckContext } from '../check/check-repository.ts';
+import type { CheckContext } from '../diagnostics/check-context.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { text } from '../i18n/language.ts';

@@ -2,6 +2,7 @@ import type { BaseFile } from '../review/base-context.ts';
 import type { ChangedFile, PullRequestComment, PullRequestCommit, PullRequestReview, ReviewPullRequest, ReviewState } from '../review/review-input.ts';
 import type { ReviewAuditCheck } from '../review/audit-log.ts';
 import type { GitHubClient } from './client.ts';
+import { coAuthorTrailers } from '../review/commit-trailers.ts';
 
 export interface RepositoryName {
   owner: string;
@@ -89,11 +90,6 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
     mergedAt: pull.merged_at ?? null,
     mergedBy: pull.merged_by?.login ?? null,
   };
-}
-
-/** The `Co-authored-by:` trailers of a commit message, which GitHub shows as co-authors. */
-export function coAuthorTrailers(message: string): string[] {
-  return [...message.matchAll(/^[ \t]*co-authored-by:[ \t]*(.+?)[ \t]*$/gim)].map((match) => match[1]!);
 }
 
 /** A commit's file list comes 300 to a page, 3000 at most (GitHub's limits for GET /commits/{sha}). */

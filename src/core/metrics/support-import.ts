@@ -23,7 +23,7 @@
  */
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { dateInTimeZone } from '../model/dates.ts';
-import { formatInTimeZone } from '../publishing/due-articles.ts';
+import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
 import { tableColumns } from '../model/schemas.ts';
@@ -256,7 +256,7 @@ export async function importSupportConversations(options: { client: WeChatClient
     const fresh: Array<Record<string, string>> = [];
     const freshUsers: Array<Record<string, string>> = [];
     for (const conversation of byMonth.get(month) ?? []) {
-      const openedAt = formatInTimeZone(conversation.openedAt, options.timeZone);
+      const openedAt = isoInTimeZone(conversation.openedAt, options.timeZone);
       if (handMinutes.has(`${conversation.agent}|${minuteOf(openedAt)}`)) {
         handKept += 1;
         continue;
@@ -271,8 +271,8 @@ export async function importSupportConversations(options: { client: WeChatClient
         agent: conversation.agent,
         channel: 'customer-service',
         openedAt,
-        firstReplyAt: conversation.firstReplyAt === undefined ? '' : formatInTimeZone(conversation.firstReplyAt, options.timeZone),
-        closedAt: formatInTimeZone(conversation.closedAt, options.timeZone),
+        firstReplyAt: conversation.firstReplyAt === undefined ? '' : isoInTimeZone(conversation.firstReplyAt, options.timeZone),
+        closedAt: isoInTimeZone(conversation.closedAt, options.timeZone),
         // The records say nothing of the subject; a person may recategorise the row.
         category: '其他',
         satisfaction: '',

@@ -6,6 +6,7 @@
  * A local time that does not exist in the zone (skipped by a daylight-saving change) and dates
  * such as 30 February are refused, never rolled over.
  */
+import { isoInTimeZone, offsetMinutesAt } from '../calendar/wall-clock.ts';
 import { isCalendarDate, judgeDateTime } from './dates.ts';
 
 export interface ParsedDateTime {
@@ -47,26 +48,6 @@ export function dateTimeOptionProblem(option: string, value: string, timeZone: s
     zh: `${option}“${value}”不是有效的时间。可以写 2027-01-12、2027-01-12T10:00（按 ${timeZone} 理解）或带时区的 2027-01-12T10:00:00+08:00。`,
     en: `${option} "${value}" is not a valid time. Write 2027-01-12, 2027-01-12T10:00 (read in ${timeZone}) or with an offset, 2027-01-12T10:00:00+08:00.`,
   };
-}
-
-/** The zone's UTC offset in minutes at an instant (480 for Asia/Shanghai). */
-export function offsetMinutesAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return Math.round((wallClock - Math.floor(instant / 1000) * 1000) / 60_000);
-}
-
-/** An instant as an ISO date-time (whole seconds) with the zone's offset at that instant. */
-export function isoInTimeZone(instant: number, timeZone: string): string {
-  const offset = offsetMinutesAt(instant, timeZone);
-  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * 60_000).toISOString();
-  const sign = offset < 0 ? '-' : '+';
-  const absolute = Math.abs(offset);
-  return `${wall.slice(0, 19)}${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
 }
 
 /**

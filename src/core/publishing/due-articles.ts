@@ -1,6 +1,7 @@
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { isOffsetDateTime } from '../model/dates.ts';
-import { offsetMinutesAt, parseDateTimeOption } from '../model/date-time-option.ts';
+import { isoInTimeZone } from '../calendar/wall-clock.ts';
+import { parseDateTimeOption } from '../model/date-time-option.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
@@ -46,7 +47,7 @@ export interface PublishingPlan {
 
 /** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
 export function publishingSettings(repository: Repository, now: number): PublishingSettings {
-  const byDate = (timeZone: string) => formatInTimeZone(now, timeZone).slice(0, 10);
+  const byDate = (timeZone: string) => isoInTimeZone(now, timeZone).slice(0, 10);
   // Which policy is in force depends on the date in the policy's own zone: look once with the
   // default zone to learn it, then again with that zone (they differ only around midnight).
   const first = policyInForce(repository.policies.map((policy) => policy.data), byDate(DEFAULT_TIME_ZONE));
@@ -96,26 +97,6 @@ export function planPublishing(repository: Repository, now: number, settings = p
 
 export function isOverdue(publishAtMs: number, now: number, settings: PublishingSettings): boolean {
   return now - publishAtMs > settings.overdueAfterMs;
-}
-
-// One implementation of the zone offset, shared with the command-line date parser.
-export { offsetMinutesAt };
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const absolute = Math.abs(minutes);
-  return `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
-}
-
-/**
- * An instant as an ISO date-time with the zone's offset at that instant, e.g.
- * 2026-11-27T21:00:00+08:00. The offset comes from the instant itself, so it is right on both
- * sides of a daylight-saving change in zones that have one.
- */
-export function formatInTimeZone(instant: number, timeZone: string): string {
-  const offset = offsetMinutesAt(instant, timeZone);
-  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * 60_000).toISOString();
-  return `${wall.slice(0, 19)}${offsetText(offset)}`;
 }
 
 /**

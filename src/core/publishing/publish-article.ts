@@ -5,7 +5,7 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { ArticleRecord } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
 import { publishStatusMeaning } from '../wechat/errors.ts';
-import { formatInTimeZone } from './due-articles.ts';
+import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import { writePublishRecord, type PublishRecord } from './record-store.ts';
 
 /** The renderer's contract (src/core/render/render-article.ts): WeChat-ready HTML and the body's local images. */
@@ -84,7 +84,7 @@ class StepFailure extends Error {
  */
 export async function publishArticle(article: ArticleRecord, existing: PublishRecord | undefined, options: PublishArticleOptions): Promise<ArticleOutcome> {
   const record: PublishRecord = existing ? structuredClone(existing) : { article: article.id, status: 'in-progress', index: 1 };
-  const stamp = () => formatInTimeZone(options.now(), options.timeZone);
+  const stamp = () => isoInTimeZone(options.now(), options.timeZone);
   // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
   const theme = { ...(options.theme ? { theme: options.theme } : {}), ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}) };
   let step: FailedStep = 'images';

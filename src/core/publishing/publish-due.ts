@@ -5,7 +5,8 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import { loadRepository, type ArticleRecord } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { WeChatClient } from '../wechat/client.ts';
-import { formatInTimeZone, isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
+import { isoInTimeZone } from '../calendar/wall-clock.ts';
+import { isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
 import { preflightProblems } from './preflight.ts';
 import { changedSinceDraft, publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
 import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, writePublishRecord, type PublishRecord } from './record-store.ts';
@@ -208,7 +209,7 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       });
     } catch (error) {
       if (!(error instanceof SubmitHeld)) throw error;
-      entries.push(await heldSubmission(options.root, due.article.id, error, formatInTimeZone(clock(), settings.timeZone), entry));
+      entries.push(await heldSubmission(options.root, due.article.id, error, isoInTimeZone(clock(), settings.timeZone), entry));
       if (!error.alreadyOut) stoppedBy = error.localized;
       continue;
     }
@@ -262,7 +263,7 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
 
   const ok = !stoppedBy && plan.orphaned.length === 0 && entries.every((item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue && !item.changedAfterSubmit);
   return {
-    now: formatInTimeZone(options.now, settings.timeZone),
+    now: isoInTimeZone(options.now, settings.timeZone),
     timeZone: settings.timeZone,
     dryRun: options.dryRun,
     entries,

@@ -44,7 +44,7 @@ import { classifyPath } from './classify-path.ts';
 import { CONTENT_ROOTS } from './classify-path.ts';
 import { walkFiles, type FoundFile } from './walk-files.ts';
 import { digestOf, NO_CACHE, type CheckCache } from '../cache/check-cache.ts';
-import { IdentityError, identitiesFromEnvironment, openSealed, sealedDigest } from '../appraisal-privacy/seal.ts';
+import { IdentityError, identitiesFromEnvironment, openSealed, sealedDigest } from '../source/seal.ts';
 
 /** A record read from a file, with a way back to the line of any of its fields. */
 export interface SourcedRecord<T> {

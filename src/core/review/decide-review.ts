@@ -5,7 +5,7 @@ import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { holdsRole, indexMembers, ROLE_NAMES, type Role } from '../team/roster.ts';
 import { checkAppraisalAuthorship, literal } from './appraisal-authorship.ts';
 import { namesCommit, parseSignOffs, shortSha } from './sign-off.ts';
-import { withToolReviewRules } from './tool-review-rules.ts';
+import { withToolReviewRules } from '../team/tool-review-rules.ts';
 import type {
   ChangedFile,
   ReviewDecision,

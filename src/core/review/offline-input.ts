@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import { coAuthorTrailers } from '../github/pull-request-snapshot.ts';
+import { coAuthorTrailers } from './commit-trailers.ts';
 import type { BaseFile } from './base-context.ts';
 import type { ChangedFile, PullRequestComment, PullRequestCommit, PullRequestReview, ReviewPullRequest, ReviewState } from './review-input.ts';
 

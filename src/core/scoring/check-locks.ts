@@ -11,7 +11,7 @@ import { indexMembers } from '../team/roster.ts';
 import { appraisedMembers, policyForPeriod } from './gather-inputs.ts';
 import { lockedRecords } from './score-period.ts';
 import { fixed2 } from './normalise.ts';
-import type { CheckContext } from '../check/check-repository.ts';
+import type { CheckContext } from '../diagnostics/check-context.ts';
 import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
 import { policyChanges } from '../policy/policy-fingerprint.ts';
 import { nextMonth } from './cycle.ts';

@@ -13,7 +13,7 @@ import type { MemberMonthScore } from './score-types.ts';
 import { round2 } from './normalise.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import { policyFingerprint } from '../policy/policy-fingerprint.ts';
-import { lockedPeriods, verifySealedResult } from '../appraisal-privacy/sealed-results.ts';
+import { lockedPeriods, verifySealedResult } from './sealed-results.ts';
 
 export interface PeriodScores {
   period: string;

@@ -12,7 +12,7 @@ import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
 import type { Role } from './roster.ts';
 import { ROLE_NAMES } from './roster.ts';
 import picomatch from 'picomatch';
-import { TOOL_PROTECTED_PATHS } from '../review/tool-review-rules.ts';
+import { TOOL_PROTECTED_PATHS } from './tool-review-rules.ts';
 
 export const CODEOWNERS_PATH = '.github/CODEOWNERS';
 const TEAM_PATH = 'content/team.yaml';

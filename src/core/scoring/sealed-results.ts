@@ -9,12 +9,12 @@
 import { text } from '../i18n/language.ts';
 import type { MonthlyAppraisalResult } from '../model/types.generated.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
-import type { VerifyFinding } from '../scoring/score-period.ts';
-import type { FieldDifference } from '../scoring/result-file.ts';
-import { policyForPeriod } from '../scoring/gather-inputs.ts';
-import { gradeFor } from '../scoring/score-member.ts';
-import { round2 } from '../scoring/normalise.ts';
-import type { MemberMonthScore } from '../scoring/score-types.ts';
+import type { VerifyFinding } from './score-period.ts';
+import type { FieldDifference } from './result-file.ts';
+import { policyForPeriod } from './gather-inputs.ts';
+import { gradeFor } from './score-member.ts';
+import { round2 } from './normalise.ts';
+import type { MemberMonthScore } from './score-types.ts';
 
 /** Months with at least one sealed input that this run's identities did not open. */
 export function lockedPeriods(repository: Repository): Set<string> {

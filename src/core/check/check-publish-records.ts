@@ -2,7 +2,7 @@ import { text } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
-import { isWellFormedId } from '../check/reference-helpers.ts';
+import { isWellFormedId } from './reference-helpers.ts';
 
 /**
  * Publish records (content/publishing/<articleId>.yaml): each belongs to an existing article, is

@@ -1,0 +1,29 @@
+/**
+ * Wall-clock time in an IANA zone: the zone's offset at an instant and the instant written with
+ * it. Plain arithmetic over Intl, below the data model, so the model, publishing and metrics
+ * share one implementation.
+ */
+
+/** The zone's UTC offset in minutes at an instant (480 for Asia/Shanghai). */
+export function offsetMinutesAt(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((wallClock - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/**
+ * An instant as an ISO date-time (whole seconds) with the zone's offset at that instant, e.g.
+ * 2026-11-27T21:00:00+08:00. The offset comes from the instant itself, so it is right on both
+ * sides of a daylight-saving change in zones that have one.
+ */
+export function isoInTimeZone(instant: number, timeZone: string): string {
+  const offset = offsetMinutesAt(instant, timeZone);
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + offset * 60_000).toISOString();
+  const sign = offset < 0 ? '-' : '+';
+  const absolute = Math.abs(offset);
+  return `${wall.slice(0, 19)}${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+}
