@@ -114,6 +114,8 @@ describe('mpflow doctor', () => {
     const drafting = await initDepartment('drafting');
     const topic = await runMpflow(['new', 'topic', '--title', '冬季读书会', '--by', 'wang-fang', '--decision', 'accepted', '--decided-at', '2026-12-04', '--owner', 'wang-fang', '--root', drafting], { cwd: drafting, env: env() });
     expect(topic.exitCode, topic.stderr).toBe(0);
+    // A department has no schemas/ of its own: the editor's $schema line points into the package.
+    expect((await readFile(path.join(drafting, 'content/topics/T-2026-001.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/mpflow/schemas/topic.schema.json');
     const article = await runMpflow(['new', 'article', '--title', '冬天读什么', '--slug', 'winter-reading', '--date', '2026-12-12', '--author', 'wang-fang', '--topic', 'T-2026-001', '--root', drafting], { cwd: drafting, env: env() });
     expect(article.exitCode, article.stderr).toBe(0);
     const { exitCode, report } = await doctor(drafting);

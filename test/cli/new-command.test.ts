@@ -106,7 +106,8 @@ describe('mpflow new for the other hand-written records', () => {
     expect(made.stdout).toContain('Created appraisals/2026-09/lin-xiao/peer-chen-yu.yaml');
     expect(made.stdout).toContain('Scores still to fill in: collaboration, professional-skills, learning-innovation, responsibility, teamwork, initiative, discipline, confidentiality, ethics (0–100).');
     const text = await repository.read('appraisals/2026-09/lin-xiao/peer-chen-yu.yaml');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/appraisal-rating\.schema\.json\n/);
+    // The fixture has no schemas/ of its own, as a department does not: the line points into the package.
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/node_modules\/mpflow\/schemas\/appraisal-rating\.schema\.json\n/);
     expect(text).toContain('role: peer\nsubmittedAt: 2026-10-03T10:00:00+08:00\n');
     expect(text).toContain('  # 业务协作贡献 Cross-team collaboration（10%）');
     // Until the scores are in, check says which one is empty.
@@ -169,6 +170,7 @@ describe('mpflow new for the other hand-written records', () => {
     const text = await repository.read('content/policy/2026-11-01.yaml');
     expect(text).toContain('# 2026-11-01 起生效，由 2026-01-01 版修订：互评人数改为三人。\n');
     expect(text).toContain('\neffective: 2026-11-01\n');
-    expect(text.replace(/^# 2026-11-01.*\n# In force.*\n/m, '').replace('effective: 2026-11-01', 'effective: 2026-01-01')).toBe(await repository.read('content/policy/2026-01-01.yaml'));
+    // A copy but for its header, its date and its $schema line, which points where a department has the schemas.
+    expect(text.replace(/^# 2026-11-01.*\n# In force.*\n/m, '').replace('effective: 2026-11-01', 'effective: 2026-01-01').replace('$schema=../../node_modules/mpflow/schemas/', '$schema=../../schemas/')).toBe(await repository.read('content/policy/2026-01-01.yaml'));
   });
 });

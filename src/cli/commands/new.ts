@@ -25,6 +25,7 @@ import {
   topicDraft,
   trainingSessionDraft,
   type Draft,
+  withSchemaLocation,
 } from '../../core/templates/record-templates.ts';
 import { indexMembers } from '../../core/team/roster.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -436,6 +437,7 @@ class Maker {
   async keep(draft: Draft, allowed: (problem: Problem) => boolean, next = '', folder?: string): Promise<number> {
     const { zh, context } = this;
     const target = path.join(this.root, draft.path);
+    draft = { ...draft, content: withSchemaLocation(draft.content, existsSync(path.join(this.root, 'schemas'))) };
     if (draft.previous === undefined && (existsSync(target) || (folder !== undefined && existsSync(path.join(this.root, folder))))) {
       this.usage(`${folder ?? draft.path} 已经存在。`, `${folder ?? draft.path} already exists.`);
     }

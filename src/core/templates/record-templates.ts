@@ -33,6 +33,15 @@ function block(key: string, value: string, indent: string): string {
   return `${indent}${key}: |\n${value.replace(/\n+$/, '').split('\n').map((line) => (line === '' ? '' : `${inner}${line}`)).join('\n')}\n`;
 }
 
+/**
+ * Where the `$schema` comments point: the repository's own `schemas/` (mpflow's source, the sample
+ * department) or, in a department that installed mpflow, the package's copy under node_modules.
+ */
+export function withSchemaLocation(content: string, repositoryHasSchemas: boolean): string {
+  if (repositoryHasSchemas) return content;
+  return content.replace(/^(# yaml-language-server: \$schema=(?:\.\.\/)+)schemas\//m, '$1node_modules/mpflow/schemas/');
+}
+
 function schemaLine(schema: string, depth: number): string {
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${schema}.schema.json\n`;
 }
