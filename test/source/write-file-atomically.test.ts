@@ -59,4 +59,41 @@ describe('writeFilesAllOrNothing', () => {
     expect(await readFile(first, 'utf8')).toBe('旧的抽奖记录\n');
     expect((await readdir(root)).sort()).toEqual(['blocked', 'draw.yaml']);
   });
+
+  it('puts back the files it already replaced, and removes the folders it made, when a later rename fails', async () => {
+    // Every temporary file can be written, so the failure comes after the first renames: the
+    // last target is a folder with something in it, which no file can be renamed onto.
+    const existing = path.join(root, 'appraisals/2026-11/results/lin-xiao.yaml');
+    await mkdir(path.dirname(existing), { recursive: true });
+    await writeFile(existing, '成绩：待定\n', 'utf8');
+    const occupied = path.join(root, 'appraisals/2026-11/results/chen-yu.yaml');
+    await mkdir(path.join(occupied, 'inside'), { recursive: true });
+    const before = await snapshot(root);
+    await expect(
+      writeFilesAllOrNothing([
+        { file: existing, content: '成绩：92.50（优秀）\n' },
+        { file: path.join(root, 'appraisals/2026-11/notes/新建/說明.md'), content: '本月考核說明\n' },
+        { file: occupied, content: '成绩：88.00\n' },
+      ]),
+    ).rejects.toThrow();
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('throws the error its caller describes, naming the file that failed', async () => {
+    await mkdir(path.join(root, 'taken', 'inside'), { recursive: true });
+    const failure = writeFilesAllOrNothing([{ file: path.join(root, 'taken'), content: '正文' }], {
+      describeFailure: (file, error) => new Error(`${path.basename(file)}: ${(error as NodeJS.ErrnoException).code}`),
+    });
+    await expect(failure).rejects.toThrow(/^taken: E[A-Z]+$/);
+  });
 });
+
+/** Every path under a folder with its content (folders as '/'), to compare the disk before and after. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const entries: Record<string, string> = {};
+  for (const name of (await readdir(folder, { recursive: true })).sort()) {
+    const full = path.join(folder, name);
+    entries[name] = (await stat(full)).isDirectory() ? '/' : await readFile(full, 'utf8');
+  }
+  return entries;
+}

@@ -1,4 +1,3 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,6 +5,7 @@ import { checkLoadedRepository } from '../../core/check/check-repository.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
 import { isoInTimeZone } from '../../core/calendar/wall-clock.ts';
+import { writeFilesAllOrNothing } from '../../core/source/write-file-atomically.ts';
 import { dateTimeOptionProblem, parseDateTimeOption } from '../../core/model/date-time-option.ts';
 import { monthTodo } from '../../core/scoring/todo.ts';
 import { formatTodo } from '../../core/scoring/todo-report.ts';
@@ -469,41 +469,12 @@ class WriteFailure extends Error {
   }
 }
 
-/**
- * Writes a set of files all or nothing: every new content goes to a temporary file beside its
- * target first; only when all are written are they renamed into place, and if a rename fails the
- * files already replaced get their old content back. So a month's results are never half new.
- */
+/** Writes a month's files all or nothing (see writeFilesAllOrNothing); a failure names the file, relative to the repository. */
 async function writeAllOrNothing(root: string, files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
-  const staged: Array<{ file: string; target: string; temporary: string; previous: Buffer | null }> = [];
-  const removeTemporaries = () => Promise.all(staged.map((entry) => rm(entry.temporary, { force: true }).catch(() => undefined)));
-  for (const file of files) {
-    const target = path.join(root, file.path);
-    const temporary = `${target}.${process.pid}.tmp`;
-    try {
-      await mkdir(path.dirname(target), { recursive: true });
-      const previous = await readFile(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
-      staged.push({ file: file.path, target, temporary, previous });
-      await writeFile(temporary, file.content, 'utf8');
-    } catch (error) {
-      await removeTemporaries();
-      throw new WriteFailure(file.path, (error as NodeJS.ErrnoException).code ?? String(error));
-    }
-  }
-  const done: typeof staged = [];
-  for (const entry of staged) {
-    try {
-      await rename(entry.temporary, entry.target);
-      done.push(entry);
-    } catch (error) {
-      for (const replaced of done.reverse()) {
-        if (replaced.previous === null) await rm(replaced.target, { force: true }).catch(() => undefined);
-        else await writeFile(replaced.temporary, replaced.previous).then(() => rename(replaced.temporary, replaced.target)).catch(() => undefined);
-      }
-      await removeTemporaries();
-      throw new WriteFailure(entry.file, (error as NodeJS.ErrnoException).code ?? String(error));
-    }
-  }
+  await writeFilesAllOrNothing(
+    files.map((file) => ({ file: path.join(root, file.path), content: file.content })),
+    { describeFailure: (file, error) => new WriteFailure(path.relative(root, file).split(path.sep).join('/'), (error as NodeJS.ErrnoException).code ?? String(error)) },
+  );
 }
 
 /** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
