@@ -124,6 +124,8 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           ],
           // The pages, components and core come as TypeScript and .astro sources: Vite must
           // compile them rather than hand them to Node, which strips no types under node_modules.
+          // Astro already does so for a package with an `astro` peer dependency (a department's
+          // build passes without this line); said here so it does not rest on that detection.
           vite: {
             ssr: { noExternal: ['mpflow'] },
             resolve: { alias: [{ find: STARLIGHT_STYLE_ALIAS, replacement: `${starlightStyleFolder()}/$1` }] },
