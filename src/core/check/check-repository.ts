@@ -13,6 +13,7 @@ import { checkTopicsAndCampaigns } from './check-library.ts';
 import { checkMetrics } from './check-metrics.ts';
 import { checkPolicies } from './check-policy.ts';
 import { checkTeam } from './check-team.ts';
+import { checkDepartmentRendering } from './check-department-rendering.ts';
 import { checkDepartment, checkUpcomingPolicy } from '../department/check-department.ts';
 import { checkTraining } from './check-training.ts';
 import { checkPublishRecords } from './check-publish-records.ts';
@@ -46,6 +47,7 @@ export interface CheckResult {
 /** Every cross-file rule family, in the order a reader meets the records, with the place it is about. */
 const CHECKS: ReadonlyArray<[(repository: Repository, problems: Problem[], context: CheckContext) => void, string]> = [
   [checkDepartment, 'content/department.yaml'],
+  [checkDepartmentRendering, 'content/department.yaml'],
   [checkTeam, 'content/team.yaml'],
   [checkPolicies, 'content/policy'],
   [checkUpcomingPolicy, 'content/policy'],
