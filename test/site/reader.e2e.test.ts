@@ -9,7 +9,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, type StaticServer } from './site-server.ts';
+import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, SITE_BUILT_AT, type StaticServer } from './site-server.ts';
 
 requireChromiumOnCi();
 
@@ -188,7 +188,9 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
     expect(published).toBeTruthy();
     const page = await open(phone, `/articles/${published}/`);
     const charts = await page.locator('[data-first-week] svg[role="img"]').evaluateAll((svgs) =>
-      svgs.map((svg) => ({ label: svg.getAttribute('aria-label') ?? '', width: svg.getBoundingClientRect().width, card: svg.parentElement!.getBoundingClientRect().width })),
+      svgs
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => ({ label: svg.getAttribute('aria-label') ?? '', width: svg.getBoundingClientRect().width, card: svg.parentElement!.getBoundingClientRect().width })),
     );
     expect(charts.map((chart) => chart.label)).toEqual([expect.stringContaining('阅读'), expect.stringContaining('点赞')]);
     // Scaled to the card on a phone, not cut off.
@@ -260,5 +262,86 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('scores a member understands'), 
     for (const value of raw) expect(value.trim()).toMatch(/^(|—|\d{1,3}(,\d{3})*(\.\d+)?%?)$/);
     await page.goto(`${server!.base}/en${member}`);
     expect(await page.getAttribute('a[data-mpflow-lang-switch]', 'href')).toBe(member);
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('dashboards an operator hands to the head'), () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let report = '';
+
+  beforeAll(async () => {
+    await buildSiteOnce();
+    const months = (await readdir(`${DIST}/dashboards`, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    report = `/dashboards/${months.at(-1)}/`;
+    server = await serve(DIST);
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws chart text at 11 px or more, scaled to its card, on a phone and a laptop', async () => {
+    for (const width of [375, 1280]) {
+      const page = await (await browser!.newContext({ viewport: { width, height: 800 } })).newPage();
+      for (const address of ['/dashboards/', report]) {
+        await page.goto(`${server!.base}${address}`);
+        const charts = await page.evaluate(() =>
+          [...document.querySelectorAll('svg[role="img"]')]
+            .filter((svg) => svg.getBoundingClientRect().width > 0)
+            .map((svg) => {
+              const box = svg.getBoundingClientRect();
+              const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+              const sizes = [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+              return { label: svg.getAttribute('aria-label'), smallest: Math.min(...sizes), overflows: box.right > svg.parentElement!.getBoundingClientRect().right + 1 };
+            }),
+        );
+        expect(charts.length, address).toBeGreaterThan(0);
+        for (const chart of charts) {
+          expect(chart.smallest, `${address} at ${width} px: ${chart.label}`).toBeGreaterThanOrEqual(11);
+          expect(chart.overflows, `${address} at ${width} px: ${chart.label}`).toBe(false);
+        }
+      }
+      await page.close();
+    }
+  });
+
+  it('warns when the figures stop short of the build', async () => {
+    const page = await browser!.newPage();
+    await page.goto(`${server!.base}/dashboards/`);
+    const lead = (await page.locator('.mpflow-lead').first().textContent()) ?? '';
+    const to = /至 (\d{4}-\d{2}-\d{2})/.exec(lead)?.[1];
+    expect(to).toBeTruthy();
+    const builtOn = SITE_BUILT_AT.slice(0, 10);
+    const behind = Math.round((Date.parse(`${builtOn}T00:00:00Z`) - Date.parse(`${to}T00:00:00Z`)) / 86_400_000);
+    const warning = page.locator('[data-stale-days]');
+    if (behind > 2) {
+      expect(await warning.getAttribute('data-stale-days')).toBe(String(behind));
+      expect(await warning.textContent()).toContain(to!);
+    } else {
+      expect(await warning.count()).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('prints the monthly report on two A4 pages, with the account, the period and the build date', async () => {
+    for (const address of [report, `/en${report}`]) {
+      const page = await browser!.newPage();
+      await page.goto(`${server!.base}${address}`);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages, address).toBeGreaterThan(0);
+      expect(pages, address).toBeLessThanOrEqual(2);
+      await page.emulateMedia({ media: 'print' });
+      const meta = await page.locator('[data-print-meta]').evaluate((element) => ({ text: element.textContent ?? '', shown: getComputedStyle(element).display !== 'none' }));
+      expect(meta.shown).toBe(true);
+      expect(meta.text).toContain(SITE_BUILT_AT.slice(0, 10));
+      // No table loses its last column on paper.
+      const clipped = await page.evaluate(() => [...document.querySelectorAll('main table')].filter((table) => table.getBoundingClientRect().width > 0 && table.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+      expect(clipped, address).toBe(0);
+      await page.close();
+    }
   });
 });

@@ -37,6 +37,8 @@ export interface DashboardLabels {
   title: string;
   description: string;
   lead: (from: string, to: string) => string;
+  /** The figures end well before the build: the import has probably stopped. */
+  stale: (to: string, days: number, built: string) => string;
   noData: string;
   dataTable: string;
   monthlyReports: string;
@@ -134,6 +136,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     title: '数据看板',
     description: '公众号粉丝、阅读、分享、粉丝画像与客服响应的数据看板，每次构建时由 content/metrics/ 生成。',
     lead: (from, to) => `数据范围：${from} 至 ${to}。图表在构建时生成，每张图下面都有对应的数据表。`,
+    stale: (to, days, built) => `数据只到 ${to}，比网站构建日 ${built} 早 ${days} 天：每日的数据导入可能停了，近几天的数字还没有进来。`,
     noData: '仓库里还没有数据。用 mpflow metrics import 导入后重新构建网站。',
     dataTable: '查看数据表',
     monthlyReports: '月度报告',
@@ -223,6 +226,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     title: 'Dashboards',
     description: 'Followers, reads, shares, audience and support response of the account, built from content/metrics/ at every site build.',
     lead: (from, to) => `Figures from ${from} to ${to}. Charts are drawn when the site is built; each has its data as a table below it.`,
+    stale: (to, days, built) => `The figures end on ${to}, ${days} days before the site was built (${built}): the daily import may have stopped, and the latest days are not in yet.`,
     noData: 'The repository has no figures yet. Import some with mpflow metrics import, then build the site again.',
     dataTable: 'Show the data table',
     monthlyReports: 'Monthly reports',
@@ -309,3 +313,11 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     supportNone: 'No support conversations in this period.',
   },
 };
+
+/** Days the figures may lag the build before the page warns: the daily import runs the morning after. */
+export const STALE_AFTER_DAYS = 2;
+
+/** How many whole days the last figure is older than the build day (both YYYY-MM-DD). */
+export function daysBehind(lastFigure: string, builtOn: string): number {
+  return Math.round((Date.parse(`${builtOn}T00:00:00Z`) - Date.parse(`${lastFigure}T00:00:00Z`)) / 86_400_000);
+}
