@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { languageFromEnvironment, parseLanguage, pick, type Language } from '../core/i18n/language.ts';
-import { ClockError } from '../core/clock.ts';
+import { languageFromEnvironment, parseLanguage, pick, type Language, type LocalizedText } from '../core/i18n/language.ts';
+import { LocalizedError } from '../core/diagnostics/localized-error.ts';
 import type { CommandContext } from './context.ts';
-import { EXIT, UsageError } from './errors.ts';
+import { CommandFailure, EXIT, UsageError } from './errors.ts';
 
 type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
@@ -96,23 +96,45 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
     const run = await command.load();
     return await run(commandArgs, context);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`mpflow: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof ClockError) {
-      io.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
-      return EXIT.usage;
-    }
-    if (isParseArgsError(error)) {
-      io.stderr.write(`mpflow: ${optionErrorMessage(error as Error & { code: string }, language)}\n`);
-      return EXIT.usage;
-    }
-    // Anything else is a bug in mpflow, not the user's doing: say so, with the stack for the report.
-    const heading = language === 'zh-CN' ? 'mpflow 内部错误（这是缺陷，请报告）：' : 'mpflow internal error (this is a bug; please report it):';
-    io.stderr.write(`${heading}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return reportError(error, language, io);
+  }
+}
+
+/**
+ * The one place errors become messages and exit codes. mpflow's own errors (LocalizedError:
+ * UsageError, CommandFailure, and the core's errors built on it) carry both languages and their
+ * exit code; older core errors that carry `localized` text are the user's doing too (exit 2). Node's
+ * option-parsing errors are worded here. Anything else is a bug: a short message and where to
+ * report it; the stack only with MPFLOW_DEBUG=1, so a user never sees `at …` lines.
+ */
+function reportError(error: unknown, language: Language, io: { stderr: CommandContext['stderr']; env: NodeJS.ProcessEnv }): number {
+  if (error instanceof LocalizedError) {
+    const text = pick(error.localized, language);
+    io.stderr.write(error instanceof CommandFailure && error.bare ? `${text}\n` : `mpflow: ${text}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && isLocalizedText((error as { localized?: unknown }).localized)) {
+    io.stderr.write(`mpflow: ${pick((error as Error & { localized: LocalizedText }).localized, language)}\n`);
     return EXIT.usage;
   }
+  if (isParseArgsError(error)) {
+    io.stderr.write(`mpflow: ${optionErrorMessage(error as Error & { code: string }, language)}\n`);
+    return EXIT.usage;
+  }
+  const heading = language === 'zh-CN' ? 'mpflow 内部错误（这是 mpflow 的缺陷，不是您的操作有误）：' : 'mpflow internal error (a bug in mpflow, not something you did):';
+  const report = language === 'zh-CN'
+    ? `请到 ${ISSUES_URL} 报告，附上这条命令和设置 MPFLOW_DEBUG=1 后重新运行的输出。`
+    : `Please report it at ${ISSUES_URL} with the command and its output when rerun with MPFLOW_DEBUG=1.`;
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  io.stderr.write(`${heading}${detail}\n${report}\n`);
+  if (io.env.MPFLOW_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.usage;
+}
+
+const ISSUES_URL = 'https://github.com/mpflow/mpflow/issues';
+
+function isLocalizedText(value: unknown): value is LocalizedText {
+  return typeof value === 'object' && value !== null && typeof (value as LocalizedText).zh === 'string' && typeof (value as LocalizedText).en === 'string';
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -1,83 +1,52 @@
 import path from 'node:path';
 import { currentInstant } from '../../core/clock.ts';
-import { parseArgs } from 'node:util';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
-import { countBySeverity, type Problem } from '../../core/diagnostics/problem.ts';
+import { countBySeverity } from '../../core/diagnostics/problem.ts';
 import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
-import { formatSummary, formatText } from '../../core/report/format-text.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
 
-const CHECK_HELP = {
-  zh: `用法：mpflow check [路径...] [选项]
-
-检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重，
-以及文章、标题、摘要和活动文案的合规与排版（广告法、诱导分享/关注、转载、排版等）。
-
-选项：
-  --format text|json|github|sarif|markdown
-                                    输出格式（默认 text；markdown 用于 PR 评论）
-  --changed                         只检查相对 --base 有改动的文件（含未跟踪文件）
-  --base 引用                        --changed 的比较基准（默认 HEAD），如 origin/main
-  --fix                             先自动修正排版问题（只改排版，不改其他内容）再检查
-  --no-cache                        不用上次检查留下的缓存，重新读取每个文件
-  --lang zh-CN|en                   消息语言（默认取自 LANG 环境变量）
-  --root 目录                        仓库根目录（默认当前目录）
-  --list-rules                      列出所有规则
-  -h, --help                        显示帮助
-
-退出码：0 没有错误；1 发现错误；2 用法错误或内部错误。`,
-  en: `Usage: mpflow check [PATH...] [options]
-
-Checks the whole repository (or the files and folders given): the content model, references,
+export const CHECK_COMMAND = defineCommand({
+  name: 'check',
+  usage: { zh: '[路径...] [选项]', en: '[PATH...] [options]' },
+  description: {
+    zh: `检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重，
+以及文章、标题、摘要和活动文案的合规与排版（广告法、诱导分享/关注、转载、排版等）。`,
+    en: `Checks the whole repository (or the files and folders given): the content model, references,
 dates and policy weights, and the compliance and style of article bodies, titles, digests and
-campaign texts (Advertising Law, inducing shares/follows, reprints, typography and more).
-
-Options:
-  --format text|json|github|sarif|markdown
-                                    output format (default text; markdown for a PR comment)
-  --changed                         check only files changed since --base (untracked included)
-  --base REF                        what --changed compares with (default HEAD), e.g. origin/main
-  --fix                             fix typography first (typography only), then check
-  --no-cache                        read every file afresh instead of using what the last check learnt
-  --lang zh-CN|en                   message language (default from LANG)
-  --root DIR                        repository root (default: current directory)
-  --list-rules                      list every rule
-  -h, --help                        show this help
-
-Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.`,
-};
-
-const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
-type Format = (typeof FORMATS)[number];
+campaign texts (Advertising Law, inducing shares/follows, reprints, typography and more).`,
+  },
+  positionals: true,
+  options: {
+    format: formatOption(ALL_REPORT_FORMATS, { zh: '输出格式（markdown 用于 PR 评论）', en: 'output format (markdown for a PR comment)' }),
+    changed: flag({ zh: '只检查相对 --base 有改动的文件（含未跟踪文件）', en: 'check only files changed since --base (untracked included)' }),
+    base: value({ placeholder: { zh: '引用', en: 'REF' }, description: { zh: '--changed 的比较基准（默认 HEAD），如 origin/main', en: 'what --changed compares with (default HEAD), e.g. origin/main' } }),
+    fix: flag({ zh: '先自动修正排版问题（只改排版，不改其他内容）再检查', en: 'fix typography first (typography only), then check' }),
+    'no-cache': flag({ zh: '不用上次检查留下的缓存，重新读取每个文件', en: 'read every file afresh instead of using what the last check learnt' }),
+    root: ROOT_OPTION,
+    'list-rules': flag({ zh: '列出所有规则', en: 'list every rule' }),
+  },
+  epilogue: { zh: '退出码：0 没有错误；1 发现错误；2 用法错误或内部错误。', en: 'Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.' },
+});
 
 export async function runCheck(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      'list-rules': { type: 'boolean', default: false },
-      changed: { type: 'boolean', default: false },
-      base: { type: 'string' },
-      fix: { type: 'boolean', default: false },
-      'no-cache': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(CHECK_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values, positionals } = parsed;
   const language = context.language;
-  if (values.help) return writeHelp(CHECK_HELP, context);
   if (values['list-rules']) {
     context.stdout.write(await listRules(language));
     return EXIT.clean;
   }
-  const format = parseFormat(values.format, FORMATS, language);
+  const format = values.format;
   const root = resolveRoot(values.root, context);
   const zh = language === 'zh-CN';
   const paths = positionals.map((given) => {
@@ -108,7 +77,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
       changed = await changedContent(root, values.base ?? 'HEAD');
       selection = changed.changed;
     } catch (error) {
-      if (error instanceof ChangedFilesError) throw new UsageError(zh ? error.zh : error.en);
+      if (error instanceof ChangedFilesError) throw new UsageError({ zh: error.zh, en: error.en });
       throw error;
     }
     if (selection.length === 0) {
@@ -137,29 +106,6 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   const { problems, filesChecked, suppressed } = result;
   await writeReport(format, problems, { language, filesChecked, suppressed }, context);
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
-}
-
-async function writeReport(format: Format, problems: Problem[], summary: { language: Language; filesChecked: number; suppressed: number }, context: CommandContext, emptyMessage?: string): Promise<void> {
-  const { language } = summary;
-  switch (format) {
-    case 'text':
-      context.stdout.write(emptyMessage !== undefined ? `${emptyMessage}\n` : formatText(problems, { ...summary, color: context.color }));
-      break;
-    case 'json':
-      context.stdout.write((await import('../../core/report/format-json.ts')).formatJson(problems, summary));
-      break;
-    case 'github':
-      context.stdout.write((await import('../../core/report/format-github.ts')).formatGithub(problems, { language }));
-      context.stderr.write(`${emptyMessage ?? formatSummary(problems, summary)}\n`);
-      break;
-    case 'sarif':
-      // SARIF carries every rule's help and basis: the rule catalogue (and the engine behind it) loads only for it.
-      context.stdout.write((await import('../../core/report/format-sarif.ts')).formatSarif(problems, { language, toolVersion: context.version, suppressed: summary.suppressed }));
-      break;
-    case 'markdown':
-      context.stdout.write((await import('../../core/report/format-markdown.ts')).formatMarkdown(problems, summary));
-      break;
-  }
 }
 
 /** Every rule, the model's and the compliance engine's, with its default severity. */
