@@ -1,20 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { GENERATED_TYPES_PATH, generateTypes } from '../../core/model/generate-types.ts';
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
-import { EXIT } from '../errors.ts';
-import { resolveRoot, writeHelp } from '../options.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { ROOT_OPTION_TEXT } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
 
-const HELP = {
-  zh: `用法：mpflow schema-types [--write]\n\n由 schemas/*.schema.json 生成 ${GENERATED_TYPES_PATH}。不加 --write 时只核对生成的类型是否最新（过期时退出码为 1）。`,
-  en: `Usage: mpflow schema-types [--write]\n\nGenerates ${GENERATED_TYPES_PATH} from schemas/*.schema.json. Without --write, only checks that it is up to date (exit 1 when stale).`,
-};
+export const SCHEMA_TYPES_COMMAND = defineCommand({
+  name: 'schema-types',
+  usage: { zh: '[选项]', en: '[options]' },
+  description: {
+    zh: `由 schemas/*.schema.json 生成 ${GENERATED_TYPES_PATH}。不加 --write 时只核对生成的类型是否最新（过期时退出码为 1）。`,
+    en: `Generates ${GENERATED_TYPES_PATH} from schemas/*.schema.json. Without --write, only checks that it is up to date (exit 1 when stale).`,
+  },
+  options: {
+    write: flag({ zh: `写入 ${GENERATED_TYPES_PATH}`, en: `write ${GENERATED_TYPES_PATH}` }),
+    root: value({ ...ROOT_OPTION_TEXT, description: { zh: '项目根目录（默认当前目录）', en: 'project root (default: the current directory)' } }),
+  },
+});
 
 export async function runSchemaTypes(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { write: { type: 'boolean', default: false }, root: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
-  if (values.help) return writeHelp(HELP, context);
+  const parsed = parseCommand(SCHEMA_TYPES_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values } = parsed;
   // The working directory by default (npm run schemas:types runs at the project root); a given --root must be a folder.
   const root = values.root !== undefined ? resolveRoot(values.root, context) : context.cwd;
   let generated: string;
@@ -23,12 +33,10 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
   } catch (error) {
     // In an install without devDependencies (npm ci --omit=dev) the generator is not there: say so plainly.
     if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /json-schema-to-typescript/.test(String((error as Error).message))) {
-      context.stderr.write(
-        context.language === 'zh-CN'
-          ? 'mpflow: schema-types 是开发用命令，需要开发依赖 json-schema-to-typescript：请运行 npm install（不带 --omit=dev）。\n'
-          : 'mpflow: schema-types is a development command and needs the devDependency json-schema-to-typescript: run npm install (without --omit=dev).\n',
-      );
-      return EXIT.usage;
+      throw new UsageError({
+        zh: 'schema-types 是开发用命令，需要开发依赖 json-schema-to-typescript：请运行 npm install（不带 --omit=dev）。',
+        en: 'schema-types is a development command and needs the devDependency json-schema-to-typescript: run npm install (without --omit=dev).',
+      });
     }
     throw error;
   }
