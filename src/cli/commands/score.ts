@@ -11,7 +11,8 @@ import { monthTodo } from '../../core/scoring/todo.ts';
 import { formatTodo } from '../../core/scoring/todo-report.ts';
 import { SAMPLE_ACCOUNT, sampleTargetsInForce } from '../../core/scoring/sample-targets.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
-import { cycleStatus, nextMonth, type CycleStepId } from '../../core/scoring/cycle.ts';
+import { nextMonth, previousMonth } from '../../core/calendar/days.ts';
+import { cycleStatus, type CycleStepId } from '../../core/scoring/cycle.ts';
 import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
 import { appendOnlyFindings } from '../../core/scoring/append-only.ts';
 import { explanationJson, explanationText } from '../../core/scoring/explain.ts';
@@ -440,11 +441,6 @@ async function finalize(
   await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
   return EXIT.clean;
-}
-
-function previousMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 function latestTimeZone(repository: Repository): string {

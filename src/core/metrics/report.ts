@@ -3,6 +3,7 @@
  * functions. Pure data, no markup: the site turns it into charts and tables, and the same figures
  * can be printed by the CLI or fed to appraisal scoring.
  */
+import { previousMonth } from '../calendar/days.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import {
@@ -84,11 +85,6 @@ function sumTotals(kpis: readonly ArticleTotals[]): ArticleTotals {
   const totals: ArticleTotals = { reads: 0, readers: 0, shares: 0, shareUsers: 0, likes: 0, comments: 0, favorites: 0 };
   for (const kpi of kpis) for (const key of Object.keys(totals) as Array<keyof ArticleTotals>) totals[key] += kpi[key];
   return totals;
-}
-
-function previousMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
 }
 
 export function monthlyReport(repository: Repository, month: string): MonthlyReport {

@@ -14,7 +14,7 @@ import { fixed2 } from './normalise.ts';
 import type { CheckContext } from '../diagnostics/check-context.ts';
 import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
 import { policyChanges } from '../policy/policy-fingerprint.ts';
-import { nextMonth } from './cycle.ts';
+import { nextMonth } from '../calendar/days.ts';
 
 const MONTH_FOLDER = /^appraisals\/([^/]+)\//;
 

@@ -5,6 +5,7 @@
  * on the due day of their own step has it moved to the day after the leave; a member on leave
  * for the whole month is not appraised for it at all (see appraisedMembers).
  */
+import { nextDay, nextMonth } from '../calendar/days.ts';
 import { dateInTimeZone } from '../model/dates.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
@@ -44,11 +45,6 @@ export interface MemberCycle {
   steps: CycleStepState[];
 }
 
-export function nextMonth(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-}
-
 /** The calendar date now in a time zone; tests and the site pass their own "today". */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return dateInTimeZone(now.toISOString(), timeZone);
@@ -71,7 +67,7 @@ export function cycleStatus(repository: Repository, policy: PolicyFile, period: 
       const policyDue = dueOf(step);
       // The member's own steps (self-assessment, the interview) cannot fall due while they are on leave: they move to the day after it.
       const away = step === 'self' || step === 'interview' ? leaveOn(member, policyDue) : undefined;
-      const due = away ? dayAfter(away.to) : policyDue;
+      const due = away ? nextDay(away.to) : policyDue;
       return { step, due, done, ...(doneOn ? { doneOn } : {}), overdue: !done && today > due, ...(away ? { postponedFrom: policyDue } : {}), ...extra };
     };
     const cycleEnd = dueOf('application');
@@ -93,6 +89,3 @@ export function cycleStatus(repository: Repository, policy: PolicyFile, period: 
   });
 }
 
-function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}

@@ -7,15 +7,11 @@ import { dateInTimeZone, daysInMonth } from '../model/dates.ts';
 import type { ArticleDailyRow, PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { addDays, ARTICLE_FIGURES, articleKpis, followerKpis, inRange, supportKpis, type ArticleKpi, type DateRange } from '../metrics/kpis.ts';
 import { indicatorLeaves, policyInForce } from '../policy/policy-versions.ts';
+import { monthRange, nextDay } from '../calendar/days.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { KPI_CATALOGUE, type RangeFigures } from './kpi-catalogue.ts';
 import { partsFor } from './score-member.ts';
 import type { KpiValue, MemberMonthInputs } from './score-types.ts';
-
-export function monthBounds(period: string): DateRange {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return { from: `${period}-01`, to: `${period}-${String(daysInMonth(year, month)).padStart(2, '0')}` };
-}
 
 export function validPolicies(repository: Repository): PolicyFile[] {
   return repository.policies.filter((record) => record.valid).map((record) => record.data);
@@ -34,7 +30,7 @@ export function policyForPeriod(repository: Repository, period: string): PolicyF
  * for everyone else.
  */
 export function appraisedMembers(repository: Repository, period: string): TeamMember[] {
-  const { from, to } = monthBounds(period);
+  const { from, to } = monthRange(period);
   const members = repository.team?.valid ? repository.team.data.members : [];
   return members
     .filter((member) => typeof member.supervisor === 'string' && member.joined <= to && (member.left === undefined || member.left >= from))
@@ -49,7 +45,7 @@ export function leaveOn(member: TeamMember, date: string): { from: string; to: s
 
 /** On leave on every day of the month the member was in post. */
 export function onLeaveThroughout(member: TeamMember, period: string): boolean {
-  const bounds = monthBounds(period);
+  const bounds = monthRange(period);
   const first = member.joined > bounds.from ? member.joined : bounds.from;
   const last = member.left !== undefined && member.left < bounds.to ? member.left : bounds.to;
   let day = first;
@@ -59,10 +55,6 @@ export function onLeaveThroughout(member: TeamMember, period: string): boolean {
     day = nextDay(leave.to);
   }
   return true;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Figures per range, computed once: every member in post all month shares one. */
@@ -153,7 +145,7 @@ export interface PeriodInputs {
 }
 
 export function gatherMemberInputs(repository: Repository, policy: PolicyFile, period: string, member: TeamMember, cache: FigureCache): MemberMonthInputs {
-  const bounds = monthBounds(period);
+  const bounds = monthRange(period);
   // Measured over the days in post: from joining, and up to the last day for a member who left mid-month.
   const range: DateRange = { from: member.joined > bounds.from ? member.joined : bounds.from, to: member.left !== undefined && member.left < bounds.to ? member.left : bounds.to };
   const total = Number(bounds.to.slice(8, 10));

@@ -6,7 +6,8 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { canonicalJson, digestOf, sha256 } from './digest.ts';
-import { FigureCache, gatherPeriodInputs, monthBounds, policyForPeriod, validPolicies } from './gather-inputs.ts';
+import { monthRange } from '../calendar/days.ts';
+import { FigureCache, gatherPeriodInputs, policyForPeriod, validPolicies } from './gather-inputs.ts';
 import { compareRecords, resultRecord, type FieldDifference, type ResultValue } from './result-file.ts';
 import { gradeFor, scoreMemberMonth, scoringInputsOf } from './score-member.ts';
 import type { MemberMonthScore } from './score-types.ts';
@@ -188,7 +189,7 @@ export interface AnnualScores {
 }
 
 function leaveDaysIn(leave: ReadonlyArray<{ from: string; to: string }> | undefined, period: string): number {
-  const { from, to } = monthBounds(period);
+  const { from, to } = monthRange(period);
   let days = 0;
   for (const entry of leave ?? []) {
     const start = entry.from > from ? entry.from : from;

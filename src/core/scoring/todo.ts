@@ -8,7 +8,8 @@
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
-import { cycleStatus, nextMonth, type CycleStepId } from './cycle.ts';
+import { nextMonth } from '../calendar/days.ts';
+import { cycleStatus, type CycleStepId } from './cycle.ts';
 import { appraisedMembers } from './gather-inputs.ts';
 
 export type TodoKind = 'self' | 'supervisor' | 'peer' | 'interview' | 'write-results' | 'finalize';
