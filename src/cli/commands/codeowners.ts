@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { pick } from '../../core/i18n/language.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import {
@@ -11,56 +10,42 @@ import {
 } from '../../core/team/codeowners.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot, writeHelp } from '../options.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand } from '../command.ts';
+import { ROOT_OPTION } from '../shared-options.ts';
 
-const CODEOWNERS_HELP = {
-  zh: `用法：mpflow codeowners [--write | --check] [选项]
-
-根据 content/team.yaml 中成员的 github 字段和最新一版制度的审核规则生成 .github/CODEOWNERS：
+export const CODEOWNERS_COMMAND = defineCommand({
+  name: 'codeowners',
+  usage: { zh: '[--write | --check] [选项]', en: '[--write | --check] [options]' },
+  description: {
+    zh: `根据 content/team.yaml 中成员的 github 字段和最新一版制度的审核规则生成 .github/CODEOWNERS：
 文章、选题、活动 → 运营专员；图片和设计文件 → 运营专员和设计师；制度、名册、手册 → 主管；
 考核记录 → 人力资源；其他文件（程序、工作流）→ 主管。填了离职日期的成员不在其中。
-CODEOWNERS 只负责请求审核人，能否合并由 mpflow/review 状态决定。
-
-选项：
-  --write          写入 .github/CODEOWNERS
-  --check          核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1
-  --root 目录       仓库根目录（默认当前目录）
-  --lang zh-CN|en  消息语言
-  -h, --help       显示帮助
-
-不加 --write 或 --check 时，把生成的内容打印到标准输出。
-退出码：0 成功（或已是最新）；1 文件过期，或名册、制度有错误；2 用法错误。`,
-  en: `Usage: mpflow codeowners [--write | --check] [options]
-
-Generates .github/CODEOWNERS from the github fields in content/team.yaml and the review rules of
+CODEOWNERS 只负责请求审核人，能否合并由 mpflow/review 状态决定。`,
+    en: `Generates .github/CODEOWNERS from the github fields in content/team.yaml and the review rules of
 the newest policy version (members with a leaving date are left out): articles, topics, campaigns → operators; pictures and design files →
 operators and designers; policy, roster, handbook → head; appraisal records → HR; everything else
-(code, workflows) → head. CODEOWNERS only requests reviewers; the mpflow/review status decides merges.
-
-Options:
-  --write          write .github/CODEOWNERS
-  --check          check that .github/CODEOWNERS is up to date; exit 1 when it is not
-  --root DIR       repository root (default: current directory)
-  --lang zh-CN|en  message language
-  -h, --help       show this help
-
-Without --write or --check the generated file is printed to standard output.
+(code, workflows) → head. CODEOWNERS only requests reviewers; the mpflow/review status decides merges.`,
+  },
+  options: {
+    write: flag({ zh: '写入 .github/CODEOWNERS', en: 'write .github/CODEOWNERS' }),
+    check: flag({ zh: '核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1', en: 'check that .github/CODEOWNERS is up to date; exit 1 when it is not' }),
+    root: ROOT_OPTION,
+  },
+  epilogue: {
+    zh: `不加 --write 或 --check 时，把生成的内容打印到标准输出。
+退出码：0 成功（或已是最新）；1 文件过期，或名册、制度有错误；2 用法错误。`,
+    en: `Without --write or --check the generated file is printed to standard output.
 Exit codes: 0 done (or up to date); 1 out of date, or the roster or policy has errors; 2 usage error.`,
-};
+  },
+});
 
 export async function runCodeowners(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      write: { type: 'boolean', default: false },
-      check: { type: 'boolean', default: false },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(CODEOWNERS_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) return writeHelp(CODEOWNERS_HELP, context);
   if (values.write && values.check) throw new UsageError(zh ? '--write 和 --check 只能选一个。' : 'Use --write or --check, not both.');
   const root = resolveRoot(values.root, context);
 
