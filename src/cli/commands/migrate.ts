@@ -1,57 +1,42 @@
-import { parseArgs } from 'node:util';
 import { pick } from '../../core/i18n/language.ts';
 import { MigrationError } from '../../core/migrations/migration.ts';
 import { applyMigrationPlan, planMigrations, tooNewMessage, type MigrationPlan } from '../../core/migrations/run-migrations.ts';
 import { unifiedDiff } from '../../core/migrations/unified-diff.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT } from '../errors.ts';
-import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
+import { CommandFailure, EXIT } from '../errors.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand } from '../command.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 
-const HELP = {
-  zh: `用法：mpflow migrate [--dry-run] [选项]
-
-把仓库的数据格式（content/department.yaml 的 schemaVersion；没有这个文件即第 0 版）迁移到这个
+export const MIGRATE_COMMAND = defineCommand({
+  name: 'migrate',
+  usage: { zh: '[--dry-run] [选项]', en: '[--dry-run] [options]' },
+  description: {
+    zh: `把仓库的数据格式（content/department.yaml 的 schemaVersion；没有这个文件即第 0 版）迁移到这个
 mpflow 的版本。所有待做的迁移先在内存里算完，全部成功才写入；任何一步出错都不改动任何文件。
-升级 mpflow 后运行（mpflow doctor 会列出待做的迁移）；迁移后用 git diff 查看并提交。
-
-选项：
-  --dry-run         只显示会做的改动（统一 diff 格式），不写入
-  --format text|json  输出格式（默认 text）
-  --root 目录        仓库根目录（默认当前目录）
-  --lang zh-CN|en   消息语言
-  -h, --help        显示帮助
-
-退出码：0 已迁移、无需迁移或已显示改动（--dry-run）；1 迁移失败（没有写入）；2 用法错误，或仓库比这个 mpflow 新。`,
-  en: `Usage: mpflow migrate [--dry-run] [options]
-
-Brings the repository's data format (schemaVersion in content/department.yaml; version 0 without
+升级 mpflow 后运行（mpflow doctor 会列出待做的迁移）；迁移后用 git diff 查看并提交。`,
+    en: `Brings the repository's data format (schemaVersion in content/department.yaml; version 0 without
 that file) up to this mpflow's. Every pending migration is computed in memory first and written
 only when all have succeeded; an error in any step changes no file. Run it after upgrading mpflow
-(mpflow doctor lists pending migrations); then review with git diff and commit.
-
-Options:
-  --dry-run           show the changes (as a unified diff) without writing
-  --format text|json  output format (default text)
-  --root DIR          repository root (default: current directory)
-  --lang zh-CN|en     message language
-  -h, --help          show this help
-
-Exit codes: 0 migrated, nothing to do, or the changes shown (--dry-run); 1 a migration failed
+(mpflow doctor lists pending migrations); then review with git diff and commit.`,
+  },
+  options: {
+    'dry-run': flag({ zh: '只显示会做的改动（统一 diff 格式），不写入', en: 'show the changes (as a unified diff) without writing' }),
+    format: formatOption(['text', 'json'] as const),
+    root: ROOT_OPTION,
+  },
+  epilogue: {
+    zh: '退出码：0 已迁移、无需迁移或已显示改动（--dry-run）；1 迁移失败（没有写入）；2 用法错误，或仓库比这个 mpflow 新。',
+    en: `Exit codes: 0 migrated, nothing to do, or the changes shown (--dry-run); 1 a migration failed
 (nothing written); 2 usage error, or the repository is newer than this mpflow.`,
-};
+  },
+});
 
 export async function runMigrate(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) return writeHelp(HELP, context);
-  const format = parseFormat(values.format, ['text', 'json'] as const, context.language);
+  const parsed = parseCommand(MIGRATE_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values } = parsed;
+  const format = values.format;
   const root = resolveRoot(values.root, context);
   const language = context.language;
   const zh = language === 'zh-CN';
@@ -60,8 +45,11 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     plan = await planMigrations(root);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
-    context.stderr.write(`${error.file}: ${pick(error.localized, language)}\n${zh ? '没有改动任何文件。' : 'No file was changed.'}\n`);
-    return EXIT.problems;
+    throw new CommandFailure(
+      { zh: `${error.file}: ${error.localized.zh}\n没有改动任何文件。`, en: `${error.file}: ${error.localized.en}\nNo file was changed.` },
+      EXIT.problems,
+      { bare: true, cause: error },
+    );
   }
   const dryRun = values['dry-run'];
   if (format === 'json') {
@@ -102,8 +90,8 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
   try {
     await applyMigrationPlan(root, plan);
   } catch (error) {
-    context.stderr.write(zh ? `mpflow: 写入失败，没有改动任何文件：${(error as Error).message}\n` : `mpflow: writing failed; no file was changed: ${(error as Error).message}\n`);
-    return EXIT.problems;
+    const reason = (error as Error).message;
+    throw new CommandFailure({ zh: `写入失败，没有改动任何文件：${reason}`, en: `writing failed; no file was changed: ${reason}` }, EXIT.problems, { cause: error });
   }
   if (format === 'text') {
     const changed = plan.changes.map((change) => `  ${change.before === undefined ? '+' : change.after === undefined ? '-' : 'M'} ${change.path}`).join('\n');
