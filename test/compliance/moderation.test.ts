@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tencentCloudHeaders } from '../../src/core/compliance/moderation.ts';
+import { paragraphDigest, paragraphsOf, tencentCloudHeaders } from '../../src/core/compliance/moderation.ts';
+import { splitFrontMatter } from '../../src/core/source/front-matter.ts';
+import { ARTICLE_DIRECTORY, FixtureRepository } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 /**
@@ -168,5 +170,38 @@ describe('cloud moderation, Tencent Cloud TextModeration', () => {
     const step = (key: Buffer | string, text: string) => createHmac('sha256', key).update(text).digest();
     const signature = createHmac('sha256', step(step(step('TC3secret-key', '2023-11-14'), 'tms'), 'tc3_request')).update(toSign).digest('hex');
     expect(headers.authorization).toBe(`TC3-HMAC-SHA256 Credential=AKIDtest/2023-11-14/tms/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=${signature}`);
+  });
+});
+
+describe('cloud verdicts in mpflow check', () => {
+  it('reports the cached verdicts of a department repository as warnings, never as errors, and follows the cache', async () => {
+    const repository = await FixtureRepository.create();
+    try {
+      const settings = { provider: 'openai-compatible' as const, endpoint: `${base}/v1/chat/completions`, model: 'qwen-plus', keyEnv: 'MODERATION_KEY' };
+      const policyFile = 'content/policy/2026-01-01.yaml';
+      const policy = await repository.read(policyFile);
+      await repository.write(policyFile, policy.replace(/^compliance:\n/m, `compliance:\n  moderation:\n    provider: ${settings.provider}\n    endpoint: ${settings.endpoint}\n    model: ${settings.model}\n    keyEnv: ${settings.keyEnv}\n`));
+      const article = await repository.read(`${ARTICLE_DIRECTORY}/index.md`);
+      const split = splitFrontMatter(article);
+      if (split.kind !== 'ok') throw new Error('the fixture article has front matter');
+      const paragraph = paragraphsOf(split.body).find((item) => /[\u4e00-\u9fff]/.test(item.text) && !item.text.startsWith('#'))!;
+      const line = split.bodyFirstLine + split.body.slice(0, paragraph.start).split('\n').length - 1;
+      await repository.write('.mpflow/moderation-cache.json', JSON.stringify({ version: 1, verdicts: { [paragraphDigest(settings, paragraph.text)]: { families: ['lexicon'], reason: '测试用的结论' } } }));
+      const env = { LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(repository.root, '.check-cache') };
+
+      const flagged = await runMpflow(['check', '--format', 'json'], { cwd: repository.root, env });
+      expect(flagged.exitCode).toBe(0);
+      const report = JSON.parse(flagged.stdout) as { problems: Array<{ file: string; line: number; ruleId: string; severity: string }> };
+      expect(report.problems.filter((problem) => problem.ruleId.endsWith('/cloud'))).toEqual([expect.objectContaining({ file: `${ARTICLE_DIRECTORY}/index.md`, line, ruleId: 'lexicon/cloud', severity: 'warning' })]);
+      // No request ever leaves a check.
+      expect(received).toEqual([]);
+
+      // The verdict withdrawn from the cache: the check cache does not serve the old finding.
+      await repository.write('.mpflow/moderation-cache.json', JSON.stringify({ version: 1, verdicts: {} }));
+      const cleared = await runMpflow(['check', '--format', 'json'], { cwd: repository.root, env });
+      expect((JSON.parse(cleared.stdout) as { problems: Array<{ ruleId: string }> }).problems.filter((problem) => problem.ruleId.endsWith('/cloud'))).toEqual([]);
+    } finally {
+      await repository.dispose();
+    }
   });
 });

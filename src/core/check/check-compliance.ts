@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Finding, LintResult, PolicyVersion } from '../compliance/index.ts';
 import { imageSize } from '../compliance/image-size.ts';
+import { cachedVerdictsKey } from '../compliance/moderation.ts';
 import type { ArticleJob, WorkerRequest, WorkerResponse } from '../compliance/lint-worker.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
@@ -79,7 +80,7 @@ export async function checkCompliance(repository: Repository, options: Complianc
     const policy = policyOn(data.publishAt);
     const authorName = typeof member?.name === 'string' ? member.name : undefined;
     // Everything the engine reads of the article, except the image sizes, which are compared below.
-    const key = digestOf(article.directory, article.yaml?.text ?? '', String(article.yaml?.firstLine ?? 0), article.body, String(article.bodyFirstLine), JSON.stringify(data), JSON.stringify(policy ?? null), authorName ?? '');
+    const key = digestOf(article.directory, article.yaml?.text ?? '', String(article.yaml?.firstLine ?? 0), article.body, String(article.bodyFirstLine), JSON.stringify(data), JSON.stringify(policy ?? null), authorName ?? '', cachedVerdictsKey(repository.root, policy, article.body));
     const cached = cache.get<CachedLint>('lint', key);
     if (cached && cached.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
       collect(article.file, cached.result);

@@ -291,6 +291,8 @@ export interface ArticleInput {
   policy?: PolicyVersion;
   authorName?: string;
   imageBytes?: (url: string) => number | undefined;
+  /** The cloud moderation's settings and cached verdicts (moderation.ts). */
+  moderation?: { settings: ModerationSettings; cache: ModerationCache };
 }
 
 /** The title, digest and author values of a front matter, located in its YAML text. */
@@ -311,6 +313,7 @@ export function lintArticle(input: ArticleInput): LintResult {
       settings: settingsFromPolicy(input.policy),
       ...(input.authorName !== undefined ? { authorName: input.authorName } : {}),
       ...(input.imageBytes ? { imageBytes: input.imageBytes } : {}),
+      ...(input.moderation ? { moderation: input.moderation } : {}),
     },
     suppressions,
   );

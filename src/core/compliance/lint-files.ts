@@ -8,7 +8,7 @@ import { findRepositoryRoot } from '../repository/find-repository-root.ts';
 import { readTextFile } from '../source/read-text-file.ts';
 import { parseYamlSource } from '../source/yaml-source.ts';
 import { lintMarkdown, type PolicyVersion } from './engine.ts';
-import { DEFAULT_CACHE_FILE, moderationSettings, readModerationCache, type ModerationSettings } from './moderation.ts';
+import { moderationCacheFile, moderationSettings, readModerationCache, type ModerationSettings } from './moderation.ts';
 
 export interface LintFilesResult {
   problems: Problem[];
@@ -72,7 +72,7 @@ export function moderationOf(cwd: string, policy: PolicyVersion | undefined): { 
   const settings = moderationSettings(policy);
   const root = findRepositoryRoot(cwd);
   if (!settings || !root) return undefined;
-  return { settings, cacheFile: path.join(root, settings.cacheFile ?? DEFAULT_CACHE_FILE) };
+  return { settings, cacheFile: moderationCacheFile(root, settings) };
 }
 
 export async function lintFiles(cwd: string, files: readonly string[], policy: PolicyVersion | undefined): Promise<LintFilesResult> {

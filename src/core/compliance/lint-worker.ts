@@ -7,6 +7,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { installScriptTables, type ScriptTables } from './chinese-script.ts';
 import { lintArticle, type PolicyVersion } from './engine.ts';
 import { imageSize } from './image-size.ts';
+import { moderationFor } from './moderation.ts';
 
 export { imageSize };
 import type { YamlField } from './segments.ts';
@@ -40,7 +41,10 @@ export interface WorkerResponse {
  * it asked about, so a cached result can be checked against the images as they are now.
  */
 export function lintJob(root: string, job: ArticleJob, imagesSeen?: Map<string, number | null>): LintResult {
+  // The cloud layer's cached verdicts, when the policy names a provider (nothing is sent from here).
+  const moderation = moderationFor(root, job.policy);
   return lintArticle({
+    ...(moderation ? { moderation } : {}),
     data: job.data,
     ...(job.frontMatter ? { frontMatterFields: job.frontMatter } : {}),
     body: job.body,

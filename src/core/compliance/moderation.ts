@@ -230,4 +230,27 @@ export function moderationSettings(policy: { compliance?: { moderation?: unknown
   return given as ModerationSettings;
 }
 
+/** The cache file of a repository's moderation settings. */
+export function moderationCacheFile(root: string, settings: ModerationSettings): string {
+  return `${root.replace(/\/+$/, '')}/${settings.cacheFile ?? DEFAULT_CACHE_FILE}`;
+}
+
+/** What the engine needs for a policy: its settings and the cache as it is now; undefined without a provider. */
+export function moderationFor(root: string, policy: { compliance?: { moderation?: unknown } } | undefined): { settings: ModerationSettings; cache: ModerationCache } | undefined {
+  const settings = moderationSettings(policy);
+  return settings ? { settings, cache: readModerationCache(moderationCacheFile(root, settings)) } : undefined;
+}
+
+/**
+ * The cached verdicts a body's findings depend on, as a string for the check cache's key ('' when
+ * the policy names no provider): a verdict added by lint --moderate changes the key of exactly the
+ * articles whose paragraphs it concerns.
+ */
+export function cachedVerdictsKey(root: string, policy: { compliance?: { moderation?: unknown } } | undefined, body: string): string {
+  const moderation = moderationFor(root, policy);
+  if (!moderation) return '';
+  const { settings, cache } = moderation;
+  return JSON.stringify(paragraphsOf(body).map((paragraph) => cache.verdicts[paragraphDigest(settings, paragraph.text)] ?? null));
+}
+
 export const CLOUD_READS: LocalizedText = { zh: '云端审核认为此段', en: 'The cloud moderation reads this paragraph as' };
