@@ -199,6 +199,8 @@ describe('a department installs mpflow from its package, builds its site and upg
   it('`npm run build` builds a site titled with the department and nothing of the sample', { timeout: STEP_TIMEOUT }, async () => {
     await succeed('npm run build (v1)', 'npm', ['run', 'build'], department);
     const dist = path.join(department, 'dist');
+    // The handbook's home (init copies the generic handbook) and the article archive.
+    expect(/<title>([^<]*)<\/title>/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1]).toContain(ACCOUNT.zh);
     const archive = readFileSync(path.join(dist, 'articles', 'index.html'), 'utf8');
     expect(/<title>([^<]*)<\/title>/.exec(archive)?.[1]).toContain(ACCOUNT.zh);
     expect(readFileSync(path.join(dist, 'en', 'articles', 'index.html'), 'utf8')).toContain(ACCOUNT.en);
@@ -207,6 +209,12 @@ describe('a department installs mpflow from its package, builds its site and upg
   });
 
   it('a next version with a schema change: doctor names the migration, migrate applies it, check and build pass', { timeout: STEP_TIMEOUT }, async () => {
+    // The department as committed before the upgrade, so the upgrade's diff is what it sees.
+    const git = (args: string[]) => succeed(`git ${args[0]}`, 'git', ['-c', 'user.name=周敏', '-c', 'user.email=zhou-min@example.org', '-c', 'commit.gpgsign=false', ...args], department);
+    await git(['init', '-q']);
+    await git(['add', '-A']);
+    await git(['commit', '-q', '-m', 'City library department on mpflow v1']);
+
     const source = path.join(work, 'mpflow-next');
     const next = nextVersion(tarballs[0]!, source);
     const tarball = await pack('npm pack (v2)', source);
@@ -227,6 +235,11 @@ describe('a department installs mpflow from its package, builds its site and upg
     const settings = readFileSync(path.join(department, 'content', 'department.yaml'), 'utf8');
     expect(settings).toMatch(new RegExp(`^schemaVersion: ${next.schemaVersion}$`, 'm'));
     expect(settings).toMatch(new RegExp(`^contact: ${DEPARTMENT.zh}$`, 'm'));
+
+    // The whole upgrade, as the department's pull request shows it: the version and the migration.
+    const changed = (await git(['status', '--porcelain'])).stdout.split('\n').filter(Boolean).map((line) => line.slice(3));
+    expect(changed.sort()).toEqual(['content/department.yaml', 'package-lock.json', 'package.json']);
+    console.log(`the upgrade's diff (package-lock.json left out):\n${(await git(['diff', '--', 'package.json', 'content/department.yaml'])).stdout}`);
 
     await succeed('npx mpflow check (v2, after)', 'npx', ['--no', 'mpflow', 'check'], department);
     await succeed('npm run build (v2)', 'npm', ['run', 'build'], department);
@@ -294,7 +307,7 @@ export const departmentContact: Migration = {
     if (source === undefined) return changes;
     const document = parseDocument(source);
     if (!document.has('contact')) document.set('contact', String(document.getIn(['department', 'zh']) ?? ''));
-    changes.set(SETTINGS, document.toString({ lineWidth: 0 }));
+    changes.set(SETTINGS, document.toString({ lineWidth: 0, flowCollectionPadding: false }));
     return changes;
   },
 };
