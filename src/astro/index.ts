@@ -20,6 +20,7 @@ import type { AstroIntegration } from 'astro';
 import { readDepartmentSettings, DepartmentSettingsError } from '../core/department/settings.ts';
 import { astroSiteOptionsFrom } from '../core/department/site-options.ts';
 import { articleImages } from '../site/article-images.ts';
+import { basePathLinks } from '../site/base-path.ts';
 import { siteProfile } from '../site/site-profile.ts';
 import { siteProfilePages } from '../site/site-profile-integration.ts';
 import { starlightOptions } from './starlight-options.ts';
@@ -116,7 +117,8 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           ...(site.site && !config.site ? { site: site.site } : {}),
           ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
           integrations: [
-            starlight({ ...options_, ...options.starlight }),
+            // Handbook links written from the site's root gain the base path (src/site/base-path.ts).
+            starlight({ ...options_, ...options.starlight, plugins: [basePathLinks(), ...(options.starlight?.plugins ?? [])] }),
             // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
             articleImages(),
             // The internal build's department pages (src/site/internal-pages/) and robots.txt.

@@ -11,6 +11,7 @@ import type { RenderedArticle } from '../core/render/render-article.ts';
 import type { Entry } from './archive-view.ts';
 import type { ArticleEntry } from './mpflow-loader.ts';
 import type { Lang } from './site-labels.ts';
+import { localizedUrl, withBase } from './localized-url.ts';
 
 /** The department repository the site is built from (the loader's rule: MPFLOW_REPOSITORY, else the project). */
 export function siteRepositoryRoot(): string {
@@ -18,18 +19,14 @@ export function siteRepositoryRoot(): string {
   return override ? path.resolve(override) : process.cwd();
 }
 
-function rootOf(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
-}
-
 /** An article's own page (/articles/<id>/): its phone preview, records and figures. */
-export function articleHref(id: string, lang: Lang, base = '/'): string {
-  return `${rootOf(base)}${lang === 'en' ? 'en/' : ''}articles/${id}/`;
+export function articleHref(id: string, lang: Lang, base?: string): string {
+  return localizedUrl(`articles/${id}/`, lang, base);
 }
 
 /** Where the site serves an article's image: next to its preview, shared by both languages. */
-export function articleImageHref(id: string, src: string, base = '/'): string {
-  return `${rootOf(base)}articles/${id}/${src}`;
+export function articleImageHref(id: string, src: string, base?: string): string {
+  return withBase(`articles/${id}/${src}`, base);
 }
 
 /** A body image the site can serve: a plain relative path inside the article folder. */

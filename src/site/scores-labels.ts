@@ -1,6 +1,7 @@
 /** Words of the scoreboard pages (/scores/ and /en/scores/). Pure, so tests can import it. */
 import type { CycleStepId } from '../core/scoring/cycle.ts';
 import type { Lang } from './policy-view.ts';
+import { localizedUrl } from './localized-url.ts';
 
 export interface ScoresLabels {
   title: string;
@@ -171,9 +172,8 @@ export const SCORES_LABELS: Record<Lang, ScoresLabels> = {
   },
 };
 
-export function scoresHref(lang: Lang, base = '/', member?: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${lang === 'en' ? 'en/' : ''}scores/${member ? `${member}/` : ''}`;
+export function scoresHref(lang: Lang, base?: string, member?: string): string {
+  return localizedUrl(`scores/${member ? `${member}/` : ''}`, lang, base);
 }
 
 export function formatScore(value: number | null | undefined): string {

@@ -6,6 +6,7 @@
 import type { Role } from '../core/team/roster.ts';
 import type { CampaignFile, TopicFile } from '../core/model/types.generated.ts';
 import type { Lang } from './policy-view.ts';
+import { localizedUrl } from './localized-url.ts';
 
 export type { Lang };
 
@@ -17,10 +18,8 @@ export type SitePage = (typeof SITE_PAGES)[number];
  * The address of a page in a language: zh-CN at the root, English under /en/ (Starlight's
  * locales). `base` is Astro's `import.meta.env.BASE_URL`.
  */
-export function pageHref(page: SitePage, lang: Lang, base = '/'): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const prefix = lang === 'en' ? `${root}en/` : root;
-  return page === 'handbook' ? prefix : `${prefix}${page}/`;
+export function pageHref(page: SitePage, lang: Lang, base?: string): string {
+  return localizedUrl(page === 'handbook' ? '' : `${page}/`, lang, base);
 }
 
 export const OTHER_LANG: Record<Lang, Lang> = { 'zh-CN': 'en', en: 'zh-CN' };

@@ -67,7 +67,7 @@ export interface SiteBuild {
  * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
  * not the production one (Starlight's search, for one, is left out).
  */
-export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string, department: { repository?: string; now?: string } = {}): Promise<SiteBuild> {
+export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string, department: { repository?: string; now?: string; base?: string } = {}): Promise<SiteBuild> {
   // Builds share the project's .astro/ folder: two at once (the run's own, a test's public or
   // early-department build) would overwrite each other's chunks, so they take turns.
   const release = await takeBuildTurn();
@@ -95,13 +95,14 @@ async function takeBuildTurn(): Promise<() => Promise<void>> {
   }
 }
 
-async function buildSiteNow(profile: 'public' | 'internal', outDir: string | undefined, department: { repository?: string; now?: string }): Promise<SiteBuild> {
+async function buildSiteNow(profile: 'public' | 'internal', outDir: string | undefined, department: { repository?: string; now?: string; base?: string }): Promise<SiteBuild> {
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: department.now ?? SITE_BUILT_AT };
   try {
-    await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    // `base`: a project site's path, as pages.yml passes it (`--base /repo/`).
+    await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : []), ...(department.base ? ['--base', department.base] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
