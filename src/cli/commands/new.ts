@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { draftNewArticle } from '../../core/articles/new-article.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import type { Problem } from '../../core/diagnostics/problem.ts';
@@ -29,16 +28,19 @@ import {
 } from '../../core/templates/record-templates.ts';
 import { indexMembers } from '../../core/team/roster.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot, writeHelp } from '../options.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, list, parseCommand, value, type OptionValues } from '../command.ts';
+import { ROOT_OPTION } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
 
 const KINDS = ['article', 'topic', 'campaign', 'training', 'rating', 'interview', 'calibration', 'policy'] as const;
 type Kind = (typeof KINDS)[number];
 
-const HELP = {
-  zh: `用法：mpflow new <种类> [选项]
-
-新建一份手写记录，放在它该在的位置，$schema 行、制度已知的内容（指标与评分范围、上级、校准上限、
+export const NEW_COMMAND = defineCommand({
+  name: 'new',
+  usage: { zh: '<种类> [选项]', en: '<kind> [options]' },
+  description: {
+    zh: `新建一份手写记录，放在它该在的位置，$schema 行、制度已知的内容（指标与评分范围、上级、校准上限、
 生效的制度版本）都填好；写入后立即检查，有错时不留下任何文件。【待填写：…】要换成真实内容
 （mpflow check 报 template/placeholder，发布会拒绝）。时间选项可写 2027-01-12、2027-01-12T10:00
 （按制度时区）或带时区偏移；默认“今天”（MPFLOW_NOW 或本机时间，制度时区）。
@@ -53,14 +55,8 @@ const HELP = {
   rating       --period YYYY-MM --member 被评成员 --rater 评价人 [--ratings 指标=分,...] [--comment 评语] [--at 时间]
   interview    --period YYYY-MM --member 成员 --date 日期 [--interviewer 上级] [--summary 纪要] [--action 事项@YYYY-MM-DD]...
   calibration  --period YYYY-MM --member 成员 --points 分 --by 记录人 --reason 理由 [--at 时间]   （追加到 calibrations.yaml）
-  policy       --effective YYYY-MM-DD --change 修订说明 [--by 成员]   （复制当时生效的版本）
-
-  --root 目录   仓库根目录
-
-退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`,
-  en: `Usage: mpflow new <kind> [options]
-
-Starts a hand-written record at its place, with the $schema line and what the policy already
+  policy       --effective YYYY-MM-DD --change 修订说明 [--by 成员]   （复制当时生效的版本）`,
+    en: `Starts a hand-written record at its place, with the $schema line and what the policy already
 knows filled in (indicators and their scale, the supervisor, the calibration bound, the version in
 force), then checks it; if the check fails, nothing is left behind. Replace every 【待填写：…】
 (mpflow check reports template/placeholder; publish refuses it). Times take 2027-01-12,
@@ -77,66 +73,64 @@ or the clock, in the policy's time zone).
   rating       --period YYYY-MM --member MEMBER --rater RATER [--ratings id=score,...] [--comment TEXT] [--at TIME]
   interview    --period YYYY-MM --member MEMBER --date DATE [--interviewer SUPERVISOR] [--summary TEXT] [--action TEXT@YYYY-MM-DD]...
   calibration  --period YYYY-MM --member MEMBER --points N --by MEMBER --reason TEXT [--at TIME]   (appended to calibrations.yaml)
-  policy       --effective YYYY-MM-DD --change TEXT [--by MEMBER]   (a copy of the version in force)
+  policy       --effective YYYY-MM-DD --change TEXT [--by MEMBER]   (a copy of the version in force)`,
+  },
+  positionals: true,
+  options: {
+    'title': value({ placeholder: { zh: '标题', en: 'TITLE' }, description: { zh: '标题（article、topic、campaign）', en: 'title (article, topic, campaign)' } }),
+    'slug': value({ placeholder: { zh: '短名', en: 'SLUG' }, description: { zh: '文件名里的短名（article）', en: 'short name in the file name (article)' } }),
+    'date': value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, description: { zh: '日期（article、topic、training、interview）', en: 'date (article, topic, training, interview)' } }),
+    'author': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '作者（article）', en: 'author (article)' } }),
+    'designer': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '设计（article）', en: 'designer (article)' } }),
+    'topic': value({ placeholder: { zh: '选题', en: 'TOPIC' }, description: { zh: '选题编号（article）', en: 'topic id (article)' } }),
+    'campaign': value({ placeholder: { zh: '活动', en: 'CAMPAIGN' }, description: { zh: '活动编号（article）', en: 'campaign id (article)' } }),
+    'time': value({ placeholder: { zh: 'HH:MM', en: 'HH:MM' }, description: { zh: '发布时间（article）', en: 'publishing time (article)' } }),
+    'digest': value({ placeholder: { zh: '摘要', en: 'TEXT' }, description: { zh: '摘要（article）', en: 'digest (article)' } }),
+    'body-file': value({ placeholder: { zh: '正文.md', en: 'BODY.md' }, description: { zh: '正文取自 Markdown 文件（article）', en: 'body from a Markdown file (article)' } }),
+    'by': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '提出人、记录人或修订人（topic、calibration、policy）', en: 'who proposed, records or revises (topic, calibration, policy)' } }),
+    'decision': value({ placeholder: { zh: 'proposed|accepted|parked|rejected', en: 'proposed|accepted|parked|rejected' }, description: { zh: '决定（topic）', en: 'decision (topic)' } }),
+    'decided-at': value({ placeholder: { zh: '日期', en: 'DATE' }, description: { zh: '决定日期（topic）', en: 'date of the decision (topic)' } }),
+    'owner': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '负责人（topic、campaign）', en: 'owner (topic, campaign)' } }),
+    'pillar': value({ placeholder: { zh: '方向', en: 'P' }, description: { zh: '内容方向（topic）', en: 'content pillar (topic)' } }),
+    'audience': value({ placeholder: { zh: '读者', en: 'A' }, description: { zh: '读者（topic）', en: 'audience (topic)' } }),
+    'angle': value({ placeholder: { zh: '角度', en: 'A' }, description: { zh: '角度（topic）', en: 'angle (topic)' } }),
+    'keywords': value({ placeholder: { zh: 'a,b', en: 'a,b' }, description: { zh: '关键词，逗号分隔（topic）', en: 'keywords, comma-separated (topic)' } }),
+    'kind': value({ placeholder: { zh: 'lottery|quiz|vote', en: 'lottery|quiz|vote' }, description: { zh: '活动类型（campaign）', en: 'kind of campaign (campaign)' } }),
+    'start': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '开始时间（campaign）', en: 'start (campaign)' } }),
+    'end': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '结束时间（campaign）', en: 'end (campaign)' } }),
+    'goal': value({ placeholder: { zh: '目的', en: 'TEXT' }, description: { zh: '目的（campaign）', en: 'goal (campaign)' } }),
+    'rules-file': value({ placeholder: { zh: '规则.md', en: 'RULES.md' }, description: { zh: '规则取自 Markdown 文件（campaign）', en: 'rules from a Markdown file (campaign)' } }),
+    'prize': list({ placeholder: { zh: '名称x数量', en: 'NAMExCOUNT' }, description: { zh: '奖品（campaign）', en: 'a prize (campaign)' } }),
+    'target': value({ placeholder: { zh: 'participants=500,...', en: 'participants=500,...' }, description: { zh: '目标（campaign）', en: 'targets (campaign)' } }),
+    'course': value({ placeholder: { zh: 'TR-YYYY-NN', en: 'TR-YYYY-NN' }, description: { zh: '课程编号（training）', en: 'course id (training)' } }),
+    'hours': value({ placeholder: { zh: '学时', en: 'H' }, description: { zh: '学时（training）', en: 'hours (training)' } }),
+    'attendees': value({ placeholder: { zh: 'a,b', en: 'a,b' }, description: { zh: '参加者，逗号分隔（training）', en: 'attendees, comma-separated (training)' } }),
+    'notes': value({ placeholder: { zh: '备注', en: 'TEXT' }, description: { zh: '备注（training）', en: 'notes (training)' } }),
+    'period': value({ placeholder: { zh: 'YYYY-MM', en: 'YYYY-MM' }, description: { zh: '考核月份（rating、interview、calibration）', en: 'appraisal month (rating, interview, calibration)' } }),
+    'member': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '被评成员（rating、interview、calibration）', en: 'member appraised (rating, interview, calibration)' } }),
+    'rater': value({ placeholder: { zh: '评价人', en: 'RATER' }, description: { zh: '评价人（rating）', en: 'rater (rating)' } }),
+    'ratings': value({ placeholder: { zh: '指标=分,...', en: 'id=score,...' }, description: { zh: '各指标得分（rating）', en: 'scores by indicator (rating)' } }),
+    'comment': value({ placeholder: { zh: '评语', en: 'TEXT' }, description: { zh: '评语（rating）', en: 'comment (rating)' } }),
+    'at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '记录时间（默认现在）（rating、calibration）', en: 'time recorded (default now) (rating, calibration)' } }),
+    'interviewer': value({ placeholder: { zh: '上级', en: 'SUPERVISOR' }, description: { zh: '面谈人（默认上级）（interview）', en: 'interviewer (default the supervisor) (interview)' } }),
+    'summary': value({ placeholder: { zh: '纪要', en: 'TEXT' }, description: { zh: '纪要（interview）', en: 'summary (interview)' } }),
+    'action': list({ placeholder: { zh: '事项@YYYY-MM-DD', en: 'TEXT@YYYY-MM-DD' }, description: { zh: '约定事项及日期（interview）', en: 'an agreed action and its date (interview)' } }),
+    'points': value({ placeholder: { zh: '分', en: 'N' }, description: { zh: '校准分数（calibration）', en: 'calibration points (calibration)' } }),
+    'reason': value({ placeholder: { zh: '理由', en: 'TEXT' }, description: { zh: '理由（calibration）', en: 'reason (calibration)' } }),
+    'effective': value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, description: { zh: '新版本生效日期（policy）', en: 'the day the new version takes effect (policy)' } }),
+    'change': value({ placeholder: { zh: '修订说明', en: 'TEXT' }, description: { zh: '修订说明（policy）', en: 'what the version changes (policy)' } }),
+    root: ROOT_OPTION,
+  },
+  epilogue: { zh: `退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`, en: `Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.` },
+});
 
-  --root DIR   repository root
-
-Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.`,
-};
-
-const OPTIONS = {
-  title: { type: 'string' },
-  slug: { type: 'string' },
-  date: { type: 'string' },
-  author: { type: 'string' },
-  designer: { type: 'string' },
-  topic: { type: 'string' },
-  campaign: { type: 'string' },
-  time: { type: 'string' },
-  digest: { type: 'string' },
-  'body-file': { type: 'string' },
-  by: { type: 'string' },
-  decision: { type: 'string' },
-  'decided-at': { type: 'string' },
-  owner: { type: 'string' },
-  pillar: { type: 'string' },
-  audience: { type: 'string' },
-  angle: { type: 'string' },
-  keywords: { type: 'string' },
-  kind: { type: 'string' },
-  start: { type: 'string' },
-  end: { type: 'string' },
-  goal: { type: 'string' },
-  'rules-file': { type: 'string' },
-  prize: { type: 'string', multiple: true },
-  target: { type: 'string' },
-  course: { type: 'string' },
-  hours: { type: 'string' },
-  attendees: { type: 'string' },
-  notes: { type: 'string' },
-  period: { type: 'string' },
-  member: { type: 'string' },
-  rater: { type: 'string' },
-  ratings: { type: 'string' },
-  comment: { type: 'string' },
-  at: { type: 'string' },
-  interviewer: { type: 'string' },
-  summary: { type: 'string' },
-  action: { type: 'string', multiple: true },
-  points: { type: 'string' },
-  reason: { type: 'string' },
-  effective: { type: 'string' },
-  change: { type: 'string' },
-  root: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Values = OptionValues<typeof NEW_COMMAND.options>;
 
 export async function runNew(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  const parsed = parseCommand(NEW_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values, positionals } = parsed;
   const zh = context.language === 'zh-CN';
-  if (values.help) return writeHelp(HELP, context);
   const kind = positionals[0] as Kind | undefined;
   if (kind === undefined || !KINDS.includes(kind)) {
     throw new UsageError(zh ? `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。` : `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.`);
