@@ -1,3 +1,4 @@
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { text } from '../i18n/language.ts';
 import { policyInForce, qualitativeIndicatorIds } from '../policy/policy-versions.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
@@ -7,7 +8,7 @@ import { makeProblem } from '../diagnostics/make-problem.ts';
 import { checkMemberReference, isWellFormedId } from './reference-helpers.ts';
 import { isYearMonth } from '../model/dates.ts';
 import type { TeamMember } from '../model/types.generated.ts';
-import { dateInTimeZone, isTimeZone, judgeDateTime } from '../model/dates.ts';
+import { dateInTimeZone, judgeDateTime } from '../model/dates.ts';
 import type { CheckContext } from '../diagnostics/check-context.ts';
 
 // A sealed input (.yaml.age), once opened, is checked at its place like its plain-text form.
@@ -69,7 +70,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
       }
     }
     // Timing needs only the period and the date, so a rating with an empty score is judged too.
-    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(rating, ['submittedAt'], data.submittedAt, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
+    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(rating, ['submittedAt'], data.submittedAt, data.period, departmentTimeZone(policyInForce(policies, `${data.period}-01`)), context, problems);
     if (!rating.valid || typeof data.period !== 'string') continue;
     const policy = policyInForce(policies, `${data.period}-01`);
     if (!policy && !allPoliciesReadable) continue;
@@ -97,7 +98,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
     checkPlace(interview);
     const { data } = interview;
     const member = checkMemberReference(interview, ['member'], data.member, members, problems);
-    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(interview, ['date'], data.date, data.period, policyInForce(policies, `${data.period}-01`)?.timezone ?? 'Asia/Shanghai', context, problems);
+    if (typeof data.period === 'string' && isYearMonth(data.period)) checkWhen(interview, ['date'], data.date, data.period, departmentTimeZone(policyInForce(policies, `${data.period}-01`)), context, problems);
     checkMemberReference(interview, ['interviewer'], data.interviewer, members, problems);
     const supervisor = supervisorOf(member);
     if (supervisor !== undefined && isWellFormedId('member', data.interviewer) && data.interviewer !== supervisor) {
@@ -113,7 +114,7 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
 function checkWhen(record: SourcedRecord<unknown>, path: string[], value: string, period: string, zone: string, context: CheckContext, problems: Problem[]): void {
   if (typeof value !== 'string') return;
   // An unknown zone is reported against the policy itself (policy/timezone).
-  const timeZone = isTimeZone(zone) ? zone : 'Asia/Shanghai';
+  const timeZone = departmentTimeZone({ timezone: zone });
   const isDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
   if (!isDate && judgeDateTime(value) !== 'valid') return;
   const localDate = isDate ? value : dateInTimeZone(value, timeZone);

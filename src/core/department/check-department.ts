@@ -1,10 +1,11 @@
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckContext } from '../diagnostics/check-context.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { text } from '../i18n/language.ts';
-import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
+import { dateInTimeZone } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { checkDepartmentSettings, DEPARTMENT_SETTINGS_PATH, missingSettingsProblem, settingsFromFile, type DepartmentSettings } from './settings.ts';
@@ -46,7 +47,7 @@ export function checkUpcomingPolicy(repository: Repository, problems: Problem[],
   const versions = repository.policies.filter((record) => record.valid && typeof record.data.effective === 'string');
   if (versions.length === 0) return;
   const first = versions.reduce((earliest, record) => (record.data.effective < earliest.data.effective ? record : earliest));
-  const zone = isTimeZone(first.data.timezone) ? first.data.timezone : 'Asia/Shanghai';
+  const zone = departmentTimeZone(first.data);
   const today = dateInTimeZone(new Date(context.now).toISOString(), zone);
   if (policyInForce(versions.map((record) => record.data), today)) return;
   problems.push(

@@ -7,6 +7,7 @@
  * '2026-10-31' }` is October. Rows that failed their schema (`valid: false`) are left out: the
  * checker reports them, and a half-read row must not move a score.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import type { ArticleDailyRow, FollowerChangeRow, FollowerCumulativeRow, PolicyFile, SupportConductRow, SupportConversationRow } from '../model/types.generated.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository, TableFile } from '../repository/load-repository.ts';
@@ -14,7 +15,7 @@ import { dateInTimeZone } from '../model/dates.ts';
 import { addDays, datesOf, inRange, isoWeek, monthRange, type DateRange } from '../calendar/days.ts';
 
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
 
 // The calendar helpers metrics has always exported; they live in the one calendar module.
 export { addDays, datesOf, inRange, isoWeek, monthRange, monthsOf, type DateRange } from '../calendar/days.ts';
@@ -52,7 +53,7 @@ export function median(sorted: readonly number[]): number | null {
 
 function policyTimeZone(repository: Repository, date: string): string {
   const policy = policyInForce(validPolicies(repository), date);
-  return typeof policy?.timezone === 'string' ? policy.timezone : DEFAULT_TIME_ZONE;
+  return departmentTimeZone(policy);
 }
 
 function validPolicies(repository: Repository): PolicyFile[] {
@@ -477,7 +478,7 @@ function supportRule(repository: Repository, date: string): SupportRule | undefi
   return {
     deadline: support.firstReplyDeadlineMinutes,
     ...(support.businessHours ? { hours: { start: support.businessHours.start, end: support.businessHours.end } } : {}),
-    timeZone: typeof policy.timezone === 'string' ? policy.timezone : DEFAULT_TIME_ZONE,
+    timeZone: departmentTimeZone(policy),
   };
 }
 

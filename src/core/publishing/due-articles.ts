@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { isOffsetDateTime } from '../model/dates.ts';
 import { isoInTimeZone } from '../calendar/wall-clock.ts';
@@ -5,7 +6,6 @@ import { parseDateTimeOption } from '../model/date-time-option.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_OVERDUE_AFTER_MINUTES = 30;
 export const DEFAULT_CATCH_UP_HOURS = 24;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
 import picomatch from 'picomatch';
 import { rolesSentence } from '../policy/stage-roles.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
@@ -17,7 +18,6 @@ import type {
   Verdict,
 } from './review-input.ts';
 
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 interface RequiredStage {
   id: string;

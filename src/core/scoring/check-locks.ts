@@ -3,6 +3,7 @@
  * interviews are locked (their content digests are in finalized.yaml); the only change allowed
  * afterwards is an appended calibration, by a role the policy names, within the policy's bound.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { text } from '../i18n/language.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
@@ -12,7 +13,7 @@ import { appraisedMembers, policyForPeriod } from './gather-inputs.ts';
 import { lockedRecords } from './score-period.ts';
 import { fixed2 } from './normalise.ts';
 import type { CheckContext } from '../diagnostics/check-context.ts';
-import { dateInTimeZone, isTimeZone } from '../model/dates.ts';
+import { dateInTimeZone } from '../model/dates.ts';
 import { policyChanges } from '../policy/policy-fingerprint.ts';
 import { nextMonth } from '../calendar/days.ts';
 
@@ -122,7 +123,7 @@ function checkFinalisationCalendar(repository: Repository, problems: Problem[], 
     const { data, file } = record;
     const policy = policyForPeriod(repository, data.period);
     // An unknown zone is reported against the policy itself (policy/timezone).
-    const timeZone = policy?.timezone !== undefined && isTimeZone(policy.timezone) ? policy.timezone : 'Asia/Shanghai';
+    const timeZone = departmentTimeZone(policy);
     const finalisedAt = Date.parse(data.finalizedAt);
     const monthEnds = `${nextMonth(data.period)}-01`;
     if (finalisedAt > context.now) {

@@ -5,6 +5,7 @@
  * on the due day of their own step has it moved to the day after the leave; a member on leave
  * for the whole month is not appraised for it at all (see appraisedMembers).
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { nextDay, nextMonth } from '../calendar/days.ts';
 import { dateInTimeZone } from '../model/dates.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
@@ -51,7 +52,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 }
 
 export function cycleStatus(repository: Repository, policy: PolicyFile, period: string, today: string): MemberCycle[] {
-  const timeZone = policy.timezone ?? 'Asia/Shanghai';
+  const timeZone = departmentTimeZone(policy);
   const following = nextMonth(period);
   const dueOf = (step: CycleStepId) => `${following}-${String(policy.appraisal.cycle[DUE_DAY_OF[step]] ?? 28).padStart(2, '0')}`;
   const finalization = (repository.finalizations ?? []).find((record) => record.data.period === period);

@@ -2,6 +2,7 @@
  * Why scores changed between two commits: every month appraised in either is scored at both,
  * and each change is traced to the inputs and policy leaves that moved.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,7 +86,7 @@ function scoreAll(repository: Repository, periods: readonly string[]): Map<strin
   for (const period of periods) {
     const gathered = gatherPeriodInputs(repository, period, cache);
     if (!gathered) continue;
-    cache ??= new FigureCache(repository, gathered.policy.timezone ?? 'Asia/Shanghai');
+    cache ??= new FigureCache(repository, departmentTimeZone(gathered.policy));
     for (const inputs of gathered.members) scores.set(`${period}/${inputs.member}`, { inputs, result: scoreMemberMonth(inputs, gathered.policy) });
   }
   return scores;

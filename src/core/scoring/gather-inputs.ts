@@ -3,6 +3,7 @@
  * ratings, their measured figures (through the analytics core) and any calibrations. The only
  * module of scoring that knows where records live.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { dateInTimeZone, daysInMonth } from '../model/dates.ts';
 import type { ArticleDailyRow, PolicyFile, TeamMember } from '../model/types.generated.ts';
 import { addDays, ARTICLE_FIGURES, articleKpis, followerKpis, inRange, supportKpis, type ArticleKpi, type DateRange } from '../metrics/kpis.ts';
@@ -187,6 +188,6 @@ export function gatherMemberInputs(repository: Repository, policy: PolicyFile, p
 export function gatherPeriodInputs(repository: Repository, period: string, cache?: FigureCache): PeriodInputs | undefined {
   const policy = policyForPeriod(repository, period);
   if (!policy) return undefined;
-  const figures = cache ?? new FigureCache(repository, policy.timezone ?? 'Asia/Shanghai');
+  const figures = cache ?? new FigureCache(repository, departmentTimeZone(policy));
   return { period, policy, members: appraisedMembers(repository, period).map((member) => gatherMemberInputs(repository, policy, period, member, figures)) };
 }

@@ -2,6 +2,7 @@
  * Scoring a whole month, verifying committed results, finalising a month and the annual score.
  * Everything here takes a loaded repository and returns data; writing files is the CLI's job.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { PolicyFile } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
@@ -54,7 +55,7 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
     const { period, member } = record.data;
     if (!byPeriod.has(period)) {
       const policy = policyForPeriod(repository, period);
-      const zone = policy?.timezone ?? 'Asia/Shanghai';
+      const zone = departmentTimeZone(policy);
       const cache = caches.get(zone) ?? new FigureCache(repository, zone);
       caches.set(zone, cache);
       byPeriod.set(period, scorePeriod(repository, period, cache));

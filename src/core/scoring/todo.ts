@@ -5,6 +5,7 @@
  * knows whom to rate: each appraised member, in id order, is rated by the next `minPeers`
  * appraised members after them (going round), skipping their supervisor, who rates them anyway.
  */
+import { departmentTimeZone } from '../policy/department-clock.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
@@ -64,7 +65,7 @@ export function peerAssignments(repository: Repository, policy: PolicyFile, peri
 }
 
 export function monthTodo(repository: Repository, policy: PolicyFile, period: string, today: string): MonthTodo {
-  const timeZone = policy.timezone ?? 'Asia/Shanghai';
+  const timeZone = departmentTimeZone(policy);
   const roster = indexMembers(repository.team?.data);
   const cycle = cycleStatus(repository, policy, period, today);
   const finalised = (repository.finalizations ?? []).some((record) => record.data.period === period);
