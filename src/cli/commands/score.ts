@@ -1,6 +1,5 @@
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
@@ -22,57 +21,65 @@ import { resultRecord, resultYaml } from '../../core/scoring/result-file.ts';
 import { annualRecord, annualScores, finalisationRecord, finalisedInputDrift, resultPath, scorePeriod, verifyCommittedResults } from '../../core/scoring/score-period.ts';
 import { indexMembers } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
+import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { parseFormat, resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value, type Validator } from '../command.ts';
+import { ROOT_OPTION } from '../shared-options.ts';
+import { dateOrInstant } from '../validators.ts';
 
-const HELP = {
-  zh: `用法：mpflow score --period 月份|年份 [选项]
+/** --period: a month (YYYY-MM) or a year (YYYY). */
+const periodValue: Validator<string> = (raw, { language }) => {
+  if (/^\d{4}$/.test(raw) || isYearMonth(raw)) return raw;
+  throw new UsageError(language === 'zh-CN' ? `--period 应为 YYYY-MM 或 YYYY（收到“${raw}”）。` : `--period must be YYYY-MM or YYYY (got "${raw}").`);
+};
+
+const MEMBER = { zh: '成员', en: 'MEMBER' };
+const REF = { zh: '提交', en: 'REF' };
+
+export const SCORE_COMMAND = defineCommand({
+  name: 'score',
+  usage: {
+    zh: `--period 月份|年份 [选项]
       mpflow score --explain 成员 --period 月份 [--format text|json]
       mpflow score --verify
-      mpflow score --diff 提交
-
-按月份生效的制度文件计算绩效得分（制度 五、绩效考核）。
-
-  --period YYYY-MM       显示该月的考核进度（谁还缺哪一步、截止日期）和得分
-  --todo [成员]          每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月
-  --force --reason 原因   月份结束前写入或定稿（原因会被记录）
-  --period YYYY          年度得分（当年已定稿月份的平均，休假月份按制度不计入）
-  --write                把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）
-  --finalize --by 成员    人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定
-  --at 时间               定稿时间（默认现在；不带时区偏移时按制度时区理解）
-  --explain 成员          逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献
-  --verify               复算所有已提交的结果，有任何不同即失败
-  --base 提交             与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）
-  --diff 提交             与某个提交相比，说明得分为什么变了
-  --today 日期            以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）
-  --format text|json     输出格式（默认 text；--todo 还可以 markdown）
-  --root 目录             仓库根目录
-
-退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。`,
-  en: `Usage: mpflow score --period MONTH|YEAR [options]
+      mpflow score --diff 提交`,
+    en: `--period MONTH|YEAR [options]
        mpflow score --explain MEMBER --period MONTH [--format text|json]
        mpflow score --verify
-       mpflow score --diff REF
-
-Scores appraisals with the policy in force on the first day of the month (policy section 5).
-
-  --period YYYY-MM       show the month's cycle (who is missing which step, and by when) and scores
-  --todo [MEMBER]        per person, the files still to write (path, whom, due date, command); without --period, last month
-  --force --reason WHY   write or finalise before the month has ended (the reason is recorded)
-  --period YYYY          annual scores (mean of the year's finalised months; leave months per policy)
-  --write                write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)
-  --finalize --by MEMBER HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it
-  --at DATETIME          finalisation time (default now; without an offset, read in the policy's time zone)
-  --explain MEMBER       explain a score: raw value → target → score → weight → contribution
-  --verify               recompute every committed result; fail on any difference
-  --base REF             with --verify: finalisations unchanged and calibrations only appended since REF
-  --diff REF             say why scores changed since a commit
-  --today DATE           the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)
-  --format text|json     output format (default text; --todo also markdown)
-  --root DIR             repository root
-
-Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.`,
-};
+       mpflow score --diff REF`,
+  },
+  description: {
+    zh: '按月份生效的制度文件计算绩效得分（制度 五、绩效考核）。',
+    en: 'Scores appraisals with the policy in force on the first day of the month (policy section 5).',
+  },
+  positionals: true,
+  options: {
+    period: value({
+      placeholder: { zh: 'YYYY-MM|YYYY', en: 'YYYY-MM|YYYY' },
+      parse: periodValue,
+      description: {
+        zh: '月份：显示该月的考核进度（谁还缺哪一步、截止日期）和得分；\n年份：年度得分（当年已定稿月份的平均，休假月份按制度不计入）',
+        en: "a month: show its cycle (who is missing which step, and by when) and scores;\na year: annual scores (mean of the year's finalised months; leave months per policy)",
+      },
+    }),
+    todo: flag({ zh: '[成员] 每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月', en: '[MEMBER] per person, the files still to write (path, whom, due date, command); without --period, last month' }),
+    force: flag({ zh: '与 --reason 一起：月份结束前写入或定稿（原因会被记录）', en: 'with --reason: write or finalise before the month has ended (the reason is recorded)' }),
+    reason: value({ placeholder: { zh: '原因', en: 'WHY' }, description: { zh: '--force 的原因', en: 'why --force' } }),
+    write: flag({ zh: '把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）', en: 'write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)' }),
+    finalize: flag({ zh: '与 --by 一起：人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定', en: 'with --by: HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it' }),
+    by: value({ placeholder: MEMBER, description: { zh: '定稿的人力资源成员', en: 'the HR member who finalises' } }),
+    at: value({ placeholder: { zh: '时间', en: 'DATETIME' }, parse: dateOrInstant, description: { zh: '定稿时间（默认现在；不带时区偏移时按制度时区理解）', en: "finalisation time (default now; without an offset, read in the policy's time zone)" } }),
+    explain: value({ placeholder: MEMBER, description: { zh: '逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献', en: 'explain a score: raw value → target → score → weight → contribution' } }),
+    verify: flag({ zh: '复算所有已提交的结果，有任何不同即失败', en: 'recompute every committed result; fail on any difference' }),
+    base: value({ placeholder: REF, description: { zh: '与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）', en: 'with --verify: finalisations unchanged and calibrations only appended since REF' } }),
+    diff: value({ placeholder: REF, description: { zh: '与某个提交相比，说明得分为什么变了', en: 'say why scores changed since a commit' } }),
+    today: value({ placeholder: { zh: '日期', en: 'DATE' }, parse: dateOrInstant, description: { zh: '以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）', en: 'the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)' } }),
+    // The formats depend on --todo (markdown is only for it), so the command checks the value.
+    format: value({ placeholder: { zh: 'text|json|markdown', en: 'text|json|markdown' }, default: 'text', description: { zh: '输出格式（markdown 只用于 --todo）', en: 'output format (markdown for --todo only)' } }),
+    root: ROOT_OPTION,
+  },
+  epilogue: { zh: '退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。', en: 'Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.' },
+});
 
 const STEP_LABELS: Record<CycleStepId, { zh: string; en: string }> = {
   self: { zh: '自评', en: 'self-assessment' },
@@ -90,44 +97,24 @@ export async function runScore(argv: string[], context: CommandContext): Promise
     return await scoreCommand(argv, { ...context, stdout: { write: (chunk: string) => (buffered += chunk) } });
   } catch (error) {
     if (!(error instanceof WriteFailure)) throw error;
+    // Nothing was changed, so nothing that was printed about the change stands.
     buffered = '';
-    context.stderr.write(
-      context.language === 'zh-CN'
-        ? `无法写入 ${error.file}（${error.reason}）；没有任何文件被改动。\n`
-        : `Could not write ${error.file} (${error.reason}); no file was changed.\n`,
+    throw new CommandFailure(
+      { zh: `无法写入 ${error.file}（${error.reason}）；没有任何文件被改动。`, en: `Could not write ${error.file} (${error.reason}); no file was changed.` },
+      EXIT.problems,
+      { bare: true, cause: error },
     );
-    return EXIT.problems;
   } finally {
     if (buffered !== '') context.stdout.write(buffered);
   }
 }
 
 async function scoreCommand(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      period: { type: 'string' },
-      todo: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      reason: { type: 'string' },
-      write: { type: 'boolean', default: false },
-      finalize: { type: 'boolean', default: false },
-      by: { type: 'string' },
-      at: { type: 'string' },
-      explain: { type: 'string' },
-      verify: { type: 'boolean', default: false },
-      diff: { type: 'string' },
-      base: { type: 'string' },
-      today: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(SCORE_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values, positionals } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) return writeHelp(HELP, context);
   const format = parseFormat(values.format, values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const), language);
   if (positionals.length > (values.todo ? 1 : 0)) throw new UsageError(zh ? `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。` : `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.`);
   if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError(zh ? '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。' : '--force needs --reason "why": the reason for writing or finalising early is recorded.');
