@@ -1,3 +1,4 @@
+import { departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
@@ -131,7 +132,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     problems.push(...parseEntries(read.text, entriesFile).problems);
   }
   const declaredBeacon = campaign.data.draw?.beacon;
-  if (values.close) return closeEntries(root, campaign, entriesText, values['closed-at'], loaded.repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai', context);
+  if (values.close) return closeEntries(root, campaign, entriesText, values['closed-at'], departmentTimeZone(loaded.repository.policies.at(-1)?.data), context);
   let beacon: BeaconRound | undefined;
   if (declaredBeacon && values.seed === undefined) {
     const got = await beaconFor(root, declaredBeacon, values.beacon, context);
@@ -159,7 +160,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const history = values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
 
   if (values.write) {
-    const timeZone = loaded.repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai';
+    const timeZone = departmentTimeZone(loaded.repository.policies.at(-1)?.data);
     const drawnAt = values['drawn-at'] ?? localNow(timeZone, currentInstant(context.env));
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {

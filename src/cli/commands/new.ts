@@ -1,3 +1,4 @@
+import { departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -198,7 +199,7 @@ class Maker {
   /** The department's zone: the newest policy's, which is what "today" means to it. */
   get timeZone(): string {
     const latest = [...this.policies].sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
-    return latest?.timezone ?? 'Asia/Shanghai';
+    return departmentTimeZone(latest);
   }
 
   today(timeZone = this.timeZone): string {
@@ -358,7 +359,7 @@ class Maker {
       if (!known.has(match[1]!)) this.usage(`“${match[1]}”不是 ${policy.effective} 版制度的定性指标；可评的指标：${[...known].join('、')}。`, `"${match[1]}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${[...known].join(', ')}.`);
       ratings[match[1]!] = Number(match[2]);
     }
-    const submittedAt = this.dateTime('at', policy.timezone ?? 'Asia/Shanghai');
+    const submittedAt = this.dateTime('at', departmentTimeZone(policy));
     const draft = ratingDraft({ period, member, rater: values.rater!, submittedAt, ratings, ...(values.comment !== undefined ? { comment: values.comment } : {}) }, policy);
     const unrated = [...known].filter((id) => !(id in ratings));
     // Scores left empty for the rater to fill in are the template's, not a mistake.
@@ -395,7 +396,7 @@ class Maker {
     const points = Number(values.points);
     if (!Number.isFinite(points) || points === 0) this.usage(`--points 应为非零的数，如 1 或 -0.5（收到“${values.points}”）。`, `--points must be a non-zero number such as 1 or -0.5 (got "${values.points}").`);
     const policy = this.policyOn(`${period}-01`);
-    const at = this.dateTime('at', policy.timezone ?? 'Asia/Shanghai');
+    const at = this.dateTime('at', departmentTimeZone(policy));
     const file = `appraisals/${period}/calibrations.yaml`;
     const previous = await this.previous(file);
     const draft = calibrationDraft({ period, member: values.member!, points, by: values.by!, at, reason: values.reason! }, previous, policy);

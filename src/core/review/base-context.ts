@@ -1,11 +1,10 @@
+import { departmentClock } from '../policy/department-clock.ts';
 import { checkPolicies } from '../check/check-policy.ts';
 import { checkTeam } from '../check/check-team.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import { dateInTimeZone } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import type { PolicyFile, TeamFile } from '../model/types.generated.ts';
-import { policyInForce } from '../policy/policy-versions.ts';
 import { classifyPath } from '../repository/classify-path.ts';
 import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { locateInYaml, parseYamlSource } from '../source/yaml-source.ts';
@@ -46,9 +45,9 @@ export function readBaseContext(team: BaseFile, policies: readonly BaseFile[], e
   const roster = repository.team;
   if (!roster) return { ok: false, problems: [text('基础分支上没有 content/team.yaml。', 'The base commit has no content/team.yaml.')] };
   // The date is taken in the department's time zone: a policy effective "2027-01-01" starts at midnight there.
-  const zone = repository.policies.map((policy) => policy.data.timezone).find((value) => typeof value === 'string') ?? 'Asia/Shanghai';
-  const today = dateInTimeZone(evaluatedAt.toISOString(), zone);
-  const inForce = policyInForce(repository.policies.map((policy) => ({ ...policy, effective: policy.data.effective })), today);
+  const versions = repository.policies.map((record) => ({ record, effective: record.data.effective, timezone: record.data.timezone }));
+  const { today, policy } = departmentClock(versions, evaluatedAt.getTime());
+  const inForce = policy?.record;
   if (!inForce) {
     return { ok: false, problems: [text(`基础分支上没有在 ${today} 生效的制度版本（content/policy/）。`, `The base commit has no policy version in force on ${today} (content/policy/).`)] };
   }
