@@ -34,4 +34,6 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'education/guaranteed-result', pattern: `(?:出题|命题|阅卷|判卷|考试院|考务)(?:组|人|专家|老师|考官|人员|组长|委员|成员)|(?:考官|考评员)(?:亲自)?(?:授课|执教|讲课|辅导|指导|带班|押题)|押中|押题(?:准|精准|命中|必中|班|密卷|卷)|(?:考点|考题|真题|原题)[\\u4e00-\\u9fff]{0,2}?(?:全中|命中|一网打尽)|押题命中率`, negatable: true },
   // "If you fail, study again free": the 不 here is the promise, not a negation of it.
   { rule: 'education/guaranteed-result', pattern: '(?:学不会|没学会|未通过|没通过|考不过|不通过|一次不过|考试不过)[^。！？\\n]{0,4}(?:免费重(?:学|读|修|考)|退(?:款|费|学费|全款|费用))|(?:重修|重学|重读|免费学|学)到(?:通过|考过|学会|拿证)为止' },
+  // A score gain or a licence in a set time, promised (保证提高分数, 一月拿证, 30 天拿证).
+  { rule: 'education/guaranteed-result', pattern: '(?:保证|确保|承诺)(?:提高|提升)(?:分数|成绩)|(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个?月)(?:包|保|即可|就能)?拿证', negatable: true },
 ];

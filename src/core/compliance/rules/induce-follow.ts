@@ -48,4 +48,6 @@ export const PHRASES: PhraseEntry[] = [
   // A requirement to follow before doing anything (必须关注……才能报名): 关注 as the entry condition.
   { rule: 'induce-follow/reward-for-follow', pattern: `(?:必须|务必|须|需|需要|要|得)先?关注(?:${ACCOUNT}|[“「『][^”」』]{1,12}[”」』])?(?:后|之后)?(?:才能|才可以?|方可|才)`, negatable: true },
   { rule: 'induce-follow/reward-for-follow', pattern: `(?:未|没有?|不)关注${C}{0,6}?(?:无法|不能|不可以?|不得)(?:参与|查看|阅读|领取|投票|抽奖|兑换)` },
+  // A messaging app's official account as the entry condition (LINE 官方帳號: 請先加入……方能, 僅限加入……之好友, 封鎖即無法參加).
+  { rule: 'induce-follow/reward-for-follow', pattern: `(?:先|须|需|必须|务必)?加入${C}{0,16}?(?:官方帐号|官方账号|公众号)${C}{0,20}?(?:方能|才能|才可|始能|即可)|(?:仅限|限)(?:加入|关注)${C}{0,16}?(?:官方帐号|官方账号|公众号)|封锁${C}{0,16}?(?:官方帐号|官方账号)${C}{0,10}?(?:无法参加|不能参加|丧失|取消)`, negatable: true },
 ];

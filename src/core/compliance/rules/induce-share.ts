@@ -66,4 +66,6 @@ export const PHRASES: PhraseEntry[] = [
   // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车).
   { rule: 'induce-share/reward-for-share', pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领)`, negatable: true },
   { rule: 'induce-share/pressure', pattern: `不转(?:发)?(?:的|者|的人)?${C}{0,8}?(?:受穷|穷一辈子|一辈子穷|没好运|遭殃|出事)|是中国人就(?:转|分享|转发)|转起来|不转(?:发)?(?:就)?不是${C}{0,4}?人|(?:转发|转)(?:此文|这条|本条|此条|出去)?${C}{0,12}?(?:好运|平安|发财|保佑|转运|福气|长寿|心想事成|财运|暴富|顺顺利利|万事如意)|不转(?:发)?${C}{0,6}?(?:倒霉|倒大霉|厄运|后悔|霉运|报应|遭殃|不顺)` },
+  // Likes or votes canvassed for a chance of a prize (按赞留言就有机会, 帮我点个赞, 邀请更多人……投票).
+  { rule: 'induce-share/collect-likes', pattern: `(?:点赞|按赞)(?:留言|评论|分享)?(?:就|即|便)(?:有机会|可|能|送|抽)|帮(?:我|忙)?点(?:个|一下)?赞|邀请(?:更多|身边)?的?(?:人|好友|朋友|亲友)${C}{0,10}?(?:投票|拉票|应援)`, negatable: true },
 ];
