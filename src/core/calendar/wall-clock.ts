@@ -27,3 +27,42 @@ export function isoInTimeZone(instant: number, timeZone: string): string {
   const absolute = Math.abs(offset);
   return `${wall.slice(0, 19)}${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
 }
+
+// Building an Intl.DateTimeFormat costs far more than using one; a repository has one or two zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an offset date-time in the given IANA time zone. */
+export function dateInTimeZone(instant: string, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const knownTimeZones = new Map<string, boolean>();
+
+export function isTimeZone(name: string): boolean {
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownTimeZones.set(name, known);
+  }
+  return known;
+}
+
+/** The UTC offset (e.g. "+08:00") of an IANA time zone at a local date and time. */
+export function offsetInTimeZone(localDate: string, localTime: string, timeZone: string): string {
+  const guess = new Date(`${localDate}T${localTime}:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(guess).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return match ? `${match[1]}:${match[2] ?? '00'}` : '+00:00';
+}
