@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { publishingSettings, parseInstant } from '../../core/publishing/due-articles.ts';
@@ -8,55 +7,49 @@ import { DepartmentSettingsError } from '../../core/department/settings.ts';
 import { DepartmentCssError, departmentRenderer } from '../../core/render/department-theme.ts';
 import { WeChatConfigurationError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
+import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { dateOrInstant } from '../validators.ts';
 
-const PUBLISH_HELP = {
-  zh: `用法：mpflow publish --due [--now 时间] [--dry-run] [选项]
-
-发布到期的文章：找出本分支上 publishAt 已到、还没有发布记录的文章，重新检查，然后依次
+export const PUBLISH_COMMAND = defineCommand({
+  name: 'publish',
+  usage: { zh: '--due [--now 时间] [--dry-run] [选项]', en: '--due [--now TIME] [--dry-run] [options]' },
+  description: {
+    zh: `发布到期的文章：找出本分支上 publishAt 已到、还没有发布记录的文章，重新检查，然后依次
 上传正文图片、上传封面、新建草稿、提交发布、查询结果。每一步的结果先写进
-content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接着做，绝不重复发布。
-
-选项：
-  --due                 发布所有到期的文章（目前唯一的模式）
-  --now 时间            以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）
-  --dry-run             只列出将要发布和被拦下的文章，不调用接口、不写文件
-  --push-records        每次提交发布前，先把发布记录提交并推送到当前分支（发布工作流使用；
-                        令牌取自 MPFLOW_PUSH_TOKEN）。推送失败则不提交
-  --format text|json    输出格式（默认 text）
-  --root 目录           仓库根目录（默认当前目录）
-  --lang zh-CN|en       消息语言
-  -h, --help            显示帮助
-
-环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
+content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接着做，绝不重复发布。`,
+    en: `Publishes the articles that are due: those on this branch whose publishAt has come and that have
+no publish record yet. Each is checked again, then: body images uploaded, cover uploaded, draft
+created, submitted, result polled. Every step's result is written to
+content/publishing/<articleId>.yaml before the next step, so a rerun after a crash carries on
+and never publishes twice.`,
+  },
+  options: {
+    due: flag({ zh: '发布所有到期的文章（目前唯一的模式）', en: 'publish every due article (the only mode so far)' }),
+    now: value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      parse: dateOrInstant,
+      description: { zh: '以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）', en: 'take this as "now" (ISO 8601; without an offset, read in the policy\'s time zone)' },
+    }),
+    'dry-run': flag({ zh: '只列出将要发布和被拦下的文章，不调用接口、不写文件', en: 'list what would go out and what is blocked; no API call, no file written' }),
+    'push-records': flag({
+      zh: '每次提交发布前，先把发布记录提交并推送到当前分支（发布工作流使用；\n令牌取自 MPFLOW_PUSH_TOKEN）。推送失败则不提交',
+      en: 'before each submission, commit the publish records and push them to the\ncurrent branch (the publish workflow does; token from MPFLOW_PUSH_TOKEN).\nA push that fails holds the submission',
+    }),
+    format: formatOption(['text', 'json'] as const),
+    root: ROOT_OPTION,
+  },
+  epilogue: {
+    zh: `环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
 代理的地址，https，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）、
 MPFLOW_PUSH_TOKEN 与 GITHUB_SERVER_URL（--push-records 推送用，可选）。
 每次提交发布前都会先查发表记录（freepublish/batchget）：已有同标题、作者、摘要的文章就不再提交。
 
 退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久、提交后又被修改、
 文章已删除但发布记录未处理，或接口错误让运行中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
-  en: `Usage: mpflow publish --due [--now TIME] [--dry-run] [options]
-
-Publishes the articles that are due: those on this branch whose publishAt has come and that have
-no publish record yet. Each is checked again, then: body images uploaded, cover uploaded, draft
-created, submitted, result polled. Every step's result is written to
-content/publishing/<articleId>.yaml before the next step, so a rerun after a crash carries on
-and never publishes twice.
-
-Options:
-  --due                 publish every due article (the only mode so far)
-  --now TIME            take this as "now" (ISO 8601; without an offset, read in the policy's time zone)
-  --dry-run             list what would go out and what is blocked; no API call, no file written
-  --push-records        before each submission, commit the publish records and push them to the
-                        current branch (the publish workflow does; token from MPFLOW_PUSH_TOKEN).
-                        A push that fails holds the submission
-  --format text|json    output format (default text)
-  --root DIR            repository root (default: current directory)
-  --lang zh-CN|en       message language
-  -h, --help            show this help
-
-Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the environment),
+    en: `Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the environment),
 WECHAT_API_BASE (a fixed-IP proxy, https, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache
 file, optional), MPFLOW_PUSH_TOKEN and GITHUB_SERVER_URL (for --push-records, optional).
 Before every submission the account's publications (freepublish/batchget) are searched: an article
@@ -66,28 +59,17 @@ Exit codes: 0 all well; 1 an article failed, is blocked past its deadline, overd
 long ago, changed after it was submitted, or was removed while its publish record is in progress,
 or an API error stopped the run; 2 usage error. A failed article is never retried by
 itself: once checked, delete its publish record in a pull request to publish it again.`,
-};
-
-const FORMATS = ['text', 'json'] as const;
+  },
+});
 
 export async function runPublish(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      due: { type: 'boolean', default: false },
-      now: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      'push-records': { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(PUBLISH_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) return writeHelp(PUBLISH_HELP, context);
   if (!values.due) throw new UsageError(zh ? '请加 --due：mpflow publish 目前只发布到期的文章。' : 'Pass --due: mpflow publish only publishes the articles that are due.');
-  const format = parseFormat(values.format, FORMATS, language);
+  const format = values.format;
   const root = resolveRoot(values.root, context);
 
   let now = currentInstant(context.env);
@@ -110,8 +92,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
       client = wechatClientFromEnvironment(env);
     } catch (error) {
       if (!(error instanceof WeChatConfigurationError)) throw error;
-      context.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
-      return EXIT.problems;
+      throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
     }
   }
   const pushRecords = values['push-records'] && !values['dry-run'] ? { ...(env.MPFLOW_PUSH_TOKEN ? { token: env.MPFLOW_PUSH_TOKEN } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) } : undefined;
