@@ -58,6 +58,10 @@ export const PHRASES: PhraseEntry[] = [
   { rule: 'lexicon/rumour', pattern: '相互转告|互相转告|转告(?:家人|亲友|身边)|请大家转发|大量扩散|请扩散|请务必转发', negatable: true },
   { rule: 'lexicon/gambling-fraud', pattern: '进群(?:领|送|免费)|扫(?:二维)?码领(?:取)?免费|有钱大家一起赚|饭钱就赚出来|月入(?:过万|上万|十万|百万|\\d+万)|日赚(?:百元|千元|万元)|动动手指就能', negatable: true },
   { rule: 'lexicon/gambling-fraud', wordStart: true, pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
+  // Job-scam and subsidy-scam lures (零投入月赚上万, 低门槛高收入, 在家上网就可挣大钱, 扫码申请补贴, 逾期视为弃权).
+  { rule: 'lexicon/gambling-fraud', pattern: '月赚(?:过万|上万|\\d+万)|零投入[^。！？；\\n]{0,4}?(?:月赚|日赚|月入|日入|赚|挣)|低门槛[、,， ]?高收入|(?:在家|躺着|动动手指)(?:上网)?就(?:可|能)(?:挣|赚)(?:大)?钱|扫码(?:申请|领取)[\\u4e00-\\u9fff]{0,4}?(?:补贴|补助|社保)|(?:补贴|补助)[^。！？；\\n]{0,10}?逾期视为(?:弃权|放弃)', negatable: true },
+  // Food-combination rumours with a harm (西红柿和螃蟹一起吃会产生砒霜, 一起吃会得肾结石).
+  { rule: 'lexicon/rumour', pattern: '一起(?:吃|喝|食用)(?:会|就会|能|可能会)[\\u4e00-\\u9fff]{0,4}?(?:中毒|致癌|致命|死人|产生(?:砒霜|毒素|毒物)|得[\\u4e00-\\u9fff]{0,3}?(?:病|结石|癌))', negatable: true },
 ];
 
 function escapeRegex(value: string): string {
