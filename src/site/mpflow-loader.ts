@@ -8,6 +8,7 @@
  * comments and interview summaries therefore cannot end up in dist/, whatever a page asks for.
  * Personal leave reasons in the roster are dropped too.
  */
+import { departmentTimeZone } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +95,7 @@ function entriesOf(repository: Repository, collection: SiteCollection): SiteEntr
       );
     case 'training': {
       // "Today" decides which courses are overdue; the department's clock, from the newest policy.
-      const timeZone = repository.policies.at(-1)?.data.timezone ?? 'Asia/Shanghai';
+      const timeZone = departmentTimeZone(repository.policies.at(-1)?.data);
       const today = dateInTimeZone(new Date(currentInstant()).toISOString(), timeZone);
       return trainingYears(repository, today).map((year) => ({ id: String(year.year), data: year, file: `content/training/plan-${year.year}.yaml` }));
     }

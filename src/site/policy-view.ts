@@ -3,6 +3,7 @@
  * the words and number formats around its values, in both handbook languages. The numbers
  * themselves always come from the policy file, through the `policies` content collection.
  */
+import { DEFAULT_TIME_ZONE } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import { getCollection } from 'astro:content';
 import { parseLanguage, type Language } from '../core/i18n/language.ts';
@@ -17,7 +18,7 @@ export type Lang = Language;
  * The zone that decides which date "today" is when choosing the policy in force. Everything shown
  * after that uses the chosen policy's own `timezone` (departmentTimeZone below).
  */
-const POLICY_CHOICE_TIME_ZONE = 'Asia/Shanghai';
+const POLICY_CHOICE_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 export function todayInDepartment(now: Date = new Date(currentInstant())): string {
   return dateInTimeZone(now.toISOString(), POLICY_CHOICE_TIME_ZONE);

@@ -6,6 +6,7 @@
  * when it cannot be taken apart into one person's mark (see publicPeers). What the grade brings
  * (bonus coefficient, promotion eligibility, training need) stays with HR and is not in the view.
  */
+import { departmentTimeZone } from '../core/policy/department-clock.ts';
 import path from 'node:path';
 import { currentInstant } from '../core/clock.ts';
 import type { LocalizedText } from '../core/i18n/language.ts';
@@ -184,7 +185,7 @@ export function publicMonthScore(result: MemberMonthScore, name: string, finaliz
 export function buildScoresView(repository: Repository, today?: string): ScoresView {
   const periods = [...new Set(repository.ratings.map((record) => record.data.period).filter((period): period is string => typeof period === 'string'))];
   const firstPolicy = policyForPeriod(repository, periods.sort()[0] ?? '2026-01');
-  const timeZone = firstPolicy?.timezone ?? 'Asia/Shanghai';
+  const timeZone = departmentTimeZone(firstPolicy);
   // The build's instant (MPFLOW_NOW when set), as every other page: not the wall clock.
   const day = today ?? todayIn(timeZone, new Date(currentInstant()));
   const lastMonth = (() => {

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../../core/policy/department-clock.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -213,7 +214,7 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
   const departmentEn = nonEmpty(values['department-en'], '--department-en') ?? (values.department === undefined ? 'WeChat department' : departmentZh);
   const accountEn = nonEmpty(values['account-en'], '--account-en') ?? (values.account === undefined ? 'Official Account' : accountZh);
 
-  const timezone = values.timezone ?? 'Asia/Shanghai';
+  const timezone = values.timezone ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timezone)) throw new UsageError(say(`--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`, `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).`));
   const today = dateInTimeZone(new Date(currentInstant(context.env ?? process.env)).toISOString(), timezone);
   const effective = values.effective ?? `${today.slice(0, 7)}-01`;

@@ -1,3 +1,4 @@
+import { departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
@@ -158,7 +159,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
       return EXIT.problems;
     }
     const record = annualRecord(annual);
-    const today = todayIn(annual.policy.timezone ?? 'Asia/Shanghai');
+    const today = todayIn(departmentTimeZone(annual.policy));
     if (values.write && today < `${Number(period) + 1}-01-01`) {
       // Policy 五（三）: the annual appraisal is made in January of the following year.
       context.stderr.write(zh ? `${period} 年还没有结束（今天 ${today}）；年度得分在 ${Number(period) + 1} 年 1 月写入。不加 --write 可以查看暂算结果。\n` : `${period} is not over yet (today ${today}); the annual score is written in January ${Number(period) + 1}. Leave out --write to see the provisional figures.\n`);
@@ -203,7 +204,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     return EXIT.clean;
   }
 
-  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
+  const timeZone = departmentTimeZone(scores.policy);
   const today = todayIn(timeZone);
   const monthOver = `${nextMonth(period)}-01`;
 
@@ -401,7 +402,7 @@ async function finalize(
   const member = indexMembers(repository.team?.data).get(by);
   if (!member || !member.roles.includes('hr')) return refuse(zh ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。` : `Only a roster member with the hr role may finalise; ${by} is not one.`);
   if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period)) return refuse(zh ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。` : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`);
-  const timeZone = scores.policy.timezone ?? 'Asia/Shanghai';
+  const timeZone = departmentTimeZone(scores.policy);
   let instant = calendar.now;
   if (at !== undefined) {
     const parsed = parseDateTimeOption(at, timeZone);
@@ -432,7 +433,7 @@ async function finalize(
 
 function latestTimeZone(repository: Repository): string {
   const latest = repository.policies.filter((record) => record.valid).map((record) => record.data).sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
-  return latest?.timezone ?? 'Asia/Shanghai';
+  return departmentTimeZone(latest);
 }
 
 /** The comment a result file carries when it was written before its month ended (--force --reason). */
