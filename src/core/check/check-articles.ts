@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { scannedImages } from '../compliance/markdown-images.ts';
@@ -56,7 +57,7 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
       }
     }
     if (typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid') {
-      const timeZone = policyInForce(policies, data.publishAt.slice(0, 10))?.publishing.timezone ?? 'Asia/Shanghai';
+      const timeZone = policyInForce(policies, data.publishAt.slice(0, 10))?.publishing.timezone ?? DEFAULT_TIME_ZONE;
       // An unknown zone is reported against the policy itself (policy/timezone).
       if (isTimeZone(timeZone)) checkPublishDateMatchesFolder(article, data.publishAt, timeZone, problems);
     }

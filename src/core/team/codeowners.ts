@@ -206,7 +206,7 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
 }
 
 /**
- * mpflow's own review rules (review/tool-review-rules.ts) need the head whatever the policy says;
+ * mpflow's own review rules (team/tool-review-rules.ts) need the head whatever the policy says;
  * where the policy as written would not ask the head for them, a last section asks the head too
  * (CODEOWNERS uses the last matching line). A policy that already asks the head adds nothing here.
  */
