@@ -70,6 +70,12 @@ describe('src/core layers', () => {
     expect(described.join('\n')).toBe('');
   });
 
+  it('imports nothing of the CLI, the site or the Astro package: they are built on the core, not under it', () => {
+    // The JSON Schemas under schemas/ are data the model compiles, not code of another layer.
+    const outward = graph.outside.filter(({ target }) => !target.startsWith(`schemas${path.sep}`)).map(({ target, site }) => `${site} imports ${target}`);
+    expect(outward).toEqual([]);
+  });
+
   it('places every folder of src/core in a layer', () => {
     const placed = new Set(LAYERS.flat());
     expect(coreNodes().filter((node) => !placed.has(node))).toEqual([]);
@@ -98,11 +104,12 @@ describe('src/core layers', () => {
       writeFileSync(path.join(root, 'low/problem.ts'), "import type { Rule } from '../high/rules.ts';\nexport type Problem = Rule;\n");
       writeFileSync(path.join(root, 'high/rules.ts'), "import {\n  makeProblem,\n} from '../low/make.ts';\nexport type Rule = string;\n");
       writeFileSync(path.join(root, 'low/make.ts'), "export const makeProblem = 1;\n");
-      writeFileSync(path.join(root, 'side/index.ts'), "export { makeProblem } from '../low/make.ts';\nconst later = import('../high/rules.ts');\n");
+      writeFileSync(path.join(root, 'side/index.ts'), "export { makeProblem } from '../low/make.ts';\nconst later = import('../high/rules.ts');\nimport { run } from '../../cli/main.ts';\n");
       const small = folderGraph(root);
       expect(stronglyConnected(small).filter((component) => component.length > 1)).toEqual([['high', 'low']]);
       expect(small.edges.get('high')?.get('low')?.[0]).toMatch(/high\/rules\.ts:3$/);
       expect([...(small.edges.get('side')?.keys() ?? [])].sort()).toEqual(['high', 'low']);
+      expect(small.outside.map(({ site }) => path.basename(site))).toEqual(['index.ts:3']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,6 +9,8 @@ import path from 'node:path';
 export interface FolderGraph {
   /** from → to → the import sites (`src/core/…:line`), in file order. */
   edges: Map<string, Map<string, string[]>>;
+  /** Relative imports that leave the tree: the resolved path and the import site. */
+  outside: Array<{ target: string; site: string }>;
 }
 
 // `import … from '…'`, `export … from '…'` (possibly over several lines: braces hold no quotes
@@ -32,25 +34,30 @@ function nodeOf(root: string, file: string): string {
 
 export function folderGraph(root: string): FolderGraph {
   const edges = new Map<string, Map<string, string[]>>();
+  const outside: FolderGraph['outside'] = [];
   const shown = path.relative(process.cwd(), root) || '.';
   for (const file of sourceFiles(root)) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3]!;
       const target = path.resolve(path.dirname(file), specifier);
-      if (!target.startsWith(root + path.sep)) continue;
+      const line = text.slice(0, match.index + match[0].length).split('\n').length;
+      const site = `${path.join(shown, path.relative(root, file))}:${line}`;
+      if (!target.startsWith(root + path.sep)) {
+        outside.push({ target: path.relative(process.cwd(), target), site });
+        continue;
+      }
       const from = nodeOf(root, file);
       const to = nodeOf(root, target);
       if (from === to) continue;
-      const line = text.slice(0, match.index + match[0].length).split('\n').length;
       const targets = edges.get(from) ?? new Map<string, string[]>();
       edges.set(from, targets);
       const sites = targets.get(to) ?? [];
       targets.set(to, sites);
-      sites.push(`${path.join(shown, path.relative(root, file))}:${line}`);
+      sites.push(site);
     }
   }
-  return { edges };
+  return { edges, outside };
 }
 
 /** Tarjan's strongly connected components, each sorted, in a stable order. */
