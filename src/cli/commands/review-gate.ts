@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
 import { createGitHubClient, githubOptionsFromEnvironment } from '../../core/github/client.ts';
 import { toGitHubApiError } from '../../core/github/errors.ts';
@@ -12,64 +11,57 @@ import type { ReviewDecision } from '../../core/review/review-input.ts';
 import { shortSha } from '../../core/review/sign-off.ts';
 import { ROLE_NAMES } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import { parseFormat, resolveRoot, writeHelp } from '../options.ts';
+import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { ROOT_OPTION_TEXT, formatOption } from '../shared-options.ts';
 
-const HELP = {
-  zh: `用法：mpflow review-gate --repo OWNER/NAME --pr N [选项]
-
-按基础分支上的名册和制度文件核对 PR 的两阶段审核，然后在最新提交上设置提交状态
-mpflow/review，同步标签（review: self / review: operator / review: ready），并维护一条摘要评论。
-
-选项：
-  --repo OWNER/NAME    仓库
-  --pr N               PR 编号
-  --dry-run            只输出结论，不写入 GitHub
-  --event 文件          与 --dry-run 一起：不调用 GitHub 接口，按保存的 pull_request / pull_request_review
-                       事件、本地 git 中 base..head 的提交与改动文件、磁盘上的名册和制度判断
-  --verdict check-run|status
-                       结论的发布方式：check-run 为 GitHub App 的检查运行（需 App 令牌，规则集
-                       可指定只认这个 App），status 为提交状态（默认）
-  --format text|json   输出格式（默认 text）
-  --record-merge       PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）
-  --root 目录           --record-merge 写入的仓库根目录（默认当前目录）
-  --lang zh-CN|en      消息语言
-  -h, --help           显示帮助
-
-环境变量：GITHUB_TOKEN（令牌），GITHUB_API_URL（默认 https://api.github.com）。
+export const REVIEW_GATE_COMMAND = defineCommand({
+  name: 'review-gate',
+  usage: { zh: '--repo OWNER/NAME --pr N [选项]', en: '--repo OWNER/NAME --pr N [options]' },
+  description: {
+    zh: `按基础分支上的名册和制度文件核对 PR 的两阶段审核，然后在最新提交上设置提交状态
+mpflow/review，同步标签（review: self / review: operator / review: ready），并维护一条摘要评论。`,
+    en: `Checks a pull request's two-stage review against the roster and policy of its BASE commit, then
+sets the commit status mpflow/review on the head commit, keeps the labels review: self /
+review: operator / review: ready in step and keeps one summary comment.`,
+  },
+  options: {
+    repo: value({ placeholder: { zh: 'OWNER/NAME', en: 'OWNER/NAME' }, description: { zh: '仓库', en: 'repository' } }),
+    pr: value({ placeholder: { zh: 'N', en: 'N' }, description: { zh: 'PR 编号', en: 'pull request number' } }),
+    'dry-run': flag({ zh: '只输出结论，不写入 GitHub', en: 'print the decision; write nothing to GitHub' }),
+    event: value({
+      placeholder: { zh: '文件', en: 'FILE' },
+      description: {
+        zh: '与 --dry-run 一起：不调用 GitHub 接口，按保存的 pull_request / pull_request_review\n事件、本地 git 中 base..head 的提交与改动文件、磁盘上的名册和制度判断',
+        en: 'with --dry-run: no GitHub API; judge a saved pull_request or pull_request_review\nevent with the commits and files of base..head from local git and the roster\nand policy on disk',
+      },
+    }),
+    verdict: value({
+      placeholder: { zh: 'check-run|status', en: 'check-run|status' },
+      default: 'status',
+      description: {
+        zh: '结论的发布方式：check-run 为 GitHub App 的检查运行（需 App 令牌，规则集\n可指定只认这个 App），status 为提交状态',
+        en: 'how the verdict is posted: check-run, a check run of the GitHub App (an\nApp token; a ruleset can require it from that App only), or status, a\ncommit status',
+      },
+    }),
+    format: formatOption(['text', 'json'] as const),
+    'record-merge': flag({
+      zh: 'PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）',
+      en: 'for a merged pull request, append its final review record to\ncontent/reviews/<yyyy>.jsonl (the same PR is never appended twice)',
+    }),
+    root: value({ ...ROOT_OPTION_TEXT, description: { zh: '--record-merge 写入的仓库根目录（默认当前目录）', en: 'repository root --record-merge writes into (default: current directory)' } }),
+  },
+  epilogue: {
+    zh: `环境变量：GITHUB_TOKEN（令牌），GITHUB_API_URL（默认 https://api.github.com）。
 自审：作者在 PR 下评论 /self-review <最新提交的 SHA，至少 7 位>。
 退出码：0 已核对（结论见提交状态）；1 GitHub 请求失败或 PR 未合并；2 用法错误。`,
-  en: `Usage: mpflow review-gate --repo OWNER/NAME --pr N [options]
-
-Checks a pull request's two-stage review against the roster and policy of its BASE commit, then
-sets the commit status mpflow/review on the head commit, keeps the labels review: self /
-review: operator / review: ready in step and keeps one summary comment.
-
-Options:
-  --repo OWNER/NAME    repository
-  --pr N               pull request number
-  --dry-run            print the decision; write nothing to GitHub
-  --event FILE         with --dry-run: no GitHub API; judge a saved pull_request or pull_request_review
-                       event with the commits and files of base..head from local git and the roster
-                       and policy on disk
-  --verdict check-run|status
-                       how the verdict is posted: check-run, a check run of the GitHub App (an
-                       App token; a ruleset can require it from that App only), or status, a
-                       commit status (default)
-  --format text|json   output format (default text)
-  --record-merge       for a merged pull request, append its final review record to
-                       content/reviews/<yyyy>.jsonl (the same PR is never appended twice)
-  --root DIR           repository root --record-merge writes into (default: current directory)
-  --lang zh-CN|en      message language
-  -h, --help           show this help
-
-Environment: GITHUB_TOKEN (token), GITHUB_API_URL (default https://api.github.com).
+    en: `Environment: GITHUB_TOKEN (token), GITHUB_API_URL (default https://api.github.com).
 Self-review: the author comments /self-review <SHA of the latest commit, 7 characters or more>.
 Exit codes: 0 evaluated (the verdict is in the commit status); 1 a GitHub request failed or the
 PR is not merged; 2 usage error.`,
-};
-
-const FORMATS = ['text', 'json'] as const;
+  },
+});
 
 /** Test seam: shorter waits for rate limits and retries against the fake GitHub. */
 export interface ReviewGateTuning {
@@ -85,25 +77,12 @@ export function tuneReviewGate(next: ReviewGateTuning): void {
 }
 
 export async function runReviewGate(argv: string[], context: CommandContext): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    allowPositionals: false,
-    options: {
-      repo: { type: 'string' },
-      pr: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      event: { type: 'string' },
-      'record-merge': { type: 'boolean', default: false },
-      verdict: { type: 'string', default: 'status' },
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(REVIEW_GATE_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) return writeHelp(HELP, context);
-  const format = parseFormat(values.format, FORMATS, language);
+  const format = values.format;
   if (values.event !== undefined) return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
   if (values.repo === undefined) throw new UsageError(zh ? '缺少 --repo OWNER/NAME。' : 'Missing --repo OWNER/NAME.');
   const repository = parseRepositoryName(values.repo);
@@ -171,8 +150,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   } catch (error) {
     const apiError = toGitHubApiError(error, baseUrl!);
     if (!apiError) throw error;
-    context.stderr.write(`mpflow: ${pick(apiError.localized, language)}\n`);
-    return EXIT.problems;
+    throw new CommandFailure(apiError.localized, EXIT.problems, { cause: error });
   }
 }
 
@@ -193,8 +171,7 @@ async function offlineGate(eventFile: string, dryRun: boolean, format: string, r
     input = await offlineReviewInput(path.resolve(context.cwd, eventFile), root, eventFile);
   } catch (error) {
     if (!(error instanceof OfflineEventError)) throw error;
-    context.stderr.write(`mpflow: ${pick(error.localized, language)}\n`);
-    return EXIT.usage;
+    throw new UsageError(error.localized);
   }
   const base = readBaseContext(input.team, input.policies, new Date(currentInstant(context.env)));
   const decision = decideReview({ pullRequest: input.pullRequest, reviews: input.reviews, comments: input.comments, base });
