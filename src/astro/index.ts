@@ -92,13 +92,15 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
         try {
           settings = readDepartmentSettings(repositoryRoot);
         } catch (error) {
-          // A plain message with file:line:column, not a stack trace through the integration.
-          if (error instanceof DepartmentSettingsError) throw new Error(`mpflow: ${error.message}`);
-          throw error;
+          if (!(error instanceof DepartmentSettingsError)) throw error;
+          // A plain message with file:line:column: a stack through the integration would bury it.
+          const plain = new Error(`mpflow: ${error.message}`);
+          plain.stack = plain.message;
+          throw plain;
         }
         const profile = siteProfile();
         const site = astroSiteOptionsFrom(settings);
-        const options_ = starlightOptions({
+        const handbook = starlightOptions({
           settings,
           profile,
           docsFolder: path.join(fileURLToPath(config.srcDir), 'content', 'docs'),
@@ -118,7 +120,7 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
           integrations: [
             // Handbook links written from the site's root gain the base path (src/site/base-path.ts).
-            starlight({ ...options_, ...options.starlight, plugins: [basePathLinks(), ...(options.starlight?.plugins ?? [])] }),
+            starlight({ ...handbook, ...options.starlight, plugins: [basePathLinks(), ...(options.starlight?.plugins ?? [])] }),
             // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
             articleImages(),
             // The internal build's department pages (src/site/internal-pages/) and robots.txt.
