@@ -2,7 +2,6 @@ import { departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DRAW_ALGORITHM, entriesDigest, runDraw, type DrawOutcome } from '../../core/campaigns/draw.ts';
 import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '../../core/campaigns/draw-record.ts';
 import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
@@ -20,90 +19,67 @@ import { loadRepository } from '../../core/repository/load-repository.ts';
 import { readTextFile } from '../../core/source/read-text-file.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { resolveRoot, writeHelp } from '../options.ts';
+import { resolveRoot } from '../options.ts';
+import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 
-const DRAW_HELP = {
-  zh: `用法：mpflow draw 活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json] [选项]
-
-按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
+export const DRAW_COMMAND = defineCommand({
+  name: 'draw',
+  usage: { zh: 'draw 活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json] [选项]', en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json] [options]' },
+  description: {
+    zh: `按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
 抽签。只有活动期内、每人首条、达到 draw.minCorrect 的记录参加；种子取活动记录中事先公布的
 draw.seed。算法 ${DRAW_ALGORITHM}：按参与时间和编号排序，用 SHA-256(种子:计数) 生成随机数，
 拒绝采样避免取模偏差，部分 Fisher–Yates 洗牌，按奖品声明顺序抽取。同样的文件和种子，
-任何人重跑都得到同样的名单。
-
-选项：
-  --entries 文件        用另一份参与记录试抽（不能与 --write 同用）
-  --seed 种子           用另一个种子试抽（不能与 --write 同用）
-  --write              把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的
-                       results.winners 和 results.drawSeed；mpflow check 之后会复算它
-  --drawn-at 时间       与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）
-  --close              以 drand 信标抽签的活动（draw.beacon）：活动结束后、信标轮次之前，把参与记录的
-                       SHA-256 写进活动记录的 draw.entries，提交后参与记录不能再改
-  --closed-at 时间      与 --close 同用：截止时间（默认现在）
-  --beacon 文件         与 --write 同用：drand 该轮的 JSON（round、signature、randomness）；不给时从
-                       MPFLOW_DRAND_URL（默认 drand 官方中继）取，签名离线验证后才用
-  --format text|json   输出格式（默认 text）
-  --root 目录           仓库根目录（默认当前目录）
-  --lang zh-CN|en      消息语言
-  -h, --help           显示帮助
-
-退出码：0 完成；1 活动或参与记录有错误、已记录过、或活动尚未结束；2 用法错误。`,
-  en: `Usage: mpflow draw CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json] [options]
-
-Draws the winners of content/campaigns/<id>.yaml from content/campaigns/<id>/entries.csv. Only
+任何人重跑都得到同样的名单。`,
+    en: `Draws the winners of content/campaigns/<id>.yaml from content/campaigns/<id>/entries.csv. Only
 entries inside the period count, the first of each participant, and only those reaching
 draw.minCorrect; the seed is the campaign's draw.seed, announced before entries closed.
 Algorithm ${DRAW_ALGORITHM}: sort by entry time and id, take randomness from SHA-256(seed:counter),
 reject words that would bias the modulo, partial Fisher–Yates shuffle, prizes in declared order.
-The same file and seed give the same winners for anyone who re-runs it.
-
-Options:
-  --entries FILE       try another entries file (not with --write)
-  --seed SEED          try another seed (not with --write)
-  --write              record the result in content/campaigns/<id>/draw.yaml and set the
-                       campaign's results.winners and results.drawSeed; mpflow check re-runs it
-  --drawn-at TIME      with --write: when the draw took place (ISO 8601 with offset; default now)
-  --close              for a campaign drawn from a drand beacon (draw.beacon): after the period and
-                       before the round, write the entries' SHA-256 to the campaign's draw.entries;
-                       once committed the entries cannot change
-  --closed-at TIME     with --close: when the entries closed (default now)
-  --beacon FILE        with --write: drand's JSON for the round (round, signature, randomness);
-                       without it the round comes from MPFLOW_DRAND_URL (default drand's relay),
-                       used only once its signature verifies offline
-  --format text|json   output format (default text)
-  --root DIR           repository root (default: current directory)
-  --lang zh-CN|en      message language
-  -h, --help           show this help
-
-Exit codes: 0 done; 1 the campaign or entries have errors, the draw is already recorded, or the
+The same file and seed give the same winners for anyone who re-runs it.`,
+  },
+  positionals: true,
+  options: {
+    entries: value({ placeholder: { zh: '文件', en: 'FILE' }, description: { zh: '用另一份参与记录试抽（不能与 --write 同用）', en: 'try another entries file (not with --write)' } }),
+    seed: value({ placeholder: { zh: '种子', en: 'SEED' }, description: { zh: '用另一个种子试抽（不能与 --write 同用）', en: 'try another seed (not with --write)' } }),
+    write: flag({
+      zh: '把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的\nresults.winners 和 results.drawSeed；mpflow check 之后会复算它',
+      en: "record the result in content/campaigns/<id>/draw.yaml and set the\ncampaign's results.winners and results.drawSeed; mpflow check re-runs it",
+    }),
+    'drawn-at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）', en: 'with --write: when the draw took place (ISO 8601 with offset; default now)' } }),
+    close: flag({
+      zh: '以 drand 信标抽签的活动（draw.beacon）：活动结束后、信标轮次之前，把参与记录的\nSHA-256 写进活动记录的 draw.entries，提交后参与记录不能再改',
+      en: "for a campaign drawn from a drand beacon (draw.beacon): after the period and\nbefore the round, write the entries' SHA-256 to the campaign's draw.entries;\nonce committed the entries cannot change",
+    }),
+    'closed-at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '与 --close 同用：截止时间（默认现在）', en: 'with --close: when the entries closed (default now)' } }),
+    beacon: value({
+      placeholder: { zh: '文件', en: 'FILE' },
+      description: {
+        zh: '与 --write 同用：drand 该轮的 JSON（round、signature、randomness）；不给时从\nMPFLOW_DRAND_URL（默认 drand 官方中继）取，签名离线验证后才用',
+        en: "with --write: drand's JSON for the round (round, signature, randomness);\nwithout it the round comes from MPFLOW_DRAND_URL (default drand's relay),\nused only once its signature verifies offline",
+      },
+    }),
+    format: formatOption(['text', 'json'] as const),
+    root: ROOT_OPTION,
+  },
+  epilogue: {
+    zh: `退出码：0 完成；1 活动或参与记录有错误、已记录过、或活动尚未结束；2 用法错误。`,
+    en: `Exit codes: 0 done; 1 the campaign or entries have errors, the draw is already recorded, or the
 campaign has not ended; 2 usage error.`,
-};
+  },
+});
 
 export async function runDrawCommand(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      entries: { type: 'string' },
-      seed: { type: 'string' },
-      write: { type: 'boolean', default: false },
-      'drawn-at': { type: 'string' },
-      close: { type: 'boolean', default: false },
-      'closed-at': { type: 'string' },
-      beacon: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(DRAW_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values, positionals } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.help) return writeHelp(DRAW_HELP, context);
   const [campaignId, ...extra] = positionals;
   if (campaignId === undefined) throw new UsageError(zh ? '请给出活动编号，例如 mpflow draw C-2026-01。' : 'Give a campaign id, e.g. mpflow draw C-2026-01.');
   if (extra.length > 0) throw new UsageError(zh ? `只能给一个活动编号，多出了：${extra.join(' ')}。` : `Give one campaign id; extra: ${extra.join(' ')}.`);
   if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError(zh ? `“${campaignId}”不是活动编号，格式如 C-2026-01。` : `"${campaignId}" is not a campaign id; the form is C-2026-01.`);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(zh ? `--format 只能是 text 或 json（收到“${values.format}”）。` : `--format must be text or json (got "${values.format}").`);
   if (values.write && (values.entries !== undefined || values.seed !== undefined)) {
     throw new UsageError(zh ? '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。' : '--write records only a draw with the declared seed and the repository\'s entries; it cannot be used with --entries or --seed.');
   }
