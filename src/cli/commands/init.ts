@@ -1,7 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '../../core/policy/department-clock.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { currentInstant } from '../../core/clock.ts';
 import { writeFilesAllOrNothing } from '../../core/source/write-file-atomically.ts';
 import { dateInTimeZone, isCalendarDate, isTimeZone } from '../../core/model/dates.ts';
@@ -18,77 +17,56 @@ import {
 import { managedTemplates } from '../../core/department-scaffold/templates.ts';
 import { folderState, handbookPages, sampleDepartment, writeNewRepository } from '../../core/department-scaffold/write-repository.ts';
 import type { CommandContext } from '../context.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import { writeHelp } from '../options.ts';
+import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { defineCommand, flag, list, parseCommand, value } from '../command.ts';
 
-const HELP = {
-  zh: `用法：mpflow init 目录 [选项]
-      mpflow init --update [目录]
-
-新建一个微信部的仓库：package.json（依赖 mpflow）、astro.config.mjs、content/（部门设置、名册、
+export const INIT_COMMAND = defineCommand({
+  name: 'init',
+  usage: {
+    zh: `目录 [选项]
+      mpflow init --update [目录]`,
+    en: `DIR [options]
+       mpflow init --update [DIR]`,
+  },
+  description: {
+    zh: `新建一个微信部的仓库：package.json（依赖 mpflow）、astro.config.mjs、content/（部门设置、名册、
 按标准模板生成的制度、空的记录文件夹）、appraisals/、.github/（工作流、PR 模板、由名册生成的
 CODEOWNERS）、src/content/docs/（通用手册）和部门的 README。目录必须不存在或为空；
-全部写好后才放到目录里，中途出错不留下任何文件。在终端里运行且没有 --yes 时逐项询问。
-
-  --department 名称      部门名称（中文），如 城市图书馆微信部
-  --department-en 名称   部门英文名称（默认同中文）
-  --account 名称         公众号名称（中文）
-  --account-en 名称      公众号英文名称（默认同中文）
-  --head 登录名          主管的 GitHub 用户名
-  --head-name 姓名       主管姓名（默认“主管”）
-  --head-id 编号         主管的成员编号（默认由 GitHub 用户名生成，或 head）
-  --member 编号:姓名:GitHub:角色+角色   其他成员，可重复，如 lin-xiao:林晓:linxiao:copywriter
-  --weights 50/25/20/5   工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），
-                         也可写 performance=50,ability=25,attitude=20,professionalism=5
-  --effective 日期        第一版制度的生效日期（默认本月 1 日）
-  --timezone 时区         制度时区（默认 Asia/Shanghai）
-  --site-url 网址         站点地址，如 https://example.github.io
-  --base 路径             站点的基础路径（默认 /）
-  --repository 网址       仓库网址（手册“编辑此页”链接）
-  --locales zh-CN,en     站点语言，第一个为默认语言（也可重复 --locale）
-  --accent #3456b8       站点主色
-  --name 包名             package.json 的 name（默认取目录名）
-  --mpflow-spec 版本      package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）
-  --example              加入示例部门（只有 mpflow 源码仓库里才有）
-  --yes                  未给出的项一律用默认值，不询问
-  --update               只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）
-
-退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`,
-  en: `Usage: mpflow init DIR [options]
-       mpflow init --update [DIR]
-
-Creates a department repository: package.json (depending on mpflow), astro.config.mjs, content/
+全部写好后才放到目录里，中途出错不留下任何文件。在终端里运行且没有 --yes 时逐项询问。`,
+    en: `Creates a department repository: package.json (depending on mpflow), astro.config.mjs, content/
 (settings, roster, a policy from the standard template, empty record folders), appraisals/,
 .github/ (workflows, PR template, CODEOWNERS from the roster), src/content/docs/ (the generic
 handbook) and the department's README. DIR must not exist or be empty; the files are moved into
 it only when all are written, so an error leaves nothing behind. On a terminal without --yes it
-asks for each answer.
-
-  --department NAME      department name (Chinese), e.g. 城市图书馆微信部
-  --department-en NAME   department name in English (default: the Chinese one)
-  --account NAME         Official Account name (Chinese)
-  --account-en NAME      Official Account name in English (default: the Chinese one)
-  --head LOGIN           the head's GitHub login
-  --head-name NAME       the head's name (default 主管)
-  --head-id ID           the head's member id (default: from the login, or head)
-  --member ID:NAME:LOGIN:ROLE+ROLE   another member, repeatable, e.g. lin-xiao:林晓:linxiao:copywriter
-  --weights 50/25/20/5   weights of performance/ability/attitude/professionalism (add up to 100;
-                         sub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5
-  --effective DATE       the first policy version's effective date (default: the 1st of this month)
-  --timezone ZONE        the policy's time zone (default Asia/Shanghai)
-  --site-url URL         the site's address, e.g. https://example.github.io
-  --base PATH            the site's base path (default /)
-  --repository URL       the repository's address (the handbook's edit links)
-  --locales zh-CN,en     the site's languages, the default first (or --locale, repeated)
-  --accent #3456b8       the site's accent colour
-  --name NAME            package.json's name (default: the folder's name)
-  --mpflow-spec SPEC     how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)
-  --example              add the sample department (only a checkout of mpflow's source has it)
-  --yes                  take the default for every answer not given; ask nothing
-  --update               only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)
-
-Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).`,
-};
+asks for each answer.`,
+  },
+  positionals: true,
+  options: {
+    department: value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '部门名称（中文），如 城市图书馆微信部', en: 'department name (Chinese), e.g. 城市图书馆微信部' } }),
+    'department-en': value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '部门英文名称（默认同中文）', en: 'department name in English (default: the Chinese one)' } }),
+    account: value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '公众号名称（中文）', en: 'Official Account name (Chinese)' } }),
+    'account-en': value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '公众号英文名称（默认同中文）', en: 'Official Account name in English (default: the Chinese one)' } }),
+    head: value({ placeholder: { zh: '登录名', en: 'LOGIN' }, description: { zh: '主管的 GitHub 用户名', en: 'the head\'s GitHub login' } }),
+    'head-name': value({ placeholder: { zh: '姓名', en: 'NAME' }, description: { zh: '主管姓名（默认“主管”）', en: 'the head\'s name (default 主管)' } }),
+    'head-id': value({ placeholder: { zh: '编号', en: 'ID' }, description: { zh: '主管的成员编号（默认由 GitHub 用户名生成，或 head）', en: 'the head\'s member id (default: from the login, or head)' } }),
+    member: list({ placeholder: { zh: '编号:姓名:GitHub:角色+角色', en: 'ID:NAME:LOGIN:ROLE+ROLE' }, description: { zh: '其他成员，如 lin-xiao:林晓:linxiao:copywriter', en: 'another member, e.g. lin-xiao:林晓:linxiao:copywriter' } }),
+    weights: value({ placeholder: { zh: '50/25/20/5', en: '50/25/20/5' }, description: { zh: '工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），\n也可写 performance=50,ability=25,attitude=20,professionalism=5', en: 'weights of performance/ability/attitude/professionalism (add up to 100;\nsub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5' } }),
+    effective: value({ placeholder: { zh: '日期', en: 'DATE' }, description: { zh: '第一版制度的生效日期（默认本月 1 日）', en: 'the first policy version\'s effective date (default: the 1st of this month)' } }),
+    timezone: value({ placeholder: { zh: '时区', en: 'ZONE' }, description: { zh: '制度时区（默认 Asia/Shanghai）', en: 'the policy\'s time zone (default Asia/Shanghai)' } }),
+    'site-url': value({ placeholder: { zh: '网址', en: 'URL' }, description: { zh: '站点地址，如 https://example.github.io', en: 'the site\'s address, e.g. https://example.github.io' } }),
+    base: value({ placeholder: { zh: '路径', en: 'PATH' }, description: { zh: '站点的基础路径（默认 /）', en: 'the site\'s base path (default /)' } }),
+    repository: value({ placeholder: { zh: '网址', en: 'URL' }, description: { zh: '仓库网址（手册“编辑此页”链接）', en: 'the repository\'s address (the handbook\'s edit links)' } }),
+    locales: value({ placeholder: { zh: 'zh-CN,en', en: 'zh-CN,en' }, description: { zh: '站点语言，第一个为默认语言（也可重复 --locale）', en: 'the site\'s languages, the default first (or --locale, repeated)' } }),
+    locale: list({ placeholder: { zh: '语言', en: 'LOCALE' }, description: { zh: '站点语言，一次一个（同 --locales）', en: 'a site language, one at a time (as --locales)' } }),
+    accent: value({ placeholder: { zh: '#3456b8', en: '#3456b8' }, description: { zh: '站点主色', en: 'the site\'s accent colour' } }),
+    name: value({ placeholder: { zh: '包名', en: 'NAME' }, description: { zh: 'package.json 的 name（默认取目录名）', en: 'package.json\'s name (default: the folder\'s name)' } }),
+    'mpflow-spec': value({ placeholder: { zh: '版本', en: 'SPEC' }, description: { zh: 'package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）', en: 'how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)' } }),
+    example: flag({ zh: '加入示例部门（只有 mpflow 源码仓库里才有）', en: 'add the sample department (only a checkout of mpflow\'s source has it)' }),
+    yes: flag({ zh: '未给出的项一律用默认值，不询问', en: 'take the default for every answer not given; ask nothing' }, { short: 'y' }),
+    update: flag({ zh: '只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）', en: 'only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)' }),
+  },
+  epilogue: { zh: `退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`, en: `Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).` },
+});
 
 /** The standard policy's top-level dimensions, in its order (templates/department/content/policy/policy.yaml.tmpl). */
 const DIMENSION_IDS = ['performance', 'ability', 'attitude', 'professionalism'];
@@ -97,38 +75,11 @@ const MEMBER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 export async function runInit(argv: string[], context: CommandContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      department: { type: 'string' },
-      'department-en': { type: 'string' },
-      account: { type: 'string' },
-      'account-en': { type: 'string' },
-      head: { type: 'string' },
-      'head-name': { type: 'string' },
-      'head-id': { type: 'string' },
-      member: { type: 'string', multiple: true },
-      weights: { type: 'string' },
-      effective: { type: 'string' },
-      timezone: { type: 'string' },
-      'site-url': { type: 'string' },
-      base: { type: 'string' },
-      repository: { type: 'string' },
-      locales: { type: 'string' },
-      locale: { type: 'string', multiple: true },
-      accent: { type: 'string' },
-      name: { type: 'string' },
-      'mpflow-spec': { type: 'string' },
-      example: { type: 'boolean', default: false },
-      yes: { type: 'boolean', short: 'y', default: false },
-      update: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommand(INIT_COMMAND, argv, context);
+  if (!parsed) return EXIT.clean;
+  const { values, positionals } = parsed;
   const zh = context.language === 'zh-CN';
   const say = (chinese: string, english: string) => (zh ? chinese : english);
-  if (values.help) return writeHelp(HELP, context);
   if (positionals.length > 1) throw new UsageError(say('只能给一个目录。', 'Give one folder only.'));
   if (values.update) return updateManaged(path.resolve(context.cwd, positionals[0] ?? '.'), context);
 
@@ -140,7 +91,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   if (state === 'not-a-folder') throw new UsageError(say(`${given} 是一个文件，不是目录。`, `${given} is a file, not a folder.`));
 
   const interactive = !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
-  if (values.locale && values.locales === undefined) values.locales = values.locale.join(',');
+  if (values.locale.length > 0 && values.locales === undefined) values.locales = values.locale.join(',');
   const asked = interactive ? await ask(values, context) : values;
   if (!values.yes && !interactive && (asked.department === undefined || asked.account === undefined)) {
     throw new UsageError(say('没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.'));
@@ -150,7 +101,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   try {
     files = scaffoldDepartment(answers);
   } catch (error) {
-    if (error instanceof ScaffoldError) throw new UsageError(zh ? error.zh : error.en);
+    if (error instanceof ScaffoldError) throw new UsageError({ zh: error.zh, en: error.en });
     throw error;
   }
   for (const [file, content] of handbookPages()) files.set(file, content);
@@ -163,8 +114,8 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   try {
     await writeNewRepository(dir, files);
   } catch (error) {
-    context.stderr.write(say(`mpflow: 写入 ${given} 失败，没有留下任何文件：${(error as Error).message}\n`, `mpflow: writing ${given} failed; nothing was left behind: ${(error as Error).message}\n`));
-    return EXIT.problems;
+    const reason = (error as Error).message;
+    throw new CommandFailure({ zh: `写入 ${given} 失败，没有留下任何文件：${reason}`, en: `writing ${given} failed; nothing was left behind: ${reason}` }, EXIT.problems, { cause: error });
   }
   if (!values.example && answers.members[0]?.github === PLACEHOLDER_LOGIN) {
     context.stderr.write(say(`注意：没有给出主管的 GitHub 用户名（--head），content/team.yaml 里暂时写的是 ${PLACEHOLDER_LOGIN}；改成真实用户名后运行 npx mpflow codeowners --write。\n`, `Note: no GitHub login for the head (--head); content/team.yaml says ${PLACEHOLDER_LOGIN} for now. Write the real login there, then run npx mpflow codeowners --write.\n`));
