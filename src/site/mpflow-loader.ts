@@ -8,7 +8,7 @@
  * comments and interview summaries therefore cannot end up in dist/, whatever a page asks for.
  * Personal leave reasons in the roster are dropped too.
  */
-import { departmentTimeZone } from '../core/policy/department-clock.ts';
+import { departmentClock } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,6 @@ import type {
 import { CONTENT_ROOTS } from '../core/repository/classify-path.ts';
 import { loadRepository, type Repository } from '../core/repository/load-repository.ts';
 import { formatText } from '../core/report/format-text.ts';
-import { dateInTimeZone } from '../core/model/dates.ts';
 import { trainingYears, type TrainingYearView } from '../core/training/training-year.ts';
 
 /** A roster entry as the site sees it: leave periods keep their dates, never their reason. */
@@ -94,9 +93,8 @@ function entriesOf(repository: Repository, collection: SiteCollection): SiteEntr
         (data.courses ?? []).map((course) => ({ id: course.id, data: { ...course, year: data.year, file }, file })),
       );
     case 'training': {
-      // "Today" decides which courses are overdue; the department's clock, from the newest policy.
-      const timeZone = departmentTimeZone(repository.policies.at(-1)?.data);
-      const today = dateInTimeZone(new Date(currentInstant()).toISOString(), timeZone);
+      // "Today" decides which courses are overdue: the department's clock.
+      const { today } = departmentClock(repository.policies.map((record) => record.data), currentInstant());
       return trainingYears(repository, today).map((year) => ({ id: String(year.year), data: year, file: `content/training/plan-${year.year}.yaml` }));
     }
   }

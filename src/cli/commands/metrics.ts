@@ -1,13 +1,13 @@
+import { departmentClock } from '../../core/policy/department-clock.ts';
 import { readFile } from 'node:fs/promises';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { pick, text, type LocalizedText } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate } from '../../core/model/dates.ts';
 import { ExportImportError, importBackOfficeExport, where, type ExportMessage } from '../../core/metrics/csv-import.ts';
-import { addDays, DEFAULT_TIME_ZONE, monthRange } from '../../core/metrics/kpis.ts';
+import { addDays, monthRange } from '../../core/metrics/kpis.ts';
 import { METRIC_TABLES, MetricsStoreError, storeMetrics, type MetricBatch, type MetricFolder, type StoreSummary } from '../../core/metrics/storage.ts';
 import { importFromWeChat, MetricsImportError } from '../../core/metrics/wechat-import.ts';
-import { policyInForce } from '../../core/policy/policy-versions.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
@@ -108,12 +108,10 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   const { repository } = await loadRepository(root);
   const env = context.env ?? process.env;
   const now = currentInstant(env);
-  const policy = policyInForce(
+  const { timeZone, today } = departmentClock(
     repository.policies.filter((record) => record.valid).map((record) => record.data),
-    new Date(now).toISOString().slice(0, 10),
+    now,
   );
-  const timeZone = typeof policy?.timezone === 'string' ? policy.timezone : DEFAULT_TIME_ZONE;
-  const today = dateInTimeZone(new Date(now).toISOString(), timeZone);
   // WeChat's "end_date at most yesterday" is yesterday in Beijing, whatever the department's zone.
   const wechatToday = dateInTimeZone(new Date(now).toISOString(), WECHAT_TIME_ZONE);
   const dryRun = values['dry-run'];

@@ -1,4 +1,4 @@
-import { departmentTimeZone } from '../../core/policy/department-clock.ts';
+import { departmentClock, departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { existsSync } from 'node:fs';
 import { currentInstant } from '../../core/clock.ts';
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
@@ -196,10 +196,9 @@ class Maker {
     return policy;
   }
 
-  /** The department's zone: the newest policy's, which is what "today" means to it. */
+  /** The department's zone: the policy in force's, which is what "today" means to it. */
   get timeZone(): string {
-    const latest = [...this.policies].sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
-    return departmentTimeZone(latest);
+    return departmentClock(this.policies, this.now).timeZone;
   }
 
   today(timeZone = this.timeZone): string {

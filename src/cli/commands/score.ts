@@ -1,4 +1,4 @@
-import { departmentTimeZone } from '../../core/policy/department-clock.ts';
+import { departmentClock, departmentTimeZone } from '../../core/policy/department-clock.ts';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
@@ -136,7 +136,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.diff !== undefined) return diff(root, values.diff, repository, context, format);
 
   // --todo alone: the month whose cycle is running now, the one before this one in the department's zone.
-  const period = values.period ?? (values.todo ? previousMonth(todayIn(latestTimeZone(repository))) : undefined);
+  const period = values.period ?? (values.todo ? previousMonth(todayIn(departmentClock(repository.policies.filter((record) => record.valid).map((record) => record.data), now).timeZone)) : undefined);
   if (period === undefined) throw new UsageError(zh ? '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。' : 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.');
 
   const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter((problem) => problem.severity === 'error');
@@ -429,11 +429,6 @@ async function finalize(
   await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
   context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
   return EXIT.clean;
-}
-
-function latestTimeZone(repository: Repository): string {
-  const latest = repository.policies.filter((record) => record.valid).map((record) => record.data).sort((a, b) => (a.effective < b.effective ? 1 : -1))[0];
-  return departmentTimeZone(latest);
 }
 
 /** The comment a result file carries when it was written before its month ended (--force --reason). */

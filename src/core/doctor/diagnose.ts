@@ -1,4 +1,4 @@
-import { departmentTimeZone } from '../policy/department-clock.ts';
+import { departmentClock } from '../policy/department-clock.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -7,7 +7,6 @@ import { PLACEHOLDER_LOGIN } from '../department-scaffold/scaffold.ts';
 import { packageRoot } from '../department-scaffold/package-root.ts';
 import { managedTemplates } from '../department-scaffold/templates.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import { dateInTimeZone } from '../model/dates.ts';
 import { MigrationError } from '../migrations/migration.ts';
 import { planMigrations, tooNewMessage } from '../migrations/run-migrations.ts';
 import { PLACEHOLDER_OPEN } from '../templates/placeholders.ts';
@@ -128,8 +127,7 @@ export async function diagnose(root: string, now: number): Promise<Diagnosis> {
   if (policies.length === 0) {
     findings.push({ kind: 'policy/none', file: 'content/policy/', message: text('没有任何制度版本：审核规则、考核权重和合规设置都无从读取。', 'There is no policy version: review rules, appraisal weights and compliance settings have nowhere to come from.'), fix: text('用 npx mpflow init 生成的标准制度，或从别的部门仓库复制一份 content/policy/YYYY-MM-DD.yaml。', 'Start from the standard policy mpflow init writes, or copy a content/policy/YYYY-MM-DD.yaml.') });
   }
-  const timeZone = departmentTimeZone(policies.at(-1));
-  const today = dateInTimeZone(new Date(now).toISOString(), timeZone);
+  const { today } = departmentClock(policies, now);
   if (policies.length > 0) {
     const inForce = policies.filter((policy) => policy.effective <= today).at(-1);
     const upcoming = policies.filter((policy) => policy.effective > today);
