@@ -1,23 +1,16 @@
 import path from 'node:path';
-import { pick, type Language, type LocalizedText } from '../core/i18n/language.ts';
+import type { Language } from '../core/i18n/language.ts';
 import { findRepositoryRoot, isDirectory } from '../core/repository/find-repository-root.ts';
 import type { CommandContext } from './context.ts';
-import { EXIT, UsageError } from './errors.ts';
+import { UsageError } from './errors.ts';
+import { formatChoice } from './validators.ts';
 
-// The preamble every command shares (help, --format, --root), kept in one place so the
-// messages and exit codes stay the same from command to command.
+// What commands share after parsing: the repository root (--root or the nearest one) and a
+// --format whose choices depend on other options. Help and parsing live in command.ts.
 
-/** Prints the command's help in the chosen language; the command returns the exit code. */
-export function writeHelp(help: LocalizedText, context: CommandContext): number {
-  context.stdout.write(`${pick(help, context.language)}\n`);
-  return EXIT.clean;
-}
-
-/** --format checked against the formats the command knows; a usage error names the value and the choices. */
+/** --format checked against the formats the command knows, when they depend on other options (score --todo). */
 export function parseFormat<Format extends string>(value: string | undefined, allowed: readonly Format[], language: Language): Format {
-  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as Format;
-  const english = allowed.length === 2 ? `use ${allowed[0]} or ${allowed[1]}` : `use one of ${allowed.join(', ')}`;
-  throw new UsageError(language === 'zh-CN' ? `不支持的格式“${value}”，可选：${allowed.join('、')}。` : `Unknown format "${value}"; ${english}.`);
+  return formatChoice(allowed)(value ?? '', { option: '--format', language });
 }
 
 /** --root as given, or the nearest folder above the working directory that holds content/. */
