@@ -1,9 +1,7 @@
-import { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
+import { departmentClock } from '../policy/department-clock.ts';
 import type { ArticleRecord, Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { isOffsetDateTime } from '../model/dates.ts';
-import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import { parseDateTimeOption } from '../model/date-time-option.ts';
-import { policyInForce } from '../policy/policy-versions.ts';
 import type { PublishRecord } from './record-store.ts';
 
 export const DEFAULT_OVERDUE_AFTER_MINUTES = 30;
@@ -47,15 +45,10 @@ export interface PublishingPlan {
 
 /** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
 export function publishingSettings(repository: Repository, now: number): PublishingSettings {
-  const byDate = (timeZone: string) => isoInTimeZone(now, timeZone).slice(0, 10);
-  // Which policy is in force depends on the date in the policy's own zone: look once with the
-  // default zone to learn it, then again with that zone (they differ only around midnight).
-  const first = policyInForce(repository.policies.map((policy) => policy.data), byDate(DEFAULT_TIME_ZONE));
-  const timeZone = first?.publishing?.timezone ?? first?.timezone ?? DEFAULT_TIME_ZONE;
-  const policy = policyInForce(repository.policies.map((entry) => entry.data), byDate(timeZone)) ?? first;
+  const { policy, timeZone: departmentZone } = departmentClock(repository.policies.map((entry) => entry.data), now);
   const publishing = policy?.publishing;
   const settings: PublishingSettings = {
-    timeZone: publishing?.timezone ?? policy?.timezone ?? DEFAULT_TIME_ZONE,
+    timeZone: publishing?.timezone ?? departmentZone,
     overdueAfterMs: (publishing?.overdueAfterMinutes ?? DEFAULT_OVERDUE_AFTER_MINUTES) * 60_000,
     catchUpMs: (publishing?.catchUpHours ?? DEFAULT_CATCH_UP_HOURS) * 3_600_000,
   };
