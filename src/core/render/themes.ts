@@ -55,6 +55,8 @@ export interface Palette {
   codeText: string;
   inlineCodeBackground: string;
   inlineCodeText: string;
+  /** List bullets and numbers, when the accent is too light for text (4.5:1 on white); else the accent. */
+  marker?: string;
   /** Only when it differs from the body's: every heading repeats it inline. */
   headingFont?: string;
   bodyFont: string;
@@ -100,7 +102,7 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 .mp-list { margin: 0 0 1.2em 0; }
 .mp-list-item { margin: 0 0 0.4em 0; padding-left: 1.4em; text-indent: -1.4em; }
 .mp-list-continuation { margin: 0 0 0.4em 0; padding-left: 1.4em; }
-.mp-list-marker { display: inline-block; width: 1.4em; text-indent: 0; color: ${p.accent}; font-weight: bold; }
+.mp-list-marker { display: inline-block; width: 1.4em; text-indent: 0; color: ${p.marker ?? p.accent}; font-weight: bold; }
 .mp-depth-1 { margin-left: 1.4em; }
 .mp-depth-2 { margin-left: 2.8em; }
 .mp-depth-3 { margin-left: 4.2em; }
@@ -148,10 +150,12 @@ export function themeDiagramColours(theme: RenderTheme): { background: string; t
 
 const TEA_GREEN: Palette = {
   text: '#333333',
-  muted: '#888888',
+  // Greys and markers are text: 4.5:1 on white and on the soft accent (WCAG AA; #888888 was 3.5:1).
+  muted: '#6b6b6b',
   accent: '#3f8f62',
   accentStrong: '#2b6b47',
   accentSoft: '#f0f7f2',
+  marker: '#2b6b47',
   border: '#d6e6dc',
   quoteText: '#555555',
   codeBackground: '#f6f8f6',
@@ -251,6 +255,8 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
     // Another code style brings its own background and text colour (dark styles need a dark block).
     ...(custom.code?.style !== undefined ? codeStyleColours(custom.code.style) : {}),
     ...(custom.colours ?? {}),
+    // The built-in marker darkens the built-in accent: a department's own accent marks its lists.
+    ...(custom.colours?.accent !== undefined ? { marker: custom.colours.accent } : {}),
     ...(custom.fonts?.body !== undefined ? { bodyFont: custom.fonts.body } : {}),
     ...(custom.fonts?.code !== undefined ? { codeFont: custom.fonts.code } : {}),
     ...(custom.fonts?.headings !== undefined ? { headingFont: custom.fonts.headings } : {}),
