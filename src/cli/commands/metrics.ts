@@ -14,7 +14,9 @@ import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value, type Validator } from '../command.ts';
-import { ROOT_OPTION } from '../shared-options.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { writeReport } from '../report-formats.ts';
+import type { Problem } from '../../core/diagnostics/problem.ts';
 import { calendarDate, oneOf } from '../validators.ts';
 
 const WECHAT_TIME_ZONE = 'Asia/Shanghai';
@@ -90,6 +92,7 @@ and agent are kept (content/metrics/support-conduct/).`,
     }),
     progress: flag({ zh: '显示进度（标准错误是终端时默认显示）', en: 'show progress (on by default when stderr is a terminal)' }),
     'dry-run': flag({ zh: '只显示会写入什么', en: 'only show what would be written' }),
+    format: formatOption(['text', 'json', 'github'] as const, { zh: '导出文件有错时，问题的格式（--from csv；json 和 github 写到标准输出）', en: 'how problems in export files are reported (--from csv; json and github go to stdout)' }),
     root: ROOT_OPTION,
   },
 });
@@ -236,7 +239,19 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       }
       if (problems.length > 0) {
         for (const notice of notices) context.stderr.write(`${notice}\n`);
-        for (const problem of problems) context.stderr.write(`${where(problem)}: ${zh ? '错误' : 'error'}: ${say(problem.message)}\n`);
+        if (values.format === 'text') {
+          for (const problem of problems) context.stderr.write(`${where(problem)}: ${zh ? '错误' : 'error'}: ${say(problem.message)}\n`);
+        } else {
+          // For CI: the same problems as positioned diagnostics (a JSON report, or annotations on the files).
+          const positioned: Problem[] = problems.map((problem) => ({
+            file: problem.file,
+            span: { start: { line: problem.line ?? 1, column: problem.column ?? 1 } },
+            ruleId: 'metrics/import',
+            severity: 'error',
+            message: problem.message,
+          }));
+          await writeReport(values.format, positioned, { language: context.language, filesChecked: files.length, suppressed: 0 }, context);
+        }
         context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
         return EXIT.problems;
       }
