@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_REPORT_FORMATS, REPORT_FORMATS } from '../../src/cli/report-formats.ts';
-import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, FixtureRepository, MINIMAL_TEAM } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 // Commands that report positioned diagnostics write them through one registry of formats, so
@@ -47,5 +47,19 @@ describe('the report-format registry', () => {
     const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'sarif'], { cwd: FIXTURE_DEPARTMENT });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe('mpflow: Unknown format "sarif"; use one of text, json, github.\n');
+  });
+
+  it('codeowners reports a roster it cannot read as annotations, and writes no CODEOWNERS', async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      await fixture.write('content/team.yaml', `${MINIMAL_TEAM}  - 名字: 壞掉的一行\n`);
+      const run = await runMpflow(['codeowners', '--write', '--format', 'github', '--root', fixture.root], { cwd: FIXTURE_DEPARTMENT });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/^::error file=content\/team\.yaml,line=\d+/m);
+      expect(run.stderr).toContain('CODEOWNERS cannot be generated');
+      await expect(fixture.read('.github/CODEOWNERS')).rejects.toThrow();
+    } finally {
+      await fixture.dispose();
+    }
   });
 });

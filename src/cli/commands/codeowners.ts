@@ -12,7 +12,8 @@ import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand } from '../command.ts';
-import { ROOT_OPTION } from '../shared-options.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { writeReport } from '../report-formats.ts';
 
 export const CODEOWNERS_COMMAND = defineCommand({
   name: 'codeowners',
@@ -30,6 +31,7 @@ operators and designers; policy, roster, handbook → head; appraisal records �
   options: {
     write: flag({ zh: '写入 .github/CODEOWNERS', en: 'write .github/CODEOWNERS' }),
     check: flag({ zh: '核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1', en: 'check that .github/CODEOWNERS is up to date; exit 1 when it is not' }),
+    format: formatOption(['text', 'json', 'github'] as const, { zh: '名册或制度有错时，问题的格式（json 和 github 写到标准输出）', en: 'how errors in the roster or policy are reported (json and github go to stdout)' }),
     root: ROOT_OPTION,
   },
   epilogue: {
@@ -51,7 +53,9 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
 
   const read = await readCodeownersSources(root);
   if (!read.ok) {
-    context.stderr.write(formatText(read.problems, { language, filesChecked: new Set(read.problems.map((problem) => problem.file)).size }));
+    const filesChecked = new Set(read.problems.map((problem) => problem.file)).size;
+    if (values.format === 'text') context.stderr.write(formatText(read.problems, { language, filesChecked }));
+    else await writeReport(values.format, read.problems, { language, filesChecked, suppressed: 0 }, context);
     context.stderr.write(
       zh
         ? '名册或制度文件有错误，无法生成 CODEOWNERS。请先改正上面的问题（npx mpflow check 会列出全部问题）。\n'
