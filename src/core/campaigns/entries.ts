@@ -10,7 +10,7 @@ import type { CampaignEntryRow } from '../model/types.generated.ts';
 import { tableColumns } from '../model/schemas.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
 import type { TableRow } from '../repository/load-repository.ts';
-import { parseCsvSource, type CsvCell } from '../source/csv-source.ts';
+import { headerProblem, parseCsvSource, type CsvCell } from '../source/csv-source.ts';
 import type { DrawEntry } from './draw.ts';
 
 export const ENTRY_COLUMNS = tableColumns('campaign-entries');
@@ -99,18 +99,9 @@ export function parseEntries(source: string, file: string): { rows: TableRow<Cam
   problems.push(...parsed.problems);
   if (!parsed.ok) return { rows: [], problems };
   const { header, rows } = parsed.source;
-  const actual = header.map((cell) => cell.value.trim());
-  if (actual.join(',') !== ENTRY_COLUMNS.join(',')) {
-    const index = ENTRY_COLUMNS.findIndex((name, position) => actual[position] !== name);
-    const cell = header[index] ?? header[header.length - 1]!;
-    problems.push(
-      makeProblem(
-        file,
-        'csv/header',
-        text(`表头应为 ${ENTRY_COLUMNS.join(',')}，实际是 ${actual.join(',')}。`, `The header should be ${ENTRY_COLUMNS.join(',')}; it is ${actual.join(',')}.`),
-        { start: { line: cell.line, column: cell.column } },
-      ),
-    );
+  const wrongHeader = headerProblem(file, header, ENTRY_COLUMNS);
+  if (wrongHeader) {
+    problems.push(wrongHeader);
     return { rows: [], problems };
   }
   const result: TableRow<CampaignEntryRow>[] = [];

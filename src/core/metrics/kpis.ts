@@ -63,15 +63,8 @@ function validPolicies(repository: Repository): PolicyFile[] {
 // ---------------------------------------------------------------------------------------------
 // Articles
 
-export interface ArticleTotals {
-  reads: number;
-  readers: number;
-  shares: number;
-  shareUsers: number;
-  likes: number;
-  comments: number;
-  favorites: number;
-}
+/** An article's figures: a row of the article table without its day and article. */
+export type ArticleTotals = Omit<ArticleDailyRow, 'date' | 'article'>;
 
 export const ARTICLE_FIGURES = ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const satisfies readonly (keyof ArticleTotals)[];
 

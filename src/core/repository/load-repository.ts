@@ -36,7 +36,7 @@ import type {
   TrainingPlanFile,
   TrainingRecordsFile,
 } from '../model/types.generated.ts';
-import { parseCsvSource, type CsvCell } from '../source/csv-source.ts';
+import { headerProblem, parseCsvSource, type CsvCell } from '../source/csv-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { readTextFile } from '../source/read-text-file.ts';
 import { locateInYaml, parseYamlSource, type PathSegment, type YamlSource } from '../source/yaml-source.ts';
@@ -529,18 +529,9 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
   problems.push(...parsed.problems);
   if (!parsed.ok) return;
   const { header, rows } = parsed.source;
-  const actual = header.map((cell) => cell.value.trim());
-  if (actual.join(',') !== expected.join(',')) {
-    const firstDifference = expected.findIndex((name, index) => actual[index] !== name);
-    const cell = header[firstDifference] ?? header[header.length - 1]!;
-    problems.push(
-      makeProblem(
-        file,
-        'csv/header',
-        text(`表头应为 ${expected.join(',')}，实际是 ${actual.join(',')}。`, `The header should be ${expected.join(',')}; it is ${actual.join(',')}.`),
-        { start: { line: cell.line, column: cell.column } },
-      ),
-    );
+  const wrongHeader = headerProblem(file, header, expected);
+  if (wrongHeader) {
+    problems.push(wrongHeader);
     return;
   }
   const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string; $ref?: string }>;

@@ -123,3 +123,20 @@ export function parseCsvSource(source: string, file: string): CsvParseResult {
   }
   return { ok: true, source: { file, header: headerRow.cells, rows: wellFormed }, problems };
 }
+
+/**
+ * The `csv/header` problem when a table's header is not exactly the expected columns in order,
+ * placed on the first cell that differs (the last one when the header is short).
+ */
+export function headerProblem(file: string, header: readonly CsvCell[], expected: readonly string[]): Problem | undefined {
+  const actual = header.map((cell) => cell.value.trim());
+  if (actual.join(',') === expected.join(',')) return undefined;
+  const firstDifference = expected.findIndex((name, index) => actual[index] !== name);
+  const cell = header[firstDifference] ?? header[header.length - 1]!;
+  return makeProblem(
+    file,
+    'csv/header',
+    text(`表头应为 ${expected.join(',')}，实际是 ${actual.join(',')}。`, `The header should be ${expected.join(',')}; it is ${actual.join(',')}.`),
+    { start: { line: cell.line, column: cell.column } },
+  );
+}
