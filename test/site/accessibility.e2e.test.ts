@@ -1,0 +1,128 @@
+/**
+ * Issue 17: axe-core (through @axe-core/playwright) finds no accessibility violation on any page
+ * type of the site, in the light and the dark theme, on a phone (375 px) and a laptop (1280 px).
+ * One browser on the run's shared build; one context per theme and width, whose one tab visits
+ * every page type in turn. A failure lists each violation's rule, the elements it names and the
+ * page, so the fix can start from the message.
+ */
+import { readdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, type StaticServer } from './site-server.ts';
+
+requireChromiumOnCi();
+
+/** The first page in the build under a folder (an article, a member, a month): its type's example. */
+async function firstUnder(folder: string): Promise<string> {
+  const entries = await readdir(`${DIST}/${folder}`, { withFileTypes: true });
+  const first = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
+  if (!first) throw new Error(`the build has nothing under /${folder}/`);
+  return `/${folder}/${first}/`;
+}
+
+/** One page of every type, by what it is. */
+async function pageTypes(): Promise<Array<[type: string, address: string]>> {
+  return [
+    ['home', '/'],
+    ['handbook page', '/handbook/appraisal/'],
+    ['handbook page (English)', '/en/handbook/standards/'],
+    ['articles archive', '/articles/'],
+    ['article page', await firstUnder('articles')],
+    ['calendar', '/calendar/'],
+    ['topics', '/topics/'],
+    ['campaigns', '/campaigns/'],
+    ['team', '/team/'],
+    ['dashboards', '/dashboards/'],
+    ['monthly report', await firstUnder('dashboards')],
+    ['scores', '/scores/'],
+    ['member score', await firstUnder('scores')],
+    ['training', '/training/'],
+    ['404', '/404.html'],
+  ];
+}
+
+/**
+ * The four views. Every rule runs in two of them, one per theme and one per width between them;
+ * in the other two only the rules a theme or width can change on the same page are run again (the
+ * colours, and whether a box scrolls), which keeps the test near half the time.
+ */
+const VIEWS: Array<{ theme: 'light' | 'dark'; viewport: { width: number; height: number }; rules?: string[] }> = [
+  { theme: 'light', viewport: { width: 375, height: 812 } },
+  { theme: 'dark', viewport: { width: 1280, height: 800 } },
+  { theme: 'dark', viewport: { width: 375, height: 812 }, rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'] },
+  { theme: 'light', viewport: { width: 1280, height: 800 }, rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'] },
+];
+
+/**
+ * Waits for what a page's scripts do after load: Expressive Code makes a code block that scrolls
+ * focusable (a region) after a 250 ms debounce. Axe must see the page as a reader does a moment later.
+ */
+async function settled(tab: Page): Promise<void> {
+  await tab.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), undefined, { timeout: 5_000 });
+}
+
+interface Finding {
+  rule: string;
+  impact: string;
+  targets: string[];
+  page: string;
+  view: string;
+  help: string;
+}
+
+describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('accessibility (axe-core)'), () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let pages: Array<[string, string]> = [];
+
+  beforeAll(async () => {
+    await buildSiteOnce();
+    pages = await pageTypes();
+    server = await serve(DIST);
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds no violation on any page type, light and dark, at 375 and 1280 px', async () => {
+    const findings: Finding[] = [];
+    for (const { theme, viewport, rules } of VIEWS) {
+      // The theme as a reader's system sets it: the pages follow prefers-color-scheme until one is picked.
+      const context = await browser!.newContext({ viewport, colorScheme: theme });
+      const tab = await context.newPage();
+      const view = `${theme}, ${viewport.width} px${rules ? ', colour and scrolling rules' : ''}`;
+      for (const [type, address] of pages) {
+        const response = await tab.goto(`${server!.base}${address}`);
+        expect(response?.status(), address).toBe(200);
+        await settled(tab);
+        const shownTheme = await tab.evaluate(() => document.documentElement.dataset.theme);
+        // Pages without script (the dashboards) cannot follow the system and stay light.
+        if (shownTheme !== theme && shownTheme !== 'light') throw new Error(`${address} shows the ${shownTheme} theme in ${view}`);
+        // Legacy mode runs axe in the page itself, not in a blank page opened per run (same results
+        // for pages without frames, in a fraction of the time).
+        const axe = new AxeBuilder({ page: tab }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+        const results = await (rules ? axe.withRules(rules) : axe).analyze();
+        for (const violation of results.violations) {
+          findings.push({
+            rule: violation.id,
+            impact: violation.impact ?? '',
+            targets: violation.nodes.map((node) => node.target.join(' ')),
+            page: `${type} ${address}`,
+            view,
+            help: violation.help,
+          });
+        }
+      }
+      await context.close();
+    }
+    const report = findings.map((finding) => `${finding.rule} (${finding.impact}) on ${finding.page} [${finding.view}]: ${finding.help}\n    ${finding.targets.slice(0, 6).join('\n    ')}${finding.targets.length > 6 ? `\n    … ${finding.targets.length - 6} more` : ''}`);
+    expect(findings.length, `axe violations:\n${report.join('\n')}`).toBe(0);
+  }, 600_000);
+});
