@@ -19,14 +19,8 @@ import type {
 } from './review-input.ts';
 
 
-interface RequiredStage {
-  id: string;
-  kind: StageKind;
-  role: Role;
-  standIn: Role[];
-  label: LocalizedText;
-  files: string[];
-}
+/** A stage the changed files require, before any review is weighed: its result without the verdict. */
+type RequiredStage = Pick<StageResult, 'id' | 'kind' | 'role' | 'standIn' | 'label' | 'files'>;
 
 /**
  * Which stages a pull request needs: every review rule of the policy whose globs match a changed
