@@ -12,6 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -134,7 +135,7 @@ async function removeNpxInstalls(tarballs: string[]): Promise<void> {
   for (const name of readdirSync(folder)) {
     const manifest = path.join(folder, name, 'package.json');
     if (existsSync(manifest) && tarballs.some((tarball) => readFileSync(manifest, 'utf8').includes(path.basename(tarball)) && readFileSync(manifest, 'utf8').includes(path.dirname(tarball)))) {
-      rmSync(path.join(folder, name), { recursive: true, force: true });
+      await rm(path.join(folder, name), { recursive: true, force: true });
     }
   }
 }
@@ -148,14 +149,15 @@ describe('a department installs mpflow from its package, builds its site and upg
     environment = departmentEnvironment(work);
   });
 
+  // Removing two installs (some 400 packages each) takes a while on a busy machine.
   afterAll(async () => {
     if (work) {
       await removeNpxInstalls(tarballs).catch(() => undefined);
-      rmSync(work, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true });
     }
     const total = timings.reduce((sum, timing) => sum + timing.seconds, 0);
     console.log(`package e2e timings (s):\n${timings.map((timing) => `  ${timing.step.padEnd(34)} ${timing.seconds.toFixed(1)}`).join('\n')}\n  ${'total'.padEnd(34)} ${total.toFixed(1)}`);
-  });
+  }, STEP_TIMEOUT);
 
   it('packs, and `npx --package <tarball> mpflow init` writes a department that `npm install` installs offline', { timeout: STEP_TIMEOUT }, async () => {
     const tarball = await pack('npm pack (v1)', REPOSITORY);
