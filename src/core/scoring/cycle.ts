@@ -46,8 +46,8 @@ export interface MemberCycle {
   steps: CycleStepState[];
 }
 
-/** The calendar date now in a time zone; tests and the site pass their own "today". */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+/** The calendar date of an instant in a time zone; callers pass the one clock's now (no machine-clock default). */
+export function todayIn(timeZone: string, now: Date): string {
   return dateInTimeZone(now.toISOString(), timeZone);
 }
 
