@@ -3,6 +3,7 @@
  * use. Pure, so it can be unit-tested without Astro.
  */
 import { FOLLOWER_SOURCES, type AudienceDimension } from '../../core/metrics/kpis.ts';
+import { localizedUrl } from '../../site/localized-url.ts';
 import type { Lang } from '../../site/site-labels.ts';
 
 const NUMBER: Record<Lang, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
@@ -28,9 +29,8 @@ export function sourceName(source: number, lang: Lang): string {
   return names ? (lang === 'zh-CN' ? names.zh : names.en) : String(source);
 }
 
-export function dashboardHref(lang: Lang, base: string, month?: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${lang === 'en' ? 'en/' : ''}dashboards/${month ? `${month}/` : ''}`;
+export function dashboardHref(lang: Lang, base?: string, month?: string): string {
+  return localizedUrl(`dashboards/${month ? `${month}/` : ''}`, lang, base);
 }
 
 export interface DashboardLabels {
