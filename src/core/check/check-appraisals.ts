@@ -18,7 +18,7 @@ const RATING_PATH = /^appraisals\/([^/]+)\/([^/]+)\/(self|supervisor|peer-([^/]+
  * Who may rate whom follows from the file's place: appraisals/<month>/<member>/self.yaml is
  * the member's own, supervisor.yaml the roster supervisor's, peer-<id>.yaml that peer's.
  */
-export function checkAppraisals(repository: Repository, problems: Problem[], context: CheckContext = { now: Date.now() }): void {
+export function checkAppraisals(repository: Repository, problems: Problem[], context: CheckContext): void {
   const members = indexMembers(repository.team?.data);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
   // With a policy file that cannot be used, "no policy in force" would be a guess; its own errors say enough.

@@ -19,7 +19,7 @@ import { nextMonth } from '../calendar/days.ts';
 
 const MONTH_FOLDER = /^appraisals\/([^/]+)\//;
 
-export function checkAppraisalLocks(repository: Repository, problems: Problem[], context: CheckContext = { now: Date.now() }): void {
+export function checkAppraisalLocks(repository: Repository, problems: Problem[], context: CheckContext): void {
   const members = indexMembers(repository.team?.data);
   const finalised = new Map<string, { at: string; file: string }>();
   checkFinalisationCalendar(repository, problems, context);
