@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
+import { positionsIn } from '../source/positions.ts';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { scannedImages } from '../compliance/markdown-images.ts';
@@ -145,7 +146,7 @@ function checkBodyImages(article: ArticleRecord, files: ReadonlySet<string>, pro
   // parse; it declines anything unusual, which remark then reads.
   const scanned = scannedImages(article.body);
   if (scanned) {
-    const position = offsetPositions(article.body);
+    const position = positionsIn(article.body);
     for (const image of scanned) reportMissingImage(article, files, image.url, position(image.start), position(image.end), problems);
     return;
   }
@@ -187,22 +188,6 @@ function reportMissingImage(article: ArticleRecord, files: ReadonlySet<string>, 
       },
     ),
   );
-}
-
-/** 1-based line and column of a body offset. */
-function offsetPositions(body: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let index = body.indexOf('\n'); index !== -1; index = body.indexOf('\n', index + 1)) starts.push(index + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
 }
 
 function isLocalFile(url: string): boolean {

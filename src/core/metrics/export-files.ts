@@ -8,6 +8,7 @@
  * read with SheetJS (@e965/xlsx, loaded only when a workbook is met); HTML tables and text are read
  * here. A file of any other type is refused with one line naming the type: never its bytes.
  */
+import { positionsIn } from '../source/positions.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { CsvCell, CsvRow } from '../source/csv-source.ts';
 
@@ -124,18 +125,7 @@ function decodeEntities(value: string): string {
  * message points into the file itself). `colspan` repeats as empty cells, so columns line up.
  */
 export function readHtmlTable(source: string): CsvRow[] {
-  const lineStarts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const position = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
+  const position = positionsIn(source);
   const tables = [...source.matchAll(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi)];
   const chunks = tables.length > 0 ? tables.map((match) => ({ body: match[0], at: match.index })) : [{ body: source, at: 0 }];
   for (const chunk of chunks) {

@@ -11,3 +11,22 @@ export function positionAt(source: string, offset: number): Position {
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * positionAt for many offsets into one text: the line starts are found once, and each offset is
+ * then placed by binary search (an article with hundreds of findings is not rescanned for each).
+ */
+export function positionsIn(source: string): (offset: number) => Position {
+  const lineStarts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+}
