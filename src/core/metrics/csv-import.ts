@@ -587,11 +587,7 @@ function articles(located: Located, file: string, repository: Repository, notice
     const names = absent.map((field) => ARTICLE_COLUMNS[field][0]);
     notices.push({ file, line: located.headerLine, message: text(`导出里没有这些列：${names.join('、')}。仓库里已有的这些数字保持不变，新的行记为 0。`, `The export has no ${names.join(', ')} column: figures the repository already has for them are kept, new rows get 0.`) });
   }
-  const byTitle = new Map<string, string | null>();
-  for (const article of repository.articles) {
-    const title = article.data?.title;
-    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
-  }
+  const byTitle = articlesByTitle(repository);
   const days = new Map<string, Cells>();
   const rows = dataRows(located, file, notices);
   for (const row of rows) {
@@ -613,6 +609,16 @@ function articles(located: Located, file: string, repository: Repository, notice
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { articles: [...days.values()] }, rows: rows.length };
+}
+
+/** Article ids by normalised title; null where two articles share a title (a row cannot be matched by it). */
+function articlesByTitle(repository: Repository): Map<string, string | null> {
+  const byTitle = new Map<string, string | null>();
+  for (const article of repository.articles) {
+    const title = article.data?.title;
+    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
+  }
+  return byTitle;
 }
 
 function normaliseTitle(title: string): string {
@@ -680,11 +686,7 @@ function notifiedContent(located: Located, file: string, repository: Repository,
   }
   const snapshot = options.snapshotDate ?? addDays(options.today, -1);
   const byMessage = articleMatcher(repository);
-  const byTitle = new Map<string, string | null>();
-  for (const article of repository.articles) {
-    const title = article.data?.title;
-    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
-  }
+  const byTitle = articlesByTitle(repository);
   const totals = new Map<string, Cells>();
   const rows = dataRows(located, file, notices);
   for (const row of rows) {
