@@ -13,6 +13,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localizedUrl, withBase } from '../../src/site/localized-url.ts';
 import { buildSite, filesUnder, serve, type StaticServer } from './site-server.ts';
 
 const BASE = '/repo/';
@@ -145,6 +146,16 @@ function listed(references: Array<Reference & { status?: number }>): string {
   const lines = references.map((reference) => `${reference.from}: ${reference.written}${reference.status ? ` → ${reference.status}` : ''}`);
   return [...new Set(lines)].slice(0, 60).join('\n');
 }
+
+describe('addresses of the site under a base path', () => {
+  it('puts the base and the language in front of a path of the site, and leaves other addresses alone', () => {
+    expect(localizedUrl('articles/', 'zh-CN', '/repo/')).toBe('/repo/articles/');
+    expect(localizedUrl('/scores/lin-xiao/', 'en', '/repo')).toBe('/repo/en/scores/lin-xiao/');
+    expect(localizedUrl('', 'en', '/')).toBe('/en/');
+    expect(withBase('/handbook/workflow/#5-定时发布', '/repo/')).toBe('/repo/handbook/workflow/#5-定时发布');
+    for (const address of ['https://mp.weixin.qq.com/s/AbC', '//cdn.example/x.js', '#top', 'mailto:hr@example.com']) expect(withBase(address, '/repo/')).toBe(address);
+  });
+});
 
 describe(`the site built with --base ${BASE}`, () => {
   let root: string;

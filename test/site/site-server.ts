@@ -99,7 +99,10 @@ async function buildSiteNow(profile: 'public' | 'internal', outDir: string | und
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: department.now ?? SITE_BUILT_AT };
+  // Vitest puts import.meta.env's keys into process.env (BASE_URL=/, MODE=test, DEV, PROD, SSR), and
+  // Astro reads import.meta.env.* from process.env: inherited, they would pin the build's base to "/".
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)));
+  const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: department.now ?? SITE_BUILT_AT };
   try {
     // `base`: a project site's path, as pages.yml passes it (`--base /repo/`).
     await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : []), ...(department.base ? ['--base', department.base] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
