@@ -1,4 +1,5 @@
-import { text, type LocalizedText } from './i18n/language.ts';
+import { LocalizedError } from './diagnostics/localized-error.ts';
+import { text } from './i18n/language.ts';
 import { nowFromEnvironment } from './model/date-time-option.ts';
 
 /**
@@ -13,11 +14,5 @@ export function currentInstant(env: NodeJS.ProcessEnv = process.env): number {
   return now;
 }
 
-export class ClockError extends Error {
-  readonly localized: LocalizedText;
-  constructor(localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'ClockError';
-    this.localized = localized;
-  }
-}
+/** MPFLOW_NOW is set but unreadable: the user's to fix (exit 2, as any usage error). */
+export class ClockError extends LocalizedError {}
