@@ -34,8 +34,7 @@ export function monthsOf(range: DateRange): string[] {
   let month = range.from.slice(0, 7);
   while (month <= range.to.slice(0, 7)) {
     months.push(month);
-    const [year, number] = month.split('-').map(Number) as [number, number];
-    month = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
+    month = nextMonth(month);
   }
   return months;
 }
