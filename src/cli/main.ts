@@ -65,7 +65,7 @@ function takeLanguage(argv: string[], env: NodeJS.ProcessEnv): { language: Langu
     }
     const parsed = parseLanguage(value);
     if (!parsed) {
-      throw new UsageError(language === 'zh-CN' ? `--lang 只能是 zh-CN 或 en（收到“${value ?? ''}”）。` : `--lang must be zh-CN or en (got "${value ?? ''}").`);
+      throw new UsageError({ zh: `--lang 只能是 zh-CN 或 en（收到“${value ?? ''}”）。`, en: `--lang must be zh-CN or en (got "${value ?? ''}").` });
     }
     language = parsed;
   }
@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: Pick<CommandContext, 'stdout' |
       return EXIT.clean;
     }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(language === 'zh-CN' ? `没有“${name}”这个命令。运行 mpflow --help 查看全部命令。` : `There is no command "${name}". Run mpflow --help to list them.`);
+    if (!command) throw new UsageError({ zh: `没有“${name}”这个命令。运行 mpflow --help 查看全部命令。`, en: `There is no command "${name}". Run mpflow --help to list them.` });
     const run = await command.load();
     return await run(commandArgs, context);
   } catch (error) {

@@ -18,7 +18,7 @@ export function resolveRoot(given: string | undefined, context: CommandContext):
   const zh = context.language === 'zh-CN';
   if (given !== undefined) {
     const root = path.resolve(context.cwd, given);
-    if (!isDirectory(root)) throw new UsageError(zh ? `--root ${given} 不是一个文件夹。` : `--root ${given} is not a folder.`);
+    if (!isDirectory(root)) throw new UsageError({ zh: `--root ${given} 不是一个文件夹。`, en: `--root ${given} is not a folder.` });
     return root;
   }
   const found = findRepositoryRoot(context.cwd);

@@ -54,22 +54,18 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     if (!resolved.ok) {
       throw new UsageError(
         resolved.reason === 'missing'
-          ? zh ? `找不到“${given}”。` : `"${given}" does not exist.`
-          : zh ? `“${given}”不在仓库 ${root} 里。` : `"${given}" is outside the repository ${root}.`,
+          ? { zh: `找不到“${given}”。`, en: `"${given}" does not exist.` }
+          : { zh: `“${given}”不在仓库 ${root} 里。`, en: `"${given}" is outside the repository ${root}.` },
       );
     }
     const holdsContent = resolved.path === '.' || CONTENT_ROOTS.some((folder) => resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`));
     if (!holdsContent) {
-      throw new UsageError(
-        zh
-          ? `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`
-          : `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.`,
-      );
+      throw new UsageError({ zh: `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`, en: `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.` });
     }
     return resolved.path;
   });
-  if (values.base !== undefined && !values.changed) throw new UsageError(zh ? '--base 只能和 --changed 一起用。' : '--base goes with --changed.');
-  if (values.changed && paths.length > 0) throw new UsageError(zh ? '--changed 不能和路径一起用。' : '--changed cannot be combined with paths.');
+  if (values.base !== undefined && !values.changed) throw new UsageError({ zh: '--base 只能和 --changed 一起用。', en: '--base goes with --changed.' });
+  if (values.changed && paths.length > 0) throw new UsageError({ zh: '--changed 不能和路径一起用。', en: '--changed cannot be combined with paths.' });
   let selection = paths;
   let changed: ChangedContent | undefined;
   if (values.changed) {

@@ -48,7 +48,7 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
   const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.write && values.check) throw new UsageError(zh ? '--write 和 --check 只能选一个。' : 'Use --write or --check, not both.');
+  if (values.write && values.check) throw new UsageError({ zh: '--write 和 --check 只能选一个。', en: 'Use --write or --check, not both.' });
   const root = resolveRoot(values.root, context);
 
   const read = await readCodeownersSources(root);

@@ -77,15 +77,15 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const language = context.language;
   const zh = language === 'zh-CN';
   const [campaignId, ...extra] = positionals;
-  if (campaignId === undefined) throw new UsageError(zh ? '请给出活动编号，例如 mpflow draw C-2026-01。' : 'Give a campaign id, e.g. mpflow draw C-2026-01.');
-  if (extra.length > 0) throw new UsageError(zh ? `只能给一个活动编号，多出了：${extra.join(' ')}。` : `Give one campaign id; extra: ${extra.join(' ')}.`);
-  if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError(zh ? `“${campaignId}”不是活动编号，格式如 C-2026-01。` : `"${campaignId}" is not a campaign id; the form is C-2026-01.`);
+  if (campaignId === undefined) throw new UsageError({ zh: '请给出活动编号，例如 mpflow draw C-2026-01。', en: 'Give a campaign id, e.g. mpflow draw C-2026-01.' });
+  if (extra.length > 0) throw new UsageError({ zh: `只能给一个活动编号，多出了：${extra.join(' ')}。`, en: `Give one campaign id; extra: ${extra.join(' ')}.` });
+  if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError({ zh: `“${campaignId}”不是活动编号，格式如 C-2026-01。`, en: `"${campaignId}" is not a campaign id; the form is C-2026-01.` });
   if (values.write && (values.entries !== undefined || values.seed !== undefined)) {
-    throw new UsageError(zh ? '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。' : '--write records only a draw with the declared seed and the repository\'s entries; it cannot be used with --entries or --seed.');
+    throw new UsageError({ zh: '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。', en: '--write records only a draw with the declared seed and the repository\'s entries; it cannot be used with --entries or --seed.' });
   }
-  if (values['drawn-at'] !== undefined && !values.write) throw new UsageError(zh ? '--drawn-at 只能与 --write 同用。' : '--drawn-at goes with --write.');
+  if (values['drawn-at'] !== undefined && !values.write) throw new UsageError({ zh: '--drawn-at 只能与 --write 同用。', en: '--drawn-at goes with --write.' });
   if (values['drawn-at'] !== undefined && !isOffsetDateTime(values['drawn-at'])) {
-    throw new UsageError(zh ? `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。` : `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.`);
+    throw new UsageError({ zh: `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。`, en: `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.` });
   }
   const root = resolveRoot(values.root, context);
 
@@ -267,7 +267,7 @@ async function closeEntries(root: string, campaign: SourcedRecord<CampaignFile>,
     context.stderr.write(zh ? `${campaign.file} 没有 draw.beacon：--close 只用于以 drand 信标抽签的活动。\n` : `${campaign.file} has no draw.beacon: --close is for campaigns drawn from a drand beacon.\n`);
     return EXIT.problems;
   }
-  if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption)) throw new UsageError(zh ? `--closed-at “${closedAtOption}” 不是带时区的时间。` : `--closed-at "${closedAtOption}" is not a date-time with an offset.`);
+  if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption)) throw new UsageError({ zh: `--closed-at “${closedAtOption}” 不是带时区的时间。`, en: `--closed-at "${closedAtOption}" is not a date-time with an offset.` });
   const closedAt = closedAtOption ?? localNow(timeZone, currentInstant(context.env));
   const sha256 = entriesDigest(entriesText);
   if (Date.parse(closedAt) < Date.parse(campaign.data.period.end)) {

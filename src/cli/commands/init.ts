@@ -80,21 +80,21 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   const { values, positionals } = parsed;
   const zh = context.language === 'zh-CN';
   const say = (chinese: string, english: string) => (zh ? chinese : english);
-  if (positionals.length > 1) throw new UsageError(say('只能给一个目录。', 'Give one folder only.'));
+  if (positionals.length > 1) throw new UsageError({ zh: '只能给一个目录。', en: 'Give one folder only.' });
   if (values.update) return updateManaged(path.resolve(context.cwd, positionals[0] ?? '.'), context);
 
   const given = positionals[0];
-  if (given === undefined) throw new UsageError(say('缺少目录：mpflow init 目录（加 --help 查看用法）。', 'Missing the folder: mpflow init DIR (see --help).'));
+  if (given === undefined) throw new UsageError({ zh: '缺少目录：mpflow init 目录（加 --help 查看用法）。', en: 'Missing the folder: mpflow init DIR (see --help).' });
   const dir = path.resolve(context.cwd, given);
   const state = folderState(dir);
-  if (state === 'not-empty') throw new UsageError(say(`${given} 不是空目录：mpflow init 只在新目录或空目录里创建仓库（已有的仓库用 mpflow init --update 更新工作流）。`, `${given} is not empty: mpflow init creates a repository only in a new or empty folder (for an existing one, mpflow init --update refreshes the workflows).`));
-  if (state === 'not-a-folder') throw new UsageError(say(`${given} 是一个文件，不是目录。`, `${given} is a file, not a folder.`));
+  if (state === 'not-empty') throw new UsageError({ zh: `${given} 不是空目录：mpflow init 只在新目录或空目录里创建仓库（已有的仓库用 mpflow init --update 更新工作流）。`, en: `${given} is not empty: mpflow init creates a repository only in a new or empty folder (for an existing one, mpflow init --update refreshes the workflows).` });
+  if (state === 'not-a-folder') throw new UsageError({ zh: `${given} 是一个文件，不是目录。`, en: `${given} is a file, not a folder.` });
 
   const interactive = !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
   if (values.locale.length > 0 && values.locales === undefined) values.locales = values.locale.join(',');
   const asked = interactive ? await ask(values, context) : values;
   if (!values.yes && !interactive && (asked.department === undefined || asked.account === undefined)) {
-    throw new UsageError(say('没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.'));
+    throw new UsageError({ zh: '没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', en: 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.' });
   }
   const answers = answersFrom(asked, dir, context);
   let files;
@@ -107,7 +107,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   for (const [file, content] of handbookPages()) files.set(file, content);
   if (values.example) {
     const sample = sampleDepartment();
-    if (!sample) throw new UsageError(say('这个 mpflow 包不带示例部门（只有 mpflow 的源码仓库里有）。去掉 --example 再试。', 'This mpflow package has no sample department (only a checkout of mpflow\'s source has it). Run again without --example.'));
+    if (!sample) throw new UsageError({ zh: '这个 mpflow 包不带示例部门（只有 mpflow 的源码仓库里有）。去掉 --example 再试。', en: 'This mpflow package has no sample department (only a checkout of mpflow\'s source has it). Run again without --example.' });
     files = withSample(files, sample);
   }
   withCodeowners(files);
@@ -157,7 +157,7 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
   const nonEmpty = (value: string | undefined, flag: string): string | undefined => {
     if (value === undefined) return undefined;
     const trimmed = value.trim();
-    if (trimmed === '') throw new UsageError(say(`${flag} 不能为空。`, `${flag} must not be empty.`));
+    if (trimmed === '') throw new UsageError({ zh: `${flag} 不能为空。`, en: `${flag} must not be empty.` });
     return trimmed;
   };
   const departmentZh = nonEmpty(values.department, '--department') ?? '微信部';
@@ -166,15 +166,15 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
   const accountEn = nonEmpty(values['account-en'], '--account-en') ?? (values.account === undefined ? 'Official Account' : accountZh);
 
   const timezone = values.timezone ?? DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timezone)) throw new UsageError(say(`--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`, `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).`));
+  if (!isTimeZone(timezone)) throw new UsageError({ zh: `--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`, en: `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).` });
   const today = dateInTimeZone(new Date(currentInstant(context.env ?? process.env)).toISOString(), timezone);
   const effective = values.effective ?? `${today.slice(0, 7)}-01`;
-  if (!isCalendarDate(effective)) throw new UsageError(say(`--effective ${effective} 不是有效日期（YYYY-MM-DD）。`, `--effective ${effective} is not a date (YYYY-MM-DD).`));
+  if (!isCalendarDate(effective)) throw new UsageError({ zh: `--effective ${effective} 不是有效日期（YYYY-MM-DD）。`, en: `--effective ${effective} is not a date (YYYY-MM-DD).` });
 
   const members = [headMember(values, say, today), ...(values.member ?? []).map((spec) => memberFrom(spec, say, today))];
   const ids = new Set<string>();
   for (const member of members) {
-    if (ids.has(member.id)) throw new UsageError(say(`成员编号 ${member.id} 重复了。`, `The member id ${member.id} is given twice.`));
+    if (ids.has(member.id)) throw new UsageError({ zh: `成员编号 ${member.id} 重复了。`, en: `The member id ${member.id} is given twice.` });
     ids.add(member.id);
   }
 
@@ -186,27 +186,27 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
       const byId = new Map(parts.map((part) => [part.split('=')[0]!.trim(), Number(part.split('=')[1])]));
       const unknown = [...byId.keys()].filter((id) => !DIMENSION_IDS.includes(id));
       if (unknown.length > 0 || byId.size !== DIMENSION_IDS.length) {
-        throw new UsageError(say(`--weights 按名称写时要给全 ${DIMENSION_IDS.join('、')} 四项（收到“${values.weights}”）。`, `--weights by name takes all of ${DIMENSION_IDS.join(', ')} (got "${values.weights}").`));
+        throw new UsageError({ zh: `--weights 按名称写时要给全 ${DIMENSION_IDS.join('、')} 四项（收到“${values.weights}”）。`, en: `--weights by name takes all of ${DIMENSION_IDS.join(', ')} (got "${values.weights}").` });
       }
       weights = DIMENSION_IDS.map((id) => byId.get(id)!);
     } else {
       weights = parts.map(Number);
     }
     if (weights.length !== 4 || weights.some((weight) => !Number.isFinite(weight))) {
-      throw new UsageError(say(`--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`, `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").`));
+      throw new UsageError({ zh: `--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`, en: `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").` });
     }
   }
   const locales = (values.locales ?? 'zh-CN,en').split(',').map((locale) => locale.trim()).filter(Boolean);
   if (locales.length === 0 || locales.some((locale) => locale !== 'zh-CN' && locale !== 'en') || new Set(locales).size !== locales.length) {
-    throw new UsageError(say(`--locales 只能是 zh-CN 和 en（收到“${values.locales}”）。`, `--locales takes zh-CN and en only (got "${values.locales}").`));
+    throw new UsageError({ zh: `--locales 只能是 zh-CN 和 en（收到“${values.locales}”）。`, en: `--locales takes zh-CN and en only (got "${values.locales}").` });
   }
   const accent = values.accent ?? '#3456b8';
-  if (!/^#[0-9a-fA-F]{6}$/.test(accent)) throw new UsageError(say(`--accent 要写 #rrggbb 形式的颜色（收到“${accent}”）。`, `--accent takes a colour as #rrggbb (got "${accent}").`));
+  if (!/^#[0-9a-fA-F]{6}$/.test(accent)) throw new UsageError({ zh: `--accent 要写 #rrggbb 形式的颜色（收到“${accent}”）。`, en: `--accent takes a colour as #rrggbb (got "${accent}").` });
   let basePath = values.base ?? '/';
   if (!basePath.startsWith('/')) basePath = `/${basePath}`;
   if (!basePath.endsWith('/')) basePath = `${basePath}/`;
   for (const [flag, value] of [['--site-url', values['site-url']], ['--repository', values.repository]] as const) {
-    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(say(`${flag} 要写完整网址（https://…，收到“${value}”）。`, `${flag} takes a full address (https://…; got "${value}").`));
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError({ zh: `${flag} 要写完整网址（https://…，收到“${value}”）。`, en: `${flag} takes a full address (https://…; got "${value}").` });
   }
   const version = packageVersion();
   const folderName = path.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
@@ -233,11 +233,11 @@ type Say = (chinese: string, english: string) => string;
 
 function headMember(values: InitValues, say: Say, joined: string): MemberAnswer {
   const github = values.head?.replace(/^@/, '') ?? PLACEHOLDER_LOGIN;
-  if (github !== undefined && !GITHUB_LOGIN.test(github)) throw new UsageError(say(`--head ${values.head} 不是有效的 GitHub 用户名。`, `--head ${values.head} is not a GitHub login.`));
+  if (github !== undefined && !GITHUB_LOGIN.test(github)) throw new UsageError({ zh: `--head ${values.head} 不是有效的 GitHub 用户名。`, en: `--head ${values.head} is not a GitHub login.` });
   const id = values['head-id'] ?? (github !== PLACEHOLDER_LOGIN ? idFromLogin(github) : 'head');
-  if (!MEMBER_ID.test(id)) throw new UsageError(say(`--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`, `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).`));
+  if (!MEMBER_ID.test(id)) throw new UsageError({ zh: `--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`, en: `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).` });
   const name = (values['head-name'] ?? '主管').trim();
-  if (name === '' || [...name].length > 16) throw new UsageError(say('--head-name 要写 1 到 16 个字符。', '--head-name takes 1 to 16 characters.'));
+  if (name === '' || [...name].length > 16) throw new UsageError({ zh: '--head-name 要写 1 到 16 个字符。', en: '--head-name takes 1 to 16 characters.' });
   return { id, name, ...(github ? { github } : {}), roles: ['head'], joined };
 }
 
@@ -252,7 +252,7 @@ function memberFrom(spec: string, say: Say, joined: string): MemberAnswer {
         : roles.split('+').some((role) => !ROLES.has(role))
           ? say(`角色只能是 ${[...ROLES].join('、')}，用 + 连接`, `roles are ${[...ROLES].join(', ')}, joined by +`)
           : undefined;
-  if (problem) throw new UsageError(say(`--member ${spec}：${problem}（格式：编号:姓名:GitHub:角色+角色）。`, `--member ${spec}: ${problem} (format ID:NAME:LOGIN:ROLE+ROLE).`));
+  if (problem) throw new UsageError({ zh: `--member ${spec}：${problem}（格式：编号:姓名:GitHub:角色+角色）。`, en: `--member ${spec}: ${problem} (format ID:NAME:LOGIN:ROLE+ROLE).` });
   return { id, name, ...(github ? { github: github.replace(/^@/, '') } : {}), roles: [...new Set(roles.split('+'))], joined };
 }
 
@@ -306,6 +306,7 @@ export async function ask(values: InitValues, context: CommandContext, input: No
     await question(key, zh ? chinese : english, fallback());
   }
   terminal.close();
+  // ask() is also called on its own (tests drive the questions), where the message is read as it is: in the asked language.
   if (cancelled) throw new UsageError(zh ? '已取消，没有写入任何文件。' : 'Cancelled; nothing was written.');
   return answered;
 }
@@ -317,7 +318,7 @@ export async function ask(values: InitValues, context: CommandContext, input: No
 async function updateManaged(root: string, context: CommandContext): Promise<number> {
   const zh = context.language === 'zh-CN';
   if (!existsSync(path.join(root, 'content'))) {
-    throw new UsageError(zh ? `${root} 不是微信部的仓库（没有 content/ 文件夹）。` : `${root} is not a department repository (it has no content/ folder).`);
+    throw new UsageError({ zh: `${root} 不是微信部的仓库（没有 content/ 文件夹）。`, en: `${root} is not a department repository (it has no content/ folder).` });
   }
   const changed: string[] = [];
   const writes: Array<{ file: string; content: string }> = [];

@@ -52,10 +52,10 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
     return EXIT.clean;
   }
   const format = values.format;
-  if (positionals.length === 0) throw new UsageError(zh ? '请给出要检查的 Markdown 文件或文件夹。' : 'Name the Markdown files or folders to lint.');
+  if (positionals.length === 0) throw new UsageError({ zh: '请给出要检查的 Markdown 文件或文件夹。', en: 'Name the Markdown files or folders to lint.' });
   const { files, missing } = expandMarkdownPaths(context.cwd, positionals);
-  if (missing.length > 0) throw new UsageError(zh ? `找不到：${missing.join('、')}。` : `Not found: ${missing.join(', ')}.`);
-  if (files.length === 0) throw new UsageError(zh ? '给出的文件夹里没有 Markdown 文件。' : 'The folders given hold no Markdown files.');
+  if (missing.length > 0) throw new UsageError({ zh: `找不到：${missing.join('、')}。`, en: `Not found: ${missing.join(', ')}.` });
+  if (files.length === 0) throw new UsageError({ zh: '给出的文件夹里没有 Markdown 文件。', en: 'The folders given hold no Markdown files.' });
 
   if (values.fix) {
     const fixed = await fixTypographyInFiles(files);
@@ -78,7 +78,7 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
 async function refreshModeration(context: CommandContext, files: readonly string[], policy: PolicyVersion | undefined): Promise<void> {
   const zh = context.language === 'zh-CN';
   const cloud = moderationOf(context.cwd, policy);
-  if (!cloud) throw new UsageError(zh ? '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。' : '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).');
+  if (!cloud) throw new UsageError({ zh: '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。', en: '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).' });
   const { moderate, paragraphsOf, readModerationCache, writeModerationCache, ModerationError } = await import('../../core/compliance/moderation.ts');
   const { readFileSync } = await import('node:fs');
   const paragraphs: string[] = [];

@@ -104,8 +104,8 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   const zh = context.language === 'zh-CN';
   const say = (message: LocalizedText) => pick(message, context.language);
   const [action, ...files] = positionals;
-  if (action !== 'import') throw new UsageError(zh ? '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）' : 'Usage: mpflow metrics import --from wechat|csv … (see --help)');
-  if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support') throw new UsageError(zh ? '--from 只能是 wechat、wechat-support 或 csv。' : '--from must be wechat, wechat-support or csv.');
+  if (action !== 'import') throw new UsageError({ zh: '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）', en: 'Usage: mpflow metrics import --from wechat|csv … (see --help)' });
+  if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support') throw new UsageError({ zh: '--from 只能是 wechat、wechat-support 或 csv。', en: '--from must be wechat, wechat-support or csv.' });
 
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root);
@@ -128,15 +128,15 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   let storedThrough: string | undefined;
   try {
     if (values.from === 'wechat-support') {
-      if (files.length > 0) throw new UsageError(zh ? '--from wechat-support 不接受文件参数。' : '--from wechat-support takes no files.');
-      if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');
+      if (files.length > 0) throw new UsageError({ zh: '--from wechat-support 不接受文件参数。', en: '--from wechat-support takes no files.' });
+      if (!values.since) throw new UsageError({ zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。', en: 'Missing --since (YYYY-MM-DD or yesterday).' });
       const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
       const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
       for (const [option, value] of [['--since', since], ['--until', until]] as const) {
-        if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
+        if (!isCalendarDate(value)) throw new UsageError({ zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, en: `${option} "${value}" is not a real date (YYYY-MM-DD).` });
       }
-      if (since > until) throw new UsageError(zh ? `--since ${since} 晚于 --until ${until}。` : `--since ${since} is after --until ${until}.`);
-      if (until >= wechatToday) throw new UsageError(zh ? `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。` : `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.`);
+      if (since > until) throw new UsageError({ zh: `--since ${since} 晚于 --until ${until}。`, en: `--since ${since} is after --until ${until}.` });
+      if (until >= wechatToday) throw new UsageError({ zh: `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。`, en: `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.` });
       const { importSupportConversations } = await import('../../core/metrics/support-import.ts');
       const result = await importSupportConversations({ client: wechatClientFromEnvironment(env), repository, root, range: { from: since, to: until }, timeZone, ...(dryRun ? { dryRun: true } : {}), ...(env.MPFLOW_SUPPORT_SALT ? { salt: env.MPFLOW_SUPPORT_SALT } : {}) });
       for (const notice of result.notices) context.stderr.write(`${say(notice)}\n`);
@@ -157,12 +157,12 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       return EXIT.clean;
     }
     if (values.from === 'wechat') {
-      if (files.length > 0) throw new UsageError(zh ? '--from wechat 不接受文件参数。' : '--from wechat takes no files.');
-      if (!values.since) throw new UsageError(zh ? '缺少 --since（YYYY-MM-DD 或 yesterday）。' : 'Missing --since (YYYY-MM-DD or yesterday).');
+      if (files.length > 0) throw new UsageError({ zh: '--from wechat 不接受文件参数。', en: '--from wechat takes no files.' });
+      if (!values.since) throw new UsageError({ zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。', en: 'Missing --since (YYYY-MM-DD or yesterday).' });
       const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
       const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
       for (const [option, value] of [['--since', since], ['--until', until]] as const) {
-        if (!isCalendarDate(value)) throw new UsageError(zh ? `${option}“${value}”不是真实的日期（YYYY-MM-DD）。` : `${option} "${value}" is not a real date (YYYY-MM-DD).`);
+        if (!isCalendarDate(value)) throw new UsageError({ zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, en: `${option} "${value}" is not a real date (YYYY-MM-DD).` });
       }
       range = { from: since, to: until };
       const showProgress = values.progress || (context.stderr as { isTTY?: boolean }).isTTY === true;
@@ -213,8 +213,8 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       context.stdout.write(describe(mergeSummaries(monthSummaries), calls, dryRun, context));
       return EXIT.clean;
     } else {
-      if (files.length === 0) throw new UsageError(zh ? '请给出要导入的 CSV 文件。' : 'Name the CSV files to import.');
-      if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(zh ? `--date“${values.date}”不是真实的日期。` : `--date "${values.date}" is not a real date.`);
+      if (files.length === 0) throw new UsageError({ zh: '请给出要导入的 CSV 文件。', en: 'Name the CSV files to import.' });
+      if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError({ zh: `--date“${values.date}”不是真实的日期。`, en: `--date "${values.date}" is not a real date.` });
       batch = {};
       const problems: ExportMessage[] = [];
       for (const file of files) {

@@ -134,9 +134,9 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   const zh = context.language === 'zh-CN';
   const kind = positionals[0] as Kind | undefined;
   if (kind === undefined || !KINDS.includes(kind)) {
-    throw new UsageError(zh ? `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。` : `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.`);
+    throw new UsageError({ zh: `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。`, en: `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.` });
   }
-  if (positionals.length > 1) throw new UsageError(zh ? `多余的参数：${positionals.slice(1).join(' ')}。` : `Unexpected argument: ${positionals.slice(1).join(' ')}.`);
+  if (positionals.length > 1) throw new UsageError({ zh: `多余的参数：${positionals.slice(1).join(' ')}。`, en: `Unexpected argument: ${positionals.slice(1).join(' ')}.` });
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root, { only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml' });
   const now = currentInstant(context.env ?? process.env);
@@ -181,7 +181,7 @@ class Maker {
   }
 
   usage(zh: string, en: string): never {
-    throw new UsageError(this.zh ? zh : en);
+    throw new UsageError({ zh, en });
   }
 
   require<Name extends keyof Values>(...names: Name[]): void {
@@ -216,7 +216,7 @@ class Maker {
     const value = this.values[option];
     if (value === undefined) return isoInTimeZone(this.now, timeZone);
     const parsed = parseDateTimeOption(value, timeZone);
-    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem(`--${option}`, value, timeZone), this.context.language));
+    if (!parsed) throw new UsageError(dateTimeOptionProblem(`--${option}`, value, timeZone));
     return parsed.iso;
   }
 

@@ -68,7 +68,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (!values.due) throw new UsageError(zh ? '请加 --due：mpflow publish 目前只发布到期的文章。' : 'Pass --due: mpflow publish only publishes the articles that are due.');
+  if (!values.due) throw new UsageError({ zh: '请加 --due：mpflow publish 目前只发布到期的文章。', en: 'Pass --due: mpflow publish only publishes the articles that are due.' });
   const format = values.format;
   const root = resolveRoot(values.root, context);
 
@@ -78,9 +78,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
     const { timeZone } = publishingSettings(repository, now);
     const given = parseInstant(values.now, timeZone);
     if (given === undefined) {
-      throw new UsageError(
-        zh ? `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。` : `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.`,
-      );
+      throw new UsageError({ zh: `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。`, en: `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.` });
     }
     now = given;
   }

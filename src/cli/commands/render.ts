@@ -24,7 +24,7 @@ import type { CommandContext } from '../context.ts';
 /** --theme: one of the themes, named in the message when it is not. */
 const themeName: Validator<string> = (raw, { language }) => {
   if (isThemeName(raw)) return raw;
-  throw new UsageError(language === 'zh-CN' ? `没有“${raw}”这个主题；可用的主题：${THEME_NAMES.join('、')}。` : `There is no theme "${raw}"; the themes are ${THEME_NAMES.join(', ')}.`);
+  throw new UsageError({ zh: `没有“${raw}”这个主题；可用的主题：${THEME_NAMES.join('、')}。`, en: `There is no theme "${raw}"; the themes are ${THEME_NAMES.join(', ')}.` });
 };
 
 export const RENDER_COMMAND = defineCommand({
@@ -135,24 +135,24 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   const { values, positionals } = parsed;
   const zh = context.language === 'zh-CN';
   const env = context.env ?? process.env;
-  if (positionals.length === 0) throw new UsageError(zh ? '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…' : 'Name a Markdown file, folder or article id to render: mpflow render <file>…');
-  if (values.out !== undefined && values.stdout) throw new UsageError(zh ? '--out 和 --stdout 只能选一个。' : 'Choose --out or --stdout, not both.');
-  if (values['image-base'] !== undefined && values.upload) throw new UsageError(zh ? '--image-base 和 --upload 只能选一个。' : 'Choose --image-base or --upload, not both.');
+  if (positionals.length === 0) throw new UsageError({ zh: '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…', en: 'Name a Markdown file, folder or article id to render: mpflow render <file>…' });
+  if (values.out !== undefined && values.stdout) throw new UsageError({ zh: '--out 和 --stdout 只能选一个。', en: 'Choose --out or --stdout, not both.' });
+  if (values['image-base'] !== undefined && values.upload) throw new UsageError({ zh: '--image-base 和 --upload 只能选一个。', en: 'Choose --image-base or --upload, not both.' });
   let imageBase: string | undefined;
   if (values['image-base'] !== undefined) {
     const given = values['image-base'];
-    if (!URL.canParse(given) || !/^https?:\/\//i.test(given)) throw new UsageError(zh ? `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。` : `--image-base "${given}" is not an http:// or https:// address.`);
+    if (!URL.canParse(given) || !/^https?:\/\//i.test(given)) throw new UsageError({ zh: `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。`, en: `--image-base "${given}" is not an http:// or https:// address.` });
     imageBase = given.endsWith('/') ? given : `${given}/`;
   }
 
   const root = values.root !== undefined ? resolveRoot(values.root, context) : findRepositoryRoot(context.cwd);
   const inputs = await resolveInputs(positionals, root, context);
-  if (values.port !== undefined && !values.watch) throw new UsageError(zh ? '--port 只和 --watch 一起用。' : '--port goes with --watch.');
+  if (values.port !== undefined && !values.watch) throw new UsageError({ zh: '--port 只和 --watch 一起用。', en: '--port goes with --watch.' });
   if (values.watch) {
-    if (inputs.length !== 1) throw new UsageError(zh ? `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。` : `--watch previews one article at a time; ${inputs.length} Markdown files were given.`);
-    if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined) throw new UsageError(zh ? '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。' : '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.');
+    if (inputs.length !== 1) throw new UsageError({ zh: `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。`, en: `--watch previews one article at a time; ${inputs.length} Markdown files were given.` });
+    if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined) throw new UsageError({ zh: '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。', en: '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.' });
     const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(zh ? `--port “${values.port}” 不是 0–65535 的端口号。` : `--port "${values.port}" is not a port number from 0 to 65535.`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ zh: `--port “${values.port}” 不是 0–65535 的端口号。`, en: `--port "${values.port}" is not a port number from 0 to 65535.` });
     return watchDocument(inputs[0]!, root, { theme: values.theme, breaks: values.breaks, port, zh, context, env });
   }
   const toFolder = values.out !== undefined && (inputs.length > 1 || (existsSync(path.resolve(context.cwd, values.out)) && statSync(path.resolve(context.cwd, values.out)).isDirectory()));
@@ -160,7 +160,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   if (values.out !== undefined && !toFolder) {
     const folder = path.dirname(path.resolve(context.cwd, values.out));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new UsageError(zh ? `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。` : `Cannot write --out ${values.out}: the folder ${folder} does not exist.`);
+      throw new UsageError({ zh: `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。`, en: `Cannot write --out ${values.out}: the folder ${folder} does not exist.` });
     }
   }
 
@@ -272,7 +272,7 @@ async function watchDocument(
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(zh ? `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。` : `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.`);
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError({ zh: `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。`, en: `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.` });
     throw error;
   }
   context.stderr.write(zh ? `预览：${server.url}（文件一改就重新渲染，按 Ctrl-C 结束）\n` : `Preview: ${server.url} (renders again when the files change; Ctrl-C stops)\n`);
@@ -316,19 +316,19 @@ async function resolveInputs(argumentsGiven: string[], root: string | undefined,
         const articlesOnly = (inRepository(candidate) ?? '..').startsWith('content/') || inRepository(candidate) === 'content';
         // Inside content/ a folder means its articles: their folders also hold notes such as authorization.md.
         const files = (await markdownFilesIn(candidate)).filter((file) => !articlesOnly || ARTICLE_FILE.test(inRepository(file)!));
-        if (files.length === 0) throw new UsageError(zh ? `文件夹 ${argument} 里没有 Markdown 文件（.md）。` : `The folder ${argument} holds no Markdown files (.md).`);
+        if (files.length === 0) throw new UsageError({ zh: `文件夹 ${argument} 里没有 Markdown 文件（.md）。`, en: `The folder ${argument} holds no Markdown files (.md).` });
         files.forEach(add);
       } else if (!MARKDOWN.test(candidate)) {
-        throw new UsageError(zh ? `“${argument}”不是 Markdown 文件（.md）。` : `"${argument}" is not a Markdown file (.md).`);
+        throw new UsageError({ zh: `“${argument}”不是 Markdown 文件（.md）。`, en: `"${argument}" is not a Markdown file (.md).` });
       } else {
         add(candidate);
       }
     } else if (id && root !== undefined) {
       const index = path.join(root, 'content', 'articles', id[1]!, id[2]!, 'index.md');
-      if (!existsSync(index)) throw new UsageError(zh ? `文章 ${argument} 不存在。` : `The article ${argument} does not exist.`);
+      if (!existsSync(index)) throw new UsageError({ zh: `文章 ${argument} 不存在。`, en: `The article ${argument} does not exist.` });
       add(index);
     } else {
-      throw new UsageError(zh ? `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。` : `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).`);
+      throw new UsageError({ zh: `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。`, en: `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).` });
     }
   }
   return inputs;
@@ -501,28 +501,20 @@ async function departmentOf(root: string, zh: boolean): Promise<DepartmentRender
   } catch (error) {
     if (error instanceof DepartmentSettingsError) throw new UsageError(error.message);
     if (error instanceof DepartmentCssError) {
-      throw new UsageError(zh ? `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。` : error.message);
+      throw new UsageError({ zh: `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。`, en: error.message });
     }
     throw error;
   }
   const style = rendering.customisation.code?.style;
   if (style !== undefined && !isCodeStyle(style)) {
-    throw new UsageError(
-      zh
-        ? `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`
-        : `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).`,
-    );
+    throw new UsageError({ zh: `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`, en: `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).` });
   }
   return rendering;
 }
 
 function checkedTheme(theme: string, zh: boolean): string {
   if (isThemeName(theme)) return theme;
-  throw new UsageError(
-    zh
-      ? `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`
-      : `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.`,
-  );
+  throw new UsageError({ zh: `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`, en: `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.` });
 }
 
 interface RenderOptions {
@@ -599,7 +591,7 @@ async function writeAtomically(target: string, content: string, zh: boolean, mak
   } catch (error) {
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') throw new UsageError(zh ? `无法写入 --out ${target}（${code}）：请确认文件夹存在且可写。` : `Cannot write --out ${target} (${code}): check that the folder exists and is writable.`);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') throw new UsageError({ zh: `无法写入 --out ${target}（${code}）：请确认文件夹存在且可写。`, en: `Cannot write --out ${target} (${code}): check that the folder exists and is writable.` });
     throw error;
   }
 }

@@ -84,20 +84,20 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   const zh = language === 'zh-CN';
   const format = values.format;
   if (values.event !== undefined) return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
-  if (values.repo === undefined) throw new UsageError(zh ? '缺少 --repo OWNER/NAME。' : 'Missing --repo OWNER/NAME.');
+  if (values.repo === undefined) throw new UsageError({ zh: '缺少 --repo OWNER/NAME。', en: 'Missing --repo OWNER/NAME.' });
   const repository = parseRepositoryName(values.repo);
-  if (!repository) throw new UsageError(zh ? `--repo 应为 OWNER/NAME（收到“${values.repo}”）。` : `--repo must be OWNER/NAME (got "${values.repo}").`);
-  if (values.pr === undefined) throw new UsageError(zh ? '缺少 --pr N。' : 'Missing --pr N.');
-  if (!/^[1-9]\d{0,9}$/.test(values.pr)) throw new UsageError(zh ? `--pr 应为正整数（收到“${values.pr}”）。` : `--pr must be a positive whole number (got "${values.pr}").`);
+  if (!repository) throw new UsageError({ zh: `--repo 应为 OWNER/NAME（收到“${values.repo}”）。`, en: `--repo must be OWNER/NAME (got "${values.repo}").` });
+  if (values.pr === undefined) throw new UsageError({ zh: '缺少 --pr N。', en: 'Missing --pr N.' });
+  if (!/^[1-9]\d{0,9}$/.test(values.pr)) throw new UsageError({ zh: `--pr 应为正整数（收到“${values.pr}”）。`, en: `--pr must be a positive whole number (got "${values.pr}").` });
   const number = Number(values.pr);
   const verdictKind = values.verdict;
-  if (verdictKind !== 'check-run' && verdictKind !== 'status') throw new UsageError(zh ? `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。` : `--verdict must be check-run or status (got "${verdictKind}").`);
-  if (values['record-merge'] && values['dry-run']) throw new UsageError(zh ? '--record-merge 不能和 --dry-run 一起用。' : '--record-merge cannot be combined with --dry-run.');
+  if (verdictKind !== 'check-run' && verdictKind !== 'status') throw new UsageError({ zh: `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。`, en: `--verdict must be check-run or status (got "${verdictKind}").` });
+  if (values['record-merge'] && values['dry-run']) throw new UsageError({ zh: '--record-merge 不能和 --dry-run 一起用。', en: '--record-merge cannot be combined with --dry-run.' });
 
   const env = context.env ?? process.env;
   const { token, baseUrl } = githubOptionsFromEnvironment(env);
   if (!token && !values['dry-run']) {
-    throw new UsageError(zh ? '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。' : 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).');
+    throw new UsageError({ zh: '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。', en: 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).' });
   }
   const root = values['record-merge'] ? resolveRoot(values.root, context) : undefined;
   const client = createGitHubClient({
@@ -161,7 +161,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
 async function offlineGate(eventFile: string, dryRun: boolean, format: string, rootOption: string | undefined, context: CommandContext): Promise<number> {
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (!dryRun) throw new UsageError(zh ? '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。' : '--event works with --dry-run only: offline, nothing is written to GitHub.');
+  if (!dryRun) throw new UsageError({ zh: '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。', en: '--event works with --dry-run only: offline, nothing is written to GitHub.' });
   const root = resolveRoot(rootOption, context);
   const { offlineReviewInput, OfflineEventError } = await import('../../core/review/offline-input.ts');
   const { readBaseContext } = await import('../../core/review/base-context.ts');

@@ -31,7 +31,7 @@ import { dateOrInstant } from '../validators.ts';
 /** --period: a month (YYYY-MM) or a year (YYYY). */
 const periodValue: Validator<string> = (raw, { language }) => {
   if (/^\d{4}$/.test(raw) || isYearMonth(raw)) return raw;
-  throw new UsageError(language === 'zh-CN' ? `--period 应为 YYYY-MM 或 YYYY（收到“${raw}”）。` : `--period must be YYYY-MM or YYYY (got "${raw}").`);
+  throw new UsageError({ zh: `--period 应为 YYYY-MM 或 YYYY（收到“${raw}”）。`, en: `--period must be YYYY-MM or YYYY (got "${raw}").` });
 };
 
 const MEMBER = { zh: '成员', en: 'MEMBER' };
@@ -117,8 +117,8 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   const language = context.language;
   const zh = language === 'zh-CN';
   const format = parseFormat(values.format, values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const), language);
-  if (positionals.length > (values.todo ? 1 : 0)) throw new UsageError(zh ? `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。` : `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.`);
-  if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError(zh ? '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。' : '--force needs --reason "why": the reason for writing or finalising early is recorded.');
+  if (positionals.length > (values.todo ? 1 : 0)) throw new UsageError({ zh: `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。`, en: `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.` });
+  if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError({ zh: '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。', en: '--force needs --reason "why": the reason for writing or finalising early is recorded.' });
   const root = resolveRoot(values.root, context);
   const { repository, problems: loadProblems } = await loadRepository(root);
   const now = currentInstant(context.env ?? process.env);
@@ -126,7 +126,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   const todayIn = (timeZone: string): string => {
     if (values.today === undefined) return dateInTimeZone(new Date(now).toISOString(), timeZone);
     const parsed = parseDateTimeOption(values.today, timeZone);
-    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem('--today', values.today, timeZone), language));
+    if (!parsed) throw new UsageError(dateTimeOptionProblem('--today', values.today, timeZone));
     return parsed.date;
   };
   const out = (chunk: string) => context.stdout.write(chunk);
@@ -137,7 +137,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
 
   // --todo alone: the month whose cycle is running now, the one before this one in the department's zone.
   const period = values.period ?? (values.todo ? previousMonth(todayIn(departmentClock(repository.policies.filter((record) => record.valid).map((record) => record.data), now).timeZone)) : undefined);
-  if (period === undefined) throw new UsageError(zh ? '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。' : 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.');
+  if (period === undefined) throw new UsageError({ zh: '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。', en: 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.' });
 
   const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter((problem) => problem.severity === 'error');
   const refuseOnErrors = () => {
@@ -147,7 +147,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   };
 
   if (/^\d{4}$/.test(period)) {
-    if (values.explain !== undefined || values.finalize) throw new UsageError(zh ? '--explain 和 --finalize 只用于月份。' : '--explain and --finalize take a month.');
+    if (values.explain !== undefined || values.finalize) throw new UsageError({ zh: '--explain 和 --finalize 只用于月份。', en: '--explain and --finalize take a month.' });
     const annual = annualScores(repository, Number(period));
     const yearPolicy = policyForPeriod(repository, `${Number(period) + 1}-01`);
     if (!annual && yearPolicy) {
@@ -180,7 +180,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     return EXIT.clean;
   }
 
-  if (!isYearMonth(period)) throw new UsageError(zh ? `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。` : `--period must be YYYY-MM or YYYY (got "${period}").`);
+  if (!isYearMonth(period)) throw new UsageError({ zh: `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。`, en: `--period must be YYYY-MM or YYYY (got "${period}").` });
   const scores = scorePeriod(repository, period);
   if (!scores) {
     // A policy file that fails its schema is not "no policy": say which, so the fix is obvious.
@@ -197,7 +197,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.explain !== undefined) {
     const result = scores.results.find((entry) => entry.member === values.explain);
     if (!result) {
-      throw new UsageError(zh ? `${period} 没有需要考核的成员“${values.explain}”；本月考核：${scores.results.map((entry) => entry.member).join('、')}。` : `"${values.explain}" is not appraised in ${period}; appraised: ${scores.results.map((entry) => entry.member).join(', ')}.`);
+      throw new UsageError({ zh: `${period} 没有需要考核的成员“${values.explain}”；本月考核：${scores.results.map((entry) => entry.member).join('、')}。`, en: `"${values.explain}" is not appraised in ${period}; appraised: ${scores.results.map((entry) => entry.member).join(', ')}.` });
     }
     if (format === 'json') json(explanationJson(result));
     else out(explanationText(result, language, members.get(result.member)?.name));
@@ -211,7 +211,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.todo) {
     const todo = monthTodo(repository, scores.policy, period, today);
     const only = positionals[0];
-    if (only !== undefined && !members.has(only)) throw new UsageError(zh ? `名册中没有成员“${only}”。` : `There is no member "${only}" in the roster.`);
+    if (only !== undefined && !members.has(only)) throw new UsageError({ zh: `名册中没有成员“${only}”。`, en: `There is no member "${only}" in the roster.` });
     const shown = only === undefined ? todo : { ...todo, people: todo.people.filter((person) => person.member === only) };
     if (format === 'json') json(shown);
     else out(formatTodo(shown, format === 'markdown' ? 'markdown' : 'text', language));
@@ -344,11 +344,11 @@ function verifySummary(repository: Repository, checked: number, findings: Readon
 }
 
 async function atRef(root: string, ref: string, zh: boolean): Promise<Awaited<ReturnType<typeof repositoryAtRef>>> {
-  if (ref.startsWith('-')) throw new UsageError(zh ? `需要一个提交（收到“${ref}”）。` : `A commit is needed (got "${ref}").`);
+  if (ref.startsWith('-')) throw new UsageError({ zh: `需要一个提交（收到“${ref}”）。`, en: `A commit is needed (got "${ref}").` });
   try {
     return await repositoryAtRef(root, ref);
   } catch (error) {
-    if (error instanceof UnknownRefError) throw new UsageError(zh ? `git 中没有“${ref}”这个提交。` : `git knows no commit "${ref}".`);
+    if (error instanceof UnknownRefError) throw new UsageError({ zh: `git 中没有“${ref}”这个提交。`, en: `git knows no commit "${ref}".` });
     throw error;
   }
 }
@@ -398,7 +398,7 @@ async function finalize(
     context.stderr.write(`${message}\n`);
     return EXIT.problems;
   };
-  if (by === undefined) throw new UsageError(zh ? '--finalize 需要 --by <人力资源成员编号>。' : '--finalize needs --by <HR member id>.');
+  if (by === undefined) throw new UsageError({ zh: '--finalize 需要 --by <人力资源成员编号>。', en: '--finalize needs --by <HR member id>.' });
   const member = indexMembers(repository.team?.data).get(by);
   if (!member || !member.roles.includes('hr')) return refuse(zh ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。` : `Only a roster member with the hr role may finalise; ${by} is not one.`);
   if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period)) return refuse(zh ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。` : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`);
@@ -406,7 +406,7 @@ async function finalize(
   let instant = calendar.now;
   if (at !== undefined) {
     const parsed = parseDateTimeOption(at, timeZone);
-    if (!parsed) throw new UsageError(pick(dateTimeOptionProblem('--at', at, timeZone), language));
+    if (!parsed) throw new UsageError(dateTimeOptionProblem('--at', at, timeZone));
     if (parsed.instant > calendar.now) return refuse(zh ? `--at ${parsed.iso} 晚于现在（${isoInTimeZone(calendar.now, timeZone)}）；定稿时间不能写在未来。` : `--at ${parsed.iso} is later than now (${isoInTimeZone(calendar.now, timeZone)}); a finalisation cannot be dated in the future.`);
     instant = parsed.instant;
   }
