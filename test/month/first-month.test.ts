@@ -102,7 +102,8 @@ describe('a new department runs its first month with mpflow commands only', () =
     expect(topic.exitCode, topic.stderr).toBe(0);
     expect(topic.stdout).toContain('Created content/topics/T-2026-001.yaml');
     const written = await readFile(path.join(root, 'content/topics/T-2026-001.yaml'), 'utf8');
-    expect(written).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/topic\.schema\.json\n/);
+    // A department has no schemas/ of its own: the line points into the installed package.
+    expect(written).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/node_modules\/mpflow\/schemas\/topic\.schema\.json\n/);
     expect(written).toContain('decidedAt: 2026-12-01');
 
     await writeFile(path.join(root, 'draft.md'), BODY);

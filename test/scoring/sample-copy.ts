@@ -4,11 +4,13 @@ import path from 'node:path';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { unsealSample } from '../helpers/unseal-sample.ts';
 
-/** A copy of the fixture department (content/ and appraisals/) that a test may change freely. */
+/** A copy of the fixture department (content/, appraisals/ and the public/ its settings name) that a test may change freely. */
 export async function copySampleDepartment(): Promise<{ root: string; edit: (file: string, from: string, to: string) => Promise<void>; write: (file: string, text: string) => Promise<void>; dispose: () => Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'mpflow-scoring-'));
   await cp(path.join(FIXTURE_DEPARTMENT, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(FIXTURE_DEPARTMENT, 'appraisals'), path.join(root, 'appraisals'), { recursive: true });
+  // content/department.yaml names its logo under public/; without it check warns department/missing-file.
+  await cp(path.join(FIXTURE_DEPARTMENT, 'public'), path.join(root, 'public'), { recursive: true });
   // The sample's ratings are sealed (issue 20); these tests edit them by hand, so they work on the plain form.
   await unsealSample(root);
   return {

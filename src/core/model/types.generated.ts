@@ -229,6 +229,9 @@ export interface DepartmentSettingsFile {
      * 一至三级标题的样式。 / Styles of the first three heading levels.
      */
     headings?: {
+      /**
+       * 一级标题（#）的样式。 / Style of first-level headings (#).
+       */
       h1?: {
         /**
          * 对齐。 / Alignment.
@@ -247,6 +250,9 @@ export interface DepartmentSettingsFile {
          */
         fontSize?: number;
       };
+      /**
+       * 二级标题（##）的样式。 / Style of second-level headings (##).
+       */
       h2?: {
         /**
          * 对齐。 / Alignment.
@@ -265,6 +271,9 @@ export interface DepartmentSettingsFile {
          */
         fontSize?: number;
       };
+      /**
+       * 三级标题（###）的样式。 / Style of third-level headings (###).
+       */
       h3?: {
         /**
          * 对齐。 / Alignment.
