@@ -15,7 +15,7 @@ import { splitFrontMatter } from '../../core/source/front-matter.ts';
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { mpflowCacheFolder } from '../../core/cache/user-cache.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, negatableFlag, parseCommand, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
@@ -173,8 +173,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
       uploader = await createImageUploader(client, uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')));
     } catch (error) {
       if (!(error instanceof WeChatConfigurationError)) throw error;
-      context.stderr.write(`mpflow: ${pick(error.localized, context.language)}\n`);
-      return EXIT.problems;
+      throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
     }
   }
 
