@@ -170,7 +170,9 @@ describe('a department installs mpflow from its package, builds its site and upg
       '--member', 'lin-xiao:林晓:linxiao-lib:copywriter',
       '--weights', '50/25/20/5', '--effective', '2026-12-01',
       '--mpflow-spec', `file:${tarball}`, '--yes',
-    ], work);
+      // init needs no Astro: npx resolves the same tree but leaves the peer dependency unpacked
+      // (about a quarter of the 400 MB install).
+    ], work, { npm_config_omit: 'peer' });
     const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(manifest.dependencies.mpflow).toBe(`file:${tarball}`);
     await succeed('npm install (v1)', 'npm', ['install', '--no-audit', '--no-fund'], department);
