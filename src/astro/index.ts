@@ -21,6 +21,7 @@ import { readDepartmentSettings, DepartmentSettingsError } from '../core/departm
 import { astroSiteOptionsFrom } from '../core/department/site-options.ts';
 import { articleImages } from '../site/article-images.ts';
 import { basePathLinks } from '../site/base-path.ts';
+import { codeBlockNames } from '../site/code-block-names.ts';
 import { siteProfile } from '../site/site-profile.ts';
 import { siteProfilePages } from '../site/site-profile-integration.ts';
 import { starlightOptions } from './starlight-options.ts';
@@ -119,8 +120,9 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           ...(site.site && !config.site ? { site: site.site } : {}),
           ...(config.base === '/' && site.base !== '/' ? { base: site.base } : {}),
           integrations: [
-            // Handbook links written from the site's root gain the base path (src/site/base-path.ts).
-            starlight({ ...handbook, ...options.starlight, plugins: [basePathLinks(), ...(options.starlight?.plugins ?? [])] }),
+            // Handbook links written from the site's root gain the base path (src/site/base-path.ts);
+            // code blocks get names for when they become scrollable regions (src/site/code-block-names.ts).
+            starlight({ ...handbook, ...options.starlight, plugins: [basePathLinks(), codeBlockNames(), ...(options.starlight?.plugins ?? [])] }),
             // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
             articleImages(),
             // The internal build's department pages (src/site/internal-pages/) and robots.txt.

@@ -30,6 +30,8 @@ async function pageTypes(): Promise<Array<[type: string, address: string]>> {
     ['home', '/'],
     ['handbook page', '/handbook/appraisal/'],
     ['handbook page (English)', '/en/handbook/standards/'],
+    // Code blocks wide enough to scroll become regions, which need names (landmark-unique).
+    ['handbook page with code blocks', '/handbook/repository/'],
     ['articles archive', '/articles/'],
     ['article page', await firstUnder('articles')],
     ['calendar', '/calendar/'],
