@@ -62,4 +62,18 @@ describe('the report-format registry', () => {
       await fixture.dispose();
     }
   });
+
+  it('draw reports broken entries as an annotation on the file, and draws nothing', async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      await fixture.write('content/campaigns/C-2026-01/entries.csv', 'id,participant,enteredAt\n"E-1,陳小姐,2026-09-05T10:00:00+08:00\n');
+      const run = await runMpflow(['draw', 'C-2026-01', '--format', 'github', '--root', fixture.root], { cwd: FIXTURE_DEPARTMENT });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/^::error file=content\/campaigns\/C-2026-01\/entries\.csv,line=2,col=1,title=csv\/syntax::/m);
+      expect(run.stderr).toContain('nothing was drawn');
+      await expect(fixture.read('content/campaigns/C-2026-01/draw.yaml')).rejects.toThrow();
+    } finally {
+      await fixture.dispose();
+    }
+  });
 });

@@ -22,10 +22,11 @@ import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { writeReport } from '../report-formats.ts';
 
 export const DRAW_COMMAND = defineCommand({
   name: 'draw',
-  usage: { zh: 'draw 活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json] [选项]', en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json] [options]' },
+  usage: { zh: '活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json|github] [选项]', en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json|github] [options]' },
   description: {
     zh: `按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
 抽签。只有活动期内、每人首条、达到 draw.minCorrect 的记录参加；种子取活动记录中事先公布的
@@ -60,7 +61,7 @@ The same file and seed give the same winners for anyone who re-runs it.`,
         en: "with --write: drand's JSON for the round (round, signature, randomness);\nwithout it the round comes from MPFLOW_DRAND_URL (default drand's relay),\nused only once its signature verifies offline",
       },
     }),
-    format: formatOption(['text', 'json'] as const),
+    format: formatOption(['text', 'json', 'github'] as const, { zh: '输出格式（github：抽签结果为文字，问题为 GitHub 注释；有错时 json 输出问题报告）', en: 'output format (github: the draw as text, problems as GitHub annotations; on errors json gives the problem report)' }),
     root: ROOT_OPTION,
   },
   epilogue: {
@@ -118,7 +119,9 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const seed = values.seed ?? beacon?.randomness ?? campaign.data.draw?.seed;
   if (problems.some((problem) => problem.severity === 'error') || !read.ok) {
     problems.sort(compareProblems);
-    context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
+    // The problems that stop the draw: as text on stderr, or (json, github) through the report registry on stdout.
+    if (values.format === 'text') context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
+    else await writeReport(values.format, problems, { language, filesChecked: 2, suppressed: 0 }, context);
     context.stderr.write(zh ? '活动记录或参与记录有错误，没有抽签。\n' : 'The campaign or its entries have errors; nothing was drawn.\n');
     return EXIT.problems;
   }
@@ -180,7 +183,9 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   if (values.format === 'json') context.stdout.write(`${JSON.stringify(summary(outcome, campaignId, entriesFile, history), null, 2)}\n`);
   else context.stdout.write(describe(outcome, campaignId, campaign.data.title, entriesFile, history, campaign.data.period.end, zh, values.seed !== undefined));
   const { warnings } = countBySeverity(problems);
-  if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
+  // Warnings under a draw that went ahead: annotations with --format github, else text on stderr.
+  if (warnings > 0 && values.format === 'github') await writeReport('github', problems, { language, filesChecked: 2, suppressed: 0 }, context);
+  else if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
   return EXIT.clean;
 }
 
