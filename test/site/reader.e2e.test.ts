@@ -345,3 +345,54 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('dashboards an operator hands to
     }
   });
 });
+
+describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('search and accessibility'), () => {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let addresses: string[] = [];
+
+  beforeAll(async () => {
+    await buildSiteOnce();
+    // The English pages are the same components with other words: the Chinese ones stand for both.
+    addresses = (await pageTypes()).filter((address) => !address.startsWith('/en/'));
+    server = await serve(DIST);
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds a word that is only in one article’s body from a department page, in Chinese, and lands on that article', async () => {
+    const page = await (await browser!.newContext({ viewport: { width: 375, height: 812 } })).newPage();
+    await page.goto(`${server!.base}/calendar/`);
+    await page.fill('[data-mpflow-search] input', '茶宠');
+    await page.waitForSelector('[data-mpflow-search] .pagefind-ui__result-link', { timeout: 20_000 });
+    const links = await page.locator('[data-mpflow-search] .pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatch(/^\/articles\/[^/]+\/$/);
+    expect(await page.locator('[data-mpflow-search] .pagefind-ui__message').textContent()).toMatch(/找到 1 条/);
+    await page.close();
+  }, 60_000);
+
+  for (const [scheme, width] of [['light', 375], ['dark', 375], ['light', 1280], ['dark', 1280]] as const) {
+    it(`has no axe violation on any page type, ${scheme} at ${width} px`, async () => {
+      const { default: AxeBuilder } = await import('@axe-core/playwright');
+      const context = await browser!.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+      // The handbook's and the department pages' theme choice, as a reader who picked it would have it.
+      await context.addInitScript((theme) => localStorage.setItem('starlight-theme', theme), scheme);
+      const page = await context.newPage();
+      const violations: string[] = [];
+      for (const address of addresses) {
+        await page.goto(`${server!.base}${address}`);
+        // The phone preview is the article as WeChat will publish it, in the department's render
+        // theme's colours: its contrast is the theme's business (src/core/render/themes.ts), not the page's.
+        const result = await new AxeBuilder({ page }).exclude('[data-rendered-article]').analyze();
+        for (const violation of result.violations) violations.push(`${address}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+      }
+      await context.close();
+      expect(violations).toEqual([]);
+    }, 600_000);
+  }
+});
