@@ -28,6 +28,8 @@ const DEPARTMENT_LINKS = [
   { page: 'topics', zh: '选题库', en: 'Topics' },
   { page: 'campaigns', zh: '活动', en: 'Campaigns' },
   { page: 'team', zh: '团队', en: 'Team' },
+  // Training is a department page too (src/site/internal-pages/training/); one navigation across handbook and department pages.
+  { page: 'training', zh: '培训', en: 'Training' },
   { page: 'dashboards', zh: '数据', en: 'Dashboards' },
   { page: 'scores', zh: '考核', en: 'Appraisals' },
 ];
