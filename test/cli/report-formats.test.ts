@@ -76,4 +76,20 @@ describe('the report-format registry', () => {
       await fixture.dispose();
     }
   });
+
+  it('new reports what stops the record as annotations, and leaves no file behind', async () => {
+    const fixture = await FixtureRepository.create();
+    try {
+      const run = await runMpflow(
+        ['new', 'article', '--title', '冬至喝什麼茶', '--slug', 'dongzhi-tea', '--date', '2026-12-21', '--author', 'lin-xiao', '--topic', 'T-2026-999', '--format', 'github', '--lang', 'zh-CN'],
+        { cwd: fixture.root },
+      );
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toMatch(/^::error file=content\/articles\/2026\/12-21-dongzhi-tea\/index\.md,line=\d+/m);
+      expect(run.stderr).toContain('没有写入 content/articles/2026/12-21-dongzhi-tea/index.md。');
+      await expect(fixture.read('content/articles/2026/12-21-dongzhi-tea/index.md')).rejects.toThrow();
+    } finally {
+      await fixture.dispose();
+    }
+  });
 });

@@ -31,7 +31,8 @@ import { indexMembers } from '../../core/team/roster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, list, parseCommand, value, type OptionValues } from '../command.ts';
-import { ROOT_OPTION } from '../shared-options.ts';
+import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
 
 const KINDS = ['article', 'topic', 'campaign', 'training', 'rating', 'interview', 'calibration', 'policy'] as const;
@@ -120,6 +121,7 @@ or the clock, in the policy's time zone).
     'reason': value({ placeholder: { zh: '理由', en: 'TEXT' }, description: { zh: '理由（calibration）', en: 'reason (calibration)' } }),
     'effective': value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, description: { zh: '新版本生效日期（policy）', en: 'the day the new version takes effect (policy)' } }),
     'change': value({ placeholder: { zh: '修订说明', en: 'TEXT' }, description: { zh: '修订说明（policy）', en: 'what the version changes (policy)' } }),
+    format: formatOption(['text', 'json', 'github'] as const, { zh: '新记录未通过检查时，问题的格式（json 和 github 写到标准输出）', en: 'how problems that stop the new record are reported (json and github go to stdout)' }),
     root: ROOT_OPTION,
   },
   epilogue: { zh: `退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`, en: `Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.` },
@@ -452,7 +454,9 @@ class Maker {
     const blocking = problems.filter((problem) => problem.severity === 'error' && problem.ruleId !== 'template/placeholder' && !allowed(problem));
     if (blocking.length > 0) {
       await this.undo(draft, target, created);
-      context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
+      // What stops the record: as text on stderr, or (json, github) through the report registry on stdout.
+      if (this.values.format === 'text') context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
+      else await writeReport(this.values.format, blocking, { language: context.language, filesChecked: 1, suppressed: 0 }, context);
       context.stderr.write(zh ? `没有写入 ${draft.path}。\n` : `${draft.path} was not written.\n`);
       return EXIT.problems;
     }
