@@ -18,7 +18,7 @@ const USER_ERRORS: Array<[string[], { zh: string; en: string }]> = [
   [['render', 'nope.md'], { zh: '找不到“nope.md”', en: 'Cannot find "nope.md"' }],
   [['render', 'README.md', '--theme', 'neon'], { zh: '没有“neon”这个主题', en: 'There is no theme "neon"' }],
   [['review-gate', '--repo', 'tea', '--pr', '7'], { zh: '--repo 应为 OWNER/NAME（收到“tea”）。', en: '--repo must be OWNER/NAME (got "tea").' }],
-  [['draw', 'C-2026-01', '--format', 'xml'], { zh: '不支持的格式“xml”，可选：text、json。', en: 'Unknown format "xml"; use text or json.' }],
+  [['draw', 'C-2026-01', '--format', 'xml'], { zh: '不支持的格式“xml”，可选：text、json、github。', en: 'Unknown format "xml"; use one of text, json, github.' }],
   [['codeowners', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
   [['seal', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
   [['schema-types', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
