@@ -121,7 +121,7 @@ function reportError(error: unknown, language: Language, io: { stderr: CommandCo
     io.stderr.write(`mpflow: ${optionErrorMessage(error as Error & { code: string }, language)}\n`);
     return EXIT.usage;
   }
-  const heading = language === 'zh-CN' ? 'mpflow 内部错误（这是 mpflow 的缺陷，不是您的操作有误）：' : 'mpflow internal error (a bug in mpflow, not something you did):';
+  const heading = language === 'zh-CN' ? 'mpflow 内部错误（这是 mpflow 的缺陷，不是您的操作有误）：' : 'mpflow internal error (a bug in mpflow, not something you did): ';
   const report = language === 'zh-CN'
     ? `请到 ${ISSUES_URL} 报告，附上这条命令和设置 MPFLOW_DEBUG=1 后重新运行的输出。`
     : `Please report it at ${ISSUES_URL} with the command and its output when rerun with MPFLOW_DEBUG=1.`;
