@@ -121,7 +121,7 @@ describe('department pages', () => {
       expect(topicLinks.filter((link) => !topicIds.has(link.id))).toEqual([]);
     });
 
-    it('marks articles scheduled after the build, and says the publishing record decides', async () => {
+    it('gives every article the calendar’s state: from its publish record, else publishAt against the build', async () => {
       await open('/articles/');
       const rows = await page.locator('tr[data-article]').evaluateAll((trs) =>
         trs.map((tr) => ({
@@ -133,18 +133,21 @@ describe('department pages', () => {
       // The instant the test site was built at (site-server.ts), not the wall clock.
       const now = Date.parse(SITE_BUILT_AT);
       const hour = 3_600_000;
+      const words: Record<string, string> = { published: '已发布', failed: '发布失败', publishing: '发布中', scheduled: '已排期', due: '到点待发', overdue: '逾期未发' };
+      // Published articles went out, so the sample has some; none says only "past publish time" any more.
+      expect(rows.some((row) => row.status === 'published')).toBe(true);
       for (const row of rows) {
-        expect(row.badge).toBe(row.status === 'scheduled' ? '已排期' : '已到发布时间');
-        // Away from the build moment itself, the status follows publishAt.
+        expect(row.badge).toBe(words[row.status!]);
+        // Away from the build moment itself, a later article is scheduled and an earlier one is not.
         if (Date.parse(row.publishAt) > now + hour) expect(row.status, row.publishAt).toBe('scheduled');
-        if (Date.parse(row.publishAt) < now - hour) expect(row.status, row.publishAt).toBe('due');
+        if (Date.parse(row.publishAt) < now - hour) expect(row.status, row.publishAt).not.toBe('scheduled');
       }
       expect(await page.locator('[data-mpflow-status-note]').innerText()).toContain('发布记录');
 
       await open('/en/articles/');
       expect(await lang()).toBe('en');
       const badges = new Set(await page.locator('tr[data-article] .mpflow-badge').allInnerTexts());
-      for (const badge of badges) expect(['Scheduled', 'Past publish time']).toContain(badge);
+      for (const badge of badges) expect(['Published', 'Failed', 'Publishing', 'Scheduled', 'Due now', 'Overdue']).toContain(badge);
       expect(await page.locator('tr[data-article] a[data-topic]').first().getAttribute('href')).toMatch(/^\/en\/topics\/#T-/);
     });
 
@@ -157,10 +160,10 @@ describe('department pages', () => {
       // The anchor target is in view below the header.
       expect(await rejected.isVisible()).toBe(true);
 
-      // T-2026-005 is the quiz topic: three articles use it, each linking back to its archive row.
+      // T-2026-005 is the quiz topic: three articles use it, each linking to its own page.
       const quizLinks = await page.locator('tr#T-2026-005 a[data-article]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(quizLinks.length).toBe(3);
-      for (const href of quizLinks) expect(href).toMatch(/^\/articles\/#2026-/);
+      for (const href of quizLinks) expect(href).toMatch(/^\/articles\/2026-[^/]+\/$/);
 
       await open('/en/topics/');
       expect(await page.locator('tr#T-2026-020').innerText()).toContain('Rejected');
@@ -261,8 +264,10 @@ describe('department pages', () => {
           expect(overflow, url).toBeLessThanOrEqual(0);
         }
         await mobile.goto(`${base}/articles/`);
+        // Below 640 px a table is a stack of cards, one per article: nothing is left past the edge.
         const box = mobile.locator('.mpflow-table-scroll').first();
-        expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+        expect(await box.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+        expect(await mobile.locator('table.mpflow-archive tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('block');
         expect(await mobile.locator('.mpflow-nav').isVisible()).toBe(true);
         if (SCREENSHOTS) await mobile.screenshot({ path: path.join(SCREENSHOTS, 'mpflow-articles-390x844.png') });
       } finally {
@@ -283,6 +288,7 @@ describe('department pages', () => {
         ['选题库', '/topics/'],
         ['活动', '/campaigns/'],
         ['团队', '/team/'],
+        ['培训', '/training/'],
         ['数据', '/dashboards/'],
         ['考核', '/scores/'],
       ]);
@@ -294,6 +300,7 @@ describe('department pages', () => {
         ['Topics', '/en/topics/'],
         ['Campaigns', '/en/campaigns/'],
         ['Team', '/en/team/'],
+        ['Training', '/en/training/'],
         ['Dashboards', '/en/dashboards/'],
         ['Appraisals', '/en/scores/'],
       ]);
