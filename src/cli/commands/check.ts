@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { currentInstant } from '../../core/clock.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
-import { ChangedFilesError, changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
+import { changedContent, listedContentFiles, type ChangedContent } from '../../core/check/changed-files.ts';
 import { countBySeverity } from '../../core/diagnostics/problem.ts';
 import { NO_CACHE, openCheckCache } from '../../core/cache/check-cache.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
@@ -69,13 +69,9 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   let selection = paths;
   let changed: ChangedContent | undefined;
   if (values.changed) {
-    try {
-      changed = await changedContent(root, values.base ?? 'HEAD');
-      selection = changed.changed;
-    } catch (error) {
-      if (error instanceof ChangedFilesError) throw new UsageError({ zh: error.zh, en: error.en });
-      throw error;
-    }
+    // A base git cannot use is a ChangedFilesError: the one handler in main.ts says so, exit 2.
+    changed = await changedContent(root, values.base ?? 'HEAD');
+    selection = changed.changed;
     if (selection.length === 0) {
       const message = zh ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。` : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
       await writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);

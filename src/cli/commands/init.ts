@@ -7,7 +7,6 @@ import { dateInTimeZone, isCalendarDate, isTimeZone } from '../../core/model/dat
 import { astroRange, packageVersion } from '../../core/department-scaffold/package-root.ts';
 import {
   scaffoldDepartment,
-  ScaffoldError,
   withCodeowners,
   withSample,
   PLACEHOLDER_LOGIN,
@@ -97,13 +96,8 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
     throw new UsageError({ zh: '没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', en: 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.' });
   }
   const answers = answersFrom(asked, dir, context);
-  let files;
-  try {
-    files = scaffoldDepartment(answers);
-  } catch (error) {
-    if (error instanceof ScaffoldError) throw new UsageError({ zh: error.zh, en: error.en });
-    throw error;
-  }
+  // A refused answer is a ScaffoldError, which the one handler in main.ts reports (exit 2).
+  let files = scaffoldDepartment(answers);
   for (const [file, content] of handbookPages()) files.set(file, content);
   if (values.example) {
     const sample = sampleDepartment();

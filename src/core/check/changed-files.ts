@@ -3,18 +3,16 @@ import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import { CONTENT_ROOTS } from '../repository/classify-path.ts';
 import type { FoundFile } from '../repository/walk-files.ts';
 
 const run = promisify(execFile);
 
-export class ChangedFilesError extends Error {
-  readonly zh: string;
-  readonly en: string;
+/** A base ref git cannot use (exit 2, like any usage error). */
+export class ChangedFilesError extends LocalizedError {
   constructor(zh: string, en: string) {
-    super(en);
-    this.zh = zh;
-    this.en = en;
+    super({ zh, en });
   }
 }
 

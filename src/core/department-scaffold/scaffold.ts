@@ -2,6 +2,7 @@ import { Document, isSeq, parseDocument, visit } from 'yaml';
 import { generateCodeowners } from '../team/codeowners.ts';
 import type { PolicyFile, TeamFile } from '../model/types.generated.ts';
 import { DEPARTMENT_SCHEMA_VERSION } from '../department/settings.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import { readTemplates, renderTemplate, type TemplateFile } from './templates.ts';
 import { withTopWeights } from './weights.ts';
 
@@ -60,13 +61,10 @@ export const POLICY_TEMPLATE = 'content/policy/policy.yaml';
  */
 export const PLACEHOLDER_LOGIN = 'replace-with-github-login';
 
-export class ScaffoldError extends Error {
-  readonly zh: string;
-  readonly en: string;
+/** A refused answer to init (exit 2, like any usage error). */
+export class ScaffoldError extends LocalizedError {
   constructor(zh: string, en: string) {
-    super(en);
-    this.zh = zh;
-    this.en = en;
+    super({ zh, en });
   }
 }
 
