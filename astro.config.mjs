@@ -8,6 +8,6 @@ import mpflow from './src/astro/index.ts';
 // (MPFLOW_SITE_PROFILE: public by default, internal for access-controlled hosting;
 // src/site/site-profile.ts). Here the pages in src/pages/ are routed by Astro itself.
 export default defineConfig({
-	output: 'static',
-	integrations: [mpflow()],
+  output: 'static',
+  integrations: [mpflow()],
 });

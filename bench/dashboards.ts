@@ -30,10 +30,20 @@ export async function benchDashboards(projectRoot: string): Promise<string> {
   try {
     await cp(path.join(projectRoot, 'content'), path.join(work, 'content'), { recursive: true });
     const server = await startFakeWeChat({ extraRoutes: createDatacubeRoutes({ today: '2027-01-15' }) });
-    const client = createWeChatClient({ appId: server.state.appId, appSecret: server.state.appSecret, baseUrl: server.url, tokenCachePath: path.join(work, 'token.json') });
+    const client = createWeChatClient({
+      appId: server.state.appId,
+      appSecret: server.state.appSecret,
+      baseUrl: server.url,
+      tokenCachePath: path.join(work, 'token.json'),
+    });
     let started = performance.now();
     const { repository: before } = await loadRepository(work);
-    const imported = await importFromWeChat({ client, repository: before, range: { from: '2026-01-01', to: '2026-08-31' }, today: '2027-01-15' });
+    const imported = await importFromWeChat({
+      client,
+      repository: before,
+      range: { from: '2026-01-01', to: '2026-08-31' },
+      today: '2027-01-15',
+    });
     await storeMetrics(work, imported.batch, { importedOn: '2027-01-15' });
     const importSeconds = (performance.now() - started) / 1000;
     await server.close();
@@ -59,7 +69,12 @@ export async function benchDashboards(projectRoot: string): Promise<string> {
       charts += blocks.length;
       for (const month of metricsMonths(repository)) {
         const report = monthlyReport(repository, month);
-        charts += [followerTrendBlock(report.followers, lang), growthBySourceBlock(report.followers, lang), readsAndSharesBlock(report.daily, lang), topArticlesBlock(report.articles.slice(0, 10), lang, overview.memberNames)].length;
+        charts += [
+          followerTrendBlock(report.followers, lang),
+          growthBySourceBlock(report.followers, lang),
+          readsAndSharesBlock(report.daily, lang),
+          topArticlesBlock(report.articles.slice(0, 10), lang, overview.memberNames),
+        ].length;
       }
     }
     const renderSeconds = (performance.now() - started) / 1000;
@@ -76,4 +91,5 @@ export async function benchDashboards(projectRoot: string): Promise<string> {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(await benchDashboards(fileURLToPath(new URL('..', import.meta.url))));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  process.stdout.write(await benchDashboards(fileURLToPath(new URL('..', import.meta.url))));

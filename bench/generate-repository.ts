@@ -71,11 +71,23 @@ const TAGS = ['茶', '白茶', '岩茶', '红茶', '绿茶', '普洱', '冲泡',
  * With `git`, the repository gets one commit of everything and a second commit that edits five
  * articles, so `mpflow check --changed --base HEAD~1` has exactly five changed articles.
  */
-export async function generateRepository(projectRoot: string, target: string, articleCount: number, options: { git?: boolean } = {}): Promise<void> {
+export async function generateRepository(
+  projectRoot: string,
+  target: string,
+  articleCount: number,
+  options: { git?: boolean } = {},
+): Promise<void> {
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
   // Campaigns are left out: they name the sample's own articles, which the generated repository does not have.
-  for (const folder of ['content/department.yaml', 'public/department', 'content/team.yaml', 'content/policy', 'content/topics', 'content/training']) {
+  for (const folder of [
+    'content/department.yaml',
+    'public/department',
+    'content/team.yaml',
+    'content/policy',
+    'content/topics',
+    'content/training',
+  ]) {
     await cp(path.join(projectRoot, folder), path.join(target, folder), { recursive: true });
   }
   const material = await harvestSample(projectRoot);
@@ -92,12 +104,19 @@ export async function generateRepository(projectRoot: string, target: string, ar
     await writeFile(path.join(folder, 'index.md'), markdown);
     // Hard links keep 10,000 articles' pictures from costing 10,000 copies of the bytes.
     await linkOrCopy(picture, path.join(folder, 'cover.png'));
-    for (let image = 1; image <= imageCount; image += 1) await linkOrCopy(picture, path.join(folder, `figure-${image}.png`));
+    for (let image = 1; image <= imageCount; image += 1)
+      await linkOrCopy(picture, path.join(folder, `figure-${image}.png`));
   }
   if (options.git) await commitWithFiveEdits(target);
 }
 
-function composeArticle(material: SampleMaterial, random: Rng, index: number, date: string, topic: string): { markdown: string; imageCount: number } {
+function composeArticle(
+  material: SampleMaterial,
+  random: Rng,
+  index: number,
+  date: string,
+  topic: string,
+): { markdown: string; imageCount: number } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const blocks: string[] = [pick(material.paragraphs), pick(material.paragraphs)];
   let han = countHan(blocks.join(''));
@@ -191,14 +210,21 @@ async function harvestSample(projectRoot: string): Promise<SampleMaterial> {
 /** Base commit with every article, then a second commit that edits five articles across the years. */
 async function commitWithFiveEdits(target: string): Promise<void> {
   const git = (...args: string[]) =>
-    run('git', ['-c', 'user.name=mpflow bench', '-c', 'user.email=bench@mpflow.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: target, maxBuffer: 1 << 26 });
+    run(
+      'git',
+      ['-c', 'user.name=mpflow bench', '-c', 'user.email=bench@mpflow.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: target, maxBuffer: 1 << 26 },
+    );
   await git('init', '--quiet', '--initial-branch=main');
   await git('add', '--all');
   await git('commit', '--quiet', '--message', 'Generated department');
   const changed = await fiveArticleFiles(target);
   for (const file of changed) {
     const source = await readFile(path.join(target, file), 'utf8');
-    await writeFile(path.join(target, file), `${source}\n编辑补记：这一版补充了冲泡时间的说明，第三泡可以适当延长出汤时间。\n`);
+    await writeFile(
+      path.join(target, file),
+      `${source}\n编辑补记：这一版补充了冲泡时间的说明，第三泡可以适当延长出汤时间。\n`,
+    );
   }
   await git('add', '--all');
   await git('commit', '--quiet', '--message', 'Edit five articles');
@@ -209,7 +235,8 @@ export async function fiveArticleFiles(target: string): Promise<string[]> {
   const root = path.join(target, 'content/articles');
   const all: string[] = [];
   for (const year of (await readdir(root)).sort()) {
-    for (const folder of (await readdir(path.join(root, year))).sort()) all.push(`content/articles/${year}/${folder}/index.md`);
+    for (const folder of (await readdir(path.join(root, year))).sort())
+      all.push(`content/articles/${year}/${folder}/index.md`);
   }
   return [0, 1, 2, 3, 4].map((part) => all[Math.floor(((part + 0.5) * all.length) / 5)]!);
 }

@@ -11,7 +11,17 @@ import { loadRepository } from '../src/core/repository/load-repository.ts';
 export async function benchRender(root: string, runs = 5): Promise<string> {
   const { repository } = await loadRepository(root);
   const articles = repository.articles;
-  const rows = [['render (in-process)', 'articles', 'body chars', 'html chars', 'first pass ms', `warm ms (median of ${runs})`, 'ms / article']];
+  const rows = [
+    [
+      'render (in-process)',
+      'articles',
+      'body chars',
+      'html chars',
+      'first pass ms',
+      `warm ms (median of ${runs})`,
+      'ms / article',
+    ],
+  ];
   const bodyChars = articles.reduce((sum, article) => sum + article.body.length, 0);
   for (const theme of THEME_NAMES) {
     let htmlChars = 0;
@@ -19,7 +29,11 @@ export async function benchRender(root: string, runs = 5): Promise<string> {
       htmlChars = 0;
       const started = performance.now();
       for (const article of articles) {
-        const { html } = await renderArticle({ markdown: article.body, articleDir: path.join(root, article.directory), theme });
+        const { html } = await renderArticle({
+          markdown: article.body,
+          articleDir: path.join(root, article.directory),
+          theme,
+        });
         htmlChars += html.length;
       }
       return performance.now() - started;
@@ -29,7 +43,15 @@ export async function benchRender(root: string, runs = 5): Promise<string> {
     for (let run = 0; run < runs; run += 1) warm.push(await pass());
     warm.sort((a, b) => a - b);
     const median = warm[Math.floor(warm.length / 2)]!;
-    rows.push([`${theme}`, String(articles.length), String(bodyChars), String(htmlChars), first.toFixed(0), median.toFixed(0), (median / articles.length).toFixed(1)]);
+    rows.push([
+      `${theme}`,
+      String(articles.length),
+      String(bodyChars),
+      String(htmlChars),
+      first.toFixed(0),
+      median.toFixed(0),
+      (median / articles.length).toFixed(1),
+    ]);
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return `${rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n')}\n`;

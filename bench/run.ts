@@ -33,14 +33,20 @@ const cli = [...process.execArgv, path.join(projectRoot, 'bin/mpflow.js')];
 // On a shared machine wall time depends on the load; GNU time adds the CPU seconds the check used.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-async function timeCheck(root: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ median: number; cpu: string; exitCode: number; filesChecked: string; findings: string }> {
+async function timeCheck(
+  root: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ median: number; cpu: string; exitCode: number; filesChecked: string; findings: string }> {
   const seconds: number[] = [];
   const cpuSeconds: number[] = [];
   let exitCode = 0;
   let stdout = '';
   for (let attempt = 0; attempt < runs; attempt += 1) {
     const command = [...cli, 'check', '--format', 'json', ...extra];
-    const [file, args] = gnuTime ? [gnuTime, ['-f', 'mpflow-bench-cpu %U %S', process.execPath, ...command]] : [process.execPath, command];
+    const [file, args] = gnuTime
+      ? [gnuTime, ['-f', 'mpflow-bench-cpu %U %S', process.execPath, ...command]]
+      : [process.execPath, command];
     let stderr = '';
     const started = process.hrtime.bigint();
     try {
@@ -61,7 +67,8 @@ async function timeCheck(root: string, extra: string[] = [], env: NodeJS.Process
   let filesChecked = '—';
   let findings = '—';
   try {
-    const summary = (JSON.parse(stdout) as { summary?: { filesChecked?: number; errors?: number; warnings?: number } }).summary;
+    const summary = (JSON.parse(stdout) as { summary?: { filesChecked?: number; errors?: number; warnings?: number } })
+      .summary;
     if (summary) {
       filesChecked = String(summary.filesChecked ?? '—');
       findings = `${summary.errors ?? 0} errors, ${summary.warnings ?? 0} warnings`;
@@ -84,22 +91,42 @@ async function characterCount(root: string): Promise<{ files: number; chars: num
   return { files, chars };
 }
 
-process.stderr.write('bench: timing start-up (mpflow --help, mpflow check on the sample) next to autocorrect --lint on the same articles …\n');
+process.stderr.write(
+  'bench: timing start-up (mpflow --help, mpflow check on the sample) next to autocorrect --lint on the same articles …\n',
+);
 const startup = await benchStartup(projectRoot, Math.max(runs, 5));
 const peer = startup.find((row) => row.name.startsWith('autocorrect'))!;
 const startupRows = [
   ['start-up', 'goal', `wall s (median of ${Math.max(runs, 5)})`, 'CPU s', '× autocorrect'],
-  ...startup.map((row) => [row.name, row.goal, row.medianSeconds.toFixed(3), Number.isNaN(row.cpuSeconds) ? '—' : row.cpuSeconds.toFixed(2), (row.medianSeconds / peer.medianSeconds).toFixed(1)]),
+  ...startup.map((row) => [
+    row.name,
+    row.goal,
+    row.medianSeconds.toFixed(3),
+    Number.isNaN(row.cpuSeconds) ? '—' : row.cpuSeconds.toFixed(2),
+    (row.medianSeconds / peer.medianSeconds).toFixed(1),
+  ]),
 ];
 const startupWidths = startupRows[0]!.map((_, column) => Math.max(...startupRows.map((row) => row[column]!.length)));
-for (const row of startupRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(startupWidths[column]!)).join('  ')}\n`);
+for (const row of startupRows)
+  process.stdout.write(`${row.map((cell, column) => cell.padEnd(startupWidths[column]!)).join('  ')}\n`);
 process.stdout.write('\n');
 if (values['startup-only']) process.exit(0);
 
-const rows: string[][] = [['repository', 'articles', 'chars', 'files checked', 'problems', 'seconds (median of ' + runs + ')', 'CPU s', 'exit']];
+const rows: string[][] = [
+  ['repository', 'articles', 'chars', 'files checked', 'problems', `seconds (median of ${runs})`, 'CPU s', 'exit'],
+];
 const sample = await timeCheck(projectRoot);
 const sampleSize = await characterCount(projectRoot);
-rows.push(['sample department', String(sampleSize.files), String(sampleSize.chars), sample.filesChecked, sample.findings, sample.median.toFixed(2), sample.cpu, String(sample.exitCode)]);
+rows.push([
+  'sample department',
+  String(sampleSize.files),
+  String(sampleSize.chars),
+  sample.filesChecked,
+  sample.findings,
+  sample.median.toFixed(2),
+  sample.cpu,
+  String(sample.exitCode),
+]);
 
 /**
  * A generated repository copies the sample department's policy, roster and records, so a cache is
@@ -107,25 +134,41 @@ rows.push(['sample department', String(sampleSize.files), String(sampleSize.char
  * are as they were; a policy with a new required field would otherwise fail the bench's check.
  */
 async function generationKey(): Promise<string> {
-  const { stdout } = await run('git', ['ls-files', '-s', '--', 'content', 'appraisals', 'schemas'], { cwd: projectRoot, maxBuffer: 1 << 26 }).catch(() => ({ stdout: '' }));
+  const { stdout } = await run('git', ['ls-files', '-s', '--', 'content', 'appraisals', 'schemas'], {
+    cwd: projectRoot,
+    maxBuffer: 1 << 26,
+  }).catch(() => ({ stdout: '' }));
   return `${GENERATOR_VERSION} ${createHash('sha256').update(stdout).digest('hex').slice(0, 16)}`;
 }
 const currentKey = await generationKey();
 async function isCacheCurrent(folder: string, marker: string): Promise<boolean> {
   const stamp = `${folder}.version`;
-  return existsSync(path.join(folder, marker)) && existsSync(stamp) && (await readFile(stamp, 'utf8')).trim() === currentKey;
+  return (
+    existsSync(path.join(folder, marker)) && existsSync(stamp) && (await readFile(stamp, 'utf8')).trim() === currentKey
+  );
 }
 
 const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
 if (!(await isCacheCurrent(generated, '.git'))) {
-  process.stderr.write(`bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} (a git repository; the last commit edits 5 articles) …\n`);
+  process.stderr.write(
+    `bench: generating ${articleCount} articles in ${path.relative(projectRoot, generated)} (a git repository; the last commit edits 5 articles) …\n`,
+  );
   await generateRepository(projectRoot, generated, articleCount, { git: true });
   await writeFile(`${generated}.version`, `${currentKey}\n`);
 }
 // Without the check cache: the engine's own speed, as CI sees it on a fresh machine.
 const large = await timeCheck(generated, [], { MPFLOW_CACHE: 'off' });
 const largeSize = await characterCount(generated);
-rows.push([`generated (goal ≤ 15 s at 10,000)`, String(largeSize.files), String(largeSize.chars), large.filesChecked, large.findings, large.median.toFixed(2), large.cpu, String(large.exitCode)]);
+rows.push([
+  `generated (goal ≤ 15 s at 10,000)`,
+  String(largeSize.files),
+  String(largeSize.chars),
+  large.filesChecked,
+  large.findings,
+  large.median.toFixed(2),
+  large.cpu,
+  String(large.exitCode),
+]);
 
 // A fresh checkout has an up-to-date index; a cached repository whose files were rewritten or
 // re-linked since has not, and git would then re-read all 10,000 articles to compare them.
@@ -134,21 +177,47 @@ await run('git', ['update-index', '-q', '--refresh'], { cwd: generated }).catch(
 // it on a fresh machine (no cache).
 const changedCacheFolder = path.join(projectRoot, 'bench/.generated', 'check-cache');
 const changed = await timeCheck(generated, ['--changed', '--base', 'HEAD~1'], { MPFLOW_CACHE_DIR: changedCacheFolder });
-rows.push(['--changed --base HEAD~1 (goal ≤ 1 s)', '5', '—', changed.filesChecked, changed.findings, changed.median.toFixed(2), changed.cpu, String(changed.exitCode)]);
+rows.push([
+  '--changed --base HEAD~1 (goal ≤ 1 s)',
+  '5',
+  '—',
+  changed.filesChecked,
+  changed.findings,
+  changed.median.toFixed(2),
+  changed.cpu,
+  String(changed.exitCode),
+]);
 const changedCold = await timeCheck(generated, ['--changed', '--base', 'HEAD~1'], { MPFLOW_CACHE: 'off' });
-rows.push(['--changed --base HEAD~1, no check cache', '5', '—', changedCold.filesChecked, changedCold.findings, changedCold.median.toFixed(2), changedCold.cpu, String(changedCold.exitCode)]);
+rows.push([
+  '--changed --base HEAD~1, no check cache',
+  '5',
+  '—',
+  changedCold.filesChecked,
+  changedCold.findings,
+  changedCold.median.toFixed(2),
+  changedCold.cpu,
+  String(changedCold.exitCode),
+]);
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
 
 const scoring = await benchScoring();
-process.stdout.write(`\nscoring ${scoring.memberMonths} member-months (50 × 60, goal ≤ 1 s): ${scoring.seconds[0]!.toFixed(3)} s, again ${scoring.seconds[1]!.toFixed(3)} s, byte-identical: ${scoring.identical ? 'yes' : 'NO'}\n\n`);
+process.stdout.write(
+  `\nscoring ${scoring.memberMonths} member-months (50 × 60, goal ≤ 1 s): ${scoring.seconds[0]!.toFixed(3)} s, again ${scoring.seconds[1]!.toFixed(3)} s, byte-identical: ${scoring.identical ? 'yes' : 'NO'}\n\n`,
+);
 
 process.stderr.write('bench: timing the typography pass of mpflow, autocorrect-node and zhlint in-process …\n');
-const typographyRows = [['typography pass (goal: mpflow ≥ autocorrect)', 'text', 'files', 'chars', 'seconds', 'chars/s', 'findings'], ...(await timeTypography(generated, Number(values['typography-articles'])))];
-const typographyWidths = typographyRows[0]!.map((_, column) => Math.max(...typographyRows.map((row) => row[column]!.length)));
+const typographyRows = [
+  ['typography pass (goal: mpflow ≥ autocorrect)', 'text', 'files', 'chars', 'seconds', 'chars/s', 'findings'],
+  ...(await timeTypography(generated, Number(values['typography-articles']))),
+];
+const typographyWidths = typographyRows[0]!.map((_, column) =>
+  Math.max(...typographyRows.map((row) => row[column]!.length)),
+);
 process.stdout.write('\n');
-for (const row of typographyRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(typographyWidths[column]!)).join('  ')}\n`);
+for (const row of typographyRows)
+  process.stdout.write(`${row.map((cell, column) => cell.padEnd(typographyWidths[column]!)).join('  ')}\n`);
 
 process.stdout.write(`\n${await (await import('./render.ts')).benchRender(projectRoot)}`); // the WeChat renderer over the sample articles
 process.stdout.write(`\n${await (await import('./dashboards.ts')).benchDashboards(projectRoot)}`); // API import and dashboard charts over eight months
@@ -157,7 +226,9 @@ if (!values['skip-site']) {
   const siteArticles = Number(values['site-articles']);
   const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);
   if (!(await isCacheCurrent(siteRepository, 'content/articles'))) {
-    process.stderr.write(`bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`);
+    process.stderr.write(
+      `bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`,
+    );
     await generateRepository(projectRoot, siteRepository, siteArticles);
     await growRoster(siteRepository, 50);
     await writeFile(`${siteRepository}.version`, `${currentKey}\n`);
@@ -165,7 +236,10 @@ if (!values['skip-site']) {
   const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
   await writeBareAstroProject(siteRepository, bareProject);
   process.stderr.write('bench: building the mpflow site and a bare Astro site of the same articles …\n');
-  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), { MPFLOW_REPOSITORY: siteRepository, MPFLOW_SITE_PROFILE: 'internal' });
+  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), {
+    MPFLOW_REPOSITORY: siteRepository,
+    MPFLOW_SITE_PROFILE: 'internal',
+  });
   const bareSite = await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare'));
   const siteRows = [
     ['site build', 'articles', 'pages', 'seconds'],
@@ -175,5 +249,6 @@ if (!values['skip-site']) {
   ];
   const siteWidths = siteRows[0]!.map((_, column) => Math.max(...siteRows.map((row) => row[column]!.length)));
   process.stdout.write('\n');
-  for (const row of siteRows) process.stdout.write(`${row.map((cell, column) => cell.padEnd(siteWidths[column]!)).join('  ')}\n`);
+  for (const row of siteRows)
+    process.stdout.write(`${row.map((cell, column) => cell.padEnd(siteWidths[column]!)).join('  ')}\n`);
 }

@@ -53,7 +53,17 @@ export function generateInputs(policy: PolicyFile, members = 50, months = 60): M
       }
       const ratings: MemberMonthInputs['ratings'] = { supervisor: rating(), peers: [rating(), rating(), rating()] };
       if (random() > 0.1) ratings.self = rating();
-      inputs.push({ member, period, roles, joined: '2021-01-01', daysInPost: 30, daysInMonth: 30, kpis, ratings, calibrations: [] });
+      inputs.push({
+        member,
+        period,
+        roles,
+        joined: '2021-01-01',
+        daysInPost: 30,
+        daysInMonth: 30,
+        kpis,
+        ratings,
+        calibrations: [],
+      });
     }
   }
   return inputs;
@@ -65,7 +75,12 @@ function scoreAll(inputs: readonly MemberMonthInputs[], policy: PolicyFile): str
   return out;
 }
 
-export async function benchScoring(): Promise<{ memberMonths: number; seconds: number[]; identical: boolean; digest: string }> {
+export async function benchScoring(): Promise<{
+  memberMonths: number;
+  seconds: number[];
+  identical: boolean;
+  digest: string;
+}> {
   const policyPath = fileURLToPath(new URL('../content/policy/2026-01-01.yaml', import.meta.url));
   const policy = parse(await readFile(policyPath, 'utf8')) as PolicyFile;
   const inputs = generateInputs(policy);
@@ -81,6 +96,8 @@ export async function benchScoring(): Promise<{ memberMonths: number; seconds: n
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await benchScoring();
-  process.stdout.write(`scoring  ${result.memberMonths} member-months (50 × 60)  first ${result.seconds[0]!.toFixed(3)} s  second ${result.seconds[1]!.toFixed(3)} s  goal ≤ 1 s  byte-identical ${result.identical ? 'yes' : 'NO'}  ${result.digest.slice(0, 23)}…\n`);
+  process.stdout.write(
+    `scoring  ${result.memberMonths} member-months (50 × 60)  first ${result.seconds[0]!.toFixed(3)} s  second ${result.seconds[1]!.toFixed(3)} s  goal ≤ 1 s  byte-identical ${result.identical ? 'yes' : 'NO'}  ${result.digest.slice(0, 23)}…\n`,
+  );
   if (!result.identical || result.seconds.some((value) => value > 1)) process.exitCode = 1;
 }

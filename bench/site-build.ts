@@ -14,7 +14,10 @@ export async function writeBareAstroProject(repository: string, target: string):
   await rm(target, { recursive: true, force: true });
   await mkdir(path.join(target, 'src/pages/articles'), { recursive: true });
   const articles = path.relative(target, path.join(repository, 'content/articles')).split(path.sep).join('/');
-  await writeFile(path.join(target, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', telemetry: false });\n");
+  await writeFile(
+    path.join(target, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', telemetry: false });\n",
+  );
   await writeFile(
     path.join(target, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '**/index.md', base: '${articles}' }) }) };\n`,
@@ -23,12 +26,26 @@ export async function writeBareAstroProject(repository: string, target: string):
     path.join(target, 'src/pages/articles/[...id].astro'),
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() {\n  return (await getCollection('articles')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));\n}\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.title}</title></head><body><h1>{entry.data.title}</h1><Content /></body></html>\n`,
   );
-  await writeFile(path.join(target, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }, null, 2));
+  await writeFile(
+    path.join(target, 'package.json'),
+    JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }, null, 2),
+  );
 }
 
-export async function timeAstroBuild(projectDirectory: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; pages: number }> {
+export async function timeAstroBuild(
+  projectDirectory: string,
+  outDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ seconds: number; pages: number }> {
   await rm(outDir, { recursive: true, force: true });
-  const astro = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const astro = path.join(
+    path.dirname(new URL(import.meta.url).pathname),
+    '..',
+    'node_modules',
+    'astro',
+    'bin',
+    'astro.mjs',
+  );
   const started = process.hrtime.bigint();
   await run(process.execPath, [astro, 'build', '--root', projectDirectory, '--outDir', outDir], {
     cwd: projectDirectory,

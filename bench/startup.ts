@@ -30,7 +30,9 @@ async function timeOnce(subject: Subject, cwd: string): Promise<{ wall: number }
   await subject.before?.();
   const started = process.hrtime.bigint();
   // Exit codes are not the point here (autocorrect exits 1 when it finds something).
-  await run(subject.file, subject.args, { cwd, env: { ...process.env, ...subject.env }, maxBuffer: 1 << 28 }).catch(() => undefined);
+  await run(subject.file, subject.args, { cwd, env: { ...process.env, ...subject.env }, maxBuffer: 1 << 28 }).catch(
+    () => undefined,
+  );
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   return { wall };
 }
@@ -39,7 +41,11 @@ async function cpuOf(subject: Subject, cwd: string): Promise<number> {
   // GNU time reports the child's CPU; without it the column stays empty.
   await subject.before?.();
   try {
-    const { stderr } = await run('/usr/bin/time', ['-f', 'bench-cpu %U %S', subject.file, ...subject.args], { cwd, env: { ...process.env, ...subject.env }, maxBuffer: 1 << 28 }).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }));
+    const { stderr } = await run('/usr/bin/time', ['-f', 'bench-cpu %U %S', subject.file, ...subject.args], {
+      cwd,
+      env: { ...process.env, ...subject.env },
+      maxBuffer: 1 << 28,
+    }).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }));
     const match = /bench-cpu ([\d.]+) ([\d.]+)/.exec(stderr);
     return match ? Number(match[1]) + Number(match[2]) : Number.NaN;
   } catch {
@@ -57,8 +63,20 @@ export async function benchStartup(projectRoot: string, runs: number): Promise<S
   const warm = { MPFLOW_CACHE_DIR: cacheFolder };
   const subjects: Subject[] = [
     { name: 'mpflow --help', goal: '≤ 0.15 s', file: node, args: [cli, '--help'] },
-    { name: 'mpflow check, sample department (cache warm)', goal: '≤ 0.5 s, ≤ 3× autocorrect', file: node, args: [cli, 'check'], env: warm },
-    { name: 'mpflow check --no-cache (every file read, parsed, linted)', goal: 'none', file: node, args: [cli, 'check', '--no-cache'], env: warm },
+    {
+      name: 'mpflow check, sample department (cache warm)',
+      goal: '≤ 0.5 s, ≤ 3× autocorrect',
+      file: node,
+      args: [cli, 'check'],
+      env: warm,
+    },
+    {
+      name: 'mpflow check --no-cache (every file read, parsed, linted)',
+      goal: 'none',
+      file: node,
+      args: [cli, 'check', '--no-cache'],
+      env: warm,
+    },
     {
       name: 'mpflow check, first run on a new machine (empty caches)',
       goal: 'none',
@@ -69,7 +87,12 @@ export async function benchStartup(projectRoot: string, runs: number): Promise<S
         await rm(coldFolder, { recursive: true, force: true });
       },
     },
-    { name: 'autocorrect --lint content/articles (peer)', goal: 'reference', file: path.join(projectRoot, 'node_modules/.bin/autocorrect'), args: ['--lint', 'content/articles'] },
+    {
+      name: 'autocorrect --lint content/articles (peer)',
+      goal: 'reference',
+      file: path.join(projectRoot, 'node_modules/.bin/autocorrect'),
+      args: ['--lint', 'content/articles'],
+    },
   ];
   // One run each to fill the caches the warm rows rely on (Node's compile cache, mpflow's check cache).
   for (const subject of subjects) await timeOnce(subject, projectRoot);
@@ -78,7 +101,13 @@ export async function benchStartup(projectRoot: string, runs: number): Promise<S
     for (const [index, subject] of subjects.entries()) walls[index]!.push((await timeOnce(subject, projectRoot)).wall);
   }
   const rows: StartupRow[] = [];
-  for (const [index, subject] of subjects.entries()) rows.push({ name: subject.name, goal: subject.goal, medianSeconds: median(walls[index]!), cpuSeconds: await cpuOf(subject, projectRoot) });
+  for (const [index, subject] of subjects.entries())
+    rows.push({
+      name: subject.name,
+      goal: subject.goal,
+      medianSeconds: median(walls[index]!),
+      cpuSeconds: await cpuOf(subject, projectRoot),
+    });
   await rm(cacheFolder, { recursive: true, force: true });
   await rm(coldFolder, { recursive: true, force: true });
   return rows;

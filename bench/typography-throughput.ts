@@ -31,7 +31,10 @@ export async function timeTypography(repository: string, articleCount: number): 
   const clean = await readBodies(repository, articleCount);
   const slipped = clean.map((body) => body.replace(/，/g, ',').replace(/ (\d+) /g, '$1'));
   const rows: string[][] = [];
-  for (const [label, bodies] of [['as written', clean], ['with slips', slipped]] as const) {
+  for (const [label, bodies] of [
+    ['as written', clean],
+    ['with slips', slipped],
+  ] as const) {
     const chars = bodies.reduce((sum, body) => sum + body.length, 0);
     for (const tool of TOOLS) {
       // One warm-up pass over a few files, so each tool's lazy set-up and JIT are not timed.
@@ -40,7 +43,15 @@ export async function timeTypography(repository: string, articleCount: number): 
       const started = process.hrtime.bigint();
       for (const body of bodies) findings += tool.lint(body);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      rows.push([tool.name, label, String(bodies.length), String(chars), seconds.toFixed(2), Math.round(chars / seconds).toLocaleString('en-US'), String(findings)]);
+      rows.push([
+        tool.name,
+        label,
+        String(bodies.length),
+        String(chars),
+        seconds.toFixed(2),
+        Math.round(chars / seconds).toLocaleString('en-US'),
+        String(findings),
+      ]);
     }
   }
   return rows;

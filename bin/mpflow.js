@@ -14,7 +14,17 @@ const installed = /[\\/]node_modules[\\/]/.test(fileURLToPath(import.meta.url));
 
 // Node 22.12–22.17 strip types only when asked: start again with the flag.
 if (!installed && !process.features.typescript) {
-  const again = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const again = spawnSync(
+    process.execPath,
+    [
+      '--experimental-strip-types',
+      '--disable-warning=ExperimentalWarning',
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
   process.exit(again.status ?? 2);
 }
 

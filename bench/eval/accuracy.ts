@@ -24,7 +24,10 @@ export interface EvalFinding {
   matched: string;
 }
 
-export type LintFunction = (source: string, options: { file: string; frontMatter: boolean }) => { findings: EvalFinding[] };
+export type LintFunction = (
+  source: string,
+  options: { file: string; frontMatter: boolean },
+) => { findings: EvalFinding[] };
 
 export interface Counts {
   tp: number;
@@ -53,7 +56,9 @@ export class CorpusError extends Error {}
 
 /** The sets of a corpus folder: corpus.yaml (tuned against), then every holdout*.yaml (written apart from the tuning). */
 export function corpusFiles(folder: string): string[] {
-  const holdouts = readdirSync(folder).filter((name) => /^holdout.*\.yaml$/.test(name)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const holdouts = readdirSync(folder)
+    .filter((name) => /^holdout.*\.yaml$/.test(name))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
   return [path.join(folder, 'corpus.yaml'), ...holdouts.map((name) => path.join(folder, name))];
 }
 
@@ -71,12 +76,15 @@ export async function loadCorpus(file: string): Promise<CorpusEntry[]> {
 function validateEntry(raw: unknown, where: string): CorpusEntry {
   if (typeof raw !== 'object' || raw === null) throw new CorpusError(`${where}: not a mapping`);
   const entry = raw as Record<string, unknown>;
-  if (typeof entry.text !== 'string' || entry.text.trim() === '') throw new CorpusError(`${where}: "text" must be a non-empty string`);
+  if (typeof entry.text !== 'string' || entry.text.trim() === '')
+    throw new CorpusError(`${where}: "text" must be a non-empty string`);
   if (!Array.isArray(entry.expect)) throw new CorpusError(`${where}: "expect" must be a list (empty for a negative)`);
   for (const family of entry.expect) {
-    if (!(FAMILIES as readonly unknown[]).includes(family)) throw new CorpusError(`${where}: unknown family "${String(family)}"`);
+    if (!(FAMILIES as readonly unknown[]).includes(family))
+      throw new CorpusError(`${where}: unknown family "${String(family)}"`);
   }
-  if (typeof entry.source !== 'string' || entry.source.trim() === '') throw new CorpusError(`${where}: "source" (a citation) is required`);
+  if (typeof entry.source !== 'string' || entry.source.trim() === '')
+    throw new CorpusError(`${where}: "source" (a citation) is required`);
   if (entry.frontMatter !== undefined && (typeof entry.frontMatter !== 'object' || entry.frontMatter === null)) {
     throw new CorpusError(`${where}: "frontMatter" must be a mapping`);
   }
@@ -112,7 +120,10 @@ export function evaluate(entries: CorpusEntry[], lint: LintFunction): EvalReport
     const fired = new Map<string, EvalFinding[]>();
     let error: string | undefined;
     try {
-      const result = lint(entryDocument(entry), { file: `corpus-${index + 1}.md`, frontMatter: entry.frontMatter !== undefined });
+      const result = lint(entryDocument(entry), {
+        file: `corpus-${index + 1}.md`,
+        frontMatter: entry.frontMatter !== undefined,
+      });
       for (const finding of result.findings) {
         const list = fired.get(finding.family) ?? [];
         list.push(finding);
@@ -145,7 +156,9 @@ export function evaluate(entries: CorpusEntry[], lint: LintFunction): EvalReport
     overall.fp += counts.fp;
     overall.fn += counts.fn;
   }
-  const failures = outcomes.filter((outcome) => outcome.error !== undefined || outcome.falsePositives.length > 0 || outcome.falseNegatives.length > 0);
+  const failures = outcomes.filter(
+    (outcome) => outcome.error !== undefined || outcome.falsePositives.length > 0 || outcome.falseNegatives.length > 0,
+  );
   return { byFamily, overall, outcomes, failures };
 }
 
@@ -162,13 +175,32 @@ export function formatTable(report: EvalReport, entries: CorpusEntry[]): string 
   const rows: string[][] = [['family', 'positives', 'negatives', 'TP', 'FP', 'FN', 'precision', 'recall']];
   for (const [family, counts] of report.byFamily) {
     const positives = entries.filter((entry) => entry.expect.includes(family as Family)).length;
-    rows.push([family, String(positives), String(entries.length - positives), String(counts.tp), String(counts.fp), String(counts.fn), precision(counts).toFixed(3), recall(counts).toFixed(3)]);
+    rows.push([
+      family,
+      String(positives),
+      String(entries.length - positives),
+      String(counts.tp),
+      String(counts.fp),
+      String(counts.fn),
+      precision(counts).toFixed(3),
+      recall(counts).toFixed(3),
+    ]);
   }
   const positiveEntries = entries.filter((entry) => entry.expect.length > 0).length;
   const { overall } = report;
-  rows.push(['overall', String(positiveEntries), String(entries.length - positiveEntries), String(overall.tp), String(overall.fp), String(overall.fn), precision(overall).toFixed(3), recall(overall).toFixed(3)]);
+  rows.push([
+    'overall',
+    String(positiveEntries),
+    String(entries.length - positiveEntries),
+    String(overall.tp),
+    String(overall.fp),
+    String(overall.fn),
+    precision(overall).toFixed(3),
+    recall(overall).toFixed(3),
+  ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   const separator = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
   return [line(rows[0]!), separator, ...rows.slice(1).map(line)].join('\n');
 }
@@ -178,7 +210,12 @@ export function formatFailures(report: EvalReport): string {
   return report.failures
     .map((outcome) => {
       const { entry } = outcome;
-      const fired = [...outcome.fired].map(([family, findings]) => `${family}(${findings.map((finding) => `${finding.ruleId} “${finding.matched}”`).join(', ')})`).join('; ');
+      const fired = [...outcome.fired]
+        .map(
+          ([family, findings]) =>
+            `${family}(${findings.map((finding) => `${finding.ruleId} “${finding.matched}”`).join(', ')})`,
+        )
+        .join('; ');
       const gaps = [
         ...outcome.falseNegatives.map((family) => `missed ${family}`),
         ...outcome.falsePositives.map((family) => `false ${family}`),

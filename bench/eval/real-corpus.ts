@@ -27,7 +27,9 @@ export interface RealEntry {
 }
 
 /** Families a real sentence is judged on: the content families (typography, structure and limits are about form). */
-export const CONTENT_FAMILIES = FAMILIES.filter((family) => family !== 'typography' && family !== 'structure' && family !== 'wechat-limits');
+export const CONTENT_FAMILIES = FAMILIES.filter(
+  (family) => family !== 'typography' && family !== 'structure' && family !== 'wechat-limits',
+);
 
 const DEAL: readonly Split[] = ['train', 'test', 'dev'];
 
@@ -47,19 +49,29 @@ interface RawSource {
 export function loadRealCorpus(folder: string): RealEntry[] {
   const entries: RealEntry[] = [];
   const seenIds = new Set<string>();
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()) {
     const file = path.join(folder, name);
     const document = parse(readFileSync(file, 'utf8')) as { kind?: unknown; sources?: unknown };
-    if (!document || typeof document.kind !== 'string' || !Array.isArray(document.sources)) throw new Error(`${file}: needs "kind" and a "sources" list`);
+    if (!document || typeof document.kind !== 'string' || !Array.isArray(document.sources))
+      throw new Error(`${file}: needs "kind" and a "sources" list`);
     const kind = document.kind;
     const sources = (document.sources as RawSource[]).map((source, index) => {
       const where = `${file} sources[${index}]`;
-      if (typeof source.id !== 'string' || typeof source.url !== 'string' || !/^https?:\/\//.test(source.url)) throw new Error(`${where}: needs an "id" and an http(s) "url"`);
+      if (typeof source.id !== 'string' || typeof source.url !== 'string' || !/^https?:\/\//.test(source.url))
+        throw new Error(`${where}: needs an "id" and an http(s) "url"`);
       if (seenIds.has(source.id)) throw new Error(`${where}: the id "${source.id}" is used twice`);
       seenIds.add(source.id);
       if (!Array.isArray(source.entries) || source.entries.length === 0) throw new Error(`${where}: no entries`);
-      if (source.split !== undefined && !(SPLITS as readonly unknown[]).includes(source.split)) throw new Error(`${where}: "split" must be one of ${SPLITS.join(', ')}`);
-      return { id: source.id, url: source.url, split: source.split as Split | undefined, entries: source.entries as Array<{ t?: unknown; e?: unknown; k?: unknown }> };
+      if (source.split !== undefined && !(SPLITS as readonly unknown[]).includes(source.split))
+        throw new Error(`${where}: "split" must be one of ${SPLITS.join(', ')}`);
+      return {
+        id: source.id,
+        url: source.url,
+        split: source.split as Split | undefined,
+        entries: source.entries as Array<{ t?: unknown; e?: unknown; k?: unknown }>,
+      };
     });
     const ordered = [...sources].sort((a, b) => (digest(a.id) < digest(b.id) ? -1 : 1));
     ordered.forEach((source, rank) => {
@@ -67,8 +79,20 @@ export function loadRealCorpus(folder: string): RealEntry[] {
       source.entries.forEach((entry, index) => {
         const where = `${file} ${source.id} entries[${index}]`;
         if (typeof entry.t !== 'string' || entry.t.trim() === '') throw new Error(`${where}: "t" must be the sentence`);
-        if (!Array.isArray(entry.e) || entry.e.some((family) => !(CONTENT_FAMILIES as readonly unknown[]).includes(family))) throw new Error(`${where}: "e" must list content families`);
-        entries.push({ text: entry.t, expect: entry.e as Family[], sourceId: source.id, url: source.url, kind, split, ...(typeof entry.k === 'string' ? { label: entry.k } : {}) });
+        if (
+          !Array.isArray(entry.e) ||
+          entry.e.some((family) => !(CONTENT_FAMILIES as readonly unknown[]).includes(family))
+        )
+          throw new Error(`${where}: "e" must list content families`);
+        entries.push({
+          text: entry.t,
+          expect: entry.e as Family[],
+          sourceId: source.id,
+          url: source.url,
+          kind,
+          split,
+          ...(typeof entry.k === 'string' ? { label: entry.k } : {}),
+        });
       });
     });
   }
@@ -82,7 +106,8 @@ export function loadRealCorpus(folder: string): RealEntry[] {
  */
 export function scriptOf(text: string): 'Traditional' | 'Simplified' {
   const { traditionalOnly } = scriptTables();
-  for (let index = 0; index < text.length; index += 1) if (traditionalOnly[text.charCodeAt(index)] === 1) return 'Traditional';
+  for (let index = 0; index < text.length; index += 1)
+    if (traditionalOnly[text.charCodeAt(index)] === 1) return 'Traditional';
   return 'Simplified';
 }
 
@@ -152,9 +177,22 @@ export function familyRows(outcomes: readonly SentenceOutcome[]): Row[] {
 }
 
 export function formatRows(title: string, rows: readonly Row[]): string {
-  const table = [[title, 'violations', 'clean', 'TP', 'FP', 'FN', 'precision', 'recall'], ...rows.map((row) => [row.label, String(row.violations), String(row.clean), String(row.tp), String(row.fp), String(row.fn), rowPrecision(row).toFixed(3), rowRecall(row).toFixed(3)])];
+  const table = [
+    [title, 'violations', 'clean', 'TP', 'FP', 'FN', 'precision', 'recall'],
+    ...rows.map((row) => [
+      row.label,
+      String(row.violations),
+      String(row.clean),
+      String(row.tp),
+      String(row.fp),
+      String(row.fn),
+      rowPrecision(row).toFixed(3),
+      rowRecall(row).toFixed(3),
+    ]),
+  ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   const separator = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
   return [line(table[0]!), separator, ...table.slice(1).map(line)].join('\n');
 }
@@ -166,8 +204,12 @@ export function formatMisses(outcomes: readonly SentenceOutcome[]): string[] {
     const missed = entry.expect.filter((family) => !fired.has(family));
     const extra = [...fired.keys()].filter((family) => !entry.expect.includes(family as Family));
     if (missed.length === 0 && extra.length === 0) continue;
-    const what = [...fired].map(([family, list]) => `${family}(${list.map((item) => `${item.ruleId} “${item.matched}”`).join(', ')})`).join('; ');
-    lines.push(`[${entry.split}] ${entry.sourceId}: ${JSON.stringify(entry.text)} — expected [${entry.expect.join(', ')}], fired [${what}]${missed.length ? ` — missed ${missed.join(', ')}` : ''}${extra.length ? ` — false ${extra.join(', ')}` : ''}`);
+    const what = [...fired]
+      .map(([family, list]) => `${family}(${list.map((item) => `${item.ruleId} “${item.matched}”`).join(', ')})`)
+      .join('; ');
+    lines.push(
+      `[${entry.split}] ${entry.sourceId}: ${JSON.stringify(entry.text)} — expected [${entry.expect.join(', ')}], fired [${what}]${missed.length ? ` — missed ${missed.join(', ')}` : ''}${extra.length ? ` — false ${extra.join(', ')}` : ''}`,
+    );
   }
   return lines;
 }

@@ -4,7 +4,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintMarkdown } from '../../src/core/compliance/index.ts';
-import { familyRows, formatMisses, formatRows, judge, loadRealCorpus, rowPrecision, rowRecall, scriptOf, sentenceRow, SPLITS, type Row } from './real-corpus.ts';
+import {
+  familyRows,
+  formatMisses,
+  formatRows,
+  judge,
+  loadRealCorpus,
+  rowPrecision,
+  rowRecall,
+  scriptOf,
+  sentenceRow,
+  SPLITS,
+  type Row,
+} from './real-corpus.ts';
 
 const folder = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'test/compliance-eval/corpus-real');
 
@@ -12,7 +24,9 @@ const folder = path.join(fileURLToPath(new URL('../..', import.meta.url)), 'test
 export const GOAL = { precision: 0.92, recall: 0.88, familyRecall: 0.8, familyMinimum: 10 } as const;
 
 function goalLine(overall: Row, families: readonly Row[]): string {
-  const weak = families.filter((row) => row.violations >= GOAL.familyMinimum && rowRecall(row) < GOAL.familyRecall).map((row) => `${row.label} ${rowRecall(row).toFixed(3)}`);
+  const weak = families
+    .filter((row) => row.violations >= GOAL.familyMinimum && rowRecall(row) < GOAL.familyRecall)
+    .map((row) => `${row.label} ${rowRecall(row).toFixed(3)}`);
   const met = rowPrecision(overall) >= GOAL.precision && rowRecall(overall) >= GOAL.recall && weak.length === 0;
   return `goal on TEST: precision ≥ ${GOAL.precision} (${rowPrecision(overall).toFixed(3)}), recall ≥ ${GOAL.recall} (${rowRecall(overall).toFixed(3)}), recall ≥ ${GOAL.familyRecall} in every family with ≥ ${GOAL.familyMinimum} test sentences${weak.length ? ` (below: ${weak.join(', ')})` : ''} — ${met ? 'met' : 'NOT met'}`;
 }
@@ -21,8 +35,20 @@ export function realCorpusReport(options: { misses: boolean }): string {
   const entries = loadRealCorpus(folder);
   const outcomes = judge(entries, (source, lintOptions) => lintMarkdown(source, lintOptions));
   const sources = new Set(entries.map((entry) => entry.sourceId)).size;
-  const out: string[] = [`mpflow compliance accuracy on real text — ${entries.length} sentences from ${sources} public pages (test/compliance-eval/corpus-real, split by source)\n`];
-  out.push(formatRows('split', SPLITS.map((split) => sentenceRow(split, outcomes.filter((outcome) => outcome.entry.split === split)))));
+  const out: string[] = [
+    `mpflow compliance accuracy on real text — ${entries.length} sentences from ${sources} public pages (test/compliance-eval/corpus-real, split by source)\n`,
+  ];
+  out.push(
+    formatRows(
+      'split',
+      SPLITS.map((split) =>
+        sentenceRow(
+          split,
+          outcomes.filter((outcome) => outcome.entry.split === split),
+        ),
+      ),
+    ),
+  );
   const labels: Record<(typeof SPLITS)[number], string> = {
     train: 'TRAIN split (rules and classifier weights were tuned on it: not an estimate)',
     dev: 'DEV split (used for thresholds and choices: not an estimate)',
@@ -31,13 +57,20 @@ export function realCorpusReport(options: { misses: boolean }): string {
   for (const split of ['test', 'dev', 'train'] as const) {
     const part = outcomes.filter((outcome) => outcome.entry.split === split);
     out.push(`\n${labels[split]}, per family:\n${formatRows('family', familyRows(part))}`);
-    const scripts = (['Simplified', 'Traditional'] as const).map((script) => sentenceRow(script, part.filter((outcome) => scriptOf(outcome.entry.text) === script)));
+    const scripts = (['Simplified', 'Traditional'] as const).map((script) =>
+      sentenceRow(
+        script,
+        part.filter((outcome) => scriptOf(outcome.entry.text) === script),
+      ),
+    );
     out.push(`\n${labels[split]}, per script (zh-Hans / zh-Hant):\n${formatRows('script', scripts)}`);
     if (split === 'test') out.push(`\n${goalLine(sentenceRow('test', part), familyRows(part))}`);
   }
   if (options.misses) {
     const misses = formatMisses(outcomes.filter((outcome) => outcome.entry.split !== 'test'));
-    out.push(`\n${misses.length} train/dev sentences not judged as expected (test-split misses are not shown):\n${misses.join('\n')}`);
+    out.push(
+      `\n${misses.length} train/dev sentences not judged as expected (test-split misses are not shown):\n${misses.join('\n')}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -17,12 +17,17 @@ import { buildTextView } from '../../src/core/compliance/text-view.ts';
 export const SEPARATE_LABELS: Readonly<Record<string, readonly string[]>> = { lexicon: ['rumour'] };
 
 export function modelHeads(families: readonly string[]): string[] {
-  return families.flatMap((family) => [family, ...(SEPARATE_LABELS[family] ?? []).map((label) => `${family}:${label}`)]);
+  return families.flatMap((family) => [
+    family,
+    ...(SEPARATE_LABELS[family] ?? []).map((label) => `${family}:${label}`),
+  ]);
 }
 
 /** The heads an entry is a positive of: its families, a separately modelled label taking its family's place. */
 function headsOf(expect: readonly string[], label: string | undefined): Set<string> {
-  return new Set(expect.map((family) => (label && SEPARATE_LABELS[family]?.includes(label) ? `${family}:${label}` : family)));
+  return new Set(
+    expect.map((family) => (label && SEPARATE_LABELS[family]?.includes(label) ? `${family}:${label}` : family)),
+  );
 }
 
 export interface Example {
@@ -48,14 +53,29 @@ export async function trainingData(root: string): Promise<TrainingData> {
   const real = loadRealCorpus(path.join(root, 'test/compliance-eval/corpus-real'));
   const ownFiles = corpusFiles(path.join(root, 'test/compliance-eval'));
   const own: Example[] = [];
-  for (const file of ownFiles) for (const entry of await loadCorpus(file)) own.push({ text: normalise(entry.text), families: new Set(entry.expect.filter((family) => (CONTENT_FAMILIES as readonly string[]).includes(family))) });
-  const train: Example[] = [...own, ...real.filter((entry) => entry.split === 'train').map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) }))];
-  const dev: Example[] = real.filter((entry) => entry.split === 'dev').map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) }));
+  for (const file of ownFiles)
+    for (const entry of await loadCorpus(file))
+      own.push({
+        text: normalise(entry.text),
+        families: new Set(entry.expect.filter((family) => (CONTENT_FAMILIES as readonly string[]).includes(family))),
+      });
+  const train: Example[] = [
+    ...own,
+    ...real
+      .filter((entry) => entry.split === 'train')
+      .map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) })),
+  ];
+  const dev: Example[] = real
+    .filter((entry) => entry.split === 'dev')
+    .map((entry) => ({ text: normalise(entry.text), families: headsOf(entry.expect, entry.label) }));
   const labelled = [...train, ...dev].map((example) => [example.text, [...example.families].sort()]);
   return {
     train,
     dev,
-    files: [...ownFiles.map((file) => path.relative(root, file)), 'test/compliance-eval/corpus-real (train split; dev split for thresholds)'],
+    files: [
+      ...ownFiles.map((file) => path.relative(root, file)),
+      'test/compliance-eval/corpus-real (train split; dev split for thresholds)',
+    ],
     sha256: createHash('sha256').update(JSON.stringify(labelled)).digest('hex'),
   };
 }

@@ -14,7 +14,11 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { isoInTimeZone } from '../../src/core/calendar/wall-clock.ts';
-import { serializePublishRecord, publishRecordPath, type PublishRecord } from '../../src/core/publishing/record-store.ts';
+import {
+  serializePublishRecord,
+  publishRecordPath,
+  type PublishRecord,
+} from '../../src/core/publishing/record-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SAMPLE_TODAY = Date.parse('2026-11-26T00:00:00+08:00');

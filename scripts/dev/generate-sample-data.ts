@@ -121,9 +121,7 @@ function allocate(total: number, weights: number[]): number[] {
   const raw = weights.map((w) => (total * w) / sum);
   const out = raw.map((x) => Math.floor(x));
   let left = total - out.reduce((s, x) => s + x, 0);
-  const order = raw
-    .map((x, i) => [x - Math.floor(x), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = raw.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j]![1]]!++;
   return out;
 }
@@ -143,7 +141,7 @@ function dateOf(ms: number): string {
 }
 
 function isoLocal(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16) + ':00+08:00';
+  return `${new Date(ms).toISOString().slice(0, 16)}:00+08:00`;
 }
 
 function addDays(date: string, n: number): string {
@@ -194,32 +192,266 @@ interface Article {
 
 // Matches /tmp/sample-manifest.md (the 26 articles; 25 and 26 are scheduled).
 const ARTICLES: Article[] = [
-  { id: '2026-09-02-yancha-yanyun', publishAt: '2026-09-02T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 4300, comments: 34, shareRate: 0.052, tail: 1.3 },
-  { id: '2026-09-05-fuding-baicha-grades', publishAt: '2026-09-05T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3900, comments: 27, shareRate: 0.061, tail: 1.4 },
-  { id: '2026-09-09-office-gaiwan', publishAt: '2026-09-09T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3400, comments: 19, shareRate: 0.047, tail: 1.0 },
-  { id: '2026-09-12-jasmine-scenting', publishAt: '2026-09-12T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 2700, comments: 16, shareRate: 0.041, tail: 0.8 },
-  { id: '2026-09-16-mid-autumn-tea-gifts', publishAt: '2026-09-16T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 4900, comments: 41, shareRate: 0.074, tail: 0.6 },
-  { id: '2026-09-19-water-temperature', publishAt: '2026-09-19T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3600, comments: 23, shareRate: 0.055, tail: 1.2 },
-  { id: '2026-09-23-autumn-tea-garden', publishAt: '2026-09-23T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 2100, comments: 11, shareRate: 0.036, tail: 0.5 },
-  { id: '2026-09-26-mid-autumn-quiz', publishAt: '2026-09-26T20:30:00+08:00', author: 'wang-jia', kind: 'quiz', appeal: 9200, comments: 1128, shareRate: 0.068, tail: 0.4 },
-  { id: '2026-10-03-wuyi-national-day', publishAt: '2026-10-03T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 2900, comments: 14, shareRate: 0.058, tail: 0.9 },
-  { id: '2026-10-07-storing-white-tea', publishAt: '2026-10-07T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 4600, comments: 37, shareRate: 0.049, tail: 1.8 },
-  { id: '2026-10-10-quiz-results', publishAt: '2026-10-10T20:30:00+08:00', author: 'lin-xiao', kind: 'quiz-results', appeal: 5300, comments: 63, shareRate: 0.031, tail: 0.3 },
-  { id: '2026-10-14-yancha-roasting', publishAt: '2026-10-14T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3200, comments: 22, shareRate: 0.044, tail: 1.1 },
-  { id: '2026-10-17-tea-at-night', publishAt: '2026-10-17T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 5800, comments: 48, shareRate: 0.078, tail: 1.6 },
-  { id: '2026-10-21-tea-master', publishAt: '2026-10-21T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 2600, comments: 29, shareRate: 0.057, tail: 0.5 },
-  { id: '2026-10-24-song-dynasty-diancha', publishAt: '2026-10-24T20:30:00+08:00', author: 'lin-xiao', kind: 'reprint', appeal: 1700, comments: 7, shareRate: 0.033, tail: 0.6 },
-  { id: '2026-10-28-cold-brew-oolong', publishAt: '2026-10-28T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 2400, comments: 15, shareRate: 0.039, tail: 0.8 },
-  { id: '2026-10-31-new-packaging-story', publishAt: '2026-10-31T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3800, comments: 32, shareRate: 0.045, tail: 0.6 },
-  { id: '2026-11-04-tea-and-snacks', publishAt: '2026-11-04T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3000, comments: 21, shareRate: 0.052, tail: 0.9 },
-  { id: '2026-11-07-lidong-tea', publishAt: '2026-11-07T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 4200, comments: 26, shareRate: 0.063, tail: 1.2 },
-  { id: '2026-11-11-packaging-vote', publishAt: '2026-11-11T20:30:00+08:00', author: 'wang-jia', kind: 'vote', appeal: 8600, comments: 367, shareRate: 0.071, tail: 0.3 },
-  { id: '2026-11-14-reading-tea-labels', publishAt: '2026-11-14T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3500, comments: 24, shareRate: 0.066, tail: 1.4 },
-  { id: '2026-11-18-cleaning-tea-stains', publishAt: '2026-11-18T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 4000, comments: 18, shareRate: 0.072, tail: 1.5 },
-  { id: '2026-11-21-boiled-shoumei', publishAt: '2026-11-21T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3300, comments: 20, shareRate: 0.048, tail: 1.0 },
-  { id: '2026-11-25-vote-results', publishAt: '2026-11-25T20:30:00+08:00', author: 'wang-jia', kind: 'vote-results', appeal: 4500, comments: 38, shareRate: 0.034, tail: 0.3 },
-  { id: '2026-11-28-beginner-notes', publishAt: '2026-11-28T20:30:00+08:00', author: 'lin-xiao', kind: 'normal', appeal: 3600, comments: 20, shareRate: 0.05, tail: 1.0 },
-  { id: '2026-12-02-winter-tea-gathering', publishAt: '2026-12-02T20:30:00+08:00', author: 'wang-jia', kind: 'normal', appeal: 3800, comments: 25, shareRate: 0.06, tail: 1.0 },
+  {
+    id: '2026-09-02-yancha-yanyun',
+    publishAt: '2026-09-02T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 4300,
+    comments: 34,
+    shareRate: 0.052,
+    tail: 1.3,
+  },
+  {
+    id: '2026-09-05-fuding-baicha-grades',
+    publishAt: '2026-09-05T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 3900,
+    comments: 27,
+    shareRate: 0.061,
+    tail: 1.4,
+  },
+  {
+    id: '2026-09-09-office-gaiwan',
+    publishAt: '2026-09-09T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 3400,
+    comments: 19,
+    shareRate: 0.047,
+    tail: 1.0,
+  },
+  {
+    id: '2026-09-12-jasmine-scenting',
+    publishAt: '2026-09-12T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 2700,
+    comments: 16,
+    shareRate: 0.041,
+    tail: 0.8,
+  },
+  {
+    id: '2026-09-16-mid-autumn-tea-gifts',
+    publishAt: '2026-09-16T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 4900,
+    comments: 41,
+    shareRate: 0.074,
+    tail: 0.6,
+  },
+  {
+    id: '2026-09-19-water-temperature',
+    publishAt: '2026-09-19T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 3600,
+    comments: 23,
+    shareRate: 0.055,
+    tail: 1.2,
+  },
+  {
+    id: '2026-09-23-autumn-tea-garden',
+    publishAt: '2026-09-23T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 2100,
+    comments: 11,
+    shareRate: 0.036,
+    tail: 0.5,
+  },
+  {
+    id: '2026-09-26-mid-autumn-quiz',
+    publishAt: '2026-09-26T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'quiz',
+    appeal: 9200,
+    comments: 1128,
+    shareRate: 0.068,
+    tail: 0.4,
+  },
+  {
+    id: '2026-10-03-wuyi-national-day',
+    publishAt: '2026-10-03T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 2900,
+    comments: 14,
+    shareRate: 0.058,
+    tail: 0.9,
+  },
+  {
+    id: '2026-10-07-storing-white-tea',
+    publishAt: '2026-10-07T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 4600,
+    comments: 37,
+    shareRate: 0.049,
+    tail: 1.8,
+  },
+  {
+    id: '2026-10-10-quiz-results',
+    publishAt: '2026-10-10T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'quiz-results',
+    appeal: 5300,
+    comments: 63,
+    shareRate: 0.031,
+    tail: 0.3,
+  },
+  {
+    id: '2026-10-14-yancha-roasting',
+    publishAt: '2026-10-14T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 3200,
+    comments: 22,
+    shareRate: 0.044,
+    tail: 1.1,
+  },
+  {
+    id: '2026-10-17-tea-at-night',
+    publishAt: '2026-10-17T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 5800,
+    comments: 48,
+    shareRate: 0.078,
+    tail: 1.6,
+  },
+  {
+    id: '2026-10-21-tea-master',
+    publishAt: '2026-10-21T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 2600,
+    comments: 29,
+    shareRate: 0.057,
+    tail: 0.5,
+  },
+  {
+    id: '2026-10-24-song-dynasty-diancha',
+    publishAt: '2026-10-24T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'reprint',
+    appeal: 1700,
+    comments: 7,
+    shareRate: 0.033,
+    tail: 0.6,
+  },
+  {
+    id: '2026-10-28-cold-brew-oolong',
+    publishAt: '2026-10-28T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 2400,
+    comments: 15,
+    shareRate: 0.039,
+    tail: 0.8,
+  },
+  {
+    id: '2026-10-31-new-packaging-story',
+    publishAt: '2026-10-31T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 3800,
+    comments: 32,
+    shareRate: 0.045,
+    tail: 0.6,
+  },
+  {
+    id: '2026-11-04-tea-and-snacks',
+    publishAt: '2026-11-04T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 3000,
+    comments: 21,
+    shareRate: 0.052,
+    tail: 0.9,
+  },
+  {
+    id: '2026-11-07-lidong-tea',
+    publishAt: '2026-11-07T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 4200,
+    comments: 26,
+    shareRate: 0.063,
+    tail: 1.2,
+  },
+  {
+    id: '2026-11-11-packaging-vote',
+    publishAt: '2026-11-11T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'vote',
+    appeal: 8600,
+    comments: 367,
+    shareRate: 0.071,
+    tail: 0.3,
+  },
+  {
+    id: '2026-11-14-reading-tea-labels',
+    publishAt: '2026-11-14T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 3500,
+    comments: 24,
+    shareRate: 0.066,
+    tail: 1.4,
+  },
+  {
+    id: '2026-11-18-cleaning-tea-stains',
+    publishAt: '2026-11-18T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 4000,
+    comments: 18,
+    shareRate: 0.072,
+    tail: 1.5,
+  },
+  {
+    id: '2026-11-21-boiled-shoumei',
+    publishAt: '2026-11-21T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 3300,
+    comments: 20,
+    shareRate: 0.048,
+    tail: 1.0,
+  },
+  {
+    id: '2026-11-25-vote-results',
+    publishAt: '2026-11-25T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'vote-results',
+    appeal: 4500,
+    comments: 38,
+    shareRate: 0.034,
+    tail: 0.3,
+  },
+  {
+    id: '2026-11-28-beginner-notes',
+    publishAt: '2026-11-28T20:30:00+08:00',
+    author: 'lin-xiao',
+    kind: 'normal',
+    appeal: 3600,
+    comments: 20,
+    shareRate: 0.05,
+    tail: 1.0,
+  },
+  {
+    id: '2026-12-02-winter-tea-gathering',
+    publishAt: '2026-12-02T20:30:00+08:00',
+    author: 'wang-jia',
+    kind: 'normal',
+    appeal: 3800,
+    comments: 25,
+    shareRate: 0.06,
+    tail: 1.0,
+  },
 ];
 
 interface ArticleDay {
@@ -239,7 +471,7 @@ function decayWeight(k: number): number {
   if (k === 0) return 0.31;
   if (k === 1) return 0.26;
   if (k === 2) return 0.105;
-  if (k <= 13) return 0.088 * Math.pow(0.61, k - 3);
+  if (k <= 13) return 0.088 * 0.61 ** (k - 3);
   return 0;
 }
 
@@ -267,7 +499,7 @@ function articleDays(a: Article): ArticleDay[] {
       const floor = total * (d === window.to ? 0.05 : 0.027);
       expected = Math.max(expected, floor);
     } else if (window && d > window.to) {
-      expected = k <= 13 ? total * 0.012 * Math.pow(0.55, daysBetween(window.to, d) - 1) : 0;
+      expected = k <= 13 ? total * 0.012 * 0.55 ** (daysBetween(window.to, d) - 1) : 0;
     }
     if (a.kind === 'quiz-results' && k >= 3) expected *= 0.6; // people only check whether they won
     let reads: number;
@@ -310,7 +542,17 @@ function articleDays(a: Article): ArticleDay[] {
     const shareUsers = shares - Math.floor(shares * between(rng, 0, 0.14));
     const likes = stochasticRound(rng, reads * likeRate * between(rng, 0.8, 1.2));
     const favorites = stochasticRound(rng, reads * favRate * between(rng, 0.8, 1.2));
-    return { date: x.date, article: a.id, reads, readers, shares, shareUsers, likes, comments: commentCounts[i]!, favorites };
+    return {
+      date: x.date,
+      article: a.id,
+      reads,
+      readers,
+      shares,
+      shareUsers,
+      likes,
+      comments: commentCounts[i]!,
+      favorites,
+    };
   });
 }
 
@@ -332,7 +574,13 @@ const AD_FLIGHTS = [
   { from: '2026-11-10', to: '2026-11-20', perDay: 6.5 }, // 包装投票期间
 ];
 
-function followerDay(date: string, reads: number, shares: number, pushedToday: boolean, pushedYesterday: boolean): FollowerRow[] {
+function followerDay(
+  date: string,
+  reads: number,
+  shares: number,
+  pushedToday: boolean,
+  pushedYesterday: boolean,
+): FollowerRow[] {
   const rng = rngFor(`followers:${date}`);
   const dow = weekday(date);
   const weekend = dow === 0 || dow === 6;
@@ -354,8 +602,20 @@ function followerDay(date: string, reads: number, shares: number, pushedToday: b
   if (inRange(date, '2026-10-07', '2026-10-09')) cancelledTotal += 9; // quiz over, some leave again
   if (inRange(date, '2026-11-23', '2026-11-24')) cancelledTotal += 5; // vote over
   const cancelled = poisson(rng, cancelledTotal);
-  const cancelWeights: Record<Source, number> = { 0: 78, 1: 5, 17: 3, 30: 5, 57: 5, 100: date >= '2026-09-24' ? 4 : 0, 161: 0 };
-  const cancelSplit = allocateRandom(rng, cancelled, SOURCES.map((s) => cancelWeights[s]));
+  const cancelWeights: Record<Source, number> = {
+    0: 78,
+    1: 5,
+    17: 3,
+    30: 5,
+    57: 5,
+    100: date >= '2026-09-24' ? 4 : 0,
+    161: 0,
+  };
+  const cancelSplit = allocateRandom(
+    rng,
+    cancelled,
+    SOURCES.map((s) => cancelWeights[s]),
+  );
 
   const rows: FollowerRow[] = [];
   SOURCES.forEach((source, i) => {
@@ -406,7 +666,10 @@ function agentOn(date: string): string {
   return restSunday || ZHENG_HAO_OFF.has(date) ? 'chen-yu' : 'zheng-hao';
 }
 
-const HOUR_WEIGHTS = [1.2, 0.6, 0.3, 0.2, 0.2, 0.3, 0.8, 2.2, 4.5, 7.5, 8.8, 8.6, 6.4, 6.9, 7.8, 7.9, 7.2, 6.1, 5.4, 6.2, 7.4, 8.2, 6.3, 3.1];
+const HOUR_WEIGHTS = [
+  1.2, 0.6, 0.3, 0.2, 0.2, 0.3, 0.8, 2.2, 4.5, 7.5, 8.8, 8.6, 6.4, 6.9, 7.8, 7.9, 7.2, 6.1, 5.4, 6.2, 7.4, 8.2, 6.3,
+  3.1,
+];
 
 function supportDay(date: string, pushedToday: boolean): Conversation[] {
   const rng = rngFor(`support:${date}`);
@@ -439,7 +702,10 @@ function supportDay(date: string, pushedToday: boolean): Conversation[] {
 
   const items: Omit<Conversation, 'id'>[] = [];
   for (let i = 0; i < count; i++) {
-    const hour = pickWeighted(rng, hourWeights.map((w, h) => [h, lastDay && h >= 21 ? 0 : w] as const));
+    const hour = pickWeighted(
+      rng,
+      hourWeights.map((w, h) => [h, lastDay && h >= 21 ? 0 : w] as const),
+    );
     const opened = localMs(date, hour, intBetween(rng, 0, 59));
     const category = pickWeighted(rng, categoryWeights);
     const channel = pickWeighted<Channel>(rng, [
@@ -494,8 +760,20 @@ function supportDay(date: string, pushedToday: boolean): Conversation[] {
       const slow = firstReply - opened > 30 * 60_000 && inHours;
       satisfaction =
         category === '投诉'
-          ? pickWeighted(rng, [[1, 15], [2, 25], [3, 30], [4, 20], [5, 10]])
-          : pickWeighted(rng, [[1, 1], [2, slow ? 6 : 2], [3, slow ? 18 : 8], [4, 29], [5, slow ? 38 : 60]]);
+          ? pickWeighted(rng, [
+              [1, 15],
+              [2, 25],
+              [3, 30],
+              [4, 20],
+              [5, 10],
+            ])
+          : pickWeighted(rng, [
+              [1, 1],
+              [2, slow ? 6 : 2],
+              [3, slow ? 18 : 8],
+              [4, 29],
+              [5, slow ? 38 : 60],
+            ]);
     }
     items.push({ agent, channel, opened, firstReply, closed, category, satisfaction });
   }
@@ -523,7 +801,7 @@ function supportDay(date: string, pushedToday: boolean): Conversation[] {
 function writeCsv(rel: string, header: string, lines: string[]): void {
   const file = path.join(ROOT, rel);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, [header, ...lines].join('\n') + '\n');
+  fs.writeFileSync(file, `${[header, ...lines].join('\n')}\n`);
 }
 
 /** Warns where the articles in the repository (read by mpflow's own loader) disagree with the table above. */
@@ -537,8 +815,10 @@ async function crossCheckArticleFolders(): Promise<void> {
       continue;
     }
     const { author, publishAt } = article.data;
-    if (author && author !== a.author) console.warn(`warning: ${article.id}: author ${author} in front matter, ${a.author} in table`);
-    if (publishAt && publishAt !== a.publishAt) console.warn(`warning: ${article.id}: publishAt ${publishAt} in front matter, ${a.publishAt} in table`);
+    if (author && author !== a.author)
+      console.warn(`warning: ${article.id}: author ${author} in front matter, ${a.author} in table`);
+    if (publishAt && publishAt !== a.publishAt)
+      console.warn(`warning: ${article.id}: publishAt ${publishAt} in front matter, ${a.publishAt} in table`);
   }
 }
 
@@ -560,7 +840,13 @@ async function main(): Promise<void> {
   const cumulative: { date: string; cumulative: number }[] = [];
   let running = 19_374; // followers at the end of 2026-08-31
   for (const d of DAYS) {
-    const rows = followerDay(d, readsByDate.get(d) ?? 0, sharesByDate.get(d) ?? 0, pushDays.has(d), pushDays.has(addDays(d, -1)));
+    const rows = followerDay(
+      d,
+      readsByDate.get(d) ?? 0,
+      sharesByDate.get(d) ?? 0,
+      pushDays.has(d),
+      pushDays.has(addDays(d, -1)),
+    );
     followerRows.push(...rows);
     running += rows.reduce((s, r) => s + r.new - r.cancelled, 0);
     cumulative.push({ date: d, cumulative: running });
@@ -575,18 +861,37 @@ async function main(): Promise<void> {
     writeCsv(
       `content/metrics/articles/${month}.csv`,
       'date,article,reads,readers,shares,shareUsers,likes,comments,favorites',
-      a.map((r) => [r.date, r.article, r.reads, r.readers, r.shares, r.shareUsers, r.likes, r.comments, r.favorites].join(',')),
+      a.map((r) =>
+        [r.date, r.article, r.reads, r.readers, r.shares, r.shareUsers, r.likes, r.comments, r.favorites].join(','),
+      ),
     );
     const f = followerRows.filter((r) => inMonth(r.date));
-    writeCsv(`content/metrics/followers/${month}.csv`, 'date,source,new,cancelled', f.map((r) => [r.date, r.source, r.new, r.cancelled].join(',')));
+    writeCsv(
+      `content/metrics/followers/${month}.csv`,
+      'date,source,new,cancelled',
+      f.map((r) => [r.date, r.source, r.new, r.cancelled].join(',')),
+    );
     const c = cumulative.filter((r) => inMonth(r.date));
-    writeCsv(`content/metrics/followers-cumulative/${month}.csv`, 'date,cumulative', c.map((r) => `${r.date},${r.cumulative}`));
+    writeCsv(
+      `content/metrics/followers-cumulative/${month}.csv`,
+      'date,cumulative',
+      c.map((r) => `${r.date},${r.cumulative}`),
+    );
     const s = conversations.filter((r) => inMonth(dateOf(r.opened)));
     writeCsv(
       `content/metrics/support/${month}.csv`,
       'id,agent,channel,openedAt,firstReplyAt,closedAt,category,satisfaction',
       s.map((r) =>
-        [r.id, r.agent, r.channel, isoLocal(r.opened), isoLocal(r.firstReply), isoLocal(r.closed), r.category, r.satisfaction ?? ''].join(','),
+        [
+          r.id,
+          r.agent,
+          r.channel,
+          isoLocal(r.opened),
+          isoLocal(r.firstReply),
+          isoLocal(r.closed),
+          r.category,
+          r.satisfaction ?? '',
+        ].join(','),
       ),
     );
     counts.articles += a.length;

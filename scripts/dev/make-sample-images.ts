@@ -78,7 +78,8 @@ function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
         const a = i >= 3 ? row[i - 3]! : 0;
         const b = prev[i]!;
         const c = i >= 3 ? prev[i - 3]! : 0;
-        const predictor = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+        const predictor =
+          filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
         const v = (row[i]! - predictor) & 0xff;
         candidate[i] = v;
         score += v < 128 ? v : 256 - v;
@@ -156,7 +157,7 @@ function paint(width: number, height: number, seedKey: string): Uint8Array {
   const hills = rng() < 0.8;
   const hillBase = height * (0.68 + rng() * 0.14);
   const hillAmp = height * (0.04 + rng() * 0.06);
-  const hillFreq = (1.2 + rng() * 1.8) * (Math.PI * 2) / width;
+  const hillFreq = ((1.2 + rng() * 1.8) * (Math.PI * 2)) / width;
   const hillPhase = rng() * Math.PI * 2;
   const hillColour = mix(mid, dark, 0.45 + rng() * 0.3);
   const hill2Phase = rng() * Math.PI * 2;

@@ -2,7 +2,14 @@ import { openCheckCache } from '../../src/core/cache/check-cache.ts';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
 const inner = openCheckCache(process.cwd());
 const misses: string[] = [];
-const cache = { ...inner, get<T>(ns: string, key: string) { const v = inner.get<T>(ns, key); if (v === undefined) misses.push(ns); return v; } };
+const cache = {
+  ...inner,
+  get<T>(ns: string, key: string) {
+    const v = inner.get<T>(ns, key);
+    if (v === undefined) misses.push(ns);
+    return v;
+  },
+};
 const t = performance.now();
 await checkRepository(process.cwd(), { cache });
 inner.save();

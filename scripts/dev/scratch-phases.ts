@@ -17,4 +17,6 @@ await checkCompliance(repository, { cache });
 const f = t();
 cache.save();
 const g = t();
-console.log(`start ${a.toFixed(0)} import ${(b - a).toFixed(0)} cache ${(c - b).toFixed(0)} load ${(d - c).toFixed(0)} checks ${(e - d).toFixed(0)} compliance ${(f - e).toFixed(0)} save ${(g - f).toFixed(0)} problems ${problems.length}`);
+console.log(
+  `start ${a.toFixed(0)} import ${(b - a).toFixed(0)} cache ${(c - b).toFixed(0)} load ${(d - c).toFixed(0)} checks ${(e - d).toFixed(0)} compliance ${(f - e).toFixed(0)} save ${(g - f).toFixed(0)} problems ${problems.length}`,
+);

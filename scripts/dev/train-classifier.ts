@@ -44,10 +44,13 @@ const devFeatures = dev.map((example) => sentenceFeatures(example.text, NGRAMS))
  */
 function fit(family: string): Omit<FamilyModel, 'threshold'> {
   const counts = new Map<string, number>();
-  for (const features of trainFeatures) for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const features of trainFeatures)
+    for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const vocabulary = [...counts.keys()].filter((feature) => counts.get(feature)! >= MIN_COUNT).sort();
   const index = new Map(vocabulary.map((feature, position) => [feature, position]));
-  const rows = trainFeatures.map((features) => [...features].map((feature) => index.get(feature)).filter((position): position is number => position !== undefined));
+  const rows = trainFeatures.map((features) =>
+    [...features].map((feature) => index.get(feature)).filter((position): position is number => position !== undefined),
+  );
   const labels = train.map((example) => (example.families.has(family) ? 1 : 0));
   const positives = labels.reduce<number>((sum, label) => sum + label, 0);
   // Positives are rare: weigh them up so both classes count alike.
@@ -66,7 +69,8 @@ function fit(family: string): Omit<FamilyModel, 'threshold'> {
       for (const position of row) gradient[position]! += error;
     });
     bias -= (RATE * biasGradient) / train.length;
-    for (let position = 0; position < weights.length; position += 1) weights[position]! -= RATE * (gradient[position]! / train.length + L2 * weights[position]!);
+    for (let position = 0; position < weights.length; position += 1)
+      weights[position]! -= RATE * (gradient[position]! / train.length + L2 * weights[position]!);
   }
   const kept: Record<string, number> = {};
   vocabulary.forEach((feature, position) => {
@@ -83,14 +87,20 @@ function score(familyModel: Omit<FamilyModel, 'threshold'>, features: Set<string
 
 /** The lowest threshold at which the dev split keeps precision ≥ DEV_PRECISION, never below MIN_THRESHOLD. */
 function chooseThreshold(familyModel: Omit<FamilyModel, 'threshold'>, family: string): number {
-  const scored = dev.map((example, index) => ({ score: score(familyModel, devFeatures[index]!), positive: example.families.has(family) })).sort((a, b) => b.score - a.score);
+  const scored = dev
+    .map((example, index) => ({
+      score: score(familyModel, devFeatures[index]!),
+      positive: example.families.has(family),
+    }))
+    .sort((a, b) => b.score - a.score);
   let best = Math.max(MIN_THRESHOLD, (scored.find((item) => !item.positive)?.score ?? MIN_THRESHOLD) + 0.5);
   let tp = 0;
   let fp = 0;
   for (const item of scored) {
     if (item.positive) tp += 1;
     else fp += 1;
-    if (item.score >= MIN_THRESHOLD && item.positive && tp / (tp + fp) >= DEV_PRECISION) best = Math.min(best, item.score);
+    if (item.score >= MIN_THRESHOLD && item.positive && tp / (tp + fp) >= DEV_PRECISION)
+      best = Math.min(best, item.score);
   }
   return Math.round(Math.max(best, MIN_THRESHOLD) * 1000) / 1000;
 }
@@ -111,6 +121,11 @@ if (process.argv.includes('--check')) {
   }
 } else {
   writeFileSync(output, text);
-  for (const [family, familyModel] of Object.entries(families)) process.stdout.write(`${family}: ${Object.keys(familyModel.weights).length} weights, prior ${familyModel.prior}, threshold ${familyModel.threshold}\n`);
-  process.stdout.write(`trained on ${model.trainedOn.sentences} sentences, sha256 ${model.trainedOn.sha256}; ${(text.length / 1024).toFixed(0)} KiB\n`);
+  for (const [family, familyModel] of Object.entries(families))
+    process.stdout.write(
+      `${family}: ${Object.keys(familyModel.weights).length} weights, prior ${familyModel.prior}, threshold ${familyModel.threshold}\n`,
+    );
+  process.stdout.write(
+    `trained on ${model.trainedOn.sentences} sentences, sha256 ${model.trainedOn.sha256}; ${(text.length / 1024).toFixed(0)} KiB\n`,
+  );
 }

@@ -13,8 +13,13 @@ rmSync(out, { recursive: true, force: true });
 
 // Type errors are `npm test`'s to report (tsc --noEmit over everything, tests included); tsc
 // still emits every file, and the build fails only when an entry point is missing.
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2], cwd: root });
-if (tsc.status !== 0) console.warn('mpflow package build: tsc reported the type errors above; the JavaScript was emitted anyway');
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+  { stdio: ['ignore', 2, 2], cwd: root },
+);
+if (tsc.status !== 0)
+  console.warn('mpflow package build: tsc reported the type errors above; the JavaScript was emitted anyway');
 const missing = ['cli/main.js', 'astro/index.js'].filter((entry) => !existsSync(path.join(out, entry)));
 if (tsc.error || missing.length > 0) {
   console.error(`mpflow package build: ${tsc.error?.message ?? `lib/${missing.join(', lib/')} not emitted`}`);

@@ -88,7 +88,9 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         const projectRoot = fileURLToPath(config.root);
-        const repositoryRoot = process.env.MPFLOW_REPOSITORY ? path.resolve(process.env.MPFLOW_REPOSITORY) : projectRoot;
+        const repositoryRoot = process.env.MPFLOW_REPOSITORY
+          ? path.resolve(process.env.MPFLOW_REPOSITORY)
+          : projectRoot;
         let settings;
         try {
           settings = readDepartmentSettings(repositoryRoot);
@@ -109,7 +111,8 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
         });
         const injectPages = options.injectPages ?? !samePath(projectRoot, PACKAGE_ROOT);
         if (injectPages) {
-          for (const route of packagePageRoutes()) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint });
+          for (const route of packagePageRoutes())
+            injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint });
           logger.debug(`department pages injected from ${PAGES_ROOT}`);
         }
         updateConfig({
@@ -122,7 +125,11 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           integrations: [
             // Handbook links written from the site's root gain the base path (src/site/base-path.ts);
             // code blocks get names for when they become scrollable regions (src/site/code-block-names.ts).
-            starlight({ ...handbook, ...options.starlight, plugins: [basePathLinks(), codeBlockNames(), ...(options.starlight?.plugins ?? [])] }),
+            starlight({
+              ...handbook,
+              ...options.starlight,
+              plugins: [basePathLinks(), codeBlockNames(), ...(options.starlight?.plugins ?? [])],
+            }),
             // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
             articleImages(),
             // The internal build's department pages (src/site/internal-pages/) and robots.txt.

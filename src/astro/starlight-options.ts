@@ -54,11 +54,20 @@ export interface StarlightOptionsInput {
 
 export function starlightOptions({ settings, profile, docsFolder, themeCss }: StarlightOptionsInput): StarlightOptions {
   const slugs = handbookSlugs(docsFolder);
-  const chapters = [...HANDBOOK_ORDER.filter((slug) => slugs.includes(slug)), ...slugs.filter((slug) => slug !== GUIDE && !HANDBOOK_ORDER.includes(slug)).sort()];
+  const chapters = [
+    ...HANDBOOK_ORDER.filter((slug) => slugs.includes(slug)),
+    ...slugs.filter((slug) => slug !== GUIDE && !HANDBOOK_ORDER.includes(slug)).sort(),
+  ];
   const sidebar: SidebarItem[] = [];
   // Labels of handbook entries come from each page's `title`, in the reader's language.
-  if (chapters.length > 0) sidebar.push({ label: '手册', translations: { en: 'Handbook' }, items: chapters.map((slug) => `handbook/${slug}`) });
-  if (slugs.includes(GUIDE)) sidebar.push({ label: '仓库指南', translations: { en: 'Repository guide' }, items: [`handbook/${GUIDE}`] });
+  if (chapters.length > 0)
+    sidebar.push({
+      label: '手册',
+      translations: { en: 'Handbook' },
+      items: chapters.map((slug) => `handbook/${slug}`),
+    });
+  if (slugs.includes(GUIDE))
+    sidebar.push({ label: '仓库指南', translations: { en: 'Repository guide' }, items: [`handbook/${GUIDE}`] });
   sidebar.push({
     // Starlight puts /en/ in front of these links in the English sidebar.
     label: '部门',

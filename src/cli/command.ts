@@ -38,7 +38,12 @@ export function flag(description: LocalizedText, options: { short?: string } = {
 
 /** An on/off switch with --no-<name>: true, false, or undefined when neither was given. */
 export function negatableFlag(description: LocalizedText): Option<boolean | undefined> {
-  return { kind: 'flag', description, negatable: true, convert: (raw) => (raw === undefined ? undefined : raw === true) };
+  return {
+    kind: 'flag',
+    description,
+    negatable: true,
+    convert: (raw) => (raw === undefined ? undefined : raw === true),
+  };
 }
 
 interface PlainSpec {
@@ -107,7 +112,10 @@ export function defineCommand<O extends Options>(spec: CommandSpec<O>): CommandS
 const LANGUAGE_OPTION: Option<unknown> = {
   kind: 'value',
   placeholder: { zh: 'zh-CN|en', en: 'zh-CN|en' },
-  description: { zh: '消息语言（默认取自 MPFLOW_LANG、LC_ALL、LANG 等环境变量）', en: 'message language (default from MPFLOW_LANG, LC_ALL, LANG…)' },
+  description: {
+    zh: '消息语言（默认取自 MPFLOW_LANG、LC_ALL、LANG 等环境变量）',
+    en: 'message language (default from MPFLOW_LANG, LC_ALL, LANG…)',
+  },
   convert: () => undefined,
 };
 const HELP_OPTION = flag({ zh: '显示帮助', en: 'show this help' }, { short: 'h' });
@@ -122,13 +130,29 @@ export interface ParsedCommand<O extends Options> {
  * (the command then exits 0) before any value is validated. Unknown options and missing values
  * throw Node's ERR_PARSE_ARGS_* errors, which main.ts words in the user's language.
  */
-export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: string[], context: Pick<CommandContext, 'language' | 'stdout'>): ParsedCommand<O> | undefined {
-  const config: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = { help: { type: 'boolean', short: 'h' } };
+export function parseCommand<O extends Options>(
+  spec: CommandSpec<O>,
+  argv: string[],
+  context: Pick<CommandContext, 'language' | 'stdout'>,
+): ParsedCommand<O> | undefined {
+  const config: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const [name, option] of Object.entries(spec.options)) {
-    config[name] = { type: option.kind === 'flag' ? 'boolean' : 'string', ...(option.short !== undefined ? { short: option.short } : {}), ...(option.kind === 'list' ? { multiple: true } : {}) };
+    config[name] = {
+      type: option.kind === 'flag' ? 'boolean' : 'string',
+      ...(option.short !== undefined ? { short: option.short } : {}),
+      ...(option.kind === 'list' ? { multiple: true } : {}),
+    };
   }
   const negatable = Object.values(spec.options).some((option) => option.negatable === true);
-  const parsed = parseArgs({ args: argv, options: config, allowPositionals: spec.positionals ?? false, allowNegative: negatable, strict: true });
+  const parsed = parseArgs({
+    args: argv,
+    options: config,
+    allowPositionals: spec.positionals ?? false,
+    allowNegative: negatable,
+    strict: true,
+  });
   const raw = parsed.values as Record<string, unknown>;
   if (raw.help === true) {
     context.stdout.write(`${commandHelp(spec, context.language)}\n`);
@@ -140,7 +164,12 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: stri
       throw Object.assign(new Error(`Unknown option '--no-${name}'`), { code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION' });
     }
   }
-  const values = Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, option.convert(raw[name], { option: `--${name}`, language: context.language })]));
+  const values = Object.fromEntries(
+    Object.entries(spec.options).map(([name, option]) => [
+      name,
+      option.convert(raw[name], { option: `--${name}`, language: context.language }),
+    ]),
+  );
   return { values: values as OptionValues<O>, positionals: parsed.positionals };
 }
 
@@ -148,12 +177,21 @@ export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: stri
 export function commandHelp<O extends Options>(spec: CommandSpec<O>, language: Language): string {
   const zh = language === 'zh-CN';
   const rows: Array<[string, string]> = [];
-  const all: Array<[string, Option<unknown>]> = [...Object.entries(spec.options), ['lang', LANGUAGE_OPTION], ['help', HELP_OPTION]];
+  const all: Array<[string, Option<unknown>]> = [
+    ...Object.entries(spec.options),
+    ['lang', LANGUAGE_OPTION],
+    ['help', HELP_OPTION],
+  ];
   for (const [name, option] of all) {
     const names = `${option.short !== undefined ? `-${option.short}, ` : ''}--${option.negatable ? `[no-]${name}` : name}`;
     const placeholder = option.placeholder ? ` ${pick(option.placeholder, language)}` : '';
     const repeat = option.kind === 'list' ? (zh ? '（可重复）' : ' (repeatable)') : '';
-    const shown = option.shownDefault !== undefined ? (zh ? `（默认 ${option.shownDefault}）` : ` (default ${option.shownDefault})`) : '';
+    const shown =
+      option.shownDefault !== undefined
+        ? zh
+          ? `（默认 ${option.shownDefault}）`
+          : ` (default ${option.shownDefault})`
+        : '';
     rows.push([`${names}${placeholder}`, `${pick(option.description, language)}${shown}${repeat}`]);
   }
   const width = Math.min(34, Math.max(...rows.map(([left]) => displayWidth(left))));
@@ -161,7 +199,9 @@ export function commandHelp<O extends Options>(spec: CommandSpec<O>, language: L
   const lines = rows.map(([left, right]) => {
     const body = right.split('\n').join(`\n${indent}`);
     // A long option name gets its own line, the description under it.
-    return displayWidth(left) > width ? `  ${left}\n${indent}${body}` : `  ${left}${' '.repeat(width - displayWidth(left))}  ${body}`;
+    return displayWidth(left) > width
+      ? `  ${left}\n${indent}${body}`
+      : `  ${left}${' '.repeat(width - displayWidth(left))}  ${body}`;
   });
   const sections = [
     `${zh ? '用法：' : 'Usage: '}mpflow ${spec.name} ${pick(spec.usage, language)}`,
@@ -175,6 +215,11 @@ export function commandHelp<O extends Options>(spec: CommandSpec<O>, language: L
 /** Columns on a terminal: CJK characters and full-width punctuation take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const character of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 2 : 1;
+  for (const character of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+      character,
+    )
+      ? 2
+      : 1;
   return width;
 }

@@ -9,7 +9,11 @@ import { formatChoice } from './validators.ts';
 // --format whose choices depend on other options. Help and parsing live in command.ts.
 
 /** --format checked against the formats the command knows, when they depend on other options (score --todo). */
-export function parseFormat<Format extends string>(value: string | undefined, allowed: readonly Format[], language: Language): Format {
+export function parseFormat<Format extends string>(
+  value: string | undefined,
+  allowed: readonly Format[],
+  language: Language,
+): Format {
   return formatChoice(allowed)(value ?? '', { option: '--format', language });
 }
 
@@ -18,7 +22,8 @@ export function resolveRoot(given: string | undefined, context: CommandContext):
   const zh = context.language === 'zh-CN';
   if (given !== undefined) {
     const root = path.resolve(context.cwd, given);
-    if (!isDirectory(root)) throw new UsageError({ zh: `--root ${given} 不是一个文件夹。`, en: `--root ${given} is not a folder.` });
+    if (!isDirectory(root))
+      throw new UsageError({ zh: `--root ${given} 不是一个文件夹。`, en: `--root ${given} is not a folder.` });
     return root;
   }
   const found = findRepositoryRoot(context.cwd);

@@ -11,13 +11,21 @@ import { UsageError } from './errors.ts';
 /** A real calendar date, YYYY-MM-DD (2026-02-31 is refused, never rolled over). */
 export const calendarDate: Validator<string> = (raw, { option, language }) => {
   if (isCalendarDate(raw)) return raw;
-  throw new UsageError(language === 'zh-CN' ? `${option}“${raw}”不是有效的日期，格式如 2026-03-01。` : `${option} "${raw}" is not a valid date; the form is 2026-03-01.`);
+  throw new UsageError(
+    language === 'zh-CN'
+      ? `${option}“${raw}”不是有效的日期，格式如 2026-03-01。`
+      : `${option} "${raw}" is not a valid date; the form is 2026-03-01.`,
+  );
 };
 
 /** A month, YYYY-MM. */
 export const yearMonth: Validator<string> = (raw, { option, language }) => {
   if (isYearMonth(raw)) return raw;
-  throw new UsageError(language === 'zh-CN' ? `${option}“${raw}”不是有效的月份，格式如 2026-03。` : `${option} "${raw}" is not a valid month; the form is 2026-03.`);
+  throw new UsageError(
+    language === 'zh-CN'
+      ? `${option}“${raw}”不是有效的月份，格式如 2026-03。`
+      : `${option} "${raw}" is not a valid month; the form is 2026-03.`,
+  );
 };
 
 /**
@@ -37,7 +45,11 @@ export const dateOrInstant: Validator<string> = (raw, { option, language }) => {
 /** A positive whole number (a pull request, a port above 0). */
 export const positiveInteger: Validator<number> = (raw, { option, language }) => {
   if (/^[1-9]\d{0,9}$/.test(raw)) return Number(raw);
-  throw new UsageError(language === 'zh-CN' ? `${option} 应为正整数（收到“${raw}”）。` : `${option} must be a positive whole number (got "${raw}").`);
+  throw new UsageError(
+    language === 'zh-CN'
+      ? `${option} 应为正整数（收到“${raw}”）。`
+      : `${option} must be a positive whole number (got "${raw}").`,
+  );
 };
 
 /** A path as given, not empty (existence is the command's to judge: some paths are outputs). */
@@ -51,7 +63,9 @@ export function oneOf<Choice extends string>(choices: readonly Choice[]): Valida
   return (raw, { option, language }) => {
     if ((choices as readonly string[]).includes(raw)) return raw as Choice;
     throw new UsageError(
-      language === 'zh-CN' ? `${option} 只能是 ${choices.join('、')}（收到“${raw}”）。` : `${option} must be ${choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(', ')}`} (got "${raw}").`,
+      language === 'zh-CN'
+        ? `${option} 只能是 ${choices.join('、')}（收到“${raw}”）。`
+        : `${option} must be ${choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(', ')}`} (got "${raw}").`,
     );
   };
 }
@@ -61,6 +75,10 @@ export function formatChoice<Format extends string>(formats: readonly Format[]):
   return (raw, { language }) => {
     if ((formats as readonly string[]).includes(raw)) return raw as Format;
     const english = formats.length === 2 ? `use ${formats[0]} or ${formats[1]}` : `use one of ${formats.join(', ')}`;
-    throw new UsageError(language === 'zh-CN' ? `不支持的格式“${raw}”，可选：${formats.join('、')}。` : `Unknown format "${raw}"; ${english}.`);
+    throw new UsageError(
+      language === 'zh-CN'
+        ? `不支持的格式“${raw}”，可选：${formats.join('、')}。`
+        : `Unknown format "${raw}"; ${english}.`,
+    );
   };
 }

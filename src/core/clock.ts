@@ -10,7 +10,13 @@ import { nowFromEnvironment } from './model/date-time-option.ts';
  */
 export function currentInstant(env: NodeJS.ProcessEnv = process.env): number {
   const now = nowFromEnvironment(env);
-  if (now === undefined) throw new ClockError(text(`环境变量 MPFLOW_NOW“${env.MPFLOW_NOW}”不是有效的时间，例如 2026-12-31T23:59:00+08:00。`, `MPFLOW_NOW "${env.MPFLOW_NOW}" is not a valid time; for example 2026-12-31T23:59:00+08:00.`));
+  if (now === undefined)
+    throw new ClockError(
+      text(
+        `环境变量 MPFLOW_NOW“${env.MPFLOW_NOW}”不是有效的时间，例如 2026-12-31T23:59:00+08:00。`,
+        `MPFLOW_NOW "${env.MPFLOW_NOW}" is not a valid time; for example 2026-12-31T23:59:00+08:00.`,
+      ),
+    );
   return now;
 }
 

@@ -236,7 +236,9 @@ export function topicLibrary(input: {
       decidedAt: data.decidedAt,
       owner: optionalMember(members, data.owner),
       angle: data.angle,
-      articles: (byTopic.get(data.id) ?? []).map((article) => articleLink(article, input.timeZone)).sort(byPublishAtAscending),
+      articles: (byTopic.get(data.id) ?? [])
+        .map((article) => articleLink(article, input.timeZone))
+        .sort(byPublishAtAscending),
     };
   });
   rows.sort((a, b) => b.proposedAt.localeCompare(a.proposedAt) || b.id.localeCompare(a.id));
@@ -276,29 +278,34 @@ export interface Roster {
 /** The roster by role (a member with several roles is in each group), longest-serving first. */
 export function rosterByRole(team: readonly Entry<TeamMemberEntry>[], today: string): Roster {
   const members = memberIndex(team);
-  const rows = team.map(({ data }): RosterRow => ({
-    id: data.id,
-    name: data.name,
-    github: data.github,
-    title: data.title,
-    roles: [...data.roles],
-    supervisor: optionalMember(members, data.supervisor),
-    joined: data.joined,
-    left: data.left,
-  }));
+  const rows = team.map(
+    ({ data }): RosterRow => ({
+      id: data.id,
+      name: data.name,
+      github: data.github,
+      title: data.title,
+      roles: [...data.roles],
+      supervisor: optionalMember(members, data.supervisor),
+      joined: data.joined,
+      left: data.left,
+    }),
+  );
   rows.sort((a, b) => a.joined.localeCompare(b.joined) || a.id.localeCompare(b.id));
   const hasLeft = (row: RosterRow) => row.left !== undefined && row.left <= today;
   const current = rows.filter((row) => !hasLeft(row));
-  const groups = ROLE_ORDER.map((role) => ({ role, members: current.filter((row) => row.roles.includes(role)) })).filter(
-    (group) => group.members.length > 0,
-  );
+  const groups = ROLE_ORDER.map((role) => ({
+    role,
+    members: current.filter((row) => row.roles.includes(role)),
+  })).filter((group) => group.members.length > 0);
   return { groups, former: rows.filter(hasLeft), current: current.length };
 }
 
 // --------------------------------------------------------------- campaigns -----
 
 /** Conversions ÷ participants, as a fraction; undefined without both numbers or with no participants. */
-export function conversionRate(results: Pick<CampaignResults, 'participants' | 'conversions'> | undefined): number | undefined {
+export function conversionRate(
+  results: Pick<CampaignResults, 'participants' | 'conversions'> | undefined,
+): number | undefined {
   if (!results || results.conversions === undefined || !(results.participants > 0)) return undefined;
   return results.conversions / results.participants;
 }

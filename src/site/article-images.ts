@@ -15,7 +15,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const WEB_IMAGE = /\.(png|jpe?g|gif|webp|svg)$/i;
-const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 const ARTICLE_ID = /^(\d{4})-(\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const FOLDER = /^\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -78,7 +85,10 @@ export function articleImages(): AstroIntegration {
           stat(file).then(
             (info) => {
               if (!info.isFile()) return next();
-              response.setHeader('content-type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+              response.setHeader(
+                'content-type',
+                CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+              );
               createReadStream(file).pipe(response);
             },
             () => next(),
@@ -89,7 +99,11 @@ export function articleImages(): AstroIntegration {
         const output = fileURLToPath(dir);
         // The public build serves only the images of articles that have gone out (site-profile.ts).
         const all = await articleImageFiles(root);
-        const shown = new Set((await articlesForProfile([...new Set(all.map((file) => file.target.split('/')[1]!))].map((id) => ({ id })))).map((article) => article.id));
+        const shown = new Set(
+          (
+            await articlesForProfile([...new Set(all.map((file) => file.target.split('/')[1]!))].map((id) => ({ id })))
+          ).map((article) => article.id),
+        );
         const files = all.filter((file) => shown.has(file.target.split('/')[1]!));
         const folders = new Set(files.map((file) => path.dirname(path.join(output, file.target))));
         await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));

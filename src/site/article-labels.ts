@@ -66,8 +66,12 @@ export const ARTICLE_LABELS: Record<Lang, ArticleLabels> = {
         ? `无审核记录：这篇文章早于审核门禁（content/reviews/ 的第一条合并审核记录是 ${firstReview}），合并时还没有记录审核。`
         : '无审核记录：还没有触及这篇文章文件夹的已合并 PR——它可能尚未合并，或在审核门禁之外合并。',
     firstWeek: '发布后七天',
-    firstWeekLead: (publishedOn, importedDays) => `${publishedOn} 发出；已导入其中 ${importedDays} 天的数据（content/metrics/articles/）。`,
-    notYet: (lastImported) => (lastImported ? `还没有这篇文章发布后的数据：统计数据导入到 ${lastImported}。` : '仓库里还没有导入任何文章统计数据。'),
+    firstWeekLead: (publishedOn, importedDays) =>
+      `${publishedOn} 发出；已导入其中 ${importedDays} 天的数据（content/metrics/articles/）。`,
+    notYet: (lastImported) =>
+      lastImported
+        ? `还没有这篇文章发布后的数据：统计数据导入到 ${lastImported}。`
+        : '仓库里还没有导入任何文章统计数据。',
     readsChart: (title) => `“${title}”发布后七天每天的阅读次数`,
     engagementChart: (title) => `“${title}”发布后七天每天的分享、点赞和评论次数`,
     day: (day, date) => `第 ${day} 天 ${date.slice(5)}`,
@@ -104,21 +108,27 @@ export const ARTICLE_LABELS: Record<Lang, ArticleLabels> = {
         ? `No review on record: the article predates the review gate (the first merge record in content/reviews/ is from ${firstReview}), so its merge was not recorded.`
         : 'No review on record: no merged pull request touching its folder is recorded yet — it may not be merged, or was merged outside the review gate.',
     firstWeek: 'First seven days',
-    firstWeekLead: (publishedOn, importedDays) => `Went out on ${publishedOn}; ${importedDays} of its seven days are imported (content/metrics/articles/).`,
-    notYet: (lastImported) => (lastImported ? `No figures since it went out yet: statistics are imported up to ${lastImported}.` : 'No article statistics have been imported yet.'),
+    firstWeekLead: (publishedOn, importedDays) =>
+      `Went out on ${publishedOn}; ${importedDays} of its seven days are imported (content/metrics/articles/).`,
+    notYet: (lastImported) =>
+      lastImported
+        ? `No figures since it went out yet: statistics are imported up to ${lastImported}.`
+        : 'No article statistics have been imported yet.',
     readsChart: (title) => `Reads per day in the first seven days of “${title}”`,
     engagementChart: (title) => `Shares, likes and comments per day in the first seven days of “${title}”`,
     day: (day, date) => `Day ${day} ${date.slice(5)}`,
     figures: { reads: 'Reads', shares: 'Shares', likes: 'Likes', comments: 'Comments' },
     comparison: 'Against the account’s median',
-    comparisonCaption: (articles) => `Seven-day totals against the median of the account’s ${articles} articles with seven days imported`,
+    comparisonCaption: (articles) =>
+      `Seven-day totals against the median of the account’s ${articles} articles with seven days imported`,
     figure: 'Figure',
     thisArticle: 'This article',
     median: 'Account median',
     difference: 'Difference',
     noMedian: 'No article has seven days imported yet, so there is no median.',
     sources: 'Read sources in the same days',
-    sourcesNote: (from, to) => `The whole account’s read sources from ${from} to ${to} (WeChat reports sources per account, not per article).`,
+    sourcesNote: (from, to) =>
+      `The whole account’s read sources from ${from} to ${to} (WeChat reports sources per account, not per article).`,
     source: 'Source',
     share: 'Share',
     preview: 'Phone preview',

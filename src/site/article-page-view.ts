@@ -66,7 +66,8 @@ export function publicationDays(
 ): Map<string, string> {
   const days = new Map(articles.map((article) => [article.id, localDateTime(article.publishAt, timeZone).date]));
   for (const record of publishRecords) {
-    if (record.status === 'published' && record.publishedAt && days.has(record.article)) days.set(record.article, localDateTime(record.publishedAt, timeZone).date);
+    if (record.status === 'published' && record.publishedAt && days.has(record.article))
+      days.set(record.article, localDateTime(record.publishedAt, timeZone).date);
   }
   return days;
 }
@@ -76,14 +77,23 @@ export function publicationDays(
  * pages of a 2,000-article archive share this one computation. `lastImported` is the last date
  * the statistics cover; days after it are "not yet imported".
  */
-export function firstWeeks(rows: Iterable<DailyArticleRow>, publishedOn: ReadonlyMap<string, string>, lastImported: string | undefined): Map<string, FirstWeek> {
+export function firstWeeks(
+  rows: Iterable<DailyArticleRow>,
+  publishedOn: ReadonlyMap<string, string>,
+  lastImported: string | undefined,
+): Map<string, FirstWeek> {
   const weeks = new Map<string, FirstWeek>();
   for (const [article, day] of publishedOn) {
     const days = Array.from({ length: FIRST_WEEK_DAYS }, (_, index): FirstWeekDay => {
       const date = addDays(day, index);
       return { day: index + 1, date, imported: lastImported !== undefined && date <= lastImported, ...zero() };
     });
-    weeks.set(article, { publishedOn: day, days, totals: zero(), importedDays: days.filter((entry) => entry.imported).length });
+    weeks.set(article, {
+      publishedOn: day,
+      days,
+      totals: zero(),
+      importedDays: days.filter((entry) => entry.imported).length,
+    });
   }
   for (const row of rows) {
     const week = weeks.get(row.article);

@@ -9,7 +9,14 @@ import { currentInstant } from '../core/clock.ts';
 import { checkedRepository } from './mpflow-loader.ts';
 import { siteRepositoryRoot } from './article-preview.ts';
 import { editorialCalendar, type CalendarRow } from './calendar-view.ts';
-import { accountMedian, firstWeeks, publicationDays, type AccountMedian, type DailyArticleRow, type FirstWeek } from './article-page-view.ts';
+import {
+  accountMedian,
+  firstWeeks,
+  publicationDays,
+  type AccountMedian,
+  type DailyArticleRow,
+  type FirstWeek,
+} from './article-page-view.ts';
 import { departmentTimeZone, policyFor } from './policy-view.ts';
 import { publishingSources } from './publishing-sources.ts';
 
@@ -28,12 +35,20 @@ let states: Promise<ArticleStates> | undefined;
 /** Every article's publishing and review state, the way the calendar derives them. */
 export function articleStates(): Promise<ArticleStates> {
   states ??= (async () => {
-    const [articles, team, sources, timeZone, policy] = await Promise.all([getCollection('articles'), getCollection('team'), publishingSources(), departmentTimeZone(), policyFor()]);
+    const [articles, team, sources, timeZone, policy] = await Promise.all([
+      getCollection('articles'),
+      getCollection('team'),
+      publishingSources(),
+      departmentTimeZone(),
+      policyFor(),
+    ]);
     const builtAt = new Date(currentInstant());
     const overdueAfterMinutes = policy.publishing.overdueAfterMinutes ?? 30;
     const calendar = editorialCalendar({ articles, team, ...sources, builtAt, timeZone, overdueAfterMinutes });
     const rows = new Map(calendar.months.flatMap((month) => month.rows).map((row) => [row.id, row]));
-    const firstReviewAt = sources.reviewLog.map((record) => record.mergedAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+    const firstReviewAt = sources.reviewLog
+      .map((record) => record.mergedAt)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
     return { rows, ...(firstReviewAt ? { firstReviewAt } : {}), overdueAfterMinutes, timeZone, builtAt };
   })();
   return states;

@@ -31,7 +31,9 @@ export function articleImageHref(id: string, src: string, base?: string): string
 
 /** A body image the site can serve: a plain relative path inside the article folder. */
 export function isServableImage(src: string): boolean {
-  return /^[\w.-]+(?:\/[\w.-]+)*$/.test(src) && !src.split('/').includes('..') && /\.(png|jpe?g|gif|webp|svg)$/i.test(src);
+  return (
+    /^[\w.-]+(?:\/[\w.-]+)*$/.test(src) && !src.split('/').includes('..') && /\.(png|jpe?g|gif|webp|svg)$/i.test(src)
+  );
 }
 
 /** The article's folder, absolute, from the entry's repository-relative file. */

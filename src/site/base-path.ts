@@ -48,11 +48,22 @@ function changedAddresses(node: Element | MdxJsxElement, base: string): Array<[n
       if (typeof value === 'string') offer(name, value, rewrite(value));
     }
     const srcSet = node.properties?.srcSet;
-    if (typeof srcSet === 'string') offer('srcSet', srcSet, srcSet.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${rewrite(url)}`));
+    if (typeof srcSet === 'string')
+      offer(
+        'srcSet',
+        srcSet,
+        srcSet.replace(/(^|,\s*)(\S+)/g, (_, lead: string, url: string) => `${lead}${rewrite(url)}`),
+      );
   } else {
     // Only literal strings: an expression (href={…}) is the component's own to build.
     for (const attribute of node.attributes) {
-      if (attribute.type === 'mdxJsxAttribute' && attribute.name && COMPONENT_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string') offer(attribute.name, attribute.value, rewrite(attribute.value));
+      if (
+        attribute.type === 'mdxJsxAttribute' &&
+        attribute.name &&
+        COMPONENT_ATTRIBUTES.has(attribute.name) &&
+        typeof attribute.value === 'string'
+      )
+        offer(attribute.name, attribute.value, rewrite(attribute.value));
     }
   }
   return changed;
@@ -134,7 +145,10 @@ function basePathMarkdown(): AstroIntegration {
         const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
         if (processor?.options?.hastPlugins) processor.options.hastPlugins.push(satteriBasePath(options));
         else if (processor?.options?.rehypePlugins) processor.options.rehypePlugins.push([rehypeBasePath, options]);
-        else logger.warn(`the Markdown processor is neither Sätteri nor unified: handbook links written from the site's root will not gain the base path ${config.base}`);
+        else
+          logger.warn(
+            `the Markdown processor is neither Sätteri nor unified: handbook links written from the site's root will not gain the base path ${config.base}`,
+          );
       },
     },
   };

@@ -51,7 +51,14 @@ export interface CalendarLabels {
   };
 }
 
-const ZH_STEP: Record<string, string> = { check: '检查', images: '上传图片', cover: '上传封面', draft: '建草稿', submit: '提交发布', poll: '等待结果' };
+const ZH_STEP: Record<string, string> = {
+  check: '检查',
+  images: '上传图片',
+  cover: '上传封面',
+  draft: '建草稿',
+  submit: '提交发布',
+  poll: '等待结果',
+};
 
 export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
   'zh-CN': {
@@ -75,10 +82,18 @@ export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
       preview: '手机预览',
       openInWeChat: '在微信中打开',
       publishedAt: (dateTime) => `${dateTime} 发出`,
-      failedAt: (step, status) => `失败于“${ZH_STEP[step] ?? step}”${status !== undefined ? `（状态码 ${status}）` : ''}`,
+      failedAt: (step, status) =>
+        `失败于“${ZH_STEP[step] ?? step}”${status !== undefined ? `（状态码 ${status}）` : ''}`,
       pr: (pr) => `PR #${pr}`,
       mergedAt: (dateTime) => `${dateTime} 合并`,
-      states: { published: '已发布', failed: '发布失败', publishing: '发布中', scheduled: '已排期', due: '到点待发', overdue: '逾期未发' },
+      states: {
+        published: '已发布',
+        failed: '发布失败',
+        publishing: '发布中',
+        scheduled: '已排期',
+        due: '到点待发',
+        overdue: '逾期未发',
+      },
       reviewStates: { approved: '已通过', rejected: '被驳回', incomplete: '未走完', none: '无审核记录' },
       stageStates: { pending: '待办', done: '通过', rejected: '驳回' },
       empty: '仓库里还没有文章。',
@@ -104,7 +119,8 @@ export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
   en: {
     calendar: {
       title: 'Publishing calendar',
-      description: 'When each article goes out (Beijing time), who wrote it, how its review went and what publishing did.',
+      description:
+        'When each article goes out (Beijing time), who wrote it, how its review went and what publishing did.',
       summary: (c, total) =>
         `${total} ${total === 1 ? 'article' : 'articles'}: ${c.published} published, ${c.scheduled} scheduled${c.due > 0 ? `, ${c.due} due now` : ''}${c.publishing > 0 ? `, ${c.publishing} publishing` : ''}${c.failed > 0 ? `, ${c.failed} failed` : ''}${c.overdue > 0 ? `, ${c.overdue} overdue` : ''}.`,
       statusNote: (builtAt, minutes) =>
@@ -125,14 +141,27 @@ export const CALENDAR_LABELS: Record<Lang, CalendarLabels> = {
       failedAt: (step, status) => `failed at “${step}”${status !== undefined ? ` (status ${status})` : ''}`,
       pr: (pr) => `PR #${pr}`,
       mergedAt: (dateTime) => `merged ${dateTime}`,
-      states: { published: 'Published', failed: 'Failed', publishing: 'Publishing', scheduled: 'Scheduled', due: 'Due now', overdue: 'Overdue' },
-      reviewStates: { approved: 'Approved', rejected: 'Rejected', incomplete: 'Incomplete', none: 'No review on record' },
+      states: {
+        published: 'Published',
+        failed: 'Failed',
+        publishing: 'Publishing',
+        scheduled: 'Scheduled',
+        due: 'Due now',
+        overdue: 'Overdue',
+      },
+      reviewStates: {
+        approved: 'Approved',
+        rejected: 'Rejected',
+        incomplete: 'Incomplete',
+        none: 'No review on record',
+      },
       stageStates: { pending: 'pending', done: 'done', rejected: 'rejected' },
       empty: 'There are no articles in the repository yet.',
     },
     preview: {
       title: (title) => `Phone preview: ${title}`,
-      description: (title) => `How “${title}” looks in WeChat: the same HTML as mpflow render and the publisher produce.`,
+      description: (title) =>
+        `How “${title}” looks in WeChat: the same HTML as mpflow render and the publisher produce.`,
       phone: (title) => `“${title}” on a phone`,
       facts: 'About this render',
       theme: 'Theme',

@@ -7,7 +7,15 @@
  */
 import type { PublishRecordFile } from '../core/model/types.generated.ts';
 import type { ReviewAuditRecord } from '../core/review/audit-log.ts';
-import { localDateTime, memberIndex, memberRef, type Entry, type LocalDateTime, type MemberIndex, type MemberRef } from './archive-view.ts';
+import {
+  localDateTime,
+  memberIndex,
+  memberRef,
+  type Entry,
+  type LocalDateTime,
+  type MemberIndex,
+  type MemberRef,
+} from './archive-view.ts';
 import type { ArticleEntry, TeamMemberEntry } from './mpflow-loader.ts';
 
 export type PublishingState = 'published' | 'failed' | 'publishing' | 'scheduled' | 'due' | 'overdue';
@@ -25,17 +33,32 @@ export interface PublishingStatus {
  * still in progress); without one, the build time against publishAt says whether the article
  * is still ahead (scheduled), due now, or overdue.
  */
-export function publishingStatus(publishAt: string, record: PublishRecordFile | undefined, builtAt: Date, timeZone: string, overdueAfterMinutes: number): PublishingStatus {
+export function publishingStatus(
+  publishAt: string,
+  record: PublishRecordFile | undefined,
+  builtAt: Date,
+  timeZone: string,
+  overdueAfterMinutes: number,
+): PublishingStatus {
   if (record?.status === 'published') {
     return {
       state: 'published',
       ...(record.url ? { url: record.url } : {}),
-      ...(record.publishedAt ? { publishedAt: { ...localDateTime(record.publishedAt, timeZone), instant: record.publishedAt } } : {}),
+      ...(record.publishedAt
+        ? { publishedAt: { ...localDateTime(record.publishedAt, timeZone), instant: record.publishedAt } }
+        : {}),
     };
   }
   if (record?.status === 'failed') {
     const failure = record.failure;
-    return { state: 'failed', failure: { step: failure?.step ?? 'unknown', ...(failure?.status !== undefined ? { status: failure.status } : {}), meaning: failure?.meaning ?? '' } };
+    return {
+      state: 'failed',
+      failure: {
+        step: failure?.step ?? 'unknown',
+        ...(failure?.status !== undefined ? { status: failure.status } : {}),
+        meaning: failure?.meaning ?? '',
+      },
+    };
   }
   if (record?.status === 'in-progress') return { state: 'publishing' };
   const due = Date.parse(publishAt);
@@ -65,7 +88,12 @@ export interface ReviewStatus {
 }
 
 /** Stage states of the last merged pull request that touched the article's folder. */
-export function reviewStatus(articleDirectory: string, log: readonly ReviewAuditRecord[], members: MemberIndex, timeZone: string): ReviewStatus {
+export function reviewStatus(
+  articleDirectory: string,
+  log: readonly ReviewAuditRecord[],
+  members: MemberIndex,
+  timeZone: string,
+): ReviewStatus {
   const prefix = `${articleDirectory}/`;
   let latest: ReviewAuditRecord | undefined;
   for (const record of log) {
@@ -76,7 +104,11 @@ export function reviewStatus(articleDirectory: string, log: readonly ReviewAudit
   const byLogin = new Map([...members.values()].map((member) => [member.github.toLowerCase(), member.id]));
   const stages = latest.stages.map((stage): ReviewStage => {
     const memberId = stage.member ?? (stage.actor ? byLogin.get(stage.actor.toLowerCase()) : undefined);
-    const by = memberId ? memberRef(members, memberId) : stage.actor ? { id: stage.actor, name: stage.actor, known: false } : undefined;
+    const by = memberId
+      ? memberRef(members, memberId)
+      : stage.actor
+        ? { id: stage.actor, name: stage.actor, known: false }
+        : undefined;
     return {
       id: stage.id,
       role: stage.role,
@@ -85,9 +117,22 @@ export function reviewStatus(articleDirectory: string, log: readonly ReviewAudit
       ...(stage.at ? { at: localDateTime(stage.at, timeZone) } : {}),
     };
   });
-  const state: ReviewState = stages.some((stage) => stage.state === 'rejected') ? 'rejected' : stages.length > 0 && stages.every((stage) => stage.state === 'done') ? 'approved' : 'incomplete';
-  const prUrl = latest.repository && /^[\w.-]+\/[\w.-]+$/.test(latest.repository) ? `https://github.com/${latest.repository}/pull/${latest.pr}` : undefined;
-  return { state, pr: latest.pr, ...(prUrl ? { prUrl } : {}), mergedAt: localDateTime(latest.mergedAt, timeZone), stages };
+  const state: ReviewState = stages.some((stage) => stage.state === 'rejected')
+    ? 'rejected'
+    : stages.length > 0 && stages.every((stage) => stage.state === 'done')
+      ? 'approved'
+      : 'incomplete';
+  const prUrl =
+    latest.repository && /^[\w.-]+\/[\w.-]+$/.test(latest.repository)
+      ? `https://github.com/${latest.repository}/pull/${latest.pr}`
+      : undefined;
+  return {
+    state,
+    pr: latest.pr,
+    ...(prUrl ? { prUrl } : {}),
+    mergedAt: localDateTime(latest.mergedAt, timeZone),
+    stages,
+  };
 }
 
 export interface CalendarRow extends LocalDateTime {
@@ -129,7 +174,15 @@ export interface Calendar {
   currentMonth: string;
 }
 
-export function editorialCalendar({ articles, team, publishRecords, reviewLog, builtAt, timeZone, overdueAfterMinutes }: CalendarInput): Calendar {
+export function editorialCalendar({
+  articles,
+  team,
+  publishRecords,
+  reviewLog,
+  builtAt,
+  timeZone,
+  overdueAfterMinutes,
+}: CalendarInput): Calendar {
   const members = memberIndex(team);
   const records = new Map(publishRecords.map((record) => [record.article, record]));
   const rows = articles.map(({ id, data }): CalendarRow => {

@@ -12,7 +12,13 @@ interface RenderedBlockContext {
   locale: string;
   codeBlock: {
     props: { title?: string | undefined };
-    parentDocument?: { sourceFilePath?: string | undefined; documentRoot?: unknown; positionInDocument?: { groupIndex: number } | undefined } | undefined;
+    parentDocument?:
+      | {
+          sourceFilePath?: string | undefined;
+          documentRoot?: unknown;
+          positionInDocument?: { groupIndex: number } | undefined;
+        }
+      | undefined;
   };
   renderData: { blockAst: HastNode };
 }

@@ -12,7 +12,14 @@ const LANGUAGES = ['zh-CN', 'en'] as const;
  * Chinese site's search said "No results for …" and "Load more results".
  */
 const STRINGS = Object.fromEntries(
-  LANGUAGES.map((lang) => [lang, Object.fromEntries(Object.entries(SEARCH_LABELS[lang]).filter(([key]) => key !== 'placeholder').map(([key, value]) => [`pagefind.${key}`, value]))]),
+  LANGUAGES.map((lang) => [
+    lang,
+    Object.fromEntries(
+      Object.entries(SEARCH_LABELS[lang])
+        .filter(([key]) => key !== 'placeholder')
+        .map(([key, value]) => [`pagefind.${key}`, value]),
+    ),
+  ]),
 ) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
 
 /**

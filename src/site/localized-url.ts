@@ -38,7 +38,12 @@ export function localizedUrl(sitePath: string, lang: Lang, base: string = config
 
 /** Whether an address names a path of the site: not "https:", "mailto:", "//host", "#id" or "?q". */
 export function isSitePath(address: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('//') && !address.startsWith('#') && !address.startsWith('?');
+  return (
+    !/^[a-z][a-z0-9+.-]*:/i.test(address) &&
+    !address.startsWith('//') &&
+    !address.startsWith('#') &&
+    !address.startsWith('?')
+  );
 }
 
 /** Whether an address is written from the site's root ("/training/"), the way handbook links are. */

@@ -52,7 +52,15 @@ export interface SiteEntryTypes {
 
 export type SiteCollection = keyof SiteEntryTypes;
 
-export const SITE_COLLECTIONS = ['team', 'policies', 'topics', 'campaigns', 'articles', 'trainingCourses', 'training'] as const satisfies readonly SiteCollection[];
+export const SITE_COLLECTIONS = [
+  'team',
+  'policies',
+  'topics',
+  'campaigns',
+  'articles',
+  'trainingCourses',
+  'training',
+] as const satisfies readonly SiteCollection[];
 
 export interface SiteEntry<K extends SiteCollection = SiteCollection> {
   id: string;
@@ -94,8 +102,15 @@ function entriesOf(repository: Repository, collection: SiteCollection): SiteEntr
       );
     case 'training': {
       // "Today" decides which courses are overdue: the department's clock.
-      const { today } = departmentClock(repository.policies.map((record) => record.data), currentInstant());
-      return trainingYears(repository, today).map((year) => ({ id: String(year.year), data: year, file: `content/training/plan-${year.year}.yaml` }));
+      const { today } = departmentClock(
+        repository.policies.map((record) => record.data),
+        currentInstant(),
+      );
+      return trainingYears(repository, today).map((year) => ({
+        id: String(year.year),
+        data: year,
+        file: `content/training/plan-${year.year}.yaml`,
+      }));
     }
   }
 }
@@ -136,7 +151,9 @@ export function forgetRepository(root: string): void {
 export class RepositoryHasErrors extends Error {
   readonly report: string;
   constructor(report: string, errors: number) {
-    super(`mpflow check found ${errors} ${errors === 1 ? 'error' : 'errors'} in the repository; the site is not built until ${errors === 1 ? 'it is' : 'they are'} fixed.\n\n${report}`);
+    super(
+      `mpflow check found ${errors} ${errors === 1 ? 'error' : 'errors'} in the repository; the site is not built until ${errors === 1 ? 'it is' : 'they are'} fixed.\n\n${report}`,
+    );
     this.name = 'RepositoryHasErrors';
     this.report = report;
     // The report is the useful part; a stack into the loader would only bury it.
@@ -148,7 +165,10 @@ export class RepositoryHasErrors extends Error {
 export function assertPublishable({ repository, problems }: CheckedRepository): number {
   const { errors, warnings } = countBySeverity(problems);
   if (errors > 0) {
-    throw new RepositoryHasErrors(formatText(problems, { language: 'en', filesChecked: repository.files.size }), errors);
+    throw new RepositoryHasErrors(
+      formatText(problems, { language: 'en', filesChecked: repository.files.size }),
+      errors,
+    );
   }
   return warnings;
 }
@@ -185,7 +205,9 @@ export function mpflowLoader<K extends SiteCollection>(collection: K): Loader & 
     const warnings = assertPublishable(checked);
     if (warnings > 0 && !warned.has(checked)) {
       warned.add(checked);
-      context.logger.warn(formatText(checked.problems, { language: 'en', filesChecked: checked.repository.files.size }).trimEnd());
+      context.logger.warn(
+        formatText(checked.problems, { language: 'en', filesChecked: checked.repository.files.size }).trimEnd(),
+      );
     }
     const entries = siteEntries(checked.repository, collection);
     const ids = new Set(entries.map((entry) => entry.id));
@@ -221,7 +243,8 @@ function watchRepository(context: LoaderContext, root: string, reload: () => voi
   if (!watcher) return;
   const folders = CONTENT_ROOTS.map((folder) => path.join(root, folder));
   watcher.add(folders);
-  const inRepository = (file: string) => folders.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
+  const inRepository = (file: string) =>
+    folders.some((folder) => file === folder || file.startsWith(`${folder}${path.sep}`));
   watcher.on('all', (_event: string, file: string) => {
     if (!inRepository(file)) return;
     // Every collection hears the same event in the same tick; only the first one forgets the

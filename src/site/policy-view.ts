@@ -72,7 +72,9 @@ export interface PolicyComponentProps {
 }
 
 /** What every policy component starts from: its language, the policy it shows and the words around it. */
-export async function policyComponentContext(props: PolicyComponentProps): Promise<{ lang: Lang; policy: PolicyEntry; t: PolicyLabels }> {
+export async function policyComponentContext(
+  props: PolicyComponentProps,
+): Promise<{ lang: Lang; policy: PolicyEntry; t: PolicyLabels }> {
   const lang = normalizeLang(props.lang);
   return { lang, policy: await policyFor(props.effective), t: LABELS[lang] };
 }
@@ -142,7 +144,9 @@ export function formatBytes(value: number, lang: Lang): string {
 }
 
 export function formatMinutes(value: number, lang: Lang): string {
-  return lang === 'en' ? `${formatNumber(value, lang)} ${value === 1 ? 'minute' : 'minutes'}` : `${formatNumber(value, lang)} 分钟`;
+  return lang === 'en'
+    ? `${formatNumber(value, lang)} ${value === 1 ? 'minute' : 'minutes'}`
+    : `${formatNumber(value, lang)} 分钟`;
 }
 
 export function formatDueDay(day: number, lang: Lang): string {
@@ -231,7 +235,14 @@ export interface PolicyLabels {
 
 export const LABELS: Record<Lang, PolicyLabels> = {
   'zh-CN': {
-    weights: { title: '考核指标与权重', indicator: '指标', weight: '权重', measure: '类型', source: '来源', total: '合计' },
+    weights: {
+      title: '考核指标与权重',
+      indicator: '指标',
+      weight: '权重',
+      measure: '类型',
+      source: '来源',
+      total: '合计',
+    },
     measure: { quantitative: '定量', qualitative: '定性' },
     source: { metrics: '数据', campaigns: '活动', ratings: '评价' },
     raters: { title: '评价类指标的评价人比例', rater: '评价人', weight: '比例', note: '说明' },
@@ -250,11 +261,24 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       interviewDueDay: { who: '上级与成员', what: '完成绩效面谈，商定改进计划' },
       applicationDueDay: { who: '人力资源', what: '定稿当月结果，应用到奖金、晋升与培训' },
     },
-    grades: { title: '等级与结果应用', grade: '等级', min: '最低分', bonus: '奖金系数', promotion: '晋升', training: '培训' },
+    grades: {
+      title: '等级与结果应用',
+      grade: '等级',
+      min: '最低分',
+      bonus: '奖金系数',
+      promotion: '晋升',
+      training: '培训',
+    },
     promotionEligible: '具备晋升资格',
     trainingNeed: '列入培训需求',
     no: '否',
-    limits: { title: '内容长度与可读性阈值', item: '项目', limit: '上限', platform: '微信平台限制', readability: '可读性建议' },
+    limits: {
+      title: '内容长度与可读性阈值',
+      item: '项目',
+      limit: '上限',
+      platform: '微信平台限制',
+      readability: '可读性建议',
+    },
     limitItems: {
       title: '标题',
       author: '作者名',
@@ -272,7 +296,14 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       aimAtMost: (value) => `建议不超过 ${value}`,
       subheadingEvery: (value) => `长文每 ${value}左右至少一个`,
     },
-    support: { title: '粉丝消息的回复要求', item: '项目', requirement: '要求', hours: '服务时段', firstReply: '首次回复时限', outside: '服务时段外的消息' },
+    support: {
+      title: '粉丝消息的回复要求',
+      item: '项目',
+      requirement: '要求',
+      hours: '服务时段',
+      firstReply: '首次回复时限',
+      outside: '服务时段外的消息',
+    },
     supportValues: {
       hours: (start, end) => `每天 ${start}–${end}`,
       firstReply: (minutes) => `收到消息后 ${minutes}内`,
@@ -280,7 +311,14 @@ export const LABELS: Record<Lang, PolicyLabels> = {
     },
   },
   en: {
-    weights: { title: 'Indicators and weights', indicator: 'Indicator', weight: 'Weight', measure: 'Measure', source: 'Source', total: 'Total' },
+    weights: {
+      title: 'Indicators and weights',
+      indicator: 'Indicator',
+      weight: 'Weight',
+      measure: 'Measure',
+      source: 'Source',
+      total: 'Total',
+    },
     measure: { quantitative: 'Quantitative', qualitative: 'Qualitative' },
     source: { metrics: 'Metrics', campaigns: 'Campaigns', ratings: 'Ratings' },
     raters: { title: 'Rater weights for rated indicators', rater: 'Rater', weight: 'Weight', note: 'Notes' },
@@ -296,14 +334,33 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       supervisorDueDay: { who: 'Supervisor', what: 'Submit the supervisor rating' },
       peersDueDay: { who: 'Peers', what: 'Submit peer ratings' },
       hrComputationDueDay: { who: 'HR', what: 'Collect the data, compute the scores, check and finalise' },
-      interviewDueDay: { who: 'Supervisor and member', what: 'Hold the feedback interview and agree an improvement plan' },
-      applicationDueDay: { who: 'HR', what: 'Finalise the month and apply the results to bonus, promotion and training' },
+      interviewDueDay: {
+        who: 'Supervisor and member',
+        what: 'Hold the feedback interview and agree an improvement plan',
+      },
+      applicationDueDay: {
+        who: 'HR',
+        what: 'Finalise the month and apply the results to bonus, promotion and training',
+      },
     },
-    grades: { title: 'Grades and how results are used', grade: 'Grade', min: 'Minimum score', bonus: 'Bonus coefficient', promotion: 'Promotion', training: 'Training' },
+    grades: {
+      title: 'Grades and how results are used',
+      grade: 'Grade',
+      min: 'Minimum score',
+      bonus: 'Bonus coefficient',
+      promotion: 'Promotion',
+      training: 'Training',
+    },
     promotionEligible: 'Eligible',
     trainingNeed: 'Training need recorded',
     no: 'No',
-    limits: { title: 'Length and readability limits', item: 'Item', limit: 'Limit', platform: 'WeChat platform limits', readability: 'Readability guidance' },
+    limits: {
+      title: 'Length and readability limits',
+      item: 'Item',
+      limit: 'Limit',
+      platform: 'WeChat platform limits',
+      readability: 'Readability guidance',
+    },
     limitItems: {
       title: 'Title',
       author: 'Author name',
@@ -321,7 +378,14 @@ export const LABELS: Record<Lang, PolicyLabels> = {
       aimAtMost: (value) => `Aim for at most ${value}`,
       subheadingEvery: (value) => `At least one every ${value} or so in long articles`,
     },
-    support: { title: 'Replying to reader messages', item: 'Item', requirement: 'Requirement', hours: 'Service hours', firstReply: 'First-reply deadline', outside: 'Messages outside service hours' },
+    support: {
+      title: 'Replying to reader messages',
+      item: 'Item',
+      requirement: 'Requirement',
+      hours: 'Service hours',
+      firstReply: 'First-reply deadline',
+      outside: 'Messages outside service hours',
+    },
     supportValues: {
       hours: (start, end) => `${start}–${end} every day`,
       firstReply: (minutes) => `Within ${minutes} of receiving the message`,
@@ -332,7 +396,14 @@ export const LABELS: Record<Lang, PolicyLabels> = {
 
 export const RATERS: readonly Rater[] = ['supervisor', 'peers', 'self'];
 
-export const CYCLE_STEPS: readonly CycleStep[] = ['selfAssessmentDueDay', 'supervisorDueDay', 'peersDueDay', 'hrComputationDueDay', 'interviewDueDay', 'applicationDueDay'];
+export const CYCLE_STEPS: readonly CycleStep[] = [
+  'selfAssessmentDueDay',
+  'supervisorDueDay',
+  'peersDueDay',
+  'hrComputationDueDay',
+  'interviewDueDay',
+  'applicationDueDay',
+];
 
 /** Grades from the highest threshold down, as the scoring program assigns them. */
 export function gradesInOrder(policy: PolicyFile): GradeBand[] {

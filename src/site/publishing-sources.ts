@@ -21,8 +21,14 @@ let sources: Promise<PublishingSources> | undefined;
  */
 export function publishingSources(root = siteRepositoryRoot()): Promise<PublishingSources> {
   sources ??= (async () => {
-    const [{ repository }, reviewLog] = await Promise.all([loadRepository(root, { only: (file) => file.startsWith('content/publishing/') }), readReviewAuditLog(root)]);
-    return { publishRecords: (repository.publishRecords ?? []).filter((record) => record.valid).map((record) => record.data), reviewLog };
+    const [{ repository }, reviewLog] = await Promise.all([
+      loadRepository(root, { only: (file) => file.startsWith('content/publishing/') }),
+      readReviewAuditLog(root),
+    ]);
+    return {
+      publishRecords: (repository.publishRecords ?? []).filter((record) => record.valid).map((record) => record.data),
+      reviewLog,
+    };
   })();
   return sources;
 }

@@ -79,7 +79,18 @@ export interface ScoresView {
   today: string;
   timeZone: string;
   months: Array<{ period: string; finalized: boolean; grades: string[]; results: PublicMonthScore[] }>;
-  annual: Array<{ year: number; provisional: boolean; members: Array<{ member: string; name: string; score: number | null; grade: string | null; months: string[]; excludedMonths: string[] }> }>;
+  annual: Array<{
+    year: number;
+    provisional: boolean;
+    members: Array<{
+      member: string;
+      name: string;
+      score: number | null;
+      grade: string | null;
+      months: string[];
+      excludedMonths: string[];
+    }>;
+  }>;
   cycles: Array<{ period: string; members: MemberCycle[] }>;
   members: Array<{ id: string; name: string }>;
 }
@@ -97,13 +108,15 @@ export const PUBLIC_PEER_FLOOR = 3;
  */
 export function publicPeers(node: NodeExplanation, minPeers: number): { mean: number; count: number } | undefined {
   const peers = node.raters?.find((rater) => rater.rater === 'peers');
-  if (!peers || peers.status !== 'present' || peers.value === null || peers.count === undefined) return undefined;
+  if (peers?.status !== 'present' || peers.value === null || peers.count === undefined) return undefined;
   if (peers.count < Math.max(minPeers, PUBLIC_PEER_FLOOR)) return undefined;
   // The rated member knows their own self-assessment: with it, the mixed rating and the peers'
   // mean give the supervisor's mark ((100 × mixed − 30 × peers − 10 × self) ÷ 60 with the
   // 60/30/10 mix), and without it even more plainly. So the mean is shown only where no
   // supervisor's mark is in the mix at all (issue 20).
-  const supervisor = (node.raters ?? []).some((rater) => rater.rater === 'supervisor' && rater.status === 'present' && rater.effectiveWeight > 0);
+  const supervisor = (node.raters ?? []).some(
+    (rater) => rater.rater === 'supervisor' && rater.status === 'present' && rater.effectiveWeight > 0,
+  );
   return supervisor ? undefined : { mean: peers.value, count: peers.count };
 }
 
@@ -150,7 +163,12 @@ function publicLeaf(node: NodeExplanation, minPeers: number, printed: PresentedP
   return leaf;
 }
 
-export function publicMonthScore(result: MemberMonthScore, name: string, finalized: boolean, minPeers: number): PublicMonthScore {
+export function publicMonthScore(
+  result: MemberMonthScore,
+  name: string,
+  finalized: boolean,
+  minPeers: number,
+): PublicMonthScore {
   // Points as --explain prints them, so the page's columns add up to its total.
   const printed = presentedPoints(result);
   return {
@@ -176,14 +194,22 @@ export function publicMonthScore(result: MemberMonthScore, name: string, finaliz
         declaredWeight: category.declaredWeight,
         score: hides ? null : category.score,
         points: hides ? null : printed.node(category),
-        leaves: nodes.map((leaf) => (revealsSupervisor(leaf) ? withheld(publicLeaf(leaf, minPeers, printed)) : publicLeaf(leaf, minPeers, printed))),
+        leaves: nodes.map((leaf) =>
+          revealsSupervisor(leaf) ? withheld(publicLeaf(leaf, minPeers, printed)) : publicLeaf(leaf, minPeers, printed),
+        ),
       };
     }),
   };
 }
 
 export function buildScoresView(repository: Repository, today?: string): ScoresView {
-  const periods = [...new Set(repository.ratings.map((record) => record.data.period).filter((period): period is string => typeof period === 'string'))];
+  const periods = [
+    ...new Set(
+      repository.ratings
+        .map((record) => record.data.period)
+        .filter((period): period is string => typeof period === 'string'),
+    ),
+  ];
   const firstPolicy = policyForPeriod(repository, periods.sort()[0] ?? '2026-01');
   const timeZone = departmentTimeZone(firstPolicy);
   // The build's instant (MPFLOW_NOW when set), as every other page: not the wall clock.
@@ -193,7 +219,8 @@ export function buildScoresView(repository: Repository, today?: string): ScoresV
     return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
   })();
   // The month just ended and the current one are in (or about to start) their cycle even before anyone has rated them.
-  for (const month of [lastMonth, day.slice(0, 7)]) if (!periods.includes(month) && policyForPeriod(repository, month)) periods.push(month);
+  for (const month of [lastMonth, day.slice(0, 7)])
+    if (!periods.includes(month) && policyForPeriod(repository, month)) periods.push(month);
   periods.sort();
   const names = new Map((repository.team?.data.members ?? []).map((member) => [member.id, member.name]));
   const finalised = new Set((repository.finalizations ?? []).map((record) => record.data.period));
@@ -205,9 +232,16 @@ export function buildScoresView(repository: Repository, today?: string): ScoresV
     if (!scores) continue;
     const minPeers = scores.policy.appraisal.minPeers;
     const results = scores.results
-      .map((result) => publicMonthScore(result, names.get(result.member) ?? result.member, finalised.has(period), minPeers))
+      .map((result) =>
+        publicMonthScore(result, names.get(result.member) ?? result.member, finalised.has(period), minPeers),
+      )
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1));
-    months.push({ period, finalized: finalised.has(period), grades: [...scores.policy.appraisal.grades].sort((a, b) => b.min - a.min).map((grade) => grade.grade), results });
+    months.push({
+      period,
+      finalized: finalised.has(period),
+      grades: [...scores.policy.appraisal.grades].sort((a, b) => b.min - a.min).map((grade) => grade.grade),
+      results,
+    });
     if (!finalised.has(period)) cycles.push({ period, members: cycleStatus(repository, scores.policy, period, day) });
   }
   const years = [...new Set([...finalised].map((period) => Number(period.slice(0, 4))))].sort((a, b) => b - a);
@@ -219,11 +253,20 @@ export function buildScoresView(repository: Repository, today?: string): ScoresV
       year,
       provisional: day < `${year + 1}-01-01`,
       members: scores.members
-        .map((member) => ({ member: member.member, name: names.get(member.member) ?? member.member, score: member.score, grade: member.grade, months: member.months, excludedMonths: member.excludedMonths }))
+        .map((member) => ({
+          member: member.member,
+          name: names.get(member.member) ?? member.member,
+          score: member.score,
+          grade: member.grade,
+          months: member.months,
+          excludedMonths: member.excludedMonths,
+        }))
         .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1)),
     });
   }
-  const members = [...new Set(months.flatMap((month) => month.results.map((result) => result.member)))].sort().map((id) => ({ id, name: names.get(id) ?? id }));
+  const members = [...new Set(months.flatMap((month) => month.results.map((result) => result.member)))]
+    .sort()
+    .map((id) => ({ id, name: names.get(id) ?? id }));
   return { today: day, timeZone, months, annual, cycles, members };
 }
 

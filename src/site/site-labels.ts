@@ -11,7 +11,17 @@ import { localizedUrl } from './localized-url.ts';
 export type { Lang };
 
 /** The department pages, in navigation order. `handbook` is Starlight's home page. */
-export const SITE_PAGES = ['handbook', 'articles', 'calendar', 'topics', 'campaigns', 'team', 'training', 'dashboards', 'scores'] as const;
+export const SITE_PAGES = [
+  'handbook',
+  'articles',
+  'calendar',
+  'topics',
+  'campaigns',
+  'team',
+  'training',
+  'dashboards',
+  'scores',
+] as const;
 export type SitePage = (typeof SITE_PAGES)[number];
 
 /**
@@ -144,7 +154,17 @@ const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeri
 
 export const SITE_LABELS: Record<Lang, SiteLabels> = {
   'zh-CN': {
-    nav: { handbook: '手册', articles: '文章', calendar: '发布日历', topics: '选题库', campaigns: '活动', team: '团队', training: '培训', dashboards: '数据', scores: '考核' },
+    nav: {
+      handbook: '手册',
+      articles: '文章',
+      calendar: '发布日历',
+      topics: '选题库',
+      campaigns: '活动',
+      team: '团队',
+      training: '培训',
+      dashboards: '数据',
+      scores: '考核',
+    },
     navLabel: '部门页面',
     skipLink: '跳到正文',
     switchLanguage: '切换语言',
@@ -162,7 +182,8 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
         `状态与发布日历相同：发出与否来自 content/publishing/ 的发布记录；没有发布记录的文章，以网站构建时间 ${builtAt} 比较计划发布时间。`,
       jumpTo: '按月份跳转',
       monthCount: (count) => `${count} 篇`,
-      monthCaption: (month, count, scheduled) => `${month}的文章：${count} 篇${scheduled > 0 ? `，其中 ${scheduled} 篇已排期` : ''}`,
+      monthCaption: (month, count, scheduled) =>
+        `${month}的文章：${count} 篇${scheduled > 0 ? `，其中 ${scheduled} 篇已排期` : ''}`,
       date: '日期',
       article: '标题与摘要',
       author: '作者',
@@ -195,7 +216,14 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     team: {
       title: '团队',
       description: '部门成员，按角色分组。',
-      roles: { head: '主管', operator: '运营专员', copywriter: '文案策划', designer: '设计师', support: '客服', hr: '人力资源' },
+      roles: {
+        head: '主管',
+        operator: '运营专员',
+        copywriter: '文案策划',
+        designer: '设计师',
+        support: '客服',
+        hr: '人力资源',
+      },
       caption: (role, count) => `${role}（${count} 人）`,
       former: '已离职成员',
       formerCaption: (count) => `已离职成员（${count} 人）`,
@@ -205,7 +233,8 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
       supervisor: '直属上级',
       joined: '入职日期',
       left: '离职日期',
-      count: (count) => `微信部共有 ${count} 位成员。一人身兼数职时，会出现在每个角色下；审核权限以 main 分支上的名册为准。`,
+      count: (count) =>
+        `微信部共有 ${count} 位成员。一人身兼数职时，会出现在每个角色下；审核权限以 main 分支上的名册为准。`,
       privacy: '本页只列出名册中的公开信息，不含请假事由和任何考核数据。',
     },
     campaigns: {
@@ -244,7 +273,17 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     },
   },
   en: {
-    nav: { handbook: 'Handbook', articles: 'Articles', calendar: 'Calendar', topics: 'Topics', campaigns: 'Campaigns', team: 'Team', training: 'Training', dashboards: 'Dashboards', scores: 'Appraisals' },
+    nav: {
+      handbook: 'Handbook',
+      articles: 'Articles',
+      calendar: 'Calendar',
+      topics: 'Topics',
+      campaigns: 'Campaigns',
+      team: 'Team',
+      training: 'Training',
+      dashboards: 'Dashboards',
+      scores: 'Appraisals',
+    },
     navLabel: 'Department pages',
     skipLink: 'Skip to content',
     switchLanguage: 'Switch language',
@@ -257,7 +296,8 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     articles: {
       title: 'Articles',
       description: 'Every article of the account, by month of its scheduled publication.',
-      summary: (count, months) => `${count} ${count === 1 ? 'article' : 'articles'} over ${months} ${months === 1 ? 'month' : 'months'}. Dates are Beijing time.`,
+      summary: (count, months) =>
+        `${count} ${count === 1 ? 'article' : 'articles'} over ${months} ${months === 1 ? 'month' : 'months'}. Dates are Beijing time.`,
       statusNote: (builtAt) =>
         `States are the calendar's: whether an article went out comes from its publish record (content/publishing/); without one, publishAt is compared with the site build (${builtAt}).`,
       jumpTo: 'Jump to a month',
@@ -278,7 +318,8 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     },
     topics: {
       title: 'Topic library',
-      description: 'Every topic proposed at the topic meeting: pillar, decision, owner, angle and the articles that use it.',
+      description:
+        'Every topic proposed at the topic meeting: pillar, decision, owner, angle and the articles that use it.',
       caption: (count) => `All topics (${count}), newest proposal first`,
       summary: (c) => `${c.accepted} accepted · ${c.proposed} proposed · ${c.parked} parked · ${c.rejected} rejected.`,
       id: 'ID',
@@ -296,7 +337,14 @@ export const SITE_LABELS: Record<Lang, SiteLabels> = {
     team: {
       title: 'Team',
       description: 'The department’s members, by role.',
-      roles: { head: 'Head', operator: 'Operators', copywriter: 'Copywriters', designer: 'Designers', support: 'Support', hr: 'HR' },
+      roles: {
+        head: 'Head',
+        operator: 'Operators',
+        copywriter: 'Copywriters',
+        designer: 'Designers',
+        support: 'Support',
+        hr: 'HR',
+      },
       caption: (role, count) => `${role} (${count})`,
       former: 'Former members',
       formerCaption: (count) => `Former members (${count})`,

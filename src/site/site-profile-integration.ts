@@ -16,7 +16,10 @@ import { INTERNAL_PAGES, internalRoutes, siteProfile } from './site-profile.ts';
 export function unlinkInternalPages(html: string, base = '/'): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const link = new RegExp(`<a\\b[^>]*\\bhref="${escaped}(?:en/)?(?:${INTERNAL_PAGES.join('|')})/[^"]*"[^>]*>([\\s\\S]*?)</a>`, 'g');
+  const link = new RegExp(
+    `<a\\b[^>]*\\bhref="${escaped}(?:en/)?(?:${INTERNAL_PAGES.join('|')})/[^"]*"[^>]*>([\\s\\S]*?)</a>`,
+    'g',
+  );
   return html.replace(link, '<span data-mpflow-internal-link>$1</span>');
 }
 
@@ -29,7 +32,8 @@ export function siteProfilePages(): AstroIntegration {
       'astro:config:setup': ({ injectRoute, logger }) => {
         logger.info(`site profile: ${profile}`);
         if (profile !== 'internal') return;
-        for (const route of internalRoutes()) injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
+        for (const route of internalRoutes())
+          injectRoute({ pattern: route.pattern, entrypoint: route.entrypoint, prerender: true });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;

@@ -22,7 +22,9 @@ export const INTERNAL_PAGES = ['calendar', 'topics', 'campaigns', 'team', 'dashb
 export function siteProfile(environment: NodeJS.ProcessEnv = process.env): SiteProfile {
   const value = environment.MPFLOW_SITE_PROFILE?.trim() || 'public';
   if (value === 'public' || value === 'internal') return value;
-  throw new Error(`MPFLOW_SITE_PROFILE=${value}: use public (the default: handbook and published articles) or internal (every department page, for access-controlled hosting). / MPFLOW_SITE_PROFILE 只能是 public（默认：手册与已发布文章）或 internal（全部部门页面，只用于有访问控制的站点）。`);
+  throw new Error(
+    `MPFLOW_SITE_PROFILE=${value}: use public (the default: handbook and published articles) or internal (every department page, for access-controlled hosting). / MPFLOW_SITE_PROFILE 只能是 public（默认：手册与已发布文章）或 internal（全部部门页面，只用于有访问控制的站点）。`,
+  );
 }
 
 export function isInternalPage(page: string): boolean {
@@ -39,7 +41,11 @@ export function internalRoutes(root = INTERNAL_ROOT): Array<{ pattern: string; e
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.astro')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(root, file).split(path.sep).join('/').replace(/\.astro$/, '');
+    const relative = path
+      .relative(root, file)
+      .split(path.sep)
+      .join('/')
+      .replace(/\.astro$/, '');
     const pattern = `/${relative.replace(/(^|\/)index$/, '')}`;
     routes.push({ pattern: pattern === '/' ? '/' : pattern.replace(/\/$/, ''), entrypoint: file });
   }
@@ -53,10 +59,15 @@ export const NOINDEX = 'noindex, nofollow, noarchive';
  * (content/publishing/<id>.yaml, status published) — a merged but unpublished article, or one
  * only scheduled, is not public yet. The internal build shows them all.
  */
-export async function articlesForProfile<T extends { id: string }>(articles: readonly T[], profile: SiteProfile = siteProfile()): Promise<T[]> {
+export async function articlesForProfile<T extends { id: string }>(
+  articles: readonly T[],
+  profile: SiteProfile = siteProfile(),
+): Promise<T[]> {
   if (profile === 'internal') return [...articles];
   const { publishingSources } = await import('./publishing-sources.ts');
   const { publishRecords } = await publishingSources();
-  const published = new Set(publishRecords.filter((record) => record.status === 'published').map((record) => record.article));
+  const published = new Set(
+    publishRecords.filter((record) => record.status === 'published').map((record) => record.article),
+  );
   return articles.filter((article) => published.has(article.id));
 }

@@ -53,12 +53,14 @@ export const TRAINING_LABELS: Record<Lang, TrainingLabels> = {
   'zh-CN': {
     title: (year) => `${year} 年度培训`,
     description: '年度培训计划、实际举办的培训与出勤、每位成员的累计学时，以及考核结果提出的培训需求。',
-    lead: (courses, plannedHours, sessions, attendances) => `全年计划 ${courses} 门课程、共 ${plannedHours} 学时；已举办 ${sessions} 次，累计出勤 ${attendances} 人次。`,
+    lead: (courses, plannedHours, sessions, attendances) =>
+      `全年计划 ${courses} 门课程、共 ${plannedHours} 学时；已举办 ${sessions} 次，累计出勤 ${attendances} 人次。`,
     target: (hours) => `年度目标：每人 ${hours} 学时；计划给某个角色安排的课程不足 ${hours} 学时的，以计划学时为准。`,
     noTarget: '培训计划没有规定年度学时目标。',
     noPlan: '还没有培训计划：在 content/training/plan-<年>.yaml 写下当年的课程后，这里会列出课程和出勤。',
     owner: (name) => `计划负责人：${name}。`,
-    privacy: '本页只显示出勤与学时。培训记录里的备注（谁因为什么缺席）不上网站；考核结果只取“是否列入培训需求”和等级，不含分数与评语。',
+    privacy:
+      '本页只显示出勤与学时。培训记录里的备注（谁因为什么缺席）不上网站；考核结果只取“是否列入培训需求”和等级，不含分数与评语。',
     handbook: '培训制度见手册“培训与发展”。',
     planHeading: '年度培训计划',
     planCaption: (year, count) => `${year} 年培训计划，共 ${count} 门课程`,
@@ -95,13 +97,18 @@ export const TRAINING_LABELS: Record<Lang, TrainingLabels> = {
   },
   en: {
     title: (year) => `Training ${year}`,
-    description: 'The yearly training plan, the sessions held and who attended, each member’s training hours, and the training needs recorded by appraisals.',
-    lead: (courses, plannedHours, sessions, attendances) => `${courses} courses planned, ${plannedHours} hours in all; ${sessions} sessions held, ${attendances} attendances.`,
-    target: (hours) => `Yearly target: ${hours} hours per member; where the plan offers a member’s roles fewer hours, the planned hours are the target.`,
+    description:
+      'The yearly training plan, the sessions held and who attended, each member’s training hours, and the training needs recorded by appraisals.',
+    lead: (courses, plannedHours, sessions, attendances) =>
+      `${courses} courses planned, ${plannedHours} hours in all; ${sessions} sessions held, ${attendances} attendances.`,
+    target: (hours) =>
+      `Yearly target: ${hours} hours per member; where the plan offers a member’s roles fewer hours, the planned hours are the target.`,
     noTarget: 'The plan sets no yearly hours target.',
-    noPlan: 'There is no training plan yet: once the year\'s courses are written in content/training/plan-<year>.yaml, they and their attendance are listed here.',
+    noPlan:
+      "There is no training plan yet: once the year's courses are written in content/training/plan-<year>.yaml, they and their attendance are listed here.",
     owner: (name) => `Plan owner: ${name}.`,
-    privacy: 'This page shows attendance and hours only. Session notes (who was away and why) are not published; from appraisal results only the training-need flag and the grade are used, never scores or comments.',
+    privacy:
+      'This page shows attendance and hours only. Session notes (who was away and why) are not published; from appraisal results only the training-need flag and the grade are used, never scores or comments.',
     handbook: 'The training policy is in the handbook, “Training and development”.',
     planHeading: 'The year’s plan',
     planCaption: (year, count) => `Training plan ${year}: ${count} courses`,
@@ -128,7 +135,8 @@ export const TRAINING_LABELS: Record<Lang, TrainingLabels> = {
     belowTarget: 'Below target',
     partOf: (hours, planned) => ` (${hours}/${planned} h)`,
     needsHeading: 'Training needs from appraisals',
-    needsIntro: 'Members whose monthly or annual grade records a training need under the policy. The supervisor agrees with them in the feedback interview what to strengthen, and it goes into the next sessions.',
+    needsIntro:
+      'Members whose monthly or annual grade records a training need under the policy. The supervisor agrees with them in the feedback interview what to strengthen, and it goes into the next sessions.',
     needsNone: 'No appraisal result this year records a training need.',
     needsCaption: (count) => `Training needs from appraisals: ${count}`,
     period: 'Period',

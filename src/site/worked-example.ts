@@ -6,7 +6,12 @@
 import type { PolicyFile, WeightNode } from '../core/model/types.generated.ts';
 import { presentedPoints } from '../core/scoring/presented-points.ts';
 import { scoreMemberMonth } from '../core/scoring/score-member.ts';
-import type { MemberMonthInputs, MemberMonthScore, NodeExplanation, RaterExplanation } from '../core/scoring/score-types.ts';
+import type {
+  MemberMonthInputs,
+  MemberMonthScore,
+  NodeExplanation,
+  RaterExplanation,
+} from '../core/scoring/score-types.ts';
 import type { Role } from '../core/team/roster.ts';
 
 /** The made-up member: a copywriter who joined on the 9th of the month the policy takes effect. */
@@ -62,8 +67,21 @@ function daysIn(period: string): number {
  */
 function exampleRating(scale: { min: number; max: number }, leafIndex: number, raterIndex: number): number {
   const steps = [0.8, 0.75, 0.85, 0.8, 0.85, 0.8, 0.9, 0.9, 0.9];
-  const wobble = [[0, 0.06, 0.02], [0, -0.03, 0.03], [0, -0.05, 0.01], [0, 0.04, 0], [0, 0.03, -0.01], [0, -0.03, 0.03], [0, 0, 0], [0, 0.06, 0], [0, 0, -0.06]];
-  const fraction = Math.min(1, Math.max(0, steps[leafIndex % steps.length]! + wobble[leafIndex % wobble.length]![raterIndex % 3]!));
+  const wobble = [
+    [0, 0.06, 0.02],
+    [0, -0.03, 0.03],
+    [0, -0.05, 0.01],
+    [0, 0.04, 0],
+    [0, 0.03, -0.01],
+    [0, -0.03, 0.03],
+    [0, 0, 0],
+    [0, 0.06, 0],
+    [0, 0, -0.06],
+  ];
+  const fraction = Math.min(
+    1,
+    Math.max(0, steps[leafIndex % steps.length]! + wobble[leafIndex % wobble.length]![raterIndex % 3]!),
+  );
   return Math.round(scale.min + (scale.max - scale.min) * fraction);
 }
 
@@ -72,11 +90,17 @@ export function workedExample(policy: PolicyFile): WorkedExample {
   const period = policy.effective.slice(0, 7);
   const joined = `${period}-${String(JOINED_DAY).padStart(2, '0')}`;
   const daysInMonth = daysIn(period);
-  const rated = leavesOf(appraisal.weights).filter((leaf) => leaf.source === 'ratings' || leaf.measure === 'qualitative');
+  const rated = leavesOf(appraisal.weights).filter(
+    (leaf) => leaf.source === 'ratings' || leaf.measure === 'qualitative',
+  );
   const peerCount = Math.max(appraisal.minPeers, 1);
-  const ratingOf = (raterIndex: number) => Object.fromEntries(rated.map((leaf, index) => [leaf.id, exampleRating(appraisal.ratingScale, index, raterIndex)]));
+  const ratingOf = (raterIndex: number) =>
+    Object.fromEntries(rated.map((leaf, index) => [leaf.id, exampleRating(appraisal.ratingScale, index, raterIndex)]));
   // No self-assessment: the example shows what the policy does when one is missing.
-  const ratings: MemberMonthInputs['ratings'] = { supervisor: ratingOf(0), peers: Array.from({ length: peerCount }, (_, index) => ratingOf(index + 1)) };
+  const ratings: MemberMonthInputs['ratings'] = {
+    supervisor: ratingOf(0),
+    peers: Array.from({ length: peerCount }, (_, index) => ratingOf(index + 1)),
+  };
   const inputs: MemberMonthInputs = {
     member: EXAMPLE_MEMBER,
     period,

@@ -63,7 +63,8 @@ describe('src/core layers', () => {
       const members = new Set(component);
       const edges: string[] = [];
       for (const from of component) {
-        for (const to of graph.edges.get(from)?.keys() ?? []) if (members.has(to)) edges.push(describeEdge(graph, from, to));
+        for (const to of graph.edges.get(from)?.keys() ?? [])
+          if (members.has(to)) edges.push(describeEdge(graph, from, to));
       }
       return `cycle of ${component.length}: ${component.join(', ')}\n    ${edges.join('\n    ')}`;
     });
@@ -72,7 +73,9 @@ describe('src/core layers', () => {
 
   it('imports nothing of the CLI, the site or the Astro package: they are built on the core, not under it', () => {
     // The JSON Schemas under schemas/ are data the model compiles, not code of another layer.
-    const outward = graph.outside.filter(({ target }) => !target.startsWith(`schemas${path.sep}`)).map(({ target, site }) => `${site} imports ${target}`);
+    const outward = graph.outside
+      .filter(({ target }) => !target.startsWith(`schemas${path.sep}`))
+      .map(({ target, site }) => `${site} imports ${target}`);
     expect(outward).toEqual([]);
   });
 
@@ -90,7 +93,9 @@ describe('src/core layers', () => {
         const fromLayer = layerOf.get(from);
         const toLayer = layerOf.get(to);
         if (fromLayer !== undefined && toLayer !== undefined && toLayer > fromLayer) {
-          upward.push(`${describeEdge(graph, from, to)}: ${from} is in layer ${fromLayer + 1} [${LAYERS[fromLayer]!.join(', ')}], ${to} in the higher layer ${toLayer + 1} [${LAYERS[toLayer]!.join(', ')}]`);
+          upward.push(
+            `${describeEdge(graph, from, to)}: ${from} is in layer ${fromLayer + 1} [${LAYERS[fromLayer]!.join(', ')}], ${to} in the higher layer ${toLayer + 1} [${LAYERS[toLayer]!.join(', ')}]`,
+          );
         }
       }
     }
@@ -101,10 +106,19 @@ describe('src/core layers', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'mpflow-layers-'));
     try {
       for (const folder of ['low', 'high', 'side']) mkdirSync(path.join(root, folder));
-      writeFileSync(path.join(root, 'low/problem.ts'), "import type { Rule } from '../high/rules.ts';\nexport type Problem = Rule;\n");
-      writeFileSync(path.join(root, 'high/rules.ts'), "import {\n  makeProblem,\n} from '../low/make.ts';\nexport type Rule = string;\n");
-      writeFileSync(path.join(root, 'low/make.ts'), "export const makeProblem = 1;\n");
-      writeFileSync(path.join(root, 'side/index.ts'), "export { makeProblem } from '../low/make.ts';\nconst later = import('../high/rules.ts');\nimport { run } from '../../cli/main.ts';\n");
+      writeFileSync(
+        path.join(root, 'low/problem.ts'),
+        "import type { Rule } from '../high/rules.ts';\nexport type Problem = Rule;\n",
+      );
+      writeFileSync(
+        path.join(root, 'high/rules.ts'),
+        "import {\n  makeProblem,\n} from '../low/make.ts';\nexport type Rule = string;\n",
+      );
+      writeFileSync(path.join(root, 'low/make.ts'), 'export const makeProblem = 1;\n');
+      writeFileSync(
+        path.join(root, 'side/index.ts'),
+        "export { makeProblem } from '../low/make.ts';\nconst later = import('../high/rules.ts');\nimport { run } from '../../cli/main.ts';\n",
+      );
       const small = folderGraph(root);
       expect(stronglyConnected(small).filter((component) => component.length > 1)).toEqual([['high', 'low']]);
       expect(small.edges.get('high')?.get('low')?.[0]).toMatch(/high\/rules\.ts:3$/);

@@ -15,7 +15,8 @@ export interface FolderGraph {
 
 // `import … from '…'`, `export … from '…'` (possibly over several lines: braces hold no quotes
 // or semicolons), bare `import '…'`, and `import('…')`.
-const IMPORT = /^[ \t]*(?:import|export)\b[^;'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^[ \t]*import\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^[ \t]*(?:import|export)\b[^;'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^[ \t]*import\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
 
 function sourceFiles(folder: string): string[] {
   const files: string[] = [];

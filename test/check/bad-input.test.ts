@@ -123,14 +123,26 @@ const cases: BadInputCase[] = [
   {
     name: 'publishAt without a time-zone offset',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:30:00', '2026-09-02T20:30:00');
+      const at = await edit(
+        repo,
+        ARTICLE,
+        'publishAt: 2026-09-02T20:30:00+08:00',
+        'publishAt: 2026-09-02T20:30:00',
+        '2026-09-02T20:30:00',
+      );
       return { file: ARTICLE, rule: 'date/missing-offset', ...at, says: '+08:00' };
     },
   },
   {
     name: 'publishAt in month 13',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-13-02T20:30:00+08:00', '2026-13-02');
+      const at = await edit(
+        repo,
+        ARTICLE,
+        'publishAt: 2026-09-02T20:30:00+08:00',
+        'publishAt: 2026-13-02T20:30:00+08:00',
+        '2026-13-02',
+      );
       return { file: ARTICLE, rule: 'date/invalid', ...at };
     },
   },
@@ -223,7 +235,12 @@ const cases: BadInputCase[] = [
     name: 'a topic saved in GBK instead of UTF-8',
     breakIt: async (repo) => {
       await repo.write('content/topics/T-2026-001.yaml', iconv.encode(MINIMAL_TOPIC, 'gbk'));
-      return { file: 'content/topics/T-2026-001.yaml', rule: 'file/encoding', ...positionOf(MINIMAL_TOPIC, '武'), says: 'GBK' };
+      return {
+        file: 'content/topics/T-2026-001.yaml',
+        rule: 'file/encoding',
+        ...positionOf(MINIMAL_TOPIC, '武'),
+        says: 'GBK',
+      };
     },
   },
   {
@@ -245,21 +262,44 @@ const cases: BadInputCase[] = [
     breakIt: async (repo) => {
       const policy = await repo.read(POLICY);
       const children = positionOf(policy, '        - id: operations-metrics');
-      await edit(repo, POLICY, 'weight: 10\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门', 'weight: 15\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门');
-      return { file: POLICY, rule: 'policy/weights-sum', line: children.line, column: children.column + 8, says: 'add up to 65, not 60' };
+      await edit(
+        repo,
+        POLICY,
+        'weight: 10\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门',
+        'weight: 15\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门',
+      );
+      return {
+        file: POLICY,
+        rule: 'policy/weights-sum',
+        line: children.line,
+        column: children.column + 8,
+        says: 'add up to 65, not 60',
+      };
     },
   },
   {
     name: 'rater weights that do not add up to 100',
     breakIt: async (repo) => {
-      const at = await edit(repo, POLICY, 'raterWeights: { supervisor: 60, peers: 30, self: 10 }', 'raterWeights: { supervisor: 60, peers: 30, self: 20 }', '{ supervisor');
+      const at = await edit(
+        repo,
+        POLICY,
+        'raterWeights: { supervisor: 60, peers: 30, self: 10 }',
+        'raterWeights: { supervisor: 60, peers: 30, self: 20 }',
+        '{ supervisor',
+      );
       return { file: POLICY, rule: 'policy/rater-weights-sum', ...at };
     },
   },
   {
     name: 'the same member id twice in the roster',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/team.yaml', '  - id: chen-yu', '  - id: lin-xiao', 'lin-xiao\n    name: 陈雨');
+      const at = await edit(
+        repo,
+        'content/team.yaml',
+        '  - id: chen-yu',
+        '  - id: lin-xiao',
+        'lin-xiao\n    name: 陈雨',
+      );
       return { file: 'content/team.yaml', rule: 'id/duplicate', ...at };
     },
   },
@@ -267,21 +307,37 @@ const cases: BadInputCase[] = [
     name: 'a topic whose id differs from its file name',
     breakIt: async (repo) => {
       await repo.write('content/topics/T-2026-002.yaml', MINIMAL_TOPIC.replace('T-2026-001', 'T-2026-003'));
-      return { file: 'content/topics/T-2026-002.yaml', rule: 'id/mismatch', ...positionOf(MINIMAL_TOPIC, 'T-2026-001') };
+      return {
+        file: 'content/topics/T-2026-002.yaml',
+        rule: 'id/mismatch',
+        ...positionOf(MINIMAL_TOPIC, 'T-2026-001'),
+      };
     },
   },
   {
     name: 'supervisors that supervise each other',
     breakIt: async (repo) => {
-      await edit(repo, 'content/team.yaml', "    roles: [head, operator, designer]\n", '    roles: [head, operator, designer]\n    supervisor: chen-yu\n');
+      await edit(
+        repo,
+        'content/team.yaml',
+        '    roles: [head, operator, designer]\n',
+        '    roles: [head, operator, designer]\n    supervisor: chen-yu\n',
+      );
       const team = await repo.read('content/team.yaml');
-      return { file: 'content/team.yaml', rule: 'team/supervisor-cycle', ...positionOf(team, 'chen-yu\n    joined: 2019') };
+      return {
+        file: 'content/team.yaml',
+        rule: 'team/supervisor-cycle',
+        ...positionOf(team, 'chen-yu\n    joined: 2019'),
+      };
     },
   },
   {
     name: 'a metrics file with the wrong header',
     breakIt: async (repo) => {
-      await repo.write('content/metrics/articles/2026-09.csv', MINIMAL_ARTICLE_STATS.replace('reads,readers', 'readers,reads'));
+      await repo.write(
+        'content/metrics/articles/2026-09.csv',
+        MINIMAL_ARTICLE_STATS.replace('reads,readers', 'readers,reads'),
+      );
       return { file: 'content/metrics/articles/2026-09.csv', rule: 'csv/header', line: 1, column: 14 };
     },
   },
@@ -295,15 +351,27 @@ const cases: BadInputCase[] = [
   {
     name: 'a metrics row in the wrong month file',
     breakIt: async (repo) => {
-      await repo.write('content/metrics/articles/2026-09.csv', MINIMAL_ARTICLE_STATS.replace('2026-09-03,', '2026-10-03,'));
+      await repo.write(
+        'content/metrics/articles/2026-09.csv',
+        MINIMAL_ARTICLE_STATS.replace('2026-09-03,', '2026-10-03,'),
+      );
       return { file: 'content/metrics/articles/2026-09.csv', rule: 'csv/wrong-month', line: 3, column: 1 };
     },
   },
   {
     name: 'a metrics row for an article that does not exist',
     breakIt: async (repo) => {
-      await repo.write('content/metrics/articles/2026-09.csv', MINIMAL_ARTICLE_STATS.replace('2026-09-03,2026-09-02-yancha-yanyun', '2026-09-03,2026-09-02-yancha-yanyn'));
-      return { file: 'content/metrics/articles/2026-09.csv', rule: 'ref/unknown-article', line: 3, column: 12, says: 'Did you mean' };
+      await repo.write(
+        'content/metrics/articles/2026-09.csv',
+        MINIMAL_ARTICLE_STATS.replace('2026-09-03,2026-09-02-yancha-yanyun', '2026-09-03,2026-09-02-yancha-yanyn'),
+      );
+      return {
+        file: 'content/metrics/articles/2026-09.csv',
+        rule: 'ref/unknown-article',
+        line: 3,
+        column: 12,
+        says: 'Did you mean',
+      };
     },
   },
   {
@@ -317,35 +385,63 @@ const cases: BadInputCase[] = [
   {
     name: 'the same day and article twice',
     breakIt: async (repo) => {
-      await repo.write('content/metrics/articles/2026-09.csv', `${MINIMAL_ARTICLE_STATS}2026-09-03,2026-09-02-yancha-yanyun,702,611,30,27,12,3,9\n`);
+      await repo.write(
+        'content/metrics/articles/2026-09.csv',
+        `${MINIMAL_ARTICLE_STATS}2026-09-03,2026-09-02-yancha-yanyun,702,611,30,27,12,3,9\n`,
+      );
       return { file: 'content/metrics/articles/2026-09.csv', rule: 'csv/duplicate-row', line: 4, column: 1 };
     },
   },
   {
     name: 'a support reply before the message arrived',
     breakIt: async (repo) => {
-      await repo.write('content/metrics/support/2026-09.csv', MINIMAL_SUPPORT.replace('2026-09-01T09:20:00+08:00', '2026-09-01T09:02:00+08:00'));
-      return { file: 'content/metrics/support/2026-09.csv', rule: 'date/order', ...positionOf(MINIMAL_SUPPORT, '2026-09-01T09:20') };
+      await repo.write(
+        'content/metrics/support/2026-09.csv',
+        MINIMAL_SUPPORT.replace('2026-09-01T09:20:00+08:00', '2026-09-01T09:02:00+08:00'),
+      );
+      return {
+        file: 'content/metrics/support/2026-09.csv',
+        rule: 'date/order',
+        ...positionOf(MINIMAL_SUPPORT, '2026-09-01T09:20'),
+      };
     },
   },
   {
     name: 'a supervisor assessment written by someone who is not the supervisor',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'appraisals/2026-09/lin-xiao/supervisor.yaml', 'rater: zhou-min', 'rater: chen-yu', 'chen-yu');
+      const at = await edit(
+        repo,
+        'appraisals/2026-09/lin-xiao/supervisor.yaml',
+        'rater: zhou-min',
+        'rater: chen-yu',
+        'chen-yu',
+      );
       return { file: 'appraisals/2026-09/lin-xiao/supervisor.yaml', rule: 'appraisal/rater', ...at };
     },
   },
   {
     name: 'a rating for an indicator the policy does not have',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'appraisals/2026-09/lin-xiao/supervisor.yaml', '  ethics: 95', '  ethics: 95\n  charisma: 90', 'charisma');
+      const at = await edit(
+        repo,
+        'appraisals/2026-09/lin-xiao/supervisor.yaml',
+        '  ethics: 95',
+        '  ethics: 95\n  charisma: 90',
+        'charisma',
+      );
       return { file: 'appraisals/2026-09/lin-xiao/supervisor.yaml', rule: 'ref/unknown-indicator', ...at };
     },
   },
   {
     name: 'a rating outside the policy scale',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'appraisals/2026-09/lin-xiao/supervisor.yaml', 'teamwork: 86', 'teamwork: 860', '860');
+      const at = await edit(
+        repo,
+        'appraisals/2026-09/lin-xiao/supervisor.yaml',
+        'teamwork: 86',
+        'teamwork: 860',
+        '860',
+      );
       return { file: 'appraisals/2026-09/lin-xiao/supervisor.yaml', rule: 'appraisal/scale', ...at };
     },
   },
@@ -359,19 +455,37 @@ const cases: BadInputCase[] = [
   {
     name: 'a campaign period that ends before it starts',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/campaigns/C-2026-01.yaml', 'end: 2026-10-06T23:59:00+08:00', 'end: 2026-09-06T23:59:00+08:00', '2026-09-06');
+      const at = await edit(
+        repo,
+        'content/campaigns/C-2026-01.yaml',
+        'end: 2026-10-06T23:59:00+08:00',
+        'end: 2026-09-06T23:59:00+08:00',
+        '2026-09-06',
+      );
       return { file: 'content/campaigns/C-2026-01.yaml', rule: 'date/order', ...at };
     },
   },
   // The calendar of the appraisal month (issue 19): each guard at the line and column it is about.
   {
     name: 'a rating submitted later than now',
-    breakIt: async () => ({ file: RATING, rule: 'date/future', ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'), now: '2026-10-02T00:00:00Z', says: 'later than now' }),
+    breakIt: async () => ({
+      file: RATING,
+      rule: 'date/future',
+      ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'),
+      now: '2026-10-02T00:00:00Z',
+      says: 'later than now',
+    }),
   },
   {
     name: 'a rating submitted before its month began',
     breakIt: async (repo) => {
-      const at = await edit(repo, RATING, 'submittedAt: 2026-10-04T16:20:00+08:00', 'submittedAt: 2026-08-30T16:20:00+08:00', '2026-08-30');
+      const at = await edit(
+        repo,
+        RATING,
+        'submittedAt: 2026-10-04T16:20:00+08:00',
+        'submittedAt: 2026-08-30T16:20:00+08:00',
+        '2026-08-30',
+      );
       return { file: RATING, rule: 'appraisal/before-period', ...at };
     },
   },
@@ -380,37 +494,75 @@ const cases: BadInputCase[] = [
     breakIt: async (repo) => {
       const record = finalisation('2026-09-28T10:00:00+08:00');
       await repo.write(FINALIZED, record);
-      return { file: FINALIZED, rule: 'appraisal/early-finalization', ...positionOf(record, '2026-09-28T10:00'), says: 'before the month had ended (Asia/Shanghai)' };
+      return {
+        file: FINALIZED,
+        rule: 'appraisal/early-finalization',
+        ...positionOf(record, '2026-09-28T10:00'),
+        says: 'before the month had ended (Asia/Shanghai)',
+      };
     },
   },
   {
     name: 'a rating submitted after its month was finalised',
     breakIt: async (repo) => {
       await repo.write(FINALIZED, finalisation('2026-10-02T10:00:00+08:00'));
-      return { file: RATING, rule: 'appraisal/after-finalization', ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'), now: '2026-11-01T00:00:00Z' };
+      return {
+        file: RATING,
+        rule: 'appraisal/after-finalization',
+        ...positionOf(MINIMAL_RATING, '2026-10-04T16:20'),
+        now: '2026-11-01T00:00:00Z',
+      };
     },
   },
   {
     name: 'the policy version of a finalised month edited in place',
     breakIt: async (repo) => {
-      await repo.write(FINALIZED, finalisation('2026-10-05T10:00:00+08:00', policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string })));
+      await repo.write(
+        FINALIZED,
+        finalisation(
+          '2026-10-05T10:00:00+08:00',
+          policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string }),
+        ),
+      );
       const at = await edit(repo, POLICY, '  minPeers: 2', '  minPeers: 3', 'minPeers');
-      return { file: POLICY, rule: 'policy/immutable', ...at, says: 'appraisal.minPeers was changed, but the 2026-01-01 version has scored finalised months (2026-09)' };
+      return {
+        file: POLICY,
+        rule: 'policy/immutable',
+        ...at,
+        says: 'appraisal.minPeers was changed, but the 2026-01-01 version has scored finalised months (2026-09)',
+      };
     },
   },
   {
     name: 'a new policy version that would rescore a finalised month',
     breakIt: async (repo) => {
-      await repo.write(FINALIZED, finalisation('2026-10-05T10:00:00+08:00', policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string })));
+      await repo.write(
+        FINALIZED,
+        finalisation(
+          '2026-10-05T10:00:00+08:00',
+          policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string }),
+        ),
+      );
       const text = (await repo.read(POLICY)).replace('effective: 2026-01-01', 'effective: 2026-09-01');
       await repo.write('content/policy/2026-09-01.yaml', text);
-      return { file: 'content/policy/2026-09-01.yaml', rule: 'policy/immutable', ...positionOf(text, '2026-09-01'), says: 'would rescore 2026-09' };
+      return {
+        file: 'content/policy/2026-09-01.yaml',
+        rule: 'policy/immutable',
+        ...positionOf(text, '2026-09-01'),
+        says: 'would rescore 2026-09',
+      };
     },
   },
   {
     name: 'the digest mpflow new wrote, never replaced',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'digest: 用能尝到、闻到的东西解释岩韵。', 'digest: 【待填写：一两句话的摘要，最多 128 个字】', '【待填写');
+      const at = await edit(
+        repo,
+        ARTICLE,
+        'digest: 用能尝到、闻到的东西解释岩韵。',
+        'digest: 【待填写：一两句话的摘要，最多 128 个字】',
+        '【待填写',
+      );
       return { file: ARTICLE, rule: 'template/placeholder', ...at };
     },
   },
@@ -439,9 +591,15 @@ describe('mpflow check on bad input', () => {
 
   it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
     const expected = await testCase.breakIt(repository);
-    const { problems } = await checkRepository(repository.root, expected.now === undefined ? {} : { now: Date.parse(expected.now) });
+    const { problems } = await checkRepository(
+      repository.root,
+      expected.now === undefined ? {} : { now: Date.parse(expected.now) },
+    );
     const found = problems.find((problem) => problem.file === expected.file && problem.ruleId === expected.rule);
-    expect(found, `no ${expected.rule} in ${expected.file}; got ${JSON.stringify(problems.map((p) => `${p.file}:${p.span.start.line}:${p.span.start.column} ${p.ruleId}`))}`).toBeDefined();
+    expect(
+      found,
+      `no ${expected.rule} in ${expected.file}; got ${JSON.stringify(problems.map((p) => `${p.file}:${p.span.start.line}:${p.span.start.column} ${p.ruleId}`))}`,
+    ).toBeDefined();
     expect(found!.span.start).toEqual({ line: expected.line, column: expected.column });
     if (expected.says) expect(found!.message.en).toContain(expected.says);
     expect(found!.severity).toBe('error');
@@ -452,7 +610,10 @@ describe('mpflow check on bad input', () => {
     await repository.write('content/topics/T-2026-002.yaml', '');
     await repository.write(ARTICLE, TINY_PNG);
     await repository.write('content/campaigns/C-2026-01.yaml', MINIMAL_CAMPAIGN.replace('kind: quiz', 'kind: raffle'));
-    await repository.write('appraisals/2026-09/lin-xiao/supervisor.yaml', MINIMAL_RATING.replace('period: 2026-09', 'period: 2026-9'));
+    await repository.write(
+      'appraisals/2026-09/lin-xiao/supervisor.yaml',
+      MINIMAL_RATING.replace('period: 2026-09', 'period: 2026-9'),
+    );
     const { problems } = await checkRepository(repository.root);
     const rules = new Set(problems.map((problem) => `${problem.file} ${problem.ruleId}`));
     expect(rules).toEqual(

@@ -13,22 +13,33 @@ afterEach(async () => {
 async function setUp() {
   const fixture = await FixtureRepository.create();
   const cacheFolder = await mkdtemp(path.join(tmpdir(), 'mpflow-check-cache-'));
-  cleanup.push(() => fixture.dispose(), () => rm(cacheFolder, { recursive: true, force: true }));
+  cleanup.push(
+    () => fixture.dispose(),
+    () => rm(cacheFolder, { recursive: true, force: true }),
+  );
   const env = { LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: cacheFolder, MPFLOW_NOW: '2026-11-20T10:00:00+08:00' };
   const check = (...args: string[]) => runMpflow(['check', '--format', 'json', ...args], { cwd: fixture.root, env });
   const cacheText = async () => {
     const files = await readdir(path.join(cacheFolder, 'check'));
-    return Promise.all(files.map((file) => readFile(path.join(cacheFolder, 'check', file), 'utf8'))).then((texts) => texts.join('\n'));
+    return Promise.all(files.map((file) => readFile(path.join(cacheFolder, 'check', file), 'utf8'))).then((texts) =>
+      texts.join('\n'),
+    );
   };
   return { fixture, check, cacheText };
 }
 
-const ruleIds = (stdout: string) => (JSON.parse(stdout) as { problems: Array<{ ruleId: string; file: string }> }).problems.map((problem) => `${problem.file} ${problem.ruleId}`);
+const ruleIds = (stdout: string) =>
+  (JSON.parse(stdout) as { problems: Array<{ ruleId: string; file: string }> }).problems.map(
+    (problem) => `${problem.file} ${problem.ruleId}`,
+  );
 
 describe('mpflow check remembers unchanged files', () => {
   it('gives the same report from the cache as without it', async () => {
     const { fixture, check, cacheText } = await setUp();
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是全网最好的岩茶。'));
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是全网最好的岩茶。'),
+    );
     const first = await check();
     expect(ruleIds(first.stdout).some((id) => id.includes('ad-law/'))).toBe(true);
     expect(await cacheText()).toContain('"tool"');
@@ -42,7 +53,10 @@ describe('mpflow check remembers unchanged files', () => {
   it('reads a changed file again: a new finding appears and a fixed one goes', async () => {
     const { fixture, check } = await setUp();
     expect((await check()).exitCode).toBe(0);
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是国家级的好茶。'));
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是国家级的好茶。'),
+    );
     const broken = await check();
     expect(ruleIds(broken.stdout).some((id) => id.startsWith(`${ARTICLE_DIRECTORY}/index.md ad-law/`))).toBe(true);
     await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, MINIMAL_ARTICLE);
@@ -56,9 +70,16 @@ describe('mpflow check remembers unchanged files', () => {
     await fixture.remove('content/topics/T-2026-001.yaml');
     const missingTopic = await check();
     expect(missingTopic.exitCode).toBe(1);
-    expect(ruleIds(missingTopic.stdout)).toContainEqual(expect.stringMatching(new RegExp(`^${ARTICLE_DIRECTORY}/index.md ref/`)));
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, MINIMAL_ARTICLE.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-31T20:30:00+08:00'));
-    expect(ruleIds((await check()).stdout)).toContainEqual(expect.stringMatching(new RegExp(`^${ARTICLE_DIRECTORY}/index.md (schema|date)/`)));
+    expect(ruleIds(missingTopic.stdout)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${ARTICLE_DIRECTORY}/index.md ref/`)),
+    );
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      MINIMAL_ARTICLE.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-31T20:30:00+08:00'),
+    );
+    expect(ruleIds((await check()).stdout)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${ARTICLE_DIRECTORY}/index.md (schema|date)/`)),
+    );
   });
 
   it('checks an image again when it changed size though the article did not', async () => {
@@ -70,7 +91,10 @@ describe('mpflow check remembers unchanged files', () => {
 
   it('follows a policy change that turns a rule off, without the article changing', async () => {
     const { fixture, check } = await setUp();
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是国家级的好茶。'));
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      MINIMAL_ARTICLE.replace('其实可以尝出来。', '其实可以尝出来，这是国家级的好茶。'),
+    );
     const before = ruleIds((await check()).stdout).filter((id) => id.includes('ad-law/'));
     expect(before.length).toBeGreaterThan(0);
     const policy = await fixture.read('content/policy/2026-01-01.yaml');

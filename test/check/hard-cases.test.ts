@@ -4,14 +4,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
-import { ARTICLE_DIRECTORY, FixtureRepository, MINIMAL_ARTICLE, MINIMAL_SUPPORT, MINIMAL_TEAM, MINIMAL_TOPIC, positionOf } from '../helpers/fixture-repository.ts';
+import {
+  ARTICLE_DIRECTORY,
+  FixtureRepository,
+  MINIMAL_ARTICLE,
+  MINIMAL_SUPPORT,
+  MINIMAL_TEAM,
+  MINIMAL_TOPIC,
+  positionOf,
+} from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 const ARTICLE = `${ARTICLE_DIRECTORY}/index.md`;
 const POLICY = 'content/policy/2026-01-01.yaml';
 
 const summary = (problems: Awaited<ReturnType<typeof checkRepository>>['problems']) =>
-  problems.map((problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.ruleId}`);
+  problems.map(
+    (problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.ruleId}`,
+  );
 
 describe('hard cases a real department runs into', () => {
   let repository: FixtureRepository;
@@ -71,12 +81,19 @@ describe('hard cases a real department runs into', () => {
     await repository.write('content/team.yaml', MINIMAL_TEAM.replace('name: 林晓', 'name: "林晓'));
     expect(summary((await checkRepository(repository.root)).problems)).toEqual(['content/team.yaml:3:11 yaml/syntax']);
     // Checking one article still says why nothing could be checked against the roster.
-    expect(summary((await checkRepository(repository.root, { paths: [ARTICLE] })).problems)).toEqual(['content/team.yaml:3:11 yaml/syntax']);
+    expect(summary((await checkRepository(repository.root, { paths: [ARTICLE] })).problems)).toEqual([
+      'content/team.yaml:3:11 yaml/syntax',
+    ]);
   });
 
   it('still adds up the weights of a policy that has an unknown field', async () => {
     const policy = await repository.read(POLICY);
-    await repository.write(POLICY, policy.replace('timezone: Asia/Shanghai\n', 'timezone: Asia/Shanghai\nnote: 草稿\n').replace('weight: 30\n', 'weight: 31\n'));
+    await repository.write(
+      POLICY,
+      policy
+        .replace('timezone: Asia/Shanghai\n', 'timezone: Asia/Shanghai\nnote: 草稿\n')
+        .replace('weight: 30\n', 'weight: 31\n'),
+    );
     const rules = (await checkRepository(repository.root)).problems.map((problem) => problem.ruleId).sort();
     expect(rules).toEqual(['policy/weights-sum', 'schema/unknown-field']);
   });
@@ -86,7 +103,9 @@ describe('hard cases a real department runs into', () => {
     expect(policy).toContain('unmatched: [head-approval]');
     await repository.write(POLICY, policy.replace('unmatched: [head-approval]', 'unmatched: [head-aproval]'));
     const problems = (await checkRepository(repository.root)).problems;
-    expect(problems.map((problem) => `${problem.ruleId} ${problem.field}`)).toEqual(['ref/unknown-stage review.unmatched[0]']);
+    expect(problems.map((problem) => `${problem.ruleId} ${problem.field}`)).toEqual([
+      'ref/unknown-stage review.unmatched[0]',
+    ]);
     expect(problems[0]!.message.en).toContain('"head-aproval"');
   });
 
@@ -97,7 +116,10 @@ describe('hard cases a real department runs into', () => {
   });
 
   it('rejects an article folder dated 30 February', async () => {
-    await repository.write('content/articles/2026/02-30-tea-at-night/index.md', MINIMAL_ARTICLE.replace('2026-09-02T20:30:00+08:00', '2026-02-28T20:30:00+08:00'));
+    await repository.write(
+      'content/articles/2026/02-30-tea-at-night/index.md',
+      MINIMAL_ARTICLE.replace('2026-09-02T20:30:00+08:00', '2026-02-28T20:30:00+08:00'),
+    );
     await repository.write('content/articles/2026/02-30-tea-at-night/cover.png', 'png');
     await repository.write('content/articles/2026/02-30-tea-at-night/figure-1.png', 'png');
     const { problems } = await checkRepository(repository.root);
@@ -112,7 +134,10 @@ describe('hard cases a real department runs into', () => {
   });
 
   it('finds a support conversation id used in two months', async () => {
-    await repository.write('content/metrics/support/2026-10.csv', `${MINIMAL_SUPPORT.split('\n')[0]}\nS-20260901-001,chen-yu,message,2026-10-01T09:12:00+08:00,2026-10-01T09:20:00+08:00,,咨询,\n`);
+    await repository.write(
+      'content/metrics/support/2026-10.csv',
+      `${MINIMAL_SUPPORT.split('\n')[0]}\nS-20260901-001,chen-yu,message,2026-10-01T09:12:00+08:00,2026-10-01T09:20:00+08:00,,咨询,\n`,
+    );
     const { problems } = await checkRepository(repository.root);
     expect(problems.map((problem) => `${problem.file} ${problem.ruleId} ${problem.message.en}`)).toEqual([
       'content/metrics/support/2026-10.csv csv/duplicate-row Duplicates content/metrics/support/2026-09.csv:2 (S-20260901-001).',
@@ -120,14 +145,22 @@ describe('hard cases a real department runs into', () => {
   });
 
   it('points a support row in the wrong month at its openedAt cell', async () => {
-    const moved = MINIMAL_SUPPORT.replace('S-20260901-002,chen-yu,comment,2026-09-01T22:05', 'S-20260901-002,chen-yu,comment,2026-08-31T22:05');
+    const moved = MINIMAL_SUPPORT.replace(
+      'S-20260901-002,chen-yu,comment,2026-09-01T22:05',
+      'S-20260901-002,chen-yu,comment,2026-08-31T22:05',
+    );
     await repository.write('content/metrics/support/2026-09.csv', moved);
     const { problems } = await checkRepository(repository.root);
-    expect(summary(problems)).toEqual([`content/metrics/support/2026-09.csv:${positionOf(moved, '2026-08-31').line}:${positionOf(moved, '2026-08-31').column} csv/wrong-month`]);
+    expect(summary(problems)).toEqual([
+      `content/metrics/support/2026-09.csv:${positionOf(moved, '2026-08-31').line}:${positionOf(moved, '2026-08-31').column} csv/wrong-month`,
+    ]);
   });
 
   it('accepts YAML merge keys', async () => {
-    await repository.write('content/topics/T-2026-002.yaml', `${MINIMAL_TOPIC.replace('T-2026-001', 'T-2026-002').replace('proposedBy: lin-xiao\n', '<<: { proposedBy: lin-xiao }\n')}`);
+    await repository.write(
+      'content/topics/T-2026-002.yaml',
+      `${MINIMAL_TOPIC.replace('T-2026-001', 'T-2026-002').replace('proposedBy: lin-xiao\n', '<<: { proposedBy: lin-xiao }\n')}`,
+    );
     expect(summary((await checkRepository(repository.root)).problems)).toEqual([]);
   });
 
@@ -162,7 +195,7 @@ describe('hard cases a real department runs into', () => {
     expect(summary(problems)).toEqual(['content/topics/T-2026-001.yaml:8:19 yaml/syntax']);
   });
 
-  it('keeps the user\'s own spaces inside quoted values in Chinese messages', async () => {
+  it("keeps the user's own spaces inside quoted values in Chinese messages", async () => {
     const article = await repository.read(ARTICLE);
     await repository.write(ARTICLE, article.replace('topic: T-2026-001', 'topic: " T-2026-001"'));
     const [problem] = (await checkRepository(repository.root)).problems;
@@ -180,21 +213,35 @@ describe('hard cases a real department runs into', () => {
   });
 
   it('names a supervisor that is not a member once, in the roster, not in every appraisal', async () => {
-    await repository.write('content/team.yaml', MINIMAL_TEAM.replace('    supervisor: zhou-min\n    joined: 2022-03-14', '    supervisor: ""\n    joined: 2022-03-14'));
+    await repository.write(
+      'content/team.yaml',
+      MINIMAL_TEAM.replace(
+        '    supervisor: zhou-min\n    joined: 2022-03-14',
+        '    supervisor: ""\n    joined: 2022-03-14',
+      ),
+    );
     const { problems } = await checkRepository(repository.root);
     expect(problems.map((problem) => `${problem.file} ${problem.ruleId}`)).toEqual(['content/team.yaml schema/range']);
   });
 
   it('points an unclosed [ at the line where it opens', async () => {
-    await repository.write('content/campaigns/C-2026-01.yaml', (await repository.read('content/campaigns/C-2026-01.yaml')).replace('kind: quiz', 'kind: [quiz'));
+    await repository.write(
+      'content/campaigns/C-2026-01.yaml',
+      (await repository.read('content/campaigns/C-2026-01.yaml')).replace('kind: quiz', 'kind: [quiz'),
+    );
     const { problems } = await checkRepository(repository.root);
-    expect(problems.map((problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.message.en}`)).toEqual([
-      'content/campaigns/C-2026-01.yaml:2:7 This [ is never closed with ].',
-    ]);
+    expect(
+      problems.map(
+        (problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.message.en}`,
+      ),
+    ).toEqual(['content/campaigns/C-2026-01.yaml:2:7 This [ is never closed with ].']);
   });
 
   it('finds a support id repeated across months when only the later month is checked', async () => {
-    await repository.write('content/metrics/support/2026-10.csv', `${MINIMAL_SUPPORT.split('\n')[0]}\nS-20260901-001,chen-yu,message,2026-10-01T09:12:00+08:00,2026-10-01T09:20:00+08:00,,咨询,\n`);
+    await repository.write(
+      'content/metrics/support/2026-10.csv',
+      `${MINIMAL_SUPPORT.split('\n')[0]}\nS-20260901-001,chen-yu,message,2026-10-01T09:12:00+08:00,2026-10-01T09:20:00+08:00,,咨询,\n`,
+    );
     const { problems } = await checkRepository(repository.root, { paths: ['content/metrics/support/2026-10.csv'] });
     expect(problems.map((problem) => problem.ruleId)).toEqual(['csv/duplicate-row']);
   });

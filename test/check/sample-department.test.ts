@@ -5,14 +5,21 @@ import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 describe('the sample department (闽岚茶事)', () => {
   it('passes mpflow check with no errors and no warnings', async () => {
     const { problems } = await checkRepository(FIXTURE_DEPARTMENT);
-    expect(problems.map((problem) => `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.ruleId} ${problem.message.en}`)).toEqual([]);
+    expect(
+      problems.map(
+        (problem) =>
+          `${problem.file}:${problem.span.start.line}:${problem.span.start.column} ${problem.ruleId} ${problem.message.en}`,
+      ),
+    ).toEqual([]);
   });
 
   it('has the size the foundation promises: 7 members in every role, 24+ articles over three months, 15+ topics, 2 campaigns, two months of appraisals', async () => {
     const { repository } = await checkRepository(FIXTURE_DEPARTMENT);
     const members = repository.team!.data.members;
     expect(members).toHaveLength(7);
-    expect(new Set(members.flatMap((member) => member.roles))).toEqual(new Set(['operator', 'designer', 'copywriter', 'support', 'head', 'hr']));
+    expect(new Set(members.flatMap((member) => member.roles))).toEqual(
+      new Set(['operator', 'designer', 'copywriter', 'support', 'head', 'hr']),
+    );
     expect(repository.articles.length).toBeGreaterThanOrEqual(24);
     const months = new Set(repository.articles.map((article) => article.data.publishAt.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(3);

@@ -21,7 +21,9 @@ const ARTICLE = `${ARTICLE_DIRECTORY}/index.md`;
 
 function fieldPaths(value: unknown, prefix: Array<string | number> = [], depth = 0): Array<Array<string | number>> {
   if (depth > 2 || value === null || typeof value !== 'object') return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.slice(0, 1).map((item, index) => [index, item]) : Object.entries(value);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.slice(0, 1).map((item, index) => [index, item])
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => [[...prefix, key], ...fieldPaths(child, [...prefix, key], depth + 1)]);
 }
 
@@ -45,17 +47,18 @@ describe('fields of the wrong shape', () => {
       expect(paths.length).toBeGreaterThan(3);
       let mutations = 0;
       try {
-      for (const fieldPath of paths) {
-        for (const wrong of WRONG_VALUES) {
-          const document = parseDocument(yamlText);
-          document.setIn(fieldPath, document.createNode(wrong));
-          const mutated = split?.kind === 'ok' ? `---\n${document.toString()}---\n${split.body}` : document.toString();
-          await repository.write(file, mutated);
-          const { problems } = await checkRepository(repository.root);
-          expect(problems.filter((problem) => problem.ruleId === 'internal/error')).toEqual([]);
-          mutations += 1;
+        for (const fieldPath of paths) {
+          for (const wrong of WRONG_VALUES) {
+            const document = parseDocument(yamlText);
+            document.setIn(fieldPath, document.createNode(wrong));
+            const mutated =
+              split?.kind === 'ok' ? `---\n${document.toString()}---\n${split.body}` : document.toString();
+            await repository.write(file, mutated);
+            const { problems } = await checkRepository(repository.root);
+            expect(problems.filter((problem) => problem.ruleId === 'internal/error')).toEqual([]);
+            mutations += 1;
+          }
         }
-      }
       } finally {
         await repository.write(file, original);
       }

@@ -29,13 +29,18 @@ describe('mpflow check (command line)', () => {
     await repository.write(ARTICLE, article.replace('author: lin-xiao', 'author: wang-jia'));
     const run = await runMpflow(['check'], { cwd: repository.root });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain(`${ARTICLE}:4:9  ref/unknown-member  author "wang-jia" is not in the roster (content/team.yaml).`);
+    expect(run.stdout).toContain(
+      `${ARTICLE}:4:9  ref/unknown-member  author "wang-jia" is not in the roster (content/team.yaml).`,
+    );
     expect(run.stdout).toContain('1 error, 0 warnings.');
   });
 
   it('speaks Chinese with --lang zh-CN or a Chinese locale', async () => {
     const article = await repository.read(ARTICLE);
-    await repository.write(ARTICLE, article.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:30:00'));
+    await repository.write(
+      ARTICLE,
+      article.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:30:00'),
+    );
     const byFlag = await runMpflow(['check', '--lang', 'zh-CN'], { cwd: repository.root });
     const byLocale = await runMpflow(['check'], { cwd: repository.root, env: { LANG: 'zh_CN.UTF-8' } });
     expect(byFlag.stdout).toContain('date/missing-offset  字段 publishAt 的时间“2026-09-02T20:30:00”没有时区偏移');
@@ -56,9 +61,14 @@ describe('mpflow check (command line)', () => {
   it('prints machine-readable JSON with --format json', async () => {
     await repository.write('content/topics/T-2026-002.yaml', '');
     const run = await runMpflow(['check', '--format', 'json'], { cwd: repository.root });
-    const report = JSON.parse(run.stdout) as { summary: { errors: number }; problems: Array<{ ruleId: string; file: string; line: number }> };
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number };
+      problems: Array<{ ruleId: string; file: string; line: number }>;
+    };
     expect(report.summary.errors).toBe(1);
-    expect(report.problems).toEqual([expect.objectContaining({ ruleId: 'file/empty', file: 'content/topics/T-2026-002.yaml', line: 1 })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ ruleId: 'file/empty', file: 'content/topics/T-2026-002.yaml', line: 1 }),
+    ]);
   });
 
   it('emits SARIF 2.1.0 that validates against the OASIS schema', async () => {
@@ -67,15 +77,30 @@ describe('mpflow check (command line)', () => {
     await repository.write('content/topics/T-2026-002.yaml', Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]));
     const run = await runMpflow(['check', '--format', 'sarif'], { cwd: repository.root });
     expect(run.exitCode).toBe(1);
-    const sarifSchema = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    const sarifSchema = JSON.parse(
+      await readFile(
+        path.join(PROJECT_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'),
+        'utf8',
+      ),
+    ) as object;
     // The OASIS SARIF 2.1.0 schema is written in JSON Schema draft-04.
     const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(sarifSchema);
-    const log = JSON.parse(run.stdout) as { version: string; runs: Array<{ results: Array<{ ruleId: string; locations: unknown[] }>; tool: { driver: { rules: Array<{ id: string }> } } }> };
+    const log = JSON.parse(run.stdout) as {
+      version: string;
+      runs: Array<{
+        results: Array<{ ruleId: string; locations: unknown[] }>;
+        tool: { driver: { rules: Array<{ id: string }> } };
+      }>;
+    };
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     expect(log.version).toBe('2.1.0');
     const results = log.runs[0]!.results;
-    expect(results.map((result) => result.ruleId).sort()).toEqual(['file/encoding', 'ref/unknown-member', 'schema/unknown-field']);
+    expect(results.map((result) => result.ruleId).sort()).toEqual([
+      'file/encoding',
+      'ref/unknown-member',
+      'schema/unknown-field',
+    ]);
     const ruleIds = new Set(log.runs[0]!.tool.driver.rules.map((rule) => rule.id));
     for (const result of results) expect(ruleIds.has(result.ruleId)).toBe(true);
   });
@@ -90,7 +115,10 @@ describe('mpflow check (command line)', () => {
 
   it('treats warnings as passing', async () => {
     const article = await repository.read(ARTICLE);
-    await repository.write(ARTICLE, article.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-03T20:30:00+08:00'));
+    await repository.write(
+      ARTICLE,
+      article.replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-03T20:30:00+08:00'),
+    );
     const run = await runMpflow(['check'], { cwd: repository.root });
     expect(run.stdout).toContain('date/mismatch');
     expect(run.stdout).toContain('(warning)');
@@ -107,7 +135,11 @@ describe('mpflow check (command line)', () => {
   });
 
   it('runs as the installed bin through Node type stripping', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'scripts/mpflow.ts'), 'check', '--lang', 'en'], { cwd: repository.root });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'scripts/mpflow.ts'), 'check', '--lang', 'en'],
+      { cwd: repository.root },
+    );
     expect(stdout).toContain('no problems');
   });
 });

@@ -27,7 +27,27 @@ let fresh: string;
 
 async function initDepartment(name: string, flags: string[] = []): Promise<string> {
   const root = path.join(temp, name);
-  const run = await runMpflow(['init', root, '--department', '城市图书馆微信部', '--account', '城市书房', '--head', 'lijing-lib', '--head-name', '李静', '--member', 'wang-fang:王芳:wangfang-writes:copywriter', '--member', 'zhao-lei:趙磊:zhaolei-ops:operator', '--yes', ...flags], { cwd: temp, env: env() });
+  const run = await runMpflow(
+    [
+      'init',
+      root,
+      '--department',
+      '城市图书馆微信部',
+      '--account',
+      '城市书房',
+      '--head',
+      'lijing-lib',
+      '--head-name',
+      '李静',
+      '--member',
+      'wang-fang:王芳:wangfang-writes:copywriter',
+      '--member',
+      'zhao-lei:趙磊:zhaolei-ops:operator',
+      '--yes',
+      ...flags,
+    ],
+    { cwd: temp, env: env() },
+  );
   if (run.exitCode !== 0) throw new Error(run.stderr);
   return root;
 }
@@ -57,9 +77,15 @@ describe('mpflow doctor', () => {
     expect(kinds).toContain('migration/pending');
     expect(kinds).toContain('settings/missing');
     // Made before init: none of the managed workflows, said once.
-    expect(report.findings.filter((finding) => finding.kind === 'template/missing').map((finding) => finding.file)).toEqual(['.github/']);
-    expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.message).toContain('0001-department-settings');
-    expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.fix).toContain('npx mpflow migrate');
+    expect(
+      report.findings.filter((finding) => finding.kind === 'template/missing').map((finding) => finding.file),
+    ).toEqual(['.github/']);
+    expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.message).toContain(
+      '0001-department-settings',
+    );
+    expect(report.findings.find((finding) => finding.kind === 'migration/pending')!.fix).toContain(
+      'npx mpflow migrate',
+    );
 
     const migrated = await runMpflow(['migrate', '--root', previous], { cwd: previous, env: env() });
     expect(migrated.exitCode).toBe(0);
@@ -72,17 +98,24 @@ describe('mpflow doctor', () => {
     const early = await initDepartment('early', ['--effective', '2027-01-01']);
     const { exitCode, report } = await doctor(early);
     expect(exitCode).toBe(1);
-    expect(report.findings).toEqual([expect.objectContaining({ kind: 'policy/not-in-force', file: 'content/policy/2027-01-01.yaml' })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ kind: 'policy/not-in-force', file: 'content/policy/2027-01-01.yaml' }),
+    ]);
     expect(report.findings[0]!.message).toContain('takes effect on 2027-01-01');
     // From that day on there is nothing to fix.
     expect((await doctor(early, '2027-01-01T00:30:00+08:00')).exitCode).toBe(0);
     // A later version beside one in force is only a note.
     const policy = await readFile(path.join(early, 'content/policy/2027-01-01.yaml'), 'utf8');
-    await writeFile(path.join(early, 'content/policy/2027-02-01.yaml'), policy.replace('effective: 2027-01-01', 'effective: 2027-02-01'));
+    await writeFile(
+      path.join(early, 'content/policy/2027-02-01.yaml'),
+      policy.replace('effective: 2027-01-01', 'effective: 2027-02-01'),
+    );
     expect((await runMpflow(['codeowners', '--write', '--root', early], { cwd: early, env: env() })).exitCode).toBe(0);
     const later = await doctor(early, '2027-01-10T09:00:00+08:00');
     expect(later.exitCode).toBe(0);
-    expect(later.report.notes).toEqual(['Policy version content/policy/2027-02-01.yaml takes effect on 2027-02-01 (content/policy/2027-01-01.yaml is in force today).']);
+    expect(later.report.notes).toEqual([
+      'Policy version content/policy/2027-02-01.yaml takes effect on 2027-02-01 (content/policy/2027-01-01.yaml is in force today).',
+    ]);
     const zh = await runMpflow(['doctor', '--root', early, '--lang', 'zh-CN'], { cwd: early, env: env() });
     expect(zh.stdout).toContain('今天（2026-12-04）没有生效的制度');
   });
@@ -91,14 +124,24 @@ describe('mpflow doctor', () => {
     const drifted = await initDepartment('drifted');
     const publish = path.join(drifted, '.github/workflows/publish.yml');
     const original = await readFile(publish, 'utf8');
-    await writeFile(publish, original.replace('npx mpflow publish --due --push-records', 'npx mpflow publish --due --push-records --force'));
-    await writeFile(path.join(drifted, '.github/workflows/library-extra.yml'), 'name: library-extra\non: workflow_dispatch\njobs: {}\n');
+    await writeFile(
+      publish,
+      original.replace('npx mpflow publish --due --push-records', 'npx mpflow publish --due --push-records --force'),
+    );
+    await writeFile(
+      path.join(drifted, '.github/workflows/library-extra.yml'),
+      'name: library-extra\non: workflow_dispatch\njobs: {}\n',
+    );
     await rm(path.join(drifted, '.github/workflows/appraisal-reminder.yml'));
     const { exitCode, report } = await doctor(drifted);
     expect(exitCode).toBe(1);
     expect(report.findings).toEqual([
       expect.objectContaining({ kind: 'template/missing', file: '.github/workflows/appraisal-reminder.yml' }),
-      expect.objectContaining({ kind: 'template/drifted', file: '.github/workflows/publish.yml', line: original.split('\n').findIndex((line) => line.includes('--push-records')) + 1 }),
+      expect.objectContaining({
+        kind: 'template/drifted',
+        file: '.github/workflows/publish.yml',
+        line: original.split('\n').findIndex((line) => line.includes('--push-records')) + 1,
+      }),
     ]);
 
     const update = await runMpflow(['init', '--update', drifted], { cwd: temp, env: env() });
@@ -106,17 +149,57 @@ describe('mpflow doctor', () => {
     expect(update.stdout).toContain('.github/workflows/publish.yml');
     expect(update.stdout).toContain('.github/workflows/appraisal-reminder.yml');
     expect(await readFile(publish, 'utf8')).toBe(original);
-    expect(await readFile(path.join(drifted, '.github/workflows/library-extra.yml'), 'utf8')).toContain('library-extra');
+    expect(await readFile(path.join(drifted, '.github/workflows/library-extra.yml'), 'utf8')).toContain(
+      'library-extra',
+    );
     expect((await doctor(drifted)).exitCode).toBe(0);
   });
 
   it('placeholders left by mpflow new are named with file:line:column', async () => {
     const drafting = await initDepartment('drafting');
-    const topic = await runMpflow(['new', 'topic', '--title', '冬季读书会', '--by', 'wang-fang', '--decision', 'accepted', '--decided-at', '2026-12-04', '--owner', 'wang-fang', '--root', drafting], { cwd: drafting, env: env() });
+    const topic = await runMpflow(
+      [
+        'new',
+        'topic',
+        '--title',
+        '冬季读书会',
+        '--by',
+        'wang-fang',
+        '--decision',
+        'accepted',
+        '--decided-at',
+        '2026-12-04',
+        '--owner',
+        'wang-fang',
+        '--root',
+        drafting,
+      ],
+      { cwd: drafting, env: env() },
+    );
     expect(topic.exitCode, topic.stderr).toBe(0);
     // A department has no schemas/ of its own: the editor's $schema line points into the package.
-    expect((await readFile(path.join(drafting, 'content/topics/T-2026-001.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/mpflow/schemas/topic.schema.json');
-    const article = await runMpflow(['new', 'article', '--title', '冬天读什么', '--slug', 'winter-reading', '--date', '2026-12-12', '--author', 'wang-fang', '--topic', 'T-2026-001', '--root', drafting], { cwd: drafting, env: env() });
+    expect((await readFile(path.join(drafting, 'content/topics/T-2026-001.yaml'), 'utf8')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/mpflow/schemas/topic.schema.json',
+    );
+    const article = await runMpflow(
+      [
+        'new',
+        'article',
+        '--title',
+        '冬天读什么',
+        '--slug',
+        'winter-reading',
+        '--date',
+        '2026-12-12',
+        '--author',
+        'wang-fang',
+        '--topic',
+        'T-2026-001',
+        '--root',
+        drafting,
+      ],
+      { cwd: drafting, env: env() },
+    );
     expect(article.exitCode, article.stderr).toBe(0);
     const { exitCode, report } = await doctor(drafting);
     expect(exitCode).toBe(1);

@@ -8,29 +8,68 @@ import { runMpflow } from '../helpers/run-cli.ts';
 // exit 2, one plain line in the language asked for, and never a stack trace.
 
 const USER_ERRORS: Array<[string[], { zh: string; en: string }]> = [
-  [['check', 'content/articles/nope.md'], { zh: '找不到“content/articles/nope.md”。', en: '"content/articles/nope.md" does not exist.' }],
+  [
+    ['check', 'content/articles/nope.md'],
+    { zh: '找不到“content/articles/nope.md”。', en: '"content/articles/nope.md" does not exist.' },
+  ],
   [['lint', 'nope.md'], { zh: '找不到：nope.md。', en: 'Not found: nope.md.' }],
-  [['score', '--period', '2026-13'], { zh: '--period 应为 YYYY-MM 或 YYYY（收到“2026-13”）。', en: '--period must be YYYY-MM or YYYY (got "2026-13").' }],
-  [['score', '--period', '2026-11', '--today', '2026-02-31'], { zh: '--today“2026-02-31”不是有效的时间。', en: '--today "2026-02-31" is not a valid time.' }],
-  [['metrics', 'import', '--from', 'csv', '--date', '2026-02-30', 'x.csv'], { zh: '--date“2026-02-30”不是有效的日期', en: '--date "2026-02-30" is not a valid date' }],
-  [['new', 'rating', '--period', '2026-10', '--member', 'nobody', '--rater', 'liu-fang'], { zh: '名册（content/team.yaml）中没有成员“nobody”。', en: 'There is no member "nobody" in the roster (content/team.yaml).' }],
-  [['publish', '--due', '--now', '2026-02-30'], { zh: '--now“2026-02-30”不是有效的时间。', en: '--now "2026-02-30" is not a valid time.' }],
+  [
+    ['score', '--period', '2026-13'],
+    { zh: '--period 应为 YYYY-MM 或 YYYY（收到“2026-13”）。', en: '--period must be YYYY-MM or YYYY (got "2026-13").' },
+  ],
+  [
+    ['score', '--period', '2026-11', '--today', '2026-02-31'],
+    { zh: '--today“2026-02-31”不是有效的时间。', en: '--today "2026-02-31" is not a valid time.' },
+  ],
+  [
+    ['metrics', 'import', '--from', 'csv', '--date', '2026-02-30', 'x.csv'],
+    { zh: '--date“2026-02-30”不是有效的日期', en: '--date "2026-02-30" is not a valid date' },
+  ],
+  [
+    ['new', 'rating', '--period', '2026-10', '--member', 'nobody', '--rater', 'liu-fang'],
+    {
+      zh: '名册（content/team.yaml）中没有成员“nobody”。',
+      en: 'There is no member "nobody" in the roster (content/team.yaml).',
+    },
+  ],
+  [
+    ['publish', '--due', '--now', '2026-02-30'],
+    { zh: '--now“2026-02-30”不是有效的时间。', en: '--now "2026-02-30" is not a valid time.' },
+  ],
   [['render', 'nope.md'], { zh: '找不到“nope.md”', en: 'Cannot find "nope.md"' }],
   [['render', 'README.md', '--theme', 'neon'], { zh: '没有“neon”这个主题', en: 'There is no theme "neon"' }],
-  [['review-gate', '--repo', 'tea', '--pr', '7'], { zh: '--repo 应为 OWNER/NAME（收到“tea”）。', en: '--repo must be OWNER/NAME (got "tea").' }],
-  [['draw', 'C-2026-01', '--format', 'xml'], { zh: '不支持的格式“xml”，可选：text、json、github。', en: 'Unknown format "xml"; use one of text, json, github.' }],
-  [['codeowners', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
+  [
+    ['review-gate', '--repo', 'tea', '--pr', '7'],
+    { zh: '--repo 应为 OWNER/NAME（收到“tea”）。', en: '--repo must be OWNER/NAME (got "tea").' },
+  ],
+  [
+    ['draw', 'C-2026-01', '--format', 'xml'],
+    { zh: '不支持的格式“xml”，可选：text、json、github。', en: 'Unknown format "xml"; use one of text, json, github.' },
+  ],
+  [
+    ['codeowners', '--root', 'nowhere'],
+    { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' },
+  ],
   [['seal', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
-  [['schema-types', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
+  [
+    ['schema-types', '--root', 'nowhere'],
+    { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' },
+  ],
   [['init'], { zh: '缺少目录：mpflow init 目录', en: 'Missing the folder: mpflow init DIR' }],
-  [['doctor', '--format', 'yaml'], { zh: '不支持的格式“yaml”，可选：text、json。', en: 'Unknown format "yaml"; use text or json.' }],
+  [
+    ['doctor', '--format', 'yaml'],
+    { zh: '不支持的格式“yaml”，可选：text、json。', en: 'Unknown format "yaml"; use text or json.' },
+  ],
   [['migrate', '--root', 'nowhere'], { zh: '--root nowhere 不是一个文件夹。', en: '--root nowhere is not a folder.' }],
   [['check', '--no-fix'], { zh: '没有 --no-fix 这个选项。', en: 'There is no option --no-fix.' }],
 ];
 
 describe('every command reports a user error the same way', () => {
   it.each(USER_ERRORS)('%j: exit 2, the message in the language asked for, no stack trace', async (args, message) => {
-    for (const [language, expected] of [['zh-CN', message.zh], ['en', message.en]] as const) {
+    for (const [language, expected] of [
+      ['zh-CN', message.zh],
+      ['en', message.en],
+    ] as const) {
       const run = await runMpflow([...args, '--lang', language], { cwd: FIXTURE_DEPARTMENT });
       expect(run.exitCode).toBe(2);
       expect(run.stderr).toContain(expected);
@@ -86,7 +125,10 @@ const COMMAND_MODULES = {
 
 async function specOf(name: string): Promise<CommandSpec<Record<string, Option<unknown>>>> {
   const module = (await COMMAND_MODULES[name as keyof typeof COMMAND_MODULES]()) as Record<string, unknown>;
-  const specs = Object.values(module).filter((value): value is CommandSpec<Record<string, Option<unknown>>> => typeof value === 'object' && value !== null && 'options' in value && 'usage' in value);
+  const specs = Object.values(module).filter(
+    (value): value is CommandSpec<Record<string, Option<unknown>>> =>
+      typeof value === 'object' && value !== null && 'options' in value && 'usage' in value,
+  );
   expect(specs).toHaveLength(1);
   return specs[0]!;
 }
@@ -98,19 +140,28 @@ describe('a command’s help and its parser come from one table', () => {
     expect(listed).toEqual(Object.keys(COMMAND_MODULES).sort());
   });
 
-  it.each(Object.keys(COMMAND_MODULES))('%s: every option it parses is in its help, in both languages, with --lang and --help', async (name) => {
-    const spec = await specOf(name);
-    expect(spec.name).toBe(name);
-    for (const language of ['zh-CN', 'en'] as const) {
-      const help = commandHelp(spec, language);
-      for (const option of [...Object.keys(spec.options), 'lang', 'help']) expect(help).toMatch(new RegExp(`--(\\[no-\\])?${option}\\b`));
-    }
-    // …and every option the help names is one the parser takes (--help stops before any value is judged).
-    for (const [option, declared] of Object.entries(spec.options)) {
-      const args = declared.kind === 'flag' ? [`--${option}`] : [`--${option}`, 'x'];
-      let printed = '';
-      expect(parseCommand(spec, [...args, '--help'], { language: 'en', stdout: { write: (chunk: string) => (printed += chunk) } })).toBeUndefined();
-      expect(printed).toContain(`mpflow ${name}`);
-    }
-  });
+  it.each(Object.keys(COMMAND_MODULES))(
+    '%s: every option it parses is in its help, in both languages, with --lang and --help',
+    async (name) => {
+      const spec = await specOf(name);
+      expect(spec.name).toBe(name);
+      for (const language of ['zh-CN', 'en'] as const) {
+        const help = commandHelp(spec, language);
+        for (const option of [...Object.keys(spec.options), 'lang', 'help'])
+          expect(help).toMatch(new RegExp(`--(\\[no-\\])?${option}\\b`));
+      }
+      // …and every option the help names is one the parser takes (--help stops before any value is judged).
+      for (const [option, declared] of Object.entries(spec.options)) {
+        const args = declared.kind === 'flag' ? [`--${option}`] : [`--${option}`, 'x'];
+        let printed = '';
+        expect(
+          parseCommand(spec, [...args, '--help'], {
+            language: 'en',
+            stdout: { write: (chunk: string) => (printed += chunk) },
+          }),
+        ).toBeUndefined();
+        expect(printed).toContain(`mpflow ${name}`);
+      }
+    },
+  );
 });

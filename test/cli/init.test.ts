@@ -8,7 +8,12 @@ import { ask } from '../../src/cli/commands/init.ts';
 import type { CommandContext } from '../../src/cli/context.ts';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaffoldDepartment, withCodeowners, withSample, type DepartmentAnswers } from '../../src/core/department-scaffold/scaffold.ts';
+import {
+  scaffoldDepartment,
+  withCodeowners,
+  withSample,
+  type DepartmentAnswers,
+} from '../../src/core/department-scaffold/scaffold.ts';
 import { managedTemplates } from '../../src/core/department-scaffold/templates.ts';
 import { sampleDepartment, writeNewRepository } from '../../src/core/department-scaffold/write-repository.ts';
 import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
@@ -17,7 +22,12 @@ import { runMpflow } from '../helpers/run-cli.ts';
 // A 5-person city-library department with its own 50/25/20/5 policy, made once and then checked
 // with this repository's CLI, as a department would run it after npm install.
 const ENV = { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-12-04T10:00:00+08:00', MPFLOW_CACHE: 'off' };
-const MEMBERS = ['zhao-lei:趙磊:zhaolei-ops:operator', 'wang-fang:王芳:wangfang-writes:copywriter', 'chen-xi:陈曦:chenxi-design:designer', 'sun-li:孙丽:sunli-hr:hr'];
+const MEMBERS = [
+  'zhao-lei:趙磊:zhaolei-ops:operator',
+  'wang-fang:王芳:wangfang-writes:copywriter',
+  'chen-xi:陈曦:chenxi-design:designer',
+  'sun-li:孙丽:sunli-hr:hr',
+];
 
 let temp: string;
 let dept: string;
@@ -34,7 +44,36 @@ beforeAll(async () => {
   temp = await mkdtemp(path.join(os.tmpdir(), 'mpflow-init-'));
   dept = path.join(temp, 'city-library');
   created = await runMpflow(
-    ['init', dept, '--department', '城市图书馆微信部', '--department-en', 'City Library WeChat Team', '--account', '城市书房', '--account-en', 'City Reading Room', '--head', 'lijing-lib', '--head-name', '李静', '--head-id', 'li-jing', ...MEMBERS.flatMap((member) => ['--member', member]), '--weights', '50/25/20/5', '--site-url', 'https://city-library.github.io', '--base', 'wechat', '--repository', 'https://github.com/city-library/wechat', '--mpflow-spec', 'file:../mpflow-0.1.0.tgz', '--yes'],
+    [
+      'init',
+      dept,
+      '--department',
+      '城市图书馆微信部',
+      '--department-en',
+      'City Library WeChat Team',
+      '--account',
+      '城市书房',
+      '--account-en',
+      'City Reading Room',
+      '--head',
+      'lijing-lib',
+      '--head-name',
+      '李静',
+      '--head-id',
+      'li-jing',
+      ...MEMBERS.flatMap((member) => ['--member', member]),
+      '--weights',
+      '50/25/20/5',
+      '--site-url',
+      'https://city-library.github.io',
+      '--base',
+      'wechat',
+      '--repository',
+      'https://github.com/city-library/wechat',
+      '--mpflow-spec',
+      'file:../mpflow-0.1.0.tgz',
+      '--yes',
+    ],
     { cwd: temp, env: ENV },
   );
 });
@@ -48,22 +87,65 @@ describe('mpflow init', () => {
     expect(created.exitCode, created.stderr).toBe(0);
     expect(created.stdout).toContain('City Library WeChat Team');
     const written = files(dept);
-    for (const file of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src/content.config.ts', 'README.md', '.gitignore', '.nvmrc', 'content/department.yaml', 'content/team.yaml', 'content/policy/2026-12-01.yaml', '.github/CODEOWNERS', '.github/pull_request_template.md', '.github/workflows/review-gate.yml', '.github/workflows/publish.yml', '.github/workflows/metrics-import.yml', '.github/workflows/pages.yml', 'appraisals/.gitkeep', 'content/articles/.gitkeep', 'content/topics/.gitkeep']) {
+    for (const file of [
+      'package.json',
+      'tsconfig.json',
+      'astro.config.mjs',
+      'src/content.config.ts',
+      'README.md',
+      '.gitignore',
+      '.nvmrc',
+      'content/department.yaml',
+      'content/team.yaml',
+      'content/policy/2026-12-01.yaml',
+      '.github/CODEOWNERS',
+      '.github/pull_request_template.md',
+      '.github/workflows/review-gate.yml',
+      '.github/workflows/publish.yml',
+      '.github/workflows/metrics-import.yml',
+      '.github/workflows/pages.yml',
+      'appraisals/.gitkeep',
+      'content/articles/.gitkeep',
+      'content/topics/.gitkeep',
+    ]) {
       expect(written, file).toContain(file);
     }
     // None of the tool's own source, tests or the sample department.
-    expect(written.filter((file) => file.startsWith('test/') || file.startsWith('bench/') || file.startsWith('sample-keys/') || file.startsWith('src/core/'))).toEqual([]);
+    expect(
+      written.filter(
+        (file) =>
+          file.startsWith('test/') ||
+          file.startsWith('bench/') ||
+          file.startsWith('sample-keys/') ||
+          file.startsWith('src/core/'),
+      ),
+    ).toEqual([]);
     expect(written.some((file) => file.startsWith('content/articles/2026/'))).toBe(false);
     expect(readdirSync(temp)).toEqual(['city-library']); // no staging folder left beside it
   });
 
   it('package.json depends on mpflow as asked (and on Astro, its peer) and npm test runs the department checks, not unit tests', async () => {
-    const manifest = JSON.parse(await readFile(path.join(dept, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; scripts: Record<string, string> };
+    const manifest = JSON.parse(await readFile(path.join(dept, 'package.json'), 'utf8')) as {
+      name: string;
+      dependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(manifest.name).toBe('city-library');
-    expect(manifest.dependencies).toEqual({ astro: (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { peerDependencies: { astro: string } }).peerDependencies.astro, mpflow: 'file:../mpflow-0.1.0.tgz' });
-    expect(manifest.scripts.test).toBe('mpflow check && mpflow score --verify && mpflow codeowners --check && astro build');
+    expect(manifest.dependencies).toEqual({
+      astro: (
+        JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+          peerDependencies: { astro: string };
+        }
+      ).peerDependencies.astro,
+      mpflow: 'file:../mpflow-0.1.0.tgz',
+    });
+    expect(manifest.scripts.test).toBe(
+      'mpflow check && mpflow score --verify && mpflow codeowners --check && astro build',
+    );
     expect(await readFile(path.join(dept, 'astro.config.mjs'), 'utf8')).toContain("from 'mpflow/astro'");
-    expect((await readFile(path.join(dept, 'src/content.config.ts'), 'utf8')).trim()).toBe("export { collections } from 'mpflow/astro/content';");
+    expect((await readFile(path.join(dept, 'src/content.config.ts'), 'utf8')).trim()).toBe(
+      "export { collections } from 'mpflow/astro/content';",
+    );
   });
 
   it('passes check, score --verify and codeowners --check as it is', async () => {
@@ -75,9 +157,19 @@ describe('mpflow init', () => {
 
   it('takes the names, the roster and the settings from the answers', async () => {
     const settings = parseDocument(await readFile(path.join(dept, 'content/department.yaml'), 'utf8')).toJS();
-    expect(settings).toMatchObject({ schemaVersion: 1, department: { zh: '城市图书馆微信部', en: 'City Library WeChat Team' }, account: { zh: '城市书房', en: 'City Reading Room' }, site: { url: 'https://city-library.github.io', base: '/wechat/' }, repository: 'https://github.com/city-library/wechat' });
-    const team = parseDocument(await readFile(path.join(dept, 'content/team.yaml'), 'utf8')).toJS() as { members: Array<{ id: string; github: string; roles: string[]; supervisor?: string }> };
-    expect(team.members.map((member) => [member.id, member.github, member.roles.join('+'), member.supervisor ?? null])).toEqual([
+    expect(settings).toMatchObject({
+      schemaVersion: 1,
+      department: { zh: '城市图书馆微信部', en: 'City Library WeChat Team' },
+      account: { zh: '城市书房', en: 'City Reading Room' },
+      site: { url: 'https://city-library.github.io', base: '/wechat/' },
+      repository: 'https://github.com/city-library/wechat',
+    });
+    const team = parseDocument(await readFile(path.join(dept, 'content/team.yaml'), 'utf8')).toJS() as {
+      members: Array<{ id: string; github: string; roles: string[]; supervisor?: string }>;
+    };
+    expect(
+      team.members.map((member) => [member.id, member.github, member.roles.join('+'), member.supervisor ?? null]),
+    ).toEqual([
       ['li-jing', 'lijing-lib', 'head', null],
       ['zhao-lei', 'zhaolei-ops', 'operator', 'li-jing'],
       ['wang-fang', 'wangfang-writes', 'copywriter', 'li-jing'],
@@ -90,17 +182,39 @@ describe('mpflow init', () => {
   });
 
   it('the policy is the standard template with the weights given, each level adding up to its parent', async () => {
-    const policy = parseDocument(await readFile(path.join(dept, 'content/policy/2026-12-01.yaml'), 'utf8')).toJS() as { effective: string; appraisal: { weights: Array<{ id: string; weight: number; children: Array<{ weight: number }> }> } };
+    const policy = parseDocument(await readFile(path.join(dept, 'content/policy/2026-12-01.yaml'), 'utf8')).toJS() as {
+      effective: string;
+      appraisal: { weights: Array<{ id: string; weight: number; children: Array<{ weight: number }> }> };
+    };
     expect(policy.effective).toBe('2026-12-01');
-    expect(policy.appraisal.weights.map((node) => [node.id, node.weight])).toEqual([['performance', 50], ['ability', 25], ['attitude', 20], ['professionalism', 5]]);
-    for (const node of policy.appraisal.weights) expect(node.children.reduce((sum, child) => sum + child.weight, 0)).toBeCloseTo(node.weight, 9);
+    expect(policy.appraisal.weights.map((node) => [node.id, node.weight])).toEqual([
+      ['performance', 50],
+      ['ability', 25],
+      ['attitude', 20],
+      ['professionalism', 5],
+    ]);
+    for (const node of policy.appraisal.weights)
+      expect(node.children.reduce((sum, child) => sum + child.weight, 0)).toBeCloseTo(node.weight, 9);
   });
 
   it('takes the weights by name too, in any order', async () => {
     const target = path.join(temp, 'named-weights');
-    const run = await runMpflow(['init', target, '--yes', '--head', 'lijing-lib', '--weights', 'ability=25,performance=50,professionalism=5,attitude=20'], { cwd: temp, env: ENV });
+    const run = await runMpflow(
+      [
+        'init',
+        target,
+        '--yes',
+        '--head',
+        'lijing-lib',
+        '--weights',
+        'ability=25,performance=50,professionalism=5,attitude=20',
+      ],
+      { cwd: temp, env: ENV },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
-    const policy = parseDocument(await readFile(path.join(target, 'content/policy/2026-12-01.yaml'), 'utf8')).toJS() as { appraisal: { weights: Array<{ id: string; weight: number }> } };
+    const policy = parseDocument(
+      await readFile(path.join(target, 'content/policy/2026-12-01.yaml'), 'utf8'),
+    ).toJS() as { appraisal: { weights: Array<{ id: string; weight: number }> } };
     expect(policy.appraisal.weights.map((node) => node.weight)).toEqual([50, 25, 20, 5]);
   });
 
@@ -109,7 +223,9 @@ describe('mpflow init', () => {
     expect(handbook.length).toBeGreaterThan(0);
     expect(files(path.join(dept, 'src/content/docs')).sort()).toEqual(handbook);
     // The pages' components come from the package, not from a components/ folder the department does not have.
-    const imports = handbook.flatMap((file) => readFileSync(path.join(dept, 'src/content/docs', file), 'utf8').match(/^import .+$/gm) ?? []);
+    const imports = handbook.flatMap(
+      (file) => readFileSync(path.join(dept, 'src/content/docs', file), 'utf8').match(/^import .+$/gm) ?? [],
+    );
     expect(imports.filter((line) => line.includes('components/')).length).toBeGreaterThan(0);
     for (const line of imports) expect(line).not.toMatch(/from '\.{1,2}\//);
     expect(imports).toContain("import PolicyWeights from 'mpflow/components/PolicyWeights.astro';");
@@ -154,7 +270,10 @@ describe('mpflow init', () => {
   });
 
   it('without a terminal and without --yes it asks for the names as flags', async () => {
-    const run = await runMpflow(['init', path.join(temp, 'asked'), '--lang', 'zh-CN'], { cwd: temp, env: { ...ENV, CI: 'true' } });
+    const run = await runMpflow(['init', path.join(temp, 'asked'), '--lang', 'zh-CN'], {
+      cwd: temp,
+      env: { ...ENV, CI: 'true' },
+    });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('--department 和 --account');
     expect(existsSync(path.join(temp, 'asked'))).toBe(false);
@@ -162,7 +281,10 @@ describe('mpflow init', () => {
 
   it('--yes alone makes a department that passes check, with a stand-in login it names (zh-TW names kept as given)', async () => {
     const target = path.join(temp, 'taipei');
-    const run = await runMpflow(['init', target, '--yes', '--department', '臺北市立圖書館微信部', '--account', '書香臺北', '--lang', 'zh-CN'], { cwd: temp, env: ENV });
+    const run = await runMpflow(
+      ['init', target, '--yes', '--department', '臺北市立圖書館微信部', '--account', '書香臺北', '--lang', 'zh-CN'],
+      { cwd: temp, env: ENV },
+    );
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stderr).toContain('replace-with-github-login');
     expect(await readFile(path.join(target, 'README.md'), 'utf8')).toContain('# 臺北市立圖書館微信部 · 書香臺北');
@@ -197,7 +319,9 @@ describe('--example', () => {
     const answers: DepartmentAnswers = {
       department: { zh: '微信部', en: 'WeChat department' },
       account: { zh: '公众号', en: 'Official Account' },
-      members: [{ id: 'head', name: '主管', github: 'replace-with-github-login', roles: ['head'], joined: '2026-12-04' }],
+      members: [
+        { id: 'head', name: '主管', github: 'replace-with-github-login', roles: ['head'], joined: '2026-12-04' },
+      ],
       effective: '2026-12-01',
       timezone: 'Asia/Shanghai',
       basePath: '/',
@@ -230,14 +354,37 @@ describe('the questions on a terminal', () => {
     let shown = '';
     output.on('data', (chunk: Buffer) => (shown += chunk.toString('utf8')));
     input.end(lines);
-    const context: CommandContext = { cwd: temp, language: 'zh-CN', version: '0.1.0', color: false, stdout: { write: (chunk: string) => (shown += chunk) }, stderr: { write: () => true }, env: {} };
+    const context: CommandContext = {
+      cwd: temp,
+      language: 'zh-CN',
+      version: '0.1.0',
+      color: false,
+      stdout: { write: (chunk: string) => (shown += chunk) },
+      stderr: { write: () => true },
+      env: {},
+    };
     return { input, output, context, shown: () => shown };
   }
 
   it('asks only what no flag gave; Enter takes the default shown', async () => {
     const io = terminal('臺北市立圖書館微信部\n\n書香臺北\nTaipei Reading\n\n50/25/20/5\n');
-    const answers = await ask({ head: 'lijing-lib', 'site-url': 'https://tpml.example', repository: 'https://github.com/tpml/wechat' }, io.context, io.input, io.output);
-    expect(answers).toEqual({ department: '臺北市立圖書館微信部', 'department-en': '臺北市立圖書館微信部', account: '書香臺北', 'account-en': 'Taipei Reading', 'head-name': '主管', head: 'lijing-lib', weights: '50/25/20/5', 'site-url': 'https://tpml.example', repository: 'https://github.com/tpml/wechat' });
+    const answers = await ask(
+      { head: 'lijing-lib', 'site-url': 'https://tpml.example', repository: 'https://github.com/tpml/wechat' },
+      io.context,
+      io.input,
+      io.output,
+    );
+    expect(answers).toEqual({
+      department: '臺北市立圖書館微信部',
+      'department-en': '臺北市立圖書館微信部',
+      account: '書香臺北',
+      'account-en': 'Taipei Reading',
+      'head-name': '主管',
+      head: 'lijing-lib',
+      weights: '50/25/20/5',
+      'site-url': 'https://tpml.example',
+      repository: 'https://github.com/tpml/wechat',
+    });
     expect(io.shown()).toContain('部门英文名称 [臺北市立圖書館微信部]: ');
     expect(io.shown()).not.toContain('GitHub 用户名');
   });

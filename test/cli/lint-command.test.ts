@@ -19,14 +19,19 @@ describe('mpflow lint (command line)', () => {
     await writeFile(path.join(folder, 'draft.md'), '# 新品上市\n\n这款茶是國家級好茶，关注后查看全文。\n');
     const run = await runMpflow(['lint', 'draft.md'], { cwd: folder });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('draft.md:3:5  ad-law/national-level  "National-level" or "world-class" claim: "國家級".');
+    expect(run.stdout).toContain(
+      'draft.md:3:5  ad-law/national-level  "National-level" or "world-class" claim: "國家級".',
+    );
     expect(run.stdout).toContain('draft.md:3:11  induce-follow/follow-to-unlock');
     expect(run.stdout).toContain('Checked 1 file: 2 errors, 2 warnings.');
   });
 
   it('exits 0 when there are only warnings, and 0 with a clean summary on a clean file', async () => {
     await writeFile(path.join(folder, 'warn.md'), '我们用iPhone拍照。\n');
-    await writeFile(path.join(folder, 'clean.md'), '---\ntitle: 秋天喝什么茶\ncover: cover.png\n---\n秋天适合喝乌龙茶。\n');
+    await writeFile(
+      path.join(folder, 'clean.md'),
+      '---\ntitle: 秋天喝什么茶\ncover: cover.png\n---\n秋天适合喝乌龙茶。\n',
+    );
     const warn = await runMpflow(['lint', 'warn.md'], { cwd: folder });
     expect(warn.exitCode).toBe(0);
     expect(warn.stdout).toContain('typography/cjk-latin-space');
@@ -39,9 +44,15 @@ describe('mpflow lint (command line)', () => {
     await writeFile(path.join(folder, 'b.markdown'), '集赞送茶具。\n');
     await writeFile(path.join(folder, 'notes.txt'), '顶级\n');
     const run = await runMpflow(['lint', '.', '--format', 'json'], { cwd: folder });
-    const report = JSON.parse(run.stdout) as { summary: { filesChecked: number }; problems: Array<{ file: string; ruleId: string }> };
+    const report = JSON.parse(run.stdout) as {
+      summary: { filesChecked: number };
+      problems: Array<{ file: string; ruleId: string }>;
+    };
     expect(report.summary.filesChecked).toBe(2);
-    expect(report.problems.map((problem) => `${problem.file} ${problem.ruleId}`)).toEqual(['a.md ad-law/absolute-term', 'b.markdown induce-share/collect-likes']);
+    expect(report.problems.map((problem) => `${problem.file} ${problem.ruleId}`)).toEqual([
+      'a.md ad-law/absolute-term',
+      'b.markdown induce-share/collect-likes',
+    ]);
   });
 
   it('--fix fixes typography in place, idempotently', async () => {
@@ -67,7 +78,10 @@ describe('mpflow lint (command line)', () => {
     const repository = await FixtureRepository.create();
     try {
       const policy = await repository.read('content/policy/2026-01-01.yaml');
-      await repository.write('content/policy/2026-01-01.yaml', policy.replace('  severities: {}', '  severities:\n    ad-law: warning'));
+      await repository.write(
+        'content/policy/2026-01-01.yaml',
+        policy.replace('  severities: {}', '  severities:\n    ad-law: warning'),
+      );
       await repository.write('drafts/idea.md', '顶级好茶。\n');
       const run = await runMpflow(['lint', 'drafts/idea.md'], { cwd: repository.root });
       expect(run.exitCode).toBe(0);

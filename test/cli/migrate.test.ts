@@ -30,7 +30,9 @@ const read = (file: string) => readFile(path.join(root, file), 'utf8');
 describe('the migrations registry', () => {
   it('is one chain from version 0 to the version this mpflow writes', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(DEPARTMENT_SCHEMA_VERSION);
-    expect(pendingMigrations(0).map((migration) => [migration.from, migration.to])).toEqual(MIGRATIONS.map((migration) => [migration.from, migration.to]));
+    expect(pendingMigrations(0).map((migration) => [migration.from, migration.to])).toEqual(
+      MIGRATIONS.map((migration) => [migration.from, migration.to]),
+    );
     MIGRATIONS.forEach((migration, index) => expect(migration.from).toBe(index === 0 ? 0 : MIGRATIONS[index - 1]!.to));
     expect(pendingMigrations(LATEST_SCHEMA_VERSION)).toEqual([]);
   });
@@ -56,8 +58,14 @@ describe('mpflow migrate on a department made by the previous version', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toContain('已迁移到第 1 版');
     const settings = parseDocument(await read('content/department.yaml')).toJS();
-    expect(settings).toEqual({ schemaVersion: 1, department: { zh: '城市图书馆微信部', en: '城市图书馆微信部' }, account: { zh: '城市书房', en: '城市书房' } });
-    expect(await read('content/team.yaml')).toBe(teamBefore.replace('department: 城市图书馆微信部\naccount: 城市书房\n', ''));
+    expect(settings).toEqual({
+      schemaVersion: 1,
+      department: { zh: '城市图书馆微信部', en: '城市图书馆微信部' },
+      account: { zh: '城市书房', en: '城市书房' },
+    });
+    expect(await read('content/team.yaml')).toBe(
+      teamBefore.replace('department: 城市图书馆微信部\naccount: 城市书房\n', ''),
+    );
 
     const check = await runMpflow(['check', '--root', root, '--format', 'json'], { cwd: root, env: ENV });
     expect(check.exitCode, check.stdout).toBe(0);
@@ -69,10 +77,15 @@ describe('mpflow migrate on a department made by the previous version', () => {
   });
 
   it('a settings file written by hand ahead of the migration is kept and only gets its version', async () => {
-    await writeFile(path.join(root, 'content/department.yaml'), '# 手写的设置\ndepartment:\n  zh: 城市图书馆新媒体组\n  en: City Library New Media\naccount:\n  zh: 城市书房\n  en: City Reading Room\n');
+    await writeFile(
+      path.join(root, 'content/department.yaml'),
+      '# 手写的设置\ndepartment:\n  zh: 城市图书馆新媒体组\n  en: City Library New Media\naccount:\n  zh: 城市书房\n  en: City Reading Room\n',
+    );
     const run = await runMpflow(['migrate', '--root', root], { cwd: root, env: ENV });
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(await read('content/department.yaml')).toBe('# 手写的设置\nschemaVersion: 1\ndepartment:\n  zh: 城市图书馆新媒体组\n  en: City Library New Media\naccount:\n  zh: 城市书房\n  en: City Reading Room\n');
+    expect(await read('content/department.yaml')).toBe(
+      '# 手写的设置\nschemaVersion: 1\ndepartment:\n  zh: 城市图书馆新媒体组\n  en: City Library New Media\naccount:\n  zh: 城市书房\n  en: City Reading Room\n',
+    );
     expect(await read('content/team.yaml')).not.toMatch(/^department:/m);
   });
 
@@ -89,7 +102,10 @@ describe('mpflow migrate on a department made by the previous version', () => {
   });
 
   it('a repository newer than this mpflow is told to upgrade mpflow', async () => {
-    await writeFile(path.join(root, 'content/department.yaml'), 'schemaVersion: 9\ndepartment: { zh: 部, en: Dept }\naccount: { zh: 号, en: Account }\n');
+    await writeFile(
+      path.join(root, 'content/department.yaml'),
+      'schemaVersion: 9\ndepartment: { zh: 部, en: Dept }\naccount: { zh: 号, en: Account }\n',
+    );
     const run = await runMpflow(['migrate', '--root', root], { cwd: root, env: ENV });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('upgrade mpflow');
@@ -98,11 +114,19 @@ describe('mpflow migrate on a department made by the previous version', () => {
   it('--format json lists the steps and the changes', async () => {
     const run = await runMpflow(['migrate', '--dry-run', '--format', 'json', '--root', root], { cwd: root, env: ENV });
     expect(run.exitCode).toBe(0);
-    const report = JSON.parse(run.stdout) as { version: number; latest: number; migrations: Array<{ id: string }>; changes: Array<{ path: string; action: string }> };
+    const report = JSON.parse(run.stdout) as {
+      version: number;
+      latest: number;
+      migrations: Array<{ id: string }>;
+      changes: Array<{ path: string; action: string }>;
+    };
     expect(report.version).toBe(0);
     expect(report.latest).toBe(LATEST_SCHEMA_VERSION);
     expect(report.migrations.map((step) => step.id)).toEqual(['0001-department-settings']);
-    expect(report.changes.map((change) => [change.path, change.action])).toEqual([['content/department.yaml', 'create'], ['content/team.yaml', 'modify']]);
+    expect(report.changes.map((change) => [change.path, change.action])).toEqual([
+      ['content/department.yaml', 'create'],
+      ['content/team.yaml', 'modify'],
+    ]);
   });
 });
 
@@ -131,9 +155,16 @@ describe('a chain of migrations', () => {
     const plan = await planMigrations(root, [...MIGRATIONS, renameTags]);
     expect(plan.steps.map((step) => step.id)).toEqual(['0001-department-settings', '0002-keywords']);
     expect(seen.at(-1)).toEqual(['content/articles/2026/03-10-spring-reading/index.md', 'content/department.yaml']);
-    expect(plan.changes.map((change) => change.path)).toEqual(['content/articles/2026/03-10-spring-reading/index.md', 'content/department.yaml', 'content/team.yaml']);
+    expect(plan.changes.map((change) => change.path)).toEqual([
+      'content/articles/2026/03-10-spring-reading/index.md',
+      'content/department.yaml',
+      'content/team.yaml',
+    ]);
     await applyMigrationPlan(root, plan);
-    const settings = parseDocument(await read('content/department.yaml')).toJS() as { schemaVersion: number; keywordsFromTags: boolean };
+    const settings = parseDocument(await read('content/department.yaml')).toJS() as {
+      schemaVersion: number;
+      keywordsFromTags: boolean;
+    };
     expect([settings.schemaVersion, settings.keywordsFromTags]).toEqual([2, true]);
     expect(await read('content/articles/2026/03-10-spring-reading/index.md')).toMatch(/^keywords: \[书单\]$/m);
     expect((await planMigrations(root, [...MIGRATIONS, renameTags])).steps).toEqual([]);
@@ -142,9 +173,11 @@ describe('a chain of migrations', () => {
 
 describe('unifiedDiff', () => {
   it('prints hunks with context as git does', () => {
-    const before = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'].join('\n') + '\n';
+    const before = `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'].join('\n')}\n`;
     const after = before.replace('五\n', '伍\n');
-    expect(unifiedDiff('a.txt', before, after)).toBe('--- a/a.txt\n+++ b/a.txt\n@@ -2,7 +2,7 @@\n 二\n 三\n 四\n-五\n+伍\n 六\n 七\n 八\n');
+    expect(unifiedDiff('a.txt', before, after)).toBe(
+      '--- a/a.txt\n+++ b/a.txt\n@@ -2,7 +2,7 @@\n 二\n 三\n 四\n-五\n+伍\n 六\n 七\n 八\n',
+    );
     expect(unifiedDiff('a.txt', before, before)).toBe('');
   });
 });

@@ -26,18 +26,25 @@ describe('every command treats a mistyped option the same way', () => {
 describe('every command with --format refuses an unknown format the same way', () => {
   const cases: Array<[string[], string, string]> = [
     [['check'], 'use one of text, json, github, sarif, markdown', '可选：text、json、github、sarif、markdown。'],
-    [['lint', 'README.md'], 'use one of text, json, github, sarif, markdown', '可选：text、json、github、sarif、markdown。'],
+    [
+      ['lint', 'README.md'],
+      'use one of text, json, github, sarif, markdown',
+      '可选：text、json、github、sarif、markdown。',
+    ],
     [['score', '--period', '2026-10'], 'use text or json', '可选：text、json。'],
     [['publish', '--due'], 'use text or json', '可选：text、json。'],
     [['review-gate', '--repo', 'tea/dept', '--pr', '7'], 'use text or json', '可选：text、json。'],
   ];
-  it.each(cases)('%s: names the value and the formats it knows, in either language, exit 2', async (args, english, chinese) => {
-    const inEnglish = await runMpflow([...args, '--format', 'xml'], { cwd: FIXTURE_DEPARTMENT });
-    expect(inEnglish.exitCode).toBe(2);
-    expect(inEnglish.stderr).toBe(`mpflow: Unknown format "xml"; ${english}.\n`);
-    const inChinese = await runMpflow([...args, '--format', 'xml', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
-    expect(inChinese.exitCode).toBe(2);
-    expect(inChinese.stderr).toBe(`mpflow: 不支持的格式“xml”，${chinese}\n`);
-    expect(inEnglish.stdout + inChinese.stdout).toBe('');
-  });
+  it.each(cases)(
+    '%s: names the value and the formats it knows, in either language, exit 2',
+    async (args, english, chinese) => {
+      const inEnglish = await runMpflow([...args, '--format', 'xml'], { cwd: FIXTURE_DEPARTMENT });
+      expect(inEnglish.exitCode).toBe(2);
+      expect(inEnglish.stderr).toBe(`mpflow: Unknown format "xml"; ${english}.\n`);
+      const inChinese = await runMpflow([...args, '--format', 'xml', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
+      expect(inChinese.exitCode).toBe(2);
+      expect(inChinese.stderr).toBe(`mpflow: 不支持的格式“xml”，${chinese}\n`);
+      expect(inEnglish.stdout + inChinese.stdout).toBe('');
+    },
+  );
 });

@@ -28,23 +28,33 @@ describe('the report-format registry', () => {
   });
 
   it('metrics import reports an unreadable export as a GitHub annotation on the file, and writes nothing', async () => {
-    const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'github', '--lang', 'zh-CN'], { cwd: FIXTURE_DEPARTMENT });
+    const run = await runMpflow(
+      ['metrics', 'import', '--from', 'csv', export_, '--format', 'github', '--lang', 'zh-CN'],
+      { cwd: FIXTURE_DEPARTMENT },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/^::error file=.*匯出\.csv,line=1,col=1,title=metrics\/import::认不出/m);
     expect(run.stderr).toContain('没有写入任何文件。');
   });
 
   it('metrics import gives the same problem as a JSON report, in the language asked for', async () => {
-    const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'json', '--lang', 'en'], { cwd: FIXTURE_DEPARTMENT });
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'json', '--lang', 'en'], {
+      cwd: FIXTURE_DEPARTMENT,
+    });
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(run.stdout) as { summary: { errors: number }; problems: Array<{ ruleId: string; message: string; line: number }> };
+    const report = JSON.parse(run.stdout) as {
+      summary: { errors: number };
+      problems: Array<{ ruleId: string; message: string; line: number }>;
+    };
     expect(report.summary.errors).toBe(1);
     expect(report.problems[0]).toMatchObject({ ruleId: 'metrics/import', line: 1 });
     expect(report.problems[0]!.message).toMatch(/^Cannot tell which back-office export/);
   });
 
   it('metrics import refuses a format the registry does not offer it', async () => {
-    const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'sarif'], { cwd: FIXTURE_DEPARTMENT });
+    const run = await runMpflow(['metrics', 'import', '--from', 'csv', export_, '--format', 'sarif'], {
+      cwd: FIXTURE_DEPARTMENT,
+    });
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe('mpflow: Unknown format "sarif"; use one of text, json, github.\n');
   });
@@ -53,7 +63,9 @@ describe('the report-format registry', () => {
     const fixture = await FixtureRepository.create();
     try {
       await fixture.write('content/team.yaml', `${MINIMAL_TEAM}  - 名字: 壞掉的一行\n`);
-      const run = await runMpflow(['codeowners', '--write', '--format', 'github', '--root', fixture.root], { cwd: FIXTURE_DEPARTMENT });
+      const run = await runMpflow(['codeowners', '--write', '--format', 'github', '--root', fixture.root], {
+        cwd: FIXTURE_DEPARTMENT,
+      });
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toMatch(/^::error file=content\/team\.yaml,line=\d+/m);
       expect(run.stderr).toContain('CODEOWNERS cannot be generated');
@@ -66,10 +78,17 @@ describe('the report-format registry', () => {
   it('draw reports broken entries as an annotation on the file, and draws nothing', async () => {
     const fixture = await FixtureRepository.create();
     try {
-      await fixture.write('content/campaigns/C-2026-01/entries.csv', 'id,participant,enteredAt\n"E-1,陳小姐,2026-09-05T10:00:00+08:00\n');
-      const run = await runMpflow(['draw', 'C-2026-01', '--format', 'github', '--root', fixture.root], { cwd: FIXTURE_DEPARTMENT });
+      await fixture.write(
+        'content/campaigns/C-2026-01/entries.csv',
+        'id,participant,enteredAt\n"E-1,陳小姐,2026-09-05T10:00:00+08:00\n',
+      );
+      const run = await runMpflow(['draw', 'C-2026-01', '--format', 'github', '--root', fixture.root], {
+        cwd: FIXTURE_DEPARTMENT,
+      });
       expect(run.exitCode).toBe(1);
-      expect(run.stdout).toMatch(/^::error file=content\/campaigns\/C-2026-01\/entries\.csv,line=2,col=1,title=csv\/syntax::/m);
+      expect(run.stdout).toMatch(
+        /^::error file=content\/campaigns\/C-2026-01\/entries\.csv,line=2,col=1,title=csv\/syntax::/m,
+      );
       expect(run.stderr).toContain('nothing was drawn');
       await expect(fixture.read('content/campaigns/C-2026-01/draw.yaml')).rejects.toThrow();
     } finally {
@@ -81,7 +100,24 @@ describe('the report-format registry', () => {
     const fixture = await FixtureRepository.create();
     try {
       const run = await runMpflow(
-        ['new', 'article', '--title', '冬至喝什麼茶', '--slug', 'dongzhi-tea', '--date', '2026-12-21', '--author', 'lin-xiao', '--topic', 'T-2026-999', '--format', 'github', '--lang', 'zh-CN'],
+        [
+          'new',
+          'article',
+          '--title',
+          '冬至喝什麼茶',
+          '--slug',
+          'dongzhi-tea',
+          '--date',
+          '2026-12-21',
+          '--author',
+          'lin-xiao',
+          '--topic',
+          'T-2026-999',
+          '--format',
+          'github',
+          '--lang',
+          'zh-CN',
+        ],
         { cwd: fixture.root },
       );
       expect(run.exitCode).toBe(1);

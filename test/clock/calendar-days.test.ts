@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, datesOf, isoWeek, monthRange, monthsOf, nextDay, nextMonth, previousMonth } from '../../src/core/calendar/days.ts';
+import {
+  addDays,
+  datesOf,
+  isoWeek,
+  monthRange,
+  monthsOf,
+  nextDay,
+  nextMonth,
+  previousMonth,
+} from '../../src/core/calendar/days.ts';
 
 describe('calendar arithmetic on plain dates', () => {
   it('counts days across month, year and leap-day boundaries, whatever the machine zone', () => {
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
-    expect(datesOf({ from: '2026-12-30', to: '2027-01-02' })).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(datesOf({ from: '2026-12-30', to: '2027-01-02' })).toEqual([
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+    ]);
   });
 
   it('names months and their ranges', () => {

@@ -4,7 +4,11 @@ import { departmentClock, departmentTimeZone, DEFAULT_TIME_ZONE } from '../../sr
 // Two policy versions as a department writes them: the second moves the desk to a London
 // bureau's clock, effective on New Year's Day.
 const beijing = { effective: '2026-01-01', timezone: 'Asia/Shanghai', title: '内容运营部考核制度（2026 版）' };
-const london = { effective: '2027-01-01', timezone: 'Europe/London', title: '內容營運部考核制度（2027 版，倫敦編輯部）' };
+const london = {
+  effective: '2027-01-01',
+  timezone: 'Europe/London',
+  title: '內容營運部考核制度（2027 版，倫敦編輯部）',
+};
 
 describe('the department clock', () => {
   it('reads today in the zone of the policy in force', () => {
@@ -21,7 +25,11 @@ describe('the department clock', () => {
   });
 
   it('falls back to the default zone before the first version and for a zone Intl does not know', () => {
-    expect(departmentClock([london], Date.parse('2026-03-01T00:00:00Z'))).toEqual({ timeZone: DEFAULT_TIME_ZONE, today: '2026-03-01', policy: undefined });
+    expect(departmentClock([london], Date.parse('2026-03-01T00:00:00Z'))).toEqual({
+      timeZone: DEFAULT_TIME_ZONE,
+      today: '2026-03-01',
+      policy: undefined,
+    });
     expect(departmentTimeZone({ timezone: 'Asia/北京' })).toBe(DEFAULT_TIME_ZONE);
     expect(departmentTimeZone({ timezone: 'Asia/Taipei' })).toBe('Asia/Taipei');
     expect(departmentTimeZone(undefined)).toBe(DEFAULT_TIME_ZONE);

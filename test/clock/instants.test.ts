@@ -15,7 +15,13 @@ import { nextMonth } from '../../src/core/calendar/days.ts';
 import { cycleStatus, todayIn } from '../../src/core/scoring/cycle.ts';
 import { publicationStatus, localDateTime } from '../../src/site/archive-view.ts';
 import { publishingStatus } from '../../src/site/calendar-view.ts';
-import { ARTICLE_DIRECTORY, FIXTURE_DEPARTMENT, FixtureRepository, MINIMAL_ARTICLE, TINY_PNG } from '../helpers/fixture-repository.ts';
+import {
+  ARTICLE_DIRECTORY,
+  FIXTURE_DEPARTMENT,
+  FixtureRepository,
+  MINIMAL_ARTICLE,
+  TINY_PNG,
+} from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 // Each instant is written in Beijing time, so its date part is the department's "today".
@@ -38,7 +44,11 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
   it('MPFLOW_NOW is the instant every command reads, and "today" is the Beijing date', () => {
     expect(currentInstant({ MPFLOW_NOW: instant })).toBe(now);
     expect(todayIn(ZONE, new Date(now))).toBe(today);
-    expect(localDateTime(new Date(now), ZONE)).toEqual({ date: today, time: instant.slice(11, 16), month: today.slice(0, 7) });
+    expect(localDateTime(new Date(now), ZONE)).toEqual({
+      date: today,
+      time: instant.slice(11, 16),
+      month: today.slice(0, 7),
+    });
   });
 
   it('metrics import takes yesterday in Beijing time as its last day and refuses today', () => {
@@ -55,7 +65,10 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
       const write = async (at: Date, slug: string) => {
         const local = localDateTime(at, ZONE);
         const publishAt = `${local.date}T${local.time}:00+08:00`;
-        await fixture.write(`${folder(local.date)}-${slug}/index.md`, MINIMAL_ARTICLE.replace('publishAt: 2026-09-02T20:30:00+08:00', `publishAt: ${publishAt}`));
+        await fixture.write(
+          `${folder(local.date)}-${slug}/index.md`,
+          MINIMAL_ARTICLE.replace('publishAt: 2026-09-02T20:30:00+08:00', `publishAt: ${publishAt}`),
+        );
         await fixture.write(`${folder(local.date)}-${slug}/cover.png`, TINY_PNG);
         await fixture.write(`${folder(local.date)}-${slug}/figure-1.png`, TINY_PNG);
         return publishAt;
@@ -96,7 +109,12 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
       return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
     })();
     expect(nextMonth(previous)).toBe(period);
-    const members = cycleStatus({ ...repository, ratings: [], interviews: [], scoreResults: [], finalizations: [] }, policy as never, previous, today);
+    const members = cycleStatus(
+      { ...repository, ratings: [], interviews: [], scoreResults: [], finalizations: [] },
+      policy as never,
+      previous,
+      today,
+    );
     for (const member of members) {
       for (const step of member.steps) {
         expect(step.due.slice(0, 7)).toBe(period);
@@ -112,7 +130,10 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
       const policy = await fixture.read('content/policy/2026-01-01.yaml');
       await fixture.remove('content/policy/2026-01-01.yaml');
       const tomorrow = addDays(today, 1);
-      await fixture.write(`content/policy/${tomorrow}.yaml`, policy.replace(/^effective: .*$/m, `effective: ${tomorrow}`));
+      await fixture.write(
+        `content/policy/${tomorrow}.yaml`,
+        policy.replace(/^effective: .*$/m, `effective: ${tomorrow}`),
+      );
       process.env.MPFLOW_NOW = instant;
       const { problems } = await checkRepository(fixture.root);
       const upcoming = problems.filter((problem) => problem.ruleId === 'policy/upcoming');
@@ -127,7 +148,16 @@ describe.each(INSTANTS)('at %s (%s)', (instant) => {
   it('the CLI says which day it is: `metrics import --since yesterday --until <today>` refuses, naming the Beijing date', async () => {
     const fixture = await FixtureRepository.create();
     try {
-      const run = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', 'yesterday', '--until', today], { cwd: fixture.root, env: { LANG: 'en_US.UTF-8', MPFLOW_NOW: instant, WECHAT_APPID: 'wx0000000000000000', WECHAT_APPSECRET: 'unused', WECHAT_API_BASE: 'http://127.0.0.1:9' } });
+      const run = await runMpflow(['metrics', 'import', '--from', 'wechat', '--since', 'yesterday', '--until', today], {
+        cwd: fixture.root,
+        env: {
+          LANG: 'en_US.UTF-8',
+          MPFLOW_NOW: instant,
+          WECHAT_APPID: 'wx0000000000000000',
+          WECHAT_APPSECRET: 'unused',
+          WECHAT_API_BASE: 'http://127.0.0.1:9',
+        },
+      });
       expect(run.exitCode).not.toBe(0);
       expect(run.stderr).toContain(`(${yesterday}, Beijing time)`);
     } finally {

@@ -12,7 +12,8 @@ const run = promisify(execFile);
 
 describe('changed files from git, for check --changed', () => {
   let repository: FixtureRepository;
-  const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repository.root });
+  const git = (...args: string[]) =>
+    run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repository.root });
   beforeEach(async () => {
     repository = await FixtureRepository.create();
     await git('init', '-q');
@@ -24,18 +25,28 @@ describe('changed files from git, for check --changed', () => {
   });
 
   it('names edited and new files, leaves deleted ones out, and lists the repository as the walk does', async () => {
-    await repository.write(`${ARTICLE_DIRECTORY}/index.md`, `${await repository.read(`${ARTICLE_DIRECTORY}/index.md`)}\n新的一段。\n`);
+    await repository.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      `${await repository.read(`${ARTICLE_DIRECTORY}/index.md`)}\n新的一段。\n`,
+    );
     await repository.write('content/topics/T-2026-002.yaml', 'id: T-2026-002\n');
     await repository.remove('content/metrics/support/2026-09.csv');
     await repository.write('notes.md', 'outside the content folders\n');
     const content = await changedContent(repository.root, 'HEAD');
-    expect(content.changed).toEqual(['content/articles/2026/09-02-yancha-yanyun/index.md', 'content/topics/T-2026-002.yaml']);
+    expect(content.changed).toEqual([
+      'content/articles/2026/09-02-yancha-yanyun/index.md',
+      'content/topics/T-2026-002.yaml',
+    ]);
     expect(content.untracked).toEqual(['content/topics/T-2026-002.yaml']);
     expect(content.deleted).toEqual(['content/metrics/support/2026-09.csv']);
     const listed = await listedContentFiles(repository.root, content);
     const walked = await walkFiles(repository.root, CONTENT_ROOTS);
-    expect(listed!.map((file) => file.relativePath).sort()).toEqual(walked.files.map((file) => file.relativePath).sort());
-    expect(listed!.find((file) => file.relativePath === 'content/team.yaml')!.absolutePath).toBe(path.join(repository.root, 'content', 'team.yaml'));
+    expect(listed!.map((file) => file.relativePath).sort()).toEqual(
+      walked.files.map((file) => file.relativePath).sort(),
+    );
+    expect(listed!.find((file) => file.relativePath === 'content/team.yaml')!.absolutePath).toBe(
+      path.join(repository.root, 'content', 'team.yaml'),
+    );
   });
 
   it('falls back to the walk (which checks where links lead) when a symbolic link is among the files', async () => {

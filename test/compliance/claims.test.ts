@@ -148,7 +148,8 @@ for (const [family, table] of Object.entries(TABLES)) {
     it.each(table.invalid)('flags %s', (sentence, ruleId) => {
       const findings = findingsOf(family, sentence);
       expect(findings.map((finding) => finding.ruleId)).toContain(ruleId);
-      for (const finding of findings) expect(sentence.slice(finding.column - 1, finding.endColumn - 1)).toBe(finding.matched);
+      for (const finding of findings)
+        expect(sentence.slice(finding.column - 1, finding.endColumn - 1)).toBe(finding.matched);
     });
     it.each(table.valid)('leaves alone %s', (sentence) => {
       expect(findingsOf(family, sentence)).toEqual([]);

@@ -10,10 +10,16 @@ import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 describe('the sentence classifier', () => {
   it('flags a job-scam lure the word lists miss, on the whole sentence, with the phrases that weighed most', () => {
     const source = '今天说说副业。\n\n只需一部手机,在家即可兼职赚钱\n';
-    const findings = lintMarkdown(source, { frontMatter: false }).findings.filter((finding) => finding.ruleId === 'lexicon/model');
+    const findings = lintMarkdown(source, { frontMatter: false }).findings.filter(
+      (finding) => finding.ruleId === 'lexicon/model',
+    );
     expect(findings).toHaveLength(1);
     const [finding] = findings;
-    expect({ line: finding!.line, column: finding!.column, severity: finding!.severity }).toEqual({ line: 3, column: 1, severity: 'warning' });
+    expect({ line: finding!.line, column: finding!.column, severity: finding!.severity }).toEqual({
+      line: 3,
+      column: 1,
+      severity: 'warning',
+    });
     expect(finding!.matched).toBe('只需一部手机,在家即可兼职赚钱');
     expect(finding!.message.zh).toMatch(/权重最高的短语：“[^”]{2,3}”/);
   });
@@ -24,7 +30,9 @@ describe('the sentence classifier', () => {
   });
 
   it('leaves a negated or reported sentence to the rules', () => {
-    const findings = lintMarkdown('警方提醒：只需一部手机在家即可兼职赚钱的说法都是诈骗。\n', { frontMatter: false }).findings.filter((finding) => finding.ruleId.endsWith('/model'));
+    const findings = lintMarkdown('警方提醒：只需一部手机在家即可兼职赚钱的说法都是诈骗。\n', {
+      frontMatter: false,
+    }).findings.filter((finding) => finding.ruleId.endsWith('/model'));
     expect(findings).toEqual([]);
   });
 
@@ -36,14 +44,20 @@ describe('the sentence classifier', () => {
     const { trainingData } = await import('../../bench/eval/training-data.ts');
     const data = await trainingData(PROJECT_ROOT);
     // A corpus batch committed without retraining fails here: run node scripts/dev/train-classifier.ts.
-    expect(contentModel().trainedOn.sha256, 'content-model.json is stale: run node scripts/dev/train-classifier.ts').toBe(data.sha256);
+    expect(
+      contentModel().trainedOn.sha256,
+      'content-model.json is stale: run node scripts/dev/train-classifier.ts',
+    ).toBe(data.sha256);
     expect(contentModel().trainedOn.sentences).toBe(data.train.length + data.dev.length);
   });
 
   it('is the model the committed data and trainer give (its digest is recorded in the file)', () => {
     expect(contentModel().trainedOn.sha256).toMatch(/^[0-9a-f]{64}$/);
     // --check exits non-zero when content-model.json differs from what training gives now.
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/dev/train-classifier.ts'), '--check'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/dev/train-classifier.ts'), '--check'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'pipe',
+    });
   }, 60_000);
 });
 
@@ -52,14 +66,28 @@ describe('the one-pass scorer', () => {
     const { loadRealCorpus } = await import('../../bench/eval/real-corpus.ts');
     const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
     const { classifyText, sentenceSpans } = await import('../../src/core/compliance/classifier.ts');
-    const text = buildTextView(loadRealCorpus(path.join(PROJECT_ROOT, 'test/compliance-eval/corpus-real')).map((entry) => entry.text).join('\n')).text;
+    const text = buildTextView(
+      loadRealCorpus(path.join(PROJECT_ROOT, 'test/compliance-eval/corpus-real'))
+        .map((entry) => entry.text)
+        .join('\n'),
+    ).text;
     const alone = sentenceSpans(text)
       .map(([start, end]) => ({ start, end, verdicts: classifySentence(text.slice(start, end)) }))
       .filter((item) => item.verdicts.length > 0);
     const together = classifyText(text);
     expect(together.length).toBeGreaterThan(10);
-    expect(together.map((item) => [item.start, item.end, item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons])])).toEqual(
-      alone.map((item) => [item.start, item.end, item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons])]),
+    expect(
+      together.map((item) => [
+        item.start,
+        item.end,
+        item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons]),
+      ]),
+    ).toEqual(
+      alone.map((item) => [
+        item.start,
+        item.end,
+        item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons]),
+      ]),
     );
   });
 });
@@ -67,7 +95,12 @@ describe('the one-pass scorer', () => {
 describe('turning the model off', () => {
   it('silences every model finding when the policy sets the model rules off, and keeps the word rules', () => {
     const source = '只需一部手机,在家即可兼职赚钱\n\n转发到朋友圈领取红包。\n';
-    const off = Object.fromEntries(['lexicon', 'medical', 'finance', 'education', 'induce-share', 'induce-follow'].map((family) => [`${family}/model`, 'off' as const]));
+    const off = Object.fromEntries(
+      ['lexicon', 'medical', 'finance', 'education', 'induce-share', 'induce-follow'].map((family) => [
+        `${family}/model`,
+        'off' as const,
+      ]),
+    );
     const findings = lintMarkdown(source, { frontMatter: false, policy: { compliance: { severities: off } } }).findings;
     expect(findings.filter((finding) => finding.ruleId.endsWith('/model'))).toEqual([]);
     expect(findings.some((finding) => finding.ruleId === 'induce-share/reward-for-share')).toBe(true);

@@ -18,7 +18,13 @@ const KINDS: ReadonlyArray<[kind: string, line: string, ruleId: string, column: 
   ['a financial digit', '本店销量第壹。', 'ad-law/absolute-term', 3, '销量第壹'],
   ['an emoji inside a word', '集🌟赞送茶样。', 'induce-share/collect-likes', 1, '集🌟赞'],
   ['an HTML entity', '转发到&#26379;友圈领取红包。', 'induce-share/reward-for-share', 1, '转发到&#26379;友圈领取'],
-  ['an inline tag splitting a word', '转发到<span>朋友</span>圈领取红包。', 'induce-share/reward-for-share', 1, '转发到<span>朋友</span>圈领取'],
+  [
+    'an inline tag splitting a word',
+    '转发到<span>朋友</span>圈领取红包。',
+    'induce-share/reward-for-share',
+    1,
+    '转发到<span>朋友</span>圈领取',
+  ],
 ];
 
 describe('evasion kinds', () => {
@@ -35,14 +41,26 @@ describe('evasion kinds', () => {
   });
 
   it('catches one character per line, from the first line to the last', () => {
-    const finding = lintMarkdown('活动说明:\n\n集\n赞\n送\n茶\n样\n', { frontMatter: false }).findings.find((item) => item.ruleId === 'induce-share/collect-likes');
+    const finding = lintMarkdown('活动说明:\n\n集\n赞\n送\n茶\n样\n', { frontMatter: false }).findings.find(
+      (item) => item.ruleId === 'induce-share/collect-likes',
+    );
     expect(finding).toMatchObject({ line: 3, column: 1, endLine: 4, endColumn: 2 });
   });
 
   it('leaves the look-alikes alone: a short line of poetry, a word that merely sounds alike, pinyin inside an English word', () => {
-    for (const text of ['春\n眠\n不觉晓。', '茶香醉人，佳节里一家人围坐。', '他是一位茶艺师。\n\nThe word padiyiu is not pinyin.', '国家一级保护植物。']) {
-      const findings = lintMarkdown(`${text}\n`, { frontMatter: false }).findings.filter((item) => !['typography', 'structure', 'wechat-limits'].includes(item.family));
-      expect(findings.map((item) => `${item.ruleId} ${item.matched}`), text).toEqual([]);
+    for (const text of [
+      '春\n眠\n不觉晓。',
+      '茶香醉人，佳节里一家人围坐。',
+      '他是一位茶艺师。\n\nThe word padiyiu is not pinyin.',
+      '国家一级保护植物。',
+    ]) {
+      const findings = lintMarkdown(`${text}\n`, { frontMatter: false }).findings.filter(
+        (item) => !['typography', 'structure', 'wechat-limits'].includes(item.family),
+      );
+      expect(
+        findings.map((item) => `${item.ruleId} ${item.matched}`),
+        text,
+      ).toEqual([]);
     }
   });
 });

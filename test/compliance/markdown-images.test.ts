@@ -20,10 +20,16 @@ function remarkImages(body: string): Array<{ url: string; start: number; end: nu
     for (const child of node.children ?? []) walk(child, visit);
   };
   walk(tree, (node) => {
-    if (node.type === 'definition' && node.identifier && node.url && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    if (node.type === 'definition' && node.identifier && node.url && !definitions.has(node.identifier))
+      definitions.set(node.identifier, node.url);
   });
   walk(tree, (node) => {
-    const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier ?? '') : undefined;
+    const url =
+      node.type === 'image'
+        ? node.url
+        : node.type === 'imageReference'
+          ? definitions.get(node.identifier ?? '')
+          : undefined;
     if (url) found.push({ url: decodeURI(url), start: node.position!.start.offset!, end: node.position!.end.offset! });
   });
   return found.sort((a, b) => a.start - b.start);
@@ -42,9 +48,16 @@ const READ_BY_THE_SCANNER = [
   '![远程](https://example.com/a.png)',
 ];
 
-const LEFT_TO_REMARK = ['![a [b] c](nested.png)', '![括号](fig(1).png)', '![转义](a\\_b.png)', '[![图中链接](inner.png)](https://example.com)', '    ![缩进代码](indented.png)', '![百分号](a%20b.png)'];
+const LEFT_TO_REMARK = [
+  '![a [b] c](nested.png)',
+  '![括号](fig(1).png)',
+  '![转义](a\\_b.png)',
+  '[![图中链接](inner.png)](https://example.com)',
+  '    ![缩进代码](indented.png)',
+  '![百分号](a%20b.png)',
+];
 
-describe('the scanner\'s image reading', () => {
+describe("the scanner's image reading", () => {
   it.each(READ_BY_THE_SCANNER)('agrees with remark on %s', (body) => {
     const scanned = scannedImages(body);
     expect(scanned).toBeDefined();

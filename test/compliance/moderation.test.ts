@@ -47,18 +47,53 @@ beforeAll(async () => {
       }
       if (request.url === '/v1/chat/completions') {
         const paragraph = body.messages.find((message: { role: string }) => message.role === 'user').content as string;
-        response.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: JSON.stringify(verdictFor(paragraph)) } }] }));
+        response.end(
+          JSON.stringify({
+            choices: [{ message: { role: 'assistant', content: JSON.stringify(verdictFor(paragraph)) } }],
+          }),
+        );
         return;
       }
       // Tencent Cloud API 3.0: the signature must be the one the secret key gives for this very request.
-      const expected = tencentCloudHeaders({ secretId: 'AKIDtest', secretKey: 'secret-key', host: String(request.headers.host), service: 'tms', action: 'TextModeration', version: '2020-12-29', region: 'ap-shanghai', payload: raw, timestamp: Number(request.headers['x-tc-timestamp']) });
-      if (request.headers.authorization !== expected.authorization || request.headers['x-tc-action'] !== 'TextModeration') {
-        response.end(JSON.stringify({ Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: 'signature mismatch' }, RequestId: 'r1' } }));
+      const expected = tencentCloudHeaders({
+        secretId: 'AKIDtest',
+        secretKey: 'secret-key',
+        host: String(request.headers.host),
+        service: 'tms',
+        action: 'TextModeration',
+        version: '2020-12-29',
+        region: 'ap-shanghai',
+        payload: raw,
+        timestamp: Number(request.headers['x-tc-timestamp']),
+      });
+      if (
+        request.headers.authorization !== expected.authorization ||
+        request.headers['x-tc-action'] !== 'TextModeration'
+      ) {
+        response.end(
+          JSON.stringify({
+            Response: {
+              Error: { Code: 'AuthFailure.SignatureFailure', Message: 'signature mismatch' },
+              RequestId: 'r1',
+            },
+          }),
+        );
         return;
       }
       const paragraph = Buffer.from(body.Content, 'base64').toString('utf8');
       const flagged = verdictFor(paragraph).families.length > 0;
-      response.end(JSON.stringify({ Response: { Suggestion: flagged ? 'Block' : 'Pass', Label: flagged ? 'Illegal' : 'Normal', SubLabel: '', Keywords: flagged ? ['紧急扩散'] : [], Score: flagged ? 95 : 0, RequestId: 'r2' } }));
+      response.end(
+        JSON.stringify({
+          Response: {
+            Suggestion: flagged ? 'Block' : 'Pass',
+            Label: flagged ? 'Illegal' : 'Normal',
+            SubLabel: '',
+            Keywords: flagged ? ['紧急扩散'] : [],
+            Score: flagged ? 95 : 0,
+            RequestId: 'r2',
+          },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,7 +109,10 @@ let folder: string;
 async function department(moderation: Record<string, string>): Promise<void> {
   await mkdir(path.join(folder, 'content', 'policy'), { recursive: true });
   const lines = Object.entries(moderation).map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`);
-  await writeFile(path.join(folder, 'content', 'policy', '2026-01-01.yaml'), `effective: 2026-01-01\ncompliance:\n  moderation:\n${lines.join('\n')}\n`);
+  await writeFile(
+    path.join(folder, 'content', 'policy', '2026-01-01.yaml'),
+    `effective: 2026-01-01\ncompliance:\n  moderation:\n${lines.join('\n')}\n`,
+  );
   await writeFile(
     path.join(folder, 'draft.md'),
     '---\ntitle: 秋日茶话\ncover: cover.png\n---\n秋天适合喝乌龙茶，香气高扬。\n\n紧急扩散！明天起全市停水三天。\n\n这款茶包治百病，还能降三高。\n',
@@ -94,13 +132,22 @@ afterEach(async () => {
 
 describe('cloud moderation, OpenAI-compatible', () => {
   beforeEach(async () => {
-    await department({ provider: 'openai-compatible', endpoint: `${base}/v1/chat/completions`, model: 'deepseek-chat', keyEnv: 'MODERATION_KEY' });
+    await department({
+      provider: 'openai-compatible',
+      endpoint: `${base}/v1/chat/completions`,
+      model: 'deepseek-chat',
+      keyEnv: 'MODERATION_KEY',
+    });
   });
 
   it('sends each paragraph once with the key from the environment, caches the verdicts, and reports them as warnings at the paragraph', async () => {
     const first = await runMpflow(['lint', '--moderate', 'draft.md'], { cwd: folder, env: ENV });
     expect(received).toHaveLength(3);
-    expect(received.every((request) => request.headers.authorization === 'Bearer sk-test' && request.body.model === 'deepseek-chat')).toBe(true);
+    expect(
+      received.every(
+        (request) => request.headers.authorization === 'Bearer sk-test' && request.body.model === 'deepseek-chat',
+      ),
+    ).toBe(true);
     expect(first.stderr).toContain('发送 3 段');
     expect(first.stdout).toContain('draft.md:7:1  lexicon/cloud');
     expect(first.stdout).toContain('谣言式的传播号召');
@@ -115,7 +162,10 @@ describe('cloud moderation, OpenAI-compatible', () => {
 
     // Again, and without --moderate and without a key (as CI runs it): nothing is sent, the same findings come from the cache.
     const again = await runMpflow(['lint', '--moderate', 'draft.md'], { cwd: folder, env: ENV });
-    const offline = await runMpflow(['lint', 'draft.md'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8', MPFLOW_NOW: ENV.MPFLOW_NOW } });
+    const offline = await runMpflow(['lint', 'draft.md'], {
+      cwd: folder,
+      env: { LANG: 'zh_CN.UTF-8', MPFLOW_NOW: ENV.MPFLOW_NOW },
+    });
     expect(received).toHaveLength(3);
     expect(again.stderr).toContain('发送 0 段');
     expect(offline.stdout).toBe(first.stdout);
@@ -150,7 +200,10 @@ describe('cloud moderation, OpenAI-compatible', () => {
 describe('cloud moderation, Tencent Cloud TextModeration', () => {
   it('signs each request (TC3-HMAC-SHA256), sends the paragraph base64-encoded, and reads Block as a lexicon verdict', async () => {
     await department({ provider: 'tencent-tms', endpoint: `${base}/`, keyEnv: 'TMS_KEY', region: 'ap-shanghai' });
-    const run = await runMpflow(['lint', '--moderate', 'draft.md'], { cwd: folder, env: { ...ENV, TMS_KEY: 'AKIDtest:secret-key' } });
+    const run = await runMpflow(['lint', '--moderate', 'draft.md'], {
+      cwd: folder,
+      env: { ...ENV, TMS_KEY: 'AKIDtest:secret-key' },
+    });
     expect(received).toHaveLength(3);
     expect(received[0]!.headers['x-tc-version']).toBe('2020-12-29');
     expect(received[0]!.headers['x-tc-region']).toBe('ap-shanghai');
@@ -163,13 +216,27 @@ describe('cloud moderation, Tencent Cloud TextModeration', () => {
     // Recomputed here step by step from the TC3-HMAC-SHA256 description, independently of the client.
     const payload = '{"Content":"5rWL6K+V"}';
     const timestamp = 1_700_000_000;
-    const headers = tencentCloudHeaders({ secretId: 'AKIDtest', secretKey: 'secret-key', host: 'tms.tencentcloudapi.com', service: 'tms', action: 'TextModeration', version: '2020-12-29', region: 'ap-guangzhou', payload, timestamp });
+    const headers = tencentCloudHeaders({
+      secretId: 'AKIDtest',
+      secretKey: 'secret-key',
+      host: 'tms.tencentcloudapi.com',
+      service: 'tms',
+      action: 'TextModeration',
+      version: '2020-12-29',
+      region: 'ap-guangzhou',
+      payload,
+      timestamp,
+    });
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const canonical = `POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:tms.tencentcloudapi.com\nx-tc-action:textmoderation\n\ncontent-type;host;x-tc-action\n${sha(payload)}`;
     const toSign = `TC3-HMAC-SHA256\n${timestamp}\n2023-11-14/tms/tc3_request\n${sha(canonical)}`;
     const step = (key: Buffer | string, text: string) => createHmac('sha256', key).update(text).digest();
-    const signature = createHmac('sha256', step(step(step('TC3secret-key', '2023-11-14'), 'tms'), 'tc3_request')).update(toSign).digest('hex');
-    expect(headers.authorization).toBe(`TC3-HMAC-SHA256 Credential=AKIDtest/2023-11-14/tms/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=${signature}`);
+    const signature = createHmac('sha256', step(step(step('TC3secret-key', '2023-11-14'), 'tms'), 'tc3_request'))
+      .update(toSign)
+      .digest('hex');
+    expect(headers.authorization).toBe(
+      `TC3-HMAC-SHA256 Credential=AKIDtest/2023-11-14/tms/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=${signature}`,
+    );
   });
 });
 
@@ -177,29 +244,61 @@ describe('cloud verdicts in mpflow check', () => {
   it('reports the cached verdicts of a department repository as warnings, never as errors, and follows the cache', async () => {
     const repository = await FixtureRepository.create();
     try {
-      const settings = { provider: 'openai-compatible' as const, endpoint: `${base}/v1/chat/completions`, model: 'qwen-plus', keyEnv: 'MODERATION_KEY' };
+      const settings = {
+        provider: 'openai-compatible' as const,
+        endpoint: `${base}/v1/chat/completions`,
+        model: 'qwen-plus',
+        keyEnv: 'MODERATION_KEY',
+      };
       const policyFile = 'content/policy/2026-01-01.yaml';
       const policy = await repository.read(policyFile);
-      await repository.write(policyFile, policy.replace(/^compliance:\n/m, `compliance:\n  moderation:\n    provider: ${settings.provider}\n    endpoint: ${settings.endpoint}\n    model: ${settings.model}\n    keyEnv: ${settings.keyEnv}\n`));
+      await repository.write(
+        policyFile,
+        policy.replace(
+          /^compliance:\n/m,
+          `compliance:\n  moderation:\n    provider: ${settings.provider}\n    endpoint: ${settings.endpoint}\n    model: ${settings.model}\n    keyEnv: ${settings.keyEnv}\n`,
+        ),
+      );
       const article = await repository.read(`${ARTICLE_DIRECTORY}/index.md`);
       const split = splitFrontMatter(article);
       if (split.kind !== 'ok') throw new Error('the fixture article has front matter');
-      const paragraph = paragraphsOf(split.body).find((item) => /[\u4e00-\u9fff]/.test(item.text) && !item.text.startsWith('#'))!;
+      const paragraph = paragraphsOf(split.body).find(
+        (item) => /[\u4e00-\u9fff]/.test(item.text) && !item.text.startsWith('#'),
+      )!;
       const line = split.bodyFirstLine + split.body.slice(0, paragraph.start).split('\n').length - 1;
-      await repository.write('.mpflow/moderation-cache.json', JSON.stringify({ version: 1, verdicts: { [paragraphDigest(settings, paragraph.text)]: { families: ['lexicon'], reason: '测试用的结论' } } }));
+      await repository.write(
+        '.mpflow/moderation-cache.json',
+        JSON.stringify({
+          version: 1,
+          verdicts: { [paragraphDigest(settings, paragraph.text)]: { families: ['lexicon'], reason: '测试用的结论' } },
+        }),
+      );
       const env = { LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(repository.root, '.check-cache') };
 
       const flagged = await runMpflow(['check', '--format', 'json'], { cwd: repository.root, env });
       expect(flagged.exitCode).toBe(0);
-      const report = JSON.parse(flagged.stdout) as { problems: Array<{ file: string; line: number; ruleId: string; severity: string }> };
-      expect(report.problems.filter((problem) => problem.ruleId.endsWith('/cloud'))).toEqual([expect.objectContaining({ file: `${ARTICLE_DIRECTORY}/index.md`, line, ruleId: 'lexicon/cloud', severity: 'warning' })]);
+      const report = JSON.parse(flagged.stdout) as {
+        problems: Array<{ file: string; line: number; ruleId: string; severity: string }>;
+      };
+      expect(report.problems.filter((problem) => problem.ruleId.endsWith('/cloud'))).toEqual([
+        expect.objectContaining({
+          file: `${ARTICLE_DIRECTORY}/index.md`,
+          line,
+          ruleId: 'lexicon/cloud',
+          severity: 'warning',
+        }),
+      ]);
       // No request ever leaves a check.
       expect(received).toEqual([]);
 
       // The verdict withdrawn from the cache: the check cache does not serve the old finding.
       await repository.write('.mpflow/moderation-cache.json', JSON.stringify({ version: 1, verdicts: {} }));
       const cleared = await runMpflow(['check', '--format', 'json'], { cwd: repository.root, env });
-      expect((JSON.parse(cleared.stdout) as { problems: Array<{ ruleId: string }> }).problems.filter((problem) => problem.ruleId.endsWith('/cloud'))).toEqual([]);
+      expect(
+        (JSON.parse(cleared.stdout) as { problems: Array<{ ruleId: string }> }).problems.filter((problem) =>
+          problem.ruleId.endsWith('/cloud'),
+        ),
+      ).toEqual([]);
     } finally {
       await repository.dispose();
     }

@@ -7,7 +7,10 @@ import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 /** Every sample article, the bad fixture, and texts with awkward characters. */
 function corpus(): Array<[string, string]> {
   const articles = path.join(FIXTURE_DEPARTMENT, 'content/articles/2026');
-  const texts: Array<[string, string]> = readdirSync(articles).map((folder) => [folder, readFileSync(path.join(articles, folder, 'index.md'), 'utf8')]);
+  const texts: Array<[string, string]> = readdirSync(articles).map((folder) => [
+    folder,
+    readFileSync(path.join(articles, folder, 'index.md'), 'utf8'),
+  ]);
   texts.push(['bad-article', readFileSync(new URL('./fixtures/bad-article.md', import.meta.url), 'utf8')]);
   texts.push(['emoji and tabs', '🍵顶级好茶\t国家级🍵产品，用iPhone拍的😀。\n\n> 引用里的顶级\n']);
   texts.push(['empty', '']);
@@ -25,7 +28,9 @@ describe('finding positions', () => {
       expect(finding.line).toBeGreaterThanOrEqual(1);
       expect(finding.column).toBeGreaterThanOrEqual(1);
       if (finding.line === finding.endLine && finding.matched !== '' && !finding.ruleId.startsWith('suppression/')) {
-        expect(lines[finding.line - 1]!.slice(finding.column - 1, finding.endColumn - 1), finding.ruleId).toBe(finding.matched);
+        expect(lines[finding.line - 1]!.slice(finding.column - 1, finding.endColumn - 1), finding.ruleId).toBe(
+          finding.matched,
+        );
       }
     }
     const fixed = fixTypography(source);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkTypography, fixTypography, lintMarkdown } from '../../src/core/compliance/index.ts';
 import { findingsOf } from './lint-helpers.ts';
 
-const families = (body: string) => [...new Set(lintMarkdown(body, { frontMatter: false }).findings.map((finding) => finding.family))];
+const families = (body: string) => [
+  ...new Set(lintMarkdown(body, { frontMatter: false }).findings.map((finding) => finding.family)),
+];
 
 describe('quotation marks and blockquotes exempt citations and names, not claims', () => {
   it.each([
@@ -34,15 +36,29 @@ describe('quotation marks and blockquotes exempt citations and names, not claims
 });
 
 describe('context exceptions for 顶级 and 首选', () => {
-  it.each(['注册 .com 等顶级域名需要实名认证。', '本赛季顶级联赛第 10 轮周末开打。', '经过讨论，委员会首选的方案是先加固旧桥。', '在首选项里可以关闭自动更新。', '这种病的首选药物是阿莫西林。'])(
-    'quiet: %s',
-    (body) => expect(findingsOf('ad-law', body)).toEqual([]),
+  it.each([
+    '注册 .com 等顶级域名需要实名认证。',
+    '本赛季顶级联赛第 10 轮周末开打。',
+    '经过讨论，委员会首选的方案是先加固旧桥。',
+    '在首选项里可以关闭自动更新。',
+    '这种病的首选药物是阿莫西林。',
+  ])('quiet: %s', (body) => expect(findingsOf('ad-law', body)).toEqual([]));
+  it.each(['顶级明前龙井，一芽一叶。', '中秋送礼首选，礼盒限量。', '顶 级正山小种。'])('fires: %s', (body) =>
+    expect(findingsOf('ad-law', body)).not.toEqual([]),
   );
-  it.each(['顶级明前龙井，一芽一叶。', '中秋送礼首选，礼盒限量。', '顶 级正山小种。'])('fires: %s', (body) => expect(findingsOf('ad-law', body)).not.toEqual([]));
 });
 
 describe('typography in titles and digests', () => {
-  const article = ['---', 'title: "新品上市,第二份半价!"', 'digest: 本店每天早上7点开门。', 'author: lin-xiao', '---', '', '面包刚出炉,快来尝尝。', ''].join('\n');
+  const article = [
+    '---',
+    'title: "新品上市,第二份半价!"',
+    'digest: 本店每天早上7点开门。',
+    'author: lin-xiao',
+    '---',
+    '',
+    '面包刚出炉,快来尝尝。',
+    '',
+  ].join('\n');
 
   it('reports title and digest typography at their positions in the front matter', () => {
     const findings = lintMarkdown(article).findings.filter((finding) => finding.family === 'typography');
@@ -59,14 +75,35 @@ describe('typography in titles and digests', () => {
 
   it('--fix fixes a plain or quoted title and digest in place, changes nothing else, and is idempotent', () => {
     const fixed = fixTypography(article);
-    expect(fixed).toBe(['---', 'title: "新品上市，第二份半价！"', 'digest: 本店每天早上 7 点开门。', 'author: lin-xiao', '---', '', '面包刚出炉，快来尝尝。', ''].join('\n'));
+    expect(fixed).toBe(
+      [
+        '---',
+        'title: "新品上市，第二份半价！"',
+        'digest: 本店每天早上 7 点开门。',
+        'author: lin-xiao',
+        '---',
+        '',
+        '面包刚出炉，快来尝尝。',
+        '',
+      ].join('\n'),
+    );
     expect(fixTypography(fixed)).toBe(fixed);
     expect(lintMarkdown(fixed).findings.filter((finding) => finding.family === 'typography')).toEqual([]);
   });
 
   it('--fix leaves a front-matter value alone when a rewrite could change what the YAML means', () => {
     // A folded title (the comma ends a line) and an escaped comma (\x2C) in a digest: reported, not rewritten.
-    const risky = ['---', 'title: >-', '  新品上市,', '  第二份半价', 'digest: "茶\\x2C好喝"', '---', '', '正文。', ''].join('\n');
+    const risky = [
+      '---',
+      'title: >-',
+      '  新品上市,',
+      '  第二份半价',
+      'digest: "茶\\x2C好喝"',
+      '---',
+      '',
+      '正文。',
+      '',
+    ].join('\n');
     const fixed = fixTypography(risky);
     expect(fixed).toBe(risky);
     const findings = lintMarkdown(risky).findings.filter((finding) => finding.family === 'typography');
@@ -76,23 +113,38 @@ describe('typography in titles and digests', () => {
   });
 
   it('--fix honours a suppression on the title', () => {
-    const suppressed = ['---', '# mpflow-disable-next-line typography/fullwidth-punctuation: 品牌口号原样保留', 'title: 测试,标题', '---', '', '正文。', ''].join('\n');
+    const suppressed = [
+      '---',
+      '# mpflow-disable-next-line typography/fullwidth-punctuation: 品牌口号原样保留',
+      'title: 测试,标题',
+      '---',
+      '',
+      '正文。',
+      '',
+    ].join('\n');
     expect(fixTypography(suppressed)).toBe(suppressed);
   });
 
   it('checkTypography stays a body-and-text pass: a clean title gives nothing', () => {
-    expect(checkTypography(['---', 'title: 新品上市，第二份半价！', '---', '', '面包刚出炉。', ''].join('\n'))).toEqual([]);
+    expect(checkTypography(['---', 'title: 新品上市，第二份半价！', '---', '', '面包刚出炉。', ''].join('\n'))).toEqual(
+      [],
+    );
   });
 });
 
 describe('phrase patterns are written in the normalised script', () => {
   it('every CJK character of every built-in pattern survives normalisation (a 著 would never match: the view reads 着)', async () => {
     const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
-    const modules = await Promise.all(['ad-law', 'medical', 'finance', 'education', 'induce-share', 'induce-follow', 'lexicon', 'reprint'].map((name) => import(`../../src/core/compliance/rules/${name}.ts`)));
+    const modules = await Promise.all(
+      ['ad-law', 'medical', 'finance', 'education', 'induce-share', 'induce-follow', 'lexicon', 'reprint'].map(
+        (name) => import(`../../src/core/compliance/rules/${name}.ts`),
+      ),
+    );
     const unstable = new Set<string>();
     for (const module of modules) {
       for (const entry of (module.PHRASES ?? []) as Array<{ pattern: string }>) {
-        for (const character of entry.pattern.match(/[\u4e00-\u9fff]/gu) ?? []) if (buildTextView(character).text !== character) unstable.add(character);
+        for (const character of entry.pattern.match(/[\u4e00-\u9fff]/gu) ?? [])
+          if (buildTextView(character).text !== character) unstable.add(character);
       }
     }
     // 显[著着] keeps the written form beside the normalised one on purpose.

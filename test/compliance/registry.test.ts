@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listRules } from '../../src/cli/commands/check.ts';
 import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintMarkdown } from '../../src/core/compliance/index.ts';
-import { ALL_RULE_DEFINITIONS, FAMILY_REGISTRY, familyRules, MODEL_FAMILIES, ruleTableRows } from '../../src/core/compliance/registry.ts';
+import {
+  ALL_RULE_DEFINITIONS,
+  FAMILY_REGISTRY,
+  familyRules,
+  MODEL_FAMILIES,
+  ruleTableRows,
+} from '../../src/core/compliance/registry.ts';
 import { FAMILIES } from '../../bench/eval/accuracy.ts';
 import { contentModel } from '../../src/core/compliance/classifier.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
@@ -29,7 +35,13 @@ function caseTable(family: string): CaseTable {
 describe('the family registry', () => {
   it('lists the families of the rule-id type, and every rule belongs to its family', () => {
     expect(FAMILY_REGISTRY.map((entry) => entry.family)).toEqual([...COMPLIANCE_FAMILIES]);
-    for (const entry of FAMILY_REGISTRY) for (const rule of familyRules(entry)) expect(rule.id.startsWith(`${entry.family}/`) || (rule.id.startsWith('suppression/') && entry.family === 'structure'), rule.id).toBe(true);
+    for (const entry of FAMILY_REGISTRY)
+      for (const rule of familyRules(entry))
+        expect(
+          rule.id.startsWith(`${entry.family}/`) ||
+            (rule.id.startsWith('suppression/') && entry.family === 'structure'),
+          rule.id,
+        ).toBe(true);
   });
 
   it('is where the engine, the eval and the classifier take their families and rules from', () => {
@@ -40,7 +52,10 @@ describe('the family registry', () => {
   });
 
   it('has a case table for every family and no table for an unregistered one', () => {
-    const tables = readdirSync(casesFolder).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, '')).sort();
+    const tables = readdirSync(casesFolder)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => name.replace(/\.yaml$/, ''))
+      .sort();
     expect(tables).toEqual(FAMILY_REGISTRY.map((entry) => entry.family).sort());
   });
 
@@ -53,13 +68,16 @@ describe('the family registry', () => {
     }
     for (const page of ['src/content/docs/handbook/standards.mdx', 'src/content/docs/en/handbook/standards.mdx']) {
       expect(existsSync(path.join(PROJECT_ROOT, page)), page).toBe(true);
-      expect(readFileSync(path.join(PROJECT_ROOT, page), 'utf8'), page).toMatch(/<ComplianceRuleTable lang="(zh-CN|en)" \/>/);
+      expect(readFileSync(path.join(PROJECT_ROOT, page), 'utf8'), page).toMatch(
+        /<ComplianceRuleTable lang="(zh-CN|en)" \/>/,
+      );
     }
   });
 
   it('shows every rule in --list-rules', async () => {
     const listed = await listRules('en');
-    for (const id of Object.keys(COMPLIANCE_RULES)) expect(listed, id).toMatch(new RegExp(`^${id.replace('/', '\\/')} `, 'm'));
+    for (const id of Object.keys(COMPLIANCE_RULES))
+      expect(listed, id).toMatch(new RegExp(`^${id.replace('/', '\\/')} `, 'm'));
   });
 });
 
@@ -70,7 +88,11 @@ describe.each(FAMILY_REGISTRY.map((entry) => entry.family))('the case table of %
     expect(table.family).toBe(family);
     expect(table.flags.length).toBeGreaterThan(0);
     expect(table.clean.length).toBeGreaterThan(0);
-    for (const item of table.flags) expect(item.rule.startsWith(`${family}/`) || (family === 'structure' && item.rule.startsWith('suppression/')), item.rule).toBe(true);
+    for (const item of table.flags)
+      expect(
+        item.rule.startsWith(`${family}/`) || (family === 'structure' && item.rule.startsWith('suppression/')),
+        item.rule,
+      ).toBe(true);
   });
 
   it.each(table.flags.map((item) => [item.text, item.rule] as const))('flags %j as %s', (text, rule) => {
@@ -79,7 +101,9 @@ describe.each(FAMILY_REGISTRY.map((entry) => entry.family))('the case table of %
   });
 
   it.each(table.clean.map((item) => [item.text] as const))('finds nothing of the family in %j', (text) => {
-    const findings = lintMarkdown(`${text}\n`).findings.filter((finding) => finding.family === family).map((finding) => `${finding.ruleId} ${finding.matched}`);
+    const findings = lintMarkdown(`${text}\n`)
+      .findings.filter((finding) => finding.family === family)
+      .map((finding) => `${finding.ruleId} ${finding.matched}`);
     expect(findings).toEqual([]);
   });
 });

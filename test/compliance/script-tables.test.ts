@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildScriptTablesFromOpenCC, scriptTables, scriptTablesModule, toSimplifiedText } from '../../src/core/compliance/chinese-script.ts';
+import {
+  buildScriptTablesFromOpenCC,
+  scriptTables,
+  scriptTablesModule,
+  toSimplifiedText,
+} from '../../src/core/compliance/chinese-script.ts';
 
 describe('the Traditional → Simplified character tables', () => {
   it('are the ones opencc-js gives today (else run node scripts/dev/generate-script-tables.ts)', () => {
-    const generated = readFileSync(new URL('../../src/core/compliance/chinese-script-tables.generated.ts', import.meta.url), 'utf8');
+    const generated = readFileSync(
+      new URL('../../src/core/compliance/chinese-script-tables.generated.ts', import.meta.url),
+      'utf8',
+    );
     expect(generated).toBe(scriptTablesModule(buildScriptTablesFromOpenCC()));
   });
 

@@ -66,14 +66,24 @@ digest: 测试
     expect(once).toContain('`code,中文`');
     expect(once).toContain('最佳选择！我们用 iPhone 拍了国家级产品，转发到朋友圈即可领取茶样……');
     expect(checkTypography(once)).toEqual([]);
-    const other = (text: string) => lintMarkdown(text).findings.filter((finding) => finding.family !== 'typography').map((finding) => `${finding.ruleId}@${finding.line}`);
+    const other = (text: string) =>
+      lintMarkdown(text)
+        .findings.filter((finding) => finding.family !== 'typography')
+        .map((finding) => `${finding.ruleId}@${finding.line}`);
     expect(other(once)).toEqual(other(article));
     expect(other(article).length).toBeGreaterThanOrEqual(4);
   });
 
   it('reports positions in the original text', () => {
     const [finding] = checkTypography('第一行\n先温杯,再投茶');
-    expect(finding).toMatchObject({ ruleId: 'typography/fullwidth-punctuation', line: 2, column: 4, endLine: 2, endColumn: 5, matched: ',' });
+    expect(finding).toMatchObject({
+      ruleId: 'typography/fullwidth-punctuation',
+      line: 2,
+      column: 4,
+      endLine: 2,
+      endColumn: 5,
+      matched: ',',
+    });
   });
 
   it('keeps Windows line endings', () => {

@@ -58,7 +58,10 @@ describe('loading the segmenter', () => {
       const before = segmenterLoaded();
       lintMarkdown('武夷山有国家级湿地公园。\\n', { frontMatter: false });
       process.stdout.write(JSON.stringify({ before, after: segmenterLoaded() }));`;
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(output)).toEqual({ before: false, after: true });
   });
 });

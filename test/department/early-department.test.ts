@@ -59,7 +59,10 @@ function expectNoStackTrace(run: CliRun): void {
 
 async function page(relative: string): Promise<string> {
   const html = await readFile(path.join(dist, relative), 'utf8');
-  return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 beforeAll(async () => {
@@ -69,7 +72,10 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'content/department.yaml'), SETTINGS);
   await writeFile(path.join(root, 'content/team.yaml'), ROSTER);
   const policy = await readFile(path.join(FIXTURE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), 'utf8');
-  await writeFile(path.join(root, `content/policy/${EFFECTIVE}.yaml`), policy.replace(/^effective: .*$/m, `effective: ${EFFECTIVE}`));
+  await writeFile(
+    path.join(root, `content/policy/${EFFECTIVE}.yaml`),
+    policy.replace(/^effective: .*$/m, `effective: ${EFFECTIVE}`),
+  );
 });
 
 afterAll(async () => {
@@ -130,7 +136,9 @@ describe('a department whose policy takes effect next month, with no records yet
     expect(await page('en/dashboards/index.html')).toContain('no figures yet');
     expect(await page('scores/index.html')).toContain('还没有考核记录');
     expect(await page('training/index.html')).toContain('还没有培训计划');
-    const title = (await readFile(path.join(dist, 'articles/index.html'), 'utf8')).match(/<title>([^<]*)<\/title>/)?.[1];
+    const title = (await readFile(path.join(dist, 'articles/index.html'), 'utf8')).match(
+      /<title>([^<]*)<\/title>/,
+    )?.[1];
     expect(title).toContain('城東書房');
     expect(await readFile(path.join(dist, 'articles/index.html'), 'utf8')).toContain('#8a3b12');
     // Built from the tool's handbook and this department's files only: nothing of the sample department.

@@ -23,10 +23,13 @@ const sample = parse(readFileSync(path.join(FIXTURE_DEPARTMENT, 'content/departm
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FORBIDDEN: Array<[string, RegExp]> = [
-  ['the sample department\'s name', new RegExp(`${escape(sample.department.zh)}|闽岚`)],
-  ['the sample account\'s name', new RegExp(`${escape(sample.account.zh)}|Minlan`, 'i')],
+  ["the sample department's name", new RegExp(`${escape(sample.department.zh)}|闽岚`)],
+  ["the sample account's name", new RegExp(`${escape(sample.account.zh)}|Minlan`, 'i')],
   ['tea wording', /茶/],
-  ['the sample\'s brand colour', new RegExp([sample.theme.accent, sample.theme.accentDark ?? sample.theme.accent].map(escape).join('|'), 'i')],
+  [
+    "the sample's brand colour",
+    new RegExp([sample.theme.accent, sample.theme.accentDark ?? sample.theme.accent].map(escape).join('|'), 'i'),
+  ],
   // The accent the handbook theme used to hard-code before colours became settings.
   ['a hard-coded accent colour', /hsl\(15[02], (?:42|48|32)%, (?:46|32|17)%\)/],
 ];
@@ -36,16 +39,17 @@ const ALLOWED: Record<string, string> = {
   // The compliance rules find claims about any goods; 茶 is one food word among 酒, 咖啡, 米, 油 … in
   // their patterns (茶中的王者, 国宴用茶, 茶叶 among foods said to be injected) and in the comments naming the cases.
   'src/core/compliance/rules/ad-law.ts': 'goods words in the Advertising Law patterns',
-  'src/core/compliance/rules/lexicon.ts': 'foods in the rumour pattern (茶叶 beside 西瓜, 猪肉) and 茶友 among reader groups',
+  'src/core/compliance/rules/lexicon.ts':
+    'foods in the rumour pattern (茶叶 beside 西瓜, 猪肉) and 茶友 among reader groups',
   'src/core/compliance/rules/induce-share.ts': '茶友群 among the chat groups a post may not push readers to share into',
   'src/core/compliance/citation.ts': 'comments quoting claims the citation rule must still report',
   'src/core/compliance/phrases.ts': 'a comment quoting a motto the rule must not report',
   // The classifier's vocabulary, learnt from real posts of many accounts (a corpus, not wording).
-  'src/core/compliance/content-model.json': 'the trained model\'s vocabulary',
+  'src/core/compliance/content-model.json': "the trained model's vocabulary",
   // Tells a department that it still scores with the sample's targets: it has to recognise the sample's account.
-  'src/core/scoring/sample-targets.ts': 'names the sample account to recognise the sample\'s own targets',
+  'src/core/scoring/sample-targets.ts': "names the sample account to recognise the sample's own targets",
   // The sample department's own logo, named by its content/department.yaml; public/ is not in the package.
-  'public/department/logo.svg': 'the sample department\'s logo (its settings name it)',
+  'public/department/logo.svg': "the sample department's logo (its settings name it)",
 };
 
 function filesUnder(relative: string): string[] {
@@ -62,7 +66,7 @@ function filesUnder(relative: string): string[] {
     .map((entry) => path.relative(PROJECT_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-describe('the tool\'s own files', () => {
+describe("the tool's own files", () => {
   const files = SEARCHED.flatMap(filesUnder);
 
   it('are found (the search is not empty)', () => {
@@ -89,7 +93,10 @@ describe('the tool\'s own files', () => {
   it('allow only files that exist and still need it', () => {
     for (const file of Object.keys(ALLOWED)) {
       const text = readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
-      expect(FORBIDDEN.some(([, pattern]) => pattern.test(text)), `${file} is allowed but has nothing to allow`).toBe(true);
+      expect(
+        FORBIDDEN.some(([, pattern]) => pattern.test(text)),
+        `${file} is allowed but has nothing to allow`,
+      ).toBe(true);
     }
   });
 });

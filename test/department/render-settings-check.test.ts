@@ -26,13 +26,17 @@ async function check(render: string, css?: string) {
   await fixture.write('content/department.yaml', `${MINIMAL_DEPARTMENT}render:\n${render}`);
   if (css !== undefined) await fixture.write('content/wechat-style.css', css);
   const { problems } = await checkRepository(fixture.root);
-  return problems.filter((problem) => problem.ruleId === 'render/department-css' || problem.ruleId === 'department/render-settings');
+  return problems.filter(
+    (problem) => problem.ruleId === 'render/department-css' || problem.ruleId === 'department/render-settings',
+  );
 }
 
 describe('check reads the department render settings', () => {
   it('names each CSS rule WeChat would not keep at its line and column, as warnings', async () => {
     const found = await check('  css: content/wechat-style.css\n', CSS);
-    expect(found.map((problem) => [problem.file, problem.severity, problem.span.start.line, problem.span.start.column])).toEqual([
+    expect(
+      found.map((problem) => [problem.file, problem.severity, problem.span.start.line, problem.span.start.column]),
+    ).toEqual([
       ['content/wechat-style.css', 'warning', positionOf(CSS, 'p:hover').line, positionOf(CSS, 'p:hover').column],
       ['content/wechat-style.css', 'warning', positionOf(CSS, '@media').line, positionOf(CSS, '@media').column],
       ['content/wechat-style.css', 'warning', positionOf(CSS, 'position').line, positionOf(CSS, 'position').column],
@@ -53,6 +57,11 @@ describe('check reads the department render settings', () => {
   });
 
   it('settings WeChat can use give no finding', async () => {
-    expect(await check('  css: content/wechat-style.css\n  code:\n    style: vs2015\n    lineNumbers: true\n', 'h2 { color: #1f5fa8; }\nblockquote p { color: #555555; }\n')).toEqual([]);
+    expect(
+      await check(
+        '  css: content/wechat-style.css\n  code:\n    style: vs2015\n    lineNumbers: true\n',
+        'h2 { color: #1f5fa8; }\nblockquote p { color: #555555; }\n',
+      ),
+    ).toEqual([]);
   });
 });

@@ -43,14 +43,20 @@ describe('readDepartmentSettings', () => {
     expect(settings.support.categories).toEqual(['借阅', '活动', '咨询', '其他']);
     const starlight = starlightOptionsFrom(settings);
     expect(starlight.title).toEqual({ 'zh-CN': '城东书房 · 工作手册', en: 'Eastside Reading Room · Handbook' });
-    expect(starlight.locales).toEqual({ root: { label: '简体中文', lang: 'zh-CN' }, en: { label: 'English', lang: 'en' } });
+    expect(starlight.locales).toEqual({
+      root: { label: '简体中文', lang: 'zh-CN' },
+      en: { label: 'English', lang: 'en' },
+    });
     expect(starlight.editLink).toEqual({ baseUrl: 'https://github.com/eastside-library/outreach/edit/main/' });
-    expect(themeStyle(settings)).toContain("--sl-color-accent:#8a3b12");
+    expect(themeStyle(settings)).toContain('--sl-color-accent:#8a3b12');
   });
 
-  it('without the file: neutral defaults, the roster\'s old department and account names, schema version 0', async () => {
+  it("without the file: neutral defaults, the roster's old department and account names, schema version 0", async () => {
     await fixture.remove('content/department.yaml');
-    await fixture.write('content/team.yaml', `department: 山嵐茶舍新媒體部\naccount: 山嵐茶舍\n${await fixture.read('content/team.yaml')}`);
+    await fixture.write(
+      'content/team.yaml',
+      `department: 山嵐茶舍新媒體部\naccount: 山嵐茶舍\n${await fixture.read('content/team.yaml')}`,
+    );
     const settings = readDepartmentSettings(fixture.root);
     expect(settings.present).toBe(false);
     expect(settings.schemaVersion).toBe(0);
@@ -65,7 +71,9 @@ describe('readDepartmentSettings', () => {
     await fixture.write('content/department.yaml', broken);
     const at = positionOf(broken, '棕色');
     expect(() => readDepartmentSettings(fixture.root)).toThrow(DepartmentSettingsError);
-    expect(() => readDepartmentSettings(fixture.root)).toThrow(new RegExp(`^content/department\\.yaml:${at.line}:${at.column}: Field theme\\.accent`));
+    expect(() => readDepartmentSettings(fixture.root)).toThrow(
+      new RegExp(`^content/department\\.yaml:${at.line}:${at.column}: Field theme\\.accent`),
+    );
   });
 });
 
@@ -76,7 +84,9 @@ describe('mpflow check and content/department.yaml', () => {
     await fixture.write('content/metrics/support/2026-09.csv', MINIMAL_SUPPORT);
     const run = await runMpflow(['check'], { cwd: fixture.root });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain(`content/department.yaml:${positionOf(text, 'eng:').line}:3  schema/unknown-field  Unknown field account.eng. Did you mean en?`);
+    expect(run.stdout).toContain(
+      `content/department.yaml:${positionOf(text, 'eng:').line}:3  schema/unknown-field  Unknown field account.eng. Did you mean en?`,
+    );
 
     await fixture.write('content/department.yaml', LIBRARY);
     const support = await fixture.read('content/metrics/support/2026-09.csv');
@@ -86,14 +96,18 @@ describe('mpflow check and content/department.yaml', () => {
     const second = await runMpflow(['check'], { cwd: fixture.root });
     expect(second.exitCode).toBe(1);
     const cell = positionOf(changed, '借书');
-    expect(second.stdout).toContain(`content/metrics/support/2026-09.csv:${cell.line}:${cell.column}  support/unknown-category  Category "借书" is not in support.categories of content/department.yaml (借阅, 活动, 咨询, 其他).`);
+    expect(second.stdout).toContain(
+      `content/metrics/support/2026-09.csv:${cell.line}:${cell.column}  support/unknown-category  Category "借书" is not in support.categories of content/department.yaml (借阅, 活动, 咨询, 其他).`,
+    );
   });
 
   it('warns, without failing, when a department has no settings yet', async () => {
     await fixture.remove('content/department.yaml');
     const run = await runMpflow(['check'], { cwd: fixture.root });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/^content\/department\.yaml:1:1  department\/missing  There are no department settings/m);
+    expect(run.stdout).toMatch(
+      /^content\/department\.yaml:1:1 {2}department\/missing {2}There are no department settings/m,
+    );
   });
 
   it('asks for 其他 among the categories: imported conversations get it first', async () => {

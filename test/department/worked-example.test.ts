@@ -32,16 +32,26 @@ ${PEERS.map((id) => `  - id: ${id}\n    name: ${id}\n    github: ${id}-gh\n    r
 }
 
 const ratingFile = (example: WorkedExample, rater: string, role: string, ratings: Record<string, number>) =>
-  `member: ${EXAMPLE_MEMBER}\nperiod: ${example.period}\nrater: ${rater}\nrole: ${role}\nsubmittedAt: ${example.period}-28T10:00:00+08:00\nratings:\n${Object.entries(ratings)
+  `member: ${EXAMPLE_MEMBER}\nperiod: ${example.period}\nrater: ${rater}\nrole: ${role}\nsubmittedAt: ${example.period}-28T10:00:00+08:00\nratings:\n${Object.entries(
+    ratings,
+  )
     .map(([id, value]) => `  ${id}: ${value}`)
     .join('\n')}\n`;
 
 interface Explained {
   score: number | null;
   grade: string | null;
-  categories: Array<{ id: string; contribution: number; effectiveWeight: number; raw?: number | null; raters?: unknown; children?: Explained['categories'] }>;
+  categories: Array<{
+    id: string;
+    contribution: number;
+    effectiveWeight: number;
+    raw?: number | null;
+    raters?: unknown;
+    children?: Explained['categories'];
+  }>;
 }
-const leaves = (nodes: Explained['categories']): Explained['categories'] => nodes.flatMap((node) => (node.children ? leaves(node.children) : [node]));
+const leaves = (nodes: Explained['categories']): Explained['categories'] =>
+  nodes.flatMap((node) => (node.children ? leaves(node.children) : [node]));
 
 let samplePolicy: string;
 const roots: string[] = [];
@@ -66,11 +76,20 @@ async function explainInDepartment(policyText: string): Promise<{ example: Worke
   await write('content/department.yaml', MINIMAL_DEPARTMENT);
   await write('content/team.yaml', roster(example.joined));
   await write(`content/policy/${policy.effective}.yaml`, policyText);
-  await write(`appraisals/${example.period}/${EXAMPLE_MEMBER}/supervisor.yaml`, ratingFile(example, 'zhou-min', 'supervisor', example.ratings.supervisor!));
+  await write(
+    `appraisals/${example.period}/${EXAMPLE_MEMBER}/supervisor.yaml`,
+    ratingFile(example, 'zhou-min', 'supervisor', example.ratings.supervisor!),
+  );
   for (const [index, ratings] of example.ratings.peers.entries()) {
-    await write(`appraisals/${example.period}/${EXAMPLE_MEMBER}/peer-${PEERS[index]}.yaml`, ratingFile(example, PEERS[index]!, 'peer', ratings));
+    await write(
+      `appraisals/${example.period}/${EXAMPLE_MEMBER}/peer-${PEERS[index]}.yaml`,
+      ratingFile(example, PEERS[index]!, 'peer', ratings),
+    );
   }
-  const run = await runMpflow(['score', '--explain', EXAMPLE_MEMBER, '--period', example.period, '--format', 'json'], { cwd: root, env: { LANG: 'en_US.UTF-8', MPFLOW_AGE_IDENTITY_FILE: '' } });
+  const run = await runMpflow(['score', '--explain', EXAMPLE_MEMBER, '--period', example.period, '--format', 'json'], {
+    cwd: root,
+    env: { LANG: 'en_US.UTF-8', MPFLOW_AGE_IDENTITY_FILE: '' },
+  });
   expect(run.stderr).toBe('');
   return { example, explained: JSON.parse(run.stdout) as Explained };
 }
@@ -79,7 +98,11 @@ function expectSameAsExplain(example: WorkedExample, explained: Explained): void
   expect(example.result.score).toBe(explained.score);
   expect(example.result.grade).toBe(explained.grade);
   const byId = new Map(leaves(explained.categories).map((leaf) => [leaf.id, leaf]));
-  expect(example.rows.map((row) => row.id)).toEqual(leaves(explained.categories).filter((leaf) => leaf.raters).map((leaf) => leaf.id));
+  expect(example.rows.map((row) => row.id)).toEqual(
+    leaves(explained.categories)
+      .filter((leaf) => leaf.raters)
+      .map((leaf) => leaf.id),
+  );
   for (const row of example.rows) {
     const leaf = byId.get(row.id)!;
     expect(row.mixed!.toFixed(2), row.id).toBe(leaf.raw!.toFixed(2));
@@ -91,7 +114,7 @@ function expectSameAsExplain(example: WorkedExample, explained: Explained): void
   expect(sum.toFixed(2)).toBe(explained.score!.toFixed(2));
 }
 
-describe('the handbook\'s worked example', () => {
+describe("the handbook's worked example", () => {
   it('is the component on both appraisal pages, with no example numbers typed in', async () => {
     for (const file of ['src/content/docs/handbook/appraisal.mdx', 'src/content/docs/en/handbook/appraisal.mdx']) {
       const page = await readFile(path.join(PROJECT_ROOT, file), 'utf8');
@@ -109,7 +132,10 @@ describe('the handbook\'s worked example', () => {
 
   it('follows a policy with another rater mix and more peers: the numbers change and still match', async () => {
     const other = samplePolicy
-      .replace(/raterWeights: \{ supervisor: 60, peers: 30, self: 10 \}/, 'raterWeights: { supervisor: 50, peers: 40, self: 10 }')
+      .replace(
+        /raterWeights: \{ supervisor: 60, peers: 30, self: 10 \}/,
+        'raterWeights: { supervisor: 50, peers: 40, self: 10 }',
+      )
       .replace(/minPeers: 2/, 'minPeers: 3');
     expect(other).not.toBe(samplePolicy);
     const { example, explained } = await explainInDepartment(other);

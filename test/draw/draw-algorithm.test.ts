@@ -1,11 +1,32 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { drawWinners, entriesDigest, runDraw, SeededWords, selectPool, type DrawEntry, type DrawRules } from '../../src/core/campaigns/draw.ts';
+import {
+  drawWinners,
+  entriesDigest,
+  runDraw,
+  SeededWords,
+  selectPool,
+  type DrawEntry,
+  type DrawRules,
+} from '../../src/core/campaigns/draw.ts';
 
 const PERIOD = { start: '2026-09-26T20:30:00+08:00', end: '2026-10-06T23:59:00+08:00' };
 
 /** Real zh-CN nicknames as they appear masked in a result post. */
-const NICKNAMES = ['山***风', '林***鹿', '一***茶', '阿***呀', '半***月', '小**檬', '岩*客', '茉***香', '白***舟', '青***禾', '南***安', '桂***子'];
+const NICKNAMES = [
+  '山***风',
+  '林***鹿',
+  '一***茶',
+  '阿***呀',
+  '半***月',
+  '小**檬',
+  '岩*客',
+  '茉***香',
+  '白***舟',
+  '青***禾',
+  '南***安',
+  '桂***子',
+];
 
 function entries(): DrawEntry[] {
   return NICKNAMES.map((nickname, index) => ({
@@ -18,10 +39,20 @@ function entries(): DrawEntry[] {
 }
 
 function csvOf(list: DrawEntry[]): string {
-  return ['id,nickname,enteredAt,correct', ...list.map((entry) => `${entry.id},${entry.nickname},${entry.enteredAt},${entry.correct ?? ''}`)].join('\n') + '\n';
+  return `${[
+    'id,nickname,enteredAt,correct',
+    ...list.map((entry) => `${entry.id},${entry.nickname},${entry.enteredAt},${entry.correct ?? ''}`),
+  ].join('\n')}\n`;
 }
 
-const RULES: DrawRules = { period: PERIOD, prizes: [{ name: '茶礼小样', quantity: 3 }, { name: '茉莉花茶一罐', quantity: 2 }], minCorrect: 5 };
+const RULES: DrawRules = {
+  period: PERIOD,
+  prizes: [
+    { name: '茶礼小样', quantity: 3 },
+    { name: '茉莉花茶一罐', quantity: 2 },
+  ],
+  minCorrect: 5,
+};
 
 /**
  * The algorithm as the handbook states it, written again from the words alone: if this and
@@ -58,10 +89,21 @@ describe('reproducible draw', () => {
   it('gives the same winners for the same entries and seed, and matches the documented algorithm', () => {
     const list = entries();
     const first = runDraw({ entries: list, entriesText: csvOf(list), seed: '2026-10-08-C-2026-01', rules: RULES });
-    const again = runDraw({ entries: [...list].reverse(), entriesText: csvOf(list), seed: '2026-10-08-C-2026-01', rules: RULES });
+    const again = runDraw({
+      entries: [...list].reverse(),
+      entriesText: csvOf(list),
+      seed: '2026-10-08-C-2026-01',
+      rules: RULES,
+    });
     expect(again.winners).toEqual(first.winners);
     expect(first.winners).toHaveLength(5);
-    expect(first.winners.map((winner) => winner.prize)).toEqual(['茶礼小样', '茶礼小样', '茶礼小样', '茉莉花茶一罐', '茉莉花茶一罐']);
+    expect(first.winners.map((winner) => winner.prize)).toEqual([
+      '茶礼小样',
+      '茶礼小样',
+      '茶礼小样',
+      '茉莉花茶一罐',
+      '茉莉花茶一罐',
+    ]);
     expect(new Set(first.winners.map((winner) => winner.id)).size).toBe(5);
     expect(first.winners.map((winner) => winner.id)).toEqual(referenceDraw(first.pool, 5, '2026-10-08-C-2026-01'));
     // Positions point into the canonically sorted pool.
@@ -114,7 +156,10 @@ describe('who is in the pool', () => {
 
   it('lets one participant win different prizes only when the rules allow it', () => {
     const pool = entries().slice(0, 3);
-    const prizes = [{ name: '一等奖', quantity: 2 }, { name: '二等奖', quantity: 2 }];
+    const prizes = [
+      { name: '一等奖', quantity: 2 },
+      { name: '二等奖', quantity: 2 },
+    ];
     const single = drawWinners(pool, prizes, 'seed-x');
     expect(single.winners).toHaveLength(3);
     expect(new Set(single.winners.map((winner) => winner.id)).size).toBe(3);
@@ -154,7 +199,9 @@ describe('no modulo bias', () => {
     const counts = new Map<string, number>();
     const seeds = 6_000;
     for (let seed = 0; seed < seeds; seed += 1) {
-      const order = drawWinners(pool, [{ name: '奖', quantity: 3 }], `C-2026-01/${seed}`).winners.map((winner) => winner.position).join('');
+      const order = drawWinners(pool, [{ name: '奖', quantity: 3 }], `C-2026-01/${seed}`)
+        .winners.map((winner) => winner.position)
+        .join('');
       counts.set(order, (counts.get(order) ?? 0) + 1);
     }
     expect(counts.size).toBe(6);

@@ -78,7 +78,15 @@ describe('mpflow draw', () => {
   });
 
   it('--write records the draw and the results; check re-runs it and catches tampering', async () => {
-    const written = await run('draw', 'C-2026-01', '--write', '--drawn-at', '2026-10-08T15:00:00+08:00', '--format', 'json');
+    const written = await run(
+      'draw',
+      'C-2026-01',
+      '--write',
+      '--drawn-at',
+      '2026-10-08T15:00:00+08:00',
+      '--format',
+      'json',
+    );
     expect(written.exitCode, written.stderr).toBe(0);
     const result = JSON.parse(written.stdout);
     expect(result.written).toEqual([DRAW, CAMPAIGN]);
@@ -87,10 +95,14 @@ describe('mpflow draw', () => {
     expect(record).toContain(`sha256: ${result.entries.sha256}`);
     expect(record).toContain('drawnAt: 2026-10-08T15:00:00+08:00');
     const campaign = await repository.read(CAMPAIGN);
-    expect(campaign).toContain(`  winners: [${result.winners.map((winner: { nickname: string }) => `"${winner.nickname}"`).join(', ')}]`);
+    expect(campaign).toContain(
+      `  winners: [${result.winners.map((winner: { nickname: string }) => `"${winner.nickname}"`).join(', ')}]`,
+    );
     expect(campaign).toContain('  drawSeed: "中秋-2026-闽岚"');
     // Nothing else in the hand-written campaign file moved.
-    expect(campaign.replace(/ {2}winners: .*\n {2}drawSeed: .*\n/, '  winners: ["待***定"]\n')).toBe(CAMPAIGN_WITH_DRAW);
+    expect(campaign.replace(/ {2}winners: .*\n {2}drawSeed: .*\n/, '  winners: ["待***定"]\n')).toBe(
+      CAMPAIGN_WITH_DRAW,
+    );
 
     const clean = await checkRepository(repository.root);
     expect(clean.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
@@ -112,7 +124,9 @@ describe('mpflow draw', () => {
     expect(cli.stdout + cli.stderr).toContain(`${DRAW}:${at.line}:`);
     // A pull request that touches only the entries is checked in path mode: it still fails, on the entries file.
     const pathMode = await checkRepository(repository.root, { paths: [ENTRIES] });
-    expect(pathMode.problems.filter((problem) => problem.ruleId === 'draw/mismatch').map((problem) => problem.file)).toEqual([ENTRIES]);
+    expect(
+      pathMode.problems.filter((problem) => problem.ruleId === 'draw/mismatch').map((problem) => problem.file),
+    ).toEqual([ENTRIES]);
   });
 
   it('warns when winners are announced for a declared draw that was never recorded', async () => {
@@ -128,7 +142,9 @@ describe('mpflow draw', () => {
   it('entries in a folder that names no campaign are reported', async () => {
     await repository.write('content/campaigns/C-2026-07/entries.csv', ENTRIES_CSV);
     const { problems } = await checkRepository(repository.root);
-    expect(problems.find((problem) => problem.file === 'content/campaigns/C-2026-07/entries.csv')?.ruleId).toBe('ref/unknown-campaign');
+    expect(problems.find((problem) => problem.file === 'content/campaigns/C-2026-07/entries.csv')?.ruleId).toBe(
+      'ref/unknown-campaign',
+    );
   });
 
   it('check fails when a recorded winner is edited by hand, pointing at the winner', async () => {
@@ -146,7 +162,10 @@ describe('mpflow draw', () => {
 
   it('without --drawn-at, records the time of the draw on the department’s clock', async () => {
     // "Now" is injected: 15:00:00 UTC is 23:00 in Beijing, still 8 October there.
-    const written = await runMpflow(['draw', 'C-2026-01', '--write'], { cwd: repository.root, env: { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-10-08T15:00:00Z' } });
+    const written = await runMpflow(['draw', 'C-2026-01', '--write'], {
+      cwd: repository.root,
+      env: { LANG: 'en_US.UTF-8', MPFLOW_NOW: '2026-10-08T15:00:00Z' },
+    });
     expect(written.exitCode, written.stderr).toBe(0);
     const drawnAt = /drawnAt: (\S+)/.exec(await repository.read(DRAW))![1]!;
     expect(drawnAt).toBe('2026-10-08T23:00:00+08:00');
@@ -159,7 +178,13 @@ describe('mpflow draw', () => {
   });
 
   it('a seed announced after entries closed fails check', async () => {
-    await repository.write(CAMPAIGN, CAMPAIGN_WITH_DRAW.replace('seedDeclaredAt: 2026-09-26T20:30:00+08:00', 'seedDeclaredAt: 2026-10-08T09:00:00+08:00'));
+    await repository.write(
+      CAMPAIGN,
+      CAMPAIGN_WITH_DRAW.replace(
+        'seedDeclaredAt: 2026-09-26T20:30:00+08:00',
+        'seedDeclaredAt: 2026-10-08T09:00:00+08:00',
+      ),
+    );
     const { problems } = await checkRepository(repository.root);
     const late = problems.find((problem) => problem.ruleId === 'draw/seed');
     expect(late?.file).toBe(CAMPAIGN);
@@ -169,13 +194,49 @@ describe('mpflow draw', () => {
 
 describe('bad entries files', () => {
   const cases: Array<{ name: string; from: string; to: string; rule: string; needle: string }> = [
-    { name: 'a phone number as nickname', from: '林***鹿', to: '138 1234 5678', rule: 'privacy/phone-number', needle: '138 1234 5678' },
-    { name: 'a half-masked phone number', from: '阿***呀', to: '139****5678', rule: 'privacy/phone-number', needle: '139****5678' },
-    { name: 'a phone number as id', from: 'w5e6f7081', to: '8613912345678', rule: 'privacy/phone-number', needle: '8613912345678' },
-    { name: 'a nickname shown almost whole', from: '小**檬', to: '小柠檬不*酸啊', rule: 'privacy/unmasked-nickname', needle: '小柠檬不*酸啊' },
+    {
+      name: 'a phone number as nickname',
+      from: '林***鹿',
+      to: '138 1234 5678',
+      rule: 'privacy/phone-number',
+      needle: '138 1234 5678',
+    },
+    {
+      name: 'a half-masked phone number',
+      from: '阿***呀',
+      to: '139****5678',
+      rule: 'privacy/phone-number',
+      needle: '139****5678',
+    },
+    {
+      name: 'a phone number as id',
+      from: 'w5e6f7081',
+      to: '8613912345678',
+      rule: 'privacy/phone-number',
+      needle: '8613912345678',
+    },
+    {
+      name: 'a nickname shown almost whole',
+      from: '小**檬',
+      to: '小柠檬不*酸啊',
+      rule: 'privacy/unmasked-nickname',
+      needle: '小柠檬不*酸啊',
+    },
     { name: 'an unmasked nickname', from: '茉***香', to: '茉莉花香', rule: 'schema/pattern', needle: '茉莉花香' },
-    { name: 'a date that does not exist', from: '2026-09-29T19:45:30+08:00', to: '2026-09-31T19:45:30+08:00', rule: 'date/invalid', needle: '2026-09-31T19:45:30+08:00' },
-    { name: 'a time without offset', from: '2026-10-01T10:00:00+08:00', to: '2026-10-01T10:00:00', rule: 'date/missing-offset', needle: '2026-10-01T10:00:00,' },
+    {
+      name: 'a date that does not exist',
+      from: '2026-09-29T19:45:30+08:00',
+      to: '2026-09-31T19:45:30+08:00',
+      rule: 'date/invalid',
+      needle: '2026-09-31T19:45:30+08:00',
+    },
+    {
+      name: 'a time without offset',
+      from: '2026-10-01T10:00:00+08:00',
+      to: '2026-10-01T10:00:00',
+      rule: 'date/missing-offset',
+      needle: '2026-10-01T10:00:00,',
+    },
   ];
   for (const testCase of cases) {
     it(`${testCase.name}: ${testCase.rule} at file:line:column, and nothing is drawn`, async () => {
@@ -199,7 +260,10 @@ describe('bad entries files', () => {
     const header = await run('draw', 'C-2026-01');
     expect(header.exitCode).toBe(1);
     expect(header.stderr).toContain(`${ENTRIES}:1:4`);
-    await repository.write(ENTRIES, ENTRIES_CSV.replace('w6f708192,小**檬,2026-09-29T19:45:30+08:00,5', 'w6f708192,小**檬,2026-09-29T19:45:30+08:00'));
+    await repository.write(
+      ENTRIES,
+      ENTRIES_CSV.replace('w6f708192,小**檬,2026-09-29T19:45:30+08:00,5', 'w6f708192,小**檬,2026-09-29T19:45:30+08:00'),
+    );
     const ragged = await run('draw', 'C-2026-01');
     expect(ragged.exitCode).toBe(1);
     expect(ragged.stderr).toContain(`${ENTRIES}:8:1`);
@@ -213,7 +277,12 @@ describe('bad entries files', () => {
   });
 
   it('usage errors exit 2 without a stack trace', async () => {
-    for (const args of [['draw'], ['draw', 'C-26-1'], ['draw', 'C-2026-01', '--format', 'xml'], ['draw', 'C-2026-01', '--drawn-at', '2026-10-08']]) {
+    for (const args of [
+      ['draw'],
+      ['draw', 'C-26-1'],
+      ['draw', 'C-2026-01', '--format', 'xml'],
+      ['draw', 'C-2026-01', '--drawn-at', '2026-10-08'],
+    ]) {
       const result = await run(...args);
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -232,7 +301,10 @@ describe('the sample department', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const outcome = JSON.parse(result.stdout);
     const campaign = await readFile(`${FIXTURE_DEPARTMENT}/content/campaigns/C-2026-01.yaml`, 'utf8');
-    const announced = /winners: \[(.*)\]/.exec(campaign)![1]!.split(', ').map((name) => JSON.parse(name));
+    const announced = /winners: \[(.*)\]/
+      .exec(campaign)![1]!
+      .split(', ')
+      .map((name) => JSON.parse(name));
     expect(outcome.winners.map((winner: { nickname: string }) => winner.nickname)).toEqual(announced);
     expect(outcome.entries).toMatchObject({ participants: 987, eligible: 617 });
     const record = await readFile(`${FIXTURE_DEPARTMENT}/${DRAW}`, 'utf8');

@@ -83,7 +83,16 @@ export interface FakeRepository {
   /** Files by commit SHA, then by path: what the contents API serves for ?ref=SHA. */
   trees: Map<string, Map<string, string>>;
   statuses: FakeStatus[];
-  checkRuns: Map<string, Array<{ name: string; status: string; conclusion: string | null; output?: { title?: string; summary?: string }; details_url?: string }>>;
+  checkRuns: Map<
+    string,
+    Array<{
+      name: string;
+      status: string;
+      conclusion: string | null;
+      output?: { title?: string; summary?: string };
+      details_url?: string;
+    }>
+  >;
   /** Branch name → the commit it points at (GET /git/ref/heads/{branch}). */
   branches: Map<string, string>;
   /** The repository's default branch, as pulls report it in base.repo.default_branch. */
@@ -138,7 +147,14 @@ const BOT: FakeUser = { login: 'github-actions[bot]', type: 'Bot' };
 function userJson(user: FakeUser | string) {
   const login = typeof user === 'string' ? user : user.login;
   const type = typeof user === 'string' ? 'User' : (user.type ?? 'User');
-  return { login, id: hashId(login), node_id: `U_${login}`, type, site_admin: false, html_url: `https://github.example/${login}` };
+  return {
+    login,
+    id: hashId(login),
+    node_id: `U_${login}`,
+    type,
+    site_admin: false,
+    html_url: `https://github.example/${login}`,
+  };
 }
 
 function hashId(value: string): number {
@@ -201,20 +217,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (options.token !== undefined) {
       const authorization = request.headers.authorization ?? '';
       if (authorization !== `token ${options.token}` && authorization !== `Bearer ${options.token}`) {
-        return reply(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+        return reply(401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '401',
+        });
       }
     }
-    const failure = failures.find((entry) => entry.times > 0 && entry.path.test(path) && (!entry.method || entry.method === method));
+    const failure = failures.find(
+      (entry) => entry.times > 0 && entry.path.test(path) && (!entry.method || entry.method === method),
+    );
     if (failure) {
       failure.times -= 1;
       return reply(failure.status, failure.body ?? { message: 'Server Error' }, failure.headers);
     }
     const repoMatch = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     const repository = repoMatch ? repositories.get(`${repoMatch[1]}/${repoMatch[2]}`.toLowerCase()) : undefined;
-    if (!repoMatch || !repository) return reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    if (!repoMatch || !repository)
+      return reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     const rest = repoMatch[3] ?? '';
     const answer = route(repository, method, rest, query, body as Record<string, unknown> | undefined);
-    if (!answer) return reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    if (!answer)
+      return reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     if ('page' in answer) {
       const perPage = Math.min(Number(query.per_page ?? 30) || 30, 100, options.maxPerPage ?? 100);
       const page = Math.max(1, Number(query.page ?? 1) || 1);
@@ -245,7 +269,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   type Answer = { status?: number; json: unknown } | { page: unknown[]; wrap?: string };
 
-  function route(repository: FakeRepository, method: string, rest: string, query: Record<string, string>, body: Record<string, unknown> | undefined): Answer | undefined {
+  function route(
+    repository: FakeRepository,
+    method: string,
+    rest: string,
+    query: Record<string, string>,
+    body: Record<string, unknown> | undefined,
+  ): Answer | undefined {
     const full = `${repository.owner}/${repository.name}`;
     const api = `${baseUrl}${prefix}/repos/${full}`;
     let match: RegExpExecArray | null;
@@ -261,7 +291,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           return { page: pull.commits.slice(0, 250).map((commit) => commitJson(commit, api)) };
         case '/files':
           // ... and at most 3000 of its files.
-          return { page: pull.files.slice(0, 3000).map((file) => ({ sha: 'f'.repeat(40), filename: file.filename, status: file.status ?? 'modified', additions: 1, deletions: 0, changes: 1, ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}) })) };
+          return {
+            page: pull.files.slice(0, 3000).map((file) => ({
+              sha: 'f'.repeat(40),
+              filename: file.filename,
+              status: file.status ?? 'modified',
+              additions: 1,
+              deletions: 0,
+              changes: 1,
+              ...(file.previous_filename ? { previous_filename: file.previous_filename } : {}),
+            })),
+          };
         case '/reviews':
           return { page: (pull.reviews ?? []).map((review) => reviewJson(review, pull, api)) };
         default:
@@ -275,7 +315,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (method === 'GET') return { page: pull.comments.map((comment) => commentJson(comment, pull, full, api)) };
       if (method === 'POST') {
         const now = new Date().toISOString();
-        const comment: FakeComment = { id: nextId++, user: BOT.login, type: 'Bot', body: String(body?.body ?? ''), created_at: now, updated_at: now };
+        const comment: FakeComment = {
+          id: nextId++,
+          user: BOT.login,
+          type: 'Bot',
+          body: String(body?.body ?? ''),
+          created_at: now,
+          updated_at: now,
+        };
         pull.comments.push(comment);
         return { status: 201, json: commentJson(comment, pull, full, api) };
       }
@@ -305,10 +352,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const pull = repository.pulls.get(Number(match[1]));
       if (!pull) return undefined;
       pull.labels ??= [];
-      const labelsJson = () => pull.labels!.map((name) => ({ id: hashId(name), name, color: 'ededed', default: false }));
+      const labelsJson = () =>
+        pull.labels!.map((name) => ({ id: hashId(name), name, color: 'ededed', default: false }));
       if (method === 'GET' && !match[2]) return { page: labelsJson() };
       if (method === 'POST' && !match[2]) {
-        for (const name of (body?.labels as string[] | undefined) ?? []) if (!pull.labels.includes(name)) pull.labels.push(name);
+        for (const name of (body?.labels as string[] | undefined) ?? [])
+          if (!pull.labels.includes(name)) pull.labels.push(name);
         return { json: labelsJson() };
       }
       if (method === 'DELETE' && match[2]) {
@@ -321,35 +370,104 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if ((match = /^\/statuses\/([0-9a-f]{40})$/.exec(rest)) && method === 'POST') {
       const state = String(body?.state ?? '');
       const description = body?.description === undefined ? undefined : String(body.description);
-      if (!['error', 'failure', 'pending', 'success'].includes(state) || (description !== undefined && description.length > 140)) {
-        return { status: 422, json: { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'custom', message: 'state or description is invalid' }] } };
+      if (
+        !['error', 'failure', 'pending', 'success'].includes(state) ||
+        (description !== undefined && description.length > 140)
+      ) {
+        return {
+          status: 422,
+          json: {
+            message: 'Validation Failed',
+            errors: [{ resource: 'Status', code: 'custom', message: 'state or description is invalid' }],
+          },
+        };
       }
-      const status: FakeStatus = { sha: match[1]!, state, context: String(body?.context ?? 'default'), created_at: new Date().toISOString(), ...(description !== undefined ? { description } : {}), ...(body?.target_url ? { target_url: String(body.target_url) } : {}) };
+      const status: FakeStatus = {
+        sha: match[1]!,
+        state,
+        context: String(body?.context ?? 'default'),
+        created_at: new Date().toISOString(),
+        ...(description !== undefined ? { description } : {}),
+        ...(body?.target_url ? { target_url: String(body.target_url) } : {}),
+      };
       repository.statuses.push(status);
-      return { status: 201, json: { id: nextId++, state, context: status.context, description: status.description ?? null, target_url: status.target_url ?? null, created_at: status.created_at, updated_at: status.created_at, creator: userJson(BOT) } };
+      return {
+        status: 201,
+        json: {
+          id: nextId++,
+          state,
+          context: status.context,
+          description: status.description ?? null,
+          target_url: status.target_url ?? null,
+          created_at: status.created_at,
+          updated_at: status.created_at,
+          creator: userJson(BOT),
+        },
+      };
     }
     if ((match = /^\/commits\/([0-9a-f]{40})\/status$/.exec(rest)) && method === 'GET') {
       const sha = match[1]!;
       const latest = new Map<string, FakeStatus>();
       for (const status of repository.statuses) if (status.sha === sha) latest.set(status.context, status);
       const statuses = [...latest.values()];
-      const state = statuses.some((status) => status.state === 'failure' || status.state === 'error') ? 'failure' : statuses.length === 0 || statuses.some((status) => status.state === 'pending') ? 'pending' : 'success';
-      return { json: { state, sha, total_count: statuses.length, statuses: statuses.map((status) => ({ context: status.context, state: status.state, description: status.description ?? null, target_url: status.target_url ?? null, created_at: status.created_at, updated_at: status.created_at })), repository: { full_name: full } } };
+      const state = statuses.some((status) => status.state === 'failure' || status.state === 'error')
+        ? 'failure'
+        : statuses.length === 0 || statuses.some((status) => status.state === 'pending')
+          ? 'pending'
+          : 'success';
+      return {
+        json: {
+          state,
+          sha,
+          total_count: statuses.length,
+          statuses: statuses.map((status) => ({
+            context: status.context,
+            state: status.state,
+            description: status.description ?? null,
+            target_url: status.target_url ?? null,
+            created_at: status.created_at,
+            updated_at: status.created_at,
+          })),
+          repository: { full_name: full },
+        },
+      };
     }
     if (rest === '/check-runs' && method === 'POST') {
       const headSha = String(body?.head_sha ?? '');
       const status = String(body?.status ?? 'queued');
       const conclusion = body?.conclusion === undefined ? null : String(body.conclusion);
       if (!/^[0-9a-f]{40}$/.test(headSha) || !body?.name || (status === 'completed') !== (conclusion !== null)) {
-        return { status: 422, json: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'invalid' }] } };
+        return {
+          status: 422,
+          json: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'invalid' }] },
+        };
       }
-      const run = { name: String(body.name), status, conclusion, ...(body.output ? { output: body.output as { title?: string; summary?: string } } : {}), ...(body.details_url ? { details_url: String(body.details_url) } : {}) };
+      const run = {
+        name: String(body.name),
+        status,
+        conclusion,
+        ...(body.output ? { output: body.output as { title?: string; summary?: string } } : {}),
+        ...(body.details_url ? { details_url: String(body.details_url) } : {}),
+      };
       repository.checkRuns.set(headSha, [...(repository.checkRuns.get(headSha) ?? []), run]);
-      return { status: 201, json: { id: nextId++, head_sha: headSha, name: run.name, status, conclusion, app: { slug: 'mpflow-review' } } };
+      return {
+        status: 201,
+        json: { id: nextId++, head_sha: headSha, name: run.name, status, conclusion, app: { slug: 'mpflow-review' } },
+      };
     }
     if ((match = /^\/commits\/([0-9a-f]{40})\/check-runs$/.exec(rest)) && method === 'GET') {
       const runs = repository.checkRuns.get(match[1]!) ?? [];
-      return { page: runs.map((run, index) => ({ id: index + 1, head_sha: match![1], name: run.name, status: run.status, conclusion: run.conclusion, app: { slug: 'github-actions' } })), wrap: 'check_runs' };
+      return {
+        page: runs.map((run, index) => ({
+          id: index + 1,
+          head_sha: match![1],
+          name: run.name,
+          status: run.status,
+          conclusion: run.conclusion,
+          app: { slug: 'github-actions' },
+        })),
+        wrap: 'check_runs',
+      };
     }
     if ((match = /^\/commits\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
       // Latest pull request first: scenario tables reuse SHAs across pull requests.
@@ -360,7 +478,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           const perPage = Math.min(Number(query.per_page ?? 300) || 300, 300);
           const page = Math.max(1, Number(query.page ?? 1) || 1);
           const files = (commit.files ?? []).slice(0, 3000).slice((page - 1) * perPage, page * perPage);
-          return { json: { ...commitJson(commit, api), files: files.map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })) } };
+          return {
+            json: {
+              ...commitJson(commit, api),
+              files: files.map((filename) => ({
+                filename,
+                status: 'modified',
+                additions: 1,
+                deletions: 0,
+                changes: 1,
+              })),
+            },
+          };
         }
       }
       return { status: 422, json: { message: `No commit found for SHA: ${match[1]}` } };
@@ -368,7 +497,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if ((match = /^\/git\/ref\/heads\/(.+)$/.exec(rest)) && method === 'GET') {
       const tip = repository.branches.get(match[1]!);
       if (!tip) return undefined;
-      return { json: { ref: `refs/heads/${match[1]}`, node_id: `REF_${match[1]}`, url: `${api}/git/refs/heads/${match[1]}`, object: { sha: tip, type: 'commit', url: `${api}/git/commits/${tip}` } } };
+      return {
+        json: {
+          ref: `refs/heads/${match[1]}`,
+          node_id: `REF_${match[1]}`,
+          url: `${api}/git/refs/heads/${match[1]}`,
+          object: { sha: tip, type: 'commit', url: `${api}/git/commits/${tip}` },
+        },
+      };
     }
     if ((match = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
       const ref = query.ref;
@@ -377,8 +513,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const target = match[1]!.replace(/\/$/, '');
       const content = tree.get(target);
       if (content !== undefined) {
-        const base64 = Buffer.from(content, 'utf8').toString('base64').replace(/(.{60})/g, '$1\n');
-        return { json: { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: target.split('/').pop(), path: target, content: base64, sha: 'b'.repeat(40), url: `${api}/contents/${target}?ref=${ref}` } };
+        const base64 = Buffer.from(content, 'utf8')
+          .toString('base64')
+          .replace(/(.{60})/g, '$1\n');
+        return {
+          json: {
+            type: 'file',
+            encoding: 'base64',
+            size: Buffer.byteLength(content),
+            name: target.split('/').pop(),
+            path: target,
+            content: base64,
+            sha: 'b'.repeat(40),
+            url: `${api}/contents/${target}?ref=${ref}`,
+          },
+        };
       }
       const children = new Map<string, 'file' | 'dir'>();
       for (const file of tree.keys()) {
@@ -388,7 +537,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         children.set(first!, more.length > 0 ? 'dir' : 'file');
       }
       if (children.size === 0) return undefined;
-      return { json: [...children].sort().map(([name, type]) => ({ type, name, path: `${target}/${name}`, sha: 'c'.repeat(40), size: type === 'file' ? Buffer.byteLength(tree.get(`${target}/${name}`) ?? '') : 0, url: `${api}/contents/${target}/${name}?ref=${ref}` })) };
+      return {
+        json: [...children].sort().map(([name, type]) => ({
+          type,
+          name,
+          path: `${target}/${name}`,
+          sha: 'c'.repeat(40),
+          size: type === 'file' ? Buffer.byteLength(tree.get(`${target}/${name}`) ?? '') : 0,
+          url: `${api}/contents/${target}/${name}?ref=${ref}`,
+        })),
+      };
     }
     return undefined;
   }
@@ -411,8 +569,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       merged_at: pull.merged_at ?? null,
       merged: Boolean(pull.merged_at),
       merged_by: pull.merged_by ? userJson(pull.merged_by) : null,
-      head: { label: `x:${pull.head.ref ?? 'topic'}`, ref: pull.head.ref ?? 'topic', sha: pull.head.sha, user: userJson(pull.user) },
-      base: { label: `x:${pull.base.ref ?? 'main'}`, ref: pull.base.ref ?? 'main', sha: pull.base.sha, user: userJson('owner'), repo: { full_name: `${repository.owner}/${repository.name}`, default_branch: repository.defaultBranch } },
+      head: {
+        label: `x:${pull.head.ref ?? 'topic'}`,
+        ref: pull.head.ref ?? 'topic',
+        sha: pull.head.sha,
+        user: userJson(pull.user),
+      },
+      base: {
+        label: `x:${pull.base.ref ?? 'main'}`,
+        ref: pull.base.ref ?? 'main',
+        sha: pull.base.sha,
+        user: userJson('owner'),
+        repo: { full_name: `${repository.owner}/${repository.name}`, default_branch: repository.defaultBranch },
+      },
       commits: pull.commits.length,
       changed_files: pull.files.length,
     };
@@ -426,19 +595,40 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       url: `${api}/commits/${commit.sha}`,
       commit: {
         author: { name, email, date: '2026-09-01T12:00:00Z' },
-        committer: { name: commit.committerName ?? name, email: commit.committerEmail ?? email, date: '2026-09-01T12:00:00Z' },
+        committer: {
+          name: commit.committerName ?? name,
+          email: commit.committerEmail ?? email,
+          date: '2026-09-01T12:00:00Z',
+        },
         message: commit.message ?? 'commit',
-        verification: { verified: commit.verified === true, reason: commit.verified === true ? 'valid' : 'unsigned', signature: null, payload: null },
+        verification: {
+          verified: commit.verified === true,
+          reason: commit.verified === true ? 'valid' : 'unsigned',
+          signature: null,
+          payload: null,
+        },
       },
       author: commit.author ? userJson(commit.author) : null,
-      committer: (commit.committer === undefined ? commit.author : commit.committer) ? userJson((commit.committer === undefined ? commit.author : commit.committer)!) : null,
+      committer: (commit.committer === undefined ? commit.author : commit.committer)
+        ? userJson((commit.committer === undefined ? commit.author : commit.committer)!)
+        : null,
       parents: [],
     };
   }
 
   function reviewJson(review: FakeReview, pull: FakePull, api: string) {
     review.id ??= nextId++;
-    return { id: review.id, node_id: `R_${review.id}`, user: userJson(review.user), body: review.body ?? '', state: review.state, commit_id: review.commit_id, submitted_at: review.submitted_at, pull_request_url: `${api}/pulls/${pull.number}`, author_association: 'MEMBER' };
+    return {
+      id: review.id,
+      node_id: `R_${review.id}`,
+      user: userJson(review.user),
+      body: review.body ?? '',
+      state: review.state,
+      commit_id: review.commit_id,
+      submitted_at: review.submitted_at,
+      pull_request_url: `${api}/pulls/${pull.number}`,
+      author_association: 'MEMBER',
+    };
   }
 
   function commentJson(comment: FakeComment, pull: FakePull, full: string, api: string) {
@@ -464,7 +654,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     calls,
     repositories,
     addRepository(owner, name) {
-      const repository: FakeRepository = { owner, name, pulls: new Map(), trees: new Map(), statuses: [], checkRuns: new Map(), branches: new Map(), defaultBranch: 'main' };
+      const repository: FakeRepository = {
+        owner,
+        name,
+        pulls: new Map(),
+        trees: new Map(),
+        statuses: [],
+        checkRuns: new Map(),
+        branches: new Map(),
+        defaultBranch: 'main',
+      };
       repositories.set(`${owner}/${name}`.toLowerCase(), repository);
       return repository;
     },
@@ -476,8 +675,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         path,
         status: rateOptions.status ?? 403,
         times: rateOptions.times ?? 1,
-        headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1), 'x-ratelimit-resource': 'core', 'retry-after': '1' },
-        body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+        headers: {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1),
+          'x-ratelimit-resource': 'core',
+          'retry-after': '1',
+        },
+        body: {
+          message: 'API rate limit exceeded for installation ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
+        },
       });
     },
     secondaryRateLimit(path, rateOptions = {}) {
@@ -486,7 +695,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         status: 403,
         times: rateOptions.times ?? 1,
         headers: { 'retry-after': String(rateOptions.retryAfterSeconds ?? 60) },
-        body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' },
+        body: {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
       });
     },
     writes: () => calls.filter((call) => call.method !== 'GET'),

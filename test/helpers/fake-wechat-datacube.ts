@@ -83,15 +83,23 @@ function figure(max: number, ...parts: Array<string | number>): number {
 }
 
 function dataRangeError(): { json: unknown } {
-  return { json: { errcode: 61501, errmsg: `date range error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+  return {
+    json: { errcode: 61501, errmsg: `date range error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` },
+  };
 }
 
 function dateFormatError(): { json: unknown } {
-  return { json: { errcode: 61500, errmsg: `date format error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` } };
+  return {
+    json: { errcode: 61500, errmsg: `date format error hint: [${Math.random().toString(36).slice(2, 10)}] rid: fake` },
+  };
 }
 
 /** The likes, comments and 在看 the fake's getarticletotaldetail counts for a publication on a day (for tests to compare). */
-export function fakeEngagementOn(options: Pick<FakeDatacubeOptions, 'revision'>, publication: FakePublication, date: string): { like_user: number; comment_count: number; zaikan_user: number } {
+export function fakeEngagementOn(
+  options: Pick<FakeDatacubeOptions, 'revision'>,
+  publication: FakePublication,
+  date: string,
+): { like_user: number; comment_count: number; zaikan_user: number } {
   const salt = options.revision ?? '';
   const age = daysBetween(publication.date, date);
   const msgid = `${publication.msgDataId}_${publication.index}`;
@@ -112,7 +120,10 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     // Most sources are quiet on most days; search, QR code and "other" move daily.
     const active = source === 0 || source === 1 || source === 30 || figure(4, salt, 'active', date, source) === 0;
     if (!active) return undefined;
-    return { new_user: figure(40, salt, 'new', date, source), cancel_user: figure(source === 0 ? 15 : 4, salt, 'cancel', date, source) };
+    return {
+      new_user: figure(40, salt, 'new', date, source),
+      cancel_user: figure(source === 0 ? 15 : 4, salt, 'cancel', date, source),
+    };
   };
   const netOn = (date: string): number => {
     let net = 0;
@@ -130,7 +141,8 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
       let day = '2024-12-31';
       let value = base;
       // Walk forward from the nearest cached day before `date`.
-      for (const [cached, cachedValue] of cumulativeCache) if (cached < date && cached > day) [day, value] = [cached, cachedValue];
+      for (const [cached, cachedValue] of cumulativeCache)
+        if (cached < date && cached > day) [day, value] = [cached, cachedValue];
       while (day < date) {
         day = addDays(day, 1);
         value += netOn(day);
@@ -181,7 +193,8 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
         const age = daysBetween(publication.date, date);
         if (age < 0 || age > 29) continue;
         const { int_page_read_user: readers, msgid } = articleDay(publication, date);
-        if (readers > 0) list.push({ ref_date: date, msgid, detail: { read_user: readers, read_user_source: readSources(readers) } });
+        if (readers > 0)
+          list.push({ ref_date: date, msgid, detail: { read_user: readers, read_user_source: readSources(readers) } });
       }
       return { list, is_delay: options.delayedDates?.has(date) ?? false };
     },
@@ -189,7 +202,14 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
       const list: unknown[] = [];
       for (const publication of publications.filter((candidate) => candidate.date === date)) {
         const msgid = `${publication.msgDataId}_${publication.index}`;
-        const totals = { read_user: 0, share_user: 0, zaikan_user: 0, like_user: 0, comment_count: 0, collection_user: 0 };
+        const totals = {
+          read_user: 0,
+          share_user: 0,
+          zaikan_user: 0,
+          like_user: 0,
+          comment_count: 0,
+          collection_user: 0,
+        };
         const detail_list: unknown[] = [];
         for (let age = 0; age < 30; age += 1) {
           const statDate = addDays(date, age);
@@ -227,7 +247,8 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     },
     getusercumulate: (begin, end) => {
       const list: unknown[] = [];
-      for (let date = begin; date <= end; date = addDays(date, 1)) list.push({ ref_date: date, cumulate_user: cumulativeOn(date) });
+      for (let date = begin; date <= end; date = addDays(date, 1))
+        list.push({ ref_date: date, cumulate_user: cumulativeOn(date) });
       return { list };
     },
     getarticlesummary: (date) => {
@@ -236,7 +257,13 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
         const age = daysBetween(publication.date, date);
         if (age < 0 || age > 6) continue;
         const row = articleDay(publication, date);
-        const sum = row.int_page_read_user + row.int_page_read_count + row.share_user + row.share_count + row.add_to_fav_user + row.add_to_fav_count;
+        const sum =
+          row.int_page_read_user +
+          row.int_page_read_count +
+          row.share_user +
+          row.share_count +
+          row.add_to_fav_user +
+          row.add_to_fav_count;
         if (sum >= 3) list.push({ ref_date: date, ...row });
       }
       return { list };
@@ -245,7 +272,16 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
       const list: unknown[] = [];
       for (const publication of publications.filter((candidate) => candidate.date === date)) {
         const details: unknown[] = [];
-        const totals = { int_page_read_user: 0, int_page_read_count: 0, ori_page_read_user: 0, ori_page_read_count: 0, share_user: 0, share_count: 0, add_to_fav_user: 0, add_to_fav_count: 0 };
+        const totals = {
+          int_page_read_user: 0,
+          int_page_read_count: 0,
+          ori_page_read_user: 0,
+          ori_page_read_count: 0,
+          share_user: 0,
+          share_count: 0,
+          add_to_fav_user: 0,
+          add_to_fav_count: 0,
+        };
         for (let age = 0; age < 7; age += 1) {
           const statDate = addDays(date, age);
           if (statDate >= options.today) break;
@@ -254,7 +290,12 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
           // The fields of wechatpy's datacube_getarticletotal fixture, no more.
           details.push({ stat_date: statDate, target_user: cumulativeOn(addDays(date, -1)), ...totals });
         }
-        list.push({ ref_date: date, msgid: `${publication.msgDataId}_${publication.index}`, title: publication.title, details });
+        list.push({
+          ref_date: date,
+          msgid: `${publication.msgDataId}_${publication.index}`,
+          title: publication.title,
+          details,
+        });
       }
       return { list };
     },
@@ -285,7 +326,13 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
       for (let date = begin; date <= end; date = addDays(date, 1)) {
         for (const scene of SHARE_SCENES) {
           const users = figure(120, salt, 'share', date, scene);
-          if (users > 0) list.push({ ref_date: date, share_scene: scene, share_user: users, share_count: users + figure(12, salt, 'share-extra', date, scene) });
+          if (users > 0)
+            list.push({
+              ref_date: date,
+              share_scene: scene,
+              share_user: users,
+              share_count: users + figure(12, salt, 'share-extra', date, scene),
+            });
         }
       }
       return { list };
@@ -327,7 +374,11 @@ export function createDatacubeRoutes(options: FakeDatacubeOptions): FakeRoute[] 
     if (!isDate(begin) || !isDate(end)) return dateFormatError();
     if (begin > end || end >= options.today || begin < FIRST_DATA_DAY) return dataRangeError();
     if (daysBetween(begin, end) + 1 > DATACUBE_SPANS[name]) return dataRangeError();
-    if ((name === 'getbizsummary' || name === 'getarticleread' || name === 'getarticletotaldetail') && begin < NEWER_ENDPOINTS_FROM) return { json: { list: [], is_delay: false } };
+    if (
+      (name === 'getbizsummary' || name === 'getarticleread' || name === 'getarticletotaldetail') &&
+      begin < NEWER_ENDPOINTS_FROM
+    )
+      return { json: { list: [], is_delay: false } };
     return { json: answer(begin, end) };
   };
   return [route];

@@ -130,7 +130,10 @@ const DEFAULT_ERRMSG: Record<number, string> = {
 
 const IMAGE_TYPES: Record<string, { extensions: RegExp; magic: (bytes: Buffer) => boolean }> = {
   jpg: { extensions: /\.jpe?g$/i, magic: (bytes) => bytes[0] === 0xff && bytes[1] === 0xd8 },
-  png: { extensions: /\.png$/i, magic: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  png: {
+    extensions: /\.png$/i,
+    magic: (bytes) => bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   gif: { extensions: /\.gif$/i, magic: (bytes) => bytes.subarray(0, 3).toString('latin1') === 'GIF' },
 };
 
@@ -180,14 +183,18 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       return { json: issueToken() };
     }
     // Without force_refresh every caller shares the current token until it expires.
-    if (state.token && state.token.expiresAt > now()) return { json: { access_token: state.token.value, expires_in: Math.round((state.token.expiresAt - now()) / 1000) } };
+    if (state.token && state.token.expiresAt > now())
+      return {
+        json: { access_token: state.token.value, expires_in: Math.round((state.token.expiresAt - now()) / 1000) },
+      };
     return { json: issueToken() };
   }
 
   function checkToken(query: URLSearchParams): { json: unknown } | undefined {
     const token = query.get('access_token');
     if (!token) return error(41001, 'access_token missing');
-    if (state.token?.value === token) return state.token.expiresAt > now() ? undefined : error(42001, 'access_token expired');
+    if (state.token?.value === token)
+      return state.token.expiresAt > now() ? undefined : error(42001, 'access_token expired');
     if (state.retiredTokens.has(token)) return error(40001);
     return error(40001);
   }
@@ -195,7 +202,9 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
   function uploadImage(body: MultipartBody): { json: unknown } {
     const file = body.files.find((entry) => entry.field === 'media');
     if (!file) return error(41005, 'media data missing');
-    const type = Object.entries(IMAGE_TYPES).find(([, spec]) => spec.extensions.test(file.name) && spec.magic(file.bytes))?.[0];
+    const type = Object.entries(IMAGE_TYPES).find(
+      ([, spec]) => spec.extensions.test(file.name) && spec.magic(file.bytes),
+    )?.[0];
     if (type !== 'jpg' && type !== 'png') return error(40005, 'invalid file type');
     if (file.bytes.length >= 1024 * 1024) return error(40009, 'invalid image size');
     const url = `http://mmbiz.qpic.cn/mmbiz_${type}/${createHash('sha256').update(file.bytes).digest('base64url').slice(0, 40)}/0?wx_fmt=${type}`;
@@ -205,10 +214,13 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
 
   function addMaterial(query: URLSearchParams, body: MultipartBody): { json: unknown } {
     const kind = query.get('type');
-    if (kind !== 'image' && kind !== 'thumb' && kind !== 'voice' && kind !== 'video') return error(40004, 'invalid media type');
+    if (kind !== 'image' && kind !== 'thumb' && kind !== 'voice' && kind !== 'video')
+      return error(40004, 'invalid media type');
     const file = body.files.find((entry) => entry.field === 'media');
     if (!file) return error(41005, 'media data missing');
-    const type = Object.entries(IMAGE_TYPES).find(([, spec]) => spec.extensions.test(file.name) && spec.magic(file.bytes))?.[0];
+    const type = Object.entries(IMAGE_TYPES).find(
+      ([, spec]) => spec.extensions.test(file.name) && spec.magic(file.bytes),
+    )?.[0];
     if (kind === 'image') {
       if (!type) return error(40005, 'invalid file type');
       if (file.bytes.length > 10 * 1024 * 1024) return error(40009, 'invalid image size');
@@ -218,7 +230,11 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     }
     const mediaId = `MEDIA_${randomBytes(16).toString('base64url')}`;
     const url = `http://mmbiz.qpic.cn/mmbiz_${type ?? 'bin'}/${mediaId}/0`;
-    state.materials.set(mediaId, { type: kind, url, file: { field: file.field, name: file.name, contentType: file.contentType, size: file.bytes.length } });
+    state.materials.set(mediaId, {
+      type: kind,
+      url,
+      file: { field: file.field, name: file.name, contentType: file.contentType, size: file.bytes.length },
+    });
     return { json: { media_id: mediaId, url } };
   }
 
@@ -230,25 +246,27 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       const content = String(raw.content ?? '');
       if (title === '') return error(44003, 'empty title');
       if ([...title].length > 32) return error(45003, 'title size out of limit');
-      if (raw.author !== undefined && [...String(raw.author)].length > 16) return error(45110, 'author size out of limit');
-      if (raw.digest !== undefined && [...String(raw.digest)].length > 128) return error(45004, 'description size out of limit');
+      if (raw.author !== undefined && [...String(raw.author)].length > 16)
+        return error(45110, 'author size out of limit');
+      if (raw.digest !== undefined && [...String(raw.digest)].length > 128)
+        return error(45004, 'description size out of limit');
       if (content === '') return error(44004, 'empty content');
-      if (content.length >= 20_000 || Buffer.byteLength(content) >= 1024 * 1024) return error(45002, 'content size out of limit');
-      if (raw.content_source_url !== undefined && Buffer.byteLength(String(raw.content_source_url)) > 1024) return error(45005, 'url size out of limit');
+      if (content.length >= 20_000 || Buffer.byteLength(content) >= 1024 * 1024)
+        return error(45002, 'content size out of limit');
+      if (raw.content_source_url !== undefined && Buffer.byteLength(String(raw.content_source_url)) > 1024)
+        return error(45005, 'url size out of limit');
       if ((raw.article_type ?? 'news') === 'news') {
         const thumb = raw.thumb_media_id;
         if (typeof thumb !== 'string' || thumb === '') return error(40007, 'invalid media_id (thumb_media_id missing)');
         if (!state.materials.has(thumb)) return error(40007, 'invalid media_id');
       }
       // WeChat strips scripts and drops every image that is not an uploadimg URL.
-      const cleaned = content
-        .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-        .replace(/<img\b[^>]*>/gi, (tag) => {
-          const src = /\ssrc="([^"]*)"/i.exec(tag)?.[1] ?? '';
-          if (state.imageUrls.has(src.replace(/&amp;/g, '&'))) return tag;
-          state.strippedImages.push(src);
-          return '';
-        });
+      const cleaned = content.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<img\b[^>]*>/gi, (tag) => {
+        const src = /\ssrc="([^"]*)"/i.exec(tag)?.[1] ?? '';
+        if (state.imageUrls.has(src.replace(/&amp;/g, '&'))) return tag;
+        state.strippedImages.push(src);
+        return '';
+      });
       stored.push({ ...(raw as unknown as FakeDraftArticle), title, content: cleaned });
     }
     const mediaId = `DRAFT_${randomBytes(16).toString('base64url')}`;
@@ -262,15 +280,31 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     const publishId = nextPublishId++;
     const msgDataId = nextMsgDataId++;
     const finalStatus = options.publishOutcome?.(draft) ?? 0;
-    state.publishes.set(publishId, { publishId, msgDataId, draftMediaId: body.media_id as string, articles: draft, polls: 0, finalStatus });
-    for (const article of draft) state.submitsByTitle.set(article.title, (state.submitsByTitle.get(article.title) ?? 0) + 1);
+    state.publishes.set(publishId, {
+      publishId,
+      msgDataId,
+      draftMediaId: body.media_id as string,
+      articles: draft,
+      polls: 0,
+      finalStatus,
+    });
+    for (const article of draft)
+      state.submitsByTitle.set(article.title, (state.submitsByTitle.get(article.title) ?? 0) + 1);
     // A published draft leaves the draft box.
     state.drafts.delete(body.media_id as string);
-    return { json: options.includeMsgDataId ? { errcode: 0, errmsg: 'ok', publish_id: publishId, msg_data_id: msgDataId } : { errcode: 0, errmsg: 'ok', publish_id: publishId } };
+    return {
+      json: options.includeMsgDataId
+        ? { errcode: 0, errmsg: 'ok', publish_id: publishId, msg_data_id: msgDataId }
+        : { errcode: 0, errmsg: 'ok', publish_id: publishId },
+    };
   }
 
   /** An article's link in the shape `call` answers (see FakeWeChatOptions.articleUrls). */
-  function articleUrl(publish: FakePublish, index: number, call: 'get' | 'getarticle' | 'batchget'): string | undefined {
+  function articleUrl(
+    publish: FakePublish,
+    index: number,
+    call: 'get' | 'getarticle' | 'batchget',
+  ): string | undefined {
     const sn = createHash('md5').update(`${publish.publishId}/${index}`).digest('hex');
     switch (options.articleUrls?.[call] ?? 'long') {
       case 'long':
@@ -285,7 +319,13 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
   }
 
   /** A published article as freepublish/getarticle and batchget list it (the official docs' news_item fields). */
-  function newsItem(publish: FakePublish, article: FakeDraftArticle, index: number, call: 'getarticle' | 'batchget', withContent: boolean): Record<string, unknown> {
+  function newsItem(
+    publish: FakePublish,
+    article: FakeDraftArticle,
+    index: number,
+    call: 'getarticle' | 'batchget',
+    withContent: boolean,
+  ): Record<string, unknown> {
     const url = articleUrl(publish, index, call);
     const material = state.materials.get(article.thumb_media_id);
     return {
@@ -303,18 +343,24 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     };
   }
 
-  const published = () => [...state.publishes.values()].filter((publish) => publish.articleId !== undefined && publish.finalStatus === 0);
+  const published = () =>
+    [...state.publishes.values()].filter((publish) => publish.articleId !== undefined && publish.finalStatus === 0);
 
   function getArticle(body: { article_id?: unknown }): { json: unknown } {
     const publish = published().find((entry) => entry.articleId === body.article_id);
     if (!publish) return error(53600, 'Article ID 无效');
-    return { json: { news_item: publish.articles.map((article, index) => newsItem(publish, article, index, 'getarticle', true)) } };
+    return {
+      json: {
+        news_item: publish.articles.map((article, index) => newsItem(publish, article, index, 'getarticle', true)),
+      },
+    };
   }
 
   function batchGet(body: { offset?: unknown; count?: unknown; no_content?: unknown }): { json: unknown } {
     const offset = Number(body.offset ?? 0);
     const count = Number(body.count ?? 0);
-    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > 20) return error(40097, 'invalid args');
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > 20)
+      return error(40097, 'invalid args');
     // Newest first, as the publication list on 发表记录.
     const all = published().reverse();
     const page = all.slice(offset, offset + count);
@@ -324,7 +370,11 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
         item_count: page.length,
         item: page.map((publish) => ({
           article_id: publish.articleId,
-          content: { news_item: publish.articles.map((article, index) => newsItem(publish, article, index, 'batchget', Number(body.no_content ?? 0) !== 1)) },
+          content: {
+            news_item: publish.articles.map((article, index) =>
+              newsItem(publish, article, index, 'batchget', Number(body.no_content ?? 0) !== 1),
+            ),
+          },
           update_time: 1_788_000_000 + publish.publishId - 2650177668,
         })),
       },
@@ -336,9 +386,12 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     if (!publish) return error(53600, 'invalid publish_id');
     publish.polls += 1;
     const base = { publish_id: publish.publishId };
-    if (publish.polls <= (options.pollsWhilePublishing ?? 1)) return { json: { ...base, publish_status: 1, fail_idx: [] } };
+    if (publish.polls <= (options.pollsWhilePublishing ?? 1))
+      return { json: { ...base, publish_status: 1, fail_idx: [] } };
     if (publish.finalStatus !== 0) {
-      return { json: { ...base, publish_status: publish.finalStatus, fail_idx: publish.articles.map((_, index) => index + 1) } };
+      return {
+        json: { ...base, publish_status: publish.finalStatus, fail_idx: publish.articles.map((_, index) => index + 1) },
+      };
     }
     publish.articleId ??= `zjMKVd1g66BkEkpetwml4J-${randomBytes(12).toString('base64url')}`;
     return {
@@ -358,13 +411,38 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     };
   }
 
-  function messageRecords(body: { starttime?: unknown; endtime?: unknown; msgid?: unknown; number?: unknown }): { json: unknown } {
-    const [start, end, cursor, number] = [body.starttime, body.endtime, body.msgid, body.number].map(Number) as [number, number, number, number];
-    if (![start, end, cursor, number].every(Number.isInteger) || end < start || end - start > 86_400 || cursor < 1 || number < 1 || number > 10_000) return error(40097, 'invalid args');
+  function messageRecords(body: { starttime?: unknown; endtime?: unknown; msgid?: unknown; number?: unknown }): {
+    json: unknown;
+  } {
+    const [start, end, cursor, number] = [body.starttime, body.endtime, body.msgid, body.number].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (
+      ![start, end, cursor, number].every(Number.isInteger) ||
+      end < start ||
+      end - start > 86_400 ||
+      cursor < 1 ||
+      number < 1 ||
+      number > 10_000
+    )
+      return error(40097, 'invalid args');
     // Each record's msgid is its place in the account's whole log, in time order.
-    const all = [...(options.kfRecords ?? [])].sort((a, b) => a.time - b.time).map((record, index) => ({ id: index + 1, record }));
-    const page = all.filter(({ id, record }) => id >= cursor && record.time >= start && record.time <= end).slice(0, number);
-    return { json: { recordlist: page.map(({ record }) => record), number: page.length, msgid: page.length > 0 ? page[page.length - 1]!.id + 1 : cursor } };
+    const all = [...(options.kfRecords ?? [])]
+      .sort((a, b) => a.time - b.time)
+      .map((record, index) => ({ id: index + 1, record }));
+    const page = all
+      .filter(({ id, record }) => id >= cursor && record.time >= start && record.time <= end)
+      .slice(0, number);
+    return {
+      json: {
+        recordlist: page.map(({ record }) => record),
+        number: page.length,
+        msgid: page.length > 0 ? page[page.length - 1]!.id + 1 : cursor,
+      },
+    };
   }
 
   function route(request: FakeRequest): { status?: number; json: unknown } | undefined {
@@ -413,7 +491,10 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       method: incoming.method ?? 'GET',
       path: url.pathname,
       query,
-      body: body && typeof body === 'object' && 'files' in body ? { fields: (body as MultipartBody).fields, files: (body as MultipartBody).files.map(describeFile) } : body,
+      body:
+        body && typeof body === 'object' && 'files' in body
+          ? { fields: (body as MultipartBody).fields, files: (body as MultipartBody).files.map(describeFile) }
+          : body,
     });
 
     await options.onRequest?.(calls.at(-1)!, calls.length - 1);
@@ -429,10 +510,16 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       return answer(response, 200, error(fault.errcode, fault.errmsg).json);
     }
     let result: { status?: number; json: unknown } | undefined;
-    if (url.pathname === '/cgi-bin/stable_token' && incoming.method === 'POST') result = stableToken((body ?? {}) as Record<string, unknown>);
+    if (url.pathname === '/cgi-bin/stable_token' && incoming.method === 'POST')
+      result = stableToken((body ?? {}) as Record<string, unknown>);
     else {
       result = checkToken(url.searchParams);
-      const request: FakeRequest = { method: incoming.method ?? 'GET', path: url.pathname, query: url.searchParams, body };
+      const request: FakeRequest = {
+        method: incoming.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body,
+      };
       if (!result) {
         for (const extra of options.extraRoutes ?? []) {
           result = extra(request);
@@ -447,7 +534,11 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       incoming.socket.destroy();
       return;
     }
-    if (!result) return answer(response, 404, { errcode: 48001, errmsg: `api unauthorized (no such fake endpoint ${url.pathname}) rid: ${rid()}` });
+    if (!result)
+      return answer(response, 404, {
+        errcode: 48001,
+        errmsg: `api unauthorized (no such fake endpoint ${url.pathname}) rid: ${rid()}`,
+      });
     answer(response, result.status ?? 200, result.json);
   }
 
@@ -464,7 +555,12 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     state,
     calls,
     injectError(path, errcode, settings = {}) {
-      injected.push({ path, errcode, times: settings.times ?? 1, ...(settings.errmsg !== undefined ? { errmsg: settings.errmsg } : {}) });
+      injected.push({
+        path,
+        errcode,
+        times: settings.times ?? 1,
+        ...(settings.errmsg !== undefined ? { errmsg: settings.errmsg } : {}),
+      });
     },
     injectDisconnect(path, settings = {}) {
       disconnects.push({ path, times: settings.times ?? 1, afterHandling: settings.afterHandling ?? false });
@@ -482,7 +578,10 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
 function answer(response: ServerResponse, status: number, json: unknown): void {
   const payload = JSON.stringify(json);
   // WeChat answers JSON as text/plain on several endpoints; clients must not depend on the header.
-  response.writeHead(status, { 'content-type': 'application/json; encoding=utf-8', 'content-length': Buffer.byteLength(payload) });
+  response.writeHead(status, {
+    'content-type': 'application/json; encoding=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
   response.end(payload);
 }
 
@@ -530,7 +629,8 @@ function parseMultipart(raw: Buffer, contentType: string): MultipartBody {
       const field = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? '';
       const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
       const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
-      if (filename !== undefined) result.files.push({ field, name: filename, contentType: type, bytes: Buffer.from(content) });
+      if (filename !== undefined)
+        result.files.push({ field, name: filename, contentType: type, bytes: Buffer.from(content) });
       else result.fields[field] = content.toString('utf8');
     }
     start = next;

@@ -16,7 +16,11 @@ import { loadRepository, type Repository } from '../../src/core/repository/load-
 import { FIXTURE_DEPARTMENT, FixtureRepository } from '../helpers/fixture-repository.ts';
 
 /** Sums a column of the sample department's CSV files straight from disk, as a cross-check. */
-async function sumColumn(kind: string, column: string, keep: (cells: Record<string, string>) => boolean): Promise<number> {
+async function sumColumn(
+  kind: string,
+  column: string,
+  keep: (cells: Record<string, string>) => boolean,
+): Promise<number> {
   const folder = path.join(FIXTURE_DEPARTMENT, 'content/metrics', kind);
   let sum = 0;
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.csv'))) {
@@ -44,7 +48,8 @@ describe('KPIs of the sample department', () => {
     expect(total).toBe(await sumColumn('articles', 'reads', (cells) => cells.date!.startsWith('2026-10')));
     expect(kpis.length).toBeGreaterThan(5);
     // Most-read first, and every article carries its front matter's title and author.
-    for (let index = 1; index < kpis.length; index += 1) expect(kpis[index - 1]!.reads).toBeGreaterThanOrEqual(kpis[index]!.reads);
+    for (let index = 1; index < kpis.length; index += 1)
+      expect(kpis[index - 1]!.reads).toBeGreaterThanOrEqual(kpis[index]!.reads);
     for (const kpi of kpis.filter((entry) => entry.days > 0)) {
       expect(kpi.title).toMatch(/\p{Script=Han}/u);
       expect(kpi.readRate).not.toBeNull();
@@ -73,10 +78,16 @@ describe('KPIs of the sample department', () => {
   it('follows the follower count from the start of October to its end', async () => {
     const kpis = followerKpis(repository, october);
     expect(kpis.new).toBe(await sumColumn('followers', 'new', (cells) => cells.date!.startsWith('2026-10')));
-    expect(kpis.cancelled).toBe(await sumColumn('followers', 'cancelled', (cells) => cells.date!.startsWith('2026-10')));
+    expect(kpis.cancelled).toBe(
+      await sumColumn('followers', 'cancelled', (cells) => cells.date!.startsWith('2026-10')),
+    );
     expect(kpis.net).toBe(kpis.new - kpis.cancelled);
-    expect(kpis.cumulativeStart).toBe(await sumColumn('followers-cumulative', 'cumulative', (cells) => cells.date === '2026-09-30'));
-    expect(kpis.cumulativeEnd).toBe(await sumColumn('followers-cumulative', 'cumulative', (cells) => cells.date === '2026-10-31'));
+    expect(kpis.cumulativeStart).toBe(
+      await sumColumn('followers-cumulative', 'cumulative', (cells) => cells.date === '2026-09-30'),
+    );
+    expect(kpis.cumulativeEnd).toBe(
+      await sumColumn('followers-cumulative', 'cumulative', (cells) => cells.date === '2026-10-31'),
+    );
     expect(kpis.churnRate).toBeCloseTo(kpis.cancelled / kpis.cumulativeStart!, 12);
     expect(kpis.daily).toHaveLength(31);
     expect(kpis.monthly.map((month) => month.period)).toEqual(['2026-10']);
@@ -110,10 +121,13 @@ describe('KPIs of a small fixture with known answers', () => {
       'content/metrics/followers/2026-09.csv',
       'date,source,new,cancelled\n2026-09-01,1,10,2\n2026-09-01,30,5,0\n2026-09-02,1,4,1\n2026-09-03,0,0,6\n',
     );
-    await fixture.write('content/metrics/followers-cumulative/2026-09.csv', 'date,cumulative\n2026-09-01,1013\n2026-09-02,1016\n2026-09-03,1010\n');
+    await fixture.write(
+      'content/metrics/followers-cumulative/2026-09.csv',
+      'date,cumulative\n2026-09-01,1013\n2026-09-02,1016\n2026-09-03,1010\n',
+    );
     await fixture.write(
       'content/metrics/support/2026-09.csv',
-      [
+      `${[
         'id,agent,channel,openedAt,firstReplyAt,closedAt,category,satisfaction',
         // 8 minutes inside business hours.
         'S-20260901-001,chen-yu,message,2026-09-01T09:12:00+08:00,2026-09-01T09:20:00+08:00,,咨询,5',
@@ -125,7 +139,7 @@ describe('KPIs of a small fixture with known answers', () => {
         'S-20260903-001,chen-yu,message,2026-09-03T10:00:00+08:00,,,其他,',
         // Written in UTC: 2026-09-03T01:30Z is 09:30 in Shanghai; reply 45 minutes later.
         'S-20260903-002,zhou-min,message,2026-09-03T01:30:00Z,2026-09-03T02:15:00Z,,订单,4',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     repository = (await loadRepository(fixture.root)).repository;
   });
@@ -161,14 +175,31 @@ describe('KPIs of a small fixture with known answers', () => {
       ['S-20260903-002', 45, false],
     ]);
     const chen = kpis.agents.find((agent) => agent.agent === 'chen-yu')!;
-    expect(chen).toMatchObject({ conversations: 4, replied: 3, unanswered: 1, withinDeadline: 2, withinDeadlineShare: 0.5, firstReplyMedianMinutes: 8, firstReplyP90Minutes: 35, rated: 2, satisfactionMean: 3.5 });
+    expect(chen).toMatchObject({
+      conversations: 4,
+      replied: 3,
+      unanswered: 1,
+      withinDeadline: 2,
+      withinDeadlineShare: 0.5,
+      firstReplyMedianMinutes: 8,
+      firstReplyP90Minutes: 35,
+      rated: 2,
+      satisfactionMean: 3.5,
+    });
     expect(kpis.overall).toMatchObject({ conversations: 5, withinDeadline: 2 });
   });
 
   it('sums article days inside the range only and computes the read rate against the audience', async () => {
     const kpis = articleKpis(repository, { from: '2026-09-03', to: '2026-09-30' });
     expect(kpis).toHaveLength(1);
-    expect(kpis[0]).toMatchObject({ article: '2026-09-02-yancha-yanyun', reads: 702, readers: 611, days: 1, publishedOn: '2026-09-02', audience: 1013 });
+    expect(kpis[0]).toMatchObject({
+      article: '2026-09-02-yancha-yanyun',
+      reads: 702,
+      readers: 611,
+      days: 1,
+      publishedOn: '2026-09-02',
+      audience: 1013,
+    });
     expect(kpis[0]!.readRate).toBeCloseTo(611 / 1013, 12);
     // An article published in the range with no figures yet is listed with zeros, not left out.
     const empty = articleKpis(repository, { from: '2026-09-02', to: '2026-09-02' });
@@ -210,8 +241,14 @@ describe('calendar and statistics helpers', () => {
   it('counts only business minutes over several days', () => {
     const hours = { start: '09:00', end: '21:00' };
     // Friday 20:00 to Monday 10:00: 60 + 720 + 720 + 60.
-    expect(businessMinutesBetween('2026-11-06T20:00:00+08:00', '2026-11-09T10:00:00+08:00', hours, 'Asia/Shanghai')).toBe(1560);
-    expect(businessMinutesBetween('2026-11-06T07:00:00+08:00', '2026-11-06T08:30:00+08:00', hours, 'Asia/Shanghai')).toBe(0);
-    expect(businessMinutesBetween('2026-11-06T07:00:00+08:00', '2026-11-06T08:30:00+08:00', undefined, 'Asia/Shanghai')).toBe(90);
+    expect(
+      businessMinutesBetween('2026-11-06T20:00:00+08:00', '2026-11-09T10:00:00+08:00', hours, 'Asia/Shanghai'),
+    ).toBe(1560);
+    expect(
+      businessMinutesBetween('2026-11-06T07:00:00+08:00', '2026-11-06T08:30:00+08:00', hours, 'Asia/Shanghai'),
+    ).toBe(0);
+    expect(
+      businessMinutesBetween('2026-11-06T07:00:00+08:00', '2026-11-06T08:30:00+08:00', undefined, 'Asia/Shanghai'),
+    ).toBe(90);
   });
 });

@@ -28,17 +28,41 @@ describe('the metrics store', () => {
       },
       { importedOn: '2026-11-26' },
     );
-    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe('date,source,new,cancelled\n2026-11-01,30,9,2\n2026-11-02,17,1,1\n2026-11-02,100,3,0\n');
-    expect(await fixture.read('content/metrics/followers/2026-10.csv')).toBe('date,source,new,cancelled\n2026-10-31,0,4,5\n');
+    expect(await fixture.read('content/metrics/followers/2026-11.csv')).toBe(
+      'date,source,new,cancelled\n2026-11-01,30,9,2\n2026-11-02,17,1,1\n2026-11-02,100,3,0\n',
+    );
+    expect(await fixture.read('content/metrics/followers/2026-10.csv')).toBe(
+      'date,source,new,cancelled\n2026-10-31,0,4,5\n',
+    );
   });
 
   it('keeps the first old value and the latest new one when a figure is revised twice in a day', async () => {
-    const row = (readers: number) => ({ articles: [{ date: '2026-09-02', article: '2026-09-02-yancha-yanyun', reads: 1830, readers, shares: 96, shareUsers: 81, likes: 41, comments: 12, favorites: 37 }] });
+    const row = (readers: number) => ({
+      articles: [
+        {
+          date: '2026-09-02',
+          article: '2026-09-02-yancha-yanyun',
+          reads: 1830,
+          readers,
+          shares: 96,
+          shareUsers: 81,
+          likes: 41,
+          comments: 12,
+          favorites: 37,
+        },
+      ],
+    });
     const first = await storeMetrics(fixture.root, row(1510), { importedOn: '2026-11-26' });
-    expect(first.revisions).toEqual([{ kind: 'articles', key: '2026-09-02|2026-09-02-yancha-yanyun', field: 'readers', old: '1502', new: '1510' }]);
+    expect(first.revisions).toEqual([
+      { kind: 'articles', key: '2026-09-02|2026-09-02-yancha-yanyun', field: 'readers', old: '1502', new: '1510' },
+    ]);
     await storeMetrics(fixture.root, row(1520), { importedOn: '2026-11-26' });
-    expect(await fixture.read('content/metrics/revisions/2026-11.csv')).toBe('date,kind,key,field,old,new\n2026-11-26,articles,2026-09-02|2026-09-02-yancha-yanyun,readers,1502,1520\n');
-    expect(await fixture.read('content/metrics/articles/2026-09.csv')).toContain('2026-09-02,2026-09-02-yancha-yanyun,1830,1520,');
+    expect(await fixture.read('content/metrics/revisions/2026-11.csv')).toBe(
+      'date,kind,key,field,old,new\n2026-11-26,articles,2026-09-02|2026-09-02-yancha-yanyun,readers,1502,1520\n',
+    );
+    expect(await fixture.read('content/metrics/articles/2026-09.csv')).toContain(
+      '2026-09-02,2026-09-02-yancha-yanyun,1830,1520,',
+    );
     const { problems } = await checkRepository(fixture.root);
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
@@ -49,8 +73,24 @@ describe('the metrics store', () => {
       fixture.root,
       {
         articles: [
-          { date: '2026-09-02', article: '2026-09-02-yancha-yanyun', reads: 1830, readers: 1502, shares: 96, shareUsers: 81, favorites: 37 },
-          { date: '2026-09-04', article: '2026-09-02-yancha-yanyun', reads: 300, readers: 280, shares: 9, shareUsers: 9, favorites: 2 },
+          {
+            date: '2026-09-02',
+            article: '2026-09-02-yancha-yanyun',
+            reads: 1830,
+            readers: 1502,
+            shares: 96,
+            shareUsers: 81,
+            favorites: 37,
+          },
+          {
+            date: '2026-09-04',
+            article: '2026-09-02-yancha-yanyun',
+            reads: 300,
+            readers: 280,
+            shares: 9,
+            shareUsers: 9,
+            favorites: 2,
+          },
         ],
       },
       { importedOn: '2026-11-26' },
@@ -65,11 +105,16 @@ describe('the metrics store', () => {
     await fixture.write('content/metrics/followers/2026-11.csv', 'date,source,new\n2026-11-01,1,2\n');
     const attempt = storeMetrics(
       fixture.root,
-      { audience: [{ date: '2026-11-01', dimension: 'gender', bucket: '男', users: 1 }], followers: [{ date: '2026-11-01', source: 1, new: 2, cancelled: 0 }] },
+      {
+        audience: [{ date: '2026-11-01', dimension: 'gender', bucket: '男', users: 1 }],
+        followers: [{ date: '2026-11-01', source: 1, new: 2, cancelled: 0 }],
+      },
       { importedOn: '2026-11-26' },
     );
     await expect(attempt).rejects.toBeInstanceOf(MetricsStoreError);
-    await expect(attempt).rejects.toThrow('content/metrics/followers/2026-11.csv:1: The header should be date,source,new,cancelled; it is date,source,new.');
+    await expect(attempt).rejects.toThrow(
+      'content/metrics/followers/2026-11.csv:1: The header should be date,source,new,cancelled; it is date,source,new.',
+    );
     expect(await readdir(path.join(fixture.root, 'content/metrics'))).not.toContain('audience');
   });
 
@@ -80,18 +125,39 @@ describe('the metrics store', () => {
   });
 
   it('lets mpflow check catch a duplicated audience row by hand', async () => {
-    await fixture.write('content/metrics/audience/2026-11.csv', 'date,dimension,bucket,users\n2026-11-25,gender,男,10\n2026-11-25,gender,男,11\n');
+    await fixture.write(
+      'content/metrics/audience/2026-11.csv',
+      'date,dimension,bucket,users\n2026-11-25,gender,男,10\n2026-11-25,gender,男,11\n',
+    );
     const { problems } = await checkRepository(fixture.root);
-    expect(problems.map((problem) => `${problem.file}:${problem.span.start.line} ${problem.ruleId}`)).toContain('content/metrics/audience/2026-11.csv:3 csv/duplicate-row');
+    expect(problems.map((problem) => `${problem.file}:${problem.span.start.line} ${problem.ruleId}`)).toContain(
+      'content/metrics/audience/2026-11.csv:3 csv/duplicate-row',
+    );
   });
 });
 
 describe('charts', () => {
   it('are accessible SVG images without script, hover styles or class names', () => {
     const svgs = [
-      lineChart({ label: '粉丝趋势：从 1,000 到 1,200', categories: ['2026-11-01', '2026-11-02'], series: [{ name: '累计关注', data: [1000, 1200] }] }),
-      barChart({ label: '各渠道增长', categories: ['搜索', '扫码'], series: [{ name: '新关注', data: [5, 3] }], horizontal: true, markLine: { value: 4, name: '目标' } }),
-      pieChart({ label: '性别 <分布> & "占比"', data: [{ name: '男', value: 3 }, { name: '女', value: 5 }] }),
+      lineChart({
+        label: '粉丝趋势：从 1,000 到 1,200',
+        categories: ['2026-11-01', '2026-11-02'],
+        series: [{ name: '累计关注', data: [1000, 1200] }],
+      }),
+      barChart({
+        label: '各渠道增长',
+        categories: ['搜索', '扫码'],
+        series: [{ name: '新关注', data: [5, 3] }],
+        horizontal: true,
+        markLine: { value: 4, name: '目标' },
+      }),
+      pieChart({
+        label: '性别 <分布> & "占比"',
+        data: [
+          { name: '男', value: 3 },
+          { name: '女', value: 5 },
+        ],
+      }),
     ];
     for (const svg of svgs) {
       expect(svg).toMatch(/^<svg role="img" aria-label="[^"]+"/);

@@ -16,12 +16,26 @@ async function cacheEnv(): Promise<NodeJS.ProcessEnv> {
 }
 
 // A real topic of the sample department, with a day that does not exist.
-const TOPIC = { id: 'T-2026-001', title: '武夷岩茶“岩韵”科普', pillar: '茶知识', proposedBy: 'lin-xiao', proposedAt: '2026-09-31', decision: 'accepted', decidedAt: '2026-09-24', owner: 'lin-xiao' };
+const TOPIC = {
+  id: 'T-2026-001',
+  title: '武夷岩茶“岩韵”科普',
+  pillar: '茶知识',
+  proposedBy: 'lin-xiao',
+  proposedAt: '2026-09-31',
+  decision: 'accepted',
+  decidedAt: '2026-09-24',
+  owner: 'lin-xiao',
+};
 
 function judge(validators: ReturnType<typeof compileValidators>, data: unknown) {
   const validate = validators.get('topic')!;
   validate(data);
-  return (validate.errors ?? []).map((error) => ({ keyword: error.keyword, instancePath: error.instancePath, data: error.data, parent: Object.keys((error.parentSchema as object) ?? {}).sort() }));
+  return (validate.errors ?? []).map((error) => ({
+    keyword: error.keyword,
+    instancePath: error.instancePath,
+    data: error.data,
+    parent: Object.keys((error.parentSchema as object) ?? {}).sort(),
+  }));
 }
 
 describe('the compiled schema validators', () => {
@@ -33,7 +47,11 @@ describe('the compiled schema validators', () => {
     const again = compileValidators(env);
     expect(judge(again, TOPIC)).toEqual(judge(fresh, TOPIC));
     // 31 September is no date: the format check runs from the cached code too, with the data and schema attached.
-    expect(judge(again, TOPIC).some((error) => error.keyword === 'format' && error.data === '2026-09-31' && error.instancePath === '/proposedAt')).toBe(true);
+    expect(
+      judge(again, TOPIC).some(
+        (error) => error.keyword === 'format' && error.data === '2026-09-31' && error.instancePath === '/proposedAt',
+      ),
+    ).toBe(true);
   });
 
   it('compile again over a cache file that was cut short, and repair it', async () => {
@@ -52,6 +70,8 @@ describe('the compiled schema validators', () => {
     const blocked = path.join(env.MPFLOW_CACHE_DIR!, 'a-file');
     await writeFile(blocked, 'not a folder');
     const validators = compileValidators({ MPFLOW_CACHE_DIR: blocked });
-    expect(judge(validators, { ...TOPIC, proposedAt: '2026-08-18' }).filter((error) => error.keyword === 'format')).toEqual([]);
+    expect(
+      judge(validators, { ...TOPIC, proposedAt: '2026-08-18' }).filter((error) => error.keyword === 'format'),
+    ).toEqual([]);
   });
 });

@@ -17,15 +17,18 @@ describe('the JSON Schemas', () => {
       expect((schema as { $schema: string }).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       const visit = (node: unknown, where: string) => {
         if (!node || typeof node !== 'object') return;
-        const properties = (node as { properties?: Record<string, { description?: string; $ref?: string }> }).properties ?? {};
+        const properties =
+          (node as { properties?: Record<string, { description?: string; $ref?: string }> }).properties ?? {};
         for (const [name, property] of Object.entries(properties)) {
           const description = property.description;
-          if (!property.$ref && (!description || !/[\u4e00-\u9fff]/.test(description) || !/[A-Za-z]/.test(description))) missing.push(`${file} ${where}.${name}`);
+          if (!property.$ref && (!description || !/[\u4e00-\u9fff]/.test(description) || !/[A-Za-z]/.test(description)))
+            missing.push(`${file} ${where}.${name}`);
           visit(property, `${where}.${name}`);
         }
         for (const key of ['items', 'additionalProperties', '$defs']) {
           const child = (node as Record<string, unknown>)[key];
-          if (key === '$defs' && child) for (const [name, definition] of Object.entries(child as object)) visit(definition, `$defs.${name}`);
+          if (key === '$defs' && child)
+            for (const [name, definition] of Object.entries(child as object)) visit(definition, `$defs.${name}`);
           else visit(child, `${where}[]`);
         }
       };
@@ -65,7 +68,9 @@ describe('the JSON Schemas', () => {
       const firstLine = (await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8')).split('\n')[0]!;
       const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
       expect(match, file).not.toBeNull();
-      expect(path.posix.normalize(path.posix.join(path.posix.dirname(file), match![1]!)), file).toBe(`schemas/${schema}`);
+      expect(path.posix.normalize(path.posix.join(path.posix.dirname(file), match![1]!)), file).toBe(
+        `schemas/${schema}`,
+      );
     }
   });
 });

@@ -31,7 +31,13 @@ async function setUp(root: string, options: Parameters<typeof mpflow>[0] = {}): 
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
   const hook = mpflow(options).hooks['astro:config:setup']!;
   await hook({
-    config: { root: pathToFileURL(`${root}/`), srcDir: pathToFileURL(`${root}/src/`), base: '/', site: undefined, prefetch: undefined },
+    config: {
+      root: pathToFileURL(`${root}/`),
+      srcDir: pathToFileURL(`${root}/src/`),
+      base: '/',
+      site: undefined,
+      prefetch: undefined,
+    },
     updateConfig: (update: Record<string, any>) => updates.push(update),
     injectRoute: (route: { pattern: string; entrypoint: string }) => routes.push(route),
     logger: { ...silent, fork: () => silent },
@@ -61,8 +67,15 @@ describe('packagePageRoutes', () => {
     write(path.join(pages, '_draft.astro'));
     write(path.join(pages, '_parts', 'card.astro'));
     write(path.join(pages, 'notes.txt'), '不是页面');
-    expect(packagePageRoutes(pages).map((route) => route.pattern)).toEqual(['/articles', '/articles/[id]', '/en/articles/[id]/preview', '/rss.xml']);
-    expect(packagePageRoutes(pages).find((route) => route.pattern === '/articles/[id]')?.entrypoint).toBe(path.join(pages, 'articles', '[id]', 'index.astro'));
+    expect(packagePageRoutes(pages).map((route) => route.pattern)).toEqual([
+      '/articles',
+      '/articles/[id]',
+      '/en/articles/[id]/preview',
+      '/rss.xml',
+    ]);
+    expect(packagePageRoutes(pages).find((route) => route.pattern === '/articles/[id]')?.entrypoint).toBe(
+      path.join(pages, 'articles', '[id]', 'index.astro'),
+    );
   });
 
   it("finds the package's own department pages, the archive in both languages among them", () => {
@@ -94,7 +107,11 @@ describe('the mpflow integration', () => {
   it("adds Starlight named after the department, the articles' images, the site profiles and Vite's noExternal", async () => {
     const { updates } = await setUp(department);
     const update = Object.assign({}, ...updates) as Record<string, any>;
-    expect(update.integrations.map((integration: { name: string }) => integration.name)).toEqual(['@astrojs/starlight', 'mpflow-article-images', 'mpflow-site-profile']);
+    expect(update.integrations.map((integration: { name: string }) => integration.name)).toEqual([
+      '@astrojs/starlight',
+      'mpflow-article-images',
+      'mpflow-site-profile',
+    ]);
     expect(update.vite.ssr.noExternal).toContain('mpflow');
     expect(update.prefetch).toBe(false);
   });
@@ -103,7 +120,12 @@ describe('the mpflow integration', () => {
     // The Starlight integration keeps its options to itself; the same function builds them.
     const { starlightOptions } = await import('../../src/astro/starlight-options.ts');
     const { readDepartmentSettings } = await import('../../src/core/department/settings.ts');
-    const options = starlightOptions({ settings: readDepartmentSettings(department), profile: 'public', docsFolder: path.join(department, 'src', 'content', 'docs'), themeCss: '/theme.css' });
+    const options = starlightOptions({
+      settings: readDepartmentSettings(department),
+      profile: 'public',
+      docsFolder: path.join(department, 'src', 'content', 'docs'),
+      themeCss: '/theme.css',
+    });
     expect(Object.values(options.title as Record<string, string>).join(' ')).toContain('城市书声');
     expect(Object.values(options.title as Record<string, string>).join(' ')).toContain('City Library Voices');
     expect(options.editLink?.baseUrl).toBe('https://github.com/city-library/wechat/edit/main/');
@@ -112,15 +134,34 @@ describe('the mpflow integration', () => {
     expect(handbook!.items).toEqual(['handbook/general', 'handbook/roles', 'handbook/reading-club']);
     // The public build links only the pages it has.
     expect(departmentLinks!.items.map((item) => (item as { link: string }).link)).toEqual(['/articles/']);
-    const internal = starlightOptions({ settings: readDepartmentSettings(department), profile: 'internal', docsFolder: path.join(department, 'src', 'content', 'docs'), themeCss: '/theme.css' });
+    const internal = starlightOptions({
+      settings: readDepartmentSettings(department),
+      profile: 'internal',
+      docsFolder: path.join(department, 'src', 'content', 'docs'),
+      themeCss: '/theme.css',
+    });
     // The internal build links every department page, training included (one navigation across handbook and department pages).
-    expect((internal.sidebar as Array<{ items: Array<{ link: string }> }>)[1]!.items.map((item) => item.link)).toEqual(['/articles/', '/calendar/', '/topics/', '/campaigns/', '/team/', '/training/', '/dashboards/', '/scores/']);
-    expect(internal.head).toContainEqual(expect.objectContaining({ tag: 'meta', attrs: expect.objectContaining({ name: 'robots' }) }));
+    expect((internal.sidebar as Array<{ items: Array<{ link: string }> }>)[1]!.items.map((item) => item.link)).toEqual([
+      '/articles/',
+      '/calendar/',
+      '/topics/',
+      '/campaigns/',
+      '/team/',
+      '/training/',
+      '/dashboards/',
+      '/scores/',
+    ]);
+    expect(internal.head).toContainEqual(
+      expect.objectContaining({ tag: 'meta', attrs: expect.objectContaining({ name: 'robots' }) }),
+    );
   });
 
   it('stops on invalid settings with the file and line, not a stack trace through the integration', async () => {
     const broken = path.join(temporary, 'broken');
-    write(path.join(broken, 'content', 'department.yaml'), 'schemaVersion: 1\ndepartment: 城市图书馆微信部\naccount:\n  zh: 城市书声\n  en: City Library Voices\n');
+    write(
+      path.join(broken, 'content', 'department.yaml'),
+      'schemaVersion: 1\ndepartment: 城市图书馆微信部\naccount:\n  zh: 城市书声\n  en: City Library Voices\n',
+    );
     const error = (await setUp(broken).catch((caught: unknown) => caught)) as Error;
     expect(error.message).toMatch(/^mpflow: content\/department\.yaml:2:\d+/);
     expect(error.stack).not.toMatch(/\n\s+at /);

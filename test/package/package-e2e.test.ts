@@ -11,7 +11,17 @@
  * time is printed at the end.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +52,14 @@ let environment: NodeJS.ProcessEnv = {};
 function departmentEnvironment(root: string): NodeJS.ProcessEnv {
   const clean: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || key === 'INIT_CWD' || key.startsWith('MPFLOW_') || key.startsWith('VITEST') || key === 'NODE_OPTIONS') continue;
+    if (
+      /^npm_/i.test(key) ||
+      key === 'INIT_CWD' ||
+      key.startsWith('MPFLOW_') ||
+      key.startsWith('VITEST') ||
+      key === 'NODE_OPTIONS'
+    )
+      continue;
     clean[key] = value;
   }
   return {
@@ -62,7 +79,13 @@ function departmentEnvironment(root: string): NodeJS.ProcessEnv {
   };
 }
 
-async function run(step: string, command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<Run> {
+async function run(
+  step: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<Run> {
   const started = performance.now();
   const result = await new Promise<Run>((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: { ...environment, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,10 +106,24 @@ async function run(step: string, command: string, args: string[], cwd: string, e
  * department's) needs to resolve versions: where the cache lacks it (a machine whose cache only
  * `npm ci` filled), the step is run again preferring the cache, and its name says so.
  */
-async function succeed(step: string, command: string, args: string[], cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<Run> {
+async function succeed(
+  step: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  extra: NodeJS.ProcessEnv = {},
+): Promise<Run> {
   let result = await run(step, command, args, cwd, extra);
-  if (result.code !== 0 && /ENOTCACHED/.test(result.stderr)) result = await run(`${step} (metadata not cached)`, command, args, cwd, { ...extra, npm_config_offline: 'false', npm_config_prefer_offline: 'true' });
-  if (result.code !== 0) throw new Error(`${step}: \`${command} ${args.join(' ')}\` exited ${result.code}\n--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}`);
+  if (result.code !== 0 && /ENOTCACHED/.test(result.stderr))
+    result = await run(`${step} (metadata not cached)`, command, args, cwd, {
+      ...extra,
+      npm_config_offline: 'false',
+      npm_config_prefer_offline: 'true',
+    });
+  if (result.code !== 0)
+    throw new Error(
+      `${step}: \`${command} ${args.join(' ')}\` exited ${result.code}\n--- stdout\n${result.stdout.slice(-4000)}\n--- stderr\n${result.stderr.slice(-4000)}`,
+    );
   return result;
 }
 
@@ -112,7 +149,12 @@ function png(width: number, height: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0x2c, 0x5d, 0x8f]))]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Every text file under dist/ that mentions the sample department, with the words found. */
@@ -134,7 +176,14 @@ async function removeNpxInstalls(tarballs: string[]): Promise<void> {
   if (!existsSync(folder)) return;
   for (const name of readdirSync(folder)) {
     const manifest = path.join(folder, name, 'package.json');
-    if (existsSync(manifest) && tarballs.some((tarball) => readFileSync(manifest, 'utf8').includes(path.basename(tarball)) && readFileSync(manifest, 'utf8').includes(path.dirname(tarball)))) {
+    if (
+      existsSync(manifest) &&
+      tarballs.some(
+        (tarball) =>
+          readFileSync(manifest, 'utf8').includes(path.basename(tarball)) &&
+          readFileSync(manifest, 'utf8').includes(path.dirname(tarball)),
+      )
+    ) {
       await rm(path.join(folder, name), { recursive: true, force: true });
     }
   }
@@ -156,30 +205,73 @@ describe('a department installs mpflow from its package, builds its site and upg
       await rm(work, { recursive: true, force: true });
     }
     const total = timings.reduce((sum, timing) => sum + timing.seconds, 0);
-    console.log(`package e2e timings (s):\n${timings.map((timing) => `  ${timing.step.padEnd(34)} ${timing.seconds.toFixed(1)}`).join('\n')}\n  ${'total'.padEnd(34)} ${total.toFixed(1)}`);
+    console.log(
+      `package e2e timings (s):\n${timings.map((timing) => `  ${timing.step.padEnd(34)} ${timing.seconds.toFixed(1)}`).join('\n')}\n  ${'total'.padEnd(34)} ${total.toFixed(1)}`,
+    );
   }, STEP_TIMEOUT);
 
-  it('packs, and `npx --package <tarball> mpflow init` writes a department that `npm install` installs offline', { timeout: STEP_TIMEOUT }, async () => {
+  it('packs, and `npx --package <tarball> mpflow init` writes a department that `npm install` installs offline', {
+    timeout: STEP_TIMEOUT,
+  }, async () => {
     const tarball = await pack('npm pack (v1)', REPOSITORY);
     tarballs.push(tarball);
-    await succeed('npx mpflow init', 'npx', [
-      '--yes', '--package', tarball, 'mpflow', 'init', department,
-      '--department', DEPARTMENT.zh, '--department-en', DEPARTMENT.en,
-      '--account', ACCOUNT.zh, '--account-en', ACCOUNT.en,
-      '--head', 'zhou-min-lib', '--head-name', '周敏', '--head-id', 'zhou-min',
-      '--member', 'lin-xiao:林晓:linxiao-lib:copywriter',
-      '--weights', '50/25/20/5', '--effective', '2026-12-01',
-      '--mpflow-spec', `file:${tarball}`, '--yes',
-      // init needs no Astro: npx resolves the same tree but leaves the peer dependency unpacked
-      // (about a quarter of the 400 MB install).
-    ], work, { npm_config_omit: 'peer' });
-    const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    await succeed(
+      'npx mpflow init',
+      'npx',
+      [
+        '--yes',
+        '--package',
+        tarball,
+        'mpflow',
+        'init',
+        department,
+        '--department',
+        DEPARTMENT.zh,
+        '--department-en',
+        DEPARTMENT.en,
+        '--account',
+        ACCOUNT.zh,
+        '--account-en',
+        ACCOUNT.en,
+        '--head',
+        'zhou-min-lib',
+        '--head-name',
+        '周敏',
+        '--head-id',
+        'zhou-min',
+        '--member',
+        'lin-xiao:林晓:linxiao-lib:copywriter',
+        '--weights',
+        '50/25/20/5',
+        '--effective',
+        '2026-12-01',
+        '--mpflow-spec',
+        `file:${tarball}`,
+        '--yes',
+        // init needs no Astro: npx resolves the same tree but leaves the peer dependency unpacked
+        // (about a quarter of the 400 MB install).
+      ],
+      work,
+      { npm_config_omit: 'peer' },
+    );
+    const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(manifest.dependencies.mpflow).toBe(`file:${tarball}`);
     await succeed('npm install (v1)', 'npm', ['install', '--no-audit', '--no-fund'], department);
     const installed = path.join(department, 'node_modules', 'mpflow');
     // The installed package is the department's tool only: no sample department, tests or bench
     // (src/content/docs/ is the generic handbook init copies).
-    for (const absent of ['content', 'appraisals', 'sample-keys', 'test', 'bench', 'scripts/dev', 'src/content.config.ts']) expect(existsSync(path.join(installed, absent)), absent).toBe(false);
+    for (const absent of [
+      'content',
+      'appraisals',
+      'sample-keys',
+      'test',
+      'bench',
+      'scripts/dev',
+      'src/content.config.ts',
+    ])
+      expect(existsSync(path.join(installed, absent)), absent).toBe(false);
     expect(existsSync(path.join(installed, 'lib', 'cli', 'main.js'))).toBe(true);
   });
 
@@ -189,32 +281,96 @@ describe('a department installs mpflow from its package, builds its site and upg
   });
 
   it('`mpflow new` writes a topic and an article that check accepts', { timeout: STEP_TIMEOUT }, async () => {
-    await succeed('mpflow new topic', 'npx', ['--no', 'mpflow', 'new', 'topic', '--title', '冬季阅读推荐', '--by', 'lin-xiao', '--decision', 'accepted', '--owner', 'lin-xiao'], department);
-    const topic = readdirSync(path.join(department, 'content', 'topics')).find((name) => name.endsWith('.yaml'))!.replace(/\.yaml$/, '');
+    await succeed(
+      'mpflow new topic',
+      'npx',
+      [
+        '--no',
+        'mpflow',
+        'new',
+        'topic',
+        '--title',
+        '冬季阅读推荐',
+        '--by',
+        'lin-xiao',
+        '--decision',
+        'accepted',
+        '--owner',
+        'lin-xiao',
+      ],
+      department,
+    );
+    const topic = readdirSync(path.join(department, 'content', 'topics'))
+      .find((name) => name.endsWith('.yaml'))!
+      .replace(/\.yaml$/, '');
     const body = path.join(work, 'winter-reading.md');
-    writeFileSync(body, '冬天的夜晚很长，正适合到图书馆找一本好书。\n\n## 馆员推荐的三本书\n\n馆员们从今年借阅最多的书里挑了三本：一本讲城市的历史，一本讲一座老房子的修缮，还有一位植物学家的四季笔记。\n\n欢迎到二楼阅览区的推荐书架借阅。\n');
-    await succeed('mpflow new article', 'npx', ['--no', 'mpflow', 'new', 'article', '--title', '冬天读什么书', '--slug', 'winter-reading', '--date', '2026-12-09', '--author', 'lin-xiao', '--topic', topic, '--digest', '馆员推荐三本适合冬夜读的书。', '--body-file', body], department);
+    writeFileSync(
+      body,
+      '冬天的夜晚很长，正适合到图书馆找一本好书。\n\n## 馆员推荐的三本书\n\n馆员们从今年借阅最多的书里挑了三本：一本讲城市的历史，一本讲一座老房子的修缮，还有一位植物学家的四季笔记。\n\n欢迎到二楼阅览区的推荐书架借阅。\n',
+    );
+    await succeed(
+      'mpflow new article',
+      'npx',
+      [
+        '--no',
+        'mpflow',
+        'new',
+        'article',
+        '--title',
+        '冬天读什么书',
+        '--slug',
+        'winter-reading',
+        '--date',
+        '2026-12-09',
+        '--author',
+        'lin-xiao',
+        '--topic',
+        topic,
+        '--digest',
+        '馆员推荐三本适合冬夜读的书。',
+        '--body-file',
+        body,
+      ],
+      department,
+    );
     const folder = path.join(department, 'content', 'articles', '2026', '12-09-winter-reading');
     expect(readFileSync(path.join(folder, 'index.md'), 'utf8')).toContain('植物学家的四季笔记');
     writeFileSync(path.join(folder, 'cover.png'), png(900, 383));
     await succeed('npx mpflow check (article)', 'npx', ['--no', 'mpflow', 'check'], department);
   });
 
-  it('`npm run build` builds a site titled with the department and nothing of the sample', { timeout: STEP_TIMEOUT }, async () => {
+  it('`npm run build` builds a site titled with the department and nothing of the sample', {
+    timeout: STEP_TIMEOUT,
+  }, async () => {
     await succeed('npm run build (v1)', 'npm', ['run', 'build'], department);
     const dist = path.join(department, 'dist');
     // The handbook's home (init copies the generic handbook) and the article archive.
-    expect(/<title>([^<]*)<\/title>/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1]).toContain(ACCOUNT.zh);
+    expect(/<title>([^<]*)<\/title>/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1]).toContain(
+      ACCOUNT.zh,
+    );
     const archive = readFileSync(path.join(dist, 'articles', 'index.html'), 'utf8');
     expect(/<title>([^<]*)<\/title>/.exec(archive)?.[1]).toContain(ACCOUNT.zh);
     expect(readFileSync(path.join(dist, 'en', 'articles', 'index.html'), 'utf8')).toContain(ACCOUNT.en);
-    expect(readdirSync(dist, { recursive: true }).some((file) => String(file).endsWith('.html') && readFileSync(path.join(dist, String(file)), 'utf8').includes(DEPARTMENT.zh))).toBe(true);
+    expect(
+      readdirSync(dist, { recursive: true }).some(
+        (file) =>
+          String(file).endsWith('.html') && readFileSync(path.join(dist, String(file)), 'utf8').includes(DEPARTMENT.zh),
+      ),
+    ).toBe(true);
     expect(sampleWordsIn(dist)).toEqual([]);
   });
 
-  it('a next version with a schema change: doctor names the migration, migrate applies it, check and build pass', { timeout: STEP_TIMEOUT }, async () => {
+  it('a next version with a schema change: doctor names the migration, migrate applies it, check and build pass', {
+    timeout: STEP_TIMEOUT,
+  }, async () => {
     // The department as committed before the upgrade, so the upgrade's diff is what it sees.
-    const git = (args: string[]) => succeed(`git ${args[0]}`, 'git', ['-c', 'user.name=周敏', '-c', 'user.email=zhou-min@example.org', '-c', 'commit.gpgsign=false', ...args], department);
+    const git = (args: string[]) =>
+      succeed(
+        `git ${args[0]}`,
+        'git',
+        ['-c', 'user.name=周敏', '-c', 'user.email=zhou-min@example.org', '-c', 'commit.gpgsign=false', ...args],
+        department,
+      );
     await git(['init', '-q']);
     await git(['add', '-A']);
     await git(['commit', '-q', '-m', 'City library department on mpflow v1']);
@@ -225,7 +381,9 @@ describe('a department installs mpflow from its package, builds its site and upg
     tarballs.push(tarball);
     expect(path.basename(tarball)).toBe(`mpflow-${next.version}.tgz`);
     await succeed('npm install (v2)', 'npm', ['install', '--no-audit', '--no-fund', tarball], department);
-    const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(department, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(manifest.dependencies.mpflow).toContain(path.basename(tarball));
 
     // The settings written by the previous version lack the new required field.
@@ -241,9 +399,14 @@ describe('a department installs mpflow from its package, builds its site and upg
     expect(settings).toMatch(new RegExp(`^contact: ${DEPARTMENT.zh}$`, 'm'));
 
     // The whole upgrade, as the department's pull request shows it: the version and the migration.
-    const changed = (await git(['status', '--porcelain'])).stdout.split('\n').filter(Boolean).map((line) => line.slice(3));
+    const changed = (await git(['status', '--porcelain'])).stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
     expect(changed.sort()).toEqual(['content/department.yaml', 'package-lock.json', 'package.json']);
-    console.log(`the upgrade's diff (package-lock.json left out):\n${(await git(['diff', '--', 'package.json', 'content/department.yaml'])).stdout}`);
+    console.log(
+      `the upgrade's diff (package-lock.json left out):\n${(await git(['diff', '--', 'package.json', 'content/department.yaml'])).stdout}`,
+    );
 
     await succeed('npx mpflow check (v2, after)', 'npx', ['--no', 'mpflow', 'check'], department);
     await succeed('npm run build (v2)', 'npm', ['run', 'build'], department);
@@ -265,7 +428,8 @@ function nextVersion(tarball: string, into: string): { version: string; migratio
   const tar = spawnSync('tar', ['-xzf', tarball, '-C', unpacked], { encoding: 'utf8' });
   if (tar.status !== 0) throw new Error(`tar -xzf ${tarball}: ${tar.stderr}`);
   cpSync(path.join(unpacked, 'package'), into, { recursive: true });
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'scripts/package/build.mjs']) cpSync(path.join(REPOSITORY, file), path.join(into, file));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'scripts/package/build.mjs'])
+    cpSync(path.join(REPOSITORY, file), path.join(into, file));
   symlinkSync(path.join(REPOSITORY, 'node_modules'), path.join(into, 'node_modules'), 'dir');
   rmSync(path.join(into, 'lib'), { recursive: true, force: true });
 
@@ -276,8 +440,15 @@ function nextVersion(tarball: string, into: string): { version: string; migratio
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 
   const schemaPath = path.join(into, 'schemas', 'department.schema.json');
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { properties: Record<string, unknown>; required: string[] };
-  schema.properties.contact = { type: 'string', minLength: 1, description: '读者联系部门的方式。 / How readers reach the department.' };
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
+    properties: Record<string, unknown>;
+    required: string[];
+  };
+  schema.properties.contact = {
+    type: 'string',
+    minLength: 1,
+    description: '读者联系部门的方式。 / How readers reach the department.',
+  };
   schema.required.push('contact');
   writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
 
@@ -321,6 +492,9 @@ export const departmentContact: Migration = {
   const registry = readFileSync(registryPath, 'utf8');
   const list = /export const MIGRATIONS: readonly Migration\[\] = \[([^\]]*)\];/.exec(registry);
   if (!list) throw new Error(`MIGRATIONS not found in ${registryPath}`);
-  writeFileSync(registryPath, `import { departmentContact } from './${migrationId}.ts';\n${registry.replace(list[0], `export const MIGRATIONS: readonly Migration[] = [${list[1]!.trim().replace(/,$/, '')}, departmentContact];`)}`);
+  writeFileSync(
+    registryPath,
+    `import { departmentContact } from './${migrationId}.ts';\n${registry.replace(list[0], `export const MIGRATIONS: readonly Migration[] = [${list[1]!.trim().replace(/,$/, '')}, departmentContact];`)}`,
+  );
   return { version: manifest.version, migrationId, schemaVersion: to };
 }

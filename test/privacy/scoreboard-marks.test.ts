@@ -12,7 +12,7 @@ import { loadRepository } from '../../src/core/repository/load-repository.ts';
 import { scorePeriod } from '../../src/core/scoring/score-period.ts';
 import { publicMonthScore, revealsSupervisor } from '../../src/site/scores-view.ts';
 
-describe('the scoreboards and the supervisor\'s mark', () => {
+describe("the scoreboards and the supervisor's mark", () => {
   it('withholds every rated indicator of a month whose peers were dropped, and the points of its categories', async () => {
     const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [await sampleIdentity('liu-fang')] });
     const scores = scorePeriod(repository, '2026-10')!;
@@ -21,23 +21,38 @@ describe('the scoreboards and the supervisor\'s mark', () => {
     const view = publicMonthScore(zhengHao, '郑浩', true, minPeers);
     const rated = view.categories.flatMap((category) => category.leaves).filter((leaf) => leaf.source === 'ratings');
     expect(rated.length).toBe(9);
-    for (const leaf of rated) expect({ id: leaf.id, rating: leaf.rating, score: leaf.score, contribution: leaf.contribution, withheld: leaf.withheld }).toEqual({ id: leaf.id, rating: null, score: null, contribution: null, withheld: true });
+    for (const leaf of rated)
+      expect({
+        id: leaf.id,
+        rating: leaf.rating,
+        score: leaf.score,
+        contribution: leaf.contribution,
+        withheld: leaf.withheld,
+      }).toEqual({ id: leaf.id, rating: null, score: null, contribution: null, withheld: true });
     for (const category of view.categories) {
-      if (category.leaves.some((leaf) => leaf.withheld)) expect([category.score, category.points]).toEqual([null, null]);
+      if (category.leaves.some((leaf) => leaf.withheld))
+        expect([category.score, category.points]).toEqual([null, null]);
     }
     // The month's total is still there: one sum over nine unknown marks cannot be undone.
     expect(view.score).toBe(zhengHao.score);
 
     // 林晓 had three peers: her rated indicators show the mixed rating, and never the peers' mean beside it.
-    const linXiao = publicMonthScore(scores.results.find((result) => result.member === 'lin-xiao')!, '林晓', true, minPeers);
-    for (const leaf of linXiao.categories.flatMap((category) => category.leaves).filter((entry) => entry.source === 'ratings')) {
+    const linXiao = publicMonthScore(
+      scores.results.find((result) => result.member === 'lin-xiao')!,
+      '林晓',
+      true,
+      minPeers,
+    );
+    for (const leaf of linXiao.categories
+      .flatMap((category) => category.leaves)
+      .filter((entry) => entry.source === 'ratings')) {
       expect(leaf.withheld, leaf.id).toBeUndefined();
       expect(leaf.rating, leaf.id).not.toBeNull();
       expect(leaf.peers, leaf.id).toBeUndefined();
     }
   });
 
-  it('no indicator shown anywhere in the sample mixes only the supervisor\'s mark and the self-assessment', async () => {
+  it("no indicator shown anywhere in the sample mixes only the supervisor's mark and the self-assessment", async () => {
     const { repository } = await loadRepository(FIXTURE_DEPARTMENT, { identities: [await sampleIdentity('liu-fang')] });
     for (const period of ['2026-09', '2026-10']) {
       const scores = scorePeriod(repository, period)!;

@@ -36,10 +36,16 @@ describe('an article changed on the branch after its draft was made', () => {
     await crashAfter(world, 'draft');
     const first = await world.record();
     expect(first?.draftDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect((await world.run({ now: LATER, dryRun: true })).entries[0]).toMatchObject({ outcome: 'would-resume', nextStep: 'submit' });
+    expect((await world.run({ now: LATER, dryRun: true })).entries[0]).toMatchObject({
+      outcome: 'would-resume',
+      nextStep: 'submit',
+    });
     await editBody(world);
     // The dry run says what the real run will do: make the draft again.
-    expect((await world.run({ now: LATER, dryRun: true })).entries[0]).toMatchObject({ outcome: 'would-resume', nextStep: 'draft' });
+    expect((await world.run({ now: LATER, dryRun: true })).entries[0]).toMatchObject({
+      outcome: 'would-resume',
+      nextStep: 'draft',
+    });
 
     const rerun = await world.run({ now: LATER });
     expect(rerun.entries[0]?.outcome).toBe('published');
@@ -103,7 +109,8 @@ describe('an article removed from the branch after its draft was made', () => {
     world = await createPublishingWorld({ images: 1 });
     await crashAfter(world, 'draft');
     const calls = world.fake.calls.length;
-    for (const file of ['index.md', 'cover.png', 'figure-1.png']) await world.fixture.remove(`${ARTICLE_DIRECTORY}/${file}`);
+    for (const file of ['index.md', 'cover.png', 'figure-1.png'])
+      await world.fixture.remove(`${ARTICLE_DIRECTORY}/${file}`);
 
     const rerun = await world.run({ now: LATER });
     expect(rerun.entries).toMatchObject([{ article: '2026-09-02-yancha-yanyun', outcome: 'orphaned' }]);
@@ -116,7 +123,8 @@ describe('an article removed from the branch after its draft was made', () => {
   it('once submitted, it says so and points at the MP console', async () => {
     world = await createPublishingWorld({ images: 1, fake: { pollsWhilePublishing: 6 } });
     expect((await world.run({ pollIntervalsMs: [10] })).entries[0]?.outcome).toBe('publishing');
-    for (const file of ['index.md', 'cover.png', 'figure-1.png']) await world.fixture.remove(`${ARTICLE_DIRECTORY}/${file}`);
+    for (const file of ['index.md', 'cover.png', 'figure-1.png'])
+      await world.fixture.remove(`${ARTICLE_DIRECTORY}/${file}`);
 
     const rerun = await world.run({ now: LATER });
     expect(rerun.entries[0]).toMatchObject({ outcome: 'orphaned' });

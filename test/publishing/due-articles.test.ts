@@ -35,17 +35,30 @@ describe('times', () => {
   });
 
   it('reads a local --now in a daylight-saving zone at its real offset, and refuses a time the change skips', () => {
-    expect(new Date(parseInstant('2026-03-08T03:30', 'America/New_York')!).toISOString()).toBe('2026-03-08T07:30:00.000Z');
-    expect(new Date(parseInstant('2026-03-08T01:30', 'America/New_York')!).toISOString()).toBe('2026-03-08T06:30:00.000Z');
+    expect(new Date(parseInstant('2026-03-08T03:30', 'America/New_York')!).toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
+    expect(new Date(parseInstant('2026-03-08T01:30', 'America/New_York')!).toISOString()).toBe(
+      '2026-03-08T06:30:00.000Z',
+    );
     expect(new Date(parseInstant('2026-03-29T03:30', 'Europe/Berlin')!).toISOString()).toBe('2026-03-29T01:30:00.000Z');
     expect(parseInstant('2026-03-08T02:30', 'America/New_York')).toBeUndefined();
   });
 });
 
 describe('which articles are due', () => {
-  const settings: PublishingSettings = { timeZone: 'Asia/Shanghai', overdueAfterMs: 30 * 60_000, catchUpMs: 24 * 3_600_000 };
-  const article = (id: string, publishAt: string) => ({ id, data: { publishAt, title: id } }) as unknown as ArticleRecord;
-  const record = (articleId: string, status: PublishRecord['status']) => ({ file: `content/publishing/${articleId}.yaml`, data: { article: articleId, status } }) as SourcedRecord<PublishRecord>;
+  const settings: PublishingSettings = {
+    timeZone: 'Asia/Shanghai',
+    overdueAfterMs: 30 * 60_000,
+    catchUpMs: 24 * 3_600_000,
+  };
+  const article = (id: string, publishAt: string) =>
+    ({ id, data: { publishAt, title: id } }) as unknown as ArticleRecord;
+  const record = (articleId: string, status: PublishRecord['status']) =>
+    ({
+      file: `content/publishing/${articleId}.yaml`,
+      data: { article: articleId, status },
+    }) as SourcedRecord<PublishRecord>;
   const repository = {
     articles: [
       article('2026-11-20-old-unpublished', '2026-11-20T20:30:00+08:00'),
@@ -55,7 +68,11 @@ describe('which articles are due', () => {
       article('2026-11-27-due', '2026-11-27T20:30:00+08:00'),
       article('2026-11-28-tomorrow', '2026-11-28T20:30:00+08:00'),
     ],
-    publishRecords: [record('2026-11-25-published', 'published'), record('2026-11-27-failed', 'failed'), record('2026-11-27-half-done', 'in-progress')],
+    publishRecords: [
+      record('2026-11-25-published', 'published'),
+      record('2026-11-27-failed', 'failed'),
+      record('2026-11-27-half-done', 'in-progress'),
+    ],
   } as unknown as Repository;
 
   it('publishes what has come, resumes what was started, reports failures and articles missed too long ago', () => {

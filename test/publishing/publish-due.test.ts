@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRepository } from '../../src/core/check/check-repository.ts';
 import { ARTICLE_DIRECTORY } from '../helpers/fixture-repository.ts';
-import { ARTICLE_ID, ARTICLE_TITLE, JUST_AFTER, RECORD_FILE, createPublishingWorld, pngNumbered, type PublishingWorld } from './publishing-fixture.ts';
+import {
+  ARTICLE_ID,
+  ARTICLE_TITLE,
+  JUST_AFTER,
+  RECORD_FILE,
+  createPublishingWorld,
+  pngNumbered,
+  type PublishingWorld,
+} from './publishing-fixture.ts';
 
 let world: PublishingWorld | undefined;
 afterEach(async () => {
@@ -30,12 +38,19 @@ describe('publish --due, happy path', () => {
       'freepublish/get',
       'freepublish/get',
     ]);
-    expect(world.fake.calls.find((call) => call.path === '/cgi-bin/material/add_material')?.query).toEqual({ type: 'image' });
+    expect(world.fake.calls.find((call) => call.path === '/cgi-bin/material/add_material')?.query).toEqual({
+      type: 'image',
+    });
 
     // The draft WeChat stored: the article's fields, images only as uploadimg URLs, none dropped.
     const publish = [...world.fake.state.publishes.values()][0]!;
     const draft = publish.articles[0]!;
-    expect(draft).toMatchObject({ title: ARTICLE_TITLE, author: '林晓', digest: '用能尝到、闻到的东西解释岩韵。', need_open_comment: 1 });
+    expect(draft).toMatchObject({
+      title: ARTICLE_TITLE,
+      author: '林晓',
+      digest: '用能尝到、闻到的东西解释岩韵。',
+      need_open_comment: 1,
+    });
     expect(world.fake.state.strippedImages).toEqual([]);
     const imageUrls = [...world.fake.state.imageUrls];
     for (const url of imageUrls) expect(draft.content).toContain(url);
@@ -64,7 +79,9 @@ describe('publish --due, happy path', () => {
     const { problems } = await checkRepository(world.fixture.root);
     expect(problems.filter((problem) => problem.file === RECORD_FILE)).toEqual([]);
     // Editors validate it: the file names its schema.
-    expect((await world.fixture.read(RECORD_FILE)).split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/publish-record.schema.json');
+    expect((await world.fixture.read(RECORD_FILE)).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../schemas/publish-record.schema.json',
+    );
     // No temporary file is left behind.
     expect(await readdir(path.join(world.fixture.root, 'content/publishing'))).toEqual([`${ARTICLE_ID}.yaml`]);
   });
@@ -102,7 +119,9 @@ describe('dry run', () => {
   it('lists what would go out, with no API call and no file written', async () => {
     world = await createPublishingWorld({ images: 3 });
     const report = await world.run({ dryRun: true });
-    expect(report.entries).toMatchObject([{ article: ARTICLE_ID, outcome: 'would-publish', nextStep: 'images', images: 3 }]);
+    expect(report.entries).toMatchObject([
+      { article: ARTICLE_ID, outcome: 'would-publish', nextStep: 'images', images: 3 },
+    ]);
     expect(world.fake.calls).toEqual([]);
     expect(await world.record()).toBeUndefined();
   });
@@ -110,7 +129,10 @@ describe('dry run', () => {
   it('says which articles are blocked by the checks, and why', async () => {
     world = await createPublishingWorld();
     const source = await world.fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
-    await world.fixture.write(`${ARTICLE_DIRECTORY}/index.md`, source.replace('author: lin-xiao', 'author: nobody-here'));
+    await world.fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      source.replace('author: lin-xiao', 'author: nobody-here'),
+    );
     const report = await world.run({ dryRun: true });
     expect(report.entries[0]).toMatchObject({ outcome: 'blocked' });
     expect(report.entries[0]?.problems?.map((problem) => problem.ruleId)).toContain('ref/unknown-member');
@@ -200,23 +222,26 @@ describe('failures', () => {
     [40164, 'whitelist', 1],
     // -1 is retried three times first.
     [-1, 'busy', 4],
-  ])('a submission refused with %i stops the run, and the next run submits it (WeChat said no, so nothing is unknown)', async (errcode, shown, times) => {
-    world = await createPublishingWorld();
-    world.fake.injectError('/cgi-bin/freepublish/submit', errcode, { times });
-    const report = await world.run();
-    // The cover and the draft were uploaded before the refusal: the article was attempted.
-    expect(report.entries[0]).toMatchObject({ outcome: 'interrupted' });
-    expect(report.stoppedBy?.en).toContain(shown);
-    const record = await world.record();
-    expect(record?.status).toBe('in-progress');
-    expect(record?.submitStartedAt).toBeUndefined();
-    expect(record?.draftMediaId).toBeDefined();
+  ])(
+    'a submission refused with %i stops the run, and the next run submits it (WeChat said no, so nothing is unknown)',
+    async (errcode, shown, times) => {
+      world = await createPublishingWorld();
+      world.fake.injectError('/cgi-bin/freepublish/submit', errcode, { times });
+      const report = await world.run();
+      // The cover and the draft were uploaded before the refusal: the article was attempted.
+      expect(report.entries[0]).toMatchObject({ outcome: 'interrupted' });
+      expect(report.stoppedBy?.en).toContain(shown);
+      const record = await world.record();
+      expect(record?.status).toBe('in-progress');
+      expect(record?.submitStartedAt).toBeUndefined();
+      expect(record?.draftMediaId).toBeDefined();
 
-    const resumed = await world.run({ now: JUST_AFTER + 15 * 60_000 });
-    expect(resumed.entries[0]?.outcome).toBe('published');
-    expect(world.fake.state.submitsByTitle.get(ARTICLE_TITLE)).toBe(1);
-    expect(world.fake.count('/cgi-bin/draft/add')).toBe(1);
-  });
+      const resumed = await world.run({ now: JUST_AFTER + 15 * 60_000 });
+      expect(resumed.entries[0]?.outcome).toBe('published');
+      expect(world.fake.state.submitsByTitle.get(ARTICLE_TITLE)).toBe(1);
+      expect(world.fake.count('/cgi-bin/draft/add')).toBe(1);
+    },
+  );
 
   it('stops for the day on 45009', async () => {
     world = await createPublishingWorld();
@@ -254,10 +279,15 @@ describe('leftovers of a killed write', () => {
 describe('a publish record mpflow cannot read', () => {
   it('skips the article rather than guess (guessing could publish twice), pointing at the line', async () => {
     world = await createPublishingWorld();
-    await world.fixture.write(RECORD_FILE, 'article: 2026-09-02-yancha-yanyun\nstatus: in-progress\npublishId: [unclosed\n');
+    await world.fixture.write(
+      RECORD_FILE,
+      'article: 2026-09-02-yancha-yanyun\nstatus: in-progress\npublishId: [unclosed\n',
+    );
     const report = await world.run();
     expect(report.entries[0]).toMatchObject({ outcome: 'failed' });
-    expect(report.entries[0]?.message?.en).toMatch(/^content\/publishing\/2026-09-02-yancha-yanyun\.yaml:3:\d+: the publish record cannot be read/);
+    expect(report.entries[0]?.message?.en).toMatch(
+      /^content\/publishing\/2026-09-02-yancha-yanyun\.yaml:3:\d+: the publish record cannot be read/,
+    );
     expect(report.ok).toBe(false);
     expect(world.fake.calls).toEqual([]);
   });
@@ -282,7 +312,9 @@ describe('catching up', () => {
   it('two due articles: the first one WeChat refuses is recorded failed, and the second still goes out', async () => {
     world = await createPublishingWorld({ images: 1 });
     const second = 'content/articles/2026/09-02-yancha-roasting';
-    const source = (await world.fixture.read(`${ARTICLE_DIRECTORY}/index.md`)).replace('title: 武夷岩茶的“岩韵”，到底在说什么', 'title: 岩茶的焙火：轻、中、足火怎么喝').replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:31:00+08:00');
+    const source = (await world.fixture.read(`${ARTICLE_DIRECTORY}/index.md`))
+      .replace('title: 武夷岩茶的“岩韵”，到底在说什么', 'title: 岩茶的焙火：轻、中、足火怎么喝')
+      .replace('publishAt: 2026-09-02T20:30:00+08:00', 'publishAt: 2026-09-02T20:31:00+08:00');
     await world.fixture.write(`${second}/index.md`, source);
     await world.fixture.write(`${second}/cover.png`, pngNumbered(21));
     await world.fixture.write(`${second}/figure-1.png`, pngNumbered(22));
@@ -313,8 +345,35 @@ describe('the API calls one publication makes', () => {
   // add_material for the cover, draft/add, freepublish/submit, and one freepublish/get per poll.
   it.each([
     [0, 0, ['stable_token', 'material/add_material', 'draft/add', 'freepublish/submit', 'freepublish/get']],
-    [1, 1, ['stable_token', 'media/uploadimg', 'material/add_material', 'draft/add', 'freepublish/submit', 'freepublish/get', 'freepublish/get']],
-    [3, 2, ['stable_token', 'media/uploadimg', 'media/uploadimg', 'media/uploadimg', 'material/add_material', 'draft/add', 'freepublish/submit', 'freepublish/get', 'freepublish/get', 'freepublish/get']],
+    [
+      1,
+      1,
+      [
+        'stable_token',
+        'media/uploadimg',
+        'material/add_material',
+        'draft/add',
+        'freepublish/submit',
+        'freepublish/get',
+        'freepublish/get',
+      ],
+    ],
+    [
+      3,
+      2,
+      [
+        'stable_token',
+        'media/uploadimg',
+        'media/uploadimg',
+        'media/uploadimg',
+        'material/add_material',
+        'draft/add',
+        'freepublish/submit',
+        'freepublish/get',
+        'freepublish/get',
+        'freepublish/get',
+      ],
+    ],
   ])('%i body image(s), %i poll(s) while publishing', async (images, pollsWhilePublishing, expected) => {
     world = await createPublishingWorld({ images, fake: { pollsWhilePublishing } });
     await world.run();

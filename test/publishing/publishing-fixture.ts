@@ -30,13 +30,19 @@ export interface PublishingWorld {
 }
 
 /** The fixture department with its one article carrying `images` body images, and a fake WeChat. */
-export async function createPublishingWorld(options: { images?: number; fake?: FakeWeChatOptions } = {}): Promise<PublishingWorld> {
+export async function createPublishingWorld(
+  options: { images?: number; fake?: FakeWeChatOptions } = {},
+): Promise<PublishingWorld> {
   const images = options.images ?? 2;
   const fixture = await FixtureRepository.create();
-  const figures = Array.from({ length: images }, (_, index) => `![第 ${index + 1} 张图：岩茶茶汤](figure-${index + 1}.png "图 ${index + 1}")`);
+  const figures = Array.from(
+    { length: images },
+    (_, index) => `![第 ${index + 1} 张图：岩茶茶汤](figure-${index + 1}.png "图 ${index + 1}")`,
+  );
   const body = MINIMAL_ARTICLE.replace('![一杯橙黄透亮的岩茶茶汤](figure-1.png "图：茶汤")', figures.join('\n\n'));
   await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, body);
-  for (let index = 1; index <= images; index += 1) await fixture.write(`${ARTICLE_DIRECTORY}/figure-${index}.png`, pngNumbered(index));
+  for (let index = 1; index <= images; index += 1)
+    await fixture.write(`${ARTICLE_DIRECTORY}/figure-${index}.png`, pngNumbered(index));
   if (images === 0) await fixture.remove(`${ARTICLE_DIRECTORY}/figure-1.png`);
   const fake = await startFakeWeChat({ pollsWhilePublishing: 2, ...options.fake });
   const tokenFolder = await mkdtemp(path.join(os.tmpdir(), 'mpflow-token-'));
@@ -52,7 +58,16 @@ export async function createPublishingWorld(options: { images?: number; fake?: F
     fake,
     tokenFolder,
     run: (overrides = {}) =>
-      publishDue({ root: fixture.root, now: JUST_AFTER, dryRun: false, client, render: renderArticle, sleep: async () => undefined, pollIntervalsMs: [10, 10, 10, 10], ...overrides }),
+      publishDue({
+        root: fixture.root,
+        now: JUST_AFTER,
+        dryRun: false,
+        client,
+        render: renderArticle,
+        sleep: async () => undefined,
+        pollIntervalsMs: [10, 10, 10, 10],
+        ...overrides,
+      }),
     async record() {
       try {
         return parse(await readFile(path.join(fixture.root, RECORD_FILE), 'utf8')) as PublishRecord;

@@ -44,7 +44,8 @@ describe('articleImageFiles', () => {
       'articles/2026-09-02-yancha-yanyun/figure-1.png',
       'articles/2026-09-02-yancha-yanyun/images/tea.webp',
     ]);
-    for (const file of files) expect(file.source.startsWith(path.join(root, 'content/articles/2026/09-02-yancha-yanyun'))).toBe(true);
+    for (const file of files)
+      expect(file.source.startsWith(path.join(root, 'content/articles/2026/09-02-yancha-yanyun'))).toBe(true);
   });
 
   it('finds nothing in a repository without articles', async () => {
@@ -55,8 +56,12 @@ describe('articleImageFiles', () => {
 describe('article addresses', () => {
   it('puts each article’s page under each language and its images next to the zh-CN page, with the site base', () => {
     expect(articleHref('2026-09-02-yancha-yanyun', 'zh-CN')).toBe('/articles/2026-09-02-yancha-yanyun/');
-    expect(articleHref('2026-09-02-yancha-yanyun', 'en', '/mpflow')).toBe('/mpflow/en/articles/2026-09-02-yancha-yanyun/');
-    expect(articleImageHref('2026-09-02-yancha-yanyun', 'images/a.png', '/mpflow/')).toBe('/mpflow/articles/2026-09-02-yancha-yanyun/images/a.png');
+    expect(articleHref('2026-09-02-yancha-yanyun', 'en', '/mpflow')).toBe(
+      '/mpflow/en/articles/2026-09-02-yancha-yanyun/',
+    );
+    expect(articleImageHref('2026-09-02-yancha-yanyun', 'images/a.png', '/mpflow/')).toBe(
+      '/mpflow/articles/2026-09-02-yancha-yanyun/images/a.png',
+    );
   });
 
   const sources: Array<[string, boolean]> = [

@@ -57,7 +57,9 @@ describe('a department customising a built-in theme', () => {
       expect(style(h2)).toMatch(/border-left: 0/);
       expect(style(h2)).not.toMatch(/border-left: 4px|border-bottom: 1px/);
       expect(style(elements(custom.html, 'strong')[0]!)).toMatch(/color: #7a2e1f/);
-      expect(style(elements(custom.html, 'section')[0]!)).toMatch(/font-family: Noto Sans CJK SC, sans-serif; .*color: #222222/);
+      expect(style(elements(custom.html, 'section')[0]!)).toMatch(
+        /font-family: Noto Sans CJK SC, sans-serif; .*color: #222222/,
+      );
       expect(findWeChatSafetyProblems(custom.html)).toEqual([]);
       // The built-in theme itself is untouched by another department's changes.
       expect((await renderArticle({ markdown, theme })).html).toBe(plain.html);
@@ -66,8 +68,13 @@ describe('a department customising a built-in theme', () => {
   }
 
   it('draws Mac-style code blocks with the language and numbers every line, a comment across lines included', async () => {
-    const { html } = await renderArticle({ markdown: CODE, customisation: { code: { macHeader: true, lineNumbers: true, style: 'vs2015' } } });
-    const block = elements(html, 'section').find((section) => elements(html, 'pre').length > 0 && /border-radius: 6px/.test(style(section)))!;
+    const { html } = await renderArticle({
+      markdown: CODE,
+      customisation: { code: { macHeader: true, lineNumbers: true, style: 'vs2015' } },
+    });
+    const block = elements(html, 'section').find(
+      (section) => elements(html, 'pre').length > 0 && /border-radius: 6px/.test(style(section)),
+    )!;
     const dots = elements(html, 'span').filter((span) => /border-radius: 5px/.test(style(span)));
     expect(dots.map((dot) => /background: (#\w+)/.exec(style(dot))![1])).toEqual(['#ff5f56', '#ffbd2e', '#27c93f']);
     expect(visibleText(block)).toContain('ts');
@@ -78,9 +85,17 @@ describe('a department customising a built-in theme', () => {
       if (child.type === 'element' && child.tagName === 'br') lines.push('');
       else lines[lines.length - 1] += child.type === 'text' ? child.value : visibleText(child as Element);
     }
-    expect(lines.map((line) => line.replace(/\u00a0/g, ' ').trimStart())).toEqual(['1// 冲泡参数', '2const 水温 = 95;', '3/* 第一泡', '4   十秒出汤 */', '5const 出汤秒数 = 10;']);
+    expect(lines.map((line) => line.replace(/\u00a0/g, ' ').trimStart())).toEqual([
+      '1// 冲泡参数',
+      '2const 水温 = 95;',
+      '3/* 第一泡',
+      '4   十秒出汤 */',
+      '5const 出汤秒数 = 10;',
+    ]);
     const commentColour = (line: number) => {
-      const spans = code.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'span');
+      const spans = code.children.filter(
+        (child): child is Element => child.type === 'element' && child.tagName === 'span',
+      );
       return spans.filter((span) => visibleText(span).includes(line === 3 ? '第一泡' : '十秒出汤')).map(style)[0];
     };
     expect(commentColour(3)).toBeDefined();
@@ -111,16 +126,21 @@ describe('mpflow check and PlantUML', () => {
     const fixture = await FixtureRepository.create();
     try {
       const article = await fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
-      const body = '\n流程如下：\n\n```plantuml\n@startuml\n茶农 -> 茶厂: 鲜叶\n@enduml\n```\n\n写法示例：\n\n````markdown\n```puml\nA -> B\n```\n````\n';
+      const body =
+        '\n流程如下：\n\n```plantuml\n@startuml\n茶农 -> 茶厂: 鲜叶\n@enduml\n```\n\n写法示例：\n\n````markdown\n```puml\nA -> B\n```\n````\n';
       const source = `${article.trimEnd()}\n${body}`;
       await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, source);
       const line = source.split('\n').indexOf('```plantuml') + 1;
       const check = await runMpflow(['check'], { cwd: fixture.root });
       const output = check.stdout + check.stderr;
-      expect(output).toMatch(new RegExp(`${ARTICLE_DIRECTORY}/index\\.md:${line}:1\\s+(?:warning\\s+)?render/diagram-not-drawn`));
+      expect(output).toMatch(
+        new RegExp(`${ARTICLE_DIRECTORY}/index\\.md:${line}:1\\s+(?:warning\\s+)?render/diagram-not-drawn`),
+      );
       expect(output.match(/render\/diagram-not-drawn/g)).toHaveLength(1);
       const render = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
-      expect(render.stderr).toMatch(new RegExp(`^${ARTICLE_DIRECTORY}/index\\.md:${line}:1  warning  render/diagram-not-drawn`, 'm'));
+      expect(render.stderr).toMatch(
+        new RegExp(`^${ARTICLE_DIRECTORY}/index\\.md:${line}:1  warning  render/diagram-not-drawn`, 'm'),
+      );
       expect(render.stderr.match(/render\/diagram-not-drawn/g)).toHaveLength(1);
     } finally {
       await fixture.dispose();
@@ -130,10 +150,18 @@ describe('mpflow check and PlantUML', () => {
 
 describe("a department's own CSS", () => {
   it('keeps tag and class rules WeChat keeps and reports the rest at its line and column', () => {
-    const css = ['h2 { color: #7a2e1f; position: absolute; }', '@media (max-width: 600px) { p { color: red; } }', 'p:first-child, blockquote p { font-size: 15px; }', '.mp-toc-title { background: url(x.png); letter-spacing: 2px !important; }', 'a > b { color: red; }'].join('\n');
+    const css = [
+      'h2 { color: #7a2e1f; position: absolute; }',
+      '@media (max-width: 600px) { p { color: red; } }',
+      'p:first-child, blockquote p { font-size: 15px; }',
+      '.mp-toc-title { background: url(x.png); letter-spacing: 2px !important; }',
+      'a > b { color: red; }',
+    ].join('\n');
     const checked = checkDepartmentCss(css);
     expect(checked.css).toBe('h2 { color: #7a2e1f; }\nblockquote p { font-size: 15px; }');
-    expect(checked.findings.map((finding) => `${finding.line}:${finding.column} ${finding.message.en.split(':')[0]}`)).toEqual([
+    expect(
+      checked.findings.map((finding) => `${finding.line}:${finding.column} ${finding.message.en.split(':')[0]}`),
+    ).toEqual([
       '1:22 Left out position',
       '2:1 Left out @media',
       '3:1 Left out the selector "p',
@@ -167,34 +195,58 @@ render:
 
   it('renders with the settings and its CSS, and says what of the CSS was left out', async () => {
     await fixture.write('content/department.yaml', SETTINGS);
-    await fixture.write('content/render/article.css', '/* 部门样式 */\nh2 { letter-spacing: 3px; }\np { position: fixed; }\n');
+    await fixture.write(
+      'content/render/article.css',
+      '/* 部门样式 */\nh2 { letter-spacing: 3px; }\np { position: fixed; }\n',
+    );
     const article = await fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, article.replace(/\n---\n/, '\n---\n\n寒夜客来茶当酒，\n竹炉汤沸火初红。\n\n'));
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      article.replace(/\n---\n/, '\n---\n\n寒夜客来茶当酒，\n竹炉汤沸火初红。\n\n'),
+    );
     expect((await runMpflow(['check'], { cwd: fixture.root })).exitCode).toBe(0);
     const run = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
     expect(run.exitCode).toBe(0);
-    expect(run.stderr).toMatch(/^content\/render\/article\.css:3:5 {2}warning {2}render\/department-css {2}Left out position/m);
+    expect(run.stderr).toMatch(
+      /^content\/render\/article\.css:3:5 {2}warning {2}render\/department-css {2}Left out position/m,
+    );
     const h2 = elements(run.stdout, 'h2')[0]!;
     expect(style(h2)).toMatch(/text-align: center/);
     expect(style(h2)).toMatch(/border-bottom: 1px solid #b5523b/);
     expect(style(h2)).toMatch(/letter-spacing: 3px/);
     expect(run.stdout).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
     expect(run.stdout).not.toMatch(/position/);
-    expect((await runMpflow(['render', '2026-09-02-yancha-yanyun', '--no-breaks'], { cwd: fixture.root })).stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
+    expect(
+      (await runMpflow(['render', '2026-09-02-yancha-yanyun', '--no-breaks'], { cwd: fixture.root })).stdout,
+    ).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
   });
 
   it('refuses settings it cannot use with the place to fix', async () => {
-    await fixture.write('content/department.yaml', SETTINGS.replace('content/render/article.css', 'content/render/missing.css'));
+    await fixture.write(
+      'content/department.yaml',
+      SETTINGS.replace('content/render/article.css', 'content/render/missing.css'),
+    );
     const missing = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/render\.css content\/render\/missing\.css, which cannot be read \(ENOENT\)/);
-    await fixture.write('content/department.yaml', SETTINGS.replace("colours: { accent: '#b5523b' }", 'colours: { accent: brown }'));
+    await fixture.write(
+      'content/department.yaml',
+      SETTINGS.replace("colours: { accent: '#b5523b' }", 'colours: { accent: brown }'),
+    );
     const invalid = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
     expect(invalid.exitCode).toBe(2);
     expect(invalid.stderr).toMatch(/^mpflow: content\/department\.yaml:6:\d+/m);
-    await fixture.write('content/department.yaml', SETTINGS.replace('code: { macHeader: true }', 'code: { macHeader: true, style: no-such-style }').replace(/^  css: .*\n/m, ''));
+    await fixture.write(
+      'content/department.yaml',
+      SETTINGS.replace('code: { macHeader: true }', 'code: { macHeader: true, style: no-such-style }').replace(
+        /^ {2}css: .*\n/m,
+        '',
+      ),
+    );
     const style = await runMpflow(['render', '2026-09-02-yancha-yanyun'], { cwd: fixture.root });
     expect(style.exitCode).toBe(2);
-    expect(style.stderr).toMatch(/render\.code\.style "no-such-style" in content\/department\.yaml is not a highlight\.js style/);
+    expect(style.stderr).toMatch(
+      /render\.code\.style "no-such-style" in content\/department\.yaml is not a highlight\.js style/,
+    );
   });
 });

@@ -64,7 +64,10 @@ function sourceSentences(markdown: string): string[] {
     .replace(/^>\s*\[!\w+\]\s*$/gm, '')
     .replace(/^\[TOC\]$/gm, '')
     // An image shows its title as the caption; its alt text is checked on the <img> itself.
-    .replace(/<?!\[([^\]|]*)(?:\|\d+)?\]\(([^)\s]+)(?:\s+"([^"]*)")?\)>?,?/g, (_match, _alt: string, _src: string, title?: string) => title ?? '')
+    .replace(
+      /<?!\[([^\]|]*)(?:\|\d+)?\]\(([^)\s]+)(?:\s+"([^"]*)")?\)>?,?/g,
+      (_match, _alt: string, _src: string, title?: string) => title ?? '',
+    )
     .replace(/\[([^\]]+)\](?:\{([^}]+)\}|\^\(([^)]+)\))/g, '$1$2$3')
     .replace(/==|\+\+|\*\*/g, '')
     .replace(/^\s*(?:#+|>|-|\|)\s?/gm, '')
@@ -87,7 +90,9 @@ describe('an article using every doocs syntax', () => {
       const { html, removals, figureProblems } = await renderArticle({ markdown, articleDir: FIXTURE_DIR, theme });
       expect(removals).toEqual([]);
       // Only the PlantUML diagram is not drawn (nothing offline draws it), and the writer is told.
-      expect(figureProblems.map((problem) => [problem.line, problem.rule])).toEqual([[markdown.split('\n').indexOf('```plantuml') + 1, 'render/diagram-not-drawn']]);
+      expect(figureProblems.map((problem) => [problem.line, problem.rule])).toEqual([
+        [markdown.split('\n').indexOf('```plantuml') + 1, 'render/diagram-not-drawn'],
+      ]);
       expect(visibleText(html)).toContain('PlantUML源码（图未绘制）@startuml茶农->茶厂:送来鲜叶@enduml');
 
       // The renderer adds reference and note markers ([1], [注1]) after the words they belong to.
@@ -95,11 +100,15 @@ describe('an article using every doocs syntax', () => {
       const sentences = sourceSentences(markdown);
       expect(sentences.length).toBeGreaterThan(30);
       for (const sentence of sentences) expect(shown, sentence).toContain(sentence);
-      const alts = [...markdown.matchAll(/!\[([^\]|]+)(?:\|\d+)?\]|alt="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+      const alts = [...markdown.matchAll(/!\[([^\]|]+)(?:\|\d+)?\]|alt="([^"]+)"/g)].map(
+        (match) => match[1] ?? match[2],
+      );
       expect(elements(html, 'img').map((image) => image.properties.alt)).toEqual(alts);
 
       for (const node of elements(html)) {
-        expect(['style', 'script', 'defs', 'use', 'iframe', 'input', 'marker'], node.tagName).not.toContain(node.tagName);
+        expect(['style', 'script', 'defs', 'use', 'iframe', 'input', 'marker'], node.tagName).not.toContain(
+          node.tagName,
+        );
         for (const name of Object.keys(node.properties)) {
           expect(['className', 'id'], `${node.tagName} ${name}`).not.toContain(name);
           expect(name, node.tagName).not.toMatch(/^(on|data)[A-Z]/);
@@ -113,7 +122,8 @@ describe('an article using every doocs syntax', () => {
       // Three formulas and one diagram, each an inline SVG.
       const svgs = elements(html, 'svg');
       expect(svgs.length).toBe(4);
-      for (const svg of svgs) expect(Number.parseFloat(String(svg.properties.width))).toBeLessThanOrEqual(MAX_SVG_WIDTH);
+      for (const svg of svgs)
+        expect(Number.parseFloat(String(svg.properties.width))).toBeLessThanOrEqual(MAX_SVG_WIDTH);
       const diagram = svgs.at(-1)!;
       let labels = '';
       visit(diagram, 'text', (node) => {
@@ -123,7 +133,8 @@ describe('an article using every doocs syntax', () => {
 
       // Nothing of the syntax is left as text.
       const text = visibleText(html);
-      for (const literal of ['[!NOTE]', '[TOC]', '$$', '==', '++', ']{', ']^(', '|300]', '```', '<![', '\\times']) expect(text, literal).not.toContain(literal);
+      for (const literal of ['[!NOTE]', '[TOC]', '$$', '==', '++', ']{', ']^(', '|300]', '```', '<![', '\\times'])
+        expect(text, literal).not.toContain(literal);
       // Prices stay prices.
       expect(text).toContain('老白茶标价$30，另一饼标价$45，差价不到一半。');
     });
@@ -144,16 +155,26 @@ describe('the same article in a department theme', () => {
   const customisation = {
     colours: { accent: '#9c4a2f', accentStrong: '#6b2a17', accentSoft: '#fbf3ef' },
     fonts: { headings: 'Noto Serif CJK SC, serif' },
-    headings: { h2: { align: 'center' as const, decoration: 'filled' as const }, h3: { decoration: 'underline' as const } },
+    headings: {
+      h2: { align: 'center' as const, decoration: 'filled' as const },
+      h3: { decoration: 'underline' as const },
+    },
     code: { style: 'vs2015', macHeader: true, lineNumbers: true },
     css: 'blockquote { border-left: 0; padding: 8px 12px; }\n.mp-toc-title { letter-spacing: 2px; }',
   };
   for (const theme of THEME_NAMES) {
     it(`matches test/render/golden/doocs-article.${theme}.department.html and keeps nothing WeChat strips`, async () => {
-      const { html } = await renderArticle({ markdown: await fixture(), articleDir: FIXTURE_DIR, theme, customisation });
+      const { html } = await renderArticle({
+        markdown: await fixture(),
+        articleDir: FIXTURE_DIR,
+        theme,
+        customisation,
+      });
       expect(findWeChatSafetyProblems(html)).toEqual([]);
       expect(preflightProblems(html)).toEqual([]);
-      for (const node of elements(html)) for (const name of Object.keys(node.properties)) expect(['className', 'id'], `${node.tagName} ${name}`).not.toContain(name);
+      for (const node of elements(html))
+        for (const name of Object.keys(node.properties))
+          expect(['className', 'id'], `${node.tagName} ${name}`).not.toContain(name);
       const golden = path.join(GOLDEN_DIR, `doocs-article.${theme}.department.html`);
       const readable = `${html.replace(/></g, '>\n<')}\n`;
       if (process.env.UPDATE_GOLDEN === '1') await writeFile(golden, readable);
@@ -169,11 +190,21 @@ async function render(markdown: string, options: { breaks?: boolean } = {}) {
 
 describe('each doocs syntax on its own', () => {
   it('titles the five GFM alerts in Chinese and keeps their text', async () => {
-    const kinds = [['NOTE', '说明'], ['TIP', '提示'], ['IMPORTANT', '重要'], ['WARNING', '警告'], ['CAUTION', '注意']] as const;
+    const kinds = [
+      ['NOTE', '说明'],
+      ['TIP', '提示'],
+      ['IMPORTANT', '重要'],
+      ['WARNING', '警告'],
+      ['CAUTION', '注意'],
+    ] as const;
     for (const [kind, title] of kinds) {
       const { html } = await render(`> [!${kind}]\n> 茶汤太烫，稍等片刻。`);
       const paragraphs = elements(html, 'p');
-      expect(paragraphs.map((paragraph) => visibleText(`<p>${(paragraph.children[0] as { value?: string }).value ?? ''}</p>`))).toEqual([title, '茶汤太烫，稍等片刻。']);
+      expect(
+        paragraphs.map((paragraph) =>
+          visibleText(`<p>${(paragraph.children[0] as { value?: string }).value ?? ''}</p>`),
+        ),
+      ).toEqual([title, '茶汤太烫，稍等片刻。']);
       expect(html).not.toContain('[!');
     }
     // An ordinary quote stays a quote.
@@ -207,7 +238,10 @@ describe('each doocs syntax on its own', () => {
   });
 
   it('draws Mermaid as static SVG that fits the column, arrowheads drawn without markers', async () => {
-    const wide = Array.from({ length: 12 }, (_, index) => `  N${index}[第${index}步] --> N${index + 1}[第${index + 1}步]`).join('\n');
+    const wide = Array.from(
+      { length: 12 },
+      (_, index) => `  N${index}[第${index}步] --> N${index + 1}[第${index + 1}步]`,
+    ).join('\n');
     const { html } = await render(`\`\`\`mermaid\ngraph LR\n${wide}\n\`\`\``);
     const [svg] = elements(html, 'svg');
     expect(Number(svg!.properties.width)).toBe(MAX_SVG_WIDTH);
@@ -242,7 +276,9 @@ describe('each doocs syntax on its own', () => {
     expect(second!.properties.alt).toBe('一');
     expect(third!.properties.alt).toBe('二');
     expect(images.map((image) => image.src)).toEqual(['a.png', 'b.png', 'c.png']);
-    const gallery = elements(html, 'section').find((section) => String(section.properties.style).includes('overflow-x: auto; white-space: nowrap'));
+    const gallery = elements(html, 'section').find((section) =>
+      String(section.properties.style).includes('overflow-x: auto; white-space: nowrap'),
+    );
     expect(gallery).toBeDefined();
     expect(visibleText(html)).not.toMatch(/[<>]/);
   });
@@ -254,13 +290,22 @@ describe('each doocs syntax on its own', () => {
   });
 
   it('gives the sentence back its Chinese punctuation after a bare address', async () => {
-    const { html, references } = await render('见 www.example.com/tea。下一句，还有 https://zh.wikipedia.org/wiki/武夷岩茶！');
-    expect(references.map((reference) => reference.url)).toEqual(['http://www.example.com/tea', 'https://zh.wikipedia.org/wiki/武夷岩茶']);
-    expect(visibleText(html)).toContain('见www.example.com/tea[1]。下一句，还有https://zh.wikipedia.org/wiki/武夷岩茶[2]！');
+    const { html, references } = await render(
+      '见 www.example.com/tea。下一句，还有 https://zh.wikipedia.org/wiki/武夷岩茶！',
+    );
+    expect(references.map((reference) => reference.url)).toEqual([
+      'http://www.example.com/tea',
+      'https://zh.wikipedia.org/wiki/武夷岩茶',
+    ]);
+    expect(visibleText(html)).toContain(
+      '见www.example.com/tea[1]。下一句，还有https://zh.wikipedia.org/wiki/武夷岩茶[2]！',
+    );
   });
 
   it('aligns a paragraph with a long address left instead of stretching its spaces', async () => {
-    const { html } = await render('裸网址也常见 https://www.example.org/a/very/long/path/that/cannot/break.html 这样。\n\n普通的一段。');
+    const { html } = await render(
+      '裸网址也常见 https://www.example.org/a/very/long/path/that/cannot/break.html 这样。\n\n普通的一段。',
+    );
     const [withUrl, plain] = elements(html, 'p');
     expect(String(withUrl!.properties.style)).toContain('text-align: left;');
     expect(String(plain!.properties.style)).not.toContain('text-align: left;');
@@ -268,8 +313,12 @@ describe('each doocs syntax on its own', () => {
 
   it('aligns a list item or table cell with a long address left as well', async () => {
     const long = 'https://www.example.org/a/very/long/path/that/cannot/break.html';
-    const { html } = await render(`- 见 ${long} 这里\n- 短的一项\n\n| 出处 | 说明 |\n| --- | --- |\n| ${long} | 茶经 |\n`);
-    const items = elements(html, 'section').filter((section) => /text-indent: -1\.4em/.test(String(section.properties.style)));
+    const { html } = await render(
+      `- 见 ${long} 这里\n- 短的一项\n\n| 出处 | 说明 |\n| --- | --- |\n| ${long} | 茶经 |\n`,
+    );
+    const items = elements(html, 'section').filter((section) =>
+      /text-indent: -1\.4em/.test(String(section.properties.style)),
+    );
     expect(items.map((item) => String(item.properties.style).includes('text-align: left;'))).toEqual([true, false]);
     const cells = elements(html, 'td');
     expect(cells.map((cell) => String(cell.properties.style).includes('text-align: left;'))).toEqual([true, false]);
@@ -279,7 +328,9 @@ describe('each doocs syntax on its own', () => {
     const { html } = await render('说法见此[^1]。\n\n- 一\n  - 二\n    - 三\n      - 四\n\n[^1]: 出处。');
     const marker = elements(html, 'sup')[0]!;
     expect(String(marker.properties.style)).toContain('white-space: nowrap;');
-    const bullets = elements(html, 'span').map((span) => (span.children[0] as { value?: string }).value).filter((value) => value && /^[•◦▪▫]$/.test(value));
+    const bullets = elements(html, 'span')
+      .map((span) => (span.children[0] as { value?: string }).value)
+      .filter((value) => value && /^[•◦▪▫]$/.test(value));
     expect(bullets).toEqual(['•', '◦', '▪', '▫']);
   });
 });

@@ -55,7 +55,9 @@ async function paste(page: Page, html: string): Promise<void> {
     const data = new DataTransfer();
     data.setData('text/html', content);
     data.setData('text/plain', content.replace(/<[^>]+>/g, ''));
-    document.getElementById('editor')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .getElementById('editor')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, html);
   await page.waitForFunction(() => [...document.images].every((image) => image.complete));
 }
@@ -84,9 +86,18 @@ function measure(page: Page): Promise<Pasted> {
       headingCount: editor.querySelectorAll('h2').length,
       codeBackground: shownBackground(code),
       codeLines: code.innerText.split('\n'),
-      tableScroll: { overflowX: getComputedStyle(scroller).overflowX, scrollWidth: scroller.scrollWidth, clientWidth: scroller.clientWidth },
+      tableScroll: {
+        overflowX: getComputedStyle(scroller).overflowX,
+        scrollWidth: scroller.scrollWidth,
+        clientWidth: scroller.clientWidth,
+      },
       figureCount: editor.querySelectorAll('figure').length,
-      caption: { text: caption.textContent ?? '', fontSize: getComputedStyle(caption).fontSize, textAlign: getComputedStyle(caption).textAlign, color: getComputedStyle(caption).color },
+      caption: {
+        text: caption.textContent ?? '',
+        fontSize: getComputedStyle(caption).fontSize,
+        textAlign: getComputedStyle(caption).textAlign,
+        color: getComputedStyle(caption).color,
+      },
       imagesLoaded: [...editor.querySelectorAll('img')].filter((image) => image.naturalWidth > 0).length,
       bodyFontSize: getComputedStyle(paragraph).fontSize,
       bodyLineHeight: getComputedStyle(paragraph).lineHeight,
@@ -107,7 +118,8 @@ function inkedShare(page: Page, png: Buffer): Promise<number> {
     context.drawImage(image, 0, 0);
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     let inked = 0;
-    for (let index = 0; index < data.length; index += 4) if (data[index]! < 240 || data[index + 1]! < 240 || data[index + 2]! < 240) inked += 1;
+    for (let index = 0; index < data.length; index += 4)
+      if (data[index]! < 240 || data[index + 1]! < 240 || data[index + 2]! < 240) inked += 1;
     return inked / (data.length / 4);
   }, png.toString('base64'));
 }
@@ -162,7 +174,12 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
       expect(pasted.tableScroll.scrollWidth).toBeGreaterThan(pasted.tableScroll.clientWidth);
       expect(pasted.tableScroll.clientWidth).toBeLessThanOrEqual(375);
       expect(pasted.figureCount).toBe(2);
-      expect(pasted.caption).toEqual({ text: '图一：武夷山岩壁之间的茶园', fontSize: '13px', textAlign: 'center', color: EXPECTED[theme]!.caption });
+      expect(pasted.caption).toEqual({
+        text: '图一：武夷山岩壁之间的茶园',
+        fontSize: '13px',
+        textAlign: 'center',
+        color: EXPECTED[theme]!.caption,
+      });
       expect(pasted.imagesLoaded).toBe(2);
       expect(pasted.bodyFontSize).toBe('16px');
       expect(pasted.bodyLineHeight).toBe('28.8px');
@@ -176,7 +193,12 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
   for (const theme of THEME_NAMES) {
     it(`shows every doocs syntax drawn, none as literal Markdown (${theme})`, async () => {
       const doocs = await readFile(path.join(DOOCS_DIR, 'index.md'), 'utf8');
-      const { html } = await renderArticle({ markdown: doocs, articleDir: DOOCS_DIR, theme, imageUrl: () => imageData });
+      const { html } = await renderArticle({
+        markdown: doocs,
+        articleDir: DOOCS_DIR,
+        theme,
+        imageUrl: () => imageData,
+      });
       await paste(page, html);
       const shown = await page.evaluate(() => {
         const editor = document.getElementById('editor')!;
@@ -188,11 +210,32 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
           text: editor.innerText,
           svgs,
           rubies: editor.querySelectorAll('ruby rt').length,
-          widest: Math.max(...[...editor.querySelectorAll('*')].filter((element) => !element.closest('[style*="overflow-x: auto"]')).map((element) => element.getBoundingClientRect().right)),
+          widest: Math.max(
+            ...[...editor.querySelectorAll('*')]
+              .filter((element) => !element.closest('[style*="overflow-x: auto"]'))
+              .map((element) => element.getBoundingClientRect().right),
+          ),
           imagesLoaded: [...editor.querySelectorAll('img')].filter((image) => image.naturalWidth > 0).length,
         };
       });
-      for (const literal of ['[!NOTE]', '[!TIP]', '[TOC]', '$$', '==', '++', ']{', ']^(', '|300]', '```', '<![', '<details>', '<center>', '\\frac', 'graph TD']) expect(shown.text, literal).not.toContain(literal);
+      for (const literal of [
+        '[!NOTE]',
+        '[!TIP]',
+        '[TOC]',
+        '$$',
+        '==',
+        '++',
+        ']{',
+        ']^(',
+        '|300]',
+        '```',
+        '<![',
+        '<details>',
+        '<center>',
+        '\\frac',
+        'graph TD',
+      ])
+        expect(shown.text, literal).not.toContain(literal);
       for (const title of ['说明', '提示', '重要', '警告', '注意', '目录']) expect(shown.text).toContain(title);
       expect(shown.text).toContain('老白茶标价 $30，另一饼标价 $45');
       // Three formulas and the diagram are drawn with a size, and nothing sticks out of the phone.
@@ -214,16 +257,26 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
       markdown: doocs,
       articleDir: DOOCS_DIR,
       imageUrl: () => imageData,
-      customisation: { colours: { accent: '#9c4a2f' }, headings: { h2: { align: 'center', decoration: 'filled' } }, code: { style: 'vs2015', macHeader: true, lineNumbers: true } },
+      customisation: {
+        colours: { accent: '#9c4a2f' },
+        headings: { h2: { align: 'center', decoration: 'filled' } },
+        code: { style: 'vs2015', macHeader: true, lineNumbers: true },
+      },
     });
     await paste(page, html);
     const shown = await page.evaluate(() => {
       const editor = document.getElementById('editor')!;
       const h2 = editor.querySelector('h2')!;
       const codes = [...editor.querySelectorAll('pre code')] as HTMLElement[];
-      const dots = [...editor.querySelectorAll('span')].filter((span) => getComputedStyle(span).borderRadius === '5px' && span.getBoundingClientRect().width === 10);
+      const dots = [...editor.querySelectorAll('span')].filter(
+        (span) => getComputedStyle(span).borderRadius === '5px' && span.getBoundingClientRect().width === 10,
+      );
       return {
-        heading: { background: getComputedStyle(h2).backgroundColor, colour: getComputedStyle(h2).color, align: getComputedStyle(h2).textAlign },
+        heading: {
+          background: getComputedStyle(h2).backgroundColor,
+          colour: getComputedStyle(h2).color,
+          align: getComputedStyle(h2).textAlign,
+        },
         codeLines: codes.map((code) => code.innerText.split('\n')),
         // The editor may move a background that repeats its parent's onto the parent: the first one painted.
         codeBackground: (() => {
@@ -234,7 +287,11 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
           return 'none';
         })(),
         dots: dots.map((dot) => getComputedStyle(dot).backgroundColor),
-        widest: Math.max(...[...editor.querySelectorAll('*')].filter((element) => !element.closest('[style*="overflow-x: auto"]')).map((element) => element.getBoundingClientRect().right)),
+        widest: Math.max(
+          ...[...editor.querySelectorAll('*')]
+            .filter((element) => !element.closest('[style*="overflow-x: auto"]'))
+            .map((element) => element.getBoundingClientRect().right),
+        ),
         text: editor.innerText,
       };
     });
@@ -243,7 +300,10 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into
     // Two code blocks (the TypeScript sample and the PlantUML source), each with three dots and numbered lines.
     expect(shown.dots).toHaveLength(6);
     expect(shown.dots.slice(0, 3)).toEqual(['rgb(255, 95, 86)', 'rgb(255, 189, 46)', 'rgb(39, 201, 63)']);
-    for (const lines of shown.codeLines) lines.forEach((line, index) => expect(line.replace(/\u00a0/g, ' ').trimStart()).toMatch(new RegExp(`^${index + 1}(?!\\d)`)));
+    for (const lines of shown.codeLines)
+      lines.forEach((line, index) =>
+        expect(line.replace(/\u00a0/g, ' ').trimStart()).toMatch(new RegExp(`^${index + 1}(?!\\d)`)),
+      );
     expect(shown.text).toContain('PlantUML 源码（图未绘制）');
     expect(shown.widest).toBeLessThanOrEqual(375);
     const png = await page.screenshot({ fullPage: true });

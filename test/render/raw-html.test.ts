@@ -27,7 +27,10 @@ function firstElement(html: string, tagName: string): Element | undefined {
 
 describe('raw HTML by the WeChat allow-list', () => {
   it('keeps superscripts, subscripts and line breaks in table cells', async () => {
-    const { html, removals } = await renderArticle({ markdown: '一饼茶约 10<sup>3</sup> 克，泡茶的水是 H<sub>2</sub>O。\n\n| 器具 | 说明 |\n| --- | --- |\n| 盖碗 | 第一行<br>第二行 |\n' });
+    const { html, removals } = await renderArticle({
+      markdown:
+        '一饼茶约 10<sup>3</sup> 克，泡茶的水是 H<sub>2</sub>O。\n\n| 器具 | 说明 |\n| --- | --- |\n| 盖碗 | 第一行<br>第二行 |\n',
+    });
     expect(html).toContain('10<sup');
     expect(html).toMatch(/>3<\/sup>/);
     expect(html).toMatch(/H<sub[^>]*>2<\/sub>O/);
@@ -54,7 +57,8 @@ describe('raw HTML by the WeChat allow-list', () => {
     const { html, removals, images } = await renderArticle({ markdown });
     expect(removals).toEqual([]);
     const text = visibleText(html);
-    for (const sentence of ['扫码关注“岩韵茶社”', '每周三更新', '冲泡参数', '水温 100℃，出汤 5 秒。']) expect(text).toContain(sentence);
+    for (const sentence of ['扫码关注“岩韵茶社”', '每周三更新', '冲泡参数', '水温 100℃，出汤 5 秒。'])
+      expect(text).toContain(sentence);
     expect(html).toMatch(/<p style="[^"]*text-align: center;[^"]*">扫码关注/);
     expect(html).toMatch(/<section style="[^"]*text-align: center;[^"]*">每周三更新/);
     expect(String(firstElement(html, 'img')?.properties.style)).toContain('width: 50%;');
@@ -108,7 +112,8 @@ describe('mpflow check reports the raw HTML the renderer would remove', () => {
     try {
       const file = `${ARTICLE_DIRECTORY}/index.md`;
       const source = await fixture.read(file);
-      const added = '\n\n上标 10<sup>3</sup> 保留，<font color="red">限时</font>和 <span class="x">样式</span>不保留。\n';
+      const added =
+        '\n\n上标 10<sup>3</sup> 保留，<font color="red">限时</font>和 <span class="x">样式</span>不保留。\n';
       await fixture.write(file, source.replace(/\n*$/, added));
       const line = source.replace(/\n*$/, '').split('\n').length + 2;
       const run = await runMpflow(['check'], { cwd: fixture.root });

@@ -84,7 +84,13 @@ describe('golden renders of the rich sample article', () => {
 
   it('lists the local images in body order, once each, resolved against the article folder', async () => {
     const { images, references } = await renderArticle({ markdown: await richArticle(), articleDir: FIXTURE_DIR });
-    expect(images).toEqual([{ src: 'tea-garden.png', alt: '武夷山岩壁之间的茶园，梯田层层叠叠', absolutePath: path.join(FIXTURE_DIR, 'tea-garden.png') }]);
+    expect(images).toEqual([
+      {
+        src: 'tea-garden.png',
+        alt: '武夷山岩壁之间的茶园，梯田层层叠叠',
+        absolutePath: path.join(FIXTURE_DIR, 'tea-garden.png'),
+      },
+    ]);
     expect(references).toEqual([
       { number: 1, url: 'https://www.wuyishan.gov.cn/', text: '武夷山市政府网站' },
       { number: 2, url: 'https://zh.wikipedia.org/wiki/武夷岩茶', text: '维基百科“武夷岩茶”条目' },
@@ -95,15 +101,69 @@ describe('golden renders of the rich sample article', () => {
 
 describe('links', () => {
   const cases: Array<{ name: string; markdown: string; text: string; links: string[]; references: string[] }> = [
-    { name: 'an external link becomes text and a marker', markdown: '见[武夷山](https://www.wuyishan.gov.cn/)。', text: '见武夷山[1]。', links: [], references: ['https://www.wuyishan.gov.cn/'] },
-    { name: 'a WeChat article stays a link', markdown: '见[上一篇](https://mp.weixin.qq.com/s/AbC)。', text: '见上一篇。', links: ['https://mp.weixin.qq.com/s/AbC'], references: [] },
-    { name: 'an #anchor link keeps only its text', markdown: '见[上文](#二水温)。', text: '见上文。', links: [], references: [] },
-    { name: 'a link to a file next to the article keeps only its text', markdown: '见[另一篇](../09-05-fuding/index.md)。', text: '见另一篇。', links: [], references: [] },
-    { name: 'a javascript: link keeps only its text', markdown: '[点我](javascript:alert(1))', text: '点我', links: [], references: [] },
-    { name: 'the same address twice is one reference', markdown: '[甲](https://a.example/) 与 [乙](https://a.example/) 与 [丙](https://b.example/)', text: '甲[1] 与 乙[1] 与 丙[2]', links: [], references: ['https://a.example/', 'https://b.example/'] },
-    { name: 'a reference-style link follows the same rules', markdown: '见[茶经][cj]。\n\n[cj]: https://zh.wikisource.org/wiki/茶經', text: '见茶经[1]。', links: [], references: ['https://zh.wikisource.org/wiki/茶經'] },
-    { name: 'a bare address (GFM autolink) is cited too', markdown: '官网 https://www.example.com 有说明', text: '官网 https://www.example.com[1] 有说明', links: [], references: ['https://www.example.com'] },
-    { name: 'an e-mail address is cited, not linked', markdown: '来信[联系我们](mailto:tea@example.com)', text: '来信联系我们[1]', links: [], references: ['mailto:tea@example.com'] },
+    {
+      name: 'an external link becomes text and a marker',
+      markdown: '见[武夷山](https://www.wuyishan.gov.cn/)。',
+      text: '见武夷山[1]。',
+      links: [],
+      references: ['https://www.wuyishan.gov.cn/'],
+    },
+    {
+      name: 'a WeChat article stays a link',
+      markdown: '见[上一篇](https://mp.weixin.qq.com/s/AbC)。',
+      text: '见上一篇。',
+      links: ['https://mp.weixin.qq.com/s/AbC'],
+      references: [],
+    },
+    {
+      name: 'an #anchor link keeps only its text',
+      markdown: '见[上文](#二水温)。',
+      text: '见上文。',
+      links: [],
+      references: [],
+    },
+    {
+      name: 'a link to a file next to the article keeps only its text',
+      markdown: '见[另一篇](../09-05-fuding/index.md)。',
+      text: '见另一篇。',
+      links: [],
+      references: [],
+    },
+    {
+      name: 'a javascript: link keeps only its text',
+      markdown: '[点我](javascript:alert(1))',
+      text: '点我',
+      links: [],
+      references: [],
+    },
+    {
+      name: 'the same address twice is one reference',
+      markdown: '[甲](https://a.example/) 与 [乙](https://a.example/) 与 [丙](https://b.example/)',
+      text: '甲[1] 与 乙[1] 与 丙[2]',
+      links: [],
+      references: ['https://a.example/', 'https://b.example/'],
+    },
+    {
+      name: 'a reference-style link follows the same rules',
+      markdown: '见[茶经][cj]。\n\n[cj]: https://zh.wikisource.org/wiki/茶經',
+      text: '见茶经[1]。',
+      links: [],
+      references: ['https://zh.wikisource.org/wiki/茶經'],
+    },
+    {
+      name: 'a bare address (GFM autolink) is cited too',
+      markdown: '官网 https://www.example.com 有说明',
+      text: '官网 https://www.example.com[1] 有说明',
+      links: [],
+      references: ['https://www.example.com'],
+    },
+    {
+      name: 'an e-mail address is cited, not linked',
+      markdown: '来信[联系我们](mailto:tea@example.com)',
+      text: '来信联系我们[1]',
+      links: [],
+      references: ['mailto:tea@example.com'],
+    },
   ];
   for (const testCase of cases) {
     it(testCase.name, async () => {
@@ -125,7 +185,13 @@ describe('links', () => {
 
 describe('code blocks', () => {
   it('keeps indentation and line breaks as &nbsp; and <br>, colours inline on each token', async () => {
-    const source = ['function steep(round: number) {', '  if (round <= 1) return 5;', '', '\treturn round * 5; // 每泡加 5 秒', '}'].join('\n');
+    const source = [
+      'function steep(round: number) {',
+      '  if (round <= 1) return 5;',
+      '',
+      '\treturn round * 5; // 每泡加 5 秒',
+      '}',
+    ].join('\n');
     const { html } = await render(`\`\`\`ts\n${source}\n\`\`\``);
     const code = elements(html, 'code')[0]!;
     expect(elements(html, 'br')).toHaveLength(4);
@@ -147,7 +213,9 @@ describe('code blocks', () => {
     expect(elements(bash, 'span').some((span) => style(span).includes('color'))).toBe(true);
     expect(bash).toContain('&nbsp;&nbsp;&#x26;&#x26;&nbsp;&nbsp;');
     const { html: plain } = await render('```no-such-language\na  b\n```');
-    expect(elements(plain, 'code')[0]!.children.map((child) => (child.type === 'text' ? child.value : ''))).toEqual(['a\u00a0\u00a0b']);
+    expect(elements(plain, 'code')[0]!.children.map((child) => (child.type === 'text' ? child.value : ''))).toEqual([
+      'a\u00a0\u00a0b',
+    ]);
   });
 
   it('puts the code on a coloured background that scrolls sideways', async () => {
@@ -173,13 +241,19 @@ describe('lists, tables, quotes, images and footnotes', () => {
   it('turns task list checkboxes into ☑ and ☐', async () => {
     const { html } = await render('- [x] 备好盖碗\n- [ ] 买一把壶');
     expect(elements(html, 'input')).toHaveLength(0);
-    expect(elements(html, 'section').filter((section) => style(section).includes('text-indent')).map(textOf)).toEqual(['☑备好盖碗', '☐买一把壶']);
+    expect(
+      elements(html, 'section')
+        .filter((section) => style(section).includes('text-indent'))
+        .map(textOf),
+    ).toEqual(['☑备好盖碗', '☐买一把壶']);
   });
 
   it('wraps tables in a section that scrolls sideways and keeps column alignment', async () => {
     const { html } = await render('| 茶 | 水温 |\n| :-- | --: |\n| 岩茶 | 100 |');
     const table = elements(html, 'table')[0]!;
-    const wrappers = elements(html, 'section').filter((section) => section.children.some((child) => child.type === 'element' && child.tagName === 'table'));
+    const wrappers = elements(html, 'section').filter((section) =>
+      section.children.some((child) => child.type === 'element' && child.tagName === 'table'),
+    );
     expect(wrappers).toHaveLength(1);
     expect(style(wrappers[0]!)).toContain('overflow-x: auto');
     expect(table).toBeDefined();
@@ -188,14 +262,19 @@ describe('lists, tables, quotes, images and footnotes', () => {
 
   it('shows an image alone in its paragraph as a figure, captioned by its title or else its alt text', async () => {
     const { html, images } = await renderArticle({
-      markdown: '![茶园](garden.png "图一：茶园")\n\n![只有替代文字](leaf%20one.png)\n\n文中小图 ![图标](https://cdn.example.com/i.png) 一枚',
+      markdown:
+        '![茶园](garden.png "图一：茶园")\n\n![只有替代文字](leaf%20one.png)\n\n文中小图 ![图标](https://cdn.example.com/i.png) 一枚',
       articleDir: '/repo/content/articles/2026/09-02-x',
       imageUrl: (src) => (src === 'garden.png' ? 'https://mmbiz.qpic.cn/garden' : undefined),
     });
     const figures = elements(html, 'figure');
     expect(figures).toHaveLength(2);
     expect(figures.map((figure) => textOf(figure))).toEqual(['图一：茶园', '只有替代文字']);
-    expect(elements(html, 'img').map((img) => String(img.properties.src))).toEqual(['https://mmbiz.qpic.cn/garden', 'leaf%20one.png', 'https://cdn.example.com/i.png']);
+    expect(elements(html, 'img').map((img) => String(img.properties.src))).toEqual([
+      'https://mmbiz.qpic.cn/garden',
+      'leaf%20one.png',
+      'https://cdn.example.com/i.png',
+    ]);
     expect(images).toEqual([
       { src: 'garden.png', alt: '茶园', absolutePath: '/repo/content/articles/2026/09-02-x/garden.png' },
       { src: 'leaf%20one.png', alt: '只有替代文字', absolutePath: '/repo/content/articles/2026/09-02-x/leaf one.png' },
@@ -203,7 +282,9 @@ describe('lists, tables, quotes, images and footnotes', () => {
   });
 
   it('numbers footnotes by first use and lists them under 注释, without ids or anchor links', async () => {
-    const { html } = await render('先说乙[^b]，再说甲[^a]，又提乙[^b]。\n\n[^a]: 甲的注。\n[^b]: 乙的注。\n[^unused]: 没人引用。');
+    const { html } = await render(
+      '先说乙[^b]，再说甲[^a]，又提乙[^b]。\n\n[^a]: 甲的注。\n[^b]: 乙的注。\n[^unused]: 没人引用。',
+    );
     expect(textOf(elements(html, 'p')[0]!)).toBe('先说乙[注1]，再说甲[注2]，又提乙[注1]。');
     expect(textOf(fromHtml(html, { fragment: true }))).toMatch(/注释\s*\[注1\]乙的注。\s*\[注2\]甲的注。\s*$/);
     expect(html).not.toContain('没人引用');
@@ -229,19 +310,25 @@ describe('lists, tables, quotes, images and footnotes', () => {
 
 describe('what never reaches WeChat', () => {
   it('drops raw HTML, scripts, event handlers and styles written into the Markdown', async () => {
-    const { html } = await render('正文<script>alert(1)</script>\n\n<style>p{color:red}</style>\n\n<div onclick="x()" class="a" id="b">块</div>\n\n<img src="x.png" onerror="alert(1)">');
+    const { html } = await render(
+      '正文<script>alert(1)</script>\n\n<style>p{color:red}</style>\n\n<div onclick="x()" class="a" id="b">块</div>\n\n<img src="x.png" onerror="alert(1)">',
+    );
     expect(html).not.toMatch(/<script|<style|onclick|onerror|class=|id=/);
     expect(findWeChatSafetyProblems(html)).toEqual([]);
   });
 
   it('drops an <iframe> and a javascript: link from the Markdown, keeping only readable text', async () => {
-    const { html } = await render('视频<iframe src="https://v.qq.com/x"></iframe>\n\n[点我](javascript:alert(1)) <a href="https://example.com" onclick="x()">原文</a>');
+    const { html } = await render(
+      '视频<iframe src="https://v.qq.com/x"></iframe>\n\n[点我](javascript:alert(1)) <a href="https://example.com" onclick="x()">原文</a>',
+    );
     expect(html).not.toMatch(/<iframe|javascript:|onclick|<a /);
     expect(html).toContain('点我');
   });
 
   it('sends no line feed: breaks between tags go, a soft break is a space, or nothing between Chinese characters', async () => {
-    const { html } = await render('第一行\n第二行，then English\nwords.\n\n| 茶 | 水温 |\n| --- | --- |\n| 白茶 | 85℃ |\n\n- 一\n- 二');
+    const { html } = await render(
+      '第一行\n第二行，then English\nwords.\n\n| 茶 | 水温 |\n| --- | --- |\n| 白茶 | 85℃ |\n\n- 一\n- 二',
+    );
     expect(html).not.toContain('\n');
     expect(html).toContain('第一行第二行，then English words.');
     expect(elements(html, 'td')).toHaveLength(2);

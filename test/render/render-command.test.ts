@@ -64,7 +64,9 @@ describe('mpflow render', () => {
     const line = broken.split('\n').findIndex((text) => text.includes('theme: neon')) + 1;
     const check = await runMpflow(['check'], { cwd: fixture.root });
     expect(check.exitCode).toBe(1);
-    expect(check.stderr + check.stdout).toMatch(new RegExp(`content/policy/2026-01-01\\.yaml:${line}:\\d+\\s+policy/theme`));
+    expect(check.stderr + check.stdout).toMatch(
+      new RegExp(`content/policy/2026-01-01\\.yaml:${line}:\\d+\\s+policy/theme`),
+    );
     expect(check.stderr + check.stdout).toContain('There is no rendering theme "neon"; the themes are tea-green, ink.');
     const render = await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root });
     expect(render.exitCode).toBe(2);
@@ -74,7 +76,10 @@ describe('mpflow render', () => {
   it("keeps an article's single line breaks when its front matter says breaks: true, unless --no-breaks", async () => {
     const article = await fixture.read(`${ARTICLE_DIRECTORY}/index.md`);
     const poem = '寒夜客来茶当酒，\n竹炉汤沸火初红。\n\n';
-    await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, article.replace(/^tags:/m, 'breaks: true\ntags:').replace(/\n---\n/, `\n---\n\n${poem}`));
+    await fixture.write(
+      `${ARTICLE_DIRECTORY}/index.md`,
+      article.replace(/^tags:/m, 'breaks: true\ntags:').replace(/\n---\n/, `\n---\n\n${poem}`),
+    );
     expect((await runMpflow(['check'], { cwd: fixture.root })).exitCode).toBe(0);
     const kept = await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root });
     expect(kept.stdout).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
@@ -82,8 +87,12 @@ describe('mpflow render', () => {
     expect(overridden.stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
     const plain = article.replace(/\n---\n/, `\n---\n\n${poem}`);
     await fixture.write(`${ARTICLE_DIRECTORY}/index.md`, plain);
-    expect((await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root })).stdout).toContain('寒夜客来茶当酒，竹炉汤沸火初红。');
-    expect((await runMpflow(['render', ARTICLE_ID, '--breaks'], { cwd: fixture.root })).stdout).toContain('寒夜客来茶当酒，<br>竹炉汤沸火初红。');
+    expect((await runMpflow(['render', ARTICLE_ID], { cwd: fixture.root })).stdout).toContain(
+      '寒夜客来茶当酒，竹炉汤沸火初红。',
+    );
+    expect((await runMpflow(['render', ARTICLE_ID, '--breaks'], { cwd: fixture.root })).stdout).toContain(
+      '寒夜客来茶当酒，<br>竹炉汤沸火初红。',
+    );
   });
 
   it('answers in Chinese with --lang zh-CN', async () => {
@@ -93,14 +102,38 @@ describe('mpflow render', () => {
   });
 
   const mistakes: Array<{ name: string; args: string[]; message: RegExp }> = [
-    { name: 'an unknown theme', args: ['render', ARTICLE_ID, '--theme', 'neon'], message: /no theme "neon"; the themes are tea-green, ink/ },
+    {
+      name: 'an unknown theme',
+      args: ['render', ARTICLE_ID, '--theme', 'neon'],
+      message: /no theme "neon"; the themes are tea-green, ink/,
+    },
     { name: 'an article that does not exist', args: ['render', '2026-12-31-nothing-here'], message: /does not exist/ },
-    { name: 'a file that is not Markdown', args: ['render', 'content/team.yaml'], message: /"content\/team\.yaml" is not a Markdown file/ },
+    {
+      name: 'a file that is not Markdown',
+      args: ['render', 'content/team.yaml'],
+      message: /"content\/team\.yaml" is not a Markdown file/,
+    },
     { name: 'nothing to render', args: ['render'], message: /Name a Markdown file, folder or article id/ },
-    { name: 'a path that does not exist', args: ['render', 'drafts/none.md'], message: /Cannot find "drafts\/none\.md"/ },
-    { name: 'both --out and --stdout', args: ['render', ARTICLE_ID, '--out', 'x.html', '--stdout'], message: /Choose --out or --stdout/ },
-    { name: 'an --image-base that is not an address', args: ['render', ARTICLE_ID, '--image-base', 'cdn/images'], message: /--image-base "cdn\/images" is not an http/ },
-    { name: 'an unwritable --out', args: ['render', ARTICLE_ID, '--out', '/nonexistent-folder/x.html'], message: /Cannot write --out/ },
+    {
+      name: 'a path that does not exist',
+      args: ['render', 'drafts/none.md'],
+      message: /Cannot find "drafts\/none\.md"/,
+    },
+    {
+      name: 'both --out and --stdout',
+      args: ['render', ARTICLE_ID, '--out', 'x.html', '--stdout'],
+      message: /Choose --out or --stdout/,
+    },
+    {
+      name: 'an --image-base that is not an address',
+      args: ['render', ARTICLE_ID, '--image-base', 'cdn/images'],
+      message: /--image-base "cdn\/images" is not an http/,
+    },
+    {
+      name: 'an unwritable --out',
+      args: ['render', ARTICLE_ID, '--out', '/nonexistent-folder/x.html'],
+      message: /Cannot write --out/,
+    },
   ];
   for (const { name, args, message } of mistakes) {
     it(`refuses ${name} with one plain line`, async () => {

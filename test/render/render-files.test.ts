@@ -58,7 +58,7 @@ describe('mpflow render outside a repository', () => {
     expect(findWeChatSafetyProblems(html)).toEqual([]);
   });
 
-  it('keeps single line breaks with --breaks or a draft\'s breaks: true, and reports broken front matter at its line', async () => {
+  it("keeps single line breaks with --breaks or a draft's breaks: true, and reports broken front matter at its line", async () => {
     await writeFile(path.join(folder, 'poem.md'), '---\nbreaks: true\n---\n寒夜客来茶当酒，\n竹炉汤沸火初红。\n');
     await writeFile(path.join(folder, 'prose.md'), '寒夜客来茶当酒，\n竹炉汤沸火初红。\n');
     const poem = await runMpflow(['render', 'poem.md'], { cwd: folder, env: ENV });
@@ -102,7 +102,10 @@ describe('mpflow render outside a repository', () => {
     await writeFile(path.join(folder, 'a.md'), '![茶园](img/garden.png)\n\n![外链](https://example.com/remote.png)\n');
     await mkdir(path.join(folder, 'img'));
     await writeFile(path.join(folder, 'img/garden.png'), TINY_PNG);
-    const run = await runMpflow(['render', 'a.md', '--image-base', 'https://cdn.example.cn/tea/'], { cwd: folder, env: ENV });
+    const run = await runMpflow(['render', 'a.md', '--image-base', 'https://cdn.example.cn/tea/'], {
+      cwd: folder,
+      env: ENV,
+    });
     expect(run.stdout).toContain('src="https://cdn.example.cn/tea/img/garden.png"');
     expect(run.stderr).toContain('The body image https://example.com/remote.png is not a file');
     expect(run.stderr).not.toContain('cdn.example.cn/tea/img/garden.png is not');
@@ -124,7 +127,14 @@ describe('mpflow render --upload', () => {
     await writeFile(path.join(folder, 'two.md'), '![茶园](garden.png)\n');
     await writeFile(path.join(folder, 'garden.png'), TINY_PNG);
     await writeFile(path.join(folder, 'copy.png'), TINY_PNG);
-    const env = { ...ENV, WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: fake.url, MPFLOW_CACHE_DIR: path.join(folder, 'cache'), MPFLOW_WECHAT_TOKEN_CACHE: path.join(folder, 'token.json') };
+    const env = {
+      ...ENV,
+      WECHAT_APPID: fake.state.appId,
+      WECHAT_APPSECRET: fake.state.appSecret,
+      WECHAT_API_BASE: fake.url,
+      MPFLOW_CACHE_DIR: path.join(folder, 'cache'),
+      MPFLOW_WECHAT_TOKEN_CACHE: path.join(folder, 'token.json'),
+    };
     const first = await runMpflow(['render', 'one.md', 'two.md', '--upload'], { cwd: folder, env });
     expect(first.exitCode).toBe(0);
     expect(fake.count('/cgi-bin/media/uploadimg')).toBe(1);
@@ -149,7 +159,14 @@ describe('mpflow render --upload', () => {
     await writeFile(path.join(folder, 'one.md'), '![茶园](garden.png)\n');
     await writeFile(path.join(folder, 'garden.png'), TINY_PNG);
     fake.injectError('/cgi-bin/media/uploadimg', 45009);
-    const env = { ...ENV, WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: fake.url, MPFLOW_CACHE_DIR: path.join(folder, 'cache'), MPFLOW_WECHAT_TOKEN_CACHE: path.join(folder, 'token.json') };
+    const env = {
+      ...ENV,
+      WECHAT_APPID: fake.state.appId,
+      WECHAT_APPSECRET: fake.state.appSecret,
+      WECHAT_API_BASE: fake.url,
+      MPFLOW_CACHE_DIR: path.join(folder, 'cache'),
+      MPFLOW_WECHAT_TOKEN_CACHE: path.join(folder, 'token.json'),
+    };
     const run = await runMpflow(['render', 'one.md', '--upload'], { cwd: folder, env });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/^one\.md: .*45009/m);
@@ -206,8 +223,14 @@ describe('one length rule for render and publish', () => {
 
   it('agrees with publish on the rich article', async () => {
     const fixture = path.join(PROJECT_ROOT, 'test/render/fixtures/rich-article');
-    const run = await runMpflow(['render', 'index.md'], { cwd: fixture, env: { ...ENV, MPFLOW_NOW: '2026-12-03T10:00:00+08:00' } });
-    const direct = await renderArticle({ markdown: await readFile(path.join(fixture, 'index.md'), 'utf8'), articleDir: fixture });
+    const run = await runMpflow(['render', 'index.md'], {
+      cwd: fixture,
+      env: { ...ENV, MPFLOW_NOW: '2026-12-03T10:00:00+08:00' },
+    });
+    const direct = await renderArticle({
+      markdown: await readFile(path.join(fixture, 'index.md'), 'utf8'),
+      articleDir: fixture,
+    });
     expect(run.stdout.trim()).toBe(direct.html);
     expect(run.exitCode).toBe(preflightProblems(direct.html).length === 0 ? 0 : 1);
     expect(run.stderr).toContain(` ${measureContent(direct.html).characters} characters `);

@@ -37,7 +37,9 @@ async function folderCase(slug: string, folder: string, frontMatterOf?: string):
   const names = (await readdir(folder)).filter((name) => /\.(png|jpe?g|gif|webp)$/i.test(name));
   return {
     slug,
-    frontMatter: frontMatterOf ?? (split.kind === 'ok' ? split.yamlText : '').replace(/^publishAt: .*$/m, 'publishAt: 2026-09-02T20:30:00+08:00'),
+    frontMatter:
+      frontMatterOf ??
+      (split.kind === 'ok' ? split.yamlText : '').replace(/^publishAt: .*$/m, 'publishAt: 2026-09-02T20:30:00+08:00'),
     body: split.kind === 'ok' ? split.body : source,
     files: await Promise.all(names.map(async (name) => ({ name, content: await readFile(path.join(folder, name)) }))),
   };
@@ -64,25 +66,34 @@ beforeAll(async () => {
   await rm(path.join(root, 'content/publishing'), { recursive: true, force: true });
   // The department's own look, which both must apply.
   const settings = await readFile(path.join(root, 'content/department.yaml'), 'utf8');
-  await writeFile(path.join(root, 'content/department.yaml'), `${settings.trimEnd()}\nrender:\n  colours: { accent: '#9c4a2f' }\n  code: { macHeader: true, lineNumbers: true }\n`);
+  await writeFile(
+    path.join(root, 'content/department.yaml'),
+    `${settings.trimEnd()}\nrender:\n  colours: { accent: '#9c4a2f' }\n  code: { macHeader: true, lineNumbers: true }\n`,
+  );
   const sampleRoot = path.join(FIXTURE_DEPARTMENT, 'content/articles');
   const samples: Case[] = [];
   for (const year of await readdir(sampleRoot)) {
-    for (const folder of (await readdir(path.join(sampleRoot, year))).sort()) samples.push(await folderCase(`sample-${year}-${folder.slice(6)}`, path.join(sampleRoot, year, folder)));
+    for (const folder of (await readdir(path.join(sampleRoot, year))).sort())
+      samples.push(await folderCase(`sample-${year}-${folder.slice(6)}`, path.join(sampleRoot, year, folder)));
   }
   const original = samples.find((sample) => /type: original/.test(sample.frontMatter))!;
   const cover = original.files.filter((file) => new RegExp(`^cover: ${file.name}$`, 'm').test(original.frontMatter));
   const made = (slug: string, body: string): Case => ({ slug, frontMatter: original.frontMatter, body, files: cover });
   cases = [
     ...samples,
-    ...(await Promise.all(['rich-article', 'doocs-article'].map(async (slug) => {
-      const own = await folderCase(slug, path.join(HERE, 'fixtures', slug), original.frontMatter);
-      return { ...own, files: [...cover, ...own.files] };
-    }))),
+    ...(await Promise.all(
+      ['rich-article', 'doocs-article'].map(async (slug) => {
+        const own = await folderCase(slug, path.join(HERE, 'fixtures', slug), original.frontMatter);
+        return { ...own, files: [...cover, ...own.files] };
+      }),
+    )),
     made('just-under', prose(19_990)),
     made('just-over', prose(20_000)),
     made('remote-image', '茶园远景。\n\n![远处的茶园](https://example.com/garden.jpg)\n'),
-    { ...made('poem-with-breaks', '寒夜客来茶当酒，\n竹炉汤沸火初红。\n'), frontMatter: `${original.frontMatter.trimEnd()}\nbreaks: true\n` },
+    {
+      ...made('poem-with-breaks', '寒夜客来茶当酒，\n竹炉汤沸火初红。\n'),
+      frontMatter: `${original.frontMatter.trimEnd()}\nbreaks: true\n`,
+    },
   ];
   for (const [index, testCase] of cases.entries()) {
     const folder = path.join(root, `content/articles/2026/09-02-${testCase.slug}`);
@@ -105,7 +116,8 @@ describe('render and publish', () => {
     const counted = new Map<string, number>();
     const refusals = new Map<string, string[]>();
     for (const line of run.stderr.split('\n')) {
-      const rendered = /^Rendered content\/articles\/2026\/09-02-([\w-]+)\/index\.md \(theme [\w-]+\): (\d+) characters/.exec(line);
+      const rendered =
+        /^Rendered content\/articles\/2026\/09-02-([\w-]+)\/index\.md \(theme [\w-]+\): (\d+) characters/.exec(line);
       if (rendered) counted.set(rendered[1]!, Number(rendered[2]));
       const refused = /^content\/articles\/2026\/09-02-([\w-]+)\/index\.md: (.+)$/.exec(line);
       if (refused) refusals.set(refused[1]!, [...(refusals.get(refused[1]!) ?? []), refused[2]!]);
@@ -134,11 +146,16 @@ describe('render and publish', () => {
       if (html !== undefined) {
         expect({ slug, characters: counted.get(slug) }).toEqual({ slug, characters: measureContent(html).characters });
         // Not only the verdicts: the very HTML is the same (images still local on both sides).
-        expect(await readFile(path.join(out, `content/articles/2026/09-02-${slug}/index.html`), 'utf8'), slug).toBe(html);
+        expect(await readFile(path.join(out, `content/articles/2026/09-02-${slug}/index.html`), 'utf8'), slug).toBe(
+          html,
+        );
         for (const reason of renderRefuses) expect(entry!.message!.en).toContain(reason);
       } else {
         // Refused by mpflow check before rendering: only for the length, counted as render counts it.
-        expect({ slug, rules: entry!.problems?.map((problem) => problem.ruleId) }).toEqual({ slug, rules: ['wechat-limits/body-length'] });
+        expect({ slug, rules: entry!.problems?.map((problem) => problem.ruleId) }).toEqual({
+          slug,
+          rules: ['wechat-limits/body-length'],
+        });
         expect(entry!.problems![0]!.message.en).toContain(`has ${counted.get(slug)} characters`);
         expect(renderRefuses.join(' ')).toContain(`has ${counted.get(slug)} characters`);
       }

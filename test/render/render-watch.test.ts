@@ -48,12 +48,19 @@ function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, seen: { text: s
 }
 
 /** Starts `mpflow render … --watch --port 0` in `cwd`; resolves once it prints the preview's address. */
-async function startWatch(cwd: string, args: string[]): Promise<{ process: ChildProcess; url: string; printed: () => string }> {
-  const started = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mpflow.js'), 'render', ...args, '--watch', '--port', '0'], {
-    cwd,
-    env: { ...process.env, LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(folder, '.cache') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startWatch(
+  cwd: string,
+  args: string[],
+): Promise<{ process: ChildProcess; url: string; printed: () => string }> {
+  const started = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'bin/mpflow.js'), 'render', ...args, '--watch', '--port', '0'],
+    {
+      cwd,
+      env: { ...process.env, LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(folder, '.cache') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let printed = '';
   started.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   const [, url] = await waitFor(started.stderr!, /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/, { text: '' });
@@ -95,11 +102,15 @@ describe('mpflow render --watch', () => {
     const draft = path.join(folder, '草稿.md');
     await writeFile(draft, '# 秋茶\n\n第一版：秋茶香高。\n\n![茶园](garden.png)\n');
     await writeFile(path.join(folder, 'garden.png'), TINY_PNG);
-    child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mpflow.js'), 'render', '草稿.md', '--watch', '--port', '0'], {
-      cwd: folder,
-      env: { ...process.env, LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(folder, '.cache') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin/mpflow.js'), 'render', '草稿.md', '--watch', '--port', '0'],
+      {
+        cwd: folder,
+        env: { ...process.env, LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: path.join(folder, '.cache') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let printed = '';
     child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const [, url] = await waitFor(child.stderr!, /Preview: (http:\/\/127\.0\.0\.1:\d+\/)/, { text: '' });
@@ -155,11 +166,15 @@ describe('mpflow render --watch', () => {
     const fixture = await FixtureRepository.create();
     try {
       const settings = await fixture.read('content/department.yaml');
-      await fixture.write('content/department.yaml', `${settings.trimEnd()}\nrender:\n  css: content/render/article.css\n`);
+      await fixture.write(
+        'content/department.yaml',
+        `${settings.trimEnd()}\nrender:\n  css: content/render/article.css\n`,
+      );
       await fixture.write('content/render/article.css', 'h2 { letter-spacing: 2px; }\n');
       const watching = await startWatch(fixture.root, ['2026-09-02-yancha-yanyun']);
       child = watching.process;
-      const h2Style = async () => /<h2 style="([^"]*)"/.exec(await (await fetch(new URL('/article.html', watching.url))).text())?.[1];
+      const h2Style = async () =>
+        /<h2 style="([^"]*)"/.exec(await (await fetch(new URL('/article.html', watching.url))).text())?.[1];
       expect(await h2Style()).toMatch(/letter-spacing: 2px/);
       const events = await eventsOf(watching.url);
       const first = Number(await events.next('hello'));

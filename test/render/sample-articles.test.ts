@@ -23,8 +23,16 @@ describe('the sample department’s articles', () => {
   it.each(THEME_NAMES.map((theme) => [theme]))('all render safely for WeChat in the %s theme', async (theme) => {
     for (const article of repository.articles) {
       const articleDir = path.join(FIXTURE_DEPARTMENT, article.directory);
-      const { html, images } = await renderArticle({ markdown: article.body, articleDir, theme, imageUrl: (src) => `http://mmbiz.qpic.cn/mmbiz_png/${encodeURIComponent(src)}/0?wx_fmt=png` });
-      expect({ article: article.id, problems: findWeChatSafetyProblems(html) }).toEqual({ article: article.id, problems: [] });
+      const { html, images } = await renderArticle({
+        markdown: article.body,
+        articleDir,
+        theme,
+        imageUrl: (src) => `http://mmbiz.qpic.cn/mmbiz_png/${encodeURIComponent(src)}/0?wx_fmt=png`,
+      });
+      expect({ article: article.id, problems: findWeChatSafetyProblems(html) }).toEqual({
+        article: article.id,
+        problems: [],
+      });
       expect({ article: article.id, problems: preflightProblems(html) }).toEqual({ article: article.id, problems: [] });
       // Visible text survives: the title-less body is never rendered empty.
       expect(html.replace(/<[^>]+>/g, '').trim().length, article.id).toBeGreaterThan(50);
@@ -35,8 +43,15 @@ describe('the sample department’s articles', () => {
   it('mpflow render succeeds on every one, with the policy’s theme, and its output is safe', async () => {
     for (const article of repository.articles) {
       const result = await runMpflow(['render', article.id], { cwd: FIXTURE_DEPARTMENT });
-      expect({ article: article.id, exitCode: result.exitCode, stderr: result.stderr }).toEqual({ article: article.id, exitCode: 0, stderr: expect.any(String) });
-      expect({ article: article.id, problems: findWeChatSafetyProblems(result.stdout) }).toEqual({ article: article.id, problems: [] });
+      expect({ article: article.id, exitCode: result.exitCode, stderr: result.stderr }).toEqual({
+        article: article.id,
+        exitCode: 0,
+        stderr: expect.any(String),
+      });
+      expect({ article: article.id, problems: findWeChatSafetyProblems(result.stdout) }).toEqual({
+        article: article.id,
+        problems: [],
+      });
       expect(result.stdout).toContain('<section');
     }
   });

@@ -22,7 +22,12 @@ function inline(html: string, css: string): string {
 }
 
 function viaJuice(html: string, css: string): string {
-  const inlined = juice.inlineContent(html, css, { applyAttributesTableElements: false, applyWidthAttributes: false, applyHeightAttributes: false, inlinePseudoElements: false });
+  const inlined = juice.inlineContent(html, css, {
+    applyAttributesTableElements: false,
+    applyWidthAttributes: false,
+    applyHeightAttributes: false,
+    inlinePseudoElements: false,
+  });
   return serializeHtml(fromHtml(inlined, { fragment: true }));
 }
 
@@ -39,12 +44,42 @@ describe('applyStyleSheet', () => {
   }
 
   const cascade: Array<{ name: string; html: string; css: string; expected: string }> = [
-    { name: 'a class beats a tag, whatever the order', html: '<p class="x">a</p>', css: '.x { color: red; } p { color: blue; }', expected: '<p class="x" style="color: red;">a</p>' },
-    { name: 'the later of equal rules wins', html: '<p>a</p>', css: 'p { color: blue; } p { color: green; }', expected: '<p style="color: green;">a</p>' },
-    { name: 'a descendant selector needs the ancestor', html: '<section class="a"><p>in</p></section><p>out</p>', css: '.a p { margin: 0; }', expected: '<section class="a"><p style="margin: 0;">in</p></section><p>out</p>' },
-    { name: 'an ancestor several levels up counts', html: '<section class="a"><div><p>deep</p></div></section>', css: '.a p { margin: 0; }', expected: '<section class="a"><div><p style="margin: 0;">deep</p></div></section>' },
-    { name: 'a compound selector needs every class', html: '<span class="t c">1</span><span class="t">2</span>', css: '.t.c { color: red; }', expected: '<span class="t c" style="color: red;">1</span><span class="t">2</span>' },
-    { name: 'a style already on the element wins', html: '<td style="text-align: right;">1</td>', css: 'td { text-align: left; padding: 0; }', expected: '<td style="padding: 0; text-align: right;">1</td>' },
+    {
+      name: 'a class beats a tag, whatever the order',
+      html: '<p class="x">a</p>',
+      css: '.x { color: red; } p { color: blue; }',
+      expected: '<p class="x" style="color: red;">a</p>',
+    },
+    {
+      name: 'the later of equal rules wins',
+      html: '<p>a</p>',
+      css: 'p { color: blue; } p { color: green; }',
+      expected: '<p style="color: green;">a</p>',
+    },
+    {
+      name: 'a descendant selector needs the ancestor',
+      html: '<section class="a"><p>in</p></section><p>out</p>',
+      css: '.a p { margin: 0; }',
+      expected: '<section class="a"><p style="margin: 0;">in</p></section><p>out</p>',
+    },
+    {
+      name: 'an ancestor several levels up counts',
+      html: '<section class="a"><div><p>deep</p></div></section>',
+      css: '.a p { margin: 0; }',
+      expected: '<section class="a"><div><p style="margin: 0;">deep</p></div></section>',
+    },
+    {
+      name: 'a compound selector needs every class',
+      html: '<span class="t c">1</span><span class="t">2</span>',
+      css: '.t.c { color: red; }',
+      expected: '<span class="t c" style="color: red;">1</span><span class="t">2</span>',
+    },
+    {
+      name: 'a style already on the element wins',
+      html: '<td style="text-align: right;">1</td>',
+      css: 'td { text-align: left; padding: 0; }',
+      expected: '<td style="padding: 0; text-align: right;">1</td>',
+    },
   ];
   for (const { name, html, css, expected } of cascade) {
     it(name, () => {
@@ -55,7 +90,14 @@ describe('applyStyleSheet', () => {
 });
 
 describe('parseStyleSheet', () => {
-  for (const css of ['a:hover { color: red; }', 'ul > li { margin: 0; }', '[data-x] { color: red; }', '@media (max-width: 10px) { p { color: red; } }', 'p { color red }', '#id { color: red; }']) {
+  for (const css of [
+    'a:hover { color: red; }',
+    'ul > li { margin: 0; }',
+    '[data-x] { color: red; }',
+    '@media (max-width: 10px) { p { color: red; } }',
+    'p { color red }',
+    '#id { color: red; }',
+  ]) {
     it(`refuses ${css}`, () => {
       expect(() => parseStyleSheet(css)).toThrow(UnsupportedCssError);
     });

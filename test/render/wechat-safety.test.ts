@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { articleTheme } from '../../src/core/render/article-theme.ts';
 import { renderArticle, THEME_NAMES } from '../../src/core/render/render-article.ts';
-import { assertWeChatSafe, findWeChatSafetyProblems, WeChatSafetyError, WECHAT_CONTENT_MAX_CHARS } from '../../src/core/render/wechat-safety.ts';
+import {
+  assertWeChatSafe,
+  findWeChatSafetyProblems,
+  WeChatSafetyError,
+  WECHAT_CONTENT_MAX_CHARS,
+} from '../../src/core/render/wechat-safety.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
 
 describe('findWeChatSafetyProblems', () => {
@@ -25,7 +30,10 @@ describe('findWeChatSafetyProblems', () => {
     { html: '<a href="https://www.example.com/">外链</a>', kinds: ['link'], detail: 'https://www.example.com/' },
     { html: '<section style="position: absolute; top: 0;">浮层</section>', kinds: ['dropped-style'] },
     { html: '<p style="color: var(--accent);">变量</p>', kinds: ['dropped-style'] },
-    { html: '<link rel="stylesheet" href="x.css"><p class="a" id="b">两处</p>', kinds: ['forbidden-element', 'class-styling', 'forbidden-attribute'] },
+    {
+      html: '<link rel="stylesheet" href="x.css"><p class="a" id="b">两处</p>',
+      kinds: ['forbidden-element', 'class-styling', 'forbidden-attribute'],
+    },
   ];
   for (const { html, kinds, detail } of cases) {
     it(`${kinds.length === 0 ? 'passes' : `finds ${kinds.join(', ')} in`} ${html}`, () => {
@@ -60,11 +68,16 @@ describe('the sample department', () => {
     for (const article of repository.articles) {
       expect(articleTheme(policies, article.id.slice(0, 10))).toBe('tea-green');
       for (const theme of THEME_NAMES) {
-        const { html, images } = await renderArticle({ markdown: article.body, articleDir: path.join(FIXTURE_DEPARTMENT, article.directory), theme });
+        const { html, images } = await renderArticle({
+          markdown: article.body,
+          articleDir: path.join(FIXTURE_DEPARTMENT, article.directory),
+          theme,
+        });
         expect(findWeChatSafetyProblems(html), `${article.id} (${theme})`).toEqual([]);
         expect(html.length, `${article.id} (${theme})`).toBeLessThan(WECHAT_CONTENT_MAX_CHARS);
         const files = new Set(await readdir(path.join(FIXTURE_DEPARTMENT, article.directory)));
-        for (const image of images) expect(files.has(path.basename(image.absolutePath!)), `${article.id}: ${image.src}`).toBe(true);
+        for (const image of images)
+          expect(files.has(path.basename(image.absolutePath!)), `${article.id}: ${image.src}`).toBe(true);
       }
     }
   });

@@ -4,7 +4,26 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readReviewAuditLog } from '../../src/core/review/audit-log.ts';
 import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github-server.ts';
-import { approve, articlePull, BASE, baseTree, commit, COVER, H1, H2, outcome, POLICY, REPO, OWNER, runGate, say, setUpRepository, TEAM, TOKEN, at } from './scenario-kit.ts';
+import {
+  approve,
+  articlePull,
+  BASE,
+  baseTree,
+  commit,
+  COVER,
+  H1,
+  H2,
+  outcome,
+  POLICY,
+  REPO,
+  OWNER,
+  runGate,
+  say,
+  setUpRepository,
+  TEAM,
+  TOKEN,
+  at,
+} from './scenario-kit.ts';
 
 const h1 = H1.slice(0, 7);
 
@@ -70,14 +89,21 @@ describe('mpflow review-gate against a fake GitHub', () => {
     pull.labels!.push('文章');
     pull.reviews!.push(approve('chenyu-ops', H1, 30));
     await runGate(github, ['--pr', '1']);
-    expect(outcome(repository, 1)).toMatchObject({ labels: ['review: ready', '文章'], status: { state: 'success' }, stickyCount: 1 });
+    expect(outcome(repository, 1)).toMatchObject({
+      labels: ['review: ready', '文章'],
+      status: { state: 'success' },
+      stickyCount: 1,
+    });
   });
 
   it('fetches each commit’s files (one more request per commit) only for appraisal PRs', async () => {
     setUpRepository(github, [
       articlePull(2, {
         files: [{ filename: 'appraisals/2026-09/lin-xiao/self.yaml', status: 'added' }],
-        commits: [commit('s1', 'linxiao-writes', { files: ['appraisals/2026-09/lin-xiao/self.yaml'] }), commit('head-1', 'linxiao-writes', { sha: H1, files: ['appraisals/2026-09/lin-xiao/self.yaml'] })],
+        commits: [
+          commit('s1', 'linxiao-writes', { files: ['appraisals/2026-09/lin-xiao/self.yaml'] }),
+          commit('head-1', 'linxiao-writes', { sha: H1, files: ['appraisals/2026-09/lin-xiao/self.yaml'] }),
+        ],
       }),
     ]);
     await runGate(github, ['--pr', '2', '--dry-run']);
@@ -86,14 +112,28 @@ describe('mpflow review-gate against a fake GitHub', () => {
   });
 
   it('--dry-run --format json prints the decision and writes nothing', async () => {
-    setUpRepository(github, [articlePull(3, { comments: [say('linxiao-writes', `/self-review ${h1}`, 10)], reviews: [approve('chenyu-ops', H1, 30)] })]);
+    setUpRepository(github, [
+      articlePull(3, {
+        comments: [say('linxiao-writes', `/self-review ${h1}`, 10)],
+        reviews: [approve('chenyu-ops', H1, 30)],
+      }),
+    ]);
     const run = await runGate(github, ['--pr', '3', '--dry-run', '--format', 'json'], { lang: 'en' });
     expect(run.exitCode).toBe(0);
     expect(github.writes()).toEqual([]);
-    const output = JSON.parse(run.stdout) as { dryRun: boolean; decision: { verdict: string; stages: Array<{ id: string; state: string; doneBy: { login: string; sha: string } }> }; status: { description: string } };
+    const output = JSON.parse(run.stdout) as {
+      dryRun: boolean;
+      decision: {
+        verdict: string;
+        stages: Array<{ id: string; state: string; doneBy: { login: string; sha: string } }>;
+      };
+      status: { description: string };
+    };
     expect(output.dryRun).toBe(true);
     expect(output.decision.verdict).toBe('success');
-    expect(output.decision.stages.map((stage) => [stage.id, stage.state, stage.doneBy.login, stage.doneBy.sha])).toEqual([
+    expect(
+      output.decision.stages.map((stage) => [stage.id, stage.state, stage.doneBy.login, stage.doneBy.sha]),
+    ).toEqual([
       ['author-self-review', 'done', 'linxiao-writes', H1],
       ['operator-approval', 'done', 'chenyu-ops', H1],
     ]);
@@ -117,7 +157,9 @@ describe('mpflow review-gate against a fake GitHub', () => {
   it('works under a GitHub Enterprise API prefix (GITHUB_API_URL=https://HOST/api/v3)', async () => {
     const enterprise = await startFakeGitHub({ token: TOKEN, prefix: '/api/v3' });
     try {
-      const repository = setUpRepository(enterprise, [articlePull(5, { comments: [say('linxiao-writes', `/self-review ${h1}`, 10)] })]);
+      const repository = setUpRepository(enterprise, [
+        articlePull(5, { comments: [say('linxiao-writes', `/self-review ${h1}`, 10)] }),
+      ]);
       const run = await runGate(enterprise, ['--pr', '5']);
       expect(run.exitCode).toBe(0);
       expect(outcome(repository, 5).labels).toEqual(['review: operator']);
@@ -131,7 +173,9 @@ describe('mpflow review-gate against a fake GitHub', () => {
     github.fail({ path: /\/pulls\/6\/reviews$/, status: 503, times: 10, body: { message: 'Service Unavailable' } });
     const run = await runGate(github, ['--pr', '6'], { lang: 'en' });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toBe(`mpflow: GET /repos/${OWNER}/${REPO}/pulls/6/reviews failed: GitHub answered 503, still failing after retries (GitHub: Service Unavailable). Run it again later.\n`);
+    expect(run.stderr).toBe(
+      `mpflow: GET /repos/${OWNER}/${REPO}/pulls/6/reviews failed: GitHub answered 503, still failing after retries (GitHub: Service Unavailable). Run it again later.\n`,
+    );
     expect(github.calls.filter((call) => call.path.endsWith('/pulls/6/reviews'))).toHaveLength(4);
     expect(github.writes()).toEqual([]);
   });
@@ -139,7 +183,9 @@ describe('mpflow review-gate against a fake GitHub', () => {
   it('a repository that does not exist: 404 named plainly, in Chinese too', async () => {
     const run = await runGate(github, ['--pr', '7', '--repo', 'minlan-tea/no-such-repo']);
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(/^mpflow: GET \/repos\/minlan-tea\/no-such-repo\/pulls\/7 返回 404：没有这个仓库、PR 或文件，或令牌无权访问它（GitHub：Not Found）。/);
+    expect(run.stderr).toMatch(
+      /^mpflow: GET \/repos\/minlan-tea\/no-such-repo\/pulls\/7 返回 404：没有这个仓库、PR 或文件，或令牌无权访问它（GitHub：Not Found）。/,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -149,23 +195,37 @@ describe('mpflow review-gate against a fake GitHub', () => {
     await gone.close();
     const run = await runGate({ ...github, url }, ['--pr', '1', '--dry-run'], { lang: 'en' });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^mpflow: GET /repos/${OWNER}/${REPO}/pulls/1 got no answer: cannot reach ${url.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\), still failing after retries\\.`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^mpflow: GET /repos/${OWNER}/${REPO}/pulls/1 got no answer: cannot reach ${url.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\), still failing after retries\\.`,
+      ),
+    );
   });
 
   it('a bad token: 401 with what to fix, and the token never printed', async () => {
     setUpRepository(github, [articlePull(8)]);
     const run = await runGate(github, ['--pr', '8'], { token: 'ghs_WRONGtoken_should_not_leak', lang: 'en' });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain(`GET /repos/${OWNER}/${REPO}/pulls/8 was refused: 401 unauthorised (GitHub: Bad credentials). GITHUB_TOKEN is missing, expired or invalid.`);
+    expect(run.stderr).toContain(
+      `GET /repos/${OWNER}/${REPO}/pulls/8 was refused: 401 unauthorised (GitHub: Bad credentials). GITHUB_TOKEN is missing, expired or invalid.`,
+    );
     expect(run.stdout + run.stderr).not.toContain('ghs_WRONGtoken');
   });
 
   it('a 403 without a rate limit is a permissions error naming the write that failed', async () => {
     setUpRepository(github, [articlePull(9)]);
-    github.fail({ method: 'POST', path: /\/statuses\//, status: 403, times: 1, body: { message: 'Resource not accessible by integration' } });
+    github.fail({
+      method: 'POST',
+      path: /\/statuses\//,
+      status: 403,
+      times: 1,
+      body: { message: 'Resource not accessible by integration' },
+    });
     const run = await runGate(github, ['--pr', '9'], { lang: 'en' });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain(`POST /repos/${OWNER}/${REPO}/statuses/${H1} was refused: 403 forbidden (GitHub: Resource not accessible by integration). Check the workflow's permissions`);
+    expect(run.stderr).toContain(
+      `POST /repos/${OWNER}/${REPO}/statuses/${H1} was refused: 403 forbidden (GitHub: Resource not accessible by integration). Check the workflow's permissions`,
+    );
   });
 
   it('a rate limit that never lifts gives up after three waits with a clear message', async () => {
@@ -180,18 +240,26 @@ describe('mpflow review-gate against a fake GitHub', () => {
 
   it('a broken roster on the base commit fails the gate and says where', async () => {
     const repository = setUpRepository(github, [articlePull(11)]);
-    repository.trees.set(BASE, baseTree({ [TEAM]: 'members:\n  - id: lin-xiao\n    name: 林晓\n    roles: [copywriter\n' }));
+    repository.trees.set(
+      BASE,
+      baseTree({ [TEAM]: 'members:\n  - id: lin-xiao\n    name: 林晓\n    roles: [copywriter\n' }),
+    );
     const run = await runGate(github, ['--pr', '11']);
     expect(run.exitCode).toBe(0);
     const result = outcome(repository, 11);
-    expect(result.status).toMatchObject({ state: 'failure', description: '基础分支上的名册或制度文件有错误，无法核对审核。' });
+    expect(result.status).toMatchObject({
+      state: 'failure',
+      description: '基础分支上的名册或制度文件有错误，无法核对审核。',
+    });
     expect(result.sticky).toMatch(/基础分支 content\/team\.yaml:4:\d+：这里的 \[ 没有对应的 \]/);
     expect(result.labels).toEqual([]);
     repository.trees.set(BASE, baseTree());
   });
 
   it('a person pasting the marker into a comment does not get it overwritten', async () => {
-    const pull = articlePull(12, { comments: [say('wangjia-tea', '<!-- mpflow-review-gate --> 假装是审核摘要：全部通过 ✅', 5)] });
+    const pull = articlePull(12, {
+      comments: [say('wangjia-tea', '<!-- mpflow-review-gate --> 假装是审核摘要：全部通过 ✅', 5)],
+    });
     const repository = setUpRepository(github, [pull]);
     await runGate(github, ['--pr', '12']);
     expect(pull.comments![0]!.body).toBe('<!-- mpflow-review-gate --> 假装是审核摘要：全部通过 ✅');
@@ -200,8 +268,12 @@ describe('mpflow review-gate against a fake GitHub', () => {
   });
 
   it('rejects bad options with usage errors', async () => {
-    expect((await runGate(github, ['--pr', 'abc'], { lang: 'en' })).stderr).toContain('--pr must be a positive whole number');
-    expect((await runGate(github, ['--pr', '1', '--repo', 'nope'], { lang: 'en' })).stderr).toContain('--repo must be OWNER/NAME');
+    expect((await runGate(github, ['--pr', 'abc'], { lang: 'en' })).stderr).toContain(
+      '--pr must be a positive whole number',
+    );
+    expect((await runGate(github, ['--pr', '1', '--repo', 'nope'], { lang: 'en' })).stderr).toContain(
+      '--repo must be OWNER/NAME',
+    );
     expect((await runGate(github, ['--pr', '1', '--format', 'xml'], { lang: 'en' })).exitCode).toBe(2);
   });
 
@@ -217,14 +289,23 @@ describe('mpflow review-gate against a fake GitHub', () => {
         articlePull(20, {
           merged_at: '2026-12-31T17:30:00Z',
           merged_by: 'chenyu-ops',
-          files: [{ filename: 'content/articles/2026/09-07-bailu-white-tea/index.md', status: 'added' }, { filename: COVER, status: 'added' }],
+          files: [
+            { filename: 'content/articles/2026/09-07-bailu-white-tea/index.md', status: 'added' },
+            { filename: COVER, status: 'added' },
+          ],
           commits: [commit('a1', 'linxiao-writes'), commit('head-1', 'huangshan-design', { sha: H1 })],
-          comments: [say('linxiao-writes', `/self-review ${h1}`, 90), say('huangshan-design', `/self-review ${h1}`, 120)],
+          comments: [
+            say('linxiao-writes', `/self-review ${h1}`, 90),
+            say('huangshan-design', `/self-review ${h1}`, 120),
+          ],
           reviews: [approve('chenyu-ops', H1, 180)],
         }),
       ]);
       repository.statuses.push({ sha: H1, state: 'success', context: 'mpflow/review', created_at: at(181) });
-      repository.checkRuns.set(H1, [{ name: 'check', status: 'completed', conclusion: 'success' }, { name: 'compliance', status: 'completed', conclusion: 'success' }]);
+      repository.checkRuns.set(H1, [
+        { name: 'check', status: 'completed', conclusion: 'success' },
+        { name: 'compliance', status: 'completed', conclusion: 'success' },
+      ]);
       const run = await runGate(github, ['--pr', '20', '--record-merge', '--root', root], { lang: 'en' });
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);
@@ -246,9 +327,33 @@ describe('mpflow review-gate against a fake GitHub', () => {
         baseSha: BASE,
         verdict: 'success',
         stages: [
-          { id: 'author-self-review', state: 'done', actor: 'linxiao-writes', member: 'lin-xiao', role: 'copywriter', sha: H1, durationSeconds: 90 * 60 },
-          { id: 'designer-self-review', state: 'done', actor: 'huangshan-design', member: 'huang-shan', role: 'designer', sha: H1, durationSeconds: 120 * 60 },
-          { id: 'operator-approval', state: 'done', actor: 'chenyu-ops', member: 'chen-yu', role: 'operator', sha: H1, durationSeconds: 60 * 60 },
+          {
+            id: 'author-self-review',
+            state: 'done',
+            actor: 'linxiao-writes',
+            member: 'lin-xiao',
+            role: 'copywriter',
+            sha: H1,
+            durationSeconds: 90 * 60,
+          },
+          {
+            id: 'designer-self-review',
+            state: 'done',
+            actor: 'huangshan-design',
+            member: 'huang-shan',
+            role: 'designer',
+            sha: H1,
+            durationSeconds: 120 * 60,
+          },
+          {
+            id: 'operator-approval',
+            state: 'done',
+            actor: 'chenyu-ops',
+            member: 'chen-yu',
+            role: 'operator',
+            sha: H1,
+            durationSeconds: 60 * 60,
+          },
         ],
         checks: [
           { name: 'mpflow/review', kind: 'status', state: 'success' },

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tuneReviewGate } from '../../src/cli/commands/review-gate.ts';
-import type { FakeComment, FakeCommit, FakeGitHub, FakePull, FakeRepository, FakeReview } from '../helpers/fake-github-server.ts';
+import type {
+  FakeComment,
+  FakeCommit,
+  FakeGitHub,
+  FakePull,
+  FakeRepository,
+  FakeReview,
+} from '../helpers/fake-github-server.ts';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { runMpflow, type CliRun } from '../helpers/run-cli.ts';
 
@@ -30,7 +37,14 @@ export const BASE_TEAM = readFileSync(path.join(FIXTURE_DEPARTMENT, TEAM), 'utf8
 export const BASE_POLICY = readFileSync(path.join(FIXTURE_DEPARTMENT, POLICY), 'utf8');
 
 export function baseTree(overrides: Record<string, string> = {}): Map<string, string> {
-  return new Map(Object.entries({ [TEAM]: BASE_TEAM, [POLICY]: BASE_POLICY, 'content/policy/README.md': '制度版本说明\n', ...overrides }));
+  return new Map(
+    Object.entries({
+      [TEAM]: BASE_TEAM,
+      [POLICY]: BASE_POLICY,
+      'content/policy/README.md': '制度版本说明\n',
+      ...overrides,
+    }),
+  );
 }
 
 export function at(minutes: number): string {
@@ -41,7 +55,12 @@ export function commit(name: string, author: string | null, options: Partial<Fak
   return { sha: sha(name), author, authorName: author ?? '匿名', ...options };
 }
 
-export function approve(user: string, on: string, minutes: number, state: FakeReview['state'] = 'APPROVED'): FakeReview {
+export function approve(
+  user: string,
+  on: string,
+  minutes: number,
+  state: FakeReview['state'] = 'APPROVED',
+): FakeReview {
   return { user, state, commit_id: on, submitted_at: at(minutes) };
 }
 
@@ -66,7 +85,11 @@ export function articlePull(number: number, changes: Partial<FakePull> = {}): Fa
   };
 }
 
-export function setUpRepository(github: FakeGitHub, pulls: FakePull[], tree: Map<string, string> = baseTree()): FakeRepository {
+export function setUpRepository(
+  github: FakeGitHub,
+  pulls: FakePull[],
+  tree: Map<string, string> = baseTree(),
+): FakeRepository {
   const repository = github.repositories.get(`${OWNER}/${REPO}`.toLowerCase()) ?? github.addRepository(OWNER, REPO);
   repository.trees.set(BASE, tree);
   // The base branch points at the base commit unless a test moves it on.
@@ -75,17 +98,39 @@ export function setUpRepository(github: FakeGitHub, pulls: FakePull[], tree: Map
   return repository;
 }
 
-export async function runGate(github: FakeGitHub, args: string[], options: { token?: string | null; lang?: 'zh-CN' | 'en'; cwd?: string } = {}): Promise<CliRun> {
-  tuneReviewGate({ rateLimitMillisecondsPerSecond: 1, retryBaseMilliseconds: 1, writeSpacingMilliseconds: 0, now: () => NOW });
+export async function runGate(
+  github: FakeGitHub,
+  args: string[],
+  options: { token?: string | null; lang?: 'zh-CN' | 'en'; cwd?: string } = {},
+): Promise<CliRun> {
+  tuneReviewGate({
+    rateLimitMillisecondsPerSecond: 1,
+    retryBaseMilliseconds: 1,
+    writeSpacingMilliseconds: 0,
+    now: () => NOW,
+  });
   const env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8', GITHUB_API_URL: github.url };
   if (options.token !== null) env.GITHUB_TOKEN = options.token ?? TOKEN;
-  return runMpflow(['review-gate', '--repo', `${OWNER}/${REPO}`, ...args, '--lang', options.lang ?? 'zh-CN'], { cwd: options.cwd ?? FIXTURE_DEPARTMENT, env });
+  return runMpflow(['review-gate', '--repo', `${OWNER}/${REPO}`, ...args, '--lang', options.lang ?? 'zh-CN'], {
+    cwd: options.cwd ?? FIXTURE_DEPARTMENT,
+    env,
+  });
 }
 
 /** What the gate left on a pull request: its latest status, labels and sticky comment. */
 export function outcome(repository: FakeRepository, number: number) {
   const pull = repository.pulls.get(number)!;
-  const statuses = repository.statuses.filter((status) => status.sha === pull.head.sha && status.context === 'mpflow/review');
-  const sticky = (pull.comments ?? []).filter((comment) => comment.body.includes('<!-- mpflow-review-gate -->') && comment.type === 'Bot');
-  return { status: statuses[statuses.length - 1], statusCount: statuses.length, labels: [...(pull.labels ?? [])].sort(), sticky: sticky[0]?.body ?? '', stickyCount: sticky.length };
+  const statuses = repository.statuses.filter(
+    (status) => status.sha === pull.head.sha && status.context === 'mpflow/review',
+  );
+  const sticky = (pull.comments ?? []).filter(
+    (comment) => comment.body.includes('<!-- mpflow-review-gate -->') && comment.type === 'Bot',
+  );
+  return {
+    status: statuses[statuses.length - 1],
+    statusCount: statuses.length,
+    labels: [...(pull.labels ?? [])].sort(),
+    sticky: sticky[0]?.body ?? '',
+    stickyCount: sticky.length,
+  };
 }

@@ -49,7 +49,9 @@ function policyWith(edit: (review: Record<string, any>) => void): string {
 
 /** Drops every rule that names the tooling and leaves unmatched files to nobody. */
 const WEAKENED = policyWith((review) => {
-  review.rules = review.rules.filter((rule: { paths: string[] }) => !rule.paths.includes('.github/**') && !rule.paths.includes('content/policy/**'));
+  review.rules = review.rules.filter(
+    (rule: { paths: string[] }) => !rule.paths.includes('.github/**') && !rule.paths.includes('content/policy/**'),
+  );
   delete review.unmatched;
 });
 
@@ -78,9 +80,24 @@ function pullRequest(paths: string[], reviews: ReviewInput['reviews'], policyTex
   };
 }
 
-const approvalBy = (user: string, id: number) => ({ id, user, state: 'APPROVED' as const, commitId: HEAD_SHA, submittedAt: '2027-01-12T01:30:00Z' });
+const approvalBy = (user: string, id: number) => ({
+  id,
+  user,
+  state: 'APPROVED' as const,
+  commitId: HEAD_SHA,
+  submittedAt: '2027-01-12T01:30:00Z',
+});
 
-const TOOLING = ['.github/workflows/publish.yml', 'package.json', 'package-lock.json', 'schemas/article.schema.json', 'content/policy/2027-01-01.yaml', 'content/team.yaml', 'content/reviews/2027.jsonl', 'astro.config.mjs'];
+const TOOLING = [
+  '.github/workflows/publish.yml',
+  'package.json',
+  'package-lock.json',
+  'schemas/article.schema.json',
+  'content/policy/2027-01-01.yaml',
+  'content/team.yaml',
+  'content/reviews/2027.jsonl',
+  'astro.config.mjs',
+];
 
 describe('review rules that protect the tooling are mpflow defaults', () => {
   it.each(TOOLING)('a policy that drops the tooling rules still gets a head approval for %s', (path) => {
@@ -89,11 +106,15 @@ describe('review rules that protect the tooling are mpflow defaults', () => {
   });
 
   it('an operator cannot merge a workflow change alone under the weakened policy; the head can', () => {
-    const alone = decideReview(pullRequest(['.github/workflows/publish.yml'], [approvalBy('wangfang-writes', 1)], WEAKENED));
+    const alone = decideReview(
+      pullRequest(['.github/workflows/publish.yml'], [approvalBy('wangfang-writes', 1)], WEAKENED),
+    );
     expect(alone.verdict).not.toBe('success');
     expect(alone.stages.map((stage) => [stage.id, stage.state])).toEqual([['head-approval', 'pending']]);
 
-    const byHead = decideReview(pullRequest(['.github/workflows/publish.yml'], [approvalBy('lijing-lib', 2)], WEAKENED));
+    const byHead = decideReview(
+      pullRequest(['.github/workflows/publish.yml'], [approvalBy('lijing-lib', 2)], WEAKENED),
+    );
     expect(byHead.verdict).toBe('success');
   });
 
@@ -117,12 +138,16 @@ describe('review rules that protect the tooling are mpflow defaults', () => {
     const stricter = policyWith((review) => {
       review.rules.push({ paths: ['.github/workflows/**'], stages: ['operator-approval'] });
     });
-    const { stages } = requiredStages(baseOf(stricter).policy, [{ path: '.github/workflows/ci.yml', status: 'modified' }]);
+    const { stages } = requiredStages(baseOf(stricter).policy, [
+      { path: '.github/workflows/ci.yml', status: 'modified' },
+    ]);
     expect(stages.map((stage) => stage.id).sort()).toEqual(['head-approval', 'operator-approval']);
   });
 
   it('an article still needs only its own stages: the defaults add nothing where the tooling is untouched', () => {
-    const { stages } = requiredStages(baseOf(WEAKENED).policy, [{ path: 'content/articles/2027/01-15-winter-reading/index.md', status: 'added' }]);
+    const { stages } = requiredStages(baseOf(WEAKENED).policy, [
+      { path: 'content/articles/2027/01-15-winter-reading/index.md', status: 'added' },
+    ]);
     expect(stages.map((stage) => stage.id)).toEqual(['author-self-review', 'operator-approval']);
   });
 });

@@ -29,7 +29,10 @@ describe('mpflow score --diff', () => {
     expect(unchanged.stdout).not.toContain('2026-10 lin-xiao');
 
     // A re-imported figure: the reason names the measure and where its figures are kept.
-    const csv = (await import('node:fs/promises')).readFile(`${sample.root}/content/metrics/articles/2026-09.csv`, 'utf8');
+    const csv = (await import('node:fs/promises')).readFile(
+      `${sample.root}/content/metrics/articles/2026-09.csv`,
+      'utf8',
+    );
     const row = (await csv).split('\n').find((line) => line.startsWith('2026-09-17,2026-09-16-mid-autumn-tea-gifts,'))!;
     const cells = row.split(',');
     cells[2] = String(Number(cells[2]) + 400);
@@ -57,7 +60,10 @@ describe('mpflow score --verify --base', () => {
     await run('add', '.');
     await run('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'sample');
     const appended = `  - member: lin-xiao\n    points: -0.5\n    by: zhou-min\n    at: 2026-11-20T09:00:00+08:00\n    reason: 复核时发现一篇稿件的转载授权晚于发布。\n`;
-    const original = await (await import('node:fs/promises')).readFile(`${sample.root}/appraisals/2026-10/calibrations.yaml`, 'utf8');
+    const original = await (await import('node:fs/promises')).readFile(
+      `${sample.root}/appraisals/2026-10/calibrations.yaml`,
+      'utf8',
+    );
     await sample.write('appraisals/2026-10/calibrations.yaml', original + appended);
     await runMpflow(['score', '--period', '2026-10', '--write'], { cwd: sample.root });
     const ok = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
@@ -68,6 +74,8 @@ describe('mpflow score --verify --base', () => {
     await runMpflow(['score', '--period', '2026-10', '--write'], { cwd: sample.root });
     const rewritten = await runMpflow(['score', '--verify', '--base', 'HEAD'], { cwd: sample.root });
     expect(rewritten.exitCode).toBe(1);
-    expect(rewritten.stdout).toContain('Calibration 1 of 2026-10 (zheng-hao, 2026-11-16T10:20:00+08:00) was changed or removed; calibrations can only be appended.');
+    expect(rewritten.stdout).toContain(
+      'Calibration 1 of 2026-10 (zheng-hao, 2026-11-16T10:20:00+08:00) was changed or removed; calibrations can only be appended.',
+    );
   });
 });

@@ -5,14 +5,28 @@ import { normalise, normaliseRating, round2 } from '../../src/core/scoring/norma
 
 const linear: Normaliser = { kind: 'linear', target: 3000, cap: 100 };
 const churn: Normaliser = { kind: 'lower-is-better', target: 0.015, worst: 0.04 };
-const onTime: Normaliser = { kind: 'bands', bands: [{ min: 0.9, score: 90 }, { min: 0.95, score: 100 }, { min: 0.8, score: 75 }, { min: 0, score: 40 }] };
+const onTime: Normaliser = {
+  kind: 'bands',
+  bands: [
+    { min: 0.9, score: 90 },
+    { min: 0.95, score: 100 },
+    { min: 0.8, score: 75 },
+    { min: 0, score: 40 },
+  ],
+};
 
 describe('normalisers', () => {
   it.each([
     ['linear, below target', linear, 2904.4, 1, 96.81],
     ['linear, above target is capped', linear, 4181, 1, 100],
     ['linear, negative growth is 0', linear, -120, 1, 0],
-    ['linear, prorated target (16 of 31 days)', { kind: 'linear', target: 800, cap: 100 } as Normaliser, 400, 16 / 31, 96.88],
+    [
+      'linear, prorated target (16 of 31 days)',
+      { kind: 'linear', target: 800, cap: 100 } as Normaliser,
+      400,
+      16 / 31,
+      96.88,
+    ],
     ['lower-is-better, at target', churn, 0.015, 1, 100],
     ['lower-is-better, between', churn, 0.0178, 1, 88.8],
     ['lower-is-better, at worst', churn, 0.04, 1, 0],

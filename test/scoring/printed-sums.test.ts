@@ -18,12 +18,14 @@ const cents = (text: string) => Math.round(Number(text) * 100);
 /** Checks the printed tree: each line's points against the sum of the lines under it. */
 function expectPrintedSumsAddUp(text: string, label: string): void {
   const lines = text.split('\n');
-  const total = /^(?:Total|总分) (\d+\.\d\d)(?: \((?:computed|计算) (\d+\.\d\d))?/m.exec(text.replace(/（计算 /, ' (computed '));
+  const total = /^(?:Total|总分) (\d+\.\d\d)(?: \((?:computed|计算) (\d+\.\d\d))?/m.exec(
+    text.replace(/（计算 /, ' (computed '),
+  );
   expect(total, label).not.toBeNull();
   const computed = cents(total![2] ?? total![1]!);
   const entries: Array<{ depth: number; points: number; line: string }> = [];
   for (const line of lines) {
-    const depth = (/^ */.exec(line)![0].length) / 2;
+    const depth = /^ */.exec(line)![0].length / 2;
     const category = depth === 0 ? / (?:contribution|贡献) (\d+\.\d\d)$/.exec(line) : null;
     const leaf = depth === 1 ? /\d+\.\d\d\/\d+\.\d\d → (\d+\.\d\d)/.exec(line) : null;
     const part = depth === 2 ? /^\s+\S.*? [^ ]+ → [^ ]+ → [^ ]+ → [^ ]+ → (\d+\.\d\d)/.exec(line) : null;
@@ -32,11 +34,19 @@ function expectPrintedSumsAddUp(text: string, label: string): void {
   }
   const categories = entries.filter((entry) => entry.depth === 0);
   expect(categories.length, label).toBeGreaterThan(0);
-  expect(categories.reduce((sum, entry) => sum + entry.points, 0), `${label}: categories vs total`).toBe(computed);
+  expect(
+    categories.reduce((sum, entry) => sum + entry.points, 0),
+    `${label}: categories vs total`,
+  ).toBe(computed);
   entries.forEach((entry, index) => {
     const children: number[] = [];
-    for (let next = index + 1; next < entries.length && entries[next]!.depth > entry.depth; next += 1) if (entries[next]!.depth === entry.depth + 1) children.push(entries[next]!.points);
-    if (children.length > 0) expect(children.reduce((sum, value) => sum + value, 0), `${label}: ${entry.line.trim()}`).toBe(entry.points);
+    for (let next = index + 1; next < entries.length && entries[next]!.depth > entry.depth; next += 1)
+      if (entries[next]!.depth === entry.depth + 1) children.push(entries[next]!.points);
+    if (children.length > 0)
+      expect(
+        children.reduce((sum, value) => sum + value, 0),
+        `${label}: ${entry.line.trim()}`,
+      ).toBe(entry.points);
   });
 }
 
@@ -67,15 +77,24 @@ describe('printed points add up', () => {
     expect(text).toMatch(/Teamwork \[teamwork\] {2}rating 82\.50 → target 100 → 82\.50 → 5\.00\/5\.00 → 4\.12/);
     expect(text).toContain('Total 87.60 · grade A');
     expectPrintedSumsAddUp(text, 'lin-xiao 2026-10');
-    expect(resultRecord(result).categories).toEqual({ performance: { score: 90.03, points: 54.02 }, ability: { score: 84.05, points: 16.81 }, attitude: { score: 82.17, points: 12.32 }, professionalism: { score: 89.02, points: 4.45 } });
+    expect(resultRecord(result).categories).toEqual({
+      performance: { score: 90.03, points: 54.02 },
+      ability: { score: 84.05, points: 16.81 },
+      attitude: { score: 82.17, points: 12.32 },
+      professionalism: { score: 89.02, points: 4.45 },
+    });
   });
 
   it('for every member of the sample department, in both languages', () => {
     for (const gathered of [september, october]) {
       for (const inputs of gathered.members) {
         const result = scoreMemberMonth(inputs, gathered.policy);
-        for (const language of ['zh-CN', 'en'] as const) expectPrintedSumsAddUp(explanationText(result, language), `${inputs.member} ${inputs.period} ${language}`);
-        const points = Object.values(resultRecord(result).categories as Record<string, { points: number }>).reduce((sum, category) => sum + Math.round(category.points * 100), 0);
+        for (const language of ['zh-CN', 'en'] as const)
+          expectPrintedSumsAddUp(explanationText(result, language), `${inputs.member} ${inputs.period} ${language}`);
+        const points = Object.values(resultRecord(result).categories as Record<string, { points: number }>).reduce(
+          (sum, category) => sum + Math.round(category.points * 100),
+          0,
+        );
         expect(points, `${inputs.member} ${inputs.period} result.yaml`).toBe(Math.round(result.computedScore! * 100));
       }
     }
@@ -95,9 +114,15 @@ describe('printed points add up', () => {
       inputs.ratings.peers = Array.from({ length: Math.floor(next() * 5) }, sheet);
       for (const kpi of Object.keys(inputs.kpis)) {
         const value = inputs.kpis[kpi]!.value;
-        inputs.kpis[kpi] = { ...inputs.kpis[kpi]!, value: next() < 0.2 || value === null ? null : value * (0.5 + next()) };
+        inputs.kpis[kpi] = {
+          ...inputs.kpis[kpi]!,
+          value: next() < 0.2 || value === null ? null : value * (0.5 + next()),
+        };
       }
-      if (next() < 0.2) inputs.calibrations = [{ points: Math.round((next() * 6 - 3) * 100) / 100, by: 'liu-fang', at: '2026-11-20T10:00:00+08:00' }];
+      if (next() < 0.2)
+        inputs.calibrations = [
+          { points: Math.round((next() * 6 - 3) * 100) / 100, by: 'liu-fang', at: '2026-11-20T10:00:00+08:00' },
+        ];
       const result: MemberMonthScore = scoreMemberMonth(inputs, october.policy);
       if (result.status !== 'scored') continue;
       expectPrintedSumsAddUp(explanationText(result, 'en'), `case ${round} (${base.member})`);

@@ -5,7 +5,12 @@ import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { unsealSample } from '../helpers/unseal-sample.ts';
 
 /** A copy of the fixture department (content/, appraisals/ and the public/ its settings name) that a test may change freely. */
-export async function copySampleDepartment(): Promise<{ root: string; edit: (file: string, from: string, to: string) => Promise<void>; write: (file: string, text: string) => Promise<void>; dispose: () => Promise<void> }> {
+export async function copySampleDepartment(): Promise<{
+  root: string;
+  edit: (file: string, from: string, to: string) => Promise<void>;
+  write: (file: string, text: string) => Promise<void>;
+  dispose: () => Promise<void>;
+}> {
   const root = await mkdtemp(path.join(tmpdir(), 'mpflow-scoring-'));
   await cp(path.join(FIXTURE_DEPARTMENT, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(FIXTURE_DEPARTMENT, 'appraisals'), path.join(root, 'appraisals'), { recursive: true });

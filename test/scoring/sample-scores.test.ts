@@ -19,11 +19,31 @@ beforeAll(async () => {
 
 describe('the sample department', () => {
   it.each([
-    ['2026-09', { 'chen-yu': [86.66, 'A'], 'huang-shan': [88.47, 'A'], 'lin-xiao': [87.26, 'A'], 'wang-jia': [88.19, 'A'], 'zheng-hao': [77.68, 'B'] }],
-    ['2026-10', { 'chen-yu': [88.94, 'A'], 'huang-shan': [88.1, 'A'], 'lin-xiao': [87.6, 'A'], 'wang-jia': [79.83, 'B'], 'zheng-hao': [79.7, 'B'] }],
+    [
+      '2026-09',
+      {
+        'chen-yu': [86.66, 'A'],
+        'huang-shan': [88.47, 'A'],
+        'lin-xiao': [87.26, 'A'],
+        'wang-jia': [88.19, 'A'],
+        'zheng-hao': [77.68, 'B'],
+      },
+    ],
+    [
+      '2026-10',
+      {
+        'chen-yu': [88.94, 'A'],
+        'huang-shan': [88.1, 'A'],
+        'lin-xiao': [87.6, 'A'],
+        'wang-jia': [79.83, 'B'],
+        'zheng-hao': [79.7, 'B'],
+      },
+    ],
   ] as const)('scores %s as pinned', (period, expected) => {
     const scores = scorePeriod(repository, period)!;
-    expect(Object.fromEntries(scores.results.map((result) => [result.member, [result.score, result.grade]]))).toEqual(expected);
+    expect(Object.fromEntries(scores.results.map((result) => [result.member, [result.score, result.grade]]))).toEqual(
+      expected,
+    );
   });
 
   it('withholds every November score until the supervisor has rated, and says why', () => {
@@ -41,14 +61,21 @@ describe('the sample department', () => {
   });
 
   it('explains it in English too, as the golden file', async () => {
-    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--lang', 'en'], { cwd: FIXTURE_DEPARTMENT });
-    expect(run.stdout).toBe(await readFile(path.join(PROJECT_ROOT, 'test/scoring/golden/lin-xiao-2026-10.en.txt'), 'utf8'));
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--lang', 'en'], {
+      cwd: FIXTURE_DEPARTMENT,
+    });
+    expect(run.stdout).toBe(
+      await readFile(path.join(PROJECT_ROOT, 'test/scoring/golden/lin-xiao-2026-10.en.txt'), 'utf8'),
+    );
   });
 
   it.each([
     [['score'], 'Give --period (YYYY-MM or YYYY)'],
     [['score', '--period', '2026-13'], '--period must be YYYY-MM or YYYY (got "2026-13").'],
-    [['score', '--explain', 'liu-fang', '--period', '2026-10'], '"liu-fang" is not appraised in 2026-10; appraised: chen-yu, huang-shan, lin-xiao, wang-jia, zheng-hao.'],
+    [
+      ['score', '--explain', 'liu-fang', '--period', '2026-10'],
+      '"liu-fang" is not appraised in 2026-10; appraised: chen-yu, huang-shan, lin-xiao, wang-jia, zheng-hao.',
+    ],
     [['score', '--period', '2026-10', '--format', 'xml'], 'Unknown format "xml"; use text or json.'],
     [['score', '--period', '2026-11', '--today', '4 Dec'], '--today "4 Dec" is not a valid time.'],
   ])('answers a wrong command line %j with a plain message and exit 2', async (args, message) => {
@@ -69,12 +96,15 @@ describe('the sample department', () => {
       const sum = result.categories.reduce((total, category) => total + category.contribution, 0);
       expect(sum).toBeCloseTo(result.computedScore!, 2);
       for (const category of result.categories) {
-        expect(category.children!.reduce((total, leaf) => total + leaf.contribution, 0)).toBeCloseTo(category.contribution, 9);
+        expect(category.children!.reduce((total, leaf) => total + leaf.contribution, 0)).toBeCloseTo(
+          category.contribution,
+          9,
+        );
       }
     }
   });
 
-  it('applies 郑浩\'s recorded calibration of +1 on top of the computed score', () => {
+  it("applies 郑浩's recorded calibration of +1 on top of the computed score", () => {
     const result = scorePeriod(repository, '2026-10')!.results.find((entry) => entry.member === 'zheng-hao')!;
     expect(result.computedScore).toBe(78.7);
     expect(result.calibration).toBe(1);
@@ -94,18 +124,29 @@ describe('the sample department', () => {
       expect(run.exitCode).toBe(0);
       for (const member of ['chen-yu', 'huang-shan', 'lin-xiao', 'wang-jia', 'zheng-hao']) {
         const file = `appraisals/2026-10/${member}/result.yaml`;
-        expect(await readFile(path.join(sample.root, file), 'utf8'), file).toBe(await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8'));
+        expect(await readFile(path.join(sample.root, file), 'utf8'), file).toBe(
+          await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8'),
+        );
       }
-      expect(await readFile(path.join(sample.root, 'appraisals/2026-10/lin-xiao/result.yaml'), 'utf8')).toContain('calibration: 0.00\n');
+      expect(await readFile(path.join(sample.root, 'appraisals/2026-10/lin-xiao/result.yaml'), 'utf8')).toContain(
+        'calibration: 0.00\n',
+      );
     } finally {
       await sample.dispose();
     }
   });
 
   it('prints the JSON explanation with the same total as the text', async () => {
-    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], { cwd: FIXTURE_DEPARTMENT });
+    const run = await runMpflow(['score', '--explain', 'lin-xiao', '--period', '2026-10', '--format', 'json'], {
+      cwd: FIXTURE_DEPARTMENT,
+    });
     const json = JSON.parse(run.stdout);
     expect(json.score).toBe(87.6);
-    expect(json.categories.map((category: { id: string }) => category.id)).toEqual(['performance', 'ability', 'attitude', 'professionalism']);
+    expect(json.categories.map((category: { id: string }) => category.id)).toEqual([
+      'performance',
+      'ability',
+      'attitude',
+      'professionalism',
+    ]);
   });
 });

@@ -9,7 +9,16 @@ import { readdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, type StaticServer } from './site-server.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  DIST,
+  HAS_CHROMIUM,
+  launchBrowser,
+  requireChromiumOnCi,
+  serve,
+  type StaticServer,
+} from './site-server.ts';
 
 requireChromiumOnCi();
 
@@ -55,8 +64,16 @@ async function pageTypes(): Promise<Array<[type: string, address: string]>> {
 const VIEWS: Array<{ theme: 'light' | 'dark'; viewport: { width: number; height: number }; rules?: string[] }> = [
   { theme: 'light', viewport: { width: 375, height: 812 } },
   { theme: 'dark', viewport: { width: 1280, height: 800 } },
-  { theme: 'dark', viewport: { width: 375, height: 812 }, rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'] },
-  { theme: 'light', viewport: { width: 1280, height: 800 }, rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'] },
+  {
+    theme: 'dark',
+    viewport: { width: 375, height: 812 },
+    rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'],
+  },
+  {
+    theme: 'light',
+    viewport: { width: 1280, height: 800 },
+    rules: ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'landmark-unique'],
+  },
 ];
 
 /**
@@ -64,7 +81,14 @@ const VIEWS: Array<{ theme: 'light' | 'dark'; viewport: { width: number; height:
  * focusable (a region) after a 250 ms debounce. Axe must see the page as a reader does a moment later.
  */
 async function settled(tab: Page): Promise<void> {
-  await tab.waitForFunction(() => [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')), undefined, { timeout: 5_000 });
+  await tab.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.expressive-code pre')].every(
+        (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
 }
 
 interface Finding {
@@ -106,7 +130,8 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('accessibility (axe-core)'), () 
         await settled(tab);
         const shownTheme = await tab.evaluate(() => document.documentElement.dataset.theme);
         // Pages without script (the dashboards) cannot follow the system and stay light.
-        if (shownTheme !== theme && shownTheme !== 'light') throw new Error(`${address} shows the ${shownTheme} theme in ${view}`);
+        if (shownTheme !== theme && shownTheme !== 'light')
+          throw new Error(`${address} shows the ${shownTheme} theme in ${view}`);
         // Legacy mode runs axe in the page itself, not in a blank page opened per run (same results
         // for pages without frames, in a fraction of the time).
         const axe = new AxeBuilder({ page: tab }).setLegacyMode(true).options({ resultTypes: ['violations'] });
@@ -124,7 +149,10 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('accessibility (axe-core)'), () 
       }
       await context.close();
     }
-    const report = findings.map((finding) => `${finding.rule} (${finding.impact}) on ${finding.page} [${finding.view}]: ${finding.help}\n    ${finding.targets.slice(0, 6).join('\n    ')}${finding.targets.length > 6 ? `\n    … ${finding.targets.length - 6} more` : ''}`);
+    const report = findings.map(
+      (finding) =>
+        `${finding.rule} (${finding.impact}) on ${finding.page} [${finding.view}]: ${finding.help}\n    ${finding.targets.slice(0, 6).join('\n    ')}${finding.targets.length > 6 ? `\n    … ${finding.targets.length - 6} more` : ''}`,
+    );
     expect(findings.length, `axe violations:\n${report.join('\n')}`).toBe(0);
   }, 600_000);
 });

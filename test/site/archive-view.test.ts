@@ -48,7 +48,15 @@ function article(id: string, publishAt: string, extra: Partial<ArticleEntry> = {
 function topic(id: string, extra: Partial<TopicEntry> = {}): Entry<TopicEntry> {
   return {
     id,
-    data: { id, title: `选题 ${id}`, proposedBy: 'lin-xiao', proposedAt: '2026-08-01', decision: 'accepted', file: `content/topics/${id}.yaml`, ...extra },
+    data: {
+      id,
+      title: `选题 ${id}`,
+      proposedBy: 'lin-xiao',
+      proposedAt: '2026-08-01',
+      decision: 'accepted',
+      file: `content/topics/${id}.yaml`,
+      ...extra,
+    },
   };
 }
 
@@ -79,7 +87,11 @@ const TEAM = [
 
 describe('localDateTime', () => {
   it('reads the date, clock time and month in the department time zone', () => {
-    expect(localDateTime('2026-09-30T20:30:00+08:00', TZ)).toEqual({ date: '2026-09-30', time: '20:30', month: '2026-09' });
+    expect(localDateTime('2026-09-30T20:30:00+08:00', TZ)).toEqual({
+      date: '2026-09-30',
+      time: '20:30',
+      month: '2026-09',
+    });
     // 17:00 UTC on 30 September is already 1 October in Beijing.
     expect(localDateTime('2026-09-30T17:00:00Z', TZ)).toEqual({ date: '2026-10-01', time: '01:00', month: '2026-10' });
     expect(localDateTime('2026-09-30T16:00:00Z', TZ).time).toBe('00:00');
@@ -98,7 +110,12 @@ describe('publicationStatus', () => {
 describe('archiveMonths', () => {
   const articles = [
     article('2026-09-02-a', '2026-09-02T20:30:00+08:00'),
-    article('2026-10-01-early', '2026-09-30T17:30:00Z', { author: 'wang-jia', designer: undefined, campaign: 'C-2026-01', tags: ['国庆'] }),
+    article('2026-10-01-early', '2026-09-30T17:30:00Z', {
+      author: 'wang-jia',
+      designer: undefined,
+      campaign: 'C-2026-01',
+      tags: ['国庆'],
+    }),
     article('2026-11-28-b', '2026-11-28T20:30:00+08:00', { topic: 'T-2026-002' }),
     article('2026-09-12-c', '2026-09-12T20:30:00+08:00'),
     article('2026-09-12-b', '2026-09-12T20:30:00+08:00'),
@@ -138,18 +155,35 @@ describe('archiveMonths', () => {
   it('marks articles scheduled after the build time and counts them per month', () => {
     expect(months[0]).toMatchObject({ month: '2026-11', scheduled: 1 });
     expect(months[0]!.rows[0]!.status).toBe('scheduled');
-    expect(months.slice(1).every((month) => month.scheduled === 0 && month.rows.every((row) => row.status === 'due'))).toBe(true);
+    expect(
+      months.slice(1).every((month) => month.scheduled === 0 && month.rows.every((row) => row.status === 'due')),
+    ).toBe(true);
   });
 
   it('is empty without articles', () => {
-    expect(archiveMonths({ articles: [], team: TEAM, topics: [], campaigns: [], builtAt: new Date('2026-11-26T10:00:00Z'), timeZone: TZ })).toEqual([]);
+    expect(
+      archiveMonths({
+        articles: [],
+        team: TEAM,
+        topics: [],
+        campaigns: [],
+        builtAt: new Date('2026-11-26T10:00:00Z'),
+        timeZone: TZ,
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('topicLibrary', () => {
   const library = topicLibrary({
     topics: [
-      topic('T-2026-001', { proposedAt: '2026-08-18', decidedAt: '2026-08-24', owner: 'lin-xiao', angle: '角度', pillar: '茶知识' }),
+      topic('T-2026-001', {
+        proposedAt: '2026-08-18',
+        decidedAt: '2026-08-24',
+        owner: 'lin-xiao',
+        angle: '角度',
+        pillar: '茶知识',
+      }),
       topic('T-2026-002', { proposedAt: '2026-08-18', decision: 'parked' }),
       topic('T-2026-003', { proposedAt: '2026-11-17', decision: 'rejected', proposedBy: 'huang-shan' }),
     ],
@@ -172,7 +206,13 @@ describe('topicLibrary', () => {
       ['2026-09-02-y', '2026-09-02'],
       ['2026-10-03-x', '2026-10-03'],
     ]);
-    expect(first).toMatchObject({ pillar: '茶知识', angle: '角度', decidedAt: '2026-08-24', owner: { name: '林晓' }, proposedBy: { name: '林晓' } });
+    expect(first).toMatchObject({
+      pillar: '茶知识',
+      angle: '角度',
+      decidedAt: '2026-08-24',
+      owner: { name: '林晓' },
+      proposedBy: { name: '林晓' },
+    });
     expect(library.rows.find((row) => row.id === 'T-2026-002')!.articles).toEqual([]);
     expect(library.rows[0]!.proposedBy.name).toBe('黄珊');
   });
@@ -192,10 +232,22 @@ describe('rosterByRole', () => {
   const roster = rosterByRole(team, '2026-11-26');
 
   it('groups current members by role in a fixed order, longest-serving first', () => {
-    expect(roster.groups.map((group) => group.role)).toEqual(['head', 'operator', 'copywriter', 'designer', 'support', 'hr']);
-    expect(roster.groups.find((group) => group.role === 'copywriter')!.members.map((row) => row.id)).toEqual(['lin-xiao', 'leaving']);
+    expect(roster.groups.map((group) => group.role)).toEqual([
+      'head',
+      'operator',
+      'copywriter',
+      'designer',
+      'support',
+      'hr',
+    ]);
+    expect(roster.groups.find((group) => group.role === 'copywriter')!.members.map((row) => row.id)).toEqual([
+      'lin-xiao',
+      'leaving',
+    ]);
     // A member with two roles is in both groups, and counted once.
-    expect(roster.groups.filter((group) => group.members.some((row) => row.id === 'liu-fang')).map((group) => group.role)).toEqual(['support', 'hr']);
+    expect(
+      roster.groups.filter((group) => group.members.some((row) => row.id === 'liu-fang')).map((group) => group.role),
+    ).toEqual(['support', 'hr']);
     expect(roster.current).toBe(6);
   });
 
@@ -215,7 +267,10 @@ describe('rosterByRole', () => {
       joined: '2021-07-01',
       left: undefined,
     });
-    const withLeave = rosterByRole([member('a', '甲', { leave: [{ from: '2026-01-01', to: '2026-03-31' }] })], '2026-11-26');
+    const withLeave = rosterByRole(
+      [member('a', '甲', { leave: [{ from: '2026-01-01', to: '2026-03-31' }] })],
+      '2026-11-26',
+    );
     expect(Object.keys(withLeave.groups[0]!.members[0]!)).not.toContain('leave');
   });
 });
@@ -232,7 +287,15 @@ describe('conversionRate and campaignViews', () => {
     campaigns: [
       campaign('C-2026-01', {
         targets: { participants: 800, conversionRate: 0.05, satisfaction: 4.5 },
-        results: { participants: 1046, validEntries: 987, conversions: 61, satisfaction: 4.4, surveyResponses: 213, winners: ['山***风'], drawSeed: 'seed' },
+        results: {
+          participants: 1046,
+          validEntries: 987,
+          conversions: 61,
+          satisfaction: 4.4,
+          surveyResponses: 213,
+          winners: ['山***风'],
+          drawSeed: 'seed',
+        },
         articles: ['2026-10-10-results', '2026-09-26-quiz', '2026-01-01-missing'],
       }),
       campaign('C-2026-02', {
@@ -270,7 +333,11 @@ describe('conversionRate and campaignViews', () => {
 
   it('lists the campaign’s articles and the articles naming it, oldest first', () => {
     const quiz = views[1]!;
-    expect(quiz.articles.map((link) => link.id)).toEqual(['2026-09-26-quiz', '2026-10-01-mention', '2026-10-10-results']);
+    expect(quiz.articles.map((link) => link.id)).toEqual([
+      '2026-09-26-quiz',
+      '2026-10-01-mention',
+      '2026-10-10-results',
+    ]);
     expect(quiz.missingArticles).toEqual(['2026-01-01-missing']);
   });
 
@@ -304,7 +371,14 @@ describe('the sample department', () => {
     const articles = siteEntries(repository, 'articles');
     const topics = siteEntries(repository, 'topics');
     const campaigns = siteEntries(repository, 'campaigns');
-    const months = archiveMonths({ articles, team, topics, campaigns, builtAt: new Date('2026-11-26T10:00:00Z'), timeZone: TZ });
+    const months = archiveMonths({
+      articles,
+      team,
+      topics,
+      campaigns,
+      builtAt: new Date('2026-11-26T10:00:00Z'),
+      timeZone: TZ,
+    });
     const rows = months.flatMap((month) => month.rows);
     expect(rows.length).toBeGreaterThanOrEqual(24);
     expect(new Set(rows.map((row) => row.author.name))).toEqual(new Set(['林晓', '王佳']));

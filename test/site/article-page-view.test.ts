@@ -14,7 +14,11 @@ describe('an article’s first week', () => {
   ];
 
   it('counts from the day the publish record says it went out, in the department’s time zone', () => {
-    const days = publicationDays(articles, [{ article: '2026-11-07-lidong-tea', status: 'published', publishedAt: '2026-11-07T16:05:00Z' }], TZ);
+    const days = publicationDays(
+      articles,
+      [{ article: '2026-11-07-lidong-tea', status: 'published', publishedAt: '2026-11-07T16:05:00Z' }],
+      TZ,
+    );
     expect(days.get('2026-11-04-tea-and-snacks')).toBe('2026-11-04');
     // 16:05 UTC is 00:05 the next morning in Beijing.
     expect(days.get('2026-11-07-lidong-tea')).toBe('2026-11-08');
@@ -24,8 +28,22 @@ describe('an article’s first week', () => {
     const days = publicationDays(articles, [], TZ);
     const rows = [
       { date: '2026-11-03', article: '2026-11-04-tea-and-snacks', reads: 999 },
-      ...Array.from({ length: 8 }, (_, index) => ({ date: `2026-11-${String(4 + index).padStart(2, '0')}`, article: '2026-11-04-tea-and-snacks', reads: 100, shares: 10, likes: '2', comments: 1 })),
-      ...Array.from({ length: 7 }, (_, index) => ({ date: `2026-11-${String(7 + index).padStart(2, '0')}`, article: '2026-11-07-lidong-tea', reads: 300, shares: 30, likes: 6, comments: 0 })),
+      ...Array.from({ length: 8 }, (_, index) => ({
+        date: `2026-11-${String(4 + index).padStart(2, '0')}`,
+        article: '2026-11-04-tea-and-snacks',
+        reads: 100,
+        shares: 10,
+        likes: '2',
+        comments: 1,
+      })),
+      ...Array.from({ length: 7 }, (_, index) => ({
+        date: `2026-11-${String(7 + index).padStart(2, '0')}`,
+        article: '2026-11-07-lidong-tea',
+        reads: 300,
+        shares: 30,
+        likes: 6,
+        comments: 0,
+      })),
       { date: '2026-11-28', article: '2026-11-28-beginner-notes', reads: 5000 },
     ];
     const weeks = firstWeeks(rows, days, '2026-11-30');
@@ -53,7 +71,16 @@ describe('an article’s first week', () => {
 describe('the home page’s cards', () => {
   it('shows only the articles in the public build and every area in the internal one', () => {
     expect(frontDoorPages('public')).toEqual(['articles']);
-    expect(frontDoorPages('internal')).toEqual(['articles', 'calendar', 'topics', 'campaigns', 'dashboards', 'scores', 'training', 'team']);
+    expect(frontDoorPages('internal')).toEqual([
+      'articles',
+      'calendar',
+      'topics',
+      'campaigns',
+      'dashboards',
+      'scores',
+      'training',
+      'team',
+    ]);
   });
 
   it('counts this month’s publications in Beijing time, what is scheduled, and the latest finalised month', () => {

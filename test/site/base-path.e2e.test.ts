@@ -36,7 +36,8 @@ function referencesOf(tree: Root, page: URL): Array<{ written: string; url: URL 
   const found: Array<{ written: string; url: URL }> = [];
   let baseHref = page;
   visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'base' && typeof node.properties.href === 'string') baseHref = new URL(node.properties.href, page);
+    if (node.tagName === 'base' && typeof node.properties.href === 'string')
+      baseHref = new URL(node.properties.href, page);
   });
   const add = (written: string) => {
     const trimmed = written.trim();
@@ -50,10 +51,16 @@ function referencesOf(tree: Root, page: URL): Array<{ written: string; url: URL 
     }
     for (const name of LIST_ATTRIBUTES) {
       const value = node.properties[name];
-      if (typeof value === 'string') for (const candidate of value.split(',')) add(candidate.trim().split(/\s+/)[0] ?? '');
+      if (typeof value === 'string')
+        for (const candidate of value.split(',')) add(candidate.trim().split(/\s+/)[0] ?? '');
     }
     // <meta property="og:image"> and the like name absolute addresses of this site.
-    if (node.tagName === 'meta' && typeof node.properties.content === 'string' && /^(https?:)?\//.test(node.properties.content)) add(node.properties.content);
+    if (
+      node.tagName === 'meta' &&
+      typeof node.properties.content === 'string' &&
+      /^(https?:)?\//.test(node.properties.content)
+    )
+      add(node.properties.content);
     if (typeof node.properties.style === 'string') for (const url of cssUrls(node.properties.style)) add(url);
     if (node.tagName === 'style') for (const url of cssUrls(textOf(node))) add(url);
   });
@@ -66,7 +73,8 @@ function textOf(node: Element): string {
 
 function cssUrls(css: string): string[] {
   const urls: string[] = [];
-  for (const match of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/g)) urls.push(match[1] ?? match[2] ?? match[3] ?? '');
+  for (const match of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)/g))
+    urls.push(match[1] ?? match[2] ?? match[3] ?? '');
   for (const match of css.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/g)) urls.push(match[1] ?? match[2] ?? '');
   return urls;
 }
@@ -143,7 +151,9 @@ async function crawl(server: StaticServer, htmlPaths: string[]): Promise<Crawl> 
 }
 
 function listed(references: Array<Reference & { status?: number }>): string {
-  const lines = references.map((reference) => `${reference.from}: ${reference.written}${reference.status ? ` → ${reference.status}` : ''}`);
+  const lines = references.map(
+    (reference) => `${reference.from}: ${reference.written}${reference.status ? ` → ${reference.status}` : ''}`,
+  );
   return [...new Set(lines)].slice(0, 60).join('\n');
 }
 
@@ -153,7 +163,8 @@ describe('addresses of the site under a base path', () => {
     expect(localizedUrl('/scores/lin-xiao/', 'en', '/repo')).toBe('/repo/en/scores/lin-xiao/');
     expect(localizedUrl('', 'en', '/')).toBe('/en/');
     expect(withBase('/handbook/workflow/#5-定时发布', '/repo/')).toBe('/repo/handbook/workflow/#5-定时发布');
-    for (const address of ['https://mp.weixin.qq.com/s/AbC', '//cdn.example/x.js', '#top', 'mailto:hr@example.com']) expect(withBase(address, '/repo/')).toBe(address);
+    for (const address of ['https://mp.weixin.qq.com/s/AbC', '//cdn.example/x.js', '#top', 'mailto:hr@example.com'])
+      expect(withBase(address, '/repo/')).toBe(address);
   });
 });
 
@@ -169,7 +180,9 @@ describe(`the site built with --base ${BASE}`, () => {
     await buildSite('internal', outDir, { base: BASE });
     server = await serve(root);
     const html = (await filesUnder(outDir)).filter((file) => file.endsWith('.html'));
-    const htmlPaths = html.map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`.replace(/index\.html$/, ''));
+    const htmlPaths = html.map((file) =>
+      `/${path.relative(root, file).split(path.sep).join('/')}`.replace(/index\.html$/, ''),
+    );
     result = await crawl(server, htmlPaths);
   });
   afterAll(async () => {
@@ -178,7 +191,21 @@ describe(`the site built with --base ${BASE}`, () => {
   });
 
   it('crawls the handbook and every department page in both languages', () => {
-    for (const page of ['', 'en/', 'handbook/appraisal/', 'en/handbook/training/', 'articles/', 'calendar/', 'topics/', 'campaigns/', 'team/', 'training/', 'dashboards/', 'scores/', 'en/scores/']) {
+    for (const page of [
+      '',
+      'en/',
+      'handbook/appraisal/',
+      'en/handbook/training/',
+      'articles/',
+      'calendar/',
+      'topics/',
+      'campaigns/',
+      'team/',
+      'training/',
+      'dashboards/',
+      'scores/',
+      'en/scores/',
+    ]) {
       expect(result.pages, `${BASE}${page}`).toContain(`${BASE}${page}`);
     }
     expect(result.pages.size).toBeGreaterThan(60);
@@ -193,6 +220,9 @@ describe(`the site built with --base ${BASE}`, () => {
 
   it('every internal reference is there, every heading link finds its heading', () => {
     expect(result.broken, `missing targets:\n${listed(result.broken)}`).toEqual([]);
-    expect(result.missingAnchors, `links to a heading the page does not have:\n${listed(result.missingAnchors)}`).toEqual([]);
+    expect(
+      result.missingAnchors,
+      `links to a heading the page does not have:\n${listed(result.missingAnchors)}`,
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findWeChatSafetyProblems } from '../../src/core/render/wechat-safety.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  DIST,
+  HAS_CHROMIUM,
+  launchBrowser,
+  privateTexts,
+  requireChromiumOnCi,
+  serve,
+  SITE_DEPARTMENT,
+  spellings,
+  type StaticServer,
+} from './site-server.ts';
 
 requireChromiumOnCi();
 
@@ -25,7 +37,8 @@ describe('publishing calendar and phone previews', () => {
 
   it('builds the calendar and a page of every article in both languages, and serves the body images', async () => {
     expect(articleIds.length).toBeGreaterThanOrEqual(26);
-    for (const file of ['calendar/index.html', 'en/calendar/index.html']) expect(existsSync(path.join(DIST, file)), file).toBe(true);
+    for (const file of ['calendar/index.html', 'en/calendar/index.html'])
+      expect(existsSync(path.join(DIST, file)), file).toBe(true);
     for (const id of articleIds) {
       expect(existsSync(path.join(DIST, `articles/${id}/index.html`)), id).toBe(true);
       expect(existsSync(path.join(DIST, `en/articles/${id}/index.html`)), id).toBe(true);
@@ -37,11 +50,20 @@ describe('publishing calendar and phone previews', () => {
     const secrets = await privateTexts();
     const archive = await readFile(path.join(DIST, 'articles/index.html'), 'utf8');
     const scripts = (html: string) => (html.match(/<script\b/g) ?? []).length;
-    for (const file of ['calendar/index.html', 'en/calendar/index.html', 'articles/2026-09-02-yancha-yanyun/index.html', 'en/articles/2026-09-02-yancha-yanyun/index.html']) {
+    for (const file of [
+      'calendar/index.html',
+      'en/calendar/index.html',
+      'articles/2026-09-02-yancha-yanyun/index.html',
+      'en/articles/2026-09-02-yancha-yanyun/index.html',
+    ]) {
       const html = await readFile(path.join(DIST, file), 'utf8');
       // Only the layout's own two inline scripts (colour scheme, language switch), as on the archive.
       expect(scripts(html), file).toBe(scripts(archive));
-      for (const secret of secrets) expect(spellings(secret.text).some((spelling) => html.includes(spelling)), `${file} contains text from ${secret.file}`).toBe(false);
+      for (const secret of secrets)
+        expect(
+          spellings(secret.text).some((spelling) => html.includes(spelling)),
+          `${file} contains text from ${secret.file}`,
+        ).toBe(false);
     }
   });
 
@@ -72,16 +94,26 @@ describe('publishing calendar and phone previews', () => {
       expect(await page.locator('[data-mpflow-nav="calendar"]').getAttribute('aria-current')).toBe('page');
       const rows = page.locator('tr[data-calendar-article]');
       expect(await rows.count()).toBe(articleIds.length);
-      const states = await rows.evaluateAll((trs) => trs.map((tr) => ({ id: tr.getAttribute('data-calendar-article'), publishing: tr.getAttribute('data-publishing'), review: tr.getAttribute('data-review') })));
+      const states = await rows.evaluateAll((trs) =>
+        trs.map((tr) => ({
+          id: tr.getAttribute('data-calendar-article'),
+          publishing: tr.getAttribute('data-publishing'),
+          review: tr.getAttribute('data-review'),
+        })),
+      );
       for (const row of states) expect(STATES, row.id ?? '').toContain(row.publishing);
       // The sample department has published articles (with their WeChat links) and scheduled ones.
       expect(states.some((row) => row.publishing === 'published')).toBe(true);
-      const wechatLinks = await page.locator('a[data-wechat-link]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const wechatLinks = await page
+        .locator('a[data-wechat-link]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
       expect(wechatLinks.length).toBe(states.filter((row) => row.publishing === 'published').length);
       for (const href of wechatLinks) expect(href).toMatch(/^https:\/\/mp\.weixin\.qq\.com\//);
 
       // Months newest first (as the archive), each a captioned table with column headers.
-      const months = await page.locator('section[data-calendar-month]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month') ?? ''));
+      const months = await page
+        .locator('section[data-calendar-month]')
+        .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month') ?? ''));
       expect([...months].sort().reverse()).toEqual(months);
       expect(await page.locator('table.mpflow-calendar caption').count()).toBe(months.length);
       expect(await page.locator('table.mpflow-calendar th[scope="col"]').count()).toBe(months.length * 5);
@@ -124,7 +156,9 @@ describe('publishing calendar and phone previews', () => {
 
     it('links each archive row to its article’s page', async () => {
       await open('/articles/');
-      const links = await page.locator('tr[data-article] a[data-article-link]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      const links = await page
+        .locator('tr[data-article] a[data-article-link]')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect(links.length).toBe(articleIds.length);
       for (const href of links) expect(href).toMatch(/^\/articles\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\/$/);
     });

@@ -12,11 +12,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followerKpis, monthRange } from '../../src/core/metrics/kpis.ts';
 import { metricsMonths } from '../../src/core/metrics/report.ts';
 import { loadRepository } from '../../src/core/repository/load-repository.ts';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  DIST,
+  HAS_CHROMIUM,
+  launchBrowser,
+  privateTexts,
+  requireChromiumOnCi,
+  serve,
+  SITE_DEPARTMENT,
+  spellings,
+  type StaticServer,
+} from './site-server.ts';
 
 requireChromiumOnCi();
 
-const CHARTS = ['follower-trend', 'follower-changes', 'growth-by-source', 'reads-and-shares', 'top-articles', 'article-comparison', 'audience-gender', 'audience-age', 'audience-region', 'support', 'support-trend'];
+const CHARTS = [
+  'follower-trend',
+  'follower-changes',
+  'growth-by-source',
+  'reads-and-shares',
+  'top-articles',
+  'article-comparison',
+  'audience-gender',
+  'audience-age',
+  'audience-region',
+  'support',
+  'support-trend',
+];
 // October 2026: the sample's audience export is dated 25 November, so October's report has no audience charts.
 const REPORT_CHARTS = ['follower-trend', 'growth-by-source', 'reads-and-shares', 'top-articles', 'support'];
 
@@ -30,7 +54,11 @@ describe('dashboards', () => {
 
   it('builds the dashboards and one report per month in both languages, with no script and no private text', async () => {
     expect(months.length).toBeGreaterThanOrEqual(3);
-    const files = ['dashboards/index.html', 'en/dashboards/index.html', ...months.flatMap((month) => [`dashboards/${month}/index.html`, `en/dashboards/${month}/index.html`])];
+    const files = [
+      'dashboards/index.html',
+      'en/dashboards/index.html',
+      ...months.flatMap((month) => [`dashboards/${month}/index.html`, `en/dashboards/${month}/index.html`]),
+    ];
     const secrets = await privateTexts();
     for (const file of files) {
       expect(existsSync(path.join(DIST, file)), file).toBe(true);
@@ -38,7 +66,11 @@ describe('dashboards', () => {
       expect(html, file).not.toMatch(/<script/i);
       expect(html, file).not.toMatch(/\son[a-z]+=/i);
       expect(html, file).toMatch(/<svg role="img" aria-label="[^"]+"/);
-      for (const secret of secrets) expect(spellings(secret.text).some((spelling) => html.includes(spelling)), `${file} contains text from ${secret.file}`).toBe(false);
+      for (const secret of secrets)
+        expect(
+          spellings(secret.text).some((spelling) => html.includes(spelling)),
+          `${file} contains text from ${secret.file}`,
+        ).toBe(false);
     }
   });
 
@@ -68,7 +100,9 @@ describe('dashboards', () => {
       expect(response?.status(), url).toBe(200);
     }
 
-    async function charts(): Promise<Array<{ id: string; label: string; title: string; width: number; tableRows: number; marks: number }>> {
+    async function charts(): Promise<
+      Array<{ id: string; label: string; title: string; width: number; tableRows: number; marks: number }>
+    > {
       return page.locator('[data-mpflow-chart]').evaluateAll((sections) =>
         sections.map((section) => {
           const svg = section.querySelector('svg[role="img"]');
@@ -105,7 +139,10 @@ describe('dashboards', () => {
       expect(await page.locator('a[data-mpflow-nav="dashboards"][aria-current="page"]').count()).toBe(1);
 
       // The follower table of the trend chart holds the core's numbers: the last row is the last day's total.
-      const lastRow = await page.locator('#follower-trend details tbody tr').last().evaluate((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? ''));
+      const lastRow = await page
+        .locator('#follower-trend details tbody tr')
+        .last()
+        .evaluate((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? ''));
       const { repository } = await loadRepository(SITE_DEPARTMENT);
       const span = { from: `${months[0]}-01`, to: lastRow[0]! };
       expect(lastRow[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -116,26 +153,36 @@ describe('dashboards', () => {
       expect(english.map((chart) => chart.id)).toEqual(CHARTS);
       expect(english.find((chart) => chart.id === 'support')!.label).toMatch(/30-minute deadline/);
       // The back office's groups are named in English on the English page.
-      expect(await page.locator('#audience-gender details tbody th').allTextContents()).toEqual(['Male', 'Female', 'Unknown']);
+      expect(await page.locator('#audience-gender details tbody th').allTextContents()).toEqual([
+        'Male',
+        'Female',
+        'Unknown',
+      ]);
       expect(scripts).toEqual([]);
     });
 
     it('links a monthly report per month that states the month’s follower figures', async () => {
       await open('/dashboards/');
-      const links = await page.locator('a[data-mpflow-report]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      const links = await page
+        .locator('a[data-mpflow-report]')
+        .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect(links).toEqual([...months].reverse().map((month) => `/dashboards/${month}/`));
 
       const { repository } = await loadRepository(SITE_DEPARTMENT);
       const october = followerKpis(repository, monthRange('2026-10'));
       await open('/en/dashboards/2026-10/');
       expect(await page.title()).toContain('October 2026');
-      const summary = await page.locator('[data-mpflow-report-summary] tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
+      const summary = await page
+        .locator('[data-mpflow-report-summary] tbody tr')
+        .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
       const figure = (name: string) => summary.find((row) => row[0] === name)?.[1];
       expect(figure('New')).toBe(october.new.toLocaleString('en'));
       expect(figure('Unfollowed')).toBe(october.cancelled.toLocaleString('en'));
       expect(figure('Followers at end')).toBe(october.cumulativeEnd!.toLocaleString('en'));
       // The report opens with one sentence for the head, and rates change in percentage points.
-      expect(await page.locator('[data-mpflow-report-headline]').textContent()).toMatch(/^Net follower growth \+[\d,]+ \(vs last month [+-]?[\d,]+, [+-]?[\d.]+%\), [\d,]+ article reads/);
+      expect(await page.locator('[data-mpflow-report-headline]').textContent()).toMatch(
+        /^Net follower growth \+[\d,]+ \(vs last month [+-]?[\d,]+, [+-]?[\d.]+%\), [\d,]+ article reads/,
+      );
       expect(summary.find((row) => row[0] === 'Churn rate')?.[2]).toMatch(/^[+-]?[\d.]+ pp$/);
       expect((await charts()).map((chart) => chart.id)).toEqual(REPORT_CHARTS);
       // The language switch leads to the same month in Chinese.

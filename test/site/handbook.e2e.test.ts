@@ -39,13 +39,18 @@ import {
 requireChromiumOnCi();
 const BROWSER_SUITE = browserSuiteName('handbook in Chromium');
 
-if (!HAS_CHROMIUM) console.warn(`[handbook.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the privacy scan still run.`);
+if (!HAS_CHROMIUM)
+  console.warn(
+    `[handbook.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the privacy scan still run.`,
+  );
 
 /** The policy the site should show on the day it is built: the one in force in Beijing time, read with `yaml`. */
 async function policyInForceToday(): Promise<PolicyFile> {
   const folder = path.join(SITE_DEPARTMENT, 'content', 'policy');
   const files = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name));
-  const policies = await Promise.all(files.map(async (name) => parse(await readFile(path.join(folder, name), 'utf8')) as PolicyFile));
+  const policies = await Promise.all(
+    files.map(async (name) => parse(await readFile(path.join(folder, name), 'utf8')) as PolicyFile),
+  );
   const today = dateInTimeZone(SITE_BUILT_AT, 'Asia/Shanghai');
   const policy = policyInForce(policies, today);
   if (!policy) throw new Error(`no policy in content/policy/ is in force on ${today}`);
@@ -103,7 +108,8 @@ describe('handbook site', () => {
       }
       const text = bytes.toString('utf8');
       for (const secret of secrets) {
-        if (spellings(secret.text).some((spelling) => text.includes(spelling))) leaks.push(`${path.relative(ROOT, file)} contains text from ${secret.file}`);
+        if (spellings(secret.text).some((spelling) => text.includes(spelling)))
+          leaks.push(`${path.relative(ROOT, file)} contains text from ${secret.file}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -151,7 +157,9 @@ describe('handbook site', () => {
       const collaboration = page.locator('table[data-policy-table="weights"] tr[data-indicator="collaboration"]');
       expect((await collaboration.innerText()).replace(/\s+/g, ' ')).toMatch(/业务协作贡献.*10%.*定性.*评价/);
       // Indented under its category.
-      const indent = await collaboration.locator('th').evaluate((cell) => parseFloat(getComputedStyle(cell).paddingInlineStart));
+      const indent = await collaboration
+        .locator('th')
+        .evaluate((cell) => parseFloat(getComputedStyle(cell).paddingInlineStart));
       const categoryIndent = await page
         .locator('table[data-policy-table="weights"] tr[data-indicator="performance"] th')
         .evaluate((cell) => parseFloat(getComputedStyle(cell).paddingInlineStart));
@@ -171,7 +179,9 @@ describe('handbook site', () => {
       expect(caption).toContain(policy.effective);
       expect(caption).toContain(policy.title.zh);
       expect(policy.effective).toBe('2026-01-01');
-      expect(await page.locator('table[data-policy-table="weights"]').getAttribute('data-policy-effective')).toBe(policy.effective);
+      expect(await page.locator('table[data-policy-table="weights"]').getAttribute('data-policy-effective')).toBe(
+        policy.effective,
+      );
 
       // Every node of the policy's weight tree, and nothing else, in order.
       const expected: WeightRowView[] = [];
@@ -185,11 +195,18 @@ describe('handbook site', () => {
 
       // The other policy tables on the page read the same version.
       for (const name of ['cycle', 'raters', 'grades']) {
-        expect(await page.locator(`table[data-policy-table="${name}"]`).getAttribute('data-policy-effective'), name).toBe(policy.effective);
+        expect(
+          await page.locator(`table[data-policy-table="${name}"]`).getAttribute('data-policy-effective'),
+          name,
+        ).toBe(policy.effective);
       }
-      const supervisor = await page.locator('table[data-policy-table="raters"] tr[data-rater="supervisor"]').innerText();
+      const supervisor = await page
+        .locator('table[data-policy-table="raters"] tr[data-rater="supervisor"]')
+        .innerText();
       expect(supervisor).toContain(`${policy.appraisal.raterWeights.supervisor}%`);
-      const selfDue = await page.locator('table[data-policy-table="cycle"] tr[data-step="selfAssessmentDueDay"]').innerText();
+      const selfDue = await page
+        .locator('table[data-policy-table="cycle"] tr[data-step="selfAssessmentDueDay"]')
+        .innerText();
       expect(selfDue).toContain(`次月 ${policy.appraisal.cycle.selfAssessmentDueDay} 日`);
     });
 
@@ -199,19 +216,23 @@ describe('handbook site', () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       const rows = await weightRows(page);
       expect(rows.find((row) => row.id === 'performance')).toMatchObject({ name: 'Work performance', weight: '60%' });
-      expect(await page.locator('table[data-policy-table="weights"] caption').innerText()).toContain('effective 2026-01-01');
+      expect(await page.locator('table[data-policy-table="weights"] caption').innerText()).toContain(
+        'effective 2026-01-01',
+      );
     });
 
     it('shows the support and compliance tables on the workflow and standards pages', async () => {
       const policy = await policyInForceToday();
       await page.goto(`${base}/handbook/workflow/`);
-      expect(await page.locator('table[data-policy-table="support"] tr[data-support="firstReplyDeadlineMinutes"]').innerText()).toContain(
-        `${policy.support.firstReplyDeadlineMinutes} 分钟`,
-      );
+      expect(
+        await page
+          .locator('table[data-policy-table="support"] tr[data-support="firstReplyDeadlineMinutes"]')
+          .innerText(),
+      ).toContain(`${policy.support.firstReplyDeadlineMinutes} 分钟`);
       await page.goto(`${base}/en/handbook/standards/`);
-      expect(await page.locator('table[data-policy-table="limits"] tr[data-limit="titleMaxChars"]').innerText()).toContain(
-        `${policy.compliance.limits.titleMaxChars} characters`,
-      );
+      expect(
+        await page.locator('table[data-policy-table="limits"] tr[data-limit="titleMaxChars"]').innerText(),
+      ).toContain(`${policy.compliance.limits.titleMaxChars} characters`);
     });
   });
 });

@@ -49,7 +49,11 @@ function fakeContext(root: string) {
         keys: () => [...store.keys()],
         delete: (id: string) => store.delete(id),
       },
-      logger: { info: (m: string) => log.push(`info ${m}`), warn: (m: string) => log.push(`warn ${m}`), error: (m: string) => log.push(`error ${m}`) },
+      logger: {
+        info: (m: string) => log.push(`info ${m}`),
+        warn: (m: string) => log.push(`warn ${m}`),
+        error: (m: string) => log.push(`error ${m}`),
+      },
       generateDigest: (data: unknown) => JSON.stringify(data),
     } as never,
   };
@@ -64,7 +68,10 @@ describe('mpflow content loader', () => {
     await repo.write('appraisals/2026-09/lin-xiao/interview.yaml', INTERVIEW);
     await repo.write(
       'content/team.yaml',
-      MINIMAL_TEAM.replace('    joined: 2022-03-14\n', `    joined: 2022-03-14\n    leave:\n      - { from: 2026-03-01, to: 2026-03-20, reason: ${LEAVE_REASON} }\n`),
+      MINIMAL_TEAM.replace(
+        '    joined: 2022-03-14\n',
+        `    joined: 2022-03-14\n    leave:\n      - { from: 2026-03-01, to: 2026-03-20, reason: ${LEAVE_REASON} }\n`,
+      ),
     );
   });
 
@@ -81,7 +88,10 @@ describe('mpflow content loader', () => {
     expect(siteEntries(repository, 'team').map((entry) => entry.id)).toEqual(['lin-xiao', 'zhou-min', 'chen-yu']);
     const [article] = siteEntries(repository, 'articles');
     expect(article?.id).toBe('2026-09-02-yancha-yanyun');
-    expect(article?.data).toMatchObject({ title: '武夷岩茶的“岩韵”，到底在说什么', file: `${ARTICLE_DIRECTORY}/index.md` });
+    expect(article?.data).toMatchObject({
+      title: '武夷岩茶的“岩韵”，到底在说什么',
+      file: `${ARTICLE_DIRECTORY}/index.md`,
+    });
     expect(article?.data.body).toContain('## 从香气说起');
     expect(siteEntries(repository, 'topics').map((entry) => entry.id)).toEqual(['T-2026-001']);
     expect(siteEntries(repository, 'campaigns').map((entry) => entry.id)).toEqual(['C-2026-01']);
@@ -91,7 +101,9 @@ describe('mpflow content loader', () => {
     const { repository } = await loadRepository(repo.root);
     expect(repository.ratings).toHaveLength(1);
     expect(repository.interviews).toHaveLength(1);
-    const everything = JSON.stringify(SITE_COLLECTIONS.map((collection: SiteCollection) => siteEntries(repository, collection)));
+    const everything = JSON.stringify(
+      SITE_COLLECTIONS.map((collection: SiteCollection) => siteEntries(repository, collection)),
+    );
     expect(everything).not.toContain(COMMENT);
     expect(everything).not.toContain(SUMMARY);
     expect(everything).not.toContain(LEAVE_REASON);
@@ -106,7 +118,10 @@ describe('mpflow content loader', () => {
     store.set('T-2025-999', { id: 'T-2025-999', data: {} });
     await mpflowLoader('topics').load(context);
     expect([...store.keys()]).toEqual(['T-2026-001']);
-    expect(store.get('T-2026-001')).toMatchObject({ filePath: 'content/topics/T-2026-001.yaml', data: { id: 'T-2026-001', decision: 'accepted' } });
+    expect(store.get('T-2026-001')).toMatchObject({
+      filePath: 'content/topics/T-2026-001.yaml',
+      data: { id: 'T-2026-001', decision: 'accepted' },
+    });
   });
 
   it('fails with the text report when the repository has errors', async () => {

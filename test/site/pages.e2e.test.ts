@@ -29,7 +29,10 @@ import {
 
 requireChromiumOnCi();
 const BROWSER_SUITE = browserSuiteName('department pages in Chromium');
-if (!HAS_CHROMIUM) console.warn(`[pages.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the page scan still run.`);
+if (!HAS_CHROMIUM)
+  console.warn(
+    `[pages.e2e] ${CHROMIUM} not found: skipping the browser checks; the build and the page scan still run.`,
+  );
 
 const PAGES = ['articles', 'topics', 'campaigns', 'team'] as const;
 const PAGE_FILES = PAGES.flatMap((page) => [`${page}/index.html`, `en/${page}/index.html`]);
@@ -57,7 +60,10 @@ describe('department pages', () => {
     for (const file of PAGE_FILES) {
       const html = await readFile(path.join(DIST, file), 'utf8');
       for (const secret of secrets) {
-        expect(spellings(secret.text).some((spelling) => html.includes(spelling)), `${file} contains text from ${secret.file}`).toBe(false);
+        expect(
+          spellings(secret.text).some((spelling) => html.includes(spelling)),
+          `${file} contains text from ${secret.file}`,
+        ).toBe(false);
       }
     }
   });
@@ -101,13 +107,19 @@ describe('department pages', () => {
       expect(authors).toContain('王佳');
 
       // Months newest first.
-      const months = await page.locator('section[data-month]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-month') ?? ''));
+      const months = await page
+        .locator('section[data-month]')
+        .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-month') ?? ''));
       expect(months.length).toBeGreaterThan(1);
       expect([...months].sort().reverse()).toEqual(months);
 
       // Every row links its topic to an anchor on /topics/.
       const topicLinks = await page.locator('tr[data-article] a[data-topic]').evaluateAll((links) =>
-        links.map((link) => ({ href: link.getAttribute('href') ?? '', id: link.getAttribute('data-topic') ?? '', text: link.textContent?.trim() ?? '' })),
+        links.map((link) => ({
+          href: link.getAttribute('href') ?? '',
+          id: link.getAttribute('data-topic') ?? '',
+          text: link.textContent?.trim() ?? '',
+        })),
       );
       expect(topicLinks.length).toBe(await rows.count());
       for (const link of topicLinks) {
@@ -133,7 +145,14 @@ describe('department pages', () => {
       // The instant the test site was built at (site-server.ts), not the wall clock.
       const now = Date.parse(SITE_BUILT_AT);
       const hour = 3_600_000;
-      const words: Record<string, string> = { published: '已发布', failed: '发布失败', publishing: '发布中', scheduled: '已排期', due: '到点待发', overdue: '逾期未发' };
+      const words: Record<string, string> = {
+        published: '已发布',
+        failed: '发布失败',
+        publishing: '发布中',
+        scheduled: '已排期',
+        due: '到点待发',
+        overdue: '逾期未发',
+      };
       // Published articles went out, so the sample has some; none says only "past publish time" any more.
       expect(rows.some((row) => row.status === 'published')).toBe(true);
       for (const row of rows) {
@@ -147,8 +166,11 @@ describe('department pages', () => {
       await open('/en/articles/');
       expect(await lang()).toBe('en');
       const badges = new Set(await page.locator('tr[data-article] .mpflow-badge').allInnerTexts());
-      for (const badge of badges) expect(['Published', 'Failed', 'Publishing', 'Scheduled', 'Due now', 'Overdue']).toContain(badge);
-      expect(await page.locator('tr[data-article] a[data-topic]').first().getAttribute('href')).toMatch(/^\/en\/topics\/#T-/);
+      for (const badge of badges)
+        expect(['Published', 'Failed', 'Publishing', 'Scheduled', 'Due now', 'Overdue']).toContain(badge);
+      expect(await page.locator('tr[data-article] a[data-topic]').first().getAttribute('href')).toMatch(
+        /^\/en\/topics\/#T-/,
+      );
     });
 
     it('shows T-2026-020 as rejected in the topic library, with the articles that use each topic', async () => {
@@ -161,7 +183,9 @@ describe('department pages', () => {
       expect(await rejected.isVisible()).toBe(true);
 
       // T-2026-005 is the quiz topic: three articles use it, each linking to its own page.
-      const quizLinks = await page.locator('tr#T-2026-005 a[data-article]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const quizLinks = await page
+        .locator('tr#T-2026-005 a[data-article]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(quizLinks.length).toBe(3);
       for (const href of quizLinks) expect(href).toMatch(/^\/articles\/2026-[^/]+\/$/);
 
@@ -172,9 +196,13 @@ describe('department pages', () => {
     it('shows the 7 members of the roster by role on /en/team/, with GitHub logins and no private data', async () => {
       await open('/en/team/');
       expect(await lang()).toBe('en');
-      const members = new Set(await page.locator('tr[data-member]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-member'))));
+      const members = new Set(
+        await page.locator('tr[data-member]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-member'))),
+      );
       expect(members.size).toBe(7);
-      const roles = await page.locator('section[data-role]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-role')));
+      const roles = await page
+        .locator('section[data-role]')
+        .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-role')));
       expect(roles).toEqual(['head', 'operator', 'copywriter', 'designer', 'support', 'hr']);
       const writer = await page.locator('section[data-role="copywriter"] tr[data-member="lin-xiao"]').innerText();
       expect(writer).toContain('林晓');
@@ -192,8 +220,16 @@ describe('department pages', () => {
       // 61 conversions of 1,046 participants.
       expect(await quiz.locator('tr[data-measure="conversionRate"] [data-actual]').innerText()).toBe('5.83%');
       expect(await quiz.locator('tr[data-measure="satisfaction"]').innerText()).toContain('4.6');
-      expect(await quiz.locator('.mpflow-winners li').allInnerTexts()).toEqual(['山***风', '林***鹿', '一***茶', '阿***呀', '半***月']);
-      const related = await quiz.locator('a[data-article]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      expect(await quiz.locator('.mpflow-winners li').allInnerTexts()).toEqual([
+        '山***风',
+        '林***鹿',
+        '一***茶',
+        '阿***呀',
+        '半***月',
+      ]);
+      const related = await quiz
+        .locator('a[data-article]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(related).toEqual(['/articles/#2026-09-26-mid-autumn-quiz', '/articles/#2026-10-10-quiz-results']);
     });
 
@@ -260,14 +296,21 @@ describe('department pages', () => {
       try {
         for (const url of ['/articles/', '/topics/', '/en/campaigns/', '/en/team/']) {
           await mobile.goto(`${base}${url}`);
-          const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await mobile.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect(overflow, url).toBeLessThanOrEqual(0);
         }
         await mobile.goto(`${base}/articles/`);
         // Below 640 px a table is a stack of cards, one per article: nothing is left past the edge.
         const box = mobile.locator('.mpflow-table-scroll').first();
         expect(await box.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
-        expect(await mobile.locator('table.mpflow-archive tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('block');
+        expect(
+          await mobile
+            .locator('table.mpflow-archive tbody tr')
+            .first()
+            .evaluate((row) => getComputedStyle(row).display),
+        ).toBe('block');
         expect(await mobile.locator('.mpflow-nav').isVisible()).toBe(true);
         if (SCREENSHOTS) await mobile.screenshot({ path: path.join(SCREENSHOTS, 'mpflow-articles-390x844.png') });
       } finally {
@@ -281,7 +324,9 @@ describe('department pages', () => {
 
     it('links the pages from the handbook sidebar in both languages', async () => {
       await open('/handbook/general/');
-      const zh = await page.locator('a[data-mpflow-site-page]').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
+      const zh = await page
+        .locator('a[data-mpflow-site-page]')
+        .evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
       expect(zh).toEqual([
         ['文章', '/articles/'],
         ['发布日历', '/calendar/'],
@@ -293,7 +338,9 @@ describe('department pages', () => {
         ['考核', '/scores/'],
       ]);
       await open('/en/handbook/general/');
-      const en = await page.locator('a[data-mpflow-site-page]').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
+      const en = await page
+        .locator('a[data-mpflow-site-page]')
+        .evaluateAll((links) => links.map((link) => [link.textContent?.trim(), link.getAttribute('href')]));
       expect(en).toEqual([
         ['Articles', '/en/articles/'],
         ['Calendar', '/en/calendar/'],

@@ -43,8 +43,14 @@ const UNPUBLISHED = ['2026-11-28-beginner-notes', '2026-12-02-winter-tea-gatheri
 
 async function titleOf(id: string): Promise<string> {
   const [year, ...rest] = id.split('-');
-  const source = await readFile(path.join(SITE_DEPARTMENT, 'content/articles', year!, rest.join('-'), 'index.md'), 'utf8');
-  return /^title:\s*(.+)$/m.exec(source)![1]!.trim().replace(/^["']|["']$/g, '');
+  const source = await readFile(
+    path.join(SITE_DEPARTMENT, 'content/articles', year!, rest.join('-'), 'index.md'),
+    'utf8',
+  );
+  return /^title:\s*(.+)$/m
+    .exec(source)![1]!
+    .trim()
+    .replace(/^["']|["']$/g, '');
 }
 
 describe('the two site builds', () => {
@@ -62,7 +68,10 @@ describe('the two site builds', () => {
     for (const page of INTERNAL_PAGES) {
       for (const prefix of ['/', '/en/']) {
         expect(existsSync(path.join(publicDir, prefix, page)), `${prefix}${page}/ in the public build`).toBe(false);
-        expect([...links].filter((link) => link.startsWith(`${prefix}${page}/`)), `links to ${prefix}${page}/`).toEqual([]);
+        expect(
+          [...links].filter((link) => link.startsWith(`${prefix}${page}/`)),
+          `links to ${prefix}${page}/`,
+        ).toEqual([]);
       }
     }
     // Nothing of a department page anywhere in the build, the search index included.
@@ -95,7 +104,8 @@ describe('the two site builds', () => {
     const files = (await filesUnder(publicDir)).filter((file) => /\.(html|js|json|txt|xml)$/.test(file));
     for (const file of files) {
       const content = await readFile(file, 'utf8');
-      for (const { text, file: source } of texts) for (const spelling of spellings(text)) expect(content.includes(spelling), `${source} in ${file}`).toBe(false);
+      for (const { text, file: source } of texts)
+        for (const spelling of spellings(text)) expect(content.includes(spelling), `${source} in ${file}`).toBe(false);
     }
   });
 
@@ -114,7 +124,7 @@ describe('the two site builds', () => {
     }
   });
 
-  it('the internal scoreboards show scores and explanations (read with HR\'s key) but no bonus, promotion or training-need column', async () => {
+  it("the internal scoreboards show scores and explanations (read with HR's key) but no bonus, promotion or training-need column", async () => {
     const board = await readFile(path.join(DIST, 'scores/index.html'), 'utf8');
     expect(board).toContain('87.60');
     for (const label of ['奖金系数', '晋升资格', '培训需求']) expect(board).not.toContain(label);
@@ -125,9 +135,15 @@ describe('the two site builds', () => {
   });
 
   it('links from the handbook to department pages are plain text in the public build', () => {
-    expect(unlinkInternalPages('<p>网站的<a href="/calendar/">发布日历</a>和<a href="/articles/">文章</a>，<a class="x" href="/en/scores/lin-xiao/#m">scores</a></p>')).toBe(
+    expect(
+      unlinkInternalPages(
+        '<p>网站的<a href="/calendar/">发布日历</a>和<a href="/articles/">文章</a>，<a class="x" href="/en/scores/lin-xiao/#m">scores</a></p>',
+      ),
+    ).toBe(
       '<p>网站的<span data-mpflow-internal-link>发布日历</span>和<a href="/articles/">文章</a>，<span data-mpflow-internal-link>scores</span></p>',
     );
-    expect(unlinkInternalPages('<a href="/mpflow/team/">团队</a>', '/mpflow/')).toBe('<span data-mpflow-internal-link>团队</span>');
+    expect(unlinkInternalPages('<a href="/mpflow/team/">团队</a>', '/mpflow/')).toBe(
+      '<span data-mpflow-internal-link>团队</span>',
+    );
   });
 });

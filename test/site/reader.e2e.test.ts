@@ -9,13 +9,25 @@
 import { readdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteName, buildSiteOnce, DIST, HAS_CHROMIUM, launchBrowser, requireChromiumOnCi, serve, SITE_BUILT_AT, type StaticServer } from './site-server.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  DIST,
+  HAS_CHROMIUM,
+  launchBrowser,
+  requireChromiumOnCi,
+  serve,
+  SITE_BUILT_AT,
+  type StaticServer,
+} from './site-server.ts';
 
 requireChromiumOnCi();
 
 /** One address per page type, found in the build (so the test follows whatever the department has). */
 async function pageTypes(): Promise<string[]> {
-  const files = (await readdir(DIST, { recursive: true })).filter((file) => file.endsWith('index.html') && !file.startsWith('_astro') && !file.startsWith('pagefind'));
+  const files = (await readdir(DIST, { recursive: true })).filter(
+    (file) => file.endsWith('index.html') && !file.startsWith('_astro') && !file.startsWith('pagefind'),
+  );
   const byType = new Map<string, string>();
   for (const file of files.sort()) {
     const address = `/${file.replace(/index\.html$/, '')}`;
@@ -55,8 +67,22 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
   }
 
   it('finds a page of every type in the build', () => {
-    for (const type of ['/', '/articles/', '/calendar/', '/topics/', '/team/', '/training/', '/dashboards/', '/scores/', '/handbook/appraisal/', '/en/']) {
-      expect(addresses.some((address) => address === type || address.startsWith(type.replace(/\/$/, '/')) ), type).toBe(true);
+    for (const type of [
+      '/',
+      '/articles/',
+      '/calendar/',
+      '/topics/',
+      '/team/',
+      '/training/',
+      '/dashboards/',
+      '/scores/',
+      '/handbook/appraisal/',
+      '/en/',
+    ]) {
+      expect(
+        addresses.some((address) => address === type || address.startsWith(type.replace(/\/$/, '/'))),
+        type,
+      ).toBe(true);
     }
     expect(addresses.some((address) => /^\/articles\/[^/]+\/$/.test(address))).toBe(true);
   });
@@ -67,13 +93,19 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
       const page = await open(phone, address);
       const found = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const wideTables = [...document.querySelectorAll('table')].filter((table) => table.getBoundingClientRect().width > width + 0.5).length;
+        const wideTables = [...document.querySelectorAll('table')].filter(
+          (table) => table.getBoundingClientRect().width > width + 0.5,
+        ).length;
         // A box that scrolls sideways hides what is past its edge (the last columns of a table).
         const hiding = [...document.querySelectorAll('main *')].filter((element) => {
           if (element.closest('pre, .expressive-code')) return false;
           const overflow = getComputedStyle(element).overflowX;
           // (Visually hidden texts for screen readers are 1 px boxes on purpose.)
-          return (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') && element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 2;
+          return (
+            (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') &&
+            element.clientWidth > 1 &&
+            element.scrollWidth > element.clientWidth + 2
+          );
         }).length;
         const offscreenNav = [...document.querySelectorAll('.mpflow-nav a')].filter((link) => {
           const box = link.getBoundingClientRect();
@@ -81,7 +113,8 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
         }).length;
         return { scrolls: document.documentElement.scrollWidth > width, wideTables, hiding, offscreenNav };
       });
-      if (found.scrolls || found.wideTables || found.hiding || found.offscreenNav) problems.push(`${address} ${JSON.stringify(found)}`);
+      if (found.scrolls || found.wideTables || found.hiding || found.offscreenNav)
+        problems.push(`${address} ${JSON.stringify(found)}`);
       await page.close();
     }
     expect(problems).toEqual([]);
@@ -104,7 +137,9 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
             const scriptless = document.querySelector('script') === null;
             return {
               lang: plain ? visible('a[data-mpflow-lang-switch]') : visible('starlight-lang-select select'),
-              theme: scriptless || (plain ? visible('select[data-mpflow-theme-select]') : visible('starlight-theme-select select')),
+              theme:
+                scriptless ||
+                (plain ? visible('select[data-mpflow-theme-select]') : visible('starlight-theme-select select')),
               menu: visible('button.sl-menu-button'),
             };
           });
@@ -114,7 +149,8 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
           await page.click('button.sl-menu-button');
           found = await controls();
         }
-        if (!found.lang || !found.theme) missing.push(`${address} at ${context === phone ? 375 : 1280} px: ${JSON.stringify(found)}`);
+        if (!found.lang || !found.theme)
+          missing.push(`${address} at ${context === phone ? 375 : 1280} px: ${JSON.stringify(found)}`);
         await page.close();
       }
     }
@@ -135,13 +171,29 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
   });
 
   it('opens the home page as the front door: a card with a figure for every area, each leading to its page', async () => {
-    for (const [address, prefix] of [['/', '/'], ['/en/', '/en/']] as const) {
+    for (const [address, prefix] of [
+      ['/', '/'],
+      ['/en/', '/en/'],
+    ] as const) {
       const page = await open(phone, address);
       const cards = await page.locator('[data-mpflow-front-door] li').evaluateAll((items) =>
-        items.map((item) => ({ page: item.getAttribute('data-front-door'), href: item.querySelector('a')?.getAttribute('href'), figure: item.querySelector('[data-front-door-figure]')?.textContent?.trim() ?? '' })),
+        items.map((item) => ({
+          page: item.getAttribute('data-front-door'),
+          href: item.querySelector('a')?.getAttribute('href'),
+          figure: item.querySelector('[data-front-door-figure]')?.textContent?.trim() ?? '',
+        })),
       );
       // The internal build (the run's) has every area.
-      expect(cards.map((card) => card.page)).toEqual(['articles', 'calendar', 'topics', 'campaigns', 'dashboards', 'scores', 'training', 'team']);
+      expect(cards.map((card) => card.page)).toEqual([
+        'articles',
+        'calendar',
+        'topics',
+        'campaigns',
+        'dashboards',
+        'scores',
+        'training',
+        'team',
+      ]);
       for (const card of cards) {
         expect(card.href).toBe(`${prefix}${card.page}/`);
         expect(card.figure, card.page!).not.toBe('');
@@ -156,12 +208,23 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
   it('gives every article of the archive its own page, and the page says what the calendar says', async () => {
     const archive = await open(desktop, '/articles/');
     const rows = await archive.locator('tr[data-article]').evaluateAll((trs) =>
-      trs.map((tr) => ({ id: tr.getAttribute('data-article')!, state: tr.getAttribute('data-status'), href: tr.querySelector('a[data-article-link]')?.getAttribute('href') })),
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-article')!,
+        state: tr.getAttribute('data-status'),
+        href: tr.querySelector('a[data-article-link]')?.getAttribute('href'),
+      })),
     );
     expect(rows.length).toBeGreaterThan(0);
     const calendar = await open(desktop, '/calendar/');
     const calendarStates = new Map(
-      await calendar.locator('tr[data-calendar-article]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-calendar-article')!, tr.getAttribute('data-publishing')!] as [string, string])),
+      await calendar
+        .locator('tr[data-calendar-article]')
+        .evaluateAll((trs) =>
+          trs.map(
+            (tr) =>
+              [tr.getAttribute('data-calendar-article')!, tr.getAttribute('data-publishing')!] as [string, string],
+          ),
+        ),
     );
     const calendarLinks = await calendar.locator('a[data-article-link]').count();
     expect(calendarLinks).toBe(rows.length);
@@ -173,8 +236,12 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
       expect(await page.getAttribute('[data-article-publishing]', 'data-article-publishing'), row.id).toBe(row.state);
       if (row.state === 'published') expect(await page.locator('a[data-wechat-link]').count(), row.id).toBe(1);
       const review = await page.getAttribute('[data-article-review]', 'data-article-review');
-      if (review === 'none') expect(await page.locator('[data-no-review-reason]').textContent(), row.id).toMatch(/审核门禁|尚未合并/);
-      else expect(await page.locator('[data-article-review] a[data-pr-link]').getAttribute('href'), row.id).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+$/);
+      if (review === 'none')
+        expect(await page.locator('[data-no-review-reason]').textContent(), row.id).toMatch(/审核门禁|尚未合并/);
+      else
+        expect(await page.locator('[data-article-review] a[data-pr-link]').getAttribute('href'), row.id).toMatch(
+          /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/pull\/\d+$/,
+        );
       expect(await page.locator('[data-rendered-article]').count()).toBe(1);
       await page.close();
     }
@@ -184,18 +251,32 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
 
   it('draws a published article’s first seven days as SVG on the page and compares them with the account median', async () => {
     const calendar = await open(desktop, '/calendar/');
-    const published = await calendar.locator('tr[data-publishing="published"]').first().getAttribute('data-calendar-article');
+    const published = await calendar
+      .locator('tr[data-publishing="published"]')
+      .first()
+      .getAttribute('data-calendar-article');
     expect(published).toBeTruthy();
     const page = await open(phone, `/articles/${published}/`);
     const charts = await page.locator('[data-first-week] svg[role="img"]').evaluateAll((svgs) =>
       svgs
         .filter((svg) => svg.getBoundingClientRect().width > 0)
-        .map((svg) => ({ label: svg.getAttribute('aria-label') ?? '', width: svg.getBoundingClientRect().width, card: svg.parentElement!.getBoundingClientRect().width })),
+        .map((svg) => ({
+          label: svg.getAttribute('aria-label') ?? '',
+          width: svg.getBoundingClientRect().width,
+          card: svg.parentElement!.getBoundingClientRect().width,
+        })),
     );
-    expect(charts.map((chart) => chart.label)).toEqual([expect.stringContaining('阅读'), expect.stringContaining('点赞')]);
+    expect(charts.map((chart) => chart.label)).toEqual([
+      expect.stringContaining('阅读'),
+      expect.stringContaining('点赞'),
+    ]);
     // Scaled to the card on a phone, not cut off.
     for (const chart of charts) expect(chart.width).toBeLessThanOrEqual(chart.card);
-    const median = await page.locator('table.mpflow-median tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-figure'), tr.querySelector('[data-change]')?.textContent?.trim()]));
+    const median = await page
+      .locator('table.mpflow-median tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-figure'), tr.querySelector('[data-change]')?.textContent?.trim()]),
+      );
     expect(median.map(([figure]) => figure)).toEqual(['reads', 'shares', 'likes', 'comments']);
     for (const [, change] of median) expect(change).toMatch(/^([+−±]\d+%|—)$/);
     await calendar.close();
@@ -204,7 +285,9 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('the site as its readers use it'
 
   it('lists the calendar’s months newest first', async () => {
     const page = await open(desktop, '/calendar/');
-    const months = await page.locator('section[data-calendar-month]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month')!));
+    const months = await page
+      .locator('section[data-calendar-month]')
+      .evaluateAll((sections) => sections.map((section) => section.getAttribute('data-calendar-month')!));
     expect(months.length).toBeGreaterThan(1);
     expect(months).toEqual([...months].sort().reverse());
     await page.close();
@@ -230,7 +313,12 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('scores a member understands'), 
 
   it('opens on the latest finalised month, with months still in their cycle after it, and says who submitted what', async () => {
     await page.goto(`${server!.base}/scores/`);
-    const months = await page.locator('section[data-month]').evaluateAll((sections) => sections.map((section) => ({ period: section.getAttribute('data-month')!, finalised: section.getAttribute('data-finalized') === 'true' })));
+    const months = await page.locator('section[data-month]').evaluateAll((sections) =>
+      sections.map((section) => ({
+        period: section.getAttribute('data-month')!,
+        finalised: section.getAttribute('data-finalized') === 'true',
+      })),
+    );
     expect(months.length).toBeGreaterThan(0);
     const firstOpen = months.findIndex((month) => !month.finalised);
     const finalised = months.filter((month) => month.finalised).map((month) => month.period);
@@ -239,9 +327,16 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('scores a member understands'), 
       expect(finalised).toEqual([...finalised].sort().reverse());
       if (firstOpen !== -1) expect(months.slice(firstOpen).every((month) => !month.finalised)).toBe(true);
     }
-    const cells = await page.locator('td[data-step]').evaluateAll((tds) => tds.map((td) => ({ state: td.getAttribute('data-state')!, text: td.textContent!.trim() })));
+    const cells = await page
+      .locator('td[data-step]')
+      .evaluateAll((tds) => tds.map((td) => ({ state: td.getAttribute('data-state')!, text: td.textContent!.trim() })));
     expect(cells.length).toBeGreaterThan(0);
-    const words: Record<string, RegExp> = { submitted: /^已提交/, missing: /^缺交/, 'due-today': /^今天截止/, open: /^未到期/ };
+    const words: Record<string, RegExp> = {
+      submitted: /^已提交/,
+      missing: /^缺交/,
+      'due-today': /^今天截止/,
+      open: /^未到期/,
+    };
     for (const cell of cells) expect(cell.text, cell.state).toMatch(words[cell.state]!);
   });
 
@@ -251,12 +346,16 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('scores a member understands'), 
     expect(member).toMatch(/^\/scores\/[^/]+\/$/);
     await page.goto(`${server!.base}${member}`);
     expect(await page.getAttribute('a[data-mpflow-lang-switch]', 'href')).toBe(`/en${member}`);
-    const counted = await page.locator('a[data-counted-article]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    const counted = await page
+      .locator('a[data-counted-article]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
     for (const href of counted.slice(0, 3)) {
       const response = await page.request.get(`${server!.base}${href}`);
       expect(response.status(), href).toBe(200);
     }
-    const raw = await page.locator('tr.mpflow-part td[data-label="原始值"], tr.mpflow-part td[data-label="目标"]').allTextContents();
+    const raw = await page
+      .locator('tr.mpflow-part td[data-label="原始值"], tr.mpflow-part td[data-label="目标"]')
+      .allTextContents();
     expect(raw.length).toBeGreaterThan(0);
     // 3,000 not 3000.00; 131% not 1.31.
     for (const value of raw) expect(value.trim()).toMatch(/^(|—|\d{1,3}(,\d{3})*(\.\d+)?%?)$/);
@@ -272,7 +371,10 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('dashboards an operator hands to
 
   beforeAll(async () => {
     await buildSiteOnce();
-    const months = (await readdir(`${DIST}/dashboards`, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const months = (await readdir(`${DIST}/dashboards`, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     report = `/dashboards/${months.at(-1)}/`;
     server = await serve(DIST);
     browser = await launchBrowser();
@@ -294,8 +396,14 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('dashboards an operator hands to
             .map((svg) => {
               const box = svg.getBoundingClientRect();
               const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
-              const sizes = [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
-              return { label: svg.getAttribute('aria-label'), smallest: Math.min(...sizes), overflows: box.right > svg.parentElement!.getBoundingClientRect().right + 1 };
+              const sizes = [...svg.querySelectorAll('text')].map(
+                (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
+              );
+              return {
+                label: svg.getAttribute('aria-label'),
+                smallest: Math.min(...sizes),
+                overflows: box.right > svg.parentElement!.getBoundingClientRect().right + 1,
+              };
             }),
         );
         expect(charts.length, address).toBeGreaterThan(0);
@@ -335,11 +443,21 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('dashboards an operator hands to
       expect(pages, address).toBeGreaterThan(0);
       expect(pages, address).toBeLessThanOrEqual(2);
       await page.emulateMedia({ media: 'print' });
-      const meta = await page.locator('[data-print-meta]').evaluate((element) => ({ text: element.textContent ?? '', shown: getComputedStyle(element).display !== 'none' }));
+      const meta = await page.locator('[data-print-meta]').evaluate((element) => ({
+        text: element.textContent ?? '',
+        shown: getComputedStyle(element).display !== 'none',
+      }));
       expect(meta.shown).toBe(true);
       expect(meta.text).toContain(SITE_BUILT_AT.slice(0, 10));
       // No table loses its last column on paper.
-      const clipped = await page.evaluate(() => [...document.querySelectorAll('main table')].filter((table) => table.getBoundingClientRect().width > 0 && table.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+      const clipped = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('main table')].filter(
+            (table) =>
+              table.getBoundingClientRect().width > 0 &&
+              table.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+          ).length,
+      );
       expect(clipped, address).toBe(0);
       await page.close();
     }
@@ -369,14 +487,21 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('search and accessibility'), () 
     await page.goto(`${server!.base}/calendar/`);
     await page.fill('[data-mpflow-search] input', '茶宠');
     await page.waitForSelector('[data-mpflow-search] .pagefind-ui__result-link', { timeout: 20_000 });
-    const links = await page.locator('[data-mpflow-search] .pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    const links = await page
+      .locator('[data-mpflow-search] .pagefind-ui__result-link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(/^\/articles\/[^/]+\/$/);
     expect(await page.locator('[data-mpflow-search] .pagefind-ui__message').textContent()).toMatch(/找到 1 条/);
     await page.close();
   }, 60_000);
 
-  for (const [scheme, width] of [['light', 375], ['dark', 375], ['light', 1280], ['dark', 1280]] as const) {
+  for (const [scheme, width] of [
+    ['light', 375],
+    ['dark', 375],
+    ['light', 1280],
+    ['dark', 1280],
+  ] as const) {
     it(`has no axe violation on any page type, ${scheme} at ${width} px`, async () => {
       const { default: AxeBuilder } = await import('@axe-core/playwright');
       const context = await browser!.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
@@ -389,7 +514,13 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('search and accessibility'), () 
         // The phone preview is the article as WeChat will publish it, in the department's render
         // theme's colours: its contrast is the theme's business (src/core/render/themes.ts), not the page's.
         const result = await new AxeBuilder({ page }).exclude('[data-rendered-article]').analyze();
-        for (const violation of result.violations) violations.push(`${address}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+        for (const violation of result.violations)
+          violations.push(
+            `${address}: ${violation.id} ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+          );
       }
       await context.close();
       expect(violations).toEqual([]);

@@ -19,7 +19,9 @@ const text = (html: string) =>
 
 async function filesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && /\.(html|js|mjs|json|txt|xml)$/.test(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && /\.(html|js|mjs|json|txt|xml)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe('appraisal scoreboards', () => {
@@ -37,18 +39,25 @@ describe('appraisal scoreboards', () => {
     expect(page).toContain('2026 年度');
   });
 
-  it('shows 林晓\'s October explanation with the CLI\'s numbers, in English too', async () => {
+  it("shows 林晓's October explanation with the CLI's numbers, in English too", async () => {
     const page = text(await readFile(path.join(DIST, 'en/scores/lin-xiao/index.html'), 'utf8'));
     expect(page).toContain('How the October 2026 score is made');
-    expect(page).toMatch(/Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2,904\.4 3,000 96\.81 12\.00 11\.62/);
+    expect(page).toMatch(
+      /Reads per article \(written, published this month\) 5 articles, 14522 reads in all 2,904\.4 3,000 96\.81 12\.00 11\.62/,
+    );
     expect(page).toMatch(/Total 87\.60 A/);
     // Points as printed add up: 54.02 + 16.81 + 12.32 + 4.45 = 87.60 (not 12.33, which would make 87.61).
-    expect(page).toMatch(/Work performance 90\.03 60\.00 54\.02 .* Ability 84\.05 20\.00 16\.81 .* Attitude 82\.17 15\.00 12\.32 .* Professionalism 89\.02 5\.00 4\.45 /);
+    expect(page).toMatch(
+      /Work performance 90\.03 60\.00 54\.02 .* Ability 84\.05 20\.00 16\.81 .* Attitude 82\.17 15\.00 12\.32 .* Professionalism 89\.02 5\.00 4\.45 /,
+    );
   });
 
   it('hides the peer aggregate where fewer than minPeers rated (郑浩, October: one peer) or where it would give a mark away', async () => {
     const html = await readFile(path.join(DIST, 'en/scores/zheng-hao/index.html'), 'utf8');
-    const october = html.slice(html.indexOf('data-period="2026-10" data-member="zheng-hao"'), html.indexOf('data-period="2026-09" data-member="zheng-hao"'));
+    const october = html.slice(
+      html.indexOf('data-period="2026-10" data-member="zheng-hao"'),
+      html.indexOf('data-period="2026-09" data-member="zheng-hao"'),
+    );
     expect(october.length).toBeGreaterThan(0);
     expect(text(october)).not.toMatch(/peers' mean \d/);
     // With one peer dropped, each mixed rating is the supervisor's mark and 郑浩's own self-assessment:
@@ -64,16 +73,37 @@ describe('appraisal scoreboards', () => {
     expect(linXiao).not.toMatch(/peers' mean \d/);
     // 黄珊, October, no self-assessment: mixed rating and peers' mean together would give her supervisor's mark.
     const huangShan = await readFile(path.join(DIST, 'en/scores/huang-shan/index.html'), 'utf8');
-    expect(text(huangShan.slice(huangShan.indexOf('data-period="2026-10" data-member="huang-shan"'), huangShan.indexOf('data-period="2026-09" data-member="huang-shan"')))).not.toMatch(/peers' mean \d/);
+    expect(
+      text(
+        huangShan.slice(
+          huangShan.indexOf('data-period="2026-10" data-member="huang-shan"'),
+          huangShan.indexOf('data-period="2026-09" data-member="huang-shan"'),
+        ),
+      ),
+    ).not.toMatch(/peers' mean \d/);
   });
 
   it('lists every measure of the policy in the handbook, read from the same file the scorer reads', async () => {
     const { parse } = await import('yaml');
     const policy = parse(await readFile(path.join(SITE_DEPARTMENT, 'content/policy/2026-01-01.yaml'), 'utf8'));
-    const parts = (policy.appraisal.weights as Array<{ children?: Array<{ parts?: Record<string, unknown[]> }> }>).flatMap((category) => (category.children ?? []).flatMap((leaf) => Object.values(leaf.parts ?? {}).flat()));
-    for (const [file, example] of [['handbook/appraisal/index.html', '粉丝流失率（取关 ÷ 期初粉丝） 40% 越低越好：不高于 1.5% 得 100 分，达到 4% 得 0 分'], ['en/handbook/appraisal/index.html', 'Net follower growth 60% linear to 800, at most 100, prorated for a mid-month start']] as const) {
+    const parts = (
+      policy.appraisal.weights as Array<{ children?: Array<{ parts?: Record<string, unknown[]> }> }>
+    ).flatMap((category) => (category.children ?? []).flatMap((leaf) => Object.values(leaf.parts ?? {}).flat()));
+    for (const [file, example] of [
+      [
+        'handbook/appraisal/index.html',
+        '粉丝流失率（取关 ÷ 期初粉丝） 40% 越低越好：不高于 1.5% 得 100 分，达到 4% 得 0 分',
+      ],
+      [
+        'en/handbook/appraisal/index.html',
+        'Net follower growth 60% linear to 800, at most 100, prorated for a mid-month start',
+      ],
+    ] as const) {
       const html = await readFile(path.join(DIST, file), 'utf8');
-      const table = html.slice(html.indexOf('data-policy-table="measures"'), html.indexOf('</table>', html.indexOf('data-policy-table="measures"')));
+      const table = html.slice(
+        html.indexOf('data-policy-table="measures"'),
+        html.indexOf('</table>', html.indexOf('data-policy-table="measures"')),
+      );
       expect(table.match(/<tr data-kpi=/g)?.length, file).toBe(parts.length);
       expect(text(table)).toContain(example);
     }
@@ -85,7 +115,10 @@ describe('appraisal scoreboards', () => {
     for (const file of await filesUnder(DIST)) {
       const content = await readFile(file, 'utf8');
       for (const secret of secrets) {
-        expect(spellings(secret.text).some((spelling) => content.includes(spelling)), `${path.relative(DIST, file)} contains text from ${secret.file}`).toBe(false);
+        expect(
+          spellings(secret.text).some((spelling) => content.includes(spelling)),
+          `${path.relative(DIST, file)} contains text from ${secret.file}`,
+        ).toBe(false);
       }
     }
   });

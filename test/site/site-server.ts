@@ -35,11 +35,14 @@ export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
 /** CI installs the browser (.ci/run), so there a missing browser is a failure, not a reason to skip. */
 export function requireChromiumOnCi(): void {
-  if (!HAS_CHROMIUM && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI; .ci/run installs it with apt-get install chromium.`);
+  if (!HAS_CHROMIUM && process.env.CI)
+    throw new Error(`${CHROMIUM} is missing on CI; .ci/run installs it with apt-get install chromium.`);
 }
 
 export function browserSuiteName(name: string): string {
-  return HAS_CHROMIUM ? name : `${name} — SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
+  return HAS_CHROMIUM
+    ? name
+    : `${name} — SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
 }
 
 const run = promisify(execFile);
@@ -67,7 +70,11 @@ export interface SiteBuild {
  * NODE_ENV is reset because vitest sets it to "test", and Astro would then build a site that is
  * not the production one (Starlight's search, for one, is left out).
  */
-export async function buildSite(profile: 'public' | 'internal' = 'internal', outDir?: string, department: { repository?: string; now?: string; base?: string } = {}): Promise<SiteBuild> {
+export async function buildSite(
+  profile: 'public' | 'internal' = 'internal',
+  outDir?: string,
+  department: { repository?: string; now?: string; base?: string } = {},
+): Promise<SiteBuild> {
   // Builds share the project's .astro/ folder: two at once (the run's own, a test's public or
   // early-department build) would overwrite each other's chunks, so they take turns.
   const release = await takeBuildTurn();
@@ -78,7 +85,10 @@ export async function buildSite(profile: 'public' | 'internal' = 'internal', out
   }
 }
 
-const BUILD_TURN = path.join(tmpdir(), `mpflow-astro-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+const BUILD_TURN = path.join(
+  tmpdir(),
+  `mpflow-astro-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`,
+);
 
 /** A folder made atomically is the turn; one left by a killed run is taken after ten minutes. */
 async function takeBuildTurn(): Promise<() => Promise<void>> {
@@ -88,24 +98,51 @@ async function takeBuildTurn(): Promise<() => Promise<void>> {
       return () => rm(BUILD_TURN, { recursive: true, force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const since = await stat(BUILD_TURN).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const since = await stat(BUILD_TURN).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (since > 10 * 60_000) await rm(BUILD_TURN, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 }
 
-async function buildSiteNow(profile: 'public' | 'internal', outDir: string | undefined, department: { repository?: string; now?: string; base?: string }): Promise<SiteBuild> {
+async function buildSiteNow(
+  profile: 'public' | 'internal',
+  outDir: string | undefined,
+  department: { repository?: string; now?: string; base?: string },
+): Promise<SiteBuild> {
   const started = performance.now();
   // The run's shared build is the internal one (every page), read as HR would with the sample's
   // labelled SAMPLE key; test/site/profiles.test.ts builds the public one apart and crawls it.
   // Vitest puts import.meta.env's keys into process.env (BASE_URL=/, MODE=test, DEV, PROD, SSR), and
   // Astro reads import.meta.env.* from process.env: inherited, they would pin the build's base to "/".
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)));
-  const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NODE_ENV: 'production', MPFLOW_SITE_PROFILE: profile, MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT, MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '', MPFLOW_NOW: department.now ?? SITE_BUILT_AT };
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key)),
+  );
+  const env = {
+    ...inherited,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    NODE_ENV: 'production',
+    MPFLOW_SITE_PROFILE: profile,
+    MPFLOW_REPOSITORY: department.repository ?? SITE_DEPARTMENT,
+    MPFLOW_AGE_IDENTITY_FILE: profile === 'internal' ? SAMPLE_HR_KEY : '',
+    MPFLOW_NOW: department.now ?? SITE_BUILT_AT,
+  };
   try {
     // `base`: a project site's path, as pages.yml passes it (`--base /repo/`).
-    await run('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : []), ...(department.base ? ['--base', department.base] : [])], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    await run(
+      'npx',
+      [
+        'astro',
+        'build',
+        ...(outDir ? ['--outDir', outDir] : []),
+        ...(department.base ? ['--base', department.base] : []),
+      ],
+      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+    );
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`astro build failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-80).join('\n')}`);
@@ -174,7 +211,14 @@ export function serve(directory: string = DIST): Promise<StaticServer> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -187,7 +231,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function privateTexts(): Promise<Array<{ file: string; text: string }>> {
   const found: Array<{ file: string; text: string }> = [];
   const add = (file: string, value: unknown) => {
-    if (typeof value === 'string' && value.trim() !== '') found.push({ file: path.relative(SITE_DEPARTMENT, file), text: value.trim() });
+    if (typeof value === 'string' && value.trim() !== '')
+      found.push({ file: path.relative(SITE_DEPARTMENT, file), text: value.trim() });
   };
   // Sealed inputs (.yaml.age) are opened with the sample's HR key: their plain text must not reach dist/ either.
   const hr = parseIdentities(await readFile(SAMPLE_HR_KEY, 'utf8'), SAMPLE_HR_KEY);
@@ -199,18 +244,28 @@ export async function privateTexts(): Promise<Array<{ file: string; text: string
       if (opened.state !== 'opened') throw new Error(`the sample HR key does not open ${file}`);
       source = opened.text;
     }
-    const data = parse(source) as { comment?: unknown; summary?: unknown; actions?: Array<{ action?: unknown }>; entries?: Array<{ reason?: unknown }> } | null;
+    const data = parse(source) as {
+      comment?: unknown;
+      summary?: unknown;
+      actions?: Array<{ action?: unknown }>;
+      entries?: Array<{ reason?: unknown }>;
+    } | null;
     add(file, data?.comment);
     add(file, data?.summary);
     for (const action of Array.isArray(data?.actions) ? data.actions : []) add(file, action?.action);
     for (const entry of Array.isArray(data?.entries) ? data.entries : []) {
       // A calibration's reason is sealed in place (issue 20): its plain text must not reach dist/ either.
-      const opened = typeof entry?.reason === 'string' && entry.reason.startsWith('-----BEGIN AGE') ? await openSealed(entry.reason, hr) : undefined;
+      const opened =
+        typeof entry?.reason === 'string' && entry.reason.startsWith('-----BEGIN AGE')
+          ? await openSealed(entry.reason, hr)
+          : undefined;
       add(file, opened?.state === 'opened' ? opened.text : entry?.reason);
     }
   }
   const teamFile = path.join(SITE_DEPARTMENT, 'content/team.yaml');
-  const team = parse(await readFile(teamFile, 'utf8')) as { members?: Array<{ leave?: Array<{ reason?: unknown }> }> } | null;
+  const team = parse(await readFile(teamFile, 'utf8')) as {
+    members?: Array<{ leave?: Array<{ reason?: unknown }> }>;
+  } | null;
   for (const member of team?.members ?? []) for (const period of member.leave ?? []) add(teamFile, period.reason);
   return found;
 }

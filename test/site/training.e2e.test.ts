@@ -9,7 +9,20 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSuiteName, buildSiteOnce, DIST, filesUnder, HAS_CHROMIUM, launchBrowser, privateTexts, requireChromiumOnCi, serve, SITE_DEPARTMENT, spellings, type StaticServer } from './site-server.ts';
+import {
+  browserSuiteName,
+  buildSiteOnce,
+  DIST,
+  filesUnder,
+  HAS_CHROMIUM,
+  launchBrowser,
+  privateTexts,
+  requireChromiumOnCi,
+  serve,
+  SITE_DEPARTMENT,
+  spellings,
+  type StaticServer,
+} from './site-server.ts';
 
 requireChromiumOnCi();
 const FILES = ['training/index.html', 'en/training/index.html'];
@@ -20,7 +33,9 @@ describe('training page', () => {
   }, 300_000);
 
   it('publishes no session notes, leave reasons, appraisal comments or scores', async () => {
-    const records = parse(await readFile(path.join(SITE_DEPARTMENT, 'content/training/records-2026.yaml'), 'utf8')) as { sessions: Array<{ notes?: string }> };
+    const records = parse(await readFile(path.join(SITE_DEPARTMENT, 'content/training/records-2026.yaml'), 'utf8')) as {
+      sessions: Array<{ notes?: string }>;
+    };
     const notes = records.sessions.map((session) => session.notes).filter((note): note is string => Boolean(note));
     expect(notes.length).toBeGreaterThan(5);
     const team = await readFile(path.join(SITE_DEPARTMENT, 'content/team.yaml'), 'utf8');
@@ -31,12 +46,17 @@ describe('training page', () => {
     const scores = new Set<string>();
     for (const file of await filesUnder(path.join(SITE_DEPARTMENT, 'appraisals'))) {
       if (!file.endsWith('result.yaml')) continue;
-      for (const match of (await readFile(file, 'utf8')).matchAll(/^(?:score|computedScore): (\d+\.\d+)$/gm)) scores.add(match[1]!);
+      for (const match of (await readFile(file, 'utf8')).matchAll(/^(?:score|computedScore): (\d+\.\d+)$/gm))
+        scores.add(match[1]!);
     }
     expect(scores.size).toBeGreaterThan(3);
     for (const file of FILES) {
       const html = await readFile(path.join(DIST, file), 'utf8');
-      for (const secret of secrets) expect(spellings(secret).some((spelling) => html.includes(spelling)), `${file} contains “${secret}”`).toBe(false);
+      for (const secret of secrets)
+        expect(
+          spellings(secret).some((spelling) => html.includes(spelling)),
+          `${file} contains “${secret}”`,
+        ).toBe(false);
       const text = html.replace(/<[^>]+>/g, ' ');
       for (const score of scores) expect(text, `${file} shows the score ${score}`).not.toContain(score);
     }
@@ -66,7 +86,9 @@ describe('training page', () => {
     it('shows the 2026 plan with the sessions held and their attendance', async () => {
       await open('/training/');
       expect(await page.locator('h1').innerText()).toBe('2026 年度培训');
-      expect(await page.locator('[data-training-lead]').innerText()).toBe('全年计划 10 门课程、共 43 学时；已举办 11 次，累计出勤 30 人次。');
+      expect(await page.locator('[data-training-lead]').innerText()).toBe(
+        '全年计划 10 门课程、共 43 学时；已举办 11 次，累计出勤 30 人次。',
+      );
       const courses = page.locator('tr[data-course]');
       expect(await courses.count()).toBe(10);
       const law = page.locator('tr[data-course="TR-2026-02"]');
@@ -74,16 +96,26 @@ describe('training page', () => {
       expect(await law.locator('[data-attendance]').getAttribute('data-attendance')).toBe('5');
       expect(await law.locator('[data-sessions]').innerText()).toContain('2026-04-22，4 学时，出勤 5 人');
       // The online Excel course ran in two sessions of 2 and 3 attendees.
-      expect(await page.locator('tr[data-course="TR-2026-09"] [data-attendance]').evaluateAll((items) => items.map((item) => item.getAttribute('data-attendance')))).toEqual(['3', '2']);
+      expect(
+        await page
+          .locator('tr[data-course="TR-2026-09"] [data-attendance]')
+          .evaluateAll((items) => items.map((item) => item.getAttribute('data-attendance'))),
+      ).toEqual(['3', '2']);
       expect(await page.locator('tr[data-course="TR-2026-10"]').getAttribute('data-status')).toBe('planned');
       expect(await page.locator('tr[data-course="TR-2026-10"] .mpflow-badge').innerText()).toBe('待举办');
     });
 
     it('shows each member’s hours and marks the members below the target in words', async () => {
       await open('/training/');
-      const hours = await page.locator('tr[data-member]').evaluateAll((rows) =>
-        rows.map((row) => [row.getAttribute('data-member'), row.querySelector('[data-hours]')?.textContent?.trim(), row.hasAttribute('data-below-target')]),
-      );
+      const hours = await page
+        .locator('tr[data-member]')
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.getAttribute('data-member'),
+            row.querySelector('[data-hours]')?.textContent?.trim(),
+            row.hasAttribute('data-below-target'),
+          ]),
+        );
       expect(hours).toEqual([
         ['zhou-min', '4', true],
         ['chen-yu', '24', false],
@@ -109,7 +141,8 @@ describe('training page', () => {
       expect(await page.locator('.mpflow-nav a[aria-current="page"]').innerText()).toBe('Training');
       expect(await page.locator('tr[data-member="lin-xiao"]').innerText()).toContain('Below target');
       expect(await page.locator('a[data-mpflow-lang-switch]').getAttribute('href')).toBe('/training/');
-      for (const caption of await page.locator('table.mpflow-table caption').allInnerTexts()) expect(caption.trim()).not.toBe('');
+      for (const caption of await page.locator('table.mpflow-table caption').allInnerTexts())
+        expect(caption.trim()).not.toBe('');
     });
   });
 });

@@ -8,7 +8,11 @@ import { judgeDateTime, isCalendarDate, offsetInTimeZone } from '../../src/core/
 describe('CSV with positions', () => {
   it.each([
     ['plain rows', 'a,b\n1,2\n', [['1', '2']]],
-    ['a quoted cell with a comma and a line break', 'a,b\n"岩茶,白茶","第一行\n第二行"\n', [['岩茶,白茶', '第一行\n第二行']]],
+    [
+      'a quoted cell with a comma and a line break',
+      'a,b\n"岩茶,白茶","第一行\n第二行"\n',
+      [['岩茶,白茶', '第一行\n第二行']],
+    ],
     ['escaped quotes', 'a\n"他说""好"""\n', [['他说"好"']]],
     ['CRLF line ends from a spreadsheet', 'a,b\r\n1,2\r\n', [['1', '2']]],
     ['no newline at the end', 'a,b\n1,2', [['1', '2']]],
@@ -49,11 +53,17 @@ describe('front matter', () => {
 
 describe('text files', () => {
   it('reads Windows and old Mac line ends as plain line breaks', () => {
-    expect(decodeTextFile(Buffer.from('a: 1\r\nb: 2\rc: 3\n'), 'a.yaml')).toEqual({ ok: true, text: 'a: 1\nb: 2\nc: 3\n' });
+    expect(decodeTextFile(Buffer.from('a: 1\r\nb: 2\rc: 3\n'), 'a.yaml')).toEqual({
+      ok: true,
+      text: 'a: 1\nb: 2\nc: 3\n',
+    });
   });
 
   it('names UTF-16 as an encoding to change, not as binary', () => {
-    const decoded = decodeTextFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: 甲\n', 'utf16le')]), 'a.yaml');
+    const decoded = decodeTextFile(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: 甲\n', 'utf16le')]),
+      'a.yaml',
+    );
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.problem.ruleId).toBe('file/encoding');
   });
@@ -66,7 +76,8 @@ describe('text files', () => {
   it('points at the first invalid byte of a Latin-1 file', () => {
     const decoded = decodeTextFile(Buffer.from('title: caf\xe9\n', 'latin1'), 'a.yaml');
     expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.problem).toMatchObject({ ruleId: 'file/encoding', span: { start: { line: 1, column: 11 } } });
+    if (!decoded.ok)
+      expect(decoded.problem).toMatchObject({ ruleId: 'file/encoding', span: { start: { line: 1, column: 11 } } });
   });
 });
 
@@ -100,9 +111,19 @@ describe('calendar rules', () => {
 describe('GitHub annotations', () => {
   it('escape the characters the Actions runner would otherwise read as command syntax', () => {
     const output = formatGithub(
-      [{ file: 'content/a,b:c.md', span: { start: { line: 2, column: 3 } }, ruleId: 'yaml/syntax', severity: 'warning', message: { zh: '甲', en: '100% broken\nsecond line' } }],
+      [
+        {
+          file: 'content/a,b:c.md',
+          span: { start: { line: 2, column: 3 } },
+          ruleId: 'yaml/syntax',
+          severity: 'warning',
+          message: { zh: '甲', en: '100% broken\nsecond line' },
+        },
+      ],
       { language: 'en' },
     );
-    expect(output).toBe('::warning file=content/a%2Cb%3Ac.md,line=2,col=3,title=yaml/syntax::100%25 broken%0Asecond line\n');
+    expect(output).toBe(
+      '::warning file=content/a%2Cb%3Ac.md,line=2,col=3,title=yaml/syntax::100%25 broken%0Asecond line\n',
+    );
   });
 });

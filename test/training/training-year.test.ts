@@ -7,8 +7,23 @@ import { FIXTURE_DEPARTMENT, FixtureRepository } from '../helpers/fixture-reposi
 const MEMBERS: TeamMember[] = [
   { id: 'zhou-min', name: '周敏', github: 'zhoumin', roles: ['head'], joined: '2019-04-15' },
   { id: 'chen-yu', name: '陈雨', github: 'chenyu', roles: ['operator'], supervisor: 'zhou-min', joined: '2021-07-01' },
-  { id: 'lin-xiao', name: '林晓', github: 'linxiao', roles: ['copywriter'], supervisor: 'zhou-min', joined: '2022-03-14' },
-  { id: 'ex-staff', name: '许离', github: 'xuli', roles: ['copywriter'], supervisor: 'zhou-min', joined: '2020-01-01', left: '2026-03-31' },
+  {
+    id: 'lin-xiao',
+    name: '林晓',
+    github: 'linxiao',
+    roles: ['copywriter'],
+    supervisor: 'zhou-min',
+    joined: '2022-03-14',
+  },
+  {
+    id: 'ex-staff',
+    name: '许离',
+    github: 'xuli',
+    roles: ['copywriter'],
+    supervisor: 'zhou-min',
+    joined: '2020-01-01',
+    left: '2026-03-31',
+  },
 ];
 
 const PLAN: TrainingPlanFile = {
@@ -16,21 +31,70 @@ const PLAN: TrainingPlanFile = {
   owner: 'zhou-min',
   targetHours: 10,
   courses: [
-    { id: 'TR-2026-01', title: '公众号排版与可读性', kind: 'internal', audience: ['copywriter'], hours: 3, month: '2026-03', trainer: 'lin-xiao' },
-    { id: 'TR-2026-02', title: '广告法与平台内容规范', kind: 'external', audience: ['head', 'operator', 'copywriter'], hours: 4, month: '2026-04', trainerExternal: '福建榕信律师事务所' },
-    { id: 'TR-2026-03', title: '选题与长文写作工作坊', kind: 'practice', audience: ['copywriter', 'operator'], hours: 6, month: '2026-06' },
-    { id: 'TR-2026-04', title: '公众号后台数据分析入门', kind: 'online', audience: ['operator'], hours: 4, month: '2026-07' },
-    { id: 'TR-2026-05', title: '2027 年内容规划复盘会', kind: 'practice', audience: ['head', 'operator', 'copywriter'], hours: 3, month: '2026-12' },
+    {
+      id: 'TR-2026-01',
+      title: '公众号排版与可读性',
+      kind: 'internal',
+      audience: ['copywriter'],
+      hours: 3,
+      month: '2026-03',
+      trainer: 'lin-xiao',
+    },
+    {
+      id: 'TR-2026-02',
+      title: '广告法与平台内容规范',
+      kind: 'external',
+      audience: ['head', 'operator', 'copywriter'],
+      hours: 4,
+      month: '2026-04',
+      trainerExternal: '福建榕信律师事务所',
+    },
+    {
+      id: 'TR-2026-03',
+      title: '选题与长文写作工作坊',
+      kind: 'practice',
+      audience: ['copywriter', 'operator'],
+      hours: 6,
+      month: '2026-06',
+    },
+    {
+      id: 'TR-2026-04',
+      title: '公众号后台数据分析入门',
+      kind: 'online',
+      audience: ['operator'],
+      hours: 4,
+      month: '2026-07',
+    },
+    {
+      id: 'TR-2026-05',
+      title: '2027 年内容规划复盘会',
+      kind: 'practice',
+      audience: ['head', 'operator', 'copywriter'],
+      hours: 3,
+      month: '2026-12',
+    },
   ],
 };
 
 const RECORDS: TrainingRecordsFile = {
   year: 2026,
   sessions: [
-    { course: 'TR-2026-01', date: '2026-03-18', hours: 3, attendees: ['lin-xiao', 'ex-staff'], notes: '许离病假，改为看录像。' },
+    {
+      course: 'TR-2026-01',
+      date: '2026-03-18',
+      hours: 3,
+      attendees: ['lin-xiao', 'ex-staff'],
+      notes: '许离病假，改为看录像。',
+    },
     { course: 'TR-2026-02', date: '2026-04-22', hours: 4, attendees: ['zhou-min', 'chen-yu', 'lin-xiao'] },
     { course: 'TR-2026-03', date: '2026-06-10', hours: 3, attendees: ['chen-yu', 'lin-xiao'] },
-    { course: 'TR-2026-03', date: '2026-06-24', hours: 3, attendees: ['chen-yu'], notes: '林晓请假（家中有事），未参加。' },
+    {
+      course: 'TR-2026-03',
+      date: '2026-06-24',
+      hours: 3,
+      attendees: ['chen-yu'],
+      notes: '林晓请假（家中有事），未参加。',
+    },
   ],
 };
 
@@ -49,7 +113,10 @@ describe('the training year', () => {
     ]);
     // 林晓 went to half of the workshop: 3 + 4 + 3 = 10 hours, the workshop incomplete.
     expect(byId['lin-xiao']).toMatchObject({ hours: 10, target: 10, belowTarget: false });
-    expect(byId['lin-xiao']!.courses.find((course) => course.id === 'TR-2026-03')).toMatchObject({ hours: 3, complete: false });
+    expect(byId['lin-xiao']!.courses.find((course) => course.id === 'TR-2026-03')).toMatchObject({
+      hours: 3,
+      complete: false,
+    });
     // The head's courses add up to 7 planned hours, so 7 is the target, not 10.
     expect(byId['zhou-min']).toMatchObject({ hours: 4, plannedHours: 7, target: 7, belowTarget: true });
     // chen-yu's analytics course was never held: missed by the plan, not by chen-yu.
@@ -59,7 +126,13 @@ describe('the training year', () => {
   it('gives each course its sessions, attendance and status as of the day', () => {
     const year = build('2026-11-26');
     const status = Object.fromEntries(year.courses.map((course) => [course.id, course.status]));
-    expect(status).toEqual({ 'TR-2026-01': 'held', 'TR-2026-02': 'held', 'TR-2026-03': 'held', 'TR-2026-04': 'missed', 'TR-2026-05': 'planned' });
+    expect(status).toEqual({
+      'TR-2026-01': 'held',
+      'TR-2026-02': 'held',
+      'TR-2026-03': 'held',
+      'TR-2026-04': 'missed',
+      'TR-2026-05': 'planned',
+    });
     const workshop = year.courses.find((course) => course.id === 'TR-2026-03')!;
     expect(workshop.sessions).toEqual([
       { date: '2026-06-10', hours: 3, attendance: 2 },
@@ -75,12 +148,35 @@ describe('the training year', () => {
   });
 
   it('lists courses held but not attended, except those the member taught', () => {
-    const records: TrainingRecordsFile = { year: 2026, sessions: [{ course: 'TR-2026-01', date: '2026-03-18', hours: 3, attendees: ['ex-staff'] }, ...RECORDS.sessions.slice(1)] };
-    const asTrainer = buildTrainingYear({ plan: PLAN, records, members: MEMBERS, appraisalFlags: [], today: '2026-11-26' });
+    const records: TrainingRecordsFile = {
+      year: 2026,
+      sessions: [
+        { course: 'TR-2026-01', date: '2026-03-18', hours: 3, attendees: ['ex-staff'] },
+        ...RECORDS.sessions.slice(1),
+      ],
+    };
+    const asTrainer = buildTrainingYear({
+      plan: PLAN,
+      records,
+      members: MEMBERS,
+      appraisalFlags: [],
+      today: '2026-11-26',
+    });
     expect(asTrainer.members.find((member) => member.id === 'lin-xiao')!.missedCourses).toEqual([]);
-    const taughtByOther: TrainingPlanFile = { ...PLAN, courses: PLAN.courses.map((course) => (course.id === 'TR-2026-01' ? { ...course, trainer: 'zhou-min' } : course)) };
-    const missed = buildTrainingYear({ plan: taughtByOther, records, members: MEMBERS, appraisalFlags: [], today: '2026-11-26' });
-    expect(missed.members.find((member) => member.id === 'lin-xiao')!.missedCourses).toEqual([{ id: 'TR-2026-01', title: '公众号排版与可读性' }]);
+    const taughtByOther: TrainingPlanFile = {
+      ...PLAN,
+      courses: PLAN.courses.map((course) => (course.id === 'TR-2026-01' ? { ...course, trainer: 'zhou-min' } : course)),
+    };
+    const missed = buildTrainingYear({
+      plan: taughtByOther,
+      records,
+      members: MEMBERS,
+      appraisalFlags: [],
+      today: '2026-11-26',
+    });
+    expect(missed.members.find((member) => member.id === 'lin-xiao')!.missedCourses).toEqual([
+      { id: 'TR-2026-01', title: '公众号排版与可读性' },
+    ]);
   });
 
   it('never carries session notes (they name who was away and why)', () => {
@@ -105,7 +201,13 @@ describe('the training year', () => {
 
   it('without a target in the plan, nobody is marked below it', () => {
     const { targetHours: _ignored, ...withoutTarget } = PLAN;
-    const year = buildTrainingYear({ plan: withoutTarget, records: RECORDS, members: MEMBERS, appraisalFlags: [], today: '2026-11-26' });
+    const year = buildTrainingYear({
+      plan: withoutTarget,
+      records: RECORDS,
+      members: MEMBERS,
+      appraisalFlags: [],
+      today: '2026-11-26',
+    });
     expect(year.targetHours).toBeUndefined();
     expect(year.members.every((member) => member.target === undefined && !member.belowTarget)).toBe(true);
   });
@@ -115,8 +217,14 @@ describe('from a repository', () => {
   it('reads only the trainingNeed flag and grade from appraisal results, never ratings or comments', async () => {
     const fixture = await FixtureRepository.create();
     try {
-      await fixture.write('content/training/plan-2026.yaml', `year: 2026\ntargetHours: 6\ncourses:\n  - { id: TR-2026-01, title: 公众号排版与可读性, kind: internal, audience: [copywriter], hours: 3, month: 2026-03 }\n`);
-      await fixture.write('content/training/records-2026.yaml', `year: 2026\nsessions:\n  - { course: TR-2026-01, date: 2026-03-18, hours: 3, attendees: [lin-xiao] }\n`);
+      await fixture.write(
+        'content/training/plan-2026.yaml',
+        `year: 2026\ntargetHours: 6\ncourses:\n  - { id: TR-2026-01, title: 公众号排版与可读性, kind: internal, audience: [copywriter], hours: 3, month: 2026-03 }\n`,
+      );
+      await fixture.write(
+        'content/training/records-2026.yaml',
+        `year: 2026\nsessions:\n  - { course: TR-2026-01, date: 2026-03-18, hours: 3, attendees: [lin-xiao] }\n`,
+      );
       const { readFile } = await import('node:fs/promises');
       const result = await readFile(`${FIXTURE_DEPARTMENT}/appraisals/2026-09/lin-xiao/result.yaml`, 'utf8');
       await fixture.write(
@@ -126,7 +234,11 @@ describe('from a repository', () => {
       const { repository } = await loadRepository(fixture.root);
       const [year] = trainingYears(repository, '2026-11-26');
       expect(year!.trainingNeeds).toEqual([{ member: 'lin-xiao', name: '林晓', period: '2026-09', grade: 'C' }]);
-      expect(year!.members.find((member) => member.id === 'lin-xiao')).toMatchObject({ hours: 3, target: 3, belowTarget: false });
+      expect(year!.members.find((member) => member.id === 'lin-xiao')).toMatchObject({
+        hours: 3,
+        target: 3,
+        belowTarget: false,
+      });
       // The rating the fixture holds (supervisor.yaml) has a comment; none of it reaches the view.
       const rating = await fixture.read('appraisals/2026-09/lin-xiao/supervisor.yaml');
       const comment = /comment: (.+)/.exec(rating)?.[1];
@@ -152,7 +264,11 @@ describe('from a repository', () => {
       'zheng-hao': [21, false],
       'liu-fang': [2, true],
     });
-    expect(year!.courses.find((course) => course.id === 'TR-2026-09')).toMatchObject({ status: 'held', heldHours: 4, attendees: 3 });
+    expect(year!.courses.find((course) => course.id === 'TR-2026-09')).toMatchObject({
+      status: 'held',
+      heldHours: 4,
+      attendees: 3,
+    });
     expect(year!.courses.find((course) => course.id === 'TR-2026-10')!.status).toBe('planned');
   });
 });

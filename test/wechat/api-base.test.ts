@@ -3,13 +3,33 @@ import { isLoopbackHost, wechatClientFromEnvironment } from '../../src/core/wech
 
 /** WECHAT_API_BASE carries the AppSecret (stable_token): https, or http only to this machine (issue 13). */
 describe('WECHAT_API_BASE', () => {
-  const client = (base: string) => () => wechatClientFromEnvironment({ WECHAT_APPID: 'wx0123456789abcdef', WECHAT_APPSECRET: 's', WECHAT_API_BASE: base, MPFLOW_WECHAT_TOKEN_CACHE: '/nonexistent/token.json' });
+  const client = (base: string) => () =>
+    wechatClientFromEnvironment({
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_APPSECRET: 's',
+      WECHAT_API_BASE: base,
+      MPFLOW_WECHAT_TOKEN_CACHE: '/nonexistent/token.json',
+    });
 
-  it.each(['http://wx-proxy.minlan-tea.example', 'http://10.0.0.8:8080', 'http://api.weixin.qq.com', 'HTTP://proxy.example/cgi', 'http://127.0.0.1.evil.example', 'http://[::2]:80'])('refuses plain http to another machine: %s', (base) => {
+  it.each([
+    'http://wx-proxy.minlan-tea.example',
+    'http://10.0.0.8:8080',
+    'http://api.weixin.qq.com',
+    'HTTP://proxy.example/cgi',
+    'http://127.0.0.1.evil.example',
+    'http://[::2]:80',
+  ])('refuses plain http to another machine: %s', (base) => {
     expect(client(base)).toThrow(/plain http:\/\/ is allowed only for this machine/);
   });
 
-  it.each(['https://api.weixin.qq.com', 'https://wx-proxy.minlan-tea.example:8443/', 'http://127.0.0.1:9', 'http://localhost:3000', 'http://[::1]:8080', 'http://127.8.9.10'])('accepts %s', (base) => {
+  it.each([
+    'https://api.weixin.qq.com',
+    'https://wx-proxy.minlan-tea.example:8443/',
+    'http://127.0.0.1:9',
+    'http://localhost:3000',
+    'http://[::1]:8080',
+    'http://127.8.9.10',
+  ])('accepts %s', (base) => {
     expect(client(base)).not.toThrow();
   });
 

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createWeChatClient, WeChatApiError, WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment, type WeChatClient } from '../../src/core/wechat/client.ts';
+import {
+  createWeChatClient,
+  WeChatApiError,
+  WeChatConfigurationError,
+  WeChatNetworkError,
+  wechatClientFromEnvironment,
+  type WeChatClient,
+} from '../../src/core/wechat/client.ts';
 import { startFakeWeChat, type FakeWeChat } from '../helpers/fake-wechat-server.ts';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
@@ -50,10 +57,18 @@ const draft = { articles: [{ title: '测试', content: '<p>正文</p>', thumb_me
 
 describe('access token', () => {
   it('is fetched once through stable_token, kept in a 0600 file with its expiry, and reused by the next process', async () => {
-    await client().postJson('/cgi-bin/freepublish/get', { publish_id: 1 }).catch(() => undefined);
-    await client().postJson('/cgi-bin/freepublish/get', { publish_id: 1 }).catch(() => undefined);
+    await client()
+      .postJson('/cgi-bin/freepublish/get', { publish_id: 1 })
+      .catch(() => undefined);
+    await client()
+      .postJson('/cgi-bin/freepublish/get', { publish_id: 1 })
+      .catch(() => undefined);
     expect(fake.count('/cgi-bin/stable_token')).toBe(1);
-    expect(fake.calls[0]).toMatchObject({ method: 'POST', path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential', appid: fake.state.appId, force_refresh: false } });
+    expect(fake.calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/cgi-bin/stable_token',
+      body: { grant_type: 'client_credential', appid: fake.state.appId, force_refresh: false },
+    });
     const file = path.join(folder, 'token.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const cached = JSON.parse(await readFile(file, 'utf8')) as { accessToken: string; expiresAt: number };
@@ -79,7 +94,15 @@ describe('access token', () => {
     await rejection(wechat.postJson('/cgi-bin/freepublish/get', { publish_id: 1 }));
     const first = fake.state.token!.value;
     // Someone else forces a new token: ours now answers 40001.
-    await fetch(`${fake.url}/cgi-bin/stable_token`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credential', appid: fake.state.appId, secret: fake.state.appSecret, force_refresh: true }) });
+    await fetch(`${fake.url}/cgi-bin/stable_token`, {
+      method: 'POST',
+      body: JSON.stringify({
+        grant_type: 'client_credential',
+        appid: fake.state.appId,
+        secret: fake.state.appSecret,
+        force_refresh: true,
+      }),
+    });
     const error = await rejection(wechat.postJson('/cgi-bin/freepublish/get', { publish_id: 1 }));
     expect(error.errcode).toBe(53600);
     const uses = fake.calls.filter((call) => call.path === '/cgi-bin/freepublish/get');
@@ -109,8 +132,13 @@ describe('access token', () => {
 
   it('ignores a cache file written for another account', async () => {
     const file = path.join(folder, 'token.json');
-    await writeFile(file, JSON.stringify({ appId: 'wxother', baseUrl: fake.url, accessToken: 'OTHER', expiresAt: clock + 3_600_000 }));
-    await client().postJson('/cgi-bin/freepublish/get', { publish_id: 1 }).catch(() => undefined);
+    await writeFile(
+      file,
+      JSON.stringify({ appId: 'wxother', baseUrl: fake.url, accessToken: 'OTHER', expiresAt: clock + 3_600_000 }),
+    );
+    await client()
+      .postJson('/cgi-bin/freepublish/get', { publish_id: 1 })
+      .catch(() => undefined);
     expect(fake.count('/cgi-bin/stable_token')).toBe(1);
     expect(fake.calls.some((call) => JSON.stringify(call).includes('OTHER'))).toBe(false);
   });
@@ -141,13 +169,16 @@ describe('errors that stop', () => {
   it.each([
     ['a wrong AppID', { appId: 'wxwrong' }, 40013, 'WECHAT_APPID'],
     ['a wrong AppSecret', { appSecret: 'wrong-secret' }, 40125, 'WECHAT_APPSECRET'],
-  ])('stops on %s with a configuration message that never shows the secret', async (_label, credentials, errcode, variable) => {
-    const error = await rejection(client(credentials).postJson('/cgi-bin/draft/add', draft));
-    expect(error.errcode).toBe(errcode);
-    expect(error.localized.en).toContain(variable);
-    expect(JSON.stringify(error.localized) + error.message + error.request).not.toContain('wrong-secret');
-    expect(JSON.stringify(error.localized)).not.toContain(fake.state.appSecret);
-  });
+  ])(
+    'stops on %s with a configuration message that never shows the secret',
+    async (_label, credentials, errcode, variable) => {
+      const error = await rejection(client(credentials).postJson('/cgi-bin/draft/add', draft));
+      expect(error.errcode).toBe(errcode);
+      expect(error.localized.en).toContain(variable);
+      expect(JSON.stringify(error.localized) + error.message + error.request).not.toContain('wrong-secret');
+      expect(JSON.stringify(error.localized)).not.toContain(fake.state.appSecret);
+    },
+  );
 
   it('shows the request as method and path, never the access token', async () => {
     fake.injectError('/cgi-bin/draft/add', 48001);
@@ -191,26 +222,57 @@ describe('transient errors', () => {
 
 describe('uploads', () => {
   it('sends the image as multipart field "media" and returns the uploadimg URL', async () => {
-    const answer = await client().uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: '图一.png', bytes: PNG, contentType: 'image/png' });
+    const answer = await client().uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', {
+      name: '图一.png',
+      bytes: PNG,
+      contentType: 'image/png',
+    });
     expect(answer.url).toMatch(/^http:\/\/mmbiz\.qpic\.cn\//);
-    expect(fake.calls.at(-1)).toMatchObject({ path: '/cgi-bin/media/uploadimg', body: { files: [{ field: 'media', name: '图一.png', contentType: 'image/png', size: PNG.length }] } });
+    expect(fake.calls.at(-1)).toMatchObject({
+      path: '/cgi-bin/media/uploadimg',
+      body: { files: [{ field: 'media', name: '图一.png', contentType: 'image/png', size: PNG.length }] },
+    });
   });
 
   it('names the file when WeChat refuses its type or size', async () => {
     const gif = Buffer.from('GIF89a........');
-    const error = await rejection(client().uploadFile('/cgi-bin/media/uploadimg', 'media', { name: 'anim.gif', bytes: gif, contentType: 'image/gif' }));
+    const error = await rejection(
+      client().uploadFile('/cgi-bin/media/uploadimg', 'media', {
+        name: 'anim.gif',
+        bytes: gif,
+        contentType: 'image/gif',
+      }),
+    );
     expect(error.errcode).toBe(40005);
     expect(error.localized.zh).toContain('anim.gif');
     const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]);
-    const tooBig = await rejection(client().uploadFile('/cgi-bin/media/uploadimg', 'media', { name: 'big.png', bytes: big, contentType: 'image/png' }));
+    const tooBig = await rejection(
+      client().uploadFile('/cgi-bin/media/uploadimg', 'media', {
+        name: 'big.png',
+        bytes: big,
+        contentType: 'image/png',
+      }),
+    );
     expect(tooBig.errcode).toBe(40009);
     expect(tooBig.localized.en).toContain('big.png');
   });
 
   it('adds a permanent image material with type in the query', async () => {
-    const answer = await client().uploadFile<{ media_id: string; url: string }>('/cgi-bin/material/add_material', 'media', { name: 'cover.png', bytes: PNG, contentType: 'image/png' }, { type: 'image' });
+    const answer = await client().uploadFile<{ media_id: string; url: string }>(
+      '/cgi-bin/material/add_material',
+      'media',
+      { name: 'cover.png', bytes: PNG, contentType: 'image/png' },
+      { type: 'image' },
+    );
     expect(fake.state.materials.get(answer.media_id)?.type).toBe('image');
-    const thumb = await rejection(client().uploadFile('/cgi-bin/material/add_material', 'media', { name: 'cover.png', bytes: PNG, contentType: 'image/png' }, { type: 'thumb' }));
+    const thumb = await rejection(
+      client().uploadFile(
+        '/cgi-bin/material/add_material',
+        'media',
+        { name: 'cover.png', bytes: PNG, contentType: 'image/png' },
+        { type: 'thumb' },
+      ),
+    );
     expect(thumb.errcode).toBe(40005);
   });
 });
@@ -240,7 +302,9 @@ describe('an unreachable API', () => {
     await wechat.postJson('/cgi-bin/freepublish/get', { publish_id: 1 }).catch(() => undefined);
     const token = fake.state.token!.value;
     await fake.close();
-    const error = (await wechat.postJson('/cgi-bin/freepublish/get', { publish_id: 1 }).catch((caught: unknown) => caught)) as WeChatNetworkError;
+    const error = (await wechat
+      .postJson('/cgi-bin/freepublish/get', { publish_id: 1 })
+      .catch((caught: unknown) => caught)) as WeChatNetworkError;
     expect(error).toBeInstanceOf(WeChatNetworkError);
     expect(error.request).toBe('POST /cgi-bin/freepublish/get');
     expect(`${error.message}${JSON.stringify(error.localized)}`).not.toContain(token);
@@ -248,8 +312,16 @@ describe('an unreachable API', () => {
   });
 
   it('refuses a WECHAT_API_BASE that is not a URL', () => {
-    expect(() => wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'api.weixin.qq.com' })).toThrow(/WECHAT_API_BASE must be an https:\/\/ URL/);
-    expect(() => wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'https://u:p@proxy.example' })).toThrow(/without user name or password/);
+    expect(() =>
+      wechatClientFromEnvironment({ WECHAT_APPID: 'wx1', WECHAT_APPSECRET: 's', WECHAT_API_BASE: 'api.weixin.qq.com' }),
+    ).toThrow(/WECHAT_API_BASE must be an https:\/\/ URL/);
+    expect(() =>
+      wechatClientFromEnvironment({
+        WECHAT_APPID: 'wx1',
+        WECHAT_APPSECRET: 's',
+        WECHAT_API_BASE: 'https://u:p@proxy.example',
+      }),
+    ).toThrow(/without user name or password/);
   });
 });
 
@@ -260,7 +332,11 @@ describe('configuration', () => {
       { WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: fake.url },
       { tokenCachePath: path.join(folder, 'env-token.json') },
     );
-    const answer = await wechat.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: 'a.png', bytes: PNG, contentType: 'image/png' });
+    const answer = await wechat.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', {
+      name: 'a.png',
+      bytes: PNG,
+      contentType: 'image/png',
+    });
     expect(answer.url).toContain('mmbiz.qpic.cn');
   });
 });
@@ -275,10 +351,18 @@ describe('a fixed-IP proxy with a path prefix', () => {
       return fetch(`${fake.url}${url.pathname.replace(/^\/wechat-api/, '')}${url.search}`, init);
     };
     const wechat = wechatClientFromEnvironment(
-      { WECHAT_APPID: fake.state.appId, WECHAT_APPSECRET: fake.state.appSecret, WECHAT_API_BASE: 'https://proxy.example.com/wechat-api/' },
+      {
+        WECHAT_APPID: fake.state.appId,
+        WECHAT_APPSECRET: fake.state.appSecret,
+        WECHAT_API_BASE: 'https://proxy.example.com/wechat-api/',
+      },
       { tokenCachePath: path.join(folder, 'proxy-token.json'), fetch: viaProxy },
     );
-    await wechat.uploadFile('/cgi-bin/media/uploadimg', 'media', { name: 'a.png', bytes: PNG, contentType: 'image/png' });
+    await wechat.uploadFile('/cgi-bin/media/uploadimg', 'media', {
+      name: 'a.png',
+      bytes: PNG,
+      contentType: 'image/png',
+    });
     expect(seen).toEqual(['/wechat-api/cgi-bin/stable_token?', '/wechat-api/cgi-bin/media/uploadimg?access_token']);
   });
 });

@@ -20,7 +20,12 @@ async function start(options: FakeWeChatOptions = {}): Promise<string> {
 }
 
 async function token(force: boolean): Promise<string> {
-  const answer = await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: fake.state.appId, secret: fake.state.appSecret, force_refresh: force });
+  const answer = await post('/cgi-bin/stable_token', {
+    grant_type: 'client_credential',
+    appid: fake.state.appId,
+    secret: fake.state.appSecret,
+    force_refresh: force,
+  });
   return answer.access_token as string;
 }
 
@@ -30,15 +35,31 @@ async function post(path: string, body: unknown, accessToken?: string, query = '
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function upload(path: string, accessToken: string, file: { name: string; bytes: Buffer; type: string }, query = '', field = 'media'): Promise<Record<string, unknown>> {
+async function upload(
+  path: string,
+  accessToken: string,
+  file: { name: string; bytes: Buffer; type: string },
+  query = '',
+  field = 'media',
+): Promise<Record<string, unknown>> {
   const form = new FormData();
   form.append(field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-  const response = await fetch(`${fake.url}${path}?access_token=${accessToken}&${query}`, { method: 'POST', body: form });
+  const response = await fetch(`${fake.url}${path}?access_token=${accessToken}&${query}`, {
+    method: 'POST',
+    body: form,
+  });
   return (await response.json()) as Record<string, unknown>;
 }
 
 async function cover(accessToken: string): Promise<string> {
-  return (await upload('/cgi-bin/material/add_material', accessToken, { name: 'cover.png', bytes: PNG, type: 'image/png' }, 'type=image')).media_id as string;
+  return (
+    await upload(
+      '/cgi-bin/material/add_material',
+      accessToken,
+      { name: 'cover.png', bytes: PNG, type: 'image/png' },
+      'type=image',
+    )
+  ).media_id as string;
 }
 
 describe('tokens', () => {
@@ -60,21 +81,73 @@ describe('tokens', () => {
 
   it('refuses a wrong AppID (40013) and AppSecret (40125)', async () => {
     await start();
-    expect((await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wxnope', secret: fake.state.appSecret })).errcode).toBe(40013);
-    expect((await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: fake.state.appId, secret: 'nope' })).errcode).toBe(40125);
+    expect(
+      (
+        await post('/cgi-bin/stable_token', {
+          grant_type: 'client_credential',
+          appid: 'wxnope',
+          secret: fake.state.appSecret,
+        })
+      ).errcode,
+    ).toBe(40013);
+    expect(
+      (
+        await post('/cgi-bin/stable_token', {
+          grant_type: 'client_credential',
+          appid: fake.state.appId,
+          secret: 'nope',
+        })
+      ).errcode,
+    ).toBe(40125);
   });
 });
 
 describe('uploads', () => {
   it.each([
     ['a PNG body image', '/cgi-bin/media/uploadimg', '', { name: 'a.png', bytes: PNG, type: 'image/png' }, undefined],
-    ['a GIF body image', '/cgi-bin/media/uploadimg', '', { name: 'a.gif', bytes: Buffer.from('GIF89a...'), type: 'image/gif' }, 40005],
+    [
+      'a GIF body image',
+      '/cgi-bin/media/uploadimg',
+      '',
+      { name: 'a.gif', bytes: Buffer.from('GIF89a...'), type: 'image/gif' },
+      40005,
+    ],
     ['a PNG named .jpg', '/cgi-bin/media/uploadimg', '', { name: 'a.jpg', bytes: PNG, type: 'image/jpeg' }, 40005],
-    ['a 1 MB body image', '/cgi-bin/media/uploadimg', '', { name: 'a.png', bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), type: 'image/png' }, 40009],
-    ['a PNG thumb', '/cgi-bin/material/add_material', 'type=thumb', { name: 'c.png', bytes: PNG, type: 'image/png' }, 40005],
-    ['a 65 KB JPG thumb', '/cgi-bin/material/add_material', 'type=thumb', { name: 'c.jpg', bytes: Buffer.concat([JPG, Buffer.alloc(65 * 1024)]), type: 'image/jpeg' }, 40009],
-    ['a small JPG thumb', '/cgi-bin/material/add_material', 'type=thumb', { name: 'c.jpg', bytes: JPG, type: 'image/jpeg' }, undefined],
-    ['an unknown material type', '/cgi-bin/material/add_material', 'type=poster', { name: 'c.jpg', bytes: JPG, type: 'image/jpeg' }, 40004],
+    [
+      'a 1 MB body image',
+      '/cgi-bin/media/uploadimg',
+      '',
+      { name: 'a.png', bytes: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), type: 'image/png' },
+      40009,
+    ],
+    [
+      'a PNG thumb',
+      '/cgi-bin/material/add_material',
+      'type=thumb',
+      { name: 'c.png', bytes: PNG, type: 'image/png' },
+      40005,
+    ],
+    [
+      'a 65 KB JPG thumb',
+      '/cgi-bin/material/add_material',
+      'type=thumb',
+      { name: 'c.jpg', bytes: Buffer.concat([JPG, Buffer.alloc(65 * 1024)]), type: 'image/jpeg' },
+      40009,
+    ],
+    [
+      'a small JPG thumb',
+      '/cgi-bin/material/add_material',
+      'type=thumb',
+      { name: 'c.jpg', bytes: JPG, type: 'image/jpeg' },
+      undefined,
+    ],
+    [
+      'an unknown material type',
+      '/cgi-bin/material/add_material',
+      'type=poster',
+      { name: 'c.jpg', bytes: JPG, type: 'image/jpeg' },
+      40004,
+    ],
   ])('%s', async (_label, path, query, file, errcode) => {
     const accessToken = await start();
     const answer = await upload(path, accessToken, file, query);
@@ -84,12 +157,33 @@ describe('uploads', () => {
 
   it('wants the file in the multipart field "media"', async () => {
     const accessToken = await start();
-    expect((await upload('/cgi-bin/media/uploadimg', accessToken, { name: 'a.png', bytes: PNG, type: 'image/png' }, '', 'file')).errcode).toBe(41005);
+    expect(
+      (
+        await upload(
+          '/cgi-bin/media/uploadimg',
+          accessToken,
+          { name: 'a.png', bytes: PNG, type: 'image/png' },
+          '',
+          'file',
+        )
+      ).errcode,
+    ).toBe(41005);
   });
 });
 
 describe('draft/add', () => {
-  const article = (fields: Record<string, unknown>) => ({ articles: [{ article_type: 'news', title: '岩茶的焙火', author: '林晓', digest: '轻火、中火、足火。', content: '<p>正文</p>', ...fields }] });
+  const article = (fields: Record<string, unknown>) => ({
+    articles: [
+      {
+        article_type: 'news',
+        title: '岩茶的焙火',
+        author: '林晓',
+        digest: '轻火、中火、足火。',
+        content: '<p>正文</p>',
+        ...fields,
+      },
+    ],
+  });
 
   it.each([
     ['a 33-character title', { title: '岩'.repeat(33) }, 45003],
@@ -109,9 +203,17 @@ describe('draft/add', () => {
   it('keeps uploadimg images, drops every other image and strips scripts, as WeChat does', async () => {
     const accessToken = await start();
     const thumb = await cover(accessToken);
-    const { url } = (await upload('/cgi-bin/media/uploadimg', accessToken, { name: 'a.png', bytes: PNG, type: 'image/png' })) as { url: string };
+    const { url } = (await upload('/cgi-bin/media/uploadimg', accessToken, {
+      name: 'a.png',
+      bytes: PNG,
+      type: 'image/png',
+    })) as { url: string };
     const content = `<p>图</p><img src="${url}"><img src="https://example.com/x.png"><script>alert(1)</script>`;
-    const { media_id: mediaId } = (await post('/cgi-bin/draft/add', article({ thumb_media_id: thumb, content }), accessToken)) as { media_id: string };
+    const { media_id: mediaId } = (await post(
+      '/cgi-bin/draft/add',
+      article({ thumb_media_id: thumb, content }),
+      accessToken,
+    )) as { media_id: string };
     const stored = fake.state.drafts.get(mediaId)![0]!;
     expect(stored.content).toContain(url);
     expect(stored.content).not.toContain('example.com');
@@ -124,17 +226,24 @@ describe('freepublish', () => {
   it('goes from publish_status 1 to 0 with the article URL, and counts submissions per title', async () => {
     const accessToken = await start({ pollsWhilePublishing: 2 });
     const thumb = await cover(accessToken);
-    const { media_id: mediaId } = (await post('/cgi-bin/draft/add', { articles: [{ title: '岩茶的焙火', content: '<p>正文</p>', thumb_media_id: thumb }] }, accessToken)) as { media_id: string };
+    const { media_id: mediaId } = (await post(
+      '/cgi-bin/draft/add',
+      { articles: [{ title: '岩茶的焙火', content: '<p>正文</p>', thumb_media_id: thumb }] },
+      accessToken,
+    )) as { media_id: string };
     const submitted = await post('/cgi-bin/freepublish/submit', { media_id: mediaId }, accessToken);
     expect(submitted).toMatchObject({ errcode: 0, errmsg: 'ok' });
     const statuses = [];
-    for (let poll = 0; poll < 3; poll += 1) statuses.push(await post('/cgi-bin/freepublish/get', { publish_id: String(submitted.publish_id) }, accessToken));
+    for (let poll = 0; poll < 3; poll += 1)
+      statuses.push(await post('/cgi-bin/freepublish/get', { publish_id: String(submitted.publish_id) }, accessToken));
     expect(statuses.map((state) => state.publish_status)).toEqual([1, 1, 0]);
     expect(statuses[2]).toMatchObject({ article_detail: { count: 1, item: [{ idx: 1 }] }, fail_idx: [] });
     // Like the captured real answer, submit gives no msg_data_id; the long article URL carries it as mid.
     expect(submitted.msg_data_id).toBeUndefined();
     const msgDataId = fake.state.publishes.get(Number(submitted.publish_id))!.msgDataId;
-    expect((statuses[2]!.article_detail as { item: Array<{ article_url: string }> }).item[0]!.article_url).toContain(`mid=${msgDataId}&idx=1`);
+    expect((statuses[2]!.article_detail as { item: Array<{ article_url: string }> }).item[0]!.article_url).toContain(
+      `mid=${msgDataId}&idx=1`,
+    );
     expect(fake.state.submitsByTitle.get('岩茶的焙火')).toBe(1);
     // A submitted draft leaves the draft box.
     expect((await post('/cgi-bin/freepublish/submit', { media_id: mediaId }, accessToken)).errcode).toBe(40007);
@@ -143,10 +252,17 @@ describe('freepublish', () => {
   it('ends in the failure status chosen by the test, with fail_idx', async () => {
     const accessToken = await start({ pollsWhilePublishing: 1, publishOutcome: () => 3 });
     const thumb = await cover(accessToken);
-    const { media_id: mediaId } = (await post('/cgi-bin/draft/add', { articles: [{ title: '标题', content: '<p>正文</p>', thumb_media_id: thumb }] }, accessToken)) as { media_id: string };
+    const { media_id: mediaId } = (await post(
+      '/cgi-bin/draft/add',
+      { articles: [{ title: '标题', content: '<p>正文</p>', thumb_media_id: thumb }] },
+      accessToken,
+    )) as { media_id: string };
     const { publish_id: publishId } = await post('/cgi-bin/freepublish/submit', { media_id: mediaId }, accessToken);
     await post('/cgi-bin/freepublish/get', { publish_id: publishId }, accessToken);
-    expect(await post('/cgi-bin/freepublish/get', { publish_id: publishId }, accessToken)).toMatchObject({ publish_status: 3, fail_idx: [1] });
+    expect(await post('/cgi-bin/freepublish/get', { publish_id: publishId }, accessToken)).toMatchObject({
+      publish_status: 3,
+      fail_idx: [1],
+    });
   });
 });
 
@@ -154,11 +270,17 @@ describe('extra routes and injected errors', () => {
   it('answers extra routes after the token check, in order, and records every call', async () => {
     const accessToken = await start({
       extraRoutes: [
-        (request) => (request.path === '/datacube/getusersummary' ? { json: { list: [{ ref_date: request.body.begin_date }] } } : undefined),
-        (request) => (request.path === '/datacube/getusersummary' ? { json: { list: 'second route never answers' } } : undefined),
+        (request) =>
+          request.path === '/datacube/getusersummary'
+            ? { json: { list: [{ ref_date: request.body.begin_date }] } }
+            : undefined,
+        (request) =>
+          request.path === '/datacube/getusersummary' ? { json: { list: 'second route never answers' } } : undefined,
       ],
     });
-    expect(await post('/datacube/getusersummary', { begin_date: '2026-11-20', end_date: '2026-11-20' }, accessToken)).toEqual({ list: [{ ref_date: '2026-11-20' }] });
+    expect(
+      await post('/datacube/getusersummary', { begin_date: '2026-11-20', end_date: '2026-11-20' }, accessToken),
+    ).toEqual({ list: [{ ref_date: '2026-11-20' }] });
     expect((await post('/datacube/getusersummary', { begin_date: '2026-11-20' }, 'stale')).errcode).toBe(40001);
     expect(fake.calls.filter((call) => call.path === '/datacube/getusersummary')).toHaveLength(2);
     expect(fake.calls.at(-1)).toMatchObject({ method: 'POST', body: { begin_date: '2026-11-20' } });

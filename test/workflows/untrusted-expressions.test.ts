@@ -38,9 +38,12 @@ describe('the workflows splice no untrusted text into scripts', () => {
     expect(findUntrustedExpressions(parseWorkflow(injected, gate.file))).toHaveLength(1);
   });
 
-  it.each(workflows.map((workflow) => [workflow.file, workflow] as const))('%s has no untrusted ${{ }} in run:', (_file, workflow) => {
-    expect(findUntrustedExpressions(workflow).map(formatFinding)).toEqual([]);
-  });
+  it.each(workflows.map((workflow) => [workflow.file, workflow] as const))(
+    '%s has no untrusted ${{ }} in run:',
+    (_file, workflow) => {
+      expect(findUntrustedExpressions(workflow).map(formatFinding)).toEqual([]);
+    },
+  );
 });
 
 describe('the scanner itself', () => {
@@ -51,7 +54,10 @@ describe('the scanner itself', () => {
 `);
     const findings = scan(source);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ...positionOf(source, '${{ github.event'), expression: '${{ github.event.pull_request.title }}' });
+    expect(findings[0]).toMatchObject({
+      ...positionOf(source, '${{ github.event'),
+      expression: '${{ github.event.pull_request.title }}',
+    });
     expect(findings[0]).toMatchObject({ line: 12, column: 17 });
     expect(findings[0]!.reason).toMatch(/title/);
   });
@@ -92,7 +98,11 @@ describe('the scanner itself', () => {
   CHAINED: prefix-\${{ env.JOB_WIDE }}
 `,
     );
-    expect(scan(source).map((finding) => finding.expression)).toEqual(['${{ env.STEP_TITLE }}', '${{ env.JOB_WIDE }}', '${{ env.CHAINED }}']);
+    expect(scan(source).map((finding) => finding.expression)).toEqual([
+      '${{ env.STEP_TITLE }}',
+      '${{ env.JOB_WIDE }}',
+      '${{ env.CHAINED }}',
+    ]);
   });
 
   it('flags the script of actions/github-script as well', () => {

@@ -25,7 +25,8 @@ export interface Finding {
 export function parseWorkflow(source: string, file: string, kind: WorkflowFile['kind'] = 'workflow'): WorkflowFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  if (document.errors.length > 0) throw new Error(`${file}: ${document.errors.map((error) => error.message).join('\n')}`);
+  if (document.errors.length > 0)
+    throw new Error(`${file}: ${document.errors.map((error) => error.message).join('\n')}`);
   const data = document.toJS() as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error(`${file}: not a mapping`);
   return { file, source, document, lineCounter, data: data as Record<string, unknown>, kind };
@@ -44,7 +45,8 @@ export function loadWorkflowFiles(root: string): WorkflowFile[] {
   for (const name of existsSync(actions) ? readdirSync(actions).sort() : []) {
     for (const candidate of ['action.yml', 'action.yaml']) {
       const file = `.github/actions/${name}/${candidate}`;
-      if (existsSync(path.join(root, file))) files.push(parseWorkflow(readFileSync(path.join(root, file), 'utf8'), file, 'action'));
+      if (existsSync(path.join(root, file)))
+        files.push(parseWorkflow(readFileSync(path.join(root, file), 'utf8'), file, 'action'));
     }
   }
   return files;
@@ -106,7 +108,9 @@ function contextReferences(expression: string): string[] {
     .replace(/\[\s*"([^"]*)"\s*\]/g, '.$1')
     .replace(/\[[^\]]*\]/g, '.*')
     .replace(/'(?:[^']|'')*'/g, "''");
-  return [...normalised.matchAll(/(?<![\w.-])(github|env|inputs)((?:\s*\.\s*(?:[a-z0-9_-]+|\*))*)/g)].map((match) => `${match[1]}${match[2]!.replace(/\s+/g, '')}`);
+  return [...normalised.matchAll(/(?<![\w.-])(github|env|inputs)((?:\s*\.\s*(?:[a-z0-9_-]+|\*))*)/g)].map(
+    (match) => `${match[1]}${match[2]!.replace(/\s+/g, '')}`,
+  );
 }
 
 /** Why a context reference must not be spliced into a script, or that it may. */
@@ -114,20 +118,32 @@ export function judgeReference(reference: string, taintedEnv: ReadonlySet<string
   const [context, ...segments] = reference.split('.');
   if (context === 'github') {
     if (segments.length === 0) return { untrusted: true, reason: 'the whole github context holds the event text' };
-    if (segments[0] === 'head_ref') return { untrusted: true, reason: 'github.head_ref is the branch name the pull request author chose' };
+    if (segments[0] === 'head_ref')
+      return { untrusted: true, reason: 'github.head_ref is the branch name the pull request author chose' };
     if (segments[0] !== 'event') return { untrusted: false, reason: '' };
     const field = segments.slice(1).find((segment) => TEXT_FIELDS.has(segment));
-    if (field) return { untrusted: true, reason: `${reference} is text (${field}) that someone outside the team can choose` };
-    if (segments[1] === 'inputs') return { untrusted: true, reason: 'workflow inputs are typed by a person; pass them through env' };
+    if (field)
+      return { untrusted: true, reason: `${reference} is text (${field}) that someone outside the team can choose` };
+    if (segments[1] === 'inputs')
+      return { untrusted: true, reason: 'workflow inputs are typed by a person; pass them through env' };
     const last = segments[segments.length - 1]!;
-    if (segments.length === 1 || TEXT_HOLDERS.has(last)) return { untrusted: true, reason: `${reference} is a whole object with text fields in it` };
+    if (segments.length === 1 || TEXT_HOLDERS.has(last))
+      return { untrusted: true, reason: `${reference} is a whole object with text fields in it` };
     return { untrusted: false, reason: '' };
   }
-  if (context === 'inputs') return { untrusted: true, reason: 'inputs are typed by a person or passed from other files; pass them through env' };
+  if (context === 'inputs')
+    return {
+      untrusted: true,
+      reason: 'inputs are typed by a person or passed from other files; pass them through env',
+    };
   if (context === 'env') {
     const name = segments[0];
     if (name === undefined) return { untrusted: true, reason: 'the whole env context may hold untrusted text' };
-    if (taintedEnv.has(name)) return { untrusted: true, reason: `env.${segments[0]} is set from untrusted text; use "$${segments[0]!.toUpperCase()}" in the script instead` };
+    if (taintedEnv.has(name))
+      return {
+        untrusted: true,
+        reason: `env.${segments[0]} is set from untrusted text; use "$${segments[0]!.toUpperCase()}" in the script instead`,
+      };
   }
   return { untrusted: false, reason: '' };
 }
@@ -155,7 +171,8 @@ function stepNodes(workflow: WorkflowFile): Node[] {
   const root = workflow.document.contents;
   if (workflow.kind === 'action') return items(get(get(root, 'runs'), 'steps')) as Node[];
   const steps: Node[] = [];
-  for (const job of items(get(root, 'jobs'))) steps.push(...(items(get((job as { value: unknown }).value, 'steps')) as Node[]));
+  for (const job of items(get(root, 'jobs')))
+    steps.push(...(items(get((job as { value: unknown }).value, 'steps')) as Node[]));
   return steps;
 }
 
@@ -223,7 +240,13 @@ export function findUntrustedExpressions(workflow: WorkflowFile): Finding[] {
       const verdict = expressionIsUntrusted(match[1]!, tainted);
       if (!verdict.untrusted) continue;
       const position = workflow.lineCounter.linePos(start + match.index);
-      findings.push({ file: workflow.file, line: position.line, column: position.col, expression: match[0], reason: verdict.reason });
+      findings.push({
+        file: workflow.file,
+        line: position.line,
+        column: position.col,
+        expression: match[0],
+        reason: verdict.reason,
+      });
     }
   }
   return findings;
@@ -234,10 +257,12 @@ export function secretsReferencedIn(value: unknown): Set<string> {
   const names = new Set<string>();
   const visit = (node: unknown, key?: string) => {
     if (typeof node === 'string') {
-      for (const match of node.matchAll(/secrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([^'"]+)['"]\s*\])/g)) names.add((match[1] ?? match[2])!);
+      for (const match of node.matchAll(/secrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*['"]([^'"]+)['"]\s*\])/g))
+        names.add((match[1] ?? match[2])!);
       if (key === 'secrets' && node === 'inherit') names.add('inherit');
     } else if (Array.isArray(node)) node.forEach((child) => visit(child));
-    else if (node && typeof node === 'object') for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+    else if (node && typeof node === 'object')
+      for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
   };
   visit(value);
   return names;
@@ -257,7 +282,13 @@ export function formatFinding(finding: Finding): string {
 /** The environment that holds every secret; its deployment branch rule admits only the default branch. */
 export const SECRETS_ENVIRONMENT = 'mpflow-secrets';
 
-type JobData = Record<string, unknown> & { steps?: Array<Record<string, unknown>>; permissions?: unknown; if?: unknown; environment?: unknown; concurrency?: unknown };
+type JobData = Record<string, unknown> & {
+  steps?: Array<Record<string, unknown>>;
+  permissions?: unknown;
+  if?: unknown;
+  environment?: unknown;
+  concurrency?: unknown;
+};
 
 export function jobsOf(workflow: WorkflowFile): Array<[string, JobData]> {
   if (workflow.kind !== 'workflow') return [];
@@ -286,7 +317,11 @@ function jobSecrets(job: JobData): string[] {
 function writes(job: JobData): boolean {
   const permissions = job.permissions;
   if (permissions === 'write-all') return true;
-  return !!permissions && typeof permissions === 'object' && Object.values(permissions as Record<string, string>).includes('write');
+  return (
+    !!permissions &&
+    typeof permissions === 'object' &&
+    Object.values(permissions as Record<string, string>).includes('write')
+  );
 }
 
 const DEFAULT_BRANCH_ONLY = /github\.ref == format\('refs\/heads\/\{0\}', github\.event\.repository\.default_branch\)/;
@@ -298,7 +333,10 @@ export function secretsOutsideTheEnvironment(workflow: WorkflowFile): string[] {
     const secrets = jobSecrets(job);
     if (secrets.length === 0) continue;
     const environment = environmentName(job);
-    if (environment !== SECRETS_ENVIRONMENT) found.push(`${workflow.file}: job ${id} reads ${secrets.join(', ')} outside the environment ${SECRETS_ENVIRONMENT} (${environment === undefined ? 'no environment' : `environment ${environment}`})`);
+    if (environment !== SECRETS_ENVIRONMENT)
+      found.push(
+        `${workflow.file}: job ${id} reads ${secrets.join(', ')} outside the environment ${SECRETS_ENVIRONMENT} (${environment === undefined ? 'no environment' : `environment ${environment}`})`,
+      );
     // The environment refuses other branches; the job should not even start there (a failed
     // deployment on every branch run would be noise). Events that only ever run on the default
     // branch (schedule, issue_comment, workflow_run, pull_request_target into it) need no condition.
@@ -306,7 +344,9 @@ export function secretsOutsideTheEnvironment(workflow: WorkflowFile): string[] {
     const triggers = Object.keys(triggersOf(workflow));
     const anyBranch = triggers.filter((trigger) => ['workflow_dispatch', 'push', 'workflow_call'].includes(trigger));
     if (anyBranch.length > 0 && !DEFAULT_BRANCH_ONLY.test(condition)) {
-      found.push(`${workflow.file}: job ${id} reads secrets and can be started on any branch (${anyBranch.join(', ')}) without a default-branch condition`);
+      found.push(
+        `${workflow.file}: job ${id} reads secrets and can be started on any branch (${anyBranch.join(', ')}) without a default-branch condition`,
+      );
     }
   }
   return found;
@@ -322,19 +362,31 @@ function checkoutSteps(job: JobData): Array<Record<string, unknown>> {
  */
 export function privilegedCodeFromOtherBranches(workflow: WorkflowFile): string[] {
   const found: string[] = [];
-  const privilegedTrigger = ['pull_request_target', 'issue_comment', 'workflow_run'].some((trigger) => trigger in triggersOf(workflow));
+  const privilegedTrigger = ['pull_request_target', 'issue_comment', 'workflow_run'].some(
+    (trigger) => trigger in triggersOf(workflow),
+  );
   if (!privilegedTrigger) return found;
   for (const [id, job] of jobsOf(workflow)) {
     if (!writes(job) && jobSecrets(job).length === 0) continue;
     for (const step of checkoutSteps(job)) {
       const ref = String((step.with as Record<string, unknown> | undefined)?.ref ?? '');
-      if (ref !== '${{ github.event.repository.default_branch }}') found.push(`${workflow.file}: job ${id} checks out "${ref}" with a write token; only \${{ github.event.repository.default_branch }} may run here`);
+      if (ref !== '${{ github.event.repository.default_branch }}')
+        found.push(
+          `${workflow.file}: job ${id} checks out "${ref}" with a write token; only \${{ github.event.repository.default_branch }} may run here`,
+        );
     }
     const script = JSON.stringify(job.steps ?? []);
-    if (/--record-merge/.test(script) && !/github\.event\.pull_request\.base\.ref == github\.event\.repository\.default_branch/.test(String(job.if ?? ''))) {
-      found.push(`${workflow.file}: job ${id} records merges into any base branch; its condition must require the default branch`);
+    if (
+      /--record-merge/.test(script) &&
+      !/github\.event\.pull_request\.base\.ref == github\.event\.repository\.default_branch/.test(String(job.if ?? ''))
+    ) {
+      found.push(
+        `${workflow.file}: job ${id} records merges into any base branch; its condition must require the default branch`,
+      );
     }
-    if (/github\.event\.pull_request\.base\.ref/.test(JSON.stringify((job.steps ?? []).map((step) => step.with ?? {})))) {
+    if (
+      /github\.event\.pull_request\.base\.ref/.test(JSON.stringify((job.steps ?? []).map((step) => step.with ?? {})))
+    ) {
       found.push(`${workflow.file}: job ${id} passes the pull request's base branch to an action`);
     }
   }
@@ -345,21 +397,35 @@ export function privilegedCodeFromOtherBranches(workflow: WorkflowFile): string[
 export function pagesDeployAnyRef(workflow: WorkflowFile): string[] {
   const found: string[] = [];
   const jobs = jobsOf(workflow);
-  const deploys = jobs.some(([, job]) => (job.steps ?? []).some((step) => typeof step.uses === 'string' && /^actions\/deploy-pages@/.test(step.uses)));
+  const deploys = jobs.some(([, job]) =>
+    (job.steps ?? []).some((step) => typeof step.uses === 'string' && /^actions\/deploy-pages@/.test(step.uses)),
+  );
   if (!deploys) return found;
   for (const [trigger, spec] of Object.entries(triggersOf(workflow))) {
     const inputs = (spec as { inputs?: Record<string, unknown> } | null)?.inputs ?? {};
-    for (const name of Object.keys(inputs)) if (/ref|sha|branch|commit/i.test(name)) found.push(`${workflow.file}: ${trigger} takes an input "${name}" that picks what to deploy`);
+    for (const name of Object.keys(inputs))
+      if (/ref|sha|branch|commit/i.test(name))
+        found.push(`${workflow.file}: ${trigger} takes an input "${name}" that picks what to deploy`);
   }
   for (const [id, job] of jobs) {
     const concurrency = job.concurrency as { group?: unknown; 'cancel-in-progress'?: unknown } | undefined;
-    if (!concurrency || typeof concurrency !== 'object' || typeof concurrency.group !== 'string' || /\$\{\{/.test(concurrency.group) || concurrency['cancel-in-progress'] !== false) {
-      found.push(`${workflow.file}: job ${id} has no fixed concurrency group that waits (an older build could deploy last)`);
+    if (
+      !concurrency ||
+      typeof concurrency !== 'object' ||
+      typeof concurrency.group !== 'string' ||
+      /\$\{\{/.test(concurrency.group) ||
+      concurrency['cancel-in-progress'] !== false
+    ) {
+      found.push(
+        `${workflow.file}: job ${id} has no fixed concurrency group that waits (an older build could deploy last)`,
+      );
     }
     for (const step of checkoutSteps(job)) {
       const ref = String((step.with as Record<string, unknown> | undefined)?.ref ?? '');
-      if (ref !== '${{ github.ref_name }}') found.push(`${workflow.file}: job ${id} builds "${ref || 'the event commit'}", not the branch's newest commit`);
-      if (!DEFAULT_BRANCH_ONLY.test(String(job.if ?? ''))) found.push(`${workflow.file}: job ${id} builds on any branch`);
+      if (ref !== '${{ github.ref_name }}')
+        found.push(`${workflow.file}: job ${id} builds "${ref || 'the event commit'}", not the branch's newest commit`);
+      if (!DEFAULT_BRANCH_ONLY.test(String(job.if ?? '')))
+        found.push(`${workflow.file}: job ${id} builds on any branch`);
     }
   }
   return found;
@@ -373,8 +439,12 @@ export function cacheInPrivilegedJobs(workflow: WorkflowFile): string[] {
     for (const step of job.steps ?? []) {
       const uses = String(step.uses ?? '');
       const cache = (step.with as Record<string, unknown> | undefined)?.cache;
-      if (/^actions\/setup-node@/.test(uses) && cache !== undefined && cache !== '') found.push(`${workflow.file}: job ${id} restores the ${String(cache)} cache while it holds a secret or write token`);
-      if (/^actions\/cache(\/restore)?@/.test(uses)) found.push(`${workflow.file}: job ${id} restores a cache while it holds a secret or write token`);
+      if (/^actions\/setup-node@/.test(uses) && cache !== undefined && cache !== '')
+        found.push(
+          `${workflow.file}: job ${id} restores the ${String(cache)} cache while it holds a secret or write token`,
+        );
+      if (/^actions\/cache(\/restore)?@/.test(uses))
+        found.push(`${workflow.file}: job ${id} restores a cache while it holds a secret or write token`);
     }
   }
   return found;
@@ -386,8 +456,10 @@ export function persistedCredentials(workflow: WorkflowFile): string[] {
   for (const [id, job] of jobsOf(workflow)) {
     for (const step of checkoutSteps(job)) {
       const withs = (step.with as Record<string, unknown> | undefined) ?? {};
-      if (withs['persist-credentials'] !== false) found.push(`${workflow.file}: job ${id} checks out without persist-credentials: false`);
-      if ('token' in withs) found.push(`${workflow.file}: job ${id} gives checkout a token; push with the commit step's token instead`);
+      if (withs['persist-credentials'] !== false)
+        found.push(`${workflow.file}: job ${id} checks out without persist-credentials: false`);
+      if ('token' in withs)
+        found.push(`${workflow.file}: job ${id} gives checkout a token; push with the commit step's token instead`);
     }
   }
   return found;
@@ -402,8 +474,10 @@ export function unpinnedActions(workflow: WorkflowFile): string[] {
     if (!match) return;
     const target = match[2]!;
     if (target.startsWith('./')) return;
-    if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(target)) found.push(`${workflow.file}:${index + 1}: ${target} is not pinned by a full commit SHA`);
-    else if (!/^#\s*v\d+\.\d+\.\d+\s*$/.test(match[3] ?? '')) found.push(`${workflow.file}:${index + 1}: ${target} does not say which release the SHA is (# vX.Y.Z)`);
+    if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(target))
+      found.push(`${workflow.file}:${index + 1}: ${target} is not pinned by a full commit SHA`);
+    else if (!/^#\s*v\d+\.\d+\.\d+\s*$/.test(match[3] ?? ''))
+      found.push(`${workflow.file}:${index + 1}: ${target} does not say which release the SHA is (# vX.Y.Z)`);
   });
   return found;
 }
@@ -411,8 +485,11 @@ export function unpinnedActions(workflow: WorkflowFile): string[] {
 /** Finding 5g: no schedule fires at minute 0, when GitHub's scheduler is busiest and drops runs. */
 export function cronOnTheHour(workflow: WorkflowFile): string[] {
   const found: string[] = [];
-  for (const entry of ((triggersOf(workflow).schedule ?? []) as Array<{ cron?: string }>)) {
-    const minute = String(entry.cron ?? '').trim().split(/\s+/)[0] ?? '';
+  for (const entry of (triggersOf(workflow).schedule ?? []) as Array<{ cron?: string }>) {
+    const minute =
+      String(entry.cron ?? '')
+        .trim()
+        .split(/\s+/)[0] ?? '';
     const fires = minuteValues(minute);
     if (fires === undefined) found.push(`${workflow.file}: cron minute "${minute}" cannot be read`);
     else if (fires.includes(0)) found.push(`${workflow.file}: cron "${entry.cron}" fires at minute 0`);
@@ -444,10 +521,14 @@ export function runScripts(workflow: WorkflowFile): Array<{ where: string; scrip
   const collect = (where: string, steps: Array<Record<string, unknown>> | undefined) => {
     (steps ?? []).forEach((step, index) => {
       if (typeof step.run !== 'string') return;
-      scripts.push({ where: `${workflow.file}: ${where} step ${String(step.name ?? step.id ?? index + 1)}`, script: step.run.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPRESSION') });
+      scripts.push({
+        where: `${workflow.file}: ${where} step ${String(step.name ?? step.id ?? index + 1)}`,
+        script: step.run.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPRESSION'),
+      });
     });
   };
-  if (workflow.kind === 'action') collect('action', (workflow.data.runs as { steps?: Array<Record<string, unknown>> } | undefined)?.steps);
+  if (workflow.kind === 'action')
+    collect('action', (workflow.data.runs as { steps?: Array<Record<string, unknown>> } | undefined)?.steps);
   for (const [id, job] of jobsOf(workflow)) collect(`job ${id}`, job.steps);
   return scripts;
 }

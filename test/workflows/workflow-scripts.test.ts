@@ -16,8 +16,10 @@ function stepScript(file: string, stepId: string): string {
   const workflow = files.find((candidate) => candidate.file === file)!;
   const steps =
     workflow.kind === 'action'
-      ? ((workflow.data.runs as { steps: Array<Record<string, unknown>> }).steps)
-      : Object.values(workflow.data.jobs as Record<string, { steps?: Array<Record<string, unknown>> }>).flatMap((job) => job.steps ?? []);
+      ? (workflow.data.runs as { steps: Array<Record<string, unknown>> }).steps
+      : Object.values(workflow.data.jobs as Record<string, { steps?: Array<Record<string, unknown>> }>).flatMap(
+          (job) => job.steps ?? [],
+        );
   const step = steps.find((candidate) => candidate.id === stepId);
   if (!step || typeof step.run !== 'string') throw new Error(`no run step ${stepId} in ${file}`);
   return step.run;
@@ -41,12 +43,21 @@ function write(root: string, file: string, content: string): void {
   writeFileSync(path.join(root, file), content);
 }
 
-function runScript(script: string, cwd: string, env: Record<string, string>): { status: number; output: string; outputs: Record<string, string> } {
+function runScript(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): { status: number; output: string; outputs: Record<string, string> } {
   const outputFile = path.join(sandbox, `output-${Math.random().toString(36).slice(2)}`);
   writeFileSync(outputFile, '');
   // stdin from /dev/null: on a socket (Node's default pipes) bash takes itself for a remote shell
   // and reads ~/.bashrc instead of BASH_ENV.
-  const result = spawnSync('bash', ['-e', '-c', script], { cwd, env: { ...baseEnv, GITHUB_OUTPUT: outputFile, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync('bash', ['-e', '-c', script], {
+    cwd,
+    env: { ...baseEnv, GITHUB_OUTPUT: outputFile, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const outputs = Object.fromEntries(
     readFileSync(outputFile, 'utf8')
       .split('\n')
@@ -79,25 +90,38 @@ beforeEach(() => {
   const seed = path.join(sandbox, 'seed');
   execFileSync('git', ['clone', '--quiet', origin, seed], { env: baseEnv, stdio: 'ignore' });
   git(seed, 'symbolic-ref', 'HEAD', 'refs/heads/main');
-  write(seed, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: in-progress\n');
+  write(
+    seed,
+    'content/publishing/2026-11-28-beginner-notes.yaml',
+    'article: 2026-11-28-beginner-notes\nstatus: in-progress\n',
+  );
   write(seed, 'content/reviews/2026.jsonl', '{"pr":1}\n');
   git(seed, 'add', '.');
   git(seed, 'commit', '--quiet', '-m', '起点');
   git(seed, 'push', '--quiet', 'origin', 'main');
   runner = path.join(sandbox, 'runner');
   other = path.join(sandbox, 'other');
-  for (const clone of [runner, other]) execFileSync('git', ['clone', '--quiet', origin, clone], { env: baseEnv, stdio: 'ignore' });
+  for (const clone of [runner, other])
+    execFileSync('git', ['clone', '--quiet', origin, clone], { env: baseEnv, stdio: 'ignore' });
 });
 
 afterEach(() => {
   rmSync(sandbox, { recursive: true, force: true });
 });
 
-const RECORD_ENV = { RECORD_PATHS: 'content/publishing', COMMIT_MESSAGE: '发布记录 / Publishing records', TARGET_BRANCH: 'main' };
+const RECORD_ENV = {
+  RECORD_PATHS: 'content/publishing',
+  COMMIT_MESSAGE: '发布记录 / Publishing records',
+  TARGET_BRANCH: 'main',
+};
 
 describe('commit-records (publish and metrics)', () => {
   it('commits only the record folders and pushes', () => {
-    write(runner, 'content/publishing/2026-12-02-winter-tea-gathering.yaml', 'article: 2026-12-02-winter-tea-gathering\nstatus: published\n');
+    write(
+      runner,
+      'content/publishing/2026-12-02-winter-tea-gathering.yaml',
+      'article: 2026-12-02-winter-tea-gathering\nstatus: published\n',
+    );
     write(runner, '.mpflow/token.json', '{"access_token":"secret"}');
     const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
     expect(run.status, run.output).toBe(0);
@@ -109,17 +133,31 @@ describe('commit-records (publish and metrics)', () => {
   });
 
   it('hands the token to git for this step only: nothing of it lands in .git/config', () => {
-    write(runner, 'content/publishing/2026-12-02-winter-tea-gathering.yaml', 'article: 2026-12-02-winter-tea-gathering\nstatus: published\n');
+    write(
+      runner,
+      'content/publishing/2026-12-02-winter-tea-gathering.yaml',
+      'article: 2026-12-02-winter-tea-gathering\nstatus: published\n',
+    );
     // A git that reports the header it was given, then does the real work.
     const bin = path.join(sandbox, 'bin');
     mkdirSync(bin, { recursive: true });
     const realGit = execFileSync('bash', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/usr/bin/env bash\nif [ "$1" = push ]; then printf '%s=%s\\n' "$GIT_CONFIG_KEY_0" "$GIT_CONFIG_VALUE_0" >> "${sandbox}/push-auth"; fi\nexec ${realGit} "$@"\n`);
+    writeFileSync(
+      path.join(bin, 'git'),
+      `#!/usr/bin/env bash\nif [ "$1" = push ]; then printf '%s=%s\\n' "$GIT_CONFIG_KEY_0" "$GIT_CONFIG_VALUE_0" >> "${sandbox}/push-auth"; fi\nexec ${realGit} "$@"\n`,
+    );
     chmodSync(path.join(bin, 'git'), 0o755);
-    const run = runScript(COMMIT_RECORDS, runner, { ...RECORD_ENV, PATH: `${bin}:${process.env.PATH}`, PUSH_TOKEN: 'ghs_token123', SERVER_URL: 'https://github.example' });
+    const run = runScript(COMMIT_RECORDS, runner, {
+      ...RECORD_ENV,
+      PATH: `${bin}:${process.env.PATH}`,
+      PUSH_TOKEN: 'ghs_token123',
+      SERVER_URL: 'https://github.example',
+    });
     expect(run.status, run.output).toBe(0);
     expect(run.outputs.pushed).toBe('true');
-    expect(readFileSync(path.join(sandbox, 'push-auth'), 'utf8')).toBe(`http.https://github.example/.extraheader=AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_token123').toString('base64')}\n`);
+    expect(readFileSync(path.join(sandbox, 'push-auth'), 'utf8')).toBe(
+      `http.https://github.example/.extraheader=AUTHORIZATION: basic ${Buffer.from('x-access-token:ghs_token123').toString('base64')}\n`,
+    );
     expect(readFileSync(path.join(runner, '.git/config'), 'utf8')).not.toMatch(/extraheader|ghs_token123/);
     expect(run.output).not.toContain('ghs_token123');
   });
@@ -138,7 +176,11 @@ describe('commit-records (publish and metrics)', () => {
     git(other, 'commit', '--quiet', '-m', '运营数据');
     git(other, 'push', '--quiet', 'origin', 'main');
 
-    write(runner, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: published\n');
+    write(
+      runner,
+      'content/publishing/2026-11-28-beginner-notes.yaml',
+      'article: 2026-11-28-beginner-notes\nstatus: published\n',
+    );
     const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
     expect(run.status, run.output).toBe(0);
     expect(run.output).toContain('Push rejected (attempt 1)');
@@ -151,11 +193,19 @@ describe('commit-records (publish and metrics)', () => {
     git(other, 'commit', '--quiet', '-m', '删除失败记录以重新发布');
     git(other, 'push', '--quiet', 'origin', 'main');
 
-    write(runner, 'content/publishing/2026-11-28-beginner-notes.yaml', 'article: 2026-11-28-beginner-notes\nstatus: failed\n');
+    write(
+      runner,
+      'content/publishing/2026-11-28-beginner-notes.yaml',
+      'article: 2026-11-28-beginner-notes\nstatus: failed\n',
+    );
     const run = runScript(COMMIT_RECORDS, runner, RECORD_ENV);
     expect(run.status).toBe(1);
-    expect(run.output).toContain('::error::The records under content/publishing conflict with a change pushed meanwhile');
-    expect(existsSync(path.join(runner, '.git/rebase-merge')) || existsSync(path.join(runner, '.git/rebase-apply'))).toBe(false);
+    expect(run.output).toContain(
+      '::error::The records under content/publishing conflict with a change pushed meanwhile',
+    );
+    expect(
+      existsSync(path.join(runner, '.git/rebase-merge')) || existsSync(path.join(runner, '.git/rebase-apply')),
+    ).toBe(false);
   });
 });
 
@@ -181,7 +231,13 @@ grep -q "\\"pr\\":$PR_NUMBER}" content/reviews/2026.jsonl || echo "{\\"pr\\":$PR
     return `${bin}:${process.env.PATH}`;
   }
 
-  const env = (pathValue: string) => ({ PATH: pathValue, GITHUB_TOKEN: 'x', REPOSITORY: 'minlan/wechat', PR_NUMBER: '42', BASE_BRANCH: 'main' });
+  const env = (pathValue: string) => ({
+    PATH: pathValue,
+    GITHUB_TOKEN: 'x',
+    REPOSITORY: 'minlan/wechat',
+    PR_NUMBER: '42',
+    BASE_BRANCH: 'main',
+  });
 
   it('appends and pushes the record of the merged pull request', () => {
     const run = runScript(RECORD_MERGE, runner, env(fakeNpx(false)));
@@ -223,65 +279,144 @@ describe('review-gate: which pull requests, and evaluating each', () => {
   function fakeTools(ghOutput: string, failing = ''): string {
     const bin = path.join(sandbox, 'bin');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(path.join(bin, 'gh'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/gh-calls"\nprintf '%s' '${ghOutput}'\n`);
-    writeFileSync(path.join(bin, 'npx'), `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/npx-calls"\n[ "$6" != "${failing}" ]\n`);
+    writeFileSync(
+      path.join(bin, 'gh'),
+      `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/gh-calls"\nprintf '%s' '${ghOutput}'\n`,
+    );
+    writeFileSync(
+      path.join(bin, 'npx'),
+      `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> "${sandbox}/npx-calls"\n[ "$6" != "${failing}" ]\n`,
+    );
     chmodSync(path.join(bin, 'gh'), 0o755);
     chmodSync(path.join(bin, 'npx'), 0o755);
     return `${bin}:${process.env.PATH}`;
   }
-  const calls = (tool: string) => (existsSync(path.join(sandbox, `${tool}-calls`)) ? readFileSync(path.join(sandbox, `${tool}-calls`), 'utf8').trim().split('\n') : []);
+  const calls = (tool: string) =>
+    existsSync(path.join(sandbox, `${tool}-calls`))
+      ? readFileSync(path.join(sandbox, `${tool}-calls`), 'utf8')
+          .trim()
+          .split('\n')
+      : [];
   const SHA = 'a'.repeat(40);
 
   it('a pull_request_target or comment event evaluates its own pull request, without asking the API', () => {
-    const run = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'issue_comment', PR_FROM_EVENT: '17', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const run = runScript(TARGET, runner, {
+      PATH: fakeTools(''),
+      EVENT_NAME: 'issue_comment',
+      PR_FROM_EVENT: '17',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(run.status, run.output).toBe(0);
     expect(JSON.parse(run.outputs.numbers!)).toEqual([17]);
     expect(calls('gh')).toEqual([]);
   });
 
   it('a relayed review finds the open pull requests by their head commit', () => {
-    const run = runScript(TARGET, runner, { PATH: fakeTools('23\n41\n'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: SHA, REPOSITORY: 'minlan/wechat' });
+    const run = runScript(TARGET, runner, {
+      PATH: fakeTools('23\n41\n'),
+      EVENT_NAME: 'workflow_run',
+      PR_FROM_EVENT: '',
+      HEAD_SHA: SHA,
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(run.status, run.output).toBe(0);
     expect(JSON.parse(run.outputs.numbers!)).toEqual([23, 41]);
-    expect(calls('gh')[0]).toContain(`repos/minlan/wechat/pulls?state=open&per_page=100 --jq .[] | select(.head.sha == "${SHA}") | .number`);
+    expect(calls('gh')[0]).toContain(
+      `repos/minlan/wechat/pulls?state=open&per_page=100 --jq .[] | select(.head.sha == "${SHA}") | .number`,
+    );
   });
 
   it('no open pull request gives an empty list, which skips the gate job', () => {
-    const run = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const run = runScript(TARGET, runner, {
+      PATH: fakeTools(''),
+      EVENT_NAME: 'schedule',
+      PR_FROM_EVENT: '',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(run.status, run.output).toBe(0);
     expect(run.outputs.numbers).toBe('[]');
   });
 
   it('refuses a head SHA that is not one, and anything from the API that is not a number', () => {
-    const badSha = runScript(TARGET, runner, { PATH: fakeTools('23'), EVENT_NAME: 'workflow_run', PR_FROM_EVENT: '', HEAD_SHA: '$(touch pwned)', REPOSITORY: 'minlan/wechat' });
+    const badSha = runScript(TARGET, runner, {
+      PATH: fakeTools('23'),
+      EVENT_NAME: 'workflow_run',
+      PR_FROM_EVENT: '',
+      HEAD_SHA: '$(touch pwned)',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(badSha.status).toBe(1);
     expect(badSha.output).toContain('::error::unexpected head SHA');
-    const badNumber = runScript(TARGET, runner, { PATH: fakeTools('12\n$(id)\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const badNumber = runScript(TARGET, runner, {
+      PATH: fakeTools('12\n$(id)\n'),
+      EVENT_NAME: 'schedule',
+      PR_FROM_EVENT: '',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(badNumber.status).toBe(1);
     expect(badNumber.outputs.numbers).toBeUndefined();
     expect(existsSync(path.join(runner, 'pwned'))).toBe(false);
-    const injected = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'workflow_dispatch', PR_FROM_EVENT: '1,"x":2', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const injected = runScript(TARGET, runner, {
+      PATH: fakeTools(''),
+      EVENT_NAME: 'workflow_dispatch',
+      PR_FROM_EVENT: '1,"x":2',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(injected.status).toBe(1);
     // 017 is not JSON: the matrix would fail to start instead of evaluating PR 17.
-    const padded = runScript(TARGET, runner, { PATH: fakeTools(''), EVENT_NAME: 'workflow_dispatch', PR_FROM_EVENT: '017', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const padded = runScript(TARGET, runner, {
+      PATH: fakeTools(''),
+      EVENT_NAME: 'workflow_dispatch',
+      PR_FROM_EVENT: '017',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     expect(padded.status).toBe(1);
     expect(padded.output).toContain('::error::not a pull request number: 017');
   });
 
   it('the sweep lists every open pull request; each matrix leg evaluates one and fails only for its own', () => {
-    const target = runScript(TARGET, runner, { PATH: fakeTools('3\n5\n8\n'), EVENT_NAME: 'schedule', PR_FROM_EVENT: '', HEAD_SHA: '', REPOSITORY: 'minlan/wechat' });
+    const target = runScript(TARGET, runner, {
+      PATH: fakeTools('3\n5\n8\n'),
+      EVENT_NAME: 'schedule',
+      PR_FROM_EVENT: '',
+      HEAD_SHA: '',
+      REPOSITORY: 'minlan/wechat',
+    });
     const numbers = JSON.parse(target.outputs.numbers!) as number[];
     expect(numbers).toEqual([3, 5, 8]);
-    const statuses = numbers.map((number) => runScript(EVALUATE, runner, { PATH: fakeTools('', '5'), REPOSITORY: 'minlan/wechat', PR_NUMBER: String(number), VERDICT_AS: 'check-run' }).status);
+    const statuses = numbers.map(
+      (number) =>
+        runScript(EVALUATE, runner, {
+          PATH: fakeTools('', '5'),
+          REPOSITORY: 'minlan/wechat',
+          PR_NUMBER: String(number),
+          VERDICT_AS: 'check-run',
+        }).status,
+    );
     expect(statuses).toEqual([0, 1, 0]);
-    expect(calls('npx')).toEqual(['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number} --verdict check-run`));
+    expect(calls('npx')).toEqual(
+      ['3', '5', '8'].map((number) => `mpflow review-gate --repo minlan/wechat --pr ${number} --verdict check-run`),
+    );
   });
 });
 
 describe('review-gate targets: pull requests into other branches', () => {
   const TARGET = stepScript('.github/workflows/review-gate.yml', 'target');
   it('a pull_request_target event into another base evaluates nothing (that run may not use the environment)', () => {
-    const into = (base: string) => runScript(TARGET, runner, { EVENT_NAME: 'pull_request_target', PR_FROM_EVENT: '17', HEAD_SHA: '', REPOSITORY: 'minlan/wechat', BASE_REF: base, DEFAULT_BRANCH: 'main' });
+    const into = (base: string) =>
+      runScript(TARGET, runner, {
+        EVENT_NAME: 'pull_request_target',
+        PR_FROM_EVENT: '17',
+        HEAD_SHA: '',
+        REPOSITORY: 'minlan/wechat',
+        BASE_REF: base,
+        DEFAULT_BRANCH: 'main',
+      });
     expect(into('feature/roster').outputs.numbers).toBe('[]');
     expect(JSON.parse(into('main').outputs.numbers!)).toEqual([17]);
   });
@@ -327,7 +462,10 @@ if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_ru
     mkdirSync(answers, { recursive: true });
     const onMain = history.filter((run) => run.branch === 'main');
     for (let page = 1; page <= Math.ceil(onMain.length / 100) + 1; page += 1) {
-      writeFileSync(path.join(answers, `page-${page}.json`), JSON.stringify({ workflow_runs: onMain.slice((page - 1) * 100, page * 100).map((run) => ({ id: run.id })) }));
+      writeFileSync(
+        path.join(answers, `page-${page}.json`),
+        JSON.stringify({ workflow_runs: onMain.slice((page - 1) * 100, page * 100).map((run) => ({ id: run.id })) }),
+      );
     }
     for (const run of history) {
       if (written.has(run.id)) continue;
@@ -357,9 +495,20 @@ if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_ru
   });
   const guard = (runId: number, recovered = false) => {
     save();
-    const before = existsSync(path.join(sandbox, 'gh-calls')) ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length : 1;
-    const run = runScript(GUARD, runner, { PATH: fakeGh(), GH_TOKEN: 'x', REPOSITORY: 'minlan/wechat', BRANCH: 'main', RUN_ID: String(runId), RECORDS_RECOVERED: String(recovered) });
-    const after = existsSync(path.join(sandbox, 'gh-calls')) ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length : 1;
+    const before = existsSync(path.join(sandbox, 'gh-calls'))
+      ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length
+      : 1;
+    const run = runScript(GUARD, runner, {
+      PATH: fakeGh(),
+      GH_TOKEN: 'x',
+      REPOSITORY: 'minlan/wechat',
+      BRANCH: 'main',
+      RUN_ID: String(runId),
+      RECORDS_RECOVERED: String(recovered),
+    });
+    const after = existsSync(path.join(sandbox, 'gh-calls'))
+      ? readFileSync(path.join(sandbox, 'gh-calls'), 'utf8').split('\n').length
+      : 1;
     return { ...run, requests: after - before };
   };
 
@@ -368,10 +517,17 @@ if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_ru
     written.clear();
   });
 
-  it('stays paused through 100 paused runs (and 110 runs that say nothing), then resumes once the records are recovered', { timeout: 180_000 }, () => {
+  it('stays paused through 100 paused runs (and 110 runs that say nothing), then resumes once the records are recovered', {
+    timeout: 180_000,
+  }, () => {
     history.push(committed(2, 'failure'), committed(1, 'success'));
     // Runs that say nothing: a manual run on a branch (filtered out by branch), runs cancelled or lost before committing.
-    for (let id = 3; id < 113; id += 1) history.unshift({ id, branch: id % 10 === 0 ? 'feature/x' : 'main', steps: id % 3 === 0 ? [] : [{ name: 'Commit the publishing records', conclusion: null }] });
+    for (let id = 3; id < 113; id += 1)
+      history.unshift({
+        id,
+        branch: id % 10 === 0 ? 'feature/x' : 'main',
+        steps: id % 3 === 0 ? [] : [{ name: 'Commit the publishing records', conclusion: null }],
+      });
     const first = guard(113);
     expect(first.status, first.output).toBe(0);
     expect(first.outputs).toMatchObject({ paused: 'true', since: '2' });
@@ -384,7 +540,11 @@ if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_ru
       expect(run.requests, `run ${id}`).toBe(2);
       history.unshift(pausedRun(id));
     }
-    expect(history.filter((run) => run.steps.some((step) => step.name === 'Publishing is paused' && step.conclusion === 'failure'))).toHaveLength(101);
+    expect(
+      history.filter((run) =>
+        run.steps.some((step) => step.name === 'Publishing is paused' && step.conclusion === 'failure'),
+      ),
+    ).toHaveLength(101);
 
     const recovered = guard(214, true);
     expect(recovered.outputs.paused).toBe('false');
@@ -407,7 +567,14 @@ if [ -e "$file" ]; then jq -r "$4" < "$file"; else jq -r "$4" <<< '{"workflow_ru
   it('a guard that cannot ask GitHub fails the run, which then says nothing to the next one', () => {
     history.push(committed(4, 'failure'));
     save();
-    const run = runScript(GUARD, runner, { PATH: `${path.join(sandbox, 'none')}:/usr/bin:/bin`, GH_TOKEN: 'x', REPOSITORY: 'minlan/wechat', BRANCH: 'main', RUN_ID: '9', RECORDS_RECOVERED: 'false' });
+    const run = runScript(GUARD, runner, {
+      PATH: `${path.join(sandbox, 'none')}:/usr/bin:/bin`,
+      GH_TOKEN: 'x',
+      REPOSITORY: 'minlan/wechat',
+      BRANCH: 'main',
+      RUN_ID: '9',
+      RECORDS_RECOVERED: 'false',
+    });
     expect(run.status).not.toBe(0);
     expect(run.outputs.paused).toBeUndefined();
   });

@@ -26,15 +26,36 @@ campaign texts (Advertising Law, inducing shares/follows, reprints, typography a
   },
   positionals: true,
   options: {
-    format: formatOption(ALL_REPORT_FORMATS, { zh: '输出格式（markdown 用于 PR 评论）', en: 'output format (markdown for a PR comment)' }),
-    changed: flag({ zh: '只检查相对 --base 有改动的文件（含未跟踪文件）', en: 'check only files changed since --base (untracked included)' }),
-    base: value({ placeholder: { zh: '引用', en: 'REF' }, description: { zh: '--changed 的比较基准（默认 HEAD），如 origin/main', en: 'what --changed compares with (default HEAD), e.g. origin/main' } }),
-    fix: flag({ zh: '先自动修正排版问题（只改排版，不改其他内容）再检查', en: 'fix typography first (typography only), then check' }),
-    'no-cache': flag({ zh: '不用上次检查留下的缓存，重新读取每个文件', en: 'read every file afresh instead of using what the last check learnt' }),
+    format: formatOption(ALL_REPORT_FORMATS, {
+      zh: '输出格式（markdown 用于 PR 评论）',
+      en: 'output format (markdown for a PR comment)',
+    }),
+    changed: flag({
+      zh: '只检查相对 --base 有改动的文件（含未跟踪文件）',
+      en: 'check only files changed since --base (untracked included)',
+    }),
+    base: value({
+      placeholder: { zh: '引用', en: 'REF' },
+      description: {
+        zh: '--changed 的比较基准（默认 HEAD），如 origin/main',
+        en: 'what --changed compares with (default HEAD), e.g. origin/main',
+      },
+    }),
+    fix: flag({
+      zh: '先自动修正排版问题（只改排版，不改其他内容）再检查',
+      en: 'fix typography first (typography only), then check',
+    }),
+    'no-cache': flag({
+      zh: '不用上次检查留下的缓存，重新读取每个文件',
+      en: 'read every file afresh instead of using what the last check learnt',
+    }),
     root: ROOT_OPTION,
     'list-rules': flag({ zh: '列出所有规则', en: 'list every rule' }),
   },
-  epilogue: { zh: '退出码：0 没有错误；1 发现错误；2 用法错误或内部错误。', en: 'Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.' },
+  epilogue: {
+    zh: '退出码：0 没有错误；1 发现错误；2 用法错误或内部错误。',
+    en: 'Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.',
+  },
 });
 
 export async function runCheck(argv: string[], context: CommandContext): Promise<number> {
@@ -58,14 +79,24 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
           : { zh: `“${given}”不在仓库 ${root} 里。`, en: `"${given}" is outside the repository ${root}.` },
       );
     }
-    const holdsContent = resolved.path === '.' || CONTENT_ROOTS.some((folder) => resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`));
+    const holdsContent =
+      resolved.path === '.' ||
+      CONTENT_ROOTS.some(
+        (folder) =>
+          resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`),
+      );
     if (!holdsContent) {
-      throw new UsageError({ zh: `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`, en: `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.` });
+      throw new UsageError({
+        zh: `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`,
+        en: `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.`,
+      });
     }
     return resolved.path;
   });
-  if (values.base !== undefined && !values.changed) throw new UsageError({ zh: '--base 只能和 --changed 一起用。', en: '--base goes with --changed.' });
-  if (values.changed && paths.length > 0) throw new UsageError({ zh: '--changed 不能和路径一起用。', en: '--changed cannot be combined with paths.' });
+  if (values.base !== undefined && !values.changed)
+    throw new UsageError({ zh: '--base 只能和 --changed 一起用。', en: '--base goes with --changed.' });
+  if (values.changed && paths.length > 0)
+    throw new UsageError({ zh: '--changed 不能和路径一起用。', en: '--changed cannot be combined with paths.' });
   let selection = paths;
   let changed: ChangedContent | undefined;
   if (values.changed) {
@@ -73,7 +104,9 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     changed = await changedContent(root, values.base ?? 'HEAD');
     selection = changed.changed;
     if (selection.length === 0) {
-      const message = zh ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。` : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
+      const message = zh
+        ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。`
+        : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
       await writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);
       return EXIT.clean;
     }
@@ -85,9 +118,13 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     // Typography only, and only in the articles being checked; then the check reports what is left.
     const loaded = await checkRepository(root, { ...options, compliance: false });
     const { fixTypographyInFiles } = await import('../../core/compliance/fix-files.ts');
-    const fixed = await fixTypographyInFiles(loaded.repository.articles.map((article) => path.join(root, article.file)));
+    const fixed = await fixTypographyInFiles(
+      loaded.repository.articles.map((article) => path.join(root, article.file)),
+    );
     if (fixed.length > 0) {
-      context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`);
+      context.stderr.write(
+        `${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`,
+      );
     }
   }
   const now = currentInstant(context.env ?? process.env);

@@ -30,8 +30,14 @@ operators and designers; policy, roster, handbook → head; appraisal records �
   },
   options: {
     write: flag({ zh: '写入 .github/CODEOWNERS', en: 'write .github/CODEOWNERS' }),
-    check: flag({ zh: '核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1', en: 'check that .github/CODEOWNERS is up to date; exit 1 when it is not' }),
-    format: formatOption(['text', 'json', 'github'] as const, { zh: '名册或制度有错时，问题的格式（json 和 github 写到标准输出）', en: 'how errors in the roster or policy are reported (json and github go to stdout)' }),
+    check: flag({
+      zh: '核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1',
+      en: 'check that .github/CODEOWNERS is up to date; exit 1 when it is not',
+    }),
+    format: formatOption(['text', 'json', 'github'] as const, {
+      zh: '名册或制度有错时，问题的格式（json 和 github 写到标准输出）',
+      en: 'how errors in the roster or policy are reported (json and github go to stdout)',
+    }),
     root: ROOT_OPTION,
   },
   epilogue: {
@@ -48,7 +54,8 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
   const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (values.write && values.check) throw new UsageError({ zh: '--write 和 --check 只能选一个。', en: 'Use --write or --check, not both.' });
+  if (values.write && values.check)
+    throw new UsageError({ zh: '--write 和 --check 只能选一个。', en: 'Use --write or --check, not both.' });
   const root = resolveRoot(values.root, context);
 
   const read = await readCodeownersSources(root);
@@ -78,7 +85,11 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
     }
     const comparison = compareCodeowners(text, committed);
     if (comparison.upToDate) {
-      context.stdout.write(zh ? `✓ ${CODEOWNERS_PATH} 与名册和制度一致。\n` : `✓ ${CODEOWNERS_PATH} is up to date with the roster and the policy.\n`);
+      context.stdout.write(
+        zh
+          ? `✓ ${CODEOWNERS_PATH} 与名册和制度一致。\n`
+          : `✓ ${CODEOWNERS_PATH} is up to date with the roster and the policy.\n`,
+      );
       return EXIT.clean;
     }
     const lines = [
@@ -89,13 +100,21 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
       (zh
         ? `${CODEOWNERS_PATH} 已过期，与 content/team.yaml 和 ${read.sources.policyFile} 不一致。运行 npx mpflow codeowners --write 并提交结果。\n`
         : `${CODEOWNERS_PATH} is out of date with content/team.yaml and ${read.sources.policyFile}. Run npx mpflow codeowners --write and commit the result.\n`) +
-        (lines.length > 0 ? `${zh ? '应有（+）和多出（-）的行：' : 'Lines to add (+) and remove (-):'}\n${lines.join('\n')}\n` : zh ? '（只有行的顺序或空白不同。）\n' : '(Only the order of lines or whitespace differs.)\n'),
+        (lines.length > 0
+          ? `${zh ? '应有（+）和多出（-）的行：' : 'Lines to add (+) and remove (-):'}\n${lines.join('\n')}\n`
+          : zh
+            ? '（只有行的顺序或空白不同。）\n'
+            : '(Only the order of lines or whitespace differs.)\n'),
     );
     return EXIT.problems;
   }
   if (values.write) {
     await writeCodeowners(root, text);
-    context.stdout.write(zh ? `已写入 ${CODEOWNERS_PATH}（依据 ${read.sources.policyFile}）。\n` : `Wrote ${CODEOWNERS_PATH} (from ${read.sources.policyFile}).\n`);
+    context.stdout.write(
+      zh
+        ? `已写入 ${CODEOWNERS_PATH}（依据 ${read.sources.policyFile}）。\n`
+        : `Wrote ${CODEOWNERS_PATH} (from ${read.sources.policyFile}).\n`,
+    );
     return EXIT.clean;
   }
   context.stdout.write(text);

@@ -32,7 +32,10 @@ Run it after upgrading mpflow. "Today" is MPFLOW_NOW or the clock, in the policy
     format: formatOption(['text', 'json'] as const),
     root: ROOT_OPTION,
   },
-  epilogue: { zh: '退出码：0 没有要处理的；1 有要处理的；2 用法错误。', en: 'Exit codes: 0 nothing to fix; 1 something to fix; 2 usage error.' },
+  epilogue: {
+    zh: '退出码：0 没有要处理的；1 有要处理的；2 用法错误。',
+    en: 'Exit codes: 0 nothing to fix; 1 something to fix; 2 usage error.',
+  },
 });
 
 export async function runDoctor(argv: string[], context: CommandContext): Promise<number> {
@@ -53,7 +56,11 @@ export async function runDoctor(argv: string[], context: CommandContext): Promis
           today: diagnosis.today,
           schemaVersion: diagnosis.schemaVersion,
           latestSchemaVersion: diagnosis.latestSchemaVersion,
-          findings: diagnosis.findings.map((finding) => ({ ...finding, message: pick(finding.message, language), fix: pick(finding.fix, language) })),
+          findings: diagnosis.findings.map((finding) => ({
+            ...finding,
+            message: pick(finding.message, language),
+            fix: pick(finding.fix, language),
+          })),
           notes: diagnosis.notes.map((note) => pick(note, language)),
         },
         null,
@@ -64,7 +71,10 @@ export async function runDoctor(argv: string[], context: CommandContext): Promis
   }
   const lines: string[] = [];
   for (const finding of diagnosis.findings) {
-    const where = finding.file === undefined ? '' : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`}  `;
+    const where =
+      finding.file === undefined
+        ? ''
+        : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`}  `;
     lines.push(`${where}${finding.kind}  ${pick(finding.message, language)}`, `    → ${pick(finding.fix, language)}`);
   }
   for (const note of diagnosis.notes) lines.push(`${zh ? '注意' : 'Note'}: ${pick(note, language)}`);

@@ -6,7 +6,15 @@ import { DRAW_ALGORITHM, entriesDigest, runDraw, type DrawOutcome } from '../../
 import { compareDrawRecord, drawRecordOf, drawRulesOf, writeDrawRecord } from '../../core/campaigns/draw-record.ts';
 import { drawEntriesOf, drawRecordPath, entriesPath, parseEntries } from '../../core/campaigns/entries.ts';
 import { seedHistory, type SeedHistory } from '../../core/campaigns/seed-history.ts';
-import { BeaconError, beaconProblem, fetchBeacon, firstRoundAfter, knownChain, roundTime, type BeaconRound } from '../../core/campaigns/beacon.ts';
+import {
+  BeaconError,
+  beaconProblem,
+  fetchBeacon,
+  firstRoundAfter,
+  knownChain,
+  roundTime,
+  type BeaconRound,
+} from '../../core/campaigns/beacon.ts';
 import type { CampaignFile, DrawBeacon } from '../../core/model/types.generated.ts';
 import type { SourcedRecord } from '../../core/repository/load-repository.ts';
 import { isMap, parseDocument } from 'yaml';
@@ -26,7 +34,10 @@ import { writeReport } from '../report-formats.ts';
 
 export const DRAW_COMMAND = defineCommand({
   name: 'draw',
-  usage: { zh: '活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json|github] [选项]', en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json|github] [options]' },
+  usage: {
+    zh: '活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json|github] [选项]',
+    en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json|github] [options]',
+  },
   description: {
     zh: `按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
 抽签。只有活动期内、每人首条、达到 draw.minCorrect 的记录参加；种子取活动记录中事先公布的
@@ -42,18 +53,39 @@ The same file and seed give the same winners for anyone who re-runs it.`,
   },
   positionals: true,
   options: {
-    entries: value({ placeholder: { zh: '文件', en: 'FILE' }, description: { zh: '用另一份参与记录试抽（不能与 --write 同用）', en: 'try another entries file (not with --write)' } }),
-    seed: value({ placeholder: { zh: '种子', en: 'SEED' }, description: { zh: '用另一个种子试抽（不能与 --write 同用）', en: 'try another seed (not with --write)' } }),
+    entries: value({
+      placeholder: { zh: '文件', en: 'FILE' },
+      description: {
+        zh: '用另一份参与记录试抽（不能与 --write 同用）',
+        en: 'try another entries file (not with --write)',
+      },
+    }),
+    seed: value({
+      placeholder: { zh: '种子', en: 'SEED' },
+      description: { zh: '用另一个种子试抽（不能与 --write 同用）', en: 'try another seed (not with --write)' },
+    }),
     write: flag({
       zh: '把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的\nresults.winners 和 results.drawSeed；mpflow check 之后会复算它',
       en: "record the result in content/campaigns/<id>/draw.yaml and set the\ncampaign's results.winners and results.drawSeed; mpflow check re-runs it",
     }),
-    'drawn-at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）', en: 'with --write: when the draw took place (ISO 8601 with offset; default now)' } }),
+    'drawn-at': value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      description: {
+        zh: '与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）',
+        en: 'with --write: when the draw took place (ISO 8601 with offset; default now)',
+      },
+    }),
     close: flag({
       zh: '以 drand 信标抽签的活动（draw.beacon）：活动结束后、信标轮次之前，把参与记录的\nSHA-256 写进活动记录的 draw.entries，提交后参与记录不能再改',
       en: "for a campaign drawn from a drand beacon (draw.beacon): after the period and\nbefore the round, write the entries' SHA-256 to the campaign's draw.entries;\nonce committed the entries cannot change",
     }),
-    'closed-at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '与 --close 同用：截止时间（默认现在）', en: 'with --close: when the entries closed (default now)' } }),
+    'closed-at': value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      description: {
+        zh: '与 --close 同用：截止时间（默认现在）',
+        en: 'with --close: when the entries closed (default now)',
+      },
+    }),
     beacon: value({
       placeholder: { zh: '文件', en: 'FILE' },
       description: {
@@ -61,7 +93,10 @@ The same file and seed give the same winners for anyone who re-runs it.`,
         en: "with --write: drand's JSON for the round (round, signature, randomness);\nwithout it the round comes from MPFLOW_DRAND_URL (default drand's relay),\nused only once its signature verifies offline",
       },
     }),
-    format: formatOption(['text', 'json', 'github'] as const, { zh: '输出格式（github：抽签结果为文字，问题为 GitHub 注释；有错时 json 输出问题报告）', en: 'output format (github: the draw as text, problems as GitHub annotations; on errors json gives the problem report)' }),
+    format: formatOption(['text', 'json', 'github'] as const, {
+      zh: '输出格式（github：抽签结果为文字，问题为 GitHub 注释；有错时 json 输出问题报告）',
+      en: 'output format (github: the draw as text, problems as GitHub annotations; on errors json gives the problem report)',
+    }),
     root: ROOT_OPTION,
   },
   epilogue: {
@@ -78,28 +113,58 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const language = context.language;
   const zh = language === 'zh-CN';
   const [campaignId, ...extra] = positionals;
-  if (campaignId === undefined) throw new UsageError({ zh: '请给出活动编号，例如 mpflow draw C-2026-01。', en: 'Give a campaign id, e.g. mpflow draw C-2026-01.' });
-  if (extra.length > 0) throw new UsageError({ zh: `只能给一个活动编号，多出了：${extra.join(' ')}。`, en: `Give one campaign id; extra: ${extra.join(' ')}.` });
-  if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError({ zh: `“${campaignId}”不是活动编号，格式如 C-2026-01。`, en: `"${campaignId}" is not a campaign id; the form is C-2026-01.` });
+  if (campaignId === undefined)
+    throw new UsageError({
+      zh: '请给出活动编号，例如 mpflow draw C-2026-01。',
+      en: 'Give a campaign id, e.g. mpflow draw C-2026-01.',
+    });
+  if (extra.length > 0)
+    throw new UsageError({
+      zh: `只能给一个活动编号，多出了：${extra.join(' ')}。`,
+      en: `Give one campaign id; extra: ${extra.join(' ')}.`,
+    });
+  if (!/^C-\d{4}-\d{2}$/.test(campaignId))
+    throw new UsageError({
+      zh: `“${campaignId}”不是活动编号，格式如 C-2026-01。`,
+      en: `"${campaignId}" is not a campaign id; the form is C-2026-01.`,
+    });
   if (values.write && (values.entries !== undefined || values.seed !== undefined)) {
-    throw new UsageError({ zh: '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。', en: '--write records only a draw with the declared seed and the repository\'s entries; it cannot be used with --entries or --seed.' });
+    throw new UsageError({
+      zh: '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。',
+      en: "--write records only a draw with the declared seed and the repository's entries; it cannot be used with --entries or --seed.",
+    });
   }
-  if (values['drawn-at'] !== undefined && !values.write) throw new UsageError({ zh: '--drawn-at 只能与 --write 同用。', en: '--drawn-at goes with --write.' });
+  if (values['drawn-at'] !== undefined && !values.write)
+    throw new UsageError({ zh: '--drawn-at 只能与 --write 同用。', en: '--drawn-at goes with --write.' });
   if (values['drawn-at'] !== undefined && !isOffsetDateTime(values['drawn-at'])) {
-    throw new UsageError({ zh: `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。`, en: `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.` });
+    throw new UsageError({
+      zh: `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。`,
+      en: `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.`,
+    });
   }
   const root = resolveRoot(values.root, context);
 
   const campaignFolder = `content/campaigns/${campaignId}/`;
-  const loaded = await loadRepository(root, { only: (file) => file.startsWith(campaignFolder) || /^content\/campaigns\/[^/]+\.ya?ml$/.test(file) });
+  const loaded = await loadRepository(root, {
+    only: (file) => file.startsWith(campaignFolder) || /^content\/campaigns\/[^/]+\.ya?ml$/.test(file),
+  });
   const campaign = loaded.repository.campaigns.find((record) => record.data.id === campaignId);
   if (!campaign) {
-    context.stderr.write(zh ? `没有活动 ${campaignId}：content/campaigns/ 里找不到它的记录。\n` : `There is no campaign ${campaignId} in content/campaigns/.\n`);
+    context.stderr.write(
+      zh
+        ? `没有活动 ${campaignId}：content/campaigns/ 里找不到它的记录。\n`
+        : `There is no campaign ${campaignId} in content/campaigns/.\n`,
+    );
     return EXIT.problems;
   }
 
-  const entriesFile = values.entries !== undefined ? relativeOrAbsolute(root, path.resolve(context.cwd, values.entries)) : entriesPath(campaignId);
-  const problems: Problem[] = loaded.problems.filter((problem) => problem.file === campaign.file && problem.severity === 'error');
+  const entriesFile =
+    values.entries !== undefined
+      ? relativeOrAbsolute(root, path.resolve(context.cwd, values.entries))
+      : entriesPath(campaignId);
+  const problems: Problem[] = loaded.problems.filter(
+    (problem) => problem.file === campaign.file && problem.severity === 'error',
+  );
   const read = await readTextFile(path.resolve(root, entriesFile), entriesFile);
   let entriesText = '';
   if (!read.ok) {
@@ -109,7 +174,15 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     problems.push(...parseEntries(read.text, entriesFile).problems);
   }
   const declaredBeacon = campaign.data.draw?.beacon;
-  if (values.close) return closeEntries(root, campaign, entriesText, values['closed-at'], departmentTimeZone(loaded.repository.policies.at(-1)?.data), context);
+  if (values.close)
+    return closeEntries(
+      root,
+      campaign,
+      entriesText,
+      values['closed-at'],
+      departmentTimeZone(loaded.repository.policies.at(-1)?.data),
+      context,
+    );
   let beacon: BeaconRound | undefined;
   if (declaredBeacon && values.seed === undefined) {
     const got = await beaconFor(root, declaredBeacon, values.beacon, context);
@@ -122,7 +195,9 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     // The problems that stop the draw: as text on stderr, or (json, github) through the report registry on stdout.
     if (values.format === 'text') context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
     else await writeReport(values.format, problems, { language, filesChecked: 2, suppressed: 0 }, context);
-    context.stderr.write(zh ? '活动记录或参与记录有错误，没有抽签。\n' : 'The campaign or its entries have errors; nothing was drawn.\n');
+    context.stderr.write(
+      zh ? '活动记录或参与记录有错误，没有抽签。\n' : 'The campaign or its entries have errors; nothing was drawn.\n',
+    );
     return EXIT.problems;
   }
   if (seed === undefined) {
@@ -136,14 +211,19 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
 
   const { rows } = parseEntries(entriesText, entriesFile);
   const outcome = runDraw({ entries: drawEntriesOf(rows), entriesText, seed, rules: drawRulesOf(campaign.data) });
-  const history = values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
+  const history =
+    values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
 
   if (values.write) {
     const timeZone = departmentTimeZone(loaded.repository.policies.at(-1)?.data);
     const drawnAt = values['drawn-at'] ?? localNow(timeZone, currentInstant(context.env));
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {
-      context.stderr.write(zh ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n` : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`);
+      context.stderr.write(
+        zh
+          ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n`
+          : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`,
+      );
       return EXIT.problems;
     }
     const recordFile = drawRecordPath(campaignId);
@@ -172,19 +252,51 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     }
     const record = drawRecordOf(campaignId, entriesFile, outcome, drawnAt, beacon);
     const { written } = await writeDrawRecord(root, campaign.file, record);
-    if (values.format === 'json') context.stdout.write(`${JSON.stringify({ ...summary(outcome, campaignId, entriesFile, history), written }, null, 2)}\n`);
+    if (values.format === 'json')
+      context.stdout.write(
+        `${JSON.stringify({ ...summary(outcome, campaignId, entriesFile, history), written }, null, 2)}\n`,
+      );
     else {
-      context.stdout.write(describe(outcome, campaignId, campaign.data.title, entriesFile, history, campaign.data.period.end, zh, values.seed !== undefined));
-      context.stdout.write(zh ? `已写入：${written.join('、')}。提交后 mpflow check 会复算这次抽签。\n` : `Wrote ${written.join(', ')}. Once committed, mpflow check re-runs this draw.\n`);
+      context.stdout.write(
+        describe(
+          outcome,
+          campaignId,
+          campaign.data.title,
+          entriesFile,
+          history,
+          campaign.data.period.end,
+          zh,
+          values.seed !== undefined,
+        ),
+      );
+      context.stdout.write(
+        zh
+          ? `已写入：${written.join('、')}。提交后 mpflow check 会复算这次抽签。\n`
+          : `Wrote ${written.join(', ')}. Once committed, mpflow check re-runs this draw.\n`,
+      );
     }
     return EXIT.clean;
   }
 
-  if (values.format === 'json') context.stdout.write(`${JSON.stringify(summary(outcome, campaignId, entriesFile, history), null, 2)}\n`);
-  else context.stdout.write(describe(outcome, campaignId, campaign.data.title, entriesFile, history, campaign.data.period.end, zh, values.seed !== undefined));
+  if (values.format === 'json')
+    context.stdout.write(`${JSON.stringify(summary(outcome, campaignId, entriesFile, history), null, 2)}\n`);
+  else
+    context.stdout.write(
+      describe(
+        outcome,
+        campaignId,
+        campaign.data.title,
+        entriesFile,
+        history,
+        campaign.data.period.end,
+        zh,
+        values.seed !== undefined,
+      ),
+    );
   const { warnings } = countBySeverity(problems);
   // Warnings under a draw that went ahead: annotations with --format github, else text on stderr.
-  if (warnings > 0 && values.format === 'github') await writeReport('github', problems, { language, filesChecked: 2, suppressed: 0 }, context);
+  if (warnings > 0 && values.format === 'github')
+    await writeReport('github', problems, { language, filesChecked: 2, suppressed: 0 }, context);
   else if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
   return EXIT.clean;
 }
@@ -192,7 +304,16 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
 /** Now, as the department's clock reads it: 2026-10-08T15:00:00+08:00. */
 function localNow(timeZone: string, instant: number): string {
   const now = new Date(instant);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '00';
   const date = `${part('year')}-${part('month')}-${part('day')}`;
   const time = `${part('hour')}:${part('minute')}`;
@@ -221,7 +342,16 @@ function summary(outcome: DrawOutcome, campaign: string, entriesFile: string, hi
   };
 }
 
-function describe(outcome: DrawOutcome, campaign: string, title: string, entriesFile: string, history: SeedHistory, end: string, zh: boolean, trialSeed: boolean): string {
+function describe(
+  outcome: DrawOutcome,
+  campaign: string,
+  title: string,
+  entriesFile: string,
+  history: SeedHistory,
+  end: string,
+  zh: boolean,
+  trialSeed: boolean,
+): string {
   const { counts, exclusions } = outcome;
   const lines: string[] = [];
   if (zh) {
@@ -229,24 +359,39 @@ function describe(outcome: DrawOutcome, campaign: string, title: string, entries
     lines.push(`种子：${JSON.stringify(outcome.seed)}${trialSeed ? '（--seed 试抽，不是公布的种子）' : ''}`);
     lines.push(`参与记录：${entriesFile}`);
     lines.push(`  SHA-256：${outcome.entriesSha256}`);
-    lines.push(`  共 ${counts.rows} 行；活动期内 ${counts.inPeriod} 行，参与者 ${counts.participants} 人；符合抽签条件 ${counts.eligible} 人`);
-    lines.push(`  未计入：活动期外 ${exclusions.outsidePeriod.length} 行，同一参与者的后续作答 ${exclusions.repeated.length} 行，未达答对题数 ${exclusions.belowMinCorrect.length} 人`);
+    lines.push(
+      `  共 ${counts.rows} 行；活动期内 ${counts.inPeriod} 行，参与者 ${counts.participants} 人；符合抽签条件 ${counts.eligible} 人`,
+    );
+    lines.push(
+      `  未计入：活动期外 ${exclusions.outsidePeriod.length} 行，同一参与者的后续作答 ${exclusions.repeated.length} 行，未达答对题数 ${exclusions.belowMinCorrect.length} 人`,
+    );
     lines.push('中签名单：');
   } else {
     lines.push(`Draw for ${campaign} “${title}” (algorithm ${outcome.algorithm})`);
     lines.push(`Seed: ${JSON.stringify(outcome.seed)}${trialSeed ? ' (a --seed trial, not the declared seed)' : ''}`);
     lines.push(`Entries: ${entriesFile}`);
     lines.push(`  SHA-256: ${outcome.entriesSha256}`);
-    lines.push(`  ${counts.rows} rows; ${counts.inPeriod} inside the period from ${counts.participants} participants; ${counts.eligible} eligible`);
-    lines.push(`  Not counted: ${exclusions.outsidePeriod.length} rows outside the period, ${exclusions.repeated.length} later entries of the same participant, ${exclusions.belowMinCorrect.length} below the required right answers`);
+    lines.push(
+      `  ${counts.rows} rows; ${counts.inPeriod} inside the period from ${counts.participants} participants; ${counts.eligible} eligible`,
+    );
+    lines.push(
+      `  Not counted: ${exclusions.outsidePeriod.length} rows outside the period, ${exclusions.repeated.length} later entries of the same participant, ${exclusions.belowMinCorrect.length} below the required right answers`,
+    );
     lines.push('Winners:');
   }
   const width = Math.max(...outcome.winners.map((winner) => String(winner.position).length), 1);
   outcome.winners.forEach((winner, index) => {
-    lines.push(`  ${String(index + 1).padStart(2)}. #${String(winner.position).padEnd(width)}  ${winner.nickname}  ${winner.id}  ${winner.prize}`);
+    lines.push(
+      `  ${String(index + 1).padStart(2)}. #${String(winner.position).padEnd(width)}  ${winner.nickname}  ${winner.id}  ${winner.prize}`,
+    );
   });
   if (outcome.winners.length === 0) lines.push(zh ? '  （没有符合条件的参与者）' : '  (no eligible participants)');
-  if (outcome.unawarded > 0) lines.push(zh ? `注意：符合条件的人数少于奖品数，有 ${outcome.unawarded} 份奖品没有抽出。` : `Note: fewer eligible participants than prizes; ${outcome.unawarded} prizes were not drawn.`);
+  if (outcome.unawarded > 0)
+    lines.push(
+      zh
+        ? `注意：符合条件的人数少于奖品数，有 ${outcome.unawarded} 份奖品没有抽出。`
+        : `Note: fewer eligible participants than prizes; ${outcome.unawarded} prizes were not drawn.`,
+    );
   if (history.state === 'committed') {
     const late = Date.parse(history.commit.committedAt) > Date.parse(end);
     lines.push(
@@ -255,9 +400,17 @@ function describe(outcome: DrawOutcome, campaign: string, title: string, entries
         : `Seed first committed: ${history.commit.sha.slice(0, 12)} (${history.commit.committedAt})${late ? ` — after entries closed at ${end}; git does not show the seed was public beforehand` : ', before entries closed'}`,
     );
   } else if (history.state === 'uncommitted') {
-    lines.push(zh ? '种子还没有提交到 git：提交并合并后，任何人都能核对它早于参与截止。' : 'The seed is not committed yet: once merged, anyone can see it predates the close of entries.');
+    lines.push(
+      zh
+        ? '种子还没有提交到 git：提交并合并后，任何人都能核对它早于参与截止。'
+        : 'The seed is not committed yet: once merged, anyone can see it predates the close of entries.',
+    );
   }
-  lines.push(zh ? `复算：npx mpflow draw ${campaign}（同样的参与记录和种子，得到同样的名单）` : `Re-run: npx mpflow draw ${campaign} (same entries and seed, same winners)`);
+  lines.push(
+    zh
+      ? `复算：npx mpflow draw ${campaign}（同样的参与记录和种子，得到同样的名单）`
+      : `Re-run: npx mpflow draw ${campaign} (same entries and seed, same winners)`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -265,18 +418,37 @@ function describe(outcome: DrawOutcome, campaign: string, title: string, entries
  * `--close`: the entries' digest into the campaign (draw.entries), to be committed before the
  * beacon round. Refused before the period ends, and when a different digest is already there.
  */
-async function closeEntries(root: string, campaign: SourcedRecord<CampaignFile>, entriesText: string, closedAtOption: string | undefined, timeZone: string, context: CommandContext): Promise<number> {
+async function closeEntries(
+  root: string,
+  campaign: SourcedRecord<CampaignFile>,
+  entriesText: string,
+  closedAtOption: string | undefined,
+  timeZone: string,
+  context: CommandContext,
+): Promise<number> {
   const zh = context.language === 'zh-CN';
   const beacon = campaign.data.draw?.beacon;
   if (!beacon) {
-    context.stderr.write(zh ? `${campaign.file} 没有 draw.beacon：--close 只用于以 drand 信标抽签的活动。\n` : `${campaign.file} has no draw.beacon: --close is for campaigns drawn from a drand beacon.\n`);
+    context.stderr.write(
+      zh
+        ? `${campaign.file} 没有 draw.beacon：--close 只用于以 drand 信标抽签的活动。\n`
+        : `${campaign.file} has no draw.beacon: --close is for campaigns drawn from a drand beacon.\n`,
+    );
     return EXIT.problems;
   }
-  if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption)) throw new UsageError({ zh: `--closed-at “${closedAtOption}” 不是带时区的时间。`, en: `--closed-at "${closedAtOption}" is not a date-time with an offset.` });
+  if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption))
+    throw new UsageError({
+      zh: `--closed-at “${closedAtOption}” 不是带时区的时间。`,
+      en: `--closed-at "${closedAtOption}" is not a date-time with an offset.`,
+    });
   const closedAt = closedAtOption ?? localNow(timeZone, currentInstant(context.env));
   const sha256 = entriesDigest(entriesText);
   if (Date.parse(closedAt) < Date.parse(campaign.data.period.end)) {
-    context.stderr.write(zh ? `活动到 ${campaign.data.period.end} 才结束，不能在 ${closedAt} 截止参与记录。\n` : `The campaign runs until ${campaign.data.period.end}; the entries cannot be closed at ${closedAt}.\n`);
+    context.stderr.write(
+      zh
+        ? `活动到 ${campaign.data.period.end} 才结束，不能在 ${closedAt} 截止参与记录。\n`
+        : `The campaign runs until ${campaign.data.period.end}; the entries cannot be closed at ${closedAt}.\n`,
+    );
     return EXIT.problems;
   }
   const chain = knownChain(beacon.chain);
@@ -292,15 +464,22 @@ async function closeEntries(root: string, campaign: SourcedRecord<CampaignFile>,
   if (existing) {
     context.stderr.write(
       existing.sha256 === sha256
-        ? zh ? `参与记录已于 ${existing.closedAt} 截止，摘要相同，没有改写。\n` : `The entries were closed at ${existing.closedAt} with the same digest; nothing was written.\n`
-        : zh ? `参与记录已于 ${existing.closedAt} 截止（${existing.sha256.slice(0, 12)}…），现在的文件不同（${sha256.slice(0, 12)}…）：截止后的参与记录不能再改。\n` : `The entries were closed at ${existing.closedAt} (${existing.sha256.slice(0, 12)}…) and the file now differs (${sha256.slice(0, 12)}…): closed entries cannot change.\n`,
+        ? zh
+          ? `参与记录已于 ${existing.closedAt} 截止，摘要相同，没有改写。\n`
+          : `The entries were closed at ${existing.closedAt} with the same digest; nothing was written.\n`
+        : zh
+          ? `参与记录已于 ${existing.closedAt} 截止（${existing.sha256.slice(0, 12)}…），现在的文件不同（${sha256.slice(0, 12)}…）：截止后的参与记录不能再改。\n`
+          : `The entries were closed at ${existing.closedAt} (${existing.sha256.slice(0, 12)}…) and the file now differs (${sha256.slice(0, 12)}…): closed entries cannot change.\n`,
     );
     return existing.sha256 === sha256 ? EXIT.clean : EXIT.problems;
   }
   const document = parseDocument(await readFile(path.join(root, campaign.file), 'utf8'));
   if (!isMap(document.get('draw'))) return EXIT.problems;
   document.setIn(['draw', 'entries'], document.createNode({ sha256, closedAt }));
-  await writeFileAtomically(path.join(root, campaign.file), document.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  await writeFileAtomically(
+    path.join(root, campaign.file),
+    document.toString({ lineWidth: 0, flowCollectionPadding: false }),
+  );
   context.stdout.write(
     zh
       ? `已截止：${campaign.file} 的 draw.entries 记下了参与记录的 SHA-256 ${sha256}。请在 drand 第 ${beacon.round} 轮之前提交并合并；之后用 npx mpflow draw ${campaign.data.id} --write 抽签。\n`
@@ -310,7 +489,12 @@ async function closeEntries(root: string, campaign: SourcedRecord<CampaignFile>,
 }
 
 /** The declared round, from --beacon FILE (drand's JSON for the round) or a drand relay (MPFLOW_DRAND_URL, default drand's own). */
-async function beaconFor(root: string, declared: DrawBeacon, file: string | undefined, context: CommandContext): Promise<{ beacon: BeaconRound } | { failed: number }> {
+async function beaconFor(
+  root: string,
+  declared: DrawBeacon,
+  file: string | undefined,
+  context: CommandContext,
+): Promise<{ beacon: BeaconRound } | { failed: number }> {
   const zh = context.language === 'zh-CN';
   try {
     if (file !== undefined) {
@@ -318,12 +502,23 @@ async function beaconFor(root: string, declared: DrawBeacon, file: string | unde
       try {
         body = JSON.parse(await readFile(path.resolve(context.cwd, file), 'utf8')) as typeof body;
       } catch {
-        throw new BeaconError({ zh: `--beacon ${file} 读不出来，或不是 JSON。`, en: `--beacon ${file} cannot be read or is not JSON.` });
+        throw new BeaconError({
+          zh: `--beacon ${file} 读不出来，或不是 JSON。`,
+          en: `--beacon ${file} cannot be read or is not JSON.`,
+        });
       }
       if (body.round !== declared.round || typeof body.signature !== 'string' || typeof body.randomness !== 'string') {
-        throw new BeaconError({ zh: `${file} 不是 drand 第 ${declared.round} 轮（需要 round、signature 和 randomness）。`, en: `${file} is not drand round ${declared.round} (it needs round, signature and randomness).` });
+        throw new BeaconError({
+          zh: `${file} 不是 drand 第 ${declared.round} 轮（需要 round、signature 和 randomness）。`,
+          en: `${file} is not drand round ${declared.round} (it needs round, signature and randomness).`,
+        });
       }
-      const beacon = { chain: declared.chain, round: declared.round, signature: body.signature.toLowerCase(), randomness: body.randomness.toLowerCase() };
+      const beacon = {
+        chain: declared.chain,
+        round: declared.round,
+        signature: body.signature.toLowerCase(),
+        randomness: body.randomness.toLowerCase(),
+      };
       const problem = beaconProblem(beacon);
       if (problem) throw new BeaconError(problem);
       return { beacon };

@@ -14,7 +14,12 @@ import {
   type MemberAnswer,
 } from '../../core/department-scaffold/scaffold.ts';
 import { managedTemplates } from '../../core/department-scaffold/templates.ts';
-import { folderState, handbookPages, sampleDepartment, writeNewRepository } from '../../core/department-scaffold/write-repository.ts';
+import {
+  folderState,
+  handbookPages,
+  sampleDepartment,
+  writeNewRepository,
+} from '../../core/department-scaffold/write-repository.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { defineCommand, flag, list, parseCommand, value } from '../command.ts';
@@ -41,30 +46,129 @@ asks for each answer.`,
   },
   positionals: true,
   options: {
-    department: value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '部门名称（中文），如 城市图书馆微信部', en: 'department name (Chinese), e.g. 城市图书馆微信部' } }),
-    'department-en': value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '部门英文名称（默认同中文）', en: 'department name in English (default: the Chinese one)' } }),
-    account: value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '公众号名称（中文）', en: 'Official Account name (Chinese)' } }),
-    'account-en': value({ placeholder: { zh: '名称', en: 'NAME' }, description: { zh: '公众号英文名称（默认同中文）', en: 'Official Account name in English (default: the Chinese one)' } }),
-    head: value({ placeholder: { zh: '登录名', en: 'LOGIN' }, description: { zh: '主管的 GitHub 用户名', en: 'the head\'s GitHub login' } }),
-    'head-name': value({ placeholder: { zh: '姓名', en: 'NAME' }, description: { zh: '主管姓名（默认“主管”）', en: 'the head\'s name (default 主管)' } }),
-    'head-id': value({ placeholder: { zh: '编号', en: 'ID' }, description: { zh: '主管的成员编号（默认由 GitHub 用户名生成，或 head）', en: 'the head\'s member id (default: from the login, or head)' } }),
-    member: list({ placeholder: { zh: '编号:姓名:GitHub:角色+角色', en: 'ID:NAME:LOGIN:ROLE+ROLE' }, description: { zh: '其他成员，如 lin-xiao:林晓:linxiao:copywriter', en: 'another member, e.g. lin-xiao:林晓:linxiao:copywriter' } }),
-    weights: value({ placeholder: { zh: '50/25/20/5', en: '50/25/20/5' }, description: { zh: '工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），\n也可写 performance=50,ability=25,attitude=20,professionalism=5', en: 'weights of performance/ability/attitude/professionalism (add up to 100;\nsub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5' } }),
-    effective: value({ placeholder: { zh: '日期', en: 'DATE' }, description: { zh: '第一版制度的生效日期（默认本月 1 日）', en: 'the first policy version\'s effective date (default: the 1st of this month)' } }),
-    timezone: value({ placeholder: { zh: '时区', en: 'ZONE' }, description: { zh: '制度时区（默认 Asia/Shanghai）', en: 'the policy\'s time zone (default Asia/Shanghai)' } }),
-    'site-url': value({ placeholder: { zh: '网址', en: 'URL' }, description: { zh: '站点地址，如 https://example.github.io', en: 'the site\'s address, e.g. https://example.github.io' } }),
-    base: value({ placeholder: { zh: '路径', en: 'PATH' }, description: { zh: '站点的基础路径（默认 /）', en: 'the site\'s base path (default /)' } }),
-    repository: value({ placeholder: { zh: '网址', en: 'URL' }, description: { zh: '仓库网址（手册“编辑此页”链接）', en: 'the repository\'s address (the handbook\'s edit links)' } }),
-    locales: value({ placeholder: { zh: 'zh-CN,en', en: 'zh-CN,en' }, description: { zh: '站点语言，第一个为默认语言（也可重复 --locale）', en: 'the site\'s languages, the default first (or --locale, repeated)' } }),
-    locale: list({ placeholder: { zh: '语言', en: 'LOCALE' }, description: { zh: '站点语言，一次一个（同 --locales）', en: 'a site language, one at a time (as --locales)' } }),
-    accent: value({ placeholder: { zh: '#3456b8', en: '#3456b8' }, description: { zh: '站点主色', en: 'the site\'s accent colour' } }),
-    name: value({ placeholder: { zh: '包名', en: 'NAME' }, description: { zh: 'package.json 的 name（默认取目录名）', en: 'package.json\'s name (default: the folder\'s name)' } }),
-    'mpflow-spec': value({ placeholder: { zh: '版本', en: 'SPEC' }, description: { zh: 'package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）', en: 'how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)' } }),
-    example: flag({ zh: '加入示例部门（只有 mpflow 源码仓库里才有）', en: 'add the sample department (only a checkout of mpflow\'s source has it)' }),
-    yes: flag({ zh: '未给出的项一律用默认值，不询问', en: 'take the default for every answer not given; ask nothing' }, { short: 'y' }),
-    update: flag({ zh: '只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）', en: 'only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)' }),
+    department: value({
+      placeholder: { zh: '名称', en: 'NAME' },
+      description: {
+        zh: '部门名称（中文），如 城市图书馆微信部',
+        en: 'department name (Chinese), e.g. 城市图书馆微信部',
+      },
+    }),
+    'department-en': value({
+      placeholder: { zh: '名称', en: 'NAME' },
+      description: { zh: '部门英文名称（默认同中文）', en: 'department name in English (default: the Chinese one)' },
+    }),
+    account: value({
+      placeholder: { zh: '名称', en: 'NAME' },
+      description: { zh: '公众号名称（中文）', en: 'Official Account name (Chinese)' },
+    }),
+    'account-en': value({
+      placeholder: { zh: '名称', en: 'NAME' },
+      description: {
+        zh: '公众号英文名称（默认同中文）',
+        en: 'Official Account name in English (default: the Chinese one)',
+      },
+    }),
+    head: value({
+      placeholder: { zh: '登录名', en: 'LOGIN' },
+      description: { zh: '主管的 GitHub 用户名', en: "the head's GitHub login" },
+    }),
+    'head-name': value({
+      placeholder: { zh: '姓名', en: 'NAME' },
+      description: { zh: '主管姓名（默认“主管”）', en: "the head's name (default 主管)" },
+    }),
+    'head-id': value({
+      placeholder: { zh: '编号', en: 'ID' },
+      description: {
+        zh: '主管的成员编号（默认由 GitHub 用户名生成，或 head）',
+        en: "the head's member id (default: from the login, or head)",
+      },
+    }),
+    member: list({
+      placeholder: { zh: '编号:姓名:GitHub:角色+角色', en: 'ID:NAME:LOGIN:ROLE+ROLE' },
+      description: {
+        zh: '其他成员，如 lin-xiao:林晓:linxiao:copywriter',
+        en: 'another member, e.g. lin-xiao:林晓:linxiao:copywriter',
+      },
+    }),
+    weights: value({
+      placeholder: { zh: '50/25/20/5', en: '50/25/20/5' },
+      description: {
+        zh: '工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），\n也可写 performance=50,ability=25,attitude=20,professionalism=5',
+        en: 'weights of performance/ability/attitude/professionalism (add up to 100;\nsub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5',
+      },
+    }),
+    effective: value({
+      placeholder: { zh: '日期', en: 'DATE' },
+      description: {
+        zh: '第一版制度的生效日期（默认本月 1 日）',
+        en: "the first policy version's effective date (default: the 1st of this month)",
+      },
+    }),
+    timezone: value({
+      placeholder: { zh: '时区', en: 'ZONE' },
+      description: { zh: '制度时区（默认 Asia/Shanghai）', en: "the policy's time zone (default Asia/Shanghai)" },
+    }),
+    'site-url': value({
+      placeholder: { zh: '网址', en: 'URL' },
+      description: {
+        zh: '站点地址，如 https://example.github.io',
+        en: "the site's address, e.g. https://example.github.io",
+      },
+    }),
+    base: value({
+      placeholder: { zh: '路径', en: 'PATH' },
+      description: { zh: '站点的基础路径（默认 /）', en: "the site's base path (default /)" },
+    }),
+    repository: value({
+      placeholder: { zh: '网址', en: 'URL' },
+      description: { zh: '仓库网址（手册“编辑此页”链接）', en: "the repository's address (the handbook's edit links)" },
+    }),
+    locales: value({
+      placeholder: { zh: 'zh-CN,en', en: 'zh-CN,en' },
+      description: {
+        zh: '站点语言，第一个为默认语言（也可重复 --locale）',
+        en: "the site's languages, the default first (or --locale, repeated)",
+      },
+    }),
+    locale: list({
+      placeholder: { zh: '语言', en: 'LOCALE' },
+      description: { zh: '站点语言，一次一个（同 --locales）', en: 'a site language, one at a time (as --locales)' },
+    }),
+    accent: value({
+      placeholder: { zh: '#3456b8', en: '#3456b8' },
+      description: { zh: '站点主色', en: "the site's accent colour" },
+    }),
+    name: value({
+      placeholder: { zh: '包名', en: 'NAME' },
+      description: {
+        zh: 'package.json 的 name（默认取目录名）',
+        en: "package.json's name (default: the folder's name)",
+      },
+    }),
+    'mpflow-spec': value({
+      placeholder: { zh: '版本', en: 'SPEC' },
+      description: {
+        zh: 'package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）',
+        en: 'how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)',
+      },
+    }),
+    example: flag({
+      zh: '加入示例部门（只有 mpflow 源码仓库里才有）',
+      en: "add the sample department (only a checkout of mpflow's source has it)",
+    }),
+    yes: flag(
+      { zh: '未给出的项一律用默认值，不询问', en: 'take the default for every answer not given; ask nothing' },
+      { short: 'y' },
+    ),
+    update: flag({
+      zh: '只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）',
+      en: 'only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)',
+    }),
   },
-  epilogue: { zh: `退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`, en: `Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).` },
+  epilogue: {
+    zh: `退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`,
+    en: `Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).`,
+  },
 });
 
 /** The standard policy's top-level dimensions, in its order (templates/department/content/policy/policy.yaml.tmpl). */
@@ -83,17 +187,30 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   if (values.update) return updateManaged(path.resolve(context.cwd, positionals[0] ?? '.'), context);
 
   const given = positionals[0];
-  if (given === undefined) throw new UsageError({ zh: '缺少目录：mpflow init 目录（加 --help 查看用法）。', en: 'Missing the folder: mpflow init DIR (see --help).' });
+  if (given === undefined)
+    throw new UsageError({
+      zh: '缺少目录：mpflow init 目录（加 --help 查看用法）。',
+      en: 'Missing the folder: mpflow init DIR (see --help).',
+    });
   const dir = path.resolve(context.cwd, given);
   const state = folderState(dir);
-  if (state === 'not-empty') throw new UsageError({ zh: `${given} 不是空目录：mpflow init 只在新目录或空目录里创建仓库（已有的仓库用 mpflow init --update 更新工作流）。`, en: `${given} is not empty: mpflow init creates a repository only in a new or empty folder (for an existing one, mpflow init --update refreshes the workflows).` });
-  if (state === 'not-a-folder') throw new UsageError({ zh: `${given} 是一个文件，不是目录。`, en: `${given} is a file, not a folder.` });
+  if (state === 'not-empty')
+    throw new UsageError({
+      zh: `${given} 不是空目录：mpflow init 只在新目录或空目录里创建仓库（已有的仓库用 mpflow init --update 更新工作流）。`,
+      en: `${given} is not empty: mpflow init creates a repository only in a new or empty folder (for an existing one, mpflow init --update refreshes the workflows).`,
+    });
+  if (state === 'not-a-folder')
+    throw new UsageError({ zh: `${given} 是一个文件，不是目录。`, en: `${given} is a file, not a folder.` });
 
-  const interactive = !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
+  const interactive =
+    !values.yes && (process.stdin as { isTTY?: boolean }).isTTY === true && context.env?.CI !== 'true';
   if (values.locale.length > 0 && values.locales === undefined) values.locales = values.locale.join(',');
   const asked = interactive ? await ask(values, context) : values;
   if (!values.yes && !interactive && (asked.department === undefined || asked.account === undefined)) {
-    throw new UsageError({ zh: '没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。', en: 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.' });
+    throw new UsageError({
+      zh: '没有终端可询问：请用 --department 和 --account 给出部门和公众号名称，或加 --yes 全部用默认值。',
+      en: 'There is no terminal to ask on: give --department and --account, or pass --yes to take the defaults.',
+    });
   }
   const answers = answersFrom(asked, dir, context);
   // A refused answer is a ScaffoldError, which the one handler in main.ts reports (exit 2).
@@ -101,7 +218,11 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
   for (const [file, content] of handbookPages()) files.set(file, content);
   if (values.example) {
     const sample = sampleDepartment();
-    if (!sample) throw new UsageError({ zh: '这个 mpflow 包不带示例部门（只有 mpflow 的源码仓库里有）。去掉 --example 再试。', en: 'This mpflow package has no sample department (only a checkout of mpflow\'s source has it). Run again without --example.' });
+    if (!sample)
+      throw new UsageError({
+        zh: '这个 mpflow 包不带示例部门（只有 mpflow 的源码仓库里有）。去掉 --example 再试。',
+        en: "This mpflow package has no sample department (only a checkout of mpflow's source has it). Run again without --example.",
+      });
     files = withSample(files, sample);
   }
   withCodeowners(files);
@@ -109,10 +230,22 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
     await writeNewRepository(dir, files);
   } catch (error) {
     const reason = (error as Error).message;
-    throw new CommandFailure({ zh: `写入 ${given} 失败，没有留下任何文件：${reason}`, en: `writing ${given} failed; nothing was left behind: ${reason}` }, EXIT.problems, { cause: error });
+    throw new CommandFailure(
+      {
+        zh: `写入 ${given} 失败，没有留下任何文件：${reason}`,
+        en: `writing ${given} failed; nothing was left behind: ${reason}`,
+      },
+      EXIT.problems,
+      { cause: error },
+    );
   }
   if (!values.example && answers.members[0]?.github === PLACEHOLDER_LOGIN) {
-    context.stderr.write(say(`注意：没有给出主管的 GitHub 用户名（--head），content/team.yaml 里暂时写的是 ${PLACEHOLDER_LOGIN}；改成真实用户名后运行 npx mpflow codeowners --write。\n`, `Note: no GitHub login for the head (--head); content/team.yaml says ${PLACEHOLDER_LOGIN} for now. Write the real login there, then run npx mpflow codeowners --write.\n`));
+    context.stderr.write(
+      say(
+        `注意：没有给出主管的 GitHub 用户名（--head），content/team.yaml 里暂时写的是 ${PLACEHOLDER_LOGIN}；改成真实用户名后运行 npx mpflow codeowners --write。\n`,
+        `Note: no GitHub login for the head (--head); content/team.yaml says ${PLACEHOLDER_LOGIN} for now. Write the real login there, then run npx mpflow codeowners --write.\n`,
+      ),
+    );
   }
   const relative = path.isAbsolute(given) ? given : path.relative(context.cwd, dir) || '.';
   context.stdout.write(
@@ -156,19 +289,34 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
   };
   const departmentZh = nonEmpty(values.department, '--department') ?? '微信部';
   const accountZh = nonEmpty(values.account, '--account') ?? '公众号';
-  const departmentEn = nonEmpty(values['department-en'], '--department-en') ?? (values.department === undefined ? 'WeChat department' : departmentZh);
-  const accountEn = nonEmpty(values['account-en'], '--account-en') ?? (values.account === undefined ? 'Official Account' : accountZh);
+  const departmentEn =
+    nonEmpty(values['department-en'], '--department-en') ??
+    (values.department === undefined ? 'WeChat department' : departmentZh);
+  const accountEn =
+    nonEmpty(values['account-en'], '--account-en') ?? (values.account === undefined ? 'Official Account' : accountZh);
 
   const timezone = values.timezone ?? DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timezone)) throw new UsageError({ zh: `--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`, en: `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).` });
+  if (!isTimeZone(timezone))
+    throw new UsageError({
+      zh: `--timezone ${timezone} 不是有效的时区名（如 Asia/Shanghai）。`,
+      en: `--timezone ${timezone} is not a time zone name (e.g. Asia/Shanghai).`,
+    });
   const today = dateInTimeZone(new Date(currentInstant(context.env ?? process.env)).toISOString(), timezone);
   const effective = values.effective ?? `${today.slice(0, 7)}-01`;
-  if (!isCalendarDate(effective)) throw new UsageError({ zh: `--effective ${effective} 不是有效日期（YYYY-MM-DD）。`, en: `--effective ${effective} is not a date (YYYY-MM-DD).` });
+  if (!isCalendarDate(effective))
+    throw new UsageError({
+      zh: `--effective ${effective} 不是有效日期（YYYY-MM-DD）。`,
+      en: `--effective ${effective} is not a date (YYYY-MM-DD).`,
+    });
 
-  const members = [headMember(values, say, today), ...(values.member ?? []).map((spec) => memberFrom(spec, say, today))];
+  const members = [
+    headMember(values, say, today),
+    ...(values.member ?? []).map((spec) => memberFrom(spec, say, today)),
+  ];
   const ids = new Set<string>();
   for (const member of members) {
-    if (ids.has(member.id)) throw new UsageError({ zh: `成员编号 ${member.id} 重复了。`, en: `The member id ${member.id} is given twice.` });
+    if (ids.has(member.id))
+      throw new UsageError({ zh: `成员编号 ${member.id} 重复了。`, en: `The member id ${member.id} is given twice.` });
     ids.add(member.id);
   }
 
@@ -180,30 +328,61 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
       const byId = new Map(parts.map((part) => [part.split('=')[0]!.trim(), Number(part.split('=')[1])]));
       const unknown = [...byId.keys()].filter((id) => !DIMENSION_IDS.includes(id));
       if (unknown.length > 0 || byId.size !== DIMENSION_IDS.length) {
-        throw new UsageError({ zh: `--weights 按名称写时要给全 ${DIMENSION_IDS.join('、')} 四项（收到“${values.weights}”）。`, en: `--weights by name takes all of ${DIMENSION_IDS.join(', ')} (got "${values.weights}").` });
+        throw new UsageError({
+          zh: `--weights 按名称写时要给全 ${DIMENSION_IDS.join('、')} 四项（收到“${values.weights}”）。`,
+          en: `--weights by name takes all of ${DIMENSION_IDS.join(', ')} (got "${values.weights}").`,
+        });
       }
       weights = DIMENSION_IDS.map((id) => byId.get(id)!);
     } else {
       weights = parts.map(Number);
     }
     if (weights.length !== 4 || weights.some((weight) => !Number.isFinite(weight))) {
-      throw new UsageError({ zh: `--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`, en: `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").` });
+      throw new UsageError({
+        zh: `--weights 要写 4 个数，如 50/25/20/5（收到“${values.weights}”）。`,
+        en: `--weights takes 4 numbers, e.g. 50/25/20/5 (got "${values.weights}").`,
+      });
     }
   }
-  const locales = (values.locales ?? 'zh-CN,en').split(',').map((locale) => locale.trim()).filter(Boolean);
-  if (locales.length === 0 || locales.some((locale) => locale !== 'zh-CN' && locale !== 'en') || new Set(locales).size !== locales.length) {
-    throw new UsageError({ zh: `--locales 只能是 zh-CN 和 en（收到“${values.locales}”）。`, en: `--locales takes zh-CN and en only (got "${values.locales}").` });
+  const locales = (values.locales ?? 'zh-CN,en')
+    .split(',')
+    .map((locale) => locale.trim())
+    .filter(Boolean);
+  if (
+    locales.length === 0 ||
+    locales.some((locale) => locale !== 'zh-CN' && locale !== 'en') ||
+    new Set(locales).size !== locales.length
+  ) {
+    throw new UsageError({
+      zh: `--locales 只能是 zh-CN 和 en（收到“${values.locales}”）。`,
+      en: `--locales takes zh-CN and en only (got "${values.locales}").`,
+    });
   }
   const accent = values.accent ?? '#3456b8';
-  if (!/^#[0-9a-fA-F]{6}$/.test(accent)) throw new UsageError({ zh: `--accent 要写 #rrggbb 形式的颜色（收到“${accent}”）。`, en: `--accent takes a colour as #rrggbb (got "${accent}").` });
+  if (!/^#[0-9a-fA-F]{6}$/.test(accent))
+    throw new UsageError({
+      zh: `--accent 要写 #rrggbb 形式的颜色（收到“${accent}”）。`,
+      en: `--accent takes a colour as #rrggbb (got "${accent}").`,
+    });
   let basePath = values.base ?? '/';
   if (!basePath.startsWith('/')) basePath = `/${basePath}`;
   if (!basePath.endsWith('/')) basePath = `${basePath}/`;
-  for (const [flag, value] of [['--site-url', values['site-url']], ['--repository', values.repository]] as const) {
-    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError({ zh: `${flag} 要写完整网址（https://…，收到“${value}”）。`, en: `${flag} takes a full address (https://…; got "${value}").` });
+  for (const [flag, value] of [
+    ['--site-url', values['site-url']],
+    ['--repository', values.repository],
+  ] as const) {
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value))
+      throw new UsageError({
+        zh: `${flag} 要写完整网址（https://…，收到“${value}”）。`,
+        en: `${flag} takes a full address (https://…; got "${value}").`,
+      });
   }
   const version = packageVersion();
-  const folderName = path.basename(dir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const folderName = path
+    .basename(dir)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
   return {
     department: { zh: departmentZh, en: departmentEn },
     account: { zh: accountZh, en: accountEn },
@@ -227,11 +406,20 @@ type Say = (chinese: string, english: string) => string;
 
 function headMember(values: InitValues, say: Say, joined: string): MemberAnswer {
   const github = values.head?.replace(/^@/, '') ?? PLACEHOLDER_LOGIN;
-  if (github !== undefined && !GITHUB_LOGIN.test(github)) throw new UsageError({ zh: `--head ${values.head} 不是有效的 GitHub 用户名。`, en: `--head ${values.head} is not a GitHub login.` });
+  if (github !== undefined && !GITHUB_LOGIN.test(github))
+    throw new UsageError({
+      zh: `--head ${values.head} 不是有效的 GitHub 用户名。`,
+      en: `--head ${values.head} is not a GitHub login.`,
+    });
   const id = values['head-id'] ?? (github !== PLACEHOLDER_LOGIN ? idFromLogin(github) : 'head');
-  if (!MEMBER_ID.test(id)) throw new UsageError({ zh: `--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`, en: `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).` });
+  if (!MEMBER_ID.test(id))
+    throw new UsageError({
+      zh: `--head-id ${id} 不是有效的成员编号（小写字母和数字，用连字符分隔，如 zhou-min）。`,
+      en: `--head-id ${id} is not a member id (lowercase letters and digits joined by hyphens, e.g. zhou-min).`,
+    });
   const name = (values['head-name'] ?? '主管').trim();
-  if (name === '' || [...name].length > 16) throw new UsageError({ zh: '--head-name 要写 1 到 16 个字符。', en: '--head-name takes 1 to 16 characters.' });
+  if (name === '' || [...name].length > 16)
+    throw new UsageError({ zh: '--head-name 要写 1 到 16 个字符。', en: '--head-name takes 1 to 16 characters.' });
   return { id, name, ...(github ? { github } : {}), roles: ['head'], joined };
 }
 
@@ -246,12 +434,26 @@ function memberFrom(spec: string, say: Say, joined: string): MemberAnswer {
         : roles.split('+').some((role) => !ROLES.has(role))
           ? say(`角色只能是 ${[...ROLES].join('、')}，用 + 连接`, `roles are ${[...ROLES].join(', ')}, joined by +`)
           : undefined;
-  if (problem) throw new UsageError({ zh: `--member ${spec}：${problem}（格式：编号:姓名:GitHub:角色+角色）。`, en: `--member ${spec}: ${problem} (format ID:NAME:LOGIN:ROLE+ROLE).` });
-  return { id, name, ...(github ? { github: github.replace(/^@/, '') } : {}), roles: [...new Set(roles.split('+'))], joined };
+  if (problem)
+    throw new UsageError({
+      zh: `--member ${spec}：${problem}（格式：编号:姓名:GitHub:角色+角色）。`,
+      en: `--member ${spec}: ${problem} (format ID:NAME:LOGIN:ROLE+ROLE).`,
+    });
+  return {
+    id,
+    name,
+    ...(github ? { github: github.replace(/^@/, '') } : {}),
+    roles: [...new Set(roles.split('+'))],
+    joined,
+  };
 }
 
 function idFromLogin(login: string): string {
-  const id = login.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[0-9-]+/, '');
+  const id = login
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^[0-9-]+/, '');
   return MEMBER_ID.test(id) ? id : 'head';
 }
 
@@ -259,7 +461,12 @@ function idFromLogin(login: string): string {
  * The questions on a terminal, one per answer no flag gave (Enter takes the default shown).
  * Node's readline, not a prompt library: init then adds no dependency to a department's install.
  */
-export async function ask(values: InitValues, context: CommandContext, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<InitValues> {
+export async function ask(
+  values: InitValues,
+  context: CommandContext,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<InitValues> {
   const { createInterface } = await import('node:readline/promises');
   const zh = context.language === 'zh-CN';
   const answered: InitValues = { ...values };
@@ -283,7 +490,11 @@ export async function ask(values: InitValues, context: CommandContext, input: No
     const value = reply === '' ? fallback : reply;
     if (value !== '') (answered as Record<string, unknown>)[key] = value;
   };
-  context.stdout.write(zh ? 'mpflow init：新建微信部仓库（直接回车用方括号里的默认值）\n' : 'mpflow init: a new department repository (Enter takes the default in brackets)\n');
+  context.stdout.write(
+    zh
+      ? 'mpflow init：新建微信部仓库（直接回车用方括号里的默认值）\n'
+      : 'mpflow init: a new department repository (Enter takes the default in brackets)\n',
+  );
   const steps: Array<[keyof InitValues, string, string, () => string]> = [
     ['department', '部门名称', 'Department name (Chinese)', () => '微信部'],
     ['department-en', '部门英文名称', 'Department name (English)', () => answered.department ?? 'WeChat department'],
@@ -291,7 +502,12 @@ export async function ask(values: InitValues, context: CommandContext, input: No
     ['account-en', '公众号英文名称', 'Official Account name (English)', () => answered.account ?? 'Official Account'],
     ['head-name', '主管姓名', "The head's name", () => '主管'],
     ['head', '主管的 GitHub 用户名', "The head's GitHub login", () => PLACEHOLDER_LOGIN],
-    ['weights', '工作业绩/能力/态度/职业素养权重', 'Weights of performance/ability/attitude/professionalism', () => '60/20/15/5'],
+    [
+      'weights',
+      '工作业绩/能力/态度/职业素养权重',
+      'Weights of performance/ability/attitude/professionalism',
+      () => '60/20/15/5',
+    ],
     ['site-url', '站点地址（可留空）', "The site's address (may be left empty)", () => ''],
     ['repository', '仓库网址（可留空）', "The repository's address (may be left empty)", () => ''],
   ];
@@ -312,7 +528,10 @@ export async function ask(values: InitValues, context: CommandContext, input: No
 async function updateManaged(root: string, context: CommandContext): Promise<number> {
   const zh = context.language === 'zh-CN';
   if (!existsSync(path.join(root, 'content'))) {
-    throw new UsageError({ zh: `${root} 不是微信部的仓库（没有 content/ 文件夹）。`, en: `${root} is not a department repository (it has no content/ folder).` });
+    throw new UsageError({
+      zh: `${root} 不是微信部的仓库（没有 content/ 文件夹）。`,
+      en: `${root} is not a department repository (it has no content/ folder).`,
+    });
   }
   const changed: string[] = [];
   const writes: Array<{ file: string; content: string }> = [];
@@ -326,9 +545,16 @@ async function updateManaged(root: string, context: CommandContext): Promise<num
   // All or none: a half-updated set of workflows could run a new gate against an old publish job.
   await writeFilesAllOrNothing(writes);
   if (changed.length === 0) {
-    context.stdout.write(zh ? `✓ 由 mpflow 管理的文件已是 ${packageVersion()} 版。\n` : `✓ The files mpflow manages are already those of ${packageVersion()}.\n`);
+    context.stdout.write(
+      zh
+        ? `✓ 由 mpflow 管理的文件已是 ${packageVersion()} 版。\n`
+        : `✓ The files mpflow manages are already those of ${packageVersion()}.\n`,
+    );
   } else {
-    context.stdout.write((zh ? `已更新到 mpflow ${packageVersion()}：\n` : `Updated to mpflow ${packageVersion()}:\n`) + changed.map((file) => `  ${file}\n`).join(''));
+    context.stdout.write(
+      (zh ? `已更新到 mpflow ${packageVersion()}：\n` : `Updated to mpflow ${packageVersion()}:\n`) +
+        changed.map((file) => `  ${file}\n`).join(''),
+    );
   }
   return EXIT.clean;
 }

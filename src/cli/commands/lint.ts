@@ -38,7 +38,10 @@ Suppress one line: <!-- mpflow-disable-next-line RULE-ID: reason --> (the reason
       en: "send the paragraphs the cache has no verdict for to the cloud moderation\nof the policy's compliance.moderation, and record the verdicts by paragraph\ndigest in the repository (key from the environment)",
     }),
   },
-  epilogue: { zh: '退出码：0 没有错误；1 发现错误；2 用法错误。', en: 'Exit codes: 0 no errors; 1 errors found; 2 usage error.' },
+  epilogue: {
+    zh: '退出码：0 没有错误；1 发现错误；2 用法错误。',
+    en: 'Exit codes: 0 no errors; 1 errors found; 2 usage error.',
+  },
 });
 
 export async function runLint(argv: string[], context: CommandContext): Promise<number> {
@@ -52,14 +55,23 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
     return EXIT.clean;
   }
   const format = values.format;
-  if (positionals.length === 0) throw new UsageError({ zh: '请给出要检查的 Markdown 文件或文件夹。', en: 'Name the Markdown files or folders to lint.' });
+  if (positionals.length === 0)
+    throw new UsageError({
+      zh: '请给出要检查的 Markdown 文件或文件夹。',
+      en: 'Name the Markdown files or folders to lint.',
+    });
   const { files, missing } = expandMarkdownPaths(context.cwd, positionals);
-  if (missing.length > 0) throw new UsageError({ zh: `找不到：${missing.join('、')}。`, en: `Not found: ${missing.join(', ')}.` });
-  if (files.length === 0) throw new UsageError({ zh: '给出的文件夹里没有 Markdown 文件。', en: 'The folders given hold no Markdown files.' });
+  if (missing.length > 0)
+    throw new UsageError({ zh: `找不到：${missing.join('、')}。`, en: `Not found: ${missing.join(', ')}.` });
+  if (files.length === 0)
+    throw new UsageError({ zh: '给出的文件夹里没有 Markdown 文件。', en: 'The folders given hold no Markdown files.' });
 
   if (values.fix) {
     const fixed = await fixTypographyInFiles(files);
-    if (fixed.length > 0) context.stderr.write(`${zh ? `已修正 ${fixed.length} 个文件的排版。` : `Fixed typography in ${fixed.length} file(s).`}\n`);
+    if (fixed.length > 0)
+      context.stderr.write(
+        `${zh ? `已修正 ${fixed.length} 个文件的排版。` : `Fixed typography in ${fixed.length} file(s).`}\n`,
+      );
   }
   const policy = await nearestPolicy(context.cwd);
   if (values.moderate) await refreshModeration(context, files, policy);
@@ -75,11 +87,21 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
  * provider, one request each; the cache is written once, after every answer came (nothing
  * half-written when the provider fails midway).
  */
-async function refreshModeration(context: CommandContext, files: readonly string[], policy: PolicyVersion | undefined): Promise<void> {
+async function refreshModeration(
+  context: CommandContext,
+  files: readonly string[],
+  policy: PolicyVersion | undefined,
+): Promise<void> {
   const zh = context.language === 'zh-CN';
   const cloud = moderationOf(context.cwd, policy);
-  if (!cloud) throw new UsageError({ zh: '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。', en: '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).' });
-  const { moderate, paragraphsOf, readModerationCache, writeModerationCache, ModerationError } = await import('../../core/compliance/moderation.ts');
+  if (!cloud)
+    throw new UsageError({
+      zh: '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。',
+      en: '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).',
+    });
+  const { moderate, paragraphsOf, readModerationCache, writeModerationCache, ModerationError } = await import(
+    '../../core/compliance/moderation.ts'
+  );
   const { readFileSync } = await import('node:fs');
   const paragraphs: string[] = [];
   for (const file of files) {
@@ -89,11 +111,20 @@ async function refreshModeration(context: CommandContext, files: readonly string
   }
   const before = readModerationCache(cloud.cacheFile);
   try {
-    const { cache, sent } = await moderate(cloud.settings, paragraphs, before, { env: context.env ?? process.env, now: currentInstant(context.env ?? process.env) });
+    const { cache, sent } = await moderate(cloud.settings, paragraphs, before, {
+      env: context.env ?? process.env,
+      now: currentInstant(context.env ?? process.env),
+    });
     if (sent > 0) await writeModerationCache(cloud.cacheFile, cache);
-    context.stderr.write(`${zh ? `云端审核：发送 ${sent} 段，${paragraphs.length - sent} 段已有缓存结论。` : `Cloud moderation: ${sent} paragraph(s) sent, ${paragraphs.length - sent} already cached.`}\n`);
+    context.stderr.write(
+      `${zh ? `云端审核：发送 ${sent} 段，${paragraphs.length - sent} 段已有缓存结论。` : `Cloud moderation: ${sent} paragraph(s) sent, ${paragraphs.length - sent} already cached.`}\n`,
+    );
   } catch (error) {
-    if (error instanceof ModerationError) throw new UsageError({ zh: `云端审核失败（缓存未改动）：${error.message}`, en: `Cloud moderation failed (cache unchanged): ${error.message}` });
+    if (error instanceof ModerationError)
+      throw new UsageError({
+        zh: `云端审核失败（缓存未改动）：${error.message}`,
+        en: `Cloud moderation failed (cache unchanged): ${error.message}`,
+      });
     throw error;
   }
 }

@@ -6,7 +6,14 @@ import { pick, text, type LocalizedText } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate } from '../../core/model/dates.ts';
 import { ExportImportError, importBackOfficeExport, where, type ExportMessage } from '../../core/metrics/csv-import.ts';
 import { addDays, monthRange } from '../../core/metrics/kpis.ts';
-import { METRIC_TABLES, MetricsStoreError, storeMetrics, type MetricBatch, type MetricFolder, type StoreSummary } from '../../core/metrics/storage.ts';
+import {
+  METRIC_TABLES,
+  MetricsStoreError,
+  storeMetrics,
+  type MetricBatch,
+  type MetricFolder,
+  type StoreSummary,
+} from '../../core/metrics/storage.ts';
 import { importFromWeChat, MetricsImportError } from '../../core/metrics/wechat-import.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
@@ -28,7 +35,10 @@ const dayOrYesterday: Validator<string> = (raw, site) => (raw === 'yesterday' ? 
 
 export const METRICS_COMMAND = defineCommand({
   name: 'metrics',
-  usage: { zh: 'import --from wechat|csv|wechat-support … [选项]', en: 'import --from wechat|csv|wechat-support … [options]' },
+  usage: {
+    zh: 'import --from wechat|csv|wechat-support … [选项]',
+    en: 'import --from wechat|csv|wechat-support … [options]',
+  },
   description: {
     zh: `  mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
   mpflow metrics import --from csv 文件… [--date YYYY-MM-DD] [--dry-run]
@@ -83,16 +93,39 @@ replies are checked against the policy's 沟通规范 and only the counts per da
 and agent are kept (content/metrics/support-conduct/).`,
       },
     }),
-    since: value({ placeholder: { zh: 'YYYY-MM-DD|yesterday', en: 'YYYY-MM-DD|yesterday' }, parse: dayOrYesterday, description: { zh: '从哪一天起导入（wechat、wechat-support）', en: 'the first day to import (wechat, wechat-support)' } }),
-    until: value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, parse: dayOrYesterday, description: { zh: '导入到哪一天（默认昨天，北京时间）', en: 'the last day to import (default yesterday, Beijing time)' } }),
+    since: value({
+      placeholder: { zh: 'YYYY-MM-DD|yesterday', en: 'YYYY-MM-DD|yesterday' },
+      parse: dayOrYesterday,
+      description: {
+        zh: '从哪一天起导入（wechat、wechat-support）',
+        en: 'the first day to import (wechat, wechat-support)',
+      },
+    }),
+    until: value({
+      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
+      parse: dayOrYesterday,
+      description: {
+        zh: '导入到哪一天（默认昨天，北京时间）',
+        en: 'the last day to import (default yesterday, Beijing time)',
+      },
+    }),
     date: value({
       placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
       parse: calendarDate,
-      description: { zh: '没有日期列的导出（用户属性、已通知内容）记为哪一天（默认昨天）', en: 'the day an export without a date column (audience, 已通知内容) describes\n(default yesterday)' },
+      description: {
+        zh: '没有日期列的导出（用户属性、已通知内容）记为哪一天（默认昨天）',
+        en: 'the day an export without a date column (audience, 已通知内容) describes\n(default yesterday)',
+      },
     }),
-    progress: flag({ zh: '显示进度（标准错误是终端时默认显示）', en: 'show progress (on by default when stderr is a terminal)' }),
+    progress: flag({
+      zh: '显示进度（标准错误是终端时默认显示）',
+      en: 'show progress (on by default when stderr is a terminal)',
+    }),
     'dry-run': flag({ zh: '只显示会写入什么', en: 'only show what would be written' }),
-    format: formatOption(['text', 'json', 'github'] as const, { zh: '导出文件有错时，问题的格式（--from csv；json 和 github 写到标准输出）', en: 'how problems in export files are reported (--from csv; json and github go to stdout)' }),
+    format: formatOption(['text', 'json', 'github'] as const, {
+      zh: '导出文件有错时，问题的格式（--from csv；json 和 github 写到标准输出）',
+      en: 'how problems in export files are reported (--from csv; json and github go to stdout)',
+    }),
     root: ROOT_OPTION,
   },
 });
@@ -104,8 +137,16 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   const zh = context.language === 'zh-CN';
   const say = (message: LocalizedText) => pick(message, context.language);
   const [action, ...files] = positionals;
-  if (action !== 'import') throw new UsageError({ zh: '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）', en: 'Usage: mpflow metrics import --from wechat|csv … (see --help)' });
-  if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support') throw new UsageError({ zh: '--from 只能是 wechat、wechat-support 或 csv。', en: '--from must be wechat, wechat-support or csv.' });
+  if (action !== 'import')
+    throw new UsageError({
+      zh: '用法：mpflow metrics import --from wechat|csv …（加 --help 查看说明）',
+      en: 'Usage: mpflow metrics import --from wechat|csv … (see --help)',
+    });
+  if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support')
+    throw new UsageError({
+      zh: '--from 只能是 wechat、wechat-support 或 csv。',
+      en: '--from must be wechat, wechat-support or csv.',
+    });
 
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root);
@@ -128,17 +169,49 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   let storedThrough: string | undefined;
   try {
     if (values.from === 'wechat-support') {
-      if (files.length > 0) throw new UsageError({ zh: '--from wechat-support 不接受文件参数。', en: '--from wechat-support takes no files.' });
-      if (!values.since) throw new UsageError({ zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。', en: 'Missing --since (YYYY-MM-DD or yesterday).' });
+      if (files.length > 0)
+        throw new UsageError({
+          zh: '--from wechat-support 不接受文件参数。',
+          en: '--from wechat-support takes no files.',
+        });
+      if (!values.since)
+        throw new UsageError({
+          zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。',
+          en: 'Missing --since (YYYY-MM-DD or yesterday).',
+        });
       const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
-      const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
-      for (const [option, value] of [['--since', since], ['--until', until]] as const) {
-        if (!isCalendarDate(value)) throw new UsageError({ zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, en: `${option} "${value}" is not a real date (YYYY-MM-DD).` });
+      const until =
+        values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
+      for (const [option, value] of [
+        ['--since', since],
+        ['--until', until],
+      ] as const) {
+        if (!isCalendarDate(value))
+          throw new UsageError({
+            zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`,
+            en: `${option} "${value}" is not a real date (YYYY-MM-DD).`,
+          });
       }
-      if (since > until) throw new UsageError({ zh: `--since ${since} 晚于 --until ${until}。`, en: `--since ${since} is after --until ${until}.` });
-      if (until >= wechatToday) throw new UsageError({ zh: `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。`, en: `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.` });
+      if (since > until)
+        throw new UsageError({
+          zh: `--since ${since} 晚于 --until ${until}。`,
+          en: `--since ${since} is after --until ${until}.`,
+        });
+      if (until >= wechatToday)
+        throw new UsageError({
+          zh: `--until 最晚只能是昨天（${addDays(wechatToday, -1)}，北京时间）。`,
+          en: `--until can be yesterday (${addDays(wechatToday, -1)}, Beijing time) at the latest.`,
+        });
       const { importSupportConversations } = await import('../../core/metrics/support-import.ts');
-      const result = await importSupportConversations({ client: wechatClientFromEnvironment(env), repository, root, range: { from: since, to: until }, timeZone, ...(dryRun ? { dryRun: true } : {}), ...(env.MPFLOW_SUPPORT_SALT ? { salt: env.MPFLOW_SUPPORT_SALT } : {}) });
+      const result = await importSupportConversations({
+        client: wechatClientFromEnvironment(env),
+        repository,
+        root,
+        range: { from: since, to: until },
+        timeZone,
+        ...(dryRun ? { dryRun: true } : {}),
+        ...(env.MPFLOW_SUPPORT_SALT ? { salt: env.MPFLOW_SUPPORT_SALT } : {}),
+      });
       for (const notice of result.notices) context.stderr.write(`${say(notice)}\n`);
       const lines = [zh ? `调用客服消息记录接口 ${result.calls} 次。` : `${result.calls} message-record API calls.`];
       lines.push(
@@ -146,32 +219,74 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
           ? `${dryRun ? '将新增' : '新增'}客服会话 ${result.added} 次；${result.handKept} 次已有手工记录，保留手工记录。`
           : `${dryRun ? 'Would add' : 'Added'} ${result.added} support conversations; ${result.handKept} already kept by hand were left as they are.`,
       );
-      if (result.digests > 0) lines.push(zh ? `${result.digests} 次会话记下了用户的加盐摘要（不含 openid）。` : `${result.digests} conversations got their user's salted digest (no openid).`);
+      if (result.digests > 0)
+        lines.push(
+          zh
+            ? `${result.digests} 次会话记下了用户的加盐摘要（不含 openid）。`
+            : `${result.digests} conversations got their user's salted digest (no openid).`,
+        );
       if (result.conduct.length > 0) {
-        lines.push(zh ? '客服回复的沟通规范检查（部门制度四（二）3，只记数目）：' : 'Agents\' replies checked against the policy\'s 沟通规范 (4(2)3; counts only):');
-        for (const entry of result.conduct) lines.push(zh ? `  ${entry.agent}：回复 ${entry.replies} 条，不礼貌 ${entry.impolite} 条，与用户争执 ${entry.arguing} 条` : `  ${entry.agent}: ${entry.replies} replies, ${entry.impolite} impolite, ${entry.arguing} arguing with the user`);
+        lines.push(
+          zh
+            ? '客服回复的沟通规范检查（部门制度四（二）3，只记数目）：'
+            : "Agents' replies checked against the policy's 沟通规范 (4(2)3; counts only):",
+        );
+        for (const entry of result.conduct)
+          lines.push(
+            zh
+              ? `  ${entry.agent}：回复 ${entry.replies} 条，不礼貌 ${entry.impolite} 条，与用户争执 ${entry.arguing} 条`
+              : `  ${entry.agent}: ${entry.replies} replies, ${entry.impolite} impolite, ${entry.arguing} arguing with the user`,
+          );
       }
       if (result.files.length === 0) lines.push(zh ? '文件未改动。' : 'No file changed.');
-      else lines.push(`${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`, ...result.files.map((file) => `  ${file}`));
+      else
+        lines.push(
+          `${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`,
+          ...result.files.map((file) => `  ${file}`),
+        );
       context.stdout.write(`${lines.join('\n')}\n`);
       return EXIT.clean;
     }
     if (values.from === 'wechat') {
-      if (files.length > 0) throw new UsageError({ zh: '--from wechat 不接受文件参数。', en: '--from wechat takes no files.' });
-      if (!values.since) throw new UsageError({ zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。', en: 'Missing --since (YYYY-MM-DD or yesterday).' });
+      if (files.length > 0)
+        throw new UsageError({ zh: '--from wechat 不接受文件参数。', en: '--from wechat takes no files.' });
+      if (!values.since)
+        throw new UsageError({
+          zh: '缺少 --since（YYYY-MM-DD 或 yesterday）。',
+          en: 'Missing --since (YYYY-MM-DD or yesterday).',
+        });
       const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
-      const until = values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
-      for (const [option, value] of [['--since', since], ['--until', until]] as const) {
-        if (!isCalendarDate(value)) throw new UsageError({ zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, en: `${option} "${value}" is not a real date (YYYY-MM-DD).` });
+      const until =
+        values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
+      for (const [option, value] of [
+        ['--since', since],
+        ['--until', until],
+      ] as const) {
+        if (!isCalendarDate(value))
+          throw new UsageError({
+            zh: `${option}“${value}”不是真实的日期（YYYY-MM-DD）。`,
+            en: `${option} "${value}" is not a real date (YYYY-MM-DD).`,
+          });
       }
       range = { from: since, to: until };
       const showProgress = values.progress || (context.stderr as { isTTY?: boolean }).isTTY === true;
       const isTerminal = (context.stderr as { isTTY?: boolean }).isTTY === true;
       let lastShown = -1;
       const client = wechatClientFromEnvironment(env);
-      const hourInShanghai = Number(new Intl.DateTimeFormat('en-GB', { timeZone: WECHAT_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
+      const hourInShanghai = Number(
+        new Intl.DateTimeFormat('en-GB', { timeZone: WECHAT_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
+          new Date(now),
+        ),
+      );
       if (until === addDays(wechatToday, -1) && hourInShanghai < 8) {
-        notices.push(say(text('北京时间还不到 8 点，微信昨天的数据可能还不完整；之后重新导入会把修订记入 content/metrics/revisions/。', "It is before 08:00 Beijing time; WeChat's figures for yesterday may be incomplete. Importing again later records any revision in content/metrics/revisions/.")));
+        notices.push(
+          say(
+            text(
+              '北京时间还不到 8 点，微信昨天的数据可能还不完整；之后重新导入会把修订记入 content/metrics/revisions/。',
+              "It is before 08:00 Beijing time; WeChat's figures for yesterday may be incomplete. Importing again later records any revision in content/metrics/revisions/.",
+            ),
+          ),
+        );
       }
       const result = await importFromWeChat({
         client,
@@ -180,7 +295,9 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
         today: wechatToday,
         // Each month is stored as soon as it is complete: a quota error later keeps it, and the rerun resumes after it.
         onMonth: async (month, monthBatch) => {
-          monthSummaries.push(await storeMetrics(root, monthBatch, { importedOn: today, ...(dryRun ? { dryRun: true } : {}) }));
+          monthSummaries.push(
+            await storeMetrics(root, monthBatch, { importedOn: today, ...(dryRun ? { dryRun: true } : {}) }),
+          );
           if (!dryRun) storedThrough = monthRange(month).to < until ? monthRange(month).to : until;
         },
         ...(showProgress
@@ -213,8 +330,13 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       context.stdout.write(describe(mergeSummaries(monthSummaries), calls, dryRun, context));
       return EXIT.clean;
     } else {
-      if (files.length === 0) throw new UsageError({ zh: '请给出要导入的 CSV 文件。', en: 'Name the CSV files to import.' });
-      if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError({ zh: `--date“${values.date}”不是真实的日期。`, en: `--date "${values.date}" is not a real date.` });
+      if (files.length === 0)
+        throw new UsageError({ zh: '请给出要导入的 CSV 文件。', en: 'Name the CSV files to import.' });
+      if (values.date !== undefined && !isCalendarDate(values.date))
+        throw new UsageError({
+          zh: `--date“${values.date}”不是真实的日期。`,
+          en: `--date "${values.date}" is not a real date.`,
+        });
       batch = {};
       const problems: ExportMessage[] = [];
       for (const file of files) {
@@ -223,13 +345,24 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
         try {
           bytes = await readFile(absolute);
         } catch (error) {
-          problems.push({ file, message: text(`无法读取（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）。`, `Cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`) });
+          problems.push({
+            file,
+            message: text(
+              `无法读取（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）。`,
+              `Cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`,
+            ),
+          });
           continue;
         }
         try {
-          const result = await importBackOfficeExport(bytes, file, repository, { today, ...(values.date ? { snapshotDate: values.date } : {}) });
+          const result = await importBackOfficeExport(bytes, file, repository, {
+            today,
+            ...(values.date ? { snapshotDate: values.date } : {}),
+          });
           for (const notice of result.notices) notices.push(`${where(notice)}: ${say(notice.message)}`);
-          for (const [folder, rows] of Object.entries(result.batch) as Array<[MetricFolder, NonNullable<MetricBatch[MetricFolder]>]>) {
+          for (const [folder, rows] of Object.entries(result.batch) as Array<
+            [MetricFolder, NonNullable<MetricBatch[MetricFolder]>]
+          >) {
             batch[folder] = [...(batch[folder] ?? []), ...rows];
           }
         } catch (error) {
@@ -240,7 +373,8 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       if (problems.length > 0) {
         for (const notice of notices) context.stderr.write(`${notice}\n`);
         if (values.format === 'text') {
-          for (const problem of problems) context.stderr.write(`${where(problem)}: ${zh ? '错误' : 'error'}: ${say(problem.message)}\n`);
+          for (const problem of problems)
+            context.stderr.write(`${where(problem)}: ${zh ? '错误' : 'error'}: ${say(problem.message)}\n`);
         } else {
           // For CI: the same problems as positioned diagnostics (a JSON report, or annotations on the files).
           const positioned: Problem[] = problems.map((problem) => ({
@@ -250,7 +384,12 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
             severity: 'error',
             message: problem.message,
           }));
-          await writeReport(values.format, positioned, { language: context.language, filesChecked: files.length, suppressed: 0 }, context);
+          await writeReport(
+            values.format,
+            positioned,
+            { language: context.language, filesChecked: files.length, suppressed: 0 },
+            context,
+          );
         }
         context.stderr.write(zh ? '没有写入任何文件。\n' : 'Nothing was written.\n');
         return EXIT.problems;
@@ -261,7 +400,11 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
     context.stdout.write(describe(summary, calls, dryRun, context));
     return EXIT.clean;
   } catch (error) {
-    const known = error instanceof MetricsImportError || error instanceof MetricsStoreError || error instanceof WeChatConfigurationError || error instanceof WeChatNetworkError;
+    const known =
+      error instanceof MetricsImportError ||
+      error instanceof MetricsStoreError ||
+      error instanceof WeChatConfigurationError ||
+      error instanceof WeChatNetworkError;
     if (!known) throw error;
     for (const notice of notices) context.stderr.write(`${notice}\n`);
     const message = say(error.localized);
@@ -285,7 +428,8 @@ function mergeSummaries(summaries: readonly StoreSummary[]): StoreSummary {
   const merged: StoreSummary = { files: [], added: {}, unchanged: 0, revisions: [] };
   for (const summary of summaries) {
     merged.files.push(...summary.files);
-    for (const [folder, count] of Object.entries(summary.added) as Array<[MetricFolder, number]>) merged.added[folder] = (merged.added[folder] ?? 0) + count;
+    for (const [folder, count] of Object.entries(summary.added) as Array<[MetricFolder, number]>)
+      merged.added[folder] = (merged.added[folder] ?? 0) + count;
     merged.unchanged += summary.unchanged;
     merged.revisions.push(...summary.revisions);
   }
@@ -299,11 +443,28 @@ function describe(summary: StoreSummary, calls: number | undefined, dryRun: bool
   const lines: string[] = [];
   if (calls !== undefined) lines.push(zh ? `调用微信接口 ${calls} 次。` : `${calls} WeChat API calls.`);
   const addedText = added.map(([folder, count]) => `${METRIC_TABLES[folder].folder} +${count}`).join(zh ? '，' : ', ');
-  if (summary.files.length === 0) lines.push(zh ? `没有新数据：${summary.unchanged} 行与仓库中一致，文件未改动。` : `Nothing new: ${summary.unchanged} rows already match the repository; no file changed.`);
+  if (summary.files.length === 0)
+    lines.push(
+      zh
+        ? `没有新数据：${summary.unchanged} 行与仓库中一致，文件未改动。`
+        : `Nothing new: ${summary.unchanged} rows already match the repository; no file changed.`,
+    );
   else {
-    lines.push(zh ? `${dryRun ? '将新增' : '新增'}：${addedText || '无'}；${summary.unchanged} 行未变；${summary.revisions.length} 处修订。` : `${dryRun ? 'Would add' : 'Added'}: ${addedText || 'none'}; ${summary.unchanged} rows unchanged; ${summary.revisions.length} revised figures.`);
-    for (const revision of summary.revisions.slice(0, 20)) lines.push(`  ${zh ? '修订' : 'revised'} ${revision.kind} ${revision.key} ${revision.field}: ${revision.old} → ${revision.new}`);
-    if (summary.revisions.length > 20) lines.push(zh ? `  ……另有 ${summary.revisions.length - 20} 处，见 content/metrics/revisions/。` : `  … and ${summary.revisions.length - 20} more, in content/metrics/revisions/.`);
+    lines.push(
+      zh
+        ? `${dryRun ? '将新增' : '新增'}：${addedText || '无'}；${summary.unchanged} 行未变；${summary.revisions.length} 处修订。`
+        : `${dryRun ? 'Would add' : 'Added'}: ${addedText || 'none'}; ${summary.unchanged} rows unchanged; ${summary.revisions.length} revised figures.`,
+    );
+    for (const revision of summary.revisions.slice(0, 20))
+      lines.push(
+        `  ${zh ? '修订' : 'revised'} ${revision.kind} ${revision.key} ${revision.field}: ${revision.old} → ${revision.new}`,
+      );
+    if (summary.revisions.length > 20)
+      lines.push(
+        zh
+          ? `  ……另有 ${summary.revisions.length - 20} 处，见 content/metrics/revisions/。`
+          : `  … and ${summary.revisions.length - 20} more, in content/metrics/revisions/.`,
+      );
     lines.push(`${zh ? (dryRun ? '将写入' : '已写入') : dryRun ? 'Would write' : 'Wrote'}:`);
     for (const file of summary.files) lines.push(`  ${file}`);
   }

@@ -1,6 +1,11 @@
 import { pick } from '../../core/i18n/language.ts';
 import { MigrationError } from '../../core/migrations/migration.ts';
-import { applyMigrationPlan, planMigrations, tooNewMessage, type MigrationPlan } from '../../core/migrations/run-migrations.ts';
+import {
+  applyMigrationPlan,
+  planMigrations,
+  tooNewMessage,
+  type MigrationPlan,
+} from '../../core/migrations/run-migrations.ts';
 import { unifiedDiff } from '../../core/migrations/unified-diff.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT } from '../errors.ts';
@@ -21,7 +26,10 @@ only when all have succeeded; an error in any step changes no file. Run it after
 (mpflow doctor lists pending migrations); then review with git diff and commit.`,
   },
   options: {
-    'dry-run': flag({ zh: '只显示会做的改动（统一 diff 格式），不写入', en: 'show the changes (as a unified diff) without writing' }),
+    'dry-run': flag({
+      zh: '只显示会做的改动（统一 diff 格式），不写入',
+      en: 'show the changes (as a unified diff) without writing',
+    }),
     format: formatOption(['text', 'json'] as const),
     root: ROOT_OPTION,
   },
@@ -46,7 +54,10 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     throw new CommandFailure(
-      { zh: `${error.file}: ${error.localized.zh}\n没有改动任何文件。`, en: `${error.file}: ${error.localized.en}\nNo file was changed.` },
+      {
+        zh: `${error.file}: ${error.localized.zh}\n没有改动任何文件。`,
+        en: `${error.file}: ${error.localized.en}\nNo file was changed.`,
+      },
       EXIT.problems,
       { bare: true, cause: error },
     );
@@ -59,8 +70,17 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
           version: plan.version,
           latest: plan.latest,
           dryRun,
-          migrations: plan.steps.map((step) => ({ id: step.id, from: step.from, to: step.to, description: pick(step.description, language) })),
-          changes: plan.changes.map((change) => ({ path: change.path, action: change.before === undefined ? 'create' : change.after === undefined ? 'delete' : 'modify', diff: unifiedDiff(change.path, change.before, change.after) })),
+          migrations: plan.steps.map((step) => ({
+            id: step.id,
+            from: step.from,
+            to: step.to,
+            description: pick(step.description, language),
+          })),
+          changes: plan.changes.map((change) => ({
+            path: change.path,
+            action: change.before === undefined ? 'create' : change.after === undefined ? 'delete' : 'modify',
+            diff: unifiedDiff(change.path, change.before, change.after),
+          })),
         },
         null,
         2,
@@ -68,22 +88,39 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     );
   }
   if (plan.version > plan.latest) {
-    if (format === 'text') context.stderr.write(`mpflow: ${pick(tooNewMessage(plan.version, plan.latest), language)}\n`);
+    if (format === 'text')
+      context.stderr.write(`mpflow: ${pick(tooNewMessage(plan.version, plan.latest), language)}\n`);
     return EXIT.usage;
   }
   if (plan.steps.length === 0) {
-    if (format === 'text') context.stdout.write(zh ? `✓ 数据格式已是第 ${plan.version} 版，无需迁移。\n` : `✓ The data format is already version ${plan.version}; nothing to migrate.\n`);
+    if (format === 'text')
+      context.stdout.write(
+        zh
+          ? `✓ 数据格式已是第 ${plan.version} 版，无需迁移。\n`
+          : `✓ The data format is already version ${plan.version}; nothing to migrate.\n`,
+      );
     return EXIT.clean;
   }
   if (format === 'text') {
-    const lines = [zh ? `数据格式：第 ${plan.version} 版 → 第 ${plan.latest} 版` : `Data format: version ${plan.version} → version ${plan.latest}`];
-    for (const step of plan.steps) lines.push(`  ${step.id} (${step.from} → ${step.to}): ${pick(step.description, language)}`);
+    const lines = [
+      zh
+        ? `数据格式：第 ${plan.version} 版 → 第 ${plan.latest} 版`
+        : `Data format: version ${plan.version} → version ${plan.latest}`,
+    ];
+    for (const step of plan.steps)
+      lines.push(`  ${step.id} (${step.from} → ${step.to}): ${pick(step.description, language)}`);
     context.stdout.write(`${lines.join('\n')}\n`);
   }
   if (dryRun) {
     if (format === 'text') {
-      context.stdout.write(`\n${plan.changes.map((change) => unifiedDiff(change.path, change.before, change.after)).join('')}\n`);
-      context.stdout.write(zh ? `（--dry-run：没有写入。去掉 --dry-run 执行这 ${plan.changes.length} 处改动。）\n` : `(--dry-run: nothing written. Run without --dry-run to make these ${plan.changes.length} changes.)\n`);
+      context.stdout.write(
+        `\n${plan.changes.map((change) => unifiedDiff(change.path, change.before, change.after)).join('')}\n`,
+      );
+      context.stdout.write(
+        zh
+          ? `（--dry-run：没有写入。去掉 --dry-run 执行这 ${plan.changes.length} 处改动。）\n`
+          : `(--dry-run: nothing written. Run without --dry-run to make these ${plan.changes.length} changes.)\n`,
+      );
     }
     return EXIT.clean;
   }
@@ -91,11 +128,21 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     await applyMigrationPlan(root, plan);
   } catch (error) {
     const reason = (error as Error).message;
-    throw new CommandFailure({ zh: `写入失败，没有改动任何文件：${reason}`, en: `writing failed; no file was changed: ${reason}` }, EXIT.problems, { cause: error });
+    throw new CommandFailure(
+      { zh: `写入失败，没有改动任何文件：${reason}`, en: `writing failed; no file was changed: ${reason}` },
+      EXIT.problems,
+      { cause: error },
+    );
   }
   if (format === 'text') {
-    const changed = plan.changes.map((change) => `  ${change.before === undefined ? '+' : change.after === undefined ? '-' : 'M'} ${change.path}`).join('\n');
-    context.stdout.write(zh ? `已迁移到第 ${plan.latest} 版：\n${changed}\n用 git diff 查看后提交；然后运行 npx mpflow check。\n` : `Migrated to version ${plan.latest}:\n${changed}\nReview with git diff and commit; then run npx mpflow check.\n`);
+    const changed = plan.changes
+      .map((change) => `  ${change.before === undefined ? '+' : change.after === undefined ? '-' : 'M'} ${change.path}`)
+      .join('\n');
+    context.stdout.write(
+      zh
+        ? `已迁移到第 ${plan.latest} 版：\n${changed}\n用 git diff 查看后提交；然后运行 npx mpflow check。\n`
+        : `Migrated to version ${plan.latest}:\n${changed}\nReview with git diff and commit; then run npx mpflow check.\n`,
+    );
   }
   return EXIT.clean;
 }

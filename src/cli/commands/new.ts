@@ -6,7 +6,6 @@ import path from 'node:path';
 import { draftNewArticle } from '../../core/articles/new-article.ts';
 import { checkRepository } from '../../core/check/check-repository.ts';
 import type { Problem } from '../../core/diagnostics/problem.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate, isYearMonth } from '../../core/model/dates.ts';
 import { isoInTimeZone } from '../../core/calendar/wall-clock.ts';
 import { dateTimeOptionProblem, parseDateTimeOption } from '../../core/model/date-time-option.ts';
@@ -79,52 +78,196 @@ or the clock, in the policy's time zone).
   },
   positionals: true,
   options: {
-    'title': value({ placeholder: { zh: '标题', en: 'TITLE' }, description: { zh: '标题（article、topic、campaign）', en: 'title (article, topic, campaign)' } }),
-    'slug': value({ placeholder: { zh: '短名', en: 'SLUG' }, description: { zh: '文件名里的短名（article）', en: 'short name in the file name (article)' } }),
-    'date': value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, description: { zh: '日期（article、topic、training、interview）', en: 'date (article, topic, training, interview)' } }),
-    'author': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '作者（article）', en: 'author (article)' } }),
-    'designer': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '设计（article）', en: 'designer (article)' } }),
-    'topic': value({ placeholder: { zh: '选题', en: 'TOPIC' }, description: { zh: '选题编号（article）', en: 'topic id (article)' } }),
-    'campaign': value({ placeholder: { zh: '活动', en: 'CAMPAIGN' }, description: { zh: '活动编号（article）', en: 'campaign id (article)' } }),
-    'time': value({ placeholder: { zh: 'HH:MM', en: 'HH:MM' }, description: { zh: '发布时间（article）', en: 'publishing time (article)' } }),
-    'digest': value({ placeholder: { zh: '摘要', en: 'TEXT' }, description: { zh: '摘要（article）', en: 'digest (article)' } }),
-    'body-file': value({ placeholder: { zh: '正文.md', en: 'BODY.md' }, description: { zh: '正文取自 Markdown 文件（article）', en: 'body from a Markdown file (article)' } }),
-    'by': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '提出人、记录人或修订人（topic、calibration、policy）', en: 'who proposed, records or revises (topic, calibration, policy)' } }),
-    'decision': value({ placeholder: { zh: 'proposed|accepted|parked|rejected', en: 'proposed|accepted|parked|rejected' }, description: { zh: '决定（topic）', en: 'decision (topic)' } }),
-    'decided-at': value({ placeholder: { zh: '日期', en: 'DATE' }, description: { zh: '决定日期（topic）', en: 'date of the decision (topic)' } }),
-    'owner': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '负责人（topic、campaign）', en: 'owner (topic, campaign)' } }),
-    'pillar': value({ placeholder: { zh: '方向', en: 'P' }, description: { zh: '内容方向（topic）', en: 'content pillar (topic)' } }),
-    'audience': value({ placeholder: { zh: '读者', en: 'A' }, description: { zh: '读者（topic）', en: 'audience (topic)' } }),
-    'angle': value({ placeholder: { zh: '角度', en: 'A' }, description: { zh: '角度（topic）', en: 'angle (topic)' } }),
-    'keywords': value({ placeholder: { zh: 'a,b', en: 'a,b' }, description: { zh: '关键词，逗号分隔（topic）', en: 'keywords, comma-separated (topic)' } }),
-    'kind': value({ placeholder: { zh: 'lottery|quiz|vote', en: 'lottery|quiz|vote' }, description: { zh: '活动类型（campaign）', en: 'kind of campaign (campaign)' } }),
-    'start': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '开始时间（campaign）', en: 'start (campaign)' } }),
-    'end': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '结束时间（campaign）', en: 'end (campaign)' } }),
-    'goal': value({ placeholder: { zh: '目的', en: 'TEXT' }, description: { zh: '目的（campaign）', en: 'goal (campaign)' } }),
-    'rules-file': value({ placeholder: { zh: '规则.md', en: 'RULES.md' }, description: { zh: '规则取自 Markdown 文件（campaign）', en: 'rules from a Markdown file (campaign)' } }),
-    'prize': list({ placeholder: { zh: '名称x数量', en: 'NAMExCOUNT' }, description: { zh: '奖品（campaign）', en: 'a prize (campaign)' } }),
-    'target': value({ placeholder: { zh: 'participants=500,...', en: 'participants=500,...' }, description: { zh: '目标（campaign）', en: 'targets (campaign)' } }),
-    'course': value({ placeholder: { zh: 'TR-YYYY-NN', en: 'TR-YYYY-NN' }, description: { zh: '课程编号（training）', en: 'course id (training)' } }),
-    'hours': value({ placeholder: { zh: '学时', en: 'H' }, description: { zh: '学时（training）', en: 'hours (training)' } }),
-    'attendees': value({ placeholder: { zh: 'a,b', en: 'a,b' }, description: { zh: '参加者，逗号分隔（training）', en: 'attendees, comma-separated (training)' } }),
-    'notes': value({ placeholder: { zh: '备注', en: 'TEXT' }, description: { zh: '备注（training）', en: 'notes (training)' } }),
-    'period': value({ placeholder: { zh: 'YYYY-MM', en: 'YYYY-MM' }, description: { zh: '考核月份（rating、interview、calibration）', en: 'appraisal month (rating, interview, calibration)' } }),
-    'member': value({ placeholder: { zh: '成员', en: 'MEMBER' }, description: { zh: '被评成员（rating、interview、calibration）', en: 'member appraised (rating, interview, calibration)' } }),
-    'rater': value({ placeholder: { zh: '评价人', en: 'RATER' }, description: { zh: '评价人（rating）', en: 'rater (rating)' } }),
-    'ratings': value({ placeholder: { zh: '指标=分,...', en: 'id=score,...' }, description: { zh: '各指标得分（rating）', en: 'scores by indicator (rating)' } }),
-    'comment': value({ placeholder: { zh: '评语', en: 'TEXT' }, description: { zh: '评语（rating）', en: 'comment (rating)' } }),
-    'at': value({ placeholder: { zh: '时间', en: 'TIME' }, description: { zh: '记录时间（默认现在）（rating、calibration）', en: 'time recorded (default now) (rating, calibration)' } }),
-    'interviewer': value({ placeholder: { zh: '上级', en: 'SUPERVISOR' }, description: { zh: '面谈人（默认上级）（interview）', en: 'interviewer (default the supervisor) (interview)' } }),
-    'summary': value({ placeholder: { zh: '纪要', en: 'TEXT' }, description: { zh: '纪要（interview）', en: 'summary (interview)' } }),
-    'action': list({ placeholder: { zh: '事项@YYYY-MM-DD', en: 'TEXT@YYYY-MM-DD' }, description: { zh: '约定事项及日期（interview）', en: 'an agreed action and its date (interview)' } }),
-    'points': value({ placeholder: { zh: '分', en: 'N' }, description: { zh: '校准分数（calibration）', en: 'calibration points (calibration)' } }),
-    'reason': value({ placeholder: { zh: '理由', en: 'TEXT' }, description: { zh: '理由（calibration）', en: 'reason (calibration)' } }),
-    'effective': value({ placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, description: { zh: '新版本生效日期（policy）', en: 'the day the new version takes effect (policy)' } }),
-    'change': value({ placeholder: { zh: '修订说明', en: 'TEXT' }, description: { zh: '修订说明（policy）', en: 'what the version changes (policy)' } }),
-    format: formatOption(['text', 'json', 'github'] as const, { zh: '新记录未通过检查时，问题的格式（json 和 github 写到标准输出）', en: 'how problems that stop the new record are reported (json and github go to stdout)' }),
+    title: value({
+      placeholder: { zh: '标题', en: 'TITLE' },
+      description: { zh: '标题（article、topic、campaign）', en: 'title (article, topic, campaign)' },
+    }),
+    slug: value({
+      placeholder: { zh: '短名', en: 'SLUG' },
+      description: { zh: '文件名里的短名（article）', en: 'short name in the file name (article)' },
+    }),
+    date: value({
+      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
+      description: {
+        zh: '日期（article、topic、training、interview）',
+        en: 'date (article, topic, training, interview)',
+      },
+    }),
+    author: value({
+      placeholder: { zh: '成员', en: 'MEMBER' },
+      description: { zh: '作者（article）', en: 'author (article)' },
+    }),
+    designer: value({
+      placeholder: { zh: '成员', en: 'MEMBER' },
+      description: { zh: '设计（article）', en: 'designer (article)' },
+    }),
+    topic: value({
+      placeholder: { zh: '选题', en: 'TOPIC' },
+      description: { zh: '选题编号（article）', en: 'topic id (article)' },
+    }),
+    campaign: value({
+      placeholder: { zh: '活动', en: 'CAMPAIGN' },
+      description: { zh: '活动编号（article）', en: 'campaign id (article)' },
+    }),
+    time: value({
+      placeholder: { zh: 'HH:MM', en: 'HH:MM' },
+      description: { zh: '发布时间（article）', en: 'publishing time (article)' },
+    }),
+    digest: value({
+      placeholder: { zh: '摘要', en: 'TEXT' },
+      description: { zh: '摘要（article）', en: 'digest (article)' },
+    }),
+    'body-file': value({
+      placeholder: { zh: '正文.md', en: 'BODY.md' },
+      description: { zh: '正文取自 Markdown 文件（article）', en: 'body from a Markdown file (article)' },
+    }),
+    by: value({
+      placeholder: { zh: '成员', en: 'MEMBER' },
+      description: {
+        zh: '提出人、记录人或修订人（topic、calibration、policy）',
+        en: 'who proposed, records or revises (topic, calibration, policy)',
+      },
+    }),
+    decision: value({
+      placeholder: { zh: 'proposed|accepted|parked|rejected', en: 'proposed|accepted|parked|rejected' },
+      description: { zh: '决定（topic）', en: 'decision (topic)' },
+    }),
+    'decided-at': value({
+      placeholder: { zh: '日期', en: 'DATE' },
+      description: { zh: '决定日期（topic）', en: 'date of the decision (topic)' },
+    }),
+    owner: value({
+      placeholder: { zh: '成员', en: 'MEMBER' },
+      description: { zh: '负责人（topic、campaign）', en: 'owner (topic, campaign)' },
+    }),
+    pillar: value({
+      placeholder: { zh: '方向', en: 'P' },
+      description: { zh: '内容方向（topic）', en: 'content pillar (topic)' },
+    }),
+    audience: value({
+      placeholder: { zh: '读者', en: 'A' },
+      description: { zh: '读者（topic）', en: 'audience (topic)' },
+    }),
+    angle: value({ placeholder: { zh: '角度', en: 'A' }, description: { zh: '角度（topic）', en: 'angle (topic)' } }),
+    keywords: value({
+      placeholder: { zh: 'a,b', en: 'a,b' },
+      description: { zh: '关键词，逗号分隔（topic）', en: 'keywords, comma-separated (topic)' },
+    }),
+    kind: value({
+      placeholder: { zh: 'lottery|quiz|vote', en: 'lottery|quiz|vote' },
+      description: { zh: '活动类型（campaign）', en: 'kind of campaign (campaign)' },
+    }),
+    start: value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      description: { zh: '开始时间（campaign）', en: 'start (campaign)' },
+    }),
+    end: value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      description: { zh: '结束时间（campaign）', en: 'end (campaign)' },
+    }),
+    goal: value({
+      placeholder: { zh: '目的', en: 'TEXT' },
+      description: { zh: '目的（campaign）', en: 'goal (campaign)' },
+    }),
+    'rules-file': value({
+      placeholder: { zh: '规则.md', en: 'RULES.md' },
+      description: { zh: '规则取自 Markdown 文件（campaign）', en: 'rules from a Markdown file (campaign)' },
+    }),
+    prize: list({
+      placeholder: { zh: '名称x数量', en: 'NAMExCOUNT' },
+      description: { zh: '奖品（campaign）', en: 'a prize (campaign)' },
+    }),
+    target: value({
+      placeholder: { zh: 'participants=500,...', en: 'participants=500,...' },
+      description: { zh: '目标（campaign）', en: 'targets (campaign)' },
+    }),
+    course: value({
+      placeholder: { zh: 'TR-YYYY-NN', en: 'TR-YYYY-NN' },
+      description: { zh: '课程编号（training）', en: 'course id (training)' },
+    }),
+    hours: value({
+      placeholder: { zh: '学时', en: 'H' },
+      description: { zh: '学时（training）', en: 'hours (training)' },
+    }),
+    attendees: value({
+      placeholder: { zh: 'a,b', en: 'a,b' },
+      description: { zh: '参加者，逗号分隔（training）', en: 'attendees, comma-separated (training)' },
+    }),
+    notes: value({
+      placeholder: { zh: '备注', en: 'TEXT' },
+      description: { zh: '备注（training）', en: 'notes (training)' },
+    }),
+    period: value({
+      placeholder: { zh: 'YYYY-MM', en: 'YYYY-MM' },
+      description: {
+        zh: '考核月份（rating、interview、calibration）',
+        en: 'appraisal month (rating, interview, calibration)',
+      },
+    }),
+    member: value({
+      placeholder: { zh: '成员', en: 'MEMBER' },
+      description: {
+        zh: '被评成员（rating、interview、calibration）',
+        en: 'member appraised (rating, interview, calibration)',
+      },
+    }),
+    rater: value({
+      placeholder: { zh: '评价人', en: 'RATER' },
+      description: { zh: '评价人（rating）', en: 'rater (rating)' },
+    }),
+    ratings: value({
+      placeholder: { zh: '指标=分,...', en: 'id=score,...' },
+      description: { zh: '各指标得分（rating）', en: 'scores by indicator (rating)' },
+    }),
+    comment: value({
+      placeholder: { zh: '评语', en: 'TEXT' },
+      description: { zh: '评语（rating）', en: 'comment (rating)' },
+    }),
+    at: value({
+      placeholder: { zh: '时间', en: 'TIME' },
+      description: {
+        zh: '记录时间（默认现在）（rating、calibration）',
+        en: 'time recorded (default now) (rating, calibration)',
+      },
+    }),
+    interviewer: value({
+      placeholder: { zh: '上级', en: 'SUPERVISOR' },
+      description: { zh: '面谈人（默认上级）（interview）', en: 'interviewer (default the supervisor) (interview)' },
+    }),
+    summary: value({
+      placeholder: { zh: '纪要', en: 'TEXT' },
+      description: { zh: '纪要（interview）', en: 'summary (interview)' },
+    }),
+    action: list({
+      placeholder: { zh: '事项@YYYY-MM-DD', en: 'TEXT@YYYY-MM-DD' },
+      description: { zh: '约定事项及日期（interview）', en: 'an agreed action and its date (interview)' },
+    }),
+    points: value({
+      placeholder: { zh: '分', en: 'N' },
+      description: { zh: '校准分数（calibration）', en: 'calibration points (calibration)' },
+    }),
+    reason: value({
+      placeholder: { zh: '理由', en: 'TEXT' },
+      description: { zh: '理由（calibration）', en: 'reason (calibration)' },
+    }),
+    effective: value({
+      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
+      description: { zh: '新版本生效日期（policy）', en: 'the day the new version takes effect (policy)' },
+    }),
+    change: value({
+      placeholder: { zh: '修订说明', en: 'TEXT' },
+      description: { zh: '修订说明（policy）', en: 'what the version changes (policy)' },
+    }),
+    format: formatOption(['text', 'json', 'github'] as const, {
+      zh: '新记录未通过检查时，问题的格式（json 和 github 写到标准输出）',
+      en: 'how problems that stop the new record are reported (json and github go to stdout)',
+    }),
     root: ROOT_OPTION,
   },
-  epilogue: { zh: `退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`, en: `Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.` },
+  epilogue: {
+    zh: `退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`,
+    en: `Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.`,
+  },
 });
 
 type Values = OptionValues<typeof NEW_COMMAND.options>;
@@ -136,11 +279,20 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   const zh = context.language === 'zh-CN';
   const kind = positionals[0] as Kind | undefined;
   if (kind === undefined || !KINDS.includes(kind)) {
-    throw new UsageError({ zh: `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。`, en: `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.` });
+    throw new UsageError({
+      zh: `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。`,
+      en: `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.`,
+    });
   }
-  if (positionals.length > 1) throw new UsageError({ zh: `多余的参数：${positionals.slice(1).join(' ')}。`, en: `Unexpected argument: ${positionals.slice(1).join(' ')}.` });
+  if (positionals.length > 1)
+    throw new UsageError({
+      zh: `多余的参数：${positionals.slice(1).join(' ')}。`,
+      en: `Unexpected argument: ${positionals.slice(1).join(' ')}.`,
+    });
   const root = resolveRoot(values.root, context);
-  const { repository } = await loadRepository(root, { only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml' });
+  const { repository } = await loadRepository(root, {
+    only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml',
+  });
   const now = currentInstant(context.env ?? process.env);
   const maker = new Maker(root, repository, values, context, now);
   switch (kind) {
@@ -188,13 +340,21 @@ class Maker {
 
   require<Name extends keyof Values>(...names: Name[]): void {
     const missing = names.filter((name) => this.values[name] === undefined || this.values[name] === '');
-    if (missing.length > 0) this.usage(`缺少选项：${missing.map((name) => `--${String(name)}`).join(' ')}`, `Missing options: ${missing.map((name) => `--${String(name)}`).join(' ')}`);
+    if (missing.length > 0)
+      this.usage(
+        `缺少选项：${missing.map((name) => `--${String(name)}`).join(' ')}`,
+        `Missing options: ${missing.map((name) => `--${String(name)}`).join(' ')}`,
+      );
   }
 
   /** The policy in force on a date; a usage error when there is none. */
   policyOn(date: string): PolicyFile {
     const policy = policyInForce(this.policies, date);
-    if (!policy) this.usage(`${date} 没有生效的制度版本（content/policy/）。`, `No policy version is in force on ${date} (content/policy/).`);
+    if (!policy)
+      this.usage(
+        `${date} 没有生效的制度版本（content/policy/）。`,
+        `No policy version is in force on ${date} (content/policy/).`,
+      );
     return policy;
   }
 
@@ -210,7 +370,11 @@ class Maker {
   date(option: 'date' | 'decided-at' | 'effective', fallback?: string): string {
     const value = this.values[option] ?? fallback;
     if (value === undefined) this.usage(`缺少选项：--${option}`, `Missing option: --${option}`);
-    if (!isCalendarDate(value)) this.usage(`--${option}“${value}”不是真实的日期（YYYY-MM-DD）。`, `--${option} "${value}" is not a real date (YYYY-MM-DD).`);
+    if (!isCalendarDate(value))
+      this.usage(
+        `--${option}“${value}”不是真实的日期（YYYY-MM-DD）。`,
+        `--${option} "${value}" is not a real date (YYYY-MM-DD).`,
+      );
     return value;
   }
 
@@ -225,7 +389,8 @@ class Maker {
   period(): string {
     this.require('period');
     const period = this.values.period!;
-    if (!isYearMonth(period)) this.usage(`--period 应为 YYYY-MM（收到“${period}”）。`, `--period must be YYYY-MM (got "${period}").`);
+    if (!isYearMonth(period))
+      this.usage(`--period 应为 YYYY-MM（收到“${period}”）。`, `--period must be YYYY-MM (got "${period}").`);
     return period;
   }
 
@@ -233,12 +398,19 @@ class Maker {
     this.require(option);
     const id = this.values[option]!;
     const member = indexMembers(this.repository.team?.data).get(id);
-    if (!member) this.usage(`名册（content/team.yaml）中没有成员“${id}”。`, `There is no member "${id}" in the roster (content/team.yaml).`);
+    if (!member)
+      this.usage(
+        `名册（content/team.yaml）中没有成员“${id}”。`,
+        `There is no member "${id}" in the roster (content/team.yaml).`,
+      );
     return member;
   }
 
   list(value: string | undefined): string[] {
-    return (value ?? '').split(/[,，、]/).map((item) => item.trim()).filter((item) => item !== '');
+    return (value ?? '')
+      .split(/[,，、]/)
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   }
 
   async readOption(option: 'body-file' | 'rules-file'): Promise<string | undefined> {
@@ -257,9 +429,14 @@ class Maker {
   async article(): Promise<number> {
     const { values } = this;
     this.require('title', 'slug', 'date', 'author', 'topic');
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug!)) this.usage('--slug 只能用小写字母、数字和连字符，如 yancha-roasting。', '--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.');
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug!))
+      this.usage(
+        '--slug 只能用小写字母、数字和连字符，如 yancha-roasting。',
+        '--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.',
+      );
     const date = this.date('date');
-    if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time)) this.usage('--time 的格式是 HH:MM。', '--time takes HH:MM.');
+    if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time))
+      this.usage('--time 的格式是 HH:MM。', '--time takes HH:MM.');
     const policy = this.policyOn(date);
     const body = await this.readOption('body-file');
     const article = draftNewArticle(
@@ -280,7 +457,9 @@ class Maker {
     return this.keep(
       { path: article.indexPath, content: article.content },
       (problem) => problem.ruleId === 'ref/missing-file' && problem.field === 'cover',
-      this.zh ? '下一步：把封面图 cover.png 放进文件夹，写完正文和摘要，然后开 pull request。' : 'Next: add cover.png to the folder, finish the body and digest, open a pull request.',
+      this.zh
+        ? '下一步：把封面图 cover.png 放进文件夹，写完正文和摘要，然后开 pull request。'
+        : 'Next: add cover.png to the folder, finish the body and digest, open a pull request.',
       article.directory,
     );
   }
@@ -290,9 +469,17 @@ class Maker {
     this.require('title', 'by');
     const proposedAt = this.date('date', this.today());
     const decision = (values.decision ?? 'proposed') as 'proposed' | 'accepted' | 'parked' | 'rejected';
-    if (!['proposed', 'accepted', 'parked', 'rejected'].includes(decision)) this.usage('--decision 只能是 proposed、accepted、parked 或 rejected。', '--decision is one of proposed, accepted, parked, rejected.');
+    if (!['proposed', 'accepted', 'parked', 'rejected'].includes(decision))
+      this.usage(
+        '--decision 只能是 proposed、accepted、parked 或 rejected。',
+        '--decision is one of proposed, accepted, parked, rejected.',
+      );
     const decidedAt = decision === 'proposed' ? undefined : this.date('decided-at', proposedAt);
-    const id = nextId(this.repository.topics.map((record) => record.data.id), 'T', proposedAt.slice(0, 4));
+    const id = nextId(
+      this.repository.topics.map((record) => record.data.id),
+      'T',
+      proposedAt.slice(0, 4),
+    );
     const draft = topicDraft({
       id,
       title: values.title!,
@@ -306,30 +493,60 @@ class Maker {
       ...(values.angle ? { angle: values.angle } : {}),
       keywords: this.list(values.keywords),
     });
-    return this.keep(draft, () => false, this.zh ? `选题编号 ${id}；写文章时用 --topic ${id}。` : `The topic id is ${id}; new articles take --topic ${id}.`);
+    return this.keep(
+      draft,
+      () => false,
+      this.zh
+        ? `选题编号 ${id}；写文章时用 --topic ${id}。`
+        : `The topic id is ${id}; new articles take --topic ${id}.`,
+    );
   }
 
   async campaign(): Promise<number> {
     const { values } = this;
     this.require('kind', 'title', 'owner', 'start', 'end');
-    if (!['lottery', 'quiz', 'vote'].includes(values.kind!)) this.usage('--kind 只能是 lottery、quiz 或 vote。', '--kind is one of lottery, quiz, vote.');
+    if (!['lottery', 'quiz', 'vote'].includes(values.kind!))
+      this.usage('--kind 只能是 lottery、quiz 或 vote。', '--kind is one of lottery, quiz, vote.');
     const zone = this.timeZone;
     const start = this.dateTime('start', zone);
     const end = this.dateTime('end', zone);
     const prizes = (values.prize ?? []).map((prize) => {
       const match = /^(.+?)\s*[x×*]\s*(\d+)$/.exec(prize.trim());
-      if (!match || Number(match[2]) < 1) this.usage(`--prize 写成“名称x数量”，如 纪念礼盒x3（收到“${prize}”）。`, `--prize takes NAMExCOUNT, e.g. 纪念礼盒x3 (got "${prize}").`);
+      if (!match || Number(match[2]) < 1)
+        this.usage(
+          `--prize 写成“名称x数量”，如 纪念礼盒x3（收到“${prize}”）。`,
+          `--prize takes NAMExCOUNT, e.g. 纪念礼盒x3 (got "${prize}").`,
+        );
       return { name: match[1]!, quantity: Number(match[2]) };
     });
     const targets: Record<string, number> = {};
     for (const pair of this.list(values.target)) {
       const match = /^(participants|conversionRate|satisfaction)=(\d+(?:\.\d+)?)$/.exec(pair);
-      if (!match) this.usage(`--target 写成 participants=500,conversionRate=0.05,satisfaction=4.5（收到“${pair}”）。`, `--target takes participants=500,conversionRate=0.05,satisfaction=4.5 (got "${pair}").`);
+      if (!match)
+        this.usage(
+          `--target 写成 participants=500,conversionRate=0.05,satisfaction=4.5（收到“${pair}”）。`,
+          `--target takes participants=500,conversionRate=0.05,satisfaction=4.5 (got "${pair}").`,
+        );
       targets[match[1]!] = Number(match[2]);
     }
     const rules = await this.readOption('rules-file');
-    const id = nextId(this.repository.campaigns.map((record) => record.data.id), 'C', start.slice(0, 4));
-    const draft = campaignDraft({ id, kind: values.kind as 'lottery' | 'quiz' | 'vote', title: values.title!, owner: values.owner!, start, end, prizes, targets, ...(values.goal ? { goal: values.goal } : {}), ...(rules !== undefined ? { rules } : {}) });
+    const id = nextId(
+      this.repository.campaigns.map((record) => record.data.id),
+      'C',
+      start.slice(0, 4),
+    );
+    const draft = campaignDraft({
+      id,
+      kind: values.kind as 'lottery' | 'quiz' | 'vote',
+      title: values.title!,
+      owner: values.owner!,
+      start,
+      end,
+      prizes,
+      targets,
+      ...(values.goal ? { goal: values.goal } : {}),
+      ...(rules !== undefined ? { rules } : {}),
+    });
     return this.keep(draft, isPlaceholder, this.zh ? `活动编号 ${id}。` : `The campaign id is ${id}.`);
   }
 
@@ -338,11 +555,29 @@ class Maker {
     this.require('course', 'date', 'hours', 'attendees');
     const date = this.date('date');
     const hours = Number(values.hours);
-    if (!(hours > 0)) this.usage(`--hours 应为正数（收到“${values.hours}”）。`, `--hours must be a positive number (got "${values.hours}").`);
+    if (!(hours > 0))
+      this.usage(
+        `--hours 应为正数（收到“${values.hours}”）。`,
+        `--hours must be a positive number (got "${values.hours}").`,
+      );
     const year = Number(date.slice(0, 4));
     const previous = await this.previous(`content/training/records-${year}.yaml`);
-    const draft = trainingSessionDraft({ year, course: values.course!, date, hours, attendees: this.list(values.attendees), ...(values.notes ? { notes: values.notes } : {}) }, previous);
-    if (!draft) this.usage(`content/training/records-${year}.yaml 的 sessions 不是文件最后的列表，无法追加；请手工追加。`, `sessions is not the last list of content/training/records-${year}.yaml, so nothing can be appended; append by hand.`);
+    const draft = trainingSessionDraft(
+      {
+        year,
+        course: values.course!,
+        date,
+        hours,
+        attendees: this.list(values.attendees),
+        ...(values.notes ? { notes: values.notes } : {}),
+      },
+      previous,
+    );
+    if (!draft)
+      this.usage(
+        `content/training/records-${year}.yaml 的 sessions 不是文件最后的列表，无法追加；请手工追加。`,
+        `sessions is not the last list of content/training/records-${year}.yaml, so nothing can be appended; append by hand.`,
+      );
     return this.keep(draft, () => false);
   }
 
@@ -356,15 +591,34 @@ class Maker {
     const ratings: Record<string, number> = {};
     for (const pair of this.list(values.ratings)) {
       const match = /^([a-z][a-z0-9-]*)=(-?\d+(?:\.\d+)?)$/.exec(pair);
-      if (!match) this.usage(`--ratings 写成 指标=分数,…，如 collaboration=85（收到“${pair}”）。`, `--ratings takes indicator=score,…, e.g. collaboration=85 (got "${pair}").`);
-      if (!known.has(match[1]!)) this.usage(`“${match[1]}”不是 ${policy.effective} 版制度的定性指标；可评的指标：${[...known].join('、')}。`, `"${match[1]}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${[...known].join(', ')}.`);
+      if (!match)
+        this.usage(
+          `--ratings 写成 指标=分数,…，如 collaboration=85（收到“${pair}”）。`,
+          `--ratings takes indicator=score,…, e.g. collaboration=85 (got "${pair}").`,
+        );
+      if (!known.has(match[1]!))
+        this.usage(
+          `“${match[1]}”不是 ${policy.effective} 版制度的定性指标；可评的指标：${[...known].join('、')}。`,
+          `"${match[1]}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${[...known].join(', ')}.`,
+        );
       ratings[match[1]!] = Number(match[2]);
     }
     const submittedAt = this.dateTime('at', departmentTimeZone(policy));
-    const draft = ratingDraft({ period, member, rater: values.rater!, submittedAt, ratings, ...(values.comment !== undefined ? { comment: values.comment } : {}) }, policy);
+    const draft = ratingDraft(
+      {
+        period,
+        member,
+        rater: values.rater!,
+        submittedAt,
+        ratings,
+        ...(values.comment !== undefined ? { comment: values.comment } : {}),
+      },
+      policy,
+    );
     const unrated = [...known].filter((id) => !(id in ratings));
     // Scores left empty for the rater to fill in are the template's, not a mistake.
-    const allowed = (problem: Problem) => problem.ruleId === 'schema/type' && unrated.some((id) => problem.field === `ratings.${id}`);
+    const allowed = (problem: Problem) =>
+      problem.ruleId === 'schema/type' && unrated.some((id) => problem.field === `ratings.${id}`);
     const next =
       unrated.length === 0
         ? ''
@@ -379,14 +633,29 @@ class Maker {
     const period = this.period();
     const member = this.member();
     const interviewer = values.interviewer ?? member.supervisor;
-    if (interviewer === undefined) this.usage(`名册中 ${member.id} 没有上级，请用 --interviewer 指定面谈人。`, `The roster gives ${member.id} no supervisor; name the interviewer with --interviewer.`);
+    if (interviewer === undefined)
+      this.usage(
+        `名册中 ${member.id} 没有上级，请用 --interviewer 指定面谈人。`,
+        `The roster gives ${member.id} no supervisor; name the interviewer with --interviewer.`,
+      );
     const date = this.date('date');
     const actions = (values.action ?? []).map((entry) => {
       const match = /^(.*?)(?:@(\d{4}-\d{2}-\d{2}))?$/.exec(entry.trim())!;
-      if (match[2] !== undefined && !isCalendarDate(match[2])) this.usage(`--action 的截止日期“${match[2]}”不是真实的日期。`, `The due date "${match[2]}" of --action is not a real date.`);
+      if (match[2] !== undefined && !isCalendarDate(match[2]))
+        this.usage(
+          `--action 的截止日期“${match[2]}”不是真实的日期。`,
+          `The due date "${match[2]}" of --action is not a real date.`,
+        );
       return { action: match[1]!.trim(), ...(match[2] ? { due: match[2] } : {}) };
     });
-    const draft = interviewDraft({ period, member, interviewer, date, actions, ...(values.summary !== undefined ? { summary: values.summary } : {}) });
+    const draft = interviewDraft({
+      period,
+      member,
+      interviewer,
+      date,
+      actions,
+      ...(values.summary !== undefined ? { summary: values.summary } : {}),
+    });
     return this.keep(draft, isPlaceholder);
   }
 
@@ -395,24 +664,61 @@ class Maker {
     const period = this.period();
     this.require('member', 'points', 'by', 'reason');
     const points = Number(values.points);
-    if (!Number.isFinite(points) || points === 0) this.usage(`--points 应为非零的数，如 1 或 -0.5（收到“${values.points}”）。`, `--points must be a non-zero number such as 1 or -0.5 (got "${values.points}").`);
+    if (!Number.isFinite(points) || points === 0)
+      this.usage(
+        `--points 应为非零的数，如 1 或 -0.5（收到“${values.points}”）。`,
+        `--points must be a non-zero number such as 1 or -0.5 (got "${values.points}").`,
+      );
     const policy = this.policyOn(`${period}-01`);
     const at = this.dateTime('at', departmentTimeZone(policy));
     const file = `appraisals/${period}/calibrations.yaml`;
     const previous = await this.previous(file);
-    const draft = calibrationDraft({ period, member: values.member!, points, by: values.by!, at, reason: values.reason! }, previous, policy);
-    if (!draft) this.usage(`${file} 的 entries 不是文件最后的列表，无法追加。`, `entries is not the last list of ${file}, so nothing can be appended.`);
+    const draft = calibrationDraft(
+      { period, member: values.member!, points, by: values.by!, at, reason: values.reason! },
+      previous,
+      policy,
+    );
+    if (!draft)
+      this.usage(
+        `${file} 的 entries 不是文件最后的列表，无法追加。`,
+        `entries is not the last list of ${file}, so nothing can be appended.`,
+      );
     const { maxPoints } = policy.appraisal.calibration;
-    const total = (this.repository.calibrations ?? []).filter((record) => record.data.period === period).flatMap((record) => record.data.entries).filter((entry) => entry.member === values.member).reduce((sum, entry) => sum + entry.points, 0) + points;
-    return this.keep(draft, () => false, this.zh ? `${values.member} 在 ${period} 的校准累计 ${total} 分（制度允许 ±${maxPoints}）。` : `${values.member}'s calibrations for ${period} now add up to ${total} (the policy allows ±${maxPoints}).`);
+    const total =
+      (this.repository.calibrations ?? [])
+        .filter((record) => record.data.period === period)
+        .flatMap((record) => record.data.entries)
+        .filter((entry) => entry.member === values.member)
+        .reduce((sum, entry) => sum + entry.points, 0) + points;
+    return this.keep(
+      draft,
+      () => false,
+      this.zh
+        ? `${values.member} 在 ${period} 的校准累计 ${total} 分（制度允许 ±${maxPoints}）。`
+        : `${values.member}'s calibrations for ${period} now add up to ${total} (the policy allows ±${maxPoints}).`,
+    );
   }
 
   async policy(): Promise<number> {
     this.require('effective', 'change');
     const effective = this.date('effective');
-    const made = policyVersionDraft(this.repository, { effective, change: this.values.change!, ...(this.values.by ? { by: this.values.by } : {}) });
-    if (!made) this.usage(`${effective} 之前没有可以复制的制度版本。`, `There is no policy version before ${effective} to copy.`);
-    return this.keep(made.draft, () => false, this.zh ? `复制自 ${made.from} 版；在这个文件里写改动，${made.from} 版保持不变。` : `Copied from the ${made.from} version; make the changes in this file and leave ${made.from} as it is.`);
+    const made = policyVersionDraft(this.repository, {
+      effective,
+      change: this.values.change!,
+      ...(this.values.by ? { by: this.values.by } : {}),
+    });
+    if (!made)
+      this.usage(
+        `${effective} 之前没有可以复制的制度版本。`,
+        `There is no policy version before ${effective} to copy.`,
+      );
+    return this.keep(
+      made.draft,
+      () => false,
+      this.zh
+        ? `复制自 ${made.from} 版；在这个文件里写改动，${made.from} 版保持不变。`
+        : `Copied from the ${made.from} version; make the changes in this file and leave ${made.from} as it is.`,
+    );
   }
 
   // ---------------------------------------------------------------- writing
@@ -422,7 +728,10 @@ class Maker {
       return await readFile(path.join(this.root, file), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      this.usage(`无法读取 ${file}（${(error as NodeJS.ErrnoException).code}）。`, `Cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`);
+      this.usage(
+        `无法读取 ${file}（${(error as NodeJS.ErrnoException).code}）。`,
+        `Cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`,
+      );
     }
   }
 
@@ -434,7 +743,10 @@ class Maker {
     const { zh, context } = this;
     const target = path.join(this.root, draft.path);
     draft = { ...draft, content: withSchemaLocation(draft.content, existsSync(path.join(this.root, 'schemas'))) };
-    if (draft.previous === undefined && (existsSync(target) || (folder !== undefined && existsSync(path.join(this.root, folder))))) {
+    if (
+      draft.previous === undefined &&
+      (existsSync(target) || (folder !== undefined && existsSync(path.join(this.root, folder))))
+    ) {
       this.usage(`${folder ?? draft.path} 已经存在。`, `${folder ?? draft.path} already exists.`);
     }
     const created = await this.missingFolders(path.dirname(target));
@@ -448,22 +760,39 @@ class Maker {
     } catch (error) {
       await this.undo(draft, target, created);
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.usage(`无法写入 ${draft.path}（${code}）：请确认文件夹存在且可写。`, `Cannot write ${draft.path} (${code}): check that the folder exists and is writable.`);
+      this.usage(
+        `无法写入 ${draft.path}（${code}）：请确认文件夹存在且可写。`,
+        `Cannot write ${draft.path} (${code}): check that the folder exists and is writable.`,
+      );
     }
     const { problems } = await checkRepository(this.root, { paths: [draft.path], now: this.now });
-    const blocking = problems.filter((problem) => problem.severity === 'error' && problem.ruleId !== 'template/placeholder' && !allowed(problem));
+    const blocking = problems.filter(
+      (problem) => problem.severity === 'error' && problem.ruleId !== 'template/placeholder' && !allowed(problem),
+    );
     if (blocking.length > 0) {
       await this.undo(draft, target, created);
       // What stops the record: as text on stderr, or (json, github) through the report registry on stdout.
-      if (this.values.format === 'text') context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
-      else await writeReport(this.values.format, blocking, { language: context.language, filesChecked: 1, suppressed: 0 }, context);
+      if (this.values.format === 'text')
+        context.stderr.write(formatText(blocking, { language: context.language, filesChecked: 1 }));
+      else
+        await writeReport(
+          this.values.format,
+          blocking,
+          { language: context.language, filesChecked: 1, suppressed: 0 },
+          context,
+        );
       context.stderr.write(zh ? `没有写入 ${draft.path}。\n` : `${draft.path} was not written.\n`);
       return EXIT.problems;
     }
     const left = problems.filter((problem) => problem.ruleId === 'template/placeholder').length;
     const verb = draft.previous === undefined ? (zh ? '已创建' : 'Created') : zh ? '已追加到' : 'Appended to';
     context.stdout.write(`${verb} ${draft.path}${zh ? '。' : '.'}\n`);
-    if (left > 0) context.stdout.write(zh ? `还有 ${left} 处【待填写】要换成真实内容（mpflow check 会指出位置）。\n` : `${left} 【待填写】 placeholder(s) still to replace (mpflow check shows where).\n`);
+    if (left > 0)
+      context.stdout.write(
+        zh
+          ? `还有 ${left} 处【待填写】要换成真实内容（mpflow check 会指出位置）。\n`
+          : `${left} 【待填写】 placeholder(s) still to replace (mpflow check shows where).\n`,
+      );
     if (next) context.stdout.write(`${next}\n`);
     return EXIT.clean;
   }

@@ -31,9 +31,15 @@ and never publishes twice.`,
     now: value({
       placeholder: { zh: '时间', en: 'TIME' },
       parse: dateOrInstant,
-      description: { zh: '以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）', en: 'take this as "now" (ISO 8601; without an offset, read in the policy\'s time zone)' },
+      description: {
+        zh: '以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）',
+        en: 'take this as "now" (ISO 8601; without an offset, read in the policy\'s time zone)',
+      },
     }),
-    'dry-run': flag({ zh: '只列出将要发布和被拦下的文章，不调用接口、不写文件', en: 'list what would go out and what is blocked; no API call, no file written' }),
+    'dry-run': flag({
+      zh: '只列出将要发布和被拦下的文章，不调用接口、不写文件',
+      en: 'list what would go out and what is blocked; no API call, no file written',
+    }),
     'push-records': flag({
       zh: '每次提交发布前，先把发布记录提交并推送到当前分支（发布工作流使用；\n令牌取自 MPFLOW_PUSH_TOKEN）。推送失败则不提交',
       en: 'before each submission, commit the publish records and push them to the\ncurrent branch (the publish workflow does; token from MPFLOW_PUSH_TOKEN).\nA push that fails holds the submission',
@@ -68,7 +74,11 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   const { values } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (!values.due) throw new UsageError({ zh: '请加 --due：mpflow publish 目前只发布到期的文章。', en: 'Pass --due: mpflow publish only publishes the articles that are due.' });
+  if (!values.due)
+    throw new UsageError({
+      zh: '请加 --due：mpflow publish 目前只发布到期的文章。',
+      en: 'Pass --due: mpflow publish only publishes the articles that are due.',
+    });
   const format = values.format;
   const root = resolveRoot(values.root, context);
 
@@ -78,7 +88,10 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
     const { timeZone } = publishingSettings(repository, now);
     const given = parseInstant(values.now, timeZone);
     if (given === undefined) {
-      throw new UsageError({ zh: `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。`, en: `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.` });
+      throw new UsageError({
+        zh: `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。`,
+        en: `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.`,
+      });
     }
     now = given;
   }
@@ -93,17 +106,36 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
       throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
     }
   }
-  const pushRecords = values['push-records'] && !values['dry-run'] ? { ...(env.MPFLOW_PUSH_TOKEN ? { token: env.MPFLOW_PUSH_TOKEN } : {}), ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}) } : undefined;
+  const pushRecords =
+    values['push-records'] && !values['dry-run']
+      ? {
+          ...(env.MPFLOW_PUSH_TOKEN ? { token: env.MPFLOW_PUSH_TOKEN } : {}),
+          ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+        }
+      : undefined;
   let render;
   try {
     // The department's look and breaks (content/department.yaml, render), as mpflow render uses them.
     render = departmentRenderer(root);
   } catch (error) {
-    if (error instanceof DepartmentSettingsError || error instanceof DepartmentCssError) throw new UsageError(error.message);
+    if (error instanceof DepartmentSettingsError || error instanceof DepartmentCssError)
+      throw new UsageError(error.message);
     throw error;
   }
-  const report = await publishDue({ root, now, dryRun: values['dry-run'], render, checkPublishedBeforeSubmit: true, ...(pushRecords ? { pushRecords } : {}), ...(client ? { client } : {}) });
-  context.stdout.write(format === 'json' ? `${JSON.stringify(localizeReport(report, language), null, 2)}\n` : formatPublishReport(report, language));
+  const report = await publishDue({
+    root,
+    now,
+    dryRun: values['dry-run'],
+    render,
+    checkPublishedBeforeSubmit: true,
+    ...(pushRecords ? { pushRecords } : {}),
+    ...(client ? { client } : {}),
+  });
+  context.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(localizeReport(report, language), null, 2)}\n`
+      : formatPublishReport(report, language),
+  );
   return report.ok ? EXIT.clean : EXIT.problems;
 }
 
@@ -116,7 +148,15 @@ function localizeReport(report: PublishDueReport, language: Language): unknown {
       ...entry,
       ...(entry.message ? { message: pick(entry.message, language) } : {}),
       ...(entry.problems
-        ? { problems: entry.problems.map((problem) => ({ file: problem.file, line: problem.span.start.line, column: problem.span.start.column, ruleId: problem.ruleId, message: pick(problem.message, language) })) }
+        ? {
+            problems: entry.problems.map((problem) => ({
+              file: problem.file,
+              line: problem.span.start.line,
+              column: problem.span.start.column,
+              ruleId: problem.ruleId,
+              message: pick(problem.message, language),
+            })),
+          }
         : {}),
     })),
   };
@@ -128,7 +168,11 @@ const OUTCOME_LABELS: Record<DueReportEntry['outcome'], { zh: string; en: string
   failed: { zh: '失败', en: 'failed', mark: '✗' },
   blocked: { zh: '被检查拦下', en: 'blocked by checks', mark: '✗' },
   stale: { zh: '错过太久，未补发', en: 'missed too long ago, not made up', mark: '✗' },
-  interrupted: { zh: '已开始，运行中止（已完成的步骤已记录，下次运行接着做）', en: 'started, then the run stopped (the steps done are recorded; the next run carries on)', mark: '-' },
+  interrupted: {
+    zh: '已开始，运行中止（已完成的步骤已记录，下次运行接着做）',
+    en: 'started, then the run stopped (the steps done are recorded; the next run carries on)',
+    mark: '-',
+  },
   'not-attempted': { zh: '未处理（运行已中止）', en: 'not attempted (run stopped)', mark: '-' },
   'would-publish': { zh: '将发布', en: 'would publish', mark: '→' },
   'would-resume': { zh: '将继续发布', en: 'would resume', mark: '→' },
@@ -156,21 +200,32 @@ export function formatPublishReport(report: PublishDueReport, language: Language
     const label = OUTCOME_LABELS[entry.outcome];
     const overdue = entry.overdue ? (zh ? '【已逾期】' : ' [OVERDUE]') : '';
     lines.push(`${label.mark} ${entry.article}  ${entry.title}`);
-    lines.push(entry.publishAt ? `    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}` : `    ${pick(label, language)}`);
+    lines.push(
+      entry.publishAt
+        ? `    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}`
+        : `    ${pick(label, language)}`,
+    );
     if (entry.nextStep) {
-      const images = entry.images !== undefined ? (zh ? `；正文图片 ${entry.images} 张` : `; ${entry.images} body image(s)`) : '';
-      lines.push(`    ${zh ? '从这一步开始：' : 'starting at: '}${pick(STEP_LABELS[entry.nextStep], language)}${images}`);
+      const images =
+        entry.images !== undefined ? (zh ? `；正文图片 ${entry.images} 张` : `; ${entry.images} body image(s)`) : '';
+      lines.push(
+        `    ${zh ? '从这一步开始：' : 'starting at: '}${pick(STEP_LABELS[entry.nextStep], language)}${images}`,
+      );
     }
     if (entry.record?.url && entry.outcome === 'published') lines.push(`    ${entry.record.url}`);
     if (entry.message) lines.push(`    ${pick(entry.message, language)}`);
-    for (const problem of entry.problems ?? []) lines.push(`    ${problem.file}:${problem.span.start.line}:${problem.span.start.column}  ${problem.ruleId}  ${pick(problem.message, language)}`);
+    for (const problem of entry.problems ?? [])
+      lines.push(
+        `    ${problem.file}:${problem.span.start.line}:${problem.span.start.column}  ${problem.ruleId}  ${pick(problem.message, language)}`,
+      );
   }
   if (report.stoppedBy) lines.push('', `${zh ? '运行中止：' : 'Run stopped: '}${pick(report.stoppedBy, language)}`);
   if (report.upcoming.length > 0) {
     lines.push('', zh ? '接下来：' : 'Coming up:');
     for (const item of report.upcoming) lines.push(`  ${item.publishAt}  ${item.article}  ${item.title}`);
   }
-  const count = (outcome: DueReportEntry['outcome']) => report.entries.filter((entry) => entry.outcome === outcome).length;
+  const count = (outcome: DueReportEntry['outcome']) =>
+    report.entries.filter((entry) => entry.outcome === outcome).length;
   const overdue = report.entries.filter((entry) => entry.overdue).length;
   lines.push(
     '',

@@ -6,7 +6,13 @@ import path from 'node:path';
 import { pick } from '../../core/i18n/language.ts';
 import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
-import { DEFAULT_THEME, isThemeName, renderArticle, THEME_NAMES, type RenderedArticle } from '../../core/render/render-article.ts';
+import {
+  DEFAULT_THEME,
+  isThemeName,
+  renderArticle,
+  THEME_NAMES,
+  type RenderedArticle,
+} from '../../core/render/render-article.ts';
 import { isCodeStyle, renderTheme, type ThemeCustomisation } from '../../core/render/themes.ts';
 import type { DepartmentRendering } from '../../core/render/department-theme.ts';
 import { WECHAT_CONTENT_MAX_CHARS } from '../../core/render/wechat-safety.ts';
@@ -24,7 +30,10 @@ import type { CommandContext } from '../context.ts';
 /** --theme: one of the themes, named in the message when it is not. */
 const themeName: Validator<string> = (raw, { language }) => {
   if (isThemeName(raw)) return raw;
-  throw new UsageError({ zh: `没有“${raw}”这个主题；可用的主题：${THEME_NAMES.join('、')}。`, en: `There is no theme "${raw}"; the themes are ${THEME_NAMES.join(', ')}.` });
+  throw new UsageError({
+    zh: `没有“${raw}”这个主题；可用的主题：${THEME_NAMES.join('、')}。`,
+    en: `There is no theme "${raw}"; the themes are ${THEME_NAMES.join(', ')}.`,
+  });
 };
 
 export const RENDER_COMMAND = defineCommand({
@@ -50,10 +59,30 @@ as many as you like.`,
   },
   positionals: true,
   options: {
-    out: value({ short: 'o', placeholder: { zh: '文件或文件夹', en: 'FILE-OR-FOLDER' }, description: { zh: '一个输入时是文件；多个输入时是文件夹，按输入的相对路径写 .html', en: 'a file for one input; a folder for several, one .html per input by its path' } }),
-    stdout: flag({ zh: '输出到标准输出（默认），每个输入一行 HTML', en: 'write to standard output (the default), one line of HTML per input' }),
-    theme: value({ placeholder: { zh: '主题', en: 'NAME' }, parse: themeName, description: { zh: '渲染主题（见下）', en: 'rendering theme (see below)' } }),
-    'image-base': value({ placeholder: { zh: '网址', en: 'URL' }, description: { zh: '本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取', en: 'write local images as this address + their path, for the editor to fetch' } }),
+    out: value({
+      short: 'o',
+      placeholder: { zh: '文件或文件夹', en: 'FILE-OR-FOLDER' },
+      description: {
+        zh: '一个输入时是文件；多个输入时是文件夹，按输入的相对路径写 .html',
+        en: 'a file for one input; a folder for several, one .html per input by its path',
+      },
+    }),
+    stdout: flag({
+      zh: '输出到标准输出（默认），每个输入一行 HTML',
+      en: 'write to standard output (the default), one line of HTML per input',
+    }),
+    theme: value({
+      placeholder: { zh: '主题', en: 'NAME' },
+      parse: themeName,
+      description: { zh: '渲染主题（见下）', en: 'rendering theme (see below)' },
+    }),
+    'image-base': value({
+      placeholder: { zh: '网址', en: 'URL' },
+      description: {
+        zh: '本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取',
+        en: 'write local images as this address + their path, for the editor to fetch',
+      },
+    }),
     upload: flag({
       zh: '本地图片经 media/uploadimg 上传（需 WECHAT_APPID、WECHAT_APPSECRET），\nHTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次',
       en: "upload local images through media/uploadimg (needs WECHAT_APPID and\nWECHAT_APPSECRET) and write WeChat's addresses; cached by content digest,\nso an image is uploaded once",
@@ -66,7 +95,13 @@ as many as you like.`,
       zh: '在本机（127.0.0.1）开一个预览页：文章放在 375 像素宽的手机框里，Markdown、\n图片或部门主题文件一改就重新渲染并自动刷新；按 Ctrl-C 结束',
       en: "serve a preview on this machine (127.0.0.1): the article in a 375-px phone\nframe, rendered again and reloaded when the Markdown, its images or the\ndepartment's theme files change; Ctrl-C stops",
     }),
-    port: value({ placeholder: { zh: '端口', en: 'PORT' }, description: { zh: '预览页的端口（默认 4375；0 表示随便挑一个空闲的）', en: "the preview's port (default 4375; 0 picks any free one)" } }),
+    port: value({
+      placeholder: { zh: '端口', en: 'PORT' },
+      description: {
+        zh: '预览页的端口（默认 4375；0 表示随便挑一个空闲的）',
+        en: "the preview's port (default 4375; 0 picks any free one)",
+      },
+    }),
     root: ROOT_OPTION,
   },
   epilogue: {
@@ -135,42 +170,81 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   const { values, positionals } = parsed;
   const zh = context.language === 'zh-CN';
   const env = context.env ?? process.env;
-  if (positionals.length === 0) throw new UsageError({ zh: '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…', en: 'Name a Markdown file, folder or article id to render: mpflow render <file>…' });
-  if (values.out !== undefined && values.stdout) throw new UsageError({ zh: '--out 和 --stdout 只能选一个。', en: 'Choose --out or --stdout, not both.' });
-  if (values['image-base'] !== undefined && values.upload) throw new UsageError({ zh: '--image-base 和 --upload 只能选一个。', en: 'Choose --image-base or --upload, not both.' });
+  if (positionals.length === 0)
+    throw new UsageError({
+      zh: '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…',
+      en: 'Name a Markdown file, folder or article id to render: mpflow render <file>…',
+    });
+  if (values.out !== undefined && values.stdout)
+    throw new UsageError({ zh: '--out 和 --stdout 只能选一个。', en: 'Choose --out or --stdout, not both.' });
+  if (values['image-base'] !== undefined && values.upload)
+    throw new UsageError({
+      zh: '--image-base 和 --upload 只能选一个。',
+      en: 'Choose --image-base or --upload, not both.',
+    });
   let imageBase: string | undefined;
   if (values['image-base'] !== undefined) {
     const given = values['image-base'];
-    if (!URL.canParse(given) || !/^https?:\/\//i.test(given)) throw new UsageError({ zh: `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。`, en: `--image-base "${given}" is not an http:// or https:// address.` });
+    if (!URL.canParse(given) || !/^https?:\/\//i.test(given))
+      throw new UsageError({
+        zh: `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。`,
+        en: `--image-base "${given}" is not an http:// or https:// address.`,
+      });
     imageBase = given.endsWith('/') ? given : `${given}/`;
   }
 
   const root = values.root !== undefined ? resolveRoot(values.root, context) : findRepositoryRoot(context.cwd);
   const inputs = await resolveInputs(positionals, root, context);
-  if (values.port !== undefined && !values.watch) throw new UsageError({ zh: '--port 只和 --watch 一起用。', en: '--port goes with --watch.' });
+  if (values.port !== undefined && !values.watch)
+    throw new UsageError({ zh: '--port 只和 --watch 一起用。', en: '--port goes with --watch.' });
   if (values.watch) {
-    if (inputs.length !== 1) throw new UsageError({ zh: `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。`, en: `--watch previews one article at a time; ${inputs.length} Markdown files were given.` });
-    if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined) throw new UsageError({ zh: '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。', en: '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.' });
+    if (inputs.length !== 1)
+      throw new UsageError({
+        zh: `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。`,
+        en: `--watch previews one article at a time; ${inputs.length} Markdown files were given.`,
+      });
+    if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined)
+      throw new UsageError({
+        zh: '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。',
+        en: '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.',
+      });
     const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ zh: `--port “${values.port}” 不是 0–65535 的端口号。`, en: `--port "${values.port}" is not a port number from 0 to 65535.` });
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError({
+        zh: `--port “${values.port}” 不是 0–65535 的端口号。`,
+        en: `--port "${values.port}" is not a port number from 0 to 65535.`,
+      });
     return watchDocument(inputs[0]!, root, { theme: values.theme, breaks: values.breaks, port, zh, context, env });
   }
-  const toFolder = values.out !== undefined && (inputs.length > 1 || (existsSync(path.resolve(context.cwd, values.out)) && statSync(path.resolve(context.cwd, values.out)).isDirectory()));
+  const toFolder =
+    values.out !== undefined &&
+    (inputs.length > 1 ||
+      (existsSync(path.resolve(context.cwd, values.out)) &&
+        statSync(path.resolve(context.cwd, values.out)).isDirectory()));
 
   if (values.out !== undefined && !toFolder) {
     const folder = path.dirname(path.resolve(context.cwd, values.out));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new UsageError({ zh: `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。`, en: `Cannot write --out ${values.out}: the folder ${folder} does not exist.` });
+      throw new UsageError({
+        zh: `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。`,
+        en: `Cannot write --out ${values.out}: the folder ${folder} does not exist.`,
+      });
     }
   }
 
   // Credentials are checked before anything is rendered or written.
   let uploader: Awaited<ReturnType<typeof import('../../core/render/image-upload.ts').createImageUploader>> | undefined;
   if (values.upload) {
-    const [{ wechatClientFromEnvironment, WeChatConfigurationError, DEFAULT_WECHAT_API_BASE }, { createImageUploader, uploadCachePath }] = await Promise.all([import('../../core/wechat/client.ts'), import('../../core/render/image-upload.ts')]);
+    const [
+      { wechatClientFromEnvironment, WeChatConfigurationError, DEFAULT_WECHAT_API_BASE },
+      { createImageUploader, uploadCachePath },
+    ] = await Promise.all([import('../../core/wechat/client.ts'), import('../../core/render/image-upload.ts')]);
     try {
       const client = wechatClientFromEnvironment(env);
-      uploader = await createImageUploader(client, uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')));
+      uploader = await createImageUploader(
+        client,
+        uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')),
+      );
     } catch (error) {
       if (!(error instanceof WeChatConfigurationError)) throw error;
       throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
@@ -179,7 +253,10 @@ export async function runRender(argv: string[], context: CommandContext): Promis
 
   const department = root !== undefined ? await departmentOf(root, zh) : undefined;
   if (department?.cssFile !== undefined) {
-    for (const finding of department.cssFindings) context.stderr.write(`${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`);
+    for (const finding of department.cssFindings)
+      context.stderr.write(
+        `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`,
+      );
   }
   const { documents, failed } = await readDocuments(inputs, root, values.theme, context, env);
   let exitCode: number = failed ? EXIT.problems : EXIT.clean;
@@ -187,11 +264,24 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   const lines: string[] = [];
   try {
     for (const document of documents) {
-      const result = await renderDocument(document, { breaks: values.breaks ?? document.breaks ?? department?.breaks ?? false, customisation: department?.customisation ?? {}, imageBase, uploader, zh, context });
+      const result = await renderDocument(document, {
+        breaks: values.breaks ?? document.breaks ?? department?.breaks ?? false,
+        customisation: department?.customisation ?? {},
+        imageBase,
+        uploader,
+        zh,
+        context,
+      });
       if (result.failed) exitCode = EXIT.problems;
       if (!result.rendered) continue;
       if (values.out === undefined) lines.push(result.rendered.html);
-      else outputs.push({ target: toFolder ? path.join(path.resolve(context.cwd, values.out), outputName(document.input, context.cwd)) : path.resolve(context.cwd, values.out), html: result.rendered.html });
+      else
+        outputs.push({
+          target: toFolder
+            ? path.join(path.resolve(context.cwd, values.out), outputName(document.input, context.cwd))
+            : path.resolve(context.cwd, values.out),
+          html: result.rendered.html,
+        });
     }
   } finally {
     await uploader?.save();
@@ -211,7 +301,14 @@ const DEFAULT_PREVIEW_PORT = 4375;
 async function watchDocument(
   input: Input,
   root: string | undefined,
-  options: { theme: string | undefined; breaks: boolean | undefined; port: number; zh: boolean; context: CommandContext; env: NodeJS.ProcessEnv },
+  options: {
+    theme: string | undefined;
+    breaks: boolean | undefined;
+    port: number;
+    zh: boolean;
+    context: CommandContext;
+    env: NodeJS.ProcessEnv;
+  },
 ): Promise<number> {
   const { zh, context, env } = options;
   const { startPreviewServer } = await import('../../core/render/preview-server.ts');
@@ -230,7 +327,10 @@ async function watchDocument(
       }
       if (department.cssFile !== undefined) {
         watched.push(path.resolve(root, department.cssFile));
-        for (const finding of department.cssFindings) context.stderr.write(`${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`);
+        for (const finding of department.cssFindings)
+          context.stderr.write(
+            `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`,
+          );
       }
     }
     let errors = '';
@@ -256,8 +356,14 @@ async function watchDocument(
     });
     for (const image of rendered.images) if (image.absolutePath !== undefined) watched.push(image.absolutePath);
     const offset = document.firstLine - 1;
-    for (const removal of rendered.removals) context.stderr.write(`${input.shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`);
-    for (const problem of rendered.figureProblems) context.stderr.write(`${input.shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`);
+    for (const removal of rendered.removals)
+      context.stderr.write(
+        `${input.shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`,
+      );
+    for (const problem of rendered.figureProblems)
+      context.stderr.write(
+        `${input.shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`,
+      );
     return { html: rendered.html, title, watched, files };
   };
   let server: Awaited<ReturnType<typeof startPreviewServer>>;
@@ -266,15 +372,28 @@ async function watchDocument(
       port: options.port,
       render,
       onRendered: (rendering, version) => {
-        if (version > 1) context.stderr.write(zh ? `已重新渲染 ${input.shown}${rendering.error ? '（有错误，见预览页）' : ''}。\n` : `Rendered ${input.shown} again${rendering.error ? ' (with errors, see the preview)' : ''}.\n`);
+        if (version > 1)
+          context.stderr.write(
+            zh
+              ? `已重新渲染 ${input.shown}${rendering.error ? '（有错误，见预览页）' : ''}。\n`
+              : `Rendered ${input.shown} again${rendering.error ? ' (with errors, see the preview)' : ''}.\n`,
+          );
       },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError({ zh: `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。`, en: `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.` });
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new UsageError({
+        zh: `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。`,
+        en: `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.`,
+      });
     throw error;
   }
-  context.stderr.write(zh ? `预览：${server.url}（文件一改就重新渲染，按 Ctrl-C 结束）\n` : `Preview: ${server.url} (renders again when the files change; Ctrl-C stops)\n`);
+  context.stderr.write(
+    zh
+      ? `预览：${server.url}（文件一改就重新渲染，按 Ctrl-C 结束）\n`
+      : `Preview: ${server.url} (renders again when the files change; Ctrl-C stops)\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -293,17 +412,24 @@ async function watchDocument(
 function outputName(input: Input, cwd: string): string {
   const relative = path.relative(cwd, input.absolute);
   const inside = relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(input.absolute) : relative;
-  return inside.replace(MARKDOWN, '') + '.html';
+  return `${inside.replace(MARKDOWN, '')}.html`;
 }
 
-async function resolveInputs(argumentsGiven: string[], root: string | undefined, context: CommandContext): Promise<Input[]> {
+async function resolveInputs(
+  argumentsGiven: string[],
+  root: string | undefined,
+  context: CommandContext,
+): Promise<Input[]> {
   const zh = context.language === 'zh-CN';
   const seen = new Set<string>();
   const inputs: Input[] = [];
   const add = (absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    inputs.push({ absolute, shown: path.relative(context.cwd, absolute).split(path.sep).join('/') || path.basename(absolute) });
+    inputs.push({
+      absolute,
+      shown: path.relative(context.cwd, absolute).split(path.sep).join('/') || path.basename(absolute),
+    });
   };
   for (const argument of argumentsGiven) {
     const candidate = path.resolve(context.cwd, argument);
@@ -311,23 +437,38 @@ async function resolveInputs(argumentsGiven: string[], root: string | undefined,
     if (existsSync(candidate)) {
       if (statSync(candidate).isDirectory()) {
         const index = path.join(candidate, 'index.md');
-        const inRepository = (file: string) => (root === undefined ? undefined : path.relative(root, file).split(path.sep).join('/'));
-        const articlesOnly = (inRepository(candidate) ?? '..').startsWith('content/') || inRepository(candidate) === 'content';
+        const inRepository = (file: string) =>
+          root === undefined ? undefined : path.relative(root, file).split(path.sep).join('/');
+        const articlesOnly =
+          (inRepository(candidate) ?? '..').startsWith('content/') || inRepository(candidate) === 'content';
         // Inside content/ a folder means its articles: their folders also hold notes such as authorization.md.
-        const files = (await markdownFilesIn(candidate)).filter((file) => !articlesOnly || ARTICLE_FILE.test(inRepository(file)!));
-        if (files.length === 0) throw new UsageError({ zh: `文件夹 ${argument} 里没有 Markdown 文件（.md）。`, en: `The folder ${argument} holds no Markdown files (.md).` });
+        const files = (await markdownFilesIn(candidate)).filter(
+          (file) => !articlesOnly || ARTICLE_FILE.test(inRepository(file)!),
+        );
+        if (files.length === 0)
+          throw new UsageError({
+            zh: `文件夹 ${argument} 里没有 Markdown 文件（.md）。`,
+            en: `The folder ${argument} holds no Markdown files (.md).`,
+          });
         files.forEach(add);
       } else if (!MARKDOWN.test(candidate)) {
-        throw new UsageError({ zh: `“${argument}”不是 Markdown 文件（.md）。`, en: `"${argument}" is not a Markdown file (.md).` });
+        throw new UsageError({
+          zh: `“${argument}”不是 Markdown 文件（.md）。`,
+          en: `"${argument}" is not a Markdown file (.md).`,
+        });
       } else {
         add(candidate);
       }
     } else if (id && root !== undefined) {
       const index = path.join(root, 'content', 'articles', id[1]!, id[2]!, 'index.md');
-      if (!existsSync(index)) throw new UsageError({ zh: `文章 ${argument} 不存在。`, en: `The article ${argument} does not exist.` });
+      if (!existsSync(index))
+        throw new UsageError({ zh: `文章 ${argument} 不存在。`, en: `The article ${argument} does not exist.` });
       add(index);
     } else {
-      throw new UsageError({ zh: `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。`, en: `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).` });
+      throw new UsageError({
+        zh: `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。`,
+        en: `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).`,
+      });
     }
   }
   return inputs;
@@ -364,7 +505,10 @@ class YamlFactsCache {
 
   async open(): Promise<void> {
     try {
-      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { version?: number; entries?: Record<string, YamlFacts> };
+      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as {
+        version?: number;
+        entries?: Record<string, YamlFacts>;
+      };
       if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
     } catch {
       // No cache yet: every text is parsed.
@@ -383,11 +527,18 @@ class YamlFactsCache {
     const error = document.errors[0];
     if (error) {
       const position = error.linePos?.[0] ?? { line: 1, col: 1 };
-      return { line: position.line + firstLine - 1, column: position.col, message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.') };
+      return {
+        line: position.line + firstLine - 1,
+        column: position.col,
+        message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.'),
+      };
     }
     const data = document.toJS() as unknown;
     const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-    const publishing = record.publishing !== null && typeof record.publishing === 'object' ? (record.publishing as Record<string, unknown>) : {};
+    const publishing =
+      record.publishing !== null && typeof record.publishing === 'object'
+        ? (record.publishing as Record<string, unknown>)
+        : {};
     const facts: YamlFacts = {
       ...(typeof record.effective === 'string' ? { effective: record.effective } : {}),
       ...(typeof publishing.theme === 'string' ? { theme: publishing.theme } : {}),
@@ -416,9 +567,16 @@ class YamlFactsCache {
  * repository, its policies (for the theme) — and front matter is only parsed, not validated:
  * `mpflow check` judges the records; render must start fast for a writer's many files.
  */
-async function readDocuments(inputs: Input[], root: string | undefined, requestedTheme: string | undefined, context: CommandContext, env: NodeJS.ProcessEnv): Promise<{ documents: Document[]; failed: boolean }> {
+async function readDocuments(
+  inputs: Input[],
+  root: string | undefined,
+  requestedTheme: string | undefined,
+  context: CommandContext,
+  env: NodeJS.ProcessEnv,
+): Promise<{ documents: Document[]; failed: boolean }> {
   const zh = context.language === 'zh-CN';
-  const relativeOf = (input: Input) => (root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/'));
+  const relativeOf = (input: Input) =>
+    root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/');
   const policies: Array<{ effective: string; publishing: { theme?: string } }> = [];
   let failed = false;
   const yaml = new YamlFactsCache(env);
@@ -428,7 +586,11 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
     const names = existsSync(policyFolder) ? (await readdir(policyFolder)).filter((name) => /\.ya?ml$/.test(name)) : [];
     for (const name of names) {
       const parsed = await yaml.read(await readFile(path.join(policyFolder, name), 'utf8'), 1);
-      if ('facts' in parsed && parsed.facts.effective !== undefined) policies.push({ effective: parsed.facts.effective, publishing: parsed.facts.theme !== undefined ? { theme: parsed.facts.theme } : {} });
+      if ('facts' in parsed && parsed.facts.effective !== undefined)
+        policies.push({
+          effective: parsed.facts.effective,
+          publishing: parsed.facts.theme !== undefined ? { theme: parsed.facts.theme } : {},
+        });
     }
   }
   const documents: Document[] = [];
@@ -439,14 +601,22 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
     try {
       source = await readFile(input.absolute, 'utf8');
     } catch (error) {
-      context.stderr.write(zh ? `${input.shown}：读不出这个文件（${(error as NodeJS.ErrnoException).code ?? 'error'}），没有渲染。\n` : `${input.shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was rendered.\n`);
+      context.stderr.write(
+        zh
+          ? `${input.shown}：读不出这个文件（${(error as NodeJS.ErrnoException).code ?? 'error'}），没有渲染。\n`
+          : `${input.shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was rendered.\n`,
+      );
       failed = true;
       continue;
     }
     const split = splitFrontMatter(source);
     const unreadable = (line: number, column: number, why: string) => {
       context.stderr.write(`${input.shown}:${line}:${column}  yaml/syntax  ${why}\n`);
-      context.stderr.write(zh ? `${input.shown}：文章读不出来，没有渲染。\n` : `${input.shown}: the article could not be read; nothing was rendered.\n`);
+      context.stderr.write(
+        zh
+          ? `${input.shown}：文章读不出来，没有渲染。\n`
+          : `${input.shown}: the article could not be read; nothing was rendered.\n`,
+      );
       failed = true;
     };
     if (split.kind === 'unclosed' || (article && split.kind === 'missing')) {
@@ -464,8 +634,9 @@ async function readDocuments(inputs: Input[], root: string | undefined, requeste
       if (parsed.facts.breaks !== undefined) breaks = parsed.facts.breaks;
     }
     // An article's theme follows the policy in force on its date; any other file's, today's.
-    const date = article ? article.split('/')[2]! + '-' + article.split('/')[3]!.slice(0, 5) : today(env);
-    const theme = requestedTheme ?? (root !== undefined ? articleTheme(policies as unknown as PolicyFile[], date) : DEFAULT_THEME);
+    const date = article ? `${article.split('/')[2]!}-${article.split('/')[3]!.slice(0, 5)}` : today(env);
+    const theme =
+      requestedTheme ?? (root !== undefined ? articleTheme(policies as unknown as PolicyFile[], date) : DEFAULT_THEME);
     documents.push({
       input,
       markdown: split.kind === 'ok' ? split.body : source.replace(/\r\n?/g, '\n'),
@@ -493,27 +664,37 @@ async function departmentOf(root: string, zh: boolean): Promise<DepartmentRender
     // No settings: the built-in themes as they are.
   }
   if (!/^render\s*:/m.test(text)) return { customisation: {}, cssFindings: [] };
-  const [{ DepartmentSettingsError, readDepartmentSettings }, { DepartmentCssError, departmentRendering }] = await Promise.all([import('../../core/department/settings.ts'), import('../../core/render/department-theme.ts')]);
+  const [{ DepartmentSettingsError, readDepartmentSettings }, { DepartmentCssError, departmentRendering }] =
+    await Promise.all([import('../../core/department/settings.ts'), import('../../core/render/department-theme.ts')]);
   let rendering: DepartmentRendering;
   try {
     rendering = departmentRendering(readDepartmentSettings(root).render, root);
   } catch (error) {
     if (error instanceof DepartmentSettingsError) throw new UsageError(error.message);
     if (error instanceof DepartmentCssError) {
-      throw new UsageError({ zh: `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。`, en: error.message });
+      throw new UsageError({
+        zh: `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。`,
+        en: error.message,
+      });
     }
     throw error;
   }
   const style = rendering.customisation.code?.style;
   if (style !== undefined && !isCodeStyle(style)) {
-    throw new UsageError({ zh: `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`, en: `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).` });
+    throw new UsageError({
+      zh: `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`,
+      en: `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).`,
+    });
   }
   return rendering;
 }
 
 function checkedTheme(theme: string, zh: boolean): string {
   if (isThemeName(theme)) return theme;
-  throw new UsageError({ zh: `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`, en: `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.` });
+  throw new UsageError({
+    zh: `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`,
+    en: `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.`,
+  });
 }
 
 interface RenderOptions {
@@ -526,15 +707,28 @@ interface RenderOptions {
   context: CommandContext;
 }
 
-async function renderDocument(document: Document, options: RenderOptions): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
+async function renderDocument(
+  document: Document,
+  options: RenderOptions,
+): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
   const { zh, context } = options;
   const shown = document.input.shown;
-  const base = { markdown: document.markdown, articleDir: document.articleDir, theme: document.theme, breaks: options.breaks, customisation: options.customisation };
+  const base = {
+    markdown: document.markdown,
+    articleDir: document.articleDir,
+    theme: document.theme,
+    breaks: options.breaks,
+    customisation: options.customisation,
+  };
   let rendered = await renderArticle(base);
   let failed = false;
-  const missing = rendered.images.filter((image) => image.absolutePath !== undefined && !existsSync(image.absolutePath));
+  const missing = rendered.images.filter(
+    (image) => image.absolutePath !== undefined && !existsSync(image.absolutePath),
+  );
   for (const image of missing) {
-    context.stderr.write(zh ? `${shown}：图片 ${image.src} 不存在。\n` : `${shown}: the image ${image.src} does not exist.\n`);
+    context.stderr.write(
+      zh ? `${shown}：图片 ${image.src} 不存在。\n` : `${shown}: the image ${image.src} does not exist.\n`,
+    );
     failed = true;
   }
   let uploadNote = '';
@@ -557,22 +751,38 @@ async function renderDocument(document: Document, options: RenderOptions): Promi
       return { failed: true };
     }
     rendered = await renderArticle({ ...base, imageUrl: (src) => urls.get(src) });
-    uploadNote = zh ? `，${urls.size} 张图片已上传（其中 ${fromCache} 张来自缓存）` : `, ${urls.size} ${urls.size === 1 ? 'image' : 'images'} uploaded (${fromCache} from the cache)`;
+    uploadNote = zh
+      ? `，${urls.size} 张图片已上传（其中 ${fromCache} 张来自缓存）`
+      : `, ${urls.size} ${urls.size === 1 ? 'image' : 'images'} uploaded (${fromCache} from the cache)`;
   }
 
   // The same pre-send check publish runs (preflight.ts): limits, remote images, what the editor would strip.
   const imageBase = options.imageBase;
-  const { problems, characters, bytes } = preflight(rendered.html, { ...(rendered.tree ? { tree: rendered.tree } : {}), ...(imageBase === undefined ? {} : { acceptImage: (src: string) => src.startsWith(imageBase) }) });
+  const { problems, characters, bytes } = preflight(rendered.html, {
+    ...(rendered.tree ? { tree: rendered.tree } : {}),
+    ...(imageBase === undefined ? {} : { acceptImage: (src: string) => src.startsWith(imageBase) }),
+  });
   const localImages = rendered.images.length;
-  const toUpload = options.uploader || imageBase !== undefined ? '' : zh ? `，${localImages} 张本地图片待上传` : `, ${localImages} local ${localImages === 1 ? 'image' : 'images'} to upload`;
+  const toUpload =
+    options.uploader || imageBase !== undefined
+      ? ''
+      : zh
+        ? `，${localImages} 张本地图片待上传`
+        : `, ${localImages} local ${localImages === 1 ? 'image' : 'images'} to upload`;
   context.stderr.write(
     zh
       ? `已渲染 ${shown}（主题 ${document.theme}）：${characters} 字（draft/add 上限 ${WECHAT_CONTENT_MAX_CHARS}）、${bytes} 字节（上限 ${WECHAT_CONTENT_MAX_BYTES}）${toUpload}${uploadNote}，${rendered.references.length} 条参考资料。\n`
       : `Rendered ${shown} (theme ${document.theme}): ${characters} characters (draft/add takes fewer than ${WECHAT_CONTENT_MAX_CHARS}), ${bytes} bytes (under ${WECHAT_CONTENT_MAX_BYTES})${toUpload}${uploadNote}, ${rendered.references.length} ${rendered.references.length === 1 ? 'reference' : 'references'}.\n`,
   );
   const offset = document.firstLine - 1;
-  for (const removal of rendered.removals) context.stderr.write(`${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`);
-  for (const problem of rendered.figureProblems) context.stderr.write(`${shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`);
+  for (const removal of rendered.removals)
+    context.stderr.write(
+      `${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`,
+    );
+  for (const problem of rendered.figureProblems)
+    context.stderr.write(
+      `${shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`,
+    );
   for (const problem of problems) {
     context.stderr.write(`${shown}: ${pick(problem, context.language)}\n`);
     failed = true;
@@ -590,7 +800,11 @@ async function writeAtomically(target: string, content: string, zh: boolean, mak
   } catch (error) {
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') throw new UsageError({ zh: `无法写入 --out ${target}（${code}）：请确认文件夹存在且可写。`, en: `Cannot write --out ${target} (${code}): check that the folder exists and is writable.` });
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
+      throw new UsageError({
+        zh: `无法写入 --out ${target}（${code}）：请确认文件夹存在且可写。`,
+        en: `Cannot write --out ${target} (${code}): check that the folder exists and is writable.`,
+      });
     throw error;
   }
 }

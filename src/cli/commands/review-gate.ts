@@ -3,7 +3,12 @@ import { currentInstant } from '../../core/clock.ts';
 import { createGitHubClient, githubOptionsFromEnvironment } from '../../core/github/client.ts';
 import { toGitHubApiError } from '../../core/github/errors.ts';
 import { fetchCommitChecks, parseRepositoryName } from '../../core/github/pull-request-snapshot.ts';
-import { evaluatePullRequest, publishDecision, VerdictNotPostedError, type GateAction } from '../../core/github/review-gate.ts';
+import {
+  evaluatePullRequest,
+  publishDecision,
+  VerdictNotPostedError,
+  type GateAction,
+} from '../../core/github/review-gate.ts';
 import { pick, type Language } from '../../core/i18n/language.ts';
 import { appendReviewRecord, buildReviewRecord } from '../../core/review/audit-log.ts';
 import { formatMoment, statusDescription } from '../../core/review/present-decision.ts';
@@ -50,7 +55,13 @@ review: operator / review: ready in step and keeps one summary comment.`,
       zh: 'PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）',
       en: 'for a merged pull request, append its final review record to\ncontent/reviews/<yyyy>.jsonl (the same PR is never appended twice)',
     }),
-    root: value({ ...ROOT_OPTION_TEXT, description: { zh: '--record-merge 写入的仓库根目录（默认当前目录）', en: 'repository root --record-merge writes into (default: current directory)' } }),
+    root: value({
+      ...ROOT_OPTION_TEXT,
+      description: {
+        zh: '--record-merge 写入的仓库根目录（默认当前目录）',
+        en: 'repository root --record-merge writes into (default: current directory)',
+      },
+    }),
   },
   epilogue: {
     zh: `环境变量：GITHUB_TOKEN（令牌），GITHUB_API_URL（默认 https://api.github.com）。
@@ -83,21 +94,42 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
   const language = context.language;
   const zh = language === 'zh-CN';
   const format = values.format;
-  if (values.event !== undefined) return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
-  if (values.repo === undefined) throw new UsageError({ zh: '缺少 --repo OWNER/NAME。', en: 'Missing --repo OWNER/NAME.' });
+  if (values.event !== undefined)
+    return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
+  if (values.repo === undefined)
+    throw new UsageError({ zh: '缺少 --repo OWNER/NAME。', en: 'Missing --repo OWNER/NAME.' });
   const repository = parseRepositoryName(values.repo);
-  if (!repository) throw new UsageError({ zh: `--repo 应为 OWNER/NAME（收到“${values.repo}”）。`, en: `--repo must be OWNER/NAME (got "${values.repo}").` });
+  if (!repository)
+    throw new UsageError({
+      zh: `--repo 应为 OWNER/NAME（收到“${values.repo}”）。`,
+      en: `--repo must be OWNER/NAME (got "${values.repo}").`,
+    });
   if (values.pr === undefined) throw new UsageError({ zh: '缺少 --pr N。', en: 'Missing --pr N.' });
-  if (!/^[1-9]\d{0,9}$/.test(values.pr)) throw new UsageError({ zh: `--pr 应为正整数（收到“${values.pr}”）。`, en: `--pr must be a positive whole number (got "${values.pr}").` });
+  if (!/^[1-9]\d{0,9}$/.test(values.pr))
+    throw new UsageError({
+      zh: `--pr 应为正整数（收到“${values.pr}”）。`,
+      en: `--pr must be a positive whole number (got "${values.pr}").`,
+    });
   const number = Number(values.pr);
   const verdictKind = values.verdict;
-  if (verdictKind !== 'check-run' && verdictKind !== 'status') throw new UsageError({ zh: `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。`, en: `--verdict must be check-run or status (got "${verdictKind}").` });
-  if (values['record-merge'] && values['dry-run']) throw new UsageError({ zh: '--record-merge 不能和 --dry-run 一起用。', en: '--record-merge cannot be combined with --dry-run.' });
+  if (verdictKind !== 'check-run' && verdictKind !== 'status')
+    throw new UsageError({
+      zh: `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。`,
+      en: `--verdict must be check-run or status (got "${verdictKind}").`,
+    });
+  if (values['record-merge'] && values['dry-run'])
+    throw new UsageError({
+      zh: '--record-merge 不能和 --dry-run 一起用。',
+      en: '--record-merge cannot be combined with --dry-run.',
+    });
 
   const env = context.env ?? process.env;
   const { token, baseUrl } = githubOptionsFromEnvironment(env);
   if (!token && !values['dry-run']) {
-    throw new UsageError({ zh: '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。', en: 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).' });
+    throw new UsageError({
+      zh: '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。',
+      en: 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).',
+    });
   }
   const root = values['record-merge'] ? resolveRoot(values.root, context) : undefined;
   const client = createGitHubClient({
@@ -107,11 +139,18 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
     notice: (message) => context.stderr.write(`mpflow: ${message}\n`),
   });
   try {
-    const evaluation = await evaluatePullRequest(client, repository, number, tuning.now?.() ?? new Date(currentInstant(context.env)));
+    const evaluation = await evaluatePullRequest(
+      client,
+      repository,
+      number,
+      tuning.now?.() ?? new Date(currentInstant(context.env)),
+    );
     const { decision, snapshot } = evaluation;
     if (root !== undefined) {
       if (!snapshot.mergedAt) {
-        context.stderr.write(`mpflow: ${zh ? `PR #${number} 还没有合并，没有可记录的最终审核。` : `PR #${number} is not merged; there is no final review to record.`}\n`);
+        context.stderr.write(
+          `mpflow: ${zh ? `PR #${number} 还没有合并，没有可记录的最终审核。` : `PR #${number} is not merged; there is no final review to record.`}\n`,
+        );
         return EXIT.problems;
       }
       const checks = await fetchCommitChecks(client, repository, decision.headSha);
@@ -127,7 +166,16 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       });
       const result = await appendReviewRecord(root, record, decision.timeZone);
       if (format === 'json') context.stdout.write(`${JSON.stringify({ ...result, record }, null, 2)}\n`);
-      else context.stdout.write(result.appended ? (zh ? `已把 PR #${number} 的审核记录追加到 ${result.file}。\n` : `Appended the review record of PR #${number} to ${result.file}.\n`) : zh ? `${result.file} 里已有 PR #${number} 的记录，未重复追加。\n` : `${result.file} already holds PR #${number}; nothing appended.\n`);
+      else
+        context.stdout.write(
+          result.appended
+            ? zh
+              ? `已把 PR #${number} 的审核记录追加到 ${result.file}。\n`
+              : `Appended the review record of PR #${number} to ${result.file}.\n`
+            : zh
+              ? `${result.file} 里已有 PR #${number} 的记录，未重复追加。\n`
+              : `${result.file} already holds PR #${number}; nothing appended.\n`,
+        );
       return EXIT.clean;
     }
     let actions: GateAction[] = [];
@@ -137,14 +185,21 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       } catch (error) {
         if (!(error instanceof VerdictNotPostedError)) throw error;
         const apiError = toGitHubApiError(error.cause, baseUrl!);
-        const why = apiError ? pick(apiError.localized, language) : error.cause instanceof Error ? error.cause.message : String(error.cause);
+        const why = apiError
+          ? pick(apiError.localized, language)
+          : error.cause instanceof Error
+            ? error.cause.message
+            : String(error.cause);
         context.stderr.write(
           `mpflow: ${zh ? `PR #${number} 的审核结论（mpflow/review）没能发布：${why} 标签和摘要评论已改为“结论未发布”，不显示通过。` : `The review verdict (mpflow/review) of PR #${number} could not be posted: ${why} The label and summary comment now say the verdict is missing, not that it passed.`}\n`,
         );
         return EXIT.problems;
       }
     }
-    if (format === 'json') context.stdout.write(`${JSON.stringify({ repository: `${repository.owner}/${repository.repo}`, dryRun: values['dry-run'], decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) }, actions }, null, 2)}\n`);
+    if (format === 'json')
+      context.stdout.write(
+        `${JSON.stringify({ repository: `${repository.owner}/${repository.repo}`, dryRun: values['dry-run'], decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) }, actions }, null, 2)}\n`,
+      );
     else context.stdout.write(formatDecisionText(decision, actions, values['dry-run'] ?? false, language));
     return EXIT.clean;
   } catch (error) {
@@ -158,10 +213,20 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
  * --dry-run --event FILE: the decision for a saved GitHub event, its commits and files from local
  * git and the roster and policy on disk; nothing is read from or written to GitHub.
  */
-async function offlineGate(eventFile: string, dryRun: boolean, format: string, rootOption: string | undefined, context: CommandContext): Promise<number> {
+async function offlineGate(
+  eventFile: string,
+  dryRun: boolean,
+  format: string,
+  rootOption: string | undefined,
+  context: CommandContext,
+): Promise<number> {
   const language = context.language;
   const zh = language === 'zh-CN';
-  if (!dryRun) throw new UsageError({ zh: '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。', en: '--event works with --dry-run only: offline, nothing is written to GitHub.' });
+  if (!dryRun)
+    throw new UsageError({
+      zh: '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。',
+      en: '--event works with --dry-run only: offline, nothing is written to GitHub.',
+    });
   const root = resolveRoot(rootOption, context);
   const { offlineReviewInput, OfflineEventError } = await import('../../core/review/offline-input.ts');
   const { readBaseContext } = await import('../../core/review/base-context.ts');
@@ -174,19 +239,36 @@ async function offlineGate(eventFile: string, dryRun: boolean, format: string, r
     throw new UsageError(error.localized);
   }
   const base = readBaseContext(input.team, input.policies, new Date(currentInstant(context.env)));
-  const decision = decideReview({ pullRequest: input.pullRequest, reviews: input.reviews, comments: input.comments, base });
-  if (format === 'json') context.stdout.write(`${JSON.stringify({ event: eventFile, dryRun: true, decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) } }, null, 2)}\n`);
+  const decision = decideReview({
+    pullRequest: input.pullRequest,
+    reviews: input.reviews,
+    comments: input.comments,
+    base,
+  });
+  if (format === 'json')
+    context.stdout.write(
+      `${JSON.stringify({ event: eventFile, dryRun: true, decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) } }, null, 2)}\n`,
+    );
   else context.stdout.write(formatDecisionText(decision, [], true, language));
   return EXIT.clean;
 }
 
-function formatDecisionText(decision: ReviewDecision, actions: readonly GateAction[], dryRun: boolean, language: Language): string {
+function formatDecisionText(
+  decision: ReviewDecision,
+  actions: readonly GateAction[],
+  dryRun: boolean,
+  language: Language,
+): string {
   const zh = language === 'zh-CN';
-  const lines = [`PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${pick(decision.description, language)}`];
+  const lines = [
+    `PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${pick(decision.description, language)}`,
+  ];
   for (const problem of decision.problems) lines.push(`  ! ${pick(problem, language)}`);
   for (const stage of decision.stages) {
     const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
-    const who = actor ? ` @${actor.login} (${actor.member}, ${pick(ROLE_NAMES[actor.role], language)}) ${formatMoment(actor.at, decision.timeZone)} ${shortSha(actor.sha)}` : '';
+    const who = actor
+      ? ` @${actor.login} (${actor.member}, ${pick(ROLE_NAMES[actor.role], language)}) ${formatMoment(actor.at, decision.timeZone)} ${shortSha(actor.sha)}`
+      : '';
     lines.push(`  ${stage.state.padEnd(8)} ${pick(stage.label, language)}${who}`);
     for (const note of stage.notes) lines.push(`           · ${pick(note, language)}`);
   }
@@ -220,4 +302,3 @@ function describeAction(action: GateAction): string {
       return `${action.kind} #${action.id}`;
   }
 }
-

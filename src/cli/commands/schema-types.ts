@@ -17,7 +17,10 @@ export const SCHEMA_TYPES_COMMAND = defineCommand({
   },
   options: {
     write: flag({ zh: `写入 ${GENERATED_TYPES_PATH}`, en: `write ${GENERATED_TYPES_PATH}` }),
-    root: value({ ...ROOT_OPTION_TEXT, description: { zh: '项目根目录（默认当前目录）', en: 'project root (default: the current directory)' } }),
+    root: value({
+      ...ROOT_OPTION_TEXT,
+      description: { zh: '项目根目录（默认当前目录）', en: 'project root (default: the current directory)' },
+    }),
   },
 });
 
@@ -32,7 +35,10 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
     generated = await generateTypes(root);
   } catch (error) {
     // In an install without devDependencies (npm ci --omit=dev) the generator is not there: say so plainly.
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && /json-schema-to-typescript/.test(String((error as Error).message))) {
+    if (
+      (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+      /json-schema-to-typescript/.test(String((error as Error).message))
+    ) {
       throw new UsageError({
         zh: 'schema-types 是开发用命令，需要开发依赖 json-schema-to-typescript：请运行 npm install（不带 --omit=dev）。',
         en: 'schema-types is a development command and needs the devDependency json-schema-to-typescript: run npm install (without --omit=dev).',

@@ -19,7 +19,15 @@ import { explanationJson, explanationText } from '../../core/scoring/explain.ts'
 import { policyForPeriod } from '../../core/scoring/gather-inputs.ts';
 import { fixed2 } from '../../core/scoring/normalise.ts';
 import { resultRecord, resultYaml } from '../../core/scoring/result-file.ts';
-import { annualRecord, annualScores, finalisationRecord, finalisedInputDrift, resultPath, scorePeriod, verifyCommittedResults } from '../../core/scoring/score-period.ts';
+import {
+  annualRecord,
+  annualScores,
+  finalisationRecord,
+  finalisedInputDrift,
+  resultPath,
+  scorePeriod,
+  verifyCommittedResults,
+} from '../../core/scoring/score-period.ts';
 import { indexMembers } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT, UsageError } from '../errors.ts';
@@ -31,7 +39,10 @@ import { dateOrInstant } from '../validators.ts';
 /** --period: a month (YYYY-MM) or a year (YYYY). */
 const periodValue: Validator<string> = (raw, { language }) => {
   if (/^\d{4}$/.test(raw) || isYearMonth(raw)) return raw;
-  throw new UsageError({ zh: `--period 应为 YYYY-MM 或 YYYY（收到“${raw}”）。`, en: `--period must be YYYY-MM or YYYY (got "${raw}").` });
+  throw new UsageError({
+    zh: `--period 应为 YYYY-MM 或 YYYY（收到“${raw}”）。`,
+    en: `--period must be YYYY-MM or YYYY (got "${raw}").`,
+  });
 };
 
 const MEMBER = { zh: '成员', en: 'MEMBER' };
@@ -63,23 +74,74 @@ export const SCORE_COMMAND = defineCommand({
         en: "a month: show its cycle (who is missing which step, and by when) and scores;\na year: annual scores (mean of the year's finalised months; leave months per policy)",
       },
     }),
-    todo: flag({ zh: '[成员] 每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月', en: '[MEMBER] per person, the files still to write (path, whom, due date, command); without --period, last month' }),
-    force: flag({ zh: '与 --reason 一起：月份结束前写入或定稿（原因会被记录）', en: 'with --reason: write or finalise before the month has ended (the reason is recorded)' }),
+    todo: flag({
+      zh: '[成员] 每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月',
+      en: '[MEMBER] per person, the files still to write (path, whom, due date, command); without --period, last month',
+    }),
+    force: flag({
+      zh: '与 --reason 一起：月份结束前写入或定稿（原因会被记录）',
+      en: 'with --reason: write or finalise before the month has ended (the reason is recorded)',
+    }),
     reason: value({ placeholder: { zh: '原因', en: 'WHY' }, description: { zh: '--force 的原因', en: 'why --force' } }),
-    write: flag({ zh: '把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）', en: 'write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)' }),
-    finalize: flag({ zh: '与 --by 一起：人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定', en: 'with --by: HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it' }),
+    write: flag({
+      zh: '把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）',
+      en: 'write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)',
+    }),
+    finalize: flag({
+      zh: '与 --by 一起：人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定',
+      en: 'with --by: HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it',
+    }),
     by: value({ placeholder: MEMBER, description: { zh: '定稿的人力资源成员', en: 'the HR member who finalises' } }),
-    at: value({ placeholder: { zh: '时间', en: 'DATETIME' }, parse: dateOrInstant, description: { zh: '定稿时间（默认现在；不带时区偏移时按制度时区理解）', en: "finalisation time (default now; without an offset, read in the policy's time zone)" } }),
-    explain: value({ placeholder: MEMBER, description: { zh: '逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献', en: 'explain a score: raw value → target → score → weight → contribution' } }),
-    verify: flag({ zh: '复算所有已提交的结果，有任何不同即失败', en: 'recompute every committed result; fail on any difference' }),
-    base: value({ placeholder: REF, description: { zh: '与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）', en: 'with --verify: finalisations unchanged and calibrations only appended since REF' } }),
-    diff: value({ placeholder: REF, description: { zh: '与某个提交相比，说明得分为什么变了', en: 'say why scores changed since a commit' } }),
-    today: value({ placeholder: { zh: '日期', en: 'DATE' }, parse: dateOrInstant, description: { zh: '以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）', en: 'the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)' } }),
+    at: value({
+      placeholder: { zh: '时间', en: 'DATETIME' },
+      parse: dateOrInstant,
+      description: {
+        zh: '定稿时间（默认现在；不带时区偏移时按制度时区理解）',
+        en: "finalisation time (default now; without an offset, read in the policy's time zone)",
+      },
+    }),
+    explain: value({
+      placeholder: MEMBER,
+      description: {
+        zh: '逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献',
+        en: 'explain a score: raw value → target → score → weight → contribution',
+      },
+    }),
+    verify: flag({
+      zh: '复算所有已提交的结果，有任何不同即失败',
+      en: 'recompute every committed result; fail on any difference',
+    }),
+    base: value({
+      placeholder: REF,
+      description: {
+        zh: '与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）',
+        en: 'with --verify: finalisations unchanged and calibrations only appended since REF',
+      },
+    }),
+    diff: value({
+      placeholder: REF,
+      description: { zh: '与某个提交相比，说明得分为什么变了', en: 'say why scores changed since a commit' },
+    }),
+    today: value({
+      placeholder: { zh: '日期', en: 'DATE' },
+      parse: dateOrInstant,
+      description: {
+        zh: '以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）',
+        en: 'the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)',
+      },
+    }),
     // The formats depend on --todo (markdown is only for it), so the command checks the value.
-    format: value({ placeholder: { zh: 'text|json|markdown', en: 'text|json|markdown' }, default: 'text', description: { zh: '输出格式（markdown 只用于 --todo）', en: 'output format (markdown for --todo only)' } }),
+    format: value({
+      placeholder: { zh: 'text|json|markdown', en: 'text|json|markdown' },
+      default: 'text',
+      description: { zh: '输出格式（markdown 只用于 --todo）', en: 'output format (markdown for --todo only)' },
+    }),
     root: ROOT_OPTION,
   },
-  epilogue: { zh: '退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。', en: 'Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.' },
+  epilogue: {
+    zh: '退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。',
+    en: 'Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.',
+  },
 });
 
 const STEP_LABELS: Record<CycleStepId, { zh: string; en: string }> = {
@@ -101,7 +163,10 @@ export async function runScore(argv: string[], context: CommandContext): Promise
     // Nothing was changed, so nothing that was printed about the change stands.
     buffered = '';
     throw new CommandFailure(
-      { zh: `无法写入 ${error.file}（${error.reason}）；没有任何文件被改动。`, en: `Could not write ${error.file} (${error.reason}); no file was changed.` },
+      {
+        zh: `无法写入 ${error.file}（${error.reason}）；没有任何文件被改动。`,
+        en: `Could not write ${error.file} (${error.reason}); no file was changed.`,
+      },
       EXIT.problems,
       { bare: true, cause: error },
     );
@@ -116,9 +181,21 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   const { values, positionals } = parsed;
   const language = context.language;
   const zh = language === 'zh-CN';
-  const format = parseFormat(values.format, values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const), language);
-  if (positionals.length > (values.todo ? 1 : 0)) throw new UsageError({ zh: `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。`, en: `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.` });
-  if (values.force && (values.reason === undefined || values.reason.trim() === '')) throw new UsageError({ zh: '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。', en: '--force needs --reason "why": the reason for writing or finalising early is recorded.' });
+  const format = parseFormat(
+    values.format,
+    values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const),
+    language,
+  );
+  if (positionals.length > (values.todo ? 1 : 0))
+    throw new UsageError({
+      zh: `多余的参数：${positionals.join(' ')}。只有 --todo 后面可以跟一位成员。`,
+      en: `Unexpected argument: ${positionals.join(' ')}. Only --todo takes a member after it.`,
+    });
+  if (values.force && (values.reason === undefined || values.reason.trim() === ''))
+    throw new UsageError({
+      zh: '--force 需要 --reason "原因"：提前写入或定稿的原因会被记录下来。',
+      en: '--force needs --reason "why": the reason for writing or finalising early is recorded.',
+    });
   const root = resolveRoot(values.root, context);
   const { repository, problems: loadProblems } = await loadRepository(root);
   const now = currentInstant(context.env ?? process.env);
@@ -136,59 +213,125 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.diff !== undefined) return diff(root, values.diff, repository, context, format);
 
   // --todo alone: the month whose cycle is running now, the one before this one in the department's zone.
-  const period = values.period ?? (values.todo ? previousMonth(todayIn(departmentClock(repository.policies.filter((record) => record.valid).map((record) => record.data), now).timeZone)) : undefined);
-  if (period === undefined) throw new UsageError({ zh: '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。', en: 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.' });
+  const period =
+    values.period ??
+    (values.todo
+      ? previousMonth(
+          todayIn(
+            departmentClock(
+              repository.policies.filter((record) => record.valid).map((record) => record.data),
+              now,
+            ).timeZone,
+          ),
+        )
+      : undefined);
+  if (period === undefined)
+    throw new UsageError({
+      zh: '请用 --period 指定月份（YYYY-MM）或年份（YYYY），或使用 --verify / --diff。加 --help 查看用法。',
+      en: 'Give --period (YYYY-MM or YYYY), or use --verify / --diff. Run with --help for usage.',
+    });
 
-  const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter((problem) => problem.severity === 'error');
+  const errors = [...loadProblems, ...checkLoadedRepository(repository, { now })].filter(
+    (problem) => problem.severity === 'error',
+  );
   const refuseOnErrors = () => {
     if (errors.length === 0) return false;
-    context.stderr.write(zh ? `仓库中有 ${errors.length} 个错误，先运行 mpflow check 修正后再写入结果。\n` : `The repository has ${errors.length} errors; fix them (mpflow check) before writing results.\n`);
+    context.stderr.write(
+      zh
+        ? `仓库中有 ${errors.length} 个错误，先运行 mpflow check 修正后再写入结果。\n`
+        : `The repository has ${errors.length} errors; fix them (mpflow check) before writing results.\n`,
+    );
     return true;
   };
 
   if (/^\d{4}$/.test(period)) {
-    if (values.explain !== undefined || values.finalize) throw new UsageError({ zh: '--explain 和 --finalize 只用于月份。', en: '--explain and --finalize take a month.' });
+    if (values.explain !== undefined || values.finalize)
+      throw new UsageError({
+        zh: '--explain 和 --finalize 只用于月份。',
+        en: '--explain and --finalize take a month.',
+      });
     const annual = annualScores(repository, Number(period));
     const yearPolicy = policyForPeriod(repository, `${Number(period) + 1}-01`);
     if (!annual && yearPolicy) {
-      context.stderr.write(zh ? `${yearPolicy.effective} 版制度没有年度考核（appraisal.annual），部门只做月度考核。\n` : `The ${yearPolicy.effective} policy has no annual appraisal (appraisal.annual); the department appraises monthly only.\n`);
+      context.stderr.write(
+        zh
+          ? `${yearPolicy.effective} 版制度没有年度考核（appraisal.annual），部门只做月度考核。\n`
+          : `The ${yearPolicy.effective} policy has no annual appraisal (appraisal.annual); the department appraises monthly only.\n`,
+      );
       return EXIT.problems;
     }
     if (!annual) {
-      context.stderr.write(zh ? `${Number(period) + 1}-01-01 没有生效的制度版本，无法计算 ${period} 年度得分。\n` : `No policy is in force on ${Number(period) + 1}-01-01, so ${period} cannot be scored.\n`);
+      context.stderr.write(
+        zh
+          ? `${Number(period) + 1}-01-01 没有生效的制度版本，无法计算 ${period} 年度得分。\n`
+          : `No policy is in force on ${Number(period) + 1}-01-01, so ${period} cannot be scored.\n`,
+      );
       return EXIT.problems;
     }
     const record = annualRecord(annual);
     const today = todayIn(departmentTimeZone(annual.policy));
     if (values.write && today < `${Number(period) + 1}-01-01`) {
       // Policy 五（三）: the annual appraisal is made in January of the following year.
-      context.stderr.write(zh ? `${period} 年还没有结束（今天 ${today}）；年度得分在 ${Number(period) + 1} 年 1 月写入。不加 --write 可以查看暂算结果。\n` : `${period} is not over yet (today ${today}); the annual score is written in January ${Number(period) + 1}. Leave out --write to see the provisional figures.\n`);
+      context.stderr.write(
+        zh
+          ? `${period} 年还没有结束（今天 ${today}）；年度得分在 ${Number(period) + 1} 年 1 月写入。不加 --write 可以查看暂算结果。\n`
+          : `${period} is not over yet (today ${today}); the annual score is written in January ${Number(period) + 1}. Leave out --write to see the provisional figures.\n`,
+      );
       return EXIT.problems;
     }
     if (values.write) {
       if (refuseOnErrors()) return EXIT.problems;
-      await writeAtomically(root, `appraisals/annual/${period}.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-annual.schema.json\n# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n'));
+      await writeAtomically(
+        root,
+        `appraisals/annual/${period}.yaml`,
+        resultYaml(
+          record,
+          '# yaml-language-server: $schema=../../schemas/appraisal-annual.schema.json\n# 由 mpflow score --period <年份> --write 生成，请勿手改。\n# Written by mpflow score --period <year> --write; never edit by hand.\n',
+        ),
+      );
     }
     if (format === 'json') json(record);
     else {
-      out(zh ? `${period} 年度得分（${annual.method}，制度 ${annual.policy.effective}）\n` : `${period} annual scores (${annual.method}, policy ${annual.policy.effective})\n`);
-      for (const member of [...annual.members].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1))) {
-        out(`  ${member.member.padEnd(12)} ${member.score === null ? '—' : fixed2(member.score)}  ${member.grade ?? '—'}  ${zh ? '计入' : 'months'} ${member.months.join(',') || '—'}${member.excludedMonths.length > 0 ? (zh ? `  休假不计入 ${member.excludedMonths.join(',')}` : `  left out for leave ${member.excludedMonths.join(',')}`) : ''}\n`);
+      out(
+        zh
+          ? `${period} 年度得分（${annual.method}，制度 ${annual.policy.effective}）\n`
+          : `${period} annual scores (${annual.method}, policy ${annual.policy.effective})\n`,
+      );
+      for (const member of [...annual.members].sort(
+        (a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1),
+      )) {
+        out(
+          `  ${member.member.padEnd(12)} ${member.score === null ? '—' : fixed2(member.score)}  ${member.grade ?? '—'}  ${zh ? '计入' : 'months'} ${member.months.join(',') || '—'}${member.excludedMonths.length > 0 ? (zh ? `  休假不计入 ${member.excludedMonths.join(',')}` : `  left out for leave ${member.excludedMonths.join(',')}`) : ''}\n`,
+        );
       }
-      if (values.write) out(zh ? `已写入 appraisals/annual/${period}.yaml\n` : `Wrote appraisals/annual/${period}.yaml\n`);
+      if (values.write)
+        out(zh ? `已写入 appraisals/annual/${period}.yaml\n` : `Wrote appraisals/annual/${period}.yaml\n`);
     }
     return EXIT.clean;
   }
 
-  if (!isYearMonth(period)) throw new UsageError({ zh: `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。`, en: `--period must be YYYY-MM or YYYY (got "${period}").` });
+  if (!isYearMonth(period))
+    throw new UsageError({
+      zh: `--period 应为 YYYY-MM 或 YYYY（收到“${period}”）。`,
+      en: `--period must be YYYY-MM or YYYY (got "${period}").`,
+    });
   const scores = scorePeriod(repository, period);
   if (!scores) {
     // A policy file that fails its schema is not "no policy": say which, so the fix is obvious.
-    const unusable = repository.policies.filter((record) => !record.valid && typeof record.data.effective === 'string' && record.data.effective <= `${period}-01`).map((record) => record.file);
+    const unusable = repository.policies
+      .filter(
+        (record) =>
+          !record.valid && typeof record.data.effective === 'string' && record.data.effective <= `${period}-01`,
+      )
+      .map((record) => record.file);
     context.stderr.write(
       unusable.length > 0
-        ? zh ? `${unusable.join('、')} 不符合数据模型，无法计分；先运行 mpflow check 修正。\n` : `${unusable.join(', ')} does not match the model, so ${period} cannot be scored; run mpflow check and fix it.\n`
-        : zh ? `${period}-01 没有生效的制度版本，无法计分。\n` : `No policy is in force on ${period}-01, so ${period} cannot be scored.\n`,
+        ? zh
+          ? `${unusable.join('、')} 不符合数据模型，无法计分；先运行 mpflow check 修正。\n`
+          : `${unusable.join(', ')} does not match the model, so ${period} cannot be scored; run mpflow check and fix it.\n`
+        : zh
+          ? `${period}-01 没有生效的制度版本，无法计分。\n`
+          : `No policy is in force on ${period}-01, so ${period} cannot be scored.\n`,
     );
     return EXIT.problems;
   }
@@ -197,7 +340,10 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.explain !== undefined) {
     const result = scores.results.find((entry) => entry.member === values.explain);
     if (!result) {
-      throw new UsageError({ zh: `${period} 没有需要考核的成员“${values.explain}”；本月考核：${scores.results.map((entry) => entry.member).join('、')}。`, en: `"${values.explain}" is not appraised in ${period}; appraised: ${scores.results.map((entry) => entry.member).join(', ')}.` });
+      throw new UsageError({
+        zh: `${period} 没有需要考核的成员“${values.explain}”；本月考核：${scores.results.map((entry) => entry.member).join('、')}。`,
+        en: `"${values.explain}" is not appraised in ${period}; appraised: ${scores.results.map((entry) => entry.member).join(', ')}.`,
+      });
     }
     if (format === 'json') json(explanationJson(result));
     else out(explanationText(result, language, members.get(result.member)?.name));
@@ -211,14 +357,21 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   if (values.todo) {
     const todo = monthTodo(repository, scores.policy, period, today);
     const only = positionals[0];
-    if (only !== undefined && !members.has(only)) throw new UsageError({ zh: `名册中没有成员“${only}”。`, en: `There is no member "${only}" in the roster.` });
-    const shown = only === undefined ? todo : { ...todo, people: todo.people.filter((person) => person.member === only) };
+    if (only !== undefined && !members.has(only))
+      throw new UsageError({ zh: `名册中没有成员“${only}”。`, en: `There is no member "${only}" in the roster.` });
+    const shown =
+      only === undefined ? todo : { ...todo, people: todo.people.filter((person) => person.member === only) };
     if (format === 'json') json(shown);
     else out(formatTodo(shown, format === 'markdown' ? 'markdown' : 'text', language));
     return EXIT.clean;
   }
 
-  if (values.finalize) return finalize(root, repository, scores, values.by, values.at, context, refuseOnErrors, { now, monthOver, force: values.force ? values.reason!.trim() : undefined });
+  if (values.finalize)
+    return finalize(root, repository, scores, values.by, values.at, context, refuseOnErrors, {
+      now,
+      monthOver,
+      force: values.force ? values.reason!.trim() : undefined,
+    });
 
   if (values.write) {
     if (refuseOnErrors()) return EXIT.problems;
@@ -242,7 +395,13 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
       return EXIT.problems;
     }
     const early = today < monthOver ? earlyNote(values.reason!.trim(), isoInTimeZone(now, timeZone)) : '';
-    await writeAllOrNothing(root, scores.results.map((result) => ({ path: resultPath(period, result.member), content: resultYaml(resultRecord(result)).replace(/^((?:#[^\n]*\n)+)/, (header) => `${header}${early}`) })));
+    await writeAllOrNothing(
+      root,
+      scores.results.map((result) => ({
+        path: resultPath(period, result.member),
+        content: resultYaml(resultRecord(result)).replace(/^((?:#[^\n]*\n)+)/, (header) => `${header}${early}`),
+      })),
+    );
   }
 
   const cycle = cycleStatus(repository, scores.policy, period, today);
@@ -250,7 +409,11 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
     json({ period, policy: scores.policy.effective, today, cycle, results: scores.results.map(resultRecord) });
     return EXIT.clean;
   }
-  out(zh ? `${period} 考核进度（制度 ${scores.policy.effective}，今天 ${today}，${timeZone}）\n` : `${period} appraisal cycle (policy ${scores.policy.effective}, today ${today}, ${timeZone})\n`);
+  out(
+    zh
+      ? `${period} 考核进度（制度 ${scores.policy.effective}，今天 ${today}，${timeZone}）\n`
+      : `${period} appraisal cycle (policy ${scores.policy.effective}, today ${today}, ${timeZone})\n`,
+  );
   const inherited = sampleTargetsInForce(scores.policy, repository.team?.data);
   if (inherited.length > 0) {
     out(
@@ -261,31 +424,76 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   }
   for (const member of cycle) {
     const missing = member.steps.filter((step) => !step.done);
-    const postponed = (step: (typeof missing)[number]) => (step.postponedFrom ? (zh ? `（因休假由 ${step.postponedFrom} 顺延）` : ` (moved from ${step.postponedFrom} for leave)`) : '');
-    const summary = missing.length === 0 ? (zh ? '全部完成' : 'all steps done') : missing.map((step) => `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${zh ? '截止' : 'due'} ${step.due}${postponed(step)}${step.overdue ? (zh ? '（已逾期）' : ' (OVERDUE)') : ''}`).join(zh ? '；' : '; ');
-    const leave = member.leave.length > 0 ? (zh ? `（休假 ${member.leave.map((entry) => `${entry.from}—${entry.to}`).join('、')}）` : ` (on leave ${member.leave.map((entry) => `${entry.from}–${entry.to}`).join(', ')})`) : '';
-    out(`  ${member.name} ${member.member}${leave}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`);
+    const postponed = (step: (typeof missing)[number]) =>
+      step.postponedFrom
+        ? zh
+          ? `（因休假由 ${step.postponedFrom} 顺延）`
+          : ` (moved from ${step.postponedFrom} for leave)`
+        : '';
+    const summary =
+      missing.length === 0
+        ? zh
+          ? '全部完成'
+          : 'all steps done'
+        : missing
+            .map(
+              (step) =>
+                `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${zh ? '截止' : 'due'} ${step.due}${postponed(step)}${step.overdue ? (zh ? '（已逾期）' : ' (OVERDUE)') : ''}`,
+            )
+            .join(zh ? '；' : '; ');
+    const leave =
+      member.leave.length > 0
+        ? zh
+          ? `（休假 ${member.leave.map((entry) => `${entry.from}—${entry.to}`).join('、')}）`
+          : ` (on leave ${member.leave.map((entry) => `${entry.from}–${entry.to}`).join(', ')})`
+        : '';
+    out(
+      `  ${member.name} ${member.member}${leave}: ${missing.length === 0 ? summary : `${zh ? '缺' : 'missing'} ${summary}`}\n`,
+    );
   }
-  if (cycle.some((member) => member.steps.some((step) => !step.done && step.step !== 'hr' && step.step !== 'application'))) {
-    out(zh ? `  每人要写的文件、评谁和生成命令：mpflow score --period ${period} --todo\n` : `  Each person's files, whom to rate and the commands: mpflow score --period ${period} --todo\n`);
+  if (
+    cycle.some((member) => member.steps.some((step) => !step.done && step.step !== 'hr' && step.step !== 'application'))
+  ) {
+    out(
+      zh
+        ? `  每人要写的文件、评谁和生成命令：mpflow score --period ${period} --todo\n`
+        : `  Each person's files, whom to rate and the commands: mpflow score --period ${period} --todo\n`,
+    );
   }
   out(zh ? '\n得分\n' : '\nScores\n');
-  const ranked = [...scores.results].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1));
+  const ranked = [...scores.results].sort(
+    (a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.member < b.member ? -1 : 1),
+  );
   for (const result of ranked) {
-    if (result.status === 'blocked') out(`  ${result.member.padEnd(12)} —      ${zh ? '暂不出分' : 'withheld'}: ${result.blockedBy.map((reason) => pick(reason, language)).join(zh ? '；' : '; ')}\n`);
+    if (result.status === 'blocked')
+      out(
+        `  ${result.member.padEnd(12)} —      ${zh ? '暂不出分' : 'withheld'}: ${result.blockedBy.map((reason) => pick(reason, language)).join(zh ? '；' : '; ')}\n`,
+      );
     else out(`  ${result.member.padEnd(12)} ${fixed2(result.score!)}  ${result.grade}\n`);
   }
-  if (values.write) out(zh ? `\n已写入 ${scores.results.length} 份结果到 appraisals/${period}/\n` : `\nWrote ${scores.results.length} results to appraisals/${period}/\n`);
+  if (values.write)
+    out(
+      zh
+        ? `\n已写入 ${scores.results.length} 份结果到 appraisals/${period}/\n`
+        : `\nWrote ${scores.results.length} results to appraisals/${period}/\n`,
+    );
   return EXIT.clean;
 }
 
-async function verify(root: string, repository: Repository, context: CommandContext, format: string, base: string | undefined): Promise<number> {
+async function verify(
+  root: string,
+  repository: Repository,
+  context: CommandContext,
+  format: string,
+  base: string | undefined,
+): Promise<number> {
   const zh = context.language === 'zh-CN';
   const { checked, findings, sealed } = verifyCommittedResults(repository);
   if (base !== undefined) {
     const before = await atRef(root, base, zh);
     try {
-      for (const finding of appendOnlyFindings(before.repository, repository)) findings.push({ file: finding.file, member: '*', period: '', differences: [], message: finding.message });
+      for (const finding of appendOnlyFindings(before.repository, repository))
+        findings.push({ file: finding.file, member: '*', period: '', differences: [], message: finding.message });
     } finally {
       await before.cleanup();
     }
@@ -317,7 +525,9 @@ async function verify(root: string, repository: Repository, context: CommandCont
     );
     return EXIT.clean;
   }
-  context.stdout.write(zh ? `✓ 复算了 ${checked} 份结果，全部一致。\n` : `✓ Recomputed ${checked} results; all match.\n`);
+  context.stdout.write(
+    zh ? `✓ 复算了 ${checked} 份结果，全部一致。\n` : `✓ Recomputed ${checked} results; all match.\n`,
+  );
   return EXIT.clean;
 }
 
@@ -326,29 +536,57 @@ async function verify(root: string, repository: Repository, context: CommandCont
  * findings about finalised months, and advice only of what mpflow would then accept (a finalised
  * month is never rewritten; its scores change only by an appended calibration).
  */
-function verifySummary(repository: Repository, checked: number, findings: ReadonlyArray<{ file: string; period: string }>, zh: boolean): string {
+function verifySummary(
+  repository: Repository,
+  checked: number,
+  findings: ReadonlyArray<{ file: string; period: string }>,
+  zh: boolean,
+): string {
   const isResult = (file: string) => /\/result\.ya?ml$|^appraisals\/annual\//.test(file);
   const finalised = new Set((repository.finalizations ?? []).map((record) => record.data.period));
   const differing = [...new Set(findings.filter((finding) => isResult(finding.file)).map((finding) => finding.file))];
   const others = findings.filter((finding) => !isResult(finding.file)).length;
-  const periodOf = (file: string) => /^appraisals\/(\d{4}-\d{2})\//.exec(file)?.[1] ?? /^appraisals\/annual\/(\d{4})/.exec(file)?.[1] ?? '';
-  const rewritable = [...new Set(differing.map(periodOf).filter((period) => period !== '' && !finalised.has(period)))].sort();
-  const locked = [...new Set([...differing.map(periodOf).filter((period) => finalised.has(period)), ...findings.filter((finding) => !isResult(finding.file)).map((finding) => finding.period).filter((period) => finalised.has(period))])].sort();
+  const periodOf = (file: string) =>
+    /^appraisals\/(\d{4}-\d{2})\//.exec(file)?.[1] ?? /^appraisals\/annual\/(\d{4})/.exec(file)?.[1] ?? '';
+  const rewritable = [
+    ...new Set(differing.map(periodOf).filter((period) => period !== '' && !finalised.has(period))),
+  ].sort();
+  const locked = [
+    ...new Set([
+      ...differing.map(periodOf).filter((period) => finalised.has(period)),
+      ...findings
+        .filter((finding) => !isResult(finding.file))
+        .map((finding) => finding.period)
+        .filter((period) => finalised.has(period)),
+    ]),
+  ].sort();
   const counted = zh
     ? `✗ 复算了 ${checked} 份结果，${differing.length} 份不一致${others > 0 ? `；另有 ${others} 条关于定稿记录的问题` : ''}。`
     : `✗ Recomputed ${checked} results; ${differing.length} differ${others > 0 ? `, and ${others} finding${others === 1 ? '' : 's'} concern finalisations` : ''}.`;
   const advice: string[] = [];
-  if (rewritable.length > 0) advice.push(zh ? `未定稿的月份用 ${rewritable.map((period) => `mpflow score --period ${period} --write`).join('、')} 重新生成，不要手改结果。` : `Regenerate the months not yet finalised with ${rewritable.map((period) => `mpflow score --period ${period} --write`).join(', ')}; never edit results by hand.`);
-  if (locked.length > 0) advice.push(zh ? `已定稿的 ${locked.join('、')} 不能重新生成：撤回改变其输入的改动（mpflow score --diff <定稿时的提交> 会列出），制度的改动写进新版本（mpflow new policy --effective <日期>）；确需调整得分的，追加校准（mpflow new calibration）。` : `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} finalised and cannot be regenerated: revert the change that moved ${locked.length === 1 ? 'its' : 'their'} inputs (mpflow score --diff <the finalisation commit> lists it), put policy changes in a new version (mpflow new policy --effective DATE), and adjust a score only by appending a calibration (mpflow new calibration).`);
+  if (rewritable.length > 0)
+    advice.push(
+      zh
+        ? `未定稿的月份用 ${rewritable.map((period) => `mpflow score --period ${period} --write`).join('、')} 重新生成，不要手改结果。`
+        : `Regenerate the months not yet finalised with ${rewritable.map((period) => `mpflow score --period ${period} --write`).join(', ')}; never edit results by hand.`,
+    );
+  if (locked.length > 0)
+    advice.push(
+      zh
+        ? `已定稿的 ${locked.join('、')} 不能重新生成：撤回改变其输入的改动（mpflow score --diff <定稿时的提交> 会列出），制度的改动写进新版本（mpflow new policy --effective <日期>）；确需调整得分的，追加校准（mpflow new calibration）。`
+        : `${locked.join(', ')} ${locked.length === 1 ? 'is' : 'are'} finalised and cannot be regenerated: revert the change that moved ${locked.length === 1 ? 'its' : 'their'} inputs (mpflow score --diff <the finalisation commit> lists it), put policy changes in a new version (mpflow new policy --effective DATE), and adjust a score only by appending a calibration (mpflow new calibration).`,
+    );
   return `${[counted, ...advice].join(zh ? '' : ' ')}\n`;
 }
 
 async function atRef(root: string, ref: string, zh: boolean): Promise<Awaited<ReturnType<typeof repositoryAtRef>>> {
-  if (ref.startsWith('-')) throw new UsageError({ zh: `需要一个提交（收到“${ref}”）。`, en: `A commit is needed (got "${ref}").` });
+  if (ref.startsWith('-'))
+    throw new UsageError({ zh: `需要一个提交（收到“${ref}”）。`, en: `A commit is needed (got "${ref}").` });
   try {
     return await repositoryAtRef(root, ref);
   } catch (error) {
-    if (error instanceof UnknownRefError) throw new UsageError({ zh: `git 中没有“${ref}”这个提交。`, en: `git knows no commit "${ref}".` });
+    if (error instanceof UnknownRefError)
+      throw new UsageError({ zh: `git 中没有“${ref}”这个提交。`, en: `git knows no commit "${ref}".` });
     throw error;
   }
 }
@@ -358,7 +596,13 @@ function show(value: unknown): string {
   return typeof value === 'number' ? fixed2(value) : JSON.stringify(value);
 }
 
-async function diff(root: string, ref: string, now: Repository, context: CommandContext, format: string): Promise<number> {
+async function diff(
+  root: string,
+  ref: string,
+  now: Repository,
+  context: CommandContext,
+  format: string,
+): Promise<number> {
   const zh = context.language === 'zh-CN';
   const before = await atRef(root, ref, zh);
   try {
@@ -371,9 +615,12 @@ async function diff(root: string, ref: string, now: Repository, context: Command
       context.stdout.write(zh ? `与 ${ref} 相比，没有任何得分变化。\n` : `No score changed since ${ref}.\n`);
       return EXIT.clean;
     }
-    const score = (value: number | null, grade: string | null) => (value === null ? '—' : `${fixed2(value)} ${grade ?? ''}`.trim());
+    const score = (value: number | null, grade: string | null) =>
+      value === null ? '—' : `${fixed2(value)} ${grade ?? ''}`.trim();
     for (const change of changes) {
-      context.stdout.write(`${change.period} ${change.member}: ${score(change.before, change.beforeGrade)} → ${score(change.after, change.afterGrade)}\n`);
+      context.stdout.write(
+        `${change.period} ${change.member}: ${score(change.before, change.beforeGrade)} → ${score(change.after, change.afterGrade)}\n`,
+      );
       for (const reason of change.reasons) context.stdout.write(`  - ${pick(reason, context.language)}\n`);
     }
     return EXIT.clean;
@@ -398,16 +645,35 @@ async function finalize(
     context.stderr.write(`${message}\n`);
     return EXIT.problems;
   };
-  if (by === undefined) throw new UsageError({ zh: '--finalize 需要 --by <人力资源成员编号>。', en: '--finalize needs --by <HR member id>.' });
+  if (by === undefined)
+    throw new UsageError({
+      zh: '--finalize 需要 --by <人力资源成员编号>。',
+      en: '--finalize needs --by <HR member id>.',
+    });
   const member = indexMembers(repository.team?.data).get(by);
-  if (!member || !member.roles.includes('hr')) return refuse(zh ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。` : `Only a roster member with the hr role may finalise; ${by} is not one.`);
-  if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period)) return refuse(zh ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。` : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`);
+  if (!member?.roles.includes('hr'))
+    return refuse(
+      zh
+        ? `只有名册中有 hr 角色的成员可以定稿，${by} 不是。`
+        : `Only a roster member with the hr role may finalise; ${by} is not one.`,
+    );
+  if ((repository.finalizations ?? []).some((record) => record.data.period === scores.period))
+    return refuse(
+      zh
+        ? `${scores.period} 已经定稿；之后的调整请追加到 calibrations.yaml。`
+        : `${scores.period} is already finalised; append later adjustments to calibrations.yaml.`,
+    );
   const timeZone = departmentTimeZone(scores.policy);
   let instant = calendar.now;
   if (at !== undefined) {
     const parsed = parseDateTimeOption(at, timeZone);
     if (!parsed) throw new UsageError(dateTimeOptionProblem('--at', at, timeZone));
-    if (parsed.instant > calendar.now) return refuse(zh ? `--at ${parsed.iso} 晚于现在（${isoInTimeZone(calendar.now, timeZone)}）；定稿时间不能写在未来。` : `--at ${parsed.iso} is later than now (${isoInTimeZone(calendar.now, timeZone)}); a finalisation cannot be dated in the future.`);
+    if (parsed.instant > calendar.now)
+      return refuse(
+        zh
+          ? `--at ${parsed.iso} 晚于现在（${isoInTimeZone(calendar.now, timeZone)}）；定稿时间不能写在未来。`
+          : `--at ${parsed.iso} is later than now (${isoInTimeZone(calendar.now, timeZone)}); a finalisation cannot be dated in the future.`,
+      );
     instant = parsed.instant;
   }
   const finalizedAt = isoInTimeZone(instant, timeZone);
@@ -421,13 +687,38 @@ async function finalize(
   }
   if (refuseOnErrors()) return EXIT.problems;
   const blocked = scores.results.filter((result) => result.status === 'blocked');
-  if (blocked.length > 0) return refuse(zh ? `还有成员暂不出分，不能定稿：${blocked.map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`).join('，')}` : `Some scores are withheld, so the month cannot be finalised: ${blocked.map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`).join(', ')}`);
-  const committed = new Map((repository.scoreResults ?? []).filter((record) => record.data.period === scores.period).map((record) => [record.data.member, record.data]));
+  if (blocked.length > 0)
+    return refuse(
+      zh
+        ? `还有成员暂不出分，不能定稿：${blocked.map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`).join('，')}`
+        : `Some scores are withheld, so the month cannot be finalised: ${blocked.map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`).join(', ')}`,
+    );
+  const committed = new Map(
+    (repository.scoreResults ?? [])
+      .filter((record) => record.data.period === scores.period)
+      .map((record) => [record.data.member, record.data]),
+  );
   const stale = scores.results.filter((result) => committed.get(result.member)?.inputDigest !== result.inputDigest);
-  if (stale.length > 0) return refuse(zh ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。` : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`);
+  if (stale.length > 0)
+    return refuse(
+      zh
+        ? `这些成员的结果文件缺失或已过期：${stale.map((result) => result.member).join('、')}。先运行 mpflow score --period ${scores.period} --write。`
+        : `Results missing or out of date for ${stale.map((result) => result.member).join(', ')}; run mpflow score --period ${scores.period} --write first.`,
+    );
   const record = finalisationRecord(repository, scores, by, finalizedAt, early ? calendar.force : undefined);
-  await writeAtomically(root, `appraisals/${scores.period}/finalized.yaml`, resultYaml(record, '# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month\'s ratings and interviews are now locked; adjust scores only by appending calibrations.\n'));
-  context.stdout.write(zh ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n` : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`);
+  await writeAtomically(
+    root,
+    `appraisals/${scores.period}/finalized.yaml`,
+    resultYaml(
+      record,
+      "# yaml-language-server: $schema=../../schemas/appraisal-finalization.schema.json\n# 由 mpflow score --finalize 生成：定稿后本月的评价与面谈记录被锁定，调整得分只能追加校准。\n# Written by mpflow score --finalize: the month's ratings and interviews are now locked; adjust scores only by appending calibrations.\n",
+    ),
+  );
+  context.stdout.write(
+    zh
+      ? `已定稿 ${scores.period}（${by}，${finalizedAt}），锁定 ${Object.keys(record.records as object).length} 份记录。\n`
+      : `Finalised ${scores.period} (${by}, ${finalizedAt}); ${Object.keys(record.records as object).length} records locked.\n`,
+  );
   return EXIT.clean;
 }
 
@@ -452,7 +743,13 @@ class WriteFailure extends Error {
 async function writeAllOrNothing(root: string, files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
   await writeFilesAllOrNothing(
     files.map((file) => ({ file: path.join(root, file.path), content: file.content })),
-    { describeFailure: (file, error) => new WriteFailure(path.relative(root, file).split(path.sep).join('/'), (error as NodeJS.ErrnoException).code ?? String(error)) },
+    {
+      describeFailure: (file, error) =>
+        new WriteFailure(
+          path.relative(root, file).split(path.sep).join('/'),
+          (error as NodeJS.ErrnoException).code ?? String(error),
+        ),
+    },
   );
 }
 

@@ -37,19 +37,27 @@ export async function runSeal(argv: string[], context: CommandContext): Promise<
   const { values, positionals } = parsed;
   const root = resolveRoot(values.root, context);
   const zh = context.language === 'zh-CN';
-  const only = positionals.length > 0 ? positionals.map((file) => path.relative(root, path.resolve(context.cwd, file)).split(path.sep).join('/')) : undefined;
+  const only =
+    positionals.length > 0
+      ? positionals.map((file) => path.relative(root, path.resolve(context.cwd, file)).split(path.sep).join('/'))
+      : undefined;
   const { repository } = await loadRepository(root, { identities: [] });
   const { sealInputs, SealRefused } = await import('../../core/appraisal-privacy/seal-files.ts');
   try {
     const plan = await sealInputs(repository, only);
-    for (const { to, readers } of plan.sealed) context.stdout.write(zh ? `已加密 ${to}（${readers} 位读者）\n` : `sealed ${to} (${readers} readers)\n`);
-    for (const file of plan.finalisations) context.stdout.write(zh ? `已更新定稿锁定 ${file}\n` : `re-locked ${file}\n`);
-    for (const file of plan.calibrations) context.stdout.write(zh ? `已加密校准理由 ${file}\n` : `sealed the calibration reasons in ${file}\n`);
-    if (plan.sealed.length === 0 && plan.calibrations.length === 0) context.stdout.write(zh ? '没有需要加密的明文记录。\n' : 'No plain record to seal.\n');
+    for (const { to, readers } of plan.sealed)
+      context.stdout.write(zh ? `已加密 ${to}（${readers} 位读者）\n` : `sealed ${to} (${readers} readers)\n`);
+    for (const file of plan.finalisations)
+      context.stdout.write(zh ? `已更新定稿锁定 ${file}\n` : `re-locked ${file}\n`);
+    for (const file of plan.calibrations)
+      context.stdout.write(zh ? `已加密校准理由 ${file}\n` : `sealed the calibration reasons in ${file}\n`);
+    if (plan.sealed.length === 0 && plan.calibrations.length === 0)
+      context.stdout.write(zh ? '没有需要加密的明文记录。\n' : 'No plain record to seal.\n');
     return EXIT.clean;
   } catch (error) {
     // Refused before anything changed: the reason as it is, exit 1.
-    if (error instanceof SealRefused) throw new CommandFailure(error.localized, EXIT.problems, { bare: true, cause: error });
+    if (error instanceof SealRefused)
+      throw new CommandFailure(error.localized, EXIT.problems, { bare: true, cause: error });
     throw error;
   }
 }

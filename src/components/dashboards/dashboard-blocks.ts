@@ -4,7 +4,15 @@
  * or a printout loses nothing. Pure functions of (data, language).
  */
 import { barChart, lineChart, pieChart, type ChartSize } from '../../core/metrics/charts.ts';
-import { monthRange, READ_SOURCES, SHARE_SCENES, type ArticleKpi, type AudienceSnapshot, type FollowerKpis, type SupportKpis } from '../../core/metrics/kpis.ts';
+import {
+  monthRange,
+  READ_SOURCES,
+  SHARE_SCENES,
+  type ArticleKpi,
+  type AudienceSnapshot,
+  type FollowerKpis,
+  type SupportKpis,
+} from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
 import type { Lang } from '../../site/site-labels.ts';
 import { DASHBOARD_LABELS, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
@@ -30,7 +38,10 @@ function drawn(draw: (size: ChartSize) => string): { svg: string; svgPhone: stri
  * Two charts side by side in one block, each on its own value axis: likes and comments vanish
  * on the axis of reads, a hundred times larger.
  */
-function drawnApart(first: (size: ChartSize) => string, second: (size: ChartSize) => string): { svg: string; svgPhone: string } {
+function drawnApart(
+  first: (size: ChartSize) => string,
+  second: (size: ChartSize) => string,
+): { svg: string; svgPhone: string } {
   return { svg: first({}) + second({}), svgPhone: first({ compact: true }) + second({ compact: true }) };
 }
 
@@ -42,16 +53,35 @@ function shortTitle(title: string | undefined, id: string): string {
 export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'follower-trend'): ChartBlock {
   const t = DASHBOARD_LABELS[lang];
   const daily = followers.daily;
-  const label = t.followerTrendLabel(followers.range.from, followers.range.to, formatNumber(followers.cumulativeStart, lang), formatNumber(followers.cumulativeEnd, lang));
+  const label = t.followerTrendLabel(
+    followers.range.from,
+    followers.range.to,
+    formatNumber(followers.cumulativeStart, lang),
+    formatNumber(followers.cumulativeEnd, lang),
+  );
   return {
     id,
     heading: t.followerTrend,
     label,
-    ...drawn((size) => lineChart({ ...size, label, categories: daily.map((day) => day.period), series: [{ name: t.cumulative, data: daily.map((day) => day.cumulativeEnd) }], area: true })),
+    ...drawn((size) =>
+      lineChart({
+        ...size,
+        label,
+        categories: daily.map((day) => day.period),
+        series: [{ name: t.cumulative, data: daily.map((day) => day.cumulativeEnd) }],
+        area: true,
+      }),
+    ),
     table: {
       head: [t.date, t.newFollowers, t.cancelled, t.net, t.cumulative],
       numeric: [false, true, true, true, true],
-      rows: daily.map((day) => [day.period, formatNumber(day.new, lang), formatNumber(day.cancelled, lang), formatNumber(day.net, lang), formatNumber(day.cumulativeEnd, lang)]),
+      rows: daily.map((day) => [
+        day.period,
+        formatNumber(day.new, lang),
+        formatNumber(day.cancelled, lang),
+        formatNumber(day.net, lang),
+        formatNumber(day.cumulativeEnd, lang),
+      ]),
     },
   };
 }
@@ -64,11 +94,28 @@ export function followerChangesBlock(followers: FollowerKpis, lang: Lang): Chart
     id: 'follower-changes',
     heading: t.followerChanges,
     label,
-    ...drawn((size) => barChart({ ...size, label, categories: periods.map((period) => period.period), series: [{ name: t.newFollowers, data: periods.map((period) => period.new) }, { name: t.cancelled, data: periods.map((period) => -period.cancelled) }], stacked: true })),
+    ...drawn((size) =>
+      barChart({
+        ...size,
+        label,
+        categories: periods.map((period) => period.period),
+        series: [
+          { name: t.newFollowers, data: periods.map((period) => period.new) },
+          { name: t.cancelled, data: periods.map((period) => -period.cancelled) },
+        ],
+        stacked: true,
+      }),
+    ),
     table: {
       head: [periods === followers.weekly ? t.week : t.date, t.newFollowers, t.cancelled, t.net, t.churnRate],
       numeric: [false, true, true, true, true],
-      rows: periods.map((period) => [period.period, formatNumber(period.new, lang), formatNumber(period.cancelled, lang), formatNumber(period.net, lang), formatPercent(period.churnRate, lang)]),
+      rows: periods.map((period) => [
+        period.period,
+        formatNumber(period.new, lang),
+        formatNumber(period.cancelled, lang),
+        formatNumber(period.net, lang),
+        formatPercent(period.churnRate, lang),
+      ]),
     },
   };
 }
@@ -81,17 +128,29 @@ export function growthBySourceBlock(followers: FollowerKpis, lang: Lang): ChartB
     id: 'growth-by-source',
     heading: t.growthBySource,
     label,
-    ...drawn((size) => barChart({ ...size,
-      label,
-      categories: sources.map((source) => sourceName(source.source, lang)),
-      series: [{ name: t.newFollowers, data: sources.map((source) => source.new) }, { name: t.cancelled, data: sources.map((source) => source.cancelled) }],
-      horizontal: true,
-      height: Math.max(220, 60 + sources.length * 34),
-    })),
+    ...drawn((size) =>
+      barChart({
+        ...size,
+        label,
+        categories: sources.map((source) => sourceName(source.source, lang)),
+        series: [
+          { name: t.newFollowers, data: sources.map((source) => source.new) },
+          { name: t.cancelled, data: sources.map((source) => source.cancelled) },
+        ],
+        horizontal: true,
+        height: Math.max(220, 60 + sources.length * 34),
+      }),
+    ),
     table: {
       head: [t.source, t.newFollowers, t.cancelled, t.net, t.shareOfNew],
       numeric: [false, true, true, true, true],
-      rows: sources.map((source) => [sourceName(source.source, lang), formatNumber(source.new, lang), formatNumber(source.cancelled, lang), formatNumber(source.net, lang), formatPercent(source.shareOfNew, lang)]),
+      rows: sources.map((source) => [
+        sourceName(source.source, lang),
+        formatNumber(source.new, lang),
+        formatNumber(source.cancelled, lang),
+        formatNumber(source.net, lang),
+        formatPercent(source.shareOfNew, lang),
+      ]),
     },
   };
 }
@@ -106,30 +165,68 @@ export function readsAndSharesBlock(daily: DashboardOverview['daily'], lang: Lan
     heading: t.readsAndShares,
     label,
     ...drawnApart(
-      (size) => lineChart({ ...size, label: `${label} · ${t.reads}`, categories: daily.map((day) => day.date), series: [{ name: t.reads, data: daily.map((day) => day.reads) }], height: 240 }),
-      (size) => lineChart({ ...size, label: `${label} · ${t.shares}`, categories: daily.map((day) => day.date), series: [{ name: t.shares, data: daily.map((day) => day.shares) }], height: 240 }),
+      (size) =>
+        lineChart({
+          ...size,
+          label: `${label} · ${t.reads}`,
+          categories: daily.map((day) => day.date),
+          series: [{ name: t.reads, data: daily.map((day) => day.reads) }],
+          height: 240,
+        }),
+      (size) =>
+        lineChart({
+          ...size,
+          label: `${label} · ${t.shares}`,
+          categories: daily.map((day) => day.date),
+          series: [{ name: t.shares, data: daily.map((day) => day.shares) }],
+          height: 240,
+        }),
     ),
     table: {
       head: [t.date, t.reads, t.readers, t.shares, t.likes, t.comments],
       numeric: [false, true, true, true, true, true],
-      rows: daily.map((day) => [day.date, formatNumber(day.reads, lang), formatNumber(day.readers, lang), formatNumber(day.shares, lang), formatNumber(day.likes, lang), formatNumber(day.comments, lang)]),
+      rows: daily.map((day) => [
+        day.date,
+        formatNumber(day.reads, lang),
+        formatNumber(day.readers, lang),
+        formatNumber(day.shares, lang),
+        formatNumber(day.likes, lang),
+        formatNumber(day.comments, lang),
+      ]),
     },
   };
 }
 
-export function topArticlesBlock(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
+export function topArticlesBlock(
+  articles: readonly ArticleKpi[],
+  lang: Lang,
+  names: ReadonlyMap<string, string>,
+): ChartBlock {
   const t = DASHBOARD_LABELS[lang];
   const label = t.topArticlesLabel(articles.length, articles[0]?.title ?? '—');
   return {
     id: 'top-articles',
     heading: t.topArticles,
     label,
-    ...drawn((size) => barChart({ ...size, label, categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)), series: [{ name: t.reads, data: articles.map((kpi) => kpi.reads) }], horizontal: true, height: Math.max(220, 60 + articles.length * 30) })),
+    ...drawn((size) =>
+      barChart({
+        ...size,
+        label,
+        categories: articles.map((kpi) => shortTitle(kpi.title, kpi.article)),
+        series: [{ name: t.reads, data: articles.map((kpi) => kpi.reads) }],
+        horizontal: true,
+        height: Math.max(220, 60 + articles.length * 30),
+      }),
+    ),
     table: articleTable(articles, lang, names),
   };
 }
 
-export function articleComparisonBlock(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
+export function articleComparisonBlock(
+  articles: readonly ArticleKpi[],
+  lang: Lang,
+  names: ReadonlyMap<string, string>,
+): ChartBlock {
   const t = DASHBOARD_LABELS[lang];
   const label = t.articleComparisonLabel(articles.length);
   return {
@@ -164,10 +261,25 @@ export function articleComparisonBlock(articles: readonly ArticleKpi[], lang: La
   };
 }
 
-function articleTable(articles: readonly ArticleKpi[], lang: Lang, names: ReadonlyMap<string, string>): ChartBlock['table'] {
+function articleTable(
+  articles: readonly ArticleKpi[],
+  lang: Lang,
+  names: ReadonlyMap<string, string>,
+): ChartBlock['table'] {
   const t = DASHBOARD_LABELS[lang];
   return {
-    head: [t.article, t.author, t.publishedOn, t.reads, t.readers, t.shares, t.likes, t.comments, t.favorites, t.readRate],
+    head: [
+      t.article,
+      t.author,
+      t.publishedOn,
+      t.reads,
+      t.readers,
+      t.shares,
+      t.likes,
+      t.comments,
+      t.favorites,
+      t.readRate,
+    ],
     numeric: [false, false, false, true, true, true, true, true, true, true],
     rows: articles.map((kpi) => [
       kpi.title ?? kpi.article,
@@ -212,7 +324,11 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
     const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
     const dimension = t.dimension[snapshot.dimension];
     const share = top ? formatPercent(top.share, lang) : '';
-    const label = t.audienceLabel(dimension, snapshot.date, top ? (lang === 'en' ? `${name(top.bucket)} (${share})` : `${top.bucket}（${share}）`) : '—');
+    const label = t.audienceLabel(
+      dimension,
+      snapshot.date,
+      top ? (lang === 'en' ? `${name(top.bucket)} (${share})` : `${top.bucket}（${share}）`) : '—',
+    );
     const data = snapshot.buckets.map((bucket) => ({ name: name(bucket.bucket), value: bucket.users }));
     return {
       id: `audience-${snapshot.dimension}`,
@@ -221,13 +337,25 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
       note: t.snapshotOn(snapshot.date),
       ...drawn((size) =>
         snapshot.dimension === 'region'
-          ? barChart({ label, categories: data.map((entry) => entry.name), series: [{ name: t.users, data: data.map((entry) => entry.value) }], horizontal: true, height: Math.max(200, 60 + data.length * 30), width: 560, ...size })
+          ? barChart({
+              label,
+              categories: data.map((entry) => entry.name),
+              series: [{ name: t.users, data: data.map((entry) => entry.value) }],
+              horizontal: true,
+              height: Math.max(200, 60 + data.length * 30),
+              width: 560,
+              ...size,
+            })
           : pieChart({ label, data, ...size }),
       ),
       table: {
         head: [t.bucket, t.users, t.share],
         numeric: [false, true, true],
-        rows: snapshot.buckets.map((bucket) => [name(bucket.bucket), formatNumber(bucket.users, lang), formatPercent(bucket.share, lang)]),
+        rows: snapshot.buckets.map((bucket) => [
+          name(bucket.bucket),
+          formatNumber(bucket.users, lang),
+          formatPercent(bucket.share, lang),
+        ]),
       },
     };
   });
@@ -242,19 +370,41 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
     id: 'support',
     heading: t.support,
     label,
-    ...(support.businessHours ? { note: `${t.deadline(deadline)}${lang === 'en' ? '. ' : '。'}${t.businessHours(support.businessHours.start, support.businessHours.end)}` } : {}),
-    ...drawn((size) => barChart({ ...size,
-      label,
-      categories: agents.map((agent) => names.get(agent.agent) ?? agent.agent),
-      series: [{ name: t.medianMinutes, data: agents.map((agent) => agent.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: agents.map((agent) => agent.firstReplyP90Minutes) }],
-      ...(support.deadlineMinutes !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
-      height: 300,
-    })),
+    ...(support.businessHours
+      ? {
+          note: `${t.deadline(deadline)}${lang === 'en' ? '. ' : '。'}${t.businessHours(support.businessHours.start, support.businessHours.end)}`,
+        }
+      : {}),
+    ...drawn((size) =>
+      barChart({
+        ...size,
+        label,
+        categories: agents.map((agent) => names.get(agent.agent) ?? agent.agent),
+        series: [
+          { name: t.medianMinutes, data: agents.map((agent) => agent.firstReplyMedianMinutes) },
+          { name: t.p90Minutes, data: agents.map((agent) => agent.firstReplyP90Minutes) },
+        ],
+        ...(support.deadlineMinutes !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
+        height: 300,
+      }),
+    ),
     table: {
       // The conduct counts (imported replies checked against 沟通规范) beside the reply times, when there are any.
-      head: [t.agent, t.conversations, t.unanswered, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline), t.satisfaction, ...(support.overall.conduct ? [t.conduct] : [])],
+      head: [
+        t.agent,
+        t.conversations,
+        t.unanswered,
+        t.medianMinutes,
+        t.p90Minutes,
+        t.withinDeadline(deadline),
+        t.satisfaction,
+        ...(support.overall.conduct ? [t.conduct] : []),
+      ],
       numeric: [false, true, true, true, true, true, true, ...(support.overall.conduct ? [true] : [])],
-      rows: [...agents.map((agent) => ({ name: names.get(agent.agent) ?? agent.agent, ...agent })), { name: lang === 'en' ? 'All' : '全部', ...support.overall }].map((row) => [
+      rows: [
+        ...agents.map((agent) => ({ name: names.get(agent.agent) ?? agent.agent, ...agent })),
+        { name: lang === 'en' ? 'All' : '全部', ...support.overall },
+      ].map((row) => [
         row.name,
         formatNumber(row.conversations, lang),
         formatNumber(row.unanswered, lang),
@@ -262,26 +412,42 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
         formatNumber(row.firstReplyP90Minutes, lang),
         formatPercent(row.withinDeadlineShare, lang),
         row.satisfactionMean === null ? '—' : row.satisfactionMean.toFixed(2),
-        ...(support.overall.conduct ? [row.conduct ? `${formatNumber(row.conduct.impolite, lang)} / ${formatNumber(row.conduct.arguing, lang)} / ${formatNumber(row.conduct.replies, lang)}` : '—'] : []),
+        ...(support.overall.conduct
+          ? [
+              row.conduct
+                ? `${formatNumber(row.conduct.impolite, lang)} / ${formatNumber(row.conduct.arguing, lang)} / ${formatNumber(row.conduct.replies, lang)}`
+                : '—',
+            ]
+          : []),
       ]),
     },
   };
 }
 
-export function supportTrendBlock(byMonth: DashboardOverview['supportByMonth'], deadline: number | null, lang: Lang): ChartBlock {
+export function supportTrendBlock(
+  byMonth: DashboardOverview['supportByMonth'],
+  deadline: number | null,
+  lang: Lang,
+): ChartBlock {
   const t = DASHBOARD_LABELS[lang];
   const label = t.supportTrendLabel(deadline ?? 0);
   return {
     id: 'support-trend',
     heading: t.supportTrend,
     label,
-    ...drawn((size) => lineChart({ ...size,
-      label,
-      categories: byMonth.map((entry) => entry.month),
-      series: [{ name: t.medianMinutes, data: byMonth.map((entry) => entry.kpis.firstReplyMedianMinutes) }, { name: t.p90Minutes, data: byMonth.map((entry) => entry.kpis.firstReplyP90Minutes) }],
-      ...(deadline !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
-      height: 280,
-    })),
+    ...drawn((size) =>
+      lineChart({
+        ...size,
+        label,
+        categories: byMonth.map((entry) => entry.month),
+        series: [
+          { name: t.medianMinutes, data: byMonth.map((entry) => entry.kpis.firstReplyMedianMinutes) },
+          { name: t.p90Minutes, data: byMonth.map((entry) => entry.kpis.firstReplyP90Minutes) },
+        ],
+        ...(deadline !== null ? { markLine: { value: deadline, name: t.deadline(deadline) } } : {}),
+        height: 280,
+      }),
+    ),
     table: {
       head: [t.month, t.conversations, t.medianMinutes, t.p90Minutes, t.withinDeadline(deadline ?? 0), t.satisfaction],
       numeric: [false, true, true, true, true, true],
@@ -312,37 +478,80 @@ export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['ta
   };
   // A rate changes by percentage points, never by a percentage read as one.
   // (+ 0 turns a rounded -0 into 0: "-0 个百分点" would read as a fall.)
-  const points = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? '—' : t.percentagePoints(formatSigned(Math.round((now - before) * 1000) / 10 + 0, lang)));
+  const points = (now: number | null, before: number | null | undefined) =>
+    now === null || before === null || before === undefined
+      ? '—'
+      : t.percentagePoints(formatSigned(Math.round((now - before) * 1000) / 10 + 0, lang));
   const support = report.support.overall;
   const rows: string[][] = [
-    [t.cumulativeStart, formatNumber(report.followers.cumulativeStart, lang), change(report.followers.cumulativeStart, previous?.cumulativeStart)],
-    [t.cumulativeEnd, formatNumber(report.followers.cumulativeEnd, lang), change(report.followers.cumulativeEnd, previous?.cumulativeEnd)],
+    [
+      t.cumulativeStart,
+      formatNumber(report.followers.cumulativeStart, lang),
+      change(report.followers.cumulativeStart, previous?.cumulativeStart),
+    ],
+    [
+      t.cumulativeEnd,
+      formatNumber(report.followers.cumulativeEnd, lang),
+      change(report.followers.cumulativeEnd, previous?.cumulativeEnd),
+    ],
     [t.newFollowers, formatNumber(report.followers.new, lang), change(report.followers.new, previous?.new)],
-    [t.cancelled, formatNumber(report.followers.cancelled, lang), change(report.followers.cancelled, previous?.cancelled)],
+    [
+      t.cancelled,
+      formatNumber(report.followers.cancelled, lang),
+      change(report.followers.cancelled, previous?.cancelled),
+    ],
     [t.net, formatNumber(report.followers.net, lang), change(report.followers.net, previous?.net)],
-    [t.churnRate, formatPercent(report.followers.churnRate, lang), points(report.followers.churnRate, previous?.churnRate)],
-    [t.publishedCount, formatNumber(report.published.length, lang), change(report.published.length, report.previousPublished)],
+    [
+      t.churnRate,
+      formatPercent(report.followers.churnRate, lang),
+      points(report.followers.churnRate, previous?.churnRate),
+    ],
+    [
+      t.publishedCount,
+      formatNumber(report.published.length, lang),
+      change(report.published.length, report.previousPublished),
+    ],
     [t.reads, formatNumber(report.totals.reads, lang), change(report.totals.reads, previousTotals?.reads)],
     [t.readers, formatNumber(report.totals.readers, lang), change(report.totals.readers, previousTotals?.readers)],
     [t.shares, formatNumber(report.totals.shares, lang), change(report.totals.shares, previousTotals?.shares)],
     [t.likes, formatNumber(report.totals.likes, lang), change(report.totals.likes, previousTotals?.likes)],
     [t.comments, formatNumber(report.totals.comments, lang), change(report.totals.comments, previousTotals?.comments)],
-    [t.conversations, formatNumber(support.conversations, lang), change(support.conversations, report.previousSupport?.conversations)],
-    [t.withinDeadline(report.support.deadlineMinutes ?? 0), formatPercent(support.withinDeadlineShare, lang), points(support.withinDeadlineShare, report.previousSupport?.withinDeadlineShare)],
+    [
+      t.conversations,
+      formatNumber(support.conversations, lang),
+      change(support.conversations, report.previousSupport?.conversations),
+    ],
+    [
+      t.withinDeadline(report.support.deadlineMinutes ?? 0),
+      formatPercent(support.withinDeadlineShare, lang),
+      points(support.withinDeadlineShare, report.previousSupport?.withinDeadlineShare),
+    ],
   ];
-  return { head: [t.figure, t.value, comparesSameDays(report) ? t.changeSameDays(report.previousRange!.from, report.previousRange!.to) : t.change], numeric: [false, true, true], rows };
+  return {
+    head: [
+      t.figure,
+      t.value,
+      comparesSameDays(report) ? t.changeSameDays(report.previousRange!.from, report.previousRange!.to) : t.change,
+    ],
+    numeric: [false, true, true],
+    rows,
+  };
 }
 
 /** Whether the month is compared with only the same days of the month before (a month in progress). */
 function comparesSameDays(report: MonthlyReport): boolean {
-  return report.previousRange !== undefined && report.previousRange.to !== monthRange(report.previousRange.from.slice(0, 7)).to;
+  return (
+    report.previousRange !== undefined &&
+    report.previousRange.to !== monthRange(report.previousRange.from.slice(0, 7)).to
+  );
 }
 
 /** The month in one sentence, with the change against the comparison period (— when there is none). */
 export function reportHeadline(report: MonthlyReport, lang: Lang): string {
   const t = DASHBOARD_LABELS[lang];
   const sameDays = comparesSameDays(report);
-  const versus = lang === 'en' ? (sameDays ? 'vs the same days last month' : 'vs last month') : sameDays ? '较上月同期' : '较上月';
+  const versus =
+    lang === 'en' ? (sameDays ? 'vs the same days last month' : 'vs last month') : sameDays ? '较上月同期' : '较上月';
   const change = (now: number, before: number | undefined) => {
     if (before === undefined) return lang === 'en' ? 'no month before to compare' : '无上月数据可比';
     const difference = `${versus} ${formatSigned(now - before, lang)}`;
@@ -392,11 +601,29 @@ export function readSourcesBlock(sources: DashboardOverview['readSources'], lang
     id: 'read-sources',
     heading: t.readSources,
     label,
-    ...drawn((size) => barChart({ ...size, label, categories: names, series: [{ name: t.reads, data: sources.map((source) => source.reads) }, { name: t.readers, data: sources.map((source) => source.readers) }], horizontal: true, height: Math.max(220, 60 + sources.length * 40) })),
+    ...drawn((size) =>
+      barChart({
+        ...size,
+        label,
+        categories: names,
+        series: [
+          { name: t.reads, data: sources.map((source) => source.reads) },
+          { name: t.readers, data: sources.map((source) => source.readers) },
+        ],
+        horizontal: true,
+        height: Math.max(220, 60 + sources.length * 40),
+      }),
+    ),
     table: {
       head: [t.source, t.reads, t.readers, t.shares, t.share],
       numeric: [false, true, true, true, true],
-      rows: sources.map((source, index) => [names[index]!, formatNumber(source.reads, lang), formatNumber(source.readers, lang), formatNumber(source.shares, lang), formatPercent(source.shareOfReads, lang)]),
+      rows: sources.map((source, index) => [
+        names[index]!,
+        formatNumber(source.reads, lang),
+        formatNumber(source.readers, lang),
+        formatNumber(source.shares, lang),
+        formatPercent(source.shareOfReads, lang),
+      ]),
     },
   };
 }
@@ -411,11 +638,18 @@ export function shareScenesBlock(scenes: DashboardOverview['shareScenes'], lang:
     id: 'share-scenes',
     heading: t.shareScenes,
     label,
-    ...drawn((size) => pieChart({ ...size, label, data: scenes.map((scene, index) => ({ name: names[index]!, value: scene.shares })) })),
+    ...drawn((size) =>
+      pieChart({ ...size, label, data: scenes.map((scene, index) => ({ name: names[index]!, value: scene.shares })) }),
+    ),
     table: {
       head: [t.scene, t.shares, t.shareUsers, t.share],
       numeric: [false, true, true, true],
-      rows: scenes.map((scene, index) => [names[index]!, formatNumber(scene.shares, lang), formatNumber(scene.shareUsers, lang), formatPercent(total > 0 ? scene.shares / total : null, lang)]),
+      rows: scenes.map((scene, index) => [
+        names[index]!,
+        formatNumber(scene.shares, lang),
+        formatNumber(scene.shareUsers, lang),
+        formatPercent(total > 0 ? scene.shares / total : null, lang),
+      ]),
     },
   };
 }

@@ -6,7 +6,10 @@ import { FOLLOWER_SOURCES, type AudienceDimension } from '../../core/metrics/kpi
 import { localizedUrl } from '../../site/localized-url.ts';
 import type { Lang } from '../../site/site-labels.ts';
 
-const NUMBER: Record<Lang, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
+const NUMBER: Record<Lang, Intl.NumberFormat> = {
+  'zh-CN': new Intl.NumberFormat('zh-CN'),
+  en: new Intl.NumberFormat('en'),
+};
 const PERCENT: Record<Lang, Intl.NumberFormat> = {
   'zh-CN': new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }),
   en: new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }),
@@ -46,7 +49,15 @@ export interface DashboardLabels {
   reportDescription: (month: string) => string;
   reportLead: (from: string, to: string) => string;
   /** The report's first sentence: the month in one line for the head. */
-  reportHeadline: (figures: { net: string; netChange: string; reads: string; readsChange: string; published: string; top: string | undefined; onTime: string }) => string;
+  reportHeadline: (figures: {
+    net: string;
+    netChange: string;
+    reads: string;
+    readsChange: string;
+    published: string;
+    top: string | undefined;
+    onTime: string;
+  }) => string;
   printHint: string;
   backToDashboards: string;
   date: string;
@@ -136,12 +147,14 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     title: '数据看板',
     description: '公众号粉丝、阅读、分享、粉丝画像与客服响应的数据看板，每次构建时由 content/metrics/ 生成。',
     lead: (from, to) => `数据范围：${from} 至 ${to}。图表在构建时生成，每张图下面都有对应的数据表。`,
-    stale: (to, days, built) => `数据只到 ${to}，比网站构建日 ${built} 早 ${days} 天：每日的数据导入可能停了，近几天的数字还没有进来。`,
+    stale: (to, days, built) =>
+      `数据只到 ${to}，比网站构建日 ${built} 早 ${days} 天：每日的数据导入可能停了，近几天的数字还没有进来。`,
     noData: '仓库里还没有数据。用 mpflow metrics import 导入后重新构建网站。',
     dataTable: '查看数据表',
     monthlyReports: '月度报告',
     reportTitle: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月数据报告`,
-    reportDescription: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月公众号运营数据：粉丝、文章、成员、粉丝画像与客服。`,
+    reportDescription: (month) =>
+      `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月公众号运营数据：粉丝、文章、成员、粉丝画像与客服。`,
     reportLead: (from, to) => `统计期：${from} 至 ${to}（北京时间）。可直接打印或另存为 PDF 交给主管。`,
     reportHeadline: (f) =>
       `本月粉丝净增 ${f.net}（${f.netChange}），文章阅读 ${f.reads} 次（${f.readsChange}），发布 ${f.published} 篇${f.top ? `，阅读最多的是《${f.top}》` : ''}；客服按时首次回复 ${f.onTime}。`,
@@ -158,9 +171,11 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     percentagePoints: (signed) => `${signed} 个百分点`,
     previousMonth: '上月',
     followerTrend: '粉丝趋势',
-    followerTrendLabel: (from, to, start, end) => `粉丝趋势折线图：${from} 至 ${to}，累计关注人数从 ${start} 到 ${end}。`,
+    followerTrendLabel: (from, to, start, end) =>
+      `粉丝趋势折线图：${from} 至 ${to}，累计关注人数从 ${start} 到 ${end}。`,
     followerChanges: '新关注与取消关注',
-    followerChangesLabel: (from, to, net) => `${from} 至 ${to} 每期新关注（向上）与取消关注（向下）柱状图；净增 ${net}。`,
+    followerChangesLabel: (from, to, net) =>
+      `${from} 至 ${to} 每期新关注（向上）与取消关注（向下）柱状图；净增 ${net}。`,
     cumulative: '累计关注',
     newFollowers: '新关注',
     cancelled: '取消关注',
@@ -199,7 +214,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     shareScenesLabel: (top) => `各分享场景的分享次数图；分享最多的是${top}。`,
     scene: '场景',
     audience: '粉丝画像',
-    audienceNone: '还没有粉丝画像数据：从公众号后台“用户分析 → 用户属性”导出性别、年龄、地区，再用 mpflow metrics import --from csv 导入。',
+    audienceNone:
+      '还没有粉丝画像数据：从公众号后台“用户分析 → 用户属性”导出性别、年龄、地区，再用 mpflow metrics import --from csv 导入。',
     audienceLabel: (dimension, date, top) => `粉丝${dimension}分布图（${date}）；占比最高的是${top}。`,
     dimension: { gender: '性别', age: '年龄', region: '地区', city: '城市', language: '语言', device: '机型' },
     bucket: '分组',
@@ -207,7 +223,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     share: '占比',
     snapshotOn: (date) => `数据日期：${date}`,
     support: '客服响应',
-    supportLabel: (deadline, share) => `各客服首次回复时间柱状图（中位数与 P90，单位分钟），虚线为 ${deadline} 分钟时限；时限内回复占 ${share}。`,
+    supportLabel: (deadline, share) =>
+      `各客服首次回复时间柱状图（中位数与 P90，单位分钟），虚线为 ${deadline} 分钟时限；时限内回复占 ${share}。`,
     supportTrend: '客服时限达成趋势',
     supportTrendLabel: (deadline) => `每月首次回复中位数与 P90 折线图，虚线为 ${deadline} 分钟时限。`,
     agent: '客服',
@@ -224,14 +241,19 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
   },
   en: {
     title: 'Dashboards',
-    description: 'Followers, reads, shares, audience and support response of the account, built from content/metrics/ at every site build.',
-    lead: (from, to) => `Figures from ${from} to ${to}. Charts are drawn when the site is built; each has its data as a table below it.`,
-    stale: (to, days, built) => `The figures end on ${to}, ${days} days before the site was built (${built}): the daily import may have stopped, and the latest days are not in yet.`,
+    description:
+      'Followers, reads, shares, audience and support response of the account, built from content/metrics/ at every site build.',
+    lead: (from, to) =>
+      `Figures from ${from} to ${to}. Charts are drawn when the site is built; each has its data as a table below it.`,
+    stale: (to, days, built) =>
+      `The figures end on ${to}, ${days} days before the site was built (${built}): the daily import may have stopped, and the latest days are not in yet.`,
     noData: 'The repository has no figures yet. Import some with mpflow metrics import, then build the site again.',
     dataTable: 'Show the data table',
     monthlyReports: 'Monthly reports',
-    reportTitle: (month) => `Report for ${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))}`,
-    reportDescription: (month) => `The account's figures for ${month}: followers, articles, members, audience and support.`,
+    reportTitle: (month) =>
+      `Report for ${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))}`,
+    reportDescription: (month) =>
+      `The account's figures for ${month}: followers, articles, members, audience and support.`,
     reportLead: (from, to) => `Period: ${from} to ${to} (Beijing time). Print it or save it as PDF for the head.`,
     reportHeadline: (f) =>
       `Net follower growth ${f.net} (${f.netChange}), ${f.reads} article reads (${f.readsChange}), ${f.published} articles published${f.top ? `, the most read “${f.top}”` : ''}; support answered ${f.onTime} on time.`,
@@ -248,9 +270,11 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     percentagePoints: (signed) => `${signed} pp`,
     previousMonth: 'Last month',
     followerTrend: 'Follower trend',
-    followerTrendLabel: (from, to, start, end) => `Line chart of followers from ${from} to ${to}: from ${start} to ${end}.`,
+    followerTrendLabel: (from, to, start, end) =>
+      `Line chart of followers from ${from} to ${to}: from ${start} to ${end}.`,
     followerChanges: 'New and cancelled follows',
-    followerChangesLabel: (from, to, net) => `Bar chart of new (up) and cancelled (down) follows per period from ${from} to ${to}; net ${net}.`,
+    followerChangesLabel: (from, to, net) =>
+      `Bar chart of new (up) and cancelled (down) follows per period from ${from} to ${to}; net ${net}.`,
     cumulative: 'Followers',
     newFollowers: 'New',
     cancelled: 'Unfollowed',
@@ -259,11 +283,13 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     cumulativeStart: 'Followers at start',
     cumulativeEnd: 'Followers at end',
     growthBySource: 'Growth by source',
-    growthBySourceLabel: (top) => `Bar chart of new and cancelled follows per source; most new followers came from ${top}.`,
+    growthBySourceLabel: (top) =>
+      `Bar chart of new and cancelled follows per source; most new followers came from ${top}.`,
     source: 'Source',
     shareOfNew: 'Share of new',
     readsAndShares: 'Reads and shares',
-    readsAndSharesLabel: (reads, shares) => `Line chart of daily reads and shares; ${reads} reads and ${shares} shares in all.`,
+    readsAndSharesLabel: (reads, shares) =>
+      `Line chart of daily reads and shares; ${reads} reads and ${shares} shares in all.`,
     reads: 'Reads',
     readers: 'Readers',
     shares: 'Shares',
@@ -275,7 +301,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     topArticles: 'Top articles',
     topArticlesLabel: (count, first) => `Bar chart of the ${count} most-read articles; first is "${first}".`,
     articleComparison: 'Article comparison',
-    articleComparisonLabel: (count) => `Bar chart comparing readers, shares, likes and comments of the ${count} latest articles.`,
+    articleComparisonLabel: (count) =>
+      `Bar chart comparing readers, shares, likes and comments of the ${count} latest articles.`,
     article: 'Article',
     author: 'Author',
     publishedOn: 'Published',
@@ -289,17 +316,21 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     shareScenesLabel: (top) => `Chart of shares per scene; most shares went to ${top}.`,
     scene: 'Scene',
     audience: 'Audience',
-    audienceNone: 'No audience figures yet: export gender, age and region from the back office (用户分析 → 用户属性) and import them with mpflow metrics import --from csv.',
-    audienceLabel: (dimension, date, top) => `Chart of followers by ${dimension} on ${date}; the largest group is ${top}.`,
+    audienceNone:
+      'No audience figures yet: export gender, age and region from the back office (用户分析 → 用户属性) and import them with mpflow metrics import --from csv.',
+    audienceLabel: (dimension, date, top) =>
+      `Chart of followers by ${dimension} on ${date}; the largest group is ${top}.`,
     dimension: { gender: 'gender', age: 'age', region: 'region', city: 'city', language: 'language', device: 'device' },
     bucket: 'Group',
     users: 'Followers',
     share: 'Share',
     snapshotOn: (date) => `As of ${date}`,
     support: 'Support response',
-    supportLabel: (deadline, share) => `Bar chart of first-reply minutes per agent (median and 90th percentile); the dashed line is the ${deadline}-minute deadline; ${share} answered within it.`,
+    supportLabel: (deadline, share) =>
+      `Bar chart of first-reply minutes per agent (median and 90th percentile); the dashed line is the ${deadline}-minute deadline; ${share} answered within it.`,
     supportTrend: 'Support against the deadline, by month',
-    supportTrendLabel: (deadline) => `Line chart of the monthly median and 90th-percentile first-reply minutes; the dashed line is the ${deadline}-minute deadline.`,
+    supportTrendLabel: (deadline) =>
+      `Line chart of the monthly median and 90th-percentile first-reply minutes; the dashed line is the ${deadline}-minute deadline.`,
     agent: 'Agent',
     conversations: 'Conversations',
     unanswered: 'Unanswered',
@@ -309,7 +340,8 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     satisfaction: 'Satisfaction',
     conduct: 'Conduct: impolite / arguing / replies',
     deadline: (minutes) => `Deadline ${minutes} min`,
-    businessHours: (start, end) => `Business hours ${start}–${end}; a message outside them is timed from the next opening.`,
+    businessHours: (start, end) =>
+      `Business hours ${start}–${end}; a message outside them is timed from the next opening.`,
     supportNone: 'No support conversations in this period.',
   },
 };

@@ -26,7 +26,10 @@ export function checkAppraisalSealing(repository: Repository, problems: Problem[
           file,
           'appraisal/unsealed',
           sealedToo
-            ? text(`${file}.age 已是加密版本，这份明文不能留在仓库里：删除它。`, `${file}.age is its sealed form; the plain text must not stay in the repository: delete it.`)
+            ? text(
+                `${file}.age 已是加密版本，这份明文不能留在仓库里：删除它。`,
+                `${file}.age is its sealed form; the plain text must not stay in the repository: delete it.`,
+              )
             : text(
                 `名册中已有 age 公钥，这份${place.input === 'interview' ? '面谈记录' : '评价'}必须加密后提交：运行 npx mpflow seal ${file}，它会写出 ${file}.age 并删除明文。`,
                 `The roster gives age keys, so this ${place.input === 'interview' ? 'interview note' : 'rating'} must be committed sealed: run npx mpflow seal ${file}, which writes ${file}.age and removes the plain text.`,
@@ -48,7 +51,10 @@ export function checkAppraisalSealing(repository: Repository, problems: Problem[
           makeProblem(
             record.file,
             'appraisal/unsealed',
-            text(`名册中已有 age 公钥，校准理由必须加密：运行 npx mpflow seal ${record.file}。`, `The roster gives age keys, so a calibration's reason must be sealed: run npx mpflow seal ${record.file}.`),
+            text(
+              `名册中已有 age 公钥，校准理由必须加密：运行 npx mpflow seal ${record.file}。`,
+              `The roster gives age keys, so a calibration's reason must be sealed: run npx mpflow seal ${record.file}.`,
+            ),
             record.locate(['entries', index, 'reason']),
             `entries[${index}].reason`,
           ),

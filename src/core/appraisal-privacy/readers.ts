@@ -34,7 +34,13 @@ export function inputPlace(relativePath: string): InputPlace | undefined {
   if (!match) return undefined;
   const name = match[3]!;
   const input: SealedInput = name.startsWith('peer-') ? 'peer' : (name as SealedInput);
-  return { period: match[1]!, member: match[2]!, input, ...(match[4] ? { peer: match[4] } : {}), sealed: match[5] !== undefined };
+  return {
+    period: match[1]!,
+    member: match[2]!,
+    input,
+    ...(match[4] ? { peer: match[4] } : {}),
+    sealed: match[5] !== undefined,
+  };
 }
 
 /** Member ids allowed to read the input at this place, sorted; HR always. */
@@ -76,9 +82,17 @@ export function rosterSeals(team: TeamFile | undefined): boolean {
  * clear for scoring; the reason is sealed in place): HR, the member's supervisor and the
  * members whose role may record calibrations (the policy's appraisal.calibration.roles).
  */
-export function calibrationReaders(member: string, team: TeamFile | undefined, calibrationRoles: readonly string[]): string[] {
+export function calibrationReaders(
+  member: string,
+  team: TeamFile | undefined,
+  calibrationRoles: readonly string[],
+): string[] {
   const members = team?.members ?? [];
-  const readers = new Set(members.filter((candidate) => candidate.roles.some((role) => role === 'hr' || calibrationRoles.includes(role))).map((candidate) => candidate.id));
+  const readers = new Set(
+    members
+      .filter((candidate) => candidate.roles.some((role) => role === 'hr' || calibrationRoles.includes(role)))
+      .map((candidate) => candidate.id),
+  );
   const supervisor = members.find((candidate) => candidate.id === member)?.supervisor;
   if (supervisor) readers.add(supervisor);
   return [...readers].sort();

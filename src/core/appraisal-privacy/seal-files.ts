@@ -35,7 +35,13 @@ export class SealRefused extends Error {
 /** Seals the given plain inputs (repository-relative; default every plain input under appraisals/). */
 export async function sealInputs(repository: Repository, only?: readonly string[]): Promise<SealPlan> {
   const team = repository.team?.valid ? repository.team.data : undefined;
-  if (!team) throw new SealRefused(text('名册 content/team.yaml 有错误或不存在，无法确定谁能读。', 'The roster content/team.yaml is missing or has errors, so the readers cannot be known.'));
+  if (!team)
+    throw new SealRefused(
+      text(
+        '名册 content/team.yaml 有错误或不存在，无法确定谁能读。',
+        'The roster content/team.yaml is missing or has errors, so the readers cannot be known.',
+      ),
+    );
   const wanted = only ? new Set(only) : undefined;
   const plain = [...repository.ratings, ...repository.interviews].filter((record) => {
     const place = inputPlace(record.file);
@@ -43,8 +49,16 @@ export async function sealInputs(repository: Repository, only?: readonly string[
   });
   if (wanted) {
     for (const file of wanted) {
-      if (!plain.some((record) => record.file === file) && !(repository.calibrations ?? []).some((record) => record.file === file)) {
-        throw new SealRefused(text(`${file} 不是可加密的明文评价或面谈记录（appraisals/<月份>/<成员>/self|supervisor|peer-<编号>|interview.yaml）。`, `${file} is not a plain rating or interview note (appraisals/<month>/<member>/self|supervisor|peer-<id>|interview.yaml).`));
+      if (
+        !plain.some((record) => record.file === file) &&
+        !(repository.calibrations ?? []).some((record) => record.file === file)
+      ) {
+        throw new SealRefused(
+          text(
+            `${file} 不是可加密的明文评价或面谈记录（appraisals/<月份>/<成员>/self|supervisor|peer-<编号>|interview.yaml）。`,
+            `${file} is not a plain rating or interview note (appraisals/<month>/<member>/self|supervisor|peer-<id>|interview.yaml).`,
+          ),
+        );
       }
     }
   }
@@ -55,7 +69,12 @@ export async function sealInputs(repository: Repository, only?: readonly string[
     const place = inputPlace(record.file)!;
     const { recipients, missing } = recipientsOf(place, team);
     if (missing.length > 0) {
-      throw new SealRefused(text(`${record.file} 的读者 ${missing.join('、')} 在名册中没有 ageRecipient，无法加密给他们；什么都没有改。`, `${record.file}'s readers ${missing.join(', ')} have no ageRecipient in the roster, so it cannot be sealed to them; nothing was changed.`));
+      throw new SealRefused(
+        text(
+          `${record.file} 的读者 ${missing.join('、')} 在名册中没有 ageRecipient，无法加密给他们；什么都没有改。`,
+          `${record.file}'s readers ${missing.join(', ')} have no ageRecipient in the roster, so it cannot be sealed to them; nothing was changed.`,
+        ),
+      );
     }
     const plainText = await readFile(path.join(repository.root, record.file), 'utf8');
     const armored = await sealText(plainText, recipients);
@@ -79,12 +98,21 @@ export async function sealInputs(repository: Repository, only?: readonly string[
       const key = move.from.slice(prefix.length);
       if (!(key in locked)) continue;
       if (locked[key] !== move.plainDigest) {
-        throw new SealRefused(text(`${move.from} 与 ${finalisation.file} 定稿时锁定的内容不同，不能把改动过的记录加密后重新锁定；请先撤回改动。什么都没有改。`, `${move.from} differs from what ${finalisation.file} locked at finalisation; a changed record cannot be sealed and re-locked. Revert the change first; nothing was changed.`));
+        throw new SealRefused(
+          text(
+            `${move.from} 与 ${finalisation.file} 定稿时锁定的内容不同，不能把改动过的记录加密后重新锁定；请先撤回改动。什么都没有改。`,
+            `${move.from} differs from what ${finalisation.file} locked at finalisation; a changed record cannot be sealed and re-locked. Revert the change first; nothing was changed.`,
+          ),
+        );
       }
       records.delete(key);
       records.set(move.to.slice(prefix.length), move.sealedDigest);
     }
-    records.items.sort((a, b) => (String((a.key as { value?: unknown }).value ?? a.key) < String((b.key as { value?: unknown }).value ?? b.key) ? -1 : 1));
+    records.items.sort((a, b) =>
+      String((a.key as { value?: unknown }).value ?? a.key) < String((b.key as { value?: unknown }).value ?? b.key)
+        ? -1
+        : 1,
+    );
     outputs.push({ file: path.join(repository.root, finalisation.file), content: document.toString({ lineWidth: 0 }) });
     plan.finalisations.push(finalisation.file);
   }
@@ -103,7 +131,12 @@ export async function sealInputs(repository: Repository, only?: readonly string[
       const keys = readers.map((reader) => team.members.find((member) => member.id === reader)?.ageRecipient);
       const missing = readers.filter((_, position) => keys[position] === undefined);
       if (missing.length > 0) {
-        throw new SealRefused(text(`${record.file} 第 ${index + 1} 条校准理由的读者 ${missing.join('、')} 在名册中没有 ageRecipient；什么都没有改。`, `The readers ${missing.join(', ')} of calibration ${index + 1}'s reason in ${record.file} have no ageRecipient in the roster; nothing was changed.`));
+        throw new SealRefused(
+          text(
+            `${record.file} 第 ${index + 1} 条校准理由的读者 ${missing.join('、')} 在名册中没有 ageRecipient；什么都没有改。`,
+            `The readers ${missing.join(', ')} of calibration ${index + 1}'s reason in ${record.file} have no ageRecipient in the roster; nothing was changed.`,
+          ),
+        );
       }
       const sealed = document.createNode(await sealText(entry.reason, keys as string[]));
       sealed.type = 'BLOCK_LITERAL';

@@ -36,7 +36,8 @@ export function draftNewArticle(request: NewArticleRequest, policy: PolicyFile):
   const offset = offsetInTimeZone(request.date, time, policy.publishing.timezone);
   const frontMatter: ArticleFrontMatter = {
     title: request.title,
-    digest: request.digest ?? placeholder(`一两句话的摘要，最多 ${policy.compliance?.limits?.digestMaxChars ?? 128} 个字`),
+    digest:
+      request.digest ?? placeholder(`一两句话的摘要，最多 ${policy.compliance?.limits?.digestMaxChars ?? 128} 个字`),
     author: request.author,
     ...(request.designer ? { designer: request.designer } : {}),
     topic: request.topic,
@@ -46,7 +47,9 @@ export function draftNewArticle(request: NewArticleRequest, policy: PolicyFile):
     source: { type: 'original' },
     tags: [],
   };
-  const body = request.body ?? `${placeholder('开头用一两段话说清楚这篇文章要讲什么')}\n\n## ${placeholder('第一个小标题')}\n\n${placeholder('正文')}\n`;
+  const body =
+    request.body ??
+    `${placeholder('开头用一两段话说清楚这篇文章要讲什么')}\n\n## ${placeholder('第一个小标题')}\n\n${placeholder('正文')}\n`;
   const directory = `content/articles/${request.date.slice(0, 4)}/${request.date.slice(5)}-${request.slug}`;
   return { directory, indexPath: `${directory}/index.md`, content: matter.stringify(body, frontMatter) };
 }

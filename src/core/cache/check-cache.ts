@@ -141,7 +141,9 @@ export function isPlainJson(value: unknown): boolean {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false;
     // A field set to undefined is left out by JSON, as if it were never set: the readers treat both alike.
-    return Object.entries(value).every(([key, item]) => key !== '__proto__' && (item === undefined || isPlainJson(item)));
+    return Object.entries(value).every(
+      ([key, item]) => key !== '__proto__' && (item === undefined || isPlainJson(item)),
+    );
   }
   return false;
 }

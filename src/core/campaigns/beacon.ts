@@ -29,7 +29,8 @@ export interface DrandChain {
 export const QUICKNET: DrandChain = {
   name: 'quicknet',
   hash: '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971',
-  publicKey: '83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a',
+  publicKey:
+    '83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a',
   genesisTime: 1692803367,
   period: 3,
   scheme: 'bls-unchained-g1-rfc9380',
@@ -70,7 +71,9 @@ let shortSignatures: ShortSignatures | undefined;
 /** The BLS library, loaded on first use only (a check with no beacon draw never loads it). */
 function bls(): ShortSignatures {
   // Synchronous on purpose: mpflow check's rules are synchronous, and Node ≥ 22.12 requires ES modules.
-  shortSignatures ??= (createRequire(import.meta.url)('@noble/curves/bls12-381.js') as { bls12_381: { shortSignatures: ShortSignatures } }).bls12_381.shortSignatures;
+  shortSignatures ??= (
+    createRequire(import.meta.url)('@noble/curves/bls12-381.js') as { bls12_381: { shortSignatures: ShortSignatures } }
+  ).bls12_381.shortSignatures;
   return shortSignatures;
 }
 
@@ -79,20 +82,40 @@ const bytes = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'));
 /** Why a beacon round is not genuine, or undefined when its signature and randomness hold. */
 export function beaconProblem(beacon: BeaconRound): LocalizedText | undefined {
   const chain = knownChain(beacon.chain);
-  if (!chain) return text(`mpflow 不认识 drand 链 ${beacon.chain}；可用的链：quicknet（${QUICKNET.hash}）。`, `mpflow does not know the drand chain ${beacon.chain}; known chains: quicknet (${QUICKNET.hash}).`);
-  if (!/^[0-9a-f]{96}$/.test(beacon.signature)) return text('签名应是 96 位十六进制（G1 上 48 字节）。', 'The signature should be 96 hexadecimal digits (48 bytes on G1).');
+  if (!chain)
+    return text(
+      `mpflow 不认识 drand 链 ${beacon.chain}；可用的链：quicknet（${QUICKNET.hash}）。`,
+      `mpflow does not know the drand chain ${beacon.chain}; known chains: quicknet (${QUICKNET.hash}).`,
+    );
+  if (!/^[0-9a-f]{96}$/.test(beacon.signature))
+    return text(
+      '签名应是 96 位十六进制（G1 上 48 字节）。',
+      'The signature should be 96 hexadecimal digits (48 bytes on G1).',
+    );
   const randomness = createHash('sha256').update(bytes(beacon.signature)).digest('hex');
-  if (randomness !== beacon.randomness) return text(`随机数 ${beacon.randomness.slice(0, 12)}… 不是签名的 SHA-256（应为 ${randomness.slice(0, 12)}…）。`, `The randomness ${beacon.randomness.slice(0, 12)}… is not the SHA-256 of the signature (that is ${randomness.slice(0, 12)}…).`);
+  if (randomness !== beacon.randomness)
+    return text(
+      `随机数 ${beacon.randomness.slice(0, 12)}… 不是签名的 SHA-256（应为 ${randomness.slice(0, 12)}…）。`,
+      `The randomness ${beacon.randomness.slice(0, 12)}… is not the SHA-256 of the signature (that is ${randomness.slice(0, 12)}…).`,
+    );
   const message = new Uint8Array(8);
   new DataView(message.buffer).setBigUint64(0, BigInt(beacon.round));
   let valid = false;
   try {
     const { hash, verify } = bls();
-    valid = verify(bytes(beacon.signature), hash(createHash('sha256').update(message).digest(), DST), bytes(chain.publicKey));
+    valid = verify(
+      bytes(beacon.signature),
+      hash(createHash('sha256').update(message).digest(), DST),
+      bytes(chain.publicKey),
+    );
   } catch {
     valid = false;
   }
-  if (!valid) return text(`这不是 drand ${chain.name} 第 ${beacon.round} 轮的签名：用链的公钥验证失败。`, `This is not drand ${chain.name}'s signature for round ${beacon.round}: it fails verification with the chain's public key.`);
+  if (!valid)
+    return text(
+      `这不是 drand ${chain.name} 第 ${beacon.round} 轮的签名：用链的公钥验证失败。`,
+      `This is not drand ${chain.name}'s signature for round ${beacon.round}: it fails verification with the chain's public key.`,
+    );
   return undefined;
 }
 
@@ -101,19 +124,32 @@ export function beaconProblem(beacon: BeaconRound): LocalizedText | undefined {
  * API), checked before it is returned. The relay is only a messenger: a wrong answer fails
  * verification, so any relay will do.
  */
-export async function fetchBeacon(relay: string, chain: string, round: number, fetcher: typeof fetch = fetch): Promise<BeaconRound> {
+export async function fetchBeacon(
+  relay: string,
+  chain: string,
+  round: number,
+  fetcher: typeof fetch = fetch,
+): Promise<BeaconRound> {
   const url = `${relay.replace(/\/+$/, '')}/${chain}/public/${round}`;
   let response: Response;
   try {
     response = await fetcher(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
   } catch (error) {
-    throw new BeaconError(text(`无法连接 drand 中继 ${url}：${error instanceof Error ? error.message : String(error)}`, `Could not reach the drand relay at ${url}: ${error instanceof Error ? error.message : String(error)}`));
+    throw new BeaconError(
+      text(
+        `无法连接 drand 中继 ${url}：${error instanceof Error ? error.message : String(error)}`,
+        `Could not reach the drand relay at ${url}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
   if (!response.ok) {
     const early = response.status === 425 || response.status === 404;
     throw new BeaconError(
       early
-        ? text(`drand 第 ${round} 轮还没有产生（${url} 答复 ${response.status}）；请在这一轮的时间之后再抽签。`, `drand round ${round} does not exist yet (${url} answered ${response.status}); draw after the round's time.`)
+        ? text(
+            `drand 第 ${round} 轮还没有产生（${url} 答复 ${response.status}）；请在这一轮的时间之后再抽签。`,
+            `drand round ${round} does not exist yet (${url} answered ${response.status}); draw after the round's time.`,
+          )
         : text(`drand 中继 ${url} 答复 ${response.status}。`, `The drand relay ${url} answered ${response.status}.`),
     );
   }
@@ -121,11 +157,22 @@ export async function fetchBeacon(relay: string, chain: string, round: number, f
   try {
     body = await response.json();
   } catch {
-    throw new BeaconError(text(`drand 中继 ${url} 的答复不是 JSON。`, `The drand relay ${url} did not answer with JSON.`));
+    throw new BeaconError(
+      text(`drand 中继 ${url} 的答复不是 JSON。`, `The drand relay ${url} did not answer with JSON.`),
+    );
   }
-  const { round: answered, signature, randomness } = (body ?? {}) as { round?: unknown; signature?: unknown; randomness?: unknown };
+  const {
+    round: answered,
+    signature,
+    randomness,
+  } = (body ?? {}) as { round?: unknown; signature?: unknown; randomness?: unknown };
   if (answered !== round || typeof signature !== 'string' || typeof randomness !== 'string') {
-    throw new BeaconError(text(`drand 中继 ${url} 的答复缺少第 ${round} 轮的 round、signature 或 randomness。`, `The drand relay ${url} answered without round ${round}'s round, signature or randomness.`));
+    throw new BeaconError(
+      text(
+        `drand 中继 ${url} 的答复缺少第 ${round} 轮的 round、signature 或 randomness。`,
+        `The drand relay ${url} answered without round ${round}'s round, signature or randomness.`,
+      ),
+    );
   }
   const beacon = { chain, round, signature: signature.toLowerCase(), randomness: randomness.toLowerCase() };
   const problem = beaconProblem(beacon);

@@ -114,7 +114,8 @@ export class SeededWords {
 
   /** A uniform integer in [0, bound), by rejection sampling. */
   below(bound: number): number {
-    if (!Number.isInteger(bound) || bound < 1 || bound > WORD_RANGE) throw new RangeError(`bound must be an integer in [1, 2^32], got ${bound}`);
+    if (!Number.isInteger(bound) || bound < 1 || bound > WORD_RANGE)
+      throw new RangeError(`bound must be an integer in [1, 2^32], got ${bound}`);
     const limit = WORD_RANGE - (WORD_RANGE % bound);
     for (;;) {
       const word = this.next();
@@ -134,7 +135,10 @@ export function compareEntries(a: DrawEntry, b: DrawEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function selectPool(entries: readonly DrawEntry[], rules: Pick<DrawRules, 'period' | 'minCorrect'>): { pool: DrawEntry[]; counts: DrawCounts; exclusions: DrawExclusions } {
+export function selectPool(
+  entries: readonly DrawEntry[],
+  rules: Pick<DrawRules, 'period' | 'minCorrect'>,
+): { pool: DrawEntry[]; counts: DrawCounts; exclusions: DrawExclusions } {
   const start = instant(rules.period.start);
   const end = instant(rules.period.end);
   const exclusions: DrawExclusions = { outsidePeriod: [], repeated: [], belowMinCorrect: [] };
@@ -153,7 +157,8 @@ export function selectPool(entries: readonly DrawEntry[], rules: Pick<DrawRules,
   }
   const pool: DrawEntry[] = [];
   for (const entry of first.values()) {
-    if (rules.minCorrect !== undefined && (entry.correct ?? 0) < rules.minCorrect) exclusions.belowMinCorrect.push(entry);
+    if (rules.minCorrect !== undefined && (entry.correct ?? 0) < rules.minCorrect)
+      exclusions.belowMinCorrect.push(entry);
     else pool.push(entry);
   }
   pool.sort(compareEntries);
@@ -165,7 +170,12 @@ export function selectPool(entries: readonly DrawEntry[], rules: Pick<DrawRules,
 }
 
 /** Partial Fisher–Yates over the pool for each prize slot; see the algorithm at the top of this file. */
-export function drawWinners(pool: readonly DrawEntry[], prizes: readonly DrawPrize[], seed: string, multiplePrizesPerParticipant = false): { winners: DrawWinner[]; unawarded: number } {
+export function drawWinners(
+  pool: readonly DrawEntry[],
+  prizes: readonly DrawPrize[],
+  seed: string,
+  multiplePrizesPerParticipant = false,
+): { winners: DrawWinner[]; unawarded: number } {
   const words = new SeededWords(seed);
   const position = new Map(pool.map((entry, index) => [entry, index + 1]));
   const winners: DrawWinner[] = [];
@@ -181,15 +191,41 @@ export function drawWinners(pool: readonly DrawEntry[], prizes: readonly DrawPri
     }
   };
   if (multiplePrizesPerParticipant) {
-    for (const prize of prizes) award([...pool], Array.from({ length: prize.quantity }, () => prize.name));
+    for (const prize of prizes)
+      award(
+        [...pool],
+        Array.from({ length: prize.quantity }, () => prize.name),
+      );
   } else {
-    award([...pool], prizes.flatMap((prize) => Array.from({ length: prize.quantity }, () => prize.name)));
+    award(
+      [...pool],
+      prizes.flatMap((prize) => Array.from({ length: prize.quantity }, () => prize.name)),
+    );
   }
   return { winners, unawarded };
 }
 
-export function runDraw(input: { entries: readonly DrawEntry[]; entriesText: string; seed: string; rules: DrawRules }): DrawOutcome {
+export function runDraw(input: {
+  entries: readonly DrawEntry[];
+  entriesText: string;
+  seed: string;
+  rules: DrawRules;
+}): DrawOutcome {
   const { pool, counts, exclusions } = selectPool(input.entries, input.rules);
-  const { winners, unawarded } = drawWinners(pool, input.rules.prizes, input.seed, input.rules.multiplePrizesPerParticipant ?? false);
-  return { algorithm: DRAW_ALGORITHM, seed: input.seed, entriesSha256: entriesDigest(input.entriesText), counts, exclusions, pool, winners, unawarded };
+  const { winners, unawarded } = drawWinners(
+    pool,
+    input.rules.prizes,
+    input.seed,
+    input.rules.multiplePrizesPerParticipant ?? false,
+  );
+  return {
+    algorithm: DRAW_ALGORITHM,
+    seed: input.seed,
+    entriesSha256: entriesDigest(input.entriesText),
+    counts,
+    exclusions,
+    pool,
+    winners,
+    unawarded,
+  };
 }

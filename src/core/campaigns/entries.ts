@@ -47,7 +47,11 @@ export function visibleCharacters(nickname: string): number {
 export const MAX_VISIBLE_NICKNAME_CHARACTERS = 4;
 
 /** Personal-data rules for one row (the schema has already checked shapes). */
-export function checkEntryPrivacy(file: string, row: { data: Partial<CampaignEntryRow>; locate: Locator }, problems: Problem[]): void {
+export function checkEntryPrivacy(
+  file: string,
+  row: { data: Partial<CampaignEntryRow>; locate: Locator },
+  problems: Problem[],
+): void {
   for (const field of ['id', 'nickname'] as const) {
     const value = row.data[field];
     if (typeof value === 'string' && looksLikePhoneNumber(value)) {
@@ -55,7 +59,10 @@ export function checkEntryPrivacy(file: string, row: { data: Partial<CampaignEnt
         makeProblem(
           file,
           'privacy/phone-number',
-          text(`${field} 的值像手机号。参与记录只能存不透明编号和遮挡后的昵称。`, `The ${field} looks like a phone number. Entries may only hold an opaque id and a masked nickname.`),
+          text(
+            `${field} 的值像手机号。参与记录只能存不透明编号和遮挡后的昵称。`,
+            `The ${field} looks like a phone number. Entries may only hold an opaque id and a masked nickname.`,
+          ),
           row.locate([field]),
           field,
         ),
@@ -64,7 +71,11 @@ export function checkEntryPrivacy(file: string, row: { data: Partial<CampaignEnt
     }
   }
   const nickname = row.data.nickname;
-  if (typeof nickname === 'string' && nickname.includes('*') && visibleCharacters(nickname) > MAX_VISIBLE_NICKNAME_CHARACTERS) {
+  if (
+    typeof nickname === 'string' &&
+    nickname.includes('*') &&
+    visibleCharacters(nickname) > MAX_VISIBLE_NICKNAME_CHARACTERS
+  ) {
     problems.push(
       makeProblem(
         file,
@@ -93,7 +104,10 @@ export function drawEntriesOf(rows: readonly TableRow<CampaignEntryRow>[]): Draw
  * Reads an entries file given on the command line (it may lie outside content/): CSV syntax,
  * header, schema and personal-data rules, each problem at its line and column.
  */
-export function parseEntries(source: string, file: string): { rows: TableRow<CampaignEntryRow>[]; problems: Problem[] } {
+export function parseEntries(
+  source: string,
+  file: string,
+): { rows: TableRow<CampaignEntryRow>[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const parsed = parseCsvSource(source, file);
   problems.push(...parsed.problems);
@@ -117,11 +131,19 @@ export function parseEntries(source: string, file: string): { rows: TableRow<Cam
     const locate: Locator = (segments) => {
       const cell = cells.get(String(segments[0] ?? ''));
       if (!cell) return { start: { line: row.line, column: 1 } };
-      return { start: { line: cell.line, column: cell.column }, end: { line: cell.line, column: cell.column + cell.value.length } };
+      return {
+        start: { line: cell.line, column: cell.column },
+        end: { line: cell.line, column: cell.column + cell.value.length },
+      };
     };
     const rowProblems = validateRecord('campaign-entries', data, file, locate);
     problems.push(...rowProblems);
-    const tableRow = { line: row.line, data: data as unknown as CampaignEntryRow, valid: rowProblems.length === 0, locate };
+    const tableRow = {
+      line: row.line,
+      data: data as unknown as CampaignEntryRow,
+      valid: rowProblems.length === 0,
+      locate,
+    };
     checkEntryPrivacy(file, tableRow, problems);
     result.push(tableRow);
   }

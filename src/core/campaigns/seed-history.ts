@@ -16,18 +16,23 @@ export type SeedHistory = { state: 'committed'; commit: SeedCommit } | { state: 
 export function seedHistory(root: string, campaignFile: string, seed: string): Promise<SeedHistory> {
   return new Promise((resolve) => {
     // Arguments go to git directly, never through a shell, so a seed can hold any text.
-    execFile('git', ['log', '--reverse', '--format=%H %cI', `-S${seed}`, '--', campaignFile], { cwd: root, timeout: 10_000 }, (error, stdout) => {
-      if (error) {
-        resolve({ state: 'unknown' });
-        return;
-      }
-      const first = stdout.split('\n').find((line) => line.trim() !== '');
-      if (!first) {
-        resolve({ state: 'uncommitted' });
-        return;
-      }
-      const [sha, committedAt] = first.trim().split(' ') as [string, string];
-      resolve({ state: 'committed', commit: { sha, committedAt } });
-    });
+    execFile(
+      'git',
+      ['log', '--reverse', '--format=%H %cI', `-S${seed}`, '--', campaignFile],
+      { cwd: root, timeout: 10_000 },
+      (error, stdout) => {
+        if (error) {
+          resolve({ state: 'unknown' });
+          return;
+        }
+        const first = stdout.split('\n').find((line) => line.trim() !== '');
+        if (!first) {
+          resolve({ state: 'uncommitted' });
+          return;
+        }
+        const [sha, committedAt] = first.trim().split(' ') as [string, string];
+        resolve({ state: 'committed', commit: { sha, committedAt } });
+      },
+    );
   });
 }

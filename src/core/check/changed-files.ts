@@ -47,7 +47,10 @@ export async function changedContent(root: string, base: string): Promise<Change
   try {
     await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd: root });
   } catch {
-    throw new ChangedFilesError(`找不到 git 引用“${base}”（可先 git fetch）。`, `Cannot find the git ref "${base}" (fetch it first?).`);
+    throw new ChangedFilesError(
+      `找不到 git 引用“${base}”（可先 git fetch）。`,
+      `Cannot find the git ref "${base}" (fetch it first?).`,
+    );
   }
   const inContent = (file: string) => CONTENT_ROOTS.some((folder) => file.startsWith(`${folder}/`));
   // Three independent questions to git, asked at once: on a repository of 10,000 articles each
@@ -86,7 +89,15 @@ const SKIPPED = /(?:^|\/)(?:\.git|node_modules|dist|\.astro|\.cache)\//;
 export async function listedContentFiles(root: string, content: ChangedContent): Promise<FoundFile[] | undefined> {
   let staged: string;
   try {
-    staged = content.staged ?? (await run('git', ['ls-files', '-s', '-z', '--', ...CONTENT_ROOTS], { cwd: root, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })).stdout;
+    staged =
+      content.staged ??
+      (
+        await run('git', ['ls-files', '-s', '-z', '--', ...CONTENT_ROOTS], {
+          cwd: root,
+          maxBuffer: 256 * 1024 * 1024,
+          encoding: 'utf8',
+        })
+      ).stdout;
   } catch {
     return undefined;
   }
@@ -111,7 +122,10 @@ export async function listedContentFiles(root: string, content: ChangedContent):
   const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   for (const relativePath of listed) {
     if (SKIPPED.test(relativePath)) continue;
-    files.push({ relativePath, absolutePath: prefix + (path.sep === '/' ? relativePath : relativePath.split('/').join(path.sep)) });
+    files.push({
+      relativePath,
+      absolutePath: prefix + (path.sep === '/' ? relativePath : relativePath.split('/').join(path.sep)),
+    });
   }
   return files;
 }

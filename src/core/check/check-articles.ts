@@ -19,10 +19,13 @@ import { checkMemberReference, isWellFormedId, recordFileName, suggestion } from
 // body that needs them (an unusual image syntax, a raw HTML tag): most checks never parse Markdown.
 const require = createRequire(import.meta.url);
 let parser: { parse(text: string): unknown } | undefined;
-const markdown = { parse: (body: string) => (parser ??= (require('remark') as typeof import('remark')).remark()).parse(body) };
+const markdown = {
+  parse: (body: string) => (parser ??= (require('remark') as typeof import('remark')).remark()).parse(body),
+};
 // The same extension as this file: .ts in the repository, .js in the installed package's lib/.
 const RAW_HTML_MODULE = `../render/raw-html${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`;
-const rawHtmlFindings: typeof import('../render/raw-html.ts').rawHtmlFindings = (...args) => (require(RAW_HTML_MODULE) as typeof import('../render/raw-html.ts')).rawHtmlFindings(...args);
+const rawHtmlFindings: typeof import('../render/raw-html.ts').rawHtmlFindings = (...args) =>
+  (require(RAW_HTML_MODULE) as typeof import('../render/raw-html.ts')).rawHtmlFindings(...args);
 
 interface MarkdownNode {
   type: string;
@@ -41,20 +44,54 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
   for (const article of repository.articles) {
     const { data } = article;
     checkAuthor(article, policies, members, problems);
-    if (data.designer !== undefined) checkMemberReference(article, ['designer'], data.designer, members, problems, 'designer');
+    if (data.designer !== undefined)
+      checkMemberReference(article, ['designer'], data.designer, members, problems, 'designer');
 
     if (isWellFormedId('topic', data.topic) && !topicIds.has(data.topic)) {
       const hint = suggestion(data.topic, topicIds);
-      problems.push(makeProblem(article.file, 'ref/unknown-topic', text(`选题“${data.topic}”不在选题库（content/topics/）中。${hint.zh}`, `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`), article.locate(['topic']), 'topic'));
+      problems.push(
+        makeProblem(
+          article.file,
+          'ref/unknown-topic',
+          text(
+            `选题“${data.topic}”不在选题库（content/topics/）中。${hint.zh}`,
+            `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`,
+          ),
+          article.locate(['topic']),
+          'topic',
+        ),
+      );
     }
     if (isWellFormedId('campaign', data.campaign) && !campaignIds.has(data.campaign)) {
       const hint = suggestion(data.campaign, campaignIds);
-      problems.push(makeProblem(article.file, 'ref/unknown-campaign', text(`活动“${data.campaign}”不在 content/campaigns/ 中。${hint.zh}`, `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`), article.locate(['campaign']), 'campaign'));
+      problems.push(
+        makeProblem(
+          article.file,
+          'ref/unknown-campaign',
+          text(
+            `活动“${data.campaign}”不在 content/campaigns/ 中。${hint.zh}`,
+            `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`,
+          ),
+          article.locate(['campaign']),
+          'campaign',
+        ),
+      );
     }
     if (typeof data.cover === 'string' && /^[^/\\]+\.(jpg|jpeg|png)$/.test(data.cover)) {
       const coverPath = `${article.directory}/${data.cover}`;
       if (!repository.files.has(coverPath)) {
-        problems.push(makeProblem(article.file, 'ref/missing-file', text(`封面图 ${data.cover} 不在文章目录 ${article.directory}/ 中。`, `The cover ${data.cover} is not in the article folder ${article.directory}/.`), article.locate(['cover']), 'cover'));
+        problems.push(
+          makeProblem(
+            article.file,
+            'ref/missing-file',
+            text(
+              `封面图 ${data.cover} 不在文章目录 ${article.directory}/ 中。`,
+              `The cover ${data.cover} is not in the article folder ${article.directory}/.`,
+            ),
+            article.locate(['cover']),
+            'cover',
+          ),
+        );
       }
     }
     if (typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid') {
@@ -72,7 +109,11 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
 function checkUndrawnDiagrams(article: ArticleRecord, problems: Problem[]): void {
   if (!/^ {0,3}(?:```|~~~)/m.test(article.body)) return;
   for (const fence of undrawnDiagramFences(article.body)) {
-    problems.push(makeProblem(article.file, 'render/diagram-not-drawn', PLANTUML_NOT_DRAWN, { start: { line: fence.line + article.bodyFirstLine - 1, column: fence.column } }));
+    problems.push(
+      makeProblem(article.file, 'render/diagram-not-drawn', PLANTUML_NOT_DRAWN, {
+        start: { line: fence.line + article.bodyFirstLine - 1, column: fence.column },
+      }),
+    );
   }
 }
 
@@ -82,7 +123,11 @@ function checkRawHtml(article: ArticleRecord, problems: Problem[]): void {
   const visitHtml = (node: MarkdownNode & { value?: string }) => {
     if (node.type === 'html' && node.value && node.position) {
       for (const removal of rawHtmlFindings(node.value, node.position.start)) {
-        problems.push(makeProblem(article.file, 'render/raw-html', removal.message, { start: { line: removal.line + article.bodyFirstLine - 1, column: removal.column } }));
+        problems.push(
+          makeProblem(article.file, 'render/raw-html', removal.message, {
+            start: { line: removal.line + article.bodyFirstLine - 1, column: removal.column },
+          }),
+        );
       }
     }
     for (const child of node.children ?? []) visitHtml(child);
@@ -95,9 +140,17 @@ function checkRawHtml(article: ArticleRecord, problems: Problem[]): void {
  * policy's self-review stage for articles names: its role and its stand-ins (the operator or the
  * head writing an article of their own). Without such a stage, a copywriter.
  */
-function checkAuthor(article: ArticleRecord, policies: readonly PolicyFile[], members: ReadonlyMap<string, TeamMember>, problems: Problem[]): void {
+function checkAuthor(
+  article: ArticleRecord,
+  policies: readonly PolicyFile[],
+  members: ReadonlyMap<string, TeamMember>,
+  problems: Problem[],
+): void {
   const { data } = article;
-  const date = typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid' ? data.publishAt.slice(0, 10) : article.id.slice(0, 10);
+  const date =
+    typeof data.publishAt === 'string' && judgeDateTime(data.publishAt) === 'valid'
+      ? data.publishAt.slice(0, 10)
+      : article.id.slice(0, 10);
   const policy = policyInForce(policies, date) ?? policyInForce(policies, '9999-12-31');
   const stages = policy ? selfReviewRoles(policy, article.file) : [];
   if (stages.length === 0) {
@@ -123,7 +176,12 @@ function checkAuthor(article: ArticleRecord, policies: readonly PolicyFile[], me
   );
 }
 
-function checkPublishDateMatchesFolder(article: ArticleRecord, publishAt: string, timeZone: string, problems: Problem[]): void {
+function checkPublishDateMatchesFolder(
+  article: ArticleRecord,
+  publishAt: string,
+  timeZone: string,
+  problems: Problem[],
+): void {
   const folderDate = article.id.slice(0, 10);
   const localDate = dateInTimeZone(publishAt, timeZone);
   if (localDate !== folderDate) {
@@ -131,7 +189,10 @@ function checkPublishDateMatchesFolder(article: ArticleRecord, publishAt: string
       makeProblem(
         article.file,
         'date/mismatch',
-        text(`发布时间是 ${localDate}（${timeZone}），文件夹日期是 ${folderDate}。`, `publishAt falls on ${localDate} (${timeZone}); the folder says ${folderDate}.`),
+        text(
+          `发布时间是 ${localDate}（${timeZone}），文件夹日期是 ${folderDate}。`,
+          `publishAt falls on ${localDate} (${timeZone}); the folder says ${folderDate}.`,
+        ),
         article.locate(['publishAt']),
         'publishAt',
       ),
@@ -147,7 +208,8 @@ function checkBodyImages(article: ArticleRecord, files: ReadonlySet<string>, pro
   const scanned = scannedImages(article.body);
   if (scanned) {
     const position = positionsIn(article.body);
-    for (const image of scanned) reportMissingImage(article, files, image.url, position(image.start), position(image.end), problems);
+    for (const image of scanned)
+      reportMissingImage(article, files, image.url, position(image.start), position(image.end), problems);
     return;
   }
   const tree = markdown.parse(article.body) as MarkdownNode;
@@ -169,11 +231,26 @@ function checkBodyImages(article: ArticleRecord, files: ReadonlySet<string>, pro
   };
   visitReferences(tree);
 
-  for (const { url, node } of images) reportMissingImage(article, files, url, node.position?.start ?? { line: 1, column: 1 }, node.position?.end, problems);
+  for (const { url, node } of images)
+    reportMissingImage(
+      article,
+      files,
+      url,
+      node.position?.start ?? { line: 1, column: 1 },
+      node.position?.end,
+      problems,
+    );
 }
 
 /** Positions are 1-based lines and columns of the body; the problem points into the file. */
-function reportMissingImage(article: ArticleRecord, files: ReadonlySet<string>, url: string, start: { line: number; column: number }, end: { line: number; column: number } | undefined, problems: Problem[]): void {
+function reportMissingImage(
+  article: ArticleRecord,
+  files: ReadonlySet<string>,
+  url: string,
+  start: { line: number; column: number },
+  end: { line: number; column: number } | undefined,
+  problems: Problem[],
+): void {
   if (!isLocalFile(url)) return;
   const target = path.posix.normalize(`${article.directory}/${decodeUrlPath(url.split(/[?#]/)[0]!)}`);
   if (files.has(target)) return;
@@ -207,7 +284,11 @@ function decodeUrlPath(url: string): string {
  * Ids of the records in a folder: from their content, and from their file names too, so a
  * topic whose file has its own errors is not also reported as missing by every article.
  */
-function idsInFolder(repository: Repository, folder: string, records: ReadonlyArray<{ data: { id?: unknown } }>): Set<string> {
+function idsInFolder(
+  repository: Repository,
+  folder: string,
+  records: ReadonlyArray<{ data: { id?: unknown } }>,
+): Set<string> {
   const ids = new Set<string>();
   for (const record of records) if (typeof record.data.id === 'string') ids.add(record.data.id);
   for (const file of repository.files) {

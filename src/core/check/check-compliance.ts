@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Finding, LintResult, PolicyVersion } from '../compliance/index.ts';
+import type { LintResult, PolicyVersion } from '../compliance/index.ts';
 import { imageSize } from '../compliance/image-size.ts';
 import { cachedVerdictsKey } from '../compliance/moderation.ts';
 import type { ArticleJob, WorkerRequest, WorkerResponse } from '../compliance/lint-worker.ts';
@@ -22,7 +22,12 @@ export interface ComplianceCheckResult {
 }
 
 async function loadComplianceEngine() {
-  const [{ articleFields }, { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign }, { lintJob, WORKER_MARK }, { scriptTables }] = await Promise.all([
+  const [
+    { articleFields },
+    { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign },
+    { lintJob, WORKER_MARK },
+    { scriptTables },
+  ] = await Promise.all([
     import('../compliance/engine.ts'),
     import('../compliance/index.ts'),
     import('../compliance/lint-worker.ts'),
@@ -54,7 +59,10 @@ const PARALLEL_THRESHOLD_CHARS = 2_000_000;
  * publishAt, a campaign's start); without one, the engine's defaults. Large repositories are
  * linted on worker threads, one per core.
  */
-export async function checkCompliance(repository: Repository, options: ComplianceCheckOptions = {}): Promise<ComplianceCheckResult> {
+export async function checkCompliance(
+  repository: Repository,
+  options: ComplianceCheckOptions = {},
+): Promise<ComplianceCheckResult> {
   // The engine (rules, phrase tables, the classifier's model) loads only when some text was not
   // linted before with the same inputs: a check of unchanged articles never needs it.
   let engine: Promise<Engine> | undefined;
@@ -62,9 +70,14 @@ export async function checkCompliance(repository: Repository, options: Complianc
   const problems: Problem[] = [];
   let suppressed = 0;
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
-  const latest = policies.reduce<(typeof policies)[number] | undefined>((chosen, policy) => (!chosen || policy.effective > chosen.effective ? policy : chosen), undefined);
+  const latest = policies.reduce<(typeof policies)[number] | undefined>(
+    (chosen, policy) => (!chosen || policy.effective > chosen.effective ? policy : chosen),
+    undefined,
+  );
   const policyOn = (date: unknown): PolicyVersion | undefined =>
-    (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date) ? policyInForce(policies, date.slice(0, 10)) : undefined) ?? latest;
+    (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)
+      ? policyInForce(policies, date.slice(0, 10))
+      : undefined) ?? latest;
   const members = indexMembers(repository.team?.data);
 
   const cache = options.cache ?? NO_CACHE;
@@ -80,9 +93,19 @@ export async function checkCompliance(repository: Repository, options: Complianc
     const policy = policyOn(data.publishAt);
     const authorName = typeof member?.name === 'string' ? member.name : undefined;
     // Everything the engine reads of the article, except the image sizes, which are compared below.
-    const key = digestOf(article.directory, article.yaml?.text ?? '', String(article.yaml?.firstLine ?? 0), article.body, String(article.bodyFirstLine), JSON.stringify(data), JSON.stringify(policy ?? null), authorName ?? '', cachedVerdictsKey(repository.root, policy, article.body));
+    const key = digestOf(
+      article.directory,
+      article.yaml?.text ?? '',
+      String(article.yaml?.firstLine ?? 0),
+      article.body,
+      String(article.bodyFirstLine),
+      JSON.stringify(data),
+      JSON.stringify(policy ?? null),
+      authorName ?? '',
+      cachedVerdictsKey(repository.root, policy, article.body),
+    );
     const cached = cache.get<CachedLint>('lint', key);
-    if (cached && cached.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
+    if (cached?.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
       collect(article.file, cached.result);
       continue;
     }
@@ -91,7 +114,15 @@ export async function checkCompliance(repository: Repository, options: Complianc
       file: article.file,
       directory: article.directory,
       data,
-      ...(article.yaml ? { frontMatter: { text: article.yaml.text, firstLine: article.yaml.firstLine, fields: (await loadEngine()).articleFields(article.yaml) } } : {}),
+      ...(article.yaml
+        ? {
+            frontMatter: {
+              text: article.yaml.text,
+              firstLine: article.yaml.firstLine,
+              fields: (await loadEngine()).articleFields(article.yaml),
+            },
+          }
+        : {}),
       body: article.body,
       bodyFirstLine: article.bodyFirstLine,
       ...(policy ? { policy: policy as PolicyVersion } : {}),
@@ -133,7 +164,13 @@ export async function checkCompliance(repository: Repository, options: Complianc
       const data = campaign.data as unknown as Record<string, unknown>;
       const period = data.period as { start?: unknown } | undefined;
       const policy = policyOn(period?.start);
-      const key = digestOf('campaign', campaign.yaml.text, String(campaign.yaml.firstLine), JSON.stringify(data), JSON.stringify(policy ?? null));
+      const key = digestOf(
+        'campaign',
+        campaign.yaml.text,
+        String(campaign.yaml.firstLine),
+        JSON.stringify(data),
+        JSON.stringify(policy ?? null),
+      );
       const cached = cache.get<LintResult>('lint', key);
       const result = cached ?? (await loadEngine()).lintCampaign(campaign.yaml, data, policy);
       if (!cached) cache.set('lint', key, result);
@@ -149,7 +186,11 @@ export async function checkCompliance(repository: Repository, options: Complianc
  * A severity override for a rule that does not exist changes nothing, silently; a misspelt
  * `ad-law/absolut-term: off` would leave the team believing a rule is off (or on).
  */
-async function checkSeverityNames(repository: Repository, problems: Problem[], loadEngine: () => Promise<Engine>): Promise<void> {
+async function checkSeverityNames(
+  repository: Repository,
+  problems: Problem[],
+  loadEngine: () => Promise<Engine>,
+): Promise<void> {
   let known: Set<string> | undefined;
   for (const policy of repository.policies) {
     const severities = (policy.data as { compliance?: { severities?: unknown } }).compliance?.severities;
@@ -165,7 +206,10 @@ async function checkSeverityNames(repository: Repository, problems: Problem[], l
         makeProblem(
           policy.file,
           'schema/enum',
-          text(`compliance.severities 里的“${name}”不是规则编号或规则类别，这一项不起作用。${hint.zh}`, `"${name}" in compliance.severities is neither a rule id nor a rule family, so it has no effect.${hint.en}`),
+          text(
+            `compliance.severities 里的“${name}”不是规则编号或规则类别，这一项不起作用。${hint.zh}`,
+            `"${name}" in compliance.severities is neither a rule id nor a rule family, so it has no effect.${hint.en}`,
+          ),
           policy.locate(['compliance', 'severities', name], 'key'),
           `compliance.severities.${name}`,
         ),
@@ -175,7 +219,12 @@ async function checkSeverityNames(repository: Repository, problems: Problem[], l
 }
 
 /** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
-async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number, { scriptTables, WORKER_MARK }: Engine): Promise<WorkerResponse[]> {
+async function lintOnWorkers(
+  root: string,
+  jobs: ArticleJob[],
+  count: number,
+  { scriptTables, WORKER_MARK }: Engine,
+): Promise<WorkerResponse[]> {
   const total = jobs.reduce((sum, job) => sum + job.body.length, 0);
   const shares: ArticleJob[][] = [];
   let current: ArticleJob[] = [];
@@ -195,7 +244,13 @@ async function lintOnWorkers(root: string, jobs: ArticleJob[], count: number, { 
       (share) =>
         new Promise<WorkerResponse>((resolve, reject) => {
           // lint-worker.ts in the repository, lint-worker.js in the installed package's lib/.
-          const worker = new Worker(new URL(`../compliance/lint-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: { [WORKER_MARK]: true } });
+          const worker = new Worker(
+            new URL(
+              `../compliance/lint-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
+              import.meta.url,
+            ),
+            { workerData: { [WORKER_MARK]: true } },
+          );
           let answered = false;
           worker.once('message', (response: WorkerResponse) => {
             answered = true;

@@ -26,7 +26,10 @@ export function checkDepartmentRendering(repository: Repository, problems: Probl
       makeProblem(
         record.file,
         'department/render-settings',
-        text(`render.code.style“${code.style}”不是 highlight.js 自带的代码样式。`, `render.code.style "${code.style}" is not a code style highlight.js ships.`),
+        text(
+          `render.code.style“${code.style}”不是 highlight.js 自带的代码样式。`,
+          `render.code.style "${code.style}" is not a code style highlight.js ships.`,
+        ),
         record.locate(['render', 'code', 'style']),
         'render.code.style',
       ),
@@ -50,6 +53,10 @@ export function checkDepartmentRendering(repository: Repository, problems: Probl
     return;
   }
   for (const finding of checkDepartmentCss(source).findings) {
-    problems.push(makeProblem(cssFile.replace(/\\/g, '/').replace(/^\.\//, ''), 'render/department-css', finding.message, { start: { line: finding.line, column: finding.column } }));
+    problems.push(
+      makeProblem(cssFile.replace(/\\/g, '/').replace(/^\.\//, ''), 'render/department-css', finding.message, {
+        start: { line: finding.line, column: finding.column },
+      }),
+    );
   }
 }

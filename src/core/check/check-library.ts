@@ -3,7 +3,13 @@ import type { Repository, SourcedRecord } from '../repository/load-repository.ts
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
-import { checkDateOrder, checkIdMatchesFileName, checkMemberReference, isWellFormedId, listOf } from './reference-helpers.ts';
+import {
+  checkDateOrder,
+  checkIdMatchesFileName,
+  checkMemberReference,
+  isWellFormedId,
+  listOf,
+} from './reference-helpers.ts';
 
 /** The topic library and the campaigns: ids, owners and the articles they point to. */
 export function checkTopicsAndCampaigns(repository: Repository, problems: Problem[]): void {
@@ -30,7 +36,10 @@ export function checkTopicsAndCampaigns(repository: Repository, problems: Proble
           makeProblem(
             campaign.file,
             'ref/unknown-article',
-            text(`文章“${articleId}”不存在（应对应 content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md）。`, `Article "${articleId}" does not exist (expected content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md).`),
+            text(
+              `文章“${articleId}”不存在（应对应 content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md）。`,
+              `Article "${articleId}" does not exist (expected content/articles/${articleId.slice(0, 4)}/${articleId.slice(5)}/index.md).`,
+            ),
             campaign.locate(['articles', index]),
             `articles[${index}]`,
           ),
@@ -47,6 +56,15 @@ function checkUniqueIds(records: readonly SourcedRecord<{ id: string }>[], probl
     if (typeof id !== 'string') continue;
     const first = firstFile.get(id);
     if (first === undefined) firstFile.set(id, record.file);
-    else problems.push(makeProblem(record.file, 'id/duplicate', text(`编号“${id}”已在 ${first} 使用。`, `The id "${id}" is already used in ${first}.`), record.locate(['id']), 'id'));
+    else
+      problems.push(
+        makeProblem(
+          record.file,
+          'id/duplicate',
+          text(`编号“${id}”已在 ${first} 使用。`, `The id "${id}" is already used in ${first}.`),
+          record.locate(['id']),
+          'id',
+        ),
+      );
   }
 }

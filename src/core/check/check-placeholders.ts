@@ -15,7 +15,10 @@ export function checkPlaceholders(repository: Repository, problems: Problem[]): 
       makeProblem(
         file,
         'template/placeholder',
-        text(`这里还是 mpflow new 写下的占位文字“${found}”，请换成真实内容。`, `This is still the placeholder mpflow new wrote, "${found}"; replace it with the real text.`),
+        text(
+          `这里还是 mpflow new 写下的占位文字“${found}”，请换成真实内容。`,
+          `This is still the placeholder mpflow new wrote, "${found}"; replace it with the real text.`,
+        ),
         span,
         field,
       ),
@@ -36,7 +39,9 @@ export function checkPlaceholders(repository: Repository, problems: Problem[]): 
     for (const found of placeholdersInBody(article.body)) {
       let index = lineStarts.length - 1;
       while (index > 0 && lineStarts[index]! > found.offset) index -= 1;
-      report(article.file, found.text, { start: { line: article.bodyFirstLine + index, column: found.offset - lineStarts[index]! + 1 } });
+      report(article.file, found.text, {
+        start: { line: article.bodyFirstLine + index, column: found.offset - lineStarts[index]! + 1 },
+      });
     }
   }
 
@@ -61,9 +66,12 @@ export function checkPlaceholders(repository: Repository, problems: Problem[]): 
 function walkStrings(value: unknown, path: PathSegment[], visit: (value: string, path: PathSegment[]) => void): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((item, index) => walkStrings(item, [...path, index], visit));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
 }
 
 function fieldName(path: readonly PathSegment[]): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('');
 }

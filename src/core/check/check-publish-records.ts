@@ -16,7 +16,16 @@ export function checkPublishRecords(repository: Repository, problems: Problem[])
     const base = record.file.slice(record.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
     if (typeof data.article === 'string' && data.article !== base) {
       problems.push(
-        makeProblem(record.file, 'id/mismatch', text(`文章编号“${data.article}”与文件名“${base}”不一致。`, `The article id "${data.article}" differs from the file name "${base}".`), record.locate(['article']), 'article'),
+        makeProblem(
+          record.file,
+          'id/mismatch',
+          text(
+            `文章编号“${data.article}”与文件名“${base}”不一致。`,
+            `The article id "${data.article}" differs from the file name "${base}".`,
+          ),
+          record.locate(['article']),
+          'article',
+        ),
       );
     }
     if (isWellFormedId('article', data.article) && !repository.articleIds.has(data.article)) {
@@ -39,7 +48,16 @@ export function checkPublishRecords(repository: Repository, problems: Problem[])
       if (owner === undefined) messageOwners.set(message, record.file);
       else {
         problems.push(
-          makeProblem(record.file, 'id/duplicate', text(`微信消息 ${message}（msgDataId_index）已记录在 ${owner}。`, `The WeChat message ${message} (msgDataId_index) is already recorded in ${owner}.`), record.locate(['msgDataId']), 'msgDataId'),
+          makeProblem(
+            record.file,
+            'id/duplicate',
+            text(
+              `微信消息 ${message}（msgDataId_index）已记录在 ${owner}。`,
+              `The WeChat message ${message} (msgDataId_index) is already recorded in ${owner}.`,
+            ),
+            record.locate(['msgDataId']),
+            'msgDataId',
+          ),
         );
       }
     }

@@ -35,7 +35,6 @@ export interface CheckOptions {
   cache?: CheckCache;
 }
 
-
 export interface CheckResult {
   repository: Repository;
   problems: Problem[];
@@ -83,7 +82,8 @@ export function checkLoadedRepository(repository: Repository, context: Partial<C
  * only some paths are checked, that is still said, whatever the paths; so is a bug in mpflow.
  */
 function blocksContext(problem: Problem): boolean {
-  if (problem.ruleId === 'internal/error' || problem.ruleId === 'team/missing' || problem.ruleId === 'policy/missing') return true;
+  if (problem.ruleId === 'internal/error' || problem.ruleId === 'team/missing' || problem.ruleId === 'policy/missing')
+    return true;
   const isContext = problem.file === 'content/team.yaml' || problem.file.startsWith('content/policy');
   return isContext && problem.severity === 'error' && problem.ruleId !== 'schema/unknown-field';
 }
@@ -97,13 +97,23 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
   const listedFiles = options.files ? new Set(options.files.map((file) => file.relativePath)) : undefined;
   const selectedFolders = (selection ?? []).filter((entry) => !listedFiles?.has(entry)).map((entry) => `${entry}/`);
   const everything = !selection || selectedFiles.has('.');
-  const inSelection = (file: string) => everything || selectedFiles.has(file) || selectedFolders.some((folder) => file.startsWith(folder));
+  const inSelection = (file: string) =>
+    everything || selectedFiles.has(file) || selectedFolders.some((folder) => file.startsWith(folder));
 
   const cache = options.cache ? { cache: options.cache } : {};
-  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, { ...(selection ? { only: inSelection } : {}), ...(options.files ? { files: options.files } : {}), ...cache });
+  const { repository, problems: loadProblems } = await loadRepository(absoluteRoot, {
+    ...(selection ? { only: inSelection } : {}),
+    ...(options.files ? { files: options.files } : {}),
+    ...cache,
+  });
 
-  const compliance = options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository, cache);
-  const problems = [...loadProblems, ...checkLoadedRepository(repository, options.now === undefined ? {} : { now: options.now }), ...compliance.problems].filter((problem) => inSelection(problem.file) || blocksContext(problem));
+  const compliance =
+    options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository, cache);
+  const problems = [
+    ...loadProblems,
+    ...checkLoadedRepository(repository, options.now === undefined ? {} : { now: options.now }),
+    ...compliance.problems,
+  ].filter((problem) => inSelection(problem.file) || blocksContext(problem));
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;
   return { repository, problems, filesChecked, suppressed: compliance.suppressed };

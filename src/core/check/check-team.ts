@@ -9,7 +9,16 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
   const team = repository.team;
   if (!team) {
     if (!repository.files.has('content/team.yaml')) {
-      problems.push(makeProblem('content/team.yaml', 'team/missing', text('没有成员名册 content/team.yaml，无法核对作者和审核人。', 'There is no roster at content/team.yaml, so authors and reviewers cannot be checked.')));
+      problems.push(
+        makeProblem(
+          'content/team.yaml',
+          'team/missing',
+          text(
+            '没有成员名册 content/team.yaml，无法核对作者和审核人。',
+            'There is no roster at content/team.yaml, so authors and reviewers cannot be checked.',
+          ),
+        ),
+      );
     }
     return;
   }
@@ -23,24 +32,70 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
     if (typeof member.id === 'string') {
       const first = firstIndexOfId.get(member.id);
       if (first === undefined) firstIndexOfId.set(member.id, index);
-      else problems.push(makeProblem(team.file, 'id/duplicate', text(`成员编号“${member.id}”已被第 ${first + 1} 位成员使用。`, `Member id "${member.id}" is already used by member ${first + 1}.`), team.locate(['members', index, 'id']), `members[${index}].id`));
+      else
+        problems.push(
+          makeProblem(
+            team.file,
+            'id/duplicate',
+            text(
+              `成员编号“${member.id}”已被第 ${first + 1} 位成员使用。`,
+              `Member id "${member.id}" is already used by member ${first + 1}.`,
+            ),
+            team.locate(['members', index, 'id']),
+            `members[${index}].id`,
+          ),
+        );
     }
     if (typeof member.github === 'string') {
       const login = member.github.toLowerCase();
       const first = firstIndexOfLogin.get(login);
       if (first === undefined) firstIndexOfLogin.set(login, index);
-      else problems.push(makeProblem(team.file, 'id/duplicate', text(`GitHub 用户名“${member.github}”已被第 ${first + 1} 位成员使用；一个账号只能对应一位成员。`, `GitHub login "${member.github}" is already used by member ${first + 1}; one account, one member.`), team.locate(['members', index, 'github']), `members[${index}].github`));
+      else
+        problems.push(
+          makeProblem(
+            team.file,
+            'id/duplicate',
+            text(
+              `GitHub 用户名“${member.github}”已被第 ${first + 1} 位成员使用；一个账号只能对应一位成员。`,
+              `GitHub login "${member.github}" is already used by member ${first + 1}; one account, one member.`,
+            ),
+            team.locate(['members', index, 'github']),
+            `members[${index}].github`,
+          ),
+        );
     }
     if (member.supervisor !== undefined) {
       if (member.supervisor === member.id) {
-        problems.push(makeProblem(team.file, 'team/supervisor-cycle', text(`${member.id} 不能是自己的上级。`, `${member.id} cannot supervise themselves.`), team.locate(['members', index, 'supervisor']), `members[${index}].supervisor`));
+        problems.push(
+          makeProblem(
+            team.file,
+            'team/supervisor-cycle',
+            text(`${member.id} 不能是自己的上级。`, `${member.id} cannot supervise themselves.`),
+            team.locate(['members', index, 'supervisor']),
+            `members[${index}].supervisor`,
+          ),
+        );
       } else {
         checkMemberReference(team, ['members', index, 'supervisor'], member.supervisor, membersById, problems);
       }
     }
-    checkDateOrder(team, ['members', index, 'joined'], member.joined, ['members', index, 'left'], member.left, problems);
+    checkDateOrder(
+      team,
+      ['members', index, 'joined'],
+      member.joined,
+      ['members', index, 'left'],
+      member.left,
+      problems,
+    );
     listOf(member.leave).forEach((period, leaveIndex) => {
-      checkDateOrder(team, ['members', index, 'leave', leaveIndex, 'from'], period?.from, ['members', index, 'leave', leaveIndex, 'to'], period?.to, problems);
+      checkDateOrder(
+        team,
+        ['members', index, 'leave', leaveIndex, 'from'],
+        period?.from,
+        ['members', index, 'leave', leaveIndex, 'to'],
+        period?.to,
+        problems,
+      );
     });
   });
 
@@ -52,7 +107,18 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
     while (current) {
       if (visited.has(current.id)) {
         if (current.id === member.id) {
-          problems.push(makeProblem(team.file, 'team/supervisor-cycle', text(`上级关系成环：${[...visited].join(' → ')} → ${member.id}。`, `Supervisor chain loops: ${[...visited].join(' → ')} → ${member.id}.`), team.locate(['members', index, 'supervisor']), `members[${index}].supervisor`));
+          problems.push(
+            makeProblem(
+              team.file,
+              'team/supervisor-cycle',
+              text(
+                `上级关系成环：${[...visited].join(' → ')} → ${member.id}。`,
+                `Supervisor chain loops: ${[...visited].join(' → ')} → ${member.id}.`,
+              ),
+              team.locate(['members', index, 'supervisor']),
+              `members[${index}].supervisor`,
+            ),
+          );
         }
         return;
       }

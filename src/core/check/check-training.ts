@@ -18,12 +18,38 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     listOf(data.courses).forEach((course, index) => {
       if (!course) return;
       if (typeof course.id === 'string') {
-        if (ids.has(course.id)) problems.push(makeProblem(plan.file, 'id/duplicate', text(`课程编号“${course.id}”重复。`, `Course id "${course.id}" is used twice.`), plan.locate(['courses', index, 'id']), `courses[${index}].id`));
+        if (ids.has(course.id))
+          problems.push(
+            makeProblem(
+              plan.file,
+              'id/duplicate',
+              text(`课程编号“${course.id}”重复。`, `Course id "${course.id}" is used twice.`),
+              plan.locate(['courses', index, 'id']),
+              `courses[${index}].id`,
+            ),
+          );
         ids.add(course.id);
       }
-      if (course.trainer !== undefined) checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
-      if (typeof course.month === 'string' && isYearMonth(course.month) && typeof data.year === 'number' && !course.month.startsWith(`${data.year}-`)) {
-        problems.push(makeProblem(plan.file, 'date/mismatch', text(`课程月份 ${course.month} 不在计划年度 ${data.year} 内。`, `Course month ${course.month} is outside the plan year ${data.year}.`), plan.locate(['courses', index, 'month']), `courses[${index}].month`));
+      if (course.trainer !== undefined)
+        checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
+      if (
+        typeof course.month === 'string' &&
+        isYearMonth(course.month) &&
+        typeof data.year === 'number' &&
+        !course.month.startsWith(`${data.year}-`)
+      ) {
+        problems.push(
+          makeProblem(
+            plan.file,
+            'date/mismatch',
+            text(
+              `课程月份 ${course.month} 不在计划年度 ${data.year} 内。`,
+              `Course month ${course.month} is outside the plan year ${data.year}.`,
+            ),
+            plan.locate(['courses', index, 'month']),
+            `courses[${index}].month`,
+          ),
+        );
       }
     });
     if (typeof data.year === 'number') coursesByYear.set(data.year, ids);
@@ -36,20 +62,65 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
     listOf(data.sessions).forEach((session, index) => {
       if (!session) return;
       if (typeof session.course === 'string' && courses && !courses.has(session.course)) {
-        problems.push(makeProblem(records.file, 'ref/unknown-course', text(`课程“${session.course}”不在 ${data.year} 年培训计划中。`, `Course "${session.course}" is not in the ${data.year} plan.`), records.locate(['sessions', index, 'course']), `sessions[${index}].course`));
+        problems.push(
+          makeProblem(
+            records.file,
+            'ref/unknown-course',
+            text(
+              `课程“${session.course}”不在 ${data.year} 年培训计划中。`,
+              `Course "${session.course}" is not in the ${data.year} plan.`,
+            ),
+            records.locate(['sessions', index, 'course']),
+            `sessions[${index}].course`,
+          ),
+        );
       }
-      listOf(session.attendees).forEach((attendee, attendeeIndex) => checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems));
-      if (typeof session.date === 'string' && isCalendarDate(session.date) && typeof data.year === 'number' && !session.date.startsWith(`${data.year}-`)) {
-        problems.push(makeProblem(records.file, 'date/mismatch', text(`培训日期 ${session.date} 不在 ${data.year} 年内。`, `Session date ${session.date} is outside ${data.year}.`), records.locate(['sessions', index, 'date']), `sessions[${index}].date`));
+      listOf(session.attendees).forEach((attendee, attendeeIndex) =>
+        checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems),
+      );
+      if (
+        typeof session.date === 'string' &&
+        isCalendarDate(session.date) &&
+        typeof data.year === 'number' &&
+        !session.date.startsWith(`${data.year}-`)
+      ) {
+        problems.push(
+          makeProblem(
+            records.file,
+            'date/mismatch',
+            text(
+              `培训日期 ${session.date} 不在 ${data.year} 年内。`,
+              `Session date ${session.date} is outside ${data.year}.`,
+            ),
+            records.locate(['sessions', index, 'date']),
+            `sessions[${index}].date`,
+          ),
+        );
       }
     });
   }
 }
 
 // The span is worked out only for a problem: finding it means parsing a file the check cache spared.
-function checkYearMatchesFileName(file: string, year: unknown, where: () => Problem['span'], problems: Problem[]): void {
+function checkYearMatchesFileName(
+  file: string,
+  year: unknown,
+  where: () => Problem['span'],
+  problems: Problem[],
+): void {
   const fileYear = /(\d{4})\.ya?ml$/.exec(file)?.[1];
   if (typeof year === 'number' && fileYear && Number(fileYear) !== year) {
-    problems.push(makeProblem(file, 'id/mismatch', text(`年份 ${year} 与文件名中的 ${fileYear} 不一致。`, `The year ${year} differs from ${fileYear} in the file name.`), where(), 'year'));
+    problems.push(
+      makeProblem(
+        file,
+        'id/mismatch',
+        text(
+          `年份 ${year} 与文件名中的 ${fileYear} 不一致。`,
+          `The year ${year} differs from ${fileYear} in the file name.`,
+        ),
+        where(),
+        'year',
+      ),
+    );
   }
 }

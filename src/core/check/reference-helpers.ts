@@ -42,7 +42,10 @@ export function checkMemberReference(
       makeProblem(
         record.file,
         'ref/unknown-member',
-        text(`${field} 的“${id}”不在成员名册（content/team.yaml）中。${hint.zh}`, `${field} "${id}" is not in the roster (content/team.yaml).${hint.en}`),
+        text(
+          `${field} 的“${id}”不在成员名册（content/team.yaml）中。${hint.zh}`,
+          `${field} "${id}" is not in the roster (content/team.yaml).${hint.en}`,
+        ),
         record.locate(path),
         field,
       ),
@@ -56,7 +59,9 @@ export function checkMemberReference(
         record.file,
         'ref/missing-role',
         text(
-          `${field} 的 ${member.name}（${id}）没有“${name.zh}”角色，现有角色：${heldRoles(member).map((r) => ROLE_NAMES[r as Role]?.zh ?? r).join('、')}。`,
+          `${field} 的 ${member.name}（${id}）没有“${name.zh}”角色，现有角色：${heldRoles(member)
+            .map((r) => ROLE_NAMES[r as Role]?.zh ?? r)
+            .join('、')}。`,
           `${field} ${id} does not hold the ${name.en} role; roles held: ${heldRoles(member).join(', ')}.`,
         ),
         record.locate(path),
@@ -72,12 +77,25 @@ export function checkIdMatchesFileName(record: Located, id: unknown, problems: P
   const base = recordFileName(record.file);
   if (base !== id) {
     problems.push(
-      makeProblem(record.file, 'id/mismatch', text(`编号“${id}”与文件名“${base}”不一致。`, `The id "${id}" differs from the file name "${base}".`), record.locate(['id']), 'id'),
+      makeProblem(
+        record.file,
+        'id/mismatch',
+        text(`编号“${id}”与文件名“${base}”不一致。`, `The id "${id}" differs from the file name "${base}".`),
+        record.locate(['id']),
+        'id',
+      ),
     );
   }
 }
 
-export function checkDateOrder(record: Located, startPath: readonly PathSegment[], start: unknown, endPath: readonly PathSegment[], end: unknown, problems: Problem[]): void {
+export function checkDateOrder(
+  record: Located,
+  startPath: readonly PathSegment[],
+  start: unknown,
+  endPath: readonly PathSegment[],
+  end: unknown,
+  problems: Problem[],
+): void {
   if (typeof start !== 'string' || typeof end !== 'string') return;
   const startTime = Date.parse(start.length === 10 ? `${start}T00:00:00Z` : start);
   const endTime = Date.parse(end.length === 10 ? `${end}T00:00:00Z` : end);
@@ -85,7 +103,16 @@ export function checkDateOrder(record: Located, startPath: readonly PathSegment[
   const startField = fieldName(startPath);
   const endField = fieldName(endPath);
   problems.push(
-    makeProblem(record.file, 'date/order', text(`${endField}（${end}）早于 ${startField}（${start}）。`, `${endField} (${end}) is before ${startField} (${start}).`), record.locate(endPath), endField),
+    makeProblem(
+      record.file,
+      'date/order',
+      text(
+        `${endField}（${end}）早于 ${startField}（${start}）。`,
+        `${endField} (${end}) is before ${startField} (${start}).`,
+      ),
+      record.locate(endPath),
+      endField,
+    ),
   );
 }
 

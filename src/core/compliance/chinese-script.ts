@@ -18,7 +18,9 @@ export interface ScriptTables {
 }
 
 // Characters that opencc maps but that are also everyday Simplified characters (著名, 乾坤, 姓於, 瞭望…).
-const ALSO_SIMPLIFIED = new Set([...'著乾於餘瞭覆藉夥徵祗鉅髮麼甚週佈裏彆噁蒐鬥剋捨幹隻託遊台檯臺纔衝穀痴癡蔔囉嚕閒沈洩']);
+const ALSO_SIMPLIFIED = new Set([
+  ...'著乾於餘瞭覆藉夥徵祗鉅髮麼甚週佈裏彆噁蒐鬥剋捨幹隻託遊台檯臺纔衝穀痴癡蔔囉嚕閒沈洩',
+]);
 
 let tables: ScriptTables | undefined;
 
@@ -37,8 +39,10 @@ export function scriptTables(): ScriptTables {
   if (tables) return tables;
   const toSimplified = new Uint16Array(0x10000);
   const traditionalOnly = new Uint8Array(0x10000);
-  for (let index = 0; index + 1 < SIMPLIFIED_PAIRS.length; index += 2) toSimplified[SIMPLIFIED_PAIRS.charCodeAt(index)] = SIMPLIFIED_PAIRS.charCodeAt(index + 1);
-  for (let index = 0; index < TRADITIONAL_ONLY.length; index += 1) traditionalOnly[TRADITIONAL_ONLY.charCodeAt(index)] = 1;
+  for (let index = 0; index + 1 < SIMPLIFIED_PAIRS.length; index += 2)
+    toSimplified[SIMPLIFIED_PAIRS.charCodeAt(index)] = SIMPLIFIED_PAIRS.charCodeAt(index + 1);
+  for (let index = 0; index < TRADITIONAL_ONLY.length; index += 1)
+    traditionalOnly[TRADITIONAL_ONLY.charCodeAt(index)] = 1;
   tables = { toSimplified, traditionalOnly };
   return tables;
 }
@@ -52,7 +56,9 @@ export function buildScriptTablesFromOpenCC(): ScriptTables {
   for (let code = 0x3400; code <= 0x9fff; code += 1) characters.push(String.fromCharCode(code));
   const joined = characters.join('\n');
   // Taiwan and Hong Kong standards differ in a few characters; whichever changes a character wins.
-  const conversions = (['t', 'tw', 'hk'] as const).map((from) => OpenCC.Converter({ from, to: 'cn' })(joined).split('\n'));
+  const conversions = (['t', 'tw', 'hk'] as const).map((from) =>
+    OpenCC.Converter({ from, to: 'cn' })(joined).split('\n'),
+  );
   // A character that has a Traditional form of its own (么 → 麼, 后 → 後) is Simplified, whatever t2cn says of it.
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' })(joined).split('\n');
   for (let index = 0; index < characters.length; index += 1) {

@@ -8,9 +8,11 @@ const SENTENCE_END = /[。！？!?；;\n]/;
  * Before a quote: it is someone else's text (规定, 指出, 写道, a cited 《work》), a word held up as an
  * example (例如, 诸如), or an official name (评为, 称为, 列入).
  */
-const ATTRIBUTED_BEFORE = /规定|条例|规范|[第条款项]\S{0,3}[条款项]|指出|声称|称|说|写道|写过|写着|表示|认为|提醒|强调|明确|要求|提到|问道|回答|引用|原文|《[^》]*》|禁止|严禁|不得|不要|勿|例如|比如|诸如|评为|称为|誉为|名为|叫做|命名为|荣获|授予|题为|所谓|for example|e\.g\.|such as/;
+const ATTRIBUTED_BEFORE =
+  /规定|条例|规范|[第条款项]\S{0,3}[条款项]|指出|声称|称|说|写道|写过|写着|表示|认为|提醒|强调|明确|要求|提到|问道|回答|引用|原文|《[^》]*》|禁止|严禁|不得|不要|勿|例如|比如|诸如|评为|称为|誉为|名为|叫做|命名为|荣获|授予|题为|所谓|for example|e\.g\.|such as/;
 /** After a quote: the quoted words are talked about (这类话术, 等用语, 的说法, 一词) or are a listed name. */
-const ATTRIBUTED_AFTER = /^(?:等|这类|此类|之类|这种|这样的|一类|这个词|这些词|一词|二字|字样|的(?:说法|传言|谣言|话术|字样|用语|提法|宣传语?)|列入|入选|被列为|属于|违反|违规|是违规|是违法|不等于|不算|不代表)/;
+const ATTRIBUTED_AFTER =
+  /^(?:等|这类|此类|之类|这种|这样的|一类|这个词|这些词|一词|二字|字样|的(?:说法|传言|谣言|话术|字样|用语|提法|宣传语?)|列入|入选|被列为|属于|违反|违规|是违规|是违法|不等于|不算|不代表)/;
 /** A blockquote's source line: —— 作者, 来源：…, 摘自《…》. */
 const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引自|选自|source\b)|《[^》]+》[ \t]*$/i;
 
@@ -34,7 +36,11 @@ export function citationExempt(segment: Segment, start: number, end: number, fla
     while (quoteStart > 0 && (quoted[quoteStart - 1]! & QUOTED) !== 0) quoteStart -= 1;
     let quoteEnd = end;
     // Skip over a run of quotes (“转发保平安”“不转不是中国人”这类话术) and the 、 between them.
-    while (quoteEnd < text.length && ((quoted[quoteEnd]! & QUOTED) !== 0 || (text[quoteEnd] === '、' && (quoted[quoteEnd + 1]! & QUOTED) !== 0))) quoteEnd += 1;
+    while (
+      quoteEnd < text.length &&
+      ((quoted[quoteEnd]! & QUOTED) !== 0 || (text[quoteEnd] === '、' && (quoted[quoteEnd + 1]! & QUOTED) !== 0))
+    )
+      quoteEnd += 1;
     // Two or more quotes side by side (“最好的茶”“顶级”“第一品牌”) list words as examples.
     if (quoteRunLength(text, quoted, quoteStart, quoteEnd) >= 2) return true;
     // Cues are tested on the text as written (《》 survive) and normalised (這個詞 → 这个词).
@@ -50,9 +56,19 @@ export function citationExempt(segment: Segment, start: number, end: number, fla
 /** How many quotations stand side by side (joined directly or by 、) from the run around [start, end). */
 function quoteRunLength(text: string, quoted: Uint8Array, start: number, end: number): number {
   let from = start;
-  while (from > 0 && ((quoted[from - 1]! & QUOTED) !== 0 || (text[from - 1] === '、' && from > 1 && (quoted[from - 2]! & QUOTED) !== 0))) from -= 1;
+  while (
+    from > 0 &&
+    ((quoted[from - 1]! & QUOTED) !== 0 || (text[from - 1] === '、' && from > 1 && (quoted[from - 2]! & QUOTED) !== 0))
+  )
+    from -= 1;
   let count = 0;
-  for (let index = from; index < end; index += 1) if ((quoted[index]! & QUOTED) !== 0 && QUOTE_OPENERS.has(text[index]!) && (index === from || (quoted[index - 1]! & QUOTED) === 0 || CLOSERS.has(text[index - 1]!))) count += 1;
+  for (let index = from; index < end; index += 1)
+    if (
+      (quoted[index]! & QUOTED) !== 0 &&
+      QUOTE_OPENERS.has(text[index]!) &&
+      (index === from || (quoted[index - 1]! & QUOTED) === 0 || CLOSERS.has(text[index - 1]!))
+    )
+      count += 1;
   return count;
 }
 const QUOTE_OPENERS = new Set(['“', '「', '『', '"']);

@@ -39,12 +39,25 @@ export interface ContentModel {
 }
 
 /** The model file for a set of fitted families. */
-export function packModel(ngrams: readonly number[], trainedOn: ContentModel['trainedOn'], fitted: Record<string, FamilyModel>): ContentModel {
+export function packModel(
+  ngrams: readonly number[],
+  trainedOn: ContentModel['trainedOn'],
+  fitted: Record<string, FamilyModel>,
+): ContentModel {
   const families = Object.keys(fitted);
   const features = [...new Set(families.flatMap((family) => Object.keys(fitted[family]!.weights)))].sort();
   const weights: number[] = [];
   for (const feature of features) for (const family of families) weights.push(fitted[family]!.weights[feature] ?? 0);
-  return { version: 2, ngrams, trainedOn, families, priors: families.map((family) => fitted[family]!.prior), thresholds: families.map((family) => fitted[family]!.threshold), features, weights };
+  return {
+    version: 2,
+    ngrams,
+    trainedOn,
+    families,
+    priors: families.map((family) => fitted[family]!.prior),
+    thresholds: families.map((family) => fitted[family]!.threshold),
+    features,
+    weights,
+  };
 }
 
 let model: ContentModel | undefined;
@@ -152,7 +165,9 @@ function featureRuns(text: string): string[] {
 /** The distinct n-grams of a normalised sentence (n-grams do not span punctuation or spaces). */
 export function sentenceFeatures(normalised: string, sizes: readonly number[]): Set<string> {
   const features = new Set<string>();
-  for (const run of featureRuns(normalised)) for (const size of sizes) for (let index = 0; index + size <= run.length; index += 1) features.add(run.slice(index, index + size));
+  for (const run of featureRuns(normalised))
+    for (const size of sizes)
+      for (let index = 0; index + size <= run.length; index += 1) features.add(run.slice(index, index + size));
   return features;
 }
 
@@ -198,7 +213,16 @@ const UNIT_CLASS = (() => {
 })();
 
 function isSentenceEnd(code: number): boolean {
-  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f || code === 0x0a || code === 0xff1b || code === 0x3b;
+  return (
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x0a ||
+    code === 0xff1b ||
+    code === 0x3b
+  );
 }
 
 export interface SentenceVerdicts {
@@ -239,7 +263,12 @@ export function classifyText(text: string, given: ContentModel = contentModel())
       if (counted.length > 0) {
         let reached = false;
         for (let family = 0; family < width; family += 1) if (scores[family]! >= thresholds[family]!) reached = true;
-        if (reached) results.push({ start, end: index === length || code === 0x0a ? index : index + 1, verdicts: verdictsOf(compiled, scores, counted) });
+        if (reached)
+          results.push({
+            start,
+            end: index === length || code === 0x0a ? index : index + 1,
+            verdicts: verdictsOf(compiled, scores, counted),
+          });
         counted.length = 0;
         scores.set(priors);
       }
@@ -276,7 +305,8 @@ export function classifyText(text: string, given: ContentModel = contentModel())
         key = (previous * 65536 + code) * 4 + 2;
         hash = hashUnits(2, previous, code, 0);
       } else {
-        if (!wantTrigrams || beforePrevious === -1 || (edge3[beforePrevious]! & 1) === 0 || (edge3[code]! & 2) === 0) continue;
+        if (!wantTrigrams || beforePrevious === -1 || (edge3[beforePrevious]! & 1) === 0 || (edge3[code]! & 2) === 0)
+          continue;
         key = ((beforePrevious * 65536 + previous) * 65536 + code) * 4 + 3;
         hash = hashUnits(3, beforePrevious, previous, code);
       }
@@ -320,7 +350,10 @@ function verdictsOf(compiled: Compiled, scores: Float64Array, counted: readonly 
       if (weight > 0) contributions.push([compiled.features[feature]!, weight]);
     }
     // Phrases of two or more characters explain better than single characters: they come first.
-    contributions.sort((a, b) => Number(b[0].length > 1) - Number(a[0].length > 1) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    contributions.sort(
+      (a, b) =>
+        Number(b[0].length > 1) - Number(a[0].length > 1) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+    );
     // Overlapping n-grams say the same thing twice (刷单, 刷单返): keep those that add a new phrase.
     const reasons: string[] = [];
     for (const [feature] of contributions) {
@@ -339,7 +372,16 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   let start = 0;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
-    if (char === '。' || char === '！' || char === '？' || char === '!' || char === '?' || char === '\n' || char === '；' || char === ';') {
+    if (
+      char === '。' ||
+      char === '！' ||
+      char === '？' ||
+      char === '!' ||
+      char === '?' ||
+      char === '\n' ||
+      char === '；' ||
+      char === ';'
+    ) {
       if (index > start) spans.push([start, index + (char === '\n' ? 0 : 1)]);
       start = index + 1;
     }

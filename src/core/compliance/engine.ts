@@ -4,10 +4,24 @@ import { clip, type LintDocument, type RawFinding } from './document.ts';
 import { EXCLUDED } from './markdown-scan.ts';
 import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
 import { citationExempt } from './citation.ts';
-import { bodySegment, fieldSegment, yamlField, yamlSegment, type Segment, type YamlField, type YamlText } from './segments.ts';
+import {
+  bodySegment,
+  fieldSegment,
+  yamlField,
+  yamlSegment,
+  type Segment,
+  type YamlField,
+  type YamlText,
+} from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
 import { ALL_RULE_DEFINITIONS, FAMILY_REGISTRY, MODEL_FAMILIES } from './registry.ts';
-import { CLOUD_READS, paragraphDigest, paragraphsOf, type ModerationCache, type ModerationSettings } from './moderation.ts';
+import {
+  CLOUD_READS,
+  paragraphDigest,
+  paragraphsOf,
+  type ModerationCache,
+  type ModerationSettings,
+} from './moderation.ts';
 import * as lexicon from './rules/lexicon.ts';
 import * as modelRules from './rules/model.ts';
 import * as typography from './rules/typography.ts';
@@ -32,7 +46,14 @@ export interface PolicyVersion {
 }
 
 export const DEFAULT_SETTINGS: ComplianceSettings = {
-  limits: { titleMaxChars: 32, authorMaxChars: 16, digestMaxChars: 128, bodyMaxChars: 20000, bodyMaxBytes: 1048576, imageMaxBytes: 1048576 },
+  limits: {
+    titleMaxChars: 32,
+    authorMaxChars: 16,
+    digestMaxChars: 128,
+    bodyMaxChars: 20000,
+    bodyMaxBytes: 1048576,
+    imageMaxBytes: 1048576,
+  },
   readability: { paragraphMaxChars: 300, sentenceMaxChars: 120, subheadingEveryChars: 1000 },
   severities: {},
   lexicon: [],
@@ -77,7 +98,10 @@ function phraseSets(entries: readonly TeamLexiconEntry[]): readonly PhraseSet[] 
 }
 
 function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
-  const segments = [...(document.body ? [document.body] : []), ...document.fields.filter((field) => field.name !== 'author')];
+  const segments = [
+    ...(document.body ? [document.body] : []),
+    ...document.fields.filter((field) => field.name !== 'author'),
+  ];
   const sets = phraseSets(document.settings.lexicon);
   for (const segment of segments) {
     const view = segment.view();
@@ -88,7 +112,14 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
         const flags = segment.flags[start]! | segment.flags[end - 1]!;
         if ((flags & EXCLUDED) !== 0 || citationExempt(segment, start, end, flags)) continue;
         if (reportedInSentence(view.text, match.start, match.end)) continue;
-        report({ ruleId: match.entry.rule, segment, start, end, ...(match.entry.severity ? { severity: match.entry.severity } : {}), ...(match.entry.basis ? { basis: match.entry.basis } : {}) });
+        report({
+          ruleId: match.entry.rule,
+          segment,
+          start,
+          end,
+          ...(match.entry.severity ? { severity: match.entry.severity } : {}),
+          ...(match.entry.basis ? { basis: match.entry.basis } : {}),
+        });
       }
     }
   }
@@ -99,7 +130,8 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
  * thing itself: a penalty notice quoting 最佳, a police warning quoting 刷单, a rule listing 集赞,
  * a debunking quoting the rumour. Tested on the sentence around the match, the match left out.
  */
-const REPORTING = /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
+const REPORTING =
+  /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
 const SENTENCE_BREAK = /[。！？!?；;\n]/;
 
 function reportedInSentence(text: string, start: number, end: number): boolean {
@@ -125,7 +157,16 @@ function checkCloudVerdicts(document: LintDocument, report: (finding: RawFinding
     const end = lineEnd === -1 || lineEnd > paragraph.end ? paragraph.end : lineEnd;
     for (const family of verdict.families) {
       const reason = verdict.reason ? `：${verdict.reason}` : '';
-      report({ ruleId: `${family}/cloud` as RawFinding['ruleId'], segment: body, start: paragraph.start, end, message: { zh: `${CLOUD_READS.zh}有问题${reason}`, en: `${CLOUD_READS.en} a problem${verdict.reason ? `: ${verdict.reason}` : ''}` } });
+      report({
+        ruleId: `${family}/cloud` as RawFinding['ruleId'],
+        segment: body,
+        start: paragraph.start,
+        end,
+        message: {
+          zh: `${CLOUD_READS.zh}有问题${reason}`,
+          en: `${CLOUD_READS.en} a problem${verdict.reason ? `: ${verdict.reason}` : ''}`,
+        },
+      });
     }
   }
 }
@@ -135,10 +176,25 @@ const TYPESET_FIELDS = new Set(['title', 'digest']);
 
 function checkTypographyRules(document: LintDocument, report: (finding: RawFinding) => void): void {
   const body = document.body;
-  if (body) for (const fix of typography.typographyFixes(body.text, body.flags)) report({ ruleId: fix.ruleId, segment: body, start: fix.start, end: fix.end, message: typographyMessage(fix, false) });
+  if (body)
+    for (const fix of typography.typographyFixes(body.text, body.flags))
+      report({
+        ruleId: fix.ruleId,
+        segment: body,
+        start: fix.start,
+        end: fix.end,
+        message: typographyMessage(fix, false),
+      });
   for (const field of document.fields) {
     if (!TYPESET_FIELDS.has(field.name)) continue;
-    for (const fix of typography.typographyFixes(field.text, field.flags)) report({ ruleId: fix.ruleId, segment: field, start: fix.start, end: fix.end, message: typographyMessage(fix, true) });
+    for (const fix of typography.typographyFixes(field.text, field.flags))
+      report({
+        ruleId: fix.ruleId,
+        segment: field,
+        start: fix.start,
+        end: fix.end,
+        message: typographyMessage(fix, true),
+      });
   }
 }
 
@@ -146,9 +202,18 @@ function typographyMessage(fix: typography.TypographyFix, inFrontMatter: boolean
   const rule = COMPLIANCE_RULES[fix.ruleId]!;
   // --fix changes a title or digest only where the YAML provably means the same afterwards
   // (see fixFrontMatterTypography); anything else there is for a hand edit.
-  const manual = inFrontMatter ? { zh: '（在 front matter 中：--fix 只在能安全改写时修改，否则请手动修改）', en: ' (in the front matter: --fix changes it only where that is safe; otherwise edit it by hand)' } : { zh: '', en: '' };
-  if (fix.replacement === ' ') return { zh: `${rule.summary.zh}，应加一个空格。${manual.zh}`, en: `${rule.summary.en}; add a space.${manual.en}` };
-  return { zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。${manual.zh}`, en: `${rule.summary.en}; use "${fix.replacement.trim()}".${manual.en}` };
+  const manual = inFrontMatter
+    ? {
+        zh: '（在 front matter 中：--fix 只在能安全改写时修改，否则请手动修改）',
+        en: ' (in the front matter: --fix changes it only where that is safe; otherwise edit it by hand)',
+      }
+    : { zh: '', en: '' };
+  if (fix.replacement === ' ')
+    return { zh: `${rule.summary.zh}，应加一个空格。${manual.zh}`, en: `${rule.summary.en}; add a space.${manual.en}` };
+  return {
+    zh: `${rule.summary.zh}，应改为“${fix.replacement.trim()}”。${manual.zh}`,
+    en: `${rule.summary.en}; use "${fix.replacement.trim()}".${manual.en}`,
+  };
 }
 
 let classifierModule: typeof import('./classifier.ts') | undefined;
@@ -160,13 +225,22 @@ function classifier(): typeof import('./classifier.ts') {
 }
 
 /** Runs every rule over a document and turns what they report into positioned findings. */
-export function lintDocument(document: LintDocument, suppressions: readonly Suppression[], only?: 'typography'): LintResult {
+export function lintDocument(
+  document: LintDocument,
+  suppressions: readonly Suppression[],
+  only?: 'typography',
+): LintResult {
   const raw: RawFinding[] = [];
   const report = (finding: RawFinding) => raw.push(finding);
   if (only !== 'typography') {
     checkPhrases(document, report);
     // A department that turns every model rule off (policy compliance.severities) pays nothing for the model.
-    if (MODEL_FAMILIES.some((family) => (document.settings.severities[`${family}/model`] ?? document.settings.severities[family]) !== 'off')) modelRules.checkModel(document, [...raw], classifier(), report);
+    if (
+      MODEL_FAMILIES.some(
+        (family) => (document.settings.severities[`${family}/model`] ?? document.settings.severities[family]) !== 'off',
+      )
+    )
+      modelRules.checkModel(document, [...raw], classifier(), report);
     for (const entry of FAMILY_REGISTRY) entry.documentCheck?.(document, report);
     if (document.moderation) checkCloudVerdicts(document, report);
   }
@@ -197,7 +271,9 @@ export function lintDocument(document: LintDocument, suppressions: readonly Supp
       endColumn: end.column,
       matched,
       message: item.message ?? { zh: `${rule.summary.zh}：“${shown}”。`, en: `${rule.summary.en}: "${shown}".` },
-      hint: item.basis ? { zh: `${rule.help.zh}（依据：${item.basis}）`, en: `${rule.help.en} (basis: ${item.basis})` } : rule.help,
+      hint: item.basis
+        ? { zh: `${rule.help.zh}（依据：${item.basis}）`, en: `${rule.help.en} (basis: ${item.basis})` }
+        : rule.help,
       lineText: item.segment.lineText(start.line),
     });
   }
@@ -207,20 +283,40 @@ export function lintDocument(document: LintDocument, suppressions: readonly Supp
   const active: Suppression[] = [];
   for (const suppression of suppressions) {
     const unknown = suppression.ruleIds.filter((id) => !(id in COMPLIANCE_RULES));
-    const at = { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.endColumn, lineText: suppression.lineText };
+    const at = {
+      line: suppression.line,
+      column: suppression.column,
+      endLine: suppression.line,
+      endColumn: suppression.endColumn,
+      lineText: suppression.lineText,
+    };
     if (suppression.ruleIds.length === 0 || unknown.length > 0) {
       const named = unknown.join(', ') || '';
       findings.push({
-        ruleId: 'suppression/unknown-rule', family: 'structure', severity: 'error', ...at, matched: named,
-        message: suppression.ruleIds.length === 0 ? { zh: '豁免注释没有写规则编号。', en: 'The suppression names no rule.' } : { zh: `豁免注释里的规则“${named}”不存在。`, en: `The suppression names an unknown rule "${named}".` },
+        ruleId: 'suppression/unknown-rule',
+        family: 'structure',
+        severity: 'error',
+        ...at,
+        matched: named,
+        message:
+          suppression.ruleIds.length === 0
+            ? { zh: '豁免注释没有写规则编号。', en: 'The suppression names no rule.' }
+            : { zh: `豁免注释里的规则“${named}”不存在。`, en: `The suppression names an unknown rule "${named}".` },
         hint: COMPLIANCE_RULES['suppression/unknown-rule']!.help,
       });
       continue;
     }
     if (suppression.reason === '') {
       findings.push({
-        ruleId: 'suppression/missing-reason', family: 'structure', severity: 'error', ...at, matched: suppression.ruleIds.join(', '),
-        message: { zh: `豁免 ${suppression.ruleIds.join('、')} 没有写理由，因此不生效。`, en: `The suppression of ${suppression.ruleIds.join(', ')} gives no reason, so it does not apply.` },
+        ruleId: 'suppression/missing-reason',
+        family: 'structure',
+        severity: 'error',
+        ...at,
+        matched: suppression.ruleIds.join(', '),
+        message: {
+          zh: `豁免 ${suppression.ruleIds.join('、')} 没有写理由，因此不生效。`,
+          en: `The suppression of ${suppression.ruleIds.join(', ')} gives no reason, so it does not apply.`,
+        },
         hint: COMPLIANCE_RULES['suppression/missing-reason']!.help,
       });
       continue;
@@ -228,11 +324,15 @@ export function lintDocument(document: LintDocument, suppressions: readonly Supp
     active.push(suppression);
   }
   const kept = findings.filter((finding) => {
-    const silenced = active.some((suppression) => suppression.targetLine === finding.line && suppression.ruleIds.includes(finding.ruleId));
+    const silenced = active.some(
+      (suppression) => suppression.targetLine === finding.line && suppression.ruleIds.includes(finding.ruleId),
+    );
     if (silenced) suppressed += 1;
     return !silenced;
   });
-  kept.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  kept.sort(
+    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   return { findings: kept, suppressed };
 }
 
@@ -265,16 +365,32 @@ function lintMarkdownText(source: string, options: LintMarkdownOptions, only?: '
     const parsed = parseYamlSource(split.yamlText, options.file ?? '<text>', split.yamlFirstLine);
     if (parsed.ok) yaml = { text: split.yamlText, source: parsed.source };
     body = bodySegment(split.body, split.bodyFirstLine);
-    suppressions.push(...findSuppressions(split.yamlText, split.yamlFirstLine, 'yaml'), ...findSuppressions(split.body, split.bodyFirstLine, 'markdown'));
+    suppressions.push(
+      ...findSuppressions(split.yamlText, split.yamlFirstLine, 'yaml'),
+      ...findSuppressions(split.body, split.bodyFirstLine, 'markdown'),
+    );
   } else {
     body = bodySegment(text, 1);
     suppressions.push(...findSuppressions(text, 1, 'markdown'));
   }
   const data = yaml?.source.data;
-  const frontMatter = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  const fields = yaml ? ARTICLE_FIELDS.map((name) => yamlSegment(yaml, [name])).filter((segment): segment is Segment => segment !== undefined) : [];
+  const frontMatter =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const fields = yaml
+    ? ARTICLE_FIELDS.map((name) => yamlSegment(yaml, [name])).filter(
+        (segment): segment is Segment => segment !== undefined,
+      )
+    : [];
   return lintDocument(
-    { ...(frontMatter ? { frontMatter } : {}), frontMatterChecked: false, body, fields, settings, ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}), ...(options.moderation ? { moderation: options.moderation } : {}) },
+    {
+      ...(frontMatter ? { frontMatter } : {}),
+      frontMatterChecked: false,
+      body,
+      fields,
+      settings,
+      ...(options.imageBytes ? { imageBytes: options.imageBytes } : {}),
+      ...(options.moderation ? { moderation: options.moderation } : {}),
+    },
     suppressions,
     only,
   );
@@ -297,13 +413,22 @@ export interface ArticleInput {
 
 /** The title, digest and author values of a front matter, located in its YAML text. */
 export function articleFields(yaml: YamlText): YamlField[] {
-  return ARTICLE_FIELDS.map((name) => yamlField(yaml, [name])).filter((field): field is YamlField => field !== undefined);
+  return ARTICLE_FIELDS.map((name) => yamlField(yaml, [name])).filter(
+    (field): field is YamlField => field !== undefined,
+  );
 }
 
 export function lintArticle(input: ArticleInput): LintResult {
-  const prepared = input.frontMatterFields ?? (input.yaml ? { text: input.yaml.text, firstLine: input.yaml.source.firstLine, fields: articleFields(input.yaml) } : undefined);
+  const prepared =
+    input.frontMatterFields ??
+    (input.yaml
+      ? { text: input.yaml.text, firstLine: input.yaml.source.firstLine, fields: articleFields(input.yaml) }
+      : undefined);
   const fields = prepared ? prepared.fields.map((field) => fieldSegment(field, prepared.text, prepared.firstLine)) : [];
-  const suppressions = [...(prepared ? findSuppressions(prepared.text, prepared.firstLine, 'yaml') : []), ...findSuppressions(input.body, input.bodyFirstLine, 'markdown')];
+  const suppressions = [
+    ...(prepared ? findSuppressions(prepared.text, prepared.firstLine, 'yaml') : []),
+    ...findSuppressions(input.body, input.bodyFirstLine, 'markdown'),
+  ];
   return lintDocument(
     {
       frontMatter: input.data,
@@ -324,10 +449,15 @@ export function lintCampaign(yaml: YamlText, data: Record<string, unknown>, poli
   const paths: Array<Array<string | number>> = [['title'], ['rules']];
   const prizes = Array.isArray(data.prizes) ? data.prizes : [];
   prizes.forEach((_, index) => paths.push(['prizes', index, 'name'], ['prizes', index, 'description']));
-  const fields = paths.map((path) => yamlSegment(yaml, path)).filter((segment): segment is Segment => segment !== undefined);
+  const fields = paths
+    .map((path) => yamlSegment(yaml, path))
+    .filter((segment): segment is Segment => segment !== undefined);
   // Campaign titles are not article titles: WeChat limits and reprint rules do not apply.
   const renamed = fields.map((field) => (field.name === 'title' ? { ...field, name: 'campaign-title' } : field));
-  return lintDocument({ frontMatterChecked: true, fields: renamed, settings: settingsFromPolicy(policy) }, findSuppressions(yaml.text, yaml.source.firstLine, 'yaml'));
+  return lintDocument(
+    { frontMatterChecked: true, fields: renamed, settings: settingsFromPolicy(policy) },
+    findSuppressions(yaml.text, yaml.source.firstLine, 'yaml'),
+  );
 }
 
 /** Typography findings only (each fixable by fixTypography), positioned in `text`. */
@@ -363,7 +493,9 @@ function fixFrontMatterOnce(yamlText: string, yamlFirstLine: number): string | u
   const parsed = parseYamlSource(yamlText, '<front matter>', yamlFirstLine);
   if (!parsed.ok) return undefined;
   const yaml: YamlText = { text: yamlText, source: parsed.source };
-  const suppressions = findSuppressions(yamlText, yamlFirstLine, 'yaml').filter((suppression) => suppression.reason !== '');
+  const suppressions = findSuppressions(yamlText, yamlFirstLine, 'yaml').filter(
+    (suppression) => suppression.reason !== '',
+  );
   const edits: Array<{ from: number; to: number; replacement: string }> = [];
   const expected = new Map<string, string>();
   for (const name of TYPESET_FIELDS) {
@@ -372,7 +504,9 @@ function fixFrontMatterOnce(yamlText: string, yamlFirstLine: number): string | u
     const segment = fieldSegment(field, yamlText, yamlFirstLine);
     const fixes = typography.typographyFixes(field.value, segment.flags).filter((fix) => {
       const line = segment.position(fix.start).line;
-      return !suppressions.some((suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId));
+      return !suppressions.some(
+        (suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId),
+      );
     });
     if (fixes.length === 0) continue;
     const fieldEdits: typeof edits = [];
@@ -381,7 +515,12 @@ function fixFrontMatterOnce(yamlText: string, yamlFirstLine: number): string | u
       const { origin, value } = field;
       if (fix.fixStart === fix.fixEnd) {
         // An insertion between two characters that sit side by side in the YAML text.
-        if (fix.fixStart === 0 || fix.fixStart >= value.length || origin[fix.fixStart - 1]! + 1 !== origin[fix.fixStart]) return false;
+        if (
+          fix.fixStart === 0 ||
+          fix.fixStart >= value.length ||
+          origin[fix.fixStart - 1]! + 1 !== origin[fix.fixStart]
+        )
+          return false;
         fieldEdits.push({ from: origin[fix.fixStart]!, to: origin[fix.fixStart]!, replacement: fix.replacement });
         return true;
       }
@@ -421,15 +560,22 @@ export function fixTypography(source: string): string {
   const crlf = source.includes('\r\n');
   const text = crlf ? source.replace(/\r\n/g, '\n') : source;
   const split = splitFrontMatter(text);
-  const head = split.kind === 'ok' ? fixFrontMatterTypography(text.slice(0, text.length - split.body.length), split.yamlText, split.yamlFirstLine) : '';
+  const head =
+    split.kind === 'ok'
+      ? fixFrontMatterTypography(text.slice(0, text.length - split.body.length), split.yamlText, split.yamlFirstLine)
+      : '';
   let body = split.kind === 'ok' ? split.body : text;
   const firstLine = split.kind === 'ok' ? split.bodyFirstLine : 1;
   for (let pass = 0; pass < 8; pass += 1) {
     const segment = bodySegment(body, firstLine);
-    const suppressions = findSuppressions(body, firstLine, 'markdown').filter((suppression) => suppression.reason !== '');
+    const suppressions = findSuppressions(body, firstLine, 'markdown').filter(
+      (suppression) => suppression.reason !== '',
+    );
     const fixes = typography.typographyFixes(body, segment.flags).filter((fix) => {
       const line = segment.position(fix.start).line;
-      return !suppressions.some((suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId));
+      return !suppressions.some(
+        (suppression) => suppression.targetLine === line && suppression.ruleIds.includes(fix.ruleId),
+      );
     });
     if (fixes.length === 0) break;
     body = typography.applyFixes(body, fixes);
@@ -437,4 +583,3 @@ export function fixTypography(source: string): string {
   const fixed = head + body;
   return crlf ? fixed.replace(/\n/g, '\r\n') : fixed;
 }
-

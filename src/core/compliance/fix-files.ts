@@ -14,7 +14,9 @@ export async function fixTypographyInFiles(files: readonly string[]): Promise<st
     const original = await readFile(file, 'utf8');
     const fixed = fixTypography(original);
     if (fixed === original) continue;
-    await writeFileAtomically(file, fixed, { temporary: path.join(path.dirname(file), `.${path.basename(file)}.mpflow-fix-${process.pid}`) });
+    await writeFileAtomically(file, fixed, {
+      temporary: path.join(path.dirname(file), `.${path.basename(file)}.mpflow-fix-${process.pid}`),
+    });
     changed.push(file);
   }
   return changed;

@@ -68,14 +68,21 @@ export function expandMarkdownPaths(cwd: string, given: readonly string[]): { fi
 }
 
 /** The policy's cloud moderation and its cache file (absolute), inside a department repository that configures one. */
-export function moderationOf(cwd: string, policy: PolicyVersion | undefined): { settings: ModerationSettings; cacheFile: string } | undefined {
+export function moderationOf(
+  cwd: string,
+  policy: PolicyVersion | undefined,
+): { settings: ModerationSettings; cacheFile: string } | undefined {
   const settings = moderationSettings(policy);
   const root = findRepositoryRoot(cwd);
   if (!settings || !root) return undefined;
   return { settings, cacheFile: moderationCacheFile(root, settings) };
 }
 
-export async function lintFiles(cwd: string, files: readonly string[], policy: PolicyVersion | undefined): Promise<LintFilesResult> {
+export async function lintFiles(
+  cwd: string,
+  files: readonly string[],
+  policy: PolicyVersion | undefined,
+): Promise<LintFilesResult> {
   const problems: Problem[] = [];
   const cloud = moderationOf(cwd, policy);
   const moderation = cloud ? { settings: cloud.settings, cache: readModerationCache(cloud.cacheFile) } : undefined;

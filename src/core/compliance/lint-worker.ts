@@ -33,7 +33,9 @@ export interface WorkerRequest {
 }
 
 export interface WorkerResponse {
-  results: Array<{ file: string; result: LintResult; images: Array<[string, number | null]> } | { file: string; error: string }>;
+  results: Array<
+    { file: string; result: LintResult; images: Array<[string, number | null]> } | { file: string; error: string }
+  >;
 }
 
 /**
@@ -72,7 +74,10 @@ function serve(port: MessagePort): void {
         results.push({ file: job.file, result: lintJob(request.root, job, images), images: [...images] });
       } catch (error) {
         // A bug on one article is reported against it; the rest of the share is still linted.
-        results.push({ file: job.file, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        results.push({
+          file: job.file,
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
       }
     }
     port.postMessage({ results } satisfies WorkerResponse);

@@ -49,7 +49,8 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const TABLE_LINE = /^[ \t]*\|/;
 const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$/;
-const INLINE = /(`+)[^`\n]*?\1|!\[([^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?:[^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|<(https?:\/\/[^>\s]+)>|!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?|<\/?[a-zA-Z][^>\n]*>|(?:https?:\/\/|www\.)[^\s<>()（）\]，。；！？、”」]+/g;
+const INLINE =
+  /(`+)[^`\n]*?\1|!\[([^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?:[^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|<(https?:\/\/[^>\s]+)>|!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?|<\/?[a-zA-Z][^>\n]*>|(?:https?:\/\/|www\.)[^\s<>()（）\]，。；！？、”」]+/g;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 
 export function scanMarkdown(body: string): ScannedMarkdown {
@@ -64,7 +65,8 @@ export function scanMarkdown(body: string): ScannedMarkdown {
 
   if (body.includes('<!--')) {
     HTML_COMMENT.lastIndex = 0;
-    for (let match = HTML_COMMENT.exec(body); match; match = HTML_COMMENT.exec(body)) flags.fill(EXCLUDED, match.index, match.index + match[0].length);
+    for (let match = HTML_COMMENT.exec(body); match; match = HTML_COMMENT.exec(body))
+      flags.fill(EXCLUDED, match.index, match.index + match[0].length);
   }
 
   let fence: string | undefined;
@@ -87,12 +89,18 @@ export function scanMarkdown(body: string): ScannedMarkdown {
     if (fence !== undefined) {
       flags.fill(EXCLUDED, lineStart, lineEnd);
       const closing = FENCE.exec(line);
-      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && line.trim() === closing[1]) fence = undefined;
+      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length && line.trim() === closing[1])
+        fence = undefined;
     } else if (FENCE.test(line)) {
       closeParagraph();
       fence = FENCE.exec(line)![1]!;
       flags.fill(EXCLUDED, lineStart, lineEnd);
-    } else if (line.trim() === '' || (flags[lineStart] === EXCLUDED && flags[Math.max(lineStart, lineEnd - 1)] === EXCLUDED && line.trim().startsWith('<!--'))) {
+    } else if (
+      line.trim() === '' ||
+      (flags[lineStart] === EXCLUDED &&
+        flags[Math.max(lineStart, lineEnd - 1)] === EXCLUDED &&
+        line.trim().startsWith('<!--'))
+    ) {
       closeParagraph();
     } else if (DEFINITION.test(line)) {
       closeParagraph();
@@ -110,7 +118,8 @@ export function scanMarkdown(body: string): ScannedMarkdown {
       } else if (TABLE_LINE.test(line)) {
         closeParagraph();
       } else {
-        if (LIST_ITEM.test(line) || (paragraph && isQuote !== ((flags[paragraph.start]! & BLOCKQUOTE) !== 0))) closeParagraph();
+        if (LIST_ITEM.test(line) || (paragraph && isQuote !== ((flags[paragraph.start]! & BLOCKQUOTE) !== 0)))
+          closeParagraph();
         if (!paragraph) paragraph = { start: lineStart, end: lineEnd };
         else paragraph.end = lineEnd;
       }
@@ -121,7 +130,16 @@ export function scanMarkdown(body: string): ScannedMarkdown {
         if ((flags[index]! & EXCLUDED) !== 0) continue;
         const character = body[index]!;
         if (quoteOpen === -1) {
-          const closer = character === '“' ? '”' : character === '「' ? '」' : character === '『' ? '』' : character === '"' ? '"' : '';
+          const closer =
+            character === '“'
+              ? '”'
+              : character === '「'
+                ? '」'
+                : character === '『'
+                  ? '』'
+                  : character === '"'
+                    ? '"'
+                    : '';
           if (closer) {
             quoteOpen = index;
             quoteCloser = closer;
@@ -141,10 +159,20 @@ export function scanMarkdown(body: string): ScannedMarkdown {
 
 /** CommonMark label matching: case-insensitive, runs of white space as one space. */
 export function normaliseLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
-function scanInline(line: string, lineStart: number, flags: Uint8Array, images: ImageRef[], imageReferences: ScannedMarkdown['imageReferences'], links: LinkRef[]): void {
+function scanInline(
+  line: string,
+  lineStart: number,
+  flags: Uint8Array,
+  images: ImageRef[],
+  imageReferences: ScannedMarkdown['imageReferences'],
+  links: LinkRef[],
+): void {
   if (!/[`![<]|https?:|www\./.test(line)) return;
   INLINE.lastIndex = 0;
   for (let match = INLINE.exec(line); match; match = INLINE.exec(line)) {

@@ -51,7 +51,8 @@ export interface PhraseSet {
 
 /** A clause: negations and phrase parts do not reach across these. */
 export const CLAUSE_BREAK = /[。！？；，、!?;,\n]/;
-const NEGATION = /不具备|不具有|并无|并未|并没|从未|毫无|无法|绝非|而非|不需要|不需|无需|无须|不用|不必|不要求|不会|不得|禁止|严禁|不能|不可|没有|并非|不是|并不|谨防|警惕|拒绝|勿|切勿|杜绝|不宜|不应|谈不上|算不上|不属于|冒充|虚假|违法|违规|不允许/;
+const NEGATION =
+  /不具备|不具有|并无|并未|并没|从未|毫无|无法|绝非|而非|不需要|不需|无需|无须|不用|不必|不要求|不会|不得|禁止|严禁|不能|不可|没有|并非|不是|并不|谨防|警惕|拒绝|勿|切勿|杜绝|不宜|不应|谈不上|算不上|不属于|冒充|虚假|违法|违规|不允许/;
 
 /** Up to this many entries, each gets its own regular expression. */
 const SEPARATE_UP_TO = 32;
@@ -60,7 +61,10 @@ const SHORT_TEXT = 600;
 
 export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
   const joined = [{ regex: new RegExp(entries.map((entry) => `(${entry.pattern})`).join('|'), 'g'), first: 0 }];
-  const chunks = entries.length <= SEPARATE_UP_TO ? entries.map((entry, index) => ({ regex: new RegExp(`(${entry.pattern})`, 'g'), first: index })) : joined;
+  const chunks =
+    entries.length <= SEPARATE_UP_TO
+      ? entries.map((entry, index) => ({ regex: new RegExp(`(${entry.pattern})`, 'g'), first: index }))
+      : joined;
   return {
     chunks,
     joined,
@@ -93,7 +97,8 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
       while (match[group] === undefined) group += 1;
       const entry = first + group - 1;
       const known = firstAt.get(match.index);
-      if (known === undefined || entry < known.entry) firstAt.set(match.index, { entry, end: match.index + match[0].length });
+      if (known === undefined || entry < known.entry)
+        firstAt.set(match.index, { entry, end: match.index + match[0].length });
     }
   }
   const matches: PhraseMatch[] = [];
@@ -106,13 +111,13 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (isException(text, start, end, exceptions[index]!)) continue;
     if (entry.negatable && (isNegated(text, start, text.slice(start, end)) || deniedAfter(text, end))) continue;
     if (MENTIONED.test(text.slice(end, end + 6))) continue;
-    if (entry.exemptBefore && entry.exemptBefore.test(sentenceBefore(text, start))) continue;
+    if (entry.exemptBefore?.test(sentenceBefore(text, start))) continue;
     // Word questions last: the segmenter loads only when a candidate gets this far.
     if (entry.wordStart && startsInsideWord(text, start, end) === true) continue;
     if (entry.wordEnd && endsInsideWord(text, start, end) === true) continue;
     if (entry.notBeforeWord) {
       const next = wordsAfter(text, end, 2);
-      if (next !== undefined && next.some((word) => entry.notBeforeWord!.test(word))) continue;
+      if (next?.some((word) => entry.notBeforeWord!.test(word))) continue;
     }
     reached.set(entry.rule, end);
     matches.push({ entry, start, end });
@@ -123,15 +128,18 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
 /** Right after the match: the word is talked about as a word (极品这个词……不能用). */
 const MENTIONED = /^(?:这个词|这个字|这类词|这些词|一词|二字|这种说法|这个说法|这句话|之类的词|等词)/;
 /** The next clause denies what the match claims (有人说……能降血压，这种说法并没有证据). */
-const DENIED_AFTER = /^[^。！？!?\n]{0,24}?(?:这种|这个|此|该|这类)(?:说法|传言|谣言|观点)[^。！？!?\n]{0,6}?(?:没有|并没有|并无|缺乏|不成立|不科学|是错|是假|站不住|不可信|不靠谱)/;
+const DENIED_AFTER =
+  /^[^。！？!?\n]{0,24}?(?:这种|这个|此|该|这类)(?:说法|传言|谣言|观点)[^。！？!?\n]{0,6}?(?:没有|并没有|并无|缺乏|不成立|不科学|是错|是假|站不住|不可信|不靠谱)/;
 
 /**
  * The same sentence says the reward does not depend on the action (抽奖与此无关, 不影响领奖): the
  * compliant way to run a prize draw that the platform rules describe, not an inducement.
  */
 /** The rest of the sentence says it is false: no evidence (其实并没有依据), a rumour (纯属谣传), a scam (不存在, 是骗局). */
-const NO_EVIDENCE_AFTER = /^[^。！？!?\n]{0,10}?(?:不存在|是骗局|都是骗局|是骗人的|是谎言|是陷阱)|^[^。！？!?\n]{0,10}?(?:是|纯属|属于|系|早已被证实是)(?:谣言|谣传|误传|假消息|不实信息)|^[^。！？!?\n]{0,24}?(?:其实|实际上|事实上|但|然而)[^。！？!?\n]{0,4}?(?:并没有|没有|并无|缺乏|并不能|不能)(?:任何)?(?:科学|可靠|医学|临床)?(?:依据|证据|根据|这样的效果|这种效果|这种作用|这个功效)/;
-const DECOUPLED_AFTER = /^[^。！？!?\n]{0,12}?(?:与此无关|与(?:是否)?(?:分享|转发|关注|点赞)无关|不影响(?:抽奖|中奖|领奖|领取|参与|结果))/;
+const NO_EVIDENCE_AFTER =
+  /^[^。！？!?\n]{0,10}?(?:不存在|是骗局|都是骗局|是骗人的|是谎言|是陷阱)|^[^。！？!?\n]{0,10}?(?:是|纯属|属于|系|早已被证实是)(?:谣言|谣传|误传|假消息|不实信息)|^[^。！？!?\n]{0,24}?(?:其实|实际上|事实上|但|然而)[^。！？!?\n]{0,4}?(?:并没有|没有|并无|缺乏|并不能|不能)(?:任何)?(?:科学|可靠|医学|临床)?(?:依据|证据|根据|这样的效果|这种效果|这种作用|这个功效)/;
+const DECOUPLED_AFTER =
+  /^[^。！？!?\n]{0,12}?(?:与此无关|与(?:是否)?(?:分享|转发|关注|点赞)无关|不影响(?:抽奖|中奖|领奖|领取|参与|结果))/;
 
 function deniedAfter(text: string, end: number): boolean {
   const after = text.slice(end, end + 48);
@@ -142,7 +150,14 @@ function deniedAfter(text: string, end: number): boolean {
 function sentenceBefore(text: string, start: number): string {
   const from = Math.max(0, start - 40);
   const before = text.slice(from, start);
-  const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
+  const cut = Math.max(
+    before.lastIndexOf('。'),
+    before.lastIndexOf('！'),
+    before.lastIndexOf('？'),
+    before.lastIndexOf('!'),
+    before.lastIndexOf('?'),
+    before.lastIndexOf('\n'),
+  );
   return before.slice(cut + 1);
 }
 

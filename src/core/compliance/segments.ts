@@ -82,7 +82,8 @@ function quoteFlags(text: string): Uint8Array {
     const character = text[index]!;
     if (character === '\n') open = -1;
     else if (open === -1) {
-      closer = character === '“' ? '”' : character === '「' ? '」' : character === '『' ? '』' : character === '"' ? '"' : '';
+      closer =
+        character === '“' ? '”' : character === '「' ? '」' : character === '『' ? '』' : character === '"' ? '"' : '';
       if (closer) open = index;
     } else if (character === closer) {
       flags.fill(QUOTED, open, index + 1);
@@ -102,7 +103,9 @@ function scalarAt(source: YamlSource, path: readonly (string | number)[]): Node 
   let node: unknown = source.document.contents;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       node = pair?.value;
     } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return undefined;
@@ -149,7 +152,12 @@ export function yamlField(yaml: YamlText, path: readonly (string | number)[]): Y
 }
 
 /** A YAML value as a segment of the file whose YAML text starts on `firstLine`. */
-export function fieldSegment(field: YamlField, yamlText: string, firstLine: number, starts: readonly number[] = lineStartsOf(yamlText)): Segment {
+export function fieldSegment(
+  field: YamlField,
+  yamlText: string,
+  firstLine: number,
+  starts: readonly number[] = lineStartsOf(yamlText),
+): Segment {
   const { value, origin, rangeStart } = field;
   const flags = quoteFlags(value);
   const at = (sourceOffset: number): FilePosition => {
@@ -161,7 +169,9 @@ export function fieldSegment(field: YamlField, yamlText: string, firstLine: numb
     text: value,
     flags,
     position(offset) {
-      return at(offset < value.length ? origin[offset]! : value.length > 0 ? origin[value.length - 1]! + 1 : rangeStart);
+      return at(
+        offset < value.length ? origin[offset]! : value.length > 0 ? origin[value.length - 1]! + 1 : rangeStart,
+      );
     },
     endPosition(end) {
       return at(end > 0 ? origin[end - 1]! + 1 : rangeStart);
@@ -180,4 +190,3 @@ export function yamlSegment(yaml: YamlText, path: readonly (string | number)[]):
   const field = yamlField(yaml, path);
   return field ? fieldSegment(field, yaml.text, yaml.source.firstLine) : undefined;
 }
-

@@ -4,14 +4,23 @@ export const RULES = [
   defineRule('suppression/missing-reason', {
     family: 'structure',
     severity: 'error',
-    basis: { zh: '部门制度四（一）：合规检查的例外须说明理由，便于审核。', en: 'Department policy 4(1): an exception to a compliance check states its reason, for the reviewer.' },
+    basis: {
+      zh: '部门制度四（一）：合规检查的例外须说明理由，便于审核。',
+      en: 'Department policy 4(1): an exception to a compliance check states its reason, for the reviewer.',
+    },
     summary: { zh: '豁免注释没有写理由', en: 'Suppression without a reason' },
-    help: { zh: '写成 <!-- mpflow-disable-next-line 规则编号: 理由 -->，理由不能为空。', en: 'Write <!-- mpflow-disable-next-line RULE-ID: reason -->; the reason may not be empty.' },
+    help: {
+      zh: '写成 <!-- mpflow-disable-next-line 规则编号: 理由 -->，理由不能为空。',
+      en: 'Write <!-- mpflow-disable-next-line RULE-ID: reason -->; the reason may not be empty.',
+    },
   }),
   defineRule('suppression/unknown-rule', {
     family: 'structure',
     severity: 'error',
-    basis: { zh: '部门制度四（一）：合规检查的例外须指明具体规则。', en: 'Department policy 4(1): an exception names the rule it sets aside.' },
+    basis: {
+      zh: '部门制度四（一）：合规检查的例外须指明具体规则。',
+      en: 'Department policy 4(1): an exception names the rule it sets aside.',
+    },
     summary: { zh: '豁免注释里的规则编号不存在', en: 'Suppression names an unknown rule' },
     help: { zh: '用 mpflow lint --list-rules 查看规则编号。', en: 'See the rule ids with mpflow lint --list-rules.' },
   }),
@@ -57,7 +66,15 @@ export function findSuppressions(text: string, firstLine: number, kind: 'markdow
       }
     }
     const lineEnd = text.indexOf('\n', lineStart);
-    found.push({ line, column: match.index - lineStart + 1, endColumn: (endLine === line ? endOffset - lineStart : match.index - lineStart + match[0].length) + 1, targetLine, ruleIds: ids, reason, lineText: text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd) });
+    found.push({
+      line,
+      column: match.index - lineStart + 1,
+      endColumn: (endLine === line ? endOffset - lineStart : match.index - lineStart + match[0].length) + 1,
+      targetLine,
+      ruleIds: ids,
+      reason,
+      lineText: text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd),
+    });
   }
   return found;
 }

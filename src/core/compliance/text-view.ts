@@ -27,11 +27,44 @@ function nfkc(code: number): string {
 /** Characters writers slip between CJK characters to dodge word lists. */
 function isNoise(code: number): boolean {
   // Arrows, technical and geometric symbols, dingbats (✨❤✔) and the emoji variation selector.
-  if ((code >= 0x2190 && code <= 0x21ff) || (code >= 0x2300 && code <= 0x23ff) || (code >= 0x25a0 && code <= 0x27bf) || code === 0xfe0f || code === 0x20e3) return true;
+  if (
+    (code >= 0x2190 && code <= 0x21ff) ||
+    (code >= 0x2300 && code <= 0x23ff) ||
+    (code >= 0x25a0 && code <= 0x27bf) ||
+    code === 0xfe0f ||
+    code === 0x20e3
+  )
+    return true;
   switch (code) {
-    case 0x20: case 0x09: case 0x2a: case 0x5f: case 0x2d: case 0x2e: case 0x2f: case 0x5c: case 0x7c: case 0x7e:
-    case 0x2b: case 0x23: case 0x40: case 0x5e: case 0x60: case 0x27: case 0x22: case 0x3d: case 0xb7: case 0x2022:
-    case 0x3000: case 0x30fb: case 0x2027: case 0x2219: case 0x22c5: case 0x25cf: case 0x2605: case 0x2606: case 0x00d7:
+    case 0x20:
+    case 0x09:
+    case 0x2a:
+    case 0x5f:
+    case 0x2d:
+    case 0x2e:
+    case 0x2f:
+    case 0x5c:
+    case 0x7c:
+    case 0x7e:
+    case 0x2b:
+    case 0x23:
+    case 0x40:
+    case 0x5e:
+    case 0x60:
+    case 0x27:
+    case 0x22:
+    case 0x3d:
+    case 0xb7:
+    case 0x2022:
+    case 0x3000:
+    case 0x30fb:
+    case 0x2027:
+    case 0x2219:
+    case 0x22c5:
+    case 0x25cf:
+    case 0x2605:
+    case 0x2606:
+    case 0x00d7:
       return true;
     default:
       return false;
@@ -155,7 +188,14 @@ export function buildTextView(source: string, excluded?: Uint8Array): TextView {
       emit(low, index);
     } else if (code >= 0xd800 && code <= 0xdfff) {
       emit(code, index);
-    } else if (code >= 0x2000 && code <= 0x33ff && !(code >= 0x3001 && code <= 0x303f) && code !== 0x2014 && code !== 0x2026 && !(code >= 0x2018 && code <= 0x201f)) {
+    } else if (
+      code >= 0x2000 &&
+      code <= 0x33ff &&
+      !(code >= 0x3001 && code <= 0x303f) &&
+      code !== 0x2014 &&
+      code !== 0x2026 &&
+      !(code >= 0x2018 && code <= 0x201f)
+    ) {
       const normalised = nfkc(code);
       for (let unit = 0; unit < normalised.length; unit += 1) {
         const value = normalised.charCodeAt(unit);
@@ -173,7 +213,13 @@ export function buildTextView(source: string, excluded?: Uint8Array): TextView {
 }
 
 /** Financial (大写) digits and their Traditional forms, read as the everyday digits (第壹 → 第一). */
-const VARIANT_DIGITS = new Map<number, number>([...'壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十'].reduce<Array<[number, number]>>((pairs, char, index, chars) => (index % 2 === 0 ? [...pairs, [char.charCodeAt(0), chars[index + 1]!.charCodeAt(0)]] : pairs), []));
+const VARIANT_DIGITS = new Map<number, number>(
+  [...'壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十'].reduce<Array<[number, number]>>(
+    (pairs, char, index, chars) =>
+      index % 2 === 0 ? [...pairs, [char.charCodeAt(0), chars[index + 1]!.charCodeAt(0)]] : pairs,
+    [],
+  ),
+);
 
 const ENTITY = /^&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{1,6})|(nbsp|amp|lt|gt|quot|apos));/;
 const NAMED: Record<string, number> = { nbsp: 0x20, amp: 0x26, lt: 0x3c, gt: 0x3e, quot: 0x22, apos: 0x27 };
@@ -181,7 +227,12 @@ const NAMED: Record<string, number> = { nbsp: 0x20, amp: 0x26, lt: 0x3c, gt: 0x3
 function decodeEntity(source: string, at: number): { code: number; length: number } | undefined {
   const match = ENTITY.exec(source.slice(at, at + 12));
   if (!match) return undefined;
-  const code = match[1] !== undefined ? Number(match[1]) : match[2] !== undefined ? Number.parseInt(match[2], 16) : NAMED[match[3]!]!;
+  const code =
+    match[1] !== undefined
+      ? Number(match[1])
+      : match[2] !== undefined
+        ? Number.parseInt(match[2], 16)
+        : NAMED[match[3]!]!;
   if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return undefined;
   return { code, length: match[0].length };
 }
@@ -205,15 +256,52 @@ function nextLineIsOneCjk(source: string, from: number): boolean {
  * and regulators' cases; a homophone is folded only where it spells no word of its own.
  */
 const PINYIN: ReadonlyArray<[string, string]> = [
-  ['zui jia', '最佳'], ['zui hao', '最好'], ['di yi', '第一'], ['guo jia ji', '国家级'], ['ding ji', '顶级'], ['ji pin', '极品'], ['wei yi', '唯一'],
-  ['zhuan fa', '转发'], ['fen xiang', '分享'], ['ji zan', '集赞'], ['peng you quan', '朋友圈'], ['hong bao', '红包'], ['zhi yu', '治愈'], ['gen zhi', '根治'],
-  ['kang ai', '抗癌'], ['bao ben', '保本'], ['wen zhuan', '稳赚'], ['bao guo', '保过'], ['shua dan', '刷单'], ['jia wei xin', '加微信'],
+  ['zui jia', '最佳'],
+  ['zui hao', '最好'],
+  ['di yi', '第一'],
+  ['guo jia ji', '国家级'],
+  ['ding ji', '顶级'],
+  ['ji pin', '极品'],
+  ['wei yi', '唯一'],
+  ['zhuan fa', '转发'],
+  ['fen xiang', '分享'],
+  ['ji zan', '集赞'],
+  ['peng you quan', '朋友圈'],
+  ['hong bao', '红包'],
+  ['zhi yu', '治愈'],
+  ['gen zhi', '根治'],
+  ['kang ai', '抗癌'],
+  ['bao ben', '保本'],
+  ['wen zhuan', '稳赚'],
+  ['bao guo', '保过'],
+  ['shua dan', '刷单'],
+  ['jia wei xin', '加微信'],
 ];
 const PINYIN_WORDS = new Map(PINYIN.map(([syllables, word]) => [syllables.replace(/ /g, ''), word]));
-const PINYIN_PATTERN = new RegExp(`(?<![a-z])(?:${PINYIN.map(([syllables]) => syllables.replace(/ /g, '[ -]?')).join('|')})(?![a-z])`, 'g');
+const PINYIN_PATTERN = new RegExp(
+  `(?<![a-z])(?:${PINYIN.map(([syllables]) => syllables.replace(/ /g, '[ -]?')).join('|')})(?![a-z])`,
+  'g',
+);
 const HOMOPHONES: ReadonlyArray<[string, string]> = [
-  ['醉佳', '最佳'], ['嘴佳', '最佳'], ['罪佳', '最佳'], ['蕞佳', '最佳'], ['醉好', '最好'], ['弟一', '第一'], ['递一', '第一'], ['鼎级', '顶级'], ['顶极', '顶级'], ['丁级', '顶级'],
-  ['国家极', '国家级'], ['国佳级', '国家级'], ['转伐', '转发'], ['专发', '转发'], ['集攒', '集赞'], ['集咱', '集赞'], ['盆友圈', '朋友圈'], ['棚友圈', '朋友圈'], ['鹏友圈', '朋友圈'],
+  ['醉佳', '最佳'],
+  ['嘴佳', '最佳'],
+  ['罪佳', '最佳'],
+  ['蕞佳', '最佳'],
+  ['醉好', '最好'],
+  ['弟一', '第一'],
+  ['递一', '第一'],
+  ['鼎级', '顶级'],
+  ['顶极', '顶级'],
+  ['丁级', '顶级'],
+  ['国家极', '国家级'],
+  ['国佳级', '国家级'],
+  ['转伐', '转发'],
+  ['专发', '转发'],
+  ['集攒', '集赞'],
+  ['集咱', '集赞'],
+  ['盆友圈', '朋友圈'],
+  ['棚友圈', '朋友圈'],
+  ['鹏友圈', '朋友圈'],
 ];
 const HOMOPHONE_WORDS = new Map(HOMOPHONES);
 const HOMOPHONE_PATTERN = new RegExp(HOMOPHONES.map(([spelling]) => spelling).join('|'), 'g');
@@ -221,7 +309,8 @@ const HOMOPHONE_PATTERN = new RegExp(HOMOPHONES.map(([spelling]) => spelling).jo
 function foldSpellings(view: TextView): TextView {
   let { text, origin } = view;
   HOMOPHONE_PATTERN.lastIndex = 0;
-  if (HOMOPHONE_PATTERN.test(text)) text = text.replace(HOMOPHONE_PATTERN, (spelling) => HOMOPHONE_WORDS.get(spelling)!);
+  if (HOMOPHONE_PATTERN.test(text))
+    text = text.replace(HOMOPHONE_PATTERN, (spelling) => HOMOPHONE_WORDS.get(spelling)!);
   PINYIN_PATTERN.lastIndex = 0;
   if (!PINYIN_PATTERN.test(text)) return { text, origin };
   // Pinyin is longer than its word: the word's first character maps to the run's start, its last to the run's end.
@@ -235,7 +324,8 @@ function foldSpellings(view: TextView): TextView {
     const word = PINYIN_WORDS.get(match[0].replace(/[ -]/g, ''))!;
     const runStart = origin[match.index]!;
     const runEnd = origin[match.index + match[0].length - 1]!;
-    for (let index = 0; index < word.length; index += 1) map.push(index === word.length - 1 ? runEnd : runStart + Math.min(index, runEnd - runStart));
+    for (let index = 0; index < word.length; index += 1)
+      map.push(index === word.length - 1 ? runEnd : runStart + Math.min(index, runEnd - runStart));
     rebuilt += word;
     last = match.index + match[0].length;
   }

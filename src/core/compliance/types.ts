@@ -1,7 +1,19 @@
 import type { LocalizedText } from '../i18n/language.ts';
 
 /** The rule families of compliance.md; every compliance rule id starts with one of them. */
-export const COMPLIANCE_FAMILIES = ['ad-law', 'medical', 'finance', 'education', 'induce-share', 'induce-follow', 'reprint', 'lexicon', 'typography', 'structure', 'wechat-limits'] as const;
+export const COMPLIANCE_FAMILIES = [
+  'ad-law',
+  'medical',
+  'finance',
+  'education',
+  'induce-share',
+  'induce-follow',
+  'reprint',
+  'lexicon',
+  'typography',
+  'structure',
+  'wechat-limits',
+] as const;
 export type ComplianceFamily = (typeof COMPLIANCE_FAMILIES)[number];
 
 /** `family/name`, or `suppression/name` for the rules about suppression comments themselves. */
@@ -52,7 +64,14 @@ export function defineRule(id: ComplianceRuleId, rule: ComplianceRule): RuleDefi
 
 /** Thresholds, from the policy's `compliance` section or the defaults below. */
 export interface ComplianceSettings {
-  limits: { titleMaxChars: number; authorMaxChars: number; digestMaxChars: number; bodyMaxChars: number; bodyMaxBytes: number; imageMaxBytes: number };
+  limits: {
+    titleMaxChars: number;
+    authorMaxChars: number;
+    digestMaxChars: number;
+    bodyMaxChars: number;
+    bodyMaxBytes: number;
+    imageMaxBytes: number;
+  };
   readability: { paragraphMaxChars: number; sentenceMaxChars: number; subheadingEveryChars: number };
   severities: Record<string, 'error' | 'warning' | 'off'>;
   lexicon: TeamLexiconEntry[];

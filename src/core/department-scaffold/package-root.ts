@@ -16,13 +16,15 @@ export function packageRoot(): string {
     const manifest = path.join(folder, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mpflow') return (cached = folder);
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mpflow')
+          return (cached = folder);
       } catch {
         // An unreadable package.json on the way up is not ours; keep looking.
       }
     }
     const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`mpflow: no package.json named "mpflow" above ${fileURLToPath(import.meta.url)}`);
+    if (parent === folder)
+      throw new Error(`mpflow: no package.json named "mpflow" above ${fileURLToPath(import.meta.url)}`);
     folder = parent;
   }
 }
@@ -38,7 +40,10 @@ export function packageVersion(): string {
  * the range shows in the department's package.json.
  */
 export function astroRange(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { peerDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    peerDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
   return manifest.peerDependencies?.astro ?? manifest.dependencies?.astro ?? '*';
 }
 

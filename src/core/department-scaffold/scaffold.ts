@@ -77,7 +77,10 @@ export type ScaffoldFiles = Map<string, string | Uint8Array>;
  * record folders and CODEOWNERS from the roster and the policy's review rules. Handbook pages are
  * added by the caller (they are the package's own pages, copied as they are).
  */
-export function scaffoldDepartment(answers: DepartmentAnswers, templates: TemplateFile[] = readTemplates()): ScaffoldFiles {
+export function scaffoldDepartment(
+  answers: DepartmentAnswers,
+  templates: TemplateFile[] = readTemplates(),
+): ScaffoldFiles {
   const files: ScaffoldFiles = new Map();
   const values = templateValues(answers);
   for (const template of templates) {
@@ -97,17 +100,26 @@ export function scaffoldDepartment(answers: DepartmentAnswers, templates: Templa
  * name its own members and its policy's indicators), everything else kept.
  */
 export function withSample(files: ScaffoldFiles, sample: ScaffoldFiles): ScaffoldFiles {
-  const merged: ScaffoldFiles = new Map([...files].filter(([file]) => !file.startsWith('content/policy/') && file !== 'content/team.yaml' && file !== 'content/department.yaml'));
+  const merged: ScaffoldFiles = new Map(
+    [...files].filter(
+      ([file]) =>
+        !file.startsWith('content/policy/') && file !== 'content/team.yaml' && file !== 'content/department.yaml',
+    ),
+  );
   for (const [file, content] of sample) merged.set(file, content);
   return merged;
 }
 
 /** .github/CODEOWNERS from the roster and the newest policy version among the files. */
 export function withCodeowners(files: ScaffoldFiles): ScaffoldFiles {
-  const policyFile = [...files.keys()].filter((file) => /^content\/policy\/\d{4}-\d{2}-\d{2}\.yaml$/.test(file)).sort().at(-1);
+  const policyFile = [...files.keys()]
+    .filter((file) => /^content\/policy\/\d{4}-\d{2}-\d{2}\.yaml$/.test(file))
+    .sort()
+    .at(-1);
   const teamText = files.get('content/team.yaml');
   if (!policyFile || teamText === undefined) return files;
-  const read = (content: string | Uint8Array) => parseDocument(typeof content === 'string' ? content : Buffer.from(content).toString('utf8')).toJS();
+  const read = (content: string | Uint8Array) =>
+    parseDocument(typeof content === 'string' ? content : Buffer.from(content).toString('utf8')).toJS();
   const policy = read(files.get(policyFile)!) as PolicyFile;
   const team = read(teamText) as TeamFile;
   files.set('.github/CODEOWNERS', generateCodeowners({ team, policy, policyFile }).text);
@@ -118,17 +130,26 @@ function policyText(template: string, weights: number[] | undefined): string {
   if (!weights) return template;
   const total = weights.reduce((a, b) => a + b, 0);
   if (weights.some((weight) => !(weight > 0)) || Math.abs(total - 100) > 1e-9) {
-    throw new ScaffoldError(`--weights 的各项必须大于 0，合计 100（收到 ${weights.join('/')}，合计 ${total}）。`, `--weights must be positive and add up to 100 (got ${weights.join('/')}, which adds up to ${total}).`);
+    throw new ScaffoldError(
+      `--weights 的各项必须大于 0，合计 100（收到 ${weights.join('/')}，合计 ${total}）。`,
+      `--weights must be positive and add up to 100 (got ${weights.join('/')}, which adds up to ${total}).`,
+    );
   }
   const scaled = withTopWeights(template, weights);
   if (scaled === undefined) {
-    throw new ScaffoldError(`--weights ${weights.join('/')}：标准制度有 4 个维度（工作业绩/工作能力/工作态度/职业素养），每项都要能分给其子项。`, `--weights ${weights.join('/')}: the standard policy has 4 dimensions (performance/ability/attitude/professionalism), and each must split among its sub-items.`);
+    throw new ScaffoldError(
+      `--weights ${weights.join('/')}：标准制度有 4 个维度（工作业绩/工作能力/工作态度/职业素养），每项都要能分给其子项。`,
+      `--weights ${weights.join('/')}: the standard policy has 4 dimensions (performance/ability/attitude/professionalism), and each must split among its sub-items.`,
+    );
   }
   return scaled;
 }
 
 function templateValues(answers: DepartmentAnswers): Record<string, string> {
-  const siteLines = [...(answers.siteUrl ? [`  url: ${JSON.stringify(answers.siteUrl)}`] : []), `  base: ${JSON.stringify(answers.basePath)}`].join('\n');
+  const siteLines = [
+    ...(answers.siteUrl ? [`  url: ${JSON.stringify(answers.siteUrl)}`] : []),
+    `  base: ${JSON.stringify(answers.basePath)}`,
+  ].join('\n');
   const members = answers.members.map((member, index) => ({
     id: member.id,
     name: member.name,

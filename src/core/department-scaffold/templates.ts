@@ -25,7 +25,11 @@ const STORED_AS: Record<string, string> = { gitignore: '.gitignore', npmrc: '.np
  * rewrites them. Everything else init writes belongs to the department from then on.
  */
 export function isManagedPath(target: string): boolean {
-  return target.startsWith('.github/workflows/') || target.startsWith('.github/actions/') || target === '.github/pull_request_template.md';
+  return (
+    target.startsWith('.github/workflows/') ||
+    target.startsWith('.github/actions/') ||
+    target === '.github/pull_request_template.md'
+  );
 }
 
 export function readTemplates(root: string = templatesRoot()): TemplateFile[] {
@@ -49,7 +53,11 @@ export function readTemplates(root: string = templatesRoot()): TemplateFile[] {
 
 /** The managed files of this version, keyed by their path in a department repository. */
 export function managedTemplates(root?: string): Map<string, string> {
-  return new Map(readTemplates(root).filter((file) => !file.rendered && isManagedPath(file.target)).map((file) => [file.target, file.source]));
+  return new Map(
+    readTemplates(root)
+      .filter((file) => !file.rendered && isManagedPath(file.target))
+      .map((file) => [file.target, file.source]),
+  );
 }
 
 /** Renders {{name}} and {{json:name}}; a name without a value is a bug in mpflow, not the user's doing. */

@@ -14,7 +14,9 @@ export function apportion(total: number, shares: readonly number[]): number[] | 
     const ideal = shares.map((share) => (share / sum) * units);
     const floors = ideal.map(Math.floor);
     let left = units - floors.reduce((a, b) => a + b, 0);
-    const order = ideal.map((value, index) => ({ index, remainder: value - floors[index]! })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+    const order = ideal
+      .map((value, index) => ({ index, remainder: value - floors[index]! }))
+      .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
     for (const { index } of order) {
       if (left <= 0) break;
       floors[index]! += 1;
@@ -33,7 +35,9 @@ export interface Dimension {
 
 /** The top-level dimensions of a policy text, in order. */
 export function dimensionsOf(policyText: string): Dimension[] {
-  const data = parseDocument(policyText).toJS() as { appraisal: { weights: Array<{ id: string; weight: number; name: { zh: string } }> } };
+  const data = parseDocument(policyText).toJS() as {
+    appraisal: { weights: Array<{ id: string; weight: number; name: { zh: string } }> };
+  };
   return data.appraisal.weights.map((node) => ({ id: node.id, name: node.name.zh, weight: node.weight }));
 }
 
@@ -55,6 +59,7 @@ export function withTopWeights(policyText: string, weights: readonly number[]): 
     if (!parts) return false;
     return parts.every((part, index) => scale([...path, 'children', index], part));
   };
-  for (const [index, weight] of weights.entries()) if (!scale(['appraisal', 'weights', index], weight)) return undefined;
+  for (const [index, weight] of weights.entries())
+    if (!scale(['appraisal', 'weights', index], weight)) return undefined;
   return document.toString({ lineWidth: 0 });
 }

@@ -45,7 +45,11 @@ export function handbookPages(root: string = packageRoot()): ScaffoldFiles {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const inner = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path.join(folder, entry.name), inner);
-      else if (entry.isFile()) files.set(`src/content/docs${inner}`, withPackageImports(readFileSync(path.join(folder, entry.name), 'utf8'), folder, root));
+      else if (entry.isFile())
+        files.set(
+          `src/content/docs${inner}`,
+          withPackageImports(readFileSync(path.join(folder, entry.name), 'utf8'), folder, root),
+        );
     }
   };
   walk(base, '');
@@ -59,11 +63,14 @@ export function handbookPages(root: string = packageRoot()): ScaffoldFiles {
  */
 export function withPackageImports(source: string, folder: string, root: string): string {
   const components = path.join(root, 'src', 'components') + path.sep;
-  return source.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (whole, before: string, specifier: string, after: string) => {
-    const resolved = path.resolve(folder, specifier);
-    if (!resolved.startsWith(components)) return whole;
-    return `${before}mpflow/components/${resolved.slice(components.length).split(path.sep).join('/')}${after}`;
-  });
+  return source.replace(
+    /(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g,
+    (whole, before: string, specifier: string, after: string) => {
+      const resolved = path.resolve(folder, specifier);
+      if (!resolved.startsWith(components)) return whole;
+      return `${before}mpflow/components/${resolved.slice(components.length).split(path.sep).join('/')}${after}`;
+    },
+  );
 }
 
 /**
@@ -80,6 +87,7 @@ export function sampleDepartment(root: string = packageRoot()): ScaffoldFiles | 
       else if (entry.isFile()) files.set(inner.slice(1), readFileSync(path.join(folder, entry.name)));
     }
   };
-  for (const folder of ['content', 'appraisals', 'sample-keys', 'public/department']) if (existsSync(path.join(root, folder))) walk(path.join(root, folder), `/${folder}`);
+  for (const folder of ['content', 'appraisals', 'sample-keys', 'public/department'])
+    if (existsSync(path.join(root, folder))) walk(path.join(root, folder), `/${folder}`);
   return files;
 }

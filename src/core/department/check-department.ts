@@ -8,7 +8,13 @@ import { text } from '../i18n/language.ts';
 import { dateInTimeZone } from '../model/dates.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
-import { checkDepartmentSettings, DEPARTMENT_SETTINGS_PATH, missingSettingsProblem, settingsFromFile, type DepartmentSettings } from './settings.ts';
+import {
+  checkDepartmentSettings,
+  DEPARTMENT_SETTINGS_PATH,
+  missingSettingsProblem,
+  settingsFromFile,
+  type DepartmentSettings,
+} from './settings.ts';
 
 /**
  * content/department.yaml beyond its schema. A repository without it still works on neutral
@@ -18,7 +24,8 @@ import { checkDepartmentSettings, DEPARTMENT_SETTINGS_PATH, missingSettingsProbl
 export function checkDepartment(repository: Repository, problems: Problem[]): void {
   const record = repository.department;
   if (!record) {
-    if (!repository.files.has(DEPARTMENT_SETTINGS_PATH) && repository.files.has('content/team.yaml')) problems.push(missingSettingsProblem());
+    if (!repository.files.has(DEPARTMENT_SETTINGS_PATH) && repository.files.has('content/team.yaml'))
+      problems.push(missingSettingsProblem());
     return;
   }
   if (!record.valid) return;
@@ -31,7 +38,10 @@ export function checkDepartment(repository: Repository, problems: Problem[]): vo
       makeProblem(
         record.file,
         'department/missing-file',
-        text(`${field} 指向的 public${sitePath} 不存在，网站上会显示成破图。`, `${field} names public${sitePath}, which does not exist; the site would show a broken image.`),
+        text(
+          `${field} 指向的 public${sitePath} 不存在，网站上会显示成破图。`,
+          `${field} names public${sitePath}, which does not exist; the site would show a broken image.`,
+        ),
         record.locate([field]),
         field,
       ),
@@ -46,10 +56,18 @@ export function checkDepartment(repository: Repository, problems: Problem[]): vo
 export function checkUpcomingPolicy(repository: Repository, problems: Problem[], context: CheckContext): void {
   const versions = repository.policies.filter((record) => record.valid && typeof record.data.effective === 'string');
   if (versions.length === 0) return;
-  const first = versions.reduce((earliest, record) => (record.data.effective < earliest.data.effective ? record : earliest));
+  const first = versions.reduce((earliest, record) =>
+    record.data.effective < earliest.data.effective ? record : earliest,
+  );
   const zone = departmentTimeZone(first.data);
   const today = dateInTimeZone(new Date(context.now).toISOString(), zone);
-  if (policyInForce(versions.map((record) => record.data), today)) return;
+  if (
+    policyInForce(
+      versions.map((record) => record.data),
+      today,
+    )
+  )
+    return;
   problems.push(
     makeProblem(
       first.file,

@@ -74,7 +74,9 @@ export class DepartmentSettingsError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const first = problems[0];
-    const where = first ? `${first.file}:${first.span.start.line}:${first.span.start.column}` : DEPARTMENT_SETTINGS_PATH;
+    const where = first
+      ? `${first.file}:${first.span.start.line}:${first.span.start.column}`
+      : DEPARTMENT_SETTINGS_PATH;
     super(`${where}: ${first?.message.en ?? 'the department settings cannot be read.'}`);
     this.name = 'DepartmentSettingsError';
     this.problems = problems;
@@ -118,7 +120,10 @@ export function loadDepartmentSettings(root: string): LoadedDepartmentSettings {
 }
 
 /** The settings a validated file gives, with defaults for what it leaves out (or for no file at all). */
-export function settingsFromFile(file: DepartmentSettingsFile | undefined, fallbackNames: Partial<Pick<DepartmentSettings, 'department' | 'account'>> = {}): DepartmentSettings {
+export function settingsFromFile(
+  file: DepartmentSettingsFile | undefined,
+  fallbackNames: Partial<Pick<DepartmentSettings, 'department' | 'account'>> = {},
+): DepartmentSettings {
   const defaults = DEFAULT_SETTINGS;
   if (!file) {
     return {
@@ -133,7 +138,10 @@ export function settingsFromFile(file: DepartmentSettingsFile | undefined, fallb
     department: { ...file.department },
     account: { ...file.account },
     favicon: file.favicon ?? defaults.favicon,
-    theme: { accent: file.theme?.accent ?? defaults.theme.accent, ...(file.theme?.accentDark ? { accentDark: file.theme.accentDark } : {}) },
+    theme: {
+      accent: file.theme?.accent ?? defaults.theme.accent,
+      ...(file.theme?.accentDark ? { accentDark: file.theme.accentDark } : {}),
+    },
     site: { base: file.site?.base ?? '/', ...(file.site?.url ? { url: file.site.url } : {}) },
     locales: file.locales ? [...(file.locales as SiteLocale[])] : [...defaults.locales],
     support: { categories: file.support?.categories ? [...file.support.categories] : [...defaults.support.categories] },
@@ -154,7 +162,10 @@ export function checkDepartmentSettings(file: DepartmentSettingsFile | undefined
       makeProblem(
         DEPARTMENT_SETTINGS_PATH,
         'department/support-categories',
-        text(`客服类别中缺少“${IMPORTED_CATEGORY}”：从微信客服导入的会话先记为“${IMPORTED_CATEGORY}”。`, `The support categories must include "${IMPORTED_CATEGORY}": conversations imported from WeChat customer service get it first.`),
+        text(
+          `客服类别中缺少“${IMPORTED_CATEGORY}”：从微信客服导入的会话先记为“${IMPORTED_CATEGORY}”。`,
+          `The support categories must include "${IMPORTED_CATEGORY}": conversations imported from WeChat customer service get it first.`,
+        ),
         locate(['support', 'categories']),
         'support.categories',
       ),
@@ -203,7 +214,9 @@ function legacyNames(root: string): Partial<Pick<DepartmentSettings, 'department
   if (!parsed.ok) return {};
   const data = parsed.source.data as { department?: unknown; account?: unknown } | null;
   const names: Partial<Pick<DepartmentSettings, 'department' | 'account'>> = {};
-  if (typeof data?.department === 'string' && data.department.trim() !== '') names.department = { zh: data.department, en: data.department };
-  if (typeof data?.account === 'string' && data.account.trim() !== '') names.account = { zh: data.account, en: data.account };
+  if (typeof data?.department === 'string' && data.department.trim() !== '')
+    names.department = { zh: data.department, en: data.department };
+  if (typeof data?.account === 'string' && data.account.trim() !== '')
+    names.account = { zh: data.account, en: data.account };
   return names;
 }

@@ -29,7 +29,9 @@ export interface StarlightDepartmentOptions {
 export function starlightOptionsFrom(settings: DepartmentSettings): StarlightDepartmentOptions {
   const [first, ...others] = settings.locales;
   const defaultLocale = first ?? 'zh-CN';
-  const locales: Record<string, StarlightLocale> = { root: { label: LOCALE_LABELS[defaultLocale], lang: defaultLocale } };
+  const locales: Record<string, StarlightLocale> = {
+    root: { label: LOCALE_LABELS[defaultLocale], lang: defaultLocale },
+  };
   for (const locale of others) locales[LOCALE_FOLDERS[locale]] = { label: LOCALE_LABELS[locale], lang: locale };
   const title: Record<string, string> = {};
   for (const locale of [defaultLocale, ...others]) title[locale] = siteTitle(settings, locale);

@@ -22,7 +22,10 @@ export interface PositionedFinding {
 export function findingToProblem(file: string, finding: PositionedFinding): Problem {
   const problem: Problem = {
     file,
-    span: { start: { line: finding.line, column: finding.column }, end: { line: finding.endLine, column: finding.endColumn } },
+    span: {
+      start: { line: finding.line, column: finding.column },
+      end: { line: finding.endLine, column: finding.endColumn },
+    },
     ruleId: finding.ruleId as Problem['ruleId'],
     severity: finding.severity,
     message: finding.message,

@@ -52,11 +52,15 @@ function writeSpacer(gap: number) {
  */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const notice = options.notice ?? (() => {});
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= RATE_LIMIT_RETRIES) return false;
-    notice(`GitHub ${kind} rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s (attempt ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= RATE_LIMIT_RETRIES) return false;
+      notice(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; waiting ${retryAfter} s (attempt ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`,
+      );
+      return true;
+    };
   return new GitHubOctokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, ''),
@@ -65,7 +69,11 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     // 429 is left to the throttling plugin, which waits as long as GitHub asks; retrying it here too
     // would multiply the attempts.
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryBaseMilliseconds ?? 1000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryBaseMilliseconds ?? 1000,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: {
       id: `mpflow-${Math.random().toString(36).slice(2)}`,
       retryAfterBaseValue: options.rateLimitMillisecondsPerSecond ?? 1000,

@@ -1,5 +1,12 @@
 import type { BaseFile } from '../review/base-context.ts';
-import type { ChangedFile, PullRequestComment, PullRequestCommit, PullRequestReview, ReviewPullRequest, ReviewState } from '../review/review-input.ts';
+import type {
+  ChangedFile,
+  PullRequestComment,
+  PullRequestCommit,
+  PullRequestReview,
+  ReviewPullRequest,
+  ReviewState,
+} from '../review/review-input.ts';
 import type { ReviewAuditCheck } from '../review/audit-log.ts';
 import type { GitHubClient } from './client.ts';
 import { coAuthorTrailers } from '../review/commit-trailers.ts';
@@ -35,7 +42,11 @@ const PER_PAGE = 100;
  * Reads a pull request and everything about it the decision needs. Lists are paginated (GitHub
  * pages at 100); the five reads after the pull request itself go out together.
  */
-export async function fetchPullRequestSnapshot(client: GitHubClient, repository: RepositoryName, number: number): Promise<PullRequestSnapshot> {
+export async function fetchPullRequestSnapshot(
+  client: GitHubClient,
+  repository: RepositoryName,
+  number: number,
+): Promise<PullRequestSnapshot> {
   const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: number });
   const [commits, files, reviews, comments] = await Promise.all([
     client.paginate(client.rest.pulls.listCommits, { ...repository, pull_number: number, per_page: PER_PAGE }),
@@ -69,11 +80,22 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
           verified: commit.commit.verification?.verified === true,
         }),
       ),
-      files: files.map((file): ChangedFile => (file.previous_filename ? { path: file.filename, status: file.status, previousPath: file.previous_filename } : { path: file.filename, status: file.status })),
+      files: files.map(
+        (file): ChangedFile =>
+          file.previous_filename
+            ? { path: file.filename, status: file.status, previousPath: file.previous_filename }
+            : { path: file.filename, status: file.status },
+      ),
     },
     reviews: reviews
       .filter((review) => review.user && review.submitted_at)
-      .map((review) => ({ id: review.id, user: review.user!.login, state: review.state as ReviewState, commitId: review.commit_id ?? '', submittedAt: review.submitted_at! })),
+      .map((review) => ({
+        id: review.id,
+        user: review.user!.login,
+        state: review.state as ReviewState,
+        commitId: review.commit_id ?? '',
+        submittedAt: review.submitted_at!,
+      })),
     comments: comments.map((comment) => ({
       id: comment.id,
       user: comment.user?.login ?? '',
@@ -83,7 +105,9 @@ export async function fetchPullRequestSnapshot(client: GitHubClient, repository:
       edited: comment.updated_at !== comment.created_at,
       htmlUrl: comment.html_url,
     })),
-    labels: pull.labels.map((label) => (typeof label === 'string' ? label : label.name ?? '')).filter((name) => name !== ''),
+    labels: pull.labels
+      .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+      .filter((name) => name !== ''),
     baseRef: pull.base.ref,
     defaultBranch: pull.base.repo?.default_branch ?? null,
     open: pull.state === 'open',
@@ -101,16 +125,26 @@ const COMMIT_FILES_LIMIT = 3000;
  * (more for a commit of over 300 files). A list that reaches GitHub's 3000-file limit may be cut
  * short, so it is left unknown, which the authorship check takes as "touches every file".
  */
-export async function fetchCommitFiles(client: GitHubClient, repository: RepositoryName, commits: readonly PullRequestCommit[]): Promise<PullRequestCommit[]> {
+export async function fetchCommitFiles(
+  client: GitHubClient,
+  repository: RepositoryName,
+  commits: readonly PullRequestCommit[],
+): Promise<PullRequestCommit[]> {
   return Promise.all(
     commits.map(async (commit) => {
       const files: string[] = [];
       let listed = 0;
       for (let page = 1; ; page += 1) {
-        const { data } = await client.rest.repos.getCommit({ ...repository, ref: commit.sha, per_page: COMMIT_FILES_PER_PAGE, page });
+        const { data } = await client.rest.repos.getCommit({
+          ...repository,
+          ref: commit.sha,
+          per_page: COMMIT_FILES_PER_PAGE,
+          page,
+        });
         const entries = data.files ?? [];
         listed += entries.length;
-        for (const file of entries) files.push(...(file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
+        for (const file of entries)
+          files.push(...(file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
         if (entries.length < COMMIT_FILES_PER_PAGE) break;
         if (listed >= COMMIT_FILES_LIMIT) {
           const { files: _cut, ...unknown } = commit;
@@ -126,7 +160,11 @@ export async function fetchCommitFiles(client: GitHubClient, repository: Reposit
  * The commit the base branch points at now. An open pull request's recorded base SHA can be older
  * than the branch: a role taken away or a leaving date added there since must already count.
  */
-export async function fetchBranchTip(client: GitHubClient, repository: RepositoryName, branch: string): Promise<string> {
+export async function fetchBranchTip(
+  client: GitHubClient,
+  repository: RepositoryName,
+  branch: string,
+): Promise<string> {
   const { data } = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
   return data.object.sha;
 }
@@ -135,10 +173,21 @@ export const TEAM_FILE = 'content/team.yaml';
 export const POLICY_FOLDER = 'content/policy';
 
 /** The roster and the policy files exactly as they are on the base commit. */
-export async function fetchBaseFiles(client: GitHubClient, repository: RepositoryName, baseSha: string): Promise<{ team: BaseFile; policies: BaseFile[] }> {
-  const [team, listing] = await Promise.all([readFileAt(client, repository, TEAM_FILE, baseSha), listFolderAt(client, repository, POLICY_FOLDER, baseSha)]);
-  const policyPaths = listing.filter((entry) => entry.type === 'file' && /\.ya?ml$/.test(entry.name)).map((entry) => entry.path);
-  const policies = await Promise.all(policyPaths.map(async (file) => ({ file, text: await readFileAt(client, repository, file, baseSha) })));
+export async function fetchBaseFiles(
+  client: GitHubClient,
+  repository: RepositoryName,
+  baseSha: string,
+): Promise<{ team: BaseFile; policies: BaseFile[] }> {
+  const [team, listing] = await Promise.all([
+    readFileAt(client, repository, TEAM_FILE, baseSha),
+    listFolderAt(client, repository, POLICY_FOLDER, baseSha),
+  ]);
+  const policyPaths = listing
+    .filter((entry) => entry.type === 'file' && /\.ya?ml$/.test(entry.name))
+    .map((entry) => entry.path);
+  const policies = await Promise.all(
+    policyPaths.map(async (file) => ({ file, text: await readFileAt(client, repository, file, baseSha) })),
+  );
   return { team: { file: TEAM_FILE, text: team }, policies };
 }
 
@@ -146,7 +195,12 @@ function isNotFound(error: unknown): boolean {
   return (error as { status?: number } | null)?.status === 404;
 }
 
-async function readFileAt(client: GitHubClient, repository: RepositoryName, file: string, ref: string): Promise<string | null> {
+async function readFileAt(
+  client: GitHubClient,
+  repository: RepositoryName,
+  file: string,
+  ref: string,
+): Promise<string | null> {
   try {
     const { data } = await client.rest.repos.getContent({ ...repository, path: file, ref });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
@@ -157,7 +211,12 @@ async function readFileAt(client: GitHubClient, repository: RepositoryName, file
   }
 }
 
-async function listFolderAt(client: GitHubClient, repository: RepositoryName, folder: string, ref: string): Promise<Array<{ type: string; name: string; path: string }>> {
+async function listFolderAt(
+  client: GitHubClient,
+  repository: RepositoryName,
+  folder: string,
+  ref: string,
+): Promise<Array<{ type: string; name: string; path: string }>> {
   try {
     const { data } = await client.rest.repos.getContent({ ...repository, path: folder, ref });
     return Array.isArray(data) ? data.map((entry) => ({ type: entry.type, name: entry.name, path: entry.path })) : [];
@@ -168,12 +227,22 @@ async function listFolderAt(client: GitHubClient, repository: RepositoryName, fo
 }
 
 /** The combined commit status and the check runs of a commit, for the audit record. */
-export async function fetchCommitChecks(client: GitHubClient, repository: RepositoryName, sha: string): Promise<ReviewAuditCheck[]> {
+export async function fetchCommitChecks(
+  client: GitHubClient,
+  repository: RepositoryName,
+  sha: string,
+): Promise<ReviewAuditCheck[]> {
   const [combined, runs] = await Promise.all([
     client.rest.repos.getCombinedStatusForRef({ ...repository, ref: sha, per_page: PER_PAGE }),
     client.paginate(client.rest.checks.listForRef, { ...repository, ref: sha, per_page: PER_PAGE }),
   ]);
-  const checks: ReviewAuditCheck[] = combined.data.statuses.map((status) => ({ name: status.context, kind: 'status', state: status.state }));
+  const checks: ReviewAuditCheck[] = combined.data.statuses.map((status) => ({
+    name: status.context,
+    kind: 'status',
+    state: status.state,
+  }));
   for (const run of runs) checks.push({ name: run.name, kind: 'check-run', state: run.conclusion ?? run.status });
-  return checks.sort((a, b) => (a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind === 'status' ? -1 : 1));
+  return checks.sort((a, b) =>
+    a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind === 'status' ? -1 : 1,
+  );
 }

@@ -4,7 +4,14 @@ import { decideReview } from '../review/decide-review.ts';
 import { renderStickyComment, STATUS_CONTEXT, statusDescription, STICKY_MARKER } from '../review/present-decision.ts';
 import { REVIEW_LABELS, type ReviewDecision } from '../review/review-input.ts';
 import type { GitHubClient } from './client.ts';
-import { fetchBaseFiles, fetchBranchTip, fetchCommitFiles, fetchPullRequestSnapshot, type PullRequestSnapshot, type RepositoryName } from './pull-request-snapshot.ts';
+import {
+  fetchBaseFiles,
+  fetchBranchTip,
+  fetchCommitFiles,
+  fetchPullRequestSnapshot,
+  type PullRequestSnapshot,
+  type RepositoryName,
+} from './pull-request-snapshot.ts';
 
 export interface Evaluation {
   snapshot: PullRequestSnapshot;
@@ -12,18 +19,33 @@ export interface Evaluation {
 }
 
 /** Reads the pull request and the base commit's roster and policy, then decides. */
-export async function evaluatePullRequest(client: GitHubClient, repository: RepositoryName, number: number, now: Date = new Date()): Promise<Evaluation> {
+export async function evaluatePullRequest(
+  client: GitHubClient,
+  repository: RepositoryName,
+  number: number,
+  now: Date = new Date(),
+): Promise<Evaluation> {
   const snapshot = await fetchPullRequestSnapshot(client, repository, number);
   // An open pull request is judged by the base branch as it is now; a merged one by the base it was
   // merged onto (the branch now holds the pull request itself, which must never judge itself).
-  if (snapshot.open && judgedBranch(snapshot).judged) snapshot.pullRequest.baseSha = await fetchBranchTip(client, repository, snapshot.baseRef);
+  if (snapshot.open && judgedBranch(snapshot).judged)
+    snapshot.pullRequest.baseSha = await fetchBranchTip(client, repository, snapshot.baseRef);
   const { team, policies } = await fetchBaseFiles(client, repository, snapshot.pullRequest.baseSha);
   const base = readBaseContext(team, policies, now);
   // Who wrote which appraisal file needs each commit's own file list; other pull requests skip it.
-  if (snapshot.pullRequest.files.some((file) => file.path.startsWith('appraisals/') || file.previousPath?.startsWith('appraisals/'))) {
+  if (
+    snapshot.pullRequest.files.some(
+      (file) => file.path.startsWith('appraisals/') || file.previousPath?.startsWith('appraisals/'),
+    )
+  ) {
     snapshot.pullRequest.commits = await fetchCommitFiles(client, repository, snapshot.pullRequest.commits);
   }
-  const decision = decideReview({ pullRequest: snapshot.pullRequest, reviews: snapshot.reviews, comments: snapshot.comments, base });
+  const decision = decideReview({
+    pullRequest: snapshot.pullRequest,
+    reviews: snapshot.reviews,
+    comments: snapshot.comments,
+    base,
+  });
   return { snapshot, decision };
 }
 
@@ -46,7 +68,10 @@ export type GateAction =
  */
 export function judgedBranch(snapshot: PullRequestSnapshot): { judged: true } | { judged: false; reason: string } {
   if (snapshot.defaultBranch !== null && snapshot.baseRef === snapshot.defaultBranch) return { judged: true };
-  return { judged: false, reason: `base ${snapshot.baseRef} is not the default branch ${snapshot.defaultBranch ?? '(unknown)'}` };
+  return {
+    judged: false,
+    reason: `base ${snapshot.baseRef} is not the default branch ${snapshot.defaultBranch ?? '(unknown)'}`,
+  };
 }
 
 /**
@@ -77,24 +102,43 @@ export class VerdictNotPostedError extends Error {
  * explains it. A success is posted FIRST: if GitHub refuses it, the label and comment written next
  * say that the verdict is missing instead of showing "ready", and the error is passed on.
  */
-export async function publishDecision(client: GitHubClient, repository: RepositoryName, evaluation: Evaluation, language: Language, verdictKind: VerdictKind = 'status'): Promise<GateAction[]> {
+export async function publishDecision(
+  client: GitHubClient,
+  repository: RepositoryName,
+  evaluation: Evaluation,
+  language: Language,
+  verdictKind: VerdictKind = 'status',
+): Promise<GateAction[]> {
   const { snapshot, decision } = evaluation;
   const actions: GateAction[] = [];
   const number = snapshot.pullRequest.number;
   const judged = judgedBranch(snapshot);
   if (!judged.judged) return [{ kind: 'skipped', reason: judged.reason }];
 
-  const stickies = snapshot.comments.filter((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER)).sort((a, b) => a.id - b.id);
+  const stickies = snapshot.comments
+    .filter((comment) => comment.userType === 'Bot' && comment.body.includes(STICKY_MARKER))
+    .sort((a, b) => a.id - b.id);
   let postFailure: unknown;
   if (decision.verdict === 'success') {
     try {
-      actions.push(await postVerdict(client, repository, decision, decision, language, verdictKind, stickies[0]?.htmlUrl));
+      actions.push(
+        await postVerdict(client, repository, decision, decision, language, verdictKind, stickies[0]?.htmlUrl),
+      );
     } catch (error) {
       postFailure = error;
     }
   }
   // What the label and comment show: the decision, or, when its success could not be posted, a failure saying so.
-  const shown: ReviewDecision = postFailure === undefined ? decision : { ...decision, verdict: 'failure', label: null, problems: [...decision.problems, notPosted(verdictKind)], description: notPosted(verdictKind) };
+  const shown: ReviewDecision =
+    postFailure === undefined
+      ? decision
+      : {
+          ...decision,
+          verdict: 'failure',
+          label: null,
+          problems: [...decision.problems, notPosted(verdictKind)],
+          description: notPosted(verdictKind),
+        };
 
   const present = new Set(snapshot.labels);
   for (const label of REVIEW_LABELS) {
@@ -139,18 +183,31 @@ export async function publishDecision(client: GitHubClient, repository: Reposito
   }
 
   if (postFailure !== undefined) throw new VerdictNotPostedError(postFailure, actions);
-  if (decision.verdict !== 'success') actions.push(await postVerdict(client, repository, decision, shown, language, verdictKind, commentUrl));
+  if (decision.verdict !== 'success')
+    actions.push(await postVerdict(client, repository, decision, shown, language, verdictKind, commentUrl));
   return actions;
 }
 
 function notPosted(kind: VerdictKind) {
   return text(
-    kind === 'check-run' ? '审核结论（mpflow/review 检查）没能发布到 GitHub：合并前请重新运行审核程序。' : '审核结论（mpflow/review 状态）没能发布到 GitHub：合并前请重新运行审核程序。',
-    kind === 'check-run' ? 'The review verdict (the mpflow/review check run) could not be posted to GitHub: run the review gate again before merging.' : 'The review verdict (the mpflow/review status) could not be posted to GitHub: run the review gate again before merging.',
+    kind === 'check-run'
+      ? '审核结论（mpflow/review 检查）没能发布到 GitHub：合并前请重新运行审核程序。'
+      : '审核结论（mpflow/review 状态）没能发布到 GitHub：合并前请重新运行审核程序。',
+    kind === 'check-run'
+      ? 'The review verdict (the mpflow/review check run) could not be posted to GitHub: run the review gate again before merging.'
+      : 'The review verdict (the mpflow/review status) could not be posted to GitHub: run the review gate again before merging.',
   );
 }
 
-async function postVerdict(client: GitHubClient, repository: RepositoryName, decision: ReviewDecision, shown: ReviewDecision, language: Language, kind: VerdictKind, link: string | undefined): Promise<GateAction> {
+async function postVerdict(
+  client: GitHubClient,
+  repository: RepositoryName,
+  decision: ReviewDecision,
+  shown: ReviewDecision,
+  language: Language,
+  kind: VerdictKind,
+  link: string | undefined,
+): Promise<GateAction> {
   const description = statusDescription(decision, language);
   if (kind === 'status') {
     await client.rest.repos.createCommitStatus({
@@ -164,13 +221,21 @@ async function postVerdict(client: GitHubClient, repository: RepositoryName, dec
     return { kind: 'status-set', state: decision.verdict, description };
   }
   const summary = renderStickyComment(shown, language).replace(STICKY_MARKER, '').trim();
-  const output = { title: description, summary: [...summary].length > CHECK_RUN_SUMMARY_LIMIT ? `${[...summary].slice(0, CHECK_RUN_SUMMARY_LIMIT - 1).join('')}…` : summary };
+  const output = {
+    title: description,
+    summary:
+      [...summary].length > CHECK_RUN_SUMMARY_LIMIT
+        ? `${[...summary].slice(0, CHECK_RUN_SUMMARY_LIMIT - 1).join('')}…`
+        : summary,
+  };
   await client.rest.checks.create({
     ...repository,
     name: STATUS_CONTEXT,
     head_sha: decision.headSha,
     // Waiting is a check still in progress: a required check that is not completed blocks the merge.
-    ...(decision.verdict === 'pending' ? { status: 'in_progress' as const } : { status: 'completed' as const, conclusion: decision.verdict }),
+    ...(decision.verdict === 'pending'
+      ? { status: 'in_progress' as const }
+      : { status: 'completed' as const, conclusion: decision.verdict }),
     output,
     ...(link ? { details_url: link } : {}),
   });

@@ -32,9 +32,21 @@ const DESKTOP_FONT_SIZE = 15;
 export const COMPACT_WIDTH = 340;
 
 /** A colour-blind-safe palette (Okabe–Ito), in the order series are drawn. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000', '#999999', '#8C564B'];
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+  '#999999',
+  '#8C564B',
+];
 
-const FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+const FONT =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 function escapeXml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -57,7 +69,10 @@ export function renderChart(option: echarts.EChartsOption, label: string, size: 
     return svg
       .replace(/<style\s*>[\s\S]*?<\/style>/g, '')
       .replace(/ class="zr\d+-cls-\d+"/g, '')
-      .replace(/^<svg /, `<svg role="img" aria-label="${escapeXml(label)}" preserveAspectRatio="xMinYMin meet" style="width:100%;height:auto" `)
+      .replace(
+        /^<svg /,
+        `<svg role="img" aria-label="${escapeXml(label)}" preserveAspectRatio="xMinYMin meet" style="width:100%;height:auto" `,
+      )
       .replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(label)}</title>`);
   } finally {
     chart.dispose();
@@ -75,27 +90,63 @@ function gridFor(options: ChartSize & { markLine?: unknown }): typeof GRID {
 
 /** Axis labels: the same size as the rest of the text; fewer value ticks on a phone. */
 function valueAxisTicks(options: ChartSize): { splitNumber?: number; axisLabel: { fontSize: number } } {
-  return options.compact ? { splitNumber: 3, axisLabel: { fontSize: 13 } } : { axisLabel: { fontSize: DESKTOP_FONT_SIZE } };
+  return options.compact
+    ? { splitNumber: 3, axisLabel: { fontSize: 13 } }
+    : { axisLabel: { fontSize: DESKTOP_FONT_SIZE } };
 }
 
 function markLineLabel(name: string, options: ChartSize) {
-  return { formatter: name, position: 'end' as const, fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE, width: options.compact ? 56 : 88, overflow: 'break' as const };
+  return {
+    formatter: name,
+    position: 'end' as const,
+    fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE,
+    width: options.compact ? 56 : 88,
+    overflow: 'break' as const,
+  };
 }
 
-export function lineChart(options: { label: string; categories: string[]; series: Series[]; yName?: string; area?: boolean; markLine?: { value: number; name: string } } & ChartSize): string {
+export function lineChart(
+  options: {
+    label: string;
+    categories: string[];
+    series: Series[];
+    yName?: string;
+    area?: boolean;
+    markLine?: { value: number; name: string };
+  } & ChartSize,
+): string {
   return renderChart(
     {
       legend: { top: 8, ...(options.compact ? { itemGap: 8, textStyle: { fontSize: 13 } } : {}) },
       grid: gridFor(options),
-      xAxis: { type: 'category', data: options.categories, boundaryGap: false, axisLabel: { hideOverlap: true, fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE } },
-      yAxis: { type: 'value', scale: true, ...valueAxisTicks(options), ...(options.yName ? { name: options.yName } : {}) },
+      xAxis: {
+        type: 'category',
+        data: options.categories,
+        boundaryGap: false,
+        axisLabel: { hideOverlap: true, fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE },
+      },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        ...valueAxisTicks(options),
+        ...(options.yName ? { name: options.yName } : {}),
+      },
       series: options.series.map((series, index) => ({
         type: 'line',
         name: series.name,
         data: series.data,
         showSymbol: options.categories.length <= 40,
         ...(options.area ? { areaStyle: { opacity: 0.12 } } : {}),
-        ...(index === 0 && options.markLine ? { markLine: { symbol: 'none', data: [{ yAxis: options.markLine.value, name: options.markLine.name }], label: markLineLabel(options.markLine.name, options), lineStyle: { color: '#D55E00', type: 'dashed' } } } : {}),
+        ...(index === 0 && options.markLine
+          ? {
+              markLine: {
+                symbol: 'none',
+                data: [{ yAxis: options.markLine.value, name: options.markLine.name }],
+                label: markLineLabel(options.markLine.name, options),
+                lineStyle: { color: '#D55E00', type: 'dashed' },
+              },
+            }
+          : {}),
       })),
     },
     options.label,
@@ -115,11 +166,28 @@ export function barChart(
   } & ChartSize,
 ): string {
   const labelWidth = options.compact ? 104 : 180;
-  const categoryAxis = { type: 'category' as const, data: options.categories, axisLabel: { hideOverlap: !options.horizontal, width: options.horizontal ? labelWidth : undefined, overflow: 'truncate' as const, fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE } };
-  const valueAxis = { type: 'value' as const, ...valueAxisTicks(options), ...(options.yName ? { name: options.yName } : {}) };
+  const categoryAxis = {
+    type: 'category' as const,
+    data: options.categories,
+    axisLabel: {
+      hideOverlap: !options.horizontal,
+      width: options.horizontal ? labelWidth : undefined,
+      overflow: 'truncate' as const,
+      fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE,
+    },
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    ...valueAxisTicks(options),
+    ...(options.yName ? { name: options.yName } : {}),
+  };
   return renderChart(
     {
-      legend: { top: 8, show: options.series.length > 1, ...(options.compact ? { itemGap: 8, textStyle: { fontSize: 13 } } : {}) },
+      legend: {
+        top: 8,
+        show: options.series.length > 1,
+        ...(options.compact ? { itemGap: 8, textStyle: { fontSize: 13 } } : {}),
+      },
       grid: options.horizontal ? { ...gridFor(options), left: labelWidth + 16 } : gridFor(options),
       xAxis: options.horizontal ? valueAxis : categoryAxis,
       yAxis: options.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
@@ -129,7 +197,14 @@ export function barChart(
         data: series.data,
         ...(options.stacked ? { stack: 'total' } : {}),
         ...(index === 0 && options.markLine
-          ? { markLine: { symbol: 'none', data: [options.horizontal ? { xAxis: options.markLine.value } : { yAxis: options.markLine.value }], label: markLineLabel(options.markLine.name, options), lineStyle: { color: '#D55E00', type: 'dashed', width: 2 } } }
+          ? {
+              markLine: {
+                symbol: 'none',
+                data: [options.horizontal ? { xAxis: options.markLine.value } : { yAxis: options.markLine.value }],
+                label: markLineLabel(options.markLine.name, options),
+                lineStyle: { color: '#D55E00', type: 'dashed', width: 2 },
+              },
+            }
           : {}),
       })),
     },
@@ -142,9 +217,20 @@ export function pieChart(options: { label: string; data: Array<{ name: string; v
   return renderChart(
     {
       // Each sector carries its own name and share, so no legend takes the room the labels need.
-      series: [{ type: 'pie', radius: options.compact ? ['24%', '44%'] : ['32%', '58%'], center: ['50%', '52%'], data: options.data, label: { formatter: '{b}\n{d}%', fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE }, labelLine: { length: 8, length2: 8 } }],
+      series: [
+        {
+          type: 'pie',
+          radius: options.compact ? ['24%', '44%'] : ['32%', '58%'],
+          center: ['50%', '52%'],
+          data: options.data,
+          label: { formatter: '{b}\n{d}%', fontSize: options.compact ? 13 : DESKTOP_FONT_SIZE },
+          labelLine: { length: 8, length2: 8 },
+        },
+      ],
     },
     options.label,
-    options.compact ? { compact: true, height: options.height ?? 280 } : { width: options.width ?? 480, height: options.height ?? 300 },
+    options.compact
+      ? { compact: true, height: options.height ?? 280 }
+      : { width: options.width ?? 480, height: options.height ?? 300 },
   );
 }

@@ -101,14 +101,36 @@ const TOTAL_ROW = new Set(['合计', '总计', '汇总', '总和', '全部', 'to
 
 /** Names the back office gives the follower sources, to user_source codes. */
 const SOURCE_NAMES: Record<string, number> = {
-  其他: 0, 其他合计: 0, 搜一搜: 1, 搜索: 1, 公众号搜索: 1, 名片分享: 17, 扫描二维码: 30, 扫码: 30, 二维码: 30,
-  图文页右上角菜单: 57, 文章内账号名称: 57, 图文页内公众号名称: 57, 文章内账号名: 57, 广告: 100, 微信广告: 100, 小程序: 149, 他人转载: 161, 转载: 161,
-  视频号: 200, 直播: 201, 视频号直播: 201,
+  其他: 0,
+  其他合计: 0,
+  搜一搜: 1,
+  搜索: 1,
+  公众号搜索: 1,
+  名片分享: 17,
+  扫描二维码: 30,
+  扫码: 30,
+  二维码: 30,
+  图文页右上角菜单: 57,
+  文章内账号名称: 57,
+  图文页内公众号名称: 57,
+  文章内账号名: 57,
+  广告: 100,
+  微信广告: 100,
+  小程序: 149,
+  他人转载: 161,
+  转载: 161,
+  视频号: 200,
+  直播: 201,
+  视频号直播: 201,
 };
 
 /** A header without BOM, spaces, colons and a unit in brackets: 新关注人数（人） → 新关注人数. */
 function stripHeader(value: string): string {
-  return value.replace(/^\ufeff/, '').replace(/[（(][^（()）]*[)）]/g, '').replace(/[\s()（）:：]/g, '').trim();
+  return value
+    .replace(/^\ufeff/, '')
+    .replace(/[（(][^（()）]*[)）]/g, '')
+    .replace(/[\s()（）:：]/g, '')
+    .trim();
 }
 
 export function normaliseHeader(value: string): string {
@@ -118,23 +140,45 @@ export function normaliseHeader(value: string): string {
 /** Decodes an export's bytes: UTF-8 (BOM or not), else GBK/GB18030. */
 export function decodeExport(bytes: Uint8Array, file: string): { text: string; notice?: ExportMessage } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const decoded = iconv.decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').replace(/^\ufeff/, '');
-    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.') } };
+    const decoded = iconv
+      .decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be')
+      .replace(/^\ufeff/, '');
+    return {
+      text: decoded.replace(/\r\n?/g, '\n'),
+      notice: {
+        file,
+        message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.'),
+      },
+    };
   }
   // UTF-16 without a BOM: a NUL beside nearly every ASCII character (little-endian when it follows).
   const head = bytes.subarray(0, 4096);
   const oddNuls = head.filter((byte, index) => index % 2 === 1 && byte === 0).length;
   const evenNuls = head.filter((byte, index) => index % 2 === 0 && byte === 0).length;
   if (head.length >= 4 && Math.max(oddNuls, evenNuls) >= head.length / 4) {
-    const decoded = iconv.decode(Buffer.from(bytes), oddNuls >= evenNuls ? 'utf-16le' : 'utf-16be').replace(/^\ufeff/, '');
-    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.') } };
+    const decoded = iconv
+      .decode(Buffer.from(bytes), oddNuls >= evenNuls ? 'utf-16le' : 'utf-16be')
+      .replace(/^\ufeff/, '');
+    return {
+      text: decoded.replace(/\r\n?/g, '\n'),
+      notice: {
+        file,
+        message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.'),
+      },
+    };
   }
   try {
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
     return { text: decoded.replace(/\r\n?/g, '\n') };
   } catch {
     const decoded = iconv.decode(Buffer.from(bytes), 'gb18030');
-    return { text: decoded.replace(/\r\n?/g, '\n'), notice: { file, message: text('文件不是 UTF-8，已按 GBK/GB18030 读取。', 'The file is not UTF-8; it was read as GBK/GB18030.') } };
+    return {
+      text: decoded.replace(/\r\n?/g, '\n'),
+      notice: {
+        file,
+        message: text('文件不是 UTF-8，已按 GBK/GB18030 读取。', 'The file is not UTF-8; it was read as GBK/GB18030.'),
+      },
+    };
   }
 }
 
@@ -153,7 +197,8 @@ export function parseExportDate(value: string): string | undefined {
   // column shows that number (46327 = 2026-11-01).
   if (/^\d{5}(\.0+)?$/.test(trimmed)) {
     const serial = Number(trimmed);
-    if (serial >= 20000 && serial <= 80000) return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+    if (serial >= 20000 && serial <= 80000)
+      return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
   }
   return undefined;
 }
@@ -177,7 +222,8 @@ interface Located {
 function locateHeader(rows: CsvRow[], known: readonly string[]): Located | undefined {
   for (let index = 0; index < Math.min(rows.length, 10); index += 1) {
     const row = rows[index]!;
-    if (row.cells.some((cell) => known.includes(normaliseHeader(cell.value)))) return { header: row.cells, rows: rows.slice(index + 1), headerLine: row.line };
+    if (row.cells.some((cell) => known.includes(normaliseHeader(cell.value))))
+      return { header: row.cells, rows: rows.slice(index + 1), headerLine: row.line };
   }
   return undefined;
 }
@@ -221,7 +267,18 @@ function csvRows(source: string, file: string, delimiter = ','): { rows: CsvRow[
           } else column += 1;
         }
       }
-      if (!closed) return { rows, problems: [{ file, line: cellLine, column: cellColumn, message: text('引号没有闭合。', 'A quoted cell is never closed.') }] };
+      if (!closed)
+        return {
+          rows,
+          problems: [
+            {
+              file,
+              line: cellLine,
+              column: cellColumn,
+              message: text('引号没有闭合。', 'A quoted cell is never closed.'),
+            },
+          ],
+        };
       // Excel sometimes leaves text after a closing quote; keep it rather than fail the export.
       while (index < source.length && source[index] !== delimiter && source[index] !== '\n') {
         value += source[index];
@@ -265,7 +322,16 @@ const NOTIFIED_COLUMNS = {
 } as const;
 
 /** Columns of 已通知内容 that no table in content/metrics/ holds (ratios mpflow derives, or figures it has no place for). */
-const NOTIFIED_WITHOUT_HOME = ['阅读后关注人数', '公众号消息阅读次数', '送达阅读率', '首次分享次数', '分享产生阅读次数', '首次分享率', '每次分享带来阅读次数', '阅读完成率'];
+const NOTIFIED_WITHOUT_HOME = [
+  '阅读后关注人数',
+  '公众号消息阅读次数',
+  '送达阅读率',
+  '首次分享次数',
+  '分享产生阅读次数',
+  '首次分享率',
+  '每次分享带来阅读次数',
+  '阅读完成率',
+];
 
 /** 数据趋势: the reading channels of its first block, to getuserread's read-source codes (kpis.ts READ_SOURCES). */
 const TREND_CHANNELS: Record<string, number> = {
@@ -312,7 +378,12 @@ function shownHeader(cells: readonly CsvCell[]): string {
  * Reads one back-office export. The file type comes from its bytes (export-files.ts); the export
  * kind from its header and layout. A file that is not a table says what it is, in one line.
  */
-export async function importBackOfficeExport(bytes: Uint8Array, file: string, repository: Repository, options: ExportImportOptions): Promise<ExportImportResult> {
+export async function importBackOfficeExport(
+  bytes: Uint8Array,
+  file: string,
+  repository: Repository,
+  options: ExportImportOptions,
+): Promise<ExportImportResult> {
   const sniffed = sniffExportFile(bytes);
   if (sniffed.kind === 'other') {
     throw new ExportImportError([
@@ -332,16 +403,32 @@ export async function importBackOfficeExport(bytes: Uint8Array, file: string, re
       sheets = await readWorkbook(bytes);
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 120) : '';
-      throw new ExportImportError([{ file, message: text(`${FORMAT_NAMES[sniffed.kind].zh}无法读取，文件可能已损坏（${reason}）。`, `The ${FORMAT_NAMES[sniffed.kind].en} cannot be read; the file may be damaged (${reason}).`) }]);
+      throw new ExportImportError([
+        {
+          file,
+          message: text(
+            `${FORMAT_NAMES[sniffed.kind].zh}无法读取，文件可能已损坏（${reason}）。`,
+            `The ${FORMAT_NAMES[sniffed.kind].en} cannot be read; the file may be damaged (${reason}).`,
+          ),
+        },
+      ]);
     }
     // The back office writes one sheet (New Sheet1); a workbook saved by hand may have more: the first with a known header is read.
     const sheet = sheets.find((candidate) => locateHeader(candidate.rows, ALL_KNOWN)) ?? sheets[0];
-    if (sheets.length > 1 && sheet) notices.push({ file, message: text(`工作簿有 ${sheets.length} 个工作表，读取的是“${sheet.name}”。`, `The workbook has ${sheets.length} sheets; "${sheet.name}" was read.`) });
+    if (sheets.length > 1 && sheet)
+      notices.push({
+        file,
+        message: text(
+          `工作簿有 ${sheets.length} 个工作表，读取的是“${sheet.name}”。`,
+          `The workbook has ${sheets.length} sheets; "${sheet.name}" was read.`,
+        ),
+      });
     return importRows(sheet?.rows ?? [], sniffed.kind, file, repository, options, notices);
   }
   const decoded = decodeExport(bytes, file);
   if (decoded.notice) notices.push(decoded.notice);
-  if (sniffed.kind === 'html') return importRows(readHtmlTable(decoded.text), 'html', file, repository, options, notices);
+  if (sniffed.kind === 'html')
+    return importRows(readHtmlTable(decoded.text), 'html', file, repository, options, notices);
   let { rows, problems: syntax } = csvRows(decoded.text, file);
   if (syntax.length > 0 || !locateHeader(rows, ALL_KNOWN)) {
     // Excel's "Unicode text" (UTF-16) and some exports separate columns with tabs, not commas.
@@ -352,7 +439,14 @@ export async function importBackOfficeExport(bytes: Uint8Array, file: string, re
   return importRows(rows, 'text', file, repository, options, notices);
 }
 
-function importRows(allRows: CsvRow[], format: ExportFormat, file: string, repository: Repository, options: ExportImportOptions, notices: ExportMessage[]): ExportImportResult {
+function importRows(
+  allRows: CsvRow[],
+  format: ExportFormat,
+  file: string,
+  repository: Repository,
+  options: ExportImportOptions,
+  notices: ExportMessage[],
+): ExportImportResult {
   const located = locateHeader(allRows, ALL_KNOWN);
   if (!located) {
     const first = allRows.find((row) => !isBlank(row));
@@ -368,18 +462,40 @@ function importRows(allRows: CsvRow[], format: ExportFormat, file: string, repos
     ]);
   }
   const headers = new Set(located.header.map((cell) => normaliseHeader(cell.value)));
-  const traditional = located.header.filter((cell) => cell.value.trim() !== '' && normaliseHeader(cell.value) !== stripHeader(cell.value));
+  const traditional = located.header.filter(
+    (cell) => cell.value.trim() !== '' && normaliseHeader(cell.value) !== stripHeader(cell.value),
+  );
   if (traditional.length > 0) {
-    notices.push({ file, line: located.headerLine, message: text(`表头是繁体中文，已按简体识别：${traditional.map((cell) => `${cell.value}→${normaliseHeader(cell.value)}`).join('、')}。`, `Traditional Chinese headers were read as Simplified: ${traditional.map((cell) => `${cell.value} → ${normaliseHeader(cell.value)}`).join(', ')}.`) });
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `表头是繁体中文，已按简体识别：${traditional.map((cell) => `${cell.value}→${normaliseHeader(cell.value)}`).join('、')}。`,
+        `Traditional Chinese headers were read as Simplified: ${traditional.map((cell) => `${cell.value} → ${normaliseHeader(cell.value)}`).join(', ')}.`,
+      ),
+    });
   }
   const has = (names: readonly string[]) => names.some((name) => headers.has(name));
   const titleRows = allRows.filter((row) => row.line < located.headerLine);
-  const isTrend = titleRows.some((row) => row.cells.some((cell) => /^数据趋势概况/.test(normaliseHeader(cell.value)))) || (located.header.filter((cell) => normaliseHeader(cell.value) === '日期').length >= 2 && has(['渠道', '传播渠道']));
+  const isTrend =
+    titleRows.some((row) => row.cells.some((cell) => /^数据趋势概况/.test(normaliseHeader(cell.value)))) ||
+    (located.header.filter((cell) => normaliseHeader(cell.value) === '日期').length >= 2 && has(['渠道', '传播渠道']));
   if (isTrend) return { kind: 'trend', format, notices, ...trend(located, titleRows, file, options, notices) };
   // 已通知内容 has 总阅读人数 (totals since sending); a daily article export with 送达人数 but a 时间 column stays 图文分析.
-  if (has(NOTIFIED_COLUMNS.title) && (has(NOTIFIED_COLUMNS.readers) || (has(NOTIFIED_COLUMNS.targetUsers) && has(NOTIFIED_COLUMNS.published)))) return { kind: 'notified-content', format, notices, ...notifiedContent(located, file, repository, options, notices) };
-  if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', format, notices, ...audience(located, file, options, notices) };
-  if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers)) return { kind: 'articles', format, notices, ...articles(located, file, repository, notices) };
+  if (
+    has(NOTIFIED_COLUMNS.title) &&
+    (has(NOTIFIED_COLUMNS.readers) || (has(NOTIFIED_COLUMNS.targetUsers) && has(NOTIFIED_COLUMNS.published)))
+  )
+    return {
+      kind: 'notified-content',
+      format,
+      notices,
+      ...notifiedContent(located, file, repository, options, notices),
+    };
+  if (Object.values(AUDIENCE_LABELS).some(has))
+    return { kind: 'audience', format, notices, ...audience(located, file, options, notices) };
+  if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers))
+    return { kind: 'articles', format, notices, ...articles(located, file, repository, notices) };
   return { kind: 'user-growth', format, notices, ...userGrowth(located, file, repository, notices) };
 }
 
@@ -388,7 +504,13 @@ interface Columns {
 }
 
 /** Finds the named columns; a missing required one is an error naming it and the header line. */
-function resolveColumns(located: Located, file: string, spec: Record<string, readonly string[]>, required: readonly string[], problems: ExportMessage[]): Columns {
+function resolveColumns(
+  located: Located,
+  file: string,
+  spec: Record<string, readonly string[]>,
+  required: readonly string[],
+  problems: ExportMessage[],
+): Columns {
   const columns: Columns = {};
   for (const [field, names] of Object.entries(spec)) {
     const index = findColumn(located.header, names);
@@ -413,7 +535,16 @@ function resolveColumns(located: Located, file: string, spec: Record<string, rea
  * a block pasted twice) is skipped with a notice; with different figures it is an error, since
  * mpflow cannot tell which one is right. Returns whether the row was kept.
  */
-function keepRow(rows: Map<string, Cells>, key: string, cells: Cells, row: CsvRow, file: string, what: LocalizedText, problems: ExportMessage[], notices: ExportMessage[]): boolean {
+function keepRow(
+  rows: Map<string, Cells>,
+  key: string,
+  cells: Cells,
+  row: CsvRow,
+  file: string,
+  what: LocalizedText,
+  problems: ExportMessage[],
+  notices: ExportMessage[],
+): boolean {
   const earlier = rows.get(key);
   if (!earlier) {
     rows.set(key, cells);
@@ -422,8 +553,24 @@ function keepRow(rows: Map<string, Cells>, key: string, cells: Cells, row: CsvRo
   }
   const line = firstLines.get(earlier);
   const same = Object.keys(cells).every((field) => String(cells[field]) === String(earlier[field]));
-  if (same) notices.push({ file, line: row.line, message: text(`${what.zh}与第 ${line} 行完全相同，已跳过重复的这一行。`, `${what.en} repeats line ${line} exactly; the repeated row was skipped.`) });
-  else problems.push({ file, line: row.line, message: text(`${what.zh}出现了两次（另见第 ${line} 行），数字不同，无法判断哪一行对。`, `${what.en} appears twice (see also line ${line}) with different figures; mpflow cannot tell which is right.`) });
+  if (same)
+    notices.push({
+      file,
+      line: row.line,
+      message: text(
+        `${what.zh}与第 ${line} 行完全相同，已跳过重复的这一行。`,
+        `${what.en} repeats line ${line} exactly; the repeated row was skipped.`,
+      ),
+    });
+  else
+    problems.push({
+      file,
+      line: row.line,
+      message: text(
+        `${what.zh}出现了两次（另见第 ${line} 行），数字不同，无法判断哪一行对。`,
+        `${what.en} appears twice (see also line ${line}) with different figures; mpflow cannot tell which is right.`,
+      ),
+    });
   return false;
 }
 
@@ -448,7 +595,14 @@ function dataRows(located: Located, file: string, notices: ExportMessage[]): Csv
   for (const row of located.rows) {
     if (isBlank(row)) continue;
     if (isTotalRow(row)) {
-      notices.push({ file, line: row.line, message: text(`跳过了合计行“${row.cells.find((cell) => cell.value.trim())!.value.trim()}”。`, `Skipped the total row "${row.cells.find((cell) => cell.value.trim())!.value.trim()}".`) });
+      notices.push({
+        file,
+        line: row.line,
+        message: text(
+          `跳过了合计行“${row.cells.find((cell) => cell.value.trim())!.value.trim()}”。`,
+          `Skipped the total row "${row.cells.find((cell) => cell.value.trim())!.value.trim()}".`,
+        ),
+      });
       continue;
     }
     rows.push(row);
@@ -460,32 +614,67 @@ function cellAt(row: CsvRow, index: number): CsvCell {
   return row.cells[index] ?? { value: '', line: row.line, column: (row.cells[row.cells.length - 1]?.column ?? 1) + 1 };
 }
 
-function readDate(row: CsvRow, index: number, file: string, problems: ExportMessage[], notices: ExportMessage[]): string | undefined {
+function readDate(
+  row: CsvRow,
+  index: number,
+  file: string,
+  problems: ExportMessage[],
+  notices: ExportMessage[],
+): string | undefined {
   const cell = cellAt(row, index);
   const date = parseExportDate(cell.value);
   // Say once per file that Excel's day numbers were read as dates, with the first as an example to check.
-  if (date && /^\d{5}(\.0+)?$/.test(cell.value.trim()) && !notices.some((notice) => notice.code === 'excel-date' && notice.file === file)) {
+  if (
+    date &&
+    /^\d{5}(\.0+)?$/.test(cell.value.trim()) &&
+    !notices.some((notice) => notice.code === 'excel-date' && notice.file === file)
+  ) {
     notices.push({
       code: 'excel-date',
       file,
       line: cell.line,
       column: cell.column,
-      message: text(`日期列是 Excel 日期序号，已按日期读取（如 ${cell.value.trim()} 即 ${date}）。`, `The date column holds Excel date numbers; they were read as dates (${cell.value.trim()} is ${date}).`),
+      message: text(
+        `日期列是 Excel 日期序号，已按日期读取（如 ${cell.value.trim()} 即 ${date}）。`,
+        `The date column holds Excel date numbers; they were read as dates (${cell.value.trim()} is ${date}).`,
+      ),
     });
   }
   if (!date) {
-    problems.push({ file, line: cell.line, column: cell.column, message: text(`“${cell.value}”不是可识别的日期（例如 2026-11-01、2026/11/1、2026年11月1日或 Excel 日期序号）。`, `"${cell.value}" is not a date mpflow can read (e.g. 2026-11-01, 2026/11/1, 2026年11月1日 or an Excel date number).`) });
+    problems.push({
+      file,
+      line: cell.line,
+      column: cell.column,
+      message: text(
+        `“${cell.value}”不是可识别的日期（例如 2026-11-01、2026/11/1、2026年11月1日或 Excel 日期序号）。`,
+        `"${cell.value}" is not a date mpflow can read (e.g. 2026-11-01, 2026/11/1, 2026年11月1日 or an Excel date number).`,
+      ),
+    });
   }
   return date;
 }
 
-function readCount(row: CsvRow, index: number | undefined, file: string, problems: ExportMessage[], header: string): number {
+function readCount(
+  row: CsvRow,
+  index: number | undefined,
+  file: string,
+  problems: ExportMessage[],
+  header: string,
+): number {
   if (index === undefined) return 0;
   const cell = cellAt(row, index);
   const value = cell.value.trim().replace(/[,，\s]/g, '');
   if (value === '' || value === '-' || value === '--') return 0;
   if (/^\d+(\.0+)?$/.test(value)) return Number(value);
-  problems.push({ file, line: cell.line, column: cell.column, message: text(`“${header}”应是人数或次数（非负整数），这里是“${cell.value}”。`, `"${header}" should be a count (a whole number ≥ 0); it is "${cell.value}".`) });
+  problems.push({
+    file,
+    line: cell.line,
+    column: cell.column,
+    message: text(
+      `“${header}”应是人数或次数（非负整数），这里是“${cell.value}”。`,
+      `"${header}" should be a count (a whole number ≥ 0); it is "${cell.value}".`,
+    ),
+  });
   return 0;
 }
 
@@ -495,11 +684,18 @@ function readCount(row: CsvRow, index: number | undefined, file: string, problem
  * (from the API) is only compared with their sum: writing the total as one more source would
  * count that day twice.
  */
-function userGrowth(located: Located, file: string, repository: Repository, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+function userGrowth(
+  located: Located,
+  file: string,
+  repository: Repository,
+  notices: ExportMessage[],
+): { batch: MetricBatch; rows: number } {
   const problems: ExportMessage[] = [];
   const header = (field: keyof typeof USER_GROWTH_COLUMNS) => USER_GROWTH_COLUMNS[field][0];
   const hasCumulative = findColumn(located.header, USER_GROWTH_COLUMNS.cumulative) !== -1;
-  const hasChanges = findColumn(located.header, USER_GROWTH_COLUMNS.new) !== -1 || findColumn(located.header, USER_GROWTH_COLUMNS.cancelled) !== -1;
+  const hasChanges =
+    findColumn(located.header, USER_GROWTH_COLUMNS.new) !== -1 ||
+    findColumn(located.header, USER_GROWTH_COLUMNS.cancelled) !== -1;
   const required = hasCumulative && !hasChanges ? ['date', 'cumulative'] : ['date', 'new', 'cancelled'];
   const columns = resolveColumns(located, file, USER_GROWTH_COLUMNS, required, problems);
   if (problems.length > 0) throw new ExportImportError(problems);
@@ -528,7 +724,15 @@ function userGrowth(located: Located, file: string, repository: Repository, noti
       const name = toSimplified(cell.value.trim());
       const code = /^\d+$/.test(name) && Number(name) in FOLLOWER_SOURCES ? Number(name) : SOURCE_NAMES[name];
       if (code === undefined) {
-        problems.push({ file, line: cell.line, column: cell.column, message: text(`不认识的关注来源“${cell.value}”。可用：${Object.keys(SOURCE_NAMES).join('、')}。`, `Unknown follower source "${cell.value}". Known: ${Object.keys(SOURCE_NAMES).join(', ')}.`) });
+        problems.push({
+          file,
+          line: cell.line,
+          column: cell.column,
+          message: text(
+            `不认识的关注来源“${cell.value}”。可用：${Object.keys(SOURCE_NAMES).join('、')}。`,
+            `Unknown follower source "${cell.value}". Known: ${Object.keys(SOURCE_NAMES).join(', ')}.`,
+          ),
+        });
         continue;
       }
       source = code;
@@ -542,7 +746,15 @@ function userGrowth(located: Located, file: string, repository: Repository, noti
         const cell = cellAt(row, columns.net);
         const net = Number(cell.value.trim().replace(/[,，\s]/g, ''));
         if (cell.value.trim() !== '' && Number.isFinite(net) && net !== added - cancelled) {
-          problems.push({ file, line: cell.line, column: cell.column, message: text(`净增 ${net} 与新关注 ${added} 减取消 ${cancelled} 不符。`, `Net ${net} does not equal new ${added} minus cancelled ${cancelled}.`) });
+          problems.push({
+            file,
+            line: cell.line,
+            column: cell.column,
+            message: text(
+              `净增 ${net} 与新关注 ${added} 减取消 ${cancelled} 不符。`,
+              `Net ${net} does not equal new ${added} minus cancelled ${cancelled}.`,
+            ),
+          });
         }
       }
       const day = columns.source === undefined && date ? stored.get(date) : undefined;
@@ -560,32 +772,66 @@ function userGrowth(located: Located, file: string, repository: Repository, noti
           });
         }
       } else if (date) {
-        const kept = keepRow(followers, `${date}|${source}`, { date, source, new: added, cancelled }, row, file, text(`${date} 来源 ${source}`, `${date}, source ${source}`), problems, notices);
+        const kept = keepRow(
+          followers,
+          `${date}|${source}`,
+          { date, source, new: added, cancelled },
+          row,
+          file,
+          text(`${date} 来源 ${source}`, `${date}, source ${source}`),
+          problems,
+          notices,
+        );
         if (kept && columns.source === undefined) filedUnderOther += 1;
       }
     }
     if (columns.cumulative !== undefined && date) {
       const cell = cellAt(row, columns.cumulative);
-      if (cell.value.trim() !== '' && cell.value.trim() !== '-') cumulative.push({ date, cumulative: readCount(row, columns.cumulative, file, problems, header('cumulative')) });
+      if (cell.value.trim() !== '' && cell.value.trim() !== '-')
+        cumulative.push({ date, cumulative: readCount(row, columns.cumulative, file, problems, header('cumulative')) });
     }
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   if (filedUnderOther > 0) {
-    notices.push({ file, line: located.headerLine, message: text(`导出里没有“来源”列：${filedUnderOther} 天的新增和取消关注记在来源 0（其他）下。`, `The export has no 来源 (source) column: new and cancelled follows of ${filedUnderOther} ${filedUnderOther === 1 ? 'day' : 'days'} are filed under source 0 (other).`) });
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `导出里没有“来源”列：${filedUnderOther} 天的新增和取消关注记在来源 0（其他）下。`,
+        `The export has no 来源 (source) column: new and cancelled follows of ${filedUnderOther} ${filedUnderOther === 1 ? 'day' : 'days'} are filed under source 0 (other).`,
+      ),
+    });
   }
   // One cumulative figure per day, whichever source row carried it.
   const byDate = new Map(cumulative.map((row) => [row.date, row]));
-  return { batch: { followers: [...followers.values()], 'followers-cumulative': [...byDate.values()] }, rows: rows.length };
+  return {
+    batch: { followers: [...followers.values()], 'followers-cumulative': [...byDate.values()] },
+    rows: rows.length,
+  };
 }
 
-function articles(located: Located, file: string, repository: Repository, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+function articles(
+  located: Located,
+  file: string,
+  repository: Repository,
+  notices: ExportMessage[],
+): { batch: MetricBatch; rows: number } {
   const problems: ExportMessage[] = [];
   const columns = resolveColumns(located, file, ARTICLE_COLUMNS, ['date', 'title', 'reads', 'readers'], problems);
   if (problems.length > 0) throw new ExportImportError(problems);
-  const absent = (Object.keys(ARTICLE_COLUMNS) as Array<keyof typeof ARTICLE_COLUMNS>).filter((field) => columns[field] === undefined);
+  const absent = (Object.keys(ARTICLE_COLUMNS) as Array<keyof typeof ARTICLE_COLUMNS>).filter(
+    (field) => columns[field] === undefined,
+  );
   if (absent.length > 0) {
     const names = absent.map((field) => ARTICLE_COLUMNS[field][0]);
-    notices.push({ file, line: located.headerLine, message: text(`导出里没有这些列：${names.join('、')}。仓库里已有的这些数字保持不变，新的行记为 0。`, `The export has no ${names.join(', ')} column: figures the repository already has for them are kept, new rows get 0.`) });
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `导出里没有这些列：${names.join('、')}。仓库里已有的这些数字保持不变，新的行记为 0。`,
+        `The export has no ${names.join(', ')} column: figures the repository already has for them are kept, new rows get 0.`,
+      ),
+    });
   }
   const byTitle = articlesByTitle(repository);
   const days = new Map<string, Cells>();
@@ -597,15 +843,34 @@ function articles(located: Located, file: string, repository: Repository, notice
     const figures: Cells = {};
     // A column the export lacks stays undefined: the store keeps what it has (likes from an earlier
     // export, favourites from the API) instead of overwriting it with 0.
-    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const) if (columns[field] !== undefined) figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
+    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const)
+      if (columns[field] !== undefined)
+        figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
     if (!article) {
-      const reason = article === null ? text('有多篇文章同名', 'several articles have this title') : text('仓库里没有这个标题的文章', 'no article in the repository has this title');
-      notices.push({ file, line: titleCell.line, column: titleCell.column, message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`) });
+      const reason =
+        article === null
+          ? text('有多篇文章同名', 'several articles have this title')
+          : text('仓库里没有这个标题的文章', 'no article in the repository has this title');
+      notices.push({
+        file,
+        line: titleCell.line,
+        column: titleCell.column,
+        message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`),
+      });
       continue;
     }
     if (!date) continue;
     const key = `${date}|${article}`;
-    keepRow(days, key, { date, article, ...figures }, row, file, text(`${date} 的“${titleCell.value}”`, `"${titleCell.value}" on ${date}`), problems, notices);
+    keepRow(
+      days,
+      key,
+      { date, article, ...figures },
+      row,
+      file,
+      text(`${date} 的“${titleCell.value}”`, `"${titleCell.value}" on ${date}`),
+      problems,
+      notices,
+    );
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { articles: [...days.values()] }, rows: rows.length };
@@ -616,7 +881,8 @@ function articlesByTitle(repository: Repository): Map<string, string | null> {
   const byTitle = new Map<string, string | null>();
   for (const article of repository.articles) {
     const title = article.data?.title;
-    if (typeof title === 'string') byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
+    if (typeof title === 'string')
+      byTitle.set(normaliseTitle(title), byTitle.has(normaliseTitle(title)) ? null : article.id);
   }
   return byTitle;
 }
@@ -625,14 +891,34 @@ function normaliseTitle(title: string): string {
   return toSimplified(title.trim().replace(/\s+/g, ' '));
 }
 
-function audience(located: Located, file: string, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+function audience(
+  located: Located,
+  file: string,
+  options: ExportImportOptions,
+  notices: ExportMessage[],
+): { batch: MetricBatch; rows: number } {
   const problems: ExportMessage[] = [];
-  const dimension = (Object.keys(AUDIENCE_LABELS) as Array<keyof typeof AUDIENCE_LABELS>).find((candidate) => findColumn(located.header, AUDIENCE_LABELS[candidate]) !== -1)!;
-  const columns = resolveColumns(located, file, { label: AUDIENCE_LABELS[dimension], users: AUDIENCE_COUNT, date: AUDIENCE_DATE }, ['label', 'users'], problems);
+  const dimension = (Object.keys(AUDIENCE_LABELS) as Array<keyof typeof AUDIENCE_LABELS>).find(
+    (candidate) => findColumn(located.header, AUDIENCE_LABELS[candidate]) !== -1,
+  )!;
+  const columns = resolveColumns(
+    located,
+    file,
+    { label: AUDIENCE_LABELS[dimension], users: AUDIENCE_COUNT, date: AUDIENCE_DATE },
+    ['label', 'users'],
+    problems,
+  );
   if (problems.length > 0) throw new ExportImportError(problems);
   const fallbackDate = options.snapshotDate ?? addDays(options.today, -1);
   if (columns.date === undefined && options.snapshotDate === undefined) {
-    notices.push({ file, line: located.headerLine, message: text(`导出里没有日期列：记为 ${fallbackDate} 的画像（可用 --date 指定）。`, `The export has no date column: recorded as the audience on ${fallbackDate} (set another with --date).`) });
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `导出里没有日期列：记为 ${fallbackDate} 的画像（可用 --date 指定）。`,
+        `The export has no date column: recorded as the audience on ${fallbackDate} (set another with --date).`,
+      ),
+    });
   }
   const out = new Map<string, Cells>();
   const rows = dataRows(located, file, notices);
@@ -641,13 +927,27 @@ function audience(located: Located, file: string, options: ExportImportOptions, 
     const labelCell = cellAt(row, columns.label!);
     const bucket = toSimplified(labelCell.value.trim());
     if (!bucket) {
-      problems.push({ file, line: labelCell.line, column: labelCell.column, message: text(`“${AUDIENCE_LABELS[dimension][0]}”是空的。`, `"${AUDIENCE_LABELS[dimension][0]}" is empty.`) });
+      problems.push({
+        file,
+        line: labelCell.line,
+        column: labelCell.column,
+        message: text(`“${AUDIENCE_LABELS[dimension][0]}”是空的。`, `"${AUDIENCE_LABELS[dimension][0]}" is empty.`),
+      });
       continue;
     }
     const users = readCount(row, columns.users, file, problems, AUDIENCE_COUNT[0]);
     if (!date) continue;
     const key = `${date}|${bucket}`;
-    keepRow(out, key, { date, dimension, bucket, users }, row, file, text(`“${bucket}”`, `"${bucket}"`), problems, notices);
+    keepRow(
+      out,
+      key,
+      { date, dimension, bucket, users },
+      row,
+      file,
+      text(`“${bucket}”`, `"${bucket}"`),
+      problems,
+      notices,
+    );
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { audience: [...out.values()] }, rows: rows.length };
@@ -666,13 +966,26 @@ function publishedDate(value: string): string | undefined {
  * day the totals can cover (the snapshot day, at most six days after sending). Articles are found
  * by the mid and idx in 内容url through the publish records, else by their exact title.
  */
-function notifiedContent(located: Located, file: string, repository: Repository, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+function notifiedContent(
+  located: Located,
+  file: string,
+  repository: Repository,
+  options: ExportImportOptions,
+  notices: ExportMessage[],
+): { batch: MetricBatch; rows: number } {
   const problems: ExportMessage[] = [];
   const columns = resolveColumns(located, file, NOTIFIED_COLUMNS, ['title', 'published', 'readers', 'reads'], problems);
   if (problems.length > 0) throw new ExportImportError(problems);
-  const homeless = located.header.map((cell) => normaliseHeader(cell.value)).filter((name) => NOTIFIED_WITHOUT_HOME.includes(name));
+  const homeless = located.header
+    .map((cell) => normaliseHeader(cell.value))
+    .filter((name) => NOTIFIED_WITHOUT_HOME.includes(name));
   const known = new Set<string>(Object.values(NOTIFIED_COLUMNS).flat());
-  const unknown = located.header.map((cell) => cell.value.trim()).filter((value) => value !== '' && !known.has(normaliseHeader(value)) && !NOTIFIED_WITHOUT_HOME.includes(normaliseHeader(value)));
+  const unknown = located.header
+    .map((cell) => cell.value.trim())
+    .filter(
+      (value) =>
+        value !== '' && !known.has(normaliseHeader(value)) && !NOTIFIED_WITHOUT_HOME.includes(normaliseHeader(value)),
+    );
   const skipped = [...homeless, ...unknown];
   if (skipped.length > 0) {
     notices.push({
@@ -694,27 +1007,66 @@ function notifiedContent(located: Located, file: string, repository: Repository,
     const dateCell = cellAt(row, columns.published!);
     const date = publishedDate(dateCell.value);
     if (!date) {
-      problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`“${dateCell.value}”不是可识别的发表时间（例如 2026-11-03 20:30、20261103）。`, `"${dateCell.value}" is not a publishing time mpflow can read (e.g. 2026-11-03 20:30, 20261103).`) });
+      problems.push({
+        file,
+        line: dateCell.line,
+        column: dateCell.column,
+        message: text(
+          `“${dateCell.value}”不是可识别的发表时间（例如 2026-11-03 20:30、20261103）。`,
+          `"${dateCell.value}" is not a publishing time mpflow can read (e.g. 2026-11-03 20:30, 20261103).`,
+        ),
+      });
       continue;
     }
     const url = columns.url === undefined ? '' : cellAt(row, columns.url).value.trim();
     const mid = /[?&]mid=(\d+)/.exec(url)?.[1];
     const idx = /[?&]idx=(\d+)/.exec(url)?.[1] ?? '1';
-    const article = (mid ? byMessage(`${mid}_${idx}`, '') : undefined) ?? byTitle.get(normaliseTitle(titleCell.value)) ?? undefined;
+    const article =
+      (mid ? byMessage(`${mid}_${idx}`, '') : undefined) ?? byTitle.get(normaliseTitle(titleCell.value)) ?? undefined;
     const figures: Cells = {};
-    for (const field of ['readers', 'reads', 'shareUsers', 'shares', 'targetUsers'] as const) if (columns[field] !== undefined) figures[field] = readCount(row, columns[field], file, problems, NOTIFIED_COLUMNS[field][0]);
+    for (const field of ['readers', 'reads', 'shareUsers', 'shares', 'targetUsers'] as const)
+      if (columns[field] !== undefined)
+        figures[field] = readCount(row, columns[field], file, problems, NOTIFIED_COLUMNS[field][0]);
     if (!article) {
-      const reason = byTitle.get(normaliseTitle(titleCell.value)) === null ? text('有多篇文章同名', 'several articles have this title') : text('没有发布记录的 msgid 与内容url 对应，也没有同名文章', 'no publish record has the msgid in its 内容url and no article has this title');
-      notices.push({ file, line: titleCell.line, column: titleCell.column, message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`) });
+      const reason =
+        byTitle.get(normaliseTitle(titleCell.value)) === null
+          ? text('有多篇文章同名', 'several articles have this title')
+          : text(
+              '没有发布记录的 msgid 与内容url 对应，也没有同名文章',
+              'no publish record has the msgid in its 内容url and no article has this title',
+            );
+      notices.push({
+        file,
+        line: titleCell.line,
+        column: titleCell.column,
+        message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`),
+      });
       continue;
     }
     if (snapshot < date) {
-      problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`发表时间 ${date} 晚于导出所记的日期 ${snapshot}（用 --date 指定导出那天）。`, `The publishing day ${date} is after the day the export describes, ${snapshot} (set that day with --date).`) });
+      problems.push({
+        file,
+        line: dateCell.line,
+        column: dateCell.column,
+        message: text(
+          `发表时间 ${date} 晚于导出所记的日期 ${snapshot}（用 --date 指定导出那天）。`,
+          `The publishing day ${date} is after the day the export describes, ${snapshot} (set that day with --date).`,
+        ),
+      });
       continue;
     }
     const last = addDays(date, 6);
     const statDate = snapshot < last ? snapshot : last;
-    keepRow(totals, `${date}|${article}|${statDate}`, { date, article, statDate, ...figures }, row, file, text(`“${titleCell.value}”`, `"${titleCell.value}"`), problems, notices);
+    keepRow(
+      totals,
+      `${date}|${article}|${statDate}`,
+      { date, article, statDate, ...figures },
+      row,
+      file,
+      text(`“${titleCell.value}”`, `"${titleCell.value}"`),
+      problems,
+      notices,
+    );
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { 'article-totals': [...totals.values()] }, rows: rows.length };
@@ -733,7 +1085,13 @@ interface TrendBlock {
  * 内容标题, 阅读人数, 阅读人数占比). The first two become reads rows (per channel; the 全部 row also
  * takes the day's sharing and saving users); the third has no per-day home and is named.
  */
-function trend(located: Located, titleRows: CsvRow[], file: string, options: ExportImportOptions, notices: ExportMessage[]): { batch: MetricBatch; rows: number } {
+function trend(
+  located: Located,
+  titleRows: CsvRow[],
+  file: string,
+  options: ExportImportOptions,
+  notices: ExportMessage[],
+): { batch: MetricBatch; rows: number } {
   void options;
   const problems: ExportMessage[] = [];
   const blocks: TrendBlock[] = [];
@@ -750,15 +1108,38 @@ function trend(located: Located, titleRows: CsvRow[], file: string, options: Exp
     }
     current.columns.set(name, index);
   });
-  const channelBlock = blocks.find((block) => block.columns.has('渠道') && block.columns.has('阅读人数') && block.columns.has('日期'));
-  const dayBlock = blocks.find((block) => block !== channelBlock && block.columns.has('日期') && (block.columns.has('分享人数') || block.columns.has('微信收藏人数')));
+  const channelBlock = blocks.find(
+    (block) => block.columns.has('渠道') && block.columns.has('阅读人数') && block.columns.has('日期'),
+  );
+  const dayBlock = blocks.find(
+    (block) =>
+      block !== channelBlock &&
+      block.columns.has('日期') &&
+      (block.columns.has('分享人数') || block.columns.has('微信收藏人数')),
+  );
   const articleBlock = blocks.find((block) => block.columns.has('传播渠道') || block.columns.has('内容标题'));
   if (!channelBlock) {
-    problems.push({ file, line: located.headerLine, message: text(`数据趋势导出缺少“日期、渠道、阅读人数”这一块。表头是：${shownHeader(located.header)}。`, `The 数据趋势 export lacks its 日期, 渠道, 阅读人数 block. The header is: ${shownHeader(located.header)}.`) });
+    problems.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `数据趋势导出缺少“日期、渠道、阅读人数”这一块。表头是：${shownHeader(located.header)}。`,
+        `The 数据趋势 export lacks its 日期, 渠道, 阅读人数 block. The header is: ${shownHeader(located.header)}.`,
+      ),
+    });
     throw new ExportImportError(problems);
   }
-  const period = titleRows.flatMap((row) => row.cells).map((cell) => /数据趋势概况\s*[（(]\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})\s*-\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})/.exec(cell.value)).find(Boolean);
-  const within = period ? { from: `${period[1]}-${period[2]}-${period[3]}`, to: `${period[4]}-${period[5]}-${period[6]}` } : undefined;
+  const period = titleRows
+    .flatMap((row) => row.cells)
+    .map((cell) =>
+      /数据趋势概况\s*[（(]\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})\s*-\s*(\d{4})[.\-/](\d{2})[.\-/](\d{2})/.exec(
+        cell.value,
+      ),
+    )
+    .find(Boolean);
+  const within = period
+    ? { from: `${period[1]}-${period[2]}-${period[3]}`, to: `${period[4]}-${period[5]}-${period[6]}` }
+    : undefined;
   const reads = new Map<string, Cells>();
   const folded = new Set<string>();
   const unknownChannels = new Set<string>();
@@ -777,7 +1158,15 @@ function trend(located: Located, titleRows: CsvRow[], file: string, options: Exp
       } else if (source === 5 && channel !== '其他') folded.add(channel);
       const readers = readCount(row, channelBlock.columns.get('阅读人数'), file, problems, '阅读人数');
       if (date && within && (date < within.from || date > within.to)) {
-        problems.push({ file, line: dateCell.line, column: dateCell.column, message: text(`${date} 不在标题所说的区间 ${within.from} 至 ${within.to} 内。`, `${date} lies outside the period ${within.from} to ${within.to} the title names.`) });
+        problems.push({
+          file,
+          line: dateCell.line,
+          column: dateCell.column,
+          message: text(
+            `${date} 不在标题所说的区间 ${within.from} 至 ${within.to} 内。`,
+            `${date} lies outside the period ${within.from} to ${within.to} the title names.`,
+          ),
+        });
       }
       if (date) {
         const key = `${date}|${source}`;
@@ -794,8 +1183,10 @@ function trend(located: Located, titleRows: CsvRow[], file: string, options: Exp
         if (date) {
           const key = `${date}|${ALL_READ_SOURCES}`;
           const cells = reads.get(key) ?? { date, source: ALL_READ_SOURCES };
-          if (dayBlock.columns.has('分享人数')) cells.shareUsers = readCount(row, dayBlock.columns.get('分享人数'), file, problems, '分享人数');
-          if (dayBlock.columns.has('微信收藏人数')) cells.favoriteUsers = readCount(row, dayBlock.columns.get('微信收藏人数'), file, problems, '微信收藏人数');
+          if (dayBlock.columns.has('分享人数'))
+            cells.shareUsers = readCount(row, dayBlock.columns.get('分享人数'), file, problems, '分享人数');
+          if (dayBlock.columns.has('微信收藏人数'))
+            cells.favoriteUsers = readCount(row, dayBlock.columns.get('微信收藏人数'), file, problems, '微信收藏人数');
           reads.set(key, cells);
         }
       }
@@ -804,11 +1195,22 @@ function trend(located: Located, titleRows: CsvRow[], file: string, options: Exp
   if (problems.length > 0) throw new ExportImportError(problems);
   if (unknownChannels.size > 0 || folded.size > 0) {
     const names = [...unknownChannels, ...folded].join('、');
-    notices.push({ file, line: located.headerLine, message: text(`这些渠道没有单独的阅读来源代码，计入“其他”（5）：${names}。`, `These channels have no read-source code of their own and were counted under 其他 (5): ${names}.`) });
+    notices.push({
+      file,
+      line: located.headerLine,
+      message: text(
+        `这些渠道没有单独的阅读来源代码，计入“其他”（5）：${names}。`,
+        `These channels have no read-source code of their own and were counted under 其他 (5): ${names}.`,
+      ),
+    });
   }
   const homeless = [
     ...(dayBlock ? ['跳转阅读原文人数', '发表篇数'].filter((name) => dayBlock.columns.has(name)) : []),
-    ...(articleBlock ? [`${[...articleBlock.columns.keys()].join('/')}（${text('按文章和渠道的区间合计', 'per article and channel over the period').zh}）`] : []),
+    ...(articleBlock
+      ? [
+          `${[...articleBlock.columns.keys()].join('/')}（${text('按文章和渠道的区间合计', 'per article and channel over the period').zh}）`,
+        ]
+      : []),
   ];
   notices.push({
     file,

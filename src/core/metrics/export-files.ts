@@ -44,15 +44,24 @@ export function sniffExportFile(bytes: Uint8Array): SniffedFile {
     const body = latin1(bytes, 0, bytes.length);
     const utf16 = (name: string) => [...name].map((character) => `${character}\u0000`).join('');
     if (body.includes(utf16('Workbook')) || body.includes(utf16('Book'))) return { kind: 'xls' };
-    if (body.includes(utf16('WordDocument'))) return { kind: 'other', type: text('Word 97–2003 文档（.doc）', 'a Word 97–2003 document (.doc)') };
+    if (body.includes(utf16('WordDocument')))
+      return { kind: 'other', type: text('Word 97–2003 文档（.doc）', 'a Word 97–2003 document (.doc)') };
     return { kind: 'other', type: text('不是工作簿的 OLE2 复合文档', 'an OLE2 compound file that holds no workbook') };
   }
   if (startsWith(bytes, 'PK\u0003\u0004')) {
     const names = latin1(bytes, 0, bytes.length);
     if (names.includes('xl/workbook')) return { kind: 'xlsx' };
-    if (names.includes('word/document')) return { kind: 'other', type: text('Word 文档（.docx）', 'a Word document (.docx)') };
-    if (names.includes('ppt/presentation')) return { kind: 'other', type: text('PowerPoint 演示文稿（.pptx）', 'a PowerPoint presentation (.pptx)') };
-    return { kind: 'other', type: text('ZIP 压缩包（请先解压，再导入其中的导出文件）', 'a ZIP archive (unpack it and import the export inside)') };
+    if (names.includes('word/document'))
+      return { kind: 'other', type: text('Word 文档（.docx）', 'a Word document (.docx)') };
+    if (names.includes('ppt/presentation'))
+      return { kind: 'other', type: text('PowerPoint 演示文稿（.pptx）', 'a PowerPoint presentation (.pptx)') };
+    return {
+      kind: 'other',
+      type: text(
+        'ZIP 压缩包（请先解压，再导入其中的导出文件）',
+        'a ZIP archive (unpack it and import the export inside)',
+      ),
+    };
   }
   const signatures: Array<[number[] | string, LocalizedText]> = [
     ['%PDF', text('PDF 文档', 'a PDF document')],
@@ -65,14 +74,29 @@ export function sniffExportFile(bytes: Uint8Array): SniffedFile {
     ['SQLite format 3', text('SQLite 数据库', 'an SQLite database')],
   ];
   for (const [signature, type] of signatures) if (startsWith(bytes, signature)) return { kind: 'other', type };
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { kind: looksLikeHtml(Buffer.from(bytes.subarray(2, 4096)).toString(bytes[0] === 0xff ? 'utf16le' : 'latin1').replace(/\u0000/g, '')) ? 'html' : 'text' };
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]))
+    return {
+      kind: looksLikeHtml(
+        Buffer.from(bytes.subarray(2, 4096))
+          .toString(bytes[0] === 0xff ? 'utf16le' : 'latin1')
+          .replace(/\u0000/g, ''),
+      )
+        ? 'html'
+        : 'text',
+    };
   const head = bytes.subarray(0, 4096);
   const nuls = head.filter((byte) => byte === 0).length;
   if (nuls > 0) {
     // UTF-16 text without a BOM has a NUL beside nearly every ASCII character; a binary file has them anywhere.
     const evenNuls = [...head].filter((byte, index) => index % 2 === 1 && byte === 0).length;
     if (evenNuls >= head.length / 4 && nuls - evenNuls <= 2) return { kind: 'text' };
-    return { kind: 'other', type: text('未知类型的二进制文件（不是表格，也不是文本）', 'a binary file of unknown type (neither a spreadsheet nor text)') };
+    return {
+      kind: 'other',
+      type: text(
+        '未知类型的二进制文件（不是表格，也不是文本）',
+        'a binary file of unknown type (neither a spreadsheet nor text)',
+      ),
+    };
   }
   const start = Buffer.from(head).toString('latin1');
   return { kind: looksLikeHtml(start) ? 'html' : 'text' };
@@ -80,14 +104,23 @@ export function sniffExportFile(bytes: Uint8Array): SniffedFile {
 
 function looksLikeHtml(start: string): boolean {
   const trimmed = start.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
-  return /^<(?:!doctype\s+html|html|head|meta|table|body|\?xml[^>]*>\s*<html)/i.test(trimmed) || (/^</.test(trimmed) && /<table[\s>]/i.test(start));
+  return (
+    /^<(?:!doctype\s+html|html|head|meta|table|body|\?xml[^>]*>\s*<html)/i.test(trimmed) ||
+    (/^</.test(trimmed) && /<table[\s>]/i.test(start))
+  );
 }
 
 /** Reads every sheet of an Excel 97 (.xls) or .xlsx workbook as rows of text cells. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ExportSheet[]> {
   // SheetJS is large: it is loaded only when a workbook is imported, never by `mpflow check`.
   const XLSX = await import('@e965/xlsx');
-  const workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
+  const workbook = XLSX.read(bytes, {
+    type: 'buffer',
+    cellDates: false,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+  });
   return workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name]!;
     // raw values: numbers as numbers (Excel date serials stay serials, which parseExportDate reads), text as text.
@@ -95,7 +128,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExportSheet[]> {
     const range = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']) : { s: { r: 0, c: 0 } };
     const rows: CsvRow[] = values.map((cells, index) => {
       const line = range.s.r + index + 1;
-      return { line, cells: cells.map((value, column) => ({ value: cellText(value), line, column: range.s.c + column + 1 })) };
+      return {
+        line,
+        cells: cells.map((value, column) => ({ value: cellText(value), line, column: range.s.c + column + 1 })),
+      };
     });
     return { name, rows };
   });
@@ -127,7 +163,8 @@ function decodeEntities(value: string): string {
 export function readHtmlTable(source: string): CsvRow[] {
   const position = positionsIn(source);
   const tables = [...source.matchAll(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi)];
-  const chunks = tables.length > 0 ? tables.map((match) => ({ body: match[0], at: match.index })) : [{ body: source, at: 0 }];
+  const chunks =
+    tables.length > 0 ? tables.map((match) => ({ body: match[0], at: match.index })) : [{ body: source, at: 0 }];
   for (const chunk of chunks) {
     const rows: CsvRow[] = [];
     for (const row of chunk.body.matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<\/tr\s*>|<tr\b|<\/table\s*>|$)/gi)) {
@@ -135,7 +172,9 @@ export function readHtmlTable(source: string): CsvRow[] {
       const cells: CsvCell[] = [];
       for (const cell of row[0].matchAll(/<t([hd])\b([^>]*)>([\s\S]*?)(?=<\/t[hd]\s*>|<t[hd]\b|$)/gi)) {
         const at = position(rowAt + cell.index);
-        const value = decodeEntities(cell[3]!.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+        const value = decodeEntities(cell[3]!.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''))
+          .replace(/\s+/g, ' ')
+          .trim();
         cells.push({ value, ...at });
         const span = Number(/colspan\s*=\s*["']?(\d+)/i.exec(cell[2]!)?.[1] ?? 1);
         for (let extra = 1; extra < Math.min(span, 50); extra += 1) cells.push({ value: '', ...at });

@@ -8,12 +8,18 @@
  * checker reports them, and a half-read row must not move a score.
  */
 import { departmentTimeZone } from '../policy/department-clock.ts';
-import type { ArticleDailyRow, FollowerChangeRow, FollowerCumulativeRow, PolicyFile, SupportConductRow, SupportConversationRow } from '../model/types.generated.ts';
+import type {
+  ArticleDailyRow,
+  FollowerChangeRow,
+  FollowerCumulativeRow,
+  PolicyFile,
+  SupportConductRow,
+  SupportConversationRow,
+} from '../model/types.generated.ts';
 import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository, TableFile } from '../repository/load-repository.ts';
 import { dateInTimeZone } from '../model/dates.ts';
-import { addDays, datesOf, inRange, isoWeek, monthRange, type DateRange } from '../calendar/days.ts';
-
+import { addDays, datesOf, inRange, isoWeek, type DateRange } from '../calendar/days.ts';
 
 export { DEFAULT_TIME_ZONE } from '../policy/department-clock.ts';
 
@@ -66,7 +72,15 @@ function validPolicies(repository: Repository): PolicyFile[] {
 /** An article's figures: a row of the article table without its day and article. */
 export type ArticleTotals = Omit<ArticleDailyRow, 'date' | 'article'>;
 
-export const ARTICLE_FIGURES = ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const satisfies readonly (keyof ArticleTotals)[];
+export const ARTICLE_FIGURES = [
+  'reads',
+  'readers',
+  'shares',
+  'shareUsers',
+  'likes',
+  'comments',
+  'favorites',
+] as const satisfies readonly (keyof ArticleTotals)[];
 
 export interface ArticleKpi extends ArticleTotals {
   article: string;
@@ -114,7 +128,8 @@ export function articleKpis(repository: Repository, range: DateRange): ArticleKp
   const publishedAt = new Map<string, unknown>();
   for (const [id, data] of articles) publishedAt.set(id, data.publishAt);
   for (const record of repository.publishRecords ?? []) {
-    if (record.valid && record.data.status === 'published' && typeof record.data.publishedAt === 'string') publishedAt.set(record.data.article, record.data.publishedAt);
+    if (record.valid && record.data.status === 'published' && typeof record.data.publishedAt === 'string')
+      publishedAt.set(record.data.article, record.data.publishedAt);
   }
   const ids = new Set(totals.keys());
   for (const id of articles.keys()) {
@@ -171,7 +186,12 @@ export interface MemberArticleKpis {
  * The figures of the articles a member wrote (author) or designed (designer). `all` takes the
  * result of articleKpis for the same range, so a report over many members computes it once.
  */
-export function memberArticleKpis(repository: Repository, memberId: string, range: DateRange, all: readonly ArticleKpi[] = articleKpis(repository, range)): MemberArticleKpis {
+export function memberArticleKpis(
+  repository: Repository,
+  memberId: string,
+  range: DateRange,
+  all: readonly ArticleKpi[] = articleKpis(repository, range),
+): MemberArticleKpis {
   const articles: MemberArticleKpis['articles'] = [];
   for (const kpi of all) {
     const roles: Array<'author' | 'designer'> = [];
@@ -195,7 +215,8 @@ export function memberArticleKpis(repository: Repository, memberId: string, rang
 /** Account-wide article figures per day (all articles together), one entry per date of the range. */
 export function dailyArticleTotals(repository: Repository, range: DateRange): Array<ArticleTotals & { date: string }> {
   const byDate = new Map<string, ArticleTotals>(datesOf(range).map((date) => [date, emptyTotals()]));
-  for (const row of rowsOf<ArticleDailyRow>(repository.articleStats, range, (row) => row.date)) addFigures(byDate.get(row.date)!, row);
+  for (const row of rowsOf<ArticleDailyRow>(repository.articleStats, range, (row) => row.date))
+    addFigures(byDate.get(row.date)!, row);
   return [...byDate].map(([date, totals]) => ({ date, ...totals }));
 }
 
@@ -269,7 +290,8 @@ function cumulativeByDate(repository: Repository): DatedValue[] {
   for (const table of repository.followerTotals) {
     for (const row of table.rows) {
       const data = row.data as FollowerCumulativeRow;
-      if (row.valid && typeof data.date === 'string' && typeof data.cumulative === 'number') values.push({ date: data.date, value: data.cumulative });
+      if (row.valid && typeof data.date === 'string' && typeof data.cumulative === 'number')
+        values.push({ date: data.date, value: data.cumulative });
     }
   }
   return values.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -341,7 +363,16 @@ export function followerKpis(repository: Repository, range: DateRange): Follower
       cancelled += day.cancelled;
     }
     const start = startOf(from);
-    return { period: name, from, to, new: added, cancelled, net: added - cancelled, cumulativeEnd: endOf(from, to), churnRate: start === null ? null : ratio(cancelled, start) };
+    return {
+      period: name,
+      from,
+      to,
+      new: added,
+      cancelled,
+      net: added - cancelled,
+      cumulativeEnd: endOf(from, to),
+      churnRate: start === null ? null : ratio(cancelled, start),
+    };
   };
 
   const daily = datesOf(range).map((date) => period(date, date, date));
@@ -371,7 +402,12 @@ export function followerKpis(repository: Repository, range: DateRange): Follower
     churnRate: cumulativeStart === null ? null : ratio(totalCancelled, cumulativeStart),
     daysWithData: byDate.size,
     bySource: [...bySource]
-      .map(([source, figures]) => ({ source, ...figures, net: figures.new - figures.cancelled, shareOfNew: ratio(figures.new, totalNew) }))
+      .map(([source, figures]) => ({
+        source,
+        ...figures,
+        net: figures.new - figures.cancelled,
+        shareOfNew: ratio(figures.new, totalNew),
+      }))
       .sort((a, b) => b.new - a.new || a.source - b.source),
     daily,
     weekly,
@@ -415,7 +451,13 @@ export interface SupportKpis {
   overall: Omit<SupportAgentKpi, 'agent'>;
   agents: SupportAgentKpi[];
   /** Each conversation's measured first-reply time, for charts and audits. */
-  conversations: Array<{ id: string; agent: string; openedOn: string; firstReplyMinutes: number | null; withinDeadline: boolean }>;
+  conversations: Array<{
+    id: string;
+    agent: string;
+    openedOn: string;
+    firstReplyMinutes: number | null;
+    withinDeadline: boolean;
+  }>;
 }
 
 interface SupportRule {
@@ -435,11 +477,27 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 function localMinutes(instant: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     offsetFormats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall / 60_000;
 }
 
@@ -447,7 +505,12 @@ function localMinutes(instant: number, timeZone: string): number {
  * Business minutes between two instants: only time inside the daily business hours counts, so a
  * message that arrives at night is timed from the next opening (policy 客服 rule).
  */
-export function businessMinutesBetween(openedAt: string, repliedAt: string, hours: { start: string; end: string } | undefined, timeZone: string): number {
+export function businessMinutesBetween(
+  openedAt: string,
+  repliedAt: string,
+  hours: { start: string; end: string } | undefined,
+  timeZone: string,
+): number {
   const start = localMinutes(Date.parse(openedAt), timeZone);
   const end = localMinutes(Date.parse(repliedAt), timeZone);
   if (end <= start) return 0;
@@ -484,7 +547,9 @@ export function supportKpis(repository: Repository, range: DateRange): SupportKp
   const endPolicy = policyInForce(validPolicies(repository), range.to);
   const timeZoneAt = (date: string) => policyTimeZone(repository, date);
   const rows = rowsOf<SupportConversationRow>(repository.supportConversations, range, (row) =>
-    typeof row.openedAt === 'string' && !Number.isNaN(Date.parse(row.openedAt)) ? dateInTimeZone(row.openedAt, timeZoneAt(row.openedAt.slice(0, 10))) : undefined,
+    typeof row.openedAt === 'string' && !Number.isNaN(Date.parse(row.openedAt))
+      ? dateInTimeZone(row.openedAt, timeZoneAt(row.openedAt.slice(0, 10)))
+      : undefined,
   );
   const conversations: SupportKpis['conversations'] = [];
   for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
@@ -492,15 +557,30 @@ export function supportKpis(repository: Repository, range: DateRange): SupportKp
     const rule = supportRule(repository, openedOn);
     let minutes: number | null = null;
     if (typeof row.firstReplyAt === 'string' && !Number.isNaN(Date.parse(row.firstReplyAt))) {
-      minutes = businessMinutesBetween(row.openedAt, row.firstReplyAt, rule?.hours, rule?.timeZone ?? timeZoneAt(openedOn));
+      minutes = businessMinutesBetween(
+        row.openedAt,
+        row.firstReplyAt,
+        rule?.hours,
+        rule?.timeZone ?? timeZoneAt(openedOn),
+      );
     }
-    conversations.push({ id: row.id, agent: row.agent, openedOn, firstReplyMinutes: minutes, withinDeadline: minutes !== null && rule !== undefined && minutes <= rule.deadline });
+    conversations.push({
+      id: row.id,
+      agent: row.agent,
+      openedOn,
+      firstReplyMinutes: minutes,
+      withinDeadline: minutes !== null && rule !== undefined && minutes <= rule.deadline,
+    });
   }
   const rated = new Map<string, number[]>();
-  for (const row of rows) if (typeof row.satisfaction === 'number') rated.set(row.agent, [...(rated.get(row.agent) ?? []), row.satisfaction]);
+  for (const row of rows)
+    if (typeof row.satisfaction === 'number') rated.set(row.agent, [...(rated.get(row.agent) ?? []), row.satisfaction]);
 
   const summarise = (items: typeof conversations, ratings: number[]): Omit<SupportAgentKpi, 'agent'> => {
-    const minutes = items.map((item) => item.firstReplyMinutes).filter((value): value is number => value !== null).sort((a, b) => a - b);
+    const minutes = items
+      .map((item) => item.firstReplyMinutes)
+      .filter((value): value is number => value !== null)
+      .sort((a, b) => a - b);
     const within = items.filter((item) => item.withinDeadline).length;
     return {
       conversations: items.length,
@@ -526,13 +606,27 @@ export function supportKpis(repository: Repository, range: DateRange): SupportKp
     }
     return { conduct: sum };
   };
-  const agents = [...new Set([...conversations.map((item) => item.agent), ...conductRows.map((row) => row.agent)])].sort();
+  const agents = [
+    ...new Set([...conversations.map((item) => item.agent), ...conductRows.map((row) => row.agent)]),
+  ].sort();
   return {
     range,
-    deadlineMinutes: typeof endPolicy?.support?.firstReplyDeadlineMinutes === 'number' ? endPolicy.support.firstReplyDeadlineMinutes : null,
-    businessHours: endPolicy?.support?.businessHours ? { start: endPolicy.support.businessHours.start, end: endPolicy.support.businessHours.end } : null,
+    deadlineMinutes:
+      typeof endPolicy?.support?.firstReplyDeadlineMinutes === 'number'
+        ? endPolicy.support.firstReplyDeadlineMinutes
+        : null,
+    businessHours: endPolicy?.support?.businessHours
+      ? { start: endPolicy.support.businessHours.start, end: endPolicy.support.businessHours.end }
+      : null,
     overall: { ...summarise(conversations, [...rated.values()].flat()), ...conductOf() },
-    agents: agents.map((agent) => ({ agent, ...summarise(conversations.filter((item) => item.agent === agent), rated.get(agent) ?? []), ...conductOf(agent) })),
+    agents: agents.map((agent) => ({
+      agent,
+      ...summarise(
+        conversations.filter((item) => item.agent === agent),
+        rated.get(agent) ?? [],
+      ),
+      ...conductOf(agent),
+    })),
     conversations,
   };
 }
@@ -560,7 +654,8 @@ export function audienceKpis(repository: Repository, on: string): AudienceSnapsh
   for (const table of repository.audience ?? []) {
     for (const row of table.rows) {
       const data = row.data;
-      if (row.valid && typeof data.date === 'string' && data.date <= on) rows.push({ date: data.date, dimension: data.dimension, bucket: data.bucket, users: data.users });
+      if (row.valid && typeof data.date === 'string' && data.date <= on)
+        rows.push({ date: data.date, dimension: data.dimension, bucket: data.bucket, users: data.users });
     }
   }
   const snapshots: AudienceSnapshot[] = [];
@@ -570,9 +665,15 @@ export function audienceKpis(repository: Repository, on: string): AudienceSnapsh
     const date = mine.reduce((latest, row) => (row.date > latest ? row.date : latest), '');
     const buckets = mine.filter((row) => row.date === date);
     const total = buckets.reduce((sum, row) => sum + row.users, 0);
-    if (dimension !== 'gender' && dimension !== 'age') buckets.sort((a, b) => b.users - a.users || (a.bucket < b.bucket ? -1 : 1));
+    if (dimension !== 'gender' && dimension !== 'age')
+      buckets.sort((a, b) => b.users - a.users || (a.bucket < b.bucket ? -1 : 1));
     else buckets.sort((a, b) => bucketOrder(a.bucket) - bucketOrder(b.bucket) || (a.bucket < b.bucket ? -1 : 1));
-    snapshots.push({ dimension, date, total, buckets: buckets.map((row) => ({ bucket: row.bucket, users: row.users, share: ratio(row.users, total) })) });
+    snapshots.push({
+      dimension,
+      date,
+      total,
+      buckets: buckets.map((row) => ({ bucket: row.bucket, users: row.users, share: ratio(row.users, total) })),
+    });
   }
   return snapshots;
 }
@@ -636,7 +737,10 @@ export function readSourceKpis(repository: Repository, range: DateRange): ReadSo
 }
 
 /** Shares per scene (friends, Moments, other) over a range. */
-export function shareSceneKpis(repository: Repository, range: DateRange): Array<{ scene: number; shares: number; shareUsers: number }> {
+export function shareSceneKpis(
+  repository: Repository,
+  range: DateRange,
+): Array<{ scene: number; shares: number; shareUsers: number }> {
   const byScene = new Map<number, { shares: number; shareUsers: number }>();
   for (const row of rowsOf(repository.sharesByScene ?? [], range, (row) => row.date)) {
     const entry = byScene.get(row.scene) ?? { shares: 0, shareUsers: 0 };

@@ -28,7 +28,8 @@ import {
 /** Months (YYYY-MM) that have follower or article figures, oldest first. */
 export function metricsMonths(repository: Repository): string[] {
   const months = new Set<string>();
-  for (const table of [...repository.followerChanges, ...repository.followerTotals, ...repository.articleStats]) if (table.rows.some((row) => row.valid)) months.add(table.month);
+  for (const table of [...repository.followerChanges, ...repository.followerTotals, ...repository.articleStats])
+    if (table.rows.some((row) => row.valid)) months.add(table.month);
   return [...months].sort();
 }
 
@@ -97,14 +98,23 @@ export function monthlyReport(repository: Repository, month: string): MonthlyRep
   const hasPrevious = metricsMonths(repository).includes(previous);
   const previousWhole = monthRange(previous);
   const sameDays = `${previous}-${lastDay.slice(8, 10)}`;
-  const previousRange = { from: previousWhole.from, to: lastDay === whole.to || sameDays > previousWhole.to ? previousWhole.to : sameDays };
+  const previousRange = {
+    from: previousWhole.from,
+    to: lastDay === whole.to || sameDays > previousWhole.to ? previousWhole.to : sameDays,
+  };
   const previousArticles = hasPrevious ? articleKpis(repository, previousRange) : [];
   const members = indexMembers(repository.team?.data);
   const memberSummaries: MemberSummary[] = [];
   for (const member of members.values()) {
     const kpis = memberArticleKpis(repository, member.id, range, articles);
     if (kpis.articles.length === 0) continue;
-    memberSummaries.push({ member: member.id, name: member.name, published: kpis.published, totals: kpis.totals, meanReadRate: kpis.meanReadRate });
+    memberSummaries.push({
+      member: member.id,
+      name: member.name,
+      published: kpis.published,
+      totals: kpis.totals,
+      meanReadRate: kpis.meanReadRate,
+    });
   }
   memberSummaries.sort((a, b) => b.totals.reads - a.totals.reads || (a.member < b.member ? -1 : 1));
   return {
@@ -116,12 +126,19 @@ export function monthlyReport(repository: Repository, month: string): MonthlyRep
       ? {
           previousRange,
           previousFollowers: followerKpis(repository, previousRange),
-          previousPublished: previousArticles.filter((kpi) => kpi.publishedOn !== undefined && kpi.publishedOn >= previousRange.from && kpi.publishedOn <= previousRange.to).length,
+          previousPublished: previousArticles.filter(
+            (kpi) =>
+              kpi.publishedOn !== undefined &&
+              kpi.publishedOn >= previousRange.from &&
+              kpi.publishedOn <= previousRange.to,
+          ).length,
           previousSupport: supportKpis(repository, previousRange).overall,
         }
       : {}),
     articles,
-    published: articles.filter((kpi) => kpi.publishedOn !== undefined && kpi.publishedOn >= range.from && kpi.publishedOn <= range.to),
+    published: articles.filter(
+      (kpi) => kpi.publishedOn !== undefined && kpi.publishedOn >= range.from && kpi.publishedOn <= range.to,
+    ),
     totals: sumTotals(articles),
     ...(hasPrevious ? { previousTotals: sumTotals(previousArticles) } : {}),
     daily: dailyArticleTotals(repository, range),
@@ -150,7 +167,10 @@ export interface DashboardOverview {
   memberNames: Map<string, string>;
 }
 
-export function dashboardOverview(repository: Repository, options: { top?: number; compare?: number } = {}): DashboardOverview | undefined {
+export function dashboardOverview(
+  repository: Repository,
+  options: { top?: number; compare?: number } = {},
+): DashboardOverview | undefined {
   const span = metricsSpan(repository);
   if (!span) return undefined;
   const articles = articleKpis(repository, span);
@@ -169,7 +189,10 @@ export function dashboardOverview(repository: Repository, options: { top?: numbe
     support: supportKpis(repository, span),
     supportByMonth: months.map((month) => {
       const whole = monthRange(month);
-      return { month, kpis: supportKpis(repository, { from: whole.from, to: whole.to < span.to ? whole.to : span.to }).overall };
+      return {
+        month,
+        kpis: supportKpis(repository, { from: whole.from, to: whole.to < span.to ? whole.to : span.to }).overall,
+      };
     }),
     audience: audienceKpis(repository, span.to),
     readSources: readSourceKpis(repository, span),

@@ -34,7 +34,14 @@ export interface TableSpec {
 function spec(kind: TableKind, folder: string, key: string[]): TableSpec {
   const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string }>;
   const integers = new Set(tableColumns(kind).filter((column) => properties[column]?.type === 'integer'));
-  return { kind, folder, columns: tableColumns(kind), key, numericKey: new Set(key.filter((column) => integers.has(column))), integers };
+  return {
+    kind,
+    folder,
+    columns: tableColumns(kind),
+    key,
+    numericKey: new Set(key.filter((column) => integers.has(column))),
+    integers,
+  };
 }
 
 /** The metric kinds mpflow imports, by folder. Support conversations are written by people, not imported. */
@@ -103,7 +110,10 @@ function compareRows(spec: TableSpec, a: Record<string, string>, b: Record<strin
 
 export function formatTable(spec: TableSpec, rows: Iterable<Record<string, string>>): string {
   const sorted = [...rows].sort((a, b) => compareRows(spec, a, b));
-  const lines = [spec.columns.join(','), ...sorted.map((row) => spec.columns.map((column) => formatCell(row[column])).join(','))];
+  const lines = [
+    spec.columns.join(','),
+    ...sorted.map((row) => spec.columns.map((column) => formatCell(row[column])).join(',')),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -116,7 +126,13 @@ async function readMonth(root: string, spec: TableSpec, month: string): Promise<
     bytes = await readFile(path.join(root, relative));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return rows;
-    throw new MetricsStoreError(relative, text(`无法读取（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）。`, `Cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`));
+    throw new MetricsStoreError(
+      relative,
+      text(
+        `无法读取（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）。`,
+        `Cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown'}).`,
+      ),
+    );
   }
   const decoded = decodeTextFile(bytes, relative);
   if (!decoded.ok) throw new MetricsStoreError(relative, decoded.problem.message);
@@ -125,11 +141,23 @@ async function readMonth(root: string, spec: TableSpec, month: string): Promise<
   if (!parsed.ok || broken) {
     const where = broken?.span ? `:${broken.span.start.line}` : '';
     const message = broken?.message ?? text('无法解析。', 'Cannot be parsed.');
-    throw new MetricsStoreError(`${relative}${where}`, text(`${message.zh}请先修好这个文件（mpflow check），再导入。`, `${message.en} Fix this file first (mpflow check), then import.`));
+    throw new MetricsStoreError(
+      `${relative}${where}`,
+      text(
+        `${message.zh}请先修好这个文件（mpflow check），再导入。`,
+        `${message.en} Fix this file first (mpflow check), then import.`,
+      ),
+    );
   }
   const header = parsed.source.header.map((cell) => cell.value.trim());
   if (header.join(',') !== spec.columns.join(',')) {
-    throw new MetricsStoreError(`${relative}:1`, text(`表头应为 ${spec.columns.join(',')}，实际是 ${header.join(',')}。`, `The header should be ${spec.columns.join(',')}; it is ${header.join(',')}.`));
+    throw new MetricsStoreError(
+      `${relative}:1`,
+      text(
+        `表头应为 ${spec.columns.join(',')}，实际是 ${header.join(',')}。`,
+        `The header should be ${spec.columns.join(',')}; it is ${header.join(',')}.`,
+      ),
+    );
   }
   for (const row of parsed.source.rows) {
     const record = Object.fromEntries(spec.columns.map((column, index) => [column, row.cells[index]!.value]));
@@ -166,9 +194,16 @@ export async function storeMetrics(root: string, batch: MetricBatch, options: St
       const existing = await readMonth(root, table, month);
       let changed = false;
       for (const row of rows) {
-        const given = Object.fromEntries(table.columns.map((column) => [column, row[column] === undefined ? undefined : String(row[column])]));
+        const given = Object.fromEntries(
+          table.columns.map((column) => [column, row[column] === undefined ? undefined : String(row[column])]),
+        );
         const before = existing.get(keyOf(table, given as Record<string, string>));
-        const record = Object.fromEntries(table.columns.map((column) => [column, given[column] ?? before?.[column] ?? (table.integers.has(column) ? '0' : '')]));
+        const record = Object.fromEntries(
+          table.columns.map((column) => [
+            column,
+            given[column] ?? before?.[column] ?? (table.integers.has(column) ? '0' : ''),
+          ]),
+        );
         const key = keyOf(table, record);
         if (!before) {
           existing.set(key, record);
@@ -179,7 +214,13 @@ export async function storeMetrics(root: string, batch: MetricBatch, options: St
         let revised = false;
         for (const column of table.columns) {
           if (table.key.includes(column) || before[column] === record[column]) continue;
-          summary.revisions.push({ kind: folder, key, field: column, old: before[column] ?? '', new: record[column] ?? '' });
+          summary.revisions.push({
+            kind: folder,
+            key,
+            field: column,
+            old: before[column] ?? '',
+            new: record[column] ?? '',
+          });
           revised = true;
         }
         if (revised) {
@@ -213,5 +254,7 @@ export async function storeMetrics(root: string, batch: MetricBatch, options: St
 
 /** Writes every file to a temporary sibling first; only when all are written are they renamed into place. */
 export async function writeAllOrNothing(root: string, outputs: ReadonlyMap<string, string>): Promise<void> {
-  await writeFilesAllOrNothing([...outputs].map(([relative, content]) => ({ file: path.join(root, relative), content })));
+  await writeFilesAllOrNothing(
+    [...outputs].map(([relative, content]) => ({ file: path.join(root, relative), content })),
+  );
 }

@@ -74,7 +74,11 @@ export interface Conversation {
 }
 
 /** Fetches every record of the range, one Beijing-time day per window (each < 24 h), paged by msgid. */
-export async function fetchKfRecords(client: WeChatClient, range: DateRange, pageSize = PAGE_SIZE): Promise<{ records: KfRecord[]; calls: number }> {
+export async function fetchKfRecords(
+  client: WeChatClient,
+  range: DateRange,
+  pageSize = PAGE_SIZE,
+): Promise<{ records: KfRecord[]; calls: number }> {
   const records: KfRecord[] = [];
   const seen = new Set<string>();
   let calls = 0;
@@ -86,10 +90,17 @@ export async function fetchKfRecords(client: WeChatClient, range: DateRange, pag
       calls += 1;
       let answer: { recordlist?: KfRecord[]; number?: number; msgid?: number };
       try {
-        answer = await client.postJson('/customservice/msgrecord/getmsglist', { starttime: start, endtime: end, msgid: cursor, number: pageSize });
+        answer = await client.postJson('/customservice/msgrecord/getmsglist', {
+          starttime: start,
+          endtime: end,
+          msgid: cursor,
+          number: pageSize,
+        });
       } catch (error) {
         if (error instanceof WeChatApiError || error instanceof WeChatNetworkError) {
-          throw new MetricsImportError(text(`${error.localized.zh}（请求的日期：${date}）`, `${error.localized.en} (date asked: ${date})`));
+          throw new MetricsImportError(
+            text(`${error.localized.zh}（请求的日期：${date}）`, `${error.localized.en} (date asked: ${date})`),
+          );
         }
         throw error;
       }
@@ -112,12 +123,17 @@ export async function fetchKfRecords(client: WeChatClient, range: DateRange, pag
 /** Kf accounts to member ids, from the roster's `kfAccounts`. */
 export function agentsByKfAccount(repository: Repository): Map<string, string> {
   const agents = new Map<string, string>();
-  for (const member of repository.team?.data.members ?? []) for (const account of (member as { kfAccounts?: string[] }).kfAccounts ?? []) agents.set(account.toLowerCase(), member.id);
+  for (const member of repository.team?.data.members ?? [])
+    for (const account of (member as { kfAccounts?: string[] }).kfAccounts ?? [])
+      agents.set(account.toLowerCase(), member.id);
   return agents;
 }
 
 /** Groups records into conversations (see the module comment). Conversations no agent answered keep no first reply. */
-export function groupConversations(records: readonly KfRecord[], agentOf: (worker: string) => string | undefined): { conversations: Conversation[]; unknownWorkers: Set<string>; unanswered: number } {
+export function groupConversations(
+  records: readonly KfRecord[],
+  agentOf: (worker: string) => string | undefined,
+): { conversations: Conversation[]; unknownWorkers: Set<string>; unanswered: number } {
   const byUser = new Map<string, KfRecord[]>();
   for (const record of records) byUser.set(record.openid, [...(byUser.get(record.openid) ?? []), record]);
   const conversations: Conversation[] = [];
@@ -125,19 +141,32 @@ export function groupConversations(records: readonly KfRecord[], agentOf: (worke
   let unanswered = 0;
   for (const list of byUser.values()) {
     list.sort((a, b) => a.time - b.time || (OPERCODES.fromUser.has(a.opercode) ? -1 : 1));
-    let current: { openedAt: number; firstReplyAt?: number; agent?: string; last: number; lastAgent?: string } | undefined;
+    let current:
+      | { openedAt: number; firstReplyAt?: number; agent?: string; last: number; lastAgent?: string }
+      | undefined;
     const close = () => {
       if (!current) return;
       const agent = current.agent ?? current.lastAgent;
       if (current.firstReplyAt === undefined || agent === undefined) unanswered += 1;
-      else conversations.push({ agent, openid: list[0]!.openid, openedAt: current.openedAt, firstReplyAt: current.firstReplyAt, closedAt: current.last });
+      else
+        conversations.push({
+          agent,
+          openid: list[0]!.openid,
+          openedAt: current.openedAt,
+          firstReplyAt: current.firstReplyAt,
+          closedAt: current.last,
+        });
       current = undefined;
     };
     for (const record of list) {
       const at = record.time * 1000;
       // A user still waiting for the first reply keeps the conversation open (up to two days): a
       // late reply is a slow first reply, not a new conversation.
-      if (current && at - current.last > (current.firstReplyAt === undefined ? WAITING_LIMIT_MINUTES : IDLE_MINUTES) * 60_000) close();
+      if (
+        current &&
+        at - current.last > (current.firstReplyAt === undefined ? WAITING_LIMIT_MINUTES : IDLE_MINUTES) * 60_000
+      )
+        close();
       if (OPERCODES.fromUser.has(record.opercode)) {
         current ??= { openedAt: at, last: at };
         current.last = at;
@@ -155,7 +184,11 @@ export function groupConversations(records: readonly KfRecord[], agentOf: (worke
     }
     close();
   }
-  return { conversations: conversations.sort((a, b) => a.openedAt - b.openedAt || (a.agent < b.agent ? -1 : 1)), unknownWorkers, unanswered };
+  return {
+    conversations: conversations.sort((a, b) => a.openedAt - b.openedAt || (a.agent < b.agent ? -1 : 1)),
+    unknownWorkers,
+    unanswered,
+  };
 }
 
 export interface SupportImportResult {
@@ -184,7 +217,11 @@ export function userDigest(salt: string, openid: string): string {
 }
 
 /** Replies per day and agent, and how many of them the conduct rules flagged; the texts are not kept. */
-export function conductCounts(records: readonly KfRecord[], agentOf: (worker: string) => string | undefined, timeZone: string): Map<string, { date: string; agent: string; replies: number; impolite: number; arguing: number }> {
+export function conductCounts(
+  records: readonly KfRecord[],
+  agentOf: (worker: string) => string | undefined,
+  timeZone: string,
+): Map<string, { date: string; agent: string; replies: number; impolite: number; arguing: number }> {
   const counts = new Map<string, { date: string; agent: string; replies: number; impolite: number; arguing: number }>();
   for (const record of records) {
     if (!OPERCODES.fromAgent.has(record.opercode) || !record.worker) continue;
@@ -208,10 +245,24 @@ export function conductCounts(records: readonly KfRecord[], agentOf: (worker: st
  * Imports the range's conversations into content/metrics/support/. Rows imported earlier for
  * the same days are replaced (the records are the truth about them); hand-kept rows stay as they are.
  */
-export async function importSupportConversations(options: { client: WeChatClient; repository: Repository; root: string; range: DateRange; timeZone: string; dryRun?: boolean; pageSize?: number; salt?: string }): Promise<SupportImportResult> {
+export async function importSupportConversations(options: {
+  client: WeChatClient;
+  repository: Repository;
+  root: string;
+  range: DateRange;
+  timeZone: string;
+  dryRun?: boolean;
+  pageSize?: number;
+  salt?: string;
+}): Promise<SupportImportResult> {
   const salt = options.salt === undefined || options.salt === '' ? undefined : options.salt;
   if (salt !== undefined && salt.length < MIN_SALT_LENGTH) {
-    throw new MetricsImportError(text(`MPFLOW_SUPPORT_SALT 太短（${salt.length} 个字符），至少要 ${MIN_SALT_LENGTH} 个字符的随机值。`, `MPFLOW_SUPPORT_SALT is too short (${salt.length} characters); use a random value of at least ${MIN_SALT_LENGTH}.`));
+    throw new MetricsImportError(
+      text(
+        `MPFLOW_SUPPORT_SALT 太短（${salt.length} 个字符），至少要 ${MIN_SALT_LENGTH} 个字符的随机值。`,
+        `MPFLOW_SUPPORT_SALT is too short (${salt.length} characters); use a random value of at least ${MIN_SALT_LENGTH}.`,
+      ),
+    );
   }
   const { records, calls } = await fetchKfRecords(options.client, options.range, options.pageSize);
   const agents = agentsByKfAccount(options.repository);
@@ -219,10 +270,27 @@ export async function importSupportConversations(options: { client: WeChatClient
   const notices: LocalizedText[] = [];
   if (unknownWorkers.size > 0) {
     const list = [...unknownWorkers].sort().join(', ');
-    notices.push(text(`这些客服账号不在名册（content/team.yaml 的 kfAccounts）里，它们的回复没有算作首次回复：${list}。`, `These kf accounts are in no member's kfAccounts (content/team.yaml), so their replies were not counted as first replies: ${list}.`));
+    notices.push(
+      text(
+        `这些客服账号不在名册（content/team.yaml 的 kfAccounts）里，它们的回复没有算作首次回复：${list}。`,
+        `These kf accounts are in no member's kfAccounts (content/team.yaml), so their replies were not counted as first replies: ${list}.`,
+      ),
+    );
   }
-  if (salt === undefined) notices.push(text('没有设置 MPFLOW_SUPPORT_SALT：不写用户摘要（content/metrics/support-users/），无法统计同一用户的重复咨询。', 'MPFLOW_SUPPORT_SALT is not set: no user digests were written (content/metrics/support-users/), so repeat contacts cannot be counted.'));
-  if (unanswered > 0) notices.push(text(`${unanswered} 次会话没有客服回复，没有写入（首次回复时间无从谈起）。`, `${unanswered} conversations got no reply from a known agent and were not written.`));
+  if (salt === undefined)
+    notices.push(
+      text(
+        '没有设置 MPFLOW_SUPPORT_SALT：不写用户摘要（content/metrics/support-users/），无法统计同一用户的重复咨询。',
+        'MPFLOW_SUPPORT_SALT is not set: no user digests were written (content/metrics/support-users/), so repeat contacts cannot be counted.',
+      ),
+    );
+  if (unanswered > 0)
+    notices.push(
+      text(
+        `${unanswered} 次会话没有客服回复，没有写入（首次回复时间无从谈起）。`,
+        `${unanswered} conversations got no reply from a known agent and were not written.`,
+      ),
+    );
 
   const days = new Set(datesOf(options.range));
   const byMonth = new Map<string, Conversation[]>();
@@ -231,19 +299,31 @@ export async function importSupportConversations(options: { client: WeChatClient
     if (!days.has(day)) continue;
     byMonth.set(day.slice(0, 7), [...(byMonth.get(day.slice(0, 7)) ?? []), conversation]);
   }
-  const conduct = [...conductCounts(records, (worker) => agents.get(worker), options.timeZone).values()].filter((entry) => days.has(entry.date));
+  const conduct = [...conductCounts(records, (worker) => agents.get(worker), options.timeZone).values()].filter(
+    (entry) => days.has(entry.date),
+  );
   const outputs = new Map<string, string>();
   let added = 0;
   let handKept = 0;
   let digests = 0;
-  const isImported = (row: Record<string, string>) => Number(row.id!.slice(row.id!.lastIndexOf('-') + 1)) >= FIRST_IMPORTED_SUFFIX;
+  const isImported = (row: Record<string, string>) =>
+    Number(row.id!.slice(row.id!.lastIndexOf('-') + 1)) >= FIRST_IMPORTED_SUFFIX;
   const dayOfId = (id: string) => `${id.slice(2, 6)}-${id.slice(6, 8)}-${id.slice(8, 10)}`;
   for (const month of new Set([...datesOf(options.range).map((day) => day.slice(0, 7))])) {
     // The conduct counts of the days asked are replaced; other days stay.
     const conductFile = `content/metrics/support-conduct/${month}.csv`;
-    const conductKept = (await readTable(options.root, conductFile, CONDUCT_COLUMNS)).filter((row) => !days.has(row.date!));
-    const conductRows = [...conductKept, ...conduct.filter((entry) => entry.date.startsWith(month)).map((entry) => Object.fromEntries(CONDUCT_COLUMNS.map((column) => [column, String(entry[column as keyof typeof entry])])))].sort(
-      (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.agent! < b.agent! ? -1 : a.agent! > b.agent! ? 1 : 0),
+    const conductKept = (await readTable(options.root, conductFile, CONDUCT_COLUMNS)).filter(
+      (row) => !days.has(row.date!),
+    );
+    const conductRows = [
+      ...conductKept,
+      ...conduct
+        .filter((entry) => entry.date.startsWith(month))
+        .map((entry) =>
+          Object.fromEntries(CONDUCT_COLUMNS.map((column) => [column, String(entry[column as keyof typeof entry])])),
+        ),
+    ].sort((a, b) =>
+      a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.agent! < b.agent! ? -1 : a.agent! > b.agent! ? 1 : 0,
     );
     await stage(options.root, outputs, conductFile, CONDUCT_COLUMNS, conductRows);
 
@@ -251,7 +331,11 @@ export async function importSupportConversations(options: { client: WeChatClient
     const existing = await readSupportMonth(options.root, relative);
     // Imported rows of the days asked are replaced; every other row stays.
     const kept = existing.filter((row) => !(isImported(row) && days.has(row.openedAt!.slice(0, 10))));
-    const handMinutes = new Set(kept.filter((row) => !isImported(row) && row.channel === 'customer-service').map((row) => `${row.agent}|${minuteOf(row.openedAt!)}`));
+    const handMinutes = new Set(
+      kept
+        .filter((row) => !isImported(row) && row.channel === 'customer-service')
+        .map((row) => `${row.agent}|${minuteOf(row.openedAt!)}`),
+    );
     const next = new Map<string, number>();
     const fresh: Array<Record<string, string>> = [];
     const freshUsers: Array<Record<string, string>> = [];
@@ -271,7 +355,8 @@ export async function importSupportConversations(options: { client: WeChatClient
         agent: conversation.agent,
         channel: 'customer-service',
         openedAt,
-        firstReplyAt: conversation.firstReplyAt === undefined ? '' : isoInTimeZone(conversation.firstReplyAt, options.timeZone),
+        firstReplyAt:
+          conversation.firstReplyAt === undefined ? '' : isoInTimeZone(conversation.firstReplyAt, options.timeZone),
         closedAt: isoInTimeZone(conversation.closedAt, options.timeZone),
         // The records say nothing of the subject; a person may recategorise the row.
         category: '其他',
@@ -283,12 +368,22 @@ export async function importSupportConversations(options: { client: WeChatClient
     const existingUsers = await readTable(options.root, usersFile, USER_COLUMNS);
     const usersKept = existingUsers.filter((row) => !(isImported(row) && days.has(dayOfId(row.id!))));
     if (freshUsers.length > 0 || usersKept.length < existingUsers.length) {
-      if (await stage(options.root, outputs, usersFile, USER_COLUMNS, [...usersKept, ...freshUsers].sort(compareSupportRows))) digests += freshUsers.length;
+      if (
+        await stage(
+          options.root,
+          outputs,
+          usersFile,
+          USER_COLUMNS,
+          [...usersKept, ...freshUsers].sort(compareSupportRows),
+        )
+      )
+        digests += freshUsers.length;
     }
 
     const removed = existing.length - kept.length;
     if (fresh.length === 0 && removed === 0) continue;
-    if (await stage(options.root, outputs, relative, COLUMNS, [...kept, ...fresh].sort(compareSupportRows))) added += fresh.length;
+    if (await stage(options.root, outputs, relative, COLUMNS, [...kept, ...fresh].sort(compareSupportRows)))
+      added += fresh.length;
   }
   if (!options.dryRun) await writeAllOrNothing(options.root, outputs);
   const byAgent = new Map<string, { agent: string; replies: number; impolite: number; arguing: number }>();
@@ -299,11 +394,25 @@ export async function importSupportConversations(options: { client: WeChatClient
     sum.arguing += entry.arguing;
     byAgent.set(entry.agent, sum);
   }
-  return { files: [...outputs.keys()].sort(), added, digests, conduct: [...byAgent.values()].sort((a, b) => (a.agent < b.agent ? -1 : 1)), handKept, calls, notices };
+  return {
+    files: [...outputs.keys()].sort(),
+    added,
+    digests,
+    conduct: [...byAgent.values()].sort((a, b) => (a.agent < b.agent ? -1 : 1)),
+    handKept,
+    calls,
+    notices,
+  };
 }
 
 /** Puts a table's new content among the outputs when it differs from the file; true when it does. */
-async function stage(root: string, outputs: Map<string, string>, relative: string, columns: readonly string[], rows: ReadonlyArray<Record<string, string>>): Promise<boolean> {
+async function stage(
+  root: string,
+  outputs: Map<string, string>,
+  relative: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, string>>,
+): Promise<boolean> {
   const before = await readFile(path.join(root, relative), 'utf8').catch(() => undefined);
   if (before === undefined && rows.length === 0) return false;
   const content = `${[columns.join(','), ...rows.map((row) => columns.map((column) => formatCell(row[column])).join(','))].join('\n')}\n`;
@@ -326,7 +435,11 @@ function readSupportMonth(root: string, relative: string): Promise<Array<Record<
   return readTable(root, relative, COLUMNS);
 }
 
-async function readTable(root: string, relative: string, columns: readonly string[]): Promise<Array<Record<string, string>>> {
+async function readTable(
+  root: string,
+  relative: string,
+  columns: readonly string[],
+): Promise<Array<Record<string, string>>> {
   let source: string;
   try {
     source = await readFile(path.join(root, relative), 'utf8');
@@ -337,7 +450,14 @@ async function readTable(root: string, relative: string, columns: readonly strin
   const parsed = parseCsvSource(source.replace(/^\ufeff/, ''), relative);
   const header = parsed.ok ? parsed.source.header.map((cell) => cell.value.trim()) : [];
   if (!parsed.ok || parsed.problems.length > 0 || header.join(',') !== columns.join(',')) {
-    throw new MetricsImportError(text(`${relative} 无法读取或表头不对，请先修好它（mpflow check），再导入。`, `${relative} cannot be read or has the wrong header; fix it first (mpflow check), then import.`));
+    throw new MetricsImportError(
+      text(
+        `${relative} 无法读取或表头不对，请先修好它（mpflow check），再导入。`,
+        `${relative} cannot be read or has the wrong header; fix it first (mpflow check), then import.`,
+      ),
+    );
   }
-  return parsed.source.rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row.cells[index]?.value ?? ''])));
+  return parsed.source.rows.map((row) =>
+    Object.fromEntries(columns.map((column, index) => [column, row.cells[index]?.value ?? ''])),
+  );
 }

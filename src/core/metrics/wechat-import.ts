@@ -10,7 +10,16 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
-import { addDays, datesOf, FOLLOWER_SOURCES, inRange, monthRange, monthsOf, SHARE_SCENES, type DateRange } from './kpis.ts';
+import {
+  addDays,
+  datesOf,
+  FOLLOWER_SOURCES,
+  inRange,
+  monthRange,
+  monthsOf,
+  SHARE_SCENES,
+  type DateRange,
+} from './kpis.ts';
 import type { Cells, MetricBatch, MetricFolder } from './storage.ts';
 
 /**
@@ -34,7 +43,13 @@ export const DATACUBE_ENDPOINTS = {
 } as const satisfies Record<string, { span: number; from?: string; lookback?: number }>;
 
 /** Endpoints an account may lack (48001): the import says so and carries on without them. */
-const OPTIONAL_ENDPOINTS: ReadonlySet<DatacubeEndpoint> = new Set(['getarticleread', 'getarticletotaldetail', 'getarticlesummary', 'getarticletotal', 'getbizsummary']);
+const OPTIONAL_ENDPOINTS: ReadonlySet<DatacubeEndpoint> = new Set([
+  'getarticleread',
+  'getarticletotaldetail',
+  'getarticlesummary',
+  'getarticletotal',
+  'getbizsummary',
+]);
 
 export type DatacubeEndpoint = keyof typeof DATACUBE_ENDPOINTS;
 
@@ -51,10 +66,17 @@ export interface DatacubeCall {
 }
 
 /** Every call an import of the range makes, in order: per endpoint, consecutive windows of its span (from `lookback` days before the range). */
-export function planDatacubeCalls(range: DateRange, endpoints: readonly DatacubeEndpoint[] = Object.keys(DATACUBE_ENDPOINTS) as DatacubeEndpoint[]): DatacubeCall[] {
+export function planDatacubeCalls(
+  range: DateRange,
+  endpoints: readonly DatacubeEndpoint[] = Object.keys(DATACUBE_ENDPOINTS) as DatacubeEndpoint[],
+): DatacubeCall[] {
   const calls: DatacubeCall[] = [];
   for (const endpoint of endpoints) {
-    const { span, from: availableFrom, lookback } = DATACUBE_ENDPOINTS[endpoint] as { span: number; from?: string; lookback?: number };
+    const {
+      span,
+      from: availableFrom,
+      lookback,
+    } = DATACUBE_ENDPOINTS[endpoint] as { span: number; from?: string; lookback?: number };
     const asked = lookback ? addDays(range.from, -lookback) : range.from;
     const from = availableFrom !== undefined && availableFrom > asked ? availableFrom : asked;
     for (let begin: string = from; begin <= range.to; begin = addDays(begin, span)) {
@@ -76,13 +98,28 @@ export class MetricsImportError extends Error {
 
 /** Checks an import range against the API's rules; `today` is the date in Asia/Shanghai. */
 export function validateImportRange(range: DateRange, today: string): void {
-  if (range.from > range.to) throw new MetricsImportError(text(`开始日期 ${range.from} 晚于结束日期 ${range.to}。`, `The start date ${range.from} is after the end date ${range.to}.`));
+  if (range.from > range.to)
+    throw new MetricsImportError(
+      text(
+        `开始日期 ${range.from} 晚于结束日期 ${range.to}。`,
+        `The start date ${range.from} is after the end date ${range.to}.`,
+      ),
+    );
   if (range.to >= today) {
     throw new MetricsImportError(
-      text(`结束日期最晚只能是昨天（${addDays(today, -1)}，北京时间）：微信不提供当天的数据。`, `The end date can be yesterday (${addDays(today, -1)}, Beijing time) at the latest: WeChat has no figures for today.`),
+      text(
+        `结束日期最晚只能是昨天（${addDays(today, -1)}，北京时间）：微信不提供当天的数据。`,
+        `The end date can be yesterday (${addDays(today, -1)}, Beijing time) at the latest: WeChat has no figures for today.`,
+      ),
     );
   }
-  if (range.from < DATACUBE_FIRST_DAY) throw new MetricsImportError(text(`微信数据从 ${DATACUBE_FIRST_DAY} 开始，开始日期不能更早。`, `WeChat's figures start on ${DATACUBE_FIRST_DAY}; the start date cannot be earlier.`));
+  if (range.from < DATACUBE_FIRST_DAY)
+    throw new MetricsImportError(
+      text(
+        `微信数据从 ${DATACUBE_FIRST_DAY} 开始，开始日期不能更早。`,
+        `WeChat's figures start on ${DATACUBE_FIRST_DAY}; the start date cannot be earlier.`,
+      ),
+    );
 }
 
 export interface UnmatchedArticle {
@@ -154,7 +191,12 @@ export interface Answer {
 export async function importFromWeChat(options: WeChatImportOptions): Promise<WeChatImportResult> {
   const { client, repository, range, today } = options;
   validateImportRange(range, today);
-  const byDate = (a: DatacubeCall, b: DatacubeCall) => (a.begin < b.begin ? -1 : a.begin > b.begin ? 1 : ENDPOINT_ORDER.indexOf(a.endpoint) - ENDPOINT_ORDER.indexOf(b.endpoint));
+  const byDate = (a: DatacubeCall, b: DatacubeCall) =>
+    a.begin < b.begin
+      ? -1
+      : a.begin > b.begin
+        ? 1
+        : ENDPOINT_ORDER.indexOf(a.endpoint) - ENDPOINT_ORDER.indexOf(b.endpoint);
   const plan = planDatacubeCalls(range).sort(byDate);
   const notices: LocalizedText[] = [];
   const unavailable = new Set<DatacubeEndpoint>();
@@ -162,10 +204,30 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
   const pending = new Map<string, Answer[]>();
   const storedFollowers = new Map<string, { source: number; new: number; cancelled: number }>();
   for (const table of repository.followerChanges) {
-    for (const row of table.rows) if (row.valid && inRange(row.data.date, range)) storedFollowers.set(`${row.data.date}|${row.data.source}`, { source: row.data.source, new: row.data.new, cancelled: row.data.cancelled });
+    for (const row of table.rows)
+      if (row.valid && inRange(row.data.date, range))
+        storedFollowers.set(`${row.data.date}|${row.data.source}`, {
+          source: row.data.source,
+          new: row.data.new,
+          cancelled: row.data.cancelled,
+        });
   }
-  const context: BatchContext = { match: articleMatcher(repository), unmatched: new Map(), delayed: new Set(), account: { days: new Set(), likes: 0, comments: 0, zaikan: 0 }, storedFollowers, foldedCodes: new Set() };
-  const whole: MetricBatch = { followers: [], 'followers-cumulative': [], articles: [], 'article-totals': [], reads: [], shares: [] };
+  const context: BatchContext = {
+    match: articleMatcher(repository),
+    unmatched: new Map(),
+    delayed: new Set(),
+    account: { days: new Set(), likes: 0, comments: 0, zaikan: 0 },
+    storedFollowers,
+    foldedCodes: new Set(),
+  };
+  const whole: MetricBatch = {
+    followers: [],
+    'followers-cumulative': [],
+    articles: [],
+    'article-totals': [],
+    reads: [],
+    shares: [],
+  };
   const months = monthsOf(range);
   let flushed = 0;
   let done = 0;
@@ -174,15 +236,21 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
   const flush = async (month: string) => {
     const batch = toBatch(pending.get(month) ?? [], context);
     pending.delete(month);
-    for (const [folder, rows] of Object.entries(batch) as Array<[MetricFolder, Cells[]]>) whole[folder] = [...(whole[folder] ?? []), ...rows];
+    for (const [folder, rows] of Object.entries(batch) as Array<[MetricFolder, Cells[]]>)
+      whole[folder] = [...(whole[folder] ?? []), ...rows];
     await options.onMonth?.(month, batch);
   };
 
   const ask = async (call: DatacubeCall): Promise<Answer[]> => {
     try {
       calls += 1;
-      const answer = await client.postJson<Row>(`/datacube/${call.endpoint}`, { begin_date: call.begin, end_date: call.end });
-      return [{ call, rows: Array.isArray(answer.list) ? (answer.list as Row[]) : [], delayed: answer.is_delay === true }];
+      const answer = await client.postJson<Row>(`/datacube/${call.endpoint}`, {
+        begin_date: call.begin,
+        end_date: call.end,
+      });
+      return [
+        { call, rows: Array.isArray(answer.list) ? (answer.list as Row[]) : [], delayed: answer.is_delay === true },
+      ];
     } catch (error) {
       // wechat-api.md: 61501 日期范围错误 → split the range (61500 is 日期格式错误: asking again cannot
       // help, so it stops the run). The spans above are the documented ones; if WeChat refuses a
@@ -190,10 +258,16 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       if (error instanceof WeChatApiError && error.errcode === 61501 && call.begin < call.end) {
         if (!split.has(call.endpoint)) {
           split.add(call.endpoint);
-          notices.push(text(`${call.endpoint} 拒绝了 ${call.begin} 至 ${call.end} 的日期范围（61501 日期范围错误），已改为逐日请求。`, `${call.endpoint} refused the range ${call.begin} to ${call.end} (61501, date range error); it was asked one day at a time instead.`));
+          notices.push(
+            text(
+              `${call.endpoint} 拒绝了 ${call.begin} 至 ${call.end} 的日期范围（61501 日期范围错误），已改为逐日请求。`,
+              `${call.endpoint} refused the range ${call.begin} to ${call.end} (61501, date range error); it was asked one day at a time instead.`,
+            ),
+          );
         }
         const answers: Answer[] = [];
-        for (const date of datesOf({ from: call.begin, to: call.end })) answers.push(...(await ask({ endpoint: call.endpoint, begin: date, end: date })));
+        for (const date of datesOf({ from: call.begin, to: call.end }))
+          answers.push(...(await ask({ endpoint: call.endpoint, begin: date, end: date })));
         return answers;
       }
       throw error;
@@ -223,24 +297,37 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
       }
       done += 1;
       for (const answer of answers) {
-        const parts = answer.call.endpoint === 'getarticletotaldetail' ? dailyFromTotalDetail(answer, range, context) : splitByMonth(answer);
-        if (answer.delayed && answer.call.endpoint !== 'getarticletotaldetail') for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
-        for (const part of parts) pending.set(part.call.begin.slice(0, 7), [...(pending.get(part.call.begin.slice(0, 7)) ?? []), part]);
+        const parts =
+          answer.call.endpoint === 'getarticletotaldetail'
+            ? dailyFromTotalDetail(answer, range, context)
+            : splitByMonth(answer);
+        if (answer.delayed && answer.call.endpoint !== 'getarticletotaldetail')
+          for (const date of datesOf({ from: answer.call.begin, to: answer.call.end })) context.delayed.add(date);
+        for (const part of parts)
+          pending.set(part.call.begin.slice(0, 7), [...(pending.get(part.call.begin.slice(0, 7)) ?? []), part]);
       }
     }
     options.onProgress?.(done, plan.length, plan[plan.length - 1]!);
     while (flushed < months.length) await flush(months[flushed++]!);
   } catch (error) {
     // The client's message names the request ("POST /datacube/getusersummary failed: errcode 45009, …"); add the dates asked.
-    const window = current ? text(`（请求的日期：${current.begin} 至 ${current.end}）`, ` (dates asked: ${current.begin} to ${current.end})`) : text('', '');
-    if (error instanceof WeChatApiError || error instanceof WeChatNetworkError) throw new MetricsImportError(text(`${error.localized.zh}${window.zh}`, `${error.localized.en}${window.en}`));
+    const window = current
+      ? text(`（请求的日期：${current.begin} 至 ${current.end}）`, ` (dates asked: ${current.begin} to ${current.end})`)
+      : text('', '');
+    if (error instanceof WeChatApiError || error instanceof WeChatNetworkError)
+      throw new MetricsImportError(text(`${error.localized.zh}${window.zh}`, `${error.localized.en}${window.en}`));
     throw error;
   }
 
   const { account, delayed } = context;
   if (context.foldedCodes.size > 0) {
     const codes = [...context.foldedCodes].sort().join(', ');
-    notices.push(text(`微信返回了 mpflow 不认识的代码：${codes}。这些数字计入“其他”（关注来源 0 / 分享场景 255）。`, `WeChat answered codes mpflow does not know: ${codes}. Their figures were counted under "other" (follower source 0 / share scene 255).`));
+    notices.push(
+      text(
+        `微信返回了 mpflow 不认识的代码：${codes}。这些数字计入“其他”（关注来源 0 / 分享场景 255）。`,
+        `WeChat answered codes mpflow does not know: ${codes}. Their figures were counted under "other" (follower source 0 / share scene 255).`,
+      ),
+    );
   }
   if (account.days.size > 0) {
     const figures = [account.likes, account.zaikan, account.comments].map((value) => value.toLocaleString('zh-CN'));
@@ -253,17 +340,43 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
   }
   if (delayed.size > 0) {
     const list = [...delayed].sort().join(', ');
-    notices.push(text(`微信标记以下日期的点赞和留言数据仍在统计中（is_delay）：${list}。这些日期的点赞和留言没有写入，请稍后重新导入。`, `WeChat marks the likes and comments of these days as delayed (is_delay): ${list}. They were not stored; import these days again later.`));
+    notices.push(
+      text(
+        `微信标记以下日期的点赞和留言数据仍在统计中（is_delay）：${list}。这些日期的点赞和留言没有写入，请稍后重新导入。`,
+        `WeChat marks the likes and comments of these days as delayed (is_delay): ${list}. They were not stored; import these days again later.`,
+      ),
+    );
   }
-  return { batch: whole, calls, unmatched: [...context.unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)), delayed: [...delayed].sort(), notices };
+  return {
+    batch: whole,
+    calls,
+    unmatched: [...context.unmatched.values()].sort((a, b) => (a.msgid < b.msgid ? -1 : 1)),
+    delayed: [...delayed].sort(),
+    notices,
+  };
 }
 
 const UNAVAILABLE_NOTICES = {
-  getarticleread: text('本公众号没有 getarticleread 接口权限（48001）：每篇文章每天的阅读人数只来自 getarticlesummary（发出后约 7 天）。', 'This account may not call getarticleread (48001): per-article daily readers come only from getarticlesummary (about 7 days after sending).'),
-  getarticletotaldetail: text('本公众号没有 getarticletotaldetail 接口权限（48001）：每篇文章的点赞、留言和在看没有导入，只有 getbizsummary 的全号汇总。', 'This account may not call getarticletotaldetail (48001): per-article likes, comments and 在看 were not imported; only getbizsummary’s account-wide totals are left.'),
-  getarticlesummary: text('getarticlesummary（已停止维护）回答 48001：每篇文章每天的阅读次数、分享和收藏没有导入，阅读人数来自 getarticleread。', 'getarticlesummary (no longer maintained) answered 48001: per-article daily reads, shares and saves were not imported; readers come from getarticleread.'),
-  getarticletotal: text('getarticletotal（已停止维护）回答 48001：送达人数等累计数据没有导入。', 'getarticletotal (no longer maintained) answered 48001: the cumulative figures with 送达人数 were not imported.'),
-  getbizsummary: text('本公众号没有 getbizsummary 接口权限：跳过点赞、在看和留言的汇总。', 'This account may not call getbizsummary: the summary of likes and comments is skipped.'),
+  getarticleread: text(
+    '本公众号没有 getarticleread 接口权限（48001）：每篇文章每天的阅读人数只来自 getarticlesummary（发出后约 7 天）。',
+    'This account may not call getarticleread (48001): per-article daily readers come only from getarticlesummary (about 7 days after sending).',
+  ),
+  getarticletotaldetail: text(
+    '本公众号没有 getarticletotaldetail 接口权限（48001）：每篇文章的点赞、留言和在看没有导入，只有 getbizsummary 的全号汇总。',
+    'This account may not call getarticletotaldetail (48001): per-article likes, comments and 在看 were not imported; only getbizsummary’s account-wide totals are left.',
+  ),
+  getarticlesummary: text(
+    'getarticlesummary（已停止维护）回答 48001：每篇文章每天的阅读次数、分享和收藏没有导入，阅读人数来自 getarticleread。',
+    'getarticlesummary (no longer maintained) answered 48001: per-article daily reads, shares and saves were not imported; readers come from getarticleread.',
+  ),
+  getarticletotal: text(
+    'getarticletotal（已停止维护）回答 48001：送达人数等累计数据没有导入。',
+    'getarticletotal (no longer maintained) answered 48001: the cumulative figures with 送达人数 were not imported.',
+  ),
+  getbizsummary: text(
+    '本公众号没有 getbizsummary 接口权限：跳过点赞、在看和留言的汇总。',
+    'This account may not call getbizsummary: the summary of likes and comments is skipped.',
+  ),
 } as const satisfies Partial<Record<DatacubeEndpoint, LocalizedText>>;
 
 /**
@@ -273,10 +386,16 @@ const UNAVAILABLE_NOTICES = {
  * down (a like taken back) gives 0 that day. Only days inside the imported range are kept, each as
  * a one-day part of its own month; days of an answer marked is_delay are held back as not final.
  */
-export function dailyFromTotalDetail(answer: Answer, range: DateRange, context: Pick<BatchContext, 'delayed'>): Answer[] {
+export function dailyFromTotalDetail(
+  answer: Answer,
+  range: DateRange,
+  context: Pick<BatchContext, 'delayed'>,
+): Answer[] {
   const byDay = new Map<string, Row[]>();
   for (const item of answer.rows) {
-    const details = (Array.isArray(item.detail_list) ? (item.detail_list as Row[]) : []).filter((detail) => typeof detail.stat_date === 'string').sort((a, b) => (String(a.stat_date) < String(b.stat_date) ? -1 : 1));
+    const details = (Array.isArray(item.detail_list) ? (item.detail_list as Row[]) : [])
+      .filter((detail) => typeof detail.stat_date === 'string')
+      .sort((a, b) => (String(a.stat_date) < String(b.stat_date) ? -1 : 1));
     const previous = { like_user: 0, comment_count: 0, zaikan_user: 0 };
     for (const detail of details) {
       const date = String(detail.stat_date);
@@ -284,7 +403,12 @@ export function dailyFromTotalDetail(answer: Answer, range: DateRange, context: 
       for (const field of ['like_user', 'comment_count', 'zaikan_user'] as const) {
         const total = Number(detail[field] ?? 0);
         if (!Number.isInteger(total) || total < 0) {
-          throw new MetricsImportError(text(`POST /datacube/getarticletotaldetail 返回的 ${field} 不是非负整数：${JSON.stringify(detail[field])}。`, `POST /datacube/getarticletotaldetail answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(detail[field])}.`));
+          throw new MetricsImportError(
+            text(
+              `POST /datacube/getarticletotaldetail 返回的 ${field} 不是非负整数：${JSON.stringify(detail[field])}。`,
+              `POST /datacube/getarticletotaldetail answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(detail[field])}.`,
+            ),
+          );
         }
         day[field] = Math.max(0, total - previous[field]);
         previous[field] = total;
@@ -297,7 +421,11 @@ export function dailyFromTotalDetail(answer: Answer, range: DateRange, context: 
       byDay.set(date, [...(byDay.get(date) ?? []), day]);
     }
   }
-  return [...byDay].map(([date, rows]) => ({ ...answer, call: { endpoint: 'getarticletotaldetail', begin: date, end: date }, rows }));
+  return [...byDay].map(([date, rows]) => ({
+    ...answer,
+    call: { endpoint: 'getarticletotaldetail', begin: date, end: date },
+    rows,
+  }));
 }
 
 /**
@@ -311,12 +439,19 @@ export function splitByMonth<T extends { call: DatacubeCall; rows: Row[] }>(answ
   const parts = new Map<string, T>();
   for (const month of monthsOf({ from: answer.call.begin, to: answer.call.end })) {
     const days = monthRange(month);
-    const call = { ...answer.call, begin: days.from > answer.call.begin ? days.from : answer.call.begin, end: days.to < answer.call.end ? days.to : answer.call.end };
+    const call = {
+      ...answer.call,
+      begin: days.from > answer.call.begin ? days.from : answer.call.begin,
+      end: days.to < answer.call.end ? days.to : answer.call.end,
+    };
     parts.set(month, { ...answer, call, rows: [] });
   }
   for (const row of answer.rows) {
     // A row whose ref_date lies outside the window asked is filed under the window's first day, as before.
-    const date = typeof row.ref_date === 'string' && row.ref_date >= answer.call.begin && row.ref_date <= answer.call.end ? row.ref_date : answer.call.begin;
+    const date =
+      typeof row.ref_date === 'string' && row.ref_date >= answer.call.begin && row.ref_date <= answer.call.end
+        ? row.ref_date
+        : answer.call.begin;
     parts.get(date.slice(0, 7))!.rows.push(row);
   }
   return [...parts.values()];
@@ -350,23 +485,42 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     }
     return article;
   };
-  const rowsOf = (endpoint: DatacubeEndpoint) => answers.filter((answer) => answer.call.endpoint === endpoint).flatMap((answer) => answer.rows);
+  const rowsOf = (endpoint: DatacubeEndpoint) =>
+    answers.filter((answer) => answer.call.endpoint === endpoint).flatMap((answer) => answer.rows);
   const count = (row: Row, field: string, endpoint: DatacubeEndpoint): number => {
     const value = row[field];
     if (value === undefined || value === null || value === '') return 0;
     const number = Number(value);
     if (!Number.isInteger(number) || number < 0) {
-      throw new MetricsImportError(text(`POST /datacube/${endpoint} 返回的 ${field} 不是非负整数：${JSON.stringify(value)}。`, `POST /datacube/${endpoint} answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(value)}.`));
+      throw new MetricsImportError(
+        text(
+          `POST /datacube/${endpoint} 返回的 ${field} 不是非负整数：${JSON.stringify(value)}。`,
+          `POST /datacube/${endpoint} answered ${field} that is not a whole number ≥ 0: ${JSON.stringify(value)}.`,
+        ),
+      );
     }
     return number;
   };
   const dateOf = (row: Row, field: string, endpoint: DatacubeEndpoint): string => {
     const value = String(row[field] ?? '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new MetricsImportError(text(`POST /datacube/${endpoint} 返回的 ${field} 不是日期：${JSON.stringify(row[field])}。`, `POST /datacube/${endpoint} answered a ${field} that is not a date: ${JSON.stringify(row[field])}.`));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+      throw new MetricsImportError(
+        text(
+          `POST /datacube/${endpoint} 返回的 ${field} 不是日期：${JSON.stringify(row[field])}。`,
+          `POST /datacube/${endpoint} answered a ${field} that is not a date: ${JSON.stringify(row[field])}.`,
+        ),
+      );
     return value;
   };
 
-  const batch: MetricBatch = { followers: [], 'followers-cumulative': [], articles: [], 'article-totals': [], reads: [], shares: [] };
+  const batch: MetricBatch = {
+    followers: [],
+    'followers-cumulative': [],
+    articles: [],
+    'article-totals': [],
+    reads: [],
+    shares: [],
+  };
   // A code the schema does not list (older ones such as 43 or 51) is counted under "other", so no
   // row is written that mpflow check would reject and the KPIs would then leave out.
   const followers = new Map<string, Cells>();
@@ -384,13 +538,22 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
   // getusersummary lists every source that moved that day: a stored row of that day it no longer
   // lists (a total-only back-office export filed under "other", a source WeChat has since dropped)
   // is set to 0, so the day's total is WeChat's and the old figure is kept in the revisions log.
-  const answeredDays = new Set(answers.filter((answer) => answer.call.endpoint === 'getusersummary').flatMap((answer) => datesOf({ from: answer.call.begin, to: answer.call.end })));
+  const answeredDays = new Set(
+    answers
+      .filter((answer) => answer.call.endpoint === 'getusersummary')
+      .flatMap((answer) => datesOf({ from: answer.call.begin, to: answer.call.end })),
+  );
   for (const [key, stored] of context.storedFollowers) {
     const [date] = key.split('|') as [string];
-    if (answeredDays.has(date) && !followers.has(key) && (stored.new !== 0 || stored.cancelled !== 0)) followers.set(key, { date, source: stored.source, new: 0, cancelled: 0 });
+    if (answeredDays.has(date) && !followers.has(key) && (stored.new !== 0 || stored.cancelled !== 0))
+      followers.set(key, { date, source: stored.source, new: 0, cancelled: 0 });
   }
   batch.followers = [...followers.values()];
-  for (const row of rowsOf('getusercumulate')) batch['followers-cumulative']!.push({ date: dateOf(row, 'ref_date', 'getusercumulate'), cumulative: count(row, 'cumulate_user', 'getusercumulate') });
+  for (const row of rowsOf('getusercumulate'))
+    batch['followers-cumulative']!.push({
+      date: dateOf(row, 'ref_date', 'getusercumulate'),
+      cumulative: count(row, 'cumulate_user', 'getusercumulate'),
+    });
   for (const row of rowsOf('getuserread')) {
     const endpoint = 'getuserread';
     batch.reads!.push({
@@ -428,7 +591,9 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     if (!cells) {
       // A figure no answer gives stays unknown (kept as stored, 0 in a new row): likes without
       // getarticletotaldetail, reads on a day only getarticleread lists.
-      cells = withCounts ? { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 } : { date, article };
+      cells = withCounts
+        ? { date, article, reads: 0, readers: 0, shares: 0, shareUsers: 0, favorites: 0 }
+        : { date, article };
       days.set(key, cells);
     }
     return cells;
@@ -456,7 +621,8 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     const detail = (row.detail && typeof row.detail === 'object' ? row.detail : row) as Row;
     const cells = dayOf(date, article, false);
     cells.readers = Number(cells.readers ?? 0) + count(detail, 'read_user', endpoint);
-    if (detail.share_user !== undefined) cells.shareUsers = Number(cells.shareUsers ?? 0) + count(detail, 'share_user', endpoint);
+    if (detail.share_user !== undefined)
+      cells.shareUsers = Number(cells.shareUsers ?? 0) + count(detail, 'share_user', endpoint);
   }
   // getarticletotaldetail (cut into days by dailyFromTotalDetail): each article's likes and comments of the day.
   for (const row of rowsOf('getarticletotaldetail')) {

@@ -29,7 +29,13 @@ export const departmentSettings: Migration = {
       const team = parseDocument(teamText, { keepSourceTokens: false });
       if (team.errors.length > 0 || !isMap(team.contents)) {
         const line = team.errors[0]?.linePos?.[0];
-        throw new MigrationError(line ? `${TEAM}:${line.line}:${line.col}` : TEAM, text('名册不是有效的 YAML 映射，无法迁移；先改正它（npx mpflow check 会指出位置）。', 'The roster is not a valid YAML mapping, so it cannot be migrated; fix it first (npx mpflow check shows where).'));
+        throw new MigrationError(
+          line ? `${TEAM}:${line.line}:${line.col}` : TEAM,
+          text(
+            '名册不是有效的 YAML 映射，无法迁移；先改正它（npx mpflow check 会指出位置）。',
+            'The roster is not a valid YAML mapping, so it cannot be migrated; fix it first (npx mpflow check shows where).',
+          ),
+        );
       }
       const field = (key: string): string | undefined => {
         const value = team.get(key);
@@ -41,7 +47,8 @@ export const departmentSettings: Migration = {
       if (without !== teamText) changes.set(TEAM, without);
     }
     if (files.has(SETTINGS)) return changes; // written by hand ahead of the migration: kept, only versioned by the runner
-    const names = (value: string | undefined, zh: string, en: string) => (value === undefined ? { zh, en } : { zh: value, en: value });
+    const names = (value: string | undefined, zh: string, en: string) =>
+      value === undefined ? { zh, en } : { zh: value, en: value };
     const settings = parseDocument('');
     settings.contents = settings.createNode({
       schemaVersion: 1,
@@ -68,7 +75,8 @@ function withoutTopLevelKeys(source: string, document: Document, keys: readonly 
   for (const pair of document.contents.items as Pair[]) {
     if (!isScalar(pair.key) || !keys.includes(String(pair.key.value))) continue;
     const start = source.lastIndexOf('\n', (pair.key.range?.[0] ?? 0) - 1) + 1;
-    const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? start;
+    const valueEnd =
+      (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range?.[1] ?? start;
     const lineEnd = source.indexOf('\n', Math.max(valueEnd - 1, start));
     cuts.push([start, lineEnd === -1 ? source.length : lineEnd + 1]);
   }

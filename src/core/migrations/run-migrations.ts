@@ -33,7 +33,13 @@ export function schemaVersionOf(settingsText: string | undefined): number {
   const document = parseDocument(settingsText);
   if (document.errors.length > 0) {
     const at = document.errors[0]?.linePos?.[0];
-    throw new MigrationError(at ? `${DEPARTMENT_SETTINGS_PATH}:${at.line}:${at.col}` : DEPARTMENT_SETTINGS_PATH, text('部门设置不是有效的 YAML，读不出数据格式版本；先改正它。', 'The department settings are not valid YAML, so their schema version cannot be read; fix them first.'));
+    throw new MigrationError(
+      at ? `${DEPARTMENT_SETTINGS_PATH}:${at.line}:${at.col}` : DEPARTMENT_SETTINGS_PATH,
+      text(
+        '部门设置不是有效的 YAML，读不出数据格式版本；先改正它。',
+        'The department settings are not valid YAML, so their schema version cannot be read; fix them first.',
+      ),
+    );
   }
   const value = document.get('schemaVersion');
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
@@ -55,7 +61,10 @@ export function withSchemaVersion(settingsText: string, version: number): string
  * files as the steps before it left them. Nothing is written. A step's refusal is a
  * MigrationError naming the file.
  */
-export async function planMigrations(root: string, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationPlan> {
+export async function planMigrations(
+  root: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationPlan> {
   const original = new Map<string, string | undefined>();
   const current = new Map<string, string | undefined>();
   const read = async (file: string): Promise<string | undefined> => {
@@ -67,7 +76,10 @@ export async function planMigrations(root: string, migrations: readonly Migratio
     return content;
   };
   const version = schemaVersionOf(await read(DEPARTMENT_SETTINGS_PATH));
-  const latest = migrations === MIGRATIONS ? LATEST_SCHEMA_VERSION : migrations.reduce((max, migration) => Math.max(max, migration.to), 0);
+  const latest =
+    migrations === MIGRATIONS
+      ? LATEST_SCHEMA_VERSION
+      : migrations.reduce((max, migration) => Math.max(max, migration.to), 0);
   const steps = pendingMigrations(version, migrations);
   for (const step of steps) {
     const input = new Map<string, string>();
@@ -86,7 +98,11 @@ export async function planMigrations(root: string, migrations: readonly Migratio
   for (const [file, after] of current) {
     const before = original.get(file);
     if (before === after) continue;
-    changes.push({ path: file, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+    changes.push({
+      path: file,
+      ...(before !== undefined ? { before } : {}),
+      ...(after !== undefined ? { after } : {}),
+    });
   }
   changes.sort((a, b) => a.path.localeCompare(b.path));
   return { version, latest, steps, changes };
@@ -94,9 +110,12 @@ export async function planMigrations(root: string, migrations: readonly Migratio
 
 /** Writes a plan: every new text through a temporary sibling, renamed only when all are written; then the deletions. */
 export async function applyMigrationPlan(root: string, plan: MigrationPlan): Promise<void> {
-  const writes = plan.changes.filter((change) => change.after !== undefined).map((change) => ({ file: path.join(root, ...change.path.split('/')), content: change.after! }));
+  const writes = plan.changes
+    .filter((change) => change.after !== undefined)
+    .map((change) => ({ file: path.join(root, ...change.path.split('/')), content: change.after! }));
   await writeFilesAllOrNothing(writes);
-  for (const change of plan.changes) if (change.after === undefined) await rm(path.join(root, ...change.path.split('/')), { force: true });
+  for (const change of plan.changes)
+    if (change.after === undefined) await rm(path.join(root, ...change.path.split('/')), { force: true });
 }
 
 /** A repository newer than this mpflow: the message that says to upgrade mpflow, not to migrate. */
@@ -112,7 +131,11 @@ export function tooNewMessage(version: number, latest: number): LocalizedText {
  * as every file under its fixed folder that matches, files earlier steps created included and
  * files they deleted left out.
  */
-async function expandReads(root: string, reads: readonly string[], current: ReadonlyMap<string, string | undefined>): Promise<string[]> {
+async function expandReads(
+  root: string,
+  reads: readonly string[],
+  current: ReadonlyMap<string, string | undefined>,
+): Promise<string[]> {
   const paths = new Set<string>();
   for (const entry of reads) {
     if (!picomatch.scan(entry).isGlob) {

@@ -33,7 +33,9 @@ export function unifiedDiff(file: string, before: string | undefined, after: str
     const newStart = slice[0]!.newLine;
     const oldCount = slice.filter((op) => op.kind !== '+').length;
     const newCount = slice.filter((op) => op.kind !== '-').length;
-    hunks.push(`@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@\n${slice.map((op) => `${op.kind}${op.text}\n`).join('')}`);
+    hunks.push(
+      `@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@\n${slice.map((op) => `${op.kind}${op.text}\n`).join('')}`,
+    );
     index = end;
   }
   return hunks.length === 0 ? '' : header + hunks.join('');
@@ -58,7 +60,10 @@ function diffLines(a: string[], b: string[]): Op[] {
   const lengths = new Uint32Array(rows * columns);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * columns + j] = a[i] === b[j] ? lengths[(i + 1) * columns + j + 1]! + 1 : Math.max(lengths[(i + 1) * columns + j]!, lengths[i * columns + j + 1]!);
+      lengths[i * columns + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * columns + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * columns + j]!, lengths[i * columns + j + 1]!);
     }
   }
   const ops: Op[] = [];

@@ -9,9 +9,18 @@ import { COMMON_SCHEMA, RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
 
 const require = createRequire(import.meta.url);
 
-const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true } as const;
+const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  verbose: true,
+  allowUnionTypes: true,
+} as const;
 
-type FormatDefinition = { type: 'string'; validate: ((value: string) => boolean) | RegExp } | ((value: string) => boolean) | RegExp;
+type FormatDefinition =
+  | { type: 'string'; validate: ((value: string) => boolean) | RegExp }
+  | ((value: string) => boolean)
+  | RegExp;
 
 /** The formats the schemas use, defined once for the compiler and for the cached code. */
 function formats(): Record<string, FormatDefinition> {
@@ -66,7 +75,16 @@ export function compiledValidatorsFile(env: NodeJS.ProcessEnv = process.env): st
 function validatorsDigest(): string {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   return createHash('sha256')
-    .update(JSON.stringify({ ajvVersion, AJV_OPTIONS, formats: Object.keys(formats()), COMMON_SCHEMA, RECORD_SCHEMAS, layout: 1 }))
+    .update(
+      JSON.stringify({
+        ajvVersion,
+        AJV_OPTIONS,
+        formats: Object.keys(formats()),
+        COMMON_SCHEMA,
+        RECORD_SCHEMAS,
+        layout: 1,
+      }),
+    )
     .digest('hex')
     .slice(0, 24);
 }
@@ -74,7 +92,9 @@ function validatorsDigest(): string {
 function standaloneValidators(): string {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const { _ } = require('ajv') as typeof import('ajv');
-  const standaloneModule = require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, refs: Record<string, string>) => string };
+  const standaloneModule = require('ajv/dist/standalone/index.js') as {
+    default: (ajv: unknown, refs: Record<string, string>) => string;
+  };
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, formats: _`require(${FORMATS_MODULE})` } });
   for (const [name, definition] of Object.entries(formats())) ajv.addFormat(name, definition as never);
   ajv.addSchema(COMMON_SCHEMA);

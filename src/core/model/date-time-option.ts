@@ -24,7 +24,12 @@ export function parseDateTimeOption(value: string, timeZone: string): ParsedDate
   const given = value.trim();
   const local = LOCAL.exec(given);
   if (local) {
-    const [, date, time = '00:00', seconds = ':00'] = local as unknown as [string, string, string | undefined, string | undefined];
+    const [, date, time = '00:00', seconds = ':00'] = local as unknown as [
+      string,
+      string,
+      string | undefined,
+      string | undefined,
+    ];
     if (!isCalendarDate(date)) return undefined;
     const wall = `${date}T${time}${seconds}`;
     if (judgeDateTime(`${wall}Z`) !== 'valid') return undefined;
@@ -55,7 +60,10 @@ export function dateTimeOptionProblem(option: string, value: string, timeZone: s
  * offset), else the machine's clock. Undefined when MPFLOW_NOW is set but unreadable, so the
  * command can say so instead of silently using the real time.
  */
-export function nowFromEnvironment(env: NodeJS.ProcessEnv | undefined, fallback: () => number = Date.now): number | undefined {
+export function nowFromEnvironment(
+  env: NodeJS.ProcessEnv | undefined,
+  fallback: () => number = Date.now,
+): number | undefined {
   const given = env?.MPFLOW_NOW;
   if (given === undefined || given === '') return fallback();
   return parseDateTimeOption(given, 'UTC')?.instant;

@@ -60,7 +60,7 @@ export async function generateTypes(repositoryRoot: string): Promise<string> {
     });
     parts.push(output.trim());
   }
-  return dedupeDeclarations(parts.join('\n\n')) + '\n';
+  return `${dedupeDeclarations(parts.join('\n\n'))}\n`;
 }
 
 /** Shared definitions from common.schema.json are emitted once per schema; keep the first. */

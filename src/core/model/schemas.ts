@@ -15,7 +15,9 @@ import appraisalCalibrations from '../../../schemas/appraisal-calibrations.schem
 import appraisalAnnual from '../../../schemas/appraisal-annual.schema.json' with { type: 'json' };
 import metricsArticleDaily from '../../../schemas/metrics-article-daily.schema.json' with { type: 'json' };
 import metricsFollowers from '../../../schemas/metrics-followers.schema.json' with { type: 'json' };
-import metricsFollowersCumulative from '../../../schemas/metrics-followers-cumulative.schema.json' with { type: 'json' };
+import metricsFollowersCumulative from '../../../schemas/metrics-followers-cumulative.schema.json' with {
+  type: 'json',
+};
 import supportConversation from '../../../schemas/support-conversation.schema.json' with { type: 'json' };
 import supportUser from '../../../schemas/support-user.schema.json' with { type: 'json' };
 import supportConduct from '../../../schemas/support-conduct.schema.json' with { type: 'json' };

@@ -49,7 +49,8 @@ export function pathSegments(instancePath: string): PathSegment[] {
 
 export function fieldName(path: readonly PathSegment[]): string {
   let name = '';
-  for (const segment of path) name += typeof segment === 'number' ? `[${segment}]` : name === '' ? segment : `.${segment}`;
+  for (const segment of path)
+    name += typeof segment === 'number' ? `[${segment}]` : name === '' ? segment : `.${segment}`;
   return name;
 }
 
@@ -97,18 +98,31 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
   const path = pathSegments(error.instancePath);
   const field = fieldName(path);
   const here = (): Span => locate(path);
-  const wholeRecord = kind === 'article' ? text('头信息', 'the front matter') : TABLE_KINDS_SET.has(kind) ? text('这一行', 'the row') : text('文件内容', 'the file');
+  const wholeRecord =
+    kind === 'article'
+      ? text('头信息', 'the front matter')
+      : TABLE_KINDS_SET.has(kind)
+        ? text('这一行', 'the row')
+        : text('文件内容', 'the file');
   const fieldLabel = field === '' ? wholeRecord : text(`字段 ${field} `, `field ${field}`);
-  const make = (ruleId: RuleId, message: LocalizedText, span: Span = here(), name = field) => makeProblem(file, ruleId, message, span, name || undefined);
+  const make = (ruleId: RuleId, message: LocalizedText, span: Span = here(), name = field) =>
+    makeProblem(file, ruleId, message, span, name || undefined);
 
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const full = fieldName([...path, missing]);
-      const description = describe((error.parentSchema as { properties?: Record<string, unknown> })?.properties?.[missing]);
+      const description = describe(
+        (error.parentSchema as { properties?: Record<string, unknown> })?.properties?.[missing],
+      );
       const extraZh = description ? `（${description.zh.replace(/。$/, '')}）` : '';
       const extraEn = description ? ` (${description.en.replace(/\.$/, '')})` : '';
-      return make('schema/required', text(`缺少必填字段 ${full}${extraZh}。`, `Required field ${full} is missing${extraEn}.`), locate([...path, missing]), full);
+      return make(
+        'schema/required',
+        text(`缺少必填字段 ${full}${extraZh}。`, `Required field ${full} is missing${extraEn}.`),
+        locate([...path, missing]),
+        full,
+      );
     }
     case 'additionalProperties': {
       const unknown = (error.params as { additionalProperty: string }).additionalProperty;
@@ -133,17 +147,31 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       const actual = typeOf(error.data);
       const expectedZh = expected.map((item) => item.zh).join('或');
       const expectedEn = expected.map((item) => item.en).join(' or ');
-      const subject = field === '' ? text(wholeRecord.zh, `${capitalise(wholeRecord.en)} `) : text(`${field} `, `${field} `);
+      const subject =
+        field === '' ? text(wholeRecord.zh, `${capitalise(wholeRecord.en)} `) : text(`${field} `, `${field} `);
       if (field === '' && (error.data === null || error.data === undefined)) {
-        return make('schema/type', text('内容是空的，应当是一组字段。', 'The content is empty; a mapping of fields is expected.'));
+        return make(
+          'schema/type',
+          text('内容是空的，应当是一组字段。', 'The content is empty; a mapping of fields is expected.'),
+        );
       }
-      return make('schema/type', text(`${subject.zh}应为${expectedZh}，实际是${actual.zh}${showZh(error.data)}。`, `${subject.en}should be ${expectedEn}, not ${actual.en} ${show(error.data)}.`));
+      return make(
+        'schema/type',
+        text(
+          `${subject.zh}应为${expectedZh}，实际是${actual.zh}${showZh(error.data)}。`,
+          `${subject.en}should be ${expectedEn}, not ${actual.en} ${show(error.data)}.`,
+        ),
+      );
     }
     case 'enum':
     case 'const': {
-      const allowed = error.keyword === 'enum' ? ((error.params as { allowedValues: unknown[] }).allowedValues ?? []) : [(error.params as { allowedValue: unknown }).allowedValue];
+      const allowed =
+        error.keyword === 'enum'
+          ? ((error.params as { allowedValues: unknown[] }).allowedValues ?? [])
+          : [(error.params as { allowedValue: unknown }).allowedValue];
       const shownAllowed = allowed.map((value) => String(value));
-      const guess = typeof error.data === 'string' && shownAllowed.length > 0 ? closest(error.data, shownAllowed) : undefined;
+      const guess =
+        typeof error.data === 'string' && shownAllowed.length > 0 ? closest(error.data, shownAllowed) : undefined;
       const suggestion = guess && typeof error.data === 'string' && distance(error.data, guess) <= 2;
       return make(
         'schema/enum',
@@ -158,7 +186,10 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
     case 'pattern': {
       const description = describe(error.parentSchema);
       if (path[path.length - 1] !== undefined && String(error.data).trim() === '') {
-        return make('schema/range', text(`${fieldLabel.zh}不能为空。`, `${capitalise(fieldLabel.en)} must not be empty.`));
+        return make(
+          'schema/range',
+          text(`${fieldLabel.zh}不能为空。`, `${capitalise(fieldLabel.en)} must not be empty.`),
+        );
       }
       return make(
         'schema/pattern',
@@ -173,53 +204,128 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       const limit = (error.params as { limit: number }).limit;
       const length = typeof error.data === 'string' ? [...error.data].length : 0;
       if (error.keyword === 'minLength' && length === 0) {
-        return make('schema/range', text(`${fieldLabel.zh}不能为空。`, `${capitalise(fieldLabel.en)} must not be empty.`));
+        return make(
+          'schema/range',
+          text(`${fieldLabel.zh}不能为空。`, `${capitalise(fieldLabel.en)} must not be empty.`),
+        );
       }
       const word = error.keyword === 'minLength' ? text('至少', 'at least') : text('最多', 'at most');
-      return make('schema/range', text(`${fieldLabel.zh}${word.zh} ${limit} 个字符，现在是 ${length} 个。`, `${capitalise(fieldLabel.en)} must be ${word.en} ${limit} characters; it has ${length}.`));
+      return make(
+        'schema/range',
+        text(
+          `${fieldLabel.zh}${word.zh} ${limit} 个字符，现在是 ${length} 个。`,
+          `${capitalise(fieldLabel.en)} must be ${word.en} ${limit} characters; it has ${length}.`,
+        ),
+      );
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const { comparison, limit } = error.params as { comparison: string; limit: number };
-      return make('schema/range', text(`${fieldLabel.zh}应 ${comparison} ${limit}，现在是${showZh(error.data)}。`, `${capitalise(fieldLabel.en)} must be ${comparison} ${limit}; it is ${show(error.data)}.`));
+      return make(
+        'schema/range',
+        text(
+          `${fieldLabel.zh}应 ${comparison} ${limit}，现在是${showZh(error.data)}。`,
+          `${capitalise(fieldLabel.en)} must be ${comparison} ${limit}; it is ${show(error.data)}.`,
+        ),
+      );
     }
     case 'minItems':
     case 'maxItems': {
       const limit = (error.params as { limit: number }).limit;
       const word = error.keyword === 'minItems' ? text('至少', 'at least') : text('最多', 'at most');
-      return make('schema/range', text(`${fieldLabel.zh}${word.zh}要有 ${limit} 项。`, `${capitalise(fieldLabel.en)} must have ${word.en} ${limit} items.`));
+      return make(
+        'schema/range',
+        text(
+          `${fieldLabel.zh}${word.zh}要有 ${limit} 项。`,
+          `${capitalise(fieldLabel.en)} must have ${word.en} ${limit} items.`,
+        ),
+      );
     }
     case 'uniqueItems': {
       const { i, j } = error.params as { i: number; j: number };
-      return make('schema/unique', text(`${fieldLabel.zh}中第 ${j + 1} 项和第 ${i + 1} 项重复。`, `${capitalise(fieldLabel.en)} repeats item ${j + 1} as item ${i + 1}.`), locate([...path, i]));
+      return make(
+        'schema/unique',
+        text(
+          `${fieldLabel.zh}中第 ${j + 1} 项和第 ${i + 1} 项重复。`,
+          `${capitalise(fieldLabel.en)} repeats item ${j + 1} as item ${i + 1}.`,
+        ),
+        locate([...path, i]),
+      );
     }
     case 'propertyNames': {
       const name = (error.params as { propertyName: string }).propertyName;
-      return make('schema/pattern', text(`${fieldLabel.zh}中的键${showZh(name)}格式不对。`, `${capitalise(fieldLabel.en)} has a key ${show(name)} in the wrong form.`), locate([...path, name], 'key'));
+      return make(
+        'schema/pattern',
+        text(
+          `${fieldLabel.zh}中的键${showZh(name)}格式不对。`,
+          `${capitalise(fieldLabel.en)} has a key ${show(name)} in the wrong form.`,
+        ),
+        locate([...path, name], 'key'),
+      );
     }
     default:
-      return make('schema/invalid', text(`${fieldLabel.zh}不符合数据模型（${error.message ?? error.keyword}）。`, `${capitalise(fieldLabel.en)} does not match the model (${error.message ?? error.keyword}).`));
+      return make(
+        'schema/invalid',
+        text(
+          `${fieldLabel.zh}不符合数据模型（${error.message ?? error.keyword}）。`,
+          `${capitalise(fieldLabel.en)} does not match the model (${error.message ?? error.keyword}).`,
+        ),
+      );
   }
 }
 
-function formatProblem(error: ErrorObject, make: (ruleId: RuleId, message: LocalizedText) => Problem, fieldLabel: LocalizedText): Problem {
+function formatProblem(
+  error: ErrorObject,
+  make: (ruleId: RuleId, message: LocalizedText) => Problem,
+  fieldLabel: LocalizedText,
+): Problem {
   const format = (error.params as { format: string }).format;
   const value = String(error.data);
   if (format === 'offset-date-time') {
     if (judgeDateTime(value) === 'missing-offset') {
-      return make('date/missing-offset', text(`${fieldLabel.zh}的时间${showZh(value)}没有时区偏移，应写成如 ${value}+08:00。`, `${capitalise(fieldLabel.en)} ${show(value)} has no offset; write e.g. ${value}+08:00.`));
+      return make(
+        'date/missing-offset',
+        text(
+          `${fieldLabel.zh}的时间${showZh(value)}没有时区偏移，应写成如 ${value}+08:00。`,
+          `${capitalise(fieldLabel.en)} ${show(value)} has no offset; write e.g. ${value}+08:00.`,
+        ),
+      );
     }
-    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的日期时间（应如 2026-09-02T20:30:00+08:00）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real date-time (e.g. 2026-09-02T20:30:00+08:00).`));
+    return make(
+      'date/invalid',
+      text(
+        `${fieldLabel.zh}的值${showZh(value)}不是有效的日期时间（应如 2026-09-02T20:30:00+08:00）。`,
+        `${capitalise(fieldLabel.en)} ${show(value)} is not a real date-time (e.g. 2026-09-02T20:30:00+08:00).`,
+      ),
+    );
   }
   if (format === 'calendar-date') {
-    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是真实存在的日期（格式 YYYY-MM-DD）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a real calendar date (YYYY-MM-DD).`));
+    return make(
+      'date/invalid',
+      text(
+        `${fieldLabel.zh}的值${showZh(value)}不是真实存在的日期（格式 YYYY-MM-DD）。`,
+        `${capitalise(fieldLabel.en)} ${show(value)} is not a real calendar date (YYYY-MM-DD).`,
+      ),
+    );
   }
   if (format === 'year-month') {
-    return make('date/invalid', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的月份（格式 YYYY-MM）。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid month (YYYY-MM).`));
+    return make(
+      'date/invalid',
+      text(
+        `${fieldLabel.zh}的值${showZh(value)}不是有效的月份（格式 YYYY-MM）。`,
+        `${capitalise(fieldLabel.en)} ${show(value)} is not a valid month (YYYY-MM).`,
+      ),
+    );
   }
-  return make('schema/format', text(`${fieldLabel.zh}的值${showZh(value)}不是有效的 ${format}。`, `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${format}.`));
+  return make(
+    'schema/format',
+    text(
+      `${fieldLabel.zh}的值${showZh(value)}不是有效的 ${format}。`,
+      `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${format}.`,
+    ),
+  );
 }
 
 function capitalise(value: string): string {

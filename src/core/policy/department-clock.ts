@@ -30,7 +30,10 @@ export interface DepartmentClock<P> {
  * Which policy is in force depends on the date in the policy's own zone: look once with the
  * default zone to learn it, then again with that zone (the two differ only around midnight).
  */
-export function departmentClock<P extends { readonly effective: string; readonly timezone?: unknown }>(policies: readonly P[], now: number): DepartmentClock<P> {
+export function departmentClock<P extends { readonly effective: string; readonly timezone?: unknown }>(
+  policies: readonly P[],
+  now: number,
+): DepartmentClock<P> {
   const first = policyInForce(policies, isoInTimeZone(now, DEFAULT_TIME_ZONE).slice(0, 10));
   const policy = policyInForce(policies, isoInTimeZone(now, departmentTimeZone(first)).slice(0, 10)) ?? first;
   const timeZone = departmentTimeZone(policy);

@@ -17,22 +17,35 @@ export interface PolicyPart {
 
 export function policyParts(policy: unknown): PolicyPart[] {
   const parts: PolicyPart[] = [];
-  const add = (key: string, segments: PathSegment[], value: unknown) => parts.push({ key, segments, digest: shortDigest(value) });
+  const add = (key: string, segments: PathSegment[], value: unknown) =>
+    parts.push({ key, segments, digest: shortDigest(value) });
   if (!isMapping(policy)) return parts;
   for (const [key, value] of Object.entries(policy)) {
     if (key === 'appraisal' && isMapping(value)) {
       for (const [inner, innerValue] of Object.entries(value)) {
-        if (inner === 'weights' && Array.isArray(innerValue)) addWeights(parts, innerValue, ['appraisal', 'weights'], 'appraisal.weights');
+        if (inner === 'weights' && Array.isArray(innerValue))
+          addWeights(parts, innerValue, ['appraisal', 'weights'], 'appraisal.weights');
         else if (inner === 'grades' && Array.isArray(innerValue)) {
-          add('appraisal.grades[]', ['appraisal', 'grades'], innerValue.map((grade: unknown) => (isMapping(grade) ? grade.grade : grade)));
-          innerValue.forEach((grade: unknown, index) => add(`appraisal.grades/${isMapping(grade) ? String(grade.grade) : index}`, ['appraisal', 'grades', index], grade));
+          add(
+            'appraisal.grades[]',
+            ['appraisal', 'grades'],
+            innerValue.map((grade: unknown) => (isMapping(grade) ? grade.grade : grade)),
+          );
+          innerValue.forEach((grade: unknown, index) =>
+            add(
+              `appraisal.grades/${isMapping(grade) ? String(grade.grade) : index}`,
+              ['appraisal', 'grades', index],
+              grade,
+            ),
+          );
         } else add(`appraisal.${inner}`, ['appraisal', inner], innerValue);
       }
     } else if (isMapping(value) && key !== 'title') {
       add(`${key}[]`, [key], Object.keys(value));
       for (const [inner, innerValue] of Object.entries(value)) {
         if (isMapping(innerValue) && key === 'review') {
-          for (const [leaf, leafValue] of Object.entries(innerValue)) add(`${key}.${inner}.${leaf}`, [key, inner, leaf], leafValue);
+          for (const [leaf, leafValue] of Object.entries(innerValue))
+            add(`${key}.${inner}.${leaf}`, [key, inner, leaf], leafValue);
           add(`${key}.${inner}[]`, [key, inner], Object.keys(innerValue));
         } else add(`${key}.${inner}`, [key, inner], innerValue);
       }
@@ -42,7 +55,11 @@ export function policyParts(policy: unknown): PolicyPart[] {
 }
 
 function addWeights(parts: PolicyPart[], nodes: unknown[], segments: PathSegment[], key: string): void {
-  parts.push({ key: `${key}[]`, segments, digest: shortDigest(nodes.map((node) => (isMapping(node) ? node.id : node))) });
+  parts.push({
+    key: `${key}[]`,
+    segments,
+    digest: shortDigest(nodes.map((node) => (isMapping(node) ? node.id : node))),
+  });
   nodes.forEach((node, index) => {
     if (!isMapping(node)) return;
     const { children, ...own } = node;
@@ -54,7 +71,10 @@ function addWeights(parts: PolicyPart[], nodes: unknown[], segments: PathSegment
 
 /** Parts by key, as written into finalized.yaml. */
 export function policyFingerprint(policy: { effective: string }): { effective: string; parts: Record<string, string> } {
-  return { effective: policy.effective, parts: Object.fromEntries(policyParts(policy).map((part) => [part.key, part.digest])) };
+  return {
+    effective: policy.effective,
+    parts: Object.fromEntries(policyParts(policy).map((part) => [part.key, part.digest])),
+  };
 }
 
 export interface PolicyPartChange {
@@ -95,7 +115,9 @@ export function policyChanges(recordedParts: Readonly<Record<string, string>>, p
     changes.push({ key, kind: 'removed', segments: anchor?.segments ?? [] });
   }
   // A list of ids (key[]) changes whenever an item is added or removed; the item itself says more.
-  const lists = new Set(changes.filter((change) => change.kind !== 'changed').map((change) => `${change.key.replace(/[./][^./]*$/, '')}[]`));
+  const lists = new Set(
+    changes.filter((change) => change.kind !== 'changed').map((change) => `${change.key.replace(/[./][^./]*$/, '')}[]`),
+  );
   return changes.filter((change) => !(change.kind === 'changed' && lists.has(change.key)));
 }
 
@@ -105,7 +127,11 @@ function shortDigest(value: unknown): string {
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isMapping(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  if (isMapping(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(',')}}`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   return JSON.stringify(value ?? null);
 }

@@ -36,8 +36,13 @@ export function selfReviewRoles(policy: PolicyFile, file: string): StageRoles[] 
     if (!matcherOf(rule.paths)(file)) continue;
     for (const id of rule.stages) {
       const stage = policy.review.stages[id];
-      if (!stage || stage.kind !== 'self-review' || found.some((known) => known.stage === id)) continue;
-      found.push({ stage: id, label: stage.label, role: stage.role as Role, standIn: ((stage.standIn ?? []) as Role[]).filter((role) => role !== stage.role) });
+      if (stage?.kind !== 'self-review' || found.some((known) => known.stage === id)) continue;
+      found.push({
+        stage: id,
+        label: stage.label,
+        role: stage.role as Role,
+        standIn: ((stage.standIn ?? []) as Role[]).filter((role) => role !== stage.role),
+      });
     }
   }
   return found;

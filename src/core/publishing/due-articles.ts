@@ -45,7 +45,10 @@ export interface PublishingPlan {
 
 /** Publishing settings of the policy in force on the given instant (its date in the policy's own zone). */
 export function publishingSettings(repository: Repository, now: number): PublishingSettings {
-  const { policy, timeZone: departmentZone } = departmentClock(repository.policies.map((entry) => entry.data), now);
+  const { policy, timeZone: departmentZone } = departmentClock(
+    repository.policies.map((entry) => entry.data),
+    now,
+  );
   const publishing = policy?.publishing;
   const settings: PublishingSettings = {
     timeZone: publishing?.timezone ?? departmentZone,
@@ -57,7 +60,11 @@ export function publishingSettings(repository: Repository, now: number): Publish
 }
 
 /** Which articles on this branch are due at `now`, and what to do with each. Pure: reads nothing. */
-export function planPublishing(repository: Repository, now: number, settings = publishingSettings(repository, now)): PublishingPlan {
+export function planPublishing(
+  repository: Repository,
+  now: number,
+  settings = publishingSettings(repository, now),
+): PublishingPlan {
   const records = new Map<string, SourcedRecord<PublishRecord>>();
   for (const record of repository.publishRecords ?? []) {
     if (typeof record.data.article === 'string') records.set(record.data.article, record);
@@ -84,7 +91,9 @@ export function planPublishing(repository: Repository, now: number, settings = p
   due.sort((a, b) => a.publishAtMs - b.publishAtMs || (a.article.id < b.article.id ? -1 : 1));
   upcoming.sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
   const articleIds = new Set(repository.articles.map((article) => article.id));
-  const orphaned = [...records.values()].filter((record) => record.data.status === 'in-progress' && !articleIds.has(record.data.article)).sort((a, b) => (a.data.article < b.data.article ? -1 : 1));
+  const orphaned = [...records.values()]
+    .filter((record) => record.data.status === 'in-progress' && !articleIds.has(record.data.article))
+    .sort((a, b) => (a.data.article < b.data.article ? -1 : 1));
   return { settings, now, due, upcoming: upcoming.slice(0, 5), orphaned };
 }
 

@@ -76,7 +76,10 @@ export function preflightProblems(html: string, options: PreflightOptions = {}):
 }
 
 /** preflightProblems and measureContent from one parse of the HTML (`mpflow render` wants both). */
-export function preflight(html: string, options: PreflightOptions = {}): ContentMeasure & { problems: LocalizedText[] } {
+export function preflight(
+  html: string,
+  options: PreflightOptions = {},
+): ContentMeasure & { problems: LocalizedText[] } {
   const problems: LocalizedText[] = [];
   const remote = new Set<string>();
   const tree = options.tree ?? fromHtml(html, { fragment: true });
@@ -112,7 +115,12 @@ export function preflight(html: string, options: PreflightOptions = {}): Content
     );
   }
   for (const problem of findWeChatSafetyProblems(tree)) {
-    problems.push(text(`排版结果不适合微信：${problem.message.zh}`, `The rendered HTML does not suit WeChat: ${problem.message.en}`));
+    problems.push(
+      text(
+        `排版结果不适合微信：${problem.message.zh}`,
+        `The rendered HTML does not suit WeChat: ${problem.message.en}`,
+      ),
+    );
   }
   return { problems, characters: visible, bytes };
 }

@@ -56,12 +56,19 @@ export type ArticleOutcome =
   | { kind: 'stopped'; record: PublishRecord; message: LocalizedText };
 
 /** Polling: about two minutes in all; WeChat usually finishes within seconds. */
-export const DEFAULT_POLL_INTERVALS_MS: readonly number[] = [2_000, 3_000, 5_000, 5_000, 10_000, 15_000, 20_000, 30_000, 30_000];
+export const DEFAULT_POLL_INTERVALS_MS: readonly number[] = [
+  2_000, 3_000, 5_000, 5_000, 10_000, 15_000, 20_000, 30_000, 30_000,
+];
 
 /** Errors about the account or the connection, not the article: every other article would meet them too. */
 const ACCOUNT_ERRCODES = new Set([-1, 40001, 40014, 42001, 40013, 40125, 40164, 45009, 45011, 48001]);
 
-const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+};
 
 type FailedStep = NonNullable<PublishRecord['failure']>['step'];
 
@@ -82,11 +89,20 @@ class StepFailure extends Error {
  * cover → draft → submit → poll. Never submits twice: once a submission has started, only polling
  * follows; if its outcome was never heard, the article is failed for a person to look at.
  */
-export async function publishArticle(article: ArticleRecord, existing: PublishRecord | undefined, options: PublishArticleOptions): Promise<ArticleOutcome> {
-  const record: PublishRecord = existing ? structuredClone(existing) : { article: article.id, status: 'in-progress', index: 1 };
+export async function publishArticle(
+  article: ArticleRecord,
+  existing: PublishRecord | undefined,
+  options: PublishArticleOptions,
+): Promise<ArticleOutcome> {
+  const record: PublishRecord = existing
+    ? structuredClone(existing)
+    : { article: article.id, status: 'in-progress', index: 1 };
   const stamp = () => isoInTimeZone(options.now(), options.timeZone);
   // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
-  const theme = { ...(options.theme ? { theme: options.theme } : {}), ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}) };
+  const theme = {
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}),
+  };
   let step: FailedStep = 'images';
 
   const save = async (done: PublishStep) => {
@@ -132,7 +148,11 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
         const sha256 = sha256Of(bytes);
         imageShas.push([image.src, sha256]);
         if (uploaded.get(image.src)?.sha256 === sha256) continue;
-        const answer = await options.client.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: path.basename(file), bytes, contentType: contentTypeOf(file) });
+        const answer = await options.client.uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', {
+          name: path.basename(file),
+          bytes,
+          contentType: contentTypeOf(file),
+        });
         uploaded.set(image.src, { src: image.src, sha256, url: answer.url });
         record.images = sources.filter((entry) => uploaded.has(entry.src)).map((entry) => uploaded.get(entry.src)!);
         await save('image');
@@ -150,13 +170,23 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
           { name: article.data.cover, bytes: coverBytes, contentType: contentTypeOf(coverFile) },
           { type: 'image' },
         );
-        record.cover = { file: article.data.cover, sha256: coverSha, mediaId: answer.media_id, ...(answer.url ? { url: answer.url } : {}) };
+        record.cover = {
+          file: article.data.cover,
+          sha256: coverSha,
+          mediaId: answer.media_id,
+          ...(answer.url ? { url: answer.url } : {}),
+        };
         await save('cover');
       }
 
       step = 'draft';
       const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
-      const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
+      const rendered = await options.render({
+        markdown: article.body,
+        articleDir,
+        ...theme,
+        imageUrl: (src) => urls.get(src),
+      });
       const draft = draftArticle(article, rendered.html, record.cover!.mediaId, options.authorNames);
       const digest = draftDigestOf(draft, imageShas, coverSha);
       // A draft made from an earlier version of the article (edited on main after a crashed run)
@@ -174,9 +204,12 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
       record.submitStartedAt = stamp();
       await writePublishRecord(options.root, record);
       await options.submitRecorded?.(article.id, structuredClone(record));
-      const submitted = await options.client.postJson<{ publish_id: string | number; msg_data_id?: string | number }>('/cgi-bin/freepublish/submit', {
-        media_id: record.draftMediaId,
-      });
+      const submitted = await options.client.postJson<{ publish_id: string | number; msg_data_id?: string | number }>(
+        '/cgi-bin/freepublish/submit',
+        {
+          media_id: record.draftMediaId,
+        },
+      );
       record.publishId = String(submitted.publish_id);
       if (submitted.msg_data_id !== undefined) record.msgDataId = String(submitted.msg_data_id);
       record.submittedAt = stamp();
@@ -194,7 +227,9 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
     const withWarning = warning ? { warning } : {};
     const intervals = options.pollIntervalsMs ?? DEFAULT_POLL_INTERVALS_MS;
     for (let poll = 0; ; poll += 1) {
-      const state = await options.client.postJson<FreepublishState>('/cgi-bin/freepublish/get', { publish_id: record.publishId });
+      const state = await options.client.postJson<FreepublishState>('/cgi-bin/freepublish/get', {
+        publish_id: record.publishId,
+      });
       const status = Number(state.publish_status);
       if (status === 0) {
         const items = state.article_detail?.item ?? [];
@@ -220,7 +255,10 @@ export async function publishArticle(article: ArticleRecord, existing: PublishRe
     if (error instanceof StepFailure) return await fail(error);
     // WeChat answered the submission with an error, or never saw it: it certainly did not go out,
     // so the marker that would make the next run treat it as "outcome unknown" goes.
-    const refusedSubmit = step === 'submit' && record.publishId === undefined && (error instanceof WeChatApiError || (error instanceof WeChatNetworkError && !error.mayHaveTakenEffect));
+    const refusedSubmit =
+      step === 'submit' &&
+      record.publishId === undefined &&
+      (error instanceof WeChatApiError || (error instanceof WeChatNetworkError && !error.mayHaveTakenEffect));
     if (refusedSubmit && record.submitStartedAt !== undefined) {
       delete record.submitStartedAt;
       await writePublishRecord(options.root, record);
@@ -256,7 +294,12 @@ interface FreepublishState {
 }
 
 /** draft/add's article: the front matter's fields within WeChat's limits (title 32, author 16, digest 128). */
-export function draftArticle(article: ArticleRecord, html: string, thumbMediaId: string, authorNames: ReadonlyMap<string, string>): Record<string, unknown> {
+export function draftArticle(
+  article: ArticleRecord,
+  html: string,
+  thumbMediaId: string,
+  authorNames: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const data = article.data;
   const draft: Record<string, unknown> = {
     article_type: 'news',
@@ -276,9 +319,17 @@ export function draftArticle(article: ArticleRecord, html: string, thumbMediaId:
  * The identity of a draft: every field sent to draft/add except the cover's media_id, which
  * stands for the cover's bytes (included instead), plus the bytes behind every body image.
  */
-export function draftDigestOf(draft: Record<string, unknown>, imageShas: ReadonlyArray<readonly [string, string]>, coverSha: string): string {
+export function draftDigestOf(
+  draft: Record<string, unknown>,
+  imageShas: ReadonlyArray<readonly [string, string]>,
+  coverSha: string,
+): string {
   const { thumb_media_id: _thumb, ...fields } = draft;
-  const identity = JSON.stringify({ fields: Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)), images: imageShas, cover: coverSha });
+  const identity = JSON.stringify({
+    fields: Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : 1)),
+    images: imageShas,
+    cover: coverSha,
+  });
   return `sha256:${createHash('sha256').update(identity).digest('hex')}`;
 }
 
@@ -286,11 +337,18 @@ export function draftDigestOf(draft: Record<string, unknown>, imageShas: Readonl
  * After submission nothing is uploaded: the article's digest is recomputed from the files on the
  * branch and the recorded upload addresses. True when it differs from the submitted draft's.
  */
-export async function changedSinceDraft(article: ArticleRecord, record: PublishRecord, options: Pick<PublishArticleOptions, 'root' | 'theme' | 'render' | 'authorNames'>): Promise<boolean> {
+export async function changedSinceDraft(
+  article: ArticleRecord,
+  record: PublishRecord,
+  options: Pick<PublishArticleOptions, 'root' | 'theme' | 'render' | 'authorNames'>,
+): Promise<boolean> {
   if (record.draftDigest === undefined) return false;
   const articleDir = path.join(options.root, article.directory);
   // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
-  const theme = { ...(options.theme ? { theme: options.theme } : {}), ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}) };
+  const theme = {
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}),
+  };
   const shaOf = async (file: string) => {
     try {
       return sha256Of(await readFile(file));
@@ -300,10 +358,16 @@ export async function changedSinceDraft(article: ArticleRecord, record: PublishR
   };
   try {
     const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
-    const rendered = await options.render({ markdown: article.body, articleDir, ...theme, imageUrl: (src) => urls.get(src) });
+    const rendered = await options.render({
+      markdown: article.body,
+      articleDir,
+      ...theme,
+      imageUrl: (src) => urls.get(src),
+    });
     const sources = [...new Map(rendered.images.map((image) => [image.src, image])).values()];
     const imageShas: Array<[string, string]> = [];
-    for (const image of sources) imageShas.push([image.src, await shaOf(image.absolutePath ?? path.resolve(articleDir, image.src))]);
+    for (const image of sources)
+      imageShas.push([image.src, await shaOf(image.absolutePath ?? path.resolve(articleDir, image.src))]);
     const coverSha = await shaOf(path.join(articleDir, article.data.cover));
     const draft = draftArticle(article, rendered.html, record.cover?.mediaId ?? '', options.authorNames);
     return draftDigestOf(draft, imageShas, coverSha) !== record.draftDigest;
@@ -345,7 +409,9 @@ async function recoverMessageId(record: PublishRecord, client: WeChatClient): Pr
     tried.push('freepublish/get: no article_id');
   } else {
     try {
-      const answer = await client.postJson<{ news_item?: PublishedNewsItem[] }>('/cgi-bin/freepublish/getarticle', { article_id: record.wechatArticleId });
+      const answer = await client.postJson<{ news_item?: PublishedNewsItem[] }>('/cgi-bin/freepublish/getarticle', {
+        article_id: record.wechatArticleId,
+      });
       adopt(answer.news_item);
       if (record.msgDataId === undefined) tried.push('freepublish/getarticle: no mid in url');
     } catch (error) {
@@ -353,7 +419,10 @@ async function recoverMessageId(record: PublishRecord, client: WeChatClient): Pr
     }
     for (let page = 0; page < BATCHGET_PAGES && record.msgDataId === undefined; page += 1) {
       try {
-        const answer = await client.postJson<{ total_count?: number; item?: Array<{ article_id?: string; content?: { news_item?: PublishedNewsItem[] } }> }>('/cgi-bin/freepublish/batchget', {
+        const answer = await client.postJson<{
+          total_count?: number;
+          item?: Array<{ article_id?: string; content?: { news_item?: PublishedNewsItem[] } }>;
+        }>('/cgi-bin/freepublish/batchget', {
           offset: page * 20,
           count: 20,
           no_content: 1,
@@ -377,7 +446,9 @@ async function recoverMessageId(record: PublishRecord, client: WeChatClient): Pr
     }
   }
   if (record.msgDataId !== undefined && record.url !== undefined) return;
-  const lacking = [record.msgDataId === undefined ? 'msg_data_id' : '', record.url === undefined ? 'article_url' : ''].filter(Boolean).join(' / ');
+  const lacking = [record.msgDataId === undefined ? 'msg_data_id' : '', record.url === undefined ? 'article_url' : '']
+    .filter(Boolean)
+    .join(' / ');
   record.msgDataIdMissing = `微信没有给出 ${lacking}（${tried.join('；')}）。数据导入按标题对应这篇文章；在公众平台“发表记录”找到链接中的 mid 后可补填 msgDataId。 / WeChat gave no ${lacking} (${tried.join('; ')}). Analytics match this article by its title; the mid in its link on 发表记录 can be filled in as msgDataId.`;
 }
 

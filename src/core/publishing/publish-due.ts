@@ -8,8 +8,19 @@ import type { WeChatClient } from '../wechat/client.ts';
 import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import { isOverdue, planPublishing, publishingSettings, type DueAction } from './due-articles.ts';
 import { preflightProblems } from './preflight.ts';
-import { changedSinceDraft, publishArticle, type PublishArticleOptions, type RenderArticle } from './publish-article.ts';
-import { PublishRecordError, readPublishRecord, removeLeftoverTemporaryFiles, writePublishRecord, type PublishRecord } from './record-store.ts';
+import {
+  changedSinceDraft,
+  publishArticle,
+  type PublishArticleOptions,
+  type RenderArticle,
+} from './publish-article.ts';
+import {
+  PublishRecordError,
+  readPublishRecord,
+  removeLeftoverTemporaryFiles,
+  writePublishRecord,
+  type PublishRecord,
+} from './record-store.ts';
 import { holdIfAlreadyPublished, pushPublishingRecords, SubmitHeld, type PushOptions } from './submit-guard.ts';
 
 /**
@@ -25,7 +36,17 @@ import { holdIfAlreadyPublished, pushPublishingRecords, SubmitHeld, type PushOpt
  * - orphaned: an in-progress record whose article was removed from the branch: never published
  *   from here, reported until a person settles the record.
  */
-export type DueOutcome = 'published' | 'publishing' | 'failed' | 'blocked' | 'stale' | 'interrupted' | 'not-attempted' | 'would-publish' | 'would-resume' | 'orphaned';
+export type DueOutcome =
+  | 'published'
+  | 'publishing'
+  | 'failed'
+  | 'blocked'
+  | 'stale'
+  | 'interrupted'
+  | 'not-attempted'
+  | 'would-publish'
+  | 'would-resume'
+  | 'orphaned';
 
 export interface DueReportEntry {
   article: string;
@@ -95,13 +116,23 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
   const authorNames = new Map([...members].map(([id, member]) => [id, member.name ?? id]));
 
   // Checks run once for every article that may still go out; a submitted one is only polled.
-  const toCheck = plan.due.filter((entry) => (entry.action === 'publish' || entry.action === 'resume') && entry.record?.data.publishId === undefined);
-  const problemsByArticle = await checkArticles(options.root, toCheck.map((entry) => entry.article));
+  const toCheck = plan.due.filter(
+    (entry) => (entry.action === 'publish' || entry.action === 'resume') && entry.record?.data.publishId === undefined,
+  );
+  const problemsByArticle = await checkArticles(
+    options.root,
+    toCheck.map((entry) => entry.article),
+  );
 
   const entries: DueReportEntry[] = [];
   let stoppedBy: LocalizedText | undefined;
   for (const due of plan.due) {
-    const base = { article: due.article.id, title: due.article.data.title, publishAt: due.publishAt, action: due.action };
+    const base = {
+      article: due.article.id,
+      title: due.article.data.title,
+      publishAt: due.publishAt,
+      action: due.action,
+    };
     const late = isOverdue(due.publishAtMs, options.now, settings);
     const entry = (outcome: DueOutcome, extra: Partial<DueReportEntry> = {}): DueReportEntry => ({
       ...base,
@@ -111,7 +142,9 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     });
 
     if (due.action === 'failed') {
-      entries.push(entry('failed', { ...(due.record ? { record: due.record.data } : {}), ...failureMessage(due.record?.data) }));
+      entries.push(
+        entry('failed', { ...(due.record ? { record: due.record.data } : {}), ...failureMessage(due.record?.data) }),
+      );
       continue;
     }
     if (due.action === 'stale') {
@@ -127,7 +160,15 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     }
     const problems = problemsByArticle.get(due.article.id) ?? [];
     if (problems.length > 0) {
-      entries.push(entry('blocked', { problems, message: text(`mpflow check 在这篇文章里发现 ${problems.length} 个错误，未发布。`, `mpflow check finds ${problems.length} error(s) in this article; it was not published.`) }));
+      entries.push(
+        entry('blocked', {
+          problems,
+          message: text(
+            `mpflow check 在这篇文章里发现 ${problems.length} 个错误，未发布。`,
+            `mpflow check finds ${problems.length} error(s) in this article; it was not published.`,
+          ),
+        }),
+      );
       continue;
     }
     let nextStep = nextStepOf(due.record?.data);
@@ -135,11 +176,22 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     // (A record from before draftDigest existed gets a new draft too: what its draft holds is unknown.)
     if (nextStep === 'submit') {
       const recorded = due.record!.data;
-      const renderOptions = { root: options.root, render: options.render, authorNames, ...(settings.theme ? { theme: settings.theme } : {}) };
-      if (recorded.draftDigest === undefined || (await changedSinceDraft(due.article, recorded, renderOptions))) nextStep = 'draft';
+      const renderOptions = {
+        root: options.root,
+        render: options.render,
+        authorNames,
+        ...(settings.theme ? { theme: settings.theme } : {}),
+      };
+      if (recorded.draftDigest === undefined || (await changedSinceDraft(due.article, recorded, renderOptions)))
+        nextStep = 'draft';
     }
     // Rendering reads no file and calls nothing: it only lists the body's images.
-    const { html, images } = await options.render({ markdown: due.article.body, articleDir: path.join(options.root, due.article.directory), ...(settings.theme ? { theme: settings.theme } : {}), ...(due.article.data.breaks !== undefined ? { breaks: due.article.data.breaks } : {}) });
+    const { html, images } = await options.render({
+      markdown: due.article.body,
+      articleDir: path.join(options.root, due.article.directory),
+      ...(settings.theme ? { theme: settings.theme } : {}),
+      ...(due.article.data.breaks !== undefined ? { breaks: due.article.data.breaks } : {}),
+    });
     const preflight = nextStep === 'poll' ? [] : preflightProblems(html);
     if (preflight.length > 0) {
       entries.push(
@@ -153,7 +205,13 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
       continue;
     }
     if (options.dryRun) {
-      entries.push(entry(due.action === 'resume' ? 'would-resume' : 'would-publish', { nextStep, images: new Set(images.map((image) => image.src)).size, ...(due.record ? { record: due.record.data } : {}) }));
+      entries.push(
+        entry(due.action === 'resume' ? 'would-resume' : 'would-publish', {
+          nextStep,
+          images: new Set(images.map((image) => image.src)).size,
+          ...(due.record ? { record: due.record.data } : {}),
+        }),
+      );
       continue;
     }
     if (stoppedBy) {
@@ -178,51 +236,81 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     let outcome: Awaited<ReturnType<typeof publishArticle>>;
     try {
       outcome = await publishArticle(due.article, current, {
-      root: options.root,
-      client: options.client,
-      render: options.render,
-      timeZone: settings.timeZone,
-      ...(settings.theme ? { theme: settings.theme } : {}),
-      authorNames,
-      now: clock,
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      ...(options.pollIntervalsMs ? { pollIntervalsMs: options.pollIntervalsMs } : {}),
-      ...(options.afterStep || options.pushRecords
-        ? {
-            afterStep: async (article: string, step: Parameters<NonNullable<PublishDueOptions['afterStep']>>[1], record: PublishRecord) => {
-              await options.afterStep?.(article, step, record);
-              // The publish_id goes to the branch too, so a runner lost while polling leaves a
-              // record the next run simply polls. Best effort: the submission is made either way,
-              // and the commit step at the end of the job pushes it if this push did not.
-              if (step === 'submit' && options.pushRecords) {
-                await pushPublishingRecords({ root: options.root, ...options.pushRecords }, `发布记录：${article} 已提交 / Publish record: ${article} accepted`).catch(() => undefined);
-              }
-            },
-          }
-        : {}),
-      // Every submission first looks for the draft among the account's publications: a run lost
-      // after submitting, before its records reached the repository, must not mean a second one.
-      ...(options.checkPublishedBeforeSubmit ? { beforeSubmit: async (_article: string, draft: Record<string, unknown>) => holdIfAlreadyPublished(options.client!, draft) } : {}),
-      ...(options.pushRecords
-        ? { submitRecorded: async (article: string) => pushPublishingRecords({ root: options.root, ...options.pushRecords }, `发布记录：${article} 提交发布 / Publish record: ${article} submitted`) }
-        : {}),
+        root: options.root,
+        client: options.client,
+        render: options.render,
+        timeZone: settings.timeZone,
+        ...(settings.theme ? { theme: settings.theme } : {}),
+        authorNames,
+        now: clock,
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        ...(options.pollIntervalsMs ? { pollIntervalsMs: options.pollIntervalsMs } : {}),
+        ...(options.afterStep || options.pushRecords
+          ? {
+              afterStep: async (
+                article: string,
+                step: Parameters<NonNullable<PublishDueOptions['afterStep']>>[1],
+                record: PublishRecord,
+              ) => {
+                await options.afterStep?.(article, step, record);
+                // The publish_id goes to the branch too, so a runner lost while polling leaves a
+                // record the next run simply polls. Best effort: the submission is made either way,
+                // and the commit step at the end of the job pushes it if this push did not.
+                if (step === 'submit' && options.pushRecords) {
+                  await pushPublishingRecords(
+                    { root: options.root, ...options.pushRecords },
+                    `发布记录：${article} 已提交 / Publish record: ${article} accepted`,
+                  ).catch(() => undefined);
+                }
+              },
+            }
+          : {}),
+        // Every submission first looks for the draft among the account's publications: a run lost
+        // after submitting, before its records reached the repository, must not mean a second one.
+        ...(options.checkPublishedBeforeSubmit
+          ? {
+              beforeSubmit: async (_article: string, draft: Record<string, unknown>) =>
+                holdIfAlreadyPublished(options.client!, draft),
+            }
+          : {}),
+        ...(options.pushRecords
+          ? {
+              submitRecorded: async (article: string) =>
+                pushPublishingRecords(
+                  { root: options.root, ...options.pushRecords },
+                  `发布记录：${article} 提交发布 / Publish record: ${article} submitted`,
+                ),
+            }
+          : {}),
       });
     } catch (error) {
       if (!(error instanceof SubmitHeld)) throw error;
-      entries.push(await heldSubmission(options.root, due.article.id, error, isoInTimeZone(clock(), settings.timeZone), entry));
+      entries.push(
+        await heldSubmission(options.root, due.article.id, error, isoInTimeZone(clock(), settings.timeZone), entry),
+      );
       if (!error.alreadyOut) stoppedBy = error.localized;
       continue;
     }
     switch (outcome.kind) {
       case 'published':
-        entries.push(entry('published', { record: outcome.record, ...(outcome.warning ? { message: outcome.warning, changedAfterSubmit: true } : {}) }));
+        entries.push(
+          entry('published', {
+            record: outcome.record,
+            ...(outcome.warning ? { message: outcome.warning, changedAfterSubmit: true } : {}),
+          }),
+        );
         break;
       case 'publishing': {
-        const still = text('已提交，微信仍在发布中；下次运行会继续查询结果。', 'Submitted; WeChat is still publishing it. The next run polls again.');
+        const still = text(
+          '已提交，微信仍在发布中；下次运行会继续查询结果。',
+          'Submitted; WeChat is still publishing it. The next run polls again.',
+        );
         entries.push(
           entry('publishing', {
             record: outcome.record,
-            message: outcome.warning ? text(`${still.zh}${outcome.warning.zh}`, `${still.en} ${outcome.warning.en}`) : still,
+            message: outcome.warning
+              ? text(`${still.zh}${outcome.warning.zh}`, `${still.en} ${outcome.warning.en}`)
+              : still,
             ...(outcome.warning ? { changedAfterSubmit: true } : {}),
           }),
         );
@@ -261,13 +349,22 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
     });
   }
 
-  const ok = !stoppedBy && plan.orphaned.length === 0 && entries.every((item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue && !item.changedAfterSubmit);
+  const ok =
+    !stoppedBy &&
+    plan.orphaned.length === 0 &&
+    entries.every(
+      (item) => item.outcome !== 'failed' && item.outcome !== 'stale' && !item.overdue && !item.changedAfterSubmit,
+    );
   return {
     now: isoInTimeZone(options.now, settings.timeZone),
     timeZone: settings.timeZone,
     dryRun: options.dryRun,
     entries,
-    upcoming: plan.upcoming.map(({ article, publishAt }) => ({ article: article.id, title: article.data.title, publishAt })),
+    upcoming: plan.upcoming.map(({ article, publishAt }) => ({
+      article: article.id,
+      title: article.data.title,
+      publishAt,
+    })),
     ...(stoppedBy ? { stoppedBy } : {}),
     ok,
   };
@@ -278,7 +375,13 @@ export async function publishDue(options: PublishDueOptions): Promise<PublishDue
  * sent). Found among the publications already: failed for a person. Otherwise (a look-up or push
  * that did not work) the run stops and the next one tries again.
  */
-async function heldSubmission(root: string, articleId: string, held: SubmitHeld, at: string, entry: (outcome: DueOutcome, extra?: Partial<DueReportEntry>) => DueReportEntry): Promise<DueReportEntry> {
+async function heldSubmission(
+  root: string,
+  articleId: string,
+  held: SubmitHeld,
+  at: string,
+  entry: (outcome: DueOutcome, extra?: Partial<DueReportEntry>) => DueReportEntry,
+): Promise<DueReportEntry> {
   const record = await readPublishRecord(root, articleId);
   if (!record) return entry(held.alreadyOut ? 'failed' : 'not-attempted', { message: held.localized });
   delete record.submitStartedAt;
@@ -303,8 +406,15 @@ export function nextStepOf(record: PublishRecord | undefined): NonNullable<DueRe
 function failureMessage(record: PublishRecord | undefined): { message?: LocalizedText } {
   const meaning = record?.failure?.meaning;
   if (!meaning) return {};
-  const [zh, en] = meaning.includes(' / ') ? [meaning.slice(0, meaning.indexOf(' / ')), meaning.slice(meaning.indexOf(' / ') + 3)] : [meaning, meaning];
-  return { message: text(`${zh}（记录于 ${record.failure!.at}，不会自动重试；在 PR 中删除发布记录即可重新发布。）`, `${en} (recorded ${record.failure!.at}; not retried automatically — delete the publish record in a pull request to publish again.)`) };
+  const [zh, en] = meaning.includes(' / ')
+    ? [meaning.slice(0, meaning.indexOf(' / ')), meaning.slice(meaning.indexOf(' / ') + 3)]
+    : [meaning, meaning];
+  return {
+    message: text(
+      `${zh}（记录于 ${record.failure!.at}，不会自动重试；在 PR 中删除发布记录即可重新发布。）`,
+      `${en} (recorded ${record.failure!.at}; not retried automatically — delete the publish record in a pull request to publish again.)`,
+    ),
+  };
 }
 
 /** Errors `mpflow check` finds in each article's folder; context errors (roster, policy) block every article. */
@@ -316,7 +426,13 @@ async function checkArticles(root: string, articles: readonly ArticleRecord[]): 
     const prefix = `${article.directory}/`;
     byArticle.set(
       article.id,
-      problems.filter((problem) => problem.severity === 'error' && (problem.file.startsWith(prefix) || problem.file === article.directory || !articles.some((other) => problem.file.startsWith(`${other.directory}/`)))),
+      problems.filter(
+        (problem) =>
+          problem.severity === 'error' &&
+          (problem.file.startsWith(prefix) ||
+            problem.file === article.directory ||
+            !articles.some((other) => problem.file.startsWith(`${other.directory}/`))),
+      ),
     );
   }
   return byArticle;

@@ -76,7 +76,11 @@ export async function readPublishRecord(root: string, articleId: string): Promis
     throw error;
   }
   const parsed = parseYamlSource(source, file);
-  const problems = parsed.ok ? validateRecord('publish-record', parsed.source.data, file, (segments, at) => locateInYaml(parsed.source, segments, at)) : parsed.problems;
+  const problems = parsed.ok
+    ? validateRecord('publish-record', parsed.source.data, file, (segments, at) =>
+        locateInYaml(parsed.source, segments, at),
+      )
+    : parsed.problems;
   if (!parsed.ok || problems.length > 0) {
     const first = problems[0];
     const where = first ? `${file}:${first.span.start.line}:${first.span.start.column}` : file;
@@ -104,5 +108,8 @@ export function serializePublishRecord(record: PublishRecord): string {
  */
 export async function writePublishRecord(root: string, record: PublishRecord): Promise<void> {
   const file = path.join(root, publishRecordPath(record.article));
-  await writeFileAtomically(file, serializePublishRecord(record), { temporary: `${file}${TEMPORARY_SUFFIX}`, sync: true });
+  await writeFileAtomically(file, serializePublishRecord(record), {
+    temporary: `${file}${TEMPORARY_SUFFIX}`,
+    sync: true,
+  });
 }

@@ -29,7 +29,13 @@ const PAGE_SIZE = 20;
 interface BatchgetAnswer {
   total_count?: number;
   item_count?: number;
-  item?: Array<{ article_id?: string; update_time?: number; content?: { news_item?: Array<{ title?: string; author?: string; digest?: string; url?: string; is_deleted?: boolean }> } }>;
+  item?: Array<{
+    article_id?: string;
+    update_time?: number;
+    content?: {
+      news_item?: Array<{ title?: string; author?: string; digest?: string; url?: string; is_deleted?: boolean }>;
+    };
+  }>;
 }
 
 /**
@@ -40,21 +46,38 @@ interface BatchgetAnswer {
  * person looks. A failed look-up also holds the submission (the run stops; the next one tries again).
  */
 export async function holdIfAlreadyPublished(client: WeChatClient, draft: Record<string, unknown>): Promise<void> {
-  const wanted = { title: String(draft.title ?? ''), author: String(draft.author ?? ''), digest: String(draft.digest ?? '') };
+  const wanted = {
+    title: String(draft.title ?? ''),
+    author: String(draft.author ?? ''),
+    digest: String(draft.digest ?? ''),
+  };
   for (let page = 0; page < PAGES; page += 1) {
     let answer: BatchgetAnswer;
     try {
-      answer = await client.postJson<BatchgetAnswer>('/cgi-bin/freepublish/batchget', { offset: page * PAGE_SIZE, count: PAGE_SIZE, no_content: 1 });
+      answer = await client.postJson<BatchgetAnswer>('/cgi-bin/freepublish/batchget', {
+        offset: page * PAGE_SIZE,
+        count: PAGE_SIZE,
+        no_content: 1,
+      });
     } catch (error) {
       const why = (error as { localized?: LocalizedText }).localized ?? text(String(error), String(error));
       throw new SubmitHeld(
-        text(`提交前查不了发表记录（freepublish/batchget）：${why.zh} 为免重复发布，本次不提交，下次运行再试。`, `The publication list (freepublish/batchget) could not be read before submitting: ${why.en} To be sure nothing goes out twice, nothing was submitted; the next run tries again.`),
+        text(
+          `提交前查不了发表记录（freepublish/batchget）：${why.zh} 为免重复发布，本次不提交，下次运行再试。`,
+          `The publication list (freepublish/batchget) could not be read before submitting: ${why.en} To be sure nothing goes out twice, nothing was submitted; the next run tries again.`,
+        ),
         false,
       );
     }
     const items = answer.item ?? [];
     for (const item of items) {
-      const match = (item.content?.news_item ?? []).find((news) => !news.is_deleted && news.title === wanted.title && (news.author ?? '') === wanted.author && (news.digest ?? '') === wanted.digest);
+      const match = (item.content?.news_item ?? []).find(
+        (news) =>
+          !news.is_deleted &&
+          news.title === wanted.title &&
+          (news.author ?? '') === wanted.author &&
+          (news.digest ?? '') === wanted.digest,
+      );
       if (!match) continue;
       const where = match.url ?? item.article_id ?? '';
       throw new SubmitHeld(
@@ -92,10 +115,24 @@ export async function pushPublishingRecords(options: PushOptions, message: strin
     env.GIT_CONFIG_KEY_0 = `http.${(options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/.extraheader`;
     env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}`;
   }
-  const git = (...args: string[]) => run('git', ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=41898282+github-actions[bot]@users.noreply.github.com', ...args], { cwd: options.root, env, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    run(
+      'git',
+      [
+        '-c',
+        'user.name=github-actions[bot]',
+        '-c',
+        'user.email=41898282+github-actions[bot]@users.noreply.github.com',
+        ...args,
+      ],
+      { cwd: options.root, env, encoding: 'utf8' },
+    );
   const held = (detail: string) =>
     new SubmitHeld(
-      text(`发布记录没能推送到仓库（${detail}）：为免记录丢失后重复发布，本次不提交，下次运行再试。`, `The publish record could not be pushed to the repository (${detail}): so that a lost record can never lead to a second submission, nothing was submitted; the next run tries again.`),
+      text(
+        `发布记录没能推送到仓库（${detail}）：为免记录丢失后重复发布，本次不提交，下次运行再试。`,
+        `The publish record could not be pushed to the repository (${detail}): so that a lost record can never lead to a second submission, nothing was submitted; the next run tries again.`,
+      ),
       false,
     );
   try {
@@ -124,6 +161,14 @@ export async function pushPublishingRecords(options: PushOptions, message: strin
     const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message ?? error);
     // A token in a message would be a leak; git does not print it, but make sure.
     const clean = options.token ? stderr.split(options.token).join('***') : stderr;
-    throw held(clean.split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(-2).join(' ').slice(0, 300));
+    throw held(
+      clean
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .slice(-2)
+        .join(' ')
+        .slice(0, 300),
+    );
   }
 }

@@ -22,9 +22,11 @@ export interface CheckedCss {
  * Properties a department's CSS may set: the inline styles WeChat keeps (raw-html.ts admits
  * the same in a writer's HTML) and the few more the built-in themes use for scrolling and tables.
  */
-const THEME_PROPERTY = /^(?:color|background(?:-color)?|font(?:-(?:size|weight|style|family))?|text-(?:align|decoration|indent|underline-offset)|line-height|letter-spacing|margin(?:-(?:top|right|bottom|left))?|padding(?:-(?:top|right|bottom|left))?|border(?:-(?:top|right|bottom|left))?(?:-(?:width|style|color|radius))?|border-radius|border-collapse|width|min-width|max-width|height|display|vertical-align|white-space|word-break|overflow-wrap|overflow-x|box-sizing)$/;
+const THEME_PROPERTY =
+  /^(?:color|background(?:-color)?|font(?:-(?:size|weight|style|family))?|text-(?:align|decoration|indent|underline-offset)|line-height|letter-spacing|margin(?:-(?:top|right|bottom|left))?|padding(?:-(?:top|right|bottom|left))?|border(?:-(?:top|right|bottom|left))?(?:-(?:width|style|color|radius))?|border-radius|border-collapse|width|min-width|max-width|height|display|vertical-align|white-space|word-break|overflow-wrap|overflow-x|box-sizing)$/;
 const UNSAFE_VALUE = /var\(|expression\(|url\(|javascript:|!important/i;
-const SELECTOR = /^(?:[a-z][a-z0-9]*|(?:[a-z][a-z0-9]*)?(?:\.[A-Za-z_][\w-]*)+)(?:\s+(?:[a-z][a-z0-9]*|(?:[a-z][a-z0-9]*)?(?:\.[A-Za-z_][\w-]*)+))*$/;
+const SELECTOR =
+  /^(?:[a-z][a-z0-9]*|(?:[a-z][a-z0-9]*)?(?:\.[A-Za-z_][\w-]*)+)(?:\s+(?:[a-z][a-z0-9]*|(?:[a-z][a-z0-9]*)?(?:\.[A-Za-z_][\w-]*)+))*$/;
 
 function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
@@ -45,7 +47,8 @@ export function checkDepartmentCss(source: string): CheckedCss {
   // Comments blanked out, line breaks kept, so offsets still point into the file.
   const text = source.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
   const findings: CssFinding[] = [];
-  const report = (offset: number, zh: string, en: string) => findings.push({ ...position(text, offset), message: { zh, en } });
+  const report = (offset: number, zh: string, en: string) =>
+    findings.push({ ...position(text, offset), message: { zh, en } });
   const kept: string[] = [];
   let index = 0;
   while (index < text.length) {
@@ -56,13 +59,26 @@ export function checkDepartmentCss(source: string): CheckedCss {
       const brace = text.indexOf('{', at);
       const semicolon = text.indexOf(';', at);
       const name = /^@[\w-]+/.exec(text.slice(at))?.[0] ?? '@';
-      report(at, `没有采用 ${name}：微信只保留行内样式，这类规则无法写进去。`, `Left out ${name}: WeChat keeps only inline styles, and such a rule cannot be written into them.`);
-      index = semicolon !== -1 && (brace === -1 || semicolon < brace) ? semicolon + 1 : brace === -1 ? text.length : blockEnd(text, brace);
+      report(
+        at,
+        `没有采用 ${name}：微信只保留行内样式，这类规则无法写进去。`,
+        `Left out ${name}: WeChat keeps only inline styles, and such a rule cannot be written into them.`,
+      );
+      index =
+        semicolon !== -1 && (brace === -1 || semicolon < brace)
+          ? semicolon + 1
+          : brace === -1
+            ? text.length
+            : blockEnd(text, brace);
       continue;
     }
     const open = text.indexOf('{', at);
     if (open === -1) {
-      report(at, `这里读不懂：“${text.slice(at, at + 30).trim()}”没有 { } 括起来的声明。`, `Cannot read "${text.slice(at, at + 30).trim()}": no declarations in { }.`);
+      report(
+        at,
+        `这里读不懂：“${text.slice(at, at + 30).trim()}”没有 { } 括起来的声明。`,
+        `Cannot read "${text.slice(at, at + 30).trim()}": no declarations in { }.`,
+      );
       break;
     }
     const close = text.indexOf('}', open);
@@ -75,7 +91,12 @@ export function checkDepartmentCss(source: string): CheckedCss {
       const where = offset + part.indexOf(selector);
       offset += part.length + 1;
       if (SELECTOR.test(selector)) accepted.push(selector.replace(/\s+/g, ' '));
-      else report(where, `没有采用选择器“${selector}”：只能用标签名和类名（可用空格表示“里面的”），伪类、属性选择器和 >、+、~ 排版时无法判断。`, `Left out the selector "${selector}": only tag and class names (a space for "inside") can be inlined; pseudo-classes, attribute selectors and >, +, ~ cannot.`);
+      else
+        report(
+          where,
+          `没有采用选择器“${selector}”：只能用标签名和类名（可用空格表示“里面的”），伪类、属性选择器和 >、+、~ 排版时无法判断。`,
+          `Left out the selector "${selector}": only tag and class names (a space for "inside") can be inlined; pseudo-classes, attribute selectors and >, +, ~ cannot.`,
+        );
     }
     const declarations: string[] = [];
     let declarationStart = open + 1;
@@ -89,15 +110,24 @@ export function checkDepartmentCss(source: string): CheckedCss {
       if (colon === -1 || value === '') {
         report(where, `这条声明读不懂：“${part.trim()}”。`, `Cannot read the declaration "${part.trim()}".`);
       } else if (!THEME_PROPERTY.test(property)) {
-        report(where, `没有采用 ${property}：微信会丢掉它，或它会遮挡、移动内容。`, `Left out ${property}: WeChat drops it, or it could hide or move content.`);
+        report(
+          where,
+          `没有采用 ${property}：微信会丢掉它，或它会遮挡、移动内容。`,
+          `Left out ${property}: WeChat drops it, or it could hide or move content.`,
+        );
       } else if (UNSAFE_VALUE.test(value)) {
-        report(where, `没有采用 ${property} 的值“${value}”：微信不认 url()、var()、expression() 和 !important。`, `Left out the value "${value}" of ${property}: WeChat takes no url(), var(), expression() or !important.`);
+        report(
+          where,
+          `没有采用 ${property} 的值“${value}”：微信不认 url()、var()、expression() 和 !important。`,
+          `Left out the value "${value}" of ${property}: WeChat takes no url(), var(), expression() or !important.`,
+        );
       } else {
         declarations.push(`${property}: ${value};`);
       }
     }
-    if (close === -1) report(open, '这条规则的 { 没有对应的 }。', 'This rule\'s { has no closing }.');
-    if (accepted.length > 0 && declarations.length > 0) kept.push(`${accepted.join(', ')} { ${declarations.join(' ')} }`);
+    if (close === -1) report(open, '这条规则的 { 没有对应的 }。', "This rule's { has no closing }.");
+    if (accepted.length > 0 && declarations.length > 0)
+      kept.push(`${accepted.join(', ')} { ${declarations.join(' ')} }`);
     index = end + 1;
   }
   return { css: kept.join('\n'), findings };

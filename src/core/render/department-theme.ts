@@ -21,7 +21,19 @@ export interface DepartmentRendering {
   cssFindings: CssFinding[];
 }
 
-const COLOUR_KEYS = ['text', 'muted', 'accent', 'accentStrong', 'accentSoft', 'border', 'quoteText', 'codeBackground', 'codeText', 'inlineCodeBackground', 'inlineCodeText'] as const;
+const COLOUR_KEYS = [
+  'text',
+  'muted',
+  'accent',
+  'accentStrong',
+  'accentSoft',
+  'border',
+  'quoteText',
+  'codeBackground',
+  'codeText',
+  'inlineCodeBackground',
+  'inlineCodeText',
+] as const;
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -32,7 +44,13 @@ function heading(value: unknown): HeadingStyle | undefined {
   if (Object.keys(given).length === 0) return undefined;
   const style: HeadingStyle = {};
   if (given.align === 'left' || given.align === 'center') style.align = given.align;
-  if (given.decoration === 'bar' || given.decoration === 'underline' || given.decoration === 'filled' || given.decoration === 'plain') style.decoration = given.decoration;
+  if (
+    given.decoration === 'bar' ||
+    given.decoration === 'underline' ||
+    given.decoration === 'filled' ||
+    given.decoration === 'plain'
+  )
+    style.decoration = given.decoration;
   if (typeof given.colour === 'string') style.colour = given.colour;
   if (typeof given.fontSize === 'number') style.fontSize = given.fontSize;
   return style;
@@ -60,7 +78,8 @@ export function departmentRendering(render: Record<string, unknown>, root: strin
   if (Object.keys(pickedColours).length > 0) customisation.colours = pickedColours;
   const fonts = record(render.fonts);
   const pickedFonts: NonNullable<ThemeCustomisation['fonts']> = {};
-  for (const key of ['body', 'headings', 'code'] as const) if (typeof fonts[key] === 'string') pickedFonts[key] = fonts[key] as string;
+  for (const key of ['body', 'headings', 'code'] as const)
+    if (typeof fonts[key] === 'string') pickedFonts[key] = fonts[key] as string;
   if (Object.keys(pickedFonts).length > 0) customisation.fonts = pickedFonts;
   const headings = record(render.headings);
   const pickedHeadings: NonNullable<ThemeCustomisation['headings']> = {};

@@ -42,7 +42,12 @@ async function loadMathJax(): Promise<MathJaxConverter> {
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
   const document = mathjax.document('', {
-    InputJax: new TeX({ packages: AllPackages.filter((name: string) => name !== 'bussproofs'), formatError: (_jax: unknown, error: Error) => { throw error; } }),
+    InputJax: new TeX({
+      packages: AllPackages.filter((name: string) => name !== 'bussproofs'),
+      formatError: (_jax: unknown, error: Error) => {
+        throw error;
+      },
+    }),
     OutputJax: new SVG({ fontCache: 'none' }),
   });
   return {
@@ -61,12 +66,24 @@ function svgElement(markup: string): Element | undefined {
 /** Removes what WeChat cannot keep from an SVG tree, in place; throws on what cannot be fixed. */
 function cleanSvg(svg: Element, resolveColour: (value: string) => string): void {
   visit(svg, 'element', (node, index, parent) => {
-    if ((node.tagName === 'style' || node.tagName === 'defs' || node.tagName === 'title' || node.tagName === 'desc') && parent && index !== undefined) {
+    if (
+      (node.tagName === 'style' || node.tagName === 'defs' || node.tagName === 'title' || node.tagName === 'desc') &&
+      parent &&
+      index !== undefined
+    ) {
       parent.children.splice(index, 1);
       return index;
     }
     for (const [name, value] of Object.entries(node.properties)) {
-      if (name === 'id' || name === 'className' || name.startsWith('data') || name.startsWith('aria') || name.startsWith('marker') || /^on[A-Za-z]/.test(name) || name === 'xmlnsXLink') {
+      if (
+        name === 'id' ||
+        name === 'className' ||
+        name.startsWith('data') ||
+        name.startsWith('aria') ||
+        name.startsWith('marker') ||
+        /^on[A-Za-z]/.test(name) ||
+        name === 'xmlnsXLink'
+      ) {
         delete node.properties[name];
         continue;
       }
@@ -101,7 +118,10 @@ function rgb(hex: string): Rgb {
 function mix(a: string, percent: number, b: string): string {
   const x = rgb(a);
   const y = rgb(b);
-  const channel = (p: number, q: number) => Math.round(p * (percent / 100) + q * (1 - percent / 100)).toString(16).padStart(2, '0');
+  const channel = (p: number, q: number) =>
+    Math.round(p * (percent / 100) + q * (1 - percent / 100))
+      .toString(16)
+      .padStart(2, '0');
   return `#${channel(x.r, y.r)}${channel(x.g, y.g)}${channel(x.b, y.b)}`;
 }
 
@@ -128,7 +148,10 @@ function mermaidPalette(colours: DiagramColours): Record<string, string> {
 
 /** An arrowhead drawn where a marker-end would have been: markers need ids. */
 function arrowHead(points: string, colour: string): Element | undefined {
-  const pairs = points.trim().split(/\s+/).map((pair) => pair.split(',').map(Number) as [number, number]);
+  const pairs = points
+    .trim()
+    .split(/\s+/)
+    .map((pair) => pair.split(',').map(Number) as [number, number]);
   if (pairs.length < 2) return undefined;
   const [x1, y1] = pairs.at(-2)!;
   const [x2, y2] = pairs.at(-1)!;
@@ -142,7 +165,11 @@ function arrowHead(points: string, colour: string): Element | undefined {
   return {
     type: 'element',
     tagName: 'polygon',
-    properties: { points: `${round(x2)},${round(y2)} ${round(left.x)},${round(left.y)} ${round(right.x)},${round(right.y)}`, fill: colour, stroke: colour },
+    properties: {
+      points: `${round(x2)},${round(y2)} ${round(left.x)},${round(left.y)} ${round(right.x)},${round(right.y)}`,
+      fill: colour,
+      stroke: colour,
+    },
     children: [],
   };
 }
@@ -167,15 +194,28 @@ export class DiagramError extends Error {
 async function mermaidSvg(source: string, colours: DiagramColours): Promise<Element> {
   mermaid ??= loadMermaid();
   const render = await mermaid;
-  const markup = await render(source, { bg: colours.background, fg: colours.text, accent: colours.accent, font: 'PingFang SC, sans-serif', transparent: true });
+  const markup = await render(source, {
+    bg: colours.background,
+    fg: colours.text,
+    accent: colours.accent,
+    font: 'PingFang SC, sans-serif',
+    transparent: true,
+  });
   const svg = svgElement(markup);
   if (!svg) throw new Error('beautiful-mermaid returned no SVG');
   const palette = mermaidPalette(colours);
-  const resolve = (value: string) => value.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => palette[name] ?? colours.text);
+  const resolve = (value: string) =>
+    value.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => palette[name] ?? colours.text);
   // Arrowheads first, while the marker attributes are still there.
   visit(svg, 'element', (node, index, parent) => {
     const marker = node.properties.markerEnd;
-    if (typeof marker === 'string' && marker.includes('url(') && typeof node.properties.points === 'string' && parent && index !== undefined) {
+    if (
+      typeof marker === 'string' &&
+      marker.includes('url(') &&
+      typeof node.properties.points === 'string' &&
+      parent &&
+      index !== undefined
+    ) {
       const head = arrowHead(node.properties.points, resolve(String(node.properties.stroke ?? palette['--_arrow']!)));
       if (head) parent.children.splice(index + 1, 0, head);
       return index + 2;
@@ -208,24 +248,32 @@ export interface FigureProblem {
   rule?: 'render/figure' | 'render/diagram-not-drawn';
 }
 
-
 /**
  * Replaces maths nodes (remark-math) and ```mermaid code blocks by inline SVG, in place. Does
  * nothing — and imports nothing — when the article has neither. A formula or diagram that
  * cannot be drawn stays as code and is returned as a problem.
  */
 export async function drawFigures(tree: Root, options: FigureOptions): Promise<FigureProblem[]> {
-  const maths: Array<{ node: { type: string; value: string; data?: Record<string, unknown>; position?: Code['position'] }; display: boolean }> = [];
+  const maths: Array<{
+    node: { type: string; value: string; data?: Record<string, unknown>; position?: Code['position'] };
+    display: boolean;
+  }> = [];
   const diagrams: Code[] = [];
   const undrawn: Code[] = [];
   visit(tree, (node) => {
-    if (node.type === 'inlineMath' || node.type === 'math') maths.push({ node: node as never, display: node.type === 'math' });
+    if (node.type === 'inlineMath' || node.type === 'math')
+      maths.push({ node: node as never, display: node.type === 'math' });
     else if (node.type === 'code' && (node.lang === 'mermaid' || node.lang === 'mmd')) diagrams.push(node);
-    else if (node.type === 'code' && node.lang && UNDRAWN_DIAGRAM_LANGUAGES.has(node.lang.toLowerCase())) undrawn.push(node);
+    else if (node.type === 'code' && node.lang && UNDRAWN_DIAGRAM_LANGUAGES.has(node.lang.toLowerCase()))
+      undrawn.push(node);
   });
   const problems: FigureProblem[] = [];
-  const where = (node: { position?: Code['position'] }) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-  for (const node of undrawn) problems.push({ ...where(node), message: PLANTUML_NOT_DRAWN, rule: 'render/diagram-not-drawn' });
+  const where = (node: { position?: Code['position'] }) => ({
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+  });
+  for (const node of undrawn)
+    problems.push({ ...where(node), message: PLANTUML_NOT_DRAWN, rule: 'render/diagram-not-drawn' });
   if (maths.length > 0) {
     mathJax ??= loadMathJax();
     const converter = await mathJax;
@@ -234,7 +282,13 @@ export async function drawFigures(tree: Root, options: FigureOptions): Promise<F
       try {
         svg = svgElement(converter.convert(node.value, display));
       } catch (error) {
-        problems.push({ ...where(node), message: { zh: `公式读不懂（${(error as Error).message}），按原文显示。`, en: `The formula cannot be read (${(error as Error).message}); it is shown as written.` } });
+        problems.push({
+          ...where(node),
+          message: {
+            zh: `公式读不懂（${(error as Error).message}），按原文显示。`,
+            en: `The formula cannot be read (${(error as Error).message}); it is shown as written.`,
+          },
+        });
       }
       if (!svg) {
         node.data = { hName: display ? 'pre' : 'code', hChildren: [{ type: 'text', value: node.value }] };
@@ -242,7 +296,10 @@ export async function drawFigures(tree: Root, options: FigureOptions): Promise<F
       }
       cleanSvg(svg, (value) => value);
       // MathJax sizes in ex and aligns with vertical-align; both survive the editor.
-      const styled = inlineSvg(svg, display ? 'display: inline-block; max-width: 100%; overflow-x: auto;' : 'display: inline;');
+      const styled = inlineSvg(
+        svg,
+        display ? 'display: inline-block; max-width: 100%; overflow-x: auto;' : 'display: inline;',
+      );
       node.data = {
         hName: display ? 'section' : 'span',
         hProperties: { className: [display ? 'mp-math-block' : 'mp-math-inline'] },
@@ -253,10 +310,20 @@ export async function drawFigures(tree: Root, options: FigureOptions): Promise<F
   for (const node of diagrams) {
     try {
       const svg = await mermaidSvg(node.value, options.colours);
-      const replacement = { type: 'paragraph', data: { hName: 'section', hProperties: { className: ['mp-diagram'] }, hChildren: [svg] }, children: [] };
+      const replacement = {
+        type: 'paragraph',
+        data: { hName: 'section', hProperties: { className: ['mp-diagram'] }, hChildren: [svg] },
+        children: [],
+      };
       Object.assign(node, replacement);
     } catch (error) {
-      problems.push({ ...where(node), message: { zh: `Mermaid 图画不出来（${(error as Error).message.split('\n')[0]}），按代码显示。`, en: `The Mermaid diagram cannot be drawn (${(error as Error).message.split('\n')[0]}); it is shown as code.` } });
+      problems.push({
+        ...where(node),
+        message: {
+          zh: `Mermaid 图画不出来（${(error as Error).message.split('\n')[0]}），按代码显示。`,
+          en: `The Mermaid diagram cannot be drawn (${(error as Error).message.split('\n')[0]}); it is shown as code.`,
+        },
+      });
     }
   }
   return problems;

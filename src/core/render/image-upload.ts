@@ -30,7 +30,12 @@ export function uploadCachePath(env: NodeJS.ProcessEnv, appId: string, baseUrl: 
   return path.join(mpflowCacheFolder(env), `uploadimg-${key}.json`);
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
 
 export async function createImageUploader(client: WeChatClient, cacheFile: string): Promise<ImageUploader> {
   let urls: Record<string, string> = {};
@@ -52,7 +57,11 @@ export async function createImageUploader(client: WeChatClient, cacheFile: strin
       const cached = request !== undefined;
       if (!request) {
         request = client
-          .uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', { name: path.basename(file), bytes, contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' })
+          .uploadFile<{ url: string }>('/cgi-bin/media/uploadimg', 'media', {
+            name: path.basename(file),
+            bytes,
+            contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          })
           .then((answer) => {
             urls[digest] = answer.url;
             changed = true;
@@ -65,7 +74,9 @@ export async function createImageUploader(client: WeChatClient, cacheFile: strin
     async save() {
       if (!changed) return;
       try {
-        await writeFileAtomically(cacheFile, `${JSON.stringify({ version: 1, urls } satisfies CacheFile, null, 1)}\n`, { mode: 0o600 });
+        await writeFileAtomically(cacheFile, `${JSON.stringify({ version: 1, urls } satisfies CacheFile, null, 1)}\n`, {
+          mode: 0o600,
+        });
       } catch {
         // The next run uploads again; nothing is lost.
       }

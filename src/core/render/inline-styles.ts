@@ -12,7 +12,23 @@ import { applyStyleSheet, type StyleSheet } from './style-sheet.ts';
 const KEPT_PROPERTIES = new Set(['style', 'href', 'src', 'alt', 'colSpan', 'rowSpan']);
 
 /** Elements the editor strips (or that would run code); the renderer never makes them, so they only come from bugs. */
-export const FORBIDDEN_ELEMENTS = new Set(['style', 'script', 'link', 'meta', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'noscript', 'template', 'base']);
+export const FORBIDDEN_ELEMENTS = new Set([
+  'style',
+  'script',
+  'link',
+  'meta',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'noscript',
+  'template',
+  'base',
+]);
 
 export function inlineStyles(tree: Root, sheet: StyleSheet): void {
   applyStyleSheet(tree, sheet);

@@ -88,7 +88,7 @@ export function escapeLoneDollars(markdown: string): PreparedSource {
 function loneDollars(line: string): number[] {
   const lone: number[] = [];
   let index = 0;
-  let codeTicks = 0;
+  const codeTicks = 0;
   while (index < line.length) {
     const char = line[index]!;
     if (char === '\\') {
@@ -144,8 +144,17 @@ function loneDollars(line: string): number[] {
 
 // ----------------------------------------------------------------- helpers -----
 
-function hNode(hName: string, className: string | undefined, children: PhrasingContent[], extra: Record<string, unknown> = {}): PhrasingContent {
-  return { type: 'emphasis', data: { hName, hProperties: { ...(className ? { className: [className] } : {}), ...extra } }, children };
+function hNode(
+  hName: string,
+  className: string | undefined,
+  children: PhrasingContent[],
+  extra: Record<string, unknown> = {},
+): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName, hProperties: { ...(className ? { className: [className] } : {}), ...extra } },
+    children,
+  };
 }
 
 function block(hName: string, className: string, children: BlockContent[]): BlockContent {
@@ -154,7 +163,13 @@ function block(hName: string, className: string, children: BlockContent[]): Bloc
 
 // ------------------------------------------------------------------ alerts -----
 
-const ALERTS: Record<string, string> = { NOTE: '说明', TIP: '提示', IMPORTANT: '重要', WARNING: '警告', CAUTION: '注意' };
+const ALERTS: Record<string, string> = {
+  NOTE: '说明',
+  TIP: '提示',
+  IMPORTANT: '重要',
+  WARNING: '警告',
+  CAUTION: '注意',
+};
 const ALERT_MARK = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
 
 function rewriteAlerts(tree: Root): void {
@@ -171,9 +186,19 @@ function rewriteAlerts(tree: Root): void {
     const paragraphChildren = [...(rest === '' ? [] : [{ ...lead, value: rest } as Text]), ...first.children.slice(1)];
     // A line break right after the marker leaves a `break` first.
     while (paragraphChildren[0]?.type === 'break') paragraphChildren.shift();
-    const body = [...(paragraphChildren.length > 0 ? [{ ...first, children: paragraphChildren } as Paragraph] : []), ...node.children.slice(1)] as BlockContent[];
-    const title: Paragraph = { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['mp-alert-title', `mp-alert-title-${kind.toLowerCase()}`] } }, children: [{ type: 'text', value: ALERTS[kind]! }] };
-    (parent.children as RootContent[])[index] = block('section', `mp-alert-${kind.toLowerCase()}`, [title, ...body]) as RootContent;
+    const body = [
+      ...(paragraphChildren.length > 0 ? [{ ...first, children: paragraphChildren } as Paragraph] : []),
+      ...node.children.slice(1),
+    ] as BlockContent[];
+    const title: Paragraph = {
+      type: 'paragraph',
+      data: { hName: 'p', hProperties: { className: ['mp-alert-title', `mp-alert-title-${kind.toLowerCase()}`] } },
+      children: [{ type: 'text', value: ALERTS[kind]! }],
+    };
+    (parent.children as RootContent[])[index] = block('section', `mp-alert-${kind.toLowerCase()}`, [
+      title,
+      ...body,
+    ]) as RootContent;
     return SKIP;
   });
 }
@@ -188,21 +213,30 @@ interface InlinePattern {
 const INLINE: InlinePattern[] = [
   // [茗]{míng} and [茗]^(míng)
   {
-    pattern: /\[([^\[\]\n]+)\](?:\{([^{}\n]+)\}|\^\(([^()\n]+)\))/g,
+    pattern: /\[([^[\]\n]+)\](?:\{([^{}\n]+)\}|\^\(([^()\n]+)\))/g,
     build: (match) => ({
       type: 'emphasis',
       data: { hName: 'ruby', hProperties: {} },
-      children: [{ type: 'text', value: match[1]! }, hNode('rt', 'mp-ruby-text', [{ type: 'text', value: (match[2] ?? match[3])! }])],
+      children: [
+        { type: 'text', value: match[1]! },
+        hNode('rt', 'mp-ruby-text', [{ type: 'text', value: (match[2] ?? match[3])! }]),
+      ],
     }),
   },
-  { pattern: /(?<![A-Za-z0-9=])==(?=\S)([^=\n]*?\S)==/g, build: (match) => hNode('span', 'mp-highlight', [{ type: 'text', value: match[1]! }]) },
-  { pattern: /(?<![A-Za-z0-9+])\+\+(?=\S)([^+\n]*?\S)\+\+/g, build: (match) => hNode('span', 'mp-underline', [{ type: 'text', value: match[1]! }]) },
+  {
+    pattern: /(?<![A-Za-z0-9=])==(?=\S)([^=\n]*?\S)==/g,
+    build: (match) => hNode('span', 'mp-highlight', [{ type: 'text', value: match[1]! }]),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9+])\+\+(?=\S)([^+\n]*?\S)\+\+/g,
+    build: (match) => hNode('span', 'mp-underline', [{ type: 'text', value: match[1]! }]),
+  },
 ];
 
 function rewriteInlineText(tree: Root): void {
   visit(tree, 'text', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
-    if (!/[\[=+]/.test(node.value)) return undefined;
+    if (!/[[=+]/.test(node.value)) return undefined;
     let pieces: PhrasingContent[] = [node];
     for (const { pattern, build } of INLINE) {
       pieces = pieces.flatMap((piece) => {
@@ -229,17 +263,32 @@ function rewriteInlineText(tree: Root): void {
 // --------------------------------------------------------------------- TOC -----
 
 function rewriteToc(tree: Root): void {
-  const isToc = (node: RootContent) => node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'text' && /^\s*\[TOC\]\s*$/i.test(node.children[0]!.value);
+  const isToc = (node: RootContent) =>
+    node.type === 'paragraph' &&
+    node.children.length === 1 &&
+    node.children[0]!.type === 'text' &&
+    /^\s*\[TOC\]\s*$/i.test(node.children[0]!.value);
   if (!tree.children.some(isToc)) return;
-  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.depth >= 2 && node.depth <= 3);
+  const headings = tree.children.filter(
+    (node): node is Heading => node.type === 'heading' && node.depth >= 2 && node.depth <= 3,
+  );
   tree.children = tree.children.map((node) => {
     if (!isToc(node)) return node;
-    const items = headings.map((heading): BlockContent => ({
-      type: 'paragraph',
-      data: { hName: 'p', hProperties: { className: [heading.depth === 2 ? 'mp-toc-item' : 'mp-toc-subitem'] } },
-      children: [{ type: 'text', value: plainText(heading).trim() }],
-    }));
-    return block('section', 'mp-toc', [{ type: 'paragraph', data: { hName: 'p', hProperties: { className: ['mp-toc-title'] } }, children: [{ type: 'text', value: '目录' }] }, ...items]) as RootContent;
+    const items = headings.map(
+      (heading): BlockContent => ({
+        type: 'paragraph',
+        data: { hName: 'p', hProperties: { className: [heading.depth === 2 ? 'mp-toc-item' : 'mp-toc-subitem'] } },
+        children: [{ type: 'text', value: plainText(heading).trim() }],
+      }),
+    );
+    return block('section', 'mp-toc', [
+      {
+        type: 'paragraph',
+        data: { hName: 'p', hProperties: { className: ['mp-toc-title'] } },
+        children: [{ type: 'text', value: '目录' }],
+      },
+      ...items,
+    ]) as RootContent;
   });
 }
 
@@ -262,10 +311,19 @@ function rewriteGalleries(tree: Root): void {
     const children = node.children;
     const first = children[0];
     const last = children.at(-1);
-    if (first?.type !== 'text' || last?.type !== 'text' || !/^\s*<$/.test(first.value) || !/^>\s*$/.test(last.value) || children.length < 3) return undefined;
+    if (
+      first?.type !== 'text' ||
+      last?.type !== 'text' ||
+      !/^\s*<$/.test(first.value) ||
+      !/^>\s*$/.test(last.value) ||
+      children.length < 3
+    )
+      return undefined;
     const middle = children.slice(1, -1);
     const images = middle.filter((child): child is Image => child.type === 'image');
-    const separatorsOnly = middle.every((child) => child.type === 'image' || (child.type === 'text' && /^\s*[,，]\s*$/.test(child.value)));
+    const separatorsOnly = middle.every(
+      (child) => child.type === 'image' || (child.type === 'text' && /^\s*[,，]\s*$/.test(child.value)),
+    );
     if (images.length === 0 || !separatorsOnly) return undefined;
     const slides = images.map((image) => hNode('section', 'mp-gallery-slide', [image]));
     (parent.children as RootContent[])[index] = {
@@ -289,9 +347,11 @@ const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\u
  */
 function trimAutolinkPunctuation(tree: Root): void {
   visit(tree, 'link', (node: Link, index, parent) => {
-    if (!parent || index === undefined || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
+    if (!parent || index === undefined || node.children.length !== 1 || node.children[0]!.type !== 'text')
+      return undefined;
     const label = node.children[0] as Text;
-    const bare = node.url === label.value || node.url === `http://${label.value}` || node.url === `mailto:${label.value}`;
+    const bare =
+      node.url === label.value || node.url === `http://${label.value}` || node.url === `mailto:${label.value}`;
     if (!bare) return undefined;
     const cut = label.value.search(CJK_PUNCTUATION);
     if (cut <= 0) return undefined;
@@ -334,7 +394,12 @@ export function applyMarkdownExtensions(tree: Root, source: string, options: Ext
   if (/\[TOC\]/i.test(source)) rewriteToc(tree);
   if (source.includes('<![')) rewriteGalleries(tree);
   if (source.includes('|') && source.includes('![')) rewriteImageWidths(tree);
-  if (/(?:https?:\/\/|www\.|@)[^\s]*[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u.test(source)) trimAutolinkPunctuation(tree);
+  if (
+    /(?:https?:\/\/|www\.|@)[^\s]*[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u.test(
+      source,
+    )
+  )
+    trimAutolinkPunctuation(tree);
   if (/\]\{|\]\^\(|==|\+\+/.test(source)) rewriteInlineText(tree);
   if (options.breaks) keepLineBreaks(tree);
 }

@@ -72,7 +72,14 @@ new EventSource('/events').addEventListener('reload', function () { location.rel
 `;
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   let rendering = await options.render();
@@ -137,7 +144,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const address = decodeURIComponent((request.url ?? '/').split('?')[0]!);
     if (address === '/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(`retry: 500\nevent: hello\ndata: ${version}\n\n`);
       streams.add(response);
       request.on('close', () => streams.delete(response));
@@ -161,7 +172,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     }
     readFile(file).then(
       (bytes) => {
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         response.end(bytes);
       },
       () => {

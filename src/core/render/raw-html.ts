@@ -38,9 +38,44 @@ export function markMarkdownElements(tree: Root): void {
 
 /** Elements kept as they are (their attributes still filtered). */
 const KEPT = new Set([
-  'p', 'br', 'sup', 'sub', 'span', 'section', 'strong', 'em', 'del', 's', 'small', 'hr',
-  'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'figure', 'figcaption',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'code', 'pre', 'ruby', 'rt', 'rp', 'a',
+  'p',
+  'br',
+  'sup',
+  'sub',
+  'span',
+  'section',
+  'strong',
+  'em',
+  'del',
+  's',
+  'small',
+  'hr',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'img',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'code',
+  'pre',
+  'ruby',
+  'rt',
+  'rp',
+  'a',
 ]);
 
 /** Elements WeChat would drop or misread, written as ones it keeps. */
@@ -65,10 +100,34 @@ const RENAMED: Record<string, { tagName: string; style?: string }> = {
 };
 
 /** Elements removed with everything inside: they run code, embed pages or are form controls. */
-const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'link', 'meta', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'noscript', 'template', 'base', 'video', 'audio', 'canvas', 'svg', 'math', 'head', 'title']);
+const DROPPED_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'link',
+  'meta',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'noscript',
+  'template',
+  'base',
+  'video',
+  'audio',
+  'canvas',
+  'svg',
+  'math',
+  'head',
+  'title',
+]);
 
 /** Inline style properties that survive the editor and cannot hide or move content. */
-const SAFE_STYLE = /^(?:color|background(?:-color)?|font-(?:size|weight|style|family)|text-(?:align|decoration|indent)|line-height|letter-spacing|margin(?:-(?:top|right|bottom|left))?|padding(?:-(?:top|right|bottom|left))?|border(?:-(?:top|right|bottom|left))?(?:-(?:width|style|color|radius))?|border-radius|width|max-width|height|display|vertical-align|white-space|word-break|box-sizing)$/;
+const SAFE_STYLE =
+  /^(?:color|background(?:-color)?|font-(?:size|weight|style|family)|text-(?:align|decoration|indent)|line-height|letter-spacing|margin(?:-(?:top|right|bottom|left))?|padding(?:-(?:top|right|bottom|left))?|border(?:-(?:top|right|bottom|left))?(?:-(?:width|style|color|radius))?|border-radius|width|max-width|height|display|vertical-align|white-space|word-break|box-sizing)$/;
 
 const ALIGN = new Set(['left', 'right', 'center', 'justify']);
 
@@ -136,7 +195,14 @@ export function applyRawHtmlAllowList(
     const tag = describe(node);
     const original = node.tagName;
     if (DROPPED_WITH_CONTENT.has(original)) {
-      report(node, tag, localized(`删除了 HTML 元素 ${tag} 及其内容：微信不接受它。`, `Removed the HTML element ${tag} with its content: WeChat does not accept it.`));
+      report(
+        node,
+        tag,
+        localized(
+          `删除了 HTML 元素 ${tag} 及其内容：微信不接受它。`,
+          `Removed the HTML element ${tag} with its content: WeChat does not accept it.`,
+        ),
+      );
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -146,8 +212,14 @@ export function applyRawHtmlAllowList(
         node,
         tag,
         original === 'mpprofile' || original.startsWith('mp-')
-          ? localized(`删除了组件 ${tag}：公众号名片、小程序卡片等只能在微信编辑器里插入；请在粘贴后补上。`, `Removed the component ${tag}: account cards and mini-program cards can only be inserted in the WeChat editor; add it there after pasting.`)
-          : localized(`删除了微信不支持的 HTML 元素 ${tag}，保留其中的文字。`, `Removed the HTML element ${tag}, which WeChat does not support; its text is kept.`),
+          ? localized(
+              `删除了组件 ${tag}：公众号名片、小程序卡片等只能在微信编辑器里插入；请在粘贴后补上。`,
+              `Removed the component ${tag}: account cards and mini-program cards can only be inserted in the WeChat editor; add it there after pasting.`,
+            )
+          : localized(
+              `删除了微信不支持的 HTML 元素 ${tag}，保留其中的文字。`,
+              `Removed the HTML element ${tag}, which WeChat does not support; its text is kept.`,
+            ),
       );
       parent.children.splice(index, 1, ...(node.children as ElementContent[]));
       return [SKIP, index];
@@ -174,7 +246,14 @@ export function applyRawHtmlAllowList(
       const stringValue = Array.isArray(value) ? value.join(' ') : String(value);
       if (name === 'style') {
         const kept = filterStyle(stringValue, (property) =>
-          report(node, `${property} (${tag})`, localized(`删除了 ${tag} 样式里的 ${property}：微信会丢掉它，或它会遮挡内容。`, `Removed ${property} from the style of ${tag}: WeChat drops it or it could hide content.`)),
+          report(
+            node,
+            `${property} (${tag})`,
+            localized(
+              `删除了 ${tag} 样式里的 ${property}：微信会丢掉它，或它会遮挡内容。`,
+              `Removed ${property} from the style of ${tag}: WeChat drops it or it could hide content.`,
+            ),
+          ),
         );
         if (kept !== '') styles.push(kept);
       } else if (name === 'align' && ALIGN.has(stringValue.toLowerCase()) && node.tagName !== 'img') {
@@ -182,7 +261,15 @@ export function applyRawHtmlAllowList(
       } else if ((name === 'width' || name === 'height') && node.tagName === 'img') {
         const length = cssLength(stringValue);
         if (length) styles.push(`${name}: ${length};`);
-        else report(node, `${name} (${tag})`, localized(`${tag} 的 ${name}="${stringValue}" 看不懂，已删除。`, `Removed the unreadable ${name}="${stringValue}" of ${tag}.`));
+        else
+          report(
+            node,
+            `${name} (${tag})`,
+            localized(
+              `${tag} 的 ${name}="${stringValue}" 看不懂，已删除。`,
+              `Removed the unreadable ${name}="${stringValue}" of ${tag}.`,
+            ),
+          );
       } else if (node.tagName === 'img' && name === 'src') {
         properties[name] = image(stringValue);
       } else if (node.tagName === 'img' && (name === 'alt' || name === 'title')) {
@@ -195,10 +282,23 @@ export function applyRawHtmlAllowList(
         properties[name] = value as string | number;
       } else if (name === 'align' && node.tagName === 'img') {
         // <img align="center"> means a centred picture: a block with auto margins.
-        if (stringValue.toLowerCase() === 'center' || stringValue.toLowerCase() === 'middle') styles.push('display: block; margin-left: auto; margin-right: auto;');
+        if (stringValue.toLowerCase() === 'center' || stringValue.toLowerCase() === 'middle')
+          styles.push('display: block; margin-left: auto; margin-right: auto;');
       } else {
-        const attribute = name === 'className' ? 'class' : name.replace(/^data([A-Z])/, (_m, letter: string) => `data-${letter.toLowerCase()}`).replace(/^on([A-Z])/, (_m, letter: string) => `on${letter.toLowerCase()}`);
-        report(node, `${attribute} (${tag})`, localized(`删除了 ${tag} 的 ${attribute} 属性：微信只保留行内样式。`, `Removed the ${attribute} attribute of ${tag}: WeChat keeps only inline styles.`));
+        const attribute =
+          name === 'className'
+            ? 'class'
+            : name
+                .replace(/^data([A-Z])/, (_m, letter: string) => `data-${letter.toLowerCase()}`)
+                .replace(/^on([A-Z])/, (_m, letter: string) => `on${letter.toLowerCase()}`);
+        report(
+          node,
+          `${attribute} (${tag})`,
+          localized(
+            `删除了 ${tag} 的 ${attribute} 属性：微信只保留行内样式。`,
+            `Removed the ${attribute} attribute of ${tag}: WeChat keeps only inline styles.`,
+          ),
+        );
       }
     }
     if (styles.length > 0) properties.style = styles.join(' ');
@@ -212,9 +312,46 @@ export function applyRawHtmlAllowList(
 
 const SVG_TAGS = ['svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan'];
 const SVG_ATTRIBUTES = [
-  'viewBox', 'width', 'height', 'xmlns', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'd', 'points', 'transform',
-  'fill', 'fillOpacity', 'fillRule', 'stroke', 'strokeWidth', 'strokeLinecap', 'strokeLinejoin', 'strokeDasharray', 'strokeOpacity', 'opacity',
-  'fontSize', 'fontWeight', 'fontFamily', 'fontStyle', 'textAnchor', 'dominantBaseline', 'dy', 'dx', 'role', 'focusable', 'preserveAspectRatio', 'style',
+  'viewBox',
+  'width',
+  'height',
+  'xmlns',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'd',
+  'points',
+  'transform',
+  'fill',
+  'fillOpacity',
+  'fillRule',
+  'stroke',
+  'strokeWidth',
+  'strokeLinecap',
+  'strokeLinejoin',
+  'strokeDasharray',
+  'strokeOpacity',
+  'opacity',
+  'fontSize',
+  'fontWeight',
+  'fontFamily',
+  'fontStyle',
+  'textAnchor',
+  'dominantBaseline',
+  'dy',
+  'dx',
+  'role',
+  'focusable',
+  'preserveAspectRatio',
+  'style',
 ];
 
 /** What may reach WeChat: the renderer's own output only needs these. */
@@ -266,7 +403,13 @@ export function rawHtmlFindings(html: string, start: { line: number; column: num
       const name = attribute[1]!.toLowerCase();
       properties[HAST_NAMES[name] ?? name] = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
     }
-    elements.push({ type: 'element', tagName: match[1]!.toLowerCase(), properties, children: [], position: { start: { line, column }, end: { line, column } } });
+    elements.push({
+      type: 'element',
+      tagName: match[1]!.toLowerCase(),
+      properties,
+      children: [],
+      position: { start: { line, column }, end: { line, column } },
+    });
   }
   if (elements.length === 0) return [];
   return applyRawHtmlAllowList({ type: 'root', children: elements }, (line, column) => ({ line, column })).removals;

@@ -18,7 +18,15 @@ import { drawFigures, type FigureProblem } from './figures-svg.ts';
 import { inlineStyles } from './inline-styles.ts';
 import { applyMarkdownExtensions, escapeLoneDollars } from './markdown-extensions.ts';
 import { applyRawHtmlAllowList, markMarkdownElements, sanitizeForWeChat, type RawHtmlRemoval } from './raw-html.ts';
-import { parsedThemeStyleSheet, renderTheme, THEME_NAMES, isThemeName, themeDiagramColours, type ThemeCustomisation, type ThemeName } from './themes.ts';
+import {
+  parsedThemeStyleSheet,
+  renderTheme,
+  THEME_NAMES,
+  isThemeName,
+  themeDiagramColours,
+  type ThemeCustomisation,
+  type ThemeName,
+} from './themes.ts';
 import { loadHighlighter, removeSourceNewlines, shapeForWeChat } from './wechat-html.ts';
 import { rewriteForWeChat, type ArticleImage, type ArticleReference } from './wechat-links.ts';
 
@@ -91,8 +99,14 @@ const processor = remark()
 let mathProcessor: Promise<typeof processor> | undefined;
 
 function loadMathProcessor(): Promise<typeof processor> {
-  mathProcessor ??= import('remark-math').then(({ default: remarkMath }) =>
-    remark().use(remarkGfm, { singleTilde: false }).use(remarkMath).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify).freeze() as unknown as typeof processor,
+  mathProcessor ??= import('remark-math').then(
+    ({ default: remarkMath }) =>
+      remark()
+        .use(remarkGfm, { singleTilde: false })
+        .use(remarkMath)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use(rehypeStringify)
+        .freeze() as unknown as typeof processor,
   );
   return mathProcessor;
 }
@@ -127,7 +141,9 @@ function hasRaw(tree: Root): boolean {
 }
 
 /** Everything up to the inlining: exported so tests can inline the same tree another way (juice). */
-export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks' | 'customisation'> & { theme?: ThemeName }): Promise<ClassedArticle> {
+export async function classedArticle(
+  input: Pick<RenderInput, 'markdown' | 'articleDir' | 'imageUrl' | 'breaks' | 'customisation'> & { theme?: ThemeName },
+): Promise<ClassedArticle> {
   const theme = renderTheme(input.theme ?? DEFAULT_THEME, input.customisation);
   const source = escapeLoneDollars(input.markdown);
   const parser = source.text.includes('$') ? await loadMathProcessor() : processor;
@@ -150,7 +166,13 @@ export async function classedArticle(input: Pick<RenderInput, 'markdown' | 'arti
     removals = applyRawHtmlAllowList(tree, source.locate, (src) => addImage(src, '')).removals;
   }
   shapeForWeChat(tree, hasCode ? await loadHighlighter() : undefined, theme.code);
-  return { tree, images, references, removals, figureProblems: figureProblems.map((problem) => ({ ...problem, ...source.locate(problem.line, problem.column) })) };
+  return {
+    tree,
+    images,
+    references,
+    removals,
+    figureProblems: figureProblems.map((problem) => ({ ...problem, ...source.locate(problem.line, problem.column) })),
+  };
 }
 
 /**

@@ -35,8 +35,12 @@ const COMPOUND = /^([a-z][a-z0-9]*)?((?:\.[\w-]+)*)$/i;
 
 function parseCompound(text: string, selector: string): Compound {
   const match = COMPOUND.exec(text);
-  if (!match || (match[1] === undefined && match[2] === '')) throw new UnsupportedCssError(`unsupported selector "${selector}"`);
-  return { ...(match[1] ? { tag: match[1].toLowerCase() } : {}), classes: match[2] ? match[2].slice(1).split('.') : [] };
+  if (!match || (match[1] === undefined && match[2] === ''))
+    throw new UnsupportedCssError(`unsupported selector "${selector}"`);
+  return {
+    ...(match[1] ? { tag: match[1].toLowerCase() } : {}),
+    classes: match[2] ? match[2].slice(1).split('.') : [],
+  };
 }
 
 function parseDeclarations(block: string): Array<[string, string]> {
@@ -66,7 +70,8 @@ export function parseStyleSheet(css: string, options: ParseOptions = {}): StyleS
   let order = 0;
   let consumed = 0;
   for (let match = rule.exec(source); match; match = rule.exec(source)) {
-    if (source.slice(consumed, match.index).trim() !== '') throw new UnsupportedCssError(`unreadable CSS near "${source.slice(consumed, match.index).trim().slice(0, 40)}"`);
+    if (source.slice(consumed, match.index).trim() !== '')
+      throw new UnsupportedCssError(`unreadable CSS near "${source.slice(consumed, match.index).trim().slice(0, 40)}"`);
     consumed = match.index + match[0].length;
     const declarations = parseDeclarations(match[2]!);
     for (const selector of match[1]!.split(',').map((part) => part.trim())) {
@@ -80,7 +85,8 @@ export function parseStyleSheet(css: string, options: ParseOptions = {}): StyleS
       byKey.set(key, list);
     }
   }
-  if (source.slice(consumed).trim() !== '') throw new UnsupportedCssError(`unreadable CSS near "${source.slice(consumed).trim().slice(0, 40)}"`);
+  if (source.slice(consumed).trim() !== '')
+    throw new UnsupportedCssError(`unreadable CSS near "${source.slice(consumed).trim().slice(0, 40)}"`);
   return { byKey };
 }
 
@@ -90,7 +96,8 @@ export function mergeStyleSheets(first: StyleSheet, later: StyleSheet): StyleShe
   for (const rules of first.byKey.values()) for (const rule of rules) offset = Math.max(offset, rule.order + 1);
   const byKey = new Map<string, Rule[]>();
   for (const [key, rules] of first.byKey) byKey.set(key, [...rules]);
-  for (const [key, rules] of later.byKey) byKey.set(key, [...(byKey.get(key) ?? []), ...rules.map((rule) => ({ ...rule, order: rule.order + offset }))]);
+  for (const [key, rules] of later.byKey)
+    byKey.set(key, [...(byKey.get(key) ?? []), ...rules.map((rule) => ({ ...rule, order: rule.order + offset }))]);
   return { byKey };
 }
 
@@ -100,7 +107,9 @@ function classList(node: Element): string[] {
 }
 
 function matchesCompound(node: Element, classes: ReadonlySet<string>, compound: Compound): boolean {
-  return (compound.tag === undefined || compound.tag === node.tagName) && compound.classes.every((name) => classes.has(name));
+  return (
+    (compound.tag === undefined || compound.tag === node.tagName) && compound.classes.every((name) => classes.has(name))
+  );
 }
 
 interface Ancestor {
@@ -112,7 +121,8 @@ interface Ancestor {
 function matchesAncestors(compounds: Compound[], ancestors: readonly Ancestor[]): boolean {
   let level = ancestors.length - 1;
   for (let index = compounds.length - 2; index >= 0; index -= 1) {
-    while (level >= 0 && !matchesCompound(ancestors[level]!.node, ancestors[level]!.classes, compounds[index]!)) level -= 1;
+    while (level >= 0 && !matchesCompound(ancestors[level]!.node, ancestors[level]!.classes, compounds[index]!))
+      level -= 1;
     if (level < 0) return false;
     level -= 1;
   }
@@ -133,8 +143,13 @@ export function applyStyleSheet(tree: Root, sheet: StyleSheet): void {
   const ancestors: Ancestor[] = [];
   const visit = (node: Element) => {
     const classes = new Set(classList(node));
-    const candidates = [...(sheet.byKey.get(node.tagName) ?? []), ...[...classes].flatMap((name) => sheet.byKey.get(`.${name}`) ?? [])];
-    const matched = [...new Set(candidates)].filter((rule) => matchesCompound(node, classes, rule.compounds.at(-1)!) && matchesAncestors(rule.compounds, ancestors));
+    const candidates = [
+      ...(sheet.byKey.get(node.tagName) ?? []),
+      ...[...classes].flatMap((name) => sheet.byKey.get(`.${name}`) ?? []),
+    ];
+    const matched = [...new Set(candidates)].filter(
+      (rule) => matchesCompound(node, classes, rule.compounds.at(-1)!) && matchesAncestors(rule.compounds, ancestors),
+    );
     if (matched.length > 0 || node.properties.style !== undefined) {
       matched.sort((a, b) => a.specificity - b.specificity || a.order - b.order);
       const values = new Map<string, string>();
@@ -144,7 +159,8 @@ export function applyStyleSheet(tree: Root, sheet: StyleSheet): void {
       };
       for (const rule of matched) for (const [property, value] of rule.declarations) set(property, value);
       for (const [property, value] of inlineDeclarations(node.properties.style)) set(property, value);
-      if (values.size > 0) node.properties.style = [...values].map(([property, value]) => `${property}: ${value};`).join(' ');
+      if (values.size > 0)
+        node.properties.style = [...values].map(([property, value]) => `${property}: ${value};`).join(' ');
     }
     ancestors.push({ node, classes });
     for (const child of node.children) if (child.type === 'element') visit(child);

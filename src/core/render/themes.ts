@@ -39,7 +39,8 @@ export function isThemeName(name: string): name is ThemeName {
 }
 
 // Unquoted family names (valid CSS identifiers): quotes would be escaped inside every style attribute.
-export const FONT_BODY = '-apple-system, BlinkMacSystemFont, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
+export const FONT_BODY =
+  '-apple-system, BlinkMacSystemFont, PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif';
 export const FONT_SERIF = 'Songti SC, Noto Serif CJK SC, Source Han Serif SC, STSong, serif';
 export const FONT_CODE = 'Menlo, Consolas, monospace';
 
@@ -194,7 +195,22 @@ export interface HeadingStyle {
 
 /** A department's changes to a built-in theme (department settings, render.*: department-theme.ts). */
 export interface ThemeCustomisation {
-  colours?: Partial<Pick<Palette, 'text' | 'muted' | 'accent' | 'accentStrong' | 'accentSoft' | 'border' | 'quoteText' | 'codeBackground' | 'codeText' | 'inlineCodeBackground' | 'inlineCodeText'>>;
+  colours?: Partial<
+    Pick<
+      Palette,
+      | 'text'
+      | 'muted'
+      | 'accent'
+      | 'accentStrong'
+      | 'accentSoft'
+      | 'border'
+      | 'quoteText'
+      | 'codeBackground'
+      | 'codeText'
+      | 'inlineCodeBackground'
+      | 'inlineCodeText'
+    >
+  >;
   fonts?: { body?: string; headings?: string; code?: string };
   headings?: Partial<Record<'h1' | 'h2' | 'h3', HeadingStyle>>;
   code?: { style?: string; macHeader?: boolean; lineNumbers?: boolean };
@@ -209,13 +225,30 @@ function headingCss(level: 'h1' | 'h2' | 'h3', style: HeadingStyle, p: Palette):
   // Each decoration resets the others' properties, so it fully replaces the theme's.
   switch (style.decoration) {
     case 'bar':
-      declarations.push(`padding: 0 0 0 10px`, `border-left: 4px solid ${p.accent}`, `border-bottom: 0`, `background: transparent`);
+      declarations.push(
+        `padding: 0 0 0 10px`,
+        `border-left: 4px solid ${p.accent}`,
+        `border-bottom: 0`,
+        `background: transparent`,
+      );
       break;
     case 'underline':
-      declarations.push(`padding: 0 0 6px 0`, `border-left: 0`, `border-bottom: 1px solid ${p.accent}`, `background: transparent`);
+      declarations.push(
+        `padding: 0 0 6px 0`,
+        `border-left: 0`,
+        `border-bottom: 1px solid ${p.accent}`,
+        `background: transparent`,
+      );
       break;
     case 'filled':
-      declarations.push(`padding: 4px 12px`, `border-left: 0`, `border-bottom: 0`, `border-radius: 4px`, `background: ${p.accent}`, `color: #ffffff`);
+      declarations.push(
+        `padding: 4px 12px`,
+        `border-left: 0`,
+        `border-bottom: 0`,
+        `border-radius: 4px`,
+        `background: ${p.accent}`,
+        `color: #ffffff`,
+      );
       break;
     case 'plain':
       declarations.push(`padding: 0`, `border-left: 0`, `border-bottom: 0`, `background: transparent`);
@@ -225,7 +258,16 @@ function headingCss(level: 'h1' | 'h2' | 'h3', style: HeadingStyle, p: Palette):
   return `.mp-article ${level} { ${declarations.join('; ')}; }`;
 }
 
-const BUILT_IN: Record<ThemeName, { label: LocalizedText; description: LocalizedText; codeStyle: string; palette: Palette; extraCss: (p: Palette) => string }> = {
+const BUILT_IN: Record<
+  ThemeName,
+  {
+    label: LocalizedText;
+    description: LocalizedText;
+    codeStyle: string;
+    palette: Palette;
+    extraCss: (p: Palette) => string;
+  }
+> = {
   'tea-green': {
     label: { zh: '青绿', en: 'Green' },
     description: { zh: '青绿色标题与强调，浅色代码块。', en: 'Green headings and accents, light code blocks.' },
@@ -237,7 +279,10 @@ const BUILT_IN: Record<ThemeName, { label: LocalizedText; description: Localized
   },
   ink: {
     label: { zh: '水墨', en: 'Ink' },
-    description: { zh: '黑白灰，宋体标题居中，深色代码块。', en: 'Black and grey, centred serif headings, dark code blocks.' },
+    description: {
+      zh: '黑白灰，宋体标题居中，深色代码块。',
+      en: 'Black and grey, centred serif headings, dark code blocks.',
+    },
     codeStyle: 'atom-one-dark',
     palette: INK,
     extraCss: (p) => `
@@ -261,7 +306,9 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
     ...(custom.fonts?.code !== undefined ? { codeFont: custom.fonts.code } : {}),
     ...(custom.fonts?.headings !== undefined ? { headingFont: custom.fonts.headings } : {}),
   };
-  const headings = Object.entries(custom.headings ?? {}).map(([level, style]) => headingCss(level as 'h1' | 'h2' | 'h3', style, palette));
+  const headings = Object.entries(custom.headings ?? {}).map(([level, style]) =>
+    headingCss(level as 'h1' | 'h2' | 'h3', style, palette),
+  );
   const customised = Object.keys(custom).length > 0;
   return {
     name,
@@ -282,7 +329,10 @@ function codeStyleColours(style: string): Partial<Pick<Palette, 'codeBackground'
   const rule = /(?:^|\})\s*\.hljs\s*\{([^}]*)\}/.exec(codeStyleCss(style).replace(/\/\*[\s\S]*?\*\//g, ''))?.[1] ?? '';
   const background = /(?:^|;|\s)background(?:-color)?\s*:\s*(#[0-9a-f]{3,8})\b/i.exec(rule)?.[1];
   const text = /(?:^|;|\s)color\s*:\s*(#[0-9a-f]{3,8})\b/i.exec(rule)?.[1];
-  return { ...(background ? { codeBackground: background.toLowerCase() } : {}), ...(text ? { codeText: text.toLowerCase() } : {}) };
+  return {
+    ...(background ? { codeBackground: background.toLowerCase() } : {}),
+    ...(text ? { codeText: text.toLowerCase() } : {}),
+  };
 }
 
 /** Whether highlight.js ships a style of this name (node_modules/highlight.js/styles/<name>.css). */
@@ -324,7 +374,8 @@ export function parsedThemeStyleSheet(theme: RenderTheme): StyleSheet {
   let sheet = parsedSheets.get(key);
   if (!sheet) {
     sheet = parseStyleSheet(themeStyleSheet(theme));
-    if (theme.departmentCss !== undefined) sheet = mergeStyleSheets(sheet, parseStyleSheet(theme.departmentCss, { layer: 1 }));
+    if (theme.departmentCss !== undefined)
+      sheet = mergeStyleSheets(sheet, parseStyleSheet(theme.departmentCss, { layer: 1 }));
     parsedSheets.set(key, sheet);
   }
   return sheet;

@@ -39,7 +39,8 @@ export function undrawnDiagramFences(markdown: string): Array<{ line: number; co
       return;
     }
     open = marker;
-    if (UNDRAWN_DIAGRAM_LANGUAGES.has(match[3]!.toLowerCase())) found.push({ line: index + 1, column: match[1]!.length + 1 });
+    if (UNDRAWN_DIAGRAM_LANGUAGES.has(match[3]!.toLowerCase()))
+      found.push({ line: index + 1, column: match[1]!.length + 1 });
   });
   return found;
 }

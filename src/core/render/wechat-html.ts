@@ -24,13 +24,38 @@ const TAB = NO_BREAK_SPACE.repeat(4);
 const BULLETS = ['•', '◦', '▪', '▫'] as const;
 const MAX_INDENT_DEPTH = 3;
 
-const BLOCK_TAGS = new Set(['p', 'ul', 'ol', 'figure', 'section', 'blockquote', 'table', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'div']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'ul',
+  'ol',
+  'figure',
+  'section',
+  'blockquote',
+  'table',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'div',
+]);
 
-function element(tagName: string, className: string | string[] | undefined, children: ElementContent[], properties: Element['properties'] = {}): Element {
+function element(
+  tagName: string,
+  className: string | string[] | undefined,
+  children: ElementContent[],
+  properties: Element['properties'] = {},
+): Element {
   return {
     type: 'element',
     tagName,
-    properties: className === undefined ? properties : { ...properties, className: Array.isArray(className) ? className : [className] },
+    properties:
+      className === undefined
+        ? properties
+        : { ...properties, className: Array.isArray(className) ? className : [className] },
     children,
   };
 }
@@ -70,7 +95,9 @@ export interface Highlighter {
 let highlighter: Promise<Highlighter> | undefined;
 
 export function loadHighlighter(): Promise<Highlighter> {
-  highlighter ??= Promise.all([import('highlight.js/lib/common'), import('hast-util-from-html')]).then(([hljs, html]) => ({ hljs: hljs.default, fromHtml: html.fromHtml }));
+  highlighter ??= Promise.all([import('highlight.js/lib/common'), import('hast-util-from-html')]).then(
+    ([hljs, html]) => ({ hljs: hljs.default, fromHtml: html.fromHtml }),
+  );
   return highlighter;
 }
 
@@ -85,7 +112,6 @@ function languageOf(code: Element, hljs: HLJSApi | undefined): string | undefine
   const name = fenceLanguage(code);
   return name !== undefined && hljs?.getLanguage(name) ? name : undefined;
 }
-
 
 /** How a department's code blocks look (department settings, render.code). */
 export interface CodeBlockOptions {
@@ -143,8 +169,13 @@ function highlighted(source: string, language: string | undefined, tools: Highli
 
 function codeHeader(label: string | undefined, options: CodeBlockOptions): Element | undefined {
   if (!options.macHeader && label === undefined) return undefined;
-  const dots = options.macHeader ? ['red', 'yellow', 'green'].map((colour) => element('span', ['mp-code-dot', `mp-code-dot-${colour}`], [])) : [];
-  return element('section', 'mp-code-header', [...dots, ...(label !== undefined ? [element('span', 'mp-code-label', [text(label)])] : [])]);
+  const dots = options.macHeader
+    ? ['red', 'yellow', 'green'].map((colour) => element('span', ['mp-code-dot', `mp-code-dot-${colour}`], []))
+    : [];
+  return element('section', 'mp-code-header', [
+    ...dots,
+    ...(label !== undefined ? [element('span', 'mp-code-label', [text(label)])] : []),
+  ]);
 }
 
 function shapeCodeBlock(pre: Element, tools: Highlighter | undefined, options: CodeBlockOptions): Element {
@@ -154,7 +185,12 @@ function shapeCodeBlock(pre: Element, tools: Highlighter | undefined, options: C
   const language = code ? languageOf(code, tools?.hljs) : undefined;
   // A diagram left as its source says so on the block (the writer also gets a warning).
   const diagram = written !== undefined ? UNDRAWN_DIAGRAM_LANGUAGES.get(written.toLowerCase()) : undefined;
-  const label = diagram !== undefined ? `${diagram} 源码（图未绘制）` : options.macHeader && written !== undefined ? written : undefined;
+  const label =
+    diagram !== undefined
+      ? `${diagram} 源码（图未绘制）`
+      : options.macHeader && written !== undefined
+        ? written
+        : undefined;
   const tokens = highlighted(source, language, tools);
   let body: ElementContent[];
   if (options.lineNumbers) {
@@ -169,7 +205,10 @@ function shapeCodeBlock(pre: Element, tools: Highlighter | undefined, options: C
     body = preserveWhitespace(tokens);
   }
   const header = codeHeader(label, options);
-  return element('section', 'mp-code-block', [...(header ? [header] : []), element('pre', undefined, [element('code', undefined, body)])]);
+  return element('section', 'mp-code-block', [
+    ...(header ? [header] : []),
+    element('pre', undefined, [element('code', undefined, body)]),
+  ]);
 }
 
 // -------------------------------------------------------------------- lists -----
@@ -213,7 +252,8 @@ function flattenList(list: Element, depth: number): Element[] {
       const block = isElement(child) && BLOCK_TAGS.has(child.tagName);
       if (!block) {
         if (!leadDone) lead.push(child);
-        else if (!isBlank(child)) after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], [child]));
+        else if (!isBlank(child))
+          after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], [child]));
         continue;
       }
       if (!leadDone && child.tagName === 'p' && lead.every(isBlank)) {
@@ -223,14 +263,21 @@ function flattenList(list: Element, depth: number): Element[] {
       }
       leadDone = true;
       if (child.tagName === 'ul' || child.tagName === 'ol') after.push(...flattenList(child, depth + 1));
-      else if (child.tagName === 'p') after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], child.children));
+      else if (child.tagName === 'p')
+        after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], child.children));
       else after.push(element('section', ['mp-list-continuation', ...depthClass(depth)], [child]));
     }
     const trimmed = trimInline(lead);
     const checkbox = takeCheckbox(trimmed);
     const content = checkbox ? trimInline(checkbox.rest) : trimmed;
     const shownMarker = checkbox ? (checkbox.checked ? '☑' : '☐') : markerText;
-    sections.push(element('section', ['mp-list-item', ...depthClass(depth)], [element('span', 'mp-list-marker', [text(shownMarker)]), ...content]));
+    sections.push(
+      element(
+        'section',
+        ['mp-list-item', ...depthClass(depth)],
+        [element('span', 'mp-list-marker', [text(shownMarker)]), ...content],
+      ),
+    );
     sections.push(...after);
   }
   return sections;
@@ -312,7 +359,12 @@ export function shapeForWeChat(tree: Root, tools?: Highlighter, code: CodeBlockO
   // List items and table cells are justified too (inherited): the same long runs stretch them.
   visit(tree, 'element', (node) => {
     const listItem = node.tagName === 'section' && classNames(node).includes('mp-list-item');
-    if ((listItem || node.tagName === 'td') && !classNames(node).includes('mp-align-left') && LONG_UNBROKEN.test(textContent(node))) node.properties.className = [...classNames(node), 'mp-align-left'];
+    if (
+      (listItem || node.tagName === 'td') &&
+      !classNames(node).includes('mp-align-left') &&
+      LONG_UNBROKEN.test(textContent(node))
+    )
+      node.properties.className = [...classNames(node), 'mp-align-left'];
   });
   tree.children = [element('section', 'mp-article', tree.children as ElementContent[])];
 }
@@ -322,7 +374,12 @@ export function shapeForWeChat(tree: Root, tools?: Highlighter, code: CodeBlockO
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 function isBlockNode(node: ElementContent | undefined): boolean {
-  return node !== undefined && node.type === 'element' && (BLOCK_TAGS.has(node.tagName) || ['li', 'tr', 'td', 'th', 'thead', 'tbody', 'figcaption', 'br'].includes(node.tagName));
+  return (
+    node !== undefined &&
+    node.type === 'element' &&
+    (BLOCK_TAGS.has(node.tagName) ||
+      ['li', 'tr', 'td', 'th', 'thead', 'tbody', 'figcaption', 'br'].includes(node.tagName))
+  );
 }
 
 /**
@@ -338,7 +395,13 @@ export function removeSourceNewlines(tree: Root): void {
     if (node.value.trim() === '') {
       const before = siblings[index - 1];
       const after = siblings[index + 1];
-      if (before === undefined || after === undefined || isBlockNode(before) || isBlockNode(after) || parent.type === 'root') {
+      if (
+        before === undefined ||
+        after === undefined ||
+        isBlockNode(before) ||
+        isBlockNode(after) ||
+        parent.type === 'root'
+      ) {
         siblings.splice(index, 1);
         return index;
       }

@@ -14,7 +14,19 @@
  * the same rules as inline ones.
  */
 import path from 'node:path';
-import type { BlockContent, Definition, FootnoteDefinition, Image, Link, Nodes, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {
+  BlockContent,
+  Definition,
+  FootnoteDefinition,
+  Image,
+  Link,
+  Nodes,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 
 export interface ArticleImage {
@@ -47,7 +59,8 @@ export function classifyLink(url: string): LinkKind {
   } catch {
     return 'local';
   }
-  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.hostname === WECHAT_HOST ? 'wechat' : 'external';
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+    return parsed.hostname === WECHAT_HOST ? 'wechat' : 'external';
   if (parsed.protocol === 'mailto:' || parsed.protocol === 'tel:') return 'external';
   // javascript:, data:, file: and the like have no place in an article.
   return 'local';
@@ -67,7 +80,11 @@ export function plainText(node: Nodes): string {
 
 /** A phrasing node that remark-rehype turns into `<tag class="…">`. */
 function marker(tag: string, className: string, value: string): PhrasingContent {
-  return { type: 'emphasis', data: { hName: tag, hProperties: { className: [className] } }, children: [{ type: 'text', value }] };
+  return {
+    type: 'emphasis',
+    data: { hName: tag, hProperties: { className: [className] } },
+    children: [{ type: 'text', value }],
+  };
 }
 
 /** A block node that remark-rehype turns into `<tag class="…">children</tag>`. */
@@ -193,7 +210,11 @@ export function rewriteForWeChat(tree: Root, options: LinkRewriteOptions): LinkR
       return container('section', 'mp-appendix-item', children);
     });
     const section = container('section', 'mp-appendix', [
-      { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['mp-appendix-title'] } }, children: [{ type: 'text', value: options.labels.notes }] },
+      {
+        type: 'paragraph',
+        data: { hName: 'p', hProperties: { className: ['mp-appendix-title'] } },
+        children: [{ type: 'text', value: options.labels.notes }],
+      },
       ...items,
     ]);
     rewrite({ type: 'root', children: [section] } as Root);
@@ -203,7 +224,11 @@ export function rewriteForWeChat(tree: Root, options: LinkRewriteOptions): LinkR
   if (references.length > 0) {
     tree.children.push(
       container('section', 'mp-appendix', [
-        { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['mp-appendix-title'] } }, children: [{ type: 'text', value: options.labels.references }] },
+        {
+          type: 'paragraph',
+          data: { hName: 'p', hProperties: { className: ['mp-appendix-title'] } },
+          children: [{ type: 'text', value: options.labels.references }],
+        },
         ...references.map(
           (reference): BlockContent =>
             container('section', 'mp-appendix-item', [

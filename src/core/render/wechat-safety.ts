@@ -15,7 +15,12 @@ import { classifyLink } from './wechat-links.ts';
 /** `draft/add` takes a body under 20,000 characters (wechat-api.md). */
 export const WECHAT_CONTENT_MAX_CHARS = 20_000;
 
-export type SafetyProblemKind = 'forbidden-element' | 'forbidden-attribute' | 'class-styling' | 'link' | 'dropped-style';
+export type SafetyProblemKind =
+  | 'forbidden-element'
+  | 'forbidden-attribute'
+  | 'class-styling'
+  | 'link'
+  | 'dropped-style';
 
 export interface SafetyProblem {
   kind: SafetyProblemKind;
@@ -49,7 +54,10 @@ export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
           kind: 'class-styling',
           element: tag,
           detail: `class="${Array.isArray(value) ? value.join(' ') : String(value)}"`,
-          message: text(`${tag} 带有 class：微信只保留行内样式，依赖 class 的样式会丢失。`, `${tag} has a class: WeChat keeps only inline styles, so styling by class is lost.`),
+          message: text(
+            `${tag} 带有 class：微信只保留行内样式，依赖 class 的样式会丢失。`,
+            `${tag} has a class: WeChat keeps only inline styles, so styling by class is lost.`,
+          ),
         });
       } else if (name === 'id' || /^on[A-Z]/.test(name) || /^on[a-z]/.test(name)) {
         const attribute = name === 'id' ? 'id' : name.toLowerCase();
@@ -57,14 +65,20 @@ export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
           kind: 'forbidden-attribute',
           element: tag,
           detail: attribute,
-          message: text(`${tag} 的 ${attribute} 属性会被微信删除。`, `WeChat removes the ${attribute} attribute of ${tag}.`),
+          message: text(
+            `${tag} 的 ${attribute} 属性会被微信删除。`,
+            `WeChat removes the ${attribute} attribute of ${tag}.`,
+          ),
         });
       } else if (name === 'style' && DROPPED_DECLARATION.test(String(value))) {
         problems.push({
           kind: 'dropped-style',
           element: tag,
           detail: String(value),
-          message: text(`${tag} 的样式里有 position 或 CSS 变量，微信会丢掉它们。`, `The style of ${tag} uses position or a CSS variable, which WeChat drops.`),
+          message: text(
+            `${tag} 的样式里有 position 或 CSS 变量，微信会丢掉它们。`,
+            `The style of ${tag} uses position or a CSS variable, which WeChat drops.`,
+          ),
         });
       }
     }
@@ -75,7 +89,10 @@ export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
           kind: 'link',
           element: tag,
           detail: href,
-          message: text(`正文链接只能指向微信文章（mp.weixin.qq.com），这里是“${href}”。`, `Body links may only point to WeChat articles (mp.weixin.qq.com); this one is "${href}".`),
+          message: text(
+            `正文链接只能指向微信文章（mp.weixin.qq.com），这里是“${href}”。`,
+            `Body links may only point to WeChat articles (mp.weixin.qq.com); this one is "${href}".`,
+          ),
         });
       }
     }
@@ -86,7 +103,9 @@ export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
 export class WeChatSafetyError extends Error {
   readonly problems: SafetyProblem[];
   constructor(problems: SafetyProblem[]) {
-    super(`The HTML would not survive the WeChat editor:\n${problems.map((problem) => `- ${problem.message.en}`).join('\n')}`);
+    super(
+      `The HTML would not survive the WeChat editor:\n${problems.map((problem) => `- ${problem.message.en}`).join('\n')}`,
+    );
     this.name = 'WeChatSafetyError';
     this.problems = problems;
   }

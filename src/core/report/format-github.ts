@@ -16,7 +16,9 @@ export function formatGithub(problems: readonly Problem[], options: { language: 
     ];
     const command = problem.severity === 'error' ? 'error' : 'warning';
     // A compliance finding carries its fix hint on a second line of the annotation.
-    const hint = problem.hint ? `\n${options.language === 'zh-CN' ? '建议：' : 'Fix: '}${pick(problem.hint, options.language)}` : '';
+    const hint = problem.hint
+      ? `\n${options.language === 'zh-CN' ? '建议：' : 'Fix: '}${pick(problem.hint, options.language)}`
+      : '';
     return `::${command} ${properties.join(',')}::${escapeData(pick(problem.message, options.language) + hint)}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

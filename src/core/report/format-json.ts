@@ -1,7 +1,10 @@
 import { pick, type Language } from '../i18n/language.ts';
 import { countBySeverity, type Problem } from '../diagnostics/problem.ts';
 
-export function formatJson(problems: readonly Problem[], options: { language: Language; filesChecked: number; suppressed?: number }): string {
+export function formatJson(
+  problems: readonly Problem[],
+  options: { language: Language; filesChecked: number; suppressed?: number },
+): string {
   const { errors, warnings } = countBySeverity(problems);
   const report = {
     summary: { filesChecked: options.filesChecked, errors, warnings, suppressed: options.suppressed ?? 0 },

@@ -26,7 +26,16 @@ export function formatMarkdown(problems: readonly Problem[], options: MarkdownRe
       : `### ${status} mpflow check: ${errors} errors, ${warnings} warnings, ${suppressed} suppressed (${options.filesChecked} files checked)`,
     '',
   );
-  out.push(zh ? (errors > 0 ? '有错误时不能合并；警告只作提醒。' : '没有阻止合并的错误。') : errors > 0 ? 'Errors block the merge; warnings do not.' : 'Nothing blocks the merge.', '');
+  out.push(
+    zh
+      ? errors > 0
+        ? '有错误时不能合并；警告只作提醒。'
+        : '没有阻止合并的错误。'
+      : errors > 0
+        ? 'Errors block the merge; warnings do not.'
+        : 'Nothing blocks the merge.',
+    '',
+  );
   if (problems.length === 0) return `${out.join('\n')}\n`;
 
   const byFamily = new Map<string, { errors: number; warnings: number }>();
@@ -38,7 +47,8 @@ export function formatMarkdown(problems: readonly Problem[], options: MarkdownRe
     byFamily.set(family, entry);
   }
   out.push(zh ? '| 类别 | 错误 | 警告 |' : '| Family | Errors | Warnings |', '| --- | ---: | ---: |');
-  for (const [family, counts] of [...byFamily].sort((a, b) => b[1].errors - a[1].errors || (a[0] < b[0] ? -1 : 1))) out.push(`| \`${family}\` | ${counts.errors} | ${counts.warnings} |`);
+  for (const [family, counts] of [...byFamily].sort((a, b) => b[1].errors - a[1].errors || (a[0] < b[0] ? -1 : 1)))
+    out.push(`| \`${family}\` | ${counts.errors} | ${counts.warnings} |`);
   out.push('');
 
   const byFile = new Map<string, Problem[]>();
@@ -47,17 +57,31 @@ export function formatMarkdown(problems: readonly Problem[], options: MarkdownRe
   for (const [file, fileProblems] of byFile) {
     if (shown >= maxRows) break;
     const fileErrors = fileProblems.filter((problem) => problem.severity === 'error').length;
-    out.push(`<details${fileErrors > 0 ? ' open' : ''}><summary><code>${escapeHtml(file)}</code> — ${zh ? `${fileErrors} 个错误，${fileProblems.length - fileErrors} 个警告` : `${fileErrors} errors, ${fileProblems.length - fileErrors} warnings`}</summary>`, '');
-    out.push(zh ? '| 行:列 | 规则 | 说明 | 建议 |' : '| Line:col | Rule | Message | Fix |', '| --- | --- | --- | --- |');
+    out.push(
+      `<details${fileErrors > 0 ? ' open' : ''}><summary><code>${escapeHtml(file)}</code> — ${zh ? `${fileErrors} 个错误，${fileProblems.length - fileErrors} 个警告` : `${fileErrors} errors, ${fileProblems.length - fileErrors} warnings`}</summary>`,
+      '',
+    );
+    out.push(
+      zh ? '| 行:列 | 规则 | 说明 | 建议 |' : '| Line:col | Rule | Message | Fix |',
+      '| --- | --- | --- | --- |',
+    );
     for (const problem of fileProblems) {
       if (shown >= maxRows) break;
       shown += 1;
       const icon = problem.severity === 'error' ? '❌' : '⚠️';
-      out.push(`| ${problem.span.start.line}:${problem.span.start.column} | ${icon} \`${problem.ruleId}\` | ${cell(pick(problem.message, options.language))} | ${problem.hint ? cell(pick(problem.hint, options.language)) : ''} |`);
+      out.push(
+        `| ${problem.span.start.line}:${problem.span.start.column} | ${icon} \`${problem.ruleId}\` | ${cell(pick(problem.message, options.language))} | ${problem.hint ? cell(pick(problem.hint, options.language)) : ''} |`,
+      );
     }
     out.push('', '</details>', '');
   }
-  if (shown < problems.length) out.push(zh ? `还有 ${problems.length - shown} 条未列出，完整结果见检查日志。` : `${problems.length - shown} more not listed; see the check log for all of them.`, '');
+  if (shown < problems.length)
+    out.push(
+      zh
+        ? `还有 ${problems.length - shown} 条未列出，完整结果见检查日志。`
+        : `${problems.length - shown} more not listed; see the check log for all of them.`,
+      '',
+    );
   return `${out.join('\n')}\n`;
 }
 

@@ -20,12 +20,21 @@ export function formatSarif(problems: readonly Problem[], options: SarifOptions)
       id: rule.id,
       name: rule.id.replace(/[/-](\w)/g, (_, letter: string) => letter.toUpperCase()),
       shortDescription: { text: pick(rule.summary, options.language) },
-      fullDescription: { text: options.language === 'zh-CN' ? `${rule.summary.zh}。${rule.help.zh}` : `${rule.summary.en}. ${rule.help.en}` },
+      fullDescription: {
+        text:
+          options.language === 'zh-CN' ? `${rule.summary.zh}。${rule.help.zh}` : `${rule.summary.en}. ${rule.help.en}`,
+      },
       help: basis
-        ? { text: `${help}\n${options.language === 'zh-CN' ? '依据' : 'Basis'}: ${basis}`, markdown: `${help}\n\n**${options.language === 'zh-CN' ? '依据' : 'Basis'}**: ${basis}` }
+        ? {
+            text: `${help}\n${options.language === 'zh-CN' ? '依据' : 'Basis'}: ${basis}`,
+            markdown: `${help}\n\n**${options.language === 'zh-CN' ? '依据' : 'Basis'}**: ${basis}`,
+          }
         : { text: help },
       defaultConfiguration: { level: rule.severity },
-      properties: { tags: [rule.family ?? rule.id.split('/')[0]!, ...(rule.family ? ['compliance'] : [])], ...(basis ? { basis } : {}) },
+      properties: {
+        tags: [rule.family ?? rule.id.split('/')[0]!, ...(rule.family ? ['compliance'] : [])],
+        ...(basis ? { basis } : {}),
+      },
     };
   });
   const ruleIndex = new Map(catalog.map((rule, index) => [rule.id, index]));

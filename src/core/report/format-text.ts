@@ -27,9 +27,13 @@ export function formatText(problems: readonly Problem[], options: TextReportOpti
     lines.push(`${paint('1', where)}  ${severity}  ${pick(problem.message, options.language)}${label}`);
     if (problem.lineText !== undefined) {
       const excerpt = underline(problem);
-      if (excerpt) lines.push(`    ${excerpt.line}`, `    ${paint(problem.severity === 'error' ? '31' : '33', excerpt.marks)}`);
+      if (excerpt)
+        lines.push(`    ${excerpt.line}`, `    ${paint(problem.severity === 'error' ? '31' : '33', excerpt.marks)}`);
     }
-    if (problem.hint) lines.push(`    ${paint('2', `${options.language === 'zh-CN' ? '建议：' : 'Fix: '}${pick(problem.hint, options.language)}`)}`);
+    if (problem.hint)
+      lines.push(
+        `    ${paint('2', `${options.language === 'zh-CN' ? '建议：' : 'Fix: '}${pick(problem.hint, options.language)}`)}`,
+      );
   }
   const summary = formatSummary(problems, options);
   return [...lines, ...(lines.length > 0 ? [''] : []), summary, ''].join('\n');
@@ -39,7 +43,14 @@ export function formatText(problems: readonly Problem[], options: TextReportOpti
 function displayWidth(character: string): number {
   const code = character.codePointAt(0)!;
   if (code === 0x09) return 4;
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x1f300
+  return (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x1f300
     ? 2
     : 1;
 }
@@ -62,18 +73,21 @@ function underline(problem: Problem): { line: string; marks: string } | undefine
   return { line: shown, marks: `${' '.repeat(pad)}${'^'.repeat(Math.max(1, width))}` };
 }
 
-export function formatSummary(problems: readonly Problem[], options: { language: Language; filesChecked: number; suppressed?: number }): string {
+export function formatSummary(
+  problems: readonly Problem[],
+  options: { language: Language; filesChecked: number; suppressed?: number },
+): string {
   const { errors, warnings } = countBySeverity(problems);
   const suppressed = options.suppressed ?? 0;
   const zhSuppressed = suppressed > 0 ? `另有 ${suppressed} 条已按注释豁免。` : '';
   const enSuppressed = suppressed > 0 ? ` ${count(suppressed, 'finding')} suppressed by comments.` : '';
   return options.language === 'zh-CN'
-      ? errors + warnings === 0
-        ? `✓ 检查了 ${options.filesChecked} 个文件，没有发现问题。${zhSuppressed}`
-        : `检查了 ${options.filesChecked} 个文件：${errors} 个错误，${warnings} 个警告。${zhSuppressed}`
-      : errors + warnings === 0
-        ? `✓ Checked ${count(options.filesChecked, 'file')}; no problems.${enSuppressed}`
-        : `Checked ${count(options.filesChecked, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.${enSuppressed}`;
+    ? errors + warnings === 0
+      ? `✓ 检查了 ${options.filesChecked} 个文件，没有发现问题。${zhSuppressed}`
+      : `检查了 ${options.filesChecked} 个文件：${errors} 个错误，${warnings} 个警告。${zhSuppressed}`
+    : errors + warnings === 0
+      ? `✓ Checked ${count(options.filesChecked, 'file')}; no problems.${enSuppressed}`
+      : `Checked ${count(options.filesChecked, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}.${enSuppressed}`;
 }
 
 function count(value: number, noun: string): string {

@@ -16,6 +16,13 @@ export interface CatalogEntry {
 export function ruleCatalog(): CatalogEntry[] {
   return [
     ...RULE_IDS.map((id) => ({ id, severity: RULES[id].severity, summary: RULES[id].summary, help: RULES[id].help })),
-    ...Object.entries(COMPLIANCE_RULES).map(([id, rule]) => ({ id, severity: rule.severity, summary: rule.summary, help: rule.help, family: rule.family, basis: rule.basis })),
+    ...Object.entries(COMPLIANCE_RULES).map(([id, rule]) => ({
+      id,
+      severity: rule.severity,
+      summary: rule.summary,
+      help: rule.help,
+      family: rule.family,
+      basis: rule.basis,
+    })),
   ];
 }

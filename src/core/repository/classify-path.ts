@@ -55,19 +55,28 @@ export function classifyPath(relativePath: string): FileRole {
   if (/^content\/topics\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'topic' };
   if (/^content\/campaigns\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign' };
   // A campaign's draw: its entries (one table, not split by month) and the result of mpflow draw --write.
-  if (/^content\/campaigns\/[^/]+\/entries\.csv$/.test(relativePath)) return { role: 'table', kind: 'campaign-entries', month: '' };
+  if (/^content\/campaigns\/[^/]+\/entries\.csv$/.test(relativePath))
+    return { role: 'table', kind: 'campaign-entries', month: '' };
   if (/^content\/campaigns\/[^/]+\/draw\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign-draw' };
   if (/^content\/publishing\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'publish-record' };
   if (/^content\/training\/plan-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-plan' };
-  if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-records' };
-  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-rating' };
-  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-interview' };
-  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml\.age$/.test(relativePath)) return { role: 'sealed', kind: 'appraisal-rating' };
-  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml\.age$/.test(relativePath)) return { role: 'sealed', kind: 'appraisal-interview' };
-  if (/^appraisals\/[^/]+\/[^/]+\/result\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-result' };
+  if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'training-records' };
+  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'appraisal-rating' };
+  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'appraisal-interview' };
+  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml\.age$/.test(relativePath))
+    return { role: 'sealed', kind: 'appraisal-rating' };
+  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml\.age$/.test(relativePath))
+    return { role: 'sealed', kind: 'appraisal-interview' };
+  if (/^appraisals\/[^/]+\/[^/]+\/result\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'appraisal-result' };
   if (/^appraisals\/annual\/\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-annual' };
-  if (/^appraisals\/[^/]+\/finalized\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-finalization' };
-  if (/^appraisals\/[^/]+\/calibrations\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-calibrations' };
+  if (/^appraisals\/[^/]+\/finalized\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'appraisal-finalization' };
+  if (/^appraisals\/[^/]+\/calibrations\.ya?ml$/.test(relativePath))
+    return { role: 'record', kind: 'appraisal-calibrations' };
 
   const metrics = /^content\/metrics\/([^/]+)\/(\d{4}-\d{2})\.csv$/.exec(relativePath);
   if (metrics) {

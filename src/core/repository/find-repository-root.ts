@@ -21,11 +21,16 @@ export function isDirectory(target: string): boolean {
 }
 
 /** A path given on the command line, as a repository-relative path, or why it cannot be one. */
-export function repositoryRelativePath(root: string, cwd: string, given: string): { ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' } {
+export function repositoryRelativePath(
+  root: string,
+  cwd: string,
+  given: string,
+): { ok: true; path: string } | { ok: false; reason: 'missing' | 'outside' } {
   const absolute = path.resolve(cwd, given);
   // Compare real paths: the working directory is one (macOS /tmp is /private/tmp), --root may not be.
   const relative = path.relative(realOrSame(root), realOrSame(absolute));
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { ok: false, reason: 'outside' };
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return { ok: false, reason: 'outside' };
   if (!existsSync(absolute)) return { ok: false, reason: 'missing' };
   return { ok: true, path: relative === '' ? '.' : relative.split(path.sep).join('/') };
 }

@@ -193,12 +193,27 @@ const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-
 
 // Support logs are context too: a conversation id must be unique across every month's file.
 // A finalisation locks the month's records, so checking one changed rating needs it (and the calibrations) too.
-const CONTEXT_KINDS = new Set<RecordKind>(['team', 'department', 'policy', 'topic', 'campaign', 'training-plan', 'training-records', 'support-conversation', 'appraisal-finalization', 'appraisal-calibrations', 'campaign-entries', 'campaign-draw']);
+const CONTEXT_KINDS = new Set<RecordKind>([
+  'team',
+  'department',
+  'policy',
+  'topic',
+  'campaign',
+  'training-plan',
+  'training-records',
+  'support-conversation',
+  'appraisal-finalization',
+  'appraisal-calibrations',
+  'campaign-entries',
+  'campaign-draw',
+]);
 const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const { files, problems: walkProblems } = options.files ? { files: options.files, problems: [] } : await walkFiles(root, CONTENT_ROOTS);
+  const { files, problems: walkProblems } = options.files
+    ? { files: options.files, problems: [] }
+    : await walkFiles(root, CONTENT_ROOTS);
   problems.push(...walkProblems);
 
   const repository: Repository = {
@@ -244,7 +259,8 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
         identities = identitiesFromEnvironment();
       } catch (error) {
         identities = [];
-        if (error instanceof IdentityError) problems.push(makeProblem('MPFLOW_AGE_IDENTITY', 'appraisal/identity', error.localized));
+        if (error instanceof IdentityError)
+          problems.push(makeProblem('MPFLOW_AGE_IDENTITY', 'appraisal/identity', error.localized));
         else throw error;
       }
     }
@@ -262,7 +278,8 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
       // An article's file that is only context (checking a pull request's few files among 10,000
       // articles) is never read: its folder's id is all the others need of it.
       if (!report) {
-        if (relativePath.endsWith('/index.md') && relativePath.length === folder.length + '/index.md'.length) foldersWithIndex.add(folder);
+        if (relativePath.endsWith('/index.md') && relativePath.length === folder.length + '/index.md'.length)
+          foldersWithIndex.add(folder);
         continue;
       }
     }
@@ -283,7 +300,10 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
             makeProblem(
               relativePath,
               'path/unknown-file',
-              text('mpflow 不认识这个位置的文件，检查时跳过了它。', 'mpflow does not know what a file in this place is; it was skipped.'),
+              text(
+                'mpflow 不认识这个位置的文件，检查时跳过了它。',
+                'mpflow does not know what a file in this place is; it was skipped.',
+              ),
             ),
           );
         }
@@ -304,18 +324,47 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
         break;
       case 'article':
         if (report && !isCalendarDate(role.id.slice(0, 10))) {
-          problems.push(makeProblem(relativePath, 'date/invalid', text(`文件夹名中的日期 ${role.id.slice(0, 10)} 不存在。`, `The date in the folder name, ${role.id.slice(0, 10)}, does not exist.`)));
+          problems.push(
+            makeProblem(
+              relativePath,
+              'date/invalid',
+              text(
+                `文件夹名中的日期 ${role.id.slice(0, 10)} 不存在。`,
+                `The date in the folder name, ${role.id.slice(0, 10)}, does not exist.`,
+              ),
+            ),
+          );
         }
-        if (wanted('article')) tasks.push(guarded(relativePath, problems, () => loadArticle(absolutePath, relativePath, role.id, repository, problems, cache)));
+        if (wanted('article'))
+          tasks.push(
+            guarded(relativePath, problems, () =>
+              loadArticle(absolutePath, relativePath, role.id, repository, problems, cache),
+            ),
+          );
         break;
       case 'table':
-        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems, cache)));
+        if (wanted(role.kind))
+          tasks.push(
+            guarded(relativePath, problems, () =>
+              loadTable(absolutePath, relativePath, role.kind, role.month, repository, problems, cache),
+            ),
+          );
         break;
       case 'record':
-        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems, undefined, cache)));
+        if (wanted(role.kind))
+          tasks.push(
+            guarded(relativePath, problems, () =>
+              loadYamlRecord(absolutePath, relativePath, role.kind, repository, problems, undefined, cache),
+            ),
+          );
         break;
       case 'sealed':
-        if (wanted(role.kind)) tasks.push(guarded(relativePath, problems, () => loadSealedRecord(absolutePath, relativePath, role.kind, identitiesOnce(), repository, problems)));
+        if (wanted(role.kind))
+          tasks.push(
+            guarded(relativePath, problems, () =>
+              loadSealedRecord(absolutePath, relativePath, role.kind, identitiesOnce(), repository, problems),
+            ),
+          );
         break;
     }
   }
@@ -323,12 +372,16 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
 
   // Images and notes in a folder whose index.md is missing (or misnamed Index.md) belong to no article.
   for (const folder of articleFolders) {
-    if (foldersWithIndex.has(folder) || (options.only && !options.only(`${folder}/index.md`) && !options.only(folder))) continue;
+    if (foldersWithIndex.has(folder) || (options.only && !options.only(`${folder}/index.md`) && !options.only(folder)))
+      continue;
     problems.push(
       makeProblem(
         folder,
         'path/layout',
-        text('这个文章文件夹里没有 index.md（文件名必须是小写的 index.md）。', 'This article folder has no index.md (the name must be index.md, in lower case).'),
+        text(
+          '这个文章文件夹里没有 index.md（文件名必须是小写的 index.md）。',
+          'This article folder has no index.md (the name must be index.md, in lower case).',
+        ),
       ),
     );
   }
@@ -375,7 +428,14 @@ async function runLimited(tasks: Array<() => Promise<void>>, limit: number): Pro
  * The one place sealed appraisal inputs are opened: decrypted with the run's identities and
  * then read exactly like their plain-text form. One that no identity opens is listed, not read.
  */
-async function loadSealedRecord(absolutePath: string, file: string, kind: 'appraisal-rating' | 'appraisal-interview', identities: readonly string[], repository: Repository, problems: Problem[]): Promise<void> {
+async function loadSealedRecord(
+  absolutePath: string,
+  file: string,
+  kind: 'appraisal-rating' | 'appraisal-interview',
+  identities: readonly string[],
+  repository: Repository,
+  problems: Problem[],
+): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
@@ -393,8 +453,17 @@ async function loadSealedRecord(absolutePath: string, file: string, kind: 'appra
   await loadYamlRecord(absolutePath, file, kind, repository, problems, opened.text);
 }
 
-async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKind, repository: Repository, problems: Problem[], plainText?: string, cache: CheckCache = NO_CACHE): Promise<void> {
-  const read = plainText === undefined ? await readTextFile(absolutePath, file) : { ok: true as const, text: plainText };
+async function loadYamlRecord(
+  absolutePath: string,
+  file: string,
+  kind: RecordKind,
+  repository: Repository,
+  problems: Problem[],
+  plainText?: string,
+  cache: CheckCache = NO_CACHE,
+): Promise<void> {
+  const read =
+    plainText === undefined ? await readTextFile(absolutePath, file) : { ok: true as const, text: plainText };
   if (!read.ok) {
     problems.push(read.problem);
     return;
@@ -405,7 +474,19 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   if (cached) {
     const source = lazySource(read.text, file, 1);
     const locate: Locator = (segments, at) => locateInYaml(source(), segments, at);
-    addRecord(repository, kind, { file, data: cached.data, valid: true, locate, yaml: { text: read.text, firstLine: 1, get source() { return source(); } } });
+    addRecord(repository, kind, {
+      file,
+      data: cached.data,
+      valid: true,
+      locate,
+      yaml: {
+        text: read.text,
+        firstLine: 1,
+        get source() {
+          return source();
+        },
+      },
+    });
     return;
   }
   const parsed = parseYamlSource(read.text, file);
@@ -419,7 +500,13 @@ async function loadYamlRecord(absolutePath: string, file: string, kind: RecordKi
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
   if (key && schemaProblems.length === 0) cache.set('yaml', key, { data: source.data } satisfies CachedRecord);
-  addRecord(repository, kind, { file, data: source.data, valid: isUsable(schemaProblems), locate, yaml: { text: read.text, firstLine: 1, source } });
+  addRecord(repository, kind, {
+    file,
+    data: source.data,
+    valid: isUsable(schemaProblems),
+    locate,
+    yaml: { text: read.text, firstLine: 1, source },
+  });
 }
 
 /** A YAML file that parsed and passed its schema last time: its data is all a check needs of it. */
@@ -430,7 +517,8 @@ interface CachedRecord {
 function addRecord(repository: Repository, kind: RecordKind, record: SourcedRecord<unknown>): void {
   if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
   else if (kind === 'department') repository.department = record as SourcedRecord<DepartmentSettingsFile>;
-  else if (kind in RECORD_LISTS) (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
+  else if (kind in RECORD_LISTS)
+    (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
 }
 
 /** The parse of a text that parsed cleanly before (it came from the cache), made when first asked for. */
@@ -445,7 +533,14 @@ function lazySource(yamlText: string, file: string, firstLine: number): () => Ya
   };
 }
 
-async function loadArticle(absolutePath: string, file: string, id: string, repository: Repository, problems: Problem[], cache: CheckCache = NO_CACHE): Promise<void> {
+async function loadArticle(
+  absolutePath: string,
+  file: string,
+  id: string,
+  repository: Repository,
+  problems: Problem[],
+  cache: CheckCache = NO_CACHE,
+): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
@@ -454,16 +549,31 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
   const split = splitFrontMatter(read.text);
   if (split.kind === 'missing') {
     problems.push(
-      makeProblem(file, 'frontmatter/missing', text('文章缺少头信息：第一行应为 ---，然后是标题、作者等字段，再以 --- 结束。', 'The article has no front matter: the first line should be ---, then title, author and the other fields, then ---.')),
+      makeProblem(
+        file,
+        'frontmatter/missing',
+        text(
+          '文章缺少头信息：第一行应为 ---，然后是标题、作者等字段，再以 --- 结束。',
+          'The article has no front matter: the first line should be ---, then title, author and the other fields, then ---.',
+        ),
+      ),
     );
     return;
   }
   if (split.kind === 'unclosed') {
     problems.push(
-      makeProblem(file, 'frontmatter/unclosed', text('头信息从第 1 行开始，但没有结束的 --- 行。', 'The front matter opened on line 1 is never closed by a --- line.'), {
-        start: { line: 1, column: 1 },
-        end: { line: split.lastLine, column: 1 },
-      }),
+      makeProblem(
+        file,
+        'frontmatter/unclosed',
+        text(
+          '头信息从第 1 行开始，但没有结束的 --- 行。',
+          'The front matter opened on line 1 is never closed by a --- line.',
+        ),
+        {
+          start: { line: 1, column: 1 },
+          end: { line: split.lastLine, column: 1 },
+        },
+      ),
     );
     return;
   }
@@ -474,7 +584,13 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
     data: data as ArticleFrontMatter,
     valid,
     locate,
-    yaml: { text: split.yamlText, firstLine: split.yamlFirstLine, get source() { return source(); } },
+    yaml: {
+      text: split.yamlText,
+      firstLine: split.yamlFirstLine,
+      get source() {
+        return source();
+      },
+    },
     body: split.body,
     bodyFirstLine: split.bodyFirstLine,
   });
@@ -482,7 +598,10 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
   const cached = cache.get<CachedRecord>('yaml', key);
   if (cached) {
     const source = lazySource(split.yamlText, file, split.yamlFirstLine);
-    const locate: Locator = (segments, at) => (source().document.contents ? locateInYaml(source(), segments, at) : { start: { line: split.closingLine, column: 1 } });
+    const locate: Locator = (segments, at) =>
+      source().document.contents
+        ? locateInYaml(source(), segments, at)
+        : { start: { line: split.closingLine, column: 1 } };
     repository.articles.push(article(cached.data, true, locate, source));
     return;
   }
@@ -501,7 +620,15 @@ async function loadArticle(absolutePath: string, file: string, id: string, repos
   repository.articles.push(article(source.data, isUsable(schemaProblems), locate, () => source));
 }
 
-async function loadTable(absolutePath: string, file: string, kind: TableKind, month: string, repository: Repository, problems: Problem[], cache: CheckCache = NO_CACHE): Promise<void> {
+async function loadTable(
+  absolutePath: string,
+  file: string,
+  kind: TableKind,
+  month: string,
+  repository: Repository,
+  problems: Problem[],
+  cache: CheckCache = NO_CACHE,
+): Promise<void> {
   const read = await readTextFile(absolutePath, file);
   if (!read.ok) {
     problems.push(read.problem);
@@ -517,11 +644,19 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
       if (!cellsByLine) {
         cellsByLine = new Map();
         const parsed = parseCsvSource(read.text, file);
-        for (const row of parsed.ok ? parsed.source.rows : []) cellsByLine.set(row.line, new Map(row.cells.map((cell, index) => [expected[index]!, cell])));
+        for (const row of parsed.ok ? parsed.source.rows : [])
+          cellsByLine.set(row.line, new Map(row.cells.map((cell, index) => [expected[index]!, cell])));
       }
       return cellsByLine.get(line) ?? new Map<string, CsvCell>();
     };
-    const rows = cached.rows.map(([line, data]): TableRow<unknown> => ({ line, data, valid: true, locate: (segments) => cellSpan(cellsOf(line), segments, line) }));
+    const rows = cached.rows.map(
+      ([line, data]): TableRow<unknown> => ({
+        line,
+        data,
+        valid: true,
+        locate: (segments) => cellSpan(cellsOf(line), segments, line),
+      }),
+    );
     (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows });
     return;
   }
@@ -552,7 +687,10 @@ async function loadTable(absolutePath: string, file: string, kind: TableKind, mo
     if (rowProblems.length > 0) clean = false;
     tableRows.push({ line: row.line, data, valid: isUsable(rowProblems), locate });
   }
-  if (clean) cache.set('csv', key, { rows: tableRows.map((row) => [row.line, row.data as Record<string, unknown>]) } satisfies CachedTable);
+  if (clean)
+    cache.set('csv', key, {
+      rows: tableRows.map((row) => [row.line, row.data as Record<string, unknown>]),
+    } satisfies CachedTable);
   (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
 }
 
@@ -564,7 +702,10 @@ interface CachedTable {
 function cellSpan(cellsByName: ReadonlyMap<string, CsvCell>, segments: readonly PathSegment[], line: number): Span {
   const cell = cellsByName.get(String(segments[0] ?? ''));
   if (!cell) return { start: { line, column: 1 } };
-  return { start: { line: cell.line, column: cell.column }, end: { line: cell.line, column: cell.column + cell.value.length } };
+  return {
+    start: { line: cell.line, column: cell.column },
+    end: { line: cell.line, column: cell.column + cell.value.length },
+  };
 }
 
 /** CSV cells are text; numbers become numbers only where the schema wants one, so "007" stays an id. */

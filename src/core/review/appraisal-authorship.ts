@@ -43,7 +43,12 @@ const WEB_FLOW = 'web-flow';
  * edit, committer web-flow and signed, counts as the author's). With requireVerified every such
  * commit must also carry a verified signature.
  */
-export function checkAppraisalAuthorship(files: readonly ChangedFile[], commits: readonly PullRequestCommit[], members: ReadonlyMap<string, TeamMember>, options: AuthorshipOptions = {}): AuthorshipViolation[] {
+export function checkAppraisalAuthorship(
+  files: readonly ChangedFile[],
+  commits: readonly PullRequestCommit[],
+  members: ReadonlyMap<string, TeamMember>,
+  options: AuthorshipOptions = {},
+): AuthorshipViolation[] {
   const memberByLogin = new Map<string, TeamMember>();
   for (const member of members.values()) memberByLogin.set(member.github.toLowerCase(), member);
   const violations: AuthorshipViolation[] = [];
@@ -54,7 +59,12 @@ export function checkAppraisalAuthorship(files: readonly ChangedFile[], commits:
     // Without per-commit file lists every commit is taken to touch the file: stricter, never looser.
     const touching = commits.filter((commit) => !commit.files || commit.files.includes(file));
     const prAuthor = options.prAuthor ? memberByLogin.get(options.prAuthor.toLowerCase()) : undefined;
-    if (rule.writer !== undefined && options.prAuthor !== undefined && prAuthor?.id !== rule.writer && touching.length > 0) {
+    if (
+      rule.writer !== undefined &&
+      options.prAuthor !== undefined &&
+      prAuthor?.id !== rule.writer &&
+      touching.length > 0
+    ) {
       const who = prAuthor ? `${prAuthor.id}（@${options.prAuthor}）` : `@${options.prAuthor}（不在名册中）`;
       const whoEn = prAuthor ? `${prAuthor.id} (@${options.prAuthor})` : `@${options.prAuthor} (not in the roster)`;
       violations.push({
@@ -91,10 +101,19 @@ export function checkAppraisalAuthorship(files: readonly ChangedFile[], commits:
       }
       const committerLogin = commit.committerLogin?.toLowerCase() ?? null;
       const committer = committerLogin ? memberByLogin.get(committerLogin) : undefined;
-      const committedByWriter = committer?.id === rule.writer || (committerLogin === WEB_FLOW && commit.verified === true);
+      const committedByWriter =
+        committer?.id === rule.writer || (committerLogin === WEB_FLOW && commit.verified === true);
       if (author?.id === rule.writer && !committedByWriter) {
-        const by = committer ? `${committer.id}（@${commit.committerLogin}）` : commit.committerLogin ? `@${commit.committerLogin}（不在名册中）` : `${literal(commit.committerName || commit.authorName)}（没有关联 GitHub 账号）`;
-        const byEn = committer ? `${committer.id} (@${commit.committerLogin})` : commit.committerLogin ? `@${commit.committerLogin} (not in the roster)` : `${literal(commit.committerName || commit.authorName)} (no linked GitHub account)`;
+        const by = committer
+          ? `${committer.id}（@${commit.committerLogin}）`
+          : commit.committerLogin
+            ? `@${commit.committerLogin}（不在名册中）`
+            : `${literal(commit.committerName || commit.authorName)}（没有关联 GitHub 账号）`;
+        const byEn = committer
+          ? `${committer.id} (@${commit.committerLogin})`
+          : commit.committerLogin
+            ? `@${commit.committerLogin} (not in the roster)`
+            : `${literal(commit.committerName || commit.authorName)} (no linked GitHub account)`;
         violations.push({
           file,
           commit: commit.sha,
@@ -122,8 +141,16 @@ export function checkAppraisalAuthorship(files: readonly ChangedFile[], commits:
         }
         continue;
       }
-      const who = author ? `${author.id}（@${commit.authorLogin}）` : commit.authorLogin ? `@${commit.authorLogin}（不在名册中）` : `${literal(commit.authorName)}（没有关联 GitHub 账号）`;
-      const whoEn = author ? `${author.id} (@${commit.authorLogin})` : commit.authorLogin ? `@${commit.authorLogin} (not in the roster)` : `${literal(commit.authorName)} (no linked GitHub account)`;
+      const who = author
+        ? `${author.id}（@${commit.authorLogin}）`
+        : commit.authorLogin
+          ? `@${commit.authorLogin}（不在名册中）`
+          : `${literal(commit.authorName)}（没有关联 GitHub 账号）`;
+      const whoEn = author
+        ? `${author.id} (@${commit.authorLogin})`
+        : commit.authorLogin
+          ? `@${commit.authorLogin} (not in the roster)`
+          : `${literal(commit.authorName)} (no linked GitHub account)`;
       violations.push({
         file,
         commit: commit.sha,

@@ -89,8 +89,21 @@ export function buildReviewRecord(pr: number, decision: ReviewDecision, facts: M
   const stages: ReviewAuditStage[] = decision.stages.map((stage) => {
     const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
     const start = stage.kind === 'self-review' ? opened : approvalStart;
-    const durationSeconds = stage.doneBy && Number.isFinite(start) ? Math.max(0, Math.round((Date.parse(stage.doneBy.at) - start) / 1000)) : null;
-    return { id: stage.id, state: stage.state, actor: actor?.login ?? null, member: actor?.member ?? null, role: stage.role, ...(actor && actor.role !== stage.role ? { actorRole: actor.role } : {}), sha: actor?.sha ?? null, at: actor?.at ?? null, durationSeconds };
+    const durationSeconds =
+      stage.doneBy && Number.isFinite(start)
+        ? Math.max(0, Math.round((Date.parse(stage.doneBy.at) - start) / 1000))
+        : null;
+    return {
+      id: stage.id,
+      state: stage.state,
+      actor: actor?.login ?? null,
+      member: actor?.member ?? null,
+      role: stage.role,
+      ...(actor && actor.role !== stage.role ? { actorRole: actor.role } : {}),
+      sha: actor?.sha ?? null,
+      at: actor?.at ?? null,
+      durationSeconds,
+    };
   });
   return {
     pr,
@@ -119,7 +132,11 @@ export function logYear(mergedAt: string, timeZone: string): string {
  * file, so a re-run workflow never logs a merge twice. The file is replaced whole through a
  * temporary file: a crash leaves either the old log or the new one, never half a line.
  */
-export async function appendReviewRecord(root: string, record: ReviewAuditRecord, timeZone: string): Promise<{ file: string; appended: boolean }> {
+export async function appendReviewRecord(
+  root: string,
+  record: ReviewAuditRecord,
+  timeZone: string,
+): Promise<{ file: string; appended: boolean }> {
   const problem = validateRecord(record);
   if (problem) throw new Error(`review record for PR #${record.pr} is invalid: ${problem}`);
   const relative = `${REVIEW_LOG_FOLDER}/${logYear(record.mergedAt, timeZone)}.jsonl`;
@@ -134,13 +151,16 @@ export async function appendReviewRecord(root: string, record: ReviewAuditRecord
   const already = lines.some((line) => {
     try {
       const parsed = JSON.parse(line) as Partial<ReviewAuditRecord>;
-      return parsed.pr === record.pr && (parsed.repository === undefined || record.repository === undefined || parsed.repository === record.repository);
+      return (
+        parsed.pr === record.pr &&
+        (parsed.repository === undefined || record.repository === undefined || parsed.repository === record.repository)
+      );
     } catch {
       return false;
     }
   });
   if (already) return { file: relative, appended: false };
-  await writeFileAtomically(absolute, [...lines, JSON.stringify(record)].join('\n') + '\n');
+  await writeFileAtomically(absolute, `${[...lines, JSON.stringify(record)].join('\n')}\n`);
   return { file: relative, appended: true };
 }
 

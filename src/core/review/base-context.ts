@@ -43,18 +43,39 @@ export function readBaseContext(team: BaseFile, policies: readonly BaseFile[], e
   if (errors.length > 0) return { ok: false, problems: errors.map(describeProblem) };
 
   const roster = repository.team;
-  if (!roster) return { ok: false, problems: [text('基础分支上没有 content/team.yaml。', 'The base commit has no content/team.yaml.')] };
+  if (!roster)
+    return {
+      ok: false,
+      problems: [text('基础分支上没有 content/team.yaml。', 'The base commit has no content/team.yaml.')],
+    };
   // The date is taken in the department's time zone: a policy effective "2027-01-01" starts at midnight there.
-  const versions = repository.policies.map((record) => ({ record, effective: record.data.effective, timezone: record.data.timezone }));
+  const versions = repository.policies.map((record) => ({
+    record,
+    effective: record.data.effective,
+    timezone: record.data.timezone,
+  }));
   const { today, policy } = departmentClock(versions, evaluatedAt.getTime());
   const inForce = policy?.record;
   if (!inForce) {
-    return { ok: false, problems: [text(`基础分支上没有在 ${today} 生效的制度版本（content/policy/）。`, `The base commit has no policy version in force on ${today} (content/policy/).`)] };
+    return {
+      ok: false,
+      problems: [
+        text(
+          `基础分支上没有在 ${today} 生效的制度版本（content/policy/）。`,
+          `The base commit has no policy version in force on ${today} (content/policy/).`,
+        ),
+      ],
+    };
   }
   return { ok: true, roster: roster.data, policy: inForce.data, policyFile: inForce.file, asOf: today };
 }
 
-function parseRecord<T>(kind: 'team' | 'policy', file: string, yamlText: string, problems: Problem[]): SourcedRecord<T> | undefined {
+function parseRecord<T>(
+  kind: 'team' | 'policy',
+  file: string,
+  yamlText: string,
+  problems: Problem[],
+): SourcedRecord<T> | undefined {
   const parsed = parseYamlSource(yamlText, file);
   if (!parsed.ok) {
     problems.push(...parsed.problems);

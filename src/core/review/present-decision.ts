@@ -12,14 +12,24 @@ export const STATUS_DESCRIPTION_LIMIT = 140;
 export function statusDescription(decision: ReviewDecision, language: Language): string {
   const line = pick(decision.description, language).replace(/\s+/g, ' ').trim();
   const characters = [...line];
-  return characters.length <= STATUS_DESCRIPTION_LIMIT ? line : `${characters.slice(0, STATUS_DESCRIPTION_LIMIT - 1).join('')}…`;
+  return characters.length <= STATUS_DESCRIPTION_LIMIT
+    ? line
+    : `${characters.slice(0, STATUS_DESCRIPTION_LIMIT - 1).join('')}…`;
 }
 
 /** A moment shown in the department's time zone, e.g. 2026-09-01 20:30. */
 export function formatMoment(iso: string, timeZone: string): string {
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(moment);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(moment);
   const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
@@ -42,9 +52,18 @@ function cell(value: string): string {
  */
 export function renderStickyComment(decision: ReviewDecision, language: Language): string {
   const zh = language === 'zh-CN';
-  const lines: string[] = [STICKY_MARKER, `### ${zh ? 'mpflow 审核' : 'mpflow review'} ${VERDICT_ICON[decision.verdict]} ${cell(pick(decision.description, language))}`, ''];
+  const lines: string[] = [
+    STICKY_MARKER,
+    `### ${zh ? 'mpflow 审核' : 'mpflow review'} ${VERDICT_ICON[decision.verdict]} ${cell(pick(decision.description, language))}`,
+    '',
+  ];
   lines.push(zh ? `最新提交：\`${shortSha(decision.headSha)}\`` : `Latest commit: \`${shortSha(decision.headSha)}\``);
-  if (decision.policyFile) lines.push(zh ? `审核规则与名册取自基础提交 \`${shortSha(decision.baseSha)}\`（${decision.policyFile}、content/team.yaml）。` : `Rules and roster from the base commit \`${shortSha(decision.baseSha)}\` (${decision.policyFile}, content/team.yaml).`);
+  if (decision.policyFile)
+    lines.push(
+      zh
+        ? `审核规则与名册取自基础提交 \`${shortSha(decision.baseSha)}\`（${decision.policyFile}、content/team.yaml）。`
+        : `Rules and roster from the base commit \`${shortSha(decision.baseSha)}\` (${decision.policyFile}, content/team.yaml).`,
+    );
   lines.push('');
   if (decision.problems.length > 0) {
     lines.push(zh ? '**无法核对审核：**' : '**The review cannot be checked:**', '');
@@ -52,12 +71,20 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
     lines.push('');
   }
   if (decision.stages.length > 0) {
-    lines.push(zh ? `| 环节 | 状态 | 谁 | 角色 | 何时（${decision.timeZone}） | 提交 |` : `| Stage | State | Who | Role | When (${decision.timeZone}) | Commit |`, '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      zh
+        ? `| 环节 | 状态 | 谁 | 角色 | 何时（${decision.timeZone}） | 提交 |`
+        : `| Stage | State | Who | Role | When (${decision.timeZone}) | Commit |`,
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const stage of decision.stages) lines.push(stageRow(stage, decision, language));
     lines.push('');
   }
   if (decision.violations.length > 0) {
-    lines.push(zh ? '**考核文件只能由规定的人填写：**' : '**Appraisal files may be written only by the person named:**', '');
+    lines.push(
+      zh ? '**考核文件只能由规定的人填写：**' : '**Appraisal files may be written only by the person named:**',
+      '',
+    );
     for (const violation of decision.violations) lines.push(`- ${cell(pick(violation.message, language))}`);
     lines.push('');
   }
@@ -67,7 +94,13 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
     for (const note of [...new Set(notes.map((note) => pick(note, language)))]) lines.push(`- ${note}`);
     lines.push('');
   }
-  if (decision.draft) lines.push(zh ? '这是草稿 PR，标记为 Ready for review 后才能通过。' : 'This is a draft; it can pass only once marked ready for review.', '');
+  if (decision.draft)
+    lines.push(
+      zh
+        ? '这是草稿 PR，标记为 Ready for review 后才能通过。'
+        : 'This is a draft; it can pass only once marked ready for review.',
+      '',
+    );
   const selfPending = decision.stages.some((stage) => stage.kind === 'self-review' && stage.state !== 'done');
   if (selfPending) {
     const command = `/self-review ${shortSha(decision.headSha)}`;
@@ -90,8 +123,19 @@ export function renderStickyComment(decision: ReviewDecision, language: Language
     const count = decision.uncoveredFiles.length;
     const uncovered = new Set(decision.uncoveredFiles);
     const fallback = decision.stages.filter((stage) => stage.files.some((file) => uncovered.has(file)));
-    const needs = fallback.length > 0 ? { zh: `，按制度（review.unmatched）需要：${fallback.map((stage) => stage.label.zh).join('、')}`, en: `; the policy (review.unmatched) has them need: ${fallback.map((stage) => stage.label.en).join(', ')}` } : { zh: '', en: '' };
-    lines.push(zh ? `另有 ${count} 个文件不在任何审核规则内${needs.zh}。` : `${count} other file${count === 1 ? '' : 's'} fall under no review rule${needs.en}.`, '');
+    const needs =
+      fallback.length > 0
+        ? {
+            zh: `，按制度（review.unmatched）需要：${fallback.map((stage) => stage.label.zh).join('、')}`,
+            en: `; the policy (review.unmatched) has them need: ${fallback.map((stage) => stage.label.en).join(', ')}`,
+          }
+        : { zh: '', en: '' };
+    lines.push(
+      zh
+        ? `另有 ${count} 个文件不在任何审核规则内${needs.zh}。`
+        : `${count} other file${count === 1 ? '' : 's'} fall under no review rule${needs.en}.`,
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -105,6 +149,12 @@ function stageRow(stage: StageResult, decision: ReviewDecision, language: Langua
   const whoEn = actor ? `@${actor.login} (${actor.member})` : '—';
   const when = actor ? formatMoment(actor.at, decision.timeZone) : '—';
   // A review GitHub recorded with no commit (commit_id null) says so instead of an empty SHA.
-  const commit = actor ? (actor.sha ? `\`${shortSha(actor.sha)}\`` : zh ? '（未记录提交）' : '(no commit recorded)') : '—';
+  const commit = actor
+    ? actor.sha
+      ? `\`${shortSha(actor.sha)}\``
+      : zh
+        ? '（未记录提交）'
+        : '(no commit recorded)'
+    : '—';
   return `| ${cell(pick(stage.label, language))} | ${pick(STATE_WORDS[stage.state], language)} | ${cell(zh ? who : whoEn)} | ${role} | ${when} | ${commit} |`;
 }

@@ -90,7 +90,13 @@ export interface PullRequestComment {
 
 /** The roster and the policy version in force, read from the base commit. */
 export type BaseContext =
-  | { ok: true; roster: TeamFile; policy: PolicyFile; policyFile: string; /** The evaluation date in the department's time zone: members who have left by then hold no role. */ asOf: string }
+  | {
+      ok: true;
+      roster: TeamFile;
+      policy: PolicyFile;
+      policyFile: string /** The evaluation date in the department's time zone: members who have left by then hold no role. */;
+      asOf: string;
+    }
   | { ok: false; problems: LocalizedText[] };
 
 export type StageKind = 'self-review' | 'approval';

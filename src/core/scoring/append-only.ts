@@ -19,15 +19,34 @@ export function appendOnlyFindings(base: Repository, now: Repository): HistoryFi
   const nowFinalisations = new Map((now.finalizations ?? []).map((record) => [record.data.period, record]));
   for (const record of base.finalizations ?? []) {
     const current = nowFinalisations.get(record.data.period);
-    if (!current) findings.push({ file: record.file, message: text(`${record.data.period} 的定稿记录被删除了；定稿不能撤销。`, `The finalisation of ${record.data.period} was removed; a finalisation cannot be undone.`) });
-    else if (canonicalJson(current.data) !== canonicalJson(record.data) && !addsOnlyBaseFingerprint(base, record.data, current.data)) findings.push({ file: current.file, message: text(`${record.data.period} 的定稿记录被改动了；定稿后只能追加校准。`, `The finalisation of ${record.data.period} was changed; after finalisation only calibrations may be appended.`) });
+    if (!current)
+      findings.push({
+        file: record.file,
+        message: text(
+          `${record.data.period} 的定稿记录被删除了；定稿不能撤销。`,
+          `The finalisation of ${record.data.period} was removed; a finalisation cannot be undone.`,
+        ),
+      });
+    else if (
+      canonicalJson(current.data) !== canonicalJson(record.data) &&
+      !addsOnlyBaseFingerprint(base, record.data, current.data)
+    )
+      findings.push({
+        file: current.file,
+        message: text(
+          `${record.data.period} 的定稿记录被改动了；定稿后只能追加校准。`,
+          `The finalisation of ${record.data.period} was changed; after finalisation only calibrations may be appended.`,
+        ),
+      });
   }
   const nowCalibrations = new Map((now.calibrations ?? []).map((record) => [record.data.period, record]));
   for (const record of base.calibrations ?? []) {
     const current = nowCalibrations.get(record.data.period);
     const before = record.data.entries ?? [];
     const after = current?.data.entries ?? [];
-    const changed = before.findIndex((entry, index) => after[index] === undefined || canonicalJson(after[index]) !== canonicalJson(entry));
+    const changed = before.findIndex(
+      (entry, index) => after[index] === undefined || canonicalJson(after[index]) !== canonicalJson(entry),
+    );
     if (changed !== -1) {
       findings.push({
         file: current?.file ?? record.file,

@@ -54,25 +54,51 @@ export function todayIn(timeZone: string, now: Date): string {
 export function cycleStatus(repository: Repository, policy: PolicyFile, period: string, today: string): MemberCycle[] {
   const timeZone = departmentTimeZone(policy);
   const following = nextMonth(period);
-  const dueOf = (step: CycleStepId) => `${following}-${String(policy.appraisal.cycle[DUE_DAY_OF[step]] ?? 28).padStart(2, '0')}`;
+  const dueOf = (step: CycleStepId) =>
+    `${following}-${String(policy.appraisal.cycle[DUE_DAY_OF[step]] ?? 28).padStart(2, '0')}`;
   const finalization = (repository.finalizations ?? []).find((record) => record.data.period === period);
   return appraisedMembers(repository, period).map((member) => {
-    const ratings = repository.ratings.filter((record) => record.data.period === period && record.data.member === member.id);
-    const submitted = (role: string) => ratings.filter((record) => record.data.role === role).map((record) => dateInTimeZone(record.data.submittedAt, timeZone)).sort();
+    const ratings = repository.ratings.filter(
+      (record) => record.data.period === period && record.data.member === member.id,
+    );
+    const submitted = (role: string) =>
+      ratings
+        .filter((record) => record.data.role === role)
+        .map((record) => dateInTimeZone(record.data.submittedAt, timeZone))
+        .sort();
     const self = submitted('self');
     const supervisor = submitted('supervisor');
     const peers = submitted('peer');
-    const interview = repository.interviews.find((record) => record.data.period === period && record.data.member === member.id);
-    const result = (repository.scoreResults ?? []).find((record) => record.data.period === period && record.data.member === member.id);
-    const state = (step: CycleStepId, done: boolean, doneOn?: string, extra: Partial<CycleStepState> = {}): CycleStepState => {
+    const interview = repository.interviews.find(
+      (record) => record.data.period === period && record.data.member === member.id,
+    );
+    const result = (repository.scoreResults ?? []).find(
+      (record) => record.data.period === period && record.data.member === member.id,
+    );
+    const state = (
+      step: CycleStepId,
+      done: boolean,
+      doneOn?: string,
+      extra: Partial<CycleStepState> = {},
+    ): CycleStepState => {
       const policyDue = dueOf(step);
       // The member's own steps (self-assessment, the interview) cannot fall due while they are on leave: they move to the day after it.
       const away = step === 'self' || step === 'interview' ? leaveOn(member, policyDue) : undefined;
       const due = away ? nextDay(away.to) : policyDue;
-      return { step, due, done, ...(doneOn ? { doneOn } : {}), overdue: !done && today > due, ...(away ? { postponedFrom: policyDue } : {}), ...extra };
+      return {
+        step,
+        due,
+        done,
+        ...(doneOn ? { doneOn } : {}),
+        overdue: !done && today > due,
+        ...(away ? { postponedFrom: policyDue } : {}),
+        ...extra,
+      };
     };
     const cycleEnd = dueOf('application');
-    const leave = (member.leave ?? []).filter((entry) => entry.to >= `${period}-01` && entry.from <= cycleEnd).map((entry) => ({ from: entry.from, to: entry.to }));
+    const leave = (member.leave ?? [])
+      .filter((entry) => entry.to >= `${period}-01` && entry.from <= cycleEnd)
+      .map((entry) => ({ from: entry.from, to: entry.to }));
     const minPeers = policy.appraisal.minPeers;
     return {
       member: member.id,
@@ -81,12 +107,18 @@ export function cycleStatus(repository: Repository, policy: PolicyFile, period: 
       steps: [
         state('self', self.length > 0, self[0]),
         state('supervisor', supervisor.length > 0, supervisor[0]),
-        state('peers', peers.length >= minPeers, peers.length >= minPeers ? peers[minPeers - 1] : undefined, { received: peers.length, required: minPeers }),
+        state('peers', peers.length >= minPeers, peers.length >= minPeers ? peers[minPeers - 1] : undefined, {
+          received: peers.length,
+          required: minPeers,
+        }),
         state('hr', result !== undefined),
         state('interview', interview !== undefined, interview?.data.date),
-        state('application', finalization !== undefined, finalization ? dateInTimeZone(finalization.data.finalizedAt, timeZone) : undefined),
+        state(
+          'application',
+          finalization !== undefined,
+          finalization ? dateInTimeZone(finalization.data.finalizedAt, timeZone) : undefined,
+        ),
       ],
     };
   });
 }
-

@@ -4,9 +4,18 @@
  * module of scoring that knows where records live.
  */
 import { departmentTimeZone } from '../policy/department-clock.ts';
-import { dateInTimeZone, daysInMonth } from '../model/dates.ts';
+import { dateInTimeZone } from '../model/dates.ts';
 import type { ArticleDailyRow, PolicyFile, TeamMember } from '../model/types.generated.ts';
-import { addDays, ARTICLE_FIGURES, articleKpis, followerKpis, inRange, supportKpis, type ArticleKpi, type DateRange } from '../metrics/kpis.ts';
+import {
+  addDays,
+  ARTICLE_FIGURES,
+  articleKpis,
+  followerKpis,
+  inRange,
+  supportKpis,
+  type ArticleKpi,
+  type DateRange,
+} from '../metrics/kpis.ts';
 import { indicatorLeaves, policyInForce } from '../policy/policy-versions.ts';
 import { monthRange, nextDay } from '../calendar/days.ts';
 import type { Repository } from '../repository/load-repository.ts';
@@ -34,7 +43,12 @@ export function appraisedMembers(repository: Repository, period: string): TeamMe
   const { from, to } = monthRange(period);
   const members = repository.team?.valid ? repository.team.data.members : [];
   return members
-    .filter((member) => typeof member.supervisor === 'string' && member.joined <= to && (member.left === undefined || member.left >= from))
+    .filter(
+      (member) =>
+        typeof member.supervisor === 'string' &&
+        member.joined <= to &&
+        (member.left === undefined || member.left >= from),
+    )
     .filter((member) => !onLeaveThroughout(member, period))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -109,7 +123,17 @@ export class FigureCache {
     return articles.map((article) => {
       if (article.publishedOn === undefined || !inRange(article.publishedOn, range)) return article;
       const window = { from: article.publishedOn, to: addDays(article.publishedOn, days - 1) };
-      const totals = { ...article, reads: 0, readers: 0, shares: 0, shareUsers: 0, likes: 0, comments: 0, favorites: 0, days: 0 };
+      const totals = {
+        ...article,
+        reads: 0,
+        readers: 0,
+        shares: 0,
+        shareUsers: 0,
+        likes: 0,
+        comments: 0,
+        favorites: 0,
+        days: 0,
+      };
       for (const row of this.#rowsByArticle!.get(article.article) ?? []) {
         if (!inRange(row.date, window)) continue;
         for (const figure of ARTICLE_FIGURES) totals[figure] += Number(row[figure]) || 0;
@@ -145,10 +169,19 @@ export interface PeriodInputs {
   members: MemberMonthInputs[];
 }
 
-export function gatherMemberInputs(repository: Repository, policy: PolicyFile, period: string, member: TeamMember, cache: FigureCache): MemberMonthInputs {
+export function gatherMemberInputs(
+  repository: Repository,
+  policy: PolicyFile,
+  period: string,
+  member: TeamMember,
+  cache: FigureCache,
+): MemberMonthInputs {
   const bounds = monthRange(period);
   // Measured over the days in post: from joining, and up to the last day for a member who left mid-month.
-  const range: DateRange = { from: member.joined > bounds.from ? member.joined : bounds.from, to: member.left !== undefined && member.left < bounds.to ? member.left : bounds.to };
+  const range: DateRange = {
+    from: member.joined > bounds.from ? member.joined : bounds.from,
+    to: member.left !== undefined && member.left < bounds.to ? member.left : bounds.to,
+  };
   const total = Number(bounds.to.slice(8, 10));
   const daysInPost = Number(range.to.slice(8, 10)) - Number(range.from.slice(8, 10)) + 1;
 
@@ -162,7 +195,10 @@ export function gatherMemberInputs(repository: Repository, policy: PolicyFile, p
   for (const kpi of [...wanted].sort()) {
     const definition = KPI_CATALOGUE[kpi];
     // An unknown measure is the policy checker's to report; here it simply has no value.
-    kpis[kpi] = definition && figures ? definition.measure(figures, member.id) : { value: null, basis: { zh: `未知的数据项 ${kpi}`, en: `unknown measure ${kpi}` } };
+    kpis[kpi] =
+      definition && figures
+        ? definition.measure(figures, member.id)
+        : { value: null, basis: { zh: `未知的数据项 ${kpi}`, en: `unknown measure ${kpi}` } };
   }
 
   const ratings: MemberMonthInputs['ratings'] = { peers: [] };
@@ -179,15 +215,36 @@ export function gatherMemberInputs(repository: Repository, policy: PolicyFile, p
   const calibrations: MemberMonthInputs['calibrations'] = [];
   for (const record of repository.calibrations ?? []) {
     if (!record.valid || record.data.period !== period) continue;
-    for (const entry of record.data.entries) if (entry.member === member.id) calibrations.push({ points: entry.points, by: entry.by, at: entry.at });
+    for (const entry of record.data.entries)
+      if (entry.member === member.id) calibrations.push({ points: entry.points, by: entry.by, at: entry.at });
   }
 
-  return { member: member.id, period, roles: [...member.roles], joined: member.joined, daysInPost, daysInMonth: total, kpis, ratings, calibrations };
+  return {
+    member: member.id,
+    period,
+    roles: [...member.roles],
+    joined: member.joined,
+    daysInPost,
+    daysInMonth: total,
+    kpis,
+    ratings,
+    calibrations,
+  };
 }
 
-export function gatherPeriodInputs(repository: Repository, period: string, cache?: FigureCache): PeriodInputs | undefined {
+export function gatherPeriodInputs(
+  repository: Repository,
+  period: string,
+  cache?: FigureCache,
+): PeriodInputs | undefined {
   const policy = policyForPeriod(repository, period);
   if (!policy) return undefined;
   const figures = cache ?? new FigureCache(repository, departmentTimeZone(policy));
-  return { period, policy, members: appraisedMembers(repository, period).map((member) => gatherMemberInputs(repository, policy, period, member, figures)) };
+  return {
+    period,
+    policy,
+    members: appraisedMembers(repository, period).map((member) =>
+      gatherMemberInputs(repository, policy, period, member, figures),
+    ),
+  };
 }

@@ -29,25 +29,54 @@ export interface KpiDefinition {
   measure: (figures: RangeFigures, member: string) => KpiValue;
 }
 
-const format = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+const format = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
 
-function perArticle(role: 'author' | 'designer', figure: 'reads' | 'shares' | 'likes' | 'comments'): KpiDefinition['measure'] {
-  const names = { reads: ['阅读', 'reads'], shares: ['转发', 'shares'], likes: ['点赞', 'likes'], comments: ['评论', 'comments'] }[figure];
+function perArticle(
+  role: 'author' | 'designer',
+  figure: 'reads' | 'shares' | 'likes' | 'comments',
+): KpiDefinition['measure'] {
+  const names = {
+    reads: ['阅读', 'reads'],
+    shares: ['转发', 'shares'],
+    likes: ['点赞', 'likes'],
+    comments: ['评论', 'comments'],
+  }[figure];
   return (figures, member) => {
-    const own = figures.articles.filter((article) => article[role] === member && article.publishedOn !== undefined && inRange(article.publishedOn, figures.range));
-    if (own.length === 0) return { value: null, basis: text(`${figures.range.from}–${figures.range.to} 没有发布${role === 'author' ? '撰写' : '设计'}的文章`, `no ${role === 'author' ? 'written' : 'designed'} article published ${figures.range.from}–${figures.range.to}`) };
+    const own = figures.articles.filter(
+      (article) =>
+        article[role] === member && article.publishedOn !== undefined && inRange(article.publishedOn, figures.range),
+    );
+    if (own.length === 0)
+      return {
+        value: null,
+        basis: text(
+          `${figures.range.from}–${figures.range.to} 没有发布${role === 'author' ? '撰写' : '设计'}的文章`,
+          `no ${role === 'author' ? 'written' : 'designed'} article published ${figures.range.from}–${figures.range.to}`,
+        ),
+      };
     const total = own.reduce((sum, article) => sum + article[figure], 0);
     const window = figures.articleWindowDays;
     return {
       value: total / own.length,
-      basis: window === undefined
-        ? text(`${own.length} 篇文章，共 ${format(total)} 次${names[0]}`, `${own.length} articles, ${format(total)} ${names[1]} in all`)
-        : text(`${own.length} 篇文章，各按发布起 ${window} 天，共 ${format(total)} 次${names[0]}`, `${own.length} articles, ${format(total)} ${names[1]} in all, each over its first ${window} days`),
+      basis:
+        window === undefined
+          ? text(
+              `${own.length} 篇文章，共 ${format(total)} 次${names[0]}`,
+              `${own.length} articles, ${format(total)} ${names[1]} in all`,
+            )
+          : text(
+              `${own.length} 篇文章，各按发布起 ${window} 天，共 ${format(total)} 次${names[0]}`,
+              `${own.length} articles, ${format(total)} ${names[1]} in all, each over its first ${window} days`,
+            ),
     };
   };
 }
 
-function campaignAttainment(pick: (campaign: CampaignFile) => { result: number; target: number } | undefined, label: LocalizedText): KpiDefinition['measure'] {
+function campaignAttainment(
+  pick: (campaign: CampaignFile) => { result: number; target: number } | undefined,
+  label: LocalizedText,
+): KpiDefinition['measure'] {
   return (figures, member) => {
     const ratios: number[] = [];
     const ids: string[] = [];
@@ -58,26 +87,66 @@ function campaignAttainment(pick: (campaign: CampaignFile) => { result: number; 
       ratios.push(pair.result / pair.target);
       ids.push(campaign.id);
     }
-    if (ratios.length === 0) return { value: null, basis: text('当月没有结束的、有目标和结果的活动', 'no campaign with targets and results ended this month') };
+    if (ratios.length === 0)
+      return {
+        value: null,
+        basis: text('当月没有结束的、有目标和结果的活动', 'no campaign with targets and results ended this month'),
+      };
     const mean = ratios.reduce((sum, value) => sum + value, 0) / ratios.length;
-    return { value: mean, basis: text(`${ids.join('、')}：${label.zh}达成 ${ratios.map((value) => format(value * 100, 1) + '%').join('、')}`, `${ids.join(', ')}: ${label.en} at ${ratios.map((value) => format(value * 100, 1) + '%').join(', ')} of target`) };
+    return {
+      value: mean,
+      basis: text(
+        `${ids.join('、')}：${label.zh}达成 ${ratios.map((value) => `${format(value * 100, 1)}%`).join('、')}`,
+        `${ids.join(', ')}: ${label.en} at ${ratios.map((value) => `${format(value * 100, 1)}%`).join(', ')} of target`,
+      ),
+    };
   };
 }
 
 export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
-  'reads-per-article': { name: text('篇均阅读（本人撰写、当月发布）', 'Reads per article (written, published this month)'), source: 'content/metrics/articles/', measure: perArticle('author', 'reads') },
-  'shares-per-article': { name: text('篇均转发（本人撰写）', 'Shares per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'shares') },
-  'likes-per-article': { name: text('篇均点赞（本人撰写）', 'Likes per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'likes') },
-  'comments-per-article': { name: text('篇均评论（本人撰写）', 'Comments per article (written)'), source: 'content/metrics/articles/', measure: perArticle('author', 'comments') },
-  'designed-reads-per-article': { name: text('篇均阅读（本人设计）', 'Reads per article (designed)'), source: 'content/metrics/articles/', measure: perArticle('designer', 'reads') },
-  'designed-shares-per-article': { name: text('篇均转发（本人设计）', 'Shares per article (designed)'), source: 'content/metrics/articles/', measure: perArticle('designer', 'shares') },
+  'reads-per-article': {
+    name: text('篇均阅读（本人撰写、当月发布）', 'Reads per article (written, published this month)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('author', 'reads'),
+  },
+  'shares-per-article': {
+    name: text('篇均转发（本人撰写）', 'Shares per article (written)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('author', 'shares'),
+  },
+  'likes-per-article': {
+    name: text('篇均点赞（本人撰写）', 'Likes per article (written)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('author', 'likes'),
+  },
+  'comments-per-article': {
+    name: text('篇均评论（本人撰写）', 'Comments per article (written)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('author', 'comments'),
+  },
+  'designed-reads-per-article': {
+    name: text('篇均阅读（本人设计）', 'Reads per article (designed)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('designer', 'reads'),
+  },
+  'designed-shares-per-article': {
+    name: text('篇均转发（本人设计）', 'Shares per article (designed)'),
+    source: 'content/metrics/articles/',
+    measure: perArticle('designer', 'shares'),
+  },
   'follower-net-growth': {
     name: text('粉丝净增', 'Net follower growth'),
     source: 'content/metrics/followers/',
     measure: (figures) =>
       figures.followers.daysWithData === 0
         ? { value: null, basis: text('没有粉丝数据', 'no follower data') }
-        : { value: figures.followers.net, basis: text(`新增 ${figures.followers.new}，取关 ${figures.followers.cancelled}`, `${figures.followers.new} new, ${figures.followers.cancelled} cancelled`) },
+        : {
+            value: figures.followers.net,
+            basis: text(
+              `新增 ${figures.followers.new}，取关 ${figures.followers.cancelled}`,
+              `${figures.followers.new} new, ${figures.followers.cancelled} cancelled`,
+            ),
+          },
   },
   'follower-churn-rate': {
     name: text('粉丝流失率（取关 ÷ 期初粉丝）', 'Churn rate (cancelled ÷ followers at start)'),
@@ -85,15 +154,28 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
     measure: (figures) =>
       figures.followers.churnRate === null || figures.followers.daysWithData === 0
         ? { value: null, basis: text('没有期初粉丝数或取关数据', 'no starting follower count or cancellations') }
-        : { value: figures.followers.churnRate, basis: text(`取关 ${figures.followers.cancelled} ÷ 期初 ${figures.followers.cumulativeStart}`, `${figures.followers.cancelled} cancelled ÷ ${figures.followers.cumulativeStart} at start`) },
+        : {
+            value: figures.followers.churnRate,
+            basis: text(
+              `取关 ${figures.followers.cancelled} ÷ 期初 ${figures.followers.cumulativeStart}`,
+              `${figures.followers.cancelled} cancelled ÷ ${figures.followers.cumulativeStart} at start`,
+            ),
+          },
   },
   'first-reply-within-deadline-share': {
     name: text('按时首次回复的比例', 'Share of first replies within the deadline'),
     source: 'content/metrics/support/',
     measure: (figures, member) => {
       const agent = figures.support.agents.find((entry) => entry.agent === member);
-      if (!agent || agent.withinDeadlineShare === null) return { value: null, basis: text('没有接待记录', 'no conversations') };
-      return { value: agent.withinDeadlineShare, basis: text(`${agent.conversations} 次接待中 ${agent.withinDeadline} 次在 ${figures.support.deadlineMinutes} 分钟内首次回复`, `${agent.withinDeadline} of ${agent.conversations} conversations answered within ${figures.support.deadlineMinutes} minutes`) };
+      if (!agent || agent.withinDeadlineShare === null)
+        return { value: null, basis: text('没有接待记录', 'no conversations') };
+      return {
+        value: agent.withinDeadlineShare,
+        basis: text(
+          `${agent.conversations} 次接待中 ${agent.withinDeadline} 次在 ${figures.support.deadlineMinutes} 分钟内首次回复`,
+          `${agent.withinDeadline} of ${agent.conversations} conversations answered within ${figures.support.deadlineMinutes} minutes`,
+        ),
+      };
     },
   },
   'support-satisfaction': {
@@ -101,27 +183,52 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
     source: 'content/metrics/support/',
     measure: (figures, member) => {
       const agent = figures.support.agents.find((entry) => entry.agent === member);
-      if (!agent || agent.satisfactionMean === null) return { value: null, basis: text('没有满意度评价', 'no satisfaction ratings') };
-      return { value: agent.satisfactionMean, basis: text(`${agent.rated} 次评价的平均值`, `mean of ${agent.rated} ratings`) };
+      if (!agent || agent.satisfactionMean === null)
+        return { value: null, basis: text('没有满意度评价', 'no satisfaction ratings') };
+      return {
+        value: agent.satisfactionMean,
+        basis: text(`${agent.rated} 次评价的平均值`, `mean of ${agent.rated} ratings`),
+      };
     },
   },
   'campaign-participants-attainment': {
     name: text('活动参与人数达成率', 'Campaign participants against target'),
     source: 'content/campaigns/',
-    measure: campaignAttainment((campaign) => (campaign.results?.participants !== undefined && campaign.targets?.participants !== undefined ? { result: campaign.results.participants, target: campaign.targets.participants } : undefined), text('参与人数', 'participants')),
+    measure: campaignAttainment(
+      (campaign) =>
+        campaign.results?.participants !== undefined && campaign.targets?.participants !== undefined
+          ? { result: campaign.results.participants, target: campaign.targets.participants }
+          : undefined,
+      text('参与人数', 'participants'),
+    ),
   },
   'campaign-conversion-attainment': {
     name: text('活动转化率达成率', 'Campaign conversion against target'),
     source: 'content/campaigns/',
-    measure: campaignAttainment((campaign) => {
-      const results = campaign.results;
-      if (!results || results.conversions === undefined || !results.participants || campaign.targets?.conversionRate === undefined) return undefined;
-      return { result: results.conversions / results.participants, target: campaign.targets.conversionRate };
-    }, text('转化率', 'conversion')),
+    measure: campaignAttainment(
+      (campaign) => {
+        const results = campaign.results;
+        if (
+          !results ||
+          results.conversions === undefined ||
+          !results.participants ||
+          campaign.targets?.conversionRate === undefined
+        )
+          return undefined;
+        return { result: results.conversions / results.participants, target: campaign.targets.conversionRate };
+      },
+      text('转化率', 'conversion'),
+    ),
   },
   'campaign-satisfaction-attainment': {
     name: text('活动满意度达成率', 'Campaign satisfaction against target'),
     source: 'content/campaigns/',
-    measure: campaignAttainment((campaign) => (campaign.results?.satisfaction !== undefined && campaign.targets?.satisfaction !== undefined ? { result: campaign.results.satisfaction, target: campaign.targets.satisfaction } : undefined), text('满意度', 'satisfaction')),
+    measure: campaignAttainment(
+      (campaign) =>
+        campaign.results?.satisfaction !== undefined && campaign.targets?.satisfaction !== undefined
+          ? { result: campaign.results.satisfaction, target: campaign.targets.satisfaction }
+          : undefined,
+      text('满意度', 'satisfaction'),
+    ),
   },
 };

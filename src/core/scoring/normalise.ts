@@ -19,7 +19,9 @@ export function normalise(raw: number, normaliser: Normaliser, targetScale = 1):
       return (100 * (worst - raw)) / (worst - target);
     }
     case 'bands': {
-      const band = [...normaliser.bands].sort((a, b) => b.min - a.min).find((candidate) => raw >= candidate.min * targetScale);
+      const band = [...normaliser.bands]
+        .sort((a, b) => b.min - a.min)
+        .find((candidate) => raw >= candidate.min * targetScale);
       return band ? clamp(band.score, 0, 100) : 0;
     }
   }

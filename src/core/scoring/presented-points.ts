@@ -40,12 +40,17 @@ export function presentedPoints(result: MemberMonthScore): PresentedPoints {
   const nodes = new Map<NodeExplanation, number>();
   const parts = new Map<PartExplanation, number>();
   const share = (hundredths: number, children: readonly NodeExplanation[]) => {
-    const split = apportionHundredths(hundredths, children.map((child) => child.contribution));
+    const split = apportionHundredths(
+      hundredths,
+      children.map((child) => child.contribution),
+    );
     children.forEach((child, index) => {
       nodes.set(child, split[index]!);
       if (child.children) share(split[index]!, child.children);
       else if (child.parts && child.parts.length > 0) {
-        const exact = child.parts.map((part) => (child.effectiveWeight * part.effectiveWeight * (part.score ?? 0)) / 10_000);
+        const exact = child.parts.map(
+          (part) => (child.effectiveWeight * part.effectiveWeight * (part.score ?? 0)) / 10_000,
+        );
         apportionHundredths(split[index]!, exact).forEach((value, at) => parts.set(child.parts![at]!, value));
       }
     });

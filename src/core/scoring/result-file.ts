@@ -15,7 +15,12 @@ export function leavesOf(nodes: readonly NodeExplanation[]): NodeExplanation[] {
 
 /** The result record as written, in its key order (numbers are rounded to two decimals). */
 export function resultRecord(result: MemberMonthScore): Record<string, ResultValue> {
-  const record: Record<string, ResultValue> = { member: result.member, period: result.period, policy: result.policy, status: result.status };
+  const record: Record<string, ResultValue> = {
+    member: result.member,
+    period: result.period,
+    policy: result.policy,
+    status: result.status,
+  };
   if (result.status === 'blocked') record.blockedBy = result.blockedBy.map((reason) => `${reason.zh} / ${reason.en}`);
   if (result.score !== null) record.score = roundTo2(result.score);
   if (result.computedScore !== null) record.computedScore = roundTo2(result.computedScore);
@@ -31,9 +36,16 @@ export function resultRecord(result: MemberMonthScore): Record<string, ResultVal
   if (result.status === 'scored') {
     // Points as printed by --explain: they add up to computedScore.
     const printed = presentedPoints(result);
-    record.categories = Object.fromEntries(result.categories.map((category) => [category.id, { score: roundTo2(category.score ?? 0), points: roundTo2(printed.node(category)) }]));
+    record.categories = Object.fromEntries(
+      result.categories.map((category) => [
+        category.id,
+        { score: roundTo2(category.score ?? 0), points: roundTo2(printed.node(category)) },
+      ]),
+    );
   }
-  record.indicators = Object.fromEntries(leavesOf(result.categories).map((leaf) => [leaf.id, leaf.score === null ? null : roundTo2(leaf.score)]));
+  record.indicators = Object.fromEntries(
+    leavesOf(result.categories).map((leaf) => [leaf.id, leaf.score === null ? null : roundTo2(leaf.score)]),
+  );
   record.inputDigest = result.inputDigest;
   return record;
 }
@@ -42,7 +54,8 @@ function roundTo2(value: number): number {
   return Number(fixed2(value));
 }
 
-const HEADER = '# yaml-language-server: $schema=../../../schemas/appraisal-result.schema.json\n# 由 mpflow score --write 生成，请勿手改；mpflow score --verify 会复算。\n# Written by mpflow score --write; never edit by hand: mpflow score --verify recomputes it.\n';
+const HEADER =
+  '# yaml-language-server: $schema=../../../schemas/appraisal-result.schema.json\n# 由 mpflow score --write 生成，请勿手改；mpflow score --verify 会复算。\n# Written by mpflow score --write; never edit by hand: mpflow score --verify recomputes it.\n';
 
 /** YAML text of a record; numbers other than integers-by-nature are written with two decimals. */
 export function resultYaml(record: Record<string, ResultValue>, header = HEADER): string {
@@ -73,7 +86,8 @@ function emitMapping(record: { [key: string]: ResultValue }, indent: number): st
       if (value.length === 0) out += `${pad}${key}: []\n`;
       else out += `${pad}${key}:\n${value.map((item) => `${pad}  - ${scalar(item)}\n`).join('')}`;
     } else if (value !== null && typeof value === 'object') {
-      out += Object.keys(value).length === 0 ? `${pad}${key}: {}\n` : `${pad}${key}:\n${emitMapping(value, indent + 2)}`;
+      out +=
+        Object.keys(value).length === 0 ? `${pad}${key}: {}\n` : `${pad}${key}:\n${emitMapping(value, indent + 2)}`;
     } else {
       out += `${pad}${key}: ${scalar(value, key)}\n`;
     }

@@ -7,7 +7,16 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import type { IndicatorPart, MissingRule, PolicyFile, WeightNode } from '../model/types.generated.ts';
 import { digestOf } from './digest.ts';
 import { clamp, normalise, normaliseRating, normaliserTarget, round2 } from './normalise.ts';
-import { RATER_KINDS, type Application, type MemberMonthInputs, type MemberMonthScore, type NodeExplanation, type NodeStatus, type PartExplanation, type RaterExplanation } from './score-types.ts';
+import {
+  RATER_KINDS,
+  type Application,
+  type MemberMonthInputs,
+  type MemberMonthScore,
+  type NodeExplanation,
+  type NodeStatus,
+  type PartExplanation,
+  type RaterExplanation,
+} from './score-types.ts';
 
 type Appraisal = PolicyFile['appraisal'];
 
@@ -17,7 +26,10 @@ interface Evaluated {
 }
 
 /** The parts of a quantitative indicator that apply to a member: their first role with parts, else `all`. */
-export function partsFor(node: WeightNode, roles: readonly string[]): { role: string; parts: IndicatorPart[] } | undefined {
+export function partsFor(
+  node: WeightNode,
+  roles: readonly string[],
+): { role: string; parts: IndicatorPart[] } | undefined {
   const table = node.parts as Record<string, IndicatorPart[] | undefined> | undefined;
   if (!table) return undefined;
   for (const role of roles) {
@@ -31,20 +43,40 @@ function missingStatus(rule: MissingRule): NodeStatus {
   return rule === 'zero' ? 'missing-zero' : rule === 'block' ? 'missing-blocked' : 'missing-reweighted';
 }
 
-function mixRatings(node: WeightNode, inputs: MemberMonthInputs, appraisal: Appraisal): { raw: number | null; raters: RaterExplanation[]; blocked: LocalizedText[] } {
+function mixRatings(
+  node: WeightNode,
+  inputs: MemberMonthInputs,
+  appraisal: Appraisal,
+): { raw: number | null; raters: RaterExplanation[]; blocked: LocalizedText[] } {
   const blocked: LocalizedText[] = [];
   const raters: RaterExplanation[] = [];
   for (const kind of RATER_KINDS) {
     const declaredWeight = appraisal.raterWeights[kind];
     if (kind === 'peers') {
-      const values = inputs.ratings.peers.map((ratings) => ratings[node.id]).filter((value): value is number => typeof value === 'number');
+      const values = inputs.ratings.peers
+        .map((ratings) => ratings[node.id])
+        .filter((value): value is number => typeof value === 'number');
       const mean = values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
       if (values.length > 0 && values.length < appraisal.minPeers && appraisal.peersBelowMinimum === 'drop') {
-        raters.push({ rater: kind, declaredWeight, effectiveWeight: 0, value: null, count: values.length, status: 'below-minimum' });
+        raters.push({
+          rater: kind,
+          declaredWeight,
+          effectiveWeight: 0,
+          value: null,
+          count: values.length,
+          status: 'below-minimum',
+        });
         continue;
       }
       if (mean !== null) {
-        raters.push({ rater: kind, declaredWeight, effectiveWeight: 0, value: mean, count: values.length, status: 'present' });
+        raters.push({
+          rater: kind,
+          declaredWeight,
+          effectiveWeight: 0,
+          value: mean,
+          count: values.length,
+          status: 'present',
+        });
         continue;
       }
     } else {
@@ -55,15 +87,33 @@ function mixRatings(node: WeightNode, inputs: MemberMonthInputs, appraisal: Appr
       }
     }
     const rule = appraisal.raterMissing[kind];
-    if (rule === 'zero') raters.push({ rater: kind, declaredWeight, effectiveWeight: 0, value: appraisal.ratingScale.min, status: 'zero', ...(kind === 'peers' ? { count: 0 } : {}) });
+    if (rule === 'zero')
+      raters.push({
+        rater: kind,
+        declaredWeight,
+        effectiveWeight: 0,
+        value: appraisal.ratingScale.min,
+        status: 'zero',
+        ...(kind === 'peers' ? { count: 0 } : {}),
+      });
     else {
-      raters.push({ rater: kind, declaredWeight, effectiveWeight: 0, value: null, status: 'missing', ...(kind === 'peers' ? { count: 0 } : {}) });
+      raters.push({
+        rater: kind,
+        declaredWeight,
+        effectiveWeight: 0,
+        value: null,
+        status: 'missing',
+        ...(kind === 'peers' ? { count: 0 } : {}),
+      });
       if (rule === 'block' && declaredWeight > 0) {
         const whole = kind === 'peers' ? inputs.ratings.peers.length === 0 : inputs.ratings[kind] === undefined;
         blocked.push(
           whole
             ? text(`还没有${RATER_NAMES[kind].zh}评价`, `no ${RATER_NAMES[kind].en} rating yet`)
-            : text(`缺少${RATER_NAMES[kind].zh}对“${node.name.zh}”的评分`, `no ${RATER_NAMES[kind].en} rating of "${node.name.en}"`),
+            : text(
+                `缺少${RATER_NAMES[kind].zh}对“${node.name.zh}”的评分`,
+                `no ${RATER_NAMES[kind].en} rating of "${node.name.en}"`,
+              ),
         );
       }
     }
@@ -71,7 +121,12 @@ function mixRatings(node: WeightNode, inputs: MemberMonthInputs, appraisal: Appr
   // A below-minimum peer aggregate is handled as the peers' missing-data rule says.
   for (const rater of raters) {
     if (rater.status === 'below-minimum' && appraisal.raterMissing.peers === 'block' && rater.declaredWeight > 0) {
-      blocked.push(text(`“${node.name.zh}”的同事评价不足 ${appraisal.minPeers} 人`, `fewer than ${appraisal.minPeers} peer ratings of "${node.name.en}"`));
+      blocked.push(
+        text(
+          `“${node.name.zh}”的同事评价不足 ${appraisal.minPeers} 人`,
+          `fewer than ${appraisal.minPeers} peer ratings of "${node.name.en}"`,
+        ),
+      );
     }
     if (rater.status === 'below-minimum' && appraisal.raterMissing.peers === 'zero') {
       rater.status = 'zero';
@@ -95,7 +150,10 @@ export const RATER_NAMES = {
   self: text('自评', 'self'),
 } as const;
 
-function evaluateParts(node: WeightNode, inputs: MemberMonthInputs): { score: number | null; role?: string; parts: PartExplanation[]; blocked: LocalizedText[] } {
+function evaluateParts(
+  node: WeightNode,
+  inputs: MemberMonthInputs,
+): { score: number | null; role?: string; parts: PartExplanation[]; blocked: LocalizedText[] } {
   const chosen = partsFor(node, inputs.roles);
   if (!chosen) return { score: null, parts: [], blocked: [] };
   const blocked: LocalizedText[] = [];
@@ -109,9 +167,31 @@ function evaluateParts(node: WeightNode, inputs: MemberMonthInputs): { score: nu
     if (raw === null) {
       const rule = part.missing ?? 'reweight';
       if (rule === 'block') blocked.push(text(`缺少数据项 ${part.kpi}`, `no value for ${part.kpi}`));
-      return { kpi: part.kpi, declaredWeight: part.weight, effectiveWeight: 0, raw, target, normaliser: part.normaliser.kind, score: rule === 'zero' ? 0 : null, contribution: 0, status: missingStatus(rule), basis };
+      return {
+        kpi: part.kpi,
+        declaredWeight: part.weight,
+        effectiveWeight: 0,
+        raw,
+        target,
+        normaliser: part.normaliser.kind,
+        score: rule === 'zero' ? 0 : null,
+        contribution: 0,
+        status: missingStatus(rule),
+        basis,
+      };
     }
-    return { kpi: part.kpi, declaredWeight: part.weight, effectiveWeight: 0, raw, target, normaliser: part.normaliser.kind, score: normalise(raw, part.normaliser, scale), contribution: 0, status: 'scored', basis };
+    return {
+      kpi: part.kpi,
+      declaredWeight: part.weight,
+      effectiveWeight: 0,
+      raw,
+      target,
+      normaliser: part.normaliser.kind,
+      score: normalise(raw, part.normaliser, scale),
+      contribution: 0,
+      status: 'scored',
+      basis,
+    };
   });
   const counted = parts.filter((part) => part.score !== null);
   const weightSum = counted.reduce((sum, part) => sum + part.declaredWeight, 0);
@@ -131,9 +211,17 @@ function evaluate(node: WeightNode, inputs: MemberMonthInputs, appraisal: Apprai
     const children = node.children.map((child) => evaluate(child, inputs, appraisal));
     const present = children.filter((child) => child.node.score !== null);
     const weightSum = present.reduce((sum, child) => sum + child.node.declaredWeight, 0);
-    const score = weightSum > 0 ? present.reduce((sum, child) => sum + child.node.score! * child.node.declaredWeight, 0) / weightSum : null;
+    const score =
+      weightSum > 0
+        ? present.reduce((sum, child) => sum + child.node.score! * child.node.declaredWeight, 0) / weightSum
+        : null;
     return {
-      node: { ...base, score, status: score === null ? 'missing-reweighted' : 'scored', children: children.map((child) => child.node) },
+      node: {
+        ...base,
+        score,
+        status: score === null ? 'missing-reweighted' : 'scored',
+        children: children.map((child) => child.node),
+      },
       blocked: children.flatMap((child) => child.blocked),
     };
   }
@@ -177,7 +265,14 @@ function distributeWeights(nodes: NodeExplanation[], points: number): void {
 export function gradeFor(score: number, appraisal: Appraisal): { grade: string; application: Application } | undefined {
   const band = [...appraisal.grades].sort((a, b) => b.min - a.min).find((candidate) => score >= candidate.min);
   if (!band) return undefined;
-  return { grade: band.grade, application: { bonusCoefficient: band.bonusCoefficient, promotionEligible: band.promotionEligible, trainingNeed: band.trainingNeed } };
+  return {
+    grade: band.grade,
+    application: {
+      bonusCoefficient: band.bonusCoefficient,
+      promotionEligible: band.promotionEligible,
+      trainingNeed: band.trainingNeed,
+    },
+  };
 }
 
 /** What the digest covers: every value the score depends on, and nothing private that does not move it. */
@@ -214,13 +309,28 @@ export function scoreMemberMonth(inputs: MemberMonthInputs, policy: PolicyFile):
   const categories = evaluated.map((entry) => entry.node);
   distributeWeights(categories, 100);
   // One missing rating file blocks every indicator it rates; say so once.
-  const blockedBy = [...new Map(evaluated.flatMap((entry) => entry.blocked).map((reason) => [reason.en, reason])).values()];
+  const blockedBy = [
+    ...new Map(evaluated.flatMap((entry) => entry.blocked).map((reason) => [reason.en, reason])).values(),
+  ];
   const inputDigest = digestOf(scoringInputsOf(inputs, policy));
   const calibration = round2(inputs.calibrations.reduce((sum, entry) => sum + entry.points, 0));
   const anyScored = categories.some((category) => category.score !== null);
   if (!anyScored && blockedBy.length === 0) blockedBy.push(text('没有任何可计分的数据', 'there is nothing to score'));
   if (blockedBy.length > 0) {
-    return { member: inputs.member, period: inputs.period, policy: policy.effective, status: 'blocked', blockedBy, computedScore: null, calibration, score: null, grade: null, application: null, categories, inputDigest };
+    return {
+      member: inputs.member,
+      period: inputs.period,
+      policy: policy.effective,
+      status: 'blocked',
+      blockedBy,
+      computedScore: null,
+      calibration,
+      score: null,
+      grade: null,
+      application: null,
+      categories,
+      inputDigest,
+    };
   }
   const computedScore = round2(categories.reduce((sum, category) => sum + category.contribution, 0));
   const score = round2(clamp(computedScore + calibration, 0, 100));

@@ -26,7 +26,11 @@ export interface PeriodScores {
 export function scorePeriod(repository: Repository, period: string, cache?: FigureCache): PeriodScores | undefined {
   const gathered = gatherPeriodInputs(repository, period, cache);
   if (!gathered) return undefined;
-  return { period, policy: gathered.policy, results: gathered.members.map((inputs) => scoreMemberMonth(inputs, gathered.policy)) };
+  return {
+    period,
+    policy: gathered.policy,
+    results: gathered.members.map((inputs) => scoreMemberMonth(inputs, gathered.policy)),
+  };
 }
 
 export function resultPath(period: string, member: string): string {
@@ -42,7 +46,11 @@ export interface VerifyFinding {
 }
 
 /** Recomputes every committed monthly and annual result; any difference is a finding. */
-export function verifyCommittedResults(repository: Repository): { checked: number; findings: VerifyFinding[]; sealed: number } {
+export function verifyCommittedResults(repository: Repository): {
+  checked: number;
+  findings: VerifyFinding[];
+  sealed: number;
+} {
   const findings: VerifyFinding[] = [];
   const byPeriod = new Map<string, PeriodScores | undefined>();
   const caches = new Map<string, FigureCache>();
@@ -69,7 +77,16 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
       continue;
     }
     if (!result) {
-      findings.push({ file: record.file, member, period, differences: [], message: text(`${period} 没有需要考核的成员 ${member}（或该月没有生效的制度），这份结果不应存在。`, `${member} is not appraised in ${period} (or no policy is in force), so this result should not exist.`) });
+      findings.push({
+        file: record.file,
+        member,
+        period,
+        differences: [],
+        message: text(
+          `${period} 没有需要考核的成员 ${member}（或该月没有生效的制度），这份结果不应存在。`,
+          `${member} is not appraised in ${period} (or no policy is in force), so this result should not exist.`,
+        ),
+      });
       continue;
     }
     const differences = compareRecords(record.data, resultRecord(result));
@@ -79,16 +96,33 @@ export function verifyCommittedResults(repository: Repository): { checked: numbe
     checked += 1;
     const annual = annualScores(repository, record.data.year);
     if (!annual) {
-      findings.push({ file: record.file, member: '*', period: String(record.data.year), differences: [], message: text(`${record.data.year} 年没有可用的制度版本。`, `No policy for ${record.data.year}.`) });
+      findings.push({
+        file: record.file,
+        member: '*',
+        period: String(record.data.year),
+        differences: [],
+        message: text(`${record.data.year} 年没有可用的制度版本。`, `No policy for ${record.data.year}.`),
+      });
       continue;
     }
     const recomputed = annualRecord(annual);
-    for (const member of new Set([...Object.keys(record.data.members), ...Object.keys(recomputed.members as Record<string, unknown>)])) {
-      const differences = compareRecords((record.data.members as Record<string, unknown>)[member], (recomputed.members as Record<string, unknown>)[member]);
-      if (differences.length > 0) findings.push({ file: record.file, member, period: String(record.data.year), differences });
+    for (const member of new Set([
+      ...Object.keys(record.data.members),
+      ...Object.keys(recomputed.members as Record<string, unknown>),
+    ])) {
+      const differences = compareRecords(
+        (record.data.members as Record<string, unknown>)[member],
+        (recomputed.members as Record<string, unknown>)[member],
+      );
+      if (differences.length > 0)
+        findings.push({ file: record.file, member, period: String(record.data.year), differences });
     }
-    const top = compareRecords({ year: record.data.year, policy: record.data.policy, method: record.data.method }, { year: recomputed.year, policy: recomputed.policy, method: recomputed.method });
-    if (top.length > 0) findings.push({ file: record.file, member: '*', period: String(record.data.year), differences: top });
+    const top = compareRecords(
+      { year: record.data.year, policy: record.data.policy, method: record.data.method },
+      { year: recomputed.year, policy: recomputed.policy, method: recomputed.method },
+    );
+    if (top.length > 0)
+      findings.push({ file: record.file, member: '*', period: String(record.data.year), differences: top });
   }
   for (const drift of finalisedInputDrift(repository)) {
     findings.push({
@@ -130,10 +164,21 @@ export function finalisedInputDrift(repository: Repository): FinalisedDrift[] {
     // Sealed and not opened here: the ratings' digests cannot be recomputed; the locked ciphertext digests stand for them.
     if (sealedMonths.has(period)) continue;
     const gathered = gatherPeriodInputs(repository, period);
-    const now = new Map((gathered?.members ?? []).map((inputs) => [inputs.member, gathered ? digestOf(scoringInputsOf({ ...inputs, calibrations: [] }, gathered.policy)) : '']));
-    const finalised = new Map(Object.entries(results as Record<string, { inputDigest?: string }>).map(([member, result]) => [member, result.inputDigest]));
+    const now = new Map(
+      (gathered?.members ?? []).map((inputs) => [
+        inputs.member,
+        gathered ? digestOf(scoringInputsOf({ ...inputs, calibrations: [] }, gathered.policy)) : '',
+      ]),
+    );
+    const finalised = new Map(
+      Object.entries(results as Record<string, { inputDigest?: string }>).map(([member, result]) => [
+        member,
+        result.inputDigest,
+      ]),
+    );
     for (const member of [...new Set([...now.keys(), ...finalised.keys()])].sort()) {
-      if (now.get(member) !== finalised.get(member)) drift.push({ period, member, file: record.file, finalizedBy, finalizedAt });
+      if (now.get(member) !== finalised.get(member))
+        drift.push({ period, member, file: record.file, finalizedBy, finalizedAt });
     }
   }
   return drift;
@@ -147,7 +192,8 @@ export function lockedRecords(repository: Repository, period: string): Map<strin
     if (record.file.startsWith(prefix)) records.set(record.file.slice(prefix.length), recordDigest(record.data));
   }
   // A sealed input is locked as committed (its armoured text), so the lock holds with or without a key.
-  for (const sealed of repository.sealed ?? []) if (sealed.file.startsWith(prefix)) records.set(sealed.file.slice(prefix.length), sealed.digest);
+  for (const sealed of repository.sealed ?? [])
+    if (sealed.file.startsWith(prefix)) records.set(sealed.file.slice(prefix.length), sealed.digest);
   return new Map([...records].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -156,14 +202,22 @@ export function recordDigest(data: unknown): string {
   return sha256(canonicalJson(data));
 }
 
-export function finalisationRecord(repository: Repository, scores: PeriodScores, by: string, at: string, earlyReason?: string): Record<string, ResultValue> {
+export function finalisationRecord(
+  repository: Repository,
+  scores: PeriodScores,
+  by: string,
+  at: string,
+  earlyReason?: string,
+): Record<string, ResultValue> {
   return {
     period: scores.period,
     finalizedBy: by,
     finalizedAt: at,
     ...(earlyReason === undefined ? {} : { early: { reason: earlyReason } }),
     records: Object.fromEntries(lockedRecords(repository, scores.period)),
-    results: Object.fromEntries(scores.results.map((result) => [result.member, { score: result.score, inputDigest: result.inputDigest }])),
+    results: Object.fromEntries(
+      scores.results.map((result) => [result.member, { score: result.score, inputDigest: result.inputDigest }]),
+    ),
     // The version that scored the month: from now on it may not change (policy/immutable in mpflow check).
     policy: policyFingerprint(scores.policy),
   };
@@ -212,7 +266,11 @@ export function annualScores(repository: Repository, year: number): AnnualScores
   const rule = policy.appraisal.annual;
   // A department that appraises monthly only has no annual score.
   if (!rule) return undefined;
-  const finalised = new Set((repository.finalizations ?? []).filter((record) => record.valid && record.data.period.startsWith(`${year}-`)).map((record) => record.data.period));
+  const finalised = new Set(
+    (repository.finalizations ?? [])
+      .filter((record) => record.valid && record.data.period.startsWith(`${year}-`))
+      .map((record) => record.data.period),
+  );
   const results = (repository.scoreResults ?? []).filter((record) => record.valid && finalised.has(record.data.period));
   const members = repository.team?.valid ? repository.team.data.members : [];
   const annual: AnnualMember[] = [];
@@ -222,7 +280,9 @@ export function annualScores(repository: Repository, year: number): AnnualScores
     const months: string[] = [];
     const excludedMonths: string[] = [];
     const monthScores: AnnualMember['monthScores'] = [];
-    for (const record of results.filter((entry) => entry.data.member === id).sort((a, b) => (a.data.period < b.data.period ? -1 : 1))) {
+    for (const record of results
+      .filter((entry) => entry.data.member === id)
+      .sort((a, b) => (a.data.period < b.data.period ? -1 : 1))) {
       if (record.data.status !== 'scored' || typeof record.data.score !== 'number') continue;
       if (leaveDaysIn(member?.leave, record.data.period) >= rule.excludeMonthWhenLeaveDaysAtLeast) {
         excludedMonths.push(record.data.period);
@@ -231,7 +291,10 @@ export function annualScores(repository: Repository, year: number): AnnualScores
       months.push(record.data.period);
       monthScores.push({ period: record.data.period, score: record.data.score });
     }
-    const score = monthScores.length > 0 ? round2(monthScores.reduce((sum, entry) => sum + entry.score, 0) / monthScores.length) : null;
+    const score =
+      monthScores.length > 0
+        ? round2(monthScores.reduce((sum, entry) => sum + entry.score, 0) / monthScores.length)
+        : null;
     const graded = score === null ? undefined : gradeFor(score, policy.appraisal);
     annual.push({
       member: id,
@@ -267,4 +330,3 @@ export function annualRecord(annual: AnnualScores): Record<string, ResultValue> 
     ),
   };
 }
-

@@ -31,23 +31,32 @@ export function lockedPeriods(repository: Repository): Set<string> {
  * Findings for one committed result of a month whose inputs stay sealed; `locked` is what the
  * month's files digest to now (lockedRecords), by path within the month folder.
  */
-export function verifySealedResult(repository: Repository, record: SourcedRecord<MonthlyAppraisalResult>, locked: ReadonlyMap<string, string>, recomputed?: MemberMonthScore): VerifyFinding[] {
+export function verifySealedResult(
+  repository: Repository,
+  record: SourcedRecord<MonthlyAppraisalResult>,
+  locked: ReadonlyMap<string, string>,
+  recomputed?: MemberMonthScore,
+): VerifyFinding[] {
   const { period, member } = record.data;
   const base = { file: record.file, member, period, differences: [] };
   // What needs no rating is recomputed in full: the policy in force and every measured indicator
   // (account metrics, campaigns), so a re-import of the figures after finalisation is still caught.
   const measured: FieldDifference[] = [];
   if (recomputed) {
-    if (recomputed.policy !== record.data.policy) measured.push({ field: 'policy', committed: record.data.policy, recomputed: recomputed.policy });
+    if (recomputed.policy !== record.data.policy)
+      measured.push({ field: 'policy', committed: record.data.policy, recomputed: recomputed.policy });
     const indicators = (record.data.indicators ?? {}) as Record<string, number | null>;
     for (const node of recomputed.categories.flatMap((category) => category.children ?? [category])) {
       if (node.source === 'ratings' || node.source === undefined) continue;
       const now = node.score === null ? null : round2(node.score);
-      if ((indicators[node.id] ?? null) !== now) measured.push({ field: `indicators.${node.id}`, committed: indicators[node.id], recomputed: now });
+      if ((indicators[node.id] ?? null) !== now)
+        measured.push({ field: `indicators.${node.id}`, committed: indicators[node.id], recomputed: now });
     }
   }
   const measuredFindings: VerifyFinding[] = measured.length > 0 ? [{ ...base, differences: measured }] : [];
-  const finalisation = (repository.finalizations ?? []).find((candidate) => candidate.valid && candidate.data.period === period);
+  const finalisation = (repository.finalizations ?? []).find(
+    (candidate) => candidate.valid && candidate.data.period === period,
+  );
   if (!finalisation) {
     return [
       ...measuredFindings,
@@ -63,11 +72,18 @@ export function verifySealedResult(repository: Repository, record: SourcedRecord
   const findings: VerifyFinding[] = [...measuredFindings];
   const finalised = (finalisation.data.results as Record<string, { score?: number; inputDigest?: string }>)[member];
   if (!finalised) {
-    findings.push({ ...base, message: text(`${period} 定稿时没有 ${member} 的得分，这份结果不应存在。`, `${period} was finalised without a score for ${member}, so this result should not exist.`) });
+    findings.push({
+      ...base,
+      message: text(
+        `${period} 定稿时没有 ${member} 的得分，这份结果不应存在。`,
+        `${period} was finalised without a score for ${member}, so this result should not exist.`,
+      ),
+    });
   } else {
     const differences: FieldDifference[] = [];
     // A calibration after finalisation moves score but never computedScore, which is what HR finalised.
-    if (finalised.score !== record.data.computedScore) differences.push({ field: 'computedScore', committed: record.data.computedScore, recomputed: finalised.score });
+    if (finalised.score !== record.data.computedScore)
+      differences.push({ field: 'computedScore', committed: record.data.computedScore, recomputed: finalised.score });
     // Calibrations are public records: the final score and grade follow from them without any rating.
     let points = 0;
     let calibrated = false;
@@ -80,15 +96,19 @@ export function verifySealedResult(repository: Repository, record: SourcedRecord
       }
     }
     // The finalisation's digest is of the inputs before any calibration; a calibrated result's digest covers them too.
-    if (!calibrated && finalised.inputDigest !== record.data.inputDigest) differences.push({ field: 'inputDigest', committed: record.data.inputDigest, recomputed: finalised.inputDigest });
+    if (!calibrated && finalised.inputDigest !== record.data.inputDigest)
+      differences.push({ field: 'inputDigest', committed: record.data.inputDigest, recomputed: finalised.inputDigest });
     const calibration = round2(points);
     if (typeof finalised.score === 'number') {
       const score = round2(Math.min(100, Math.max(0, finalised.score + calibration)));
-      if (record.data.calibration !== calibration) differences.push({ field: 'calibration', committed: record.data.calibration, recomputed: calibration });
-      if (record.data.score !== score) differences.push({ field: 'score', committed: record.data.score, recomputed: score });
+      if (record.data.calibration !== calibration)
+        differences.push({ field: 'calibration', committed: record.data.calibration, recomputed: calibration });
+      if (record.data.score !== score)
+        differences.push({ field: 'score', committed: record.data.score, recomputed: score });
       const policy = policyForPeriod(repository, period);
       const grade = policy ? gradeFor(score, policy.appraisal) : undefined;
-      if (grade && record.data.grade !== grade.grade) differences.push({ field: 'grade', committed: record.data.grade, recomputed: grade.grade });
+      if (grade && record.data.grade !== grade.grade)
+        differences.push({ field: 'grade', committed: record.data.grade, recomputed: grade.grade });
     }
     if (differences.length > 0) findings.push({ ...base, differences });
   }

@@ -26,15 +26,21 @@ export function formatTodo(todo: MonthTodo, format: 'text' | 'markdown', languag
     ? `${todo.period} 考核待办（制度 ${todo.policy}，截至 ${todo.today}，${todo.timeZone}）`
     : `${todo.period} appraisal to-do (policy ${todo.policy}, as of ${todo.today}, ${todo.timeZone})`;
   const nothing = todo.finalised
-    ? zh ? `${todo.period} 已经定稿，没有待写的记录；调整得分只能追加校准（mpflow new calibration）。` : `${todo.period} is finalised; nothing is left to write. Scores change only by an appended calibration (mpflow new calibration).`
-    : zh ? '没有待写的记录。' : 'Nothing is left to write.';
-  const due = (item: TodoItem) => (zh ? `截止 ${item.due}${item.overdue ? '（已逾期）' : ''}` : `due ${item.due}${item.overdue ? ' (OVERDUE)' : ''}`);
+    ? zh
+      ? `${todo.period} 已经定稿，没有待写的记录；调整得分只能追加校准（mpflow new calibration）。`
+      : `${todo.period} is finalised; nothing is left to write. Scores change only by an appended calibration (mpflow new calibration).`
+    : zh
+      ? '没有待写的记录。'
+      : 'Nothing is left to write.';
+  const due = (item: TodoItem) =>
+    zh ? `截止 ${item.due}${item.overdue ? '（已逾期）' : ''}` : `due ${item.due}${item.overdue ? ' (OVERDUE)' : ''}`;
   if (format === 'text') {
     let out = `${heading}\n`;
     if (todo.people.length === 0) return `${out}  ${nothing}\n`;
     for (const person of todo.people) {
       out += `\n${person.name} ${person.member}\n`;
-      for (const item of person.items) out += `  - ${describe(item, zh)}  ${due(item)}\n      ${item.path}\n      ${item.command}\n`;
+      for (const item of person.items)
+        out += `  - ${describe(item, zh)}  ${due(item)}\n      ${item.path}\n      ${item.command}\n`;
     }
     return out;
   }
@@ -45,7 +51,8 @@ export function formatTodo(todo: MonthTodo, format: 'text' | 'markdown', languag
     : 'Under each person: the files still to write, when they are due and the command that starts each. Peers rate by a fixed rotation (in member-id order, each rates the colleagues after them, skipping their own supervisor).\n';
   for (const person of todo.people) {
     out += `\n### ${person.name} \`${person.member}\`${person.github ? ` @${person.github}` : ''}\n\n`;
-    for (const item of person.items) out += `- [ ] ${describe(item, zh)} — \`${item.path}\` — ${due(item)}  \n  \`${item.command}\`\n`;
+    for (const item of person.items)
+      out += `- [ ] ${describe(item, zh)} — \`${item.path}\` — ${due(item)}  \n  \`${item.command}\`\n`;
   }
   return out;
 }

@@ -71,7 +71,8 @@ export function monthTodo(repository: Repository, policy: PolicyFile, period: st
   const finalised = (repository.finalizations ?? []).some((record) => record.data.period === period);
   const files = repository.files;
   const items: TodoItem[] = [];
-  const dueOf = (member: string, step: CycleStepId) => cycle.find((entry) => entry.member === member)?.steps.find((state) => state.step === step)?.due ?? '';
+  const dueOf = (member: string, step: CycleStepId) =>
+    cycle.find((entry) => entry.member === member)?.steps.find((state) => state.step === step)?.due ?? '';
   const add = (kind: TodoKind, writer: string, member: string, path: string, step: CycleStepId, command: string) => {
     const due = dueOf(member, step) || dueOf(cycle[0]?.member ?? '', step);
     items.push({ kind, writer, member, path, due, overdue: today > due, command });
@@ -83,10 +84,27 @@ export function monthTodo(repository: Repository, policy: PolicyFile, period: st
     for (const member of appraisedMembers(repository, period)) {
       const folder = `appraisals/${period}/${member.id}`;
       const rating = (rater: string) => `mpflow new rating --period ${period} --member ${member.id} --rater ${rater}`;
-      if (!exists(`${folder}/self.yaml`)) add('self', member.id, member.id, `${folder}/self.yaml`, 'self', rating(member.id));
+      if (!exists(`${folder}/self.yaml`))
+        add('self', member.id, member.id, `${folder}/self.yaml`, 'self', rating(member.id));
       if (member.supervisor !== undefined && roster.has(member.supervisor)) {
-        if (!exists(`${folder}/supervisor.yaml`)) add('supervisor', member.supervisor, member.id, `${folder}/supervisor.yaml`, 'supervisor', rating(member.supervisor));
-        if (!exists(`${folder}/interview.yaml`)) add('interview', member.supervisor, member.id, `${folder}/interview.yaml`, 'interview', `mpflow new interview --period ${period} --member ${member.id} --date <YYYY-MM-DD>`);
+        if (!exists(`${folder}/supervisor.yaml`))
+          add(
+            'supervisor',
+            member.supervisor,
+            member.id,
+            `${folder}/supervisor.yaml`,
+            'supervisor',
+            rating(member.supervisor),
+          );
+        if (!exists(`${folder}/interview.yaml`))
+          add(
+            'interview',
+            member.supervisor,
+            member.id,
+            `${folder}/interview.yaml`,
+            'interview',
+            `mpflow new interview --period ${period} --member ${member.id} --date <YYYY-MM-DD>`,
+          );
       }
       const peersDone = [...files].filter((file) => file.startsWith(`${folder}/peer-`)).length;
       if (peersDone < policy.appraisal.minPeers) {
@@ -101,8 +119,16 @@ export function monthTodo(repository: Repository, policy: PolicyFile, period: st
     if (first !== undefined) {
       const stale = cycle.some((entry) => !entry.steps.find((step) => step.step === 'hr')?.done);
       for (const writer of hr) {
-        if (stale) add('write-results', writer, '', `appraisals/${period}/`, 'hr', `mpflow score --period ${period} --write`);
-        add('finalize', writer, '', `appraisals/${period}/finalized.yaml`, 'application', `mpflow score --period ${period} --finalize --by ${writer}`);
+        if (stale)
+          add('write-results', writer, '', `appraisals/${period}/`, 'hr', `mpflow score --period ${period} --write`);
+        add(
+          'finalize',
+          writer,
+          '',
+          `appraisals/${period}/finalized.yaml`,
+          'application',
+          `mpflow score --period ${period} --finalize --by ${writer}`,
+        );
       }
     }
   }
@@ -110,14 +136,21 @@ export function monthTodo(repository: Repository, policy: PolicyFile, period: st
   const people = new Map<string, PersonTodo>();
   for (const item of items.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.path < b.path ? -1 : 1))) {
     const member: TeamMember | undefined = roster.get(item.writer);
-    const person = people.get(item.writer) ?? { member: item.writer, name: member?.name ?? item.writer, ...(member?.github ? { github: member.github } : {}), items: [] };
+    const person = people.get(item.writer) ?? {
+      member: item.writer,
+      name: member?.name ?? item.writer,
+      ...(member?.github ? { github: member.github } : {}),
+      items: [],
+    };
     person.items.push(item);
     people.set(item.writer, person);
   }
   const dueDays = new Set(items.map((item) => item.due));
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const firstAfter = `${nextMonth(period)}-01`;
-  const reminderDay = items.length > 0 && (today === firstAfter || dueDays.has(today) || [...dueDays].some((due) => dayBefore(due) === today));
+  const reminderDay =
+    items.length > 0 &&
+    (today === firstAfter || dueDays.has(today) || [...dueDays].some((due) => dayBefore(due) === today));
   return {
     period,
     policy: policy.effective,
@@ -128,4 +161,3 @@ export function monthTodo(repository: Repository, policy: PolicyFile, period: st
     reminderDay,
   };
 }
-

@@ -67,12 +67,23 @@ export function parseCsvSource(source: string, file: string): CsvParseResult {
         }
       }
       if (!closed) {
-        problems.push(makeProblem(file, 'csv/syntax', text('引号没有闭合。', 'A quoted cell is never closed.'), { start: { line: cellLine, column: cellColumn } }));
+        problems.push(
+          makeProblem(file, 'csv/syntax', text('引号没有闭合。', 'A quoted cell is never closed.'), {
+            start: { line: cellLine, column: cellColumn },
+          }),
+        );
         return { ok: false, problems };
       }
       const next = source[index];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        problems.push(makeProblem(file, 'csv/syntax', text('引号后面只能是逗号或换行。', 'Only a comma or a line break may follow a closing quote.'), { start: { line, column } }));
+        problems.push(
+          makeProblem(
+            file,
+            'csv/syntax',
+            text('引号后面只能是逗号或换行。', 'Only a comma or a line break may follow a closing quote.'),
+            { start: { line, column } },
+          ),
+        );
         return { ok: false, problems };
       }
     } else {
@@ -113,8 +124,14 @@ export function parseCsvSource(source: string, file: string): CsvParseResult {
         makeProblem(
           file,
           'csv/syntax',
-          text(`这一行有 ${candidate.cells.length} 列，表头有 ${width} 列。`, `This row has ${candidate.cells.length} cells; the header has ${width}.`),
-          { start: { line: candidate.line, column: 1 }, end: { line: candidate.line, column: last.column + last.value.length } },
+          text(
+            `这一行有 ${candidate.cells.length} 列，表头有 ${width} 列。`,
+            `This row has ${candidate.cells.length} cells; the header has ${width}.`,
+          ),
+          {
+            start: { line: candidate.line, column: 1 },
+            end: { line: candidate.line, column: last.column + last.value.length },
+          },
         ),
       );
       continue;
@@ -128,7 +145,11 @@ export function parseCsvSource(source: string, file: string): CsvParseResult {
  * The `csv/header` problem when a table's header is not exactly the expected columns in order,
  * placed on the first cell that differs (the last one when the header is short).
  */
-export function headerProblem(file: string, header: readonly CsvCell[], expected: readonly string[]): Problem | undefined {
+export function headerProblem(
+  file: string,
+  header: readonly CsvCell[],
+  expected: readonly string[],
+): Problem | undefined {
   const actual = header.map((cell) => cell.value.trim());
   if (actual.join(',') === expected.join(',')) return undefined;
   const firstDifference = expected.findIndex((name, index) => actual[index] !== name);
@@ -136,7 +157,10 @@ export function headerProblem(file: string, header: readonly CsvCell[], expected
   return makeProblem(
     file,
     'csv/header',
-    text(`表头应为 ${expected.join(',')}，实际是 ${actual.join(',')}。`, `The header should be ${expected.join(',')}; it is ${actual.join(',')}.`),
+    text(
+      `表头应为 ${expected.join(',')}，实际是 ${actual.join(',')}。`,
+      `The header should be ${expected.join(',')}; it is ${actual.join(',')}.`,
+    ),
     { start: { line: cell.line, column: cell.column } },
   );
 }

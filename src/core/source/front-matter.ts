@@ -38,6 +38,7 @@ function findClosingFence(text: string, from: number): { start: number; end: num
 /** 1-based number of the line on which `offset` sits. */
 function countLines(text: string, offset: number): number {
   let lines = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) lines += 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+    lines += 1;
   return lines;
 }

@@ -18,7 +18,8 @@ export function positionAt(source: string, offset: number): Position {
  */
 export function positionsIn(source: string): (offset: number) => Position {
   const lineStarts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1))
+    lineStarts.push(index + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;

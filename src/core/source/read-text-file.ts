@@ -40,7 +40,10 @@ export function readTextFileNow(absolutePath: string, relativePath: string): Tex
         makeProblem(
           relativePath,
           'file/too-large',
-          text(`文件有 ${megabytes} MB，超过 ${limit} MB 的上限，未读取。`, `The file is ${megabytes} MB, over the ${limit} MB limit; it was not read.`),
+          text(
+            `文件有 ${megabytes} MB，超过 ${limit} MB 的上限，未读取。`,
+            `The file is ${megabytes} MB, over the ${limit} MB limit; it was not read.`,
+          ),
         ),
       );
     }
@@ -58,7 +61,11 @@ export function decodeTextFile(bytes: Buffer, relativePath: string): TextFileRes
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       ok: false,
-      problem: makeProblem(relativePath, 'file/encoding', text('文件是 UTF-16 编码，请另存为 UTF-8。', 'The file is UTF-16; save it as UTF-8.')),
+      problem: makeProblem(
+        relativePath,
+        'file/encoding',
+        text('文件是 UTF-16 编码，请另存为 UTF-8。', 'The file is UTF-16; save it as UTF-8.'),
+      ),
     };
   }
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
@@ -91,7 +98,11 @@ export function decodeTextFile(bytes: Buffer, relativePath: string): TextFileRes
 function encodingProblem(bytes: Buffer, relativePath: string): Problem {
   const badOffset = firstInvalidUtf8Offset(bytes);
   // Count lines and columns the way the decoded text would have them: no BOM, one kind of line break.
-  const validPrefix = bytes.subarray(0, badOffset).toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const validPrefix = bytes
+    .subarray(0, badOffset)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n');
   const position = positionAt(validPrefix, validPrefix.length);
   // Chinese Windows tools save GB18030/GBK by default; saying so saves the writer a search.
   // iconv-lite's tables load only for a file that is not UTF-8.
@@ -114,7 +125,16 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index]!;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (length === 0 || index + length > bytes.length) return index;
     for (let next = 1; next < length; next += 1) {
       if ((bytes[index + next]! & 0xc0) !== 0x80) return index;
@@ -126,5 +146,9 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
 
 function unreadable(relativePath: string, error: unknown): Problem {
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-  return makeProblem(relativePath, 'file/unreadable', text(`无法读取文件（${code}）。`, `The file cannot be read (${code}).`));
+  return makeProblem(
+    relativePath,
+    'file/unreadable',
+    text(`无法读取文件（${code}）。`, `The file cannot be read (${code}).`),
+  );
 }

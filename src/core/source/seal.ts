@@ -52,7 +52,12 @@ export function identitiesFromEnvironment(environment: NodeJS.ProcessEnv = proce
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      throw new IdentityError(text(`MPFLOW_AGE_IDENTITY_FILE 指向的文件 ${file} 读不出来。`, `MPFLOW_AGE_IDENTITY_FILE names ${file}, which cannot be read.`));
+      throw new IdentityError(
+        text(
+          `MPFLOW_AGE_IDENTITY_FILE 指向的文件 ${file} 读不出来。`,
+          `MPFLOW_AGE_IDENTITY_FILE names ${file}, which cannot be read.`,
+        ),
+      );
     }
     identities.push(...parseIdentities(source, file));
   }
@@ -69,12 +74,21 @@ export async function sealText(plain: string, recipients: readonly string[]): Pr
   return armored.endsWith('\n') ? armored : `${armored}\n`;
 }
 
-export type OpenResult = { state: 'opened'; text: string } | { state: 'locked' } | { state: 'damaged'; message: LocalizedText };
+export type OpenResult =
+  | { state: 'opened'; text: string }
+  | { state: 'locked' }
+  | { state: 'damaged'; message: LocalizedText };
 
 /** Decrypts an armoured age file with any of the identities; 'locked' when none is a recipient. */
 export async function openSealed(armored: string, identities: readonly string[]): Promise<OpenResult> {
   if (!armored.trimStart().startsWith(ARMOR_BEGIN)) {
-    return { state: 'damaged', message: text(`这不是 age 加密文件（第一行应为 ${ARMOR_BEGIN}）。`, `This is not an age-encrypted file (its first line should be ${ARMOR_BEGIN}).`) };
+    return {
+      state: 'damaged',
+      message: text(
+        `这不是 age 加密文件（第一行应为 ${ARMOR_BEGIN}）。`,
+        `This is not an age-encrypted file (its first line should be ${ARMOR_BEGIN}).`,
+      ),
+    };
   }
   if (identities.length === 0) return { state: 'locked' };
   const age = await import('age-encryption');
@@ -82,7 +96,13 @@ export async function openSealed(armored: string, identities: readonly string[])
   try {
     bytes = age.armor.decode(armored);
   } catch {
-    return { state: 'damaged', message: text('age 加密文件的 ASCII 封装损坏，无法解码。', 'The age file\'s ASCII armour is damaged and cannot be decoded.') };
+    return {
+      state: 'damaged',
+      message: text(
+        'age 加密文件的 ASCII 封装损坏，无法解码。',
+        "The age file's ASCII armour is damaged and cannot be decoded.",
+      ),
+    };
   }
   const decrypter = new age.Decrypter();
   for (const identity of identities) decrypter.addIdentity(identity);
@@ -91,7 +111,13 @@ export async function openSealed(armored: string, identities: readonly string[])
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/no identity matched/i.test(message)) return { state: 'locked' };
-    return { state: 'damaged', message: text('age 加密文件已损坏或被改动，无法解密。', 'The age file is damaged or was altered; it cannot be decrypted.') };
+    return {
+      state: 'damaged',
+      message: text(
+        'age 加密文件已损坏或被改动，无法解密。',
+        'The age file is damaged or was altered; it cannot be decrypted.',
+      ),
+    };
   }
 }
 

@@ -14,7 +14,11 @@ export interface AtomicWriteOptions {
   readonly sync?: boolean;
 }
 
-export async function writeFileAtomically(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomically(
+  file: string,
+  content: string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = options.temporary ?? `${file}.${process.pid}.tmp`;
   try {
@@ -50,7 +54,10 @@ interface StagedFile {
  * call created are removed again, so the disk is as it was before the call — short of a crash
  * between two renames, which no sequence of renames can exclude.
  */
-export async function writeFilesAllOrNothing(files: Iterable<FileToWrite>, options: AllOrNothingOptions = {}): Promise<void> {
+export async function writeFilesAllOrNothing(
+  files: Iterable<FileToWrite>,
+  options: AllOrNothingOptions = {},
+): Promise<void> {
   const staged: StagedFile[] = [];
   const createdFolders: string[] = [];
   const fail = async (file: string, error: unknown): Promise<never> => {
@@ -62,7 +69,9 @@ export async function writeFilesAllOrNothing(files: Iterable<FileToWrite>, optio
   for (const { file, content } of files) {
     try {
       createdFolders.push(...(await createFolders(path.dirname(file))));
-      const previous = await readFile(file).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+      const previous = await readFile(file).catch((error: NodeJS.ErrnoException) =>
+        error.code === 'ENOENT' ? null : Promise.reject(error),
+      );
       const temporary = `${file}.${process.pid}.${staged.length}.tmp`;
       staged.push({ target: file, temporary, previous });
       await writeFile(temporary, content, 'utf8');

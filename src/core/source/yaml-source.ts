@@ -28,7 +28,14 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Merge keys (<<: *defaults) are YAML 1.1, but editors and people use them everywhere.
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2', merge: true, logLevel: 'error' });
+  const document = parseDocument(yamlText, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    version: '1.2',
+    merge: true,
+    logLevel: 'error',
+  });
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
       const [start, end] = error.linePos ?? [{ line: 1, col: 1 }];
@@ -42,22 +49,35 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         return makeProblem(
           file,
           'yaml/syntax',
-          text(`这里的引号没有闭合（${openQuote.quote} 开头，却没有对应的结尾引号）。`, `This quote is never closed (it opens with ${openQuote.quote} and has no closing quote).`),
+          text(
+            `这里的引号没有闭合（${openQuote.quote} 开头，却没有对应的结尾引号）。`,
+            `This quote is never closed (it opens with ${openQuote.quote} and has no closing quote).`,
+          ),
           { start: { line: openQuote.line + firstLine - 1, column: openQuote.column } },
         );
       }
       if (error.code === 'DUPLICATE_KEY') {
         const key = keyAt(yamlText, error.pos[0]);
-        return makeProblem(file, 'yaml/duplicate-key', text(`字段 ${key} 在同一层级里出现了两次。`, `The key ${key} appears twice in the same mapping.`), span);
+        return makeProblem(
+          file,
+          'yaml/duplicate-key',
+          text(`字段 ${key} 在同一层级里出现了两次。`, `The key ${key} appears twice in the same mapping.`),
+          span,
+        );
       }
-      const unclosedFlow = /must be sufficiently indented and end with a ([\]}])/.exec(detail) ?? (error.code === 'MISSING_CHAR' ? /Expected (?:a )?([\]}])/.exec(detail) : null);
+      const unclosedFlow =
+        /must be sufficiently indented and end with a ([\]}])/.exec(detail) ??
+        (error.code === 'MISSING_CHAR' ? /Expected (?:a )?([\]}])/.exec(detail) : null);
       if (unclosedFlow) {
         const closer = unclosedFlow[1]!;
         const opening = findUnclosedFlow(yamlText, closer === ']' ? '[' : '{');
         return makeProblem(
           file,
           'yaml/syntax',
-          text(`这里的 ${closer === ']' ? '[' : '{'} 没有对应的 ${closer}。`, `This ${closer === ']' ? '[' : '{'} is never closed with ${closer}.`),
+          text(
+            `这里的 ${closer === ']' ? '[' : '{'} 没有对应的 ${closer}。`,
+            `This ${closer === ']' ? '[' : '{'} is never closed with ${closer}.`,
+          ),
           opening ? { start: { line: opening.line + firstLine - 1, column: opening.column } } : span,
         );
       }
@@ -76,9 +96,15 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
     const message = /Unresolved alias/i.test(detail)
       ? YAML_ERRORS.BAD_ALIAS!
       : /alias/i.test(detail)
-        ? text('别名（*引用）展开得太多，文件会大得无法处理；请直接写出内容。', 'Aliases (*references) expand too far for the file to be read; write the values out instead.')
+        ? text(
+            '别名（*引用）展开得太多，文件会大得无法处理；请直接写出内容。',
+            'Aliases (*references) expand too far for the file to be read; write the values out instead.',
+          )
         : text(`YAML 无法解析：${detail}`, `The YAML cannot be parsed: ${detail}`);
-    return { ok: false, problems: [makeProblem(file, 'yaml/syntax', message, { start: { line: firstLine, column: 1 } })] };
+    return {
+      ok: false,
+      problems: [makeProblem(file, 'yaml/syntax', message, { start: { line: firstLine, column: 1 } })],
+    };
   }
   const selfReference = findSelfReferencingAlias(document);
   if (selfReference) {
@@ -88,8 +114,15 @@ export function parseYamlSource(yamlText: string, file: string, firstLine = 1): 
         makeProblem(
           file,
           'yaml/syntax',
-          text(`别名 *${selfReference.name} 指向包含它自己的内容，形成循环。`, `The alias *${selfReference.name} points to a value that contains it, a loop.`),
-          spanOfRange({ file, document, lineCounter, firstLine, data: undefined }, selfReference.range[0], selfReference.range[1]),
+          text(
+            `别名 *${selfReference.name} 指向包含它自己的内容，形成循环。`,
+            `The alias *${selfReference.name} points to a value that contains it, a loop.`,
+          ),
+          spanOfRange(
+            { file, document, lineCounter, firstLine, data: undefined },
+            selfReference.range[0],
+            selfReference.range[1],
+          ),
         ),
       ],
     };
@@ -130,7 +163,9 @@ export function locateInYaml(source: YamlSource, path: readonly PathSegment[], a
   let keyNode: Node | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
@@ -160,17 +195,28 @@ export function spanOfRange(source: YamlSource, startOffset: number, endOffset: 
 /** Plain words for the YAML mistakes people actually make; the rest keep the parser's message. */
 const YAML_ERRORS: Partial<Record<string, LocalizedText>> = {
   TAB_AS_INDENT: text('YAML 不能用 Tab 缩进，请改用空格。', 'YAML cannot be indented with tabs; use spaces.'),
-  MULTIPLE_DOCS: text('文件里有多个 YAML 文档（多了一行 ---），一个文件只能有一个。', 'The file holds more than one YAML document (an extra --- line); one file, one document.'),
+  MULTIPLE_DOCS: text(
+    '文件里有多个 YAML 文档（多了一行 ---），一个文件只能有一个。',
+    'The file holds more than one YAML document (an extra --- line); one file, one document.',
+  ),
   BAD_INDENT: text('缩进不对：同一层级的字段要对齐。', 'Wrong indentation: keys of the same level must line up.'),
   MISSING_CHAR: text('缺少一个结束符号（引号、括号或方括号）。', 'A closing quote, brace or bracket is missing.'),
-  BLOCK_AS_IMPLICIT_KEY: text('这里缺少冒号后的空格，或者缩进不对。', 'A space after a colon is missing here, or the indentation is wrong.'),
-  MULTILINE_IMPLICIT_KEY: text('字段名不能跨行；检查上一行是否少了冒号或引号。', 'A key cannot span lines; check the line above for a missing colon or quote.'),
+  BLOCK_AS_IMPLICIT_KEY: text(
+    '这里缺少冒号后的空格，或者缩进不对。',
+    'A space after a colon is missing here, or the indentation is wrong.',
+  ),
+  MULTILINE_IMPLICIT_KEY: text(
+    '字段名不能跨行；检查上一行是否少了冒号或引号。',
+    'A key cannot span lines; check the line above for a missing colon or quote.',
+  ),
   UNEXPECTED_TOKEN: text('这里有一个 YAML 读不懂的符号。', 'YAML does not expect this character here.'),
   BAD_ALIAS: text('引用（*名称）找不到对应的锚点（&名称）。', 'This alias (*name) has no matching anchor (&name).'),
 };
 
 function keyAt(source: string, offset: number): string {
-  const key = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(source.slice(offset, offset + 200))?.[1] ?? source.slice(offset, offset + 20).split('\n')[0]!;
+  const key =
+    /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(source.slice(offset, offset + 200))?.[1] ??
+    source.slice(offset, offset + 20).split('\n')[0]!;
   return key.trim();
 }
 
@@ -180,7 +226,7 @@ function findUnclosedFlow(yamlText: string, opener: '[' | '{'): { line: number; 
   const lines = yamlText.split('\n');
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
-    const start = line.search(opener === '[' ? /(?:^|[:\-]\s+)\[/ : /(?:^|[:\-]\s+)\{/);
+    const start = line.search(opener === '[' ? /(?:^|[:-]\s+)\[/ : /(?:^|[:-]\s+)\{/);
     if (start === -1) continue;
     const column = line.indexOf(opener, start);
     let depth = 0;

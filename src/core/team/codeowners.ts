@@ -164,11 +164,15 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
   // head, in the sample policy); without them to the head, since such files (code, workflows,
   // schemas, this file) change how the department works. The policy's rules below override it.
   const stages = policy.review?.stages ?? {};
-  const unmatchedStages = (policy.review?.unmatched ?? []).map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined);
+  const unmatchedStages = (policy.review?.unmatched ?? [])
+    .map((id) => stages[id])
+    .filter((stage): stage is ReviewStage => stage !== undefined);
   const defaultRoles = unmatchedStages.length > 0 ? rolesToAsk(unmatchedStages) : (['head'] as Role[]);
   const defaultOwners = [...new Set(defaultRoles.flatMap((role) => activeLogins(team, role)))];
   const defaultAsked = roleList(defaultRoles);
-  lines.push(`# 其他文件（程序、工作流、Schema、本文件）：${defaultAsked.zh} / Everything else (code, workflows, schemas, this file): ${defaultAsked.en}`);
+  lines.push(
+    `# 其他文件（程序、工作流、Schema、本文件）：${defaultAsked.zh} / Everything else (code, workflows, schemas, this file): ${defaultAsked.en}`,
+  );
   if (defaultOwners.length > 0) lines.push(`* ${defaultOwners.join(' ')}`);
   else for (const role of defaultRoles) noOwner(role, '*');
 
@@ -184,7 +188,9 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
     const labels = ruleStages.map((stage) => stage.label);
     const asked = roleList(roles);
     lines.push('');
-    lines.push(`# ${labels.map((label) => label.zh).join(' + ')}（请求${asked.zh}审核） / ${labels.map((label) => label.en).join(' + ')} (asks: ${asked.en})`);
+    lines.push(
+      `# ${labels.map((label) => label.zh).join(' + ')}（请求${asked.zh}审核） / ${labels.map((label) => label.en).join(' + ')} (asks: ${asked.en})`,
+    );
     for (const glob of rule.paths) {
       const patterns = globToCodeownersPatterns(glob);
       if (!patterns) {
@@ -212,7 +218,10 @@ export function generateCodeowners(sources: CodeownersSources): CodeownersResult
  */
 function toolDefaultLines(policy: PolicyFile, team: TeamFile, defaultRoles: Role[]): string[] {
   const stages = policy.review?.stages ?? {};
-  const rules = (policy.review?.rules ?? []).map((rule) => ({ matches: picomatch(rule.paths, { dot: true }), roles: rolesToAsk(rule.stages.map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined)) }));
+  const rules = (policy.review?.rules ?? []).map((rule) => ({
+    matches: picomatch(rule.paths, { dot: true }),
+    roles: rolesToAsk(rule.stages.map((id) => stages[id]).filter((stage): stage is ReviewStage => stage !== undefined)),
+  }));
   const lines: string[] = [];
   for (const glob of TOOL_PROTECTED_PATHS) {
     // A path the glob names, to see which rule the policy would apply to it.
@@ -225,7 +234,11 @@ function toolDefaultLines(policy: PolicyFile, team: TeamFile, defaultRoles: Role
     for (const pattern of patterns) lines.push(`${pattern} ${owners.join(' ')}`);
   }
   if (lines.length === 0) return [];
-  return ['', '# mpflow 默认规则：程序、工作流、依赖、名册和制度须主管审批 / mpflow defaults: tooling, workflows, dependencies, roster and policy need the head', ...lines];
+  return [
+    '',
+    '# mpflow 默认规则：程序、工作流、依赖、名册和制度须主管审批 / mpflow defaults: tooling, workflows, dependencies, roster and policy need the head',
+    ...lines,
+  ];
 }
 
 export type SourcesResult = { ok: true; sources: CodeownersSources } | { ok: false; problems: Problem[] };
@@ -234,7 +247,14 @@ export type SourcesResult = { ok: true; sources: CodeownersSources } | { ok: fal
 export async function readCodeownersSources(root: string): Promise<SourcesResult> {
   const problems: Problem[] = [];
   const team = await readRecord<TeamFile>(root, TEAM_PATH, 'team', problems);
-  if (team === 'missing') problems.push(makeProblem(TEAM_PATH, 'team/missing', text('找不到成员名册 content/team.yaml。', 'The roster content/team.yaml is missing.')));
+  if (team === 'missing')
+    problems.push(
+      makeProblem(
+        TEAM_PATH,
+        'team/missing',
+        text('找不到成员名册 content/team.yaml。', 'The roster content/team.yaml is missing.'),
+      ),
+    );
 
   let policyNames: string[] = [];
   try {
@@ -248,16 +268,31 @@ export async function readCodeownersSources(root: string): Promise<SourcesResult
     const policy = await readRecord<PolicyFile>(root, file, 'policy', problems);
     if (policy !== 'missing' && policy !== undefined) policies.push({ ...policy, file });
   }
-  if (policyNames.length === 0) problems.push(makeProblem(POLICY_FOLDER, 'policy/missing', text('content/policy/ 下没有制度文件。', 'There is no policy file under content/policy/.')));
+  if (policyNames.length === 0)
+    problems.push(
+      makeProblem(
+        POLICY_FOLDER,
+        'policy/missing',
+        text('content/policy/ 下没有制度文件。', 'There is no policy file under content/policy/.'),
+      ),
+    );
   if (problems.length > 0 || team === 'missing' || team === undefined) return { ok: false, problems };
 
-  const newest = policies.reduce<(PolicyFile & { file: string }) | undefined>((latest, policy) => (!latest || policy.effective > latest.effective ? policy : latest), undefined);
+  const newest = policies.reduce<(PolicyFile & { file: string }) | undefined>(
+    (latest, policy) => (!latest || policy.effective > latest.effective ? policy : latest),
+    undefined,
+  );
   if (!newest) return { ok: false, problems };
   const { file, ...policyData } = newest;
   return { ok: true, sources: { team, policy: policyData, policyFile: file } };
 }
 
-async function readRecord<T>(root: string, file: string, kind: 'team' | 'policy', problems: Problem[]): Promise<T | 'missing' | undefined> {
+async function readRecord<T>(
+  root: string,
+  file: string,
+  kind: 'team' | 'policy',
+  problems: Problem[],
+): Promise<T | 'missing' | undefined> {
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) return 'missing';
   const read = await readTextFile(absolute, file);
@@ -273,7 +308,9 @@ async function readRecord<T>(root: string, file: string, kind: 'team' | 'policy'
   const { source } = parsed;
   const locate: Locator = (segments, at) => locateInYaml(source, segments, at);
   // An unknown field does not change who owns what; anything else might, so it stops the run.
-  const blocking = validateRecord(kind, source.data, file, locate).filter((problem) => problem.ruleId !== 'schema/unknown-field');
+  const blocking = validateRecord(kind, source.data, file, locate).filter(
+    (problem) => problem.ruleId !== 'schema/unknown-field',
+  );
   problems.push(...blocking);
   return blocking.length > 0 ? undefined : (source.data as T);
 }
@@ -286,7 +323,8 @@ export interface CodeownersComparison {
 }
 
 export function compareCodeowners(expected: string, actual: string | undefined): CodeownersComparison {
-  if (actual === undefined) return { upToDate: false, missing: expected.split('\n').filter((line) => line !== ''), extra: [] };
+  if (actual === undefined)
+    return { upToDate: false, missing: expected.split('\n').filter((line) => line !== ''), extra: [] };
   const normalised = actual.replace(/\r\n?/g, '\n');
   if (normalised === expected) return { upToDate: true, missing: [], extra: [] };
   const expectedLines = expected.split('\n');

@@ -38,11 +38,26 @@ export const TOOL_HEAD_STAGE = 'mpflow-head-approval';
 export function withToolReviewRules(policy: PolicyFile): PolicyFile {
   const review = policy.review;
   const stages = { ...review.stages };
-  const own = Object.entries(stages).find(([, stage]) => stage.kind === 'approval' && stage.role === 'head' && (stage.standIn ?? []).every((role) => role === 'head'))?.[0];
+  const own = Object.entries(stages).find(
+    ([, stage]) =>
+      stage.kind === 'approval' && stage.role === 'head' && (stage.standIn ?? []).every((role) => role === 'head'),
+  )?.[0];
   const headStage = own ?? TOOL_HEAD_STAGE;
   if (!own) {
-    stages[TOOL_HEAD_STAGE] = { kind: 'approval', role: 'head', label: { zh: '主管审批（mpflow 默认规则）', en: 'Head approval (mpflow default)' } };
+    stages[TOOL_HEAD_STAGE] = {
+      kind: 'approval',
+      role: 'head',
+      label: { zh: '主管审批（mpflow 默认规则）', en: 'Head approval (mpflow default)' },
+    };
   }
   const unmatched = review.unmatched && review.unmatched.length > 0 ? review.unmatched : [headStage];
-  return { ...policy, review: { ...review, stages, rules: [...review.rules, { paths: [...TOOL_PROTECTED_PATHS], stages: [headStage] }], unmatched } };
+  return {
+    ...policy,
+    review: {
+      ...review,
+      stages,
+      rules: [...review.rules, { paths: [...TOOL_PROTECTED_PATHS], stages: [headStage] }],
+      unmatched,
+    },
+  };
 }

@@ -40,7 +40,8 @@ export function placeholdersInBody(body: string): PlaceholderMatch[] {
   for (const line of body.split('\n')) {
     const marked = markedPlaceholder(line);
     if (marked) found.push({ offset: offset + marked.offset, text: marked.text });
-    else if (LEGACY_LINES.has(line.trim())) found.push({ offset: offset + line.indexOf(line.trim()), text: line.trim() });
+    else if (LEGACY_LINES.has(line.trim()))
+      found.push({ offset: offset + line.indexOf(line.trim()), text: line.trim() });
     offset += line.length + 1;
   }
   return found;

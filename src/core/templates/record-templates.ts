@@ -30,7 +30,11 @@ export function scalar(value: string | number | boolean): string {
 function block(key: string, value: string, indent: string): string {
   if (!value.includes('\n')) return `${indent}${key}: ${scalar(value)}\n`;
   const inner = `${indent}  `;
-  return `${indent}${key}: |\n${value.replace(/\n+$/, '').split('\n').map((line) => (line === '' ? '' : `${inner}${line}`)).join('\n')}\n`;
+  return `${indent}${key}: |\n${value
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => (line === '' ? '' : `${inner}${line}`))
+    .join('\n')}\n`;
 }
 
 /**
@@ -77,15 +81,25 @@ export function nextId(existing: Iterable<string>, prefix: 'T' | 'C', year: stri
 export function topicDraft(request: TopicRequest): Draft {
   let out = schemaLine('topic', 2);
   out += '# 选题库中的一个选题。选题会之后把 decision 改为 accepted、parked 或 rejected，并写 decidedAt。\n';
-  out += '# A topic of the library. After the topic meeting set decision to accepted, parked or rejected and add decidedAt.\n';
+  out +=
+    '# A topic of the library. After the topic meeting set decision to accepted, parked or rejected and add decidedAt.\n';
   out += `id: ${request.id}\ntitle: ${scalar(request.title)}\n`;
-  out += request.pillar ? `pillar: ${scalar(request.pillar)}\n` : '# pillar: 内容方向，如 知识科普、使用技巧 / content pillar\n';
+  out += request.pillar
+    ? `pillar: ${scalar(request.pillar)}\n`
+    : '# pillar: 内容方向，如 知识科普、使用技巧 / content pillar\n';
   out += `proposedBy: ${request.proposedBy}\nproposedAt: ${request.proposedAt}\ndecision: ${request.decision}\n`;
-  out += request.decidedAt ? `decidedAt: ${request.decidedAt}\n` : '# decidedAt: YYYY-MM-DD  选题会日期 / date of the topic meeting\n';
-  out += request.owner ? `owner: ${request.owner}\n` : '# owner: 负责撰写的文案策划 / the copywriter who will write it\n';
+  out += request.decidedAt
+    ? `decidedAt: ${request.decidedAt}\n`
+    : '# decidedAt: YYYY-MM-DD  选题会日期 / date of the topic meeting\n';
+  out += request.owner
+    ? `owner: ${request.owner}\n`
+    : '# owner: 负责撰写的文案策划 / the copywriter who will write it\n';
   out += request.audience ? `audience: ${scalar(request.audience)}\n` : '# audience: 目标读者 / intended readers\n';
   out += request.angle ? `angle: ${scalar(request.angle)}\n` : '# angle: 切入角度 / angle\n';
-  out += request.keywords && request.keywords.length > 0 ? `keywords: [${request.keywords.map(scalar).join(', ')}]\n` : '# keywords: [关键词]\n';
+  out +=
+    request.keywords && request.keywords.length > 0
+      ? `keywords: [${request.keywords.map(scalar).join(', ')}]\n`
+      : '# keywords: [关键词]\n';
   return { path: `content/topics/${request.id}.yaml`, content: out };
 }
 
@@ -107,8 +121,10 @@ export interface CampaignRequest {
 
 export function campaignDraft(request: CampaignRequest): Draft {
   let out = schemaLine('campaign', 2);
-  out += '# 活动记录。规则全文会做合规检查；活动结束后在 results 中写参与人数、转化率和满意度（考核与 targets 比较）。\n';
-  out += '# A campaign. Its rules are checked for compliance; after it ends, record results (appraisal compares them with targets).\n';
+  out +=
+    '# 活动记录。规则全文会做合规检查；活动结束后在 results 中写参与人数、转化率和满意度（考核与 targets 比较）。\n';
+  out +=
+    '# A campaign. Its rules are checked for compliance; after it ends, record results (appraisal compares them with targets).\n';
   out += `id: ${request.id}\nkind: ${request.kind}\ntitle: ${scalar(request.title)}\nowner: ${request.owner}\n`;
   out += `goal: ${scalar(request.goal ?? placeholder('活动目的，一两句话'))}\n`;
   out += `period:\n  start: ${request.start}\n  end: ${request.end}\n`;
@@ -121,9 +137,13 @@ export function campaignDraft(request: CampaignRequest): Draft {
     out += 'targets:\n';
     for (const [key, value] of Object.entries(targets)) out += `  ${key}: ${value}\n`;
   } else {
-    out += '# targets: { participants: 500, conversionRate: 0.05, satisfaction: 4.5 }  考核用的目标值 / targets the appraisal compares results with\n';
+    out +=
+      '# targets: { participants: 500, conversionRate: 0.05, satisfaction: 4.5 }  考核用的目标值 / targets the appraisal compares results with\n';
   }
-  out += request.articles && request.articles.length > 0 ? `articles: [${request.articles.join(', ')}]\n` : '# articles: [活动文章编号，如 2027-01-08-spring-quiz]\n';
+  out +=
+    request.articles && request.articles.length > 0
+      ? `articles: [${request.articles.join(', ')}]\n`
+      : '# articles: [活动文章编号，如 2027-01-08-spring-quiz]\n';
   return { path: `content/campaigns/${request.id}.yaml`, content: out };
 }
 
@@ -160,7 +180,8 @@ export function ratingDraft(request: RatingRequest, policy: PolicyFile): Draft {
   out += `# ${request.period} ${request.member.name}（${request.member.id}）的${roleZh}，由 ${request.rater} 填写；按 ${policy.effective} 版制度的定性指标打分，评分范围 ${min}–${max}。\n`;
   out += `# ${request.period} ${role} rating of ${request.member.id} by ${request.rater}: rate every qualitative indicator of the ${policy.effective} policy, from ${min} to ${max}.\n`;
   out += '# 把【待填写】换成分数；提交时把 submittedAt 改成提交的时间。评语保密，不会出现在网站上。\n';
-  out += '# Replace every 【待填写】 with a score and set submittedAt when you submit. The comment is private and never reaches the site.\n';
+  out +=
+    '# Replace every 【待填写】 with a score and set submittedAt when you submit. The comment is private and never reaches the site.\n';
   out += `member: ${request.member.id}\nperiod: ${request.period}\nrater: ${request.rater}\nrole: ${role}\nsubmittedAt: ${request.submittedAt}\nratings:\n`;
   for (const leaf of indicatorLeaves(policy).filter((candidate) => candidate.node.measure === 'qualitative')) {
     const value = request.ratings[leaf.node.id];
@@ -168,7 +189,10 @@ export function ratingDraft(request: RatingRequest, policy: PolicyFile): Draft {
     // A score nobody gave yet is a placeholder, so check names it as one (template/placeholder), not only as "not a number".
     out += `  ${leaf.node.id}: ${value === undefined ? placeholder(`${min}–${max} 分 / score ${min}–${max}`) : value}\n`;
   }
-  out += request.comment !== undefined ? block('comment', request.comment, '') : '# comment: 评语（保密，可选） / comment (private, optional)\n';
+  out +=
+    request.comment !== undefined
+      ? block('comment', request.comment, '')
+      : '# comment: 评语（保密，可选） / comment (private, optional)\n';
   return { path: ratingPath(request.period, request.member.id, request.rater, role), content: out };
 }
 
@@ -189,7 +213,8 @@ export function interviewDraft(request: InterviewRequest): Draft {
   out += block('summary', request.summary ?? placeholder('面谈纪要：肯定了什么、指出了什么不足'), '');
   if (request.actions.length > 0) {
     out += 'actions:\n';
-    for (const action of request.actions) out += `  - action: ${scalar(action.action)}\n${action.due ? `    due: ${action.due}\n` : ''}`;
+    for (const action of request.actions)
+      out += `  - action: ${scalar(action.action)}\n${action.due ? `    due: ${action.due}\n` : ''}`;
   } else {
     out += '# actions:\n#   - action: 共同商定的改进事项 / an agreed action\n#     due: YYYY-MM-DD\n';
   }
@@ -202,16 +227,24 @@ export function interviewDraft(request: InterviewRequest): Draft {
  * A new item at the end of the block list under the file's last key (calibrations' entries,
  * training records' sessions), as text, so the comments and layout above are kept as written.
  */
-export function appendItem(previous: string, key: string, item: Record<string, string | number | string[]>): string | undefined {
+export function appendItem(
+  previous: string,
+  key: string,
+  item: Record<string, string | number | string[]>,
+): string | undefined {
   const lines = previous.replace(/\s+$/, '').split('\n');
   const keyLine = lines.findIndex((line) => new RegExp(`^${key}:\\s*(\\[\\s*\\])?\\s*(#.*)?$`).test(line));
   if (keyLine === -1) return undefined;
   // Only when the list is the file's last top-level key; otherwise the caller refuses.
   if (lines.slice(keyLine + 1).some((line) => /^[^\s#-]/.test(line))) return undefined;
-  const itemIndent = /^(\s*)- /.exec(lines.slice(keyLine + 1).find((line) => /^\s*- /.test(line)) ?? '  - ')?.[1] ?? '  ';
+  const itemIndent =
+    /^(\s*)- /.exec(lines.slice(keyLine + 1).find((line) => /^\s*- /.test(line)) ?? '  - ')?.[1] ?? '  ';
   const entries = Object.entries(item);
   const text = entries
-    .map(([name, value], index) => `${index === 0 ? `${itemIndent}- ` : `${itemIndent}  `}${name}: ${Array.isArray(value) ? `[${value.map(scalar).join(', ')}]` : scalar(value)}`)
+    .map(
+      ([name, value], index) =>
+        `${index === 0 ? `${itemIndent}- ` : `${itemIndent}  `}${name}: ${Array.isArray(value) ? `[${value.map(scalar).join(', ')}]` : scalar(value)}`,
+    )
     .join('\n');
   const head = lines.slice(0, keyLine).join('\n');
   const tail = lines.slice(keyLine + 1).join('\n');
@@ -227,9 +260,19 @@ export interface CalibrationRequest {
   reason: string;
 }
 
-export function calibrationDraft(request: CalibrationRequest, previous: string | undefined, policy: PolicyFile): Draft | undefined {
+export function calibrationDraft(
+  request: CalibrationRequest,
+  previous: string | undefined,
+  policy: PolicyFile,
+): Draft | undefined {
   const { maxPoints, roles } = policy.appraisal.calibration;
-  const entry = { member: request.member, points: request.points, by: request.by, at: request.at, reason: request.reason };
+  const entry = {
+    member: request.member,
+    points: request.points,
+    by: request.by,
+    at: request.at,
+    reason: request.reason,
+  };
   const path = `appraisals/${request.period}/calibrations.yaml`;
   if (previous !== undefined) {
     const content = appendItem(previous, 'entries', entry);
@@ -253,7 +296,13 @@ export interface TrainingSessionRequest {
 
 export function trainingSessionDraft(request: TrainingSessionRequest, previous: string | undefined): Draft | undefined {
   const path = `content/training/records-${request.year}.yaml`;
-  const session: Record<string, string | number | string[]> = { course: request.course, date: request.date, hours: request.hours, attendees: request.attendees, ...(request.notes ? { notes: request.notes } : {}) };
+  const session: Record<string, string | number | string[]> = {
+    course: request.course,
+    date: request.date,
+    hours: request.hours,
+    attendees: request.attendees,
+    ...(request.notes ? { notes: request.notes } : {}),
+  };
   if (previous !== undefined) {
     const content = appendItem(previous, 'sessions', session);
     return content === undefined ? undefined : { path, content, previous };
@@ -278,10 +327,16 @@ export interface PolicyVersionRequest {
  * the new effective date and a changelog line on top, so the edit that follows is a diff
  * against what was in force.
  */
-export function policyVersionDraft(repository: Repository, request: PolicyVersionRequest): { draft: Draft; from: string } | undefined {
+export function policyVersionDraft(
+  repository: Repository,
+  request: PolicyVersionRequest,
+): { draft: Draft; from: string } | undefined {
   const valid = repository.policies.filter((record) => record.valid);
   const dayBefore = new Date(Date.parse(`${request.effective}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const base = policyInForce(valid.map((record) => record.data), dayBefore);
+  const base = policyInForce(
+    valid.map((record) => record.data),
+    dayBefore,
+  );
   const record = base && valid.find((candidate) => candidate.data === base);
   if (!base || !record?.yaml) return undefined;
   const lines = record.yaml.text.split('\n');
@@ -291,5 +346,8 @@ export function policyVersionDraft(repository: Repository, request: PolicyVersio
   const firstField = lines.findIndex((line) => /^[^#\s]/.test(line));
   const changelog = `# ${request.effective} 起生效，由 ${base.effective} 版修订${request.by ? `（${request.by}）` : ''}：${request.change.replace(/\s+/g, ' ')}\n# In force from ${request.effective}, revised from the ${base.effective} version${request.by ? ` (${request.by})` : ''}: ${request.change.replace(/\s+/g, ' ')}`;
   lines.splice(firstField === -1 ? 0 : firstField, 0, ...changelog.split('\n'));
-  return { draft: { path: `content/policy/${request.effective}.yaml`, content: lines.join('\n') }, from: base.effective };
+  return {
+    draft: { path: `content/policy/${request.effective}.yaml`, content: lines.join('\n') },
+    from: base.effective,
+  };
 }

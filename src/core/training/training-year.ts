@@ -108,9 +108,18 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
   const sessions = (records?.sessions ?? []).filter((session) => session.date <= today);
 
   const courses: CourseView[] = plan.courses.map((course) => {
-    const held = sessions.filter((session) => session.course === course.id).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const held = sessions
+      .filter((session) => session.course === course.id)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const heldHours = round(held.reduce((sum, session) => sum + session.hours, 0));
-    const status: CourseStatus = heldHours >= course.hours ? 'held' : heldHours > 0 ? 'partial' : course.month < currentMonth ? 'missed' : 'planned';
+    const status: CourseStatus =
+      heldHours >= course.hours
+        ? 'held'
+        : heldHours > 0
+          ? 'partial'
+          : course.month < currentMonth
+            ? 'missed'
+            : 'planned';
     const view: CourseView = {
       id: course.id,
       title: course.title,
@@ -118,7 +127,11 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
       audience: course.audience,
       hours: course.hours,
       month: course.month,
-      sessions: held.map((session) => ({ date: session.date, hours: session.hours, attendance: session.attendees.length })),
+      sessions: held.map((session) => ({
+        date: session.date,
+        hours: session.hours,
+        attendance: session.attendees.length,
+      })),
       heldHours,
       attendees: new Set(held.flatMap((session) => session.attendees)).size,
       audienceSize: current.filter((member) => member.roles.some((role) => course.audience.includes(role))).length,
@@ -134,10 +147,17 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
   const members: MemberTrainingView[] = current.map((member) => {
     const attended = sessions.filter((session) => session.attendees.includes(member.id));
     const hoursByCourse = new Map<string, number>();
-    for (const session of attended) hoursByCourse.set(session.course, (hoursByCourse.get(session.course) ?? 0) + session.hours);
+    for (const session of attended)
+      hoursByCourse.set(session.course, (hoursByCourse.get(session.course) ?? 0) + session.hours);
     const memberCourses: MemberCourseView[] = [...hoursByCourse].map(([id, hours]) => {
       const course = courseById.get(id);
-      return { id, title: course?.title ?? id, hours: round(hours), planned: course?.hours ?? hours, complete: hours >= (course?.hours ?? hours) };
+      return {
+        id,
+        title: course?.title ?? id,
+        hours: round(hours),
+        planned: course?.hours ?? hours,
+        complete: hours >= (course?.hours ?? hours),
+      };
     });
     memberCourses.sort((a, b) => (a.id < b.id ? -1 : 1));
     const planned = courses.filter((course) => member.roles.some((role) => course.audience.includes(role)));
@@ -153,7 +173,9 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
       plannedCourses: planned.length,
       plannedHours,
       // The trainer of a course taught it: not a course they missed.
-      missedCourses: planned.filter((course) => course.heldHours > 0 && !hoursByCourse.has(course.id) && course.trainer?.id !== member.id).map(({ id, title }) => ({ id, title })),
+      missedCourses: planned
+        .filter((course) => course.heldHours > 0 && !hoursByCourse.has(course.id) && course.trainer?.id !== member.id)
+        .map(({ id, title }) => ({ id, title })),
       belowTarget: false,
     };
     if (plan.targetHours !== undefined) {
@@ -165,9 +187,19 @@ export function buildTrainingYear(input: YearInput): TrainingYearView {
 
   const trainingNeeds: TrainingNeedView[] = input.appraisalFlags
     // This year's monthly results, and the annual results of last year (they shape this year's plan) and this year.
-    .filter((flag) => flag.trainingNeed && (flag.period.startsWith(`${plan.year}-`) || flag.period === String(plan.year) || flag.period === String(plan.year - 1)))
+    .filter(
+      (flag) =>
+        flag.trainingNeed &&
+        (flag.period.startsWith(`${plan.year}-`) ||
+          flag.period === String(plan.year) ||
+          flag.period === String(plan.year - 1)),
+    )
     .map((flag) => {
-      const need: TrainingNeedView = { member: flag.member, name: names.get(flag.member) ?? flag.member, period: flag.period };
+      const need: TrainingNeedView = {
+        member: flag.member,
+        name: names.get(flag.member) ?? flag.member,
+        period: flag.period,
+      };
       if (flag.grade) need.grade = flag.grade;
       return need;
     })
@@ -200,14 +232,22 @@ export function trainingYears(repository: Repository, today: string): TrainingYe
   const appraisalFlags: Array<{ member: string; period: string; grade?: string; trainingNeed: boolean }> = [];
   for (const { data } of repository.scoreResults ?? []) {
     if (data.status !== 'scored' || !data.application) continue;
-    const flag: { member: string; period: string; grade?: string; trainingNeed: boolean } = { member: data.member, period: data.period, trainingNeed: data.application.trainingNeed };
+    const flag: { member: string; period: string; grade?: string; trainingNeed: boolean } = {
+      member: data.member,
+      period: data.period,
+      trainingNeed: data.application.trainingNeed,
+    };
     if (data.grade) flag.grade = data.grade;
     appraisalFlags.push(flag);
   }
   for (const { data } of repository.annualResults ?? []) {
     for (const [member, result] of Object.entries(data.members ?? {})) {
       if (!result?.application) continue;
-      const flag: { member: string; period: string; grade?: string; trainingNeed: boolean } = { member, period: String(data.year), trainingNeed: result.application.trainingNeed };
+      const flag: { member: string; period: string; grade?: string; trainingNeed: boolean } = {
+        member,
+        period: String(data.year),
+        trainingNeed: result.application.trainingNeed,
+      };
       if (result.grade) flag.grade = result.grade;
       appraisalFlags.push(flag);
     }
@@ -215,7 +255,9 @@ export function trainingYears(repository: Repository, today: string): TrainingYe
   return repository.trainingPlans
     .filter((plan) => plan.valid)
     .map((plan) => {
-      const records = repository.trainingRecords.find((candidate) => candidate.valid && candidate.data.year === plan.data.year)?.data;
+      const records = repository.trainingRecords.find(
+        (candidate) => candidate.valid && candidate.data.year === plan.data.year,
+      )?.data;
       const input: YearInput = { plan: plan.data, members, appraisalFlags, today };
       if (records) input.records = records;
       return buildTrainingYear(input);

@@ -1,6 +1,12 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { errcodeMeaning, refusedIpOf } from './errors.ts';
-import { defaultTokenCachePath, readCachedToken, removeCachedToken, writeCachedToken, type CachedToken } from './token-cache.ts';
+import {
+  defaultTokenCachePath,
+  readCachedToken,
+  removeCachedToken,
+  writeCachedToken,
+  type CachedToken,
+} from './token-cache.ts';
 
 export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 
@@ -40,7 +46,12 @@ export interface WeChatClientOptions {
 export interface WeChatClient {
   getJson<T>(path: string, query?: Record<string, string>): Promise<T>;
   postJson<T>(path: string, body: unknown, query?: Record<string, string>): Promise<T>;
-  uploadFile<T>(path: string, field: string, file: { name: string; bytes: Uint8Array; contentType: string }, query?: Record<string, string>): Promise<T>;
+  uploadFile<T>(
+    path: string,
+    field: string,
+    file: { name: string; bytes: Uint8Array; contentType: string },
+    query?: Record<string, string>,
+  ): Promise<T>;
 }
 
 /** WeChat answered with errcode ≠ 0. `request` is "POST /cgi-bin/draft/add": never the query, which holds the token. */
@@ -92,7 +103,13 @@ export function wechatClientFromEnvironment(
   const appId = env.WECHAT_APPID!;
   const baseUrl = (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
   // The AppSecret travels in the token request: plain http:// is accepted only to this machine.
-  if (!URL.canParse(baseUrl) || !/^https?:\/\//i.test(baseUrl) || new URL(baseUrl).username !== '' || new URL(baseUrl).password !== '' || (new URL(baseUrl).protocol === 'http:' && !isLoopbackHost(new URL(baseUrl).hostname))) {
+  if (
+    !URL.canParse(baseUrl) ||
+    !/^https?:\/\//i.test(baseUrl) ||
+    new URL(baseUrl).username !== '' ||
+    new URL(baseUrl).password !== '' ||
+    (new URL(baseUrl).protocol === 'http:' && !isLoopbackHost(new URL(baseUrl).hostname))
+  ) {
     throw new WeChatConfigurationError(
       text(
         'WECHAT_API_BASE 应是以 https:// 开头、不含用户名密码的网址（微信接口或固定 IP 代理的地址）；http:// 只允许本机（localhost、127.0.0.1、::1），否则 AppSecret 会明文传输。',
@@ -101,7 +118,8 @@ export function wechatClientFromEnvironment(
     );
   }
   // MPFLOW_WECHAT_TOKEN_CACHE lets a runner keep the token somewhere it persists between jobs.
-  const tokenCachePath = overrides.tokenCachePath ?? env.MPFLOW_WECHAT_TOKEN_CACHE ?? defaultTokenCachePath(appId, baseUrl, env);
+  const tokenCachePath =
+    overrides.tokenCachePath ?? env.MPFLOW_WECHAT_TOKEN_CACHE ?? defaultTokenCachePath(appId, baseUrl, env);
   return createWeChatClient({ ...overrides, appId, appSecret: env.WECHAT_APPSECRET!, baseUrl, tokenCachePath });
 }
 
@@ -120,7 +138,10 @@ export class WeChatConfigurationError extends Error {
   }
 }
 
-type Payload = { kind: 'none' } | { kind: 'json'; body: unknown } | { kind: 'file'; field: string; file: { name: string; bytes: Uint8Array; contentType: string } };
+type Payload =
+  | { kind: 'none' }
+  | { kind: 'json'; body: unknown }
+  | { kind: 'file'; field: string; file: { name: string; bytes: Uint8Array; contentType: string } };
 
 export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '');
@@ -133,7 +154,12 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   let memoryToken: CachedToken | undefined;
 
   /** Sends one HTTP request; WeChat's JSON answer, or a WeChatNetworkError. */
-  async function send(method: 'GET' | 'POST', path: string, query: Record<string, string>, payload: Payload): Promise<Record<string, unknown>> {
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    payload: Payload,
+  ): Promise<Record<string, unknown>> {
     const request = `${method} ${path}`;
     const url = new URL(baseUrl + path);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
@@ -144,7 +170,11 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
       init.body = JSON.stringify(payload.body);
     } else if (payload.kind === 'file') {
       const form = new FormData();
-      form.append(payload.field, new Blob([payload.file.bytes as Uint8Array<ArrayBuffer>], { type: payload.file.contentType }), payload.file.name);
+      form.append(
+        payload.field,
+        new Blob([payload.file.bytes as Uint8Array<ArrayBuffer>], { type: payload.file.contentType }),
+        payload.file.name,
+      );
       init.body = form;
     }
     let response: Response;
@@ -152,12 +182,28 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
       response = await fetchImpl(url, init);
     } catch (error) {
       // fetch's messages can quote the whole URL, access_token and all.
-      const reason = scrub(error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error));
-      throw new WeChatNetworkError(request, text(`${request} 无法连接微信接口（${shownBase}）：${reason}`, `${request} could not reach the WeChat API (${shownBase}): ${reason}`), true);
+      const reason = scrub(
+        error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error),
+      );
+      throw new WeChatNetworkError(
+        request,
+        text(
+          `${request} 无法连接微信接口（${shownBase}）：${reason}`,
+          `${request} could not reach the WeChat API (${shownBase}): ${reason}`,
+        ),
+        true,
+      );
     }
     const body = await response.text().catch(() => '');
     if (response.status >= 500) {
-      throw new WeChatNetworkError(request, text(`${request} 微信接口返回 HTTP ${response.status}。`, `${request}: the WeChat API answered HTTP ${response.status}.`), true);
+      throw new WeChatNetworkError(
+        request,
+        text(
+          `${request} 微信接口返回 HTTP ${response.status}。`,
+          `${request}: the WeChat API answered HTTP ${response.status}.`,
+        ),
+        true,
+      );
     }
     let parsed: unknown;
     try {
@@ -165,12 +211,19 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     } catch {
       throw new WeChatNetworkError(
         request,
-        text(`${request} 的回应不是 JSON（HTTP ${response.status}）。WECHAT_API_BASE 是否指向微信接口或其代理？`, `${request} did not answer JSON (HTTP ${response.status}). Does WECHAT_API_BASE point at the WeChat API or a proxy of it?`),
+        text(
+          `${request} 的回应不是 JSON（HTTP ${response.status}）。WECHAT_API_BASE 是否指向微信接口或其代理？`,
+          `${request} did not answer JSON (HTTP ${response.status}). Does WECHAT_API_BASE point at the WeChat API or a proxy of it?`,
+        ),
         false,
       );
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new WeChatNetworkError(request, text(`${request} 的回应不是 JSON 对象。`, `${request} did not answer a JSON object.`), false);
+      throw new WeChatNetworkError(
+        request,
+        text(`${request} 的回应不是 JSON 对象。`, `${request} did not answer a JSON object.`),
+        false,
+      );
     }
     return parsed as Record<string, unknown>;
   }
@@ -208,12 +261,32 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   async function fetchToken(forceRefresh: boolean): Promise<CachedToken> {
     const request = 'POST /cgi-bin/stable_token';
     const answer = await withTransientRetries(request, '/cgi-bin/stable_token', () =>
-      send('POST', '/cgi-bin/stable_token', {}, { kind: 'json', body: { grant_type: 'client_credential', appid: options.appId, secret: options.appSecret, force_refresh: forceRefresh } }),
+      send(
+        'POST',
+        '/cgi-bin/stable_token',
+        {},
+        {
+          kind: 'json',
+          body: {
+            grant_type: 'client_credential',
+            appid: options.appId,
+            secret: options.appSecret,
+            force_refresh: forceRefresh,
+          },
+        },
+      ),
     );
     const errcode = Number(answer.errcode ?? 0);
     if (errcode !== 0) throw apiError(request, errcode, String(answer.errmsg ?? ''));
     if (typeof answer.access_token !== 'string' || typeof answer.expires_in !== 'number') {
-      throw new WeChatNetworkError(request, text(`${request} 的回应缺少 access_token 或 expires_in。`, `${request} answered without access_token or expires_in.`), false);
+      throw new WeChatNetworkError(
+        request,
+        text(
+          `${request} 的回应缺少 access_token 或 expires_in。`,
+          `${request} answered without access_token or expires_in.`,
+        ),
+        false,
+      );
     }
     const token = { accessToken: answer.access_token, expiresAt: now() + answer.expires_in * 1000 };
     memoryToken = token;
@@ -225,7 +298,8 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     return token;
   }
 
-  const isFresh = (token: CachedToken | undefined): token is CachedToken => token !== undefined && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > now();
+  const isFresh = (token: CachedToken | undefined): token is CachedToken =>
+    token !== undefined && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > now();
 
   async function currentToken(): Promise<string> {
     if (isFresh(memoryToken)) return memoryToken.accessToken;
@@ -249,14 +323,19 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     return (await fetchToken(true)).accessToken;
   }
 
-  async function withTransientRetries(request: string, path: string, attempt: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
+  async function withTransientRetries(
+    request: string,
+    path: string,
+    attempt: () => Promise<Record<string, unknown>>,
+  ): Promise<Record<string, unknown>> {
     for (let retry = 0; ; retry += 1) {
       let answer: Record<string, unknown>;
       try {
         answer = await attempt();
       } catch (error) {
         // Only a dropped connection or an HTTP 5xx is worth another try; a non-JSON answer will not change.
-        const transient = error instanceof WeChatNetworkError && error.mayHaveTakenEffect && !NOT_RESENT_AFTER_NETWORK_ERROR.has(path);
+        const transient =
+          error instanceof WeChatNetworkError && error.mayHaveTakenEffect && !NOT_RESENT_AFTER_NETWORK_ERROR.has(path);
         if (transient && retry < MAX_TRANSIENT_RETRIES) {
           await sleep(BACKOFF_MS.busy[retry]!);
           continue;
@@ -264,18 +343,26 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         throw error;
       }
       const errcode = Number(answer.errcode ?? 0);
-      const wait = errcode === -1 ? BACKOFF_MS.busy[retry] : errcode === 45011 ? BACKOFF_MS['minute-quota'][retry] : undefined;
+      const wait =
+        errcode === -1 ? BACKOFF_MS.busy[retry] : errcode === 45011 ? BACKOFF_MS['minute-quota'][retry] : undefined;
       if (wait === undefined || retry >= MAX_TRANSIENT_RETRIES) return answer;
       await sleep(wait);
     }
   }
 
-  async function call<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, payload: Payload): Promise<T> {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    payload: Payload,
+  ): Promise<T> {
     const request = `${method} ${path}`;
     let token = await currentToken();
     let refreshed = false;
     for (;;) {
-      const answer = await withTransientRetries(request, path, () => send(method, path, { ...query, access_token: token }, payload));
+      const answer = await withTransientRetries(request, path, () =>
+        send(method, path, { ...query, access_token: token }, payload),
+      );
       const errcode = Number(answer.errcode ?? 0);
       if (errcode === 0) return answer as T;
       if (errcodeMeaning(errcode).action === 'refresh-token' && !refreshed) {
@@ -283,15 +370,25 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         token = await replaceToken(token);
         continue;
       }
-      throw apiError(request, errcode, String(answer.errmsg ?? ''), payload.kind === 'file' ? payload.file.name : undefined);
+      throw apiError(
+        request,
+        errcode,
+        String(answer.errmsg ?? ''),
+        payload.kind === 'file' ? payload.file.name : undefined,
+      );
     }
   }
 
   return {
     getJson: <T>(path: string, query: Record<string, string> = {}) => call<T>('GET', path, query, { kind: 'none' }),
-    postJson: <T>(path: string, body: unknown, query: Record<string, string> = {}) => call<T>('POST', path, query, { kind: 'json', body }),
-    uploadFile: <T>(path: string, field: string, file: { name: string; bytes: Uint8Array; contentType: string }, query: Record<string, string> = {}) =>
-      call<T>('POST', path, query, { kind: 'file', field, file }),
+    postJson: <T>(path: string, body: unknown, query: Record<string, string> = {}) =>
+      call<T>('POST', path, query, { kind: 'json', body }),
+    uploadFile: <T>(
+      path: string,
+      field: string,
+      file: { name: string; bytes: Uint8Array; contentType: string },
+      query: Record<string, string> = {},
+    ) => call<T>('POST', path, query, { kind: 'file', field, file }),
   };
 }
 

@@ -19,16 +19,31 @@ export interface ErrcodeMeaning {
 /** Every errcode the WeChat API documents for the calls mpflow makes, with what it means to an operator. */
 export const WECHAT_ERRCODES: Readonly<Record<number, ErrcodeMeaning>> = {
   [-1]: { action: 'retry', meaning: text('微信系统繁忙，稍后重试。', 'WeChat is busy; try again shortly.') },
-  40001: { action: 'refresh-token', meaning: text('access_token 无效或已被新的 token 取代。', 'The access token is invalid or was replaced by a newer one.') },
-  40014: { action: 'refresh-token', meaning: text('access_token 不合法（不是最新的）。', 'The access token is not valid (not the latest).') },
+  40001: {
+    action: 'refresh-token',
+    meaning: text(
+      'access_token 无效或已被新的 token 取代。',
+      'The access token is invalid or was replaced by a newer one.',
+    ),
+  },
+  40014: {
+    action: 'refresh-token',
+    meaning: text('access_token 不合法（不是最新的）。', 'The access token is not valid (not the latest).'),
+  },
   42001: { action: 'refresh-token', meaning: text('access_token 已过期。', 'The access token has expired.') },
   40013: {
     action: 'stop',
-    meaning: text('AppID 无效：请检查 WECHAT_APPID 是否为本公众号的 AppID。', 'The AppID is invalid: check that WECHAT_APPID is this account’s AppID.'),
+    meaning: text(
+      'AppID 无效：请检查 WECHAT_APPID 是否为本公众号的 AppID。',
+      'The AppID is invalid: check that WECHAT_APPID is this account’s AppID.',
+    ),
   },
   40125: {
     action: 'stop',
-    meaning: text('AppSecret 无效：请检查 WECHAT_APPSECRET，若已在公众平台重置，需更新仓库密钥。', 'The AppSecret is invalid: check WECHAT_APPSECRET; if it was reset on the MP platform, update the repository secret.'),
+    meaning: text(
+      'AppSecret 无效：请检查 WECHAT_APPSECRET，若已在公众平台重置，需更新仓库密钥。',
+      'The AppSecret is invalid: check WECHAT_APPSECRET; if it was reset on the MP platform, update the repository secret.',
+    ),
   },
   40164: {
     action: 'stop',
@@ -37,24 +52,84 @@ export const WECHAT_ERRCODES: Readonly<Record<number, ErrcodeMeaning>> = {
       'The caller’s IP is not on the account’s IP whitelist: add the outbound IP under 设置与开发 → 基本配置 → IP白名单 on the MP platform, or route through a fixed-IP proxy with WECHAT_API_BASE.',
     ),
   },
-  45009: { action: 'stop', meaning: text('今天的接口调用次数已用完，明天再试。', 'The daily API quota is used up; try again tomorrow.') },
-  45011: { action: 'retry', meaning: text('调用太频繁（每分钟限额），稍后重试。', 'Too many calls this minute (per-minute quota); wait and retry.') },
-  48001: { action: 'stop', meaning: text('本公众号没有这个接口的权限。', 'This account is not authorised to use this API.') },
-  40005: { action: 'stop', meaning: text('文件类型不支持（正文图片只能是 jpg/png，封面 thumb 只能是 jpg）。', 'Unsupported file type (body images must be jpg/png; a thumb cover must be jpg).') },
-  40009: { action: 'stop', meaning: text('图片大小超过限制（正文图片须小于 1 MB）。', 'The image is too large (body images must be under 1 MB).') },
-  40007: { action: 'stop', meaning: text('media_id 无效（素材不存在或已删除）。', 'The media_id is invalid (the material does not exist or was deleted).') },
+  45009: {
+    action: 'stop',
+    meaning: text('今天的接口调用次数已用完，明天再试。', 'The daily API quota is used up; try again tomorrow.'),
+  },
+  45011: {
+    action: 'retry',
+    meaning: text(
+      '调用太频繁（每分钟限额），稍后重试。',
+      'Too many calls this minute (per-minute quota); wait and retry.',
+    ),
+  },
+  48001: {
+    action: 'stop',
+    meaning: text('本公众号没有这个接口的权限。', 'This account is not authorised to use this API.'),
+  },
+  40005: {
+    action: 'stop',
+    meaning: text(
+      '文件类型不支持（正文图片只能是 jpg/png，封面 thumb 只能是 jpg）。',
+      'Unsupported file type (body images must be jpg/png; a thumb cover must be jpg).',
+    ),
+  },
+  40009: {
+    action: 'stop',
+    meaning: text(
+      '图片大小超过限制（正文图片须小于 1 MB）。',
+      'The image is too large (body images must be under 1 MB).',
+    ),
+  },
+  40007: {
+    action: 'stop',
+    meaning: text(
+      'media_id 无效（素材不存在或已删除）。',
+      'The media_id is invalid (the material does not exist or was deleted).',
+    ),
+  },
   41005: { action: 'stop', meaning: text('请求中缺少多媒体文件数据。', 'The request carries no media file.') },
-  45002: { action: 'stop', meaning: text('正文超过长度限制（须少于 2 万字符且小于 1 MB）。', 'The content is too long (it must be under 20,000 characters and 1 MB).') },
+  45002: {
+    action: 'stop',
+    meaning: text(
+      '正文超过长度限制（须少于 2 万字符且小于 1 MB）。',
+      'The content is too long (it must be under 20,000 characters and 1 MB).',
+    ),
+  },
   45003: { action: 'stop', meaning: text('标题超过 32 个字符。', 'The title is longer than 32 characters.') },
   45004: { action: 'stop', meaning: text('摘要超过 128 个字符。', 'The digest is longer than 128 characters.') },
-  45005: { action: 'stop', meaning: text('“阅读原文”链接超过长度限制。', 'The 阅读原文 link (content_source_url) is too long.') },
+  45005: {
+    action: 'stop',
+    meaning: text('“阅读原文”链接超过长度限制。', 'The 阅读原文 link (content_source_url) is too long.'),
+  },
   45110: { action: 'stop', meaning: text('作者超过 16 个字符。', 'The author is longer than 16 characters.') },
   53503: { action: 'record', meaning: text('草稿未通过发布检查。', 'The draft failed the publishing check.') },
-  53504: { action: 'record', meaning: text('需要到公众平台网页端编辑后才能发布。', 'The draft must be edited on the MP web console before it can be published.') },
-  53505: { action: 'record', meaning: text('请先在公众平台手动保存草稿再发布。', 'Save the draft manually on the MP web console first, then publish.') },
+  53504: {
+    action: 'record',
+    meaning: text(
+      '需要到公众平台网页端编辑后才能发布。',
+      'The draft must be edited on the MP web console before it can be published.',
+    ),
+  },
+  53505: {
+    action: 'record',
+    meaning: text(
+      '请先在公众平台手动保存草稿再发布。',
+      'Save the draft manually on the MP web console first, then publish.',
+    ),
+  },
   // Global code tables (WxJava's WxMpErrorMsgEnum): 61500 日期格式错误, 61501 日期范围错误.
-  61500: { action: 'stop', meaning: text('日期格式错误（应为 YYYY-MM-DD）。', 'The date format is wrong (it must be YYYY-MM-DD).') },
-  61501: { action: 'stop', meaning: text('日期范围错误（超过接口的最大跨度，或结束日期不早于今天）。', 'The date range is wrong (longer than the endpoint allows, or ending today or later).') },
+  61500: {
+    action: 'stop',
+    meaning: text('日期格式错误（应为 YYYY-MM-DD）。', 'The date format is wrong (it must be YYYY-MM-DD).'),
+  },
+  61501: {
+    action: 'stop',
+    meaning: text(
+      '日期范围错误（超过接口的最大跨度，或结束日期不早于今天）。',
+      'The date range is wrong (longer than the endpoint allows, or ending today or later).',
+    ),
+  },
   88000: { action: 'stop', meaning: text('没有留言权限。', 'The account has no comment privilege.') },
 };
 
@@ -74,7 +149,12 @@ export function publishStatusMeaning(status: number): LocalizedText {
 }
 
 export function errcodeMeaning(errcode: number): ErrcodeMeaning {
-  return WECHAT_ERRCODES[errcode] ?? { action: 'stop', meaning: text(`微信返回错误码 ${errcode}。`, `WeChat returned errcode ${errcode}.`) };
+  return (
+    WECHAT_ERRCODES[errcode] ?? {
+      action: 'stop',
+      meaning: text(`微信返回错误码 ${errcode}。`, `WeChat returned errcode ${errcode}.`),
+    }
+  );
 }
 
 /** 40164's errmsg names the refused address: "invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist". */

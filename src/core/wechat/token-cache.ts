@@ -45,10 +45,18 @@ export async function readCachedToken(file: string, appId: string, baseUrl: stri
 }
 
 /** Writes the token readable by its owner only (0600), via a temporary file so a reader never sees half of it. */
-export async function writeCachedToken(file: string, appId: string, baseUrl: string, token: CachedToken): Promise<void> {
+export async function writeCachedToken(
+  file: string,
+  appId: string,
+  baseUrl: string,
+  token: CachedToken,
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const content: TokenFile = { appId, baseUrl, accessToken: token.accessToken, expiresAt: token.expiresAt };
-  await writeFileAtomically(file, `${JSON.stringify(content)}\n`, { temporary: `${file}.${process.pid}.${Date.now()}.tmp`, mode: 0o600 });
+  await writeFileAtomically(file, `${JSON.stringify(content)}\n`, {
+    temporary: `${file}.${process.pid}.${Date.now()}.tmp`,
+    mode: 0o600,
+  });
 }
 
 export async function removeCachedToken(file: string): Promise<void> {

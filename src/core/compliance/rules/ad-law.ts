@@ -34,8 +34,14 @@ export const RULES = [
       zh: '《中华人民共和国广告法》第九条第二项：广告不得使用或者变相使用国家机关、国家机关工作人员的名义或者形象。',
       en: 'Advertising Law of the PRC, art. 9(2): advertisements may not use, openly or in disguise, the name or image of state organs or their staff.',
     },
-    summary: { zh: '借用国家机关名义（特供、专供、国宴指定）', en: 'Use of state organs\' name (special supply, state banquet)' },
-    help: { zh: '删去“特供”“专供”“国宴指定”等说法，只写产品本身的信息。', en: 'Remove "special supply", "state banquet" and similar; describe the product itself.' },
+    summary: {
+      zh: '借用国家机关名义（特供、专供、国宴指定）',
+      en: "Use of state organs' name (special supply, state banquet)",
+    },
+    help: {
+      zh: '删去“特供”“专供”“国宴指定”等说法，只写产品本身的信息。',
+      en: 'Remove "special supply", "state banquet" and similar; describe the product itself.',
+    },
   }),
 ];
 
@@ -43,18 +49,63 @@ export const RULES = [
  * What a shop sells or is: 最好的 + one of these (within a short modifier) is a claim about the
  * goods, while 最好 + a verb (最好提前预热) is advice.
  */
-const COMMERCIAL_NOUN = '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
+const COMMERCIAL_NOUN =
+  '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
 const SUPERLATIVE = `最(?:佳|优|强|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
-const ADVICE = ['此日期前最佳', '日期前最佳', '最佳食用', '最佳赏味期', '最佳饮用期', '最佳饮用时间', '最佳冲泡', '最佳水温', '最佳时间', '最佳时机', '最佳时节', '最佳季节', '最佳温度', '最佳比例', '最佳状态', '最佳位置', '最佳角度', '最佳方式', '最佳方法', '最佳期', '最佳观赏', '最佳采摘', '最有效的方法', '最有效的办法', '最安全的方法', '最安全的办法', '最安全的做法', '最健康的方式', '最健康的喝法', '最专业的建议', '最佳第六人', '最佳新秀', '最佳阵容', '最佳球员', '最佳防守', '最佳男主角', '最佳女主角', '最佳男演员', '最佳女演员', '最佳导演', '最佳影片', '最佳编剧'];
+const ADVICE = [
+  '此日期前最佳',
+  '日期前最佳',
+  '最佳食用',
+  '最佳赏味期',
+  '最佳饮用期',
+  '最佳饮用时间',
+  '最佳冲泡',
+  '最佳水温',
+  '最佳时间',
+  '最佳时机',
+  '最佳时节',
+  '最佳季节',
+  '最佳温度',
+  '最佳比例',
+  '最佳状态',
+  '最佳位置',
+  '最佳角度',
+  '最佳方式',
+  '最佳方法',
+  '最佳期',
+  '最佳观赏',
+  '最佳采摘',
+  '最有效的方法',
+  '最有效的办法',
+  '最安全的方法',
+  '最安全的办法',
+  '最安全的做法',
+  '最健康的方式',
+  '最健康的喝法',
+  '最专业的建议',
+  '最佳第六人',
+  '最佳新秀',
+  '最佳阵容',
+  '最佳球员',
+  '最佳防守',
+  '最佳男主角',
+  '最佳女主角',
+  '最佳男演员',
+  '最佳女演员',
+  '最佳导演',
+  '最佳影片',
+  '最佳编剧',
+];
 /** 执法指南 (2023): a business philosophy or aim (我们始终追求做最好的茶) is not a comparative claim. */
 const AIM = /目标是|追求|致力于|努力成为|希望成为|立志|愿景|梦想是|争取成为|力争|愿做|想做/;
 /**
  * 执法指南 (2023): a shop comparing its own goods over a stated period (我们今年卖得最好的一款,
  * 本店这个月点得最多的) is a self-comparison, not a claim against competitors.
  */
-const SELF_COMPARISON = /(?:今年|去年|本月|上月|这个月|上个月|本周|这周|这季|本季|店里|店内|本店|我们店|我家)[\u4e00-\u9fff]{0,6}?(?:卖|销|点|买|订|回购)得$/;
+const SELF_COMPARISON =
+  /(?:今年|去年|本月|上月|这个月|上个月|本周|这周|这季|本季|店里|店内|本店|我们店|我家)[\u4e00-\u9fff]{0,6}?(?:卖|销|点|买|订|回购)得$/;
 /** Later in the clause, a stated regularity (品质最好的茶叶往往在清明前采摘) makes it knowledge, not an offer. */
 const GENERAL_KNOWLEDGE = '(?![^。！？，\\n]{0,12}?(?:往往|通常|一般都?|大多|多半|大都|普遍))';
 const NOT_A_CLAIM = new RegExp(`${AIM.source}|${SELF_COMPARISON.source}`);
@@ -69,47 +120,181 @@ const GOODS_KIND = '(?:茶|酒|咖啡|饮品|果|货|菜|面|点心|糕点|米|�
  * A public institution or a listed site after 全国唯一/国内首家 (国内首家茶叶博物馆, 全国唯一的茶学博士点)
  * makes it a fact about the country, not a claim about goods.
  */
-const PUBLIC_FACT = '(?![^。！？，\\n]{0,10}?(?:博物馆|纪念馆|图书馆|展览馆|遗址|保护区|大学|学院|博士点|硕士点|学科|研究所|研究院|实验室|公园|景区|世界遗产|名录|古村落|古镇))';
-const UNRIVALLED = '无人能及|无人能比|无人可及|无可比拟|无出其右|无可匹敌|无可替代|难以超越|无法超越|无人超越|独占鳌头|登峰造极|独此一家|独一家|仅此一家|别无分号|别家没有|独步天下|冠绝[\u4e00-\u9fff]{1,2}|傲视群雄|秒杀(?:一切|所有|同类|全场)';
+const PUBLIC_FACT =
+  '(?![^。！？，\\n]{0,10}?(?:博物馆|纪念馆|图书馆|展览馆|遗址|保护区|大学|学院|博士点|硕士点|学科|研究所|研究院|实验室|公园|景区|世界遗产|名录|古村落|古镇))';
+const UNRIVALLED =
+  '无人能及|无人能比|无人可及|无可比拟|无出其右|无可匹敌|无可替代|难以超越|无法超越|无人超越|独占鳌头|登峰造极|独此一家|独一家|仅此一家|别无分号|别家没有|独步天下|冠绝[\u4e00-\u9fff]{1,2}|傲视群雄|秒杀(?:一切|所有|同类|全场)';
 /** Where a ranking claims to hold; 全台/全港/全澳 and 市场上 are how Taiwan and Hong Kong ads say it (全台唯一, 市場上唯一). */
-const SCOPE = '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央)';
-const FACTS = ['居世界第一', '居世界首位', '居全球第一', '位居世界第一', '世界第一高峰', '世界最高峰', '世界第一大', '全球第一大', '世界最大的产茶国', '世界第一产茶国', '世界最大产茶国', '世界最大的茶叶生产国', '世界第一大产茶国', '全球最大的产茶国', '世界第一长河'];
+const SCOPE =
+  '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央)';
+const FACTS = [
+  '居世界第一',
+  '居世界首位',
+  '居全球第一',
+  '位居世界第一',
+  '世界第一高峰',
+  '世界最高峰',
+  '世界第一大',
+  '全球第一大',
+  '世界最大的产茶国',
+  '世界第一产茶国',
+  '世界最大产茶国',
+  '世界最大的茶叶生产国',
+  '世界第一大产茶国',
+  '全球最大的产茶国',
+  '世界第一长河',
+];
 
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'ad-law/absolute-term', pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`, except: ADVICE, exemptBefore: NOT_A_CLAIM },
-  { rule: 'ad-law/absolute-term', wordStart: true, pattern: '顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶' },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`,
+    except: ADVICE,
+    exemptBefore: NOT_A_CLAIM,
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    wordStart: true,
+    pattern:
+      '顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶',
+  },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
   { rule: 'ad-law/absolute-term', pattern: '首选(?!项|方案|的方案|的做法|药|的药|治疗|的治疗|检查|语言|设置|地址)' },
   // A scope (全网, 本地, 业界 …) + a ranking; 第一 + a counter (第一条高铁, 第一季度) is an order, not a rank.
-  { rule: 'ad-law/absolute-term', wordStart: true, pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`, except: FACTS },
-  { rule: 'ad-law/absolute-term', negatable: true, wordStart: true, pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])` },
+  {
+    rule: 'ad-law/absolute-term',
+    wordStart: true,
+    pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`,
+    except: FACTS,
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    negatable: true,
+    wordStart: true,
+    pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])`,
+  },
   // 最 + any short adjective + 的 + what is sold (最顺滑的拿铁); size, age, time and liking words are facts or tastes.
-  { rule: 'ad-law/absolute-term', pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`, negatable: true, exemptBefore: NOT_A_CLAIM },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
   // 最 + an evaluative word + 的 + 一款/这款 (a counter that only goods take): 我喝过最惊艳的一款肉桂.
-  { rule: 'ad-law/absolute-term', pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|老|年轻|冷|热|远|怕|容易|难|重要|基本|关键|简单|普通|主要|常见|典型|基础|传统|需要|应该)[\\u4e00-\\u9fff]{1,3}的(?:一|这|那)?(?:款|盒|罐|饼|瓶|家店|个品牌)`, negatable: true, exemptBefore: NOT_A_CLAIM },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|老|年轻|冷|热|远|怕|容易|难|重要|基本|关键|简单|普通|主要|常见|典型|基础|传统|需要|应该)[\\u4e00-\\u9fff]{1,3}的(?:一|这|那)?(?:款|盒|罐|饼|瓶|家店|个品牌)`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
   // An attribute of the goods ranked top: 档次最高的礼盒, 性价比最高, 口碑最好 — but not 口感最好的时候 (advice on timing).
-  { rule: 'ad-law/absolute-term', pattern: `${ATTRIBUTE}(?:最|第一)(?:高|好|优|强|佳|棒|足|全|出众|出色|突出)(?!的(?:时候|时间|时节|季节|阶段|温度|水温|方法|办法|做法|一泡|几泡|那几泡|是|文章|推文|一篇|内容|话题|留言|评论|帖子))${GENERAL_KNOWLEDGE}`, negatable: true, exemptBefore: NOT_A_CLAIM },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `${ATTRIBUTE}(?:最|第一)(?:高|好|优|强|佳|棒|足|全|出众|出色|突出)(?!的(?:时候|时间|时节|季节|阶段|温度|水温|方法|办法|做法|一泡|几泡|那几泡|是|文章|推文|一篇|内容|话题|留言|评论|帖子))${GENERAL_KNOWLEDGE}`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
   { rule: 'ad-law/absolute-term', pattern: `(?:${UNRIVALLED})(?![吗呢么?？])`, negatable: true },
   // 极致/巅峰/顶配 as a modifier of the goods (极致丝滑, 巅峰口感, 顶配原料); 做到极致, 追求极致 are aims.
-  { rule: 'ad-law/absolute-term', pattern: `(?<!做到|到了|达到|追求|推向|发挥到|做到了)极致(?:的)?[\\u4e00-\\u9fff]|巅峰(?:的)?${QUALITY}|${QUALITY}巅峰|顶配|顶奢`, negatable: true, exemptBefore: NOT_A_CLAIM },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `(?<!做到|到了|达到|追求|推向|发挥到|做到了)极致(?:的)?[\\u4e00-\\u9fff]|巅峰(?:的)?${QUALITY}|${QUALITY}巅峰|顶配|顶奢`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
   // Sales or reputation + a ranking verb (销量稳居第一, 口碑领跑全国, 连续五年蝉联冠军).
-  { rule: 'ad-law/absolute-term', pattern: `(?:销量|销售额|销售|口碑|品质|市场份额|占有率|人气|好评率?|回购率)[\\u4e00-\\u9fff]{0,6}?(?:稳居|位居|雄踞|蝉联|独占|领跑|称霸|问鼎|高居|稳坐|常年|始终)${SCOPE}?(?:第一|榜首|冠军|首位|龙头|头把交椅|no\\.? ?1(?![0-9]))|(?:销量|销售额|口碑|品质|人气)[\\u4e00-\\u9fff]{0,4}?(?:领跑|称霸|雄踞|问鼎|碾压)${SCOPE}?`, negatable: true },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `(?:销量|销售额|销售|口碑|品质|市场份额|占有率|人气|好评率?|回购率)[\\u4e00-\\u9fff]{0,6}?(?:稳居|位居|雄踞|蝉联|独占|领跑|称霸|问鼎|高居|稳坐|常年|始终)${SCOPE}?(?:第一|榜首|冠军|首位|龙头|头把交椅|no\\.? ?1(?![0-9]))|(?:销量|销售额|口碑|品质|人气)[\\u4e00-\\u9fff]{0,4}?(?:领跑|称霸|雄踞|问鼎|碾压)${SCOPE}?`,
+    negatable: true,
+  },
   // 独家 + what a shop makes or sells (独家秘方); 独家专访/独家报道 are news.
-  { rule: 'ad-law/absolute-term', pattern: '独家(?:秘方|配方|工艺|技术|专利|研发|秘制|秘法|代理|授权|供应|窖藏|拼配|原料|茶园|产区)', negatable: true },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: '独家(?:秘方|配方|工艺|技术|专利|研发|秘制|秘法|代理|授权|供应|窖藏|拼配|原料|茶园|产区)',
+    negatable: true,
+  },
   // 王者 of a category (茶中的王者, 行业王者); a scope + 唯一/独家 (全国独一家, 全网独家) is in the scope entry above.
-  { rule: 'ad-law/absolute-term', pattern: `${GOODS_KIND}(?:中|界|圈)的?(?:王者|霸主|之王|翘楚)|(?:行业|品类|业界|同类)(?:王者|霸主|标杆|翘楚)|王者(?:品质|风范|之选|级)`, negatable: true },
-  { rule: 'ad-law/absolute-term', pattern: '(?:性价比|销量|口碑|品质|颜值|人气|[\\u4e00-\\u9fff]中)之王|天花板级|(?:[\\u4e00-\\u9fff]界|圈|行业|业界|国货)的?天花板' },
-  { rule: 'ad-law/absolute-term', pattern: '王牌(?!对王牌|飞行员|部队|军)|万能(?!钥匙|胶|表|充电|插座|的上帝)|终极(?:解决方案|方案|神器|选择|武器|利器|秘籍|享受|体验|品质)|(?:效果|品质|口感|工艺|配方|技术|体验|设计|味道|服务)[\\u4e00-\\u9fff]{0,2}?独一无二|独一无二的(?:产品|配方|工艺|技术|体验|设计|味道|服务)' },
-  { rule: 'ad-law/absolute-term', pattern: '第一(?:品牌|名茶|好茶|品质|选择|口碑)|(?:销量|销售额|排名|品类|口碑|市场占有率) ?(?:全国|全网|行业|遥遥)?(?:第一|领先|冠军|no\\.? ?1(?![0-9])|top ?1(?![0-9]))|(?:no\\.?1|top1)(?:品牌|茶)' },
-  { rule: 'ad-law/absolute-term', pattern: '(?:100 ?% ?|百分之百|百分百|十足)(?:有效|纯天然|天然|正品|安全|无添加|好评|满意|放心|正宗|纯正|原产|无农残)|绝对(?:有效|正宗|纯正|安全|放心|天然|无添加|好喝|物超所值)' },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern: `${GOODS_KIND}(?:中|界|圈)的?(?:王者|霸主|之王|翘楚)|(?:行业|品类|业界|同类)(?:王者|霸主|标杆|翘楚)|王者(?:品质|风范|之选|级)`,
+    negatable: true,
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern:
+      '(?:性价比|销量|口碑|品质|颜值|人气|[\\u4e00-\\u9fff]中)之王|天花板级|(?:[\\u4e00-\\u9fff]界|圈|行业|业界|国货)的?天花板',
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern:
+      '王牌(?!对王牌|飞行员|部队|军)|万能(?!钥匙|胶|表|充电|插座|的上帝)|终极(?:解决方案|方案|神器|选择|武器|利器|秘籍|享受|体验|品质)|(?:效果|品质|口感|工艺|配方|技术|体验|设计|味道|服务)[\\u4e00-\\u9fff]{0,2}?独一无二|独一无二的(?:产品|配方|工艺|技术|体验|设计|味道|服务)',
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern:
+      '第一(?:品牌|名茶|好茶|品质|选择|口碑)|(?:销量|销售额|排名|品类|口碑|市场占有率) ?(?:全国|全网|行业|遥遥)?(?:第一|领先|冠军|no\\.? ?1(?![0-9])|top ?1(?![0-9]))|(?:no\\.?1|top1)(?:品牌|茶)',
+  },
+  {
+    rule: 'ad-law/absolute-term',
+    pattern:
+      '(?:100 ?% ?|百分之百|百分百|十足)(?:有效|纯天然|天然|正品|安全|无添加|好评|满意|放心|正宗|纯正|原产|无农残)|绝对(?:有效|正宗|纯正|安全|放心|天然|无添加|好喝|物超所值)',
+  },
   {
     rule: 'ad-law/national-level',
     pattern: '(?:国家级|世界级|全球级|国际级|宇宙级)',
     // What the state grades (保护区, 湿地公园, 开发区, 实验室, 传承人, 运动员): the list below holds the older compounds.
-    notBeforeWord: /(?:区|园|馆|县|镇|村|站|遗产|名录|中心|基地|项目|课题|期刊|实验室|研究院|研究所|单位|传承人|运动员|裁判|教练员?|荣誉|奖项?|文物|动物|植物|非遗|学科|专业|赛事|比赛|会议)$/,
-    except: ['国家级非物质文化遗产', '国家级非遗', '国家级代表性传承人', '国家级传承人', '国家级非物质', '国家级自然保护区', '国家级保护区', '国家级风景名胜区', '国家级森林公园', '国家级地质公园', '国家级重点文物', '国家级文物保护', '国家级重点保护', '国家级贫困县', '国家级新区', '国家级开发区', '国家级高新区', '国家级示范区', '国家级实验室', '国家级重点实验室', '国家级课题', '国家级项目', '国家级期刊', '国家级运动员', '国家级裁判', '国家级荣誉', '国家级奖', '国家级研究中心', '国家级农业文化遗产', '国家级一级', '世界级非物质', '世界级遗产', '世界级文化遗产', '世界级自然遗产', '世界级地质公园'],
+    notBeforeWord:
+      /(?:区|园|馆|县|镇|村|站|遗产|名录|中心|基地|项目|课题|期刊|实验室|研究院|研究所|单位|传承人|运动员|裁判|教练员?|荣誉|奖项?|文物|动物|植物|非遗|学科|专业|赛事|比赛|会议)$/,
+    except: [
+      '国家级非物质文化遗产',
+      '国家级非遗',
+      '国家级代表性传承人',
+      '国家级传承人',
+      '国家级非物质',
+      '国家级自然保护区',
+      '国家级保护区',
+      '国家级风景名胜区',
+      '国家级森林公园',
+      '国家级地质公园',
+      '国家级重点文物',
+      '国家级文物保护',
+      '国家级重点保护',
+      '国家级贫困县',
+      '国家级新区',
+      '国家级开发区',
+      '国家级高新区',
+      '国家级示范区',
+      '国家级实验室',
+      '国家级重点实验室',
+      '国家级课题',
+      '国家级项目',
+      '国家级期刊',
+      '国家级运动员',
+      '国家级裁判',
+      '国家级荣誉',
+      '国家级奖',
+      '国家级研究中心',
+      '国家级农业文化遗产',
+      '国家级一级',
+      '世界级非物质',
+      '世界级遗产',
+      '世界级文化遗产',
+      '世界级自然遗产',
+      '世界级地质公园',
+    ],
   },
   // A state or state-TV endorsement by hint (接待专用酒, 内部招待酒, 央视上榜品牌, 携手央视): 第九条第二项.
-  { rule: 'ad-law/state-endorsement', pattern: '(?:接待|招待)(?:专用|用)(?:酒|茶|烟)|内部(?:招待|特供|专供)(?:酒|茶|烟)?|(?:央视|cctv)[^。！？；\\n]{0,6}?(?:上榜|推荐|合作|指定|认证|展播)品牌|携手(?:央视|cctv)', negatable: true },
-  { rule: 'ad-law/state-endorsement', wordStart: true, pattern: '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)' },
+  {
+    rule: 'ad-law/state-endorsement',
+    pattern:
+      '(?:接待|招待)(?:专用|用)(?:酒|茶|烟)|内部(?:招待|特供|专供)(?:酒|茶|烟)?|(?:央视|cctv)[^。！？；\\n]{0,6}?(?:上榜|推荐|合作|指定|认证|展播)品牌|携手(?:央视|cctv)',
+    negatable: true,
+  },
+  {
+    rule: 'ad-law/state-endorsement',
+    wordStart: true,
+    pattern:
+      '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)',
+  },
 ];

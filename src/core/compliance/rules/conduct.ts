@@ -21,14 +21,20 @@ export const RULES = [
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '回复用户时用语不礼貌、敷衍', en: 'Impolite or dismissive reply to a user' },
-    help: { zh: '先致意（您好），再直接给出答案或下一步；不要让用户“自己看”。', en: 'Greet the user, then give the answer or the next step yourself; never tell them to look it up.' },
+    help: {
+      zh: '先致意（您好），再直接给出答案或下一步；不要让用户“自己看”。',
+      en: 'Greet the user, then give the answer or the next step yourself; never tell them to look it up.',
+    },
   }),
   defineRule('lexicon/arguing-with-user', {
     family: 'lexicon',
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '与用户争执、指责用户', en: 'Arguing with or blaming the user' },
-    help: { zh: '不争对错，先致歉、说明能做什么；需要时转交主管。', en: 'Do not argue who is right: apologise, say what can be done, and hand over to a supervisor when needed.' },
+    help: {
+      zh: '不争对错，先致歉、说明能做什么；需要时转交主管。',
+      en: 'Do not argue who is right: apologise, say what can be done, and hand over to a supervisor when needed.',
+    },
   }),
 ];
 
@@ -38,17 +44,39 @@ const YOU = '(?:你|你们|您)';
 
 export const PHRASES: PhraseEntry[] = [
   // Telling the user to find the answer alone.
-  { rule: 'lexicon/impolite-reply', pattern: `${YOU}?自己(?:去|不会)?(?:看|查|翻|读)(?:一下|下)?(?:说明书|说明|详情页?|页面|公告|规则|介绍|订单|物流)`, exemptBefore: /麻烦|辛苦|劳驾/ },
-  { rule: 'lexicon/impolite-reply', pattern: `(?:不会|不能)自己(?:看|查|找)(?:吗|啊|嘛)|(?:都|早就?|已经)(?:说|讲|写)(?:了|过)(?:多少|好几|几)(?:遍|次)|说了多少遍` },
+  {
+    rule: 'lexicon/impolite-reply',
+    pattern: `${YOU}?自己(?:去|不会)?(?:看|查|翻|读)(?:一下|下)?(?:说明书|说明|详情页?|页面|公告|规则|介绍|订单|物流)`,
+    exemptBefore: /麻烦|辛苦|劳驾/,
+  },
+  {
+    rule: 'lexicon/impolite-reply',
+    pattern: `(?:不会|不能)自己(?:看|查|找)(?:吗|啊|嘛)|(?:都|早就?|已经)(?:说|讲|写)(?:了|过)(?:多少|好几|几)(?:遍|次)|说了多少遍`,
+  },
   // Take it or leave it.
-  { rule: 'lexicon/impolite-reply', pattern: `爱(?:买|要|用|退|等)不(?:买|要|用|退|等)|不(?:买|要)(?:就)?拉倒|爱咋咋(?:地|样)?|爱怎么(?:样|办)怎么(?:样|办)|随便${YOU}(?:吧|了)?(?:$|[。！!，,])` },
+  {
+    rule: 'lexicon/impolite-reply',
+    pattern: `爱(?:买|要|用|退|等)不(?:买|要|用|退|等)|不(?:买|要)(?:就)?拉倒|爱咋咋(?:地|样)?|爱怎么(?:样|办)怎么(?:样|办)|随便${YOU}(?:吧|了)?(?:$|[。！!，,])`,
+  },
   // Rude or contemptuous wording.
-  { rule: 'lexicon/impolite-reply', pattern: `烦不烦|别烦我|(?:关|干)我(?:什么|啥|屁)事|${YOU}(?:是)?(?:听不懂|看不懂|不识字|眼瞎|瞎了?吗?|有病|脑子)|${YOU}问我我问谁|少废话|废话(?:真)?多|(?:^|[^不])滚(?:$|[。！!，,吧])` },
+  {
+    rule: 'lexicon/impolite-reply',
+    pattern: `烦不烦|别烦我|(?:关|干)我(?:什么|啥|屁)事|${YOU}(?:是)?(?:听不懂|看不懂|不识字|眼瞎|瞎了?吗?|有病|脑子)|${YOU}问我我问谁|少废话|废话(?:真)?多|(?:^|[^不])滚(?:$|[。！!，,吧])`,
+  },
   // Blaming the user.
-  { rule: 'lexicon/arguing-with-user', pattern: `(?:是|这是|都是|那是)${YOU}(?:自己)?的(?:问题|错|责任)|怪${YOU}自己|${YOU}自己(?:没看清|不看|弄坏|搞错|操作错|填错)${C}{0,6}?(?:怪谁|还怪|赖)` },
+  {
+    rule: 'lexicon/arguing-with-user',
+    pattern: `(?:是|这是|都是|那是)${YOU}(?:自己)?的(?:问题|错|责任)|怪${YOU}自己|${YOU}自己(?:没看清|不看|弄坏|搞错|操作错|填错)${C}{0,6}?(?:怪谁|还怪|赖)`,
+  },
   // Daring the user, disputing them.
-  { rule: 'lexicon/arguing-with-user', pattern: `有本事${YOU}?(?:就|去)?(?:投诉|告|曝光)|(?:爱|要|想)投诉就(?:去)?投诉|随便${YOU}?(?:去)?(?:投诉|告|曝光)|投诉(?:也|都)没用|${YOU}(?:去)?告(?:啊|吧|呀)` },
-  { rule: 'lexicon/arguing-with-user', pattern: `${YOU}(?:这是|这叫|就是)?(?:无理取闹|胡搅蛮缠|找茬|找事|碰瓷)|${YOU}懂(?:什么|啥)|${YOU}说了不算|别(?:跟|和)我(?:吵|争|抬杠|较劲)|我(?:说的)?(?:就是|才是)对的` },
+  {
+    rule: 'lexicon/arguing-with-user',
+    pattern: `有本事${YOU}?(?:就|去)?(?:投诉|告|曝光)|(?:爱|要|想)投诉就(?:去)?投诉|随便${YOU}?(?:去)?(?:投诉|告|曝光)|投诉(?:也|都)没用|${YOU}(?:去)?告(?:啊|吧|呀)`,
+  },
+  {
+    rule: 'lexicon/arguing-with-user',
+    pattern: `${YOU}(?:这是|这叫|就是)?(?:无理取闹|胡搅蛮缠|找茬|找事|碰瓷)|${YOU}懂(?:什么|啥)|${YOU}说了不算|别(?:跟|和)我(?:吵|争|抬杠|较劲)|我(?:说的)?(?:就是|才是)对的`,
+  },
 ];
 
 let compiled: PhraseSet | undefined;

@@ -19,7 +19,10 @@ export const RULES = [
     severity: 'error',
     basis: BASIS,
     summary: { zh: '以奖励诱导关注', en: 'Reward for following' },
-    help: { zh: '奖品、资料和抽奖资格与是否关注脱钩，并在规则中写明“参与不需要关注本号”。', en: 'Decouple prizes, downloads and draws from following, and say in the rules that taking part needs no follow.' },
+    help: {
+      zh: '奖品、资料和抽奖资格与是否关注脱钩，并在规则中写明“参与不需要关注本号”。',
+      en: 'Decouple prizes, downloads and draws from following, and say in the rules that taking part needs no follow.',
+    },
   }),
 ];
 
@@ -30,24 +33,83 @@ const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小�
 const FEED_NOT_GATE = '(?![你您大家]{0,2}(?:会|将|就会|可以在|能在))';
 
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${FEED_NOT_GATE}${C}{0,4}?(?:查看|阅读|看到?|见到|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容|结局|结果|下集)`, negatable: true },
-  { rule: 'induce-follow/follow-to-unlock', pattern: `(?:查看|阅读|解锁)(?:全文|完整内容|剩余内容|答案|下文)${C}{0,4}?(?:需|须|需要|请先|要|先)关注`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?(?:后|之后|即|就|即可|并)?(?:送|赠|领取|免费领|可领|获得|获取|抽奖|参与抽奖|有礼|返现|红包)`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `关注${C}{0,10}?(?:才能|方可|才可以?|才有|才算)${C}{0,4}?(?:参与|抽奖|领取|兑换|获得|中奖|资格|机会)`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:抽奖|领取|领奖|兑奖|参与|中奖|奖品)${C}{0,8}?(?:需|须|需要|必须|要求|请先|先)关注`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${C}{0,8}?回复${C}{0,12}?(?:领取|获取|免费|查看|阅读|解锁)`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送|红包|抽奖|兑换)`, negatable: true },
-  { rule: 'induce-follow/follow-to-unlock', pattern: `(?:需|须|需要|要|请先|先)关注${ACCOUNT}?(?:后|才能|才可以?|方可)${C}{0,4}?(?:查看|阅读|看|参与|领取|获取)`, negatable: true },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${FEED_NOT_GATE}${C}{0,4}?(?:查看|阅读|看到?|见到|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容|结局|结果|下集)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:查看|阅读|解锁)(?:全文|完整内容|剩余内容|答案|下文)${C}{0,4}?(?:需|须|需要|请先|要|先)关注`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `关注${ACCOUNT}?(?:后|之后|即|就|即可|并)?(?:送|赠|领取|免费领|可领|获得|获取|抽奖|参与抽奖|有礼|返现|红包)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `关注${C}{0,10}?(?:才能|方可|才可以?|才有|才算)${C}{0,4}?(?:参与|抽奖|领取|兑换|获得|中奖|资格|机会)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:抽奖|领取|领奖|兑奖|参与|中奖|奖品)${C}{0,8}?(?:需|须|需要|必须|要求|请先|先)关注`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:长按|扫码|扫描二维码)(?:识别)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|关注${C}{0,8}?回复${C}{0,12}?(?:领取|获取|免费|查看|阅读|解锁)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送|红包|抽奖|兑换)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:需|须|需要|要|请先|先)关注${ACCOUNT}?(?:后|才能|才可以?|方可)${C}{0,4}?(?:查看|阅读|看|参与|领取|获取)`,
+    negatable: true,
+  },
   // 关注后 + a later clause that unlocks or rewards (关注后发送关键词“报告”，解锁完整结果); 关注后你会看到更多 describes the feed.
-  { rule: 'induce-follow/follow-to-unlock', pattern: `关注${ACCOUNT}?(?:后|之后)${FEED_NOT_GATE}${C}{0,20}?(?:解锁|查看|获取|领取|阅读|下载|看到)`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:长按|扫码|点击|点)${C}{0,8}?关注${C}{0,10}?(?:抢|领|送|赠|券|红包|抽|立减|减|打折|折扣|优惠|福利|礼)|关注(?:即|就|立)(?:得|送|赠|领|减)|关注,?(?:抽|送|赠)|只有关注${C}{0,10}?才(?:能|可以?)`, negatable: true },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `关注${ACCOUNT}?(?:后|之后)${FEED_NOT_GATE}${C}{0,20}?(?:解锁|查看|获取|领取|阅读|下载|看到)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:长按|扫码|点击|点)${C}{0,8}?关注${C}{0,10}?(?:抢|领|送|赠|券|红包|抽|立减|减|打折|折扣|优惠|福利|礼)|关注(?:即|就|立)(?:得|送|赠|领|减)|关注,?(?:抽|送|赠)|只有关注${C}{0,10}?才(?:能|可以?)`,
+    negatable: true,
+  },
   // 关注后私信/留言/回复 a keyword, and something is sent or unlocked (the keyword is the gate).
-  { rule: 'induce-follow/reward-for-follow', pattern: `关注(?:${ACCOUNT}(?:后|之后|并|再)?|后|之后|并|再)${C}{0,3}?(?:私信|留言|回复|发送|后台回复|后台留言|后台发送)${C}{0,20}?(?:发给|发你|发送给|送|领取|获取|免费|查看|解锁|推送|得到|拿到)`, negatable: true },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `关注(?:${ACCOUNT}(?:后|之后|并|再)?|后|之后|并|再)${C}{0,3}?(?:私信|留言|回复|发送|后台回复|后台留言|后台发送)${C}{0,20}?(?:发给|发你|发送给|送|领取|获取|免费|查看|解锁|推送|得到|拿到)`,
+    negatable: true,
+  },
   // 星标/置顶 the account for a reward: the same inducement as 关注 (《微信公众平台运营规范》诱导关注).
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:星标|置顶|设为星标|加星标)${ACCOUNT}?${C}{0,8}?(?:即可|就能|才能|方可|就可以|可)?(?:领取|获得|抽奖|参与抽奖|兑换|送|赠|红包|福利|礼品)`, negatable: true },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:星标|置顶|设为星标|加星标)${ACCOUNT}?${C}{0,8}?(?:即可|就能|才能|方可|就可以|可)?(?:领取|获得|抽奖|参与抽奖|兑换|送|赠|红包|福利|礼品)`,
+    negatable: true,
+  },
   // A requirement to follow before doing anything (必须关注……才能报名): 关注 as the entry condition.
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:必须|务必|须|需|需要|要|得)先?关注(?:${ACCOUNT}|[“「『][^”」』]{1,12}[”」』])?(?:后|之后)?(?:才能|才可以?|方可|才)`, negatable: true },
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:未|没有?|不)关注${C}{0,6}?(?:无法|不能|不可以?|不得)(?:参与|查看|阅读|领取|投票|抽奖|兑换)` },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:必须|务必|须|需|需要|要|得)先?关注(?:${ACCOUNT}|[“「『][^”」』]{1,12}[”」』])?(?:后|之后)?(?:才能|才可以?|方可|才)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:未|没有?|不)关注${C}{0,6}?(?:无法|不能|不可以?|不得)(?:参与|查看|阅读|领取|投票|抽奖|兑换)`,
+  },
   // A messaging app's official account as the entry condition (LINE 官方帳號: 請先加入……方能, 僅限加入……之好友, 封鎖即無法參加).
-  { rule: 'induce-follow/reward-for-follow', pattern: `(?:先|须|需|必须|务必)?加入${C}{0,16}?(?:官方帐号|官方账号|公众号)${C}{0,20}?(?:方能|才能|才可|始能|即可)|(?:仅限|限)(?:加入|关注)${C}{0,16}?(?:官方帐号|官方账号|公众号)|封锁${C}{0,16}?(?:官方帐号|官方账号)${C}{0,10}?(?:无法参加|不能参加|丧失|取消)`, negatable: true },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:先|须|需|必须|务必)?加入${C}{0,16}?(?:官方帐号|官方账号|公众号)${C}{0,20}?(?:方能|才能|才可|始能|即可)|(?:仅限|限)(?:加入|关注)${C}{0,16}?(?:官方帐号|官方账号|公众号)|封锁${C}{0,16}?(?:官方帐号|官方账号)${C}{0,10}?(?:无法参加|不能参加|丧失|取消)`,
+    negatable: true,
+  },
 ];

@@ -12,60 +12,130 @@ export const RULES = [
     severity: 'error',
     basis: BASIS,
     summary: { zh: '以奖励诱导转发、分享', en: 'Reward for sharing' },
-    help: { zh: '抽奖、领奖与转发、分享脱钩：参与方式改为留言、答题或投票，并写明“无需转发”。', en: 'Decouple prizes from sharing: let people take part by commenting, answering or voting, and say that no sharing is needed.' },
+    help: {
+      zh: '抽奖、领奖与转发、分享脱钩：参与方式改为留言、答题或投票，并写明“无需转发”。',
+      en: 'Decouple prizes from sharing: let people take part by commenting, answering or voting, and say that no sharing is needed.',
+    },
   }),
   defineRule('induce-share/collect-likes', {
     family: 'induce-share',
     severity: 'error',
     basis: BASIS,
     summary: { zh: '集赞送礼', en: 'Collect likes for a gift' },
-    help: { zh: '不要以朋友圈集赞数量作为领奖条件。', en: 'Do not make a number of likes on Moments the condition for a prize.' },
+    help: {
+      zh: '不要以朋友圈集赞数量作为领奖条件。',
+      en: 'Do not make a number of likes on Moments the condition for a prize.',
+    },
   }),
   defineRule('induce-share/share-to-unlock', {
     family: 'induce-share',
     severity: 'error',
     basis: BASIS,
     summary: { zh: '分享后才能查看或领取', en: 'Share to unlock' },
-    help: { zh: '内容和资料直接提供，不要设置“分享后查看”。', en: 'Give the content directly; never require a share to read or download it.' },
+    help: {
+      zh: '内容和资料直接提供，不要设置“分享后查看”。',
+      en: 'Give the content directly; never require a share to read or download it.',
+    },
   }),
   defineRule('induce-share/pressure', {
     family: 'induce-share',
     severity: 'error',
     basis: BASIS,
     summary: { zh: '以吉凶、身份等言辞胁迫转发', en: 'Pressure to share (luck, identity)' },
-    help: { zh: '删去“不转不是中国人”“转发有好运”一类的话。', en: 'Remove lines such as "share or you are not Chinese" or "share for good luck".' },
+    help: {
+      zh: '删去“不转不是中国人”“转发有好运”一类的话。',
+      en: 'Remove lines such as "share or you are not Chinese" or "share for good luck".',
+    },
   }),
 ];
 
 /** Anything but a clause break: the parts of a phrase must sit in one clause. */
 const C = '[^。！？；!?;\\n]';
-const SHARE = '(?:转发|分享|转|发|晒)(?:(?:本|此|这)[篇条张则个]?[\\u4e00-\\u9fff]{0,3}?|文章|海报|链接|图片)?(?:到|至|给|进|在)?(?:你的|您的|自己的)?';
+const SHARE =
+  '(?:转发|分享|转|发|晒)(?:(?:本|此|这)[篇条张则个]?[\\u4e00-\\u9fff]{0,3}?|文章|海报|链接|图片)?(?:到|至|给|进|在)?(?:你的|您的|自己的)?';
 /** Where a share goes: Moments, a chat group of any usual kind (家族群, 业主群, 班级群), friends and family; 社群运营 is not one. */
-const TARGET = '(?: ?\\d+ ?(?:个|位|名)?|[一二三两四五六七八九十几]+(?:个|位|名)?)?(?:朋友圈|微信群|群聊|(?:微信|家族|家人|亲友|亲戚|业主|班级|家长|同学|同事|工作|宝妈|妈妈|小区|校友|老乡|粉丝|车友|茶友|好友)?群(?:聊|里)?|好友|亲友|朋友|家人|亲人|同事|同学|闺蜜)';
+const TARGET =
+  '(?: ?\\d+ ?(?:个|位|名)?|[一二三两四五六七八九十几]+(?:个|位|名)?)?(?:朋友圈|微信群|群聊|(?:微信|家族|家人|亲友|亲戚|业主|班级|家长|同学|同事|工作|宝妈|妈妈|小区|校友|老乡|粉丝|车友|茶友|好友)?群(?:聊|里)?|好友|亲友|朋友|家人|亲人|同事|同学|闺蜜)';
 /** A count: 38, 38 个 (spaces kept between digits and CJK), 三十. */
 const N = ' ?(?:\\d+|[一二三两四五六七八九十百几]+) ?';
-const REWARD = '(?:抽奖|领取|领|送|赠|获得|获取|赢|兑换|返现|红包|优惠券|免费|才能|才可|方可|即可|就能|就可以|可获|可得|可享|截图|解锁|积分|福利|奖励)';
+const REWARD =
+  '(?:抽奖|领取|领|送|赠|获得|获取|赢|兑换|返现|红包|优惠券|免费|才能|才可|方可|即可|就能|就可以|可获|可得|可享|截图|解锁|积分|福利|奖励)';
 
 export const PHRASES: PhraseEntry[] = [
   { rule: 'induce-share/reward-for-share', pattern: `${SHARE}${TARGET}${C}{0,30}?${REWARD}`, negatable: true },
-  { rule: 'induce-share/reward-for-share', pattern: `(?:分享|转发|邀请)${C}{0,20}?(?:抽奖|中奖)(?:机会|次数|概率)|(?:分享|转发|邀请)${C}{0,8}?越多${C}{0,12}?(?:中奖|抽奖|奖励|机会|概率|返现)|砍一刀|帮(?:我|你|忙)?(?:砍价|加速|助力)|好友(?:砍价|加速|助力)|助力砍价`, negatable: true },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:分享|转发|邀请)${C}{0,20}?(?:抽奖|中奖)(?:机会|次数|概率)|(?:分享|转发|邀请)${C}{0,8}?越多${C}{0,12}?(?:中奖|抽奖|奖励|机会|概率|返现)|砍一刀|帮(?:我|你|忙)?(?:砍价|加速|助力)|好友(?:砍价|加速|助力)|助力砍价`,
+    negatable: true,
+  },
   // An invitation with a reward (拉新返利, 外链规范 2019): 邀请好友注册，双方各得 10 元.
-  { rule: 'induce-share/reward-for-share', pattern: `(?:邀请|拉|邀)(?:新)?(?:好友|朋友|亲友)(?:注册|下单|进群|入群|关注|购买|参与)${C}{0,10}?(?:送|领|免费|奖励|返|各得|获得|得|立减|红包|现金)`, negatable: true },
-  { rule: 'induce-share/reward-for-share', pattern: `(?:拉|邀请|邀)${N}(?:位|个|名)?(?:好友|朋友|亲友|人)(?:进群|入群|关注|助力|注册)?${C}{0,10}?(?:送|领|免费|奖励|返|各得|获得|得)`, negatable: true },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:邀请|拉|邀)(?:新)?(?:好友|朋友|亲友)(?:注册|下单|进群|入群|关注|购买|参与)${C}{0,10}?(?:送|领|免费|奖励|返|各得|获得|得|立减|红包|现金)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:拉|邀请|邀)${N}(?:位|个|名)?(?:好友|朋友|亲友|人)(?:进群|入群|关注|助力|注册)?${C}{0,10}?(?:送|领|免费|奖励|返|各得|获得|得)`,
+    negatable: true,
+  },
   // A referral link or poster that pays when opened (分享链接被点击就能获得积分).
-  { rule: 'induce-share/reward-for-share', pattern: `(?:分享|邀请|专属)(?:链接|海报|码|二维码)${C}{0,16}?(?:获得|领取|送|积分|奖励|返现|红包)`, negatable: true },
-  { rule: 'induce-share/reward-for-share', pattern: `(?:抽奖|领取|领奖|兑奖|中奖|奖品)${C}{0,10}?(?:需|须|需要|必须|要求|请先|先)(?:转发|分享)${C}{0,6}?${TARGET}`, negatable: true },
-  { rule: 'induce-share/reward-for-share', pattern: `邀请${C}{0,6}?(?:好友|朋友|亲友)${C}{0,6}?(?:助力|砍价|加速|拼团免费|免费领)`, negatable: true },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:分享|邀请|专属)(?:链接|海报|码|二维码)${C}{0,16}?(?:获得|领取|送|积分|奖励|返现|红包)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:抽奖|领取|领奖|兑奖|中奖|奖品)${C}{0,10}?(?:需|须|需要|必须|要求|请先|先)(?:转发|分享)${C}{0,6}?${TARGET}`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `邀请${C}{0,6}?(?:好友|朋友|亲友)${C}{0,6}?(?:助力|砍价|加速|拼团免费|免费领)`,
+    negatable: true,
+  },
   // Likes or help points as the ticket (外链规范 2019 集赞、助力): 点赞数最高的前三名……送, 集满 100 个助力值.
-  { rule: 'induce-share/collect-likes', pattern: `(?<!留言|评论)(?:点赞|集赞|助力)(?:数|量|值)?(?:最高|最多|排名前?|排行前?|前${N}名?|满|达到|超过)${C}{0,16}?(?:送|领|获得|赢|奖|免费)|(?:集满|集齐|攒够|凑满|凑齐)${N}?(?:个|位|次)?(?:助力|赞|点赞)|助力值|(?:喊上|叫上|拉上|邀请|邀|找)${C}{0,4}?(?:好友|朋友|亲友|家人)${C}{0,4}?(?:助力|砍价|砍一刀|点赞|集赞)`, negatable: true },
-  { rule: 'induce-share/collect-likes', pattern: `集(?:满)? ?(?:${N}个?)? ?赞|集(?:卡|福|碎片)|(?<!留言|评论)点赞(?:数)?(?:满|达到|超过|前)${C}{0,16}?(?:送|领|获得|赢|奖)`, negatable: true },
-  { rule: 'induce-share/share-to-unlock', pattern: `(?:转发|分享)(?:本文|此文|文章)?(?:(?:到|至)${TARGET})?(?:后|之后|以后|完|成功)${C}{0,12}?(?:才能|才可以?|方可|即可|就能|可)(?:查看|阅读|看|领取|下载|获取|解锁|参与|免费|显示)`, negatable: true },
+  {
+    rule: 'induce-share/collect-likes',
+    pattern: `(?<!留言|评论)(?:点赞|集赞|助力)(?:数|量|值)?(?:最高|最多|排名前?|排行前?|前${N}名?|满|达到|超过)${C}{0,16}?(?:送|领|获得|赢|奖|免费)|(?:集满|集齐|攒够|凑满|凑齐)${N}?(?:个|位|次)?(?:助力|赞|点赞)|助力值|(?:喊上|叫上|拉上|邀请|邀|找)${C}{0,4}?(?:好友|朋友|亲友|家人)${C}{0,4}?(?:助力|砍价|砍一刀|点赞|集赞)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/collect-likes',
+    pattern: `集(?:满)? ?(?:${N}个?)? ?赞|集(?:卡|福|碎片)|(?<!留言|评论)点赞(?:数)?(?:满|达到|超过|前)${C}{0,16}?(?:送|领|获得|赢|奖)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:转发|分享)(?:本文|此文|文章)?(?:(?:到|至)${TARGET})?(?:后|之后|以后|完|成功)${C}{0,12}?(?:才能|才可以?|方可|即可|就能|可)(?:查看|阅读|看|领取|下载|获取|解锁|参与|免费|显示)`,
+    negatable: true,
+  },
   // 分享到朋友圈后 + a later clause that shows the result (the 2014 notice's test and quiz pages).
-  { rule: 'induce-share/share-to-unlock', pattern: `(?:转发|分享)(?:本文|此文|文章|结果)?(?:到|至)${TARGET}(?:后|之后|以后)${C}{0,16}?(?:查看|看到|解锁|领取|获取|显示)`, negatable: true },
-  { rule: 'induce-share/share-to-unlock', pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`, negatable: true },
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:转发|分享)(?:本文|此文|文章|结果)?(?:到|至)${TARGET}(?:后|之后|以后)${C}{0,16}?(?:查看|看到|解锁|领取|获取|显示)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`,
+    negatable: true,
+  },
   // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车).
-  { rule: 'induce-share/reward-for-share', pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领)`, negatable: true },
-  { rule: 'induce-share/pressure', pattern: `不转(?:发)?(?:的|者|的人)?${C}{0,8}?(?:受穷|穷一辈子|一辈子穷|没好运|遭殃|出事)|是中国人就(?:转|分享|转发)|转起来|不转(?:发)?(?:就)?不是${C}{0,4}?人|(?:转发|转)(?:此文|这条|本条|此条|出去)?${C}{0,12}?(?:好运|平安|发财|保佑|转运|福气|长寿|心想事成|财运|暴富|顺顺利利|万事如意)|不转(?:发)?${C}{0,6}?(?:倒霉|倒大霉|厄运|后悔|霉运|报应|遭殃|不顺)` },
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/pressure',
+    pattern: `不转(?:发)?(?:的|者|的人)?${C}{0,8}?(?:受穷|穷一辈子|一辈子穷|没好运|遭殃|出事)|是中国人就(?:转|分享|转发)|转起来|不转(?:发)?(?:就)?不是${C}{0,4}?人|(?:转发|转)(?:此文|这条|本条|此条|出去)?${C}{0,12}?(?:好运|平安|发财|保佑|转运|福气|长寿|心想事成|财运|暴富|顺顺利利|万事如意)|不转(?:发)?${C}{0,6}?(?:倒霉|倒大霉|厄运|后悔|霉运|报应|遭殃|不顺)`,
+  },
   // Likes or votes canvassed for a chance of a prize (按赞留言就有机会, 帮我点个赞, 邀请更多人……投票).
-  { rule: 'induce-share/collect-likes', pattern: `(?:点赞|按赞)(?:留言|评论|分享)?(?:就|即|便)(?:有机会|可|能|送|抽)|帮(?:我|忙)?点(?:个|一下)?赞|邀请(?:更多|身边)?的?(?:人|好友|朋友|亲友)${C}{0,10}?(?:投票|拉票|应援)`, negatable: true },
+  {
+    rule: 'induce-share/collect-likes',
+    pattern: `(?:点赞|按赞)(?:留言|评论|分享)?(?:就|即|便)(?:有机会|可|能|送|抽)|帮(?:我|忙)?点(?:个|一下)?赞|邀请(?:更多|身边)?的?(?:人|好友|朋友|亲友)${C}{0,10}?(?:投票|拉票|应援)`,
+    negatable: true,
+  },
 ];

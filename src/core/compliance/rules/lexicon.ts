@@ -11,57 +11,134 @@ export const RULES = [
   defineRule('lexicon/vulgar', {
     family: 'lexicon',
     severity: 'error',
-    basis: { zh: `${ECOSYSTEM}第七条第五项（低俗、庸俗、媚俗）；部门制度四（一）1 内容合法合规。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(5) (vulgar content); department policy 4(1)1.' },
+    basis: {
+      zh: `${ECOSYSTEM}第七条第五项（低俗、庸俗、媚俗）；部门制度四（一）1 内容合法合规。`,
+      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(5) (vulgar content); department policy 4(1)1.',
+    },
     summary: { zh: '低俗、粗俗用语', en: 'Vulgar language' },
-    help: { zh: '换成中性的说法；公众号代表公司形象。', en: 'Use neutral wording; the account speaks for the company.' },
+    help: {
+      zh: '换成中性的说法；公众号代表公司形象。',
+      en: 'Use neutral wording; the account speaks for the company.',
+    },
   }),
   defineRule('lexicon/clickbait', {
     family: 'lexicon',
     severity: 'warning',
-    basis: { zh: `${ECOSYSTEM}第七条第一项（使用夸张标题，内容与标题严重不符）；部门制度四（一）3 语言简洁明了。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(1) (exaggerated headlines); department policy 4(1)3.' },
+    basis: {
+      zh: `${ECOSYSTEM}第七条第一项（使用夸张标题，内容与标题严重不符）；部门制度四（一）3 语言简洁明了。`,
+      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(1) (exaggerated headlines); department policy 4(1)3.',
+    },
     summary: { zh: '标题党、夸张煽动用语', en: 'Clickbait' },
     help: { zh: '用文章真正讲的内容做标题和导语。', en: 'Let the title and lead say what the article actually says.' },
   }),
   defineRule('lexicon/rumour', {
     family: 'lexicon',
     severity: 'error',
-    basis: { zh: `${ECOSYSTEM}第六条第八项（散布谣言）；《微信公众平台运营规范》虚假信息。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(8) (rumours); WeChat platform rules on false information.' },
+    basis: {
+      zh: `${ECOSYSTEM}第六条第八项（散布谣言）；《微信公众平台运营规范》虚假信息。`,
+      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(8) (rumours); WeChat platform rules on false information.',
+    },
     summary: { zh: '谣言式、未经证实的传播用语', en: 'Rumour-style wording' },
-    help: { zh: '写明可核实的信息来源，删去“内部消息”“紧急扩散”等说法。', en: 'Cite a checkable source; remove "insider news", "spread this urgently" and the like.' },
+    help: {
+      zh: '写明可核实的信息来源，删去“内部消息”“紧急扩散”等说法。',
+      en: 'Cite a checkable source; remove "insider news", "spread this urgently" and the like.',
+    },
   }),
   defineRule('lexicon/contact-lure', {
     family: 'lexicon',
     severity: 'error',
-    basis: { zh: '《微信公众平台运营规范》骚扰与诱导：不得诱导用户添加个人微信、以变体字规避审核。', en: 'WeChat platform rules on harassment and inducement: no luring users to add personal WeChat accounts, no variant spellings to dodge review.' },
+    basis: {
+      zh: '《微信公众平台运营规范》骚扰与诱导：不得诱导用户添加个人微信、以变体字规避审核。',
+      en: 'WeChat platform rules on harassment and inducement: no luring users to add personal WeChat accounts, no variant spellings to dodge review.',
+    },
     summary: { zh: '诱导添加个人微信等引流用语', en: 'Lure to add a personal contact' },
-    help: { zh: '通过公众号客服、微信小店等官方渠道联系读者。', en: 'Reach readers through the account\'s official support and shop channels.' },
+    help: {
+      zh: '通过公众号客服、微信小店等官方渠道联系读者。',
+      en: "Reach readers through the account's official support and shop channels.",
+    },
   }),
   defineRule('lexicon/gambling-fraud', {
     family: 'lexicon',
     severity: 'error',
-    basis: { zh: `${ECOSYSTEM}第六条第九项（赌博、诈骗）；《微信公众平台运营规范》欺诈。`, en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(9) (gambling, fraud); WeChat platform rules on fraud.' },
+    basis: {
+      zh: `${ECOSYSTEM}第六条第九项（赌博、诈骗）；《微信公众平台运营规范》欺诈。`,
+      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(9) (gambling, fraud); WeChat platform rules on fraud.',
+    },
     summary: { zh: '赌博、刷单等诈骗相关用语', en: 'Gambling or fraud wording' },
-    help: { zh: '删去相关内容；如为反诈科普，放进引用块或引号中。', en: 'Remove it; for anti-fraud education, put it in a blockquote or quotation marks.' },
+    help: {
+      zh: '删去相关内容；如为反诈科普，放进引用块或引号中。',
+      en: 'Remove it; for anti-fraud education, put it in a blockquote or quotation marks.',
+    },
   }),
 ];
 
 /** The team's curated list, written against the normalised view. */
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'lexicon/vulgar', pattern: '卧槽|我靠|尼玛|你妈的|他妈的|真他妈|去他妈|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池' },
-  { rule: 'lexicon/clickbait', pattern: '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在|转疯了|(?:\\d{2}|九成|八成)(?: ?%)?的(?:人|中国人|家庭|女人|男人|茶友)(?:都)?(?:中招|不知道|做错|搞错|错了|不懂|忽略)|(?:是在|等于|无异于|简直是)?(?:找死|慢性自杀|自寻死路)' },
-  { rule: 'lexicon/rumour', pattern: '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|(?:会|易|容易|都会)(?:导致|引发|诱发|引起)[\\u4e00-\\u9fff]{0,3}?癌|千万别再(?:喝|吃|用)', negatable: true },
+  {
+    rule: 'lexicon/vulgar',
+    pattern:
+      '卧槽|我靠|尼玛|你妈的|他妈的|真他妈|去他妈|tmd|草泥马|傻逼|傻b|煞笔|(?<![a-z])sb(?![a-z])|装逼|牛逼|撕逼|屌丝|约炮|骚货|贱人|绿茶婊|婊子|滚犊子|碧池',
+  },
+  {
+    rule: 'lexicon/clickbait',
+    pattern:
+      '震惊(?=[!:,]|了)|惊呆了|吓尿了?|不看后悔|看哭了|99 ?%的人(?:都)?不知道|删前速看|速看(?=!)|马上删|即将被删|快被删了|赶紧收藏(?=!)|全国人民都在|转疯了|(?:\\d{2}|九成|八成)(?: ?%)?的(?:人|中国人|家庭|女人|男人|茶友)(?:都)?(?:中招|不知道|做错|搞错|错了|不懂|忽略)|(?:是在|等于|无异于|简直是)?(?:找死|慢性自杀|自寻死路)',
+  },
+  {
+    rule: 'lexicon/rumour',
+    pattern:
+      '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|(?:会|易|容易|都会)(?:导致|引发|诱发|引起)[\\u4e00-\\u9fff]{0,3}?癌|千万别再(?:喝|吃|用)',
+    negatable: true,
+  },
   // (anchored on the act, the food checked behind it: a long food alternation first would be tried at every character)
   // Food-safety rumours of a known shape (辟谣平台: 西瓜打针, 塑料紫菜, 棉花肉松, 僵尸肉): produce "injected", fake foods.
-  { rule: 'lexicon/rumour', pattern: '(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素))(?<=(?:西瓜|草莓|葡萄|黄瓜|番茄|西红柿|水果|猪肉|鸡肉|鸡|鸭|牛肉|虾|螃蟹|鱼|大米|茶叶)(?:都|全|是)?(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素)))|塑料(?:紫菜|大米|鸡蛋)|棉花(?:做的)?肉松|僵尸肉|假鸡蛋', negatable: true },
-  { rule: 'lexicon/contact-lure', pattern: '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领|(?:加|添加)[^。！？；\\n]{0,4}?(?:微信|vx|wx|v信|qq|扣扣)(?:号)? ?:? ?[a-z0-9_-]{5,}|添加[^。！？；\\n]{0,4}?(?:微信|vx|wx|qq|v信|薇信)[^。！？；\\n]{0,14}?(?:领|免费|私聊|咨询|返|送|拿|优惠|发货)', negatable: true },
-  { rule: 'lexicon/clickbait', pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道' },
-  { rule: 'lexicon/rumour', pattern: '相互转告|互相转告|转告(?:家人|亲友|身边)|请大家转发|大量扩散|请扩散|请务必转发', negatable: true },
-  { rule: 'lexicon/gambling-fraud', pattern: '进群(?:领|送|免费)|扫(?:二维)?码领(?:取)?免费|有钱大家一起赚|饭钱就赚出来|月入(?:过万|上万|十万|百万|\\d+万)|日赚(?:百元|千元|万元)|动动手指就能', negatable: true },
-  { rule: 'lexicon/gambling-fraud', wordStart: true, pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌', negatable: true },
+  {
+    rule: 'lexicon/rumour',
+    pattern:
+      '(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素))(?<=(?:西瓜|草莓|葡萄|黄瓜|番茄|西红柿|水果|猪肉|鸡肉|鸡|鸭|牛肉|虾|螃蟹|鱼|大米|茶叶)(?:都|全|是)?(?:打了针|打过针|打针|注射(?:了)?(?:激素|色素|甜蜜素|膨大剂|避孕药)|喂(?:了)?(?:避孕药|激素)))|塑料(?:紫菜|大米|鸡蛋)|棉花(?:做的)?肉松|僵尸肉|假鸡蛋',
+    negatable: true,
+  },
+  {
+    rule: 'lexicon/contact-lure',
+    pattern:
+      '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领|(?:加|添加)[^。！？；\\n]{0,4}?(?:微信|vx|wx|v信|qq|扣扣)(?:号)? ?:? ?[a-z0-9_-]{5,}|添加[^。！？；\\n]{0,4}?(?:微信|vx|wx|qq|v信|薇信)[^。！？；\\n]{0,14}?(?:领|免费|私聊|咨询|返|送|拿|优惠|发货)',
+    negatable: true,
+  },
+  {
+    rule: 'lexicon/clickbait',
+    pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道',
+  },
+  {
+    rule: 'lexicon/rumour',
+    pattern: '相互转告|互相转告|转告(?:家人|亲友|身边)|请大家转发|大量扩散|请扩散|请务必转发',
+    negatable: true,
+  },
+  {
+    rule: 'lexicon/gambling-fraud',
+    pattern:
+      '进群(?:领|送|免费)|扫(?:二维)?码领(?:取)?免费|有钱大家一起赚|饭钱就赚出来|月入(?:过万|上万|十万|百万|\\d+万)|日赚(?:百元|千元|万元)|动动手指就能',
+    negatable: true,
+  },
+  {
+    rule: 'lexicon/gambling-fraud',
+    wordStart: true,
+    pattern: '刷单|日赚\\d*(?:元|块)?|日入\\d+|兼职日结|博彩|彩票内幕|六合彩|百家乐|网赌',
+    negatable: true,
+  },
   // Job-scam and subsidy-scam lures (零投入月赚上万, 低门槛高收入, 在家上网就可挣大钱, 扫码申请补贴, 逾期视为弃权).
-  { rule: 'lexicon/gambling-fraud', pattern: '月赚(?:过万|上万|\\d+万)|零投入[^。！？；\\n]{0,4}?(?:月赚|日赚|月入|日入|赚|挣)|低门槛[、,， ]?高收入|(?:在家|躺着|动动手指)(?:上网)?就(?:可|能)(?:挣|赚)(?:大)?钱|扫码(?:申请|领取)[\\u4e00-\\u9fff]{0,4}?(?:补贴|补助|社保)|(?:补贴|补助)[^。！？；\\n]{0,10}?逾期视为(?:弃权|放弃)', negatable: true },
+  {
+    rule: 'lexicon/gambling-fraud',
+    pattern:
+      '月赚(?:过万|上万|\\d+万)|零投入[^。！？；\\n]{0,4}?(?:月赚|日赚|月入|日入|赚|挣)|低门槛[、,， ]?高收入|(?:在家|躺着|动动手指)(?:上网)?就(?:可|能)(?:挣|赚)(?:大)?钱|扫码(?:申请|领取)[\\u4e00-\\u9fff]{0,4}?(?:补贴|补助|社保)|(?:补贴|补助)[^。！？；\\n]{0,10}?逾期视为(?:弃权|放弃)',
+    negatable: true,
+  },
   // Food-combination rumours with a harm (西红柿和螃蟹一起吃会产生砒霜, 一起吃会得肾结石).
-  { rule: 'lexicon/rumour', pattern: '一起(?:吃|喝|食用)(?:会|就会|能|可能会)[\\u4e00-\\u9fff]{0,4}?(?:中毒|致癌|致命|死人|产生(?:砒霜|毒素|毒物)|得[\\u4e00-\\u9fff]{0,3}?(?:病|结石|癌))', negatable: true },
+  {
+    rule: 'lexicon/rumour',
+    pattern:
+      '一起(?:吃|喝|食用)(?:会|就会|能|可能会)[\\u4e00-\\u9fff]{0,4}?(?:中毒|致癌|致命|死人|产生(?:砒霜|毒素|毒物)|得[\\u4e00-\\u9fff]{0,3}?(?:病|结石|癌))',
+    negatable: true,
+  },
 ];
 
 function escapeRegex(value: string): string {
@@ -71,7 +148,12 @@ function escapeRegex(value: string): string {
 /** A department's own additions as phrase entries: the term goes through the normaliser, then matches literally. */
 export function teamPhrases(entries: readonly TeamLexiconEntry[]): PhraseEntry[] {
   return entries
-    .filter((entry) => typeof entry.term === 'string' && entry.term.trim() !== '' && (LEXICON_CATEGORIES as readonly string[]).includes(entry.category))
+    .filter(
+      (entry) =>
+        typeof entry.term === 'string' &&
+        entry.term.trim() !== '' &&
+        (LEXICON_CATEGORIES as readonly string[]).includes(entry.category),
+    )
     .map((entry) => ({
       rule: `lexicon/${entry.category}` as ComplianceRuleId,
       pattern: escapeRegex(buildTextView(entry.term.trim()).text),

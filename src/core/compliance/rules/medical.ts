@@ -22,42 +22,97 @@ export const RULES = [
     severity: 'error',
     basis: BASIS,
     summary: { zh: '保证疗效、无副作用等医疗断言', en: 'Guaranteed cure or "no side effects"' },
-    help: { zh: '删去“根治”“药到病除”“无副作用”等断言；这些话连药品广告也不允许说。', en: 'Remove "cures for good", "no side effects" and the like; not even drug advertising may say them.' },
+    help: {
+      zh: '删去“根治”“药到病除”“无副作用”等断言；这些话连药品广告也不允许说。',
+      en: 'Remove "cures for good", "no side effects" and the like; not even drug advertising may say them.',
+    },
   }),
 ];
 
-const DISEASES = '癌症|癌|肿瘤|高血压|糖尿病|高血脂|高尿酸|痛风|失眠|便秘|胃病|胃炎|肝病|脂肪肝|心脏病|冠心病|心脑血管疾病|心血管疾病|心脑血管病|三高|感冒|咽炎|关节炎|骨质疏松|前列腺炎?|疾病|百病|炎症|贫血|抑郁症?|肥胖症|老年痴呆|新冠|流感|咳嗽|哮喘|鼻炎|支气管炎|湿疹|痛经|口腔溃疡|胃溃疡|溃疡|动脉硬化|血栓|乙肝|肝炎|肝损伤|近视|脱发|颈椎病|结石|中风|脑梗|心梗|慢性病|慢性疾病|发烧|发热|焦虑症?|幽门螺杆菌|癌细胞|病毒感染|细菌感染|皮炎|妇科病|风湿|类风湿|甲状腺结节|结节|息肉|囊肿|白内障|青光眼|干眼症|偏头痛|头痛|失眠症|便血|痔疮|尿路感染|肾炎|肾结石|胆结石|心律不齐|心绞痛|高血糖|低血糖|血管堵塞|血管硬化';
+const DISEASES =
+  '癌症|癌|肿瘤|高血压|糖尿病|高血脂|高尿酸|痛风|失眠|便秘|胃病|胃炎|肝病|脂肪肝|心脏病|冠心病|心脑血管疾病|心血管疾病|心脑血管病|三高|感冒|咽炎|关节炎|骨质疏松|前列腺炎?|疾病|百病|炎症|贫血|抑郁症?|肥胖症|老年痴呆|新冠|流感|咳嗽|哮喘|鼻炎|支气管炎|湿疹|痛经|口腔溃疡|胃溃疡|溃疡|动脉硬化|血栓|乙肝|肝炎|肝损伤|近视|脱发|颈椎病|结石|中风|脑梗|心梗|慢性病|慢性疾病|发烧|发热|焦虑症?|幽门螺杆菌|癌细胞|病毒感染|细菌感染|皮炎|妇科病|风湿|类风湿|甲状腺结节|结节|息肉|囊肿|白内障|青光眼|干眼症|偏头痛|头痛|失眠症|便血|痔疮|尿路感染|肾炎|肾结石|胆结石|心律不齐|心绞痛|高血糖|低血糖|血管堵塞|血管硬化';
 
 /** A number of jin or centimetres, in digits or Chinese numerals, with the spacing typesetting adds. */
 const AMOUNT = ' ?(?:\\d+(?:\\.\\d+)?|[一二三四五六七八九十两几]+) ?';
 /** Body parts and organs: 治 + a part + a symptom word is a treatment claim whatever the part. */
-const BODY = '眼睛|眼部|双眼|眼|视力|头部?|脑|胃部?|肠道?|肝脏?|肾脏?|心脏?|肺部?|腰部?|颈椎|颈部|肩颈|关节|膝盖|皮肤|喉咙|咽喉|嗓子|口腔|牙齿?|牙龈|鼻子?|耳朵?|血管|子宫|乳腺|手脚|四肢|腿脚?';
-const SYMPTOM = '干涩|模糊|疼痛?|酸痛|胀痛|胀气?|不适|发炎|炎|出血|肿痛?|麻木|瘙痒|溃疡|衰退|疲劳|老化|堵塞|硬化|发黑|结节|增生|下垂|冰凉|红肿|充血';
+const BODY =
+  '眼睛|眼部|双眼|眼|视力|头部?|脑|胃部?|肠道?|肝脏?|肾脏?|心脏?|肺部?|腰部?|颈椎|颈部|肩颈|关节|膝盖|皮肤|喉咙|咽喉|嗓子|口腔|牙齿?|牙龈|鼻子?|耳朵?|血管|子宫|乳腺|手脚|四肢|腿脚?';
+const SYMPTOM =
+  '干涩|模糊|疼痛?|酸痛|胀痛|胀气?|不适|发炎|炎|出血|肿痛?|麻木|瘙痒|溃疡|衰退|疲劳|老化|堵塞|硬化|发黑|结节|增生|下垂|冰凉|红肿|充血';
 /** 有（明显）改善/治疗作用: the effect half of 对 + conditions + 有……作用. */
-const EFFECT_CLAIM = '(?:有|具有)(?:明显|显著|很好|良好|一定|神奇|特殊|独特)?的?(?:改善|治疗|缓解|预防|调理|疗|治愈|防治|辅助治疗|抑制)(?:作用|效果|功效|效用)';
+const EFFECT_CLAIM =
+  '(?:有|具有)(?:明显|显著|很好|良好|一定|神奇|特殊|独特)?的?(?:改善|治疗|缓解|预防|调理|疗|治愈|防治|辅助治疗|抑制)(?:作用|效果|功效|效用)';
 /** The outcome told as cured (老胃病竟然好了); the condition is checked behind it, for speed as above. */
 const CURED = '(?:好了|就好|就能好|痊愈了?|断根|除根|再没犯)';
 /** 执法指南 and 第十七条 concern goods; a vaccine, a doctor or a hospital in the sentence is medical care itself. */
 const MEDICAL_CARE = /疫苗|接种|就医|遵医嘱|医生(?:建议|指导|说)|在医生|去医院|到医院|临床|处方/;
 
 export const PHRASES: PhraseEntry[] = [
-  { rule: 'medical/treatment-claim', pattern: `(?:治疗|治好了?|治愈了?|医治|治|调理|缓解|改善|预防|防止|防治|抑制|抗|防|远离|告别|根除|消除|清除|击退|对抗|战胜|赶走|杀灭|杀死|消灭)(?:各种|多种|一切|了|我|你|他|她|多年|长期|顽固|体内|的|老){0,4}(?:${DISEASES})`, negatable: true, exemptBefore: MEDICAL_CARE },
+  {
+    rule: 'medical/treatment-claim',
+    pattern: `(?:治疗|治好了?|治愈了?|医治|治|调理|缓解|改善|预防|防止|防治|抑制|抗|防|远离|告别|根除|消除|清除|击退|对抗|战胜|赶走|杀灭|杀死|消灭)(?:各种|多种|一切|了|我|你|他|她|多年|长期|顽固|体内|的|老){0,4}(?:${DISEASES})`,
+    negatable: true,
+    exemptBefore: MEDICAL_CARE,
+  },
   // 对 + a list of conditions + 有……改善/治疗作用: the claim sits after the list.
   // Anchored on the rare claim, with the condition list checked behind it: a pattern that starts with
   // the long DISEASES alternation costs a test at every character of every article.
-  { rule: 'medical/treatment-claim', pattern: `${EFFECT_CLAIM}(?<=(?:${DISEASES})[^。！？；\\n]{0,12}?${EFFECT_CLAIM})`, negatable: true, exemptBefore: MEDICAL_CARE },
+  {
+    rule: 'medical/treatment-claim',
+    pattern: `${EFFECT_CLAIM}(?<=(?:${DISEASES})[^。！？；\\n]{0,12}?${EFFECT_CLAIM})`,
+    negatable: true,
+    exemptBefore: MEDICAL_CARE,
+  },
   // 专治/主治 are a drug label's words (专治眼睛干涩); 专治各种不服 is slang.
   { rule: 'medical/treatment-claim', pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延)`, negatable: true },
-  { rule: 'medical/treatment-claim', pattern: `(?:治疗?|治好|医治|缓解|改善|消除|根除|去除|减轻|修复|疏通|打通|清除)(?:${BODY})[\\u4e00-\\u9fff]{0,2}?(?:${SYMPTOM})|(?:打通|疏通|软化|清理|清洗|净化)血管|(?:溶解?|化掉?|清除|疏通)血栓|血栓[\\u4e00-\\u9fff]{0,3}?(?:溶解|消除|化解|消失)|(?:恢复|提高|提升|改善)视力|(?:角膜|视神经|视网膜|受损细胞)[\\u4e00-\\u9fff]{0,2}?修复|修复(?:角膜|眼角膜|视神经|视网膜)`, negatable: true, exemptBefore: MEDICAL_CARE },
+  {
+    rule: 'medical/treatment-claim',
+    pattern: `(?:治疗?|治好|医治|缓解|改善|消除|根除|去除|减轻|修复|疏通|打通|清除)(?:${BODY})[\\u4e00-\\u9fff]{0,2}?(?:${SYMPTOM})|(?:打通|疏通|软化|清理|清洗|净化)血管|(?:溶解?|化掉?|清除|疏通)血栓|血栓[\\u4e00-\\u9fff]{0,3}?(?:溶解|消除|化解|消失)|(?:恢复|提高|提升|改善)视力|(?:角膜|视神经|视网膜|受损细胞)[\\u4e00-\\u9fff]{0,2}?修复|修复(?:角膜|眼角膜|视神经|视网膜)`,
+    negatable: true,
+    exemptBefore: MEDICAL_CARE,
+  },
   // Pregnancy, fertility, nursing and children's growth (第十七条; 特殊人群 claims on ordinary food).
-  { rule: 'medical/treatment-claim', pattern: '安胎|保胎|养胎|助孕|促孕|备孕神器|催乳|催奶|下奶|通乳|回奶|(?:促进|帮助)(?:孩子|宝宝|儿童|青少年)?(?:长高|发育|骨骼生长)|益智健脑', negatable: true },
+  {
+    rule: 'medical/treatment-claim',
+    pattern:
+      '安胎|保胎|养胎|助孕|促孕|备孕神器|催乳|催奶|下奶|通乳|回奶|(?:促进|帮助)(?:孩子|宝宝|儿童|青少年)?(?:长高|发育|骨骼生长)|益智健脑',
+    negatable: true,
+  },
   // The goods replace a medicine: 不用再吃降压药, 告别胰岛素, 停掉降糖药 (与药品相混淆, 第十七条).
-  { rule: 'medical/treatment-claim', pattern: '(?:(?:不用|不必|无需|无须|不需要|不再需要)再|再也不(?:用|必|需要))(?:吃|打|服|用|喝)[\\u4e00-\\u9fff]{0,3}?(?:药|针|胰岛素)' },
-  { rule: 'medical/treatment-claim', negatable: true, pattern: '(?:告别|摆脱|扔掉|停掉|停了|戒掉|甩掉)[\\u4e00-\\u9fff]{0,3}?(?:降压药|降糖药|降脂药|胰岛素|安眠药|止痛药|药罐子|药物)|(?:代替|替代|取代|胜过)[\\u4e00-\\u9fff]{0,2}?(?:药物|药品|吃药|降压药|降糖药)' },
-  { rule: 'medical/treatment-claim', pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`, negatable: true },
+  {
+    rule: 'medical/treatment-claim',
+    pattern:
+      '(?:(?:不用|不必|无需|无须|不需要|不再需要)再|再也不(?:用|必|需要))(?:吃|打|服|用|喝)[\\u4e00-\\u9fff]{0,3}?(?:药|针|胰岛素)',
+  },
+  {
+    rule: 'medical/treatment-claim',
+    negatable: true,
+    pattern:
+      '(?:告别|摆脱|扔掉|停掉|停了|戒掉|甩掉)[\\u4e00-\\u9fff]{0,3}?(?:降压药|降糖药|降脂药|胰岛素|安眠药|止痛药|药罐子|药物)|(?:代替|替代|取代|胜过)[\\u4e00-\\u9fff]{0,2}?(?:药物|药品|吃药|降压药|降糖药)',
+  },
+  {
+    rule: 'medical/treatment-claim',
+    pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
+    negatable: true,
+  },
   // The outcome told as a result: 血糖降下来了, 老胃病竟然好了.
-  { rule: 'medical/treatment-claim', pattern: `(?:血糖|血压|血脂|尿酸|胆固醇)[\\u4e00-\\u9fff]{0,3}?(?:降下来|降了|恢复正常|正常了)|${CURED}(?<=(?:${DISEASES})[\\u4e00-\\u9fff]{0,4}?${CURED})`, negatable: true },
-  { rule: 'medical/absolute-efficacy', pattern: '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|治愈(?!出院)|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效', negatable: true },
+  {
+    rule: 'medical/treatment-claim',
+    pattern: `(?:血糖|血压|血脂|尿酸|胆固醇)[\\u4e00-\\u9fff]{0,3}?(?:降下来|降了|恢复正常|正常了)|${CURED}(?<=(?:${DISEASES})[\\u4e00-\\u9fff]{0,4}?${CURED})`,
+    negatable: true,
+  },
+  {
+    rule: 'medical/absolute-efficacy',
+    pattern:
+      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|治愈(?!出院)|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效',
+    negatable: true,
+  },
   // Hair-growth, cholesterol and clot claims on cosmetics and food (育发液, 拯救脱发, 抑制胆固醇形成, 清血防栓).
-  { rule: 'medical/treatment-claim', pattern: '(?:育发|生发)(?:液|水|精华|洗发水|产品)|(?:拯救|告别|治疗|改善|防止|预防|对抗)脱发|(?:抑制|清理|清除|乳化|降低|减少|溶解)[\\u4e00-\\u9fff]{0,3}?(?:胆固醇|甘油三酯|三酸甘油脂|体脂肪|血脂)|清血|防(?:血)?栓|(?:预防|防治)(?:及|和|与|或|并)(?:减轻|缓解|治疗|改善)', negatable: true, exemptBefore: /疫苗|接种|就医|遵医嘱|医生|临床|处方/ },
+  {
+    rule: 'medical/treatment-claim',
+    pattern:
+      '(?:育发|生发)(?:液|水|精华|洗发水|产品)|(?:拯救|告别|治疗|改善|防止|预防|对抗)脱发|(?:抑制|清理|清除|乳化|降低|减少|溶解)[\\u4e00-\\u9fff]{0,3}?(?:胆固醇|甘油三酯|三酸甘油脂|体脂肪|血脂)|清血|防(?:血)?栓|(?:预防|防治)(?:及|和|与|或|并)(?:减轻|缓解|治疗|改善)',
+    negatable: true,
+    exemptBefore: /疫苗|接种|就医|遵医嘱|医生|临床|处方/,
+  },
 ];

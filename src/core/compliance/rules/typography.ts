@@ -13,42 +13,63 @@ export const RULES = [
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '中文与英文、数字之间缺少空格', en: 'No space between Chinese and Latin letters or digits' },
-    help: { zh: '在中文与英文、数字之间加一个空格；mpflow lint --fix 会自动加。', en: 'Put one space between Chinese and Latin letters or digits; --fix adds it.' },
+    help: {
+      zh: '在中文与英文、数字之间加一个空格；mpflow lint --fix 会自动加。',
+      en: 'Put one space between Chinese and Latin letters or digits; --fix adds it.',
+    },
   }),
   defineRule('typography/fullwidth-punctuation', {
     family: 'typography',
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '中文里用了半角标点', en: 'Half-width punctuation in Chinese text' },
-    help: { zh: '中文句子里用全角标点（，。：；！？（））；--fix 会自动替换。', en: 'Use full-width punctuation in Chinese sentences; --fix replaces it.' },
+    help: {
+      zh: '中文句子里用全角标点（，。：；！？（））；--fix 会自动替换。',
+      en: 'Use full-width punctuation in Chinese sentences; --fix replaces it.',
+    },
   }),
   defineRule('typography/space-around-punctuation', {
     family: 'typography',
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '全角标点旁多了空格', en: 'Space next to full-width punctuation' },
-    help: { zh: '全角标点自带间距，前后不加空格；--fix 会自动删除。', en: 'Full-width punctuation carries its own spacing; --fix removes the space.' },
+    help: {
+      zh: '全角标点自带间距，前后不加空格；--fix 会自动删除。',
+      en: 'Full-width punctuation carries its own spacing; --fix removes the space.',
+    },
   }),
   defineRule('typography/halfwidth-in-latin', {
     family: 'typography',
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '英文、数字里用了全角字符', en: 'Full-width characters inside Latin text or numbers' },
-    help: { zh: '英文和数字用半角字母、数字与标点；--fix 会自动替换。', en: 'Use half-width letters, digits and punctuation in Latin text; --fix replaces them.' },
+    help: {
+      zh: '英文和数字用半角字母、数字与标点；--fix 会自动替换。',
+      en: 'Use half-width letters, digits and punctuation in Latin text; --fix replaces them.',
+    },
   }),
   defineRule('typography/repeated-punctuation', {
     family: 'typography',
     severity: 'warning',
     basis: BASIS,
     summary: { zh: '标点重复或省略号、破折号不规范', en: 'Repeated punctuation, or a non-standard ellipsis or dash' },
-    help: { zh: '感叹号、问号只用一个；省略号写“……”，破折号写“——”；--fix 会自动改。', en: 'One ! or ? only; the ellipsis is "……" and the dash "——"; --fix corrects them.' },
+    help: {
+      zh: '感叹号、问号只用一个；省略号写“……”，破折号写“——”；--fix 会自动改。',
+      en: 'One ! or ? only; the ellipsis is "……" and the dash "——"; --fix corrects them.',
+    },
   }),
   defineRule('typography/mixed-script', {
     family: 'typography',
     severity: 'warning',
-    basis: { zh: '部门制度四（一）3 语言规范；简体文章中不混用繁体字。', en: 'Department policy 4(1)3; no Traditional characters in a Simplified article.' },
+    basis: {
+      zh: '部门制度四（一）3 语言规范；简体文章中不混用繁体字。',
+      en: 'Department policy 4(1)3; no Traditional characters in a Simplified article.',
+    },
     summary: { zh: '简体文章中混有繁体字', en: 'Traditional characters in a Simplified article' },
-    help: { zh: '改成简体字（繁体引文可放进引用块）；--fix 会逐字转换。', en: 'Use the Simplified form (quote Traditional text in a blockquote); --fix converts the characters.' },
+    help: {
+      zh: '改成简体字（繁体引文可放进引用块）；--fix 会逐字转换。',
+      en: 'Use the Simplified form (quote Traditional text in a blockquote); --fix converts the characters.',
+    },
   }),
 ];
 
@@ -63,7 +84,8 @@ export interface TypographyFix {
   replacement: string;
 }
 
-const isAsciiAlnum = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isAsciiAlnum = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
 const HALF_WIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':', '？': '?', '！': '!', '．': '.' };
 const ELLIPSIS_OR_DASH = /\.{3,}|。{2,}|…+|-{2,}|—+/g;
@@ -71,7 +93,8 @@ const REPEATED = /([！？!?，,])\1+/g;
 const PARENTHESES = /\(([^()\n]*)\)/g;
 const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 /** A CJK character, spaces, then full-width punctuation; or full-width punctuation, spaces, then a CJK character. */
-const SPACED_PUNCTUATION = /([\u4e00-\u9fff])( +)(?=[，。！？；：、）」』”》])|([，。！？；：、（「『“《])( +)(?=[\u4e00-\u9fff])/g;
+const SPACED_PUNCTUATION =
+  /([\u4e00-\u9fff])( +)(?=[，。！？；：、）」』”》])|([，。！？；：、（「『“《])( +)(?=[\u4e00-\u9fff])/g;
 
 /** Every typography problem of a Markdown body, each with its fix. */
 export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[] {
@@ -99,12 +122,28 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     if (code >= 0x3400 && code <= 0x9fff) {
       if (traditionalOnly[code]) traditionalCount += 1;
       else if (simplifiedTargets[code]) simplifiedCount += 1;
-      if (next !== -1 && isAsciiAlnum(next)) fixes.push({ ruleId: 'typography/cjk-latin-space', start: index, end: index + 2, fixStart: index + 1, fixEnd: index + 1, replacement: ' ' });
+      if (next !== -1 && isAsciiAlnum(next))
+        fixes.push({
+          ruleId: 'typography/cjk-latin-space',
+          start: index,
+          end: index + 2,
+          fixStart: index + 1,
+          fixEnd: index + 1,
+          replacement: ' ',
+        });
       continue;
     }
     if (code < 0x7b) {
       if (isAsciiAlnum(code)) {
-        if (next !== -1 && isCjkIdeograph(next)) fixes.push({ ruleId: 'typography/cjk-latin-space', start: index, end: index + 2, fixStart: index + 1, fixEnd: index + 1, replacement: ' ' });
+        if (next !== -1 && isCjkIdeograph(next))
+          fixes.push({
+            ruleId: 'typography/cjk-latin-space',
+            start: index,
+            end: index + 2,
+            fixStart: index + 1,
+            fixEnd: index + 1,
+            replacement: ' ',
+          });
         continue;
       }
       if (code !== 0x2c && code !== 0x3b && code !== 0x3a && code !== 0x3f && code !== 0x21 && code !== 0x2e) continue;
@@ -113,9 +152,17 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       const after = text[index + 1];
       if (character === '.' && !(after === undefined || after === '\n' || after === ' ' || cjkAt(index + 1))) continue;
       if (character === '!' && after === '[') continue;
-      if ((character === '.' || character === '!' || character === '?' || character === ',') && after === character) continue;
+      if ((character === '.' || character === '!' || character === '?' || character === ',') && after === character)
+        continue;
       const dropSpace = after === ' ' && index + 2 < length && text[index + 2] !== '\n' && text[index + 2] !== ' ';
-      fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: index, end: index + 1, fixStart: index, fixEnd: dropSpace ? index + 2 : index + 1, replacement: FULL_WIDTH[character]! });
+      fixes.push({
+        ruleId: 'typography/fullwidth-punctuation',
+        start: index,
+        end: index + 1,
+        fixStart: index,
+        fixEnd: dropSpace ? index + 2 : index + 1,
+        replacement: FULL_WIDTH[character]!,
+      });
       continue;
     }
     if (code < 0xff01 || code > 0xff5e) continue;
@@ -123,22 +170,49 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       // A run of full-width letters or digits (１００) is one finding.
       let end = index;
       let replacement = '';
-      while (end < length && prose(end) && text.charCodeAt(end) >= 0xff01 && text.charCodeAt(end) <= 0xff5e && isAsciiAlnum(text.charCodeAt(end) - 0xfee0)) {
+      while (
+        end < length &&
+        prose(end) &&
+        text.charCodeAt(end) >= 0xff01 &&
+        text.charCodeAt(end) <= 0xff5e &&
+        isAsciiAlnum(text.charCodeAt(end) - 0xfee0)
+      ) {
         replacement += String.fromCharCode(text.charCodeAt(end) - 0xfee0);
         end += 1;
       }
-      fixes.push({ ruleId: 'typography/halfwidth-in-latin', start: index, end, fixStart: index, fixEnd: end, replacement });
+      fixes.push({
+        ruleId: 'typography/halfwidth-in-latin',
+        start: index,
+        end,
+        fixStart: index,
+        fixEnd: end,
+        replacement,
+      });
       index = end - 1;
       continue;
     }
     const halfWidth = HALF_WIDTH[text[index]!];
-    if (halfWidth && prose(index - 1) && isAsciiAlnum(text.charCodeAt(index - 1)) && next !== -1 && isAsciiAlnum(next)) {
+    if (
+      halfWidth &&
+      prose(index - 1) &&
+      isAsciiAlnum(text.charCodeAt(index - 1)) &&
+      next !== -1 &&
+      isAsciiAlnum(next)
+    ) {
       const character = text[index]!;
-      const numeric = character === '．' || (character === '：' && /\d/.test(text[index - 1]!) && /\d/.test(text[index + 1]!));
+      const numeric =
+        character === '．' || (character === '：' && /\d/.test(text[index - 1]!) && /\d/.test(text[index + 1]!));
       // A label and its value inside a Chinese sentence (加 vx：chaye2026) take the full-width colon
       // the sentence is written in; only a colon inside Latin text (Note：this) is wrong.
       if (character === '：' && !numeric && chineseBeforeLatinRun(index)) continue;
-      fixes.push({ ruleId: 'typography/halfwidth-in-latin', start: index, end: index + 1, fixStart: index, fixEnd: index + 1, replacement: numeric ? halfWidth : `${halfWidth} ` });
+      fixes.push({
+        ruleId: 'typography/halfwidth-in-latin',
+        start: index,
+        end: index + 1,
+        fixStart: index,
+        fixEnd: index + 1,
+        replacement: numeric ? halfWidth : `${halfWidth} `,
+      });
     }
   }
 
@@ -149,7 +223,14 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     // Half-width !!! in an English sentence stays an English matter; in Chinese it becomes one full-width mark.
     const chinese = mark.charCodeAt(0) > 0xff || cjkAt(match.index - 1);
     if (!chinese) continue;
-    fixes.push({ ruleId: 'typography/repeated-punctuation', start: match.index, end: match.index + match[0].length, fixStart: match.index, fixEnd: match.index + match[0].length, replacement: FULL_WIDTH[mark] ?? mark });
+    fixes.push({
+      ruleId: 'typography/repeated-punctuation',
+      start: match.index,
+      end: match.index + match[0].length,
+      fixStart: match.index,
+      fixEnd: match.index + match[0].length,
+      replacement: FULL_WIDTH[mark] ?? mark,
+    });
   }
   ELLIPSIS_OR_DASH.lastIndex = 0;
   for (let match = ELLIPSIS_OR_DASH.exec(text); match; match = ELLIPSIS_OR_DASH.exec(text)) {
@@ -161,10 +242,24 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     if (dash) {
       // Only between Chinese characters: -- in English, Markdown rules and tables stay.
       if (!(cjkAt(start - 1) && cjkAt(end))) continue;
-      fixes.push({ ruleId: 'typography/repeated-punctuation', start, end, fixStart: start, fixEnd: end, replacement: '——' });
+      fixes.push({
+        ruleId: 'typography/repeated-punctuation',
+        start,
+        end,
+        fixStart: start,
+        fixEnd: end,
+        replacement: '——',
+      });
     } else {
       if (!(cjkAt(start - 1) || (value[0] !== '.' && cjkAt(end)))) continue;
-      fixes.push({ ruleId: 'typography/repeated-punctuation', start, end, fixStart: start, fixEnd: end, replacement: '……' });
+      fixes.push({
+        ruleId: 'typography/repeated-punctuation',
+        start,
+        end,
+        fixStart: start,
+        fixEnd: end,
+        replacement: '……',
+      });
     }
   }
   // Spaces next to full-width punctuation (“紫砂壶 ，”) are never wanted.
@@ -173,7 +268,14 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const spaces = match[2] ?? match[4] ?? '';
     const spaceStart = match.index + 1;
     if (!prose(match.index) || !prose(match.index + match[0].length - 1)) continue;
-    fixes.push({ ruleId: 'typography/space-around-punctuation', start: spaceStart, end: spaceStart + spaces.length, fixStart: spaceStart, fixEnd: spaceStart + spaces.length, replacement: '' });
+    fixes.push({
+      ruleId: 'typography/space-around-punctuation',
+      start: spaceStart,
+      end: spaceStart + spaces.length,
+      fixStart: spaceStart,
+      fixEnd: spaceStart + spaces.length,
+      replacement: '',
+    });
   }
   // Straight double quotes around Chinese text become “ and ”.
   STRAIGHT_QUOTES.lastIndex = 0;
@@ -181,8 +283,22 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const start = match.index;
     const end = start + match[0].length;
     if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
-    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start, end: start + 1, fixStart: start, fixEnd: start + 1, replacement: '“' });
-    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: end - 1, end, fixStart: end - 1, fixEnd: end, replacement: '”' });
+    fixes.push({
+      ruleId: 'typography/fullwidth-punctuation',
+      start,
+      end: start + 1,
+      fixStart: start,
+      fixEnd: start + 1,
+      replacement: '“',
+    });
+    fixes.push({
+      ruleId: 'typography/fullwidth-punctuation',
+      start: end - 1,
+      end,
+      fixStart: end - 1,
+      fixEnd: end,
+      replacement: '”',
+    });
   }
   PARENTHESES.lastIndex = 0;
   for (let match = PARENTHESES.exec(text); match; match = PARENTHESES.exec(text)) {
@@ -190,8 +306,22 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const end = start + match[0].length;
     if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
     if (!(cjkAt(start - 1) || cjkAt(start + 1))) continue;
-    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start, end: start + 1, fixStart: start, fixEnd: start + 1, replacement: '（' });
-    fixes.push({ ruleId: 'typography/fullwidth-punctuation', start: end - 1, end, fixStart: end - 1, fixEnd: end, replacement: '）' });
+    fixes.push({
+      ruleId: 'typography/fullwidth-punctuation',
+      start,
+      end: start + 1,
+      fixStart: start,
+      fixEnd: start + 1,
+      replacement: '（',
+    });
+    fixes.push({
+      ruleId: 'typography/fullwidth-punctuation',
+      start: end - 1,
+      end,
+      fixStart: end - 1,
+      fixEnd: end,
+      replacement: '）',
+    });
   }
 
   // Traditional characters are a problem only in an article written in Simplified.
@@ -231,7 +361,14 @@ export function chosenFixes(fixes: readonly TypographyFix[]): TypographyFix[] {
   const chosen: TypographyFix[] = [];
   let reached = -1;
   for (const fix of ordered) {
-    if (fix.fixStart < reached || (fix.fixStart === reached && fix.fixEnd === fix.fixStart && chosen.at(-1)?.fixEnd === fix.fixStart && chosen.at(-1)?.fixStart === fix.fixStart)) continue;
+    if (
+      fix.fixStart < reached ||
+      (fix.fixStart === reached &&
+        fix.fixEnd === fix.fixStart &&
+        chosen.at(-1)?.fixEnd === fix.fixStart &&
+        chosen.at(-1)?.fixStart === fix.fixStart)
+    )
+      continue;
     chosen.push(fix);
     reached = Math.max(reached, fix.fixEnd);
   }
