@@ -36,6 +36,8 @@ for (const folder of ['src/cli', 'src/core', 'src/astro']) {
     copied += 1;
   }
 }
+// The message files (src/i18n/<locale>/*.yaml), which core/i18n/catalogue finds at ../../i18n/.
+cpSync(path.join(root, 'src/i18n'), path.join(out, 'i18n'), { recursive: true });
 // .astro/types.d.ts (in the program for astro:content's types) brings the site's content config along; the package does not run it.
 rmSync(path.join(out, 'content.config.js'), { force: true });
 console.error(`mpflow package build: lib/ compiled, ${copied} JSON file(s) copied`);
