@@ -91,7 +91,7 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
         const repositoryRoot = process.env.MPFLOW_REPOSITORY
           ? path.resolve(process.env.MPFLOW_REPOSITORY)
           : projectRoot;
-        let settings;
+        let settings: ReturnType<typeof readDepartmentSettings>;
         try {
           settings = readDepartmentSettings(repositoryRoot);
         } catch (error) {

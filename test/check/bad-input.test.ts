@@ -637,4 +637,3 @@ describe('mpflow check on bad input', () => {
   });
 });
 
-export { MINIMAL_TOPIC };

@@ -21,10 +21,10 @@ const sample = parse(readFileSync(path.join(FIXTURE_DEPARTMENT, 'content/departm
   theme: { accent: string; accentDark?: string };
 };
 
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FORBIDDEN: Array<[string, RegExp]> = [
-  ["the sample department's name", new RegExp(`${escape(sample.department.zh)}|闽岚`)],
-  ["the sample account's name", new RegExp(`${escape(sample.account.zh)}|Minlan`, 'i')],
+  ["the sample department's name", new RegExp(`${escapeRegExp(sample.department.zh)}|闽岚`)],
+  ["the sample account's name", new RegExp(`${escapeRegExp(sample.account.zh)}|Minlan`, 'i')],
   ['tea wording', /茶/],
   [
     "the sample's brand colour",
@@ -54,7 +54,7 @@ const ALLOWED: Record<string, string> = {
 
 function filesUnder(relative: string): string[] {
   const absolute = path.join(PROJECT_ROOT, relative);
-  let info;
+  let info: ReturnType<typeof statSync>;
   try {
     info = statSync(absolute);
   } catch {

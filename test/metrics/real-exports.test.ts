@@ -41,7 +41,6 @@ const NOTIFIED_HEADER = [
   '阅读完成率',
   '内容url',
 ];
-const TITLE = '武夷岩茶的“岩韵”，到底在说什么';
 const SECOND_TITLE = '正山小种与烟熏味';
 const LONG_URL =
   'http://mp.weixin.qq.com/s?__biz=MzAwMTE2MzA1Mw==&mid=2247483801&idx=1&sn=0f3b5c8a1d2e4f60718293a4b5c6d7e8#rd';

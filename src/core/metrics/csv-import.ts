@@ -398,7 +398,7 @@ export async function importBackOfficeExport(
   }
   const notices: ExportMessage[] = [];
   if (sniffed.kind === 'xls' || sniffed.kind === 'xlsx') {
-    let sheets;
+    let sheets: Awaited<ReturnType<typeof readWorkbook>>;
     try {
       sheets = await readWorkbook(bytes);
     } catch (error) {

@@ -205,7 +205,7 @@ async function mermaidSvg(source: string, colours: DiagramColours): Promise<Elem
   if (!svg) throw new Error('beautiful-mermaid returned no SVG');
   const palette = mermaidPalette(colours);
   const resolve = (value: string) =>
-    value.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => palette[name] ?? colours.text);
+    value.replace(/var\((--[\w-]+)\)/g, (_whole, name: string) => palette[name] ?? colours.text);
   // Arrowheads first, while the marker attributes are still there.
   visit(svg, 'element', (node, index, parent) => {
     const marker = node.properties.markerEnd;

@@ -74,7 +74,7 @@ export async function walkFiles(
   }
 
   async function visitLink(absolutePath: string, relativePath: string, ancestors: ReadonlySet<string>): Promise<void> {
-    let target;
+    let target: Awaited<ReturnType<typeof stat>>;
     try {
       target = await stat(absolutePath);
     } catch (error) {

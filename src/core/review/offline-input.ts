@@ -12,7 +12,8 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { text, type LocalizedText } from '../i18n/language.ts';
+import { text } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import { coAuthorTrailers } from './commit-trailers.ts';
 import type { BaseFile } from './base-context.ts';
 import type {
@@ -26,13 +27,8 @@ import type {
 
 const run = promisify(execFile);
 
-export class OfflineEventError extends Error {
-  readonly localized: LocalizedText;
-  constructor(localized: LocalizedText) {
-    super(localized.en);
-    this.localized = localized;
-  }
-}
+/** The --event file given to review-gate cannot be used: the user's to fix (exit 2). */
+export class OfflineEventError extends LocalizedError {}
 
 interface EventPullRequest {
   number?: number;
