@@ -10,6 +10,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { recordDigest } from '../scoring/score-period.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
@@ -24,11 +25,10 @@ export interface SealPlan {
   calibrations: string[];
 }
 
-export class SealRefused extends Error {
-  readonly localized: LocalizedText;
+/** Sealing refused before anything changed: exit 1. */
+export class SealRefused extends LocalizedError {
   constructor(message: LocalizedText) {
-    super(message.en);
-    this.localized = message;
+    super(message, { exitCode: 1 });
   }
 }
 

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 
 export interface DrandChain {
   name: string;
@@ -180,10 +181,9 @@ export async function fetchBeacon(
   return beacon;
 }
 
-export class BeaconError extends Error {
-  readonly localized: LocalizedText;
+/** The drand round cannot be had or does not verify: the draw stops, exit 1. */
+export class BeaconError extends LocalizedError {
   constructor(message: LocalizedText) {
-    super(message.en);
-    this.localized = message;
+    super(message, { exitCode: 1 });
   }
 }

@@ -1,17 +1,15 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 
-/** A GitHub API request that failed for good (after retries): what was asked, what came back. */
-export class GitHubApiError extends Error {
+/** A GitHub API request that failed for good (after retries): what was asked, what came back (exit 2). */
+export class GitHubApiError extends LocalizedError {
   readonly status: number;
   /** e.g. "GET /repos/acme/wechat/pulls/12"; never carries the token. */
   readonly request: string;
-  readonly localized: LocalizedText;
   constructor(status: number, request: string, localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'GitHubApiError';
+    super(localized);
     this.status = status;
     this.request = request;
-    this.localized = localized;
   }
 }
 

@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import { RECORD_SCHEMAS, tableColumns, type TableKind } from '../model/schemas.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
 import { decodeTextFile } from '../source/read-text-file.ts';
@@ -76,14 +77,13 @@ export interface StoreSummary {
   revisions: Array<{ kind: string; key: string; field: string; old: string; new: string }>;
 }
 
-export class MetricsStoreError extends Error {
-  readonly localized: LocalizedText;
+/** A month file of the store that cannot be read or merged into: the import stops, exit 1. */
+export class MetricsStoreError extends LocalizedError {
   readonly file: string;
   constructor(file: string, localized: LocalizedText) {
-    super(`${file}: ${localized.en}`);
-    this.name = 'MetricsStoreError';
+    super(localized, { exitCode: 1 });
+    this.message = `${file}: ${localized.en}`;
     this.file = file;
-    this.localized = localized;
   }
 }
 

@@ -8,6 +8,7 @@
  * comments) have data only from 2025-11-01 and are not asked before that.
  */
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
 import {
@@ -87,12 +88,10 @@ export function planDatacubeCalls(
   return calls;
 }
 
-export class MetricsImportError extends Error {
-  readonly localized: LocalizedText;
+/** An import that cannot go on (a range the API refuses, an answer it cannot use): exit 1. */
+export class MetricsImportError extends LocalizedError {
   constructor(localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'MetricsImportError';
-    this.localized = localized;
+    super(localized, { exitCode: 1 });
   }
 }
 

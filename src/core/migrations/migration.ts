@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 
 /**
  * One step of a department repository's data format, from schema version `from` to `to`.
@@ -22,12 +23,11 @@ export interface Migration {
 }
 
 /** A transform's refusal: the file and what is wrong, in both languages. */
-export class MigrationError extends Error {
+export class MigrationError extends LocalizedError {
   readonly file: string;
-  readonly localized: LocalizedText;
   constructor(file: string, localized: LocalizedText) {
-    super(`${file}: ${localized.en}`);
+    super(localized, { exitCode: 1 });
+    this.message = `${file}: ${localized.en}`;
     this.file = file;
-    this.localized = localized;
   }
 }

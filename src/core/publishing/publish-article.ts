@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { ArticleRecord } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
 import { publishStatusMeaning } from '../wechat/errors.ts';
@@ -72,14 +73,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 type FailedStep = NonNullable<PublishRecord['failure']>['step'];
 
-class StepFailure extends Error {
+class StepFailure extends LocalizedError {
   readonly step: FailedStep;
   readonly status: number | undefined;
-  readonly localized: LocalizedText;
   constructor(step: FailedStep, localized: LocalizedText, status?: number) {
-    super(localized.en);
+    super(localized, { exitCode: 1 });
     this.step = step;
-    this.localized = localized;
     this.status = status;
   }
 }

@@ -2,6 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { PublishRecordFile } from '../model/types.generated.ts';
 import { validateRecord } from '../model/validate-record.ts';
 import { writeFileAtomically } from '../source/write-file-atomically.ts';
@@ -31,15 +32,12 @@ const FIELD_ORDER: ReadonlyArray<keyof PublishRecord> = [
   'failure',
 ];
 
-/** A record mpflow cannot trust: it will not guess, since guessing could publish twice. */
-export class PublishRecordError extends Error {
+/** A record mpflow cannot trust: it will not guess, since guessing could publish twice (exit 2). */
+export class PublishRecordError extends LocalizedError {
   readonly file: string;
-  readonly localized: LocalizedText;
   constructor(file: string, localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'PublishRecordError';
+    super(localized);
     this.file = file;
-    this.localized = localized;
   }
 }
 

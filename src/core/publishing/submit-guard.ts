@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { WeChatClient } from '../wechat/client.ts';
 import { PUBLISHING_FOLDER } from './record-store.ts';
 
@@ -11,13 +12,10 @@ const run = promisify(execFile);
  * record's submitStartedAt is withdrawn (nothing was sent); `alreadyOut` says the article was found
  * among the account's publications, so the record is failed for a person instead of retried.
  */
-export class SubmitHeld extends Error {
-  readonly localized: LocalizedText;
+export class SubmitHeld extends LocalizedError {
   readonly alreadyOut: boolean;
   constructor(localized: LocalizedText, alreadyOut: boolean) {
-    super(localized.en);
-    this.name = 'SubmitHeld';
-    this.localized = localized;
+    super(localized, { exitCode: 1 });
     this.alreadyOut = alreadyOut;
   }
 }

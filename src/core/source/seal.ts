@@ -10,17 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 
 const IDENTITY = /^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/;
 export const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 
-export class IdentityError extends Error {
-  readonly localized: LocalizedText;
-  constructor(message: LocalizedText) {
-    super(message.en);
-    this.localized = message;
-  }
-}
+/** MPFLOW_AGE_IDENTITY(_FILE) holds something that is not an age identity: the user's to fix (exit 2). */
+export class IdentityError extends LocalizedError {}
 
 /** The identities in a text of age-keygen's form; a line that is neither a comment nor a key is an error. */
 export function parseIdentities(source: string, where: string): string[] {

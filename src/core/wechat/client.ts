@@ -1,4 +1,5 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { LocalizedError } from '../diagnostics/localized-error.ts';
 import { errcodeMeaning, refusedIpOf } from './errors.ts';
 import {
   defaultTokenCachePath,
@@ -54,34 +55,30 @@ export interface WeChatClient {
   ): Promise<T>;
 }
 
-/** WeChat answered with errcode ≠ 0. `request` is "POST /cgi-bin/draft/add": never the query, which holds the token. */
-export class WeChatApiError extends Error {
+/**
+ * WeChat answered with errcode ≠ 0. `request` is "POST /cgi-bin/draft/add": never the query, which
+ * holds the token. Exit 2 when no command handles it.
+ */
+export class WeChatApiError extends LocalizedError {
   readonly errcode: number;
   readonly errmsg: string;
   readonly request: string;
-  /** The message in both languages; `message` is the English one, for logs. */
-  readonly localized: LocalizedText;
   constructor(errcode: number, errmsg: string, request: string, localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'WeChatApiError';
+    super(localized);
     this.errcode = errcode;
     this.errmsg = errmsg;
     this.request = request;
-    this.localized = localized;
   }
 }
 
-/** WeChat could not be reached, or answered with something other than JSON. */
-export class WeChatNetworkError extends Error {
+/** WeChat could not be reached, or answered with something other than JSON (exit 2 when no command handles it). */
+export class WeChatNetworkError extends LocalizedError {
   readonly request: string;
-  readonly localized: LocalizedText;
   /** Whether the request may have reached WeChat and taken effect. */
   readonly mayHaveTakenEffect: boolean;
   constructor(request: string, localized: LocalizedText, mayHaveTakenEffect: boolean) {
-    super(localized.en);
-    this.name = 'WeChatNetworkError';
+    super(localized);
     this.request = request;
-    this.localized = localized;
     this.mayHaveTakenEffect = mayHaveTakenEffect;
   }
 }
@@ -129,12 +126,10 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-export class WeChatConfigurationError extends Error {
-  readonly localized: LocalizedText;
+/** The credentials in the environment are missing or unusable: nothing was sent, exit 1. */
+export class WeChatConfigurationError extends LocalizedError {
   constructor(localized: LocalizedText) {
-    super(localized.en);
-    this.name = 'WeChatConfigurationError';
-    this.localized = localized;
+    super(localized, { exitCode: 1 });
   }
 }
 
@@ -260,7 +255,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
 
   async function fetchToken(forceRefresh: boolean): Promise<CachedToken> {
     const request = 'POST /cgi-bin/stable_token';
-    const answer = await withTransientRetries(request, '/cgi-bin/stable_token', () =>
+    const answer = await withTransientRetries('/cgi-bin/stable_token', () =>
       send(
         'POST',
         '/cgi-bin/stable_token',
@@ -324,7 +319,6 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   }
 
   async function withTransientRetries(
-    request: string,
     path: string,
     attempt: () => Promise<Record<string, unknown>>,
   ): Promise<Record<string, unknown>> {
@@ -360,7 +354,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     let token = await currentToken();
     let refreshed = false;
     for (;;) {
-      const answer = await withTransientRetries(request, path, () =>
+      const answer = await withTransientRetries(path, () =>
         send(method, path, { ...query, access_token: token }, payload),
       );
       const errcode = Number(answer.errcode ?? 0);
