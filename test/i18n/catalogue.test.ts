@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fallbackChain, MessageCatalogue, MessageFileError } from '../../src/core/i18n/catalogue.ts';
+import {
+  fallbackChain,
+  localizedTextLanguage,
+  MessageCatalogue,
+  MessageFileError,
+} from '../../src/core/i18n/catalogue.ts';
 
 function department(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'mpflow-i18n-'));
@@ -53,5 +58,47 @@ describe('message catalogue', () => {
     expect(fallbackChain('zh-TW')).toEqual(['zh-TW', 'zh-CN', 'en']);
     expect(fallbackChain('ja')).toEqual(['ja', 'en', 'zh-CN']);
     expect(fallbackChain('en')).toEqual(['en', 'zh-CN']);
+  });
+
+  it('chooses words by number (plural, =0) and by value (select), with # in the locale digits', () => {
+    const root = department({
+      'i18n/en/demo.yaml': [
+        'summary: "{count, plural, one {# article} other {# articles}} over {months, plural, one {# month} other {# months}}"',
+        'scheduled: "{count} due{scheduled, plural, =0 {} other {, {scheduled} scheduled}}"',
+        'prize: "{name}{value, select, none {} other { ({value} each)}}"',
+        '',
+      ].join('\n'),
+      'i18n/zh-TW/demo.yaml': 'summary: "共 {count} 篇{@glossary.article}"\n',
+    });
+    const catalogue = MessageCatalogue.load({ departmentRoot: root });
+    const english = catalogue.translator('en');
+    expect(english.t('demo.summary', { count: 1, months: 1 })).toBe('1 article over 1 month');
+    expect(english.t('demo.summary', { count: 1200, months: 3 })).toBe('1,200 articles over 3 months');
+    expect(english.t('demo.scheduled', { count: 4, scheduled: 0 })).toBe('4 due');
+    expect(english.t('demo.scheduled', { count: 4, scheduled: 2 })).toBe('4 due, 2 scheduled');
+    expect(english.t('demo.prize', { name: 'Tea set', value: 'none' })).toBe('Tea set');
+    expect(english.t('demo.prize', { name: 'Tea set', value: '¥88' })).toBe('Tea set (¥88 each)');
+    expect(catalogue.translator('zh-TW').t('demo.summary', { count: 3 })).toBe('共 3 篇文章');
+  });
+
+  it('reads shipped messages handed over as texts, a department folder on top', () => {
+    const root = department({ 'i18n/zh-TW/site.yaml': 'nav:\n  home: 首頁\n' });
+    const catalogue = MessageCatalogue.fromTexts(
+      { '/pkg/src/i18n/zh-CN/site.yaml': 'nav:\n  home: 首页\n  team: 团队\n' },
+      { departmentRoot: root },
+    );
+    expect(catalogue.translator('zh-TW').t('site.nav.home')).toBe('首頁');
+    expect(catalogue.translator('zh-TW').t('site.nav.team')).toBe('团队');
+    expect(catalogue.keys('zh-CN')).toEqual(['site.nav.home', 'site.nav.team']);
+  });
+
+  it('shows the Chinese half of a two-language text for every Chinese locale', () => {
+    expect(['zh-CN', 'zh-TW', 'zh-HK', 'en', 'ja'].map(localizedTextLanguage)).toEqual([
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+      'en',
+      'en',
+    ]);
   });
 });

@@ -13,11 +13,17 @@
  * `fallbackChain` (zh-TW → zh-CN → en), so a partial translation still shows a whole page.
  * `glossary.yaml` holds the shared terms (文章, 考核, 运营…) that other messages name as
  * `{@glossary.article}`, so one word is translated once.
+ *
+ * A text may choose its words by a number or a value, in the ICU message syntax translators know:
+ * `{count, plural, one {# article} other {# articles}}` (`=0` for an exact number, `#` the number
+ * in the locale's digits) and `{kind, select, lottery {抽奖} other {{kind}}}`. Chinese needs no
+ * plural, so its files simply write `{count} 篇`; English needs the branches.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Language } from './language.ts';
 import { LocalizedError } from './localized-error.ts';
 
 /** A BCP 47 language tag as the department lists it: "zh-CN", "en", "zh-TW", "ja". */
@@ -28,6 +34,14 @@ export const SHIPPED_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /** The package's own message folder (src/i18n, next to src/core). */
 export const SHIPPED_MESSAGES_DIR = fileURLToPath(new URL('../../i18n/', import.meta.url));
+
+/**
+ * Which half of a two-language text (`{ zh, en }`: a department's names, a policy's labels) a
+ * locale shows: its own language's, Chinese for every zh-*, English for the rest.
+ */
+export function localizedTextLanguage(locale: Locale): Language {
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
 
 /** Parameters of a message: `{name}` in the text is replaced by `params.name`. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -67,8 +81,10 @@ export function fallbackChain(locale: Locale): Locale[] {
  * earlier ones key by key (the package first, then the department). Values must be strings or
  * nested maps of strings; anything else is a MessageFileError naming the line and column.
  */
-export function readMessageFolders(dirs: readonly string[]): Map<Locale, Map<string, MessageEntry>> {
-  const tables = new Map<Locale, Map<string, MessageEntry>>();
+export function readMessageFolders(
+  dirs: readonly string[],
+  tables: Map<Locale, Map<string, MessageEntry>> = new Map(),
+): Map<Locale, Map<string, MessageEntry>> {
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const locale of readdirSync(dir, { withFileTypes: true })) {
@@ -85,9 +101,34 @@ export function readMessageFolders(dirs: readonly string[]): Map<Locale, Map<str
   return tables;
 }
 
-function readMessageFile(file: string, namespace: string, into: Map<string, MessageEntry>): void {
+/**
+ * The same from texts already in memory, each named by its path ".../<locale>/<namespace>.yaml":
+ * what a bundler hands over (the site reads the shipped files through Vite's import.meta.glob,
+ * where the package's folder is not a path it can read at build time).
+ */
+export function readMessageTexts(
+  files: Readonly<Record<string, string>>,
+  tables: Map<Locale, Map<string, MessageEntry>> = new Map(),
+): Map<Locale, Map<string, MessageEntry>> {
+  for (const file of Object.keys(files).sort()) {
+    const match = /([^/\\]+)[/\\]([^/\\]+)\.yaml$/.exec(file);
+    if (!match) continue;
+    const [, locale, namespace] = match as unknown as [string, string, string];
+    const table = tables.get(locale) ?? new Map<string, MessageEntry>();
+    tables.set(locale, table);
+    readMessageFile(file, namespace, table, files[file]);
+  }
+  return tables;
+}
+
+function readMessageFile(
+  file: string,
+  namespace: string,
+  into: Map<string, MessageEntry>,
+  text: string = readFileSync(file, 'utf8'),
+): void {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: true });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
   const [firstError] = document.errors;
   if (firstError) {
@@ -167,13 +208,96 @@ export class Translator {
       this.missing.add(key);
       return `[${key}]`;
     }
-    const numberFormat = new Intl.NumberFormat(this.locale);
-    return entry.text.replace(/\{(@?)([\w.-]+)\}/g, (whole, reference: string, name: string) => {
-      if (reference) return depth < 4 ? this.#format(name, params, depth + 1) : whole;
-      const value = params[name];
+    return this.#expand(entry.text, params, depth, undefined);
+  }
+
+  /** Replaces each `{…}` of a text; `count` is the number `#` stands for inside a plural branch. */
+  #expand(text: string, params: MessageParams, depth: number, count: number | undefined): string {
+    let result = '';
+    let index = 0;
+    while (index < text.length) {
+      const open = text.indexOf('{', index);
+      const hash = count === undefined ? -1 : text.indexOf('#', index);
+      if (hash !== -1 && (open === -1 || hash < open)) {
+        result += text.slice(index, hash) + this.#number(count!);
+        index = hash + 1;
+        continue;
+      }
+      if (open === -1) {
+        result += text.slice(index);
+        break;
+      }
+      const close = matchingBrace(text, open);
+      if (close === -1) {
+        result += text.slice(index);
+        break;
+      }
+      result += text.slice(index, open) + this.#placeholder(text.slice(open, close + 1), params, depth);
+      index = close + 1;
+    }
+    return result;
+  }
+
+  #placeholder(whole: string, params: MessageParams, depth: number): string {
+    const inner = whole.slice(1, -1);
+    const reference = /^@([\w.-]+)$/.exec(inner);
+    if (reference) return depth < 4 ? this.#format(reference[1]!, params, depth + 1) : whole;
+    const plain = /^([\w.-]+)$/.exec(inner);
+    if (plain) {
+      const value = params[plain[1]!];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormat.format(value) : value;
-    });
+      return typeof value === 'number' ? this.#number(value) : value;
+    }
+    const choice = /^\s*([\w.-]+)\s*,\s*(plural|select)\s*,/.exec(inner);
+    if (!choice) return whole;
+    const value = params[choice[1]!];
+    if (value === undefined) return whole;
+    const branches = choiceBranches(inner.slice(choice[0].length));
+    let chosen: string | undefined;
+    if (choice[2] === 'plural') {
+      const number = Number(value);
+      chosen =
+        branches.get(`=${number}`) ??
+        branches.get(new Intl.PluralRules(this.locale).select(number)) ??
+        branches.get('other');
+      return chosen === undefined ? whole : this.#expand(chosen, params, depth, number);
+    }
+    chosen = branches.get(String(value)) ?? branches.get('other');
+    return chosen === undefined ? whole : this.#expand(chosen, params, depth, undefined);
+  }
+
+  #number(value: number): string {
+    return new Intl.NumberFormat(this.locale).format(value);
+  }
+}
+
+/** The index of the `}` closing the `{` at `open`, or -1. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index += 1) {
+    if (text[index] === '{') depth += 1;
+    else if (text[index] === '}') {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+/** `one {…} other {…}` → the branches by their selector. */
+function choiceBranches(text: string): Map<string, string> {
+  const branches = new Map<string, string>();
+  let index = 0;
+  for (;;) {
+    const selector = /\s*(=?[\w.-]+)\s*\{/y;
+    selector.lastIndex = index;
+    const found = selector.exec(text);
+    if (!found) return branches;
+    const open = selector.lastIndex - 1;
+    const close = matchingBrace(text, open);
+    if (close === -1) return branches;
+    branches.set(found[1]!, text.slice(open + 1, close));
+    index = close + 1;
   }
 }
 
@@ -191,6 +315,24 @@ export class MessageCatalogue {
     const dirs = [SHIPPED_MESSAGES_DIR, ...(options.extraDirs ?? [])];
     if (options.departmentRoot !== undefined) dirs.push(path.join(options.departmentRoot, 'i18n'));
     return new MessageCatalogue(readMessageFolders(dirs));
+  }
+
+  /**
+   * The shipped messages given as texts (path → YAML, e.g. from Vite's import.meta.glob), then
+   * `<root>/i18n/` read from disk: how the site loads them inside Astro's build.
+   */
+  static fromTexts(
+    shipped: Readonly<Record<string, string>>,
+    options: { departmentRoot?: string } = {},
+  ): MessageCatalogue {
+    const tables = readMessageTexts(shipped);
+    if (options.departmentRoot !== undefined) readMessageFolders([path.join(options.departmentRoot, 'i18n')], tables);
+    return new MessageCatalogue(tables);
+  }
+
+  /** Every key of one locale's own files (no fallback), for completeness tests. */
+  keys(locale: Locale): string[] {
+    return [...(this.#tables.get(locale)?.keys() ?? [])];
   }
 
   /** The locales that have at least one message file. */
