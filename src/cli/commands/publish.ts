@@ -5,9 +5,9 @@ import { publishDue, type DueReportEntry, type PublishDueReport } from '../../co
 import { loadRepository } from '../../core/repository/load-repository.ts';
 import { DepartmentSettingsError } from '../../core/department/settings.ts';
 import { DepartmentCssError, departmentRenderer } from '../../core/render/department-theme.ts';
-import { WeChatConfigurationError, wechatClientFromEnvironment } from '../../core/wechat/client.ts';
+import { wechatClientFromEnvironment } from '../../core/wechat/client.ts';
 import type { CommandContext } from '../context.ts';
-import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
@@ -99,12 +99,8 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   const env = context.env ?? process.env;
   let client;
   if (!values['dry-run']) {
-    try {
-      client = wechatClientFromEnvironment(env);
-    } catch (error) {
-      if (!(error instanceof WeChatConfigurationError)) throw error;
-      throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
-    }
+    // Missing credentials: a WeChatConfigurationError, reported by main.ts with exit 1.
+    client = wechatClientFromEnvironment(env);
   }
   const pushRecords =
     values['push-records'] && !values['dry-run']

@@ -21,7 +21,7 @@ import { splitFrontMatter } from '../../core/source/front-matter.ts';
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { mpflowCacheFolder } from '../../core/cache/user-cache.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
-import { CommandFailure, EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, negatableFlag, parseCommand, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
@@ -235,20 +235,14 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   // Credentials are checked before anything is rendered or written.
   let uploader: Awaited<ReturnType<typeof import('../../core/render/image-upload.ts').createImageUploader>> | undefined;
   if (values.upload) {
-    const [
-      { wechatClientFromEnvironment, WeChatConfigurationError, DEFAULT_WECHAT_API_BASE },
-      { createImageUploader, uploadCachePath },
-    ] = await Promise.all([import('../../core/wechat/client.ts'), import('../../core/render/image-upload.ts')]);
-    try {
-      const client = wechatClientFromEnvironment(env);
-      uploader = await createImageUploader(
-        client,
-        uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')),
-      );
-    } catch (error) {
-      if (!(error instanceof WeChatConfigurationError)) throw error;
-      throw new CommandFailure(error.localized, EXIT.problems, { cause: error });
-    }
+    const [{ wechatClientFromEnvironment, DEFAULT_WECHAT_API_BASE }, { createImageUploader, uploadCachePath }] =
+      await Promise.all([import('../../core/wechat/client.ts'), import('../../core/render/image-upload.ts')]);
+    // Missing credentials: a WeChatConfigurationError, reported by main.ts with exit 1.
+    const client = wechatClientFromEnvironment(env);
+    uploader = await createImageUploader(
+      client,
+      uploadCachePath(env, env.WECHAT_APPID!, (env.WECHAT_API_BASE || DEFAULT_WECHAT_API_BASE).replace(/\/+$/, '')),
+    );
   }
 
   const department = root !== undefined ? await departmentOf(root, zh) : undefined;

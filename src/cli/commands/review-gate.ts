@@ -228,16 +228,11 @@ async function offlineGate(
       en: '--event works with --dry-run only: offline, nothing is written to GitHub.',
     });
   const root = resolveRoot(rootOption, context);
-  const { offlineReviewInput, OfflineEventError } = await import('../../core/review/offline-input.ts');
+  const { offlineReviewInput } = await import('../../core/review/offline-input.ts');
   const { readBaseContext } = await import('../../core/review/base-context.ts');
   const { decideReview } = await import('../../core/review/decide-review.ts');
-  let input: Awaited<ReturnType<typeof offlineReviewInput>>;
-  try {
-    input = await offlineReviewInput(path.resolve(context.cwd, eventFile), root, eventFile);
-  } catch (error) {
-    if (!(error instanceof OfflineEventError)) throw error;
-    throw new UsageError(error.localized);
-  }
+  // An unusable event file is an OfflineEventError: main.ts reports it, exit 2.
+  const input = await offlineReviewInput(path.resolve(context.cwd, eventFile), root, eventFile);
   const base = readBaseContext(input.team, input.policies, new Date(currentInstant(context.env)));
   const decision = decideReview({
     pullRequest: input.pullRequest,
