@@ -1,4 +1,5 @@
 import type { ComplianceRuleId } from './types.ts';
+import { statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
 
@@ -17,6 +18,14 @@ export interface PhraseEntry {
   negatable?: boolean;
   /** Earlier in the sentence, these words make the match an aim or a motto (我们始终追求……最好的茶), not a claim. */
   exemptBefore?: RegExp;
+  /**
+   * A ranking that is a claim only in a seller's sentence: hedged by 之一, or in a sentence that reads
+   * as a report (news, statistics, an award, history) with no word of a seller, it states a fact
+   * (register.ts).
+   */
+  rankingClaim?: boolean;
+  /** Anywhere else in the sentence, these words make the match a report or the thing's own field (a drug's approval names 治疗新冠). */
+  exemptInSentence?: RegExp;
   /**
    * The match must begin on a word boundary (jieba's, see words.ts): 史上 in 历史上, 极品 in 积极品质,
    * 特供 in 独特供应, 刷单 in 牙刷单价 are the tail of one word and the head of the next.
@@ -112,6 +121,8 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (entry.negatable && (isNegated(text, start, text.slice(start, end)) || deniedAfter(text, end))) continue;
     if (MENTIONED.test(text.slice(end, end + 6))) continue;
     if (entry.exemptBefore?.test(sentenceBefore(text, start))) continue;
+    if (entry.rankingClaim && statedAsFact(text, start, end)) continue;
+    if (entry.exemptInSentence && elsewhereInSentence(text, start, end, entry.exemptInSentence)) continue;
     // Word questions last: the segmenter loads only when a candidate gets this far.
     if (entry.wordStart && startsInsideWord(text, start, end) === true) continue;
     if (entry.wordEnd && endsInsideWord(text, start, end) === true) continue;
@@ -160,6 +171,16 @@ function sentenceBefore(text: string, start: number): string {
   );
   return before.slice(cut + 1);
 }
+
+/** The pattern matches the sentence around [start, end), the match itself left out. */
+function elsewhereInSentence(text: string, start: number, end: number, pattern: RegExp): boolean {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to += 1;
+  return pattern.test(text.slice(from, start)) || pattern.test(text.slice(end, to));
+}
+const SENTENCE_END = /[。！？!?；;\n]/;
 
 function isException(text: string, start: number, end: number, phrases: readonly string[]): boolean {
   for (const phrase of phrases) {

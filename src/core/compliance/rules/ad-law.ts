@@ -52,7 +52,7 @@ export const RULES = [
 const COMMERCIAL_NOUN =
   '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
-const SUPERLATIVE = `最(?:佳|优|强|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
+const SUPERLATIVE = `最(?:佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
 const ADVICE = [
   '此日期前最佳',
@@ -148,27 +148,35 @@ const FACTS = [
 export const PHRASES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`,
     except: ADVICE,
     exemptBefore: NOT_A_CLAIM,
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     wordStart: true,
     pattern:
       '顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶',
   },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
-  { rule: 'ad-law/absolute-term', pattern: '首选(?!项|方案|的方案|的做法|药|的药|治疗|的治疗|检查|语言|设置|地址)' },
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: '首选(?!项|方案|的方案|的做法|药|的药|治疗|的治疗|检查|语言|设置|地址)',
+  },
   // A scope (全网, 本地, 业界 …) + a ranking; 第一 + a counter (第一条高铁, 第一季度) is an order, not a rank.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     wordStart: true,
     pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`,
     except: FACTS,
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     negatable: true,
     wordStart: true,
     pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])`,
@@ -176,6 +184,7 @@ export const PHRASES: PhraseEntry[] = [
   // 最 + any short adjective + 的 + what is sold (最顺滑的拿铁); size, age, time and liking words are facts or tastes.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
@@ -183,6 +192,7 @@ export const PHRASES: PhraseEntry[] = [
   // 最 + an evaluative word + 的 + 一款/这款 (a counter that only goods take): 我喝过最惊艳的一款肉桂.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|老|年轻|冷|热|远|怕|容易|难|重要|基本|关键|简单|普通|主要|常见|典型|基础|传统|需要|应该)[\\u4e00-\\u9fff]{1,3}的(?:一|这|那)?(?:款|盒|罐|饼|瓶|家店|个品牌)`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
@@ -190,14 +200,16 @@ export const PHRASES: PhraseEntry[] = [
   // An attribute of the goods ranked top: 档次最高的礼盒, 性价比最高, 口碑最好 — but not 口感最好的时候 (advice on timing).
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `${ATTRIBUTE}(?:最|第一)(?:高|好|优|强|佳|棒|足|全|出众|出色|突出)(?!的(?:时候|时间|时节|季节|阶段|温度|水温|方法|办法|做法|一泡|几泡|那几泡|是|文章|推文|一篇|内容|话题|留言|评论|帖子))${GENERAL_KNOWLEDGE}`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
   },
-  { rule: 'ad-law/absolute-term', pattern: `(?:${UNRIVALLED})(?![吗呢么?？])`, negatable: true },
+  { rule: 'ad-law/absolute-term', rankingClaim: true, pattern: `(?:${UNRIVALLED})(?![吗呢么?？])`, negatable: true },
   // 极致/巅峰/顶配 as a modifier of the goods (极致丝滑, 巅峰口感, 顶配原料); 做到极致, 追求极致 are aims.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `(?<!做到|到了|达到|追求|推向|发挥到|做到了)极致(?:的)?[\\u4e00-\\u9fff]|巅峰(?:的)?${QUALITY}|${QUALITY}巅峰|顶配|顶奢`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
@@ -205,43 +217,51 @@ export const PHRASES: PhraseEntry[] = [
   // Sales or reputation + a ranking verb (销量稳居第一, 口碑领跑全国, 连续五年蝉联冠军).
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `(?:销量|销售额|销售|口碑|品质|市场份额|占有率|人气|好评率?|回购率)[\\u4e00-\\u9fff]{0,6}?(?:稳居|位居|雄踞|蝉联|独占|领跑|称霸|问鼎|高居|稳坐|常年|始终)${SCOPE}?(?:第一|榜首|冠军|首位|龙头|头把交椅|no\\.? ?1(?![0-9]))|(?:销量|销售额|口碑|品质|人气)[\\u4e00-\\u9fff]{0,4}?(?:领跑|称霸|雄踞|问鼎|碾压)${SCOPE}?`,
     negatable: true,
   },
   // 独家 + what a shop makes or sells (独家秘方); 独家专访/独家报道 are news.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: '独家(?:秘方|配方|工艺|技术|专利|研发|秘制|秘法|代理|授权|供应|窖藏|拼配|原料|茶园|产区)',
     negatable: true,
   },
   // 王者 of a category (茶中的王者, 行业王者); a scope + 唯一/独家 (全国独一家, 全网独家) is in the scope entry above.
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern: `${GOODS_KIND}(?:中|界|圈)的?(?:王者|霸主|之王|翘楚)|(?:行业|品类|业界|同类)(?:王者|霸主|标杆|翘楚)|王者(?:品质|风范|之选|级)`,
     negatable: true,
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern:
       '(?:性价比|销量|口碑|品质|颜值|人气|[\\u4e00-\\u9fff]中)之王|天花板级|(?:[\\u4e00-\\u9fff]界|圈|行业|业界|国货)的?天花板',
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern:
       '王牌(?!对王牌|飞行员|部队|军)|万能(?!钥匙|胶|表|充电|插座|的上帝)|终极(?:解决方案|方案|神器|选择|武器|利器|秘籍|享受|体验|品质)|(?:效果|品质|口感|工艺|配方|技术|体验|设计|味道|服务)[\\u4e00-\\u9fff]{0,2}?独一无二|独一无二的(?:产品|配方|工艺|技术|体验|设计|味道|服务)',
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern:
       '第一(?:品牌|名茶|好茶|品质|选择|口碑)|(?:销量|销售额|排名|品类|口碑|市场占有率) ?(?:全国|全网|行业|遥遥)?(?:第一|领先|冠军|no\\.? ?1(?![0-9])|top ?1(?![0-9]))|(?:no\\.?1|top1)(?:品牌|茶)',
   },
   {
     rule: 'ad-law/absolute-term',
+    rankingClaim: true,
     pattern:
       '(?:100 ?% ?|百分之百|百分百|十足)(?:有效|纯天然|天然|正品|安全|无添加|好评|满意|放心|正宗|纯正|原产|无农残)|绝对(?:有效|正宗|纯正|安全|放心|天然|无添加|好喝|物超所值)',
   },
   {
     rule: 'ad-law/national-level',
+    rankingClaim: true,
     pattern: '(?:国家级|世界级|全球级|国际级|宇宙级)',
     // What the state grades (保护区, 湿地公园, 开发区, 实验室, 传承人, 运动员): the list below holds the older compounds.
     notBeforeWord:

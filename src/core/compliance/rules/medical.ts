@@ -47,9 +47,17 @@ const CURED = '(?:好了|就好|就能好|痊愈了?|断根|除根|再没犯)';
 /** 执法指南 and 第十七条 concern goods; a vaccine, a doctor or a hospital in the sentence is medical care itself. */
 const MEDICAL_CARE = /疫苗|接种|就医|遵医嘱|医生(?:建议|指导|说)|在医生|去医院|到医院|临床|处方/;
 
+/**
+ * 第十六条 binds the seller of goods; a sentence about a drug's approval or trial, a hospital's
+ * admissions or a vaccine (附条件批准……治疗新冠, 抗病毒候选药物, 定点医院收治) reports on medicine itself.
+ */
+const MEDICINE_REPORTED =
+  /药监局|药品监督管理|适应症|临床(?:试验|研究|前|开发|数据)|附条件批准|获批上市|新药|口服药|候选药物|抑制剂|定点医院|收治|救治|疫苗|接种|就医|遵医嘱|处方|药企|药业|医药板块/;
+
 export const PHRASES: PhraseEntry[] = [
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern: `(?:治疗|治好了?|治愈了?|医治|治|调理|缓解|改善|预防|防止|防治|抑制|抗|防|远离|告别|根除|消除|清除|击退|对抗|战胜|赶走|杀灭|杀死|消灭)(?:各种|多种|一切|了|我|你|他|她|多年|长期|顽固|体内|的|老){0,4}(?:${DISEASES})`,
     negatable: true,
     exemptBefore: MEDICAL_CARE,
@@ -59,14 +67,21 @@ export const PHRASES: PhraseEntry[] = [
   // the long DISEASES alternation costs a test at every character of every article.
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern: `${EFFECT_CLAIM}(?<=(?:${DISEASES})[^。！？；\\n]{0,12}?${EFFECT_CLAIM})`,
     negatable: true,
     exemptBefore: MEDICAL_CARE,
   },
   // 专治/主治 are a drug label's words (专治眼睛干涩); 专治各种不服 is slang.
-  { rule: 'medical/treatment-claim', pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延)`, negatable: true },
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延)`,
+    negatable: true,
+  },
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern: `(?:治疗?|治好|医治|缓解|改善|消除|根除|去除|减轻|修复|疏通|打通|清除)(?:${BODY})[\\u4e00-\\u9fff]{0,2}?(?:${SYMPTOM})|(?:打通|疏通|软化|清理|清洗|净化)血管|(?:溶解?|化掉?|清除|疏通)血栓|血栓[\\u4e00-\\u9fff]{0,3}?(?:溶解|消除|化解|消失)|(?:恢复|提高|提升|改善)视力|(?:角膜|视神经|视网膜|受损细胞)[\\u4e00-\\u9fff]{0,2}?修复|修复(?:角膜|眼角膜|视神经|视网膜)`,
     negatable: true,
     exemptBefore: MEDICAL_CARE,
@@ -74,6 +89,7 @@ export const PHRASES: PhraseEntry[] = [
   // Pregnancy, fertility, nursing and children's growth (第十七条; 特殊人群 claims on ordinary food).
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern:
       '安胎|保胎|养胎|助孕|促孕|备孕神器|催乳|催奶|下奶|通乳|回奶|(?:促进|帮助)(?:孩子|宝宝|儿童|青少年)?(?:长高|发育|骨骼生长)|益智健脑',
     negatable: true,
@@ -81,35 +97,40 @@ export const PHRASES: PhraseEntry[] = [
   // The goods replace a medicine: 不用再吃降压药, 告别胰岛素, 停掉降糖药 (与药品相混淆, 第十七条).
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern:
       '(?:(?:不用|不必|无需|无须|不需要|不再需要)再|再也不(?:用|必|需要))(?:吃|打|服|用|喝)[\\u4e00-\\u9fff]{0,3}?(?:药|针|胰岛素)',
   },
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     negatable: true,
     pattern:
       '(?:告别|摆脱|扔掉|停掉|停了|戒掉|甩掉)[\\u4e00-\\u9fff]{0,3}?(?:降压药|降糖药|降脂药|胰岛素|安眠药|止痛药|药罐子|药物)|(?:代替|替代|取代|胜过)[\\u4e00-\\u9fff]{0,2}?(?:药物|药品|吃药|降压药|降糖药)',
   },
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
     negatable: true,
   },
   // The outcome told as a result: 血糖降下来了, 老胃病竟然好了.
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern: `(?:血糖|血压|血脂|尿酸|胆固醇)[\\u4e00-\\u9fff]{0,3}?(?:降下来|降了|恢复正常|正常了)|${CURED}(?<=(?:${DISEASES})[\\u4e00-\\u9fff]{0,4}?${CURED})`,
     negatable: true,
   },
   {
     rule: 'medical/absolute-efficacy',
     pattern:
-      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|治愈(?!出院)|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效',
+      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|治愈(?!出院|系|风格|感|力|了?自己|心灵)|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效',
     negatable: true,
   },
   // Hair-growth, cholesterol and clot claims on cosmetics and food (育发液, 拯救脱发, 抑制胆固醇形成, 清血防栓).
   {
     rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
     pattern:
       '(?:育发|生发)(?:液|水|精华|洗发水|产品)|(?:拯救|告别|治疗|改善|防止|预防|对抗)脱发|(?:抑制|清理|清除|乳化|降低|减少|溶解)[\\u4e00-\\u9fff]{0,3}?(?:胆固醇|甘油三酯|三酸甘油脂|体脂肪|血脂)|清血|防(?:血)?栓|(?:预防|防治)(?:及|和|与|或|并)(?:减轻|缓解|治疗|改善)',
     negatable: true,

@@ -1,0 +1,63 @@
+/**
+ * Who is speaking in a sentence: a seller to a buyer, or a reporter, a historian or a statistician
+ * about the world. 《广告法》第九条 binds advertisements; a news report that the C919's 全球首家
+ * 启动用户 signed, that a team met 世界排名第一的美国队 or that a port is 全球最大的 states a fact,
+ * and so does an encyclopaedia's 破坏性最强的战争之一. Both tests read the normalised view (Simplified,
+ * half-width ASCII punctuation), one sentence at a time.
+ */
+
+/**
+ * The seller's voice: the reader addressed (您, 亲们), the shop speaking of itself (本店, 我们的),
+ * a call to buy (欢迎选购, 下单, 包邮), a price, a course or a flat for sale. Any of them makes the
+ * sentence a sales sentence, whatever report words it also has.
+ */
+const SALES =
+  /您|你|亲们|宝宝们|姐妹们|朋友们|本店|本品|本公司|本平台|本机构|本校|本园|我司|我店|我家|咱家|小店|我们(?:的|家|店|公司|品牌|产品|茶|团队|机构)|欢迎|敬请|赶紧|快来|速来|选购|订购|抢购|购买|下单|入手|包邮|特价|限时|优惠|折扣|促销|秒杀价|现货|到店|专柜|旗舰店|热线|咨询|电话|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|买一送一|加盟|招商|代理商|报名|招生|课程|学员|包过|保过|提分|辅导|培训|名师|新品|上市(?!公司)|预售|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
+
+/**
+ * The register of a report: attribution (据……报道, 记者, 表示：), a date or a period (2021年,
+ * 11月6日, 截至, 日前), an award or a contest (当选, 获评, 决赛, 奥运), the state and its
+ * economy (国务院, 同比, GDP), history (历史上, 世纪). None of them is how an advertisement
+ * talks about the goods it sells.
+ */
+const REPORT =
+  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
+
+/** One of several (最大的……之一, 顶尖的……之一): a hedged ranking, not an absolute one; 没有之一 is the opposite. */
+const ONE_OF = /^[^,。;!?、\n]{0,16}?(?<!没有|没)之一/;
+
+/**
+ * What the ranking ranks, when it is not goods: a place or a state, an institution, people, an
+ * event, a time or an abstraction (亚洲最大的……建筑, 顶尖学者, 最强对手, 最佳时机, 世界级难题,
+ * 全球最重要的粮食作物). Tested on the rest of the clause after the ranking.
+ */
+const FACT_HEAD = new RegExp(
+  `^[^,。;!?、\n]{0,10}?(?:${[
+    '国度|城市|城|县|地区|区域|省份?|港口?|机场|码头|泊位|基地|市场|经济体|发展中国家|大国|强国',
+    '建筑|工程|项目|园区|示范区|博览会|展会|会议|大学|高校|学府|学校|学院|医院|博物馆|研究所|实验室|期刊',
+    '学者|专家|科学家|人才|精英|企业家|人物|球员|球队|外援|对手|选手|运动员|教练|劳模|践行者|代表|群体|力量',
+    '地方|场所|机会|时间|时机|时期|时刻|年龄|阶段|治疗期|难题|问题|挑战|威胁|风险|危机|灾难|灾害|战争|冲突|事件|地震|台风|耀斑|纪录|成绩|战绩',
+    '货币|作物|粮食|产业|集群|聚集地|能源|排放|版本|文字|方式|方法|途径|办法|控制|方案|系统|船队|船只|舰|飞机|卫星|火箭|舱段|电站|模型|算法|技术难|来源国',
+  ].join('|')})`,
+);
+
+const SENTENCE_BREAK = /[。!?;\n]/;
+
+function sentenceOf(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_BREAK.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to += 1;
+  return text.slice(from, to);
+}
+
+/**
+ * The match [start, end) of `text` is a ranking stated as fact: hedged by 之一, or, in a sentence
+ * with no word of a seller, ranking what is not goods or read as a report.
+ */
+export function statedAsFact(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (ONE_OF.test(after)) return true;
+  const sentence = sentenceOf(text, start, end);
+  return (FACT_HEAD.test(after) || REPORT.test(sentence)) && !SALES.test(sentence);
+}
