@@ -126,7 +126,7 @@ function inkedShare(page: Page, png: Buffer): Promise<number> {
 
 const EXPECTED: Record<string, { heading: string; code: string; caption: string }> = {
   'tea-green': { heading: 'rgb(43, 107, 71)', code: 'rgb(246, 248, 246)', caption: 'rgb(107, 107, 107)' },
-  ink: { heading: 'rgb(17, 17, 17)', code: 'rgb(40, 44, 52)', caption: 'rgb(138, 138, 138)' },
+  ink: { heading: 'rgb(17, 17, 17)', code: 'rgb(40, 44, 52)', caption: 'rgb(107, 107, 107)' },
 };
 
 describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('pasting a rendered article into a contenteditable editor'), () => {

@@ -58,6 +58,11 @@ export interface Palette {
   inlineCodeText: string;
   /** List bullets and numbers, when the accent is too light for text (4.5:1 on white); else the accent. */
   marker?: string;
+  /**
+   * The code block's label and line numbers, when the block is dark and `muted` (a grey for white)
+   * would be too faint on it; else `muted`. Only for the theme's own block colours.
+   */
+  codeMuted?: string;
   /** Only when it differs from the body's: every heading repeats it inline. */
   headingFont?: string;
   bodyFont: string;
@@ -90,8 +95,8 @@ ${p.headingFont ? `.mp-article h1, .mp-article h2, .mp-article h3, .mp-article h
 .mp-code-dot-red { background: #ff5f56; }
 .mp-code-dot-yellow { background: #ffbd2e; }
 .mp-code-dot-green { background: #27c93f; }
-.mp-code-label { display: inline-block; margin-left: 4px; font-family: ${p.codeFont}; font-size: 12px; letter-spacing: 0; color: ${p.muted}; vertical-align: middle; }
-.mp-code-line-number { display: inline-block; margin-right: 12px; color: ${p.muted}; text-align: right; }
+.mp-code-label { display: inline-block; margin-left: 4px; font-family: ${p.codeFont}; font-size: 12px; letter-spacing: 0; color: ${p.codeMuted ?? p.muted}; vertical-align: middle; }
+.mp-code-line-number { display: inline-block; margin-right: 12px; color: ${p.codeMuted ?? p.muted}; text-align: right; }
 .mp-table-scroll { margin: 1.5em 0; overflow-x: auto; }
 .mp-article table { border-collapse: collapse; min-width: 100%; font-size: 14px; line-height: 1.6; letter-spacing: 0; }
 .mp-article th { padding: 6px 10px; border: 1px solid ${p.border}; background: ${p.accentSoft}; color: ${p.accentStrong}; font-weight: bold; white-space: nowrap; text-align: left; }
@@ -169,7 +174,10 @@ const TEA_GREEN: Palette = {
 
 const INK: Palette = {
   text: '#2b2b2b',
-  muted: '#8a8a8a',
+  // Captions, ruby and appendix greys are text on white: 5.3:1 (#8a8a8a was 3.4:1).
+  muted: '#6b6b6b',
+  // On the dark block (#282c34) labels and line numbers need a light grey: 4.9:1.
+  codeMuted: '#9199a6',
   accent: '#555555',
   accentStrong: '#111111',
   accentSoft: '#f5f5f3',
@@ -295,10 +303,12 @@ const BUILT_IN: Record<
 /** A built-in theme, with a department's changes when it has any. */
 export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): RenderTheme {
   const base = BUILT_IN[name];
+  const codeColours = custom.code?.style !== undefined ? codeStyleColours(custom.code.style) : {};
+  const blockChanged = codeColours.codeBackground !== undefined || custom.colours?.codeBackground !== undefined;
   const palette: Palette = {
     ...base.palette,
     // Another code style brings its own background and text colour (dark styles need a dark block).
-    ...(custom.code?.style !== undefined ? codeStyleColours(custom.code.style) : {}),
+    ...codeColours,
     ...(custom.colours ?? {}),
     // The built-in marker darkens the built-in accent: a department's own accent marks its lists.
     ...(custom.colours?.accent !== undefined ? { marker: custom.colours.accent } : {}),
@@ -306,6 +316,8 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
     ...(custom.fonts?.code !== undefined ? { codeFont: custom.fonts.code } : {}),
     ...(custom.fonts?.headings !== undefined ? { headingFont: custom.fonts.headings } : {}),
   };
+  // The theme's grey for its own block would be wrong on another: one made from the block's colours.
+  if (blockChanged) palette.codeMuted = readableGrey(palette.codeText, palette.codeBackground);
   const headings = Object.entries(custom.headings ?? {}).map(([level, style]) =>
     headingCss(level as 'h1' | 'h2' | 'h3', style, palette),
   );
@@ -321,6 +333,46 @@ export function renderTheme(name: ThemeName, custom: ThemeCustomisation = {}): R
     key: customised ? JSON.stringify(custom) : '',
     ...(custom.css !== undefined ? { departmentCss: custom.css } : {}),
   };
+}
+
+/** #rgb or #rrggbb as 0–255 channels; undefined for anything else. */
+function hexChannels(colour: string): [number, number, number] | undefined {
+  const digits = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour)?.[1];
+  if (!digits) return undefined;
+  const full = digits.length === 3 ? [...digits].map((digit) => digit + digit).join('') : digits;
+  return [0, 2, 4].map((at) => Number.parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
+}
+
+/** WCAG 2 relative luminance. */
+function luminance([red, green, blue]: [number, number, number]): number {
+  const linear = (channel: number) => {
+    const value = channel / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+}
+
+/**
+ * A grey between a block's text and its background, as faint as it can be while still 4.5:1 on
+ * the background (WCAG AA): the text mixed in at 55 %, then more until it reads. The text itself
+ * when a colour is not a hex colour.
+ */
+export function readableGrey(text: string, background: string): string {
+  const fore = hexChannels(text);
+  const back = hexChannels(background);
+  if (!fore || !back) return text;
+  const backLuminance = luminance(back);
+  for (let share = 0.55; share < 1; share += 0.05) {
+    const mixed = fore.map((channel, index) => Math.round(channel * share + back[index]! * (1 - share))) as [
+      number,
+      number,
+      number,
+    ];
+    const [lighter, darker] = [luminance(mixed), backLuminance].sort((a, b) => b - a) as [number, number];
+    if ((lighter + 0.05) / (darker + 0.05) >= 4.5)
+      return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+  }
+  return text;
 }
 
 /** The block colours a highlight.js style sets on `.hljs`, as palette entries. */
