@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { LocalizedError } from '../diagnostics/localized-error.ts';
+import { tableKind } from '../model/record-kinds.ts';
 import { RECORD_SCHEMAS, tableColumns, type TableKind } from '../model/schemas.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
 import { decodeTextFile } from '../source/read-text-file.ts';
@@ -32,7 +33,10 @@ export interface TableSpec {
   integers: ReadonlySet<string>;
 }
 
-function spec(kind: TableKind, folder: string, key: string[]): TableSpec {
+/** A monthly table of the registry (record-kinds.ts), with the columns that identify its rows. */
+function spec(kind: TableKind, key: string[]): TableSpec {
+  const { metricsFolder: folder } = tableKind(kind);
+  if (folder === undefined) throw new Error(`${kind} is not a monthly table under content/metrics/`);
   const properties = RECORD_SCHEMAS[kind].properties as Record<string, { type?: string }>;
   const integers = new Set(tableColumns(kind).filter((column) => properties[column]?.type === 'integer'));
   return {
@@ -45,20 +49,23 @@ function spec(kind: TableKind, folder: string, key: string[]): TableSpec {
   };
 }
 
-/** The metric kinds mpflow imports, by folder. Support conversations are written by people, not imported. */
+/**
+ * The metric kinds mpflow imports, by their folder (the registry's `metricsFolder`, which
+ * test/model/record-kinds.test.ts holds to these keys). Support conversations are written by people, not imported.
+ */
 export const METRIC_TABLES = {
-  followers: spec('metrics-followers', 'followers', ['date', 'source']),
-  'followers-cumulative': spec('metrics-followers-cumulative', 'followers-cumulative', ['date']),
-  articles: spec('metrics-article-daily', 'articles', ['date', 'article']),
-  'article-totals': spec('metrics-article-totals', 'article-totals', ['date', 'article', 'statDate']),
-  reads: spec('metrics-reads', 'reads', ['date', 'source']),
-  shares: spec('metrics-shares', 'shares', ['date', 'scene']),
-  audience: spec('metrics-audience', 'audience', ['date', 'dimension', 'bucket']),
+  followers: spec('metrics-followers', ['date', 'source']),
+  'followers-cumulative': spec('metrics-followers-cumulative', ['date']),
+  articles: spec('metrics-article-daily', ['date', 'article']),
+  'article-totals': spec('metrics-article-totals', ['date', 'article', 'statDate']),
+  reads: spec('metrics-reads', ['date', 'source']),
+  shares: spec('metrics-shares', ['date', 'scene']),
+  audience: spec('metrics-audience', ['date', 'dimension', 'bucket']),
 } as const satisfies Record<string, TableSpec>;
 
 export type MetricFolder = keyof typeof METRIC_TABLES;
 
-export const REVISIONS = spec('metrics-revision', 'revisions', ['date', 'kind', 'key', 'field']);
+export const REVISIONS = spec('metrics-revision', ['date', 'kind', 'key', 'field']);
 
 export type Cells = Record<string, string | number>;
 

@@ -1,37 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
-
-const TYPE_NAMES: Record<RecordKind, string> = {
-  team: 'TeamFile',
-  department: 'DepartmentSettingsFile',
-  policy: 'PolicyFile',
-  article: 'ArticleFrontMatter',
-  topic: 'TopicFile',
-  campaign: 'CampaignFile',
-  'training-plan': 'TrainingPlanFile',
-  'training-records': 'TrainingRecordsFile',
-  'appraisal-rating': 'AppraisalRatingFile',
-  'appraisal-interview': 'AppraisalInterviewFile',
-  'appraisal-result': 'MonthlyAppraisalResult',
-  'appraisal-finalization': 'MonthFinalisation',
-  'appraisal-calibrations': 'AppraisalCalibrations',
-  'appraisal-annual': 'AppraisalAnnualResults',
-  'metrics-article-daily': 'ArticleDailyRow',
-  'metrics-followers': 'FollowerChangeRow',
-  'metrics-followers-cumulative': 'FollowerCumulativeRow',
-  'support-conversation': 'SupportConversationRow',
-  'support-user': 'SupportUserRow',
-  'support-conduct': 'SupportConductRow',
-  'metrics-audience': 'AudienceRow',
-  'metrics-reads': 'ReadsBySourceRow',
-  'metrics-shares': 'SharesBySceneRow',
-  'metrics-article-totals': 'ArticleTotalRow',
-  'metrics-revision': 'MetricRevisionRow',
-  'publish-record': 'PublishRecordFile',
-  'campaign-entries': 'CampaignEntryRow',
-  'campaign-draw': 'CampaignDrawFile',
-};
+import { RECORD_KIND_IDS, RECORD_KINDS } from './record-kinds.ts';
 
 export const GENERATED_TYPES_PATH = 'src/core/model/types.generated.ts';
 
@@ -44,11 +13,14 @@ export async function generateTypes(repositoryRoot: string): Promise<string> {
     '/* Generated from schemas/*.schema.json by `mpflow schema-types --write`. Do not edit by hand. */',
     '/* eslint-disable */',
   ];
-  for (const kind of Object.keys(RECORD_SCHEMAS) as RecordKind[]) {
-    const fileName = (RECORD_SCHEMAS[kind] as { $id: string }).$id;
+  for (const kind of RECORD_KIND_IDS) {
+    const {
+      schema: { $id: fileName },
+      typeName,
+    } = RECORD_KINDS[kind];
     const schema = JSON.parse(await readFile(path.join(schemasDirectory, fileName), 'utf8')) as Record<string, unknown>;
-    schema.title = TYPE_NAMES[kind];
-    const output = await compile(schema as never, TYPE_NAMES[kind], {
+    schema.title = typeName;
+    const output = await compile(schema as never, typeName, {
       cwd: schemasDirectory,
       bannerComment: '',
       additionalProperties: false,

@@ -1,13 +1,21 @@
-import type { RecordKind, TableKind } from '../model/schemas.ts';
+import {
+  TABLE_KINDS,
+  YAML_KINDS,
+  tableKind,
+  yamlKind,
+  type SealableKind,
+  type TableKind,
+  type YamlRecordKind,
+} from '../model/record-kinds.ts';
 
 /** What a file in a department repository is, decided by its path alone. */
 export type FileRole =
-  | { role: 'record'; kind: Exclude<RecordKind, TableKind | 'article'> }
+  | { role: 'record'; kind: YamlRecordKind }
   | { role: 'article'; year: string; folder: string; id: string }
   | { role: 'table'; kind: TableKind; month: string }
   | { role: 'asset' }
   /** An appraisal input committed encrypted (`<name>.yaml.age`): readable only with a reader's identity. */
-  | { role: 'sealed'; kind: 'appraisal-rating' | 'appraisal-interview' }
+  | { role: 'sealed'; kind: SealableKind }
   | { role: 'notes' }
   | { role: 'misplaced-article'; reason: 'folder' | 'name' }
   | { role: 'unknown' };
@@ -16,19 +24,24 @@ export type FileRole =
 export const CONTENT_ROOTS = ['content', 'appraisals'] as const;
 
 const ARTICLE_FOLDER = /^content\/articles\/(\d{4})\/(\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/(.+)$/;
-const TABLE_FOLDERS: Record<string, TableKind> = {
-  articles: 'metrics-article-daily',
-  followers: 'metrics-followers',
-  'followers-cumulative': 'metrics-followers-cumulative',
-  support: 'support-conversation',
-  'support-users': 'support-user',
-  'support-conduct': 'support-conduct',
-  audience: 'metrics-audience',
-  reads: 'metrics-reads',
-  shares: 'metrics-shares',
-  'article-totals': 'metrics-article-totals',
-  revisions: 'metrics-revision',
-};
+/** The monthly tables, by their folder under content/metrics/. */
+const TABLE_FOLDERS = new Map<string, TableKind>();
+/** Tables kept in one file (not by month), YAML records, and the encrypted form of the sealable ones. */
+const SINGLE_TABLES: Array<{ kind: TableKind; pattern: RegExp }> = [];
+const YAML_PLACES: Array<{ kind: YamlRecordKind; pattern: RegExp }> = [];
+const SEALED_PLACES: Array<{ kind: SealableKind; pattern: RegExp }> = [];
+for (const kind of TABLE_KINDS) {
+  const spec = tableKind(kind);
+  if (spec.metricsFolder !== undefined) TABLE_FOLDERS.set(spec.metricsFolder, kind);
+  if (spec.pattern !== undefined) SINGLE_TABLES.push({ kind, pattern: spec.pattern });
+}
+for (const kind of YAML_KINDS) {
+  const { pattern, sealable } = yamlKind(kind);
+  YAML_PLACES.push({ kind, pattern });
+  // `<name>.yaml.age`: the plain name plus `.age`.
+  if (sealable)
+    SEALED_PLACES.push({ kind: kind as SealableKind, pattern: new RegExp(pattern.source.replace(/\$$/, '\\.age$')) });
+}
 const ASSET_EXTENSIONS = /\.(jpe?g|png|gif|webp|svg|psd|ai|fig|sketch|pdf)$/i;
 
 export function classifyPath(relativePath: string): FileRole {
@@ -49,38 +62,14 @@ export function classifyPath(relativePath: string): FileRole {
   }
   // The review gate's audit log (JSON Lines, appended on merge); read and validated by readReviewAuditLog.
   if (/^content\/reviews\/\d{4}\.jsonl$/.test(relativePath)) return { role: 'notes' };
-  if (relativePath === 'content/team.yaml') return { role: 'record', kind: 'team' };
-  if (relativePath === 'content/department.yaml') return { role: 'record', kind: 'department' };
-  if (/^content\/policy\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'policy' };
-  if (/^content\/topics\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'topic' };
-  if (/^content\/campaigns\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign' };
-  // A campaign's draw: its entries (one table, not split by month) and the result of mpflow draw --write.
-  if (/^content\/campaigns\/[^/]+\/entries\.csv$/.test(relativePath))
-    return { role: 'table', kind: 'campaign-entries', month: '' };
-  if (/^content\/campaigns\/[^/]+\/draw\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'campaign-draw' };
-  if (/^content\/publishing\/[^/]+\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'publish-record' };
-  if (/^content\/training\/plan-\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'training-plan' };
-  if (/^content\/training\/records-\d{4}\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'training-records' };
-  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'appraisal-rating' };
-  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'appraisal-interview' };
-  if (/^appraisals\/[^/]+\/[^/]+\/(self|supervisor|peer-[^/]+)\.ya?ml\.age$/.test(relativePath))
-    return { role: 'sealed', kind: 'appraisal-rating' };
-  if (/^appraisals\/[^/]+\/[^/]+\/interview\.ya?ml\.age$/.test(relativePath))
-    return { role: 'sealed', kind: 'appraisal-interview' };
-  if (/^appraisals\/[^/]+\/[^/]+\/result\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'appraisal-result' };
-  if (/^appraisals\/annual\/\d{4}\.ya?ml$/.test(relativePath)) return { role: 'record', kind: 'appraisal-annual' };
-  if (/^appraisals\/[^/]+\/finalized\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'appraisal-finalization' };
-  if (/^appraisals\/[^/]+\/calibrations\.ya?ml$/.test(relativePath))
-    return { role: 'record', kind: 'appraisal-calibrations' };
+  for (const { kind, pattern } of YAML_PLACES) if (pattern.test(relativePath)) return { role: 'record', kind };
+  for (const { kind, pattern } of SEALED_PLACES) if (pattern.test(relativePath)) return { role: 'sealed', kind };
+  for (const { kind, pattern } of SINGLE_TABLES)
+    if (pattern.test(relativePath)) return { role: 'table', kind, month: '' };
 
   const metrics = /^content\/metrics\/([^/]+)\/(\d{4}-\d{2})\.csv$/.exec(relativePath);
   if (metrics) {
-    const kind = TABLE_FOLDERS[metrics[1]!];
+    const kind = TABLE_FOLDERS.get(metrics[1]!);
     if (kind) return { role: 'table', kind, month: metrics[2]! };
   }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { text } from '../i18n/language.ts';
 import type { Problem, Span } from '../diagnostics/problem.ts';
 import { internalError, makeProblem } from '../diagnostics/make-problem.ts';
-import type { RecordKind, TableKind } from '../model/schemas.ts';
+import { RECORD_KIND_IDS, RECORD_KINDS, recordKind, type RecordKind, type TableKind } from '../model/record-kinds.ts';
 import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
 import { isCalendarDate } from '../model/dates.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
@@ -157,56 +157,21 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** Where each kind of record goes in a Repository. */
-const RECORD_LISTS = {
-  policy: 'policies',
-  topic: 'topics',
-  campaign: 'campaigns',
-  'training-plan': 'trainingPlans',
-  'training-records': 'trainingRecords',
-  'appraisal-rating': 'ratings',
-  'appraisal-interview': 'interviews',
-  'appraisal-result': 'scoreResults',
-  'appraisal-finalization': 'finalizations',
-  'appraisal-calibrations': 'calibrations',
-  'appraisal-annual': 'annualResults',
-  'publish-record': 'publishRecords',
-  'campaign-draw': 'campaignDraws',
-} as const satisfies Partial<Record<RecordKind, keyof Repository>>;
+/**
+ * Where a kind's records go in a Repository: the registry's `field` (record-kinds.ts). Typed
+ * `keyof Repository`, so a registry entry naming a field the Repository lacks does not compile.
+ */
+function fieldOf(kind: RecordKind): keyof Repository {
+  return RECORD_KINDS[kind].field;
+}
 
-const TABLE_LISTS = {
-  'metrics-article-daily': 'articleStats',
-  'metrics-followers': 'followerChanges',
-  'metrics-followers-cumulative': 'followerTotals',
-  'support-conversation': 'supportConversations',
-  'support-user': 'supportUsers',
-  'support-conduct': 'supportConduct',
-  'metrics-audience': 'audience',
-  'metrics-reads': 'readsBySource',
-  'metrics-shares': 'sharesByScene',
-  'metrics-article-totals': 'articleTotals',
-  'metrics-revision': 'metricRevisions',
-  'campaign-entries': 'campaignEntries',
-} as const satisfies Record<TableKind, keyof Repository>;
+/** The Repository fields that hold a list of records (every kind but the single files). */
+const LIST_FIELDS = RECORD_KIND_IDS.filter((kind) => !recordKind(kind).single).map(fieldOf);
 
 const ARTICLE_FOLDER_OF = /^(content\/articles\/\d{4}\/\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\/[^/]+$/;
 
-// Support logs are context too: a conversation id must be unique across every month's file.
-// A finalisation locks the month's records, so checking one changed rating needs it (and the calibrations) too.
-const CONTEXT_KINDS = new Set<RecordKind>([
-  'team',
-  'department',
-  'policy',
-  'topic',
-  'campaign',
-  'training-plan',
-  'training-records',
-  'support-conversation',
-  'appraisal-finalization',
-  'appraisal-calibrations',
-  'campaign-entries',
-  'campaign-draw',
-]);
+/** Kinds read even when only some files are reported, since other files are checked against them. */
+const CONTEXT_KINDS = new Set<RecordKind>(RECORD_KIND_IDS.filter((kind) => recordKind(kind).context));
 const READ_CONCURRENCY = 32;
 
 export async function loadRepository(root: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -216,38 +181,13 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
     : await walkFiles(root, CONTENT_ROOTS);
   problems.push(...walkProblems);
 
-  const repository: Repository = {
+  const repository = {
     root,
     files: new Set(files.map((file) => file.relativePath)),
-    articleIds: new Set(),
-    policies: [],
-    articles: [],
-    topics: [],
-    campaigns: [],
-    trainingPlans: [],
-    trainingRecords: [],
-    ratings: [],
-    interviews: [],
-    scoreResults: [],
-    finalizations: [],
-    calibrations: [],
-    annualResults: [],
-    articleStats: [],
-    followerChanges: [],
-    followerTotals: [],
-    supportConversations: [],
-    supportUsers: [],
-    supportConduct: [],
-    audience: [],
-    readsBySource: [],
-    sharesByScene: [],
-    articleTotals: [],
-    metricRevisions: [],
-    publishRecords: [],
-    campaignEntries: [],
-    campaignDraws: [],
+    articleIds: new Set<string>(),
+    ...Object.fromEntries(LIST_FIELDS.map((field) => [field, []])),
     sealed: [],
-  };
+  } as unknown as Repository;
   const articleIds = repository.articleIds as Set<string>;
 
   const tasks: Array<() => Promise<void>> = [];
@@ -387,7 +327,7 @@ export async function loadRepository(root: string, options: LoadOptions = {}): P
   }
 
   // Keep results independent of the order in which reads finished.
-  for (const key of [...Object.values(RECORD_LISTS), ...Object.values(TABLE_LISTS), 'articles', 'sealed'] as const) {
+  for (const key of [...LIST_FIELDS, 'sealed'] as const) {
     (repository[key] as Array<{ file: string }>).sort((a, b) => (a.file < b.file ? -1 : 1));
   }
   return { repository, problems };
@@ -515,10 +455,9 @@ interface CachedRecord {
 }
 
 function addRecord(repository: Repository, kind: RecordKind, record: SourcedRecord<unknown>): void {
-  if (kind === 'team') repository.team = record as SourcedRecord<TeamFile>;
-  else if (kind === 'department') repository.department = record as SourcedRecord<DepartmentSettingsFile>;
-  else if (kind in RECORD_LISTS)
-    (repository[RECORD_LISTS[kind as keyof typeof RECORD_LISTS]] as SourcedRecord<unknown>[]).push(record);
+  const slots = repository as unknown as Record<string, unknown>;
+  if (recordKind(kind).single) slots[fieldOf(kind)] = record;
+  else (slots[fieldOf(kind)] as SourcedRecord<unknown>[]).push(record);
 }
 
 /** The parse of a text that parsed cleanly before (it came from the cache), made when first asked for. */
@@ -657,7 +596,7 @@ async function loadTable(
         locate: (segments) => cellSpan(cellsOf(line), segments, line),
       }),
     );
-    (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows });
+    (repository[fieldOf(kind)] as TableFile<unknown>[]).push({ file, month, rows });
     return;
   }
   const parsed = parseCsvSource(read.text, file);
@@ -691,7 +630,7 @@ async function loadTable(
     cache.set('csv', key, {
       rows: tableRows.map((row) => [row.line, row.data as Record<string, unknown>]),
     } satisfies CachedTable);
-  (repository[TABLE_LISTS[kind]] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
+  (repository[fieldOf(kind)] as TableFile<unknown>[]).push({ file, month, rows: tableRows });
 }
 
 /** A table that read and validated cleanly last time: each row's line and data. */
