@@ -1,14 +1,22 @@
 import { parseArgs } from 'node:util';
-import { pick, type Language, type LocalizedText } from '../core/i18n/language.ts';
+import { type Locale, type MessageParams, SHIPPED_LOCALES, type Translator } from '../core/i18n/catalogue.ts';
+import type { Language } from '../core/i18n/language.ts';
 import type { CommandContext } from './context.ts';
+import { messagesOf, shippedCatalogue, type Speaking } from './messages.ts';
 
 // A command is declared once, as a table of its options; both the parsing (node:util parseArgs
-// underneath) and the --help text are made from that table, so the two cannot drift apart.
+// underneath) and the --help text are made from that table, so the two cannot drift apart. The
+// help's words are messages (src/i18n/<locale>/cli.yaml), found by the command's and the
+// option's names: cli.<command>.usage, .summary, .description, .epilogue, .options.<option> and
+// .placeholders.<option>, with cli.options.<option> and cli.placeholders.<option> for the options
+// several commands share. test/cli/help-messages.test.ts checks that every one is written.
 
 /** What a validator knows about the value it checks: the option's name and the reader's language. */
 export interface OptionSite {
   option: string;
   language: Language;
+  /** The reader's messages; without them, the shipped ones of `language`. */
+  messages?: Translator;
 }
 
 /** Turns an option's text into the value the command uses, or throws a UsageError naming it. */
@@ -17,9 +25,8 @@ export type Validator<T> = (raw: string, site: OptionSite) => T;
 export interface Option<T> {
   readonly kind: 'flag' | 'value' | 'list';
   readonly short?: string;
-  /** The value's name in the help (DIR, 目录); for a choice, its values. */
-  readonly placeholder?: LocalizedText;
-  readonly description: LocalizedText;
+  /** A value's name in the help when it is not words (a choice's values: text|json); worded ones are messages. */
+  readonly placeholder?: string;
   /** The default as the help shows it. */
   readonly shownDefault?: string;
   /** --no-<name> is accepted too (the value is then false; absent, undefined). */
@@ -32,23 +39,17 @@ type Options = Record<string, Option<unknown>>;
 export type OptionValues<O extends Options> = { [K in keyof O]: O[K] extends Option<infer T> ? T : never };
 
 /** An on/off switch; false unless given. */
-export function flag(description: LocalizedText, options: { short?: string } = {}): Option<boolean> {
-  return { kind: 'flag', description, ...options, convert: (raw) => raw === true };
+export function flag(options: { short?: string } = {}): Option<boolean> {
+  return { kind: 'flag', ...options, convert: (raw) => raw === true };
 }
 
 /** An on/off switch with --no-<name>: true, false, or undefined when neither was given. */
-export function negatableFlag(description: LocalizedText): Option<boolean | undefined> {
-  return {
-    kind: 'flag',
-    description,
-    negatable: true,
-    convert: (raw) => (raw === undefined ? undefined : raw === true),
-  };
+export function negatableFlag(): Option<boolean | undefined> {
+  return { kind: 'flag', negatable: true, convert: (raw) => (raw === undefined ? undefined : raw === true) };
 }
 
 interface PlainSpec {
-  placeholder: LocalizedText;
-  description: LocalizedText;
+  placeholder?: string;
   short?: string;
 }
 
@@ -59,14 +60,12 @@ interface PlainSpec {
 export function value<T>(spec: PlainSpec & { parse: Validator<T>; default: string }): Option<T>;
 export function value<T>(spec: PlainSpec & { parse: Validator<T> }): Option<T | undefined>;
 export function value(spec: PlainSpec & { default: string }): Option<string>;
-export function value(spec: PlainSpec): Option<string | undefined>;
-export function value(spec: PlainSpec & { parse?: Validator<unknown>; default?: string }): Option<unknown> {
+export function value(spec?: PlainSpec): Option<string | undefined>;
+export function value(spec: PlainSpec & { parse?: Validator<unknown>; default?: string } = {}): Option<unknown> {
   const parse = spec.parse ?? ((raw: string) => raw);
   return {
     kind: 'value',
-    description: spec.description,
-    placeholder: spec.placeholder,
-    ...(spec.short !== undefined ? { short: spec.short } : {}),
+    ...optionalFields(spec),
     ...(spec.default !== undefined ? { shownDefault: spec.default } : {}),
     convert: (raw, site) => {
       const given = typeof raw === 'string' ? raw : spec.default;
@@ -77,28 +76,30 @@ export function value(spec: PlainSpec & { parse?: Validator<unknown>; default?: 
 
 /** An option that may be given several times; its values in the order given. */
 export function list<T>(spec: PlainSpec & { parse: Validator<T> }): Option<T[]>;
-export function list(spec: PlainSpec): Option<string[]>;
-export function list(spec: PlainSpec & { parse?: Validator<unknown> }): Option<unknown[]> {
+export function list(spec?: PlainSpec): Option<string[]>;
+export function list(spec: PlainSpec & { parse?: Validator<unknown> } = {}): Option<unknown[]> {
   const parse = spec.parse ?? ((raw: string) => raw);
   return {
     kind: 'list',
-    description: spec.description,
-    placeholder: spec.placeholder,
-    ...(spec.short !== undefined ? { short: spec.short } : {}),
+    ...optionalFields(spec),
     convert: (raw, site) => (Array.isArray(raw) ? raw.map((item: string) => parse(item, site)) : []),
   };
 }
 
+function optionalFields(spec: PlainSpec): PlainSpec {
+  return {
+    ...(spec.placeholder !== undefined ? { placeholder: spec.placeholder } : {}),
+    ...(spec.short !== undefined ? { short: spec.short } : {}),
+  };
+}
+
 export interface CommandSpec<O extends Options> {
+  /** The command's name, and where its help's messages are: cli.<name>.… */
   name: string;
-  /** What follows `mpflow <name>` on the usage line: {zh: '[路径...] [选项]', en: '[PATH...] [options]'}. */
-  usage: LocalizedText;
-  /** The prose between the usage line and the options. */
-  description: LocalizedText;
   options: O;
   positionals?: boolean;
-  /** Sections after the options: more about the options, exit codes. */
-  epilogue?: LocalizedText;
+  /** Values the help's messages name as {param} (a constant such as the draw algorithm's name). */
+  helpParams?: (messages: Translator) => MessageParams;
 }
 
 export function defineCommand<O extends Options>(spec: CommandSpec<O>): CommandSpec<O> {
@@ -109,16 +110,8 @@ export function defineCommand<O extends Options>(spec: CommandSpec<O>): CommandS
  * Options every command shows in its help. --lang is taken off the line by main.ts before the
  * command runs (it may stand anywhere), so the command never parses it; --help is parsed here.
  */
-const LANGUAGE_OPTION: Option<unknown> = {
-  kind: 'value',
-  placeholder: { zh: 'zh-CN|en', en: 'zh-CN|en' },
-  description: {
-    zh: '消息语言（默认取自 MPFLOW_LANG、LC_ALL、LANG 等环境变量）',
-    en: 'message language (default from MPFLOW_LANG, LC_ALL, LANG…)',
-  },
-  convert: () => undefined,
-};
-const HELP_OPTION = flag({ zh: '显示帮助', en: 'show this help' }, { short: 'h' });
+const LANGUAGE_OPTION: Option<unknown> = { kind: 'value', convert: () => undefined };
+const HELP_OPTION = flag({ short: 'h' });
 
 export interface ParsedCommand<O extends Options> {
   values: OptionValues<O>;
@@ -133,7 +126,7 @@ export interface ParsedCommand<O extends Options> {
 export function parseCommand<O extends Options>(
   spec: CommandSpec<O>,
   argv: string[],
-  context: Pick<CommandContext, 'language' | 'stdout'>,
+  context: Speaking & Pick<CommandContext, 'stdout'>,
 ): ParsedCommand<O> | undefined {
   const config: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = {
     help: { type: 'boolean', short: 'h' },
@@ -155,7 +148,7 @@ export function parseCommand<O extends Options>(
   });
   const raw = parsed.values as Record<string, unknown>;
   if (raw.help === true) {
-    context.stdout.write(`${commandHelp(spec, context.language)}\n`);
+    context.stdout.write(`${commandHelp(spec, messagesOf(context), context.locales)}\n`);
     return undefined;
   }
   for (const [name, option] of Object.entries(spec.options)) {
@@ -167,32 +160,46 @@ export function parseCommand<O extends Options>(
   const values = Object.fromEntries(
     Object.entries(spec.options).map(([name, option]) => [
       name,
-      option.convert(raw[name], { option: `--${name}`, language: context.language }),
+      option.convert(raw[name], {
+        option: `--${name}`,
+        language: context.language,
+        ...(context.messages !== undefined ? { messages: context.messages } : {}),
+      }),
     ]),
   );
   return { values: values as OptionValues<O>, positionals: parsed.positionals };
 }
 
-/** The help text, generated from the same table the parser reads. */
-export function commandHelp<O extends Options>(spec: CommandSpec<O>, language: Language): string {
-  const zh = language === 'zh-CN';
+/** The help text, generated from the same table the parser reads, in the words of the locale's messages. */
+export function commandHelp<O extends Options>(
+  spec: CommandSpec<O>,
+  locale: Locale | Translator,
+  locales: readonly Locale[] = SHIPPED_LOCALES,
+): string {
+  const messages = typeof locale === 'string' ? shippedCatalogue().translator(locale) : locale;
+  const params = spec.helpParams?.(messages) ?? {};
+  const own = (key: string) => `cli.${spec.name}.${key}`;
+  // The command's own text, else the one its shared option has everywhere.
+  const optionText = (section: 'options' | 'placeholders', name: string): string | undefined => {
+    for (const key of [own(`${section}.${name}`), `cli.${section}.${name}`])
+      if (messages.has(key)) return messages.t(key, params);
+    return undefined;
+  };
   const rows: Array<[string, string]> = [];
   const all: Array<[string, Option<unknown>]> = [
     ...Object.entries(spec.options),
-    ['lang', LANGUAGE_OPTION],
+    ['lang', { ...LANGUAGE_OPTION, placeholder: locales.join('|') }],
     ['help', HELP_OPTION],
   ];
   for (const [name, option] of all) {
     const names = `${option.short !== undefined ? `-${option.short}, ` : ''}--${option.negatable ? `[no-]${name}` : name}`;
-    const placeholder = option.placeholder ? ` ${pick(option.placeholder, language)}` : '';
-    const repeat = option.kind === 'list' ? (zh ? '（可重复）' : ' (repeatable)') : '';
+    const placeholderText = optionText('placeholders', name) ?? option.placeholder;
+    const placeholder = placeholderText !== undefined ? ` ${placeholderText}` : '';
+    const repeat = option.kind === 'list' ? messages.t('cli.help.repeatable') : '';
     const shown =
-      option.shownDefault !== undefined
-        ? zh
-          ? `（默认 ${option.shownDefault}）`
-          : ` (default ${option.shownDefault})`
-        : '';
-    rows.push([`${names}${placeholder}`, `${pick(option.description, language)}${shown}${repeat}`]);
+      option.shownDefault !== undefined ? messages.t('cli.help.default', { value: option.shownDefault }) : '';
+    const description = optionText('options', name) ?? messages.t(own(`options.${name}`));
+    rows.push([`${names}${placeholder}`, `${description}${shown}${repeat}`]);
   }
   const width = Math.min(34, Math.max(...rows.map(([left]) => displayWidth(left))));
   const indent = ' '.repeat(width + 4);
@@ -204,10 +211,10 @@ export function commandHelp<O extends Options>(spec: CommandSpec<O>, language: L
       : `  ${left}${' '.repeat(width - displayWidth(left))}  ${body}`;
   });
   const sections = [
-    `${zh ? '用法：' : 'Usage: '}mpflow ${spec.name} ${pick(spec.usage, language)}`,
-    pick(spec.description, language),
-    `${zh ? '选项：' : 'Options:'}\n${lines.join('\n')}`,
-    ...(spec.epilogue ? [pick(spec.epilogue, language)] : []),
+    messages.t('cli.help.usage', { command: spec.name, usage: messages.t(own('usage'), params) }),
+    messages.t(own('description'), params),
+    `${messages.t('cli.help.options')}\n${lines.join('\n')}`,
+    ...(messages.has(own('epilogue')) ? [messages.t(own('epilogue'), params)] : []),
   ];
   return sections.filter((section) => section !== '').join('\n\n');
 }

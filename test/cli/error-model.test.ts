@@ -127,7 +127,7 @@ async function specOf(name: string): Promise<CommandSpec<Record<string, Option<u
   const module = (await COMMAND_MODULES[name as keyof typeof COMMAND_MODULES]()) as Record<string, unknown>;
   const specs = Object.values(module).filter(
     (value): value is CommandSpec<Record<string, Option<unknown>>> =>
-      typeof value === 'object' && value !== null && 'options' in value && 'usage' in value,
+      typeof value === 'object' && value !== null && 'options' in value && 'name' in value,
   );
   expect(specs).toHaveLength(1);
   return specs[0]!;

@@ -16,45 +16,15 @@ import type { CommandContext } from '../context.ts';
 
 export const CHECK_COMMAND = defineCommand({
   name: 'check',
-  usage: { zh: '[路径...] [选项]', en: '[PATH...] [options]' },
-  description: {
-    zh: `检查整个仓库（或给出的文件、文件夹）：数据模型、交叉引用、日期和制度权重，
-以及文章、标题、摘要和活动文案的合规与排版（广告法、诱导分享/关注、转载、排版等）。`,
-    en: `Checks the whole repository (or the files and folders given): the content model, references,
-dates and policy weights, and the compliance and style of article bodies, titles, digests and
-campaign texts (Advertising Law, inducing shares/follows, reprints, typography and more).`,
-  },
   positionals: true,
   options: {
-    format: formatOption(ALL_REPORT_FORMATS, {
-      zh: '输出格式（markdown 用于 PR 评论）',
-      en: 'output format (markdown for a PR comment)',
-    }),
-    changed: flag({
-      zh: '只检查相对 --base 有改动的文件（含未跟踪文件）',
-      en: 'check only files changed since --base (untracked included)',
-    }),
-    base: value({
-      placeholder: { zh: '引用', en: 'REF' },
-      description: {
-        zh: '--changed 的比较基准（默认 HEAD），如 origin/main',
-        en: 'what --changed compares with (default HEAD), e.g. origin/main',
-      },
-    }),
-    fix: flag({
-      zh: '先自动修正排版问题（只改排版，不改其他内容）再检查',
-      en: 'fix typography first (typography only), then check',
-    }),
-    'no-cache': flag({
-      zh: '不用上次检查留下的缓存，重新读取每个文件',
-      en: 'read every file afresh instead of using what the last check learnt',
-    }),
+    format: formatOption(ALL_REPORT_FORMATS),
+    changed: flag(),
+    base: value(),
+    fix: flag(),
+    'no-cache': flag(),
     root: ROOT_OPTION,
-    'list-rules': flag({ zh: '列出所有规则', en: 'list every rule' }),
-  },
-  epilogue: {
-    zh: '退出码：0 没有错误；1 发现错误；2 用法错误或内部错误。',
-    en: 'Exit codes: 0 no errors; 1 errors found; 2 usage or internal error.',
+    'list-rules': flag(),
   },
 });
 

@@ -17,34 +17,11 @@ import { writeReport } from '../report-formats.ts';
 
 export const CODEOWNERS_COMMAND = defineCommand({
   name: 'codeowners',
-  usage: { zh: '[--write | --check] [选项]', en: '[--write | --check] [options]' },
-  description: {
-    zh: `根据 content/team.yaml 中成员的 github 字段和最新一版制度的审核规则生成 .github/CODEOWNERS：
-文章、选题、活动 → 运营专员；图片和设计文件 → 运营专员和设计师；制度、名册、手册 → 主管；
-考核记录 → 人力资源；其他文件（程序、工作流）→ 主管。填了离职日期的成员不在其中。
-CODEOWNERS 只负责请求审核人，能否合并由 mpflow/review 状态决定。`,
-    en: `Generates .github/CODEOWNERS from the github fields in content/team.yaml and the review rules of
-the newest policy version (members with a leaving date are left out): articles, topics, campaigns → operators; pictures and design files →
-operators and designers; policy, roster, handbook → head; appraisal records → HR; everything else
-(code, workflows) → head. CODEOWNERS only requests reviewers; the mpflow/review status decides merges.`,
-  },
   options: {
-    write: flag({ zh: '写入 .github/CODEOWNERS', en: 'write .github/CODEOWNERS' }),
-    check: flag({
-      zh: '核对 .github/CODEOWNERS 是否最新，不是最新则退出码为 1',
-      en: 'check that .github/CODEOWNERS is up to date; exit 1 when it is not',
-    }),
-    format: formatOption(['text', 'json', 'github'] as const, {
-      zh: '名册或制度有错时，问题的格式（json 和 github 写到标准输出）',
-      en: 'how errors in the roster or policy are reported (json and github go to stdout)',
-    }),
+    write: flag(),
+    check: flag(),
+    format: formatOption(['text', 'json', 'github'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: `不加 --write 或 --check 时，把生成的内容打印到标准输出。
-退出码：0 成功（或已是最新）；1 文件过期，或名册、制度有错误；2 用法错误。`,
-    en: `Without --write or --check the generated file is printed to standard output.
-Exit codes: 0 done (or up to date); 1 out of date, or the roster or policy has errors; 2 usage error.`,
   },
 });
 

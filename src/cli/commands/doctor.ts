@@ -9,32 +9,9 @@ import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 
 export const DOCTOR_COMMAND = defineCommand({
   name: 'doctor',
-  usage: { zh: '[选项]', en: '[options]' },
-  description: {
-    zh: `列出部门仓库要处理的事（只读，不改任何文件）：
-  · 待做的数据格式迁移（mpflow migrate）
-  · 缺少或有错的部门设置 content/department.yaml
-  · 与这个版本的模板不同或缺少的工作流、PR 模板（mpflow init --update）
-  · 今天没有生效的制度（只有将来生效的版本时，说明从哪天起生效）
-  · mpflow new 留下的【待填写：…】
-  · 名册里 mpflow init 写的临时 GitHub 用户名、过期的 CODEOWNERS
-升级 mpflow 后先运行它。“今天”取 MPFLOW_NOW 或本机时间，按制度时区。`,
-    en: `Lists what the department repository should fix (read-only; changes no file):
-  · pending data-format migrations (mpflow migrate)
-  · missing or broken department settings, content/department.yaml
-  · workflows and the PR template that differ from this version's templates, or are missing (mpflow init --update)
-  · no policy in force today (when only a later version exists: the day it takes effect)
-  · 【待填写：…】 placeholders left by mpflow new
-  · the stand-in GitHub login mpflow init wrote into the roster, a stale CODEOWNERS
-Run it after upgrading mpflow. "Today" is MPFLOW_NOW or the clock, in the policy's time zone.`,
-  },
   options: {
     format: formatOption(['text', 'json'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: '退出码：0 没有要处理的；1 有要处理的；2 用法错误。',
-    en: 'Exit codes: 0 nothing to fix; 1 something to fix; 2 usage error.',
   },
 });
 

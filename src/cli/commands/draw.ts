@@ -34,75 +34,18 @@ import { writeReport } from '../report-formats.ts';
 
 export const DRAW_COMMAND = defineCommand({
   name: 'draw',
-  usage: {
-    zh: '活动编号 [--entries 文件] [--seed 种子] [--write] [--format text|json|github] [选项]',
-    en: 'CAMPAIGN-ID [--entries FILE] [--seed SEED] [--write] [--format text|json|github] [options]',
-  },
-  description: {
-    zh: `按活动记录 content/campaigns/<活动编号>.yaml 和参与记录 content/campaigns/<活动编号>/entries.csv
-抽签。只有活动期内、每人首条、达到 draw.minCorrect 的记录参加；种子取活动记录中事先公布的
-draw.seed。算法 ${DRAW_ALGORITHM}：按参与时间和编号排序，用 SHA-256(种子:计数) 生成随机数，
-拒绝采样避免取模偏差，部分 Fisher–Yates 洗牌，按奖品声明顺序抽取。同样的文件和种子，
-任何人重跑都得到同样的名单。`,
-    en: `Draws the winners of content/campaigns/<id>.yaml from content/campaigns/<id>/entries.csv. Only
-entries inside the period count, the first of each participant, and only those reaching
-draw.minCorrect; the seed is the campaign's draw.seed, announced before entries closed.
-Algorithm ${DRAW_ALGORITHM}: sort by entry time and id, take randomness from SHA-256(seed:counter),
-reject words that would bias the modulo, partial Fisher–Yates shuffle, prizes in declared order.
-The same file and seed give the same winners for anyone who re-runs it.`,
-  },
+  helpParams: () => ({ algorithm: DRAW_ALGORITHM }),
   positionals: true,
   options: {
-    entries: value({
-      placeholder: { zh: '文件', en: 'FILE' },
-      description: {
-        zh: '用另一份参与记录试抽（不能与 --write 同用）',
-        en: 'try another entries file (not with --write)',
-      },
-    }),
-    seed: value({
-      placeholder: { zh: '种子', en: 'SEED' },
-      description: { zh: '用另一个种子试抽（不能与 --write 同用）', en: 'try another seed (not with --write)' },
-    }),
-    write: flag({
-      zh: '把结果写入 content/campaigns/<活动编号>/draw.yaml，并更新活动记录的\nresults.winners 和 results.drawSeed；mpflow check 之后会复算它',
-      en: "record the result in content/campaigns/<id>/draw.yaml and set the\ncampaign's results.winners and results.drawSeed; mpflow check re-runs it",
-    }),
-    'drawn-at': value({
-      placeholder: { zh: '时间', en: 'TIME' },
-      description: {
-        zh: '与 --write 同用：抽签时间（ISO 8601，带时区；默认现在）',
-        en: 'with --write: when the draw took place (ISO 8601 with offset; default now)',
-      },
-    }),
-    close: flag({
-      zh: '以 drand 信标抽签的活动（draw.beacon）：活动结束后、信标轮次之前，把参与记录的\nSHA-256 写进活动记录的 draw.entries，提交后参与记录不能再改',
-      en: "for a campaign drawn from a drand beacon (draw.beacon): after the period and\nbefore the round, write the entries' SHA-256 to the campaign's draw.entries;\nonce committed the entries cannot change",
-    }),
-    'closed-at': value({
-      placeholder: { zh: '时间', en: 'TIME' },
-      description: {
-        zh: '与 --close 同用：截止时间（默认现在）',
-        en: 'with --close: when the entries closed (default now)',
-      },
-    }),
-    beacon: value({
-      placeholder: { zh: '文件', en: 'FILE' },
-      description: {
-        zh: '与 --write 同用：drand 该轮的 JSON（round、signature、randomness）；不给时从\nMPFLOW_DRAND_URL（默认 drand 官方中继）取，签名离线验证后才用',
-        en: "with --write: drand's JSON for the round (round, signature, randomness);\nwithout it the round comes from MPFLOW_DRAND_URL (default drand's relay),\nused only once its signature verifies offline",
-      },
-    }),
-    format: formatOption(['text', 'json', 'github'] as const, {
-      zh: '输出格式（github：抽签结果为文字，问题为 GitHub 注释；有错时 json 输出问题报告）',
-      en: 'output format (github: the draw as text, problems as GitHub annotations; on errors json gives the problem report)',
-    }),
+    entries: value(),
+    seed: value(),
+    write: flag(),
+    'drawn-at': value(),
+    close: flag(),
+    'closed-at': value(),
+    beacon: value(),
+    format: formatOption(['text', 'json', 'github'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: `退出码：0 完成；1 活动或参与记录有错误、已记录过、或活动尚未结束；2 用法错误。`,
-    en: `Exit codes: 0 done; 1 the campaign or entries have errors, the draw is already recorded, or the
-campaign has not ended; 2 usage error.`,
   },
 });
 

@@ -26,148 +26,30 @@ import { defineCommand, flag, list, parseCommand, value } from '../command.ts';
 
 export const INIT_COMMAND = defineCommand({
   name: 'init',
-  usage: {
-    zh: `目录 [选项]
-      mpflow init --update [目录]`,
-    en: `DIR [options]
-       mpflow init --update [DIR]`,
-  },
-  description: {
-    zh: `新建一个微信部的仓库：package.json（依赖 mpflow）、astro.config.mjs、content/（部门设置、名册、
-按标准模板生成的制度、空的记录文件夹）、appraisals/、.github/（工作流、PR 模板、由名册生成的
-CODEOWNERS）、src/content/docs/（通用手册）和部门的 README。目录必须不存在或为空；
-全部写好后才放到目录里，中途出错不留下任何文件。在终端里运行且没有 --yes 时逐项询问。`,
-    en: `Creates a department repository: package.json (depending on mpflow), astro.config.mjs, content/
-(settings, roster, a policy from the standard template, empty record folders), appraisals/,
-.github/ (workflows, PR template, CODEOWNERS from the roster), src/content/docs/ (the generic
-handbook) and the department's README. DIR must not exist or be empty; the files are moved into
-it only when all are written, so an error leaves nothing behind. On a terminal without --yes it
-asks for each answer.`,
-  },
   positionals: true,
   options: {
-    department: value({
-      placeholder: { zh: '名称', en: 'NAME' },
-      description: {
-        zh: '部门名称（中文），如 城市图书馆微信部',
-        en: 'department name (Chinese), e.g. 城市图书馆微信部',
-      },
-    }),
-    'department-en': value({
-      placeholder: { zh: '名称', en: 'NAME' },
-      description: { zh: '部门英文名称（默认同中文）', en: 'department name in English (default: the Chinese one)' },
-    }),
-    account: value({
-      placeholder: { zh: '名称', en: 'NAME' },
-      description: { zh: '公众号名称（中文）', en: 'Official Account name (Chinese)' },
-    }),
-    'account-en': value({
-      placeholder: { zh: '名称', en: 'NAME' },
-      description: {
-        zh: '公众号英文名称（默认同中文）',
-        en: 'Official Account name in English (default: the Chinese one)',
-      },
-    }),
-    head: value({
-      placeholder: { zh: '登录名', en: 'LOGIN' },
-      description: { zh: '主管的 GitHub 用户名', en: "the head's GitHub login" },
-    }),
-    'head-name': value({
-      placeholder: { zh: '姓名', en: 'NAME' },
-      description: { zh: '主管姓名（默认“主管”）', en: "the head's name (default 主管)" },
-    }),
-    'head-id': value({
-      placeholder: { zh: '编号', en: 'ID' },
-      description: {
-        zh: '主管的成员编号（默认由 GitHub 用户名生成，或 head）',
-        en: "the head's member id (default: from the login, or head)",
-      },
-    }),
-    member: list({
-      placeholder: { zh: '编号:姓名:GitHub:角色+角色', en: 'ID:NAME:LOGIN:ROLE+ROLE' },
-      description: {
-        zh: '其他成员，如 lin-xiao:林晓:linxiao:copywriter',
-        en: 'another member, e.g. lin-xiao:林晓:linxiao:copywriter',
-      },
-    }),
-    weights: value({
-      placeholder: { zh: '50/25/20/5', en: '50/25/20/5' },
-      description: {
-        zh: '工作业绩/工作能力/工作态度/职业素养的权重（合计 100；子项按比例分配），\n也可写 performance=50,ability=25,attitude=20,professionalism=5',
-        en: 'weights of performance/ability/attitude/professionalism (add up to 100;\nsub-items scaled in proportion), or performance=50,ability=25,attitude=20,professionalism=5',
-      },
-    }),
-    effective: value({
-      placeholder: { zh: '日期', en: 'DATE' },
-      description: {
-        zh: '第一版制度的生效日期（默认本月 1 日）',
-        en: "the first policy version's effective date (default: the 1st of this month)",
-      },
-    }),
-    timezone: value({
-      placeholder: { zh: '时区', en: 'ZONE' },
-      description: { zh: '制度时区（默认 Asia/Shanghai）', en: "the policy's time zone (default Asia/Shanghai)" },
-    }),
-    'site-url': value({
-      placeholder: { zh: '网址', en: 'URL' },
-      description: {
-        zh: '站点地址，如 https://example.github.io',
-        en: "the site's address, e.g. https://example.github.io",
-      },
-    }),
-    base: value({
-      placeholder: { zh: '路径', en: 'PATH' },
-      description: { zh: '站点的基础路径（默认 /）', en: "the site's base path (default /)" },
-    }),
-    repository: value({
-      placeholder: { zh: '网址', en: 'URL' },
-      description: { zh: '仓库网址（手册“编辑此页”链接）', en: "the repository's address (the handbook's edit links)" },
-    }),
-    locales: value({
-      placeholder: { zh: 'zh-CN,en', en: 'zh-CN,en' },
-      description: {
-        zh: '站点语言，第一个为默认语言（也可重复 --locale）',
-        en: "the site's languages, the default first (or --locale, repeated)",
-      },
-    }),
-    locale: list({
-      placeholder: { zh: '语言', en: 'LOCALE' },
-      description: { zh: '站点语言，一次一个（同 --locales）', en: 'a site language, one at a time (as --locales)' },
-    }),
-    accent: value({
-      placeholder: { zh: '#3456b8', en: '#3456b8' },
-      description: { zh: '站点主色', en: "the site's accent colour" },
-    }),
-    name: value({
-      placeholder: { zh: '包名', en: 'NAME' },
-      description: {
-        zh: 'package.json 的 name（默认取目录名）',
-        en: "package.json's name (default: the folder's name)",
-      },
-    }),
-    'mpflow-spec': value({
-      placeholder: { zh: '版本', en: 'SPEC' },
-      description: {
-        zh: 'package.json 依赖 mpflow 的写法（默认 ^当前版本；本地包可用 file:路径.tgz）',
-        en: 'how package.json asks for mpflow (default ^<this version>; file:path.tgz for a local package)',
-      },
-    }),
-    example: flag({
-      zh: '加入示例部门（只有 mpflow 源码仓库里才有）',
-      en: "add the sample department (only a checkout of mpflow's source has it)",
-    }),
-    yes: flag(
-      { zh: '未给出的项一律用默认值，不询问', en: 'take the default for every answer not given; ask nothing' },
-      { short: 'y' },
-    ),
-    update: flag({
-      zh: '只把 .github/ 下由 mpflow 管理的文件更新到当前版本（见 mpflow doctor）',
-      en: 'only bring the files under .github/ that mpflow manages up to this version (see mpflow doctor)',
-    }),
-  },
-  epilogue: {
-    zh: `退出码：0 已创建；1 写入失败；2 用法错误（如目录不为空）。`,
-    en: `Exit codes: 0 created; 1 writing failed; 2 usage error (e.g. DIR is not empty).`,
+    department: value(),
+    'department-en': value(),
+    account: value(),
+    'account-en': value(),
+    head: value(),
+    'head-name': value(),
+    'head-id': value(),
+    member: list(),
+    weights: value({ placeholder: '50/25/20/5' }),
+    effective: value(),
+    timezone: value(),
+    'site-url': value(),
+    base: value(),
+    repository: value(),
+    locales: value({ placeholder: 'zh-CN,en' }),
+    locale: list(),
+    accent: value({ placeholder: '#3456b8' }),
+    name: value(),
+    'mpflow-spec': value(),
+    example: flag(),
+    yes: flag({ short: 'y' }),
+    update: flag(),
   },
 });
 

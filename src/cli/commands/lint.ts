@@ -13,34 +13,12 @@ import { listRules } from './check.ts';
 
 export const LINT_COMMAND = defineCommand({
   name: 'lint',
-  usage: { zh: '文件或文件夹... [选项]', en: 'FILE-OR-FOLDER... [options]' },
-  description: {
-    zh: `对任意 Markdown 文件做合规与排版检查（头信息可有可无，不必在部门仓库里）：
-广告法绝对化用语、医疗功效、金融与教育承诺、诱导分享/关注、转载与原创、团队词库、
-中文排版、结构与可读性、微信限制。在部门仓库里使用当前制度的阈值，否则用默认值。
-
-豁免某一行：<!-- mpflow-disable-next-line 规则编号: 理由 -->（必须写理由）`,
-    en: `Checks any Markdown file for compliance and style (front matter optional, no repository needed):
-Advertising Law absolute terms, medical claims, finance and education guarantees, inducing shares
-and follows, reprints and originality, the team lexicon, Chinese typography, structure and
-readability, WeChat limits. Inside a department repository the current policy's thresholds
-apply; elsewhere the defaults.
-
-Suppress one line: <!-- mpflow-disable-next-line RULE-ID: reason --> (the reason is required)`,
-  },
   positionals: true,
   options: {
     format: formatOption(ALL_REPORT_FORMATS),
-    fix: flag({ zh: '自动修正排版问题（只改排版）', en: 'fix typography in place (typography only)' }),
-    'list-rules': flag({ zh: '列出所有规则', en: 'list every rule' }),
-    moderate: flag({
-      zh: '把缓存里没有结论的段落发给制度 compliance.moderation 配置的云端审核，\n结论按段落摘要写入仓库里的缓存（密钥从环境变量读取）',
-      en: "send the paragraphs the cache has no verdict for to the cloud moderation\nof the policy's compliance.moderation, and record the verdicts by paragraph\ndigest in the repository (key from the environment)",
-    }),
-  },
-  epilogue: {
-    zh: '退出码：0 没有错误；1 发现错误；2 用法错误。',
-    en: 'Exit codes: 0 no errors; 1 errors found; 2 usage error.',
+    fix: flag(),
+    'list-rules': flag(),
+    moderate: flag(),
   },
 });
 

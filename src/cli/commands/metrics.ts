@@ -35,97 +35,15 @@ const dayOrYesterday: Validator<string> = (raw, site) => (raw === 'yesterday' ? 
 
 export const METRICS_COMMAND = defineCommand({
   name: 'metrics',
-  usage: {
-    zh: 'import --from wechat|csv|wechat-support … [选项]',
-    en: 'import --from wechat|csv|wechat-support … [options]',
-  },
-  description: {
-    zh: `  mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
-  mpflow metrics import --from csv 文件… [--date YYYY-MM-DD] [--dry-run]
-  mpflow metrics import --from wechat-support --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--dry-run]
-
-从微信数据接口（datacube）或公众号后台的导出文件导入数据，写入 content/metrics/<种类>/<年-月>.csv。
-同一天导入两次不会改变任何文件；平台修订过的数字会更新，旧值和新值记入 content/metrics/revisions/。`,
-    en: `  mpflow metrics import --from wechat --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--progress] [--dry-run]
-  mpflow metrics import --from csv FILE... [--date YYYY-MM-DD] [--dry-run]
-  mpflow metrics import --from wechat-support --since YYYY-MM-DD|yesterday [--until YYYY-MM-DD] [--dry-run]
-
-Imports figures from the WeChat datacube API or from the MP back office's export files into
-content/metrics/<kind>/<yyyy-mm>.csv. Importing the same day twice changes nothing; a figure the
-platform revised is updated and its old and new value are logged in content/metrics/revisions/.`,
-  },
   positionals: true,
   options: {
-    from: value({
-      placeholder: { zh: SOURCES.join('|'), en: SOURCES.join('|') },
-      parse: oneOf(SOURCES),
-      description: {
-        zh: `wechat：用环境变量 WECHAT_APPID、WECHAT_APPSECRET（可选 WECHAT_API_BASE）调用接口；
---until 默认昨天（北京时间），不能是今天或以后；每个接口按其最大跨度分段请求；
-每个月的数据齐了就写入，中途出错（如 45009 当日额度用完）时已写入的月份保留，
-并提示用哪个 --since 继续。
-csv：后台的导出文件：内容分析“已通知内容”“数据趋势”（.xls）、用户分析“用户增长”
-“用户属性（性别/年龄/地区/城市/语言/机型）”（HTML 表格 .xls）、“图文分析”，
-也可以是另存的 .xlsx 或 CSV/TSV（UTF-8、GBK、UTF-16），简体或繁体表头；
-按文件内容识别类型；任何一个文件有错，都不写入任何文件。
-wechat-support：从客服消息记录（customservice/msgrecord/getmsglist，每次最多 24 小时）整理出
-客服会话，写入 content/metrics/support/：只存时间和客服（按名册 kfAccounts 认人），
-不存消息内容和 openid；手工记录的行不会被改动。设置了密钥 MPFLOW_SUPPORT_SALT（至少
-16 个字符）时，每次会话的用户记为加盐摘要（content/metrics/support-users/）；客服回复
-按沟通规范检查，只记每天每位客服的数目（content/metrics/support-conduct/）。`,
-        en: `wechat: calls the API with WECHAT_APPID, WECHAT_APPSECRET (and optionally WECHAT_API_BASE);
---until defaults to yesterday (Beijing time) and cannot be today or later; each
-endpoint is asked in windows of its maximum span; each month is stored once
-complete, so an error part-way (e.g. 45009, the daily quota) keeps the months
-stored and names the --since to continue from.
-csv: the back office's export files: 内容分析 已通知内容 and 数据趋势 (.xls), 用户分析
-user growth and audience (gender/age/region/city/language/device; HTML tables
-named .xls), article data, or any of them saved as .xlsx or CSV/TSV (UTF-8,
-GBK, UTF-16), Simplified or Traditional headers; the type is told from the
-contents; if any file has a problem, nothing is written.
-wechat-support: support conversations from the customer-service message records
-(customservice/msgrecord/getmsglist, at most 24 hours a call) into
-content/metrics/support/: only times and the agent (by the roster's
-kfAccounts), never message text or openids; hand-kept rows are never changed.
-With the secret MPFLOW_SUPPORT_SALT (16+ characters) set, each conversation's
-user is kept as a salted digest (content/metrics/support-users/); agents'
-replies are checked against the policy's 沟通规范 and only the counts per day
-and agent are kept (content/metrics/support-conduct/).`,
-      },
-    }),
-    since: value({
-      placeholder: { zh: 'YYYY-MM-DD|yesterday', en: 'YYYY-MM-DD|yesterday' },
-      parse: dayOrYesterday,
-      description: {
-        zh: '从哪一天起导入（wechat、wechat-support）',
-        en: 'the first day to import (wechat, wechat-support)',
-      },
-    }),
-    until: value({
-      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-      parse: dayOrYesterday,
-      description: {
-        zh: '导入到哪一天（默认昨天，北京时间）',
-        en: 'the last day to import (default yesterday, Beijing time)',
-      },
-    }),
-    date: value({
-      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-      parse: calendarDate,
-      description: {
-        zh: '没有日期列的导出（用户属性、已通知内容）记为哪一天（默认昨天）',
-        en: 'the day an export without a date column (audience, 已通知内容) describes\n(default yesterday)',
-      },
-    }),
-    progress: flag({
-      zh: '显示进度（标准错误是终端时默认显示）',
-      en: 'show progress (on by default when stderr is a terminal)',
-    }),
-    'dry-run': flag({ zh: '只显示会写入什么', en: 'only show what would be written' }),
-    format: formatOption(['text', 'json', 'github'] as const, {
-      zh: '导出文件有错时，问题的格式（--from csv；json 和 github 写到标准输出）',
-      en: 'how problems in export files are reported (--from csv; json and github go to stdout)',
-    }),
+    from: value({ placeholder: SOURCES.join('|'), parse: oneOf(SOURCES) }),
+    since: value({ placeholder: 'YYYY-MM-DD|yesterday', parse: dayOrYesterday }),
+    until: value({ placeholder: 'YYYY-MM-DD', parse: dayOrYesterday }),
+    date: value({ placeholder: 'YYYY-MM-DD', parse: calendarDate }),
+    progress: flag(),
+    'dry-run': flag(),
+    format: formatOption(['text', 'json', 'github'] as const),
     root: ROOT_OPTION,
   },
 });

@@ -15,28 +15,10 @@ import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 
 export const MIGRATE_COMMAND = defineCommand({
   name: 'migrate',
-  usage: { zh: '[--dry-run] [选项]', en: '[--dry-run] [options]' },
-  description: {
-    zh: `把仓库的数据格式（content/department.yaml 的 schemaVersion；没有这个文件即第 0 版）迁移到这个
-mpflow 的版本。所有待做的迁移先在内存里算完，全部成功才写入；任何一步出错都不改动任何文件。
-升级 mpflow 后运行（mpflow doctor 会列出待做的迁移）；迁移后用 git diff 查看并提交。`,
-    en: `Brings the repository's data format (schemaVersion in content/department.yaml; version 0 without
-that file) up to this mpflow's. Every pending migration is computed in memory first and written
-only when all have succeeded; an error in any step changes no file. Run it after upgrading mpflow
-(mpflow doctor lists pending migrations); then review with git diff and commit.`,
-  },
   options: {
-    'dry-run': flag({
-      zh: '只显示会做的改动（统一 diff 格式），不写入',
-      en: 'show the changes (as a unified diff) without writing',
-    }),
+    'dry-run': flag(),
     format: formatOption(['text', 'json'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: '退出码：0 已迁移、无需迁移或已显示改动（--dry-run）；1 迁移失败（没有写入）；2 用法错误，或仓库比这个 mpflow 新。',
-    en: `Exit codes: 0 migrated, nothing to do, or the changes shown (--dry-run); 1 a migration failed
-(nothing written); 2 usage error, or the repository is newer than this mpflow.`,
   },
 });
 

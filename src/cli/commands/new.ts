@@ -39,234 +39,52 @@ type Kind = (typeof KINDS)[number];
 
 export const NEW_COMMAND = defineCommand({
   name: 'new',
-  usage: { zh: '<种类> [选项]', en: '<kind> [options]' },
-  description: {
-    zh: `新建一份手写记录，放在它该在的位置，$schema 行、制度已知的内容（指标与评分范围、上级、校准上限、
-生效的制度版本）都填好；写入后立即检查，有错时不留下任何文件。【待填写：…】要换成真实内容
-（mpflow check 报 template/placeholder，发布会拒绝）。时间选项可写 2027-01-12、2027-01-12T10:00
-（按制度时区）或带时区偏移；默认“今天”（MPFLOW_NOW 或本机时间，制度时区）。
-
-  article      --title 标题 --slug 短名 --date YYYY-MM-DD --author 成员 --topic 选题
-               [--designer 成员] [--campaign 活动] [--time HH:MM] [--digest 摘要] [--body-file 正文.md]
-  topic        --title 标题 --by 提出人 [--date 日期] [--decision proposed|accepted|parked|rejected]
-               [--decided-at 日期] [--owner 成员] [--pillar 方向] [--audience 读者] [--angle 角度] [--keywords a,b]
-  campaign     --kind lottery|quiz|vote --title 标题 --owner 运营 --start 时间 --end 时间
-               [--goal 目的] [--rules-file 规则.md] [--prize 名称x数量]... [--target participants=500,...]
-  training     --course TR-YYYY-NN --date 日期 --hours 学时 --attendees a,b [--notes 备注]   （追加到 records-<年>.yaml）
-  rating       --period YYYY-MM --member 被评成员 --rater 评价人 [--ratings 指标=分,...] [--comment 评语] [--at 时间]
-  interview    --period YYYY-MM --member 成员 --date 日期 [--interviewer 上级] [--summary 纪要] [--action 事项@YYYY-MM-DD]...
-  calibration  --period YYYY-MM --member 成员 --points 分 --by 记录人 --reason 理由 [--at 时间]   （追加到 calibrations.yaml）
-  policy       --effective YYYY-MM-DD --change 修订说明 [--by 成员]   （复制当时生效的版本）`,
-    en: `Starts a hand-written record at its place, with the $schema line and what the policy already
-knows filled in (indicators and their scale, the supervisor, the calibration bound, the version in
-force), then checks it; if the check fails, nothing is left behind. Replace every 【待填写：…】
-(mpflow check reports template/placeholder; publish refuses it). Times take 2027-01-12,
-2027-01-12T10:00 (read in the policy's time zone) or an offset; the default is today (MPFLOW_NOW
-or the clock, in the policy's time zone).
-
-  article      --title TITLE --slug SLUG --date YYYY-MM-DD --author MEMBER --topic TOPIC
-               [--designer MEMBER] [--campaign CAMPAIGN] [--time HH:MM] [--digest TEXT] [--body-file BODY.md]
-  topic        --title TITLE --by MEMBER [--date DATE] [--decision proposed|accepted|parked|rejected]
-               [--decided-at DATE] [--owner MEMBER] [--pillar P] [--audience A] [--angle A] [--keywords a,b]
-  campaign     --kind lottery|quiz|vote --title TITLE --owner OPERATOR --start TIME --end TIME
-               [--goal TEXT] [--rules-file RULES.md] [--prize NAMExCOUNT]... [--target participants=500,...]
-  training     --course TR-YYYY-NN --date DATE --hours H --attendees a,b [--notes TEXT]   (appended to records-<year>.yaml)
-  rating       --period YYYY-MM --member MEMBER --rater RATER [--ratings id=score,...] [--comment TEXT] [--at TIME]
-  interview    --period YYYY-MM --member MEMBER --date DATE [--interviewer SUPERVISOR] [--summary TEXT] [--action TEXT@YYYY-MM-DD]...
-  calibration  --period YYYY-MM --member MEMBER --points N --by MEMBER --reason TEXT [--at TIME]   (appended to calibrations.yaml)
-  policy       --effective YYYY-MM-DD --change TEXT [--by MEMBER]   (a copy of the version in force)`,
-  },
   positionals: true,
   options: {
-    title: value({
-      placeholder: { zh: '标题', en: 'TITLE' },
-      description: { zh: '标题（article、topic、campaign）', en: 'title (article, topic, campaign)' },
-    }),
-    slug: value({
-      placeholder: { zh: '短名', en: 'SLUG' },
-      description: { zh: '文件名里的短名（article）', en: 'short name in the file name (article)' },
-    }),
-    date: value({
-      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-      description: {
-        zh: '日期（article、topic、training、interview）',
-        en: 'date (article, topic, training, interview)',
-      },
-    }),
-    author: value({
-      placeholder: { zh: '成员', en: 'MEMBER' },
-      description: { zh: '作者（article）', en: 'author (article)' },
-    }),
-    designer: value({
-      placeholder: { zh: '成员', en: 'MEMBER' },
-      description: { zh: '设计（article）', en: 'designer (article)' },
-    }),
-    topic: value({
-      placeholder: { zh: '选题', en: 'TOPIC' },
-      description: { zh: '选题编号（article）', en: 'topic id (article)' },
-    }),
-    campaign: value({
-      placeholder: { zh: '活动', en: 'CAMPAIGN' },
-      description: { zh: '活动编号（article）', en: 'campaign id (article)' },
-    }),
-    time: value({
-      placeholder: { zh: 'HH:MM', en: 'HH:MM' },
-      description: { zh: '发布时间（article）', en: 'publishing time (article)' },
-    }),
-    digest: value({
-      placeholder: { zh: '摘要', en: 'TEXT' },
-      description: { zh: '摘要（article）', en: 'digest (article)' },
-    }),
-    'body-file': value({
-      placeholder: { zh: '正文.md', en: 'BODY.md' },
-      description: { zh: '正文取自 Markdown 文件（article）', en: 'body from a Markdown file (article)' },
-    }),
-    by: value({
-      placeholder: { zh: '成员', en: 'MEMBER' },
-      description: {
-        zh: '提出人、记录人或修订人（topic、calibration、policy）',
-        en: 'who proposed, records or revises (topic, calibration, policy)',
-      },
-    }),
-    decision: value({
-      placeholder: { zh: 'proposed|accepted|parked|rejected', en: 'proposed|accepted|parked|rejected' },
-      description: { zh: '决定（topic）', en: 'decision (topic)' },
-    }),
-    'decided-at': value({
-      placeholder: { zh: '日期', en: 'DATE' },
-      description: { zh: '决定日期（topic）', en: 'date of the decision (topic)' },
-    }),
-    owner: value({
-      placeholder: { zh: '成员', en: 'MEMBER' },
-      description: { zh: '负责人（topic、campaign）', en: 'owner (topic, campaign)' },
-    }),
-    pillar: value({
-      placeholder: { zh: '方向', en: 'P' },
-      description: { zh: '内容方向（topic）', en: 'content pillar (topic)' },
-    }),
-    audience: value({
-      placeholder: { zh: '读者', en: 'A' },
-      description: { zh: '读者（topic）', en: 'audience (topic)' },
-    }),
-    angle: value({ placeholder: { zh: '角度', en: 'A' }, description: { zh: '角度（topic）', en: 'angle (topic)' } }),
-    keywords: value({
-      placeholder: { zh: 'a,b', en: 'a,b' },
-      description: { zh: '关键词，逗号分隔（topic）', en: 'keywords, comma-separated (topic)' },
-    }),
-    kind: value({
-      placeholder: { zh: 'lottery|quiz|vote', en: 'lottery|quiz|vote' },
-      description: { zh: '活动类型（campaign）', en: 'kind of campaign (campaign)' },
-    }),
-    start: value({
-      placeholder: { zh: '时间', en: 'TIME' },
-      description: { zh: '开始时间（campaign）', en: 'start (campaign)' },
-    }),
-    end: value({
-      placeholder: { zh: '时间', en: 'TIME' },
-      description: { zh: '结束时间（campaign）', en: 'end (campaign)' },
-    }),
-    goal: value({
-      placeholder: { zh: '目的', en: 'TEXT' },
-      description: { zh: '目的（campaign）', en: 'goal (campaign)' },
-    }),
-    'rules-file': value({
-      placeholder: { zh: '规则.md', en: 'RULES.md' },
-      description: { zh: '规则取自 Markdown 文件（campaign）', en: 'rules from a Markdown file (campaign)' },
-    }),
-    prize: list({
-      placeholder: { zh: '名称x数量', en: 'NAMExCOUNT' },
-      description: { zh: '奖品（campaign）', en: 'a prize (campaign)' },
-    }),
-    target: value({
-      placeholder: { zh: 'participants=500,...', en: 'participants=500,...' },
-      description: { zh: '目标（campaign）', en: 'targets (campaign)' },
-    }),
-    course: value({
-      placeholder: { zh: 'TR-YYYY-NN', en: 'TR-YYYY-NN' },
-      description: { zh: '课程编号（training）', en: 'course id (training)' },
-    }),
-    hours: value({
-      placeholder: { zh: '学时', en: 'H' },
-      description: { zh: '学时（training）', en: 'hours (training)' },
-    }),
-    attendees: value({
-      placeholder: { zh: 'a,b', en: 'a,b' },
-      description: { zh: '参加者，逗号分隔（training）', en: 'attendees, comma-separated (training)' },
-    }),
-    notes: value({
-      placeholder: { zh: '备注', en: 'TEXT' },
-      description: { zh: '备注（training）', en: 'notes (training)' },
-    }),
-    period: value({
-      placeholder: { zh: 'YYYY-MM', en: 'YYYY-MM' },
-      description: {
-        zh: '考核月份（rating、interview、calibration）',
-        en: 'appraisal month (rating, interview, calibration)',
-      },
-    }),
-    member: value({
-      placeholder: { zh: '成员', en: 'MEMBER' },
-      description: {
-        zh: '被评成员（rating、interview、calibration）',
-        en: 'member appraised (rating, interview, calibration)',
-      },
-    }),
-    rater: value({
-      placeholder: { zh: '评价人', en: 'RATER' },
-      description: { zh: '评价人（rating）', en: 'rater (rating)' },
-    }),
-    ratings: value({
-      placeholder: { zh: '指标=分,...', en: 'id=score,...' },
-      description: { zh: '各指标得分（rating）', en: 'scores by indicator (rating)' },
-    }),
-    comment: value({
-      placeholder: { zh: '评语', en: 'TEXT' },
-      description: { zh: '评语（rating）', en: 'comment (rating)' },
-    }),
-    at: value({
-      placeholder: { zh: '时间', en: 'TIME' },
-      description: {
-        zh: '记录时间（默认现在）（rating、calibration）',
-        en: 'time recorded (default now) (rating, calibration)',
-      },
-    }),
-    interviewer: value({
-      placeholder: { zh: '上级', en: 'SUPERVISOR' },
-      description: { zh: '面谈人（默认上级）（interview）', en: 'interviewer (default the supervisor) (interview)' },
-    }),
-    summary: value({
-      placeholder: { zh: '纪要', en: 'TEXT' },
-      description: { zh: '纪要（interview）', en: 'summary (interview)' },
-    }),
-    action: list({
-      placeholder: { zh: '事项@YYYY-MM-DD', en: 'TEXT@YYYY-MM-DD' },
-      description: { zh: '约定事项及日期（interview）', en: 'an agreed action and its date (interview)' },
-    }),
-    points: value({
-      placeholder: { zh: '分', en: 'N' },
-      description: { zh: '校准分数（calibration）', en: 'calibration points (calibration)' },
-    }),
-    reason: value({
-      placeholder: { zh: '理由', en: 'TEXT' },
-      description: { zh: '理由（calibration）', en: 'reason (calibration)' },
-    }),
-    effective: value({
-      placeholder: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-      description: { zh: '新版本生效日期（policy）', en: 'the day the new version takes effect (policy)' },
-    }),
-    change: value({
-      placeholder: { zh: '修订说明', en: 'TEXT' },
-      description: { zh: '修订说明（policy）', en: 'what the version changes (policy)' },
-    }),
-    format: formatOption(['text', 'json', 'github'] as const, {
-      zh: '新记录未通过检查时，问题的格式（json 和 github 写到标准输出）',
-      en: 'how problems that stop the new record are reported (json and github go to stdout)',
-    }),
+    title: value(),
+    slug: value(),
+    date: value({ placeholder: 'YYYY-MM-DD' }),
+    author: value(),
+    designer: value(),
+    topic: value(),
+    campaign: value(),
+    time: value({ placeholder: 'HH:MM' }),
+    digest: value(),
+    'body-file': value(),
+    by: value(),
+    decision: value({ placeholder: 'proposed|accepted|parked|rejected' }),
+    'decided-at': value(),
+    owner: value(),
+    pillar: value(),
+    audience: value(),
+    angle: value(),
+    keywords: value({ placeholder: 'a,b' }),
+    kind: value({ placeholder: 'lottery|quiz|vote' }),
+    start: value(),
+    end: value(),
+    goal: value(),
+    'rules-file': value(),
+    prize: list(),
+    target: value({ placeholder: 'participants=500,...' }),
+    course: value({ placeholder: 'TR-YYYY-NN' }),
+    hours: value(),
+    attendees: value({ placeholder: 'a,b' }),
+    notes: value(),
+    period: value({ placeholder: 'YYYY-MM' }),
+    member: value(),
+    rater: value(),
+    ratings: value(),
+    comment: value(),
+    at: value(),
+    interviewer: value(),
+    summary: value(),
+    action: list(),
+    points: value(),
+    reason: value(),
+    effective: value({ placeholder: 'YYYY-MM-DD' }),
+    change: value(),
+    format: formatOption(['text', 'json', 'github'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: `退出码：0 已创建；1 检查未通过（没有写入）；2 用法错误。`,
-    en: `Exit codes: 0 created; 1 the check failed (nothing written); 2 usage error.`,
   },
 });
 

@@ -15,56 +15,15 @@ import { dateOrInstant } from '../validators.ts';
 
 export const PUBLISH_COMMAND = defineCommand({
   name: 'publish',
-  usage: { zh: '--due [--now 时间] [--dry-run] [选项]', en: '--due [--now TIME] [--dry-run] [options]' },
-  description: {
-    zh: `发布到期的文章：找出本分支上 publishAt 已到、还没有发布记录的文章，重新检查，然后依次
-上传正文图片、上传封面、新建草稿、提交发布、查询结果。每一步的结果先写进
-content/publishing/<文章编号>.yaml 再做下一步，中断后重跑会接着做，绝不重复发布。`,
-    en: `Publishes the articles that are due: those on this branch whose publishAt has come and that have
-no publish record yet. Each is checked again, then: body images uploaded, cover uploaded, draft
-created, submitted, result polled. Every step's result is written to
-content/publishing/<articleId>.yaml before the next step, so a rerun after a crash carries on
-and never publishes twice.`,
-  },
   options: {
-    due: flag({ zh: '发布所有到期的文章（目前唯一的模式）', en: 'publish every due article (the only mode so far)' }),
+    due: flag(),
     now: value({
-      placeholder: { zh: '时间', en: 'TIME' },
       parse: dateOrInstant,
-      description: {
-        zh: '以这个时间为“现在”（ISO 8601；不带时区偏移时按制度时区理解）',
-        en: 'take this as "now" (ISO 8601; without an offset, read in the policy\'s time zone)',
-      },
     }),
-    'dry-run': flag({
-      zh: '只列出将要发布和被拦下的文章，不调用接口、不写文件',
-      en: 'list what would go out and what is blocked; no API call, no file written',
-    }),
-    'push-records': flag({
-      zh: '每次提交发布前，先把发布记录提交并推送到当前分支（发布工作流使用；\n令牌取自 MPFLOW_PUSH_TOKEN）。推送失败则不提交',
-      en: 'before each submission, commit the publish records and push them to the\ncurrent branch (the publish workflow does; token from MPFLOW_PUSH_TOKEN).\nA push that fails holds the submission',
-    }),
+    'dry-run': flag(),
+    'push-records': flag(),
     format: formatOption(['text', 'json'] as const),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: `环境变量：WECHAT_APPID、WECHAT_APPSECRET（必需，仅从环境读取）、WECHAT_API_BASE（固定 IP
-代理的地址，https，可选）、MPFLOW_WECHAT_TOKEN_CACHE（access_token 缓存文件，可选）、
-MPFLOW_PUSH_TOKEN 与 GITHUB_SERVER_URL（--push-records 推送用，可选）。
-每次提交发布前都会先查发表记录（freepublish/batchget）：已有同标题、作者、摘要的文章就不再提交。
-
-退出码：0 一切正常；1 有文章失败、被检查拦下且已逾期、逾期未发或错过太久、提交后又被修改、
-文章已删除但发布记录未处理，或接口错误让运行中止；2 用法错误。失败的文章不会自动重试：核实后在 PR 中删除它的发布记录即可重新发布。`,
-    en: `Environment: WECHAT_APPID, WECHAT_APPSECRET (required, read only from the environment),
-WECHAT_API_BASE (a fixed-IP proxy, https, optional), MPFLOW_WECHAT_TOKEN_CACHE (access token cache
-file, optional), MPFLOW_PUSH_TOKEN and GITHUB_SERVER_URL (for --push-records, optional).
-Before every submission the account's publications (freepublish/batchget) are searched: an article
-with the same title, author and digest already out is not submitted again.
-
-Exit codes: 0 all well; 1 an article failed, is blocked past its deadline, overdue or missed too
-long ago, changed after it was submitted, or was removed while its publish record is in progress,
-or an API error stopped the run; 2 usage error. A failed article is never retried by
-itself: once checked, delete its publish record in a pull request to publish it again.`,
   },
 });
 
@@ -97,7 +56,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
   }
 
   const env = context.env ?? process.env;
-  let client;
+  let client: ReturnType<typeof wechatClientFromEnvironment> | undefined;
   if (!values['dry-run']) {
     // Missing credentials: a WeChatConfigurationError, reported by main.ts with exit 1.
     client = wechatClientFromEnvironment(env);
@@ -109,7 +68,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
           ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
         }
       : undefined;
-  let render;
+  let render: ReturnType<typeof departmentRenderer>;
   try {
     // The department's look and breaks (content/department.yaml, render), as mpflow render uses them.
     render = departmentRenderer(root);

@@ -3,7 +3,7 @@ import { currentInstant } from '../../core/clock.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pick } from '../../core/i18n/language.ts';
+import { pick, renderLocalized } from '../../core/i18n/language.ts';
 import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
 import {
@@ -38,95 +38,29 @@ const themeName: Validator<string> = (raw, { language }) => {
 
 export const RENDER_COMMAND = defineCommand({
   name: 'render',
-  usage: {
-    zh: `文件或文件夹… [--out 文件或文件夹 | --stdout] [--theme 主题]
-                     [--image-base 网址 | --upload] [--breaks | --no-breaks]
-                     [--watch [--port 端口]] [--root 仓库]`,
-    en: `FILE-OR-FOLDER… [--out FILE-OR-FOLDER | --stdout] [--theme NAME]
-                     [--image-base URL | --upload] [--breaks | --no-breaks]
-                     [--watch [--port PORT]] [--root REPOSITORY]`,
-  },
-  description: {
-    zh: `把 Markdown 渲染成可以直接粘贴进微信编辑器、也能交给 draft/add 的 HTML：只有行内样式，
-站外链接变成正文里的编号 [n] 和文末的“参考资料”，代码高亮颜色写在每个词上，公式和 Mermaid
-图画成 SVG。可以给任何 Markdown 文件（仓库里外都行）、文件夹（其中所有 .md）或文章编号
-（如 2026-09-02-yancha-yanyun），一次给多个。`,
-    en: `Renders Markdown as HTML that can be pasted into the WeChat editor or sent to draft/add: inline
-styles only, links outside WeChat turned into numbered markers [n] with a references list at the
-end, code coloured token by token, maths and Mermaid drawn as SVG. Give any Markdown file (inside
-a repository or not), folders (every .md in them) or article ids (e.g. 2026-09-02-yancha-yanyun),
-as many as you like.`,
-  },
+  helpParams: (messages) => ({
+    defaultTheme: DEFAULT_THEME,
+    // A string, so the number reads 20000 as before, not 20,000.
+    maxCharacters: String(WECHAT_CONTENT_MAX_CHARS),
+    themes: THEME_NAMES.map((name) =>
+      messages.t('cli.render.themeItem', { name, label: renderLocalized(renderTheme(name).label, messages) }),
+    ).join(messages.t('cli.render.themeSeparator')),
+  }),
   positionals: true,
   options: {
     out: value({
       short: 'o',
-      placeholder: { zh: '文件或文件夹', en: 'FILE-OR-FOLDER' },
-      description: {
-        zh: '一个输入时是文件；多个输入时是文件夹，按输入的相对路径写 .html',
-        en: 'a file for one input; a folder for several, one .html per input by its path',
-      },
     }),
-    stdout: flag({
-      zh: '输出到标准输出（默认），每个输入一行 HTML',
-      en: 'write to standard output (the default), one line of HTML per input',
-    }),
+    stdout: flag(),
     theme: value({
-      placeholder: { zh: '主题', en: 'NAME' },
       parse: themeName,
-      description: { zh: '渲染主题（见下）', en: 'rendering theme (see below)' },
     }),
-    'image-base': value({
-      placeholder: { zh: '网址', en: 'URL' },
-      description: {
-        zh: '本地图片改写成“网址 + 图片路径”，粘贴时由编辑器抓取',
-        en: 'write local images as this address + their path, for the editor to fetch',
-      },
-    }),
-    upload: flag({
-      zh: '本地图片经 media/uploadimg 上传（需 WECHAT_APPID、WECHAT_APPSECRET），\nHTML 里写微信图片地址；按内容摘要缓存，同一张图只传一次',
-      en: "upload local images through media/uploadimg (needs WECHAT_APPID and\nWECHAT_APPSECRET) and write WeChat's addresses; cached by content digest,\nso an image is uploaded once",
-    }),
-    breaks: negatableFlag({
-      zh: '段落里的单个换行保留为换行；--no-breaks 不保留。不给时按文件 front matter 的\nbreaks，再按部门设置（content/department.yaml 的 render.breaks），默认不保留',
-      en: "keep a single line break inside a paragraph as a line break; --no-breaks does\nnot. Without either, the file's front matter (breaks: true) decides, then the\ndepartment's settings (render.breaks in content/department.yaml); default no",
-    }),
-    watch: flag({
-      zh: '在本机（127.0.0.1）开一个预览页：文章放在 375 像素宽的手机框里，Markdown、\n图片或部门主题文件一改就重新渲染并自动刷新；按 Ctrl-C 结束',
-      en: "serve a preview on this machine (127.0.0.1): the article in a 375-px phone\nframe, rendered again and reloaded when the Markdown, its images or the\ndepartment's theme files change; Ctrl-C stops",
-    }),
-    port: value({
-      placeholder: { zh: '端口', en: 'PORT' },
-      description: {
-        zh: '预览页的端口（默认 4375；0 表示随便挑一个空闲的）',
-        en: "the preview's port (default 4375; 0 picks any free one)",
-      },
-    }),
+    'image-base': value(),
+    upload: flag(),
+    breaks: negatableFlag(),
+    watch: flag(),
+    port: value(),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: `主题默认取文章日期当天生效制度的 publishing.theme；仓库外的文件用 ${DEFAULT_THEME}。
-字数和大小按发布时的同一规则检查：可见字数少于 ${WECHAT_CONTENT_MAX_CHARS}，HTML 小于 1 MB。
-被删掉的 HTML 逐条给出行列位置（警告）。PlantUML 画不出来（要 Java 或服务器），按源码显示并给出警告。
-
-部门可在 content/department.yaml 的 render 里改主题：colours（颜色）、fonts（body、headings、
-code 字体）、headings（h1–h3 的 align、decoration：bar/underline/filled/plain、colour、fontSize）、
-code（style：highlight.js 样式名，macHeader，lineNumbers）、breaks，以及 css（部门自己的 CSS
-文件，只用标签名和类名选择器；微信不保留的写法逐条警告并去掉）。
-
-主题：${THEME_NAMES.map((name) => `${name}（${renderTheme(name).label.zh}）`).join('、')}`,
-    en: `The theme defaults to publishing.theme of the policy in force on the article's date; files outside
-a repository use ${DEFAULT_THEME}. Length is checked by the rule publish uses: fewer than
-${WECHAT_CONTENT_MAX_CHARS} visible characters and HTML under 1 MB. Removed HTML is listed with
-line and column (warnings). PlantUML is not drawn (it needs Java or a server): it is shown as its
-source, with a warning.
-
-A department changes the theme in the render object of content/department.yaml: colours, fonts
-(body, headings, code), headings (h1–h3: align, decoration bar/underline/filled/plain, colour,
-fontSize), code (style: a highlight.js style name, macHeader, lineNumbers), breaks, and css (a CSS
-file of its own: tag and class selectors; what WeChat would not keep is a warning and left out).
-
-Themes: ${THEME_NAMES.map((name) => `${name} (${renderTheme(name).label.en})`).join(', ')}`,
   },
 });
 

@@ -23,54 +23,20 @@ import { ROOT_OPTION_TEXT, formatOption } from '../shared-options.ts';
 
 export const REVIEW_GATE_COMMAND = defineCommand({
   name: 'review-gate',
-  usage: { zh: '--repo OWNER/NAME --pr N [选项]', en: '--repo OWNER/NAME --pr N [options]' },
-  description: {
-    zh: `按基础分支上的名册和制度文件核对 PR 的两阶段审核，然后在最新提交上设置提交状态
-mpflow/review，同步标签（review: self / review: operator / review: ready），并维护一条摘要评论。`,
-    en: `Checks a pull request's two-stage review against the roster and policy of its BASE commit, then
-sets the commit status mpflow/review on the head commit, keeps the labels review: self /
-review: operator / review: ready in step and keeps one summary comment.`,
-  },
   options: {
-    repo: value({ placeholder: { zh: 'OWNER/NAME', en: 'OWNER/NAME' }, description: { zh: '仓库', en: 'repository' } }),
-    pr: value({ placeholder: { zh: 'N', en: 'N' }, description: { zh: 'PR 编号', en: 'pull request number' } }),
-    'dry-run': flag({ zh: '只输出结论，不写入 GitHub', en: 'print the decision; write nothing to GitHub' }),
-    event: value({
-      placeholder: { zh: '文件', en: 'FILE' },
-      description: {
-        zh: '与 --dry-run 一起：不调用 GitHub 接口，按保存的 pull_request / pull_request_review\n事件、本地 git 中 base..head 的提交与改动文件、磁盘上的名册和制度判断',
-        en: 'with --dry-run: no GitHub API; judge a saved pull_request or pull_request_review\nevent with the commits and files of base..head from local git and the roster\nand policy on disk',
-      },
-    }),
+    repo: value({ placeholder: 'OWNER/NAME' }),
+    pr: value({ placeholder: 'N' }),
+    'dry-run': flag(),
+    event: value(),
     verdict: value({
-      placeholder: { zh: 'check-run|status', en: 'check-run|status' },
+      placeholder: 'check-run|status',
       default: 'status',
-      description: {
-        zh: '结论的发布方式：check-run 为 GitHub App 的检查运行（需 App 令牌，规则集\n可指定只认这个 App），status 为提交状态',
-        en: 'how the verdict is posted: check-run, a check run of the GitHub App (an\nApp token; a ruleset can require it from that App only), or status, a\ncommit status',
-      },
     }),
     format: formatOption(['text', 'json'] as const),
-    'record-merge': flag({
-      zh: 'PR 已合并时，把最终审核记录追加到 content/reviews/<年>.jsonl（同一 PR 不会重复追加）',
-      en: 'for a merged pull request, append its final review record to\ncontent/reviews/<yyyy>.jsonl (the same PR is never appended twice)',
-    }),
+    'record-merge': flag(),
     root: value({
       ...ROOT_OPTION_TEXT,
-      description: {
-        zh: '--record-merge 写入的仓库根目录（默认当前目录）',
-        en: 'repository root --record-merge writes into (default: current directory)',
-      },
     }),
-  },
-  epilogue: {
-    zh: `环境变量：GITHUB_TOKEN（令牌），GITHUB_API_URL（默认 https://api.github.com）。
-自审：作者在 PR 下评论 /self-review <最新提交的 SHA，至少 7 位>。
-退出码：0 已核对（结论见提交状态）；1 GitHub 请求失败或 PR 未合并；2 用法错误。`,
-    en: `Environment: GITHUB_TOKEN (token), GITHUB_API_URL (default https://api.github.com).
-Self-review: the author comments /self-review <SHA of the latest commit, 7 characters or more>.
-Exit codes: 0 evaluated (the verdict is in the commit status); 1 a GitHub request failed or the
-PR is not merged; 2 usage error.`,
   },
 });
 

@@ -10,16 +10,11 @@ import type { CommandContext } from '../context.ts';
 
 export const SCHEMA_TYPES_COMMAND = defineCommand({
   name: 'schema-types',
-  usage: { zh: '[选项]', en: '[options]' },
-  description: {
-    zh: `由 schemas/*.schema.json 生成 ${GENERATED_TYPES_PATH}。不加 --write 时只核对生成的类型是否最新（过期时退出码为 1）。`,
-    en: `Generates ${GENERATED_TYPES_PATH} from schemas/*.schema.json. Without --write, only checks that it is up to date (exit 1 when stale).`,
-  },
+  helpParams: () => ({ generatedTypes: GENERATED_TYPES_PATH }),
   options: {
-    write: flag({ zh: `写入 ${GENERATED_TYPES_PATH}`, en: `write ${GENERATED_TYPES_PATH}` }),
+    write: flag(),
     root: value({
       ...ROOT_OPTION_TEXT,
-      description: { zh: '项目根目录（默认当前目录）', en: 'project root (default: the current directory)' },
     }),
   },
 });

@@ -45,102 +45,33 @@ const periodValue: Validator<string> = (raw, { language }) => {
   });
 };
 
-const MEMBER = { zh: '成员', en: 'MEMBER' };
-const REF = { zh: '提交', en: 'REF' };
-
 export const SCORE_COMMAND = defineCommand({
   name: 'score',
-  usage: {
-    zh: `--period 月份|年份 [选项]
-      mpflow score --explain 成员 --period 月份 [--format text|json]
-      mpflow score --verify
-      mpflow score --diff 提交`,
-    en: `--period MONTH|YEAR [options]
-       mpflow score --explain MEMBER --period MONTH [--format text|json]
-       mpflow score --verify
-       mpflow score --diff REF`,
-  },
-  description: {
-    zh: '按月份生效的制度文件计算绩效得分（制度 五、绩效考核）。',
-    en: 'Scores appraisals with the policy in force on the first day of the month (policy section 5).',
-  },
   positionals: true,
   options: {
-    period: value({
-      placeholder: { zh: 'YYYY-MM|YYYY', en: 'YYYY-MM|YYYY' },
-      parse: periodValue,
-      description: {
-        zh: '月份：显示该月的考核进度（谁还缺哪一步、截止日期）和得分；\n年份：年度得分（当年已定稿月份的平均，休假月份按制度不计入）',
-        en: "a month: show its cycle (who is missing which step, and by when) and scores;\na year: annual scores (mean of the year's finalised months; leave months per policy)",
-      },
-    }),
-    todo: flag({
-      zh: '[成员] 每人还要写哪些文件（路径、评谁、截止日期、生成命令）；不写 --period 时为上个月',
-      en: '[MEMBER] per person, the files still to write (path, whom, due date, command); without --period, last month',
-    }),
-    force: flag({
-      zh: '与 --reason 一起：月份结束前写入或定稿（原因会被记录）',
-      en: 'with --reason: write or finalise before the month has ended (the reason is recorded)',
-    }),
-    reason: value({ placeholder: { zh: '原因', en: 'WHY' }, description: { zh: '--force 的原因', en: 'why --force' } }),
-    write: flag({
-      zh: '把结果写入 appraisals/<月份>/<成员>/result.yaml（年度：appraisals/annual/<年>.yaml）',
-      en: 'write appraisals/<month>/<member>/result.yaml (annual: appraisals/annual/<year>.yaml)',
-    }),
-    finalize: flag({
-      zh: '与 --by 一起：人力资源定稿该月，写入 appraisals/<月份>/finalized.yaml，之后该月记录被锁定',
-      en: 'with --by: HR finalises the month: writes appraisals/<month>/finalized.yaml and locks it',
-    }),
-    by: value({ placeholder: MEMBER, description: { zh: '定稿的人力资源成员', en: 'the HR member who finalises' } }),
+    period: value({ placeholder: 'YYYY-MM|YYYY', parse: periodValue }),
+    todo: flag(),
+    force: flag(),
+    reason: value(),
+    write: flag(),
+    finalize: flag(),
+    by: value(),
     at: value({
-      placeholder: { zh: '时间', en: 'DATETIME' },
       parse: dateOrInstant,
-      description: {
-        zh: '定稿时间（默认现在；不带时区偏移时按制度时区理解）',
-        en: "finalisation time (default now; without an offset, read in the policy's time zone)",
-      },
     }),
-    explain: value({
-      placeholder: MEMBER,
-      description: {
-        zh: '逐项说明得分：原始值 → 目标 → 得分 → 权重 → 贡献',
-        en: 'explain a score: raw value → target → score → weight → contribution',
-      },
-    }),
-    verify: flag({
-      zh: '复算所有已提交的结果，有任何不同即失败',
-      en: 'recompute every committed result; fail on any difference',
-    }),
-    base: value({
-      placeholder: REF,
-      description: {
-        zh: '与 --verify 一起用：定稿记录不得改动，已有校准不得改动或删除（只能追加）',
-        en: 'with --verify: finalisations unchanged and calibrations only appended since REF',
-      },
-    }),
-    diff: value({
-      placeholder: REF,
-      description: { zh: '与某个提交相比，说明得分为什么变了', en: 'say why scores changed since a commit' },
-    }),
+    explain: value(),
+    verify: flag(),
+    base: value(),
+    diff: value(),
     today: value({
-      placeholder: { zh: '日期', en: 'DATE' },
       parse: dateOrInstant,
-      description: {
-        zh: '以哪一天判断逾期（默认今天：MPFLOW_NOW 或本机时间，制度时区）',
-        en: 'the day overdue steps are judged against (default today: MPFLOW_NOW or the clock, policy time zone)',
-      },
     }),
     // The formats depend on --todo (markdown is only for it), so the command checks the value.
     format: value({
-      placeholder: { zh: 'text|json|markdown', en: 'text|json|markdown' },
+      placeholder: 'text|json|markdown',
       default: 'text',
-      description: { zh: '输出格式（markdown 只用于 --todo）', en: 'output format (markdown for --todo only)' },
     }),
     root: ROOT_OPTION,
-  },
-  epilogue: {
-    zh: '退出码：0 正常；1 复算不一致、数据有错误或无法定稿；2 用法错误。',
-    en: 'Exit codes: 0 fine; 1 verify differences, data errors or finalisation refused; 2 usage error.',
   },
 });
 

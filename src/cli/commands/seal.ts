@@ -8,27 +8,8 @@ import { ROOT_OPTION } from '../shared-options.ts';
 
 export const SEAL_COMMAND = defineCommand({
   name: 'seal',
-  usage: { zh: '[文件…] [选项]', en: '[FILE…] [options]' },
-  description: {
-    zh: `把 appraisals/ 里的明文评价和面谈记录（self、supervisor、peer-<编号>、interview.yaml）以及
-calibrations.yaml 中的校准理由用 age
-加密给制度允许读它的人（人力资源；被评者的上级；自评另加本人，互评另加评价人），写成
-<名字>.yaml.age 并删除明文。公钥取自 content/team.yaml 的 ageRecipient。已定稿的月份，明文
-必须与定稿时锁定的内容一致，定稿记录随之改为锁定加密文件的摘要。不给文件时加密全部明文记录。`,
-    en: `Encrypts the plain ratings and interview notes in appraisals/ (self, supervisor, peer-<id>,
-interview.yaml), and the reasons in calibrations.yaml, with age to exactly the readers the policy allows (HR; the member's supervisor;
-for a self rating the member too, for a peer rating its rater), writes <name>.yaml.age and
-removes the plain text. Keys come from ageRecipient in content/team.yaml. In a finalised month the
-plain text must be what the finalisation locked; the lock then records the sealed file's digest.
-Without files, every plain record is sealed.`,
-  },
   positionals: true,
   options: { root: ROOT_OPTION },
-  epilogue: {
-    zh: '退出码：0 完成；1 有读者没有公钥、记录与定稿不符或有错误（什么都不改）；2 用法错误。',
-    en: `Exit codes: 0 done; 1 a reader has no key, a record differs from its lock, or errors (nothing
-changes); 2 usage error.`,
-  },
 });
 
 export async function runSeal(argv: string[], context: CommandContext): Promise<number> {
