@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { offsetInTimeZone } from '../model/dates.ts';
 import { placeholder } from '../templates/placeholders.ts';
+import { WECHAT_LIMITS } from '../wechat/limits.ts';
 import type { ArticleFrontMatter, PolicyFile } from '../model/types.generated.ts';
 
 export interface NewArticleRequest {
@@ -37,7 +38,10 @@ export function draftNewArticle(request: NewArticleRequest, policy: PolicyFile):
   const frontMatter: ArticleFrontMatter = {
     title: request.title,
     digest:
-      request.digest ?? placeholder(`一两句话的摘要，最多 ${policy.compliance?.limits?.digestMaxChars ?? 128} 个字`),
+      request.digest ??
+      placeholder(
+        `一两句话的摘要，最多 ${policy.compliance?.limits?.digestMaxChars ?? WECHAT_LIMITS.digestMaxChars} 个字`,
+      ),
     author: request.author,
     ...(request.designer ? { designer: request.designer } : {}),
     topic: request.topic,

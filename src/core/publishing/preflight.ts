@@ -22,9 +22,10 @@ import { visit } from 'unist-util-visit';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { findWeChatSafetyProblems, WECHAT_CONTENT_MAX_CHARS } from '../render/wechat-safety.ts';
 import { isLocalImage } from '../render/wechat-links.ts';
+import { megabytes, WECHAT_LIMITS } from '../wechat/limits.ts';
 
 /** draft/add's content limit in bytes (wechat-api.md: "< 20,000 chars and < 1 MB"). */
-export const WECHAT_CONTENT_MAX_BYTES = 1024 * 1024;
+export const WECHAT_CONTENT_MAX_BYTES = WECHAT_LIMITS.bodyMaxBytes;
 
 /** Hosts of images WeChat itself serves (uploadimg answers and material URLs); they survive draft/add. */
 const WECHAT_IMAGE_HOSTS = new Set(['mmbiz.qpic.cn', 'mmbiz.qlogo.cn', 'mmecoa.qpic.cn']);
@@ -53,8 +54,12 @@ function countVisible(tree: Root): number {
 }
 
 /** The two sizes draft/add limits, measured the one way `render` and `publish` both use. */
-export function measureContent(html: string): ContentMeasure {
-  return { characters: countVisible(fromHtml(html, { fragment: true })), bytes: Buffer.byteLength(html, 'utf8') };
+export function measureContent(html: string, tree?: Root): ContentMeasure {
+  // The tree the HTML was serialised from (renderArticle's `tree`) has the same text: no second parse.
+  return {
+    characters: countVisible(tree ?? fromHtml(html, { fragment: true })),
+    bytes: Buffer.byteLength(html, 'utf8'),
+  };
 }
 
 export interface PreflightOptions {
@@ -109,8 +114,8 @@ export function preflight(
   if (bytes >= WECHAT_CONTENT_MAX_BYTES) {
     problems.push(
       text(
-        `排版后的正文有 ${bytes} 字节，微信要求小于 ${WECHAT_CONTENT_MAX_BYTES} 字节（1 MB）：请拆成两篇或删减。`,
-        `The rendered body is ${bytes} bytes; WeChat needs less than ${WECHAT_CONTENT_MAX_BYTES} bytes (1 MB): split or shorten the article.`,
+        `排版后的正文有 ${bytes} 字节，微信要求小于 ${WECHAT_CONTENT_MAX_BYTES} 字节（${megabytes(WECHAT_CONTENT_MAX_BYTES)}）：请拆成两篇或删减。`,
+        `The rendered body is ${bytes} bytes; WeChat needs less than ${WECHAT_CONTENT_MAX_BYTES} bytes (${megabytes(WECHAT_CONTENT_MAX_BYTES)}): split or shorten the article.`,
       ),
     );
   }

@@ -6,6 +6,7 @@ import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { ArticleRecord } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
 import { publishStatusMeaning } from '../wechat/errors.ts';
+import { WECHAT_LIMITS } from '../wechat/limits.ts';
 import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import { writePublishRecord, type PublishRecord } from './record-store.ts';
 
@@ -303,7 +304,7 @@ export function draftArticle(
   const draft: Record<string, unknown> = {
     article_type: 'news',
     title: data.title,
-    author: [...(authorNames.get(data.author) ?? data.author)].slice(0, 16).join(''),
+    author: [...(authorNames.get(data.author) ?? data.author)].slice(0, WECHAT_LIMITS.authorMaxChars).join(''),
     digest: data.digest,
     content: html,
     thumb_media_id: thumbMediaId,

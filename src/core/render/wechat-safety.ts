@@ -11,9 +11,10 @@ import { visit } from 'unist-util-visit';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { FORBIDDEN_ELEMENTS } from './inline-styles.ts';
 import { classifyLink } from './wechat-links.ts';
+import { WECHAT_LIMITS } from '../wechat/limits.ts';
 
 /** `draft/add` takes a body under 20,000 characters (wechat-api.md). */
-export const WECHAT_CONTENT_MAX_CHARS = 20_000;
+export const WECHAT_CONTENT_MAX_CHARS = WECHAT_LIMITS.bodyMaxChars;
 
 export type SafetyProblemKind =
   | 'forbidden-element'

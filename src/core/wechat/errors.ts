@@ -1,4 +1,5 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
+import { megabytes, WECHAT_LIMITS } from './limits.ts';
 
 /** What a client does when WeChat answers with an errcode (see ../shared/docs/wechat-api.md, "Errors worth handling"). */
 export type ErrorAction =
@@ -77,8 +78,8 @@ export const WECHAT_ERRCODES: Readonly<Record<number, ErrcodeMeaning>> = {
   40009: {
     action: 'stop',
     meaning: text(
-      '图片大小超过限制（正文图片须小于 1 MB）。',
-      'The image is too large (body images must be under 1 MB).',
+      `图片大小超过限制（正文图片须小于 ${megabytes(WECHAT_LIMITS.imageMaxBytes)}）。`,
+      `The image is too large (body images must be under ${megabytes(WECHAT_LIMITS.imageMaxBytes)}).`,
     ),
   },
   40007: {
@@ -92,17 +93,35 @@ export const WECHAT_ERRCODES: Readonly<Record<number, ErrcodeMeaning>> = {
   45002: {
     action: 'stop',
     meaning: text(
-      '正文超过长度限制（须少于 2 万字符且小于 1 MB）。',
-      'The content is too long (it must be under 20,000 characters and 1 MB).',
+      `正文超过长度限制（须少于 ${WECHAT_LIMITS.bodyMaxChars / 10_000} 万字符且小于 ${megabytes(WECHAT_LIMITS.bodyMaxBytes)}）。`,
+      `The content is too long (it must be under ${WECHAT_LIMITS.bodyMaxChars.toLocaleString('en')} characters and ${megabytes(WECHAT_LIMITS.bodyMaxBytes)}).`,
     ),
   },
-  45003: { action: 'stop', meaning: text('标题超过 32 个字符。', 'The title is longer than 32 characters.') },
-  45004: { action: 'stop', meaning: text('摘要超过 128 个字符。', 'The digest is longer than 128 characters.') },
+  45003: {
+    action: 'stop',
+    meaning: text(
+      `标题超过 ${WECHAT_LIMITS.titleMaxChars} 个字符。`,
+      `The title is longer than ${WECHAT_LIMITS.titleMaxChars} characters.`,
+    ),
+  },
+  45004: {
+    action: 'stop',
+    meaning: text(
+      `摘要超过 ${WECHAT_LIMITS.digestMaxChars} 个字符。`,
+      `The digest is longer than ${WECHAT_LIMITS.digestMaxChars} characters.`,
+    ),
+  },
   45005: {
     action: 'stop',
     meaning: text('“阅读原文”链接超过长度限制。', 'The 阅读原文 link (content_source_url) is too long.'),
   },
-  45110: { action: 'stop', meaning: text('作者超过 16 个字符。', 'The author is longer than 16 characters.') },
+  45110: {
+    action: 'stop',
+    meaning: text(
+      `作者超过 ${WECHAT_LIMITS.authorMaxChars} 个字符。`,
+      `The author is longer than ${WECHAT_LIMITS.authorMaxChars} characters.`,
+    ),
+  },
   53503: { action: 'record', meaning: text('草稿未通过发布检查。', 'The draft failed the publishing check.') },
   53504: {
     action: 'record',
