@@ -16,6 +16,12 @@ import { buildTextView } from '../../src/core/compliance/text-view.ts';
  */
 export const SEPARATE_LABELS: Readonly<Record<string, readonly string[]>> = { lexicon: ['rumour'] };
 
+/**
+ * Heads that judge a paragraph (a line) rather than a sentence: a rumour's evidence is spread over
+ * a post's several sentences (a claim, a detail, an appeal to spread it), none enough alone.
+ */
+export const PARAGRAPH_HEADS: readonly string[] = ['lexicon:rumour'];
+
 export function modelHeads(families: readonly string[]): string[] {
   return families.flatMap((family) => [
     family,

@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modelHeads, trainingData } from '../../bench/eval/training-data.ts';
+import { modelHeads, PARAGRAPH_HEADS, trainingData } from '../../bench/eval/training-data.ts';
 import { MODEL_FAMILIES } from '../../src/core/compliance/registry.ts';
 import { packModel, sentenceFeatures, type FamilyModel } from '../../src/core/compliance/classifier.ts';
 
@@ -22,7 +22,8 @@ const NGRAMS = [2, 3];
 /** Families the model speaks for (the registry's `model` entries); the others (reprint) are about the document, not a sentence. */
 const MODELLED = modelHeads(MODEL_FAMILIES);
 const EPOCHS = 300;
-const RATE = 2;
+/** Adam's step size. */
+const RATE = 0.05;
 // 0.003 rather than 0.001: a better dev AUC of the lexicon heads at the same dev figures, and no
 // single common word (考试, 高血压) outweighing the threshold on its own; 0.01 lost train-split lures.
 const L2 = 0.003;
@@ -31,6 +32,14 @@ const MIN_COUNT = 2;
 /** The score never goes below this: a sentence must carry real evidence, not just lack counter-evidence. */
 const MIN_THRESHOLD = 2.5;
 const DEV_PRECISION = 0.9;
+/**
+ * The rumour head judges a whole post. On the dev split (Weibo posts of other years than train's)
+ * no threshold reaches 0.9 precision for the family; the lowest at 0.7 finds 9 more dev violations
+ * than none for 4 more false alarms, 0.5 only 2 more for 11 more false alarms. No floor: the
+ * evidence is spread over the post, not carried by one phrase.
+ */
+const PARAGRAPH_MIN_THRESHOLD = 0;
+const PARAGRAPH_DEV_PRECISION = 0.7;
 
 const { train, dev, files, sha256 } = await trainingData(root);
 
@@ -38,8 +47,8 @@ const trainFeatures = train.map((example) => sentenceFeatures(example.text, NGRA
 const devFeatures = dev.map((example) => sentenceFeatures(example.text, NGRAMS));
 
 /**
- * Logistic regression on the n-gram indicators (L2, plain gradient descent: a few hundred sentences,
- * a few thousand features, well under a second). Naive Bayes was tried first: its summed ratios
+ * Logistic regression on the n-gram indicators (L2, full-batch Adam: a few thousand sentences,
+ * about 20,000 features, a second or two). Naive Bayes was tried first: its summed ratios
  * grow with the sentence's length, so long enforcement reports outscored short ad copy.
  */
 function fit(family: string): Omit<FamilyModel, 'threshold'> {
@@ -57,7 +66,15 @@ function fit(family: string): Omit<FamilyModel, 'threshold'> {
   const positiveWeight = (train.length - positives) / Math.max(1, positives);
   const weights = new Float64Array(vocabulary.length);
   let bias = 0;
-  for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
+  // Adam: plain gradient descent needed a rate tuned to the data's size and still had not settled in 300 epochs.
+  const moment = new Float64Array(vocabulary.length + 1);
+  const square = new Float64Array(vocabulary.length + 1);
+  const step = (slot: number, gradient: number, epoch: number): number => {
+    moment[slot] = 0.9 * moment[slot]! + 0.1 * gradient;
+    square[slot] = 0.999 * square[slot]! + 0.001 * gradient * gradient;
+    return (RATE * (moment[slot]! / (1 - 0.9 ** epoch))) / (Math.sqrt(square[slot]! / (1 - 0.999 ** epoch)) + 1e-8);
+  };
+  for (let epoch = 1; epoch <= EPOCHS; epoch += 1) {
     const gradient = new Float64Array(vocabulary.length);
     let biasGradient = 0;
     rows.forEach((row, example) => {
@@ -68,9 +85,9 @@ function fit(family: string): Omit<FamilyModel, 'threshold'> {
       biasGradient += error;
       for (const position of row) gradient[position]! += error;
     });
-    bias -= (RATE * biasGradient) / train.length;
+    bias -= step(vocabulary.length, biasGradient / train.length, epoch);
     for (let position = 0; position < weights.length; position += 1)
-      weights[position]! -= RATE * (gradient[position]! / train.length + L2 * weights[position]!);
+      weights[position]! -= step(position, gradient[position]! / train.length + L2 * weights[position]!, epoch);
   }
   const kept: Record<string, number> = {};
   vocabulary.forEach((feature, position) => {
@@ -86,32 +103,42 @@ function score(familyModel: Omit<FamilyModel, 'threshold'>, features: Set<string
 }
 
 /** The lowest threshold at which the dev split keeps precision ≥ DEV_PRECISION, never below MIN_THRESHOLD. */
-function chooseThreshold(familyModel: Omit<FamilyModel, 'threshold'>, family: string): number {
+function chooseThreshold(
+  familyModel: Omit<FamilyModel, 'threshold'>,
+  head: string,
+  minimum: number,
+  precision: number,
+): number {
+  // A head's verdict is its family's: a rumour head firing on a fraud script is right about the family.
+  const family = head.split(':')[0]!;
   const scored = dev
     .map((example, index) => ({
       score: score(familyModel, devFeatures[index]!),
-      positive: example.families.has(family),
+      positive: [...example.families].some((label) => label.split(':')[0] === family),
     }))
     .sort((a, b) => b.score - a.score);
-  let best = Math.max(MIN_THRESHOLD, (scored.find((item) => !item.positive)?.score ?? MIN_THRESHOLD) + 0.5);
+  let best = Math.max(minimum, (scored.find((item) => !item.positive)?.score ?? minimum) + 0.5);
   let tp = 0;
   let fp = 0;
   for (const item of scored) {
     if (item.positive) tp += 1;
     else fp += 1;
-    if (item.score >= MIN_THRESHOLD && item.positive && tp / (tp + fp) >= DEV_PRECISION)
-      best = Math.min(best, item.score);
+    if (item.score >= minimum && item.positive && tp / (tp + fp) >= precision) best = Math.min(best, item.score);
   }
-  return Math.round(Math.max(best, MIN_THRESHOLD) * 1000) / 1000;
+  return Math.round(Math.max(best, minimum) * 1000) / 1000;
 }
 
 const families: Record<string, FamilyModel> = {};
 for (const family of MODELLED) {
   const fitted = fit(family);
-  families[family] = { prior: fitted.prior, threshold: chooseThreshold(fitted, family), weights: fitted.weights };
+  const paragraph = PARAGRAPH_HEADS.includes(family);
+  const threshold = paragraph
+    ? chooseThreshold(fitted, family, PARAGRAPH_MIN_THRESHOLD, PARAGRAPH_DEV_PRECISION)
+    : chooseThreshold(fitted, family, MIN_THRESHOLD, DEV_PRECISION);
+  families[family] = { prior: fitted.prior, threshold, weights: fitted.weights };
 }
 
-const model = packModel(NGRAMS, { files, sentences: train.length + dev.length, sha256 }, families);
+const model = packModel(NGRAMS, { files, sentences: train.length + dev.length, sha256 }, families, PARAGRAPH_HEADS);
 const text = `${JSON.stringify(model)}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(output, 'utf8');

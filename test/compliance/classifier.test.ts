@@ -72,9 +72,13 @@ describe('the one-pass scorer', () => {
         .join('\n'),
     ).text;
     const alone = sentenceSpans(text)
-      .map(([start, end]) => ({ start, end, verdicts: classifySentence(text.slice(start, end)) }))
+      .map(([start, end]) => ({
+        start,
+        end,
+        verdicts: classifySentence(text.slice(start, end), undefined, 'sentence'),
+      }))
       .filter((item) => item.verdicts.length > 0);
-    const together = classifyText(text);
+    const together = classifyText(text).filter((item) => item.scope === 'sentence');
     expect(together.length).toBeGreaterThan(10);
     expect(
       together.map((item) => [
@@ -89,6 +93,60 @@ describe('the one-pass scorer', () => {
         item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons]),
       ]),
     );
+  });
+});
+
+describe('the paragraph heads', () => {
+  it('judge a whole line with the same n-grams and scores as scoring that line alone, after its sentences', async () => {
+    const { loadRealCorpus } = await import('../../bench/eval/real-corpus.ts');
+    const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
+    const { classifyText, paragraphSpans } = await import('../../src/core/compliance/classifier.ts');
+    const text = buildTextView(
+      loadRealCorpus(path.join(PROJECT_ROOT, 'test/compliance-eval/corpus-real'))
+        .map((entry) => entry.text)
+        .join('\n'),
+    ).text;
+    const alone = paragraphSpans(text)
+      .map(([start, end]) => ({
+        start,
+        end,
+        verdicts: classifySentence(text.slice(start, end), undefined, 'paragraph'),
+      }))
+      .filter((item) => item.verdicts.length > 0);
+    const together = classifyText(text).filter((item) => item.scope === 'paragraph');
+    expect(together.length).toBeGreaterThan(10);
+    const shown = (items: typeof alone) =>
+      items.map((item) => [
+        item.start,
+        item.end,
+        item.verdicts.map((verdict) => [verdict.family, verdict.score.toFixed(6), verdict.reasons]),
+      ]);
+    expect(shown(together)).toEqual(shown(alone));
+  });
+
+  it('flags a Weibo rumour whose evidence is spread over its sentences on its whole paragraph, as a lexicon warning', () => {
+    // A 2012 rumour of the TRAIN split (CED_Dataset/original-microblog/2428_yAk0oxn3f_2141599627.json).
+    const rumour =
+      '【洋毒食】国家质检总局进口不合格食品黑榜：挪威的大西洋鲑鱼，检出副溶血性弧菌，被销毁。韩国进口的乐天牌巧克力粒，德国进口的欧尚85%黑巧克力，均发现铜超标，被退货或销毁。丹麦奇新蓝罐有限公司生产的曲奇(饼干)，大肠菌群超标，被销毁。PS：吃货们又悲剧了！！！(关注@成都好吃团)';
+    const findings = lintMarkdown(`今天看到一条消息。\n\n${rumour}\n`, { frontMatter: false }).findings.filter(
+      (finding) => finding.ruleId === 'lexicon/model',
+    );
+    expect(findings.map((finding) => [finding.line, finding.column, finding.severity, finding.matched])).toEqual([
+      [3, 1, 'warning', rumour],
+    ]);
+  });
+
+  it('leave a paragraph that reports on a rumour alone, though its words score as one', async () => {
+    const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
+    const report =
+      '【洋毒食】国家质检总局进口不合格食品黑榜：挪威的大西洋鲑鱼，检出副溶血性弧菌，被销毁。韩国进口的乐天牌巧克力粒，德国进口的欧尚85%黑巧克力，均发现铜超标，被退货或销毁。丹麦奇新蓝罐有限公司生产的曲奇(饼干)，大肠菌群超标，被销毁。PS：吃货们又悲剧了！！！这是谣言。';
+    expect(
+      classifySentence(buildTextView(report).text, undefined, 'paragraph').map((verdict) => verdict.family),
+    ).toEqual(['lexicon:rumour']);
+    const findings = lintMarkdown(`${report}\n`, { frontMatter: false }).findings.filter(
+      (finding) => finding.ruleId === 'lexicon/model',
+    );
+    expect(findings).toEqual([]);
   });
 });
 

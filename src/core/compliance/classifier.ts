@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 /**
  * A small, explainable sentence classifier for the families that word lists cannot hold
  * (rumours, clickbait, fraud lures, and the long tail of medical, finance and education claims):
- * naive Bayes over character bigrams and trigrams of the normalised view, one-vs-rest per family.
- * A sentence's score is the family's prior log-odds plus the summed log-likelihood ratios of the
- * n-grams it contains; the n-grams that add the most are the reason shown with the finding.
+ * logistic regression over character n-grams of the normalised view, one-vs-rest per head.
+ * A sentence's score is the head's prior log-odds plus the weights of the n-grams it contains
+ * (each counted once); the n-grams that add the most are the reason shown with the finding.
+ * Most heads judge one sentence at a time; a head of `paragraph` scope (rumours, whose evidence is
+ * spread over a post's several sentences) judges the whole paragraph, a line of the text.
  *
  * The model is trained by scripts/dev/train-classifier.ts from the split corpus and committed as
  * content-model.json with the digest of the data it was trained on. It is read on first use (a
@@ -25,12 +27,16 @@ export interface FamilyModel {
  * (0 where the family gives it none). Arrays, not objects keyed by n-gram: they parse and load in
  * a fraction of the time.
  */
+export type Scope = 'sentence' | 'paragraph';
+
 export interface ContentModel {
-  version: 2;
+  version: 3;
   ngrams: readonly number[];
   /** What the model was trained on: files, sentence count and the SHA-256 of the labelled data. */
   trainedOn: { files: string[]; sentences: number; sha256: string };
   families: string[];
+  /** Per family: what one judgement covers, a sentence or a paragraph (a line of the text). */
+  scopes: Scope[];
   priors: number[];
   thresholds: number[];
   features: string[];
@@ -43,16 +49,18 @@ export function packModel(
   ngrams: readonly number[],
   trainedOn: ContentModel['trainedOn'],
   fitted: Record<string, FamilyModel>,
+  paragraphHeads: readonly string[] = [],
 ): ContentModel {
   const families = Object.keys(fitted);
   const features = [...new Set(families.flatMap((family) => Object.keys(fitted[family]!.weights)))].sort();
   const weights: number[] = [];
   for (const feature of features) for (const family of families) weights.push(fitted[family]!.weights[feature] ?? 0);
   return {
-    version: 2,
+    version: 3,
     ngrams,
     trainedOn,
     families,
+    scopes: families.map((family) => (paragraphHeads.includes(family) ? 'paragraph' : 'sentence')),
     priors: families.map((family) => fitted[family]!.prior),
     thresholds: families.map((family) => fitted[family]!.threshold),
     features,
@@ -74,6 +82,8 @@ export function contentModel(): ContentModel {
  */
 interface Compiled {
   families: string[];
+  /** Per family: 1 when it judges paragraphs, 0 when it judges sentences. */
+  paragraph: Uint8Array;
   priors: Float64Array;
   thresholds: Float64Array;
   mask: number;
@@ -86,6 +96,8 @@ interface Compiled {
   features: string[];
   /** Per feature: the sentence that last counted it (each n-gram counts once per sentence). */
   stamp: Int32Array;
+  /** Per feature: the paragraph that last counted it (once per paragraph for the paragraph heads). */
+  paragraphStamp: Int32Array;
   sizes: readonly number[];
   /** Per n-gram size: 1 where a unit starts (bit 1) or ends (bit 2) some feature of that size; most n-grams fail this and are never looked up. */
   edges: Uint8Array[];
@@ -123,6 +135,7 @@ function compile(given: ContentModel): Compiled {
   });
   compiled = {
     families,
+    paragraph: Uint8Array.from(families.map((_, index) => (given.scopes?.[index] === 'paragraph' ? 1 : 0))),
     priors: Float64Array.from(given.priors),
     thresholds: Float64Array.from(given.thresholds),
     mask,
@@ -131,6 +144,7 @@ function compile(given: ContentModel): Compiled {
     matrix: Float64Array.from(given.weights),
     features,
     stamp: new Int32Array(features.length).fill(-1),
+    paragraphStamp: new Int32Array(features.length).fill(-1),
     sizes: given.ngrams,
     edges: [1, 2, 3].map((size) => {
       const edge = new Uint8Array(65536);
@@ -179,9 +193,13 @@ export interface Verdict {
 }
 
 let sentenceCount = 0;
+let paragraphCount = 0;
 
-/** The families whose score reaches their threshold for one normalised sentence. */
-export function classifySentence(normalised: string, given: ContentModel = contentModel()): Verdict[] {
+/**
+ * The families whose score reaches their threshold for one normalised text taken as one unit
+ * (a sentence, or a paragraph for the paragraph heads); `scope` keeps only the heads of that scope.
+ */
+export function classifySentence(normalised: string, given: ContentModel = contentModel(), scope?: Scope): Verdict[] {
   const compiled = compile(given);
   const { families, priors, matrix, stamp, sizes } = compiled;
   const width = families.length;
@@ -199,7 +217,7 @@ export function classifySentence(normalised: string, given: ContentModel = conte
       }
     }
   }
-  return verdictsOf(compiled, scores, counted);
+  return verdictsOf(compiled, scores, counted, scope === undefined ? -1 : scope === 'paragraph' ? 1 : 0);
 }
 
 /** Per UTF-16 unit: 0 splits a run, 1 is a character kept as it is, 2 is a digit (a run of them is one 0). */
@@ -226,24 +244,33 @@ function isSentenceEnd(code: number): boolean {
 }
 
 export interface SentenceVerdicts {
-  /** The sentence's offsets in the text: [start, end), its closing punctuation included. */
+  /** The sentence's (or paragraph's) offsets in the text: [start, end), a sentence's closing punctuation included. */
   start: number;
   end: number;
+  /** What the verdicts judged: one sentence, or the paragraph (the line) for the paragraph heads. */
+  scope: Scope;
   verdicts: Verdict[];
 }
 
 /**
- * Every sentence of a normalised text that reaches a family's threshold, in one pass over the
- * text: the same sentences (sentenceSpans) and the same n-grams (sentenceFeatures) as
- * classifySentence, without slicing a string per sentence or per n-gram.
+ * Every sentence of a normalised text that reaches a sentence head's threshold, and every paragraph
+ * (line) that reaches a paragraph head's, in one pass over the text: the same sentences
+ * (sentenceSpans), paragraphs (paragraphSpans) and n-grams (sentenceFeatures) as classifySentence,
+ * without slicing a string per sentence or per n-gram. A paragraph comes after its sentences.
  */
 export function classifyText(text: string, given: ContentModel = contentModel()): SentenceVerdicts[] {
   const compiled = compile(given);
-  const { families, priors, thresholds, matrix, stamp, sizes, keys, slots, mask } = compiled;
+  const { families, paragraph, priors, thresholds, matrix, stamp, paragraphStamp, sizes, keys, slots, mask } = compiled;
+  const anyParagraphHead = paragraph.includes(1);
   const [edge1, edge2, edge3] = compiled.edges as [Uint8Array, Uint8Array, Uint8Array];
   const width = families.length;
   const scores = new Float64Array(width);
   const counted: number[] = [];
+  const paragraphScores = Float64Array.from(priors);
+  const paragraphCounted: number[] = [];
+  let paragraphStart = 0;
+  paragraphCount = (paragraphCount + 1) & 0x3fffffff;
+  let paragraphId = paragraphCount;
   const results: SentenceVerdicts[] = [];
   const wantUnigrams = sizes.includes(1);
   const wantBigrams = sizes.includes(2);
@@ -262,15 +289,36 @@ export function classifyText(text: string, given: ContentModel = contentModel())
     if (index === length || isSentenceEnd(code)) {
       if (counted.length > 0) {
         let reached = false;
-        for (let family = 0; family < width; family += 1) if (scores[family]! >= thresholds[family]!) reached = true;
+        for (let family = 0; family < width; family += 1)
+          if (paragraph[family] === 0 && scores[family]! >= thresholds[family]!) reached = true;
         if (reached)
           results.push({
             start,
             end: index === length || code === 0x0a ? index : index + 1,
-            verdicts: verdictsOf(compiled, scores, counted),
+            scope: 'sentence',
+            verdicts: verdictsOf(compiled, scores, counted, 0),
           });
         counted.length = 0;
         scores.set(priors);
+      }
+      if (anyParagraphHead && (index === length || code === 0x0a)) {
+        if (paragraphCounted.length > 0) {
+          let reached = false;
+          for (let family = 0; family < width; family += 1)
+            if (paragraph[family] === 1 && paragraphScores[family]! >= thresholds[family]!) reached = true;
+          if (reached)
+            results.push({
+              start: paragraphStart,
+              end: index,
+              scope: 'paragraph',
+              verdicts: verdictsOf(compiled, paragraphScores, paragraphCounted, 1),
+            });
+          paragraphCounted.length = 0;
+          paragraphScores.set(priors);
+        }
+        paragraphCount = (paragraphCount + 1) & 0x3fffffff;
+        paragraphId = paragraphCount;
+        paragraphStart = index + 1;
       }
       sentenceCount = (sentenceCount + 1) & 0x3fffffff;
       sentence = sentenceCount;
@@ -318,10 +366,15 @@ export function classifyText(text: string, given: ContentModel = contentModel())
       }
       if (found === 0) continue;
       const feature = slots[slot]!;
+      const row = feature * width;
+      if (anyParagraphHead && paragraphStamp[feature] !== paragraphId) {
+        paragraphStamp[feature] = paragraphId;
+        paragraphCounted.push(feature);
+        for (let family = 0; family < width; family += 1) paragraphScores[family]! += matrix[row + family]!;
+      }
       if (stamp[feature] === sentence) continue;
       stamp[feature] = sentence;
       counted.push(feature);
-      const row = feature * width;
       for (let family = 0; family < width; family += 1) scores[family]! += matrix[row + family]!;
     }
     beforePrevious = previous;
@@ -338,11 +391,18 @@ function hashUnits(size: number, first: number, second: number, third: number): 
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
-function verdictsOf(compiled: Compiled, scores: Float64Array, counted: readonly number[]): Verdict[] {
+/** The verdicts of the heads that reach their threshold; `paragraph` 0 or 1 keeps the heads of that scope, -1 all. */
+function verdictsOf(
+  compiled: Compiled,
+  scores: Float64Array,
+  counted: readonly number[],
+  paragraph: number,
+): Verdict[] {
   const { families, thresholds, matrix } = compiled;
   const width = families.length;
   const verdicts: Verdict[] = [];
   for (let family = 0; family < width; family += 1) {
+    if (paragraph !== -1 && compiled.paragraph[family] !== paragraph) continue;
     if (scores[family]! < thresholds[family]!) continue;
     const contributions: Array<[string, number]> = [];
     for (const feature of counted) {
@@ -387,5 +447,17 @@ export function sentenceSpans(text: string): Array<[number, number]> {
     }
   }
   if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+/** Paragraph spans of a normalised text (its lines): [start, end) offsets, the newline left out, empty lines skipped. */
+export function paragraphSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    if (index < text.length && text[index] !== '\n') continue;
+    if (index > start) spans.push([start, index]);
+    start = index + 1;
+  }
   return spans;
 }

@@ -5,8 +5,8 @@ import type { ComplianceRuleId } from '../types.ts';
 
 /**
  * The classifier's findings: one rule per modelled family (`<family>/model`, defined by the
- * registry), a warning, placed on the whole sentence, with the phrases that weighed most as the
- * reason. A sentence where a rule of the same family already fired gets no model finding: the
+ * registry), a warning, placed on the whole sentence (the whole paragraph for a paragraph head:
+ * rumours), with the phrases that weighed most as the reason. A sentence where a rule of the same family already fired gets no model finding: the
  * rule's position is sharper.
  */
 const READS = new Map(
@@ -20,6 +20,13 @@ const READS = new Map(
  */
 const NOT_ASSERTED =
   /不保证|不承诺|不代表|不具备|并无|不用|无需|无须|不需|不必|并非|并不|并无|没有|不会|不能|不得|不可|禁止|严禁|切勿|谨防|警惕|与此无关|无关|不影响|指出|规定|表示|提醒|评为|称为|属于|用语|字样|违法|违规|违反|查处|罚款|罚鍰|处罚|裁罚|立案|谣言|谣传|不实|辟谣|骗局|诈骗|真相/;
+
+/**
+ * A paragraph judged as a whole (a rumour) is left alone only when it reports on rumours or their
+ * punishment: the sentence cues above (不能, 没有, 提醒…) are as common in rumours as in their
+ * debunking (千万不能吃, 请提醒家人), and on the dev split dropping them cost rumours and saved no clean text.
+ */
+const DEBUNKED = /辟谣|谣言|谣传|不实|真相|查处|罚款|处罚/;
 
 type Classifier = typeof import('../classifier.ts');
 
@@ -37,7 +44,7 @@ export function checkModel(
   for (const segment of segments) {
     const view = segment.view();
     // One pass scores every sentence; only those that reach a threshold are looked at further.
-    for (const { start: from, end: to, verdicts } of classifier.classifyText(view.text)) {
+    for (const { start: from, end: to, scope, verdicts } of classifier.classifyText(view.text)) {
       let start = from;
       while (start < to && /\s/.test(view.text[start]!)) start += 1;
       if (to - start < 4) continue;
@@ -49,7 +56,8 @@ export function checkModel(
         if ((segment.flags[index]! & (EXCLUDED | BLOCKQUOTE | QUOTED)) !== 0) foreign += 1;
       if (foreign * 2 > originEnd - originStart) continue;
       // The model has no sense of scope: a negated, decoupled or attributed sentence is left to the rules.
-      if (NOT_ASSERTED.test(view.text.slice(start, to))) continue;
+      const judged = view.text.slice(start, to);
+      if ((scope === 'sentence' ? NOT_ASSERTED : DEBUNKED).test(judged)) continue;
       for (const head of verdicts) {
         // A head `family:label` (lexicon:rumour) speaks for its family.
         const verdict = { ...head, family: head.family.split(':')[0]! };
