@@ -4,10 +4,14 @@
  * share one implementation.
  */
 
+// Building an Intl.DateTimeFormat costs far more than using one; a repository has one or two zones.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's UTC offset in minutes at an instant (480 for Asia/Shanghai). */
 export function offsetMinutesAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -16,9 +20,11 @@ export function offsetMinutesAt(instant: number, timeZone: string): number {
       minute: '2-digit',
       second: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(
+    format.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
   );
   const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return Math.round((wallClock - Math.floor(instant / 1000) * 1000) / 60_000);
@@ -37,7 +43,6 @@ export function isoInTimeZone(instant: number, timeZone: string): string {
   return `${wall.slice(0, 19)}${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one; a repository has one or two zones.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of an offset date-time in the given IANA time zone. */
