@@ -19,6 +19,7 @@ import type { StarlightUserConfig } from '@astrojs/starlight/types';
 import type { AstroIntegration } from 'astro';
 import { readDepartmentSettings, DepartmentSettingsError } from '../core/department/settings.ts';
 import { astroSiteOptionsFrom } from '../core/department/site-options.ts';
+import { MessageCatalogue } from '../core/i18n/catalogue.ts';
 import { articleImages } from '../site/article-images.ts';
 import { basePathLinks } from '../site/base-path.ts';
 import { codeBlockNames } from '../site/code-block-names.ts';
@@ -54,7 +55,7 @@ const PAGE_FILE = /\.(astro|md|mdx|ts|js)$/;
 
 /**
  * Every page file under src/pages/ as a route, with Astro's own file-routing rule for its
- * pattern: src/pages/en/articles/[id]/preview.astro → /en/articles/[id]/preview,
+ * pattern: src/pages/[...locale]/articles/[id]/index.astro → /[...locale]/articles/[id],
  * …/index.astro → its folder. Files and folders starting with _ are not pages.
  */
 export function packagePageRoutes(pagesRoot = PAGES_ROOT): Array<{ pattern: string; entrypoint: string }> {
@@ -108,6 +109,8 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
           profile,
           docsFolder: path.join(fileURLToPath(config.srcDir), 'content', 'docs'),
           themeCss: path.join(PACKAGE_ROOT, 'src', 'styles', 'theme.css'),
+          // The department's own languages and wording (i18n/) name the handbook's languages and sidebar too.
+          messages: MessageCatalogue.load({ departmentRoot: repositoryRoot }),
         });
         const injectPages = options.injectPages ?? !samePath(projectRoot, PACKAGE_ROOT);
         if (injectPages) {

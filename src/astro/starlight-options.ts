@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
 import type { DepartmentSettings } from '../core/department/settings.ts';
 import { starlightOptionsFrom, themeStyle } from '../core/department/site-options.ts';
+import { MessageCatalogue } from '../core/i18n/catalogue.ts';
 import { isInternalPage, NOINDEX, type SiteProfile } from '../site/site-profile.ts';
 
 type StarlightOptions = StarlightUserConfig;
@@ -21,18 +22,12 @@ type SidebarItem = NonNullable<StarlightOptions['sidebar']>[number];
 const HANDBOOK_ORDER = ['general', 'roles', 'workflow', 'standards', 'appraisal', 'training'];
 const GUIDE = 'repository';
 
-/** The department pages (src/pages/ and src/site/internal-pages/): links, not Starlight entries. */
-const DEPARTMENT_LINKS = [
-  { page: 'articles', zh: '文章', en: 'Articles' },
-  { page: 'calendar', zh: '发布日历', en: 'Calendar' },
-  { page: 'topics', zh: '选题库', en: 'Topics' },
-  { page: 'campaigns', zh: '活动', en: 'Campaigns' },
-  { page: 'team', zh: '团队', en: 'Team' },
-  // Training is a department page too (src/site/internal-pages/training/); one navigation across handbook and department pages.
-  { page: 'training', zh: '培训', en: 'Training' },
-  { page: 'dashboards', zh: '数据', en: 'Dashboards' },
-  { page: 'scores', zh: '考核', en: 'Appraisals' },
-];
+/**
+ * The department pages (src/pages/ and src/site/internal-pages/): links, not Starlight entries,
+ * named as the pages' own navigation names them (`site.nav.*`). Training is a department page too
+ * (src/site/internal-pages/training/): one navigation across handbook and department pages.
+ */
+const DEPARTMENT_LINKS = ['articles', 'calendar', 'topics', 'campaigns', 'team', 'training', 'dashboards', 'scores'];
 
 /** Slugs of the handbook pages in the project's src/content/docs/handbook/ (default locale). */
 function handbookSlugs(docsFolder: string): string[] {
@@ -50,9 +45,23 @@ export interface StarlightOptionsInput {
   docsFolder: string;
   /** The package's theme stylesheet, as an absolute path. */
   themeCss: string;
+  /** The site's messages, the department's i18n/ included; the package's own by default. */
+  messages?: MessageCatalogue;
 }
 
-export function starlightOptions({ settings, profile, docsFolder, themeCss }: StarlightOptionsInput): StarlightOptions {
+export function starlightOptions({
+  settings,
+  profile,
+  docsFolder,
+  themeCss,
+  messages = MessageCatalogue.load(),
+}: StarlightOptionsInput): StarlightOptions {
+  // A sidebar label in the default language, with Starlight's `translations` for the others.
+  const [defaultLocale = 'zh-CN', ...otherLocales] = settings.locales;
+  const labelled = (key: string) => ({
+    label: messages.translator(defaultLocale).t(key),
+    translations: Object.fromEntries(otherLocales.map((locale) => [locale, messages.translator(locale).t(key)])),
+  });
   const slugs = handbookSlugs(docsFolder);
   const chapters = [
     ...HANDBOOK_ORDER.filter((slug) => slugs.includes(slug)),
@@ -61,28 +70,22 @@ export function starlightOptions({ settings, profile, docsFolder, themeCss }: St
   const sidebar: SidebarItem[] = [];
   // Labels of handbook entries come from each page's `title`, in the reader's language.
   if (chapters.length > 0)
-    sidebar.push({
-      label: '手册',
-      translations: { en: 'Handbook' },
-      items: chapters.map((slug) => `handbook/${slug}`),
-    });
+    sidebar.push({ ...labelled('site.nav.handbook'), items: chapters.map((slug) => `handbook/${slug}`) });
   if (slugs.includes(GUIDE))
-    sidebar.push({ label: '仓库指南', translations: { en: 'Repository guide' }, items: [`handbook/${GUIDE}`] });
+    sidebar.push({ ...labelled('site.sidebar.repositoryGuide'), items: [`handbook/${GUIDE}`] });
   sidebar.push({
-    // Starlight puts /en/ in front of these links in the English sidebar.
-    label: '部门',
-    translations: { en: 'Department' },
-    items: DEPARTMENT_LINKS.filter((link) => profile === 'internal' || !isInternalPage(link.page)).map((link) => ({
-      label: link.zh,
-      translations: { en: link.en },
-      link: `/${link.page}/`,
-      attrs: { 'data-mpflow-site-page': link.page },
+    // Starlight puts /en/ (each language's folder) in front of these links in that language's sidebar.
+    ...labelled('site.sidebar.department'),
+    items: DEPARTMENT_LINKS.filter((page) => profile === 'internal' || !isInternalPage(page)).map((page) => ({
+      ...labelled(`site.nav.${page}`),
+      link: `/${page}/`,
+      attrs: { 'data-mpflow-site-page': page },
     })),
   });
 
   return {
     // Title, description, languages, icon and "Edit page" link.
-    ...starlightOptionsFrom(settings),
+    ...starlightOptionsFrom(settings, messages),
     customCss: [themeCss],
     head: [
       // The department's accent colour over the theme's neutral one.
@@ -92,5 +95,9 @@ export function starlightOptions({ settings, profile, docsFolder, themeCss }: St
     // Pagefind search stays on (Starlight's default); it indexes each language's pages separately
     // by their `lang` attribute, so Chinese queries are segmented as Chinese.
     sidebar,
+    // Each handbook page's date of its newest commit, read from git at build time. Without git
+    // history (a downloaded archive) Starlight shows no date rather than failing; a shallow clone
+    // would date every page to its one commit, so pages.yml checks out the whole history.
+    lastUpdated: true,
   };
 }

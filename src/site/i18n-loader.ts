@@ -2,25 +2,22 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { i18nLoader } from '@astrojs/starlight/loaders';
 import type { Loader } from 'astro/loaders';
-import { SEARCH_LABELS } from './search-labels.ts';
-
-/** The handbook's languages, as Starlight knows them (astro.config.mjs `locales`). */
-const LANGUAGES = ['zh-CN', 'en'] as const;
+import { siteLocales } from './department-settings.ts';
+import type { Lang } from './policy-view.ts';
+import { searchLabels } from './search-labels.ts';
 
 /**
  * Starlight ships no Chinese strings for the search results (Pagefind's UI): without these, the
- * Chinese site's search said "No results for …" and "Load more results".
+ * Chinese site's search said "No results for …" and "Load more results". Each of the department's
+ * languages (the handbook's, as Starlight knows them) gets the site's search messages.
  */
-const STRINGS = Object.fromEntries(
-  LANGUAGES.map((lang) => [
-    lang,
-    Object.fromEntries(
-      Object.entries(SEARCH_LABELS[lang])
-        .filter(([key]) => key !== 'placeholder')
-        .map(([key, value]) => [`pagefind.${key}`, value]),
-    ),
-  ]),
-) as Record<(typeof LANGUAGES)[number], Record<string, string>>;
+function searchStrings(lang: Lang): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(searchLabels(lang))
+      .filter(([key]) => key !== 'placeholder')
+      .map(([key, value]) => [`pagefind.${key}`, value]),
+  );
+}
 
 /**
  * Starlight's `i18n` collection. UI string overrides live in src/content/i18n/<lang>.json when a
@@ -34,7 +31,7 @@ export function handbookStrings(): Loader {
     load: async (context) => {
       if (existsSync(fileURLToPath(new URL('content/i18n/', context.config.srcDir)))) return files.load(context);
       context.store.clear();
-      for (const lang of LANGUAGES) context.store.set({ id: lang, data: STRINGS[lang] });
+      for (const lang of siteLocales()) context.store.set({ id: lang, data: searchStrings(lang) });
     },
   };
 }

@@ -2,9 +2,11 @@
  * The one place the site turns a path of its own into an address. A site can be built under a
  * base path (a GitHub Pages project site is served from /<repository>/, and pages.yml builds it
  * with `--base`), so every address of a page, image or file of the site starts with Astro's
- * base; zh-CN pages sit at the site's root and English ones under en/ (Starlight's locales).
- * Pure apart from the default base, so unit tests can import it.
+ * base; the department's first language sits at the site's root and each other one under its
+ * folder, the tag in lower case (en/, zh-tw/), as Starlight's locales do.
+ * Pure apart from the defaults (the base, the department's languages), so unit tests can import it.
  */
+import { siteLocales } from './department-settings.ts';
 import type { Lang } from './policy-view.ts';
 
 /**
@@ -31,9 +33,23 @@ export function withBase(sitePath: string, base: string = configuredBase()): str
   return `${siteRoot(base)}${sitePath.replace(/^\/+/, '')}`;
 }
 
-/** A page of the site in a language: `localizedUrl('articles/', 'en')` → "<base>en/articles/". */
-export function localizedUrl(sitePath: string, lang: Lang, base: string = configuredBase()): string {
-  return withBase(`${lang === 'en' ? 'en/' : ''}${sitePath.replace(/^\/+/, '')}`, base);
+/** The URL folder of a language that is not the default one: "en", "zh-tw" (Starlight's rule). */
+export function localeFolder(lang: Lang): string {
+  return lang.toLowerCase();
+}
+
+/**
+ * A page of the site in a language: `localizedUrl('articles/', 'en')` → "<base>en/articles/";
+ * the default language (the department's first) → "<base>articles/".
+ */
+export function localizedUrl(
+  sitePath: string,
+  lang: Lang,
+  base: string = configuredBase(),
+  defaultLang: Lang = siteLocales()[0] ?? 'zh-CN',
+): string {
+  const folder = lang === defaultLang ? '' : `${localeFolder(lang)}/`;
+  return withBase(`${folder}${sitePath.replace(/^\/+/, '')}`, base);
 }
 
 /** Whether an address names a path of the site: not "https:", "mailto:", "//host", "#id" or "?q". */

@@ -6,13 +6,19 @@
 import { DEFAULT_TIME_ZONE } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import { getCollection } from 'astro:content';
+import { type Locale, localizedTextLanguage } from '../core/i18n/catalogue.ts';
 import { parseLanguage, type Language } from '../core/i18n/language.ts';
 import { dateInTimeZone } from '../core/model/dates.ts';
 import type { GradeBand, PolicyFile, WeightNode } from '../core/model/types.generated.ts';
 import { policyInForce } from '../core/policy/policy-versions.ts';
 import type { PolicyEntry } from './mpflow-loader.ts';
 
-export type Lang = Language;
+/**
+ * A page's language: any BCP 47 tag the department lists (content/department.yaml `locales`) and
+ * has messages for. The handbook's policy components speak the two languages policies are written
+ * in (`Language`), a Chinese locale the Chinese half.
+ */
+export type Lang = Locale;
 
 /**
  * The zone that decides which date "today" is when choosing the policy in force. Everything shown
@@ -66,7 +72,7 @@ export async function departmentTimeZone(): Promise<string> {
 
 /** The props every policy component takes. */
 export interface PolicyComponentProps {
-  lang: Lang;
+  lang: string;
   /** A date (YYYY-MM-DD): show the policy in force on it. Default: today in Beijing time. */
   effective?: string;
 }
@@ -74,7 +80,7 @@ export interface PolicyComponentProps {
 /** What every policy component starts from: its language, the policy it shows and the words around it. */
 export async function policyComponentContext(
   props: PolicyComponentProps,
-): Promise<{ lang: Lang; policy: PolicyEntry; t: PolicyLabels }> {
+): Promise<{ lang: Language; policy: PolicyEntry; t: PolicyLabels }> {
   const lang = normalizeLang(props.lang);
   return { lang, policy: await policyFor(props.effective), t: LABELS[lang] };
 }
@@ -89,8 +95,8 @@ export async function policyFor(effective?: string): Promise<PolicyEntry> {
 }
 
 /** A page's language; the handbook's first language when none or an unknown one is given. */
-export function normalizeLang(lang: string | undefined): Lang {
-  return parseLanguage(lang) ?? 'zh-CN';
+export function normalizeLang(lang: string | undefined): Language {
+  return lang ? (parseLanguage(lang) ?? localizedTextLanguage(lang)) : 'zh-CN';
 }
 
 /**
@@ -98,12 +104,13 @@ export function normalizeLang(lang: string | undefined): Lang {
  * version still to come says so: "尚未生效，2027-01-01 起生效" / "not yet in force: takes effect on 2027-01-01".
  */
 export function policyLine(policy: PolicyEntry, lang: Lang, today: string = todayInDepartment()): string {
+  const english = localizedTextLanguage(lang) === 'en';
   if (isUpcoming(policy, today)) {
-    return lang === 'en'
+    return english
       ? `${policy.title.en}, not yet in force: takes effect on ${policy.effective}`
       : `${policy.title.zh} · 尚未生效，${policy.effective} 起生效`;
   }
-  return lang === 'en'
+  return english
     ? `${policy.title.en}, effective ${policy.effective}`
     : `${policy.title.zh} · ${policy.effective} 起生效`;
 }
@@ -111,7 +118,8 @@ export function policyLine(policy: PolicyEntry, lang: Lang, today: string = toda
 // ------------------------------------------------------------------ numbers -----
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2, ...options });
+  // British English groups and rounds as the English handbook always has.
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { maximumFractionDigits: 2, ...options });
 }
 
 export function formatNumber(value: number, lang: Lang): string {
@@ -128,7 +136,9 @@ export function formatCoefficient(value: number, lang: Lang): string {
 }
 
 export function formatChars(value: number, lang: Lang): string {
-  return lang === 'en' ? `${formatNumber(value, lang)} characters` : `${formatNumber(value, lang)} 字`;
+  return localizedTextLanguage(lang) === 'en'
+    ? `${formatNumber(value, lang)} characters`
+    : `${formatNumber(value, lang)} 字`;
 }
 
 /** Binary units, as WeChat states its limits ("1 MB" = 1,048,576 bytes). */
@@ -140,22 +150,25 @@ export function formatBytes(value: number, lang: Lang): string {
   for (const [unit, size] of units) {
     if (value >= size) return `${formatNumber(value / size, lang)} ${unit}`;
   }
-  return lang === 'en' ? `${formatNumber(value, lang)} bytes` : `${formatNumber(value, lang)} 字节`;
+  return localizedTextLanguage(lang) === 'en'
+    ? `${formatNumber(value, lang)} bytes`
+    : `${formatNumber(value, lang)} 字节`;
 }
 
 export function formatMinutes(value: number, lang: Lang): string {
-  return lang === 'en'
+  return localizedTextLanguage(lang) === 'en'
     ? `${formatNumber(value, lang)} ${value === 1 ? 'minute' : 'minutes'}`
     : `${formatNumber(value, lang)} 分钟`;
 }
 
 export function formatDueDay(day: number, lang: Lang): string {
-  return lang === 'en' ? `Day ${day} of the following month` : `次月 ${day} 日`;
+  return localizedTextLanguage(lang) === 'en' ? `Day ${day} of the following month` : `次月 ${day} 日`;
 }
 
 /** Zones the department is likely to name get a familiar name; others show as IANA names. */
 export function formatTimeZone(zone: string, lang: Lang): string {
-  if (zone === 'Asia/Shanghai') return lang === 'en' ? 'Beijing time (Asia/Shanghai)' : '北京时间（Asia/Shanghai）';
+  if (zone === 'Asia/Shanghai')
+    return localizedTextLanguage(lang) === 'en' ? 'Beijing time (Asia/Shanghai)' : '北京时间（Asia/Shanghai）';
   return zone;
 }
 
@@ -233,7 +246,7 @@ export interface PolicyLabels {
   };
 }
 
-export const LABELS: Record<Lang, PolicyLabels> = {
+export const LABELS: Record<Language, PolicyLabels> = {
   'zh-CN': {
     weights: {
       title: '考核指标与权重',

@@ -17,7 +17,7 @@ export function unlinkInternalPages(html: string, base = '/'): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const link = new RegExp(
-    `<a\\b[^>]*\\bhref="${escaped}(?:en/)?(?:${INTERNAL_PAGES.join('|')})/[^"]*"[^>]*>([\\s\\S]*?)</a>`,
+    `<a\\b[^>]*\\bhref="${escaped}(?:[a-z]{2,3}(?:-[a-z0-9]+)*/)?(?:${INTERNAL_PAGES.join('|')})/[^"]*"[^>]*>([\\s\\S]*?)</a>`,
     'g',
   );
   return html.replace(link, '<span data-mpflow-internal-link>$1</span>');

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export type SiteProfile = 'public' | 'internal';
 
-/** Department pages that only the internal build has (each in zh-CN at /<page>/ and English at /en/<page>/). */
+/** Department pages that only the internal build has (each at /<page>/ in the default language and /<locale>/<page>/ in the others). */
 export const INTERNAL_PAGES = ['calendar', 'topics', 'campaigns', 'team', 'dashboards', 'scores', 'training'] as const;
 
 export function siteProfile(environment: NodeJS.ProcessEnv = process.env): SiteProfile {

@@ -78,10 +78,11 @@ describe('packagePageRoutes', () => {
     );
   });
 
-  it("finds the package's own department pages, the archive in both languages among them", () => {
+  it("finds the package's own department pages: one route per page for every language, no copied en/ files", () => {
     const patterns = packagePageRoutes().map((route) => route.pattern);
-    expect(patterns).toContain('/articles');
-    expect(patterns).toContain('/en/articles');
+    expect(patterns).toContain('/[...locale]/articles');
+    expect(patterns).toContain('/[...locale]/articles/[id]');
+    expect(patterns.filter((pattern) => pattern.startsWith('/en/'))).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from '../../src/site/archive-view.ts';
 import type { ArticleEntry, CampaignEntry, TeamMemberEntry, TopicEntry } from '../../src/site/mpflow-loader.ts';
 import { siteEntries } from '../../src/site/mpflow-loader.ts';
-import { pageHref, SITE_LABELS } from '../../src/site/site-labels.ts';
+import { pageHref, siteLabels } from '../../src/site/site-labels.ts';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -359,8 +359,8 @@ describe('site labels and addresses', () => {
   });
 
   it('names months in each language', () => {
-    expect(SITE_LABELS['zh-CN'].month('2026-09')).toBe('2026 年 9 月');
-    expect(SITE_LABELS.en.month('2026-09')).toBe('September 2026');
+    expect(siteLabels('zh-CN').month('2026-09')).toBe('2026 年 9 月');
+    expect(siteLabels('en').month('2026-09')).toBe('September 2026');
   });
 });
 

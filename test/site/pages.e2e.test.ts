@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_LABELS, SITE_PAGES } from '../../src/site/site-labels.ts';
+import { siteLabels, SITE_PAGES } from '../../src/site/site-labels.ts';
 import {
   browserSuiteName,
   buildSiteOnce,
@@ -246,7 +246,7 @@ describe('department pages', () => {
         const nav = await page.locator('.mpflow-nav a').allInnerTexts();
         // Every department page, in the order of SITE_PAGES, in the page's language.
         const lang = url.startsWith('/en/') ? 'en' : 'zh-CN';
-        expect(nav, url).toEqual(SITE_PAGES.map((target) => SITE_LABELS[lang].nav[target]));
+        expect(nav, url).toEqual(SITE_PAGES.map((target) => siteLabels(lang).nav[target]));
         expect(nav.slice(0, 2), url).toEqual(lang === 'en' ? ['Handbook', 'Articles'] : ['手册', '文章']);
       }
       // The same site title as the handbook's Starlight header, in each language.

@@ -15,7 +15,7 @@ import {
 } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
 import type { Lang } from '../../site/site-labels.ts';
-import { DASHBOARD_LABELS, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
+import { dashboardLabels, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
 
 export interface ChartBlock {
   id: string;
@@ -51,7 +51,7 @@ function shortTitle(title: string | undefined, id: string): string {
 }
 
 export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'follower-trend'): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const daily = followers.daily;
   const label = t.followerTrendLabel(
     followers.range.from,
@@ -87,7 +87,7 @@ export function followerTrendBlock(followers: FollowerKpis, lang: Lang, id = 'fo
 }
 
 export function followerChangesBlock(followers: FollowerKpis, lang: Lang): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const periods = followers.daily.length > 62 ? followers.weekly : followers.daily;
   const label = t.followerChangesLabel(followers.range.from, followers.range.to, formatNumber(followers.net, lang));
   return {
@@ -121,7 +121,7 @@ export function followerChangesBlock(followers: FollowerKpis, lang: Lang): Chart
 }
 
 export function growthBySourceBlock(followers: FollowerKpis, lang: Lang): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const sources = followers.bySource;
   const label = t.growthBySourceLabel(sources[0] ? sourceName(sources[0].source, lang) : '—');
   return {
@@ -156,7 +156,7 @@ export function growthBySourceBlock(followers: FollowerKpis, lang: Lang): ChartB
 }
 
 export function readsAndSharesBlock(daily: DashboardOverview['daily'], lang: Lang): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const reads = daily.reduce((sum, day) => sum + day.reads, 0);
   const shares = daily.reduce((sum, day) => sum + day.shares, 0);
   const label = t.readsAndSharesLabel(formatNumber(reads, lang), formatNumber(shares, lang));
@@ -202,7 +202,7 @@ export function topArticlesBlock(
   lang: Lang,
   names: ReadonlyMap<string, string>,
 ): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const label = t.topArticlesLabel(articles.length, articles[0]?.title ?? '—');
   return {
     id: 'top-articles',
@@ -227,7 +227,7 @@ export function articleComparisonBlock(
   lang: Lang,
   names: ReadonlyMap<string, string>,
 ): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const label = t.articleComparisonLabel(articles.length);
   return {
     id: 'article-comparison',
@@ -266,7 +266,7 @@ function articleTable(
   lang: Lang,
   names: ReadonlyMap<string, string>,
 ): ChartBlock['table'] {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   return {
     head: [
       t.article,
@@ -318,7 +318,7 @@ export function bucketLabel(dimension: AudienceSnapshot['dimension'], bucket: st
 }
 
 export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lang): ChartBlock[] {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   return snapshots.map((snapshot) => {
     const name = (bucket: string) => bucketLabel(snapshot.dimension, bucket, lang);
     const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
@@ -362,7 +362,7 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
 }
 
 export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMap<string, string>): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const deadline = support.deadlineMinutes ?? 0;
   const label = t.supportLabel(deadline, formatPercent(support.overall.withinDeadlineShare, lang));
   const agents = support.agents;
@@ -429,7 +429,7 @@ export function supportTrendBlock(
   deadline: number | null,
   lang: Lang,
 ): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const label = t.supportTrendLabel(deadline ?? 0);
   return {
     id: 'support-trend',
@@ -465,7 +465,7 @@ export function supportTrendBlock(
 
 /** The monthly report's headline figures, with the change against last month (or its same days, for a month in progress). */
 export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['table'] {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const previous = report.previousFollowers;
   const previousTotals = report.previousTotals;
   // The difference, and for a count that was above zero also the relative change a head reads first: +1,234（+12.3%）.
@@ -548,7 +548,7 @@ function comparesSameDays(report: MonthlyReport): boolean {
 
 /** The month in one sentence, with the change against the comparison period (— when there is none). */
 export function reportHeadline(report: MonthlyReport, lang: Lang): string {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const sameDays = comparesSameDays(report);
   const versus =
     lang === 'en' ? (sameDays ? 'vs the same days last month' : 'vs last month') : sameDays ? '较上月同期' : '较上月';
@@ -571,7 +571,7 @@ export function reportHeadline(report: MonthlyReport, lang: Lang): string {
 }
 
 export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['table'] {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   return {
     head: [t.member, t.publishedCount, t.reads, t.readers, t.shares, t.likes, t.comments, t.meanReadRate],
     numeric: [false, true, true, true, true, true, true, true],
@@ -594,7 +594,7 @@ function codeName(names: Record<number, { zh: string; en: string }>, code: numbe
 }
 
 export function readSourcesBlock(sources: DashboardOverview['readSources'], lang: Lang): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const names = sources.map((source) => codeName(READ_SOURCES, source.source, lang));
   const label = t.readSourcesLabel(names[0] ?? '—');
   return {
@@ -629,7 +629,7 @@ export function readSourcesBlock(sources: DashboardOverview['readSources'], lang
 }
 
 export function shareScenesBlock(scenes: DashboardOverview['shareScenes'], lang: Lang): ChartBlock {
-  const t = DASHBOARD_LABELS[lang];
+  const t = dashboardLabels(lang);
   const names = scenes.map((scene) => codeName(SHARE_SCENES, scene.scene, lang));
   const top = [...scenes].sort((a, b) => b.shares - a.shares)[0];
   const label = t.shareScenesLabel(top ? codeName(SHARE_SCENES, top.scene, lang) : '—');

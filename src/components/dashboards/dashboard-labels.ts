@@ -4,23 +4,18 @@
  */
 import { FOLLOWER_SOURCES, type AudienceDimension } from '../../core/metrics/kpis.ts';
 import { localizedUrl } from '../../site/localized-url.ts';
-import type { Lang } from '../../site/site-labels.ts';
-
-const NUMBER: Record<Lang, Intl.NumberFormat> = {
-  'zh-CN': new Intl.NumberFormat('zh-CN'),
-  en: new Intl.NumberFormat('en'),
-};
-const PERCENT: Record<Lang, Intl.NumberFormat> = {
-  'zh-CN': new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }),
-};
+import { localizedTextLanguage } from '../../core/i18n/catalogue.ts';
+import type { Language } from '../../core/i18n/language.ts';
+import { inLanguage, type Lang } from '../../site/site-labels.ts';
 
 export function formatNumber(value: number | null | undefined, lang: Lang): string {
-  return value === null || value === undefined ? '—' : NUMBER[lang].format(Math.round(value * 10) / 10);
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat(lang).format(Math.round(value * 10) / 10);
 }
 
 export function formatPercent(value: number | null | undefined, lang: Lang): string {
-  return value === null || value === undefined ? '—' : PERCENT[lang].format(value);
+  return value === null || value === undefined
+    ? '—'
+    : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
 export function formatSigned(value: number, lang: Lang): string {
@@ -29,7 +24,7 @@ export function formatSigned(value: number, lang: Lang): string {
 
 export function sourceName(source: number, lang: Lang): string {
   const names = FOLLOWER_SOURCES[source as keyof typeof FOLLOWER_SOURCES];
-  return names ? (lang === 'zh-CN' ? names.zh : names.en) : String(source);
+  return names ? inLanguage(names, lang) : String(source);
 }
 
 export function dashboardHref(lang: Lang, base?: string, month?: string): string {
@@ -45,6 +40,8 @@ export interface DashboardLabels {
   noData: string;
   dataTable: string;
   monthlyReports: string;
+  /** The printed report's line: whose, which, the days and when it was built. */
+  printMeta: (account: string, title: string, from: string, to: string, builtAt: string) => string;
   reportTitle: (month: string) => string;
   reportDescription: (month: string) => string;
   reportLead: (from: string, to: string) => string;
@@ -142,7 +139,15 @@ export interface DashboardLabels {
   supportNone: string;
 }
 
-export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
+/**
+ * The dashboards' words in a language. They are not messages yet (src/i18n): a locale other than
+ * zh-CN and en reads those of its text language (zh-TW the Chinese, ja the English).
+ */
+export function dashboardLabels(lang: Lang): DashboardLabels {
+  return DASHBOARD_LABELS[localizedTextLanguage(lang)];
+}
+
+export const DASHBOARD_LABELS: Record<Language, DashboardLabels> = {
   'zh-CN': {
     title: '数据看板',
     description: '公众号粉丝、阅读、分享、粉丝画像与客服响应的数据看板，每次构建时由 content/metrics/ 生成。',
@@ -152,6 +157,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     noData: '仓库里还没有数据。用 mpflow metrics import 导入后重新构建网站。',
     dataTable: '查看数据表',
     monthlyReports: '月度报告',
+    printMeta: (account, title, from, to, builtAt) => `${account} · ${title} · ${from} 至 ${to} · 构建于 ${builtAt}`,
     reportTitle: (month) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月数据报告`,
     reportDescription: (month) =>
       `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月公众号运营数据：粉丝、文章、成员、粉丝画像与客服。`,
@@ -250,6 +256,7 @@ export const DASHBOARD_LABELS: Record<Lang, DashboardLabels> = {
     noData: 'The repository has no figures yet. Import some with mpflow metrics import, then build the site again.',
     dataTable: 'Show the data table',
     monthlyReports: 'Monthly reports',
+    printMeta: (account, title, from, to, builtAt) => `${account} · ${title} · ${from} to ${to} · built ${builtAt}`,
     reportTitle: (month) =>
       `Report for ${new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))}`,
     reportDescription: (month) =>

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { type Locale, SHIPPED_LOCALES } from '../i18n/catalogue.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
@@ -17,7 +18,11 @@ export const DEPARTMENT_SETTINGS_PATH = 'content/department.yaml';
  */
 export const DEPARTMENT_SCHEMA_VERSION = 1;
 
-export type SiteLocale = 'zh-CN' | 'en';
+/**
+ * A site language: a BCP 47 tag with messages, mpflow's own (zh-CN, en) or the department's
+ * i18n/<tag>/ (src/core/i18n/catalogue.ts). `checkLocaleMessages` refuses one without.
+ */
+export type SiteLocale = Locale;
 
 /** Everything the tool knows of a department that is not its records: names, brand, site, support categories. */
 export interface DepartmentSettings {
@@ -115,6 +120,7 @@ export function loadDepartmentSettings(root: string): LoadedDepartmentSettings {
   const locate: Locator = (segments, at) => locateInYaml(source, segments, at);
   const problems = validateRecord('department', source.data, DEPARTMENT_SETTINGS_PATH, locate);
   problems.push(...checkDepartmentSettings(source.data as DepartmentSettingsFile, locate));
+  problems.push(...checkLocaleMessages(source.data as DepartmentSettingsFile, root, locate));
   const usable = problems.length === 0 && source.data !== null && typeof source.data === 'object';
   return { settings: settingsFromFile(usable ? (source.data as DepartmentSettingsFile) : undefined), problems, locate };
 }
@@ -143,7 +149,7 @@ export function settingsFromFile(
       ...(file.theme?.accentDark ? { accentDark: file.theme.accentDark } : {}),
     },
     site: { base: file.site?.base ?? '/', ...(file.site?.url ? { url: file.site.url } : {}) },
-    locales: file.locales ? [...(file.locales as SiteLocale[])] : [...defaults.locales],
+    locales: file.locales ? [...file.locales] : [...defaults.locales],
     support: { categories: file.support?.categories ? [...file.support.categories] : [...defaults.support.categories] },
     render: { ...(file.render ?? {}) },
   };
@@ -186,6 +192,34 @@ export function checkDepartmentSettings(file: DepartmentSettingsFile | undefined
     );
   }
   return problems;
+}
+
+/**
+ * Every listed language needs words: mpflow ships zh-CN and en, any other is the department's
+ * i18n/<language>/ folder. Without it the site would show another language's words under its name.
+ */
+export function checkLocaleMessages(
+  file: DepartmentSettingsFile | undefined,
+  root: string,
+  locate: Locator,
+): Problem[] {
+  const locales = file && typeof file === 'object' && Array.isArray(file.locales) ? file.locales : [];
+  return locales.flatMap((locale, index) => {
+    if (typeof locale !== 'string' || SHIPPED_LOCALES.includes(locale)) return [];
+    if (existsSync(path.join(root, 'i18n', locale))) return [];
+    return [
+      makeProblem(
+        DEPARTMENT_SETTINGS_PATH,
+        'department/locale-without-messages',
+        text(
+          `站点语言 ${locale} 没有消息文件：mpflow 自带 ${SHIPPED_LOCALES.join('、')}，其他语言要写在 i18n/${locale}/ 下。`,
+          `The site language ${locale} has no messages: mpflow ships ${SHIPPED_LOCALES.join(', ')}; another language's files go in i18n/${locale}/.`,
+        ),
+        locate(['locales', index]),
+        'locales',
+      ),
+    ];
+  });
 }
 
 /** The category `mpflow metrics import --from wechat-support` gives every conversation (the records say nothing of the subject). */

@@ -1,9 +1,18 @@
+import { localizedTextLanguage, MessageCatalogue, type Translator } from '../i18n/catalogue.ts';
+import { pick } from '../i18n/language.ts';
 import type { DepartmentSettings, SiteLocale } from './settings.ts';
 
-/** How Starlight labels each language mpflow's site speaks. */
-const LOCALE_LABELS: Record<SiteLocale, string> = { 'zh-CN': '简体中文', en: 'English' };
-/** The URL folder of a language that is not the default one. */
-const LOCALE_FOLDERS: Record<SiteLocale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
+/** The URL folder of a language that is not the default one: its tag in lower case (en, zh-tw), Starlight's rule. */
+export function localeFolder(locale: SiteLocale): string {
+  return locale.toLowerCase();
+}
+
+/** The package's own messages: what a caller that has not read a department's i18n/ gets. */
+let shippedMessages: MessageCatalogue | undefined;
+function shipped(): MessageCatalogue {
+  shippedMessages ??= MessageCatalogue.load();
+  return shippedMessages;
+}
 
 export interface StarlightLocale {
   label: string;
@@ -24,20 +33,27 @@ export interface StarlightDepartmentOptions {
 
 /**
  * Starlight's title, description, languages, icon and "Edit page" link from the settings. The
- * default language is served at the root, as Starlight's `root` locale; the others under their folder.
+ * default language is served at the root, as Starlight's `root` locale; the others under their
+ * folder. Each language's name and the title's words are messages (`site.locale.name`,
+ * `site.title`): pass the catalogue with the department's i18n/ for a language mpflow does not ship.
  */
-export function starlightOptionsFrom(settings: DepartmentSettings): StarlightDepartmentOptions {
+export function starlightOptionsFrom(
+  settings: DepartmentSettings,
+  messages: MessageCatalogue = shipped(),
+): StarlightDepartmentOptions {
   const [first, ...others] = settings.locales;
   const defaultLocale = first ?? 'zh-CN';
+  const label = (locale: SiteLocale) => messages.translator(locale).t('site.locale.name');
   const locales: Record<string, StarlightLocale> = {
-    root: { label: LOCALE_LABELS[defaultLocale], lang: defaultLocale },
+    root: { label: label(defaultLocale), lang: defaultLocale },
   };
-  for (const locale of others) locales[LOCALE_FOLDERS[locale]] = { label: LOCALE_LABELS[locale], lang: locale };
+  for (const locale of others) locales[localeFolder(locale)] = { label: label(locale), lang: locale };
   const title: Record<string, string> = {};
-  for (const locale of [defaultLocale, ...others]) title[locale] = siteTitle(settings, locale);
+  for (const locale of [defaultLocale, ...others])
+    title[locale] = siteTitle(settings, locale, messages.translator(locale));
   const options: StarlightDepartmentOptions = {
     title,
-    description: defaultLocale === 'zh-CN' ? siteDescription(settings).zh : siteDescription(settings).en,
+    description: siteDescription(settings, messages.translator(defaultLocale)),
     defaultLocale: 'root',
     locales,
     favicon: settings.favicon,
@@ -52,16 +68,25 @@ export function astroSiteOptionsFrom(settings: DepartmentSettings): { site?: str
   return { ...(settings.site.url ? { site: settings.site.url } : {}), base: settings.site.base };
 }
 
-/** The handbook's title in a language: the account's name, then what the site is. */
-export function siteTitle(settings: DepartmentSettings, locale: SiteLocale): string {
-  return locale === 'zh-CN' ? `${settings.account.zh} · 工作手册` : `${settings.account.en} · Handbook`;
+/** The handbook's title in a language: the account's name, then what the site is (`site.title`). */
+export function siteTitle(
+  settings: DepartmentSettings,
+  locale: SiteLocale,
+  translator: Translator = shipped().translator(locale),
+): string {
+  return translator.t('site.title', { account: pick(settings.account, localizedTextLanguage(locale)) });
 }
 
-export function siteDescription(settings: DepartmentSettings): { zh: string; en: string } {
-  return {
-    zh: `${settings.department.zh}（公众号“${settings.account.zh}”）的工作手册、内容、数据与考核。`,
-    en: `Handbook, content, dashboards and appraisals of ${settings.department.en} (Official Account "${settings.account.en}").`,
-  };
+/** What the site is, for search engines and link previews (`site.description`). */
+export function siteDescription(
+  settings: DepartmentSettings,
+  translator: Translator = shipped().translator(settings.locales[0] ?? 'zh-CN'),
+): string {
+  const language = localizedTextLanguage(translator.locale);
+  return translator.t('site.description', {
+    department: pick(settings.department, language),
+    account: pick(settings.account, language),
+  });
 }
 
 /**
@@ -72,8 +97,11 @@ export function siteDescription(settings: DepartmentSettings): { zh: string; en:
 export function themeStyle(settings: DepartmentSettings): string {
   const light = settings.theme.accent;
   const dark = settings.theme.accentDark ?? `color-mix(in srgb, ${light} 70%, white)`;
+  const lightAccent = `--mpflow-accent:${light};--sl-color-accent:${light};--sl-color-accent-low:color-mix(in srgb, ${light} 15%, white);--sl-color-accent-high:color-mix(in srgb, ${light} 65%, black);`;
   return [
     `:root{--mpflow-accent:${dark};--sl-color-accent:${dark};--sl-color-accent-low:color-mix(in srgb, ${dark} 30%, black);--sl-color-accent-high:color-mix(in srgb, ${dark} 35%, white);}`,
-    `:root[data-theme='light']{--mpflow-accent:${light};--sl-color-accent:${light};--sl-color-accent-low:color-mix(in srgb, ${light} 15%, white);--sl-color-accent-high:color-mix(in srgb, ${light} 65%, black);}`,
+    `:root[data-theme='light']{${lightAccent}}`,
+    // A page without script carries no data-theme and follows the system (src/styles/theme.css).
+    `@media (prefers-color-scheme: light){:root:not([data-theme]){${lightAccent}}}`,
   ].join('\n');
 }

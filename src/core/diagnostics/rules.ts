@@ -337,6 +337,13 @@ export const RULES = {
     '在 support.categories 中保留“其他”。',
     'Keep 其他 in support.categories.',
   ),
+  'department/locale-without-messages': rule(
+    'error',
+    '站点语言没有消息文件',
+    'A site language has no messages',
+    '在部门仓库的 i18n/<语言>/ 下写这个语言的消息文件（可以只翻译一部分，其余按 zh-TW → zh-CN → en 回退），或把它从 locales 中删掉。',
+    'Write its message files under i18n/<language>/ in the department repository (a partial translation falls back, zh-TW → zh-CN → en), or take it out of locales.',
+  ),
   'department/missing-file': rule(
     'warning',
     '部门设置里的图片不存在',

@@ -135,11 +135,11 @@ export interface DepartmentSettingsFile {
    */
   repository?: string;
   /**
-   * 站点语言，第一个是默认语言。 / Site languages; the first is the default.
+   * 站点语言（BCP 47 语言标记，如 zh-CN、en、zh-TW），第一个是默认语言。mpflow 自带 zh-CN 和 en 的文字；其他语言需要部门仓库里的 i18n/<语言>/ 消息文件。 / Site languages (BCP 47 tags such as zh-CN, en, zh-TW); the first is the default. mpflow ships zh-CN and en; another language needs its message files in the department's i18n/<language>/.
    *
    * @minItems 1
    */
-  locales?: ('zh-CN' | 'en')[];
+  locales?: string[];
   /**
    * 客服设置。 / Customer-service settings.
    */
