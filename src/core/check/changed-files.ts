@@ -71,11 +71,6 @@ export async function changedContent(root: string, base: string): Promise<Change
   return { changed: [...changed].sort(), untracked, deleted, ...(staged !== undefined ? { staged } : {}) };
 }
 
-/** The changed content files, deleted ones left out (there is nothing to check in them). */
-export async function changedContentFiles(root: string, base: string): Promise<string[]> {
-  return (await changedContent(root, base)).changed;
-}
-
 /** Folders the walker never enters; the git listing leaves them out the same way. */
 const SKIPPED = /(?:^|\/)(?:\.git|node_modules|dist|\.astro|\.cache)\//;
 

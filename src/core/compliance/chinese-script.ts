@@ -85,7 +85,7 @@ export function scriptTablesModule(built: ScriptTables): string {
     if (built.toSimplified[code]) pairs += String.fromCharCode(code, built.toSimplified[code]!);
     if (built.traditionalOnly[code]) only += String.fromCharCode(code);
   }
-  const lines = (value: string) => (value.match(/[^]{1,100}/g) ?? []).map((line) => `  '${line}'`).join(' +\n');
+  const lines = (value: string) => (value.match(/[\s\S]{1,100}/g) ?? []).map((line) => `  '${line}'`).join(' +\n');
   return [
     '/* Generated from opencc-js by `node scripts/dev/generate-script-tables.ts`. Do not edit by hand. */',
     '/** Traditional character, then its Simplified form, for every character opencc-js changes. */',
@@ -98,16 +98,4 @@ export function scriptTablesModule(built: ScriptTables): string {
 
 export function isCjkIdeograph(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
-
-/** Simplified form of a string, character by character (for lexicon terms and messages). */
-export function toSimplifiedText(text: string): string {
-  const { toSimplified } = scriptTables();
-  let result = '';
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    const mapped = toSimplified[code];
-    result += mapped ? String.fromCharCode(mapped) : text[index];
-  }
-  return result;
 }

@@ -100,20 +100,3 @@ export function findWeChatSafetyProblems(html: string | Root): SafetyProblem[] {
   });
   return problems;
 }
-
-export class WeChatSafetyError extends Error {
-  readonly problems: SafetyProblem[];
-  constructor(problems: SafetyProblem[]) {
-    super(
-      `The HTML would not survive the WeChat editor:\n${problems.map((problem) => `- ${problem.message.en}`).join('\n')}`,
-    );
-    this.name = 'WeChatSafetyError';
-    this.problems = problems;
-  }
-}
-
-/** Throws a WeChatSafetyError naming every problem, unless there is none. */
-export function assertWeChatSafe(html: string): void {
-  const problems = findWeChatSafetyProblems(html);
-  if (problems.length > 0) throw new WeChatSafetyError(problems);
-}
