@@ -25,7 +25,7 @@ const GUIDE = 'repository';
 /**
  * The department pages (src/pages/ and src/site/internal-pages/): links, not Starlight entries,
  * named as the pages' own navigation names them (`site.nav.*`). Training is a department page too
- * (src/site/internal-pages/training/): one navigation across handbook and department pages.
+ * (src/site/internal-pages/[...locale]/training/): one navigation across handbook and department pages.
  */
 const DEPARTMENT_LINKS = ['articles', 'calendar', 'topics', 'campaigns', 'team', 'training', 'dashboards', 'scores'];
 

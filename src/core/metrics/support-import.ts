@@ -18,7 +18,7 @@
  * nobody without the salt can tie to an openid. Without the salt no digest is written.
  *
  * Conduct: every agent's reply of the range is checked, while its text is in memory, against the
- * policy's 沟通规范 (rules/conduct.ts: impolite wording, arguing with the user); what is kept is the
+ * policy's 沟通规范 (compliance/rules/conduct.ts: impolite wording, arguing with the user); what is kept is the
  * count of replies and of flagged replies per day and agent in content/metrics/support-conduct/<yyyy-mm>.csv.
  */
 import { text, type LocalizedText } from '../i18n/language.ts';

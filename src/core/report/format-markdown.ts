@@ -9,8 +9,11 @@ export interface MarkdownReportOptions {
   maxRows?: number;
 }
 
-/** Marks the comment so a workflow can find and update its own summary instead of adding another. */
-export const MARKDOWN_MARKER = '<!-- mpflow-check-summary -->';
+/**
+ * Marks the summary as mpflow's: the CI workflow writes it to the job summary, and a workflow that
+ * posts it as a pull-request comment can find its earlier one by this line and replace it.
+ */
+const MARKDOWN_MARKER = '<!-- mpflow-check-summary -->';
 
 /** A summary for a pull-request comment: counts by family, then the problems grouped by file. */
 export function formatMarkdown(problems: readonly Problem[], options: MarkdownReportOptions): string {

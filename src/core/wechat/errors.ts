@@ -1,7 +1,7 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { megabytes, WECHAT_LIMITS } from './limits.ts';
 
-/** What a client does when WeChat answers with an errcode (see ../shared/docs/wechat-api.md, "Errors worth handling"). */
+/** What a client does when WeChat answers with an errcode (the codes it acts on are WECHAT_ERRCODES below). */
 export type ErrorAction =
   /** Transient: wait and try again. */
   | 'retry'
