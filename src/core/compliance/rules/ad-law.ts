@@ -52,7 +52,7 @@ export const RULES = [
 const COMMERCIAL_NOUN =
   '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
-const SUPERLATIVE = `最(?:佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
+const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
 const ADVICE = [
   '此日期前最佳',
@@ -316,5 +316,31 @@ export const PHRASES: PhraseEntry[] = [
     wordStart: true,
     pattern:
       '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)',
+  },
+  // Nothing equals it, said outright (没有之一), and an attribute ranked top (历史最悠久, 工艺最精良, 城央最中心).
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: `(?:历史|工艺|技术|品质|质量|口感|做工|用料|服务|设计|配置|性能|功能|位置|地段|交通|配套|环境|师资|规模)(?:最为|最)(?:悠久|精良|精湛|精细|先进|完善|齐全|全面|优越|优质|优良|专业|正宗|地道|纯正|便利|便捷|雄厚|强大|领先|顶尖|高端)|最(?:中心|繁华)(?:的)?(?:地段|位置|区域|商圈|地带)?|最(?:核心|黄金)(?:的)?(?:地段|位置|区域|商圈|地带)`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
+  // 没有之一 says outright that nothing equals it (its 没有 is the claim, not a negation of it).
+  { rule: 'ad-law/absolute-term', pattern: '没有之一|无之一' },
+  // The only or the first of its kind, without a scope (台灣僅剩唯一會修的公司, 獨家MIT, 首创城央叠墅, 最多學生考獲).
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    wordStart: true,
+    pattern: `(?:仅剩|仅有|只有|唯)?唯一(?:一家|一款|一个)?(?:会|能|可以?|拥有|获得|通过|具备|提供)|独家(?:mit|[a-z]{2,4}(?=制造)|台湾制造|制造|生产|研制|设计|销售|口味|风味|引进|进口|定制|款|技艺|手艺|经销)|(?<!旗下|旗下的|其|推出的?|发布的?)首(?:创|款)(?!者|人|于|之|的人)|最多(?:的)?(?:学生|学员|考生|客户|用户|顾客|茶友|家庭|人)(?:选择|信赖|信任|考获|考取|考上|通过|购买|使用|推荐|回购)`,
+    negatable: true,
+  },
+  // The maker as the first or the leader of all (开创者, 首屈一指, 填补国内空白, 前无古人).
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern:
+      '(?:开创者|缔造者|创领者|领导者|领航者|引领者|领跑者|开山鼻祖)(?![\\u4e00-\\u9fff]{0,2}(?:之一|们))|首屈一指|前无古人|后无来者|填补(?:了)?(?:国内|国际|世界|行业|全球|亚洲)(?:的)?空白|(?:品类|行业|全国|全网|年度)销冠|销冠(?:产品|单品|品牌)',
+    negatable: true,
   },
 ];

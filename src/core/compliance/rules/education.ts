@@ -70,4 +70,18 @@ export const PHRASES: PhraseEntry[] = [
       '(?:保证|确保|承诺)(?:提高|提升)(?:分数|成绩)|(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个?月)(?:包|保|即可|就能)?拿证',
     negatable: true,
   },
+  // A score or a pass promised in other words (中考包分, 包高分, 一次通过, 快速提分, 升学率 98%).
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '包(?:分|高分|满分|及格|升学|考上|进名校|读名校)|(?:中考|高考|会考|统考|考研|考公|雅思|托福)[\\u4e00-\\u9fff]{0,2}?(?:包|保)(?:分|过|上|进)|(?:快速|轻松|大幅|迅速|高效|飞速|显著|暴涨式)(?:提分|提高分数|提升成绩|提高成绩|涨分)|提分(?:神器|秘籍|快|显著|明显|看得见|有保障)|一次(?:性)?(?:通过|过关|考过|考取|拿证)',
+    negatable: true,
+  },
+  // A school's or an examiner's name lent to a course (多所高校……主训师, 北大名师授课, 前命题老师).
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:高校|名校|北大|清华|985|211|重点中学|重点大学)[\\u4e00-\\u9fff]{0,6}?(?:主训师|主讲老师|名师|教授)(?:亲自)?(?:授课|执教|带班|主讲|亲授|团队)|主训师',
+    negatable: true,
+  },
 ];

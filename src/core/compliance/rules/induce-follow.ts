@@ -109,7 +109,18 @@ export const PHRASES: PhraseEntry[] = [
   // A messaging app's official account as the entry condition (LINE 官方帳號: 請先加入……方能, 僅限加入……之好友, 封鎖即無法參加).
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `(?:先|须|需|必须|务必)?加入${C}{0,16}?(?:官方帐号|官方账号|公众号)${C}{0,20}?(?:方能|才能|才可|始能|即可)|(?:仅限|限)(?:加入|关注)${C}{0,16}?(?:官方帐号|官方账号|公众号)|封锁${C}{0,16}?(?:官方帐号|官方账号)${C}{0,10}?(?:无法参加|不能参加|丧失|取消)`,
+    pattern: `(?:先|须|需|必须|务必)?加入${C}{0,16}?(?:官方帐号|官方账号|公众号)${C}{0,20}?(?:方能|才能|才可|始能|即可)|(?:仅限|限)(?:加入|关注)${C}{0,16}?(?:官方帐号|官方账号|公众号)`,
+    negatable: true,
+  },
+  // Blocking or unfollowing the account loses the prize (封鎖官方帳號即無法參加, 取消关注视为放弃): the 无法 is the gate itself.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:封锁|取消关注|取关|解除好友|删除好友)${C}{0,16}?(?:官方帐号|官方账号|公众号|本号|好友)?${C}{0,10}?(?:无法|不能|不得)?(?:参加|参与|领奖|兑奖|获奖)?${C}{0,6}?(?:丧失|取消|视为放弃|视同放弃|无法参加|不能参加)${C}{0,4}?(?:资格|活动|奖)?`,
+  },
+  // The follow named as the act that wins (只要关注@某号并转发……送, 关注+转发抽 3 位送).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:关注|follow)${C}{0,12}?(?:\\+|和|并|且|及|再)(?:转发|分享|留言|点赞|按赞|@)${C}{0,16}?(?:送|抽|赢|领|奖|福利)`,
     negatable: true,
   },
 ];

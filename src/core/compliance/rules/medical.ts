@@ -54,7 +54,43 @@ const MEDICAL_CARE = /疫苗|接种|就医|遵医嘱|医生(?:建议|指导|说)
 const MEDICINE_REPORTED =
   /药监局|药品监督管理|适应症|临床(?:试验|研究|前|开发|数据)|附条件批准|获批上市|新药|口服药|候选药物|抑制剂|定点医院|收治|救治|疫苗|接种|就医|遵医嘱|处方|药企|药业|医药板块/;
 
+/** 中医 effect words: on an ordinary food they are medical terms (第十七条: 易与药品相混淆的用语). */
+const TCM_EFFECT =
+  '健脾|开胃|安神|止痢|益气|填精|补血|养血|活血|化瘀|清热解毒|清热|解毒|祛湿|去湿|除湿|滋阴|补阳|补肾|养肝|护肝|润肺|止咳|化痰|降火|去火|明目|安眠|助眠|通便|利尿|消肿|止痛|止血|养胃|护胃|固本|培元|补气|理气|疏肝|生津|止渴|驱寒|祛风|通络|镇静';
+
 export const PHRASES: PhraseEntry[] = [
+  // 有……之功效 with a medical effect named (健脾开胃、安神止痢之功效), and a good 疗效 on conditions.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern: `(?:功效|功能|作用|疗效|效果)(?<=(?:${TCM_EFFECT})[^。！？；\\n]{0,16}?(?:之|的)?(?:功效|功能|作用|疗效|效果))|(?:有|具有|起到|达到)(?:良好|很好|较好|极佳|一定|非凡|卓越|明显|显著|神奇)的?疗效`,
+    negatable: true,
+  },
+  // Sexual performance and the speed of an effect (一粒挺, 一夜7次, 起效更快, 快速止痛): claims no food may make.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '性保健|勃起|重振雄风|持久不泄|延时(?:持久|喷剂|不射)|一夜 ?(?:\\d|[一二三四五六七八九十])次|(?:一粒|一颗|一片)(?:就|即)?(?:挺|硬|见效)|大硬粗|起效(?:更)?(?:快|迅速)|(?:快速|迅速|立即|马上|立刻)(?:起效|见效|止痛|退烧|止咳|降压|降糖)',
+    negatable: true,
+  },
+  // Bodily functions said to be adjusted or raised (改善體質, 促進新陳代謝, 提升免疫力, 抗氧化, 延年益壽): the
+  // 食安法 §28 and 第十七条 list of words that confuse food with medicine, in either script.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '(?:改善|调节|调整|调理|促进|增强|提升|提高|活化|强化|平衡)(?:人体)?(?:体质|生理机能|新陈代谢|代谢|免疫|体力|记忆力|睡眠|入睡|消化机能|肠胃机能|肝功能|荷尔蒙|内分泌|性功能|性能力|过敏)|抗氧化|抗过敏|抗发炎|延年益寿|青春永驻|长生不老|活化细胞|细胞再生|消除疲劳|解酒护肝|(?:美白|淡斑|祛斑|去斑|祛痘|去皱|除皱|消除皱纹)(?:功效|效果|作用|神器)|丰胸|(?:帮助|助|促进|快速|轻松)增高|增高(?=[\\u4e00-\\u9fff]{0,2}(?:药|产品|鞋垫|神器|秘方|效果))|转骨|(?:帮助|促进|加速)(?:入睡|排便|排毒|燃脂|消脂|瘦身|发育|长高)',
+    negatable: true,
+  },
+  // Flow and growth told as an effect (泌尿道好顺畅, 促进生长速度), the prescription no longer taken (处方笺……已经没在吃了).
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '(?:泌尿道|尿道|小便|排尿|排便|肠道|血管|血流|经络)[\\u4e00-\\u9fff]{0,2}?(?:顺畅|通畅|畅通)|促进(?:头发|毛发|毛囊|睫毛|眉毛|指甲)?生长|(?:处方笺?|慢性病?药|降压药|降糖药|药)[\\u4e00-\\u9fff,]{0,12}?(?:慢慢减|减量|减半|停了|停掉|不用吃|没在吃|不吃了)',
+    negatable: true,
+  },
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
