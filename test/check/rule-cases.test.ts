@@ -386,21 +386,28 @@ const cases: RuleCase[] = [
           'draw:\n  seed: "中秋-2026-闽岚"\n  seedDeclaredAt: 2026-09-26T20:30:00+08:00\n  minCorrect: 5\narticles:',
         ),
       );
-      await repo.write(
-        'content/campaigns/C-2026-01/entries.csv',
-        'id,nickname,enteredAt,correct\nw1a2b3c4d,山***风,2026-09-26T20:31:05+08:00,5\nw2b3c4d5e,林***鹿,2026-09-27T08:15:00+08:00,5\n',
-      );
-      const drawn = await runMpflow(['draw', 'C-2026-01', '--write', '--drawn-at', '2026-10-08T15:00:00+08:00'], {
-        cwd: repo.root,
-        env: { LANG: 'en_US.UTF-8', MPFLOW_NOW: NOW },
-      });
-      if (drawn.exitCode !== 0) throw new Error(`draw --write failed: ${drawn.stderr}`);
-      await repo.remove('content/campaigns/C-2026-01/entries.csv');
-      const record = 'content/campaigns/C-2026-01/draw.yaml';
+      // The record as mpflow draw --write leaves it; the entries.csv it names is gone.
+      const record = `campaign: C-2026-01
+algorithm: mpflow-draw/1
+seed: "中秋-2026-闽岚"
+entries:
+  file: content/campaigns/C-2026-01/entries.csv
+  sha256: ${'0f'.repeat(32)}
+  rows: 14
+  inPeriod: 13
+  participants: 12
+  eligible: 10
+drawnAt: 2026-10-08T15:00:00+08:00
+winners:
+  - { prize: "中秋茶礼盒", position: 3, id: w4d5e6f70, nickname: "阿***呀" }
+  - { prize: "中秋茶礼盒", position: 7, id: w92a3b4c5, nickname: "青***禾" }
+  - { prize: "中秋茶礼盒", position: 1, id: w1a2b3c4d, nickname: "山***风" }
+`;
+      await repo.write('content/campaigns/C-2026-01/draw.yaml', record);
       return {
-        file: record,
+        file: 'content/campaigns/C-2026-01/draw.yaml',
         rule: 'draw/entries',
-        ...positionOf(await repo.read(record), 'content/campaigns/C-2026-01/entries.csv'),
+        ...positionOf(record, 'content/campaigns/C-2026-01/entries.csv'),
         en: 'The entries file content/campaigns/C-2026-01/entries.csv is missing, so the draw cannot be re-run.',
         zh: '参与记录 content/campaigns/C-2026-01/entries.csv 不存在',
       };
