@@ -4,6 +4,7 @@
  * regions on one page without names are landmarks a screen reader cannot tell apart (axe:
  * landmark-unique). Each block's <pre> is named "代码 2" / "Code 2" (its place on the page, and
  * its title when it has one); a block that never scrolls keeps no role and the name is unused.
+ * The copy button and the terminal frame speak the page's language too (ENGLISH_CODE_BLOCK_STRINGS).
  */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 
@@ -62,11 +63,29 @@ export function codeBlockNamesPlugin() {
   };
 }
 
-/** As a Starlight plugin: adds the Expressive Code plugin to whatever code options the site has. */
+/**
+ * Expressive Code's own (English) strings for its copy button and terminal frames, as Starlight
+ * UI strings. Starlight ships them only for languages other than English and looks them up with
+ * the default language as fallback: on a site whose default is Chinese, every English code block
+ * said 复制到剪贴板 and 终端窗口. Given for English, each language finds its own.
+ */
+export const ENGLISH_CODE_BLOCK_STRINGS = {
+  'expressiveCode.copyButtonTooltip': 'Copy to clipboard',
+  'expressiveCode.copyButtonCopied': 'Copied!',
+  'expressiveCode.terminalWindowFallbackTitle': 'Terminal window',
+} as const;
+
+/**
+ * As a Starlight plugin: adds the Expressive Code plugin to whatever code options the site has,
+ * and the English code-block strings.
+ */
 export function codeBlockNames(): StarlightPlugin {
   return {
     name: 'mpflow-code-block-names',
     hooks: {
+      'i18n:setup': ({ injectTranslations }) => {
+        injectTranslations({ en: { ...ENGLISH_CODE_BLOCK_STRINGS } });
+      },
       'config:setup': ({ config, updateConfig }) => {
         if (config.expressiveCode === false) return;
         const options = typeof config.expressiveCode === 'object' ? config.expressiveCode : {};
