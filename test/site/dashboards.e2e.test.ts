@@ -133,8 +133,10 @@ describe('dashboards', () => {
         expect(chart.marks, chart.id).toBeGreaterThanOrEqual(3);
       }
       expect(await page.locator('script').count()).toBe(0);
-      // With no script to read the reader's theme, the page is light like its white chart cards, not a dark frame around them.
-      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      // With no script to read the reader's choice, the page carries no theme of its own and
+      // follows the system by CSS: this browser's is light (a dark system: accessibility.e2e.test.ts).
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
       // The nav marks the dashboards as the current page.
       expect(await page.locator('a[data-mpflow-nav="dashboards"][aria-current="page"]').count()).toBe(1);
 
