@@ -17,7 +17,7 @@ import { Converter } from 'opencc-js/t2cn';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { isCalendarDate } from '../model/dates.ts';
 import type { Repository } from '../repository/load-repository.ts';
-import type { CsvCell, CsvRow } from '../source/csv-source.ts';
+import { tokenizeCsv, type CsvCell, type CsvRow } from '../source/csv-source.ts';
 import { readHtmlTable, readWorkbook, sniffExportFile, type ExportFormat } from './export-files.ts';
 import { addDays, FOLLOWER_SOURCES } from './kpis.ts';
 import { ALL_READ_SOURCES, articleMatcher } from './wechat-import.ts';
@@ -230,83 +230,14 @@ function locateHeader(rows: CsvRow[], known: readonly string[]): Located | undef
 
 /**
  * CSV rows of any width with the position of every cell. The store's parser insists on one width,
- * but exports open with a title line and end with notes, so this one keeps every row as it is.
+ * but exports open with a title line and end with notes, so every row is kept as it is, and text
+ * Excel sometimes leaves after a closing quote stays in the cell rather than failing the export.
  */
 function csvRows(source: string, file: string, delimiter = ','): { rows: CsvRow[]; problems: ExportMessage[] } {
-  const rows: CsvRow[] = [];
-  let cells: CsvCell[] = [];
-  let line = 1;
-  let column = 1;
-  let rowLine = 1;
-  let index = 0;
-  while (index <= source.length) {
-    const cellLine = line;
-    const cellColumn = column;
-    let value = '';
-    if (source[index] === '"') {
-      index += 1;
-      column += 1;
-      let closed = false;
-      while (index < source.length) {
-        const character = source[index]!;
-        if (character === '"' && source[index + 1] === '"') {
-          value += '"';
-          index += 2;
-          column += 2;
-        } else if (character === '"') {
-          index += 1;
-          column += 1;
-          closed = true;
-          break;
-        } else {
-          value += character;
-          index += 1;
-          if (character === '\n') {
-            line += 1;
-            column = 1;
-          } else column += 1;
-        }
-      }
-      if (!closed)
-        return {
-          rows,
-          problems: [
-            {
-              file,
-              line: cellLine,
-              column: cellColumn,
-              message: text('引号没有闭合。', 'A quoted cell is never closed.'),
-            },
-          ],
-        };
-      // Excel sometimes leaves text after a closing quote; keep it rather than fail the export.
-      while (index < source.length && source[index] !== delimiter && source[index] !== '\n') {
-        value += source[index];
-        index += 1;
-        column += 1;
-      }
-    } else {
-      while (index < source.length && source[index] !== delimiter && source[index] !== '\n') {
-        value += source[index];
-        index += 1;
-        column += 1;
-      }
-    }
-    cells.push({ value, line: cellLine, column: cellColumn });
-    if (source[index] === delimiter) {
-      index += 1;
-      column += 1;
-      continue;
-    }
-    rows.push({ line: rowLine, cells });
-    cells = [];
-    index += 1;
-    line += 1;
-    column = 1;
-    rowLine = line;
-    if (index >= source.length) break;
-  }
-  return { rows, problems: [] };
+  const tokens = tokenizeCsv(source, { delimiter, afterQuote: 'keep' });
+  if (tokens.ok) return { rows: tokens.rows, problems: [] };
+  const { line, column, message } = tokens.error;
+  return { rows: tokens.rows, problems: [{ file, line, column, message }] };
 }
 
 /** 内容分析 → 已通知内容: one row per article, its totals since sending (up to 7 days). */
