@@ -1,4 +1,4 @@
-// npm run bench [-- --articles N --runs R --typography-articles T --skip-site --startup-only]: times `mpflow check` as a
+// npm run bench [-- --articles N --runs R --typography-articles T --skip-site --site-only --site-runs S --startup-only]: times `mpflow check` as a
 // user runs it (a new process each time), the changed-files check of a pull request, and mpflow's
 // typography pass next to autocorrect-node and zhlint over the same text.
 import { execFile } from 'node:child_process';
@@ -22,6 +22,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'site-articles': { type: 'string', default: '2000' },
     'skip-site': { type: 'boolean', default: false },
+    // The site row alone (a few minutes on a loaded machine instead of the whole bench).
+    'site-only': { type: 'boolean', default: false },
+    'site-runs': { type: 'string', default: '1' },
     'startup-only': { type: 'boolean', default: false },
     'typography-articles': { type: 'string', default: '300' },
   },
@@ -91,6 +94,109 @@ async function characterCount(root: string): Promise<{ files: number; chars: num
   return { files, chars };
 }
 
+/**
+ * A generated repository copies the sample department's policy, roster and records, so a cache is
+ * reused only while the generator and everything it copies from (content/, appraisals/, schemas/)
+ * are as they were; a policy with a new required field would otherwise fail the bench's check.
+ */
+async function generationKey(): Promise<string> {
+  const { stdout } = await run('git', ['ls-files', '-s', '--', 'content', 'appraisals', 'schemas'], {
+    cwd: projectRoot,
+    maxBuffer: 1 << 26,
+  }).catch(() => ({ stdout: '' }));
+  return `${GENERATOR_VERSION} ${createHash('sha256').update(stdout).digest('hex').slice(0, 16)}`;
+}
+const currentKey = await generationKey();
+async function isCacheCurrent(folder: string, marker: string): Promise<boolean> {
+  const stamp = `${folder}.version`;
+  return (
+    existsSync(path.join(folder, marker)) && existsSync(stamp) && (await readFile(stamp, 'utf8')).trim() === currentKey
+  );
+}
+
+/** The site row: mpflow's site over a generated department next to a bare Astro build of the same articles. */
+async function benchSite(): Promise<void> {
+  const siteArticles = Number(values['site-articles']);
+  const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);
+  if (!(await isCacheCurrent(siteRepository, 'content/articles'))) {
+    process.stderr.write(
+      `bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`,
+    );
+    await generateRepository(projectRoot, siteRepository, siteArticles);
+    await growRoster(siteRepository, 50);
+    await writeFile(`${siteRepository}.version`, `${currentKey}\n`);
+  }
+  const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
+  await writeBareAstroProject(siteRepository, bareProject);
+  const siteRuns = Number(values['site-runs']);
+  process.stderr.write(
+    `bench: building the mpflow site and a bare Astro site of the same articles, alternately, ${siteRuns} ${siteRuns === 1 ? 'time' : 'times'} each …\n`,
+  );
+  type Build = Awaited<ReturnType<typeof timeAstroBuild>>;
+  const mpflowBuilds: Build[] = [];
+  const bareBuilds: Build[] = [];
+  // Alternating, so a machine that gets busier or quieter during the run slows both sides alike.
+  for (let attempt = 0; attempt < siteRuns; attempt += 1) {
+    mpflowBuilds.push(
+      await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), {
+        MPFLOW_REPOSITORY: siteRepository,
+        MPFLOW_SITE_PROFILE: 'internal',
+      }),
+    );
+    bareBuilds.push(await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare')));
+  }
+  const median = (builds: Build[], figure: (build: Build) => number | undefined): number | undefined => {
+    const values = builds.map(figure).filter((value): value is number => value !== undefined);
+    values.sort((a, b) => a - b);
+    return values.length > 0 ? values[Math.floor(values.length / 2)] : undefined;
+  };
+  const figures = (builds: Build[]) => ({
+    seconds: median(builds, (build) => build.seconds)!,
+    cpu: median(builds, (build) => build.cpuSeconds),
+    search: median(builds, (build) => build.searchIndexSeconds),
+    pages: builds[0]!.pages,
+  });
+  const mpflowSite = figures(mpflowBuilds);
+  const bareSite = figures(bareBuilds);
+  const fixed = (value: number | undefined) => value?.toFixed(2) ?? '—';
+  const siteRows = [
+    ['site build', 'articles', 'pages', `wall s (median of ${siteRuns})`, 'CPU s', 'of which search index (wall s)'],
+    [
+      'mpflow (every page, search index)',
+      String(siteArticles),
+      String(mpflowSite.pages),
+      fixed(mpflowSite.seconds),
+      fixed(mpflowSite.cpu),
+      fixed(mpflowSite.search),
+    ],
+    [
+      'bare Astro (a page per article)',
+      String(siteArticles),
+      String(bareSite.pages),
+      fixed(bareSite.seconds),
+      fixed(bareSite.cpu),
+      fixed(bareSite.search),
+    ],
+    [
+      'ratio mpflow / bare (goal ≤ 1)',
+      '',
+      '',
+      fixed(mpflowSite.seconds / bareSite.seconds),
+      mpflowSite.cpu && bareSite.cpu ? fixed(mpflowSite.cpu / bareSite.cpu) : '—',
+      '',
+    ],
+  ];
+  const siteWidths = siteRows[0]!.map((_, column) => Math.max(...siteRows.map((row) => row[column]!.length)));
+  process.stdout.write('\n');
+  for (const row of siteRows)
+    process.stdout.write(`${row.map((cell, column) => cell.padEnd(siteWidths[column]!)).join('  ')}\n`);
+}
+
+if (values['site-only']) {
+  await benchSite();
+  process.exit(0);
+}
+
 process.stderr.write(
   'bench: timing start-up (mpflow --help, mpflow check on the sample) next to autocorrect --lint on the same articles …\n',
 );
@@ -127,26 +233,6 @@ rows.push([
   sample.cpu,
   String(sample.exitCode),
 ]);
-
-/**
- * A generated repository copies the sample department's policy, roster and records, so a cache is
- * reused only while the generator and everything it copies from (content/, appraisals/, schemas/)
- * are as they were; a policy with a new required field would otherwise fail the bench's check.
- */
-async function generationKey(): Promise<string> {
-  const { stdout } = await run('git', ['ls-files', '-s', '--', 'content', 'appraisals', 'schemas'], {
-    cwd: projectRoot,
-    maxBuffer: 1 << 26,
-  }).catch(() => ({ stdout: '' }));
-  return `${GENERATOR_VERSION} ${createHash('sha256').update(stdout).digest('hex').slice(0, 16)}`;
-}
-const currentKey = await generationKey();
-async function isCacheCurrent(folder: string, marker: string): Promise<boolean> {
-  const stamp = `${folder}.version`;
-  return (
-    existsSync(path.join(folder, marker)) && existsSync(stamp) && (await readFile(stamp, 'utf8')).trim() === currentKey
-  );
-}
 
 const generated = path.join(projectRoot, 'bench/.generated', String(articleCount));
 if (!(await isCacheCurrent(generated, '.git'))) {
@@ -222,33 +308,4 @@ for (const row of typographyRows)
 process.stdout.write(`\n${await (await import('./render.ts')).benchRender(projectRoot)}`); // the WeChat renderer over the sample articles
 process.stdout.write(`\n${await (await import('./dashboards.ts')).benchDashboards(projectRoot)}`); // API import and dashboard charts over eight months
 
-if (!values['skip-site']) {
-  const siteArticles = Number(values['site-articles']);
-  const siteRepository = path.join(projectRoot, 'bench/.generated', `site-${siteArticles}`);
-  if (!(await isCacheCurrent(siteRepository, 'content/articles'))) {
-    process.stderr.write(
-      `bench: generating a ${siteArticles}-article department with 50 members in ${path.relative(projectRoot, siteRepository)} …\n`,
-    );
-    await generateRepository(projectRoot, siteRepository, siteArticles);
-    await growRoster(siteRepository, 50);
-    await writeFile(`${siteRepository}.version`, `${currentKey}\n`);
-  }
-  const bareProject = path.join(projectRoot, 'bench/.generated/bare-astro');
-  await writeBareAstroProject(siteRepository, bareProject);
-  process.stderr.write('bench: building the mpflow site and a bare Astro site of the same articles …\n');
-  const mpflowSite = await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), {
-    MPFLOW_REPOSITORY: siteRepository,
-    MPFLOW_SITE_PROFILE: 'internal',
-  });
-  const bareSite = await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare'));
-  const siteRows = [
-    ['site build', 'articles', 'pages', 'seconds'],
-    ['mpflow (handbook + archive)', String(siteArticles), String(mpflowSite.pages), mpflowSite.seconds.toFixed(2)],
-    ['bare Astro (a page per article)', String(siteArticles), String(bareSite.pages), bareSite.seconds.toFixed(2)],
-    ['ratio mpflow / bare (goal ≤ 3)', '', '', (mpflowSite.seconds / bareSite.seconds).toFixed(2)],
-  ];
-  const siteWidths = siteRows[0]!.map((_, column) => Math.max(...siteRows.map((row) => row[column]!.length)));
-  process.stdout.write('\n');
-  for (const row of siteRows)
-    process.stdout.write(`${row.map((cell, column) => cell.padEnd(siteWidths[column]!)).join('  ')}\n`);
-}
+if (!values['skip-site']) await benchSite();

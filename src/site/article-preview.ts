@@ -3,9 +3,10 @@
  * in the theme the policy names, with local images pointed at copies the site serves next to
  * the preview (article-images.ts) instead of WeChat's uploaded addresses.
  *
- * Each article is rendered once per build, however many pages (zh-CN, English) ask for it.
+ * Each article is rendered and measured once per build, however many pages (zh-CN, English) ask for it.
  */
 import path from 'node:path';
+import { measureContent } from '../core/publishing/preflight.ts';
 import { departmentRenderer } from '../core/render/department-theme.ts';
 import type { RenderedArticle } from '../core/render/render-article.ts';
 import type { Entry } from './archive-view.ts';
@@ -41,23 +42,32 @@ export function articleDirectory(entry: Entry<ArticleEntry>, root = siteReposito
   return path.join(root, path.dirname(entry.data.file));
 }
 
-const renders = new Map<string, Promise<RenderedArticle>>();
+/** An article as its phone preview shows it, with the count draft/add and publish apply. */
+export interface PreviewRender extends Omit<RenderedArticle, 'tree'> {
+  /** Visible characters, not the HTML's length (preflight.ts measureContent). */
+  characters: number;
+}
+
+const renders = new Map<string, Promise<PreviewRender>>();
 // The department's look and breaks (content/department.yaml, render), as mpflow render and publish use them.
 let departmentRender: { root: string; render: ReturnType<typeof departmentRenderer> } | undefined;
 
-export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = '/'): Promise<RenderedArticle> {
+export function renderPreview(entry: Entry<ArticleEntry>, theme: string, base = '/'): Promise<PreviewRender> {
   const key = `${entry.id}\u0000${theme}\u0000${base}`;
   let render = renders.get(key);
   if (!render) {
     const root = siteRepositoryRoot();
     if (departmentRender?.root !== root) departmentRender = { root, render: departmentRenderer(root) };
-    render = departmentRender.render({
-      markdown: entry.data.body,
-      ...(entry.data.breaks !== undefined ? { breaks: entry.data.breaks } : {}),
-      articleDir: articleDirectory(entry),
-      theme,
-      imageUrl: (src) => (isServableImage(src) ? articleImageHref(entry.id, src, base) : undefined),
-    });
+    render = departmentRender
+      .render({
+        markdown: entry.data.body,
+        ...(entry.data.breaks !== undefined ? { breaks: entry.data.breaks } : {}),
+        articleDir: articleDirectory(entry),
+        theme,
+        imageUrl: (src) => (isServableImage(src) ? articleImageHref(entry.id, src, base) : undefined),
+      })
+      // Kept for the other language's page without its tree: 2,000 trees held to the end of a build cost memory and GC time.
+      .then(({ tree, ...rendered }) => ({ ...rendered, characters: measureContent(rendered.html, tree).characters }));
     renders.set(key, render);
   }
   return render;
