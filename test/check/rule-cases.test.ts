@@ -230,6 +230,25 @@ const cases: RuleCase[] = [
     },
   },
   {
+    name: 'a site language listed without its messages',
+    breakIt: async (repo) => {
+      const at = await edit(
+        repo,
+        'content/department.yaml',
+        'account:',
+        'locales: [zh-CN, zh-TW, en]\naccount:',
+        'zh-TW',
+      );
+      return {
+        file: 'content/department.yaml',
+        rule: 'department/locale-without-messages',
+        ...at,
+        en: "The site language zh-TW has no messages: mpflow ships zh-CN, en; another language's files go in i18n/zh-TW/.",
+        zh: '站点语言 zh-TW 没有消息文件',
+      };
+    },
+  },
+  {
     name: 'no roster',
     breakIt: async (repo) => {
       await repo.remove('content/team.yaml');

@@ -104,7 +104,7 @@ describe('the registry of check rules', () => {
     const synthetic: SourceFile[] = [
       {
         path: 'a.test.ts',
-        text: '  // file/in-a-comment is only talked about\n  expect(out).toMatch(/draw\\/order/);',
+        text: '  // file/in-a-comment is only talked about\n  expect(out).toMatch(/C-2026-01\\.yaml:\\d+:\\d+ +draw\\/order +/);',
       },
       { path: 'b.test.ts', text: "  expect(run.stdout).toContain('appraisal/calibration-bound');" },
     ];

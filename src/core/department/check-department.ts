@@ -10,6 +10,7 @@ import { policyInForce } from '../policy/policy-versions.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import {
   checkDepartmentSettings,
+  checkLocaleMessages,
   DEPARTMENT_SETTINGS_PATH,
   missingSettingsProblem,
   settingsFromFile,
@@ -30,6 +31,8 @@ export function checkDepartment(repository: Repository, problems: Problem[]): vo
   }
   if (!record.valid) return;
   problems.push(...checkDepartmentSettings(record.data, record.locate));
+  // The site build refuses a language without words; check says so first, on the settings line.
+  problems.push(...checkLocaleMessages(record.data, repository.root, record.locate));
   // The logo and icon are served from public/; a wrong path would only show as a broken image.
   for (const field of ['logo', 'favicon'] as const) {
     const sitePath = record.data[field];
