@@ -9,6 +9,7 @@
 import type { LocalizedText } from '../i18n/language.ts';
 import type { Reporter, LintDocument } from './document.ts';
 import type { PhraseEntry } from './phrases.ts';
+import familyTexts from './family-texts.json' with { type: 'json' };
 import { CLOUD_FAMILIES } from './moderation.ts';
 import * as adLaw from './rules/ad-law.ts';
 import * as conduct from './rules/conduct.ts';
@@ -47,118 +48,40 @@ export interface FamilyModule {
   model?: LocalizedText;
 }
 
-export const FAMILY_REGISTRY: readonly FamilyModule[] = [
-  {
-    family: 'ad-law',
-    title: { zh: '广告法', en: 'Advertising Law' },
-    checks: {
-      zh: '最佳、顶级、第一品牌、100% 有效、国家级产品、特供等（《广告法》第九条）',
-      en: 'best, top-grade, No. 1 brand, 100% effective, national-level product, special supply (Advertising Law art. 9)',
-    },
-    rules: adLaw.RULES,
-    phrases: adLaw.PHRASES,
-  },
-  {
-    family: 'medical',
-    title: { zh: '医疗功效', en: 'Medical claims' },
-    checks: {
-      zh: '降血压、治疗失眠、根治、无副作用等（第十六、十七条）',
-      en: 'lowers blood pressure, treats insomnia, cures for good, no side effects (arts. 16, 17)',
-    },
-    rules: medical.RULES,
-    phrases: medical.PHRASES,
-    model: { zh: '像宣称治疗或预防疾病', en: 'a claim to treat or prevent disease' },
-  },
-  {
-    family: 'finance',
-    title: { zh: '金融承诺', en: 'Finance promises' },
-    checks: { zh: '保本保息、稳赚、零风险（第二十五条）', en: 'guaranteed principal or returns, no risk (art. 25)' },
-    rules: finance.RULES,
-    phrases: finance.PHRASES,
-    model: { zh: '像承诺收益或无风险', en: 'a promise of returns or of no risk' },
-  },
-  {
-    family: 'education',
-    title: { zh: '教育承诺', en: 'Education promises' },
-    checks: { zh: '包过、保证录取、提分保证（第二十四条）', en: 'guaranteed pass, admission or scores (art. 24)' },
-    rules: education.RULES,
-    phrases: education.PHRASES,
-    model: { zh: '像对考试或培训效果的保证', en: 'a guarantee of exam or training results' },
-  },
-  {
-    family: 'induce-share',
-    title: { zh: '诱导分享', en: 'Inducing shares' },
-    checks: {
-      zh: '转发、分享、集赞与奖励或条件连在一起的说法（平台运营规范）',
-      en: 'sharing or likes tied to a reward or a condition (platform rules)',
-    },
-    rules: induceShare.RULES,
-    phrases: induceShare.PHRASES,
-    model: { zh: '像以奖励或压力诱导分享', en: 'an inducement to share' },
-  },
-  {
-    family: 'induce-follow',
-    title: { zh: '诱导关注', en: 'Inducing follows' },
-    checks: {
-      zh: '关注后才能查看、关注领奖（平台运营规范）',
-      en: 'follow to unlock, follow for a reward (platform rules)',
-    },
-    rules: induceFollow.RULES,
-    phrases: induceFollow.PHRASES,
-    model: { zh: '像诱导关注公众号', en: 'an inducement to follow the account' },
-  },
-  {
-    family: 'reprint',
-    title: { zh: '转载与原创', en: 'Reprints and originality' },
-    checks: {
-      zh: '头信息与正文是否一致，“侵删”不是授权',
-      en: 'front matter and body agree; a takedown notice is not an authorisation',
-    },
-    rules: reprint.RULES,
-    documentCheck: reprint.checkReprint,
-  },
-  {
-    family: 'lexicon',
-    title: { zh: '团队词库', en: 'Team lexicon' },
-    checks: {
-      zh: '低俗、标题党、谣言、引流、赌博诈骗用语；客服回复的礼貌用语',
-      en: 'vulgar words, clickbait, rumours, contact lures, gambling and fraud; polite replies to users',
-    },
-    // The conduct rules judge replies to users only (the support import); their phrases are not among the article sets.
-    rules: [...lexicon.RULES, ...conduct.RULES],
-    phrases: lexicon.PHRASES,
-    model: { zh: '像谣言、标题党或诈骗引流', en: 'a rumour, clickbait or a fraud lure' },
-  },
-  {
-    family: 'typography',
-    title: { zh: '中文排版', en: 'Chinese typography' },
-    checks: {
-      zh: '中英文间空格、全半角标点、省略号和破折号、繁简混用；--fix 自动修正（只改排版）',
-      en: 'spacing, full- and half-width punctuation, ellipsis and dash, mixed scripts; --fix corrects them (typography only)',
-    },
-    rules: typography.RULES,
-  },
-  {
-    family: 'structure',
-    title: { zh: '结构与可读性', en: 'Structure and readability' },
-    checks: {
-      zh: '段落、句子长度，小标题间隔，图片替代文字，封面；豁免注释的写法',
-      en: 'paragraph and sentence length, subheading gaps, image alt text, cover; how suppressions are written',
-    },
-    rules: [...structure.RULES, ...suppressionRules.RULES],
-    documentCheck: structure.checkStructure,
-  },
-  {
-    family: 'wechat-limits',
-    title: { zh: '微信限制', en: 'WeChat limits' },
-    checks: {
-      zh: '标题、作者、摘要、正文长度，正文图片格式和大小，外部链接',
-      en: 'title, author, digest and body length; body image format and size; external links',
-    },
-    rules: wechatLimits.RULES,
-    documentCheck: wechatLimits.checkWeChatLimits,
-  },
-];
+/** What the handbook says of a family, and how the model reads a sentence of it (families the classifier speaks for). */
+type FamilyTexts = Pick<FamilyModule, 'title' | 'checks' | 'model'>;
+
+/** The families' texts, as data (family-texts.json): the type makes sure every family has them. */
+const FAMILY_TEXTS: Readonly<Record<ComplianceFamily, FamilyTexts>> = familyTexts;
+
+/** A rule module that is a phrase list: its RULES and the PHRASES matched on every article text. */
+const phraseFamily = (module: { RULES: readonly RuleDefinition[]; PHRASES: readonly PhraseEntry[] }) => ({
+  rules: module.RULES,
+  phrases: module.PHRASES,
+});
+
+/** Where each family's rules and checks come from. */
+const FAMILY_CHECKS: Readonly<Record<ComplianceFamily, Pick<FamilyModule, 'rules' | 'phrases' | 'documentCheck'>>> = {
+  'ad-law': phraseFamily(adLaw),
+  medical: phraseFamily(medical),
+  finance: phraseFamily(finance),
+  education: phraseFamily(education),
+  'induce-share': phraseFamily(induceShare),
+  'induce-follow': phraseFamily(induceFollow),
+  reprint: { rules: reprint.RULES, documentCheck: reprint.checkReprint },
+  // The conduct rules judge replies to users only (the support import); their phrases are not among the article sets.
+  lexicon: { rules: [...lexicon.RULES, ...conduct.RULES], phrases: lexicon.PHRASES },
+  typography: { rules: typography.RULES },
+  structure: { rules: [...structure.RULES, ...suppressionRules.RULES], documentCheck: structure.checkStructure },
+  'wechat-limits': { rules: wechatLimits.RULES, documentCheck: wechatLimits.checkWeChatLimits },
+};
+
+/** In the order of COMPLIANCE_FAMILIES (types.ts), which the two tables above must both cover (the type says so). */
+export const FAMILY_REGISTRY: readonly FamilyModule[] = COMPLIANCE_FAMILIES.map((family) => ({
+  family,
+  ...FAMILY_TEXTS[family],
+  ...FAMILY_CHECKS[family],
+}));
 
 /** The families the sentence classifier is trained for, in registry order. */
 export const MODEL_FAMILIES: readonly ComplianceFamily[] = FAMILY_REGISTRY.filter((entry) => entry.model).map(
@@ -170,12 +93,23 @@ const MODEL_BASIS = {
   en: "The sentence classifier trained in this repository (src/core/compliance/content-model.json, data in test/compliance-eval/corpus-real); same basis as the family's rules.",
 };
 
+/** A warning derived from a family (its model or cloud rule): the family's, with its own basis and texts. */
+function derivedWarning(
+  entry: FamilyModule,
+  kind: 'model' | 'cloud',
+  texts: Pick<RuleDefinition, 'basis' | 'summary' | 'help'>,
+): RuleDefinition {
+  return defineRule(`${entry.family}/${kind}` as ComplianceRuleId, {
+    family: entry.family,
+    severity: 'warning',
+    ...texts,
+  });
+}
+
 /** The classifier's rules: one `<family>/model` warning per modelled family. */
 export function modelRule(entry: FamilyModule): RuleDefinition {
   const reads = entry.model!;
-  return defineRule(`${entry.family}/model` as ComplianceRuleId, {
-    family: entry.family,
-    severity: 'warning',
+  return derivedWarning(entry, 'model', {
     basis: MODEL_BASIS,
     summary: { zh: `模型判断此句${reads.zh}`, en: `The model reads this sentence as ${reads.en}` },
     help: {
@@ -187,9 +121,7 @@ export function modelRule(entry: FamilyModule): RuleDefinition {
 
 /** The optional cloud layer's rules (moderation.ts): one `<family>/cloud` warning per content family a provider may name. */
 export function cloudRule(entry: FamilyModule): RuleDefinition {
-  return defineRule(`${entry.family}/cloud` as ComplianceRuleId, {
-    family: entry.family,
-    severity: 'warning',
+  return derivedWarning(entry, 'cloud', {
     basis: {
       zh: '制度 compliance.moderation 配置的云端内容审核服务的结论（按段落摘要缓存在仓库中）；依据与该类别的规则相同。',
       en: "The verdict of the cloud moderation service configured in the policy's compliance.moderation (cached in the repository by paragraph digest); same basis as the family's rules.",
@@ -229,8 +161,3 @@ export function ruleTableRows(
 
 /** Every rule of every family, in registry order. */
 export const ALL_RULE_DEFINITIONS: readonly RuleDefinition[] = FAMILY_REGISTRY.flatMap(familyRules);
-
-/** The registry's families must be the type's (types.ts holds the names so that rule ids type-check). */
-if (FAMILY_REGISTRY.map((entry) => entry.family).join() !== COMPLIANCE_FAMILIES.join()) {
-  throw new Error('src/core/compliance/registry.ts and COMPLIANCE_FAMILIES in types.ts list different families');
-}
