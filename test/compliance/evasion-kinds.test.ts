@@ -25,6 +25,21 @@ const KINDS: ReadonlyArray<[kind: string, line: string, ruleId: string, column: 
     1,
     '转发到<span>朋友</span>圈领取',
   ],
+  // The same kinds in other spellings: pinyin of 第一, capitals and a space, another word's homophone,
+  // a hexadecimal entity, an emoji written as an entity, a circled digit, a tag inside 最佳.
+  ['pinyin of 第一', '本店销量diyi。', 'ad-law/absolute-term', 3, '销量diyi'],
+  ['pinyin in capitals with a space', '本店茶叶Zui Jia,欢迎选购。', 'ad-law/absolute-term', 5, 'Zui Jia'],
+  ['a homophone of 朋友圈', '转发到盆友圈领取红包。', 'induce-share/reward-for-share', 1, '转发到盆友圈领取'],
+  [
+    'a hexadecimal HTML entity',
+    '转发到&#x670B;友圈领取红包。',
+    'induce-share/reward-for-share',
+    1,
+    '转发到&#x670B;友圈领取',
+  ],
+  ['an emoji written as an HTML entity', '集&#x1F31F;赞送茶样。', 'induce-share/collect-likes', 1, '集&#x1F31F;赞'],
+  ['a circled digit', '全网第①的岩茶。', 'ad-law/absolute-term', 1, '全网第①'],
+  ['an inline tag inside 最佳', '最<span>佳</span>口感的茶。', 'ad-law/absolute-term', 1, '最<span>佳'],
 ];
 
 describe('evasion kinds', () => {
@@ -47,12 +62,32 @@ describe('evasion kinds', () => {
     expect(finding).toMatchObject({ line: 3, column: 1, endLine: 4, endColumn: 2 });
   });
 
+  it('catches disguised words in the title and digest at their place in the front matter', () => {
+    const source = '---\ntitle: "集🌟赞送茶样"\ndigest: 本店茶叶zuijia\n---\n\n正文。\n';
+    const found = lintMarkdown(source, { file: 'a.md' })
+      .findings.filter((item) => item.family === 'induce-share' || item.family === 'ad-law')
+      .map((item) => [item.ruleId, item.line, item.column, item.endColumn, item.matched]);
+    expect(found).toEqual([
+      ['induce-share/collect-likes', 2, 9, 13, '集🌟赞'],
+      ['ad-law/absolute-term', 3, 13, 19, 'zuijia'],
+    ]);
+  });
+
+  it('catches a claim written one character per line at the first and the last of its lines', () => {
+    const finding = lintMarkdown('开头一段。\n\n国\n家\n级\n好\n茶\n', { frontMatter: false }).findings.find(
+      (item) => item.ruleId === 'ad-law/national-level',
+    );
+    expect(finding).toMatchObject({ line: 3, column: 1, endLine: 5, endColumn: 2 });
+  });
+
   it('leaves the look-alikes alone: a short line of poetry, a word that merely sounds alike, pinyin inside an English word', () => {
     for (const text of [
       '春\n眠\n不觉晓。',
       '茶香醉人，佳节里一家人围坐。',
       '他是一位茶艺师。\n\nThe word padiyiu is not pinyin.',
       '国家一级保护植物。',
+      '全国第1季度的产量。',
+      '他把朋友圈🎉的照片删了。',
     ]) {
       const findings = lintMarkdown(`${text}\n`, { frontMatter: false }).findings.filter(
         (item) => !['typography', 'structure', 'wechat-limits'].includes(item.family),

@@ -135,6 +135,13 @@ export function buildTextView(source: string, excluded?: Uint8Array): TextView {
       const entity = decodeEntity(source, index);
       if (entity) {
         index += entity.length - 1;
+        if (entity.code >= 0x1f000 && entity.code <= 0x1faff) {
+          // An emoji written as an entity (集&#x1F31F;赞) is a symbol inside the word like the emoji itself.
+          if (lastKeptCjk && pendingStart === -1) pendingStart = size;
+          push(0xd800 + ((entity.code - 0x10000) >> 10), from);
+          push(0xdc00 + ((entity.code - 0x10000) & 0x3ff), from);
+          continue;
+        }
         if (entity.code > 0xffff) {
           emit(0xd800 + ((entity.code - 0x10000) >> 10), from);
           emit(0xdc00 + ((entity.code - 0x10000) & 0x3ff), from);

@@ -171,7 +171,7 @@ export const PHRASES: PhraseEntry[] = [
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
     wordStart: true,
-    pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第一(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`,
+    pattern: `${SCOPE}(?:最[\\u4e00-\\u9fff]{1,2}|第(?:一|1(?![0-9.]))(?![条座次届批季年天章节集期轮个位名])|no\\.? ?1(?![0-9])|top ?1(?![0-9])|之最|领先)`,
     except: FACTS,
   },
   {
