@@ -6,26 +6,35 @@ import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
 import { checkDateOrder, checkMemberReference, isWellFormedId, suggestion } from './reference-helpers.ts';
 
+/** Each row's `article` names an article of the repository (a well-formed id that is not is reported, with the nearest). */
+function checkArticleColumn(
+  table: TableFile<{ article: string }>,
+  articleIds: ReadonlySet<string>,
+  problems: Problem[],
+): void {
+  for (const row of table.rows) {
+    const article = row.data.article;
+    if (isWellFormedId('article', article) && !articleIds.has(article)) {
+      const hint = suggestion(article, articleIds);
+      problems.push(
+        makeProblem(
+          table.file,
+          'ref/unknown-article',
+          text(`文章“${article}”不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`),
+          row.locate(['article']),
+          'article',
+        ),
+      );
+    }
+  }
+}
+
 export function checkMetrics(repository: Repository, problems: Problem[]): void {
   const members = indexMembers(repository.team?.data);
 
   for (const table of repository.articleStats) {
     checkMonthAndDuplicates(table, (row) => `${row.date}|${row.article}`, problems);
-    for (const row of table.rows) {
-      const article = row.data.article;
-      if (isWellFormedId('article', article) && !repository.articleIds.has(article)) {
-        const hint = suggestion(article, repository.articleIds);
-        problems.push(
-          makeProblem(
-            table.file,
-            'ref/unknown-article',
-            text(`文章“${article}”不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`),
-            row.locate(['article']),
-            'article',
-          ),
-        );
-      }
-    }
+    checkArticleColumn(table, repository.articleIds, problems);
   }
   for (const table of repository.followerChanges)
     checkMonthAndDuplicates(table, (row) => `${row.date}|${row.source}`, problems);
@@ -40,21 +49,7 @@ export function checkMetrics(repository: Repository, problems: Problem[]): void 
     checkMonthAndDuplicates(table, (row) => `${row.date}|${row.kind}|${row.key}|${row.field}`, problems);
   for (const table of repository.articleTotals ?? []) {
     checkMonthAndDuplicates(table, (row) => `${row.date}|${row.article}|${row.statDate}`, problems);
-    for (const row of table.rows) {
-      const article = row.data.article;
-      if (isWellFormedId('article', article) && !repository.articleIds.has(article)) {
-        const hint = suggestion(article, repository.articleIds);
-        problems.push(
-          makeProblem(
-            table.file,
-            'ref/unknown-article',
-            text(`文章“${article}”不存在。${hint.zh}`, `Article "${article}" does not exist.${hint.en}`),
-            row.locate(['article']),
-            'article',
-          ),
-        );
-      }
-    }
+    checkArticleColumn(table, repository.articleIds, problems);
   }
   for (const table of repository.followerTotals) checkMonthAndDuplicates(table, (row) => String(row.date), problems);
   // Written by the support import: one digest per conversation, one conduct count per day and agent.

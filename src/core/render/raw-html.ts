@@ -17,6 +17,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { text as localized, type LocalizedText } from '../i18n/language.ts';
+import { FORBIDDEN_ELEMENTS } from './inline-styles.ts';
 
 export interface RawHtmlRemoval {
   /** 1-based line and column in the Markdown body the renderer was given. */
@@ -99,23 +100,12 @@ const RENAMED: Record<string, { tagName: string; style?: string }> = {
   big: { tagName: 'span', style: 'font-size: 1.2em;' },
 };
 
-/** Elements removed with everything inside: they run code, embed pages or are form controls. */
+/**
+ * Elements removed with everything inside: those the editor strips or that run code, embed pages
+ * or are form controls (the renderer's own forbidden list), and media and documents besides.
+ */
 const DROPPED_WITH_CONTENT = new Set([
-  'script',
-  'style',
-  'link',
-  'meta',
-  'iframe',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'noscript',
-  'template',
-  'base',
+  ...FORBIDDEN_ELEMENTS,
   'video',
   'audio',
   'canvas',

@@ -1,3 +1,4 @@
+import { isoInTimeZone } from '../calendar/wall-clock.ts';
 import { pick, type Language } from '../i18n/language.ts';
 import { ROLE_NAMES } from '../team/roster.ts';
 import type { ReviewDecision, StageResult } from './review-input.ts';
@@ -19,19 +20,10 @@ export function statusDescription(decision: ReviewDecision, language: Language):
 
 /** A moment shown in the department's time zone, e.g. 2026-09-01 20:30. */
 export function formatMoment(iso: string, timeZone: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(moment);
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
+  // The wall clock to the minute: 2026-09-01T20:30:00+08:00 → 2026-09-01 20:30.
+  return isoInTimeZone(instant, timeZone).slice(0, 16).replace('T', ' ');
 }
 
 const VERDICT_ICON = { success: '✅', pending: '⏳', failure: '❌' } as const;

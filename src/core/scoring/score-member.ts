@@ -164,22 +164,18 @@ function evaluateParts(
     const scale = part.prorate ? inputs.daysInPost / inputs.daysInMonth : 1;
     const target = normaliserTarget(part.normaliser, scale) ?? null;
     const basis = kpi?.basis ?? text('没有数据', 'no data');
+    let score: number | null;
+    let status: PartExplanation['status'];
     if (raw === null) {
       const rule = part.missing ?? 'reweight';
       if (rule === 'block') blocked.push(text(`缺少数据项 ${part.kpi}`, `no value for ${part.kpi}`));
-      return {
-        kpi: part.kpi,
-        declaredWeight: part.weight,
-        effectiveWeight: 0,
-        raw,
-        target,
-        normaliser: part.normaliser.kind,
-        score: rule === 'zero' ? 0 : null,
-        contribution: 0,
-        status: missingStatus(rule),
-        basis,
-      };
+      score = rule === 'zero' ? 0 : null;
+      status = missingStatus(rule);
+    } else {
+      score = normalise(raw, part.normaliser, scale);
+      status = 'scored';
     }
+    // Weights and contributions are settled below, once every part's score is known.
     return {
       kpi: part.kpi,
       declaredWeight: part.weight,
@@ -187,9 +183,9 @@ function evaluateParts(
       raw,
       target,
       normaliser: part.normaliser.kind,
-      score: normalise(raw, part.normaliser, scale),
+      score,
       contribution: 0,
-      status: 'scored',
+      status,
       basis,
     };
   });
