@@ -144,21 +144,21 @@ const cases: RuleCase[] = [
     },
   },
   {
-    name: 'a KPI normaliser of a kind the model does not have',
+    name: 'a KPI normaliser that does not say its kind',
     breakIt: async (repo) => {
       const at = await edit(
         repo,
         POLICY,
         'normaliser: { kind: linear, target: 3000, cap: 100 }',
-        'normaliser: { kind: exponential, target: 3000 }',
-        '{ kind: exponential',
+        'normaliser: { target: 3000, cap: 100 }',
+        '{ target: 3000',
       );
       return {
         file: POLICY,
         rule: 'schema/invalid',
         ...at,
-        en: 'normaliser does not match the model',
-        zh: 'normaliser 不符合数据模型',
+        en: 'normaliser matches none of the forms the model allows (How a raw value becomes a 0–100 score): its kind is one of linear, lower-is-better, bands.',
+        zh: 'normaliser 不符合数据模型允许的任何一种写法（把原始数值折算为 0–100 分的方法）：kind 须是 linear、lower-is-better、bands 之一',
       };
     },
   },
@@ -468,6 +468,27 @@ describe('mpflow check reports each rule at its place', () => {
   it.each(cases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
     const expected = await testCase.breakIt(repository);
     await expectReported(expected);
+  });
+
+  it('reports one problem for a normaliser of a kind the model does not have, and the fields of the kind it names', async () => {
+    const policy = await repository.read(POLICY);
+    const broken = policy
+      .replace(
+        'normaliser: { kind: linear, target: 3000, cap: 100 }',
+        'normaliser: { kind: linaer, target: 3000, cap: 100 }',
+      )
+      .replace('normaliser: { kind: linear, target: 180, cap: 100 }', 'normaliser: { kind: bands, target: 180 }');
+    await repository.write(POLICY, broken);
+    const { problems } = await checkRepository(repository.root, { now: Date.parse(NOW) });
+    expect(
+      problems.map(
+        (problem) => `${problem.span.start.line}:${problem.span.start.column} ${problem.ruleId} ${problem.message.en}`,
+      ),
+    ).toEqual([
+      `${positionOf(broken, 'linaer').line}:${positionOf(broken, 'linaer').column} schema/enum Field appraisal.weights[0].children[0].parts.copywriter[0].normaliser.kind has "linaer"; allowed: linear, lower-is-better, bands. Did you mean linear?`,
+      `${positionOf(broken, '{ kind: bands').line}:${positionOf(broken, '{ kind: bands').column} schema/required Required field appraisal.weights[0].children[0].parts.copywriter[1].normaliser.bands is missing (Bands, highest min first).`,
+      `${positionOf(broken, 'target: 180').line}:${positionOf(broken, 'target: 180').column} schema/unknown-field Unknown field appraisal.weights[0].children[0].parts.copywriter[1].normaliser.target. Allowed fields: kind, bands.`,
+    ]);
   });
 
   it('names the age identity setting when the key file it points to cannot be read', async () => {

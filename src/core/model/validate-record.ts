@@ -26,7 +26,7 @@ export function validateRecord(kind: RecordKind, data: unknown, file: string, lo
   if (validate(data)) return [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of readAlternativesByKind(validate.errors ?? [])) {
     // `if` only says that a `then` failed; the `then` error itself is reported.
     if (error.keyword === 'if') continue;
     const problem = problemFromError(error, kind, file, locate);
@@ -36,6 +36,58 @@ export function validateRecord(kind: RecordKind, data: unknown, file: string, lo
     problems.push(problem);
   }
   return problems;
+}
+
+/**
+ * A `oneOf` whose branches each fix `kind` (a KPI's normaliser: linear, lower-is-better, bands) is
+ * read as the writer meant it: the branch their kind names reports its own errors, a kind no branch
+ * has is one error on `kind` listing the kinds, and a value without a kind is one error saying so.
+ * Otherwise every branch's errors were reported: six problems, and ajv's "must match exactly one
+ * schema in oneOf", for one typo.
+ */
+function readAlternativesByKind(errors: ErrorObject[]): ErrorObject[] {
+  let result = errors;
+  for (const alternatives of errors.filter((error) => error.keyword === 'oneOf')) {
+    const kinds = kindsOf(alternatives.schema);
+    const value = alternatives.data as { kind?: unknown } | null;
+    if (!kinds || typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    const prefix = `${alternatives.schemaPath}/`;
+    const { instancePath } = alternatives;
+    // The same $defs serve every normaliser of a policy: a branch error is this value's when its path is within it.
+    const branchOf = (error: ErrorObject) =>
+      error.schemaPath.startsWith(prefix) &&
+      (error.instancePath === instancePath || error.instancePath.startsWith(`${instancePath}/`))
+        ? Number(error.schemaPath.slice(prefix.length).split('/')[0])
+        : undefined;
+    const hasKind = typeof value.kind === 'string';
+    const chosen = hasKind ? kinds.indexOf(value.kind as string) : -1;
+    const kept = result.filter((error) => {
+      const branch = branchOf(error);
+      if (branch !== undefined) return branch === chosen;
+      // ajv's "must match exactly one" stays only for a value without a kind (worded in problemFromError).
+      return error !== alternatives || !hasKind;
+    });
+    if (hasKind && chosen === -1) {
+      kept.push({
+        ...alternatives,
+        keyword: 'enum',
+        instancePath: `${instancePath}/kind`,
+        params: { allowedValues: kinds },
+        data: value.kind,
+      });
+    }
+    result = kept;
+  }
+  return result;
+}
+
+/** The kinds of a `oneOf` whose every branch fixes `kind` to a constant; undefined for any other `oneOf`. */
+function kindsOf(branches: unknown): string[] | undefined {
+  if (!Array.isArray(branches)) return undefined;
+  const kinds = branches.map(
+    (branch) => (branch as { properties?: { kind?: { const?: unknown } } })?.properties?.kind?.const,
+  );
+  return kinds.every((kind): kind is string => typeof kind === 'string') ? kinds : undefined;
 }
 
 export function pathSegments(instancePath: string): PathSegment[] {
@@ -263,6 +315,24 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
           `${capitalise(fieldLabel.en)} has a key ${show(name)} in the wrong form.`,
         ),
         locate([...path, name], 'key'),
+      );
+    }
+    case 'oneOf':
+    case 'anyOf': {
+      const description = describe(error.parentSchema);
+      const kinds = kindsOf(error.schema);
+      const about = description
+        ? text(`（${description.zh.replace(/。$/, '')}）`, ` (${description.en.replace(/\.$/, '')})`)
+        : text('', '');
+      const hint = kinds
+        ? text(`：kind 须是 ${kinds.join('、')} 之一`, `: its kind is one of ${kinds.join(', ')}`)
+        : text('', '');
+      return make(
+        'schema/invalid',
+        text(
+          `${fieldLabel.zh}不符合数据模型允许的任何一种写法${about.zh}${hint.zh}。`,
+          `${capitalise(fieldLabel.en)} matches none of the forms the model allows${about.en}${hint.en}.`,
+        ),
       );
     }
     default:
