@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mpflowCacheFolder } from './user-cache.ts';
+import { mpflowCacheFolder, writeCacheFile } from './user-cache.ts';
 
 /**
  * What `mpflow check` learnt about each file last time, so an unchanged file is not parsed,
@@ -115,19 +115,7 @@ export function openCheckCache(root: string, env: NodeJS.ProcessEnv = process.en
     },
     save(): void {
       if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(temporary, JSON.stringify({ tool, entries: used } satisfies CacheFile));
-        renameSync(temporary, file);
-        removeStale(folder, file);
-      } catch {
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written.
-        }
-      }
+      if (writeCacheFile(file, JSON.stringify({ tool, entries: used } satisfies CacheFile))) removeStale(folder, file);
     },
   };
 }

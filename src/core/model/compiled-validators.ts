@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { mpflowCacheFolder } from '../cache/user-cache.ts';
+import { mpflowCacheFolder, writeCacheFile } from '../cache/user-cache.ts';
 import { isCalendarDate, isOffsetDateTime, isYearMonth } from './dates.ts';
 import { COMMON_SCHEMA, RECORD_SCHEMAS, type RecordKind } from './schemas.ts';
 
@@ -63,7 +63,8 @@ export function compileValidators(env: NodeJS.ProcessEnv = process.env): Map<Rec
     }
   }
   code = standaloneValidators();
-  storeQuietly(file, code);
+  // A cache that cannot be written (read-only home, full disk) only costs the next run the compile.
+  writeCacheFile(file, code);
   return instantiate(code);
 }
 
@@ -113,20 +114,4 @@ function instantiate(code: string): Map<RecordKind, ValidateFunction> {
   // The code is ajv's own output for mpflow's schemas (just compiled, or cached by the digest of its inputs).
   new Function('require', 'module', 'exports', code)(load, module, module.exports);
   return new Map(Object.keys(RECORD_SCHEMAS).map((kind) => [kind as RecordKind, module.exports[kind]!]));
-}
-
-/** A cache that cannot be written (read-only home, full disk) only costs the next run the compile. */
-function storeQuietly(file: string, code: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, code);
-    renameSync(temporary, file);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written there either.
-    }
-  }
 }
