@@ -125,8 +125,8 @@ const cases: RuleCase[] = [
         file: ARTICLE,
         rule: 'schema/format',
         ...at,
-        en: 'Field contentSourceUrl "https://mp.weixin.qq.com/s/岩 茶" is not a valid uri.',
-        zh: '不是有效的 uri',
+        en: 'Field contentSourceUrl "https://mp.weixin.qq.com/s/岩 茶" is not a valid web address (no spaces;',
+        zh: '字段 contentSourceUrl 的值“https://mp.weixin.qq.com/s/岩 茶”不是有效的网址（不能有空格',
       };
     },
   },

@@ -389,11 +389,19 @@ function formatProblem(
       ),
     );
   }
+  // The schemas' one other format is a web address; a person knows that word, not "uri".
+  const what =
+    format === 'uri'
+      ? text(
+          '网址（不能有空格，如 https://mp.weixin.qq.com/s/…）',
+          'web address (no spaces; e.g. https://mp.weixin.qq.com/s/…)',
+        )
+      : text(format, format);
   return make(
     'schema/format',
     text(
-      `${fieldLabel.zh}的值${showZh(value)}不是有效的 ${format}。`,
-      `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${format}.`,
+      `${fieldLabel.zh}的值${showZh(value)}不是有效的${what.zh}。`,
+      `${capitalise(fieldLabel.en)} ${show(value)} is not a valid ${what.en}.`,
     ),
   );
 }
