@@ -138,8 +138,8 @@ const cases: RuleCase[] = [
         file: ARTICLE,
         rule: 'schema/unique',
         ...at,
-        en: 'Field tags repeats item 1 as item 3.',
-        zh: '字段 tags 中第 1 项和第 3 项重复',
+        en: 'Field tags has "岩茶" twice: items 1 and 3.',
+        zh: '字段 tags 中“岩茶”出现了两次：第 1 项和第 3 项',
       };
     },
   },

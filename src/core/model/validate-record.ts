@@ -296,12 +296,16 @@ function problemFromError(error: ErrorObject, kind: RecordKind, file: string, lo
       );
     }
     case 'uniqueItems': {
+      // ajv names the later copy i and the earlier j; the problem points at the later one, the one to delete.
       const { i, j } = error.params as { i: number; j: number };
+      const item = Array.isArray(error.data) ? error.data[i] : undefined;
+      const first = Math.min(i, j) + 1;
+      const again = Math.max(i, j) + 1;
       return make(
         'schema/unique',
         text(
-          `${fieldLabel.zh}中第 ${j + 1} 项和第 ${i + 1} 项重复。`,
-          `${capitalise(fieldLabel.en)} repeats item ${j + 1} as item ${i + 1}.`,
+          `${fieldLabel.zh}中${showZh(item)}出现了两次：第 ${first} 项和第 ${again} 项。`,
+          `${capitalise(fieldLabel.en)} has ${show(item)} twice: items ${first} and ${again}.`,
         ),
         locate([...path, i]),
       );
