@@ -771,23 +771,13 @@ function articles(
     const date = readDate(row, columns.date!, file, problems, notices);
     const titleCell = cellAt(row, columns.title!);
     const article = byTitle.get(normaliseTitle(titleCell.value));
-    const figures: Cells = {};
-    // A column the export lacks stays undefined: the store keeps what it has (likes from an earlier
-    // export, favourites from the API) instead of overwriting it with 0.
-    for (const field of ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const)
-      if (columns[field] !== undefined)
-        figures[field] = readCount(row, columns[field], file, problems, ARTICLE_COLUMNS[field][0]);
+    const figures = readFigures(row, columns, ARTICLE_COLUMNS, ARTICLE_FIGURE_FIELDS, file, problems);
     if (!article) {
       const reason =
         article === null
           ? text('有多篇文章同名', 'several articles have this title')
           : text('仓库里没有这个标题的文章', 'no article in the repository has this title');
-      notices.push({
-        file,
-        line: titleCell.line,
-        column: titleCell.column,
-        message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`),
-      });
+      notices.push(skippedTitle(file, titleCell, reason));
       continue;
     }
     if (!date) continue;
@@ -805,6 +795,38 @@ function articles(
   }
   if (problems.length > 0) throw new ExportImportError(problems);
   return { batch: { articles: [...days.values()] }, rows: rows.length };
+}
+
+/** The count columns of an article export, in the order they are read. */
+const ARTICLE_FIGURE_FIELDS = ['reads', 'readers', 'shares', 'shareUsers', 'likes', 'comments', 'favorites'] as const;
+const NOTIFIED_FIGURE_FIELDS = ['readers', 'reads', 'shareUsers', 'shares', 'targetUsers'] as const;
+
+/**
+ * A row's counts, by field. A column the export lacks stays undefined: the store keeps what it
+ * has (likes from an earlier export, favourites from the API) instead of overwriting it with 0.
+ */
+function readFigures<Field extends string>(
+  row: CsvRow,
+  columns: Columns,
+  names: Record<Field, readonly string[]>,
+  fields: readonly Field[],
+  file: string,
+  problems: ExportMessage[],
+): Cells {
+  const figures: Cells = {};
+  for (const field of fields)
+    if (columns[field] !== undefined) figures[field] = readCount(row, columns[field], file, problems, names[field][0]!);
+  return figures;
+}
+
+/** The notice for a row whose article cannot be told from its title (or its 内容url). */
+function skippedTitle(file: string, titleCell: CsvCell, reason: LocalizedText): ExportMessage {
+  return {
+    file,
+    line: titleCell.line,
+    column: titleCell.column,
+    message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`),
+  };
 }
 
 /** Article ids by normalised title; null where two articles share a title (a row cannot be matched by it). */
@@ -954,10 +976,7 @@ function notifiedContent(
     const idx = /[?&]idx=(\d+)/.exec(url)?.[1] ?? '1';
     const article =
       (mid ? byMessage(`${mid}_${idx}`, '') : undefined) ?? byTitle.get(normaliseTitle(titleCell.value)) ?? undefined;
-    const figures: Cells = {};
-    for (const field of ['readers', 'reads', 'shareUsers', 'shares', 'targetUsers'] as const)
-      if (columns[field] !== undefined)
-        figures[field] = readCount(row, columns[field], file, problems, NOTIFIED_COLUMNS[field][0]);
+    const figures = readFigures(row, columns, NOTIFIED_COLUMNS, NOTIFIED_FIGURE_FIELDS, file, problems);
     if (!article) {
       const reason =
         byTitle.get(normaliseTitle(titleCell.value)) === null
@@ -966,12 +985,7 @@ function notifiedContent(
               '没有发布记录的 msgid 与内容url 对应，也没有同名文章',
               'no publish record has the msgid in its 内容url and no article has this title',
             );
-      notices.push({
-        file,
-        line: titleCell.line,
-        column: titleCell.column,
-        message: text(`跳过“${titleCell.value}”：${reason.zh}。`, `Skipped "${titleCell.value}": ${reason.en}.`),
-      });
+      notices.push(skippedTitle(file, titleCell, reason));
       continue;
     }
     if (snapshot < date) {
