@@ -12,16 +12,17 @@
  * number. A 合计/总计 row is skipped with a notice. Every problem names its file, line and column,
  * all problems are reported together, and a file with any problem contributes nothing.
  */
-import iconv from 'iconv-lite';
-import { Converter } from 'opencc-js/t2cn';
 import { text, type LocalizedText } from '../i18n/language.ts';
-import { isCalendarDate } from '../model/dates.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { tokenizeCsv, type CsvCell, type CsvRow } from '../source/csv-source.ts';
 import { readHtmlTable, readWorkbook, sniffExportFile, type ExportFormat } from './export-files.ts';
+import { decodeExport, normaliseHeader, parseExportDate, stripHeader, toSimplified } from './export-text.ts';
 import { addDays, FOLLOWER_SOURCES } from './kpis.ts';
 import { ALL_READ_SOURCES, articleMatcher } from './wechat-import.ts';
 import type { Cells, MetricBatch } from './storage.ts';
+
+// Read by the tests and the CLI at this address since the importer was one file.
+export { normaliseHeader, parseExportDate } from './export-text.ts';
 
 export type ExportKind = 'user-growth' | 'articles' | 'audience' | 'notified-content' | 'trend';
 
@@ -61,8 +62,6 @@ export interface ExportImportOptions {
   /** Today in the department's time zone (YYYY-MM-DD). */
   today: string;
 }
-
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 /** Header names the back office uses, by field; the first is the one shown in messages. */
 const USER_GROWTH_COLUMNS = {
@@ -123,85 +122,6 @@ const SOURCE_NAMES: Record<string, number> = {
   直播: 201,
   视频号直播: 201,
 };
-
-/** A header without BOM, spaces, colons and a unit in brackets: 新关注人数（人） → 新关注人数. */
-function stripHeader(value: string): string {
-  return value
-    .replace(/^\ufeff/, '')
-    .replace(/[（(][^（()）]*[)）]/g, '')
-    .replace(/[\s()（）:：]/g, '')
-    .trim();
-}
-
-export function normaliseHeader(value: string): string {
-  return toSimplified(stripHeader(value));
-}
-
-/** Decodes an export's bytes: UTF-8 (BOM or not), else GBK/GB18030. */
-export function decodeExport(bytes: Uint8Array, file: string): { text: string; notice?: ExportMessage } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const decoded = iconv
-      .decode(Buffer.from(bytes), bytes[0] === 0xff ? 'utf-16le' : 'utf-16be')
-      .replace(/^\ufeff/, '');
-    return {
-      text: decoded.replace(/\r\n?/g, '\n'),
-      notice: {
-        file,
-        message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.'),
-      },
-    };
-  }
-  // UTF-16 without a BOM: a NUL beside nearly every ASCII character (little-endian when it follows).
-  const head = bytes.subarray(0, 4096);
-  const oddNuls = head.filter((byte, index) => index % 2 === 1 && byte === 0).length;
-  const evenNuls = head.filter((byte, index) => index % 2 === 0 && byte === 0).length;
-  if (head.length >= 4 && Math.max(oddNuls, evenNuls) >= head.length / 4) {
-    const decoded = iconv
-      .decode(Buffer.from(bytes), oddNuls >= evenNuls ? 'utf-16le' : 'utf-16be')
-      .replace(/^\ufeff/, '');
-    return {
-      text: decoded.replace(/\r\n?/g, '\n'),
-      notice: {
-        file,
-        message: text('文件是 UTF-16 编码，已按 UTF-16 读取。', 'The file is UTF-16; it was read as such.'),
-      },
-    };
-  }
-  try {
-    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-    return { text: decoded.replace(/\r\n?/g, '\n') };
-  } catch {
-    const decoded = iconv.decode(Buffer.from(bytes), 'gb18030');
-    return {
-      text: decoded.replace(/\r\n?/g, '\n'),
-      notice: {
-        file,
-        message: text('文件不是 UTF-8，已按 GBK/GB18030 读取。', 'The file is not UTF-8; it was read as GBK/GB18030.'),
-      },
-    };
-  }
-}
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A date cell in any of the forms the back office and Excel write; undefined when it is none. */
-export function parseExportDate(value: string): string | undefined {
-  const trimmed = value.trim();
-  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?$/.exec(trimmed);
-  if (!match) match = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
-  if (match) {
-    const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-    return isCalendarDate(date) ? date : undefined;
-  }
-  // Excel stores dates as days since 1899-12-30; a CSV saved from a sheet with a general-format
-  // column shows that number (46327 = 2026-11-01).
-  if (/^\d{5}(\.0+)?$/.test(trimmed)) {
-    const serial = Number(trimmed);
-    if (serial >= 20000 && serial <= 80000)
-      return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
-  }
-  return undefined;
-}
 
 function findColumn(header: CsvCell[], names: readonly string[]): number {
   const normalised = header.map((cell) => normaliseHeader(cell.value));
@@ -356,8 +276,8 @@ export async function importBackOfficeExport(
       });
     return importRows(sheet?.rows ?? [], sniffed.kind, file, repository, options, notices);
   }
-  const decoded = decodeExport(bytes, file);
-  if (decoded.notice) notices.push(decoded.notice);
+  const decoded = decodeExport(bytes);
+  if (decoded.notice) notices.push({ file, message: decoded.notice });
   if (sniffed.kind === 'html')
     return importRows(readHtmlTable(decoded.text), 'html', file, repository, options, notices);
   let { rows, problems: syntax } = csvRows(decoded.text, file);
