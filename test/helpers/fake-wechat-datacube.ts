@@ -3,7 +3,7 @@ import type { FakeRoute } from './fake-wechat-server.ts';
 
 /**
  * The datacube (analytics) endpoints of the fake WeChat server, as routes for startFakeWeChat's
- * `extraRoutes`. They reproduce what ../shared/docs/wechat-api.md says the real ones do:
+ * `extraRoutes`. They reproduce what WeChat's datacube documentation says the real ones do:
  * - each endpoint's maximum span (a longer range answers errcode 61501 日期范围错误; a date not written YYYY-MM-DD answers 61500 日期格式错误);
  * - end_date at most yesterday in Asia/Shanghai (today or later answers 61501 too), begin_date not
  *   after end_date, nothing before 2014-12-01, and the newer endpoints nothing before 2025-11-01;

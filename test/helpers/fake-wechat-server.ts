@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A fake WeChat Official Account API on loopback: real HTTP, the documented request and answer
- * shapes (../shared/docs/wechat-api.md, ../shared/fixtures/wechat-samples/) and the documented
+ * shapes (as WeChat's Official Account API documentation gives them) and the documented
  * errors, so the client and the publisher are tested the way they meet WeChat.
  */
 
