@@ -2,8 +2,9 @@
  * Issue 17: axe-core (through @axe-core/playwright) finds no accessibility violation on any page
  * type of the site, in the light and the dark theme, on a phone (375 px) and a laptop (1280 px).
  * One browser on the run's shared build; one context per theme and width, whose one tab visits
- * every page type in turn. A failure lists each violation's rule, the elements it names and the
- * page, so the fix can start from the message.
+ * every page type in turn. At 375 px each page is also measured: it must not scroll sideways and
+ * no table may be wider than the screen. A failure lists each violation's rule, the elements it
+ * names and the page, so the fix can start from the message.
  */
 import { readdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -119,7 +120,7 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('accessibility (axe-core)'), () 
     await server?.close();
   });
 
-  it('finds no violation on any page type, light and dark, at 375 and 1280 px', async () => {
+  it('finds no violation on any page type, light and dark, at 375 and 1280 px, and nothing cut off on a phone', async () => {
     const findings: Finding[] = [];
     for (const { theme, viewport } of VIEWS) {
       // The theme as a reader's system sets it: the pages follow prefers-color-scheme until one is picked.
@@ -153,6 +154,35 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('accessibility (axe-core)'), () 
             view,
             help: violation.help,
           });
+        }
+        // On a phone nothing may be cut off: the page does not scroll sideways and no table is
+        // wider than the screen (site.css stacks the department tables into cards).
+        if (viewport.width <= 640) {
+          const cut = await tab.evaluate(() => {
+            const width = document.documentElement.clientWidth;
+            const tables = [...document.querySelectorAll('table')]
+              .filter((table) => table.getBoundingClientRect().width > width + 0.5)
+              .map((table) => `${table.className || 'table'} ${Math.round(table.getBoundingClientRect().width)} px`);
+            return { scrolls: document.documentElement.scrollWidth > width, tables };
+          });
+          if (cut.scrolls)
+            findings.push({
+              rule: 'page-scrolls-sideways',
+              impact: 'serious',
+              targets: ['html'],
+              page: `${type} ${address}`,
+              view,
+              help: 'the page is wider than the phone',
+            });
+          if (cut.tables.length > 0)
+            findings.push({
+              rule: 'table-wider-than-screen',
+              impact: 'serious',
+              targets: cut.tables,
+              page: `${type} ${address}`,
+              view,
+              help: 'a table is cut off at the screen edge',
+            });
         }
       }
       await context.close();
