@@ -1,4 +1,4 @@
-import { LocalizedError } from '../core/diagnostics/localized-error.ts';
+import { LocalizedError } from '../core/i18n/localized-error.ts';
 import type { LocalizedText } from '../core/i18n/language.ts';
 
 export const EXIT = {
@@ -23,8 +23,8 @@ export class UsageError extends LocalizedError {
  */
 export class CommandFailure extends LocalizedError {
   readonly bare: boolean;
-  constructor(message: LocalizedText, exitCode: number, options: { bare?: boolean; cause?: unknown } = {}) {
-    super(message, { exitCode, cause: options.cause });
+  constructor(message: LocalizedText | string, exitCode: number, options: { bare?: boolean; cause?: unknown } = {}) {
+    super(typeof message === 'string' ? { zh: message, en: message } : message, { exitCode, cause: options.cause });
     this.bare = options.bare ?? false;
   }
 }

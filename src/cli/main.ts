@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Locale, MessageCatalogue, type Translator } from '../core/i18n/catalogue.ts';
+import { type Locale, type MessageCatalogue, SHIPPED_LOCALES, type Translator } from '../core/i18n/catalogue.ts';
 import {
   LOCALE_VARIABLES,
   type LocalizedText,
@@ -12,7 +12,7 @@ import { LocalizedError } from '../core/i18n/localized-error.ts';
 import { findRepositoryRoot } from '../core/repository/find-repository-root.ts';
 import type { CommandContext } from './context.ts';
 import { CommandFailure, EXIT, UsageError } from './errors.ts';
-import { availableLocales, matchLocale, shippedCatalogue } from './messages.ts';
+import { availableLocales, loadMessages, matchLocale, shippedCatalogue } from './messages.ts';
 
 type Command = (argv: string[], context: CommandContext) => Promise<number>;
 
@@ -158,12 +158,11 @@ export async function runCli(
   argv: string[],
   io: Pick<CommandContext, 'stdout' | 'stderr' | 'cwd'> & { env: NodeJS.ProcessEnv; color?: boolean },
 ): Promise<number> {
-  let speech = speechIn(shippedCatalogue(), localeFromEnvironment(io.env, availableLocales(shippedCatalogue())));
+  let speech: Speech | undefined;
   try {
-    const departmentRoot = departmentRootOf(argv, io.cwd);
     // A department's i18n/ adds its locales and overrides texts; a broken message file there is a
     // plain error with its place, like any other file of the repository.
-    const catalogue = departmentRoot === undefined ? shippedCatalogue() : MessageCatalogue.load({ departmentRoot });
+    const catalogue = loadMessages(departmentRootOf(argv, io.cwd), io.env);
     speech = speechIn(catalogue, localeFromEnvironment(io.env, availableLocales(catalogue)));
     const { rest, ...chosen } = takeLocale(argv, io.env, catalogue);
     speech = chosen;
@@ -196,7 +195,10 @@ export async function runCli(
     const run = await command.load();
     return await run(commandArgs, context);
   } catch (error) {
-    return reportError(error, speech.messages, io);
+    // Before the catalogue is read (a department's message file is broken): the shipped messages.
+    const messages =
+      speech?.messages ?? shippedCatalogue(io.env).translator(localeFromEnvironment(io.env, SHIPPED_LOCALES));
+    return reportError(error, messages, io);
   }
 }
 

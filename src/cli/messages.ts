@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { mpflowCacheFolder } from '../core/cache/user-cache.ts';
 import {
-  MessageCatalogue,
-  SHIPPED_LOCALES,
   type Locale,
-  type MessageParams,
+  MessageCatalogue,
+  readMessageTexts,
+  SHIPPED_LOCALES,
+  SHIPPED_MESSAGES_DIR,
   type Translator,
 } from '../core/i18n/catalogue.ts';
 import { type Language, type LocalizedText, renderLocalized } from '../core/i18n/language.ts';
@@ -13,9 +18,72 @@ import { type Language, type LocalizedText, renderLocalized } from '../core/i18n
 let shipped: MessageCatalogue | undefined;
 
 /** The package's own messages, read once: what a command says when no department is in reach. */
-export function shippedCatalogue(): MessageCatalogue {
-  shipped ??= MessageCatalogue.load();
+export function shippedCatalogue(env: NodeJS.ProcessEnv = process.env): MessageCatalogue {
+  shipped ??= loadMessages(undefined, env);
   return shipped;
+}
+
+type Tables = ConstructorParameters<typeof MessageCatalogue>[0];
+
+/** Every `<locale>/<namespace>.yaml` below a message folder, path → text. */
+function messageFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  for (const locale of readdirSync(dir, { withFileTypes: true })) {
+    if (!locale.isDirectory()) continue;
+    for (const file of readdirSync(path.join(dir, locale.name)).sort()) {
+      if (file.endsWith('.yaml'))
+        files[path.join(dir, locale.name, file)] = readFileSync(path.join(dir, locale.name, file), 'utf8');
+    }
+  }
+  return files;
+}
+
+/**
+ * The shipped messages and a department's i18n/ (which overrides them key by key), as
+ * MessageCatalogue.load reads them, with the parsed tables kept in the user's cache under a digest
+ * of every file's path and text. Parsing the YAML took ≈ 50 ms of every command's start (mpflow
+ * --help went from 0.04 s to 0.17 s); reading the files and one JSON takes ≈ 2 ms. A message file
+ * with a mistake is never cached: it raises its MessageFileError on every run until fixed.
+ */
+export function loadMessages(departmentRoot: string | undefined, env: NodeJS.ProcessEnv): MessageCatalogue {
+  const layers = [
+    SHIPPED_MESSAGES_DIR,
+    ...(departmentRoot === undefined ? [] : [path.join(departmentRoot, 'i18n')]),
+  ].map(messageFiles);
+  const digest = createHash('sha256').update(JSON.stringify(layers)).digest('hex');
+  const cacheFile = path.join(
+    mpflowCacheFolder(env),
+    'messages',
+    `${createHash('sha256')
+      .update(departmentRoot ?? '')
+      .digest('hex')
+      .slice(0, 16)}.json`,
+  );
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      digest: string;
+      tables: Array<[Locale, Array<[string, { text: string; source: string }]>]>;
+    };
+    if (cached.digest === digest)
+      return new MessageCatalogue(new Map(cached.tables.map(([locale, entries]) => [locale, new Map(entries)])));
+  } catch {
+    // No cache yet, or an unreadable one: read the files.
+  }
+  const tables: Tables = new Map();
+  for (const layer of layers) readMessageTexts(layer, tables);
+  try {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(
+      temporary,
+      JSON.stringify({ digest, tables: [...tables].map(([locale, table]) => [locale, [...table]]) }),
+    );
+    renameSync(temporary, cacheFile);
+  } catch {
+    // A cache that cannot be written costs the next run its 50 ms, nothing else.
+  }
+  return new MessageCatalogue(tables);
 }
 
 /** The locales a catalogue offers, the shipped ones first, for --lang's help and its error. */
@@ -46,16 +114,25 @@ export function messagesOf(speaking: Speaking): Translator {
   return speaking.messages ?? shippedCatalogue().translator(speaking.language);
 }
 
-/** A CLI message by its key below "cli.", its `{param}`s filled. */
-export type Say = (key: string, params?: MessageParams) => string;
+/**
+ * A CLI message by its key below "cli.", its `{param}`s filled with each value as a template
+ * literal writes it (2026 stays 2026, not 2,026: the values are years, counts and ids).
+ */
+export type Say = (key: string, params?: Readonly<Record<string, unknown>>) => string;
 
 export function sayIn(speaking: Speaking): Say {
   const messages = messagesOf(speaking);
-  return (key, params) => messages.t(`cli.${key}`, params);
+  return (key, params = {}) =>
+    messages.t(`cli.${key}`, Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])));
 }
 
 /** A core text ({zh, en}, perhaps with a message key) in the context's locale. */
 export function renderIn(speaking: Speaking): (text: LocalizedText) => string {
   const messages = messagesOf(speaking);
   return (text) => renderLocalized(text, messages);
+}
+
+/** A text already said in the reader's locale, where a core error wants both languages. */
+export function said(text: string): LocalizedText {
+  return { zh: text, en: text };
 }

@@ -4,6 +4,7 @@ import { findRepositoryRoot, isDirectory } from '../core/repository/find-reposit
 import type { CommandContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { formatChoice } from './validators.ts';
+import { sayIn } from './messages.ts';
 
 // What commands share after parsing: the repository root (--root or the nearest one) and a
 // --format whose choices depend on other options. Help and parsing live in command.ts.
@@ -19,20 +20,15 @@ export function parseFormat<Format extends string>(
 
 /** --root as given, or the nearest folder above the working directory that holds content/. */
 export function resolveRoot(given: string | undefined, context: CommandContext): string {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   if (given !== undefined) {
     const root = path.resolve(context.cwd, given);
-    if (!isDirectory(root))
-      throw new UsageError({ zh: `--root ${given} 不是一个文件夹。`, en: `--root ${given} is not a folder.` });
+    if (!isDirectory(root)) throw new UsageError(say('root.rootNotFolder', { given }));
     return root;
   }
   const found = findRepositoryRoot(context.cwd);
   if (!found) {
-    throw new UsageError(
-      zh
-        ? `这里不是微信部的仓库：${context.cwd} 及其上级目录中都没有 content/ 文件夹。请在仓库里运行，或用 --root 指定。`
-        : `This is not a department repository: neither ${context.cwd} nor any folder above it has a content/ folder. Run mpflow inside the repository or pass --root.`,
-    );
+    throw new UsageError(say('root.notDepartmentRepositoryNeither', { cwd: context.cwd }));
   }
   return found;
 }

@@ -13,6 +13,7 @@ import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
+import { sayIn } from '../messages.ts';
 
 export const CHECK_COMMAND = defineCommand({
   name: 'check',
@@ -29,6 +30,7 @@ export const CHECK_COMMAND = defineCommand({
 });
 
 export async function runCheck(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(CHECK_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
@@ -39,14 +41,13 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   }
   const format = values.format;
   const root = resolveRoot(values.root, context);
-  const zh = language === 'zh-CN';
   const paths = positionals.map((given) => {
     const resolved = repositoryRelativePath(root, context.cwd, given);
     if (!resolved.ok) {
       throw new UsageError(
         resolved.reason === 'missing'
-          ? { zh: `找不到“${given}”。`, en: `"${given}" does not exist.` }
-          : { zh: `“${given}”不在仓库 ${root} 里。`, en: `"${given}" is outside the repository ${root}.` },
+          ? say('check.doesNotExist', { given })
+          : say('check.outsideRepository', { given, root }),
       );
     }
     const holdsContent =
@@ -56,17 +57,18 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
           resolved.path === folder || resolved.path.startsWith(`${folder}/`) || folder.startsWith(`${resolved.path}/`),
       );
     if (!holdsContent) {
-      throw new UsageError({
-        zh: `“${given}”不在 ${CONTENT_ROOTS.join(' 或 ')} 下；mpflow check 只检查这些文件夹里的文件。`,
-        en: `"${given}" is not under ${CONTENT_ROOTS.join(' or ')}; mpflow check reads only those folders.`,
-      });
+      throw new UsageError(
+        say('check.notUnderCheckReads', {
+          given,
+          contentRootsList: CONTENT_ROOTS.join(' 或 '),
+          contentRootsList2: CONTENT_ROOTS.join(' or '),
+        }),
+      );
     }
     return resolved.path;
   });
-  if (values.base !== undefined && !values.changed)
-    throw new UsageError({ zh: '--base 只能和 --changed 一起用。', en: '--base goes with --changed.' });
-  if (values.changed && paths.length > 0)
-    throw new UsageError({ zh: '--changed 不能和路径一起用。', en: '--changed cannot be combined with paths.' });
+  if (values.base !== undefined && !values.changed) throw new UsageError(say('check.baseGoesChanged'));
+  if (values.changed && paths.length > 0) throw new UsageError(say('check.changedCannotCombinedPaths'));
   let selection = paths;
   let changed: ChangedContent | undefined;
   if (values.changed) {
@@ -74,9 +76,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     changed = await changedContent(root, values.base ?? 'HEAD');
     selection = changed.changed;
     if (selection.length === 0) {
-      const message = zh
-        ? `✓ 相对 ${values.base ?? 'HEAD'} 没有改动的内容文件，无需检查。`
-        : `✓ No content files changed since ${values.base ?? 'HEAD'}; nothing to check.`;
+      const message = say('check.noContentFilesChanged', { base: values.base ?? 'HEAD' });
       await writeReport(format, [], { language, filesChecked: 0, suppressed: 0 }, context, message);
       return EXIT.clean;
     }
@@ -93,7 +93,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
     );
     if (fixed.length > 0) {
       context.stderr.write(
-        `${zh ? `已修正 ${fixed.length} 个文件的排版：` : `Fixed typography in ${fixed.length} file(s): `}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`,
+        `${say('check.fixedTypographyFile', { fixedCount: fixed.length })}${fixed.map((file) => path.relative(root, file).split(path.sep).join('/')).join(', ')}\n`,
       );
     }
   }

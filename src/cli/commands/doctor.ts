@@ -6,6 +6,7 @@ import { EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, parseCommand } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { sayIn } from '../messages.ts';
 
 export const DOCTOR_COMMAND = defineCommand({
   name: 'doctor',
@@ -16,13 +17,13 @@ export const DOCTOR_COMMAND = defineCommand({
 });
 
 export async function runDoctor(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(DOCTOR_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values } = parsed;
   const format = values.format;
   const root = resolveRoot(values.root, context);
   const language = context.language;
-  const zh = language === 'zh-CN';
   const diagnosis = await diagnose(root, currentInstant(context.env ?? process.env));
   const exit = diagnosis.findings.length === 0 ? EXIT.clean : EXIT.problems;
   if (format === 'json') {
@@ -54,16 +55,12 @@ export async function runDoctor(argv: string[], context: CommandContext): Promis
         : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`}  `;
     lines.push(`${where}${finding.kind}  ${pick(finding.message, language)}`, `    → ${pick(finding.fix, language)}`);
   }
-  for (const note of diagnosis.notes) lines.push(`${zh ? '注意' : 'Note'}: ${pick(note, language)}`);
+  for (const note of diagnosis.notes) lines.push(`${say('doctor.note')}: ${pick(note, language)}`);
   const count = diagnosis.findings.length;
   lines.push(
     count === 0
-      ? zh
-        ? `✓ 没有要处理的（数据格式第 ${diagnosis.schemaVersion} 版，今天 ${diagnosis.today}）。`
-        : `✓ Nothing to fix (data format version ${diagnosis.schemaVersion}, today ${diagnosis.today}).`
-      : zh
-        ? `共 ${count} 项要处理。`
-        : `${count} thing${count === 1 ? '' : 's'} to fix.`,
+      ? say('doctor.nothingFixDataFormat', { schemaVersion: diagnosis.schemaVersion, today: diagnosis.today })
+      : say('doctor.thingFix', { count, value: count === 1 ? '' : 's' }),
   );
   context.stdout.write(`${lines.join('\n')}\n`);
   return exit;

@@ -31,6 +31,7 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
+import { renderIn, type Say, said, sayIn } from '../messages.ts';
 
 export const DRAW_COMMAND = defineCommand({
   name: 'draw',
@@ -50,40 +51,21 @@ export const DRAW_COMMAND = defineCommand({
 });
 
 export async function runDrawCommand(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(DRAW_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
   const language = context.language;
-  const zh = language === 'zh-CN';
   const [campaignId, ...extra] = positionals;
-  if (campaignId === undefined)
-    throw new UsageError({
-      zh: '请给出活动编号，例如 mpflow draw C-2026-01。',
-      en: 'Give a campaign id, e.g. mpflow draw C-2026-01.',
-    });
-  if (extra.length > 0)
-    throw new UsageError({
-      zh: `只能给一个活动编号，多出了：${extra.join(' ')}。`,
-      en: `Give one campaign id; extra: ${extra.join(' ')}.`,
-    });
-  if (!/^C-\d{4}-\d{2}$/.test(campaignId))
-    throw new UsageError({
-      zh: `“${campaignId}”不是活动编号，格式如 C-2026-01。`,
-      en: `"${campaignId}" is not a campaign id; the form is C-2026-01.`,
-    });
+  if (campaignId === undefined) throw new UsageError(say('draw.giveCampaignIdDraw'));
+  if (extra.length > 0) throw new UsageError(say('draw.giveOneCampaignId', { extraList: extra.join(' ') }));
+  if (!/^C-\d{4}-\d{2}$/.test(campaignId)) throw new UsageError(say('draw.notCampaignIdForm', { campaignId }));
   if (values.write && (values.entries !== undefined || values.seed !== undefined)) {
-    throw new UsageError({
-      zh: '--write 只记录用公布的种子和仓库里的参与记录抽出的结果，不能与 --entries 或 --seed 同用。',
-      en: "--write records only a draw with the declared seed and the repository's entries; it cannot be used with --entries or --seed.",
-    });
+    throw new UsageError(say('draw.writeRecordsOnlyDraw'));
   }
-  if (values['drawn-at'] !== undefined && !values.write)
-    throw new UsageError({ zh: '--drawn-at 只能与 --write 同用。', en: '--drawn-at goes with --write.' });
+  if (values['drawn-at'] !== undefined && !values.write) throw new UsageError(say('draw.drawnGoesWrite'));
   if (values['drawn-at'] !== undefined && !isOffsetDateTime(values['drawn-at'])) {
-    throw new UsageError({
-      zh: `--drawn-at “${values['drawn-at']}” 不是带时区的时间，例如 2026-10-08T15:00:00+08:00。`,
-      en: `--drawn-at "${values['drawn-at']}" is not a date-time with an offset, e.g. 2026-10-08T15:00:00+08:00.`,
-    });
+    throw new UsageError(say('draw.drawnNotDateTime', { drawnAt: values['drawn-at'] }));
   }
   const root = resolveRoot(values.root, context);
 
@@ -93,11 +75,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   });
   const campaign = loaded.repository.campaigns.find((record) => record.data.id === campaignId);
   if (!campaign) {
-    context.stderr.write(
-      zh
-        ? `没有活动 ${campaignId}：content/campaigns/ 里找不到它的记录。\n`
-        : `There is no campaign ${campaignId} in content/campaigns/.\n`,
-    );
+    context.stderr.write(say('draw.thereNoCampaignContent', { campaignId }));
     return EXIT.problems;
   }
 
@@ -138,17 +116,11 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     // The problems that stop the draw: as text on stderr, or (json, github) through the report registry on stdout.
     if (values.format === 'text') context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
     else await writeReport(values.format, problems, { language, filesChecked: 2, suppressed: 0 }, context);
-    context.stderr.write(
-      zh ? '活动记录或参与记录有错误，没有抽签。\n' : 'The campaign or its entries have errors; nothing was drawn.\n',
-    );
+    context.stderr.write(say('draw.campaignEntriesErrorsNothing'));
     return EXIT.problems;
   }
   if (seed === undefined) {
-    context.stderr.write(
-      zh
-        ? `${campaign.file} 没有 draw.seed。请在参与截止前把公开的种子写进活动记录（draw.seed 和 draw.seedDeclaredAt）并提交，或用 --seed 试抽。\n`
-        : `${campaign.file} has no draw.seed. Commit a public seed to the campaign (draw.seed and draw.seedDeclaredAt) before entries close, or try one with --seed.\n`,
-    );
+    context.stderr.write(say('draw.noDrawSeedCommit', { file: campaign.file }));
     return EXIT.problems;
   }
 
@@ -162,11 +134,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     const drawnAt = values['drawn-at'] ?? localNow(timeZone, currentInstant(context.env));
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {
-      context.stderr.write(
-        zh
-          ? `活动到 ${end} 才结束，不能在此之前（${drawnAt}）记录抽签。\n`
-          : `The campaign runs until ${end}; a draw cannot be recorded before that (${drawnAt}).\n`,
-      );
+      context.stderr.write(say('draw.campaignRunsUntilDraw', { end, drawnAt }));
       return EXIT.problems;
     }
     const recordFile = drawRecordPath(campaignId);
@@ -174,9 +142,11 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     if (existing || existsSync(path.join(root, recordFile))) {
       const same = existing?.valid && compareDrawRecord(existing.data, outcome).length === 0;
       context.stderr.write(
-        zh
-          ? `${recordFile} 已经存在${same ? '，且与这次复算一致' : ''}，没有改写。重新抽签必须是有记录的决定：在同一个 PR 里删除它并写明原因，再运行 --write。\n`
-          : `${recordFile} already exists${same ? ' and matches this re-run' : ''}; nothing was written. A redraw must be a recorded decision: delete it in a pull request that says why, then run --write.\n`,
+        say('draw.alreadyExistsNothingWritten', {
+          recordFile,
+          value: same ? '，且与这次复算一致' : '',
+          value2: same ? ' and matches this re-run' : '',
+        }),
       );
       return EXIT.problems;
     }
@@ -184,12 +154,11 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     if (declaredBeacon && closed?.sha256 !== outcome.entriesSha256) {
       context.stderr.write(
         closed
-          ? zh
-            ? `参与记录（${outcome.entriesSha256.slice(0, 12)}…）不是截止时提交的那一份（${closed.sha256.slice(0, 12)}…），没有抽签。\n`
-            : `The entries (${outcome.entriesSha256.slice(0, 12)}…) are not those committed at the close (${closed.sha256.slice(0, 12)}…); nothing was drawn.\n`
-          : zh
-            ? `活动指定了信标，但参与记录还没有截止：先运行 npx mpflow draw ${campaignId} --close 并在第 ${declaredBeacon.round} 轮之前提交。\n`
-            : `The campaign names a beacon, but the entries were never closed: run npx mpflow draw ${campaignId} --close and commit it before round ${declaredBeacon.round}.\n`,
+          ? say('draw.entriesNotThoseCommitted', {
+              entriesSha256: outcome.entriesSha256.slice(0, 12),
+              sha256: closed.sha256.slice(0, 12),
+            })
+          : say('draw.campaignNamesBeaconBut', { campaignId, round: declaredBeacon.round }),
       );
       return EXIT.problems;
     }
@@ -208,14 +177,12 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
           entriesFile,
           history,
           campaign.data.period.end,
-          zh,
+          say,
           values.seed !== undefined,
         ),
       );
       context.stdout.write(
-        zh
-          ? `已写入：${written.join('、')}。提交后 mpflow check 会复算这次抽签。\n`
-          : `Wrote ${written.join(', ')}. Once committed, mpflow check re-runs this draw.\n`,
+        say('draw.wroteOnceCommittedCheck', { writtenList: written.join('、'), writtenList2: written.join(', ') }),
       );
     }
     return EXIT.clean;
@@ -232,7 +199,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
         entriesFile,
         history,
         campaign.data.period.end,
-        zh,
+        say,
         values.seed !== undefined,
       ),
     );
@@ -292,68 +259,45 @@ function describe(
   entriesFile: string,
   history: SeedHistory,
   end: string,
-  zh: boolean,
+  say: Say,
   trialSeed: boolean,
 ): string {
   const { counts, exclusions } = outcome;
   const lines: string[] = [];
-  if (zh) {
-    lines.push(`活动 ${campaign}《${title}》抽签（算法 ${outcome.algorithm}）`);
-    lines.push(`种子：${JSON.stringify(outcome.seed)}${trialSeed ? '（--seed 试抽，不是公布的种子）' : ''}`);
-    lines.push(`参与记录：${entriesFile}`);
-    lines.push(`  SHA-256：${outcome.entriesSha256}`);
-    lines.push(
-      `  共 ${counts.rows} 行；活动期内 ${counts.inPeriod} 行，参与者 ${counts.participants} 人；符合抽签条件 ${counts.eligible} 人`,
-    );
-    lines.push(
-      `  未计入：活动期外 ${exclusions.outsidePeriod.length} 行，同一参与者的后续作答 ${exclusions.repeated.length} 行，未达答对题数 ${exclusions.belowMinCorrect.length} 人`,
-    );
-    lines.push('中签名单：');
-  } else {
-    lines.push(`Draw for ${campaign} “${title}” (algorithm ${outcome.algorithm})`);
-    lines.push(`Seed: ${JSON.stringify(outcome.seed)}${trialSeed ? ' (a --seed trial, not the declared seed)' : ''}`);
-    lines.push(`Entries: ${entriesFile}`);
-    lines.push(`  SHA-256: ${outcome.entriesSha256}`);
-    lines.push(
-      `  ${counts.rows} rows; ${counts.inPeriod} inside the period from ${counts.participants} participants; ${counts.eligible} eligible`,
-    );
-    lines.push(
-      `  Not counted: ${exclusions.outsidePeriod.length} rows outside the period, ${exclusions.repeated.length} later entries of the same participant, ${exclusions.belowMinCorrect.length} below the required right answers`,
-    );
-    lines.push('Winners:');
-  }
+  lines.push(say('draw.heading', { campaign, title, algorithm: outcome.algorithm }));
+  lines.push(say('draw.seed', { seed: JSON.stringify(outcome.seed), trial: trialSeed ? say('draw.trialSeed') : '' }));
+  lines.push(say('draw.entries', { file: entriesFile }));
+  lines.push(say('draw.entriesDigest', { sha256: outcome.entriesSha256 }));
+  lines.push(say('draw.counts', { ...counts }));
+  lines.push(
+    say('draw.notCounted', {
+      outsidePeriod: exclusions.outsidePeriod.length,
+      repeated: exclusions.repeated.length,
+      belowMinCorrect: exclusions.belowMinCorrect.length,
+    }),
+  );
+  lines.push(say('draw.winners'));
   const width = Math.max(...outcome.winners.map((winner) => String(winner.position).length), 1);
   outcome.winners.forEach((winner, index) => {
     lines.push(
       `  ${String(index + 1).padStart(2)}. #${String(winner.position).padEnd(width)}  ${winner.nickname}  ${winner.id}  ${winner.prize}`,
     );
   });
-  if (outcome.winners.length === 0) lines.push(zh ? '  （没有符合条件的参与者）' : '  (no eligible participants)');
-  if (outcome.unawarded > 0)
-    lines.push(
-      zh
-        ? `注意：符合条件的人数少于奖品数，有 ${outcome.unawarded} 份奖品没有抽出。`
-        : `Note: fewer eligible participants than prizes; ${outcome.unawarded} prizes were not drawn.`,
-    );
+  if (outcome.winners.length === 0) lines.push(say('draw.noEligibleParticipants'));
+  if (outcome.unawarded > 0) lines.push(say('draw.noteFewerEligibleParticipants', { unawarded: outcome.unawarded }));
   if (history.state === 'committed') {
     const late = Date.parse(history.commit.committedAt) > Date.parse(end);
     lines.push(
-      zh
-        ? `种子首次提交：${history.commit.sha.slice(0, 12)}（${history.commit.committedAt}）${late ? `——晚于参与截止 ${end}，git 记录不能证明种子是事先公布的` : '，早于参与截止'}`
-        : `Seed first committed: ${history.commit.sha.slice(0, 12)} (${history.commit.committedAt})${late ? ` — after entries closed at ${end}; git does not show the seed was public beforehand` : ', before entries closed'}`,
+      say('draw.seedFirstCommitted', {
+        sha: history.commit.sha.slice(0, 12),
+        committedAt: history.commit.committedAt,
+        timing: late ? say('draw.seedLate', { end }) : say('draw.seedEarly'),
+      }),
     );
   } else if (history.state === 'uncommitted') {
-    lines.push(
-      zh
-        ? '种子还没有提交到 git：提交并合并后，任何人都能核对它早于参与截止。'
-        : 'The seed is not committed yet: once merged, anyone can see it predates the close of entries.',
-    );
+    lines.push(say('draw.seedNotCommittedYet'));
   }
-  lines.push(
-    zh
-      ? `复算：npx mpflow draw ${campaign}（同样的参与记录和种子，得到同样的名单）`
-      : `Re-run: npx mpflow draw ${campaign} (same entries and seed, same winners)`,
-  );
+  lines.push(say('draw.reRunNpxDraw', { campaign }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -369,37 +313,28 @@ async function closeEntries(
   timeZone: string,
   context: CommandContext,
 ): Promise<number> {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   const beacon = campaign.data.draw?.beacon;
   if (!beacon) {
-    context.stderr.write(
-      zh
-        ? `${campaign.file} 没有 draw.beacon：--close 只用于以 drand 信标抽签的活动。\n`
-        : `${campaign.file} has no draw.beacon: --close is for campaigns drawn from a drand beacon.\n`,
-    );
+    context.stderr.write(say('draw.noDrawBeaconClose', { file: campaign.file }));
     return EXIT.problems;
   }
   if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption))
-    throw new UsageError({
-      zh: `--closed-at “${closedAtOption}” 不是带时区的时间。`,
-      en: `--closed-at "${closedAtOption}" is not a date-time with an offset.`,
-    });
+    throw new UsageError(say('draw.closedNotDateTime', { closedAtOption }));
   const closedAt = closedAtOption ?? localNow(timeZone, currentInstant(context.env));
   const sha256 = entriesDigest(entriesText);
   if (Date.parse(closedAt) < Date.parse(campaign.data.period.end)) {
-    context.stderr.write(
-      zh
-        ? `活动到 ${campaign.data.period.end} 才结束，不能在 ${closedAt} 截止参与记录。\n`
-        : `The campaign runs until ${campaign.data.period.end}; the entries cannot be closed at ${closedAt}.\n`,
-    );
+    context.stderr.write(say('draw.campaignRunsUntilEntries', { end: campaign.data.period.end, closedAt }));
     return EXIT.problems;
   }
   const chain = knownChain(beacon.chain);
   if (chain && Date.parse(closedAt) >= roundTime(chain, beacon.round)) {
     context.stderr.write(
-      zh
-        ? `信标第 ${beacon.round} 轮已在 ${new Date(roundTime(chain, beacon.round)).toISOString()} 产生，截止为时已晚：这次抽签无法证明不可操纵，需要在活动记录中改用更晚的轮次（至少第 ${firstRoundAfter(chain, Date.parse(closedAt))} 轮）并说明原因。\n`
-        : `Beacon round ${beacon.round} came out at ${new Date(roundTime(chain, beacon.round)).toISOString()}; closing now is too late to show the draw cannot be steered. Name a later round in the campaign (at least ${firstRoundAfter(chain, Date.parse(closedAt))}) and say why.\n`,
+      say('draw.beaconRoundCameOut', {
+        round: beacon.round,
+        value: new Date(roundTime(chain, beacon.round)).toISOString(),
+        firstRoundAfter: firstRoundAfter(chain, Date.parse(closedAt)),
+      }),
     );
     return EXIT.problems;
   }
@@ -407,12 +342,12 @@ async function closeEntries(
   if (existing) {
     context.stderr.write(
       existing.sha256 === sha256
-        ? zh
-          ? `参与记录已于 ${existing.closedAt} 截止，摘要相同，没有改写。\n`
-          : `The entries were closed at ${existing.closedAt} with the same digest; nothing was written.\n`
-        : zh
-          ? `参与记录已于 ${existing.closedAt} 截止（${existing.sha256.slice(0, 12)}…），现在的文件不同（${sha256.slice(0, 12)}…）：截止后的参与记录不能再改。\n`
-          : `The entries were closed at ${existing.closedAt} (${existing.sha256.slice(0, 12)}…) and the file now differs (${sha256.slice(0, 12)}…): closed entries cannot change.\n`,
+        ? say('draw.entriesWereClosedSame', { closedAt: existing.closedAt })
+        : say('draw.entriesWereClosedFile', {
+            closedAt: existing.closedAt,
+            sha256: existing.sha256.slice(0, 12),
+            sha2562: sha256.slice(0, 12),
+          }),
     );
     return existing.sha256 === sha256 ? EXIT.clean : EXIT.problems;
   }
@@ -424,9 +359,7 @@ async function closeEntries(
     document.toString({ lineWidth: 0, flowCollectionPadding: false }),
   );
   context.stdout.write(
-    zh
-      ? `已截止：${campaign.file} 的 draw.entries 记下了参与记录的 SHA-256 ${sha256}。请在 drand 第 ${beacon.round} 轮之前提交并合并；之后用 npx mpflow draw ${campaign.data.id} --write 抽签。\n`
-      : `Closed: draw.entries in ${campaign.file} now holds the entries' SHA-256 ${sha256}. Commit and merge it before drand round ${beacon.round}; then draw with npx mpflow draw ${campaign.data.id} --write.\n`,
+    say('draw.closedDrawEntriesNow', { file: campaign.file, sha256, round: beacon.round, id: campaign.data.id }),
   );
   return EXIT.clean;
 }
@@ -438,23 +371,17 @@ async function beaconFor(
   file: string | undefined,
   context: CommandContext,
 ): Promise<{ beacon: BeaconRound } | { failed: number }> {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   try {
     if (file !== undefined) {
       let body: { round?: unknown; signature?: unknown; randomness?: unknown };
       try {
         body = JSON.parse(await readFile(path.resolve(context.cwd, file), 'utf8')) as typeof body;
       } catch {
-        throw new BeaconError({
-          zh: `--beacon ${file} 读不出来，或不是 JSON。`,
-          en: `--beacon ${file} cannot be read or is not JSON.`,
-        });
+        throw new BeaconError(said(say('draw.beaconCannotReadNot', { file })));
       }
       if (body.round !== declared.round || typeof body.signature !== 'string' || typeof body.randomness !== 'string') {
-        throw new BeaconError({
-          zh: `${file} 不是 drand 第 ${declared.round} 轮（需要 round、signature 和 randomness）。`,
-          en: `${file} is not drand round ${declared.round} (it needs round, signature and randomness).`,
-        });
+        throw new BeaconError(said(say('draw.notDrandRoundNeeds', { file, round: declared.round })));
       }
       const beacon = {
         chain: declared.chain,
@@ -470,7 +397,7 @@ async function beaconFor(
     return { beacon: await fetchBeacon(relay, declared.chain, declared.round) };
   } catch (error) {
     if (!(error instanceof BeaconError)) throw error;
-    context.stderr.write(`${zh ? error.localized.zh : error.localized.en}\n`);
+    context.stderr.write(`${renderIn(context)(error.localized)}\n`);
     return { failed: EXIT.problems };
   }
 }

@@ -10,6 +10,7 @@ import { formatOption } from '../shared-options.ts';
 import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
 import { listRules } from './check.ts';
+import { sayIn } from '../messages.ts';
 
 export const LINT_COMMAND = defineCommand({
   name: 'lint',
@@ -23,33 +24,25 @@ export const LINT_COMMAND = defineCommand({
 });
 
 export async function runLint(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(LINT_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
   const language = context.language;
-  const zh = language === 'zh-CN';
   if (values['list-rules']) {
     context.stdout.write(await listRules(language));
     return EXIT.clean;
   }
   const format = values.format;
-  if (positionals.length === 0)
-    throw new UsageError({
-      zh: '请给出要检查的 Markdown 文件或文件夹。',
-      en: 'Name the Markdown files or folders to lint.',
-    });
+  if (positionals.length === 0) throw new UsageError(say('lint.nameMarkdownFilesFolders'));
   const { files, missing } = expandMarkdownPaths(context.cwd, positionals);
   if (missing.length > 0)
-    throw new UsageError({ zh: `找不到：${missing.join('、')}。`, en: `Not found: ${missing.join(', ')}.` });
-  if (files.length === 0)
-    throw new UsageError({ zh: '给出的文件夹里没有 Markdown 文件。', en: 'The folders given hold no Markdown files.' });
+    throw new UsageError(say('lint.notFound', { missingList: missing.join('、'), missingList2: missing.join(', ') }));
+  if (files.length === 0) throw new UsageError(say('lint.foldersGivenHoldNo'));
 
   if (values.fix) {
     const fixed = await fixTypographyInFiles(files);
-    if (fixed.length > 0)
-      context.stderr.write(
-        `${zh ? `已修正 ${fixed.length} 个文件的排版。` : `Fixed typography in ${fixed.length} file(s).`}\n`,
-      );
+    if (fixed.length > 0) context.stderr.write(`${say('lint.fixedTypographyFile', { fixedCount: fixed.length })}\n`);
   }
   const policy = await nearestPolicy(context.cwd);
   if (values.moderate) await refreshModeration(context, files, policy);
@@ -70,13 +63,9 @@ async function refreshModeration(
   files: readonly string[],
   policy: PolicyVersion | undefined,
 ): Promise<void> {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   const cloud = moderationOf(context.cwd, policy);
-  if (!cloud)
-    throw new UsageError({
-      zh: '--moderate 需要在部门仓库里、且制度的 compliance.moderation 配置了 provider、endpoint 和 keyEnv。',
-      en: '--moderate needs a department repository whose policy sets compliance.moderation (provider, endpoint, keyEnv).',
-    });
+  if (!cloud) throw new UsageError(say('lint.moderateNeedsDepartmentRepository'));
   const { moderate, paragraphsOf, readModerationCache, writeModerationCache, ModerationError } = await import(
     '../../core/compliance/moderation.ts'
   );
@@ -94,15 +83,10 @@ async function refreshModeration(
       now: currentInstant(context.env ?? process.env),
     });
     if (sent > 0) await writeModerationCache(cloud.cacheFile, cache);
-    context.stderr.write(
-      `${zh ? `云端审核：发送 ${sent} 段，${paragraphs.length - sent} 段已有缓存结论。` : `Cloud moderation: ${sent} paragraph(s) sent, ${paragraphs.length - sent} already cached.`}\n`,
-    );
+    context.stderr.write(`${say('lint.cloudModerationParagraphSent', { sent, value: paragraphs.length - sent })}\n`);
   } catch (error) {
     if (error instanceof ModerationError)
-      throw new UsageError({
-        zh: `云端审核失败（缓存未改动）：${error.message}`,
-        en: `Cloud moderation failed (cache unchanged): ${error.message}`,
-      });
+      throw new UsageError(say('lint.cloudModerationFailedCache', { message: error.message }));
     throw error;
   }
 }

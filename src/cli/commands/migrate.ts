@@ -12,6 +12,7 @@ import { CommandFailure, EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
+import { sayIn } from '../messages.ts';
 
 export const MIGRATE_COMMAND = defineCommand({
   name: 'migrate',
@@ -23,23 +24,20 @@ export const MIGRATE_COMMAND = defineCommand({
 });
 
 export async function runMigrate(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(MIGRATE_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values } = parsed;
   const format = values.format;
   const root = resolveRoot(values.root, context);
   const language = context.language;
-  const zh = language === 'zh-CN';
   let plan: MigrationPlan;
   try {
     plan = await planMigrations(root);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     throw new CommandFailure(
-      {
-        zh: `${error.file}: ${error.localized.zh}\n没有改动任何文件。`,
-        en: `${error.file}: ${error.localized.en}\nNo file was changed.`,
-      },
+      say('migrate.noFileChanged', { file: error.file, zh: error.localized.zh, en: error.localized.en }),
       EXIT.problems,
       { bare: true, cause: error },
     );
@@ -75,20 +73,11 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     return EXIT.usage;
   }
   if (plan.steps.length === 0) {
-    if (format === 'text')
-      context.stdout.write(
-        zh
-          ? `✓ 数据格式已是第 ${plan.version} 版，无需迁移。\n`
-          : `✓ The data format is already version ${plan.version}; nothing to migrate.\n`,
-      );
+    if (format === 'text') context.stdout.write(say('migrate.dataFormatAlreadyVersion', { version: plan.version }));
     return EXIT.clean;
   }
   if (format === 'text') {
-    const lines = [
-      zh
-        ? `数据格式：第 ${plan.version} 版 → 第 ${plan.latest} 版`
-        : `Data format: version ${plan.version} → version ${plan.latest}`,
-    ];
+    const lines = [say('migrate.dataFormatVersionVersion', { version: plan.version, latest: plan.latest })];
     for (const step of plan.steps)
       lines.push(`  ${step.id} (${step.from} → ${step.to}): ${pick(step.description, language)}`);
     context.stdout.write(`${lines.join('\n')}\n`);
@@ -98,11 +87,7 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
       context.stdout.write(
         `\n${plan.changes.map((change) => unifiedDiff(change.path, change.before, change.after)).join('')}\n`,
       );
-      context.stdout.write(
-        zh
-          ? `（--dry-run：没有写入。去掉 --dry-run 执行这 ${plan.changes.length} 处改动。）\n`
-          : `(--dry-run: nothing written. Run without --dry-run to make these ${plan.changes.length} changes.)\n`,
-      );
+      context.stdout.write(say('migrate.dryRunNothingWritten', { changesCount: plan.changes.length }));
     }
     return EXIT.clean;
   }
@@ -110,21 +95,13 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     await applyMigrationPlan(root, plan);
   } catch (error) {
     const reason = (error as Error).message;
-    throw new CommandFailure(
-      { zh: `写入失败，没有改动任何文件：${reason}`, en: `writing failed; no file was changed: ${reason}` },
-      EXIT.problems,
-      { cause: error },
-    );
+    throw new CommandFailure(say('migrate.writingFailedNoFile', { reason }), EXIT.problems, { cause: error });
   }
   if (format === 'text') {
     const changed = plan.changes
       .map((change) => `  ${change.before === undefined ? '+' : change.after === undefined ? '-' : 'M'} ${change.path}`)
       .join('\n');
-    context.stdout.write(
-      zh
-        ? `已迁移到第 ${plan.latest} 版：\n${changed}\n用 git diff 查看后提交；然后运行 npx mpflow check。\n`
-        : `Migrated to version ${plan.latest}:\n${changed}\nReview with git diff and commit; then run npx mpflow check.\n`,
-    );
+    context.stdout.write(say('migrate.migratedVersionReviewGit', { latest: plan.latest, changed }));
   }
   return EXIT.clean;
 }

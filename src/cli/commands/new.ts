@@ -33,6 +33,7 @@ import { defineCommand, list, parseCommand, value, type OptionValues } from '../
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
+import { type Say, sayIn } from '../messages.ts';
 
 const KINDS = ['article', 'topic', 'campaign', 'training', 'rating', 'interview', 'calibration', 'policy'] as const;
 type Kind = (typeof KINDS)[number];
@@ -91,22 +92,16 @@ export const NEW_COMMAND = defineCommand({
 type Values = OptionValues<typeof NEW_COMMAND.options>;
 
 export async function runNew(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(NEW_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
-  const zh = context.language === 'zh-CN';
   const kind = positionals[0] as Kind | undefined;
   if (kind === undefined || !KINDS.includes(kind)) {
-    throw new UsageError({
-      zh: `请说明新建什么：mpflow new ${KINDS.join('|')} …（收到“${kind ?? ''}”）。加 --help 查看各自的选项。`,
-      en: `Say what to create: mpflow new ${KINDS.join('|')} … (got "${kind ?? ''}"). Run with --help for their options.`,
-    });
+    throw new UsageError(say('new.sayWhatCreateNew', { kindsList: KINDS.join('|'), kind: kind ?? '' }));
   }
   if (positionals.length > 1)
-    throw new UsageError({
-      zh: `多余的参数：${positionals.slice(1).join(' ')}。`,
-      en: `Unexpected argument: ${positionals.slice(1).join(' ')}.`,
-    });
+    throw new UsageError(say('new.unexpectedArgument', { positionalsList: positionals.slice(1).join(' ') }));
   const root = resolveRoot(values.root, context);
   const { repository } = await loadRepository(root, {
     only: (file) => file.startsWith('appraisals/') || file === 'content/team.yaml',
@@ -139,7 +134,7 @@ class Maker {
   readonly values: Values;
   readonly context: CommandContext;
   readonly now: number;
-  readonly zh: boolean;
+  readonly say: Say;
   readonly policies: PolicyFile[];
 
   constructor(root: string, repository: Repository, values: Values, context: CommandContext, now: number) {
@@ -148,31 +143,24 @@ class Maker {
     this.values = values;
     this.context = context;
     this.now = now;
-    this.zh = context.language === 'zh-CN';
+    this.say = sayIn(context);
     this.policies = repository.policies.filter((record) => record.valid).map((record) => record.data);
   }
 
-  usage(zh: string, en: string): never {
-    throw new UsageError({ zh, en });
+  usage(message: string): never {
+    throw new UsageError(message);
   }
 
   require<Name extends keyof Values>(...names: Name[]): void {
     const missing = names.filter((name) => this.values[name] === undefined || this.values[name] === '');
     if (missing.length > 0)
-      this.usage(
-        `缺少选项：${missing.map((name) => `--${String(name)}`).join(' ')}`,
-        `Missing options: ${missing.map((name) => `--${String(name)}`).join(' ')}`,
-      );
+      this.usage(this.say('new.missingOptions', { missingList: missing.map((name) => `--${String(name)}`).join(' ') }));
   }
 
   /** The policy in force on a date; a usage error when there is none. */
   policyOn(date: string): PolicyFile {
     const policy = policyInForce(this.policies, date);
-    if (!policy)
-      this.usage(
-        `${date} 没有生效的制度版本（content/policy/）。`,
-        `No policy version is in force on ${date} (content/policy/).`,
-      );
+    if (!policy) this.usage(this.say('new.noPolicyVersionForce', { date }));
     return policy;
   }
 
@@ -187,12 +175,8 @@ class Maker {
 
   date(option: 'date' | 'decided-at' | 'effective', fallback?: string): string {
     const value = this.values[option] ?? fallback;
-    if (value === undefined) this.usage(`缺少选项：--${option}`, `Missing option: --${option}`);
-    if (!isCalendarDate(value))
-      this.usage(
-        `--${option}“${value}”不是真实的日期（YYYY-MM-DD）。`,
-        `--${option} "${value}" is not a real date (YYYY-MM-DD).`,
-      );
+    if (value === undefined) this.usage(this.say('new.missingOption', { option }));
+    if (!isCalendarDate(value)) this.usage(this.say('new.notRealDateYyyy', { option, value }));
     return value;
   }
 
@@ -207,8 +191,7 @@ class Maker {
   period(): string {
     this.require('period');
     const period = this.values.period!;
-    if (!isYearMonth(period))
-      this.usage(`--period 应为 YYYY-MM（收到“${period}”）。`, `--period must be YYYY-MM (got "${period}").`);
+    if (!isYearMonth(period)) this.usage(this.say('new.periodMustYyyyMm', { period }));
     return period;
   }
 
@@ -216,11 +199,7 @@ class Maker {
     this.require(option);
     const id = this.values[option]!;
     const member = indexMembers(this.repository.team?.data).get(id);
-    if (!member)
-      this.usage(
-        `名册（content/team.yaml）中没有成员“${id}”。`,
-        `There is no member "${id}" in the roster (content/team.yaml).`,
-      );
+    if (!member) this.usage(this.say('new.thereNoMemberRoster', { id }));
     return member;
   }
 
@@ -238,7 +217,7 @@ class Maker {
       return await readFile(path.resolve(this.context.cwd, file), 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.usage(`无法读取 --${option} ${file}（${code}）。`, `Cannot read --${option} ${file} (${code}).`);
+      this.usage(this.say('new.cannotRead', { option, file, code }));
     }
   }
 
@@ -247,14 +226,10 @@ class Maker {
   async article(): Promise<number> {
     const { values } = this;
     this.require('title', 'slug', 'date', 'author', 'topic');
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug!))
-      this.usage(
-        '--slug 只能用小写字母、数字和连字符，如 yancha-roasting。',
-        '--slug takes lowercase letters, digits and hyphens, e.g. yancha-roasting.',
-      );
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.slug!)) this.usage(this.say('new.slugTakesLowercaseLetters'));
     const date = this.date('date');
     if (values.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time))
-      this.usage('--time 的格式是 HH:MM。', '--time takes HH:MM.');
+      this.usage(this.say('new.timeTakesHhMm'));
     const policy = this.policyOn(date);
     const body = await this.readOption('body-file');
     const article = draftNewArticle(
@@ -275,9 +250,7 @@ class Maker {
     return this.keep(
       { path: article.indexPath, content: article.content },
       (problem) => problem.ruleId === 'ref/missing-file' && problem.field === 'cover',
-      this.zh
-        ? '下一步：把封面图 cover.png 放进文件夹，写完正文和摘要，然后开 pull request。'
-        : 'Next: add cover.png to the folder, finish the body and digest, open a pull request.',
+      this.say('new.nextAddCoverPng'),
       article.directory,
     );
   }
@@ -288,10 +261,7 @@ class Maker {
     const proposedAt = this.date('date', this.today());
     const decision = (values.decision ?? 'proposed') as 'proposed' | 'accepted' | 'parked' | 'rejected';
     if (!['proposed', 'accepted', 'parked', 'rejected'].includes(decision))
-      this.usage(
-        '--decision 只能是 proposed、accepted、parked 或 rejected。',
-        '--decision is one of proposed, accepted, parked, rejected.',
-      );
+      this.usage(this.say('new.decisionOneProposedAccepted'));
     const decidedAt = decision === 'proposed' ? undefined : this.date('decided-at', proposedAt);
     const id = nextId(
       this.repository.topics.map((record) => record.data.id),
@@ -311,40 +281,25 @@ class Maker {
       ...(values.angle ? { angle: values.angle } : {}),
       keywords: this.list(values.keywords),
     });
-    return this.keep(
-      draft,
-      () => false,
-      this.zh
-        ? `选题编号 ${id}；写文章时用 --topic ${id}。`
-        : `The topic id is ${id}; new articles take --topic ${id}.`,
-    );
+    return this.keep(draft, () => false, this.say('new.topicIdNewArticles', { id }));
   }
 
   async campaign(): Promise<number> {
     const { values } = this;
     this.require('kind', 'title', 'owner', 'start', 'end');
-    if (!['lottery', 'quiz', 'vote'].includes(values.kind!))
-      this.usage('--kind 只能是 lottery、quiz 或 vote。', '--kind is one of lottery, quiz, vote.');
+    if (!['lottery', 'quiz', 'vote'].includes(values.kind!)) this.usage(this.say('new.kindOneLotteryQuiz'));
     const zone = this.timeZone;
     const start = this.dateTime('start', zone);
     const end = this.dateTime('end', zone);
     const prizes = (values.prize ?? []).map((prize) => {
       const match = /^(.+?)\s*[x×*]\s*(\d+)$/.exec(prize.trim());
-      if (!match || Number(match[2]) < 1)
-        this.usage(
-          `--prize 写成“名称x数量”，如 纪念礼盒x3（收到“${prize}”）。`,
-          `--prize takes NAMExCOUNT, e.g. 纪念礼盒x3 (got "${prize}").`,
-        );
+      if (!match || Number(match[2]) < 1) this.usage(this.say('new.prizeTakesNamexcountX', { prize }));
       return { name: match[1]!, quantity: Number(match[2]) };
     });
     const targets: Record<string, number> = {};
     for (const pair of this.list(values.target)) {
       const match = /^(participants|conversionRate|satisfaction)=(\d+(?:\.\d+)?)$/.exec(pair);
-      if (!match)
-        this.usage(
-          `--target 写成 participants=500,conversionRate=0.05,satisfaction=4.5（收到“${pair}”）。`,
-          `--target takes participants=500,conversionRate=0.05,satisfaction=4.5 (got "${pair}").`,
-        );
+      if (!match) this.usage(this.say('new.targetTakesParticipantsConversionrate', { pair }));
       targets[match[1]!] = Number(match[2]);
     }
     const rules = await this.readOption('rules-file');
@@ -365,7 +320,7 @@ class Maker {
       ...(values.goal ? { goal: values.goal } : {}),
       ...(rules !== undefined ? { rules } : {}),
     });
-    return this.keep(draft, isPlaceholder, this.zh ? `活动编号 ${id}。` : `The campaign id is ${id}.`);
+    return this.keep(draft, isPlaceholder, this.say('new.campaignId', { id }));
   }
 
   async training(): Promise<number> {
@@ -373,11 +328,7 @@ class Maker {
     this.require('course', 'date', 'hours', 'attendees');
     const date = this.date('date');
     const hours = Number(values.hours);
-    if (!(hours > 0))
-      this.usage(
-        `--hours 应为正数（收到“${values.hours}”）。`,
-        `--hours must be a positive number (got "${values.hours}").`,
-      );
+    if (!(hours > 0)) this.usage(this.say('new.hoursMustPositiveNumber', { hours: values.hours }));
     const year = Number(date.slice(0, 4));
     const previous = await this.previous(`content/training/records-${year}.yaml`);
     const draft = trainingSessionDraft(
@@ -391,11 +342,7 @@ class Maker {
       },
       previous,
     );
-    if (!draft)
-      this.usage(
-        `content/training/records-${year}.yaml 的 sessions 不是文件最后的列表，无法追加；请手工追加。`,
-        `sessions is not the last list of content/training/records-${year}.yaml, so nothing can be appended; append by hand.`,
-      );
+    if (!draft) this.usage(this.say('new.sessionsNotLastList', { year }));
     return this.keep(draft, () => false);
   }
 
@@ -409,15 +356,15 @@ class Maker {
     const ratings: Record<string, number> = {};
     for (const pair of this.list(values.ratings)) {
       const match = /^([a-z][a-z0-9-]*)=(-?\d+(?:\.\d+)?)$/.exec(pair);
-      if (!match)
-        this.usage(
-          `--ratings 写成 指标=分数,…，如 collaboration=85（收到“${pair}”）。`,
-          `--ratings takes indicator=score,…, e.g. collaboration=85 (got "${pair}").`,
-        );
+      if (!match) this.usage(this.say('new.ratingsTakesIndicatorScore', { pair }));
       if (!known.has(match[1]!))
         this.usage(
-          `“${match[1]}”不是 ${policy.effective} 版制度的定性指标；可评的指标：${[...known].join('、')}。`,
-          `"${match[1]}" is not a qualitative indicator of the ${policy.effective} policy; rateable: ${[...known].join(', ')}.`,
+          this.say('new.notQualitativeIndicatorPolicy', {
+            match: match[1],
+            effective: policy.effective,
+            knownList: [...known].join('、'),
+            knownList2: [...known].join(', '),
+          }),
         );
       ratings[match[1]!] = Number(match[2]);
     }
@@ -440,9 +387,12 @@ class Maker {
     const next =
       unrated.length === 0
         ? ''
-        : this.zh
-          ? `还要填的分数：${unrated.join('、')}（${policy.appraisal.ratingScale.min}–${policy.appraisal.ratingScale.max}）。`
-          : `Scores still to fill in: ${unrated.join(', ')} (${policy.appraisal.ratingScale.min}–${policy.appraisal.ratingScale.max}).`;
+        : this.say('new.scoresStillFill', {
+            unratedList: unrated.join('、'),
+            min: policy.appraisal.ratingScale.min,
+            max: policy.appraisal.ratingScale.max,
+            unratedList2: unrated.join(', '),
+          });
     return this.keep(draft, allowed, next);
   }
 
@@ -451,19 +401,12 @@ class Maker {
     const period = this.period();
     const member = this.member();
     const interviewer = values.interviewer ?? member.supervisor;
-    if (interviewer === undefined)
-      this.usage(
-        `名册中 ${member.id} 没有上级，请用 --interviewer 指定面谈人。`,
-        `The roster gives ${member.id} no supervisor; name the interviewer with --interviewer.`,
-      );
+    if (interviewer === undefined) this.usage(this.say('new.rosterGivesNoSupervisor', { id: member.id }));
     const date = this.date('date');
     const actions = (values.action ?? []).map((entry) => {
       const match = /^(.*?)(?:@(\d{4}-\d{2}-\d{2}))?$/.exec(entry.trim())!;
       if (match[2] !== undefined && !isCalendarDate(match[2]))
-        this.usage(
-          `--action 的截止日期“${match[2]}”不是真实的日期。`,
-          `The due date "${match[2]}" of --action is not a real date.`,
-        );
+        this.usage(this.say('new.dueDateActionNot', { match: match[2] }));
       return { action: match[1]!.trim(), ...(match[2] ? { due: match[2] } : {}) };
     });
     const draft = interviewDraft({
@@ -483,10 +426,7 @@ class Maker {
     this.require('member', 'points', 'by', 'reason');
     const points = Number(values.points);
     if (!Number.isFinite(points) || points === 0)
-      this.usage(
-        `--points 应为非零的数，如 1 或 -0.5（收到“${values.points}”）。`,
-        `--points must be a non-zero number such as 1 or -0.5 (got "${values.points}").`,
-      );
+      this.usage(this.say('new.pointsMustNonZero', { points: values.points }));
     const policy = this.policyOn(`${period}-01`);
     const at = this.dateTime('at', departmentTimeZone(policy));
     const file = `appraisals/${period}/calibrations.yaml`;
@@ -496,11 +436,7 @@ class Maker {
       previous,
       policy,
     );
-    if (!draft)
-      this.usage(
-        `${file} 的 entries 不是文件最后的列表，无法追加。`,
-        `entries is not the last list of ${file}, so nothing can be appended.`,
-      );
+    if (!draft) this.usage(this.say('new.entriesNotLastList', { file }));
     const { maxPoints } = policy.appraisal.calibration;
     const total =
       (this.repository.calibrations ?? [])
@@ -511,9 +447,7 @@ class Maker {
     return this.keep(
       draft,
       () => false,
-      this.zh
-        ? `${values.member} 在 ${period} 的校准累计 ${total} 分（制度允许 ±${maxPoints}）。`
-        : `${values.member}'s calibrations for ${period} now add up to ${total} (the policy allows ±${maxPoints}).`,
+      this.say('new.calibrationsNowAddUp', { member: values.member, period, total, maxPoints }),
     );
   }
 
@@ -525,18 +459,8 @@ class Maker {
       change: this.values.change!,
       ...(this.values.by ? { by: this.values.by } : {}),
     });
-    if (!made)
-      this.usage(
-        `${effective} 之前没有可以复制的制度版本。`,
-        `There is no policy version before ${effective} to copy.`,
-      );
-    return this.keep(
-      made.draft,
-      () => false,
-      this.zh
-        ? `复制自 ${made.from} 版；在这个文件里写改动，${made.from} 版保持不变。`
-        : `Copied from the ${made.from} version; make the changes in this file and leave ${made.from} as it is.`,
-    );
+    if (!made) this.usage(this.say('new.thereNoPolicyVersion', { effective }));
+    return this.keep(made.draft, () => false, this.say('new.copiedFromVersionMake', { from: made.from }));
   }
 
   // ---------------------------------------------------------------- writing
@@ -546,10 +470,7 @@ class Maker {
       return await readFile(path.join(this.root, file), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      this.usage(
-        `无法读取 ${file}（${(error as NodeJS.ErrnoException).code}）。`,
-        `Cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`,
-      );
+      this.usage(this.say('new.cannotRead2', { file, code: (error as NodeJS.ErrnoException).code }));
     }
   }
 
@@ -558,14 +479,14 @@ class Maker {
    * when the check finds no error beyond what the template leaves for a person to fill in.
    */
   async keep(draft: Draft, allowed: (problem: Problem) => boolean, next = '', folder?: string): Promise<number> {
-    const { zh, context } = this;
+    const { context } = this;
     const target = path.join(this.root, draft.path);
     draft = { ...draft, content: withSchemaLocation(draft.content, existsSync(path.join(this.root, 'schemas'))) };
     if (
       draft.previous === undefined &&
       (existsSync(target) || (folder !== undefined && existsSync(path.join(this.root, folder))))
     ) {
-      this.usage(`${folder ?? draft.path} 已经存在。`, `${folder ?? draft.path} already exists.`);
+      this.usage(this.say('new.alreadyExists', { folder: folder ?? draft.path }));
     }
     const created = await this.missingFolders(path.dirname(target));
     try {
@@ -578,10 +499,7 @@ class Maker {
     } catch (error) {
       await this.undo(draft, target, created);
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      this.usage(
-        `无法写入 ${draft.path}（${code}）：请确认文件夹存在且可写。`,
-        `Cannot write ${draft.path} (${code}): check that the folder exists and is writable.`,
-      );
+      this.usage(this.say('new.cannotWriteCheckFolder', { path: draft.path, code }));
     }
     const { problems } = await checkRepository(this.root, { paths: [draft.path], now: this.now });
     const blocking = problems.filter(
@@ -599,18 +517,13 @@ class Maker {
           { language: context.language, filesChecked: 1, suppressed: 0 },
           context,
         );
-      context.stderr.write(zh ? `没有写入 ${draft.path}。\n` : `${draft.path} was not written.\n`);
+      context.stderr.write(this.say('new.notWritten', { path: draft.path }));
       return EXIT.problems;
     }
     const left = problems.filter((problem) => problem.ruleId === 'template/placeholder').length;
-    const verb = draft.previous === undefined ? (zh ? '已创建' : 'Created') : zh ? '已追加到' : 'Appended to';
-    context.stdout.write(`${verb} ${draft.path}${zh ? '。' : '.'}\n`);
-    if (left > 0)
-      context.stdout.write(
-        zh
-          ? `还有 ${left} 处【待填写】要换成真实内容（mpflow check 会指出位置）。\n`
-          : `${left} 【待填写】 placeholder(s) still to replace (mpflow check shows where).\n`,
-      );
+    const verb = draft.previous === undefined ? this.say('new.created') : this.say('new.appended');
+    context.stdout.write(`${verb} ${draft.path}${this.say('new.fullStop')}\n`);
+    if (left > 0) context.stdout.write(this.say('new.placeholderStillReplaceCheck', { left }));
     if (next) context.stdout.write(`${next}\n`);
     return EXIT.clean;
   }

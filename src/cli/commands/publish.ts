@@ -12,6 +12,7 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { dateOrInstant } from '../validators.ts';
+import { sayIn } from '../messages.ts';
 
 export const PUBLISH_COMMAND = defineCommand({
   name: 'publish',
@@ -28,16 +29,12 @@ export const PUBLISH_COMMAND = defineCommand({
 });
 
 export async function runPublish(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(PUBLISH_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values } = parsed;
   const language = context.language;
-  const zh = language === 'zh-CN';
-  if (!values.due)
-    throw new UsageError({
-      zh: '请加 --due：mpflow publish 目前只发布到期的文章。',
-      en: 'Pass --due: mpflow publish only publishes the articles that are due.',
-    });
+  if (!values.due) throw new UsageError(say('publish.passDuePublishOnly'));
   const format = values.format;
   const root = resolveRoot(values.root, context);
 
@@ -47,10 +44,7 @@ export async function runPublish(argv: string[], context: CommandContext): Promi
     const { timeZone } = publishingSettings(repository, now);
     const given = parseInstant(values.now, timeZone);
     if (given === undefined) {
-      throw new UsageError({
-        zh: `--now “${values.now}” 不是有效的时间，例如 2026-11-27T21:00:00+08:00。`,
-        en: `--now "${values.now}" is not a valid time; for example 2026-11-27T21:00:00+08:00.`,
-      });
+      throw new UsageError(say('publish.nowNotValidTime', { now: values.now }));
     }
     now = given;
   }
@@ -143,29 +137,29 @@ const STEP_LABELS = {
 };
 
 export function formatPublishReport(report: PublishDueReport, language: Language): string {
-  const zh = language === 'zh-CN';
+  const say = sayIn({ language });
   const lines: string[] = [];
   lines.push(
-    zh
-      ? `mpflow publish --due${report.dryRun ? ' --dry-run（演练：不调用接口，不写文件）' : ''}　现在：${report.now}（${report.timeZone}）`
-      : `mpflow publish --due${report.dryRun ? ' --dry-run (no API call, nothing written)' : ''}  now: ${report.now} (${report.timeZone})`,
+    say('publish.publishDueNow', {
+      value: report.dryRun ? ' --dry-run（演练：不调用接口，不写文件）' : '',
+      now: report.now,
+      timeZone: report.timeZone,
+      value2: report.dryRun ? ' --dry-run (no API call, nothing written)' : '',
+    }),
   );
-  if (report.entries.length === 0) lines.push(zh ? '没有到期待发布的文章。' : 'No article is due.');
+  if (report.entries.length === 0) lines.push(say('publish.noArticleDue'));
   for (const entry of report.entries) {
     const label = OUTCOME_LABELS[entry.outcome];
-    const overdue = entry.overdue ? (zh ? '【已逾期】' : ' [OVERDUE]') : '';
+    const overdue = entry.overdue ? say('publish.overdue') : '';
     lines.push(`${label.mark} ${entry.article}  ${entry.title}`);
     lines.push(
       entry.publishAt
-        ? `    ${zh ? '计划' : 'publishAt'} ${entry.publishAt}  ${pick(label, language)}${overdue}`
+        ? `    ${say('publish.publishat')} ${entry.publishAt}  ${pick(label, language)}${overdue}`
         : `    ${pick(label, language)}`,
     );
     if (entry.nextStep) {
-      const images =
-        entry.images !== undefined ? (zh ? `；正文图片 ${entry.images} 张` : `; ${entry.images} body image(s)`) : '';
-      lines.push(
-        `    ${zh ? '从这一步开始：' : 'starting at: '}${pick(STEP_LABELS[entry.nextStep], language)}${images}`,
-      );
+      const images = entry.images !== undefined ? say('publish.bodyImage', { images: entry.images }) : '';
+      lines.push(`    ${say('publish.starting')}${pick(STEP_LABELS[entry.nextStep], language)}${images}`);
     }
     if (entry.record?.url && entry.outcome === 'published') lines.push(`    ${entry.record.url}`);
     if (entry.message) lines.push(`    ${pick(entry.message, language)}`);
@@ -174,9 +168,9 @@ export function formatPublishReport(report: PublishDueReport, language: Language
         `    ${problem.file}:${problem.span.start.line}:${problem.span.start.column}  ${problem.ruleId}  ${pick(problem.message, language)}`,
       );
   }
-  if (report.stoppedBy) lines.push('', `${zh ? '运行中止：' : 'Run stopped: '}${pick(report.stoppedBy, language)}`);
+  if (report.stoppedBy) lines.push('', `${say('publish.runStopped')}${pick(report.stoppedBy, language)}`);
   if (report.upcoming.length > 0) {
-    lines.push('', zh ? '接下来：' : 'Coming up:');
+    lines.push('', say('publish.comingUp'));
     for (const item of report.upcoming) lines.push(`  ${item.publishAt}  ${item.article}  ${item.title}`);
   }
   const count = (outcome: DueReportEntry['outcome']) =>
@@ -185,12 +179,19 @@ export function formatPublishReport(report: PublishDueReport, language: Language
   lines.push(
     '',
     report.dryRun
-      ? zh
-        ? `将发布 ${count('would-publish') + count('would-resume')} 篇，拦下 ${count('blocked')} 篇，失败 ${count('failed')} 篇，逾期 ${overdue} 篇。`
-        : `${count('would-publish') + count('would-resume')} would go out, ${count('blocked')} blocked, ${count('failed')} failed, ${overdue} overdue.`
-      : zh
-        ? `已发布 ${count('published')} 篇，发布中 ${count('publishing')} 篇，失败 ${count('failed')} 篇，拦下 ${count('blocked')} 篇，逾期 ${overdue} 篇。`
-        : `${count('published')} published, ${count('publishing')} publishing, ${count('failed')} failed, ${count('blocked')} blocked, ${overdue} overdue.`,
+      ? say('publish.wouldGoOutBlocked', {
+          value: count('would-publish') + count('would-resume'),
+          count: count('blocked'),
+          count2: count('failed'),
+          overdue,
+        })
+      : say('publish.publishedPublishingFailedBlocked', {
+          count: count('published'),
+          count2: count('publishing'),
+          count3: count('failed'),
+          count4: count('blocked'),
+          overdue,
+        }),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -26,14 +26,15 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, negatableFlag, parseCommand, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
+import { type Say, sayIn } from '../messages.ts';
 
 /** --theme: one of the themes, named in the message when it is not. */
-const themeName: Validator<string> = (raw, { language }) => {
+const themeName: Validator<string> = (raw, site) => {
   if (isThemeName(raw)) return raw;
-  throw new UsageError({
-    zh: `没有“${raw}”这个主题；可用的主题：${THEME_NAMES.join('、')}。`,
-    en: `There is no theme "${raw}"; the themes are ${THEME_NAMES.join(', ')}.`,
-  });
+  const say = sayIn(site);
+  throw new UsageError(
+    say('render.thereNoThemeThemes', { raw, themes: THEME_NAMES.join(say('render.themeSeparator')) }),
+  );
 };
 
 export const RENDER_COMMAND = defineCommand({
@@ -99,56 +100,34 @@ async function markdownFilesIn(folder: string): Promise<string[]> {
 }
 
 export async function runRender(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(RENDER_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
-  const zh = context.language === 'zh-CN';
   const env = context.env ?? process.env;
-  if (positionals.length === 0)
-    throw new UsageError({
-      zh: '请给出要渲染的 Markdown 文件、文件夹或文章编号：mpflow render <文件>…',
-      en: 'Name a Markdown file, folder or article id to render: mpflow render <file>…',
-    });
-  if (values.out !== undefined && values.stdout)
-    throw new UsageError({ zh: '--out 和 --stdout 只能选一个。', en: 'Choose --out or --stdout, not both.' });
-  if (values['image-base'] !== undefined && values.upload)
-    throw new UsageError({
-      zh: '--image-base 和 --upload 只能选一个。',
-      en: 'Choose --image-base or --upload, not both.',
-    });
+  if (positionals.length === 0) throw new UsageError(say('render.nameMarkdownFileFolder'));
+  if (values.out !== undefined && values.stdout) throw new UsageError(say('render.chooseOutStdoutNot'));
+  if (values['image-base'] !== undefined && values.upload) throw new UsageError(say('render.chooseImageBaseUpload'));
   let imageBase: string | undefined;
   if (values['image-base'] !== undefined) {
     const given = values['image-base'];
     if (!URL.canParse(given) || !/^https?:\/\//i.test(given))
-      throw new UsageError({
-        zh: `--image-base “${given}” 不是 http:// 或 https:// 开头的网址。`,
-        en: `--image-base "${given}" is not an http:// or https:// address.`,
-      });
+      throw new UsageError(say('render.imageBaseNotHttp', { given }));
     imageBase = given.endsWith('/') ? given : `${given}/`;
   }
 
   const root = values.root !== undefined ? resolveRoot(values.root, context) : findRepositoryRoot(context.cwd);
   const inputs = await resolveInputs(positionals, root, context);
-  if (values.port !== undefined && !values.watch)
-    throw new UsageError({ zh: '--port 只和 --watch 一起用。', en: '--port goes with --watch.' });
+  if (values.port !== undefined && !values.watch) throw new UsageError(say('render.portGoesWatch'));
   if (values.watch) {
     if (inputs.length !== 1)
-      throw new UsageError({
-        zh: `--watch 一次预览一篇：给了 ${inputs.length} 个 Markdown 文件。`,
-        en: `--watch previews one article at a time; ${inputs.length} Markdown files were given.`,
-      });
+      throw new UsageError(say('render.watchPreviewsOneArticle', { inputsCount: inputs.length }));
     if (values.out !== undefined || values.stdout || values.upload || values['image-base'] !== undefined)
-      throw new UsageError({
-        zh: '--watch 不和 --out、--stdout、--upload、--image-base 一起用：预览页直接显示本地图片。',
-        en: '--watch goes without --out, --stdout, --upload and --image-base: the preview shows the local images itself.',
-      });
+      throw new UsageError(say('render.watchGoesWithoutOut'));
     const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UsageError({
-        zh: `--port “${values.port}” 不是 0–65535 的端口号。`,
-        en: `--port "${values.port}" is not a port number from 0 to 65535.`,
-      });
-    return watchDocument(inputs[0]!, root, { theme: values.theme, breaks: values.breaks, port, zh, context, env });
+      throw new UsageError(say('render.portNotPortNumber', { port: values.port }));
+    return watchDocument(inputs[0]!, root, { theme: values.theme, breaks: values.breaks, port, say, context, env });
   }
   const toFolder =
     values.out !== undefined &&
@@ -159,10 +138,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   if (values.out !== undefined && !toFolder) {
     const folder = path.dirname(path.resolve(context.cwd, values.out));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new UsageError({
-        zh: `无法写入 --out ${values.out}：文件夹 ${folder} 不存在。`,
-        en: `Cannot write --out ${values.out}: the folder ${folder} does not exist.`,
-      });
+      throw new UsageError(say('render.cannotWriteOutFolder', { out: values.out, folder }));
     }
   }
 
@@ -179,7 +155,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
     );
   }
 
-  const department = root !== undefined ? await departmentOf(root, zh) : undefined;
+  const department = root !== undefined ? await departmentOf(root, say) : undefined;
   if (department?.cssFile !== undefined) {
     for (const finding of department.cssFindings)
       context.stderr.write(
@@ -197,7 +173,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
         customisation: department?.customisation ?? {},
         imageBase,
         uploader,
-        zh,
+        say,
         context,
       });
       if (result.failed) exitCode = EXIT.problems;
@@ -214,7 +190,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   } finally {
     await uploader?.save();
   }
-  for (const { target, html } of outputs) await writeAtomically(target, html, zh, toFolder);
+  for (const { target, html } of outputs) await writeAtomically(target, html, say, toFolder);
   if (lines.length > 0) context.stdout.write(`${lines.join('\n')}\n`);
   return exitCode;
 }
@@ -233,12 +209,12 @@ async function watchDocument(
     theme: string | undefined;
     breaks: boolean | undefined;
     port: number;
-    zh: boolean;
+    say: Say;
     context: CommandContext;
     env: NodeJS.ProcessEnv;
   },
 ): Promise<number> {
-  const { zh, context, env } = options;
+  const { say, context, env } = options;
   const { startPreviewServer } = await import('../../core/render/preview-server.ts');
   const render = async (): Promise<import('../../core/render/preview-server.ts').PreviewRendering> => {
     const watched = [input.absolute];
@@ -248,7 +224,7 @@ async function watchDocument(
     if (root !== undefined) {
       watched.push(path.join(root, 'content', 'department.yaml'));
       try {
-        department = await departmentOf(root, zh);
+        department = await departmentOf(root, say);
       } catch (error) {
         if (error instanceof UsageError) return failed(error.message);
         throw error;
@@ -302,26 +278,21 @@ async function watchDocument(
       onRendered: (rendering, version) => {
         if (version > 1)
           context.stderr.write(
-            zh
-              ? `已重新渲染 ${input.shown}${rendering.error ? '（有错误，见预览页）' : ''}。\n`
-              : `Rendered ${input.shown} again${rendering.error ? ' (with errors, see the preview)' : ''}.\n`,
+            say('render.renderedAgain', {
+              shown: input.shown,
+              value: rendering.error ? '（有错误，见预览页）' : '',
+              value2: rendering.error ? ' (with errors, see the preview)' : '',
+            }),
           );
       },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES')
-      throw new UsageError({
-        zh: `端口 ${options.port} 用不了（${code}）：换一个 --port，或用 --port 0 随便挑一个空闲的。`,
-        en: `Port ${options.port} cannot be used (${code}): pick another --port, or --port 0 for any free one.`,
-      });
+      throw new UsageError(say('render.portCannotUsedPick', { port: options.port, code }));
     throw error;
   }
-  context.stderr.write(
-    zh
-      ? `预览：${server.url}（文件一改就重新渲染，按 Ctrl-C 结束）\n`
-      : `Preview: ${server.url} (renders again when the files change; Ctrl-C stops)\n`,
-  );
+  context.stderr.write(say('render.previewRendersAgainWhen', { url: server.url }));
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
@@ -332,7 +303,7 @@ async function watchDocument(
     process.on('SIGTERM', stop);
   });
   await server.close();
-  context.stderr.write(zh ? '预览已结束。\n' : 'Preview stopped.\n');
+  context.stderr.write(say('render.previewStopped'));
   return EXIT.clean;
 }
 
@@ -348,7 +319,7 @@ async function resolveInputs(
   root: string | undefined,
   context: CommandContext,
 ): Promise<Input[]> {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   const seen = new Set<string>();
   const inputs: Input[] = [];
   const add = (absolute: string) => {
@@ -373,30 +344,19 @@ async function resolveInputs(
         const files = (await markdownFilesIn(candidate)).filter(
           (file) => !articlesOnly || ARTICLE_FILE.test(inRepository(file)!),
         );
-        if (files.length === 0)
-          throw new UsageError({
-            zh: `文件夹 ${argument} 里没有 Markdown 文件（.md）。`,
-            en: `The folder ${argument} holds no Markdown files (.md).`,
-          });
+        if (files.length === 0) throw new UsageError(say('render.folderHoldsNoMarkdown', { argument }));
         files.forEach(add);
       } else if (!MARKDOWN.test(candidate)) {
-        throw new UsageError({
-          zh: `“${argument}”不是 Markdown 文件（.md）。`,
-          en: `"${argument}" is not a Markdown file (.md).`,
-        });
+        throw new UsageError(say('render.notMarkdownFileMd', { argument }));
       } else {
         add(candidate);
       }
     } else if (id && root !== undefined) {
       const index = path.join(root, 'content', 'articles', id[1]!, id[2]!, 'index.md');
-      if (!existsSync(index))
-        throw new UsageError({ zh: `文章 ${argument} 不存在。`, en: `The article ${argument} does not exist.` });
+      if (!existsSync(index)) throw new UsageError(say('render.articleDoesNotExist', { argument }));
       add(index);
     } else {
-      throw new UsageError({
-        zh: `找不到“${argument}”：既不是文件或文件夹，也不是仓库里的文章编号（如 2026-09-02-yancha-yanyun）。`,
-        en: `Cannot find "${argument}": it is neither a file or folder nor an article id of a repository (e.g. 2026-09-02-yancha-yanyun).`,
-      });
+      throw new UsageError(say('render.cannotFindNeitherFile', { argument }));
     }
   }
   return inputs;
@@ -502,7 +462,7 @@ async function readDocuments(
   context: CommandContext,
   env: NodeJS.ProcessEnv,
 ): Promise<{ documents: Document[]; failed: boolean }> {
-  const zh = context.language === 'zh-CN';
+  const say = sayIn(context);
   const relativeOf = (input: Input) =>
     root === undefined ? undefined : path.relative(root, input.absolute).split(path.sep).join('/');
   const policies: Array<{ effective: string; publishing: { theme?: string } }> = [];
@@ -530,9 +490,10 @@ async function readDocuments(
       source = await readFile(input.absolute, 'utf8');
     } catch (error) {
       context.stderr.write(
-        zh
-          ? `${input.shown}：读不出这个文件（${(error as NodeJS.ErrnoException).code ?? 'error'}），没有渲染。\n`
-          : `${input.shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was rendered.\n`,
+        say('render.cannotReadFileNothing', {
+          shown: input.shown,
+          code: (error as NodeJS.ErrnoException).code ?? 'error',
+        }),
       );
       failed = true;
       continue;
@@ -540,15 +501,11 @@ async function readDocuments(
     const split = splitFrontMatter(source);
     const unreadable = (line: number, column: number, why: string) => {
       context.stderr.write(`${input.shown}:${line}:${column}  yaml/syntax  ${why}\n`);
-      context.stderr.write(
-        zh
-          ? `${input.shown}：文章读不出来，没有渲染。\n`
-          : `${input.shown}: the article could not be read; nothing was rendered.\n`,
-      );
+      context.stderr.write(say('render.articleCouldNotRead', { shown: input.shown }));
       failed = true;
     };
     if (split.kind === 'unclosed' || (article && split.kind === 'missing')) {
-      unreadable(1, 1, zh ? 'front matter 没有用 --- 开始和结束。' : 'the front matter is not enclosed in --- lines.');
+      unreadable(1, 1, say('render.frontMatterNotEnclosed'));
       continue;
     }
     let breaks: boolean | undefined;
@@ -569,7 +526,7 @@ async function readDocuments(
       input,
       markdown: split.kind === 'ok' ? split.body : source.replace(/\r\n?/g, '\n'),
       firstLine: split.kind === 'ok' ? split.bodyFirstLine : 1,
-      theme: checkedTheme(theme, zh),
+      theme: checkedTheme(theme, say),
       articleDir: path.dirname(input.absolute),
       ...(breaks !== undefined ? { breaks } : {}),
     });
@@ -582,7 +539,7 @@ async function readDocuments(
  * The department's rendering settings (content/department.yaml, render): colours, fonts, headings,
  * code blocks, breaks and its own CSS. Unusable settings stop the run before anything is written.
  */
-async function departmentOf(root: string, zh: boolean): Promise<DepartmentRendering> {
+async function departmentOf(root: string, say: Say): Promise<DepartmentRendering> {
   // Settings without a render object change nothing here; reading and validating them (YAML with
   // positions, the schema) would be a tenth of a run over the sample articles. check judges them.
   let text = '';
@@ -600,29 +557,26 @@ async function departmentOf(root: string, zh: boolean): Promise<DepartmentRender
   } catch (error) {
     if (error instanceof DepartmentSettingsError) throw new UsageError(error.message);
     if (error instanceof DepartmentCssError) {
-      throw new UsageError({
-        zh: `content/department.yaml 的 render.css 指向 ${error.file}，但读不出这个文件。`,
-        en: error.message,
-      });
+      throw new UsageError(say('render.cssUnreadable', { file: error.file, message: error.message }));
     }
     throw error;
   }
   const style = rendering.customisation.code?.style;
   if (style !== undefined && !isCodeStyle(style)) {
-    throw new UsageError({
-      zh: `content/department.yaml 的 render.code.style“${style}”不是 highlight.js 的样式（如 github、atom-one-dark、vs2015）。`,
-      en: `render.code.style "${style}" in content/department.yaml is not a highlight.js style (e.g. github, atom-one-dark, vs2015).`,
-    });
+    throw new UsageError(say('render.renderCodeStyleContent', { style }));
   }
   return rendering;
 }
 
-function checkedTheme(theme: string, zh: boolean): string {
+function checkedTheme(theme: string, say: Say): string {
   if (isThemeName(theme)) return theme;
-  throw new UsageError({
-    zh: `制度里的 publishing.theme“${theme}”不是已有的主题（${THEME_NAMES.join('、')}）；请改制度，或用 --theme 指定。`,
-    en: `The policy's publishing.theme "${theme}" is not a theme (${THEME_NAMES.join(', ')}); fix the policy or pass --theme.`,
-  });
+  throw new UsageError(
+    say('render.policyPublishingThemeNot', {
+      theme,
+      themeNamesList: THEME_NAMES.join('、'),
+      themeNamesList2: THEME_NAMES.join(', '),
+    }),
+  );
 }
 
 interface RenderOptions {
@@ -631,7 +585,7 @@ interface RenderOptions {
   customisation: ThemeCustomisation;
   imageBase: string | undefined;
   uploader: { upload(file: string): Promise<{ url: string; cached: boolean }> } | undefined;
-  zh: boolean;
+  say: Say;
   context: CommandContext;
 }
 
@@ -639,7 +593,7 @@ async function renderDocument(
   document: Document,
   options: RenderOptions,
 ): Promise<{ rendered?: RenderedArticle; failed: boolean }> {
-  const { zh, context } = options;
+  const { say, context } = options;
   const shown = document.input.shown;
   const base = {
     markdown: document.markdown,
@@ -654,9 +608,7 @@ async function renderDocument(
     (image) => image.absolutePath !== undefined && !existsSync(image.absolutePath),
   );
   for (const image of missing) {
-    context.stderr.write(
-      zh ? `${shown}：图片 ${image.src} 不存在。\n` : `${shown}: the image ${image.src} does not exist.\n`,
-    );
+    context.stderr.write(say('render.imageDoesNotExist', { shown, src: image.src }));
     failed = true;
   }
   let uploadNote = '';
@@ -679,9 +631,11 @@ async function renderDocument(
       return { failed: true };
     }
     rendered = await renderArticle({ ...base, imageUrl: (src) => urls.get(src) });
-    uploadNote = zh
-      ? `，${urls.size} 张图片已上传（其中 ${fromCache} 张来自缓存）`
-      : `, ${urls.size} ${urls.size === 1 ? 'image' : 'images'} uploaded (${fromCache} from the cache)`;
+    uploadNote = say('render.uploadedFromCache', {
+      size: urls.size,
+      fromCache,
+      value: urls.size === 1 ? 'image' : 'images',
+    });
   }
 
   // The same pre-send check publish runs (preflight.ts): limits, remote images, what the editor would strip.
@@ -694,13 +648,20 @@ async function renderDocument(
   const toUpload =
     options.uploader || imageBase !== undefined
       ? ''
-      : zh
-        ? `，${localImages} 张本地图片待上传`
-        : `, ${localImages} local ${localImages === 1 ? 'image' : 'images'} to upload`;
+      : say('render.localUpload', { localImages, value: localImages === 1 ? 'image' : 'images' });
   context.stderr.write(
-    zh
-      ? `已渲染 ${shown}（主题 ${document.theme}）：${characters} 字（draft/add 上限 ${WECHAT_CONTENT_MAX_CHARS}）、${bytes} 字节（上限 ${WECHAT_CONTENT_MAX_BYTES}）${toUpload}${uploadNote}，${rendered.references.length} 条参考资料。\n`
-      : `Rendered ${shown} (theme ${document.theme}): ${characters} characters (draft/add takes fewer than ${WECHAT_CONTENT_MAX_CHARS}), ${bytes} bytes (under ${WECHAT_CONTENT_MAX_BYTES})${toUpload}${uploadNote}, ${rendered.references.length} ${rendered.references.length === 1 ? 'reference' : 'references'}.\n`,
+    say('render.renderedThemeCharactersDraft', {
+      shown,
+      theme: document.theme,
+      characters,
+      wechatContentMaxChars: WECHAT_CONTENT_MAX_CHARS,
+      bytes,
+      wechatContentMaxBytes: WECHAT_CONTENT_MAX_BYTES,
+      toUpload,
+      uploadNote,
+      referencesCount: rendered.references.length,
+      value: rendered.references.length === 1 ? 'reference' : 'references',
+    }),
   );
   const offset = document.firstLine - 1;
   for (const removal of rendered.removals)
@@ -719,7 +680,7 @@ async function renderDocument(
 }
 
 /** Writes next to the target and renames, so a failed run never leaves half a file. */
-async function writeAtomically(target: string, content: string, zh: boolean, makeFolder: boolean): Promise<void> {
+async function writeAtomically(target: string, content: string, say: Say, makeFolder: boolean): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     if (makeFolder) await mkdir(path.dirname(target), { recursive: true });
@@ -729,10 +690,7 @@ async function writeAtomically(target: string, content: string, zh: boolean, mak
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
-      throw new UsageError({
-        zh: `无法写入 --out ${target}（${code}）：请确认文件夹存在且可写。`,
-        en: `Cannot write --out ${target} (${code}): check that the folder exists and is writable.`,
-      });
+      throw new UsageError(say('render.cannotWriteOutCheck', { target, code }));
     throw error;
   }
 }

@@ -20,6 +20,7 @@ import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION_TEXT, formatOption } from '../shared-options.ts';
+import { sayIn } from '../messages.ts';
 
 export const REVIEW_GATE_COMMAND = defineCommand({
   name: 'review-gate',
@@ -54,48 +55,30 @@ export function tuneReviewGate(next: ReviewGateTuning): void {
 }
 
 export async function runReviewGate(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(REVIEW_GATE_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values } = parsed;
   const language = context.language;
-  const zh = language === 'zh-CN';
   const format = values.format;
   if (values.event !== undefined)
     return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
-  if (values.repo === undefined)
-    throw new UsageError({ zh: '缺少 --repo OWNER/NAME。', en: 'Missing --repo OWNER/NAME.' });
+  if (values.repo === undefined) throw new UsageError(say('review-gate.missingRepoOwnerName'));
   const repository = parseRepositoryName(values.repo);
-  if (!repository)
-    throw new UsageError({
-      zh: `--repo 应为 OWNER/NAME（收到“${values.repo}”）。`,
-      en: `--repo must be OWNER/NAME (got "${values.repo}").`,
-    });
-  if (values.pr === undefined) throw new UsageError({ zh: '缺少 --pr N。', en: 'Missing --pr N.' });
+  if (!repository) throw new UsageError(say('review-gate.repoMustOwnerName', { repo: values.repo }));
+  if (values.pr === undefined) throw new UsageError(say('review-gate.missingPrN'));
   if (!/^[1-9]\d{0,9}$/.test(values.pr))
-    throw new UsageError({
-      zh: `--pr 应为正整数（收到“${values.pr}”）。`,
-      en: `--pr must be a positive whole number (got "${values.pr}").`,
-    });
+    throw new UsageError(say('review-gate.prMustPositiveWhole', { pr: values.pr }));
   const number = Number(values.pr);
   const verdictKind = values.verdict;
   if (verdictKind !== 'check-run' && verdictKind !== 'status')
-    throw new UsageError({
-      zh: `--verdict 应为 check-run 或 status（收到“${verdictKind}”）。`,
-      en: `--verdict must be check-run or status (got "${verdictKind}").`,
-    });
-  if (values['record-merge'] && values['dry-run'])
-    throw new UsageError({
-      zh: '--record-merge 不能和 --dry-run 一起用。',
-      en: '--record-merge cannot be combined with --dry-run.',
-    });
+    throw new UsageError(say('review-gate.verdictMustCheckRun', { verdictKind }));
+  if (values['record-merge'] && values['dry-run']) throw new UsageError(say('review-gate.recordMergeCannotCombined'));
 
   const env = context.env ?? process.env;
   const { token, baseUrl } = githubOptionsFromEnvironment(env);
   if (!token && !values['dry-run']) {
-    throw new UsageError({
-      zh: '没有设置 GITHUB_TOKEN：写入状态、标签和评论需要令牌（只想看结论可以加 --dry-run）。',
-      en: 'GITHUB_TOKEN is not set: a token is needed to write the status, labels and comment (add --dry-run to only see the decision).',
-    });
+    throw new UsageError(say('review-gate.githubTokenNotSet'));
   }
   const root = values['record-merge'] ? resolveRoot(values.root, context) : undefined;
   const client = createGitHubClient({
@@ -114,9 +97,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
     const { decision, snapshot } = evaluation;
     if (root !== undefined) {
       if (!snapshot.mergedAt) {
-        context.stderr.write(
-          `mpflow: ${zh ? `PR #${number} 还没有合并，没有可记录的最终审核。` : `PR #${number} is not merged; there is no final review to record.`}\n`,
-        );
+        context.stderr.write(`mpflow: ${say('review-gate.prNotMergedThere', { number })}\n`);
         return EXIT.problems;
       }
       const checks = await fetchCommitChecks(client, repository, decision.headSha);
@@ -135,12 +116,8 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
       else
         context.stdout.write(
           result.appended
-            ? zh
-              ? `已把 PR #${number} 的审核记录追加到 ${result.file}。\n`
-              : `Appended the review record of PR #${number} to ${result.file}.\n`
-            : zh
-              ? `${result.file} 里已有 PR #${number} 的记录，未重复追加。\n`
-              : `${result.file} already holds PR #${number}; nothing appended.\n`,
+            ? say('review-gate.appendedReviewRecordPr', { number, file: result.file })
+            : say('review-gate.alreadyHoldsPrNothing', { file: result.file, number }),
         );
       return EXIT.clean;
     }
@@ -156,9 +133,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
           : error.cause instanceof Error
             ? error.cause.message
             : String(error.cause);
-        context.stderr.write(
-          `mpflow: ${zh ? `PR #${number} 的审核结论（mpflow/review）没能发布：${why} 标签和摘要评论已改为“结论未发布”，不显示通过。` : `The review verdict (mpflow/review) of PR #${number} could not be posted: ${why} The label and summary comment now say the verdict is missing, not that it passed.`}\n`,
-        );
+        context.stderr.write(`mpflow: ${say('review-gate.reviewVerdictReviewPr', { number, why })}\n`);
         return EXIT.problems;
       }
     }
@@ -186,13 +161,9 @@ async function offlineGate(
   rootOption: string | undefined,
   context: CommandContext,
 ): Promise<number> {
+  const say = sayIn(context);
   const language = context.language;
-  const zh = language === 'zh-CN';
-  if (!dryRun)
-    throw new UsageError({
-      zh: '--event 只能和 --dry-run 一起用：离线时不会写入 GitHub。',
-      en: '--event works with --dry-run only: offline, nothing is written to GitHub.',
-    });
+  if (!dryRun) throw new UsageError(say('review-gate.eventWorksDryRun'));
   const root = resolveRoot(rootOption, context);
   const { offlineReviewInput } = await import('../../core/review/offline-input.ts');
   const { readBaseContext } = await import('../../core/review/base-context.ts');
@@ -220,7 +191,7 @@ function formatDecisionText(
   dryRun: boolean,
   language: Language,
 ): string {
-  const zh = language === 'zh-CN';
+  const say = sayIn({ language });
   const lines = [
     `PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${pick(decision.description, language)}`,
   ];
@@ -234,16 +205,12 @@ function formatDecisionText(
     for (const note of stage.notes) lines.push(`           · ${pick(note, language)}`);
   }
   for (const violation of decision.violations) lines.push(`  ✗ ${pick(violation.message, language)}`);
-  lines.push(`  ${zh ? '标签' : 'label'}: ${decision.label ?? '—'}`);
+  lines.push(`  ${say('review-gate.label')}: ${decision.label ?? '—'}`);
   const skipped = actions.find((action) => action.kind === 'skipped');
   if (skipped) {
-    lines.push(
-      zh
-        ? `  审核程序只判断合并到默认分支的 PR（${skipped.reason}）：没有设置状态、标签或评论。`
-        : `  The gate judges only pull requests into the default branch (${skipped.reason}): no status, label or comment was posted.`,
-    );
+    lines.push(say('review-gate.gateJudgesOnlyPull', { reason: skipped.reason }));
   }
-  if (dryRun) lines.push(zh ? '（--dry-run：没有写入 GitHub）' : '(--dry-run: nothing written to GitHub)');
+  if (dryRun) lines.push(say('review-gate.dryRunNothingWritten'));
   else for (const action of actions) lines.push(`  → ${describeAction(action)}`);
   return `${lines.join('\n')}\n`;
 }

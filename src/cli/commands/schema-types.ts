@@ -7,6 +7,7 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, parseCommand, value } from '../command.ts';
 import { ROOT_OPTION_TEXT } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
+import { sayIn } from '../messages.ts';
 
 export const SCHEMA_TYPES_COMMAND = defineCommand({
   name: 'schema-types',
@@ -20,6 +21,7 @@ export const SCHEMA_TYPES_COMMAND = defineCommand({
 });
 
 export async function runSchemaTypes(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(SCHEMA_TYPES_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values } = parsed;
@@ -34,10 +36,7 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
       (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
       /json-schema-to-typescript/.test(String((error as Error).message))
     ) {
-      throw new UsageError({
-        zh: 'schema-types 是开发用命令，需要开发依赖 json-schema-to-typescript：请运行 npm install（不带 --omit=dev）。',
-        en: 'schema-types is a development command and needs the devDependency json-schema-to-typescript: run npm install (without --omit=dev).',
-      });
+      throw new UsageError(say('schema-types.schemaTypesDevelopmentCommand'));
     }
     throw error;
   }
@@ -49,10 +48,6 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
   }
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current === generated) return EXIT.clean;
-  context.stderr.write(
-    context.language === 'zh-CN'
-      ? `${GENERATED_TYPES_PATH} 与 schemas/ 不一致，请运行 npm run schemas:types。\n`
-      : `${GENERATED_TYPES_PATH} is out of date with schemas/; run npm run schemas:types.\n`,
-  );
+  context.stderr.write(say('schema-types.outDateSchemasRun', { generatedTypesPath: GENERATED_TYPES_PATH }));
   return EXIT.problems;
 }

@@ -5,6 +5,7 @@ import { CommandFailure, EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, parseCommand } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
+import { sayIn } from '../messages.ts';
 
 export const SEAL_COMMAND = defineCommand({
   name: 'seal',
@@ -13,11 +14,11 @@ export const SEAL_COMMAND = defineCommand({
 });
 
 export async function runSeal(argv: string[], context: CommandContext): Promise<number> {
+  const say = sayIn(context);
   const parsed = parseCommand(SEAL_COMMAND, argv, context);
   if (!parsed) return EXIT.clean;
   const { values, positionals } = parsed;
   const root = resolveRoot(values.root, context);
-  const zh = context.language === 'zh-CN';
   const only =
     positionals.length > 0
       ? positionals.map((file) => path.relative(root, path.resolve(context.cwd, file)).split(path.sep).join('/'))
@@ -26,14 +27,10 @@ export async function runSeal(argv: string[], context: CommandContext): Promise<
   const { sealInputs, SealRefused } = await import('../../core/appraisal-privacy/seal-files.ts');
   try {
     const plan = await sealInputs(repository, only);
-    for (const { to, readers } of plan.sealed)
-      context.stdout.write(zh ? `已加密 ${to}（${readers} 位读者）\n` : `sealed ${to} (${readers} readers)\n`);
-    for (const file of plan.finalisations)
-      context.stdout.write(zh ? `已更新定稿锁定 ${file}\n` : `re-locked ${file}\n`);
-    for (const file of plan.calibrations)
-      context.stdout.write(zh ? `已加密校准理由 ${file}\n` : `sealed the calibration reasons in ${file}\n`);
-    if (plan.sealed.length === 0 && plan.calibrations.length === 0)
-      context.stdout.write(zh ? '没有需要加密的明文记录。\n' : 'No plain record to seal.\n');
+    for (const { to, readers } of plan.sealed) context.stdout.write(say('seal.sealedReaders', { to, readers }));
+    for (const file of plan.finalisations) context.stdout.write(say('seal.reLocked', { file }));
+    for (const file of plan.calibrations) context.stdout.write(say('seal.sealedCalibrationReasons', { file }));
+    if (plan.sealed.length === 0 && plan.calibrations.length === 0) context.stdout.write(say('seal.noPlainRecordSeal'));
     return EXIT.clean;
   } catch (error) {
     // Refused before anything changed: the reason as it is, exit 1.
