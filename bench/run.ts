@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { GENERATOR_VERSION, generateRepository } from './generate-repository.ts';
 import { timeTypography } from './typography-throughput.ts';
-import { growRoster, timeAstroBuild, writeBareAstroProject } from './site-build.ts';
+import { growRoster, timeAstroBuild, timePagefind, writeBareAstroProject } from './site-build.ts';
 import { benchScoring } from './scoring.ts';
 import { benchStartup } from './startup.ts';
 
@@ -135,6 +135,7 @@ async function benchSite(): Promise<void> {
   type Build = Awaited<ReturnType<typeof timeAstroBuild>>;
   const mpflowBuilds: Build[] = [];
   const bareBuilds: Build[] = [];
+  const bareSearches: Build[] = [];
   // Alternating, so a machine that gets busier or quieter during the run slows both sides alike.
   for (let attempt = 0; attempt < siteRuns; attempt += 1) {
     mpflowBuilds.push(
@@ -143,7 +144,20 @@ async function benchSite(): Promise<void> {
         MPFLOW_SITE_PROFILE: 'internal',
       }),
     );
-    bareBuilds.push(await timeAstroBuild(bareProject, path.join(projectRoot, 'bench/.generated/dist-bare')));
+    const bareDist = path.join(projectRoot, 'bench/.generated/dist-bare');
+    const bare = await timeAstroBuild(bareProject, bareDist);
+    // The bare site has no search; indexing its pages afterwards shows what search costs any site.
+    const search = await timePagefind(bareDist);
+    bareBuilds.push(bare);
+    bareSearches.push({
+      ...bare,
+      seconds: bare.seconds + search.seconds,
+      cpuSeconds:
+        bare.cpuSeconds !== undefined && search.cpuSeconds !== undefined
+          ? bare.cpuSeconds + search.cpuSeconds
+          : undefined,
+      searchIndexSeconds: search.seconds,
+    });
   }
   const median = (builds: Build[], figure: (build: Build) => number | undefined): number | undefined => {
     const values = builds.map(figure).filter((value): value is number => value !== undefined);
@@ -158,6 +172,7 @@ async function benchSite(): Promise<void> {
   });
   const mpflowSite = figures(mpflowBuilds);
   const bareSite = figures(bareBuilds);
+  const bareSearch = figures(bareSearches);
   const fixed = (value: number | undefined) => value?.toFixed(2) ?? '—';
   const siteRows = [
     ['site build', 'articles', 'pages', `wall s (median of ${siteRuns})`, 'CPU s', 'of which search index (wall s)'],
@@ -178,11 +193,27 @@ async function benchSite(): Promise<void> {
       fixed(bareSite.search),
     ],
     [
+      'bare Astro, then Pagefind over its pages',
+      String(siteArticles),
+      String(bareSearch.pages),
+      fixed(bareSearch.seconds),
+      fixed(bareSearch.cpu),
+      fixed(bareSearch.search),
+    ],
+    [
       'ratio mpflow / bare (goal ≤ 1)',
       '',
       '',
       fixed(mpflowSite.seconds / bareSite.seconds),
       mpflowSite.cpu && bareSite.cpu ? fixed(mpflowSite.cpu / bareSite.cpu) : '—',
+      '',
+    ],
+    [
+      'ratio mpflow / bare with search',
+      '',
+      '',
+      fixed(mpflowSite.seconds / bareSearch.seconds),
+      mpflowSite.cpu && bareSearch.cpu ? fixed(mpflowSite.cpu / bareSearch.cpu) : '—',
       '',
     ],
   ];

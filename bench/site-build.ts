@@ -70,6 +70,25 @@ export async function timeAstroBuild(
   return { seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined, searchIndexSeconds, pages };
 }
 
+/**
+ * Pagefind over a built site, as Starlight runs it at the end of mpflow's build: what a search
+ * index of the same pages costs any static site (the bare build has none).
+ */
+export async function timePagefind(
+  siteDirectory: string,
+): Promise<{ seconds: number; cpuSeconds: number | undefined }> {
+  const pagefind = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.bin', 'pagefind');
+  const command = [pagefind, '--site', siteDirectory, '--output-subdir', 'pagefind', '--quiet'];
+  const [file, args] = gnuTime
+    ? [gnuTime, ['-f', 'mpflow-bench-cpu %U %S', process.execPath, ...command]]
+    : [process.execPath, command];
+  const started = process.hrtime.bigint();
+  const { stderr } = await run(file, args, { maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = /^mpflow-bench-cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
+  return { seconds, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined };
+}
+
 /** Adds members to the generated roster so the site renders a department of realistic size. */
 export async function growRoster(repository: string, members: number): Promise<void> {
   const file = path.join(repository, 'content/team.yaml');
