@@ -98,11 +98,7 @@ export async function publishArticle(
     ? structuredClone(existing)
     : { article: article.id, status: 'in-progress', index: 1 };
   const stamp = () => isoInTimeZone(options.now(), options.timeZone);
-  // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
-  const theme = {
-    ...(options.theme ? { theme: options.theme } : {}),
-    ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}),
-  };
+  const rendering = renderingOf(article, options);
   let step: FailedStep = 'images';
 
   const save = async (done: PublishStep) => {
@@ -138,7 +134,7 @@ export async function publishArticle(
       // Images and cover run on every resume too: each upload is skipped when the recorded one
       // has the same bytes, so an unchanged article costs no call here.
       step = 'images';
-      const firstRender = await options.render({ markdown: article.body, articleDir, ...theme });
+      const firstRender = await options.render({ markdown: article.body, articleDir, ...rendering });
       const uploaded = new Map((record.images ?? []).map((image) => [image.src, image]));
       const sources = [...new Map(firstRender.images.map((image) => [image.src, image])).values()];
       const imageShas: Array<[string, string]> = [];
@@ -180,13 +176,7 @@ export async function publishArticle(
       }
 
       step = 'draft';
-      const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
-      const rendered = await options.render({
-        markdown: article.body,
-        articleDir,
-        ...theme,
-        imageUrl: (src) => urls.get(src),
-      });
+      const rendered = await renderForDraft(article, record, articleDir, options);
       const draft = draftArticle(article, rendered.html, record.cover!.mediaId, options.authorNames);
       const digest = draftDigestOf(draft, imageShas, coverSha);
       // A draft made from an earlier version of the article (edited on main after a crashed run)
@@ -293,6 +283,33 @@ interface FreepublishState {
   fail_idx?: number[];
 }
 
+/** The writer's theme and line breaks (front matter `breaks`), rendered as mpflow render renders them. */
+function renderingOf(
+  article: ArticleRecord,
+  options: Pick<PublishArticleOptions, 'theme'>,
+): { theme?: string; breaks?: boolean } {
+  return {
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}),
+  };
+}
+
+/** The body as draft/add gets it: rendered with the article's theme, its images at the URLs WeChat gave them. */
+function renderForDraft(
+  article: ArticleRecord,
+  record: PublishRecord,
+  articleDir: string,
+  options: Pick<PublishArticleOptions, 'theme' | 'render'>,
+): ReturnType<RenderArticle> {
+  const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
+  return options.render({
+    markdown: article.body,
+    articleDir,
+    ...renderingOf(article, options),
+    imageUrl: (src) => urls.get(src),
+  });
+}
+
 /** draft/add's article: the front matter's fields within WeChat's limits (title 32, author 16, digest 128). */
 export function draftArticle(
   article: ArticleRecord,
@@ -344,11 +361,6 @@ export async function changedSinceDraft(
 ): Promise<boolean> {
   if (record.draftDigest === undefined) return false;
   const articleDir = path.join(options.root, article.directory);
-  // The writer's line breaks (front matter `breaks`) render as mpflow render renders them.
-  const theme = {
-    ...(options.theme ? { theme: options.theme } : {}),
-    ...(article.data.breaks !== undefined ? { breaks: article.data.breaks } : {}),
-  };
   const shaOf = async (file: string) => {
     try {
       return sha256Of(await readFile(file));
@@ -357,13 +369,7 @@ export async function changedSinceDraft(
     }
   };
   try {
-    const urls = new Map((record.images ?? []).map((image) => [image.src, image.url]));
-    const rendered = await options.render({
-      markdown: article.body,
-      articleDir,
-      ...theme,
-      imageUrl: (src) => urls.get(src),
-    });
+    const rendered = await renderForDraft(article, record, articleDir, options);
     const sources = [...new Map(rendered.images.map((image) => [image.src, image])).values()];
     const imageShas: Array<[string, string]> = [];
     for (const image of sources)
