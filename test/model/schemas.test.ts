@@ -2,7 +2,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_TYPES_PATH, generateTypes } from '../../src/core/model/generate-types.ts';
+import { RECORD_KINDS } from '../../src/core/model/record-kinds.ts';
 import { RECORD_SCHEMAS } from '../../src/core/model/schemas.ts';
+import { classifyPath } from '../../src/core/repository/classify-path.ts';
 import { validateRecord } from '../../src/core/model/validate-record.ts';
 import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
@@ -43,28 +45,15 @@ describe('the JSON Schemas', () => {
   });
 
   it('are named in a yaml-language-server comment at the top of every sample YAML file, so editors validate it', async () => {
-    const expectations: Array<[RegExp, string]> = [
-      [/^content\/team\.yaml$/, 'team.schema.json'],
-      [/^content\/policy\//, 'policy.schema.json'],
-      [/^content\/topics\//, 'topic.schema.json'],
-      [/^content\/campaigns\/[^/]+\/draw\.yaml$/, 'campaign-draw.schema.json'],
-      [/^content\/campaigns\//, 'campaign.schema.json'],
-      [/^content\/training\/plan-/, 'training-plan.schema.json'],
-      [/^content\/training\/records-/, 'training-records.schema.json'],
-      [/^appraisals\/.*\/interview\.yaml$/, 'appraisal-interview.schema.json'],
-      [/^appraisals\/.*\/result\.yaml$/, 'appraisal-result.schema.json'],
-      [/^appraisals\/[^/]+\/finalized\.yaml$/, 'appraisal-finalization.schema.json'],
-      [/^appraisals\/[^/]+\/calibrations\.yaml$/, 'appraisal-calibrations.schema.json'],
-      [/^appraisals\/annual\/\d{4}\.yaml$/, 'appraisal-annual.schema.json'],
-      [/^appraisals\/.*\.yaml$/, 'appraisal-rating.schema.json'],
-    ];
     const files = (await readdir(FIXTURE_DEPARTMENT, { recursive: true }))
       .map((file) => file.split(path.sep).join('/'))
       .filter((file) => /^(content|appraisals)\/.*\.yaml$/.test(file));
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
-      const schema = expectations.find(([pattern]) => pattern.test(file))?.[1];
-      if (!schema) continue;
+      // Which schema a file has is the record-kind registry's to say (through classifyPath).
+      const role = classifyPath(file);
+      if (role.role !== 'record') continue;
+      const schema = RECORD_KINDS[role.kind].schema.$id;
       const firstLine = (await readFile(path.join(FIXTURE_DEPARTMENT, file), 'utf8')).split('\n')[0]!;
       const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
       expect(match, file).not.toBeNull();
