@@ -5,43 +5,47 @@
  */
 import type { Lang } from './site-labels.ts';
 import type { WeekFigure } from './article-page-view.ts';
-import { messagesUnder, textsUnder } from './site-messages.ts';
+import { type Texts, messagesUnder, textsUnder } from './site-messages.ts';
 
-export interface ArticleLabels {
+/** The plain texts (no parameters) of ArticleLabels, one message each. */
+const ARTICLE_TEXTS = [
+  'facts',
+  'author',
+  'designer',
+  'topic',
+  'campaign',
+  'scheduled',
+  'publishing',
+  'review',
+  'firstWeek',
+  'comparison',
+  'figure',
+  'thisArticle',
+  'median',
+  'difference',
+  'noMedian',
+  'sources',
+  'source',
+  'share',
+  'preview',
+  'backToArchive',
+  'calendar',
+  'notImported',
+] as const;
+
+export interface ArticleLabels extends Texts<typeof ARTICLE_TEXTS> {
   description: (title: string) => string;
-  facts: string;
-  author: string;
-  designer: string;
-  topic: string;
-  campaign: string;
-  scheduled: string;
-  publishing: string;
-  review: string;
   prLink: (pr: number) => string;
   /** Why an article has no review record. */
   noReview: (beforeGate: boolean, firstReview: string | undefined) => string;
-  firstWeek: string;
   firstWeekLead: (publishedOn: string, importedDays: number) => string;
   notYet: (lastImported: string | undefined) => string;
   readsChart: (title: string) => string;
   engagementChart: (title: string) => string;
   day: (day: number, date: string) => string;
   figures: Record<WeekFigure, string>;
-  comparison: string;
   comparisonCaption: (articles: number) => string;
-  figure: string;
-  thisArticle: string;
-  median: string;
-  difference: string;
-  noMedian: string;
-  sources: string;
   sourcesNote: (from: string, to: string) => string;
-  source: string;
-  share: string;
-  preview: string;
-  backToArchive: string;
-  calendar: string;
-  notImported: string;
 }
 
 const percent = (value: number, lang: Lang) =>
@@ -57,30 +61,7 @@ const FIGURES = ['reads', 'shares', 'likes', 'comments'] as const satisfies read
 export function articleLabels(lang: Lang): ArticleLabels {
   const m = messagesUnder(lang, 'site-article');
   return {
-    ...textsUnder(lang, 'site-article', [
-      'facts',
-      'author',
-      'designer',
-      'topic',
-      'campaign',
-      'scheduled',
-      'publishing',
-      'review',
-      'firstWeek',
-      'comparison',
-      'figure',
-      'thisArticle',
-      'median',
-      'difference',
-      'noMedian',
-      'sources',
-      'source',
-      'share',
-      'preview',
-      'backToArchive',
-      'calendar',
-      'notImported',
-    ]),
+    ...textsUnder(lang, 'site-article', ARTICLE_TEXTS),
     description: (title) => m('description', { title }),
     prLink: (pr) => m('prLink', { pr }),
     noReview: (beforeGate, firstReview) =>

@@ -3,27 +3,47 @@
  * src/i18n/<locale>/site-calendar.yaml). Pure: unit tests and pages import it alike.
  */
 import type { PublishingState, ReviewState } from './calendar-view.ts';
-import { messagesUnder, siteTranslator, textsUnder } from './site-messages.ts';
+import { type Texts, messagesUnder, siteTranslator, textsUnder } from './site-messages.ts';
 import type { Lang } from './site-labels.ts';
 
+/** The plain texts (no parameters) of CalendarLabels.calendar, one message each. */
+const CALENDAR_TEXTS = [
+  'title',
+  'description',
+  'jumpTo',
+  'current',
+  'when',
+  'article',
+  'people',
+  'review',
+  'publishing',
+  'author',
+  'designer',
+  'preview',
+  'openInWeChat',
+  'empty',
+] as const;
+
+/** The plain texts (no parameters) of CalendarLabels.preview, one message each. */
+const PREVIEW_TEXTS = [
+  'facts',
+  'theme',
+  'characters',
+  'tooLong',
+  'images',
+  'references',
+  'scheduled',
+  'status',
+  'note',
+  'back',
+  'calendar',
+] as const;
+
 export interface CalendarLabels {
-  calendar: {
-    title: string;
-    description: string;
+  calendar: Texts<typeof CALENDAR_TEXTS> & {
     summary: (counts: Record<PublishingState, number>, total: number) => string;
     statusNote: (builtAt: string, overdueAfterMinutes: number) => string;
-    jumpTo: string;
-    current: string;
     caption: (month: string, count: number) => string;
-    when: string;
-    article: string;
-    people: string;
-    review: string;
-    publishing: string;
-    author: string;
-    designer: string;
-    preview: string;
-    openInWeChat: string;
     publishedAt: (dateTime: string) => string;
     failedAt: (step: string, status: number | undefined) => string;
     pr: (pr: number) => string;
@@ -31,24 +51,12 @@ export interface CalendarLabels {
     states: Record<PublishingState, string>;
     reviewStates: Record<ReviewState, string>;
     stageStates: Record<'pending' | 'done' | 'rejected', string>;
-    empty: string;
   };
-  preview: {
+  preview: Texts<typeof PREVIEW_TEXTS> & {
     title: (title: string) => string;
     description: (title: string) => string;
     phone: (title: string) => string;
-    facts: string;
-    theme: string;
-    characters: string;
     charactersValue: (count: number, limit: number) => string;
-    tooLong: string;
-    images: string;
-    references: string;
-    scheduled: string;
-    status: string;
-    note: string;
-    back: string;
-    calendar: string;
   };
 }
 
@@ -74,22 +82,7 @@ export function calendarLabels(lang: Lang): CalendarLabels {
   };
   return {
     calendar: {
-      ...textsUnder(lang, 'site-calendar.calendar', [
-        'title',
-        'description',
-        'jumpTo',
-        'current',
-        'when',
-        'article',
-        'people',
-        'review',
-        'publishing',
-        'author',
-        'designer',
-        'preview',
-        'openInWeChat',
-        'empty',
-      ]),
+      ...textsUnder(lang, 'site-calendar.calendar', CALENDAR_TEXTS),
       summary: (counts, total) => calendar('summary', { ...counts, total }),
       statusNote: (builtAt, minutes) => calendar('statusNote', { builtAt, minutes }),
       caption: (month, count) => calendar('caption', { month, count }),
@@ -102,19 +95,7 @@ export function calendarLabels(lang: Lang): CalendarLabels {
       stageStates: textsUnder(lang, 'site-calendar.calendar.stageStates', ['pending', 'done', 'rejected']),
     },
     preview: {
-      ...textsUnder(lang, 'site-calendar.preview', [
-        'facts',
-        'theme',
-        'characters',
-        'tooLong',
-        'images',
-        'references',
-        'scheduled',
-        'status',
-        'note',
-        'back',
-        'calendar',
-      ]),
+      ...textsUnder(lang, 'site-calendar.preview', PREVIEW_TEXTS),
       title: (title) => preview('title', { title }),
       description: (title) => preview('description', { title }),
       phone: (title) => preview('phone', { title }),

@@ -5,61 +5,65 @@
 import { CYCLE_STEP_IDS, type CycleStepId } from '../core/scoring/cycle.ts';
 import type { Lang } from './policy-view.ts';
 import { localizedUrl } from './localized-url.ts';
-import { messagesUnder, monthIn, textsUnder } from './site-messages.ts';
+import { type Texts, messagesUnder, monthIn, textsUnder } from './site-messages.ts';
 
-export interface ScoresLabels {
-  title: string;
-  description: string;
-  privacy: string;
-  /** A department with no appraisal cycle open and no results yet (just started, or its policy not yet in force). */
-  empty: string;
+/** The plain texts (no parameters) of ScoresLabels, one message each. */
+const SCORES_TEXTS = [
+  'title',
+  'description',
+  'privacy',
+  // A department with no appraisal cycle open and no results yet (just started, or its policy not yet in force).
+  'empty',
+  'finalized',
+  'notFinalized',
+  'rank',
+  'month',
+  'member',
+  'score',
+  'grade',
+  'bonus',
+  'promotion',
+  'training',
+  'yes',
+  'no',
+  'withheld',
+  'distribution',
+  'categories',
+  'annualNote',
+  'months',
+  'excluded',
+  'dueToday',
+  'inProgress',
+  'countedArticles',
+  'countedArticlesNone',
+  'roleAuthor',
+  'roleDesigner',
+  'history',
+  'indicator',
+  'raw',
+  'target',
+  'normalised',
+  'weight',
+  'contribution',
+  'rating',
+  'missing',
+  // A rated indicator left out because, with the member's own self-assessment, it would give the supervisor's mark.
+  'withheldLeaf',
+  'total',
+] as const;
+
+export interface ScoresLabels extends Texts<typeof SCORES_TEXTS> {
   monthly: (month: string) => string;
-  finalized: string;
-  notFinalized: string;
-  rank: string;
-  month: string;
-  member: string;
-  score: string;
-  grade: string;
-  bonus: string;
-  promotion: string;
-  training: string;
-  yes: string;
-  no: string;
-  withheld: string;
-  distribution: string;
-  categories: string;
   annual: (year: number, provisional: boolean) => string;
-  annualNote: string;
-  months: string;
-  excluded: string;
   cycle: (month: string, today: string) => string;
   steps: Record<CycleStepId, string>;
   /** A step's state on the progress board, in words (not colour alone). */
   done: (date?: string) => string;
   due: (date: string) => string;
-  dueToday: string;
   overdue: (date: string) => string;
   progressNote: (today: string) => string;
-  inProgress: string;
-  countedArticles: string;
-  countedArticlesNone: string;
-  roleAuthor: string;
-  roleDesigner: string;
-  history: string;
   explanation: (month: string) => string;
-  indicator: string;
-  raw: string;
-  target: string;
-  normalised: string;
-  weight: string;
-  contribution: string;
-  rating: string;
   peers: (mean: string, count: number) => string;
-  missing: string;
-  /** A rated indicator left out because, with the member's own self-assessment, it would give the supervisor's mark. */
-  withheldLeaf: string;
-  total: string;
   calibration: (points: string) => string;
   memberTitle: (name: string) => string;
   policy: (version: string) => string;
@@ -69,47 +73,7 @@ export interface ScoresLabels {
 export function scoresLabels(lang: Lang): ScoresLabels {
   const m = messagesUnder(lang, 'site-scores');
   return {
-    ...textsUnder(lang, 'site-scores', [
-      'title',
-      'description',
-      'privacy',
-      'empty',
-      'finalized',
-      'notFinalized',
-      'rank',
-      'month',
-      'member',
-      'score',
-      'grade',
-      'bonus',
-      'promotion',
-      'training',
-      'yes',
-      'no',
-      'withheld',
-      'distribution',
-      'categories',
-      'annualNote',
-      'months',
-      'excluded',
-      'dueToday',
-      'inProgress',
-      'countedArticles',
-      'countedArticlesNone',
-      'roleAuthor',
-      'roleDesigner',
-      'history',
-      'indicator',
-      'raw',
-      'target',
-      'normalised',
-      'weight',
-      'contribution',
-      'rating',
-      'missing',
-      'withheldLeaf',
-      'total',
-    ]),
+    ...textsUnder(lang, 'site-scores', SCORES_TEXTS),
     monthly: (month) => monthIn(month, lang),
     annual: (year, provisional) => m('annual', { year, provisional: provisional ? 'yes' : 'no' }),
     cycle: (month, today) => m('cycle', { month: monthIn(month, lang), today }),

@@ -11,7 +11,7 @@ import { localizedTextLanguage } from '../core/i18n/catalogue.ts';
 import { type LocalizedText, pick } from '../core/i18n/language.ts';
 import { siteLocales } from './department-settings.ts';
 import { localizedUrl } from './localized-url.ts';
-import { messagesUnder, monthIn, textsUnder } from './site-messages.ts';
+import { type Texts, messagesUnder, monthIn, textsUnder } from './site-messages.ts';
 
 export type { Lang };
 
@@ -58,6 +58,85 @@ export function contentLang(lang: Lang): string | undefined {
 type Decision = TopicFile['decision'];
 type CampaignKind = CampaignFile['kind'];
 
+/** The plain texts (no parameters) of SiteLabels.articles, one message each. */
+const ARTICLES_TEXTS = [
+  'title',
+  'description',
+  'jumpTo',
+  'date',
+  'article',
+  'author',
+  'designer',
+  'topic',
+  'campaign',
+  'status',
+  'tags',
+  'scheduled',
+  'due',
+  'empty',
+] as const;
+
+/** The plain texts (no parameters) of SiteLabels.topics, one message each. */
+const TOPICS_TEXTS = [
+  'title',
+  'description',
+  'id',
+  'topic',
+  'angle',
+  'pillar',
+  'decision',
+  'proposed',
+  'meeting',
+  'owner',
+  'articles',
+  'empty',
+] as const;
+
+/** The plain texts (no parameters) of SiteLabels.team, one message each. */
+const TEAM_TEXTS = [
+  'title',
+  'description',
+  'former',
+  'name',
+  'jobTitle',
+  'github',
+  'supervisor',
+  'joined',
+  'left',
+  'privacy',
+] as const;
+
+/** The plain texts (no parameters) of SiteLabels.campaigns, one message each. */
+const CAMPAIGNS_TEXTS = [
+  'title',
+  'description',
+  'kind',
+  'period',
+  'owner',
+  'goal',
+  'prizes',
+  'results',
+  'measure',
+  'target',
+  'actual',
+  'met',
+  'metYes',
+  'metNo',
+  'participants',
+  'validEntries',
+  'conversions',
+  'conversionRate',
+  'satisfaction',
+  'conversionDefinition',
+  'winners',
+  'winnersNote',
+  'drawSeed',
+  'noResults',
+  'articles',
+  'rules',
+  'empty',
+] as const;
+
 export interface SiteLabels {
   nav: Record<SitePage, string>;
   navLabel: string;
@@ -75,92 +154,29 @@ export interface SiteLabels {
   none: string;
   month: (month: string) => string;
   dateTime: (date: string, time: string) => string;
-  articles: {
-    title: string;
-    description: string;
+  articles: Texts<typeof ARTICLES_TEXTS> & {
     summary: (count: number, months: number) => string;
     statusNote: (builtAt: string) => string;
-    jumpTo: string;
     monthCount: (count: number) => string;
     monthCaption: (month: string, count: number, scheduled: number) => string;
-    date: string;
-    article: string;
-    author: string;
-    designer: string;
-    topic: string;
-    campaign: string;
-    status: string;
-    tags: string;
-    scheduled: string;
-    due: string;
-    empty: string;
   };
-  topics: {
-    title: string;
-    description: string;
+  topics: Texts<typeof TOPICS_TEXTS> & {
     caption: (count: number) => string;
     summary: (counts: Record<Decision, number>) => string;
-    id: string;
-    topic: string;
-    angle: string;
-    pillar: string;
-    decision: string;
-    proposed: string;
-    meeting: string;
-    owner: string;
-    articles: string;
     decisions: Record<Decision, string>;
-    empty: string;
   };
-  team: {
-    title: string;
-    description: string;
+  team: Texts<typeof TEAM_TEXTS> & {
     roles: Record<Role, string>;
     caption: (role: string, count: number) => string;
-    former: string;
     formerCaption: (count: number) => string;
-    name: string;
-    jobTitle: string;
-    github: string;
-    supervisor: string;
-    joined: string;
-    left: string;
     count: (count: number) => string;
-    privacy: string;
   };
-  campaigns: {
-    title: string;
-    description: string;
+  campaigns: Texts<typeof CAMPAIGNS_TEXTS> & {
     kinds: Record<CampaignKind, string>;
-    kind: string;
-    period: string;
-    owner: string;
-    goal: string;
-    prizes: string;
     prize: (name: string, quantity: number, value: string | undefined) => string;
-    results: string;
     resultsCaption: (title: string) => string;
-    measure: string;
-    target: string;
-    actual: string;
-    met: string;
-    metYes: string;
-    metNo: string;
-    participants: string;
-    validEntries: string;
-    conversions: string;
-    conversionRate: string;
-    satisfaction: string;
     surveyResponses: (count: string) => string;
-    conversionDefinition: string;
-    winners: string;
-    winnersNote: string;
-    drawSeed: string;
-    noResults: string;
-    articles: string;
-    rules: string;
     yuan: (value: string) => string;
-    empty: string;
   };
 }
 
@@ -191,94 +207,27 @@ export function siteLabels(lang: Lang): SiteLabels {
     month: (month) => monthIn(month, lang),
     dateTime: (date, time) => m('dateTime', { date, time }),
     articles: {
-      ...texts('articles', [
-        'title',
-        'description',
-        'jumpTo',
-        'date',
-        'article',
-        'author',
-        'designer',
-        'topic',
-        'campaign',
-        'status',
-        'tags',
-        'scheduled',
-        'due',
-        'empty',
-      ]),
+      ...texts('articles', ARTICLES_TEXTS),
       summary: (count, months) => articles('summary', { count, months }),
       statusNote: (builtAt) => articles('statusNote', { builtAt }),
       monthCount: (count) => articles('monthCount', { count }),
       monthCaption: (month, count, scheduled) => articles('monthCaption', { month, count, scheduled }),
     },
     topics: {
-      ...texts('topics', [
-        'title',
-        'description',
-        'id',
-        'topic',
-        'angle',
-        'pillar',
-        'decision',
-        'proposed',
-        'meeting',
-        'owner',
-        'articles',
-        'empty',
-      ]),
+      ...texts('topics', TOPICS_TEXTS),
       caption: (count) => topics('caption', { count }),
       summary: (counts) => topics('summary', counts),
       decisions: texts('topics.decisions', DECISIONS),
     },
     team: {
-      ...texts('team', [
-        'title',
-        'description',
-        'former',
-        'name',
-        'jobTitle',
-        'github',
-        'supervisor',
-        'joined',
-        'left',
-        'privacy',
-      ]),
+      ...texts('team', TEAM_TEXTS),
       roles: texts('team.roles', ROLES),
       caption: (role, count) => team('caption', { role, count }),
       formerCaption: (count) => team('formerCaption', { count }),
       count: (count) => team('count', { count }),
     },
     campaigns: {
-      ...texts('campaigns', [
-        'title',
-        'description',
-        'kind',
-        'period',
-        'owner',
-        'goal',
-        'prizes',
-        'results',
-        'measure',
-        'target',
-        'actual',
-        'met',
-        'metYes',
-        'metNo',
-        'participants',
-        'validEntries',
-        'conversions',
-        'conversionRate',
-        'satisfaction',
-        'conversionDefinition',
-        'winners',
-        'winnersNote',
-        'drawSeed',
-        'noResults',
-        'articles',
-        'rules',
-        'empty',
-      ]),
+      ...texts('campaigns', CAMPAIGNS_TEXTS),
       kinds: texts('campaigns.kinds', CAMPAIGN_KINDS),
       prize: (name, quantity, value) => campaigns('prize', { name, quantity, value: value || 'none' }),
       resultsCaption: (title) => campaigns('resultsCaption', { title }),

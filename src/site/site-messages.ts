@@ -79,3 +79,6 @@ export function monthIn(month: string, locale: Locale): string {
 export function localeName(locale: Locale): string {
   return siteTranslator(locale).t('site.locale.name');
 }
+
+/** A record of plain texts named by a key list: `Texts<typeof KEYS>` for `const KEYS = [...] as const`. */
+export type Texts<Keys extends readonly string[]> = Record<Keys[number], string>;
