@@ -17,7 +17,8 @@ import type { Repository } from '../repository/load-repository.ts';
 import { tokenizeCsv, type CsvCell, type CsvRow } from '../source/csv-source.ts';
 import { readHtmlTable, readWorkbook, sniffExportFile, type ExportFormat } from './export-files.ts';
 import { decodeExport, normaliseHeader, parseExportDate, stripHeader, toSimplified } from './export-text.ts';
-import { addDays, FOLLOWER_SOURCES } from './kpis.ts';
+import { addDays } from '../calendar/days.ts';
+import { FOLLOWER_SOURCES } from './wechat-codes.ts';
 import { ALL_READ_SOURCES, articleMatcher } from './wechat-import.ts';
 import type { Cells, MetricBatch } from './storage.ts';
 

@@ -28,7 +28,7 @@ import type { Repository } from '../repository/load-repository.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
 import { tableColumns } from '../model/schemas.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
-import { datesOf, type DateRange } from './kpis.ts';
+import { datesOf, type DateRange } from '../calendar/days.ts';
 import { formatCell, writeAllOrNothing } from './storage.ts';
 import { checkReplyConduct } from '../compliance/rules/conduct.ts';
 import { createHmac } from 'node:crypto';

@@ -11,16 +11,8 @@ import { text, type LocalizedText } from '../i18n/language.ts';
 import { LocalizedError } from '../diagnostics/localized-error.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { WeChatApiError, WeChatNetworkError, type WeChatClient } from '../wechat/client.ts';
-import {
-  addDays,
-  datesOf,
-  FOLLOWER_SOURCES,
-  inRange,
-  monthRange,
-  monthsOf,
-  SHARE_SCENES,
-  type DateRange,
-} from './kpis.ts';
+import { addDays, datesOf, inRange, monthRange, monthsOf, type DateRange } from '../calendar/days.ts';
+import { FOLLOWER_SOURCES, SHARE_SCENES } from './wechat-codes.ts';
 import type { Cells, MetricBatch, MetricFolder } from './storage.ts';
 
 /**
