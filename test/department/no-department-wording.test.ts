@@ -28,7 +28,7 @@ const FORBIDDEN: Array<[string, RegExp]> = [
   ['tea wording', /茶/],
   [
     "the sample's brand colour",
-    new RegExp([sample.theme.accent, sample.theme.accentDark ?? sample.theme.accent].map(escape).join('|'), 'i'),
+    new RegExp([sample.theme.accent, sample.theme.accentDark ?? sample.theme.accent].map(escapeRegExp).join('|'), 'i'),
   ],
   // The accent the handbook theme used to hard-code before colours became settings.
   ['a hard-coded accent colour', /hsl\(15[02], (?:42|48|32)%, (?:46|32|17)%\)/],
