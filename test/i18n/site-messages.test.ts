@@ -3,6 +3,7 @@
  * in the shipped messages, or a page would show "[site.…]". Unit level, no build.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { dashboardLabels } from '../../src/components/dashboards/dashboard-labels.ts';
 import { articleLabels } from '../../src/site/article-labels.ts';
 import { calendarLabels } from '../../src/site/calendar-labels.ts';
 import { scoresLabels } from '../../src/site/scores-labels.ts';
@@ -31,12 +32,19 @@ function texts(node: unknown): string[] {
 
 describe.each(['zh-CN', 'en'])('the site in %s', (lang) => {
   it('finds every key its label modules name', () => {
-    const all = [siteLabels, articleLabels, calendarLabels, scoresLabels, searchLabels, trainingLabels].flatMap(
-      (labels) => texts(labels(lang)),
-    );
+    const all = [
+      siteLabels,
+      articleLabels,
+      calendarLabels,
+      scoresLabels,
+      searchLabels,
+      trainingLabels,
+      dashboardLabels,
+    ].flatMap((labels) => texts(labels(lang)));
     expect(all.length).toBeGreaterThan(300);
     expect([...siteTranslator(lang).missing]).toEqual([]);
     expect(all.filter((text) => /\[site[\w.-]*\]/.test(text))).toEqual([]);
+    expect(all.length).toBeGreaterThan(400);
   });
 });
 

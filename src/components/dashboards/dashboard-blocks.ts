@@ -14,7 +14,8 @@ import {
   type SupportKpis,
 } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
-import type { Lang } from '../../site/site-labels.ts';
+import { localizedTextLanguage } from '../../core/i18n/catalogue.ts';
+import { inLanguage, type Lang } from '../../site/site-labels.ts';
 import { dashboardLabels, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
 
 export interface ChartBlock {
@@ -303,7 +304,8 @@ const GENDER_EN: Record<string, string> = { 男: 'Male', 女: 'Female', 未知: 
  * on the English pages (女 → Female, 18-25岁 → 18–25, 60岁以上 → over 60); regions stay as exported.
  */
 export function bucketLabel(dimension: AudienceSnapshot['dimension'], bucket: string, lang: Lang): string {
-  if (lang !== 'en') return bucket;
+  // The back office exports them in Chinese: a Chinese page shows them as they are.
+  if (localizedTextLanguage(lang) === 'zh-CN') return bucket;
   if (dimension === 'gender') return GENDER_EN[bucket] ?? bucket;
   if (dimension === 'age') {
     const under = /^(\d+)岁以下$/.exec(bucket);
@@ -324,11 +326,7 @@ export function audienceBlocks(snapshots: readonly AudienceSnapshot[], lang: Lan
     const top = [...snapshot.buckets].sort((a, b) => b.users - a.users)[0];
     const dimension = t.dimension[snapshot.dimension];
     const share = top ? formatPercent(top.share, lang) : '';
-    const label = t.audienceLabel(
-      dimension,
-      snapshot.date,
-      top ? (lang === 'en' ? `${name(top.bucket)} (${share})` : `${top.bucket}（${share}）`) : '—',
-    );
+    const label = t.audienceLabel(dimension, snapshot.date, top ? t.withDetail(name(top.bucket), share) : '—');
     const data = snapshot.buckets.map((bucket) => ({ name: name(bucket.bucket), value: bucket.users }));
     return {
       id: `audience-${snapshot.dimension}`,
@@ -372,7 +370,7 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
     label,
     ...(support.businessHours
       ? {
-          note: `${t.deadline(deadline)}${lang === 'en' ? '. ' : '。'}${t.businessHours(support.businessHours.start, support.businessHours.end)}`,
+          note: `${t.deadline(deadline)}${t.sentenceSeparator}${t.businessHours(support.businessHours.start, support.businessHours.end)}`,
         }
       : {}),
     ...drawn((size) =>
@@ -403,7 +401,7 @@ export function supportBlock(support: SupportKpis, lang: Lang, names: ReadonlyMa
       numeric: [false, true, true, true, true, true, true, ...(support.overall.conduct ? [true] : [])],
       rows: [
         ...agents.map((agent) => ({ name: names.get(agent.agent) ?? agent.agent, ...agent })),
-        { name: lang === 'en' ? 'All' : '全部', ...support.overall },
+        { name: t.allAgents, ...support.overall },
       ].map((row) => [
         row.name,
         formatNumber(row.conversations, lang),
@@ -474,7 +472,7 @@ export function reportSummary(report: MonthlyReport, lang: Lang): ChartBlock['ta
     const difference = formatSigned(now - before, lang);
     if (before <= 0 || now === before) return difference;
     const relative = `${now > before ? '+' : ''}${formatPercent((now - before) / before, lang)}`;
-    return lang === 'en' ? `${difference} (${relative})` : `${difference}（${relative}）`;
+    return t.withDetail(difference, relative);
   };
   // A rate changes by percentage points, never by a percentage read as one.
   // (+ 0 turns a rounded -0 into 0: "-0 个百分点" would read as a fall.)
@@ -550,13 +548,12 @@ function comparesSameDays(report: MonthlyReport): boolean {
 export function reportHeadline(report: MonthlyReport, lang: Lang): string {
   const t = dashboardLabels(lang);
   const sameDays = comparesSameDays(report);
-  const versus =
-    lang === 'en' ? (sameDays ? 'vs the same days last month' : 'vs last month') : sameDays ? '较上月同期' : '较上月';
+  const versus = sameDays ? t.versusSameDays : t.versusLastMonth;
   const change = (now: number, before: number | undefined) => {
-    if (before === undefined) return lang === 'en' ? 'no month before to compare' : '无上月数据可比';
+    if (before === undefined) return t.noPreviousMonth;
     const difference = `${versus} ${formatSigned(now - before, lang)}`;
     if (before <= 0 || now === before) return difference;
-    return `${difference}${lang === 'en' ? ', ' : '，'}${now > before ? '+' : ''}${formatPercent((now - before) / before, lang)}`;
+    return `${difference}${t.commaSeparator}${now > before ? '+' : ''}${formatPercent((now - before) / before, lang)}`;
   };
   const top = report.articles.find((kpi) => kpi.days > 0);
   return t.reportHeadline({
@@ -590,7 +587,7 @@ export function memberTable(report: MonthlyReport, lang: Lang): ChartBlock['tabl
 
 function codeName(names: Record<number, { zh: string; en: string }>, code: number, lang: Lang): string {
   const name = names[code];
-  return name ? (lang === 'zh-CN' ? name.zh : name.en) : String(code);
+  return name ? inLanguage(name, lang) : String(code);
 }
 
 export function readSourcesBlock(sources: DashboardOverview['readSources'], lang: Lang): ChartBlock {
