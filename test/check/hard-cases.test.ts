@@ -109,6 +109,19 @@ describe('hard cases a real department runs into', () => {
     expect(problems[0]!.message.en).toContain('"head-aproval"');
   });
 
+  it('names an undefined stage in a review rule at its place, in both languages', async () => {
+    const policy = await repository.read(POLICY);
+    expect(policy).toContain('stages: [head-approval]');
+    await repository.write(POLICY, policy.replace('stages: [head-approval]', 'stages: [head-aproval]'));
+    const problems = (await checkRepository(repository.root)).problems;
+    expect(problems.map((problem) => `${problem.ruleId} ${problem.field}`)).toEqual([
+      'ref/unknown-stage review.rules[2].stages[0]',
+    ]);
+    expect(problems[0]!.message.zh).toMatch(/^评审规则引用了未定义的环节“head-aproval”，已定义：.*head-approval/);
+    expect(problems[0]!.message.en).toMatch(/^The review rule names an undefined stage "head-aproval"; defined: /);
+    expect(problems[0]!.span.start.line).toBe(196);
+  });
+
   it('asks only for the decision when a topic has none (not for the meeting date that depends on it)', async () => {
     await repository.write('content/topics/T-2026-001.yaml', MINIMAL_TOPIC.replace('decision: accepted\n', ''));
     const { problems } = await checkRepository(repository.root);

@@ -1,4 +1,4 @@
-import { text } from '../i18n/language.ts';
+import { text, type LocalizedText } from '../i18n/language.ts';
 import { isTimeZone } from '../model/dates.ts';
 import type { PolicyFile, WeightNode } from '../model/types.generated.ts';
 import type { PathSegment } from '../source/yaml-source.ts';
@@ -214,40 +214,40 @@ function checkPolicy(policy: SourcedRecord<PolicyFile>, problems: Problem[]): vo
   }
 
   const stageIds = new Set(Object.keys(data.review.stages));
-  data.review.rules.forEach((rule, ruleIndex) => {
-    rule.stages.forEach((stage, stageIndex) => {
-      if (!stageIds.has(stage)) {
-        problems.push(
-          makeProblem(
-            file,
-            'ref/unknown-stage',
-            text(
-              `评审规则引用了未定义的环节“${stage}”，已定义：${[...stageIds].join('、')}。`,
-              `The review rule names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`,
-            ),
-            locate(['review', 'rules', ruleIndex, 'stages', stageIndex]),
-            `review.rules[${ruleIndex}].stages[${stageIndex}]`,
-          ),
-        );
-      }
-    });
-  });
-  (data.review.unmatched ?? []).forEach((stage, stageIndex) => {
-    if (!stageIds.has(stage)) {
-      problems.push(
-        makeProblem(
-          file,
-          'ref/unknown-stage',
-          text(
-            `review.unmatched 引用了未定义的环节“${stage}”，已定义：${[...stageIds].join('、')}。`,
-            `review.unmatched names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`,
-          ),
-          locate(['review', 'unmatched', stageIndex]),
-          `review.unmatched[${stageIndex}]`,
+  // A stage named by a rule or by review.unmatched must be one the policy defines.
+  const checkStage = (stage: string, segments: PathSegment[], where: string, namedBy: LocalizedText) => {
+    if (stageIds.has(stage)) return;
+    problems.push(
+      makeProblem(
+        file,
+        'ref/unknown-stage',
+        text(
+          `${namedBy.zh}引用了未定义的环节“${stage}”，已定义：${[...stageIds].join('、')}。`,
+          `${namedBy.en} names an undefined stage "${stage}"; defined: ${[...stageIds].join(', ')}.`,
         ),
-      );
-    }
+        locate(segments),
+        where,
+      ),
+    );
+  };
+  data.review.rules.forEach((rule, ruleIndex) => {
+    rule.stages.forEach((stage, stageIndex) =>
+      checkStage(
+        stage,
+        ['review', 'rules', ruleIndex, 'stages', stageIndex],
+        `review.rules[${ruleIndex}].stages[${stageIndex}]`,
+        text('评审规则', 'The review rule'),
+      ),
+    );
   });
+  (data.review.unmatched ?? []).forEach((stage, stageIndex) =>
+    checkStage(
+      stage,
+      ['review', 'unmatched', stageIndex],
+      `review.unmatched[${stageIndex}]`,
+      text('review.unmatched ', 'review.unmatched'),
+    ),
+  );
 }
 
 function checkWeightLevel(
