@@ -173,8 +173,14 @@ export function buildTextView(source: string, excluded?: Uint8Array): TextView {
         push(code, index);
       } else emit(code, index);
     } else if (code >= 0x3400 && code <= 0x9fff) {
-      const mapped = toSimplified[code] || code;
-      emit(VARIANT_DIGITS.get(mapped) ?? mapped, index);
+      const mapped = VARIANT_DIGITS[toSimplified[code] || code] || toSimplified[code] || code;
+      if (mapped >= 0x4e00 || (mapped >= 0x3400 && mapped <= 0x4dbf)) {
+        // An ideograph (most of the text): never noise, always CJK, so emit's tests are skipped.
+        if (pendingStart !== -1) size = pendingStart;
+        pendingStart = -1;
+        lastKeptCjk = true;
+        push(mapped, index);
+      } else emit(mapped, index);
     } else if (code >= 0xff01 && code <= 0xff5e) {
       code -= 0xfee0;
       emit(code >= 0x41 && code <= 0x5a ? code + 32 : code, index);
@@ -219,14 +225,16 @@ export function buildTextView(source: string, excluded?: Uint8Array): TextView {
   return foldSpellings(view);
 }
 
-/** Financial (大写) digits and their Traditional forms, read as the everyday digits (第壹 → 第一). */
-const VARIANT_DIGITS = new Map<number, number>(
-  [...'壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十'].reduce<Array<[number, number]>>(
-    (pairs, char, index, chars) =>
-      index % 2 === 0 ? [...pairs, [char.charCodeAt(0), chars[index + 1]!.charCodeAt(0)]] : pairs,
-    [],
-  ),
-);
+/**
+ * Financial (大写) digits and their Traditional forms, read as the everyday digits (第壹 → 第一): a
+ * table by code unit, as toSimplified is (a Map lookup for every ideograph cost more than the rest of its path).
+ */
+const VARIANT_DIGITS = (() => {
+  const table = new Uint16Array(0xa000);
+  const pairs = '壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十';
+  for (let index = 0; index < pairs.length; index += 2) table[pairs.charCodeAt(index)] = pairs.charCodeAt(index + 1);
+  return table;
+})();
 
 const ENTITY = /^&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{1,6})|(nbsp|amp|lt|gt|quot|apos));/;
 const NAMED: Record<string, number> = { nbsp: 0x20, amp: 0x26, lt: 0x3c, gt: 0x3e, quot: 0x22, apos: 0x27 };

@@ -67,7 +67,7 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'education/guaranteed-result',
     pattern:
-      '(?:保证|确保|承诺)(?:提高|提升)(?:分数|成绩)|(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个?月)(?:包|保|即可|就能)?拿证',
+      '(?:保证|确保|承诺)(?:提高|提升)(?:分数|成绩)|拿证(?<=(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个?月)(?:包|保|即可|就能)?拿证)',
     negatable: true,
   },
   // A score or a pass promised in other words (中考包分, 包高分, 一次通过, 快速提分, 升学率 98%).
