@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -37,6 +40,34 @@ export async function writeBareAstroProject(repository: string, target: string):
 // its child processes (Pagefind's indexer) included.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
+/**
+ * Astro builds of one project share its .astro/ folder, so two at once (the bench's and a site
+ * test's) overwrite each other's chunks: they take turns through the lock the site tests use
+ * (test/site/site-server.ts, takeBuildTurn). A lock left by a killed run is taken after ten minutes.
+ */
+async function takeBuildTurn(projectDirectory: string): Promise<() => Promise<void>> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (path.resolve(projectDirectory) !== path.resolve(root)) return async () => undefined;
+  const lock = path.join(
+    tmpdir(),
+    `mpflow-astro-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
+  );
+  for (;;) {
+    try {
+      await mkdir(lock);
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (since > 10 * 60_000) await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export async function timeAstroBuild(
   projectDirectory: string,
   outDir: string,
@@ -55,13 +86,21 @@ export async function timeAstroBuild(
   const [file, args] = gnuTime
     ? [gnuTime, ['-f', 'mpflow-bench-cpu %U %S', process.execPath, ...command]]
     : [process.execPath, command];
-  const started = process.hrtime.bigint();
-  const { stdout, stderr } = await run(file, args, {
-    cwd: projectDirectory,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const release = await takeBuildTurn(projectDirectory);
+  let seconds: number;
+  let stdout: string;
+  let stderr: string;
+  try {
+    const started = process.hrtime.bigint();
+    ({ stdout, stderr } = await run(file, args, {
+      cwd: projectDirectory,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      maxBuffer: 256 * 1024 * 1024,
+    }));
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    await release();
+  }
   const cpu = /^mpflow-bench-cpu ([\d.]+) ([\d.]+)$/m.exec(stderr);
   // Starlight's log line: how much of the wall time Pagefind took at the end of the build.
   const search = /Finished building search index in ([\d.]+)(ms|s)\b/.exec(stdout);

@@ -6,6 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { currentInstant } from '../core/clock.ts';
+import { readSourceKpis, type ReadSourceKpi } from '../core/metrics/kpis.ts';
 import { checkedRepository } from './mpflow-loader.ts';
 import { siteRepositoryRoot } from './article-preview.ts';
 import { editorialCalendar, type CalendarRow } from './calendar-view.ts';
@@ -91,4 +92,23 @@ export function articleFigures(): Promise<ArticleFigures> {
     return { weeks, ...(median ? { median } : {}), ...(lastImported ? { lastImported } : {}) };
   })();
   return figures;
+}
+
+const readSources = new Map<string, Promise<ReadSourceKpi[]>>();
+
+/**
+ * The account's reads per source over an article's imported first days, once per range: both
+ * languages' pages, and every article that went out the same day, ask for the same days, and each
+ * reading is a pass over all of content/metrics/reads/.
+ */
+export function articleReadSources(from: string, to: string): Promise<ReadSourceKpi[]> {
+  const key = `${from}/${to}`;
+  let sources = readSources.get(key);
+  if (!sources) {
+    sources = checkedRepository(siteRepositoryRoot()).then(({ repository }) =>
+      readSourceKpis(repository, { from, to }),
+    );
+    readSources.set(key, sources);
+  }
+  return sources;
 }

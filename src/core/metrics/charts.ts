@@ -6,6 +6,9 @@
  * and their generated class names would collide between charts on one page).
  */
 import * as echarts from 'echarts';
+import { CHART_FONT as FONT, COMPACT_WIDTH, escapeXml, PALETTE } from './chart-style.ts';
+
+export { COMPACT_WIDTH, PALETTE } from './chart-style.ts';
 
 export interface Series {
   name: string;
@@ -27,30 +30,6 @@ export interface ChartSize {
  * three quarters of its size, still 11 px or more.
  */
 const DESKTOP_FONT_SIZE = 15;
-
-/** Width of a chart drawn for a phone: shown at about its own size in a 375 px screen. */
-export const COMPACT_WIDTH = 340;
-
-/** A colour-blind-safe palette (Okabe–Ito), in the order series are drawn. */
-export const PALETTE = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-  '#999999',
-  '#8C564B',
-];
-
-const FONT =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
-
-function escapeXml(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
 
 /** Renders an ECharts option to a self-contained, accessible SVG string. */
 export function renderChart(option: echarts.EChartsOption, label: string, size: ChartSize = {}): string {
