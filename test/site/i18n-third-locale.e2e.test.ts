@@ -5,11 +5,11 @@
  * internal build, every department page) and reads what a Taiwanese reader would get, next to
  * the run's own two-language build (site-server.ts) for what must not change.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 import { buildSite, buildSiteOnce, DIST, ROOT } from './site-server.ts';
 
@@ -30,8 +30,11 @@ const languageSwitch = (html: string) =>
       /<a class="mpflow-lang-switch" href="([^"]+)" hreflang="([^"]+)"[\s\S]*?<span lang="[^"]+">([^<]+)<\/span>/g,
     ),
   ].map((match) => ({ href: match[1], hreflang: match[2], name: match[3] }));
-/** A page's <main>: what it says, without the header that now names a third language. */
-const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+/**
+ * A page's <main>: what it says, without the header that now names a third language. The charts'
+ * clip-path ids count drawings in build order (ECharts' zr<n>), so they are not compared.
+ */
+const main = (html: string) => (/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '').replace(/\bzr\d+-/g, 'zr-');
 
 describe('a third language: its message files plus one line of department.yaml', () => {
   beforeAll(async () => {
@@ -43,6 +46,7 @@ describe('a third language: its message files plus one line of department.yaml',
     await buildSiteOnce();
     await buildSite('internal', dist, { repository: department });
   }, 900_000);
+  afterAll(() => rmSync(department, { recursive: true, force: true }));
 
   it('is the sample department with one more line in locales:', () => {
     const before = readFileSync(path.join(FIXTURE_DEPARTMENT, 'content/department.yaml'), 'utf8').split('\n');
@@ -109,12 +113,25 @@ describe('a third language: its message files plus one line of department.yaml',
   });
 
   it('leaves the zh-CN and English pages as the two-language site has them', async () => {
-    for (const file of ['articles/index.html', 'en/articles/index.html', 'topics/index.html', 'en/team/index.html']) {
+    const reports = (await readdir(path.join(DIST, 'dashboards'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const [article] = (await readdir(path.join(DIST, 'articles'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const file of [
+      ...DEPARTMENT_PAGES.flatMap((name) => [`${name}/index.html`, `en/${name}/index.html`]),
+      `dashboards/${reports[0]}/index.html`,
+      `en/dashboards/${reports[0]}/index.html`,
+      `articles/${article}/index.html`,
+      `en/articles/${article}/index.html`,
+    ]) {
       const twoLanguages = await page(DIST, file);
       const threeLanguages = await page(dist, file);
       expect(navigation(threeLanguages), file).toEqual(navigation(twoLanguages));
       expect(main(threeLanguages), file).toBe(main(twoLanguages));
-      expect(main(threeLanguages).length, file).toBeGreaterThan(1000);
+      expect(main(threeLanguages).length, file).toBeGreaterThan(500);
     }
   });
 
