@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { type Locale, type MessageParams, SHIPPED_LOCALES, type Translator } from '../core/i18n/catalogue.ts';
 import type { Language } from '../core/i18n/language.ts';
 import type { CommandContext } from './context.ts';
-import { messagesOf, shippedCatalogue, type Speaking } from './messages.ts';
+import { EXIT } from './errors.ts';
+import { messagesOf, type Say, sayIn, shippedCatalogue, type Speaking } from './messages.ts';
 
 // A command is declared once, as a table of its options; both the parsing (node:util parseArgs
 // underneath) and the --help text are made from that table, so the two cannot drift apart. The
@@ -168,6 +169,27 @@ export function parseCommand<O extends Options>(
     ]),
   );
   return { values: values as OptionValues<O>, positionals: parsed.positionals };
+}
+
+/** What a command's body is given: its parsed options, and the reader's language and messages. */
+export interface CommandInput<O extends Options> extends ParsedCommand<O> {
+  language: Language;
+  say: Say;
+}
+
+/**
+ * A command's entry point from its table and its body: --help (exit 0), the parsing and the
+ * reader's messages are done here once, so every command starts the same way.
+ */
+export function commandRunner<O extends Options>(
+  spec: CommandSpec<O>,
+  body: (input: CommandInput<O>, context: CommandContext) => Promise<number>,
+): (argv: string[], context: CommandContext) => Promise<number> {
+  return async (argv, context) => {
+    const parsed = parseCommand(spec, argv, context);
+    if (parsed === undefined) return EXIT.clean;
+    return body({ ...parsed, language: context.language, say: sayIn(context) }, context);
+  };
 }
 
 /** The help text, generated from the same table the parser reads, in the words of the locale's messages. */

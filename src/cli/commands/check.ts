@@ -9,11 +9,9 @@ import { CONTENT_ROOTS } from '../../core/repository/classify-path.ts';
 import { repositoryRelativePath } from '../../core/repository/find-repository-root.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
-import type { CommandContext } from '../context.ts';
-import { sayIn } from '../messages.ts';
 
 export const CHECK_COMMAND = defineCommand({
   name: 'check',
@@ -29,12 +27,7 @@ export const CHECK_COMMAND = defineCommand({
   },
 });
 
-export async function runCheck(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(CHECK_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
-  const language = context.language;
+export const runCheck = commandRunner(CHECK_COMMAND, async ({ values, positionals, say, language }, context) => {
   if (values['list-rules']) {
     context.stdout.write(await listRules(language));
     return EXIT.clean;
@@ -105,7 +98,7 @@ export async function runCheck(argv: string[], context: CommandContext): Promise
   const { problems, filesChecked, suppressed } = result;
   await writeReport(format, problems, { language, filesChecked, suppressed }, context);
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
-}
+});
 
 /** Every rule, the model's and the compliance engine's, with its default severity. */
 export async function listRules(language: Language): Promise<string> {

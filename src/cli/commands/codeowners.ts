@@ -8,13 +8,11 @@ import {
   readCommittedCodeowners,
   writeCodeowners,
 } from '../../core/team/codeowners.ts';
-import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand } from '../command.ts';
+import { defineCommand, flag, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
-import { sayIn } from '../messages.ts';
 
 export const CODEOWNERS_COMMAND = defineCommand({
   name: 'codeowners',
@@ -26,12 +24,7 @@ export const CODEOWNERS_COMMAND = defineCommand({
   },
 });
 
-export async function runCodeowners(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(CODEOWNERS_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values } = parsed;
-  const language = context.language;
+export const runCodeowners = commandRunner(CODEOWNERS_COMMAND, async ({ values, say, language }, context) => {
   if (values.write && values.check) throw new UsageError(say('codeowners.useWriteCheckNot'));
   const root = resolveRoot(values.root, context);
 
@@ -78,4 +71,4 @@ export async function runCodeowners(argv: string[], context: CommandContext): Pr
   }
   context.stdout.write(text);
   return EXIT.clean;
-}
+});

@@ -1,12 +1,10 @@
 import { currentInstant } from '../../core/clock.ts';
 import { diagnose } from '../../core/doctor/diagnose.ts';
 import { pick } from '../../core/i18n/language.ts';
-import type { CommandContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, parseCommand } from '../command.ts';
+import { defineCommand, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
-import { sayIn } from '../messages.ts';
 
 export const DOCTOR_COMMAND = defineCommand({
   name: 'doctor',
@@ -16,11 +14,7 @@ export const DOCTOR_COMMAND = defineCommand({
   },
 });
 
-export async function runDoctor(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(DOCTOR_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values } = parsed;
+export const runDoctor = commandRunner(DOCTOR_COMMAND, async ({ values, say }, context) => {
   const format = values.format;
   const root = resolveRoot(values.root, context);
   const language = context.language;
@@ -64,4 +58,4 @@ export async function runDoctor(argv: string[], context: CommandContext): Promis
   );
   context.stdout.write(`${lines.join('\n')}\n`);
   return exit;
-}
+});

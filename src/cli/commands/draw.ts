@@ -20,7 +20,8 @@ import type { SourcedRecord } from '../../core/repository/load-repository.ts';
 import { isMap, parseDocument } from 'yaml';
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { readFile } from 'node:fs/promises';
-import { isOffsetDateTime, offsetInTimeZone } from '../../core/model/dates.ts';
+import { isOffsetDateTime } from '../../core/model/dates.ts';
+import { isoInTimeZone } from '../../core/calendar/wall-clock.ts';
 import { countBySeverity, compareProblems, type Problem } from '../../core/diagnostics/problem.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import { loadRepository } from '../../core/repository/load-repository.ts';
@@ -28,7 +29,7 @@ import { readTextFile } from '../../core/source/read-text-file.ts';
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
 import { renderIn, type Say, said, sayIn } from '../messages.ts';
@@ -50,12 +51,7 @@ export const DRAW_COMMAND = defineCommand({
   },
 });
 
-export async function runDrawCommand(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(DRAW_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
-  const language = context.language;
+export const runDrawCommand = commandRunner(DRAW_COMMAND, async ({ values, positionals, say, language }, context) => {
   const [campaignId, ...extra] = positionals;
   if (campaignId === undefined) throw new UsageError(say('draw.giveCampaignIdDraw'));
   if (extra.length > 0) throw new UsageError(say('draw.giveOneCampaignId', { extraList: extra.join(' ') }));
@@ -106,7 +102,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     );
   let beacon: BeaconRound | undefined;
   if (declaredBeacon && values.seed === undefined) {
-    const got = await beaconFor(root, declaredBeacon, values.beacon, context);
+    const got = await beaconFor(declaredBeacon, values.beacon, context);
     if ('failed' in got) return got.failed;
     beacon = got.beacon;
   }
@@ -129,9 +125,24 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
   const history =
     values.seed === undefined ? await seedHistory(root, campaign.file, seed) : ({ state: 'unknown' } as SeedHistory);
 
+  // The outcome as JSON or as text; after --write, with the files written.
+  const report = (written?: string[]): void => {
+    if (values.format === 'json') {
+      const shown = { ...summary(outcome, campaignId, entriesFile, history), ...(written ? { written } : {}) };
+      context.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+      return;
+    }
+    const { title, period } = campaign.data;
+    context.stdout.write(
+      describe(outcome, campaignId, title, entriesFile, history, period.end, say, values.seed !== undefined),
+    );
+    if (written)
+      context.stdout.write(say('draw.wroteOnceCommittedCheck', { written: written.join(say('draw.listSeparator')) }));
+  };
+
   if (values.write) {
     const timeZone = departmentTimeZone(loaded.repository.policies.at(-1)?.data);
-    const drawnAt = values['drawn-at'] ?? localNow(timeZone, currentInstant(context.env));
+    const drawnAt = values['drawn-at'] ?? isoInTimeZone(currentInstant(context.env), timeZone);
     const end = campaign.data.period.end;
     if (Date.parse(drawnAt) <= Date.parse(end)) {
       context.stderr.write(say('draw.campaignRunsUntilDraw', { end, drawnAt }));
@@ -142,11 +153,7 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     if (existing || existsSync(path.join(root, recordFile))) {
       const same = existing?.valid && compareDrawRecord(existing.data, outcome).length === 0;
       context.stderr.write(
-        say('draw.alreadyExistsNothingWritten', {
-          recordFile,
-          value: same ? '，且与这次复算一致' : '',
-          value2: same ? ' and matches this re-run' : '',
-        }),
+        say('draw.alreadyExistsNothingWritten', { recordFile, same: same ? say('draw.matchesRerun') : '' }),
       );
       return EXIT.problems;
     }
@@ -164,71 +171,18 @@ export async function runDrawCommand(argv: string[], context: CommandContext): P
     }
     const record = drawRecordOf(campaignId, entriesFile, outcome, drawnAt, beacon);
     const { written } = await writeDrawRecord(root, campaign.file, record);
-    if (values.format === 'json')
-      context.stdout.write(
-        `${JSON.stringify({ ...summary(outcome, campaignId, entriesFile, history), written }, null, 2)}\n`,
-      );
-    else {
-      context.stdout.write(
-        describe(
-          outcome,
-          campaignId,
-          campaign.data.title,
-          entriesFile,
-          history,
-          campaign.data.period.end,
-          say,
-          values.seed !== undefined,
-        ),
-      );
-      context.stdout.write(
-        say('draw.wroteOnceCommittedCheck', { writtenList: written.join('、'), writtenList2: written.join(', ') }),
-      );
-    }
+    report(written);
     return EXIT.clean;
   }
 
-  if (values.format === 'json')
-    context.stdout.write(`${JSON.stringify(summary(outcome, campaignId, entriesFile, history), null, 2)}\n`);
-  else
-    context.stdout.write(
-      describe(
-        outcome,
-        campaignId,
-        campaign.data.title,
-        entriesFile,
-        history,
-        campaign.data.period.end,
-        say,
-        values.seed !== undefined,
-      ),
-    );
+  report();
   const { warnings } = countBySeverity(problems);
   // Warnings under a draw that went ahead: annotations with --format github, else text on stderr.
   if (warnings > 0 && values.format === 'github')
     await writeReport('github', problems, { language, filesChecked: 2, suppressed: 0 }, context);
   else if (warnings > 0) context.stderr.write(formatText(problems, { language, filesChecked: 2 }));
   return EXIT.clean;
-}
-
-/** Now, as the department's clock reads it: 2026-10-08T15:00:00+08:00. */
-function localNow(timeZone: string, instant: number): string {
-  const now = new Date(instant);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '00';
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
-  const time = `${part('hour')}:${part('minute')}`;
-  return `${date}T${time}:${part('second')}${offsetInTimeZone(date, time, timeZone)}`;
-}
+});
 
 function relativeOrAbsolute(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
@@ -321,7 +275,7 @@ async function closeEntries(
   }
   if (closedAtOption !== undefined && !isOffsetDateTime(closedAtOption))
     throw new UsageError(say('draw.closedNotDateTime', { closedAtOption }));
-  const closedAt = closedAtOption ?? localNow(timeZone, currentInstant(context.env));
+  const closedAt = closedAtOption ?? isoInTimeZone(currentInstant(context.env), timeZone);
   const sha256 = entriesDigest(entriesText);
   if (Date.parse(closedAt) < Date.parse(campaign.data.period.end)) {
     context.stderr.write(say('draw.campaignRunsUntilEntries', { end: campaign.data.period.end, closedAt }));
@@ -366,7 +320,6 @@ async function closeEntries(
 
 /** The declared round, from --beacon FILE (drand's JSON for the round) or a drand relay (MPFLOW_DRAND_URL, default drand's own). */
 async function beaconFor(
-  root: string,
   declared: DrawBeacon,
   file: string | undefined,
   context: CommandContext,

@@ -22,7 +22,7 @@ import {
 } from '../../core/department-scaffold/write-repository.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT, UsageError } from '../errors.ts';
-import { defineCommand, flag, list, parseCommand, value } from '../command.ts';
+import { defineCommand, flag, list, commandRunner, value } from '../command.ts';
 import { renderIn, type Say, sayIn } from '../messages.ts';
 
 export const INIT_COMMAND = defineCommand({
@@ -60,11 +60,7 @@ const ROLES = new Set(['operator', 'designer', 'copywriter', 'support', 'head', 
 const MEMBER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
-export async function runInit(argv: string[], context: CommandContext): Promise<number> {
-  const parsed = parseCommand(INIT_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
-  const say = sayIn(context);
+export const runInit = commandRunner(INIT_COMMAND, async ({ values, positionals, say }, context) => {
   if (positionals.length > 1) throw new UsageError(say('init.giveOneFolderOnly'));
   if (values.update) return updateManaged(path.resolve(context.cwd, positionals[0] ?? '.'), context);
 
@@ -111,7 +107,7 @@ export async function runInit(argv: string[], context: CommandContext): Promise<
     }),
   );
   return EXIT.clean;
-}
+});
 
 export type InitValues = {
   department?: string;

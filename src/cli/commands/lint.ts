@@ -5,7 +5,7 @@ import type { PolicyVersion } from '../../core/compliance/engine.ts';
 import { currentInstant } from '../../core/clock.ts';
 import { splitFrontMatter } from '../../core/source/front-matter.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { defineCommand, flag, parseCommand } from '../command.ts';
+import { defineCommand, flag, commandRunner } from '../command.ts';
 import { formatOption } from '../shared-options.ts';
 import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
@@ -23,12 +23,7 @@ export const LINT_COMMAND = defineCommand({
   },
 });
 
-export async function runLint(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(LINT_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
-  const language = context.language;
+export const runLint = commandRunner(LINT_COMMAND, async ({ values, positionals, say, language }, context) => {
   if (values['list-rules']) {
     context.stdout.write(await listRules(language));
     return EXIT.clean;
@@ -51,7 +46,7 @@ export async function runLint(argv: string[], context: CommandContext): Promise<
   const summary = { language, filesChecked, suppressed };
   await writeReport(format, problems, summary, context);
   return countBySeverity(problems).errors > 0 ? EXIT.problems : EXIT.clean;
-}
+});
 
 /**
  * lint --moderate: the paragraphs of the files' bodies that the cache has no verdict for go to the

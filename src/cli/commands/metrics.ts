@@ -20,12 +20,12 @@ import { WeChatConfigurationError, WeChatNetworkError, wechatClientFromEnvironme
 import type { CommandContext } from '../context.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value, type Validator } from '../command.ts';
+import { defineCommand, flag, commandRunner, value, type Validator } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
 import type { Problem } from '../../core/diagnostics/problem.ts';
 import { calendarDate, oneOf } from '../validators.ts';
-import { said, sayIn } from '../messages.ts';
+import { type Say, said, sayIn } from '../messages.ts';
 
 const WECHAT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -49,11 +49,26 @@ export const METRICS_COMMAND = defineCommand({
   },
 });
 
-export async function runMetrics(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(METRICS_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
+/** The days an API import asks for: --since (required) to --until, real dates, "yesterday" read in Beijing. */
+function apiDays(
+  values: { since?: string | undefined; until?: string | undefined },
+  wechatToday: string,
+  say: Say,
+): { since: string; until: string } {
+  if (!values.since) throw new UsageError(say('metrics.missingSinceYyyyMm'));
+  const yesterday = addDays(wechatToday, -1);
+  const since = values.since === 'yesterday' ? yesterday : values.since;
+  const until = values.until === undefined || values.until === 'yesterday' ? yesterday : values.until;
+  for (const [option, value] of [
+    ['--since', since],
+    ['--until', until],
+  ] as const) {
+    if (!isCalendarDate(value)) throw new UsageError(say('metrics.notRealDateYyyy', { option, value }));
+  }
+  return { since, until };
+}
+
+export const runMetrics = commandRunner(METRICS_COMMAND, async ({ values, positionals, say }, context) => {
   const render = (message: LocalizedText) => pick(message, context.language);
   const [action, ...files] = positionals;
   if (action !== 'import') throw new UsageError(say('metrics.usageMetricsImportFrom'));
@@ -82,16 +97,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
   try {
     if (values.from === 'wechat-support') {
       if (files.length > 0) throw new UsageError(say('metrics.fromWechatSupportTakes'));
-      if (!values.since) throw new UsageError(say('metrics.missingSinceYyyyMm'));
-      const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
-      const until =
-        values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
-      for (const [option, value] of [
-        ['--since', since],
-        ['--until', until],
-      ] as const) {
-        if (!isCalendarDate(value)) throw new UsageError(say('metrics.notRealDateYyyy', { option, value }));
-      }
+      const { since, until } = apiDays(values, wechatToday, say);
       if (since > until) throw new UsageError(say('metrics.sinceAfterUntil', { since, until }));
       if (until >= wechatToday)
         throw new UsageError(say('metrics.untilCanYesterdayBeijing', { addDays: addDays(wechatToday, -1) }));
@@ -109,10 +115,9 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
       const lines = [say('metrics.messageRecordApiCalls', { calls: result.calls })];
       lines.push(
         say('metrics.supportConversationsAlreadyKept', {
-          value: dryRun ? '将新增' : '新增',
+          verb: say(dryRun ? 'metrics.wouldAdd' : 'metrics.added'),
           added: result.added,
           handKept: result.handKept,
-          value2: dryRun ? 'Would add' : 'Added',
         }),
       );
       if (result.digests > 0) lines.push(say('metrics.conversationsGotTheirUser', { digests: result.digests }));
@@ -135,16 +140,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
     }
     if (values.from === 'wechat') {
       if (files.length > 0) throw new UsageError(say('metrics.fromWechatTakesNo'));
-      if (!values.since) throw new UsageError(say('metrics.missingSinceYyyyMm'));
-      const since = values.since === 'yesterday' ? addDays(wechatToday, -1) : values.since;
-      const until =
-        values.until === undefined || values.until === 'yesterday' ? addDays(wechatToday, -1) : values.until;
-      for (const [option, value] of [
-        ['--since', since],
-        ['--until', until],
-      ] as const) {
-        if (!isCalendarDate(value)) throw new UsageError(say('metrics.notRealDateYyyy', { option, value }));
-      }
+      const { since, until } = apiDays(values, wechatToday, say);
       range = { from: since, to: until };
       const showProgress = values.progress || (context.stderr as { isTTY?: boolean }).isTTY === true;
       const isTerminal = (context.stderr as { isTTY?: boolean }).isTTY === true;
@@ -288,7 +284,7 @@ export async function runMetrics(argv: string[], context: CommandContext): Promi
     } else context.stderr.write(say('metrics.nothingWritten'));
     return EXIT.problems;
   }
-}
+});
 
 /** One summary for an import stored month by month. */
 function mergeSummaries(summaries: readonly StoreSummary[]): StoreSummary {
@@ -316,12 +312,10 @@ function describe(summary: StoreSummary, calls: number | undefined, dryRun: bool
   else {
     lines.push(
       say('metrics.rowsUnchangedRevisedFigures', {
-        value: dryRun ? '将新增' : '新增',
-        addedText: addedText || '无',
+        verb: say(dryRun ? 'metrics.wouldAdd' : 'metrics.added'),
+        added: addedText || say('metrics.none'),
         unchanged: summary.unchanged,
         revisionsCount: summary.revisions.length,
-        value2: dryRun ? 'Would add' : 'Added',
-        addedText2: addedText || 'none',
       }),
     );
     for (const revision of summary.revisions.slice(0, 20))

@@ -7,12 +7,10 @@ import {
   type MigrationPlan,
 } from '../../core/migrations/run-migrations.ts';
 import { unifiedDiff } from '../../core/migrations/unified-diff.ts';
-import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand } from '../command.ts';
+import { defineCommand, flag, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
-import { sayIn } from '../messages.ts';
 
 export const MIGRATE_COMMAND = defineCommand({
   name: 'migrate',
@@ -23,11 +21,7 @@ export const MIGRATE_COMMAND = defineCommand({
   },
 });
 
-export async function runMigrate(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(MIGRATE_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values } = parsed;
+export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say }, context) => {
   const format = values.format;
   const root = resolveRoot(values.root, context);
   const language = context.language;
@@ -104,4 +98,4 @@ export async function runMigrate(argv: string[], context: CommandContext): Promi
     context.stdout.write(say('migrate.migratedVersionReviewGit', { latest: plan.latest, changed }));
   }
   return EXIT.clean;
-}
+});

@@ -29,7 +29,7 @@ import {
 import { indexMembers } from '../../core/team/roster.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, list, parseCommand, value, type OptionValues } from '../command.ts';
+import { defineCommand, list, commandRunner, value, type OptionValues } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
 import type { CommandContext } from '../context.ts';
@@ -91,11 +91,7 @@ export const NEW_COMMAND = defineCommand({
 
 type Values = OptionValues<typeof NEW_COMMAND.options>;
 
-export async function runNew(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(NEW_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
+export const runNew = commandRunner(NEW_COMMAND, async ({ values, positionals, say }, context) => {
   const kind = positionals[0] as Kind | undefined;
   if (kind === undefined || !KINDS.includes(kind)) {
     throw new UsageError(say('new.sayWhatCreateNew', { kindsList: KINDS.join('|'), kind: kind ?? '' }));
@@ -108,25 +104,9 @@ export async function runNew(argv: string[], context: CommandContext): Promise<n
   });
   const now = currentInstant(context.env ?? process.env);
   const maker = new Maker(root, repository, values, context, now);
-  switch (kind) {
-    case 'article':
-      return maker.article();
-    case 'topic':
-      return maker.topic();
-    case 'campaign':
-      return maker.campaign();
-    case 'training':
-      return maker.training();
-    case 'rating':
-      return maker.rating();
-    case 'interview':
-      return maker.interview();
-    case 'calibration':
-      return maker.calibration();
-    case 'policy':
-      return maker.policy();
-  }
-}
+  // One method per kind, named as the kind.
+  return maker[kind]();
+});
 
 class Maker {
   readonly root: string;

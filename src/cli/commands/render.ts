@@ -23,7 +23,7 @@ import { mpflowCacheFolder } from '../../core/cache/user-cache.ts';
 import type { PolicyFile } from '../../core/model/types.generated.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, negatableFlag, parseCommand, value, type Validator } from '../command.ts';
+import { defineCommand, flag, negatableFlag, commandRunner, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
 import { type Say, sayIn } from '../messages.ts';
@@ -99,11 +99,7 @@ async function markdownFilesIn(folder: string): Promise<string[]> {
   return found;
 }
 
-export async function runRender(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(RENDER_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
+export const runRender = commandRunner(RENDER_COMMAND, async ({ values, positionals, say }, context) => {
   const env = context.env ?? process.env;
   if (positionals.length === 0) throw new UsageError(say('render.nameMarkdownFileFolder'));
   if (values.out !== undefined && values.stdout) throw new UsageError(say('render.chooseOutStdoutNot'));
@@ -193,7 +189,7 @@ export async function runRender(argv: string[], context: CommandContext): Promis
   for (const { target, html } of outputs) await writeAtomically(target, html, say, toFolder);
   if (lines.length > 0) context.stdout.write(`${lines.join('\n')}\n`);
   return exitCode;
-}
+});
 
 /** Where `--watch` serves its preview unless --port says otherwise. */
 const DEFAULT_PREVIEW_PORT = 4375;
@@ -238,7 +234,15 @@ async function watchDocument(
       }
     }
     let errors = '';
-    const quiet = { ...context, stderr: { write: (chunk: string) => ((errors += chunk), true) } } as CommandContext;
+    const quiet = {
+      ...context,
+      stderr: {
+        write: (chunk: string) => {
+          errors += chunk;
+          return true;
+        },
+      },
+    } as CommandContext;
     const { documents } = await readDocuments([input], root, options.theme, quiet, env);
     const document = documents[0];
     if (!document) {
@@ -335,7 +339,6 @@ async function resolveInputs(
     const id = ARTICLE_ID.exec(argument);
     if (existsSync(candidate)) {
       if (statSync(candidate).isDirectory()) {
-        const index = path.join(candidate, 'index.md');
         const inRepository = (file: string) =>
           root === undefined ? undefined : path.relative(root, file).split(path.sep).join('/');
         const articlesOnly =

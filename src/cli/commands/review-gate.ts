@@ -18,7 +18,7 @@ import { ROLE_NAMES } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION_TEXT, formatOption } from '../shared-options.ts';
 import { sayIn } from '../messages.ts';
 
@@ -54,12 +54,7 @@ export function tuneReviewGate(next: ReviewGateTuning): void {
   tuning = next;
 }
 
-export async function runReviewGate(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(REVIEW_GATE_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values } = parsed;
-  const language = context.language;
+export const runReviewGate = commandRunner(REVIEW_GATE_COMMAND, async ({ values, say, language }, context) => {
   const format = values.format;
   if (values.event !== undefined)
     return offlineGate(values.event, values['dry-run'] ?? false, format, values.root, context);
@@ -148,7 +143,7 @@ export async function runReviewGate(argv: string[], context: CommandContext): Pr
     if (!apiError) throw error;
     throw new CommandFailure(apiError.localized, EXIT.problems, { cause: error });
   }
-}
+});
 
 /**
  * --dry-run --event FILE: the decision for a saved GitHub event, its commits and files from local

@@ -4,10 +4,8 @@ import { GENERATED_TYPES_PATH, generateTypes } from '../../core/model/generate-t
 import { writeFileAtomically } from '../../core/source/write-file-atomically.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value } from '../command.ts';
+import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION_TEXT } from '../shared-options.ts';
-import type { CommandContext } from '../context.ts';
-import { sayIn } from '../messages.ts';
 
 export const SCHEMA_TYPES_COMMAND = defineCommand({
   name: 'schema-types',
@@ -20,11 +18,7 @@ export const SCHEMA_TYPES_COMMAND = defineCommand({
   },
 });
 
-export async function runSchemaTypes(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(SCHEMA_TYPES_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values } = parsed;
+export const runSchemaTypes = commandRunner(SCHEMA_TYPES_COMMAND, async ({ values, say }, context) => {
   // The working directory by default (npm run schemas:types runs at the project root); a given --root must be a folder.
   const root = values.root !== undefined ? resolveRoot(values.root, context) : context.cwd;
   let generated: string;
@@ -50,4 +44,4 @@ export async function runSchemaTypes(argv: string[], context: CommandContext): P
   if (current === generated) return EXIT.clean;
   context.stderr.write(say('schema-types.outDateSchemasRun', { generatedTypesPath: GENERATED_TYPES_PATH }));
   return EXIT.problems;
-}
+});

@@ -12,7 +12,7 @@ import { formatTodo } from '../../core/scoring/todo-report.ts';
 import { SAMPLE_ACCOUNT, sampleTargetsInForce } from '../../core/scoring/sample-targets.ts';
 import { loadRepository, type Repository } from '../../core/repository/load-repository.ts';
 import { nextMonth, previousMonth } from '../../core/calendar/days.ts';
-import { cycleStatus, type CycleStepId } from '../../core/scoring/cycle.ts';
+import { cycleStatus } from '../../core/scoring/cycle.ts';
 import { diffScores, repositoryAtRef, UnknownRefError } from '../../core/scoring/diff.ts';
 import { appendOnlyFindings } from '../../core/scoring/append-only.ts';
 import { explanationJson, explanationText } from '../../core/scoring/explain.ts';
@@ -32,7 +32,7 @@ import { indexMembers } from '../../core/team/roster.ts';
 import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { parseFormat, resolveRoot } from '../options.ts';
-import { defineCommand, flag, parseCommand, value, type Validator } from '../command.ts';
+import { defineCommand, flag, commandRunner, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
 import { dateOrInstant } from '../validators.ts';
 import { type Say, sayIn } from '../messages.ts';
@@ -73,15 +73,6 @@ export const SCORE_COMMAND = defineCommand({
   },
 });
 
-const STEP_LABELS: Record<CycleStepId, { zh: string; en: string }> = {
-  self: { zh: '自评', en: 'self-assessment' },
-  supervisor: { zh: '上级评价', en: 'supervisor rating' },
-  peers: { zh: '同事互评', en: 'peer ratings' },
-  hr: { zh: '人力汇总计算', en: 'HR computation' },
-  interview: { zh: '绩效面谈', en: 'feedback interview' },
-  application: { zh: '定稿与结果应用', en: 'finalisation and application' },
-};
-
 /** Output goes out in one write, so a reader that stops early (`| head`) does not cut a line in half. */
 export async function runScore(argv: string[], context: CommandContext): Promise<number> {
   const say = sayIn(context);
@@ -101,12 +92,7 @@ export async function runScore(argv: string[], context: CommandContext): Promise
   }
 }
 
-async function scoreCommand(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(SCORE_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
-  const language = context.language;
+const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, say, language }, context) => {
   const format = parseFormat(
     values.format,
     values.todo ? (['text', 'json', 'markdown'] as const) : (['text', 'json'] as const),
@@ -321,7 +307,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
         : missing
             .map(
               (step) =>
-                `${pick(STEP_LABELS[step.step], language)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${say('score.due')} ${step.due}${postponed(step)}${step.overdue ? say('score.overdue') : ''}`,
+                `${say(`score.steps.${step.step}`)}${step.step === 'peers' ? ` ${step.received}/${step.required}` : ''} ${say('score.due')} ${step.due}${postponed(step)}${step.overdue ? say('score.overdue') : ''}`,
             )
             .join(say('score.semicolon'));
     const leave =
@@ -353,7 +339,7 @@ async function scoreCommand(argv: string[], context: CommandContext): Promise<nu
   }
   if (values.write) out(say('score.wroteResultsAppraisals', { resultsCount: scores.results.length, period }));
   return EXIT.clean;
-}
+});
 
 async function verify(
   root: string,

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { loadRepository } from '../../core/repository/load-repository.ts';
-import type { CommandContext } from '../context.ts';
 import { CommandFailure, EXIT } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
-import { defineCommand, parseCommand } from '../command.ts';
+import { defineCommand, commandRunner } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
-import { sayIn } from '../messages.ts';
 
 export const SEAL_COMMAND = defineCommand({
   name: 'seal',
@@ -13,11 +11,7 @@ export const SEAL_COMMAND = defineCommand({
   options: { root: ROOT_OPTION },
 });
 
-export async function runSeal(argv: string[], context: CommandContext): Promise<number> {
-  const say = sayIn(context);
-  const parsed = parseCommand(SEAL_COMMAND, argv, context);
-  if (!parsed) return EXIT.clean;
-  const { values, positionals } = parsed;
+export const runSeal = commandRunner(SEAL_COMMAND, async ({ values, positionals, say }, context) => {
   const root = resolveRoot(values.root, context);
   const only =
     positionals.length > 0
@@ -38,4 +32,4 @@ export async function runSeal(argv: string[], context: CommandContext): Promise<
       throw new CommandFailure(error.localized, EXIT.problems, { bare: true, cause: error });
     throw error;
   }
-}
+});
