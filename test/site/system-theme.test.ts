@@ -16,11 +16,11 @@ const STARLIGHT_PROPS = path.join(
   'props.css',
 );
 
-/** The custom properties a CSS block declares, with whitespace made single. */
+/** The custom properties a CSS block declares, with whitespace made single (however the formatter wraps them). */
 function declarations(block: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const [, name, value] of block.matchAll(/(--[a-z0-9-]+)\s*:\s*([^;]+);/g))
-    found.set(name!, value!.replace(/\s+/g, ' ').trim());
+    found.set(name!, value!.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim());
   return found;
 }
 
