@@ -7,6 +7,7 @@
  */
 import { stringify } from 'yaml';
 import { indicatorLeaves, policyInForce } from '../policy/policy-versions.ts';
+import { yamlKind, type YamlRecordKind } from '../model/record-kinds.ts';
 import type { PolicyFile, TeamMember } from '../model/types.generated.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { placeholder } from './placeholders.ts';
@@ -46,8 +47,9 @@ export function withSchemaLocation(content: string, repositoryHasSchemas: boolea
   return content.replace(/^(# yaml-language-server: \$schema=(?:\.\.\/)+)schemas\//m, '$1node_modules/mpflow/schemas/');
 }
 
-function schemaLine(schema: string, depth: number): string {
-  return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${schema}.schema.json\n`;
+/** The editor's pointer to the kind's schema (the registry's), from a file `depth` folders below the root. */
+function schemaLine(kind: YamlRecordKind, depth: number): string {
+  return `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${yamlKind(kind).schema.$id}\n`;
 }
 
 // ------------------------------------------------------------------ topic
