@@ -461,6 +461,21 @@ interface BatchContext {
   foldedCodes: Set<string>;
 }
 
+/**
+ * A code the schema lists, or the fallback ("other") for one it does not (older codes such as
+ * user_source 43), named once in the import's notice so nothing is dropped without a word.
+ */
+function knownCode(
+  given: number,
+  known: Readonly<Record<number, unknown>>,
+  fallback: number,
+  field: string,
+  context: Pick<BatchContext, 'foldedCodes'>,
+): number {
+  if (given in known) return given;
+  context.foldedCodes.add(`${field} ${given}`);
+  return fallback;
+}
 /** Turns the answers that hold one month's rows into the rows to store. */
 function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch {
   const { unmatched, delayed } = context;
@@ -518,9 +533,7 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
   for (const row of rowsOf('getusersummary')) {
     const endpoint = 'getusersummary';
     const date = dateOf(row, 'ref_date', endpoint);
-    const given = count(row, 'user_source', endpoint);
-    const source = given in FOLLOWER_SOURCES ? given : 0;
-    if (source !== given) context.foldedCodes.add(`user_source ${given}`);
+    const source = knownCode(count(row, 'user_source', endpoint), FOLLOWER_SOURCES, 0, 'user_source', context);
     const cells = followers.get(`${date}|${source}`) ?? { date, source, new: 0, cancelled: 0 };
     cells.new = Number(cells.new) + count(row, 'new_user', endpoint);
     cells.cancelled = Number(cells.cancelled) + count(row, 'cancel_user', endpoint);
@@ -564,9 +577,7 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
   for (const row of rowsOf('getusershare')) {
     const endpoint = 'getusershare';
     const date = dateOf(row, 'ref_date', endpoint);
-    const given = count(row, 'share_scene', endpoint);
-    const scene = given in SHARE_SCENES ? given : 255;
-    if (scene !== given) context.foldedCodes.add(`share_scene ${given}`);
+    const scene = knownCode(count(row, 'share_scene', endpoint), SHARE_SCENES, 255, 'share_scene', context);
     const cells = shares.get(`${date}|${scene}`) ?? { date, scene, shares: 0, shareUsers: 0 };
     cells.shares = Number(cells.shares) + count(row, 'share_count', endpoint);
     cells.shareUsers = Number(cells.shareUsers) + count(row, 'share_user', endpoint);
