@@ -53,8 +53,7 @@ export const runCheck = commandRunner(CHECK_COMMAND, async ({ values, positional
       throw new UsageError(
         say('check.notUnderCheckReads', {
           given,
-          contentRootsList: CONTENT_ROOTS.join(' 或 '),
-          contentRootsList2: CONTENT_ROOTS.join(' or '),
+          roots: CONTENT_ROOTS.join(say('check.or')),
         }),
       );
     }

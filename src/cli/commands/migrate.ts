@@ -8,6 +8,7 @@ import {
 } from '../../core/migrations/run-migrations.ts';
 import { unifiedDiff } from '../../core/migrations/unified-diff.ts';
 import { CommandFailure, EXIT } from '../errors.ts';
+import { renderIn } from '../messages.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
@@ -31,7 +32,7 @@ export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say },
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     throw new CommandFailure(
-      say('migrate.noFileChanged', { file: error.file, zh: error.localized.zh, en: error.localized.en }),
+      say('migrate.noFileChanged', { file: error.file, reason: renderIn(context)(error.localized) }),
       EXIT.problems,
       { bare: true, cause: error },
     );

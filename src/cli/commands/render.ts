@@ -284,8 +284,7 @@ async function watchDocument(
           context.stderr.write(
             say('render.renderedAgain', {
               shown: input.shown,
-              value: rendering.error ? '（有错误，见预览页）' : '',
-              value2: rendering.error ? ' (with errors, see the preview)' : '',
+              withErrors: rendering.error ? say('render.withErrors') : '',
             }),
           );
       },

@@ -423,8 +423,7 @@ function verifySummary(
   const counted = say('score.recomputedResultsDiffer', {
     checked,
     differingCount: differing.length,
-    value: others > 0 ? `；另有 ${others} 条关于定稿记录的问题` : '',
-    value2: others > 0 ? `, and ${others} finding${others === 1 ? '' : 's'} concern finalisations` : '',
+    finalisations: others > 0 ? say('score.findingsOnFinalisations', { count: others }) : '',
   });
   const advice: string[] = [];
   if (rewritable.length > 0)
