@@ -84,6 +84,9 @@ interface Compiled {
   families: string[];
   /** Per family: 1 when it judges paragraphs, 0 when it judges sentences. */
   paragraph: Uint8Array;
+  /** The families that judge sentences and those that judge paragraphs: each n-gram adds to its own scope's only. */
+  sentenceHeads: Int32Array;
+  paragraphHeads: Int32Array;
   priors: Float64Array;
   thresholds: Float64Array;
   mask: number;
@@ -136,6 +139,12 @@ function compile(given: ContentModel): Compiled {
   compiled = {
     families,
     paragraph: Uint8Array.from(families.map((_, index) => (given.scopes?.[index] === 'paragraph' ? 1 : 0))),
+    sentenceHeads: Int32Array.from(
+      families.flatMap((_, index) => (given.scopes?.[index] === 'paragraph' ? [] : [index])),
+    ),
+    paragraphHeads: Int32Array.from(
+      families.flatMap((_, index) => (given.scopes?.[index] === 'paragraph' ? [index] : [])),
+    ),
     priors: Float64Array.from(given.priors),
     thresholds: Float64Array.from(given.thresholds),
     mask,
@@ -261,7 +270,8 @@ export interface SentenceVerdicts {
 export function classifyText(text: string, given: ContentModel = contentModel()): SentenceVerdicts[] {
   const compiled = compile(given);
   const { families, paragraph, priors, thresholds, matrix, stamp, paragraphStamp, sizes, keys, slots, mask } = compiled;
-  const anyParagraphHead = paragraph.includes(1);
+  const { sentenceHeads, paragraphHeads } = compiled;
+  const anyParagraphHead = paragraphHeads.length > 0;
   const [edge1, edge2, edge3] = compiled.edges as [Uint8Array, Uint8Array, Uint8Array];
   const width = families.length;
   const scores = new Float64Array(width);
@@ -370,12 +380,18 @@ export function classifyText(text: string, given: ContentModel = contentModel())
       if (anyParagraphHead && paragraphStamp[feature] !== paragraphId) {
         paragraphStamp[feature] = paragraphId;
         paragraphCounted.push(feature);
-        for (let family = 0; family < width; family += 1) paragraphScores[family]! += matrix[row + family]!;
+        for (let head = 0; head < paragraphHeads.length; head += 1) {
+          const family = paragraphHeads[head]!;
+          paragraphScores[family]! += matrix[row + family]!;
+        }
       }
       if (stamp[feature] === sentence) continue;
       stamp[feature] = sentence;
       counted.push(feature);
-      for (let family = 0; family < width; family += 1) scores[family]! += matrix[row + family]!;
+      for (let head = 0; head < sentenceHeads.length; head += 1) {
+        const family = sentenceHeads[head]!;
+        scores[family]! += matrix[row + family]!;
+      }
     }
     beforePrevious = previous;
     previous = code;
