@@ -109,6 +109,29 @@ describe('hard cases a real department runs into', () => {
     expect(problems[0]!.message.en).toContain('"head-aproval"');
   });
 
+  it('names a rating whose period and member disagree with its folders, each at its field', async () => {
+    const file = 'appraisals/2026-09/lin-xiao/supervisor.yaml';
+    const rating = await repository.read(file);
+    await repository.write(
+      file,
+      rating.replace('member: lin-xiao', 'member: chen-yu').replace('period: 2026-09', 'period: 2026-08'),
+    );
+    const problems = (await checkRepository(repository.root)).problems.filter(
+      (problem) => problem.ruleId === 'id/mismatch',
+    );
+    expect(
+      problems.map((problem) => [problem.field, problem.span.start.line, problem.message.zh, problem.message.en]),
+    ).toEqual([
+      [
+        'member',
+        1,
+        'member chen-yu 与所在文件夹 lin-xiao 不一致。',
+        'member chen-yu differs from the folder lin-xiao.',
+      ],
+      ['period', 2, 'period 2026-08 与所在文件夹 2026-09 不一致。', 'period 2026-08 differs from the folder 2026-09.'],
+    ]);
+  });
+
   it('names an undefined stage in a review rule at its place, in both languages', async () => {
     const policy = await repository.read(POLICY);
     expect(policy).toContain('stages: [head-approval]');

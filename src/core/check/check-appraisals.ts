@@ -7,6 +7,7 @@ import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
 import { checkMemberReference, isWellFormedId } from './reference-helpers.ts';
 import { isYearMonth } from '../model/dates.ts';
+import { yamlKind } from '../model/record-kinds.ts';
 import type { TeamMember } from '../model/types.generated.ts';
 import { dateInTimeZone, judgeDateTime } from '../model/dates.ts';
 import type { CheckContext } from '../diagnostics/check-context.ts';
@@ -22,7 +23,8 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
   const members = indexMembers(repository.team?.data);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
   // With a policy file that cannot be used, "no policy in force" would be a guess; its own errors say enough.
-  const policyFiles = [...repository.files].filter((file) => /^content\/policy\/[^/]+\.ya?ml$/.test(file)).length;
+  const policyPlace = yamlKind('policy').pattern;
+  const policyFiles = [...repository.files].filter((file) => policyPlace.test(file)).length;
   const allPoliciesReadable = policies.length === policyFiles;
 
   /** The roster's supervisor of a member, when it names a member that exists (else the roster's own check speaks). */
@@ -41,34 +43,24 @@ export function checkAppraisals(repository: Repository, problems: Problem[], con
       string,
       string | undefined,
     ];
-    if (isYearMonth(String(record.data.period)) && record.data.period !== folderPeriod) {
+    // The folders say whose and which month's record it is; the fields must agree with them.
+    const mismatch = (field: 'period' | 'member', folder: string) =>
       problems.push(
         makeProblem(
           record.file,
           'id/mismatch',
           text(
-            `period ${record.data.period} 与所在文件夹 ${folderPeriod} 不一致。`,
-            `period ${record.data.period} differs from the folder ${folderPeriod}.`,
+            `${field} ${record.data[field]} 与所在文件夹 ${folder} 不一致。`,
+            `${field} ${record.data[field]} differs from the folder ${folder}.`,
           ),
-          record.locate(['period']),
-          'period',
+          record.locate([field]),
+          field,
         ),
       );
-    }
-    if (isWellFormedId('member', record.data.member) && record.data.member !== folderMember) {
-      problems.push(
-        makeProblem(
-          record.file,
-          'id/mismatch',
-          text(
-            `member ${record.data.member} 与所在文件夹 ${folderMember} 不一致。`,
-            `member ${record.data.member} differs from the folder ${folderMember}.`,
-          ),
-          record.locate(['member']),
-          'member',
-        ),
-      );
-    }
+    if (isYearMonth(String(record.data.period)) && record.data.period !== folderPeriod)
+      mismatch('period', folderPeriod);
+    if (isWellFormedId('member', record.data.member) && record.data.member !== folderMember)
+      mismatch('member', folderMember);
     return { folderPeriod, folderMember, name, peer };
   };
 
