@@ -8,6 +8,7 @@ import type { PublishRecordFile } from '../core/model/types.generated.ts';
 import { localDateTime } from './archive-view.ts';
 import { isInternalPage, type SiteProfile } from './site-profile.ts';
 import type { Lang, SitePage } from './site-labels.ts';
+import { messagesUnder } from './site-messages.ts';
 
 export type FrontDoorPage = Exclude<SitePage, 'handbook'>;
 
@@ -109,133 +110,59 @@ export function frontDoorPages(profile: SiteProfile): FrontDoorPage[] {
   return order.filter((page) => profile === 'internal' || !isInternalPage(page));
 }
 
-const number = (value: number, lang: Lang) => value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN');
+const number = (value: number, lang: Lang) => value.toLocaleString(lang);
 
-/** What each card says: its title, what the area is for, and its figure in words. */
-export const FRONT_DOOR_LABELS: Record<
-  Lang,
-  {
-    heading: string;
-    cards: Record<FrontDoorPage, { title: string; description: string; figure: (figures: FrontDoorFigures) => string }>;
-  }
-> = {
-  'zh-CN': {
-    heading: '部门',
+export interface FrontDoorCard {
+  title: string;
+  description: string;
+  figure: (figures: FrontDoorFigures) => string;
+}
+
+/** What each card says: its title, what the area is for, and its figure in words (`site-home.*` messages). */
+export function frontDoorLabels(lang: Lang): { heading: string; cards: Record<FrontDoorPage, FrontDoorCard> } {
+  const m = messagesUnder(lang, 'site-home');
+  const n = (value: number) => number(value, lang);
+  const card = (page: FrontDoorPage, figure: FrontDoorCard['figure']): FrontDoorCard => ({
+    title: m(`${page}.title`),
+    description: m(`${page}.description`),
+    figure,
+  });
+  return {
+    heading: m('heading'),
     cards: {
-      articles: {
-        title: '文章',
-        description: '每篇文章一页：手机预览、发布状态、审核记录和发布后的数据。',
-        figure: ({ articles }) =>
-          `本月已发布 ${number(articles.publishedThisMonth, 'zh-CN')} 篇 · 共 ${number(articles.total, 'zh-CN')} 篇`,
-      },
-      calendar: {
-        title: '发布日历',
-        description: '什么时候发什么、谁写谁审、发出去没有。',
-        figure: ({ calendar }) =>
-          calendar.scheduled === 0
-            ? '暂无排期'
-            : `已排期 ${number(calendar.scheduled, 'zh-CN')} 篇，下一篇 ${calendar.next}`,
-      },
-      topics: {
-        title: '选题库',
-        description: '选题会的提案、决定和对应的文章。',
-        figure: ({ topics }) =>
-          `通过 ${number(topics.accepted, 'zh-CN')} 个 · 共 ${number(topics.total, 'zh-CN')} 个选题`,
-      },
-      campaigns: {
-        title: '活动',
-        description: '活动规则、目标和结果。',
-        figure: ({ campaigns }) =>
-          `进行中 ${number(campaigns.running, 'zh-CN')} 个 · 共 ${number(campaigns.total, 'zh-CN')} 个活动`,
-      },
-      dashboards: {
-        title: '数据',
-        description: '粉丝、阅读、分享和客服的看板，以及每月报告。',
-        figure: ({ dashboards }) =>
-          dashboards.month ? `${dashboards.month} 阅读 ${number(dashboards.reads ?? 0, 'zh-CN')} 次` : '尚无数据',
-      },
-      scores: {
-        title: '考核',
-        description: '每月得分、提交进度和得分说明。',
-        figure: ({ scores }) =>
-          [
-            scores.finalised ? `最近定稿：${scores.finalised}` : '尚无定稿月份',
-            scores.inProgress ? `进行中：${scores.inProgress}` : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-      },
-      training: {
-        title: '培训',
-        description: '年度培训计划、已上的课和每人的学时。',
-        figure: ({ training }) =>
-          training.year ? `${training.year} 年已上 ${training.held}/${training.courses} 门课` : '尚无培训计划',
-      },
-      team: {
-        title: '团队',
-        description: '成员、岗位和汇报关系。',
-        figure: ({ team }) => `${number(team.members, 'zh-CN')} 名成员`,
-      },
+      articles: card('articles', ({ articles }) =>
+        m('articles.figure', { published: n(articles.publishedThisMonth), total: n(articles.total) }),
+      ),
+      calendar: card('calendar', ({ calendar }) =>
+        calendar.scheduled === 0
+          ? m('calendar.none')
+          : m('calendar.figure', { scheduled: n(calendar.scheduled), next: calendar.next }),
+      ),
+      topics: card('topics', ({ topics }) =>
+        m('topics.figure', { accepted: n(topics.accepted), total: n(topics.total) }),
+      ),
+      campaigns: card('campaigns', ({ campaigns }) =>
+        m('campaigns.figure', { running: n(campaigns.running), total: n(campaigns.total) }),
+      ),
+      dashboards: card('dashboards', ({ dashboards }) =>
+        dashboards.month
+          ? m('dashboards.figure', { month: dashboards.month, reads: n(dashboards.reads ?? 0) })
+          : m('dashboards.none'),
+      ),
+      scores: card('scores', ({ scores }) =>
+        [
+          scores.finalised ? m('scores.finalised', { month: scores.finalised }) : m('scores.none'),
+          scores.inProgress ? m('scores.inProgress', { month: scores.inProgress }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+      training: card('training', ({ training }) =>
+        training.year
+          ? m('training.figure', { year: training.year, held: training.held, courses: training.courses })
+          : m('training.none'),
+      ),
+      team: card('team', ({ team }) => m('team.figure', { members: n(team.members) })),
     },
-  },
-  en: {
-    heading: 'Department',
-    cards: {
-      articles: {
-        title: 'Articles',
-        description: 'A page per article: phone preview, publishing state, review record and its figures.',
-        figure: ({ articles }) =>
-          `${number(articles.publishedThisMonth, 'en')} published this month · ${number(articles.total, 'en')} in all`,
-      },
-      calendar: {
-        title: 'Calendar',
-        description: 'What goes out when, who wrote and reviewed it, and whether it went out.',
-        figure: ({ calendar }) =>
-          calendar.scheduled === 0
-            ? 'Nothing scheduled'
-            : `${number(calendar.scheduled, 'en')} scheduled, next on ${calendar.next}`,
-      },
-      topics: {
-        title: 'Topics',
-        description: 'Proposals, the topic meeting’s decisions and the articles they led to.',
-        figure: ({ topics }) => `${number(topics.accepted, 'en')} approved of ${number(topics.total, 'en')} topics`,
-      },
-      campaigns: {
-        title: 'Campaigns',
-        description: 'Rules, goals and results of each campaign.',
-        figure: ({ campaigns }) =>
-          `${number(campaigns.running, 'en')} running · ${number(campaigns.total, 'en')} in all`,
-      },
-      dashboards: {
-        title: 'Dashboards',
-        description: 'Followers, reads, shares and support, and the monthly reports.',
-        figure: ({ dashboards }) =>
-          dashboards.month ? `${number(dashboards.reads ?? 0, 'en')} reads in ${dashboards.month}` : 'No figures yet',
-      },
-      scores: {
-        title: 'Appraisals',
-        description: 'Monthly scores, submission progress and how each score came about.',
-        figure: ({ scores }) =>
-          [
-            scores.finalised ? `Latest finalised: ${scores.finalised}` : 'No month finalised yet',
-            scores.inProgress ? `in progress: ${scores.inProgress}` : '',
-          ]
-            .filter(Boolean)
-            .join(' · '),
-      },
-      training: {
-        title: 'Training',
-        description: 'The year’s training plan, the sessions held and each member’s hours.',
-        figure: ({ training }) =>
-          training.year
-            ? `${training.held} of ${training.courses} courses held in ${training.year}`
-            : 'No training plan yet',
-      },
-      team: {
-        title: 'Team',
-        description: 'Members, roles and who reports to whom.',
-        figure: ({ team }) => `${number(team.members, 'en')} members`,
-      },
-    },
-  },
-};
+  };
+}
