@@ -179,7 +179,7 @@ export const PHRASES: PhraseEntry[] = [
     rankingClaim: true,
     negatable: true,
     wordStart: true,
-    pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])`,
+    pattern: `${SCOPE}(?:(?:(?:限量)?(?:首发|首家|首间|首款|首创|首个)|唯一|独家|独有|仅有|独创)${PUBLIC_FACT}|无敌)|唯一(?:的)?(?:指定|授权|认证|正宗|正品|品牌|官方|供应商|产地|合作)|(?<=[\\u4e00-\\u9fff] ?)(?:no\\.? ?1|top ?1)(?![0-9.])`,
   },
   // 最 + any short adjective + 的 + what is sold (最顺滑的拿铁); size, age, time and liking words are facts or tastes.
   {
@@ -343,6 +343,14 @@ export const PHRASES: PhraseEntry[] = [
     rankingClaim: true,
     pattern:
       '(?:行业|品类|领域|市场|品牌|茶|工艺|技术|赛道)[\\u4e00-\\u9fff]{0,6}?的?(?:开创者|缔造者|创领者|领导者|领航者|引领者|领跑者|开山鼻祖)(?![\\u4e00-\\u9fff]{0,2}(?:之一|们))|首屈一指|前无古人|后无来者|填补(?:了)?(?:国内|国际|世界|行业|全球|亚洲)(?:的)?空白|(?:品类|行业|全国|全网|年度)销冠|销冠(?:产品|单品|品牌)',
+    negatable: true,
+  },
+  // A ranking won in a vote, a survey or a market share (評比第一, 票選冠軍, 市佔率第一, 满意度第一).
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern:
+      '(?:评比|票选|评选|测评|评鉴|销售量?|人气|好评|满意度|市占率|占有率|回购率)[\\u4e00-\\u9fff]{0,2}?(?:第一|冠军|榜首|no\\.? ?1(?![0-9]))',
     negatable: true,
   },
 ];

@@ -123,4 +123,10 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:关注|follow)${C}{0,12}?(?:\\+|和|并|且|及|再)(?:转发|分享|留言|点赞|按赞|@)${C}{0,16}?(?:送|抽|赢|领|奖|福利)`,
     negatable: true,
   },
+  // The follow on another platform as the ticket (追蹤粉專, 訂閱頻道, 加入LINE好友, 按讚粉絲專頁 …即可抽獎).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:追踪|订阅|按赞|加入|关注)(?:我们的?|本|官方)?(?:粉专|粉丝专页|粉丝团|官方帐号|官方账号|ig|instagram|频道|line|好友)${C}{0,16}?(?:即可|就能|就可以|才能|方可|可获得|即送|送|抽|领|获得|有机会|参加抽奖|参与抽奖)`,
+    negatable: true,
+  },
 ];

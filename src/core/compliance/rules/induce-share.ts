@@ -150,4 +150,10 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:点赞|按赞)(?:留言|评论|分享)?(?:就|即|便)(?:有机会|可|能|送|抽)|帮(?:我|忙)?点(?:个|一下)?赞|邀请(?:更多|身边)?的?(?:人|好友|朋友|亲友)${C}{0,10}?(?:投票|拉票|应援)`,
     negatable: true,
   },
+  // Share this post, tag friends, share it publicly, as social-media campaigns word the ticket (分享此貼文, 標記 3 位好友, 公開分享).
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:分享|转发|转贴)(?:此|这篇|本|这则)?(?:贴文|动态|活动|文章|影片|视频)${C}{0,16}?(?:抽|送|赢|获得|有机会|即可|参加|参与)|(?:标记|tag|圈|@)${C}{0,3}?(?:\\d+|[一二两三四五六七八九十]+)?(?:位|个|名)?(?:好友|朋友)${C}{0,16}?(?:抽|送|赢|获得|有机会|即可|参加|参与)|公开分享`,
+    negatable: true,
+  },
 ];

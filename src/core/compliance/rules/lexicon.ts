@@ -104,6 +104,13 @@ export const PHRASES: PhraseEntry[] = [
       '(?:加|添加|\\+)(?:微信|vx|v信|薇信|威信|wx|v)(?:号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿)|私信(?:领取|领)|加v(?![a-z])|vx ?[:号]|薇信|威信(?:号|:)|扫码加群领|(?:加|添加)[^。！？；\\n]{0,4}?(?:微信|vx|wx|v信|qq|扣扣)(?:号)? ?:? ?[a-z0-9_-]{5,}|添加[^。！？；\\n]{0,4}?(?:微信|vx|wx|qq|v信|薇信)[^。！？；\\n]{0,14}?(?:领|免费|私聊|咨询|返|送|拿|优惠|发货)',
     negatable: true,
   },
+  // The same lure on LINE, Telegram or QQ (加LINE送免費投資秘笈, 加飞机领取), as Taiwan and mainland police quote them.
+  {
+    rule: 'lexicon/contact-lure',
+    pattern:
+      '(?:加|添加|\\+)(?:line|赖|telegram|tg|飞机|qq|扣扣)(?:好友|帐号|账号|id|号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿|获取|入群)',
+    negatable: true,
+  },
   {
     rule: 'lexicon/clickbait',
     pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道',

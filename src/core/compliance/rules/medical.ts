@@ -58,6 +58,9 @@ const MEDICINE_REPORTED =
 const TCM_EFFECT =
   '健脾|开胃|安神|止痢|益气|填精|补血|养血|活血|化瘀|清热解毒|清热|解毒|祛湿|去湿|除湿|滋阴|补阳|补肾|养肝|护肝|润肺|止咳|化痰|降火|去火|明目|安眠|助眠|通便|利尿|消肿|止痛|止血|养胃|护胃|固本|培元|补气|理气|疏肝|生津|止渴|驱寒|祛风|通络|镇静';
 
+/** Patients cured and discharged, a drug in the news: a 治愈 or a 特效药 reported, not promised. */
+const MEDICINE_CARE_NEWS = new RegExp(`${MEDICINE_REPORTED.source}|患者|出院|确诊|病例|疫情|医院|医护`);
+
 export const PHRASES: PhraseEntry[] = [
   // 有……之功效 with a medical effect named (健脾开胃、安神止痢之功效), and a good 疗效 on conditions.
   {
@@ -81,6 +84,13 @@ export const PHRASES: PhraseEntry[] = [
     exemptInSentence: MEDICINE_REPORTED,
     pattern:
       '(?:改善|调节|调整|调理|促进|增强|提升|提高|活化|强化|平衡)(?:人体)?(?:体质|生理机能|新陈代谢|代谢|免疫|体力|记忆力|睡眠|入睡|消化机能|肠胃机能|肝功能|荷尔蒙|内分泌|性功能|性能力|过敏)|抗(?:氧化|过敏|发炎)|延年益寿|青春永驻|长生不老|活化细胞|细胞再生|消除疲劳|解酒护肝|(?:美白|淡斑|祛斑|去斑|祛痘|去皱|除皱|消除皱纹)(?:功效|效果|作用|神器)|丰胸|增高(?=[\\u4e00-\\u9fff]{0,2}(?:药|产品|鞋垫|神器|秘方|效果))|增高(?<=(?:帮助|助|促进|快速|轻松)增高)|转骨|(?:帮助|促进|加速)(?:入睡|排便|排毒|燃脂|消脂|瘦身|发育|长高)',
+    negatable: true,
+  },
+  // An effect on the body said to be sure (有效改善, 顯著預防, 明显缓解): the 有效 is the medical promise.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern: `(?:有效|显著|明显|快速|彻底)(?:改善|预防|缓解|抑制|治疗|根除|消除)[\\u4e00-\\u9fff]{0,3}?(?:${DISEASES}|${SYMPTOM}|症状|病症|病情|失眠|便秘|疲劳|疼痛|头晕|水肿|过敏|三高)`,
     negatable: true,
   },
   // Flow and growth told as an effect (泌尿道好顺畅, 促进生长速度), the prescription no longer taken (处方笺……已经没在吃了).
@@ -159,6 +169,7 @@ export const PHRASES: PhraseEntry[] = [
   },
   {
     rule: 'medical/absolute-efficacy',
+    exemptInSentence: MEDICINE_CARE_NEWS,
     pattern:
       '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|治愈(?!出院|系|风格|感|力|了?自己|心灵)|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效',
     negatable: true,
