@@ -54,7 +54,7 @@ export const runDoctor = commandRunner(DOCTOR_COMMAND, async ({ values, say }, c
   lines.push(
     count === 0
       ? say('doctor.nothingFixDataFormat', { schemaVersion: diagnosis.schemaVersion, today: diagnosis.today })
-      : say('doctor.thingFix', { count, value: count === 1 ? '' : 's' }),
+      : say('doctor.thingFix', { count }),
   );
   context.stdout.write(`${lines.join('\n')}\n`);
   return exit;

@@ -286,7 +286,7 @@ async function closeEntries(
     context.stderr.write(
       say('draw.beaconRoundCameOut', {
         round: beacon.round,
-        value: new Date(roundTime(chain, beacon.round)).toISOString(),
+        roundTime: new Date(roundTime(chain, beacon.round)).toISOString(),
         firstRoundAfter: firstRoundAfter(chain, Date.parse(closedAt)),
       }),
     );

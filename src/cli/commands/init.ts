@@ -172,9 +172,8 @@ function answersFrom(values: InitValues, dir: string, context: CommandContext): 
       if (unknown.length > 0 || byId.size !== DIMENSION_IDS.length) {
         throw new UsageError(
           say('init.weightsNameTakesAll', {
-            dimensionIdsList: DIMENSION_IDS.join('、'),
+            dimensionIds: DIMENSION_IDS.join(say('listSeparator')),
             weights: values.weights,
-            dimensionIdsList2: DIMENSION_IDS.join(', '),
           }),
         );
       }
@@ -254,7 +253,7 @@ function memberFrom(spec: string, say: Say, joined: string): MemberAnswer {
       : github !== '' && !GITHUB_LOGIN.test(github.replace(/^@/, ''))
         ? say('init.notGithubLogin', { github })
         : roles.split('+').some((role) => !ROLES.has(role))
-          ? say('init.rolesJoined', { rolesList: [...ROLES].join('、'), rolesList2: [...ROLES].join(', ') })
+          ? say('init.rolesJoined', { roles: [...ROLES].join(say('listSeparator')) })
           : undefined;
   if (problem) throw new UsageError(say('init.memberFormatIdName', { spec, problem }));
   return {

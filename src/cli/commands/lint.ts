@@ -31,8 +31,7 @@ export const runLint = commandRunner(LINT_COMMAND, async ({ values, positionals,
   const format = values.format;
   if (positionals.length === 0) throw new UsageError(say('lint.nameMarkdownFilesFolders'));
   const { files, missing } = expandMarkdownPaths(context.cwd, positionals);
-  if (missing.length > 0)
-    throw new UsageError(say('lint.notFound', { missingList: missing.join('、'), missingList2: missing.join(', ') }));
+  if (missing.length > 0) throw new UsageError(say('lint.notFound', { missing: missing.join(say('listSeparator')) }));
   if (files.length === 0) throw new UsageError(say('lint.foldersGivenHoldNo'));
 
   if (values.fix) {
@@ -78,7 +77,7 @@ async function refreshModeration(
       now: currentInstant(context.env ?? process.env),
     });
     if (sent > 0) await writeModerationCache(cloud.cacheFile, cache);
-    context.stderr.write(`${say('lint.cloudModerationParagraphSent', { sent, value: paragraphs.length - sent })}\n`);
+    context.stderr.write(`${say('lint.cloudModerationParagraphSent', { sent, cached: paragraphs.length - sent })}\n`);
   } catch (error) {
     if (error instanceof ModerationError)
       throw new UsageError(say('lint.cloudModerationFailedCache', { message: error.message }));

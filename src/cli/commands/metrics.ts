@@ -187,8 +187,7 @@ export const runMetrics = commandRunner(METRICS_COMMAND, async ({ values, positi
           say('metrics.articleMsgidMatchesNo', {
             msgid: entry.msgid,
             title: entry.title,
-            datesList: entry.dates.join('、'),
-            datesList2: entry.dates.join(', '),
+            dates: entry.dates.join(say('listSeparator')),
           }),
         );
       }
@@ -278,7 +277,7 @@ export const runMetrics = commandRunner(METRICS_COMMAND, async ({ values, positi
           storedThrough,
           filesCount: files.length,
           resume,
-          value: values.until ? ` --until ${range.to}` : '',
+          until: values.until ? ` --until ${range.to}` : '',
         }),
       );
     } else context.stderr.write(say('metrics.nothingWritten'));
@@ -323,7 +322,7 @@ function describe(summary: StoreSummary, calls: number | undefined, dryRun: bool
         `  ${say('metrics.revised')} ${revision.kind} ${revision.key} ${revision.field}: ${revision.old} → ${revision.new}`,
       );
     if (summary.revisions.length > 20)
-      lines.push(say('metrics.moreContentMetricsRevisions', { value: summary.revisions.length - 20 }));
+      lines.push(say('metrics.moreContentMetricsRevisions', { more: summary.revisions.length - 20 }));
     lines.push(say(dryRun ? 'metrics.wouldWrite' : 'metrics.wrote'));
     for (const file of summary.files) lines.push(`  ${file}`);
   }

@@ -342,8 +342,7 @@ class Maker {
           this.say('new.notQualitativeIndicatorPolicy', {
             match: match[1],
             effective: policy.effective,
-            knownList: [...known].join('、'),
-            knownList2: [...known].join(', '),
+            known: [...known].join(this.say('listSeparator')),
           }),
         );
       ratings[match[1]!] = Number(match[2]);
@@ -368,10 +367,9 @@ class Maker {
       unrated.length === 0
         ? ''
         : this.say('new.scoresStillFill', {
-            unratedList: unrated.join('、'),
+            unrated: unrated.join(this.say('listSeparator')),
             min: policy.appraisal.ratingScale.min,
             max: policy.appraisal.ratingScale.max,
-            unratedList2: unrated.join(', '),
           });
     return this.keep(draft, allowed, next);
   }

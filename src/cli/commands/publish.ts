@@ -161,7 +161,7 @@ export function formatPublishReport(report: PublishDueReport, speaking: Speaking
     '',
     report.dryRun
       ? say('publish.wouldGoOutBlocked', {
-          value: count('would-publish') + count('would-resume'),
+          publishing: count('would-publish') + count('would-resume'),
           count: count('blocked'),
           count2: count('failed'),
           overdue,

@@ -575,8 +575,7 @@ function checkedTheme(theme: string, say: Say): string {
   throw new UsageError(
     say('render.policyPublishingThemeNot', {
       theme,
-      themeNamesList: THEME_NAMES.join('、'),
-      themeNamesList2: THEME_NAMES.join(', '),
+      themeNames: THEME_NAMES.join(say('listSeparator')),
     }),
   );
 }
@@ -636,7 +635,6 @@ async function renderDocument(
     uploadNote = say('render.uploadedFromCache', {
       size: urls.size,
       fromCache,
-      value: urls.size === 1 ? 'image' : 'images',
     });
   }
 
@@ -647,10 +645,7 @@ async function renderDocument(
     ...(imageBase === undefined ? {} : { acceptImage: (src: string) => src.startsWith(imageBase) }),
   });
   const localImages = rendered.images.length;
-  const toUpload =
-    options.uploader || imageBase !== undefined
-      ? ''
-      : say('render.localUpload', { localImages, value: localImages === 1 ? 'image' : 'images' });
+  const toUpload = options.uploader || imageBase !== undefined ? '' : say('render.localUpload', { localImages });
   context.stderr.write(
     say('render.renderedThemeCharactersDraft', {
       shown,
@@ -662,7 +657,6 @@ async function renderDocument(
       toUpload,
       uploadNote,
       referencesCount: rendered.references.length,
-      value: rendered.references.length === 1 ? 'reference' : 'references',
     }),
   );
   const offset = document.firstLine - 1;

@@ -35,7 +35,7 @@ import { parseFormat, resolveRoot } from '../options.ts';
 import { defineCommand, flag, commandRunner, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
 import { dateOrInstant } from '../validators.ts';
-import { type Say, sayIn } from '../messages.ts';
+import { renderIn, type Say, sayIn } from '../messages.ts';
 
 /** --period: a month (YYYY-MM) or a year (YYYY). */
 const periodValue: Validator<string> = (raw, site) => {
@@ -151,14 +151,14 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
       return EXIT.problems;
     }
     if (!annual) {
-      context.stderr.write(say('score.noPolicyForceSo', { value: Number(period) + 1, period }));
+      context.stderr.write(say('score.noPolicyForceSo', { nextYear: Number(period) + 1, period }));
       return EXIT.problems;
     }
     const record = annualRecord(annual);
     const today = todayIn(departmentTimeZone(annual.policy));
     if (values.write && today < `${Number(period) + 1}-01-01`) {
       // Policy 五（三）: the annual appraisal is made in January of the following year.
-      context.stderr.write(say('score.notOverYetToday', { period, today, value: Number(period) + 1 }));
+      context.stderr.write(say('score.notOverYetToday', { period, today, nextYear: Number(period) + 1 }));
       return EXIT.problems;
     }
     if (values.write) {
@@ -200,8 +200,7 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
     context.stderr.write(
       unusable.length > 0
         ? say('score.doesNotMatchModel', {
-            unusableList: unusable.join('、'),
-            unusableList2: unusable.join(', '),
+            unusable: unusable.join(say('listSeparator')),
             period,
           })
         : say('score.noPolicyForceSo2', { period }),
@@ -217,8 +216,7 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
         say('score.notAppraisedAppraised', {
           period,
           explain: values.explain,
-          resultsList: scores.results.map((entry) => entry.member).join('、'),
-          resultsList2: scores.results.map((entry) => entry.member).join(', '),
+          results: scores.results.map((entry) => entry.member).join(say('listSeparator')),
         }),
       );
     }
@@ -264,8 +262,7 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
           period,
           finalizedAt: first.finalizedAt,
           finalizedBy: first.finalizedBy,
-          driftedList: drifted.map((drift) => drift.member).join('、'),
-          driftedList2: drifted.map((drift) => drift.member).join(', '),
+          drifted: drifted.map((drift) => drift.member).join(say('listSeparator')),
         }),
       );
       return EXIT.problems;
@@ -291,9 +288,8 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
     out(
       say('score.noteTargetsPolicyStill', {
         effective: scores.policy.effective,
-        inheritedList: inherited.join('、'),
+        inherited: inherited.join(say('listSeparator')),
         sampleAccount: SAMPLE_ACCOUNT,
-        inheritedList2: inherited.join(', '),
       }),
     );
   }
@@ -313,8 +309,7 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
     const leave =
       member.leave.length > 0
         ? say('score.leave', {
-            leaveList: member.leave.map((entry) => `${entry.from}—${entry.to}`).join('、'),
-            leaveList2: member.leave.map((entry) => `${entry.from}–${entry.to}`).join(', '),
+            leave: member.leave.map((entry) => say('score.leaveRange', entry)).join(say('listSeparator')),
           })
         : '';
     out(
@@ -429,17 +424,14 @@ function verifySummary(
   if (rewritable.length > 0)
     advice.push(
       say('score.regenerateMonthsNotYet', {
-        rewritableList: rewritable.map((period) => `mpflow score --period ${period} --write`).join('、'),
-        rewritableList2: rewritable.map((period) => `mpflow score --period ${period} --write`).join(', '),
+        rewritable: rewritable.map((period) => `mpflow score --period ${period} --write`).join(say('listSeparator')),
       }),
     );
   if (locked.length > 0)
     advice.push(
       say('score.finalisedCannotRegeneratedRevert', {
-        lockedList: locked.join('、'),
-        lockedList2: locked.join(', '),
-        value: locked.length === 1 ? 'is' : 'are',
-        value2: locked.length === 1 ? 'its' : 'their',
+        locked: locked.join(say('listSeparator')),
+        count: locked.length,
       }),
     );
   return `${[counted, ...advice].join(say('score.sentenceSeparator'))}\n`;
@@ -539,12 +531,14 @@ async function finalize(
   if (blocked.length > 0)
     return refuse(
       say('score.someScoresWithheldSo', {
-        blockedList: blocked
-          .map((result) => `${result.member}（${result.blockedBy.map((reason) => reason.zh).join('；')}）`)
-          .join('，'),
-        blockedList2: blocked
-          .map((result) => `${result.member} (${result.blockedBy.map((reason) => reason.en).join('; ')})`)
-          .join(', '),
+        blocked: blocked
+          .map((result) =>
+            say('score.blockedMember', {
+              member: result.member,
+              reasons: result.blockedBy.map(renderIn(context)).join(say('score.semicolon')),
+            }),
+          )
+          .join(say('score.memberSeparator')),
       }),
     );
   const committed = new Map(
@@ -556,9 +550,8 @@ async function finalize(
   if (stale.length > 0)
     return refuse(
       say('score.resultsMissingOutDate', {
-        staleList: stale.map((result) => result.member).join('、'),
+        stale: stale.map((result) => result.member).join(say('listSeparator')),
         period: scores.period,
-        staleList2: stale.map((result) => result.member).join(', '),
       }),
     );
   const record = finalisationRecord(repository, scores, by, finalizedAt, early ? calendar.force : undefined);
