@@ -2,7 +2,7 @@ import { departmentClock } from '../../core/policy/department-clock.ts';
 import { readFile } from 'node:fs/promises';
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
-import { pick, type LocalizedText } from '../../core/i18n/language.ts';
+import type { LocalizedText } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isCalendarDate } from '../../core/model/dates.ts';
 import { ExportImportError, importBackOfficeExport, where, type ExportMessage } from '../../core/metrics/csv-import.ts';
 import { addDays, monthRange } from '../../core/metrics/kpis.ts';
@@ -25,7 +25,7 @@ import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { writeReport } from '../report-formats.ts';
 import type { Problem } from '../../core/diagnostics/problem.ts';
 import { calendarDate, oneOf } from '../validators.ts';
-import { type Say, said, sayIn } from '../messages.ts';
+import { renderIn, type Say, said, sayIn } from '../messages.ts';
 
 const WECHAT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -69,7 +69,7 @@ function apiDays(
 }
 
 export const runMetrics = commandRunner(METRICS_COMMAND, async ({ values, positionals, say }, context) => {
-  const render = (message: LocalizedText) => pick(message, context.language);
+  const render = (message: LocalizedText) => renderIn(context)(message);
   const [action, ...files] = positionals;
   if (action !== 'import') throw new UsageError(say('metrics.usageMetricsImportFrom'));
   if (values.from !== 'wechat' && values.from !== 'csv' && values.from !== 'wechat-support')

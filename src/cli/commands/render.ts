@@ -3,7 +3,7 @@ import { currentInstant } from '../../core/clock.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pick, renderLocalized } from '../../core/i18n/language.ts';
+import { renderLocalized } from '../../core/i18n/language.ts';
 import { preflight, WECHAT_CONTENT_MAX_BYTES } from '../../core/publishing/preflight.ts';
 import { articleTheme } from '../../core/render/article-theme.ts';
 import {
@@ -26,7 +26,7 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, negatableFlag, commandRunner, value, type Validator } from '../command.ts';
 import { ROOT_OPTION } from '../shared-options.ts';
 import type { CommandContext } from '../context.ts';
-import { type Say, sayIn } from '../messages.ts';
+import { renderIn, type Say, sayIn } from '../messages.ts';
 
 /** --theme: one of the themes, named in the message when it is not. */
 const themeName: Validator<string> = (raw, site) => {
@@ -155,7 +155,7 @@ export const runRender = commandRunner(RENDER_COMMAND, async ({ values, position
   if (department?.cssFile !== undefined) {
     for (const finding of department.cssFindings)
       context.stderr.write(
-        `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`,
+        `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${renderIn(context)(finding.message)}\n`,
       );
   }
   const { documents, failed } = await readDocuments(inputs, root, values.theme, context, env);
@@ -229,7 +229,7 @@ async function watchDocument(
         watched.push(path.resolve(root, department.cssFile));
         for (const finding of department.cssFindings)
           context.stderr.write(
-            `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${pick(finding.message, context.language)}\n`,
+            `${department.cssFile}:${finding.line}:${finding.column}  warning  render/department-css  ${renderIn(context)(finding.message)}\n`,
           );
       }
     }
@@ -266,11 +266,11 @@ async function watchDocument(
     const offset = document.firstLine - 1;
     for (const removal of rendered.removals)
       context.stderr.write(
-        `${input.shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`,
+        `${input.shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${renderIn(context)(removal.message)}\n`,
       );
     for (const problem of rendered.figureProblems)
       context.stderr.write(
-        `${input.shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`,
+        `${input.shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${renderIn(context)(problem.message)}\n`,
       );
     return { html: rendered.html, title, watched, files };
   };
@@ -628,7 +628,7 @@ async function renderDocument(
     } catch (error) {
       const localized = (error as { localized?: { zh: string; en: string } }).localized;
       if (!localized) throw error;
-      context.stderr.write(`${shown}: ${pick(localized, context.language)}\n`);
+      context.stderr.write(`${shown}: ${renderIn(context)(localized)}\n`);
       return { failed: true };
     }
     rendered = await renderArticle({ ...base, imageUrl: (src) => urls.get(src) });
@@ -662,14 +662,14 @@ async function renderDocument(
   const offset = document.firstLine - 1;
   for (const removal of rendered.removals)
     context.stderr.write(
-      `${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${pick(removal.message, context.language)}\n`,
+      `${shown}:${removal.line + offset}:${removal.column}  warning  render/raw-html  ${renderIn(context)(removal.message)}\n`,
     );
   for (const problem of rendered.figureProblems)
     context.stderr.write(
-      `${shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${pick(problem.message, context.language)}\n`,
+      `${shown}:${problem.line + offset}:${problem.column}  warning  ${problem.rule ?? 'render/figure'}  ${renderIn(context)(problem.message)}\n`,
     );
   for (const problem of problems) {
-    context.stderr.write(`${shown}: ${pick(problem, context.language)}\n`);
+    context.stderr.write(`${shown}: ${renderIn(context)(problem)}\n`);
     failed = true;
   }
   return { rendered, failed };

@@ -359,7 +359,7 @@ async function verify(
     return findings.length > 0 ? EXIT.problems : EXIT.clean;
   }
   for (const finding of findings) {
-    if (finding.message) context.stdout.write(`${finding.file}: ${pick(finding.message, context.language)}\n`);
+    if (finding.message) context.stdout.write(`${finding.file}: ${renderIn(context)(finding.message)}\n`);
     for (const difference of finding.differences) {
       context.stdout.write(
         say('score.committedRecomputed', {
@@ -477,7 +477,7 @@ async function diff(
       context.stdout.write(
         `${change.period} ${change.member}: ${score(change.before, change.beforeGrade)} → ${score(change.after, change.afterGrade)}\n`,
       );
-      for (const reason of change.reasons) context.stdout.write(`  - ${pick(reason, context.language)}\n`);
+      for (const reason of change.reasons) context.stdout.write(`  - ${renderIn(context)(reason)}\n`);
     }
     return EXIT.clean;
   } finally {
