@@ -23,52 +23,22 @@ type Command = (argv: string[], context: CommandContext) => Promise<number>;
  * json-schema-to-typescript) cannot break the others in an install without devDependencies.
  */
 // Each command's line in `mpflow --help` is its message cli.<name>.summary.
-const COMMANDS: Record<string, { load: () => Promise<Command> }> = {
-  check: {
-    load: async () => (await import('./commands/check.ts')).runCheck,
-  },
-  codeowners: {
-    load: async () => (await import('./commands/codeowners.ts')).runCodeowners,
-  },
-  metrics: {
-    load: async () => (await import('./commands/metrics.ts')).runMetrics,
-  },
-  draw: {
-    load: async () => (await import('./commands/draw.ts')).runDrawCommand,
-  },
-  doctor: {
-    load: async () => (await import('./commands/doctor.ts')).runDoctor,
-  },
-  init: {
-    load: async () => (await import('./commands/init.ts')).runInit,
-  },
-  lint: {
-    load: async () => (await import('./commands/lint.ts')).runLint,
-  },
-  migrate: {
-    load: async () => (await import('./commands/migrate.ts')).runMigrate,
-  },
-  new: {
-    load: async () => (await import('./commands/new.ts')).runNew,
-  },
-  publish: {
-    load: async () => (await import('./commands/publish.ts')).runPublish,
-  },
-  render: {
-    load: async () => (await import('./commands/render.ts')).runRender,
-  },
-  'review-gate': {
-    load: async () => (await import('./commands/review-gate.ts')).runReviewGate,
-  },
-  seal: {
-    load: async () => (await import('./commands/seal.ts')).runSeal,
-  },
-  score: {
-    load: async () => (await import('./commands/score.ts')).runScore,
-  },
-  'schema-types': {
-    load: async () => (await import('./commands/schema-types.ts')).runSchemaTypes,
-  },
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.ts')).runCheck,
+  codeowners: async () => (await import('./commands/codeowners.ts')).runCodeowners,
+  metrics: async () => (await import('./commands/metrics.ts')).runMetrics,
+  draw: async () => (await import('./commands/draw.ts')).runDrawCommand,
+  doctor: async () => (await import('./commands/doctor.ts')).runDoctor,
+  init: async () => (await import('./commands/init.ts')).runInit,
+  lint: async () => (await import('./commands/lint.ts')).runLint,
+  migrate: async () => (await import('./commands/migrate.ts')).runMigrate,
+  new: async () => (await import('./commands/new.ts')).runNew,
+  publish: async () => (await import('./commands/publish.ts')).runPublish,
+  render: async () => (await import('./commands/render.ts')).runRender,
+  'review-gate': async () => (await import('./commands/review-gate.ts')).runReviewGate,
+  seal: async () => (await import('./commands/seal.ts')).runSeal,
+  score: async () => (await import('./commands/score.ts')).runScore,
+  'schema-types': async () => (await import('./commands/schema-types.ts')).runSchemaTypes,
 };
 
 function mainHelp(messages: Translator, locales: readonly Locale[]): string {
@@ -190,9 +160,9 @@ export async function runCli(
       io.stdout.write(`${context.version}\n`);
       return EXIT.clean;
     }
-    const command = COMMANDS[name];
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(speech.messages.t('cli.main.unknownCommand', { name }));
-    const run = await command.load();
+    const run = await command();
     return await run(commandArgs, context);
   } catch (error) {
     // Before the catalogue is read (a department's message file is broken): the shipped messages.
