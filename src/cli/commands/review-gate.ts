@@ -9,7 +9,7 @@ import {
   VerdictNotPostedError,
   type GateAction,
 } from '../../core/github/review-gate.ts';
-import { pick, type Language } from '../../core/i18n/language.ts';
+import { pick } from '../../core/i18n/language.ts';
 import { appendReviewRecord, buildReviewRecord } from '../../core/review/audit-log.ts';
 import { formatMoment, statusDescription } from '../../core/review/present-decision.ts';
 import type { ReviewDecision } from '../../core/review/review-input.ts';
@@ -20,7 +20,7 @@ import { CommandFailure, EXIT, UsageError } from '../errors.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION_TEXT, formatOption } from '../shared-options.ts';
-import { sayIn } from '../messages.ts';
+import { type Speaking, renderIn, sayIn } from '../messages.ts';
 
 export const REVIEW_GATE_COMMAND = defineCommand({
   name: 'review-gate',
@@ -136,7 +136,7 @@ export const runReviewGate = commandRunner(REVIEW_GATE_COMMAND, async ({ values,
       context.stdout.write(
         `${JSON.stringify({ repository: `${repository.owner}/${repository.repo}`, dryRun: values['dry-run'], decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) }, actions }, null, 2)}\n`,
       );
-    else context.stdout.write(formatDecisionText(decision, actions, values['dry-run'] ?? false, language));
+    else context.stdout.write(formatDecisionText(decision, actions, values['dry-run'] ?? false, context));
     return EXIT.clean;
   } catch (error) {
     const apiError = toGitHubApiError(error, baseUrl!);
@@ -176,7 +176,7 @@ async function offlineGate(
     context.stdout.write(
       `${JSON.stringify({ event: eventFile, dryRun: true, decision, status: { context: 'mpflow/review', state: decision.verdict, description: statusDescription(decision, language) } }, null, 2)}\n`,
     );
-  else context.stdout.write(formatDecisionText(decision, [], true, language));
+  else context.stdout.write(formatDecisionText(decision, [], true, context));
   return EXIT.clean;
 }
 
@@ -184,22 +184,23 @@ function formatDecisionText(
   decision: ReviewDecision,
   actions: readonly GateAction[],
   dryRun: boolean,
-  language: Language,
+  speaking: Speaking,
 ): string {
-  const say = sayIn({ language });
+  const say = sayIn(speaking);
+  const render = renderIn(speaking);
   const lines = [
-    `PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${pick(decision.description, language)}`,
+    `PR #${decision.pr} ${shortSha(decision.headSha)}: ${decision.verdict} — ${render(decision.description)}`,
   ];
-  for (const problem of decision.problems) lines.push(`  ! ${pick(problem, language)}`);
+  for (const problem of decision.problems) lines.push(`  ! ${render(problem)}`);
   for (const stage of decision.stages) {
     const actor = stage.state === 'rejected' ? stage.rejectedBy : stage.doneBy;
     const who = actor
-      ? ` @${actor.login} (${actor.member}, ${pick(ROLE_NAMES[actor.role], language)}) ${formatMoment(actor.at, decision.timeZone)} ${shortSha(actor.sha)}`
+      ? ` @${actor.login} (${actor.member}, ${render(ROLE_NAMES[actor.role])}) ${formatMoment(actor.at, decision.timeZone)} ${shortSha(actor.sha)}`
       : '';
-    lines.push(`  ${stage.state.padEnd(8)} ${pick(stage.label, language)}${who}`);
-    for (const note of stage.notes) lines.push(`           · ${pick(note, language)}`);
+    lines.push(`  ${stage.state.padEnd(8)} ${render(stage.label)}${who}`);
+    for (const note of stage.notes) lines.push(`           · ${render(note)}`);
   }
-  for (const violation of decision.violations) lines.push(`  ✗ ${pick(violation.message, language)}`);
+  for (const violation of decision.violations) lines.push(`  ✗ ${render(violation.message)}`);
   lines.push(`  ${say('review-gate.label')}: ${decision.label ?? '—'}`);
   const skipped = actions.find((action) => action.kind === 'skipped');
   if (skipped) {
