@@ -1,4 +1,3 @@
-import { pick } from '../../core/i18n/language.ts';
 import { formatText } from '../../core/report/format-text.ts';
 import {
   CODEOWNERS_PATH,
@@ -9,6 +8,7 @@ import {
   writeCodeowners,
 } from '../../core/team/codeowners.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { renderIn } from '../messages.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
@@ -37,7 +37,7 @@ export const runCodeowners = commandRunner(CODEOWNERS_COMMAND, async ({ values, 
     return EXIT.problems;
   }
   const { text, notes } = generateCodeowners(read.sources);
-  for (const note of notes) context.stderr.write(`${say('codeowners.note')}: ${pick(note, language)}\n`);
+  for (const note of notes) context.stderr.write(`${say('codeowners.note')}: ${renderIn(context)(note)}\n`);
 
   if (values.check) {
     const committed = await readCommittedCodeowners(root);

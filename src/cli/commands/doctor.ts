@@ -1,7 +1,7 @@
 import { currentInstant } from '../../core/clock.ts';
 import { diagnose } from '../../core/doctor/diagnose.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { EXIT } from '../errors.ts';
+import { renderIn } from '../messages.ts';
 import { resolveRoot } from '../options.ts';
 import { defineCommand, commandRunner } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
@@ -17,7 +17,6 @@ export const DOCTOR_COMMAND = defineCommand({
 export const runDoctor = commandRunner(DOCTOR_COMMAND, async ({ values, say }, context) => {
   const format = values.format;
   const root = resolveRoot(values.root, context);
-  const language = context.language;
   const diagnosis = await diagnose(root, currentInstant(context.env ?? process.env));
   const exit = diagnosis.findings.length === 0 ? EXIT.clean : EXIT.problems;
   if (format === 'json') {
@@ -30,10 +29,10 @@ export const runDoctor = commandRunner(DOCTOR_COMMAND, async ({ values, say }, c
           latestSchemaVersion: diagnosis.latestSchemaVersion,
           findings: diagnosis.findings.map((finding) => ({
             ...finding,
-            message: pick(finding.message, language),
-            fix: pick(finding.fix, language),
+            message: renderIn(context)(finding.message),
+            fix: renderIn(context)(finding.fix),
           })),
-          notes: diagnosis.notes.map((note) => pick(note, language)),
+          notes: diagnosis.notes.map((note) => renderIn(context)(note)),
         },
         null,
         2,
@@ -47,9 +46,12 @@ export const runDoctor = commandRunner(DOCTOR_COMMAND, async ({ values, say }, c
       finding.file === undefined
         ? ''
         : `${finding.file}${finding.line === undefined ? '' : `:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`}  `;
-    lines.push(`${where}${finding.kind}  ${pick(finding.message, language)}`, `    → ${pick(finding.fix, language)}`);
+    lines.push(
+      `${where}${finding.kind}  ${renderIn(context)(finding.message)}`,
+      `    → ${renderIn(context)(finding.fix)}`,
+    );
   }
-  for (const note of diagnosis.notes) lines.push(`${say('doctor.note')}: ${pick(note, language)}`);
+  for (const note of diagnosis.notes) lines.push(`${say('doctor.note')}: ${renderIn(context)(note)}`);
   const count = diagnosis.findings.length;
   lines.push(
     count === 0

@@ -1,4 +1,3 @@
-import { pick } from '../../core/i18n/language.ts';
 import { MigrationError } from '../../core/migrations/migration.ts';
 import {
   applyMigrationPlan,
@@ -25,7 +24,6 @@ export const MIGRATE_COMMAND = defineCommand({
 export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say }, context) => {
   const format = values.format;
   const root = resolveRoot(values.root, context);
-  const language = context.language;
   let plan: MigrationPlan;
   try {
     plan = await planMigrations(root);
@@ -49,7 +47,7 @@ export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say },
             id: step.id,
             from: step.from,
             to: step.to,
-            description: pick(step.description, language),
+            description: renderIn(context)(step.description),
           })),
           changes: plan.changes.map((change) => ({
             path: change.path,
@@ -64,7 +62,7 @@ export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say },
   }
   if (plan.version > plan.latest) {
     if (format === 'text')
-      context.stderr.write(`mpflow: ${pick(tooNewMessage(plan.version, plan.latest), language)}\n`);
+      context.stderr.write(`mpflow: ${renderIn(context)(tooNewMessage(plan.version, plan.latest))}\n`);
     return EXIT.usage;
   }
   if (plan.steps.length === 0) {
@@ -74,7 +72,7 @@ export const runMigrate = commandRunner(MIGRATE_COMMAND, async ({ values, say },
   if (format === 'text') {
     const lines = [say('migrate.dataFormatVersionVersion', { version: plan.version, latest: plan.latest })];
     for (const step of plan.steps)
-      lines.push(`  ${step.id} (${step.from} → ${step.to}): ${pick(step.description, language)}`);
+      lines.push(`  ${step.id} (${step.from} → ${step.to}): ${renderIn(context)(step.description)}`);
     context.stdout.write(`${lines.join('\n')}\n`);
   }
   if (dryRun) {

@@ -9,7 +9,6 @@ import {
   VerdictNotPostedError,
   type GateAction,
 } from '../../core/github/review-gate.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { appendReviewRecord, buildReviewRecord } from '../../core/review/audit-log.ts';
 import { formatMoment, statusDescription } from '../../core/review/present-decision.ts';
 import type { ReviewDecision } from '../../core/review/review-input.ts';
@@ -124,7 +123,7 @@ export const runReviewGate = commandRunner(REVIEW_GATE_COMMAND, async ({ values,
         if (!(error instanceof VerdictNotPostedError)) throw error;
         const apiError = toGitHubApiError(error.cause, baseUrl!);
         const why = apiError
-          ? pick(apiError.localized, language)
+          ? renderIn(context)(apiError.localized)
           : error.cause instanceof Error
             ? error.cause.message
             : String(error.cause);

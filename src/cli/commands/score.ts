@@ -2,7 +2,6 @@ import { departmentClock, departmentTimeZone } from '../../core/policy/departmen
 import { currentInstant } from '../../core/clock.ts';
 import path from 'node:path';
 import { checkLoadedRepository } from '../../core/check/check-repository.ts';
-import { pick } from '../../core/i18n/language.ts';
 import { dateInTimeZone, isYearMonth } from '../../core/model/dates.ts';
 import { isoInTimeZone } from '../../core/calendar/wall-clock.ts';
 import { writeFilesAllOrNothing } from '../../core/source/write-file-atomically.ts';
@@ -328,7 +327,7 @@ const scoreCommand = commandRunner(SCORE_COMMAND, async ({ values, positionals, 
   for (const result of ranked) {
     if (result.status === 'blocked')
       out(
-        `  ${result.member.padEnd(12)} —      ${say('score.withheld')}: ${result.blockedBy.map((reason) => pick(reason, language)).join(say('score.semicolon'))}\n`,
+        `  ${result.member.padEnd(12)} —      ${say('score.withheld')}: ${result.blockedBy.map(renderIn(context)).join(say('score.semicolon'))}\n`,
       );
     else out(`  ${result.member.padEnd(12)} ${fixed2(result.score!)}  ${result.grade}\n`);
   }
