@@ -32,8 +32,11 @@ function runtimeGraph(entry: string): Map<string, Set<string>> {
     if (graph.has(file)) continue;
     const packages = new Set<string>();
     graph.set(file, packages);
-    // Type-only imports vanish when Node strips the types; they cannot fail at run time.
+    // Type-only imports vanish when Node strips the types; they cannot fail at run time. Comments
+    // are not code either ("the import's notice" in a doc comment is not an import).
     const source = readFileSync(path.join(ROOT, file), 'utf8')
+      .replace(/^\s*\/\*[\s\S]*?\*\//gm, '')
+      .replace(/^\s*\/\/.*$/gm, '')
       .replace(/^\s*import\s+type\s[^;]+;/gm, '')
       .replace(/^\s*export\s+type\s[^;]+;/gm, '');
     for (const match of source.matchAll(IMPORT)) {
