@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mpflowCacheFolder } from '../core/cache/user-cache.ts';
 import {
@@ -39,6 +39,18 @@ function messageFiles(dir: string): Record<string, string> {
   return files;
 }
 
+/** Message sets kept: the shipped one and a few departments' (older ones are read again if needed). */
+const KEPT_CACHE_FILES = 8;
+
+/** Deletes all but the most recently written cache files; one another process removes first is fine. */
+function pruneCache(folder: string, keep: number): void {
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ file: path.join(folder, name), written: statSync(path.join(folder, name)).mtimeMs }))
+    .sort((left, right) => right.written - left.written);
+  for (const { file } of files.slice(keep)) rmSync(file, { force: true });
+}
+
 /**
  * The shipped messages and a department's i18n/ (which overrides them key by key), as
  * MessageCatalogue.load reads them, with the parsed tables kept in the user's cache under a digest
@@ -52,14 +64,10 @@ export function loadMessages(departmentRoot: string | undefined, env: NodeJS.Pro
     ...(departmentRoot === undefined ? [] : [path.join(departmentRoot, 'i18n')]),
   ].map(messageFiles);
   const digest = createHash('sha256').update(JSON.stringify(layers)).digest('hex');
-  const cacheFile = path.join(
-    mpflowCacheFolder(env),
-    'messages',
-    `${createHash('sha256')
-      .update(departmentRoot ?? '')
-      .digest('hex')
-      .slice(0, 16)}.json`,
-  );
+  // Named by the texts, not by the department: every repository without an i18n/ folder (and
+  // every test's temporary one) shares the shipped messages' file.
+  const folder = path.join(mpflowCacheFolder(env), 'messages');
+  const cacheFile = path.join(folder, `${digest.slice(0, 32)}.json`);
   try {
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
       digest: string;
@@ -80,6 +88,7 @@ export function loadMessages(departmentRoot: string | undefined, env: NodeJS.Pro
       JSON.stringify({ digest, tables: [...tables].map(([locale, table]) => [locale, [...table]]) }),
     );
     renameSync(temporary, cacheFile);
+    pruneCache(folder, KEPT_CACHE_FILES);
   } catch {
     // A cache that cannot be written costs the next run its 50 ms, nothing else.
   }
