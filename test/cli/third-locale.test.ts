@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,32 @@ describe('a department’s own locale (zh-TW) on the command line', () => {
     expect(run.stderr).toMatch(
       /^mpflow: .*i18n\/zh-TW\/cli\.yaml:3:5: message cli\.check\.summary must be text, found a list\n$/,
     );
+  });
+});
+
+describe('the parsed messages kept in the user cache', () => {
+  it('are read again when a message file changes, and shared by repositories with the same texts', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'mpflow-message-cache-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'mpflow-zh-tw-'));
+    mkdirSync(path.join(root, 'content'));
+    mkdirSync(path.join(root, 'i18n/zh-TW'), { recursive: true });
+    const env = { LANG: 'zh_TW.UTF-8', MPFLOW_CACHE_DIR: cache };
+    writeFileSync(path.join(root, 'i18n/zh-TW/cli.yaml'), 'main:\n  unknownCommand: 沒有「{name}」這個命令。\n');
+    expect((await runMpflow(['chek'], { cwd: root, env })).stderr).toBe('mpflow: 沒有「chek」這個命令。\n');
+    writeFileSync(path.join(root, 'i18n/zh-TW/cli.yaml'), 'main:\n  unknownCommand: 查無「{name}」命令。\n');
+    expect((await runMpflow(['chek'], { cwd: root, env })).stderr).toBe('mpflow: 查無「chek」命令。\n');
+    // Two repositories without an i18n/ folder read one cached file.
+    const before = readdirSync(path.join(cache, 'messages')).length;
+    for (const cwd of [
+      mkdtempSync(path.join(tmpdir(), 'mpflow-plain-')),
+      mkdtempSync(path.join(tmpdir(), 'mpflow-plain-')),
+    ]) {
+      mkdirSync(path.join(cwd, 'content'));
+      expect((await runMpflow(['chek'], { cwd, env: { LANG: 'en_US.UTF-8', MPFLOW_CACHE_DIR: cache } })).exitCode).toBe(
+        2,
+      );
+    }
+    expect(readdirSync(path.join(cache, 'messages')).length).toBe(before + 1);
   });
 });
 
