@@ -7,11 +7,12 @@ import { DEFAULT_TIME_ZONE } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import { getCollection } from 'astro:content';
 import { type Locale, localizedTextLanguage } from '../core/i18n/catalogue.ts';
-import { parseLanguage, type Language } from '../core/i18n/language.ts';
+import { type Language, parseLanguage, pick } from '../core/i18n/language.ts';
 import { dateInTimeZone } from '../core/model/dates.ts';
 import type { GradeBand, PolicyFile, WeightNode } from '../core/model/types.generated.ts';
 import { policyInForce } from '../core/policy/policy-versions.ts';
 import type { PolicyEntry } from './mpflow-loader.ts';
+import { messagesUnder, textsUnder } from './site-messages.ts';
 
 /**
  * A page's language: any BCP 47 tag the department lists (content/department.yaml `locales`) and
@@ -82,7 +83,7 @@ export async function policyComponentContext(
   props: PolicyComponentProps,
 ): Promise<{ lang: Language; policy: PolicyEntry; t: PolicyLabels }> {
   const lang = normalizeLang(props.lang);
-  return { lang, policy: await policyFor(props.effective), t: LABELS[lang] };
+  return { lang, policy: await policyFor(props.effective), t: policyLabels(lang) };
 }
 
 /** The policy a handbook component shows, read from the `policies` collection. */
@@ -104,22 +105,16 @@ export function normalizeLang(lang: string | undefined): Language {
  * version still to come says so: "尚未生效，2027-01-01 起生效" / "not yet in force: takes effect on 2027-01-01".
  */
 export function policyLine(policy: PolicyEntry, lang: Lang, today: string = todayInDepartment()): string {
-  const english = localizedTextLanguage(lang) === 'en';
-  if (isUpcoming(policy, today)) {
-    return english
-      ? `${policy.title.en}, not yet in force: takes effect on ${policy.effective}`
-      : `${policy.title.zh} · 尚未生效，${policy.effective} 起生效`;
-  }
-  return english
-    ? `${policy.title.en}, effective ${policy.effective}`
-    : `${policy.title.zh} · ${policy.effective} 起生效`;
+  return messagesUnder(lang, 'site-policy')(isUpcoming(policy, today) ? 'lineUpcoming' : 'line', {
+    title: pick(policy.title, localizedTextLanguage(lang)),
+    effective: policy.effective,
+  });
 }
 
 // ------------------------------------------------------------------ numbers -----
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  // British English groups and rounds as the English handbook always has.
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { maximumFractionDigits: 2, ...options });
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, ...options });
 }
 
 export function formatNumber(value: number, lang: Lang): string {
@@ -136,9 +131,7 @@ export function formatCoefficient(value: number, lang: Lang): string {
 }
 
 export function formatChars(value: number, lang: Lang): string {
-  return localizedTextLanguage(lang) === 'en'
-    ? `${formatNumber(value, lang)} characters`
-    : `${formatNumber(value, lang)} 字`;
+  return messagesUnder(lang, 'site-policy')('chars', { value: formatNumber(value, lang) });
 }
 
 /** Binary units, as WeChat states its limits ("1 MB" = 1,048,576 bytes). */
@@ -150,25 +143,20 @@ export function formatBytes(value: number, lang: Lang): string {
   for (const [unit, size] of units) {
     if (value >= size) return `${formatNumber(value / size, lang)} ${unit}`;
   }
-  return localizedTextLanguage(lang) === 'en'
-    ? `${formatNumber(value, lang)} bytes`
-    : `${formatNumber(value, lang)} 字节`;
+  return messagesUnder(lang, 'site-policy')('bytes', { value: formatNumber(value, lang) });
 }
 
 export function formatMinutes(value: number, lang: Lang): string {
-  return localizedTextLanguage(lang) === 'en'
-    ? `${formatNumber(value, lang)} ${value === 1 ? 'minute' : 'minutes'}`
-    : `${formatNumber(value, lang)} 分钟`;
+  return messagesUnder(lang, 'site-policy')('minutes', { value: formatNumber(value, lang), count: value });
 }
 
 export function formatDueDay(day: number, lang: Lang): string {
-  return localizedTextLanguage(lang) === 'en' ? `Day ${day} of the following month` : `次月 ${day} 日`;
+  return messagesUnder(lang, 'site-policy')('dueDay', { day });
 }
 
 /** Zones the department is likely to name get a familiar name; others show as IANA names. */
 export function formatTimeZone(zone: string, lang: Lang): string {
-  if (zone === 'Asia/Shanghai')
-    return localizedTextLanguage(lang) === 'en' ? 'Beijing time (Asia/Shanghai)' : '北京时间（Asia/Shanghai）';
+  if (zone === 'Asia/Shanghai') return messagesUnder(lang, 'site-policy')('beijingTime');
   return zone;
 }
 
@@ -246,166 +234,59 @@ export interface PolicyLabels {
   };
 }
 
-export const LABELS: Record<Language, PolicyLabels> = {
-  'zh-CN': {
-    weights: {
-      title: '考核指标与权重',
-      indicator: '指标',
-      weight: '权重',
-      measure: '类型',
-      source: '来源',
-      total: '合计',
-    },
-    measure: { quantitative: '定量', qualitative: '定性' },
-    source: { metrics: '数据', campaigns: '活动', ratings: '评价' },
-    raters: { title: '评价类指标的评价人比例', rater: '评价人', weight: '比例', note: '说明' },
-    rater: { supervisor: '上级', peers: '同事', self: '本人' },
+const MEASURES = ['quantitative', 'qualitative'] as const satisfies readonly Measure[];
+const SOURCES = ['metrics', 'campaigns', 'ratings'] as const satisfies readonly Source[];
+
+/** The words around the handbook's policy tables in a language (`site-policy.*` messages). */
+export function policyLabels(lang: Lang): PolicyLabels {
+  const m = messagesUnder(lang, 'site-policy');
+  const texts = <K extends string>(prefix: string, keys: readonly K[]) =>
+    textsUnder(lang, `site-policy.${prefix}`, keys);
+  return {
+    weights: texts('weights', ['title', 'indicator', 'weight', 'measure', 'source', 'total']),
+    measure: texts('measure', MEASURES),
+    source: texts('source', SOURCES),
+    raters: texts('raters', ['title', 'rater', 'weight', 'note']),
+    rater: texts('rater', RATERS),
     raterNote: {
-      supervisor: () => '对结果负主要责任',
-      peers: (minPeers) => `至少 ${minPeers} 位同事参与，取汇总结果`,
-      self: () => '自评作为参考',
+      supervisor: () => m('raterNote.supervisor'),
+      peers: (minPeers) => m('raterNote.peers', { minPeers }),
+      self: () => m('raterNote.self'),
     },
-    cycle: { title: '月度考核时间表', due: '截止时间', who: '谁', what: '做什么' },
-    cycleSteps: {
-      selfAssessmentDueDay: { who: '每位成员', what: '提交本人当月的自评' },
-      supervisorDueDay: { who: '上级', what: '提交上级评价' },
-      peersDueDay: { who: '同事', what: '提交同事互评' },
-      hrComputationDueDay: { who: '人力资源', what: '汇总数据、计算得分、核对后定稿' },
-      interviewDueDay: { who: '上级与成员', what: '完成绩效面谈，商定改进计划' },
-      applicationDueDay: { who: '人力资源', what: '定稿当月结果，应用到奖金、晋升与培训' },
-    },
-    grades: {
-      title: '等级与结果应用',
-      grade: '等级',
-      min: '最低分',
-      bonus: '奖金系数',
-      promotion: '晋升',
-      training: '培训',
-    },
-    promotionEligible: '具备晋升资格',
-    trainingNeed: '列入培训需求',
-    no: '否',
-    limits: {
-      title: '内容长度与可读性阈值',
-      item: '项目',
-      limit: '上限',
-      platform: '微信平台限制',
-      readability: '可读性建议',
-    },
-    limitItems: {
-      title: '标题',
-      author: '作者名',
-      digest: '摘要',
-      body: '正文',
-      images: '正文图片',
-      paragraph: '段落长度',
-      sentence: '句子长度',
-      subheading: '小标题',
-    },
+    cycle: texts('cycle', ['title', 'due', 'who', 'what']),
+    cycleSteps: Object.fromEntries(
+      CYCLE_STEPS.map((step) => [step, texts(`cycleSteps.${step}`, ['who', 'what'])]),
+    ) as PolicyLabels['cycleSteps'],
+    grades: texts('grades', ['title', 'grade', 'min', 'bonus', 'promotion', 'training']),
+    promotionEligible: m('promotionEligible'),
+    trainingNeed: m('trainingNeed'),
+    no: m('no'),
+    limits: texts('limits', ['title', 'item', 'limit', 'platform', 'readability']),
+    limitItems: texts('limitItems', [
+      'title',
+      'author',
+      'digest',
+      'body',
+      'images',
+      'paragraph',
+      'sentence',
+      'subheading',
+    ]),
     limitValues: {
-      atMost: (value) => `不超过 ${value}`,
-      body: (chars, bytes) => `少于 ${chars}，且不超过 ${bytes}`,
-      images: (bytes) => `单张不超过 ${bytes}，格式为 JPG 或 PNG`,
-      aimAtMost: (value) => `建议不超过 ${value}`,
-      subheadingEvery: (value) => `长文每 ${value}左右至少一个`,
+      atMost: (value) => m('limitValues.atMost', { value }),
+      body: (chars, bytes) => m('limitValues.body', { chars, bytes }),
+      images: (bytes) => m('limitValues.images', { bytes }),
+      aimAtMost: (value) => m('limitValues.aimAtMost', { value }),
+      subheadingEvery: (value) => m('limitValues.subheadingEvery', { value }),
     },
-    support: {
-      title: '粉丝消息的回复要求',
-      item: '项目',
-      requirement: '要求',
-      hours: '服务时段',
-      firstReply: '首次回复时限',
-      outside: '服务时段外的消息',
-    },
+    support: texts('support', ['title', 'item', 'requirement', 'hours', 'firstReply', 'outside']),
     supportValues: {
-      hours: (start, end) => `每天 ${start}–${end}`,
-      firstReply: (minutes) => `收到消息后 ${minutes}内`,
-      outside: (start) => `从下一个服务时段开始时（${start}）起算`,
+      hours: (start, end) => m('supportValues.hours', { start, end }),
+      firstReply: (minutes) => m('supportValues.firstReply', { minutes }),
+      outside: (start) => m('supportValues.outside', { start }),
     },
-  },
-  en: {
-    weights: {
-      title: 'Indicators and weights',
-      indicator: 'Indicator',
-      weight: 'Weight',
-      measure: 'Measure',
-      source: 'Source',
-      total: 'Total',
-    },
-    measure: { quantitative: 'Quantitative', qualitative: 'Qualitative' },
-    source: { metrics: 'Metrics', campaigns: 'Campaigns', ratings: 'Ratings' },
-    raters: { title: 'Rater weights for rated indicators', rater: 'Rater', weight: 'Weight', note: 'Notes' },
-    rater: { supervisor: 'Supervisor', peers: 'Peers', self: 'Self' },
-    raterNote: {
-      supervisor: () => 'Carries the main responsibility for the result',
-      peers: (minPeers) => `At least ${minPeers} ${minPeers === 1 ? 'peer' : 'peers'}; only their aggregate is used`,
-      self: () => 'The self-assessment counts as a reference',
-    },
-    cycle: { title: 'The monthly timetable', due: 'Deadline', who: 'Who', what: 'What' },
-    cycleSteps: {
-      selfAssessmentDueDay: { who: 'Every member', what: 'Submit your self-assessment for the month' },
-      supervisorDueDay: { who: 'Supervisor', what: 'Submit the supervisor rating' },
-      peersDueDay: { who: 'Peers', what: 'Submit peer ratings' },
-      hrComputationDueDay: { who: 'HR', what: 'Collect the data, compute the scores, check and finalise' },
-      interviewDueDay: {
-        who: 'Supervisor and member',
-        what: 'Hold the feedback interview and agree an improvement plan',
-      },
-      applicationDueDay: {
-        who: 'HR',
-        what: 'Finalise the month and apply the results to bonus, promotion and training',
-      },
-    },
-    grades: {
-      title: 'Grades and how results are used',
-      grade: 'Grade',
-      min: 'Minimum score',
-      bonus: 'Bonus coefficient',
-      promotion: 'Promotion',
-      training: 'Training',
-    },
-    promotionEligible: 'Eligible',
-    trainingNeed: 'Training need recorded',
-    no: 'No',
-    limits: {
-      title: 'Length and readability limits',
-      item: 'Item',
-      limit: 'Limit',
-      platform: 'WeChat platform limits',
-      readability: 'Readability guidance',
-    },
-    limitItems: {
-      title: 'Title',
-      author: 'Author name',
-      digest: 'Digest',
-      body: 'Body',
-      images: 'Body images',
-      paragraph: 'Paragraph length',
-      sentence: 'Sentence length',
-      subheading: 'Subheadings',
-    },
-    limitValues: {
-      atMost: (value) => `At most ${value}`,
-      body: (chars, bytes) => `Under ${chars} and at most ${bytes}`,
-      images: (bytes) => `At most ${bytes} each, JPG or PNG`,
-      aimAtMost: (value) => `Aim for at most ${value}`,
-      subheadingEvery: (value) => `At least one every ${value} or so in long articles`,
-    },
-    support: {
-      title: 'Replying to reader messages',
-      item: 'Item',
-      requirement: 'Requirement',
-      hours: 'Service hours',
-      firstReply: 'First-reply deadline',
-      outside: 'Messages outside service hours',
-    },
-    supportValues: {
-      hours: (start, end) => `${start}–${end} every day`,
-      firstReply: (minutes) => `Within ${minutes} of receiving the message`,
-      outside: (start) => `The clock starts when service hours next begin (${start})`,
-    },
-  },
-};
+  };
+}
 
 export const RATERS: readonly Rater[] = ['supervisor', 'peers', 'self'];
 

@@ -146,5 +146,10 @@ describe('a third language: its message files plus one line of department.yaml',
     const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(general)?.[1];
     expect(title).toBeTruthy();
     expect(handbook).toContain(title!);
+    // The home page's department cards speak the address's language, linking its pages.
+    const home = await page(dist, 'zh-tw/index.html');
+    expect(home).toContain('data-mpflow-front-door');
+    expect(home).toContain('href="/zh-tw/calendar/"');
+    expect(home).toContain('發布行事曆');
   });
 });
