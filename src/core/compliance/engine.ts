@@ -2,7 +2,7 @@ import { parseYamlSource } from '../source/yaml-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { clip, type LintDocument, type RawFinding } from './document.ts';
 import { EXCLUDED } from './markdown-scan.ts';
-import { compilePhrases, findPhrases, type PhraseSet } from './phrases.ts';
+import { compilePhrases, findPhrases, type PhraseEntry, type PhraseSet } from './phrases.ts';
 import { citationExempt } from './citation.ts';
 import {
   bodySegment,
@@ -14,7 +14,7 @@ import {
   type YamlText,
 } from './segments.ts';
 import { findSuppressions, type Suppression } from './suppressions.ts';
-import { ALL_RULE_DEFINITIONS, FAMILY_REGISTRY, MODEL_FAMILIES } from './registry.ts';
+import { REGISTRY, type FamilyRegistry } from './registry.ts';
 import {
   CLOUD_READS,
   paragraphDigest,
@@ -29,9 +29,7 @@ import * as classifierExports from './classifier.ts';
 import type { ComplianceRule, ComplianceSettings, Finding, LintResult, TeamLexiconEntry } from './types.ts';
 
 /** Every compliance rule, by id. Ids are stable: suppressions, SARIF baselines and policies name them. */
-export const COMPLIANCE_RULES: Readonly<Record<string, ComplianceRule>> = Object.freeze(
-  Object.fromEntries(ALL_RULE_DEFINITIONS.map(({ id, ...rule }) => [id, rule])),
-);
+export const COMPLIANCE_RULES = REGISTRY.rulesById as Readonly<Record<string, ComplianceRule>>;
 
 /** A policy version, or just its compliance section: what the engine reads from the policy. */
 export interface PolicyVersion {
@@ -74,35 +72,44 @@ export function settingsFromPolicy(policy: PolicyVersion | undefined): Complianc
  * The phrase families, compiled once per process: one regular expression per family (measured
  * faster than one expression for all, and matches of different families may then overlap).
  */
-let familySets: readonly PhraseSet[] | undefined;
+const familySets = new WeakMap<FamilyRegistry, readonly PhraseSet[]>();
 
 /** Compiled on first use, after a worker thread has installed the main thread's character tables. */
-function builtInSets(): readonly PhraseSet[] {
-  familySets ??= FAMILY_REGISTRY.flatMap((entry) => (entry.phrases ? [compilePhrases(entry.phrases)] : []));
-  return familySets;
-}
-
-const withTeamSets = new Map<string, readonly PhraseSet[]>();
-
-/** The built-in sets, plus the department's lexicon when its policy has one (compiled once per lexicon). */
-function phraseSets(entries: readonly TeamLexiconEntry[]): readonly PhraseSet[] {
-  if (entries.length === 0) return builtInSets();
-  const key = JSON.stringify(entries);
-  let sets = withTeamSets.get(key);
+function familyPhraseSets(registry: FamilyRegistry): readonly PhraseSet[] {
+  let sets = familySets.get(registry);
   if (!sets) {
-    const team = lexicon.teamPhrases(entries);
-    sets = team.length > 0 ? [...builtInSets(), compilePhrases(team)] : builtInSets();
-    withTeamSets.set(key, sets);
+    // A family's entries name its own rules; the rule-id type knows only the built-in families'.
+    sets = registry.families.flatMap((entry) =>
+      entry.phrases ? [compilePhrases(entry.phrases as readonly PhraseEntry[])] : [],
+    );
+    familySets.set(registry, sets);
   }
   return sets;
 }
 
-function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void): void {
+const withTeamSets = new WeakMap<FamilyRegistry, Map<string, readonly PhraseSet[]>>();
+
+/** The families' sets, plus the department's lexicon when its policy has one (compiled once per lexicon). */
+function phraseSets(entries: readonly TeamLexiconEntry[], registry: FamilyRegistry): readonly PhraseSet[] {
+  if (entries.length === 0) return familyPhraseSets(registry);
+  const key = JSON.stringify(entries);
+  let byLexicon = withTeamSets.get(registry);
+  if (!byLexicon) withTeamSets.set(registry, (byLexicon = new Map()));
+  let sets = byLexicon.get(key);
+  if (!sets) {
+    const team = lexicon.teamPhrases(entries);
+    sets = team.length > 0 ? [...familyPhraseSets(registry), compilePhrases(team)] : familyPhraseSets(registry);
+    byLexicon.set(key, sets);
+  }
+  return sets;
+}
+
+function checkPhrases(document: LintDocument, report: (finding: RawFinding) => void, registry: FamilyRegistry): void {
   const segments = [
     ...(document.body ? [document.body] : []),
     ...document.fields.filter((field) => field.name !== 'author'),
   ];
-  const sets = phraseSets(document.settings.lexicon);
+  const sets = phraseSets(document.settings.lexicon, registry);
   for (const segment of segments) {
     const view = segment.view();
     for (const set of sets) {
@@ -224,24 +231,26 @@ function classifier(): typeof import('./classifier.ts') {
   return classifierModule;
 }
 
-/** Runs every rule over a document and turns what they report into positioned findings. */
+/** Runs every rule of the registry's families over a document and turns what they report into positioned findings. */
 export function lintDocument(
   document: LintDocument,
   suppressions: readonly Suppression[],
   only?: 'typography',
+  registry: FamilyRegistry = REGISTRY,
 ): LintResult {
+  const rules = registry.rulesById;
   const raw: RawFinding[] = [];
   const report = (finding: RawFinding) => raw.push(finding);
   if (only !== 'typography') {
-    checkPhrases(document, report);
+    checkPhrases(document, report, registry);
     // A department that turns every model rule off (policy compliance.severities) pays nothing for the model.
     if (
-      MODEL_FAMILIES.some(
+      registry.modelFamilies.some(
         (family) => (document.settings.severities[`${family}/model`] ?? document.settings.severities[family]) !== 'off',
       )
     )
       modelRules.checkModel(document, [...raw], classifier(), report);
-    for (const entry of FAMILY_REGISTRY) entry.documentCheck?.(document, report);
+    for (const entry of registry.families) entry.documentCheck?.(document, report);
     if (document.moderation) checkCloudVerdicts(document, report);
   }
   checkTypographyRules(document, report);
@@ -250,7 +259,7 @@ export function lintDocument(
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const item of raw) {
-    const rule = COMPLIANCE_RULES[item.ruleId]!;
+    const rule = rules[item.ruleId]!;
     const configured = severities[item.ruleId] ?? severities[rule.family];
     if (configured === 'off') continue;
     const severity = configured ?? item.severity ?? rule.severity;
@@ -282,7 +291,7 @@ export function lintDocument(
   let suppressed = 0;
   const active: Suppression[] = [];
   for (const suppression of suppressions) {
-    const unknown = suppression.ruleIds.filter((id) => !(id in COMPLIANCE_RULES));
+    const unknown = suppression.ruleIds.filter((id) => !(id in rules));
     const at = {
       line: suppression.line,
       column: suppression.column,
@@ -345,6 +354,8 @@ export interface LintMarkdownOptions {
   imageBytes?: (url: string) => number | undefined;
   /** The cloud moderation's settings and cached verdicts (moderation.ts); without them, no cloud findings. */
   moderation?: { settings: ModerationSettings; cache: ModerationCache };
+  /** The families whose rules run (registry.ts); default the built-in ones. */
+  registry?: FamilyRegistry;
 }
 
 const ARTICLE_FIELDS = ['title', 'digest', 'author'] as const;
@@ -393,6 +404,7 @@ function lintMarkdownText(source: string, options: LintMarkdownOptions, only?: '
     },
     suppressions,
     only,
+    options.registry,
   );
 }
 

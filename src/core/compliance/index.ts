@@ -15,7 +15,7 @@ export {
   settingsFromPolicy,
 } from './engine.ts';
 export type { ArticleInput, LintMarkdownOptions, PolicyVersion } from './engine.ts';
-export { COMPLIANCE_FAMILIES } from './types.ts';
+export { COMPLIANCE_FAMILIES } from './registry.ts';
 export type {
   ComplianceFamily,
   ComplianceRule,

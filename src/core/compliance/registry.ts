@@ -2,17 +2,15 @@
  * The one list of compliance families. The engine (its phrase sets, document checks and rule
  * table), `mpflow lint --list-rules` and `check --list-rules`, the handbook's rule table
  * (src/components/ComplianceRuleTable.astro), the eval and bench (bench/eval), the classifier's
- * trainer and the tests all read it. Adding a family is one module under rules/ with its RULES
- * (and PHRASES or a document check), one entry here, and its case table under
- * test/compliance/cases/; test/compliance/registry.test.ts fails until all of them exist.
+ * trainer and the tests all read it. Adding a family is one module under rules/ (its FAMILY, made
+ * by defineFamily from its rules/<family>.rules.json and its phrases or document check), one
+ * element of BUILT_IN_FAMILIES, and its case table under test/compliance/cases/;
+ * test/compliance/registry.test.ts fails until all of them exist.
  */
 import type { LocalizedText } from '../i18n/language.ts';
-import type { Reporter, LintDocument } from './document.ts';
-import type { PhraseEntry } from './phrases.ts';
-import familyTexts from './family-texts.json' with { type: 'json' };
+import type { FamilyModule } from './family.ts';
 import { CLOUD_FAMILIES } from './moderation.ts';
 import * as adLaw from './rules/ad-law.ts';
-import * as conduct from './rules/conduct.ts';
 import * as education from './rules/education.ts';
 import * as finance from './rules/finance.ts';
 import * as induceFollow from './rules/induce-follow.ts';
@@ -23,83 +21,83 @@ import * as reprint from './rules/reprint.ts';
 import * as structure from './rules/structure.ts';
 import * as typography from './rules/typography.ts';
 import * as wechatLimits from './rules/wechat-limits.ts';
-import * as suppressionRules from './suppressions.ts';
-import {
-  COMPLIANCE_FAMILIES,
-  defineRule,
-  type ComplianceFamily,
-  type ComplianceRuleId,
-  type RuleDefinition,
-} from './types.ts';
+import { defineRule, type ComplianceFamily, type ComplianceRule, type RuleDefinition } from './types.ts';
 
-export interface FamilyModule {
-  family: ComplianceFamily;
-  /** The family's name in the handbook's rule table. */
-  title: LocalizedText;
-  /** What it looks for, in a phrase (the handbook's "查什么" column). */
-  checks: LocalizedText;
-  /** Its rules, each `family/name`; a rule of another family (the suppression rules under structure) may sit here too. */
-  rules: readonly RuleDefinition[];
-  /** Phrase entries matched on the normalised view of every article text (the body, title and digest). */
-  phrases?: readonly PhraseEntry[];
-  /** A check over the whole document (front matter, images, lengths). */
-  documentCheck?: (document: LintDocument, report: Reporter) => void;
-  /** When the sentence classifier speaks for the family: its `<family>/model` rule reads the sentence as this. */
-  model?: LocalizedText;
-}
+export type { FamilyModule } from './family.ts';
 
-/** What the handbook says of a family, and how the model reads a sentence of it (families the classifier speaks for). */
-type FamilyTexts = Pick<FamilyModule, 'title' | 'checks' | 'model'>;
-
-/** The families' texts, as data (family-texts.json): the type makes sure every family has them. */
-const FAMILY_TEXTS: Readonly<Record<ComplianceFamily, FamilyTexts>> = familyTexts;
-
-/** A rule module that is a phrase list: its RULES and the PHRASES matched on every article text. */
-const phraseFamily = (module: { RULES: readonly RuleDefinition[]; PHRASES: readonly PhraseEntry[] }) => ({
-  rules: module.RULES,
-  phrases: module.PHRASES,
-});
-
-/** Where each family's rules and checks come from. */
-const FAMILY_CHECKS: Readonly<Record<ComplianceFamily, Pick<FamilyModule, 'rules' | 'phrases' | 'documentCheck'>>> = {
-  'ad-law': phraseFamily(adLaw),
-  medical: phraseFamily(medical),
-  finance: phraseFamily(finance),
-  education: phraseFamily(education),
-  'induce-share': phraseFamily(induceShare),
-  'induce-follow': phraseFamily(induceFollow),
-  reprint: { rules: reprint.RULES, documentCheck: reprint.checkReprint },
-  // The conduct rules judge replies to users only (the support import); their phrases are not among the article sets.
-  lexicon: { rules: [...lexicon.RULES, ...conduct.RULES], phrases: lexicon.PHRASES },
-  typography: { rules: typography.RULES },
-  structure: { rules: [...structure.RULES, ...suppressionRules.RULES], documentCheck: structure.checkStructure },
-  'wechat-limits': { rules: wechatLimits.RULES, documentCheck: wechatLimits.checkWeChatLimits },
-};
-
-/** In the order of COMPLIANCE_FAMILIES (types.ts), which the two tables above must both cover (the type says so). */
-export const FAMILY_REGISTRY: readonly FamilyModule[] = COMPLIANCE_FAMILIES.map((family) => ({
-  family,
-  ...FAMILY_TEXTS[family],
-  ...FAMILY_CHECKS[family],
-}));
-
-/** The families the sentence classifier is trained for, in registry order. */
-export const MODEL_FAMILIES: readonly ComplianceFamily[] = FAMILY_REGISTRY.filter((entry) => entry.model).map(
-  (entry) => entry.family,
-);
-
+/** The basis of every `<family>/model` rule (declared before the registry below is built from it). */
 const MODEL_BASIS = {
   zh: '本仓库训练的句子分类器（src/core/compliance/content-model.json，训练数据见 test/compliance-eval/corpus-real），依据与该类别的规则相同。',
   en: "The sentence classifier trained in this repository (src/core/compliance/content-model.json, data in test/compliance-eval/corpus-real); same basis as the family's rules.",
 };
 
+/** The families, in the order the listing, the handbook and the engine take them. ComplianceFamily (types.ts) is made from it. */
+export const BUILT_IN_FAMILIES = [
+  adLaw.FAMILY,
+  medical.FAMILY,
+  finance.FAMILY,
+  education.FAMILY,
+  induceShare.FAMILY,
+  induceFollow.FAMILY,
+  reprint.FAMILY,
+  lexicon.FAMILY,
+  typography.FAMILY,
+  structure.FAMILY,
+  wechatLimits.FAMILY,
+] as const;
+
+/** A list of families and what is derived from it: every rule (its own, model and cloud rules), by id too. */
+export interface FamilyRegistry {
+  families: readonly FamilyModule<string>[];
+  rules: readonly RuleDefinition<string>[];
+  rulesById: Readonly<Record<string, ComplianceRule<string>>>;
+  /** The families the sentence classifier is trained for, in registry order. */
+  modelFamilies: readonly string[];
+}
+
+/**
+ * The registry of a list of families. The built-in one is below; a test registers a family of its
+ * own (test/compliance/fixtures/demo-family.ts) through this same function. Two families of one
+ * name, or a rule id twice, are refused here rather than one silently hiding the other.
+ */
+export function familyRegistry(families: readonly FamilyModule<string>[]): FamilyRegistry {
+  const names = new Set<string>();
+  for (const entry of families) {
+    if (names.has(entry.family)) throw new Error(`The compliance family ${entry.family} is registered twice`);
+    names.add(entry.family);
+  }
+  const rules = families.flatMap(familyRules);
+  const rulesById: Record<string, ComplianceRule<string>> = {};
+  for (const { id, ...rule } of rules) {
+    if (id in rulesById) throw new Error(`The compliance rule ${id} is defined twice`);
+    rulesById[id] = rule;
+  }
+  return {
+    families,
+    rules,
+    rulesById: Object.freeze(rulesById),
+    modelFamilies: families.filter((entry) => entry.model).map((entry) => entry.family),
+  };
+}
+
+/** The built-in families' registry: what the CLI, the engine and the handbook use. */
+export const REGISTRY: FamilyRegistry = familyRegistry(BUILT_IN_FAMILIES);
+
+export const FAMILY_REGISTRY: readonly FamilyModule[] = BUILT_IN_FAMILIES;
+
+/** The family names, in registry order. */
+export const COMPLIANCE_FAMILIES: readonly ComplianceFamily[] = BUILT_IN_FAMILIES.map((entry) => entry.family);
+
+/** The families the sentence classifier is trained for, in registry order. */
+export const MODEL_FAMILIES = REGISTRY.modelFamilies as readonly ComplianceFamily[];
+
 /** A warning derived from a family (its model or cloud rule): the family's, with its own basis and texts. */
-function derivedWarning(
-  entry: FamilyModule,
+function derivedWarning<F extends string>(
+  entry: FamilyModule<F>,
   kind: 'model' | 'cloud',
   texts: Pick<RuleDefinition, 'basis' | 'summary' | 'help'>,
-): RuleDefinition {
-  return defineRule(`${entry.family}/${kind}` as ComplianceRuleId, {
+): RuleDefinition<F> {
+  return defineRule<F>(`${entry.family}/${kind}`, {
     family: entry.family,
     severity: 'warning',
     ...texts,
@@ -107,7 +105,7 @@ function derivedWarning(
 }
 
 /** The classifier's rules: one `<family>/model` warning per modelled family. */
-export function modelRule(entry: FamilyModule): RuleDefinition {
+export function modelRule<F extends string>(entry: FamilyModule<F>): RuleDefinition<F> {
   const reads = entry.model!;
   return derivedWarning(entry, 'model', {
     basis: MODEL_BASIS,
@@ -120,7 +118,7 @@ export function modelRule(entry: FamilyModule): RuleDefinition {
 }
 
 /** The optional cloud layer's rules (moderation.ts): one `<family>/cloud` warning per content family a provider may name. */
-export function cloudRule(entry: FamilyModule): RuleDefinition {
+export function cloudRule<F extends string>(entry: FamilyModule<F>): RuleDefinition<F> {
   return derivedWarning(entry, 'cloud', {
     basis: {
       zh: '制度 compliance.moderation 配置的云端内容审核服务的结论（按段落摘要缓存在仓库中）；依据与该类别的规则相同。',
@@ -138,7 +136,7 @@ export function cloudRule(entry: FamilyModule): RuleDefinition {
 }
 
 /** Every rule of a family as listed (its own, then its model and cloud rules). */
-export function familyRules(entry: FamilyModule): RuleDefinition[] {
+export function familyRules<F extends string>(entry: FamilyModule<F>): RuleDefinition<F>[] {
   return [
     ...entry.rules,
     ...(entry.model ? [modelRule(entry)] : []),
@@ -149,9 +147,10 @@ export function familyRules(entry: FamilyModule): RuleDefinition[] {
 /** The handbook's rule table (src/components/ComplianceRuleTable.astro): one row per family. */
 export function ruleTableRows(
   language: 'zh-CN' | 'en',
-): Array<{ family: ComplianceFamily; title: string; ruleIds: string[]; checks: string }> {
+  registry: FamilyRegistry = REGISTRY,
+): Array<{ family: string; title: string; ruleIds: string[]; checks: string }> {
   const pick = (text: LocalizedText) => (language === 'zh-CN' ? text.zh : text.en);
-  return FAMILY_REGISTRY.map((entry) => ({
+  return registry.families.map((entry) => ({
     family: entry.family,
     title: pick(entry.title),
     ruleIds: familyRules(entry).map((rule) => rule.id),
@@ -160,4 +159,4 @@ export function ruleTableRows(
 }
 
 /** Every rule of every family, in registry order. */
-export const ALL_RULE_DEFINITIONS: readonly RuleDefinition[] = FAMILY_REGISTRY.flatMap(familyRules);
+export const ALL_RULE_DEFINITIONS = REGISTRY.rules as readonly RuleDefinition[];

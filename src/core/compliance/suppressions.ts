@@ -1,30 +1,4 @@
-import { defineRule } from './types.ts';
-
-export const RULES = [
-  defineRule('suppression/missing-reason', {
-    family: 'structure',
-    severity: 'error',
-    basis: {
-      zh: '部门制度四（一）：合规检查的例外须说明理由，便于审核。',
-      en: 'Department policy 4(1): an exception to a compliance check states its reason, for the reviewer.',
-    },
-    summary: { zh: '豁免注释没有写理由', en: 'Suppression without a reason' },
-    help: {
-      zh: '写成 <!-- mpflow-disable-next-line 规则编号: 理由 -->，理由不能为空。',
-      en: 'Write <!-- mpflow-disable-next-line RULE-ID: reason -->; the reason may not be empty.',
-    },
-  }),
-  defineRule('suppression/unknown-rule', {
-    family: 'structure',
-    severity: 'error',
-    basis: {
-      zh: '部门制度四（一）：合规检查的例外须指明具体规则。',
-      en: 'Department policy 4(1): an exception names the rule it sets aside.',
-    },
-    summary: { zh: '豁免注释里的规则编号不存在', en: 'Suppression names an unknown rule' },
-    help: { zh: '用 mpflow lint --list-rules 查看规则编号。', en: 'See the rule ids with mpflow lint --list-rules.' },
-  }),
-];
+// The two suppression rules' texts are in rules/structure.rules.json (they are listed under structure).
 
 export interface Suppression {
   /** Line of the comment, and the line it applies to (the next non-blank one). */

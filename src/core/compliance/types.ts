@@ -1,28 +1,19 @@
 import type { LocalizedText } from '../i18n/language.ts';
+import type { BUILT_IN_FAMILIES } from './registry.ts';
 
-/** The rule families of compliance.md; every compliance rule id starts with one of them. */
-export const COMPLIANCE_FAMILIES = [
-  'ad-law',
-  'medical',
-  'finance',
-  'education',
-  'induce-share',
-  'induce-follow',
-  'reprint',
-  'lexicon',
-  'typography',
-  'structure',
-  'wechat-limits',
-] as const;
-export type ComplianceFamily = (typeof COMPLIANCE_FAMILIES)[number];
+/**
+ * The rule families of compliance.md, from the one list of them (BUILT_IN_FAMILIES, registry.ts):
+ * a family's module there is what puts its name in this type; every compliance rule id starts with one.
+ */
+export type ComplianceFamily = (typeof BUILT_IN_FAMILIES)[number]['family'];
 
 /** `family/name`, or `suppression/name` for the rules about suppression comments themselves. */
 export type ComplianceRuleId = `${ComplianceFamily}/${string}` | `suppression/${string}`;
 
 export type FindingSeverity = 'error' | 'warning';
 
-export interface ComplianceRule {
-  family: ComplianceFamily;
+export interface ComplianceRule<F extends string = ComplianceFamily> {
+  family: F;
   severity: FindingSeverity;
   /** The law article, WeChat platform rule or policy clause the rule holds. */
   basis: LocalizedText;
@@ -53,12 +44,12 @@ export interface LintResult {
   suppressed: number;
 }
 
-/** A rule definition: its metadata plus its id. */
-export interface RuleDefinition extends ComplianceRule {
-  id: ComplianceRuleId;
+/** A rule definition: its metadata plus its id (`suppression/…` only under structure). */
+export interface RuleDefinition<F extends string = ComplianceFamily> extends ComplianceRule<F> {
+  id: `${F}/${string}` | `suppression/${string}`;
 }
 
-export function defineRule(id: ComplianceRuleId, rule: ComplianceRule): RuleDefinition {
+export function defineRule<F extends string>(id: RuleDefinition<F>['id'], rule: ComplianceRule<F>): RuleDefinition<F> {
   return { id, ...rule };
 }
 

@@ -1,49 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-const BASIS = {
-  zh: '《中华人民共和国广告法》第九条第三项：广告不得使用“国家级”“最高级”“最佳”等用语。',
-  en: 'Advertising Law of the PRC, art. 9(3): advertisements may not use terms such as "national-level", "highest-grade" or "best".',
-};
-
-export const RULES = [
-  defineRule('ad-law/absolute-term', {
-    family: 'ad-law',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '绝对化用语', en: 'Absolute claim' },
-    help: {
-      zh: '改成可以核实的具体说法，如“今年新上市”“读者留言里问得最多的一款”，或写明数据来源与范围。',
-      en: 'Say something checkable instead, e.g. "new this season" or "the one readers ask about most", or give the source and scope of the figure.',
-    },
-  }),
-  defineRule('ad-law/national-level', {
-    family: 'ad-law',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '“国家级”“世界级”等级用语', en: '"National-level" or "world-class" claim' },
-    help: {
-      zh: '商品和服务不能自称“国家级”“世界级”；国家级非物质文化遗产、国家级自然保护区等有正式名录的事实可以照写。',
-      en: 'Goods may not call themselves national- or world-level; officially listed facts (a national intangible heritage item, a national nature reserve) may be stated.',
-    },
-  }),
-  defineRule('ad-law/state-endorsement', {
-    family: 'ad-law',
-    severity: 'error',
-    basis: {
-      zh: '《中华人民共和国广告法》第九条第二项：广告不得使用或者变相使用国家机关、国家机关工作人员的名义或者形象。',
-      en: 'Advertising Law of the PRC, art. 9(2): advertisements may not use, openly or in disguise, the name or image of state organs or their staff.',
-    },
-    summary: {
-      zh: '借用国家机关名义（特供、专供、国宴指定）',
-      en: "Use of state organs' name (special supply, state banquet)",
-    },
-    help: {
-      zh: '删去“特供”“专供”“国宴指定”等说法，只写产品本身的信息。',
-      en: 'Remove "special supply", "state banquet" and similar; describe the product itself.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './ad-law.rules.json' with { type: 'json' };
 
 /**
  * What a shop sells or is: 最好的 + one of these (within a short modifier) is a claim about the
@@ -354,3 +311,6 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'ad-law'> = defineFamily('ad-law', table, { phrases: PHRASES });

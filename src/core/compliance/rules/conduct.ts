@@ -8,35 +8,8 @@
  */
 import { compilePhrases, findPhrases, type PhraseEntry, type PhraseSet } from '../phrases.ts';
 import { buildTextView } from '../text-view.ts';
-import { defineRule } from '../types.ts';
 
-const BASIS = {
-  zh: '部门制度四（二）3 沟通规范：回复用户消息时，要使用礼貌用语，态度热情、耐心，不得与用户发生争执或冲突。',
-  en: 'Department policy 4(2)3, communication: replies to users use polite wording, warmly and patiently, and never argue or clash with a user.',
-};
-
-export const RULES = [
-  defineRule('lexicon/impolite-reply', {
-    family: 'lexicon',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '回复用户时用语不礼貌、敷衍', en: 'Impolite or dismissive reply to a user' },
-    help: {
-      zh: '先致意（您好），再直接给出答案或下一步；不要让用户“自己看”。',
-      en: 'Greet the user, then give the answer or the next step yourself; never tell them to look it up.',
-    },
-  }),
-  defineRule('lexicon/arguing-with-user', {
-    family: 'lexicon',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '与用户争执、指责用户', en: 'Arguing with or blaming the user' },
-    help: {
-      zh: '不争对错，先致歉、说明能做什么；需要时转交主管。',
-      en: 'Do not argue who is right: apologise, say what can be done, and hand over to a supervisor when needed.',
-    },
-  }),
-];
+// Its two rules are of the lexicon family: their texts are in lexicon.rules.json.
 
 // Written against the normalised view: Simplified, lower-case, half-width (你自己看說明書 is 你自己看说明书).
 const C = '[^。！？；!?;\\n]';

@@ -1,21 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-export const RULES = [
-  defineRule('education/guaranteed-result', {
-    family: 'education',
-    severity: 'error',
-    basis: {
-      zh: '《中华人民共和国广告法》第二十四条：教育、培训广告不得对升学、通过考试、获得学位学历或者合格证书，或者对教育、培训的效果作出明示或者暗示的保证性承诺。',
-      en: 'Advertising Law of the PRC, art. 24: education and training ads may not promise, openly or by implication, admission, passing an exam, a degree or certificate, or the effect of the training.',
-    },
-    summary: { zh: '承诺包过、保证录取', en: 'Guaranteed pass or admission' },
-    help: {
-      zh: '删去“包过”“保证录取”“不过退款”等承诺，可以介绍课程内容、课时和讲师。',
-      en: 'Remove "guaranteed pass", "guaranteed admission", "refund if you fail"; describe the course, hours and teachers instead.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './education.rules.json' with { type: 'json' };
 
 export const PHRASES: PhraseEntry[] = [
   {
@@ -93,3 +78,6 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'education'> = defineFamily('education', table, { phrases: PHRASES });

@@ -1,21 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-export const RULES = [
-  defineRule('finance/guaranteed-return', {
-    family: 'finance',
-    severity: 'error',
-    basis: {
-      zh: '《中华人民共和国广告法》第二十五条：招商等有投资回报预期的商品或者服务广告，不得对未来效果、收益作出保证性承诺，明示或者暗示保本、无风险或者保收益。',
-      en: 'Advertising Law of the PRC, art. 25: ads for goods or services with expected investment returns may not promise future returns, or state or imply capital guarantees, no risk or guaranteed yield.',
-    },
-    summary: { zh: '承诺保本、稳赚、无风险', en: 'Guaranteed return or "no risk"' },
-    help: {
-      zh: '删去收益承诺；涉及收藏、投资时写明“存在风险”，不要暗示升值。',
-      en: 'Remove the promise; where collecting or investing is mentioned, state that there is risk and do not imply appreciation.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './finance.rules.json' with { type: 'json' };
 
 /** A rate or an amount: 10%, 百分之八, 8 个点. */
 const NUMBER =
@@ -81,3 +66,6 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'finance'> = defineFamily('finance', table, { phrases: PHRASES });

@@ -1,30 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-const BASIS = {
-  zh: '《微信公众平台运营规范》诱导关注：不得以奖励、强制或诱导的方式要求用户关注公众号（如关注后查看全文、关注即送、关注才能参与抽奖）。',
-  en: 'WeChat Official Accounts Platform Operating Rules, "inducing follows": no rewards or conditions that make users follow the account (follow to read the rest, follow for a gift, follow to enter a draw).',
-};
-
-export const RULES = [
-  defineRule('induce-follow/follow-to-unlock', {
-    family: 'induce-follow',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '关注后才能查看', en: 'Follow to read' },
-    help: { zh: '全文直接展示，不要设置“关注后查看”。', en: 'Show the whole text; never require a follow to read on.' },
-  }),
-  defineRule('induce-follow/reward-for-follow', {
-    family: 'induce-follow',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '以奖励诱导关注', en: 'Reward for following' },
-    help: {
-      zh: '奖品、资料和抽奖资格与是否关注脱钩，并在规则中写明“参与不需要关注本号”。',
-      en: 'Decouple prizes, downloads and draws from following, and say in the rules that taking part needs no follow.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './induce-follow.rules.json' with { type: 'json' };
 
 const C = '[^。！？；!?;\\n]';
 const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小编|账号|官方号)';
@@ -130,3 +106,6 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'induce-follow'> = defineFamily('induce-follow', table, { phrases: PHRASES });

@@ -1,53 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-const BASIS = {
-  zh: '《微信公众平台运营规范》诱导分享：不得以奖励或其他方式强制或诱导用户将消息分享至朋友圈、群聊或好友（含集赞、转发抽奖、分享后才能查看、以不转发即不吉利等言辞诱导）。',
-  en: 'WeChat Official Accounts Platform Operating Rules, "inducing shares": no rewards or pressure to make users share to Moments, groups or friends (collecting likes, share-to-win, share-to-unlock, "bad luck if you don\'t share").',
-};
-
-export const RULES = [
-  defineRule('induce-share/reward-for-share', {
-    family: 'induce-share',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '以奖励诱导转发、分享', en: 'Reward for sharing' },
-    help: {
-      zh: '抽奖、领奖与转发、分享脱钩：参与方式改为留言、答题或投票，并写明“无需转发”。',
-      en: 'Decouple prizes from sharing: let people take part by commenting, answering or voting, and say that no sharing is needed.',
-    },
-  }),
-  defineRule('induce-share/collect-likes', {
-    family: 'induce-share',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '集赞送礼', en: 'Collect likes for a gift' },
-    help: {
-      zh: '不要以朋友圈集赞数量作为领奖条件。',
-      en: 'Do not make a number of likes on Moments the condition for a prize.',
-    },
-  }),
-  defineRule('induce-share/share-to-unlock', {
-    family: 'induce-share',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '分享后才能查看或领取', en: 'Share to unlock' },
-    help: {
-      zh: '内容和资料直接提供，不要设置“分享后查看”。',
-      en: 'Give the content directly; never require a share to read or download it.',
-    },
-  }),
-  defineRule('induce-share/pressure', {
-    family: 'induce-share',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '以吉凶、身份等言辞胁迫转发', en: 'Pressure to share (luck, identity)' },
-    help: {
-      zh: '删去“不转不是中国人”“转发有好运”一类的话。',
-      en: 'Remove lines such as "share or you are not Chinese" or "share for good luck".',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './induce-share.rules.json' with { type: 'json' };
 
 /** Anything but a clause break: the parts of a phrase must sit in one clause. */
 const C = '[^。！？；!?;\\n]';
@@ -157,3 +110,6 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'induce-share'> = defineFamily('induce-share', table, { phrases: PHRASES });

@@ -1,76 +1,11 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { buildTextView } from '../text-view.ts';
-import { defineRule, type ComplianceRuleId, type TeamLexiconEntry } from '../types.ts';
-
-const ECOSYSTEM = '《网络信息内容生态治理规定》（国家互联网信息办公室令第 5 号）';
+import type { ComplianceRuleId, TeamLexiconEntry } from '../types.ts';
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './lexicon.rules.json' with { type: 'json' };
 
 /** Lexicon categories; a department's own entries (policy `compliance.lexicon`) pick one of these. */
 export const LEXICON_CATEGORIES = ['vulgar', 'clickbait', 'rumour', 'contact-lure', 'gambling-fraud'] as const;
-
-export const RULES = [
-  defineRule('lexicon/vulgar', {
-    family: 'lexicon',
-    severity: 'error',
-    basis: {
-      zh: `${ECOSYSTEM}第七条第五项（低俗、庸俗、媚俗）；部门制度四（一）1 内容合法合规。`,
-      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(5) (vulgar content); department policy 4(1)1.',
-    },
-    summary: { zh: '低俗、粗俗用语', en: 'Vulgar language' },
-    help: {
-      zh: '换成中性的说法；公众号代表公司形象。',
-      en: 'Use neutral wording; the account speaks for the company.',
-    },
-  }),
-  defineRule('lexicon/clickbait', {
-    family: 'lexicon',
-    severity: 'warning',
-    basis: {
-      zh: `${ECOSYSTEM}第七条第一项（使用夸张标题，内容与标题严重不符）；部门制度四（一）3 语言简洁明了。`,
-      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 7(1) (exaggerated headlines); department policy 4(1)3.',
-    },
-    summary: { zh: '标题党、夸张煽动用语', en: 'Clickbait' },
-    help: { zh: '用文章真正讲的内容做标题和导语。', en: 'Let the title and lead say what the article actually says.' },
-  }),
-  defineRule('lexicon/rumour', {
-    family: 'lexicon',
-    severity: 'error',
-    basis: {
-      zh: `${ECOSYSTEM}第六条第八项（散布谣言）；《微信公众平台运营规范》虚假信息。`,
-      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(8) (rumours); WeChat platform rules on false information.',
-    },
-    summary: { zh: '谣言式、未经证实的传播用语', en: 'Rumour-style wording' },
-    help: {
-      zh: '写明可核实的信息来源，删去“内部消息”“紧急扩散”等说法。',
-      en: 'Cite a checkable source; remove "insider news", "spread this urgently" and the like.',
-    },
-  }),
-  defineRule('lexicon/contact-lure', {
-    family: 'lexicon',
-    severity: 'error',
-    basis: {
-      zh: '《微信公众平台运营规范》骚扰与诱导：不得诱导用户添加个人微信、以变体字规避审核。',
-      en: 'WeChat platform rules on harassment and inducement: no luring users to add personal WeChat accounts, no variant spellings to dodge review.',
-    },
-    summary: { zh: '诱导添加个人微信等引流用语', en: 'Lure to add a personal contact' },
-    help: {
-      zh: '通过公众号客服、微信小店等官方渠道联系读者。',
-      en: "Reach readers through the account's official support and shop channels.",
-    },
-  }),
-  defineRule('lexicon/gambling-fraud', {
-    family: 'lexicon',
-    severity: 'error',
-    basis: {
-      zh: `${ECOSYSTEM}第六条第九项（赌博、诈骗）；《微信公众平台运营规范》欺诈。`,
-      en: 'Provisions on the Governance of the Online Information Content Ecosystem, art. 6(9) (gambling, fraud); WeChat platform rules on fraud.',
-    },
-    summary: { zh: '赌博、刷单等诈骗相关用语', en: 'Gambling or fraud wording' },
-    help: {
-      zh: '删去相关内容；如为反诈科普，放进引用块或引号中。',
-      en: 'Remove it; for anti-fraud education, put it in a blockquote or quotation marks.',
-    },
-  }),
-];
 
 /** The team's curated list, written against the normalised view. */
 export const PHRASES: PhraseEntry[] = [
@@ -171,3 +106,6 @@ export function teamPhrases(entries: readonly TeamLexiconEntry[]): PhraseEntry[]
       ...(entry.basis ? { basis: entry.basis } : {}),
     }));
 }
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'lexicon'> = defineFamily('lexicon', table, { phrases: PHRASES });

@@ -1,33 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
-import { defineRule } from '../types.ts';
-
-const BASIS = {
-  zh: '《中华人民共和国广告法》第十六条、第十七条：除医疗、药品、医疗器械广告外，禁止其他任何广告涉及疾病治疗功能，不得使用医疗用语或者易使推销的商品与药品、医疗器械相混淆的用语；第十六条第一款第二项禁止说明治愈率或者有效率。',
-  en: 'Advertising Law of the PRC, arts. 16 and 17: no advertisement other than for medical care, drugs or devices may claim to treat disease or use medical terms that confuse goods with drugs; art. 16(1)(2) bans claims of cure or efficacy rates.',
-};
-
-export const RULES = [
-  defineRule('medical/treatment-claim', {
-    family: 'medical',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '普通食品宣称治疗或预防疾病', en: 'Ordinary food claimed to treat or prevent disease' },
-    help: {
-      zh: '普通食品不能说能治病、防病或降血压血糖；可以写风味、产地、工艺，涉及健康时只写“适量食用”并建议遵医嘱。',
-      en: 'An ordinary food may not be said to treat or prevent disease or lower blood pressure; describe taste, origin and craft, and for health say "in moderation, follow medical advice".',
-    },
-  }),
-  defineRule('medical/absolute-efficacy', {
-    family: 'medical',
-    severity: 'error',
-    basis: BASIS,
-    summary: { zh: '保证疗效、无副作用等医疗断言', en: 'Guaranteed cure or "no side effects"' },
-    help: {
-      zh: '删去“根治”“药到病除”“无副作用”等断言；这些话连药品广告也不允许说。',
-      en: 'Remove "cures for good", "no side effects" and the like; not even drug advertising may say them.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './medical.rules.json' with { type: 'json' };
 
 const DISEASES =
   '癌症|癌|肿瘤|高血压|糖尿病|高血脂|高尿酸|痛风|失眠|便秘|胃病|胃炎|肝病|脂肪肝|心脏病|冠心病|心脑血管疾病|心血管疾病|心脑血管病|三高|感冒|咽炎|关节炎|骨质疏松|前列腺炎?|疾病|百病|炎症|贫血|抑郁症?|肥胖症|老年痴呆|新冠|流感|咳嗽|哮喘|鼻炎|支气管炎|湿疹|痛经|口腔溃疡|胃溃疡|溃疡|动脉硬化|血栓|乙肝|肝炎|肝损伤|近视|脱发|颈椎病|结石|中风|脑梗|心梗|慢性病|慢性疾病|发烧|发热|焦虑症?|幽门螺杆菌|癌细胞|病毒感染|细菌感染|皮炎|妇科病|风湿|类风湿|甲状腺结节|结节|息肉|囊肿|白内障|青光眼|干眼症|偏头痛|头痛|失眠症|便血|痔疮|尿路感染|肾炎|肾结石|胆结石|心律不齐|心绞痛|高血糖|低血糖|血管堵塞|血管硬化';
@@ -184,3 +157,6 @@ export const PHRASES: PhraseEntry[] = [
     exemptBefore: /疫苗|接种|就医|遵医嘱|医生|临床|处方/,
   },
 ];
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'medical'> = defineFamily('medical', table, { phrases: PHRASES });

@@ -1,64 +1,7 @@
 import { clip, type LintDocument, type Reporter } from '../document.ts';
 import { BLOCKQUOTE, EXCLUDED } from '../markdown-scan.ts';
-import { defineRule } from '../types.ts';
-
-const POLICY = {
-  zh: '部门制度四（一）3–4：语言简洁明了，排版合理，适当使用段落、图片、小标题。',
-  en: 'Department policy 4(1)3–4: clear, concise language; readable layout with paragraphs, images and subheadings.',
-};
-
-export const RULES = [
-  defineRule('structure/paragraph-too-long', {
-    family: 'structure',
-    severity: 'warning',
-    basis: POLICY,
-    summary: { zh: '段落过长', en: 'Paragraph too long' },
-    help: {
-      zh: '手机上一屏只显示几行，把长段落按意思拆成两三段。',
-      en: 'A phone screen shows a few lines; split the paragraph by idea.',
-    },
-  }),
-  defineRule('structure/sentence-too-long', {
-    family: 'structure',
-    severity: 'warning',
-    basis: POLICY,
-    summary: { zh: '句子过长', en: 'Sentence too long' },
-    help: { zh: '把长句拆成几个短句，一句只说一件事。', en: 'Split it into shorter sentences, one point each.' },
-  }),
-  defineRule('structure/subheading-gap', {
-    family: 'structure',
-    severity: 'warning',
-    basis: POLICY,
-    summary: { zh: '长文缺少小标题', en: 'Long stretch without a subheading' },
-    help: {
-      zh: '长文按内容加二级标题（## 标题），方便读者扫读。',
-      en: 'Add a subheading (## Heading) so readers can scan a long piece.',
-    },
-  }),
-  defineRule('structure/image-alt', {
-    family: 'structure',
-    severity: 'warning',
-    basis: POLICY,
-    summary: { zh: '图片缺少替代文字', en: 'Image without alt text' },
-    help: {
-      zh: '在 ![ ] 的方括号里写一句图片内容，读屏软件和图片加载失败时都靠它。',
-      en: 'Describe the image inside ![ ]; screen readers and failed loads rely on it.',
-    },
-  }),
-  defineRule('structure/cover-missing', {
-    family: 'structure',
-    severity: 'warning',
-    basis: {
-      zh: `${POLICY.zh}微信图文消息须有封面图（thumb_media_id）。`,
-      en: `${POLICY.en} A WeChat article needs a cover (thumb_media_id).`,
-    },
-    summary: { zh: '没有封面图', en: 'No cover image' },
-    help: {
-      zh: '在头信息写 cover: cover.png，并把图片放进文章目录。',
-      en: 'Add cover: cover.png to the front matter and put the image in the article folder.',
-    },
-  }),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './structure.rules.json' with { type: 'json' };
 
 export function checkStructure(document: LintDocument, report: Reporter): void {
   const { readability } = document.settings;
@@ -161,3 +104,6 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
     }
   }
 }
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'structure'> = defineFamily('structure', table, { documentCheck: checkStructure });

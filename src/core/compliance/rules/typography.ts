@@ -1,77 +1,8 @@
 import { isCjkIdeograph, scriptTables } from '../chinese-script.ts';
 import { EXCLUDED } from '../markdown-scan.ts';
-import { defineRule, type ComplianceRuleId } from '../types.ts';
-
-const BASIS = {
-  zh: '中文文案排版惯例（《中文文案排版指北》、W3C《中文排版需求》）；部门制度四（一）4 排版美观、便于阅读。',
-  en: 'Common Chinese copywriting conventions (Chinese Copywriting Guidelines, W3C Requirements for Chinese Text Layout); department policy 4(1)4.',
-};
-
-export const RULES = [
-  defineRule('typography/cjk-latin-space', {
-    family: 'typography',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '中文与英文、数字之间缺少空格', en: 'No space between Chinese and Latin letters or digits' },
-    help: {
-      zh: '在中文与英文、数字之间加一个空格；mpflow lint --fix 会自动加。',
-      en: 'Put one space between Chinese and Latin letters or digits; --fix adds it.',
-    },
-  }),
-  defineRule('typography/fullwidth-punctuation', {
-    family: 'typography',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '中文里用了半角标点', en: 'Half-width punctuation in Chinese text' },
-    help: {
-      zh: '中文句子里用全角标点（，。：；！？（））；--fix 会自动替换。',
-      en: 'Use full-width punctuation in Chinese sentences; --fix replaces it.',
-    },
-  }),
-  defineRule('typography/space-around-punctuation', {
-    family: 'typography',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '全角标点旁多了空格', en: 'Space next to full-width punctuation' },
-    help: {
-      zh: '全角标点自带间距，前后不加空格；--fix 会自动删除。',
-      en: 'Full-width punctuation carries its own spacing; --fix removes the space.',
-    },
-  }),
-  defineRule('typography/halfwidth-in-latin', {
-    family: 'typography',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '英文、数字里用了全角字符', en: 'Full-width characters inside Latin text or numbers' },
-    help: {
-      zh: '英文和数字用半角字母、数字与标点；--fix 会自动替换。',
-      en: 'Use half-width letters, digits and punctuation in Latin text; --fix replaces them.',
-    },
-  }),
-  defineRule('typography/repeated-punctuation', {
-    family: 'typography',
-    severity: 'warning',
-    basis: BASIS,
-    summary: { zh: '标点重复或省略号、破折号不规范', en: 'Repeated punctuation, or a non-standard ellipsis or dash' },
-    help: {
-      zh: '感叹号、问号只用一个；省略号写“……”，破折号写“——”；--fix 会自动改。',
-      en: 'One ! or ? only; the ellipsis is "……" and the dash "——"; --fix corrects them.',
-    },
-  }),
-  defineRule('typography/mixed-script', {
-    family: 'typography',
-    severity: 'warning',
-    basis: {
-      zh: '部门制度四（一）3 语言规范；简体文章中不混用繁体字。',
-      en: 'Department policy 4(1)3; no Traditional characters in a Simplified article.',
-    },
-    summary: { zh: '简体文章中混有繁体字', en: 'Traditional characters in a Simplified article' },
-    help: {
-      zh: '改成简体字（繁体引文可放进引用块）；--fix 会逐字转换。',
-      en: 'Use the Simplified form (quote Traditional text in a blockquote); --fix converts the characters.',
-    },
-  }),
-];
+import type { ComplianceRuleId } from '../types.ts';
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './typography.rules.json' with { type: 'json' };
 
 export interface TypographyFix {
   ruleId: ComplianceRuleId;
@@ -384,3 +315,6 @@ export function applyFixes(text: string, fixes: readonly TypographyFix[]): strin
   }
   return result;
 }
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'typography'> = defineFamily('typography', table, {});

@@ -1,102 +1,6 @@
 import { characterCount, type LintDocument, type Reporter } from '../document.ts';
-import { defineRule } from '../types.ts';
-
-const API = {
-  zh: '微信公众平台接口文档（草稿箱 draft/add、上传图文消息内的图片 media/uploadimg）',
-  en: 'WeChat Official Account API (draft/add, media/uploadimg)',
-};
-
-function limitRule(
-  id: `wechat-limits/${string}`,
-  severity: 'error' | 'warning',
-  summaryZh: string,
-  summaryEn: string,
-  helpZh: string,
-  helpEn: string,
-  basisZh: string,
-  basisEn: string,
-) {
-  return defineRule(id, {
-    family: 'wechat-limits',
-    severity,
-    basis: { zh: `${API.zh}：${basisZh}`, en: `${API.en}: ${basisEn}` },
-    summary: { zh: summaryZh, en: summaryEn },
-    help: { zh: helpZh, en: helpEn },
-  });
-}
-
-export const RULES = [
-  limitRule(
-    'wechat-limits/title-length',
-    'error',
-    '标题超出微信限制',
-    'Title over the WeChat limit',
-    '标题压缩到限制以内；可把补充信息放进摘要。',
-    'Shorten the title; move detail into the digest.',
-    '标题不超过 32 个字。',
-    'the title has at most 32 characters.',
-  ),
-  limitRule(
-    'wechat-limits/author-length',
-    'error',
-    '作者名超出微信限制',
-    'Author name over the WeChat limit',
-    '作者名缩短到限制以内。',
-    'Shorten the author name.',
-    '作者不超过 16 个字。',
-    'the author has at most 16 characters.',
-  ),
-  limitRule(
-    'wechat-limits/digest-length',
-    'error',
-    '摘要超出微信限制',
-    'Digest over the WeChat limit',
-    '摘要压缩到限制以内，一两句话说清文章讲什么。',
-    'Shorten the digest to a sentence or two.',
-    '摘要不超过 128 个字。',
-    'the digest has at most 128 characters.',
-  ),
-  limitRule(
-    'wechat-limits/body-length',
-    'error',
-    '正文超出微信限制',
-    'Body over the WeChat limit',
-    '拆成上下两篇，或删减正文。',
-    'Split the article in two or cut it down.',
-    '正文少于 2 万字、小于 1 MB。',
-    'the body is under 20,000 characters and under 1 MB.',
-  ),
-  limitRule(
-    'wechat-limits/image-format',
-    'error',
-    '正文图片格式微信不支持',
-    'Body image format not accepted by WeChat',
-    '把图片转成 JPG 或 PNG。',
-    'Convert the image to JPG or PNG.',
-    '正文图片仅支持 jpg/png。',
-    'body images must be jpg or png.',
-  ),
-  limitRule(
-    'wechat-limits/image-size',
-    'error',
-    '正文图片过大',
-    'Body image too large',
-    '压缩图片到 1 MB 以下（例如导出为 80% 质量的 JPG）。',
-    'Compress the image below 1 MB (e.g. JPG at 80% quality).',
-    '正文图片小于 1 MB。',
-    'body images are under 1 MB.',
-  ),
-  limitRule(
-    'wechat-limits/external-link',
-    'warning',
-    '外部链接在微信里不能点击',
-    'External link is not clickable in WeChat',
-    '微信正文只能点击公众号文章链接；外部网址请放到“阅读原文”（contentSourceUrl），或写成文字。',
-    'Only WeChat article links are clickable in a body; put the address in contentSourceUrl ("read more") or write it out as text.',
-    '图文正文中的外部链接会被去掉。',
-    'external links in a body are stripped.',
-  ),
-];
+import { defineFamily, type FamilyModule } from '../family.ts';
+import table from './wechat-limits.rules.json' with { type: 'json' };
 
 const WECHAT_HOSTS = /^https?:\/\/(?:mp\.weixin\.qq\.com|weixin\.qq\.com)(?:[/?#]|$)/i;
 
@@ -204,3 +108,8 @@ export function checkWeChatLimits(document: LintDocument, report: Reporter): voi
     });
   }
 }
+
+/** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
+export const FAMILY: FamilyModule<'wechat-limits'> = defineFamily('wechat-limits', table, {
+  documentCheck: checkWeChatLimits,
+});
