@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { listRules } from '../../src/cli/commands/check.ts';
-import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintMarkdown } from '../../src/core/compliance/index.ts';
+import { COMPLIANCE_FAMILIES, COMPLIANCE_RULES } from '../../src/core/compliance/index.ts';
 import {
   ALL_RULE_DEFINITIONS,
   FAMILY_REGISTRY,
@@ -14,6 +13,7 @@ import {
 import { FAMILIES } from '../../bench/eval/accuracy.ts';
 import { contentModel } from '../../src/core/compliance/classifier.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { caseTableTests, readCaseTable, type CaseTable } from './case-table.ts';
 
 /**
  * The family registry is the one list: every registered family has a case table here
@@ -22,14 +22,8 @@ import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
  */
 const casesFolder = path.join(PROJECT_ROOT, 'test/compliance/cases');
 
-interface CaseTable {
-  family: string;
-  flags: Array<{ text: string; rule: string }>;
-  clean: Array<{ text: string }>;
-}
-
 function caseTable(family: string): CaseTable {
-  return parse(readFileSync(path.join(casesFolder, `${family}.yaml`), 'utf8')) as CaseTable;
+  return readCaseTable(path.join(casesFolder, `${family}.yaml`));
 }
 
 describe('the family registry', () => {
@@ -82,28 +76,5 @@ describe('the family registry', () => {
 });
 
 describe.each(FAMILY_REGISTRY.map((entry) => entry.family))('the case table of %s', (family) => {
-  const table = caseTable(family);
-
-  it('holds flagged and clean cases of the family', () => {
-    expect(table.family).toBe(family);
-    expect(table.flags.length).toBeGreaterThan(0);
-    expect(table.clean.length).toBeGreaterThan(0);
-    for (const item of table.flags)
-      expect(
-        item.rule.startsWith(`${family}/`) || (family === 'structure' && item.rule.startsWith('suppression/')),
-        item.rule,
-      ).toBe(true);
-  });
-
-  it.each(table.flags.map((item) => [item.text, item.rule] as const))('flags %j as %s', (text, rule) => {
-    const findings = lintMarkdown(`${text}\n`).findings.map((finding) => finding.ruleId);
-    expect(findings).toContain(rule);
-  });
-
-  it.each(table.clean.map((item) => [item.text] as const))('finds nothing of the family in %j', (text) => {
-    const findings = lintMarkdown(`${text}\n`)
-      .findings.filter((finding) => finding.family === family)
-      .map((finding) => `${finding.ruleId} ${finding.matched}`);
-    expect(findings).toEqual([]);
-  });
+  caseTableTests(family, caseTable(family));
 });

@@ -12,6 +12,7 @@ import { resolveRoot } from '../options.ts';
 import { defineCommand, flag, commandRunner, value } from '../command.ts';
 import { ROOT_OPTION, formatOption } from '../shared-options.ts';
 import { ALL_REPORT_FORMATS, writeReport } from '../report-formats.ts';
+import type { FamilyRegistry } from '../../core/compliance/registry.ts';
 
 export const CHECK_COMMAND = defineCommand({
   name: 'check',
@@ -100,8 +101,8 @@ export const runCheck = commandRunner(CHECK_COMMAND, async ({ values, positional
 });
 
 /** Every rule, the model's and the compliance engine's, with its default severity. */
-export async function listRules(language: Language): Promise<string> {
-  const catalog = (await import('../../core/report/rule-catalog.ts')).ruleCatalog();
+export async function listRules(language: Language, registry?: FamilyRegistry): Promise<string> {
+  const catalog = (await import('../../core/report/rule-catalog.ts')).ruleCatalog(registry?.rulesById);
   const width = Math.max(...catalog.map((rule) => rule.id.length));
   return `${catalog.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${pick(rule.summary, language)} — ${pick(rule.help, language)}`).join('\n')}\n`;
 }
