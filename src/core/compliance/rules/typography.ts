@@ -27,6 +27,18 @@ const STRAIGHT_QUOTES = /"([^"\n]*)"/g;
 const SPACED_PUNCTUATION =
   /([\u4e00-\u9fff])( +)(?=[，。！？；：、）」』”》])|([，。！？；：、（「『“《])( +)(?=[\u4e00-\u9fff])/g;
 
+/** A finding of text[start, end) whose fix replaces text[fixStart, fixEnd) (by default the finding itself). */
+function typographyFix(
+  ruleId: TypographyFix['ruleId'],
+  start: number,
+  end: number,
+  replacement: string,
+  fixStart = start,
+  fixEnd = end,
+): TypographyFix {
+  return { ruleId, start, end, fixStart, fixEnd, replacement };
+}
+
 /** Every typography problem of a Markdown body, each with its fix. */
 export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[] {
   const fixes: TypographyFix[] = [];
@@ -54,27 +66,13 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       if (traditionalOnly[code]) traditionalCount += 1;
       else if (simplifiedTargets[code]) simplifiedCount += 1;
       if (next !== -1 && isAsciiAlnum(next))
-        fixes.push({
-          ruleId: 'typography/cjk-latin-space',
-          start: index,
-          end: index + 2,
-          fixStart: index + 1,
-          fixEnd: index + 1,
-          replacement: ' ',
-        });
+        fixes.push(typographyFix('typography/cjk-latin-space', index, index + 2, ' ', index + 1, index + 1));
       continue;
     }
     if (code < 0x7b) {
       if (isAsciiAlnum(code)) {
         if (next !== -1 && isCjkIdeograph(next))
-          fixes.push({
-            ruleId: 'typography/cjk-latin-space',
-            start: index,
-            end: index + 2,
-            fixStart: index + 1,
-            fixEnd: index + 1,
-            replacement: ' ',
-          });
+          fixes.push(typographyFix('typography/cjk-latin-space', index, index + 2, ' ', index + 1, index + 1));
         continue;
       }
       if (code !== 0x2c && code !== 0x3b && code !== 0x3a && code !== 0x3f && code !== 0x21 && code !== 0x2e) continue;
@@ -86,14 +84,16 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       if ((character === '.' || character === '!' || character === '?' || character === ',') && after === character)
         continue;
       const dropSpace = after === ' ' && index + 2 < length && text[index + 2] !== '\n' && text[index + 2] !== ' ';
-      fixes.push({
-        ruleId: 'typography/fullwidth-punctuation',
-        start: index,
-        end: index + 1,
-        fixStart: index,
-        fixEnd: dropSpace ? index + 2 : index + 1,
-        replacement: FULL_WIDTH[character]!,
-      });
+      fixes.push(
+        typographyFix(
+          'typography/fullwidth-punctuation',
+          index,
+          index + 1,
+          FULL_WIDTH[character]!,
+          index,
+          dropSpace ? index + 2 : index + 1,
+        ),
+      );
       continue;
     }
     if (code < 0xff01 || code > 0xff5e) continue;
@@ -111,14 +111,7 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
         replacement += String.fromCharCode(text.charCodeAt(end) - 0xfee0);
         end += 1;
       }
-      fixes.push({
-        ruleId: 'typography/halfwidth-in-latin',
-        start: index,
-        end,
-        fixStart: index,
-        fixEnd: end,
-        replacement,
-      });
+      fixes.push(typographyFix('typography/halfwidth-in-latin', index, end, replacement));
       index = end - 1;
       continue;
     }
@@ -136,14 +129,9 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       // A label and its value inside a Chinese sentence (加 vx：chaye2026) take the full-width colon
       // the sentence is written in; only a colon inside Latin text (Note：this) is wrong.
       if (character === '：' && !numeric && chineseBeforeLatinRun(index)) continue;
-      fixes.push({
-        ruleId: 'typography/halfwidth-in-latin',
-        start: index,
-        end: index + 1,
-        fixStart: index,
-        fixEnd: index + 1,
-        replacement: numeric ? halfWidth : `${halfWidth} `,
-      });
+      fixes.push(
+        typographyFix('typography/halfwidth-in-latin', index, index + 1, numeric ? halfWidth : `${halfWidth} `),
+      );
     }
   }
 
@@ -154,14 +142,14 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     // Half-width !!! in an English sentence stays an English matter; in Chinese it becomes one full-width mark.
     const chinese = mark.charCodeAt(0) > 0xff || cjkAt(match.index - 1);
     if (!chinese) continue;
-    fixes.push({
-      ruleId: 'typography/repeated-punctuation',
-      start: match.index,
-      end: match.index + match[0].length,
-      fixStart: match.index,
-      fixEnd: match.index + match[0].length,
-      replacement: FULL_WIDTH[mark] ?? mark,
-    });
+    fixes.push(
+      typographyFix(
+        'typography/repeated-punctuation',
+        match.index,
+        match.index + match[0].length,
+        FULL_WIDTH[mark] ?? mark,
+      ),
+    );
   }
   ELLIPSIS_OR_DASH.lastIndex = 0;
   for (let match = ELLIPSIS_OR_DASH.exec(text); match; match = ELLIPSIS_OR_DASH.exec(text)) {
@@ -173,24 +161,10 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     if (dash) {
       // Only between Chinese characters: -- in English, Markdown rules and tables stay.
       if (!(cjkAt(start - 1) && cjkAt(end))) continue;
-      fixes.push({
-        ruleId: 'typography/repeated-punctuation',
-        start,
-        end,
-        fixStart: start,
-        fixEnd: end,
-        replacement: '——',
-      });
+      fixes.push(typographyFix('typography/repeated-punctuation', start, end, '——'));
     } else {
       if (!(cjkAt(start - 1) || (value[0] !== '.' && cjkAt(end)))) continue;
-      fixes.push({
-        ruleId: 'typography/repeated-punctuation',
-        start,
-        end,
-        fixStart: start,
-        fixEnd: end,
-        replacement: '……',
-      });
+      fixes.push(typographyFix('typography/repeated-punctuation', start, end, '……'));
     }
   }
   // Spaces next to full-width punctuation (“紫砂壶 ，”) are never wanted.
@@ -199,14 +173,7 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const spaces = match[2] ?? match[4] ?? '';
     const spaceStart = match.index + 1;
     if (!prose(match.index) || !prose(match.index + match[0].length - 1)) continue;
-    fixes.push({
-      ruleId: 'typography/space-around-punctuation',
-      start: spaceStart,
-      end: spaceStart + spaces.length,
-      fixStart: spaceStart,
-      fixEnd: spaceStart + spaces.length,
-      replacement: '',
-    });
+    fixes.push(typographyFix('typography/space-around-punctuation', spaceStart, spaceStart + spaces.length, ''));
   }
   // Straight double quotes around Chinese text become “ and ”.
   STRAIGHT_QUOTES.lastIndex = 0;
@@ -214,22 +181,8 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const start = match.index;
     const end = start + match[0].length;
     if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
-    fixes.push({
-      ruleId: 'typography/fullwidth-punctuation',
-      start,
-      end: start + 1,
-      fixStart: start,
-      fixEnd: start + 1,
-      replacement: '“',
-    });
-    fixes.push({
-      ruleId: 'typography/fullwidth-punctuation',
-      start: end - 1,
-      end,
-      fixStart: end - 1,
-      fixEnd: end,
-      replacement: '”',
-    });
+    fixes.push(typographyFix('typography/fullwidth-punctuation', start, start + 1, '“'));
+    fixes.push(typographyFix('typography/fullwidth-punctuation', end - 1, end, '”'));
   }
   PARENTHESES.lastIndex = 0;
   for (let match = PARENTHESES.exec(text); match; match = PARENTHESES.exec(text)) {
@@ -237,22 +190,8 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
     const end = start + match[0].length;
     if (!prose(start) || !prose(end - 1) || !/[\u4e00-\u9fff]/.test(match[1]!)) continue;
     if (!(cjkAt(start - 1) || cjkAt(start + 1))) continue;
-    fixes.push({
-      ruleId: 'typography/fullwidth-punctuation',
-      start,
-      end: start + 1,
-      fixStart: start,
-      fixEnd: start + 1,
-      replacement: '（',
-    });
-    fixes.push({
-      ruleId: 'typography/fullwidth-punctuation',
-      start: end - 1,
-      end,
-      fixStart: end - 1,
-      fixEnd: end,
-      replacement: '）',
-    });
+    fixes.push(typographyFix('typography/fullwidth-punctuation', start, start + 1, '（'));
+    fixes.push(typographyFix('typography/fullwidth-punctuation', end - 1, end, '）'));
   }
 
   // Traditional characters are a problem only in an article written in Simplified.
@@ -264,7 +203,7 @@ export function typographyFixes(text: string, flags: Uint8Array): TypographyFix[
       while (end < text.length && traditionalOnly[text.charCodeAt(end)] && prose(end)) end += 1;
       let replacement = '';
       for (let at = index; at < end; at += 1) replacement += String.fromCharCode(toSimplified[text.charCodeAt(at)]!);
-      fixes.push({ ruleId: 'typography/mixed-script', start: index, end, fixStart: index, fixEnd: end, replacement });
+      fixes.push(typographyFix('typography/mixed-script', index, end, replacement));
       index = end - 1;
     }
   }
