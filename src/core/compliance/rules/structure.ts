@@ -20,6 +20,11 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
       prefix[index]! + ((flags[index]! & EXCLUDED) === 0 && code > 0x20 && (code < 0xdc00 || code > 0xdfff) ? 1 : 0);
   }
   const proseLength = (start: number, end: number) => prefix[end]! - prefix[start]!;
+  // A long paragraph is reported on its first line, where an editor sees it start.
+  const firstLineEnd = (block: { start: number; end: number }) => {
+    const lineEnd = text.indexOf('\n', block.start);
+    return lineEnd === -1 || lineEnd > block.end ? block.end : lineEnd;
+  };
 
   for (const image of scan.images) {
     if (image.alt.trim() === '')
@@ -40,12 +45,11 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
     }
     const length = proseLength(block.start, block.end);
     if (length > readability.paragraphMaxChars && (flags[block.start]! & BLOCKQUOTE) === 0) {
-      const lineEnd = text.indexOf('\n', block.start);
       report({
         ruleId: 'structure/paragraph-too-long',
         segment: body,
         start: block.start,
-        end: lineEnd === -1 || lineEnd > block.end ? block.end : lineEnd,
+        end: firstLineEnd(block),
         message: {
           zh: `这一段有 ${length} 个字，超过了 ${readability.paragraphMaxChars} 字。`,
           en: `This paragraph has ${length} characters, over ${readability.paragraphMaxChars}.`,
@@ -54,12 +58,11 @@ export function checkStructure(document: LintDocument, report: Reporter): void {
     }
     sinceHeading += length;
     if (total > readability.subheadingEveryChars && sinceHeading > readability.subheadingEveryChars) {
-      const lineEnd = text.indexOf('\n', block.start);
       report({
         ruleId: 'structure/subheading-gap',
         segment: body,
         start: block.start,
-        end: lineEnd === -1 || lineEnd > block.end ? block.end : lineEnd,
+        end: firstLineEnd(block),
         message: {
           zh: `到这里已有 ${sinceHeading} 字没有小标题（要求每 ${readability.subheadingEveryChars} 字至少一个）。`,
           en: `${sinceHeading} characters without a subheading by here (the policy asks for one every ${readability.subheadingEveryChars}).`,
