@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/language.ts';
+import type { PolicyFile } from '../model/types.generated.ts';
 import type { BUILT_IN_FAMILIES } from './registry.ts';
 
 /**
@@ -53,17 +54,12 @@ export function defineRule<F extends string>(id: RuleDefinition<F>['id'], rule: 
   return { id, ...rule };
 }
 
-/** Thresholds, from the policy's `compliance` section or the defaults below. */
+type PolicyCompliance = PolicyFile['compliance'];
+
+/** Thresholds, from the policy's `compliance` section (its schema's names) or the engine's defaults, every one set. */
 export interface ComplianceSettings {
-  limits: {
-    titleMaxChars: number;
-    authorMaxChars: number;
-    digestMaxChars: number;
-    bodyMaxChars: number;
-    bodyMaxBytes: number;
-    imageMaxBytes: number;
-  };
-  readability: { paragraphMaxChars: number; sentenceMaxChars: number; subheadingEveryChars: number };
+  limits: Required<PolicyCompliance['limits']>;
+  readability: Required<NonNullable<PolicyCompliance['readability']>>;
   severities: Record<string, 'error' | 'warning' | 'off'>;
   lexicon: TeamLexiconEntry[];
 }
