@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { LocalizedText } from '../i18n/language.ts';
+import type { PolicyFile } from '../model/types.generated.ts';
 import { writeFileAtomically } from '../source/write-file-atomically.ts';
 
 /**
@@ -17,19 +18,9 @@ import { writeFileAtomically } from '../source/write-file-atomically.ts';
  *   (sent as a Bearer token).
  * - `tencent-tms`: Tencent Cloud 文本内容安全 TextModeration (API 2020-12-29, TC3-HMAC-SHA256
  *   signed); `keyEnv` holds `SecretId:SecretKey`. A Block or Review suggestion is a lexicon verdict.
+ * Its fields are the policy schema's `compliance.moderation` (schemas/policy.schema.json).
  */
-export interface ModerationSettings {
-  provider: 'openai-compatible' | 'tencent-tms';
-  endpoint: string;
-  /** The chat model (openai-compatible) or the BizType (tencent-tms, optional). */
-  model?: string;
-  /** The environment variable holding the key. */
-  keyEnv: string;
-  /** Region header for tencent-tms (default ap-guangzhou). */
-  region?: string;
-  /** The cache file, relative to the repository root (default .mpflow/moderation-cache.json). */
-  cacheFile?: string;
-}
+export type ModerationSettings = NonNullable<PolicyFile['compliance']['moderation']>;
 
 export const DEFAULT_CACHE_FILE = '.mpflow/moderation-cache.json';
 
