@@ -78,7 +78,7 @@ const loaded = new Map<string, { mtimeMs: number; size: number; cache: Moderatio
 
 /** The cache file's verdicts (an empty cache when there is none). Read once per version of the file. */
 export function readModerationCache(file: string): ModerationCache {
-  let stats;
+  let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(file);
   } catch {
