@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../../src/cli/commands/check.ts';
 import { rulesFromTable } from '../../src/core/compliance/family.ts';
-import { lintMarkdown } from '../../src/core/compliance/index.ts';
+import { COMPLIANCE_FAMILIES, type ComplianceFamily, lintMarkdown } from '../../src/core/compliance/index.ts';
 import { BUILT_IN_FAMILIES, familyRegistry, ruleTableRows } from '../../src/core/compliance/registry.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { caseTableTests, readCaseTable } from './case-table.ts';
@@ -37,7 +37,12 @@ describe('a family added by the recipe (the demo fixture)', () => {
     ]);
   });
 
-  it('is not linted by the built-in registry, which does not list it', () => {
+  it('is not linted by the built-in registry, which does not list it, nor in the family type', () => {
+    const builtIn: ComplianceFamily = 'induce-follow';
+    // @ts-expect-error The family type is made from the built-in list only: tsc fails here if it widens to string.
+    const outside: ComplianceFamily = 'demo';
+    expect(COMPLIANCE_FAMILIES).toContain(builtIn);
+    expect(COMPLIANCE_FAMILIES).not.toContain(outside);
     const { findings } = lintMarkdown('进门前请说：芝麻开门。\n');
     expect(findings.filter((finding) => finding.family === 'demo')).toEqual([]);
   });
