@@ -57,7 +57,7 @@ export interface FamilyRegistry {
 
 /**
  * The registry of a list of families. The built-in one is below; a test registers a family of its
- * own (test/compliance/fixtures/demo-family.ts) through this same function. Two families of one
+ * own (test/compliance/fixtures/demo-family/rules/demo.ts) through this same function. Two families of one
  * name, or a rule id twice, are refused here rather than one silently hiding the other.
  */
 export function familyRegistry(families: readonly FamilyModule<string>[]): FamilyRegistry {
@@ -83,6 +83,7 @@ export function familyRegistry(families: readonly FamilyModule<string>[]): Famil
 /** The built-in families' registry: what the CLI, the engine and the handbook use. */
 export const REGISTRY: FamilyRegistry = familyRegistry(BUILT_IN_FAMILIES);
 
+/** The built-in families, typed as the registry's entries (the engine's classifier and the eval read it). */
 export const FAMILY_REGISTRY: readonly FamilyModule[] = BUILT_IN_FAMILIES;
 
 /** The family names, in registry order. */
