@@ -9,7 +9,6 @@ import type { Lang } from './site-labels.ts';
 /** The plain texts (no parameters) of CalendarLabels.calendar, one message each. */
 const CALENDAR_TEXTS = [
   'title',
-  'description',
   'jumpTo',
   'current',
   'when',
@@ -41,6 +40,8 @@ const PREVIEW_TEXTS = [
 
 export interface CalendarLabels {
   calendar: Texts<typeof CALENDAR_TEXTS> & {
+    /** The page's description, naming the department's time zone (timeZoneName). */
+    description: (zone: string) => string;
     summary: (counts: Record<PublishingState, number>, total: number) => string;
     statusNote: (builtAt: string, overdueAfterMinutes: number) => string;
     caption: (month: string, count: number) => string;
@@ -83,6 +84,7 @@ export function calendarLabels(lang: Lang): CalendarLabels {
   return {
     calendar: {
       ...textsUnder(lang, 'site-calendar.calendar', CALENDAR_TEXTS),
+      description: (zone) => calendar('description', { zone }),
       summary: (counts, total) => calendar('summary', { ...counts, total }),
       statusNote: (builtAt, minutes) => calendar('statusNote', { builtAt, minutes }),
       caption: (month, count) => calendar('caption', { month, count }),

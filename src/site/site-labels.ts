@@ -150,12 +150,13 @@ export interface SiteLabels {
   listSeparator: string;
   /** Between clauses (reasons): "；" or "; ". */
   clauseSeparator: string;
-  footer: (builtAt: string) => string;
+  /** `zone`: the department's time zone as the page names it (timeZoneName). */
+  footer: (builtAt: string, zone: string) => string;
   none: string;
   month: (month: string) => string;
   dateTime: (date: string, time: string) => string;
   articles: Texts<typeof ARTICLES_TEXTS> & {
-    summary: (count: number, months: number) => string;
+    summary: (count: number, months: number, zone: string) => string;
     statusNote: (builtAt: string) => string;
     monthCount: (count: number) => string;
     monthCaption: (month: string, count: number, scheduled: number) => string;
@@ -202,13 +203,13 @@ export function siteLabels(lang: Lang): SiteLabels {
     colon: m('colon'),
     listSeparator: m('listSeparator'),
     clauseSeparator: m('clauseSeparator'),
-    footer: (builtAt) => m('footer', { builtAt }),
+    footer: (builtAt, zone) => m('footer', { builtAt, zone }),
     none: m('none'),
     month: (month) => monthIn(month, lang),
     dateTime: (date, time) => m('dateTime', { date, time }),
     articles: {
       ...texts('articles', ARTICLES_TEXTS),
-      summary: (count, months) => articles('summary', { count, months }),
+      summary: (count, months, zone) => articles('summary', { count, months, zone }),
       statusNote: (builtAt) => articles('statusNote', { builtAt }),
       monthCount: (count) => articles('monthCount', { count }),
       monthCaption: (month, count, scheduled) => articles('monthCaption', { month, count, scheduled }),

@@ -82,3 +82,21 @@ export function localeName(locale: Locale): string {
 
 /** A record of plain texts named by a key list: `Texts<typeof KEYS>` for `const KEYS = [...] as const`. */
 export type Texts<Keys extends readonly string[]> = Record<Keys[number], string>;
+
+/**
+ * What the page calls the department's time zone: a name the messages give it (site.timeZones,
+ * "北京时间" for Asia/Shanghai, as Chinese readers say it), else the locale's own generic name
+ * from Intl ("Japan Time", "太平洋时间"), else the zone's IANA id. Labels place it rather than
+ * saying 北京时间 whatever the policy's zone.
+ */
+export function timeZoneName(timeZone: string, locale: Locale): string {
+  const translator = siteTranslator(locale);
+  const key = `site.timeZones.${timeZone}`;
+  if (translator.has(key)) return translator.t(key);
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}

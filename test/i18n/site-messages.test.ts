@@ -9,7 +9,7 @@ import { calendarLabels } from '../../src/site/calendar-labels.ts';
 import { scoresLabels } from '../../src/site/scores-labels.ts';
 import { searchLabels } from '../../src/site/search-labels.ts';
 import { siteLabels } from '../../src/site/site-labels.ts';
-import { localeName, monthIn, siteTranslator } from '../../src/site/site-messages.ts';
+import { localeName, monthIn, siteTranslator, timeZoneName } from '../../src/site/site-messages.ts';
 import { trainingLabels } from '../../src/site/training-labels.ts';
 import { FIXTURE_DEPARTMENT } from '../helpers/fixture-repository.ts';
 
@@ -50,12 +50,32 @@ describe.each(['zh-CN', 'en'])('the site in %s', (lang) => {
 
 describe('site words', () => {
   it('choose English plurals by number and keep Chinese ones plain', () => {
-    expect(siteLabels('en').articles.summary(1, 1)).toBe('1 article over 1 month. Dates are Beijing time.');
-    expect(siteLabels('en').articles.summary(24, 3)).toBe('24 articles over 3 months. Dates are Beijing time.');
-    expect(siteLabels('zh-CN').articles.summary(24, 3)).toBe('共 24 篇文章，分布在 3 个月。日期为北京时间。');
+    const beijing = (lang: 'en' | 'zh-CN') => timeZoneName('Asia/Shanghai', lang);
+    expect(siteLabels('en').articles.summary(1, 1, beijing('en'))).toBe(
+      '1 article over 1 month. Dates are Beijing time.',
+    );
+    expect(siteLabels('en').articles.summary(24, 3, beijing('en'))).toBe(
+      '24 articles over 3 months. Dates are Beijing time.',
+    );
+    expect(siteLabels('zh-CN').articles.summary(24, 3, beijing('zh-CN'))).toBe(
+      '共 24 篇文章，分布在 3 个月。日期为北京时间。',
+    );
     expect(siteLabels('en').articles.monthCaption('September 2026', 5, 0)).toBe('Articles of September 2026: 5');
     expect(siteLabels('zh-CN').articles.monthCaption('2026 年 9 月', 5, 2)).toBe(
       '2026 年 9 月的文章：5 篇，其中 2 篇已排期',
+    );
+  });
+
+  it("name the department's time zone: 北京时间 for Asia/Shanghai, the locale's own name for any other", () => {
+    expect(timeZoneName('Asia/Shanghai', 'zh-CN')).toBe('北京时间');
+    // ICU versions differ on the generic name (Japan Time, Japan Standard Time): any is the locale's own.
+    expect(timeZoneName('Asia/Tokyo', 'en')).toMatch(/^Japan (Standard )?Time$/);
+    expect(timeZoneName('Asia/Taipei', 'zh-CN')).toMatch(/^台北(标准)?时间$/);
+    expect(siteLabels('en').footer('2026-12-03 12:00', timeZoneName('Asia/Tokyo', 'en'))).toMatch(
+      /site built 2026-12-03 12:00 \(Japan (Standard )?Time\)\.$/,
+    );
+    expect(calendarLabels('zh-CN').calendar.description(timeZoneName('Asia/Shanghai', 'zh-CN'))).toContain(
+      '计划发布时间（北京时间）',
     );
   });
 

@@ -120,7 +120,7 @@ export interface DashboardLabels extends Texts<typeof DASHBOARD_TEXTS> {
   printMeta: (account: string, title: string, from: string, to: string, builtAt: string) => string;
   reportTitle: (month: string) => string;
   reportDescription: (month: string) => string;
-  reportLead: (from: string, to: string) => string;
+  reportLead: (from: string, to: string, zone: string) => string;
   /** The report's first sentence: the month in one line for the head. */
   reportHeadline: (figures: {
     net: string;
@@ -170,7 +170,7 @@ export function dashboardLabels(lang: Lang): DashboardLabels {
     printMeta: (account, title, from, to, builtAt) => m('printMeta', { account, title, from, to, builtAt }),
     reportTitle: (month) => m('reportTitle', { month: monthIn(month, lang) }),
     reportDescription: (month) => m('reportDescription', { month: monthIn(month, lang), period: month }),
-    reportLead: (from, to) => m('reportLead', { from, to }),
+    reportLead: (from, to, zone) => m('reportLead', { from, to, zone }),
     reportHeadline: (figures) => m('reportHeadline', { ...figures, top: figures.top ?? 'none' }),
     changeSameDays: (from, to) => m('changeSameDays', { from, to }),
     percentagePoints: (signed) => m('percentagePoints', { signed }),
