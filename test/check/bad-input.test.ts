@@ -636,4 +636,3 @@ describe('mpflow check on bad input', () => {
     expect(problems.map((problem) => problem.ruleId)).toEqual(['ref/unknown-member']);
   });
 });
-

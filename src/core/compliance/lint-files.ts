@@ -54,7 +54,7 @@ export function expandMarkdownPaths(cwd: string, given: readonly string[]): { fi
   };
   for (const item of given) {
     const absolute = path.resolve(cwd, item);
-    let stats;
+    let stats: ReturnType<typeof statSync>;
     try {
       stats = statSync(absolute);
     } catch {
