@@ -10,19 +10,12 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { articlesForProfile } from './site-profile.ts';
+import { WEB_IMAGE_CONTENT_TYPES } from '../core/render/web-image-types.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const WEB_IMAGE = /\.(png|jpe?g|gif|webp|svg)$/i;
-const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
 const ARTICLE_ID = /^(\d{4})-(\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const FOLDER = /^\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -87,7 +80,7 @@ export function articleImages(): AstroIntegration {
               if (!info.isFile()) return next();
               response.setHeader(
                 'content-type',
-                CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+                WEB_IMAGE_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
               );
               createReadStream(file).pipe(response);
             },

@@ -12,8 +12,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { text, type LocalizedText } from '../i18n/language.ts';
-import { LocalizedError } from '../diagnostics/localized-error.ts';
+import { text } from '../i18n/language.ts';
+import { LocalizedFileError } from '../diagnostics/localized-error.ts';
 import { tableKind } from '../model/record-kinds.ts';
 import { RECORD_SCHEMAS, tableColumns, type TableKind } from '../model/schemas.ts';
 import { parseCsvSource } from '../source/csv-source.ts';
@@ -85,14 +85,7 @@ export interface StoreSummary {
 }
 
 /** A month file of the store that cannot be read or merged into: the import stops, exit 1. */
-export class MetricsStoreError extends LocalizedError {
-  readonly file: string;
-  constructor(file: string, localized: LocalizedText) {
-    super(localized, { exitCode: 1 });
-    this.message = `${file}: ${localized.en}`;
-    this.file = file;
-  }
-}
+export class MetricsStoreError extends LocalizedFileError {}
 
 /** The one way a cell is written: plain text, quoted only when it holds a comma, quote or line break. */
 export function formatCell(value: string | number | undefined): string {

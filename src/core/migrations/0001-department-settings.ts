@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Document, type Pair } from 'yaml';
 import { text } from '../i18n/language.ts';
-import { MigrationError, type Migration } from './migration.ts';
+import { firstYamlErrorPlace, MigrationError, type Migration } from './migration.ts';
 
 const TEAM = 'content/team.yaml';
 const SETTINGS = 'content/department.yaml';
@@ -28,9 +28,8 @@ export const departmentSettings: Migration = {
     if (teamText !== undefined) {
       const team = parseDocument(teamText, { keepSourceTokens: false });
       if (team.errors.length > 0 || !isMap(team.contents)) {
-        const line = team.errors[0]?.linePos?.[0];
         throw new MigrationError(
-          line ? `${TEAM}:${line.line}:${line.col}` : TEAM,
+          firstYamlErrorPlace(TEAM, team),
           text(
             '名册不是有效的 YAML 映射，无法迁移；先改正它（npx mpflow check 会指出位置）。',
             'The roster is not a valid YAML mapping, so it cannot be migrated; fix it first (npx mpflow check shows where).',

@@ -1,5 +1,6 @@
+import type { Document } from 'yaml';
 import type { LocalizedText } from '../i18n/language.ts';
-import { LocalizedError } from '../diagnostics/localized-error.ts';
+import { LocalizedFileError } from '../diagnostics/localized-error.ts';
 
 /**
  * One step of a department repository's data format, from schema version `from` to `to`.
@@ -23,11 +24,10 @@ export interface Migration {
 }
 
 /** A transform's refusal: the file and what is wrong, in both languages. */
-export class MigrationError extends LocalizedError {
-  readonly file: string;
-  constructor(file: string, localized: LocalizedText) {
-    super(localized, { exitCode: 1 });
-    this.message = `${file}: ${localized.en}`;
-    this.file = file;
-  }
+export class MigrationError extends LocalizedFileError {}
+
+/** Where a YAML file a transform cannot read goes wrong: `file:line:column` of its first error, else the file. */
+export function firstYamlErrorPlace(file: string, document: Document): string {
+  const at = document.errors[0]?.linePos?.[0];
+  return at ? `${file}:${at.line}:${at.col}` : file;
 }

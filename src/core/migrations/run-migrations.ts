@@ -7,7 +7,7 @@ import { walkFiles } from '../repository/walk-files.ts';
 import { DEPARTMENT_SETTINGS_PATH } from '../department/settings.ts';
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { writeFilesAllOrNothing } from '../source/write-file-atomically.ts';
-import { MigrationError, type Migration } from './migration.ts';
+import { firstYamlErrorPlace, MigrationError, type Migration } from './migration.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, pendingMigrations } from './registry.ts';
 
 /** One file's change over all pending steps: `before` undefined is a new file, `after` undefined a deletion. */
@@ -32,9 +32,8 @@ export function schemaVersionOf(settingsText: string | undefined): number {
   if (settingsText === undefined) return 0;
   const document = parseDocument(settingsText);
   if (document.errors.length > 0) {
-    const at = document.errors[0]?.linePos?.[0];
     throw new MigrationError(
-      at ? `${DEPARTMENT_SETTINGS_PATH}:${at.line}:${at.col}` : DEPARTMENT_SETTINGS_PATH,
+      firstYamlErrorPlace(DEPARTMENT_SETTINGS_PATH, document),
       text(
         '部门设置不是有效的 YAML，读不出数据格式版本；先改正它。',
         'The department settings are not valid YAML, so their schema version cannot be read; fix them first.',

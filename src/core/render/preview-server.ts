@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { WEB_IMAGE_CONTENT_TYPES } from './web-image-types.ts';
 
 export interface PreviewRendering {
   /** The article's HTML as it would be pasted (inline styles only). */
@@ -71,15 +72,6 @@ new EventSource('/events').addEventListener('reload', function () { location.rel
 </html>
 `;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   let rendering = await options.render();
@@ -173,7 +165,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     readFile(file).then(
       (bytes) => {
         response.writeHead(200, {
-          'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'content-type': WEB_IMAGE_CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
           'cache-control': 'no-store',
         });
         response.end(bytes);
