@@ -171,21 +171,16 @@ function importRows(
   const isTrend =
     titleRows.some((row) => row.cells.some((cell) => /^数据趋势概况/.test(normaliseHeader(cell.value)))) ||
     (located.header.filter((cell) => normaliseHeader(cell.value) === '日期').length >= 2 && has(['渠道', '传播渠道']));
-  if (isTrend) return { kind: 'trend', format, notices, ...trend(located, titleRows, file, options, notices) };
+  const input = { located, file, repository, options, notices };
+  if (isTrend) return { kind: 'trend', format, notices, ...trend(input, titleRows) };
   // 已通知内容 has 总阅读人数 (totals since sending); a daily article export with 送达人数 but a 时间 column stays 图文分析.
   if (
     has(NOTIFIED_COLUMNS.title) &&
     (has(NOTIFIED_COLUMNS.readers) || (has(NOTIFIED_COLUMNS.targetUsers) && has(NOTIFIED_COLUMNS.published)))
   )
-    return {
-      kind: 'notified-content',
-      format,
-      notices,
-      ...notifiedContent(located, file, repository, options, notices),
-    };
-  if (Object.values(AUDIENCE_LABELS).some(has))
-    return { kind: 'audience', format, notices, ...audience(located, file, options, notices) };
+    return { kind: 'notified-content', format, notices, ...notifiedContent(input) };
+  if (Object.values(AUDIENCE_LABELS).some(has)) return { kind: 'audience', format, notices, ...audience(input) };
   if (has(ARTICLE_COLUMNS.title) || has(ARTICLE_COLUMNS.reads) || has(ARTICLE_COLUMNS.readers))
-    return { kind: 'articles', format, notices, ...articles(located, file, repository, notices) };
-  return { kind: 'user-growth', format, notices, ...userGrowth(located, file, repository, notices) };
+    return { kind: 'articles', format, notices, ...articles(input) };
+  return { kind: 'user-growth', format, notices, ...userGrowth(input) };
 }

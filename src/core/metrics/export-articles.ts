@@ -5,7 +5,7 @@ import type { CsvCell, CsvRow } from '../source/csv-source.ts';
 import { normaliseHeader, parseExportDate, toSimplified } from './export-text.ts';
 import { addDays } from '../calendar/days.ts';
 import { articleMatcher } from './wechat-import.ts';
-import type { Cells, MetricBatch } from './storage.ts';
+import type { Cells } from './storage.ts';
 import {
   cellAt,
   dataRows,
@@ -13,11 +13,11 @@ import {
   keepRow,
   readCount,
   readDate,
-  resolveColumns,
+  requireColumns,
   type Columns,
-  type ExportImportOptions,
   type ExportMessage,
-  type Located,
+  type ExportInput,
+  type ImportedExport,
 } from './export-rows.ts';
 
 export const ARTICLE_COLUMNS = {
@@ -56,15 +56,9 @@ const NOTIFIED_WITHOUT_HOME = [
   '阅读完成率',
 ];
 
-export function articles(
-  located: Located,
-  file: string,
-  repository: Repository,
-  notices: ExportMessage[],
-): { batch: MetricBatch; rows: number } {
+export function articles({ located, file, repository, notices }: ExportInput): ImportedExport {
+  const columns = requireColumns(located, file, ARTICLE_COLUMNS, ['date', 'title', 'reads', 'readers']);
   const problems: ExportMessage[] = [];
-  const columns = resolveColumns(located, file, ARTICLE_COLUMNS, ['date', 'title', 'reads', 'readers'], problems);
-  if (problems.length > 0) throw new ExportImportError(problems);
   const absent = (Object.keys(ARTICLE_COLUMNS) as Array<keyof typeof ARTICLE_COLUMNS>).filter(
     (field) => columns[field] === undefined,
   );
@@ -172,16 +166,9 @@ function publishedDate(value: string): string | undefined {
  * day the totals can cover (the snapshot day, at most six days after sending). Articles are found
  * by the mid and idx in 内容url through the publish records, else by their exact title.
  */
-export function notifiedContent(
-  located: Located,
-  file: string,
-  repository: Repository,
-  options: ExportImportOptions,
-  notices: ExportMessage[],
-): { batch: MetricBatch; rows: number } {
+export function notifiedContent({ located, file, repository, options, notices }: ExportInput): ImportedExport {
+  const columns = requireColumns(located, file, NOTIFIED_COLUMNS, ['title', 'published', 'readers', 'reads']);
   const problems: ExportMessage[] = [];
-  const columns = resolveColumns(located, file, NOTIFIED_COLUMNS, ['title', 'published', 'readers', 'reads'], problems);
-  if (problems.length > 0) throw new ExportImportError(problems);
   const homeless = located.header
     .map((cell) => normaliseHeader(cell.value))
     .filter((name) => NOTIFIED_WITHOUT_HOME.includes(name));

@@ -2,7 +2,7 @@
 import { text } from '../i18n/language.ts';
 import { toSimplified } from './export-text.ts';
 import { addDays } from '../calendar/days.ts';
-import type { Cells, MetricBatch } from './storage.ts';
+import type { Cells } from './storage.ts';
 import {
   cellAt,
   dataRows,
@@ -11,10 +11,10 @@ import {
   keepRow,
   readCount,
   readDate,
-  resolveColumns,
-  type ExportImportOptions,
+  requireColumns,
   type ExportMessage,
-  type Located,
+  type ExportInput,
+  type ImportedExport,
 } from './export-rows.ts';
 
 export const AUDIENCE_LABELS = {
@@ -28,24 +28,17 @@ export const AUDIENCE_LABELS = {
 export const AUDIENCE_COUNT = ['人数', '用户数', '关注人数', '粉丝数'] as const;
 const AUDIENCE_DATE = ['时间', '日期', '统计日期'] as const;
 
-export function audience(
-  located: Located,
-  file: string,
-  options: ExportImportOptions,
-  notices: ExportMessage[],
-): { batch: MetricBatch; rows: number } {
-  const problems: ExportMessage[] = [];
+export function audience({ located, file, options, notices }: ExportInput): ImportedExport {
   const dimension = (Object.keys(AUDIENCE_LABELS) as Array<keyof typeof AUDIENCE_LABELS>).find(
     (candidate) => findColumn(located.header, AUDIENCE_LABELS[candidate]) !== -1,
   )!;
-  const columns = resolveColumns(
+  const columns = requireColumns(
     located,
     file,
     { label: AUDIENCE_LABELS[dimension], users: AUDIENCE_COUNT, date: AUDIENCE_DATE },
     ['label', 'users'],
-    problems,
   );
-  if (problems.length > 0) throw new ExportImportError(problems);
+  const problems: ExportMessage[] = [];
   const fallbackDate = options.snapshotDate ?? addDays(options.today, -1);
   if (columns.date === undefined && options.snapshotDate === undefined) {
     notices.push({

@@ -6,7 +6,8 @@
 import { text, type LocalizedText } from '../i18n/language.ts';
 import { tokenizeCsv, type CsvCell, type CsvRow } from '../source/csv-source.ts';
 import { normaliseHeader, parseExportDate, toSimplified } from './export-text.ts';
-import type { Cells } from './storage.ts';
+import type { Repository } from '../repository/load-repository.ts';
+import type { Cells, MetricBatch } from './storage.ts';
 
 export interface ExportMessage {
   /** Set on notices that are given once per file. */
@@ -52,6 +53,21 @@ export interface Located {
   header: CsvCell[];
   rows: CsvRow[];
   headerLine: number;
+}
+
+/** What each kind's importer is given: the export's table and file, the repository it adds to, and where notices go. */
+export interface ExportInput {
+  located: Located;
+  file: string;
+  repository: Repository;
+  options: ExportImportOptions;
+  notices: ExportMessage[];
+}
+
+/** What each kind's importer answers: the rows to store, and how many rows of the export it read. */
+export interface ImportedExport {
+  batch: MetricBatch;
+  rows: number;
 }
 
 /** The header is the first row (of the first ten) naming a known column: exports may start with a title line. */
@@ -114,6 +130,19 @@ export function resolveColumns(
       });
     }
   }
+  return columns;
+}
+
+/** The named columns of an export, which cannot be imported when a required one is missing. */
+export function requireColumns(
+  located: Located,
+  file: string,
+  spec: Record<string, readonly string[]>,
+  required: readonly string[],
+): Columns {
+  const problems: ExportMessage[] = [];
+  const columns = resolveColumns(located, file, spec, required, problems);
+  if (problems.length > 0) throw new ExportImportError(problems);
   return columns;
 }
 

@@ -3,7 +3,7 @@ import { text } from '../i18n/language.ts';
 import type { CsvRow } from '../source/csv-source.ts';
 import { normaliseHeader, toSimplified } from './export-text.ts';
 import { ALL_READ_SOURCES } from './wechat-import.ts';
-import type { Cells, MetricBatch } from './storage.ts';
+import type { Cells } from './storage.ts';
 import {
   cellAt,
   ExportImportError,
@@ -11,9 +11,9 @@ import {
   readCount,
   readDate,
   shownHeader,
-  type ExportImportOptions,
   type ExportMessage,
-  type Located,
+  type ExportInput,
+  type ImportedExport,
 } from './export-rows.ts';
 
 /** 数据趋势: the reading channels of its first block, to getuserread's read-source codes (READ_SOURCES in wechat-codes.ts). */
@@ -45,14 +45,7 @@ interface TrendBlock {
  * 内容标题, 阅读人数, 阅读人数占比). The first two become reads rows (per channel; the 全部 row also
  * takes the day's sharing and saving users); the third has no per-day home and is named.
  */
-export function trend(
-  located: Located,
-  titleRows: CsvRow[],
-  file: string,
-  options: ExportImportOptions,
-  notices: ExportMessage[],
-): { batch: MetricBatch; rows: number } {
-  void options;
+export function trend({ located, file, notices }: ExportInput, titleRows: CsvRow[]): ImportedExport {
   const problems: ExportMessage[] = [];
   const blocks: TrendBlock[] = [];
   let current: TrendBlock | undefined;

@@ -1,9 +1,8 @@
 /** 用户分析 → 用户增长: new, cancelled and cumulative followers per day, by source when the export has one. */
 import { text } from '../i18n/language.ts';
-import type { Repository } from '../repository/load-repository.ts';
 import { toSimplified } from './export-text.ts';
 import { FOLLOWER_SOURCES } from './wechat-codes.ts';
-import type { Cells, MetricBatch } from './storage.ts';
+import type { Cells } from './storage.ts';
 import {
   cellAt,
   dataRows,
@@ -12,9 +11,10 @@ import {
   keepRow,
   readCount,
   readDate,
-  resolveColumns,
+  requireColumns,
   type ExportMessage,
-  type Located,
+  type ExportInput,
+  type ImportedExport,
 } from './export-rows.ts';
 
 /** Header names the back office uses, by field; the first is the one shown in messages. */
@@ -58,21 +58,15 @@ const SOURCE_NAMES: Record<string, number> = {
  * (from the API) is only compared with their sum: writing the total as one more source would
  * count that day twice.
  */
-export function userGrowth(
-  located: Located,
-  file: string,
-  repository: Repository,
-  notices: ExportMessage[],
-): { batch: MetricBatch; rows: number } {
-  const problems: ExportMessage[] = [];
+export function userGrowth({ located, file, repository, notices }: ExportInput): ImportedExport {
   const header = (field: keyof typeof USER_GROWTH_COLUMNS) => USER_GROWTH_COLUMNS[field][0];
   const hasCumulative = findColumn(located.header, USER_GROWTH_COLUMNS.cumulative) !== -1;
   const hasChanges =
     findColumn(located.header, USER_GROWTH_COLUMNS.new) !== -1 ||
     findColumn(located.header, USER_GROWTH_COLUMNS.cancelled) !== -1;
   const required = hasCumulative && !hasChanges ? ['date', 'cumulative'] : ['date', 'new', 'cancelled'];
-  const columns = resolveColumns(located, file, USER_GROWTH_COLUMNS, required, problems);
-  if (problems.length > 0) throw new ExportImportError(problems);
+  const columns = requireColumns(located, file, USER_GROWTH_COLUMNS, required);
+  const problems: ExportMessage[] = [];
   const stored = new Map<string, { new: number; cancelled: number; sources: Set<number> }>();
   if (hasChanges && columns.source === undefined) {
     for (const table of repository.followerChanges) {
