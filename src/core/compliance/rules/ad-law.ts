@@ -7,9 +7,16 @@ import table from './ad-law.rules.json' with { type: 'json' };
  * goods, while 最好 + a verb (最好提前预热) is advice.
  */
 const COMMERCIAL_NOUN =
-  '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
+  '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面(?<![一方层表全正反侧局]面)|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
+/**
+ * Whose best it is when not the reader's as a buyer: a third person's or life's (是他最好的选择,
+ * 人生最好的礼物) is a story or a wish, not an offer.
+ */
+const NOT_A_BUYERS = '(?<!他|她|ta|它|他们|她们|人生|生命|一生|上天|老天|上帝|岁月|时光)';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
 const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
+/** 最差的选择, 最烂的一面: nobody sells by dispraise, so these are opinions, not claims. */
+const DISPRAISE = '差|烂|坏|糟|难|丑|惨|蠢|傻|贵|累|苦';
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
 const ADVICE = [
   '此日期前最佳',
@@ -54,7 +61,21 @@ const ADVICE = [
   '最佳导演',
   '最佳影片',
   '最佳编剧',
+  '最佳作词',
+  '最佳作曲',
+  '最佳专辑',
+  '最佳歌手',
+  '最佳新人',
+  '最佳组合',
+  '最佳一对',
+  '最佳拍档',
+  '最佳搭档',
+  '最佳cp',
 ];
+/** 极品 said of a person is slang for an oddball (我的前任是极品, 极品亲戚), not a grade of goods. */
+const PERSON_IS =
+  '(?<!(?:前任|前男友|前女友|男友|女友|老公|老婆|同事|室友|亲戚|老板|领导|婆婆|这人|此人|对象|网友)是?)';
+const NOT_OF_A_PERSON = '(?!男|女|前任|亲戚|同事|室友|老板|婆婆|老公|老婆|网友|人(?!参))';
 /** 执法指南 (2023): a business philosophy or aim (我们始终追求做最好的茶) is not a comparative claim. */
 const AIM = /目标是|追求|致力于|努力成为|希望成为|立志|愿景|梦想是|争取成为|力争|愿做|想做/;
 /**
@@ -106,7 +127,7 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`,
+    pattern: `${NOT_A_BUYERS}(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`,
     except: ADVICE,
     exemptBefore: NOT_A_CLAIM,
   },
@@ -114,8 +135,7 @@ export const PHRASES: PhraseEntry[] = [
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
     wordStart: true,
-    pattern:
-      '顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|极品|至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶',
+    pattern: `顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|${PERSON_IS}极品${NOT_OF_A_PERSON}|(?<!武林|为老|九五之)至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶`,
   },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
   {
@@ -142,7 +162,7 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远)[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`,
+    pattern: `${NOT_A_BUYERS}最(?!喜欢|爱|常|近|早|晚|后|初|新|多|少|大|小|长|短|高|低|老|年轻|冷|热|远|${DISPRAISE})[\\u4e00-\\u9fff]{1,2}的${COMMERCIAL_NOUN}${GENERAL_KNOWLEDGE}`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
   },

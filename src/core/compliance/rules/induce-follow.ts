@@ -8,6 +8,15 @@ const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小�
 /** 关注后你会看到更多: a description of what the feed brings, not a gate on this article. */
 const FEED_NOT_GATE = '(?![你您大家]{0,2}(?:会|将|就会|可以在|能在))';
 
+/**
+ * 关注 as a call to the reader, not a noun of attention (备受关注，赢得好评; 引发社会关注): the campaign
+ * entries below skip these.
+ */
+const NOT_A_CALL = '(?<!受|引发|引起|备受|值得|广泛|高度|持续|密切|社会|公众|舆论|的|加以|给予|予以|保持)';
+/** What a follow-and-share campaign promises at the end of its conditions (即可获得, 就有机会, 我们将私信你). */
+const CAMPAIGN_PAYOFF =
+  '(?:即可|就可以?|就能|就有机会|即有机会|既有机会|有机会|将私信|私信你|私信给你|一人送|每人送|即送|即得|赢取|抽取|可获得|即获得|就获得|参加活动|参与活动|参加抽奖|参与抽奖|开奖)';
+
 export const PHRASES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
@@ -103,6 +112,25 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'induce-follow/reward-for-follow',
     pattern: `(?:追踪|订阅|按赞|加入|关注)(?:我们的?|本|官方)?(?:粉专|粉丝专页|粉丝团|官方帐号|官方账号|ig|instagram|频道|line|好友)${C}{0,16}?(?:即可|就能|就可以|才能|方可|可获得|即送|送|抽|领|获得|有机会|参加抽奖|参与抽奖)`,
+    negatable: true,
+  },
+  // A Weibo-style campaign: follow an account, then comment/share/@ friends, then a payoff
+  // (凡是关注我们评论转发微博并@十个好友以上即可获得; 关注@某号 并转发本条微博，我们将私信你邀请码).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}(?:关注|加粉|follow)${C}{0,14}?(?:评论|转发|分享|@)${C}{0,60}?${CAMPAIGN_PAYOFF}`,
+    negatable: true,
+  },
+  // 关注某号，赢大奖 (a campaign headline); 赢得 is praise earned (关注度赢得好评), not a prize.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}关注${C}{1,12}?,?赢(?!得|了|过)(?:取)?`,
+    negatable: true,
+  },
+  // 加粉 (add as a fan) + share: campaign slang that only the follow-and-share mechanic uses (请加粉@某号 并转发).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `加粉${C}{0,12}?(?:并|再|和|\\+|,)?(?:转发|评论|@)`,
     negatable: true,
   },
 ];

@@ -14,7 +14,19 @@ const N = ' ?(?:\\d+|[一二三两四五六七八九十百几]+|xx|x+) ?';
 const REWARD =
   '(?:抽奖|领取|领|送|赠|获得|获取|赢|兑换|返现|红包|优惠券|免费|才能|才可|方可|即可|就能|就可以|可获|可得|可享|截图|解锁|积分|福利|奖励)';
 
+/** What a Weibo-style campaign promises once its conditions are met (即可参加活动, 既有机会, 我们将私信你). */
+const CAMPAIGN_PAYOFF =
+  '(?:即可|就可以?|就能|就有机会|即有机会|既有机会|有机会|将私信|私信你|私信给你|一人送|每人送|即送|即得|赢取|抽取|可获得|即获得|就获得|参加活动|参与活动|参加抽奖|参与抽奖|开奖)';
+
 export const PHRASES: PhraseEntry[] = [
+  // Repost this post (+ comment, + @ friends) as the condition of a prize (评论转发本条微博并@三位好友，既有机会…).
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `转发(?:本条|此条|这条|该条)?(?:微博|微薄|博文|帖子)${C}{0,60}?${CAMPAIGN_PAYOFF}`,
+    negatable: true,
+  },
+  // 加粉 (add as a fan) + repost: the follow-and-share mechanic's own slang (请加粉@某号 并转发).
+  { rule: 'induce-share/reward-for-share', pattern: `加粉${C}{0,12}?(?:并|再|和|\\+|,)?转发`, negatable: true },
   { rule: 'induce-share/reward-for-share', pattern: `${SHARE}${TARGET}${C}{0,30}?${REWARD}`, negatable: true },
   {
     rule: 'induce-share/reward-for-share',
