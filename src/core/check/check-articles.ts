@@ -40,6 +40,26 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
   const topicIds = idsInFolder(repository, 'content/topics/', repository.topics);
   const campaignIds = idsInFolder(repository, 'content/campaigns/', repository.campaigns);
   const policies = repository.policies.filter((policy) => policy.valid).map((policy) => policy.data);
+  // The libraries an article's topic and campaign must be found in, and how a missing one is worded.
+  const libraries = [
+    {
+      field: 'topic',
+      rule: 'ref/unknown-topic',
+      ids: topicIds,
+      message: (id: string) =>
+        text(
+          `选题“${id}”不在选题库（content/topics/）中。`,
+          `Topic "${id}" is not in the topic library (content/topics/).`,
+        ),
+    },
+    {
+      field: 'campaign',
+      rule: 'ref/unknown-campaign',
+      ids: campaignIds,
+      message: (id: string) =>
+        text(`活动“${id}”不在 content/campaigns/ 中。`, `Campaign "${id}" is not in content/campaigns/.`),
+    },
+  ] as const;
 
   for (const article of repository.articles) {
     const { data } = article;
@@ -47,33 +67,18 @@ export function checkArticles(repository: Repository, problems: Problem[]): void
     if (data.designer !== undefined)
       checkMemberReference(article, ['designer'], data.designer, members, problems, 'designer');
 
-    if (isWellFormedId('topic', data.topic) && !topicIds.has(data.topic)) {
-      const hint = suggestion(data.topic, topicIds);
+    for (const { field, rule, ids, message } of libraries) {
+      const id = data[field];
+      if (!isWellFormedId(field, id) || ids.has(id)) continue;
+      const hint = suggestion(id, ids);
+      const missing = message(id);
       problems.push(
         makeProblem(
           article.file,
-          'ref/unknown-topic',
-          text(
-            `选题“${data.topic}”不在选题库（content/topics/）中。${hint.zh}`,
-            `Topic "${data.topic}" is not in the topic library (content/topics/).${hint.en}`,
-          ),
-          article.locate(['topic']),
-          'topic',
-        ),
-      );
-    }
-    if (isWellFormedId('campaign', data.campaign) && !campaignIds.has(data.campaign)) {
-      const hint = suggestion(data.campaign, campaignIds);
-      problems.push(
-        makeProblem(
-          article.file,
-          'ref/unknown-campaign',
-          text(
-            `活动“${data.campaign}”不在 content/campaigns/ 中。${hint.zh}`,
-            `Campaign "${data.campaign}" is not in content/campaigns/.${hint.en}`,
-          ),
-          article.locate(['campaign']),
-          'campaign',
+          rule,
+          text(`${missing.zh}${hint.zh}`, `${missing.en}${hint.en}`),
+          article.locate([field]),
+          field,
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { text } from '../i18n/language.ts';
+import { text, type LocalizedText } from '../i18n/language.ts';
 import type { Repository } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from '../diagnostics/problem.ts';
@@ -25,45 +25,43 @@ export function checkTeam(repository: Repository, problems: Problem[]): void {
   const members = team.data.members;
   if (!Array.isArray(members)) return;
   const membersById = indexMembers(team.data);
+  // The first member that used each id and each GitHub login (compared without case): a later one is named.
   const firstIndexOfId = new Map<string, number>();
   const firstIndexOfLogin = new Map<string, number>();
+  const reportRepeat = (
+    firstIndex: Map<string, number>,
+    key: string,
+    index: number,
+    field: 'id' | 'github',
+    message: (first: number) => LocalizedText,
+  ) => {
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, index);
+    else
+      problems.push(
+        makeProblem(
+          team.file,
+          'id/duplicate',
+          message(first + 1),
+          team.locate(['members', index, field]),
+          `members[${index}].${field}`,
+        ),
+      );
+  };
   members.forEach((member, index) => {
     if (!member || typeof member !== 'object') return;
-    if (typeof member.id === 'string') {
-      const first = firstIndexOfId.get(member.id);
-      if (first === undefined) firstIndexOfId.set(member.id, index);
-      else
-        problems.push(
-          makeProblem(
-            team.file,
-            'id/duplicate',
-            text(
-              `成员编号“${member.id}”已被第 ${first + 1} 位成员使用。`,
-              `Member id "${member.id}" is already used by member ${first + 1}.`,
-            ),
-            team.locate(['members', index, 'id']),
-            `members[${index}].id`,
-          ),
-        );
-    }
-    if (typeof member.github === 'string') {
-      const login = member.github.toLowerCase();
-      const first = firstIndexOfLogin.get(login);
-      if (first === undefined) firstIndexOfLogin.set(login, index);
-      else
-        problems.push(
-          makeProblem(
-            team.file,
-            'id/duplicate',
-            text(
-              `GitHub 用户名“${member.github}”已被第 ${first + 1} 位成员使用；一个账号只能对应一位成员。`,
-              `GitHub login "${member.github}" is already used by member ${first + 1}; one account, one member.`,
-            ),
-            team.locate(['members', index, 'github']),
-            `members[${index}].github`,
-          ),
-        );
-    }
+    const { id, github } = member;
+    if (typeof id === 'string')
+      reportRepeat(firstIndexOfId, id, index, 'id', (first) =>
+        text(`成员编号“${id}”已被第 ${first} 位成员使用。`, `Member id "${id}" is already used by member ${first}.`),
+      );
+    if (typeof github === 'string')
+      reportRepeat(firstIndexOfLogin, github.toLowerCase(), index, 'github', (first) =>
+        text(
+          `GitHub 用户名“${github}”已被第 ${first} 位成员使用；一个账号只能对应一位成员。`,
+          `GitHub login "${github}" is already used by member ${first}; one account, one member.`,
+        ),
+      );
     if (member.supervisor !== undefined) {
       if (member.supervisor === member.id) {
         problems.push(

@@ -1,5 +1,5 @@
-import { text } from '../i18n/language.ts';
-import type { Repository } from '../repository/load-repository.ts';
+import { text, type LocalizedText } from '../i18n/language.ts';
+import type { Repository, SourcedRecord } from '../repository/load-repository.ts';
 import { indexMembers } from '../team/roster.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { makeProblem } from '../diagnostics/make-problem.ts';
@@ -32,25 +32,13 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
       }
       if (course.trainer !== undefined)
         checkMemberReference(plan, ['courses', index, 'trainer'], course.trainer, members, problems);
-      if (
-        typeof course.month === 'string' &&
-        isYearMonth(course.month) &&
-        typeof data.year === 'number' &&
-        !course.month.startsWith(`${data.year}-`)
-      ) {
-        problems.push(
-          makeProblem(
-            plan.file,
-            'date/mismatch',
-            text(
-              `课程月份 ${course.month} 不在计划年度 ${data.year} 内。`,
-              `Course month ${course.month} is outside the plan year ${data.year}.`,
-            ),
-            plan.locate(['courses', index, 'month']),
-            `courses[${index}].month`,
+      if (typeof course.month === 'string' && isYearMonth(course.month) && typeof data.year === 'number')
+        checkInYear(plan, ['courses', index, 'month'], course.month, data.year, problems, (month, year) =>
+          text(
+            `课程月份 ${month} 不在计划年度 ${year} 内。`,
+            `Course month ${month} is outside the plan year ${year}.`,
           ),
         );
-      }
     });
     if (typeof data.year === 'number') coursesByYear.set(data.year, ids);
   }
@@ -78,27 +66,33 @@ export function checkTraining(repository: Repository, problems: Problem[]): void
       listOf(session.attendees).forEach((attendee, attendeeIndex) =>
         checkMemberReference(records, ['sessions', index, 'attendees', attendeeIndex], attendee, members, problems),
       );
-      if (
-        typeof session.date === 'string' &&
-        isCalendarDate(session.date) &&
-        typeof data.year === 'number' &&
-        !session.date.startsWith(`${data.year}-`)
-      ) {
-        problems.push(
-          makeProblem(
-            records.file,
-            'date/mismatch',
-            text(
-              `培训日期 ${session.date} 不在 ${data.year} 年内。`,
-              `Session date ${session.date} is outside ${data.year}.`,
-            ),
-            records.locate(['sessions', index, 'date']),
-            `sessions[${index}].date`,
-          ),
+      if (typeof session.date === 'string' && isCalendarDate(session.date) && typeof data.year === 'number')
+        checkInYear(records, ['sessions', index, 'date'], session.date, data.year, problems, (date, year) =>
+          text(`培训日期 ${date} 不在 ${year} 年内。`, `Session date ${date} is outside ${year}.`),
         );
-      }
     });
   }
+}
+
+/** A course's month or a session's date (YYYY-MM…) must fall in the year of its file. */
+function checkInYear(
+  record: Pick<SourcedRecord<unknown>, 'file' | 'locate'>,
+  [list, index, field]: [string, number, string],
+  value: string,
+  year: number,
+  problems: Problem[],
+  message: (value: string, year: number) => LocalizedText,
+): void {
+  if (value.startsWith(`${year}-`)) return;
+  problems.push(
+    makeProblem(
+      record.file,
+      'date/mismatch',
+      message(value, year),
+      record.locate([list, index, field]),
+      `${list}[${index}].${field}`,
+    ),
+  );
 }
 
 // The span is worked out only for a problem: finding it means parsing a file the check cache spared.
