@@ -76,6 +76,14 @@ export const PHRASES: PhraseEntry[] = [
       '月赚(?:过万|上万|\\d+万)|零投入[^。！？；\\n]{0,4}?(?:月赚|日赚|月入|日入|赚|挣)|低门槛[、,， ]?高收入|(?:在家|躺着|动动手指)(?:上网)?就(?:可|能)(?:挣|赚)(?:大)?钱|扫码(?:申请|领取)[\\u4e00-\\u9fff]{0,4}?(?:补贴|补助|社保)|(?:补贴|补助)[^。！？；\\n]{0,10}?逾期视为(?:弃权|放弃)',
     negatable: true,
   },
+  // Loan-scam and stock-tip lures as anti-fraud notices (165, 公安) quote them: no guarantor, money the same
+  // day, a tipped 黑马股, the more you put in the more you gain.
+  {
+    rule: 'lexicon/gambling-fraud',
+    pattern:
+      '免(?:保人|对保|征?联保|征信)(?=[、,， ]|[^。！？；\\n]{0,6}?(?:贷|借|拨款|放款|下款))|轻松贷|秒下款|(?:极速|当天|当日)(?:放款|下款|拨款)|(?:飙股|黑马股|妖股|牛股)(?:分享|推荐|推介|报名|群|老师)|最强(?:黑马|飙股|妖股|牛股)|(?:准时|免费)报(?:牌|明牌)|投入(?:的)?(?:资金|本金|钱)?越多[^。！？；\\n]{0,4}?(?:获利|赚|收益|回报|返利)越(?:多|高)',
+    negatable: true,
+  },
   // Food-combination rumours with a harm (西红柿和螃蟹一起吃会产生砒霜, 一起吃会得肾结石).
   {
     rule: 'lexicon/rumour',
