@@ -235,8 +235,8 @@ export function decideReview(input: ReviewInput): ReviewDecision {
   };
   const stages = required.map((stage) =>
     stage.kind === 'self-review'
-      ? decideSelfReview(stage, input, head, people, rolesOf('self-review'))
-      : decideApproval(stage, input, head, people, rolesOf('approval')),
+      ? decideSelfReview(stage, { input, head, people, otherStageRoles: rolesOf('self-review') })
+      : decideApproval(stage, { input, head, people, otherStageRoles: rolesOf('approval') }),
   );
   // Appraisal files belong to a period: who may write them follows the whole roster, leavers included.
   const violations = checkAppraisalAuthorship(pr.files, pr.commits, indexMembers(base.roster), {
@@ -290,18 +290,22 @@ function requireVerifiedCommits(policy: PolicyFile): boolean {
   return policy.review.requireVerifiedCommits === true;
 }
 
+/** What deciding one required stage looks at, besides the stage itself. */
+interface StageContext {
+  input: ReviewInput;
+  /** The PR's head commit, lower case. */
+  head: string;
+  people: People;
+  /** The roles the required stages of this kind ask for: a sign-off by someone holding another of them is told apart. */
+  otherStageRoles: ReadonlySet<Role>;
+}
+
 /** English article for a role name: "an HR", "an operator", "a head". */
 function an(word: string): string {
   return /^(?:[aeiou]|HR\b)/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-function decideSelfReview(
-  stage: RequiredStage,
-  input: ReviewInput,
-  head: string,
-  people: People,
-  otherStageRoles: ReadonlySet<Role>,
-): StageResult {
+function decideSelfReview(stage: RequiredStage, { input, head, people, otherStageRoles }: StageContext): StageResult {
   const { author, authorLogin, memberByLogin, commitAuthorLogins, otherShas } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
@@ -413,13 +417,7 @@ function decideSelfReview(
   return result;
 }
 
-function decideApproval(
-  stage: RequiredStage,
-  input: ReviewInput,
-  head: string,
-  people: People,
-  otherStageRoles: ReadonlySet<Role>,
-): StageResult {
+function decideApproval(stage: RequiredStage, { input, head, people, otherStageRoles }: StageContext): StageResult {
   const { author, authorLogin, memberByLogin, committerLogins, committerMembers, unidentified, members } = people;
   const result: StageResult = { ...stage, state: 'pending', notes: [] };
   const role = roleName(stage.role);
