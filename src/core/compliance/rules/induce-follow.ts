@@ -133,6 +133,19 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `加粉${C}{0,12}?(?:并|再|和|\\+|,)?(?:转发|评论|@)`,
     negatable: true,
   },
+  // 关注 + a grab verb + the prize, no connective (关注公众号领红包, 关注抢券): the follow is the price.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}关注${ACCOUNT}?(?:领|抢|拿|赢)(?:红包|奖品|大奖|福利|礼品|礼包|好礼|现金|优惠券|券|资料)`,
+    negatable: true,
+  },
+  // Follow a page and like/comment/tag as the ticket, Facebook/IG style (追蹤並按讚留言即可抽獎); a bare
+  // 追踪 is tracking (警方追踪并分享线索) unless the next verb is the platform's own (按赞, 标记, tag).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:(?:追踪|订阅)(?:我们|本|官方|粉专|粉丝专页|ig|频道)(?:并|\\+|、|,|和)(?:按赞|留言|分享|标记|tag|追踪|订阅|转发)|(?:追踪|订阅|按赞)(?:并|\\+|、|,|和)?(?:按赞|标记|tag))${C}{0,20}?(?:即可|就能|就有机会|有机会|抽|送|获得|参加|参与)`,
+    negatable: true,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
