@@ -18,6 +18,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { text as localized, type LocalizedText } from '../i18n/language.ts';
 import { FORBIDDEN_ELEMENTS } from './inline-styles.ts';
+import { HEADING_TAGS } from './html-elements.ts';
 
 export interface RawHtmlRemoval {
   /** 1-based line and column in the Markdown body the renderer was given. */
@@ -55,12 +56,7 @@ const KEPT = new Set([
   'ul',
   'ol',
   'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'img',
   'figure',
   'figcaption',

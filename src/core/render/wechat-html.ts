@@ -17,6 +17,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { HLJSApi } from 'highlight.js';
 import { SKIP, visit } from 'unist-util-visit';
+import { HEADING_TAGS } from './html-elements.ts';
 import { UNDRAWN_DIAGRAM_LANGUAGES } from './undrawn-diagrams.ts';
 
 const NO_BREAK_SPACE = '\u00a0';
@@ -33,12 +34,7 @@ const BLOCK_TAGS = new Set([
   'blockquote',
   'table',
   'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'hr',
   'div',
 ]);
