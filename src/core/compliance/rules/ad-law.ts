@@ -295,6 +295,13 @@ export const PHRASES: PhraseEntry[] = [
     pattern:
       '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)',
   },
+  // A party congress or a national day as the banner of a sale (喜迎二十大…套餐优惠): market regulators treat it
+  // as lending the state's name to goods; the slogan alone (喜迎二十大 奋进新征程) sells nothing.
+  {
+    rule: 'ad-law/state-endorsement',
+    pattern: `(?:喜迎|献礼|庆祝|迎接|礼赞|庆贺)(?:党的)?(?:二十大|十九大|二十届|十九届|建党|党的生日|国庆)${'[^。！？；!?;\\n]'}{0,24}?(?:优惠|特惠|促销|特价|折扣|打折|[0-9一二三四五六七八九]折|套餐|秒杀|限时抢|让利|酬宾|钜惠|团购|大放送)`,
+    negatable: true,
+  },
   // Nothing equals it, said outright (没有之一), and an attribute ranked top (历史最悠久, 工艺最精良, 城央最中心).
   {
     rule: 'ad-law/absolute-term',
