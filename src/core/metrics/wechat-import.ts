@@ -528,17 +528,30 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     shares: [],
   };
   // A code the schema does not list (older ones such as 43 or 51) is counted under "other", so no
-  // row is written that mpflow check would reject and the KPIs would then leave out.
-  const followers = new Map<string, Cells>();
-  for (const row of rowsOf('getusersummary')) {
-    const endpoint = 'getusersummary';
-    const date = dateOf(row, 'ref_date', endpoint);
-    const source = knownCode(count(row, 'user_source', endpoint), FOLLOWER_SOURCES, 0, 'user_source', context);
-    const cells = followers.get(`${date}|${source}`) ?? { date, source, new: 0, cancelled: 0 };
-    cells.new = Number(cells.new) + count(row, 'new_user', endpoint);
-    cells.cancelled = Number(cells.cancelled) + count(row, 'cancel_user', endpoint);
-    followers.set(`${date}|${source}`, cells);
-  }
+  // row is written that mpflow check would reject and the KPIs would then leave out. Rows are keyed
+  // `date|code`; each figure is the sum of the endpoint's rows of that day and code.
+  const sumPerDayAndCode = (
+    endpoint: DatacubeEndpoint,
+    code: { column: string; field: string; known: Readonly<Record<number, unknown>>; other: number },
+    figures: Record<string, string>,
+  ): Map<string, Cells> => {
+    const sums = new Map<string, Cells>();
+    for (const row of rowsOf(endpoint)) {
+      const date = dateOf(row, 'ref_date', endpoint);
+      const value = knownCode(count(row, code.column, endpoint), code.known, code.other, code.column, context);
+      const key = `${date}|${value}`;
+      const cells: Cells = sums.get(key) ?? { date, [code.field]: value };
+      for (const [field, column] of Object.entries(figures))
+        cells[field] = Number(cells[field] ?? 0) + count(row, column, endpoint);
+      sums.set(key, cells);
+    }
+    return sums;
+  };
+  const followers = sumPerDayAndCode(
+    'getusersummary',
+    { column: 'user_source', field: 'source', known: FOLLOWER_SOURCES, other: 0 },
+    { new: 'new_user', cancelled: 'cancel_user' },
+  );
   // getusersummary lists every source that moved that day: a stored row of that day it no longer
   // lists (a total-only back-office export filed under "other", a source WeChat has since dropped)
   // is set to 0, so the day's total is WeChat's and the old figure is kept in the revisions log.
@@ -573,16 +586,11 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
       favorites: count(row, 'add_to_fav_count', endpoint),
     });
   }
-  const shares = new Map<string, Cells>();
-  for (const row of rowsOf('getusershare')) {
-    const endpoint = 'getusershare';
-    const date = dateOf(row, 'ref_date', endpoint);
-    const scene = knownCode(count(row, 'share_scene', endpoint), SHARE_SCENES, 255, 'share_scene', context);
-    const cells = shares.get(`${date}|${scene}`) ?? { date, scene, shares: 0, shareUsers: 0 };
-    cells.shares = Number(cells.shares) + count(row, 'share_count', endpoint);
-    cells.shareUsers = Number(cells.shareUsers) + count(row, 'share_user', endpoint);
-    shares.set(`${date}|${scene}`, cells);
-  }
+  const shares = sumPerDayAndCode(
+    'getusershare',
+    { column: 'share_scene', field: 'scene', known: SHARE_SCENES, other: 255 },
+    { shares: 'share_count', shareUsers: 'share_user' },
+  );
   batch.shares = [...shares.values()];
 
   // Article days: getarticlesummary's figures, with likes and comments where getbizsummary gives them per msgid.
