@@ -2,7 +2,7 @@
  * Words of the dashboards and the monthly report (`site-dashboards.*` messages), and the number
  * formats they use. Pure, so it can be unit-tested without Astro.
  */
-import { FOLLOWER_SOURCES, type AudienceDimension } from '../../core/metrics/kpis.ts';
+import { ARTICLE_FIGURES, FOLLOWER_SOURCES, type AudienceDimension } from '../../core/metrics/kpis.ts';
 import { localizedUrl } from '../../site/localized-url.ts';
 import { inLanguage, type Lang } from '../../site/site-labels.ts';
 import { messagesUnder, monthIn, type Texts, textsUnder } from '../../site/site-messages.ts';
@@ -69,13 +69,8 @@ const DASHBOARD_TEXTS = [
   'source',
   'shareOfNew',
   'readsAndShares',
-  'reads',
-  'readers',
-  'shares',
-  'shareUsers',
-  'likes',
-  'comments',
-  'favorites',
+  // Every figure of an article's row has its column heading.
+  ...ARTICLE_FIGURES,
   'readRate',
   'topArticles',
   'articleComparison',
