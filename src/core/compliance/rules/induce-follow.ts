@@ -146,6 +146,12 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:(?:追踪|订阅)(?:我们|本|官方|粉专|粉丝专页|ig|频道)(?:并|\\+|、|,|和)(?:按赞|留言|分享|标记|tag|追踪|订阅|转发)|(?:追踪|订阅|按赞)(?:并|\\+|、|,|和)?(?:按赞|标记|tag))${C}{0,20}?(?:即可|就能|就有机会|有机会|抽|送|获得|参加|参与)`,
     negatable: true,
   },
+  // A 锦鲤 draw (寻找一枚锦鲤……统统送给你): Weibo's follow-and-repost lottery, named by its prize-winner.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `锦鲤(?<=(?:寻找|寻|抽|抽取|抽出|选出|评选|找)[\\u4e00-\\u9fff]{0,6}?锦鲤)${C}{0,40}?(?:送给你|送你|统统送|全部送|都送|送出|带走)`,
+    negatable: true,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
