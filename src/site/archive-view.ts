@@ -7,6 +7,7 @@
  * Everything here reads what the site's loader put in the content store, which never holds
  * appraisal data or leave reasons (see mpflow-loader.ts); the roster view drops leave entirely.
  */
+import { isoInTimeZone } from '../core/calendar/wall-clock.ts';
 import type { CampaignResults } from '../core/model/types.generated.ts';
 import type { Role } from '../core/team/roster.ts';
 import type { ArticleEntry, CampaignEntry, TeamMemberEntry, TopicEntry } from './mpflow-loader.ts';
@@ -19,25 +20,6 @@ export interface Entry<T> {
 
 // ------------------------------------------------------------------- dates -----
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
 export interface LocalDateTime {
   /** YYYY-MM-DD */
   date: string;
@@ -49,10 +31,9 @@ export interface LocalDateTime {
 
 /** An instant (ISO 8601 with offset, or a Date) as a calendar date and clock time in `timeZone`. */
 export function localDateTime(instant: string | Date, timeZone: string): LocalDateTime {
-  const parts = partsFormat(timeZone).formatToParts(typeof instant === 'string' ? new Date(instant) : instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
-  return { date, time: `${part('hour')}:${part('minute')}`, month: date.slice(0, 7) };
+  // YYYY-MM-DDTHH:mm:ss+08:00, read in place.
+  const wall = isoInTimeZone(typeof instant === 'string' ? Date.parse(instant) : instant.getTime(), timeZone);
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16), month: wall.slice(0, 7) };
 }
 
 function instant(value: string): number {
