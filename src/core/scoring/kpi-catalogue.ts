@@ -73,6 +73,22 @@ function perArticle(
   };
 }
 
+type SupportAgent = SupportKpis['agents'][number];
+
+/** A support figure of the member as an agent; none (basis `missing`) when they had no conversation or the figure is empty. */
+function agentMeasure(
+  figure: 'withinDeadlineShare' | 'satisfactionMean',
+  missing: LocalizedText,
+  basis: (agent: SupportAgent, support: SupportKpis) => LocalizedText,
+): KpiDefinition['measure'] {
+  return (figures, member) => {
+    const agent = figures.support.agents.find((entry) => entry.agent === member);
+    const value = agent?.[figure] ?? null;
+    if (!agent || value === null) return { value: null, basis: missing };
+    return { value, basis: basis(agent, figures.support) };
+  };
+}
+
 function campaignAttainment(
   pick: (campaign: CampaignFile) => { result: number; target: number } | undefined,
   label: LocalizedText,
@@ -165,31 +181,19 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   'first-reply-within-deadline-share': {
     name: text('按时首次回复的比例', 'Share of first replies within the deadline'),
     source: 'content/metrics/support/',
-    measure: (figures, member) => {
-      const agent = figures.support.agents.find((entry) => entry.agent === member);
-      if (!agent || agent.withinDeadlineShare === null)
-        return { value: null, basis: text('没有接待记录', 'no conversations') };
-      return {
-        value: agent.withinDeadlineShare,
-        basis: text(
-          `${agent.conversations} 次接待中 ${agent.withinDeadline} 次在 ${figures.support.deadlineMinutes} 分钟内首次回复`,
-          `${agent.withinDeadline} of ${agent.conversations} conversations answered within ${figures.support.deadlineMinutes} minutes`,
-        ),
-      };
-    },
+    measure: agentMeasure('withinDeadlineShare', text('没有接待记录', 'no conversations'), (agent, support) =>
+      text(
+        `${agent.conversations} 次接待中 ${agent.withinDeadline} 次在 ${support.deadlineMinutes} 分钟内首次回复`,
+        `${agent.withinDeadline} of ${agent.conversations} conversations answered within ${support.deadlineMinutes} minutes`,
+      ),
+    ),
   },
   'support-satisfaction': {
     name: text('客服满意度（1–5）', 'Support satisfaction (1–5)'),
     source: 'content/metrics/support/',
-    measure: (figures, member) => {
-      const agent = figures.support.agents.find((entry) => entry.agent === member);
-      if (!agent || agent.satisfactionMean === null)
-        return { value: null, basis: text('没有满意度评价', 'no satisfaction ratings') };
-      return {
-        value: agent.satisfactionMean,
-        basis: text(`${agent.rated} 次评价的平均值`, `mean of ${agent.rated} ratings`),
-      };
-    },
+    measure: agentMeasure('satisfactionMean', text('没有满意度评价', 'no satisfaction ratings'), (agent) =>
+      text(`${agent.rated} 次评价的平均值`, `mean of ${agent.rated} ratings`),
+    ),
   },
   'campaign-participants-attainment': {
     name: text('活动参与人数达成率', 'Campaign participants against target'),
