@@ -25,6 +25,13 @@ export const PHRASES: PhraseEntry[] = [
       '内部消息|内部渠道|小道消息|紧急扩散|扩散周知|转发扩散|官方还没公布|官方不敢说|医生不会告诉你|(?:会|能|易|都)致癌|(?:会|易|容易|都会)(?:导致|引发|诱发|引起)[\\u4e00-\\u9fff]{0,3}?癌|千万别再(?:喝|吃|用)',
     negatable: true,
   },
+  // An urgent call to spread (赶紧转起来, 快转起来, 转起来!!!): how a rumour asks to travel. A calm 转起来 (同学们转起来啊)
+  // is a cheer for a song or a team.
+  {
+    rule: 'lexicon/rumour',
+    pattern: '转起来(?<=(?:赶紧|赶快|快快?|速速|马上|立刻|火速|都给我)转起来)|转起来(?=!{2,})',
+    negatable: true,
+  },
   // (anchored on the act, the food checked behind it: a long food alternation first would be tried at every character)
   // Food-safety rumours of a known shape (辟谣平台: 西瓜打针, 塑料紫菜, 棉花肉松, 僵尸肉): produce "injected", fake foods.
   {
