@@ -13,6 +13,8 @@ const COMMERCIAL_NOUN =
  * 人生最好的礼物) is a story or a wish, not an offer.
  */
 const NOT_A_BUYERS = '(?<!他|她|ta|它|他们|她们|人生|生命|一生|上天|老天|上帝|岁月|时光)';
+/** 最安全最信任的人: a superlative whose head is a person is a feeling about someone, not a product claim. */
+const NOT_OF_PEOPLE = '(?![\\u4e00-\\u9fff]{0,6}?的(?:人|那个人|朋友|家人|亲人|伴侣))';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
 const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最差的选择, 最烂的一面: nobody sells by dispraise, so these are opinions, not claims. */
@@ -127,7 +129,7 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `${NOT_A_BUYERS}(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}`,
+    pattern: `${NOT_A_BUYERS}(?:${SUPERLATIVE})${GENERAL_KNOWLEDGE}${NOT_OF_PEOPLE}`,
     except: ADVICE,
     exemptBefore: NOT_A_CLAIM,
   },
