@@ -9,8 +9,9 @@ import { makeProblem } from '../diagnostics/make-problem.ts';
 import type { CampaignEntryRow } from '../model/types.generated.ts';
 import { tableColumns } from '../model/schemas.ts';
 import { validateRecord, type Locator } from '../model/validate-record.ts';
+import { csvRowRecord } from '../repository/csv-row-record.ts';
 import type { TableRow } from '../repository/load-repository.ts';
-import { headerProblem, parseCsvSource, type CsvCell } from '../source/csv-source.ts';
+import { headerProblem, parseCsvSource } from '../source/csv-source.ts';
 import type { DrawEntry } from './draw.ts';
 
 export const ENTRY_COLUMNS = tableColumns('campaign-entries');
@@ -120,22 +121,9 @@ export function parseEntries(
   }
   const result: TableRow<CampaignEntryRow>[] = [];
   for (const row of rows) {
-    const data: Record<string, unknown> = {};
-    const cells = new Map<string, CsvCell>();
-    row.cells.forEach((cell, index) => {
-      const name = ENTRY_COLUMNS[index]!;
-      cells.set(name, cell);
-      if (cell.value === '') return;
-      data[name] = name === 'correct' && /^\d+$/.test(cell.value.trim()) ? Number(cell.value) : cell.value;
-    });
-    const locate: Locator = (segments) => {
-      const cell = cells.get(String(segments[0] ?? ''));
-      if (!cell) return { start: { line: row.line, column: 1 } };
-      return {
-        start: { line: cell.line, column: cell.column },
-        end: { line: cell.line, column: cell.column + cell.value.length },
-      };
-    };
+    const { data, locate } = csvRowRecord(row, ENTRY_COLUMNS, (value, column) =>
+      column === 'correct' && /^\d+$/.test(value.trim()) ? Number(value) : value,
+    );
     const rowProblems = validateRecord('campaign-entries', data, file, locate);
     problems.push(...rowProblems);
     const tableRow = {

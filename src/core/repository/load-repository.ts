@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { text } from '../i18n/language.ts';
-import type { Problem, Span } from '../diagnostics/problem.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 import { internalError, makeProblem } from '../diagnostics/make-problem.ts';
 import { RECORD_KIND_IDS, RECORD_KINDS, recordKind, type RecordKind, type TableKind } from '../model/record-kinds.ts';
 import { RECORD_SCHEMAS, tableColumns } from '../model/schemas.ts';
@@ -39,7 +39,8 @@ import type {
 import { headerProblem, parseCsvSource, type CsvCell } from '../source/csv-source.ts';
 import { splitFrontMatter } from '../source/front-matter.ts';
 import { readTextFile } from '../source/read-text-file.ts';
-import { locateInYaml, parseYamlSource, type PathSegment, type YamlSource } from '../source/yaml-source.ts';
+import { locateInYaml, parseYamlSource, type YamlSource } from '../source/yaml-source.ts';
+import { cellSpan, csvRowRecord } from './csv-row-record.ts';
 import { classifyPath } from './classify-path.ts';
 import { CONTENT_ROOTS } from './classify-path.ts';
 import { walkFiles, type FoundFile } from './walk-files.ts';
@@ -612,15 +613,9 @@ async function loadTable(
   const tableRows: TableRow<unknown>[] = [];
   let clean = parsed.problems.length === 0;
   for (const row of rows) {
-    const data: Record<string, unknown> = {};
-    const cellsByName = new Map<string, CsvCell>();
-    row.cells.forEach((cell, index) => {
-      const name = expected[index]!;
-      cellsByName.set(name, cell);
-      if (cell.value === '') return;
-      data[name] = coerceCell(cell.value, properties[name]?.type);
-    });
-    const locate: Locator = (segments) => cellSpan(cellsByName, segments, row.line);
+    const { data, locate } = csvRowRecord(row, expected, (value, column) =>
+      coerceCell(value, properties[column]?.type),
+    );
     const rowProblems = validateRecord(kind, data, file, locate);
     problems.push(...rowProblems);
     if (rowProblems.length > 0) clean = false;
@@ -636,15 +631,6 @@ async function loadTable(
 /** A table that read and validated cleanly last time: each row's line and data. */
 interface CachedTable {
   rows: Array<[number, Record<string, unknown>]>;
-}
-
-function cellSpan(cellsByName: ReadonlyMap<string, CsvCell>, segments: readonly PathSegment[], line: number): Span {
-  const cell = cellsByName.get(String(segments[0] ?? ''));
-  if (!cell) return { start: { line, column: 1 } };
-  return {
-    start: { line: cell.line, column: cell.column },
-    end: { line: cell.line, column: cell.column + cell.value.length },
-  };
 }
 
 /** CSV cells are text; numbers become numbers only where the schema wants one, so "007" stays an id. */
