@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, RULES, type RuleDescription } from '../../src/core/diagnostics/rules.ts';
 import { ruleCatalog } from '../../src/core/report/rule-catalog.ts';
-import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
+import { FIXTURE_DEPARTMENT, PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 import { runMpflow } from '../helpers/run-cli.ts';
 
 interface SourceFile {
@@ -138,7 +138,7 @@ describe('the registry of check rules', () => {
       ['en', 'en'],
       ['zh-CN', 'zh'],
     ] as const) {
-      const run = await runMpflow(['check', '--list-rules', '--lang', lang], { cwd: PROJECT_ROOT });
+      const run = await runMpflow(['check', '--list-rules', '--lang', lang], { cwd: FIXTURE_DEPARTMENT });
       expect(run.exitCode).toBe(0);
       const rules = catalog.map((rule) => ({ id: rule.id, severity: rule.severity, summary: rule.summary[key] }));
       expect(idsNotListed(rules, run.stdout)).toEqual([]);
