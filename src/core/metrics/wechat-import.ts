@@ -211,14 +211,7 @@ export async function importFromWeChat(options: WeChatImportOptions): Promise<We
     storedFollowers,
     foldedCodes: new Set(),
   };
-  const whole: MetricBatch = {
-    followers: [],
-    'followers-cumulative': [],
-    articles: [],
-    'article-totals': [],
-    reads: [],
-    shares: [],
-  };
+  const whole = emptyDatacubeBatch();
   const months = monthsOf(range);
   let flushed = 0;
   let done = 0;
@@ -476,6 +469,11 @@ function knownCode(
   context.foldedCodes.add(`${field} ${given}`);
   return fallback;
 }
+/** The tables a datacube import writes, each with no rows yet. */
+function emptyDatacubeBatch(): MetricBatch {
+  return { followers: [], 'followers-cumulative': [], articles: [], 'article-totals': [], reads: [], shares: [] };
+}
+
 /** Turns the answers that hold one month's rows into the rows to store. */
 function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch {
   const { unmatched, delayed } = context;
@@ -519,14 +517,7 @@ function toBatch(answers: readonly Answer[], context: BatchContext): MetricBatch
     return value;
   };
 
-  const batch: MetricBatch = {
-    followers: [],
-    'followers-cumulative': [],
-    articles: [],
-    'article-totals': [],
-    reads: [],
-    shares: [],
-  };
+  const batch = emptyDatacubeBatch();
   // A code the schema does not list (older ones such as 43 or 51) is counted under "other", so no
   // row is written that mpflow check would reject and the KPIs would then leave out. Rows are keyed
   // `date|code`; each figure is the sum of the endpoint's rows of that day and code.
