@@ -89,6 +89,17 @@ function agentMeasure(
   };
 }
 
+/** A campaign's result and target of one figure, when it has both. */
+function resultAndTarget(
+  figure: 'participants' | 'satisfaction',
+): (campaign: CampaignFile) => { result: number; target: number } | undefined {
+  return (campaign) => {
+    const result = campaign.results?.[figure];
+    const target = campaign.targets?.[figure];
+    return result !== undefined && target !== undefined ? { result, target } : undefined;
+  };
+}
+
 function campaignAttainment(
   pick: (campaign: CampaignFile) => { result: number; target: number } | undefined,
   label: LocalizedText,
@@ -198,13 +209,7 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   'campaign-participants-attainment': {
     name: text('活动参与人数达成率', 'Campaign participants against target'),
     source: 'content/campaigns/',
-    measure: campaignAttainment(
-      (campaign) =>
-        campaign.results?.participants !== undefined && campaign.targets?.participants !== undefined
-          ? { result: campaign.results.participants, target: campaign.targets.participants }
-          : undefined,
-      text('参与人数', 'participants'),
-    ),
+    measure: campaignAttainment(resultAndTarget('participants'), text('参与人数', 'participants')),
   },
   'campaign-conversion-attainment': {
     name: text('活动转化率达成率', 'Campaign conversion against target'),
@@ -227,12 +232,6 @@ export const KPI_CATALOGUE: Record<string, KpiDefinition> = {
   'campaign-satisfaction-attainment': {
     name: text('活动满意度达成率', 'Campaign satisfaction against target'),
     source: 'content/campaigns/',
-    measure: campaignAttainment(
-      (campaign) =>
-        campaign.results?.satisfaction !== undefined && campaign.targets?.satisfaction !== undefined
-          ? { result: campaign.results.satisfaction, target: campaign.targets.satisfaction }
-          : undefined,
-      text('满意度', 'satisfaction'),
-    ),
+    measure: campaignAttainment(resultAndTarget('satisfaction'), text('满意度', 'satisfaction')),
   },
 };
