@@ -39,15 +39,6 @@ interface BadInputCase {
   breakIt: (repository: FixtureRepository) => Promise<Expected>;
 }
 
-/** Replaces `from` with `to` in a fixture file and returns where `to` (or `at`) now starts. */
-async function edit(repository: FixtureRepository, file: string, from: string, to: string, at = to) {
-  const before = await repository.read(file);
-  if (!before.includes(from)) throw new Error(`fixture ${file} lacks "${from}"`);
-  const after = before.replace(from, to);
-  await repository.write(file, after);
-  return positionOf(after, at);
-}
-
 const RATING = 'appraisals/2026-09/lin-xiao/supervisor.yaml';
 const FINALIZED = 'appraisals/2026-09/finalized.yaml';
 
@@ -60,71 +51,70 @@ const cases: BadInputCase[] = [
   {
     name: 'broken YAML: an unclosed quote in the roster',
     breakIt: async (repo) => {
-      await edit(repo, 'content/team.yaml', 'name: 林晓', 'name: "林晓');
+      await repo.edit('content/team.yaml', 'name: 林晓', 'name: "林晓');
       return { file: 'content/team.yaml', rule: 'yaml/syntax', line: 3, column: 11 };
     },
   },
   {
     name: 'a key written twice in front matter',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'digest:', 'title: 第二个标题\ndigest:', 'title: 第二个标题');
+      const at = await repo.edit(ARTICLE, 'digest:', 'title: 第二个标题\ndigest:', 'title: 第二个标题');
       return { file: ARTICLE, rule: 'yaml/duplicate-key', ...at };
     },
   },
   {
     name: 'an unknown field (a typo) in front matter',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'tags:', 'tag:');
+      const at = await repo.edit(ARTICLE, 'tags:', 'tag:');
       return { file: ARTICLE, rule: 'schema/unknown-field', ...at, says: 'Did you mean tags?' };
     },
   },
   {
     name: 'a required field missing from front matter',
     breakIt: async (repo) => {
-      await edit(repo, ARTICLE, 'digest: 用能尝到、闻到的东西解释岩韵。\n', '');
+      await repo.edit(ARTICLE, 'digest: 用能尝到、闻到的东西解释岩韵。\n', '');
       return { file: ARTICLE, rule: 'schema/required', line: 2, column: 1, says: 'digest' };
     },
   },
   {
     name: 'a list written as a single string',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/team.yaml', 'roles: [copywriter]', 'roles: copywriter', 'copywriter');
+      const at = await repo.edit('content/team.yaml', 'roles: [copywriter]', 'roles: copywriter', 'copywriter');
       return { file: 'content/team.yaml', rule: 'schema/type', ...at };
     },
   },
   {
     name: 'a role that does not exist',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/team.yaml', 'roles: [copywriter]', 'roles: [writer]', 'writer');
+      const at = await repo.edit('content/team.yaml', 'roles: [copywriter]', 'roles: [writer]', 'writer');
       return { file: 'content/team.yaml', rule: 'schema/enum', ...at };
     },
   },
   {
     name: 'a topic id in the wrong form',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'topic: T-2026-001', 'topic: T-26-1', 'T-26-1');
+      const at = await repo.edit(ARTICLE, 'topic: T-2026-001', 'topic: T-26-1', 'T-26-1');
       return { file: ARTICLE, rule: 'schema/pattern', ...at };
     },
   },
   {
     name: 'an empty title',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'title: 武夷岩茶的“岩韵”，到底在说什么', 'title: ""', '""');
+      const at = await repo.edit(ARTICLE, 'title: 武夷岩茶的“岩韵”，到底在说什么', 'title: ""', '""');
       return { file: ARTICLE, rule: 'schema/range', ...at };
     },
   },
   {
     name: 'a date that does not exist (30 February)',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/team.yaml', 'joined: 2022-03-14', 'joined: 2022-02-30', '2022-02-30');
+      const at = await repo.edit('content/team.yaml', 'joined: 2022-03-14', 'joined: 2022-02-30', '2022-02-30');
       return { file: 'content/team.yaml', rule: 'date/invalid', ...at };
     },
   },
   {
     name: 'publishAt without a time-zone offset',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         ARTICLE,
         'publishAt: 2026-09-02T20:30:00+08:00',
         'publishAt: 2026-09-02T20:30:00',
@@ -136,8 +126,7 @@ const cases: BadInputCase[] = [
   {
     name: 'publishAt in month 13',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         ARTICLE,
         'publishAt: 2026-09-02T20:30:00+08:00',
         'publishAt: 2026-13-02T20:30:00+08:00',
@@ -149,28 +138,28 @@ const cases: BadInputCase[] = [
   {
     name: 'an author who is not in the roster',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'author: lin-xiao', 'author: lin-xaio', 'lin-xaio');
+      const at = await repo.edit(ARTICLE, 'author: lin-xiao', 'author: lin-xaio', 'lin-xaio');
       return { file: ARTICLE, rule: 'ref/unknown-member', ...at, says: 'Did you mean "lin-xiao"?' };
     },
   },
   {
     name: 'a designer who does not hold the designer role',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'designer: zhou-min', 'designer: lin-xiao', 'lin-xiao\ntopic');
+      const at = await repo.edit(ARTICLE, 'designer: zhou-min', 'designer: lin-xiao', 'lin-xiao\ntopic');
       return { file: ARTICLE, rule: 'ref/missing-role', ...at };
     },
   },
   {
     name: 'a topic that is not in the library',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'topic: T-2026-001', 'topic: T-2026-999', 'T-2026-999');
+      const at = await repo.edit(ARTICLE, 'topic: T-2026-001', 'topic: T-2026-999', 'T-2026-999');
       return { file: ARTICLE, rule: 'ref/unknown-topic', ...at };
     },
   },
   {
     name: 'a campaign that does not exist',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'campaign: C-2026-01', 'campaign: C-2026-07', 'C-2026-07');
+      const at = await repo.edit(ARTICLE, 'campaign: C-2026-01', 'campaign: C-2026-07', 'C-2026-07');
       return { file: ARTICLE, rule: 'ref/unknown-campaign', ...at };
     },
   },
@@ -262,8 +251,7 @@ const cases: BadInputCase[] = [
     breakIt: async (repo) => {
       const policy = await repo.read(POLICY);
       const children = positionOf(policy, '        - id: operations-metrics');
-      await edit(
-        repo,
+      await repo.edit(
         POLICY,
         'weight: 10\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门',
         'weight: 15\n          measure: qualitative\n          source: ratings\n          description:\n            zh: 与其他部门',
@@ -280,8 +268,7 @@ const cases: BadInputCase[] = [
   {
     name: 'rater weights that do not add up to 100',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         POLICY,
         'raterWeights: { supervisor: 60, peers: 30, self: 10 }',
         'raterWeights: { supervisor: 60, peers: 30, self: 20 }',
@@ -293,8 +280,7 @@ const cases: BadInputCase[] = [
   {
     name: 'the same member id twice in the roster',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'content/team.yaml',
         '  - id: chen-yu',
         '  - id: lin-xiao',
@@ -317,8 +303,7 @@ const cases: BadInputCase[] = [
   {
     name: 'supervisors that supervise each other',
     breakIt: async (repo) => {
-      await edit(
-        repo,
+      await repo.edit(
         'content/team.yaml',
         '    roles: [head, operator, designer]\n',
         '    roles: [head, operator, designer]\n    supervisor: chen-yu\n',
@@ -409,8 +394,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a supervisor assessment written by someone who is not the supervisor',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'appraisals/2026-09/lin-xiao/supervisor.yaml',
         'rater: zhou-min',
         'rater: chen-yu',
@@ -422,8 +406,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a rating for an indicator the policy does not have',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'appraisals/2026-09/lin-xiao/supervisor.yaml',
         '  ethics: 95',
         '  ethics: 95\n  charisma: 90',
@@ -435,13 +418,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a rating outside the policy scale',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
-        'appraisals/2026-09/lin-xiao/supervisor.yaml',
-        'teamwork: 86',
-        'teamwork: 860',
-        '860',
-      );
+      const at = await repo.edit('appraisals/2026-09/lin-xiao/supervisor.yaml', 'teamwork: 86', 'teamwork: 860', '860');
       return { file: 'appraisals/2026-09/lin-xiao/supervisor.yaml', rule: 'appraisal/scale', ...at };
     },
   },
@@ -455,8 +432,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a campaign period that ends before it starts',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'content/campaigns/C-2026-01.yaml',
         'end: 2026-10-06T23:59:00+08:00',
         'end: 2026-09-06T23:59:00+08:00',
@@ -479,8 +455,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a rating submitted before its month began',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         RATING,
         'submittedAt: 2026-10-04T16:20:00+08:00',
         'submittedAt: 2026-08-30T16:20:00+08:00',
@@ -524,7 +499,7 @@ const cases: BadInputCase[] = [
           policyFingerprint(parseYaml(await repo.read(POLICY)) as { effective: string }),
         ),
       );
-      const at = await edit(repo, POLICY, '  minPeers: 2', '  minPeers: 3', 'minPeers');
+      const at = await repo.edit(POLICY, '  minPeers: 2', '  minPeers: 3', 'minPeers');
       return {
         file: POLICY,
         rule: 'policy/immutable',
@@ -556,8 +531,7 @@ const cases: BadInputCase[] = [
   {
     name: 'the digest mpflow new wrote, never replaced',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         ARTICLE,
         'digest: 用能尝到、闻到的东西解释岩韵。',
         'digest: 【待填写：一两句话的摘要，最多 128 个字】',
@@ -569,7 +543,7 @@ const cases: BadInputCase[] = [
   {
     name: 'a body line of the old article template left in',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, '先闻干茶，再闻杯底。', '正文。');
+      const at = await repo.edit(ARTICLE, '先闻干茶，再闻杯底。', '正文。');
       return { file: ARTICLE, rule: 'template/placeholder', ...at };
     },
   },
@@ -631,7 +605,7 @@ describe('mpflow check on bad input', () => {
 
   it('only reports on the paths it was given, with the rest of the repository as context', async () => {
     await repository.write('content/topics/T-2026-002.yaml', '');
-    await edit(repository, ARTICLE, 'author: lin-xiao', 'author: nobody');
+    await repository.edit(ARTICLE, 'author: lin-xiao', 'author: nobody');
     const { problems } = await checkRepository(repository.root, { paths: [ARTICLE] });
     expect(problems.map((problem) => problem.ruleId)).toEqual(['ref/unknown-member']);
   });

@@ -45,15 +45,6 @@ interface RuleCase {
   breakIt: (repository: FixtureRepository) => Promise<Expected>;
 }
 
-/** Replaces `from` with `to` in a fixture file and returns where `at` (by default `to`) now starts. */
-async function edit(repository: FixtureRepository, file: string, from: string, to: string, at = to) {
-  const before = await repository.read(file);
-  if (!before.includes(from)) throw new Error(`fixture ${file} lacks "${from}"`);
-  const after = before.replace(from, to);
-  await repository.write(file, after);
-  return positionOf(after, at);
-}
-
 const beaconCampaign = (period: string, draw: string) =>
   MINIMAL_CAMPAIGN.replace('  start: 2026-09-26T20:30:00+08:00\n  end: 2026-10-06T23:59:00+08:00', period).replace(
     'articles:',
@@ -114,8 +105,7 @@ const cases: RuleCase[] = [
   {
     name: 'a "read more" link with a space in it',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         ARTICLE,
         'tags:',
         'contentSourceUrl: https://mp.weixin.qq.com/s/岩 茶\ntags:',
@@ -133,7 +123,7 @@ const cases: RuleCase[] = [
   {
     name: 'the same tag twice',
     breakIt: async (repo) => {
-      const at = await edit(repo, ARTICLE, 'tags: [岩茶, 科普]', 'tags: [岩茶, 科普, 岩茶]', '岩茶]');
+      const at = await repo.edit(ARTICLE, 'tags: [岩茶, 科普]', 'tags: [岩茶, 科普, 岩茶]', '岩茶]');
       return {
         file: ARTICLE,
         rule: 'schema/unique',
@@ -146,8 +136,7 @@ const cases: RuleCase[] = [
   {
     name: 'a KPI normaliser that does not say its kind',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         POLICY,
         'normaliser: { kind: linear, target: 3000, cap: 100 }',
         'normaliser: { target: 3000, cap: 100 }',
@@ -199,8 +188,7 @@ const cases: RuleCase[] = [
   {
     name: 'a logo the settings name but public/ lacks',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'content/department.yaml',
         'department:',
         'logo: /department/徽标.svg\ndepartment:',
@@ -219,7 +207,7 @@ const cases: RuleCase[] = [
   {
     name: 'settings written for a newer mpflow',
     breakIt: async (repo) => {
-      const at = await edit(repo, 'content/department.yaml', 'schemaVersion: 1', 'schemaVersion: 2', '2');
+      const at = await repo.edit('content/department.yaml', 'schemaVersion: 1', 'schemaVersion: 2', '2');
       return {
         file: 'content/department.yaml',
         rule: 'department/newer-version',
@@ -232,8 +220,7 @@ const cases: RuleCase[] = [
   {
     name: 'a site language listed without its messages',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         'content/department.yaml',
         'account:',
         'locales: [zh-CN, zh-TW, en]\naccount:',
@@ -304,7 +291,7 @@ const cases: RuleCase[] = [
   {
     name: 'a lowest grade that does not start at 0',
     breakIt: async (repo) => {
-      const at = await edit(repo, POLICY, '{ grade: D, min: 0,', '{ grade: D, min: 40,', '40, bonusCoefficient: 0.5');
+      const at = await repo.edit(POLICY, '{ grade: D, min: 0,', '{ grade: D, min: 40,', '40, bonusCoefficient: 0.5');
       return {
         file: POLICY,
         rule: 'policy/grades',
@@ -317,7 +304,7 @@ const cases: RuleCase[] = [
   {
     name: 'a time zone named after a city IANA does not list',
     breakIt: async (repo) => {
-      const at = await edit(repo, POLICY, 'timezone: Asia/Shanghai\n', 'timezone: Asia/Beijing\n', 'Asia/Beijing');
+      const at = await repo.edit(POLICY, 'timezone: Asia/Shanghai\n', 'timezone: Asia/Beijing\n', 'Asia/Beijing');
       return {
         file: POLICY,
         rule: 'policy/timezone',
@@ -330,8 +317,7 @@ const cases: RuleCase[] = [
   {
     name: 'a rating scale upside down',
     breakIt: async (repo) => {
-      const at = await edit(
-        repo,
+      const at = await repo.edit(
         POLICY,
         'ratingScale: { min: 0, max: 100 }',
         'ratingScale: { min: 100, max: 0 }',

@@ -174,6 +174,15 @@ export class FixtureRepository {
     return readFile(path.join(this.root, relativePath), 'utf8');
   }
 
+  /** Replaces `from` with `to` in a file and returns where `at` (by default `to`) now starts. */
+  async edit(relativePath: string, from: string, to: string, at = to): Promise<{ line: number; column: number }> {
+    const before = await this.read(relativePath);
+    if (!before.includes(from)) throw new Error(`fixture ${relativePath} lacks "${from}"`);
+    const after = before.replace(from, to);
+    await this.write(relativePath, after);
+    return positionOf(after, at);
+  }
+
   async remove(relativePath: string): Promise<void> {
     await rm(path.join(this.root, relativePath), { recursive: true, force: true });
   }
