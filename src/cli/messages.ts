@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mpflowCacheFolder } from '../core/cache/user-cache.ts';
 import {
   type Locale,
   MessageCatalogue,
+  readMessageFiles,
   readMessageTexts,
   SHIPPED_LOCALES,
   SHIPPED_MESSAGES_DIR,
@@ -24,20 +25,6 @@ export function shippedCatalogue(env: NodeJS.ProcessEnv = process.env): MessageC
 }
 
 type Tables = ConstructorParameters<typeof MessageCatalogue>[0];
-
-/** Every `<locale>/<namespace>.yaml` below a message folder, path → text. */
-function messageFiles(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  if (!existsSync(dir)) return files;
-  for (const locale of readdirSync(dir, { withFileTypes: true })) {
-    if (!locale.isDirectory()) continue;
-    for (const file of readdirSync(path.join(dir, locale.name)).sort()) {
-      if (file.endsWith('.yaml'))
-        files[path.join(dir, locale.name, file)] = readFileSync(path.join(dir, locale.name, file), 'utf8');
-    }
-  }
-  return files;
-}
 
 /** Message sets kept: the shipped one and a few departments' (older ones are read again if needed). */
 const KEPT_CACHE_FILES = 8;
@@ -62,7 +49,7 @@ export function loadMessages(departmentRoot: string | undefined, env: NodeJS.Pro
   const layers = [
     SHIPPED_MESSAGES_DIR,
     ...(departmentRoot === undefined ? [] : [path.join(departmentRoot, 'i18n')]),
-  ].map(messageFiles);
+  ].map(readMessageFiles);
   const digest = createHash('sha256').update(JSON.stringify(layers)).digest('hex');
   // Named by the texts, not by the department: every repository without an i18n/ folder (and
   // every test's temporary one) shares the shipped messages' file.

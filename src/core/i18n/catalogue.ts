@@ -76,6 +76,20 @@ export function fallbackChain(locale: Locale): Locale[] {
   return [...new Set(chain)];
 }
 
+/** Every `<locale>/<namespace>.yaml` below a message folder, as path → text (none when it is missing). */
+export function readMessageFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(dir)) return files;
+  for (const locale of readdirSync(dir, { withFileTypes: true })) {
+    if (!locale.isDirectory()) continue;
+    for (const file of readdirSync(path.join(dir, locale.name))) {
+      if (file.endsWith('.yaml'))
+        files[path.join(dir, locale.name, file)] = readFileSync(path.join(dir, locale.name, file), 'utf8');
+    }
+  }
+  return files;
+}
+
 /**
  * Reads every `<dir>/<locale>/<namespace>.yaml` below the folders, later folders overriding
  * earlier ones key by key (the package first, then the department). Values must be strings or
@@ -85,19 +99,7 @@ export function readMessageFolders(
   dirs: readonly string[],
   tables: Map<Locale, Map<string, MessageEntry>> = new Map(),
 ): Map<Locale, Map<string, MessageEntry>> {
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const locale of readdirSync(dir, { withFileTypes: true })) {
-      if (!locale.isDirectory()) continue;
-      const table = tables.get(locale.name) ?? new Map<string, MessageEntry>();
-      tables.set(locale.name, table);
-      const folder = path.join(dir, locale.name);
-      for (const file of readdirSync(folder).sort()) {
-        if (!file.endsWith('.yaml')) continue;
-        readMessageFile(path.join(folder, file), file.slice(0, -'.yaml'.length), table);
-      }
-    }
-  }
+  for (const dir of dirs) readMessageTexts(readMessageFiles(dir), tables);
   return tables;
 }
 
