@@ -6,8 +6,8 @@
 import { DEFAULT_TIME_ZONE } from '../core/policy/department-clock.ts';
 import { currentInstant } from '../core/clock.ts';
 import { getCollection } from 'astro:content';
-import { type Locale, localizedTextLanguage } from '../core/i18n/catalogue.ts';
-import { type Language, parseLanguage, pick } from '../core/i18n/language.ts';
+import type { Locale } from '../core/i18n/catalogue.ts';
+import { type Language, languageOfLocale, parseLanguage, pick } from '../core/i18n/language.ts';
 import { dateInTimeZone } from '../core/model/dates.ts';
 import type { GradeBand, PolicyFile, WeightNode } from '../core/model/types.generated.ts';
 import { policyInForce } from '../core/policy/policy-versions.ts';
@@ -97,7 +97,7 @@ export async function policyFor(effective?: string): Promise<PolicyEntry> {
 
 /** A page's language; the handbook's first language when none or an unknown one is given. */
 export function normalizeLang(lang: string | undefined): Language {
-  return lang ? (parseLanguage(lang) ?? localizedTextLanguage(lang)) : 'zh-CN';
+  return lang ? (parseLanguage(lang) ?? languageOfLocale(lang)) : 'zh-CN';
 }
 
 /**
@@ -106,7 +106,7 @@ export function normalizeLang(lang: string | undefined): Language {
  */
 export function policyLine(policy: PolicyEntry, lang: Lang, today: string = todayInDepartment()): string {
   return messagesUnder(lang, 'site-policy')(isUpcoming(policy, today) ? 'lineUpcoming' : 'line', {
-    title: pick(policy.title, localizedTextLanguage(lang)),
+    title: pick(policy.title, languageOfLocale(lang)),
     effective: policy.effective,
   });
 }

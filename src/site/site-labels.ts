@@ -7,8 +7,7 @@
 import type { Role } from '../core/team/roster.ts';
 import type { CampaignFile, TopicFile } from '../core/model/types.generated.ts';
 import type { Lang } from './policy-view.ts';
-import { localizedTextLanguage } from '../core/i18n/catalogue.ts';
-import { type LocalizedText, pick } from '../core/i18n/language.ts';
+import { type LocalizedText, languageOfLocale, pick } from '../core/i18n/language.ts';
 import { siteLocales } from './department-settings.ts';
 import { localizedUrl } from './localized-url.ts';
 import { type Texts, messagesUnder, monthIn, textsUnder } from './site-messages.ts';
@@ -39,7 +38,7 @@ export function pageHref(page: SitePage, lang: Lang, base?: string): string {
 
 /** The half of a two-language text (a policy's labels, a role's name, the account) a page shows. */
 export function inLanguage(text: LocalizedText, lang: Lang): string {
-  return pick(text, localizedTextLanguage(lang));
+  return pick(text, languageOfLocale(lang));
 }
 
 /** A page's address in each of the department's languages: the language switch's targets. */

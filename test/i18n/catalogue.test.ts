@@ -2,12 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  fallbackChain,
-  localizedTextLanguage,
-  MessageCatalogue,
-  MessageFileError,
-} from '../../src/core/i18n/catalogue.ts';
+import { languageOfLocale } from '../../src/core/i18n/language.ts';
+import { fallbackChain, MessageCatalogue, MessageFileError } from '../../src/core/i18n/catalogue.ts';
 
 function department(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'mpflow-i18n-'));
@@ -93,7 +89,7 @@ describe('message catalogue', () => {
   });
 
   it('shows the Chinese half of a two-language text for every Chinese locale', () => {
-    expect(['zh-CN', 'zh-TW', 'zh-HK', 'en', 'ja'].map(localizedTextLanguage)).toEqual([
+    expect(['zh-CN', 'zh-TW', 'zh-HK', 'en', 'ja'].map(languageOfLocale)).toEqual([
       'zh-CN',
       'zh-CN',
       'zh-CN',

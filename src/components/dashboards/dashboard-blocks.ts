@@ -14,7 +14,7 @@ import {
   type SupportKpis,
 } from '../../core/metrics/kpis.ts';
 import type { DashboardOverview, MonthlyReport } from '../../core/metrics/report.ts';
-import { localizedTextLanguage } from '../../core/i18n/catalogue.ts';
+import { languageOfLocale } from '../../core/i18n/language.ts';
 import { inLanguage, type Lang } from '../../site/site-labels.ts';
 import { dashboardLabels, formatNumber, formatPercent, formatSigned, sourceName } from './dashboard-labels.ts';
 
@@ -305,7 +305,7 @@ const GENDER_EN: Record<string, string> = { 男: 'Male', 女: 'Female', 未知: 
  */
 export function bucketLabel(dimension: AudienceSnapshot['dimension'], bucket: string, lang: Lang): string {
   // The back office exports them in Chinese: a Chinese page shows them as they are.
-  if (localizedTextLanguage(lang) === 'zh-CN') return bucket;
+  if (languageOfLocale(lang) === 'zh-CN') return bucket;
   if (dimension === 'gender') return GENDER_EN[bucket] ?? bucket;
   if (dimension === 'age') {
     const under = /^(\d+)岁以下$/.exec(bucket);

@@ -1,5 +1,5 @@
-import { localizedTextLanguage, MessageCatalogue, type Translator } from '../i18n/catalogue.ts';
-import { pick } from '../i18n/language.ts';
+import { MessageCatalogue, type Translator } from '../i18n/catalogue.ts';
+import { languageOfLocale, pick } from '../i18n/language.ts';
 import type { DepartmentSettings, SiteLocale } from './settings.ts';
 
 /** The URL folder of a language that is not the default one: its tag in lower case (en, zh-tw), Starlight's rule. */
@@ -74,7 +74,7 @@ export function siteTitle(
   locale: SiteLocale,
   translator: Translator = shipped().translator(locale),
 ): string {
-  return translator.t('site.title', { account: pick(settings.account, localizedTextLanguage(locale)) });
+  return translator.t('site.title', { account: pick(settings.account, languageOfLocale(locale)) });
 }
 
 /** What the site is, for search engines and link previews (`site.description`). */
@@ -82,7 +82,7 @@ export function siteDescription(
   settings: DepartmentSettings,
   translator: Translator = shipped().translator(settings.locales[0] ?? 'zh-CN'),
 ): string {
-  const language = localizedTextLanguage(translator.locale);
+  const language = languageOfLocale(translator.locale);
   return translator.t('site.description', {
     department: pick(settings.department, language),
     account: pick(settings.account, language),

@@ -23,7 +23,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Language } from './language.ts';
 import { LocalizedError } from './localized-error.ts';
 
 /** A BCP 47 language tag as the department lists it: "zh-CN", "en", "zh-TW", "ja". */
@@ -34,14 +33,6 @@ export const SHIPPED_LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /** The package's own message folder (src/i18n, next to src/core). */
 export const SHIPPED_MESSAGES_DIR = fileURLToPath(new URL('../../i18n/', import.meta.url));
-
-/**
- * Which half of a two-language text (`{ zh, en }`: a department's names, a policy's labels) a
- * locale shows: its own language's, Chinese for every zh-*, English for the rest.
- */
-export function localizedTextLanguage(locale: Locale): Language {
-  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
 
 /** Parameters of a message: `{name}` in the text is replaced by `params.name`. */
 export type MessageParams = Readonly<Record<string, string | number>>;
