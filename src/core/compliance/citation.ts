@@ -24,7 +24,7 @@ const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引
  */
 export function citationExempt(segment: Segment, start: number, end: number, flags: number): boolean {
   const text = segment.text;
-  if (insideBookTitle(text, start, end)) return true;
+  if (insideBookTitle(text, start, end) || insideMention(text, start, end)) return true;
   if ((flags & (BLOCKQUOTE | QUOTED)) === 0) return false;
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
@@ -80,6 +80,26 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   if (open === -1) return false;
   const close = text.indexOf('》', open);
   return close >= end && !text.slice(open, start).includes('\n');
+}
+
+/** What a Weibo or WeChat handle is made of; it ends at a space or a punctuation mark. */
+const HANDLE_CHAR = /[\p{L}\p{N}_-]/u;
+/** The longest handle the platforms allow (Weibo: 30 bytes, 15 ideographs). */
+const HANDLE_LIMIT = 30;
+
+/**
+ * The match lies inside an @mention (更多精彩尽在@全球最搞排行榜, 点击关注@下一秒你就震惊了): an
+ * account is named, as a book is in 《》, and its name claims nothing about what the text sells.
+ * The @ must come before the match (a rule that matches the @ itself, as in @3个好友, is not a name).
+ */
+function insideMention(text: string, start: number, end: number): boolean {
+  let at = start;
+  while (at > 0 && start - at < HANDLE_LIMIT && HANDLE_CHAR.test(text[at - 1]!)) at -= 1;
+  if (at === 0 || (text[at - 1] !== '@' && text[at - 1] !== '＠')) return false;
+  for (let index = start; index < end; index += 1) if (!HANDLE_CHAR.test(text[index]!)) return false;
+  let handleEnd = end;
+  while (handleEnd < text.length && HANDLE_CHAR.test(text[handleEnd]!)) handleEnd += 1;
+  return handleEnd - at <= HANDLE_LIMIT;
 }
 
 /** The blockquote holding `at` has a line that names its source (—— 作者, 来源：…, 《书名》 at the end). */

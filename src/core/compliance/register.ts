@@ -8,32 +8,40 @@
 
 /**
  * The seller's voice: the reader addressed (您, 亲们), the shop speaking of itself (本店, 我们的),
- * a call to buy (欢迎选购, 下单, 包邮), a price, a course or a flat for sale. Any of them makes the
- * sentence a sales sentence, whatever report words it also has.
+ * a call to buy (欢迎选购, 下单, 包邮) or an offer (特价, 限时优惠).
  */
-const SALES =
-  /您|你|亲们|宝宝们|姐妹们|朋友们|本店|本品|本公司|本平台|本机构|本校|本园|我司|我店|我家|咱家|小店|我们(?:的|家|店|公司|品牌|产品|团队|机构)|欢迎|敬请|赶紧|快来|速来|选购|订购|抢购|购买|下单|入手|包邮|特价|限时|优惠|折扣|促销|秒杀价|现货|到店|专柜|旗舰店|热线|咨询|电话|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|买一送一|加盟|招商|代理商|报名|招生|课程|学员|包过|保过|提分|辅导|培训|名师|新品上市|新品首发|全新上市|预售|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
+const VOICE =
+  /您|你|亲们|宝宝们|姐妹们|朋友们|本店|本品|本公司|本平台|本机构|本校|本园|我司|我店|我家|咱家|小店|我们(?:的|家|店|公司|品牌|产品|团队|机构)|欢迎|敬请|赶紧|快来|速来|选购|订购|抢购|购买|下单|入手|包邮|特价|限时|优惠|折扣|促销|秒杀价|到店|热线|咨询|电话|买一送一|加盟|招商|报名/;
+
+/**
+ * Words of a sale without the seller's voice: a price, a shop, a course or a flat for sale. Like the
+ * voice, they make the sentence a sales sentence whatever report words it also has, except in a
+ * report of a launch, which states the price as news (有8988元、10988元两档价格; see LAUNCH).
+ */
+const GOODS_TALK =
+  /现货|专柜|旗舰店|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|代理商|招生|课程|学员|包过|保过|提分|辅导|培训|名师|新品上市|新品首发|全新上市|预售|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
 
 /**
  * The register of a report: attribution (据……报道, 记者, 表示：), a date or a period (2021年,
- * 11月6日, 截至, 日前), an award or a contest (当选, 获评, 决赛, 奥运), the state and its
- * economy (国务院, 同比, GDP), history (历史上, 世纪). None of them is how an advertisement
- * talks about the goods it sells.
+ * 11月6日, 截至, 日前, 在此之前), an award or a contest (当选, 获评, 决赛, 奥运), the state and its
+ * economy (国务院, 同比, GDP), history (历史上, 世纪). None of them is how an advertisement talks
+ * about the goods it sells.
  */
 const REPORT =
-  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
+  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
 
 /** One of several (最大的……之一, 顶尖的……之一): a hedged ranking, not an absolute one; 没有之一 is the opposite. */
 const ONE_OF = /^[^,。;!?、\n]{0,16}?(?<!没有|没)之一/;
 
 /**
- * What the ranking ranks, when it is not goods: a place or a state, an institution, people, an
- * event, a time or an abstraction (亚洲最大的……建筑, 顶尖学者, 最强对手, 最佳时机, 世界级难题,
- * 全球最重要的粮食作物). Tested on the rest of the clause after the ranking.
+ * What the ranking ranks, when it is not goods: a place or a state (医疗水平世界第一的国家, 国家 as
+ * the head, not 国家食品药品监督管理局), an institution, people, an event, a time or an abstraction
+ * (亚洲最大的……建筑, 顶尖学者, 最强对手, 最佳时机, 世界级难题, 全球最重要的粮食作物). Tested on the
+ * rest of the clause after the ranking.
  */
 const FACT_HEAD = new RegExp(
   `^[^,。;!?、\n]{0,14}?(?:${[
-    '国度|城市|城|县|地区|区域|省份?|港口?|机场|码头|泊位|基地|市场|经济体|发展中国家|大国|强国',
+    '国家(?![\u4e00-\u9fff])|国度|城市|城|县|地区|区域|省份?|港口?|机场|码头|泊位|基地|市场|经济体|发展中国家|大国|强国',
     '建筑|文物|古迹|遗址|古城|古镇|寺庙|古桥|工程|项目|园区|示范区|博览会|展会|会议|大学|高校|学府|学校|学院|医院|博物馆|研究所|实验室|期刊',
     '学者|专家|科学家|人才|精英|企业家|人物|球员|球队|外援|对手|选手|运动员|教练|劳模|践行者|代表|群体|力量',
     '地方|场所|机会|时间|时机|时期|时刻|年龄|阶段|治疗期|难题|问题|挑战|威胁|风险|危机|灾难|灾害|战争|冲突|事件|地震|台风|耀斑|纪录|成绩|战绩',
@@ -41,6 +49,51 @@ const FACT_HEAD = new RegExp(
     '视频|做法|集锦|合集|攻略|教程|图片|照片|新闻|消息|故事|段子|儿歌|歌曲|电影|魔术师|猫|狗|动物|证书|奖项|称号',
   ].join('|')})`,
 );
+
+/**
+ * A launch told as a past event: the launch verb with the perfective 了 (华为发布了), dated by 于
+ * (于今年发布), or in a sentence with a date or an attribution (12月23日，华为发布…的首款手机). An
+ * advertisement announces in the present (震撼上市, 新品首发) and calls the reader to buy; a maker
+ * telling of its own launch says 我们 (我们推出了全球首款…), and that is a claim, not news.
+ */
+const MAKER_SPEAKS = /我们|我司|我公司|咱们/;
+const LAUNCH = /发布|推出|亮相|问世|面世|首发|宣布/;
+const LAUNCH_PAST = /(?:发布|推出|亮相|问世|面世|宣布)了|于[^,。;!?]{0,10}?(?:发布|推出|亮相|问世|面世)/;
+
+/**
+ * For the end of a claim: the claim is not asked. A yes-or-no question whose clause ends in a question
+ * mark (罗汉果茶洗黑肺? 羊奶可抗癌? 能治癌吗?) asks whether the claim holds, as a debunking headline or
+ * a reader's question does, and asserts nothing; a rhetorical question (难道……不能降血压吗?) and a
+ * question of the reader's wish (想降血压?), the hook of an advertisement, still assert it.
+ */
+export const NOT_ASKED =
+  '(?:(?![^,，。;；!！?？\\n]{0,8}[?？])|(?<=(?:难道|谁说|岂|何尝|怎能|想要?|要想)[^,，。;；!！?？\\n]{0,24}))';
+
+/**
+ * The pattern with `suffix` after each of its top-level alternatives (a|b → a(suffix)|b(suffix)), so
+ * that a test of what follows a claim holds for every branch and the branches stay separate for
+ * the matcher's per-character folding (phrases.ts).
+ */
+export function eachAlternative(pattern: string, suffix: string): string {
+  const branches: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index];
+    if (char === '\\') index += 1;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    else if (char === '|' && depth === 0) {
+      branches.push(pattern.slice(from, index));
+      from = index + 1;
+    }
+  }
+  branches.push(pattern.slice(from));
+  return branches.map((branch) => branch + suffix).join('|');
+}
 
 const SENTENCE_BREAK = /[。!?;\n]/;
 
@@ -53,14 +106,18 @@ function sentenceOf(text: string, start: number, end: number): string {
 }
 
 /**
- * The match [start, end) of `text` is a ranking stated as fact: hedged by 之一, or, in a sentence
- * with no word of a seller, ranking what is not goods or read as a report.
+ * The match [start, end) of `text` is a ranking stated as fact: hedged by 之一; in a sentence with
+ * no word of a seller, ranking what is not goods or read as a report; or in a report of a launch
+ * without the seller's voice, whose price is news, not an offer.
  */
 export function statedAsFact(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   if (ONE_OF.test(after)) return true;
   const sentence = sentenceOf(text, start, end);
+  if (VOICE.test(sentence)) return false;
+  if (LAUNCH.test(sentence) && (LAUNCH_PAST.test(sentence) || REPORT.test(sentence)) && !MAKER_SPEAKS.test(sentence))
+    return true;
   // The head may begin inside the match (国内最高学|府): read it from two characters back.
   const head = text.slice(Math.max(start, end - 2), end + 24);
-  return (FACT_HEAD.test(head) || REPORT.test(sentence)) && !SALES.test(sentence);
+  return (FACT_HEAD.test(head) || REPORT.test(sentence)) && !GOODS_TALK.test(sentence);
 }

@@ -88,7 +88,12 @@ const SELF_COMPARISON =
   /(?:今年|去年|本月|上月|这个月|上个月|本周|这周|这季|本季|店里|店内|本店|我们店|我家)[\u4e00-\u9fff]{0,6}?(?:卖|销|点|买|订|回购)得$/;
 /** Later in the clause, a stated regularity (品质最好的茶叶往往在清明前采摘) makes it knowledge, not an offer. */
 const GENERAL_KNOWLEDGE = '(?![^。！？，\\n]{0,12}?(?:往往|通常|一般都?|大多|多半|大都|普遍))';
-const NOT_A_CLAIM = new RegExp(`${AIM.source}|${SELF_COMPARISON.source}`);
+/**
+ * A superlative said of where to put oneself or a thing (地震躲在“生命三角”最安全, 茶叶放在阴凉处最好)
+ * ranks a way to act: advice, not a claim about goods. The clause before it ends in verb + 在 + a place.
+ */
+const WHERE_TO_ACT = /(?:躲|藏|放|摆|待|呆|站|坐|蹲|住|存|存放|储存|保存|放置)在[^,，。!?！？;；\n]{0,12}$/;
+const NOT_A_CLAIM = new RegExp(`${AIM.source}|${SELF_COMPARISON.source}|${WHERE_TO_ACT.source}`);
 /** What is measured about goods (档次, 性价比 …): attribute + 最 + 高/好 is a ranking of the goods. */
 const ATTRIBUTE = '(?:档次|品质|质量|口感|性价比|颜值|人气|销量|口碑|品相|做工|用料|回购率|好评率|复购率)';
 /** Words that say nobody equals the goods: a comparison with every competitor (第九条 “最高级”). */

@@ -1,5 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED } from '../register.ts';
 import table from './medical.rules.json' with { type: 'json' };
 
 const DISEASES =
@@ -34,7 +35,15 @@ const TCM_EFFECT =
 /** Patients cured and discharged, a drug in the news: a 治愈 or a 特效药 reported, not promised. */
 const MEDICINE_CARE_NEWS = new RegExp(`${MEDICINE_REPORTED.source}|患者|出院|确诊|病例|疫情|医院|医护`);
 
-export const PHRASES: PhraseEntry[] = [
+/** A medicine named by what it does (增强性功能等药物, 降血糖类药物) is a class of drugs talked about, not a claim for goods. */
+const NOT_A_DRUG_CLASS = '(?![\\u4e00-\\u9fff、]{0,12}?(?:等|类|之类)的?(?:药物|药品|药))';
+/**
+ * An examination named after the disease it looks for (防癌体检, 肿瘤筛查, 高血压检测) is a check-up
+ * offered, not a cure claimed.
+ */
+const NOT_AN_EXAMINATION = '(?!体检|筛查|普查|早筛|检查|检测|诊断)';
+
+const ENTRIES: PhraseEntry[] = [
   // 有……之功效 with a medical effect named (健脾开胃、安神止痢之功效), and a good 疗效 on conditions.
   {
     rule: 'medical/treatment-claim',
@@ -77,7 +86,7 @@ export const PHRASES: PhraseEntry[] = [
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `(?:治疗|治好了?|治愈了?|医治|治|调理|缓解|改善|预防|防止|防治|抑制|抗|防|远离|告别|根除|消除|清除|击退|对抗|战胜|赶走|杀灭|杀死|消灭)(?:各种|多种|一切|了|我|你|他|她|多年|长期|顽固|体内|的|老){0,4}(?:${DISEASES})`,
+    pattern: `(?:治疗|治好了?|治愈了?|医治|治|调理|缓解|改善|预防|防止|防治|抑制|抗|防|远离|告别|根除|消除|清除|击退|对抗|战胜|赶走|杀灭|杀死|消灭)(?:各种|多种|一切|了|我|你|他|她|多年|长期|顽固|体内|的|老){0,4}(?:${DISEASES})${NOT_AN_EXAMINATION}`,
     negatable: true,
     exemptBefore: MEDICAL_CARE,
   },
@@ -127,10 +136,11 @@ export const PHRASES: PhraseEntry[] = [
     pattern:
       '(?:告别|摆脱|扔掉|停掉|停了|戒掉|甩掉)[\\u4e00-\\u9fff]{0,3}?(?:降压药|降糖药|降脂药|胰岛素|安眠药|止痛药|药罐子|药物)|(?:代替|替代|取代|胜过)[\\u4e00-\\u9fff]{0,2}?(?:药物|药品|吃药|降压药|降糖药)',
   },
+  // 排毒 with a virus as its subject (新冠病毒排毒时间) is viral shedding, a term of virology, not a detox claim.
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
+    pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|(?<!病毒|病毒的)排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
     negatable: true,
   },
   // The outcome told as a result: 血糖降下来了, 老胃病竟然好了.
@@ -157,6 +167,15 @@ export const PHRASES: PhraseEntry[] = [
     exemptBefore: /疫苗|接种|就医|遵医嘱|医生|临床|处方/,
   },
 ];
+
+/**
+ * Every entry asserts its claim: not asked as a yes-or-no question (register.ts), and not the name of
+ * a class of drugs.
+ */
+export const PHRASES: PhraseEntry[] = ENTRIES.map((entry) => ({
+  ...entry,
+  pattern: eachAlternative(entry.pattern, NOT_ASKED + NOT_A_DRUG_CLASS),
+}));
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'medical'> = defineFamily('medical', table, { phrases: PHRASES });
