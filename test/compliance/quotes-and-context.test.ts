@@ -35,6 +35,29 @@ describe('quotation marks and blockquotes exempt citations and names, not claims
   });
 });
 
+describe('prohibitions, examples and rules that name the words (corpus-real train/dev)', () => {
+  it.each([
+    // A prohibition heads a list: each item is forbidden (train 888456-beijing-finance-guide).
+    ['不得對未來效果、收益或者與其相關的情況作出保證性承諾,不得明示或者暗示保本、無風險或者保收益;', 'finance'],
+    // An example held up, its quotes typed the wrong way round (train 52marketing-ig-rules).
+    ['不能要求用户tag特定好友数量——比如”tag三个好友才能参与”这种,在 Instagram 这里行不通。', 'induce-share'],
+    // A rule named as forbidding what the sentence describes (dev easyfang-redpacket-groups).
+    [
+      '3、部分公众号利用企业付款功能,仿造微信红包消息,用户点开链接后必须先关注其公众帐号才能领取小额现金红包,实施《微信公众平台运营规范》所禁止的诱导行为 。',
+      'induce-follow',
+    ],
+  ])('stays quiet: %s', (body, family) => {
+    expect(findingsOf(family, body)).toEqual([]);
+  });
+
+  it.each([
+    ['不得不说这是全网最好的茶。', 'ad-law'],
+    ['切勿错过全网最低价。', 'ad-law'],
+  ])('a claim after words that only look like a prohibition still fires: %s', (body, family) => {
+    expect(families(body)).toContain(family);
+  });
+});
+
 describe('context exceptions for 顶级 and 首选', () => {
   it.each([
     '注册 .com 等顶级域名需要实名认证。',

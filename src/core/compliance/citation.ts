@@ -25,6 +25,7 @@ const SOURCE_LINE = /^ {0,3}>[ \t]*(?:——|—|--|-\s|来源|出自|摘自|引
 export function citationExempt(segment: Segment, start: number, end: number, flags: number): boolean {
   const text = segment.text;
   if (insideBookTitle(text, start, end) || insideMention(text, start, end)) return true;
+  if (forbiddenOrExample(text, start, end)) return true;
   if ((flags & (BLOCKQUOTE | QUOTED)) === 0) return false;
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
@@ -80,6 +81,45 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   if (open === -1) return false;
   const close = text.indexOf('》', open);
   return close >= end && !text.slice(open, start).includes('\n');
+}
+
+/** Where a clause ends for the frames below; a list inside it (、, 或者) stays in the clause. */
+const CLAUSE_END = /[。！？!?；;，,：:\n]/;
+/**
+ * A prohibition heading the clause (不得明示或者暗示保本、无风险或者保收益; 禁止使用最佳、第一): every
+ * item of its list is forbidden, not claimed. These are the words of a rule; 不得不 is no
+ * prohibition, 切勿错过 is an advertisement's, and a 的 between the two (禁止吸烟的餐厅里……) puts the
+ * prohibition inside a modifier, away from the match.
+ */
+const PROHIBITED = /(?:不得(?!不)|禁止|严禁|不准|不许)[^的]{0,30}$/;
+/** Words held up as an example (比如“tag三个好友才能参与”这种): mentioned, with or without quotes, not used. */
+const EXAMPLE_BEFORE = /(?:比如|例如|譬如|诸如|像是)["“”'‘’「」『』]?[^"“”'‘’「」『』]{0,8}$/;
+const EXAMPLE_AFTER =
+  /^[^"“”'‘’「」『』]{0,8}?["“”'‘’「」『』]?(?:这种|这类|此类|之类|这样的(?:说法|话|要求|活动|做法)|等(?:用语|说法|字样|词语?|话术))/;
+/** The sentence names a rule (《……运营规范》) as forbidding what it describes (所禁止的诱导行为). */
+const RULE_TITLE = /《[^》]{0,40}(?:法|规范|规定|办法|条例|准则|细则|公约|规则|指引|指南)》/;
+const RULE_FORBIDS = /所禁止|明令禁止|禁止的/;
+
+/**
+ * The match is forbidden or held up, not claimed: a prohibition heads its clause, it stands between
+ * an example's frame (比如……这种), or its sentence names a rule that forbids what it describes. Read on
+ * the normalised text, so 這種 and 禁止 of Traditional text count too.
+ */
+function forbiddenOrExample(text: string, start: number, end: number): boolean {
+  let clauseStart = start;
+  while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart -= 1;
+  let clauseEnd = end;
+  while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd += 1;
+  const before = buildTextView(text.slice(Math.max(clauseStart, start - 60), start)).text;
+  if (PROHIBITED.test(before)) return true;
+  const after = buildTextView(text.slice(end, clauseEnd)).text;
+  if (EXAMPLE_BEFORE.test(before) && EXAMPLE_AFTER.test(after)) return true;
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
+  let sentenceEnd = end;
+  while (sentenceEnd < text.length && !SENTENCE_END.test(text[sentenceEnd]!)) sentenceEnd += 1;
+  const sentence = text.slice(sentenceStart, sentenceEnd);
+  return RULE_TITLE.test(sentence) && RULE_FORBIDS.test(buildTextView(sentence).text);
 }
 
 /** What a Weibo or WeChat handle is made of; it ends at a space or a punctuation mark. */
