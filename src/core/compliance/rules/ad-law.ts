@@ -344,6 +344,24 @@ export const PHRASES: PhraseEntry[] = [
       '(?:评比|票选|评选|测评|评鉴|销售量?|人气|好评|满意度|市占率|占有率|回购率)[\\u4e00-\\u9fff]{0,2}?(?:第一|冠军|榜首|no\\.? ?1(?![0-9]))',
     negatable: true,
   },
+  // A town or a district as the scope of 唯一 (全蒙自唯一赶集地: 红河州 case), the only market or shop of a place
+  // (城央唯一购物中心旁的黄金旺铺), and 首席 said of a place or goods (首席农贸生活综合体); 全年, 全场, 全班 are no
+  // places, and a 首席 who is a person (首席执行官, 首席记者) is a job title.
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: `全(?!年|场|队|班|校|天|程|身|体|部|面|球|力|新|家|民|员|书|文|剧|片|篇|季|月|周|日|时|世界|过程|镇人|村人)[\\u4e00-\\u9fff]{2,3}?唯一${PUBLIC_FACT}|唯一(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:购物中心|商场|商圈|赶集地|集市|市场|楼盘|旺铺|商铺|门店|专卖店|综合体)(?<!超市场)|首席(?:[\\u4e00-\\u9fff]{0,4}?)(?:综合体|楼盘|社区|住宅|大盘|商圈|品牌|产品|茶|好茶|酒|服务商|供应商|体验|生活)`,
+    negatable: true,
+  },
+  // A verdict after a survey of rivals (对比逛过的那么多街，最有意思的还是家门口; 喝遍全城，最好喝的还是这家): the
+  // comparison with every competitor that 第九条 forbids, said as a story.
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: `(?:对比|相比|比较|比来比去|逛遍|逛过|喝遍|吃遍|试遍|用遍|找遍)[^。！？；!?;\\n]{0,12}?最(?!重要|关键|主要|根本|基本|需要|应该)[\\u4e00-\\u9fff]{1,3}的(?:还是|就是|当属|要数|非)`,
+    negatable: true,
+    exemptBefore: NOT_A_CLAIM,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -98,6 +98,13 @@ export const PHRASES: PhraseEntry[] = [
       '(?:学员|学生|学子|孩子)[^。！？；\\n]{0,6}?(?:\\d+ ?%|百分之[一二三四五六七八九十百]+)[^。！？；\\n]{0,4}?(?:考入|考上|进入|升入|被)(?:重点|名校|985|211|一本|清华|北大)|逆袭(?:名校|清华|北大|985|211|重点|学霸)',
     negatable: true,
   },
+  // A score gain sold as the course's effect, by its span or its ease (20天提升5—8分, 轻松提升10—15分, 全科同步
+  // 提升30分: 南都, 广州卓越 case); a ranged gain (5—8 分) is a promise as much as a single figure.
+  {
+    rule: 'education/guaranteed-result',
+    pattern: `(?:(?:轻松|快速|迅速|稳步|同步|直接|立即|马上|至少|最少|保底)(?:提升|提高|涨|提|多考|多拿)|(?:提升|提高|涨|提|多考|多拿)(?<=(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个月|节课|次课|课时)[^。！？；\\n]{0,2}?(?:提升|提高|涨|提|多考|多拿)))(?!了) ?(?:\\d+|[一二三四五六七八九十百]+)(?: ?[-—–~～至到] ?(?:\\d+|[一二三四五六七八九十百]+))? ?分(?!钟|之|享|类|级|析|别|配|手|开|数线|数段)`,
+    negatable: true,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -65,6 +65,14 @@ export const PHRASES: PhraseEntry[] = [
       '坐(?:收|等|享)(?:钱|租金|收益|回报|分红|利息)|(?:只等|等着)(?:坐)?收钱|躺(?:赚|着赚|着收钱)|一夜(?:暴富|飙涨|暴涨|翻倍|致富)|(?:价值|身价|房价)[\\u4e00-\\u9fff]{0,4}?(?:飙涨|暴涨|翻番|翻倍)|(?:过|破|上|超)(?:万|千|百|十万|百万|\\d)(?<=(?:月|日|周|年)(?:入|赚|收入|挣|进账)(?:过|破|上|超)(?:万|千|百|十万|百万|\\d))|(?:推荐|内幕|必涨|涨停)(?:的)?(?:黑马|牛股|妖股|龙头股)|(?:黑马|牛股|妖股)(?:股)?(?:推荐|必涨|来了|即将起飞)|(?:升值|增值)(?:潜力巨大|空间巨大|看得见|有保障)|(?:稳|保|包)(?:收|拿)(?:租金|收益|回报|利息|分红)',
     negatable: true,
   },
+  // Income sold as steady and safe (收益稳定可靠, 月月稳收租, 年年稳涨租) and a rise in value promised by its size
+  // (升值空间大, 升值多倍): the 第二十六条 promises of the 邵东 and 临沂 property cases, in other words.
+  {
+    rule: 'finance/guaranteed-return',
+    pattern:
+      '(?:收益|回报|租金|利润|分红|收入)(?:稳定|稳健|长期)?(?:可靠|有保障|有保证|看得见|看的见|稳稳)|稳(?:收|涨|拿|赚|得)(?:租金?|收益|回报|利息|分红)|(?:升值|增值)(?:空间|潜力)(?:大|很大|巨大|无限)|(?:升值|增值|翻)(?:多|数|几|好几|\\d+)倍',
+    negatable: true,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -124,6 +124,20 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:分享|转发|转贴)(?:此|这篇|本|这则)?(?:贴文|动态|活动|文章|影片|视频)${C}{0,16}?(?:抽|送|赢|获得|有机会|即可|参加|参与)|(?:标记|tag)${C}{0,3}?(?:\\d+|[一二两三四五六七八九十]+)?(?:位|个|名)?(?:好友|朋友)${C}{0,16}?(?:抽|送|赢|获得|有机会|即可|参加|参与)|公开分享`,
     negatable: true,
   },
+  // Friends tagged in a comment as the ticket (评论区 @3 个好友，抽 10 人送霸王餐; 并@5个粉丝 会一人送): the @ is
+  // the share, whatever the platform calls it.
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:@|＠|艾特|圈出|圈上)${N}(?:个|位|名)? ?(?:好友|朋友|粉丝|闺蜜|小伙伴|亲友|家人|人)${C}{0,16}?(?:抽|送|赢|领|获得|有机会|即可|就能|参与|奖)`,
+    negatable: true,
+  },
+  // A share as the condition of a prize, in any order of its parts (转发才能获得抽奖资格, 分享后即可领取, 转发此文即可
+  // 免费领); a share that only brings joy or growth (分享才能获得快乐) wins nothing and is left alone.
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:转发|分享)${C}{0,10}?(?:才能|才可以?|方可|即可|就能|就可以|后即可|后可|后就能|后方可|后才能)${C}{0,4}?(?:领取|抽奖|参与抽奖|参加抽奖|兑换|免费领|(?:获得|得到|赢取|获取)${C}{0,6}?(?:红包|奖品|奖励|优惠券|积分|资格|机会|礼品|礼包|福利|现金|名额|资料|课程|折扣))`,
+    negatable: true,
+  },
 ];
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

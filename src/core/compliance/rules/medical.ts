@@ -167,6 +167,15 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
     exemptBefore: /疫苗|接种|就医|遵医嘱|医生|临床|处方/,
   },
+  // Acne and allergy named as what a cosmetic fights (抗敏祛痘专利技术, 祛痘净妍, 去痘印): 化妆品 may not claim to treat
+  // either (《化妆品监督管理条例》 forbids 医疗术语 and 疗效); tips on keeping skin clear carry no product claim.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '抗敏(?=[\\u4e00-\\u9fff]{0,2}(?:祛痘|去痘|修护|专利|技术|配方|精华|成分|产品|面霜|乳|水))|(?:祛|抗|消|战)痘(?:印|坑)?(?=[\\u4e00-\\u9fff]{0,4}(?:专利|技术|配方|精华|成分|产品|面霜|面膜|乳|水|净|套装|神器|功效|效果))|(?:祛|去|淡化|消除)痘(?:印|坑)(?=[^。！？；\\n]{0,6}?(?:\\d+ ?天|专利|产品|精华|功效|效果|神器))',
+    negatable: true,
+  },
 ];
 
 /**
