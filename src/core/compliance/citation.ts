@@ -108,12 +108,17 @@ const RULE_FORBIDS = /所禁止|明令禁止|禁止的/;
 function forbiddenOrExample(text: string, start: number, end: number): boolean {
   let clauseStart = start;
   while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart -= 1;
-  let clauseEnd = end;
-  while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd += 1;
-  const before = buildTextView(text.slice(Math.max(clauseStart, start - 60), start)).text;
-  if (PROHIBITED.test(before)) return true;
-  const after = buildTextView(text.slice(end, clauseEnd)).text;
-  if (EXAMPLE_BEFORE.test(before) && EXAMPLE_AFTER.test(after)) return true;
+  const rawBefore = text.slice(Math.max(clauseStart, start - 60), start);
+  // Normalising costs more than the frames' tests: only a clause that may hold one is normalised.
+  if (/[不禁严嚴如像]/.test(rawBefore)) {
+    const before = buildTextView(rawBefore).text;
+    if (PROHIBITED.test(before)) return true;
+    if (EXAMPLE_BEFORE.test(before)) {
+      let clauseEnd = end;
+      while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd]!)) clauseEnd += 1;
+      if (EXAMPLE_AFTER.test(buildTextView(text.slice(end, clauseEnd)).text)) return true;
+    }
+  }
   let sentenceStart = start;
   while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
   let sentenceEnd = end;
