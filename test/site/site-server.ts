@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { openSealed, parseIdentities } from '../../src/core/source/seal.ts';
@@ -181,8 +182,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** A tiny static server for dist/ on 127.0.0.1: directories serve their index.html, like any static host. */
-export function serve(directory: string = DIST): Promise<StaticServer> {
+/**
+ * A tiny static server for dist/ on 127.0.0.1: directories serve their index.html, like any static host.
+ * `gzip` compresses text as a real host does (GitHub Pages, nginx), for measurements of what a reader
+ * downloads (scripts/dev/site-audit.ts); the tests read the bytes as they are.
+ */
+export function serve(directory: string = DIST, options: { gzip?: boolean } = {}): Promise<StaticServer> {
   const server = http.createServer(async (request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -190,7 +195,17 @@ export function serve(directory: string = DIST): Promise<StaticServer> {
       if (!file.startsWith(directory)) throw new Error('outside dist/');
       if (pathname.endsWith('/')) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (
+        options.gzip &&
+        /^(text\/|application\/json|image\/svg)/.test(type) &&
+        /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')
+      ) {
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        response.end(gzipSync(body));
+        return;
+      }
+      response.writeHead(200, { 'content-type': type });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });
