@@ -50,6 +50,14 @@ describe('prohibitions, examples and rules that name the words (corpus-real trai
     expect(findingsOf(family, body)).toEqual([]);
   });
 
+  it('an @mention names an account, whatever words its name holds (train weibo-ced-2012)', () => {
+    const body =
+      '在家里吃的饭才叫吃饭...在学校和单位吃饭纯粹就是为了生存..[挖鼻屎].[可怜]点击关注@下一秒你就震惊了 [被电]';
+    expect(findingsOf('lexicon', body)).toEqual([]);
+    // The count after an @ is no name: 评论区 @3 个好友 still asks for tags (train 9ku-iennc-share-bans).
+    expect(families('评论区 @3 个好友,抽 10 人送霸王餐')).toContain('induce-share');
+  });
+
   it.each([
     ['不得不说这是全网最好的茶。', 'ad-law'],
     ['切勿错过全网最低价。', 'ad-law'],
