@@ -266,6 +266,48 @@ describe('department pages', () => {
       expect(await lang()).toBe('en');
     });
 
+    it('names the page and its other languages to search engines by full address (canonical, hreflang)', async () => {
+      for (const [url, zh, en] of [
+        ['/articles/', '/articles/', '/en/articles/'],
+        ['/en/topics/', '/topics/', '/en/topics/'],
+      ] as const) {
+        await open(url);
+        const links = await page
+          .locator('head link[rel="canonical"], head link[rel="alternate"][hreflang]')
+          .evaluateAll((elements) =>
+            elements.map((link) => `${link.getAttribute('hreflang') ?? 'canonical'} ${link.getAttribute('href')}`),
+          );
+        // The department's site address (content/department.yaml), as the handbook's Starlight pages give it.
+        const site = 'https://minlan-tea.github.io';
+        expect(links, url).toEqual([
+          `canonical ${site}${url}`,
+          `zh-CN ${site}${zh}`,
+          `en ${site}${en}`,
+          `x-default ${site}${zh}`,
+        ]);
+      }
+    });
+
+    it('does not move the page down when the search box appears on a phone', async () => {
+      const phone = await browser!.newContext({ viewport: { width: 375, height: 812 } });
+      await phone.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const reader = await phone.newPage();
+      await reader.goto(`${base}/articles/`);
+      // Pagefind draws its box from a script after the page is shown; its stylesheet comes later still.
+      await reader.waitForSelector('[data-mpflow-search] input.pagefind-ui__search-input');
+      await reader.waitForFunction(
+        () => getComputedStyle(document.querySelector('.pagefind-ui__search-input')!).fontWeight === '700',
+      );
+      expect(await reader.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+      await phone.close();
+    });
+
     it('gives every table a caption and a keyboard-reachable scroll box', async () => {
       for (const url of PAGE_FILES.map((file) => `/${file.replace(/index\.html$/, '')}`)) {
         await open(url);
