@@ -1,4 +1,5 @@
 import type { ComplianceRuleId } from './types.ts';
+import { meetsNeeds, patternNeeds, type Clause } from './phrase-needs.ts';
 import { statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
@@ -48,12 +49,15 @@ export interface PhraseSet {
   /**
    * The entries' regular expressions: one per entry for a short list (V8 scans a lone pattern much
    * faster than the same pattern as one branch of a long alternation), one joined expression for a
-   * long list of literal terms (a department lexicon). `first` is the index of the chunk's first entry.
+   * long list of literal terms (a department lexicon). `first` is the index of the chunk's first
+   * entry, `count` the number of its entries.
    */
-  chunks: ReadonlyArray<{ regex: RegExp; first: number }>;
+  chunks: ReadonlyArray<{ regex: RegExp; first: number; count: number }>;
   /** All entries joined: fewer calls on a short text (a title, a digest, a campaign field). */
-  joined: ReadonlyArray<{ regex: RegExp; first: number }>;
+  joined: ReadonlyArray<{ regex: RegExp; first: number; count: number }>;
   entries: readonly PhraseEntry[];
+  /** What each entry's pattern needs in a text before it can match (phrase-needs.ts); undefined: not known. */
+  needs: ReadonlyArray<readonly Clause[] | undefined>;
   /** Normalised exception phrases of each entry. */
   exceptions: ReadonlyArray<readonly string[]>;
 }
@@ -116,18 +120,26 @@ export function foldAlternatives(source: string): string {
 }
 
 export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
-  const joined = [{ regex: new RegExp(entries.map((entry) => `(${entry.pattern})`).join('|'), 'g'), first: 0 }];
+  const joined = [
+    {
+      regex: new RegExp(entries.map((entry) => `(${entry.pattern})`).join('|'), 'g'),
+      first: 0,
+      count: entries.length,
+    },
+  ];
   const chunks =
     entries.length <= SEPARATE_UP_TO
       ? entries.map((entry, index) => ({
           regex: new RegExp(`(${foldAlternatives(entry.pattern)})`, 'g'),
           first: index,
+          count: 1,
         }))
       : joined;
   return {
     chunks,
     joined,
     entries,
+    needs: entries.map((entry) => patternNeeds(entry.pattern)),
     // Exceptions go through the same normalisation as the text, so 國家級非物質文化遺產 is one too.
     exceptions: entries.map((entry) => (entry.except ?? []).map((phrase) => buildTextView(phrase).text)),
   };
@@ -146,7 +158,12 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   const chunks = text.length < SHORT_TEXT ? set.joined : set.chunks;
   // Candidates from every chunk; at one position the earliest entry wins, as in one alternation.
   const firstAt = new Map<number, { entry: number; end: number }>();
-  for (const { regex, first } of chunks) {
+  for (const { regex, first, count } of chunks) {
+    // A chunk none of whose patterns can match this text is not run (phrase-needs.ts).
+    let possible = false;
+    for (let entry = first; entry < first + count && !possible; entry += 1)
+      possible = meetsNeeds(text, set.needs[entry]);
+    if (!possible) continue;
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
       // Try again from the next position, not past the match: matches of other rules may overlap it.

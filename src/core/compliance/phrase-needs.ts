@@ -1,0 +1,362 @@
+/**
+ * What a phrase pattern needs in a text before it can match: a few clauses, each a list of strings
+ * of which the text must contain one (`(?:保证|包)(?:过件|下款)` needs 过件 or 下款). Most of a
+ * family's hundred-odd patterns cannot match a given article, and asking a table of the text's
+ * characters and character pairs whether a pattern's clauses hold costs far less than letting V8
+ * scan the article with the pattern, so findPhrases runs only the patterns whose clauses hold.
+ *
+ * The clauses are read from the pattern's source by a small parser of the syntax the rule files
+ * use. Anything it does not know makes it give up on that pattern (the pattern is then always
+ * run), so a clause is only ever a consequence of the pattern: skipping a pattern whose clauses
+ * fail never changes a finding.
+ */
+
+/** Strings one of which the text must contain. */
+export type Clause = readonly string[];
+
+/** What is known of a part of a pattern. */
+interface Info {
+  /** Every string the part can match, when there are few (it may hold '', for an optional part). */
+  exact: ReadonlySet<string> | undefined;
+  /** Clauses the text meets whenever the part matches. */
+  clauses: Clause[];
+}
+
+/** A cross product of exact lists longer than this is forgotten (it grows fast). */
+const EXACT_LIMIT = 64;
+/** An exact list of alternatives, or a clause, longer than this is forgotten: asking it would cost more than it saves. */
+const LIST_LIMIT = 256;
+/** A character class with more members than this matches "anything" as far as clauses go. */
+const CLASS_LIMIT = 16;
+/** Clauses kept per part: the most selective ones. */
+const CLAUSES_KEPT = 3;
+
+const ANY: Info = { exact: undefined, clauses: [] };
+const EMPTY: Info = { exact: new Set(['']), clauses: [] };
+
+class Unsupported extends Error {}
+
+/** The clauses of a pattern source (no flags other than g), or undefined when the parser gives up or finds none. */
+export function patternNeeds(source: string): Clause[] | undefined {
+  try {
+    const parser = new Parser(source);
+    const info = parser.alternation();
+    if (parser.index !== source.length) return undefined;
+    const clauses = best(allClauses(info));
+    return clauses.length > 0 ? clauses : undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A rough chance that an article contains one of the clause's strings, for choosing the clauses
+ * worth asking: lower is more selective. A single ideograph is common, a pair much rarer.
+ */
+function chance(clause: Clause): number {
+  let none = 1;
+  for (const text of clause) none *= text.length === 1 ? 0.7 : text.length === 2 ? 0.98 : 0.998;
+  return 1 - none;
+}
+
+function best(clauses: readonly Clause[]): Clause[] {
+  const scored = new Map<string, { clause: Clause; chance: number }>();
+  for (const clause of clauses)
+    if (clause.length <= LIST_LIMIT) scored.set(clause.join('\u0000'), { clause, chance: chance(clause) });
+  return [...scored.values()]
+    .sort((a, b) => a.chance - b.chance)
+    .slice(0, CLAUSES_KEPT)
+    .map((item) => item.clause);
+}
+
+/** The part's exact strings as a clause, when it cannot match the empty string. */
+function ownClause(info: Info): Clause | undefined {
+  return info.exact && !info.exact.has('') ? [...info.exact] : undefined;
+}
+
+function allClauses(info: Info): Clause[] {
+  const own = ownClause(info);
+  return own ? [...info.clauses, own] : info.clauses;
+}
+
+function product(left: ReadonlySet<string>, right: ReadonlySet<string>): Set<string> | undefined {
+  if (left.size * right.size > EXACT_LIMIT) return undefined;
+  const result = new Set<string>();
+  for (const a of left) for (const b of right) result.add(a + b);
+  return result;
+}
+
+function sequence(parts: readonly Info[]): Info {
+  if (parts.length === 1) return parts[0]!;
+  const clauses: Clause[] = [];
+  // Runs of neighbouring exact parts make longer, more selective strings (治 + 愈|疗 → 治愈, 治疗).
+  let run = new Set(['']);
+  let whole: Set<string> | undefined = new Set(['']);
+  const flush = () => {
+    if (!run.has('')) clauses.push([...run]);
+    run = new Set(['']);
+  };
+  let last: ReadonlySet<string> | undefined;
+  for (const part of parts) {
+    clauses.push(...allClauses(part));
+    whole = whole && part.exact ? product(whole, part.exact) : undefined;
+    if (!part.exact) {
+      flush();
+      last = undefined;
+      continue;
+    }
+    const next = product(run, part.exact);
+    if (next) run = next;
+    else {
+      flush();
+      // The next run starts at the part before, so the strings across the cut are not lost.
+      run = (last && product(last, part.exact)) ?? new Set(part.exact);
+    }
+    last = part.exact;
+  }
+  flush();
+  return { exact: whole, clauses: best(clauses) };
+}
+
+function alternatives(branches: readonly Info[]): Info {
+  if (branches.length === 1) return branches[0]!;
+  let exact: Set<string> | undefined = new Set();
+  for (const branch of branches) {
+    if (!exact || !branch.exact || exact.size + branch.exact.size > LIST_LIMIT) exact = undefined;
+    else for (const text of branch.exact) exact.add(text);
+  }
+  // One clause for the whole: each branch's most selective clause, joined.
+  const joined = new Set<string>();
+  for (const branch of branches) {
+    const [first] = best(allClauses(branch));
+    if (!first) return { exact, clauses: [] };
+    for (const text of first) joined.add(text);
+  }
+  return { exact, clauses: joined.size <= LIST_LIMIT ? [[...joined]] : [] };
+}
+
+function repeated(info: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return info;
+  if (min === 0) return max === 1 && info.exact ? { exact: new Set([...info.exact, '']), clauses: [] } : ANY;
+  let exact: Set<string> | undefined;
+  if (info.exact && max <= 3) {
+    exact = new Set();
+    let power: Set<string> | undefined = new Set(['']);
+    for (let count = 1; count <= max && power && exact; count += 1) {
+      power = product(power, info.exact);
+      if (!power) exact = undefined;
+      else if (count >= min) for (const text of power) exact.add(text);
+      if (exact && exact.size > EXACT_LIMIT) exact = undefined;
+    }
+  }
+  // At least one repetition: whatever one needs, the text has.
+  return { exact, clauses: allClauses(info) };
+}
+
+const DIGITS = new Set('0123456789');
+const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
+
+class Parser {
+  index = 0;
+  private readonly source: string;
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  private peek(): string | undefined {
+    return this.source[this.index];
+  }
+
+  alternation(): Info {
+    const branches = [this.sequence()];
+    while (this.peek() === '|') {
+      this.index += 1;
+      branches.push(this.sequence());
+    }
+    return alternatives(branches);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.index < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
+      const atom = this.atom();
+      parts.push(this.quantified(atom));
+    }
+    return parts.length === 0 ? EMPTY : sequence(parts);
+  }
+
+  private quantified(atom: Info): Info {
+    const char = this.peek();
+    let min: number;
+    let max: number;
+    if (char === '?') [min, max] = [0, 1];
+    else if (char === '*') [min, max] = [0, Number.POSITIVE_INFINITY];
+    else if (char === '+') [min, max] = [1, Number.POSITIVE_INFINITY];
+    else if (char === '{') {
+      const braces = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.index));
+      if (!braces) throw new Unsupported();
+      min = Number(braces[1]);
+      max = braces[2] === undefined ? min : braces[3] === '' ? Number.POSITIVE_INFINITY : Number(braces[3]);
+      this.index += braces[0].length - 1;
+    } else return atom;
+    this.index += 1;
+    if (this.peek() === '?') this.index += 1;
+    const next = this.peek();
+    if (next !== undefined && '?*+{'.includes(next)) throw new Unsupported();
+    return repeated(atom, min, max);
+  }
+
+  private atom(): Info {
+    const char = this.source[this.index]!;
+    this.index += 1;
+    if (char === '(') return this.group();
+    if (char === '[') return this.characterClass();
+    if (char === '.') return ANY;
+    if (char === '^' || char === '$') return EMPTY;
+    if (char === '\\') return this.escape();
+    if ('?*+{}]'.includes(char)) throw new Unsupported();
+    return { exact: new Set([char]), clauses: [] };
+  }
+
+  private group(): Info {
+    const rest = this.source.slice(this.index, this.index + 3);
+    let kind: 'group' | 'look' | 'negative';
+    if (rest.startsWith('?:')) [kind, this.index] = ['group', this.index + 2];
+    else if (rest.startsWith('?=')) [kind, this.index] = ['look', this.index + 2];
+    else if (rest.startsWith('?!')) [kind, this.index] = ['negative', this.index + 2];
+    else if (rest === '?<=') [kind, this.index] = ['look', this.index + 3];
+    else if (rest === '?<!') [kind, this.index] = ['negative', this.index + 3];
+    else if (rest.startsWith('?')) throw new Unsupported();
+    else kind = 'group';
+    const inner = this.alternation();
+    if (this.peek() !== ')') throw new Unsupported();
+    this.index += 1;
+    if (kind === 'group') return inner;
+    // A lookaround matches no text of its own, but what a positive one looks at is in the text too.
+    return kind === 'look' ? { exact: EMPTY.exact, clauses: allClauses(inner) } : EMPTY;
+  }
+
+  /** One escaped character, or undefined for a class escape such as \s. */
+  private escapedCharacter(inClass: boolean): string | Set<string> | undefined {
+    const char = this.source[this.index];
+    if (char === undefined) throw new Unsupported();
+    this.index += 1;
+    if (char === 'd') return DIGITS;
+    if ('DsSwW'.includes(char)) return undefined;
+    if (char === 'u' || char === 'x') {
+      const digits = char === 'u' ? 4 : 2;
+      const hex = this.source.slice(this.index, this.index + digits);
+      if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) throw new Unsupported();
+      this.index += digits;
+      return String.fromCharCode(Number.parseInt(hex, 16));
+    }
+    if (char in CONTROL_ESCAPES) {
+      if (char === '0' && /\d/.test(this.peek() ?? '')) throw new Unsupported();
+      return CONTROL_ESCAPES[char]!;
+    }
+    if (!inClass && 'bB'.includes(char)) throw new Unsupported();
+    // Escaped punctuation stands for itself; a letter or digit escape (backreferences, \c, \k) is not read.
+    if (/[A-Za-z0-9]/.test(char)) throw new Unsupported();
+    return char;
+  }
+
+  private escape(): Info {
+    const char = this.peek();
+    if (char === 'b' || char === 'B') {
+      this.index += 1;
+      return EMPTY;
+    }
+    const escaped = this.escapedCharacter(false);
+    if (escaped === undefined) return ANY;
+    return { exact: typeof escaped === 'string' ? new Set([escaped]) : escaped, clauses: [] };
+  }
+
+  private characterClass(): Info {
+    const negated = this.peek() === '^';
+    if (negated) this.index += 1;
+    if (this.peek() === ']') throw new Unsupported();
+    const members = new Set<string>();
+    let anything = negated;
+    while (this.peek() !== ']') {
+      if (this.index >= this.source.length) throw new Unsupported();
+      const from = this.classAtom();
+      if (this.peek() === '-' && this.source[this.index + 1] !== ']') {
+        this.index += 1;
+        const to = this.classAtom();
+        if (typeof from !== 'string' || typeof to !== 'string') throw new Unsupported();
+        const low = from.charCodeAt(0);
+        const high = to.charCodeAt(0);
+        if (high < low) throw new Unsupported();
+        if (high - low >= CLASS_LIMIT) anything = true;
+        else for (let code = low; code <= high; code += 1) members.add(String.fromCharCode(code));
+      } else if (from === undefined) anything = true;
+      else if (typeof from === 'string') members.add(from);
+      else for (const member of from) members.add(member);
+    }
+    this.index += 1;
+    return anything || members.size > CLASS_LIMIT ? ANY : { exact: members, clauses: [] };
+  }
+
+  private classAtom(): string | Set<string> | undefined {
+    const char = this.source[this.index]!;
+    this.index += 1;
+    if (char !== '\\') return char;
+    // \b in a class is a backspace.
+    if (this.peek() === 'b') {
+      this.index += 1;
+      return '\b';
+    }
+    return this.escapedCharacter(true);
+  }
+}
+
+/**
+ * The characters and character pairs of one text, asked by every pattern of every family: built
+ * once per text (the last text is remembered), in two tables stamped with the text's number so
+ * that nothing needs clearing between texts.
+ */
+const PAIR_BITS = 18;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const characterStamps = new Uint32Array(65536);
+const pairStamps = new Uint32Array(1 << PAIR_BITS);
+let stamp = 0;
+let indexed: string | undefined;
+
+function pairSlot(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & PAIR_MASK;
+}
+
+function indexText(text: string): void {
+  if (text === indexed) return;
+  indexed = text;
+  stamp += 1;
+  if (stamp === 0xffffffff) {
+    characterStamps.fill(0);
+    pairStamps.fill(0);
+    stamp = 1;
+  }
+  let previous = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    characterStamps[code] = stamp;
+    if (previous !== -1) pairStamps[pairSlot(previous, code)] = stamp;
+    previous = code;
+  }
+}
+
+/** Whether the text may contain `part`: every character pair of it occurs in the text (a hashed table, so "may"). */
+function mayContain(part: string): boolean {
+  if (part.length === 1) return characterStamps[part.charCodeAt(0)] === stamp;
+  for (let index = 1; index < part.length; index += 1)
+    if (pairStamps[pairSlot(part.charCodeAt(index - 1), part.charCodeAt(index))] !== stamp) return false;
+  return true;
+}
+
+/** Whether `text` meets every clause (undefined: nothing is known, so yes). */
+export function meetsNeeds(text: string, needs: readonly Clause[] | undefined): boolean {
+  if (!needs) return true;
+  indexText(text);
+  for (const clause of needs) if (!clause.some(mayContain)) return false;
+  return true;
+}
