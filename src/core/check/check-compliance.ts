@@ -1,4 +1,6 @@
+import module from 'node:module';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintResult, PolicyVersion } from '../compliance/index.ts';
 import { imageSize } from '../compliance/image-size.ts';
@@ -79,6 +81,13 @@ export async function checkCompliance(
       ? policyInForce(policies, date.slice(0, 10))
       : undefined) ?? latest;
   const members = indexMembers(repository.team?.data);
+  // A few policies serve every article: each is written out once for the cache keys.
+  const policyTexts = new Map<PolicyVersion | undefined, string>();
+  const policyText = (policy: PolicyVersion | undefined) => {
+    let written = policyTexts.get(policy);
+    if (written === undefined) policyTexts.set(policy, (written = JSON.stringify(policy ?? null)));
+    return written;
+  };
 
   const cache = options.cache ?? NO_CACHE;
   const collect = (file: string, result: LintResult) => {
@@ -93,23 +102,28 @@ export async function checkCompliance(
     const policy = policyOn(data.publishAt);
     const authorName = typeof member?.name === 'string' ? member.name : undefined;
     // Everything the engine reads of the article, except the image sizes, which are compared below.
-    const key = digestOf(
-      article.directory,
-      article.yaml?.text ?? '',
-      String(article.yaml?.firstLine ?? 0),
-      article.body,
-      String(article.bodyFirstLine),
-      JSON.stringify(data),
-      JSON.stringify(policy ?? null),
-      authorName ?? '',
-      cachedVerdictsKey(repository.root, policy, article.body),
-    );
-    const cached = cache.get<CachedLint>('lint', key);
+    // Without a cache (MPFLOW_CACHE=off, --no-cache) nothing is looked up or kept, so no key is made:
+    // hashing every body costs more than a second on 10,000 articles.
+    const key =
+      cache === NO_CACHE
+        ? ''
+        : digestOf(
+            article.directory,
+            article.yaml?.text ?? '',
+            String(article.yaml?.firstLine ?? 0),
+            article.body,
+            String(article.bodyFirstLine),
+            JSON.stringify(data),
+            policyText(policy),
+            authorName ?? '',
+            cachedVerdictsKey(repository.root, policy, article.body),
+          );
+    const cached = key === '' ? undefined : cache.get<CachedLint>('lint', key);
     if (cached?.images.every(([url, size]) => (imageSize(repository.root, article.directory, url) ?? null) === size)) {
       collect(article.file, cached.result);
       continue;
     }
-    keys.set(article.file, key);
+    if (key !== '') keys.set(article.file, key);
     jobs.push({
       file: article.file,
       directory: article.directory,
@@ -218,6 +232,23 @@ async function checkSeverityNames(
   }
 }
 
+/**
+ * What a worker thread runs: the compile cache switched on, as the main thread has it (bin/mpflow.js),
+ * then the worker module. A thread does not share its parent's cache, and without it every worker
+ * strips the TypeScript of the whole engine again (about half a second of CPU each).
+ */
+function workerScript(): string {
+  // lint-worker.ts in the repository, lint-worker.js in the installed package's lib/.
+  const worker = new URL(
+    `../compliance/lint-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
+    import.meta.url,
+  );
+  // The directory Node reports is the version's own under the one it was given, and given again it nests.
+  const cache = module.getCompileCacheDir?.();
+  const enable = cache ? `require('node:module').enableCompileCache?.(${JSON.stringify(path.dirname(cache))});\n` : '';
+  return `${enable}import(${JSON.stringify(worker.href)});\n`;
+}
+
 /** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
 async function lintOnWorkers(
   root: string,
@@ -243,14 +274,7 @@ async function lintOnWorkers(
     shares.map(
       (share) =>
         new Promise<WorkerResponse>((resolve, reject) => {
-          // lint-worker.ts in the repository, lint-worker.js in the installed package's lib/.
-          const worker = new Worker(
-            new URL(
-              `../compliance/lint-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
-              import.meta.url,
-            ),
-            { workerData: { [WORKER_MARK]: true } },
-          );
+          const worker = new Worker(workerScript(), { eval: true, workerData: { [WORKER_MARK]: true } });
           let answered = false;
           worker.once('message', (response: WorkerResponse) => {
             answered = true;
