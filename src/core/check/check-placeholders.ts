@@ -29,14 +29,15 @@ export function checkPlaceholders(repository: Repository, problems: Problem[]): 
       const found = placeholderInValue(value);
       if (found) report(article.file, found.text, article.locate(path), fieldName(path));
     });
-    const lines = article.body.split('\n');
+    const placeholders = placeholdersInBody(article.body);
+    if (placeholders.length === 0) continue;
     const lineStarts: number[] = [];
     let offset = 0;
-    for (const line of lines) {
+    for (const line of article.body.split('\n')) {
       lineStarts.push(offset);
       offset += line.length + 1;
     }
-    for (const found of placeholdersInBody(article.body)) {
+    for (const found of placeholders) {
       let index = lineStarts.length - 1;
       while (index > 0 && lineStarts[index]! > found.offset) index -= 1;
       report(article.file, found.text, {
