@@ -47,12 +47,14 @@ function piecesOf(pattern: string, count: number, seed: number): string[] {
 
 describe('what a phrase pattern needs in a text before it can match', () => {
   it('names strings the text must contain, or nothing when the pattern is beyond its reading', () => {
-    expect(patternNeeds('(?:保证|包)(?:过件|下款)')).toContainEqual(['过件', '下款']);
-    expect(patternNeeds('治(?:愈|疗)[\\u4e00-\\u9fff]{0,2}效果')).toEqual(
+    expect(patternNeeds('(?:保证|包)(?:过件|下款)')?.clauses).toContainEqual(['过件', '下款']);
+    expect(patternNeeds('治(?:愈|疗)[\\u4e00-\\u9fff]{0,2}效果')?.clauses).toEqual(
       expect.arrayContaining([expect.arrayContaining(['治愈', '治疗']), ['效果']]),
     );
     // A lookbehind's text is in the text too.
-    expect(patternNeeds('(?<=立即|马上)见效')?.flat()).toEqual(expect.arrayContaining(['见效', '立即', '马上']));
+    expect(patternNeeds('(?<=立即|马上)见效')?.clauses.flat()).toEqual(
+      expect.arrayContaining(['见效', '立即', '马上']),
+    );
     // Optional and unbounded parts need nothing; a backreference is not read.
     expect(patternNeeds('(?:最)?[^。]*')).toBeUndefined();
     expect(patternNeeds('(转)\\1')).toBeUndefined();
@@ -91,5 +93,9 @@ describe('what a phrase pattern needs in a text before it can match', () => {
     const needs = patternNeeds('(?:保证|包)(?:过件|下款)');
     expect(meetsNeeds('这家店保证新鲜，包装也好。', needs)).toBe(false);
     expect(meetsNeeds('保证过件，当天下款。', needs)).toBe(true);
+  });
+
+  it('asks for the shorter of two strings when one holds the other', () => {
+    expect(patternNeeds('关注本号|关注|加关注')?.clauses).toEqual([['关注']]);
   });
 });

@@ -36,14 +36,25 @@ const EMPTY: Info = { exact: new Set(['']), clauses: [] };
 
 class Unsupported extends Error {}
 
-/** The clauses of a pattern source (no flags other than g), or undefined when the parser gives up or finds none. */
-export function patternNeeds(source: string): Clause[] | undefined {
+/** What a pattern needs: its clauses, and the same in the form meetsNeeds reads. */
+export interface Needs {
+  clauses: readonly Clause[];
+  /**
+   * Per clause, its strings as table slots, grouped by their first slot: for each string, the
+   * number of its slots, where the next group starts, then the slots (a character pair's slot, or
+   * ~code for a single character).
+   */
+  codes: readonly Int32Array[];
+}
+
+/** What a pattern source (no flags other than g) needs, or undefined when the parser gives up or finds nothing. */
+export function patternNeeds(source: string): Needs | undefined {
   try {
     const parser = new Parser(source);
     const info = parser.alternation();
     if (parser.index !== source.length) return undefined;
     const clauses = best(allClauses(info));
-    return clauses.length > 0 ? clauses : undefined;
+    return clauses.length > 0 ? { clauses, codes: clauses.map(encodeClause) } : undefined;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -60,10 +71,38 @@ function chance(clause: Clause): number {
   return 1 - none;
 }
 
+/**
+ * The clause without the strings that hold another of its strings (关注本号 when 关注 is there too):
+ * a text with the longer one has the shorter, so asking for the shorter alone says the same.
+ */
+function minimal(clause: Clause): Clause {
+  if (clause.length < 2) return clause;
+  const kept = new Set<string>();
+  const holdsKept = (text: string) => {
+    for (let from = 0; from < text.length; from += 1)
+      for (let to = from + 1; to <= text.length; to += 1) if (kept.has(text.slice(from, to))) return true;
+    return false;
+  };
+  for (const text of [...clause].sort((a, b) => a.length - b.length)) if (!holdsKept(text)) kept.add(text);
+  return kept.size === clause.length ? clause : [...kept];
+}
+
+/** A clause goes up through every enclosing part: it is made minimal and weighed once. */
+const weighed = new WeakMap<Clause, { clause: Clause; chance: number; key: string }>();
+
 function best(clauses: readonly Clause[]): Clause[] {
   const scored = new Map<string, { clause: Clause; chance: number }>();
-  for (const clause of clauses)
-    if (clause.length <= LIST_LIMIT) scored.set(clause.join('\u0000'), { clause, chance: chance(clause) });
+  for (const given of clauses) {
+    if (given.length > LIST_LIMIT) continue;
+    let item = weighed.get(given);
+    if (!item) {
+      const clause = minimal(given);
+      item = { clause, chance: chance(clause), key: clause.join('\u0000') };
+      weighed.set(given, item);
+      weighed.set(clause, item);
+    }
+    scored.set(item.key, item);
+  }
   return [...scored.values()]
     .sort((a, b) => a.chance - b.chance)
     .slice(0, CLAUSES_KEPT)
@@ -72,8 +111,13 @@ function best(clauses: readonly Clause[]): Clause[] {
 
 /** The part's exact strings as a clause, when it cannot match the empty string. */
 function ownClause(info: Info): Clause | undefined {
-  return info.exact && !info.exact.has('') ? [...info.exact] : undefined;
+  if (!info.exact || info.exact.has('')) return undefined;
+  let clause = ownClauses.get(info.exact);
+  if (!clause) ownClauses.set(info.exact, (clause = [...info.exact]));
+  return clause;
 }
+/** One clause per exact list, so that weighing it is remembered (see best). */
+const ownClauses = new WeakMap<ReadonlySet<string>, Clause>();
 
 function allClauses(info: Info): Clause[] {
   const own = ownClause(info);
@@ -345,18 +389,55 @@ function indexText(text: string): void {
   }
 }
 
-/** Whether the text may contain `part`: every character pair of it occurs in the text (a hashed table, so "may"). */
-function mayContain(part: string): boolean {
-  if (part.length === 1) return characterStamps[part.charCodeAt(0)] === stamp;
+function slotsOf(part: string): number[] {
+  if (part.length === 1) return [~part.charCodeAt(0)];
+  const slots: number[] = [];
   for (let index = 1; index < part.length; index += 1)
-    if (pairStamps[pairSlot(part.charCodeAt(index - 1), part.charCodeAt(index))] !== stamp) return false;
-  return true;
+    slots.push(pairSlot(part.charCodeAt(index - 1), part.charCodeAt(index)));
+  return slots;
+}
+
+function encodeClause(clause: Clause): Int32Array {
+  const strings = clause.map(slotsOf).sort((a, b) => a[0]! - b[0]!);
+  const codes: number[] = [];
+  let groupStart = -1;
+  for (const [index, slots] of strings.entries()) {
+    if (index === 0 || slots[0] !== strings[index - 1]![0]) {
+      // The previous group's strings jump here when their shared first slot is missing.
+      for (let at = groupStart; at !== -1 && at < codes.length; at += 2 + codes[at]!) codes[at + 1] = codes.length;
+      groupStart = codes.length;
+    }
+    codes.push(slots.length, 0, ...slots);
+  }
+  for (let at = groupStart; at !== -1 && at < codes.length; at += 2 + codes[at]!) codes[at + 1] = codes.length;
+  return Int32Array.from(codes);
+}
+
+/** Whether the text may hold one of the clause's strings: each of its character pairs occurs in the text (a hashed table, so "may"). */
+function clauseMayHold(codes: Int32Array): boolean {
+  let at = 0;
+  while (at < codes.length) {
+    const count = codes[at]!;
+    let held = true;
+    for (let item = 0; item < count; item += 1) {
+      const slot = codes[at + 2 + item]!;
+      if ((slot >= 0 ? pairStamps[slot] : characterStamps[~slot]) !== stamp) {
+        held = false;
+        // Without the first slot, no string of the group is there.
+        if (item === 0) at = codes[at + 1]!;
+        else at += 2 + count;
+        break;
+      }
+    }
+    if (held) return true;
+  }
+  return false;
 }
 
 /** Whether `text` meets every clause (undefined: nothing is known, so yes). */
-export function meetsNeeds(text: string, needs: readonly Clause[] | undefined): boolean {
+export function meetsNeeds(text: string, needs: Needs | undefined): boolean {
   if (!needs) return true;
   indexText(text);
-  for (const clause of needs) if (!clause.some(mayContain)) return false;
+  for (const codes of needs.codes) if (!clauseMayHold(codes)) return false;
   return true;
 }

@@ -1,5 +1,5 @@
 import type { ComplianceRuleId } from './types.ts';
-import { meetsNeeds, patternNeeds, type Clause } from './phrase-needs.ts';
+import { meetsNeeds, patternNeeds, type Needs } from './phrase-needs.ts';
 import { statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
@@ -57,7 +57,7 @@ export interface PhraseSet {
   joined: ReadonlyArray<{ regex: RegExp; first: number; count: number }>;
   entries: readonly PhraseEntry[];
   /** What each entry's pattern needs in a text before it can match (phrase-needs.ts); undefined: not known. */
-  needs: ReadonlyArray<readonly Clause[] | undefined>;
+  needs: ReadonlyArray<Needs | undefined>;
   /** Normalised exception phrases of each entry. */
   exceptions: ReadonlyArray<readonly string[]>;
 }
