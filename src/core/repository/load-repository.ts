@@ -534,8 +534,9 @@ async function loadArticle(
     body: split.body,
     bodyFirstLine: split.bodyFirstLine,
   });
-  const key = digestOf('article', split.yamlText, String(split.yamlFirstLine));
-  const cached = cache.get<CachedRecord>('yaml', key);
+  // Without a cache (MPFLOW_CACHE=off, --no-cache) there is nothing to look up or keep under a key.
+  const key = cache === NO_CACHE ? '' : digestOf('article', split.yamlText, String(split.yamlFirstLine));
+  const cached = key === '' ? undefined : cache.get<CachedRecord>('yaml', key);
   if (cached) {
     const source = lazySource(split.yamlText, file, split.yamlFirstLine);
     const locate: Locator = (segments, at) =>
@@ -556,7 +557,7 @@ async function loadArticle(
   const schemaProblems = validateRecord('article', source.data, file, locate);
   problems.push(...schemaProblems);
   if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) return;
-  if (schemaProblems.length === 0) cache.set('yaml', key, { data: source.data } satisfies CachedRecord);
+  if (key !== '' && schemaProblems.length === 0) cache.set('yaml', key, { data: source.data } satisfies CachedRecord);
   repository.articles.push(article(source.data, isUsable(schemaProblems), locate, () => source));
 }
 
