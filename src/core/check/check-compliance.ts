@@ -44,6 +44,12 @@ export interface ComplianceCheckOptions {
   workers?: number;
   /** Findings of articles linted before with the same text, policy and author (see check-cache.ts). */
   cache?: CheckCache;
+  /**
+   * Other work for the main thread, done while the worker threads lint (or before the articles are
+   * linted on the main thread), so that both cores are busy; called once. An error it throws is
+   * thrown once the linting is over.
+   */
+  whileLinting?: () => void;
 }
 
 /** An article's findings, with the size of every image the engine asked about when they were made. */
@@ -149,8 +155,18 @@ export async function checkCompliance(
   };
   const totalChars = jobs.reduce((sum, job) => sum + job.body.length, 0);
   const workers = options.workers ?? (totalChars >= PARALLEL_THRESHOLD_CHARS ? Math.min(availableParallelism(), 8) : 0);
+  let failure: { error: unknown } | undefined;
+  const otherWork = () => {
+    try {
+      options.whileLinting?.();
+    } catch (error) {
+      failure = { error };
+    }
+  };
   if (workers > 1 && jobs.length > 1) {
-    for (const response of await lintOnWorkers(repository.root, jobs, workers, await loadEngine())) {
+    const linting = lintOnWorkers(repository.root, jobs, workers, await loadEngine());
+    otherWork();
+    for (const response of await linting) {
       for (const outcome of response.results) {
         if ('result' in outcome) {
           collect(outcome.file, outcome.result);
@@ -159,6 +175,7 @@ export async function checkCompliance(
       }
     }
   } else {
+    otherWork();
     for (const job of jobs) {
       try {
         const images = new Map<string, number | null>();
@@ -170,6 +187,8 @@ export async function checkCompliance(
       }
     }
   }
+
+  if (failure) throw failure.error;
 
   await checkSeverityNames(repository, problems, loadEngine);
   for (const campaign of repository.campaigns) {
@@ -249,45 +268,82 @@ function workerScript(): string {
   return `${enable}import(${JSON.stringify(worker.href)});\n`;
 }
 
-/** Splits the articles into contiguous shares of about equal size and lints each on its own thread. */
-async function lintOnWorkers(
+/**
+ * A thread gets this many batches on average: when one runs slower (another program on its core),
+ * the others take more of the batches, instead of waiting for it at the end.
+ */
+const BATCHES_PER_WORKER = 8;
+
+/**
+ * Splits the articles into contiguous batches of about equal size and lints them on `count`
+ * threads, each taking the next batch when it has answered. The responses come back in the
+ * articles' order. The threads have started and have their first batches when this returns its
+ * promise.
+ */
+function lintOnWorkers(
   root: string,
   jobs: ArticleJob[],
   count: number,
   { scriptTables, WORKER_MARK }: Engine,
 ): Promise<WorkerResponse[]> {
   const total = jobs.reduce((sum, job) => sum + job.body.length, 0);
-  const shares: ArticleJob[][] = [];
+  const batches: ArticleJob[][] = [];
   let current: ArticleJob[] = [];
   let size = 0;
   for (const job of jobs) {
     current.push(job);
     size += job.body.length;
-    if (size >= total / count && shares.length < count - 1) {
-      shares.push(current);
+    if (size >= total / (count * BATCHES_PER_WORKER)) {
+      batches.push(current);
       current = [];
       size = 0;
     }
   }
-  if (current.length > 0) shares.push(current);
-  return Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<WorkerResponse>((resolve, reject) => {
-          const worker = new Worker(workerScript(), { eval: true, workerData: { [WORKER_MARK]: true } });
-          let answered = false;
-          worker.once('message', (response: WorkerResponse) => {
-            answered = true;
-            resolve(response);
+  if (current.length > 0) batches.push(current);
+  const responses: WorkerResponse[] = [];
+  const tables = scriptTables();
+  let next = 0;
+  const threads = Array.from(
+    { length: Math.min(count, batches.length) },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerScript(), { eval: true, workerData: { [WORKER_MARK]: true } });
+        // The batch this thread is linting; -1 once it has no more to do.
+        let linting = -1;
+        let started = false;
+        const give = () => {
+          if (next >= batches.length) {
+            linting = -1;
+            resolve();
             void worker.terminate();
-          });
-          worker.once('error', reject);
-          // A worker that dies without answering (out of memory) must not leave the check waiting forever.
-          worker.once('exit', (code) => {
-            if (!answered) reject(new Error(`compliance worker exited with code ${code} before answering`));
-          });
-          worker.postMessage({ root, jobs: share, tables: scriptTables() } satisfies WorkerRequest);
-        }),
-    ),
+            return;
+          }
+          linting = next;
+          next += 1;
+          worker.postMessage({
+            root,
+            jobs: batches[linting]!,
+            ...(started ? {} : { tables }),
+          } satisfies WorkerRequest);
+          started = true;
+        };
+        worker.on('message', (response: WorkerResponse) => {
+          responses[linting] = response;
+          give();
+        });
+        const fail = (error: Error) => {
+          // The other threads stop at their current batch.
+          next = batches.length;
+          linting = -1;
+          reject(error);
+        };
+        worker.once('error', fail);
+        // A worker that dies without answering (out of memory) must not leave the check waiting forever.
+        worker.once('exit', (code) => {
+          if (linting !== -1) fail(new Error(`compliance worker exited with code ${code} before answering`));
+        });
+        give();
+      }),
   );
+  return Promise.all(threads).then(() => responses);
 }

@@ -107,13 +107,19 @@ export async function checkRepository(root: string, options: CheckOptions = {}):
     ...cache,
   });
 
+  // The other checks run on the main thread while worker threads lint the articles.
+  let checked: Problem[] | undefined;
+  const checkTheRest = () => {
+    checked ??= checkLoadedRepository(repository, options.now === undefined ? {} : { now: options.now });
+  };
   const compliance =
-    options.compliance === false ? { problems: [], suppressed: 0 } : await checkCompliance(repository, cache);
-  const problems = [
-    ...loadProblems,
-    ...checkLoadedRepository(repository, options.now === undefined ? {} : { now: options.now }),
-    ...compliance.problems,
-  ].filter((problem) => inSelection(problem.file) || blocksContext(problem));
+    options.compliance === false
+      ? { problems: [], suppressed: 0 }
+      : await checkCompliance(repository, { ...cache, whileLinting: checkTheRest });
+  checkTheRest();
+  const problems = [...loadProblems, ...checked!, ...compliance.problems].filter(
+    (problem) => inSelection(problem.file) || blocksContext(problem),
+  );
   problems.sort(compareProblems);
   const filesChecked = [...repository.files].filter(inSelection).length;
   return { repository, problems, filesChecked, suppressed: compliance.suppressed };

@@ -28,8 +28,8 @@ export interface ArticleJob {
 export interface WorkerRequest {
   root: string;
   jobs: ArticleJob[];
-  /** The main thread's character tables, so a worker need not load opencc-js and build them again. */
-  tables: ScriptTables;
+  /** The main thread's character tables, so a worker need not load opencc-js and build them again (with the first request). */
+  tables?: ScriptTables;
 }
 
 export interface WorkerResponse {
@@ -66,7 +66,7 @@ export const WORKER_MARK = 'mpflowComplianceWorker';
 
 function serve(port: MessagePort): void {
   port.on('message', (request: WorkerRequest) => {
-    installScriptTables(request.tables);
+    if (request.tables) installScriptTables(request.tables);
     const results: WorkerResponse['results'] = [];
     for (const job of request.jobs) {
       try {
