@@ -23,18 +23,34 @@ const NGRAMS = [2, 3];
 const MODELLED = modelHeads(MODEL_FAMILIES);
 const EPOCHS = 300;
 /**
- * The rumour head stops early: its dev AUC is 0.76 after 300 epochs and 0.79 after 15–30, the later
- * epochs fitting the topics of train's year (日本, 钓鱼岛 in 2012) rather than what rumours share.
- * 30 is the count of 10, 15, 20, 30, 40 and 60 with the best dev F0.5 of the engine among those whose
- * head flags no paragraph of the bench's ordinary generated articles (10 and 15 scored higher on dev
- * and flagged some: 木炭燃烧…会产生一氧化碳 read as a rumour).
+ * The rumour head stops early and averages what it has learnt at several early points: the later
+ * epochs fit the topics of train's year (日本, 钓鱼岛 in 2012) rather than what rumours share. On the
+ * dev split, as the area under the ROC curve over all dev sentences: 0.76 after 30 epochs at L2
+ * 0.003 (the head before), 0.79 after 10 at 0.001, 0.81 for the average of the weights after 5, 10
+ * and 20 (one run: averaging is free at run time, the average of linear heads is one linear head).
  */
-const PARAGRAPH_EPOCHS = 30;
+const PARAGRAPH_SNAPSHOTS = [5, 10, 20];
+const PARAGRAPH_L2 = 0.001;
+/**
+ * The rumour head also reads punctuation (MARKS): named sources come in quotes, brackets and
+ * parentheses (“…”, (新华社)), rumours with exclamation and question marks and @-mentions. On dev
+ * that alone is worth little in AUC (0.809 → 0.811) but lifts the recall at the dev precision the
+ * threshold asks for (0.45 → 0.50 at 0.6).
+ */
+const MARKS = '!?【】#@“”()[]:,。';
 /** Adam's step size. */
 const RATE = 0.05;
 // 0.003 rather than 0.001: a better dev AUC of the lexicon heads at the same dev figures, and no
 // single common word (考试, 高血压) outweighing the threshold on its own; 0.01 lost train-split lures.
 const L2 = 0.003;
+/**
+ * Weights below this are dropped from the file. Early-stopped weights have not shrunk yet: the
+ * rumour head has about 27,000 of 0.05 or more. Of its floors 0.1, 0.12, 0.15 and 0.2, 0.15 gives
+ * the engine the best dev F0.5 (lexicon 0.709/0.359, 0.711/0.346, 0.754/0.333, 0.754/0.276): the
+ * smallest weights mostly fit train's topics. It keeps about 5,700 weights, fewer than before.
+ */
+const MIN_WEIGHT = 0.05;
+const PARAGRAPH_MIN_WEIGHT = 0.15;
 /** A feature must occur in this many training sentences to get a weight. */
 const MIN_COUNT = 2;
 /** The score never goes below this: a sentence must carry real evidence, not just lack counter-evidence. */
@@ -46,9 +62,11 @@ const DEV_PRECISION = 0.9;
  * depth. The rule is the trainer's (the lowest threshold at which the family's dev precision reaches
  * the target), with at least 10 dev positives above it so that one lucky top post does not set it.
  * Of the targets 0.6, 0.5 and 0.45, 0.6 gives the engine the best dev F0.5 (precision weighs double,
- * as the bar asks 0.92 before 0.88). No floor: the evidence is spread over the post.
+ * as the bar asks 0.92 before 0.88). The floor keeps the bench's ordinary generated articles
+ * unflagged (their highest paragraph scores 0.15, 焙火会改变香气…, and without a floor the target
+ * picks 0.002); above the floor, the target picks about 0.36.
  */
-const PARAGRAPH_MIN_THRESHOLD = 0;
+const PARAGRAPH_MIN_THRESHOLD = 0.2;
 const PARAGRAPH_DEV_PRECISION = 0.6;
 const PARAGRAPH_DEV_SUPPORT = 10;
 
@@ -56,13 +74,22 @@ const { train, dev, files, sha256 } = await trainingData(root);
 
 const trainFeatures = train.map((example) => sentenceFeatures(example.text, NGRAMS));
 const devFeatures = dev.map((example) => sentenceFeatures(example.text, NGRAMS));
+const trainParagraphFeatures = train.map((example) => sentenceFeatures(example.text, NGRAMS, MARKS));
+const devParagraphFeatures = dev.map((example) => sentenceFeatures(example.text, NGRAMS, MARKS));
 
 /**
  * Logistic regression on the n-gram indicators (L2, full-batch Adam: a few thousand sentences,
  * about 20,000 features, a second or two). Naive Bayes was tried first: its summed ratios
  * grow with the sentence's length, so long enforcement reports outscored short ad copy.
  */
-function fit(family: string, epochs: number): Omit<FamilyModel, 'threshold'> {
+function fit(
+  family: string,
+  trainFeatures: readonly Set<string>[],
+  snapshots: readonly number[],
+  l2: number,
+  minWeight: number,
+): Omit<FamilyModel, 'threshold'> {
+  const epochs = Math.max(...snapshots);
   const counts = new Map<string, number>();
   for (const features of trainFeatures)
     for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
@@ -77,6 +104,9 @@ function fit(family: string, epochs: number): Omit<FamilyModel, 'threshold'> {
   const positiveWeight = (train.length - positives) / Math.max(1, positives);
   const weights = new Float64Array(vocabulary.length);
   let bias = 0;
+  // The average of the weights at the snapshot epochs.
+  const averaged = new Float64Array(vocabulary.length);
+  let averagedBias = 0;
   // Adam: plain gradient descent needed a rate tuned to the data's size and still had not settled in 300 epochs.
   const moment = new Float64Array(vocabulary.length + 1);
   const square = new Float64Array(vocabulary.length + 1);
@@ -98,13 +128,18 @@ function fit(family: string, epochs: number): Omit<FamilyModel, 'threshold'> {
     });
     bias -= step(vocabulary.length, biasGradient / train.length, epoch);
     for (let position = 0; position < weights.length; position += 1)
-      weights[position]! -= step(position, gradient[position]! / train.length + L2 * weights[position]!, epoch);
+      weights[position]! -= step(position, gradient[position]! / train.length + l2 * weights[position]!, epoch);
+    if (snapshots.includes(epoch)) {
+      averagedBias += bias / snapshots.length;
+      for (let position = 0; position < weights.length; position += 1)
+        averaged[position]! += weights[position]! / snapshots.length;
+    }
   }
   const kept: Record<string, number> = {};
   vocabulary.forEach((feature, position) => {
-    if (Math.abs(weights[position]!) >= 0.05) kept[feature] = Math.round(weights[position]! * 1000) / 1000;
+    if (Math.abs(averaged[position]!) >= minWeight) kept[feature] = Math.round(averaged[position]! * 1000) / 1000;
   });
-  return { prior: Math.round(bias * 1000) / 1000, weights: kept };
+  return { prior: Math.round(averagedBias * 1000) / 1000, weights: kept };
 }
 
 function score(familyModel: Omit<FamilyModel, 'threshold'>, features: Set<string>): number {
@@ -116,6 +151,7 @@ function score(familyModel: Omit<FamilyModel, 'threshold'>, features: Set<string
 /** The lowest threshold at which the dev split keeps precision ≥ DEV_PRECISION, never below MIN_THRESHOLD. */
 function chooseThreshold(
   familyModel: Omit<FamilyModel, 'threshold'>,
+  devFeatures: readonly Set<string>[],
   head: string,
   minimum: number,
   precision: number,
@@ -144,14 +180,29 @@ function chooseThreshold(
 const families: Record<string, FamilyModel> = {};
 for (const family of MODELLED) {
   const paragraph = PARAGRAPH_HEADS.includes(family);
-  const fitted = fit(family, paragraph ? PARAGRAPH_EPOCHS : EPOCHS);
+  const fitted = paragraph
+    ? fit(family, trainParagraphFeatures, PARAGRAPH_SNAPSHOTS, PARAGRAPH_L2, PARAGRAPH_MIN_WEIGHT)
+    : fit(family, trainFeatures, [EPOCHS], L2, MIN_WEIGHT);
   const threshold = paragraph
-    ? chooseThreshold(fitted, family, PARAGRAPH_MIN_THRESHOLD, PARAGRAPH_DEV_PRECISION, PARAGRAPH_DEV_SUPPORT)
-    : chooseThreshold(fitted, family, MIN_THRESHOLD, DEV_PRECISION, 1);
+    ? chooseThreshold(
+        fitted,
+        devParagraphFeatures,
+        family,
+        PARAGRAPH_MIN_THRESHOLD,
+        PARAGRAPH_DEV_PRECISION,
+        PARAGRAPH_DEV_SUPPORT,
+      )
+    : chooseThreshold(fitted, devFeatures, family, MIN_THRESHOLD, DEV_PRECISION, 1);
   families[family] = { prior: fitted.prior, threshold, weights: fitted.weights };
 }
 
-const model = packModel(NGRAMS, { files, sentences: train.length + dev.length, sha256 }, families, PARAGRAPH_HEADS);
+const model = packModel(
+  NGRAMS,
+  { files, sentences: train.length + dev.length, sha256 },
+  families,
+  PARAGRAPH_HEADS,
+  MARKS,
+);
 const text = `${JSON.stringify(model)}\n`;
 if (process.argv.includes('--check')) {
   const committed = readFileSync(output, 'utf8');

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
  * logistic regression over character n-grams of the normalised view, one-vs-rest per head.
  * A sentence's score is the head's prior log-odds plus the weights of the n-grams it contains
  * (each counted once); the n-grams that add the most are the reason shown with the finding.
+ * Punctuation marks listed in the model (`marks`: 【, “, @, !, 。…) are features too, one per mark
+ * present: a post that names its source in quotes or brackets reads differently from one that
+ * shouts. No n-gram spans a mark.
  * Most heads judge one sentence at a time; a head of `paragraph` scope (rumours, whose evidence is
  * spread over a post's several sentences) judges the whole paragraph, a line of the text.
  *
@@ -30,8 +33,10 @@ export interface FamilyModel {
 export type Scope = 'sentence' | 'paragraph';
 
 export interface ContentModel {
-  version: 3;
+  version: 4;
   ngrams: readonly number[];
+  /** Punctuation marks that are features of their own (each a one-character feature; none is inside an n-gram). */
+  marks: string;
   /** What the model was trained on: files, sentence count and the SHA-256 of the labelled data. */
   trainedOn: { files: string[]; sentences: number; sha256: string };
   families: string[];
@@ -50,14 +55,16 @@ export function packModel(
   trainedOn: ContentModel['trainedOn'],
   fitted: Record<string, FamilyModel>,
   paragraphHeads: readonly string[] = [],
+  marks = '',
 ): ContentModel {
   const families = Object.keys(fitted);
   const features = [...new Set(families.flatMap((family) => Object.keys(fitted[family]!.weights)))].sort();
   const weights: number[] = [];
   for (const feature of features) for (const family of families) weights.push(fitted[family]!.weights[feature] ?? 0);
   return {
-    version: 3,
+    version: 4,
     ngrams,
+    marks,
     trainedOn,
     families,
     scopes: families.map((family) => (paragraphHeads.includes(family) ? 'paragraph' : 'sentence')),
@@ -104,6 +111,8 @@ interface Compiled {
   sizes: readonly number[];
   /** Per n-gram size: 1 where a unit starts (bit 1) or ends (bit 2) some feature of that size; most n-grams fail this and are never looked up. */
   edges: Uint8Array[];
+  /** Per UTF-16 unit: the feature of that punctuation mark, -1 where the unit is no mark feature. */
+  markFeature: Int32Array;
 }
 
 /** An n-gram of up to three UTF-16 units as one exact number (3 × 16 bits, times 4 for the size, < 2^53). */
@@ -155,6 +164,14 @@ function compile(given: ContentModel): Compiled {
     stamp: new Int32Array(features.length).fill(-1),
     paragraphStamp: new Int32Array(features.length).fill(-1),
     sizes: given.ngrams,
+    markFeature: (() => {
+      const table = new Int32Array(65536).fill(-1);
+      for (const mark of given.marks ?? '') {
+        const feature = lookup({ keys, slots, mask } as Compiled, mark, 0, 1);
+        if (feature !== -1) table[mark.charCodeAt(0)] = feature;
+      }
+      return table;
+    })(),
     edges: [1, 2, 3].map((size) => {
       const edge = new Uint8Array(65536);
       for (const feature of features) {
@@ -185,12 +202,13 @@ function featureRuns(text: string): string[] {
   return text.replace(/[0-9]+/g, '0').split(/[^a-z0\u3400-\u4dbf\u4e00-\u9fff]+/);
 }
 
-/** The distinct n-grams of a normalised sentence (n-grams do not span punctuation or spaces). */
-export function sentenceFeatures(normalised: string, sizes: readonly number[]): Set<string> {
+/** The distinct n-grams of a normalised sentence (n-grams do not span punctuation or spaces), and the marks it has. */
+export function sentenceFeatures(normalised: string, sizes: readonly number[], marks = ''): Set<string> {
   const features = new Set<string>();
   for (const run of featureRuns(normalised))
     for (const size of sizes)
       for (let index = 0; index + size <= run.length; index += 1) features.add(run.slice(index, index + size));
+  for (const char of normalised) if (marks.includes(char)) features.add(char);
   return features;
 }
 
@@ -215,17 +233,16 @@ export function classifySentence(normalised: string, given: ContentModel = conte
   const scores = Float64Array.from(priors);
   const sentence = (sentenceCount = (sentenceCount + 1) & 0x3fffffff);
   const counted: number[] = [];
-  for (const run of featureRuns(normalised)) {
-    for (const size of sizes) {
-      for (let index = 0; index + size <= run.length; index += 1) {
-        const feature = lookup(compiled, run, index, size);
-        if (feature === -1 || stamp[feature] === sentence) continue;
-        stamp[feature] = sentence;
-        counted.push(feature);
-        for (let family = 0; family < width; family += 1) scores[family]! += matrix[feature * width + family]!;
-      }
-    }
-  }
+  const count = (feature: number) => {
+    if (feature === -1 || stamp[feature] === sentence) return;
+    stamp[feature] = sentence;
+    counted.push(feature);
+    for (let family = 0; family < width; family += 1) scores[family]! += matrix[feature * width + family]!;
+  };
+  for (const run of featureRuns(normalised))
+    for (const size of sizes)
+      for (let index = 0; index + size <= run.length; index += 1) count(lookup(compiled, run, index, size));
+  for (let index = 0; index < normalised.length; index += 1) count(compiled.markFeature[normalised.charCodeAt(index)]!);
   return verdictsOf(compiled, scores, counted, scope === undefined ? -1 : scope === 'paragraph' ? 1 : 0);
 }
 
@@ -270,7 +287,7 @@ export interface SentenceVerdicts {
 export function classifyText(text: string, given: ContentModel = contentModel()): SentenceVerdicts[] {
   const compiled = compile(given);
   const { families, paragraph, priors, thresholds, matrix, stamp, paragraphStamp, sizes, keys, slots, mask } = compiled;
-  const { sentenceHeads, paragraphHeads } = compiled;
+  const { sentenceHeads, paragraphHeads, markFeature } = compiled;
   const anyParagraphHead = paragraphHeads.length > 0;
   const [edge1, edge2, edge3] = compiled.edges as [Uint8Array, Uint8Array, Uint8Array];
   const width = families.length;
@@ -293,9 +310,30 @@ export function classifyText(text: string, given: ContentModel = contentModel())
   let beforePrevious = -1;
   let lastWasDigit = false;
   scores.set(priors);
+  /** Counts a mark's feature in its sentence and paragraph (a sentence's closing mark is its own). */
+  const countMark = (feature: number) => {
+    const row = feature * width;
+    if (anyParagraphHead && paragraphStamp[feature] !== paragraphId) {
+      paragraphStamp[feature] = paragraphId;
+      paragraphCounted.push(feature);
+      for (let head = 0; head < paragraphHeads.length; head += 1) {
+        const family = paragraphHeads[head]!;
+        paragraphScores[family]! += matrix[row + family]!;
+      }
+    }
+    if (stamp[feature] === sentence) return;
+    stamp[feature] = sentence;
+    counted.push(feature);
+    for (let head = 0; head < sentenceHeads.length; head += 1) {
+      const family = sentenceHeads[head]!;
+      scores[family]! += matrix[row + family]!;
+    }
+  };
   const length = text.length;
   for (let index = 0; index <= length; index += 1) {
     let code = index < length ? text.charCodeAt(index) : 0x0a;
+    const mark = markFeature[code]!;
+    if (mark !== -1) countMark(mark);
     if (index === length || isSentenceEnd(code)) {
       if (counted.length > 0) {
         let reached = false;
