@@ -40,6 +40,13 @@ describe('the sentence classifier', () => {
     expect([...sentenceFeatures('日赚120元,月入', [2])].sort()).toEqual(['0元', '日赚', '月入', '赚0'].sort());
   });
 
+  it('reads the punctuation marks the model lists as features of their own, once each, never inside an n-gram', () => {
+    expect([...sentenceFeatures('紧急扩散!!(新华社)', [2], '!()')].sort()).toEqual(
+      ['!', '(', ')', '扩散', '急扩', '新华', '紧急', '华社'].sort(),
+    );
+    expect(contentModel().marks).toContain('“');
+  });
+
   it('was trained on the corpus as it is now: the digest in the model file is the digest of the labelled data', async () => {
     const { trainingData } = await import('../../bench/eval/training-data.ts');
     const data = await trainingData(PROJECT_ROOT);
