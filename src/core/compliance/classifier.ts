@@ -111,11 +111,14 @@ interface Compiled {
   sizes: readonly number[];
   /** Per n-gram size: 1 where a unit starts (bit 1) or ends (bit 2) some feature of that size; most n-grams fail this and are never looked up. */
   edges: Uint8Array[];
-  /** Per UTF-16 unit: 1 + the mark's position in markFeatures, 0 where the unit is no mark feature. */
-  markIndex: Uint8Array;
+  /**
+   * Per UTF-16 unit, what the scorer needs in one load: its class (bits 0–1, UNIT_CLASS), whether it
+   * ends a sentence (bit 7) and the position of its mark in markFeatures (bits 2–6, 0: no mark).
+   */
+  units: Uint8Array;
   /** Per mark position (from 1): its feature. At most 30 marks, so that a sentence's marks fit one bit mask. */
   markFeatures: Int32Array;
-  /** The marks (bits of markIndex) that some sentence head, and some paragraph head, gives a weight. */
+  /** The marks (as bits: 1 << position) that some sentence head, and some paragraph head, gives a weight. */
   sentenceMarkMask: number;
   paragraphMarkMask: number;
 }
@@ -170,12 +173,13 @@ function compile(given: ContentModel): Compiled {
     paragraphStamp: new Int32Array(features.length).fill(-1),
     sizes: given.ngrams,
     ...(() => {
-      const markIndex = new Uint8Array(65536);
+      const units = Uint8Array.from(UNIT_CLASS);
+      for (const code of SENTENCE_ENDS) units[code]! |= SENTENCE_END;
       const markFeatures = [-1];
       for (const mark of given.marks ?? '') {
         const feature = lookup({ keys, slots, mask } as Compiled, mark, 0, 1);
         if (feature === -1 || markFeatures.length > 30) continue;
-        markIndex[mark.charCodeAt(0)] = markFeatures.length;
+        units[mark.charCodeAt(0)]! |= markFeatures.length << 2;
         markFeatures.push(feature);
       }
       const weighed = (scope: 'sentence' | 'paragraph') => {
@@ -192,7 +196,7 @@ function compile(given: ContentModel): Compiled {
         return bits;
       };
       return {
-        markIndex,
+        units,
         markFeatures: Int32Array.from(markFeatures),
         sentenceMarkMask: weighed('sentence'),
         paragraphMarkMask: weighed('paragraph'),
@@ -271,7 +275,7 @@ export function classifySentence(normalised: string, given: ContentModel = conte
   // The marks after the n-grams, in the model's order of marks: as classifyText adds them.
   let marks = 0;
   for (let index = 0; index < normalised.length; index += 1)
-    marks |= 1 << compiled.markIndex[normalised.charCodeAt(index)]!;
+    marks |= 1 << markOf(compiled.units[normalised.charCodeAt(index)]!);
   for (let mark = 1; mark < compiled.markFeatures.length; mark += 1)
     if ((marks & (1 << mark)) !== 0) count(compiled.markFeatures[mark]!);
   return verdictsOf(compiled, scores, counted, scope === undefined ? -1 : scope === 'paragraph' ? 1 : 0);
@@ -287,17 +291,14 @@ const UNIT_CLASS = (() => {
   return table;
 })();
 
-function isSentenceEnd(code: number): boolean {
-  return (
-    code === 0x3002 ||
-    code === 0xff01 ||
-    code === 0xff1f ||
-    code === 0x21 ||
-    code === 0x3f ||
-    code === 0x0a ||
-    code === 0xff1b ||
-    code === 0x3b
-  );
+/** What ends a sentence: 。！？!? a newline and ；; (as sentenceSpans). */
+const SENTENCE_ENDS = [0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0x0a, 0xff1b, 0x3b];
+/** The bit of a unit (Compiled.units) that ends a sentence. */
+const SENTENCE_END = 128;
+
+/** The position in markFeatures of a unit's mark, from its entry in Compiled.units (0: none). */
+function markOf(unit: number): number {
+  return (unit >> 2) & 31;
 }
 
 export interface SentenceVerdicts {
@@ -318,7 +319,7 @@ export interface SentenceVerdicts {
 export function classifyText(text: string, given: ContentModel = contentModel()): SentenceVerdicts[] {
   const compiled = compile(given);
   const { families, paragraph, priors, thresholds, matrix, stamp, paragraphStamp, sizes, keys, slots, mask } = compiled;
-  const { sentenceHeads, paragraphHeads, markIndex } = compiled;
+  const { sentenceHeads, paragraphHeads, units } = compiled;
   // The marks seen in the current sentence and paragraph, one bit each (bit 0: no mark, ignored).
   let sentenceMarks = 0;
   let paragraphMarks = 0;
@@ -347,9 +348,10 @@ export function classifyText(text: string, given: ContentModel = contentModel())
   const length = text.length;
   for (let index = 0; index <= length; index += 1) {
     let code = index < length ? text.charCodeAt(index) : 0x0a;
-    if (index === length || isSentenceEnd(code)) {
+    const unit = units[code]!;
+    if ((unit & SENTENCE_END) !== 0) {
       // A sentence's closing mark (!, ?, 。) is its own.
-      const mark = 1 << markIndex[code]!;
+      const mark = 1 << markOf(unit);
       sentenceMarks |= mark;
       paragraphMarks |= mark;
       // The sentence heads weigh no mark today (they are trained without them): most sentences skip this.
@@ -400,9 +402,9 @@ export function classifyText(text: string, given: ContentModel = contentModel())
       lastWasDigit = false;
       continue;
     }
-    const kind = UNIT_CLASS[code]!;
+    const kind = unit & 3;
     if (kind === 0) {
-      const mark = 1 << markIndex[code]!;
+      const mark = 1 << markOf(unit);
       sentenceMarks |= mark;
       paragraphMarks |= mark;
       previous = -1;
