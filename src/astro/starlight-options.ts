@@ -92,8 +92,8 @@ export function starlightOptions({
       { tag: 'style', content: themeStyle(settings) },
       ...(profile === 'internal' ? [{ tag: 'meta' as const, attrs: { name: 'robots', content: NOINDEX } }] : []),
     ],
-    // Pagefind search stays on (Starlight's default); it indexes each language's pages separately
-    // by their `lang` attribute, so Chinese queries are segmented as Chinese.
+    // Search is Pagefind's, built by the integration while pages render (src/astro/search-index.ts);
+    // it indexes each language's pages separately by their `lang`, so Chinese queries are segmented as Chinese.
     sidebar,
     // Each handbook page's date of its newest commit, read from git at build time. Without git
     // history (a downloaded archive) Starlight shows no date rather than failing; a shallow clone
