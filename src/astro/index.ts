@@ -20,11 +20,18 @@ import type { AstroIntegration } from 'astro';
 import { readDepartmentSettings, DepartmentSettingsError } from '../core/department/settings.ts';
 import { astroSiteOptionsFrom } from '../core/department/site-options.ts';
 import { MessageCatalogue } from '../core/i18n/catalogue.ts';
+import { toolDigest } from '../core/cache/check-cache.ts';
 import { articleImages } from '../site/article-images.ts';
 import { basePathLinks } from '../site/base-path.ts';
 import { codeBlockNames } from '../site/code-block-names.ts';
+import {
+  PREVIEW_CACHE_FOLDER_VARIABLE,
+  PREVIEW_CACHE_TOOL_VARIABLE,
+  prunePreviewCache,
+} from '../site/preview-cache.ts';
 import { siteProfile } from '../site/site-profile.ts';
 import { siteProfilePages } from '../site/site-profile-integration.ts';
+import { searchIndex } from './search-index.ts';
 import { starlightOptions } from './starlight-options.ts';
 
 export interface MpflowIntegrationOptions {
@@ -84,9 +91,23 @@ function samePath(a: string, b: string): boolean {
 }
 
 export default function mpflow(options: MpflowIntegrationOptions = {}): AstroIntegration {
+  let previewFolder: string | undefined;
   return {
     name: 'mpflow',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // The articles' phone previews of the last build (src/site/preview-cache.ts), next to
+        // Astro's own content cache; MPFLOW_CACHE=off renders every one, as it checks every file.
+        if (process.env.MPFLOW_CACHE === 'off' || process.env.MPFLOW_CACHE === '0') return;
+        previewFolder = path.join(fileURLToPath(config.cacheDir), 'mpflow-previews');
+        process.env[PREVIEW_CACHE_FOLDER_VARIABLE] = previewFolder;
+        process.env[PREVIEW_CACHE_TOOL_VARIABLE] = toolDigest();
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!previewFolder) return;
+        const removed = prunePreviewCache(previewFolder);
+        if (removed > 0) logger.debug(`${removed} phone previews no article uses any more removed from the cache`);
+      },
       'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         const projectRoot = fileURLToPath(config.root);
         const repositoryRoot = process.env.MPFLOW_REPOSITORY
@@ -131,8 +152,16 @@ export default function mpflow(options: MpflowIntegrationOptions = {}): AstroInt
             starlight({
               ...handbook,
               ...options.starlight,
+              // The search index is built while the pages render (searchIndex() below), not by
+              // Starlight after the build; its search box stays, named as an override.
+              pagefind: false,
+              components: {
+                Search: path.join(PACKAGE_ROOT, 'src', 'components', 'site', 'StarlightSearch.astro'),
+                ...options.starlight?.components,
+              },
               plugins: [basePathLinks(), codeBlockNames(), ...(options.starlight?.plugins ?? [])],
             }),
+            searchIndex(),
             // The articles' images next to their phone previews (/articles/<id>/figure-1.png).
             articleImages(),
             // The internal build's department pages (src/site/internal-pages/) and robots.txt.
