@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { GENERATOR_VERSION, generateRepository } from './generate-repository.ts';
 import { timeTypography } from './typography-throughput.ts';
-import { growRoster, timeAstroBuild, timePagefind, writeBareAstroProject } from './site-build.ts';
+import { clearAstroCache, growRoster, timeAstroBuild, timePagefind, writeBareAstroProject } from './site-build.ts';
 import { benchScoring } from './scoring.ts';
 import { benchStartup } from './startup.ts';
 
@@ -133,22 +133,28 @@ async function benchSite(): Promise<void> {
     `bench: building the mpflow site and a bare Astro site of the same articles, alternately, ${siteRuns} ${siteRuns === 1 ? 'time' : 'times'} each …\n`,
   );
   type Build = Awaited<ReturnType<typeof timeAstroBuild>>;
-  const mpflowBuilds: Build[] = [];
-  const bareBuilds: Build[] = [];
+  const mpflowCold: Build[] = [];
+  const mpflowWarm: Build[] = [];
+  const bareCold: Build[] = [];
+  const bareWarm: Build[] = [];
   const bareSearches: Build[] = [];
+  const mpflowDist = path.join(projectRoot, 'bench/.generated/dist-mpflow');
+  const bareDist = path.join(projectRoot, 'bench/.generated/dist-bare');
+  const mpflowEnv = { MPFLOW_REPOSITORY: siteRepository, MPFLOW_SITE_PROFILE: 'internal' };
+  // Each side twice: cold (no cache of an earlier build: a fresh CI runner) and warm (the build
+  // again with nothing changed, as a runner that restores the cache or a writer rebuilding sees
+  // it). Astro keeps its rendered Markdown there and mpflow its phone previews (src/site/preview-cache.ts).
   // Alternating, so a machine that gets busier or quieter during the run slows both sides alike.
   for (let attempt = 0; attempt < siteRuns; attempt += 1) {
-    mpflowBuilds.push(
-      await timeAstroBuild(projectRoot, path.join(projectRoot, 'bench/.generated/dist-mpflow'), {
-        MPFLOW_REPOSITORY: siteRepository,
-        MPFLOW_SITE_PROFILE: 'internal',
-      }),
-    );
-    const bareDist = path.join(projectRoot, 'bench/.generated/dist-bare');
+    await clearAstroCache(projectRoot);
+    mpflowCold.push(await timeAstroBuild(projectRoot, mpflowDist, mpflowEnv));
+    mpflowWarm.push(await timeAstroBuild(projectRoot, mpflowDist, mpflowEnv));
+    await clearAstroCache(bareProject);
     const bare = await timeAstroBuild(bareProject, bareDist);
+    bareCold.push(bare);
+    bareWarm.push(await timeAstroBuild(bareProject, bareDist));
     // The bare site has no search; indexing its pages afterwards shows what search costs any site.
     const search = await timePagefind(bareDist);
-    bareBuilds.push(bare);
     bareSearches.push({
       ...bare,
       seconds: bare.seconds + search.seconds,
@@ -170,52 +176,47 @@ async function benchSite(): Promise<void> {
     search: median(builds, (build) => build.searchIndexSeconds),
     pages: builds[0]!.pages,
   });
-  const mpflowSite = figures(mpflowBuilds);
-  const bareSite = figures(bareBuilds);
-  const bareSearch = figures(bareSearches);
   const fixed = (value: number | undefined) => value?.toFixed(2) ?? '—';
+  const row = (label: string, build: ReturnType<typeof figures>) => [
+    label,
+    String(siteArticles),
+    String(build.pages),
+    fixed(build.seconds),
+    fixed(build.cpu),
+    fixed(build.search),
+  ];
+  const ratio = (label: string, a: ReturnType<typeof figures>, b: ReturnType<typeof figures>) => [
+    label,
+    '',
+    '',
+    fixed(a.seconds / b.seconds),
+    a.cpu && b.cpu ? fixed(a.cpu / b.cpu) : '—',
+    '',
+  ];
+  const [mc, mw, bc, bw, bs] = [mpflowCold, mpflowWarm, bareCold, bareWarm, bareSearches].map(figures) as [
+    ReturnType<typeof figures>,
+    ReturnType<typeof figures>,
+    ReturnType<typeof figures>,
+    ReturnType<typeof figures>,
+    ReturnType<typeof figures>,
+  ];
   const siteRows = [
-    ['site build', 'articles', 'pages', `wall s (median of ${siteRuns})`, 'CPU s', 'of which search index (wall s)'],
     [
-      'mpflow (every page, search index)',
-      String(siteArticles),
-      String(mpflowSite.pages),
-      fixed(mpflowSite.seconds),
-      fixed(mpflowSite.cpu),
-      fixed(mpflowSite.search),
+      'site build',
+      'articles',
+      'pages',
+      `wall s (median of ${siteRuns})`,
+      'CPU s',
+      'search index after the pages (wall s)',
     ],
-    [
-      'bare Astro (a page per article)',
-      String(siteArticles),
-      String(bareSite.pages),
-      fixed(bareSite.seconds),
-      fixed(bareSite.cpu),
-      fixed(bareSite.search),
-    ],
-    [
-      'bare Astro, then Pagefind over its pages',
-      String(siteArticles),
-      String(bareSearch.pages),
-      fixed(bareSearch.seconds),
-      fixed(bareSearch.cpu),
-      fixed(bareSearch.search),
-    ],
-    [
-      'ratio mpflow / bare (goal ≤ 1)',
-      '',
-      '',
-      fixed(mpflowSite.seconds / bareSite.seconds),
-      mpflowSite.cpu && bareSite.cpu ? fixed(mpflowSite.cpu / bareSite.cpu) : '—',
-      '',
-    ],
-    [
-      'ratio mpflow / bare with search',
-      '',
-      '',
-      fixed(mpflowSite.seconds / bareSearch.seconds),
-      mpflowSite.cpu && bareSearch.cpu ? fixed(mpflowSite.cpu / bareSearch.cpu) : '—',
-      '',
-    ],
+    row('mpflow, cold (every page, search index)', mc),
+    row('mpflow, warm', mw),
+    row('bare Astro, cold (a page per article)', bc),
+    row('bare Astro, warm', bw),
+    row('bare Astro cold, then Pagefind over its pages', bs),
+    ratio('ratio mpflow / bare, cold (goal ≤ 1)', mc, bc),
+    ratio('ratio mpflow / bare, warm (goal ≤ 1)', mw, bw),
+    ratio('ratio mpflow / bare with search, cold', mc, bs),
   ];
   const siteWidths = siteRows[0]!.map((_, column) => Math.max(...siteRows.map((row) => row[column]!.length)));
   process.stdout.write('\n');
