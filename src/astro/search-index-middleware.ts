@@ -4,7 +4,7 @@
  * `astro build` only; a response that is not a page, or a build without an index, passes untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { searchIndexTap } from './search-index.ts';
+import { searchIndexTap } from './search-index-tap.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();

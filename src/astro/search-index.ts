@@ -15,22 +15,14 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { SEARCH_INDEX_SESSION_KEY as SESSION_KEY, type SearchIndexTap } from './search-index-tap.ts';
+import path from 'node:path';
 
-/** Where the middleware, which runs in the same process but in Vite's module graph, finds the index. */
-const SESSION_KEY = Symbol.for('mpflow.search-index');
-
-/** What the middleware may call: hand over a rendered page. */
-export interface SearchIndexTap {
-  add(pathname: string, html: string): void;
-}
+/** The package root: src/astro/ in the repository, lib/astro/ when installed, are both two folders down. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 type Pagefind = typeof pagefind;
 type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
-
-/** The tap the build installed, when the build is indexing (not in `astro dev`, not in tests that render pages alone). */
-export function searchIndexTap(): SearchIndexTap | undefined {
-  return (globalThis as { [SESSION_KEY]?: SearchIndexTap })[SESSION_KEY];
-}
 
 /** Whether a rendered page has a searchable part: the mark Pagefind itself looks for. */
 export function isSearchablePage(html: string): boolean {
@@ -105,7 +97,12 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, addMiddleware }) => {
         if (command !== 'build') return;
-        addMiddleware({ entrypoint: new URL('./search-index-middleware.ts', import.meta.url), order: 'post' });
+        // The source file, also in an installed package: lib/ holds only what Node runs itself, and
+        // Vite compiles the middleware as it does the pages.
+        addMiddleware({
+          entrypoint: path.join(PACKAGE_ROOT, 'src', 'astro', 'search-index-middleware.ts'),
+          order: 'post',
+        });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
