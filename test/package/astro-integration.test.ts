@@ -105,11 +105,12 @@ describe('the mpflow integration', () => {
     expect((await setUp(PACKAGE_ROOT, { injectPages: true })).routes.length).toBeGreaterThan(0);
   });
 
-  it("adds Starlight named after the department, the articles' images, the site profiles and Vite's noExternal", async () => {
+  it("adds Starlight named after the department, the search index, the articles' images, the site profiles and Vite's noExternal", async () => {
     const { updates } = await setUp(department);
     const update = Object.assign({}, ...updates) as Record<string, any>;
     expect(update.integrations.map((integration: { name: string }) => integration.name)).toEqual([
       '@astrojs/starlight',
+      'mpflow-search-index',
       'mpflow-article-images',
       'mpflow-site-profile',
     ]);
