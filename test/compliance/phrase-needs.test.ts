@@ -95,6 +95,14 @@ describe('what a phrase pattern needs in a text before it can match', () => {
     expect(meetsNeeds('保证过件，当天下款。', needs)).toBe(true);
   });
 
+  it('still tells texts apart after more texts than its tables have stamps', () => {
+    const needs = patternNeeds('(?:保证|包)(?:过件|下款)');
+    for (let count = 0; count < 70_000; count += 1) {
+      expect(meetsNeeds(`第${count}句：包下款`, needs)).toBe(true);
+      if (count % 997 === 0) expect(meetsNeeds(`第${count}句：包上款`, needs)).toBe(false);
+    }
+  });
+
   it('asks for the shorter of two strings when one holds the other', () => {
     expect(patternNeeds('关注本号|关注|加关注')?.clauses).toEqual([['关注']]);
   });
