@@ -62,7 +62,7 @@ const LAUNCH_PAST = /(?:发布|推出|亮相|问世|面世|宣布)了|于[^,。;
 
 /**
  * For the end of a claim: the claim is not asked. A yes-or-no question whose clause ends in a question
- * mark (罗汉果茶洗黑肺? 羊奶可抗癌? 能治癌吗?) asks whether the claim holds, as a debunking headline or
+ * mark (喝它能洗黑肺? 羊奶可抗癌? 能治癌吗?) asks whether the claim holds, as a debunking headline or
  * a reader's question does, and asserts nothing; a rhetorical question (难道……不能降血压吗?) and a
  * question of the reader's wish (想降血压?), the hook of an advertisement, still assert it.
  */
