@@ -1,5 +1,6 @@
 import type { ComplianceRuleId } from './types.ts';
 import { meetsNeeds, patternNeeds, type Needs } from './phrase-needs.ts';
+import { alternativesOf } from './pattern-source.ts';
 import { statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
@@ -71,28 +72,6 @@ const NEGATION =
 const SEPARATE_UP_TO = 32;
 /** Below this length a text is scanned with the joined expression: per-call cost outweighs the scan. */
 const SHORT_TEXT = 600;
-
-/** The top-level alternatives of a pattern source (escapes, classes and groups kept whole). */
-function alternativesOf(source: string): string[] {
-  const found: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let index = 0; index < source.length; index += 1) {
-    const char = source[index];
-    if (char === '\\') index += 1;
-    else if (inClass) inClass = char !== ']';
-    else if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) {
-      found.push(source.slice(from, index));
-      from = index + 1;
-    }
-  }
-  found.push(source.slice(from));
-  return found;
-}
 
 /**
  * The same pattern with the top-level alternatives that begin with the same ideograph folded under

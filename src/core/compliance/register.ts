@@ -5,6 +5,7 @@
  * and so does an encyclopaedia's 破坏性最强的战争之一. Both tests read the normalised view (Simplified,
  * half-width ASCII punctuation), one sentence at a time.
  */
+import { alternativesOf } from './pattern-source.ts';
 
 /**
  * The seller's voice: the reader addressed (您, 亲们), the shop speaking of itself (本店, 我们的),
@@ -75,24 +76,9 @@ export const NOT_ASKED =
  * the matcher's per-character folding (phrases.ts).
  */
 export function eachAlternative(pattern: string, suffix: string): string {
-  const branches: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let index = 0; index < pattern.length; index += 1) {
-    const char = pattern[index];
-    if (char === '\\') index += 1;
-    else if (inClass) inClass = char !== ']';
-    else if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
-    else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) {
-      branches.push(pattern.slice(from, index));
-      from = index + 1;
-    }
-  }
-  branches.push(pattern.slice(from));
-  return branches.map((branch) => branch + suffix).join('|');
+  return alternativesOf(pattern)
+    .map((branch) => branch + suffix)
+    .join('|');
 }
 
 const SENTENCE_BREAK = /[。!?;\n]/;
