@@ -22,18 +22,16 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { CHROMIUM, launchBrowser, ROOT, type StaticServer, serve } from '../../test/site/site-server.ts';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  launchBrowser,
+  ROOT,
+  type StaticServer,
+  serve,
+} from '../../test/site/site-server.ts';
 
 const LIGHTHOUSE = 'lighthouse@13.5.0';
-// The flags the site's browser tests launch Chromium with (test/site/site-server.ts).
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PHONE = { width: 375, height: 812 };
 // A4 less the report's @page margins (10 mm × 12 mm, src/components/dashboards/dashboards.css) at 96 px per inch.
 const A4_PRINTABLE = { width: Math.round((186 / 25.4) * 96), height: Math.round((277 / 25.4) * 96) };

@@ -223,18 +223,18 @@ export function serve(directory: string = DIST, options: { gzip?: boolean } = {}
   });
 }
 
+/** How the browser tests (and scripts/dev/site-audit.ts's Lighthouse) start Debian's Chromium here. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 // ----------------------------------------------------------------- privacy -----
