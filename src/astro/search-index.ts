@@ -34,10 +34,8 @@ export function isSearchablePage(html: string): boolean {
  * search UI puts the base in front, as it does for an index built from the output folder).
  */
 export function searchResultPath(pathname: string, base: string): string {
-  const withoutBase =
-    base !== '/' && pathname.startsWith(base.replace(/\/?$/, '/'))
-      ? pathname.slice(base.replace(/\/?$/, '').length)
-      : pathname;
+  const prefix = base.replace(/\/+$/, '');
+  const withoutBase = prefix && pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
   return withoutBase.startsWith('/') ? withoutBase : `/${withoutBase}`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The search box of the department pages (Pagefind's own UI, the index Starlight builds): its
+ * The search box of the department pages (Pagefind's own UI over the index src/astro/search-index.ts builds): its
  * strings in a language (`site-search.*` messages, whose keys are Pagefind UI's translation keys),
  * so the Chinese site searches in Chinese words. The handbook's search gets the same strings
  * (i18n-loader.ts).
