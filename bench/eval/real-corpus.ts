@@ -176,10 +176,20 @@ export function familyRows(outcomes: readonly SentenceOutcome[]): Row[] {
   }).filter((row) => row.violations > 0 || row.fp > 0);
 }
 
+/** A Markdown table: the first column left-aligned, the others right-aligned (figures). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const table = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const separator = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
+  return [line(header), separator, ...rows.map(line)].join('\n');
+}
+
 export function formatRows(title: string, rows: readonly Row[]): string {
-  const table = [
+  return formatTable(
     [title, 'violations', 'clean', 'TP', 'FP', 'FN', 'precision', 'recall'],
-    ...rows.map((row) => [
+    rows.map((row) => [
       row.label,
       String(row.violations),
       String(row.clean),
@@ -189,12 +199,7 @@ export function formatRows(title: string, rows: readonly Row[]): string {
       rowPrecision(row).toFixed(3),
       rowRecall(row).toFixed(3),
     ]),
-  ];
-  const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  const separator = `| ${widths.map((width, column) => (column === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
-  return [line(table[0]!), separator, ...table.slice(1).map(line)].join('\n');
+  );
 }
 
 /** The lines for the sentences judged wrongly (never printed for the test split: it is not for tuning). */
