@@ -57,6 +57,15 @@ export const PHRASES: PhraseEntry[] = [
     rule: 'lexicon/clickbait',
     pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道',
   },
+  // The 标题党 forms WeChat's crackdown notices describe, by their shape rather than one headline's words:
+  // a headline that opens 刚刚! or 刚刚:, a promised emotional outcome (看完泪流满面), a whole nation or
+  // the net in uproar (全网沸腾, 彻底炸锅), a rival caught out (美国措手不及), the withheld answer
+  // (最怕的水果就是『它』) and a sudden cure (高血压有救了!).
+  {
+    rule: 'lexicon/clickbait',
+    pattern:
+      '刚刚(?=[!:])|看完(?:后|之后)?(?:泪流满面|泪目|哭了|沉默了|惊呆了|后背发凉|吓出一身冷汗|心都碎了)|(?:全网|举国|全世界)(?:沸腾|震惊|炸锅|哗然|疯传)|彻底(?:沸腾|炸锅|炸了|疯了|慌了)|(?:美国|日本|西方|欧美|印度)[^。！？；\\n]{0,4}?(?:措手不及|傻眼了|坐不住了)|最怕的[^。！？；\\n]{0,6}?(?:就是|竟是|原来是)[「『“]?(?:它|这个|这种|这)(?![\\u4e00-\\u9fff])|有救了(?=!)',
+  },
   {
     rule: 'lexicon/rumour',
     // A plea to pass it on (请好心人帮忙转发, 求扩散, 麻烦大家转一下): how chain rumours travel.
