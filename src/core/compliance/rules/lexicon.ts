@@ -53,6 +53,15 @@ export const PHRASES: PhraseEntry[] = [
       '(?:加|添加|\\+)(?:line|赖|telegram|tg|飞机|qq|扣扣)(?:好友|帐号|账号|id|号)?:?[^。！？；\\n]{0,6}?(?:领|免费|私聊|咨询|返|送|拿|获取|入群)',
     negatable: true,
   },
+  // Sex-service lures as police notices quote them (扫码叫小妹, 美女上门, 视频裸聊): the offer of a woman's
+  // company or a service to a reader, not the words for the crime in a report (警方破获裸聊敲诈案 is
+  // negated or cited, and 家政上门服务 names no woman).
+  {
+    rule: 'lexicon/vulgar',
+    pattern:
+      '(?:邀请|免费|同城|在线|视频|一对一)裸聊(?![^。！？；\\n]{0,2}?(?:敲诈|诈骗|勒索|案|陷阱|骗局))|(?:叫|约|找|点)(?:个)?(?:小妹|妹子|学生妹|美女)(?=[^。！？；\\n]{0,6}?(?:上门|服务|陪|过夜|包夜|按摩)|[!,。]|$)|(?:美女|小妹|学生妹|少妇|嫩模|女大学生)[^。！？；\\n]{0,6}?(?:上门服务|免费上门|可以上门|随时上门|包夜|陪睡|陪夜)|(?:包夜|全套|快餐)(?:服务)?[^。！？；\\n]{0,4}?(?:价格|价位|\\d+元|联系|加微|扫码)',
+    negatable: true,
+  },
   {
     rule: 'lexicon/clickbait',
     pattern: '出大事了|刚刚(?:曝光|爆光|宣布|传来|通知)|再不看就|就来不及了|惊天(?:秘密|大案|内幕|消息)|点进去才知道',
