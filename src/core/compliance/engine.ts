@@ -138,7 +138,8 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
  * a debunking quoting the rumour. Tested on the sentence around the match, the match left out.
  */
 const REPORTING =
-  /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
+  // 涉嫌 and 立案 said to the reader (你涉嫌洗钱, 现对你进行立案调查) are the fake official's script, not a report.
+  /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|(?<!对(?:你|您)(?:进行)?)立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|(?<![你您])涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
 const SENTENCE_BREAK = /[。！？!?；;\n]/;
 
 function reportedInSentence(text: string, start: number, end: number): boolean {
