@@ -10,8 +10,12 @@
  *
  * The pages indexed are those Starlight's step would index: pages whose HTML marks its
  * searchable part with `data-pagefind-body` (Starlight's pages except the 404, and the department
- * pages of SiteLayout.astro); Pagefind drops the others anyway once any page has that mark.
+ * pages of SiteLayout.astro); Pagefind drops the others anyway once any page has that mark. An
+ * article's page marks it in the default language only, and the other languages' search boxes
+ * search that language's index too (src/site/shared-search.ts).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -20,6 +24,14 @@ import path from 'node:path';
 
 /** The package root: src/astro/ in the repository, lib/astro/ when installed, are both two folders down. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Pagefind's UI module (its `module` entry) as installed for Starlight, whose search box imports it. */
+function pagefindDefaultUi(): string {
+  const fromStarlight = createRequire(fileURLToPath(import.meta.resolve('@astrojs/starlight')));
+  const manifest = fromStarlight.resolve('@pagefind/default-ui/package.json');
+  const { module } = JSON.parse(readFileSync(manifest, 'utf8')) as { module: string };
+  return path.join(path.dirname(manifest), module);
+}
 
 type Pagefind = typeof pagefind;
 type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
@@ -93,7 +105,23 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'mpflow-search-index',
     hooks: {
-      'astro:config:setup': ({ command, addMiddleware }) => {
+      'astro:config:setup': ({ command, addMiddleware, updateConfig }) => {
+        // Starlight's search box takes Pagefind's UI through search-index-ui.ts, which adds the
+        // index of the articles' language (src/site/shared-search.ts); that module reaches the
+        // real UI under a name of its own, found where Starlight's import finds it.
+        updateConfig({
+          vite: {
+            resolve: {
+              alias: [
+                {
+                  find: /^@pagefind\/default-ui$/,
+                  replacement: path.join(PACKAGE_ROOT, 'src', 'astro', 'search-index-ui.ts'),
+                },
+                { find: /^virtual:mpflow\/pagefind-default-ui$/, replacement: pagefindDefaultUi() },
+              ],
+            },
+          },
+        });
         if (command !== 'build') return;
         // The source file, also in an installed package: lib/ holds only what Node runs itself, and
         // Vite compiles the middleware as it does the pages.

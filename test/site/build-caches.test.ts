@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSearchablePage, searchResultPath } from '../../src/astro/search-index.ts';
+import { sharedSearchIndex } from '../../src/site/shared-search.ts';
 import {
   PREVIEW_CACHE_FOLDER_VARIABLE,
   PREVIEW_CACHE_TOOL_VARIABLE,
@@ -99,5 +100,26 @@ describe('the search index fed while pages render', () => {
     );
     expect(searchResultPath('/repo/en/handbook/general/', '/repo')).toBe('/en/handbook/general/');
     expect(searchResultPath('/repository/', '/repo/')).toBe('/repository/');
+  });
+
+  it('lets each other language search the default language’s index too, and open its results in that language', () => {
+    const locales = ['zh-CN', 'en', 'zh-TW'];
+    // The default language's box searches its own index, the articles' one.
+    expect(sharedSearchIndex('zh-CN', '/', locales)).toBeUndefined();
+    expect(sharedSearchIndex('en', '/', locales)).toEqual({
+      bundlePath: '/./pagefind/',
+      language: 'zh-cn',
+      baseUrl: '/en/',
+    });
+    expect(sharedSearchIndex('zh-TW', '/repo/', locales)).toEqual({
+      bundlePath: '/repo/./pagefind/',
+      language: 'zh-cn',
+      baseUrl: '/repo/zh-tw/',
+    });
+    expect(sharedSearchIndex('zh-CN', '/', ['en', 'zh-CN'])).toEqual({
+      bundlePath: '/./pagefind/',
+      language: 'en',
+      baseUrl: '/zh-cn/',
+    });
   });
 });

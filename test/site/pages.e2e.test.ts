@@ -407,5 +407,23 @@ describe('department pages', () => {
       await result.waitFor({ timeout: 10_000 });
       expect(await page.locator('site-search').textContent()).toContain('秋天也能喝的冷泡乌龙');
     });
+
+    it('lets the English handbook search find a word of one article’s Chinese body and open the English article page', async () => {
+      await open('/en/handbook/general/');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.locator('site-search button[data-open-modal]').first().click();
+      await page.locator('site-search dialog[open] input').first().fill('茶宠');
+      const result = page.locator('site-search a[href="/en/articles/2026-11-28-beginner-notes/"]').first();
+      await result.waitFor({ timeout: 10_000 });
+      const pages = await page
+        .locator('site-search a[href*="/articles/"]')
+        .evaluateAll((anchors) => [
+          ...new Set(anchors.map((anchor) => anchor.getAttribute('href')?.replace(/#.*$/, ''))),
+        ]);
+      expect(pages).toEqual(['/en/articles/2026-11-28-beginner-notes/']);
+      await result.click();
+      await page.waitForURL(`${base}/en/articles/2026-11-28-beginner-notes/`);
+      expect(await page.locator('h1').first().textContent()).toBe('写给新茶友的入门笔记');
+    });
   });
 });

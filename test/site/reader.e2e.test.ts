@@ -23,6 +23,9 @@ import {
 
 requireChromiumOnCi();
 
+/** The fixture's one article whose body says 茶宠 (test/fixtures/department/content/articles/2026/11-28-beginner-notes/). */
+const BEGINNER_NOTES = '2026-11-28-beginner-notes';
+
 /** One address per page type, found in the build (so the test follows whatever the department has). */
 async function pageTypes(): Promise<string[]> {
   const files = (await readdir(DIST, { recursive: true })).filter(
@@ -482,17 +485,52 @@ describe.skipIf(!HAS_CHROMIUM)(browserSuiteName('search and accessibility'), () 
     await server?.close();
   });
 
+  /**
+   * Types a query into a department page's search box and gives back the addresses of the results
+   * it shows, once every shown result has loaded (Pagefind draws them one by one).
+   */
+  async function searchFrom(page: Page, term: string): Promise<string[]> {
+    await page.fill('[data-mpflow-search] input', term);
+    await page.waitForSelector('[data-mpflow-search] .pagefind-ui__result-link', { timeout: 20_000 });
+    await page.waitForFunction(() => {
+      const results = [...document.querySelectorAll('[data-mpflow-search] .pagefind-ui__result')];
+      return results.length > 0 && results.every((result) => result.querySelector('.pagefind-ui__result-link'));
+    });
+    return page
+      .locator('[data-mpflow-search] .pagefind-ui__result-link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+  }
+
   it('finds a word that is only in one article’s body from a department page, in Chinese, and lands on that article', async () => {
     const page = await (await browser!.newContext({ viewport: { width: 375, height: 812 } })).newPage();
     await page.goto(`${server!.base}/calendar/`);
-    await page.fill('[data-mpflow-search] input', '茶宠');
-    await page.waitForSelector('[data-mpflow-search] .pagefind-ui__result-link', { timeout: 20_000 });
-    const links = await page
-      .locator('[data-mpflow-search] .pagefind-ui__result-link')
-      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-    expect(links).toHaveLength(1);
-    expect(links[0]).toMatch(/^\/articles\/[^/]+\/$/);
+    expect(await searchFrom(page, '茶宠')).toEqual([`/articles/${BEGINNER_NOTES}/`]);
     expect(await page.locator('[data-mpflow-search] .pagefind-ui__message').textContent()).toMatch(/找到 1 条/);
+    await page.locator('[data-mpflow-search] .pagefind-ui__result-link').click();
+    await page.waitForURL(`${server!.base}/articles/${BEGINNER_NOTES}/`);
+    expect(await page.locator('h1').first().textContent()).toBe('写给新茶友的入门笔记');
+    await page.close();
+  }, 60_000);
+
+  // The article pages' Chinese text is indexed once, in the Chinese index (src/site/shared-search.ts),
+  // which the English site's search merges: it finds 茶宠 in that body as the Chinese site's does,
+  // and opens the article in English. (The English index may add a page holding 茶 alone.)
+  it('finds the same word from an English department page and lands on the English page of that article', async () => {
+    const page = await (await browser!.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${server!.base}/en/calendar/`);
+    const links = await searchFrom(page, '茶宠');
+    expect(links[0]).toBe(`/en/articles/${BEGINNER_NOTES}/`);
+    expect(links.filter((href) => href.includes('/articles/'))).toEqual([`/en/articles/${BEGINNER_NOTES}/`]);
+    expect(links.every((href) => href.startsWith('/en/'))).toBe(true);
+    await page.locator('[data-mpflow-search] .pagefind-ui__result-link').first().click();
+    await page.waitForURL(`${server!.base}/en/articles/${BEGINNER_NOTES}/`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('h1').first().textContent()).toBe('写给新茶友的入门笔记');
+    // English words are still found in the English pages, and every result opens in English.
+    await page.goto(`${server!.base}/en/calendar/`);
+    const english = await searchFrom(page, 'appraisal');
+    expect(english).toContain('/en/handbook/appraisal/');
+    expect(english.every((href) => href.startsWith('/en/'))).toBe(true);
     await page.close();
   }, 60_000);
 
