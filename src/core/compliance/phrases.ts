@@ -1,7 +1,7 @@
 import type { ComplianceRuleId } from './types.ts';
 import { meetsNeeds, patternNeeds, type Needs } from './phrase-needs.ts';
 import { alternativesOf } from './pattern-source.ts';
-import { statedAsFact } from './register.ts';
+import { readAsReport, statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
 
@@ -26,6 +26,11 @@ export interface PhraseEntry {
    * (register.ts).
    */
   rankingClaim?: boolean;
+  /**
+   * A broad claim form that is a claim only when made to a buyer: in a sentence that reads as a report
+   * with no word of a seller (register.ts readAsReport), it is told about the world.
+   */
+  reportable?: boolean;
   /** Anywhere else in the sentence, these words make the match a report or the thing's own field (a drug's approval names 治疗新冠). */
   exemptInSentence?: RegExp;
   /**
@@ -168,6 +173,7 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (MENTIONED.test(text.slice(end, end + 6))) continue;
     if (entry.exemptBefore?.test(sentenceBefore(text, start))) continue;
     if (entry.rankingClaim && statedAsFact(text, start, end)) continue;
+    if (entry.reportable && readAsReport(text, start, end)) continue;
     if (entry.exemptInSentence && elsewhereInSentence(text, start, end, entry.exemptInSentence)) continue;
     // Word questions last: the segmenter loads only when a candidate gets this far.
     if (entry.wordStart && startsInsideWord(text, start, end) === true) continue;

@@ -107,3 +107,38 @@ export function statedAsFact(text: string, start: number, end: number): boolean 
   const head = text.slice(Math.max(start, end - 2), end + 24);
   return (FACT_HEAD.test(head) || REPORT.test(sentence)) && !GOODS_TALK.test(sentence);
 }
+
+/**
+ * The match [start, end) is in a sentence that reads as a report (news, statistics, a date, an
+ * attribution: REPORT) with no word of a seller (VOICE) and no talk of goods for sale (GOODS_TALK):
+ * a promise told about the world (农户获得丰厚回报, 研究显示……减重) rather than made to a buyer. For
+ * the broad claim forms that any sentence may contain.
+ */
+export function readAsReport(text: string, start: number, end: number): boolean {
+  const sentence = sentenceOf(text, start, end);
+  return REPORT.test(sentence) && !VOICE.test(sentence) && !GOODS_TALK.test(sentence);
+}
+
+/**
+ * The register of enforcement and of warnings: a penalty decision, a court, the police or a consumer
+ * warning that names the claim it condemns (当事人在广告中宣称“保证通过”, 以“高回报、零风险”为诱饵,
+ * 警方提醒……). The sentence reports the claim someone else made; none of the train or dev sentences
+ * that make a claim themselves uses these words. Read on the normalised view (Simplified), so 衛生局
+ * and 罰鍰 count as 卫生局 and 罚锾.
+ */
+export const ENFORCEMENT_REPORT =
+  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜/;
+
+/**
+ * The entries with the enforcement register (ENFORCEMENT_REPORT) added to what exempts them anywhere
+ * in the sentence: for the families whose rules bind the seller (ad-law, medical, finance, education,
+ * the inducements), not for rumours or fraud scripts, which are flagged whoever repeats them.
+ */
+export function reportedByEnforcement<E extends { exemptInSentence?: RegExp }>(entries: readonly E[]): E[] {
+  return entries.map((entry) => ({
+    ...entry,
+    exemptInSentence: entry.exemptInSentence
+      ? new RegExp(`${entry.exemptInSentence.source}|${ENFORCEMENT_REPORT.source}`)
+      : ENFORCEMENT_REPORT,
+  }));
+}

@@ -1,5 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './ad-law.rules.json' with { type: 'json' };
 
 /**
@@ -130,7 +131,7 @@ const FACTS = [
   '世界第一长河',
 ];
 
-export const PHRASES: PhraseEntry[] = [
+const ENTRIES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
@@ -362,7 +363,37 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
   },
+  // Ranked first-rate or champion as a grade of the goods (世界一流的品质, 冠军品质); 世界一流大学 is a policy's name.
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: `(?:世界|国际|国内|全球|行业|业内)一流(?:的)?(?:品质|工艺|技术|服务|产品|品牌|设备|口感|配方|原料)|冠军(?:品质|产品|品牌|之选|单品|好茶|口感)|${'市面上'}(?:最[\\u4e00-\\u9fff]{1,2}|第一|唯一|独家|独有)`,
+    negatable: true,
+  },
+  // The state's leaders or their halls as the goods' customers (国家领导人都在喝的茶, 人民大会堂宴会用酒), and a
+  // state designation used on goods (中国驰名商标, 国家免检产品: 商标法第十四条 and the 2008 repeal of 免检).
+  {
+    rule: 'ad-law/state-endorsement',
+    reportable: true,
+    pattern: `(?:国家领导人|中央领导|领导人|中南海|人民大会堂|钓鱼台国宾馆|钓鱼台|国宾馆)[\\u4e00-\\u9fff]{0,4}?(?:喝|用|吃|选用|指定|推荐|专用|招待|饮用|送礼)(?:的)?(?:茶|酒|烟|水|产品|品牌|礼品|好茶|好酒|佳酿)|驰名商标|国家免检|免检产品`,
+    negatable: true,
+  },
+  // An academician, an expert or a famous doctor vouching for the goods (院士推荐, 专家力荐的降压茶, 国医大师代言).
+  {
+    rule: 'ad-law/endorsement',
+    reportable: true,
+    pattern: `(?:院士|国医大师|名老中医|知名专家|权威专家|著名专家|专家团队|医学专家|营养专家|名医)(?:们)?(?:亲自|联合|一致|强力|倾情|鼎力|都)?(?:推荐|代言|认证|力荐|背书|首推|认可)(?!的(?:方法|做法|方式|饮食|食谱|运动|动作|作息|习惯))`,
+    negatable: true,
+  },
 ];
+
+/**
+ * Every entry asserts its claim: not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
+ * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'ad-law'> = defineFamily('ad-law', table, { phrases: PHRASES });

@@ -1,12 +1,19 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './education.rules.json' with { type: 'json' };
 
-export const PHRASES: PhraseEntry[] = [
+/** Whom a promise of a result names, when it names anyone (保证孩子考上, 包你上岸). */
+const WHO = '(?:你|您|孩子|宝贝|学员|学生|考生|每位学员|每个孩子|每一位学员)?';
+/** What an exam or a course gives: a place, a pass, a licence, a score. */
+const OUTCOME =
+  '考上|考取|考入|考进|考到|考过|考出高分|录取|上岸|拿证|拿到证书?|升学|升读|入读|进入?名校|上名校|上重点|提分|提高成绩|提高分数|上榜|考获';
+
+const ENTRIES: PhraseEntry[] = [
   {
     rule: 'education/guaranteed-result',
     pattern:
-      '包过|保过|保证 ?\\d+ ?分|(?:达不到|没达到|考不到|不达标)[^。！？\\n]{0,4}(?:免费重(?:学|读|修|考)|退(?:款|费))|保分|保提分|提分保障|不提(?:分)? ?\\d* ?分?(?:全额)?退|签约(?:保过|保分|保录|保上岸)|命题(?:组|人|专家|老师|考官|人员)|阅卷(?:组|考官|老师|组长)|(?:考官|出题人)(?:亲自)?(?:授课|执教|讲课|押题)|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)?(?:百分之百|百分百|百分之九十)|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)? ?(?:≈|~|约|近|接近) ?(?:9\\d|100)(?:\\.\\d+)? ?%|包通过|保证(?:能)?(?:考取|考到|拿到|取得|通过|录取|考上|上岸|提分|就业|拿证|过关|考过|学会)|(?:确保|承诺)(?:通过|录取|考上|上岸|拿证|过关)|押题准|一次拿证|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)? ?(?:9\\d|100)(?:\\.\\d+)? ?%|包(?:录取|上岸|拿证|就业|分配|考上)|(?:通过|录取|上岸|考试|考证|过关)率(?:高达|达到?|为)?100 ?%|(?:100 ?%|百分之百|百分百)(?:通过|录取|上岸|拿证|就业|过关)|(?<=[\\u4e00-\\u9fff])不过(?:全额)?退(?:款|费)|考不过(?:全额)?退(?:款|费)|押中原题|名师押题|考前押题',
+      '包过|保过|保证 ?\\d+ ?分|(?:达不到|没达到|考不到|不达标)[^。！？\\n]{0,4}(?:免费重(?:学|读|修|考)|退(?:款|费))|保分|保提分|提分保障|不提(?:分)? ?\\d* ?分?(?:全额)?退|签约(?:保过|保分|保录|保上岸)|命题(?:组|人|专家|老师|考官|人员)|阅卷(?:组|考官|老师|组长)|(?:考官|出题人)(?:亲自)?(?:授课|执教|讲课|押题)|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)?(?:百分之百|百分百|百分之九十)|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)? ?(?:≈|~|约|近|接近) ?(?:9\\d|100)(?:\\.\\d+)? ?%|包通过|保证(?:能)?(?:考取|考到|拿到|取得|通过|录取|考上|上岸|提分|就业|拿证|过关|考过|学会)|承诺(?:通过|过关)|(?:确保|承诺)(?:录取|考上|上岸|拿证)|押题准|一次拿证|(?:通过|录取|上岸|考试|考证|过关|拿证)率(?:高达|达到?|为|超过)? ?(?:9\\d|100)(?:\\.\\d+)? ?%|包(?:录取|上岸|拿证|就业|分配|考上)|(?:通过|录取|上岸|考试|考证|过关)率(?:高达|达到?|为)?100 ?%|(?:100 ?%|百分之百|百分百)(?:通过|录取|上岸|拿证|就业|过关)|(?<=[\\u4e00-\\u9fff])不过(?:全额)?退(?:款|费)|考不过(?:全额)?退(?:款|费)|押中原题|名师押题|考前押题',
     negatable: true,
   },
   // A certain outcome for a certificate or exam (稳稳拿下, 必过, 铁定上岸), in either order.
@@ -105,7 +112,52 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:(?:轻松|快速|迅速|稳步|同步|直接|立即|马上|至少|最少|保底)(?:提升|提高|涨|提|多考|多拿)|(?:提升|提高|涨|提|多考|多拿)(?<=(?:\\d+|[一二两三四五六七八九十]+) ?(?:天|周|个月|节课|次课|课时)[^。！？；\\n]{0,2}?(?:提升|提高|涨|提|多考|多拿)))(?!了) ?(?:\\d+|[一二三四五六七八九十百]+)(?: ?[-—–~～至到] ?(?:\\d+|[一二三四五六七八九十百]+))? ?分(?!钟|之|享|类|级|析|别|配|手|开|数线|数段)`,
     negatable: true,
   },
+  // The form of a guaranteed result, whatever its words: a promise + an exam outcome (包你考上理想大学, 保证孩子
+  // 考上重点高中, 保證成績提高); 确保 and the weaker 一定/稳/必 only with an outcome that is an exam's (一定能上岸),
+  // not with 通过 or 合格 (确保通过验收, 确保合格 are a factory's or an office's words); a bare 包 or 保 is the
+  // promise only when no word ends in it (确保, 红包, 承包).
+  {
+    rule: 'education/guaranteed-result',
+    pattern: `(?:保证|承诺|(?<![确担环承面红书钱背打荷腰])(?:包|保))(?:让)?${WHO}(?:能|可以|会|能够)?(?:${OUTCOME}|通过|过关|合格|及格|学会|拿下|成绩(?:提高|提升|进步)|分数(?:提高|提升))|(?:确保|担保|一定|肯定|铁定|稳|必)(?:让)?${WHO}(?:能|可以|会|能够)?(?:${OUTCOME})`,
+    negatable: true,
+  },
+  // Failing refunds, in more words (考不到 5** 全數退款, 不过全额退费) and retaking until one passes.
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:不过|没过|未过|考不到|考不上|达不到|没考上|不合格|不及格|不达标|不提分|没提分|没进步|不进步)[^。！？；\\n]{0,8}?(?:全额|全数|全部)(?:退款|退费|退还|退学费)|(?:无限次?|免费)(?:重修|重学|重读|复训|重听)[^。！？；\\n]{0,6}?(?:直到|到)(?:通过|考过|学会|拿证|考上|上岸)',
+  },
+  // A grade promised (保證 5**, 稳拿 A) and a score raised from one figure to another (从 30 分提到 120 分).
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:保证|包|稳拿|稳取|必取|必拿|确保) ?(?:5\\*\\*|5\\*|a\\+|满分|一等|全a)|从 ?\\d+ ?分(?:提高|提升|提|涨|飙升|逆袭|考)到 ?\\d+ ?分',
+    negatable: true,
+  },
+  // A pass or admission rate sold by its height, as a figure or a word (升讀大學率達九成, 录取率超高, 高通过率).
+  {
+    rule: 'education/guaranteed-result',
+    reportable: true,
+    pattern:
+      '(?:升学|升读|录取|通过|上岸|过关|考取|合格|及格|上榜|进面|拿证)[\\u4e00-\\u9fff]{0,2}率(?:高达|达到?|超过|为)? ?(?:[89]\\d(?:\\.\\d+)? ?%|百分之[八九]十|[八九]成|100 ?%)|(?:录取|通过|上岸|升学|过关|拿证)率(?:极高|超高|奇高|很高)|(?:超高|极高|高)(?:通过|录取|上岸|升学)率',
+    negatable: true,
+  },
+  // Who teaches as the proof (状元亲自授课, 特级教师坐镇, 命题专家押题) and the questions foretold (专家押题, 考点全覆盖).
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:状元|特级教师|金牌讲师|金牌教师|命题专家|阅卷专家|考官)(?:团队)?(?:亲自|亲临)?(?:授课|执教|讲课|主讲|辅导|带班|亲授|押题|坐镇)|(?:专家|权威|老师|考官|内部)押题|考点全(?:覆盖|命中)',
+    negatable: true,
+  },
 ];
+
+/**
+ * Every entry asserts its claim: not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
+ * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'education'> = defineFamily('education', table, { phrases: PHRASES });

@@ -1,12 +1,20 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './finance.rules.json' with { type: 'json' };
 
 /** A rate or an amount: 10%, 百分之八, 8 个点. */
 const NUMBER =
   ' ?(?:\\d+(?:\\.\\d+)? ?(?:%|个点|厘|分(?!钟))|百分之[一二三四五六七八九十百点]+|[一二三四五六七八九十]+个点)';
 
-export const PHRASES: PhraseEntry[] = [
+/** A word that makes what follows certain: 保证, 稳, 必, 一定 (保證 and 穩 after normalisation). */
+const CERTAIN = '(?:保证|确保|担保|承诺|包|稳|必|准|一定|肯定|绝对|铁定|百分百|100 ?%|稳稳)';
+/** What an investor gains: profit, a rise in value, the stake back. */
+const GAIN = '获利|盈利|赢利|赚钱|赚|获益|回本|翻倍|翻番|升值|增值|收益|回报|分红|返利|配息|领息';
+/** An amount of money or a rate: 100 元, 五百, 1%, 2 分. */
+const AMOUNT = ' ?(?:\\d+(?:\\.\\d+)? ?(?:%|元|块|万|千|百)?|[一二三四五六七八九十百千万两几]+ ?(?:元|块|万|千|百)?)';
+
+const ENTRIES: PhraseEntry[] = [
   {
     rule: 'finance/guaranteed-return',
     pattern:
@@ -73,7 +81,37 @@ export const PHRASES: PhraseEntry[] = [
       '(?:收益|回报|租金|利润|分红|收入)(?:稳定|稳健|长期)?(?:可靠|有保障|有保证|看得见|看的见|稳稳)|稳(?:收|涨|拿|赚|得)(?:租金?|收益|回报|利息|分红)|(?:升值|增值)(?:空间|潜力)(?:大|很大|巨大|无限)|(?:升值|增值|翻)(?:多|数|几|好几|\\d+)倍',
     negatable: true,
   },
+  // The form of a guaranteed return, whatever its words: a word of certainty + a gain (保證獲利, 一定赚钱,
+  // 稳定获利, 必赚, 肯定会升值); 稳定 alone goes only with a gain that is made, not 稳定收益 (a farm's steady income). 第二十五条 forbids the promise itself, not a list of phrasings.
+  {
+    rule: 'finance/guaranteed-return',
+    reportable: true,
+    pattern: `${CERTAIN}(?:能|可以|可|会|能够|地)?(?:${GAIN})|稳定地?(?:获利|盈利|赢利|赚钱|增值|升值|配息|返利|领息)`,
+    negatable: true,
+  },
+  // A payout per period with its amount (每天返利 100 元, 每月領息五百, 月收益 10%): a fixed return promised.
+  {
+    rule: 'finance/guaranteed-return',
+    reportable: true,
+    pattern: `(?:每天|每日|每周|每月|每年|按月|按日|日|月|周|年)(?:返利|返现|返还|领息|领取利息|领|派息|配息|分红|收益|利息|回报)${AMOUNT}`,
+    negatable: true,
+  },
+  // A yield promised by its floor or its size (保证每年 10% 以上的收益, 至少涨 50%, 高额回报, 回报丰厚, 零投资高回报).
+  {
+    rule: 'finance/guaranteed-return',
+    reportable: true,
+    pattern: `(?:保证|承诺|确保|担保)[^。！？；\\n]{0,10}?\\d+(?:\\.\\d+)? ?%[^。！？；\\n]{0,6}?(?:收益|回报|年化|分红|利息|返利|利润)|(?:至少|最少|起码|保底)(?:涨|赚|收益|回报|升值|增值|翻)${NUMBER}|(?:高额|丰厚的?|超高|暴利)(?:回报|收益|利息|返利|分红|利润)|(?:回报|收益|利润|分红)(?:丰厚|惊人|可观)|(?:零投资|零投入|零成本|小投入|低投入|不用本钱)[\\u4e00-\\u9fff]{0,2}?(?:高回报|高收益|大回报|高利润|赚钱|赚大钱)|本金(?:有)?保障|保障本金|(?:稳定|保证|固定)(?:月)?配息|售后(?:返租|包租)`,
+    negatable: true,
+  },
 ];
+
+/**
+ * Every entry asserts its claim: not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
+ * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'finance'> = defineFamily('finance', table, { phrases: PHRASES });

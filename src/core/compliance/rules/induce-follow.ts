@@ -1,5 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './induce-follow.rules.json' with { type: 'json' };
 
 const C = '[^。！？；!?;\\n]';
@@ -17,7 +18,7 @@ const NOT_A_CALL = '(?<!受|引发|引起|备受|值得|广泛|高度|持续|密
 const CAMPAIGN_PAYOFF =
   '(?:即可|就可以?|就能|就有机会|即有机会|既有机会|有机会|将私信|私信你|私信给你|一人送|每人送|即送|即得|赢取|抽取|可获得|即获得|就获得|参加活动|参与活动|参加抽奖|参与抽奖|开奖)';
 
-export const PHRASES: PhraseEntry[] = [
+const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
     pattern: `关注${ACCOUNT}?(?:后|之后|以后|才能|才可以?|方可|即可|就能)${FEED_NOT_GATE}${C}{0,4}?(?:查看|阅读|看到?|见到|解锁|显示|获取)(?:全文|完整|答案|剩余|余下|下文|后续|原文|更多|内容|结局|结果|下集)`,
@@ -153,6 +154,14 @@ export const PHRASES: PhraseEntry[] = [
     negatable: true,
   },
 ];
+
+/**
+ * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
+ * doubts it; register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'induce-follow'> = defineFamily('induce-follow', table, { phrases: PHRASES });

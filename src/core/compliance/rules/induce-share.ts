@@ -1,5 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './induce-share.rules.json' with { type: 'json' };
 
 /** Anything but a clause break: the parts of a phrase must sit in one clause. */
@@ -18,7 +19,19 @@ const REWARD =
 const CAMPAIGN_PAYOFF =
   '(?:即可|就可以?|就能|就有机会|即有机会|既有机会|有机会|将私信|私信你|私信给你|一人送|每人送|即送|即得|赢取|抽取|可获得|即获得|就获得|参加活动|参与活动|参加抽奖|参与抽奖|开奖)';
 
-export const PHRASES: PhraseEntry[] = [
+/**
+ * A character of the stretch between the share and the prize that does not deny the link (转发本文不影响抽奖结果:
+ * the compliant wording, whose 不 sits between the two).
+ */
+const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
+/** What is shared, when it is named: 此微博, 本条, 这篇文章, + 评论 (optional, and the campaign names it or not). */
+const SHARED =
+  '(?:一下|下)?(?:本|此|这|该)?(?:条|篇|则|个)?(?:微博|微薄|博文|文章|文|帖子|贴文|动态|内容|消息|活动)?(?:者|的人|的朋友|的粉丝)?';
+/** How a campaign gives its prize: drawn, a chance, given to all or the first N who do it. */
+const OFFERED =
+  '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|有机会(?:获得|赢|免费|拿到|得到|抽)|有可能获得|获赠|送出|开奖|均可获|都可获|都可以获|即可获|即送|就送|前 ?\\d+ ?(?:名|位)';
+
+const ENTRIES: PhraseEntry[] = [
   // 有奖转发: a share with a prize, named as such (a campaign's own hashtag). A bare 转起来 (孩子们转起来啊) is a
   // cheer, not an inducement: it counts only as 是中国人就转起来 (pressure, below).
   { rule: 'induce-share/reward-for-share', pattern: '有奖(?:转发|分享|转)|(?:转发|分享)有奖', negatable: true },
@@ -138,7 +151,30 @@ export const PHRASES: PhraseEntry[] = [
     pattern: `(?:转发|分享)${C}{0,10}?(?:才能|才可以?|方可|即可|就能|就可以|后即可|后可|后就能|后方可|后才能)${C}{0,4}?(?:领取|抽奖|参与抽奖|参加抽奖|兑换|免费领|(?:获得|得到|赢取|获取)${C}{0,6}?(?:红包|奖品|奖励|优惠券|积分|资格|机会|礼品|礼包|福利|现金|名额|资料|课程|折扣))`,
     negatable: true,
   },
+  // The form of a share campaign, whatever its words: the share (转发此微博, 转发+评论, 凡转发本文者), then in the
+  // same sentence how the prize is given (抽取 5 位, 有机会获得, 均可获赠, 前 100 名送). 分享 is also telling a
+  // story (分享一下抽奖结果), so it counts only with a payoff that is offered, not one that is told.
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `转发${SHARED}${UNDENIED}{0,40}?(?:${OFFERED}|抽奖|中奖)|分享${SHARED}${UNDENIED}{0,40}?(?:${OFFERED})`,
+    negatable: true,
+  },
+  // The prize drawn from those who share (在转发的粉丝中随机抽取, 从转发的人里面挑选一位) and the share that has a prize
+  // (转发有礼, 分享有惊喜).
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:在|从)(?:所有|全部)?(?:转发|分享)${C}{0,10}?(?:中|里面?|之中)${C}{0,4}?(?:抽取|抽出|随机|挑选|选出|抽)|(?:转发|分享)有(?:礼|好礼|惊喜|福利|大礼)`,
+    negatable: true,
+  },
 ];
+
+/**
+ * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
+ * doubts it; register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'induce-share'> = defineFamily('induce-share', table, { phrases: PHRASES });

@@ -1,6 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
-import { eachAlternative, NOT_ASKED } from '../register.ts';
+import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
 import table from './medical.rules.json' with { type: 'json' };
 
 const DISEASES =
@@ -176,16 +176,28 @@ const ENTRIES: PhraseEntry[] = [
       '抗敏(?=[\\u4e00-\\u9fff]{0,2}(?:祛痘|去痘|修护|专利|技术|配方|精华|成分|产品|面霜|乳|水))|(?:祛|抗|消|战)痘(?:印|坑)?(?=[\\u4e00-\\u9fff]{0,4}(?:专利|技术|配方|精华|成分|产品|面霜|面膜|乳|水|净|套装|神器|功效|效果))|(?:祛|去|淡化|消除)痘(?:印|坑)(?=[^。！？；\\n]{0,6}?(?:\\d+ ?天|专利|产品|精华|功效|效果|神器))',
     negatable: true,
   },
+  // The form of a cure claim whatever the disease is called: a cure verb + a condition named by its kind (各种妇科
+  // 疾病, 风湿骨痛症, 慢性咽喉炎), the condition's end told as the result (肿瘤缩小了, 湿疹全消, 病情明显好转), a
+  // special effect (有特效), toxins flushed out (排出体内毒素) and grey hair turned black.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_CARE_NEWS,
+    reportable: true,
+    pattern: `(?:治疗|治好|治愈|根治|医治|专治|主治|特治)(?:各种|多种|一切|各类|了|好)?[\\u4e00-\\u9fff]{0,4}?(?:疾病|病症|顽疾|病|症|炎|癌|瘤)${NOT_AN_EXAMINATION}|(?:${DISEASES}|肿瘤|结节|息肉|囊肿|湿疹|病情|症状|病痛)[\\u4e00-\\u9fff]{0,3}?(?:缩小了|消失了|全消|全无|不见了|没了|明显好转|大为好转|好转了|减轻了|痊愈|康复了|不再复发)|(?:有|具有)特效|(?:排出|排除|清除|排走|排净)(?:体内)?(?:的)?(?:毒素|毒|宿便|湿毒)|白发(?:变|转)(?:黑|乌)|(?:效果|疗效|功效)立竿见影`,
+    negatable: true,
+  },
 ];
 
 /**
- * Every entry asserts its claim: not asked as a yes-or-no question (register.ts), and not the name of
- * a class of drugs.
+ * Every entry asserts its claim: not asked as a yes-or-no question (register.ts), not the name of a
+ * class of drugs, and not reported by enforcement or a warning (register.ts).
  */
-export const PHRASES: PhraseEntry[] = ENTRIES.map((entry) => ({
-  ...entry,
-  pattern: eachAlternative(entry.pattern, NOT_ASKED + NOT_A_DRUG_CLASS),
-}));
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({
+    ...entry,
+    pattern: eachAlternative(entry.pattern, NOT_ASKED + NOT_A_DRUG_CLASS),
+  })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'medical'> = defineFamily('medical', table, { phrases: PHRASES });
