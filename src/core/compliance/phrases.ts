@@ -27,8 +27,8 @@ export interface PhraseEntry {
    */
   rankingClaim?: boolean;
   /**
-   * A broad claim form that is a claim only when made to a buyer: in a sentence that reads as a report
-   * with no word of a seller (register.ts readAsReport), it is told about the world.
+   * A claim that binds only a seller: in a sentence that reads as a report with no word of a seller
+   * around the match (register.ts readAsReport), it is told about the world, not made to a buyer.
    */
   reportable?: boolean;
   /** Anywhere else in the sentence, these words make the match a report or the thing's own field (a drug's approval names 治疗新冠). */

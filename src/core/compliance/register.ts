@@ -29,7 +29,7 @@ const GOODS_TALK =
  * about the goods it sells.
  */
 const REPORT =
-  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
+  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告|实验|试验)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
 
 /** One of several (最大的……之一, 顶尖的……之一): a hedged ranking, not an absolute one; 没有之一 is the opposite. */
 const ONE_OF = /^[^,。;!?、\n]{0,16}?(?<!没有|没)之一/;
@@ -92,6 +92,18 @@ function sentenceOf(text: string, start: number, end: number): string {
 }
 
 /**
+ * The match's sentence without the match: the seller's voice is looked for around the claim, not in
+ * it (最受欢迎 holds 欢迎, which is a seller's word only as 欢迎选购).
+ */
+function contextOf(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_BREAK.test(text[from - 1]!)) from -= 1;
+  let to = end;
+  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to += 1;
+  return `${text.slice(from, start)}\n${text.slice(end, to)}`;
+}
+
+/**
  * The match [start, end) of `text` is a ranking stated as fact: hedged by 之一; in a sentence with
  * no word of a seller, ranking what is not goods or read as a report; or in a report of a launch
  * without the seller's voice, whose price is news, not an offer.
@@ -100,7 +112,7 @@ export function statedAsFact(text: string, start: number, end: number): boolean 
   const after = text.slice(end, end + 24);
   if (ONE_OF.test(after)) return true;
   const sentence = sentenceOf(text, start, end);
-  if (VOICE.test(sentence)) return false;
+  if (VOICE.test(contextOf(text, start, end))) return false;
   if (LAUNCH.test(sentence) && (LAUNCH_PAST.test(sentence) || REPORT.test(sentence)) && !MAKER_SPEAKS.test(sentence))
     return true;
   // The head may begin inside the match (国内最高学|府): read it from two characters back.
@@ -116,7 +128,7 @@ export function statedAsFact(text: string, start: number, end: number): boolean 
  */
 export function readAsReport(text: string, start: number, end: number): boolean {
   const sentence = sentenceOf(text, start, end);
-  return REPORT.test(sentence) && !VOICE.test(sentence) && !GOODS_TALK.test(sentence);
+  return REPORT.test(sentence) && !VOICE.test(contextOf(text, start, end)) && !GOODS_TALK.test(sentence);
 }
 
 /**

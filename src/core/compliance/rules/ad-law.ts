@@ -374,25 +374,24 @@ const ENTRIES: PhraseEntry[] = [
   // state designation used on goods (中国驰名商标, 国家免检产品: 商标法第十四条 and the 2008 repeal of 免检).
   {
     rule: 'ad-law/state-endorsement',
-    reportable: true,
     pattern: `(?:国家领导人|中央领导|领导人|中南海|人民大会堂|钓鱼台国宾馆|钓鱼台|国宾馆)[\\u4e00-\\u9fff]{0,4}?(?:喝|用|吃|选用|指定|推荐|专用|招待|饮用|送礼)(?:的)?(?:茶|酒|烟|水|产品|品牌|礼品|好茶|好酒|佳酿)|驰名商标|国家免检|免检产品`,
     negatable: true,
   },
   // An academician, an expert or a famous doctor vouching for the goods (院士推荐, 专家力荐的降压茶, 国医大师代言).
   {
     rule: 'ad-law/endorsement',
-    reportable: true,
     pattern: `(?:院士|国医大师|名老中医|知名专家|权威专家|著名专家|专家团队|医学专家|营养专家|名医)(?:们)?(?:亲自|联合|一致|强力|倾情|鼎力|都)?(?:推荐|代言|认证|力荐|背书|首推|认可)(?!的(?:方法|做法|方式|饮食|食谱|运动|动作|作息|习惯))`,
     negatable: true,
   },
 ];
 
 /**
- * Every entry asserts its claim: not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
+ * Every entry asserts its claim to a buyer: not told in a report with no seller's word (register.ts
+ * readAsReport), not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
  * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+  ENTRIES.map((entry) => ({ ...entry, reportable: true, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -85,32 +85,30 @@ const ENTRIES: PhraseEntry[] = [
   // 稳定获利, 必赚, 肯定会升值); 稳定 alone goes only with a gain that is made, not 稳定收益 (a farm's steady income). 第二十五条 forbids the promise itself, not a list of phrasings.
   {
     rule: 'finance/guaranteed-return',
-    reportable: true,
     pattern: `${CERTAIN}(?:能|可以|可|会|能够|地)?(?:${GAIN})|稳定地?(?:获利|盈利|赢利|赚钱|增值|升值|配息|返利|领息)`,
     negatable: true,
   },
   // A payout per period with its amount (每天返利 100 元, 每月領息五百, 月收益 10%): a fixed return promised.
   {
     rule: 'finance/guaranteed-return',
-    reportable: true,
     pattern: `(?:每天|每日|每周|每月|每年|按月|按日|日|月|周|年)(?:返利|返现|返还|领息|领取利息|领|派息|配息|分红|收益|利息|回报)${AMOUNT}`,
     negatable: true,
   },
   // A yield promised by its floor or its size (保证每年 10% 以上的收益, 至少涨 50%, 高额回报, 回报丰厚, 零投资高回报).
   {
     rule: 'finance/guaranteed-return',
-    reportable: true,
     pattern: `(?:保证|承诺|确保|担保)[^。！？；\\n]{0,10}?\\d+(?:\\.\\d+)? ?%[^。！？；\\n]{0,6}?(?:收益|回报|年化|分红|利息|返利|利润)|(?:至少|最少|起码|保底)(?:涨|赚|收益|回报|升值|增值|翻)${NUMBER}|(?:高额|丰厚的?|超高|暴利)(?:回报|收益|利息|返利|分红|利润)|(?:回报|收益|利润|分红)(?:丰厚|惊人|可观)|(?:零投资|零投入|零成本|小投入|低投入|不用本钱)[\\u4e00-\\u9fff]{0,2}?(?:高回报|高收益|大回报|高利润|赚钱|赚大钱)|本金(?:有)?保障|保障本金|(?:稳定|保证|固定)(?:月)?配息|售后(?:返租|包租)`,
     negatable: true,
   },
 ];
 
 /**
- * Every entry asserts its claim: not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
+ * Every entry asserts its claim to a buyer: not told in a report with no seller's word (register.ts
+ * readAsReport), not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
  * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+  ENTRIES.map((entry) => ({ ...entry, reportable: true, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -153,10 +153,11 @@ const ENTRIES: PhraseEntry[] = [
   },
   // The form of a share campaign, whatever its words: the share (转发此微博, 转发+评论, 凡转发本文者), then in the
   // same sentence how the prize is given (抽取 5 位, 有机会获得, 均可获赠, 前 100 名送). 分享 is also telling a
-  // story (分享一下抽奖结果), so it counts only with a payoff that is offered, not one that is told.
+  // story (分享一下抽奖结果), so it counts only with a payoff that is offered, not one that is told; a share told
+  // as done (他转发了抽奖活动) is narration, not a condition.
   {
     rule: 'induce-share/reward-for-share',
-    pattern: `转发${SHARED}${UNDENIED}{0,40}?(?:${OFFERED}|抽奖|中奖)|分享${SHARED}${UNDENIED}{0,40}?(?:${OFFERED})`,
+    pattern: `转发(?![了过])${SHARED}${UNDENIED}{0,40}?(?:${OFFERED}|抽奖|中奖)|分享(?![了过])${SHARED}${UNDENIED}{0,40}?(?:${OFFERED})`,
     negatable: true,
   },
   // The prize drawn from those who share (在转发的粉丝中随机抽取, 从转发的人里面挑选一位) and the share that has a prize
