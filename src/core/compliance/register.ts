@@ -134,12 +134,12 @@ export function readAsReport(text: string, start: number, end: number): boolean 
 /**
  * The register of enforcement and of warnings: a penalty decision, a court, the police or a consumer
  * warning that names the claim it condemns (当事人在广告中宣称“保证通过”, 以“高回报、零风险”为诱饵,
- * 警方提醒……). The sentence reports the claim someone else made; none of the train or dev sentences
- * that make a claim themselves uses these words. Read on the normalised view (Simplified), so 衛生局
- * and 罰鍰 count as 卫生局 and 罚锾.
+ * 警方提醒……, a Taiwan notice's 業者 and 民眾, advice to consumers). The sentence reports the claim
+ * someone else made; none of the train or dev sentences that make a claim themselves uses these
+ * words. Read on the normalised view (Simplified), so 衛生局 and 罰鍰 count as 卫生局 and 罚锾.
  */
 export const ENFORCEMENT_REPORT =
-  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜/;
+  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)/;
 
 /**
  * The entries with the enforcement register (ENFORCEMENT_REPORT) added to what exempts them anywhere

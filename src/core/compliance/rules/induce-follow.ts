@@ -18,6 +18,12 @@ const NOT_A_CALL = '(?<!受|引发|引起|备受|值得|广泛|高度|持续|密
 const CAMPAIGN_PAYOFF =
   '(?:即可|就可以?|就能|就有机会|即有机会|既有机会|有机会|将私信|私信你|私信给你|一人送|每人送|即送|即得|赢取|抽取|可获得|即获得|就获得|参加活动|参与活动|参加抽奖|参与抽奖|开奖)';
 
+/** A character between the follow and the prize that does not deny the link (关注与否不影响抽奖). */
+const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
+/** How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out. */
+const FOLLOW_PAYOFF =
+  '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|抽免单|有机会(?:获得|赢|免费|拿到|得到|抽)|获赠|送出|开奖|即送|就送|(?:领|送|赠)(?:取)? ?(?:\\d+ ?元|券|红包|优惠券|礼品|小礼品|好礼|福利|积分|新人礼)|(?:即可|就能|就可以|均可|都可)(?:获得|领取|免费|参与抽奖|获赠)';
+
 const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
@@ -151,6 +157,14 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/reward-for-follow',
     pattern: `锦鲤(?<=(?:寻找|寻|抽|抽取|抽出|选出|评选|找)[\\u4e00-\\u9fff]{0,6}?锦鲤)${C}{0,40}?(?:送给你|送你|统统送|全部送|都送|送出|带走)`,
+    negatable: true,
+  },
+  // The form of a follow campaign, whatever its words: the follow (关注@某号, 关注+评论, 关注店铺, 收藏店铺, 成为我们的
+  // 粉丝), then in the same stretch how the prize is given (抽一位, 下周抽取, 有机会获得, 领 5 元券, 抽免单). A follow
+  // told as done (关注了) or the noun (关注度) is no call.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}(?:(?:加)?关注(?![了过度点者到])|收藏(?:本店|店铺|我们)|成为(?:我们|本号|本店|我|小编)的?粉丝)${UNDENIED}{0,16}?(?:${FOLLOW_PAYOFF})`,
     negatable: true,
   },
 ];
