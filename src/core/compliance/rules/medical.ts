@@ -4,7 +4,7 @@ import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.t
 import table from './medical.rules.json' with { type: 'json' };
 
 const DISEASES =
-  '癌症|癌|肿瘤|高血压|糖尿病|高血脂|高尿酸|痛风|失眠|便秘|胃病|胃炎|肝病|脂肪肝|心脏病|冠心病|心脑血管疾病|心血管疾病|心脑血管病|三高|感冒|咽炎|关节炎|骨质疏松|前列腺炎?|疾病|百病|炎症|贫血|抑郁症?|肥胖症|老年痴呆|新冠|流感|咳嗽|哮喘|鼻炎|支气管炎|湿疹|痛经|口腔溃疡|胃溃疡|溃疡|动脉硬化|血栓|乙肝|肝炎|肝损伤|近视|脱发|颈椎病|结石|中风|脑梗|心梗|慢性病|慢性疾病|发烧|发热|焦虑症?|幽门螺杆菌|癌细胞|病毒感染|细菌感染|皮炎|妇科病|风湿|类风湿|甲状腺结节|结节|息肉|囊肿|白内障|青光眼|干眼症|偏头痛|头痛|失眠症|便血|痔疮|尿路感染|肾炎|肾结石|胆结石|心律不齐|心绞痛|高血糖|低血糖|血管堵塞|血管硬化';
+  '癌症|癌|肿瘤|高血压|糖尿病|高血脂|高尿酸|痛风|失眠|便秘|胃病|胃炎|肝病|脂肪肝|心脏病|冠心病|心脑血管疾病|心血管疾病|心脑血管病|三高|感冒|咽炎|关节炎|骨质疏松|前列腺炎?|疾病|百病|炎症|贫血|抑郁症?|肥胖症|老年痴呆|新冠|流感|咳嗽|哮喘|鼻炎|支气管炎|湿疹|痛经|口腔溃疡|胃溃疡|溃疡|动脉硬化|血栓|乙肝|肝炎|肝损伤|近视|脱发|颈椎病|结石|中风|脑梗|心梗|慢性病|慢性疾病|发烧|发热|焦虑症?|幽门螺杆菌|幽门螺旋杆菌|癌细胞|病毒感染|细菌感染|皮炎|妇科病|风湿|类风湿|甲状腺结节|结节|息肉|囊肿|白内障|青光眼|干眼症|偏头痛|头痛|失眠症|便血|痔疮|尿路感染|肾炎|肾结石|胆结石|心律不齐|心绞痛|高血糖|低血糖|血管堵塞|血管硬化';
 
 /** A number of jin or centimetres, in digits or Chinese numerals, with the spacing typesetting adds. */
 const AMOUNT = ' ?(?:\\d+(?:\\.\\d+)?|[一二三四五六七八九十两几]+) ?';
@@ -12,7 +12,7 @@ const AMOUNT = ' ?(?:\\d+(?:\\.\\d+)?|[一二三四五六七八九十两几]+) ?
 const BODY =
   '眼睛|眼部|双眼|眼|视力|头部?|脑|胃部?|肠道?|肝脏?|肾脏?|心脏?|肺部?|腰部?|颈椎|颈部|肩颈|关节|膝盖|皮肤|喉咙|咽喉|嗓子|口腔|牙齿?|牙龈|鼻子?|耳朵?|血管|子宫|乳腺|手脚|四肢|腿脚?';
 const SYMPTOM =
-  '干涩|模糊|疼痛?|酸痛|胀痛|胀气?|不适|发炎|炎|出血|肿痛?|麻木|瘙痒|溃疡|衰退|疲劳|老化|堵塞|硬化|发黑|结节|增生|下垂|冰凉|红肿|充血';
+  '干涩|模糊|疼痛?|酸痛|胀痛|胀气?|不适|发炎|炎|出血|肿痛?|麻木|瘙痒|溃疡|衰退|疲劳|老化|堵塞|硬化|发黑|结节|增生|下垂|冰凉|冰冷|红肿|充血';
 /** 有（明显）改善/治疗作用: the effect half of 对 + conditions + 有……作用. */
 const EFFECT_CLAIM =
   '(?:有|具有)(?:明显|显著|很好|良好|一定|神奇|特殊|独特)?的?(?:改善|治疗|缓解|预防|调理|疗|治愈|防治|辅助治疗|抑制)(?:作用|效果|功效|效用)';
@@ -27,6 +27,11 @@ const MEDICAL_CARE = /疫苗|接种|就医|遵医嘱|医生(?:建议|指导|说)
  */
 const MEDICINE_REPORTED =
   /药监局|药品监督管理|适应症|临床(?:试验|研究|前|开发|数据)|附条件批准|获批上市|新药|口服药|候选药物|抑制剂|定点医院|收治|救治|疫苗|接种|就医|遵医嘱|处方|药企|药业|医药板块/;
+
+/** A condition gone, told as the result. */
+const GONE = '(?:缩小了|消失了|全消|不见了|明显好转|大为好转|好转了|减轻了|痊愈|康复了|不再复发)';
+/** A marked effect claimed (有显著效果, 有很好的作用). */
+const MARKED_EFFECT = '(?:有|具有)(?:显[著着]|明显|神奇|很好|良好|特殊|奇佳)的?(?:效果|作用|功效)';
 
 /** 中医 effect words: on an ordinary food they are medical terms (第十七条: 易与药品相混淆的用语). */
 const TCM_EFFECT =
@@ -150,12 +155,13 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:血糖|血压|血脂|尿酸|胆固醇)[\\u4e00-\\u9fff]{0,3}?(?:降下来|降了|恢复正常|正常了)|${CURED}(?<=(?:${DISEASES})[\\u4e00-\\u9fff]{0,4}?${CURED})`,
     negatable: true,
   },
-  // 治愈 brought by a video, a song or a film (通过视频得到治愈) is comfort (治愈系), not a cure.
+  // 治愈 brought by a video, a song or a film (通过视频得到治愈) is comfort (治愈系), not a cure. N 天见效 is anchored on
+  // 天见效, its count checked behind it: a pattern that starts with a digit or a numeral is tried at every one of them.
   {
     rule: 'medical/absolute-efficacy',
     exemptInSentence: MEDICINE_CARE_NEWS,
     pattern:
-      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|(?<!(?:视频|音乐|电影|歌曲?|动画|漫画|画面|照片|图片)[\\u4e00-\\u9fff]{0,4})治愈(?!出院|系|风格|感|力|了?自己|心灵|[^。！？，\\n]{0,6}?(?:灵魂|心灵|心情|情绪|孤独|寂寞|人心|内心))|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|(?:\\d+|[一二三四五六七八九十几]+) ?天见效',
+      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|(?<!(?:视频|音乐|电影|歌曲?|动画|漫画|画面|照片|图片)[\\u4e00-\\u9fff]{0,4})治愈(?!出院|系|风格|感|力|了?自己|心灵|[^。！？，\\n]{0,6}?(?:灵魂|心灵|心情|情绪|孤独|寂寞|人心|内心))|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|天见效(?<=(?:\\d+|[一二三四五六七八九十几]+) ?天见效)',
     negatable: true,
   },
   // Hair-growth, cholesterol and clot claims on cosmetics and food (育发液, 拯救脱发, 抑制胆固醇形成, 清血防栓).
@@ -177,12 +183,21 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
   },
   // The form of a cure claim whatever the disease is called: a cure verb + a condition named by its kind (各种妇科
-  // 疾病, 风湿骨痛症, 慢性咽喉炎), the condition's end told as the result (肿瘤缩小了, 湿疹全消, 病情明显好转), a
-  // special effect (有特效), toxins flushed out (排出体内毒素) and grey hair turned black.
+  // 疾病, 风湿骨痛症, 慢性咽喉炎, 預防黃斑部病變, 改善更年期不適), a special effect (有特效), toxins flushed out
+  // (排出体内毒素), cells renewed, bones densified, ageing slowed, grey hair turned black.
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_CARE_NEWS,
-    pattern: `(?:治疗|治好|治愈|根治|医治|专治|主治|特治)(?:各种|多种|一切|各类|了|好)?[\\u4e00-\\u9fff]{0,4}?(?:疾病|病症|顽疾|病|症|炎|癌|瘤)${NOT_AN_EXAMINATION}|(?:${DISEASES}|肿瘤|结节|息肉|囊肿|湿疹|病情|症状|病痛)[\\u4e00-\\u9fff]{0,3}?(?:缩小了|消失了|全消|全无|不见了|没了|明显好转|大为好转|好转了|减轻了|痊愈|康复了|不再复发)|(?:有|具有)特效|(?:排出|排除|清除|排走|排净)(?:体内)?(?:的)?(?:毒素|毒|宿便|湿毒)|白发(?:变|转)(?:黑|乌)|(?:效果|疗效|功效)立竿见影`,
+    pattern: `(?:治疗|治好|治愈|根治|医治|专治|主治|特治|预防|改善|缓解|减轻|远离|告别|战胜)(?:各种|多种|一切|各类|了|好)?[\\u4e00-\\u9fff]{0,5}?(?:疾病|病症|顽疾|病变|病(?![毒人房床例友号假区情史])|症|炎|癌|瘤|痛|失智|痴呆|不适)${NOT_AN_EXAMINATION}|(?:有|具有)特效|(?:排出|排除|清除|排走|排净)(?:体内)?(?:的)?(?:毒素|毒|宿便|湿毒)|白发(?:变|转)(?:黑|乌)|(?:效果|疗效|功效)立竿见影|(?:活化|修复|激活|再生)[\\u4e00-\\u9fff]{0,2}?细胞|(?:增加|提高|增强)骨(?:质|骼)?密度|(?:清除|消除)自由基|(?:延缓|抗|防)老化|无任何(?:毒)?副作用|(?:提升|重振|恢复)(?:男性)?雄风|消脂|帮助睡眠|(?:血管|血液)变(?:干净|通畅|畅通|年轻)`,
+    negatable: true,
+  },
+  // The condition's end told as the result (肿瘤缩小了, 湿疹全消, 病情明显好转) and a marked effect on it (對痛風有顯著
+  // 效果); anchored on the rare result, the condition checked behind it (a pattern that starts with DISEASES costs a
+  // test at every character of every article).
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_CARE_NEWS,
+    pattern: `${GONE}(?<=(?:${DISEASES}|肿瘤|结节|息肉|囊肿|湿疹|病情|症状|病痛)[\\u4e00-\\u9fff]{0,3}?${GONE})|${MARKED_EFFECT}(?<=(?:${DISEASES})[^。！？；\\n]{0,6}?${MARKED_EFFECT})`,
     negatable: true,
   },
 ];
