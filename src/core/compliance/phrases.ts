@@ -136,29 +136,55 @@ export interface PhraseMatch {
   end: number;
 }
 
+/** Above this length a text is scanned block by block (see blocksOf). */
+const BLOCKS_FROM = 4000;
+/** A block runs to the end of the first line that reaches this length. */
+const BLOCK_LENGTH = 1500;
+
+/**
+ * A long text's blocks: whole lines, each ending just after its newline, of about BLOCK_LENGTH
+ * characters. No entry matches across a line (their gaps stop at a newline, as at a sentence's end),
+ * so each entry need only be run on the blocks that hold what it needs (phrase-needs.ts): in a long
+ * article most entries' words are somewhere, but in few of its blocks.
+ */
+function blocksOf(text: string): Array<[number, number]> {
+  if (text.length < BLOCKS_FROM) return [[0, text.length]];
+  const blocks: Array<[number, number]> = [];
+  for (let from = 0; from < text.length; ) {
+    const newline = from + BLOCK_LENGTH >= text.length ? -1 : text.indexOf('\n', from + BLOCK_LENGTH);
+    const to = newline === -1 ? text.length : newline + 1;
+    blocks.push([from, to]);
+    from = to;
+  }
+  return blocks;
+}
+
 /** Every match of the set in a normalised text, with exceptions and negations applied. */
 export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   const { entries, exceptions } = set;
   const chunks = text.length < SHORT_TEXT ? set.joined : set.chunks;
   // Candidates from every chunk; at one position the earliest entry wins, as in one alternation.
   const firstAt = new Map<number, { entry: number; end: number }>();
-  for (const { regex, first, count } of chunks) {
-    // A chunk none of whose patterns can match this text is not run (phrase-needs.ts).
-    let possible = false;
-    for (let entry = first; entry < first + count && !possible; entry += 1)
-      possible = meetsNeeds(text, set.needs[entry]);
-    if (!possible) continue;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match; match = regex.exec(text)) {
-      // Try again from the next position, not past the match: matches of other rules may overlap it.
-      regex.lastIndex = match.index + 1;
-      if (match[0].length === 0) continue;
-      let group = 1;
-      while (match[group] === undefined) group += 1;
-      const entry = first + group - 1;
-      const known = firstAt.get(match.index);
-      if (known === undefined || entry < known.entry)
-        firstAt.set(match.index, { entry, end: match.index + match[0].length });
+  for (const [from, to] of blocksOf(text)) {
+    const block = from === 0 && to === text.length ? text : text.slice(from, to);
+    for (const { regex, first, count } of chunks) {
+      // A chunk none of whose patterns can match this block is not run (phrase-needs.ts).
+      let possible = false;
+      for (let entry = first; entry < first + count && !possible; entry += 1)
+        possible = meetsNeeds(block, set.needs[entry]);
+      if (!possible) continue;
+      regex.lastIndex = 0;
+      for (let match = regex.exec(block); match; match = regex.exec(block)) {
+        // Try again from the next position, not past the match: matches of other rules may overlap it.
+        regex.lastIndex = match.index + 1;
+        if (match[0].length === 0) continue;
+        let group = 1;
+        while (match[group] === undefined) group += 1;
+        const entry = first + group - 1;
+        const at = from + match.index;
+        const known = firstAt.get(at);
+        if (known === undefined || entry < known.entry) firstAt.set(at, { entry, end: at + match[0].length });
+      }
     }
   }
   const matches: PhraseMatch[] = [];
