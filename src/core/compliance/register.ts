@@ -23,13 +23,14 @@ const GOODS_TALK =
   /现货|专柜|旗舰店|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|代理商|招生|课程|学员|包过|保过|提分|辅导|培训|名师|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
 
 /**
- * The register of a report: attribution (据……报道, 记者, 表示：), a date or a period (2021年,
+ * The register of a report: attribution (据……报道, 记者, 表示：; a doctrine's 中医认为 introduces the
+ * claim, it reports nothing), a date or a period (2021年,
  * 11月6日, 截至, 日前, 在此之前), an award or a contest (当选, 获评, 决赛, 奥运), the state and its
  * economy (国务院, 同比, GDP), history (历史上, 世纪). None of them is how an advertisement talks
  * about the goods it sells.
  */
 const REPORT =
-  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告|实验|试验)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
+  /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|(?<!中医|古人|民间|医家|老人|传统上)认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告|实验|试验)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
 
 /** One of several (最大的……之一, 顶尖的……之一): a hedged ranking, not an absolute one; 没有之一 is the opposite. */
 const ONE_OF = /^[^,。;!?、\n]{0,16}?(?<!没有|没)之一/;
@@ -134,12 +135,13 @@ export function readAsReport(text: string, start: number, end: number): boolean 
 /**
  * The register of enforcement and of warnings: a penalty decision, a court, the police or a consumer
  * warning that names the claim it condemns (当事人在广告中宣称“保证通过”, 以“高回报、零风险”为诱饵,
- * 警方提醒……, a Taiwan notice's 業者 and 民眾, advice to consumers). The sentence reports the claim
+ * 警方提醒……, a Taiwan notice's 業者 and 民眾, advice to consumers, a victim's story: 接到電話推銷……, 讓人
+ * 誤以為投資穩賺不賠). The sentence reports the claim
  * someone else made; none of the train or dev sentences that make a claim themselves uses these
  * words. Read on the normalised view (Simplified), so 衛生局 and 罰鍰 count as 卫生局 and 罚锾.
  */
 export const ENFORCEMENT_REPORT =
-  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)/;
+  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)|推销|被骗|上当|受骗|误以为|误认为|误导|让人以为/;
 
 /**
  * The entries with the enforcement register (ENFORCEMENT_REPORT) added to what exempts them anywhere

@@ -383,6 +383,15 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:院士|国医大师|名老中医|知名专家|权威专家|著名专家|专家团队|医学专家|营养专家|名医)(?:们)?(?:亲自|联合|一致|强力|倾情|鼎力|都)?(?:推荐|代言|认证|力荐|背书|首推|认可)(?!的(?:方法|做法|方式|饮食|食谱|运动|动作|作息|习惯))`,
     negatable: true,
   },
+  // A clinic's technique ranked first in time or in kind (最新脂肪抽取術, 雙眼皮最新技術, 全球尖端的牙齒雷射技術,
+  // 全台搶先上市), a grade of award lent to a team (金獎級醫療團隊), and renown ranked (指名度第一). 最新技术 alone
+  // is news's word (发布会上展示了最新的芯片技术): only a cosmetic or medical procedure's counts.
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern: `最新(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:疗法|术式|抽取术|抽脂术|整形术|植发术|雷射|激光)|(?:美容|整形|医美|雷射|激光|植发|矫正|双眼皮|隆鼻|抽脂|祛斑|美白)[\\u4e00-\\u9fff]{0,4}?最新(?:的)?(?:技术|科技)|(?:全球|世界|国际)尖端(?:的)?[\\u4e00-\\u9fff]{0,6}?(?:技术|科技|疗法|设备|仪器)|(?:全台|全港|全澳)(?:抢先|率先|首度)|(?:金奖|冠军|殿堂)级|(?:指名度|知名度|美誉度|认知度|满意度)[\\u4e00-\\u9fff]{0,2}?(?:第一|冠军|no\\.? ?1(?![0-9]))`,
+    negatable: true,
+  },
 ];
 
 /**

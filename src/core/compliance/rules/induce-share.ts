@@ -103,10 +103,10 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`,
     negatable: true,
   },
-  // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车).
+  // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车, 转发得红包).
   {
     rule: 'induce-share/reward-for-share',
-    pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领)`,
+    pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送|抽|赢|领|得|拿)(?!到了|了)`,
     negatable: true,
   },
   {
@@ -165,6 +165,12 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-share/reward-for-share',
     pattern: `(?:在|从)(?:所有|全部)?(?:转发|分享)${C}{0,10}?(?:中|里面?|之中)${C}{0,4}?(?:抽取|抽出|随机|挑选|选出|抽)|(?:转发|分享)有(?:礼|好礼|惊喜|福利|大礼)`,
+    negatable: true,
+  },
+  // Friends invited as the price of what the reader wants (邀请 3 个好友关注才能查看答案): an invitation with a gate.
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:邀请|拉|邀)${N}(?:位|个|名)?(?:好友|朋友|亲友|人)${C}{0,8}?(?:才能|才可以?|方可|即可|就能)(?:查看|阅读|看|领取|下载|获取|解锁|参与|免费)`,
     negatable: true,
   },
 ];
