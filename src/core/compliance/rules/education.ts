@@ -149,6 +149,22 @@ const ENTRIES: PhraseEntry[] = [
       '(?:状元|特级教师|金牌讲师|金牌教师|命题专家|阅卷专家|考官)(?:团队)?(?:亲自|亲临)?(?:授课|执教|讲课|主讲|辅导|带班|亲授|押题|坐镇)|(?:专家|权威|老师|考官|内部)押题|考点全(?:覆盖|命中)',
     negatable: true,
   },
+  // A job or a degree promised as the course's effect (就业率高达 98%, 毕业即就业, 签约包就业, 一年拿下本科学历),
+  // questions foretold (貼中五題, 猜中考题), and learning guaranteed in Hong Kong's words (包教包識,
+  // 學唔識退款); 保就业 alone is the state's slogan (稳就业、保就业), so only a contract's or 包's counts.
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '就业率(?:高达|达到?|超过|为)? ?(?:9\\d|100)(?:\\.\\d+)? ?%|(?:毕业|结业|学完|出师)(?:即|就|包|后包|即可)(?:就业|上岗|入职|分配工作)|(?:签约|签约保|包)(?:就业|入职|上岗)|高薪(?:就业|入职)|(?:\\d+|[一二两三四五六七八九十几]+) ?(?:天|周|个?月|年)[\\u4e00-\\u9fff]{0,2}?(?:突破|拿下|搞定|考到|考取|拿到|流利说|精通)[\\u4e00-\\u9fff]{0,4}?(?:雅思|托福|四级|六级|学历|学位|证书|文凭|英语|口语|日语|\\d+ ?分)|(?:贴|猜)中[\\u4e00-\\u9fff]{0,3}?题|包教包(?:识|懂)|(?:学唔识|学唔会|学不懂)[^。！？；\\n]{0,4}?退',
+    negatable: true,
+  },
+  // A certificate without the exam (不用考试直接拿证, 免考拿证): the 不 is the promise, not a negation. 免试入学 is
+  // also the state's rule for compulsory schooling (免试就近入学), so a place is left out.
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:免试|免考|不用考试|无需考试|不考试|不用考|无需考)[\\u4e00-\\u9fff]{0,4}?(?:拿证|发证|取证|拿文凭|拿学历|拿学位)',
+  },
 ];
 
 /**
