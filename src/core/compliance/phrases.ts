@@ -1,7 +1,7 @@
 import type { ComplianceRuleId } from './types.ts';
 import { meetsNeeds, patternNeeds, type Needs } from './phrase-needs.ts';
 import { alternativesOf } from './pattern-source.ts';
-import { readAsReport, statedAsFact } from './register.ts';
+import { askedAt, readAsReport, statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
 import { endsInsideWord, startsInsideWord, wordsAfter } from './words.ts';
 
@@ -31,6 +31,8 @@ export interface PhraseEntry {
    * around the match (register.ts readAsReport), it is told about the world, not made to a buyer.
    */
   reportable?: boolean;
+  /** The claim is asserted: a yes-or-no question that asks it (这真的能稳赚吗？) is left alone (register.ts askedAt). */
+  notAsked?: boolean;
   /** Anywhere else in the sentence, these words make the match a report or the thing's own field (a drug's approval names 治疗新冠). */
   exemptInSentence?: RegExp;
   /**
@@ -199,6 +201,7 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (MENTIONED.test(text.slice(end, end + 6))) continue;
     if (entry.exemptBefore?.test(sentenceBefore(text, start))) continue;
     if (entry.rankingClaim && statedAsFact(text, start, end)) continue;
+    if (entry.notAsked && askedAt(text, start, end)) continue;
     if (entry.reportable && readAsReport(text, start, end)) continue;
     if (entry.exemptInSentence && elsewhereInSentence(text, start, end, entry.exemptInSentence)) continue;
     // Word questions last: the segmenter loads only when a candidate gets this far.

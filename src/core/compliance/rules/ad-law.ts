@@ -1,6 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
-import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
+import { reportedByEnforcement } from '../register.ts';
 import table from './ad-law.rules.json' with { type: 'json' };
 
 /**
@@ -397,10 +397,10 @@ const ENTRIES: PhraseEntry[] = [
 /**
  * Every entry asserts its claim to a buyer: not told in a report with no seller's word (register.ts
  * readAsReport), not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
- * register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ * register.ts askedAt), and not reported by enforcement or a warning (register.ts).
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, reportable: true, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+  ENTRIES.map((entry) => ({ ...entry, reportable: true, notAsked: true })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */

@@ -1,6 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
-import { eachAlternative, NOT_ASKED, reportedByEnforcement } from '../register.ts';
+import { reportedByEnforcement } from '../register.ts';
 import table from './induce-share.rules.json' with { type: 'json' };
 
 /** Anything but a clause break: the parts of a phrase must sit in one clause. */
@@ -177,10 +177,10 @@ const ENTRIES: PhraseEntry[] = [
 
 /**
  * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
- * doubts it; register.ts NOT_ASKED), and not reported by enforcement or a warning (register.ts).
+ * doubts it; register.ts askedAt), and not reported by enforcement or a warning (register.ts).
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, pattern: eachAlternative(entry.pattern, NOT_ASKED) })),
+  ENTRIES.map((entry) => ({ ...entry, notAsked: true })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
