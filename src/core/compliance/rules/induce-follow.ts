@@ -173,9 +173,7 @@ const ENTRIES: PhraseEntry[] = [
  * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
  * doubts it; register.ts askedAt), and not reported by enforcement or a warning (register.ts).
  */
-export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, notAsked: true })),
-);
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(ENTRIES.map((entry) => ({ ...entry, notAsked: true })));
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'induce-follow'> = defineFamily('induce-follow', table, { phrases: PHRASES });
