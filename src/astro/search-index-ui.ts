@@ -7,16 +7,13 @@
  */
 // @ts-expect-error: the package ships no types (Starlight says the same where it imports it).
 import { PagefindUI as PagefindUIBase } from 'virtual:mpflow/pagefind-default-ui';
-import { hideRepeatedResults } from '../site/search-repeats.ts';
 
 const written = document.querySelector('script[data-mpflow-shared-search-index]')?.textContent;
 
 export class PagefindUI extends PagefindUIBase {
-  constructor(options: { element?: string | Element; mergeIndex?: unknown[] }) {
+  constructor(options: { mergeIndex?: unknown[] }) {
     // Pagefind takes the bundle path out of each entry it merges: a fresh copy for each box.
     const shared = written ? [JSON.parse(written)] : [];
     super({ ...options, mergeIndex: [...(options.mergeIndex ?? []), ...shared] });
-    const box = typeof options.element === 'string' ? document.querySelector(options.element) : options.element;
-    if (shared.length > 0 && box) hideRepeatedResults(box);
   }
 }
