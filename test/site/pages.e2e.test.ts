@@ -398,21 +398,23 @@ describe('department pages', () => {
       expect(await page.locator('tr[data-article]').count()).toBeGreaterThanOrEqual(24);
     });
 
-    it('lets the handbook search find an article in the archive, in Chinese', async () => {
-      await open('/handbook/general/');
+    /** Opens a handbook page on a desktop screen, opens Starlight's search dialog and types the term. */
+    async function searchHandbook(address: string, term: string): Promise<void> {
+      await open(address);
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.locator('site-search button[data-open-modal]').first().click();
-      await page.locator('site-search dialog[open] input').first().fill('冷泡乌龙');
+      await page.locator('site-search dialog[open] input').first().fill(term);
+    }
+
+    it('lets the handbook search find an article in the archive, in Chinese', async () => {
+      await searchHandbook('/handbook/general/', '冷泡乌龙');
       const result = page.locator('site-search a[href^="/articles/"]').first();
       await result.waitFor({ timeout: 10_000 });
       expect(await page.locator('site-search').textContent()).toContain('秋天也能喝的冷泡乌龙');
     });
 
     it('lets the English handbook search find a word of one article’s Chinese body and open the English article page', async () => {
-      await open('/en/handbook/general/');
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.locator('site-search button[data-open-modal]').first().click();
-      await page.locator('site-search dialog[open] input').first().fill('茶宠');
+      await searchHandbook('/en/handbook/general/', '茶宠');
       const result = page.locator('site-search a[href="/en/articles/2026-11-28-beginner-notes/"]').first();
       await result.waitFor({ timeout: 10_000 });
       const pages = await page
