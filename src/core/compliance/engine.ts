@@ -4,6 +4,7 @@ import { clip, type LintDocument, type RawFinding } from './document.ts';
 import { EXCLUDED } from './markdown-scan.ts';
 import { compilePhrases, findPhrases, type PhraseEntry, type PhraseSet } from './phrases.ts';
 import { citationExempt } from './citation.ts';
+import { reportedInSentence } from './register.ts';
 import {
   bodySegment,
   fieldSegment,
@@ -130,24 +131,6 @@ function checkPhrases(document: LintDocument, report: (finding: RawFinding) => v
       }
     }
   }
-}
-
-/**
- * Words that make a sentence a report on enforcement, a rule, a fraud or a rumour rather than the
- * thing itself: a penalty notice quoting 最佳, a police warning quoting 刷单, a rule listing 集赞,
- * a debunking quoting the rumour. Tested on the sentence around the match, the match left out.
- */
-const REPORTING =
-  // 涉嫌 and 立案 said to the reader (你涉嫌洗钱, 现对你进行立案调查) are the fake official's script, not a report.
-  /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|(?<!对(?:你|您)(?:进行)?)立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|(?<![你您])涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
-const SENTENCE_BREAK = /[。！？!?；;\n]/;
-
-function reportedInSentence(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !SENTENCE_BREAK.test(text[from - 1]!)) from -= 1;
-  let to = end;
-  while (to < text.length && !SENTENCE_BREAK.test(text[to]!)) to += 1;
-  return REPORTING.test(text.slice(from, start)) || REPORTING.test(text.slice(end, to));
 }
 
 /**

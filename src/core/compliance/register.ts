@@ -147,6 +147,22 @@ export function readAsReport(text: string, start: number, end: number): boolean 
 }
 
 /**
+ * Words that make a sentence a report on enforcement, a rule, a fraud or a rumour rather than the
+ * thing itself, for every family: a penalty notice quoting 最佳, a police warning quoting 刷单, a
+ * rule listing 集赞, a debunking quoting the rumour. The engine tests every phrase match with it
+ * (reportedInSentence); ENFORCEMENT_REPORT below adds the words that exempt only the families
+ * whose rules bind a seller, since a rumour or a fraud script is flagged whoever repeats it.
+ */
+const REPORT_OF_ANY_CLAIM =
+  // 涉嫌 and 立案 said to the reader (你涉嫌洗钱, 现对你进行立案调查) are the fake official's script, not a report.
+  /业者|公平会|消委会|广告内容|夸大的描述|违约|用语|诈骗|骗局|骗子|被骗|受骗|反诈|违法|违规|违反|查处|处罚|罚款|罚没|裁罚|罚锾|(?<!对(?:你|您)(?:进行)?)立案|典型案例|监管部门|市场监管|执法|宣称|声称|标榜|诱导用户|(?<![你您])涉嫌|举报|谣言|辟谣|不实|真相|套路|话术|整治|通报|公告称|封号|封禁/;
+
+/** The match [start, end) is in a sentence that, the match left out, reports on it (REPORT_OF_ANY_CLAIM). */
+export function reportedInSentence(text: string, start: number, end: number): boolean {
+  return REPORT_OF_ANY_CLAIM.test(contextOf(text, start, end));
+}
+
+/**
  * The register of enforcement and of warnings: a penalty decision, a court, the police or a consumer
  * warning that names the claim it condemns (当事人在广告中宣称“保证通过”, 以“高回报、零风险”为诱饵,
  * 警方提醒……, a Taiwan notice's 業者 and 民眾, advice to consumers, a victim's story: 接到電話推銷……, 讓人
