@@ -167,13 +167,39 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `${NOT_A_CALL}(?:(?:加)?关注(?![了过度点者到])|收藏(?:本店|店铺|我们)|成为(?:我们|本号|本店|我|小编)的?粉丝)${UNDENIED}{0,16}?(?:${FOLLOW_PAYOFF})`,
     negatable: true,
   },
+  // 《微信公众平台运营规范》诱导关注, 强制用户关注: the follow as the gate of the next step, whatever the step (关注后方可
+  // 报名, 关注本号才能预约), and not following shutting it (不关注就看不到后续; the 不 is the gate); and a free download or
+  // a free view as its reward (关注公众号免费下载全套资料).
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `${NOT_A_CALL}关注(?:${ACCOUNT}(?:后|之后)?|后|之后)(?:用户|你|您)?(?:才能|才可以?|方可|方能|才可见)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:不|没有?|未)关注(?:${ACCOUNT})?(?:的话)?(?:就|则|将)?(?:看不到|无法(?:查看|观看|阅读|继续|下载|获取|报名|预约|参与|领取|解锁|看到)|不能(?:查看|观看|阅读|继续|下载|获取|报名|预约|解锁|看到))`,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}关注${ACCOUNT}(?:后|之后|即可|就能|就可以|并)?免费(?:下载|观看|领取|获取|看|学|听|试用|领|获得)`,
+    negatable: true,
+  },
 ];
 
 /**
- * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
- * doubts it; register.ts askedAt), and not reported by enforcement or a warning (register.ts).
+ * A sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
+ * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……): it reports the inducement.
  */
-export const PHRASES: PhraseEntry[] = reportedByEnforcement(ENTRIES.map((entry) => ({ ...entry, notAsked: true })));
+const RULE_QUOTED = /诱导|运营规范|管理规范|所称|是指|包括但不限于/;
+
+/**
+ * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
+ * doubts it; register.ts askedAt), not quoted from the rules (RULE_QUOTED), and not reported by enforcement or a
+ * warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, notAsked: true, exemptInSentence: RULE_QUOTED })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'induce-follow'> = defineFamily('induce-follow', table, { phrases: PHRASES });

@@ -173,13 +173,40 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:邀请|拉|邀)${N}(?:位|个|名)?(?:好友|朋友|亲友|人)${C}{0,8}?(?:才能|才可以?|方可|即可|就能)(?:查看|阅读|看|领取|下载|获取|解锁|参与|免费)`,
     negatable: true,
   },
+  // 《微信公众平台运营规范》诱导分享, 强制用户分享: the share as the gate of the next step, whatever the step (分享后方可
+  // 预定, 分享后才能继续下一步操作, 必须转发才能查看下一页), and not sharing shutting it (不分享就无法关闭弹窗; the 不 is
+  // the gate, not a negation of it).
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:转发|分享)(?:本文|此文|文章|链接|结果)?(?:(?:到|至)${TARGET})?(?:后|之后|以后)(?:用户|你|您)?(?:才能|才可以?|方可|方能|才可见|才会)(?!被)|(?:必须|需要|需|须|得)先?(?:转发|分享)(?:本文|此文|文章|链接)?(?:(?:到|至)${TARGET})?(?:后|之后)?(?:才能|才可以?|方可|方能)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `(?:不|没有?|未)(?:转发|分享)(?:(?:到|至)${TARGET})?(?:的话)?(?:就|则|将)?(?:无法|不能|没法|看不到|不可以)(?:查看|观看|阅读|看|继续|关闭|下载|领取|播放|解锁|参与|获取|显示)?`,
+  },
+  // 运营规范 胁迫、煽动用户分享 (用夸张言语来胁迫、引诱用户分享: 必转, 转疯了) and love proved by a share (转发给爸妈证明你爱他们,
+  // 不转就是不孝), the examples WeChat names.
+  {
+    rule: 'induce-share/pressure',
+    pattern: `必转(?![^。！？；!?;\\n]{0,2}(?:换|变|化|移|正|型|运))|(?:转发|分享|转)(?:给|到)${C}{0,10}?证明(?:你|您)(?:爱|孝顺|在乎|关心|是)|不(?:转发|转|分享)(?:就|的)?(?:是)?(?:不孝|不爱|没良心|白眼狼)`,
+  },
 ];
 
 /**
- * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
- * doubts it; register.ts askedAt), and not reported by enforcement or a warning (register.ts).
+ * A sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
+ * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……): it reports the inducement.
  */
-export const PHRASES: PhraseEntry[] = reportedByEnforcement(ENTRIES.map((entry) => ({ ...entry, notAsked: true })));
+const RULE_QUOTED = /诱导|运营规范|管理规范|所称|是指|包括但不限于/;
+
+/**
+ * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
+ * doubts it; register.ts askedAt), not quoted from the rules (RULE_QUOTED), and not reported by enforcement or a
+ * warning (register.ts).
+ */
+export const PHRASES: PhraseEntry[] = reportedByEnforcement(
+  ENTRIES.map((entry) => ({ ...entry, notAsked: true, exemptInSentence: RULE_QUOTED })),
+);
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
 export const FAMILY: FamilyModule<'induce-share'> = defineFamily('induce-share', table, { phrases: PHRASES });
