@@ -195,9 +195,11 @@ const ENTRIES: PhraseEntry[] = [
 
 /**
  * A sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
- * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……): it reports the inducement.
+ * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……), or a description of a page that
+ * does it (文章戛然而止，提示跳转到微信、关注公众号才可以继续阅读): it reports the inducement.
  */
-const RULE_QUOTED = /诱导|运营规范|管理规范|所称|是指|包括但不限于/;
+const RULE_QUOTED =
+  /诱导|运营规范|管理规范|所称|是指|包括但不限于|提示(?:跳转|用户|读者)|(?:要求|强制|逼迫?)(?:用户|读者|网友)/;
 
 /**
  * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
