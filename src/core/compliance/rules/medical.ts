@@ -200,6 +200,60 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `${GONE}(?<=(?:${DISEASES}|肿瘤|结节|息肉|囊肿|湿疹|病情|症状|病痛)[\\u4e00-\\u9fff]{0,3}?${GONE})|${MARKED_EFFECT}(?<=(?:${DISEASES})[^。！？；\\n]{0,6}?${MARKED_EFFECT})`,
     negatable: true,
   },
+  // 《广告法》第十六条（三）与其他药品、医疗器械的功效和安全性或者其他医疗机构比较, and 第十八条（四）与药品、其他保健
+  // 食品进行比较: the effect or the safety ranked above other drugs, devices or hospitals (疗效优于同类药物, 比进口药效果
+  // 更好, 副作用比西药小).
+  {
+    rule: 'medical/absolute-efficacy',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '(?:疗效|效果|药效|见效)[\\u4e00-\\u9fff]{0,2}?(?:优于|胜过|好于|强于|超过|远超|快于|高于)(?:同类|其他|其它|一般|普通|传统|进口|国外|西|中|所有)?[\\u4e00-\\u9fff]{0,4}?(?:药物|药品|药|器械|仪器|疗法|医院|保健品)|比(?:同类|其他|其它|一般|普通|传统|进口|国外|西|所有)[\\u4e00-\\u9fff]{0,4}?(?:药物|药品|药|器械|仪器|疗法|医院|保健品)[\\u4e00-\\u9fff]{0,4}?(?:更|还)(?:好|快|强|安全|有效|显著|灵|管用)|副作用(?:比|较)[\\u4e00-\\u9fff]{0,4}?(?:药物|药品|药|西药|激素)[\\u4e00-\\u9fff]{0,2}?(?:小|少|低)',
+    negatable: true,
+  },
+  // 第十六条（一）表示功效、安全性的断言或者保证 in the words the 盱眙 and 执法 lists give (服用一至几个疗程病症全无, 不反弹,
+  // 无依赖性): a cure by a count of courses, a condition or weight that never comes back (房价不会反弹 is no health claim),
+  // a drug taken without dependence. Not negatable: its 不 is the promise; 不能保证永不复发 is left alone by the words before it.
+  {
+    rule: 'medical/absolute-efficacy',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern: `疗程(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?(?:至|到|-)?(?:\\d+|[一二三四五六七八九十两几]+)? ?个?疗程)[^。！？；\\n]{0,6}?(?:病症全无|症状全无|症状消失|彻底痊愈|痊愈|根治|断根|康复)|(?<!不能|无法|难以|不敢|不可能|不会|未必|并非|不一定|保证)(?<=(?:减肥|瘦身|减重|体重|瘦|病|症|疾|痘|斑|癣|疹|炎)[^。！？；\\n]{0,8}?)(?:永不|绝不|不再|不会)(?:反弹|复发)|(?:无|没有|零|不产生|不会产生)(?:任何)?(?:药物)?(?:依赖性|耐药性|成瘾性)`,
+  },
+  // 食品安全衛生管理法 第28條 and its 認定準則 (涉及醫療效能): the example phrases of 宣稱減輕或降低導致疾病有關之體內成分
+  // (解肝毒, 降肝脂), 宣稱產品對疾病及疾病症候群或症狀有效 (消滯, 降肝火, 祛痰止喘, 消腫止痛, 消除心律不整), 涉及中藥材之
+  // 效能 (溫腎, 補脾, 和胃, 養心, 宣肺, 疏肝, 潤腸 …), and its 生理機能 examples (利尿, 強精, 改善血濁, 增強抵抗力, 補腦,
+  // 增智, 使頭髮烏黑, 改善皺紋, 預防乳房下垂); each is a medical claim on a food, whatever else the sentence says.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '解肝毒|降肝(?:脂|火)|消滞|祛痰止喘|消肿止痛|消除心律不[整齐]|(?:温|滋|固)肾|(?:补|益|温|健)脾|(?:补|益|温)胃(?!口|酸)|(?:养|补|宁|镇|强)心(?!情|态|意|灵|血来潮|殿|针|剂|丸)|清心火|(?:宣|温|补|泻)肺|疏肝|(?:泻|镇)肝|(?:涩|润)肠|利尿|(?<!加|增|坚|顽|富|自|图)强精(?!神|准|英|兵|锐|细|干|彩|确|力)|改善血浊|(?:增强|提高|提升)(?:身体)?抵抗力|补脑|增智(?!慧|力)|(?:使|让)(?:头发|白发)(?:乌黑|变黑)|(?:改善|减少|淡化|消除)(?:皱纹|细纹|法令纹)|(?:预防|防止|改善)(?:乳房|胸部)下垂|(?:延迟|防止)衰老|(?:防止|延缓|延迟)(?:皮肤|肌肤|细胞)老化',
+    negatable: true,
+  },
+  // A condition named before the verb that ends it (发明专利活菌硒如何将癌细胞消灭, 把肿瘤消掉): the same cure claim as 消灭
+  // 癌细胞; anchored on the rare verb, the condition checked behind it.
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_CARE_NEWS,
+    pattern: `(?:消灭|杀死|杀灭|清除|消除|消掉|根除|治好|治愈|溶解|化掉|赶走)(?<=(?:将|把|让|使)(?:${DISEASES}|病毒|细菌|病菌|毒素|病灶)[\\u4e00-\\u9fff]{0,3}?(?:消灭|杀死|杀灭|清除|消除|消掉|根除|治好|治愈|溶解|化掉|赶走))`,
+    negatable: true,
+  },
+  // 化粧品 claiming a drug's action (化粧品衛生安全管理法 第10條: 不得涉及醫療效能): a muscle or nerve action stopped
+  // (抑制神經肌肉收縮除皺), botulinum toxin or its likeness sold on the skin (類肉毒桿菌, 擦的小臉針), youth restored in a
+  // set time (7天重返年輕肌齡).
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern: `抑制[\\u4e00-\\u9fff]{0,4}?(?:肌肉|神经)[\\u4e00-\\u9fff]{0,2}?收缩|类肉毒(?:杆菌)?|(?:涂|擦|抹)的?(?:小脸针|肉毒|玻尿酸针|水光针)|(?:\\d+|[一二两三四五六七八九十几]+) ?(?:天|周|个月)(?:重返|回到|找回|恢复|逆转)(?:年轻|青春|少女|婴儿)`,
+    negatable: true,
+  },
+  // 第十八条（三）声称或者暗示广告商品为保障健康所必需: health said to need the goods (健康必备, 养生必需品, 人人必备的保健品).
+  {
+    rule: 'medical/treatment-claim',
+    exemptInSentence: MEDICINE_REPORTED,
+    pattern:
+      '(?:健康|养生|长寿|保健)(?:必备|必需品?|所必需|之必需)|(?:人人|每个人|全家|中老年人?)(?:必备|必需)的?(?:保健品|营养品|补品)',
+    negatable: true,
+  },
 ];
 
 /**
