@@ -17,7 +17,7 @@ const NOT_A_BUYERS = '(?<!他|她|ta|它|他们|她们|人生|生命|一生|上�
 /** 最安全最信任的人: a superlative whose head is a person is a feeling about someone, not a product claim. */
 const NOT_OF_PEOPLE = '(?![\\u4e00-\\u9fff]{0,6}?的(?:人|那个人|朋友|家人|亲人|伴侣))';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
-const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
+const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|平价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
 /** 最差的选择, 最烂的一面: nobody sells by dispraise, so these are opinions, not claims. */
 const DISPRAISE = '差|烂|坏|糟|难|丑|惨|蠢|傻|贵|累|苦';
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
@@ -110,9 +110,12 @@ const PUBLIC_FACT =
   '(?![^。！？，\\n]{0,10}?(?:博物馆|纪念馆|图书馆|展览馆|遗址|保护区|大学|学院|博士点|硕士点|学科|研究所|研究院|实验室|公园|景区|世界遗产|名录|古村落|古镇))';
 const UNRIVALLED =
   '无人能及|无人能比|无人可及|无可比拟|无出其右|无可匹敌|无可替代|难以超越|无法超越|无人超越|独占鳌头|登峰造极|独此一家|独一家|仅此一家|别无分号|别家没有|独步天下|冠绝[\u4e00-\u9fff]{1,2}|傲视群雄|秒杀(?:一切|所有|同类|全场)';
-/** Where a ranking claims to hold; 全台/全港/全澳 and 市场上 are how Taiwan and Hong Kong ads say it (全台唯一, 市場上唯一). */
+/**
+ * Where a ranking claims to hold; 全台/全港/全澳 and 市场上 are how Taiwan and Hong Kong ads say it (全台唯一, 市場上唯一),
+ * 天下 how a tea's or a wine's does (天下第一茶).
+ */
 const SCOPE =
-  '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央|香港|台湾|澳门)';
+  '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央|香港|台湾|澳门|天下)';
 const FACTS = [
   '居世界第一',
   '居世界首位',
@@ -390,6 +393,33 @@ const ENTRIES: PhraseEntry[] = [
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
     pattern: `最新(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:疗法|术式|抽取术|抽脂术|整形术|植发术|雷射|激光)|(?:美容|整形|医美|雷射|激光|植发|矫正|双眼皮|隆鼻|抽脂|祛斑|美白)[\\u4e00-\\u9fff]{0,4}?最新(?:的)?(?:技术|科技)|(?:全球|世界|国际)尖端(?:的)?[\\u4e00-\\u9fff]{0,6}?(?:技术|科技|疗法|设备|仪器)|(?:全台|全港|全澳)(?:抢先|率先|首度)|(?:金奖|冠军|殿堂)级|(?:指名度|知名度|美誉度|认知度|满意度)[\\u4e00-\\u9fff]{0,2}?(?:第一|冠军|no\\.? ?1(?![0-9]))`,
+    negatable: true,
+  },
+  // 第九条（二）使用或者变相使用国家机关、国家机关工作人员的名义或者形象: a ministry or a regulator as the goods' sponsor
+  // (卫健委推荐的降压茶, 农业农村部指定产品, 国家药监局监制; a designated lab is the state's work, not goods), and the army's or the space programme's name lent to a grade of goods
+  // (军工品质, 航天级, 部队同款); 太原 市场监管's 2023 notice names 变相使用 as the same breach.
+  {
+    rule: 'ad-law/state-endorsement',
+    pattern:
+      '(?:卫健委|卫生部|卫计委|药监局|食药监|农业农村部|农业部|商务部|教育部|工信部|市场监管总局|质检总局|国家机关|政府机关|国家部委|中央部委|中国航天|航天局)(?:官方)?(?:联合|权威|唯一|特别)?(?:(?:推荐|指定)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:产品|品牌|用品|茶|酒|药|保健品|食品|饮品|好物|礼品))|监制|背书|力荐|专用|特供|授权(?:生产|销售))|(?:军工|军用|航天|部队|军队)(?:品质|级(?!别)|同款|标准(?:打造|生产|制造)|专用)',
+    negatable: true,
+  },
+  // 第二十八条（二）曾获荣誉 and 第十六条（四）推荐、证明: the goods named as what institutions or professionals choose
+  // (許多醫美中心指定使用, 五星级酒店指定用品, 医生都在用) and the grade of a sacred thing given to goods (拉皮聖品, 养生圣品)
+  // — the 台北 衛生局 cosmetics cases' words.
+  {
+    rule: 'ad-law/endorsement',
+    pattern:
+      '(?:医美中心|医美诊所|医院|医师|医生|药师|专家|牙医|皮肤科|美容院|五星级酒店|星级酒店|航空公司|头等舱)[\\u4e00-\\u9fff]{0,4}?(?:指定(?:使用|用品|产品|品牌|用茶|用酒)|御用|都在用)|圣品',
+    negatable: true,
+  },
+  // 第九条（三）“最高级”“最佳”等用语 in the forms the 2023 执法指南 lists beside 最: 最具 + a merit of the goods (最具性价比,
+  // 最具投资价值), a lead over every rival (领先同行, 国际领先的工艺); 最具影响力的人物 ranks a person, as FACT_HEAD reads it.
+  {
+    rule: 'ad-law/absolute-term',
+    rankingClaim: true,
+    pattern:
+      '最具(?:性价比|价值|投资价值|升值潜力|收藏价值|实力|人气|口碑|竞争力|特色|品味)|领先(?:同行|同业|业界|同类产品|竞品)|(?:国际|国内)领先(?:的)?[\\u4e00-\\u9fff]{0,2}?(?:技术|工艺|品质|配方|设备|产品)',
     negatable: true,
   },
 ];
