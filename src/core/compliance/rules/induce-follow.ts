@@ -184,6 +184,23 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `${NOT_A_CALL}关注${ACCOUNT}(?:后|之后|即可|就能|就可以|并)?免费(?:下载|观看|领取|获取|看|学|听|试用|领|获得)`,
     negatable: true,
   },
+  // 运营规范 诱导关注 (以奖励或其他方式……诱导用户关注) in the steps campaigns chain to the follow: a message after it
+  // (关注+私信，送你一份攻略), a QR code recognised (识别二维码关注，免费领取), a Taiwan page's 追蹤 as the whole ticket
+  // (追蹤即可參加抽獎) or the first of several (追蹤+留言+標記好友，抽出三位; the normalised view drops the +).
+  // A subscription that brings the news it subscribes to (订阅即可获得最新资讯) is no prize.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}(?:关注|追踪|订阅|follow)(?:${ACCOUNT})?(?:\\+|＋|并|和|再)?(?:私信|留言|评论|回复|按赞|分享|标记|tag|转发)${C}{0,20}?(?:送|领|获取|发你|免费|抽|有机会|即可|参加抽奖|参与抽奖)|识别(?:图中|下方|上方)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|(?:追踪|订阅)(?:即可|就能|就可以|就有机会|即有机会)(?:参加抽奖|参与抽奖|抽|领取|获得(?:抽奖|奖|礼|优惠|折|赠))`,
+    negatable: true,
+  },
+  // The 2014 notice's 诱导关注 (测试类、答题类内容……关注后用户才可见到答案或内容) in the words of the quiz pages: the answer
+  // or the result pointed to the account (测试结果请关注公众号查看, 答案在公众号里，关注后发送数字即可), the follow as the
+  // way to see it (关注公众号即可查看, 关注我们查看答案), and a vote or a sign-up behind it (投票请先关注).
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:答案|结果|测试结果|测试报告|全文|后续|完整版|下集|下半部分|剩余内容)${C}{0,8}?(?:请|需|须|需要|要)(?:先)?关注|(?:答案|结果|测试结果|全文|后续|完整版)(?:在|就在|都在)(?:公众号|本号|我们的公众号)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以|才能|可)?(?:查看|获取|看到|看|见到)(?:答案|结果|测试结果|全文|完整|后续|下文|原文|剩余)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以)(?:查看|看到|获取|阅读|下载)|(?:投票|报名|查看|阅读|下载|观看|预约|答题)${C}{0,4}?(?:请先|须先|需先|需要先|要先|必须先|先)关注`,
+    negatable: true,
+  },
 ];
 
 /**
