@@ -5,6 +5,8 @@ import table from './induce-follow.rules.json' with { type: 'json' };
 
 const C = '[^。！？；!?;\\n]';
 const ACCOUNT = '(?:本号|本公众号|(?:我们的)?公众号|我们|我|小编|账号|官方号)';
+/** The account as activity pages name it (本公众平台, 该公众号, 我们的微信号, 微信公众账号). */
+const OFFICIAL = `(?:${ACCOUNT}|(?:本|该|我们的?|此)?(?:微信)?(?:公众平台|公众号|微信号|公众账号|服务号|订阅号))`;
 
 /** 关注后你会看到更多: a description of what the feed brings, not a gate on this article. */
 const FEED_NOT_GATE = '(?![你您大家]{0,2}(?:会|将|就会|可以在|能在))';
@@ -199,6 +201,26 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
     pattern: `(?:答案|结果|测试结果|测试报告|全文|后续|完整版|下集|下半部分|剩余内容)${C}{0,8}?(?:请|需|须|需要|要)(?:先)?关注|(?:答案|结果|测试结果|全文|后续|完整版)(?:在|就在|都在)(?:公众号|本号|我们的公众号)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以|才能|可)?(?:查看|获取|看到|看|见到)(?:答案|结果|测试结果|全文|完整|后续|下文|原文|剩余)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以)(?:查看|看到|获取|阅读|下载)|(?:投票|报名|查看|阅读|下载|观看|预约|答题)${C}{0,4}?(?:请先|须先|需先|需要先|要先|必须先|先)关注`,
+    negatable: true,
+  },
+  // 运营规范 强制用户关注 as the prompts of real WeChat activity pages word it (the seventh corpus batch's train/dev
+  // strings): follow first, then do anything (请先关注我们再游戏, 请关注本公众平台后再参与活动, 请长按二维码关注后使用),
+  // not following the account denying the step (您尚未关注该公众号，没有权限查看; 没有关注我们的微信号,因此不能提交信息;
+  // 没关注这件事 is attention, not an account), being a fan as
+  // the condition (必须是我们的粉丝才可以领取, 参加活动必须关注), and the follow unlocking a turn (关注公众号后就可以帮好友
+  // 集字, 关注微信公众账号，还可获得更多撕名牌机会).
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:请|需|须|需要|必须|务必|请先|先)${C}{0,8}?关注(?:${OFFICIAL})?(?:后|之后)?再(?:来|参与|参加|玩|游戏|提现|领|使用|抽奖|投票|报名|进入|访问|查看|操作|试|进行|提交|答题|下单|兑换|分享|助力)|(?:请|需|须|请先|先|长按二维码|扫码|扫描二维码)关注(?:${OFFICIAL})?(?:后|之后)(?:使用|参与|参加|领取|提现|抽奖|投票|报名|进入|访问|操作|游戏|答题|兑换|查看)|关注(?:${OFFICIAL})?(?:后|之后)(?:就|即)(?:可以|可|能)(?:帮|参与|参加|领|玩|获得|抽|使用|兑换|提现|查看|继续)`,
+    negatable: true,
+  },
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:尚未|没有|未|还没有?|还未|没)关注(?:${OFFICIAL}${C}{0,14}?|[,，]?(?:因此|所以|则|就|将)?[,，]?)(?:没有权限|无权|不能|无法|不可以?|不允许)|(?:必须|须|需要|要|只有)(?:是|成为)(?:我们|本号|本店|我|小编|本公众号|公众号)的?粉丝(?:才|方)|(?:参加|参与)(?:活动|抽奖|游戏)${C}{0,2}?(?:必须|须|需|需要|要)(?:先)?关注`,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `关注(?:${OFFICIAL})${C}{0,4}?(?:还可|还能|即可|就可|可)(?:以)?(?:获得|赢得|得到|领取)${C}{0,8}?(?:机会|次数|积分|奖|红包|体力|福利)`,
     negatable: true,
   },
 ];

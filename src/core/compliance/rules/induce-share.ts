@@ -191,6 +191,12 @@ const ENTRIES: PhraseEntry[] = [
     rule: 'induce-share/pressure',
     pattern: `必转(?![^。！？；!?;\\n]{0,2}(?:换|变|化|移|正|型|运))|(?:转发|分享|转)(?:给|到)${C}{0,10}?证明(?:你|您)(?:爱|孝顺|在乎|关心|是)|不(?:转发|转|分享)(?:就|的)?(?:是)?(?:不孝|不爱|没良心|白眼狼)`,
   },
+  // 2019 外链规范's 邀请好友协助 as activity pages word the gate (the seventh batch): too few friends invited denies the
+  // prize (邀请的好友不足，无法领取) and friends asked for a game's turn (求助好友送体力).
+  {
+    rule: 'induce-share/share-to-unlock',
+    pattern: `邀请(?:的)?(?:好友|朋友|人数|人)(?:数)?(?:不足|不够|未满|未达到?|还差)${C}{0,6}?(?:无法|不能|不可|暂不能)?(?:领取|参与|兑换|提现|抽奖|解锁)|(?:求助|邀请|请|找)(?:好友|朋友|小伙伴)(?:送|赠送|帮忙送|助力送|帮忙加|加)(?:体力|次数|机会|能量|积分|道具|生命)`,
+  },
 ];
 
 /**
