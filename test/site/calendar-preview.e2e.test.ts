@@ -57,7 +57,7 @@ describe('publishing calendar and phone previews', () => {
       'en/articles/2026-09-02-yancha-yanyun/index.html',
     ]) {
       const html = await readFile(path.join(DIST, file), 'utf8');
-      // Only the layout's own two inline scripts (colour scheme, language switch), as on the archive.
+      // Only the layout's own scripts (colour scheme, site search, language switch), as on the archive.
       expect(scripts(html), file).toBe(scripts(archive));
       for (const secret of secrets)
         expect(
