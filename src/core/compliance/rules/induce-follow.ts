@@ -223,6 +223,18 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `关注(?:${OFFICIAL})${C}{0,4}?(?:还可|还能|即可|就可|可)(?:以)?(?:获得|赢得|得到|领取)${C}{0,8}?(?:机会|次数|积分|奖|红包|体力|福利)`,
     negatable: true,
   },
+  // More of the same prompts' forms (强制用户关注): not following answered by a call to follow (您还未关注公众号，请先关注),
+  // fans only (非粉丝不能参与, 只有粉丝才能参与, 仅限粉丝参与), the follow as the door to the activity or its prize (关注公众号
+  // 进入活动, 关注公众号后即可砍价, 关注后即可抢红包; 市民关注后参与活动 names no account), and a keyword to send after it (关注我们的公众号，然后回复活动参与).
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:尚未|还未|未|没有|还没有?)关注(?:${OFFICIAL})?[,，]?(?:请|请先|先|赶紧|快去?)(?:先)?(?:扫描二维码|扫码|长按二维码|扫描下方二维码)?关注|(?:非|不是)(?:我们的|本号的?|本店的?)?粉丝${C}{0,4}?(?:无法|不能|不可以?|不得)|(?:只有|仅限|限)(?:本号)?粉丝(?:才能|才可以?|方可|可)?(?:参与|参加|领取|领|抽奖|兑换|投票|下载|查看)|粉丝才(?:能|可以?)(?:参与|参加|领取|领|抽奖|兑换|投票)`,
+  },
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}关注(?:${OFFICIAL}(?:后|之后)?(?:即可|就能|就可以|可)?|(?:后|之后)?(?:即可|就能|就可以))(?:进入活动|参与活动|参加活动|砍价|抢红包|抽红包|助力|参与投票)|${NOT_A_CALL}关注${OFFICIAL}${C}{0,4}?(?:然后|再|并)(?:回复|发送)${C}{0,12}?(?:参与|参加|领取|获取|抽奖|查看)`,
+    negatable: true,
+  },
 ];
 
 /**
