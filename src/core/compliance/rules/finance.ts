@@ -124,6 +124,24 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:预期|预计|约定|承诺|固定)(?:年化|年|月)?(?:收益率|回报率|利率|收益|年化)(?:分别)?(?:为|达|可达|高达|约|是)? ?\\d+(?:\\.\\d+)? ?%|(?:收益率|回报率)分别为 ?\\d+(?:\\.\\d+)? ?%|(?:投资|投入|存入|认购|购买)${AMOUNT}(?:元|万|块)?[^。！？；\\n]{0,10}?(?:即可|就能|就可|可|能|将)(?:获得|赚|拿到|领取|收到|获利)${AMOUNT}(?:元|万|块)?(?:的)?(?:收益|回报|利息|分红|利润)`,
     negatable: true,
   },
+  // 第二十五条（一）in the words of 招商, 加盟 and 理财 ads the 典型案例 quote, and 第二十六条（一）升值或者投资回报的承诺 of
+  // property ads: a yield floor (年化收益 12% 起), the stake back in a set number of years (三年回本), an income promised
+  // for joining (加盟即可月入三万), small stake and large return (投资小回报大), dividends promised by the period (保证每月
+  // 分红), rent that rises or pays the mortgage (租金每年递增 5%, 租金抵月供, 买房送十年租金), the state's or a bank's
+  // backing as safety (国资背景，安全可靠; 本金由第三方担保), a sum for a
+  // sum (投一万赚一万), and a return rate by its height (投资回报率超过 200%).
+  {
+    rule: 'finance/guaranteed-return',
+    pattern: `(?:收益|回报|利率|利息|年化)(?:率)? ?\\d+(?:\\.\\d+)? ?% ?起|回本(?<=(?:\\d+|[两三四五六七八九十]) ?年(?:就能|即可|就|能|可)?回本)|(?:加盟|投资|入股|代理)${'[^。！？；\\n]'}{0,4}?(?:即可|就能|就可以|轻松|稳)?(?:月入|年入|月赚|年赚|日赚|日入)${AMOUNT}|投资小[,，、 ]?回报大|小投资[,，、 ]?大回报|低投入[,，、 ]?高回报|(?:保证|承诺|确保)(?:每月|每年|按月|每季度?|月月|年年)(?:分红|返利|付息|返租|收益|回报|领息)|租金(?:每年|逐年|年年|每 ?\\d+ ?年)(?:固定)?(?:递增|上涨|增长|上调)|租金抵月供|以租养贷|(?:买房|购房|买铺|购铺)送[\\u4e00-\\u9fff]{0,3}租金|(?:国资|国企|央企|政府|银行|上市公司)(?:背景|背书|控股|监管|合作)${'[^。！？；\\n]'}{0,6}?(?:安全可靠|绝对安全|无风险|零风险|保本|放心投|有保障)|(?:本金|资金)(?:由|有)(?:第三方|担保公司|保险公司|银行|国企)(?:全额)?(?:担保|承保|兜底|保障)|(?:投|投资|投入)${AMOUNT}(?:就|能|可以?)?赚${AMOUNT}|(?:回报率|收益率|投资回报)(?:超过|达到?|突破|高于) ?\\d+(?:\\.\\d+)? ?%`,
+    negatable: true,
+  },
+  // A past without loss sold as the future (十年来投资者从未亏损, 历史收益率从未亏损): its 未 is the claim, so it is not
+  // negatable; a firm that has never lost money (公司成立以来从未亏损) is its accounts, not a promise to investors.
+  {
+    rule: 'finance/guaranteed-return',
+    pattern:
+      '(?:历史|多年|十年|二十年|成立以来|运营以来|[一二三四五六七八九十\\d]+ ?年)(?:来)?[\\u4e00-\\u9fff]{0,4}?(?:收益率?|业绩|投资|产品|项目|理财|客户|投资者|用户)(?:从未|从不|没有|未曾|零)(?:亏损|亏过|亏本|赔过|逾期|违约)',
+  },
 ];
 
 /**
