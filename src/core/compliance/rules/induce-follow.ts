@@ -59,7 +59,7 @@ const ENTRIES: PhraseEntry[] = [
   },
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送|红包|抽奖|兑换)`,
+    pattern: `关注${ACCOUNT}?${C}{0,3}?(?:即可|才能|方可|就能|就可以)(?:领取|获得|参与|抽奖|兑换)|先关注${ACCOUNT}?再(?:抽奖|领取|参与|查看|阅读|投票)|关注(?:并置顶|并星标|并转发)?${ACCOUNT}${C}{0,14}?(?:领取|领|送(?!达|到)|红包|抽奖|兑换)`,
     negatable: true,
   },
   {
@@ -75,7 +75,7 @@ const ENTRIES: PhraseEntry[] = [
   },
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `(?:长按|扫码|点击|点)${C}{0,8}?关注${C}{0,10}?(?:抢|领|送|赠|券|红包|抽|立减|减|打折|折扣|优惠|福利|礼)|关注(?:即|就|立)(?:得|送|赠|领|减)|关注,?(?:抽|送|赠)|只有关注${C}{0,10}?才(?:能|可以?)`,
+    pattern: `(?:长按|扫码|点击|点)${C}{0,8}?关注${C}{0,10}?(?:抢|领|送(?!达|到)|赠|券|红包|抽|立减|减|打折|折扣|优惠|福利|礼)|关注(?:即|就|立)(?:得|送|赠|领|减)|关注,?(?:抽|送|赠)|只有关注${C}{0,10}?才(?:能|可以?)`,
     negatable: true,
   },
   // 关注后私信/留言/回复 a keyword, and something is sent or unlocked (the keyword is the gate).
@@ -233,6 +233,14 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/reward-for-follow',
     pattern: `${NOT_A_CALL}关注(?:${OFFICIAL}(?:后|之后)?(?:即可|就能|就可以|可)?|(?:后|之后)?(?:即可|就能|就可以))(?:进入活动|参与活动|参加活动|砍价|抢红包|抽红包|助力|参与投票)|${NOT_A_CALL}关注${OFFICIAL}${C}{0,4}?(?:然后|再|并)(?:回复|发送)${C}{0,12}?(?:参与|参加|领取|获取|抽奖|查看)`,
+    negatable: true,
+  },
+  // A keyword replied to the account for a download or a gift (公众号回复 1024 免费领取, 后台回复“星球”有优惠券, 回复“书籍”
+  // 获取……电子版): an account answers only its followers, so the reply is the follow's price (运营规范 诱导关注, 以奖励……
+  // 诱导用户关注), as the eighth batch's 公众号 articles word it (回覆 in Taiwan's usage); the account may be named before it (关注上方某某公众号并回复).
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:公众号|后台|公众号后台|对话框|聊天框)(?:内|里|中)?(?:回复|回覆|发送|留言)${C}{0,20}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载|有(?:优惠券|红包|资料|福利|惊喜))|回(?:复|覆) ?[“"'「『_] ?[^”"'」』\\n,，。]{1,16}?[”"'」』_]? ?${C}{0,6}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载)|关注${C}{1,12}?(?:公众号|服务号|订阅号)(?:并|后|再|,)?(?:回复|回覆|发送|私信)${C}{0,20}?(?:领取|获取|免费|下载)`,
     negatable: true,
   },
 ];

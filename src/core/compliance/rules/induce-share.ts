@@ -204,6 +204,12 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:转发|分享)(?:后|成功)?(?:可|即可|就能|就可以|还能|还可以?)?(?:再|多)(?:玩|抽|摇|砍)(?:一次|一局|一把|一轮|一回)|(?:转发|分享)(?:后)?(?:可|即可|就能)?(?:获得|得到|赢得)更多(?:机会|次数|抽奖次数)|(?:打卡|签到)(?:满|够|坚持|连续)?${N}?(?:天|日|次)?${C}{0,6}?(?:返还|返|退还|退)(?:全部|全额)?(?:学费|费用|现金|押金)|(?:分享|打卡|转发)返(?:学费|现)`,
     negatable: true,
   },
+  // 在看 (which shares an article to 看一看, WeChat's feed of friends' picks) as the condition of a gift (点“在看”，……领取).
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `点(?:个|一下|击)?[“"「]?在看[”"」]?${C}{0,24}?(?:领取|获取|免费|送|抽|红包)`,
+    negatable: true,
+  },
 ];
 
 /**
