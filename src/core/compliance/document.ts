@@ -42,6 +42,36 @@ export function characterCount(text: string): number {
   return count;
 }
 
+/**
+ * characterCount of the text with its white space (what /\s/ matches) taken out, without making
+ * that copy of every body: the body-length rule counts this way.
+ */
+export function characterCountWithoutSpace(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0xa0 && isWideSpace(code)) continue;
+    count += 1;
+  }
+  return count;
+}
+
+/** The white space above U+00A0 that /\s/ matches. */
+function isWideSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 export function clip(text: string, length = 24): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;

@@ -14,7 +14,7 @@ export interface BodyImage {
  */
 export function scannedImages(body: string): BodyImage[] | undefined {
   if (/^(?: {4}|\t).*!\[/m.test(body)) return undefined;
-  const scan = scanMarkdown(body);
+  const scan = scanMarkdown(body, { quotes: false });
   let written = 0;
   for (let at = body.indexOf('!['); at !== -1; at = body.indexOf('![', at + 2)) {
     if ((scan.flags[at]! & EXCLUDED) === 0) written += 1;

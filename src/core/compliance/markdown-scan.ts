@@ -52,8 +52,12 @@ const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+.*)?$/;
 const INLINE =
   /(`+)[^`\n]*?\1|!\[([^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?:[^\]\n]*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|<(https?:\/\/[^>\s]+)>|!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?|<\/?[a-zA-Z][^>\n]*>|(?:https?:\/\/|www\.)[^\s<>()（）\]，。；！？、”」]+/g;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+/** The quotation marks that pair up, by their opening mark; QUOTE_MARK finds either kind. */
+const QUOTE_CLOSER: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '"': '"' };
+const QUOTE_MARK = /[“”「」『』"]/g;
 
-export function scanMarkdown(body: string): ScannedMarkdown {
+/** `quotes: false` leaves QUOTED unset, for a caller that reads no quotation (the image check of every body). */
+export function scanMarkdown(body: string, options: { quotes?: boolean } = {}): ScannedMarkdown {
   const flags = new Uint8Array(body.length);
   const paragraphs: Block[] = [];
   const headings: Block[] = [];
@@ -73,6 +77,11 @@ export function scanMarkdown(body: string): ScannedMarkdown {
   let paragraph: Block | undefined;
   let quoteOpen = -1;
   let quoteCloser = '';
+  const marks: number[] = [];
+  QUOTE_MARK.lastIndex = 0;
+  if (options.quotes !== false)
+    for (let match = QUOTE_MARK.exec(body); match; match = QUOTE_MARK.exec(body)) marks.push(match.index);
+  let nextMark = 0;
   const closeParagraph = () => {
     if (paragraph) paragraphs.push(paragraph);
     paragraph = undefined;
@@ -125,21 +134,15 @@ export function scanMarkdown(body: string): ScannedMarkdown {
       }
       if (isQuote) for (let index = lineStart; index < lineEnd; index += 1) flags[index]! |= BLOCKQUOTE;
       scanInline(line, lineStart, flags, images, imageReferences, links);
-      // Quotation marks pair up within a paragraph (a quote may run over a line break).
-      for (let index = lineStart; index < lineEnd; index += 1) {
+      // Quotation marks pair up within a paragraph (a quote may run over a line break). Only the
+      // marks' positions are visited (found once per body): a step per character was most of this scan.
+      while (nextMark < marks.length && marks[nextMark]! < lineStart) nextMark += 1;
+      for (; nextMark < marks.length && marks[nextMark]! < lineEnd; nextMark += 1) {
+        const index = marks[nextMark]!;
         if ((flags[index]! & EXCLUDED) !== 0) continue;
         const character = body[index]!;
         if (quoteOpen === -1) {
-          const closer =
-            character === '“'
-              ? '”'
-              : character === '「'
-                ? '」'
-                : character === '『'
-                  ? '』'
-                  : character === '"'
-                    ? '"'
-                    : '';
+          const closer = QUOTE_CLOSER[character];
           if (closer) {
             quoteOpen = index;
             quoteCloser = closer;

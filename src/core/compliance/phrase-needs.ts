@@ -78,12 +78,19 @@ function chance(clause: Clause): number {
 function minimal(clause: Clause): Clause {
   if (clause.length < 2) return clause;
   const kept = new Set<string>();
+  // Only the lengths of kept strings are tried: most are two or three characters long.
+  const keptLengths: number[] = [];
   const holdsKept = (text: string) => {
-    for (let from = 0; from < text.length; from += 1)
-      for (let to = from + 1; to <= text.length; to += 1) if (kept.has(text.slice(from, to))) return true;
+    for (const length of keptLengths)
+      for (let from = 0; from + length <= text.length; from += 1)
+        if (kept.has(text.slice(from, from + length))) return true;
     return false;
   };
-  for (const text of [...clause].sort((a, b) => a.length - b.length)) if (!holdsKept(text)) kept.add(text);
+  for (const text of [...clause].sort((a, b) => a.length - b.length))
+    if (!holdsKept(text)) {
+      kept.add(text);
+      if (!keptLengths.includes(text.length)) keptLengths.push(text.length);
+    }
   return kept.size === clause.length ? clause : [...kept];
 }
 
@@ -199,6 +206,9 @@ function repeated(info: Info, min: number, max: number): Info {
 }
 
 const DIGITS = new Set('0123456789');
+/** Groups read so far (after their opening parenthesis), by their first GROUP_HEAD characters. */
+const groupsRead = new Map<string, Array<{ text: string; info: Info }>>();
+const GROUP_HEAD = 12;
 const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
 
 class Parser {
@@ -263,7 +273,28 @@ class Parser {
     return { exact: new Set([char]), clauses: [] };
   }
 
+  /**
+   * A group is read the same wherever its text stands, and the rule files repeat long ones in many
+   * alternatives and patterns (the tests of a question after a claim): each text is read once per
+   * process. A group is known by its text, found again by the few characters it starts with.
+   */
   private group(): Info {
+    const start = this.index;
+    const head = this.source.slice(start, start + GROUP_HEAD);
+    for (const known of groupsRead.get(head) ?? [])
+      if (this.source.startsWith(known.text, start)) {
+        this.index += known.text.length;
+        return known.info;
+      }
+    const info = this.readGroup();
+    const text = this.source.slice(start, this.index);
+    let list = groupsRead.get(head);
+    if (!list) groupsRead.set(head, (list = []));
+    list.push({ text, info });
+    return info;
+  }
+
+  private readGroup(): Info {
     const rest = this.source.slice(this.index, this.index + 3);
     let kind: 'group' | 'look' | 'negative';
     if (rest.startsWith('?:')) [kind, this.index] = ['group', this.index + 2];

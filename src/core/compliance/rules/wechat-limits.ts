@@ -1,4 +1,4 @@
-import { characterCount, type LintDocument, type Reporter } from '../document.ts';
+import { characterCount, characterCountWithoutSpace, type LintDocument, type Reporter } from '../document.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
 import table from './wechat-limits.rules.json' with { type: 'json' };
 
@@ -44,7 +44,7 @@ export function checkWeChatLimits(document: LintDocument, report: Reporter): voi
   if (!body?.scan) return;
   // White space is not counted, as the editor's 字数 and the pre-send check (publishing/preflight.ts) count:
   // counting the line breaks refused prose of 19,860 visible characters that render and publish accept.
-  const count = characterCount(body.text.replace(/\s+/g, ''));
+  const count = characterCountWithoutSpace(body.text);
   // UTF-8 needs at most three bytes per UTF-16 unit: most bodies are within the limit without counting.
   const bytes = body.text.length * 3 <= limits.bodyMaxBytes ? 0 : Buffer.byteLength(body.text, 'utf8');
   if (count >= limits.bodyMaxChars || bytes > limits.bodyMaxBytes) {
