@@ -26,6 +26,11 @@ const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
 const FOLLOW_PAYOFF =
   '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|抽免单|有机会(?:获得|赢|免费|拿到|得到|抽)|获赠|送出|开奖|即送|就送|(?:领|送|赠)(?:取)? ?(?:\\d+ ?元|券|红包|优惠券|礼品|小礼品|好礼|福利|积分|新人礼)|(?:即可|就能|就可以|均可|都可)(?:获得|领取|免费|参与抽奖|获赠)';
 
+/**
+ * Entries of one rule and the same flags are joined into one where a family would pass 32: up to 32 entries each run
+ * as their own expression, and past it the family falls back to one long alternation, several times slower on an
+ * article (phrases.ts SEPARATE_UP_TO). Each comment above an entry names the forms among its alternatives.
+ */
 const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
@@ -172,37 +177,9 @@ const ENTRIES: PhraseEntry[] = [
   // 《微信公众平台运营规范》诱导关注, 强制用户关注: the follow as the gate of the next step, whatever the step (关注后方可
   // 报名, 关注本号才能预约), and not following shutting it (不关注就看不到后续; the 不 is the gate); and a free download or
   // a free view as its reward (关注公众号免费下载全套资料).
-  {
-    rule: 'induce-follow/follow-to-unlock',
-    pattern: `${NOT_A_CALL}关注(?:${ACCOUNT}(?:后|之后)?|后|之后)(?:用户|你|您)?(?:才能|才可以?|方可|方能|才可见)`,
-    negatable: true,
-  },
-  {
-    rule: 'induce-follow/follow-to-unlock',
-    pattern: `(?:不|没有?|未)关注(?:${ACCOUNT})?(?:的话)?(?:就|则|将)?(?:看不到|无法(?:查看|观看|阅读|继续|下载|获取|报名|预约|参与|领取|解锁|看到)|不能(?:查看|观看|阅读|继续|下载|获取|报名|预约|解锁|看到))`,
-  },
-  {
-    rule: 'induce-follow/reward-for-follow',
-    pattern: `${NOT_A_CALL}关注${ACCOUNT}(?:后|之后|即可|就能|就可以|并)?免费(?:下载|观看|领取|获取|看|学|听|试用|领|获得)`,
-    negatable: true,
-  },
-  // 运营规范 诱导关注 (以奖励或其他方式……诱导用户关注) in the steps campaigns chain to the follow: a message after it
-  // (关注+私信，送你一份攻略), a QR code recognised (识别二维码关注，免费领取), a Taiwan page's 追蹤 as the whole ticket
-  // (追蹤即可參加抽獎) or the first of several (追蹤+留言+標記好友，抽出三位; the normalised view drops the +).
-  // A subscription that brings the news it subscribes to (订阅即可获得最新资讯) is no prize.
-  {
-    rule: 'induce-follow/reward-for-follow',
-    pattern: `${NOT_A_CALL}(?:关注|追踪|订阅|follow)(?:${ACCOUNT})?(?:\\+|＋|并|和|再)?(?:私信|留言|评论|回复|按赞|分享|标记|tag|转发)${C}{0,20}?(?:送|领|获取|发你|免费|抽|有机会|即可|参加抽奖|参与抽奖)|识别(?:图中|下方|上方)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|(?:追踪|订阅)(?:即可|就能|就可以|就有机会|即有机会)(?:参加抽奖|参与抽奖|抽|领取|获得(?:抽奖|奖|礼|优惠|折|赠))`,
-    negatable: true,
-  },
   // The 2014 notice's 诱导关注 (测试类、答题类内容……关注后用户才可见到答案或内容) in the words of the quiz pages: the answer
   // or the result pointed to the account (测试结果请关注公众号查看, 答案在公众号里，关注后发送数字即可), the follow as the
   // way to see it (关注公众号即可查看, 关注我们查看答案), and a vote or a sign-up behind it (投票请先关注).
-  {
-    rule: 'induce-follow/follow-to-unlock',
-    pattern: `(?:答案|结果|测试结果|测试报告|全文|后续|完整版|下集|下半部分|剩余内容)${C}{0,8}?(?:请|需|须|需要|要)(?:先)?关注|(?:答案|结果|测试结果|全文|后续|完整版)(?:在|就在|都在)(?:公众号|本号|我们的公众号)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以|才能|可)?(?:查看|获取|看到|看|见到)(?:答案|结果|测试结果|全文|完整|后续|下文|原文|剩余)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以)(?:查看|看到|获取|阅读|下载)|(?:投票|报名|查看|阅读|下载|观看|预约|答题)${C}{0,4}?(?:请先|须先|需先|需要先|要先|必须先|先)关注`,
-    negatable: true,
-  },
   // 运营规范 强制用户关注 as the prompts of real WeChat activity pages word it (the seventh corpus batch's train/dev
   // strings): follow first, then do anything (请先关注我们再游戏, 请关注本公众平台后再参与活动, 请长按二维码关注后使用),
   // not following the account denying the step (您尚未关注该公众号，没有权限查看; 没有关注我们的微信号,因此不能提交信息;
@@ -211,16 +188,7 @@ const ENTRIES: PhraseEntry[] = [
   // 集字, 关注微信公众账号，还可获得更多撕名牌机会).
   {
     rule: 'induce-follow/follow-to-unlock',
-    pattern: `(?:请|需|须|需要|必须|务必|请先|先)${C}{0,8}?关注(?:${OFFICIAL})?(?:后|之后)?再(?:来|参与|参加|玩|游戏|提现|领|使用|抽奖|投票|报名|进入|访问|查看|操作|试|进行|提交|答题|下单|兑换|分享|助力)|(?:请|需|须|请先|先|长按二维码|扫码|扫描二维码)关注(?:${OFFICIAL})?(?:后|之后)(?:使用|参与|参加|领取|提现|抽奖|投票|报名|进入|访问|操作|游戏|答题|兑换|查看)|关注(?:${OFFICIAL})?(?:后|之后)(?:就|即)(?:可以|可|能)(?:帮|参与|参加|领|玩|获得|抽|使用|兑换|提现|查看|继续)`,
-    negatable: true,
-  },
-  {
-    rule: 'induce-follow/follow-to-unlock',
-    pattern: `(?:尚未|没有|未|还没有?|还未|没)关注(?:${OFFICIAL}${C}{0,14}?|[,，]?(?:因此|所以|则|就|将)?[,，]?)(?:没有权限|无权|不能|无法|不可以?|不允许)|(?:必须|须|需要|要|只有)(?:是|成为)(?:我们|本号|本店|我|小编|本公众号|公众号)的?粉丝(?:才|方)|(?:参加|参与)(?:活动|抽奖|游戏)${C}{0,2}?(?:必须|须|需|需要|要)(?:先)?关注`,
-  },
-  {
-    rule: 'induce-follow/reward-for-follow',
-    pattern: `关注(?:${OFFICIAL})${C}{0,4}?(?:还可|还能|即可|就可|可)(?:以)?(?:获得|赢得|得到|领取)${C}{0,8}?(?:机会|次数|积分|奖|红包|体力|福利)`,
+    pattern: `${NOT_A_CALL}关注(?:${ACCOUNT}(?:后|之后)?|后|之后)(?:用户|你|您)?(?:才能|才可以?|方可|方能|才可见)|(?:答案|结果|测试结果|测试报告|全文|后续|完整版|下集|下半部分|剩余内容)${C}{0,8}?(?:请|需|须|需要|要)(?:先)?关注|(?:答案|结果|测试结果|全文|后续|完整版)(?:在|就在|都在)(?:公众号|本号|我们的公众号)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以|才能|可)?(?:查看|获取|看到|看|见到)(?:答案|结果|测试结果|全文|完整|后续|下文|原文|剩余)|${NOT_A_CALL}关注${ACCOUNT}(?:后|之后)?(?:即可|就能|就可以)(?:查看|看到|获取|阅读|下载)|(?:投票|报名|查看|阅读|下载|观看|预约|答题)${C}{0,4}?(?:请先|须先|需先|需要先|要先|必须先|先)关注|(?:请|需|须|需要|必须|务必|请先|先)${C}{0,8}?关注(?:${OFFICIAL})?(?:后|之后)?再(?:来|参与|参加|玩|游戏|提现|领|使用|抽奖|投票|报名|进入|访问|查看|操作|试|进行|提交|答题|下单|兑换|分享|助力)|(?:请|需|须|请先|先|长按二维码|扫码|扫描二维码)关注(?:${OFFICIAL})?(?:后|之后)(?:使用|参与|参加|领取|提现|抽奖|投票|报名|进入|访问|操作|游戏|答题|兑换|查看)|关注(?:${OFFICIAL})?(?:后|之后)(?:就|即)(?:可以|可|能)(?:帮|参与|参加|领|玩|获得|抽|使用|兑换|提现|查看|继续)`,
     negatable: true,
   },
   // More of the same prompts' forms (强制用户关注): not following answered by a call to follow (您还未关注公众号，请先关注),
@@ -228,19 +196,18 @@ const ENTRIES: PhraseEntry[] = [
   // 进入活动, 关注公众号后即可砍价, 关注后即可抢红包; 市民关注后参与活动 names no account), and a keyword to send after it (关注我们的公众号，然后回复活动参与).
   {
     rule: 'induce-follow/follow-to-unlock',
-    pattern: `(?:尚未|还未|未|没有|还没有?)关注(?:${OFFICIAL})?[,，]?(?:请|请先|先|赶紧|快去?)(?:先)?(?:扫描二维码|扫码|长按二维码|扫描下方二维码)?关注|(?:非|不是)(?:我们的|本号的?|本店的?)?粉丝${C}{0,4}?(?:无法|不能|不可以?|不得)|(?:只有|仅限|限)(?:本号)?粉丝(?:才能|才可以?|方可|可)?(?:参与|参加|领取|领|抽奖|兑换|投票|下载|查看)|粉丝才(?:能|可以?)(?:参与|参加|领取|领|抽奖|兑换|投票)`,
+    pattern: `(?:不|没有?|未)关注(?:${ACCOUNT})?(?:的话)?(?:就|则|将)?(?:看不到|无法(?:查看|观看|阅读|继续|下载|获取|报名|预约|参与|领取|解锁|看到)|不能(?:查看|观看|阅读|继续|下载|获取|报名|预约|解锁|看到))|(?:尚未|没有|未|还没有?|还未|没)关注(?:${OFFICIAL}${C}{0,14}?|[,，]?(?:因此|所以|则|就|将)?[,，]?)(?:没有权限|无权|不能|无法|不可以?|不允许)|(?:必须|须|需要|要|只有)(?:是|成为)(?:我们|本号|本店|我|小编|本公众号|公众号)的?粉丝(?:才|方)|(?:参加|参与)(?:活动|抽奖|游戏)${C}{0,2}?(?:必须|须|需|需要|要)(?:先)?关注|(?:尚未|还未|未|没有|还没有?)关注(?:${OFFICIAL})?[,，]?(?:请|请先|先|赶紧|快去?)(?:先)?(?:扫描二维码|扫码|长按二维码|扫描下方二维码)?关注|(?:非|不是)(?:我们的|本号的?|本店的?)?粉丝${C}{0,4}?(?:无法|不能|不可以?|不得)|(?:只有|仅限|限)(?:本号)?粉丝(?:才能|才可以?|方可|可)?(?:参与|参加|领取|领|抽奖|兑换|投票|下载|查看)|粉丝才(?:能|可以?)(?:参与|参加|领取|领|抽奖|兑换|投票)`,
   },
-  {
-    rule: 'induce-follow/reward-for-follow',
-    pattern: `${NOT_A_CALL}关注(?:${OFFICIAL}(?:后|之后)?(?:即可|就能|就可以|可)?|(?:后|之后)?(?:即可|就能|就可以))(?:进入活动|参与活动|参加活动|砍价|抢红包|抽红包|助力|参与投票)|${NOT_A_CALL}关注${OFFICIAL}${C}{0,4}?(?:然后|再|并)(?:回复|发送)${C}{0,12}?(?:参与|参加|领取|获取|抽奖|查看)`,
-    negatable: true,
-  },
+  // 运营规范 诱导关注 (以奖励或其他方式……诱导用户关注) in the steps campaigns chain to the follow: a message after it
+  // (关注+私信，送你一份攻略), a QR code recognised (识别二维码关注，免费领取), a Taiwan page's 追蹤 as the whole ticket
+  // (追蹤即可參加抽獎) or the first of several (追蹤+留言+標記好友，抽出三位; the normalised view drops the +).
+  // A subscription that brings the news it subscribes to (订阅即可获得最新资讯) is no prize.
   // A keyword replied to the account for a download or a gift (公众号回复 1024 免费领取, 后台回复“星球”有优惠券, 回复“书籍”
   // 获取……电子版): an account answers only its followers, so the reply is the follow's price (运营规范 诱导关注, 以奖励……
   // 诱导用户关注), as the eighth batch's 公众号 articles word it (回覆 in Taiwan's usage); the account may be named before it (关注上方某某公众号并回复).
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `(?:公众号|后台|公众号后台|对话框|聊天框)(?:内|里|中)?(?:回复|回覆|发送|留言)${C}{0,20}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载|有(?:优惠券|红包|资料|福利|惊喜))|回(?:复|覆) ?[“"'「『_] ?[^”"'」』\\n,，。]{1,16}?[”"'」』_]? ?${C}{0,6}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载)|关注${C}{1,12}?(?:公众号|服务号|订阅号)(?:并|后|再|,)?(?:回复|回覆|发送|私信)${C}{0,20}?(?:领取|获取|免费|下载)`,
+    pattern: `${NOT_A_CALL}关注${ACCOUNT}(?:后|之后|即可|就能|就可以|并)?免费(?:下载|观看|领取|获取|看|学|听|试用|领|获得)|${NOT_A_CALL}(?:关注|追踪|订阅|follow)(?:${ACCOUNT})?(?:\\+|＋|并|和|再)?(?:私信|留言|评论|回复|按赞|分享|标记|tag|转发)${C}{0,20}?(?:送|领|获取|发你|免费|抽|有机会|即可|参加抽奖|参与抽奖)|识别(?:图中|下方|上方)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|(?:追踪|订阅)(?:即可|就能|就可以|就有机会|即有机会)(?:参加抽奖|参与抽奖|抽|领取|获得(?:抽奖|奖|礼|优惠|折|赠))|关注(?:${OFFICIAL})${C}{0,4}?(?:还可|还能|即可|就可|可)(?:以)?(?:获得|赢得|得到|领取)${C}{0,8}?(?:机会|次数|积分|奖|红包|体力|福利)|${NOT_A_CALL}关注(?:${OFFICIAL}(?:后|之后)?(?:即可|就能|就可以|可)?|(?:后|之后)?(?:即可|就能|就可以))(?:进入活动|参与活动|参加活动|砍价|抢红包|抽红包|助力|参与投票)|${NOT_A_CALL}关注${OFFICIAL}${C}{0,4}?(?:然后|再|并)(?:回复|发送)${C}{0,12}?(?:参与|参加|领取|获取|抽奖|查看)|(?:公众号|后台|公众号后台|对话框|聊天框)(?:内|里|中)?(?:回复|回覆|发送|留言)${C}{0,20}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载|有(?:优惠券|红包|资料|福利|惊喜))|回(?:复|覆) ?[“"'「『_] ?[^”"'」』\\n,，。]{1,16}?[”"'」』_]? ?${C}{0,6}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载)|关注${C}{1,12}?(?:公众号|服务号|订阅号)(?:并|后|再|,)?(?:回复|回覆|发送|私信)${C}{0,20}?(?:领取|获取|免费|下载)`,
     negatable: true,
   },
 ];
