@@ -174,6 +174,14 @@ export const ENFORCEMENT_REPORT =
   /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)|推销|被骗|上当|受骗|误以为|误认为|误导|让人以为/;
 
 /**
+ * For the two inducement families: a sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
+ * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……), or a description of a page that
+ * does it (文章戛然而止，提示跳转到微信、关注公众号才可以继续阅读): it reports the inducement.
+ */
+export const INDUCEMENT_DESCRIBED =
+  /诱导|运营规范|管理规范|所称|是指|包括但不限于|提示(?:跳转|用户|读者)|(?:要求|强制|逼迫?)(?:用户|读者|网友)/;
+
+/**
  * The entries with the enforcement register (ENFORCEMENT_REPORT) added to what exempts them anywhere
  * in the sentence: for the families whose rules bind the seller (ad-law, medical, finance, education,
  * the inducements), not for rumours or fraud scripts, which are flagged whoever repeats them.

@@ -1,6 +1,6 @@
 import type { PhraseEntry } from '../phrases.ts';
 import { defineFamily, type FamilyModule } from '../family.ts';
-import { reportedByEnforcement } from '../register.ts';
+import { INDUCEMENT_DESCRIBED, reportedByEnforcement } from '../register.ts';
 import table from './induce-share.rules.json' with { type: 'json' };
 
 /** Anything but a clause break: the parts of a phrase must sit in one clause. */
@@ -213,20 +213,12 @@ const ENTRIES: PhraseEntry[] = [
 ];
 
 /**
- * A sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
- * (运营规范所称强制用户分享，是指分享后才能继续下一步操作的行为; 诱导关注包括但不限于……), or a description of a page that
- * does it (文章戛然而止，提示跳转到微信、关注公众号才可以继续阅读): it reports the inducement.
- */
-const RULE_QUOTED =
-  /诱导|运营规范|管理规范|所称|是指|包括但不限于|提示(?:跳转|用户|读者)|(?:要求|强制|逼迫?)(?:用户|读者|网友)/;
-
-/**
  * Every entry asserts its inducement: not asked as a yes-or-no question (转发就能领红包？ is a headline that
- * doubts it; register.ts askedAt), not quoted from the rules (RULE_QUOTED), and not reported by enforcement or a
+ * doubts it; register.ts askedAt), not quoted from the rules or describing a page that does it (register.ts INDUCEMENT_DESCRIBED), and not reported by enforcement or a
  * warning (register.ts).
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, notAsked: true, exemptInSentence: RULE_QUOTED })),
+  ENTRIES.map((entry) => ({ ...entry, notAsked: true, exemptInSentence: INDUCEMENT_DESCRIBED })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
