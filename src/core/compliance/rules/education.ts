@@ -79,10 +79,12 @@ const ENTRIES: PhraseEntry[] = [
   },
   // Exam questions foretold and results sold as certain, as cram schools in Taiwan and Hong Kong word them
   // (貼題, 必出題目, 命中率, 保證上榜, 狀元導師, 不進步退費, 上榜率 95%).
+  // A refund if the buyer is not satisfied (不满意退款) promises no result: it is a shop's or a paid group's terms
+  // (知识星球……不满意三天退款, 一頁式網頁的「不滿意包退」), so only a result not reached (不进步, 不及格) counts.
   {
     rule: 'education/guaranteed-result',
     pattern:
-      '贴题|猜题(?:班|准|命中)|预测(?:考)?题目?|必出(?:题|考点|考题)|(?:题目|考题|试题|押题|猜题)命中率|保证(?:上榜|进步|及格|合格|升班|升学|满分|考获|考上|入读)|(?:状元|星级|王牌)(?:导师|名师|老师)|(?:不|没有?)(?:进步|上榜|及格|合格|满意)[^。！？；\\n]{0,4}?(?:退费|退款|退学费|免费重读|免费重修)|(?:上榜|升学|考取|合格|及格|升读|重本|一本|本科)率(?:高达|达到?|超过|为)? ?(?:9\\d|100)(?:\\.\\d+)? ?%',
+      '贴题|猜题(?:班|准|命中)|预测(?:考)?题目?|必出(?:题|考点|考题)|(?:题目|考题|试题|押题|猜题)命中率|保证(?:上榜|进步|及格|合格|升班|升学|满分|考获|考上|入读)|(?:状元|星级|王牌)(?:导师|名师|老师)|(?:不|没有?)(?:进步|上榜|及格|合格)[^。！？；\\n]{0,4}?(?:退费|退款|退学费|免费重读|免费重修)|(?:上榜|升学|考取|合格|及格|升读|重本|一本|本科)率(?:高达|达到?|超过|为)? ?(?:9\\d|100)(?:\\.\\d+)? ?%',
     negatable: true,
   },
   // Admission or a seat promised by a back door (保录, 内部名额, 名校直通车) — 第二十四条第一项.
@@ -195,9 +197,11 @@ const ENTRIES: PhraseEntry[] = [
   // on the mainland use: achievers counted (35 位學生滿級分, 本班包辦榜首, 榜首出自本班), everyone admitted (全數錄取, 全员
   // 上岸), a gain promised as what the course gives (上课就能提高 20 分, 高考提高 50 分不是梦, 稳上 985), no gain costing
   // nothing (成绩不提高不收费), and teaching until it is learnt (學會為止).
+  // 全部通过 is what checks, tests and reviews do (检查全部通过后合并): only with a learner or an exam before it
+  // (本班考生全部通过) is it a result promised.
   {
     rule: 'education/guaranteed-result',
-    pattern: `(?:学员|学生|学子|考生)(?<=(?:\\d+|[一二三四五六七八九十百千]+) ?(?:名|位|个)?(?:学员|学生|学子|考生))[^。！？；\\n]{0,4}?(?:满级分|拿到满分|考满分|金榜题名|上榜|夺得榜首|状元)|包办(?:榜首|状元|前 ?(?:\\d+|[一二三四五六七八九十]+) ?名)|(?:榜首|状元)(?:出自|来自|就在|尽在)(?:本班|本校|我们|本机构|本中心)|(?:全数|全部|全员|百分百)(?:录取|上岸|通过|考取|上榜|过关)(?!了)|(?:就能|就可以|即可|保证|包)(?:提高|提升|涨|多考|提) ?(?:\\d+|[一二三四五六七八九十百]+) ?分(?!钟|之|享|类|级|析|别|配|手|开|数线)|(?<![确担环承面红书钱背打荷腰])(?:稳|必|包|保)上(?:985|211|名校|重点|一本|清华|北大|本科|大学|研究所|公立|国立)|(?:成绩|分数)(?:不提高|没提高|不提升|没提升|不进步|没进步)[^。！？；\\n]{0,4}?(?:不收费|不收钱|退费|退款|免费)|(?:学会|学到会|学懂|考过|拿证)为止`,
+    pattern: `(?:学员|学生|学子|考生)(?<=(?:\\d+|[一二三四五六七八九十百千]+) ?(?:名|位|个)?(?:学员|学生|学子|考生))[^。！？；\\n]{0,4}?(?:满级分|拿到满分|考满分|金榜题名|上榜|夺得榜首|状元)|包办(?:榜首|状元|前 ?(?:\\d+|[一二三四五六七八九十]+) ?名)|(?:榜首|状元)(?:出自|来自|就在|尽在)(?:本班|本校|我们|本机构|本中心)|(?:全数|全部|全员|百分百)(?:录取|上岸|考取|上榜)(?!了)|(?:全数|全部|全员|百分百)(?:通过|过关)(?<=(?:学员|学生|学子|考生|孩子|考试|考证|报考|本班|本校)[^。！？；\\n]{0,12}?(?:全数|全部|全员|百分百)(?:通过|过关))(?!了)|(?:就能|就可以|即可|保证|包)(?:提高|提升|涨|多考|提) ?(?:\\d+|[一二三四五六七八九十百]+) ?分(?!钟|之|享|类|级|析|别|配|手|开|数线)|(?<![确担环承面红书钱背打荷腰])(?:稳|必|包|保)上(?:985|211|名校|重点|一本|清华|北大|本科|大学|研究所|公立|国立)|(?:成绩|分数)(?:不提高|没提高|不提升|没提升|不进步|没进步)[^。！？；\\n]{0,4}?(?:不收费|不收钱|退费|退款|免费)|(?:学会|学到会|学懂|考过|拿证)为止`,
     negatable: true,
   },
   // A gain told as a dream come true (高考提高 50 分不是梦): its 不是 is the promise, so it is not negatable.
@@ -211,10 +215,12 @@ const ENTRIES: PhraseEntry[] = [
 /**
  * Every entry asserts its claim to a buyer: not told in a report with no seller's word (register.ts
  * readAsReport), not asked as a yes-or-no question (这真的能稳赚吗？ is a headline that doubts it;
- * register.ts askedAt), and not reported by enforcement or a warning (register.ts).
+ * register.ts askedAt), and not reported by enforcement or a warning (register.ts). It also ends on a
+ * word boundary: the family's short forms (包过, 包分, 出题人) are the head of a longer word in
+ * technical prose (抓包分析, 压缩包分别, 包过滤, 出题人员), where 包 belongs to the word before it.
  */
 export const PHRASES: PhraseEntry[] = reportedByEnforcement(
-  ENTRIES.map((entry) => ({ ...entry, reportable: true, notAsked: true })),
+  ENTRIES.map((entry) => ({ ...entry, reportable: true, notAsked: true, wordEnd: true })),
 );
 
 /** The family's registry entry (registry.ts): its table of rules and texts, and what finds them. */
