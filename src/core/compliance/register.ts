@@ -32,6 +32,16 @@ const GOODS_TALK =
 const REPORT =
   /据[^,。;!?]{0,14}?(?:报道|介绍|统计|数据|了解|悉|显示|消息|透露|披露|称)|报道|记者|新华社|中新社|中新网|通讯员|日电|(?:表示|指出|透露|介绍|强调|(?<!中医|古人|民间|医家|老人|传统上)认为|坦言|分析|称|说)[,:“]|(?:数据|统计|资料|调查|研究|结果|报告|实验|试验)(?:显示|表明|发现)|\d{4} ?年|\d{1,2}月\d{1,2}日|\d{1,2}月(?:初|底|中旬|下旬|上旬)|截至|截止到|近日|日前|此前|在此之前|前不久|去年|前年|年初|年底|历史上|当时|那年头|世纪|年代|获评|荣获|荣膺|当选|提名|颁奖|授予|入选|被评为|被誉为|称号|世界纪录|纪录|决赛|半决赛|小组赛|赛季|联赛|奥运|世界杯|锦标赛|球队|主帅|主教练|国务院|政府|部门|官员|总统|总理|议员|外交|两国|各国|我国|战争|疫情|同比|环比|gdp|增速|产值|亿元|万亿|人次|产能|产量|规模|总量|吞吐量|占比/;
 
+/**
+ * Connected prose: a cause, a concession, a condition or an example (因为, 虽然, 如果, 比如) and an event told
+ * as done, a verb with the perfective 了 before what follows it (成了最受欢迎的语言, 批准了国内首个疫苗, 得了
+ * 极品装备). An advertisement's copy is a string of claims and calls (全网唯一可掀式, 煮茶最佳拍档); an article, a
+ * report or a manual explains and narrates. 了 that ends a clause (卖疯了！, 上新了) is an exclamation, and
+ * 为了, 除了, 了解 are no events.
+ */
+const NARRATION =
+  /因为|由于|所以|因此|从而|虽然|尽管|即使|如果|假如|例如|比如|意味着|之所以|(?<![为除])(?<=[\u4e00-\u9fff])了(?![,。!?;:…~\s"”)]|$|吗|呢|吧|啊|哦|呀|解|然|结)/;
+
 /** One of several (最大的……之一, 顶尖的……之一): a hedged ranking, not an absolute one; 没有之一 is the opposite. */
 const ONE_OF = /^[^,。;!?、\n]{0,16}?(?<!没有|没)之一/;
 
@@ -120,8 +130,9 @@ function contextOf(text: string, start: number, end: number): string {
 
 /**
  * The match [start, end) of `text` is a ranking stated as fact: hedged by 之一; in a sentence with
- * no word of a seller, ranking what is not goods or read as a report; or in a report of a launch
- * without the seller's voice, whose price is news, not an offer.
+ * no word of a seller, ranking what is not goods, read as a report, or explained and narrated
+ * (NARRATION) with no talk of a sale; or in a report of a launch without the seller's voice, whose
+ * price is news, not an offer.
  */
 export function statedAsFact(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
@@ -130,6 +141,8 @@ export function statedAsFact(text: string, start: number, end: number): boolean 
   if (VOICE.test(contextOf(text, start, end))) return false;
   if (LAUNCH.test(sentence) && (LAUNCH_PAST.test(sentence) || REPORT.test(sentence)) && !MAKER_SPEAKS.test(sentence))
     return true;
+  // Explained or narrated without a seller's word or a sale's, the ranking describes; it does not offer.
+  if (NARRATION.test(sentence) && !GOODS_TALK.test(sentence)) return true;
   // The head may begin inside the match (国内最高学|府): read it from two characters back.
   const head = text.slice(Math.max(start, end - 2), end + 24);
   return (FACT_HEAD.test(head) || REPORT.test(sentence)) && !GOODS_TALK.test(sentence);

@@ -237,9 +237,11 @@ const ENTRIES: PhraseEntry[] = [
     pattern:
       '(?:性价比|销量|口碑|品质|颜值|人气|[\\u4e00-\\u9fff]中)之王|天花板级|(?:[\\u4e00-\\u9fff]界|圈|行业|业界|国货)的?天花板',
   },
+  // 万能 and 绝对安全 are denied as often as claimed (钱虽然不是万能的, 任何措施都不是绝对安全可靠), so these two are negatable.
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
+    negatable: true,
     pattern:
       '王牌(?!对王牌|飞行员|部队|军|主播|主持|记者|巫师|节目|栏目|球员|选手|投手|特工|间谍)|万能(?!钥匙|胶|表|充电|插座|的上帝)|终极(?:解决方案|方案|神器|选择|武器|利器|秘籍|享受|体验|品质)|(?:效果|品质|口感|工艺|配方|技术|体验|设计|味道|服务)[\\u4e00-\\u9fff]{0,2}?独一无二|独一无二的(?:产品|配方|工艺|技术|体验|设计|味道|服务)',
   },
@@ -252,6 +254,7 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
+    negatable: true,
     pattern:
       '(?:100 ?% ?|百分之百|百分百|十足)(?:有效|纯天然|天然|正品|安全|无添加|好评|满意|放心|正宗|纯正|原产|无农残)|绝对(?:有效|正宗|纯正|安全|放心|天然|无添加|好喝|物超所值)',
   },
