@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintMarkdown } from '../../src/core/compliance/index.ts';
 import { classifySentence, contentModel, sentenceFeatures } from '../../src/core/compliance/classifier.ts';
+import { buildTextView } from '../../src/core/compliance/text-view.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-repository.ts';
 
 // Sentences from the TRAIN split of test/compliance-eval/corpus-real (police notices quoting job-scam
@@ -25,7 +26,9 @@ describe('the sentence classifier', () => {
   });
 
   it('flags a Traditional-script lure through the normalised view', () => {
-    const verdicts = classifySentence('您好,因您良好记录与评价,本店邀请您来工作,有手机便可/无费用,日结0-0');
+    // The police notice's whole sentence as published, read through the engine's view (Simplified, / dropped).
+    const published = '您好,因您良好記錄與評價,本店邀請您來工作,有手機便可/無費用,日結150-300,諮詢QQ:280××804.';
+    const verdicts = classifySentence(buildTextView(published).text);
     expect(verdicts.map((verdict) => verdict.family)).toContain('lexicon');
   });
 
