@@ -16,12 +16,12 @@ const VOICE =
   /您|你|亲们|宝宝们|姐妹们|朋友们|本店|本品|本公司|本平台|本机构|本校|本园|我司|我店|我家|咱家|小店|我们(?:的|家|店|公司|品牌|产品|团队|机构)|欢迎|敬请|赶紧|快来|速来|选购|订购|抢购|购买|下单|入手|包邮|特价|限时|优惠|折扣|促销|秒杀价|到店|热线|(?:欢迎|免费|在线|立即|马上|即可|请|来电|电话|微信)咨询|咨询(?:电话|热线|微信|客服|详情|了解|购买|下单)|电话|买一送一|加盟|招商|报名|新品上市|新品首发|全新上市|预售/;
 
 /**
- * Words of a sale without the seller's voice: a price, a shop, a course or a flat for sale. Like the
+ * Words of a sale without the seller's voice: a price, a shop, a course or a flat for sale or to let. Like the
  * voice, they make the sentence a sales sentence whatever report words it also has, except in a
  * report of a launch, which states the price as news (有8988元、10988元两档价格; see LAUNCH).
  */
 const GOODS_TALK =
-  /现货|专柜|旗舰店|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|代理商|招生|课程|学员|包过|保过|提分|辅导|培训|名师|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
+  /现货|专柜|免租|出租|出售|租售|旗舰店|[¥￥$]|\d(?:\.\d+)? ?(?:元|块)(?![年代])|代理商|招生|课程|学员|包过|保过|提分|辅导|培训|名师|开盘|楼盘|售楼|户型|首付|均价|铺位|旺铺|专利|配方/;
 
 /**
  * The register of a report: attribution (据……报道, 记者, 表示：; a doctrine's 中医认为 introduces the
@@ -156,13 +156,15 @@ export function statedAsFact(text: string, start: number, end: number): boolean 
 
 /**
  * The match [start, end) is in a sentence that reads as a report (news, statistics, a date, an
- * attribution: REPORT) with no word of a seller (VOICE) and no talk of goods for sale (GOODS_TALK):
+ * attribution: REPORT, looked for around the match, so that a claim naming the state, 政府监督 or
+ * 国务院推荐, is not its own report) with no word of a seller (VOICE) and no talk of goods for sale (GOODS_TALK):
  * a promise told about the world (农户获得丰厚回报, 研究显示……减重) rather than made to a buyer. For
  * the broad claim forms that any sentence may contain.
  */
 export function readAsReport(text: string, start: number, end: number): boolean {
   const sentence = sentenceOf(text, start, end);
-  return REPORT.test(sentence) && !VOICE.test(contextOf(text, start, end)) && !GOODS_TALK.test(sentence);
+  const context = contextOf(text, start, end);
+  return REPORT.test(context) && !VOICE.test(context) && !GOODS_TALK.test(sentence);
 }
 
 /**

@@ -5,10 +5,11 @@ import table from './ad-law.rules.json' with { type: 'json' };
 
 /**
  * What a shop sells or is: 最好的 + one of these (within a short modifier) is a claim about the
- * goods, while 最好 + a verb (最好提前预热) is advice.
+ * goods, while 最好 + a verb (最好提前预热) is advice. 最好的地方 sells a place only in a seller's sentence (是您成就
+ * 梦想最好的地方); told of the world (家是世界上最好的地方) it is a fact's head (register.ts FACT_HEAD).
  */
 const COMMERCIAL_NOUN =
-  '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面(?<![一方层表全正反侧局]面)|菜|面包|蛋糕|甜品|课程|机构|平台|面霜|精华|护肤品)';
+  '[\\u4e00-\\u9fff]{0,3}?(?:选择|产品|商品|单品|茶(?!具|杯|壶|碗)|茶叶|品牌|品质|礼物|礼品|礼盒|店|铺|门店|馆|餐厅|服务|口感|味道|原料|工艺|配方|咖啡|拿铁|奶茶|饮品|酒|面(?<![一方层表全正反侧局]面)|菜|面包|蛋糕|甜品|课程|师资|教学|机构|平台|面霜|精华|护肤品|地方)';
 /**
  * Whose best it is when not the reader's as a buyer: a third person's or life's (是他最好的选择,
  * 人生最好的礼物) is a story or a wish, not an offer.
@@ -17,7 +18,7 @@ const NOT_A_BUYERS = '(?<!他|她|ta|它|他们|她们|人生|生命|一生|上�
 /** 最安全最信任的人: a superlative whose head is a person is a feeling about someone, not a product claim. */
 const NOT_OF_PEOPLE = '(?![\\u4e00-\\u9fff]{0,6}?的(?:人|那个人|朋友|家人|亲人|伴侣))';
 /** Words after 最 that make a commercial claim; 最好 alone ("最好提前预热") is advice, not a claim. */
-const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|平价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?品牌)`;
+const SUPERLATIVE = `最(?:奢华|豪华|舒适|完美|尊贵|齐全|精准|超值|低廉|佳|优(?!秀|美|先|化|雅|异)|强(?!劲|烈|大|壮|势|悍|项)|高级|高档|高端|顶级|低价|平价|便宜|优惠|划算|实惠|正宗|纯正|权威|专业|安全|有效|健康|畅销|热销|受欢迎|火爆|值得(?:入手|购买|买|拥有|收藏|推荐)|先进|好喝|(?:好|棒|优秀|专业|正宗|地道|靠谱|好用|好吃)的${COMMERCIAL_NOUN}|大(?:的)?(?:品牌|优惠|折扣|让利|力度))`;
 /** 最差的选择, 最烂的一面: nobody sells by dispraise, so these are opinions, not claims. */
 const DISPRAISE = '差|烂|坏|糟|难|丑|惨|蠢|傻|贵|累|苦';
 /** 最佳水温, 最有效的方法: a superlative about a method or a moment is advice, not a product claim. */
@@ -151,7 +152,7 @@ const ENTRIES: PhraseEntry[] = [
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
     wordStart: true,
-    pattern: `顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|科学家|专家|黑客)|${PERSON_IS}极品${NOT_OF_A_PERSON}|(?<!武林|为老|九五之)至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶`,
+    pattern: `顶级(?!域名|联赛|赛事|期刊|会议|学术|球员|球星|中锋|前锋|后卫|门将|选手|运动员|强队|豪门|教练|学府|黑客)|${PERSON_IS}极品${NOT_OF_A_PERSON}|(?<!武林|为老|九五之)至尊级?|顶尖|无与伦比|举世无双|绝无仅有|史无前例|空前绝后|独一无二的(?:品质|口感|好茶)|极致(?:品质|口感|体验|享受)|王牌产品|领导品牌|领袖品牌|遥遥领先|茶中之王|(?:口感|品质|工艺|颜值)巅峰|巅峰之作|唯一指定|独家指定|指定用茶`,
   },
   // 首选 sells (送礼首选, 首选品牌); 首选项 (a settings page), a committee's 首选方案 or a clinical 首选药物 do not.
   {
@@ -191,11 +192,12 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
   },
-  // An attribute of the goods ranked top: 档次最高的礼盒, 性价比最高, 口碑最好 — but not 口感最好的时候 (advice on timing).
+  // An attribute of the goods ranked top: 档次最高的礼盒, 性价比最高, 口碑最好 — but not 口感最好的时候 (advice on timing);
+  // the price ranked lowest (有史以来折扣最低, 价格全城最低), not a price's floor stated as a figure (价格最低达3元).
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `${ATTRIBUTE}(?:最|第一)(?:高|好|优|强|佳|棒|足|全|出众|出色|突出)(?!的(?:时候|时间|时节|季节|阶段|温度|水温|方法|办法|做法|一泡|几泡|那几泡|是|文章|推文|一篇|内容|话题|留言|评论|帖子))${GENERAL_KNOWLEDGE}`,
+    pattern: `${ATTRIBUTE}(?:最|第一)(?:高|好|优|强|佳|棒|足|全|出众|出色|突出)(?!的(?:时候|时间|时节|季节|阶段|温度|水温|方法|办法|做法|一泡|几泡|那几泡|是|文章|推文|一篇|内容|话题|留言|评论|帖子))${GENERAL_KNOWLEDGE}|(?:折扣|价格|售价|报价|价钱)(?:最|全网最|全城最)(?:低|优惠|实惠|划算)(?![达为至到仅只]|\\d)`,
     negatable: true,
     exemptBefore: NOT_A_CLAIM,
   },
@@ -320,12 +322,14 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
     pattern: `(?:接待|招待)(?:专用|用)(?:酒|茶|烟)|内部(?:招待|特供|专供)(?:酒|茶|烟)?|(?:央视|cctv)[^。！？；\\n]{0,6}?(?:上榜|推荐|合作|指定|认证|展播)品牌|携手(?:央视|cctv)|(?:喜迎|献礼|庆祝|迎接|礼赞|庆贺)(?:党的)?(?:二十大|十九大|二十届|十九届|建党|党的生日|国庆)${'[^。！？；!?;\\n]'}{0,24}?(?:优惠|特惠|促销|特价|折扣|打折|[0-9一二三四五六七八九]折|套餐|秒杀|限时抢|让利|酬宾|钜惠|团购|大放送)|(?:国家领导人|中央领导|领导人|中南海|人民大会堂|钓鱼台国宾馆|钓鱼台|国宾馆)[\\u4e00-\\u9fff]{0,4}?(?:喝|用|吃|选用|指定|推荐|专用|招待|饮用|送礼)(?:的)?(?:茶|酒|烟|水|产品|品牌|礼品|好茶|好酒|佳酿)|驰名商标|国家免检|免检产品|(?:卫健委|卫生部|卫计委|药监局|食药监|农业农村部|农业部|商务部|教育部|工信部|市场监管总局|质检总局|国家机关|政府机关|国家部委|中央部委|中国航天|航天局)(?:官方)?(?:联合|权威|唯一|特别)?(?:(?:推荐|指定)(?=的?[\\u4e00-\\u9fff]{0,4}?(?:产品|品牌|用品|茶|酒|药|保健品|食品|饮品|好物|礼品))|监制|背书|力荐|专用|特供|授权(?:生产|销售))|(?:军工|军用|航天|部队|军队)(?:品质|级(?!别)|同款|标准(?:打造|生产|制造)|专用)|(?:喜迎|献礼|庆祝|迎接|礼赞|庆贺)(?:党的)?(?:二十大|十九大|二十届|十九届|建党)${'[^。！？；!?;\\n]'}{0,90}?(?:体检|胃肠镜|筛查套餐|检查套餐|种植牙|义诊|新品|开盘|开业|上市|定制酒|纪念酒|礼盒)`,
   },
-  // 特供 after a market (中国市场特供车) is a model made for that market, not goods supplied to the state.
+  // 第九条（二）: the state named as a banner standing alone (政府监督，网络直播。…诚邀您来报名).
+  // 特供 after a market or a trader's own terms (中国市场特供车, 厂家特价特供, 会员特供) is a supply of trade, not goods
+  // supplied to the state.
   {
     rule: 'ad-law/state-endorsement',
     wordStart: true,
     pattern:
-      '国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|(?<!市场)特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)',
+      '(?<=^|[,.。!?;:\\s"“”【】「」『』])(?:政府|国家|政府部门)(?:监督|监制|认证|推荐|指定|扶持)(?=[,.。!?;:\\s"“”【】「」『』]|$)|国宴(?:专用|特供|指定|用茶|茶)|(?:国家|政府|人民大会堂|中南海|国务院|央视|cctv|部队|军队)(?:专用|特供|指定|推荐|专供)|(?<!市场|厂家|厂商|特价|会员|限时|限量|渠道)特供(?:茶|产品|品|酒|专用)?|专供(?:茶|产品|品)|国礼(?:茶|级)',
   },
   // Nothing equals it, said outright (没有之一), and an attribute ranked top (历史最悠久, 工艺最精良, 城央最中心).
   {
@@ -362,13 +366,13 @@ const ENTRIES: PhraseEntry[] = [
       '(?:评比|票选|评选|测评|评鉴|销售量?|人气|好评|满意度|市占率|占有率|回购率)[\\u4e00-\\u9fff]{0,2}?(?:第一|冠军|榜首|no\\.? ?1(?![0-9]))',
     negatable: true,
   },
-  // A town or a district as the scope of 唯一 (全蒙自唯一赶集地: 红河州 case), the only market or shop of a place
-  // (城央唯一购物中心旁的黄金旺铺), and 首席 said of a place or goods (首席农贸生活综合体); 全年, 全场, 全班 are no
+  // A town or a district as the scope of 唯一 (全蒙自唯一赶集地: 红河州 case), the only market, shop or building of a place
+  // (城央唯一购物中心旁的黄金旺铺, 唐山唯一生态型写字楼), and 首席 said of a place or goods (首席农贸生活综合体); 全年, 全场, 全班 are no
   // places, and a 首席 who is a person (首席执行官, 首席记者) is a job title.
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `全(?!年|场|队|班|校|天|程|身|体|部|面|球|力|新|家|民|员|书|文|剧|片|篇|季|月|周|日|时|世界|过程|镇人|村人)[\\u4e00-\\u9fff]{2,3}?唯一${PUBLIC_FACT}|唯一(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:购物中心|商场|商圈|赶集地|集市|市场|楼盘|旺铺|商铺|门店|专卖店|综合体)(?<!超市场)|首席(?:[\\u4e00-\\u9fff]{0,4}?)(?:综合体|楼盘|社区|住宅|大盘|商圈|品牌|产品|茶|好茶|酒|服务商|供应商|体验|生活)`,
+    pattern: `全(?!年|场|队|班|校|天|程|身|体|部|面|球|力|新|家|民|员|书|文|剧|片|篇|季|月|周|日|时|世界|过程|镇人|村人)[\\u4e00-\\u9fff]{2,3}?唯一${PUBLIC_FACT}|唯一(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:购物中心|商场|商圈|赶集地|集市|市场|楼盘|旺铺|商铺|门店|专卖店|综合体|写字楼|公寓|住宅|别墅)(?<!超市场)|首席(?:[\\u4e00-\\u9fff]{0,4}?)(?:综合体|楼盘|社区|住宅|大盘|商圈|品牌|产品|茶|好茶|酒|服务商|供应商|体验|生活)`,
     negatable: true,
   },
   // A verdict after a survey of rivals (对比逛过的那么多街，最有意思的还是家门口; 喝遍全城，最好喝的还是这家): the
