@@ -73,11 +73,13 @@ const ENTRIES: PhraseEntry[] = [
       '(?:改善|调节|调整|调理|促进|增强|提升|提高|活化|强化|平衡)(?:人体)?(?:体质|生理机能|新陈代谢|代谢|免疫|体力|记忆力|睡眠|入睡|消化机能|肠胃机能|肝功能|荷尔蒙|内分泌|性功能|性能力|过敏)|抗(?:氧化|过敏|发炎)|延年益寿|青春永驻|长生不老|活化细胞|细胞再生|消除疲劳|解酒护肝|(?:美白|淡斑|祛斑|去斑|祛痘|去皱|除皱|消除皱纹)(?:功效|效果|作用|神器)|丰胸|增高(?=[\\u4e00-\\u9fff]{0,2}(?:药|产品|鞋垫|神器|秘方|效果))|增高(?<=(?:帮助|助|促进|快速|轻松)增高)|转骨|(?:帮助|促进|加速)(?:入睡|排便|排毒|燃脂|消脂|瘦身|发育|长高)',
     negatable: true,
   },
-  // An effect on the body said to be sure (有效改善, 顯著預防, 明显缓解): the 有效 is the medical promise.
+  // An effect on the body said to be sure (有效改善, 顯著預防, 明显缓解): the 有效 is the medical promise. 化妆品监督管理条例
+  // 第四十三条 and 化粧品衛生安全管理法 第十條 forbid 虛偽或誇大 and 醫療效能 claims: a part of the body or its trouble said
+  // to be put right for good (彻底改善你的睫毛问题), and 亚健康 said to be treated (专门改善面部和身体亚健康问题).
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `(?:有效|显著|明显|快速|彻底)(?:改善|预防|缓解|抑制|治疗|根除|消除)[\\u4e00-\\u9fff]{0,3}?(?:${DISEASES}|${SYMPTOM}|症状|病症|病情|失眠|便秘|疲劳|疼痛|头晕|水肿|过敏|三高)`,
+    pattern: `(?:有效|显著|明显|快速|彻底)(?:改善|预防|缓解|抑制|治疗|根除|消除)[\\u4e00-\\u9fff]{0,3}?(?:${DISEASES}|${SYMPTOM}|症状|病症|病情|失眠|便秘|疲劳|疼痛|头晕|水肿|过敏|三高)|彻底(?:改善|解决|根除|消除|告别)(?:你|您)?(?:的)?(?:${BODY}|睫毛|头发|发质|肌肤|体质|毛孔|痘痘)(?:的)?(?:问题|烦恼|困扰)|(?:改善|调理|调节|治疗|缓解|消除|告别)[\\u4e00-\\u9fff]{0,6}?亚健康`,
     negatable: true,
   },
   // Flow and growth told as an effect (泌尿道好顺畅, 促进生长速度), the prescription no longer taken (处方笺……已经没在吃了).
