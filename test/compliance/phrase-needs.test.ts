@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { meetsNeeds, patternNeeds } from '../../src/core/compliance/phrase-needs.ts';
+import { alternativesOf } from '../../src/core/compliance/pattern-source.ts';
 import { FAMILY_REGISTRY } from '../../src/core/compliance/registry.ts';
 import { buildTextView } from '../../src/core/compliance/text-view.ts';
 import { mulberry32 } from '../../scripts/dev/seeded-random.ts';
@@ -87,6 +88,29 @@ describe('what a phrase pattern needs in a text before it can match', () => {
         }
     });
     expect(matched).toBeGreaterThan(2000);
+  });
+
+  it('never turns away a sentence that one alternative of a built-in pattern matches', () => {
+    // findPhrases scans a block with only the alternatives whose own needs it meets (phrases.ts).
+    const texts = sentences();
+    let matched = 0;
+    PATTERNS.forEach((pattern, index) => {
+      const alternatives = alternativesOf(pattern);
+      if (alternatives.length < 2) return;
+      const whole = new RegExp(pattern);
+      // An alternative matches only where the whole pattern does.
+      const candidates = [...texts, ...piecesOf(pattern, 400, index + 1)].filter((text) => whole.test(text));
+      for (const alternative of alternatives) {
+        const needs = patternNeeds(alternative);
+        const regex = new RegExp(alternative);
+        for (const text of candidates)
+          if (regex.test(text)) {
+            matched += 1;
+            expect(meetsNeeds(text, needs), `${alternative.slice(0, 40)} on ${text}`).toBe(true);
+          }
+      }
+    });
+    expect(matched).toBeGreaterThan(1000);
   });
 
   it('turns away a text that lacks what the pattern needs', () => {

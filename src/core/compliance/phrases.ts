@@ -60,9 +60,9 @@ export interface PhraseSet {
    * long list of literal terms (a department lexicon). `first` is the index of the chunk's first
    * entry, `count` the number of its entries.
    */
-  chunks: ReadonlyArray<{ regex: RegExp; first: number; count: number }>;
+  chunks: ReadonlyArray<PhraseChunk>;
   /** All entries joined: fewer calls on a short text (a title, a digest, a campaign field). */
-  joined: ReadonlyArray<{ regex: RegExp; first: number; count: number }>;
+  joined: ReadonlyArray<PhraseChunk>;
   entries: readonly PhraseEntry[];
   /** What each entry's pattern needs in a text before it can match (phrase-needs.ts); undefined: not known. */
   needs: ReadonlyArray<Needs | undefined>;
@@ -74,6 +74,60 @@ export interface PhraseSet {
 export const CLAUSE_BREAK = /[。！？；，、!?;,\n]/;
 const NEGATION =
   /不具备|不具有|并无|并未|并没|从未|毫无|无法|绝非|而非|不需要|不需|无需|无须|不用|不必|不要求|不会|不得|禁止|严禁|不能|不可|没有|并非|不是|并不|谨防|警惕|拒绝|勿|切勿|杜绝|不宜|不应|谈不上|算不上|不属于|冒充|虚假|违法|违规|不允许/;
+
+/** One regular expression of a set and the entries it holds. */
+interface PhraseChunk {
+  regex: RegExp;
+  first: number;
+  count: number;
+  /** For a chunk of one entry of several top-level alternatives: what each alternative needs (see alternativeScan). */
+  alternatives?: EntryAlternatives;
+}
+
+/**
+ * An entry's top-level alternatives, what each needs (phrase-needs.ts), and the expressions made
+ * so far of the subsets of them that a block let through, by the subset.
+ */
+interface EntryAlternatives {
+  sources: readonly string[];
+  needs: ReadonlyArray<Needs | undefined>;
+  bySubset: Map<string, RegExp>;
+}
+
+/** Expressions of subsets kept per entry: past this, a block whose subset is new is scanned with the whole entry. */
+const SUBSETS_KEPT = 64;
+
+/**
+ * The expression to scan a block with for an entry of several alternatives, or undefined when no
+ * alternative can match in it. An entry's needs are those its alternatives share, often one
+ * common character (收益|回报|…|投资小… needs one of 收, 回, 投…), so the whole entry ran on nearly
+ * every article for alternatives none of which could match there; V8 also scans an alternation
+ * position by position, branch by branch. The alternatives whose needs the block meets, joined in
+ * their order, give the same match as the whole entry at every position of the block: an
+ * alternative left out matches nowhere in it, and the entries hold no backreference or capturing
+ * group that could tie one alternative to another.
+ */
+function alternativeScan(chunk: PhraseChunk, alternatives: EntryAlternatives, block: string): RegExp | undefined {
+  let key = '';
+  let all = true;
+  let any = false;
+  for (const needs of alternatives.needs) {
+    const possible = meetsNeeds(block, needs);
+    key += possible ? '1' : '0';
+    all &&= possible;
+    any ||= possible;
+  }
+  if (!any) return undefined;
+  if (all) return chunk.regex;
+  let regex = alternatives.bySubset.get(key);
+  if (!regex) {
+    if (alternatives.bySubset.size >= SUBSETS_KEPT) return chunk.regex;
+    const kept = alternatives.sources.filter((_, index) => key[index] === '1');
+    regex = new RegExp(`(${foldAlternatives(kept.join('|'))})`, 'g');
+    alternatives.bySubset.set(key, regex);
+  }
+  return regex;
+}
 
 /** Up to this many entries, each gets its own regular expression. */
 const SEPARATE_UP_TO = 32;
@@ -113,13 +167,19 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
       count: entries.length,
     },
   ];
-  const chunks =
+  const chunks: PhraseChunk[] =
     entries.length <= SEPARATE_UP_TO
-      ? entries.map((entry, index) => ({
-          regex: new RegExp(`(${foldAlternatives(entry.pattern)})`, 'g'),
-          first: index,
-          count: 1,
-        }))
+      ? entries.map((entry, index) => {
+          const sources = alternativesOf(entry.pattern);
+          return {
+            regex: new RegExp(`(${foldAlternatives(entry.pattern)})`, 'g'),
+            first: index,
+            count: 1,
+            ...(sources.length > 1
+              ? { alternatives: { sources, needs: sources.map(patternNeeds), bySubset: new Map<string, RegExp>() } }
+              : {}),
+          };
+        })
       : joined;
   return {
     chunks,
@@ -169,12 +229,15 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   const firstAt = new Map<number, { entry: number; end: number }>();
   for (const [from, to] of blocksOf(text)) {
     const block = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const { regex, first, count } of chunks) {
+    for (const chunk of chunks) {
+      const { first, count } = chunk;
       // A chunk none of whose patterns can match this block is not run (phrase-needs.ts).
       let possible = false;
       for (let entry = first; entry < first + count && !possible; entry += 1)
         possible = meetsNeeds(block, set.needs[entry]);
       if (!possible) continue;
+      const regex = chunk.alternatives ? alternativeScan(chunk, chunk.alternatives, block) : chunk.regex;
+      if (!regex) continue;
       regex.lastIndex = 0;
       for (let match = regex.exec(block); match; match = regex.exec(block)) {
         // Try again from the next position, not past the match: matches of other rules may overlap it.
