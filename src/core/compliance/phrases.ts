@@ -349,5 +349,24 @@ function isNegated(text: string, start: number, matched: string): boolean {
     }
   }
   from = cut + 1;
-  return NEGATION.test(before.slice(from)) || /[不非无未别]$/.test(before);
+  const clause = before.slice(from);
+  return NEGATION.test(clause) || /[不非无未别]$/.test(before) || negationStraddles(clause, matched);
+}
+
+const NEGATION_EVERYWHERE = new RegExp(NEGATION.source, 'g');
+
+/**
+ * A negation word the match begins inside (谨防|感冒: 防感冒 is matched, 谨防 is the word): the clause before
+ * the match and the match's first character hold it, the match alone does not.
+ */
+function negationStraddles(clause: string, matched: string): boolean {
+  if (clause.length === 0) return false;
+  const joined = clause.slice(-3) + matched.slice(0, 2);
+  const cut = Math.min(clause.length, 3);
+  NEGATION_EVERYWHERE.lastIndex = 0;
+  for (let found = NEGATION_EVERYWHERE.exec(joined); found; found = NEGATION_EVERYWHERE.exec(joined)) {
+    if (found.index < cut && found.index + found[0].length > cut) return true;
+    NEGATION_EVERYWHERE.lastIndex = found.index + 1;
+  }
+  return false;
 }
