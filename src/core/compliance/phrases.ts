@@ -261,7 +261,7 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
     if (start < (reached.get(entry.rule) ?? -1)) continue;
     if (isException(text, start, end, exceptions[index]!)) continue;
     if (entry.negatable && (isNegated(text, start, text.slice(start, end)) || deniedAfter(text, end))) continue;
-    if (MENTIONED.test(text.slice(end, end + 6))) continue;
+    if (MENTIONED.test(text.slice(end, end + 6)) || SO_CALLED.test(text.slice(Math.max(0, start - 5), start))) continue;
     if (entry.exemptBefore?.test(sentenceBefore(text, start))) continue;
     if (entry.rankingClaim && statedAsFact(text, start, end)) continue;
     if (entry.notAsked && askedAt(text, start, end)) continue;
@@ -280,8 +280,11 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
   return matches;
 }
 
-/** Right after the match: the word is talked about as a word (极品这个词……不能用). */
-const MENTIONED = /^(?:这个词|这个字|这类词|这些词|一词|二字|这种说法|这个说法|这句话|之类的词|等词)/;
+/** Right after the match: the word is talked about as a word (极品这个词……不能用, 广告中使用“第一品牌”等内容). */
+const MENTIONED =
+  /^(?:这个词|这个字|这类词|这些词|一词|二字|这种说法|这个说法|这句话|之类的词|等词|["”」』]?(?:等|之类)的?(?:内容|用语|词语|词汇|字样|说法|表述|宣传语))/;
+/** Right before the match: a so-called claim, held at a distance (真的有所谓的「穩賺不賠」?). */
+const SO_CALLED = /所谓的?["“「『]?$/;
 /** The next clause denies what the match claims (有人说……能降血压，这种说法并没有证据). */
 const DENIED_AFTER =
   /^[^。！？!?\n]{0,24}?(?:这种|这个|此|该|这类)(?:说法|传言|谣言|观点)[^。！？!?\n]{0,6}?(?:没有|并没有|并无|缺乏|不成立|不科学|是错|是假|站不住|不可信|不靠谱)/;

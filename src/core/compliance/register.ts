@@ -187,12 +187,13 @@ export function reportedInSentence(text: string, start: number, end: number): bo
  * The register of enforcement and of warnings: a penalty decision, a court, the police or a consumer
  * warning that names the claim it condemns (当事人在广告中宣称“保证通过”, 以“高回报、零风险”为诱饵,
  * 警方提醒……, a Taiwan notice's 業者 and 民眾, advice to consumers, a victim's story: 接到電話推銷……, 讓人
- * 誤以為投資穩賺不賠). The sentence reports the claim
+ * 誤以為投資穩賺不賠; 她一直以为这是可以包治百病的神药; a party's defence, 负责人对此辩解称……保证升学; the law's own
+ * formula quoted in advice, 不要……明示或暗示保本、无风险或者保收益; ads described, 广告中使用“第一品牌”等内容). The sentence reports the claim
  * someone else made; none of the train or dev sentences that make a claim themselves uses these
  * words. Read on the normalised view (Simplified), so 衛生局 and 罰鍰 count as 卫生局 and 罚锾.
  */
 export const ENFORCEMENT_REPORT =
-  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)|推销|被骗|上当|受骗|误以为|误认为|误导|让人以为/;
+  /当事人|涉嫌|违反|违背|广告法|处罚|罚款|罚锾|罚没|开罚|裁罚|立案|查处|责令|判决|判处|法院|法官|被告|检察|起诉|卫生局|食药署|公平会|消保|消委会|市场监管|市监|工商局|海关|违规|违法|警方|公安|民警|警察|反诈|诈骗|骗局|骗子|不法分子|犯罪|嫌疑人|诱饵|幌子|噱头|打着|旗号|谎称|声称|宣称|鼓吹|虚假宣传|夸大宣传|标榜|业者|民众|消费者(?:应|要|需|须|购买|选购|在|如|若|遇|切勿|勿|务必)|提醒(?:消费者|民众|广大|市民|网友|大家注意)|推销|被骗|上当|受骗|误以为|误认为|误导|让人以为|(?:一直|原本|原来|本来|总|都)以为|(?:他|她|他们|她们|老人|患者|家属)(?:一直|都|还)?以为|辩解|辩称|明示或者?暗示|(?:广告|宣传)(?:中|里|上)(?:使用|出现|含有|带有)/;
 
 /**
  * For the two inducement families: a sentence of the rules themselves or of commentary on them, which names the forbidden form to define it
