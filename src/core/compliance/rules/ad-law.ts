@@ -113,10 +113,10 @@ const UNRIVALLED =
   '无人能及|无人能比|无人可及|无可比拟|无出其右|无可匹敌|无可替代|难以超越|无法超越|无人超越|独占鳌头|登峰造极|独此一家|独一家|仅此一家|别无分号|别家没有|独步天下|冠绝[\u4e00-\u9fff]{1,2}|傲视群雄|秒杀(?:一切|所有|同类|全场)';
 /**
  * Where a ranking claims to hold; 全台/全港/全澳 and 市场上 are how Taiwan and Hong Kong ads say it (全台唯一, 市場上唯一),
- * 天下 how a tea's or a wine's does (天下第一茶).
+ * 天下 how a tea's or a wine's does (天下第一茶), a continent how an import's does (欧洲第一、世界第二).
  */
 const SCOPE =
-  '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央|香港|台湾|澳门|天下)';
+  '(?:史上|全网|全国|全球|全世界|世界|全市|全省|全城|同城|本地|本市|国内|亚洲|欧洲|全欧|北美|全美|行业|业界|同类|宇宙|全台|全港|全澳|全岛|市场上|城央|香港|台湾|澳门|天下)';
 const FACTS = [
   '居世界第一',
   '居世界首位',
@@ -368,11 +368,12 @@ const ENTRIES: PhraseEntry[] = [
   },
   // A town or a district as the scope of 唯一 (全蒙自唯一赶集地: 红河州 case), the only market, shop or building of a place
   // (城央唯一购物中心旁的黄金旺铺, 唐山唯一生态型写字楼), and 首席 said of a place or goods (首席农贸生活综合体); 全年, 全场, 全班 are no
-  // places, and a 首席 who is a person (首席执行官, 首席记者) is a job title.
+  // places, and a 首席 who is a person (首席执行官, 首席记者) is a job title; a centre or a building is sold as 首席 too
+  // (邵陽地區首席規模最大的銀發養生中心, 城市首席綠色建筑).
   {
     rule: 'ad-law/absolute-term',
     rankingClaim: true,
-    pattern: `全(?!年|场|队|班|校|天|程|身|体|部|面|球|力|新|家|民|员|书|文|剧|片|篇|季|月|周|日|时|世界|过程|镇人|村人)[\\u4e00-\\u9fff]{2,3}?唯一${PUBLIC_FACT}|唯一(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:购物中心|商场|商圈|赶集地|集市|市场|楼盘|旺铺|商铺|门店|专卖店|综合体|写字楼|公寓|住宅|别墅)(?<!超市场)|首席(?:[\\u4e00-\\u9fff]{0,4}?)(?:综合体|楼盘|社区|住宅|大盘|商圈|品牌|产品|茶|好茶|酒|服务商|供应商|体验|生活)`,
+    pattern: `全(?!年|场|队|班|校|天|程|身|体|部|面|球|力|新|家|民|员|书|文|剧|片|篇|季|月|周|日|时|世界|过程|镇人|村人)[\\u4e00-\\u9fff]{2,3}?唯一${PUBLIC_FACT}|唯一(?:的)?[\\u4e00-\\u9fff]{0,4}?(?:购物中心|商场|商圈|赶集地|集市|市场|楼盘|旺铺|商铺|门店|专卖店|综合体|写字楼|公寓|住宅|别墅)(?<!超市场)|首席(?:[\\u4e00-\\u9fff]{0,4}?)(?:综合体|楼盘|社区|住宅|大盘|商圈|品牌|产品|茶|好茶|酒|服务商|供应商|体验|生活|中心|会所|机构|建筑|住区|府邸|豪宅)`,
     negatable: true,
   },
   // A verdict after a survey of rivals (对比逛过的那么多街，最有意思的还是家门口; 喝遍全城，最好喝的还是这家): the

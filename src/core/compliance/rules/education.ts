@@ -212,6 +212,13 @@ const ENTRIES: PhraseEntry[] = [
       '(?:快速|轻松|速成|一年制?|半年)[\\u4e00-\\u9fff]{0,2}?(?:考|拿|取得|获得)(?:本科|专科|大专|学历|学位|文凭|毕业证)|就业无忧|(?:毕业|结业)[\\u4e00-\\u9fff]{0,4}?(?:对应|定向|统一|全部|负责)安排[^。！？；\\n]{0,60}?就业',
     negatable: true,
   },
+  // A flat sold with a school place (首期6萬,買會展三房,上郾城小學): 第二十四条（一）升学 promised, in a property ad.
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:买|购|购买)[^。！？；\\n]{0,6}?(?:房|楼|学区房|住宅)[^。！？；\\n]{0,4}?(?:上|读|就读|入读|直升)[\\u4e00-\\u9fff]{0,4}?(?:小学|初中|中学|名校|重点)',
+    negatable: true,
+  },
   // A gain told as a dream come true (高考提高 50 分不是梦): its 不是 is the promise, so it is not negatable.
   {
     rule: 'education/guaranteed-result',

@@ -145,6 +145,13 @@ const ENTRIES: PhraseEntry[] = [
       '比银行(?:存款|定期|利息|理财)?(?:更好|更高|高)(?:的)?(?:收益|回报|利息)|(?:收益|回报|利息)(?:比|高于|远超|超过)银行|(?:房产|房屋|资产|不动产)抵押(?:做|作为?)(?:保证|担保|保障)|收益高[、,， ]?(?:安全性?高|风险低|零风险|无风险)|(?:安全性?高|风险低)[、,， ]?收益高',
     negatable: true,
   },
+  // 第二十五条（一）in the tenth batch's train copy: a fixed return per period stated as a rate (每月8%還本、8%盈利), the chance
+  // of loss said to be nil (買美債虧損的可能性是零), and layered guarantees of the stake (债权优质 风控严格 五重保障).
+  {
+    rule: 'finance/guaranteed-return',
+    pattern: `(?:每天|每日|每周|每月|每年|按月)${NUMBER}(?:还本|盈利|收益|利息|回报|返利|分红)|(?:亏损|亏本|赔钱|损失)的?(?:可能性?|几率|概率|机率)(?:是|为|等于)?(?:零|0(?![.\\d]))|(?:债权|资金|本金|投资|理财)[^。！？；\\n]{0,16}?[多双三四五六七八九十]重(?:保障|保护|担保)`,
+    negatable: true,
+  },
   // A past without loss sold as the future (十年来投资者从未亏损, 历史收益率从未亏损): its 未 is the claim, so it is not
   // negatable; a firm that has never lost money (公司成立以来从未亏损) is its accounts, not a promise to investors.
   {
