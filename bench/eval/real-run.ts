@@ -34,17 +34,17 @@ function goalLine(overall: Row, families: readonly Row[]): string {
 }
 
 /**
- * Where a sentence was published: Weibo posts from the two research datasets (rumour verdicts of
- * Weibo's reporting platform and its experts, most of them news-like claims that no wording gives
- * away), or every other page (regulators' decisions, WeChat's rules, police notices, news, fact-checks).
+ * Where a sentence was published: Weibo posts from the three research datasets (rumour verdicts of
+ * Weibo's reporting platform, its experts and its community management, most of them news-like
+ * claims that no wording gives away), or every other page (regulators' decisions, WeChat's rules, police notices, news, fact-checks).
  * They fail for different reasons, so the report keeps them apart; the goal line is over both.
  */
-const WEIBO_DATASET_KINDS: ReadonlySet<string> = new Set(['weibo-ced', 'weibo-checked']);
+const WEIBO_DATASET_KINDS: ReadonlySet<string> = new Set(['weibo-ced', 'weibo-checked', 'weibo21']);
 
 function originRows(outcomes: readonly SentenceOutcome[]): Row[] {
   const weibo = outcomes.filter((outcome) => WEIBO_DATASET_KINDS.has(outcome.entry.kind));
   const pages = outcomes.filter((outcome) => !WEIBO_DATASET_KINDS.has(outcome.entry.kind));
-  return [sentenceRow('Weibo datasets (CED, CHECKED)', weibo), sentenceRow('public pages', pages)];
+  return [sentenceRow('Weibo datasets (CED, CHECKED, Weibo21)', weibo), sentenceRow('public pages', pages)];
 }
 
 /**

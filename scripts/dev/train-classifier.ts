@@ -38,6 +38,14 @@ const PARAGRAPH_L2 = 0.001;
  * threshold asks for (0.45 → 0.50 at 0.6).
  */
 const MARKS = '!?【】#@“”()[]:,。';
+/**
+ * The rumour head reads no n-gram with a Latin letter. Those it learnt were Weibo's page furniture
+ * (O网页链接, L人民日报的微博视频, [doge], [笑cry], http://t.cn) and product names (iPhone), which a
+ * 公众号 article does not carry or carries for other reasons. Without them the dev AUC is a little
+ * lower (0.860 → 0.852) but the head's dev precision at the threshold is higher (0.810 → 0.836 at
+ * 0.4, recall 0.485 → 0.472), and so is its dev F0.5 at every threshold from 0.2 to 0.5.
+ */
+const PARAGRAPH_READS = (feature: string): boolean => !/[a-z]/.test(feature);
 /** Adam's step size. */
 const RATE = 0.05;
 // 0.003 rather than 0.001: a better dev AUC of the lexicon heads at the same dev figures, and no
@@ -58,16 +66,22 @@ const MIN_COUNT = 2;
 const MIN_THRESHOLD = 2.5;
 const DEV_PRECISION = 0.9;
 /**
- * The rumour head judges a whole post, and on the dev split (Weibo posts of other years and months
- * than train's) it is weak: about half of the posts it ranks highest are true non-rumours, at every
- * depth. The rule is the trainer's (the lowest threshold at which the family's dev precision reaches
- * the target), with at least 10 dev positives above it so that one lucky top post does not set it.
- * Of the targets 0.6, 0.5 and 0.45, 0.6 gives the engine the best dev F0.5 (precision weighs double,
- * as the bar asks 0.92 before 0.88). The floor keeps the bench's ordinary generated articles
- * unflagged (their highest paragraph scores about 0.14, 焙火会改变香气…; without a floor the target
- * picked 0.002); above the floor, the target picks 0.24–0.36 on the corpora so far.
+ * The rumour head judges a whole post. Trained on CED 2012 and CHECKED January–March alone it was
+ * weak on the dev split (Weibo posts of other years and months than train's): about half of the
+ * posts it ranked highest were true non-rumours, at every depth. The rule is the trainer's (the
+ * lowest threshold at which the family's dev precision reaches the target), with at least 10 dev
+ * positives above it so that one lucky top post does not set it. Of the targets 0.6, 0.5 and 0.45,
+ * 0.6 gives the engine the best dev F0.5 (precision weighs double, as the bar asks 0.92 before 0.88).
+ * The floor keeps the bench's ordinary generated articles unflagged (without a floor the target
+ * picked 0.002). Since Weibo21's posts joined train the head's dev precision is about 0.8 at every
+ * depth, so the target lands on the floor, and the head scores advice higher: warnings and "don't"
+ * are what Weibo21's fake health tips share. While Weibo21 was added, the bench's highest paragraph
+ * scored 0.34 and 0.44 in two retrainings with Latin n-grams (…有一氧化碳中毒的危险。如果你用的是
+ * iPhone…) and 0.30 and 0.10 in two without (…就不要再喝了。), 0.14 before; 0.4 keeps it unflagged
+ * through such swings. On dev the engine's F0.5 is the same as at 0.2 (0.725: lexicon precision and
+ * recall 0.806 / 0.517 against 0.777 / 0.573).
  */
-const PARAGRAPH_MIN_THRESHOLD = 0.2;
+const PARAGRAPH_MIN_THRESHOLD = 0.4;
 const PARAGRAPH_DEV_PRECISION = 0.6;
 const PARAGRAPH_DEV_SUPPORT = 10;
 
@@ -89,12 +103,13 @@ function fit(
   snapshots: readonly number[],
   l2: number,
   minWeight: number,
+  reads: (feature: string) => boolean = () => true,
 ): Omit<FamilyModel, 'threshold'> {
   const epochs = Math.max(...snapshots);
   const counts = new Map<string, number>();
   for (const features of trainFeatures)
     for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  const vocabulary = [...counts.keys()].filter((feature) => counts.get(feature)! >= MIN_COUNT).sort();
+  const vocabulary = [...counts.keys()].filter((feature) => counts.get(feature)! >= MIN_COUNT && reads(feature)).sort();
   const index = new Map(vocabulary.map((feature, position) => [feature, position]));
   const rows = trainFeatures.map((features) =>
     [...features].map((feature) => index.get(feature)).filter((position): position is number => position !== undefined),
@@ -182,7 +197,7 @@ const families: Record<string, FamilyModel> = {};
 for (const family of MODELLED) {
   const paragraph = PARAGRAPH_HEADS.includes(family);
   const fitted = paragraph
-    ? fit(family, trainParagraphFeatures, PARAGRAPH_SNAPSHOTS, PARAGRAPH_L2, PARAGRAPH_MIN_WEIGHT)
+    ? fit(family, trainParagraphFeatures, PARAGRAPH_SNAPSHOTS, PARAGRAPH_L2, PARAGRAPH_MIN_WEIGHT, PARAGRAPH_READS)
     : fit(family, trainFeatures, [EPOCHS], L2, MIN_WEIGHT);
   const threshold = paragraph
     ? chooseThreshold(

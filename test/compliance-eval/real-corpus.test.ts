@@ -59,7 +59,7 @@ describe('the compliance engine on the test split of the real-text corpus', () =
     }
     expect(report).toMatch(/goal on TEST: precision ≥ 0\.92/);
     // Weibo dataset posts and every other page are told apart, and the test split's violations by kind.
-    expect(report).toMatch(/TEST split \([^)]+\), per origin:\n.*\n.*\n\| Weibo datasets \(CED, CHECKED\) +\|.*\n\| public pages +\|/);
+    expect(report).toMatch(/TEST split \([^)]+\), per origin:\n.*\n.*\n\| Weibo datasets \(CED, CHECKED, Weibo21\) +\|.*\n\| public pages +\|/);
     expect(report).toMatch(/TEST split \([^)]+\), violations per kind of claim \(k\):\n\| kind +\| violations \| flagged \| recall \|[\s\S]*\n\| rumour +\| +\d+ \| +\d+ \| +[01]\.\d{3} \|/);
     const listed = report.split('\n').filter((line) => line.startsWith('['));
     expect(listed.length).toBeGreaterThan(0);

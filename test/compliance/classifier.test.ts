@@ -135,9 +135,9 @@ describe('the paragraph heads', () => {
   });
 
   it('flags a Weibo rumour whose evidence is spread over its sentences on its whole paragraph, as a lexicon warning', () => {
-    // A 2012 rumour of the TRAIN split (CED_Dataset/original-microblog/2428_yAk0oxn3f_2141599627.json).
+    // A 2012 rumour of the TRAIN split (CED_Dataset/original-microblog/1066_yBIwohplE_2137665200.json).
     const rumour =
-      '【洋毒食】国家质检总局进口不合格食品黑榜：挪威的大西洋鲑鱼，检出副溶血性弧菌，被销毁。韩国进口的乐天牌巧克力粒，德国进口的欧尚85%黑巧克力，均发现铜超标，被退货或销毁。丹麦奇新蓝罐有限公司生产的曲奇(饼干)，大肠菌群超标，被销毁。PS：吃货们又悲剧了！！！(关注@成都好吃团)';
+      '【太活跃的鱼千万别买】去菜场买鱼,结果看到惊人一幕,摊贩往大水盆内加入一种白色粉未,迅速用手搅拌,一会功夫白色粉未就溶解了,将半死不活的鱼虾倒入其中,没想到,鱼虾一会儿就活蹦乱跳开,仿佛这些鱼都是才从河中捕回来的.这是一种能够致癌的催化剂，俗称鱼浮灵，也对智力有影响！(关注@成都美食排行榜)';
     const findings = lintMarkdown(`今天看到一条消息。\n\n${rumour}\n`, { frontMatter: false }).findings.filter(
       (finding) => finding.ruleId === 'lexicon/model',
     );
@@ -149,7 +149,7 @@ describe('the paragraph heads', () => {
   it('leave a paragraph that reports on a rumour alone, though its words score as one', async () => {
     const { buildTextView } = await import('../../src/core/compliance/text-view.ts');
     const report =
-      '【洋毒食】国家质检总局进口不合格食品黑榜：挪威的大西洋鲑鱼，检出副溶血性弧菌，被销毁。韩国进口的乐天牌巧克力粒，德国进口的欧尚85%黑巧克力，均发现铜超标，被退货或销毁。丹麦奇新蓝罐有限公司生产的曲奇(饼干)，大肠菌群超标，被销毁。PS：吃货们又悲剧了！！！这是谣言。';
+      '【太活跃的鱼千万别买】去菜场买鱼,结果看到惊人一幕,摊贩往大水盆内加入一种白色粉未,迅速用手搅拌,一会功夫白色粉未就溶解了,将半死不活的鱼虾倒入其中,没想到,鱼虾一会儿就活蹦乱跳开,仿佛这些鱼都是才从河中捕回来的.这是一种能够致癌的催化剂，俗称鱼浮灵，也对智力有影响！这是谣言。';
     expect(
       classifySentence(buildTextView(report).text, undefined, 'paragraph').map((verdict) => verdict.family),
     ).toEqual(['lexicon:rumour']);

@@ -77,6 +77,9 @@ export function packModel(
 
 let model: ContentModel | undefined;
 
+/** Far below the 0.001 steps of weights and thresholds, far above a float sum's rounding error. */
+const SCORE_TOLERANCE = 1e-9;
+
 export function contentModel(): ContentModel {
   model ??= JSON.parse(readFileSync(new URL('./content-model.json', import.meta.url), 'utf8')) as ContentModel;
   return model;
@@ -95,6 +98,12 @@ interface Compiled {
   sentenceHeads: Int32Array;
   paragraphHeads: Int32Array;
   priors: Float64Array;
+  /**
+   * Each head's threshold less SCORE_TOLERANCE: weights and thresholds are multiples of 0.001 and a
+   * threshold is often a dev sentence's exact score, but a sum's last bits depend on the order of its
+   * terms (a line scored alone, or within its text), so a score equal to its threshold must reach it
+   * whichever way it was summed.
+   */
   thresholds: Float64Array;
   mask: number;
   /** Slot → n-gram key (0 = empty). */
@@ -173,7 +182,7 @@ function compile(given: ContentModel): Compiled {
       families.flatMap((_, index) => (given.scopes?.[index] === 'paragraph' ? [index] : [])),
     ),
     priors: Float64Array.from(given.priors),
-    thresholds: Float64Array.from(given.thresholds),
+    thresholds: Float64Array.from(given.thresholds, (threshold) => threshold - SCORE_TOLERANCE),
     mask,
     keys,
     slots,
