@@ -40,8 +40,11 @@ const TCM_EFFECT =
 /** Patients cured and discharged, a drug in the news: a 治愈 or a 特效药 reported, not promised. */
 const MEDICINE_CARE_NEWS = new RegExp(`${MEDICINE_REPORTED.source}|患者|出院|确诊|病例|疫情|医院|医护`);
 
-/** A medicine named by what it does (增强性功能等药物, 降血糖类药物) is a class of drugs talked about, not a claim for goods. */
-const NOT_A_DRUG_CLASS = '(?![\\u4e00-\\u9fff、]{0,12}?(?:等|类|之类)的?(?:药物|药品|药))';
+/**
+ * A medicine named by what it does (增强性功能等药物, 降血糖类药物, 问降血糖药物的人) is a class of drugs talked about, not a
+ * claim for goods.
+ */
+const NOT_A_DRUG_CLASS = '(?![\\u4e00-\\u9fff、]{0,12}?(?:等|类|之类)的?(?:药物|药品|药)|药物|药品)';
 /**
  * An examination named after the disease it looks for (防癌体检, 肿瘤筛查, 高血压检测) is a check-up
  * offered, not a cure claimed.
@@ -107,11 +110,11 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
     exemptBefore: MEDICAL_CARE,
   },
-  // 专治/主治 are a drug label's words (专治眼睛干涩); 专治各种不服 is slang.
+  // 专治/主治 are a drug label's words (专治眼睛干涩); 专治各种不服 is slang, and 主治医师 a doctor's rank.
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延)`,
+    pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延|医师|医生|大夫)`,
     negatable: true,
   },
   {
@@ -147,7 +150,7 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|(?<!病毒|病毒的)排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
+    pattern: `降(?:血压|血糖|血脂|三高|尿酸|胆固醇|血粘|血黏)|退(?:烧|热)(?![药片])|(?:天然|纯天然|绿色)的?[\\u4e00-\\u9fff]{0,2}(?:退烧|降压|降糖|消炎|止咳|止痛)药|降(?:压|糖|脂)(?!药)|洗(?:黑)?肺|清肺|比[\\u4e00-\\u9fff]{0,4}药还(?:灵|管用|好用|有效|见效|好使|强|厉害)|(?:调节|调理|降低|稳定|平衡)(?:血脂|血压|血糖|尿酸|胆固醇)|(?:修复|保护)(?:肝脏?|胃黏膜|肠道黏膜|肝细胞|受损[\\u4e00-\\u9fff]{0,2})|护肝|(?:减掉|瘦了?|甩掉|减重)${AMOUNT}(?:斤|公斤|kg)|长高${AMOUNT}(?:厘米|公分|cm)|(?:增强|提高|提升)(?:人体)?免疫力|清肠排毒|排毒养颜|(?<!病毒|病毒的)排毒|燃脂|溶脂|减肥瘦身|抗衰老|延缓衰老|壮阳|补肾|杀菌消炎|消炎|抗病毒|(?:有|具有)(?:治疗|药用|医疗)(?:作用|效果|功效|价值)|治疗(?:效果|功效)`,
     negatable: true,
   },
   // The outcome told as a result: 血糖降下来了, 老胃病竟然好了.
