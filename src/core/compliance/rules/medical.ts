@@ -114,7 +114,7 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
-    pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延|医师|医生|大夫)`,
+    pattern: `(?:专治|主治|专门治疗?|特治)(?!各种不服|不服|拖延|医|大夫)`,
     negatable: true,
   },
   {
@@ -160,14 +160,15 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:血糖|血压|血脂|尿酸|胆固醇)[\\u4e00-\\u9fff]{0,3}?(?:降下来|降了|恢复正常|正常了|降至正常|回归正常)|${CURED}(?<=(?:${DISEASES})[\\u4e00-\\u9fff]{0,4}?${CURED})`,
     negatable: true,
   },
-  // 治愈 brought by a video, a song or a film (通过视频得到治愈) is comfort (治愈系), not a cure; 收到奇效 (works wonders) tells
+  // 治愈 brought by a video, a song or a film (通过视频得到治愈) is comfort (治愈系, 幽默治愈的小短片, 治愈别人的伤口), and the
+  // number cured (每天治愈的人数) a statistic, not a cure; 收到奇效 (works wonders) tells
   // a result, as a security write-up does of a method. N 天见效 is anchored on
   // 天见效, its count checked behind it: a pattern that starts with a digit or a numeral is tried at every one of them.
   {
     rule: 'medical/absolute-efficacy',
     exemptInSentence: MEDICINE_CARE_NEWS,
     pattern:
-      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|(?<!(?:视频|音乐|电影|歌曲?|动画|漫画|画面|照片|图片)[\\u4e00-\\u9fff]{0,4})治愈(?!出院|系|风格|感|力|了?自己|心灵|[^。！？，\\n]{0,6}?(?:灵魂|心灵|心情|情绪|孤独|寂寞|人心|内心))|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|(?<!收到|收|取得|起到)奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|天见效(?<=(?:\\d+|[一二三四五六七八九十几]+) ?天见效)',
+      '药到病除|(?:显[著着]|明显|神奇|独特|确切|特殊)(?:的)?疗效|有疗效|包治(?:百病)?|根治|(?<!(?:视频|音乐|电影|歌曲?|动画|漫画|画面|照片|图片)[\\u4e00-\\u9fff]{0,4})治愈(?!出院|系|风格|感|力|了?自己|心灵|的?人数|[^。！？，\\n]{0,6}?(?:灵魂|心灵|心情|情绪|孤独|寂寞|人心|内心|伤口|伤痛|都市病)|的(?:小)?(?:笑话|短片|视频|故事|画面|歌|句子|瞬间))|无副作用|零副作用|无毒副作用|没有副作用|一喝就灵|神药|特效药(?!概念|板块)|祖传秘方|疗效显[著着]|神效|(?<!收到|收|取得|起到)奇效|有效率(?:高达|达到?)? ?\\d+ ?%|治愈率|无效退款|(?<=(?:\\d+|[一二三四五六七八九十两几]+) ?个?)疗程(?:就|即可|即)?(?:见效|痊愈|治愈|康复|根治|断根)|见效(?<=(?:立即|马上|立刻|当天|一喝就|一吃就|吃了就|喝了就|用了就)见效)|天见效(?<=(?:\\d+|[一二三四五六七八九十几]+) ?天见效)',
     negatable: true,
   },
   // Hair-growth, cholesterol and clot claims on cosmetics and food (育发液, 拯救脱发, 抑制胆固醇形成, 清血防栓).
