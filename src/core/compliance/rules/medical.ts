@@ -37,8 +37,13 @@ const MARKED_EFFECT = '(?:有|具有)(?:显[著着]|明显|神奇|很好|良好|
 const TCM_EFFECT =
   '健脾|开胃|安神|止痢|益气|填精|补血|养血|活血|化瘀|清热解毒|清热|解毒|祛湿|去湿|除湿|滋阴|补阳|补肾|养肝|护肝|润肺|止咳|化痰|降火|去火|明目|安眠|助眠|通便|利尿|消肿|止痛|止血|养胃|护胃|固本|培元|补气|理气|疏肝|生津|止渴|驱寒|祛风|通络|镇静';
 
-/** Patients cured and discharged, a drug in the news: a 治愈 or a 特效药 reported, not promised. */
-const MEDICINE_CARE_NEWS = new RegExp(`${MEDICINE_REPORTED.source}|患者|出院|确诊|病例|疫情|医院|医护`);
+/**
+ * Patients cured and discharged, a drug in the news: a 治愈 or a 特效药 reported, not promised. Patients addressed as the
+ * goods' audience (胃病患者的福音, 广大患者朋友) are an advertisement's words, not a ward's.
+ */
+const MEDICINE_CARE_NEWS = new RegExp(
+  `${MEDICINE_REPORTED.source}|(?<!广大)患者(?!的?福音|朋友)|出院|确诊|病例|疫情|医院|医护`,
+);
 
 /**
  * A medicine named by what it does (增强性功能等药物, 降血糖类药物, 问降血糖药物的人) is a class of drugs talked about, not a
