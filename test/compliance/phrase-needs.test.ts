@@ -127,6 +127,14 @@ describe('what a phrase pattern needs in a text before it can match', () => {
     }
   });
 
+  it('reads a text again for what a pattern compiled after it was read needs', () => {
+    // A text is indexed for the characters and pairs some pattern asks for; these are asked by none yet.
+    const text = '一段写着齉龘与靐靇的文字';
+    expect(meetsNeeds(text, patternNeeds('文字'))).toBe(true);
+    expect(meetsNeeds(text, patternNeeds('齉龘|靐靇'))).toBe(true);
+    expect(meetsNeeds(text, patternNeeds('龘齉'))).toBe(false);
+  });
+
   it('asks for the shorter of two strings when one holds the other', () => {
     expect(patternNeeds('关注本号|关注|加关注')?.clauses).toEqual([['关注']]);
   });

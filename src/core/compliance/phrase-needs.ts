@@ -40,25 +40,51 @@ class Unsupported extends Error {}
 export interface Needs {
   clauses: readonly Clause[];
   /**
-   * Per clause, its strings as table slots, grouped by their first slot: for each string, the
-   * number of its slots, where the next group starts, then the slots (a character pair's slot, or
-   * ~code for a single character).
+   * Per clause, its strings as keys (see indexOf), grouped by their first key: for each string, the
+   * number of its keys, where the next group starts, then the keys (of its character, or of each of
+   * its character pairs).
    */
   codes: readonly Int32Array[];
 }
 
 /** What a pattern source (no flags other than g) needs, or undefined when the parser gives up or finds nothing. */
 export function patternNeeds(source: string): Needs | undefined {
+  return readPattern(source).needs;
+}
+
+/** A top-level alternative of a pattern: its source and what it needs. */
+export interface AlternativeNeeds {
+  source: string;
+  needs: Needs | undefined;
+}
+
+/**
+ * What a pattern needs (as patternNeeds) and, for a pattern of several top-level alternatives, what
+ * each of them needs, from one reading of the source (phrases.ts scans a text with only the
+ * alternatives it may hold). `alternatives` is empty for a single alternative or when the parser
+ * gives up.
+ */
+export function readPattern(source: string): { needs: Needs | undefined; alternatives: AlternativeNeeds[] } {
   try {
     const parser = new Parser(source);
-    const info = parser.alternation();
-    if (parser.index !== source.length) return undefined;
-    const clauses = best(allClauses(info));
-    return clauses.length > 0 ? { clauses, codes: clauses.map(encodeClause) } : undefined;
+    const branches = parser.branches();
+    if (parser.index !== source.length) return { needs: undefined, alternatives: [] };
+    return {
+      needs: needsOf(alternatives(branches.map((branch) => branch.info))),
+      alternatives:
+        branches.length > 1
+          ? branches.map((branch) => ({ source: source.slice(branch.from, branch.to), needs: needsOf(branch.info) }))
+          : [],
+    };
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
+    if (error instanceof Unsupported) return { needs: undefined, alternatives: [] };
     throw error;
   }
+}
+
+function needsOf(info: Info): Needs | undefined {
+  const clauses = best(allClauses(info));
+  return clauses.length > 0 ? { clauses, codes: clauses.map(encodeClause) } : undefined;
 }
 
 /**
@@ -220,6 +246,18 @@ class Parser {
 
   private peek(): string | undefined {
     return this.source[this.index];
+  }
+
+  /** The alternatives from here to the end of the pattern or of its group, each with where it stands. */
+  branches(): Array<{ from: number; to: number; info: Info }> {
+    const found: Array<{ from: number; to: number; info: Info }> = [];
+    for (;;) {
+      const from = this.index;
+      const info = this.sequence();
+      found.push({ from, to: this.index, info });
+      if (this.peek() !== '|') return found;
+      this.index += 1;
+    }
   }
 
   alternation(): Info {
@@ -388,100 +426,126 @@ class Parser {
 
 /**
  * The characters and character pairs of a text, asked by every pattern of every family: built once
- * per text, in tables stamped with the text's number so that nothing needs clearing between texts.
- * A pair's slot is hashed, so a pair can seem present when it is not (a pattern then runs for
- * nothing), never the other way round. An article's body and its short title and digest have tables
- * of their own: the body is asked again after them (reprint rules) and is then not indexed twice.
+ * per text. Only the characters and pairs that some pattern asks for are looked at: each has a
+ * number (its key, given when a clause is encoded), and a text's table holds, per key, the number
+ * of the last text that had it, so nothing needs clearing between texts. A pair is known by a hash
+ * (its slot), so a pair can seem present when it is not (a pattern then runs for nothing), never
+ * the other way round. An article's body and its short title and digest have tables of their own:
+ * the body is asked again after them (reprint rules) and is then not indexed twice.
+ *
+ * Keys rather than a table of every slot a text has: the families ask a body's table several
+ * thousand times, and a table of the few thousand keys stays in the core's nearest cache where
+ * one of 2^20 slots did not (those scattered reads were most of findPhrases' time).
  */
 const PAIR_BITS = 20;
 const SHORT_TEXT = 600;
+/** Keys are 16-bit; past the last, a character or pair gets ALWAYS_KEY, which every text holds. */
+const ALWAYS_KEY = 1;
+const KEY_LIMIT = 0x10000;
+/** The key of each pair slot and of each character asked by some clause (0: none asks). */
+const pairKeys = new Uint16Array(1 << PAIR_BITS);
+/**
+ * One bit per pair slot: whether it has a key. A text's pairs are looked up here first (128 KB,
+ * which the cache keeps) and most of them have none, so the 2 MB of pairKeys is read for few.
+ */
+const pairAsked = new Int32Array((1 << PAIR_BITS) >>> 5);
+const characterKeys = new Uint16Array(0x10000);
+let nextKey = ALWAYS_KEY + 1;
 
 interface TextIndex {
-  characters: Uint16Array;
-  pairs: Uint16Array;
-  /** Slots in `pairs` are a pair's slot masked to the table's size. */
-  mask: number;
+  /** Per key, the stamp of the last text that held it. */
+  held: Uint32Array;
   stamp: number;
   text: string | undefined;
+  /** nextKey when the text was indexed: a key given since then is not in the table yet. */
+  keys: number;
 }
 
-const newIndex = (bits: number): TextIndex => ({
-  characters: new Uint16Array(65536),
-  pairs: new Uint16Array(1 << bits),
-  mask: (1 << bits) - 1,
-  stamp: 0,
-  text: undefined,
-});
-/** Measured on the bench's articles: 2^20 slots for a body let fewer patterns run for nothing than 2^18 or 2^16, and it is faster. */
-const longTexts = newIndex(PAIR_BITS);
-const shortTexts = newIndex(12);
+const newIndex = (): TextIndex => ({ held: new Uint32Array(KEY_LIMIT), stamp: 0, text: undefined, keys: 0 });
+const longTexts = newIndex();
+const shortTexts = newIndex();
 
 function pairSlot(first: number, second: number): number {
   return Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b) >>> (32 - PAIR_BITS);
 }
 
+function keyOf(table: Uint16Array, at: number): number {
+  let key = table[at]!;
+  if (key === 0) {
+    key = nextKey < KEY_LIMIT ? nextKey++ : ALWAYS_KEY;
+    table[at] = key;
+    if (table === pairKeys) pairAsked[at >>> 5]! |= 1 << (at & 31);
+  }
+  return key;
+}
+
 function indexOf(text: string): TextIndex {
   const index = text.length < SHORT_TEXT ? shortTexts : longTexts;
-  if (text === index.text) return index;
+  if (text === index.text && index.keys === nextKey) return index;
   index.text = text;
+  index.keys = nextKey;
   index.stamp += 1;
-  if (index.stamp === 0x10000) {
-    index.characters.fill(0);
-    index.pairs.fill(0);
+  if (index.stamp === 0xffffffff) {
+    index.held.fill(0);
     index.stamp = 1;
   }
-  const { characters, pairs, mask, stamp } = index;
+  const { held, stamp } = index;
+  held[ALWAYS_KEY] = stamp;
   let previous = -1;
   for (let at = 0; at < text.length; at += 1) {
     const code = text.charCodeAt(at);
-    characters[code] = stamp;
-    if (previous !== -1) pairs[pairSlot(previous, code) & mask] = stamp;
+    const character = characterKeys[code]!;
+    if (character !== 0) held[character] = stamp;
+    if (previous !== -1) {
+      const slot = pairSlot(previous, code);
+      if ((pairAsked[slot >>> 5]! >>> (slot & 31)) & 1) held[pairKeys[slot]!] = stamp;
+    }
     previous = code;
   }
   return index;
 }
 
-function slotsOf(part: string): number[] {
-  if (part.length === 1) return [~part.charCodeAt(0)];
-  const slots: number[] = [];
+/** The keys of a string: of its character when it has one, else of each of its character pairs. */
+function keysOf(part: string): number[] {
+  if (part.length === 1) return [keyOf(characterKeys, part.charCodeAt(0))];
+  const keys: number[] = [];
   for (let index = 1; index < part.length; index += 1)
-    slots.push(pairSlot(part.charCodeAt(index - 1), part.charCodeAt(index)));
-  return slots;
+    keys.push(keyOf(pairKeys, pairSlot(part.charCodeAt(index - 1), part.charCodeAt(index))));
+  return keys;
 }
 
 function encodeClause(clause: Clause): Int32Array {
-  const strings = clause.map(slotsOf).sort((a, b) => a[0]! - b[0]!);
+  const strings = clause.map(keysOf).sort((a, b) => a[0]! - b[0]!);
   const codes: number[] = [];
   let groupStart = -1;
-  for (const [index, slots] of strings.entries()) {
-    if (index === 0 || slots[0] !== strings[index - 1]![0]) {
-      // The previous group's strings jump here when their shared first slot is missing.
+  for (const [index, keys] of strings.entries()) {
+    if (index === 0 || keys[0] !== strings[index - 1]![0]) {
+      // The previous group's strings jump here when their shared first key is missing.
       for (let at = groupStart; at !== -1 && at < codes.length; at += 2 + codes[at]!) codes[at + 1] = codes.length;
       groupStart = codes.length;
     }
-    codes.push(slots.length, 0, ...slots);
+    codes.push(keys.length, 0, ...keys);
   }
   for (let at = groupStart; at !== -1 && at < codes.length; at += 2 + codes[at]!) codes[at + 1] = codes.length;
   return Int32Array.from(codes);
 }
 
-/** Whether the text may hold one of the clause's strings: each of its character pairs occurs in the text (a hashed table, so "may"). */
-function clauseMayHold(codes: Int32Array, { characters, pairs, mask, stamp }: TextIndex): boolean {
+/** Whether the text may hold one of the clause's strings: each of its keys occurs in the text (pairs are hashed, so "may"). */
+function clauseMayHold(codes: Int32Array, { held, stamp }: TextIndex): boolean {
   let at = 0;
   while (at < codes.length) {
     const count = codes[at]!;
-    let held = true;
+    let holds = true;
     for (let item = 0; item < count; item += 1) {
-      const slot = codes[at + 2 + item]!;
-      if ((slot >= 0 ? pairs[slot & mask] : characters[~slot]) !== stamp) {
-        held = false;
-        // Without the first slot, no string of the group is there.
+      if (held[codes[at + 2 + item]!] !== stamp) {
+        holds = false;
+        // Without the first key, no string of the group is there.
         if (item === 0) at = codes[at + 1]!;
         else at += 2 + count;
         break;
       }
     }
-    if (held) return true;
+    if (holds) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import type { ComplianceRuleId } from './types.ts';
-import { meetsNeeds, patternNeeds, type Needs } from './phrase-needs.ts';
+import { meetsNeeds, readPattern, type Needs } from './phrase-needs.ts';
 import { alternativesOf } from './pattern-source.ts';
 import { askedAt, readAsReport, statedAsFact } from './register.ts';
 import { buildTextView } from './text-view.ts';
@@ -160,6 +160,7 @@ export function foldAlternatives(source: string): string {
 }
 
 export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
+  const readings = entries.map((entry) => readPattern(entry.pattern));
   const joined = [
     {
       regex: new RegExp(entries.map((entry) => `(${entry.pattern})`).join('|'), 'g'),
@@ -170,13 +171,21 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
   const chunks: PhraseChunk[] =
     entries.length <= SEPARATE_UP_TO
       ? entries.map((entry, index) => {
-          const sources = alternativesOf(entry.pattern);
+          const { alternatives } = readings[index]!;
+          const sources = alternatives.map((alternative) => alternative.source);
           return {
             regex: new RegExp(`(${foldAlternatives(entry.pattern)})`, 'g'),
             first: index,
             count: 1,
-            ...(sources.length > 1
-              ? { alternatives: { sources, needs: sources.map(patternNeeds), bySubset: new Map<string, RegExp>() } }
+            // The parser's alternatives are used only when they are the ones the expression has.
+            ...(sources.length > 1 && sources.join('\u0000') === alternativesOf(entry.pattern).join('\u0000')
+              ? {
+                  alternatives: {
+                    sources,
+                    needs: alternatives.map((alternative) => alternative.needs),
+                    bySubset: new Map<string, RegExp>(),
+                  },
+                }
               : {}),
           };
         })
@@ -185,7 +194,7 @@ export function compilePhrases(entries: readonly PhraseEntry[]): PhraseSet {
     chunks,
     joined,
     entries,
-    needs: entries.map((entry) => patternNeeds(entry.pattern)),
+    needs: readings.map((reading) => reading.needs),
     // Exceptions go through the same normalisation as the text, so 國家級非物質文化遺產 is one too.
     exceptions: entries.map((entry) => (entry.except ?? []).map((phrase) => buildTextView(phrase).text)),
   };
