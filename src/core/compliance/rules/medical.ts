@@ -73,12 +73,13 @@ const ENTRIES: PhraseEntry[] = [
     negatable: true,
   },
   // Bodily functions said to be adjusted or raised (改善體質, 促進新陳代謝, 提升免疫力, 抗氧化, 延年益壽): the
-  // 食安法 §28 and 第十七条 list of words that confuse food with medicine, in either script.
+  // 食安法 §28 and 第十七条 list of words that confuse food with medicine, in either script; 認定準則 also names sight
+  // restored (改善視力, 顧眼睛), fat reduced (減少脂肪堆積) and youth returned (返老還童).
   {
     rule: 'medical/treatment-claim',
     exemptInSentence: MEDICINE_REPORTED,
     pattern:
-      '(?:改善|调节|调整|调理|促进|增强|提升|提高|活化|强化|平衡)(?:人体)?(?:体质|生理机能|新陈代谢|代谢|免疫|体力|记忆力|睡眠|入睡|消化机能|肠胃机能|肝功能|荷尔蒙|内分泌|性功能|性能力|过敏)|抗(?:氧化|过敏|发炎)|延年益寿|青春永驻|长生不老|活化细胞|细胞再生|消除疲劳|解酒护肝|(?:美白|淡斑|祛斑|去斑|祛痘|去皱|除皱|消除皱纹)(?:功效|效果|作用|神器)|丰胸|增高(?=[\\u4e00-\\u9fff]{0,2}(?:药|产品|鞋垫|神器|秘方|效果))|增高(?<=(?:帮助|助|促进|快速|轻松)增高)|转骨|(?:帮助|促进|加速)(?:入睡|排便|排毒|燃脂|消脂|瘦身|发育|长高)',
+      '(?:改善|调节|调整|调理|促进|增强|提升|提高|活化|强化|平衡)(?:人体)?(?:体质|生理机能|新陈代谢|代谢|免疫|体力|记忆力|睡眠|入睡|消化机能|肠胃机能|肝功能|荷尔蒙|内分泌|性功能|性能力|过敏)|抗(?:氧化|过敏|发炎)|延年益寿|青春永驻|长生不老|返老还童|(?:改善|恢复|提升|提高|增进)视力|顾眼睛|减少脂肪(?:堆积|囤积|吸收)?|活化细胞|细胞再生|消除疲劳|解酒护肝|(?:美白|淡斑|祛斑|去斑|祛痘|去皱|除皱|消除皱纹)(?:功效|效果|作用|神器)|丰胸|增高(?=[\\u4e00-\\u9fff]{0,2}(?:药|产品|鞋垫|神器|秘方|效果))|增高(?<=(?:帮助|助|促进|快速|轻松)增高)|转骨|(?:帮助|促进|加速)(?:入睡|排便|排毒|燃脂|消脂|瘦身|发育|长高)',
     negatable: true,
   },
   // An effect on the body said to be sure (有效改善, 顯著預防, 明显缓解): the 有效 is the medical promise. 化妆品监督管理条例
