@@ -292,8 +292,8 @@ export function findPhrases(set: PhraseSet, text: string): PhraseMatch[] {
 /** Right after the match: the word is talked about as a word (极品这个词……不能用, 广告中使用“第一品牌”等内容). */
 const MENTIONED =
   /^(?:这个词|这个字|这类词|这些词|一词|二字|这种说法|这个说法|这句话|之类的词|等词|["”」』]?(?:等|之类)的?(?:内容|用语|词语|词汇|字样|说法|表述|宣传语))/;
-/** Right before the match: a so-called claim, held at a distance (真的有所谓的「穩賺不賠」?). */
-const SO_CALLED = /所谓的?["“「『]?$/;
+/** Right before the match: a so-called or self-styled claim, held at a distance (真的有所谓的「穩賺不賠」?, 号称世界第一智库). */
+const SO_CALLED = /(?:所谓的?|号称|自称|自诩)["“「『]?$/;
 /** The next clause denies what the match claims (有人说……能降血压，这种说法并没有证据). */
 const DENIED_AFTER =
   /^[^。！？!?\n]{0,24}?(?:这种|这个|此|该|这类)(?:说法|传言|谣言|观点)[^。！？!?\n]{0,6}?(?:没有|并没有|并无|缺乏|不成立|不科学|是错|是假|站不住|不可信|不靠谱)/;
