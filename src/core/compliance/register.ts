@@ -36,7 +36,7 @@ const REPORT =
 /**
  * Connected prose: a cause, a concession, a condition or an example (因为, 虽然, 如果, 比如) and an event told
  * as done, a verb with the perfective 了 before what follows it (成了最受欢迎的语言, 批准了国内首个疫苗, 得了
- * 极品装备). An advertisement's copy is a string of claims and calls (全网唯一可掀式, 煮茶最佳拍档); an article, a
+ * 极品装备). An advertisement's copy is a string of claims and calls (全网唯一可掀式, 本店最低价); an article, a
  * report or a manual explains and narrates. 了 that ends a clause (卖疯了！, 上新了) is an exclamation, and
  * 为了, 除了, 了解 are no events.
  */
