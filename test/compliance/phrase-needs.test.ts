@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { meetsNeeds, patternNeeds } from '../../src/core/compliance/phrase-needs.ts';
+import { meetsNeeds, patternNeeds, readPattern, shareReadings } from '../../src/core/compliance/phrase-needs.ts';
 import { alternativesOf } from '../../src/core/compliance/pattern-source.ts';
 import { FAMILY_REGISTRY } from '../../src/core/compliance/registry.ts';
 import { buildTextView } from '../../src/core/compliance/text-view.ts';
@@ -133,6 +133,28 @@ describe('what a phrase pattern needs in a text before it can match', () => {
     expect(meetsNeeds(text, patternNeeds('文字'))).toBe(true);
     expect(meetsNeeds(text, patternNeeds('齉龘|靐靇'))).toBe(true);
     expect(meetsNeeds(text, patternNeeds('龘齉'))).toBe(false);
+  });
+
+  it('gives a worker thread the same needs from the readings the main thread hands it', async () => {
+    const shared = shareReadings(PATTERNS);
+    // A fresh copy of the module stands for the worker: it has read no pattern.
+    vi.resetModules();
+    const worker = (await import(
+      '../../src/core/compliance/phrase-needs.ts'
+    )) as typeof import('../../src/core/compliance/phrase-needs.ts');
+    worker.installReadings(structuredClone(shared));
+    // What was handed over is taken, not read again: the parser would ask for 丙丁 too.
+    worker.installReadings([['(?:甲乙|丙丁)', { clauses: [['甲乙']], alternatives: [] }]]);
+    expect(worker.readPattern('(?:甲乙|丙丁)').needs?.clauses).toEqual([['甲乙']]);
+    const texts = sentences().slice(0, 400);
+    for (const pattern of PATTERNS) {
+      const [own, handed] = [readPattern(pattern), worker.readPattern(pattern)];
+      expect(handed.needs?.clauses, pattern.slice(0, 40)).toEqual(own.needs?.clauses);
+      expect(handed.alternatives.map((alternative) => [alternative.source, alternative.needs?.clauses])).toEqual(
+        own.alternatives.map((alternative) => [alternative.source, alternative.needs?.clauses]),
+      );
+      for (const text of texts) expect(worker.meetsNeeds(text, handed.needs)).toBe(meetsNeeds(text, own.needs));
+    }
   });
 
   it('asks for the shorter of two strings when one holds the other', () => {

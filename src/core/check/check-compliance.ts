@@ -25,7 +25,7 @@ export interface ComplianceCheckResult {
 
 async function loadComplianceEngine() {
   const [
-    { articleFields },
+    { articleFields, builtInPhraseReadings },
     { COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign },
     { lintJob, WORKER_MARK },
     { scriptTables },
@@ -35,7 +35,16 @@ async function loadComplianceEngine() {
     import('../compliance/lint-worker.ts'),
     import('../compliance/chinese-script.ts'),
   ]);
-  return { articleFields, COMPLIANCE_FAMILIES, COMPLIANCE_RULES, lintCampaign, lintJob, WORKER_MARK, scriptTables };
+  return {
+    articleFields,
+    builtInPhraseReadings,
+    COMPLIANCE_FAMILIES,
+    COMPLIANCE_RULES,
+    lintCampaign,
+    lintJob,
+    WORKER_MARK,
+    scriptTables,
+  };
 }
 type Engine = Awaited<ReturnType<typeof loadComplianceEngine>>;
 
@@ -284,7 +293,7 @@ function lintOnWorkers(
   root: string,
   jobs: ArticleJob[],
   count: number,
-  { scriptTables, WORKER_MARK }: Engine,
+  { builtInPhraseReadings, scriptTables, WORKER_MARK }: Engine,
 ): Promise<WorkerResponse[]> {
   const total = jobs.reduce((sum, job) => sum + job.body.length, 0);
   const batches: ArticleJob[][] = [];
@@ -302,6 +311,9 @@ function lintOnWorkers(
   if (current.length > 0) batches.push(current);
   const responses: WorkerResponse[] = [];
   const tables = scriptTables();
+  // Read after the threads are made: they start meanwhile (the first batch of each carries it).
+  let readings: ReturnType<typeof builtInPhraseReadings> | undefined;
+  const starts: Array<() => void> = [];
   let next = 0;
   const threads = Array.from(
     { length: Math.min(count, batches.length) },
@@ -323,7 +335,7 @@ function lintOnWorkers(
           worker.postMessage({
             root,
             jobs: batches[linting]!,
-            ...(started ? {} : { tables }),
+            ...(started ? {} : { tables, readings: (readings ??= builtInPhraseReadings()) }),
           } satisfies WorkerRequest);
           started = true;
         };
@@ -342,8 +354,9 @@ function lintOnWorkers(
         worker.once('exit', (code) => {
           if (linting !== -1) fail(new Error(`compliance worker exited with code ${code} before answering`));
         });
-        give();
+        starts.push(give);
       }),
   );
+  for (const start of starts) start();
   return Promise.all(threads).then(() => responses);
 }

@@ -3,6 +3,7 @@ import { splitFrontMatter } from '../source/front-matter.ts';
 import { clip, type LintDocument, type RawFinding } from './document.ts';
 import { EXCLUDED } from './markdown-scan.ts';
 import { compilePhrases, findPhrases, type PhraseEntry, type PhraseSet } from './phrases.ts';
+import { shareReadings, type SharedReadings } from './phrase-needs.ts';
 import { citationExempt } from './citation.ts';
 import { reportedInSentence } from './register.ts';
 import {
@@ -86,6 +87,11 @@ function familyPhraseSets(registry: FamilyRegistry): readonly PhraseSet[] {
     familySets.set(registry, sets);
   }
   return sets;
+}
+
+/** What the built-in families' phrase patterns need, read once by mpflow check's main thread and handed to its workers (phrase-needs.ts). */
+export function builtInPhraseReadings(): SharedReadings {
+  return shareReadings(REGISTRY.families.flatMap((family) => family.phrases ?? []).map((entry) => entry.pattern));
 }
 
 const withTeamSets = new WeakMap<FamilyRegistry, Map<string, readonly PhraseSet[]>>();

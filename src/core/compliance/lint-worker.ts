@@ -8,6 +8,7 @@ import { installScriptTables, type ScriptTables } from './chinese-script.ts';
 import { lintArticle, type PolicyVersion } from './engine.ts';
 import { imageSize } from './image-size.ts';
 import { moderationFor } from './moderation.ts';
+import { installReadings, type SharedReadings } from './phrase-needs.ts';
 
 export { imageSize };
 import type { YamlField } from './segments.ts';
@@ -30,6 +31,8 @@ export interface WorkerRequest {
   jobs: ArticleJob[];
   /** The main thread's character tables, so a worker need not load opencc-js and build them again (with the first request). */
   tables?: ScriptTables;
+  /** What the built-in phrase patterns need, read by the main thread (with the first request; phrase-needs.ts). */
+  readings?: SharedReadings;
 }
 
 export interface WorkerResponse {
@@ -67,6 +70,7 @@ export const WORKER_MARK = 'mpflowComplianceWorker';
 function serve(port: MessagePort): void {
   port.on('message', (request: WorkerRequest) => {
     if (request.tables) installScriptTables(request.tables);
+    if (request.readings) installReadings(request.readings);
     const results: WorkerResponse['results'] = [];
     for (const job of request.jobs) {
       try {

@@ -58,13 +58,31 @@ export interface AlternativeNeeds {
   needs: Needs | undefined;
 }
 
+/** What a pattern needs and what each of its top-level alternatives needs (see readPattern). */
+export interface PatternReading {
+  needs: Needs | undefined;
+  alternatives: AlternativeNeeds[];
+}
+
+/** Readings of this thread, by pattern source: the engine, its tests and the rule modules compile the same entries more than once. */
+const readings = new Map<string, PatternReading>();
+
 /**
  * What a pattern needs (as patternNeeds) and, for a pattern of several top-level alternatives, what
  * each of them needs, from one reading of the source (phrases.ts scans a text with only the
  * alternatives it may hold). `alternatives` is empty for a single alternative or when the parser
  * gives up.
  */
-export function readPattern(source: string): { needs: Needs | undefined; alternatives: AlternativeNeeds[] } {
+export function readPattern(source: string): PatternReading {
+  let reading = readings.get(source);
+  if (!reading) {
+    reading = parsePattern(source);
+    readings.set(source, reading);
+  }
+  return reading;
+}
+
+function parsePattern(source: string): PatternReading {
   try {
     const parser = new Parser(source);
     const branches = parser.branches();
@@ -80,6 +98,45 @@ export function readPattern(source: string): { needs: Needs | undefined; alterna
     if (error instanceof Unsupported) return { needs: undefined, alternatives: [] };
     throw error;
   }
+}
+
+/** Readings as another thread can receive them: the clauses only, for a key is a number of this thread's tables. */
+export type SharedReadings = Array<
+  [string, { clauses?: Clause[]; alternatives: Array<[string, Clause[] | undefined]> }]
+>;
+
+/**
+ * The readings of the given patterns, for a worker thread of mpflow check: reading the built-in
+ * rules' patterns costs each thread 100–200 ms of CPU, and the clauses are what it would find.
+ */
+export function shareReadings(sources: Iterable<string>): SharedReadings {
+  const shared: SharedReadings = [];
+  for (const source of sources) {
+    const { needs, alternatives } = readPattern(source);
+    shared.push([
+      source,
+      {
+        ...(needs ? { clauses: [...needs.clauses] } : {}),
+        alternatives: alternatives.map((alternative) => [
+          alternative.source,
+          alternative.needs && [...alternative.needs.clauses],
+        ]),
+      },
+    ]);
+  }
+  return shared;
+}
+
+/** Takes readings made by another thread (shareReadings) as this thread's, so their patterns are not read again. */
+export function installReadings(shared: SharedReadings): void {
+  const needsFrom = (clauses: readonly Clause[] | undefined): Needs | undefined =>
+    clauses ? { clauses, codes: clauses.map(encodeClause) } : undefined;
+  for (const [source, { clauses, alternatives }] of shared)
+    if (!readings.has(source))
+      readings.set(source, {
+        needs: needsFrom(clauses),
+        alternatives: alternatives.map(([alternative, own]) => ({ source: alternative, needs: needsFrom(own) })),
+      });
 }
 
 function needsOf(info: Info): Needs | undefined {
