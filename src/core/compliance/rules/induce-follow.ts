@@ -22,8 +22,14 @@ const CAMPAIGN_PAYOFF =
 
 /** A character between the follow and the prize that does not deny the link (关注与否不影响抽奖). */
 const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
-/** How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out. */
+/** A count, in figures, in words, or masked as x by a published SMS dataset (可优惠xxx元). */
+const COUNT = ' ?(?:\\d+|[一二三两四五六七八九十百千几]+|x+) ?';
+/**
+ * How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out; and money off
+ * the price (关注微信可优惠 100 元, 关注立减 20 元): 运营规范 3.4 names 利诱 by any benefit, and a discount is one.
+ */
 const FOLLOW_PAYOFF =
+  `(?:可|即可|就可|均可|都可|立|再)?(?:优惠|立减|减免|返现|抵扣)${COUNT}元|` +
   '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|抽免单|有机会(?:获得|赢|免费|拿到|得到|抽)|获赠|送出|开奖|即送|就送|(?:领|送|赠)(?:取)? ?(?:\\d+ ?元|券|红包|优惠券|礼品|小礼品|好礼|福利|积分|新人礼)|(?:即可|就能|就可以|均可|都可)(?:获得|领取|免费|参与抽奖|获赠)';
 
 /**
@@ -209,6 +215,21 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/reward-for-follow',
     pattern: `${NOT_A_CALL}关注${ACCOUNT}(?:后|之后|即可|就能|就可以|并)?免费(?:下载|观看|领取|获取|看|学|听|试用|领|获得)|${NOT_A_CALL}(?:关注|追踪|订阅|follow)(?:${ACCOUNT})?(?:\\+|＋|并|和|再)?(?:私信|留言|评论|回复|按赞|分享|标记|tag|转发)${C}{0,20}?(?:送|领|获取|发你|免费|抽|有机会|即可|参加抽奖|参与抽奖)|识别(?:图中|下方|上方)?(?:二维码)?关注${C}{0,10}?(?:领取|送|获取|抽奖|免费)|(?:追踪|订阅)(?:即可|就能|就可以|就有机会|即有机会)(?:参加抽奖|参与抽奖|抽|领取|获得(?:抽奖|奖|礼|优惠|折|赠))|关注(?:${OFFICIAL})${C}{0,4}?(?:还可|还能|即可|就可|可)(?:以)?(?:获得|赢得|得到|领取)${C}{0,8}?(?:机会|次数|积分|奖|红包|体力|福利)|${NOT_A_CALL}关注(?:${OFFICIAL}(?:后|之后)?(?:即可|就能|就可以|可)?|(?:后|之后)?(?:即可|就能|就可以))(?:进入活动|参与活动|参加活动|砍价|抢红包|抽红包|助力|参与投票)|${NOT_A_CALL}关注${OFFICIAL}${C}{0,4}?(?:然后|再|并)(?:回复|发送)${C}{0,12}?(?:参与|参加|领取|获取|抽奖|查看)|(?:公众号|后台|公众号后台|对话框|聊天框)(?:内|里|中)?(?:回复|回覆|发送|留言)${C}{0,20}?(?:(?:即可|免费|就能|可)?(?:领取|获取|获得|下载|加群|进群|有(?:优惠券|红包|资料|福利|惊喜))|即可(?=[。.!！]|$))|关注${C}{1,14}?(?:回复|回覆|发送)${C}{0,12}?(?:红包|资料|福利|优惠券|加群|进群|拉你)|关注${C}{0,10}?公众号(?:进行|来|去)?(?:领取|获取|下载)|回(?:复|覆) ?[“"'「『_【] ?[^”"'」』】\\n,，。]{1,16}?[”"'」』_】]? ?${C}{0,6}?(?:即可|免费|就能|可)?(?:领取|获取|获得|下载|加群|进群)|关注${C}{1,12}?(?:公众号|服务号|订阅号)(?:并|后|再|,)?(?:回复|回覆|发送|私信)${C}{0,20}?(?:领取|获取|免费|下载)`,
+    negatable: true,
+  },
+  // 运营规范 3.4 诱导关注 (以奖励或其他方式……诱导用户关注) where the account is joined or added by its WeChat id rather
+  // than followed (凡是加入某某微信号均可赠送, 添加本店公众号即送): the gift is the price of the follow all the same. Only the
+  // account nouns count, not 加入我们 (a job ad's), and a bare 加 is not the tail of 增加, 参加 or 更加.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `(?:加入|添加|(?<![增参更追叠附施强外])加)(?:本店|我们|我|本|该)?的?[\\u4e00-\\u9fff]{0,6}?(?:微信号|微信公众号|公众号|公众平台|服务号|订阅号)${UNDENIED}{0,10}?(?:均可|即可|都可|就可|就能|即|就|可)(?:获赠|赠送|送|领取|免费|获得|享受?)`,
+    negatable: true,
+  },
+  // 运营规范 3.4 利诱 with 资料: the follow as the way to ask the author for a file (关注我推荐的公众号，通过这个公众号进入群内
+  // 和我索要): the account is the only door to what the article offers.
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `${NOT_A_CALL}关注(?![了过])${UNDENIED}{0,12}?(?:公众号|本号|服务号|订阅号)${UNDENIED}{0,24}?(?:索要|索取)`,
     negatable: true,
   },
 ];
