@@ -210,6 +210,20 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `点(?:个|一下|击)?[“"「]?在看[”"」]?${C}{0,24}?(?:领取|获取|免费|送|抽|红包)`,
     negatable: true,
   },
+  // 外链规范 2019 集赞 under its shop-counter name 积攒 (节日积攒活动，凡积攒 xx 个，凭手机微信可……): a count of likes with
+  // the prize it buys; 积攒 of savings or strength (积攒 10 个月的工资, 积攒了经验) counts nothing on a post.
+  {
+    rule: 'induce-share/collect-likes',
+    pattern: `积攒${N}(?:个|次)(?![月年天周小])(?:赞|点赞)?${UNDENIED}{0,24}?(?:凭|送|赠|领|免费|兑换|获得|即可|均可|可)|积攒(?:活动|送|有礼)`,
+    negatable: true,
+  },
+  // 运营规范 3.4 利诱分享 where the screenshot of the share is the ticket (转发后截图发给小编领红包, 分享並截圖私訊領獎): the
+  // share is proved to claim a prize, whatever the target; a screenshot shared alone wins nothing.
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:转发|分享)(?![了过])${SHARED}(?:后|之后|并|再|\\+|,)?${UNDENIED}{0,4}?截图${UNDENIED}{0,16}?(?:领|送(?!达|到)|赠|兑换|获得|免费|抽|奖)`,
+    negatable: true,
+  },
 ];
 
 /**
