@@ -11,8 +11,12 @@ const NUMBER =
 const CERTAIN = '(?:保证|确保|担保|承诺|包|稳|必|准|一定|肯定|绝对|铁定|百分百|100 ?%|稳稳)';
 /** What an investor gains: profit, a rise in value, the stake back. */
 const GAIN = '获利|盈利|赢利|赚钱|赚|获益|回本|翻倍|翻番|升值|增值|收益|回报|分红|返利|配息|领息';
-/** An amount of money or a rate: 100 元, 五百, 1%, 2 分. */
-const AMOUNT = ' ?(?:\\d+(?:\\.\\d+)? ?(?:%|元|块|万|千|百)?|[一二三四五六七八九十百千万两几]+ ?(?:元|块|万|千|百)?)';
+/**
+ * An amount of money or a rate: 100 元, 五百, 1%, 2 分; and a figure a published SMS dataset masked as x (收益xx～xx万),
+ * only with its unit, since a bare x is a letter.
+ */
+const AMOUNT =
+  ' ?(?:\\d+(?:\\.\\d+)? ?(?:%|元|块|万|千|百)?|x+(?: ?[～~至到-] ?x+)? ?(?:%|元|块|万|千|百)|[一二三四五六七八九十百千万两几]+ ?(?:元|块|万|千|百)?)';
 
 const ENTRIES: PhraseEntry[] = [
   // 逢节必涨 is a price that rises at every holiday, a complaint, not a stock's promise.
