@@ -130,11 +130,12 @@ const ENTRIES: PhraseEntry[] = [
     pattern:
       '(?:不过|没过|未过|考不到|考不上|达不到|没考上|不合格|不及格|不达标|不提分|没提分|没进步|不进步)[^。！？；\\n]{0,8}?(?:全额|全数|全部)(?:退款|退费|退还|退学费)|(?:无限次?|免费)(?:重修|重学|重读|复训|重听)[^。！？；\\n]{0,6}?(?:直到|到)(?:通过|考过|学会|拿证|考上|上岸)',
   },
-  // A grade promised (保證 5**, 稳拿 A) and a score raised from one figure to another (从 30 分提到 120 分).
+  // A grade promised (保證 5**, 稳拿 A) and a score raised from one figure to another (从 30 分提到 120 分). A bare letter
+  // grade is held to the verbs that take a grade (稳拿, 必拿: 留學生穩拿A), not to 保证 or 包, which take many letters.
   {
     rule: 'education/guaranteed-result',
     pattern:
-      '(?:保证|包|稳拿|稳取|必取|必拿|确保) ?(?:5\\*\\*|5\\*|a\\+|满分|一等|全a)|从 ?\\d+ ?分(?:提高|提升|提|涨|飙升|逆袭|考)到 ?\\d+ ?分',
+      '(?:保证|包|稳拿|稳取|必取|必拿|确保) ?(?:5\\*\\*|5\\*|a\\+|满分|一等|全a)|(?:稳拿|稳取|必取|必拿|稳得) ?a(?![a-z0-9])|从 ?\\d+ ?分(?:提高|提升|提|涨|飙升|逆袭|考)到 ?\\d+ ?分',
     negatable: true,
   },
   // A pass or admission rate sold by its height, as a figure or a word (升讀大學率達九成, 录取率超高, 高通过率).
@@ -178,10 +179,13 @@ const ENTRIES: PhraseEntry[] = [
   },
   // 第二十四条（二）明示或者暗示有相关考试机构或者其工作人员、考试命题人员参与教育、培训: the examiners' office or its
   // people named as the course's makers (考试院专家参与编写, 原命题组成员, 命题研究组, 考试中心老师授课); 太原's notice
-  // names 官方指定 and 某某机构命题组.
+  // names 官方指定 and 某某机构命题组. The course sold as the examiners' partner (本机构与考试中心合作，内部题库; 考试院授权机构)
+  // is the same 暗示 of the exam body's part: only where the course or its pupils follow in the clause, since an office's
+  // own news (学校与省教育考试院合作开展考务培训) tells of administering the exam, not of teaching for it.
   {
     rule: 'education/guaranteed-result',
     pattern:
+      '(?:与|和|跟)(?:省|市|国家)?(?:教育)?(?:考试院|考试中心|考试机构|考试局|考评局|考选部|命题组|出题组|人事考试中心)(?:长期|深度|独家|官方|战略)?(?:合作|联合办学|签约|共建)(?:单位|机构|伙伴|办学|培训)?(?=[^。！？；\\n]{0,12}?(?:课程|辅导|题库|押题|教材|学员|报名|包过|保过))|(?:考试院|考试中心|考试局|考评局|人事考试中心)(?:的)?(?:合作|授权)(?:单位|机构|伙伴|培训机构|基地)|' +
       '(?:考试院|考试中心|人事考试|教育考试|考试局|考评中心|出题|命题)[\\u4e00-\\u9fff]{0,4}?(?:专家|老师|人员|成员|官员|领导)[\\u4e00-\\u9fff]{0,4}?(?:参与|参加|联合|亲自|加盟|担任|坐镇|授课|编写|编撰|研发|主讲|执教|指导)|(?:原|前|退休)(?:考试院|命题|出题|阅卷)|命题(?:研究|教研)?(?:组|小组|团队|委员会)(?:成员|专家|老师)?(?:亲自|联合)?(?:授课|编写|押题|指导|主讲|研发)?|(?:官方|考试院|考试中心)指定(?:教材|用书|培训|机构|课程)',
     negatable: true,
   },
