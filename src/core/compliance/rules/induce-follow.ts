@@ -232,6 +232,14 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `${NOT_A_CALL}关注(?![了过])${UNDENIED}{0,12}?(?:公众号|本号|服务号|订阅号)${UNDENIED}{0,24}?(?:索要|索取)`,
     negatable: true,
   },
+  // The same keyword gate told from the other end (运营规范 3.4 诱导关注): what the article offers is named first, and the
+  // follow and the reply are how to get it (工具下载地址：关注公众号回复“x”; 获取方式：关注公众号，回复“靶场”; 下载链接请在
+  // 公众号内回复“tools”). The head is a way to get a thing (下载地址, 获取方式), so a contact line (联系方式：关注公众号) is no gate.
+  {
+    rule: 'induce-follow/follow-to-unlock',
+    pattern: `(?:下载|获取|领取|索取)(?:地址|链接|连结|方式|方法|途径|渠道)${UNDENIED}{0,6}?(?:关注|公众号|本号|服务号|订阅号)${UNDENIED}{0,16}?(?:回复|回覆|发送|留言|私信)`,
+    negatable: true,
+  },
 ];
 
 /**
