@@ -224,6 +224,14 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:转发|分享)(?![了过])${SHARED}(?:后|之后|并|再|\\+|,)?${UNDENIED}{0,4}?截图${UNDENIED}{0,16}?(?:领|送(?!达|到)|赠|兑换|获得|免费|抽|奖)`,
     negatable: true,
   },
+  // 运营规范 3.4 利诱分享 (现金、奖品、实物、积分、话费……) in its shortest form: share this article, and a gift follows in the
+  // next clause (转发本文，送10元话费; 分享本文，赠送精美礼品一份). The article must be named, so that 分享一下，送给大家 (a post
+  // handing out its own tips) is left alone.
+  {
+    rule: 'induce-share/reward-for-share',
+    pattern: `(?:转发|分享|转)(?![了过])(?:本文|此文|本篇文章|这篇文章|本条|此条|本帖|此帖|本贴|此贴)(?:到|至|给)?${UNDENIED}{0,6}?[,，、 ]${UNDENIED}{0,2}?(?:即|就|均|都|可|即可)?(?:送(?!达|到|别)|赠送|赠|领取|领|获赠|得)(?:\\d+|[一二三四五六七八九十百]+ ?元|精美|礼|红包|话费|流量|积分|会员|优惠券|现金|奖品|实物|好礼|小礼品)`,
+    negatable: true,
+  },
 ];
 
 /**
