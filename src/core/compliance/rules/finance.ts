@@ -163,6 +163,22 @@ const ENTRIES: PhraseEntry[] = [
     pattern:
       '(?:从未|从不|没有|未曾|零)(?:亏损|亏过|亏本|赔过|逾期|违约)(?<=(?:历史|多年|十年|二十年|成立以来|运营以来|[一二三四五六七八九十\\d]+ ?年)(?:来)?[\\u4e00-\\u9fff]{0,4}?(?:收益率?|业绩|投资|产品|项目|理财|客户|投资者|用户)(?:从未|从不|没有|未曾|零)(?:亏损|亏过|亏本|赔过|逾期|违约))',
   },
+  // 第二十五条（一）对未来收益……作出保证性承诺 in the words the law's own list leaves out: the yield named and then promised
+  // (年報酬率保證12%: 報酬率 is Taiwan's word for the yield, 投信投顧法 and 公平交易法 cases), a payout per period made certain
+  // (每年穩領十萬; a wage 稳拿 or a pension 固定领取 is no yield), the buyer promised the gain (包你赚钱, 保证您获利), and
+  // the high interest illegal fund-raising is known by (高息理财, 高息揽储: 防范和处置非法集资条例 第二条 defines it by
+  // 许诺还本付息或者给予其他投资回报).
+  {
+    rule: 'finance/guaranteed-return',
+    pattern: `(?:收益|回报|报酬|利息|配息|分红|年化)率?[\\u4e00-\\u9fff]{0,2}?(?:保证|确保|承诺|担保)(?:为|在|达到?)?${NUMBER}|(?:每天|每日|每周|每月|每年|月月|年年|按月|按年)(?:稳稳|稳|保证|确保|轻松)(?:领取?|收|入账|到手)${AMOUNT}|(?:包|保证|确保|担保)(?:你|您|大家|客户|投资者|投资人|会员)(?:能|可以|一定|稳)?(?:${GAIN})|高息(?:理财|揽储|揽存|存款|回报|返利|产品|项目)`,
+    negatable: true,
+  },
+  // A gain told as a dream come true (收益翻倍不是梦, 月入过万不是梦): the 不是 is the promise, so it is not negatable.
+  {
+    rule: 'finance/guaranteed-return',
+    pattern:
+      '(?:收益|回报|利润|资产|财富)(?:翻倍|翻番|倍增|翻[一二三四五六七八九十几]+倍)不(?:再)?是梦|(?:月入|年入|月赚|年赚)(?:过万|百万|十万|万元|[\\d一二三四五六七八九十百千万]+)不(?:再)?是梦',
+  },
 ];
 
 /**
