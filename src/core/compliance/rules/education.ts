@@ -227,7 +227,17 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'education/guaranteed-result',
     pattern:
-      '(?:提高|提升|涨|多考|提|考上|上岸|拿证|过级) ?(?:(?:\\d+|[一二三四五六七八九十百]+) ?分|名校|985|211|清华|北大)?不(?:再)?是梦',
+      '(?:提高|提升|涨|多考|提|考上|上岸|拿证|过级|高分通过|一次通过|通过考试) ?(?:(?:\\d+|[一二三四五六七八九十百]+) ?分|名校|985|211|清华|北大)?不(?:再)?是梦',
+  },
+  // 第二十四条（一）对……通过考试、获得……合格证书……作出保证性承诺 in a driving or a certificate school's words: the pass
+  // without worry (考证无忧, 拿证无忧, 过关无忧), the licence got fast or easily (快速拿证, 轻松拿证), and the diploma
+  // promised (包拿毕业证, 稳拿驾照). 无忧 of 升学 is also the state's word for migrant pupils' schooling and 考试无忧 a
+  // study tip's, so both are left out; 快速取证 is a forensic tool's (Windows 事件日志快速取证), not a licence.
+  {
+    rule: 'education/guaranteed-result',
+    pattern:
+      '(?:考证|拿证|过关|上岸|录取)无忧|(?:快速|轻松|极速|火速)(?:拿证|拿驾照|拿到驾照|拿到证书|考取证书)|(?:包|保|稳)拿(?:证书?|毕业证|结业证|学历|学位|文凭|驾照|驾驶证)',
+    negatable: true,
   },
 ];
 
