@@ -25,11 +25,13 @@ const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
 /** A count, in figures, in words, or masked as x by a published SMS dataset (可优惠xxx元). */
 const COUNT = ' ?(?:\\d+|[一二三两四五六七八九十百千几]+|x+) ?';
 /**
- * How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out; and money off
- * the price (关注微信可优惠 100 元, 关注立减 20 元): 运营规范 3.4 names 利诱 by any benefit, and a discount is one.
+ * How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out; money off the
+ * price (关注微信可优惠 100 元, 关注立减 20 元, 关注即享九折, 微信关注本店，消费打八折) and a draw joined (微信关注某某，参与抽奖):
+ * 运营规范 3.4 names 利诱 by any benefit, and a discount is one.
  */
 const FOLLOW_PAYOFF =
   `(?:可|即可|就可|均可|都可|立|再)?(?:优惠|立减|减免|返现|抵扣)${COUNT}元|` +
+  `(?:即|可|均可|都可|立|就|就能|即可)?享(?:受)?(?:${COUNT}折|[一二三四五六七八九]折|会员价|会员折扣|优惠价|折扣|特价)|打${COUNT}折|打[一二三四五六七八九]折|参与抽奖|参加抽奖|` +
   '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|抽免单|有机会(?:获得|赢|免费|拿到|得到|抽)|获赠|送出|开奖|即送|就送|(?:领|送|赠)(?:取)? ?(?:\\d+ ?元|券|红包|优惠券|礼品|小礼品|好礼|福利|积分|新人礼)|(?:即可|就能|就可以|均可|都可)(?:获得|领取|免费|参与抽奖|获赠)';
 
 /**
@@ -174,10 +176,10 @@ const ENTRIES: PhraseEntry[] = [
   },
   // The form of a follow campaign, whatever its words: the follow (关注@某号, 关注+评论, 关注店铺, 收藏店铺, 成为我们的
   // 粉丝), then in the same stretch how the prize is given (抽一位, 下周抽取, 有机会获得, 领 5 元券, 抽免单). A follow
-  // told as done (关注了) or the noun (关注度) is no call.
+  // told as done (关注了), the noun (关注度) or the attribute (受到关注的商品) is no call.
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `${NOT_A_CALL}(?:(?:加)?关注(?![了过度点者到])|收藏(?:本店|店铺|我们)|成为(?:我们|本号|本店|我|小编)的?粉丝)${UNDENIED}{0,16}?(?:${FOLLOW_PAYOFF})`,
+    pattern: `${NOT_A_CALL}(?:(?:加)?关注(?![了过度点者到的])|收藏(?:本店|店铺|我们)|成为(?:我们|本号|本店|我|小编)的?粉丝)${UNDENIED}{0,16}?(?:${FOLLOW_PAYOFF})`,
     negatable: true,
   },
   // 《微信公众平台运营规范》诱导关注, 强制用户关注: the follow as the gate of the next step, whatever the step (关注后方可
@@ -222,7 +224,7 @@ const ENTRIES: PhraseEntry[] = [
   // account nouns count, not 加入我们 (a job ad's), and a bare 加 is not the tail of 增加, 参加 or 更加.
   {
     rule: 'induce-follow/reward-for-follow',
-    pattern: `(?:加入|添加|(?<![增参更追叠附施强外])加)(?:本店|我们|我|本|该)?的?[\\u4e00-\\u9fff]{0,6}?(?:微信号|微信公众号|公众号|公众平台|服务号|订阅号)${UNDENIED}{0,10}?(?:均可|即可|都可|就可|就能|即|就|可)(?:获赠|赠送|送|领取|免费|获得|享受?)`,
+    pattern: `(?:加入|添加|(?<![增参更追叠附施强外])加)(?:本店|我们|我|本|该)?的?[\\u4e00-\\u9fff]{0,6}?(?:微信号|微信公众号|公众号|公众平台|服务号|订阅号)${UNDENIED}{0,10}?(?:(?:均可|即可|都可|就可|就能|即|就|可)(?:获赠|赠送|送|领取|免费|获得|享受?)|有惊喜|有礼)`,
     negatable: true,
   },
   // 运营规范 3.4 利诱 with 资料: the follow as the way to ask the author for a file (关注我推荐的公众号，通过这个公众号进入群内
