@@ -239,6 +239,15 @@ const ENTRIES: PhraseEntry[] = [
       '(?:考证|拿证|过关|上岸|录取)无忧|(?:快速|轻松|极速|火速)(?:拿证|拿驾照|拿到驾照|拿到证书|考取证书)|(?:包|保|稳)拿(?:证书?|毕业证|结业证|学历|学位|文凭|驾照|驾驶证)',
     negatable: true,
   },
+  // 第二十四条（一）明示或者暗示的保证性承诺 where the fee hangs on the result: a class named for the guarantee (國考保證班,
+  // 公職保證班; 保证班级秩序 is a class's order), paying only after passing (考上再付款, 上榜才收費, 通过后再交学费), failing
+  // costing nothing (考不上免學費, 没考上不收钱), a refund after 包过 or a contract class (协议班，不过退费: 不过 alone is
+  // also "but"), and teaching until the pass (包到考上为止).
+  {
+    rule: 'education/guaranteed-result',
+    pattern: `保证班(?![级长主会干委子底])|(?:考上|上榜|通过|考过|录取|过了|拿证|拿到证书?)(?:后|之后)?(?:才|再)(?:收费|付款|付费|交费|交学费|缴费|付钱|给钱|收钱)|(?:考不上|考不过|没考上|没考过|未通过|不通过|不上榜|落榜)(?:就|则|的话)?(?:不收费|免学费|不收学费|不收钱|退钱|退费|退学费|退全款)|(?<=(?:包过|保过|协议班?|签约班?)[,， ]?)不过(?:就|则)?(?:退费|退款|退学费|退全款|不收费)|(?:包到|包教到|包|保|教到|读到|学到)(?:你|您)?(?:考上|上榜|通过|拿证|考过|录取)为止`,
+    negatable: true,
+  },
 ];
 
 /**
