@@ -26,11 +26,13 @@ const UNDENIED = `(?:(?![不无没未非别勿])${C})`;
 const COUNT = ' ?(?:\\d+|[一二三两四五六七八九十百千几]+|x+) ?';
 /**
  * How a follow campaign gives its prize: drawn, a chance, or a coupon, a red packet, points handed out; money off the
- * price (关注微信可优惠 100 元, 关注立减 20 元, 关注即享九折, 微信关注本店，消费打八折) and a draw joined (微信关注某某，参与抽奖):
- * 运营规范 3.4 names 利诱 by any benefit, and a discount is one.
+ * price (关注微信可优惠 100 元, 关注立减 20 元, 关注即享九折, 微信关注本店，消费打八折), a draw joined (微信关注某某，参与抽奖)
+ * and a members' group opened (扫描二维码关注公众号，即可进入粉丝群): 运营规范 3.4 names 利诱 by any benefit, and a discount
+ * or a group is one.
  */
 const FOLLOW_PAYOFF =
   `(?:可|即可|就可|均可|都可|立|再)?(?:优惠|立减|减免|返现|抵扣)${COUNT}元|` +
+  '(?:即可|就能|可以?|便可)?(?:进入|加入|进)(?:粉丝群|交流群|技术群|读者群|福利群|学习群|微信群|群聊)|进群|加群|入群|' +
   `(?:即|可|均可|都可|立|就|就能|即可)?享(?:受)?(?:${COUNT}折|[一二三四五六七八九]折|会员价|会员折扣|优惠价|折扣|特价)|打${COUNT}折|打[一二三四五六七八九]折|参与抽奖|参加抽奖|` +
   '抽取|抽出|随机抽|抽 ?\\d+|抽[一二三四五六七八九十两几]+ ?(?:位|名|个|人)|抽免单|有机会(?:获得|赢|免费|拿到|得到|抽)|获赠|送出|开奖|即送|就送|(?:领|送|赠)(?:取)? ?(?:\\d+ ?元|券|红包|优惠券|礼品|小礼品|好礼|福利|积分|新人礼)|(?:即可|就能|就可以|均可|都可)(?:获得|领取|免费|参与抽奖|获赠)';
 
@@ -240,6 +242,15 @@ const ENTRIES: PhraseEntry[] = [
   {
     rule: 'induce-follow/follow-to-unlock',
     pattern: `(?:下载|获取|领取|索取)(?:地址|链接|连结|方式|方法|途径|渠道)${UNDENIED}{0,6}?(?:关注|公众号|本号|服务号|订阅号)${UNDENIED}{0,16}?(?:回复|回覆|发送|留言|私信)`,
+    negatable: true,
+  },
+  // The keyword gate with the keyword alone (关注公众号，回复关键词“电子书”; 关注公众号，后台私信“加群”; 源码已上传，公众号内回复
+  // 【源码】): the quoted word is what the account answers followers with, so the gate needs no payoff named. The reply is the
+  // reader's only after 关注 or inside the account (后台, 公众号内, 对话框); an account's own reply quoted in news
+  // (该公众号回复：“已删除”) is left alone.
+  {
+    rule: 'induce-follow/reward-for-follow',
+    pattern: `${NOT_A_CALL}关注(?![了过的])${UNDENIED}{0,16}?(?:回复|回覆|私信|发送|留言)(?:关键词|关键字|暗号|口令)?[：: ]?[“"'「『【]|(?:后台|公众号内|公众号里|公众号后台|对话框|聊天框)(?:回复|回覆|私信|发送|留言)(?:关键词|关键字|暗号|口令)?[：: ]?[“"'「『【]`,
     negatable: true,
   },
 ];
