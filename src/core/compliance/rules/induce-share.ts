@@ -103,10 +103,11 @@ const ENTRIES: PhraseEntry[] = [
     pattern: `(?:查看|阅读|解锁|下载|领取)(?:全文|完整|答案|资料|剩余)${C}{0,4}?(?:需|须|请先|需要|要|先)(?:转发|分享)`,
     negatable: true,
   },
-  // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车, 转发得红包); 转发送别 is a farewell.
+  // The reward named straight after the act (点赞评论就送, 转发抽最新款, 分享抽婴儿车, 转发得红包); 转发送别 is a farewell
+  // and 得 before a degree word is the complement of the verb (分享得很好, 转发得太快), not a gain.
   {
     rule: 'induce-share/reward-for-share',
-    pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送(?!别|行|葬|终)|抽|赢|领|得|拿)(?!到了|了)`,
+    pattern: `(?:点赞|转发|分享|集赞)(?:评论|留言)?(?:即可|就能|就可以|就|即)?(?:送(?!别|行|葬|终)|抽|赢|领|得(?![很太挺真更好快多非特越不])|拿)(?!到了|了)`,
     negatable: true,
   },
   {
